@@ -1,0 +1,95 @@
+import { ConversationState, PrivateConversationState, TurnContext } from 'botbuilder';
+import type { Server } from 'restify';
+import { createAdapter, installTurnErrorHandler } from './adapter';
+import { SyncGuideBot } from './bot/syncGuideBot';
+import { sendCard, welcomeCard, welcomeFeature } from './bot/welcomeFeature';
+import type { Config } from './config';
+import type { Logger } from './logger';
+import { createServer } from './server';
+import { ConversationRegistry } from './store/conversationRegistry';
+import { createStorage, READINESS_PROBE_KEY, type StorageHandle } from './store/createStorage';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const VERSION: string = require('../package.json').version;
+
+export interface App {
+  readonly server: Server;
+  readonly storage: StorageHandle;
+  /** Starts listening; resolves with the bound address. */
+  listen(): Promise<{ host: string; port: number }>;
+  /** Stops accepting requests, lets in-flight ones finish, then closes storage. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+export interface AppOptions {
+  readonly clock?: () => Date;
+}
+
+/** Builds the whole bot from configuration: storage → state → features → bot → adapter → HTTP server. */
+export function createApp(config: Config, logger: Logger, options: AppOptions = {}): App {
+  const clock = options.clock ?? (() => new Date());
+  const storage = createStorage(config.storage);
+  const conversationState = new ConversationState(storage.storage);
+  // Dialog state per person per conversation, so two people in one channel never answer each other's questions.
+  const privateState = new PrivateConversationState(storage.storage);
+  const registry = new ConversationRegistry(storage.storage);
+  const adapter = createAdapter(config);
+
+  const bot = new SyncGuideBot({
+    features: [welcomeFeature],
+    logger,
+    states: [conversationState, privateState],
+    onInstalled: async (context) => {
+      const activity = context.activity;
+      const channelData = activity.channelData as { tenant?: { id?: string }; team?: { id?: string } } | undefined;
+      await registry.remember(
+        {
+          reference: TurnContext.getConversationReference(activity),
+          conversationType: activity.conversation?.conversationType ?? 'personal',
+          tenantId: channelData?.tenant?.id ?? activity.conversation?.tenantId,
+          teamId: channelData?.team?.id,
+          active: true,
+        },
+        clock(),
+      );
+      await sendCard(context, welcomeCard(activity.conversation?.conversationType));
+    },
+    onUninstalled: async (context) => registry.markInactive(context.activity.conversation.id, clock()),
+  });
+
+  installTurnErrorHandler(adapter, logger, async (context) => {
+    await privateState.delete(context);
+    await privateState.saveChanges(context, true);
+  });
+
+  const server = createServer({
+    adapter,
+    runTurn: (context) => bot.run(context),
+    logger,
+    version: VERSION,
+    storageKind: storage.kind,
+    checkReady: async () => {
+      await storage.storage.read([READINESS_PROBE_KEY]);
+    },
+    allowedTenantIds: config.allowedTenantIds,
+  });
+
+  let closing: Promise<void> | undefined;
+  return {
+    server,
+    storage,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.port, config.host, () => {
+          const address = server.address() as { address: string; port: number };
+          resolve({ host: address.address, port: address.port });
+        });
+      }),
+    close: () =>
+      (closing ??= (async () => {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await storage.close();
+      })()),
+  };
+}

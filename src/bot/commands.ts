@@ -1,0 +1,75 @@
+/**
+ * The bot's typed commands: one table drives parsing, the help card and the manifest's command lists,
+ * so a command cannot exist in one place and be missing from another.
+ */
+export type TaskVerb = 'start' | 'done' | 'skip' | 'reopen';
+
+export type Command =
+  | { readonly name: 'help' }
+  | { readonly name: 'start' }
+  | { readonly name: 'startOver' }
+  | { readonly name: 'next' }
+  | { readonly name: 'status' }
+  | { readonly name: 'tasks' }
+  | { readonly name: 'history' }
+  | { readonly name: 'why' }
+  | { readonly name: 'taskAction'; readonly action: TaskVerb; readonly taskNumber: number }
+  | { readonly name: 'unknown'; readonly text: string };
+
+export interface CommandInfo {
+  /** What the user types, as shown in help. */
+  readonly usage: string;
+  readonly description: string;
+  /** Shown in team channels and group chats as well as in personal chat. */
+  readonly inChannels: boolean;
+}
+
+export const COMMAND_HELP: readonly CommandInfo[] = [
+  { usage: 'start', description: 'Answer a few questions and get a sync tool recommendation', inChannels: true },
+  { usage: "what's next", description: 'Show the next open task of the plan', inChannels: true },
+  { usage: 'status', description: 'Show the plan summary with progress', inChannels: true },
+  { usage: 'tasks', description: 'List every task with its status', inChannels: true },
+  { usage: 'history', description: 'Show the latest changes: who did what, when', inChannels: true },
+  { usage: 'why', description: 'Explain why this sync tool was chosen', inChannels: true },
+  { usage: 'done 3 / skip 3 / reopen 3', description: 'Change task 3 without the buttons (also: start 3)', inChannels: true },
+  { usage: 'start over', description: 'Discard the answers and plan and begin again (asks first)', inChannels: true },
+  { usage: 'help', description: 'Show what I can do', inChannels: true },
+];
+
+const SIMPLE: ReadonlyArray<readonly [RegExp, Command]> = [
+  [/^(help|\?|commands|menu)$/, { name: 'help' }],
+  [/^(start over|restart|reset|begin again)$/, { name: 'startOver' }],
+  [/^(start|get started|begin|choose|recommend)$/, { name: 'start' }],
+  [/^(what'?s next|what is next|what next|next( task)?)$/, { name: 'next' }],
+  [/^(status|summary|progress|plan)$/, { name: 'status' }],
+  [/^(tasks|list|list tasks|all tasks)$/, { name: 'tasks' }],
+  [/^(history|log|changes)$/, { name: 'history' }],
+  [/^(why|why this tool|why (cloud sync|connect( sync)?))$/, { name: 'why' }],
+];
+
+const TASK_ACTION = /^(start|begin|done|complete|finish(?:ed)?|skip|reopen|undo)\s+(?:task\s+)?#?(\d{1,3})$/;
+const ACTION_ALIASES: Record<string, TaskVerb> = {
+  start: 'start', begin: 'start', done: 'done', complete: 'done', finish: 'done', finished: 'done', skip: 'skip', reopen: 'reopen', undo: 'reopen',
+};
+
+/** Lower-cases and strips what Teams and people add around a command: leftover mention markup, spaces, trailing punctuation, curly quotes. */
+export function normalizeText(text: string): string {
+  return text
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/&nbsp;|\u00a0/g, ' ')
+    .replace(/<at>[^<]*<\/at>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[/!]/, '')
+    .replace(/[\s.?!]+$/, '');
+}
+
+export function parseCommand(rawText: string): Command {
+  const text = normalizeText(rawText);
+  for (const [pattern, command] of SIMPLE) if (pattern.test(text)) return command;
+  const task = TASK_ACTION.exec(text);
+  if (task) return { name: 'taskAction', action: ACTION_ALIASES[task[1]], taskNumber: Number(task[2]) };
+  return { name: 'unknown', text };
+}

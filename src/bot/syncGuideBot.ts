@@ -1,0 +1,121 @@
+import {
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type BotState,
+  CardFactory,
+  MessageFactory,
+  TeamsActivityHandler,
+  TurnContext,
+} from 'botbuilder';
+import type { Logger } from '../logger';
+import { CORRELATION_ID } from '../server';
+import { parseCommand, type Command } from './commands';
+import { cardResponse } from './invokeResponses';
+import { errorCard } from './welcomeFeature';
+import type { ActionData, CommandHandler, Feature, VerbHandler } from './routing';
+
+export interface SyncGuideBotDeps {
+  readonly features: readonly Feature[];
+  readonly logger: Logger;
+  /** Saved after every turn (dialog state lives here). */
+  readonly states: readonly BotState[];
+  /** Called for install events (all scopes) and removal. */
+  readonly onInstalled: (context: TurnContext) => Promise<void>;
+  readonly onUninstalled: (context: TurnContext) => Promise<void>;
+}
+
+/**
+ * Translates Teams activities into feature calls. It decides nothing about sync tools or plans:
+ * it strips mentions, picks the handler, and turns failures into friendly answers.
+ */
+export class SyncGuideBot extends TeamsActivityHandler {
+  private readonly verbs = new Map<string, VerbHandler>();
+  private readonly commands = new Map<Command['name'], CommandHandler>();
+
+  constructor(private readonly deps: SyncGuideBotDeps) {
+    super();
+    for (const feature of deps.features) {
+      for (const [verb, handler] of Object.entries(feature.verbs ?? {})) this.verbs.set(verb, handler);
+      for (const [name, handler] of Object.entries(feature.commands ?? {})) {
+        if (handler) this.commands.set(name as Command['name'], handler as CommandHandler);
+      }
+    }
+
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await deps.onInstalled(context);
+      await next();
+    });
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await deps.onUninstalled(context);
+      await next();
+    });
+  }
+
+  override async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    for (const state of this.deps.states) await state.saveChanges(context, false);
+  }
+
+  /** Text a person typed, without the bot's own @mention (Teams puts `<at>Sync Guide</at>` in channel messages). */
+  static textOf(context: TurnContext): string {
+    const activity = context.activity;
+    const stripped = activity.entities?.length ? TurnContext.removeRecipientMention(activity) : activity.text;
+    return (stripped ?? activity.text ?? '').trim();
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const submitted = context.activity.value as { verb?: unknown } | undefined;
+    if (submitted && typeof submitted.verb === 'string' && this.verbs.has(submitted.verb)) {
+      await this.handleSubmittedVerb(context, submitted.verb, submitted as ActionData);
+      return;
+    }
+    const text = SyncGuideBot.textOf(context);
+    for (const feature of this.deps.features) {
+      if (feature.intercept && (await feature.intercept(context, text))) return;
+    }
+    const command = parseCommand(text);
+    const handler = this.commands.get(command.name) ?? this.commands.get('unknown');
+    if (handler) await handler(context, command);
+  }
+
+  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const verb = invokeValue?.action?.verb;
+    const handler = typeof verb === 'string' ? this.verbs.get(verb) : undefined;
+    if (!handler) {
+      this.deps.logger.warn({ verb: typeof verb === 'string' ? verb.slice(0, 64) : typeof verb }, 'unknown card verb');
+      return cardResponse(errorCard('This button is not something I recognise. It may come from an older version of the app; say "status" for a fresh card.'));
+    }
+    const data = isPlainObject(invokeValue.action.data) ? invokeValue.action.data : {};
+    try {
+      return await handler(context, data);
+    } catch (error) {
+      const correlationId = context.turnState.get(CORRELATION_ID) as string | undefined;
+      this.deps.logger.error({ err: error, verb, correlationId }, 'card action failed');
+      return cardResponse(errorCard('Something went wrong while saving that change, and nothing was changed. Please press the button again in a moment.'));
+    }
+  }
+
+  /**
+   * Older clients send `Action.Submit` (the fallback of our `Action.Execute` buttons) as a message.
+   * There is no invoke response to carry the new card, so the clicked card is replaced in place.
+   */
+  private async handleSubmittedVerb(context: TurnContext, verb: string, data: ActionData): Promise<void> {
+    const response = await this.onAdaptiveCardInvoke(context, { action: { type: 'Action.Execute', id: '', verb, data }, authentication: undefined as never, state: '' });
+    const replyToId = context.activity.replyToId;
+    if (response.type === 'application/vnd.microsoft.card.adaptive') {
+      const activity = MessageFactory.attachment(CardFactory.adaptiveCard(response.value));
+      if (replyToId) await context.updateActivity({ ...activity, id: replyToId });
+      else await context.sendActivity(activity);
+    } else {
+      await context.sendActivity(String(response.value));
+    }
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

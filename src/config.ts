@@ -1,0 +1,165 @@
+/**
+ * Configuration: read once from the environment, validated, and handed around as a typed object.
+ * Every error names the variable and what it expects, because that is what an operator needs to fix it.
+ */
+export type StorageKind = 'sqlite' | 'memory' | 'blob' | 'cosmos';
+export type AppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+export type LogFormat = 'json' | 'pretty';
+
+export interface Config {
+  /** Empty in local mode: requests are not authenticated and the server binds to loopback only. */
+  readonly appId: string;
+  readonly appPassword: string;
+  readonly appType: AppType;
+  readonly appTenantId: string;
+  readonly localMode: boolean;
+  readonly host: string;
+  readonly port: number;
+  readonly storage: StorageConfig;
+  readonly logLevel: string;
+  readonly logFormat: LogFormat;
+  /** Empty means every tenant is allowed. */
+  readonly allowedTenantIds: readonly string[];
+}
+
+export type StorageConfig =
+  | { readonly kind: 'memory' }
+  | { readonly kind: 'sqlite'; readonly path: string }
+  | { readonly kind: 'blob'; readonly connectionString: string; readonly container: string }
+  | {
+      readonly kind: 'cosmos';
+      readonly endpoint: string;
+      readonly key: string;
+      readonly database: string;
+      readonly container: string;
+    };
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`Configuration error in ${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const STORAGE_KINDS: readonly StorageKind[] = ['sqlite', 'memory', 'blob', 'cosmos'];
+const APP_TYPES: readonly AppType[] = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'];
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const DEFAULT_PORT = 3978;
+export const DEFAULT_SQLITE_PATH = './data/sync-guide.sqlite';
+export const DEFAULT_BLOB_CONTAINER = 'sync-guide';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Trimmed value, or undefined when unset or blank (an empty line in .env means "not set"). */
+function read(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
+function required(env: Env, name: string, why: string): string {
+  const value = read(env, name);
+  if (!value) throw new ConfigError(name, `is required ${why}.`);
+  return value;
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const value = read(env, name);
+  if (value === undefined) return fallback;
+  const match = allowed.find((a) => a.toLowerCase() === value.toLowerCase());
+  if (!match) throw new ConfigError(name, `"${value}" is not one of: ${allowed.join(', ')}.`);
+  return match;
+}
+
+function parsePort(env: Env): number {
+  const value = read(env, 'PORT');
+  if (value === undefined) return DEFAULT_PORT;
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port < 0 || port > 65535) {
+    throw new ConfigError('PORT', `"${value}" is not a port number; expected an integer from 0 to 65535 (0 picks a free port).`);
+  }
+  return port;
+}
+
+function parseStorage(env: Env): StorageConfig {
+  const kind = oneOf(env, 'STORAGE', STORAGE_KINDS, 'sqlite');
+  switch (kind) {
+    case 'memory':
+      return { kind };
+    case 'sqlite':
+      return { kind, path: read(env, 'SQLITE_PATH') ?? DEFAULT_SQLITE_PATH };
+    case 'blob':
+      return {
+        kind,
+        connectionString: required(env, 'BLOB_CONNECTION_STRING', 'when STORAGE=blob (the storage account connection string)'),
+        container: read(env, 'BLOB_CONTAINER') ?? DEFAULT_BLOB_CONTAINER,
+      };
+    case 'cosmos':
+      return {
+        kind,
+        endpoint: required(env, 'COSMOS_ENDPOINT', 'when STORAGE=cosmos (e.g. https://<account>.documents.azure.com:443/)'),
+        key: required(env, 'COSMOS_KEY', 'when STORAGE=cosmos (the account key)'),
+        database: read(env, 'COSMOS_DATABASE') ?? 'sync-guide',
+        container: read(env, 'COSMOS_CONTAINER') ?? 'bot-state',
+      };
+  }
+}
+
+function parseTenantList(env: Env): string[] {
+  const value = read(env, 'ALLOWED_TENANT_IDS');
+  if (!value) return [];
+  const ids = value.split(/[\s,;]+/).filter(Boolean);
+  const bad = ids.find((id) => !GUID.test(id));
+  if (bad) throw new ConfigError('ALLOWED_TENANT_IDS', `"${bad}" is not a tenant id; expected a comma-separated list of GUIDs.`);
+  return ids.map((id) => id.toLowerCase());
+}
+
+const LOOPBACK = ['127.0.0.1', 'localhost', '::1'];
+
+/** Without app credentials nothing authenticates callers, so the bot must not be reachable from other machines. */
+function parseHost(env: Env, localMode: boolean): string {
+  const host = read(env, 'HOST');
+  if (!localMode) return host ?? '0.0.0.0';
+  if (host && !LOOPBACK.includes(host)) {
+    throw new ConfigError('HOST', `"${host}" is not a loopback address; without MicrosoftAppId the bot is unauthenticated and only listens on 127.0.0.1. Set MicrosoftAppId to listen on other addresses.`);
+  }
+  return host ?? '127.0.0.1';
+}
+
+export function loadConfig(env: Env): Config {
+  const appId = read(env, 'MicrosoftAppId') ?? '';
+  const localMode = appId === '';
+  const appType = oneOf(env, 'MicrosoftAppType', APP_TYPES, localMode ? 'MultiTenant' : 'SingleTenant');
+  const appTenantId = read(env, 'MicrosoftAppTenantId') ?? '';
+  const appPassword = read(env, 'MicrosoftAppPassword') ?? '';
+
+  if (!localMode) {
+    if (!GUID.test(appId)) throw new ConfigError('MicrosoftAppId', `"${appId}" is not a GUID; copy the app (client) id of the Azure Bot's Entra app registration.`);
+    if (appType !== 'UserAssignedMSI' && !appPassword) {
+      throw new ConfigError('MicrosoftAppPassword', `is required when MicrosoftAppId is set and MicrosoftAppType is ${appType} (the client secret of the app registration).`);
+    }
+    if (appType !== 'MultiTenant' && !appTenantId) {
+      throw new ConfigError('MicrosoftAppTenantId', `is required when MicrosoftAppType is ${appType} (the directory (tenant) id that owns the bot registration).`);
+    }
+  }
+  if (appTenantId && !GUID.test(appTenantId)) throw new ConfigError('MicrosoftAppTenantId', `"${appTenantId}" is not a GUID.`);
+
+  const production = read(env, 'NODE_ENV') === 'production';
+  return {
+    appId,
+    appPassword,
+    appType,
+    appTenantId,
+    localMode,
+    host: parseHost(env, localMode),
+    port: parsePort(env),
+    storage: parseStorage(env),
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    logFormat: oneOf<LogFormat>(env, 'LOG_FORMAT', ['json', 'pretty'], production ? 'json' : 'pretty'),
+    allowedTenantIds: parseTenantList(env),
+  };
+}

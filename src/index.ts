@@ -1,0 +1,54 @@
+import 'dotenv/config';
+import { createApp } from './app';
+import { ConfigError, loadConfig, type Config } from './config';
+import { createLogger } from './logger';
+
+function readConfig(): Config {
+  try {
+    return loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`${error.message}\nSee .env.example and the configuration table in README.md.`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const logger = createLogger(config.logLevel, config.logFormat);
+  const app = createApp(config, logger);
+  try {
+    await app.storage.storage.read(['health/startup-probe']);
+  } catch (error) {
+    logger.fatal({ err: error }, `Storage "${config.storage.kind}" did not answer at start-up (${app.storage.where}). Check its settings in .env.`);
+    await app.close();
+    process.exit(1);
+  }
+  const { host, port } = await app.listen();
+  logger.info(`Entra Sync Guide listening on http://${host}:${port}/api/messages with ${app.storage.kind} storage (${app.storage.where})`);
+  if (config.localMode) {
+    logger.warn('Local mode: MicrosoftAppId is not set, so requests are NOT authenticated. Listening on loopback only; set MicrosoftAppId before deploying.');
+  }
+
+  const shutdown = (signal: string) => {
+    logger.info(`${signal} received, shutting down`);
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    app.close().then(
+      () => process.exit(0),
+      (error) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((error) => {
+  console.error('Entra Sync Guide failed to start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

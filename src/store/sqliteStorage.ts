@@ -1,0 +1,71 @@
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Storage, StoreItems } from 'botbuilder';
+import { etagConflict } from './storageErrors';
+
+/**
+ * botbuilder `Storage` on an embedded SQLite file, with MemoryStorage's eTag rules:
+ * a write carrying an eTag that no longer matches is rejected; `'*'` or no eTag overwrites;
+ * missing keys are simply absent from a read.
+ *
+ * WAL mode keeps readers off the writer's back, and each write is one IMMEDIATE transaction so
+ * the compare-and-set holds even when several processes share the file.
+ */
+export class SqliteStorage implements Storage {
+  private readonly db: Database.Database;
+  private readonly selectOne: Database.Statement<[string], { etag: string; doc: string }>;
+  private readonly upsert: Database.Statement<[string, string, string]>;
+  private readonly remove: Database.Statement<[string]>;
+  private readonly writeBatch: (changes: StoreItems) => void;
+
+  constructor(readonly path: string) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    // NORMAL in WAL mode survives a crashed or killed process; only a power loss can drop the last commits.
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec('CREATE TABLE IF NOT EXISTS items (key TEXT PRIMARY KEY, etag TEXT NOT NULL, doc TEXT NOT NULL) WITHOUT ROWID');
+    this.selectOne = this.db.prepare('SELECT etag, doc FROM items WHERE key = ?');
+    this.upsert = this.db.prepare(
+      'INSERT INTO items (key, etag, doc) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET etag = excluded.etag, doc = excluded.doc',
+    );
+    this.remove = this.db.prepare('DELETE FROM items WHERE key = ?');
+    const tx = this.db.transaction((changes: StoreItems) => {
+      for (const [key, change] of Object.entries(changes)) this.writeOne(key, change);
+    });
+    this.writeBatch = (changes) => tx.immediate(changes);
+  }
+
+  async read(keys: string[]): Promise<StoreItems> {
+    const items: StoreItems = {};
+    for (const key of keys) {
+      const row = this.selectOne.get(key);
+      if (row) items[key] = { ...JSON.parse(row.doc), eTag: row.etag };
+    }
+    return items;
+  }
+
+  async write(changes: StoreItems): Promise<void> {
+    this.writeBatch(changes);
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    for (const key of keys) this.remove.run(key);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  private writeOne(key: string, change: Record<string, unknown>): void {
+    const { eTag, ...doc } = change as { eTag?: unknown };
+    if (typeof eTag === 'string' && eTag !== '*') {
+      const current = this.selectOne.get(key);
+      if (current && current.etag !== eTag) throw etagConflict(key);
+    }
+    this.upsert.run(key, randomUUID(), JSON.stringify(doc));
+  }
+}

@@ -1,0 +1,119 @@
+import { cardText, expectValidCard } from './helpers/cardAssertions';
+import { activity, BOT, cardsOf, startHarness, type Harness } from './helpers/botHarness';
+
+describe('HTTP edge (local mode)', () => {
+  let bot: Harness;
+  beforeAll(async () => {
+    bot = await startHarness();
+  });
+  afterAll(() => bot.close());
+
+  it('answers /healthz with version, storage kind and uptime', async () => {
+    const response = await fetch(`${bot.baseUrl}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok', version: expect.any(String), storage: 'memory', uptimeSeconds: expect.any(Number) });
+  });
+
+  it('answers /readyz after touching storage', async () => {
+    const response = await fetch(`${bot.baseUrl}/readyz`);
+    expect(response.status).toBe(200);
+    expect((await response.json()).storage).toBe('memory');
+  });
+
+  it('replies to "help" with a valid help card listing the commands', async () => {
+    const [card] = cardsOf(await bot.say('help'));
+    expectValidCard(card);
+    expect(cardText(card)).toMatch(/what's next/);
+    expect(cardText(card)).toMatch(/start over/);
+  });
+
+  it('answers unknown text with help instead of silence, without echoing markup', async () => {
+    const [card] = cardsOf(await bot.say('**bold** [link](http://x)'));
+    expectValidCard(card);
+    expect(cardText(card)).toContain("I didn't catch");
+    expect(cardText(card)).toContain('\\*\\*bold\\*\\*');
+  });
+
+  it('matches commands after removing its own @mention in a channel', async () => {
+    const replies = await bot.say(`<at>${BOT.name}</at> help`, {
+      conversationType: 'channel',
+      conversationId: '19:general@thread.tacv2;messageid=1',
+      extra: { entities: [{ type: 'mention', text: `<at>${BOT.name}</at>`, mentioned: BOT }] },
+    });
+    expect(cardText(cardsOf(replies)[0])).toMatch(/What I can do/);
+    expect(cardText(cardsOf(replies)[0])).toMatch(/@Sync Guide/);
+  });
+
+  it.each(['personal', 'channel', 'groupChat'] as const)('sends a welcome card when installed in %s scope', async (conversationType) => {
+    const result = await bot.post(activity('installationUpdate', { conversationType }, { action: 'add' }));
+    expect(result.status).toBe(200);
+    const [card] = cardsOf(result.body.activities);
+    expectValidCard(card);
+    expect(cardText(card)).toMatch(/Entra Sync Guide/);
+  });
+
+  it.each([
+    ['malformed JSON', '{"type": "message",', 'application/json', 400],
+    ['truncated JSON', '{"type":"mess', 'application/json', 400],
+    ['JSON that is not an activity', '{"foo":1}', 'application/json', 400],
+    ['an array', '[1,2,3]', 'application/json', 400],
+    ['a plain-text body', 'help', 'text/plain', 415],
+    ['an activity whose conversation is a string', JSON.stringify({ type: 'message', conversation: 'x' }), 'application/json', 400],
+    ['a body over the limit', JSON.stringify({ type: 'message', text: 'x'.repeat(300 * 1024) }), 'application/json', 413],
+  ])('rejects %s with a 4xx and keeps serving', async (_label, body, contentType, status) => {
+    const result = await bot.postRaw(body, contentType);
+    expect(result.status).toBe(status);
+    expect(JSON.stringify(result.body)).toMatch(/message/i);
+    expect((await fetch(`${bot.baseUrl}/healthz`)).status).toBe(200);
+  });
+
+  it('answers an unknown card verb with HTTP 200 and an error card, not 501', async () => {
+    const result = await bot.invoke('launchMissiles', { planId: 'x' });
+    expect(result.status).toBe(200);
+    expect(result.body.statusCode).toBe(200);
+    expect(result.body.type).toBe('application/vnd.microsoft.card.adaptive');
+    expectValidCard(result.body.value);
+  });
+});
+
+describe('HTTP edge with an app id configured', () => {
+  let bot: Harness;
+  beforeAll(async () => {
+    bot = await startHarness({
+      MicrosoftAppId: '00000000-0000-0000-0000-00000000b075',
+      MicrosoftAppPassword: 'not-a-real-secret',
+      MicrosoftAppTenantId: '00000000-0000-0000-0000-0000000000aa',
+      HOST: '127.0.0.1',
+    });
+  });
+  afterAll(() => bot.close());
+
+  it('refuses a request without a token with 401', async () => {
+    const result = await bot.post(activity('message', {}, { text: 'help' }));
+    expect(result.status).toBe(401);
+  });
+
+  it('refuses a garbage bearer token with 401', async () => {
+    const result = await bot.post(activity('message', {}, { text: 'help' }), { authorization: 'Bearer abc.def.ghi' });
+    expect(result.status).toBe(401);
+    expect((await fetch(`${bot.baseUrl}/healthz`)).status).toBe(200);
+  });
+});
+
+describe('tenant allow-list', () => {
+  let bot: Harness;
+  beforeAll(async () => {
+    bot = await startHarness({ ALLOWED_TENANT_IDS: '99999999-0000-0000-0000-000000000001' });
+  });
+  afterAll(() => bot.close());
+
+  it('refuses activities from other tenants with 403', async () => {
+    const result = await bot.post(activity('message', {}, { text: 'help' }));
+    expect(result.status).toBe(403);
+  });
+
+  it('serves the allowed tenant', async () => {
+    const replies = await bot.say('help', { tenantId: '99999999-0000-0000-0000-000000000001' });
+    expect(cardsOf(replies)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,14 @@
+import { MemoryStorage } from 'botbuilder';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteStorage } from '../../src/store/sqliteStorage';
+import { describeStorageContract } from './storageContract';
+
+describeStorageContract('memory', async () => ({ storage: new MemoryStorage() }));
+
+describeStorageContract('sqlite', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sync-guide-sqlite-'));
+  const storage = new SqliteStorage(join(dir, 'contract.sqlite'));
+  return { storage, close: async () => { storage.close(); rmSync(dir, { recursive: true, force: true }); } };
+});
