@@ -1,0 +1,419 @@
+/**
+ * The deployment tasks for each sync tool, in the order an admin works through them.
+ *
+ * Task lists follow Microsoft's hybrid identity "get started" article; the content of each task is
+ * our own wording of ../shared/reference/entra-facts.md §3. Three mistakes in that article are
+ * deliberately not repeated (facts §4 items 1–3): the custom-install task is about custom settings,
+ * the Connect verify task cites Connect material, and the installer comes from the admin center.
+ *
+ * Plans store only task ids and statuses; the words live here, so fixing a sentence fixes every
+ * existing plan. Ids are therefore part of the stored format: never rename one.
+ */
+import { LEARN } from './learnLinks';
+
+export type Track = 'cloudSync' | 'connect';
+export type SyncTool = Track | 'both';
+export type ConnectInstallType = 'express' | 'custom';
+
+export type CloudSyncTaskId =
+  | 'cloudSync.chooseTool'
+  | 'cloudSync.prerequisites'
+  | 'cloudSync.installAgent'
+  | 'cloudSync.configure'
+  | 'cloudSync.deviceSync'
+  | 'cloudSync.verify';
+
+export type ConnectTaskId =
+  | 'connect.chooseTool'
+  | 'connect.prerequisites'
+  | 'connect.chooseInstallType'
+  | 'connect.download'
+  | 'connect.installExpress'
+  | 'connect.installCustom'
+  | 'connect.postInstall'
+  | 'connect.verify';
+
+export type TaskId = CloudSyncTaskId | ConnectTaskId;
+
+export interface TaskLink {
+  title: string;
+  url: string;
+}
+
+/** A check the admin runs: PowerShell on the sync server, or a place to look in the Entra admin center. */
+export interface TaskCommand {
+  kind: 'powershell' | 'adminCenter';
+  command: string;
+  purpose: string;
+}
+
+export interface TaskContent {
+  id: TaskId;
+  track: Track;
+  title: string;
+  why: string;
+  checklist: readonly string[];
+  links: readonly TaskLink[];
+  commands?: readonly TaskCommand[];
+  /** The feature behind the task is in preview: cards must say so. */
+  preview?: boolean;
+  /** Tasks that should be finished (done, skipped or not applicable) before this one makes sense. */
+  dependsOn: readonly TaskId[];
+}
+
+/** The part of a plan's selection that decides which catalog tasks exist in it. */
+export interface CatalogSelection {
+  tool: SyncTool;
+  deviceSyncPreview?: boolean;
+}
+
+/** The tool decision is made by the questionnaire before a plan exists, so these start out done. */
+export const TOOL_CHOICE_TASK_IDS: readonly TaskId[] = ['cloudSync.chooseTool', 'connect.chooseTool'];
+
+/** Only one of the two applies at a time; the other is "not applicable" until the admin switches. */
+export const CONNECT_INSTALL_TASK_IDS: Readonly<Record<ConnectInstallType, ConnectTaskId>> = {
+  express: 'connect.installExpress',
+  custom: 'connect.installCustom',
+};
+
+/** Optional and preview-only, so it joins a plan only when the selection asks for it. */
+export const DEVICE_SYNC_TASK_ID: CloudSyncTaskId = 'cloudSync.deviceSync';
+
+const CHOOSE_TOOL_CONTENT = {
+  title: 'Choose the sync tool',
+  why: 'Cloud Sync and Connect Sync differ in topology, scale and features; the wrong pick means a migration later.',
+  checklist: [
+    'Forest topology: one forest, several connected forests, or disconnected forests with no trust or network path.',
+    'Scale: over 150,000 objects in a domain or a group over 50,000 members points to Connect Sync.',
+    'Sign-in: PHS works with both; setting up PTA or AD FS/PingFederate federation needs Connect Sync.',
+    'Devices: hybrid join and device writeback need Connect Sync (Cloud Sync device sync is in preview).',
+    'Attribute-value filtering, custom sync rules, cross-forest references or merges: Connect Sync only.',
+    'Disconnected forests, several active agents for HA, group provisioning to AD: Cloud Sync only.',
+    'Running both: give every OU exactly one owner so no object is in scope of both tools.',
+  ],
+  links: [
+    { title: 'Common hybrid scenarios: which tool supports what', url: LEARN.commonScenarios },
+    { title: 'Decision guide: Connect Sync or Cloud Sync', url: LEARN.cloudSyncDecisionGuide },
+  ],
+  dependsOn: [],
+} as const;
+
+const CLOUD_SYNC_TASKS: readonly TaskContent[] = [
+  { id: 'cloudSync.chooseTool', track: 'cloudSync', ...CHOOSE_TOOL_CONTENT },
+  {
+    id: 'cloudSync.prerequisites',
+    track: 'cloudSync',
+    title: 'Review Cloud Sync prerequisites',
+    why: 'Agent setup fails on missing roles, TLS 1.2 or blocked outbound URLs; catch them before install day.',
+    checklist: [
+      'Entra: a Hybrid Identity Administrator (member, not guest), plus a cloud-only one for break-glass.',
+      "AD: Domain Admin or Enterprise Admin to create the agent's gMSA (provAgentgMSA$).",
+      'Custom sign-in domains added and verified in Entra ID; AD attributes cleaned up with IdFix.',
+      'Agent host: domain-joined Windows Server (2022 or 2025 recommended) with Desktop Experience, 4 GB RAM, .NET 4.7.1+; on 2025, KB5070773 or later.',
+      'TLS 1.2 enabled (SCHANNEL keys, SchUseStrongCrypto) and rebooted; Credential Manager service not disabled; execution policy RemoteSigned.',
+      'Outbound only: 443 and 80 (CRL) to *.msappproxy.net, *.servicebus.windows.net, login.windows.net; proxies must pass chunked HTTP 1.1.',
+      'Treat the agent hosts as Tier 0 and plan three active agents for high availability.',
+      'Limits: 150,000 objects per domain, 50,000-member groups, about 50 scoped OUs or groups, objects unique across forests.',
+    ],
+    links: [
+      { title: 'Cloud Sync prerequisites', url: LEARN.cloudSyncPrerequisites },
+      { title: 'Supported Cloud Sync topologies', url: LEARN.cloudSyncTopologies },
+    ],
+    dependsOn: ['cloudSync.chooseTool'],
+  },
+  {
+    id: 'cloudSync.installAgent',
+    track: 'cloudSync',
+    title: 'Install the provisioning agent',
+    why: 'The agent reads AD on-premises and sends changes out over 443; each extra agent adds failover.',
+    checklist: [
+      'Entra admin center > Entra ID > Entra Connect > Cloud sync > Agents > Download on-premises agent.',
+      'Run AADConnectProvisioningAgentSetup.exe; sign in as Hybrid Identity Administrator (IE Enhanced Security can block it).',
+      'Service account: Create gMSA with Domain Admin credentials (recommended), or pick your own gMSA.',
+      'Connect Active Directory: add each domain with a Domain Admin whose password is not expired.',
+      'US Government tenants: run setup with ENVIRONMENTNAME=AzureUSGovernment.',
+      'Check: the agent shows active under Agents, and the Agent Updater and Provisioning Agent services are Running.',
+      'Repeat on two more servers; setup reuses the gMSA. Nothing syncs until a configuration is enabled.',
+      'Optional: password writeback under Entra ID > Password reset > On-premises integration.',
+    ],
+    links: [{ title: 'Install the provisioning agent', url: LEARN.cloudSyncInstall }],
+    dependsOn: ['cloudSync.prerequisites'],
+  },
+  {
+    id: 'cloudSync.configure',
+    track: 'cloudSync',
+    title: 'Configure Cloud Sync',
+    why: 'The configuration lives in Entra ID and decides what syncs, how attributes map and when deletes stop.',
+    checklist: [
+      'Entra Connect > Cloud sync > New configuration > AD to Microsoft Entra ID sync; pick the domain, decide on PHS.',
+      'Scope by OU (distinguished names); group scoping skips nested groups, so keep it for pilots.',
+      'Review attribute mappings; add expressions or directory extensions only where needed.',
+      'Test one user and one group with Provision on demand before enabling.',
+      'Keep accidental-delete prevention on, set a deletion threshold and a mailbox someone reads.',
+      'Exclude ADToAADSyncServiceAccount@<tenant>.onmicrosoft.com from MFA and sign-in policies.',
+      'Enable the configuration; after any scope change, use Restart sync.',
+      'Optional: Exchange hybrid writeback (agent 1.1.1107.0+, Exchange schema); Seamless SSO is set up with PowerShell.',
+      'Careful: Delete configuration asks no confirmation.',
+    ],
+    links: [
+      { title: 'Configure Cloud Sync', url: LEARN.cloudSyncConfigure },
+      { title: 'Prevent accidental deletes', url: LEARN.cloudSyncAccidentalDeletes },
+      { title: 'Seamless SSO with Cloud Sync', url: LEARN.cloudSyncSso },
+    ],
+    dependsOn: ['cloudSync.installAgent'],
+  },
+  {
+    id: 'cloudSync.deviceSync',
+    track: 'cloudSync',
+    title: 'Configure device sync (preview)',
+    why: 'Brings domain-joined computers into Entra ID for hybrid join without Connect Sync; still a preview.',
+    checklist: [
+      'Preview: try it on a pilot OU first and agree on a fallback.',
+      'Every agent on 1.1.1107 or later.',
+      'An AD to Microsoft Entra ID configuration already exists for the domain.',
+      'Hybrid Identity Administrator in Entra; Enterprise Admin to set up the service connection point in each forest.',
+      "Turn on Enable device sync in the configuration's Properties > Basics.",
+      'Check the pilot computers in the provisioning logs before widening scope.',
+    ],
+    links: [{ title: 'Cloud Sync device sync (preview)', url: LEARN.cloudSyncDeviceSync }],
+    preview: true,
+    dependsOn: ['cloudSync.configure'],
+  },
+  {
+    id: 'cloudSync.verify',
+    track: 'cloudSync',
+    title: 'Verify users are syncing',
+    why: 'Proves objects flow end to end before you widen scope or tell users.',
+    checklist: [
+      'The configuration status reads Healthy; the first cycle can take a few hours.',
+      'In-scope users show up under Entra ID > Users.',
+      'Provision on demand for one user: import, scope, match and action all pass (scoping is not applied here).',
+      'Provisioning logs show no failures (needs Reports Reader or higher).',
+      'With PHS on, a synced user signs in at https://myapps.microsoft.com with the on-premises password.',
+      'Change an attribute in AD and see it arrive within a few minutes (the cycle runs about every 2 minutes).',
+    ],
+    commands: [
+      {
+        kind: 'adminCenter',
+        command: 'Entra ID > Entra Connect > Cloud sync > (configuration) > Provision on demand',
+        purpose: 'Sync one user or group now by its distinguished name',
+      },
+      {
+        kind: 'adminCenter',
+        command: 'Entra ID > Monitoring & health > Provisioning logs',
+        purpose: 'Per-object results and errors',
+      },
+      {
+        kind: 'adminCenter',
+        command: 'Entra ID > Entra Connect > Cloud sync > Agents',
+        purpose: 'Agent health and version',
+      },
+    ],
+    links: [
+      { title: 'Provision on demand', url: LEARN.cloudSyncOnDemand },
+      { title: 'Provisioning logs', url: LEARN.provisioningLogs },
+      { title: 'Tutorial: verify users are created', url: LEARN.cloudSyncVerify },
+    ],
+    dependsOn: ['cloudSync.configure'],
+  },
+];
+
+const CONNECT_TASKS: readonly TaskContent[] = [
+  { id: 'connect.chooseTool', track: 'connect', ...CHOOSE_TOOL_CONTENT },
+  {
+    id: 'connect.prerequisites',
+    track: 'connect',
+    title: 'Review Connect Sync prerequisites',
+    why: 'Connect Sync is a full server with its own database; OS, sizing and accounts are hard to change later.',
+    checklist: [
+      'Build 2.5.79.0 or later: older builds stopped syncing on 2026-09-30.',
+      'Server: domain-joined Windows Server 2016 to 2025, Standard or better, Desktop Experience, treated as Tier 0.',
+      '.NET Framework 4.7.2+, PowerShell 5.0, execution policy RemoteSigned, TLS 1.2 enabled.',
+      'Entra: Hybrid Identity Administrator or Global Administrator assigned directly; Global Admin if you want Connect Health.',
+      'AD: forest functional level 2003+, writable DCs only, no dotted NetBIOS names; AD Recycle Bin on.',
+      'Ports to AD: 53, 88, 135 + 49152-65535, 389 (or 636), 445, 3268. To Entra ID: 443, and 80 for CRLs.',
+      'Sizing: up to 50K objects 6 GB RAM; 100K 16 GB; more needs full SQL Server (LocalDB stops at 10 GB) and 32 GB.',
+      'Custom domains verified in Entra ID; AD attributes cleaned up with IdFix.',
+    ],
+    links: [
+      { title: 'Connect Sync prerequisites', url: LEARN.connectPrerequisites },
+      { title: 'Ports Connect Sync needs', url: LEARN.connectPorts },
+      { title: 'Accounts and permissions', url: LEARN.connectAccounts },
+      { title: 'Mandatory security update (2.5.79.0)', url: LEARN.connectSecurityUpdates },
+    ],
+    dependsOn: ['connect.chooseTool'],
+  },
+  {
+    id: 'connect.chooseInstallType',
+    track: 'connect',
+    title: 'Choose express or custom installation',
+    why: 'Express fits one forest under 100,000 objects with PHS; anything else needs the custom wizard.',
+    checklist: [
+      'Express needs one forest, an Enterprise Admin for setup and fewer than 100,000 objects.',
+      'Express turns on PHS, syncs every domain and OU, uses LocalDB and enables auto-upgrade.',
+      'Go custom for: several forests (now or planned), PTA or federation, no Enterprise Admin, unreachable domains, over 100K objects, group filtering.',
+      "OU filtering alone doesn't rule out express: untick the start-sync box on the last page, filter, then enable the scheduler.",
+      'Optional features such as password writeback: finish express, then rerun the wizard.',
+      'Coming from DirSync, Azure AD Sync or MIM? Plan an in-place or swing migration.',
+    ],
+    links: [{ title: 'Select the installation type', url: LEARN.connectSelectInstall }],
+    dependsOn: ['connect.prerequisites'],
+  },
+  {
+    id: 'connect.download',
+    track: 'connect',
+    title: 'Download Connect Sync from the admin center',
+    why: 'The installer is now published only in the Entra admin center; copies from elsewhere may be retired builds.',
+    checklist: [
+      'Sign in to the Entra admin center (entra.microsoft.com) with your admin account.',
+      'Entra ID > Entra Connect > Get started: download AzureADConnect.msi.',
+      'Confirm the version is 2.5.79.0 or later before copying it to the sync server.',
+      'Discard older installers kept on file shares.',
+    ],
+    links: [
+      { title: 'Entra admin center: Entra Connect > Get started', url: LEARN.connectDownloadAdminCenter },
+      { title: 'Connect Sync version history', url: LEARN.connectVersionHistory },
+    ],
+    dependsOn: ['connect.prerequisites'],
+  },
+  {
+    id: 'connect.installExpress',
+    track: 'connect',
+    title: 'Install Connect Sync with express settings',
+    why: 'One short wizard pass: PHS, every domain and OU of a single forest, auto-upgrade on.',
+    checklist: [
+      'Enable TLS 1.2 first, then sign in to the sync server as a local administrator.',
+      'Run AzureADConnect.msi, accept the license and choose Use express settings.',
+      'Enter a Hybrid Identity Administrator for Entra ID and an Enterprise Admin (DOMAIN\\user) for AD.',
+      'If the sign-in page flags unverified UPN suffixes, verify those domains and select Refresh.',
+      'Need OU filtering first? Untick "Start the synchronization process" before Install.',
+      'Tick Exchange hybrid deployment if you run Exchange hybrid.',
+      'Setup creates the MSOL_ connector account in the forest root; leave it alone.',
+      'Sign out and back in before opening Synchronization Service Manager.',
+    ],
+    links: [
+      { title: 'Install with express settings', url: LEARN.connectExpress },
+      { title: 'Accounts and permissions', url: LEARN.connectAccounts },
+    ],
+    dependsOn: ['connect.chooseInstallType', 'connect.download'],
+  },
+  {
+    id: 'connect.installCustom',
+    track: 'connect',
+    title: 'Install Connect Sync with custom settings',
+    why: 'The custom wizard handles several forests, PTA or federation, full SQL Server and scoped sync.',
+    checklist: [
+      'Run AzureADConnect.msi and choose Customize; set install path, existing SQL Server or service account if needed.',
+      'User sign-in: PHS, PTA, AD FS, PingFederate or none; add Seamless SSO with PHS or PTA.',
+      'Sign in as Hybrid Identity Administrator; use /InteractiveAuth for smart-card or federated admins.',
+      'Per forest, let the wizard create the AD DS connector account (needs Enterprise Admin) or supply one that is not an Enterprise or Domain Admin.',
+      'Sign-in attribute: UPN unless you need an alternate ID.',
+      'Filter by domain and OU; group filtering is for pilots only and ignores nested groups.',
+      'Source anchor: keep ms-DS-ConsistencyGuid; it cannot be changed later.',
+      'Turn on optional features (writeback, directory extensions) only when needed.',
+      'A second server in staging mode imports and syncs but exports nothing: your warm standby.',
+    ],
+    links: [
+      { title: 'Install with custom settings', url: LEARN.connectCustom },
+      { title: 'Accounts and permissions', url: LEARN.connectAccounts },
+    ],
+    dependsOn: ['connect.chooseInstallType', 'connect.download'],
+  },
+  {
+    id: 'connect.postInstall',
+    track: 'connect',
+    title: 'Complete post-installation tasks',
+    why: 'Leaves a sync server other admins can run, that stays current and stops mass deletes.',
+    checklist: [
+      'Add the admins who operate sync to the local ADSyncAdmins group.',
+      'Accidental-delete protection is on at 500 objects; tune it to your change volume.',
+      'A tripped threshold logs event 116: review pending deletes before allowing the export.',
+      'Check auto-upgrade; if it is off, schedule upgrades, since retired builds can stop syncing.',
+      'Assign licenses to synced users.',
+      'Lower the role of the Entra admin used for setup; keep the account to rerun the wizard.',
+      'Watch Connect Health alerts, including accidental deletes and PHS.',
+    ],
+    commands: [
+      { kind: 'powershell', command: 'Get-ADSyncExportDeletionThreshold', purpose: 'Show the deletion threshold' },
+      {
+        kind: 'powershell',
+        command: 'Enable-ADSyncExportDeletionThreshold -DeletionThreshold 500',
+        purpose: 'Set the threshold (objects deleted per export)',
+      },
+      { kind: 'powershell', command: 'Get-ADSyncAutoUpgrade', purpose: 'Enabled, Suspended or Disabled' },
+    ],
+    links: [
+      { title: 'After installing Connect Sync', url: LEARN.connectPostInstall },
+      { title: 'Prevent accidental deletes', url: LEARN.connectAccidentalDeletes },
+      { title: 'Automatic upgrade', url: LEARN.connectAutoUpgrade },
+    ],
+    dependsOn: ['connect.installExpress', 'connect.installCustom'],
+  },
+  {
+    id: 'connect.verify',
+    track: 'connect',
+    title: 'Verify users are syncing',
+    why: 'Confirms the scheduler runs and exports reach Entra ID without errors.',
+    checklist: [
+      'Scheduler: SyncCycleEnabled True, StagingModeEnabled False, next run within the 30-minute interval.',
+      'Run a delta cycle and wait until the connectors are idle.',
+      'Synchronization Service Manager > Operations: every run shows success; chase any completed-*-errors or stopped-*.',
+      'Entra ID > Entra Connect > Connect sync shows a recent last sync time.',
+      'Synced users show up under Entra ID > Users; with PHS, test a sign-in (passwords sync every 2 minutes).',
+      'After changing filters or rules, run an Initial cycle instead of a delta.',
+    ],
+    commands: [
+      { kind: 'powershell', command: 'Import-Module ADSync', purpose: 'Load the cmdlets if they are not found' },
+      { kind: 'powershell', command: 'Get-ADSyncScheduler', purpose: 'Interval, next run, scheduler and staging state' },
+      { kind: 'powershell', command: 'Start-ADSyncSyncCycle -PolicyType Delta', purpose: 'Run a delta cycle now' },
+      { kind: 'powershell', command: 'Get-ADSyncConnectorRunStatus', purpose: 'Empty when the engine is idle' },
+      {
+        kind: 'powershell',
+        command: 'Start-ADSyncSyncCycle -PolicyType Initial',
+        purpose: 'Full cycle after filter or rule changes',
+      },
+    ],
+    links: [
+      { title: 'Verify the scheduled sync task', url: LEARN.connectVerifyScheduledTask },
+      { title: 'Connect Sync scheduler', url: LEARN.connectScheduler },
+      { title: 'Synchronization Service Manager operations', url: LEARN.connectOperations },
+    ],
+    dependsOn: ['connect.installExpress', 'connect.installCustom'],
+  },
+];
+
+/**
+ * Every task in catalog order. For "both", Cloud Sync comes first, as in Microsoft's article; that
+ * order is what "what's next" walks.
+ */
+export const TASK_CATALOG: readonly TaskContent[] = [...CLOUD_SYNC_TASKS, ...CONNECT_TASKS];
+
+const CONTENT_BY_ID: ReadonlyMap<string, TaskContent> = new Map(TASK_CATALOG.map((task) => [task.id, task]));
+const CATALOG_POSITION: ReadonlyMap<string, number> = new Map(TASK_CATALOG.map((task, index) => [task.id, index]));
+
+/** Takes a plain string because ids arrive from card data and stored documents. */
+export function taskContent(taskId: string): TaskContent | undefined {
+  return CONTENT_BY_ID.get(taskId);
+}
+
+export function isTaskId(value: unknown): value is TaskId {
+  return typeof value === 'string' && CONTENT_BY_ID.has(value);
+}
+
+/** Position in catalog order; unknown ids sort last so an outdated stored plan still renders. */
+export function catalogPosition(taskId: string): number {
+  return CATALOG_POSITION.get(taskId) ?? Number.MAX_SAFE_INTEGER;
+}
+
+export function tracksFor(tool: SyncTool): readonly Track[] {
+  return tool === 'both' ? ['cloudSync', 'connect'] : [tool];
+}
+
+/** The tasks a plan for this selection holds, in catalog order. Both Connect install tasks are included. */
+export function tasksForSelection(selection: CatalogSelection): readonly TaskContent[] {
+  const tracks = tracksFor(selection.tool);
+  return TASK_CATALOG.filter(
+    (task) =>
+      tracks.includes(task.track) && (task.id !== DEVICE_SYNC_TASK_ID || selection.deviceSyncPreview === true),
+  );
+}
