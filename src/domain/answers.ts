@@ -1,0 +1,207 @@
+/**
+ * The admin's answers to the "choose the sync tool" questionnaire: the input of the decision engine
+ * (`advisor.ts`). Facts behind every field: ../shared/reference/entra-facts.md §1 and §2.
+ */
+
+/** The admin pressed "Not sure". The engine then takes the safe default and lists it as an assumption. */
+export type NotSure = 'notSure';
+
+/**
+ * The question was never put to the admin because no answer to it could change the recommendation
+ * (see `nextQuestion` in questions.ts). The engine treats it like "Not sure" but lists no assumption,
+ * which is only correct for questions the questionnaire proved irrelevant; other callers should not use it.
+ */
+export type NotAsked = 'notAsked';
+
+export type ForestTopology = 'single' | 'multipleConnected' | 'includesDisconnected';
+export type DomainObjectBand = 'under100k' | 'from100kTo150k' | 'over150k';
+export type YesNo = 'yes' | 'no';
+export type SignInMethod = 'phs' | 'ptaSetup' | 'federationSetup' | 'keepExistingPtaOrFederation';
+export type DeviceNeed = 'none' | 'hybridJoin' | 'deviceWritebackOrWhfbHybridTrust';
+export type CustomizationNeed =
+  | 'attributeValueFiltering'
+  | 'advancedSyncRules'
+  | 'crossForestReferencesOrMerge'
+  | 'groupBasedFiltering';
+export type OtherNeed =
+  | 'accountResourceForest'
+  | 'groupProvisioningToAd'
+  | 'entraDomainServices'
+  | 'exchangeHybrid'
+  | 'highAvailability';
+
+/** Every option of the multi-select questions, in the order they are offered. */
+export const CUSTOMIZATION_NEEDS: readonly CustomizationNeed[] = [
+  'attributeValueFiltering',
+  'advancedSyncRules',
+  'crossForestReferencesOrMerge',
+  'groupBasedFiltering',
+];
+export const OTHER_NEEDS: readonly OtherNeed[] = [
+  'accountResourceForest',
+  'groupProvisioningToAd',
+  'entraDomainServices',
+  'exchangeHybrid',
+  'highAvailability',
+];
+
+/**
+ * Everything the engine needs to choose between Microsoft Entra Cloud Sync and Microsoft Entra Connect
+ * Sync, and for Connect between the express and custom install. Each field is one decision factor.
+ * Multi-select fields hold the selected options; an empty array means "none of these".
+ */
+export interface Answers {
+  /**
+   * How the on-premises AD forests relate. `includesDisconnected`: at least one forest has no network
+   * path (or trust) to the others, typically after an acquisition. Only Cloud Sync can sync such a
+   * forest alongside the others; Connect needs one server that reaches every forest it syncs.
+   */
+  forestTopology: ForestTopology | NotSure | NotAsked;
+
+  /**
+   * Object count of the largest AD domain. 100,000 is the limit of the LocalDB database that the Connect
+   * express install uses; 150,000 per domain is the Cloud Sync limit.
+   */
+  largestDomainObjects: DomainObjectBand | NotSure | NotAsked;
+
+  /** Whether any group that must sync has more than 50,000 members (the Cloud Sync group-size limit). */
+  groupOver50kMembers: YesNo | NotSure | NotAsked;
+
+  /**
+   * How users will sign in to Microsoft Entra ID. `ptaSetup` / `federationSetup` (AD FS or PingFederate):
+   * the sync tool is expected to set it up, which only Connect can do. `keepExistingPtaOrFederation`:
+   * PTA or federation is already in place and stays as it is; Cloud Sync works beside it.
+   */
+  signIn: SignInMethod | NotSure | NotAsked;
+
+  /**
+   * Device needs. `hybridJoin`: Microsoft Entra hybrid join of domain-joined Windows devices in
+   * production. `deviceWritebackOrWhfbHybridTrust`: device writeback, or Windows Hello for Business in
+   * hybrid key or certificate trust (both imply hybrid join). Cloud Kerberos trust needs neither.
+   */
+  devices: DeviceNeed | NotSure | NotAsked;
+
+  /**
+   * Sync customization beyond domain/OU scoping. `groupBasedFiltering` (scoping by group membership) is
+   * supported by both tools and only affects the Connect install type; the others are Connect-only.
+   */
+  customization: readonly CustomizationNeed[] | NotSure | NotAsked;
+
+  /**
+   * Other requirements. `accountResourceForest` (accounts in one forest, mailboxes in a resource forest)
+   * and `entraDomainServices` are Connect-only; `groupProvisioningToAd` (cloud groups written to AD) is
+   * Cloud-Sync-only; `exchangeHybrid` and `highAvailability` are served by both and only add warnings.
+   */
+  otherNeeds: readonly OtherNeed[] | NotSure | NotAsked;
+
+  /**
+   * Whether an Enterprise Admin account can be used during Connect setup. The express install requires
+   * one; without it the custom install uses an existing AD DS connector account. Only asked when
+   * Connect Sync is in play.
+   */
+  enterpriseAdminAvailable: YesNo | NotSure | NotAsked;
+}
+
+export type AnswerKey = keyof Answers;
+
+/** The answers in the order the questionnaire asks them; also the engine's reporting order. */
+export const ANSWER_KEYS: readonly AnswerKey[] = [
+  'forestTopology',
+  'signIn',
+  'devices',
+  'largestDomainObjects',
+  'groupOver50kMembers',
+  'customization',
+  'otherNeeds',
+  'enterpriseAdminAvailable',
+];
+
+export const MULTI_SELECT_KEYS: ReadonlySet<AnswerKey> = new Set<AnswerKey>(['customization', 'otherNeeds']);
+
+/** What each answer is about, for "which answer triggered this" lines. */
+export const ANSWER_TOPICS: Record<AnswerKey, string> = {
+  forestTopology: 'Forest topology',
+  largestDomainObjects: 'Objects in the largest domain',
+  groupOver50kMembers: 'Group with more than 50,000 members',
+  signIn: 'Sign-in method',
+  devices: 'Devices',
+  customization: 'Sync customization',
+  otherNeeds: 'Other needs',
+  enterpriseAdminAvailable: 'Enterprise Admin account for setup',
+};
+
+/** Short, human labels for every concrete answer value; button titles and explanations reuse them. */
+export const VALUE_LABELS = {
+  forestTopology: {
+    single: 'One forest',
+    multipleConnected: 'Several forests, all reachable from one server',
+    includesDisconnected: 'Several forests, at least one disconnected (e.g. after an acquisition)',
+  },
+  largestDomainObjects: {
+    under100k: 'Under 100,000 objects',
+    from100kTo150k: '100,000 to 150,000 objects',
+    over150k: 'Over 150,000 objects',
+  },
+  groupOver50kMembers: { yes: 'Yes', no: 'No' },
+  signIn: {
+    phs: 'Password hash sync',
+    ptaSetup: 'Set up pass-through authentication',
+    federationSetup: 'Set up federation (AD FS or PingFederate)',
+    keepExistingPtaOrFederation: 'Keep the PTA or federation we already have',
+  },
+  devices: {
+    none: 'No device needs',
+    hybridJoin: 'Microsoft Entra hybrid join',
+    deviceWritebackOrWhfbHybridTrust: 'Device writeback or Windows Hello for Business hybrid key/certificate trust',
+  },
+  customization: {
+    attributeValueFiltering: 'Filter objects by attribute values',
+    advancedSyncRules: 'Advanced custom sync rules',
+    crossForestReferencesOrMerge: "Cross-forest references or merging one person's accounts across forests",
+    groupBasedFiltering: 'Scope by group membership',
+  },
+  otherNeeds: {
+    accountResourceForest: 'Accounts in one forest, mailboxes in a resource forest',
+    groupProvisioningToAd: 'Provision cloud groups to AD',
+    entraDomainServices: 'Microsoft Entra Domain Services',
+    exchangeHybrid: 'Exchange hybrid',
+    highAvailability: 'High availability of the sync service',
+  },
+  enterpriseAdminAvailable: { yes: 'Yes', no: 'No' },
+} as const satisfies Record<AnswerKey, Record<string, string>>;
+
+export const NOT_SURE_LABEL = 'Not sure';
+export const NONE_LABEL = 'None of these';
+
+/** A readable rendering of any answer value, e.g. for the recorded answers or "what would change". */
+export function describeAnswer(key: AnswerKey, value: Answers[AnswerKey]): string {
+  if (value === 'notSure') return NOT_SURE_LABEL;
+  if (value === 'notAsked') return 'Not asked';
+  const labels: Record<string, string> = VALUE_LABELS[key];
+  if (Array.isArray(value)) {
+    return value.length === 0 ? NONE_LABEL : value.map((option) => labels[option] ?? option).join('; ');
+  }
+  return labels[value as string] ?? String(value);
+}
+
+function allSubsets<T>(options: readonly T[]): T[][] {
+  return options.reduce<T[][]>(
+    (subsets, option) => subsets.concat(subsets.map((subset) => [...subset, option])),
+    [[]],
+  );
+}
+
+/**
+ * Every value an admin can give for each answer ("Not sure" included, "not asked" excluded). The
+ * questionnaire enumerates these to prove that skipping a question cannot change the outcome.
+ */
+export const POSSIBLE_VALUES: { readonly [K in AnswerKey]: readonly Answers[K][] } = {
+  forestTopology: ['single', 'multipleConnected', 'includesDisconnected', 'notSure'],
+  largestDomainObjects: ['under100k', 'from100kTo150k', 'over150k', 'notSure'],
+  groupOver50kMembers: ['yes', 'no', 'notSure'],
+  signIn: ['phs', 'ptaSetup', 'federationSetup', 'keepExistingPtaOrFederation', 'notSure'],
+  devices: ['none', 'hybridJoin', 'deviceWritebackOrWhfbHybridTrust', 'notSure'],
+  customization: [...allSubsets(CUSTOMIZATION_NEEDS), 'notSure'],
+  otherNeeds: [...allSubsets(OTHER_NEEDS), 'notSure'],
+  enterpriseAdminAvailable: ['yes', 'no', 'notSure'],
+};

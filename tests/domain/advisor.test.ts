@@ -1,0 +1,528 @@
+import {
+  CAPABILITY_RULES,
+  INSTALL_RULES,
+  Recommendation,
+  WARNING_RULES,
+  decide,
+  recommend,
+} from '../../src/domain/advisor';
+import { ANSWER_KEYS, AnswerKey, Answers } from '../../src/domain/answers';
+
+/** A single forest that fits Cloud Sync in every respect; each scenario changes only what it is about. */
+const BASELINE: Answers = {
+  forestTopology: 'single',
+  largestDomainObjects: 'under100k',
+  groupOver50kMembers: 'no',
+  signIn: 'phs',
+  devices: 'none',
+  customization: [],
+  otherNeeds: [],
+  enterpriseAdminAvailable: 'yes',
+};
+
+interface Scenario {
+  name: string;
+  answers: Partial<Answers>;
+  tool: Recommendation['tool'];
+  install?: 'express' | 'custom';
+  /** Exactly the capability rules that must fire. */
+  rules: string[];
+  /** Exactly the install rules that rule out express (custom only). */
+  customBecause?: string[];
+  /** Exactly the questions listed as assumptions. */
+  assumed?: AnswerKey[];
+  /** Warnings that must be among the warnings. */
+  warns?: string[];
+  deviceSyncPreview?: boolean;
+}
+
+const SCENARIOS: Scenario[] = [
+  // The four "Done means" scenarios of issue 3.
+  { name: 'single forest, PHS, 20,000 users', answers: { enterpriseAdminAvailable: 'notAsked' }, tool: 'cloudSync', rules: ['preferCloudSync'] },
+  {
+    name: 'single forest that needs pass-through authentication',
+    answers: { signIn: 'ptaSetup' },
+    tool: 'connect',
+    install: 'custom',
+    rules: ['ptaSetup'],
+    customBecause: ['ptaOrFederationSignIn'],
+    warns: ['connectMinimumBuild', 'connectInstallerSource'],
+  },
+  {
+    name: 'two disconnected forests',
+    answers: { forestTopology: 'includesDisconnected', enterpriseAdminAvailable: 'notAsked' },
+    tool: 'cloudSync',
+    rules: ['disconnectedForests', 'preferCloudSync'],
+    warns: ['cloudSyncObjectsUniqueAcrossForests'],
+  },
+  {
+    name: 'forest needing hybrid join plus a disconnected acquired forest',
+    answers: { forestTopology: 'includesDisconnected', devices: 'hybridJoin' },
+    tool: 'both',
+    install: 'custom',
+    rules: ['hybridJoin', 'disconnectedForests'],
+    customBecause: ['moreThanOneForest'],
+    warns: ['coexistenceDisjointScopes', 'connectReachesOnlyConnectedForests', 'deviceSyncPreviewTask', 'hybridJoinPreviewOnCloudSync'],
+    deviceSyncPreview: true,
+  },
+  // Connect-only capabilities, one at a time.
+  {
+    name: 'hybrid join in one small forest with an Enterprise Admin',
+    answers: { devices: 'hybridJoin' },
+    tool: 'connect',
+    install: 'express',
+    rules: ['hybridJoin'],
+    warns: ['hybridJoinPreviewOnCloudSync'],
+  },
+  { name: 'federation to be set up', answers: { signIn: 'federationSetup' }, tool: 'connect', install: 'custom', rules: ['federationSetup'], customBecause: ['ptaOrFederationSignIn'] },
+  { name: 'device writeback / WHfB hybrid trust', answers: { devices: 'deviceWritebackOrWhfbHybridTrust' }, tool: 'connect', install: 'express', rules: ['deviceWritebackOrWhfbHybridTrust'] },
+  {
+    name: 'a domain over 150,000 objects',
+    answers: { largestDomainObjects: 'over150k' },
+    tool: 'connect',
+    install: 'custom',
+    rules: ['domainOver150k'],
+    customBecause: ['over100kObjects'],
+  },
+  {
+    name: 'a group over 50,000 members',
+    answers: { groupOver50kMembers: 'yes', largestDomainObjects: 'from100kTo150k' },
+    tool: 'connect',
+    install: 'custom',
+    rules: ['groupOver50k'],
+    customBecause: ['over100kObjects'],
+  },
+  {
+    name: 'filtering by attribute values',
+    answers: { customization: ['attributeValueFiltering'] },
+    tool: 'connect',
+    install: 'custom',
+    rules: ['attributeValueFiltering'],
+    customBecause: ['advancedCustomization'],
+  },
+  {
+    name: 'advanced custom sync rules',
+    answers: { customization: ['advancedSyncRules'] },
+    tool: 'connect',
+    install: 'custom',
+    rules: ['advancedSyncRules'],
+    customBecause: ['advancedCustomization'],
+  },
+  {
+    name: 'merging people across connected forests',
+    answers: { forestTopology: 'multipleConnected', customization: ['crossForestReferencesOrMerge'] },
+    tool: 'connect',
+    install: 'custom',
+    rules: ['crossForestReferencesOrMerge'],
+    customBecause: ['moreThanOneForest', 'advancedCustomization'],
+  },
+  {
+    name: 'account forest with a resource forest',
+    answers: { forestTopology: 'multipleConnected', otherNeeds: ['accountResourceForest'] },
+    tool: 'connect',
+    install: 'custom',
+    rules: ['accountResourceForest'],
+    customBecause: ['moreThanOneForest', 'resourceForest'],
+  },
+  { name: 'Entra Domain Services', answers: { otherNeeds: ['entraDomainServices'] }, tool: 'connect', install: 'express', rules: ['entraDomainServices'] },
+  // Things both tools do, and Cloud-Sync-only capabilities.
+  { name: '100,000 to 150,000 objects, nothing else', answers: { largestDomainObjects: 'from100kTo150k' }, tool: 'cloudSync', rules: ['preferCloudSync'] },
+  {
+    name: 'PTA or federation already in place and kept',
+    answers: { signIn: 'keepExistingPtaOrFederation' },
+    tool: 'cloudSync',
+    rules: ['preferCloudSync'],
+    warns: ['keepExistingSignIn'],
+  },
+  { name: 'scoping by group membership only', answers: { customization: ['groupBasedFiltering'] }, tool: 'cloudSync', rules: ['preferCloudSync'] },
+  {
+    name: 'group provisioning to AD',
+    answers: { otherNeeds: ['groupProvisioningToAd'] },
+    tool: 'cloudSync',
+    rules: ['groupProvisioningToAd', 'preferCloudSync'],
+    warns: ['cloudSyncGroupProvisioningAgent'],
+  },
+  {
+    name: 'Exchange hybrid and high availability',
+    answers: { otherNeeds: ['exchangeHybrid', 'highAvailability'] },
+    tool: 'cloudSync',
+    rules: ['preferCloudSync'],
+    warns: ['cloudSyncExchangeHybridAgent'],
+  },
+  {
+    name: 'several connected forests, nothing Connect-only',
+    answers: { forestTopology: 'multipleConnected' },
+    tool: 'cloudSync',
+    rules: ['preferCloudSync'],
+    warns: ['cloudSyncObjectsUniqueAcrossForests'],
+  },
+  // Install type variations with Connect in play.
+  {
+    name: 'existing federation kept, hybrid join needed',
+    answers: { signIn: 'keepExistingPtaOrFederation', devices: 'hybridJoin' },
+    tool: 'connect',
+    install: 'custom',
+    rules: ['hybridJoin'],
+    customBecause: ['keepExistingSignIn'],
+    warns: ['keepExistingSignIn'],
+  },
+  {
+    name: '100,000 to 150,000 objects with hybrid join',
+    answers: { largestDomainObjects: 'from100kTo150k', devices: 'hybridJoin' },
+    tool: 'connect',
+    install: 'custom',
+    rules: ['hybridJoin'],
+    customBecause: ['over100kObjects'],
+  },
+  {
+    name: 'group scoping with hybrid join',
+    answers: { customization: ['groupBasedFiltering'], devices: 'hybridJoin' },
+    tool: 'connect',
+    install: 'custom',
+    rules: ['hybridJoin'],
+    customBecause: ['groupBasedFiltering'],
+  },
+  {
+    name: 'no Enterprise Admin, hybrid join',
+    answers: { enterpriseAdminAvailable: 'no', devices: 'hybridJoin' },
+    tool: 'connect',
+    install: 'custom',
+    rules: ['hybridJoin'],
+    customBecause: ['noEnterpriseAdmin'],
+  },
+  {
+    name: 'connected forests with hybrid join',
+    answers: { forestTopology: 'multipleConnected', devices: 'hybridJoin' },
+    tool: 'connect',
+    install: 'custom',
+    rules: ['hybridJoin'],
+    customBecause: ['moreThanOneForest'],
+  },
+  {
+    name: 'PTA with high availability',
+    answers: { signIn: 'ptaSetup', otherNeeds: ['highAvailability'] },
+    tool: 'connect',
+    install: 'custom',
+    rules: ['ptaSetup'],
+    customBecause: ['ptaOrFederationSignIn'],
+    warns: ['connectHighAvailabilityIsManual'],
+  },
+  // Both tools side by side.
+  {
+    name: 'group provisioning to AD plus hybrid join in one forest',
+    answers: { otherNeeds: ['groupProvisioningToAd'], devices: 'hybridJoin' },
+    tool: 'both',
+    install: 'express',
+    rules: ['hybridJoin', 'groupProvisioningToAd'],
+    warns: ['coexistenceDisjointScopes', 'expressScopeBeforeFirstSync'],
+    deviceSyncPreview: false,
+  },
+  {
+    name: 'disconnected forest plus PTA',
+    answers: { forestTopology: 'includesDisconnected', signIn: 'ptaSetup' },
+    tool: 'both',
+    install: 'custom',
+    rules: ['ptaSetup', 'disconnectedForests'],
+    customBecause: ['moreThanOneForest', 'ptaOrFederationSignIn'],
+    deviceSyncPreview: false,
+  },
+  {
+    name: 'disconnected forest plus a domain over 150,000 objects',
+    answers: { forestTopology: 'includesDisconnected', largestDomainObjects: 'over150k' },
+    tool: 'both',
+    install: 'custom',
+    rules: ['domainOver150k', 'disconnectedForests'],
+    customBecause: ['moreThanOneForest', 'over100kObjects'],
+  },
+  {
+    name: 'disconnected forest plus group provisioning to AD',
+    answers: { forestTopology: 'includesDisconnected', otherNeeds: ['groupProvisioningToAd'] },
+    tool: 'cloudSync',
+    rules: ['disconnectedForests', 'groupProvisioningToAd', 'preferCloudSync'],
+  },
+  // Every "Not sure" path.
+  {
+    name: 'not sure about the topology, otherwise Cloud Sync material',
+    answers: { forestTopology: 'notSure' },
+    tool: 'cloudSync',
+    rules: ['disconnectedForests', 'preferCloudSync'],
+    assumed: ['forestTopology'],
+  },
+  {
+    name: 'not sure about the topology, hybrid join needed',
+    answers: { forestTopology: 'notSure', devices: 'hybridJoin' },
+    tool: 'both',
+    install: 'custom',
+    rules: ['hybridJoin', 'disconnectedForests'],
+    customBecause: ['moreThanOneForest'],
+    assumed: ['forestTopology'],
+    deviceSyncPreview: true,
+  },
+  {
+    name: 'not sure about the object count',
+    answers: { largestDomainObjects: 'notSure' },
+    tool: 'connect',
+    install: 'custom',
+    rules: ['domainOver150k'],
+    customBecause: ['over100kObjects'],
+    assumed: ['largestDomainObjects'],
+  },
+  { name: 'not sure about group sizes', answers: { groupOver50kMembers: 'notSure' }, tool: 'connect', install: 'express', rules: ['groupOver50k'], assumed: ['groupOver50kMembers'] },
+  {
+    name: 'not sure about sign-in',
+    answers: { signIn: 'notSure' },
+    tool: 'connect',
+    install: 'custom',
+    rules: ['ptaSetup'],
+    customBecause: ['ptaOrFederationSignIn'],
+    assumed: ['signIn'],
+  },
+  {
+    name: 'not sure about devices',
+    answers: { devices: 'notSure' },
+    tool: 'connect',
+    install: 'express',
+    rules: ['deviceWritebackOrWhfbHybridTrust'],
+    assumed: ['devices'],
+  },
+  {
+    name: 'not sure about customization',
+    answers: { customization: 'notSure' },
+    tool: 'connect',
+    install: 'custom',
+    rules: ['attributeValueFiltering', 'advancedSyncRules'],
+    customBecause: ['advancedCustomization'],
+    assumed: ['customization'],
+  },
+  {
+    name: 'not sure about other needs, one forest',
+    answers: { otherNeeds: 'notSure' },
+    tool: 'connect',
+    install: 'express',
+    rules: ['entraDomainServices'],
+    assumed: ['otherNeeds'],
+  },
+  {
+    name: 'not sure about other needs, connected forests',
+    answers: { forestTopology: 'multipleConnected', otherNeeds: 'notSure' },
+    tool: 'connect',
+    install: 'custom',
+    rules: ['accountResourceForest', 'entraDomainServices'],
+    customBecause: ['moreThanOneForest', 'resourceForest'],
+    assumed: ['otherNeeds'],
+  },
+  {
+    name: 'not sure about an Enterprise Admin, hybrid join',
+    answers: { enterpriseAdminAvailable: 'notSure', devices: 'hybridJoin' },
+    tool: 'connect',
+    install: 'custom',
+    rules: ['hybridJoin'],
+    customBecause: ['noEnterpriseAdmin'],
+    assumed: ['enterpriseAdminAvailable'],
+  },
+  {
+    name: 'not sure about anything',
+    answers: Object.fromEntries(ANSWER_KEYS.map((key) => [key, 'notSure'])) as Partial<Answers>,
+    tool: 'both',
+    install: 'custom',
+    rules: [
+      'ptaSetup',
+      'deviceWritebackOrWhfbHybridTrust',
+      'domainOver150k',
+      'groupOver50k',
+      'attributeValueFiltering',
+      'advancedSyncRules',
+      'accountResourceForest',
+      'entraDomainServices',
+      'disconnectedForests',
+    ],
+    customBecause: ['moreThanOneForest', 'resourceForest', 'noEnterpriseAdmin', 'ptaOrFederationSignIn', 'over100kObjects', 'advancedCustomization'],
+    assumed: [...ANSWER_KEYS],
+    deviceSyncPreview: true,
+  },
+];
+
+const answersOf = (scenario: Scenario): Answers => ({ ...BASELINE, ...scenario.answers });
+const ROWS = SCENARIOS.map((scenario) => ({
+  ...scenario,
+  outcome: scenario.install === undefined ? scenario.tool : `${scenario.tool} (${scenario.install})`,
+}));
+
+describe('recommend', () => {
+  it('has a scenario table of at least 30 rows', () => {
+    expect(SCENARIOS.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it.each(ROWS)('$name → $outcome', (scenario) => {
+    const recommendation = recommend(answersOf(scenario));
+
+    expect(recommendation.tool).toBe(scenario.tool);
+    expect(recommendation.connectInstall).toBe(scenario.install);
+    expect(recommendation.factors.map((factor) => factor.ruleId).sort()).toEqual([...scenario.rules].sort());
+    if (scenario.install === 'custom') {
+      expect(recommendation.connectInstallReasons.map((reason) => reason.ruleId).sort()).toEqual([...(scenario.customBecause ?? [])].sort());
+    } else {
+      expect(scenario.customBecause).toBeUndefined();
+    }
+    if (scenario.install === undefined) expect(recommendation.connectInstallReasons).toEqual([]);
+    expect(recommendation.assumptions.map((assumption) => assumption.question).sort()).toEqual([...(scenario.assumed ?? [])].sort());
+    const warningIds = recommendation.warnings.map((warning) => warning.id);
+    expect(warningIds).toEqual(expect.arrayContaining(scenario.warns ?? []));
+    expect(recommendation.deviceSyncPreview).toBe(scenario.deviceSyncPreview ?? false);
+    expect(recommendation.coexistence !== undefined).toBe(scenario.tool === 'both');
+  });
+
+  it.each(ROWS)('$name: every factor and install reason cites learn.microsoft.com', (scenario) => {
+    const recommendation = recommend(answersOf(scenario));
+    for (const link of [...recommendation.factors, ...recommendation.connectInstallReasons].map((entry) => entry.link)) {
+      expect(link).toMatch(/^https:\/\/learn\.microsoft\.com\//);
+    }
+  });
+
+  it('every rule of every table is exercised by at least one scenario', () => {
+    const recommendations = SCENARIOS.map((scenario) => recommend(answersOf(scenario)));
+    const firedCapabilities = new Set(recommendations.flatMap((r) => r.factors.map((factor) => factor.ruleId)));
+    const firedInstall = new Set(
+      recommendations.flatMap((r) => (r.connectInstall === 'custom' ? r.connectInstallReasons.map((reason) => reason.ruleId) : [])),
+    );
+    const firedWarnings = new Set(recommendations.flatMap((r) => r.warnings.map((warning) => warning.id)));
+
+    expect(CAPABILITY_RULES.map((rule) => rule.id).filter((id) => !firedCapabilities.has(id))).toEqual([]);
+    expect(INSTALL_RULES.map((rule) => rule.id).filter((id) => !firedInstall.has(id))).toEqual([]);
+    expect(WARNING_RULES.map((rule) => rule.id).filter((id) => !firedWarnings.has(id))).toEqual([]);
+  });
+
+  it('covers every "Not sure" path, both install types and the "both" outcome', () => {
+    const recommendations = SCENARIOS.map((scenario) => recommend(answersOf(scenario)));
+    const assumedKeys = new Set(recommendations.flatMap((r) => r.assumptions.map((assumption) => assumption.question)));
+    expect(ANSWER_KEYS.filter((key) => !assumedKeys.has(key))).toEqual([]);
+    expect(new Set(recommendations.map((r) => r.connectInstall))).toEqual(new Set(['express', 'custom', undefined]));
+    expect(new Set(recommendations.map((r) => r.tool))).toEqual(new Set(['cloudSync', 'connect', 'both']));
+  });
+
+  it('has unique rule ids in each table', () => {
+    for (const table of [CAPABILITY_RULES, INSTALL_RULES, WARNING_RULES]) {
+      const ids = table.map((rule) => rule.id);
+      expect(new Set(ids).size).toBe(ids.length);
+    }
+  });
+
+  it('names the answer behind each factor and marks assumed ones', () => {
+    const recommendation = recommend({ ...BASELINE, largestDomainObjects: 'notSure' });
+    expect(recommendation.factors).toEqual([
+      expect.objectContaining({
+        ruleId: 'domainOver150k',
+        pointsTo: 'connect',
+        strength: 'required',
+        triggeredBy: { question: 'largestDomainObjects', answer: 'Over 150,000 objects', assumed: true },
+      }),
+    ]);
+    expect(recommendation.assumptions[0]).toEqual(
+      expect.objectContaining({ question: 'largestDomainObjects', assumed: 'Over 150,000 objects' }),
+    );
+  });
+
+  it('names the option of a multi-select answer that triggered a factor', () => {
+    const recommendation = recommend({ ...BASELINE, otherNeeds: ['exchangeHybrid', 'entraDomainServices'] });
+    expect(recommendation.factors[0]?.triggeredBy).toEqual({
+      question: 'otherNeeds',
+      answer: 'Microsoft Entra Domain Services',
+      assumed: false,
+    });
+  });
+
+  it('lists the express preconditions as the reasons for express', () => {
+    const recommendation = recommend({ ...BASELINE, devices: 'hybridJoin' });
+    expect(recommendation.connectInstallReasons.map((reason) => reason.ruleId)).toEqual([
+      'moreThanOneForest',
+      'noEnterpriseAdmin',
+      'ptaOrFederationSignIn',
+      'over100kObjects',
+      'groupBasedFiltering',
+      'advancedCustomization',
+    ]);
+  });
+
+  it('describes disjoint scopes for the disconnected-forest coexistence', () => {
+    const recommendation = recommend({ ...BASELINE, forestTopology: 'includesDisconnected', devices: 'hybridJoin' });
+    expect(recommendation.coexistence?.connectScope).toMatch(/hybrid join/i);
+    expect(recommendation.coexistence?.cloudSyncScope).toMatch(/cannot reach/);
+  });
+
+  it('is pure: same answers, same recommendation, input untouched', () => {
+    const answers: Answers = { ...BASELINE, customization: ['groupBasedFiltering'], devices: 'hybridJoin' };
+    const snapshot = JSON.stringify(answers);
+    expect(recommend(answers)).toEqual(recommend(answers));
+    expect(JSON.stringify(answers)).toBe(snapshot);
+  });
+});
+
+describe('whatWouldChange', () => {
+  const changes = (answers: Answers) =>
+    recommend(answers).whatWouldChange.map((change) => ({
+      question: change.question,
+      answer: change.answer,
+      tool: change.tool,
+      connectInstall: change.connectInstall,
+    }));
+
+  it('for hybrid join plus a disconnected forest: dropping either need leaves one tool', () => {
+    expect(changes({ ...BASELINE, forestTopology: 'includesDisconnected', devices: 'hybridJoin' })).toEqual([
+      { question: 'forestTopology', answer: 'single', tool: 'connect', connectInstall: 'express' },
+      { question: 'forestTopology', answer: 'multipleConnected', tool: 'connect', connectInstall: 'custom' },
+      { question: 'devices', answer: 'none', tool: 'cloudSync', connectInstall: undefined },
+    ]);
+  });
+
+  it('for single-forest PTA: PHS or kept sign-in gives Cloud Sync; a disconnected forest or group provisioning adds it', () => {
+    const result = changes({ ...BASELINE, signIn: 'ptaSetup' });
+    expect(result).toEqual(
+      expect.arrayContaining([
+        { question: 'signIn', answer: 'phs', tool: 'cloudSync', connectInstall: undefined },
+        { question: 'signIn', answer: 'keepExistingPtaOrFederation', tool: 'cloudSync', connectInstall: undefined },
+        { question: 'forestTopology', answer: 'includesDisconnected', tool: 'both', connectInstall: 'custom' },
+        { question: 'otherNeeds', answer: ['groupProvisioningToAd'], tool: 'both', connectInstall: 'custom' },
+      ]),
+    );
+    expect(result.find((change) => change.question === 'signIn' && change.answer === 'federationSetup')).toBeUndefined();
+  });
+
+  it('for a Cloud Sync result lists every single Connect-only answer that flips it', () => {
+    const result = changes({ ...BASELINE, enterpriseAdminAvailable: 'notAsked' });
+    const flippedBy = result.map((change) => `${change.question}=${JSON.stringify(change.answer)}`);
+    expect(flippedBy).toEqual(
+      expect.arrayContaining([
+        'signIn="ptaSetup"',
+        'signIn="federationSetup"',
+        'devices="hybridJoin"',
+        'largestDomainObjects="over150k"',
+        'groupOver50kMembers="yes"',
+        'customization=["attributeValueFiltering"]',
+        'otherNeeds=["entraDomainServices"]',
+      ]),
+    );
+    expect(flippedBy).not.toContain('largestDomainObjects="from100kTo150k"');
+    expect(result.every((change) => change.tool === 'connect')).toBe(true);
+  });
+
+  it('for an express install names what would force custom', () => {
+    const result = recommend({ ...BASELINE, devices: 'hybridJoin' }).whatWouldChange;
+    expect(result.find((change) => change.question === 'enterpriseAdminAvailable' && change.answer === 'no')).toEqual(
+      expect.objectContaining({ tool: 'connect', connectInstall: 'custom', change: 'Enterprise Admin account for setup: "No"' }),
+    );
+    expect(result.find((change) => change.question === 'customization' && Array.isArray(change.answer))?.change).toBe(
+      'Sync customization: add "Filter objects by attribute values"',
+    );
+  });
+
+  it('never offers "Not sure" as a change and always agrees with re-running the engine', () => {
+    for (const scenario of SCENARIOS) {
+      const answers = answersOf(scenario);
+      for (const change of recommend(answers).whatWouldChange) {
+        expect(change.answer).not.toBe('notSure');
+        const rerun = decide({ ...answers, [change.question]: change.answer });
+        expect({ tool: rerun.tool, install: rerun.connectInstall }).toEqual({ tool: change.tool, install: change.connectInstall });
+      }
+    }
+  });
+});

@@ -1,0 +1,250 @@
+import { decisionKey, recommend } from '../../src/domain/advisor';
+import { ANSWER_KEYS, AnswerKey, Answers, POSSIBLE_VALUES } from '../../src/domain/answers';
+import {
+  QUESTIONS,
+  answersComplete,
+  canChangeOutcome,
+  finalizeAnswers,
+  nextQuestion,
+  parseAnswer,
+  questionById,
+  withAnswer,
+} from '../../src/domain/questions';
+
+describe('question catalog', () => {
+  it('asks about every answer exactly once, in the engine order', () => {
+    expect(QUESTIONS.map((question) => question.id)).toEqual(ANSWER_KEYS);
+  });
+
+  it.each(QUESTIONS.map((question) => [question.id, question] as const))('%s offers "Not sure" last and unambiguous words', (_id, question) => {
+    expect(question.choices[question.choices.length - 1]?.value).toBe('notSure');
+    const owners = new Map<string, string>();
+    for (const choice of question.choices) {
+      for (const word of new Set([choice.value, choice.title, ...choice.synonyms].map((w) => w.toLowerCase()))) {
+        expect(owners.get(word) ?? choice.value).toBe(choice.value);
+        owners.set(word, choice.value);
+      }
+    }
+  });
+
+  it('every single-select choice value is a valid answer value', () => {
+    for (const question of QUESTIONS.filter((q) => !q.multi)) {
+      const possible = POSSIBLE_VALUES[question.id] as readonly unknown[];
+      for (const choice of question.choices) expect(possible).toContain(choice.value);
+    }
+  });
+});
+
+describe('parseAnswer', () => {
+  const ok = (id: AnswerKey, text: string) => parseAnswer(questionById(id), text);
+
+  it.each<[AnswerKey, string, Answers[AnswerKey]]>([
+    ['forestTopology', '1', 'single'],
+    ['forestTopology', ' 3 ', 'includesDisconnected'],
+    ['forestTopology', 'Disconnected', 'includesDisconnected'],
+    ['forestTopology', 'not sure', 'notSure'],
+    ['forestTopology', '4', 'notSure'],
+    ['signIn', '2', 'ptaSetup'],
+    ['signIn', 'pta', 'ptaSetup'],
+    ['signIn', 'PTA', 'ptaSetup'],
+    ['signIn', 'Pass-through', 'ptaSetup'],
+    ['signIn', 'pass through authentication', 'ptaSetup'],
+    ['signIn', 'federation', 'federationSetup'],
+    ['signIn', 'ADFS', 'federationSetup'],
+    ['signIn', 'AD FS', 'federationSetup'],
+    ['signIn', 'phs', 'phs'],
+    ['signIn', 'Password hash sync.', 'phs'],
+    ['signIn', 'keep existing', 'keepExistingPtaOrFederation'],
+    ['signIn', 'unsure', 'notSure'],
+    ['signIn', '?', 'notSure'],
+    ['signIn', "Don't know", 'notSure'],
+    ['devices', 'hybrid join', 'hybridJoin'],
+    ['devices', 'WHfB', 'deviceWritebackOrWhfbHybridTrust'],
+    ['devices', 'none', 'none'],
+    ['largestDomainObjects', '>150k', 'over150k'],
+    ['largestDomainObjects', 'under 100k', 'under100k'],
+    ['groupOver50kMembers', 'yes', 'yes'],
+    ['groupOver50kMembers', 'Y', 'yes'],
+    ['groupOver50kMembers', 'no', 'no'],
+    ['groupOver50kMembers', 'n', 'no'],
+    ['groupOver50kMembers', '2', 'no'],
+    ['enterpriseAdminAvailable', 'YES', 'yes'],
+    ['enterpriseAdminAvailable', 'not sure', 'notSure'],
+    ['customization', '1,3', ['attributeValueFiltering', 'crossForestReferencesOrMerge']],
+    ['customization', '3 1', ['attributeValueFiltering', 'crossForestReferencesOrMerge']],
+    ['customization', '1, 1, 2', ['attributeValueFiltering', 'advancedSyncRules']],
+    ['customization', 'none', []],
+    ['customization', '5', []],
+    ['customization', 'not sure', 'notSure'],
+    ['customization', 'custom rules, group filtering', ['advancedSyncRules', 'groupBasedFiltering']],
+    ['otherNeeds', 'exchange and ha', ['exchangeHybrid', 'highAvailability']],
+    ['otherNeeds', 'Microsoft Entra Domain Services', ['entraDomainServices']],
+    ['otherNeeds', '2;4', ['groupProvisioningToAd', 'exchangeHybrid']],
+    ['otherNeeds', '?', 'notSure'],
+  ])('%s: "%s" → %j', (id, text, expected) => {
+    expect(ok(id, text)).toEqual({ ok: true, value: expected });
+  });
+
+  it.each<[AnswerKey, string]>([
+    ['signIn', '6'],
+    ['signIn', '0'],
+    ['signIn', 'kerberos'],
+    ['signIn', '1 2'],
+    ['groupOver50kMembers', 'maybe so'],
+    ['forestTopology', ''],
+    ['customization', '1, none'],
+    ['customization', '1, 9'],
+    ['otherNeeds', 'not sure, exchange'],
+    ['otherNeeds', 'exchange, teleportation'],
+  ])('%s rejects "%s"', (id, text) => {
+    const result = ok(id, text);
+    expect(result.ok).toBe(false);
+  });
+
+  it('says exactly what is accepted for a single-choice question', () => {
+    const result = ok('signIn', 'kerberos');
+    expect(result).toEqual({
+      ok: false,
+      message: 'Sorry, I didn\'t get that. Reply with a number from 1 to 5, or one of: "phs", "pta", "federation", "keep", "not sure".',
+    });
+  });
+
+  it('says exactly what is accepted for a yes/no question', () => {
+    const result = ok('groupOver50kMembers', 'perhaps');
+    expect(result.ok === false && result.message).toBe('Sorry, I didn\'t get that. Reply with a number from 1 to 3, or one of: "yes", "no", "not sure".');
+  });
+
+  it('explains numbers, names, "none" and "not sure" for a multi-select question', () => {
+    const result = ok('otherNeeds', 'teleportation');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.message).toContain('numbers from 1 to 7');
+    expect(result.message).toContain('"1,3"');
+    expect(result.message).toContain('"none"');
+    expect(result.message).toContain('"not sure"');
+    expect(result.message).toContain('"exchange"');
+  });
+
+  it('refuses to combine "none" with an option and says why', () => {
+    const result = ok('customization', '1, none');
+    expect(result.ok === false && result.message).toMatch(/can't be combined/);
+  });
+});
+
+/** Walks the questionnaire the way the dialog will, answering from `script`. */
+function walk(script: Partial<Record<AnswerKey, string>>): { asked: AnswerKey[]; answers: Answers } {
+  let answers: Partial<Answers> = {};
+  const asked: AnswerKey[] = [];
+  for (let question = nextQuestion(answers); question !== undefined; question = nextQuestion(answers)) {
+    const typed = script[question.id];
+    if (typed === undefined) throw new Error(`Unexpected question ${question.id}`);
+    const parsed = parseAnswer(question, typed);
+    if (!parsed.ok) throw new Error(parsed.message);
+    asked.push(question.id);
+    answers = withAnswer(answers, question.id, parsed.value);
+  }
+  return { asked, answers: finalizeAnswers(answers) };
+}
+
+const SMALL_FOREST = {
+  largestDomainObjects: 'under 100k',
+  groupOver50kMembers: 'no',
+  customization: 'none',
+  otherNeeds: 'none',
+  enterpriseAdminAvailable: 'yes',
+};
+
+describe('questionnaire flow', () => {
+  it.each([
+    { name: 'single forest, PHS, 20,000 users', script: { ...SMALL_FOREST, forestTopology: '1', signIn: 'phs', devices: 'none' }, tool: 'cloudSync' },
+    { name: 'single forest needing PTA', script: { ...SMALL_FOREST, forestTopology: 'single', signIn: 'pta', devices: 'none' }, tool: 'connect', install: 'custom' },
+    { name: 'two disconnected forests', script: { ...SMALL_FOREST, forestTopology: 'disconnected', signIn: '1', devices: '1' }, tool: 'cloudSync' },
+    {
+      name: 'hybrid join plus a disconnected acquired forest',
+      script: { ...SMALL_FOREST, forestTopology: '3', signIn: 'phs', devices: 'hybrid join' },
+      tool: 'both',
+      install: 'custom',
+    },
+  ])('$name: asks 5 to 9 questions and ends with $tool', ({ script, tool, install }) => {
+    const { asked, answers } = walk(script);
+    expect(asked.length).toBeGreaterThanOrEqual(5);
+    expect(asked.length).toBeLessThanOrEqual(9);
+    const recommendation = recommend(answers);
+    expect(recommendation.tool).toBe(tool);
+    expect(recommendation.connectInstall).toBe(install);
+    expect(recommendation.assumptions).toEqual([]);
+  });
+
+  it('starts with the forest topology', () => {
+    expect(nextQuestion({})?.id).toBe('forestTopology');
+  });
+
+  it('skips the Enterprise Admin question when Connect cannot be in play', () => {
+    const { asked, answers } = walk({ ...SMALL_FOREST, forestTopology: '1', signIn: 'phs', devices: 'none' });
+    expect(asked).not.toContain('enterpriseAdminAvailable');
+    expect(answers.enterpriseAdminAvailable).toBe('notAsked');
+  });
+
+  it('asks the Enterprise Admin question when Connect is in play, even if custom is already certain', () => {
+    expect(walk({ ...SMALL_FOREST, forestTopology: '1', signIn: 'phs', devices: 'hybrid join' }).asked).toContain('enterpriseAdminAvailable');
+    expect(walk({ ...SMALL_FOREST, forestTopology: '1', signIn: 'pta', devices: 'none' }).asked).toContain('enterpriseAdminAvailable');
+  });
+
+  it('asks the Enterprise Admin question when a "Not sure" keeps Connect in play', () => {
+    expect(walk({ ...SMALL_FOREST, forestTopology: '1', signIn: 'not sure', devices: 'none' }).asked).toContain('enterpriseAdminAvailable');
+  });
+
+  it('only skips a question when no answer to it changes the decision (checked against the engine)', () => {
+    const scripts: Partial<Record<AnswerKey, string>>[] = [
+      { ...SMALL_FOREST, forestTopology: '1', signIn: 'phs', devices: 'none' },
+      { ...SMALL_FOREST, forestTopology: '2', signIn: 'keep', devices: 'none', otherNeeds: 'exchange, ha' },
+      { ...SMALL_FOREST, forestTopology: '3', signIn: 'phs', devices: 'none', otherNeeds: 'group provisioning' },
+    ];
+    for (const script of scripts) {
+      const { asked, answers } = walk(script);
+      const skipped = ANSWER_KEYS.filter((key) => !asked.includes(key));
+      expect(skipped.length).toBeGreaterThan(0);
+      for (const key of skipped) {
+        const keys = new Set((POSSIBLE_VALUES[key] as readonly Answers[AnswerKey][]).map((value) => decisionKey({ ...answers, [key]: value })));
+        expect(keys.size).toBe(1);
+      }
+    }
+  });
+
+  it('considers a question relevant while a later answer could still make it matter', () => {
+    // Cloud Sync so far, but devices are still open: hybrid join would bring Connect and its install type in.
+    const partial: Partial<Answers> = { forestTopology: 'single', signIn: 'phs' };
+    expect(canChangeOutcome(partial, 'enterpriseAdminAvailable')).toBe(true);
+    expect(canChangeOutcome({ ...partial, devices: 'none', largestDomainObjects: 'under100k', groupOver50kMembers: 'no', customization: [], otherNeeds: [] }, 'enterpriseAdminAvailable')).toBe(false);
+  });
+
+  it('reports completeness and refuses to finalize early', () => {
+    expect(answersComplete({ forestTopology: 'single' })).toBe(false);
+    expect(() => finalizeAnswers({ forestTopology: 'single' })).toThrow(/signIn/);
+    const done: Partial<Answers> = {
+      forestTopology: 'single',
+      signIn: 'phs',
+      devices: 'none',
+      largestDomainObjects: 'under100k',
+      groupOver50kMembers: 'no',
+      customization: [],
+      otherNeeds: [],
+    };
+    expect(answersComplete(done)).toBe(true);
+    expect(finalizeAnswers(done)).toEqual({ ...done, enterpriseAdminAvailable: 'notAsked' });
+  });
+
+  it('answers all "Not sure" with every question asked and a "both" recommendation', () => {
+    const script = Object.fromEntries(ANSWER_KEYS.map((key) => [key, 'not sure'])) as Record<AnswerKey, string>;
+    const { asked, answers } = walk(script);
+    expect(asked).toEqual(ANSWER_KEYS);
+    expect(recommend(answers).tool).toBe('both');
+  });
+
+  it('does not change the answers it is given', () => {
+    const partial: Partial<Answers> = { forestTopology: 'single' };
+    const next = withAnswer(partial, 'signIn', 'phs');
+    expect(partial).toEqual({ forestTopology: 'single' });
+    expect(next).toEqual({ forestTopology: 'single', signIn: 'phs' });
+  });
+});
