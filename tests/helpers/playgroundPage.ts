@@ -1,0 +1,71 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+
+/**
+ * Drives the Agents Playground the way a person does: type in the compose box, press card buttons,
+ * read what appears. Selectors are the Playground's accessible names and Adaptive Card classes.
+ */
+export class PlaygroundPage {
+  constructor(
+    readonly page: Page,
+    private readonly screenshotDir?: string,
+  ) {}
+
+  async open(url: string): Promise<void> {
+    await this.page.goto(url);
+    await this.composeBox().waitFor({ state: 'visible', timeout: 30_000 });
+  }
+
+  composeBox(): Locator {
+    // A Lexical contenteditable, not a textarea; the first one is the message composer.
+    return this.page.locator('[data-lexical-editor="true"]').first();
+  }
+
+  /** Opens a chat or channel from the left rail by its name ("Personal Chat", "General", …). */
+  async openConversation(name: string): Promise<void> {
+    await this.page.getByRole('button', { name, exact: true }).or(this.page.getByLabel(name, { exact: true })).first().click();
+    await this.composeBox().waitFor({ state: 'visible' });
+  }
+
+  async send(text: string): Promise<void> {
+    const before = await this.cards().count();
+    await this.composeBox().click();
+    await this.page.keyboard.type(text);
+    await this.page.getByRole('button', { name: 'Send Message' }).click();
+    await this.waitForCardCount(before + 1);
+  }
+
+  /** Every Adaptive Card currently shown in the conversation, oldest first. */
+  cards(): Locator {
+    return this.page.locator('.ac-adaptiveCard');
+  }
+
+  lastCard(): Locator {
+    return this.cards().last();
+  }
+
+  async waitForCardCount(atLeast: number, timeout = 15_000): Promise<void> {
+    await this.page.waitForFunction((n) => document.querySelectorAll('.ac-adaptiveCard').length >= n, atLeast, { timeout });
+  }
+
+  /** Presses a button on the newest card that has one with this title. */
+  async press(title: string, card: Locator = this.cards().filter({ has: this.page.getByRole('button', { name: title, exact: true }) }).last()): Promise<void> {
+    await card.getByRole('button', { name: title, exact: true }).click();
+  }
+
+  async waitForText(text: string | RegExp, timeout = 15_000): Promise<Locator> {
+    const locator = this.cards().filter({ hasText: text }).last();
+    await locator.waitFor({ state: 'visible', timeout });
+    return locator;
+  }
+
+  /** Saves a screenshot when a directory was given (docs pictures, or a failure to debug). */
+  async screenshot(name: string, target: Locator | Page = this.page): Promise<string | undefined> {
+    if (!this.screenshotDir) return undefined;
+    mkdirSync(this.screenshotDir, { recursive: true });
+    const path = join(this.screenshotDir, `${name}.png`);
+    await target.screenshot({ path });
+    return path;
+  }
+}
