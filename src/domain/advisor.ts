@@ -509,6 +509,15 @@ export function decide(answers: Answers): Decision {
 }
 
 /**
+ * The Connect install type these answers call for, also when Connect was not recommended: an admin who
+ * overrides a Cloud Sync recommendation still needs the right install task in the plan.
+ */
+export function connectInstallFor(answers: Answers): ConnectInstallType {
+  const resolved = resolveAnswers(answers);
+  return INSTALL_RULES.some((rule) => rule.needsCustom(resolved)) ? 'custom' : 'express';
+}
+
+/**
  * A fingerprint of what the admin would see decided: tool, install type, plan shape and the rules
  * behind them. Two answer sets with the same key give the same decision and the same reasons.
  */

@@ -1,0 +1,358 @@
+/**
+ * The "choose the sync tool" questionnaire as a botbuilder dialog. It only translates: the domain's
+ * question catalog decides what to ask next (`nextQuestion`) and how to read an answer (`parseAnswer`);
+ * this dialog sends the cards, reads typed text and card submits, and handles back, cancel, start over
+ * and help. It ends with the finished answers; turning them into a recommendation is the caller's job.
+ *
+ * The state lives in the dialog stack, which the app keeps in PrivateConversationState: one stack per
+ * person per conversation, so two people answering in the same channel never touch each other's answers.
+ */
+import { ComponentDialog, Dialog, type DialogContext, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import { ANSWER_TOPICS, type AnswerKey, type Answers, describeAnswer } from '../domain/answers';
+import type { Actor } from '../domain/plan';
+import {
+  QUESTIONS,
+  acceptedAnswersHelp,
+  canChangeOutcome,
+  finalizeAnswers,
+  nextQuestion,
+  parseAnswer,
+  withAnswer,
+  type Question,
+} from '../domain/questions';
+import { normalizeText, parseCommand } from '../bot/commands';
+import { questionCard, startOverConfirmCard, type QuestionSubmit } from '../cards/questionCards';
+import type { AdaptiveCardJson } from '../cards/render';
+
+export const CHOOSE_TOOL_DIALOG = 'chooseTool';
+const QUESTION_LOOP = 'chooseTool.questionLoop';
+
+/** Who gave one answer, and when. Kept in answering order, which is also the order `back` unwinds. */
+export interface AnswerRecord {
+  readonly question: AnswerKey;
+  readonly by: Actor;
+  readonly at: string;
+}
+
+/** Everything a questionnaire run needs between turns; plain JSON, because it is stored with the dialog stack. */
+export interface QuestionnaireState {
+  /** Ties card buttons to this run, so a button on a card from an earlier run is recognised as stale. */
+  readonly runId: string;
+  readonly answers: Partial<Answers>;
+  readonly answered: readonly AnswerRecord[];
+  readonly startedAt: string;
+  /** Set while the person is asked whether to discard their answers (and plan) and begin again. */
+  readonly confirmingStartOver?: boolean;
+}
+
+export type QuestionnaireResult =
+  | {
+      readonly kind: 'completed';
+      readonly runId: string;
+      readonly answers: Answers;
+      readonly answered: readonly AnswerRecord[];
+      readonly startedAt: string;
+      readonly completedAt: string;
+    }
+  /** Stopped by the person; `state` lets a later `start` pick up where they left off. */
+  | { readonly kind: 'cancelled'; readonly state: QuestionnaireState }
+  /** A start over was asked for outside the questions and then declined: nothing changed. */
+  | { readonly kind: 'keptAsIs' };
+
+export interface BeginOptions {
+  /** Continue an earlier, cancelled run instead of beginning a new one. */
+  readonly resume?: QuestionnaireState;
+  /** Begin with the start-over question (the `start over` command when no questions are running). */
+  readonly startOver?: boolean;
+  /** A sentence to show before the first question, e.g. that a plan already exists here. */
+  readonly notice?: string;
+}
+
+/** What `start over` would throw away besides the answers in progress, in words for the confirmation. */
+export interface StartOverHooks {
+  /** Things beyond the current answers that a start over discards (e.g. "the deployment plan of this chat"). */
+  readonly discardable: (context: TurnContext) => Promise<string[]>;
+  readonly discard: (context: TurnContext) => Promise<void>;
+}
+
+export interface ChooseToolDialogDeps {
+  readonly clock?: () => Date;
+  readonly newId?: () => string;
+  readonly startOver?: StartOverHooks;
+}
+
+/** The options each pass of the question loop receives; the loop restarts itself with new ones every turn. */
+interface LoopOptions {
+  readonly state: QuestionnaireState;
+  /** Sent before the card. */
+  readonly notice?: string;
+  /** False for re-prompts after invalid input: the card is already on screen, only the hint is new. */
+  readonly showCard: boolean;
+  /** The start over came from outside a running questionnaire; declining it ends the dialog. */
+  readonly startOverOnly?: boolean;
+}
+
+const BACK_WORDS = new Set(['back', 'go back', 'previous', 'undo', 'prev']);
+const CANCEL_WORDS = new Set(['cancel', 'stop', 'quit', 'exit', 'pause', 'later']);
+const YES_WORDS = new Set(['yes', 'y', 'yep', 'ok', 'okay', 'confirm', 'start over', 'discard']);
+const NO_WORDS = new Set(['no', 'n', 'nope', 'keep', 'continue', 'cancel', 'keep going']);
+
+export class ChooseToolDialog extends ComponentDialog<BeginOptions> {
+  private readonly clock: () => Date;
+  private readonly newId: () => string;
+  private readonly hooks?: StartOverHooks;
+
+  constructor(deps: ChooseToolDialogDeps = {}) {
+    super(CHOOSE_TOOL_DIALOG);
+    this.clock = deps.clock ?? (() => new Date());
+    this.newId = deps.newId ?? (() => Math.random().toString(36).slice(2, 10));
+    this.hooks = deps.startOver;
+    this.addDialog(new WaterfallDialog(QUESTION_LOOP, [this.askStep.bind(this), this.readStep.bind(this)]));
+    this.initialDialogId = QUESTION_LOOP;
+  }
+
+  /** Starts a run: fresh, resumed, or beginning with the start-over question. */
+  protected override async onBeginDialog(innerDc: DialogContext, options?: BeginOptions): Promise<DialogTurnResult> {
+    const fresh = this.freshState();
+    if (options?.startOver) {
+      const discardable = await this.discardable(innerDc.context);
+      if (discardable.length > 0) {
+        return innerDc.beginDialog(QUESTION_LOOP, { state: { ...fresh, confirmingStartOver: true }, showCard: true, startOverOnly: true } satisfies LoopOptions);
+      }
+    }
+    const resume = options?.resume && isQuestionnaireState(options.resume) ? options.resume : undefined;
+    const notice = resume
+      ? `Picking up where you left off, with your ${countAnswers(resume.answered.length)} kept. Say **start over** to begin again instead.`
+      : options?.notice;
+    return innerDc.beginDialog(QUESTION_LOOP, { state: resume ?? fresh, notice, showCard: true } satisfies LoopOptions);
+  }
+
+  /** The current state of a running questionnaire in `dc`'s stack, for callers that need to know (e.g. what start over discards). */
+  static stateOf(options: unknown): QuestionnaireState | undefined {
+    const state = (options as LoopOptions | undefined)?.state;
+    return isQuestionnaireState(state) ? state : undefined;
+  }
+
+  private freshState(): QuestionnaireState {
+    return { runId: this.newId(), answers: {}, answered: [], startedAt: this.clock().toISOString() };
+  }
+
+  private async discardable(context: TurnContext): Promise<string[]> {
+    return this.hooks ? this.hooks.discardable(context) : [];
+  }
+
+  /** Sends the card for where the run stands (the next question, or the start-over confirmation) and waits. */
+  private async askStep(step: WaterfallStepContext<LoopOptions>): Promise<DialogTurnResult> {
+    const { state, notice, showCard } = step.options;
+    const context = step.context;
+    if (notice) await context.sendActivity(notice);
+    if (state.confirmingStartOver) {
+      if (showCard) await sendCard(context, startOverConfirmCard({ runId: state.runId, discards: await this.discardList(context, state) }));
+      return Dialog.EndOfTurn;
+    }
+    const question = nextQuestion(state.answers);
+    if (!question) {
+      const result: QuestionnaireResult = {
+        kind: 'completed',
+        runId: state.runId,
+        answers: finalizeAnswers(state.answers),
+        answered: state.answered,
+        startedAt: state.startedAt,
+        completedAt: this.clock().toISOString(),
+      };
+      return step.endDialog(result);
+    }
+    if (showCard) await sendCard(context, this.cardFor(context, state, question));
+    return Dialog.EndOfTurn;
+  }
+
+  /** Reads this turn's input and loops with the new state, or ends the run. */
+  private async readStep(step: WaterfallStepContext<LoopOptions>): Promise<DialogTurnResult> {
+    const options = step.options;
+    const next = await this.interpret(step.context, options);
+    if ('end' in next) return step.endDialog(next.end);
+    return step.replaceDialog(QUESTION_LOOP, next.loop);
+  }
+
+  private async interpret(context: TurnContext, options: LoopOptions): Promise<{ loop: LoopOptions } | { end: QuestionnaireResult }> {
+    const { state } = options;
+    const input = readInput(context);
+    const same = (notice: string, showCard = true) => ({ loop: { ...options, notice, showCard } });
+
+    if (input.submit && input.submit.questionnaire !== state.runId) {
+      return same('That card belongs to an earlier round of questions, so I did not use it. Here is where you are now:');
+    }
+
+    if (state.confirmingStartOver) return this.interpretConfirmation(context, options, input);
+
+    const question = nextQuestion(state.answers);
+    if (!question) return { loop: { state, showCard: true } };
+    const command = input.submit?.nav ?? commandOf(input.text);
+
+    switch (command) {
+      case 'back': {
+        const last = state.answered[state.answered.length - 1];
+        if (!last) return same('This is the first question, so there is nothing to go back to.');
+        const answers: Partial<Answers> = { ...state.answers };
+        delete answers[last.question];
+        return { loop: { state: { ...state, answers, answered: state.answered.slice(0, -1) }, notice: 'Going back one question; your previous answer to it is cleared.', showCard: true } };
+      }
+      case 'cancel':
+        await context.sendActivity(
+          state.answered.length > 0
+            ? `Stopped. I kept your ${countAnswers(state.answered.length)}: say **start** to pick up where you left off, or **start over** to begin again.`
+            : 'Stopped. Say **start** whenever you want to answer the questions.',
+        );
+        return { end: { kind: 'cancelled', state } };
+      case 'startOver': {
+        const discards = await this.discardList(context, state);
+        if (discards.length === 0) return { loop: { state: this.freshState(), notice: 'Starting again from the first question.', showCard: true } };
+        return { loop: { state: { ...state, confirmingStartOver: true }, showCard: true } };
+      }
+      case 'help':
+        return same(questionnaireHelp(question));
+      case 'start':
+        return same('You are already answering the questions; here is the current one. Say **start over** to begin again.');
+    }
+
+    if (input.submit && input.submit.question !== question.id) return same(staleQuestionNotice(state, input.submit.question));
+
+    const raw = input.submit ? input.submit.answer : input.text;
+    if (raw === undefined || raw.trim() === '') {
+      return same(
+        question.multi ? 'Tick at least one option before pressing Continue, or choose "None of these" or "Not sure".' : `Please choose an answer. ${acceptedAnswersHelp(question)}`,
+        false,
+      );
+    }
+    const parsed = parseAnswer(question, raw);
+    if (!parsed.ok) return same(parsed.message, false);
+
+    const by: Actor = { id: context.activity.from?.id ?? 'unknown', name: context.activity.from?.name ?? 'Someone' };
+    const answered: AnswerRecord = { question: question.id, by, at: this.clock().toISOString() };
+    return {
+      loop: {
+        state: { ...state, answers: withAnswer(state.answers, question.id, parsed.value), answered: [...state.answered, answered] },
+        showCard: true,
+      },
+    };
+  }
+
+  private async interpretConfirmation(
+    context: TurnContext,
+    options: LoopOptions,
+    input: TurnInput,
+  ): Promise<{ loop: LoopOptions } | { end: QuestionnaireResult }> {
+    const { state } = options;
+    const word = input.submit?.confirm ?? (YES_WORDS.has(normalizeText(input.text)) ? 'startOver' : NO_WORDS.has(normalizeText(input.text)) ? 'keep' : undefined);
+    if (word === 'startOver') {
+      await this.hooks?.discard(context);
+      return { loop: { state: this.freshState(), notice: 'Done: everything is cleared. Here is the first question.', showCard: true } };
+    }
+    if (word === 'keep') {
+      if (options.startOverOnly) {
+        await context.sendActivity('Nothing was discarded.');
+        return { end: { kind: 'keptAsIs' } };
+      }
+      return { loop: { state: { ...state, confirmingStartOver: false }, notice: 'Keeping your answers. Here is the current question again.', showCard: true } };
+    }
+    return { loop: { ...options, notice: 'Please answer **yes** to discard and begin again, or **no** to keep everything as it is.', showCard: false } };
+  }
+
+  private async discardList(context: TurnContext, state: QuestionnaireState): Promise<string[]> {
+    const own = state.answered.length > 0 ? [`your ${countAnswers(state.answered.length)} so far`] : [];
+    return [...own, ...(await this.discardable(context))];
+  }
+
+  private cardFor(context: TurnContext, state: QuestionnaireState, question: Question): AdaptiveCardJson {
+    const conversationType = context.activity.conversation?.conversationType;
+    const shared = conversationType === 'channel' || conversationType === 'groupChat';
+    return questionCard({
+      runId: state.runId,
+      question,
+      number: state.answered.length + 1,
+      estimatedTotal: estimateTotal(state.answers, state.answered.length, question),
+      forName: shared ? context.activity.from?.name : undefined,
+      canGoBack: state.answered.length > 0,
+    });
+  }
+}
+
+/**
+ * "Question 3 of about 7": answered so far, this one, and the later ones that could still change the
+ * outcome. "About", because later answers can make some of those irrelevant.
+ */
+export function estimateTotal(answers: Partial<Answers>, answeredCount: number, current: Question): number {
+  const later = QUESTIONS.filter((q) => q.id !== current.id && answers[q.id] === undefined && canChangeOutcome(answers, q.id));
+  return answeredCount + 1 + later.length;
+}
+
+interface TurnInput {
+  readonly text: string;
+  /** Present when the turn is a press of a button on one of our question cards. */
+  readonly submit?: QuestionSubmit & { answer?: string };
+}
+
+/**
+ * Buttons send `Action.Submit` data as `activity.value`; a multi-select "Continue" adds the ticked
+ * options as the comma-separated `selection` input, which reads like a typed list of choices.
+ */
+function readInput(context: TurnContext): TurnInput {
+  const text = (context.activity.text ?? '').replace(/<at>[^<]*<\/at>/gi, ' ').trim();
+  const submit = asQuestionSubmit(context.activity.value);
+  if (!submit) return { text };
+  const selection = typeof (context.activity.value as { selection?: unknown }).selection === 'string' ? (context.activity.value as { selection: string }).selection : undefined;
+  return { text, submit: { ...submit, answer: submit.answer ?? selection } };
+}
+
+/** Card data is untrusted: only well-formed string fields are read, anything else is ignored. */
+export function asQuestionSubmit(value: unknown): QuestionSubmit | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const v = value as Record<string, unknown>;
+  if (typeof v.questionnaire !== 'string') return undefined;
+  const str = (x: unknown) => (typeof x === 'string' && x.length <= 500 ? x : undefined);
+  const nav = v.nav === 'back' || v.nav === 'cancel' || v.nav === 'startOver' || v.nav === 'help' ? v.nav : undefined;
+  const confirm = v.confirm === 'startOver' || v.confirm === 'keep' ? v.confirm : undefined;
+  return { questionnaire: v.questionnaire.slice(0, 64), question: str(v.question), answer: str(v.answer), nav, confirm };
+}
+
+type QuestionnaireCommand = 'back' | 'cancel' | 'startOver' | 'help' | 'start';
+
+function commandOf(text: string): QuestionnaireCommand | undefined {
+  const normalized = normalizeText(text);
+  if (BACK_WORDS.has(normalized)) return 'back';
+  if (CANCEL_WORDS.has(normalized)) return 'cancel';
+  const command = parseCommand(text).name;
+  if (command === 'startOver' || command === 'help' || command === 'start') return command;
+  return undefined;
+}
+
+function staleQuestionNotice(state: QuestionnaireState, questionId: string | undefined): string {
+  const known = QUESTIONS.find((q) => q.id === questionId);
+  if (known && state.answers[known.id] !== undefined) {
+    return `You already answered "${ANSWER_TOPICS[known.id]}" with "${describeAnswer(known.id, state.answers[known.id]!)}". To change it, say **back** until you reach it. Here is the current question:`;
+  }
+  return 'That button is from a question that is no longer needed. Here is the current question:';
+}
+
+function questionnaireHelp(question: Question): string {
+  return [
+    'I ask a few questions to choose between Microsoft Entra Cloud Sync and Connect Sync. Questions that cannot change the result are skipped.',
+    `Press a button or type your answer. ${acceptedAnswersHelp(question)}`,
+    '"Not sure" is always fine: I take the safe choice and list it as an assumption.',
+    'Say **back** to change the previous answer, **cancel** to stop (your answers are kept) or **start over** to begin again.',
+  ].join('\n\n');
+}
+
+function countAnswers(n: number): string {
+  return n === 1 ? '1 answer' : `${n} answers`;
+}
+
+function isQuestionnaireState(value: unknown): value is QuestionnaireState {
+  const v = value as QuestionnaireState | undefined;
+  return typeof v === 'object' && v !== null && typeof v.runId === 'string' && typeof v.answers === 'object' && Array.isArray(v.answered);
+}
+
+async function sendCard(context: TurnContext, card: AdaptiveCardJson): Promise<void> {
+  await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+}

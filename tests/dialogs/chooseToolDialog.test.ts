@@ -1,0 +1,243 @@
+import { DialogTestClient } from 'botbuilder-testing';
+import { DialogTurnStatus } from 'botbuilder-dialogs';
+import { ChooseToolDialog, type QuestionnaireResult, type StartOverHooks } from '../../src/dialogs/chooseToolDialog';
+import { recommend } from '../../src/domain/advisor';
+import { cardText } from '../helpers/cardAssertions';
+
+const T0 = new Date('2026-11-26T10:00:00Z');
+
+function client(options: { startOver?: StartOverHooks; begin?: object } = {}): DialogTestClient {
+  let n = 0;
+  const dialog = new ChooseToolDialog({ clock: () => T0, newId: () => `run${++n}`, startOver: options.startOver });
+  return new DialogTestClient('msteams', dialog, options.begin);
+}
+
+/** Everything the bot said in the last turn (sendActivity hands back the first reply itself): text and cards. */
+function drain(c: DialogTestClient, first: any): { texts: string[]; cards: any[] } {
+  const texts: string[] = [];
+  const cards: any[] = [];
+  for (let reply = first; reply; reply = c.getNextReply()) {
+    if (reply.text) texts.push(reply.text);
+    for (const a of reply.attachments ?? []) cards.push(a.content);
+  }
+  return { texts, cards };
+}
+
+/** The question id and run id a question card asks. */
+function asked(card: any): { question: string; runId: string } {
+  const json = JSON.stringify(card);
+  return { question: /"question":"(\w+)"/.exec(json)![1], runId: /"questionnaire":"(\w+)"/.exec(json)![1] };
+}
+
+async function say(c: DialogTestClient, input: string | object): Promise<{ texts: string[]; cards: any[] }> {
+  const first = await c.sendActivity(typeof input === 'string' ? { type: 'message', text: input } : { type: 'message', value: input });
+  return drain(c, first);
+}
+
+/** Starts the dialog and answers by typing, returning the questions in the order they were asked. */
+async function typeAnswers(c: DialogTestClient, answers: Record<string, string>): Promise<string[]> {
+  let turn = await say(c, 'start');
+  const order: string[] = [];
+  while (turn.cards.length > 0) {
+    const { question } = asked(turn.cards[0]);
+    order.push(question);
+    if (!(question in answers)) throw new Error(`unexpected question ${question}`);
+    turn = await say(c, answers[question]);
+    expect(turn.texts.join(' ')).not.toMatch(/didn't get/);
+  }
+  return order;
+}
+
+function result(c: DialogTestClient): Extract<QuestionnaireResult, { kind: 'completed' }> {
+  expect(c.dialogTurnResult.status).toBe(DialogTurnStatus.complete);
+  const r = c.dialogTurnResult.result as QuestionnaireResult;
+  expect(r.kind).toBe('completed');
+  return r as Extract<QuestionnaireResult, { kind: 'completed' }>;
+}
+
+describe('ChooseToolDialog: the four "Done means" conversations', () => {
+  it('single forest, password hash sync, 20,000 users → Cloud Sync (typed answers)', async () => {
+    const c = client();
+    const order = await typeAnswers(c, {
+      forestTopology: 'single', signIn: 'phs', devices: 'none', largestDomainObjects: '1', groupOver50kMembers: 'no', customization: 'none', otherNeeds: 'none',
+    });
+    expect(order).toEqual(['forestTopology', 'signIn', 'devices', 'largestDomainObjects', 'groupOver50kMembers', 'customization', 'otherNeeds']);
+    const r = result(c);
+    expect(r.answers).toMatchObject({ forestTopology: 'single', signIn: 'phs', largestDomainObjects: 'under100k', customization: [], enterpriseAdminAvailable: 'notAsked' });
+    expect(r.answered.map((a) => a.question)).toEqual(order);
+    expect(r.answered[0]).toMatchObject({ by: { id: 'user1' }, at: T0.toISOString() });
+    expect(recommend(r.answers).tool).toBe('cloudSync');
+  });
+
+  it('single forest needing pass-through authentication → Connect, custom install (typed answers)', async () => {
+    const c = client();
+    await typeAnswers(c, {
+      forestTopology: '1', signIn: 'pta', devices: 'none', largestDomainObjects: 'under 100k', groupOver50kMembers: 'no', customization: 'none', otherNeeds: 'none', enterpriseAdminAvailable: 'yes',
+    });
+    const rec = recommend(result(c).answers);
+    expect(rec.tool).toBe('connect');
+    expect(rec.connectInstall).toBe('custom');
+    expect(rec.factors.map((f) => f.ruleId)).toContain('ptaSetup');
+  });
+
+  it('two disconnected forests → Cloud Sync (button answers)', async () => {
+    const c = client();
+    const buttons: Record<string, string> = {
+      forestTopology: 'includesDisconnected', signIn: 'phs', devices: 'none', largestDomainObjects: 'under100k', groupOver50kMembers: 'no', customization: 'none', otherNeeds: 'none',
+    };
+    let turn = await say(c, 'start');
+    while (turn.cards.length > 0) {
+      const { question, runId } = asked(turn.cards[0]);
+      turn = await say(c, { questionnaire: runId, question, answer: buttons[question] });
+    }
+    const rec = recommend(result(c).answers);
+    expect(rec.tool).toBe('cloudSync');
+    expect(rec.factors.map((f) => f.ruleId)).toContain('disconnectedForests');
+  });
+
+  it('hybrid join plus a disconnected acquired forest → both tools (mixed buttons and typing)', async () => {
+    const c = client();
+    let turn = await say(c, 'start');
+    const plan: Record<string, object | string> = {
+      forestTopology: 'acquired', signIn: 'phs', devices: 'hybridJoin', largestDomainObjects: '1', groupOver50kMembers: 'no', customization: 'none', otherNeeds: 'none', enterpriseAdminAvailable: 'yes',
+    };
+    while (turn.cards.length > 0) {
+      const { question, runId } = asked(turn.cards[0]);
+      const answer = plan[question] as string;
+      turn = question === 'devices' ? await say(c, { questionnaire: runId, question, answer }) : await say(c, answer);
+    }
+    const rec = recommend(result(c).answers);
+    expect(rec.tool).toBe('both');
+    expect(rec.factors.map((f) => f.ruleId)).toEqual(expect.arrayContaining(['hybridJoin', 'disconnectedForests']));
+  });
+});
+
+describe('ChooseToolDialog: navigation and bad input', () => {
+  it('re-prompts on invalid input with what is accepted, and changes nothing', async () => {
+    const c = client();
+    await say(c, 'start');
+    const turn = await say(c, 'purple');
+    expect(turn.cards).toHaveLength(0);
+    expect(turn.texts[0]).toMatch(/didn't get that.*number from 1 to 4/);
+    const again = await say(c, '42');
+    expect(again.texts[0]).toMatch(/number from 1 to 4/);
+    const ok = await say(c, '1');
+    expect(asked(ok.cards[0]).question).toBe('signIn');
+  });
+
+  it('multi-select: ticked options arrive as the selection input; an empty selection is refused', async () => {
+    const c = client();
+    await say(c, 'start');
+    for (const answer of ['single', 'phs', 'none', '1', 'no']) await say(c, answer);
+    const turn = await say(c, 'help');
+    const { question, runId } = asked(turn.cards[0]);
+    expect(question).toBe('customization');
+    const empty = await say(c, { questionnaire: runId, question });
+    expect(empty.texts[0]).toMatch(/Tick at least one/);
+    const next = await say(c, { questionnaire: runId, question, selection: 'attributeValueFiltering,groupBasedFiltering' });
+    expect(asked(next.cards[0]).question).toBe('otherNeeds');
+    const withPicks = await say(c, { questionnaire: runId, question: 'otherNeeds', answer: 'none' });
+    expect(asked(withPicks.cards[0]).question).toBe('enterpriseAdminAvailable');
+    await say(c, 'yes');
+    expect(result(c).answers.customization).toEqual(['attributeValueFiltering', 'groupBasedFiltering']);
+  });
+
+  it('back clears the previous answer and asks it again; back on the first question says so', async () => {
+    const c = client();
+    await say(c, 'start');
+    const first = await say(c, 'back');
+    expect(first.texts[0]).toMatch(/first question, so there is nothing to go back to/);
+    expect(asked(first.cards[0]).question).toBe('forestTopology');
+    await say(c, 'single');
+    const turn = await say(c, 'back');
+    expect(turn.texts[0]).toMatch(/Going back/);
+    expect(asked(turn.cards[0]).question).toBe('forestTopology');
+    const nav = await say(c, { questionnaire: 'run1', question: 'forestTopology', nav: 'back' });
+    expect(nav.texts[0]).toMatch(/first question/);
+  });
+
+  it('cancel ends the dialog, keeps the answers for a resume and says how to continue', async () => {
+    const c = client();
+    await say(c, 'start');
+    await say(c, 'single');
+    const turn = await say(c, 'cancel');
+    expect(turn.texts[0]).toMatch(/kept your 1 answer.*start.*start over/);
+    expect(c.dialogTurnResult.status).toBe(DialogTurnStatus.complete);
+    const r = c.dialogTurnResult.result as QuestionnaireResult;
+    expect(r.kind).toBe('cancelled');
+    // Resuming picks up at the next question.
+    const resumed = new DialogTestClient('msteams', new ChooseToolDialog({ newId: () => 'x' }), { resume: (r as Extract<QuestionnaireResult, { kind: 'cancelled' }>).state });
+    const again = await say(resumed, 'start');
+    expect(again.texts[0]).toMatch(/Picking up where you left off/);
+    expect(asked(again.cards[0]).question).toBe('signIn');
+  });
+
+  it('start over asks first when answers would be lost; "no" keeps them, "yes" restarts with a new run', async () => {
+    const discard = jest.fn(async () => undefined);
+    const c = client({ startOver: { discardable: async () => ['the deployment plan of this conversation'], discard } });
+    await say(c, 'start');
+    await say(c, 'single');
+    const confirm = await say(c, 'start over');
+    expect(cardText(confirm.cards[0])).toContain('your 1 answer so far');
+    expect(cardText(confirm.cards[0])).toContain('the deployment plan of this conversation');
+    const kept = await say(c, 'no');
+    expect(kept.texts[0]).toMatch(/Keeping your answers/);
+    expect(asked(kept.cards[0]).question).toBe('signIn');
+    expect(discard).not.toHaveBeenCalled();
+
+    await say(c, 'start over');
+    const restarted = await say(c, { questionnaire: 'run1', confirm: 'startOver' });
+    expect(discard).toHaveBeenCalledTimes(1);
+    expect(asked(restarted.cards[0])).toEqual({ question: 'forestTopology', runId: 'run2' });
+  });
+
+  it('start over with nothing to lose restarts at once', async () => {
+    const c = client();
+    await say(c, 'start');
+    const turn = await say(c, 'start over');
+    expect(turn.texts[0]).toMatch(/Starting again/);
+    expect(asked(turn.cards[0])).toEqual({ question: 'forestTopology', runId: 'run2' });
+  });
+
+  it('help explains and asks the same question again', async () => {
+    const c = client();
+    await say(c, 'start');
+    const turn = await say(c, 'help');
+    expect(turn.texts[0]).toMatch(/Not sure.*safe choice/s);
+    expect(asked(turn.cards[0]).question).toBe('forestTopology');
+  });
+
+  it('buttons from an earlier run or an earlier question are refused gracefully and change nothing', async () => {
+    const c = client();
+    await say(c, 'start');
+    await say(c, 'single');
+    const oldRun = await say(c, { questionnaire: 'run0', question: 'signIn', answer: 'phs' });
+    expect(oldRun.texts[0]).toMatch(/earlier round/);
+    expect(asked(oldRun.cards[0]).question).toBe('signIn');
+    const oldQuestion = await say(c, { questionnaire: 'run1', question: 'forestTopology', answer: 'includesDisconnected' });
+    expect(oldQuestion.texts[0]).toMatch(/already answered "Forest topology" with "One forest"/);
+    const forged = await say(c, { questionnaire: 'run1', question: 'signIn', answer: '<script>' });
+    expect(forged.texts[0]).toMatch(/didn't get that/);
+    const turn = await say(c, { questionnaire: 'run1', question: 'signIn', answer: 'phs' });
+    expect(asked(turn.cards[0]).question).toBe('devices');
+  });
+
+  it('"Not sure" is accepted for every question and ends in a recommendation with assumptions', async () => {
+    const c = client();
+    let turn = await say(c, 'start');
+    while (turn.cards.length > 0) turn = await say(c, 'not sure');
+    const rec = recommend(result(c).answers);
+    expect(rec.assumptions.length).toBeGreaterThan(0);
+  });
+
+  it('the start-over command outside the questions asks first and "no" ends without change', async () => {
+    const discard = jest.fn(async () => undefined);
+    const c = client({ startOver: { discardable: async () => ['the plan'], discard }, begin: { startOver: true } });
+    const confirm = await say(c, 'start over');
+    expect(cardText(confirm.cards[0])).toContain('the plan');
+    const kept = await say(c, 'no');
+    expect(kept.texts[0]).toMatch(/Nothing was discarded/);
+    expect((c.dialogTurnResult.result as QuestionnaireResult).kind).toBe('keptAsIs');
+    expect(discard).not.toHaveBeenCalled();
+  });
+});
