@@ -7,7 +7,8 @@ import type { Config } from './config';
 import type { Logger } from './logger';
 import { createServer } from './server';
 import { ConversationRegistry } from './store/conversationRegistry';
-import { createStorage, READINESS_PROBE_KEY, type StorageHandle } from './store/createStorage';
+import { createStorage, type StorageHandle } from './store/createStorage';
+import { probeStorage, READINESS_PROBE_TIMEOUT_MS } from './store/storageProbe';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const VERSION: string = require('../package.json').version;
@@ -68,9 +69,7 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
     logger,
     version: VERSION,
     storageKind: storage.kind,
-    checkReady: async () => {
-      await storage.storage.read([READINESS_PROBE_KEY]);
-    },
+    checkReady: () => probeStorage(storage.storage, READINESS_PROBE_TIMEOUT_MS),
     allowedTenantIds: config.allowedTenantIds,
   });
 

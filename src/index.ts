@@ -2,6 +2,7 @@ import 'dotenv/config';
 import { createApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger } from './logger';
+import { probeStorage, STARTUP_PROBE_TIMEOUT_MS, storageHint } from './store/storageProbe';
 
 function readConfig(): Config {
   try {
@@ -20,9 +21,12 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel, config.logFormat);
   const app = createApp(config, logger);
   try {
-    await app.storage.storage.read(['health/startup-probe']);
+    await probeStorage(app.storage.storage, STARTUP_PROBE_TIMEOUT_MS);
   } catch (error) {
-    logger.fatal({ err: error }, `Storage "${config.storage.kind}" did not answer at start-up (${app.storage.where}). Check its settings in .env.`);
+    logger.fatal(
+      { err: error },
+      `Storage "${config.storage.kind}" did not answer at start-up (${app.storage.where}): ${error instanceof Error ? error.message : String(error)}. ${storageHint(config.storage)}`,
+    );
     await app.close();
     process.exit(1);
   }

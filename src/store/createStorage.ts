@@ -1,5 +1,6 @@
 import { MemoryStorage, type Storage } from 'botbuilder';
 import type { StorageConfig } from '../config';
+import { RecoveringStorage } from './recoveringStorage';
 import { SqliteStorage } from './sqliteStorage';
 
 /** A configured backend plus what the process needs to report on it and shut it down. */
@@ -14,6 +15,14 @@ export interface StorageHandle {
 /** Key the readiness probe reads: touching real storage proves it answers, and reading a missing key changes nothing. */
 export const READINESS_PROBE_KEY = 'health/readiness-probe';
 
+/**
+ * The storage SDK's defaults (4 tries, exponential from 4 s) hold a turn for about 16 s when the account refuses
+ * connections, longer than Teams waits for an answer. Three quick tries ride out a blip; a real outage fails the turn
+ * fast with a clean error instead.
+ */
+const BLOB_RETRY_OPTIONS = { maxTries: 3, retryDelayInMs: 250, maxRetryDelayInMs: 2_000 } as const;
+const COSMOS_REQUEST_TIMEOUT_MS = 10_000;
+
 export function createStorage(config: StorageConfig): StorageHandle {
   switch (config.kind) {
     case 'memory':
@@ -25,18 +34,26 @@ export function createStorage(config: StorageConfig): StorageHandle {
     case 'blob': {
       // Loaded lazily so the embedded default does not pay for the Azure SDKs at start-up.
       const { BlobsStorage } = require('botbuilder-azure-blobs') as typeof import('botbuilder-azure-blobs');
-      const storage = new BlobsStorage(config.connectionString, config.container);
+      const storage = new RecoveringStorage(
+        () => new BlobsStorage(config.connectionString, config.container, { storagePipelineOptions: { retryOptions: BLOB_RETRY_OPTIONS } }),
+      );
       return { storage, kind: 'blob', where: `blob container "${config.container}" at ${blobEndpoint(config.connectionString)}`, close: async () => {} };
     }
     case 'cosmos': {
       const { CosmosDbPartitionedStorage } = require('botbuilder-azure') as typeof import('botbuilder-azure');
-      const storage = new CosmosDbPartitionedStorage({
-        cosmosDbEndpoint: config.endpoint,
-        authKey: config.key,
-        databaseId: config.database,
-        containerId: config.container,
-        compatibilityMode: false,
-      });
+      const storage = new RecoveringStorage(
+        () =>
+          new CosmosDbPartitionedStorage({
+            cosmosDbEndpoint: config.endpoint,
+            authKey: config.key,
+            databaseId: config.database,
+            containerId: config.container,
+            // Compatibility mode truncates keys at 255 characters and probes for legacy partition keys; we have neither need.
+            compatibilityMode: false,
+            // The SDK default is 60 s per request; a turn cannot wait that long (Teams gives an invoke about 15 s).
+            cosmosClientOptions: { connectionPolicy: { requestTimeout: COSMOS_REQUEST_TIMEOUT_MS } },
+          }),
+      );
       return { storage, kind: 'cosmos', where: `Cosmos DB ${config.endpoint} / ${config.database} / ${config.container}`, close: async () => {} };
     }
   }
