@@ -1,13 +1,17 @@
 import { ConversationState, PrivateConversationState, TurnContext } from 'botbuilder';
 import type { Server } from 'restify';
+import { setTimeout as delay } from 'node:timers/promises';
 import { createAdapter, installTurnErrorHandler } from './adapter';
+import { createPlanFeature, type PlanFeature } from './bot/planFeature';
 import { SyncGuideBot } from './bot/syncGuideBot';
 import { sendCard, welcomeCard, welcomeFeature } from './bot/welcomeFeature';
 import type { Config } from './config';
 import type { Logger } from './logger';
+import { OutgoingSender, type OutgoingSenderOptions } from './messaging/sender';
 import { createServer } from './server';
 import { ConversationRegistry } from './store/conversationRegistry';
 import { createStorage, type StorageHandle } from './store/createStorage';
+import { PlanStore } from './store/planStore';
 import { probeStorage, READINESS_PROBE_TIMEOUT_MS } from './store/storageProbe';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -16,6 +20,8 @@ const VERSION: string = require('../package.json').version;
 export interface App {
   readonly server: Server;
   readonly storage: StorageHandle;
+  /** startPlan for the questionnaire (and tests); idle() waits for card updates in flight. */
+  readonly planFeature: PlanFeature;
   /** Starts listening; resolves with the bound address. */
   listen(): Promise<{ host: string; port: number }>;
   /** Stops accepting requests, lets in-flight ones finish, then closes storage. Safe to call twice. */
@@ -24,6 +30,8 @@ export interface App {
 
 export interface AppOptions {
   readonly clock?: () => Date;
+  /** Tests shorten retry delays here; the sleep is always ours so shutdown can cut waits short. */
+  readonly sender?: Omit<OutgoingSenderOptions, 'sleep' | 'logger'>;
 }
 
 /** Builds the whole bot from configuration: storage → state → features → bot → adapter → HTTP server. */
@@ -35,9 +43,13 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
   const privateState = new PrivateConversationState(storage.storage);
   const registry = new ConversationRegistry(storage.storage);
   const adapter = createAdapter(config);
+  // Aborted on close, so queued retries end instead of holding the process open.
+  const stopping = new AbortController();
+  const sender = new OutgoingSender({ ...options.sender, logger, sleep: (ms) => delay(ms, undefined, { signal: stopping.signal }) });
+  const planFeature = createPlanFeature({ planStore: new PlanStore(storage.storage), sender, adapter, appId: config.appId, clock, logger, shutdownSignal: stopping.signal });
 
   const bot = new SyncGuideBot({
-    features: [welcomeFeature],
+    features: [welcomeFeature, planFeature],
     logger,
     states: [conversationState, privateState],
     onInstalled: async (context) => {
@@ -77,6 +89,7 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
   return {
     server,
     storage,
+    planFeature,
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -88,6 +101,9 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
     close: () =>
       (closing ??= (async () => {
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        stopping.abort();
+        await planFeature.idle();
+        await sender.drain();
         await storage.close();
       })()),
   };

@@ -1,6 +1,6 @@
 import { CONNECT_INSTALL_TASK_IDS } from '../../src/domain/catalog';
 import type { DecisionSummary } from '../../src/domain/decision';
-import { applyAction, availableActions, createPlan, nextTask, type Actor, type Plan, type PlanAction, type TaskStatus } from '../../src/domain/plan';
+import { applyAction, availableActions, createPlan, nextTask, type Actor, type Plan, type PlanAction, type PlanSelection, type TaskStatus } from '../../src/domain/plan';
 import {
   ACTION_VERBS,
   allDoneCard,
@@ -39,7 +39,7 @@ function act(plan: Plan, taskId: string, action: PlanAction, actor: Actor = ANA,
 }
 
 /** A plan where the open tasks walk through every status, so each card state is rendered. */
-function planWithEveryStatus(selection: (typeof TOOLS)[number][1]): Plan {
+function planWithEveryStatus(selection: PlanSelection): Plan {
   let plan = createPlan({ id: 'plan-1', selection, createdBy: ANA, at: AT });
   const open = plan.tasks.filter((t) => t.status === 'todo').map((t) => t.id);
   const script: Array<[PlanAction, Actor]> = [

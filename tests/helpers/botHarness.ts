@@ -1,4 +1,4 @@
-import { createApp, type App } from '../../src/app';
+import { createApp, type App, type AppOptions } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { silentLogger } from '../../src/logger';
 
@@ -24,6 +24,10 @@ export interface ActivityOptions {
   readonly userId?: string;
   readonly userName?: string;
   readonly tenantId?: string;
+  /** Where the bot sends anything outside the HTTP answer; point it at a fake connector to see those calls. */
+  readonly serviceUrl?: string;
+  /** 'normal' sends replies through the connector at serviceUrl instead of the HTTP answer. */
+  readonly deliveryMode?: 'expectReplies' | 'normal';
   readonly extra?: Record<string, unknown>;
 }
 
@@ -39,9 +43,9 @@ export function activity(type: string, options: ActivityOptions = {}, fields: Re
     type,
     id: `act-${++sequence}`,
     channelId: 'msteams',
-    serviceUrl: 'http://127.0.0.1:9/', // a closed port: nothing may be sent outside the response in these tests
+    serviceUrl: options.serviceUrl ?? 'http://127.0.0.1:9/', // a closed port by default: nothing may be sent outside the response
     timestamp: new Date().toISOString(),
-    deliveryMode: 'expectReplies',
+    deliveryMode: options.deliveryMode === 'normal' ? undefined : 'expectReplies',
     from: { id: options.userId ?? '29:user-ana', name: options.userName ?? 'Ana Admin', aadObjectId: 'aad-' + (options.userId ?? 'ana') },
     recipient: BOT,
     conversation: { id: options.conversationId ?? `conv-${conversationType}-1`, conversationType, tenantId, isGroup: conversationType !== 'personal' },
@@ -51,9 +55,9 @@ export function activity(type: string, options: ActivityOptions = {}, fields: Re
   };
 }
 
-export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+export async function startHarness(env: Record<string, string> = {}, appOptions: AppOptions = {}): Promise<Harness> {
   const config = loadConfig({ STORAGE: 'memory', PORT: '0', ...env });
-  const app = createApp(config, silentLogger);
+  const app = createApp(config, silentLogger, appOptions);
   const { port } = await app.listen();
   const baseUrl = `http://127.0.0.1:${port}`;
   const postRaw = async (body: string, contentType = 'application/json', headers: Record<string, string> = {}) => {
@@ -75,7 +79,9 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     postRaw: (body, contentType) => postRaw(body, contentType),
     say: async (text, options) => {
       const result = await post(activity('message', options, { text }));
-      if (result.status !== 200) throw new Error(`message "${text}" answered HTTP ${result.status}: ${JSON.stringify(result.body)}`);
+      if (result.status !== 200 && !(options?.deliveryMode === 'normal' && result.status === 201)) {
+        throw new Error(`message "${text}" answered HTTP ${result.status}: ${JSON.stringify(result.body)}`);
+      }
       return result.body?.activities ?? [];
     },
     invoke: (verb, data, options) =>

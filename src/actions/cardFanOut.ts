@@ -1,0 +1,125 @@
+/**
+ * Keeps the plan's posted cards current after a change: every stored copy of the changed tasks and
+ * the summary card is re-rendered from the stored plan and updated in place, through the
+ * OutgoingSender (paced, retried). Runs after the invoke has answered; callers never wait for it.
+ *
+ * Each update renders the plan as it is when the update runs, keyed by activity id, so a burst of
+ * clicks collapses into few updates and the last one always shows the newest state. A card Teams
+ * lost (404 / ActivityNotFoundInConversation) is posted again and its new id replaces the old one.
+ */
+import type { TaskId } from '../domain/catalog';
+import type { AdaptiveCardJson } from '../cards/render';
+import { summaryCard, taskCard } from '../cards/planCards';
+import type { OutgoingSender } from '../messaging/sender';
+import { baseConversationId } from '../store/conversationRegistry';
+import type { CardRef, PlanLocation, PlanRecord, PlanStore } from '../store/planStore';
+
+/** Where a card can be sent: a conversation (or channel thread) behind a Bot Connector service URL. */
+export interface CardTarget {
+  readonly conversationId: string;
+  readonly serviceUrl: string;
+}
+
+/** The only part that talks to Teams; the bot layer implements it with continueConversationAsync. */
+export interface CardPort {
+  update(target: CardTarget & { activityId: string }, card: AdaptiveCardJson): Promise<void>;
+  /** Resolves with the new activity id (undefined when the channel returned none). */
+  post(target: CardTarget, card: AdaptiveCardJson): Promise<string | undefined>;
+}
+
+export interface FanOutLogger {
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export interface CardFanOutDeps {
+  readonly planStore: PlanStore;
+  readonly sender: OutgoingSender;
+  readonly port: CardPort;
+  readonly logger: FanOutLogger;
+}
+
+export class CardFanOut {
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(private readonly deps: CardFanOutDeps) {}
+
+  /** Schedules updates of every stored copy of `taskIds` and of the summary. Returns at once. */
+  refresh(location: PlanLocation, record: PlanRecord, taskIds: readonly TaskId[]): void {
+    const wanted = new Set<string>(['summary', ...taskIds]);
+    const refs = record.cards.filter((ref) => wanted.has(ref.taskId));
+    if (refs.length === 0) return;
+    this.track(async () => {
+      await Promise.all(refs.map((ref) => this.updateOne(location, record.plan.id, ref)));
+    });
+  }
+
+  /** Posts a card outside any turn (e.g. the answer to a button), paced with the other traffic. */
+  post(location: PlanLocation, target: CardTarget, card: AdaptiveCardJson): void {
+    this.track(async () => {
+      const outcome = await this.deps.sender.enqueue({
+        conversationId: baseConversationId(target.conversationId),
+        tenantId: location.tenantId,
+        run: () => this.deps.port.post(target, card),
+      });
+      if (!outcome.ok) this.deps.logger.warn({ reason: outcome.reason }, 'could not post a plan card');
+    });
+  }
+
+  /** Resolves when all scheduled work has finished (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  private track(work: () => Promise<void>): void {
+    // setImmediate: let the invoke answer leave before the first outgoing call starts.
+    const promise = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(work)
+      .catch((error: unknown) => this.deps.logger.error({ err: error }, 'plan card fan-out failed'))
+      .finally(() => this.inFlight.delete(promise));
+    this.inFlight.add(promise);
+  }
+
+  private async updateOne(location: PlanLocation, planId: string, ref: CardRef): Promise<void> {
+    const outcome = await this.deps.sender.enqueue({
+      conversationId: baseConversationId(ref.conversationId),
+      tenantId: location.tenantId,
+      key: `update:${ref.activityId}`,
+      whileRunning: 'followUp',
+      run: async () => {
+        const card = await this.currentCard(location, planId, ref.taskId);
+        if (card) await this.deps.port.update(ref, card);
+      },
+    });
+    if (outcome.ok) return;
+    if (outcome.reason !== 'notFound') {
+      this.deps.logger.warn({ reason: outcome.reason, taskId: ref.taskId }, 'could not update a plan card');
+      return;
+    }
+    await this.repost(location, planId, ref);
+  }
+
+  private async repost(location: PlanLocation, planId: string, lost: CardRef): Promise<void> {
+    const outcome = await this.deps.sender.enqueue({
+      conversationId: baseConversationId(lost.conversationId),
+      tenantId: location.tenantId,
+      key: `repost:${lost.activityId}`,
+      run: async () => {
+        const card = await this.currentCard(location, planId, lost.taskId);
+        return card ? this.deps.port.post(lost, card) : undefined;
+      },
+    });
+    if (!outcome.ok || !outcome.value) {
+      this.deps.logger.warn({ reason: outcome.ok ? 'noId' : outcome.reason, taskId: lost.taskId }, 'could not replace a lost plan card');
+      return;
+    }
+    await this.deps.planStore.rememberCards(location, [{ ...lost, activityId: outcome.value }], { planId, replacing: lost.activityId });
+  }
+
+  /** The card as the stored plan has it now; undefined when the plan was replaced or removed meanwhile. */
+  private async currentCard(location: PlanLocation, planId: string, taskId: CardRef['taskId']): Promise<AdaptiveCardJson | undefined> {
+    const record = await this.deps.planStore.load(location);
+    if (!record || record.plan.id !== planId) return undefined;
+    return taskId === 'summary' ? summaryCard(record.plan, record.decision) : taskCard(record.plan, taskId);
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * The task buttons (`task.start`, `task.done`, `task.skip`, `task.reopen`, `task.switchInstall`,
+ * and the read-only `task.show`) and their typed twins ("done 3"). Card data is untrusted: it is
+ * validated here, the plan is always the one stored for the conversation the click came from, and
+ * every outcome, refusals included, is a card to show, never an exception.
+ */
+import { isTaskId, type TaskId } from '../domain/catalog';
+import type { Actor, PlanAction } from '../domain/plan';
+import { alreadyNotice, ACTION_VERBS, planErrorCard, taskCard, type CardNotice } from '../cards/planCards';
+import { escapeMarkdown, type AdaptiveCardJson } from '../cards/render';
+import type { PlanLocation, PlanRecord, PlanStore } from '../store/planStore';
+
+/** Verb → plan action, the inverse of the table the cards are built from. */
+export const VERB_ACTIONS: Readonly<Record<string, PlanAction>> = Object.freeze(
+  Object.fromEntries(Object.entries(ACTION_VERBS).map(([action, verb]) => [verb, action as PlanAction])),
+);
+
+export interface TaskActionDeps {
+  readonly planStore: PlanStore;
+  readonly clock: () => Date;
+  /**
+   * Told which tasks changed so their other copies and the summary can be updated. Must return at
+   * once: Teams waits for the invoke answer, and slow answers get retried as duplicate clicks.
+   */
+  readonly onChanged: (location: PlanLocation, record: PlanRecord, taskIds: readonly TaskId[]) => void;
+}
+
+export interface TaskActionRequest {
+  readonly planId: string;
+  readonly taskId: TaskId;
+  readonly action: PlanAction;
+  readonly revision?: number;
+}
+
+export interface ActionData {
+  readonly planId: string;
+  readonly taskId: TaskId;
+  readonly revision?: number;
+}
+
+const PLAN_ID = /^[A-Za-z0-9-]{1,64}$/;
+const MAX_REVISION = 1_000_000_000;
+
+/** Checks the `data` of a task button: ids of sane shape and a known task; nothing else is read. */
+export function parseActionData(data: unknown): { ok: true; value: ActionData } | { ok: false; message: string } {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return { ok: false, message: 'This button carries no task. Say "status" for a fresh plan card.' };
+  }
+  const { planId, taskId, revision } = data as Record<string, unknown>;
+  if (typeof planId !== 'string' || !PLAN_ID.test(planId)) {
+    return { ok: false, message: 'This button does not name a plan I can use. Say "status" for a fresh plan card.' };
+  }
+  if (!isTaskId(taskId)) {
+    return { ok: false, message: 'This button names a task I do not know. Say "tasks" to see the current list.' };
+  }
+  const parsedRevision = parseRevision(revision);
+  if (parsedRevision === null) {
+    return { ok: false, message: 'This button carries a damaged plan version. Say "status" for a fresh plan card.' };
+  }
+  return { ok: true, value: { planId, taskId, ...(parsedRevision !== undefined ? { revision: parsedRevision } : {}) } };
+}
+
+/** A verb handler: validates the button data, then applies the action. */
+export async function handleTaskVerb(
+  deps: TaskActionDeps,
+  location: PlanLocation,
+  actor: Actor,
+  verb: string,
+  data: unknown,
+): Promise<AdaptiveCardJson> {
+  const action = Object.prototype.hasOwnProperty.call(VERB_ACTIONS, verb) ? VERB_ACTIONS[verb] : undefined;
+  if (!action) return planErrorCard('This button is not something I recognise. Say "status" for a fresh plan card.');
+  const parsed = parseActionData(data);
+  if (!parsed.ok) return planErrorCard(parsed.message);
+  return applyTaskAction(deps, location, actor, { ...parsed.value, action });
+}
+
+/** Applies one action (one conditional write at most) and answers with the card to show. */
+export async function applyTaskAction(
+  deps: TaskActionDeps,
+  location: PlanLocation,
+  actor: Actor,
+  request: TaskActionRequest,
+): Promise<AdaptiveCardJson> {
+  const outcome = await deps.planStore.applyAction(location, {
+    planId: request.planId,
+    taskId: request.taskId,
+    action: request.action,
+    actor,
+    at: deps.clock().toISOString(),
+    expectedRevision: request.revision,
+  });
+  switch (outcome.kind) {
+    case 'changed': {
+      deps.onChanged(location, outcome.record, [...new Set(outcome.entries.map((entry) => entry.task))]);
+      const notice: CardNotice | undefined = outcome.stale
+        ? { text: 'Your card was out of date; this is the plan as it stands now, with your change.', tone: 'info' }
+        : undefined;
+      return taskCard(outcome.record.plan, request.taskId, notice);
+    }
+    case 'unchanged': {
+      const task = outcome.record.plan.tasks.find((candidate) => candidate.id === request.taskId);
+      return taskCard(outcome.record.plan, request.taskId, task && alreadyNotice(task.status, outcome.by, outcome.at));
+    }
+    case 'rejected':
+      return outcome.reason === 'unknownTask'
+        ? planErrorCard('That task is not part of this plan. Say "tasks" to see the current list.')
+        : taskCard(outcome.record.plan, request.taskId, { text: refusalText(outcome.record, request.taskId, outcome.message), tone: 'warning' });
+    case 'noPlan':
+      return planErrorCard('There is no plan in this conversation any more, so nothing changed. Say "start" to create one.');
+    case 'otherPlan':
+      return planErrorCard(
+        'This card belongs to a plan that is not the current plan of this conversation, so nothing changed. Say "status" for the current plan.',
+        'Not this plan',
+      );
+    case 'busy':
+      return planErrorCard('Many changes arrived at the same moment and yours could not be saved. Nothing changed; please press the button again.');
+  }
+}
+
+/** `task.show`: read-only, the current card of one task of this conversation's plan. */
+export async function showTask(planStore: PlanStore, location: PlanLocation, data: unknown): Promise<AdaptiveCardJson> {
+  const parsed = parseActionData(data);
+  if (!parsed.ok) return planErrorCard(parsed.message);
+  const record = await planStore.load(location);
+  if (!record) return planErrorCard('There is no plan in this conversation any more. Say "start" to create one.');
+  if (record.plan.id !== parsed.value.planId) {
+    return planErrorCard('This card belongs to a plan that is not the current plan of this conversation. Say "status" for the current plan.', 'Not this plan');
+  }
+  return taskCard(record.plan, parsed.value.taskId);
+}
+
+/** The domain's refusal names whoever changed the task last; that name is the only user text in it. */
+function refusalText(record: PlanRecord, taskId: TaskId, message: string): string {
+  const name = record.plan.tasks.find((task) => task.id === taskId)?.changedBy?.name;
+  return name ? message.split(name).join(escapeMarkdown(name)) : message;
+}
+
+/** undefined when absent, null when present but unusable. Submit fallbacks may deliver it as a string. */
+function parseRevision(value: unknown): number | undefined | null {
+  if (value === undefined) return undefined;
+  const number = typeof value === 'string' && /^\d{1,10}$/.test(value) ? Number(value) : value;
+  return typeof number === 'number' && Number.isSafeInteger(number) && number >= 0 && number <= MAX_REVISION ? number : null;
+}
