@@ -268,6 +268,19 @@ describe('plan over HTTP with a Bot Connector (fan-out)', () => {
     expect(cardText(reply.body.attachments[0].content)).toContain('DEPLOYMENT PLAN');
   });
 
+  it('handles the Action.Submit fallback of an old client: applies the action and replaces the clicked card in place', async () => {
+    const clickedCard = (await storedPlan(bot.app, channel.conversationId!)).cards.find((c: any) => c.taskId === 'cloudSync.verify').activityId;
+    const result = await bot.post(
+      activity('message', channel, { replyToId: clickedCard, value: { verb: 'task.skip', planId, taskId: 'cloudSync.verify', revision: 1 } }),
+    );
+    expect(result.status).toBeLessThan(300);
+    await bot.app.planFeature.idle();
+    const inPlace = connector.calls.filter((c) => c.kind === 'update' && c.activityId === clickedCard);
+    expect(inPlace.length).toBeGreaterThanOrEqual(1);
+    expect(cardText(inPlace[0].body.attachments[0].content)).toMatch(/Skipped by Ana Admin/);
+    expect((await storedPlan(bot.app, channel.conversationId!)).plan.tasks.find((t: any) => t.id === 'cloudSync.verify').status).toBe('skipped');
+  });
+
   it('"What\'s next" on the summary refreshes it for the clicker and posts the next task card', async () => {
     const response = await bot.invoke('plan.next', { planId, revision: 6 }, channel);
     expect(response.status).toBe(200);
