@@ -23,7 +23,19 @@ export function createServer(deps: ServerDeps): Server {
   const { adapter, logger } = deps;
   const startedAt = Date.now();
   const server = restify.createServer({ name: 'entra-sync-guide', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }));
+  // Only JSON is ever read. restify's bodyParser would also parse forms and multipart uploads, and its multipart
+  // parser writes every uploaded file to the temp directory and never deletes it, before authentication runs: anyone
+  // who can reach the port could fill the disk. So other content types are refused before any body is read.
+  server.use((req: Request, res: Response, next: (err?: false) => void) => {
+    if (req.method === 'POST' && !req.is('json')) {
+      res.json(415, { error: 'UnsupportedMediaType', message: 'Expected Content-Type: application/json with a Bot Framework activity.' });
+      return next(false);
+    }
+    return next();
+  });
+  // The typings omit maxBodySize, but jsonBodyParser hands its options to bodyReader, which enforces it (413).
+  const jsonOptions = { maxBodySize: MAX_BODY_BYTES, mapParams: false };
+  server.use(restify.plugins.jsonBodyParser(jsonOptions));
 
   server.get('/healthz', async (_req: Request, res: Response) => {
     res.json(200, { status: 'ok', version: deps.version, storage: deps.storageKind, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) });
@@ -49,6 +61,7 @@ export function createServer(deps: ServerDeps): Server {
       return;
     }
     const activity = req.body as { type: string; name?: string; conversation?: { conversationType?: string; tenantId?: string }; channelData?: { tenant?: { id?: string } } };
+    // describeInvalidActivity has checked both ids are strings when present.
     const tenantId = (activity.channelData?.tenant?.id ?? activity.conversation?.tenantId ?? '').toLowerCase();
     if (deps.allowedTenantIds?.length && !deps.allowedTenantIds.includes(tenantId)) {
       res.json(403, { error: 'Forbidden', message: 'This bot is not enabled for your tenant.' });
@@ -85,18 +98,39 @@ export function createServer(deps: ServerDeps): Server {
 }
 
 /**
- * CloudAdapter answers 500 for a body that is not an activity; a caller error deserves a 400 that says what is wrong.
+ * CloudAdapter answers 500 for a body that is not an activity, and a turn that meets a field of the wrong type fails
+ * deep inside the SDK or a feature (a 500, or an apology in the chat); a caller error deserves a 400 that says what is
+ * wrong. Teams always sends these fields with these types, so the checks cost real traffic nothing.
  * Returns undefined for a plausible activity.
  */
 export function describeInvalidActivity(req: Request): string | undefined {
   const body: unknown = req.body;
   if (!req.is('json')) return 'Expected Content-Type: application/json with a Bot Framework activity.';
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) return 'The body must be a JSON object (a Bot Framework activity).';
-  const activity = body as Record<string, unknown>;
+  if (!isObject(body)) return 'The body must be a JSON object (a Bot Framework activity).';
+  const activity = body;
   if (typeof activity.type !== 'string' || activity.type.length === 0) return 'The activity has no "type".';
-  if (activity.conversation !== undefined && (typeof activity.conversation !== 'object' || activity.conversation === null)) {
-    return 'The activity\'s "conversation" must be an object.';
+  if (!isObject(activity.conversation) || !isNonEmptyString(activity.conversation.id)) return 'The activity needs a "conversation" object with a string "id".';
+  if (activity.conversation.tenantId !== undefined && typeof activity.conversation.tenantId !== 'string') return '"conversation.tenantId" must be a string.';
+  if (!isObject(activity.from) || !isNonEmptyString(activity.from.id)) return 'The activity needs a "from" object with a string "id".';
+  if (activity.serviceUrl !== undefined && typeof activity.serviceUrl !== 'string') return '"serviceUrl" must be a string.';
+  if (activity.text !== undefined && typeof activity.text !== 'string') return '"text" must be a string.';
+  if (activity.entities !== undefined && !Array.isArray(activity.entities)) return '"entities" must be an array.';
+  if (activity.channelData !== undefined) {
+    if (!isObject(activity.channelData)) return '"channelData" must be an object.';
+    const tenant = activity.channelData.tenant;
+    if (tenant !== undefined && (!isObject(tenant) || (tenant.id !== undefined && typeof tenant.id !== 'string'))) return '"channelData.tenant.id" must be a string.';
   }
-  if (activity.from !== undefined && (typeof activity.from !== 'object' || activity.from === null)) return 'The activity\'s "from" must be an object.';
+  // The SDK answers a card action without an action object with an empty 501, which tells the caller nothing.
+  if (activity.type === 'invoke' && activity.name === 'adaptiveCard/action' && activity.value !== undefined && !(isObject(activity.value) && isObject(activity.value.action))) {
+    return 'An adaptiveCard/action invoke needs a "value" object with an "action" object.';
+  }
   return undefined;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isNonEmptyString(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0;
 }
