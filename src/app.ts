@@ -2,6 +2,7 @@ import { ConversationState, PrivateConversationState, TurnContext } from 'botbui
 import type { Server } from 'restify';
 import { setTimeout as delay } from 'node:timers/promises';
 import { createAdapter, installTurnErrorHandler } from './adapter';
+import { createChooseToolFeature, planPort } from './bot/chooseToolFeature';
 import { createPlanFeature, type PlanFeature } from './bot/planFeature';
 import { SyncGuideBot } from './bot/syncGuideBot';
 import { sendCard, welcomeCard, welcomeFeature } from './bot/welcomeFeature';
@@ -48,8 +49,16 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
   const sender = new OutgoingSender({ ...options.sender, logger, sleep: (ms) => delay(ms, undefined, { signal: stopping.signal }) });
   const planFeature = createPlanFeature({ planStore: new PlanStore(storage.storage), sender, adapter, appId: config.appId, clock, logger, shutdownSignal: stopping.signal });
 
+  const chooseToolFeature = createChooseToolFeature({
+    storage: storage.storage,
+    privateState,
+    clock,
+    plans: planPort(new PlanStore(storage.storage), (...args) => planFeature.startPlan(...args)),
+  });
+
   const bot = new SyncGuideBot({
-    features: [welcomeFeature, planFeature],
+    // The questionnaire sees messages first: an answer such as "help" or "2" belongs to the open question.
+    features: [chooseToolFeature, welcomeFeature, planFeature],
     logger,
     states: [conversationState, privateState],
     onInstalled: async (context) => {

@@ -181,7 +181,7 @@ export class ChooseToolDialog extends ComponentDialog<BeginOptions> {
     const same = (notice: string, showCard = true) => ({ loop: { ...options, notice, showCard } });
 
     if (input.submit && input.submit.questionnaire !== state.runId) {
-      return same('That card belongs to an earlier round of questions, so I did not use it. Here is where you are now:');
+      return same("That card is not part of your current questions (it is from an earlier round, or someone else's), so I did not use it. Here is where you are now:");
     }
 
     if (state.confirmingStartOver) return this.interpretConfirmation(context, options, input);

@@ -212,7 +212,7 @@ describe('ChooseToolDialog: navigation and bad input', () => {
     await say(c, 'start');
     await say(c, 'single');
     const oldRun = await say(c, { questionnaire: 'run0', question: 'signIn', answer: 'phs' });
-    expect(oldRun.texts[0]).toMatch(/earlier round/);
+    expect(oldRun.texts[0]).toMatch(/not part of your current questions/);
     expect(asked(oldRun.cards[0]).question).toBe('signIn');
     const oldQuestion = await say(c, { questionnaire: 'run1', question: 'forestTopology', answer: 'includesDisconnected' });
     expect(oldQuestion.texts[0]).toMatch(/already answered "Forest topology" with "One forest"/);

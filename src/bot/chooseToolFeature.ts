@@ -1,0 +1,271 @@
+/**
+ * Choosing the sync tool in Teams: `start` runs the questionnaire, the finished answers go to the
+ * domain's advisor, the recommendation is stored and shown, and Accept / override turn it into the
+ * conversation's plan. `why` shows the decision again; `start over` discards it after asking.
+ * This file translates between Teams and the domain; it decides nothing about sync tools itself.
+ */
+import { randomUUID } from 'node:crypto';
+import { CardFactory, MessageFactory, type PrivateConversationState, type Storage, type TurnContext } from 'botbuilder';
+import { DialogSet, DialogTurnStatus, type DialogState, type DialogTurnResult } from 'botbuilder-dialogs';
+import { confirmCard } from '../cards/questionCards';
+import { ACCEPT_VERB, OVERRIDE_VERB, headlineOf, overrideTools, recommendationCard } from '../cards/recommendationCard';
+import type { AdaptiveCardJson } from '../cards/render';
+import {
+  CHOOSE_TOOL_DIALOG,
+  ChooseToolDialog,
+  asQuestionSubmit,
+  type QuestionnaireResult,
+  type QuestionnaireState,
+} from '../dialogs/chooseToolDialog';
+import { TOOL_NAMES, connectInstallFor, recommend, type SingleTool } from '../domain/advisor';
+import type { DecisionSummary } from '../domain/decision';
+import type { Actor, PlanSelection } from '../domain/plan';
+import { baseConversationId } from '../store/conversationRegistry';
+import type { PlanStore } from '../store/planStore';
+import { DecisionStore, type DecisionChoice, type DecisionLocation, type DecisionRecord } from '../store/decisionStore';
+import { parseCommand, type Command } from './commands';
+import { cardResponse, messageResponse } from './invokeResponses';
+import type { ActionData, Feature, VerbHandler } from './routing';
+import { errorCard } from './welcomeFeature';
+
+export const REPLACE_PLAN_VERB = 'decision.replacePlan';
+export const KEEP_PLAN_VERB = 'decision.keepPlan';
+
+/** What this feature needs from the plan layer (src/bot/planFeature.ts and PlanStore). */
+export interface PlanPort {
+  /** A short description of this conversation's plan ("Cloud Sync, 2 of 7 tasks settled"), or undefined without one. */
+  describe(context: TurnContext): Promise<string | undefined>;
+  start(context: TurnContext, selection: PlanSelection, decision: DecisionSummary, options: { replace: boolean }): Promise<'created' | 'exists'>;
+  remove(context: TurnContext): Promise<void>;
+}
+
+export interface ChooseToolFeatureDeps {
+  readonly storage: Storage;
+  /** Per person per conversation: the questionnaire of one person never sees another's answers. */
+  readonly privateState: PrivateConversationState;
+  /** Absent until the plan layer is wired: accepting then only records the decision. */
+  readonly plans?: PlanPort;
+  readonly clock?: () => Date;
+  readonly newId?: () => string;
+}
+
+/** Commands that keep working while someone is in the middle of the questions. */
+const PASS_THROUGH: ReadonlySet<Command['name']> = new Set(['next', 'status', 'tasks', 'history', 'why', 'taskAction']);
+
+export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
+  const clock = deps.clock ?? (() => new Date());
+  const newId = deps.newId ?? (() => randomUUID());
+  const decisions = new DecisionStore(deps.storage);
+  const paused = deps.privateState.createProperty<QuestionnaireState>('chooseToolPaused');
+  const dialogs = new DialogSet(deps.privateState.createProperty<DialogState>('chooseToolDialogState'));
+
+  const discardable = async (context: TurnContext): Promise<string[]> => {
+    const items: string[] = [];
+    const kept = await paused.get(context);
+    if (kept && kept.answered.length > 0) items.push(`the ${kept.answered.length} answers kept from your earlier round`);
+    const pending = await decisions.pending(locationOf(context), actorOf(context).id);
+    if (pending && !pending.choice) items.push('your recommendation that nobody has accepted yet');
+    const plan = await deps.plans?.describe(context);
+    if (plan) items.push(`the deployment plan of this conversation (${plan}), for everyone here`);
+    return items;
+  };
+  const discard = async (context: TurnContext): Promise<void> => {
+    await paused.delete(context);
+    await decisions.discard(locationOf(context), actorOf(context).id);
+    await deps.plans?.remove(context);
+  };
+
+  dialogs.add(new ChooseToolDialog({ clock, newId: () => newId().slice(0, 12), startOver: { discardable, discard } }));
+
+  /** Acts on a questionnaire that ended this turn: keeps cancelled answers, or recommends. */
+  const afterTurn = async (context: TurnContext, result: DialogTurnResult): Promise<void> => {
+    if (result.status !== DialogTurnStatus.complete) return;
+    const outcome = result.result as QuestionnaireResult | undefined;
+    if (outcome?.kind === 'cancelled') await paused.set(context, outcome.state);
+    if (outcome?.kind !== 'completed') return;
+    await paused.delete(context);
+    const record: DecisionRecord = {
+      decisionId: newId(),
+      runId: outcome.runId,
+      owner: actorOf(context),
+      answers: outcome.answers,
+      answered: outcome.answered,
+      recommendation: recommend(outcome.answers),
+      recommendedAt: clock().toISOString(),
+    };
+    await decisions.savePending(locationOf(context), record);
+    await send(context, cardOf(record));
+  };
+
+  const begin = async (context: TurnContext, options: { startOver?: boolean; notice?: string }): Promise<void> => {
+    const dc = await dialogs.createContext(context);
+    await dc.cancelAllDialogs();
+    const resume = options.startOver ? undefined : await paused.get(context);
+    await afterTurn(context, await dc.beginDialog(CHOOSE_TOOL_DIALOG, { ...options, resume }));
+  };
+
+  const choose = (mode: 'accept' | 'override' | 'replace'): VerbHandler => async (context, data) => handleChoice(context, data, mode);
+
+  const handleChoice = async (context: TurnContext, data: ActionData, mode: 'accept' | 'override' | 'replace') => {
+    const location = locationOf(context);
+    const actor = actorOf(context);
+    const decisionId = idOf(data.decisionId);
+    const ownerId = idOf(data.owner) ?? actor.id;
+    const record = decisionId ? await decisions.pending(location, ownerId) : undefined;
+    if (!record || record.decisionId !== decisionId) {
+      return cardResponse(
+        errorCard('This recommendation is no longer current: its answers were started over or answered again. Say "why" to see the decision in force, or "start" to answer the questions.', 'Recommendation out of date'),
+      );
+    }
+    if (record.choice) return cardResponse(cardOf(record, 'This was already recorded; nothing changed.'));
+
+    const rec = record.recommendation;
+    const requested = data.tool === undefined ? undefined : overrideTools(rec.tool).find((tool) => tool === data.tool);
+    if ((mode === 'override' && !requested) || (data.tool !== undefined && !requested)) {
+      return cardResponse(errorCard('That choice is not one this recommendation offers. Use the buttons on the recommendation card.', 'Unknown choice'));
+    }
+    const choice = choiceOf(record, requested, actor, clock().toISOString());
+    const selection: PlanSelection = { tool: choice.tool, connectInstall: choice.connectInstall, deviceSyncPreview: choice.deviceSyncPreview };
+
+    if (deps.plans) {
+      const outcome = await deps.plans.start(context, selection, summaryOf(record, choice), { replace: mode === 'replace' });
+      if (outcome === 'exists') {
+        const current = (await deps.plans.describe(context)) ?? 'an existing plan';
+        const planData: Record<string, string> = { decisionId: record.decisionId, owner: record.owner.id, ...(requested ? { tool: requested } : {}) };
+        return cardResponse(
+          confirmCard({
+            title: 'Replace the current plan?',
+            message: `This conversation already has a deployment plan: ${current}. A new plan for ${TOOL_NAMES[choice.tool]} replaces it, and the progress recorded on the current one is discarded for everyone here.`,
+            executeActions: [
+              { title: 'Replace the plan', verb: REPLACE_PLAN_VERB, data: planData },
+              { title: 'Keep the current plan', verb: KEEP_PLAN_VERB, data: { decisionId: record.decisionId } },
+            ],
+          }),
+        );
+      }
+    }
+    const saved = await decisions.choose(location, record.owner.id, record.decisionId, choice);
+    const stored = saved.kind === 'written' || saved.kind === 'unchanged' ? saved.value : { ...record, choice };
+    await decisions.saveAccepted(location, stored);
+    const note = deps.plans
+      ? 'The deployment plan is posted in this conversation; say "status" to see it.'
+      : 'Decision saved. The deployment plan will be built from it once plans are available.';
+    return cardResponse(cardOf(stored, note));
+  };
+
+  const verbs: Record<string, VerbHandler> = {
+    [ACCEPT_VERB]: choose('accept'),
+    [OVERRIDE_VERB]: choose('override'),
+    [REPLACE_PLAN_VERB]: choose('replace'),
+    [KEEP_PLAN_VERB]: async () => messageResponse('Kept the current plan. The new recommendation stays open: accept it later to replace the plan.'),
+  };
+
+  return {
+    verbs,
+    intercept: async (context, text) => {
+      const dc = await dialogs.createContext(context);
+      const submit = asQuestionSubmit(context.activity.value);
+      if (!dc.activeDialog) {
+        if (!submit) return false;
+        await context.sendActivity('That card is not part of a round of questions you are answering (it has ended, or it is someone else\'s). Say **start** to answer your own.');
+        return true;
+      }
+      // Other people's messages never get here (their dialog stack is their own); the owner can still ask about the plan.
+      if (!submit && PASS_THROUGH.has(parseCommand(text).name)) return false;
+      await afterTurn(context, await dc.continueDialog());
+      return true;
+    },
+    commands: {
+      start: async (context) => {
+        const plan = await deps.plans?.describe(context);
+        const notice = plan
+          ? `This conversation already has a deployment plan (${plan}). Answering the questions does not change it; if you accept the new recommendation, I ask before replacing the plan.`
+          : undefined;
+        await begin(context, { notice });
+      },
+      startOver: (context) => begin(context, { startOver: true }),
+      why: async (context) => {
+        const location = locationOf(context);
+        const record = (await decisions.accepted(location)) ?? (await decisions.pending(location, actorOf(context).id));
+        if (!record) {
+          await context.sendActivity('No sync tool has been chosen in this conversation yet. Say **start** to answer a few questions and get a recommendation.');
+          return;
+        }
+        await send(context, cardOf(record, undefined, 'Why this tool'));
+      },
+    },
+  };
+}
+
+/** The plan port over PlanStore and the plan feature's startPlan. */
+export function planPort(planStore: PlanStore, startPlan: PlanPort['start']): PlanPort {
+  return {
+    describe: async (context) => {
+      const record = await planStore.load(locationOf(context));
+      if (!record) return undefined;
+      const applicable = record.plan.tasks.filter((task) => task.status !== 'notApplicable');
+      const settled = applicable.filter((task) => task.status === 'done' || task.status === 'skipped').length;
+      return `${TOOL_NAMES[record.plan.selection.tool]}, ${settled} of ${applicable.length} tasks done or skipped`;
+    },
+    start: startPlan,
+    remove: (context) => planStore.remove(locationOf(context)),
+  };
+}
+
+function cardOf(record: DecisionRecord, note?: string, kicker?: string): AdaptiveCardJson {
+  return recommendationCard({
+    decisionId: record.decisionId,
+    ownerId: record.owner.id,
+    recommendation: record.recommendation,
+    answers: record.answers,
+    answered: record.answered,
+    choice: record.choice,
+    note,
+    kicker,
+  });
+}
+
+/** The choice the button stands for: the recommendation itself, or one tool instead of it. */
+function choiceOf(record: DecisionRecord, instead: SingleTool | undefined, by: Actor, at: string): DecisionChoice {
+  const rec = record.recommendation;
+  if (!instead) return { tool: rec.tool, connectInstall: rec.connectInstall, deviceSyncPreview: rec.deviceSyncPreview, overridden: false, by, at };
+  // Connect chosen against a Cloud Sync recommendation still needs the install type the answers call for.
+  const connectInstall = instead === 'connect' ? (rec.connectInstall ?? connectInstallFor(record.answers)) : undefined;
+  return { tool: instead, connectInstall, deviceSyncPreview: false, overridden: true, by, at };
+}
+
+function summaryOf(record: DecisionRecord, choice: DecisionChoice): DecisionSummary {
+  const rec = record.recommendation;
+  return {
+    tool: choice.tool,
+    connectInstall: choice.connectInstall,
+    headline: choice.overridden ? `${TOOL_NAMES[choice.tool]}, chosen instead of the recommended ${TOOL_NAMES[rec.tool]}.` : headlineOf(rec),
+    reasons: rec.factors.map((factor) => `${factor.capability} (${factor.triggeredBy.answer}${factor.triggeredBy.assumed ? ', assumed' : ''})`),
+    overridden: choice.overridden,
+    decidedBy: choice.by,
+    decidedAt: choice.at,
+  };
+}
+
+/** Same key as the plan layer: tenant, and the channel without its thread suffix. */
+function locationOf(context: TurnContext): DecisionLocation {
+  const activity = context.activity;
+  const channelData = activity.channelData as { tenant?: { id?: unknown } } | undefined;
+  const tenant = typeof channelData?.tenant?.id === 'string' ? channelData.tenant.id : activity.conversation?.tenantId;
+  return { tenantId: (tenant ?? 'no-tenant').toLowerCase(), conversationId: baseConversationId(activity.conversation?.id ?? '') };
+}
+
+function actorOf(context: TurnContext): Actor {
+  const from = context.activity.from ?? { id: '', name: '' };
+  const id = (from.aadObjectId || from.id || 'unknown').slice(0, 100);
+  const name = typeof from.name === 'string' && from.name.trim() ? from.name.trim().slice(0, 100) : 'Someone';
+  return { id, name };
+}
+
+function idOf(value: unknown): string | undefined {
+  return typeof value === 'string' && value.length > 0 && value.length <= 200 ? value : undefined;
+}
+
+async function send(context: TurnContext, card: AdaptiveCardJson): Promise<void> {
+  await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+}

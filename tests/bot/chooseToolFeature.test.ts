@@ -1,0 +1,177 @@
+import { activity, cardsOf, startHarness, type ActivityOptions, type Harness } from '../helpers/botHarness';
+import { cardText, executeActions, expectValidCard } from '../helpers/cardAssertions';
+import { startFakeConnector, type FakeConnector } from '../helpers/fakeConnector';
+
+/** The question a reply card asks, with the run it belongs to. */
+function asked(activities: any[]): { question: string; runId: string } | undefined {
+  const card = cardsOf(activities).find((c) => JSON.stringify(c).includes('"questionnaire"'));
+  if (!card) return undefined;
+  const json = JSON.stringify(card);
+  return { question: /"question":"(\w+)"/.exec(json)![1], runId: /"questionnaire":"([^"]+)"/.exec(json)![1] };
+}
+
+async function press(h: Harness, value: Record<string, unknown>, options?: ActivityOptions): Promise<any[]> {
+  const result = await h.post(activity('message', options, { value }));
+  expect(result.status).toBe(200);
+  return result.body?.activities ?? [];
+}
+
+const PHS_SINGLE: Record<string, string> = {
+  forestTopology: 'single', signIn: 'phs', devices: 'none', largestDomainObjects: 'under100k', groupOver50kMembers: 'no', customization: 'none', otherNeeds: 'none', enterpriseAdminAvailable: 'yes',
+};
+const PTA_SINGLE: Record<string, string> = { ...PHS_SINGLE, signIn: 'ptaSetup' };
+
+/** Answers every question with the card buttons and returns the recommendation card. */
+async function answerAll(h: Harness, answers: Record<string, string>, options?: ActivityOptions, prefix = ''): Promise<any> {
+  let replies = await h.say(`${prefix}start`, options);
+  for (let q = asked(replies); q; q = asked(replies)) {
+    replies = await press(h, { questionnaire: q.runId, question: q.question, answer: answers[q.question] }, options);
+  }
+  const card = cardsOf(replies).find((c) => executeActions(c).length > 0);
+  expect(card).toBeDefined();
+  return card;
+}
+
+function button(card: any, verb: string): { verb: string; data: Record<string, unknown> } {
+  const action = executeActions(card).find((a) => a.verb === verb);
+  expect(action).toBeDefined();
+  return action as { verb: string; data: Record<string, unknown> };
+}
+
+describe('choose the sync tool over HTTP', () => {
+  let h: Harness;
+  // Accepting posts the plan's cards from inside the invoke (not in its answer), so they need a connector.
+  let connector: FakeConnector;
+  let viaConnector: ActivityOptions;
+  beforeEach(async () => {
+    h = await startHarness();
+    connector = await startFakeConnector();
+    viaConnector = { extra: { serviceUrl: connector.serviceUrl } };
+  });
+  afterEach(async () => {
+    await h.app.close();
+    await connector.close();
+  });
+
+  it('start → questions → recommendation → accept creates the plan; a second click changes nothing', async () => {
+    const card = await answerAll(h, PHS_SINGLE);
+    expectValidCard(card);
+    expect(cardText(card)).toContain('Microsoft Entra Cloud Sync');
+    const accept = button(card, 'decision.accept');
+    const response = await h.invoke(accept.verb, accept.data, viaConnector);
+    expect(response.status).toBe(200);
+    expect(response.body.statusCode).toBe(200);
+    expect(cardText(response.body.value)).toMatch(/Ana Admin .* accepted \*\*Cloud Sync\*\*/);
+    expect(executeActions(response.body.value)).toEqual([]);
+    // The plan's summary and task cards went out to the conversation.
+    expect(connector.calls.filter((call) => call.kind === 'send' || call.kind === 'reply').length).toBeGreaterThan(1);
+
+    const status = await h.say('status');
+    expect(JSON.stringify(cardsOf(status))).toMatch(/Cloud Sync/);
+
+    const again = await h.invoke(accept.verb, accept.data, viaConnector);
+    expect(cardText(again.body.value)).toContain('already recorded');
+  });
+
+  it('override keeps the recommendation and the choice; why shows both with who answered', async () => {
+    const card = await answerAll(h, PHS_SINGLE);
+    const override = button(card, 'decision.override');
+    expect(override.data.tool).toBe('connect');
+    const response = await h.invoke(override.verb, override.data, viaConnector);
+    expect(cardText(response.body.value)).toContain('chose **Connect Sync** instead of the recommended Cloud Sync');
+
+    const why = cardsOf(await h.say('why', { userId: '29:user-bo', userName: 'Bo' }));
+    const text = cardText(why[0]);
+    expect(text).toContain('Why this tool');
+    expect(text).toContain('Microsoft Entra Cloud Sync');
+    expect(text).toContain('instead of the recommended Cloud Sync');
+    expect(text).toMatch(/Answered by Ana Admin/);
+  });
+
+  it('single forest needing PTA → Connect custom, typed answers', async () => {
+    let replies = await h.say('start');
+    const typed: Record<string, string> = { ...PTA_SINGLE, signIn: 'pta', forestTopology: '1', largestDomainObjects: '1' };
+    for (let q = asked(replies); q; q = asked(replies)) replies = await h.say(typed[q.question]);
+    const card = cardsOf(replies)[0];
+    expect(cardText(card)).toContain('Connect Sync: custom install');
+  });
+
+  it('two people in one channel answer interleaved without mixing answers', async () => {
+    const ana: ActivityOptions = { conversationType: 'channel', conversationId: '19:team@thread.tacv2', userId: '29:ana', userName: 'Ana' };
+    const bo: ActivityOptions = { conversationType: 'channel', conversationId: '19:team@thread.tacv2', userId: '29:bo', userName: 'Bo' };
+    let a = await h.say('<at>Sync Guide</at> start', { ...ana, extra: { entities: [] } });
+    let b = await h.say('<at>Sync Guide</at> start', bo);
+    expect(cardText(cardsOf(a)[0])).toContain('For Ana');
+    // Bo pressing Ana's card must not answer Ana's question, nor his own.
+    const stolen = await press(h, { questionnaire: asked(a)!.runId, question: 'forestTopology', answer: 'includesDisconnected' }, bo);
+    expect(stolen[0].text).toMatch(/not part of your current questions/);
+
+    for (;;) {
+      const qa = asked(a);
+      const qb = asked(b);
+      if (!qa && !qb) break;
+      if (qa) a = await press(h, { questionnaire: qa.runId, question: qa.question, answer: PHS_SINGLE[qa.question] }, ana);
+      if (qb) b = await press(h, { questionnaire: qb.runId, question: qb.question, answer: PTA_SINGLE[qb.question] }, bo);
+    }
+    expect(cardText(cardsOf(a)[0])).toContain('Microsoft Entra Cloud Sync');
+    expect(cardText(cardsOf(b)[0])).toContain('Connect Sync: custom install');
+  });
+
+  it('in a channel, other commands of the person answering still work and other people are not consumed', async () => {
+    const ana: ActivityOptions = { conversationType: 'channel', conversationId: '19:c2@thread.tacv2', userId: '29:ana', userName: 'Ana' };
+    const bo: ActivityOptions = { ...ana, userId: '29:bo', userName: 'Bo' };
+    await h.say('start', ana);
+    const boHelp = await h.say('help', bo);
+    expect(cardText(cardsOf(boHelp)[0])).toContain('What I can do');
+    const anaWhy = await h.say('why', ana);
+    expect(anaWhy[0].text).toMatch(/No sync tool has been chosen/);
+    const anaAnswer = await h.say('single', ana);
+    expect(asked(anaAnswer)!.question).toBe('signIn');
+  });
+
+  it('start with an existing plan says so; accepting then asks before replacing the plan', async () => {
+    const first = await answerAll(h, PHS_SINGLE);
+    await h.invoke('decision.accept', button(first, 'decision.accept').data, viaConnector);
+
+    const replies = await h.say('start');
+    expect(replies[0].text).toMatch(/already has a deployment plan \(Microsoft Entra Cloud Sync/);
+    let r = replies;
+    for (let q = asked(r); q; q = asked(r)) r = await press(h, { questionnaire: q.runId, question: q.question, answer: PTA_SINGLE[q.question] });
+    const second = cardsOf(r).find((c) => executeActions(c).length > 0);
+    const confirm = await h.invoke('decision.accept', button(second, 'decision.accept').data, viaConnector);
+    expectValidCard(confirm.body.value);
+    expect(cardText(confirm.body.value)).toContain('Replace the current plan?');
+    const replace = button(confirm.body.value, 'decision.replacePlan');
+    const replaced = await h.invoke(replace.verb, replace.data, viaConnector);
+    expect(cardText(replaced.body.value)).toMatch(/accepted \*\*Connect Sync\*\*/);
+    const status = await h.say('status');
+    expect(JSON.stringify(cardsOf(status))).toMatch(/Connect Sync/);
+  });
+
+  it('start over asks for confirmation, then discards the plan and restarts', async () => {
+    const card = await answerAll(h, PHS_SINGLE);
+    await h.invoke('decision.accept', button(card, 'decision.accept').data, viaConnector);
+    const confirm = await h.say('start over');
+    const text = cardText(cardsOf(confirm)[0]);
+    expect(text).toContain('Start over?');
+    expect(text).toContain('the deployment plan of this conversation');
+    const restarted = await h.say('yes');
+    expect(asked(restarted)!.question).toBe('forestTopology');
+    const why = await h.say('why', { userId: '29:someone-else' });
+    expect(why[0].text).toMatch(/No sync tool has been chosen/);
+  });
+
+  it('stale or forged decision buttons answer HTTP 200 with a card and change nothing', async () => {
+    for (const data of [{ decisionId: 'nope' }, {}, { decisionId: 42 }, { decisionId: 'x'.repeat(5000) }]) {
+      const response = await h.invoke('decision.accept', data as Record<string, unknown>);
+      expect(response.status).toBe(200);
+      expect(response.body.type).toBe('application/vnd.microsoft.card.adaptive');
+      expect(cardText(response.body.value)).toContain('no longer current');
+    }
+    const card = await answerAll(h, PHS_SINGLE);
+    const forged = await h.invoke('decision.override', { ...button(card, 'decision.override').data, tool: 'both' });
+    expect(cardText(forged.body.value)).toContain('not one this recommendation offers');
+    const stale = await press(h, { questionnaire: 'old-run', question: 'signIn', answer: 'phs' });
+    expect(stale[0].text).toMatch(/not part of a round of questions/);
+  });
+});
