@@ -20,11 +20,15 @@ export interface CardTarget {
   readonly serviceUrl: string;
 }
 
-/** The only part that talks to Teams; the bot layer implements it with continueConversationAsync. */
+/**
+ * The only part that talks to Teams; the bot layer implements it with continueConversationAsync.
+ * `signal` is the sender's per-attempt signal: a call it has given up on must really stop, or a late answer
+ * could still land after the retry (an update out of order, or a second card).
+ */
 export interface CardPort {
-  update(target: CardTarget & { activityId: string }, card: AdaptiveCardJson): Promise<void>;
+  update(target: CardTarget & { activityId: string }, card: AdaptiveCardJson, signal?: AbortSignal): Promise<void>;
   /** Resolves with the new activity id (undefined when the channel returned none). */
-  post(target: CardTarget, card: AdaptiveCardJson): Promise<string | undefined>;
+  post(target: CardTarget, card: AdaptiveCardJson, signal?: AbortSignal): Promise<string | undefined>;
 }
 
 export interface FanOutLogger {
@@ -60,7 +64,7 @@ export class CardFanOut {
       const outcome = await this.deps.sender.enqueue({
         conversationId: baseConversationId(target.conversationId),
         tenantId: location.tenantId,
-        run: () => this.deps.port.post(target, card),
+        run: (signal) => this.deps.port.post(target, card, signal),
       });
       if (!outcome.ok) this.deps.logger.warn({ reason: outcome.reason }, 'could not post a plan card');
     });
@@ -86,9 +90,9 @@ export class CardFanOut {
       tenantId: location.tenantId,
       key: `update:${ref.activityId}`,
       whileRunning: 'followUp',
-      run: async () => {
+      run: async (signal) => {
         const card = await this.currentCard(location, planId, ref.taskId);
-        if (card) await this.deps.port.update(ref, card);
+        if (card) await this.deps.port.update(ref, card, signal);
       },
     });
     if (outcome.ok) return;
@@ -104,9 +108,9 @@ export class CardFanOut {
       conversationId: baseConversationId(lost.conversationId),
       tenantId: location.tenantId,
       key: `repost:${lost.activityId}`,
-      run: async () => {
+      run: async (signal) => {
         const card = await this.currentCard(location, planId, lost.taskId);
-        return card ? this.deps.port.post(lost, card) : undefined;
+        return card ? this.deps.port.post(lost, card, signal) : undefined;
       },
     });
     if (!outcome.ok || !outcome.value) {

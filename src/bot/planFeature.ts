@@ -229,14 +229,18 @@ function connectorPort(adapter: Pick<CloudAdapter, 'continueConversationAsync'>,
       MessageFactory.attachment(CardFactory.adaptiveCard(card)),
       TurnContext.getConversationReference(context.activity),
     );
-  const options = () => (signal ? { abortSignal: signal } : {});
+  // Shutdown or the sender's per-attempt timeout, whichever comes first, cancels the HTTP call.
+  const options = (attempt: AbortSignal | undefined) => {
+    const signals = [signal, attempt].filter((s): s is AbortSignal => s !== undefined);
+    return signals.length === 0 ? {} : { abortSignal: signals.length === 1 ? signals[0] : AbortSignal.any(signals) };
+  };
   return {
-    update: async (target, card) => {
+    update: async (target, card, attempt) => {
       await run(target, (client, context) =>
-        client.conversations.updateActivity(target.conversationId, target.activityId, { ...cardActivity(context, card), id: target.activityId } , options()),
+        client.conversations.updateActivity(target.conversationId, target.activityId, { ...cardActivity(context, card), id: target.activityId }, options(attempt)),
       );
     },
-    post: (target, card) =>
-      run(target, async (client, context) => (await client.conversations.sendToConversation(target.conversationId, cardActivity(context, card) , options())).id),
+    post: (target, card, attempt) =>
+      run(target, async (client, context) => (await client.conversations.sendToConversation(target.conversationId, cardActivity(context, card), options(attempt))).id),
   };
 }

@@ -15,6 +15,7 @@ import { RateWindow, SlidingWindowLimiter, TEAMS_CONVERSATION_LIMITS, TEAMS_TENA
 import {
   FailureReason,
   FailureShape,
+  RetryDecision,
   RetryOptions,
   decideRetry,
   describeFailure,
@@ -49,7 +50,11 @@ export interface SendJob<T> {
    *    updates whose run renders state read at call time: the newest state still gets out.
    */
   whileRunning?: 'join' | 'followUp';
-  run: () => Promise<T>;
+  /**
+   * Makes the call. `signal` is aborted when the attempt runs out of time (see `attemptTimeoutMs`); pass it on to
+   * the HTTP call so a connector that never answers does not keep a socket open forever.
+   */
+  run: (signal: AbortSignal) => Promise<T>;
 }
 
 export interface SenderLogger {
@@ -74,7 +79,19 @@ export interface OutgoingSenderOptions {
   retry?: Partial<RetryOptions>;
   /** How often (at most) idle per-conversation state is swept, in clock milliseconds. */
   sweepIntervalMs?: number;
+  /**
+   * Real milliseconds one attempt may take before it counts as failed (code ETIMEDOUT). Without it a connector that
+   * accepts the connection and never answers would hold its conversation's queue, and everything behind it, forever.
+   * 0 disables. Real time, not `clock`: the timer must fire even when nothing else moves.
+   */
+  attemptTimeoutMs?: number;
 }
+
+/**
+ * Generous: one attempt includes the connector client's own retries (up to 3, with backoff, see retryPolicy.ts),
+ * and a healthy Bot Connector answers in well under a second.
+ */
+export const DEFAULT_ATTEMPT_TIMEOUT_MS = 30_000;
 
 export interface SenderCounters {
   /** Jobs that ended ok. */
@@ -90,13 +107,15 @@ export interface SenderCounters {
   coalesced: number;
   /** Enqueues that joined a running job with the same key. */
   joined: number;
+  /** Attempts that got no answer within attemptTimeoutMs. */
+  timedOut: number;
 }
 
 interface Entry {
   conversationId: string;
   tenantKey: string;
   key: string | undefined;
-  run: () => Promise<unknown>;
+  run: (signal: AbortSignal) => Promise<unknown>;
   promise: Promise<SendOutcome<unknown>>;
   resolve: (o: SendOutcome<unknown>) => void;
   state: 'queued' | 'running';
@@ -115,6 +134,15 @@ interface KeySlot {
 
 const NO_TENANT = '\u0000no-tenant';
 
+/** What a cut-off attempt fails with; ETIMEDOUT makes retryPolicy treat it as a network failure. */
+export class AttemptTimeoutError extends Error {
+  readonly code = 'ETIMEDOUT';
+  constructor(readonly timeoutMs: number) {
+    super(`The call got no answer within ${timeoutMs} ms.`);
+    this.name = 'AttemptTimeoutError';
+  }
+}
+
 function defaultSleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -129,6 +157,7 @@ export class OutgoingSender {
   private readonly marginMs: number;
   private readonly retry: RetryOptions;
   private readonly sweepIntervalMs: number;
+  private readonly attemptTimeoutMs: number;
 
   private readonly conversations = new Map<string, ConversationState>();
   private readonly tenants = new Map<string, SlidingWindowLimiter>();
@@ -146,6 +175,7 @@ export class OutgoingSender {
     failed: 0,
     coalesced: 0,
     joined: 0,
+    timedOut: 0,
   };
 
   constructor(options: OutgoingSenderOptions = {}) {
@@ -159,6 +189,8 @@ export class OutgoingSender {
     this.retry = resolveRetryOptions(options.retry);
     // The largest window is the longest any state must live; sweeping much more often buys nothing.
     this.sweepIntervalMs = options.sweepIntervalMs ?? 60_000;
+    this.attemptTimeoutMs = options.attemptTimeoutMs ?? DEFAULT_ATTEMPT_TIMEOUT_MS;
+    if (!Number.isFinite(this.attemptTimeoutMs) || this.attemptTimeoutMs < 0) throw new Error(`invalid attemptTimeoutMs: ${options.attemptTimeoutMs}`);
     // Fail fast on bad limits at construction rather than on the first send.
     new SlidingWindowLimiter(this.conversationWindows, this.marginMs);
     new SlidingWindowLimiter(this.tenantWindows, this.marginMs);
@@ -329,7 +361,7 @@ export class OutgoingSender {
       if (attempts === 1) firstStart = this.now();
       let error: unknown;
       try {
-        const value = await entry.run();
+        const value = await this.attempt(entry);
         this.count.sent++;
         return { ok: true, value, attempts };
       } catch (e) {
@@ -337,12 +369,13 @@ export class OutgoingSender {
       }
       const failure = describeFailure(error);
       const now = this.now();
-      const decision = decideRetry(
-        failure,
-        { attempt: attempts, elapsedMs: Math.max(0, now - firstStart), now },
-        this.retry,
-        this.random,
-      );
+      const timedOut = error instanceof AttemptTimeoutError;
+      // A call that got no answer may still have been carried out (a post stored, say), like a 500, so it is retried
+      // only as often as a 500: an update is idempotent, but a second post would be a duplicate card.
+      const decision: RetryDecision =
+        timedOut && attempts >= Math.min(this.retry.maxAttempts, this.retry.maxAttemptsOn500)
+          ? { retry: false, reason: 'gaveUp', cls: 'transient', why: `${attempts} attempts timed out (limit ${this.retry.maxAttemptsOn500})` }
+          : decideRetry(failure, { attempt: attempts, elapsedMs: Math.max(0, now - firstStart), now }, this.retry, this.random);
       const logFields = { conversationId: entry.conversationId, attempts, ...failure };
       if (decision.retry) {
         this.count.retried++;
@@ -355,6 +388,38 @@ export class OutgoingSender {
       this.log(level, { ...logFields, reason: decision.reason, why: decision.why }, 'outgoing send not delivered');
       return { ok: false, reason: decision.reason, attempts, error, failure };
     }
+  }
+
+  /** One call of `run`, cut off after attemptTimeoutMs; a late answer or failure of a cut-off call is ignored. */
+  private attempt(entry: Entry): Promise<unknown> {
+    const controller = new AbortController();
+    let running: Promise<unknown>;
+    try {
+      running = Promise.resolve(entry.run(controller.signal));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    if (this.attemptTimeoutMs === 0) return running;
+    return new Promise<unknown>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.count.timedOut++;
+        const error = new AttemptTimeoutError(this.attemptTimeoutMs);
+        controller.abort(error);
+        reject(error);
+      }, this.attemptTimeoutMs);
+      // A pending attempt must not keep a process alive that is otherwise done.
+      timer.unref?.();
+      running.then(
+        (value) => {
+          clearTimeout(timer);
+          resolve(value);
+        },
+        (error: unknown) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      );
+    });
   }
 
   /** Waits until both limiters allow a send, then counts it in both without yielding in between. */
