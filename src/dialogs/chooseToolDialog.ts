@@ -228,7 +228,9 @@ export class ChooseToolDialog extends ComponentDialog<BeginOptions> {
     const parsed = parseAnswer(question, raw);
     if (!parsed.ok) return same(parsed.message, false);
 
-    const by: Actor = { id: context.activity.from?.id ?? 'unknown', name: context.activity.from?.name ?? 'Someone' };
+    // Same identity as decisions and plans use: the Entra object id when Teams sends one.
+    const from = context.activity.from;
+    const by: Actor = { id: (from?.aadObjectId || from?.id || 'unknown').slice(0, 100), name: (from?.name ?? '').trim().slice(0, 100) || 'Someone' };
     const answered: AnswerRecord = { question: question.id, by, at: this.clock().toISOString() };
     return {
       loop: {
