@@ -132,8 +132,10 @@ export interface Recommendation {
   /** Present when `tool` is `both`. */
   coexistence?: CoexistencePlan;
   /**
-   * True when the plan should offer Cloud Sync's optional "Configure device sync" task (a preview):
-   * hybrid join is needed for devices only a Cloud Sync agent can reach.
+   * True when the plan should offer Cloud Sync's optional "Configure device sync" task (a preview): the
+   * admin actually answered that hybrid join is needed and that a forest is disconnected, so some devices
+   * sit where only a Cloud Sync agent reaches. Never set from "Not sure" defaults, and never for device
+   * writeback or Windows Hello for Business hybrid trust, which Cloud Sync does not offer at all.
    */
   deviceSyncPreview: boolean;
 }
@@ -151,8 +153,9 @@ const SAFE_DEFAULTS: { [K in AnswerKey]: SafeDefault<K> } = {
   forestTopology: {
     resolve: () => 'includesDisconnected',
     explanation:
-      'Cloud Sync can sync every forest layout, but a Connect server only reaches forests it has a network path to. ' +
-      'So if Connect is needed, Cloud Sync is planned beside it for any forest Connect cannot reach.',
+      'Assumed that one of your forests may be out of reach of a single sync server. A Connect server syncs only forests it can reach over the network, ' +
+      'while a Cloud Sync agent runs inside each forest, so if Connect is needed, Cloud Sync is planned beside it for any forest Connect cannot reach. ' +
+      'Cloud Sync has topology limits of its own (no cross-forest references or merging, no account/resource forest split, each object in only one forest); the other questions check those.',
   },
   largestDomainObjects: {
     resolve: () => 'over150k',
@@ -171,7 +174,7 @@ const SAFE_DEFAULTS: { [K in AnswerKey]: SafeDefault<K> } = {
   devices: {
     resolve: () => 'deviceWritebackOrWhfbHybridTrust',
     explanation:
-      'Connect supports hybrid join, device writeback and Windows Hello for Business hybrid trust in production; Cloud Sync only has a device sync preview.',
+      'Connect supports hybrid join, device writeback and Windows Hello for Business hybrid key/certificate trust in production. Cloud Sync has only a device sync preview for hybrid join, and no device writeback or hybrid trust at all.',
   },
   customization: {
     resolve: () => ['attributeValueFiltering', 'advancedSyncRules'],
@@ -355,7 +358,7 @@ const CONNECT_ONLY_RULES: readonly CapabilityRule[] = [
 const CLOUD_SYNC_ONLY_RULES: readonly CapabilityRule[] = [
   {
     id: 'disconnectedForests',
-    capability: 'Forests with no network path between them',
+    capability: 'A forest that one sync server cannot reach over the network',
     question: 'forestTopology',
     applies: (a) => a.forestTopology === 'includesDisconnected',
     effect: 'requiresCloudSync',
@@ -402,8 +405,8 @@ export interface InstallRule {
   option?: CustomizationNeed | OtherNeed;
   /** True when this condition rules out express. */
   needsCustom(answers: ResolvedAnswers): boolean;
-  /** Why custom, when `needsCustom` holds. */
-  customExplanation: string;
+  /** Why custom, when `needsCustom` holds; a function when the reason reads differently per outcome. */
+  customExplanation: string | ((answers: ResolvedAnswers, tool: SyncTool) => string);
   /** The express precondition this rule checks, shown when express is chosen; absent if not a stated precondition. */
   expressExplanation?: string;
   link: string;
@@ -414,7 +417,11 @@ export const INSTALL_RULES: readonly InstallRule[] = [
     id: 'moreThanOneForest',
     question: 'forestTopology',
     needsCustom: (a) => a.forestTopology !== 'single',
-    customExplanation: 'Express handles a single forest only; adding further forests is a custom-install step.',
+    customExplanation: (a, tool) =>
+      tool === 'both' && a.forestTopology === 'includesDisconnected'
+        ? 'With a disconnected forest in the picture, these answers cannot tell how many forests the Connect server itself will sync, so custom is the safe plan. ' +
+          'If Connect ends up syncing just one forest, with fewer than 100,000 objects, password hash sync and an Enterprise Admin for setup, express works as well.'
+        : 'Express handles a single forest only; adding further forests is a custom-install step.',
     expressExplanation: 'There is one AD forest.',
     link: LEARN.connectSelectInstall,
   },
@@ -469,16 +476,6 @@ export const INSTALL_RULES: readonly InstallRule[] = [
     expressExplanation: 'Domain and OU scoping are enough.',
     link: LEARN.connectSelectInstall,
   },
-  {
-    id: 'advancedCustomization',
-    question: 'customization',
-    needsCustom: (a) =>
-      a.customization.some((need) => need === 'attributeValueFiltering' || need === 'advancedSyncRules' || need === 'crossForestReferencesOrMerge'),
-    customExplanation:
-      'Express starts syncing everything with the default rules right away. Custom lets you set up filtering and rules before the first sync exports anything.',
-    expressExplanation: 'The default sync rules are enough.',
-    link: LEARN.connectCustom,
-  },
 ];
 
 // ---------------------------------------------------------------------------------------------------
@@ -504,7 +501,10 @@ export function decide(answers: Answers): Decision {
   const connectInstall: ConnectInstallType | undefined =
     tool === 'cloudSync' ? undefined : customInstallRules.length > 0 ? 'custom' : 'express';
   // Connect covers hybrid join where it reaches; devices in a forest it cannot reach only have the preview.
-  const deviceSyncPreview = tool === 'both' && resolved.forestTopology === 'includesDisconnected' && resolved.devices !== 'none';
+  // Only real answers count: a "Not sure" default must not add a preview task, and Cloud Sync has no
+  // device writeback or hybrid-trust feature to offer at all.
+  const deviceSyncPreview =
+    tool === 'both' && answers.forestTopology === 'includesDisconnected' && answers.devices === 'hybridJoin';
   return { tool, connectInstall, firedRules, customInstallRules, deviceSyncPreview };
 }
 
@@ -563,7 +563,7 @@ function installReasons(decision: Decision, answers: Answers, resolved: Resolved
     return decision.customInstallRules.map((rule) => ({
       ruleId: rule.id,
       triggeredBy: answerReference(answers, resolved, rule.question, rule.option),
-      explanation: rule.customExplanation,
+      explanation: typeof rule.customExplanation === 'string' ? rule.customExplanation : rule.customExplanation(resolved, decision.tool),
       link: rule.link,
     }));
   }
@@ -575,6 +575,19 @@ function installReasons(decision: Decision, answers: Answers, resolved: Resolved
     );
   }
   return [];
+}
+
+/** Customizations an express install can take on, as long as they are in place before the first export. */
+const EXPRESS_CUSTOMIZATION_WORDS: Partial<Record<CustomizationNeed, string>> = {
+  attributeValueFiltering: 'attribute-value filtering',
+  advancedSyncRules: 'custom sync rules',
+};
+
+function expressCustomizations(resolved: ResolvedAnswers): string[] {
+  return CUSTOMIZATION_NEEDS.flatMap((need) => {
+    const words = EXPRESS_CUSTOMIZATION_WORDS[need];
+    return words !== undefined && resolved.customization.includes(need) ? [words] : [];
+  });
 }
 
 interface WarningContext {
@@ -602,12 +615,14 @@ export const WARNING_RULES: readonly WarningRule[] = [
   {
     id: 'connectInstallerSource',
     applies: (c) => c.connectInPlay,
-    text: () => 'Get the Connect installer from the Microsoft Entra admin center; older Download Center links lead to outdated builds.',
+    text: () =>
+      'Download the Connect installer only from the Microsoft Entra admin center (Entra ID > Entra Connect > Get started). Some Learn pages still link the old Download Center page; do not use it.',
     link: LEARN.connectDownloadAdminCenter,
   },
   {
+    // Exclusive with deviceSyncPreviewTask, which says the same and adds where the preview fits.
     id: 'hybridJoinPreviewOnCloudSync',
-    applies: (c) => c.resolved.devices !== 'none' && c.connectInPlay,
+    applies: (c) => c.resolved.devices === 'hybridJoin' && c.connectInPlay && !c.decision.deviceSyncPreview,
     text: () =>
       'Cloud Sync has a device sync feature for hybrid join, but it is a preview. That is why the device part of this plan sits with Connect.',
     link: LEARN.cloudSyncDeviceSync,
@@ -616,8 +631,19 @@ export const WARNING_RULES: readonly WarningRule[] = [
     id: 'deviceSyncPreviewTask',
     applies: (c) => c.decision.deviceSyncPreview,
     text: () =>
-      'Devices in the disconnected forest are out of Connect\'s reach; the plan includes Cloud Sync\'s device sync as an optional task. It is a preview: pilot it, and do not rely on it in production yet.',
+      'Connect handles hybrid join for the devices in the forests its server reaches. Devices in the disconnected forest are beyond it, so the plan adds Cloud Sync\'s device sync for them as an optional task. It is a preview: pilot it, and do not rely on it in production yet.',
     link: LEARN.cloudSyncDeviceSync,
+  },
+  {
+    id: 'deviceWritebackConnectOnly',
+    applies: (c) => c.resolved.devices === 'deviceWritebackOrWhfbHybridTrust' && c.connectInPlay,
+    text: (c) =>
+      'Cloud Sync has no device writeback and no support for Windows Hello for Business hybrid key or certificate trust, not even as a preview, so this part of the plan sits with Connect' +
+      (c.decision.tool === 'both' && c.resolved.forestTopology === 'includesDisconnected'
+        ? ' and covers only the forests its server reaches.'
+        : '.') +
+      ' Windows Hello for Business with cloud Kerberos trust needs neither.',
+    link: LEARN.commonScenarios,
   },
   {
     id: 'coexistenceDisjointScopes',
@@ -664,8 +690,20 @@ export const WARNING_RULES: readonly WarningRule[] = [
   {
     id: 'expressScopeBeforeFirstSync',
     applies: (c) => c.decision.tool === 'both' && c.decision.connectInstall === 'express',
-    text: () =>
-      'Express syncs every OU. On its last page clear the option that starts syncing, run the wizard again to leave out the OUs Cloud Sync owns, and only then turn the scheduler on.',
+    text: (c) => {
+      const customizations = expressCustomizations(c.resolved);
+      const alsoBuild = customizations.length > 0 ? `, build your ${customizations.join(' and ')}` : '';
+      return `Express syncs every OU. On its last page clear "Start the synchronization process", run the wizard again to leave out the OUs Cloud Sync owns${alsoBuild}, and only then turn the scheduler on.`;
+    },
+    link: LEARN.connectExpress,
+  },
+  {
+    id: 'expressFiltersAndRulesBeforeFirstSync',
+    // With both tools, expressScopeBeforeFirstSync already describes the same pause and names these too.
+    applies: (c) => c.decision.tool === 'connect' && c.decision.connectInstall === 'express' && expressCustomizations(c.resolved).length > 0,
+    text: (c) =>
+      `Express works with ${expressCustomizations(c.resolved).join(' and ')}, but build them before the first export: on the last express page clear ` +
+      '"Start the synchronization process", make the changes, and only then turn the sync scheduler on.',
     link: LEARN.connectExpress,
   },
   {

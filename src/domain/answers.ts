@@ -52,9 +52,11 @@ export const OTHER_NEEDS: readonly OtherNeed[] = [
  */
 export interface Answers {
   /**
-   * How the on-premises AD forests relate. `includesDisconnected`: at least one forest has no network
-   * path (or trust) to the others, typically after an acquisition. Only Cloud Sync can sync such a
-   * forest alongside the others; Connect needs one server that reaches every forest it syncs.
+   * How the on-premises AD forests relate. `includesDisconnected`: a single sync server cannot reach the
+   * domain controllers of at least one forest over the network, typically after an acquisition. A
+   * missing trust alone does not make a forest disconnected; network reach does. Only Cloud Sync, with
+   * an agent inside each forest, can sync such a forest alongside the others; Connect needs one server
+   * that reaches every forest it syncs.
    */
   forestTopology: ForestTopology | NotSure | NotAsked;
 
@@ -83,14 +85,16 @@ export interface Answers {
 
   /**
    * Sync customization beyond domain/OU scoping. `groupBasedFiltering` (scoping by group membership) is
-   * supported by both tools and only affects the Connect install type; the others are Connect-only.
+   * supported by both tools and only affects the Connect install type; the others are Connect-only
+   * (and work with either Connect install type).
    */
   customization: readonly CustomizationNeed[] | NotSure | NotAsked;
 
   /**
    * Other requirements. `accountResourceForest` (accounts in one forest, mailboxes in a resource forest)
    * and `entraDomainServices` are Connect-only; `groupProvisioningToAd` (cloud groups written to AD) is
-   * Cloud-Sync-only; `exchangeHybrid` and `highAvailability` are served by both and only add warnings.
+   * Cloud-Sync-only (not to be confused with group writeback V1, which both tools list and needs no answer here);
+   * `exchangeHybrid` and `highAvailability` are served by both and only add warnings.
    */
   otherNeeds: readonly OtherNeed[] | NotSure | NotAsked;
 

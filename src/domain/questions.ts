@@ -64,7 +64,8 @@ export const QUESTIONS: readonly Question[] = [
   {
     id: 'forestTopology',
     prompt: 'How many Active Directory forests will you sync, and can one server reach all of them?',
-    help: 'A forest is "disconnected" when no network path or trust links it to the others, as often happens right after an acquisition.',
+    help:
+      'A forest is "disconnected" when one sync server cannot reach its domain controllers over the network, as often happens right after an acquisition. A missing trust alone does not make a forest disconnected.',
     multi: false,
     choices: [
       { value: 'single', title: L.forestTopology.single, synonyms: ['single', 'one', 'one forest', 'single forest'] },
@@ -76,7 +77,7 @@ export const QUESTIONS: readonly Question[] = [
       {
         value: 'includesDisconnected',
         title: L.forestTopology.includesDisconnected,
-        synonyms: ['disconnected', 'acquisition', 'acquired', 'merger', 'no trust', 'not connected'],
+        synonyms: ['disconnected', 'acquisition', 'acquired', 'merger', 'not connected', 'unreachable', 'no network path'],
       },
       NOT_SURE_CHOICE,
     ],
@@ -161,10 +162,12 @@ export const QUESTIONS: readonly Question[] = [
   {
     id: 'otherNeeds',
     prompt: 'Which of these do you also need? Pick all that apply.',
+    help:
+      'Provisioning cloud groups to AD creates groups made in Microsoft Entra ID as groups in AD; only Cloud Sync does it. Classic group writeback (V1), which both tools list, is a different feature and needs no choice here.',
     multi: true,
     choices: [
       { value: 'accountResourceForest', title: L.otherNeeds.accountResourceForest, synonyms: ['resource forest', 'resource', 'linked mailboxes'] },
-      { value: 'groupProvisioningToAd', title: L.otherNeeds.groupProvisioningToAd, synonyms: ['group provisioning', 'groups to ad', 'provision groups', 'group writeback'] },
+      { value: 'groupProvisioningToAd', title: L.otherNeeds.groupProvisioningToAd, synonyms: ['group provisioning', 'groups to ad', 'provision groups', 'cloud groups to ad'] },
       { value: 'entraDomainServices', title: L.otherNeeds.entraDomainServices, synonyms: ['domain services', 'entra ds', 'aadds', 'entra domain services'] },
       { value: 'exchangeHybrid', title: L.otherNeeds.exchangeHybrid, synonyms: ['exchange', 'exchange hybrid'] },
       { value: 'highAvailability', title: L.otherNeeds.highAvailability, synonyms: ['ha', 'high availability', 'failover', 'availability'] },

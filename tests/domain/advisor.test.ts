@@ -33,6 +33,8 @@ interface Scenario {
   assumed?: AnswerKey[];
   /** Warnings that must be among the warnings. */
   warns?: string[];
+  /** Warnings that must not be among them (e.g. because they would contradict one that is). */
+  noWarns?: string[];
   deviceSyncPreview?: boolean;
 }
 
@@ -62,7 +64,9 @@ const SCENARIOS: Scenario[] = [
     install: 'custom',
     rules: ['hybridJoin', 'disconnectedForests'],
     customBecause: ['moreThanOneForest'],
-    warns: ['coexistenceDisjointScopes', 'connectReachesOnlyConnectedForests', 'deviceSyncPreviewTask', 'hybridJoinPreviewOnCloudSync'],
+    warns: ['coexistenceDisjointScopes', 'connectReachesOnlyConnectedForests', 'deviceSyncPreviewTask'],
+    // "the device part sits with Connect" would contradict the optional Cloud Sync device task.
+    noWarns: ['hybridJoinPreviewOnCloudSync', 'deviceWritebackConnectOnly'],
     deviceSyncPreview: true,
   },
   // Connect-only capabilities, one at a time.
@@ -73,9 +77,42 @@ const SCENARIOS: Scenario[] = [
     install: 'express',
     rules: ['hybridJoin'],
     warns: ['hybridJoinPreviewOnCloudSync'],
+    noWarns: ['deviceSyncPreviewTask', 'deviceWritebackConnectOnly'],
   },
   { name: 'federation to be set up', answers: { signIn: 'federationSetup' }, tool: 'connect', install: 'custom', rules: ['federationSetup'], customBecause: ['ptaOrFederationSignIn'] },
-  { name: 'device writeback / WHfB hybrid trust', answers: { devices: 'deviceWritebackOrWhfbHybridTrust' }, tool: 'connect', install: 'express', rules: ['deviceWritebackOrWhfbHybridTrust'] },
+  {
+    name: 'device writeback / WHfB hybrid trust',
+    answers: { devices: 'deviceWritebackOrWhfbHybridTrust' },
+    tool: 'connect',
+    install: 'express',
+    rules: ['deviceWritebackOrWhfbHybridTrust'],
+    // Cloud Sync has no such feature, so no "it is a preview there" warning.
+    warns: ['deviceWritebackConnectOnly'],
+    noWarns: ['hybridJoinPreviewOnCloudSync'],
+  },
+  {
+    name: 'device writeback plus a disconnected forest: no device sync preview task',
+    answers: { forestTopology: 'includesDisconnected', devices: 'deviceWritebackOrWhfbHybridTrust' },
+    tool: 'both',
+    install: 'custom',
+    rules: ['deviceWritebackOrWhfbHybridTrust', 'disconnectedForests'],
+    customBecause: ['moreThanOneForest'],
+    warns: ['deviceWritebackConnectOnly', 'connectReachesOnlyConnectedForests'],
+    noWarns: ['deviceSyncPreviewTask', 'hybridJoinPreviewOnCloudSync'],
+    deviceSyncPreview: false,
+  },
+  {
+    name: 'a disconnected forest, devices not sure: no preview task from an assumption',
+    answers: { forestTopology: 'includesDisconnected', devices: 'notSure' },
+    tool: 'both',
+    install: 'custom',
+    rules: ['deviceWritebackOrWhfbHybridTrust', 'disconnectedForests'],
+    customBecause: ['moreThanOneForest'],
+    assumed: ['devices'],
+    warns: ['deviceWritebackConnectOnly'],
+    noWarns: ['deviceSyncPreviewTask'],
+    deviceSyncPreview: false,
+  },
   {
     name: 'a domain over 150,000 objects',
     answers: { largestDomainObjects: 'over150k' },
@@ -92,21 +129,40 @@ const SCENARIOS: Scenario[] = [
     rules: ['groupOver50k'],
     customBecause: ['over100kObjects'],
   },
+  // Filters and rules do not rule out express; they must just be in place before the first export.
   {
     name: 'filtering by attribute values',
     answers: { customization: ['attributeValueFiltering'] },
     tool: 'connect',
-    install: 'custom',
+    install: 'express',
     rules: ['attributeValueFiltering'],
-    customBecause: ['advancedCustomization'],
+    warns: ['expressFiltersAndRulesBeforeFirstSync'],
   },
   {
     name: 'advanced custom sync rules',
     answers: { customization: ['advancedSyncRules'] },
     tool: 'connect',
-    install: 'custom',
+    install: 'express',
     rules: ['advancedSyncRules'],
-    customBecause: ['advancedCustomization'],
+    warns: ['expressFiltersAndRulesBeforeFirstSync'],
+  },
+  {
+    name: 'custom sync rules with PTA: custom for the sign-in, no express warning',
+    answers: { customization: ['advancedSyncRules'], signIn: 'ptaSetup' },
+    tool: 'connect',
+    install: 'custom',
+    rules: ['ptaSetup', 'advancedSyncRules'],
+    customBecause: ['ptaOrFederationSignIn'],
+    noWarns: ['expressFiltersAndRulesBeforeFirstSync'],
+  },
+  {
+    name: 'hybrid join without filters or rules: no express customization warning',
+    answers: { devices: 'hybridJoin', customization: ['groupBasedFiltering'] },
+    tool: 'connect',
+    install: 'custom',
+    rules: ['hybridJoin'],
+    customBecause: ['groupBasedFiltering'],
+    noWarns: ['expressFiltersAndRulesBeforeFirstSync'],
   },
   {
     name: 'merging people across connected forests',
@@ -114,7 +170,7 @@ const SCENARIOS: Scenario[] = [
     tool: 'connect',
     install: 'custom',
     rules: ['crossForestReferencesOrMerge'],
-    customBecause: ['moreThanOneForest', 'advancedCustomization'],
+    customBecause: ['moreThanOneForest'],
   },
   {
     name: 'account forest with a resource forest',
@@ -218,6 +274,15 @@ const SCENARIOS: Scenario[] = [
     deviceSyncPreview: false,
   },
   {
+    name: 'group provisioning to AD plus attribute filtering: one express warning covers scope and filters',
+    answers: { otherNeeds: ['groupProvisioningToAd'], customization: ['attributeValueFiltering'] },
+    tool: 'both',
+    install: 'express',
+    rules: ['attributeValueFiltering', 'groupProvisioningToAd'],
+    warns: ['expressScopeBeforeFirstSync'],
+    noWarns: ['expressFiltersAndRulesBeforeFirstSync'],
+  },
+  {
     name: 'disconnected forest plus PTA',
     answers: { forestTopology: 'includesDisconnected', signIn: 'ptaSetup' },
     tool: 'both',
@@ -256,7 +321,10 @@ const SCENARIOS: Scenario[] = [
     rules: ['hybridJoin', 'disconnectedForests'],
     customBecause: ['moreThanOneForest'],
     assumed: ['forestTopology'],
-    deviceSyncPreview: true,
+    // The disconnected forest is only assumed: no preview task for devices that may not exist.
+    warns: ['hybridJoinPreviewOnCloudSync'],
+    noWarns: ['deviceSyncPreviewTask'],
+    deviceSyncPreview: false,
   },
   {
     name: 'not sure about the object count',
@@ -289,10 +357,10 @@ const SCENARIOS: Scenario[] = [
     name: 'not sure about customization',
     answers: { customization: 'notSure' },
     tool: 'connect',
-    install: 'custom',
+    install: 'express',
     rules: ['attributeValueFiltering', 'advancedSyncRules'],
-    customBecause: ['advancedCustomization'],
     assumed: ['customization'],
+    warns: ['expressFiltersAndRulesBeforeFirstSync'],
   },
   {
     name: 'not sure about other needs, one forest',
@@ -336,9 +404,11 @@ const SCENARIOS: Scenario[] = [
       'entraDomainServices',
       'disconnectedForests',
     ],
-    customBecause: ['moreThanOneForest', 'resourceForest', 'noEnterpriseAdmin', 'ptaOrFederationSignIn', 'over100kObjects', 'advancedCustomization'],
+    customBecause: ['moreThanOneForest', 'resourceForest', 'noEnterpriseAdmin', 'ptaOrFederationSignIn', 'over100kObjects'],
     assumed: [...ANSWER_KEYS],
-    deviceSyncPreview: true,
+    warns: ['deviceWritebackConnectOnly'],
+    noWarns: ['deviceSyncPreviewTask', 'hybridJoinPreviewOnCloudSync'],
+    deviceSyncPreview: false,
   },
 ];
 
@@ -368,6 +438,7 @@ describe('recommend', () => {
     expect(recommendation.assumptions.map((assumption) => assumption.question).sort()).toEqual([...(scenario.assumed ?? [])].sort());
     const warningIds = recommendation.warnings.map((warning) => warning.id);
     expect(warningIds).toEqual(expect.arrayContaining(scenario.warns ?? []));
+    for (const absent of scenario.noWarns ?? []) expect(warningIds).not.toContain(absent);
     expect(recommendation.deviceSyncPreview).toBe(scenario.deviceSyncPreview ?? false);
     expect(recommendation.coexistence !== undefined).toBe(scenario.tool === 'both');
   });
@@ -439,7 +510,6 @@ describe('recommend', () => {
       'ptaOrFederationSignIn',
       'over100kObjects',
       'groupBasedFiltering',
-      'advancedCustomization',
     ]);
   });
 
@@ -510,9 +580,10 @@ describe('whatWouldChange', () => {
     expect(result.find((change) => change.question === 'enterpriseAdminAvailable' && change.answer === 'no')).toEqual(
       expect.objectContaining({ tool: 'connect', connectInstall: 'custom', change: 'Enterprise Admin account for setup: "No"' }),
     );
-    expect(result.find((change) => change.question === 'customization' && Array.isArray(change.answer))?.change).toBe(
-      'Sync customization: add "Filter objects by attribute values"',
-    );
+    // Filters and custom rules keep express; only group-based scoping needs the custom wizard.
+    expect(result.filter((change) => change.question === 'customization').map((change) => change.change)).toEqual([
+      'Sync customization: add "Scope by group membership"',
+    ]);
   });
 
   it('never offers "Not sure" as a change and always agrees with re-running the engine', () => {
@@ -524,5 +595,75 @@ describe('whatWouldChange', () => {
         expect({ tool: rerun.tool, install: rerun.connectInstall }).toEqual({ tool: change.tool, install: change.connectInstall });
       }
     }
+  });
+});
+
+describe('wording that must stay true to the facts', () => {
+  const warningText = (answers: Partial<Answers>, id: string): string =>
+    recommend({ ...BASELINE, ...answers }).warnings.find((warning) => warning.id === id)?.text ?? '';
+  const installReasonText = (answers: Partial<Answers>, id: string): string =>
+    recommend({ ...BASELINE, ...answers }).connectInstallReasons.find((reason) => reason.ruleId === id)?.explanation ?? '';
+  const assumptionText = (answers: Partial<Answers>, question: AnswerKey): string =>
+    recommend({ ...BASELINE, ...answers }).assumptions.find((assumption) => assumption.question === question)?.explanation ?? '';
+
+  it.each<{ name: string; text: () => string; says: RegExp[]; never?: RegExp[] }>([
+    {
+      name: 'installer source: only the admin center path; the old Download Center links are named as stale, not as "outdated builds"',
+      text: () => warningText({ devices: 'hybridJoin' }, 'connectInstallerSource'),
+      says: [/only from the Microsoft Entra admin center/, /Entra ID > Entra Connect > Get started/, /Learn pages still link the old Download Center/],
+      never: [/outdated builds/],
+    },
+    {
+      name: '"Not sure" topology does not claim Cloud Sync fits every layout and names its limits',
+      text: () => assumptionText({ forestTopology: 'notSure' }, 'forestTopology'),
+      says: [/cross-forest references or merging/, /resource forest/, /each object in only one forest/],
+      never: [/every forest layout/],
+    },
+    {
+      name: 'express with attribute filtering: build it before the first export, then turn the scheduler on',
+      text: () => warningText({ customization: ['attributeValueFiltering'] }, 'expressFiltersAndRulesBeforeFirstSync'),
+      says: [/attribute-value filtering/, /before the first export/, /clear "Start the synchronization process"/, /then turn the sync scheduler on/],
+    },
+    {
+      name: 'express with custom rules names the rules',
+      text: () => warningText({ customization: ['advancedSyncRules'] }, 'expressFiltersAndRulesBeforeFirstSync'),
+      says: [/custom sync rules/],
+      never: [/attribute-value/],
+    },
+    {
+      name: 'express beside Cloud Sync: one warning covers OU scope and the filters',
+      text: () => warningText({ otherNeeds: ['groupProvisioningToAd'], customization: ['attributeValueFiltering'] }, 'expressScopeBeforeFirstSync'),
+      says: [/leave out the OUs Cloud Sync owns/, /build your attribute-value filtering/, /clear "Start the synchronization process"/],
+    },
+    {
+      name: 'custom because of a disconnected forest: Connect may sync one forest only, so express can still work',
+      text: () => installReasonText({ forestTopology: 'includesDisconnected', devices: 'hybridJoin' }, 'moreThanOneForest'),
+      says: [/cannot tell how many forests the Connect server itself will sync/, /just one forest/, /fewer than 100,000 objects/, /password hash sync/, /Enterprise Admin/, /express works as well/],
+    },
+    {
+      name: 'custom because of connected forests keeps the plain single-forest reason',
+      text: () => installReasonText({ forestTopology: 'multipleConnected', devices: 'hybridJoin' }, 'moreThanOneForest'),
+      says: [/single forest only/],
+      never: [/express works as well/],
+    },
+    {
+      name: 'device writeback: Cloud Sync has no such feature (no preview either)',
+      text: () => warningText({ devices: 'deviceWritebackOrWhfbHybridTrust' }, 'deviceWritebackConnectOnly'),
+      says: [/Cloud Sync has no device writeback/, /hybrid key or certificate trust/, /not even as a preview/],
+    },
+    {
+      name: 'device sync preview task: Connect keeps the devices it reaches, the preview only covers the disconnected forest',
+      text: () => warningText({ forestTopology: 'includesDisconnected', devices: 'hybridJoin' }, 'deviceSyncPreviewTask'),
+      says: [/Connect handles hybrid join for the devices in the forests its server reaches/, /disconnected forest/, /optional task/, /preview/],
+    },
+  ])('$name', ({ text, says, never }) => {
+    const value = text();
+    expect(value).not.toBe('');
+    for (const pattern of says) expect(value).toMatch(pattern);
+    for (const pattern of never ?? []) expect(value).not.toMatch(pattern);
+  });
+
+  it('has no install rule for filters or custom rules: express can take them before the first sync', () => {
+    expect(INSTALL_RULES.map((rule) => rule.id)).not.toContain('advancedCustomization');
   });
 });

@@ -145,7 +145,10 @@ describe('task catalog: no task of one tool leaks into the other track', () => {
 
   it.each(cloudSyncTasks.map((task) => [task.id, task] as const))('%s has no Connect Sync material', (_id, task) => {
     for (const link of task.links) expect(link.url).not.toContain('/connect/');
-    expect(allText(task)).not.toMatch(/-ADSync|ADSyncAdmins|Synchronization Service Manager|AzureADConnect\.msi|express settings/i);
+    expect(allText(task)).not.toMatch(/-ADSync|ADSyncAdmins|Synchronization Service Manager|express settings/i);
+    // Cloud Sync's Seamless SSO setup takes its PowerShell module out of the Connect installer; nothing else may name it.
+    const withoutSso = allText({ ...task, checklist: task.checklist.filter((item) => !/Seamless SSO/.test(item)) });
+    expect(withoutSso).not.toMatch(/AzureADConnect\.msi/i);
   });
 
   it.each(connectTasks.map((task) => [task.id, task] as const))('%s has no Cloud Sync material', (_id, task) => {
@@ -195,6 +198,110 @@ describe("task catalog: the seed article's mistakes are not repeated", () => {
     expect(everything).not.toContain('47594');
     // The old sync-tool wizard address could not be confirmed to still work (facts §4 item 4).
     expect(everything).not.toContain('setup.microsoft.com');
+  });
+});
+
+describe('task catalog: facts the reviewer found missing or wrong', () => {
+  const lines = (id: TaskId) => [byId(id).why, ...byId(id).checklist];
+  const itemWith = (id: TaskId, pattern: RegExp): string => lines(id).find((line) => pattern.test(line)) ?? '';
+
+  it.each<{ task: TaskId; fact: string; item: RegExp; says: RegExp[] }>([
+    {
+      task: 'connect.prerequisites',
+      fact: 'AD FS/PingFederate setup needs Global Admin, or Hybrid Identity Admin plus Domain Name Admin',
+      item: /PingFederate/,
+      says: [/Global Administrator, or Hybrid Identity Administrator plus Domain Name Administrator/],
+    },
+    {
+      task: 'connect.installCustom',
+      fact: 'custom: the AD FS/PingFederate roles, and an admin account outside the domains being federated',
+      item: /PingFederate:/,
+      says: [/Global Admin, or Hybrid Identity Admin \+ Domain Name Admin/, /not in a domain being federated/, /onmicrosoft\.com/],
+    },
+    {
+      task: 'cloudSync.prerequisites',
+      fact: 'every 443 destination',
+      item: /^Outbound 443/,
+      says: [
+        /\*\.msappproxy\.net/,
+        /\*\.msappproxy\.com/,
+        /\*\.servicebus\.windows\.net/,
+        /\*\.microsoftonline\.com/,
+        /\*\.microsoft\.com/,
+        /\*\.windowsazure\.com/,
+        /login\.windows\.net/,
+      ],
+    },
+    {
+      task: 'cloudSync.prerequisites',
+      fact: 'port 80 certificate hosts, optional 8080, the separate US Gov list',
+      item: /^Outbound 80/,
+      says: [/mscrl\.microsoft\.com/, /(?<!ms)crl\.microsoft\.com/, /ocsp\.msocsp\.com/, /www\.microsoft\.com/, /8080 is optional/, /US Gov/],
+    },
+    { task: 'cloudSync.prerequisites', fact: 'proxies pass chunked HTTP 1.1', item: /^Proxies/, says: [/HTTP 1\.1 chunked/] },
+    {
+      task: 'connect.postInstall',
+      fact: 'hybrid join is set up afterwards in the wizard, per forest',
+      item: /hybrid join/,
+      says: [/Rerun the wizard > Configure device options/, /Microsoft Entra hybrid join for each forest/],
+    },
+    {
+      task: 'cloudSync.configure',
+      fact: "Seamless SSO's AzureADConnect.msi comes from the admin center, not the Download Center",
+      item: /Seamless SSO/,
+      says: [/AzureADSSO\.psd1/, /AzureADConnect\.msi/, /Entra ID > Entra Connect > Get started/, /not Download Center/],
+    },
+    {
+      task: 'connect.prerequisites',
+      fact: 'only setup as Global Administrator enables the Connect Health agent',
+      item: /Connect Health/,
+      says: [/Only setup run as Global Admin enables the Connect Health agent/],
+    },
+    {
+      task: 'connect.postInstall',
+      fact: 'Connect Health alerts need the agent enabled by a Global Admin setup, at 4.5.2466.0 or later',
+      item: /Connect Health/,
+      says: [/Global Admin/, /4\.5\.2466\.0 or later/],
+    },
+    { task: 'connect.installExpress', fact: 'express: Global Admin for Connect Health', item: /Hybrid Identity Administrator/, says: [/Global Administrator if you want the Connect Health agent/] },
+    { task: 'connect.installCustom', fact: 'custom: Global Admin for Connect Health', item: /Entra admin:/, says: [/Global Administrator enables Connect Health/] },
+    {
+      task: 'connect.prerequisites',
+      fact: 'Windows Server 2016 to 2025, 2022 recommended, KB5070773 on 2025',
+      item: /^Server:/,
+      says: [/Windows Server 2016 to 2025/, /2022 recommended/, /on 2025 install KB5070773 or later/],
+    },
+    {
+      task: 'connect.chooseInstallType',
+      fact: 'upgrade paths per source: DirSync, Azure AD Sync, MIM 2016',
+      item: /^Upgrading/,
+      says: [/DirSync in place or in parallel/, /Azure AD Sync in place or by swing migration/, /MIM 2016 with the Entra connector by swing migration only/],
+    },
+    {
+      task: 'connect.chooseInstallType',
+      fact: 'express still allows OU filtering and optional features',
+      item: /^Express fits/,
+      says: [/OU filtering and optional features included/],
+    },
+    {
+      task: 'connect.chooseInstallType',
+      fact: "express's 100,000 limit is the total Connect syncs",
+      item: /^Express needs/,
+      says: [/fewer than 100,000 objects synced in total/],
+    },
+  ])('$task: $fact', ({ task, item, says }) => {
+    const line = itemWith(task, item);
+    expect(line).not.toBe('');
+    for (const pattern of says) expect(line).toMatch(pattern);
+  });
+
+  it.each<{ task: TaskId; fact: string; never: RegExp }>([
+    { task: 'connect.chooseInstallType', fact: 'custom is not needed for "anything else"', never: /anything else/i },
+    { task: 'connect.chooseInstallType', fact: 'migrations are not lumped together as "in-place or swing"', never: /or MIM\? Plan an in-place or swing/ },
+    { task: 'connect.chooseTool', fact: 'a missing trust alone does not make a forest disconnected', never: /no trust/i },
+    { task: 'cloudSync.configure', fact: 'no Download Center address for the SSO module', never: /download\.microsoft|details\.aspx/i },
+  ])('$task: $fact', ({ task, never }) => {
+    for (const line of lines(task)) expect(line).not.toMatch(never);
   });
 });
 

@@ -35,6 +35,23 @@ describe('question catalog', () => {
   });
 });
 
+describe('question help', () => {
+  it.each<[AnswerKey, RegExp[]]>([
+    ['forestTopology', [/one sync server cannot reach its domain controllers over the network/, /missing trust alone does not make a forest disconnected/]],
+    ['otherNeeds', [/only Cloud Sync/, /group writeback \(V1\)/, /different feature/]],
+  ])('%s explains what its choices mean', (id, patterns) => {
+    const help = questionById(id).help ?? '';
+    for (const pattern of patterns) expect(help).toMatch(pattern);
+  });
+
+  it('never offers a trust-based word for "disconnected" or "group writeback" for group provisioning', () => {
+    const words = (id: AnswerKey, value: string) =>
+      questionById(id).choices.find((choice) => choice.value === value)?.synonyms.map((word) => word.toLowerCase()) ?? [];
+    expect(words('forestTopology', 'includesDisconnected').filter((word) => word.includes('trust'))).toEqual([]);
+    expect(words('otherNeeds', 'groupProvisioningToAd').filter((word) => word.includes('writeback'))).toEqual([]);
+  });
+});
+
 describe('parseAnswer', () => {
   const ok = (id: AnswerKey, text: string) => parseAnswer(questionById(id), text);
 
@@ -96,6 +113,10 @@ describe('parseAnswer', () => {
     ['customization', '1, 9'],
     ['otherNeeds', 'not sure, exchange'],
     ['otherNeeds', 'exchange, teleportation'],
+    // Group writeback (V1) is not group provisioning to AD; both tools list it, so it is no answer here.
+    ['otherNeeds', 'group writeback'],
+    // A missing trust alone does not make a forest disconnected: network reach decides.
+    ['forestTopology', 'no trust'],
   ])('%s rejects "%s"', (id, text) => {
     const result = ok(id, text);
     expect(result.ok).toBe(false);
