@@ -234,7 +234,8 @@ function taskRow(task: TaskView & { number: number }, isNext: boolean) {
   const status = STATUS[task.status];
   return {
     icon: status.icon,
-    number: `${task.number}.`,
+    // A bare "2." would be read as a Markdown ordered list and render as an empty list item.
+    number: String(task.number),
     title: catalogText(task.content.title) + (task.content.preview ? ' (preview)' : ''),
     statusText: isNext ? 'Next' : status.label,
     statusColor: isNext ? 'Accent' : status.color,
