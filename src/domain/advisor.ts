@@ -8,6 +8,7 @@ import {
   ANSWER_TOPICS,
   AnswerKey,
   Answers,
+  ConnectObjectTotal,
   CUSTOMIZATION_NEEDS,
   CustomizationNeed,
   DeviceNeed,
@@ -45,6 +46,7 @@ export interface ResolvedAnswers {
   customization: readonly CustomizationNeed[];
   otherNeeds: readonly OtherNeed[];
   enterpriseAdminAvailable: YesNo;
+  connectTotalObjects: ConnectObjectTotal;
 }
 
 /** Which answer led to a factor, an install reason or an assumption. */
@@ -193,10 +195,17 @@ const SAFE_DEFAULTS: { [K in AnswerKey]: SafeDefault<K> } = {
     explanation:
       'The custom install works with an existing AD DS connector account, so it does not depend on an Enterprise Admin account; express does.',
   },
+  connectTotalObjects: {
+    resolve: () => 'over100k',
+    explanation:
+      'Express keeps its data in SQL Server Express LocalDB, capped at 10 GB (about 100,000 objects). Custom can use a full SQL Server, so it works at any size. ' +
+      'Count the objects in every domain Connect will sync to see whether express fits.',
+  },
 };
 
-function isUnanswered(value: Answers[AnswerKey]): value is 'notSure' | 'notAsked' {
-  return value === 'notSure' || value === 'notAsked';
+/** Answer sets stored before a question existed lack it: they count as not asked. */
+function isUnanswered(value: Answers[AnswerKey] | undefined): value is 'notSure' | 'notAsked' | undefined {
+  return value === undefined || value === 'notSure' || value === 'notAsked';
 }
 
 function resolveOne<K extends AnswerKey>(answers: Answers, key: K): ResolvedAnswers[K] {
@@ -214,6 +223,7 @@ export function resolveAnswers(answers: Answers): ResolvedAnswers {
     customization: resolveOne(answers, 'customization'),
     otherNeeds: resolveOne(answers, 'otherNeeds'),
     enterpriseAdminAvailable: resolveOne(answers, 'enterpriseAdminAvailable'),
+    connectTotalObjects: resolveOne(answers, 'connectTotalObjects'),
   };
 }
 
@@ -459,12 +469,14 @@ export const INSTALL_RULES: readonly InstallRule[] = [
     link: LEARN.connectCustom,
   },
   {
+    // The limit is on everything Connect syncs, whatever the size of any one domain (facts §1.2, §2.1, §2.3).
     id: 'over100kObjects',
-    question: 'largestDomainObjects',
-    needsCustom: (a) => a.largestDomainObjects !== 'under100k',
+    question: 'connectTotalObjects',
+    needsCustom: (a) => a.connectTotalObjects === 'over100k',
     customExplanation:
-      'Express uses SQL Server Express LocalDB, capped at 10 GB (about 100,000 objects); larger directories need a full SQL Server, chosen in custom.',
-    expressExplanation: 'Fewer than 100,000 objects fit the LocalDB database that express installs.',
+      'Connect will sync 100,000 objects or more in total. Express installs SQL Server Express LocalDB, capped at 10 GB (about 100,000 objects); ' +
+      'a directory that size needs a full SQL Server, which only the custom install sets up.',
+    expressExplanation: 'Connect will sync fewer than 100,000 objects in total, which fits the LocalDB database that express installs.',
     link: LEARN.connectPrerequisites,
   },
   {
@@ -591,6 +603,8 @@ function expressCustomizations(resolved: ResolvedAnswers): string[] {
 }
 
 interface WarningContext {
+  /** As given, so a rule can tell a real answer from a "Not sure" default. */
+  answers: Answers;
   resolved: ResolvedAnswers;
   decision: Decision;
   connectInPlay: boolean;
@@ -707,6 +721,18 @@ export const WARNING_RULES: readonly WarningRule[] = [
     link: LEARN.connectExpress,
   },
   {
+    // Connect surely syncs the largest domain when Cloud Sync cannot take it (over 150,000) or when Connect runs alone.
+    id: 'connectTotalBelowLargestDomain',
+    applies: (c) =>
+      c.connectInPlay &&
+      c.answers.connectTotalObjects === 'under100k' &&
+      (c.answers.largestDomainObjects === 'over150k' || (c.answers.largestDomainObjects === 'from100kTo150k' && c.decision.tool === 'connect')),
+    text: () =>
+      'You expect Connect to sync fewer than 100,000 objects in total, yet it will sync your largest domain, which alone has 100,000 or more. ' +
+      "Recount before relying on express: its LocalDB database holds about 100,000 objects.",
+    link: LEARN.connectPrerequisites,
+  },
+  {
     id: 'cloudSyncObjectsUniqueAcrossForests',
     applies: (c) => c.cloudSyncInPlay && c.resolved.forestTopology !== 'single',
     text: () => 'Cloud Sync does not match people across forests: each user must exist in only one of the forests it syncs.',
@@ -784,7 +810,7 @@ export function recommend(answers: Answers): Recommendation {
   const resolved = resolveAnswers(answers);
   const decision = decide(answers);
   const connectInPlay = decision.tool !== 'cloudSync';
-  const context: WarningContext = { resolved, decision, connectInPlay, cloudSyncInPlay: decision.tool !== 'connect' };
+  const context: WarningContext = { answers, resolved, decision, connectInPlay, cloudSyncInPlay: decision.tool !== 'connect' };
   // When Connect is required the preference rule never fires, so every listed factor really decided.
   const factors = decision.firedRules.map((rule) => toFactor(rule, answers, resolved));
   const coexistence = coexistencePlan(decision, resolved);

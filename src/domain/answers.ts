@@ -15,6 +15,7 @@ export type NotAsked = 'notAsked';
 
 export type ForestTopology = 'single' | 'multipleConnected' | 'includesDisconnected';
 export type DomainObjectBand = 'under100k' | 'from100kTo150k' | 'over150k';
+export type ConnectObjectTotal = 'under100k' | 'over100k';
 export type YesNo = 'yes' | 'no';
 export type SignInMethod = 'phs' | 'ptaSetup' | 'federationSetup' | 'keepExistingPtaOrFederation';
 export type DeviceNeed = 'none' | 'hybridJoin' | 'deviceWritebackOrWhfbHybridTrust';
@@ -61,8 +62,9 @@ export interface Answers {
   forestTopology: ForestTopology | NotSure | NotAsked;
 
   /**
-   * Object count of the largest AD domain. 100,000 is the limit of the LocalDB database that the Connect
-   * express install uses; 150,000 per domain is the Cloud Sync limit.
+   * Object count of the largest AD domain, for Cloud Sync's limit of 150,000 objects per domain (the two
+   * bands below it decide the same). Says nothing about the Connect express install, whose limit is the
+   * total Connect syncs: see `connectTotalObjects`.
    */
   largestDomainObjects: DomainObjectBand | NotSure | NotAsked;
 
@@ -104,6 +106,13 @@ export interface Answers {
    * Connect Sync is in play.
    */
   enterpriseAdminAvailable: YesNo | NotSure | NotAsked;
+
+  /**
+   * How many objects Connect Sync will sync in total, over every domain and forest it covers. Express
+   * installs SQL Server Express LocalDB, capped at 10 GB (about 100,000 objects); more needs a full SQL
+   * Server, which only the custom install sets up. Only asked when Connect Sync is in play.
+   */
+  connectTotalObjects: ConnectObjectTotal | NotSure | NotAsked;
 }
 
 export type AnswerKey = keyof Answers;
@@ -118,6 +127,7 @@ export const ANSWER_KEYS: readonly AnswerKey[] = [
   'customization',
   'otherNeeds',
   'enterpriseAdminAvailable',
+  'connectTotalObjects',
 ];
 
 export const MULTI_SELECT_KEYS: ReadonlySet<AnswerKey> = new Set<AnswerKey>(['customization', 'otherNeeds']);
@@ -132,6 +142,7 @@ export const ANSWER_TOPICS: Record<AnswerKey, string> = {
   customization: 'Sync customization',
   otherNeeds: 'Other needs',
   enterpriseAdminAvailable: 'Enterprise Admin account for setup',
+  connectTotalObjects: 'Objects Connect Sync will sync in total',
 };
 
 /** Short, human labels for every concrete answer value; button titles and explanations reuse them. */
@@ -172,6 +183,10 @@ export const VALUE_LABELS = {
     highAvailability: 'High availability of the sync service',
   },
   enterpriseAdminAvailable: { yes: 'Yes', no: 'No' },
+  connectTotalObjects: {
+    under100k: 'Under 100,000 objects in total',
+    over100k: '100,000 objects or more in total',
+  },
 } as const satisfies Record<AnswerKey, Record<string, string>>;
 
 export const NOT_SURE_LABEL = 'Not sure';
@@ -180,7 +195,8 @@ export const NONE_LABEL = 'None of these';
 /** A readable rendering of any answer value, e.g. for the recorded answers or "what would change". */
 export function describeAnswer(key: AnswerKey, value: Answers[AnswerKey]): string {
   if (value === 'notSure') return NOT_SURE_LABEL;
-  if (value === 'notAsked') return 'Not asked';
+  // undefined: an answer set stored before this question existed.
+  if (value === 'notAsked' || value === undefined) return 'Not asked';
   const labels: Record<string, string> = VALUE_LABELS[key];
   if (Array.isArray(value)) {
     return value.length === 0 ? NONE_LABEL : value.map((option) => labels[option] ?? option).join('; ');
@@ -208,4 +224,5 @@ export const POSSIBLE_VALUES: { readonly [K in AnswerKey]: readonly Answers[K][]
   customization: [...allSubsets(CUSTOMIZATION_NEEDS), 'notSure'],
   otherNeeds: [...allSubsets(OTHER_NEEDS), 'notSure'],
   enterpriseAdminAvailable: ['yes', 'no', 'notSure'],
+  connectTotalObjects: ['under100k', 'over100k', 'notSure'],
 };

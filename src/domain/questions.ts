@@ -182,6 +182,25 @@ export const QUESTIONS: readonly Question[] = [
     multi: false,
     choices: yesNoChoices('Yes', 'No'),
   },
+  {
+    id: 'connectTotalObjects',
+    prompt: 'How many objects (users, groups, contacts, computers) will Connect Sync sync in total, across every domain and forest it covers?',
+    help: 'Express keeps its data in SQL Server Express LocalDB, which holds about 100,000 objects (10 GB); more needs a full SQL Server and the custom install. This is the total, not the largest domain.',
+    multi: false,
+    choices: [
+      {
+        value: 'under100k',
+        title: L.connectTotalObjects.under100k,
+        synonyms: ['under 100k', '<100k', 'less than 100k', 'fewer than 100k', 'small'],
+      },
+      {
+        value: 'over100k',
+        title: L.connectTotalObjects.over100k,
+        synonyms: ['over 100k', '>100k', 'more than 100k', '100k or more', 'large'],
+      },
+      NOT_SURE_CHOICE,
+    ],
+  },
 ];
 
 export function questionById(id: AnswerKey): Question {

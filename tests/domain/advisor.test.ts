@@ -18,6 +18,7 @@ const BASELINE: Answers = {
   customization: [],
   otherNeeds: [],
   enterpriseAdminAvailable: 'yes',
+  connectTotalObjects: 'under100k',
 };
 
 interface Scenario {
@@ -40,7 +41,12 @@ interface Scenario {
 
 const SCENARIOS: Scenario[] = [
   // The four "Done means" scenarios of issue 3.
-  { name: 'single forest, PHS, 20,000 users', answers: { enterpriseAdminAvailable: 'notAsked' }, tool: 'cloudSync', rules: ['preferCloudSync'] },
+  {
+    name: 'single forest, PHS, 20,000 users',
+    answers: { enterpriseAdminAvailable: 'notAsked', connectTotalObjects: 'notAsked' },
+    tool: 'cloudSync',
+    rules: ['preferCloudSync'],
+  },
   {
     name: 'single forest that needs pass-through authentication',
     answers: { signIn: 'ptaSetup' },
@@ -52,7 +58,7 @@ const SCENARIOS: Scenario[] = [
   },
   {
     name: 'two disconnected forests',
-    answers: { forestTopology: 'includesDisconnected', enterpriseAdminAvailable: 'notAsked' },
+    answers: { forestTopology: 'includesDisconnected', enterpriseAdminAvailable: 'notAsked', connectTotalObjects: 'notAsked' },
     tool: 'cloudSync',
     rules: ['disconnectedForests', 'preferCloudSync'],
     warns: ['cloudSyncObjectsUniqueAcrossForests'],
@@ -115,15 +121,24 @@ const SCENARIOS: Scenario[] = [
   },
   {
     name: 'a domain over 150,000 objects',
-    answers: { largestDomainObjects: 'over150k' },
+    answers: { largestDomainObjects: 'over150k', connectTotalObjects: 'over100k' },
     tool: 'connect',
     install: 'custom',
     rules: ['domainOver150k'],
     customBecause: ['over100kObjects'],
+    noWarns: ['connectTotalBelowLargestDomain'],
+  },
+  {
+    name: 'a domain over 150,000 objects but a Connect total said to be under 100,000: flagged',
+    answers: { largestDomainObjects: 'over150k' },
+    tool: 'connect',
+    install: 'express',
+    rules: ['domainOver150k'],
+    warns: ['connectTotalBelowLargestDomain'],
   },
   {
     name: 'a group over 50,000 members',
-    answers: { groupOver50kMembers: 'yes', largestDomainObjects: 'from100kTo150k' },
+    answers: { groupOver50kMembers: 'yes', largestDomainObjects: 'from100kTo150k', connectTotalObjects: 'over100k' },
     tool: 'connect',
     install: 'custom',
     rules: ['groupOver50k'],
@@ -222,13 +237,48 @@ const SCENARIOS: Scenario[] = [
     customBecause: ['keepExistingSignIn'],
     warns: ['keepExistingSignIn'],
   },
+  // Express's 100,000 limit is the total Connect syncs, not the largest domain (facts §2.1, §2.3).
   {
-    name: '100,000 to 150,000 objects with hybrid join',
-    answers: { largestDomainObjects: 'from100kTo150k', devices: 'hybridJoin' },
+    name: 'hybrid join, every domain under 100,000 but over 100,000 in total',
+    answers: { largestDomainObjects: 'under100k', connectTotalObjects: 'over100k', devices: 'hybridJoin' },
     tool: 'connect',
     install: 'custom',
     rules: ['hybridJoin'],
     customBecause: ['over100kObjects'],
+  },
+  {
+    name: 'connected forests with hybrid join, small domains, over 100,000 in total',
+    answers: { forestTopology: 'multipleConnected', connectTotalObjects: 'over100k', devices: 'hybridJoin' },
+    tool: 'connect',
+    install: 'custom',
+    rules: ['hybridJoin'],
+    customBecause: ['moreThanOneForest', 'over100kObjects'],
+  },
+  {
+    name: '100,000 to 150,000 objects in the largest domain with hybrid join, over 100,000 in total',
+    answers: { largestDomainObjects: 'from100kTo150k', connectTotalObjects: 'over100k', devices: 'hybridJoin' },
+    tool: 'connect',
+    install: 'custom',
+    rules: ['hybridJoin'],
+    customBecause: ['over100kObjects'],
+  },
+  {
+    name: 'a 100,000 to 150,000 domain that Connect syncs alone, total said to be under 100,000: flagged',
+    answers: { largestDomainObjects: 'from100kTo150k', devices: 'hybridJoin' },
+    tool: 'connect',
+    install: 'express',
+    rules: ['hybridJoin'],
+    warns: ['connectTotalBelowLargestDomain'],
+  },
+  {
+    name: 'a 100,000 to 150,000 domain Cloud Sync can take beside Connect: only the Connect total counts',
+    answers: { forestTopology: 'includesDisconnected', largestDomainObjects: 'from100kTo150k', devices: 'hybridJoin' },
+    tool: 'both',
+    install: 'custom',
+    rules: ['hybridJoin', 'disconnectedForests'],
+    customBecause: ['moreThanOneForest'],
+    noWarns: ['connectTotalBelowLargestDomain'],
+    deviceSyncPreview: true,
   },
   {
     name: 'group scoping with hybrid join',
@@ -293,7 +343,7 @@ const SCENARIOS: Scenario[] = [
   },
   {
     name: 'disconnected forest plus a domain over 150,000 objects',
-    answers: { forestTopology: 'includesDisconnected', largestDomainObjects: 'over150k' },
+    answers: { forestTopology: 'includesDisconnected', largestDomainObjects: 'over150k', connectTotalObjects: 'over100k' },
     tool: 'both',
     install: 'custom',
     rules: ['domainOver150k', 'disconnectedForests'],
@@ -327,13 +377,22 @@ const SCENARIOS: Scenario[] = [
     deviceSyncPreview: false,
   },
   {
-    name: 'not sure about the object count',
-    answers: { largestDomainObjects: 'notSure' },
+    name: 'not sure about the largest domain',
+    answers: { largestDomainObjects: 'notSure', connectTotalObjects: 'notSure' },
     tool: 'connect',
     install: 'custom',
     rules: ['domainOver150k'],
     customBecause: ['over100kObjects'],
-    assumed: ['largestDomainObjects'],
+    assumed: ['largestDomainObjects', 'connectTotalObjects'],
+  },
+  {
+    name: 'not sure about the Connect total',
+    answers: { connectTotalObjects: 'notSure', devices: 'hybridJoin' },
+    tool: 'connect',
+    install: 'custom',
+    rules: ['hybridJoin'],
+    customBecause: ['over100kObjects'],
+    assumed: ['connectTotalObjects'],
   },
   { name: 'not sure about group sizes', answers: { groupOver50kMembers: 'notSure' }, tool: 'connect', install: 'express', rules: ['groupOver50k'], assumed: ['groupOver50kMembers'] },
   {
@@ -479,7 +538,7 @@ describe('recommend', () => {
   });
 
   it('names the answer behind each factor and marks assumed ones', () => {
-    const recommendation = recommend({ ...BASELINE, largestDomainObjects: 'notSure' });
+    const recommendation = recommend({ ...BASELINE, largestDomainObjects: 'notSure', connectTotalObjects: 'over100k' });
     expect(recommendation.factors).toEqual([
       expect.objectContaining({
         ruleId: 'domainOver150k',
@@ -558,7 +617,7 @@ describe('whatWouldChange', () => {
   });
 
   it('for a Cloud Sync result lists every single Connect-only answer that flips it', () => {
-    const result = changes({ ...BASELINE, enterpriseAdminAvailable: 'notAsked' });
+    const result = changes({ ...BASELINE, enterpriseAdminAvailable: 'notAsked', connectTotalObjects: 'notAsked' });
     const flippedBy = result.map((change) => `${change.question}=${JSON.stringify(change.answer)}`);
     expect(flippedBy).toEqual(
       expect.arrayContaining([
@@ -580,6 +639,11 @@ describe('whatWouldChange', () => {
     expect(result.find((change) => change.question === 'enterpriseAdminAvailable' && change.answer === 'no')).toEqual(
       expect.objectContaining({ tool: 'connect', connectInstall: 'custom', change: 'Enterprise Admin account for setup: "No"' }),
     );
+    expect(result.find((change) => change.question === 'connectTotalObjects' && change.answer === 'over100k')).toEqual(
+      expect.objectContaining({ tool: 'connect', connectInstall: 'custom', change: 'Objects Connect Sync will sync in total: "100,000 objects or more in total"' }),
+    );
+    // The largest domain no longer decides the install type (before, "100,000 to 150,000" forced custom here).
+    expect(result.filter((change) => change.question === 'largestDomainObjects')).toEqual([]);
     // Filters and custom rules keep express; only group-based scoping needs the custom wizard.
     expect(result.filter((change) => change.question === 'customization').map((change) => change.change)).toEqual([
       'Sync customization: add "Scope by group membership"',
@@ -647,6 +711,23 @@ describe('wording that must stay true to the facts', () => {
       never: [/express works as well/],
     },
     {
+      name: 'custom for size: the 100,000 limit is the total Connect syncs, not the largest domain',
+      text: () => installReasonText({ devices: 'hybridJoin', connectTotalObjects: 'over100k' }, 'over100kObjects'),
+      says: [/Connect will sync 100,000 objects or more in total/, /LocalDB, capped at 10 GB/, /full SQL Server/],
+      never: [/largest|per domain/i],
+    },
+    {
+      name: 'express for size names the total',
+      text: () =>
+        recommend({ ...BASELINE, devices: 'hybridJoin' }).connectInstallReasons.find((reason) => reason.ruleId === 'over100kObjects')?.explanation ?? '',
+      says: [/fewer than 100,000 objects in total/],
+    },
+    {
+      name: '"Not sure" about the Connect total explains the LocalDB cap',
+      text: () => assumptionText({ devices: 'hybridJoin', connectTotalObjects: 'notSure' }, 'connectTotalObjects'),
+      says: [/LocalDB, capped at 10 GB/, /every domain Connect will sync/],
+    },
+    {
       name: 'device writeback: Cloud Sync has no such feature (no preview either)',
       text: () => warningText({ devices: 'deviceWritebackOrWhfbHybridTrust' }, 'deviceWritebackConnectOnly'),
       says: [/Cloud Sync has no device writeback/, /hybrid key or certificate trust/, /not even as a preview/],
@@ -661,6 +742,12 @@ describe('wording that must stay true to the facts', () => {
     expect(value).not.toBe('');
     for (const pattern of says) expect(value).toMatch(pattern);
     for (const pattern of never ?? []) expect(value).not.toMatch(pattern);
+  });
+
+  it('the over-100,000 install rule reads the Connect total, the 150,000 capability rule the largest domain', () => {
+    expect(INSTALL_RULES.find((rule) => rule.id === 'over100kObjects')?.question).toBe('connectTotalObjects');
+    expect(CAPABILITY_RULES.find((rule) => rule.id === 'domainOver150k')?.question).toBe('largestDomainObjects');
+    expect(INSTALL_RULES.filter((rule) => rule.question === 'largestDomainObjects')).toEqual([]);
   });
 
   it('has no install rule for filters or custom rules: express can take them before the first sync', () => {

@@ -3,7 +3,7 @@ import type { Answers } from '../../src/domain/answers';
 
 const simple: Answers = {
   forestTopology: 'single', signIn: 'phs', devices: 'none', largestDomainObjects: 'under100k', groupOver50kMembers: 'no',
-  customization: [], otherNeeds: [], enterpriseAdminAvailable: 'yes',
+  customization: [], otherNeeds: [], enterpriseAdminAvailable: 'yes', connectTotalObjects: 'under100k',
 };
 
 describe('connectInstallFor (install type for an override to Connect)', () => {
@@ -20,7 +20,20 @@ describe('connectInstallFor (install type for an override to Connect)', () => {
     expect(connectInstallFor(simple)).toBe('express');
   });
 
-  it('takes the safe default (custom) when the Enterprise Admin question was never asked', () => {
-    expect(connectInstallFor({ ...simple, enterpriseAdminAvailable: 'notAsked' })).toBe('custom');
+  it.each<[string, Partial<Answers>]>([
+    ['the Enterprise Admin question', { enterpriseAdminAvailable: 'notAsked' }],
+    ['the Connect total', { connectTotalObjects: 'notAsked' }],
+  ])('takes the safe default (custom) when %s was never asked', (_name, change) => {
+    expect(connectInstallFor({ ...simple, ...change })).toBe('custom');
+  });
+
+  it('reads the Connect total, not the largest domain, for the 100,000 limit', () => {
+    expect(connectInstallFor({ ...simple, largestDomainObjects: 'from100kTo150k' })).toBe('express');
+    expect(connectInstallFor({ ...simple, connectTotalObjects: 'over100k' })).toBe('custom');
+  });
+
+  it('treats answers stored before the Connect total existed as not asked', () => {
+    const { connectTotalObjects: _dropped, ...legacy } = simple;
+    expect(connectInstallFor(legacy as Answers)).toBe('custom');
   });
 });

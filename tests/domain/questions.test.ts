@@ -39,6 +39,7 @@ describe('question help', () => {
   it.each<[AnswerKey, RegExp[]]>([
     ['forestTopology', [/one sync server cannot reach its domain controllers over the network/, /missing trust alone does not make a forest disconnected/]],
     ['otherNeeds', [/only Cloud Sync/, /group writeback \(V1\)/, /different feature/]],
+    ['connectTotalObjects', [/LocalDB/, /about 100,000 objects/, /the total, not the largest domain/]],
   ])('%s explains what its choices mean', (id, patterns) => {
     const help = questionById(id).help ?? '';
     for (const pattern of patterns) expect(help).toMatch(pattern);
@@ -87,6 +88,10 @@ describe('parseAnswer', () => {
     ['groupOver50kMembers', '2', 'no'],
     ['enterpriseAdminAvailable', 'YES', 'yes'],
     ['enterpriseAdminAvailable', 'not sure', 'notSure'],
+    ['connectTotalObjects', 'under 100k', 'under100k'],
+    ['connectTotalObjects', '2', 'over100k'],
+    ['connectTotalObjects', 'more than 100k', 'over100k'],
+    ['connectTotalObjects', 'not sure', 'notSure'],
     ['customization', '1,3', ['attributeValueFiltering', 'crossForestReferencesOrMerge']],
     ['customization', '3 1', ['attributeValueFiltering', 'crossForestReferencesOrMerge']],
     ['customization', '1, 1, 2', ['attributeValueFiltering', 'advancedSyncRules']],
@@ -173,6 +178,7 @@ const SMALL_FOREST = {
   customization: 'none',
   otherNeeds: 'none',
   enterpriseAdminAvailable: 'yes',
+  connectTotalObjects: 'under 100k',
 };
 
 describe('questionnaire flow', () => {
@@ -200,10 +206,23 @@ describe('questionnaire flow', () => {
     expect(nextQuestion({})?.id).toBe('forestTopology');
   });
 
-  it('skips the Enterprise Admin question when Connect cannot be in play', () => {
+  it('skips the Enterprise Admin and Connect total questions when Connect cannot be in play', () => {
     const { asked, answers } = walk({ ...SMALL_FOREST, forestTopology: '1', signIn: 'phs', devices: 'none' });
     expect(asked).not.toContain('enterpriseAdminAvailable');
     expect(answers.enterpriseAdminAvailable).toBe('notAsked');
+    expect(asked).not.toContain('connectTotalObjects');
+    expect(answers.connectTotalObjects).toBe('notAsked');
+  });
+
+  it.each<[string, Partial<Record<AnswerKey, string>>, 'express' | 'custom']>([
+    ['hybrid join, small total', { forestTopology: '1', signIn: 'phs', devices: 'hybrid join', connectTotalObjects: 'under 100k' }, 'express'],
+    ['hybrid join, several small domains over 100,000 together', { forestTopology: '1', signIn: 'phs', devices: 'hybrid join', connectTotalObjects: 'over 100k' }, 'custom'],
+    ['hybrid join, total not known', { forestTopology: '1', signIn: 'phs', devices: 'hybrid join', connectTotalObjects: 'not sure' }, 'custom'],
+    ['a disconnected forest beside Connect', { forestTopology: '3', signIn: 'phs', devices: 'hybrid join', connectTotalObjects: 'under 100k' }, 'custom'],
+  ])('asks for the Connect total when Connect is in play (%s)', (_name, script, install) => {
+    const { asked, answers } = walk({ ...SMALL_FOREST, ...script });
+    expect(asked).toContain('connectTotalObjects');
+    expect(recommend(answers).connectInstall).toBe(install);
   });
 
   it('asks the Enterprise Admin question when Connect is in play, even if custom is already certain', () => {
@@ -252,7 +271,7 @@ describe('questionnaire flow', () => {
       otherNeeds: [],
     };
     expect(answersComplete(done)).toBe(true);
-    expect(finalizeAnswers(done)).toEqual({ ...done, enterpriseAdminAvailable: 'notAsked' });
+    expect(finalizeAnswers(done)).toEqual({ ...done, enterpriseAdminAvailable: 'notAsked', connectTotalObjects: 'notAsked' });
   });
 
   it('answers all "Not sure" with every question asked and a "both" recommendation', () => {
