@@ -1,0 +1,442 @@
+/**
+ * `npm run bench` (issue 7 item 6; not part of `npm test`). In one run on this machine:
+ *   1. a bare restify route with our body parsing (the HTTP ceiling),
+ *   2. a plain botbuilder echo bot on the same stack (CloudAdapter + TeamsActivityHandler; the framework's floor),
+ *   3. our bot with SQLite, 4. our bot with Azurite (blob), and 5. our bot with SQLite and LOG_LEVEL=warn (to show
+ *      what the per-turn log line costs),
+ * each in its own process, driven by autocannon from this one: "what's next" messages with expectReplies over
+ * 1,000 plans in 1,000 channel conversations, and done/reopen card invokes alternating on those plans.
+ * Reports requests/s, p50/p99, ratios to the echo bot of the same run, storage calls per turn (counted inside the
+ * bot process), and memory after 10,000 and 20,000 conversations; writes docs/benchmarks.md.
+ *
+ * Options: --duration <s> (default 10), --warmup <s> (default 2), --connections <n> (default 50), --no-write.
+ */
+import { execSync, spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { startBenchAzurite, type BenchAzurite } from './lib/benchAzurite';
+import { BENCH_TENANT, benchConversation, type StorageCounts, type TargetRequest, type TargetStats } from './lib/benchTarget';
+
+const ROOT = join(__dirname, '..');
+const REGISTER = join(ROOT, 'tests', 'fixtures', 'register-ts.js');
+const TARGET = join(__dirname, 'lib', 'benchTarget.ts');
+const PLANS = 1_000;
+const USERS = 50;
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} needs a positive number`);
+  return value;
+}
+const DURATION_S = option('duration', 10);
+const WARMUP_S = option('warmup', 2);
+const CONNECTIONS = option('connections', 50);
+
+// ---------------------------------------------------------------------------------------------------------------
+// autocannon ships no types; this is the part of its API used here.
+interface AutocannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number; average: number };
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+interface AutocannonRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  setupRequest: (request: { body?: string }) => { body?: string };
+}
+type Autocannon = (options: { url: string; connections: number; duration?: number; amount?: number; requests: AutocannonRequest[] }) => Promise<AutocannonResult>;
+const autocannon = require('autocannon') as Autocannon;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Request bodies, built once: generating JSON per request would load the client, which shares the CPUs.
+
+function message(conversation: number, text: string): string {
+  const user = conversation % USERS;
+  return JSON.stringify({
+    type: 'message',
+    id: `bench-${conversation}`,
+    channelId: 'msteams',
+    serviceUrl: 'http://127.0.0.1:9/',
+    deliveryMode: 'expectReplies',
+    from: { id: `29:bench-user-${user}`, name: `Bench User ${user}`, aadObjectId: `aad-bench-${user}` },
+    recipient: { id: '28:sync-guide-bot', name: 'Sync Guide' },
+    conversation: { id: benchConversation(conversation), conversationType: 'channel', tenantId: BENCH_TENANT, isGroup: true },
+    channelData: { tenant: { id: BENCH_TENANT } },
+    text,
+  });
+}
+
+function invoke(plan: number, verb: string): string {
+  const user = plan % USERS;
+  return JSON.stringify({
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    id: `bench-invoke-${plan}`,
+    channelId: 'msteams',
+    serviceUrl: 'http://127.0.0.1:9/',
+    from: { id: `29:bench-user-${user}`, name: `Bench User ${user}`, aadObjectId: `aad-bench-${user}` },
+    recipient: { id: '28:sync-guide-bot', name: 'Sync Guide' },
+    conversation: { id: benchConversation(plan), conversationType: 'channel', tenantId: BENCH_TENANT, isGroup: true },
+    channelData: { tenant: { id: BENCH_TENANT } },
+    value: { action: { type: 'Action.Execute', verb, data: { planId: `bench-plan-${plan}`, taskId: 'cloudSync.prerequisites', revision: 1 } }, trigger: 'manual' },
+  });
+}
+
+const range = (from: number, count: number) => Array.from({ length: count }, (_, i) => from + i);
+const NEXT_BODIES = range(0, PLANS).map((i) => message(i, "what's next"));
+/**
+ * Done on every plan, then reopen on every plan, round and round: the same plan comes back only after 1,000 other
+ * requests, long after its previous request finished, so every invoke changes its plan (checked by revisions).
+ */
+const DONE_REOPEN_BODIES = [...range(0, PLANS).map((i) => invoke(i, 'task.done')), ...range(0, PLANS).map((i) => invoke(i, 'task.reopen'))];
+
+// ---------------------------------------------------------------------------------------------------------------
+
+interface Target {
+  readonly name: string;
+  readonly url: string;
+  ask<T>(request: TargetRequest): Promise<T>;
+  stop(): Promise<void>;
+}
+
+async function startTarget(name: string, kind: 'restify' | 'echo' | 'bot', env: Record<string, string> = {}): Promise<Target> {
+  const child: ChildProcess = spawn(process.execPath, ['--no-deprecation', '--expose-gc', '-r', REGISTER, TARGET, kind], {
+    cwd: ROOT,
+    // Production-like logging (JSON at info) goes to /dev/null: its cost is the bot's, the terminal's is not.
+    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', LOG_LEVEL: 'info', LOG_FORMAT: 'json', ...env },
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const next = () =>
+    new Promise<any>((resolve, reject) => {
+      const onExit = () => reject(new Error(`${name} exited: ${stderr}`));
+      child.once('exit', onExit);
+      child.once('message', (m) => {
+        child.off('exit', onExit);
+        resolve(m);
+      });
+    });
+  const ready = await Promise.race([next(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${name} did not start: ${stderr}`)), 30_000))]);
+  let queue: Promise<unknown> = Promise.resolve();
+  return {
+    name,
+    url: `http://127.0.0.1:${ready.port}`,
+    ask: <T>(request: TargetRequest) => {
+      const answer = queue.then(async () => {
+        const reply = next();
+        child.send(request);
+        const value = await reply;
+        if (value.error) throw new Error(`${name}: ${value.error}`);
+        return value as T;
+      });
+      queue = answer.catch(() => undefined);
+      return answer;
+    },
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      child.send({ cmd: 'stop' });
+      await exited;
+      clearTimeout(force);
+    },
+  };
+}
+
+interface Run {
+  readonly target: string;
+  readonly workload: 'next' | 'done/reopen' | 'canned POST';
+  readonly rps: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly total: number;
+  readonly failures: number;
+  storage?: StorageCounts;
+  changed?: number;
+}
+
+/**
+ * Where each body list was left: the counted run continues the warm-up's rotation instead of starting over, or its
+ * first "done" clicks would land on plans the warm-up already marked done and change nothing.
+ */
+const cursors = new WeakMap<Target, Map<readonly string[], { k: number }>>();
+
+async function drive(target: Target, bodies: readonly string[], options: { duration?: number; amount?: number }): Promise<AutocannonResult> {
+  const perTarget = cursors.get(target) ?? new Map<readonly string[], { k: number }>();
+  cursors.set(target, perTarget);
+  const cursor = perTarget.get(bodies) ?? { k: 0 };
+  perTarget.set(bodies, cursor);
+  return autocannon({
+    url: target.url,
+    connections: CONNECTIONS,
+    ...options,
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/messages',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (request) => ({ ...request, body: bodies[cursor.k++ % bodies.length] }),
+      },
+    ],
+  });
+}
+
+/** Response body bytes of the sample requests, by target and workload: part of what each turn costs. */
+const responseBytes = new Map<string, number>();
+
+/** One sample request first, so a broken target fails loudly instead of producing fast error figures. */
+async function check(target: Target, workload: Run['workload'], body: string, expected: RegExp): Promise<void> {
+  const response = await fetch(`${target.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const text = await response.text();
+  if (response.status !== 200 || !expected.test(text)) throw new Error(`${target.name} answered ${response.status}: ${text.slice(0, 300)}`);
+  responseBytes.set(`${target.name}|${workload}`, Buffer.byteLength(text));
+}
+
+async function measure(target: Target, workload: Run['workload'], bodies: readonly string[], counted: boolean): Promise<Run> {
+  process.stdout.write(`  ${target.name}, ${workload}: warm-up ${WARMUP_S} s, `);
+  await drive(target, bodies, { duration: WARMUP_S });
+  if (counted) await target.ask({ cmd: 'reset' });
+  process.stdout.write(`measuring ${DURATION_S} s … `);
+  const result = await drive(target, bodies, { duration: DURATION_S });
+  const run: Run = {
+    target: target.name,
+    workload,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    total: result.requests.total,
+    failures: result.non2xx + result.errors + result.timeouts,
+  };
+  if (counted) {
+    // Turns still in flight when autocannon stopped finish within a few ms; their calls belong to the counted turns.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    run.storage = (await target.ask<{ stats: TargetStats }>({ cmd: 'stats' })).stats.storage;
+  }
+  console.log(`${Math.round(run.rps)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms${run.failures ? `, ${run.failures} FAILED` : ''}`);
+  return run;
+}
+
+async function benchBot(name: string, env: Record<string, string>, workloads: ReadonlyArray<Run['workload']>, memory: boolean) {
+  const target = await startTarget(name, 'bot', env);
+  const runs: Run[] = [];
+  let rss: { afterPlans: TargetStats; after10k?: TargetStats; after20k?: TargetStats } | undefined;
+  let profile: { nextCardUs: number; taskCardUs: number; planLoadUs: number } | undefined;
+  try {
+    await target.ask({ cmd: 'seed', plans: PLANS });
+    await check(target, 'next', NEXT_BODIES[0], /Review Cloud Sync prerequisites/);
+    // Plan 0 takes one extra change here; the counted run's changes are measured by revisions before and after it.
+    await check(target, 'done/reopen', invoke(0, 'task.start'), /Started by|In progress/);
+    for (const workload of workloads) {
+      if (workload === 'next') runs.push(await measure(target, 'next', NEXT_BODIES, true));
+      if (workload === 'done/reopen') runs.push(await measureDone(target));
+    }
+    if (memory) {
+      const afterPlans = (await target.ask<{ stats: TargetStats }>({ cmd: 'stats', gc: true })).stats;
+      process.stdout.write(`  ${name}: 10,000 more conversations … `);
+      await drive(target, range(PLANS, 10_000).map((i) => message(i, "what's next")), { amount: 10_000 });
+      const after10k = (await target.ask<{ stats: TargetStats }>({ cmd: 'stats', gc: true })).stats;
+      process.stdout.write('and 10,000 more … ');
+      await drive(target, range(PLANS + 10_000, 10_000).map((i) => message(i, "what's next")), { amount: 10_000 });
+      const after20k = (await target.ask<{ stats: TargetStats }>({ cmd: 'stats', gc: true })).stats;
+      console.log(`RSS ${mb(afterPlans.rssBytes)} → ${mb(after10k.rssBytes)} → ${mb(after20k.rssBytes)}`);
+      rss = { afterPlans, after10k, after20k };
+      profile = (await target.ask<{ profile: typeof profile }>({ cmd: 'profile', iterations: 2_000 })).profile;
+    }
+  } finally {
+    await target.stop();
+  }
+  return { runs, rss, profile };
+}
+
+/** Like measure(), plus the plans' revisions before and after the counted run: each change adds exactly one. */
+async function measureDone(target: Target): Promise<Run> {
+  process.stdout.write(`  ${target.name}, done/reopen: warm-up ${WARMUP_S} s, `);
+  await drive(target, DONE_REOPEN_BODIES, { duration: WARMUP_S });
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const before = (await target.ask<{ revisions: number }>({ cmd: 'revisions', plans: PLANS })).revisions;
+  await target.ask({ cmd: 'reset' });
+  process.stdout.write(`measuring ${DURATION_S} s … `);
+  const result = await drive(target, DONE_REOPEN_BODIES, { duration: DURATION_S });
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const storage = (await target.ask<{ stats: TargetStats }>({ cmd: 'stats' })).stats.storage;
+  const after = (await target.ask<{ revisions: number }>({ cmd: 'revisions', plans: PLANS })).revisions;
+  const run: Run = {
+    target: target.name,
+    workload: 'done/reopen',
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    total: result.requests.total,
+    failures: result.non2xx + result.errors + result.timeouts,
+    storage,
+    changed: after - before,
+  };
+  console.log(`${Math.round(run.rps)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms, ${run.changed} plan changes${run.failures ? `, ${run.failures} FAILED` : ''}`);
+  return run;
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const fixed = (n: number, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  console.log(`Benchmark: ${CONNECTIONS} connections, ${WARMUP_S} s warm-up, ${DURATION_S} s measured per row, ${PLANS} plans in ${PLANS} conversations.`);
+  const runs: Run[] = [];
+  let echoRss: TargetStats | undefined;
+
+  const ceiling = await startTarget('bare restify', 'restify');
+  try {
+    runs.push(await measure(ceiling, 'canned POST', NEXT_BODIES, false));
+  } finally {
+    await ceiling.stop();
+  }
+
+  const echo = await startTarget('echo bot', 'echo');
+  try {
+    await check(echo, 'next', NEXT_BODIES[0], /Echo: what's next/);
+    await check(echo, 'done/reopen', invoke(0, 'task.start'), /Done/);
+    runs.push(await measure(echo, 'next', NEXT_BODIES, false));
+    runs.push(await measure(echo, 'done/reopen', DONE_REOPEN_BODIES, false));
+    echoRss = (await echo.ask<{ stats: TargetStats }>({ cmd: 'stats', gc: true })).stats;
+  } finally {
+    await echo.stop();
+  }
+
+  const sqlite = await benchBot('our bot, SQLite', { STORAGE: 'sqlite' }, ['next', 'done/reopen'], true);
+  runs.push(...sqlite.runs);
+  const quiet = await benchBot('our bot, SQLite, LOG_LEVEL=warn', { STORAGE: 'sqlite', LOG_LEVEL: 'warn' }, ['next', 'done/reopen'], false);
+  runs.push(...quiet.runs);
+
+  let azurite: BenchAzurite | undefined;
+  try {
+    azurite = await startBenchAzurite();
+    const blob = await benchBot('our bot, Azurite', { STORAGE: 'blob', BLOB_CONNECTION_STRING: azurite.connectionString, BLOB_CONTAINER: 'bench' }, ['next', 'done/reopen'], false);
+    runs.push(...blob.runs);
+  } finally {
+    await azurite?.stop();
+  }
+
+  const report = render(runs, sqlite.rss, echoRss, sqlite.profile, Math.round((Date.now() - started) / 1000));
+  console.log(`\n${report}`);
+  if (!process.argv.includes('--no-write')) {
+    writeFileSync(join(ROOT, 'docs', 'benchmarks.md'), report);
+    console.log('Wrote docs/benchmarks.md');
+  }
+}
+
+function render(
+  runs: Run[],
+  rss: { afterPlans: TargetStats; after10k?: TargetStats; after20k?: TargetStats } | undefined,
+  echoRss: TargetStats | undefined,
+  profile: { nextCardUs: number; taskCardUs: number; planLoadUs: number } | undefined,
+  seconds: number,
+): string {
+  const echoNext = runs.find((r) => r.target === 'echo bot' && r.workload === 'next')!;
+  const echoInvoke = runs.find((r) => r.target === 'echo bot' && r.workload === 'done/reopen')!;
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  let nproc = String(cpus().length);
+  try {
+    nproc = execSync('nproc', { encoding: 'utf8' }).trim();
+  } catch {
+    // os.cpus() is the fallback
+  }
+  const lines: string[] = [];
+  lines.push('# Benchmarks', '');
+  lines.push(`Generated by \`npm run bench\` (scripts/bench.ts) on ${new Date().toISOString().slice(0, 10)}; the whole run took ${seconds} s.`, '');
+  lines.push(`Machine: ${nproc} CPUs (\`nproc\`; ${cpu}), ${(totalmem() / 1024 ** 3).toFixed(1)} GB memory, Node ${process.version}, ${process.platform}. The load generator (autocannon 9.0.0, in the bench process) and the server under test share these CPUs.`, '');
+  lines.push('## Method', '');
+  lines.push(
+    `Each target runs in its own process; autocannon drives it with ${CONNECTIONS} connections for ${DURATION_S} s after a ${WARMUP_S} s warm-up. ` +
+      `"next" is a \`what's next\` message with \`deliveryMode: expectReplies\` in one of ${PLANS} channel conversations (round robin), each holding a Cloud Sync plan; ` +
+      `"done/reopen" is an \`adaptiveCard/action\` invoke (\`task.done\` on every plan, then \`task.reopen\` on every plan, round and round), so every invoke changes its plan. ` +
+      'The seeded plans have no posted cards, so a change triggers no card fan-out: the figures are the turn itself. ' +
+      'The echo bot (CloudAdapter + TeamsActivityHandler on restify, no state, no logging) echoes messages and answers card actions with a one-line card. ' +
+      'Our bot is built by `createApp` exactly as `src/index.ts` builds it, with production logging (JSON at info, one line per turn) sent to /dev/null; the LOG_LEVEL=warn row shows what that line costs. ' +
+      'Storage calls are counted inside the bot process by a decorator on its Storage instance; RSS is read inside the target after two forced GCs. ' +
+      'Rows run one after another, not interleaved, so load from other processes on the machine shows up as noise between rows: compare the two SQLite rows, which differ only in log level.',
+    '',
+  );
+  lines.push('## Throughput and latency', '');
+  lines.push('| target | workload | req/s | p50 ms | p99 ms | req/s ÷ echo | p99 ÷ echo | response bytes | failed |');
+  lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of runs) {
+    const echo = r.workload === 'done/reopen' ? echoInvoke : echoNext;
+    const bytes = responseBytes.get(`${r.target}|${r.workload}`);
+    lines.push(`| ${r.target} | ${r.workload} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${fixed(r.rps / echo.rps)} | ${fixed(r.p99 / echo.p99)} | ${bytes ?? '–'} | ${r.failures} |`);
+  }
+  lines.push('', 'Ratios compare with the echo bot on the same workload in this run (for done/reopen: the echo bot answering the same invoke).', '');
+
+  lines.push('## Against the targets of issue 7', '');
+  lines.push('| target | measured | met |', '|---|---|---|');
+  for (const r of runs.filter((x) => x.target.startsWith('our bot') && !x.target.includes('warn'))) {
+    if (r.workload === 'next') {
+      const ratio = r.rps / echoNext.rps;
+      const p99 = r.p99 / echoNext.p99;
+      lines.push(`| ${r.target}: "what's next" ≥ 0.85× echo req/s, p99 ≤ 1.5× echo | ${fixed(ratio)}×, p99 ${fixed(p99)}× | ${ratio >= 0.85 && p99 <= 1.5 ? 'yes' : 'no'} |`);
+    } else {
+      const ratio = r.rps / echoNext.rps;
+      lines.push(`| ${r.target}: "done" invoke ≥ 0.6× echo req/s (echo "next") | ${fixed(ratio)}× (${fixed(r.rps / echoInvoke.rps)}× echo invoke) | ${ratio >= 0.6 ? 'yes' : 'no'} |`);
+    }
+  }
+  lines.push('');
+
+  lines.push('## Storage calls per turn', '');
+  lines.push('Per measured turn (keys touched, by kind of document). "private" is the per-person dialog state (PrivateConversationState), "conversation" is ConversationState.', '');
+  lines.push('| target | workload | turns | plan reads | plan writes | private reads | private writes | conversation reads | conversation writes | other reads | other writes | plan writes per change |');
+  lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of runs.filter((x) => x.storage)) {
+    const s = r.storage!;
+    const per = (n: number | undefined) => fixed((n ?? 0) / r.total, 3);
+    const perChange = r.changed ? `${fixed((s.writeKeys.plan ?? 0) / r.changed, 3)} (${r.changed} changes)` : '–';
+    lines.push(
+      `| ${r.target} | ${r.workload} | ${r.total} | ${per(s.readKeys.plan)} | ${per(s.writeKeys.plan)} | ${per(s.readKeys.privateState)} | ${per(s.writeKeys.privateState)} | ${per(s.readKeys.conversationState)} | ${per(s.writeKeys.conversationState)} | ${per(s.readKeys.other)} | ${per(s.writeKeys.other)} | ${perChange} |`,
+    );
+  }
+  lines.push('');
+
+  lines.push(
+    'Reading the table: a read-only turn reads its plan once and writes nothing to it; a change reads the plan once and writes it once ' +
+      '(one conditional write; more only on an eTag conflict). Card invokes read no BotState. ConversationState is never read or written. ' +
+      'Every message turn reads the sender\'s private (dialog) state: `src/bot/chooseToolFeature.ts` `intercept` calls `DialogSet.createContext` ' +
+      'to learn whether that person is in the middle of the questionnaire, which only matters while one is active. The first message of each ' +
+      'person in each conversation also writes that state, because `createContext` initialises it to an empty dialog stack; in this run that ' +
+      'shows as private writes wherever the warm-up had not yet reached all 1,000 conversations. Later read-only turns write nothing.',
+    '',
+  );
+
+  if (rss) {
+    lines.push('## Memory', '');
+    lines.push('Our bot with SQLite, RSS and V8 heap in use after forced GC:', '');
+    lines.push('| after | RSS | heap used |', '|---|---:|---:|');
+    lines.push(`| the runs above (${PLANS} conversations with plans) | ${mb(rss.afterPlans.rssBytes)} | ${mb(rss.afterPlans.heapUsedBytes)} |`);
+    if (rss.after10k) lines.push(`| 10,000 more conversations ("what's next", no plan) | ${mb(rss.after10k.rssBytes)} | ${mb(rss.after10k.heapUsedBytes)} |`);
+    if (rss.after20k) lines.push(`| another 10,000 conversations | ${mb(rss.after20k.rssBytes)} | ${mb(rss.after20k.heapUsedBytes)} |`);
+    if (echoRss) lines.push(`| echo bot after its runs, for reference | ${mb(echoRss.rssBytes)} | ${mb(echoRss.heapUsedBytes)} |`);
+    lines.push('');
+  }
+  if (profile) {
+    const ours = runs.find((r) => r.target === 'our bot, SQLite' && r.workload === 'next');
+    lines.push('## Where our turn spends its time (in-process, SQLite)', '');
+    lines.push(`- rendering the "what's next" card (adaptivecards-templating): ${fixed(profile.nextCardUs, 0)} µs; a task card: ${fixed(profile.taskCardUs, 0)} µs`);
+    lines.push(`- loading one plan document from SQLite (read + JSON parse): ${fixed(profile.planLoadUs, 0)} µs`);
+    if (ours) {
+      lines.push(
+        `- at the measured ${Math.round(ours.rps)} "what's next" turns/s, card rendering alone takes ${fixed((profile.nextCardUs * ours.rps) / 1e4, 0)}% of one CPU, ` +
+          `and the echo bot's whole turn costs about ${fixed(1e6 / echoNext.rps, 0)} µs of wall time per request at its rate`,
+      );
+    }
+    lines.push('');
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
