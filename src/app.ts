@@ -1,11 +1,13 @@
-import { ConversationState, PrivateConversationState, TurnContext } from 'botbuilder';
+import { ConversationState, PrivateConversationState } from 'botbuilder';
 import type { Server } from 'restify';
 import { setTimeout as delay } from 'node:timers/promises';
 import { createAdapter, installTurnErrorHandler } from './adapter';
 import { createChooseToolFeature, planPort } from './bot/chooseToolFeature';
+import { createInstallHandlers } from './bot/installFeature';
 import { createPlanFeature, type PlanFeature } from './bot/planFeature';
+import { createShareFeature } from './bot/shareFeature';
 import { SyncGuideBot } from './bot/syncGuideBot';
-import { sendCard, welcomeCard, welcomeFeature } from './bot/welcomeFeature';
+import { welcomeFeature } from './bot/welcomeFeature';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import { OutgoingSender, type OutgoingSenderOptions } from './messaging/sender';
@@ -17,6 +19,9 @@ import { probeStorage, READINESS_PROBE_TIMEOUT_MS } from './store/storageProbe';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const VERSION: string = require('../package.json').version;
+
+/** Added to every pacing wait; see the sender's construction below. */
+export const PACING_MARGIN_MS = 250;
 
 export interface App {
   readonly server: Server;
@@ -46,37 +51,35 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
   const adapter = createAdapter(config);
   // Aborted on close, so queued retries end instead of holding the process open.
   const stopping = new AbortController();
-  const sender = new OutgoingSender({ ...options.sender, logger, sleep: (ms) => delay(ms, undefined, { signal: stopping.signal }) });
-  const planFeature = createPlanFeature({ planStore: new PlanStore(storage.storage), sender, adapter, appId: config.appId, clock, logger, shutdownSignal: stopping.signal });
+  const sender = new OutgoingSender({
+    ...options.sender,
+    // Teams counts calls when they arrive, the sender when they start: a slow first call (connection set-up,
+    // a thread being created) arrives late and bunches up with the next ones. The margin keeps arrivals inside the limits.
+    limits: { marginMs: PACING_MARGIN_MS, ...options.sender?.limits },
+    logger,
+    sleep: (ms) => delay(ms, undefined, { signal: stopping.signal }),
+  });
+  const guard = {
+    isActive: (conversationId: string) => registry.isActive(conversationId),
+    markInactive: (conversationId: string) => registry.markInactive(conversationId, clock()),
+  };
+  const planStore = new PlanStore(storage.storage);
+  const planFeature = createPlanFeature({ planStore, sender, adapter, appId: config.appId, clock, logger, shutdownSignal: stopping.signal, guard });
+  const shareFeature = createShareFeature({ planStore, registry, plans: planFeature, clock, logger });
 
   const chooseToolFeature = createChooseToolFeature({
     storage: storage.storage,
     privateState,
     clock,
-    plans: planPort(new PlanStore(storage.storage), (...args) => planFeature.startPlan(...args)),
+    plans: planPort(planStore, (...args) => planFeature.startPlan(...args)),
   });
 
   const bot = new SyncGuideBot({
     // The questionnaire sees messages first: an answer such as "help" or "2" belongs to the open question.
-    features: [chooseToolFeature, welcomeFeature, planFeature],
+    features: [chooseToolFeature, welcomeFeature, planFeature, shareFeature],
     logger,
     states: [conversationState, privateState],
-    onInstalled: async (context) => {
-      const activity = context.activity;
-      const channelData = activity.channelData as { tenant?: { id?: string }; team?: { id?: string } } | undefined;
-      await registry.remember(
-        {
-          reference: TurnContext.getConversationReference(activity),
-          conversationType: activity.conversation?.conversationType ?? 'personal',
-          tenantId: channelData?.tenant?.id ?? activity.conversation?.tenantId,
-          teamId: channelData?.team?.id,
-          active: true,
-        },
-        clock(),
-      );
-      await sendCard(context, welcomeCard(activity.conversation?.conversationType));
-    },
-    onUninstalled: async (context) => registry.markInactive(context.activity.conversation.id, clock()),
+    ...createInstallHandlers({ registry, clock, logger }),
   });
 
   installTurnErrorHandler(adapter, logger, async (context) => {

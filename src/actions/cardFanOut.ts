@@ -6,11 +6,13 @@
  * Each update renders the plan as it is when the update runs, keyed by activity id, so a burst of
  * clicks collapses into few updates and the last one always shows the newest state. A card Teams
  * lost (404 / ActivityNotFoundInConversation) is posted again and its new id replaces the old one.
+ * Sends go through Delivery: a conversation that removed the app (or answered 403) is skipped.
  */
 import type { TaskId } from '../domain/catalog';
 import type { AdaptiveCardJson } from '../cards/render';
 import { summaryCard, taskCard } from '../cards/planCards';
 import type { OutgoingSender } from '../messaging/sender';
+import { Delivery, type ConversationGuard } from './delivery';
 import { baseConversationId } from '../store/conversationRegistry';
 import type { CardRef, PlanLocation, PlanRecord, PlanStore } from '../store/planStore';
 
@@ -41,12 +43,17 @@ export interface CardFanOutDeps {
   readonly sender: OutgoingSender;
   readonly port: CardPort;
   readonly logger: FanOutLogger;
+  /** Which conversations still have the app; without it every conversation counts as active. */
+  readonly guard?: ConversationGuard;
 }
 
 export class CardFanOut {
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly delivery: Delivery;
 
-  constructor(private readonly deps: CardFanOutDeps) {}
+  constructor(private readonly deps: CardFanOutDeps) {
+    this.delivery = new Delivery(deps.sender, deps.logger, deps.guard);
+  }
 
   /** Schedules updates of every stored copy of `taskIds` and of the summary. Returns at once. */
   refresh(location: PlanLocation, record: PlanRecord, taskIds: readonly TaskId[]): void {
@@ -61,7 +68,7 @@ export class CardFanOut {
   /** Posts a card outside any turn (e.g. the answer to a button), paced with the other traffic. */
   post(location: PlanLocation, target: CardTarget, card: AdaptiveCardJson): void {
     this.track(async () => {
-      const outcome = await this.deps.sender.enqueue({
+      const outcome = await this.delivery.send({
         conversationId: baseConversationId(target.conversationId),
         tenantId: location.tenantId,
         run: (signal) => this.deps.port.post(target, card, signal),
@@ -75,7 +82,8 @@ export class CardFanOut {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
   }
 
-  private track(work: () => Promise<void>): void {
+  /** Runs `work` after the current turn's answer has left, tracked by idle(); errors are logged, never thrown. */
+  track(work: () => Promise<void>): void {
     // setImmediate: let the invoke answer leave before the first outgoing call starts.
     const promise = new Promise<void>((resolve) => setImmediate(resolve))
       .then(work)
@@ -85,7 +93,7 @@ export class CardFanOut {
   }
 
   private async updateOne(location: PlanLocation, planId: string, ref: CardRef): Promise<void> {
-    const outcome = await this.deps.sender.enqueue({
+    const outcome = await this.delivery.send({
       conversationId: baseConversationId(ref.conversationId),
       tenantId: location.tenantId,
       key: `update:${ref.activityId}`,
@@ -104,7 +112,7 @@ export class CardFanOut {
   }
 
   private async repost(location: PlanLocation, planId: string, lost: CardRef): Promise<void> {
-    const outcome = await this.deps.sender.enqueue({
+    const outcome = await this.delivery.send({
       conversationId: baseConversationId(lost.conversationId),
       tenantId: location.tenantId,
       key: `repost:${lost.activityId}`,

@@ -5,7 +5,7 @@
  * every outcome, refusals included, is a card to show, never an exception.
  */
 import { isTaskId, type TaskId } from '../domain/catalog';
-import type { Actor, PlanAction } from '../domain/plan';
+import type { Actor, HistoryEntry, PlanAction } from '../domain/plan';
 import { alreadyNotice, ACTION_VERBS, planErrorCard, taskCard, type CardNotice } from '../cards/planCards';
 import { escapeMarkdown, type AdaptiveCardJson } from '../cards/render';
 import type { PlanLocation, PlanRecord, PlanStore } from '../store/planStore';
@@ -19,10 +19,11 @@ export interface TaskActionDeps {
   readonly planStore: PlanStore;
   readonly clock: () => Date;
   /**
-   * Told which tasks changed so their other copies and the summary can be updated. Must return at
+   * Told which tasks changed (and the history entries of the change, for milestone notes) so their other
+   * copies and the summary can be updated. Must return at
    * once: Teams waits for the invoke answer, and slow answers get retried as duplicate clicks.
    */
-  readonly onChanged: (location: PlanLocation, record: PlanRecord, taskIds: readonly TaskId[]) => void;
+  readonly onChanged: (location: PlanLocation, record: PlanRecord, taskIds: readonly TaskId[], entries: readonly HistoryEntry[]) => void;
 }
 
 export interface TaskActionRequest {
@@ -92,7 +93,7 @@ export async function applyTaskAction(
   });
   switch (outcome.kind) {
     case 'changed': {
-      deps.onChanged(location, outcome.record, [...new Set(outcome.entries.map((entry) => entry.task))]);
+      deps.onChanged(location, outcome.record, [...new Set(outcome.entries.map((entry) => entry.task))], outcome.entries);
       const notice: CardNotice | undefined = outcome.stale
         ? { text: 'Your card was out of date; this is the plan as it stands now, with your change.', tone: 'info' }
         : undefined;

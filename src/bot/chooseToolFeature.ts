@@ -35,7 +35,13 @@ export const KEEP_PLAN_VERB = 'decision.keepPlan';
 export interface PlanPort {
   /** A short description of this conversation's plan ("Cloud Sync, 2 of 7 tasks settled"), or undefined without one. */
   describe(context: TurnContext): Promise<string | undefined>;
-  start(context: TurnContext, selection: PlanSelection, decision: DecisionSummary, options: { replace: boolean }): Promise<'created' | 'exists'>;
+  /** Creates the plan and schedules its cards; resolves before they are posted, with how many are coming and where. */
+  start(
+    context: TurnContext,
+    selection: PlanSelection,
+    decision: DecisionSummary,
+    options: { replace: boolean },
+  ): Promise<{ kind: 'created'; cardCount: number; inThread: boolean } | 'exists'>;
   remove(context: TurnContext): Promise<void>;
 }
 
@@ -127,8 +133,10 @@ export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
     const choice = choiceOf(record, requested, actor, clock().toISOString());
     const selection: PlanSelection = { tool: choice.tool, connectInstall: choice.connectInstall, deviceSyncPreview: choice.deviceSyncPreview };
 
+    let created: { cardCount: number; inThread: boolean } | undefined;
     if (deps.plans) {
       const outcome = await deps.plans.start(context, selection, summaryOf(record, choice), { replace: mode === 'replace' });
+      if (outcome !== 'exists') created = outcome;
       if (outcome === 'exists') {
         const current = (await deps.plans.describe(context)) ?? 'an existing plan';
         const planData: Record<string, string> = { decisionId: record.decisionId, owner: record.owner.id, ...(requested ? { tool: requested } : {}) };
@@ -147,8 +155,8 @@ export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
     const saved = await decisions.choose(location, record.owner.id, record.decisionId, choice);
     const stored = saved.kind === 'written' || saved.kind === 'unchanged' ? saved.value : { ...record, choice };
     await decisions.saveAccepted(location, stored);
-    const note = deps.plans
-      ? 'The deployment plan is posted in this conversation; say "status" to see it.'
+    const note = created
+      ? `Plan created — posting ${created.cardCount} cards ${created.inThread ? 'in this channel thread' : 'in this conversation'}. Say "status" at any time to see it.`
       : 'Decision saved. The deployment plan will be built from it once plans are available.';
     return cardResponse(cardOf(stored, note));
   };

@@ -13,6 +13,7 @@ export type Command =
   | { readonly name: 'tasks' }
   | { readonly name: 'history' }
   | { readonly name: 'why' }
+  | { readonly name: 'share' }
   | { readonly name: 'taskAction'; readonly action: TaskVerb; readonly taskNumber: number }
   | { readonly name: 'unknown'; readonly text: string };
 
@@ -31,6 +32,7 @@ export const COMMAND_HELP: readonly CommandInfo[] = [
   { usage: 'tasks', description: 'List every task with its status', inChannels: true },
   { usage: 'history', description: 'Show the latest changes: who did what, when', inChannels: true },
   { usage: 'why', description: 'Explain why this sync tool was chosen', inChannels: true },
+  { usage: 'share', description: 'Post your plan to a team channel, as one plan the channel works on with you', inChannels: false },
   { usage: 'done 3 / skip 3 / reopen 3', description: 'Change task 3 without the buttons (also: start 3)', inChannels: true },
   { usage: 'start over', description: 'Discard the answers and plan and begin again (asks first)', inChannels: true },
   { usage: 'help', description: 'Show what I can do', inChannels: true },
@@ -45,6 +47,7 @@ const SIMPLE: ReadonlyArray<readonly [RegExp, Command]> = [
   [/^(tasks|list|list tasks|all tasks)$/, { name: 'tasks' }],
   [/^(history|log|changes)$/, { name: 'history' }],
   [/^(why|why this tool|why (cloud sync|connect( sync)?))$/, { name: 'why' }],
+  [/^(share|share (the |my )?plan|share (it |the plan |my plan )?(to|with|in) (a |the )?(team|channel))$/, { name: 'share' }],
 ];
 
 const TASK_ACTION = /^(start|begin|done|complete|finish(?:ed)?|skip|reopen|undo)\s+(?:task\s+)?#?(\d{1,3})$/;

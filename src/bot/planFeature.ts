@@ -1,19 +1,14 @@
 /**
- * The plan in Teams: starts a plan and posts its cards, answers "next", "status", "tasks",
- * "history" and "done 3", and routes the task buttons. Everything here translates between Teams
- * activities and the plan; the rules live in src/domain, the button handling in src/actions.
+ * The plan in Teams: starts a plan and has its cards posted (a channel gets one thread), answers
+ * "next", "status", "tasks", "history" and "done 3", and routes the task buttons. Everything here
+ * translates between Teams activities and the plan; the rules live in src/domain, the button handling,
+ * posting and fan-out in src/actions.
  */
 import { randomUUID } from 'node:crypto';
-import {
-  CardFactory,
-  MessageFactory,
-  TurnContext,
-  type Activity,
-  type CloudAdapter,
-  type ConversationReference,
-  type ResourceResponse,
-} from 'botbuilder';
-import { CardFanOut, type CardPort, type CardTarget } from '../actions/cardFanOut';
+import { CardFactory, MessageFactory, type CloudAdapter, type TurnContext } from 'botbuilder';
+import { CardFanOut, type CardTarget } from '../actions/cardFanOut';
+import { Delivery, type ConversationGuard } from '../actions/delivery';
+import { cardsToPost, PlanPosting, type Destination, type PostingPort } from '../actions/planPosting';
 import { applyTaskAction, handleTaskVerb, showTask, VERB_ACTIONS, type TaskActionDeps } from '../actions/taskActions';
 import {
   historyCard,
@@ -24,7 +19,6 @@ import {
   summaryCard,
   taskByNumber,
   tasksCard,
-  taskCard,
   NEXT_VERB,
   SHOW_TASK_VERB,
 } from '../cards/planCards';
@@ -34,7 +28,8 @@ import { createPlan, type Actor, type PlanSelection } from '../domain/plan';
 import type { Logger } from '../logger';
 import type { OutgoingSender } from '../messaging/sender';
 import { baseConversationId } from '../store/conversationRegistry';
-import type { CardRef, PlanLocation, PlanStore } from '../store/planStore';
+import type { PlanLocation, PlanStore } from '../store/planStore';
+import { connectorPort } from './connectorPort';
 import { cardResponse } from './invokeResponses';
 import type { Feature, VerbHandler } from './routing';
 
@@ -48,11 +43,27 @@ export interface PlanFeatureDeps {
   readonly logger: Logger;
   /** Aborted at shutdown: connector calls in flight (and the connector's own retries) stop instead of holding close() up. */
   readonly shutdownSignal?: AbortSignal;
+  /** Which conversations still have the app (the registry); sends to the others are skipped. */
+  readonly guard?: ConversationGuard;
+  /** Tests replace the connector; by default continueConversationAsync on the adapter. */
+  readonly port?: PostingPort;
+}
+
+/** A created plan and what happens next: how many cards are being posted, and whether as a channel thread. */
+export interface PlanCreated {
+  readonly kind: 'created';
+  readonly cardCount: number;
+  readonly inThread: boolean;
 }
 
 export interface PlanFeature extends Feature {
-  /** Creates this conversation's plan and posts its summary and open task cards. */
-  startPlan(context: TurnContext, selection: PlanSelection, decision: DecisionSummary, options: { replace: boolean }): Promise<'created' | 'exists'>;
+  /**
+   * Creates this conversation's plan and schedules the posting of its summary and open task cards: it
+   * returns before they are posted, so an invoke can answer at once. In a channel they become one thread.
+   */
+  startPlan(context: TurnContext, selection: PlanSelection, decision: DecisionSummary, options: { replace: boolean }): Promise<PlanCreated | 'exists'>;
+  /** Schedules posting of the plan stored at `location` to `destination` (sharing uses it). Returns the number of cards. */
+  postPlan(location: PlanLocation, planId: string, destination: Destination): Promise<number>;
   /** Resolves when card updates and posts scheduled so far have finished (tests, shutdown). */
   idle(): Promise<void>;
 }
@@ -73,13 +84,28 @@ export function actorOf(context: TurnContext): Actor {
   return { id: id.slice(0, MAX_NAME), name };
 }
 
+/** Where a conversation's plan is posted: a channel gets a new thread, a chat gets the cards in order. */
+export function destinationOf(context: TurnContext): Destination {
+  const activity = context.activity;
+  const conversationId = activity.conversation?.id ?? '';
+  if (activity.conversation?.conversationType === 'channel') {
+    return { kind: 'channel', serviceUrl: activity.serviceUrl, channelId: baseConversationId(conversationId), fallbackConversationId: conversationId };
+  }
+  return { kind: 'chat', serviceUrl: activity.serviceUrl, conversationId };
+}
+
 export function createPlanFeature(deps: PlanFeatureDeps): PlanFeature {
   const { planStore, sender, logger } = deps;
-  const fanOut = new CardFanOut({ planStore, sender, port: connectorPort(deps.adapter, deps.appId, deps.shutdownSignal), logger });
+  const port = deps.port ?? connectorPort(deps.adapter, deps.appId, deps.shutdownSignal);
+  const fanOut = new CardFanOut({ planStore, sender, port, logger, guard: deps.guard });
+  const posting = new PlanPosting({ planStore, delivery: new Delivery(sender, logger, deps.guard), port, background: fanOut, logger });
   const actionDeps: TaskActionDeps = {
     planStore,
     clock: deps.clock,
-    onChanged: (location, record, taskIds) => fanOut.refresh(location, record, taskIds),
+    onChanged: (location, record, taskIds, entries) => {
+      fanOut.refresh(location, record, taskIds);
+      posting.announce(location, record, entries);
+    },
   };
 
   /**
@@ -156,91 +182,25 @@ export function createPlanFeature(deps: PlanFeatureDeps): PlanFeature {
       const location = planLocation(context);
       const actor = actorOf(context);
       const plan = createPlan({ id: randomUUID(), selection, createdBy: actor, at: deps.clock().toISOString() });
-      const created = await planStore.create(
-        location,
-        { plan, decision, conversationId: location.conversationId, tenantId: location.tenantId, cards: [] },
-        options,
-      );
+      const record = { plan, decision, conversationId: location.conversationId, tenantId: location.tenantId, cards: [] };
+      const created = await planStore.create(location, record, options);
       if (created !== 'created') return 'exists';
+      const destination = destinationOf(context);
+      posting.schedule(location, plan.id, destination);
+      return { kind: 'created', cardCount: cardsToPost(record).length, inThread: destination.kind === 'channel' };
+    },
 
-      const target = targetOf(context);
-      const refs: CardRef[] = [];
-      const remember = (taskId: CardRef['taskId'], activityId: string | undefined) => {
-        if (activityId) refs.push({ taskId, activityId, ...target });
-      };
-      remember('summary', await reply(context, summaryCard(plan, decision)));
-      // Done ("choose the tool") and not-applicable tasks get no card: the summary lists them.
-      for (const task of numberedTasks(plan).filter((candidate) => candidate.status === 'todo' || candidate.status === 'inProgress')) {
-        remember(task.id, await reply(context, taskCard(plan, task.id)));
-      }
-      await planStore.rememberCards(location, refs, { planId: plan.id });
-      return 'created';
+    async postPlan(location, planId, destination) {
+      const record = await planStore.load(location);
+      if (!record || record.plan.id !== planId) return 0;
+      posting.schedule(location, planId, destination);
+      return cardsToPost(record).length;
     },
 
     idle: () => fanOut.idle(),
   };
 }
 
-/** The two connector operations the port needs (botframework-connector's ConnectorCalls has them). */
-interface ConnectorCalls {
-  conversations: {
-    updateActivity(conversationId: string, activityId: string, activity: Partial<Activity>, options?: { abortSignal?: AbortSignal }): Promise<ResourceResponse>;
-    sendToConversation(conversationId: string, activity: Partial<Activity>, options?: { abortSignal?: AbortSignal }): Promise<ResourceResponse>;
-  };
-}
-
 function targetOf(context: TurnContext): CardTarget {
   return { conversationId: context.activity.conversation.id, serviceUrl: context.activity.serviceUrl };
-}
-
-/**
- * Proactive calls through CloudAdapter. In local mode appId is '': CloudAdapter then builds a claims
- * identity with an empty app id, and the credentials factory (auth disabled) hands out empty
- * credentials, so calls go to the serviceUrl unauthenticated, which is what a local connector expects.
- *
- * The connector client is called directly rather than through context.updateActivity so the call
- * can carry the shutdown signal. A failure inside the callback would otherwise reach the adapter's
- * onTurnError (which apologises in the chat), so it is carried out and rethrown here, where the
- * sender can classify it (retry, 404 → repost).
- */
-function connectorPort(adapter: Pick<CloudAdapter, 'continueConversationAsync'>, appId: string, signal: AbortSignal | undefined): CardPort {
-  const run = async <T>(target: CardTarget, logic: (client: ConnectorCalls, context: TurnContext) => Promise<T>): Promise<T> => {
-    const reference: Partial<ConversationReference> = {
-      channelId: 'msteams',
-      serviceUrl: target.serviceUrl,
-      conversation: { id: target.conversationId } as ConversationReference['conversation'],
-    };
-    let result: { ok: true; value: T } | { ok: false; error: unknown } | undefined;
-    await adapter.continueConversationAsync(appId, reference, async (context) => {
-      try {
-        const client = context.turnState.get<ConnectorCalls>((context.adapter as CloudAdapter).ConnectorClientKey);
-        if (!client) throw new Error('No connector client in the proactive turn');
-        result = { ok: true, value: await logic(client, context) };
-      } catch (error) {
-        result = { ok: false, error };
-      }
-    });
-    if (!result) throw new Error('continueConversationAsync did not run the callback');
-    if (!result.ok) throw result.error;
-    return result.value;
-  };
-  const cardActivity = (context: TurnContext, card: AdaptiveCardJson): Partial<Activity> =>
-    TurnContext.applyConversationReference(
-      MessageFactory.attachment(CardFactory.adaptiveCard(card)),
-      TurnContext.getConversationReference(context.activity),
-    );
-  // Shutdown or the sender's per-attempt timeout, whichever comes first, cancels the HTTP call.
-  const options = (attempt: AbortSignal | undefined) => {
-    const signals = [signal, attempt].filter((s): s is AbortSignal => s !== undefined);
-    return signals.length === 0 ? {} : { abortSignal: signals.length === 1 ? signals[0] : AbortSignal.any(signals) };
-  };
-  return {
-    update: async (target, card, attempt) => {
-      await run(target, (client, context) =>
-        client.conversations.updateActivity(target.conversationId, target.activityId, { ...cardActivity(context, card), id: target.activityId }, options(attempt)),
-      );
-    },
-    post: (target, card, attempt) =>
-      run(target, async (client, context) => (await client.conversations.sendToConversation(target.conversationId, cardActivity(context, card), options(attempt))).id),
-  };
 }

@@ -19,7 +19,7 @@ export interface SyncGuideBotDeps {
   readonly logger: Logger;
   /** Saved after every turn (dialog state lives here). */
   readonly states: readonly BotState[];
-  /** Called for install events (all scopes) and removal. */
+  /** Called for install events (all scopes, installationUpdate and the bot's own membersAdded) and removal. */
   readonly onInstalled: (context: TurnContext) => Promise<void>;
   readonly onUninstalled: (context: TurnContext) => Promise<void>;
 }
@@ -53,6 +53,16 @@ export class SyncGuideBot extends TeamsActivityHandler {
       await deps.onUninstalled(context);
       await next();
     });
+    // Teams also announces an install as the bot joining the conversation (and removal as it leaving);
+    // other members joining or leaving are not ours to react to.
+    this.onMembersAdded(async (context, next) => {
+      if (isBotAmong(context, context.activity.membersAdded)) await deps.onInstalled(context);
+      await next();
+    });
+    this.onMembersRemoved(async (context, next) => {
+      if (isBotAmong(context, context.activity.membersRemoved)) await deps.onUninstalled(context);
+      await next();
+    });
   }
 
   override async run(context: TurnContext): Promise<void> {
@@ -63,6 +73,8 @@ export class SyncGuideBot extends TeamsActivityHandler {
   /** Text a person typed, without the bot's own @mention (Teams puts `<at>Sync Guide</at>` in channel messages). */
   static textOf(context: TurnContext): string {
     const activity = context.activity;
+    if (typeof activity.text !== 'string') return '';
+    // A card submit in a channel carries entities but no text; the SDK's mention removal assumes text.
     const stripped = activity.entities?.length ? TurnContext.removeRecipientMention(activity) : activity.text;
     return (stripped ?? activity.text ?? '').trim();
   }
@@ -114,6 +126,11 @@ export class SyncGuideBot extends TeamsActivityHandler {
       await context.sendActivity(String(response.value));
     }
   }
+}
+
+function isBotAmong(context: TurnContext, members: ReadonlyArray<{ id?: string }> | undefined): boolean {
+  const botId = context.activity.recipient?.id;
+  return Boolean(botId) && Array.isArray(members) && members.some((member) => member?.id === botId);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

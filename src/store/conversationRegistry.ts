@@ -1,4 +1,13 @@
+/**
+ * Where the app is installed: one record per conversation (a personal chat, a group chat, or a team's
+ * channel), kept from install events so later sends can reach it proactively, plus a per-tenant index of
+ * team installs so "share" can list them (botbuilder's Storage cannot list keys).
+ *
+ * Every change is an eTag read-modify-write through DocumentStore, so the "welcomed" flag survives two
+ * install events arriving at once (Teams sends installationUpdate and conversationUpdate together).
+ */
 import type { ConversationReference, Storage } from 'botbuilder';
+import { DocumentStore } from './documentStore';
 
 /** What we keep about a conversation the app is installed in, so later sends can reach it proactively. */
 export interface ConversationRecord {
@@ -6,9 +15,30 @@ export interface ConversationRecord {
   readonly conversationType: string;
   readonly tenantId?: string;
   readonly teamId?: string;
+  readonly teamName?: string;
+  /** For a team install: the channel chosen at install (the conversation of the install event). */
+  readonly channelName?: string;
   readonly active: boolean;
+  /** Set once, by whichever install event claimed the welcome first. */
+  readonly welcomedAt?: string;
   readonly installedAt: string;
   readonly updatedAt: string;
+}
+
+export type InstallFacts = Omit<ConversationRecord, 'installedAt' | 'updatedAt' | 'welcomedAt' | 'active'>;
+
+/** One team install as "share" lists it. */
+export interface TeamInstall {
+  readonly conversationId: string;
+  readonly teamId: string;
+  readonly teamName?: string;
+  readonly channelName?: string;
+  readonly serviceUrl: string;
+  readonly active: boolean;
+}
+
+interface TeamIndex {
+  readonly teams: readonly TeamInstall[];
 }
 
 /** A channel thread id is the channel id plus `;messageid=…`; everything about a channel is keyed by the channel. */
@@ -16,34 +46,108 @@ export function baseConversationId(conversationId: string): string {
   return conversationId.split(';messageid=')[0];
 }
 
-export class ConversationRegistry {
-  constructor(private readonly storage: Storage) {}
+/** Teams' limits make more than this many teams per tenant implausible for one app; the index stays bounded. */
+const MAX_INDEXED_TEAMS = 500;
 
-  private key(conversationId: string): string {
-    return `conversations/${encodeURIComponent(baseConversationId(conversationId))}`;
+export class ConversationRegistry {
+  private readonly records: DocumentStore<ConversationRecord>;
+  private readonly indexes: DocumentStore<TeamIndex>;
+
+  constructor(storage: Storage) {
+    this.records = new DocumentStore<ConversationRecord>(storage, 'conversations');
+    this.indexes = new DocumentStore<TeamIndex>(storage, 'conversationIndex');
+  }
+
+  private id(conversationId: string): string {
+    return encodeURIComponent(baseConversationId(conversationId));
   }
 
   async get(conversationId: string): Promise<ConversationRecord | undefined> {
-    const key = this.key(conversationId);
-    return (await this.storage.read([key]))[key] as ConversationRecord | undefined;
+    return (await this.records.read(this.id(conversationId)))?.value;
+  }
+
+  /** Unknown conversations count as active: a plan can be started where no install event was seen (older installs). */
+  async isActive(conversationId: string): Promise<boolean> {
+    return (await this.get(conversationId))?.active ?? true;
   }
 
   /**
-   * Last writer wins on purpose: every writer stores the same facts about the same conversation,
-   * and the latest reference (service URL) is the one to keep.
+   * Records an install (or re-install) and says whether this event should send the welcome: true for
+   * exactly one of the events of an install, false for the rest and for re-deliveries.
    */
-  async remember(record: Omit<ConversationRecord, 'installedAt' | 'updatedAt'>, now: Date): Promise<ConversationRecord> {
-    const conversationId = record.reference.conversation?.id;
+  async install(facts: InstallFacts, now: Date): Promise<{ record: ConversationRecord; welcome: boolean }> {
+    const conversationId = facts.reference.conversation?.id;
     if (!conversationId) throw new Error('A conversation reference without a conversation id cannot be stored.');
-    const existing = await this.get(conversationId);
-    const stored: ConversationRecord = { ...record, installedAt: existing?.installedAt ?? now.toISOString(), updatedAt: now.toISOString() };
-    await this.storage.write({ [this.key(conversationId)]: { ...stored, eTag: '*' } });
-    return stored;
+    const id = this.id(conversationId);
+    const at = now.toISOString();
+    // Created without the flag, then claimed with an eTag: a create never carries a claim it could overwrite.
+    if (!(await this.records.read(id))) await this.records.put(id, { ...facts, active: true, installedAt: at, updatedAt: at });
+    const outcome = await this.records.update(id, (current) => {
+      // A re-install after a removal welcomes again; a second event of the same install does not.
+      const welcome = !current.welcomedAt || !current.active;
+      const next: ConversationRecord = { ...current, ...facts, active: true, updatedAt: at, welcomedAt: welcome ? at : current.welcomedAt };
+      return { next, result: welcome };
+    });
+    if (outcome.kind !== 'written' && outcome.kind !== 'unchanged') throw new Error(`Could not record the install of ${conversationId} (${outcome.kind}).`);
+    const record = outcome.value;
+    if (record.conversationType === 'channel' && record.teamId && record.reference.serviceUrl) await this.index(record, conversationId);
+    return { record, welcome: outcome.result };
   }
 
+  /** Removal, or a 403 from the connector: no further sends go there until the app is installed again. */
   async markInactive(conversationId: string, now: Date): Promise<void> {
-    const existing = await this.get(conversationId);
-    if (!existing || !existing.active) return;
-    await this.storage.write({ [this.key(conversationId)]: { ...existing, active: false, updatedAt: now.toISOString(), eTag: '*' } });
+    const outcome = await this.records.update(this.id(conversationId), (current) =>
+      current.active ? { next: { ...current, active: false, updatedAt: now.toISOString() }, result: true } : { next: undefined, result: false },
+    );
+    if (outcome.kind === 'missing') {
+      // A 403 from a conversation no install event told us about (installed before this version): remember it anyway.
+      const at = now.toISOString();
+      await this.records.put(this.id(conversationId), {
+        reference: { conversation: { id: baseConversationId(conversationId) } as ConversationReference['conversation'] },
+        conversationType: 'unknown',
+        active: false,
+        installedAt: at,
+        updatedAt: at,
+      });
+      return;
+    }
+    if (outcome.kind === 'written' && outcome.value.tenantId) {
+      await this.updateIndex(outcome.value.tenantId, (teams) => teams.map((team) => (team.conversationId === baseConversationId(conversationId) ? { ...team, active: false } : team)));
+    }
+  }
+
+  /** Active team installs of a tenant, newest first. */
+  async teams(tenantId: string): Promise<TeamInstall[]> {
+    const index = await this.indexes.read(encodeURIComponent(tenantId.toLowerCase()));
+    return (index?.value.teams ?? []).filter((team) => team.active);
+  }
+
+  private async index(record: ConversationRecord, conversationId: string): Promise<void> {
+    if (!record.tenantId || !record.teamId || !record.reference.serviceUrl) return;
+    const entry: TeamInstall = {
+      conversationId: baseConversationId(conversationId),
+      teamId: record.teamId,
+      teamName: record.teamName,
+      channelName: record.channelName,
+      serviceUrl: record.reference.serviceUrl,
+      active: true,
+    };
+    await this.updateIndex(record.tenantId, (teams) => [entry, ...teams.filter((team) => team.conversationId !== entry.conversationId && team.teamId !== entry.teamId)]);
+  }
+
+  /**
+   * Read-modify-write of the tenant's index. Its first creation has no create-if-absent in botbuilder's
+   * Storage, so a create is checked by reading back and redone as an update if another writer won.
+   */
+  private async updateIndex(tenantId: string, change: (teams: readonly TeamInstall[]) => TeamInstall[]): Promise<void> {
+    const id = encodeURIComponent(tenantId.toLowerCase());
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const outcome = await this.indexes.update(id, (current) => ({ next: { teams: change(current.teams).slice(0, MAX_INDEXED_TEAMS) }, result: undefined }));
+      if (outcome.kind !== 'missing') return;
+      const created = { teams: change([]).slice(0, MAX_INDEXED_TEAMS) };
+      await this.indexes.put(id, created);
+      const check = await this.indexes.read(id);
+      if (check && JSON.stringify(check.value.teams) === JSON.stringify(created.teams)) return;
+    }
   }
 }

@@ -2,12 +2,16 @@
  * Plans in their own documents, one per tenant and conversation, changed only through
  * DocumentStore.update (read with eTag → pure transition → conditional write → retry on conflict).
  * BotState is last-writer-wins, so two people clicking at once would lose a change there.
+ *
+ * A plan shared from a personal chat to a channel moves to the channel's key, and the personal chat
+ * keeps a link to it: one document, so a change is still one write, and either conversation loads
+ * the same plan (a linked load costs two more reads).
  */
 import type { Storage } from 'botbuilder';
 import type { DecisionSummary } from '../domain/decision';
 import { applyAction as applyPlanAction, type Actor, type HistoryEntry, type Plan, type PlanAction } from '../domain/plan';
 import type { TaskId } from '../domain/catalog';
-import { DocumentStore, type DocumentStoreOptions } from './documentStore';
+import { DocumentStore, type DocumentStoreOptions, type Mutation, type UpdateOutcome } from './documentStore';
 import { baseConversationId } from './conversationRegistry';
 
 /** Where a plan lives. A channel thread id is reduced to its channel, so every thread shares one plan. */
@@ -53,6 +57,21 @@ export type ApplyOutcome =
   /** Contention outlasted the retries; nothing was written. */
   | { readonly kind: 'busy' };
 
+/** A conversation whose plan lives under another conversation's key (a personal plan shared to a channel). */
+export interface PlanLink {
+  readonly target: PlanLocation;
+  readonly planId: string;
+  readonly at: string;
+}
+
+export type ShareOutcome =
+  | { readonly kind: 'shared'; readonly record: PlanRecord }
+  | { readonly kind: 'noPlan' }
+  /** The channel already has a plan of its own; nothing moved. */
+  | { readonly kind: 'targetHasPlan'; readonly record: PlanRecord }
+  /** The plan is already the channel's (shared before, or a plan of that channel). */
+  | { readonly kind: 'alreadyThere'; readonly record: PlanRecord };
+
 /** Copies kept per task (and for the summary); older ones are no longer updated. */
 export const MAX_CARD_COPIES = 3;
 
@@ -64,9 +83,11 @@ type Decided =
 
 export class PlanStore {
   private readonly documents: DocumentStore<PlanRecord>;
+  private readonly links: DocumentStore<PlanLink>;
 
   constructor(storage: Storage, options: DocumentStoreOptions = {}) {
     this.documents = new DocumentStore<PlanRecord>(storage, 'plans', options);
+    this.links = new DocumentStore<PlanLink>(storage, 'planLinks', options);
   }
 
   /** Storage key of a location, exposed for tests and diagnostics. */
@@ -75,7 +96,41 @@ export class PlanStore {
   }
 
   async load(location: PlanLocation): Promise<PlanRecord | undefined> {
-    return (await this.documents.read(documentId(location)))?.value;
+    return (await this.find(location))?.record;
+  }
+
+  /** Where the plan of `location` is stored: its own key, or the key its link points to. */
+  async owner(location: PlanLocation): Promise<PlanLocation | undefined> {
+    return (await this.find(location))?.owner;
+  }
+
+  private async find(location: PlanLocation): Promise<{ record: PlanRecord; owner: PlanLocation } | undefined> {
+    const own = await this.documents.read(documentId(location));
+    if (own) return { record: own.value, owner: normalized(location) };
+    const link = await this.links.read(documentId(location));
+    if (!link) return undefined;
+    const target = await this.documents.read(documentId(link.value.target));
+    // A link whose plan was replaced or removed in the channel leads nowhere: the chat has no plan.
+    if (!target || target.value.plan.id !== link.value.planId) return undefined;
+    return { record: target.value, owner: normalized(link.value.target) };
+  }
+
+  /**
+   * Moves the plan of `from` to `to` and leaves a link behind, so both load the same document.
+   * Order: create at the channel, link the chat, drop the chat's copy; a crash in between leaves
+   * at worst a stale private copy, never a lost plan.
+   */
+  async share(from: PlanLocation, to: PlanLocation, now: Date): Promise<ShareOutcome> {
+    const source = await this.find(from);
+    if (!source) return { kind: 'noPlan' };
+    if (documentId(source.owner) === documentId(to)) return { kind: 'alreadyThere', record: source.record };
+    const existing = await this.documents.read(documentId(to));
+    if (existing) return { kind: 'targetHasPlan', record: existing.value };
+    const moved: PlanRecord = { ...source.record, conversationId: baseConversationId(to.conversationId), tenantId: to.tenantId };
+    await this.documents.put(documentId(to), moved);
+    await this.links.put(documentId(from), { target: normalized(to), planId: moved.plan.id, at: now.toISOString() });
+    if (documentId(source.owner) === documentId(from)) await this.documents.remove(documentId(from));
+    return { kind: 'shared', record: moved };
   }
 
   /**
@@ -86,16 +141,18 @@ export class PlanStore {
   async create(location: PlanLocation, record: PlanRecord, options: { replace: boolean }): Promise<'created' | { exists: PlanRecord }> {
     const id = documentId(location);
     if (!options.replace) {
-      const existing = await this.documents.read(id);
-      if (existing) return { exists: existing.value };
+      const existing = await this.find(location);
+      if (existing) return { exists: existing.record };
     }
     await this.documents.put(id, { ...record, conversationId: baseConversationId(location.conversationId), tenantId: location.tenantId });
+    // A new plan of its own ends any link to a shared one (the shared plan itself stays with its channel).
+    await this.links.remove(id);
     return 'created';
   }
 
   /** Rejected and unchanged results write nothing; a change is exactly one conditional write. */
   async applyAction(location: PlanLocation, request: ApplyRequest): Promise<ApplyOutcome> {
-    const outcome = await this.documents.update<Decided>(documentId(location), (record) => {
+    const outcome = await this.updateOwned<Decided>(location, (record) => {
       if (record.plan.id !== request.planId) return { next: undefined, result: { kind: 'otherPlan' } };
       const stale = request.expectedRevision !== undefined && request.expectedRevision !== record.plan.revision;
       const result = applyPlanAction(record.plan, request);
@@ -138,7 +195,7 @@ export class PlanStore {
   async rememberCards(location: PlanLocation, refs: readonly CardRef[], options: { planId?: string; replacing?: string } = {}): Promise<boolean> {
     const usable = refs.filter((ref) => typeof ref.activityId === 'string' && ref.activityId.length > 0);
     if (usable.length === 0 && options.replacing === undefined) return false;
-    const outcome = await this.documents.update(documentId(location), (record) => {
+    const outcome = await this.updateOwned(location, (record) => {
       if (options.planId !== undefined && record.plan.id !== options.planId) return { next: undefined, result: false };
       const newIds = new Set(usable.map((ref) => ref.activityId));
       const kept = record.cards.filter((ref) => !newIds.has(ref.activityId) && ref.activityId !== options.replacing);
@@ -147,9 +204,30 @@ export class PlanStore {
     return outcome.kind === 'written';
   }
 
+  /**
+   * An update of the plan document `location` uses: its own (one read and one write, as before sharing
+   * existed), or, when it has none, the one its link points to. Still exactly one write per change.
+   */
+  private async updateOwned<R>(location: PlanLocation, mutate: (current: PlanRecord) => Mutation<PlanRecord, R>): Promise<UpdateOutcome<PlanRecord, R>> {
+    const own = await this.documents.update(documentId(location), mutate);
+    if (own.kind !== 'missing') return own;
+    const link = await this.links.read(documentId(location));
+    if (!link) return own;
+    // Same rule as find(): a link to a plan the channel no longer has leads nowhere.
+    const target = await this.documents.read(documentId(link.value.target));
+    if (!target || target.value.plan.id !== link.value.planId) return own;
+    return this.documents.update(documentId(link.value.target), mutate);
+  }
+
+  /** Removes this conversation's own plan; a linked conversation only drops its link (the channel keeps the plan). */
   async remove(location: PlanLocation): Promise<void> {
     await this.documents.remove(documentId(location));
+    await this.links.remove(documentId(location));
   }
+}
+
+function normalized(location: PlanLocation): PlanLocation {
+  return { tenantId: location.tenantId, conversationId: baseConversationId(location.conversationId) };
 }
 
 function documentId(location: PlanLocation): string {

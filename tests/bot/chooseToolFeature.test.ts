@@ -62,9 +62,11 @@ describe('choose the sync tool over HTTP', () => {
     expect(response.status).toBe(200);
     expect(response.body.statusCode).toBe(200);
     expect(cardText(response.body.value)).toMatch(/Ana Admin .* accepted \*\*Cloud Sync\*\*/);
+    expect(cardText(response.body.value)).toContain('Plan created — posting 5 cards in this conversation');
     expect(executeActions(response.body.value)).toEqual([]);
-    // The plan's summary and task cards went out to the conversation.
-    expect(connector.calls.filter((call) => call.kind === 'send' || call.kind === 'reply').length).toBeGreaterThan(1);
+    // The click was answered before the cards went out; they follow, to the conversation.
+    await h.app.planFeature.idle();
+    expect(connector.calls.filter((call) => call.kind === 'send' || call.kind === 'reply').map((call) => call.conversationId)).toEqual(Array(5).fill('conv-personal-1'));
 
     const status = await h.say('status');
     expect(JSON.stringify(cardsOf(status))).toMatch(/Cloud Sync/);

@@ -15,6 +15,8 @@ describe('parseCommand', () => {
     ['history', { name: 'history' }],
     ['why', { name: 'why' }],
     ['why cloud sync?', { name: 'why' }],
+    ['share', { name: 'share' }],
+    ['Share my plan to a channel', { name: 'share' }],
     ['done 3', { name: 'taskAction', action: 'done', taskNumber: 3 }],
     ['Done task #4', { name: 'taskAction', action: 'done', taskNumber: 4 }],
     ['skip 2', { name: 'taskAction', action: 'skip', taskNumber: 2 }],

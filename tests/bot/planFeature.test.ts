@@ -29,12 +29,18 @@ const DECISION = (tool: DecisionSummary['tool']): DecisionSummary => ({
   decidedAt: '2025-11-26T10:00:00.000Z',
 });
 
-/** Until the questionnaire is wired, a plan is started the way it will call startPlan: inside a turn. */
-async function startPlan(app: App, options: ActivityOptions, selection: PlanSelection = { tool: 'cloudSync' }, replace = false) {
-  const adapter = new RecordingAdapter();
-  const context = new TurnContext(adapter, activity('message', { ...options, deliveryMode: 'normal' }, { text: 'start' }) as Partial<Activity> as Activity);
+/**
+ * Starts a plan the way the questionnaire does (inside a turn), then waits for the posting that follows the
+ * turn: the cards go to the connector behind the activity's serviceUrl, so they are read back from it.
+ */
+async function startPlan(app: App, connector: FakeConnector, options: ActivityOptions, selection: PlanSelection = { tool: 'cloudSync' }, replace = false) {
+  const context = new TurnContext(new RecordingAdapter(), activity('message', { ...options, serviceUrl: connector.serviceUrl, deliveryMode: 'normal' }, { text: 'start' }) as Partial<Activity> as Activity);
+  const before = connector.calls.length;
   const result = await app.planFeature.startPlan(context, selection, DECISION(selection.tool), { replace });
-  return { result, sent: adapter.sent.map((a) => a.attachments?.[0]?.content) };
+  await app.planFeature.idle();
+  const calls = connector.calls.slice(before).filter((c) => c.kind === 'send' || c.kind === 'reply' || c.kind === 'create');
+  // A create-conversation call carries its activity inside the conversation parameters.
+  return { result, calls, sent: calls.map((c) => (c.body.activity ?? c.body).attachments?.[0]?.content) };
 }
 
 async function storedPlan(app: App, conversationId: string) {
@@ -44,13 +50,15 @@ async function storedPlan(app: App, conversationId: string) {
 
 describe('plan over HTTP (expectReplies)', () => {
   let bot: Harness;
+  let connector: FakeConnector;
   const chat: ActivityOptions = { conversationId: 'a:chat-with-ana', conversationType: 'personal' };
   let planId: string;
 
   beforeAll(async () => {
     bot = await startHarness();
-    const { result, sent } = await startPlan(bot.app, chat);
-    expect(result).toBe('created');
+    connector = await startFakeConnector();
+    const { result, sent } = await startPlan(bot.app, connector, chat);
+    expect(result).toEqual({ kind: 'created', cardCount: 5, inThread: false });
     planId = (await storedPlan(bot.app, chat.conversationId!)).plan.id;
     // Summary first, then one card per open task (the done "choose the tool" task gets none).
     expect(sent.map((card) => cardText(card).split('\n').slice(0, 3).join(' '))).toEqual([
@@ -61,17 +69,20 @@ describe('plan over HTTP (expectReplies)', () => {
       expect.stringContaining('Verify users are syncing'),
     ]);
   });
-  afterAll(() => bot.close());
+  afterAll(async () => {
+    await bot.close();
+    await connector.close();
+  });
 
   it('refuses to start a second plan unless asked to replace it', async () => {
-    expect((await startPlan(bot.app, chat)).result).toBe('exists');
+    expect((await startPlan(bot.app, connector, chat)).result).toBe('exists');
     expect((await storedPlan(bot.app, chat.conversationId!)).plan.id).toBe(planId);
   });
 
   it('remembers the id of every posted card', async () => {
     const record = await storedPlan(bot.app, chat.conversationId!);
     expect(record.cards.map((c: any) => c.taskId)).toEqual(['summary', 'cloudSync.prerequisites', 'cloudSync.installAgent', 'cloudSync.configure', 'cloudSync.verify']);
-    expect(record.cards.every((c: any) => /^posted-\d+$/.test(c.activityId) && c.serviceUrl === 'http://127.0.0.1:9/')).toBe(true);
+    expect(record.cards.every((c: any) => /^bot-act-\d+$/.test(c.activityId) && c.serviceUrl === connector.serviceUrl && c.conversationId === chat.conversationId)).toBe(true);
   });
 
   it('answers "status" with the summary and "what\'s next" with the next task card', async () => {
@@ -127,7 +138,7 @@ describe('plan over HTTP (expectReplies)', () => {
 
   it("refuses another conversation's plan id: a click never reaches a plan it was not sent from", async () => {
     const otherChat: ActivityOptions = { conversationId: 'a:chat-with-ben', conversationType: 'personal', userId: '29:ben', userName: 'Ben' };
-    await startPlan(bot.app, otherChat, { tool: 'connect' });
+    await startPlan(bot.app, connector, otherChat, { tool: 'connect' });
     const otherPlanId = (await storedPlan(bot.app, otherChat.conversationId!)).plan.id;
     const before = JSON.stringify([await storedPlan(bot.app, chat.conversationId!), await storedPlan(bot.app, otherChat.conversationId!)]);
     // Ana replays Ben's plan id from her own chat, with a task that exists in both plans' catalog.
@@ -151,7 +162,7 @@ describe('plan over HTTP (expectReplies)', () => {
   it('lists the tasks and the history (who, when, from → to)', async () => {
     const [tasks] = cardsOf(await bot.say('tasks', chat));
     expectValidCard(tasks);
-    expect(cardText(tasks)).toMatch(/3\.\n.*Install the provisioning agent\nDone/);
+    expect(cardText(tasks)).toMatch(/3\.?\n.*Install the provisioning agent\nDone/);
     const [history] = cardsOf(await bot.say('history', chat));
     expectValidCard(history);
     const text = cardText(history);
@@ -176,7 +187,7 @@ describe('plan over HTTP (expectReplies)', () => {
 
   it('works in a channel thread after the @mention is removed, on the channel-wide plan', async () => {
     const channel: ActivityOptions = { conversationType: 'channel', conversationId: '19:deploy@thread.tacv2;messageid=111' };
-    await startPlan(bot.app, channel, { tool: 'both', connectInstall: 'custom' });
+    await startPlan(bot.app, connector, channel, { tool: 'both', connectInstall: 'custom' });
     const inAnotherThread = { ...channel, conversationId: '19:deploy@thread.tacv2;messageid=222', extra: { entities: [{ type: 'mention', text: '<at>Sync Guide</at>', mentioned: { id: '28:sync-guide-bot', name: 'Sync Guide' } }] } };
     const [summary] = cardsOf(await bot.say('<at>Sync Guide</at> status', inAnotherThread));
     expect(cardText(summary)).toContain('Cloud Sync and Connect Sync (custom install) side by side');
@@ -188,13 +199,18 @@ describe('plan over HTTP with a Bot Connector (fan-out)', () => {
   let connector: FakeConnector;
   let channel: ActivityOptions;
   let planId: string;
+  let summaryRef: any;
+  let prereqRef: any;
 
   beforeAll(async () => {
     connector = await startFakeConnector();
     bot = await startHarness({}, { sender: { retry: { baseDelayMs: 5, maxDelayMs: 20 } } });
     channel = { conversationType: 'channel', conversationId: '19:rollout@thread.tacv2;messageid=500', serviceUrl: connector.serviceUrl, deliveryMode: 'normal' };
-    await startPlan(bot.app, channel);
-    planId = (await storedPlan(bot.app, channel.conversationId!)).plan.id;
+    await startPlan(bot.app, connector, channel);
+    const record = await storedPlan(bot.app, channel.conversationId!);
+    planId = record.plan.id;
+    summaryRef = record.cards.find((c: any) => c.taskId === 'summary');
+    prereqRef = record.cards.find((c: any) => c.taskId === 'cloudSync.prerequisites');
   });
   afterAll(async () => {
     await bot.close();
@@ -212,15 +228,17 @@ describe('plan over HTTP with a Bot Connector (fan-out)', () => {
     expect(cardText(response.body.value)).toContain('Marked done by Ana Admin');
     await bot.app.planFeature.idle();
     const updates = connector.calls.filter((c) => c.kind === 'update');
-    const summaryUpdate = updates.find((c) => c.activityId === 'posted-1');
+    const summaryUpdate = updates.find((c) => c.activityId === summaryRef.activityId);
     expect(summaryUpdate).toBeDefined();
-    expect(summaryUpdate!.conversationId).toBe(channel.conversationId);
+    // The plan's own thread (the summary is its root), not the thread the plan was asked for in.
+    expect(summaryUpdate!.conversationId).toBe(summaryRef.conversationId);
+    expect(summaryRef.conversationId).toBe(`19:rollout@thread.tacv2;messageid=${summaryRef.activityId}`);
     const card = summaryUpdate!.body.attachments[0].content;
     expectValidCard(card);
     expect(cardText(card)).toContain('2 of 5 tasks settled');
-    expect(summaryUpdate!.body.id).toBe('posted-1');
+    expect(summaryUpdate!.body.id).toBe(summaryRef.activityId);
     // The task's own posted copy is updated for everyone else in the channel.
-    expect(updates.find((c) => c.activityId === 'posted-2')?.body.attachments[0].content).toBeDefined();
+    expect(updates.find((c) => c.activityId === prereqRef.activityId)?.body.attachments[0].content).toBeDefined();
     expect(updates).toHaveLength(2);
   });
 
@@ -228,10 +246,10 @@ describe('plan over HTTP with a Bot Connector (fan-out)', () => {
     connector.failNext({ status: 429, retryAfter: '0', kind: 'update' }, 1);
     await bot.invoke('task.start', { planId, taskId: 'cloudSync.installAgent', revision: 2 }, channel);
     await bot.app.planFeature.idle();
-    const summaryCalls = connector.calls.filter((c) => c.kind === 'update' && c.activityId === 'posted-1');
+    const summaryCalls = connector.calls.filter((c) => c.kind === 'update' && c.activityId === summaryRef.activityId);
     expect(summaryCalls.map((c) => c.status)).toContain(429);
     expect(summaryCalls[summaryCalls.length - 1].status).toBe(200);
-    expect(cardText(summaryCalls[summaryCalls.length - 1].body.attachments[0].content)).toContain('🔵\n3.\nInstall the provisioning agent');
+    expect(cardText(summaryCalls[summaryCalls.length - 1].body.attachments[0].content)).toMatch(/🔵\n3\.?\nInstall the provisioning agent/);
   });
 
   it('posts a fresh summary when Teams answers 404 ActivityNotFound, and updates that one next time', async () => {
@@ -239,24 +257,17 @@ describe('plan over HTTP with a Bot Connector (fan-out)', () => {
     connector.failNext({ status: 404, code: 'ActivityNotFoundInConversation', kind: 'update' }, 2);
     await bot.invoke('task.done', { planId, taskId: 'cloudSync.installAgent', revision: 3 }, channel);
     await bot.app.planFeature.idle();
-    const posts = connector.calls.filter((c) => c.kind === 'send' || c.kind === 'reply');
+    // Card posts only: marking a task done also posts a (text) milestone note into the thread.
+    const posts = connector.calls.filter((c) => (c.kind === 'send' || c.kind === 'reply') && c.body.attachments);
     expect(posts).toHaveLength(2);
     const after = await summaryId();
     expect(after).not.toBe(before);
-    expect(posts.map((p) => p.conversationId)).toEqual([channel.conversationId, channel.conversationId]);
+    expect(posts.map((p) => p.conversationId)).toEqual([summaryRef.conversationId, summaryRef.conversationId]);
 
     connector.calls.length = 0;
     await bot.invoke('task.start', { planId, taskId: 'cloudSync.configure', revision: 4 }, channel);
     await bot.app.planFeature.idle();
     expect(connector.calls.filter((c) => c.kind === 'update').map((c) => c.activityId)).toContain(after);
-  });
-
-  it('gives up on a card in a conversation that blocked the bot (403) without reposting', async () => {
-    connector.failNext({ status: 403, code: 'MessageWritesBlocked', kind: 'update' }, 2);
-    const response = await bot.invoke('task.reopen', { planId, taskId: 'cloudSync.configure', revision: 5 }, channel);
-    expect(response.status).toBe(200);
-    await bot.app.planFeature.idle();
-    expect(connector.calls.filter((c) => c.kind !== 'update')).toHaveLength(0);
   });
 
   it('sends typed-command replies through the connector, into the thread', async () => {
@@ -289,5 +300,20 @@ describe('plan over HTTP with a Bot Connector (fan-out)', () => {
     const posted = connector.calls.filter((c) => c.kind === 'send' || c.kind === 'reply');
     expect(posted).toHaveLength(1);
     expect(cardText(posted[0].body.attachments[0].content)).toContain('Configure Cloud Sync');
+  });
+
+  it('gives up on a card in a conversation that blocked the bot (403) without reposting', async () => {
+    connector.failNext({ status: 403, code: 'MessageWritesBlocked', kind: 'update' }, 2);
+    const response = await bot.invoke('task.reopen', { planId, taskId: 'cloudSync.configure', revision: 5 }, channel);
+    expect(response.status).toBe(200);
+    await bot.app.planFeature.idle();
+    expect(connector.calls.filter((c) => c.kind !== 'update')).toHaveLength(0);
+    // Blocked means the bot was removed or blocked there: the channel is marked inactive and later changes send nothing.
+    const key = `conversations/${encodeURIComponent('19:rollout@thread.tacv2')}`;
+    expect(((await bot.app.storage.storage.read([key]))[key] as any)?.active).toBe(false);
+    connector.calls.length = 0;
+    await bot.invoke('task.start', { planId, taskId: 'cloudSync.configure' }, channel);
+    await bot.app.planFeature.idle();
+    expect(connector.calls).toHaveLength(0);
   });
 });

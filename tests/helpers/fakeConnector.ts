@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 export interface ConnectorCall {
   readonly method: string;
   readonly path: string;
-  readonly kind: 'send' | 'reply' | 'update' | 'create' | 'other';
+  readonly kind: 'send' | 'reply' | 'update' | 'create' | 'channels' | 'member' | 'other';
   readonly conversationId?: string;
   readonly activityId?: string;
   readonly body: any;
@@ -26,11 +26,22 @@ export interface ScriptedFailure {
   readonly kind?: ConnectorCall['kind'];
 }
 
+/** What the fake knows about teams, for the channel list and membership routes. */
+export interface FakeTeams {
+  /** teamId → its channels; a team missing here answers 404 on the channel list. */
+  channels?: Record<string, Array<{ id: string; name?: string }>>;
+  /** teamId → user ids that are members; a team missing here has every user as a member. */
+  members?: Record<string, string[]>;
+}
+
 export interface FakeConnector {
   readonly serviceUrl: string;
   readonly calls: ConnectorCall[];
+  readonly teams: FakeTeams;
   /** The next `times` matching calls answer with `failure`. */
   failNext(failure: ScriptedFailure, times?: number): void;
+  /** Forgets scripted failures not used up yet. */
+  clearFailures(): void;
   /** Resolves once `predicate` holds for the recorded calls (polling), or rejects after `timeoutMs`. */
   waitFor(predicate: (calls: ConnectorCall[]) => boolean, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
@@ -41,9 +52,11 @@ const ROUTES: ReadonlyArray<{ method: string; pattern: RegExp; kind: ConnectorCa
   { method: 'POST', pattern: /^\/v3\/conversations\/([^/]+)\/activities\/?$/, kind: 'send' },
   { method: 'POST', pattern: /^\/v3\/conversations\/([^/]+)\/activities\/([^/]+)$/, kind: 'reply' },
   { method: 'PUT', pattern: /^\/v3\/conversations\/([^/]+)\/activities\/([^/]+)$/, kind: 'update' },
+  { method: 'GET', pattern: /^\/v3\/teams\/([^/]+)\/conversations$/, kind: 'channels' },
+  { method: 'GET', pattern: /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/, kind: 'member' },
 ];
 
-export async function startFakeConnector(): Promise<FakeConnector> {
+export async function startFakeConnector(teams: FakeTeams = {}): Promise<FakeConnector> {
   const calls: ConnectorCall[] = [];
   const script: Array<ScriptedFailure & { left: number }> = [];
   let sequence = 0;
@@ -78,9 +91,24 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       } else if (!route) {
         status = 404;
         answer = { error: { code: 'NotFound', message: `no route for ${req.method} ${path}` } };
+      } else if (kind === 'create') {
+        // Like Teams: a new channel post is a thread whose conversation id is the channel plus ;messageid=<root id>.
+        const channelId: unknown = body?.channelData?.channel?.id;
+        const root = `root-${++sequence}`;
+        status = 201;
+        answer = typeof channelId === 'string' ? { id: `${channelId};messageid=${root}`, activityId: root } : { id: `conv-created-${sequence}`, activityId: root };
+      } else if (kind === 'channels') {
+        const list = teams.channels?.[conversationId ?? ''];
+        status = list ? 200 : 404;
+        answer = list ? { conversations: list } : { error: { code: 'NotFound', message: 'unknown team' } };
+      } else if (kind === 'member') {
+        const allowed = teams.members?.[conversationId ?? ''];
+        const member = !allowed || allowed.includes(activityId ?? '');
+        status = member ? 200 : 404;
+        answer = member ? { id: activityId, name: 'Member' } : { error: { code: 'MemberNotFoundInConversation', message: 'not a member' } };
       } else {
-        status = kind === 'create' ? 201 : 200;
-        answer = kind === 'create' ? { id: `conv-created-${++sequence}`, activityId: `act-created-${sequence}` } : { id: kind === 'update' ? activityId : `bot-act-${++sequence}` };
+        status = 200;
+        answer = { id: kind === 'update' ? activityId : `bot-act-${++sequence}` };
       }
       calls.push({ method: req.method ?? '', path, kind, conversationId, activityId, body, at: Date.now(), status });
       res.writeHead(status, headers);
@@ -93,8 +121,12 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   return {
     serviceUrl: `http://127.0.0.1:${port}/`,
     calls,
+    teams,
     failNext: (failure, times = 1) => {
       script.push({ ...failure, left: times });
+    },
+    clearFailures: () => {
+      script.length = 0;
     },
     waitFor: async (predicate, timeoutMs = 10_000) => {
       const deadline = Date.now() + timeoutMs;

@@ -1,0 +1,110 @@
+/**
+ * The Teams side of PostingPort: proactive calls through CloudAdapter.continueConversationAsync.
+ *
+ * In local mode appId is '': CloudAdapter then builds a claims identity with an empty app id, and the
+ * credentials factory (auth disabled) hands out empty credentials, so calls go to the serviceUrl
+ * unauthenticated, which is what a local connector expects.
+ *
+ * The connector client is called directly rather than through context.updateActivity so the call can
+ * carry the abort signal. A failure inside the callback would otherwise reach the adapter's onTurnError
+ * (which apologises in the chat), so it is carried out and rethrown here, where the sender can classify
+ * it (retry, 404 → repost, 403 → inactive).
+ */
+import {
+  CardFactory,
+  MessageFactory,
+  TeamsInfo,
+  TurnContext,
+  type Activity,
+  type CloudAdapter,
+  type ConversationParameters,
+  type ConversationReference,
+  type ResourceResponse,
+} from 'botbuilder';
+import type { CardTarget } from '../actions/cardFanOut';
+import type { CreatedThread, PostingPort } from '../actions/planPosting';
+import type { AdaptiveCardJson } from '../cards/render';
+
+/** The connector operations the port needs (botframework-connector's ConnectorClient has them). */
+interface ConnectorCalls {
+  conversations: {
+    updateActivity(conversationId: string, activityId: string, activity: Partial<Activity>, options?: { abortSignal?: AbortSignal }): Promise<ResourceResponse>;
+    sendToConversation(conversationId: string, activity: Partial<Activity>, options?: { abortSignal?: AbortSignal }): Promise<ResourceResponse>;
+    createConversation(parameters: ConversationParameters, options?: { abortSignal?: AbortSignal }): Promise<{ id?: string; activityId?: string }>;
+  };
+}
+
+type Adapter = Pick<CloudAdapter, 'continueConversationAsync'>;
+
+export function connectorPort(adapter: Adapter, appId: string, shutdown: AbortSignal | undefined): PostingPort {
+  const run = async <T>(target: { serviceUrl: string; conversationId: string }, logic: (client: ConnectorCalls, context: TurnContext) => Promise<T>): Promise<T> => {
+    const reference: Partial<ConversationReference> = {
+      channelId: 'msteams',
+      serviceUrl: target.serviceUrl,
+      conversation: { id: target.conversationId } as ConversationReference['conversation'],
+    };
+    let result: { ok: true; value: T } | { ok: false; error: unknown } | undefined;
+    await adapter.continueConversationAsync(appId, reference, async (context) => {
+      try {
+        const client = context.turnState.get<ConnectorCalls>((context.adapter as CloudAdapter).ConnectorClientKey);
+        if (!client) throw new Error('No connector client in the proactive turn');
+        result = { ok: true, value: await logic(client, context) };
+      } catch (error) {
+        result = { ok: false, error };
+      }
+    });
+    if (!result) throw new Error('continueConversationAsync did not run the callback');
+    if (!result.ok) throw result.error;
+    return result.value;
+  };
+  const addressed = (context: TurnContext, activity: Partial<Activity>): Partial<Activity> =>
+    TurnContext.applyConversationReference(activity, TurnContext.getConversationReference(context.activity));
+  const cardMessage = (card: AdaptiveCardJson): Partial<Activity> => MessageFactory.attachment(CardFactory.adaptiveCard(card));
+  // Shutdown or the sender's per-attempt timeout, whichever comes first, cancels the HTTP call.
+  const options = (attempt: AbortSignal | undefined) => {
+    const signals = [shutdown, attempt].filter((s): s is AbortSignal => s !== undefined);
+    return signals.length === 0 ? {} : { abortSignal: signals.length === 1 ? signals[0] : AbortSignal.any(signals) };
+  };
+
+  return {
+    update: async (target, card, attempt) => {
+      await run(target, (client, context) =>
+        client.conversations.updateActivity(target.conversationId, target.activityId, { ...addressed(context, cardMessage(card)), id: target.activityId }, options(attempt)),
+      );
+    },
+    post: (target: CardTarget, card, attempt) =>
+      run(target, async (client, context) => (await client.conversations.sendToConversation(target.conversationId, addressed(context, cardMessage(card)), options(attempt))).id),
+    postText: (target, text, attempt) =>
+      run(target, async (client, context) =>
+        (await client.conversations.sendToConversation(target.conversationId, addressed(context, { ...MessageFactory.text(text), textFormat: 'markdown' }), options(attempt))).id,
+      ),
+    createThread: (target, card, attempt) =>
+      run({ serviceUrl: target.serviceUrl, conversationId: target.channelId }, async (client, context): Promise<CreatedThread> => {
+        if (appId) {
+          // The SDK's way under CloudAdapter: with the app id it takes the createConversationAsync branch (pitfall 17).
+          // It cannot carry the abort signal; the sender's timeout still ends the wait for it.
+          const [reference, activityId] = await TeamsInfo.sendMessageToTeamsChannel(context, cardMessage(card) as Activity, target.channelId, appId);
+          return createdThread(target.channelId, reference.conversation?.id, activityId);
+        }
+        // Local mode: TeamsInfo without an app id falls back to BotFrameworkAdapter.createConnectorClient, which
+        // CloudAdapter does not have; the same create-conversation call on the turn's own client does what it would.
+        const created = await client.conversations.createConversation(
+          { isGroup: true, channelData: { channel: { id: target.channelId } }, activity: cardMessage(card) } as ConversationParameters,
+          options(attempt),
+        );
+        return createdThread(target.channelId, created.id, created.activityId);
+      }),
+  };
+}
+
+/**
+ * Teams answers a new channel post with the thread's conversation id (`<channel>;messageid=<root>`); the root's
+ * activity id is its suffix. botbuilder's CloudAdapter branch hands back the conversation id where the activity
+ * id should be, so the suffix is the reliable source, and the returned id only a fallback.
+ */
+function createdThread(channelId: string, conversationId: string | undefined, activityId: string | undefined): CreatedThread {
+  const suffix = conversationId?.split(';messageid=')[1];
+  const rootId = suffix || (activityId && !activityId.includes(';messageid=') ? activityId : undefined);
+  if (!rootId) throw new Error('Creating the channel thread returned no id for the root post.');
+  return { conversationId: conversationId?.includes(';messageid=') ? conversationId : `${channelId};messageid=${rootId}`, activityId: rootId };
+}
