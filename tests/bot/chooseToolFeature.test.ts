@@ -17,7 +17,7 @@ async function press(h: Harness, value: Record<string, unknown>, options?: Activ
 }
 
 const PHS_SINGLE: Record<string, string> = {
-  forestTopology: 'single', signIn: 'phs', devices: 'none', largestDomainObjects: 'under100k', groupOver50kMembers: 'no', customization: 'none', otherNeeds: 'none', enterpriseAdminAvailable: 'yes',
+  forestTopology: 'single', signIn: 'phs', devices: 'none', largestDomainObjects: 'under100k', groupOver50kMembers: 'no', customization: 'none', otherNeeds: 'none', enterpriseAdminAvailable: 'yes', connectTotalObjects: 'under100k',
 };
 const PTA_SINGLE: Record<string, string> = { ...PHS_SINGLE, signIn: 'ptaSetup' };
 

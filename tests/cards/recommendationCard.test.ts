@@ -5,7 +5,7 @@ import { CARD_BYTE_BUDGET, cardText, executeActions, expectValidCard, inspectCar
 
 const base: Answers = {
   forestTopology: 'single', signIn: 'phs', devices: 'none', largestDomainObjects: 'under100k', groupOver50kMembers: 'no',
-  customization: [], otherNeeds: [], enterpriseAdminAvailable: 'notAsked',
+  customization: [], otherNeeds: [], enterpriseAdminAvailable: 'notAsked', connectTotalObjects: 'notAsked',
 };
 const ana = { id: '29:ana', name: 'Ana [Admin]' };
 const answered = [{ question: 'forestTopology' as const, by: ana, at: '2026-11-26T10:42:00Z' }];
@@ -15,7 +15,7 @@ const scenarios: Array<[string, Answers, string]> = [
   ['PTA → Connect custom', { ...base, signIn: 'ptaSetup', enterpriseAdminAvailable: 'yes' }, 'connect'],
   ['disconnected forests → Cloud Sync', { ...base, forestTopology: 'includesDisconnected' }, 'cloudSync'],
   ['hybrid join + disconnected forest → both', { ...base, forestTopology: 'includesDisconnected', devices: 'hybridJoin', enterpriseAdminAvailable: 'yes' }, 'both'],
-  ['everything not sure', { forestTopology: 'notSure', signIn: 'notSure', devices: 'notSure', largestDomainObjects: 'notSure', groupOver50kMembers: 'notSure', customization: 'notSure', otherNeeds: 'notSure', enterpriseAdminAvailable: 'notSure' }, 'both'],
+  ['everything not sure', { forestTopology: 'notSure', signIn: 'notSure', devices: 'notSure', largestDomainObjects: 'notSure', groupOver50kMembers: 'notSure', customization: 'notSure', otherNeeds: 'notSure', enterpriseAdminAvailable: 'notSure', connectTotalObjects: 'notSure' }, 'both'],
 ];
 
 describe('recommendation card', () => {

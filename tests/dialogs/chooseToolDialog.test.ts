@@ -72,7 +72,7 @@ describe('ChooseToolDialog: the four "Done means" conversations', () => {
   it('single forest needing pass-through authentication → Connect, custom install (typed answers)', async () => {
     const c = client();
     await typeAnswers(c, {
-      forestTopology: '1', signIn: 'pta', devices: 'none', largestDomainObjects: 'under 100k', groupOver50kMembers: 'no', customization: 'none', otherNeeds: 'none', enterpriseAdminAvailable: 'yes',
+      forestTopology: '1', signIn: 'pta', devices: 'none', largestDomainObjects: 'under 100k', groupOver50kMembers: 'no', customization: 'none', otherNeeds: 'none', enterpriseAdminAvailable: 'yes', connectTotalObjects: 'under 100k',
     });
     const rec = recommend(result(c).answers);
     expect(rec.tool).toBe('connect');
@@ -99,7 +99,7 @@ describe('ChooseToolDialog: the four "Done means" conversations', () => {
     const c = client();
     let turn = await say(c, 'start');
     const plan: Record<string, object | string> = {
-      forestTopology: 'acquired', signIn: 'phs', devices: 'hybridJoin', largestDomainObjects: '1', groupOver50kMembers: 'no', customization: 'none', otherNeeds: 'none', enterpriseAdminAvailable: 'yes',
+      forestTopology: 'acquired', signIn: 'phs', devices: 'hybridJoin', largestDomainObjects: '1', groupOver50kMembers: 'no', customization: 'none', otherNeeds: 'none', enterpriseAdminAvailable: 'yes', connectTotalObjects: 'under 100k',
     };
     while (turn.cards.length > 0) {
       const { question, runId } = asked(turn.cards[0]);
@@ -139,6 +139,7 @@ describe('ChooseToolDialog: navigation and bad input', () => {
     const withPicks = await say(c, { questionnaire: runId, question: 'otherNeeds', answer: 'none' });
     expect(asked(withPicks.cards[0]).question).toBe('enterpriseAdminAvailable');
     await say(c, 'yes');
+    await say(c, 'under 100k');
     expect(result(c).answers.customization).toEqual(['attributeValueFiltering', 'groupBasedFiltering']);
   });
 
