@@ -171,15 +171,17 @@ export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
   return {
     verbs,
     intercept: async (context, text) => {
-      const dc = await dialogs.createContext(context);
       const submit = asQuestionSubmit(context.activity.value);
+      // Plan commands go to their own handlers whether or not a questionnaire is running, so they never
+      // need this person's dialog state: skipping the read keeps "what's next" to a single storage read.
+      if (!submit && PASS_THROUGH.has(parseCommand(text).name)) return false;
+      const dc = await dialogs.createContext(context);
       if (!dc.activeDialog) {
         if (!submit) return false;
         await context.sendActivity('That card is not part of a round of questions you are answering (it has ended, or it is someone else\'s). Say **start** to answer your own.');
         return true;
       }
-      // Other people's messages never get here (their dialog stack is their own); the owner can still ask about the plan.
-      if (!submit && PASS_THROUGH.has(parseCommand(text).name)) return false;
+      // Other people's messages never get here (their dialog stack is their own).
       await afterTurn(context, await dc.continueDialog());
       return true;
     },

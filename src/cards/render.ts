@@ -24,7 +24,32 @@ function template(name: string): ACData.Template {
  * as template expressions, so user text containing `${...}` stays literal.
  */
 export function renderCard(name: string, data: object): AdaptiveCardJson {
-  return template(name).expand({ $root: data }) as AdaptiveCardJson;
+  const key = `${name}\u0000${JSON.stringify(data)}`;
+  let rendered = renderedCards.get(key);
+  if (rendered === undefined) {
+    rendered = JSON.stringify(template(name).expand({ $root: data }));
+    remember(key, rendered);
+  } else {
+    // Refresh its place in the LRU order.
+    renderedCards.delete(key);
+    renderedCards.set(key, rendered);
+  }
+  // A fresh object per call: callers attach and sometimes adjust cards, and must not share one.
+  return JSON.parse(rendered) as AdaptiveCardJson;
+}
+
+/**
+ * Expanding a template costs a few hundred microseconds (adaptive-expressions evaluates every binding),
+ * which dominated "what's next". The output is a pure function of template and data, so identical
+ * requests — the same plan at the same revision — reuse it. Bounded, and safe across instances because
+ * nothing in it depends on anything but its key.
+ */
+const RENDER_CACHE_LIMIT = 1000;
+const renderedCards = new Map<string, string>();
+
+function remember(key: string, value: string): void {
+  renderedCards.set(key, value);
+  if (renderedCards.size > RENDER_CACHE_LIMIT) renderedCards.delete(renderedCards.keys().next().value as string);
 }
 
 /**
