@@ -36,6 +36,25 @@ export class PlaygroundPage {
     await this.waitForCardCount(before + 1);
   }
 
+  /**
+   * Starts a new channel post that @mentions the bot: the Playground only forwards channel messages that
+   * mention it, and a mention is made by picking the bot from the suggestions "@" opens.
+   */
+  async postMentioningBot(text: string, botName = 'Sync Guide'): Promise<void> {
+    const before = await this.cards().count();
+    await this.composeBox().click();
+    await this.page.keyboard.type(`@${botName.split(' ')[0]}`);
+    await this.page.getByRole('menuitem', { name: botName }).click();
+    await this.page.keyboard.type(` ${text}`);
+    await this.page.getByRole('button', { name: 'Post', exact: true }).click();
+    await this.waitForCardCount(before + 1);
+  }
+
+  /** The channel post (root and its replies) that holds a card with this text. */
+  post(text: string | RegExp): Locator {
+    return this.page.locator('[role="group"]').filter({ has: this.cards().filter({ hasText: text }) }).last();
+  }
+
   /** Every Adaptive Card currently shown in the conversation, oldest first. */
   cards(): Locator {
     return this.page.locator('.ac-adaptiveCard');

@@ -1,0 +1,149 @@
+/**
+ * Issue 5 "Done means", end to end in the Agents Playground's team: "@Sync Guide start" in General leads to a
+ * plan posted as its own thread (summary as the root post, tasks as replies); "Mark done" there updates the
+ * card and the summary and adds one milestone note; a plan made in personal chat and shared to "Identity
+ * rollout" stays one plan, so a click in the channel shows in the personal chat's copy.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Locator } from 'playwright-core';
+import { createApp, type App } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { silentLogger } from '../../src/logger';
+import { startPlayground } from '../../scripts/lib/playground';
+import { freePort } from '../../scripts/lib/processes';
+import { launchChromium } from '../helpers/browser';
+import { PlaygroundPage } from '../helpers/playgroundPage';
+
+jest.setTimeout(180_000);
+
+const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
+
+/** Which button a single-forest, password-hash-sync admin presses for each question. */
+const CLOUD_SYNC_ANSWERS: ReadonlyArray<readonly [RegExp, RegExp]> = [
+  [/forests/i, /One forest/],
+  [/sign in/i, /Password hash sync/],
+  [/devices/i, /No device needs/],
+  [/largest AD domain/i, /Under 100,000/],
+  [/in total/i, /Under 100,000/],
+  [/50,000 members/i, /^\s*(\d+\.\s*)?No\b/],
+  [/customizations/i, /None of these/],
+  [/also need/i, /None of these/],
+  [/Enterprise Admin/i, /^\s*(\d+\.\s*)?Yes\b/],
+];
+
+describe('Agents Playground team channel in headless Chromium', () => {
+  let app: App;
+  let dataDir: string;
+  let playground: Awaited<ReturnType<typeof startPlayground>>;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  let ui: PlaygroundPage;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'sync-guide-e2e-channel-'));
+    app = createApp(loadConfig({ STORAGE: 'sqlite', SQLITE_PATH: join(dataDir, 'e2e.sqlite'), PORT: '0' }), silentLogger);
+    const { port } = await app.listen();
+    playground = await startPlayground({ botEndpoint: `http://127.0.0.1:${port}/api/messages`, port: await freePort(), logFile: join(dataDir, 'playground.log') });
+    browser = await launchChromium();
+    ui = new PlaygroundPage(await browser.context.newPage(), process.env.SCREENSHOTS_DIR);
+    await ui.open(playground.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await playground?.stop();
+    await app?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function step<T>(name: string, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      await new PlaygroundPage(ui.page, ARTIFACTS).screenshot(`failed-${name}`).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** Answers the questionnaire by clicking until the recommendation arrives, then accepts it. */
+  async function answerAndAccept(): Promise<void> {
+    for (let asked = 0; ; asked++) {
+      expect(asked).toBeLessThan(12);
+      const question = ui.cards().filter({ hasText: /Question \d+ of|Recommendation/ }).last();
+      await question.waitFor({ state: 'visible' });
+      const text = await question.innerText();
+      if (!/Question \d+ of/.test(text)) break;
+      const answer = CLOUD_SYNC_ANSWERS.find(([prompt]) => prompt.test(text.split('\n').filter(Boolean).slice(0, 4).join(' ')));
+      if (!answer) throw new Error(`No scripted answer for this question:\n${text}`);
+      const before = await ui.cards().count();
+      await question.getByRole('button', { name: answer[1] }).first().click();
+      await ui.waitForCardCount(before + 1);
+    }
+    const recommendation = await ui.waitForText(/Recommendation/);
+    await recommendation.getByRole('button', { name: 'Accept Cloud Sync' }).click();
+    await waitForInnerText(recommendation, /Plan created — posting 5 cards/);
+  }
+
+  it('"@Sync Guide start" in General: the plan arrives as its own thread; Mark done updates the card and the summary, with one note', () =>
+    step('channel-plan', async () => {
+      await ui.openConversation('General');
+      await ui.postMentioningBot('start');
+      await answerAndAccept();
+
+      const thread = ui.post(/DEPLOYMENT PLAN/);
+      await thread.waitFor({ state: 'visible', timeout: 15_000 });
+      await waitForInnerText(thread, /Verify users are syncing/);
+      const text = await thread.innerText();
+      // The plan's thread holds the summary and the tasks, and none of the questions asked in the other thread.
+      expect(text).toMatch(/Review Cloud Sync prerequisites[\s\S]*Install the provisioning agent[\s\S]*Configure Cloud Sync[\s\S]*Verify users are syncing/);
+      expect(text).not.toMatch(/Question \d+ of/);
+      expect(await ui.post(/Question 1 of/).innerText()).not.toMatch(/DEPLOYMENT PLAN/);
+      await ui.screenshot('channel-thread', thread);
+
+      const summary = thread.locator('.ac-adaptiveCard').filter({ hasText: /DEPLOYMENT PLAN/ });
+      const prerequisites = thread.locator('.ac-adaptiveCard').filter({ hasText: /Review Cloud Sync prerequisites/ }).last();
+      await prerequisites.getByRole('button', { name: 'Mark done', exact: true }).click();
+      await waitForInnerText(prerequisites, /Marked done by Ana Admin/);
+      await waitForInnerText(summary, /2 of 5/);
+      await waitForInnerText(thread, /Ana Admin marked 2\. Review Cloud Sync prerequisites as done/);
+    }));
+
+  it('a personal plan shared to "Identity rollout" is one plan: a click in the channel updates the personal copy', () =>
+    step('share', async () => {
+      await ui.openConversation('Personal Chat');
+      await ui.send('start');
+      await answerAndAccept();
+      await ui.waitForText(/Verify users are syncing/);
+
+      await ui.send('share');
+      const picker = await ui.waitForText(/Share your plan to a channel/);
+      // One row per channel of the Playground's team, in the team's order; each row has its own button.
+      expect(await picker.innerText()).toMatch(/Identity Team\s+General\s+Share here\s+Identity Team\s+Identity rollout\s+Share here/);
+      await picker.getByRole('button', { name: 'Share here' }).nth(1).click();
+      await waitForInnerText(ui.cards().filter({ hasText: /Plan shared|already has a deployment plan|cannot share/ }).last(), /Plan shared/);
+
+      await ui.openConversation('Identity rollout');
+      const thread = ui.post(/DEPLOYMENT PLAN/);
+      await thread.waitFor({ state: 'visible', timeout: 15_000 });
+      await waitForInnerText(thread, /Verify users are syncing/);
+      const agent = thread.locator('.ac-adaptiveCard').filter({ hasText: /Review Cloud Sync prerequisites/ }).last();
+      await agent.getByRole('button', { name: 'Mark done', exact: true }).click();
+      await waitForInnerText(agent, /Marked done by Ana Admin/);
+
+      await ui.openConversation('Personal Chat');
+      const personalCopy = ui.cards().filter({ hasText: /Review Cloud Sync prerequisites/ }).filter({ hasText: /Marked done by Ana Admin/ });
+      await personalCopy.first().waitFor({ state: 'visible', timeout: 15_000 });
+    }));
+});
+
+async function waitForInnerText(target: Locator, expected: RegExp, timeout = 15_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = await target.innerText().catch(() => '');
+    if (expected.test(text)) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`Expected ${expected} within ${timeout} ms; the element says:\n${text}`);
+}
