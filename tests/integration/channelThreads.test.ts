@@ -211,6 +211,19 @@ describe('install events, threads, sync and sharing (fake Bot Connector)', () =>
     expect(again[0].text).toMatch(/already has a deployment plan/);
   });
 
+  it('a connector without create-conversation: the summary goes into the thread where start was said, the tasks after it', async () => {
+    const t = team(8, connector.serviceUrl);
+    const asked = t.options(t.general, { conversationId: `${t.general.id};messageid=4242` });
+    connector.failNext({ status: 404, code: 'NotFound', kind: 'create' }, 1);
+    await startPlanIn(h.app, asked, { tool: 'cloudSync' });
+    await h.app.planFeature.idle();
+    const posts = cardPosts(connector.calls);
+    expect(posts.map((c) => c.kind)).toEqual(['send', 'send', 'send', 'send', 'send']);
+    expect(posts.every((c) => c.conversationId === asked.conversationId)).toBe(true);
+    expect(titleOf(posts[0])).toContain('DEPLOYMENT PLAN');
+    expect((await stored(h.app, planKey(t.general.id))).cards).toHaveLength(5);
+  });
+
   describe('a plan in a channel thread', () => {
     const t = team(5, '');
     let options: ActivityOptions;
