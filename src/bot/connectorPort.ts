@@ -48,6 +48,7 @@ export function connectorPort(adapter: Adapter, appId: string, shutdown: AbortSi
       try {
         const client = context.turnState.get<ConnectorCalls>((context.adapter as CloudAdapter).ConnectorClientKey);
         if (!client) throw new Error('No connector client in the proactive turn');
+        withoutSdkRetries(client);
         result = { ok: true, value: await logic(client, context) };
       } catch (error) {
         result = { ok: false, error };
@@ -95,6 +96,17 @@ export function connectorPort(adapter: Adapter, appId: string, shutdown: AbortSi
         return createdThread(target.channelId, created.id, created.activityId);
       }),
   };
+}
+
+/**
+ * OutgoingSender is the one place that decides retries: it paces them, honours Retry-After and knows that a
+ * 500 on a post may already have been stored. The connector client's own Azure pipeline would retry each
+ * call up to three more times behind its back (several seconds each, and possibly duplicate posts), so its
+ * retry phase is removed from every client used for proactive sends.
+ */
+function withoutSdkRetries(client: unknown): void {
+  const pipeline = (client as { client?: { pipeline?: { removePolicy(options: { phase: string }): unknown } } }).client?.pipeline;
+  pipeline?.removePolicy({ phase: 'Retry' });
 }
 
 /**
