@@ -3,6 +3,8 @@
  * so a command cannot exist in one place and be missing from another.
  */
 export type TaskVerb = 'start' | 'done' | 'skip' | 'reopen';
+/** `remind` without a cadence asks what the plan's reminders are set to. */
+export type ReminderChoice = 'daily' | 'weekly' | 'off' | 'show';
 
 export type Command =
   | { readonly name: 'help' }
@@ -15,6 +17,8 @@ export type Command =
   | { readonly name: 'why' }
   | { readonly name: 'share' }
   | { readonly name: 'taskAction'; readonly action: TaskVerb; readonly taskNumber: number }
+  | { readonly name: 'remind'; readonly cadence: ReminderChoice }
+  | { readonly name: 'report' }
   | { readonly name: 'unknown'; readonly text: string };
 
 export interface CommandInfo {
@@ -34,6 +38,8 @@ export const COMMAND_HELP: readonly CommandInfo[] = [
   { usage: 'why', description: 'Explain why this sync tool was chosen', inChannels: true },
   { usage: 'share', description: 'Post your plan to a team channel, as one plan the channel works on with you', inChannels: false },
   { usage: 'done 3 / skip 3 / reopen 3', description: 'Change task 3 without the buttons (also: start 3)', inChannels: true },
+  { usage: 'remind daily / remind weekly / remind off', description: 'Post a digest of overdue and next tasks here every day or week (asks first)', inChannels: true },
+  { usage: 'report', description: 'The plan as a report, with a CSV download (also: export)', inChannels: true },
   { usage: 'start over', description: 'Discard the answers and plan and begin again (asks first)', inChannels: true },
   { usage: 'help', description: 'Show what I can do', inChannels: true },
 ];
@@ -47,12 +53,18 @@ const SIMPLE: ReadonlyArray<readonly [RegExp, Command]> = [
   [/^(tasks|list|list tasks|all tasks)$/, { name: 'tasks' }],
   [/^(history|log|changes)$/, { name: 'history' }],
   [/^(why|why this tool|why (cloud sync|connect( sync)?))$/, { name: 'why' }],
+  [/^(report|export|(plan |export )?report|export (the )?(plan|csv)|csv)$/, { name: 'report' }],
   [/^(share|share (the |my )?plan|share (it |the plan |my plan )?(to|with|in) (a |the )?(team|channel))$/, { name: 'share' }],
 ];
 
 const TASK_ACTION = /^(start|begin|done|complete|finish(?:ed)?|skip|reopen|undo)\s+(?:task\s+)?#?(\d{1,3})$/;
 const ACTION_ALIASES: Record<string, TaskVerb> = {
   start: 'start', begin: 'start', done: 'done', complete: 'done', finish: 'done', finished: 'done', skip: 'skip', reopen: 'reopen', undo: 'reopen',
+};
+
+const REMIND = /^(?:remind|reminders?)(?:\s+(daily|every day|weekly|every week|off|none|stop))?$/;
+const REMIND_ALIASES: Record<string, ReminderChoice> = {
+  daily: 'daily', 'every day': 'daily', weekly: 'weekly', 'every week': 'weekly', off: 'off', none: 'off', stop: 'off',
 };
 
 /** Lower-cases and strips what Teams and people add around a command: leftover mention markup, spaces, trailing punctuation, curly quotes. */
@@ -72,6 +84,8 @@ export function normalizeText(text: string): string {
 export function parseCommand(rawText: string): Command {
   const text = normalizeText(rawText);
   for (const [pattern, command] of SIMPLE) if (pattern.test(text)) return command;
+  const remind = REMIND.exec(text);
+  if (remind) return { name: 'remind', cadence: REMIND_ALIASES[remind[1] ?? ''] ?? 'show' };
   const task = TASK_ACTION.exec(text);
   if (task) return { name: 'taskAction', action: ACTION_ALIASES[task[1]], taskNumber: Number(task[2]) };
   return { name: 'unknown', text };
