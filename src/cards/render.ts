@@ -1,4 +1,5 @@
 import * as ACData from 'adaptivecards-templating';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -24,7 +25,7 @@ function template(name: string): ACData.Template {
  * as template expressions, so user text containing `${...}` stays literal.
  */
 export function renderCard(name: string, data: object): AdaptiveCardJson {
-  const key = `${name}\u0000${JSON.stringify(data)}`;
+  const key = `${name}:${createHash('sha1').update(JSON.stringify(data)).digest('base64')}`;
   let rendered = renderedCards.get(key);
   if (rendered === undefined) {
     rendered = JSON.stringify(template(name).expand({ $root: data }));
@@ -41,10 +42,11 @@ export function renderCard(name: string, data: object): AdaptiveCardJson {
 /**
  * Expanding a template costs a few hundred microseconds (adaptive-expressions evaluates every binding),
  * which dominated "what's next". The output is a pure function of template and data, so identical
- * requests — the same plan at the same revision — reuse it. Bounded, and safe across instances because
- * nothing in it depends on anything but its key.
+ * requests — the same plan at the same revision — reuse it. Keys are digests of the data so the cache holds
+ * about 5 KB per entry (25 MB at most), and it is safe across instances because nothing in it depends on
+ * anything but its key.
  */
-const RENDER_CACHE_LIMIT = 1000;
+const RENDER_CACHE_LIMIT = 5000;
 const renderedCards = new Map<string, string>();
 
 function remember(key: string, value: string): void {
