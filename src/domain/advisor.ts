@@ -399,7 +399,7 @@ const PREFERENCE_RULE: CapabilityRule = {
   effect: 'prefersCloudSync',
   link: LEARN.cloudSyncDecisionGuide,
   explanation:
-    'None of the answers needs a Connect-only capability. Microsoft builds new sync features on Cloud Sync and recommends it wherever it fits; starting there avoids a migration later.',
+    'Microsoft builds new sync features on Cloud Sync and recommends it wherever it fits; starting there avoids a migration later.',
 };
 
 /** Every tool rule, in reporting order: Connect-only, Cloud-Sync-only, then the preference. */
