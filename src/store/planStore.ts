@@ -9,7 +9,17 @@
  */
 import type { Storage } from 'botbuilder';
 import type { DecisionSummary } from '../domain/decision';
-import { applyAction as applyPlanAction, type Actor, type HistoryEntry, type Plan, type PlanAction } from '../domain/plan';
+import {
+  applyAction as applyPlanAction,
+  applyPlanEdit,
+  type Actor,
+  type HistoryEntry,
+  type Plan,
+  type PlanAction,
+  type PlanEdit,
+  type PlanEditEntry,
+  type PlanEditRejection,
+} from '../domain/plan';
 import type { TaskId } from '../domain/catalog';
 import { DocumentStore, type DocumentStoreOptions, type Mutation, type UpdateOutcome } from './documentStore';
 import { baseConversationId } from './conversationRegistry';
@@ -55,6 +65,22 @@ export type ApplyOutcome =
   /** The card names a plan this conversation does not hold (replaced, forged, or from elsewhere). */
   | { readonly kind: 'otherPlan'; readonly record: PlanRecord }
   /** Contention outlasted the retries; nothing was written. */
+  | { readonly kind: 'busy' };
+
+export interface EditRequest {
+  readonly planId: string;
+  readonly edit: PlanEdit;
+  readonly actor: Actor;
+  readonly at: string;
+  readonly expectedRevision?: number;
+}
+
+export type EditOutcome =
+  | { readonly kind: 'changed'; readonly record: PlanRecord; readonly entry: PlanEditEntry; readonly stale: boolean }
+  | { readonly kind: 'unchanged'; readonly record: PlanRecord; readonly by: Actor; readonly at: string; readonly stale: boolean }
+  | { readonly kind: 'rejected'; readonly record: PlanRecord; readonly reason: PlanEditRejection; readonly message: string }
+  | { readonly kind: 'noPlan' }
+  | { readonly kind: 'otherPlan'; readonly record: PlanRecord }
   | { readonly kind: 'busy' };
 
 /** A conversation whose plan lives under another conversation's key (a personal plan shared to a channel). */
@@ -188,6 +214,42 @@ export class PlanStore {
     }
   }
 
+  /** Owner, due date and reminder changes (applyPlanEdit): like applyAction, one conditional write at most. */
+  async applyEdit(location: PlanLocation, request: EditRequest): Promise<EditOutcome> {
+    type EditDecided =
+      | { kind: 'changed'; entry: PlanEditEntry; stale: boolean }
+      | { kind: 'unchanged'; by: Actor; at: string; stale: boolean }
+      | { kind: 'rejected'; reason: PlanEditRejection; message: string }
+      | { kind: 'otherPlan' };
+    const outcome = await this.updateOwned<EditDecided>(location, (record) => {
+      if (record.plan.id !== request.planId) return { next: undefined, result: { kind: 'otherPlan' } };
+      const stale = request.expectedRevision !== undefined && request.expectedRevision !== record.plan.revision;
+      const result = applyPlanEdit(record.plan, request.edit, request.actor, request.at);
+      switch (result.kind) {
+        case 'changed':
+          return { next: { ...record, plan: result.plan }, result: { kind: 'changed', entry: result.entry, stale } };
+        case 'unchanged':
+          return { next: undefined, result: { kind: 'unchanged', by: result.by, at: result.at, stale } };
+        case 'rejected':
+          return { next: undefined, result: { kind: 'rejected', reason: result.reason, message: result.message } };
+      }
+    });
+    if (outcome.kind === 'missing') return { kind: 'noPlan' };
+    if (outcome.kind === 'gaveUp') return { kind: 'busy' };
+    const record = outcome.value;
+    const decided = outcome.result;
+    switch (decided.kind) {
+      case 'otherPlan':
+        return { kind: 'otherPlan', record };
+      case 'changed':
+        return { kind: 'changed', record, entry: decided.entry, stale: decided.stale };
+      case 'unchanged':
+        return { kind: 'unchanged', record, by: decided.by, at: decided.at, stale: decided.stale };
+      case 'rejected':
+        return { kind: 'rejected', record, reason: decided.reason, message: decided.message };
+    }
+  }
+
   /**
    * Adds posted cards (ignoring refs without an activity id, which expectReplies turns produce).
    * `replacing` drops the card a fresh post stands in for. Keeps the newest MAX_CARD_COPIES per task.
@@ -217,6 +279,14 @@ export class PlanStore {
     const target = await this.documents.read(documentId(link.value.target));
     if (!target || target.value.plan.id !== link.value.planId) return own;
     return this.documents.update(documentId(link.value.target), mutate);
+  }
+
+  /**
+   * Read-modify-write of the record `location` loads (its own or the linked one), for changes that are not
+   * status actions: reminder settings, the reminder scheduler's claims. `mutate` must be pure; it may run again.
+   */
+  updateRecord<R>(location: PlanLocation, mutate: (current: PlanRecord) => Mutation<PlanRecord, R>): Promise<UpdateOutcome<PlanRecord, R>> {
+    return this.updateOwned(location, mutate);
   }
 
   /** Removes this conversation's own plan; a linked conversation only drops its link (the channel keeps the plan). */
