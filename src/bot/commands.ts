@@ -17,6 +17,12 @@ export type Command =
   | { readonly name: 'why' }
   | { readonly name: 'share' }
   | { readonly name: 'taskAction'; readonly action: TaskVerb; readonly taskNumber: number }
+  /** `to: 'mentioned'` means whoever the message @mentions (besides the bot): names are never read from the text. */
+  | { readonly name: 'assign'; readonly taskNumber: number; readonly to: 'me' | 'mentioned' }
+  | { readonly name: 'unassign'; readonly taskNumber: number }
+  /** `date` is what was typed, unchecked (the domain's checkDueDate decides); null clears the due date. */
+  | { readonly name: 'due'; readonly taskNumber: number; readonly date: string | null }
+  | { readonly name: 'myTasks' }
   | { readonly name: 'remind'; readonly cadence: ReminderChoice }
   | { readonly name: 'report' }
   | { readonly name: 'unknown'; readonly text: string };
@@ -38,6 +44,10 @@ export const COMMAND_HELP: readonly CommandInfo[] = [
   { usage: 'why', description: 'Explain why this sync tool was chosen', inChannels: true },
   { usage: 'share', description: 'Post your plan to a team channel, as one plan the channel works on with you', inChannels: false },
   { usage: 'done 3 / skip 3 / reopen 3', description: 'Change task 3 without the buttons (also: start 3)', inChannels: true },
+  { usage: 'assign 3 to me / assign 3 to @name', description: 'Make yourself or a member of this chat or channel the owner of task 3', inChannels: true },
+  { usage: 'unassign 3', description: 'Take the owner off task 3', inChannels: true },
+  { usage: 'due 3 2026-12-15 / due 3 clear', description: 'Set or clear the due date of task 3 (YYYY-MM-DD, end of that day UTC)', inChannels: true },
+  { usage: 'my tasks', description: 'The open tasks assigned to you, across every plan', inChannels: false },
   { usage: 'remind daily / remind weekly / remind off', description: 'Post a digest of overdue and next tasks here every day or week (asks first)', inChannels: true },
   { usage: 'report', description: 'The plan as a report, with a CSV download (also: export)', inChannels: true },
   { usage: 'start over', description: 'Discard the answers and plan and begin again (asks first)', inChannels: true },
@@ -54,6 +64,7 @@ const SIMPLE: ReadonlyArray<readonly [RegExp, Command]> = [
   [/^(history|log|changes)$/, { name: 'history' }],
   [/^(why|why this tool|why (cloud sync|connect( sync)?))$/, { name: 'why' }],
   [/^(report|export|(plan |export )?report|export (the )?(plan|csv)|csv)$/, { name: 'report' }],
+  [/^(my tasks?|my open tasks|mine|assigned to me|what'?s mine)$/, { name: 'myTasks' }],
   [/^(share|share (the |my )?plan|share (it |the plan |my plan )?(to|with|in) (a |the )?(team|channel))$/, { name: 'share' }],
 ];
 
@@ -66,6 +77,12 @@ const REMIND = /^(?:remind|reminders?)(?:\s+(daily|every day|weekly|every week|o
 const REMIND_ALIASES: Record<string, ReminderChoice> = {
   daily: 'daily', 'every day': 'daily', weekly: 'weekly', 'every week': 'weekly', off: 'off', none: 'off', stop: 'off',
 };
+
+const ASSIGN = /^(?:assign|give)\s+(?:task\s+)?#?(\d{1,3})(?:\s+to(?:\s+(.*))?)?$/;
+const TAKE = /^take\s+(?:task\s+)?#?(\d{1,3})$/;
+const UNASSIGN = /^(?:unassign|remove (?:the )?owner(?: of| from)?)\s+(?:task\s+)?#?(\d{1,3})$/;
+const DUE = /^due(?: date)?\s+(?:task\s+)?#?(\d{1,3})(?:\s+(.*))?$/;
+const CLEAR_DUE = /^(clear|none|remove|no date|off|delete)$/;
 
 /** Lower-cases and strips what Teams and people add around a command: leftover mention markup, spaces, trailing punctuation, curly quotes. */
 export function normalizeText(text: string): string {
@@ -86,6 +103,14 @@ export function parseCommand(rawText: string): Command {
   for (const [pattern, command] of SIMPLE) if (pattern.test(text)) return command;
   const remind = REMIND.exec(text);
   if (remind) return { name: 'remind', cadence: REMIND_ALIASES[remind[1] ?? ''] ?? 'show' };
+  const assign = ASSIGN.exec(text);
+  if (assign) return { name: 'assign', taskNumber: Number(assign[1]), to: /^(me|myself)$/.test(assign[2] ?? '') ? 'me' : 'mentioned' };
+  const take = TAKE.exec(text);
+  if (take) return { name: 'assign', taskNumber: Number(take[1]), to: 'me' };
+  const unassign = UNASSIGN.exec(text);
+  if (unassign) return { name: 'unassign', taskNumber: Number(unassign[1]) };
+  const due = DUE.exec(text);
+  if (due) return { name: 'due', taskNumber: Number(due[1]), date: CLEAR_DUE.test(due[2] ?? '') ? null : (due[2] ?? '') };
   const task = TASK_ACTION.exec(text);
   if (task) return { name: 'taskAction', action: ACTION_ALIASES[task[1]], taskNumber: Number(task[2]) };
   return { name: 'unknown', text };
