@@ -5,6 +5,15 @@ import { createAdapter, installTurnErrorHandler } from './adapter';
 import { createChooseToolFeature, planPort } from './bot/chooseToolFeature';
 import { createInstallHandlers } from './bot/installFeature';
 import { createPlanFeature, type PlanFeature } from './bot/planFeature';
+import { messagePort } from './bot/connectorPort';
+import { createReminderFeature } from './bot/reminderFeature';
+import { createReportFeature } from './bot/reportFeature';
+import { turnReply } from './bot/turnReply';
+import { Delivery } from './actions/delivery';
+import { createReportDownload, REPORT_ROUTE } from './reports/reportDownload';
+import { ReportLinks, reportSigningKey } from './reports/reportLinks';
+import { ReminderScheduler } from './scheduler/reminderScheduler';
+import { ReminderIndex } from './store/reminderIndex';
 import { createShareFeature } from './bot/shareFeature';
 import { SyncGuideBot } from './bot/syncGuideBot';
 import { welcomeFeature } from './bot/welcomeFeature';
@@ -28,6 +37,8 @@ export interface App {
   readonly storage: StorageHandle;
   /** startPlan for the questionnaire (and tests); idle() waits for card updates in flight. */
   readonly planFeature: PlanFeature;
+  /** The reminder digest scheduler; started by listen(), stopped by close(). Tests call runOnce(). */
+  readonly reminders: ReminderScheduler;
   /** Starts listening; resolves with the bound address. */
   listen(): Promise<{ host: string; port: number }>;
   /** Stops accepting requests, lets in-flight ones finish, then closes storage. Safe to call twice. */
@@ -38,6 +49,8 @@ export interface AppOptions {
   readonly clock?: () => Date;
   /** Tests shorten retry delays here; the sleep is always ours so shutdown can cut waits short. */
   readonly sender?: Omit<OutgoingSenderOptions, 'sleep' | 'logger'>;
+  /** Names this instance in reminder claims (tests with two instances); random by default. */
+  readonly instanceId?: string;
 }
 
 /** Builds the whole bot from configuration: storage → state → features → bot → adapter → HTTP server. */
@@ -67,6 +80,37 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
   const planFeature = createPlanFeature({ planStore, sender, adapter, appId: config.appId, clock, logger, shutdownSignal: stopping.signal, guard });
   const shareFeature = createShareFeature({ planStore, registry, plans: planFeature, clock, logger });
 
+  // Reminders (issue 8 item 3) and the report (item 5).
+  const reply = turnReply(sender, logger);
+  const reminderIndex = new ReminderIndex(storage.storage);
+  const reminderFeature = createReminderFeature({ planStore, index: reminderIndex, clock, reply, ...config.reminders });
+  const reminders = new ReminderScheduler({
+    planStore,
+    index: reminderIndex,
+    delivery: new Delivery(sender, logger, guard),
+    port: messagePort(adapter, config.appId, stopping.signal),
+    clock,
+    logger,
+    ...config.reminders,
+    instanceId: options.instanceId,
+  });
+  const signing = reportSigningKey({ signingKey: config.reports.signingKey, appPassword: config.appPassword });
+  if (signing.source === 'random' && !config.localMode) {
+    logger.warn('Report download links are signed with a random key: they stop working on restart and on other instances. Set REPORT_SIGNING_KEY.');
+  }
+  const reportLinks = new ReportLinks(signing.key, clock);
+  // Known once listening: in local mode the link points at the port actually bound (PORT=0 picks one).
+  let boundPort: number | undefined;
+  const reportFeature = createReportFeature({
+    planStore,
+    links: reportLinks,
+    baseUrl: () => config.reports.publicBaseUrl ?? (config.localMode && boundPort !== undefined ? `http://127.0.0.1:${boundPort}` : undefined),
+    clock,
+    reply,
+    localMode: config.localMode,
+    logger,
+  });
+
   const chooseToolFeature = createChooseToolFeature({
     storage: storage.storage,
     privateState,
@@ -76,7 +120,7 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
 
   const bot = new SyncGuideBot({
     // The questionnaire sees messages first: an answer such as "help" or "2" belongs to the open question.
-    features: [chooseToolFeature, welcomeFeature, planFeature, shareFeature],
+    features: [chooseToolFeature, welcomeFeature, planFeature, shareFeature, reminderFeature, reportFeature],
     logger,
     states: [conversationState, privateState],
     ...createInstallHandlers({ registry, clock, logger }),
@@ -95,6 +139,7 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
     storageKind: storage.kind,
     checkReady: () => probeStorage(storage.storage, READINESS_PROBE_TIMEOUT_MS),
     allowedTenantIds: config.allowedTenantIds,
+    getRoutes: [{ path: REPORT_ROUTE, handler: createReportDownload({ links: reportLinks, planStore, clock, logger }) }],
   });
 
   let closing: Promise<void> | undefined;
@@ -102,17 +147,22 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
     server,
     storage,
     planFeature,
+    reminders,
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(config.port, config.host, () => {
           const address = server.address() as { address: string; port: number };
+          boundPort = address.port;
+          reminders.start();
           resolve({ host: address.address, port: address.port });
         });
       }),
     close: () =>
       (closing ??= (async () => {
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        // Before the sender is cut off: a digest between its claim and its record finishes (or gives up) cleanly.
+        await reminders.stop();
         stopping.abort();
         await planFeature.idle();
         await sender.drain();

@@ -20,6 +20,22 @@ export interface Config {
   readonly logFormat: LogFormat;
   /** Empty means every tenant is allowed. */
   readonly allowedTenantIds: readonly string[];
+  readonly reminders: ReminderConfig;
+  readonly reports: ReportConfig;
+}
+
+export interface ReminderConfig {
+  /** How often the scheduler looks for due digests; 0 switches the scheduler off (tests drive it by hand). */
+  readonly checkSeconds: number;
+  /** The UTC hour from which a period's digest may go out. */
+  readonly hourUtc: number;
+}
+
+export interface ReportConfig {
+  /** REPORT_SIGNING_KEY as given; absent means derived from the app password, or random per process. */
+  readonly signingKey?: string;
+  /** Absent: http://127.0.0.1:<bound port> in local mode, no download link otherwise. */
+  readonly publicBaseUrl?: string;
 }
 
 export type StorageConfig =
@@ -118,6 +134,41 @@ function parseTenantList(env: Env): string[] {
   return ids.map((id) => id.toLowerCase());
 }
 
+export const DEFAULT_REMINDER_CHECK_SECONDS = 300;
+export const DEFAULT_REMINDER_HOUR_UTC = 9;
+
+function integerIn(env: Env, name: string, min: number, max: number, fallback: number, what: string): number {
+  const value = read(env, name);
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new ConfigError(name, `"${value}" is not ${what}.`);
+  return Number(value);
+}
+
+function parseReminders(env: Env): ReminderConfig {
+  const checkSeconds = integerIn(env, 'REMINDER_CHECK_SECONDS', 0, 86_400, DEFAULT_REMINDER_CHECK_SECONDS, 'a number of seconds from 0 (off) to 86400');
+  // Under 10 s every instance would read every reminder-enabled plan several times a minute, for digests that change daily.
+  if (checkSeconds > 0 && checkSeconds < 10) throw new ConfigError('REMINDER_CHECK_SECONDS', `"${checkSeconds}" is too short; use 10 or more, or 0 to switch reminders off.`);
+  return { checkSeconds, hourUtc: integerIn(env, 'REMINDER_HOUR_UTC', 0, 23, DEFAULT_REMINDER_HOUR_UTC, 'an hour from 0 to 23') };
+}
+
+function parseReports(env: Env): ReportConfig {
+  const signingKey = read(env, 'REPORT_SIGNING_KEY');
+  if (signingKey !== undefined && signingKey.length < 32) {
+    throw new ConfigError('REPORT_SIGNING_KEY', 'is too short to sign download links safely; use at least 32 random characters (e.g. `openssl rand -hex 32`).');
+  }
+  const base = read(env, 'PUBLIC_BASE_URL');
+  if (base === undefined) return { signingKey };
+  let url: URL;
+  try {
+    url = new URL(base);
+  } catch {
+    throw new ConfigError('PUBLIC_BASE_URL', `"${base}" is not a URL; expected e.g. https://sync-guide.example.net`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError('PUBLIC_BASE_URL', `"${base}" must start with https:// (or http:// for local testing).`);
+  if (url.search || url.hash) throw new ConfigError('PUBLIC_BASE_URL', `"${base}" must not carry a query or fragment.`);
+  return { signingKey, publicBaseUrl: `${url.origin}${url.pathname.replace(/\/+$/, '')}` };
+}
+
 const LOOPBACK = ['127.0.0.1', 'localhost', '::1'];
 
 /** Without app credentials nothing authenticates callers, so the bot must not be reachable from other machines. */
@@ -161,5 +212,7 @@ export function loadConfig(env: Env): Config {
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     logFormat: oneOf<LogFormat>(env, 'LOG_FORMAT', ['json', 'pretty'], production ? 'json' : 'pretty'),
     allowedTenantIds: parseTenantList(env),
+    reminders: parseReminders(env),
+    reports: parseReports(env),
   };
 }

@@ -17,6 +17,8 @@ export interface ServerDeps {
   /** Resolves when storage answers; rejects (or returns false) when it does not. */
   readonly checkReady: () => Promise<void>;
   readonly allowedTenantIds?: readonly string[];
+  /** Further GET routes (the report download); each handler answers by itself. */
+  readonly getRoutes?: ReadonlyArray<{ readonly path: string; readonly handler: (req: Request, res: Response) => Promise<void> }>;
 }
 
 export function createServer(deps: ServerDeps): Server {
@@ -50,6 +52,8 @@ export function createServer(deps: ServerDeps): Server {
       res.json(503, { status: 'unavailable', storage: deps.storageKind, error: 'Storage did not answer; see the server log.' });
     }
   });
+
+  for (const route of deps.getRoutes ?? []) server.get(route.path, route.handler);
 
   server.post('/api/messages', async (req: Request, res: Response) => {
     const started = process.hrtime.bigint();

@@ -19,6 +19,7 @@ import {
   type CloudAdapter,
   type ConversationParameters,
   type ConversationReference,
+  type Mention,
   type ResourceResponse,
 } from 'botbuilder';
 import type { CardTarget } from '../actions/cardFanOut';
@@ -36,8 +37,11 @@ interface ConnectorCalls {
 
 type Adapter = Pick<CloudAdapter, 'continueConversationAsync'>;
 
-export function connectorPort(adapter: Adapter, appId: string, shutdown: AbortSignal | undefined): PostingPort {
-  const run = async <T>(target: { serviceUrl: string; conversationId: string }, logic: (client: ConnectorCalls, context: TurnContext) => Promise<T>): Promise<T> => {
+type Runner = <T>(target: { serviceUrl: string; conversationId: string }, logic: (client: ConnectorCalls, context: TurnContext) => Promise<T>) => Promise<T>;
+
+/** Runs `logic` in a proactive turn on the conversation and hands back its result or its error. */
+function proactiveRunner(adapter: Adapter, appId: string): Runner {
+  return async <T>(target: { serviceUrl: string; conversationId: string }, logic: (client: ConnectorCalls, context: TurnContext) => Promise<T>): Promise<T> => {
     const reference: Partial<ConversationReference> = {
       channelId: 'msteams',
       serviceUrl: target.serviceUrl,
@@ -58,14 +62,37 @@ export function connectorPort(adapter: Adapter, appId: string, shutdown: AbortSi
     if (!result.ok) throw result.error;
     return result.value;
   };
-  const addressed = (context: TurnContext, activity: Partial<Activity>): Partial<Activity> =>
-    TurnContext.applyConversationReference(activity, TurnContext.getConversationReference(context.activity));
-  const cardMessage = (card: AdaptiveCardJson): Partial<Activity> => MessageFactory.attachment(CardFactory.adaptiveCard(card));
-  // Shutdown or the sender's per-attempt timeout, whichever comes first, cancels the HTTP call.
-  const options = (attempt: AbortSignal | undefined) => {
-    const signals = [shutdown, attempt].filter((s): s is AbortSignal => s !== undefined);
-    return signals.length === 0 ? {} : { abortSignal: signals.length === 1 ? signals[0] : AbortSignal.any(signals) };
+}
+
+const addressed = (context: TurnContext, activity: Partial<Activity>): Partial<Activity> =>
+  TurnContext.applyConversationReference(activity, TurnContext.getConversationReference(context.activity));
+
+// Shutdown or the sender's per-attempt timeout, whichever comes first, cancels the HTTP call.
+function callOptions(shutdown: AbortSignal | undefined, attempt: AbortSignal | undefined): { abortSignal?: AbortSignal } {
+  const signals = [shutdown, attempt].filter((s): s is AbortSignal => s !== undefined);
+  return signals.length === 0 ? {} : { abortSignal: signals.length === 1 ? signals[0] : AbortSignal.any(signals) };
+}
+
+/** A message with text, entities (mentions) and a card, sent proactively; the reminder digest uses it. */
+export interface MessagePort {
+  postMessage(target: CardTarget, message: { text: string; entities: readonly Mention[]; card: AdaptiveCardJson }, signal?: AbortSignal): Promise<string | undefined>;
+}
+
+export function messagePort(adapter: Adapter, appId: string, shutdown: AbortSignal | undefined): MessagePort {
+  const run = proactiveRunner(adapter, appId);
+  return {
+    postMessage: (target, message, attempt) =>
+      run(target, async (client, context) => {
+        const activity: Partial<Activity> = { ...MessageFactory.attachment(CardFactory.adaptiveCard(message.card)), text: message.text, entities: [...message.entities] };
+        return (await client.conversations.sendToConversation(target.conversationId, addressed(context, activity), callOptions(shutdown, attempt))).id;
+      }),
   };
+}
+
+export function connectorPort(adapter: Adapter, appId: string, shutdown: AbortSignal | undefined): PostingPort {
+  const run = proactiveRunner(adapter, appId);
+  const cardMessage = (card: AdaptiveCardJson): Partial<Activity> => MessageFactory.attachment(CardFactory.adaptiveCard(card));
+  const options = (attempt: AbortSignal | undefined) => callOptions(shutdown, attempt);
 
   return {
     update: async (target, card, attempt) => {

@@ -1,4 +1,4 @@
-import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
+import type { AdaptiveCardInvokeResponse, FileConsentCardResponse, TurnContext } from 'botbuilder';
 import type { Command } from './commands';
 
 /**
@@ -14,6 +14,8 @@ export interface Feature {
   readonly commands?: { readonly [N in Command['name']]?: CommandHandler<Extract<Command, { name: N }>> };
   /** `Action.Execute` verbs (and the same verbs arriving as `Action.Submit` from older clients). */
   readonly verbs?: Readonly<Record<string, VerbHandler>>;
+  /** The user accepted or declined a file the bot offered (`fileConsent/invoke`); the first feature that has this gets it. */
+  readonly fileConsent?: (context: TurnContext, response: FileConsentCardResponse) => Promise<void>;
 }
 
 export type CommandHandler<C extends Command = Command> = (context: TurnContext, command: C) => Promise<void>;

@@ -2,6 +2,7 @@ import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   type BotState,
+  type FileConsentCardResponse,
   CardFactory,
   MessageFactory,
   TeamsActivityHandler,
@@ -108,6 +109,20 @@ export class SyncGuideBot extends TeamsActivityHandler {
       const correlationId = context.turnState.get(CORRELATION_ID) as string | undefined;
       this.deps.logger.error({ err: error, verb, correlationId }, 'card action failed');
       return cardResponse(errorCard('Something went wrong while saving that change, and nothing was changed. Please press the button again in a moment.'));
+    }
+  }
+
+  /**
+   * A file offer accepted or declined. Teams expects an empty 200 (the SDK sends it after this returns); a failure
+   * is logged and the invoke still answers, because the user already got a message or nothing useful can be said.
+   */
+  protected override async handleTeamsFileConsent(context: TurnContext, response: FileConsentCardResponse): Promise<void> {
+    const handler = this.deps.features.find((feature) => feature.fileConsent)?.fileConsent;
+    if (!handler) return;
+    try {
+      await handler(context, isPlainObject(response) ? response : {});
+    } catch (error) {
+      this.deps.logger.error({ err: error, correlationId: context.turnState.get(CORRELATION_ID) as string | undefined }, 'file consent failed');
     }
   }
 

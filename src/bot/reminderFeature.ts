@@ -1,0 +1,124 @@
+/**
+ * "remind daily | weekly | off" in Teams: shows a confirmation card, and on the click records the change
+ * on the plan (applyPlanEdit setReminders: who and when) and in the reminder index the scheduler walks.
+ * Sending digests is the scheduler's job (src/scheduler).
+ */
+import { confirmCard } from '../cards/questionCards';
+import { noPlanCard, nameOf, planErrorCard } from '../cards/planCards';
+import type { AdaptiveCardJson } from '../cards/render';
+import { formatUtcDateTime } from '../domain/digest';
+import { reminderCadence, REMINDER_CADENCES, type Plan, type ReminderCadence } from '../domain/plan';
+import { runOf } from '../scheduler/digestClaims';
+import { nextDigestAt } from '../scheduler/schedule';
+import type { PlanRecord, PlanStore } from '../store/planStore';
+import type { ReminderIndex } from '../store/reminderIndex';
+import { cardResponse } from './invokeResponses';
+import { actorOf, planLocation } from './planFeature';
+import type { Feature } from './routing';
+import type { TurnReply } from './turnReply';
+
+export const REMINDER_VERBS = { set: 'reminders.set', cancel: 'reminders.cancel' } as const;
+
+export interface ReminderFeatureDeps {
+  readonly planStore: PlanStore;
+  readonly index: ReminderIndex;
+  readonly clock: () => Date;
+  readonly reply: TurnReply;
+  readonly hourUtc: number;
+  readonly checkSeconds: number;
+}
+
+const WORDS: Record<Exclude<ReminderCadence, 'off'>, { every: string; adjective: string }> = {
+  daily: { every: 'every day', adjective: 'Daily' },
+  weekly: { every: 'every Monday', adjective: 'Weekly' },
+};
+
+export function createReminderFeature(deps: ReminderFeatureDeps): Feature {
+  const { planStore, index } = deps;
+
+  /** "Daily reminders are on (turned on by Ana, 26 Nov 2026, 10:42 UTC). Next digest: …" */
+  const stateText = (record: PlanRecord): string => {
+    const plan = record.plan;
+    const cadence = reminderCadence(plan);
+    const by = plan.reminders ? ` (turned ${cadence === 'off' ? 'off' : 'on'} by ${nameOf(plan.reminders.changedBy)}, ${formatUtcDateTime(plan.reminders.changedAt)})` : '';
+    if (cadence === 'off') return `Reminders are off${by}.`;
+    const next = nextDigestAt(runOf(record).lastSentPeriodKey, deps.clock(), cadence, deps.hourUtc);
+    const when = next === 'soon' ? `at the next check, within ${Math.max(1, Math.round(deps.checkSeconds / 60))} minutes,` : formatUtcDateTime(next.toISOString());
+    return `${WORDS[cadence].adjective} reminders are on${by}. Next digest: ${when} if any task is still open.`;
+  };
+
+  const confirmation = (plan: Plan, cadence: ReminderCadence): AdaptiveCardJson => {
+    const data = { planId: plan.id, cadence };
+    if (cadence === 'off') {
+      return confirmCard({
+        title: 'Turn reminders off?',
+        message: 'No more digests will be posted here until someone turns reminders on again.',
+        executeActions: [
+          { title: 'Turn reminders off', verb: REMINDER_VERBS.set, data },
+          { title: 'Keep them', verb: REMINDER_VERBS.cancel, data: { planId: plan.id } },
+        ],
+      });
+    }
+    return confirmCard({
+      title: `Turn on ${cadence} reminders?`,
+      message: `${WORDS[cadence].every[0].toUpperCase()}${WORDS[cadence].every.slice(1)} from ${String(deps.hourUtc).padStart(2, '0')}:00 UTC, I will post a short digest here while tasks are open:`,
+      items: ['the overdue tasks, with their due dates', 'the next task to work on', 'their owners, @mentioned'],
+      note: 'Nothing is posted when every task is done or skipped. Anyone here can turn reminders off with "remind off".',
+      executeActions: [
+        { title: `Turn on ${cadence} reminders`, verb: REMINDER_VERBS.set, data },
+        { title: 'Cancel', verb: REMINDER_VERBS.cancel, data: { planId: plan.id } },
+      ],
+    });
+  };
+
+  return {
+    commands: {
+      remind: async (context, command) => {
+        const record = await planStore.load(planLocation(context));
+        if (!record) return deps.reply(context, noPlanCard());
+        const current = reminderCadence(record.plan);
+        if (command.cadence === 'show' || command.cadence === current) {
+          const hint = current === 'off' ? 'Say "remind daily" or "remind weekly" to turn them on.' : 'Say "remind off" to stop them.';
+          return deps.reply(context, confirmCard({ title: 'Reminders', message: `${stateText(record)} ${hint}` }));
+        }
+        return deps.reply(context, confirmation(record.plan, command.cadence));
+      },
+    },
+    verbs: {
+      [REMINDER_VERBS.cancel]: async (context) => {
+        const record = await planStore.load(planLocation(context));
+        return cardResponse(record ? confirmCard({ title: 'Reminders unchanged', message: stateText(record) }) : noPlanCard());
+      },
+      [REMINDER_VERBS.set]: async (context, data) => {
+        const planId = typeof data.planId === 'string' ? data.planId : undefined;
+        const cadence = REMINDER_CADENCES.find((known) => known === data.cadence);
+        if (!planId || !cadence) return cardResponse(planErrorCard('This button does not say which reminders to set. Say "remind daily", "remind weekly" or "remind off".'));
+        const location = planLocation(context);
+        const owner = await planStore.owner(location);
+        if (!owner) return cardResponse(noPlanCard());
+        const now = deps.clock();
+        if (cadence !== 'off') {
+          // The pointer goes in first: a plan with reminders on but no pointer would never get a digest, while a
+          // pointer to a plan whose change did not happen is dropped by the scheduler's next check.
+          const added = await index.add({
+            location: owner,
+            planId,
+            fallback: { conversationId: context.activity.conversation.id, serviceUrl: context.activity.serviceUrl },
+            since: now.toISOString(),
+          });
+          if (!added) return cardResponse(planErrorCard('Reminders cannot be turned on right now: this installation already sends reminders for as many plans as it can hold.'));
+        }
+        const outcome = await planStore.applyEdit(owner, { planId, edit: { kind: 'setReminders', cadence }, actor: actorOf(context), at: now.toISOString() });
+        if (outcome.kind === 'noPlan') return cardResponse(noPlanCard());
+        if (outcome.kind === 'busy') return cardResponse(planErrorCard('The plan was busy with other changes, and nothing was changed. Please press the button again.'));
+        if (outcome.kind === 'otherPlan') {
+          return cardResponse(planErrorCard('This card belongs to a plan that is not the current plan of this conversation. Say "status" for the current plan.', 'Not this plan'));
+        }
+        if (outcome.kind === 'rejected') return cardResponse(planErrorCard(outcome.message));
+        if (cadence === 'off') await index.remove(owner, planId);
+        const title = outcome.kind === 'changed' ? (cadence === 'off' ? 'Reminders turned off' : `${WORDS[cadence].adjective} reminders turned on`) : 'Reminders unchanged';
+        return cardResponse(confirmCard({ title, message: stateText(outcome.record) }));
+      },
+    },
+  };
+}

@@ -1,0 +1,172 @@
+/**
+ * Posts reminder digests. Every check walks the reminder index, and for each plan whose period is open
+ * and not yet served: builds the digest (nothing open → nothing to send), claims the period on the plan
+ * record with an eTag-guarded write (so one instance of several sends it), sends through Delivery (the
+ * paced, retrying OutgoingSender; skipped where the app was removed) and records the period as sent.
+ *
+ * The timer is unref'd so it never keeps a process (or jest) alive, and stop() waits for a check in
+ * progress so shutdown does not cut a send between claim and record.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Delivery } from '../actions/delivery';
+import type { CardTarget } from '../actions/cardFanOut';
+import type { MessagePort } from '../bot/connectorPort';
+import { digestMessage } from '../cards/digestCard';
+import { buildDigest, periodKey } from '../domain/digest';
+import { reminderCadence } from '../domain/plan';
+import { baseConversationId } from '../store/conversationRegistry';
+import type { PlanRecord, PlanStore } from '../store/planStore';
+import type { ReminderEntry, ReminderIndex } from '../store/reminderIndex';
+import { claimPeriod, recordSent, releaseClaim, runOf } from './digestClaims';
+import { digestWanted } from './schedule';
+
+export interface SchedulerLogger {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export interface ReminderSchedulerDeps {
+  readonly planStore: PlanStore;
+  readonly index: ReminderIndex;
+  readonly delivery: Pick<Delivery, 'send'>;
+  readonly port: MessagePort;
+  readonly clock: () => Date;
+  readonly logger: SchedulerLogger;
+  /** The UTC hour a period opens for digests. */
+  readonly hourUtc: number;
+  /** Real seconds between checks; 0 means start() does nothing (tests call runOnce). */
+  readonly checkSeconds: number;
+  /** How long a claim holds before another instance may take the period over. Longer than a send with all its retries. */
+  readonly leaseMs?: number;
+  /** Names this instance in claims; random by default. */
+  readonly instanceId?: string;
+}
+
+export const DEFAULT_LEASE_MS = 10 * 60_000;
+
+/** What one check did, per plan; for tests and the log. */
+export type PlanCheck = 'sent' | 'notDue' | 'nothingOpen' | 'claimedElsewhere' | 'alreadySent' | 'removed' | 'failed';
+
+export interface CheckSummary {
+  readonly results: ReadonlyArray<{ readonly planId: string; readonly outcome: PlanCheck }>;
+}
+
+/** Plans checked at once: enough to overlap storage round trips, few enough not to flood storage. */
+const CONCURRENCY = 4;
+
+export class ReminderScheduler {
+  readonly instanceId: string;
+  private readonly leaseMs: number;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<CheckSummary> | undefined;
+  private stopped = false;
+
+  constructor(private readonly deps: ReminderSchedulerDeps) {
+    this.instanceId = deps.instanceId ?? randomUUID();
+    this.leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
+  }
+
+  start(): void {
+    if (this.deps.checkSeconds <= 0 || this.timer || this.stopped) return;
+    this.timer = setInterval(() => {
+      // A check still running (slow storage, paced sends) is not overlapped by the next one.
+      if (!this.running) void this.runOnce();
+    }, this.deps.checkSeconds * 1000);
+    this.timer.unref();
+  }
+
+  /** Stops the timer and waits for a check in progress. Safe to call twice. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+
+  /** One check of every reminder-enabled plan. Never rejects; failures are logged per plan. */
+  runOnce(): Promise<CheckSummary> {
+    this.running ??= this.check().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async check(): Promise<CheckSummary> {
+    let entries: readonly ReminderEntry[];
+    try {
+      entries = await this.deps.index.list();
+    } catch (error) {
+      this.deps.logger.error({ err: error }, 'reminders: could not read the reminder index; trying again at the next check');
+      return { results: [] };
+    }
+    const results: Array<{ planId: string; outcome: PlanCheck }> = [];
+    const queue = [...entries];
+    const worker = async () => {
+      for (let entry = queue.shift(); entry; entry = queue.shift()) {
+        const outcome = await this.checkPlan(entry).catch((error: unknown): PlanCheck => {
+          this.deps.logger.error({ err: error, planId: entry!.planId }, 'reminders: checking a plan failed; trying again at the next check');
+          return 'failed';
+        });
+        results.push({ planId: entry.planId, outcome });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, entries.length) }, worker));
+    return { results };
+  }
+
+  private async checkPlan(entry: ReminderEntry): Promise<PlanCheck> {
+    const { planStore, index } = this.deps;
+    const now = this.deps.clock();
+    const record = await planStore.load(entry.location);
+    const cadence = record && record.plan.id === entry.planId ? reminderCadence(record.plan) : 'off';
+    if (!record || cadence === 'off') {
+      // Replaced, removed or switched off without the index hearing of it: drop the pointer.
+      await index.remove(entry.location, entry.planId);
+      return 'removed';
+    }
+    if (!digestWanted(runOf(record).lastSentPeriodKey, now, cadence, this.deps.hourUtc)) return 'notDue';
+    const digest = buildDigest(record.plan, now, cadence);
+    if (!digest) return 'nothingOpen';
+    const key = periodKey(now, cadence);
+
+    const claim = await planStore.updateRecord(entry.location, (current) =>
+      claimPeriod(current, { planId: entry.planId, cadence, periodKey: key, instanceId: this.instanceId, now, leaseMs: this.leaseMs }),
+    );
+    if (claim.kind === 'missing') return 'removed';
+    if (claim.kind === 'gaveUp') return 'claimedElsewhere';
+    if (claim.result !== 'claimed') return claim.result === 'held' ? 'claimedElsewhere' : claim.result === 'sent' ? 'alreadySent' : 'removed';
+
+    // Built from the plan as claimed, so a change made since the first read is in the digest.
+    const fresh = buildDigest(claim.value.plan, now, cadence) ?? digest;
+    const message = digestMessage(claim.value.plan, fresh, now);
+    const target = digestTarget(claim.value, entry);
+    const sent = await this.deps.delivery.send({
+      conversationId: target.conversationId,
+      tenantId: entry.location.tenantId,
+      key: `digest:${entry.planId}:${key}`,
+      run: (signal) => this.deps.port.postMessage(target, message, signal),
+    });
+    if (sent.ok || sent.reason === 'inactive' || sent.reason === 'blocked' || sent.reason === 'notFound') {
+      // Delivered, or undeliverable for this whole period (the app is gone from the conversation): either way it is served.
+      await planStore.updateRecord(entry.location, (current) => recordSent(current, { planId: entry.planId, periodKey: key, now: this.deps.clock() }));
+      if (!sent.ok) this.deps.logger.warn({ planId: entry.planId, reason: sent.reason }, 'reminders: the digest could not be delivered; skipping this period');
+      return sent.ok ? 'sent' : 'failed';
+    }
+    // Retries ran out: free the period so the next check tries again instead of waiting for the lease.
+    this.deps.logger.warn({ planId: entry.planId, reason: sent.reason }, 'reminders: sending the digest failed; the next check tries again');
+    await planStore.updateRecord(entry.location, (current) => releaseClaim(current, { planId: entry.planId, periodKey: key, instanceId: this.instanceId }));
+    return 'failed';
+  }
+}
+
+/**
+ * Where the digest goes: under the plan's newest summary in its own conversation (the thread root in a
+ * channel, so the digest joins the plan's thread), else where reminders were turned on.
+ */
+export function digestTarget(record: PlanRecord, entry: ReminderEntry): CardTarget {
+  const home = baseConversationId(record.conversationId);
+  const summaries = record.cards.filter((ref) => ref.taskId === 'summary' && baseConversationId(ref.conversationId) === home);
+  const newest = summaries[summaries.length - 1];
+  return newest ? { conversationId: newest.conversationId, serviceUrl: newest.serviceUrl } : entry.fallback;
+}

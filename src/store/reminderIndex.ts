@@ -1,0 +1,89 @@
+/**
+ * Which plans have reminders on. botbuilder's Storage cannot list keys, so the scheduler needs one
+ * document that names them: entries are added when someone turns reminders on and removed when they
+ * are turned off (or the scheduler finds the plan gone or switched off). Every change is an eTag
+ * read-modify-write, so two people switching reminders in different conversations at once both land.
+ *
+ * The entry is only a pointer: the plan record stays the truth about the cadence, and the scheduler
+ * re-reads it before sending anything.
+ */
+import type { Storage } from 'botbuilder';
+import { DocumentStore } from './documentStore';
+import type { PlanLocation } from './planStore';
+
+export interface ReminderEntry {
+  /** Where the plan document lives (a channel, not a thread; the owner when a chat links to a shared plan). */
+  readonly location: PlanLocation;
+  readonly planId: string;
+  /**
+   * Where "remind" was said, as a fallback target when the plan has no posted summary to reply under
+   * (a plan whose cards only ever came back in expectReplies answers).
+   */
+  readonly fallback: { readonly conversationId: string; readonly serviceUrl: string };
+  readonly since: string;
+}
+
+interface IndexDocument {
+  readonly entries: readonly ReminderEntry[];
+}
+
+/**
+ * Bounds the document (Cosmos DB allows 2 MB per item; an entry is about 300 bytes). Past it, turning
+ * reminders on is refused with a message rather than silently dropping someone else's reminders.
+ */
+export const MAX_REMINDER_PLANS = 2000;
+
+const INDEX_ID = 'all';
+
+export class ReminderIndex {
+  private readonly documents: DocumentStore<IndexDocument>;
+
+  constructor(storage: Storage) {
+    this.documents = new DocumentStore<IndexDocument>(storage, 'reminderIndex');
+  }
+
+  async list(): Promise<readonly ReminderEntry[]> {
+    return (await this.documents.read(INDEX_ID))?.value.entries ?? [];
+  }
+
+  /** Adds or refreshes the entry of a plan location; false when the index is full. */
+  async add(entry: ReminderEntry): Promise<boolean> {
+    const same = sameLocation(entry.location);
+    return this.change((entries) => {
+      const others = entries.filter((known) => !same(known));
+      return others.length >= MAX_REMINDER_PLANS ? undefined : [...others, entry];
+    });
+  }
+
+  /** Removes the entry of a location; with `planId`, only if it still names that plan (a newer plan's entry stays). */
+  async remove(location: PlanLocation, planId?: string): Promise<void> {
+    const same = sameLocation(location);
+    await this.change((entries) => entries.filter((known) => !(same(known) && (planId === undefined || known.planId === planId))));
+  }
+
+  /**
+   * The first write has no create-if-absent in botbuilder's Storage: a create is read back and, when another
+   * writer's create won, redone as an update of theirs (the same pattern as the team index).
+   */
+  private async change(apply: (entries: readonly ReminderEntry[]) => ReminderEntry[] | undefined): Promise<boolean> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const outcome = await this.documents.update(INDEX_ID, (current) => {
+        const next = apply(current.entries);
+        if (next === undefined) return { next: undefined, result: false };
+        return { next: next.length === current.entries.length && next.every((e, i) => e === current.entries[i]) ? undefined : { entries: next }, result: true };
+      });
+      if (outcome.kind === 'written' || outcome.kind === 'unchanged') return outcome.result;
+      if (outcome.kind === 'gaveUp') throw new Error('The reminder index stayed busy; try again in a moment.');
+      const created = apply([]);
+      if (created === undefined) return false;
+      await this.documents.put(INDEX_ID, { entries: created });
+      const check = await this.documents.read(INDEX_ID);
+      if (check && JSON.stringify(check.value.entries) === JSON.stringify(created)) return true;
+    }
+    return false;
+  }
+}
+
+function sameLocation(location: PlanLocation): (entry: ReminderEntry) => boolean {
+  return (entry) => entry.location.tenantId === location.tenantId && entry.location.conversationId === location.conversationId;
+}
