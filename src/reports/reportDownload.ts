@@ -15,7 +15,8 @@ export interface ReportDownloadDeps {
   readonly logger: { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
 }
 
-export const REPORT_ROUTE = '/reports/:file';
+/** A wildcard, not `:file`: restify's router caps named parameters at 100 characters, and tokens are longer. */
+export const REPORT_ROUTE = '/reports/*';
 
 export function reportPath(token: string): string {
   return `/reports/${token}.csv`;
@@ -23,7 +24,8 @@ export function reportPath(token: string): string {
 
 export function createReportDownload(deps: ReportDownloadDeps): (req: Request, res: Response) => Promise<void> {
   return async (req, res) => {
-    const file = typeof req.params?.file === 'string' ? req.params.file : '';
+    const wildcard: unknown = (req.params as Record<string, unknown> | undefined)?.['*'];
+    const file = typeof wildcard === 'string' ? wildcard : '';
     if (!file.endsWith('.csv')) return plain(res, 404, 'There is no report here. Say "report" to the bot for a fresh link.');
     const verified = deps.links.verify(file.slice(0, -'.csv'.length));
     if (!verified.ok) {
