@@ -55,7 +55,8 @@ describe('the committed manifest template', () => {
   it('declares the bot in all three scopes with a command list per scope', () => {
     const b = bot(filledTemplate());
     expect(b.scopes).toEqual(['personal', 'team', 'groupChat']);
-    expect(b.supportsFiles).toBe(false);
+    // The report is offered as a file in personal chat (file consent card).
+    expect(b.supportsFiles).toBe(true);
     expect(b.isNotificationOnly).toBe(false);
     const lists = b.commandLists as { scopes: string[]; commands: { title: string; description: string }[] }[];
     const titles = (scope: string): string[] => lists.find((l) => l.scopes.includes(scope))?.commands.map((c) => c.title) ?? [];
@@ -63,7 +64,7 @@ describe('the committed manifest template', () => {
     expect(titles('personal')).toEqual(['start', "what's next", 'status', 'tasks', 'history', 'why', 'share', 'help', 'start over']);
     // Teams shows at most 10 commands per list.
     expect(lists.every((l) => l.commands.length <= 10)).toBe(true);
-    const group = ['start', "what's next", 'status', 'tasks', 'history', 'help'];
+    const group = ['start', "what's next", 'status', 'tasks', 'history', 'remind daily', 'report', 'help'];
     expect(titles('team')).toEqual(group);
     expect(titles('groupChat')).toEqual(group);
     // Older schema versions cap these at 32 and 128 characters; staying inside keeps older clients happy.
