@@ -15,6 +15,9 @@ import { ReportLinks, reportSigningKey } from './reports/reportLinks';
 import { ReminderScheduler } from './scheduler/reminderScheduler';
 import { ReminderIndex } from './store/reminderIndex';
 import { createShareFeature } from './bot/shareFeature';
+import { createCoordinationFeature } from './bot/coordinationFeature';
+import { createMyTasksFeature } from './bot/myTasksFeature';
+import { MyTasksIndex } from './store/myTasksIndex';
 import { SyncGuideBot } from './bot/syncGuideBot';
 import { welcomeFeature } from './bot/welcomeFeature';
 import type { Config } from './config';
@@ -79,6 +82,10 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
   const planStore = new PlanStore(storage.storage);
   const planFeature = createPlanFeature({ planStore, sender, adapter, appId: config.appId, clock, logger, shutdownSignal: stopping.signal, guard });
   const shareFeature = createShareFeature({ planStore, registry, plans: planFeature, clock, logger });
+  // Owners and due dates (issue 8 items 1, 2) and "my tasks" (item 4): one index per person points at their plans.
+  const myTasks = new MyTasksIndex(storage.storage);
+  const coordinationFeature = createCoordinationFeature({ planStore, myTasks, registry, plans: planFeature, clock, logger });
+  const myTasksFeature = createMyTasksFeature({ planStore, myTasks, clock, logger, onChanged: (...args) => planFeature.afterChange(...args) });
 
   // Reminders (issue 8 item 3) and the report (item 5).
   const reply = turnReply(sender, logger);
@@ -120,7 +127,7 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
 
   const bot = new SyncGuideBot({
     // The questionnaire sees messages first: an answer such as "help" or "2" belongs to the open question.
-    features: [chooseToolFeature, welcomeFeature, planFeature, shareFeature, reminderFeature, reportFeature],
+    features: [chooseToolFeature, welcomeFeature, planFeature, shareFeature, coordinationFeature, myTasksFeature, reminderFeature, reportFeature],
     logger,
     states: [conversationState, privateState],
     ...createInstallHandlers({ registry, clock, logger }),

@@ -45,6 +45,8 @@ export interface CardFanOutDeps {
   readonly logger: FanOutLogger;
   /** Which conversations still have the app; without it every conversation counts as active. */
   readonly guard?: ConversationGuard;
+  /** Render time for overdue marks; without it cards show due dates but no overdue mark. */
+  readonly clock?: () => Date;
 }
 
 export class CardFanOut {
@@ -132,6 +134,7 @@ export class CardFanOut {
   private async currentCard(location: PlanLocation, planId: string, taskId: CardRef['taskId']): Promise<AdaptiveCardJson | undefined> {
     const record = await this.deps.planStore.load(location);
     if (!record || record.plan.id !== planId) return undefined;
-    return taskId === 'summary' ? summaryCard(record.plan, record.decision) : taskCard(record.plan, taskId);
+    const now = this.deps.clock?.();
+    return taskId === 'summary' ? summaryCard(record.plan, record.decision, { now }) : taskCard(record.plan, taskId, undefined, { now });
   }
 }

@@ -66,14 +66,16 @@ export interface PlanPostingDeps {
   /** Tracks background work so idle() and shutdown can wait for it. */
   readonly background: Pick<CardFanOut, 'track'>;
   readonly logger: PlanPostingLogger;
+  /** Render time for overdue marks (a shared plan can already have due dates). */
+  readonly clock?: () => Date;
 }
 
 /** The cards a plan is posted with: the summary, then one card per open task (done and not applicable ones appear on the summary). */
-export function cardsToPost(record: PlanRecord): Array<{ taskId: CardRef['taskId']; card: AdaptiveCardJson }> {
+export function cardsToPost(record: PlanRecord, now?: Date): Array<{ taskId: CardRef['taskId']; card: AdaptiveCardJson }> {
   const open = numberedTasks(record.plan).filter((task) => task.status === 'todo' || task.status === 'inProgress');
   return [
-    { taskId: 'summary', card: summaryCard(record.plan, record.decision) },
-    ...open.map((task) => ({ taskId: task.id, card: taskCard(record.plan, task.id) })),
+    { taskId: 'summary', card: summaryCard(record.plan, record.decision, { now }) },
+    ...open.map((task) => ({ taskId: task.id, card: taskCard(record.plan, task.id, undefined, { now }) })),
   ];
 }
 
@@ -97,7 +99,7 @@ export class PlanPosting {
   async post(location: PlanLocation, planId: string, destination: Destination): Promise<PostingResult> {
     const record = await this.deps.planStore.load(location);
     if (!record || record.plan.id !== planId) return { posted: 0, fellBack: false, stopped: 'plan replaced before posting' };
-    const [summary, ...tasks] = cardsToPost(record);
+    const [summary, ...tasks] = cardsToPost(record, this.deps.clock?.());
     const tenantId = location.tenantId;
     const refs: CardRef[] = [];
 

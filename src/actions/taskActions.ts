@@ -97,16 +97,16 @@ export async function applyTaskAction(
       const notice: CardNotice | undefined = outcome.stale
         ? { text: 'Your card was out of date; this is the plan as it stands now, with your change.', tone: 'info' }
         : undefined;
-      return taskCard(outcome.record.plan, request.taskId, notice);
+      return taskCard(outcome.record.plan, request.taskId, notice, { now: deps.clock() });
     }
     case 'unchanged': {
       const task = outcome.record.plan.tasks.find((candidate) => candidate.id === request.taskId);
-      return taskCard(outcome.record.plan, request.taskId, task && alreadyNotice(task.status, outcome.by, outcome.at));
+      return taskCard(outcome.record.plan, request.taskId, task && alreadyNotice(task.status, outcome.by, outcome.at), { now: deps.clock() });
     }
     case 'rejected':
       return outcome.reason === 'unknownTask'
         ? planErrorCard('That task is not part of this plan. Say "tasks" to see the current list.')
-        : taskCard(outcome.record.plan, request.taskId, { text: refusalText(outcome.record, request.taskId, outcome.message), tone: 'warning' });
+        : taskCard(outcome.record.plan, request.taskId, { text: refusalText(outcome.record, request.taskId, outcome.message), tone: 'warning' }, { now: deps.clock() });
     case 'noPlan':
       return planErrorCard('There is no plan in this conversation any more, so nothing changed. Say "start" to create one.');
     case 'otherPlan':
@@ -120,7 +120,7 @@ export async function applyTaskAction(
 }
 
 /** `task.show`: read-only, the current card of one task of this conversation's plan. */
-export async function showTask(planStore: PlanStore, location: PlanLocation, data: unknown): Promise<AdaptiveCardJson> {
+export async function showTask(planStore: PlanStore, location: PlanLocation, data: unknown, now?: Date): Promise<AdaptiveCardJson> {
   const parsed = parseActionData(data);
   if (!parsed.ok) return planErrorCard(parsed.message);
   const record = await planStore.load(location);
@@ -128,7 +128,7 @@ export async function showTask(planStore: PlanStore, location: PlanLocation, dat
   if (record.plan.id !== parsed.value.planId) {
     return planErrorCard('This card belongs to a plan that is not the current plan of this conversation. Say "status" for the current plan.', 'Not this plan');
   }
-  return taskCard(record.plan, parsed.value.taskId);
+  return taskCard(record.plan, parsed.value.taskId, undefined, { now });
 }
 
 /** The domain's refusal names whoever changed the task last; that name is the only user text in it. */

@@ -56,7 +56,7 @@ export interface ChooseToolFeatureDeps {
 }
 
 /** Commands that keep working while someone is in the middle of the questions. */
-const PASS_THROUGH: ReadonlySet<Command['name']> = new Set(['next', 'status', 'tasks', 'history', 'why', 'taskAction']);
+const PASS_THROUGH: ReadonlySet<Command['name']> = new Set(['next', 'status', 'tasks', 'history', 'why', 'taskAction', 'assign', 'unassign', 'due', 'myTasks']);
 
 export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
   const clock = deps.clock ?? (() => new Date());

@@ -24,11 +24,12 @@ import {
 } from '../cards/planCards';
 import type { AdaptiveCardJson } from '../cards/render';
 import type { DecisionSummary } from '../domain/decision';
-import { createPlan, type Actor, type PlanSelection } from '../domain/plan';
+import { createPlan, type Actor, type HistoryEntry, type PlanSelection } from '../domain/plan';
 import type { Logger } from '../logger';
 import type { OutgoingSender } from '../messaging/sender';
 import { baseConversationId } from '../store/conversationRegistry';
-import type { PlanLocation, PlanStore } from '../store/planStore';
+import type { PlanLocation, PlanRecord, PlanStore } from '../store/planStore';
+import type { TaskId } from '../domain/catalog';
 import { connectorPort } from './connectorPort';
 import { cardResponse } from './invokeResponses';
 import type { Feature, VerbHandler } from './routing';
@@ -64,6 +65,11 @@ export interface PlanFeature extends Feature {
   startPlan(context: TurnContext, selection: PlanSelection, decision: DecisionSummary, options: { replace: boolean }): Promise<PlanCreated | 'exists'>;
   /** Schedules posting of the plan stored at `location` to `destination` (sharing uses it). Returns the number of cards. */
   postPlan(location: PlanLocation, planId: string, destination: Destination): Promise<number>;
+  /**
+   * After a change made outside this feature (owners, due dates, "my tasks"): refreshes every posted copy of
+   * the tasks and the summary, and posts milestone notes for status entries. Returns at once.
+   */
+  afterChange(location: PlanLocation, record: PlanRecord, taskIds: readonly TaskId[], entries?: readonly HistoryEntry[]): void;
   /** Resolves when card updates and posts scheduled so far have finished (tests, shutdown). */
   idle(): Promise<void>;
 }
@@ -97,8 +103,8 @@ export function destinationOf(context: TurnContext): Destination {
 export function createPlanFeature(deps: PlanFeatureDeps): PlanFeature {
   const { planStore, sender, logger } = deps;
   const port = deps.port ?? connectorPort(deps.adapter, deps.appId, deps.shutdownSignal);
-  const fanOut = new CardFanOut({ planStore, sender, port, logger, guard: deps.guard });
-  const posting = new PlanPosting({ planStore, delivery: new Delivery(sender, logger, deps.guard), port, background: fanOut, logger });
+  const fanOut = new CardFanOut({ planStore, sender, port, logger, guard: deps.guard, clock: deps.clock });
+  const posting = new PlanPosting({ planStore, delivery: new Delivery(sender, logger, deps.guard), port, background: fanOut, logger, clock: deps.clock });
   const actionDeps: TaskActionDeps = {
     planStore,
     clock: deps.clock,
@@ -139,7 +145,7 @@ export function createPlanFeature(deps: PlanFeatureDeps): PlanFeature {
       cardResponse(await handleTaskVerb(actionDeps, planLocation(context), actorOf(context), verb, data));
 
   const verbs: Record<string, VerbHandler> = Object.fromEntries(Object.keys(VERB_ACTIONS).map((verb) => [verb, taskVerb(verb)]));
-  verbs[SHOW_TASK_VERB] = async (context, data) => cardResponse(await showTask(planStore, planLocation(context), data));
+  verbs[SHOW_TASK_VERB] = async (context, data) => cardResponse(await showTask(planStore, planLocation(context), data, deps.clock()));
   // The summary's "What's next": the summary itself stays (refreshed) and the next task arrives as a new card.
   verbs[NEXT_VERB] = async (context, data) => {
     const location = planLocation(context);
@@ -149,15 +155,15 @@ export function createPlanFeature(deps: PlanFeatureDeps): PlanFeature {
     if (record.plan.id !== planId) {
       return cardResponse(planErrorCard('This card belongs to a plan that is not the current plan of this conversation. Say "status" for the current plan.', 'Not this plan'));
     }
-    fanOut.post(location, targetOf(context), nextCard(record.plan, record.decision));
-    return cardResponse(summaryCard(record.plan, record.decision));
+    fanOut.post(location, targetOf(context), nextCard(record.plan, record.decision, deps.clock()));
+    return cardResponse(summaryCard(record.plan, record.decision, { now: deps.clock() }));
   };
 
   return {
     verbs,
     commands: {
-      next: (context) => withPlan(context, (record) => nextCard(record.plan, record.decision)),
-      status: (context) => withPlan(context, (record) => summaryCard(record.plan, record.decision)),
+      next: (context) => withPlan(context, (record) => nextCard(record.plan, record.decision, deps.clock())),
+      status: (context) => withPlan(context, (record) => summaryCard(record.plan, record.decision, { now: deps.clock() })),
       tasks: (context) => withPlan(context, (record) => tasksCard(record.plan)),
       history: (context) => withPlan(context, (record) => historyCard(record.plan)),
       taskAction: async (context, command) => {
@@ -196,6 +202,8 @@ export function createPlanFeature(deps: PlanFeatureDeps): PlanFeature {
       posting.schedule(location, planId, destination);
       return cardsToPost(record).length;
     },
+
+    afterChange: (location, record, taskIds, entries = []) => actionDeps.onChanged(location, record, taskIds, entries),
 
     idle: () => fanOut.idle(),
   };

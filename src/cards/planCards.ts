@@ -6,14 +6,20 @@ import { CONNECT_INSTALL_TASK_IDS, type TaskId, type Track } from '../domain/cat
 import type { DecisionSummary } from '../domain/decision';
 import {
   availableActions,
+  daysBetween,
+  formatCalendarDay,
   isFinished,
+  isOverdue,
   nextTask,
+  planHistory,
   progress,
   tasksInOrder,
+  utcDay,
   type Actor,
-  type HistoryEntry,
   type Plan,
   type PlanAction,
+  type PlanHistoryEntry,
+  type PlanTask,
   type TaskStatus,
   type TaskView,
 } from '../domain/plan';
@@ -29,6 +35,38 @@ export const ACTION_VERBS: Readonly<Record<PlanAction, string>> = {
 };
 export const SHOW_TASK_VERB = 'task.show';
 export const NEXT_VERB = 'plan.next';
+
+/**
+ * Owner and due date buttons. The editors (`…Editor`) only show inputs for the person who clicked; the
+ * state-changing verbs carry ids and the revision, and the server reads the picked owner or date from the
+ * inputs and checks it (Teams may drop input values from channel clicks, so the typed commands stay).
+ */
+export const COORDINATION_VERBS = {
+  assignMe: 'task.assignMe',
+  unassign: 'task.unassign',
+  ownerEditor: 'task.ownerEditor',
+  assign: 'task.assign',
+  dueEditor: 'task.dueEditor',
+  setDue: 'task.setDue',
+  confirmPastDue: 'task.confirmPastDue',
+  clearDue: 'task.clearDue',
+} as const;
+
+/** The ids of the inputs the editors show; their values arrive merged into the action data. */
+export const OWNER_INPUT = 'ownerId';
+export const DUE_INPUT = 'dueDate';
+
+/**
+ * Status buttons on a task shown away from the plan's conversation ("my tasks" in personal chat). Separate
+ * verbs, because the plan is found through the clicking person's own task index, not the conversation.
+ */
+export const MY_TASK_VERBS: Readonly<Record<'start' | 'done' | 'skip' | 'reopen', string>> = {
+  start: 'mytask.start',
+  done: 'mytask.done',
+  skip: 'mytask.skip',
+  reopen: 'mytask.reopen',
+};
+export const MY_TASK_OPEN_VERB = 'mytask.open';
 
 const STATUS: Readonly<Record<TaskStatus, { label: string; icon: string; color: string; changed: string }>> = {
   todo: { label: 'To do', icon: '⬜', color: 'Default', changed: 'Reopened' },
@@ -87,21 +125,47 @@ export function changedLine(plan: Plan, task: TaskView): string {
   return 'Not started yet.';
 }
 
+/** "🔵 In progress" and its colour, as task cards show a status. */
+export function statusBadge(status: TaskStatus): { text: string; color: string } {
+  return { text: `${STATUS[status].icon} ${STATUS[status].label}`, color: STATUS[status].color };
+}
+
 /** "Already marked done by Ana at 10:42 UTC, 26 Nov" for a repeated or stale click. */
 export function alreadyNotice(status: TaskStatus, by: Actor, at: string): CardNotice {
   return { text: `Already ${STATUS[status].changed.toLowerCase()} by ${nameOf(by)} at ${formatWhen(at)}. Nothing changed.`, tone: 'info' };
 }
 
-export function taskCard(plan: Plan, taskId: string, notice?: CardNotice): AdaptiveCardJson {
+/** A member offered by the owner picker before the person types (Teams adds its own people search). */
+export interface OwnerChoice {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** How a task card is shown, beyond the plan itself. */
+export interface TaskCardView {
+  /** Render time: overdue marks depend on it, so it goes into the card data (the render cache keys on that data). */
+  readonly now?: Date;
+  /** An input opened for the person who clicked: the owner picker or the due date. */
+  readonly editor?: { readonly kind: 'owner'; readonly choices: readonly OwnerChoice[]; readonly typedHint: string } | { readonly kind: 'due' };
+  /** Shown from "my tasks" in personal chat: names where the plan lives, and uses the my-task verbs. */
+  readonly remote?: { readonly where: string };
+}
+
+export function taskCard(plan: Plan, taskId: string, notice?: CardNotice, view: TaskCardView = {}): AdaptiveCardJson {
   const numbered = numberedTasks(plan);
   const task = numbered.find((candidate) => candidate.id === taskId);
   if (!task) return planErrorCard('That task is not part of this plan. Say "tasks" to see the current list.');
   const applicable = numbered.filter((candidate) => candidate.status !== 'notApplicable').length;
   const status = STATUS[task.status];
-  const actions = availableActions(plan, task.id).map((action) => ({
-    title: buttonTitle(action, task.id),
-    verb: ACTION_VERBS[action],
-  }));
+  const remote = view.remote;
+  const actions = availableActions(plan, task.id)
+    .filter((action) => !remote || action !== 'switchInstallType')
+    .map((action) => ({
+      title: buttonTitle(action, task.id),
+      verb: remote ? MY_TASK_VERBS[action as keyof typeof MY_TASK_VERBS] : ACTION_VERBS[action],
+    }));
+  const coordination = remote || !hasCoordination(task) ? [] : coordinationActions(task, view.editor?.kind);
+  const due = dueLine(task, view.now);
   return renderCard('task', {
     planId: plan.id,
     taskId: task.id,
@@ -126,10 +190,54 @@ export function taskCard(plan: Plan, taskId: string, notice?: CardNotice): Adapt
     links: task.content.links.map((link) => ({ text: `📘 [${catalogText(link.title)}](${link.url})` })),
     hasActions: actions.length > 0,
     actions,
+    ownerLine: hasCoordination(task) ? ownerLine(task.owner) : '',
+    dueText: due.text,
+    dueColor: due.color,
+    whereLine: remote ? `In ${remote.where}` : '',
+    hasCoordination: coordination.length > 0,
+    coordination,
+    editor: view.editor?.kind ?? '',
+    ownerChoices: view.editor?.kind === 'owner' ? view.editor.choices.map((choice) => ({ title: choice.name, value: choice.id })) : [],
+    ownerHint: view.editor?.kind === 'owner' ? view.editor.typedHint : '',
+    dueValue: task.due ?? '',
+    hasDue: task.due !== undefined,
+    dueHint: `Or type: due ${task.number} 2026-12-15 (or due ${task.number} clear).`,
+    assignVerb: COORDINATION_VERBS.assign,
+    setDueVerb: COORDINATION_VERBS.setDue,
+    clearDueVerb: COORDINATION_VERBS.clearDue,
+    cancelVerb: SHOW_TASK_VERB,
   });
 }
 
-export function summaryCard(plan: Plan, decision?: DecisionSummary): AdaptiveCardJson {
+/** "👤 Owner: Ben" — on every task that can have one. */
+export function ownerLine(owner: Actor | undefined): string {
+  return owner ? `👤 Owner: ${nameOf(owner)}` : '👤 No owner yet';
+}
+
+/** The due date as a reader sees it; overdue (computed at `now`, UTC days) in red. */
+export function dueLine(task: PlanTask, now: Date | undefined): { text: string; color: string } {
+  if (task.due === undefined) return { text: '', color: 'Default' };
+  if (now && isOverdue(task, now)) {
+    const late = daysBetween(task.due, utcDay(now));
+    return { text: `⚠️ Overdue since ${formatCalendarDay(task.due)} (${late} day${late === 1 ? '' : 's'} late)`, color: 'Attention' };
+  }
+  return { text: `📅 Due ${formatCalendarDay(task.due)}`, color: 'Default' };
+}
+
+function hasCoordination(task: TaskView): boolean {
+  return !isToolChoice(task.id) && task.status !== 'notApplicable';
+}
+
+function coordinationActions(task: TaskView, open: 'owner' | 'due' | undefined) {
+  return [
+    { title: 'Assign to me', verb: COORDINATION_VERBS.assignMe },
+    ...(task.owner ? [{ title: 'Unassign', verb: COORDINATION_VERBS.unassign }] : []),
+    ...(open === 'owner' ? [] : [{ title: 'Assign someone', verb: COORDINATION_VERBS.ownerEditor }]),
+    ...(open === 'due' ? [] : [{ title: task.due ? 'Change due date' : 'Set due date', verb: COORDINATION_VERBS.dueEditor }]),
+  ];
+}
+
+export function summaryCard(plan: Plan, decision?: DecisionSummary, view: { readonly now?: Date } = {}): AdaptiveCardJson {
   const counts = progress(plan);
   const next = nextTask(plan);
   const numbered = numberedTasks(plan);
@@ -137,8 +245,9 @@ export function summaryCard(plan: Plan, decision?: DecisionSummary): AdaptiveCar
     label: TRACK_LABEL[track],
     tasks: numbered
       .filter((task) => task.track === track)
-      .map((task) => taskRow(task, task.id === next?.id)),
+      .map((task) => ({ ...taskRow(task, task.id === next?.id), ...rowMeta(task, view.now) })),
   }));
+  const overdue = view.now ? numbered.filter((task) => isOverdue(task, view.now!)).length : 0;
   const settled = counts.done + counts.skipped;
   const last = plan.history[plan.history.length - 1];
   return renderCard('summary', {
@@ -163,15 +272,23 @@ export function summaryCard(plan: Plan, decision?: DecisionSummary): AdaptiveCar
         : 'Nothing can start yet: finish the task in progress first.',
     updatedLine: last ? `Last change by ${nameOf(last.by)} at ${formatWhen(last.at)}` : '',
     hasNext: next !== undefined,
+    overdueLine: overdue > 0 ? `⚠️ ${overdue} task${overdue === 1 ? ' is' : 's are'} overdue` : '',
   });
 }
 
+/** Owner and due date under a summary row; overdue in red. */
+function rowMeta(task: TaskView, now: Date | undefined): { meta: string; metaColor: string } {
+  const due = dueLine(task, now);
+  const parts = [...(task.owner ? [nameOf(task.owner)] : []), ...(due.text ? [due.text] : [])];
+  return { meta: parts.join(' · '), metaColor: due.color };
+}
+
 /** The answer to "what's next": the next task's card, or a wrap-up when nothing is open. */
-export function nextCard(plan: Plan, decision?: DecisionSummary): AdaptiveCardJson {
+export function nextCard(plan: Plan, decision?: DecisionSummary, now?: Date): AdaptiveCardJson {
   const next = nextTask(plan);
-  if (next) return taskCard(plan, next.id);
+  if (next) return taskCard(plan, next.id, undefined, { now });
   if (isFinished(plan)) return allDoneCard(plan);
-  return summaryCard(plan, decision);
+  return summaryCard(plan, decision, { now });
 }
 
 export function allDoneCard(plan: Plan): AdaptiveCardJson {
@@ -206,14 +323,16 @@ export function tasksCard(plan: Plan): AdaptiveCardJson {
   });
 }
 
+/** Status changes, owners, due dates and reminder settings, newest first (the domain's planHistory order). */
 export function historyCard(plan: Plan): AdaptiveCardJson {
-  const entries = plan.history.slice(-HISTORY_LIMIT).reverse();
+  const all = planHistory(plan);
+  const entries = all.slice(-HISTORY_LIMIT).reverse();
   return renderCard('history', {
     toolTitle: toolTitle(plan),
     intro:
-      plan.history.length > HISTORY_LIMIT
-        ? `The latest ${HISTORY_LIMIT} of ${plan.history.length} changes, newest first.`
-        : `${plan.history.length} change${plan.history.length === 1 ? '' : 's'}, newest first.`,
+      all.length > HISTORY_LIMIT
+        ? `The latest ${HISTORY_LIMIT} of ${all.length} changes, newest first.`
+        : `${all.length} change${all.length === 1 ? '' : 's'}, newest first.`,
     entries: entries.map((entry) => historyRow(plan, entry)),
   });
 }
@@ -245,13 +364,32 @@ function taskRow(task: TaskView & { number: number }, isNext: boolean) {
   };
 }
 
-function historyRow(plan: Plan, entry: HistoryEntry) {
+function historyRow(plan: Plan, entry: PlanHistoryEntry) {
+  const who = `${nameOf(entry.by)} · ${formatWhen(entry.at)}`;
+  if (entry.kind === 'reminders') return { who, what: `Reminders: ${entry.from} → ${entry.to}` };
   const number = taskNumber(plan, entry.task);
   const title = tasksInOrder(plan).find((task) => task.id === entry.task)?.content.title ?? entry.task;
-  return {
-    who: `${nameOf(entry.by)} · ${formatWhen(entry.at)}`,
-    what: `${number !== undefined ? `${number}. ` : ''}${catalogText(title)}: ${STATUS[entry.from].label} → ${STATUS[entry.to].label}`,
-  };
+  const label = `${number !== undefined ? `${number}. ` : ''}${catalogText(title)}`;
+  switch (entry.kind) {
+    case 'owner':
+      return {
+        who,
+        what: entry.to
+          ? `${label}: ${entry.from ? `owner ${nameOf(entry.from)} → ${nameOf(entry.to)}` : `assigned to ${nameOf(entry.to)}`}`
+          : `${label}: unassigned${entry.from ? ` (was ${nameOf(entry.from)})` : ''}`,
+      };
+    case 'due': {
+      const day = (value: string) => formatCalendarDay(value);
+      const what = entry.to
+        ? entry.from
+          ? `due date ${day(entry.from)} → ${day(entry.to)}`
+          : `due date set to ${day(entry.to)}`
+        : `due date cleared${entry.from ? ` (was ${day(entry.from)})` : ''}`;
+      return { who, what: `${label}: ${what}${entry.pastConfirmed ? ' (a past date, confirmed)' : ''}` };
+    }
+    default:
+      return { who, what: `${label}: ${STATUS[entry.from].label} → ${STATUS[entry.to].label}` };
+  }
 }
 
 function progressBar(percent: number) {
@@ -269,7 +407,7 @@ function progressDetail(done: number, skipped: number, open: number): string {
   return parts.join(' · ');
 }
 
-function toolTitle(plan: Plan): string {
+export function toolTitle(plan: Plan): string {
   const install = plan.selection.connectInstall === 'custom' ? 'custom install' : 'express install';
   switch (plan.selection.tool) {
     case 'cloudSync':
@@ -308,6 +446,6 @@ function isToolChoice(taskId: TaskId): boolean {
  * Catalog text is ours, but it contains `*.msappproxy.net` and `DOMAIN\user`: without escaping,
  * Teams would turn the text between two asterisks into italics.
  */
-function catalogText(text: string): string {
+export function catalogText(text: string): string {
   return text.replace(/[\\*_[\]]/g, (c) => `\\${c}`);
 }

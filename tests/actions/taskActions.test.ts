@@ -40,7 +40,8 @@ describe('task verbs', () => {
     const card = await handleTaskVerb(deps, HERE, ANA, 'task.done', { planId: plan.id, taskId: 'cloudSync.prerequisites', revision: 1 });
     expectValidCard(card);
     expect(cardText(card)).toContain('Marked done by Ana at 11:05 UTC, 26 Nov');
-    expect(executeActions(card).map((a) => a.verb)).toEqual(['task.reopen']);
+    // Reopen is the only status button left; the owner and due date buttons stay on a done task.
+    expect(executeActions(card).map((a) => a.verb)).toEqual(['task.reopen', 'task.assignMe', 'task.ownerEditor', 'task.dueEditor']);
     expect(executeActions(card)[0].data).toEqual({ planId: plan.id, taskId: 'cloudSync.prerequisites', revision: 2 });
     expect(await statusOf(HERE, 'cloudSync.prerequisites')).toBe('done');
     expect(changed).toEqual([['cloudSync.prerequisites']]);

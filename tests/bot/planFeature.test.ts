@@ -92,7 +92,7 @@ describe('plan over HTTP (expectReplies)', () => {
     const [next] = cardsOf(await bot.say("What's next?", chat));
     expectValidCard(next);
     expect(cardText(next)).toContain('Review Cloud Sync prerequisites');
-    expect(executeActions(next).map((a) => a.verb)).toEqual(['task.start', 'task.done', 'task.skip']);
+    expect(executeActions(next).map((a) => a.verb)).toEqual(['task.start', 'task.done', 'task.skip', 'task.assignMe', 'task.ownerEditor', 'task.dueEditor']);
   });
 
   it('presses done: HTTP 200, the updated card, the state changed; a stale click answers "already"', async () => {

@@ -1,0 +1,134 @@
+/**
+ * Owner and due date changes on a task (the domain's applyPlanEdit) and what follows them: the other copies
+ * of the card are refreshed, and the owners' "my tasks" indexes are kept in step. Every outcome is a card to
+ * show, refusals included. Who may be an owner is decided before this (the bot layer asks Teams); this file
+ * only applies the change to the plan stored for the conversation.
+ */
+import type { TaskId } from '../domain/catalog';
+import { formatCalendarDay, type Actor, type PlanEdit, type PlanEditEntry } from '../domain/plan';
+import { COORDINATION_VERBS, SHOW_TASK_VERB, nameOf, planErrorCard, taskCard, taskNumber, type CardNotice } from '../cards/planCards';
+import { confirmCard } from '../cards/questionCards';
+import { escapeMarkdown, type AdaptiveCardJson } from '../cards/render';
+import type { MyTasksIndex } from '../store/myTasksIndex';
+import type { PlanLocation, PlanRecord, PlanStore } from '../store/planStore';
+
+/** Where a plan lives, as the owners' index records it. */
+export interface PlanPlace {
+  readonly location: PlanLocation;
+  readonly where: string;
+  readonly teamId?: string;
+  readonly conversationType?: string;
+}
+
+export interface EditActionDeps {
+  readonly planStore: PlanStore;
+  readonly myTasks: MyTasksIndex;
+  readonly clock: () => Date;
+  /** Refreshes the other copies of the changed task and the summary; returns at once. */
+  readonly onChanged: (location: PlanLocation, record: PlanRecord, taskIds: readonly TaskId[]) => void;
+  /** Where the plan stored for `location` really lives (its channel when the chat only links to it), for the index. */
+  readonly placeOf: (location: PlanLocation) => Promise<PlanPlace>;
+  readonly logger: { warn(obj: object, msg: string): void };
+}
+
+export interface EditRequest {
+  readonly planId: string;
+  readonly taskId: TaskId;
+  readonly edit: PlanEdit;
+  readonly revision?: number;
+}
+
+/** Applies one owner or due date edit (one conditional plan write at most) and answers with the card to show. */
+export async function applyTaskEdit(deps: EditActionDeps, location: PlanLocation, actor: Actor, request: EditRequest): Promise<AdaptiveCardJson> {
+  const now = deps.clock();
+  const outcome = await deps.planStore.applyEdit(location, { planId: request.planId, edit: request.edit, actor, at: now.toISOString(), expectedRevision: request.revision });
+  switch (outcome.kind) {
+    case 'changed': {
+      deps.onChanged(location, outcome.record, [request.taskId]);
+      await updateIndexes(deps, location, outcome.record, outcome.entry);
+      return taskCard(outcome.record.plan, request.taskId, { text: changedText(outcome.entry), tone: 'info' }, { now });
+    }
+    case 'unchanged':
+      return taskCard(outcome.record.plan, request.taskId, { text: `Nothing changed: that was already so (last set by ${nameOf(outcome.by)}).`, tone: 'info' }, { now });
+    case 'rejected':
+      if (outcome.reason === 'pastDate' && request.edit.kind === 'setDue') return pastDateConfirmCard(outcome.record, request, outcome.message);
+      if (outcome.reason === 'unknownTask') return planErrorCard('That task is not part of this plan. Say "tasks" to see the current list.');
+      return taskCard(outcome.record.plan, request.taskId, { text: userSafe(outcome.message, request.edit), tone: 'warning' }, { now });
+    case 'noPlan':
+      return planErrorCard('There is no plan in this conversation any more, so nothing changed. Say "start" to create one.');
+    case 'otherPlan':
+      return planErrorCard(
+        'This card belongs to a plan that is not the current plan of this conversation, so nothing changed. Say "status" for the current plan.',
+        'Not this plan',
+      );
+    case 'busy':
+      return planErrorCard('Many changes arrived at the same moment and yours could not be saved. Nothing changed; please try again.');
+  }
+}
+
+/** "2026-03-01 is in the past": the date is real but already over, so the person confirms before it is set. */
+function pastDateConfirmCard(record: PlanRecord, request: EditRequest, message: string): AdaptiveCardJson {
+  const due = request.edit.kind === 'setDue' ? request.edit.due.trim() : '';
+  const ids = { planId: record.plan.id, taskId: request.taskId, revision: String(record.plan.revision) };
+  const number = taskNumber(record.plan, request.taskId);
+  return confirmCard({
+    title: `Set a past due date on task ${number ?? ''}?`.replace(' ?', '?'),
+    message: `${message} The task will show as overdue straight away.`,
+    executeActions: [
+      { title: `Yes, due ${formatCalendarDay(due)}`, verb: COORDINATION_VERBS.confirmPastDue, data: { ...ids, due } },
+      { title: 'No, leave it as it was', verb: SHOW_TASK_VERB, data: ids },
+    ],
+  });
+}
+
+/**
+ * The new owner's index gains the task, the previous owner's loses it. Done after the plan write, so the plan
+ * stays the truth: if an index write fails, the change stands and "my tasks" catches up at the next change.
+ */
+async function updateIndexes(deps: EditActionDeps, location: PlanLocation, record: PlanRecord, entry: PlanEditEntry): Promise<void> {
+  if (entry.kind !== 'owner') return;
+  const tenantId = location.tenantId;
+  try {
+    if (entry.from && entry.from.id !== entry.to?.id) await deps.myTasks.remove(tenantId, entry.from.id, [{ planId: record.plan.id, taskId: entry.task }]);
+    if (entry.to) {
+      const place = await deps.placeOf(location);
+      await deps.myTasks.add(tenantId, entry.to.id, {
+        planId: record.plan.id,
+        taskId: entry.task,
+        location: place.location,
+        where: place.where,
+        ...(place.teamId ? { teamId: place.teamId } : {}),
+        ...(place.conversationType ? { conversationType: place.conversationType } : {}),
+        assignedAt: entry.at,
+      });
+    }
+  } catch (error) {
+    deps.logger.warn({ err: error }, 'the owner changed but the "my tasks" index could not be updated');
+  }
+}
+
+function changedText(entry: PlanEditEntry): string {
+  switch (entry.kind) {
+    case 'owner':
+      return entry.to ? `Assigned to ${nameOf(entry.to)}${entry.from ? ` (was ${nameOf(entry.from)})` : ''}.` : `Unassigned${entry.from ? ` (was ${nameOf(entry.from)})` : ''}.`;
+    case 'due':
+      return entry.to ? `Due date set to ${formatCalendarDay(entry.to)}${entry.pastConfirmed ? ', a past date, as confirmed' : ''}.` : 'Due date cleared.';
+    case 'reminders':
+      return `Reminders set to ${entry.to}.`;
+  }
+}
+
+/** The domain quotes a typed date in its refusal; that is the only user text in it. */
+function userSafe(message: string, edit: PlanEdit): string {
+  if (edit.kind !== 'setDue' || typeof edit.due !== 'string') return message;
+  const typed = edit.due.trim().slice(0, 40);
+  return typed ? message.split(typed).join(escapeMarkdown(typed)) : message;
+}
+
+/** A due date notice for an input that never reached us (Teams drops inputs of some channel clicks). */
+export function missingInputNotice(kind: 'owner' | 'due', number: number | undefined): CardNotice {
+  const n = number ?? 'N';
+  return kind === 'due'
+    ? { text: `I did not receive a date. Pick one and press Save again, or type: due ${n} 2026-12-15.`, tone: 'warning' }
+    : { text: `I did not receive who to assign. Pick a member and press Assign again, or type: assign ${n} to @name.`, tone: 'warning' };
+}

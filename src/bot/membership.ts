@@ -1,0 +1,97 @@
+/**
+ * Who belongs to a conversation, asked of Teams (TeamsInfo / the turn's connector client). Only members of
+ * a plan's conversation can own its tasks, and a button pressed away from the plan ("my tasks" in personal
+ * chat) only changes it for its owner or a member.
+ *
+ * Answers are cached for the turn (one command can ask about the same person twice) and never beyond it:
+ * membership changes, and instances must not disagree. "Could not tell" is its own answer, so a Teams
+ * outage refuses the change with a "try again" instead of calling someone a non-member.
+ */
+import { TeamsInfo, type CloudAdapter, type TeamsChannelAccount, type TurnContext } from 'botbuilder';
+import type { Actor } from '../domain/plan';
+import type { OwnerChoice } from '../cards/planCards';
+
+export type MemberLookup =
+  | { readonly kind: 'member'; readonly member: Actor }
+  | { readonly kind: 'notMember' }
+  /** Teams did not answer usefully (outage, throttling, no connector in this turn). */
+  | { readonly kind: 'unknown' };
+
+/** Where to ask: this turn's conversation, a team (its channels share the team's roster), or another chat. */
+export type MembershipScope = { readonly kind: 'here' } | { readonly kind: 'team'; readonly teamId: string } | { readonly kind: 'conversation'; readonly conversationId: string };
+
+/** The people offered by the owner picker before anyone types; one page, so a big team costs one call. */
+export const PICKER_MEMBER_LIMIT = 20;
+const MAX_NAME = 100;
+const CACHE = Symbol('membershipLookups');
+
+interface ConversationMemberCalls {
+  conversations: { getConversationMember(conversationId: string, memberId: string): Promise<TeamsChannelAccount> };
+}
+
+export async function lookupMember(context: TurnContext, scope: MembershipScope, userId: string): Promise<MemberLookup> {
+  const cache = cacheOf(context);
+  const key = `${scope.kind}:${scope.kind === 'team' ? scope.teamId : scope.kind === 'conversation' ? scope.conversationId : ''}:${userId}`;
+  let pending = cache.get(key);
+  if (!pending) {
+    pending = ask(context, scope, userId);
+    cache.set(key, pending);
+  }
+  return pending;
+}
+
+/** Up to PICKER_MEMBER_LIMIT members of this conversation, for the picker's first choices; empty when Teams cannot say. */
+export async function someMembers(context: TurnContext): Promise<OwnerChoice[]> {
+  try {
+    const page = await TeamsInfo.getPagedMembers(context, PICKER_MEMBER_LIMIT);
+    return (page.members ?? [])
+      .filter((member) => member.id !== context.activity.recipient?.id)
+      .flatMap((member) => {
+        const actor = actorOfMember(member);
+        return actor ? [{ id: actor.id, name: actor.name }] : [];
+      })
+      .slice(0, PICKER_MEMBER_LIMIT);
+  } catch {
+    // The picker still works: Teams searches people itself, and typing "assign 3 to @name" always does.
+    return [];
+  }
+}
+
+/** The id a plan stores for a member: the Entra object id when Teams gives one (as for the person clicking), else the Teams id. */
+export function actorOfMember(member: Partial<TeamsChannelAccount> | undefined): Actor | undefined {
+  if (!member) return undefined;
+  const id = (member.aadObjectId || member.id || '').slice(0, MAX_NAME);
+  const name = (member.name ?? '').trim().slice(0, MAX_NAME);
+  return id ? { id, name: name || 'A member' } : undefined;
+}
+
+async function ask(context: TurnContext, scope: MembershipScope, userId: string): Promise<MemberLookup> {
+  try {
+    let member: TeamsChannelAccount;
+    if (scope.kind === 'here') member = await TeamsInfo.getMember(context, userId);
+    else if (scope.kind === 'team') member = await TeamsInfo.getTeamMember(context, scope.teamId, userId);
+    else {
+      // TeamsInfo only asks about the turn's own conversation; this is the same connector call for another chat.
+      const client = context.turnState.get<ConversationMemberCalls>((context.adapter as CloudAdapter).ConnectorClientKey);
+      if (!client) return { kind: 'unknown' };
+      member = await client.conversations.getConversationMember(scope.conversationId, userId);
+    }
+    const actor = actorOfMember(member);
+    return actor ? { kind: 'member', member: actor } : { kind: 'unknown' };
+  } catch (error) {
+    const status = (error as { statusCode?: number }).statusCode;
+    const code = (error as { code?: string }).code ?? '';
+    // Teams answers 404 (MemberNotFoundInConversation) for people outside the conversation.
+    if (status === 404 || code === 'MemberNotFoundInConversation') return { kind: 'notMember' };
+    return { kind: 'unknown' };
+  }
+}
+
+function cacheOf(context: TurnContext): Map<string, Promise<MemberLookup>> {
+  let cache = context.turnState.get(CACHE) as Map<string, Promise<MemberLookup>> | undefined;
+  if (!cache) {
+    cache = new Map();
+    context.turnState.set(CACHE, cache);
+  }
+  return cache;
+}

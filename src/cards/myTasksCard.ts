@@ -1,0 +1,57 @@
+/**
+ * The "my tasks" list for personal chat: each open task assigned to the person, the plan it belongs to and
+ * where that plan lives, its status and due date, and buttons that act on it from here.
+ */
+import type { Plan, TaskView } from '../domain/plan';
+import { catalogText, dueLine, MY_TASK_OPEN_VERB, statusBadge, toolTitle, type CardNotice } from './planCards';
+import { escapeMarkdown, renderCard, type AdaptiveCardJson } from './render';
+
+/** The list buttons: they answer with the list again, so the person stays on it. */
+export const MY_TASKS_LIST_VERBS = { start: 'mytasks.start', done: 'mytasks.done' } as const;
+
+/** Items on one card; with four buttons and three lines each, more would crowd the 28 KB budget and the reader. */
+export const MY_TASKS_CARD_LIMIT = 15;
+
+export interface MyTasksCardItem {
+  readonly plan: Plan;
+  readonly task: TaskView & { number: number };
+  /** Where the plan lives, as people call it; user text (team and chat names), escaped here. */
+  readonly where: string;
+}
+
+export function myTasksCard(items: readonly MyTasksCardItem[], now: Date, notice?: CardNotice): AdaptiveCardJson {
+  const shown = items.slice(0, MY_TASKS_CARD_LIMIT);
+  const plans = new Set(items.map((item) => item.plan.id)).size;
+  const intro =
+    items.length === 0
+      ? 'Nothing is assigned to you right now'
+      : `${items.length} open task${items.length === 1 ? '' : 's'} assigned to you${plans > 1 ? `, in ${plans} plans` : ''}`;
+  return renderCard('myTasks', {
+    intro,
+    notice: notice ? [{ text: notice.text, color: notice.tone === 'warning' ? 'Warning' : 'Accent' }] : [],
+    items: shown.map(({ plan, task, where }) => {
+      const status = statusBadge(task.status);
+      const due = dueLine(task, now);
+      const ids = { planId: plan.id, taskId: task.id, revision: plan.revision };
+      return {
+        title: `${task.number}. ${catalogText(task.content.title)}`,
+        planLine: `${toolTitle(plan)} · ${escapeMarkdown(where)}`,
+        statusText: status.text,
+        statusColor: status.color,
+        dueText: due.text,
+        dueColor: due.color,
+        actions: [
+          ...(task.status === 'todo' ? [{ title: 'Start', verb: MY_TASKS_LIST_VERBS.start, ...ids }] : []),
+          { title: 'Mark done', verb: MY_TASKS_LIST_VERBS.done, ...ids },
+          { title: 'Open', verb: MY_TASK_OPEN_VERB, ...ids },
+        ],
+      };
+    }),
+    footer:
+      items.length === 0
+        ? 'When someone assigns you a task in a plan (or you say "assign 3 to me"), it shows up here.'
+        : items.length > shown.length
+          ? `Showing the ${shown.length} most recently assigned; ${items.length - shown.length} more are open.`
+          : 'Changes made here show up in the plan\'s own chat or channel too.',
+  });
+}
