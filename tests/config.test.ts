@@ -29,6 +29,12 @@ describe('loadConfig', () => {
     [{ ...APP, MicrosoftAppTenantId: '' }, 'MicrosoftAppTenantId', /required when MicrosoftAppType is SingleTenant/],
     [{ ...APP, MicrosoftAppType: 'Shared' }, 'MicrosoftAppType', /MultiTenant, SingleTenant, UserAssignedMSI/],
     [{ ALLOWED_TENANT_IDS: 'contoso' }, 'ALLOWED_TENANT_IDS', /not a tenant id/],
+    [{ REMINDER_CHECK_SECONDS: '5' }, 'REMINDER_CHECK_SECONDS', /too short/],
+    [{ REMINDER_CHECK_SECONDS: 'often' }, 'REMINDER_CHECK_SECONDS', /seconds/],
+    [{ REMINDER_HOUR_UTC: '24' }, 'REMINDER_HOUR_UTC', /hour from 0 to 23/],
+    [{ REPORT_SIGNING_KEY: 'short' }, 'REPORT_SIGNING_KEY', /at least 32/],
+    [{ PUBLIC_BASE_URL: 'sync-guide.example.net' }, 'PUBLIC_BASE_URL', /not a URL/],
+    [{ PUBLIC_BASE_URL: 'ftp://example.net' }, 'PUBLIC_BASE_URL', /https/],
   ])('rejects %j naming %s', (env, variable, message) => {
     let error: unknown;
     try {
@@ -50,5 +56,13 @@ describe('loadConfig', () => {
   it('parses the tenant allow-list case-insensitively', () => {
     const config = loadConfig({ ALLOWED_TENANT_IDS: 'AAAAAAAA-0000-0000-0000-000000000001, bbbbbbbb-0000-0000-0000-000000000002' });
     expect(config.allowedTenantIds).toEqual(['aaaaaaaa-0000-0000-0000-000000000001', 'bbbbbbbb-0000-0000-0000-000000000002']);
+  });
+
+  it('reads the reminder and report settings, with their defaults', () => {
+    expect(loadConfig({})).toMatchObject({ reminders: { checkSeconds: 300, hourUtc: 9 }, reports: {} });
+    expect(loadConfig({}).reports.publicBaseUrl).toBeUndefined();
+    const config = loadConfig({ REMINDER_CHECK_SECONDS: '0', REMINDER_HOUR_UTC: '7', REPORT_SIGNING_KEY: 'k'.repeat(32), PUBLIC_BASE_URL: 'https://sync.example.net/bot/' });
+    expect(config.reminders).toEqual({ checkSeconds: 0, hourUtc: 7 });
+    expect(config.reports).toEqual({ signingKey: 'k'.repeat(32), publicBaseUrl: 'https://sync.example.net/bot' });
   });
 });
