@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 export interface ConnectorCall {
   readonly method: string;
   readonly path: string;
-  readonly kind: 'send' | 'reply' | 'update' | 'create' | 'channels' | 'member' | 'other';
+  readonly kind: 'send' | 'reply' | 'update' | 'create' | 'channels' | 'member' | 'members' | 'other';
   readonly conversationId?: string;
   readonly activityId?: string;
   readonly body: any;
@@ -30,8 +30,13 @@ export interface ScriptedFailure {
 export interface FakeTeams {
   /** teamId → its channels; a team missing here answers 404 on the channel list. */
   channels?: Record<string, Array<{ id: string; name?: string }>>;
-  /** teamId → user ids that are members; a team missing here has every user as a member. */
+  /** teamId (or chat id) → user ids that are members; a team missing here has every user as a member. */
   members?: Record<string, string[]>;
+  /**
+   * Teams id (29:…) → profile. A member lookup by either id answers with the profile (name, Entra object id),
+   * and a person counts as listed in `members` under either id.
+   */
+  people?: Record<string, { name: string; aadObjectId?: string }>;
 }
 
 export interface FakeConnector {
@@ -54,6 +59,7 @@ const ROUTES: ReadonlyArray<{ method: string; pattern: RegExp; kind: ConnectorCa
   { method: 'PUT', pattern: /^\/v3\/conversations\/([^/]+)\/activities\/([^/]+)$/, kind: 'update' },
   { method: 'GET', pattern: /^\/v3\/teams\/([^/]+)\/conversations$/, kind: 'channels' },
   { method: 'GET', pattern: /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/, kind: 'member' },
+  { method: 'GET', pattern: /^\/v3\/conversations\/([^/]+)\/pagedmembers$/, kind: 'members' },
 ];
 
 export async function startFakeConnector(teams: FakeTeams = {}): Promise<FakeConnector> {
@@ -103,9 +109,17 @@ export async function startFakeConnector(teams: FakeTeams = {}): Promise<FakeCon
         answer = list ? { conversations: list } : { error: { code: 'NotFound', message: 'unknown team' } };
       } else if (kind === 'member') {
         const allowed = teams.members?.[conversationId ?? ''];
-        const member = !allowed || allowed.includes(activityId ?? '');
+        const [mri, profile] = Object.entries(teams.people ?? {}).find(([id, p]) => id === activityId || p.aadObjectId === activityId) ?? [activityId, undefined];
+        const member = !allowed || allowed.includes(activityId ?? '') || allowed.includes(mri ?? '');
         status = member ? 200 : 404;
-        answer = member ? { id: activityId, name: 'Member' } : { error: { code: 'MemberNotFoundInConversation', message: 'not a member' } };
+        answer = member
+          ? { id: mri, name: profile?.name ?? 'Member', ...(profile?.aadObjectId ? { objectId: profile.aadObjectId, aadObjectId: profile.aadObjectId } : {}) }
+          : { error: { code: 'MemberNotFoundInConversation', message: 'not a member' } };
+      } else if (kind === 'members') {
+        const allowed = teams.members?.[conversationId ?? ''];
+        const listed = Object.entries(teams.people ?? {}).filter(([id]) => !allowed || allowed.includes(id));
+        status = 200;
+        answer = { members: listed.map(([id, p]) => ({ id, name: p.name, ...(p.aadObjectId ? { objectId: p.aadObjectId, aadObjectId: p.aadObjectId } : {}) })) };
       } else {
         status = 200;
         answer = { id: kind === 'update' ? activityId : `bot-act-${++sequence}` };
