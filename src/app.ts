@@ -122,7 +122,7 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
     storage: storage.storage,
     privateState,
     clock,
-    plans: planPort(planStore, (...args) => planFeature.startPlan(...args)),
+    plans: planPort(planStore, (...args) => planFeature.startPlan(...args), clock),
   });
 
   const bot = new SyncGuideBot({

@@ -208,7 +208,7 @@ export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
 }
 
 /** The plan port over PlanStore and the plan feature's startPlan. */
-export function planPort(planStore: PlanStore, startPlan: PlanPort['start']): PlanPort {
+export function planPort(planStore: PlanStore, startPlan: PlanPort['start'], clock: () => Date = () => new Date()): PlanPort {
   return {
     describe: async (context) => {
       const record = await planStore.load(locationOf(context));
@@ -218,7 +218,8 @@ export function planPort(planStore: PlanStore, startPlan: PlanPort['start']): Pl
       return `${TOOL_NAMES[record.plan.selection.tool]}, ${settled} of ${applicable.length} tasks done or skipped`;
     },
     start: startPlan,
-    remove: (context) => planStore.remove(locationOf(context)),
+    // Recorded with who and when: after a start over the plan is gone, and its end is all `history` can show.
+    remove: (context) => planStore.remove(locationOf(context), { by: actorOf(context), at: clock().toISOString() }),
   };
 }
 

@@ -11,6 +11,7 @@ import { Delivery, type ConversationGuard } from '../actions/delivery';
 import { cardsToPost, PlanPosting, type Destination, type PostingPort } from '../actions/planPosting';
 import { applyTaskAction, handleTaskVerb, showTask, VERB_ACTIONS, type TaskActionDeps } from '../actions/taskActions';
 import {
+  earlierPlansCard,
   historyCard,
   nextCard,
   noPlanCard,
@@ -165,7 +166,11 @@ export function createPlanFeature(deps: PlanFeatureDeps): PlanFeature {
       next: (context) => withPlan(context, (record) => nextCard(record.plan, record.decision, deps.clock())),
       status: (context) => withPlan(context, (record) => summaryCard(record.plan, record.decision, { now: deps.clock() })),
       tasks: (context) => withPlan(context, (record) => tasksCard(record.plan)),
-      history: (context) => withPlan(context, (record) => historyCard(record.plan)),
+      history: async (context) => {
+        const location = planLocation(context);
+        const [record, log] = await Promise.all([planStore.load(location), planStore.log(location)]);
+        await reply(context, record ? historyCard(record.plan, log) : log.length > 0 ? earlierPlansCard(log) : noPlanCard());
+      },
       taskAction: async (context, command) => {
         const location = planLocation(context);
         const record = await planStore.load(location);
@@ -189,7 +194,7 @@ export function createPlanFeature(deps: PlanFeatureDeps): PlanFeature {
       const actor = actorOf(context);
       const plan = createPlan({ id: randomUUID(), selection, createdBy: actor, at: deps.clock().toISOString() });
       const record = { plan, decision, conversationId: location.conversationId, tenantId: location.tenantId, cards: [] };
-      const created = await planStore.create(location, record, options);
+      const created = await planStore.create(location, record, { ...options, audit: { by: actor, at: plan.createdAt } });
       if (created !== 'created') return 'exists';
       const destination = destinationOf(context);
       posting.schedule(location, plan.id, destination);

@@ -24,6 +24,7 @@ import {
   type TaskView,
 } from '../domain/plan';
 import { escapeMarkdown, renderCard, type AdaptiveCardJson } from './render';
+import type { PlanLogEntry } from '../store/planStore';
 
 /** The verbs the task card buttons carry, one per plan action. */
 export const ACTION_VERBS: Readonly<Record<PlanAction, string>> = {
@@ -323,8 +324,11 @@ export function tasksCard(plan: Plan): AdaptiveCardJson {
   });
 }
 
-/** Status changes, owners, due dates and reminder settings, newest first (the domain's planHistory order). */
-export function historyCard(plan: Plan): AdaptiveCardJson {
+/**
+ * Status changes, owners, due dates and reminder settings, newest first (the domain's planHistory order), and
+ * how earlier plans of the conversation ended (replaced, discarded), with who did it.
+ */
+export function historyCard(plan: Plan, earlier: readonly PlanLogEntry[] = []): AdaptiveCardJson {
   const all = planHistory(plan);
   const entries = all.slice(-HISTORY_LIMIT).reverse();
   return renderCard('history', {
@@ -334,8 +338,30 @@ export function historyCard(plan: Plan): AdaptiveCardJson {
         ? `The latest ${HISTORY_LIMIT} of ${all.length} changes, newest first.`
         : `${all.length} change${all.length === 1 ? '' : 's'}, newest first.`,
     entries: entries.map((entry) => historyRow(plan, entry)),
+    hasEarlier: earlier.length > 0,
+    earlier: earlierRows(earlier),
   });
 }
+
+/** `history` where the plan is gone (discarded by start over): only how the earlier plans ended. */
+export function earlierPlansCard(earlier: readonly PlanLogEntry[]): AdaptiveCardJson {
+  return renderCard('history', {
+    toolTitle: 'No plan in this conversation now',
+    intro: 'Say **start** to create one.',
+    entries: [],
+    hasEarlier: earlier.length > 0,
+    earlier: earlierRows(earlier),
+  });
+}
+
+function earlierRows(earlier: readonly PlanLogEntry[]) {
+  return earlier.slice(0, 5).map((entry) => ({
+    what: `${TOOL_NAMES[entry.tool]} plan ${entry.kind === 'replaced' ? 'replaced by a new plan' : entry.kind === 'removed' ? 'discarded (start over)' : 'no longer followed from this chat'}`,
+    who: `${nameOf(entry.by)} · ${formatWhen(entry.at)}`,
+  }));
+}
+
+const TOOL_NAMES: Readonly<Record<Plan['selection']['tool'], string>> = { cloudSync: 'Cloud Sync', connect: 'Connect Sync', both: 'Cloud Sync and Connect Sync' };
 
 export function noPlanCard(): AdaptiveCardJson {
   return renderCard('noPlan', {

@@ -75,6 +75,9 @@ export class MyTasksIndex {
   /**
    * An eTag update of the document, or its creation. Storage has no create-if-absent, so a creation is read
    * back: if a concurrent creation replaced it, the change is applied again as an update on top of theirs.
+   * One window stays open: a creation read back before a second creation lands is overwritten by it. That
+   * needs two first-ever assignments of one person within a few milliseconds, and costs only a missing
+   * "my tasks" entry (never a wrong one), repaired at the person's next assignment.
    */
   private async change(
     tenantId: string,

@@ -98,6 +98,27 @@ export type ShareOutcome =
   /** The plan is already the channel's (shared before, or a plan of that channel). */
   | { readonly kind: 'alreadyThere'; readonly record: PlanRecord };
 
+/**
+ * What happened to earlier plans of a conversation: replaced by a new one, or discarded by "start over", and by
+ * whom. Those plans are gone, so their end is kept beside them for `history` (issue 8 item 6).
+ */
+export interface PlanLogEntry {
+  readonly kind: 'replaced' | 'removed' | 'unlinked';
+  readonly planId: string;
+  readonly tool: Plan['selection']['tool'];
+  readonly by: Actor;
+  readonly at: string;
+}
+
+/** Who did it, for the plan log; optional so internal moves (sharing, tests) need none. */
+export interface Audit {
+  readonly by: Actor;
+  readonly at: string;
+}
+
+/** Entries kept per conversation; only the latest few matter to anyone reading the history. */
+export const PLAN_LOG_LIMIT = 10;
+
 /** Copies kept per task (and for the summary); older ones are no longer updated. */
 export const MAX_CARD_COPIES = 3;
 
@@ -110,10 +131,25 @@ type Decided =
 export class PlanStore {
   private readonly documents: DocumentStore<PlanRecord>;
   private readonly links: DocumentStore<PlanLink>;
+  private readonly logs: DocumentStore<{ entries: readonly PlanLogEntry[] }>;
 
   constructor(storage: Storage, options: DocumentStoreOptions = {}) {
     this.documents = new DocumentStore<PlanRecord>(storage, 'plans', options);
     this.links = new DocumentStore<PlanLink>(storage, 'planLinks', options);
+    this.logs = new DocumentStore<{ entries: readonly PlanLogEntry[] }>(storage, 'planLog', options);
+  }
+
+  /** Earlier plans of this conversation and how they ended, newest first. */
+  async log(location: PlanLocation): Promise<readonly PlanLogEntry[]> {
+    return (await this.logs.read(documentId(location)))?.value.entries ?? [];
+  }
+
+  private async appendLog(location: PlanLocation, entry: PlanLogEntry): Promise<void> {
+    const id = documentId(location);
+    const add = (entries: readonly PlanLogEntry[]) => ({ entries: [entry, ...entries].slice(0, PLAN_LOG_LIMIT) });
+    const outcome = await this.logs.update(id, (current) => ({ next: add(current.entries), result: undefined }));
+    // No create-if-absent in Storage: a first entry is a plain write (two first entries at once is vanishingly rare).
+    if (outcome.kind === 'missing') await this.logs.put(id, add([]));
   }
 
   /** Storage key of a location, exposed for tests and diagnostics. */
@@ -164,15 +200,20 @@ export class PlanStore {
    * conversation can both write (botbuilder's Storage has no create-if-absent); the later one stays,
    * and cards of the other are then refused as "another plan".
    */
-  async create(location: PlanLocation, record: PlanRecord, options: { replace: boolean }): Promise<'created' | { exists: PlanRecord }> {
+  async create(location: PlanLocation, record: PlanRecord, options: { replace: boolean; audit?: Audit }): Promise<'created' | { exists: PlanRecord }> {
     const id = documentId(location);
     if (!options.replace) {
       const existing = await this.find(location);
       if (existing) return { exists: existing.record };
     }
+    // Read only on the rare replace path, to record which plan was replaced and by whom.
+    const replaced = options.replace && options.audit ? (await this.documents.read(id))?.value.plan : undefined;
     await this.documents.put(id, { ...record, conversationId: baseConversationId(location.conversationId), tenantId: location.tenantId });
     // A new plan of its own ends any link to a shared one (the shared plan itself stays with its channel).
     await this.links.remove(id);
+    if (replaced && options.audit && replaced.id !== record.plan.id) {
+      await this.appendLog(location, { kind: 'replaced', planId: replaced.id, tool: replaced.selection.tool, ...options.audit });
+    }
     return 'created';
   }
 
@@ -290,9 +331,14 @@ export class PlanStore {
   }
 
   /** Removes this conversation's own plan; a linked conversation only drops its link (the channel keeps the plan). */
-  async remove(location: PlanLocation): Promise<void> {
+  async remove(location: PlanLocation, audit?: Audit): Promise<void> {
+    const found = audit ? await this.find(location) : undefined;
+    const own = found !== undefined && documentId(found.owner) === documentId(location);
     await this.documents.remove(documentId(location));
     await this.links.remove(documentId(location));
+    if (found && audit) {
+      await this.appendLog(location, { kind: own ? 'removed' : 'unlinked', planId: found.record.plan.id, tool: found.record.plan.selection.tool, ...audit });
+    }
   }
 }
 

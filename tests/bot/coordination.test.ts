@@ -391,6 +391,13 @@ describe('owners, due dates and my tasks over HTTP', () => {
       expect((await index('aad-29:ben')).entries.some((e: any) => e.location.conversationId === GROUP_CHAT)).toBe(false);
     });
 
+    it('replacing a plan is recorded with who did it, and shown by history', async () => {
+      const [history] = await say('history', groupChat);
+      const text = cardText(validCard(history));
+      expect(text).toContain('Earlier plans here');
+      expect(text).toMatch(/Connect Sync plan replaced by a new plan\nAna Admin · \d\d:\d\d UTC/);
+    });
+
     it('"my tasks" outside personal chat points there instead of listing other plans in public', async () => {
       const [card] = await say('<at>Sync Guide</at> my tasks', { ...channel, extra: { ...channel.extra, entities: [MENTION_BOT] } });
       expect(cardText(validCard(card))).toContain('I answer it only in your personal chat');
@@ -413,3 +420,30 @@ function findElement(card: unknown, predicate: (element: any) => boolean): any {
   }
   return undefined;
 }
+
+describe('start over asks first and records who discarded the plan', () => {
+  let bot: Harness;
+  afterAll(async () => {
+    await bot?.close();
+  });
+
+  it('discards only after "yes", and history then names who did it', async () => {
+    bot = await startHarness({}, { clock: () => new Date('2026-12-01T09:00:00.000Z') });
+    const chat: ActivityOptions = { conversationType: 'personal', conversationId: 'a:start-over', userId: '29:dora', userName: 'Dora Ops' };
+    const context = new TurnContext(new InertAdapter(), activity('message', { ...chat, deliveryMode: 'normal' }, { text: 'start' }) as Partial<Activity> as Activity);
+    await bot.app.planFeature.startPlan(context, { tool: 'cloudSync' }, DECISION('cloudSync'), { replace: false });
+    await bot.app.planFeature.idle();
+
+    const [confirm] = cardsOf(await bot.say('start over', chat));
+    expect(cardText(confirm)).toContain('Start over?');
+    expect(cardText(confirm)).toContain('the deployment plan of this conversation');
+    const [status] = cardsOf(await bot.say('status', chat));
+    expect(cardText(status)).toContain('DEPLOYMENT PLAN');
+
+    await bot.say('yes', chat);
+    const [history] = cardsOf(await bot.say('history', chat));
+    expectValidCard(history);
+    expect(cardText(history)).toContain('No plan in this conversation now');
+    expect(cardText(history)).toContain('Cloud Sync plan discarded (start over)\nDora Ops · 09:00 UTC, 1 Dec');
+  });
+});
