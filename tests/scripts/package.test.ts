@@ -61,7 +61,7 @@ describe('the committed manifest template', () => {
     const lists = b.commandLists as { scopes: string[]; commands: { title: string; description: string }[] }[];
     const titles = (scope: string): string[] => lists.find((l) => l.scopes.includes(scope))?.commands.map((c) => c.title) ?? [];
     expect(lists.every((l) => l.scopes.length === 1)).toBe(true);
-    expect(titles('personal')).toEqual(['start', "what's next", 'status', 'tasks', 'history', 'why', 'share', 'help', 'start over']);
+    expect(titles('personal')).toEqual(['start', "what's next", 'status', 'tasks', 'history', 'why', 'share', 'help', 'start over', 'my tasks']);
     // Teams shows at most 10 commands per list.
     expect(lists.every((l) => l.commands.length <= 10)).toBe(true);
     const group = ['start', "what's next", 'status', 'tasks', 'history', 'remind daily', 'report', 'help'];
