@@ -2,7 +2,8 @@
  * Issue 5 "Done means", end to end in the Agents Playground's team: "@Sync Guide start" in General leads to a
  * plan posted as its own thread (summary as the root post, tasks as replies); "Mark done" there updates the
  * card and the summary and adds one milestone note; a plan made in personal chat and shared to "Identity
- * rollout" stays one plan, so a click in the channel shows in the personal chat's copy.
+ * rollout" stays one plan, so a click in the channel shows in the personal chat's copy. Issue 8: in General Ana
+ * assigns a task to another mock user through the mention picker and sets a past due date after confirming.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -107,6 +108,29 @@ describe('Agents Playground team channel in headless Chromium', () => {
       await waitForInnerText(prerequisites, /Marked done by Ana Admin/);
       await waitForInnerText(summary, /2 of 5/);
       await waitForInnerText(thread, /Ana Admin marked 2\. Review Cloud Sync prerequisites as done/);
+    }));
+
+  it('in General, Ana assigns a task to Ben by @mention and sets a due date in the past after confirming', () =>
+    step('owner-and-due', async () => {
+      await ui.openConversation('General');
+      await ui.postWithMentions([' assign 3 to ', { mention: 'Ben Network' }]);
+      const assigned = await ui.waitForText(/Assigned to Ben Network/);
+      expect(await assigned.innerText()).toMatch(/Owner: Ben Network/);
+
+      await ui.postMentioningBot('due 3 2020-01-15');
+      const confirm = await ui.waitForText(/Set a past due date on task 3/);
+      expect(await confirm.innerText()).toMatch(/15 Jan 2020 is in the past/);
+      await confirm.getByRole('button', { name: 'Yes, due 15 Jan 2020' }).click();
+      // The question is replaced in place by the task card, now overdue.
+      const set = await ui.waitForText(/Due date set to 15 Jan 2020, a past date, as confirmed/);
+      expect(await set.innerText()).toMatch(/Owner: Ben Network[\s\S]*Overdue since 15 Jan 2020/);
+
+      // The plan's own thread shows the same: the task card and the summary were updated in place.
+      const thread = ui.post(/DEPLOYMENT PLAN/);
+      const task = thread.locator('.ac-adaptiveCard').filter({ hasText: /Install the provisioning agent/ }).last();
+      await waitForInnerText(task, /Owner: Ben Network[\s\S]*Overdue since 15 Jan 2020/);
+      await waitForInnerText(thread.locator('.ac-adaptiveCard').filter({ hasText: /DEPLOYMENT PLAN/ }), /1 task is overdue/);
+      await ui.screenshot('channel-owner-due', thread);
     }));
 
   it('a personal plan shared to "Identity rollout" is one plan: a click in the channel updates the personal copy', () =>

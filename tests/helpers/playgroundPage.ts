@@ -50,6 +50,25 @@ export class PlaygroundPage {
     await this.waitForCardCount(before + 1);
   }
 
+  /**
+   * A new channel post that @mentions the bot and then, inside the text, other people: each `{ mention }` part
+   * is typed as "@First" and picked from the suggestions, so the Playground sends real mention entities.
+   */
+  async postWithMentions(parts: ReadonlyArray<string | { mention: string }>, botName = 'Sync Guide'): Promise<void> {
+    const before = await this.cards().count();
+    await this.composeBox().click();
+    for (const part of [{ mention: botName }, ...parts]) {
+      if (typeof part === 'string') {
+        await this.page.keyboard.type(part);
+      } else {
+        await this.page.keyboard.type(`@${part.mention.split(' ')[0]}`);
+        await this.page.getByRole('menuitem', { name: part.mention }).click();
+      }
+    }
+    await this.page.getByRole('button', { name: 'Post', exact: true }).click();
+    await this.waitForCardCount(before + 1);
+  }
+
   /** The channel post (root and its replies) that holds a card with this text. */
   post(text: string | RegExp): Locator {
     return this.page.locator('[role="group"]').filter({ has: this.cards().filter({ hasText: text }) }).last();
