@@ -94,6 +94,7 @@ export function createCoordinationFeature(deps: CoordinationFeatureDeps): Featur
     const from = context.activity.from;
     if (request.kind === 'me' || request.userId === me.id || request.userId === from?.id || request.userId === from?.aadObjectId) return { owner: me };
     if (isPersonal(context)) return { refusal: PERSONAL_ONLY_SELF };
+    if (request.userId === context.activity.recipient?.id) return { refusal: 'I keep the plan, but I cannot own its tasks: pick a person. Nothing changed.' };
     const shown = escapeMarkdown((request.shownName ?? 'That person').slice(0, 80));
     const lookup = await lookupMember(context, { kind: 'here' }, request.userId);
     switch (lookup.kind) {

@@ -196,6 +196,8 @@ describe('owners, due dates and my tasks over HTTP', () => {
       // Channel clicks sometimes arrive without the input values (reference §3 row 9).
       const dropped = await invoke('task.assign', { planId, taskId: 'cloudSync.configure', revision }, channel);
       expect(cardText(dropped)).toContain('I did not receive who to assign');
+      expect(cardText(await invoke('task.assign', { planId, taskId: 'cloudSync.configure', revision, ownerId: BOT.id }, channel))).toContain('I cannot own its tasks');
+      expect(cardText(await invoke('task.assign', { planId, taskId: 'cloudSync.configure', revision, ownerId: { id: 'x' } }, channel))).toContain('I did not receive who to assign');
       const outsider = await invoke('task.assign', { planId, taskId: 'cloudSync.configure', revision, ownerId: 'aad-29:carl' }, channel);
       expect(cardText(outsider)).toContain('is not a member of this team');
       expect(JSON.stringify(await stored(CHANNEL_ID))).toBe(before);
