@@ -100,13 +100,13 @@ export function taskNumber(plan: Plan, taskId: string): number | undefined {
   return numberedTasks(plan).find((task) => task.id === taskId)?.number;
 }
 
-/** "10:42 UTC, 26 Nov": people in one channel sit in different time zones, so UTC and say so. */
+/** "10:42 UTC, 26 Nov 2026": people in one channel sit in different time zones, so UTC and say so. */
 export function formatWhen(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return 'an unknown time';
-  const time = date.toISOString().slice(11, 16);
-  const day = date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
-  return `${time} UTC, ${day}`;
+  // Built by hand: toLocaleDateString creates an Intl formatter per call, which made up 4% of a "done" click.
+  const utc = date.toISOString();
+  return `${utc.slice(11, 16)} UTC, ${formatCalendarDay(utc.slice(0, 10))}`;
 }
 
 export function nameOf(actor: Actor | undefined): string {

@@ -103,7 +103,7 @@ describe('task card details', () => {
   it('shows who changed the task and when, in UTC', () => {
     const done = numberedTasks(plan).find((t) => t.status === 'done' && t.id !== 'cloudSync.chooseTool')!;
     expect(cardText(taskCard(plan, done.id))).toContain('Marked done by Ana at 10:00 UTC, 26 Nov');
-    expect(formatWhen('2025-11-26T10:42:00.000Z')).toBe('10:42 UTC, 26 Nov');
+    expect(formatWhen('2025-11-26T10:42:00.000Z')).toBe('10:42 UTC, 26 Nov 2025');
   });
 
   it('keeps checklist, commands and links behind a toggle so the card stays compact', () => {
