@@ -3,7 +3,8 @@
  * where that plan lives, its status and due date, and buttons that act on it from here.
  */
 import type { Plan, TaskView } from '../domain/plan';
-import { catalogText, dueLine, MY_TASK_OPEN_VERB, statusBadge, toolTitle, type CardNotice } from './planCards';
+import { toolTitle } from '../domain/report';
+import { catalogText, dueLine, MY_TASK_OPEN_VERB, statusBadge, type CardNotice } from './planCards';
 import { escapeMarkdown, renderCard, type AdaptiveCardJson } from './render';
 
 /** The list buttons: they answer with the list again, so the person stays on it. */

@@ -23,6 +23,7 @@ import {
   type TaskStatus,
   type TaskView,
 } from '../domain/plan';
+import { toolTitle } from '../domain/report';
 import { escapeMarkdown, renderCard, type AdaptiveCardJson } from './render';
 import type { PlanLogEntry } from '../store/planStore';
 
@@ -431,18 +432,6 @@ function progressDetail(done: number, skipped: number, open: number): string {
   if (skipped > 0) parts.push(`${skipped} skipped`);
   parts.push(`${open} open`);
   return parts.join(' · ');
-}
-
-export function toolTitle(plan: Plan): string {
-  const install = plan.selection.connectInstall === 'custom' ? 'custom install' : 'express install';
-  switch (plan.selection.tool) {
-    case 'cloudSync':
-      return 'Microsoft Entra Cloud Sync';
-    case 'connect':
-      return `Microsoft Entra Connect Sync (${install})`;
-    case 'both':
-      return `Cloud Sync and Connect Sync (${install}) side by side`;
-  }
 }
 
 function trackOrder(plan: Plan): Track[] {
