@@ -5,8 +5,8 @@
  * only applies the change to the plan stored for the conversation.
  */
 import type { TaskId } from '../domain/catalog';
-import { formatCalendarDay, type Actor, type PlanEdit, type PlanEditEntry } from '../domain/plan';
-import { COORDINATION_VERBS, SHOW_TASK_VERB, nameOf, planErrorCard, taskCard, taskNumber, type CardNotice } from '../cards/planCards';
+import { formatCalendarDay, taskNumber, type Actor, type PlanEdit, type PlanEditEntry } from '../domain/plan';
+import { COORDINATION_VERBS, SHOW_TASK_VERB, nameOf, planErrorCard, taskCard, type CardNotice } from '../cards/planCards';
 import { confirmCard } from '../cards/questionCards';
 import { escapeMarkdown, type AdaptiveCardJson } from '../cards/render';
 import type { MyTasksIndex } from '../store/myTasksIndex';

@@ -4,8 +4,8 @@
  * the history, and a note for every click would bury the thread's conversation.
  */
 import { taskContent } from '../domain/catalog';
-import { isFinished, type HistoryEntry, type Plan } from '../domain/plan';
-import { nameOf, taskNumber } from '../cards/planCards';
+import { isFinished, taskNumber, type HistoryEntry, type Plan } from '../domain/plan';
+import { nameOf } from '../cards/planCards';
 
 export interface MilestoneNote {
   /** Stable per change, so a retried or repeated fan-out never posts the same note twice. */

@@ -11,17 +11,15 @@ import type { TurnContext } from 'botbuilder';
 import { applyTaskEdit, missingInputNotice, type EditActionDeps, type PlanPlace } from '../actions/editActions';
 import { parseActionData } from '../actions/taskActions';
 import type { TaskId } from '../domain/catalog';
-import type { Actor, PlanEdit } from '../domain/plan';
+import { taskByNumber, taskNumber, type Actor, type PlanEdit } from '../domain/plan';
 import {
   COORDINATION_VERBS,
   DUE_INPUT,
   OWNER_INPUT,
   noPlanCard,
-  numberedTasks,
+  noSuchTaskCard,
   planErrorCard,
-  taskByNumber,
   taskCard,
-  taskNumber,
   type CardNotice,
 } from '../cards/planCards';
 import { escapeMarkdown, type AdaptiveCardJson } from '../cards/render';
@@ -183,8 +181,7 @@ export function createCoordinationFeature(deps: CoordinationFeatureDeps): Featur
     }
     const task = taskByNumber(record.plan, number);
     if (!task) {
-      const count = numberedTasks(record.plan).length;
-      await sendCard(context, planErrorCard(`This plan has tasks 1 to ${count}, so there is no task ${number}. Say "tasks" to see them with their numbers.`));
+      await sendCard(context, noSuchTaskCard(record.plan, number));
       return;
     }
     await sendCard(context, await run(location, { planId: record.plan.id, taskId: task.id }));

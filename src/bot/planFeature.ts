@@ -15,17 +15,16 @@ import {
   historyCard,
   nextCard,
   noPlanCard,
-  numberedTasks,
+  noSuchTaskCard,
   planErrorCard,
   summaryCard,
-  taskByNumber,
   tasksCard,
   NEXT_VERB,
   SHOW_TASK_VERB,
 } from '../cards/planCards';
 import type { AdaptiveCardJson } from '../cards/render';
 import type { DecisionSummary } from '../domain/decision';
-import { createPlan, type Actor, type HistoryEntry, type PlanSelection } from '../domain/plan';
+import { createPlan, taskByNumber, type Actor, type HistoryEntry, type PlanSelection } from '../domain/plan';
 import type { Logger } from '../logger';
 import type { OutgoingSender } from '../messaging/sender';
 import { baseConversationId } from '../store/conversationRegistry';
@@ -180,8 +179,7 @@ export function createPlanFeature(deps: PlanFeatureDeps): PlanFeature {
         }
         const task = taskByNumber(record.plan, command.taskNumber);
         if (!task) {
-          const count = numberedTasks(record.plan).length;
-          await reply(context, planErrorCard(`This plan has tasks 1 to ${count}, so there is no task ${command.taskNumber}. Say "tasks" to see them with their numbers.`));
+          await reply(context, noSuchTaskCard(record.plan, command.taskNumber));
           return;
         }
         const card = await applyTaskAction(actionDeps, location, actorOf(context), { planId: record.plan.id, taskId: task.id, action: command.action });

@@ -11,8 +11,10 @@ import {
   isFinished,
   isOverdue,
   nextTask,
+  numberedTasks,
   planHistory,
   progress,
+  taskNumber,
   tasksInOrder,
   utcDay,
   type Actor,
@@ -86,19 +88,6 @@ export const HISTORY_LIMIT = 15;
 export interface CardNotice {
   text: string;
   tone: 'info' | 'warning';
-}
-
-/** Tasks numbered 1…n in catalog order; the numbers people type ("done 3") and see on every card. */
-export function numberedTasks(plan: Plan): Array<TaskView & { number: number }> {
-  return tasksInOrder(plan).map((task, index) => ({ ...task, number: index + 1 }));
-}
-
-export function taskByNumber(plan: Plan, number: number): TaskView | undefined {
-  return numberedTasks(plan).find((task) => task.number === number);
-}
-
-export function taskNumber(plan: Plan, taskId: string): number | undefined {
-  return numberedTasks(plan).find((task) => task.id === taskId)?.number;
 }
 
 /** "10:42 UTC, 26 Nov 2026": people in one channel sit in different time zones, so UTC and say so. */
@@ -369,6 +358,12 @@ export function noPlanCard(): AdaptiveCardJson {
     title: 'No plan here yet',
     message: 'This conversation has no deployment plan. Say **start** to answer a few questions, pick a sync tool and get one.',
   });
+}
+
+/** A typed command ("done 12", "due 12 …") named a number the plan's task list does not have. */
+export function noSuchTaskCard(plan: Plan, number: number): AdaptiveCardJson {
+  const count = numberedTasks(plan).length;
+  return planErrorCard(`This plan has tasks 1 to ${count}, so there is no task ${number}. Say "tasks" to see them with their numbers.`);
 }
 
 /** Same look as the bot's error card; rendered here so the actions layer needs nothing from the bot layer. */

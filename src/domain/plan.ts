@@ -351,6 +351,14 @@ export function numberedTasks(plan: Plan): Array<TaskView & { number: number }> 
   return tasksInOrder(plan).map((task, index) => ({ ...task, number: index + 1 }));
 }
 
+export function taskByNumber(plan: Plan, number: number): TaskView | undefined {
+  return numberedTasks(plan).find((task) => task.number === number);
+}
+
+export function taskNumber(plan: Plan, taskId: string): number | undefined {
+  return numberedTasks(plan).find((task) => task.id === taskId)?.number;
+}
+
 export function reminderCadence(plan: Plan): ReminderCadence {
   return plan.reminders?.cadence ?? 'off';
 }

@@ -1,6 +1,6 @@
 import { CONNECT_INSTALL_TASK_IDS } from '../../src/domain/catalog';
 import type { DecisionSummary } from '../../src/domain/decision';
-import { applyAction, availableActions, createPlan, nextTask, type Actor, type Plan, type PlanAction, type PlanSelection, type TaskStatus } from '../../src/domain/plan';
+import { applyAction, availableActions, createPlan, nextTask, numberedTasks, type Actor, type Plan, type PlanAction, type PlanSelection, type TaskStatus } from '../../src/domain/plan';
 import {
   ACTION_VERBS,
   allDoneCard,
@@ -8,7 +8,6 @@ import {
   historyCard,
   nextCard,
   noPlanCard,
-  numberedTasks,
   summaryCard,
   taskCard,
   tasksCard,
