@@ -6,11 +6,12 @@
  */
 import type { TaskId } from '../domain/catalog';
 import { formatCalendarDay, taskNumber, type Actor, type PlanEdit, type PlanEditEntry } from '../domain/plan';
-import { COORDINATION_VERBS, SHOW_TASK_VERB, nameOf, planErrorCard, taskCard, type CardNotice } from '../cards/planCards';
+import { COORDINATION_VERBS, SHOW_TASK_VERB, nameOf, taskCard, type CardNotice } from '../cards/planCards';
 import { confirmCard } from '../cards/questionCards';
 import { escapeMarkdown, type AdaptiveCardJson } from '../cards/render';
 import type { MyTasksIndex } from '../store/myTasksIndex';
 import type { PlanLocation, PlanRecord, PlanStore } from '../store/planStore';
+import { unappliedCard } from './unappliedCards';
 
 /** Where a plan lives, as the owners' index records it. */
 export interface PlanPlace {
@@ -52,17 +53,12 @@ export async function applyTaskEdit(deps: EditActionDeps, location: PlanLocation
       return taskCard(outcome.record.plan, request.taskId, { text: `Nothing changed: that was already so (last set by ${nameOf(outcome.by)}).`, tone: 'info' }, { now });
     case 'rejected':
       if (outcome.reason === 'pastDate' && request.edit.kind === 'setDue') return pastDateConfirmCard(outcome.record, request, outcome.message);
-      if (outcome.reason === 'unknownTask') return planErrorCard('That task is not part of this plan. Say "tasks" to see the current list.');
+      if (outcome.reason === 'unknownTask') return unappliedCard('unknownTask');
       return taskCard(outcome.record.plan, request.taskId, { text: userSafe(outcome.message, request.edit), tone: 'warning' }, { now });
     case 'noPlan':
-      return planErrorCard('There is no plan in this conversation any more, so nothing changed. Say "start" to create one.');
     case 'otherPlan':
-      return planErrorCard(
-        'This card belongs to a plan that is not the current plan of this conversation, so nothing changed. Say "status" for the current plan.',
-        'Not this plan',
-      );
     case 'busy':
-      return planErrorCard('Many changes arrived at the same moment and yours could not be saved. Nothing changed; please try again.');
+      return unappliedCard(outcome.kind);
   }
 }
 

@@ -9,6 +9,7 @@ import type { Actor, HistoryEntry, PlanAction } from '../domain/plan';
 import { alreadyNotice, ACTION_VERBS, planErrorCard, taskCard, type CardNotice } from '../cards/planCards';
 import { escapeMarkdown, type AdaptiveCardJson } from '../cards/render';
 import type { PlanLocation, PlanRecord, PlanStore } from '../store/planStore';
+import { unappliedCard } from './unappliedCards';
 
 /** Verb → plan action, the inverse of the table the cards are built from. */
 export const VERB_ACTIONS: Readonly<Record<string, PlanAction>> = Object.freeze(
@@ -105,17 +106,12 @@ export async function applyTaskAction(
     }
     case 'rejected':
       return outcome.reason === 'unknownTask'
-        ? planErrorCard('That task is not part of this plan. Say "tasks" to see the current list.')
+        ? unappliedCard('unknownTask')
         : taskCard(outcome.record.plan, request.taskId, { text: refusalText(outcome.record, request.taskId, outcome.message), tone: 'warning' }, { now: deps.clock() });
     case 'noPlan':
-      return planErrorCard('There is no plan in this conversation any more, so nothing changed. Say "start" to create one.');
     case 'otherPlan':
-      return planErrorCard(
-        'This card belongs to a plan that is not the current plan of this conversation, so nothing changed. Say "status" for the current plan.',
-        'Not this plan',
-      );
     case 'busy':
-      return planErrorCard('Many changes arrived at the same moment and yours could not be saved. Nothing changed; please press the button again.');
+      return unappliedCard(outcome.kind, 'please press the button again');
   }
 }
 

@@ -10,6 +10,7 @@
 import type { TurnContext } from 'botbuilder';
 import { applyTaskEdit, missingInputNotice, type EditActionDeps, type PlanPlace } from '../actions/editActions';
 import { parseActionData } from '../actions/taskActions';
+import { unappliedCard } from '../actions/unappliedCards';
 import type { TaskId } from '../domain/catalog';
 import { taskByNumber, taskNumber, type Actor, type PlanEdit } from '../domain/plan';
 import {
@@ -111,11 +112,9 @@ export function createCoordinationFeature(deps: CoordinationFeatureDeps): Featur
     if (!parsed.ok) return { card: planErrorCard(parsed.message) };
     const location = planLocation(context);
     const record = await planStore.load(location);
-    if (!record) return { card: planErrorCard('There is no plan in this conversation any more, so nothing changed. Say "start" to create one.') };
-    if (record.plan.id !== parsed.value.planId) {
-      return { card: planErrorCard('This card belongs to a plan that is not the current plan of this conversation, so nothing changed. Say "status" for the current plan.', 'Not this plan') };
-    }
-    if (!record.plan.tasks.some((task) => task.id === parsed.value.taskId)) return { card: planErrorCard('That task is not part of this plan. Say "tasks" to see the current list.') };
+    if (!record) return { card: unappliedCard('noPlan') };
+    if (record.plan.id !== parsed.value.planId) return { card: unappliedCard('otherPlan') };
+    if (!record.plan.tasks.some((task) => task.id === parsed.value.taskId)) return { card: unappliedCard('unknownTask') };
     return { location, record, ...parsed.value };
   };
 

@@ -1,0 +1,26 @@
+/**
+ * The cards for a change that never reached a task: no plan here, a card of another plan, a task the plan does
+ * not have, or contention that outlasted the retries. Status buttons, owner and due date changes all answer with
+ * the same words, so they are written once.
+ */
+import { planErrorCard } from '../cards/planCards';
+import type { AdaptiveCardJson } from '../cards/render';
+
+export type Unapplied = 'noPlan' | 'otherPlan' | 'unknownTask' | 'busy';
+
+/** `retryHint` ends the "busy" answer: a typed command is tried again, a button pressed again. */
+export function unappliedCard(kind: Unapplied, retryHint = 'please try again'): AdaptiveCardJson {
+  switch (kind) {
+    case 'noPlan':
+      return planErrorCard('There is no plan in this conversation any more, so nothing changed. Say "start" to create one.');
+    case 'otherPlan':
+      return planErrorCard(
+        'This card belongs to a plan that is not the current plan of this conversation, so nothing changed. Say "status" for the current plan.',
+        'Not this plan',
+      );
+    case 'unknownTask':
+      return planErrorCard('That task is not part of this plan. Say "tasks" to see the current list.');
+    case 'busy':
+      return planErrorCard(`Many changes arrived at the same moment and yours could not be saved. Nothing changed; ${retryHint}.`);
+  }
+}
