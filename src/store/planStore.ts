@@ -56,16 +56,22 @@ export interface ApplyRequest {
   readonly expectedRevision?: number;
 }
 
-export type ApplyOutcome =
-  | { readonly kind: 'changed'; readonly record: PlanRecord; readonly entries: readonly HistoryEntry[]; readonly stale: boolean }
+/**
+ * What a status action or an edit did to the stored plan. `Change` is what a change reports besides the record
+ * (the history entries it added), `Reason` why the domain refused one.
+ */
+export type TransitionOutcome<Change extends object, Reason extends string> =
+  | ({ readonly kind: 'changed'; readonly record: PlanRecord; readonly stale: boolean } & Readonly<Change>)
   | { readonly kind: 'unchanged'; readonly record: PlanRecord; readonly by: Actor; readonly at: string; readonly stale: boolean }
-  | { readonly kind: 'rejected'; readonly record: PlanRecord; readonly reason: 'unknownTask' | 'notAllowed'; readonly message: string }
+  | { readonly kind: 'rejected'; readonly record: PlanRecord; readonly reason: Reason; readonly message: string }
   /** No plan in this conversation. */
   | { readonly kind: 'noPlan' }
   /** The card names a plan this conversation does not hold (replaced, forged, or from elsewhere). */
   | { readonly kind: 'otherPlan'; readonly record: PlanRecord }
   /** Contention outlasted the retries; nothing was written. */
   | { readonly kind: 'busy' };
+
+export type ApplyOutcome = TransitionOutcome<{ entries: readonly HistoryEntry[] }, 'unknownTask' | 'notAllowed'>;
 
 export interface EditRequest {
   readonly planId: string;
@@ -75,13 +81,7 @@ export interface EditRequest {
   readonly expectedRevision?: number;
 }
 
-export type EditOutcome =
-  | { readonly kind: 'changed'; readonly record: PlanRecord; readonly entry: PlanEditEntry; readonly stale: boolean }
-  | { readonly kind: 'unchanged'; readonly record: PlanRecord; readonly by: Actor; readonly at: string; readonly stale: boolean }
-  | { readonly kind: 'rejected'; readonly record: PlanRecord; readonly reason: PlanEditRejection; readonly message: string }
-  | { readonly kind: 'noPlan' }
-  | { readonly kind: 'otherPlan'; readonly record: PlanRecord }
-  | { readonly kind: 'busy' };
+export type EditOutcome = TransitionOutcome<{ entry: PlanEditEntry }, PlanEditRejection>;
 
 /** A conversation whose plan lives under another conversation's key (a personal plan shared to a channel). */
 export interface PlanLink {
@@ -122,10 +122,17 @@ export const PLAN_LOG_LIMIT = 10;
 /** Copies kept per task (and for the summary); older ones are no longer updated. */
 export const MAX_CARD_COPIES = 3;
 
-type Decided =
-  | { kind: 'changed'; entries: readonly HistoryEntry[]; stale: boolean }
+/** A domain transition of one plan, as applyTransition runs it: the changed plan with what to report, or why not. */
+type Transition<Change extends object, Reason extends string> =
+  | { kind: 'changed'; plan: Plan; change: Change }
+  | { kind: 'unchanged'; by: Actor; at: string }
+  | { kind: 'rejected'; reason: Reason; message: string };
+
+/** What the mutation decided, carried out of DocumentStore.update (which may run it more than once). */
+type Decided<Change extends object, Reason extends string> =
+  | { kind: 'changed'; change: Change; stale: boolean }
   | { kind: 'unchanged'; by: Actor; at: string; stale: boolean }
-  | { kind: 'rejected'; reason: 'unknownTask' | 'notAllowed'; message: string }
+  | { kind: 'rejected'; reason: Reason; message: string }
   | { kind: 'otherPlan' };
 
 export class PlanStore {
@@ -218,57 +225,34 @@ export class PlanStore {
   }
 
   /** Rejected and unchanged results write nothing; a change is exactly one conditional write. */
-  async applyAction(location: PlanLocation, request: ApplyRequest): Promise<ApplyOutcome> {
-    const outcome = await this.updateOwned<Decided>(location, (record) => {
-      if (record.plan.id !== request.planId) return { next: undefined, result: { kind: 'otherPlan' } };
-      const stale = request.expectedRevision !== undefined && request.expectedRevision !== record.plan.revision;
-      const result = applyPlanAction(record.plan, request);
-      switch (result.kind) {
-        case 'changed':
-          return { next: { ...record, plan: result.plan }, result: { kind: 'changed', entries: result.entries, stale } };
-        case 'unchanged':
-          return { next: undefined, result: { kind: 'unchanged', by: result.by, at: result.at, stale } };
-        case 'rejected':
-          return { next: undefined, result: { kind: 'rejected', reason: result.reason, message: result.message } };
-      }
+  applyAction(location: PlanLocation, request: ApplyRequest): Promise<ApplyOutcome> {
+    return this.applyTransition(location, request, (plan) => {
+      const result = applyPlanAction(plan, request);
+      return result.kind === 'changed' ? { kind: 'changed', plan: result.plan, change: { entries: result.entries } } : result;
     });
-    switch (outcome.kind) {
-      case 'missing':
-        return { kind: 'noPlan' };
-      case 'gaveUp':
-        return { kind: 'busy' };
-      case 'written':
-      case 'unchanged': {
-        const record = outcome.value;
-        const decided = outcome.result;
-        switch (decided.kind) {
-          case 'otherPlan':
-            return { kind: 'otherPlan', record };
-          case 'changed':
-            return { kind: 'changed', record, entries: decided.entries, stale: decided.stale };
-          case 'unchanged':
-            return { kind: 'unchanged', record, by: decided.by, at: decided.at, stale: decided.stale };
-          case 'rejected':
-            return { kind: 'rejected', record, reason: decided.reason, message: decided.message };
-        }
-      }
-    }
   }
 
   /** Owner, due date and reminder changes (applyPlanEdit): like applyAction, one conditional write at most. */
-  async applyEdit(location: PlanLocation, request: EditRequest): Promise<EditOutcome> {
-    type EditDecided =
-      | { kind: 'changed'; entry: PlanEditEntry; stale: boolean }
-      | { kind: 'unchanged'; by: Actor; at: string; stale: boolean }
-      | { kind: 'rejected'; reason: PlanEditRejection; message: string }
-      | { kind: 'otherPlan' };
-    const outcome = await this.updateOwned<EditDecided>(location, (record) => {
+  applyEdit(location: PlanLocation, request: EditRequest): Promise<EditOutcome> {
+    return this.applyTransition(location, request, (plan) => {
+      const result = applyPlanEdit(plan, request.edit, request.actor, request.at);
+      return result.kind === 'changed' ? { kind: 'changed', plan: result.plan, change: { entry: result.entry } } : result;
+    });
+  }
+
+  /** The plan `request` names, moved by `transition`: written once if it changed, left alone otherwise. */
+  private async applyTransition<Change extends object, Reason extends string>(
+    location: PlanLocation,
+    request: { readonly planId: string; readonly expectedRevision?: number },
+    transition: (plan: Plan) => Transition<Change, Reason>,
+  ): Promise<TransitionOutcome<Change, Reason>> {
+    const outcome = await this.updateOwned<Decided<Change, Reason>>(location, (record) => {
       if (record.plan.id !== request.planId) return { next: undefined, result: { kind: 'otherPlan' } };
       const stale = request.expectedRevision !== undefined && request.expectedRevision !== record.plan.revision;
-      const result = applyPlanEdit(record.plan, request.edit, request.actor, request.at);
+      const result = transition(record.plan);
       switch (result.kind) {
         case 'changed':
-          return { next: { ...record, plan: result.plan }, result: { kind: 'changed', entry: result.entry, stale } };
+          return { next: { ...record, plan: result.plan }, result: { kind: 'changed', change: result.change, stale } };
         case 'unchanged':
           return { next: undefined, result: { kind: 'unchanged', by: result.by, at: result.at, stale } };
         case 'rejected':
@@ -283,7 +267,7 @@ export class PlanStore {
       case 'otherPlan':
         return { kind: 'otherPlan', record };
       case 'changed':
-        return { kind: 'changed', record, entry: decided.entry, stale: decided.stale };
+        return { kind: 'changed', record, ...decided.change, stale: decided.stale };
       case 'unchanged':
         return { kind: 'unchanged', record, by: decided.by, at: decided.at, stale: decided.stale };
       case 'rejected':
