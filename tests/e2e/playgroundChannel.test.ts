@@ -5,83 +5,22 @@
  * rollout" stays one plan, so a click in the channel shows in the personal chat's copy. Issue 8: in General Ana
  * assigns a task to another mock user through the mention picker and sets a past due date after confirming.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Locator } from 'playwright-core';
-import { createApp, type App } from '../../src/app';
-import { loadConfig } from '../../src/config';
-import { silentLogger } from '../../src/logger';
-import { startPlayground } from '../../scripts/lib/playground';
-import { freePort } from '../../scripts/lib/processes';
-import { launchChromium } from '../helpers/browser';
-import { PlaygroundPage } from '../helpers/playgroundPage';
+import type { PlaygroundPage } from '../helpers/playgroundPage';
+import { answerQuestionnaire, usePlaygroundSession, waitForInnerText } from '../helpers/playgroundSession';
 
 jest.setTimeout(180_000);
 
-const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
-
-/** Which button a single-forest, password-hash-sync admin presses for each question. */
-const CLOUD_SYNC_ANSWERS: ReadonlyArray<readonly [RegExp, RegExp]> = [
-  [/forests/i, /One forest/],
-  [/sign in/i, /Password hash sync/],
-  [/devices/i, /No device needs/],
-  [/largest AD domain/i, /Under 100,000/],
-  [/in total/i, /Under 100,000/],
-  [/50,000 members/i, /^\s*(\d+\.\s*)?No\b/],
-  [/customizations/i, /None of these/],
-  [/also need/i, /None of these/],
-  [/Enterprise Admin/i, /^\s*(\d+\.\s*)?Yes\b/],
-];
-
 describe('Agents Playground team channel in headless Chromium', () => {
-  let app: App;
-  let dataDir: string;
-  let playground: Awaited<ReturnType<typeof startPlayground>>;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  const session = usePlaygroundSession('sync-guide-e2e-channel-');
+  const { step } = session;
   let ui: PlaygroundPage;
-
-  beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'sync-guide-e2e-channel-'));
-    app = createApp(loadConfig({ STORAGE: 'sqlite', SQLITE_PATH: join(dataDir, 'e2e.sqlite'), PORT: '0' }), silentLogger);
-    const { port } = await app.listen();
-    playground = await startPlayground({ botEndpoint: `http://127.0.0.1:${port}/api/messages`, port: await freePort(), logFile: join(dataDir, 'playground.log') });
-    browser = await launchChromium();
-    ui = new PlaygroundPage(await browser.context.newPage(), process.env.SCREENSHOTS_DIR);
-    await ui.open(playground.url);
+  beforeAll(() => {
+    ui = session.ui;
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await playground?.stop();
-    await app?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  async function step<T>(name: string, run: () => Promise<T>): Promise<T> {
-    try {
-      return await run();
-    } catch (error) {
-      await new PlaygroundPage(ui.page, ARTIFACTS).screenshot(`failed-${name}`).catch(() => undefined);
-      throw error;
-    }
-  }
 
   /** Answers the questionnaire by clicking until the recommendation arrives, then accepts it. */
   async function answerAndAccept(): Promise<void> {
-    for (let asked = 0; ; asked++) {
-      expect(asked).toBeLessThan(12);
-      const question = ui.cards().filter({ hasText: /Question \d+ of|Recommendation/ }).last();
-      await question.waitFor({ state: 'visible' });
-      const text = await question.innerText();
-      if (!/Question \d+ of/.test(text)) break;
-      const answer = CLOUD_SYNC_ANSWERS.find(([prompt]) => prompt.test(text.split('\n').filter(Boolean).slice(0, 4).join(' ')));
-      if (!answer) throw new Error(`No scripted answer for this question:\n${text}`);
-      const before = await ui.cards().count();
-      await question.getByRole('button', { name: answer[1] }).first().click();
-      await ui.waitForCardCount(before + 1);
-    }
-    const recommendation = await ui.waitForText(/Recommendation/);
+    const recommendation = await answerQuestionnaire(ui, 12);
     await recommendation.getByRole('button', { name: 'Accept Cloud Sync' }).click();
     await waitForInnerText(recommendation, /Plan created — posting 5 cards/);
   }
@@ -160,14 +99,3 @@ describe('Agents Playground team channel in headless Chromium', () => {
       await personalCopy.first().waitFor({ state: 'visible', timeout: 15_000 });
     }));
 });
-
-async function waitForInnerText(target: Locator, expected: RegExp, timeout = 15_000): Promise<void> {
-  const deadline = Date.now() + timeout;
-  let text = '';
-  while (Date.now() < deadline) {
-    text = await target.innerText().catch(() => '');
-    if (expected.test(text)) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`Expected ${expected} within ${timeout} ms; the element says:\n${text}`);
-}

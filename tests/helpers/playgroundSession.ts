@@ -1,0 +1,121 @@
+/**
+ * One end-to-end session for a test file: the real bot on a temporary SQLite file, the Microsoft 365 Agents
+ * Playground in front of it and headless Chromium on the Playground, started before the file's tests and stopped
+ * after them. Nothing leaves loopback.
+ *
+ * SCREENSHOTS_DIR saves the README pictures the tests ask for; when a step fails, the page is saved under
+ * test-artifacts/ for debugging.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Locator } from 'playwright-core';
+import { createApp, type App } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { silentLogger } from '../../src/logger';
+import { startPlayground } from '../../scripts/lib/playground';
+import { freePort } from '../../scripts/lib/processes';
+import { launchChromium } from './browser';
+import { PlaygroundPage } from './playgroundPage';
+
+const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
+
+/** The "single forest, password hash sync, 20,000 users" admin: which button they press for each question. */
+export const CLOUD_SYNC_ANSWERS: ReadonlyArray<readonly [RegExp, RegExp]> = [
+  [/forests/i, /One forest/],
+  [/sign in/i, /Password hash sync/],
+  [/devices/i, /No device needs/],
+  [/largest AD domain/i, /Under 100,000/],
+  [/in total/i, /Under 100,000/],
+  [/50,000 members/i, /^\s*(\d+\.\s*)?No\b/],
+  [/customizations/i, /None of these/],
+  [/also need/i, /None of these/],
+  [/Enterprise Admin/i, /^\s*(\d+\.\s*)?Yes\b/],
+];
+
+export interface PlaygroundSession {
+  /** The Playground page; available once the file's beforeAll has run. */
+  readonly ui: PlaygroundPage;
+  /** Runs a step and keeps a screenshot of the page if it fails. */
+  step<T>(name: string, run: () => Promise<T>): Promise<T>;
+}
+
+/** Registers the beforeAll/afterAll that start and stop the session; call it inside a describe. */
+export function usePlaygroundSession(tempDirPrefix: string): PlaygroundSession {
+  let app: App | undefined;
+  let dataDir: string | undefined;
+  let playground: Awaited<ReturnType<typeof startPlayground>> | undefined;
+  let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
+  let ui: PlaygroundPage | undefined;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), tempDirPrefix));
+    app = createApp(loadConfig({ STORAGE: 'sqlite', SQLITE_PATH: join(dataDir, 'e2e.sqlite'), PORT: '0' }), silentLogger);
+    const { port } = await app.listen();
+    playground = await startPlayground({
+      botEndpoint: `http://127.0.0.1:${port}/api/messages`,
+      port: await freePort(),
+      logFile: join(dataDir, 'playground.log'),
+    });
+    browser = await launchChromium();
+    ui = new PlaygroundPage(await browser.context.newPage(), process.env.SCREENSHOTS_DIR);
+    await ui.open(playground.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await playground?.stop();
+    await app?.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const session: PlaygroundSession = {
+    get ui(): PlaygroundPage {
+      if (!ui) throw new Error('The Playground session has not started: use it inside a test or a later hook.');
+      return ui;
+    },
+    async step(name, run) {
+      try {
+        return await run();
+      } catch (error) {
+        if (ui) await new PlaygroundPage(ui.page, ARTIFACTS).screenshot(`failed-${name}`).catch(() => undefined);
+        throw error;
+      }
+    },
+  };
+  return session;
+}
+
+/**
+ * Answers the questionnaire with CLOUD_SYNC_ANSWERS by clicking, question after question, until the
+ * recommendation arrives; returns the recommendation card. Finds the newest question by its text rather than
+ * as the last card, because in a channel other posts can come after it.
+ */
+export async function answerQuestionnaire(ui: PlaygroundPage, maxQuestions: number): Promise<Locator> {
+  for (let asked = 0; ; asked++) {
+    expect(asked).toBeLessThan(maxQuestions);
+    const question = ui.cards().filter({ hasText: /Question \d+ of|Recommendation/ }).last();
+    await question.waitFor({ state: 'visible' });
+    const text = await question.innerText();
+    if (!/Question \d+ of/.test(text)) break;
+    const answer = CLOUD_SYNC_ANSWERS.find(([prompt]) => prompt.test(text.split('\n').filter(Boolean).slice(0, 4).join(' ')));
+    if (!answer) throw new Error(`No scripted answer for this question:\n${text}`);
+    const before = await ui.cards().count();
+    await question.getByRole('button', { name: answer[1] }).first().click();
+    await ui.waitForCardCount(before + 1);
+  }
+  return ui.waitForText(/Recommendation/);
+}
+
+/** Polls a card (or post) until its text matches: cards are updated in place, so a locator alone does not wait. */
+export async function waitForInnerText(target: Locator, expected: RegExp | ((text: string) => boolean), timeout = 15_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  const matches = (text: string) => (typeof expected === 'function' ? expected(text) : expected.test(text));
+  let text = '';
+  while (Date.now() < deadline) {
+    text = await target.innerText().catch(() => '');
+    if (matches(text)) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`Expected ${String(expected)} within ${timeout} ms; the element says:\n${text}`);
+}
