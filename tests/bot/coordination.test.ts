@@ -3,24 +3,14 @@
  * invokes over HTTP, Teams' member lookups and card updates answered by a fake Bot Connector on loopback,
  * and a settable clock for due dates and overdue marks.
  */
-import { BotAdapter, TurnContext, type Activity, type ConversationReference, type ResourceResponse } from 'botbuilder';
-import type { App } from '../../src/app';
 import type { DecisionSummary } from '../../src/domain/decision';
 import type { PlanSelection } from '../../src/domain/plan';
-import { activity, BOT, cardsOf, startHarness, TENANT_ID, type ActivityOptions, type Harness } from '../helpers/botHarness';
+import { BOT, cardsOf, startHarness, TENANT_ID, type ActivityOptions, type Harness } from '../helpers/botHarness';
 import { cardText, executeActions, expectValidCard } from '../helpers/cardAssertions';
 import { startFakeConnector, type FakeConnector } from '../helpers/fakeConnector';
+import { FAST_SENDER, MENTION_BOT, planKey, startPlanIn } from '../helpers/planSetup';
 
 jest.setTimeout(30_000);
-
-class InertAdapter extends BotAdapter {
-  async sendActivities(): Promise<ResourceResponse[]> {
-    return [];
-  }
-  async updateActivity(): Promise<void> {}
-  async deleteActivity(): Promise<void> {}
-  async continueConversation(_reference: Partial<ConversationReference>, _logic: (context: TurnContext) => Promise<void>): Promise<void> {}
-}
 
 const DECISION = (tool: DecisionSummary['tool']): DecisionSummary => ({
   tool,
@@ -34,7 +24,6 @@ const DECISION = (tool: DecisionSummary['tool']): DecisionSummary => ({
 const TEAM_ID = '19:identity-team@thread.tacv2';
 const CHANNEL_ID = '19:rollout@thread.tacv2';
 const GROUP_CHAT = '19:rollout-crew@thread.v2';
-const MENTION_BOT = { type: 'mention', text: '<at>Sync Guide</at>', mentioned: { id: BOT.id, name: BOT.name } };
 const mention = (id: string, name: string) => ({ type: 'mention', text: `<at>${name}</at>`, mentioned: { id, name } });
 
 /** Every Action.Execute carries ids and the revision only (plus the checked date on the past-date confirmation). */
@@ -68,7 +57,6 @@ describe('owners, due dates and my tasks over HTTP', () => {
     ...who,
   });
 
-  const planKey = (conversationId: string) => `plans/${TENANT_ID}/${encodeURIComponent(conversationId.split(';messageid=')[0])}`;
   const stored = async (conversationId: string): Promise<any> => (await bot.app.storage.storage.read([planKey(conversationId)]))[planKey(conversationId)];
   const taskOf = async (conversationId: string, taskId: string) => (await stored(conversationId)).plan.tasks.find((t: any) => t.id === taskId);
   const index = async (userId: string): Promise<any> => {
@@ -76,9 +64,9 @@ describe('owners, due dates and my tasks over HTTP', () => {
     return (await bot.app.storage.storage.read([key]))[key];
   };
 
-  async function startPlanIn(options: ActivityOptions, selection: PlanSelection, replace = false) {
-    const context = new TurnContext(new InertAdapter(), activity('message', { ...options, deliveryMode: 'normal' }, { text: 'start' }) as Partial<Activity> as Activity);
-    const result = await bot.app.planFeature.startPlan(context, selection, DECISION(selection.tool), { replace });
+  /** Starts a plan and waits until its cards are posted. */
+  async function startPlanAndPost(options: ActivityOptions, selection: PlanSelection, replace = false) {
+    const result = await startPlanIn(bot.app, options, selection, DECISION(selection.tool), replace);
     await bot.app.planFeature.idle();
     return result;
   }
@@ -104,7 +92,7 @@ describe('owners, due dates and my tasks over HTTP', () => {
         '29:carl': { name: 'Carl Outsider', aadObjectId: 'aad-29:carl' },
       },
     });
-    bot = await startHarness({}, { clock: () => now, sender: { retry: { baseDelayMs: 5, maxDelayMs: 20 }, limits: { conversation: [{ limit: 100, windowMs: 1_000 }], marginMs: 0 } } });
+    bot = await startHarness({}, { clock: () => now, sender: FAST_SENDER });
     channel = {
       conversationType: 'channel',
       conversationId: `${CHANNEL_ID};messageid=1000`,
@@ -113,8 +101,8 @@ describe('owners, due dates and my tasks over HTTP', () => {
       ...ana,
     };
     groupChat = { conversationType: 'groupChat', conversationId: GROUP_CHAT, serviceUrl: connector.serviceUrl, ...ana };
-    expect(await startPlanIn(channel, { tool: 'cloudSync' })).toMatchObject({ kind: 'created', inThread: true });
-    expect(await startPlanIn(groupChat, { tool: 'connect', connectInstall: 'express' })).toMatchObject({ kind: 'created' });
+    expect(await startPlanAndPost(channel, { tool: 'cloudSync' })).toMatchObject({ kind: 'created', inThread: true });
+    expect(await startPlanAndPost(groupChat, { tool: 'connect', connectInstall: 'express' })).toMatchObject({ kind: 'created' });
   });
   afterAll(async () => {
     await bot.close();
@@ -209,7 +197,7 @@ describe('owners, due dates and my tasks over HTTP', () => {
 
     it('in personal chat only the person themself can own a task', async () => {
       const me = personal(ana);
-      await startPlanIn(me, { tool: 'cloudSync' });
+      await startPlanAndPost(me, { tool: 'cloudSync' });
       const conversationId = me.conversationId!;
       const [mine] = await say('assign 2 to me', me);
       expect(cardText(validCard(mine))).toContain('Owner: Ana Admin');
@@ -387,7 +375,7 @@ describe('owners, due dates and my tasks over HTTP', () => {
 
     it('drops entries of a replaced plan when reading the list', async () => {
       expect((await index('aad-29:ben')).entries.some((e: any) => e.location.conversationId === GROUP_CHAT)).toBe(true);
-      await startPlanIn(groupChat, { tool: 'cloudSync' }, true);
+      await startPlanAndPost(groupChat, { tool: 'cloudSync' }, true);
       const [card] = await say('my tasks', personal(ben));
       expect(cardText(card)).not.toContain('a group chat');
       expect((await index('aad-29:ben')).entries.some((e: any) => e.location.conversationId === GROUP_CHAT)).toBe(false);
@@ -432,8 +420,7 @@ describe('start over asks first and records who discarded the plan', () => {
   it('discards only after "yes", and history then names who did it', async () => {
     bot = await startHarness({}, { clock: () => new Date('2026-12-01T09:00:00.000Z') });
     const chat: ActivityOptions = { conversationType: 'personal', conversationId: 'a:start-over', userId: '29:dora', userName: 'Dora Ops' };
-    const context = new TurnContext(new InertAdapter(), activity('message', { ...chat, deliveryMode: 'normal' }, { text: 'start' }) as Partial<Activity> as Activity);
-    await bot.app.planFeature.startPlan(context, { tool: 'cloudSync' }, DECISION('cloudSync'), { replace: false });
+    await startPlanIn(bot.app, chat, { tool: 'cloudSync' }, DECISION('cloudSync'));
     await bot.app.planFeature.idle();
 
     const [confirm] = cardsOf(await bot.say('start over', chat));

@@ -1,10 +1,11 @@
-import { BotAdapter, TurnContext, type Activity, type ConversationReference, type ResourceResponse } from 'botbuilder';
+import { BotAdapter, type Activity, type ConversationReference, type ResourceResponse, type TurnContext } from 'botbuilder';
 import type { App } from '../../src/app';
 import type { DecisionSummary } from '../../src/domain/decision';
 import type { PlanSelection } from '../../src/domain/plan';
 import { activity, cardsOf, startHarness, type ActivityOptions, type Harness } from '../helpers/botHarness';
 import { cardText, executeActions, expectValidCard } from '../helpers/cardAssertions';
 import { startFakeConnector, type FakeConnector } from '../helpers/fakeConnector';
+import { planKey, startTurn } from '../helpers/planSetup';
 
 /** Stands in for the Bot Connector inside startPlan's turn: records the posted cards and hands out ids. */
 class RecordingAdapter extends BotAdapter {
@@ -34,7 +35,7 @@ const DECISION = (tool: DecisionSummary['tool']): DecisionSummary => ({
  * turn: the cards go to the connector behind the activity's serviceUrl, so they are read back from it.
  */
 async function startPlan(app: App, connector: FakeConnector, options: ActivityOptions, selection: PlanSelection = { tool: 'cloudSync' }, replace = false) {
-  const context = new TurnContext(new RecordingAdapter(), activity('message', { ...options, serviceUrl: connector.serviceUrl, deliveryMode: 'normal' }, { text: 'start' }) as Partial<Activity> as Activity);
+  const context = startTurn({ ...options, serviceUrl: connector.serviceUrl }, new RecordingAdapter());
   const before = connector.calls.length;
   const result = await app.planFeature.startPlan(context, selection, DECISION(selection.tool), { replace });
   await app.planFeature.idle();
@@ -44,7 +45,7 @@ async function startPlan(app: App, connector: FakeConnector, options: ActivityOp
 }
 
 async function storedPlan(app: App, conversationId: string) {
-  const key = `plans/11111111-2222-3333-4444-555555555555/${encodeURIComponent(conversationId.split(';messageid=')[0])}`;
+  const key = planKey(conversationId);
   return (await app.storage.storage.read([key]))[key] as any;
 }
 

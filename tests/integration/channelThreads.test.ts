@@ -3,8 +3,6 @@
  * welcome, removal, a plan in a channel as one thread, cards kept in sync with milestone notes, sharing a
  * personal plan to a channel, and the connector's 429 / 404 / 403 answers while posting and updating.
  */
-import type { Activity } from 'botbuilder';
-import { TurnContext, BotAdapter, type ConversationReference, type ResourceResponse } from 'botbuilder';
 import type { App } from '../../src/app';
 import type { DecisionSummary } from '../../src/domain/decision';
 import type { PlanSelection } from '../../src/domain/plan';
@@ -12,10 +10,10 @@ import { SlidingWindowLimiter, TEAMS_CONVERSATION_LIMITS } from '../../src/messa
 import { activity, BOT, cardsOf, startHarness, TENANT_ID, type ActivityOptions, type Harness } from '../helpers/botHarness';
 import { cardText, executeActions, expectValidCard } from '../helpers/cardAssertions';
 import { startFakeConnector, type ConnectorCall, type FakeConnector } from '../helpers/fakeConnector';
+import { FAST_SENDER, MENTION_BOT, planKey, startPlanIn } from '../helpers/planSetup';
 
 jest.setTimeout(30_000);
 
-const MENTION = { type: 'mention', text: '<at>Sync Guide</at>', mentioned: { id: BOT.id, name: BOT.name } };
 const DECISION = (tool: DecisionSummary['tool']): DecisionSummary => ({
   tool,
   headline: 'Chosen for the test.',
@@ -25,25 +23,13 @@ const DECISION = (tool: DecisionSummary['tool']): DecisionSummary => ({
   decidedAt: '2025-11-26T10:00:00.000Z',
 });
 
-/** A turn context that only carries the activity: startPlan posts through the app's own adapter, after the turn. */
-class InertAdapter extends BotAdapter {
-  async sendActivities(): Promise<ResourceResponse[]> {
-    return [];
-  }
-  async updateActivity(): Promise<void> {}
-  async deleteActivity(): Promise<void> {}
-  async continueConversation(_reference: Partial<ConversationReference>, _logic: (context: TurnContext) => Promise<void>): Promise<void> {}
-}
-
-async function startPlanIn(app: App, options: ActivityOptions, selection: PlanSelection) {
-  const context = new TurnContext(new InertAdapter(), activity('message', { ...options, deliveryMode: 'normal' }, { text: 'start' }) as Partial<Activity> as Activity);
-  return app.planFeature.startPlan(context, selection, DECISION(selection.tool), { replace: false });
+function startPlan(app: App, options: ActivityOptions, selection: PlanSelection) {
+  return startPlanIn(app, options, selection, DECISION(selection.tool));
 }
 
 async function stored(app: App, key: string): Promise<any> {
   return (await app.storage.storage.read([key]))[key];
 }
-const planKey = (conversationId: string, tenantId = TENANT_ID) => `plans/${tenantId}/${encodeURIComponent(conversationId.split(';messageid=')[0])}`;
 /** Sharing lists every team of a tenant, so its tests have a tenant of their own. */
 const SHARE_TENANT = '99999999-2222-3333-4444-555555555555';
 const registryKey = (conversationId: string) => `conversations/${encodeURIComponent(conversationId.split(';messageid=')[0])}`;
@@ -88,7 +74,7 @@ describe('install events, threads, sync and sharing (fake Bot Connector)', () =>
   beforeAll(async () => {
     connector = await startFakeConnector();
     // Loose limits and short retries keep these fast; the real limits are measured in the next describe.
-    h = await startHarness({}, { sender: { retry: { baseDelayMs: 5, maxDelayMs: 20 }, limits: { conversation: [{ limit: 100, windowMs: 1_000 }], marginMs: 0 } } });
+    h = await startHarness({}, { sender: FAST_SENDER });
   });
   afterAll(async () => {
     await h.close();
@@ -142,7 +128,7 @@ describe('install events, threads, sync and sharing (fake Bot Connector)', () =>
   it('removal marks the conversation inactive: plans there post and update nothing; a new install welcomes again', async () => {
     const t = team(3, connector.serviceUrl);
     await post(t.installationUpdate(t.general));
-    const created = await startPlanIn(h.app, t.options(t.general), { tool: 'cloudSync' });
+    const created = await startPlan(h.app, t.options(t.general), { tool: 'cloudSync' });
     expect(created).toMatchObject({ kind: 'created', inThread: true });
     await h.app.planFeature.idle();
     const planId = (await stored(h.app, planKey(t.general.id))).plan.id;
@@ -167,7 +153,7 @@ describe('install events, threads, sync and sharing (fake Bot Connector)', () =>
     await post(t.installationUpdate(t.general));
     connector.calls.length = 0;
     // The questionnaire answers in the HTTP response (expectReplies); "start" was said in an existing thread.
-    const asked: ActivityOptions = { ...t.options(t.general), conversationId: `${t.general.id};messageid=777`, deliveryMode: 'expectReplies', extra: { entities: [MENTION] } };
+    const asked: ActivityOptions = { ...t.options(t.general), conversationId: `${t.general.id};messageid=777`, deliveryMode: 'expectReplies', extra: { entities: [MENTION_BOT] } };
     let replies = await h.say('<at>Sync Guide</at> start', asked);
     for (let q = questionOf(replies); q; q = questionOf(replies)) {
       const answer = PHS_SINGLE[q.question];
@@ -213,7 +199,7 @@ describe('install events, threads, sync and sharing (fake Bot Connector)', () =>
     const t = team(8, connector.serviceUrl);
     const asked = t.options(t.general, { conversationId: `${t.general.id};messageid=4242` });
     connector.failNext({ status: 404, code: 'NotFound', kind: 'create' }, 1);
-    await startPlanIn(h.app, asked, { tool: 'cloudSync' });
+    await startPlan(h.app, asked, { tool: 'cloudSync' });
     await h.app.planFeature.idle();
     const posts = cardPosts(connector.calls);
     expect(posts.map((c) => c.kind)).toEqual(['send', 'send', 'send', 'send', 'send']);
@@ -233,7 +219,7 @@ describe('install events, threads, sync and sharing (fake Bot Connector)', () =>
       Object.assign(t, team(5, connector.serviceUrl));
       options = t.options(t.general);
       await post(t.installationUpdate(t.general));
-      await startPlanIn(h.app, options, { tool: 'cloudSync' });
+      await startPlan(h.app, options, { tool: 'cloudSync' });
       await h.app.planFeature.idle();
       record = await stored(h.app, planKey(t.general.id));
       planId = record.plan.id;
@@ -261,7 +247,7 @@ describe('install events, threads, sync and sharing (fake Bot Connector)', () =>
     });
 
     it('@Sync Guide what\'s next / status / history in another thread of the channel answer there, about the channel\'s plan', async () => {
-      const elsewhere: ActivityOptions = { ...options, conversationId: `${t.general.id};messageid=999`, extra: { entities: [MENTION] } };
+      const elsewhere: ActivityOptions = { ...options, conversationId: `${t.general.id};messageid=999`, extra: { entities: [MENTION_BOT] } };
       for (const [text, expected] of [["<at>Sync Guide</at> what's next?", 'Install the provisioning agent'], ['<at>Sync Guide</at> status', 'DEPLOYMENT PLAN'], ['<at>Sync Guide</at> history', 'Ben Builder']]) {
         connector.calls.length = 0;
         await h.say(text, elsewhere);
@@ -331,7 +317,7 @@ describe('install events, threads, sync and sharing (fake Bot Connector)', () =>
       // A team Ana is not a member of: never offered.
       const other = team(7, connector.serviceUrl, SHARE_TENANT);
       await post(other.installationUpdate(other.general));
-      await startPlanIn(h.app, { ...chat, serviceUrl: connector.serviceUrl }, { tool: 'connect', connectInstall: 'express' });
+      await startPlan(h.app, { ...chat, serviceUrl: connector.serviceUrl }, { tool: 'connect', connectInstall: 'express' });
       await h.app.planFeature.idle();
       planId = (await stored(h.app, planKey(chat.conversationId!, SHARE_TENANT))).plan.id;
     });
@@ -446,7 +432,7 @@ describe('posting a plan within the Teams limits (real pacing)', () => {
     const channel = `19:pacing-${selection.tool}@thread.tacv2`;
     connector.calls.length = 0;
     const started = Date.now();
-    await startPlanIn(h.app, { conversationType: 'channel', conversationId: channel, serviceUrl: connector.serviceUrl }, selection);
+    await startPlan(h.app, { conversationType: 'channel', conversationId: channel, serviceUrl: connector.serviceUrl }, selection);
     await h.app.planFeature.idle();
     const elapsed = Date.now() - started;
     const posts = cardPosts(connector.calls);
@@ -466,7 +452,7 @@ describe('posting a plan within the Teams limits (real pacing)', () => {
     const channel = '19:pacing-429@thread.tacv2';
     connector.calls.length = 0;
     connector.failNext({ status: 429, retryAfter: '1', kind: 'send' }, 3);
-    await startPlanIn(h.app, { conversationType: 'channel', conversationId: channel, serviceUrl: connector.serviceUrl }, { tool: 'connect', connectInstall: 'express' });
+    await startPlan(h.app, { conversationType: 'channel', conversationId: channel, serviceUrl: connector.serviceUrl }, { tool: 'connect', connectInstall: 'express' });
     await h.app.planFeature.idle();
 
     const delivered = cardPosts(connector.calls);

@@ -3,22 +3,19 @@
  * loopback and a clock the test moves: "remind daily" with its confirmation over HTTP, then digests
  * exactly once per period between the two schedulers, with the overdue task and its owner @mentioned.
  */
-import type { Activity } from 'botbuilder';
-import { BotAdapter, TurnContext, type ConversationReference, type ResourceResponse } from 'botbuilder';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { App } from '../../src/app';
 import type { DecisionSummary } from '../../src/domain/decision';
 import type { Actor, PlanEdit } from '../../src/domain/plan';
 import { PlanStore, type PlanLocation } from '../../src/store/planStore';
-import { activity, BOT, cardsOf, startHarness, TENANT_ID, type ActivityOptions, type Harness } from '../helpers/botHarness';
+import { cardsOf, startHarness, TENANT_ID, type ActivityOptions, type Harness } from '../helpers/botHarness';
 import { cardText, executeActions, expectValidCard } from '../helpers/cardAssertions';
 import { startFakeConnector, type ConnectorCall, type FakeConnector } from '../helpers/fakeConnector';
+import { FAST_SENDER, MENTION_BOT, startPlanIn } from '../helpers/planSetup';
 
 jest.setTimeout(30_000);
 
-const MENTION = { type: 'mention', text: '<at>Sync Guide</at>', mentioned: { id: BOT.id, name: BOT.name } };
 const ANA: Actor = { id: 'aad-ana', name: 'Ana Admin' };
 const BOB: Actor = { id: 'aad-bob', name: 'Bob Builder' };
 const DECISION: DecisionSummary = {
@@ -30,15 +27,6 @@ const DECISION: DecisionSummary = {
   decidedAt: '2026-11-20T10:00:00.000Z',
 };
 const CHANNEL = '19:reminders-general@thread.tacv2';
-
-class InertAdapter extends BotAdapter {
-  async sendActivities(): Promise<ResourceResponse[]> {
-    return [];
-  }
-  async updateActivity(): Promise<void> {}
-  async deleteActivity(): Promise<void> {}
-  async continueConversation(_reference: Partial<ConversationReference>, _logic: (context: TurnContext) => Promise<void>): Promise<void> {}
-}
 
 const digests = (calls: ConnectorCall[]) =>
   calls.filter((c) => (c.kind === 'send' || c.kind === 'reply') && c.status < 300 && cardText(c.body.attachments?.[0]?.content ?? {}).includes('DIGEST'));
@@ -59,7 +47,7 @@ describe('reminders: two instances, one storage, one digest per period', () => {
     conversationType: 'channel',
     conversationId: CHANNEL,
     serviceUrl: connector.serviceUrl,
-    extra: { entities: [MENTION], channelData: { tenant: { id: TENANT_ID }, team: { id: CHANNEL } } },
+    extra: { entities: [MENTION_BOT], channelData: { tenant: { id: TENANT_ID }, team: { id: CHANNEL } } },
     ...extra,
   });
   const edit = async (e: PlanEdit) => {
@@ -78,14 +66,12 @@ describe('reminders: two instances, one storage, one digest per period', () => {
     dir = mkdtempSync(join(tmpdir(), 'sync-guide-reminders-'));
     connector = await startFakeConnector();
     const env = { STORAGE: 'sqlite', SQLITE_PATH: join(dir, 'shared.sqlite'), REMINDER_CHECK_SECONDS: '0' };
-    const sender = { retry: { baseDelayMs: 5, maxDelayMs: 20 }, limits: { conversation: [{ limit: 100, windowMs: 1_000 }], marginMs: 0 } };
-    a = await startHarness(env, { clock, sender, instanceId: 'instance-a' });
-    b = await startHarness(env, { clock, sender, instanceId: 'instance-b' });
+    a = await startHarness(env, { clock, sender: FAST_SENDER, instanceId: 'instance-a' });
+    b = await startHarness(env, { clock, sender: FAST_SENDER, instanceId: 'instance-b' });
     plans = new PlanStore(a.app.storage.storage);
 
     // A channel plan posted as a thread, with task 2 owned by Bob and due in the past.
-    const context = new TurnContext(new InertAdapter(), activity('message', { ...channel(), deliveryMode: 'normal' }, { text: 'start' }) as Partial<Activity> as Activity);
-    expect(await a.app.planFeature.startPlan(context, { tool: 'cloudSync' }, DECISION, { replace: false })).toMatchObject({ kind: 'created', inThread: true });
+    expect(await startPlanIn(a.app, channel(), { tool: 'cloudSync' }, DECISION)).toMatchObject({ kind: 'created', inThread: true });
     await a.app.planFeature.idle();
     location = { tenantId: TENANT_ID, conversationId: CHANNEL };
     const stored = await plans.load(location);

@@ -4,8 +4,6 @@
  * altered and expired links are refused; in personal chat the file consent flow uploads the CSV to the
  * URL Teams hands over (a fake upload endpoint on loopback) and posts the file card.
  */
-import type { Activity } from 'botbuilder';
-import { BotAdapter, TurnContext, type ConversationReference, type ResourceResponse } from 'botbuilder';
 import { createServer, type Server } from 'node:http';
 import type { DecisionSummary } from '../../src/domain/decision';
 import type { Actor, PlanEdit, PlanSelection } from '../../src/domain/plan';
@@ -14,6 +12,7 @@ import { PlanStore, type PlanLocation } from '../../src/store/planStore';
 import { activity, cardsOf, startHarness, TENANT_ID, type ActivityOptions, type Harness } from '../helpers/botHarness';
 import { cardText, expectValidCard } from '../helpers/cardAssertions';
 import { startFakeConnector, type FakeConnector } from '../helpers/fakeConnector';
+import { FAST_SENDER, startPlanIn } from '../helpers/planSetup';
 
 jest.setTimeout(30_000);
 
@@ -32,15 +31,6 @@ const AWKWARD: Record<string, string> = {
   'cloudSync.configure': '=HYPERLINK("http://evil.example","click")',
   'cloudSync.verify': '+1 Ops\nsecond line',
 };
-
-class InertAdapter extends BotAdapter {
-  async sendActivities(): Promise<ResourceResponse[]> {
-    return [];
-  }
-  async updateActivity(): Promise<void> {}
-  async deleteActivity(): Promise<void> {}
-  async continueConversation(_reference: Partial<ConversationReference>, _logic: (context: TurnContext) => Promise<void>): Promise<void> {}
-}
 
 /** A minimal RFC 4180 reader, independent of the writer under test. */
 function parseCsv(text: string): string[][] {
@@ -71,8 +61,7 @@ describe('report and CSV export', () => {
   let plans: PlanStore;
 
   const startPlan = async (options: ActivityOptions, selection: PlanSelection = { tool: 'cloudSync' }): Promise<{ location: PlanLocation; planId: string }> => {
-    const context = new TurnContext(new InertAdapter(), activity('message', { ...options, deliveryMode: 'normal' }, { text: 'start' }) as Partial<Activity> as Activity);
-    await h.app.planFeature.startPlan(context, selection, DECISION, { replace: true });
+    await startPlanIn(h.app, options, selection, DECISION, true);
     await h.app.planFeature.idle();
     const location = { tenantId: TENANT_ID, conversationId: options.conversationId! };
     return { location, planId: (await plans.load(location))!.plan.id };
@@ -89,7 +78,7 @@ describe('report and CSV export', () => {
 
   beforeAll(async () => {
     connector = await startFakeConnector();
-    h = await startHarness({}, { clock, sender: { retry: { baseDelayMs: 5, maxDelayMs: 20 }, limits: { conversation: [{ limit: 100, windowMs: 1_000 }], marginMs: 0 } } });
+    h = await startHarness({}, { clock, sender: FAST_SENDER });
     plans = new PlanStore(h.app.storage.storage);
   });
   afterAll(async () => {
