@@ -10,24 +10,13 @@ import {
   periodKey,
   type DigestCadence,
 } from '../../src/domain/digest';
-import { applyPlanEdit, createPlan, type Actor, type Plan, type PlanEdit, type PlanSelection, type TaskStatus } from '../../src/domain/plan';
+import { applyPlanEdit, type Plan, type PlanEdit, type TaskStatus } from '../../src/domain/plan';
+import { alice, bob, carol, changedPlan, newPlan, T0 } from '../helpers/planFixtures';
 
-const alice: Actor = { id: 'aad-alice', name: 'Alice Admin' };
-const bob: Actor = { id: 'aad-bob', name: 'Bob Builder' };
-const carol: Actor = { id: 'aad-carol', name: 'Carol Ops' };
-const T0 = '2026-11-26T09:00:00.000Z';
 const NOW = new Date('2026-12-18T07:30:00.000Z');
 
-function newPlan(selection: PlanSelection = { tool: 'cloudSync' }): Plan {
-  return createPlan({ id: 'plan-1', selection, createdBy: alice, at: T0 });
-}
-
 function withEdits(plan: Plan, edits: PlanEdit[]): Plan {
-  return edits.reduce((current, edit) => {
-    const result = applyPlanEdit(current, edit, alice, T0);
-    if (result.kind !== 'changed') throw new Error(`edit not applied: ${JSON.stringify(result)}`);
-    return result.plan;
-  }, plan);
+  return edits.reduce((current, edit) => changedPlan(applyPlanEdit(current, edit, alice, T0)), plan);
 }
 
 function withStatuses(plan: Plan, statuses: Partial<Record<TaskId, TaskStatus>>): Plan {

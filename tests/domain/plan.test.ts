@@ -3,7 +3,6 @@ import {
   TRANSITIONS,
   applyAction,
   availableActions,
-  createPlan,
   isFinished,
   nextTask,
   progress,
@@ -16,18 +15,12 @@ import {
   type PlanSelection,
   type TaskStatus,
 } from '../../src/domain/plan';
+import { alice, bob, newPlan, T0 } from '../helpers/planFixtures';
 
-const alice: Actor = { id: 'aad-alice', name: 'Alice Admin' };
-const bob: Actor = { id: 'aad-bob', name: 'Bob Builder' };
-const T0 = '2026-11-26T09:00:00.000Z';
 const T1 = '2026-11-26T10:42:00.000Z';
 const T2 = '2026-11-26T11:15:00.000Z';
 
 const ALL_ACTIONS: PlanAction[] = ['start', 'done', 'skip', 'reopen', 'switchInstallType'];
-
-function newPlan(selection: PlanSelection): Plan {
-  return createPlan({ id: 'plan-1', selection, createdBy: alice, at: T0 });
-}
 
 /** Test scaffolding: put a task straight into a status, as if someone had changed it earlier. */
 function withStatus(plan: Plan, taskId: TaskId, status: TaskStatus, by: Actor = bob, at = T1): Plan {

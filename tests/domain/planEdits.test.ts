@@ -3,7 +3,6 @@ import {
   applyAction,
   applyPlanEdit,
   checkDueDate,
-  createPlan,
   isOverdue,
   nextTask,
   numberedTasks,
@@ -20,18 +19,11 @@ import {
   type PlanTask,
   type TaskStatus,
 } from '../../src/domain/plan';
+import { alice, bob, carol, newPlan, T0 } from '../helpers/planFixtures';
 
-const alice: Actor = { id: 'aad-alice', name: 'Alice Admin' };
-const bob: Actor = { id: 'aad-bob', name: 'Bob Builder' };
-const carol: Actor = { id: 'aad-carol', name: 'Carol Ops' };
-const T0 = '2026-11-26T09:00:00.000Z';
 const T1 = '2026-11-26T10:42:00.000Z';
 const T2 = '2026-11-26T11:15:00.000Z';
 const TASK: TaskId = 'cloudSync.configure';
-
-function newPlan(): Plan {
-  return createPlan({ id: 'plan-1', selection: { tool: 'cloudSync' }, createdBy: alice, at: T0 });
-}
 
 function edit(plan: Plan, change: PlanEdit, actor: Actor = bob, at = T1): PlanEditResult {
   return applyPlanEdit(plan, change, actor, at);

@@ -1,11 +1,8 @@
 import type { DecisionSummary } from '../../src/domain/decision';
-import { applyAction, applyPlanEdit, createPlan, type Actor, type Plan, type PlanAction, type PlanEdit } from '../../src/domain/plan';
+import { applyAction, applyPlanEdit, type Actor, type Plan, type PlanAction, type PlanEdit } from '../../src/domain/plan';
 import { CSV_COLUMNS, csvCell, planCsv, planReport } from '../../src/domain/report';
+import { alice, bob, carol, changedPlan, newPlan, T0 } from '../helpers/planFixtures';
 
-const alice: Actor = { id: 'aad-alice', name: 'Alice Admin' };
-const bob: Actor = { id: 'aad-bob', name: 'Bob Builder' };
-const carol: Actor = { id: 'aad-carol', name: 'Carol Ops' };
-const T0 = '2026-11-26T09:00:00.000Z';
 const T1 = '2026-11-27T10:42:00.000Z';
 const T2 = '2026-11-28T11:15:00.000Z';
 
@@ -18,20 +15,12 @@ const decision: DecisionSummary = {
   decidedAt: T0,
 };
 
-function newPlan(): Plan {
-  return createPlan({ id: 'plan-1', selection: { tool: 'cloudSync' }, createdBy: alice, at: T0 });
-}
-
 function act(plan: Plan, taskId: string, action: PlanAction, actor: Actor, at: string): Plan {
-  const result = applyAction(plan, { taskId, action, actor, at });
-  if (result.kind !== 'changed') throw new Error(`not changed: ${JSON.stringify(result)}`);
-  return result.plan;
+  return changedPlan(applyAction(plan, { taskId, action, actor, at }));
 }
 
 function editPlan(plan: Plan, edit: PlanEdit, actor: Actor, at: string): Plan {
-  const result = applyPlanEdit(plan, edit, actor, at);
-  if (result.kind !== 'changed') throw new Error(`not changed: ${JSON.stringify(result)}`);
-  return result.plan;
+  return changedPlan(applyPlanEdit(plan, edit, actor, at));
 }
 
 /** Prerequisites done by Bob, install agent skipped by Carol, configure owned by Carol and due, verify untouched. */
