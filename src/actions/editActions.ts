@@ -121,7 +121,7 @@ function userSafe(message: string, edit: PlanEdit): string {
   return typed ? message.split(typed).join(escapeMarkdown(typed)) : message;
 }
 
-/** A due date notice for an input that never reached us (Teams drops inputs of some channel clicks). */
+/** The notice for an owner or due date input that never reached us (Teams drops inputs of some channel clicks). */
 export function missingInputNotice(kind: 'owner' | 'due', number: number | undefined): CardNotice {
   const n = number ?? 'N';
   return kind === 'due'
