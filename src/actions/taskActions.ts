@@ -6,7 +6,8 @@
  */
 import { isTaskId, type TaskId } from '../domain/catalog';
 import type { Actor, HistoryEntry, PlanAction } from '../domain/plan';
-import { alreadyNotice, ACTION_VERBS, planErrorCard, taskCard, type CardNotice } from '../cards/planCards';
+import { alreadyNotice, ACTION_VERBS, taskCard, type CardNotice } from '../cards/planCards';
+import { errorCard } from '../cards/errorCard';
 import { escapeMarkdown, type AdaptiveCardJson } from '../cards/render';
 import type { PlanLocation, PlanRecord, PlanStore } from '../store/planStore';
 import { unappliedCard } from './unappliedCards';
@@ -71,9 +72,9 @@ export async function handleTaskVerb(
   data: unknown,
 ): Promise<AdaptiveCardJson> {
   const action = Object.prototype.hasOwnProperty.call(VERB_ACTIONS, verb) ? VERB_ACTIONS[verb] : undefined;
-  if (!action) return planErrorCard('This button is not something I recognise. Say "status" for a fresh plan card.');
+  if (!action) return errorCard('This button is not something I recognise. Say "status" for a fresh plan card.');
   const parsed = parseActionData(data);
-  if (!parsed.ok) return planErrorCard(parsed.message);
+  if (!parsed.ok) return errorCard(parsed.message);
   return applyTaskAction(deps, location, actor, { ...parsed.value, action });
 }
 
@@ -118,11 +119,11 @@ export async function applyTaskAction(
 /** `task.show`: read-only, the current card of one task of this conversation's plan. */
 export async function showTask(planStore: PlanStore, location: PlanLocation, data: unknown, now?: Date): Promise<AdaptiveCardJson> {
   const parsed = parseActionData(data);
-  if (!parsed.ok) return planErrorCard(parsed.message);
+  if (!parsed.ok) return errorCard(parsed.message);
   const record = await planStore.load(location);
-  if (!record) return planErrorCard('There is no plan in this conversation any more. Say "start" to create one.');
+  if (!record) return errorCard('There is no plan in this conversation any more. Say "start" to create one.');
   if (record.plan.id !== parsed.value.planId) {
-    return planErrorCard('This card belongs to a plan that is not the current plan of this conversation. Say "status" for the current plan.', 'Not this plan');
+    return errorCard('This card belongs to a plan that is not the current plan of this conversation. Say "status" for the current plan.', 'Not this plan');
   }
   return taskCard(record.plan, parsed.value.taskId, undefined, { now });
 }

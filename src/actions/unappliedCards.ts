@@ -3,7 +3,8 @@
  * not have, or contention that outlasted the retries. Status buttons, owner and due date changes all answer with
  * the same words, so they are written once.
  */
-import { planErrorCard } from '../cards/planCards';
+import {  } from '../cards/planCards';
+import { errorCard } from '../cards/errorCard';
 import type { AdaptiveCardJson } from '../cards/render';
 
 export type Unapplied = 'noPlan' | 'otherPlan' | 'unknownTask' | 'busy';
@@ -12,15 +13,15 @@ export type Unapplied = 'noPlan' | 'otherPlan' | 'unknownTask' | 'busy';
 export function unappliedCard(kind: Unapplied, retryHint = 'please try again'): AdaptiveCardJson {
   switch (kind) {
     case 'noPlan':
-      return planErrorCard('There is no plan in this conversation any more, so nothing changed. Say "start" to create one.');
+      return errorCard('There is no plan in this conversation any more, so nothing changed. Say "start" to create one.');
     case 'otherPlan':
-      return planErrorCard(
+      return errorCard(
         'This card belongs to a plan that is not the current plan of this conversation, so nothing changed. Say "status" for the current plan.',
         'Not this plan',
       );
     case 'unknownTask':
-      return planErrorCard('That task is not part of this plan. Say "tasks" to see the current list.');
+      return errorCard('That task is not part of this plan. Say "tasks" to see the current list.');
     case 'busy':
-      return planErrorCard(`Many changes arrived at the same moment and yours could not be saved. Nothing changed; ${retryHint}.`);
+      return errorCard(`Many changes arrived at the same moment and yours could not be saved. Nothing changed; ${retryHint}.`);
   }
 }

@@ -26,7 +26,7 @@ import { DecisionStore, type DecisionChoice, type DecisionLocation, type Decisio
 import { parseCommand, type Command } from './commands';
 import { cardResponse, messageResponse } from './invokeResponses';
 import type { ActionData, Feature, VerbHandler } from './routing';
-import { errorCard } from './welcomeFeature';
+import { errorCard } from '../cards/errorCard';
 
 export const REPLACE_PLAN_VERB = 'decision.replacePlan';
 export const KEEP_PLAN_VERB = 'decision.keepPlan';

@@ -13,16 +13,8 @@ import { parseActionData } from '../actions/taskActions';
 import { unappliedCard } from '../actions/unappliedCards';
 import type { TaskId } from '../domain/catalog';
 import { taskByNumber, taskNumber, type Actor, type PlanEdit } from '../domain/plan';
-import {
-  COORDINATION_VERBS,
-  DUE_INPUT,
-  OWNER_INPUT,
-  noPlanCard,
-  noSuchTaskCard,
-  planErrorCard,
-  taskCard,
-  type CardNotice,
-} from '../cards/planCards';
+import { COORDINATION_VERBS, DUE_INPUT, OWNER_INPUT, noPlanCard, noSuchTaskCard, taskCard, type CardNotice } from '../cards/planCards';
+import { errorCard } from '../cards/errorCard';
 import { escapeMarkdown, type AdaptiveCardJson } from '../cards/render';
 import type { Logger } from '../logger';
 import { baseConversationId, type ConversationRegistry } from '../store/conversationRegistry';
@@ -109,7 +101,7 @@ export function createCoordinationFeature(deps: CoordinationFeatureDeps): Featur
   /** Loads the plan and the task a button names, or the card that says why not. */
   const taskFromData = async (context: TurnContext, data: ActionData): Promise<Found | { card: AdaptiveCardJson }> => {
     const parsed = parseActionData(data);
-    if (!parsed.ok) return { card: planErrorCard(parsed.message) };
+    if (!parsed.ok) return { card: errorCard(parsed.message) };
     const location = planLocation(context);
     const record = await planStore.load(location);
     if (!record) return { card: unappliedCard('noPlan') };

@@ -9,7 +9,8 @@ import type { TurnContext } from 'botbuilder';
 import { applyMyTaskAction, findMyTask, listMyTasks, type FoundMyTask, type MyTasksDeps } from '../actions/myTasks';
 import { parseActionData } from '../actions/taskActions';
 import { MY_TASKS_LIST_VERBS, myTasksCard } from '../cards/myTasksCard';
-import { MY_TASK_OPEN_VERB, MY_TASK_VERBS, alreadyNotice, catalogText, planErrorCard, taskCard, type CardNotice } from '../cards/planCards';
+import { MY_TASK_OPEN_VERB, MY_TASK_VERBS, alreadyNotice, catalogText, taskCard, type CardNotice } from '../cards/planCards';
+import { errorCard } from '../cards/errorCard';
 import { escapeMarkdown, type AdaptiveCardJson } from '../cards/render';
 import type { PlanAction } from '../domain/plan';
 import type { MyTaskEntry } from '../store/myTasksIndex';
@@ -53,10 +54,10 @@ export function createMyTasksFeature(deps: MyTasksDeps): Feature {
 
   const change = async (context: TurnContext, data: ActionData, action: PlanAction, answer: 'list' | 'task'): Promise<AdaptiveCardJson> => {
     const parsed = parseActionData(data);
-    if (!parsed.ok) return planErrorCard(parsed.message);
+    if (!parsed.ok) return errorCard(parsed.message);
     const me = actorOf(context);
     const found = await findMyTask(deps, planLocation(context).tenantId, me.id, parsed.value.planId, parsed.value.taskId);
-    if (found.kind === 'notFound') return answer === 'list' ? listCard(context, { text: NOT_YOURS, tone: 'warning' }) : planErrorCard(NOT_YOURS, 'Not on your list');
+    if (found.kind === 'notFound') return answer === 'list' ? listCard(context, { text: NOT_YOURS, tone: 'warning' }) : errorCard(NOT_YOURS, 'Not on your list');
     const refusal = await mayChange(context, found);
     const label = `${found.task.number}. ${catalogText(found.task.content.title)}`;
     const where = escapeMarkdown(found.entry.where);
@@ -82,7 +83,7 @@ export function createMyTasksFeature(deps: MyTasksDeps): Feature {
         break;
       case 'noPlan':
       case 'otherPlan':
-        return answer === 'list' ? listCard(context, { text: NOT_YOURS, tone: 'warning' }) : planErrorCard(NOT_YOURS, 'Not on your list');
+        return answer === 'list' ? listCard(context, { text: NOT_YOURS, tone: 'warning' }) : errorCard(NOT_YOURS, 'Not on your list');
       case 'busy':
         notice = { text: 'Many changes arrived at the same moment and yours could not be saved. Nothing changed; please press the button again.', tone: 'warning' };
         break;
@@ -103,9 +104,9 @@ export function createMyTasksFeature(deps: MyTasksDeps): Feature {
     // Read-only, but still only through the person's own index: a forged plan id shows nothing.
     [MY_TASK_OPEN_VERB]: async (context, data) => {
       const parsed = parseActionData(data);
-      if (!parsed.ok) return cardResponse(planErrorCard(parsed.message));
+      if (!parsed.ok) return cardResponse(errorCard(parsed.message));
       const found = await findMyTask(deps, planLocation(context).tenantId, actorOf(context).id, parsed.value.planId, parsed.value.taskId);
-      if (found.kind === 'notFound') return cardResponse(planErrorCard(NOT_YOURS, 'Not on your list'));
+      if (found.kind === 'notFound') return cardResponse(errorCard(NOT_YOURS, 'Not on your list'));
       return cardResponse(remoteCard(found));
     },
   };
@@ -117,7 +118,7 @@ export function createMyTasksFeature(deps: MyTasksDeps): Feature {
         if (context.activity.conversation?.conversationType !== 'personal') {
           await sendCard(
             context,
-            planErrorCard('"my tasks" lists your tasks from every plan, so I answer it only in your personal chat with me. Open the chat with Sync Guide and say "my tasks" there.', 'Ask me in personal chat'),
+            errorCard('"my tasks" lists your tasks from every plan, so I answer it only in your personal chat with me. Open the chat with Sync Guide and say "my tasks" there.', 'Ask me in personal chat'),
           );
           return;
         }

@@ -10,18 +10,8 @@ import { CardFanOut, type CardTarget } from '../actions/cardFanOut';
 import { Delivery, type ConversationGuard } from '../actions/delivery';
 import { cardsToPost, PlanPosting, type Destination, type PostingPort } from '../actions/planPosting';
 import { applyTaskAction, handleTaskVerb, showTask, VERB_ACTIONS, type TaskActionDeps } from '../actions/taskActions';
-import {
-  earlierPlansCard,
-  historyCard,
-  nextCard,
-  noPlanCard,
-  noSuchTaskCard,
-  planErrorCard,
-  summaryCard,
-  tasksCard,
-  NEXT_VERB,
-  SHOW_TASK_VERB,
-} from '../cards/planCards';
+import { earlierPlansCard, historyCard, nextCard, noPlanCard, noSuchTaskCard, summaryCard, tasksCard, NEXT_VERB, SHOW_TASK_VERB } from '../cards/planCards';
+import { errorCard } from '../cards/errorCard';
 import type { AdaptiveCardJson } from '../cards/render';
 import type { DecisionSummary } from '../domain/decision';
 import { createPlan, taskByNumber, type Actor, type HistoryEntry, type PlanSelection } from '../domain/plan';
@@ -153,7 +143,7 @@ export function createPlanFeature(deps: PlanFeatureDeps): PlanFeature {
     const planId = typeof data.planId === 'string' ? data.planId : undefined;
     if (!record) return cardResponse(noPlanCard());
     if (record.plan.id !== planId) {
-      return cardResponse(planErrorCard('This card belongs to a plan that is not the current plan of this conversation. Say "status" for the current plan.', 'Not this plan'));
+      return cardResponse(errorCard('This card belongs to a plan that is not the current plan of this conversation. Say "status" for the current plan.', 'Not this plan'));
     }
     fanOut.post(location, targetOf(context), nextCard(record.plan, record.decision, deps.clock()));
     return cardResponse(summaryCard(record.plan, record.decision, { now: deps.clock() }));

@@ -4,7 +4,8 @@
  * Sending digests is the scheduler's job (src/scheduler).
  */
 import { confirmCard } from '../cards/questionCards';
-import { noPlanCard, nameOf, planErrorCard } from '../cards/planCards';
+import { noPlanCard, nameOf } from '../cards/planCards';
+import { errorCard } from '../cards/errorCard';
 import type { AdaptiveCardJson } from '../cards/render';
 import { formatUtcDateTime } from '../domain/digest';
 import { reminderCadence, REMINDER_CADENCES, type Plan, type ReminderCadence } from '../domain/plan';
@@ -92,7 +93,7 @@ export function createReminderFeature(deps: ReminderFeatureDeps): Feature {
       [REMINDER_VERBS.set]: async (context, data) => {
         const planId = typeof data.planId === 'string' ? data.planId : undefined;
         const cadence = REMINDER_CADENCES.find((known) => known === data.cadence);
-        if (!planId || !cadence) return cardResponse(planErrorCard('This button does not say which reminders to set. Say "remind daily", "remind weekly" or "remind off".'));
+        if (!planId || !cadence) return cardResponse(errorCard('This button does not say which reminders to set. Say "remind daily", "remind weekly" or "remind off".'));
         const location = planLocation(context);
         const owner = await planStore.owner(location);
         if (!owner) return cardResponse(noPlanCard());
@@ -106,15 +107,15 @@ export function createReminderFeature(deps: ReminderFeatureDeps): Feature {
             fallback: { conversationId: context.activity.conversation.id, serviceUrl: context.activity.serviceUrl },
             since: now.toISOString(),
           });
-          if (!added) return cardResponse(planErrorCard('Reminders cannot be turned on right now: this installation already sends reminders for as many plans as it can hold.'));
+          if (!added) return cardResponse(errorCard('Reminders cannot be turned on right now: this installation already sends reminders for as many plans as it can hold.'));
         }
         const outcome = await planStore.applyEdit(owner, { planId, edit: { kind: 'setReminders', cadence }, actor: actorOf(context), at: now.toISOString() });
         if (outcome.kind === 'noPlan') return cardResponse(noPlanCard());
-        if (outcome.kind === 'busy') return cardResponse(planErrorCard('The plan was busy with other changes, and nothing was changed. Please press the button again.'));
+        if (outcome.kind === 'busy') return cardResponse(errorCard('The plan was busy with other changes, and nothing was changed. Please press the button again.'));
         if (outcome.kind === 'otherPlan') {
-          return cardResponse(planErrorCard('This card belongs to a plan that is not the current plan of this conversation. Say "status" for the current plan.', 'Not this plan'));
+          return cardResponse(errorCard('This card belongs to a plan that is not the current plan of this conversation. Say "status" for the current plan.', 'Not this plan'));
         }
-        if (outcome.kind === 'rejected') return cardResponse(planErrorCard(outcome.message));
+        if (outcome.kind === 'rejected') return cardResponse(errorCard(outcome.message));
         if (cadence === 'off') await index.remove(owner, planId);
         const title = outcome.kind === 'changed' ? (cadence === 'off' ? 'Reminders turned off' : `${WORDS[cadence].adjective} reminders turned on`) : 'Reminders unchanged';
         return cardResponse(confirmCard({ title, message: stateText(outcome.record) }));

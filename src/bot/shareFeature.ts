@@ -6,7 +6,8 @@
  */
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import { confirmCard } from '../cards/questionCards';
-import { noPlanCard, planErrorCard } from '../cards/planCards';
+import { noPlanCard } from '../cards/planCards';
+import { errorCard } from '../cards/errorCard';
 import { shareCard } from '../cards/shareCard';
 import { escapeMarkdown, type AdaptiveCardJson } from '../cards/render';
 import type { Logger } from '../logger';
@@ -79,7 +80,7 @@ export function createShareFeature(deps: ShareFeatureDeps): Feature {
     commands: {
       share: async (context) => {
         if (context.activity.conversation?.conversationType !== 'personal') {
-          await reply(context, planErrorCard('Sharing starts in your personal chat with me: say "share" there to post your plan to a channel.', 'Share from personal chat'));
+          await reply(context, errorCard('Sharing starts in your personal chat with me: say "share" there to post your plan to a channel.', 'Share from personal chat'));
           return;
         }
         const location = planLocation(context);
@@ -90,14 +91,14 @@ export function createShareFeature(deps: ShareFeatureDeps): Feature {
         }
         const owner = await planStore.owner(location);
         if (owner && owner.conversationId !== location.conversationId) {
-          await reply(context, planErrorCard('This plan is already shared to a channel, and this chat works on the same plan. Say "status" to see it.', 'Already shared'));
+          await reply(context, errorCard('This plan is already shared to a channel, and this chat works on the same plan. Say "status" to see it.', 'Already shared'));
           return;
         }
         const choices = await choicesFor(context, location.tenantId);
         if (choices.length === 0) {
           await reply(
             context,
-            planErrorCard('I am not installed in any team you are a member of. Add Sync Guide to a team first, then say "share" again.', 'No team to share to'),
+            errorCard('I am not installed in any team you are a member of. Add Sync Guide to a team first, then say "share" again.', 'No team to share to'),
           );
           return;
         }
@@ -120,17 +121,17 @@ export function createShareFeature(deps: ShareFeatureDeps): Feature {
         const teamId = typeof data.teamId === 'string' && ID.test(data.teamId) ? data.teamId : undefined;
         const channelId = typeof data.channelId === 'string' && ID.test(data.channelId) ? baseConversationId(data.channelId) : undefined;
         if (!planId || !teamId || !channelId || context.activity.conversation?.conversationType !== 'personal') {
-          return cardResponse(planErrorCard('This button does not name a channel I can share to. Say "share" for a fresh list.'));
+          return cardResponse(errorCard('This button does not name a channel I can share to. Say "share" for a fresh list.'));
         }
         const location = planLocation(context);
         const record = await planStore.load(location);
         if (!record || record.plan.id !== planId) {
-          return cardResponse(planErrorCard('This list belongs to a plan that is no longer the plan of this chat. Say "share" for a fresh list.', 'Not this plan'));
+          return cardResponse(errorCard('This list belongs to a plan that is no longer the plan of this chat. Say "share" for a fresh list.', 'Not this plan'));
         }
         // Everything the button says is checked against the registry and Teams again: it is only a request.
         const choice = (await choicesFor(context, location.tenantId)).find((c) => c.team.teamId === teamId && c.channelId === channelId);
         if (!choice) {
-          return cardResponse(planErrorCard('I cannot share to that channel: I am not installed there any more, or you are not a member of its team. Say "share" for a fresh list.'));
+          return cardResponse(errorCard('I cannot share to that channel: I am not installed there any more, or you are not a member of its team. Say "share" for a fresh list.'));
         }
         const target = { tenantId: location.tenantId, conversationId: channelId };
         const outcome = await planStore.share(location, target, deps.clock());
@@ -138,10 +139,10 @@ export function createShareFeature(deps: ShareFeatureDeps): Feature {
           case 'noPlan':
             return cardResponse(noPlanCard());
           case 'alreadyThere':
-            return cardResponse(planErrorCard('This plan is already the plan of that channel.', 'Already shared'));
+            return cardResponse(errorCard('This plan is already the plan of that channel.', 'Already shared'));
           case 'targetHasPlan':
             return cardResponse(
-              planErrorCard(`${escapeMarkdown(choice.label)} already has a deployment plan of its own, so nothing was shared. Work on that one there, or pick another channel.`, 'Channel has a plan'),
+              errorCard(`${escapeMarkdown(choice.label)} already has a deployment plan of its own, so nothing was shared. Work on that one there, or pick another channel.`, 'Channel has a plan'),
             );
           case 'shared': {
             const count = await deps.plans.postPlan(target, planId, {

@@ -12,7 +12,7 @@ import type { Logger } from '../logger';
 import { CORRELATION_ID } from '../server';
 import { parseCommand, type Command } from './commands';
 import { cardResponse } from './invokeResponses';
-import { errorCard } from './welcomeFeature';
+import { errorCard } from '../cards/errorCard';
 import type { ActionData, CommandHandler, Feature, VerbHandler } from './routing';
 
 export interface SyncGuideBotDeps {

@@ -23,10 +23,6 @@ export function helpCard(conversationType: string | undefined, intro?: string): 
   });
 }
 
-export function errorCard(message: string, title = 'That did not work'): AdaptiveCardJson {
-  return renderCard('error', { title, message });
-}
-
 export async function sendCard(context: TurnContext, card: AdaptiveCardJson): Promise<string | undefined> {
   const response = await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
   return response?.id;

@@ -2,7 +2,7 @@
  * Plan → card data → templates in cards/. Every word a card shows about a plan is decided here;
  * the status rules themselves stay in the domain (availableActions, nextTask, progress).
  */
-import { CONNECT_INSTALL_TASK_IDS, type TaskId, type Track } from '../domain/catalog';
+import { CONNECT_INSTALL_TASK_IDS, TOOL_CHOICE_TASK_IDS, type TaskId, type Track } from '../domain/catalog';
 import type { DecisionSummary } from '../domain/decision';
 import {
   availableActions,
@@ -26,6 +26,7 @@ import {
   type TaskView,
 } from '../domain/plan';
 import { toolTitle } from '../domain/report';
+import { errorCard } from './errorCard';
 import { escapeMarkdown, renderCard, type AdaptiveCardJson } from './render';
 import type { PlanLogEntry } from '../store/planStore';
 
@@ -145,7 +146,7 @@ export interface TaskCardView {
 export function taskCard(plan: Plan, taskId: string, notice?: CardNotice, view: TaskCardView = {}): AdaptiveCardJson {
   const numbered = numberedTasks(plan);
   const task = numbered.find((candidate) => candidate.id === taskId);
-  if (!task) return planErrorCard('That task is not part of this plan. Say "tasks" to see the current list.');
+  if (!task) return errorCard('That task is not part of this plan. Say "tasks" to see the current list.');
   const applicable = numbered.filter((candidate) => candidate.status !== 'notApplicable').length;
   const status = STATUS[task.status];
   const remote = view.remote;
@@ -363,14 +364,10 @@ export function noPlanCard(): AdaptiveCardJson {
 /** A typed command ("done 12", "due 12 …") named a number the plan's task list does not have. */
 export function noSuchTaskCard(plan: Plan, number: number): AdaptiveCardJson {
   const count = numberedTasks(plan).length;
-  return planErrorCard(`This plan has tasks 1 to ${count}, so there is no task ${number}. Say "tasks" to see them with their numbers.`);
+  return errorCard(`This plan has tasks 1 to ${count}, so there is no task ${number}. Say "tasks" to see them with their numbers.`);
 }
 
 /** Same look as the bot's error card; rendered here so the actions layer needs nothing from the bot layer. */
-export function planErrorCard(message: string, title = 'That did not work'): AdaptiveCardJson {
-  return renderCard('error', { title, message });
-}
-
 function taskRow(task: TaskView & { number: number }, isNext: boolean) {
   const status = STATUS[task.status];
   return {
@@ -449,7 +446,7 @@ function buttonTitle(action: PlanAction, taskId: TaskId): string {
 }
 
 function isToolChoice(taskId: TaskId): boolean {
-  return taskId === 'cloudSync.chooseTool' || taskId === 'connect.chooseTool';
+  return (TOOL_CHOICE_TASK_IDS as readonly string[]).includes(taskId);
 }
 
 /**

@@ -41,4 +41,3 @@ export const LEARN = {
     'https://entra.microsoft.com/#view/Microsoft_AAD_Connect_Provisioning/AADConnectMenuBlade/~/GetStarted',
 } as const;
 
-export type LearnLinkKey = keyof typeof LEARN;
