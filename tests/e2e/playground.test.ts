@@ -6,7 +6,7 @@
  * the page is saved under test-artifacts/ for debugging.
  */
 import type { PlaygroundPage } from '../helpers/playgroundPage';
-import { answerQuestionnaire, usePlaygroundSession, waitForInnerText } from '../helpers/playgroundSession';
+import { answerByTyping, answerQuestionnaire, usePlaygroundSession, waitForInnerText } from '../helpers/playgroundSession';
 
 jest.setTimeout(180_000);
 
@@ -61,5 +61,39 @@ describe('Agents Playground in headless Chromium', () => {
       await ui.send("what's next");
       const next = ui.lastCard();
       expect(await next.innerText()).toMatch(/Install the provisioning agent/);
+    }));
+
+  it('keeps the plan across a restart of the bot', () =>
+    step('restart', async () => {
+      await session.restartBot();
+      await ui.send('status');
+      const summary = ui.lastCard();
+      expect(await summary.innerText()).toMatch(/DEPLOYMENT PLAN[\s\S]*2 of 5/);
+      expect(await summary.innerText()).toMatch(/Next:\s*3\. Install the provisioning agent/);
+    }));
+
+  /** Typed replies, matched to each question by its wording, as an admin who prefers the keyboard would answer. */
+  const typed = (overrides: ReadonlyArray<readonly [RegExp, string]>): ReadonlyArray<readonly [RegExp, string]> => [
+    ...overrides,
+    [/forests/i, '1'],
+    [/sign in/i, 'phs'],
+    [/devices/i, 'none'],
+    [/largest AD domain/i, 'under 100k'],
+    [/in total/i, 'under 100k'],
+    [/50,000 members/i, 'no'],
+    [/customizations/i, 'none'],
+    [/also need/i, 'none'],
+    [/Enterprise Admin/i, 'yes'],
+  ];
+
+  it.each([
+    ['a single forest that needs pass-through authentication', typed([[/sign in/i, 'pta']]), /^Recommendation\s+Microsoft Entra Connect Sync\b[\s\S]*custom install/],
+    ['two disconnected forests', typed([[/forests/i, '3']]), /^Recommendation\s+Microsoft Entra Cloud Sync\n/],
+    ['a forest needing hybrid join plus a disconnected acquired forest', typed([[/forests/i, '3'], [/devices/i, 'hybrid join']]), /^Recommendation\s+Microsoft Entra Cloud Sync and Microsoft Entra Connect Sync side by side/],
+  ])('recommends the right tool for %s, answered by typing', (name, answers, expected) =>
+    step(`typed-${name.split(' ').slice(0, 3).join('-')}`, async () => {
+      await ui.send('start');
+      const recommendation = await answerByTyping(ui, answers, 12);
+      expect(await recommendation.innerText()).toMatch(expected);
     }));
 });

@@ -28,12 +28,17 @@ export class PlaygroundPage {
     await this.composeBox().waitFor({ state: 'visible' });
   }
 
+  /** Sends a message and waits for a new card in reply. */
   async send(text: string): Promise<void> {
     const before = await this.cards().count();
+    await this.sendWithoutWaiting(text);
+    await this.waitForCardCount(before + 1);
+  }
+
+  async sendWithoutWaiting(text: string): Promise<void> {
     await this.composeBox().click();
     await this.page.keyboard.type(text);
     await this.page.getByRole('button', { name: 'Send Message' }).click();
-    await this.waitForCardCount(before + 1);
   }
 
   /**

@@ -36,6 +36,12 @@ export const CLOUD_SYNC_ANSWERS: ReadonlyArray<readonly [RegExp, RegExp]> = [
 export interface PlaygroundSession {
   /** The Playground page; available once the file's beforeAll has run. */
   readonly ui: PlaygroundPage;
+  /** The running bot (replaced by restartBot). */
+  readonly app: App;
+  /** The bot's clock: real time until a test moves it with setNow. */
+  setNow(at: Date): void;
+  /** Stops the bot and starts a new process-equivalent on the same SQLite file and port, as a restart would. */
+  restartBot(): Promise<void>;
   /** Runs a step and keeps a screenshot of the page if it fails. */
   step<T>(name: string, run: () => Promise<T>): Promise<T>;
 }
@@ -48,10 +54,17 @@ export function usePlaygroundSession(tempDirPrefix: string): PlaygroundSession {
   let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
   let ui: PlaygroundPage | undefined;
 
+  let now: Date | undefined;
+  let port = 0;
+  const clock = () => now ?? new Date();
+  const startBot = async () => {
+    app = createApp(loadConfig({ STORAGE: 'sqlite', SQLITE_PATH: join(dataDir!, 'e2e.sqlite'), PORT: String(port), REMINDER_CHECK_SECONDS: '0' }), silentLogger, { clock });
+    ({ port } = await app.listen());
+  };
+
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), tempDirPrefix));
-    app = createApp(loadConfig({ STORAGE: 'sqlite', SQLITE_PATH: join(dataDir, 'e2e.sqlite'), PORT: '0' }), silentLogger);
-    const { port } = await app.listen();
+    await startBot();
     playground = await startPlayground({
       botEndpoint: `http://127.0.0.1:${port}/api/messages`,
       port: await freePort(),
@@ -74,6 +87,17 @@ export function usePlaygroundSession(tempDirPrefix: string): PlaygroundSession {
       if (!ui) throw new Error('The Playground session has not started: use it inside a test or a later hook.');
       return ui;
     },
+    get app(): App {
+      if (!app) throw new Error('The Playground session has not started: use it inside a test or a later hook.');
+      return app;
+    },
+    setNow(at) {
+      now = at;
+    },
+    async restartBot() {
+      await app?.close();
+      await startBot();
+    },
     async step(name, run) {
       try {
         return await run();
@@ -92,16 +116,35 @@ export function usePlaygroundSession(tempDirPrefix: string): PlaygroundSession {
  * as the last card, because in a channel other posts can come after it.
  */
 export async function answerQuestionnaire(ui: PlaygroundPage, maxQuestions: number): Promise<Locator> {
+  return answerEach(ui, maxQuestions, async (question, text) => {
+    const answer = CLOUD_SYNC_ANSWERS.find(([prompt]) => prompt.test(promptOf(text)));
+    if (!answer) throw new Error(`No scripted answer for this question:\n${text}`);
+    await question.getByRole('button', { name: answer[1] }).first().click();
+  });
+}
+
+/** Answers each question by typing the first matching reply of `answers` into the compose box, as people also do. */
+export async function answerByTyping(ui: PlaygroundPage, answers: ReadonlyArray<readonly [RegExp, string]>, maxQuestions: number): Promise<Locator> {
+  return answerEach(ui, maxQuestions, async (_question, text) => {
+    const answer = answers.find(([prompt]) => prompt.test(promptOf(text)));
+    if (!answer) throw new Error(`No scripted answer for this question:\n${text}`);
+    await ui.sendWithoutWaiting(answer[1]);
+  });
+}
+
+function promptOf(questionText: string): string {
+  return questionText.split('\n').filter(Boolean).slice(0, 4).join(' ');
+}
+
+async function answerEach(ui: PlaygroundPage, maxQuestions: number, answer: (question: Locator, text: string) => Promise<void>): Promise<Locator> {
   for (let asked = 0; ; asked++) {
     expect(asked).toBeLessThan(maxQuestions);
-    const question = ui.cards().filter({ hasText: /Question \d+ of|Recommendation/ }).last();
+    const question = ui.cards().filter({ hasText: /Question \d+\b|Recommendation/ }).last();
     await question.waitFor({ state: 'visible' });
     const text = await question.innerText();
-    if (!/Question \d+ of/.test(text)) break;
-    const answer = CLOUD_SYNC_ANSWERS.find(([prompt]) => prompt.test(text.split('\n').filter(Boolean).slice(0, 4).join(' ')));
-    if (!answer) throw new Error(`No scripted answer for this question:\n${text}`);
+    if (!/Question \d+\b/.test(text)) break;
     const before = await ui.cards().count();
-    await question.getByRole('button', { name: answer[1] }).first().click();
+    await answer(question, text);
     await ui.waitForCardCount(before + 1);
   }
   return ui.waitForText(/Recommendation/);
