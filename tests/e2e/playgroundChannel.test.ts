@@ -3,7 +3,10 @@
  * plan posted as its own thread (summary as the root post, tasks as replies); "Mark done" there updates the
  * card and the summary and adds one milestone note; a plan made in personal chat and shared to "Identity
  * rollout" stays one plan, so a click in the channel shows in the personal chat's copy. Issue 8: in General Ana
- * assigns a task to another mock user through the mention picker and sets a past due date after confirming.
+ * assigns a task to another mock user through the mention picker and sets a past due date after confirming, turns
+ * on daily reminders and — with the bot's clock moved to the next morning — the channel gets exactly one digest
+ * naming the overdue task and its owner; "report" returns the report with its CSV link; "my tasks" in personal
+ * chat lists Ana's own task.
  */
 import type { PlaygroundPage } from '../helpers/playgroundPage';
 import { answerQuestionnaire, usePlaygroundSession, waitForInnerText } from '../helpers/playgroundSession';
@@ -70,6 +73,59 @@ describe('Agents Playground team channel in headless Chromium', () => {
       await waitForInnerText(task, /Owner: Ben Network[\s\S]*Overdue since 15 Jan 2020/);
       await waitForInnerText(thread.locator('.ac-adaptiveCard').filter({ hasText: /DEPLOYMENT PLAN/ }), /1 task is overdue/);
       await ui.screenshot('channel-owner-due', thread);
+    }));
+
+  it('in General, daily reminders post exactly one digest per day naming the overdue task and its owner; my tasks and report work', () =>
+    step('reminders-report', async () => {
+      await ui.openConversation('General');
+      await ui.postWithMentions([' assign 4 to me']);
+      await ui.waitForText(/Assigned to Ana Admin/);
+      await ui.postMentioningBot('remind daily');
+      const confirm = await ui.waitForText(/Turn on daily reminders\?/);
+      await confirm.getByRole('button', { name: 'Turn on daily reminders' }).click();
+      // The confirmation is replaced in place by the outcome.
+      await ui.waitForText(/Daily reminders turned on/);
+
+      // The next morning, after the digest hour (09:00 UTC): one check posts the digest, a second one the same day nothing.
+      const tomorrow = new Date();
+      tomorrow.setUTCDate(tomorrow.getUTCDate() + 1);
+      tomorrow.setUTCHours(9, 30, 0, 0);
+      session.setNow(tomorrow);
+      const digests = () => ui.page.locator('body').getByText(/Daily digest/).count();
+      const before = await digests();
+      await session.app.reminders.runOnce();
+      await session.app.planFeature.idle();
+      const digest = ui.cards().filter({ hasText: /Daily digest/ }).last();
+      await digest.waitFor({ state: 'visible', timeout: 15_000 });
+      expect(await digest.innerText()).toMatch(/Install the provisioning agent[\s\S]*Ben Network/);
+      const afterFirst = await digests();
+      expect(afterFirst).toBeGreaterThan(before);
+      await session.app.reminders.runOnce();
+      await session.app.planFeature.idle();
+      await ui.page.waitForTimeout(1_000); // give a wrongly sent second digest the time to show up
+      expect(await digests()).toBe(afterFirst);
+
+      await ui.postMentioningBot('report');
+      const report = await ui.waitForText(/Download CSV/);
+      expect(await report.innerText()).toMatch(/Install the provisioning agent[\s\S]*Ben Network/);
+      // The button opens the bot's signed CSV link; catch the address the page opens and read what it downloads.
+      await ui.page.evaluate(() => {
+        (window as unknown as { opened?: string }).opened = undefined;
+        window.open = ((url?: string | URL) => {
+          (window as unknown as { opened?: string }).opened = String(url);
+          return null;
+        }) as typeof window.open;
+      });
+      await report.getByText('Download CSV', { exact: true }).click();
+      const link = await ui.page.waitForFunction(() => (window as unknown as { opened?: string }).opened, undefined, { timeout: 10_000 });
+      const csv = await (await fetch(String(await link.jsonValue()))).text();
+      expect(csv.split('\r\n')[0]).toMatch(/Number,Track,Task,Status,Owner,Due/);
+      expect(csv).toMatch(/Install the provisioning agent,.*Ben Network,2020-01-15/);
+
+      await ui.openConversation('Personal Chat');
+      await ui.send('my tasks');
+      const mine = ui.lastCard();
+      expect(await mine.innerText()).toMatch(/Configure Cloud Sync/);
     }));
 
   it('a personal plan shared to "Identity rollout" is one plan: a click in the channel updates the personal copy', () =>
