@@ -42,7 +42,9 @@ describe('Agents Playground team channel in headless Chromium', () => {
       expect(text).toMatch(/Review Cloud Sync prerequisites[\s\S]*Install the provisioning agent[\s\S]*Configure Cloud Sync[\s\S]*Verify users are syncing/);
       expect(text).not.toMatch(/Question \d+ of/);
       expect(await ui.post(/Question 1 of/).innerText()).not.toMatch(/DEPLOYMENT PLAN/);
-      await ui.screenshot('channel-thread', thread);
+      // The whole channel view, scrolled to the thread's root: an element shot of a thread taller than the window comes out cut.
+      await thread.locator('.ac-adaptiveCard').first().scrollIntoViewIfNeeded();
+      await ui.screenshot('channel-thread');
 
       const summary = thread.locator('.ac-adaptiveCard').filter({ hasText: /DEPLOYMENT PLAN/ });
       const prerequisites = thread.locator('.ac-adaptiveCard').filter({ hasText: /Review Cloud Sync prerequisites/ }).last();
@@ -72,7 +74,8 @@ describe('Agents Playground team channel in headless Chromium', () => {
       const task = thread.locator('.ac-adaptiveCard').filter({ hasText: /Install the provisioning agent/ }).last();
       await waitForInnerText(task, /Owner: Ben Network[\s\S]*Overdue since 15 Jan 2020/);
       await waitForInnerText(thread.locator('.ac-adaptiveCard').filter({ hasText: /DEPLOYMENT PLAN/ }), /1 task is overdue/);
-      await ui.screenshot('channel-owner-due', thread);
+      await task.scrollIntoViewIfNeeded();
+      await ui.screenshot('channel-owner-due');
     }));
 
   it('in General, daily reminders post exactly one digest per day naming the overdue task and its owner; my tasks and report work', () =>
