@@ -1,0 +1,63 @@
+import * as ACData from 'adaptivecards-templating';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyseBindings, CARDS_DIR, renderCard } from '../../src/cards/render';
+import { taskCard } from '../../src/cards/planCards';
+import { createPlan } from '../../src/domain/plan';
+
+const template = (bindings: string[]) => JSON.stringify({ type: 'AdaptiveCard', body: bindings.map((b) => ({ type: 'TextBlock', text: b })) });
+
+describe('analyseBindings: which data keys become part of a template shape', () => {
+  it.each([
+    ['a plain binding', ['${title}'], [], true],
+    ['a nested path', ['${$root.plan.title}'], [], true],
+    ['a truthiness test', ['${!multi}', '${hasNext}'], [], true],
+    ['a test for the empty string', ["${dueText != ''}", "${footer == ''}"], [], true],
+    ['a choice between literals by truthiness', ["${if(isNext, 'Bolder', 'Default')}"], [], true],
+    ['a comparison with a literal', ["${editor == 'owner'}"], ['editor'], true],
+    ['a comparison inside if()', ["${if(dueColor == 'Attention', 'Bolder', 'Default')}"], ['dueColor'], true],
+    ['a transforming function', ['${string(number)}'], ['number'], true],
+    ['a list length', ['${count(items) > 0}', '${count(changes)}'], ['items', 'changes'], true],
+    ['interpolated text', ['${kind}: ${purpose}'], [], true],
+    ['a comparison on the current item', ["${$data == 'x'}"], [], false],
+    ['a comparison on the index', ['${$index > 0}'], [], false],
+  ])('%s', (_, bindings, keep, shapeSafe) => {
+    const result = analyseBindings(template(bindings));
+    expect([...result.keep].sort()).toEqual([...keep].sort());
+    expect(result.shapeSafe).toBe(shapeSafe);
+  });
+
+  it('every template in cards/ can be served from the shape cache', () => {
+    for (const name of ['task', 'summary', 'tasks', 'history', 'digest', 'myTasks', 'question', 'recommendation', 'confirm', 'report']) {
+      expect({ name, safe: analyseBindings(readFileSync(join(CARDS_DIR, `${name}.json`), 'utf8')).shapeSafe }).toEqual({ name, safe: true });
+    }
+  });
+});
+
+describe('renderCard', () => {
+  const direct = (name: string, data: object) => new ACData.Template(JSON.parse(readFileSync(join(CARDS_DIR, `${name}.json`), 'utf8'))).expand({ $root: data });
+
+  it('gives each render of one shape its own values, as a direct expansion would', () => {
+    const plan = createPlan({ id: 'plan-r', selection: { tool: 'cloudSync' }, createdBy: { id: 'aad-1', name: 'Ana' }, at: '2026-11-26T10:00:00.000Z' });
+    const first = taskCard(plan, 'cloudSync.prerequisites');
+    const second = taskCard({ ...plan, id: 'plan-s', revision: 7 }, 'cloudSync.prerequisites');
+    expect(JSON.stringify(first)).toContain('"planId":"plan-r"');
+    expect(JSON.stringify(second)).toContain('"planId":"plan-s"');
+    expect(JSON.stringify(second)).toContain('"revision":7');
+    expect(JSON.stringify(second)).not.toContain('plan-r');
+  });
+
+  it('keeps numbers numbers and user text literal, even text that looks like a placeholder or a binding', () => {
+    const sneaky = 'A \uE0000\uE001 and ${title} and \uE000';
+    const data = { message: sneaky, title: 'T', planId: 'p', revision: 3 };
+    const card = renderCard('error', data);
+    expect(card).toEqual(direct('error', data));
+    expect(JSON.stringify(card)).toContain(JSON.stringify(sneaky).slice(1, -1));
+  });
+
+  it('returns a fresh object each time, so a caller adjusting one card cannot change the next', () => {
+    const first = renderCard('noPlan', {}) as { body: unknown[] };
+    first.body.length = 0;
+    expect((renderCard('noPlan', {}) as { body: unknown[] }).body.length).toBeGreaterThan(0);
+  });
+});
