@@ -23,6 +23,7 @@ import {
   type ResourceResponse,
 } from 'botbuilder';
 import type { CardTarget } from '../actions/cardFanOut';
+import { ReusingConnectorFactory } from '../messaging/connectorClients';
 import type { CreatedThread, PostingPort } from '../actions/planPosting';
 import type { AdaptiveCardJson } from '../cards/render';
 
@@ -50,9 +51,7 @@ function proactiveRunner(adapter: Adapter, appId: string): Runner {
     let result: { ok: true; value: T } | { ok: false; error: unknown } | undefined;
     await adapter.continueConversationAsync(appId, reference, async (context) => {
       try {
-        const client = context.turnState.get<ConnectorCalls>((context.adapter as CloudAdapter).ConnectorClientKey);
-        if (!client) throw new Error('No connector client in the proactive turn');
-        withoutSdkRetries(client);
+        const client = await clientWithoutRetries(context, target.serviceUrl);
         result = { ok: true, value: await logic(client, context) };
       } catch (error) {
         result = { ok: false, error };
@@ -126,14 +125,14 @@ export function connectorPort(adapter: Adapter, appId: string, shutdown: AbortSi
 }
 
 /**
- * OutgoingSender is the one place that decides retries: it paces them, honours Retry-After and knows that a
- * 500 on a post may already have been stored. The connector client's own Azure pipeline would retry each
- * call up to three more times behind its back (several seconds each, and possibly duplicate posts), so its
- * retry phase is removed from every client used for proactive sends.
+ * The OutgoingSender decides retries for everything it sends (see ReusingConnectorFactory.createWithoutRetries),
+ * so proactive calls use the factory's retry-free client rather than the turn's own.
  */
-function withoutSdkRetries(client: unknown): void {
-  const pipeline = (client as { client?: { pipeline?: { removePolicy(options: { phase: string }): unknown } } }).client?.pipeline;
-  pipeline?.removePolicy({ phase: 'Retry' });
+async function clientWithoutRetries(context: TurnContext, serviceUrl: string): Promise<ConnectorCalls> {
+  const adapter = context.adapter as CloudAdapter;
+  const factory = context.turnState.get<unknown>(adapter.ConnectorFactoryKey);
+  if (!(factory instanceof ReusingConnectorFactory)) throw new Error('The adapter was not built by createAdapter: no retry-free connector client.');
+  return (await factory.createWithoutRetries(serviceUrl, context.turnState.get<string>(adapter.OAuthScopeKey))) as unknown as ConnectorCalls;
 }
 
 /**
