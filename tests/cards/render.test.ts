@@ -56,8 +56,8 @@ describe('renderCard', () => {
   });
 
   it('returns a fresh object each time, so a caller adjusting one card cannot change the next', () => {
-    const first = renderCard('noPlan', {}) as { body: unknown[] };
+    const first = renderCard('noPlan', {}) as unknown as { body: unknown[] };
     first.body.length = 0;
-    expect((renderCard('noPlan', {}) as { body: unknown[] }).body.length).toBeGreaterThan(0);
+    expect((renderCard('noPlan', {}) as unknown as { body: unknown[] }).body.length).toBeGreaterThan(0);
   });
 });

@@ -24,7 +24,7 @@ describe('ReusingBotFrameworkAuthentication', () => {
     const activity = { type: 'message', channelId: 'msteams', serviceUrl: 'http://127.0.0.1:9/', recipient: { id: 'bot' } } as never;
     const one = await authentication.authenticateRequest(activity, '');
     const two = await authentication.authenticateRequest(activity, '');
-    expect(await one.connectorFactory.create('http://127.0.0.1:9/', one.audience)).toBe(await two.connectorFactory.create('http://127.0.0.1:9/', two.audience));
+    expect(await one.connectorFactory!.create('http://127.0.0.1:9/', one.audience)).toBe(await two.connectorFactory!.create('http://127.0.0.1:9/', two.audience));
   });
 
   it('reuses the user token client per app id', async () => {
