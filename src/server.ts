@@ -1,6 +1,8 @@
 import restify, { type Request, type Response, type Server } from 'restify';
 import { randomUUID } from 'node:crypto';
-import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
+import { AuthenticationError } from 'botframework-connector';
+import type { SyncGuideAdapter } from './adapter';
 import type { Logger } from './logger';
 
 /** Teams activities are a few KB; anything near this limit is a mistake or an attack. */
@@ -9,7 +11,7 @@ export const MAX_BODY_BYTES = 256 * 1024;
 export const CORRELATION_ID = Symbol('correlationId');
 
 export interface ServerDeps {
-  readonly adapter: CloudAdapter;
+  readonly adapter: Pick<SyncGuideAdapter, 'handleActivity'>;
   readonly runTurn: (context: TurnContext) => Promise<void>;
   readonly logger: Logger;
   readonly version: string;
@@ -74,11 +76,20 @@ export function createServer(deps: ServerDeps): Server {
     }
     let outcome = 'ok';
     try {
-      await adapter.process(req, res, async (context) => {
+      const authHeader = typeof req.headers.authorization === 'string' ? req.headers.authorization : '';
+      const response = await adapter.handleActivity(authHeader, req.body as Activity, async (context) => {
         context.turnState.set(CORRELATION_ID, correlationId);
         await deps.runTurn(context);
       });
+      if (response?.body !== undefined) res.send(response.status, response.body);
+      else res.send(response?.status ?? 200);
     } catch (error) {
+      if (error instanceof AuthenticationError) {
+        outcome = 'unauthorized';
+        res.json(401, { error: 'Unauthorized', message: 'The request does not carry a valid Bot Framework token.' });
+        logger.warn({ correlationId, reason: error.message }, 'rejected a request that failed authentication');
+        return;
+      }
       outcome = 'error';
       logger.error({ err: error, correlationId }, 'request failed outside the turn');
       if (!res.headersSent) res.json(500, { error: 'InternalError', message: `Something failed on our side (ref ${correlationId}).` });
