@@ -304,13 +304,25 @@ export function availableActions(plan: Plan, taskId: string): PlanAction[] {
 
 /** The plan's tasks in catalog order with their content; ids the catalog no longer knows are left out. */
 export function tasksInOrder(plan: Plan): TaskView[] {
-  return [...plan.tasks]
-    .sort((a, b) => catalogPosition(a.id) - catalogPosition(b.id))
-    .flatMap((task): TaskView[] => {
-      const content = taskContent(task.id);
-      return content ? [{ ...task, content }] : [];
-    });
+  let ordered = orderedViews.get(plan.tasks);
+  if (!ordered) {
+    ordered = [...plan.tasks]
+      .sort((a, b) => catalogPosition(a.id) - catalogPosition(b.id))
+      .flatMap((task): TaskView[] => {
+        const content = taskContent(task.id);
+        return content ? [{ ...task, content }] : [];
+      });
+    orderedViews.set(plan.tasks, ordered);
+  }
+  return [...ordered];
 }
+
+/**
+ * One turn asks for the ordered views several times (next task, numbering, the card); plans are never changed in
+ * place — every transition builds a new task list — so the views can be kept per task list, for as long as that
+ * list is alive.
+ */
+const orderedViews = new WeakMap<readonly PlanTask[], TaskView[]>();
 
 /**
  * The first open task, in catalog order, whose predecessors are settled. A predecessor missing from

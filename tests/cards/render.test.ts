@@ -48,7 +48,7 @@ describe('renderCard', () => {
   });
 
   it('keeps numbers numbers and user text literal, even text that looks like a placeholder or a binding', () => {
-    const sneaky = 'A \uE0000\uE001 and ${title} and \uE000';
+    const sneaky = 'A \uE0000\uE001 and ${title} and \uE000 "quoted" back\\slash \uE0021\uE003';
     const data = { message: sneaky, title: 'T', planId: 'p', revision: 3 };
     const card = renderCard('error', data);
     expect(card).toEqual(direct('error', data));
