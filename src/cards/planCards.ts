@@ -28,6 +28,7 @@ import {
 import { toolTitle } from '../domain/report';
 import { errorCard } from './errorCard';
 import { escapeMarkdown, renderCard, type AdaptiveCardJson } from './render';
+import { historyLength } from '../domain/historyArchive';
 import type { PlanLogEntry } from '../store/planStore';
 
 /** The verbs the task card buttons carry, one per plan action. */
@@ -320,14 +321,12 @@ export function tasksCard(plan: Plan): AdaptiveCardJson {
  * how earlier plans of the conversation ended (replaced, discarded), with who did it.
  */
 export function historyCard(plan: Plan, earlier: readonly PlanLogEntry[] = []): AdaptiveCardJson {
-  const all = planHistory(plan);
-  const entries = all.slice(-HISTORY_LIMIT).reverse();
+  // The document keeps more than HISTORY_LIMIT recent entries (historyArchive.ts), so the card needs no archived page.
+  const entries = planHistory(plan).slice(-HISTORY_LIMIT).reverse();
+  const total = historyLength(plan);
   return renderCard('history', {
     toolTitle: toolTitle(plan),
-    intro:
-      all.length > HISTORY_LIMIT
-        ? `The latest ${HISTORY_LIMIT} of ${all.length} changes, newest first.`
-        : `${all.length} change${all.length === 1 ? '' : 's'}, newest first.`,
+    intro: total > HISTORY_LIMIT ? `The latest ${HISTORY_LIMIT} of ${total} changes, newest first.` : `${total} change${total === 1 ? '' : 's'}, newest first.`,
     entries: entries.map((entry) => historyRow(plan, entry)),
     hasEarlier: earlier.length > 0,
     earlier: earlierRows(earlier),

@@ -92,6 +92,21 @@ export interface Plan {
   editHistory?: PlanEditEntry[];
   /** Absent means reminders were never turned on: 'off'. */
   reminders?: ReminderSetting;
+  /**
+   * The oldest history, moved out of the plan document in pages (see historyArchive.ts) so a plan's size, and the
+   * cost of every click on it, stays bounded however long it lives. Absent until the first page is cut.
+   */
+  archive?: HistoryArchive;
+}
+
+export interface HistoryArchive {
+  /** Pages written so far; page n holds entries [n × page size, (n + 1) × page size) of the whole history. */
+  pages: number;
+  /** Entries moved out, and how many of them are status changes (edits' afterStatusEntries count those too). */
+  entries: number;
+  statusEntries: number;
+  /** Each task's latest change among the moved entries, so reports need no page. */
+  lastChangeByTask: Record<string, { by: Actor; at: string }>;
 }
 
 export type ReminderCadence = 'off' | 'daily' | 'weekly';
@@ -375,16 +390,22 @@ export function reminderCadence(plan: Plan): ReminderCadence {
   return plan.reminders?.cadence ?? 'off';
 }
 
-/** Status changes and edits in the order they happened. */
+/** Status changes and edits in the order they happened, from the plan document (archived pages aside). */
 export function planHistory(plan: Plan): PlanHistoryEntry[] {
   const edits = plan.editHistory ?? [];
+  const archived = plan.archive?.statusEntries ?? 0;
   const merged: PlanHistoryEntry[] = [];
   let nextEdit = 0;
   plan.history.forEach((statusEntry, index) => {
-    while (nextEdit < edits.length && edits[nextEdit].afterStatusEntries <= index) merged.push(edits[nextEdit++]);
+    while (nextEdit < edits.length && edits[nextEdit].afterStatusEntries <= archived + index) merged.push(edits[nextEdit++]);
     merged.push(statusEntry);
   });
   return [...merged, ...edits.slice(nextEdit)];
+}
+
+/** Status changes the plan has had, archived ones included: an edit's place among them. */
+export function statusEntryCount(plan: Plan): number {
+  return (plan.archive?.statusEntries ?? 0) + plan.history.length;
 }
 
 export function applyPlanEdit(plan: Plan, edit: PlanEdit, actor: Actor, at: string): PlanEditResult {
@@ -473,7 +494,7 @@ function editOwner(
     kind: 'owner',
     at,
     by: actor,
-    afterStatusEntries: plan.history.length,
+    afterStatusEntries: statusEntryCount(plan),
     task: task.found.id,
     ...(task.found.owner ? { from: task.found.owner } : {}),
     ...(owner ? { to: owner } : {}),
@@ -515,7 +536,7 @@ function editDue(
     kind: 'due',
     at,
     by: actor,
-    afterStatusEntries: plan.history.length,
+    afterStatusEntries: statusEntryCount(plan),
     task: task.found.id,
     ...(task.found.due !== undefined ? { from: task.found.due } : {}),
     ...(due !== undefined ? { to: due } : {}),
@@ -533,7 +554,7 @@ function editReminders(plan: Plan, cadence: ReminderCadence, actor: Actor, at: s
   if (cadence === current) {
     return { kind: 'unchanged', plan, reason: 'already', by: plan.reminders?.changedBy ?? plan.createdBy, at: plan.reminders?.changedAt ?? plan.createdAt };
   }
-  const entry: RemindersHistoryEntry = { kind: 'reminders', at, by: actor, afterStatusEntries: plan.history.length, from: current, to: cadence };
+  const entry: RemindersHistoryEntry = { kind: 'reminders', at, by: actor, afterStatusEntries: statusEntryCount(plan), from: current, to: cadence };
   return changed({ ...plan, reminders: { cadence, changedBy: actor, changedAt: at } }, entry, plan.tasks);
 }
 

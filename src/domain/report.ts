@@ -6,10 +6,10 @@
  */
 import type { Track } from './catalog';
 import type { DecisionSummary } from './decision';
+import { lastChangeByTask } from './historyArchive';
 import {
   isOverdue,
   numberedTasks,
-  planHistory,
   progress,
   reminderCadence,
   type Actor,
@@ -156,15 +156,6 @@ export function toolTitle(plan: Plan): string {
     case 'both':
       return `Cloud Sync and Connect Sync (${install}) side by side`;
   }
-}
-
-function lastChangeByTask(plan: Plan): Map<string, { by: Actor; at: string }> {
-  const last = new Map<string, { by: Actor; at: string }>();
-  for (const entry of planHistory(plan)) {
-    if (entry.kind === 'reminders') continue;
-    last.set(entry.task, { by: entry.by, at: entry.at });
-  }
-  return last;
 }
 
 /** Stored times are ISO already; normalising guards against an offset or a missing 'Z' in old data. */

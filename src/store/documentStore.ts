@@ -19,6 +19,11 @@ export type UpdateOutcome<T, R> =
 export interface Mutation<T, R> {
   readonly next: T | undefined;
   readonly result: R;
+  /**
+   * Other documents (full storage keys) written in the same storage call as `next`, without a condition: only for
+   * content that is the same whichever attempt or instance writes it, such as an archived history page.
+   */
+  readonly alsoWrite?: Readonly<Record<string, object>>;
 }
 
 export interface DocumentStoreOptions {
@@ -77,10 +82,11 @@ export class DocumentStore<T extends object> {
     for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
       const current = await this.read(id);
       if (!current) return { kind: 'missing', attempts: attempt };
-      const { next, result } = mutate(current.value);
+      const { next, result, alsoWrite } = mutate(current.value);
       if (next === undefined) return { kind: 'unchanged', value: current.value, result, attempts: attempt };
       try {
-        await this.storage.write({ [this.key(id)]: { ...next, eTag: current.eTag } });
+        const extra = Object.fromEntries(Object.entries(alsoWrite ?? {}).map(([key, value]) => [key, { ...value, eTag: '*' }]));
+        await this.storage.write({ ...extra, [this.key(id)]: { ...next, eTag: current.eTag } });
         return { kind: 'written', value: next, result, attempts: attempt };
       } catch (error) {
         if (!isEtagConflict(error)) throw error;

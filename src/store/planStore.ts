@@ -19,8 +19,10 @@ import {
   type PlanEdit,
   type PlanEditEntry,
   type PlanEditRejection,
+  type PlanHistoryEntry,
 } from '../domain/plan';
 import type { TaskId } from '../domain/catalog';
+import { archiveHistory, type HistoryPage } from '../domain/historyArchive';
 import { DocumentStore, type DocumentStoreOptions, type Mutation, type UpdateOutcome } from './documentStore';
 import { baseConversationId } from './conversationRegistry';
 
@@ -140,7 +142,10 @@ export class PlanStore {
   private readonly links: DocumentStore<PlanLink>;
   private readonly logs: DocumentStore<{ entries: readonly PlanLogEntry[] }>;
 
-  constructor(storage: Storage, options: DocumentStoreOptions = {}) {
+  constructor(
+    private readonly storage: Storage,
+    options: DocumentStoreOptions = {},
+  ) {
     this.documents = new DocumentStore<PlanRecord>(storage, 'plans', options);
     this.links = new DocumentStore<PlanLink>(storage, 'planLinks', options);
     this.logs = new DocumentStore<{ entries: readonly PlanLogEntry[] }>(storage, 'planLog', options);
@@ -157,6 +162,21 @@ export class PlanStore {
     const outcome = await this.logs.update(id, (current) => ({ next: add(current.entries), result: undefined }));
     // No create-if-absent in Storage: a first entry is a plain write (two first entries at once is vanishingly rare).
     if (outcome.kind === 'missing') await this.logs.put(id, add([]));
+  }
+
+  /**
+   * The history moved out of `plan`'s document, oldest first (historyArchive.ts). No turn needs it — the plan keeps
+   * what its cards and reports use — so it is there for audits; a page that is missing is reported, not skipped.
+   */
+  async archivedHistory(plan: Plan): Promise<PlanHistoryEntry[]> {
+    const keys = Array.from({ length: plan.archive?.pages ?? 0 }, (_, number) => historyPageKey(plan.id, number));
+    if (keys.length === 0) return [];
+    const items = await this.storage.read(keys);
+    return keys.flatMap((key) => {
+      const page = items[key] as HistoryPage | undefined;
+      if (!page) throw new Error(`Archived history page ${key} is missing.`);
+      return [...page.entries];
+    });
   }
 
   /** Storage key of a location, exposed for tests and diagnostics. */
@@ -251,8 +271,14 @@ export class PlanStore {
       const stale = request.expectedRevision !== undefined && request.expectedRevision !== record.plan.revision;
       const result = transition(record.plan);
       switch (result.kind) {
-        case 'changed':
-          return { next: { ...record, plan: result.plan }, result: { kind: 'changed', change: result.change, stale } };
+        case 'changed': {
+          const { plan, page } = archiveHistory(result.plan);
+          return {
+            next: { ...record, plan },
+            result: { kind: 'changed', change: result.change, stale },
+            ...(page ? { alsoWrite: { [historyPageKey(page.planId, page.number)]: page } } : {}),
+          };
+        }
         case 'unchanged':
           return { next: undefined, result: { kind: 'unchanged', by: result.by, at: result.at, stale } };
         case 'rejected':
@@ -328,6 +354,11 @@ export class PlanStore {
 
 function normalized(location: PlanLocation): PlanLocation {
   return { tenantId: location.tenantId, conversationId: baseConversationId(location.conversationId) };
+}
+
+/** Where page `number` of a plan's archived history is kept; by plan id, so sharing the plan does not move it. */
+export function historyPageKey(planId: string, number: number): string {
+  return `planHistory/${planId}/${number}`;
 }
 
 function documentId(location: PlanLocation): string {

@@ -1,3 +1,4 @@
+import { archiveHistory } from '../../src/domain/historyArchive';
 import { CONNECT_INSTALL_TASK_IDS } from '../../src/domain/catalog';
 import type { DecisionSummary } from '../../src/domain/decision';
 import { applyAction, availableActions, createPlan, nextTask, numberedTasks, type Actor, type Plan, type PlanAction, type PlanSelection, type TaskStatus } from '../../src/domain/plan';
@@ -173,6 +174,20 @@ describe('what next and all done', () => {
     expect(cardText(entries[0])).toContain('Cleo · 12:09 UTC, 26 Nov');
     expect(cardText(entries[0])).toContain('2. Review Cloud Sync prerequisites: Done → To do');
     expect(cardText(card)).toContain('The latest 15 of 21 changes');
+  });
+
+  it('history counts and shows the same changes once the oldest have moved to archived pages', () => {
+    let whole = createPlan({ id: 'p', selection: { tool: 'cloudSync' }, createdBy: ANA, at: AT });
+    let kept = whole;
+    for (let i = 0; i < 90; i++) {
+      const [action, who] = i % 2 ? (['reopen', { id: 'c', name: 'Cleo' }] as const) : (['done', { id: 'b', name: 'Ben' }] as const);
+      const at = new Date(Date.parse(AT) + i * 60_000).toISOString();
+      whole = act(whole, 'cloudSync.prerequisites', action, who, at);
+      kept = archiveHistory(act(kept, 'cloudSync.prerequisites', action, who, at)).plan;
+    }
+    expect(kept.archive?.pages).toBeGreaterThan(0);
+    expect(cardText(historyCard(kept))).toContain(`The latest 15 of ${whole.history.length} changes`);
+    expect(historyCard(kept)).toEqual(historyCard(whole));
   });
 });
 

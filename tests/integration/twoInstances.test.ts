@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, startProcess, waitForHttp, type ManagedProcess } from '../../scripts/lib/processes';
 import type { StorageConfig } from '../../src/config';
-import { applyAction, createPlan, type HistoryEntry, type Plan, type PlanAction } from '../../src/domain/plan';
+import { applyAction, createPlan, planHistory, type HistoryEntry, type Plan, type PlanAction } from '../../src/domain/plan';
 import { createStorage, type StorageHandle } from '../../src/store/createStorage';
 import { PlanStore, type PlanLocation } from '../../src/store/planStore';
 import { startAzurite, type Azurite } from '../helpers/azurite';
@@ -139,6 +139,7 @@ function scenario(label: string, storageFor: () => { config: StorageConfig; env:
     let answers: Answer[] = [];
     let changes: Change[] = [];
     let final: Plan;
+    let finalHistory: HistoryEntry[];
 
     beforeAll(async () => {
       const { config, env } = storageFor();
@@ -161,6 +162,8 @@ function scenario(label: string, storageFor: () => { config: StorageConfig; env:
       changes = plannedChanges(initial, seed);
       answers = await pool(changes, IN_FLIGHT, (change) => send(ports[change.instance], initial, change));
       final = (await store.load(LOCATION))!.plan;
+      // The whole history: the oldest entries live in archived pages once the plan document is full.
+      finalHistory = [...(await store.archivedHistory(final)), ...planHistory(final)] as HistoryEntry[];
     }, 90_000);
 
     afterAll(async () => {
@@ -178,7 +181,7 @@ function scenario(label: string, storageFor: () => { config: StorageConfig; env:
 
     it('has every change that answered "changed" in the history exactly once, and nothing else', () => {
       const claimed = changes.filter((change, i) => cardText(answers[i].body.value).includes(change.name));
-      const added = final.history.slice(initial.history.length);
+      const added = finalHistory.slice(initial.history.length);
       const byActor = new Map<string, HistoryEntry[]>();
       for (const entry of added) byActor.set(entry.by.name, [...(byActor.get(entry.by.name) ?? []), entry]);
 
@@ -194,7 +197,7 @@ function scenario(label: string, storageFor: () => { config: StorageConfig; env:
     });
 
     it('ends in the state a serial replay of the accepted changes, in history order, produces', () => {
-      const added = final.history.slice(initial.history.length);
+      const added = finalHistory.slice(initial.history.length);
       const order: string[] = [];
       for (const entry of added) if (order[order.length - 1] !== entry.by.name) order.push(entry.by.name);
       expect(new Set(order).size).toBe(order.length);
@@ -207,7 +210,7 @@ function scenario(label: string, storageFor: () => { config: StorageConfig; env:
         expect(result.kind).toBe('changed');
         if (result.kind === 'changed') replay = result.plan;
       }
-      expect(replay.history).toEqual(final.history);
+      expect(replay.history).toEqual(finalHistory);
       expect(replay.revision).toBe(final.revision);
       expect(replay.tasks).toEqual(final.tasks);
       expect(replay.selection).toEqual(final.selection);

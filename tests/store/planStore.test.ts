@@ -1,5 +1,6 @@
 import { MemoryStorage, type StoreItems } from 'botbuilder';
-import { createPlan, type Actor, type Plan } from '../../src/domain/plan';
+import { RECENT_HISTORY_LIMIT } from '../../src/domain/historyArchive';
+import { createPlan, planHistory, type Actor, type Plan } from '../../src/domain/plan';
 import { MAX_CARD_COPIES, PlanStore, type CardRef, type PlanLocation, type PlanRecord } from '../../src/store/planStore';
 
 /** MemoryStorage that counts calls, to pin "one write per change, none for reads and refusals". */
@@ -155,5 +156,49 @@ describe('PlanStore', () => {
     const { store } = await storeWithPlan();
     await store.remove(CHANNEL);
     expect(await store.load(CHANNEL)).toBeUndefined();
+  });
+});
+
+describe('PlanStore: a long-lived plan keeps a bounded document', () => {
+  const people: Actor[] = [ANA, { id: 'aad-ben', name: 'Ben' }, { id: 'aad-cy', name: 'Cy' }];
+  const TASK = 'cloudSync.prerequisites';
+
+  it('moves old history to pages written in the same storage call, and pages plus document are the whole history', async () => {
+    const { storage, store, plan } = await storeWithPlan();
+    const written: string[][] = [];
+    const write = storage.write.bind(storage);
+    storage.write = async (changes: StoreItems) => {
+      written.push(Object.keys(changes));
+      return write(changes);
+    };
+    for (let i = 0; i < 250; i++) {
+      const outcome = await store.applyAction(CHANNEL, { planId: plan.id, taskId: TASK, action: i % 2 ? 'reopen' : 'done', actor: people[i % 3], at: new Date(Date.parse(AT) + i * 1000).toISOString() });
+      expect(outcome.kind).toBe('changed');
+    }
+    // One storage call per change; some of them also carry a page, never anything else.
+    expect(written).toHaveLength(250);
+    const withPage = written.filter((keys) => keys.length === 2);
+    expect(withPage.length).toBeGreaterThan(0);
+    for (const keys of withPage) expect(keys).toEqual([expect.stringMatching(new RegExp(`^planHistory/${plan.id}/\\d+$`)), store.key(CHANNEL)]);
+
+    const stored = (await store.load(CHANNEL))!.plan;
+    expect(stored.history.length + (stored.editHistory?.length ?? 0)).toBeLessThanOrEqual(RECENT_HISTORY_LIMIT);
+    const whole = [...(await store.archivedHistory(stored)), ...planHistory(stored)];
+    expect(whole).toHaveLength(plan.history.length + 250);
+    expect(whole.slice(plan.history.length).map((entry) => (entry as { to: string }).to)).toEqual(Array.from({ length: 250 }, (_, i) => (i % 2 ? 'todo' : 'done')));
+  });
+
+  it('loses and duplicates nothing when many people click across a page boundary at once', async () => {
+    const { store, plan } = await storeWithPlan();
+    const clicks = Array.from({ length: 120 }, (_, i) =>
+      store.applyEdit(CHANNEL, { planId: plan.id, edit: { kind: 'setDue', taskId: TASK, due: `2027-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}` }, actor: people[i % 3], at: new Date(Date.parse(AT) + i).toISOString() }),
+    );
+    const outcomes = await Promise.all(clicks);
+    const changed = outcomes.filter((o) => o.kind === 'changed').length;
+    const stored = (await store.load(CHANNEL))!.plan;
+    const whole = [...(await store.archivedHistory(stored)), ...planHistory(stored)];
+    expect(stored.archive?.pages).toBeGreaterThan(0);
+    expect(whole).toHaveLength(plan.history.length + changed);
+    expect(new Set(whole.map((entry) => JSON.stringify(entry))).size).toBe(whole.length);
   });
 });
