@@ -16,6 +16,8 @@ import { etagConflict } from './storageErrors';
 export class SqliteStorage implements Storage {
   private readonly db: Database.Database;
   private readonly selectOne: Database.Statement<[string], { etag: string; doc: string }>;
+  private readonly selectEtag: Database.Statement<[string], { etag: string }>;
+  private readonly updateIfMatch: Database.Statement<[string, string, string, string]>;
   private readonly upsert: Database.Statement<[string, string, string]>;
   private readonly remove: Database.Statement<[string]>;
   private readonly writeBatch: (changes: StoreItems) => void;
@@ -29,6 +31,8 @@ export class SqliteStorage implements Storage {
     this.db.pragma('busy_timeout = 5000');
     this.db.exec('CREATE TABLE IF NOT EXISTS items (key TEXT PRIMARY KEY, etag TEXT NOT NULL, doc TEXT NOT NULL) WITHOUT ROWID');
     this.selectOne = this.db.prepare('SELECT etag, doc FROM items WHERE key = ?');
+    this.selectEtag = this.db.prepare('SELECT etag FROM items WHERE key = ?');
+    this.updateIfMatch = this.db.prepare('UPDATE items SET etag = ?, doc = ? WHERE key = ? AND etag = ?');
     this.upsert = this.db.prepare(
       'INSERT INTO items (key, etag, doc) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET etag = excluded.etag, doc = excluded.doc',
     );
@@ -60,12 +64,18 @@ export class SqliteStorage implements Storage {
     if (this.db.open) this.db.close();
   }
 
+  /**
+   * A write with an eTag is one compare-and-set UPDATE in the common case (the document exists and is unchanged);
+   * only when it changed nothing does a second look tell a conflict from a document that does not exist yet.
+   */
   private writeOne(key: string, change: Record<string, unknown>): void {
     const { eTag, ...doc } = change as { eTag?: unknown };
+    const json = JSON.stringify(doc);
+    const newEtag = randomUUID();
     if (typeof eTag === 'string' && eTag !== '*') {
-      const current = this.selectOne.get(key);
-      if (current && current.etag !== eTag) throw etagConflict(key);
+      if (this.updateIfMatch.run(newEtag, json, key, eTag).changes === 1) return;
+      if (this.selectEtag.get(key)) throw etagConflict(key);
     }
-    this.upsert.run(key, randomUUID(), JSON.stringify(doc));
+    this.upsert.run(key, newEtag, json);
   }
 }
