@@ -59,7 +59,7 @@ export interface AppOptions {
 /** Builds the whole bot from configuration: storage → state → features → bot → adapter → HTTP server. */
 export function createApp(config: Config, logger: Logger, options: AppOptions = {}): App {
   const clock = options.clock ?? (() => new Date());
-  const storage = createStorage(config.storage);
+  const storage = createStorage(config.storage, (message) => logger.warn(`SQLite: ${message}`));
   const conversationState = new ConversationState(storage.storage);
   // Dialog state per person per conversation, so two people in one channel never answer each other's questions.
   const privateState = new PrivateConversationState(storage.storage);

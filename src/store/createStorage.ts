@@ -23,12 +23,13 @@ export const READINESS_PROBE_KEY = 'health/readiness-probe';
 const BLOB_RETRY_OPTIONS = { maxTries: 3, retryDelayInMs: 250, maxRetryDelayInMs: 2_000 } as const;
 const COSMOS_REQUEST_TIMEOUT_MS = 10_000;
 
-export function createStorage(config: StorageConfig): StorageHandle {
+/** `warn` hears about background trouble that does not stop the store, such as a failed WAL checkpointer. */
+export function createStorage(config: StorageConfig, warn?: (message: string) => void): StorageHandle {
   switch (config.kind) {
     case 'memory':
       return { storage: new MemoryStorage(), kind: 'memory', where: 'in memory (lost on restart)', close: async () => {} };
     case 'sqlite': {
-      const sqlite = new SqliteStorage(config.path);
+      const sqlite = new SqliteStorage(config.path, { warn });
       return { storage: sqlite, kind: 'sqlite', where: config.path, close: async () => sqlite.close() };
     }
     case 'blob': {

@@ -4,6 +4,10 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Storage, StoreItems } from 'botbuilder';
 import { etagConflict } from './storageErrors';
+import { WalCheckpointer } from './walCheckpointer';
+
+const CHECKPOINT_INTERVAL_MS = 500;
+const BACKSTOP_CHECKPOINT_PAGES = 10_000;
 
 /**
  * botbuilder `Storage` on an embedded SQLite file, with MemoryStorage's eTag rules:
@@ -21,14 +25,23 @@ export class SqliteStorage implements Storage {
   private readonly upsert: Database.Statement<[string, string, string]>;
   private readonly remove: Database.Statement<[string]>;
   private readonly writeBatch: (changes: StoreItems) => void;
+  private readonly checkpointer?: WalCheckpointer;
 
-  constructor(readonly path: string) {
+  constructor(
+    readonly path: string,
+    options: { warn?: (message: string) => void } = {},
+  ) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     // NORMAL in WAL mode survives a crashed or killed process; only a power loss can drop the last commits.
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
+    if (path !== ':memory:') {
+      // Checkpoints run in a worker (WalCheckpointer); this connection only steps in if the log still grows past ~40 MB.
+      this.db.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
+      this.checkpointer = new WalCheckpointer(path, { intervalMs: CHECKPOINT_INTERVAL_MS, onError: options.warn ?? ((message) => console.warn(message)) });
+    }
     this.db.exec('CREATE TABLE IF NOT EXISTS items (key TEXT PRIMARY KEY, etag TEXT NOT NULL, doc TEXT NOT NULL) WITHOUT ROWID');
     this.selectOne = this.db.prepare('SELECT etag, doc FROM items WHERE key = ?');
     this.selectEtag = this.db.prepare('SELECT etag FROM items WHERE key = ?');
@@ -61,6 +74,7 @@ export class SqliteStorage implements Storage {
   }
 
   close(): void {
+    void this.checkpointer?.stop();
     if (this.db.open) this.db.close();
   }
 
