@@ -6,7 +6,8 @@
  *
  * - restify: the bare HTTP ceiling, with the same JSON body parsing as our edge and a canned reply.
  * - echo:    the framework's floor: CloudAdapter + TeamsActivityHandler on restify, echoing messages (expectReplies)
- *            and answering card actions with a one-line card. No state, no logging.
+ *            and answering card actions with a one-line card. No logging; no state, unless STORAGE=blob names a
+ *            store: then it makes our turn's storage calls there (one read per message, read + write per click).
  * - bot:     our bot, built by createApp exactly as src/index.ts does, with a counting decorator on its storage.
  *
  * Talks to the parent over IPC: it sends { ready, port } once listening and answers { cmd } messages with stats.
@@ -125,18 +126,30 @@ async function startRestify(): Promise<{ port: number; close(): Promise<void> }>
   return { port: (server.address() as { port: number }).port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
-async function startEcho(): Promise<{ port: number; close(): Promise<void> }> {
+/**
+ * The echo bot, optionally with `storage`: then each turn makes the storage calls our turn makes — a message reads
+ * one document of its conversation, a card action reads it and writes it back with its eTag — so a row on a
+ * networked store can be compared with the framework's floor on that same store.
+ */
+async function startEcho(storage?: Storage): Promise<{ port: number; close(): Promise<void> }> {
   const restify = require('restify') as typeof import('restify');
   const { CloudAdapter, ConfigurationBotFrameworkAuthentication, TeamsActivityHandler } = require('botbuilder') as typeof import('botbuilder');
+  const keyOf = (context: import('botbuilder').TurnContext) => `echo/${context.activity.conversation.id}`;
   class EchoBot extends TeamsActivityHandler {
     constructor() {
       super();
       this.onMessage(async (context, next) => {
+        if (storage) await storage.read([keyOf(context)]);
         await context.sendActivity(`Echo: ${context.activity.text}`);
         await next();
       });
     }
-    protected override async onAdaptiveCardInvoke(): Promise<import('botbuilder').AdaptiveCardInvokeResponse> {
+    protected override async onAdaptiveCardInvoke(context: import('botbuilder').TurnContext): Promise<import('botbuilder').AdaptiveCardInvokeResponse> {
+      if (storage) {
+        const key = keyOf(context);
+        const current = (await storage.read([key]))[key] as { clicks?: number; eTag?: string } | undefined;
+        await storage.write({ [key]: { clicks: (current?.clicks ?? 0) + 1, eTag: current?.eTag ?? '*' } });
+      }
       return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'Done' }] } };
     }
   }
@@ -179,6 +192,13 @@ async function startBot(): Promise<{ port: number; app: SrcApp; close(): Promise
   };
 }
 
+/** The echo bot's store, when the environment names one (as for our bot): the bench uses Azurite's blob store. */
+function echoStorage(): Storage | undefined {
+  if (process.env.STORAGE !== 'blob') return undefined;
+  const { BlobsStorage } = require('botbuilder-azure-blobs') as typeof import('botbuilder-azure-blobs');
+  return new BlobsStorage(process.env.BLOB_CONNECTION_STRING ?? '', process.env.BLOB_CONTAINER ?? 'bench-echo');
+}
+
 function stats(counts?: StorageCounts, gc = false): TargetStats {
   const collect = (globalThis as { gc?: () => void }).gc;
   if (gc && collect) {
@@ -197,7 +217,7 @@ async function main(): Promise<void> {
   process.on('disconnect', () => process.exit(0));
 
   if (kind === 'restify' || kind === 'echo') {
-    const target = kind === 'restify' ? await startRestify() : await startEcho();
+    const target = kind === 'restify' ? await startRestify() : await startEcho(echoStorage());
     process.on('message', async (message: TargetRequest) => {
       if (message.cmd === 'stats') send({ stats: stats(undefined, message.gc) });
       else if (message.cmd === 'stop') {
