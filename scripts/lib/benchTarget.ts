@@ -39,8 +39,13 @@ interface Src {
   app: { createApp(config: unknown, logger: unknown): SrcApp };
   config: { loadConfig(env: Record<string, string | undefined>): unknown };
   logger: { createLogger(level: string, format: 'json' | 'pretty'): unknown };
-  plan: { createPlan(input: { id: string; selection: { tool: 'cloudSync' | 'connect' | 'both' }; createdBy: { id: string; name: string }; at: string }): PlanLike };
+  plan: {
+    createPlan(input: { id: string; selection: { tool: 'cloudSync' | 'connect' | 'both' }; createdBy: { id: string; name: string }; at: string }): PlanLike;
+    applyAction(plan: PlanLike, request: { taskId: string; action: 'done' | 'reopen'; actor: { id: string; name: string }; at: string }): { kind: string; plan?: PlanLike };
+  };
+  historyArchive: { archiveHistory(plan: PlanLike): { plan: PlanLike; page?: { planId: string; number: number } } };
   planStore: {
+    historyPageKey(planId: string, number: number): string;
     PlanStore: new (storage: Storage) => {
       create(location: { tenantId: string; conversationId: string }, record: object, options: { replace: boolean }): Promise<unknown>;
       load(location: { tenantId: string; conversationId: string }): Promise<{ plan: PlanLike } | undefined>;
@@ -232,7 +237,9 @@ async function main(): Promise<void> {
 
   const bot = await startBot();
   const { PlanStore } = load<'planStore'>('store/planStore');
-  const { createPlan } = load<'plan'>('domain/plan');
+  const { createPlan, applyAction } = load<'plan'>('domain/plan');
+  const { archiveHistory } = load<'historyArchive'>('domain/historyArchive');
+  const { historyPageKey } = load<'planStore'>('store/planStore');
   const store = new PlanStore(bot.app.storage.storage);
   const location = (i: number) => ({ tenantId: BENCH_TENANT, conversationId: benchConversation(i) });
 
@@ -248,9 +255,21 @@ async function main(): Promise<void> {
           break;
         case 'seed': {
           // Plans without posted cards: a done click then costs its turn only, no card fan-out to a connector.
-          const at = new Date().toISOString();
+          // Each plan has already lived a while — 100 to 138 clicks by 50 people (an even number: the task ends open), archived as PlanStore archives
+          // them — so its document is anywhere between just after a history page was cut and just before the next
+          // cut, as plans in use are, rather than fresh and small.
+          const started = Date.now();
           for (let i = 0; i < message.plans; i++) {
-            const plan = createPlan({ id: `bench-plan-${i}`, selection: { tool: 'cloudSync' }, createdBy: { id: 'aad-bench', name: 'Bench' }, at });
+            let plan = createPlan({ id: `bench-plan-${i}`, selection: { tool: 'cloudSync' }, createdBy: { id: 'aad-bench', name: 'Bench' }, at: new Date(started).toISOString() });
+            const pages: Record<string, object> = {};
+            for (let click = 0; click < 100 + 2 * (i % 20); click++) {
+              const actor = { id: `aad-bench-${click % 50}`, name: `Bench User ${click % 50}` };
+              const changed = applyAction(plan, { taskId: 'cloudSync.prerequisites', action: click % 2 ? 'reopen' : 'done', actor, at: new Date(started + click * 1000).toISOString() });
+              const archived = archiveHistory(changed.plan ?? plan);
+              plan = archived.plan;
+              if (archived.page) pages[historyPageKey(archived.page.planId, archived.page.number)] = { ...archived.page, eTag: '*' };
+            }
+            await bot.app.storage.storage.write(pages);
             await store.create(location(i), { plan, conversationId: benchConversation(i), tenantId: BENCH_TENANT, cards: [] }, { replace: true });
           }
           send({ ok: true });

@@ -14,9 +14,9 @@
 import { planHistory, type Actor, type Plan, type PlanHistoryEntry } from './plan';
 
 /** At most this many entries (status changes and edits) stay in the plan document. */
-export const RECENT_HISTORY_LIMIT = 60;
+export const RECENT_HISTORY_LIMIT = 30;
 /** Entries per page. What stays behind (limit − page) still covers the history card's latest entries. */
-export const HISTORY_PAGE_SIZE = 40;
+export const HISTORY_PAGE_SIZE = 15;
 
 export interface HistoryPage {
   readonly planId: string;
