@@ -13,7 +13,7 @@
  * median of the per-round ratios, so a slow spell on a shared machine hits both sides of a ratio instead of one row.
  *
  * Options: --duration <s> (default 10), --warmup <s> (default 2), --connections <n> (default 50),
- *          --rounds <n> (default 3; for the main SQLite rows, the others run one round), --no-write.
+ *          --rounds <n> (default 3; for the SQLite and Azurite rows, the LOG_LEVEL=warn row runs one), --no-write.
  */
 import { execSync, spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -372,7 +372,7 @@ async function main(): Promise<void> {
     echoOnBlob = await startTarget('echo bot, Azurite', 'echo', { ...blobEnv, BLOB_CONTAINER: 'bench-echo' });
     await check(echoOnBlob, 'next', NEXT_BODIES[0], /Echo: what's next/);
     await check(echoOnBlob, 'done/reopen', invoke(0, 'task.start'), /Done/);
-    const blob = await benchBot('our bot, Azurite', { ...blobEnv, BLOB_CONTAINER: 'bench' }, echoOnBlob, 1, false);
+    const blob = await benchBot('our bot, Azurite', { ...blobEnv, BLOB_CONTAINER: 'bench' }, echoOnBlob, ROUNDS, false);
     runs.push(...blob.runs);
   } finally {
     await echoOnBlob?.stop();
@@ -422,7 +422,7 @@ function render(
       '"echo bot, Azurite" is the same bot making our turn\'s storage calls on Azurite (a blob read per message, a read and a conditional write per click), and its rows\' ratios show what those calls alone cost. ' +
       'Our bot is built by `createApp` exactly as `src/index.ts` builds it, with production logging (JSON at info, one line per turn) sent to /dev/null; the LOG_LEVEL=warn row shows what that line costs. ' +
       'Storage calls are counted inside the bot process by a decorator on its Storage instance; RSS is read inside the target after two forced GCs. ' +
-      `The echo bot stays up for the whole session and each of our rows is measured in rounds paired with it (echo, ours, echo, ours; ${ROUNDS} rounds for the main SQLite rows, one for the others): ` +
+      `The echo bot stays up for the whole session and each of our rows is measured in rounds paired with it (echo, ours, echo, ours; ${ROUNDS} rounds, one for the LOG_LEVEL=warn row): ` +
       'a row shows the medians of its rounds, and its ratios are the medians of the per-round ratios, so a slow spell on this shared machine lands on both sides of a ratio. ' +
       'The echo rows are the medians of all the echo runs.',
     '',
