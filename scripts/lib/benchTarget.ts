@@ -272,6 +272,8 @@ async function main(): Promise<void> {
             await bot.app.storage.storage.write(pages);
             await store.create(location(i), { plan, conversationId: benchConversation(i), tenantId: BENCH_TENANT, cards: [] }, { replace: true });
           }
+          // Let the background WAL checkpoint copy the seed's writes before anything is measured.
+          await new Promise((resolve) => setTimeout(resolve, 2_000));
           send({ ok: true });
           break;
         }

@@ -453,5 +453,14 @@ function isToolChoice(taskId: TaskId): boolean {
  * Teams would turn the text between two asterisks into italics.
  */
 export function catalogText(text: string): string {
-  return text.replace(/[\\*_[\]]/g, (c) => `\\${c}`);
+  let escaped = escapedCatalogText.get(text);
+  if (escaped === undefined) {
+    escaped = text.replace(/[\\*_[\]]/g, (c) => `\\${c}`);
+    // Catalog and advisor text is a fixed set; the bound only matters if something else is passed in.
+    if (escapedCatalogText.size < 5_000) escapedCatalogText.set(text, escaped);
+  }
+  return escaped;
 }
+
+/** Every card escapes the same catalog sentences again; they never change, so each is escaped once. */
+const escapedCatalogText = new Map<string, string>();

@@ -113,22 +113,41 @@ const ANY_PLACEHOLDER = /\uE000(\d+)\uE001/;
  * abstractValue numbers them), JSON for everything that is part of the shape.
  */
 function shapeKey(value: unknown, kept: boolean, keep: ReadonlySet<string>, values: unknown[]): string {
-  if (typeof value === 'string' || typeof value === 'number') {
-    if (kept || value === '' || value === 0) return JSON.stringify(value);
-    values.push(value);
-    return '#';
+  switch (typeof value) {
+    case 'string':
+    case 'number':
+      if (kept || value === '' || value === 0) return JSON.stringify(value);
+      values.push(value);
+      return '#';
+    case 'boolean':
+      return value ? 't' : 'f';
+    case 'undefined':
+      return 'u';
   }
+  if (value === null) return 'n';
   if (Array.isArray(value)) {
     let key = '[';
     for (const item of value) key += `${shapeKey(item, kept, keep, values)},`;
     return `${key}]`;
   }
-  if (value !== null && typeof value === 'object') {
+  if (typeof value === 'object') {
     let key = '{';
-    for (const name in value) key += `${JSON.stringify(name)}:${shapeKey((value as Record<string, unknown>)[name], kept || keep.has(name), keep, values)},`;
+    for (const name in value) key += `${encodedName(name)}${shapeKey((value as Record<string, unknown>)[name], kept || keep.has(name), keep, values)},`;
     return `${key}}`;
   }
-  return value === undefined ? 'u' : JSON.stringify(value);
+  return JSON.stringify(value) ?? 'u';
+}
+
+/** Property names as JSON with a colon, remembered: data objects use the same few dozen names on every render. */
+const encodedNames = new Map<string, string>();
+
+function encodedName(name: string): string {
+  let encoded = encodedNames.get(name);
+  if (encoded === undefined) {
+    encoded = `${JSON.stringify(name)}:`;
+    if (encodedNames.size < 10_000) encodedNames.set(name, encoded);
+  }
+  return encoded;
 }
 
 /** The data with each replaceable string or number swapped for a numbered placeholder; `values` receives them in order. */

@@ -375,8 +375,16 @@ export function isFinished(plan: Plan): boolean {
 
 /** Tasks numbered 1…n in catalog order: the numbers people see on cards and type ("due 3 2026-12-15"). */
 export function numberedTasks(plan: Plan): Array<TaskView & { number: number }> {
-  return tasksInOrder(plan).map((task, index) => ({ ...task, number: index + 1 }));
+  let numbered = numberedViews.get(plan.tasks);
+  if (!numbered) {
+    numbered = tasksInOrder(plan).map((task, index) => ({ ...task, number: index + 1 }));
+    numberedViews.set(plan.tasks, numbered);
+  }
+  return [...numbered];
 }
+
+/** Kept like orderedViews, for the same reason. */
+const numberedViews = new WeakMap<readonly PlanTask[], Array<TaskView & { number: number }>>();
 
 export function taskByNumber(plan: Plan, number: number): TaskView | undefined {
   return numberedTasks(plan).find((task) => task.number === number);
