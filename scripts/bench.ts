@@ -370,6 +370,7 @@ async function main(): Promise<void> {
     azurite = await startBenchAzurite();
     const blobEnv = { STORAGE: 'blob', BLOB_CONNECTION_STRING: azurite.connectionString };
     echoOnBlob = await startTarget('echo bot, Azurite', 'echo', { ...blobEnv, BLOB_CONTAINER: 'bench-echo' });
+    await echoOnBlob.ask({ cmd: 'seed', plans: PLANS });
     await check(echoOnBlob, 'next', NEXT_BODIES[0], /Echo: what's next/);
     await check(echoOnBlob, 'done/reopen', invoke(0, 'task.start'), /Done/);
     const blob = await benchBot('our bot, Azurite', { ...blobEnv, BLOB_CONTAINER: 'bench' }, echoOnBlob, ROUNDS, false);
@@ -419,7 +420,7 @@ function render(
       `"done/reopen" is an \`adaptiveCard/action\` invoke (\`task.done\` on every plan, then \`task.reopen\` on every plan, round and round), so every invoke changes its plan. ` +
       'The seeded plans have no posted cards, so a change triggers no card fan-out: the figures are the turn itself. ' +
       'The echo bot (CloudAdapter + TeamsActivityHandler on restify, no state, no logging) echoes messages and answers card actions with a one-line card; ' +
-      '"echo bot, Azurite" is the same bot making our turn\'s storage calls on Azurite (a blob read per message, a read and a conditional write per click), and its rows\' ratios show what those calls alone cost. ' +
+      '"echo bot, Azurite" is the same bot making our turn\'s storage calls on Azurite (a read of a 4 KB blob per message, a read and a conditional write per click), and its rows\' ratios show what those calls alone cost; Azurite keeps its data in memory (`--inMemoryPersistence`), so its own disk writes are not measured. ' +
       'Our bot is built by `createApp` exactly as `src/index.ts` builds it, with production logging (JSON at info, one line per turn) sent to /dev/null; the LOG_LEVEL=warn row shows what that line costs. ' +
       'Storage calls are counted inside the bot process by a decorator on its Storage instance; RSS is read inside the target after two forced GCs. ' +
       `The echo bot stays up for the whole session and each of our rows is measured in rounds paired with it (echo, ours, echo, ours; ${ROUNDS} rounds, one for the LOG_LEVEL=warn row): ` +

@@ -45,7 +45,6 @@ interface Src {
   };
   historyArchive: { archiveHistory(plan: PlanLike): { plan: PlanLike; page?: { planId: string; number: number } } };
   planStore: {
-    historyPageKey(planId: string, number: number): string;
     PlanStore: new (storage: Storage) => {
       create(location: { tenantId: string; conversationId: string }, record: object, options: { replace: boolean }): Promise<unknown>;
       load(location: { tenantId: string; conversationId: string }): Promise<{ plan: PlanLike } | undefined>;
@@ -222,9 +221,15 @@ async function main(): Promise<void> {
   process.on('disconnect', () => process.exit(0));
 
   if (kind === 'restify' || kind === 'echo') {
-    const target = kind === 'restify' ? await startRestify() : await startEcho(echoStorage());
+    const storage = kind === 'echo' ? echoStorage() : undefined;
+    const target = kind === 'restify' ? await startRestify() : await startEcho(storage);
     process.on('message', async (message: TargetRequest) => {
       if (message.cmd === 'stats') send({ stats: stats(undefined, message.gc) });
+      else if (message.cmd === 'seed' && storage) {
+        // Documents the size of a plan in use (~4 KB), so the echo bot's reads fetch as much as ours do.
+        for (let i = 0; i < message.plans; i++) await storage.write({ [`echo/${benchConversation(i)}`]: { filler: 'x'.repeat(4000), eTag: '*' } });
+        send({ ok: true });
+      }
       else if (message.cmd === 'stop') {
         await target.close();
         process.exit(0);
@@ -239,7 +244,6 @@ async function main(): Promise<void> {
   const { PlanStore } = load<'planStore'>('store/planStore');
   const { createPlan, applyAction } = load<'plan'>('domain/plan');
   const { archiveHistory } = load<'historyArchive'>('domain/historyArchive');
-  const { historyPageKey } = load<'planStore'>('store/planStore');
   const store = new PlanStore(bot.app.storage.storage);
   const location = (i: number) => ({ tenantId: BENCH_TENANT, conversationId: benchConversation(i) });
 
@@ -255,21 +259,18 @@ async function main(): Promise<void> {
           break;
         case 'seed': {
           // Plans without posted cards: a done click then costs its turn only, no card fan-out to a connector.
-          // Each plan has already lived a while — 100 to 138 clicks by 50 people (an even number: the task ends open), archived as PlanStore archives
-          // them — so its document is anywhere between just after a history page was cut and just before the next
-          // cut, as plans in use are, rather than fresh and small.
+          // Each plan has already lived a while — 100 to 138 clicks by 50 people (an even number: the task ends open),
+          // archived as PlanStore archives them — so its document is anywhere between just after a history page was
+          // cut and just before the next cut, as plans in use are, rather than fresh and small. The seeded plans'
+          // pages are not written: no turn reads a page, and Azurite (unlike Azure) slows down with every blob it holds.
           const started = Date.now();
           for (let i = 0; i < message.plans; i++) {
             let plan = createPlan({ id: `bench-plan-${i}`, selection: { tool: 'cloudSync' }, createdBy: { id: 'aad-bench', name: 'Bench' }, at: new Date(started).toISOString() });
-            const pages: Record<string, object> = {};
             for (let click = 0; click < 100 + 2 * (i % 20); click++) {
               const actor = { id: `aad-bench-${click % 50}`, name: `Bench User ${click % 50}` };
               const changed = applyAction(plan, { taskId: 'cloudSync.prerequisites', action: click % 2 ? 'reopen' : 'done', actor, at: new Date(started + click * 1000).toISOString() });
-              const archived = archiveHistory(changed.plan ?? plan);
-              plan = archived.plan;
-              if (archived.page) pages[historyPageKey(archived.page.planId, archived.page.number)] = { ...archived.page, eTag: '*' };
+              plan = archiveHistory(changed.plan ?? plan).plan;
             }
-            await bot.app.storage.storage.write(pages);
             await store.create(location(i), { plan, conversationId: benchConversation(i), tenantId: BENCH_TENANT, cards: [] }, { replace: true });
           }
           // Let the background WAL checkpoint copy the seed's writes before anything is measured.
