@@ -441,7 +441,7 @@ function render(
   lines.push(
     '',
     'Ratios compare with the echo bot on the same workload (for done/reopen: the echo bot answering the same invoke), paired round by round for our rows; ' +
-      'the Azurite row is paired with the echo bot making the same storage calls on Azurite (one blob read per message, a read and a conditional write per click).',
+      'the Azurite row is paired with the echo bot making the same storage calls on Azurite (a 4 KB blob read per message, a read and a conditional write per click).',
     '',
   );
 
@@ -475,7 +475,9 @@ function render(
 
   lines.push(
     'Reading the table: a read-only turn reads its plan once and writes nothing to it; a change reads the plan once and writes it once ' +
-      '(one conditional write; more only on an eTag conflict). Card invokes read no BotState. ConversationState is never read or written. ' +
+      '(one conditional write; more only on an eTag conflict). "Other writes" on a change are history pages: once a plan holds 30 history entries, ' +
+      'the oldest 15 move to a page written in the same storage call as the plan (docs/storage.md), so one change in 15 writes two keys in its one call. ' +
+      'Card invokes read no BotState. ConversationState is never read or written. ' +
       'Plan commands ("what\'s next", "status", "done 3" …) skip the sender\'s private (dialog) state altogether, ' +
       'because they go to their own handlers whether or not a questionnaire is running (`src/bot/chooseToolFeature.ts`, `intercept`); ' +
       'other messages read it to learn whether that person is answering questions.',
