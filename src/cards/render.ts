@@ -110,7 +110,7 @@ const ANY_PLACEHOLDER = /\uE000(\d+)\uE001/;
 /**
  * The shape of the data as a string, in one pass and without building the placeholder data (needed only when a
  * shape is new): '#' for each value a placeholder stands in for (collected into `values`, in the order
- * abstractValue numbers them), JSON for everything that is part of the shape.
+ * abstractValue numbers them), JSON (or one letter for booleans, null and undefined) for everything that is part of the shape.
  */
 function shapeKey(value: unknown, kept: boolean, keep: ReadonlySet<string>, values: unknown[]): string {
   switch (typeof value) {
