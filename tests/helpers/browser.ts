@@ -2,20 +2,32 @@ import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
-
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+import { ensureBundledChromium, type BundledChromium } from './bundledChromium';
 
 /**
- * Debian's Chromium, headless, with the flags this sandbox needs: no sandbox as root, and no background
- * networking, whose connections the closed network refuses (see stack-notes §8).
+ * The browser for the end-to-end tests: CHROMIUM_PATH when set (any Chromium on the machine), otherwise the one
+ * that came with `npm install`. The bundled one is the default everywhere so that every machine, CI included,
+ * runs the same browser build.
+ */
+async function chooseChromium(): Promise<BundledChromium> {
+  const override = process.env.CHROMIUM_PATH;
+  if (override) {
+    if (!existsSync(override)) throw new Error(`CHROMIUM_PATH is set to ${override}, but there is no file there. Unset it to use the Chromium that npm install brings.`);
+    return { executablePath: override, env: {} };
+  }
+  return ensureBundledChromium();
+}
+
+/**
+ * Headless Chromium with the flags this sandbox needs: no sandbox as root, and no background networking, whose
+ * connections the closed network refuses (see stack-notes §8).
  */
 export async function launchChromium(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium not found at ${CHROMIUM_PATH}. Install it with "apt-get update && apt-get install -y chromium" (.ci/run does this) or set CHROMIUM_PATH.`);
-  }
+  const browser = await chooseChromium();
   const profile = mkdtempSync(join(tmpdir(), 'sync-guide-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM_PATH,
+    executablePath: browser.executablePath,
+    env: { ...process.env, ...browser.env },
     headless: true,
     viewport: { width: 1280, height: 900 },
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
