@@ -25,6 +25,10 @@ export function renderCard(name: string, data: object): AdaptiveCardJson {
   if (!template.shapeSafe) return expandDirectly(template, data);
   const values: unknown[] = [];
   const key = `${name}\u0000${shapeKey(data, false, template.keep, values)}`;
+  // Kept values are copied into the expanded shape as they are, and compileShape reads every placeholder character
+  // there as the start of a placeholder. People can type those characters, so data that brings them into a kept
+  // value (the only way they reach the key: replaced values appear there as '#') is expanded directly.
+  if (HAS_PLACEHOLDER_CHARACTER.test(key)) return expandDirectly(template, data);
   let expanded = expandedShapes.get(key);
   if (expanded === undefined) {
     expanded = compileShape(template.engine.expand({ $root: abstractValue(data, false, template.keep, []) }));
@@ -49,7 +53,9 @@ function loadTemplate(name: string): LoadedTemplate {
   let loaded = templates.get(name);
   if (!loaded) {
     const json = readFileSync(join(CARDS_DIR, `${name}.json`), 'utf8');
-    loaded = { engine: new ACData.Template(JSON.parse(json)), ...analyseBindings(json) };
+    const bindings = analyseBindings(json);
+    // A template's own text must not contain the placeholder characters either, for the same reason.
+    loaded = { engine: new ACData.Template(JSON.parse(json)), keep: bindings.keep, shapeSafe: bindings.shapeSafe && !HAS_PLACEHOLDER_CHARACTER.test(json) };
     templates.set(name, loaded);
   }
   return loaded;
@@ -106,6 +112,7 @@ const CLOSE = '\uE001';
 const placeholder = (index: number) => `${OPEN}${index}${CLOSE}`;
 const ONE_PLACEHOLDER = /^\uE000(\d+)\uE001$/;
 const ANY_PLACEHOLDER = /\uE000(\d+)\uE001/;
+const HAS_PLACEHOLDER_CHARACTER = /[\uE000\uE001]/;
 
 /**
  * The shape of the data as a string, in one pass and without building the placeholder data (needed only when a

@@ -1,9 +1,11 @@
 import * as ACData from 'adaptivecards-templating';
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyseBindings, CARDS_DIR, renderCard } from '../../src/cards/render';
 import { taskCard } from '../../src/cards/planCards';
 import { createPlan } from '../../src/domain/plan';
+import { fuzzParameters } from '../helpers/hostileText';
 
 const template = (bindings: string[]) => JSON.stringify({ type: 'AdaptiveCard', body: bindings.map((b) => ({ type: 'TextBlock', text: b })) });
 
@@ -59,5 +61,63 @@ describe('renderCard', () => {
     const first = renderCard('noPlan', {}) as unknown as { body: unknown[] };
     first.body.length = 0;
     expect((renderCard('noPlan', {}) as unknown as { body: unknown[] }).body.length).toBeGreaterThan(0);
+  });
+});
+
+describe('renderCard with the placeholder characters in the data', () => {
+  const direct = (name: string, data: object) => new ACData.Template(JSON.parse(readFileSync(join(CARDS_DIR, `${name}.json`), 'utf8'))).expand({ $root: data });
+  /**
+   * The module as production loads it: under jest every render is also checked against a direct expansion (and
+   * throws on a difference), which would hide what a user would actually be shown.
+   */
+  const productionRender = (): typeof renderCard => {
+    const saved = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      let loaded: typeof renderCard | undefined;
+      jest.isolateModules(() => {
+        loaded = (require('../../src/cards/render') as typeof import('../../src/cards/render')).renderCard;
+      });
+      return loaded!;
+    } finally {
+      process.env.NODE_ENV = saved;
+    }
+  };
+  const digestData = (owner: string, label = 'DAILY DIGEST') => ({
+    label,
+    headline: '1 task is overdue',
+    toolTitle: 'Microsoft Entra Cloud Sync',
+    // `overdue` is compared (count(overdue) > 0), so its strings are kept in the cached shape as they are.
+    overdue: [{ number: 2, title: 'Install the agent', owner, dueText: 'due 1 Dec 2026' }],
+    hasNext: false,
+    next: { number: 0, title: '', owner: '', dueSuffix: '' },
+    footer: 'Sent 2 Dec 2026.',
+  });
+
+  it('shows a kept value that contains them as typed, not with another value of the card in their place', () => {
+    const owner = 'Mal\uE0000\uE001lory';
+    const render = productionRender();
+    for (let i = 0; i < 2; i++) {
+      // Twice: the first render of a shape expands it, the second is served from the cache.
+      const card = render('digest', digestData(owner));
+      expect(card).toEqual(direct('digest', digestData(owner)));
+      expect(JSON.stringify(card)).toContain(JSON.stringify(owner).slice(1, -1));
+      expect(JSON.stringify(card)).not.toContain('MalDAILY DIGESTlory');
+    }
+    // And the checked render used in tests agrees.
+    expect(renderCard('digest', digestData(owner))).toEqual(direct('digest', digestData(owner)));
+  });
+
+  it('renders any string, in kept and in replaced values alike, exactly as a direct expansion does', () => {
+    const render = productionRender();
+    const tricky = fc.string({ unit: fc.constantFrom('\uE0000\uE001', '\uE0003\uE001', '\uE000', '\uE001', '0', '1', '7', 'a', ' ', '$', '{', '}', "'", '"', '\\'), maxLength: 12 });
+    fc.assert(
+      fc.property(tricky, tricky, tricky, tricky, (owner, label, title, note) => {
+        expect(render('digest', digestData(owner, label))).toEqual(direct('digest', digestData(owner, label)));
+        const confirm = { title, message: label, items: [{ text: owner }], hasNote: true, note, submitActions: [], executeActions: [] };
+        expect(render('confirm', confirm)).toEqual(direct('confirm', confirm));
+      }),
+      fuzzParameters(30),
+    );
   });
 });
