@@ -2,6 +2,8 @@
  * The bot's typed commands: one table drives parsing, the help card and the manifest's command lists,
  * so a command cannot exist in one place and be missing from another.
  */
+import { MAX_PARSED_TEXT_LENGTH, trimTrailing, withinParseLimit } from '../domain/typedText';
+
 export type TaskVerb = 'start' | 'done' | 'skip' | 'reopen';
 /** `remind` without a cadence asks what the plan's reminders are set to. */
 export type ReminderChoice = 'daily' | 'weekly' | 'off' | 'show';
@@ -25,6 +27,7 @@ export type Command =
   | { readonly name: 'myTasks' }
   | { readonly name: 'remind'; readonly cadence: ReminderChoice }
   | { readonly name: 'report' }
+  /** `text` is the normalized text; for text too long to parse, the normalized start of it followed by '…'. */
   | { readonly name: 'unknown'; readonly text: string };
 
 export interface CommandInfo {
@@ -84,21 +87,31 @@ const UNASSIGN = /^(?:unassign|remove (?:the )?owner(?: of| from)?)\s+(?:task\s+
 const DUE = /^due(?: date)?\s+(?:task\s+)?#?(\d{1,3})(?:\s+(.*))?$/;
 const CLEAR_DUE = /^(clear|none|remove|no date|off|delete)$/;
 
-/** Lower-cases and strips what Teams and people add around a command: leftover mention markup, spaces, trailing punctuation, curly quotes. */
+/**
+ * Lower-cases and strips what Teams and people add around a command: leftover mention markup, spaces, trailing
+ * punctuation, curly quotes. Every step is linear in the length of the text (a tag ends at the next '<' as well as
+ * at '>', so a run of '<' is not rescanned from each one); it has no length limit of its own.
+ */
 export function normalizeText(text: string): string {
-  return text
+  const collapsed = text
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/&nbsp;|\u00a0/g, ' ')
     .replace(/<at>[^<]*<\/at>/gi, ' ')
-    .replace(/<[^>]*>/g, ' ')
+    .replace(/<[^<>]*>/g, ' ')
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/^[/!]/, '')
-    .replace(/[\s.?!]+$/, '');
+    .replace(/^[/!]/, '');
+  // Whitespace is single spaces by now.
+  return trimTrailing(collapsed, ' .?!');
 }
 
 export function parseCommand(rawText: string): Command {
+  // No command is this long; deciding that before any pattern runs keeps a 250 KB message as cheap as "status".
+  if (!withinParseLimit(rawText)) {
+    const start = normalizeText(rawText.slice(0, MAX_PARSED_TEXT_LENGTH));
+    return { name: 'unknown', text: start ? `${start}…` : '' };
+  }
   const text = normalizeText(rawText);
   for (const [pattern, command] of SIMPLE) if (pattern.test(text)) return command;
   const remind = REMIND.exec(text);

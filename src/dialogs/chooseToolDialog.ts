@@ -22,6 +22,7 @@ import {
   type Question,
 } from '../domain/questions';
 import { normalizeText, parseCommand } from '../bot/commands';
+import { withinParseLimit } from '../domain/typedText';
 import { questionCard, startOverConfirmCard, type QuestionSubmit } from '../cards/questionCards';
 import type { AdaptiveCardJson } from '../cards/render';
 
@@ -246,7 +247,8 @@ export class ChooseToolDialog extends ComponentDialog<BeginOptions> {
     input: TurnInput,
   ): Promise<{ loop: LoopOptions } | { end: QuestionnaireResult }> {
     const { state } = options;
-    const word = input.submit?.confirm ?? (YES_WORDS.has(normalizeText(input.text)) ? 'startOver' : NO_WORDS.has(normalizeText(input.text)) ? 'keep' : undefined);
+    const typed = typedWord(input.text);
+    const word = input.submit?.confirm ?? (typed === undefined ? undefined : YES_WORDS.has(typed) ? 'startOver' : NO_WORDS.has(typed) ? 'keep' : undefined);
     if (word === 'startOver') {
       await this.hooks?.discard(context);
       return { loop: { state: this.freshState(), notice: 'Done: everything is cleared. Here is the first question.', showCard: true } };
@@ -320,8 +322,14 @@ export function asQuestionSubmit(value: unknown): QuestionSubmit | undefined {
 
 type QuestionnaireCommand = 'back' | 'cancel' | 'startOver' | 'help' | 'start';
 
+/** The typed text normalized as a command word, or undefined when it is too long to be one. */
+function typedWord(text: string): string | undefined {
+  return withinParseLimit(text) ? normalizeText(text) : undefined;
+}
+
 function commandOf(text: string): QuestionnaireCommand | undefined {
-  const normalized = normalizeText(text);
+  const normalized = typedWord(text);
+  if (normalized === undefined) return undefined;
   if (BACK_WORDS.has(normalized)) return 'back';
   if (CANCEL_WORDS.has(normalized)) return 'cancel';
   const command = parseCommand(text).name;

@@ -3,6 +3,7 @@
  * The dialog (src/dialogs) renders these; nothing here knows about Teams.
  */
 import { decisionKey } from './advisor';
+import { trimTrailing, withinParseLimit } from './typedText';
 import {
   ANSWER_KEYS,
   AnswerKey,
@@ -212,26 +213,29 @@ export function questionById(id: AnswerKey): Question {
 // ---------------------------------------------------------------------------------------------------
 // Parsing typed answers.
 
-/** Lower-case, apostrophes and hyphens folded, so "Pass-through", "pass through" and "PASS THROUGH" agree. */
-function normalize(text: string): string {
-  return text
+/**
+ * Lower-case, apostrophes and hyphens folded, so "Pass-through", "pass through" and "PASS THROUGH" agree. Linear in
+ * the length of the text; parseAnswer refuses long text before it gets here.
+ */
+export function normalizeAnswer(text: string): string {
+  const folded = text
     .toLowerCase()
     .replace(/[\u2018\u2019']/g, '')
     .replace(/["“”]/g, '')
-    .replace(/[-_]/g, ' ')
-    .replace(/[.!]+$/g, '')
+    .replace(/[-_]/g, ' ');
+  return trimTrailing(folded, '.!')
     .replace(/\s+/g, ' ')
     .trim();
 }
 
 function matchChoice(question: Question, token: string): Choice | undefined {
-  const normalized = normalize(token);
+  const normalized = normalizeAnswer(token);
   if (/^\d+$/.test(normalized)) return question.choices[Number(normalized) - 1];
   return question.choices.find(
     (choice) =>
-      normalize(choice.value) === normalized ||
-      normalize(choice.title) === normalized ||
-      choice.synonyms.some((synonym) => normalize(synonym) === normalized),
+      normalizeAnswer(choice.value) === normalized ||
+      normalizeAnswer(choice.title) === normalized ||
+      choice.synonyms.some((synonym) => normalizeAnswer(synonym) === normalized),
   );
 }
 
@@ -255,7 +259,7 @@ function singleValue(choice: Choice): Answers[AnswerKey] {
 function parseMulti(question: Question, text: string): ParseResult {
   const invalid: ParseResult = { ok: false, message: `Sorry, I didn't get that. ${acceptedAnswersHelp(question)}` };
   const whole = matchChoice(question, text);
-  const normalized = normalize(text);
+  const normalized = normalizeAnswer(text);
   const parts =
     whole !== undefined
       ? [text]
@@ -277,7 +281,10 @@ function parseMulti(question: Question, text: string): ParseResult {
 
 /** Reads a typed answer (or a button's value) for `question`. */
 export function parseAnswer(question: Question, text: string): ParseResult {
-  if (normalize(text).length === 0) {
+  if (!withinParseLimit(text)) {
+    return { ok: false, message: `That is longer than any answer I accept. ${acceptedAnswersHelp(question)}` };
+  }
+  if (normalizeAnswer(text).length === 0) {
     return { ok: false, message: `Please type an answer. ${acceptedAnswersHelp(question)}` };
   }
   if (question.multi) return parseMulti(question, text);

@@ -1,4 +1,6 @@
-import { normalizeText, parseCommand } from '../../src/bot/commands';
+import { normalizeText, parseCommand, type Command } from '../../src/bot/commands';
+import { MAX_PARSED_TEXT_LENGTH } from '../../src/domain/typedText';
+import { fastestRunMs, HOSTILE_SHAPES, HOSTILE_SIZE } from '../helpers/hostileText';
 
 describe('parseCommand', () => {
   it.each([
@@ -53,5 +55,53 @@ describe('parseCommand', () => {
   it('ignores leftover mention markup and non-breaking spaces', () => {
     expect(normalizeText('<at>Sync Guide</at>&nbsp;Status ')).toBe('status');
     expect(parseCommand('<at>Sync Guide</at> what\u2019s next?').name).toBe('next');
+  });
+});
+
+describe('the parse limit', () => {
+  it('reads a command up to the limit and none longer', () => {
+    const atLimit = 'done 3' + ' '.repeat(MAX_PARSED_TEXT_LENGTH - 7) + '!';
+    expect(atLimit).toHaveLength(MAX_PARSED_TEXT_LENGTH);
+    expect(parseCommand(atLimit)).toEqual({ name: 'taskAction', action: 'done', taskNumber: 3 });
+    expect(parseCommand(`${atLimit}!`)).toEqual({ name: 'unknown', text: 'done 3…' });
+  });
+
+  it('says nothing about text whose start is empty once normalized', () => {
+    expect(parseCommand('.'.repeat(MAX_PARSED_TEXT_LENGTH + 1))).toEqual({ name: 'unknown', text: '' });
+  });
+});
+
+describe('normalizeText', () => {
+  it.each([
+    ['Status . ! ?', 'status'],
+    ['<p>What\u2019s next?</p>', "what's next"],
+    ['/help', 'help'],
+    ['!status!', 'status'],
+    // A tag ends at the next '<' too, so a stray '<' before real markup no longer swallows it.
+    ['<<b>status</b>', '< status'],
+    ['a < b', 'a < b'],
+    ['.'.repeat(200) + 'x' + '.'.repeat(200), '.'.repeat(200) + 'x'],
+  ])('%j → %j', (text, normalized) => {
+    expect(normalizeText(text)).toBe(normalized);
+  });
+});
+
+describe('parseCommand and normalizeText on hostile text', () => {
+  // The bound the issue sets for parsing 250 KB of each shape. Text that long is refused before any pattern runs,
+  // so the real figure is far below it; the margin is for a machine busy with other jobs.
+  const PARSE_BOUND_MS = 50;
+  // normalizeText has no length limit of its own, so its patterns must be linear: at 250 KB a quadratic one takes
+  // seconds to minutes (28 KB of dots took 0.6 s before), a linear one milliseconds. The bound sits between the two.
+  const LINEAR_BOUND_MS = 500;
+
+  it.each(Object.entries(HOSTILE_SHAPES))('%s (250 KB): parsed in under 50 ms, as "not a command"', (_shape, build) => {
+    const text = build(HOSTILE_SIZE);
+    expect(text).toHaveLength(HOSTILE_SIZE);
+    let command: Command | undefined;
+    expect(fastestRunMs(() => (command = parseCommand(text)), PARSE_BOUND_MS)).toBeLessThan(PARSE_BOUND_MS);
+    expect(command?.name).toBe('unknown');
+    let normalized = '';
+    expect(fastestRunMs(() => (normalized = normalizeText(text)), LINEAR_BOUND_MS)).toBeLessThan(LINEAR_BOUND_MS);
+    expect(normalized.length).toBeLessThanOrEqual(text.length);
   });
 });

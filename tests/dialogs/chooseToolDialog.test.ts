@@ -2,6 +2,7 @@ import { DialogTestClient } from 'botbuilder-testing';
 import { DialogTurnStatus } from 'botbuilder-dialogs';
 import { ChooseToolDialog, type QuestionnaireResult, type StartOverHooks } from '../../src/dialogs/chooseToolDialog';
 import { recommend } from '../../src/domain/advisor';
+import { MAX_PARSED_TEXT_LENGTH } from '../../src/domain/typedText';
 import { cardText } from '../helpers/cardAssertions';
 
 const T0 = new Date('2026-11-26T10:00:00Z');
@@ -229,6 +230,25 @@ describe('ChooseToolDialog: navigation and bad input', () => {
     while (turn.cards.length > 0) turn = await say(c, 'not sure');
     const rec = recommend(result(c).answers);
     expect(rec.assumptions.length).toBeGreaterThan(0);
+  });
+
+  it('text too long to parse is neither a command, a confirmation nor an answer, even when it pads a real one', async () => {
+    const discard = jest.fn(async () => undefined);
+    const c = client({ startOver: { discardable: async () => ['the deployment plan of this conversation'], discard } });
+    // Trailing dots are dropped from short commands and answers ("yes."), so these would read as one if they were parsed.
+    const padding = '.'.repeat(MAX_PARSED_TEXT_LENGTH);
+    await say(c, 'start');
+    await say(c, 'single');
+    const notAnAnswer = await say(c, `pta${padding}`);
+    expect(notAnAnswer.texts[0]).toMatch(/longer than any answer I accept/);
+    const notBack = await say(c, `back${padding}`);
+    expect(notBack.texts[0]).toMatch(/longer than any answer I accept/);
+    await say(c, 'start over');
+    const notYes = await say(c, `yes${padding}`);
+    expect(notYes.texts[0]).toMatch(/Please answer \*\*yes\*\*/);
+    expect(discard).not.toHaveBeenCalled();
+    const kept = await say(c, 'no');
+    expect(asked(kept.cards[0]).question).toBe('signIn');
   });
 
   it('the start-over command outside the questions asks first and "no" ends without change', async () => {

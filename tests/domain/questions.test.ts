@@ -6,10 +6,13 @@ import {
   canChangeOutcome,
   finalizeAnswers,
   nextQuestion,
+  normalizeAnswer,
   parseAnswer,
   questionById,
   withAnswer,
 } from '../../src/domain/questions';
+import { MAX_PARSED_TEXT_LENGTH } from '../../src/domain/typedText';
+import { fastestRunMs, HOSTILE_SHAPES, HOSTILE_SIZE } from '../helpers/hostileText';
 
 describe('question catalog', () => {
   it('asks about every answer exactly once, in the engine order', () => {
@@ -286,5 +289,41 @@ describe('questionnaire flow', () => {
     const next = withAnswer(partial, 'signIn', 'phs');
     expect(partial).toEqual({ forestTopology: 'single' });
     expect(next).toEqual({ forestTopology: 'single', signIn: 'phs' });
+  });
+});
+
+describe('parseAnswer on hostile text', () => {
+  const PARSE_BOUND_MS = 50;
+  // normalizeAnswer has no length limit of its own: it must be linear (see tests/bot/commands.test.ts).
+  const LINEAR_BOUND_MS = 500;
+  const single = questionById('signIn');
+  const multi = questionById('otherNeeds');
+
+  it.each(Object.entries(HOSTILE_SHAPES))('%s (250 KB): refused in under 50 ms by single- and multi-choice questions', (_shape, build) => {
+    const text = build(HOSTILE_SIZE);
+    for (const question of [single, multi]) {
+      let result: ReturnType<typeof parseAnswer> | undefined;
+      expect(fastestRunMs(() => (result = parseAnswer(question, text)), PARSE_BOUND_MS)).toBeLessThan(PARSE_BOUND_MS);
+      expect(result).toEqual({ ok: false, message: expect.stringContaining('longer than any answer I accept') });
+    }
+    let normalized = '';
+    expect(fastestRunMs(() => (normalized = normalizeAnswer(text)), LINEAR_BOUND_MS)).toBeLessThan(LINEAR_BOUND_MS);
+    expect(normalized.length).toBeLessThanOrEqual(text.length);
+  });
+
+  it('reads an answer up to the parse limit and refuses one longer', () => {
+    const question = questionById('otherNeeds');
+    const answer = 'exchange and ha';
+    const atLimit = answer + ' '.repeat(MAX_PARSED_TEXT_LENGTH - answer.length - 1) + '.';
+    expect(atLimit).toHaveLength(MAX_PARSED_TEXT_LENGTH);
+    expect(parseAnswer(question, atLimit)).toEqual({ ok: true, value: ['exchangeHybrid', 'highAvailability'] });
+    expect(parseAnswer(question, `${atLimit}.`)).toMatchObject({ ok: false, message: expect.stringMatching(/^That is longer than any answer I accept\. Reply with/) });
+  });
+
+  it('drops trailing dots and exclamation marks as before, also after a long run of them', () => {
+    expect(normalizeAnswer('Password-Hash Sync!.!')).toBe('password hash sync');
+    expect(normalizeAnswer('pta. ')).toBe('pta.');
+    expect(normalizeAnswer(`${'.'.repeat(300)}pta${'!'.repeat(100)}`)).toBe(`${'.'.repeat(300)}pta`);
+    expect(normalizeAnswer('...')).toBe('');
   });
 });

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 /**
  * Text built to make a parser slow: long runs that a regex may scan again from every position (dots, spaces,
  * '<' without '>'), markup that opens and never closes, characters outside the Basic Multilingual Plane, lone
- * surrogates, direction marks and NULs. Each shape is built to exactly `size` UTF-16 code units.
+ * surrogates, direction marks and NULs. Each shape is `size` UTF-16 code units long (or its fixed start, if longer).
  */
 export const HOSTILE_SHAPES: Readonly<Record<string, (size: number) => string>> = {
   'dots then a word': (size) => fill('.', size - 1) + 'x',
@@ -32,8 +32,9 @@ export const HOSTILE_SHAPES: Readonly<Record<string, (size: number) => string>> 
   'private-use characters': (size) => fill('\uE000\uE001', size),
 };
 
-/** `unit` repeated and cut to exactly `size` code units. */
+/** `unit` repeated and cut to exactly `size` code units (none for a size below 1). */
 export function fill(unit: string, size: number): string {
+  if (size < 1) return '';
   return unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
 }
 
