@@ -231,12 +231,27 @@ export function normalizeAnswer(text: string): string {
 function matchChoice(question: Question, token: string): Choice | undefined {
   const normalized = normalizeAnswer(token);
   if (/^\d+$/.test(normalized)) return question.choices[Number(normalized) - 1];
-  return question.choices.find(
-    (choice) =>
-      normalizeAnswer(choice.value) === normalized ||
-      normalizeAnswer(choice.title) === normalized ||
-      choice.synonyms.some((synonym) => normalizeAnswer(synonym) === normalized),
-  );
+  return wordsOf(question).get(normalized);
+}
+
+/** Each question's accepted words, normalized once: a typed list of many parts is then one lookup per part. */
+const acceptedWords = new WeakMap<Question, ReadonlyMap<string, Choice>>();
+
+function wordsOf(question: Question): ReadonlyMap<string, Choice> {
+  let words = acceptedWords.get(question);
+  if (words === undefined) {
+    const built = new Map<string, Choice>();
+    // In choice order, first one wins: a word two choices share selects the earlier one.
+    for (const choice of question.choices) {
+      for (const word of [choice.value, choice.title, ...choice.synonyms]) {
+        const normalized = normalizeAnswer(word);
+        if (!built.has(normalized)) built.set(normalized, choice);
+      }
+    }
+    acceptedWords.set(question, built);
+    words = built;
+  }
+  return words;
 }
 
 /** Exactly what a re-prompt should say is accepted for this question. */
