@@ -101,7 +101,8 @@ export function normalizeText(text: string): string {
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/^[/!]/, '');
+    // "/help", "!status", and "! status" too.
+    .replace(/^[/!] ?/, '');
   // Whitespace is single spaces by now.
   return trimTrailing(collapsed, ' .?!');
 }

@@ -77,6 +77,7 @@ describe('normalizeText', () => {
     ['<p>What\u2019s next?</p>', "what's next"],
     ['/help', 'help'],
     ['!status!', 'status'],
+    ['! status', 'status'],
     // A tag ends at the next '<' too, so a stray '<' before real markup no longer swallows it.
     ['<<b>status</b>', '< status'],
     ['a < b', 'a < b'],
