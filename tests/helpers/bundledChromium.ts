@@ -9,7 +9,7 @@
  * unpacks the libraries only on Amazon Linux. Here every unpacking goes to a private staging folder that is
  * renamed into place when complete, which makes it safe for concurrent jest workers and separate checkouts.
  */
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createBrotliDecompress } from 'node:zlib';
@@ -29,9 +29,12 @@ function packageVersion(): string {
   return manifest.version;
 }
 
+/** Raised whenever what gets unpacked changes, so a cache left by an older layout is not used. */
+const LAYOUT = 2;
+
 /** Where this installed version lives once unpacked. */
 export function bundledChromiumDir(): string {
-  return join(PROJECT_ROOT, 'node_modules', '.cache', 'entra-sync-guide', `chromium-${packageVersion()}`);
+  return join(PROJECT_ROOT, 'node_modules', '.cache', 'entra-sync-guide', `chromium-${packageVersion()}-layout${LAYOUT}`);
 }
 
 function describe(dir: string): BundledChromium {
@@ -39,7 +42,7 @@ function describe(dir: string): BundledChromium {
     executablePath: join(dir, 'chromium'),
     env: {
       LD_LIBRARY_PATH: [join(dir, 'al2023', 'lib'), process.env.LD_LIBRARY_PATH].filter(Boolean).join(':'),
-      FONTCONFIG_PATH: join(dir, 'fonts'),
+      FONTCONFIG_FILE: join(dir, 'fonts.conf'),
     },
   };
 }
@@ -53,6 +56,22 @@ async function unpackInto(staging: string): Promise<void> {
     pipeline(brotli('fonts.tar.br'), extract(staging)),
     pipeline(brotli('swiftshader.tar.br'), extract(staging)),
   ]);
+  // The package's fonts.conf names the Lambda folders (/var/task, /tmp/fonts). Without a fontconfig file that finds
+  // fonts, a machine with no fonts of its own lays out every text with zero width: innerText reads "" and no text
+  // shows in screenshots. The final folder's paths are written here because staging is renamed into place whole.
+  writeFileSync(join(staging, 'fonts.conf'), fontconfigFor(bundledChromiumDir()));
+}
+
+function fontconfigFor(dir: string): string {
+  return [
+    '<?xml version="1.0"?>',
+    '<!DOCTYPE fontconfig SYSTEM "fonts.dtd">',
+    '<fontconfig>',
+    `  <dir>${join(dir, 'fonts')}</dir>`,
+    `  <cachedir>${join(dir, 'fonts-cache')}</cachedir>`,
+    '</fontconfig>',
+    '',
+  ].join('\n');
 }
 
 /** Unpacks the bundled Chromium if this version is not unpacked yet, and says how to launch it. */
