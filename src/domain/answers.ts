@@ -1,6 +1,6 @@
 /**
  * The admin's answers to the "choose the sync tool" questionnaire: the input of the decision engine
- * (`advisor.ts`). Facts behind every field: ../shared/reference/entra-facts.md §1 and §2.
+ * (`advisor.ts`). Facts behind every field: ../shared/reference/entra-facts.md §1, §2, §5 and §6.
  */
 
 /** The admin pressed "Not sure". The engine then takes the safe default and lists it as an assumption. */
@@ -13,9 +13,15 @@ export type NotSure = 'notSure';
  */
 export type NotAsked = 'notAsked';
 
+export type CurrentSync = 'none' | 'connect' | 'cloudSync' | 'both';
+/** `belowMandatory`: older than 2.5.79.0, so sync stopped on 2026-09-30. `supportedOlder`: 2.5.79.0 or later, not the newest. */
+export type ConnectBuild = 'belowMandatory' | 'supportedOlder' | 'current';
+export type ConnectServerOs = 'ws2016OrOlder' | 'ws2019' | 'ws2022OrLater';
 export type ForestTopology = 'single' | 'multipleConnected' | 'includesDisconnected';
+export type DomainReach = 'all' | 'someUnreachable';
 export type DomainObjectBand = 'under100k' | 'from100kTo150k' | 'over150k';
-export type ConnectObjectTotal = 'under100k' | 'over100k';
+/** `upTo2k`: within the guided migration tool's limit of 2,000 in-scope objects; for the install type it is `under100k`. */
+export type ConnectObjectTotal = 'upTo2k' | 'under100k' | 'over100k';
 export type YesNo = 'yes' | 'no';
 export type SignInMethod = 'phs' | 'ptaSetup' | 'federationSetup' | 'keepExistingPtaOrFederation';
 export type DeviceNeed = 'none' | 'hybridJoin' | 'deviceWritebackOrWhfbHybridTrust';
@@ -29,6 +35,7 @@ export type OtherNeed =
   | 'groupProvisioningToAd'
   | 'entraDomainServices'
   | 'exchangeHybrid'
+  | 'm365GroupWriteback'
   | 'highAvailability';
 
 /** Every option of the multi-select questions, in the order they are offered. */
@@ -43,6 +50,7 @@ export const OTHER_NEEDS: readonly OtherNeed[] = [
   'groupProvisioningToAd',
   'entraDomainServices',
   'exchangeHybrid',
+  'm365GroupWriteback',
   'highAvailability',
 ];
 
@@ -53,6 +61,21 @@ export const OTHER_NEEDS: readonly OtherNeed[] = [
  */
 export interface Answers {
   /**
+   * What syncs AD to Microsoft Entra ID today. Anything but `none` turns the recommendation into a path
+   * from there (restore, stay and upgrade, migrate, or check Cloud Sync's health) instead of a new install.
+   */
+  currentSync: CurrentSync | NotSure | NotAsked;
+
+  /** The running Connect Sync build, against the 2.5.79.0 floor of 2026-09-30 and the newest build. Only asked when Connect runs. */
+  connectBuild: ConnectBuild | NotSure | NotAsked;
+
+  /** Windows Server version of the running Connect server: decides upgrading in place or moving to a new server. */
+  connectServerOs: ConnectServerOs | NotSure | NotAsked;
+
+  /** Whether a second Connect server runs in staging mode: the fast, safe way to upgrade (swing migration). */
+  connectStaging: YesNo | NotSure | NotAsked;
+
+  /**
    * How the on-premises AD forests relate. `includesDisconnected`: a single sync server cannot reach the
    * domain controllers of at least one forest over the network, typically after an acquisition. A
    * missing trust alone does not make a forest disconnected; network reach does. Only Cloud Sync, with
@@ -60,6 +83,12 @@ export interface Answers {
    * that reaches every forest it syncs.
    */
   forestTopology: ForestTopology | NotSure | NotAsked;
+
+  /**
+   * For a single forest: whether the Connect server can reach every domain in it. A domain it cannot reach
+   * needs the custom install (select-installation page), which leaves that domain unticked.
+   */
+  domainsReachable: DomainReach | NotSure | NotAsked;
 
   /**
    * Object count of the largest AD domain, for Cloud Sync's limit of 150,000 objects per domain (the two
@@ -95,8 +124,10 @@ export interface Answers {
   /**
    * Other requirements. `accountResourceForest` (accounts in one forest, mailboxes in a resource forest)
    * and `entraDomainServices` are Connect-only; `groupProvisioningToAd` (cloud groups written to AD) is
-   * Cloud-Sync-only (not to be confused with group writeback V1, which both tools list and needs no answer here);
-   * `exchangeHybrid` and `highAvailability` are served by both and only add warnings.
+   * Cloud-Sync-only, and only for cloud *security* groups; `m365GroupWriteback` (Microsoft 365 groups written
+   * back to AD by group writeback, usually for Exchange hybrid) is Connect-only: the Cloud Sync FAQ on provisioning
+   * to AD supports neither mail-enabled groups nor distribution lists. `exchangeHybrid` and `highAvailability` are
+   * served by both and only add warnings.
    */
   otherNeeds: readonly OtherNeed[] | NotSure | NotAsked;
 
@@ -110,7 +141,8 @@ export interface Answers {
   /**
    * How many objects Connect Sync will sync in total, over every domain and forest it covers. Express
    * installs SQL Server Express LocalDB, capped at 10 GB (about 100,000 objects); more needs a full SQL
-   * Server, which only the custom install sets up. Only asked when Connect Sync is in play.
+   * Server, which only the custom install sets up. Asked when a Connect install is in play, and when Connect
+   * already runs and may move to Cloud Sync (the guided tool's limit is 2,000 in-scope objects).
    */
   connectTotalObjects: ConnectObjectTotal | NotSure | NotAsked;
 }
@@ -119,6 +151,10 @@ export type AnswerKey = keyof Answers;
 
 /** The answers in the order the questionnaire asks them; also the engine's reporting order. */
 export const ANSWER_KEYS: readonly AnswerKey[] = [
+  'currentSync',
+  'connectBuild',
+  'connectServerOs',
+  'connectStaging',
   'forestTopology',
   'signIn',
   'devices',
@@ -126,6 +162,7 @@ export const ANSWER_KEYS: readonly AnswerKey[] = [
   'groupOver50kMembers',
   'customization',
   'otherNeeds',
+  'domainsReachable',
   'enterpriseAdminAvailable',
   'connectTotalObjects',
 ];
@@ -134,7 +171,12 @@ export const MULTI_SELECT_KEYS: ReadonlySet<AnswerKey> = new Set<AnswerKey>(['cu
 
 /** What each answer is about, for "which answer triggered this" lines. */
 export const ANSWER_TOPICS: Record<AnswerKey, string> = {
+  currentSync: 'What syncs today',
+  connectBuild: 'Connect Sync build',
+  connectServerOs: 'Connect server Windows version',
+  connectStaging: 'Connect staging server',
   forestTopology: 'Forest topology',
+  domainsReachable: 'Domains the sync server can reach',
   largestDomainObjects: 'Objects in the largest domain',
   groupOver50kMembers: 'Group with more than 50,000 members',
   signIn: 'Sign-in method',
@@ -147,10 +189,31 @@ export const ANSWER_TOPICS: Record<AnswerKey, string> = {
 
 /** Short, human labels for every concrete answer value; button titles and explanations reuse them. */
 export const VALUE_LABELS = {
+  currentSync: {
+    none: 'Nothing yet',
+    connect: 'Connect Sync',
+    cloudSync: 'Cloud Sync',
+    both: 'Both Connect Sync and Cloud Sync',
+  },
+  connectBuild: {
+    belowMandatory: 'Older than 2.5.79.0',
+    supportedOlder: '2.5.79.0 or later, but not the newest',
+    current: 'The newest build',
+  },
+  connectServerOs: {
+    ws2016OrOlder: 'Windows Server 2016 or older',
+    ws2019: 'Windows Server 2019',
+    ws2022OrLater: 'Windows Server 2022 or 2025',
+  },
+  connectStaging: { yes: 'Yes, a staging server runs', no: 'No staging server' },
   forestTopology: {
     single: 'One forest',
     multipleConnected: 'Several forests, all reachable from one server',
     includesDisconnected: 'Several forests, at least one disconnected (e.g. after an acquisition)',
+  },
+  domainsReachable: {
+    all: 'Every domain is reachable',
+    someUnreachable: 'At least one domain is not reachable',
   },
   largestDomainObjects: {
     under100k: 'Under 100,000 objects',
@@ -180,10 +243,12 @@ export const VALUE_LABELS = {
     groupProvisioningToAd: 'Provision cloud groups to AD',
     entraDomainServices: 'Microsoft Entra Domain Services',
     exchangeHybrid: 'Exchange hybrid',
+    m365GroupWriteback: 'Write Microsoft 365 groups back to AD',
     highAvailability: 'High availability of the sync service',
   },
   enterpriseAdminAvailable: { yes: 'Yes', no: 'No' },
   connectTotalObjects: {
+    upTo2k: 'Up to 2,000 objects in total',
     under100k: 'Under 100,000 objects in total',
     over100k: '100,000 objects or more in total',
   },
@@ -216,7 +281,12 @@ function allSubsets<T>(options: readonly T[]): T[][] {
  * questionnaire enumerates these to prove that skipping a question cannot change the outcome.
  */
 export const POSSIBLE_VALUES: { readonly [K in AnswerKey]: readonly Answers[K][] } = {
+  currentSync: ['none', 'connect', 'cloudSync', 'both', 'notSure'],
+  connectBuild: ['belowMandatory', 'supportedOlder', 'current', 'notSure'],
+  connectServerOs: ['ws2016OrOlder', 'ws2019', 'ws2022OrLater', 'notSure'],
+  connectStaging: ['yes', 'no', 'notSure'],
   forestTopology: ['single', 'multipleConnected', 'includesDisconnected', 'notSure'],
+  domainsReachable: ['all', 'someUnreachable', 'notSure'],
   largestDomainObjects: ['under100k', 'from100kTo150k', 'over150k', 'notSure'],
   groupOver50kMembers: ['yes', 'no', 'notSure'],
   signIn: ['phs', 'ptaSetup', 'federationSetup', 'keepExistingPtaOrFederation', 'notSure'],
@@ -224,5 +294,5 @@ export const POSSIBLE_VALUES: { readonly [K in AnswerKey]: readonly Answers[K][]
   customization: [...allSubsets(CUSTOMIZATION_NEEDS), 'notSure'],
   otherNeeds: [...allSubsets(OTHER_NEEDS), 'notSure'],
   enterpriseAdminAvailable: ['yes', 'no', 'notSure'],
-  connectTotalObjects: ['under100k', 'over100k', 'notSure'],
+  connectTotalObjects: ['upTo2k', 'under100k', 'over100k', 'notSure'],
 };

@@ -1,15 +1,28 @@
 import {
   CAPABILITY_RULES,
   INSTALL_RULES,
+  PATH_TRACKS,
   Recommendation,
+  UNKNOWN_RULES,
   WARNING_RULES,
   decide,
   recommend,
+  type MigrationMethod,
+  type PathTrack,
+  type UpgradeMethod,
 } from '../../src/domain/advisor';
 import { ANSWER_KEYS, AnswerKey, Answers } from '../../src/domain/answers';
 
-/** A single forest that fits Cloud Sync in every respect; each scenario changes only what it is about. */
+/**
+ * A first installation in a single forest that fits Cloud Sync in every respect; each scenario changes only
+ * what it is about. The questions about a running Connect server do not apply here, so they were not asked.
+ */
 const BASELINE: Answers = {
+  currentSync: 'none',
+  connectBuild: 'notAsked',
+  connectServerOs: 'notAsked',
+  connectStaging: 'notAsked',
+  domainsReachable: 'all',
   forestTopology: 'single',
   largestDomainObjects: 'under100k',
   groupOver50kMembers: 'no',
@@ -37,7 +50,29 @@ interface Scenario {
   /** Warnings that must not be among them (e.g. because they would contradict one that is). */
   noWarns?: string[];
   deviceSyncPreview?: boolean;
+  /** Exactly the path tracks, in order; none for a first installation. */
+  paths?: PathTrack[];
+  method?: MigrationMethod;
+  upgrade?: UpgradeMethod;
+  /** How the unknowns were treated; 'none' when nothing is "Not sure". */
+  uncertainty?: Recommendation['uncertainty'];
+  /** The assumptions that could change the outcome. */
+  decisive?: AnswerKey[];
+  /** The Connect-only needs listed as keeping a Connect deployment where it is. */
+  stays?: string[];
 }
+
+/** A running Connect server, 2.5.79.0 or newer, on Windows Server 2022, no staging server, under 100,000 objects. */
+const CONNECT_TODAY: Partial<Answers> = {
+  currentSync: 'connect',
+  connectBuild: 'current',
+  connectServerOs: 'ws2022OrLater',
+  connectStaging: 'no',
+  domainsReachable: 'notAsked',
+  enterpriseAdminAvailable: 'notAsked',
+};
+const CLOUD_SYNC_TODAY: Partial<Answers> = { currentSync: 'cloudSync' };
+const BOTH_TODAY: Partial<Answers> = { ...CONNECT_TODAY, currentSync: 'both' };
 
 const SCENARIOS: Scenario[] = [
   // The four "Done means" scenarios of issue 3.
@@ -108,15 +143,16 @@ const SCENARIOS: Scenario[] = [
     deviceSyncPreview: false,
   },
   {
-    name: 'a disconnected forest, devices not sure: no preview task from an assumption',
+    // One unknown and nothing else needing Connect: the default (Cloud Sync) holds, and no preview task from an assumption.
+    name: 'a disconnected forest, devices not sure',
     answers: { forestTopology: 'includesDisconnected', devices: 'notSure' },
-    tool: 'both',
-    install: 'custom',
-    rules: ['deviceWritebackOrWhfbHybridTrust', 'disconnectedForests'],
-    customBecause: ['moreThanOneForest'],
+    tool: 'cloudSync',
+    rules: ['disconnectedForests', 'preferCloudSync'],
     assumed: ['devices'],
-    warns: ['deviceWritebackConnectOnly'],
-    noWarns: ['deviceSyncPreviewTask'],
+    uncertainty: 'followDefault',
+    decisive: ['devices'],
+    warns: ['cloudSyncObjectsUniqueAcrossForests'],
+    noWarns: ['deviceSyncPreviewTask', 'deviceWritebackConnectOnly'],
     deviceSyncPreview: false,
   },
   {
@@ -362,6 +398,7 @@ const SCENARIOS: Scenario[] = [
     tool: 'cloudSync',
     rules: ['disconnectedForests', 'preferCloudSync'],
     assumed: ['forestTopology'],
+    uncertainty: 'followDefault',
   },
   {
     name: 'not sure about the topology, hybrid join needed',
@@ -371,6 +408,7 @@ const SCENARIOS: Scenario[] = [
     rules: ['hybridJoin', 'disconnectedForests'],
     customBecause: ['moreThanOneForest'],
     assumed: ['forestTopology'],
+    uncertainty: 'safe',
     // The disconnected forest is only assumed: no preview task for devices that may not exist.
     warns: ['hybridJoinPreviewOnCloudSync'],
     noWarns: ['deviceSyncPreviewTask'],
@@ -379,11 +417,11 @@ const SCENARIOS: Scenario[] = [
   {
     name: 'not sure about the largest domain',
     answers: { largestDomainObjects: 'notSure', connectTotalObjects: 'notSure' },
-    tool: 'connect',
-    install: 'custom',
-    rules: ['domainOver150k'],
-    customBecause: ['over100kObjects'],
+    tool: 'cloudSync',
+    rules: ['preferCloudSync'],
     assumed: ['largestDomainObjects', 'connectTotalObjects'],
+    uncertainty: 'followDefault',
+    decisive: ['largestDomainObjects'],
   },
   {
     name: 'not sure about the Connect total',
@@ -393,50 +431,77 @@ const SCENARIOS: Scenario[] = [
     rules: ['hybridJoin'],
     customBecause: ['over100kObjects'],
     assumed: ['connectTotalObjects'],
+    uncertainty: 'safe',
+    decisive: ['connectTotalObjects'],
   },
-  { name: 'not sure about group sizes', answers: { groupOver50kMembers: 'notSure' }, tool: 'connect', install: 'express', rules: ['groupOver50k'], assumed: ['groupOver50kMembers'] },
+  // One or two unknowns with nothing else needing Connect: Microsoft's default holds, and the unknowns are listed to confirm.
   {
-    name: 'not sure about sign-in',
-    answers: { signIn: 'notSure' },
-    tool: 'connect',
-    install: 'custom',
-    rules: ['ptaSetup'],
-    customBecause: ['ptaOrFederationSignIn'],
-    assumed: ['signIn'],
+    name: 'not sure about group sizes',
+    answers: { groupOver50kMembers: 'notSure' },
+    tool: 'cloudSync',
+    rules: ['preferCloudSync'],
+    assumed: ['groupOver50kMembers'],
+    uncertainty: 'followDefault',
+    decisive: ['groupOver50kMembers'],
   },
-  {
-    name: 'not sure about devices',
-    answers: { devices: 'notSure' },
-    tool: 'connect',
-    install: 'express',
-    rules: ['deviceWritebackOrWhfbHybridTrust'],
-    assumed: ['devices'],
-  },
+  { name: 'not sure about sign-in', answers: { signIn: 'notSure' }, tool: 'cloudSync', rules: ['preferCloudSync'], assumed: ['signIn'], uncertainty: 'followDefault', decisive: ['signIn'] },
+  { name: 'not sure about devices', answers: { devices: 'notSure' }, tool: 'cloudSync', rules: ['preferCloudSync'], assumed: ['devices'], uncertainty: 'followDefault' },
   {
     name: 'not sure about customization',
     answers: { customization: 'notSure' },
-    tool: 'connect',
-    install: 'express',
-    rules: ['attributeValueFiltering', 'advancedSyncRules'],
+    tool: 'cloudSync',
+    rules: ['preferCloudSync'],
     assumed: ['customization'],
-    warns: ['expressFiltersAndRulesBeforeFirstSync'],
+    noWarns: ['expressFiltersAndRulesBeforeFirstSync'],
+    uncertainty: 'followDefault',
   },
   {
-    name: 'not sure about other needs, one forest',
+    // The review's case: a 1,500-user single-forest PHS org with one "Not sure" used to land on Connect.
+    name: 'one "Not sure" on other needs, a small single forest with PHS',
     answers: { otherNeeds: 'notSure' },
-    tool: 'connect',
-    install: 'express',
-    rules: ['entraDomainServices'],
+    tool: 'cloudSync',
+    rules: ['preferCloudSync'],
     assumed: ['otherNeeds'],
+    uncertainty: 'followDefault',
+    decisive: ['otherNeeds'],
   },
   {
     name: 'not sure about other needs, connected forests',
     answers: { forestTopology: 'multipleConnected', otherNeeds: 'notSure' },
+    tool: 'cloudSync',
+    rules: ['preferCloudSync'],
+    assumed: ['otherNeeds'],
+    warns: ['cloudSyncObjectsUniqueAcrossForests'],
+    uncertainty: 'followDefault',
+  },
+  {
+    name: 'two "Not sure" answers still follow the default',
+    answers: { signIn: 'notSure', devices: 'notSure' },
+    tool: 'cloudSync',
+    rules: ['preferCloudSync'],
+    assumed: ['signIn', 'devices'],
+    uncertainty: 'followDefault',
+  },
+  {
+    // With three open tool questions the answers no longer point clearly anywhere: each takes its safe value.
+    name: 'three "Not sure" answers take the safe side',
+    answers: { signIn: 'notSure', devices: 'notSure', otherNeeds: 'notSure' },
     tool: 'connect',
     install: 'custom',
-    rules: ['accountResourceForest', 'entraDomainServices'],
-    customBecause: ['moreThanOneForest', 'resourceForest'],
+    rules: ['ptaSetup', 'deviceWritebackOrWhfbHybridTrust', 'entraDomainServices'],
+    customBecause: ['ptaOrFederationSignIn'],
+    assumed: ['signIn', 'devices', 'otherNeeds'],
+    uncertainty: 'safe',
+  },
+  {
+    name: 'a real Connect need keeps "Not sure" on the safe side',
+    answers: { signIn: 'ptaSetup', otherNeeds: 'notSure' },
+    tool: 'connect',
+    install: 'custom',
+    rules: ['ptaSetup', 'entraDomainServices'],
+    customBecause: ['ptaOrFederationSignIn'],
     assumed: ['otherNeeds'],
+    uncertainty: 'safe',
   },
   {
     name: 'not sure about an Enterprise Admin, hybrid join',
@@ -446,6 +511,8 @@ const SCENARIOS: Scenario[] = [
     rules: ['hybridJoin'],
     customBecause: ['noEnterpriseAdmin'],
     assumed: ['enterpriseAdminAvailable'],
+    uncertainty: 'safe',
+    decisive: ['enterpriseAdminAvailable'],
   },
   {
     name: 'not sure about anything',
@@ -465,9 +532,356 @@ const SCENARIOS: Scenario[] = [
     ],
     customBecause: ['moreThanOneForest', 'resourceForest', 'noEnterpriseAdmin', 'ptaOrFederationSignIn', 'over100kObjects'],
     assumed: [...ANSWER_KEYS],
-    warns: ['deviceWritebackConnectOnly'],
+    uncertainty: 'safe',
+    warns: ['deviceWritebackConnectOnly', 'checkWhatRunsToday'],
     noWarns: ['deviceSyncPreviewTask', 'hybridJoinPreviewOnCloudSync'],
     deviceSyncPreview: false,
+  },
+  // The late-2026 corrections (facts §6).
+  {
+    name: 'Exchange hybrid with Microsoft 365 groups written back on-premises',
+    answers: { otherNeeds: ['exchangeHybrid', 'm365GroupWriteback'] },
+    tool: 'connect',
+    install: 'express',
+    rules: ['m365GroupWriteback'],
+    warns: ['m365GroupWritebackStaysOnConnect', 'connectMinimumBuild'],
+    noWarns: ['cloudSyncExchangeHybridAgent'],
+  },
+  {
+    name: 'Microsoft 365 group writeback beside security groups provisioned to AD',
+    answers: { otherNeeds: ['groupProvisioningToAd', 'm365GroupWriteback'] },
+    tool: 'both',
+    install: 'express',
+    rules: ['m365GroupWriteback', 'groupProvisioningToAd'],
+    warns: ['coexistenceDisjointScopes', 'm365GroupWritebackStaysOnConnect', 'cloudSyncGroupProvisioningAgent'],
+  },
+  {
+    name: 'one forest with a child domain the server cannot reach',
+    answers: { devices: 'hybridJoin', domainsReachable: 'someUnreachable' },
+    tool: 'connect',
+    install: 'custom',
+    rules: ['hybridJoin'],
+    customBecause: ['unreachableDomain'],
+  },
+  {
+    name: 'an unreachable domain and PTA: both reasons for custom',
+    answers: { signIn: 'ptaSetup', domainsReachable: 'someUnreachable' },
+    tool: 'connect',
+    install: 'custom',
+    rules: ['ptaSetup'],
+    customBecause: ['unreachableDomain', 'ptaOrFederationSignIn'],
+  },
+  { name: 'an unreachable domain on Cloud Sync needs no install type', answers: { domainsReachable: 'someUnreachable' }, tool: 'cloudSync', rules: ['preferCloudSync'] },
+  {
+    name: 'not sure every domain is reachable, hybrid join',
+    answers: { devices: 'hybridJoin', domainsReachable: 'notSure' },
+    tool: 'connect',
+    install: 'custom',
+    rules: ['hybridJoin'],
+    customBecause: ['unreachableDomain'],
+    assumed: ['domainsReachable'],
+    uncertainty: 'safe',
+    decisive: ['domainsReachable'],
+  },
+  // A running Connect Sync: restore, stay and upgrade, or move to Cloud Sync.
+  {
+    name: 'Connect Sync, build 2.4, one forest, password hash sync, 12,000 users',
+    answers: { ...CONNECT_TODAY, connectBuild: 'belowMandatory', connectServerOs: 'ws2019' },
+    tool: 'cloudSync',
+    rules: ['preferCloudSync'],
+    paths: ['restoreSync', 'migrateToCloudSync'],
+    method: 'pilotByOu',
+    upgrade: 'inPlace',
+    warns: ['connectInstallerSource', 'migrationKeepsPasswordsAndAnchor'],
+    noWarns: ['connectMinimumBuild', 'migrationToolWave'],
+  },
+  {
+    name: 'Connect Sync, current build, pass-through authentication',
+    answers: { ...CONNECT_TODAY, signIn: 'ptaSetup' },
+    tool: 'connect',
+    rules: ['ptaSetup'],
+    paths: ['connectUpgrade'],
+    upgrade: 'inPlace',
+    stays: ['ptaSetup'],
+    warns: ['connectMinimumBuild', 'connectInstallerSource'],
+  },
+  {
+    name: 'Connect Sync, up to 2,000 objects in one forest: the guided tool',
+    answers: { ...CONNECT_TODAY, connectTotalObjects: 'upTo2k' },
+    tool: 'cloudSync',
+    rules: ['preferCloudSync'],
+    paths: ['migrateToCloudSync'],
+    method: 'guidedTool',
+    warns: ['migrationToolWave', 'migrationKeepsPasswordsAndAnchor', 'connectMinimumBuild'],
+  },
+  {
+    name: 'Connect Sync, up to 2,000 objects but group filtering: the pilot path',
+    answers: { ...CONNECT_TODAY, connectTotalObjects: 'upTo2k', customization: ['groupBasedFiltering'] },
+    tool: 'cloudSync',
+    rules: ['preferCloudSync'],
+    paths: ['migrateToCloudSync'],
+    method: 'pilotByOu',
+    noWarns: ['migrationToolWave'],
+  },
+  {
+    name: 'Connect Sync, up to 2,000 objects in connected forests: the pilot path',
+    answers: { ...CONNECT_TODAY, connectTotalObjects: 'upTo2k', forestTopology: 'multipleConnected' },
+    tool: 'cloudSync',
+    rules: ['preferCloudSync'],
+    paths: ['migrateToCloudSync'],
+    method: 'pilotByOu',
+    warns: ['cloudSyncObjectsUniqueAcrossForests'],
+  },
+  {
+    name: 'Connect Sync, up to 2,000 objects, forests not sure: the pilot path',
+    answers: { ...CONNECT_TODAY, connectTotalObjects: 'upTo2k', forestTopology: 'notSure' },
+    tool: 'cloudSync',
+    rules: ['disconnectedForests', 'preferCloudSync'],
+    paths: ['migrateToCloudSync'],
+    method: 'pilotByOu',
+    assumed: ['forestTopology'],
+    uncertainty: 'followDefault',
+    decisive: ['forestTopology'],
+  },
+  {
+    name: 'Connect Sync below the floor with hybrid join: restore, then stay',
+    answers: { ...CONNECT_TODAY, connectBuild: 'belowMandatory', devices: 'hybridJoin' },
+    tool: 'connect',
+    rules: ['hybridJoin'],
+    paths: ['restoreSync', 'connectUpgrade'],
+    upgrade: 'inPlace',
+    stays: ['hybridJoin'],
+    warns: ['hybridJoinPreviewOnCloudSync', 'connectInstallerSource'],
+    noWarns: ['connectMinimumBuild'],
+  },
+  {
+    name: 'Connect Sync below the floor with a staging server: upgrade staging first',
+    answers: { ...CONNECT_TODAY, connectBuild: 'belowMandatory', connectStaging: 'yes', customization: ['advancedSyncRules'] },
+    tool: 'connect',
+    rules: ['advancedSyncRules'],
+    paths: ['restoreSync', 'connectUpgrade'],
+    upgrade: 'swingWithStaging',
+    stays: ['advancedSyncRules'],
+  },
+  {
+    name: 'Connect Sync build not sure, PHS: restore is planned until the build is checked',
+    answers: { ...CONNECT_TODAY, connectBuild: 'notSure' },
+    tool: 'cloudSync',
+    rules: ['preferCloudSync'],
+    paths: ['restoreSync', 'migrateToCloudSync'],
+    method: 'pilotByOu',
+    upgrade: 'inPlace',
+    assumed: ['connectBuild'],
+    uncertainty: 'safe',
+    decisive: ['connectBuild'],
+  },
+  {
+    name: 'Connect Sync on Windows Server 2016 with PTA: swing to a new server',
+    answers: { ...CONNECT_TODAY, connectBuild: 'supportedOlder', connectServerOs: 'ws2016OrOlder', signIn: 'ptaSetup' },
+    tool: 'connect',
+    rules: ['ptaSetup'],
+    paths: ['connectUpgrade'],
+    upgrade: 'swingToNewServer',
+    stays: ['ptaSetup'],
+    warns: ['windowsServer2016EndOfSupport'],
+  },
+  {
+    name: 'Connect Sync over 100,000 objects with federation: swing to a new server',
+    answers: { ...CONNECT_TODAY, connectTotalObjects: 'over100k', signIn: 'federationSetup' },
+    tool: 'connect',
+    rules: ['federationSetup'],
+    paths: ['connectUpgrade'],
+    upgrade: 'swingToNewServer',
+    stays: ['federationSetup'],
+    noWarns: ['windowsServer2016EndOfSupport'],
+  },
+  {
+    name: 'Connect Sync with a staging server and Entra Domain Services',
+    answers: { ...CONNECT_TODAY, connectStaging: 'yes', otherNeeds: ['entraDomainServices'] },
+    tool: 'connect',
+    rules: ['entraDomainServices'],
+    paths: ['connectUpgrade'],
+    upgrade: 'swingWithStaging',
+    stays: ['entraDomainServices'],
+  },
+  {
+    name: 'Connect Sync writing Microsoft 365 groups back stays on Connect',
+    answers: { ...CONNECT_TODAY, otherNeeds: ['exchangeHybrid', 'm365GroupWriteback'] },
+    tool: 'connect',
+    rules: ['m365GroupWriteback'],
+    paths: ['connectUpgrade'],
+    upgrade: 'inPlace',
+    stays: ['m365GroupWriteback'],
+    warns: ['m365GroupWritebackStaysOnConnect'],
+  },
+  {
+    name: 'Connect Sync with a disconnected acquired forest and nothing Connect-only: move',
+    answers: { ...CONNECT_TODAY, forestTopology: 'includesDisconnected' },
+    tool: 'cloudSync',
+    rules: ['disconnectedForests', 'preferCloudSync'],
+    paths: ['migrateToCloudSync'],
+    method: 'pilotByOu',
+  },
+  {
+    name: 'Connect Sync with hybrid join and a disconnected forest: stay, Cloud Sync beside it',
+    answers: { ...CONNECT_TODAY, forestTopology: 'includesDisconnected', devices: 'hybridJoin' },
+    tool: 'both',
+    rules: ['hybridJoin', 'disconnectedForests'],
+    paths: ['connectUpgrade'],
+    upgrade: 'inPlace',
+    stays: ['hybridJoin'],
+    warns: ['coexistenceDisjointScopes', 'deviceSyncPreviewTask'],
+    deviceSyncPreview: true,
+  },
+  {
+    name: 'Connect Sync with PTA and group provisioning to AD: stay, Cloud Sync beside it',
+    answers: { ...CONNECT_TODAY, signIn: 'ptaSetup', otherNeeds: ['groupProvisioningToAd'] },
+    tool: 'both',
+    rules: ['ptaSetup', 'groupProvisioningToAd'],
+    paths: ['connectUpgrade'],
+    upgrade: 'inPlace',
+    stays: ['ptaSetup'],
+    warns: ['coexistenceDisjointScopes', 'cloudSyncGroupProvisioningAgent'],
+  },
+  {
+    name: 'Connect Sync, server version not sure, PTA',
+    answers: { ...CONNECT_TODAY, connectServerOs: 'notSure', signIn: 'ptaSetup' },
+    tool: 'connect',
+    rules: ['ptaSetup'],
+    paths: ['connectUpgrade'],
+    upgrade: 'swingToNewServer',
+    stays: ['ptaSetup'],
+    assumed: ['connectServerOs'],
+    uncertainty: 'safe',
+    warns: ['windowsServer2016EndOfSupport'],
+  },
+  {
+    name: 'Connect Sync below the floor, staging server not sure: restore in place',
+    answers: { ...CONNECT_TODAY, connectBuild: 'belowMandatory', connectStaging: 'notSure', devices: 'deviceWritebackOrWhfbHybridTrust' },
+    tool: 'connect',
+    rules: ['deviceWritebackOrWhfbHybridTrust'],
+    paths: ['restoreSync', 'connectUpgrade'],
+    upgrade: 'inPlace',
+    stays: ['deviceWritebackOrWhfbHybridTrust'],
+    assumed: ['connectStaging'],
+    uncertainty: 'safe',
+    decisive: ['connectStaging'],
+  },
+  {
+    name: 'Connect Sync 2.4 on Windows Server 2016, moving to Cloud Sync: no new Connect server',
+    answers: { ...CONNECT_TODAY, connectBuild: 'belowMandatory', connectServerOs: 'ws2016OrOlder' },
+    tool: 'cloudSync',
+    rules: ['preferCloudSync'],
+    paths: ['restoreSync', 'migrateToCloudSync'],
+    method: 'pilotByOu',
+    upgrade: 'inPlace',
+    noWarns: ['windowsServer2016EndOfSupport'],
+  },
+  {
+    name: 'Connect Sync with one "Not sure" on other needs still moves',
+    answers: { ...CONNECT_TODAY, otherNeeds: 'notSure' },
+    tool: 'cloudSync',
+    rules: ['preferCloudSync'],
+    paths: ['migrateToCloudSync'],
+    method: 'pilotByOu',
+    assumed: ['otherNeeds'],
+    uncertainty: 'followDefault',
+    decisive: ['otherNeeds'],
+  },
+  // Cloud Sync already runs.
+  { name: 'Cloud Sync already, nothing Connect-only', answers: CLOUD_SYNC_TODAY, tool: 'cloudSync', rules: ['preferCloudSync'], paths: ['cloudSyncHealth'], noWarns: ['connectMinimumBuild'] },
+  {
+    name: 'Cloud Sync already, Exchange hybrid',
+    answers: { ...CLOUD_SYNC_TODAY, otherNeeds: ['exchangeHybrid'] },
+    tool: 'cloudSync',
+    rules: ['preferCloudSync'],
+    paths: ['cloudSyncHealth'],
+    warns: ['cloudSyncExchangeHybridAgent'],
+  },
+  {
+    name: 'Cloud Sync already, security groups provisioned to AD',
+    answers: { ...CLOUD_SYNC_TODAY, otherNeeds: ['groupProvisioningToAd'] },
+    tool: 'cloudSync',
+    rules: ['groupProvisioningToAd', 'preferCloudSync'],
+    paths: ['cloudSyncHealth'],
+    warns: ['cloudSyncGroupProvisioningAgent'],
+  },
+  {
+    name: 'Cloud Sync already, hybrid join now needed: Connect installed beside it',
+    answers: { ...CLOUD_SYNC_TODAY, devices: 'hybridJoin' },
+    tool: 'connect',
+    install: 'express',
+    rules: ['hybridJoin'],
+    paths: ['cloudSyncHealth'],
+    warns: ['cloudSyncScopeMoveRecreates', 'coexistenceDisjointScopes', 'connectMinimumBuild'],
+  },
+  {
+    name: 'Cloud Sync already, PTA to be set up',
+    answers: { ...CLOUD_SYNC_TODAY, signIn: 'ptaSetup' },
+    tool: 'connect',
+    install: 'custom',
+    rules: ['ptaSetup'],
+    customBecause: ['ptaOrFederationSignIn'],
+    paths: ['cloudSyncHealth'],
+    warns: ['cloudSyncScopeMoveRecreates'],
+  },
+  {
+    name: 'Cloud Sync already, Microsoft 365 groups must be written back',
+    answers: { ...CLOUD_SYNC_TODAY, otherNeeds: ['m365GroupWriteback'] },
+    tool: 'connect',
+    install: 'express',
+    rules: ['m365GroupWriteback'],
+    paths: ['cloudSyncHealth'],
+    warns: ['m365GroupWritebackStaysOnConnect', 'cloudSyncScopeMoveRecreates'],
+  },
+  // Both tools already run.
+  {
+    name: 'both today, nothing Connect-only: move the rest to Cloud Sync',
+    answers: BOTH_TODAY,
+    tool: 'cloudSync',
+    rules: ['preferCloudSync'],
+    paths: ['migrateToCloudSync', 'cloudSyncHealth'],
+    method: 'pilotByOu',
+    noWarns: ['coexistenceDisjointScopes'],
+  },
+  {
+    name: 'both today, hybrid join: keep both',
+    answers: { ...BOTH_TODAY, devices: 'hybridJoin' },
+    tool: 'connect',
+    rules: ['hybridJoin'],
+    paths: ['connectUpgrade', 'cloudSyncHealth'],
+    upgrade: 'inPlace',
+    stays: ['hybridJoin'],
+    warns: ['coexistenceDisjointScopes'],
+    noWarns: ['cloudSyncScopeMoveRecreates'],
+  },
+  {
+    name: 'both today, Connect below the floor, PTA',
+    answers: { ...BOTH_TODAY, connectBuild: 'belowMandatory', signIn: 'ptaSetup' },
+    tool: 'connect',
+    rules: ['ptaSetup'],
+    paths: ['restoreSync', 'connectUpgrade', 'cloudSyncHealth'],
+    upgrade: 'inPlace',
+    stays: ['ptaSetup'],
+  },
+  {
+    name: 'both today, Connect below the floor, PHS',
+    answers: { ...BOTH_TODAY, connectBuild: 'belowMandatory' },
+    tool: 'cloudSync',
+    rules: ['preferCloudSync'],
+    paths: ['restoreSync', 'migrateToCloudSync', 'cloudSyncHealth'],
+    method: 'pilotByOu',
+    upgrade: 'inPlace',
+  },
+  {
+    name: 'not sure what runs today: planned as a first installation, with a check first',
+    answers: { currentSync: 'notSure' },
+    tool: 'cloudSync',
+    rules: ['preferCloudSync'],
+    assumed: ['currentSync'],
+    uncertainty: 'safe',
+    decisive: ['currentSync'],
+    warns: ['checkWhatRunsToday'],
   },
 ];
 
@@ -478,8 +892,36 @@ const ROWS = SCENARIOS.map((scenario) => ({
 }));
 
 describe('recommend', () => {
-  it('has a scenario table of at least 30 rows', () => {
-    expect(SCENARIOS.length).toBeGreaterThanOrEqual(30);
+  it('has a scenario table of at least 80 rows', () => {
+    expect(SCENARIOS.length).toBeGreaterThanOrEqual(80);
+  });
+
+  it('covers every path track, both migration methods and every upgrade method', () => {
+    const recommendations = SCENARIOS.map((scenario) => recommend(answersOf(scenario)));
+    expect(PATH_TRACKS.filter((track) => !recommendations.some((r) => r.paths?.includes(track)))).toEqual([]);
+    expect(new Set(recommendations.flatMap((r) => (r.migrationMethod ? [r.migrationMethod] : [])))).toEqual(new Set(['guidedTool', 'pilotByOu']));
+    expect(new Set(recommendations.flatMap((r) => (r.upgradeMethod ? [r.upgradeMethod] : [])))).toEqual(
+      new Set(['inPlace', 'swingWithStaging', 'swingToNewServer']),
+    );
+  });
+
+  it('never installs Connect anew where it already runs, and offers the install type exactly when it does', () => {
+    for (const scenario of SCENARIOS) {
+      const recommendation = recommend(answersOf(scenario));
+      const connectRuns = recommendation.current === 'connect' || recommendation.current === 'both';
+      expect(recommendation.connectInstall !== undefined).toBe(recommendation.tool !== 'cloudSync' && !connectRuns);
+    }
+  });
+
+  it('gives every unknown a way to check it', () => {
+    for (const key of ANSWER_KEYS) {
+      expect(UNKNOWN_RULES[key].check.length).toBeGreaterThan(20);
+      expect(UNKNOWN_RULES[key].explanation.length).toBeGreaterThan(20);
+    }
+    const recommendation = recommend({ ...BASELINE, otherNeeds: 'notSure' });
+    expect(recommendation.assumptions).toEqual([
+      expect.objectContaining({ question: 'otherNeeds', assumed: 'None of these', decisive: true, check: UNKNOWN_RULES.otherNeeds.check }),
+    ]);
   });
 
   it.each(ROWS)('$name → $outcome', (scenario) => {
@@ -500,6 +942,15 @@ describe('recommend', () => {
     for (const absent of scenario.noWarns ?? []) expect(warningIds).not.toContain(absent);
     expect(recommendation.deviceSyncPreview).toBe(scenario.deviceSyncPreview ?? false);
     expect(recommendation.coexistence !== undefined).toBe(scenario.tool === 'both');
+    expect(recommendation.paths).toEqual(scenario.paths ?? []);
+    expect(recommendation.urgent).toBe((scenario.paths ?? []).includes('restoreSync'));
+    expect(recommendation.migrationMethod).toBe(scenario.method);
+    expect(recommendation.upgradeMethod).toBe(scenario.upgrade);
+    expect(recommendation.uncertainty).toBe(scenario.uncertainty ?? 'none');
+    expect(recommendation.assumptions.filter((assumption) => assumption.decisive).map((assumption) => assumption.question)).toEqual(
+      expect.arrayContaining(scenario.decisive ?? []),
+    );
+    expect((recommendation.stayReasons ?? []).map((reason) => reason.ruleId)).toEqual(scenario.stays ?? []);
   });
 
   it.each(ROWS)('$name: every factor and install reason cites learn.microsoft.com', (scenario) => {
@@ -538,8 +989,9 @@ describe('recommend', () => {
   });
 
   it('names the answer behind each factor and marks assumed ones', () => {
-    const recommendation = recommend({ ...BASELINE, largestDomainObjects: 'notSure', connectTotalObjects: 'over100k' });
-    expect(recommendation.factors).toEqual([
+    // With a real Connect need beside it, the unknown takes its safe value (over 150,000).
+    const recommendation = recommend({ ...BASELINE, largestDomainObjects: 'notSure', connectTotalObjects: 'over100k', devices: 'hybridJoin' });
+    expect(recommendation.factors.filter((factor) => factor.ruleId === 'domainOver150k')).toEqual([
       expect.objectContaining({
         ruleId: 'domainOver150k',
         pointsTo: 'connect',
@@ -565,6 +1017,7 @@ describe('recommend', () => {
     const recommendation = recommend({ ...BASELINE, devices: 'hybridJoin' });
     expect(recommendation.connectInstallReasons.map((reason) => reason.ruleId)).toEqual([
       'moreThanOneForest',
+      'unreachableDomain',
       'noEnterpriseAdmin',
       'ptaOrFederationSignIn',
       'over100kObjects',
@@ -713,19 +1166,19 @@ describe('wording that must stay true to the facts', () => {
     {
       name: 'custom for size: the 100,000 limit is the total Connect syncs, not the largest domain',
       text: () => installReasonText({ devices: 'hybridJoin', connectTotalObjects: 'over100k' }, 'over100kObjects'),
-      says: [/Connect will sync 100,000 objects or more in total/, /LocalDB, capped at 10 GB/, /full SQL Server/],
+      says: [/Connect will sync 100,000 objects or more/, /select-installation page/, /LocalDB is capped at 10 GB/, /prerequisites page/, /full SQL Server/],
       never: [/largest|per domain/i],
     },
     {
       name: 'express for size names the total',
       text: () =>
         recommend({ ...BASELINE, devices: 'hybridJoin' }).connectInstallReasons.find((reason) => reason.ruleId === 'over100kObjects')?.explanation ?? '',
-      says: [/fewer than 100,000 objects in total/],
+      says: [/Fewer than 100,000 objects in your on-premises AD/, /select-installation page/],
     },
     {
-      name: '"Not sure" about the Connect total explains the LocalDB cap',
+      name: '"Not sure" about the Connect total explains the express limit',
       text: () => assumptionText({ devices: 'hybridJoin', connectTotalObjects: 'notSure' }, 'connectTotalObjects'),
-      says: [/LocalDB, capped at 10 GB/, /every domain Connect will sync/],
+      says: [/fewer than 100,000 objects in your on-premises AD/, /every domain Connect will sync/],
     },
     {
       name: 'device writeback: Cloud Sync has no such feature (no preview either)',

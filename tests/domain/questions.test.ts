@@ -8,8 +8,10 @@ import {
   nextQuestion,
   normalizeAnswer,
   parseAnswer,
+  questionApplies,
   questionById,
   withAnswer,
+  wordingFor,
 } from '../../src/domain/questions';
 import { MAX_PARSED_TEXT_LENGTH } from '../../src/domain/typedText';
 import { fastestRunMs, HOSTILE_SHAPES, HOSTILE_SIZE } from '../helpers/hostileText';
@@ -41,8 +43,11 @@ describe('question catalog', () => {
 describe('question help', () => {
   it.each<[AnswerKey, RegExp[]]>([
     ['forestTopology', [/one sync server cannot reach its domain controllers over the network/, /missing trust alone does not make a forest disconnected/]],
-    ['otherNeeds', [/only Cloud Sync/, /group writeback \(V1\)/, /different feature/]],
-    ['connectTotalObjects', [/LocalDB/, /about 100,000 objects/, /the total, not the largest domain/]],
+    ['otherNeeds', [/only Cloud Sync does it/, /Microsoft 365 groups back to AD/, /only Connect Sync does it/, /neither mail-enabled groups nor distribution lists/]],
+    ['connectBuild', [/Programs and Features/, /Help > About/, /older than 2.5.79.0 stopped syncing on 30 September 2026/, /retired 12 months after a newer one ships/]],
+    ['domainsReachable', [/custom install/, /Express needs every domain reachable/]],
+    ['currentSync', [/Entra ID > Entra Connect/]],
+    ['connectTotalObjects', [/LocalDB/, /about 100,000/, /fewer than 100,000 objects/, /the total, not the largest domain/]],
   ])('%s explains what its choices mean', (id, patterns) => {
     const help = questionById(id).help ?? '';
     for (const pattern of patterns) expect(help).toMatch(pattern);
@@ -92,7 +97,7 @@ describe('parseAnswer', () => {
     ['enterpriseAdminAvailable', 'YES', 'yes'],
     ['enterpriseAdminAvailable', 'not sure', 'notSure'],
     ['connectTotalObjects', 'under 100k', 'under100k'],
-    ['connectTotalObjects', '2', 'over100k'],
+    ['connectTotalObjects', '3', 'over100k'],
     ['connectTotalObjects', 'more than 100k', 'over100k'],
     ['connectTotalObjects', 'not sure', 'notSure'],
     ['customization', '1,3', ['attributeValueFiltering', 'crossForestReferencesOrMerge']],
@@ -106,6 +111,22 @@ describe('parseAnswer', () => {
     ['otherNeeds', 'Microsoft Entra Domain Services', ['entraDomainServices']],
     ['otherNeeds', '2;4', ['groupProvisioningToAd', 'exchangeHybrid']],
     ['otherNeeds', '?', 'notSure'],
+    // Group writeback of Microsoft 365 groups is its own answer now: it keeps a tenant on Connect.
+    ['otherNeeds', 'group writeback', ['m365GroupWriteback']],
+    ['otherNeeds', 'exchange, m365 groups', ['exchangeHybrid', 'm365GroupWriteback']],
+    ['currentSync', 'entra connect', 'connect'],
+    ['currentSync', '1', 'none'],
+    ['currentSync', 'both', 'both'],
+    ['connectBuild', '2.4', 'belowMandatory'],
+    ['connectBuild', 'latest', 'current'],
+    // A Windows Server version typed as a number is the version, not the 2016th choice.
+    ['connectServerOs', '2016', 'ws2016OrOlder'],
+    ['connectServerOs', '2025', 'ws2022OrLater'],
+    ['connectServerOs', '2', 'ws2019'],
+    ['connectStaging', 'no', 'no'],
+    ['domainsReachable', 'no', 'someUnreachable'],
+    ['domainsReachable', 'child domain', 'someUnreachable'],
+    ['connectTotalObjects', 'up to 2000', 'upTo2k'],
   ])('%s: "%s" → %j', (id, text, expected) => {
     expect(ok(id, text)).toEqual({ ok: true, value: expected });
   });
@@ -121,8 +142,7 @@ describe('parseAnswer', () => {
     ['customization', '1, 9'],
     ['otherNeeds', 'not sure, exchange'],
     ['otherNeeds', 'exchange, teleportation'],
-    // Group writeback (V1) is not group provisioning to AD; both tools list it, so it is no answer here.
-    ['otherNeeds', 'group writeback'],
+    ['connectServerOs', '2030'],
     // A missing trust alone does not make a forest disconnected: network reach decides.
     ['forestTopology', 'no trust'],
   ])('%s rejects "%s"', (id, text) => {
@@ -147,7 +167,7 @@ describe('parseAnswer', () => {
     const result = ok('otherNeeds', 'teleportation');
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.message).toContain('numbers from 1 to 7');
+    expect(result.message).toContain('numbers from 1 to 8');
     expect(result.message).toContain('"1,3"');
     expect(result.message).toContain('"none"');
     expect(result.message).toContain('"not sure"');
@@ -176,6 +196,8 @@ function walk(script: Partial<Record<AnswerKey, string>>): { asked: AnswerKey[];
 }
 
 const SMALL_FOREST = {
+  currentSync: 'nothing',
+  domainsReachable: 'yes',
   largestDomainObjects: 'under 100k',
   groupOver50kMembers: 'no',
   customization: 'none',
@@ -195,18 +217,97 @@ describe('questionnaire flow', () => {
       tool: 'both',
       install: 'custom',
     },
-  ])('$name: asks 5 to 9 questions and ends with $tool', ({ script, tool, install }) => {
+  ])('$name: asks 6 to 11 questions and ends with $tool', ({ script, tool, install }) => {
     const { asked, answers } = walk(script);
-    expect(asked.length).toBeGreaterThanOrEqual(5);
-    expect(asked.length).toBeLessThanOrEqual(9);
+    expect(asked.length).toBeGreaterThanOrEqual(6);
+    expect(asked.length).toBeLessThanOrEqual(11);
     const recommendation = recommend(answers);
     expect(recommendation.tool).toBe(tool);
     expect(recommendation.connectInstall).toBe(install);
     expect(recommendation.assumptions).toEqual([]);
   });
 
-  it('starts with the forest topology', () => {
-    expect(nextQuestion({})?.id).toBe('forestTopology');
+  it('starts with what syncs today, then the forest topology for a first installation', () => {
+    expect(nextQuestion({})?.id).toBe('currentSync');
+    expect(nextQuestion({ currentSync: 'none' })?.id).toBe('forestTopology');
+  });
+
+  it('for a running Connect asks its build, server and staging server next, and never the express questions', () => {
+    const script = {
+      ...SMALL_FOREST,
+      currentSync: 'connect',
+      connectBuild: 'older',
+      connectServerOs: '2019',
+      connectStaging: 'no',
+      forestTopology: 'single',
+      signIn: 'phs',
+      devices: 'none',
+      connectTotalObjects: 'under 100k',
+    };
+    const { asked, answers } = walk(script);
+    expect(asked.slice(0, 4)).toEqual(['currentSync', 'connectBuild', 'connectServerOs', 'connectStaging']);
+    expect(asked).not.toContain('enterpriseAdminAvailable');
+    expect(asked).not.toContain('domainsReachable');
+    // The Connect total picks the guided tool or the pilot path.
+    expect(asked).toContain('connectTotalObjects');
+    const recommendation = recommend(answers);
+    expect(recommendation.paths).toEqual(['restoreSync', 'migrateToCloudSync']);
+    expect(recommendation.migrationMethod).toBe('pilotByOu');
+  });
+
+  it('for a running Connect with PTA does not ask the Connect total (it stays on Connect)', () => {
+    const { asked, answers } = walk({
+      ...SMALL_FOREST,
+      currentSync: 'connect',
+      connectBuild: 'current',
+      connectServerOs: '2022',
+      connectStaging: 'yes',
+      forestTopology: 'single',
+      signIn: 'pta',
+      devices: 'none',
+    });
+    expect(asked).not.toContain('connectTotalObjects');
+    expect(recommend(answers).paths).toEqual(['connectUpgrade']);
+  });
+
+  it('for a tenant already on Cloud Sync skips the Connect questions unless Connect comes into play', () => {
+    const { asked } = walk({ ...SMALL_FOREST, currentSync: 'cloud sync', forestTopology: '1', signIn: 'phs', devices: 'none' });
+    expect(asked).not.toContain('connectBuild');
+    expect(asked).not.toContain('enterpriseAdminAvailable');
+  });
+
+  it('asks whether every domain is reachable only for one forest with Connect in play', () => {
+    const single = walk({ ...SMALL_FOREST, forestTopology: '1', signIn: 'phs', devices: 'hybrid join', domainsReachable: 'no' });
+    expect(single.asked).toContain('domainsReachable');
+    expect(recommend(single.answers).connectInstall).toBe('custom');
+    const connected = walk({ ...SMALL_FOREST, forestTopology: '2', signIn: 'phs', devices: 'hybrid join' });
+    expect(connected.asked).not.toContain('domainsReachable');
+  });
+
+  it('words the questions for a tenant that already runs Connect', () => {
+    const signIn = questionById('signIn');
+    expect(wordingFor(signIn, { currentSync: 'none' }).prompt).toBe(signIn.prompt);
+    expect(wordingFor(signIn, { currentSync: 'connect' }).prompt).toMatch(/today/);
+    expect(wordingFor(questionById('connectTotalObjects'), { currentSync: 'connect' }).help).toMatch(/2,000 objects in scope/);
+    // Questions without their own existing-tenant wording keep theirs.
+    expect(wordingFor(questionById('devices'), { currentSync: 'connect' }).prompt).toBe(questionById('devices').prompt);
+  });
+
+  it.each<[Partial<Answers>, AnswerKey, boolean]>([
+    [{}, 'connectBuild', false],
+    [{ currentSync: 'connect' }, 'connectBuild', true],
+    [{ currentSync: 'both' }, 'connectStaging', true],
+    [{ currentSync: 'cloudSync' }, 'connectServerOs', false],
+    [{ currentSync: 'connect' }, 'enterpriseAdminAvailable', false],
+    [{ currentSync: 'none', forestTopology: 'multipleConnected' }, 'domainsReachable', false],
+    // No guided tool for several forests, and a staging server decides the upgrade whatever the size.
+    [{ currentSync: 'connect', connectStaging: 'yes', forestTopology: 'multipleConnected' }, 'connectTotalObjects', false],
+    [{ currentSync: 'connect', connectStaging: 'yes', signIn: 'ptaSetup' }, 'connectTotalObjects', false],
+    // Staying on Connect without a staging server: size decides in place or a new server.
+    [{ currentSync: 'connect', connectBuild: 'current', connectServerOs: 'ws2019', connectStaging: 'no', signIn: 'ptaSetup' }, 'connectTotalObjects', true],
+    [{ currentSync: 'connect', forestTopology: 'single' }, 'connectTotalObjects', true],
+  ])('questionApplies(%j, %s) is %s', (answers, key, expected) => {
+    expect(questionApplies(answers, key)).toBe(expected);
   });
 
   it('skips the Enterprise Admin and Connect total questions when Connect cannot be in play', () => {
@@ -233,12 +334,20 @@ describe('questionnaire flow', () => {
     expect(walk({ ...SMALL_FOREST, forestTopology: '1', signIn: 'pta', devices: 'none' }).asked).toContain('enterpriseAdminAvailable');
   });
 
-  it('asks the Enterprise Admin question when a "Not sure" keeps Connect in play', () => {
-    expect(walk({ ...SMALL_FOREST, forestTopology: '1', signIn: 'not sure', devices: 'none' }).asked).toContain('enterpriseAdminAvailable');
+  it('asks the Enterprise Admin question when "Not sure" answers keep Connect in play', () => {
+    expect(
+      walk({ ...SMALL_FOREST, forestTopology: '1', signIn: 'not sure', devices: 'not sure', otherNeeds: 'not sure' }).asked,
+    ).toContain('enterpriseAdminAvailable');
+  });
+
+  it('does not ask it for a single "Not sure" that follows Microsoft\'s default to Cloud Sync', () => {
+    expect(walk({ ...SMALL_FOREST, forestTopology: '1', signIn: 'not sure', devices: 'none' }).asked).not.toContain('enterpriseAdminAvailable');
   });
 
   it('only skips a question when no answer to it changes the decision (checked against the engine)', () => {
     const scripts: Partial<Record<AnswerKey, string>>[] = [
+      { ...SMALL_FOREST, currentSync: 'connect', connectBuild: 'current', connectServerOs: '2022', connectStaging: 'no', forestTopology: '1', signIn: 'pta', devices: 'none' },
+      { ...SMALL_FOREST, currentSync: 'cloud sync', forestTopology: '1', signIn: 'phs', devices: 'none' },
       { ...SMALL_FOREST, forestTopology: '1', signIn: 'phs', devices: 'none' },
       { ...SMALL_FOREST, forestTopology: '2', signIn: 'keep', devices: 'none', otherNeeds: 'exchange, ha' },
       { ...SMALL_FOREST, forestTopology: '3', signIn: 'phs', devices: 'none', otherNeeds: 'group provisioning' },
@@ -256,15 +365,18 @@ describe('questionnaire flow', () => {
 
   it('considers a question relevant while a later answer could still make it matter', () => {
     // Cloud Sync so far, but devices are still open: hybrid join would bring Connect and its install type in.
-    const partial: Partial<Answers> = { forestTopology: 'single', signIn: 'phs' };
+    const partial: Partial<Answers> = { currentSync: 'none', forestTopology: 'single', signIn: 'phs' };
     expect(canChangeOutcome(partial, 'enterpriseAdminAvailable')).toBe(true);
-    expect(canChangeOutcome({ ...partial, devices: 'none', largestDomainObjects: 'under100k', groupOver50kMembers: 'no', customization: [], otherNeeds: [] }, 'enterpriseAdminAvailable')).toBe(false);
+    expect(
+      canChangeOutcome({ ...partial, devices: 'none', largestDomainObjects: 'under100k', groupOver50kMembers: 'no', customization: [], otherNeeds: [] }, 'enterpriseAdminAvailable'),
+    ).toBe(false);
   });
 
   it('reports completeness and refuses to finalize early', () => {
-    expect(answersComplete({ forestTopology: 'single' })).toBe(false);
-    expect(() => finalizeAnswers({ forestTopology: 'single' })).toThrow(/signIn/);
+    expect(answersComplete({ currentSync: 'none', forestTopology: 'single' })).toBe(false);
+    expect(() => finalizeAnswers({ currentSync: 'none', forestTopology: 'single' })).toThrow(/signIn/);
     const done: Partial<Answers> = {
+      currentSync: 'none',
       forestTopology: 'single',
       signIn: 'phs',
       devices: 'none',
@@ -274,14 +386,31 @@ describe('questionnaire flow', () => {
       otherNeeds: [],
     };
     expect(answersComplete(done)).toBe(true);
-    expect(finalizeAnswers(done)).toEqual({ ...done, enterpriseAdminAvailable: 'notAsked', connectTotalObjects: 'notAsked' });
+    expect(finalizeAnswers(done)).toEqual({
+      ...done,
+      connectBuild: 'notAsked',
+      connectServerOs: 'notAsked',
+      connectStaging: 'notAsked',
+      domainsReachable: 'notAsked',
+      enterpriseAdminAvailable: 'notAsked',
+      connectTotalObjects: 'notAsked',
+    });
   });
 
-  it('answers all "Not sure" with every question asked and a "both" recommendation', () => {
+  it('answers all "Not sure" with every question that applies asked and a "both" recommendation', () => {
     const script = Object.fromEntries(ANSWER_KEYS.map((key) => [key, 'not sure'])) as Record<AnswerKey, string>;
     const { asked, answers } = walk(script);
-    expect(asked).toEqual(ANSWER_KEYS);
+    // Not sure what runs today: planned as a first installation, so the running-Connect questions do not apply.
+    // And with the forest count unknown, "every domain reachable" is moot: several forests already call for custom.
+    expect(asked).toEqual(ANSWER_KEYS.filter((key) => !['connectBuild', 'connectServerOs', 'connectStaging', 'domainsReachable'].includes(key)));
     expect(recommend(answers).tool).toBe('both');
+  });
+
+  it('one "Not sure" on other needs for a small single forest with PHS still ends on Cloud Sync, with the unknown listed', () => {
+    const { answers } = walk({ ...SMALL_FOREST, forestTopology: '1', signIn: 'phs', devices: 'none', otherNeeds: 'not sure' });
+    const recommendation = recommend(answers);
+    expect(recommendation.tool).toBe('cloudSync');
+    expect(recommendation.assumptions.map((assumption) => [assumption.question, assumption.decisive])).toEqual([['otherNeeds', true]]);
   });
 
   it('does not change the answers it is given', () => {
