@@ -2,7 +2,7 @@
  * Plan → card data → templates in cards/. Every word a card shows about a plan is decided here;
  * the status rules themselves stay in the domain (availableActions, nextTask, progress).
  */
-import { CONNECT_INSTALL_TASK_IDS, TOOL_CHOICE_TASK_IDS, type TaskId, type Track } from '../domain/catalog';
+import { TOOL_CHOICE_TASK_IDS, TRACK_LABELS, alternativeOf, tracksForSelection, type TaskId, type Track } from '../domain/catalog';
 import type { DecisionSummary } from '../domain/decision';
 import {
   availableActions,
@@ -82,7 +82,7 @@ const STATUS: Readonly<Record<TaskStatus, { label: string; icon: string; color: 
   notApplicable: { label: 'Not applicable', icon: '➖', color: 'Default', changed: 'Set aside' },
 };
 
-const TRACK_LABEL: Readonly<Record<Track, string>> = { cloudSync: 'Cloud Sync', connect: 'Connect Sync' };
+const TRACK_LABEL = TRACK_LABELS;
 
 export const HISTORY_LIMIT = 15;
 
@@ -112,8 +112,10 @@ export function changedLine(plan: Plan, task: TaskView): string {
     const verb = isToolChoice(task.id) ? 'Decided' : STATUS[task.status].changed;
     return `${verb} by ${nameOf(task.changedBy)} at ${formatWhen(task.changedAt)}`;
   }
-  if (task.status === 'notApplicable') {
-    return `Not used: this plan installs Connect Sync with ${plan.selection.connectInstall ?? 'express'} settings.`;
+  const alternative = task.status === 'notApplicable' ? alternativeOf(task.id) : undefined;
+  if (alternative) {
+    const chosen = plan.selection[alternative.pair.selectionKey] ?? alternative.pair.defaultOption;
+    return alternative.pair.notUsed(chosen);
   }
   return 'Not started yet.';
 }
@@ -426,7 +428,7 @@ function progressDetail(done: number, skipped: number, open: number): string {
 }
 
 function trackOrder(plan: Plan): Track[] {
-  return plan.selection.tool === 'both' ? ['cloudSync', 'connect'] : [plan.selection.tool];
+  return [...tracksForSelection(plan.selection)];
 }
 
 function buttonTitle(action: PlanAction, taskId: TaskId): string {
@@ -439,8 +441,10 @@ function buttonTitle(action: PlanAction, taskId: TaskId): string {
       return 'Skip';
     case 'reopen':
       return 'Reopen';
-    case 'switchInstallType':
-      return taskId === CONNECT_INSTALL_TASK_IDS.express ? 'Use custom instead' : 'Use express instead';
+    case 'switchInstallType': {
+      const alternative = alternativeOf(taskId);
+      return alternative ? alternative.pair.switchTitle[alternative.option]! : 'Switch';
+    }
   }
 }
 

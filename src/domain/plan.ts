@@ -10,9 +10,10 @@
  * - done:  todo | inProgress → done
  * - skip:  todo | inProgress → skipped
  * - reopen: inProgress | done | skipped → todo. From inProgress it undoes a mistaken "start".
- * - switchInstallType: only on the Connect install task that currently applies (todo, inProgress or
- *   skipped). It becomes notApplicable and the other install task becomes todo. A done install has
- *   to be reopened first, so recorded work is never discarded by a single click.
+ * - switchInstallType: only on the task of an alternative pair (the Connect install type, or how Connect
+ *   moves to Cloud Sync) that currently applies (todo, inProgress or skipped). It becomes notApplicable and
+ *   the other task of the pair becomes todo. A done task has to be reopened first, so recorded work is
+ *   never discarded by a single click. The action keeps its old name: it is part of card data.
  * - notApplicable is entered and left only through switchInstallType.
  * - The "choose the tool" tasks accept no action: the tool is chosen by the questionnaire, and
  *   choosing again means starting a new plan, not reopening a task.
@@ -27,13 +28,17 @@
  * All new fields are optional, so plans stored before they existed load and work unchanged.
  */
 import {
-  CONNECT_INSTALL_TASK_IDS,
+  ALTERNATIVE_TASKS,
+  PATH_TRACK_IDS,
   TOOL_CHOICE_TASK_IDS,
+  alternativeOf,
   catalogPosition,
   taskContent,
   tasksForSelection,
+  tracksForSelection,
   type CatalogSelection,
   type ConnectInstallType,
+  type MigrationMethod,
   type TaskContent,
   type TaskId,
   type Track,
@@ -52,6 +57,8 @@ export interface Actor {
 export interface PlanSelection extends CatalogSelection {
   /** Which Connect install task applies; filled in (default express) whenever the plan has a Connect track. */
   connectInstall?: ConnectInstallType;
+  /** Which way to Cloud Sync applies; filled in (default pilot by OU) whenever the plan moves Connect to Cloud Sync. */
+  migrationMethod?: MigrationMethod;
 }
 
 export interface PlanTask {
@@ -219,13 +226,13 @@ const SETTLED_STATUSES: readonly TaskStatus[] = ['done', 'skipped', 'notApplicab
 export function createPlan(input: { id: string; selection: PlanSelection; createdBy: Actor; at: string }): Plan {
   const { id, createdBy, at } = input;
   const selection = normalizeSelection(input.selection);
-  const chosenInstallTaskId = selection.connectInstall && CONNECT_INSTALL_TASK_IDS[selection.connectInstall];
 
   const tasks = tasksForSelection(selection).map((content): PlanTask => {
     if (TOOL_CHOICE_TASK_IDS.includes(content.id)) {
       return { id: content.id, track: content.track, status: 'done', changedAt: at, changedBy: createdBy };
     }
-    if (isConnectInstallTask(content.id) && content.id !== chosenInstallTaskId) {
+    const alternative = alternativeOf(content.id);
+    if (alternative && alternative.option !== chosenOption(selection, alternative.pair)) {
       return { id: content.id, track: content.track, status: 'notApplicable' };
     }
     return { id: content.id, track: content.track, status: 'todo' };
@@ -256,8 +263,8 @@ export function applyAction(
   if (TOOL_CHOICE_TASK_IDS.includes(task.id)) {
     return notAllowed('The sync tool was chosen when this plan was created. To choose again, start over.');
   }
-  if (action === 'switchInstallType' && !isConnectInstallTask(task.id)) {
-    return notAllowed('Only the Connect Sync install tasks can switch between express and custom.');
+  if (action === 'switchInstallType' && !alternativeOf(task.id)) {
+    return notAllowed('Only the Connect Sync install tasks and the two ways to move to Cloud Sync can be switched.');
   }
 
   const rule = TRANSITIONS[action];
@@ -276,13 +283,13 @@ export function applyAction(
 
   const changes: Array<{ task: PlanTask; to: TaskStatus }> = [{ task, to: rule.to }];
   let selection = plan.selection;
-  if (action === 'switchInstallType') {
-    const otherType: ConnectInstallType = task.id === CONNECT_INSTALL_TASK_IDS.express ? 'custom' : 'express';
-    const otherTask = plan.tasks.find((candidate) => candidate.id === CONNECT_INSTALL_TASK_IDS[otherType]);
+  const alternative = action === 'switchInstallType' ? alternativeOf(task.id) : undefined;
+  if (alternative) {
+    const otherTask = plan.tasks.find((candidate) => candidate.id === alternative.pair.tasks[alternative.other]);
     if (otherTask && otherTask.status === 'notApplicable') {
       changes.push({ task: otherTask, to: 'todo' });
     }
-    selection = { ...plan.selection, connectInstall: otherType };
+    selection = { ...plan.selection, [alternative.pair.selectionKey]: alternative.other };
   }
 
   const entries = changes.map(
@@ -313,7 +320,7 @@ export function availableActions(plan: Plan, taskId: string): PlanAction[] {
   return PLAN_ACTIONS.filter(
     (action) =>
       TRANSITIONS[action].from.includes(task.status) &&
-      (action !== 'switchInstallType' || isConnectInstallTask(task.id)),
+      (action !== 'switchInstallType' || alternativeOf(task.id) !== undefined),
   );
 }
 
@@ -627,19 +634,27 @@ function normalizeSelection(selection: PlanSelection): PlanSelection {
   if (selection.tool !== 'cloudSync' && selection.tool !== 'connect' && selection.tool !== 'both') {
     throw new Error(`Unknown sync tool "${String(selection.tool)}".`);
   }
-  const hasConnect = selection.tool !== 'cloudSync';
-  const hasCloudSync = selection.tool !== 'connect';
+  const existing = selection.existing === 'connect' || selection.existing === 'cloudSync' || selection.existing === 'both' ? selection.existing : undefined;
+  const paths = existing ? (selection.paths ?? []).filter((path) => PATH_TRACK_IDS.includes(path)) : [];
+  const base: PlanSelection = { tool: selection.tool, ...(existing ? { existing, paths } : {}) };
+  const tracks = tracksForSelection(base);
+  const hasConnectInstall = tracks.includes('connect');
+  const hasCloudSyncInstall = tracks.includes('cloudSync');
+  const migrating = tracks.includes('migrateToCloudSync');
   // Express is Microsoft's default and what the advisor falls back to; a Connect plan always needs one.
-  const connectInstall = hasConnect ? (selection.connectInstall ?? 'express') : undefined;
+  const connectInstall = hasConnectInstall ? (selection.connectInstall ?? 'express') : undefined;
+  const migrationMethod = migrating ? (selection.migrationMethod === 'guidedTool' ? 'guidedTool' : 'pilotByOu') : undefined;
   return {
-    tool: selection.tool,
+    ...base,
     ...(connectInstall ? { connectInstall } : {}),
-    ...(hasCloudSync && selection.deviceSyncPreview === true ? { deviceSyncPreview: true } : {}),
+    ...(hasCloudSyncInstall && selection.deviceSyncPreview === true ? { deviceSyncPreview: true } : {}),
+    ...(migrationMethod ? { migrationMethod } : {}),
   };
 }
 
-function isConnectInstallTask(taskId: TaskId): boolean {
-  return taskId === CONNECT_INSTALL_TASK_IDS.express || taskId === CONNECT_INSTALL_TASK_IDS.custom;
+/** The option of an alternative pair a selection picks: absent means the pair's default. */
+function chosenOption(selection: PlanSelection, pair: (typeof ALTERNATIVE_TASKS)[number]): string {
+  return selection[pair.selectionKey] ?? pair.defaultOption;
 }
 
 function titleOf(taskId: TaskId): string {

@@ -4,7 +4,7 @@
  * The CSV is opened in Excel by people who did not write its contents: owner names and titles are
  * user-controlled, so every cell is defused against formula injection, not only the obvious ones.
  */
-import type { Track } from './catalog';
+import { TRACK_LABELS as CATALOG_TRACK_LABELS, type Track } from './catalog';
 import type { DecisionSummary } from './decision';
 import { lastChangeByTask } from './historyArchive';
 import {
@@ -27,7 +27,7 @@ export const STATUS_LABELS: Readonly<Record<TaskStatus, string>> = {
   notApplicable: 'Not applicable',
 };
 
-export const TRACK_LABELS: Readonly<Record<Track, string>> = { cloudSync: 'Cloud Sync', connect: 'Connect Sync' };
+export const TRACK_LABELS: Readonly<Record<Track, string>> = CATALOG_TRACK_LABELS;
 
 export interface ReportTask {
   number: number;

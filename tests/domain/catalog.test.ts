@@ -266,16 +266,18 @@ describe('task catalog: facts the reviewer found missing or wrong', () => {
     { task: 'connect.installExpress', fact: 'express: Global Admin for Connect Health', item: /Hybrid Identity Administrator/, says: [/Global Administrator if you want the Connect Health agent/] },
     { task: 'connect.installCustom', fact: 'custom: Global Admin for Connect Health', item: /Entra admin:/, says: [/Global Administrator enables Connect Health/] },
     {
+      // Windows Server 2016 leaves extended support on 2027-01-12 (Microsoft lifecycle); a new Tier 0 server should be 2022 or 2025.
       task: 'connect.prerequisites',
-      fact: 'Windows Server 2016 to 2025, 2022 recommended, KB5070773 on 2025',
+      fact: 'a new server is Windows Server 2022 or 2025; 2016 leaves support on 2027-01-12; KB5070773 on 2025',
       item: /^Server:/,
-      says: [/Windows Server 2016 to 2025/, /2022 recommended/, /on 2025 install KB5070773 or later/],
+      says: [/Windows Server 2022 or 2025/, /2016 leaves support on 2027-01-12/, /on 2025 add KB5070773/],
     },
     {
+      // DirSync and Azure AD Sync are long gone (facts §5); what people replace today is an older Connect server.
       task: 'connect.chooseInstallType',
-      fact: 'upgrade paths per source: DirSync, Azure AD Sync, MIM 2016',
-      item: /^Upgrading/,
-      says: [/DirSync in place or in parallel/, /Azure AD Sync in place or by swing migration/, /MIM 2016 with the Entra connector by swing migration only/],
+      fact: 'upgrades today: swing migration from an older Connect server, and the move to Cloud Sync for a running one',
+      item: /^Replacing an older Connect server/,
+      says: [/Swing-migrate/, /export its settings/, /staging mode/],
     },
     {
       task: 'connect.chooseInstallType',
@@ -285,14 +287,71 @@ describe('task catalog: facts the reviewer found missing or wrong', () => {
     },
     {
       task: 'connect.chooseInstallType',
-      fact: "express's 100,000 limit is the total Connect syncs",
-      item: /^Express needs/,
-      says: [/fewer than 100,000 objects synced in total/],
+      // Wording of the select-installation page; the LocalDB 10 GB cap is the prerequisites page's, cited apart.
+      fact: "express's criterion: fewer than 100,000 objects in the on-premises AD",
+      item: /^Express assumes/,
+      says: [/fewer than 100,000 objects in your on-premises AD/],
+    },
+    {
+      task: 'connect.chooseInstallType',
+      fact: 'a domain the server cannot reach calls for custom (select-installation page)',
+      item: /^Go custom for/,
+      says: [/a domain the server cannot reach/],
+    },
+    {
+      // Each build retires 12 months after its successor ships: advise the newest build, keep 2.5.79.0 as history.
+      task: 'connect.prerequisites',
+      fact: 'install the newest build; 2.5.79.0 was the 2026-09-30 floor',
+      item: /newest build/,
+      says: [/Install the newest build from the admin center/, /retires 12 months after a newer one ships/, /2\.5\.79\.0 was the 2026-09-30 floor/],
+    },
+    {
+      task: 'connect.download',
+      fact: 'confirm the newest build, not just 2.5.79.0',
+      item: /newest build/,
+      says: [/newest build in the version history/, /2\.5\.79\.0 was only the 2026-09-30 floor/],
+    },
+    {
+      task: 'migrateToCloudSync.pilotByOu',
+      fact: 'the pilot takes the OU out of Connect with cloudNoFlow rules, never by unticking it (objects would be deleted)',
+      item: /cloudNoFlow/,
+      says: [/cloudNoFlow inbound and JoinNoFlow outbound rules/],
+    },
+    {
+      task: 'migrateToCloudSync.readiness',
+      fact: "the guided tool's limits (2026-09-16): one forest, 2,000 objects, no custom rules or group filtering",
+      item: /Guided tool fits/,
+      says: [/One forest/, /up to 2,000 objects in scope/, /no custom rules, group filtering, custom UPN or directory extensions/],
+    },
+    {
+      task: 'cloudSyncHealth.features',
+      fact: 'agent floors: Exchange hybrid 1.1.1107.0, group provisioning 1.1.1370.0; Microsoft 365 group writeback is Connect-only',
+      item: /Microsoft 365 group writeback/,
+      says: [/not a Cloud Sync feature/, /Connect Sync must do it/],
     },
   ])('$task: $fact', ({ task, item, says }) => {
     const line = itemWith(task, item);
     expect(line).not.toBe('');
     for (const pattern of says) expect(line).toMatch(pattern);
+  });
+
+
+  it('never gives 2.5.79.0 as the build to install, and names no retired sync tool as an upgrade source', () => {
+    for (const task of TASK_CATALOG) {
+      for (const item of task.checklist) {
+        expect(item).not.toMatch(/2\.5\.79\.0 or later/);
+        expect(item).not.toMatch(/DirSync|Azure AD Sync/);
+      }
+    }
+  });
+
+  it('cites the page that states each corrected fact', () => {
+    const links = (id: TaskId) => byId(id).links.map((link) => link.url);
+    expect(links('connect.prerequisites')).toEqual(expect.arrayContaining([LEARN.connectVersionHistory, LEARN.windowsServer2016Lifecycle]));
+    expect(links('connect.chooseInstallType')).toEqual(expect.arrayContaining([LEARN.connectSelectInstall, LEARN.connectPrerequisites]));
+    expect(links('migrateToCloudSync.guidedTool')).toContain(LEARN.cloudSyncMigrationTool);
+    expect(links('migrateToCloudSync.pilotByOu')).toContain(LEARN.cloudSyncPilotMigration);
+    expect(links('connectUpgrade.stagingServer')).toContain(LEARN.connectStagingServer);
   });
 
   it.each<{ task: TaskId; fact: string; never: RegExp }>([
@@ -337,5 +396,18 @@ describe('taskContent', () => {
     expect(taskContent('connect.verify')?.title).toBeTruthy();
     expect(taskContent('connect.nope')).toBeUndefined();
     expect(taskContent('toString')).toBeUndefined();
+  });
+});
+
+describe('learnLinks', () => {
+  it('has no constant that nothing cites', () => {
+    const { readFileSync, readdirSync } = require('node:fs') as typeof import('node:fs');
+    const { join } = require('node:path') as typeof import('node:path');
+    const sources = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+        entry.isDirectory() ? sources(join(dir, entry.name)) : entry.name.endsWith('.ts') && entry.name !== 'learnLinks.ts' ? [readFileSync(join(dir, entry.name), 'utf8')] : [],
+      );
+    const text = sources(join(__dirname, '../../src')).join('\n');
+    expect(Object.keys(LEARN).filter((key) => !new RegExp(`LEARN\\.${key}\\b`).test(text))).toEqual([]);
   });
 });
