@@ -22,6 +22,9 @@ export interface QuestionSubmit {
 export interface QuestionCardInput {
   readonly runId: string;
   readonly question: Question;
+  /** The wording for this person's situation (see `wordingFor`); the question's own wording otherwise. */
+  readonly prompt?: string;
+  readonly help?: string;
   /** 1-based position of this question among those asked. */
   readonly number: number;
   readonly estimatedTotal: number;
@@ -41,9 +44,9 @@ export function questionCard(input: QuestionCardInput): AdaptiveCardJson {
     progress: total === input.number ? `Question ${input.number}, the last one` : `Question ${input.number} of about ${total}`,
     hasOwner: input.forName !== undefined && input.forName.length > 0,
     owner: input.forName ? `For ${escapeMarkdown(input.forName.slice(0, 80))}` : '',
-    prompt: question.prompt,
-    hasHelp: question.help !== undefined,
-    help: question.help ?? '',
+    prompt: input.prompt ?? question.prompt,
+    hasHelp: (input.help ?? question.help) !== undefined,
+    help: input.help ?? question.help ?? '',
     multi: question.multi,
     choices: numbered,
     options: numbered.filter((choice) => !isExclusive(choice.value)),

@@ -4,7 +4,7 @@
  * it out. Its Accept / override buttons are `Action.Execute` (they create the shared plan) carrying
  * only ids; the server looks everything else up.
  */
-import { TOOL_NAMES, type Recommendation, type SingleTool, type SyncTool } from '../domain/advisor';
+import { TOOL_NAMES, type PathTrack, type Recommendation, type SingleTool, type SyncTool } from '../domain/advisor';
 import { ANSWER_KEYS, ANSWER_TOPICS, describeAnswer, type AnswerKey, type Answers } from '../domain/answers';
 import { LEARN } from '../domain/learnLinks';
 import type { Actor } from '../domain/plan';
@@ -12,6 +12,16 @@ import { escapeMarkdown, renderCard, type AdaptiveCardJson } from './render';
 
 export const ACCEPT_VERB = 'decision.accept';
 export const OVERRIDE_VERB = 'decision.override';
+
+/**
+ * The `data` of an "Answer now" button under an assumption. A submit, not an execute: it reopens the
+ * person's questionnaire, which runs in message turns like the question cards.
+ */
+export interface RefineSubmit {
+  readonly refine: string;
+  readonly decisionId: string;
+  readonly owner: string;
+}
 
 const SHORT_NAMES: Record<SyncTool, string> = { cloudSync: 'Cloud Sync', connect: 'Connect Sync', both: 'Cloud Sync and Connect Sync' };
 
@@ -30,8 +40,51 @@ export interface RecommendationCardInput {
   readonly kicker?: string;
 }
 
+/** What each path track means, in the words of the recommendation card. */
+const PATH_STEP_TEXT: Readonly<Record<PathTrack, (rec: Recommendation) => string>> = {
+  restoreSync: (rec) =>
+    `**Restore sync first (urgent).** Connect Sync builds older than 2.5.79.0 stopped syncing on 30 September 2026; only the newest build brings sync back. ${UPGRADE_WORDS[rec.upgradeMethod ?? 'inPlace']}`,
+  connectUpgrade: (rec) =>
+    `**Stay on Connect Sync and keep it current.** ${rec.paths?.includes('restoreSync') ? 'After the restore, keep' : 'Upgrade to the newest build, then keep'} a staging server on Windows Server 2022 or 2025 and turn on automatic upgrade where it is supported.` +
+    (rec.paths?.includes('restoreSync') ? '' : ` ${UPGRADE_WORDS[rec.upgradeMethod ?? 'inPlace']}`),
+  migrateToCloudSync: (rec) =>
+    rec.migrationMethod === 'guidedTool'
+      ? "**Move to Cloud Sync with Microsoft's guided tool.** Your forest fits its limits (one forest, up to 2,000 objects in scope); if the tool is not offered to your tenant yet, the plan switches to the pilot-by-OU path."
+      : '**Move to Cloud Sync OU by OU.** Take a pilot OU out of Connect, let Cloud Sync own it, check it, widen wave by wave, then stop the Connect scheduler and retire the server.',
+  cloudSyncHealth: () =>
+    '**Check Cloud Sync health.** Agent versions against the features you use, three active agents for failover, and configuration health.',
+};
+
+const UPGRADE_WORDS: Readonly<Record<NonNullable<Recommendation['upgradeMethod']>, string>> = {
+  inPlace: 'Upgrade in place on the active server.',
+  swingWithStaging: 'Upgrade the staging server first, check it, switch it active, then upgrade the other (swing migration).',
+  swingToNewServer: 'Build a new server on Windows Server 2022 or 2025 in staging mode with the newest build, then switch to it (swing migration).',
+};
+
+/** The title line: where the tenant ends up, and from where. */
+export function titleOf(recommendation: Recommendation): string {
+  const paths = recommendation.paths ?? [];
+  if (paths.includes('migrateToCloudSync')) return `Move to ${TOOL_NAMES.cloudSync}`;
+  if (paths.includes('connectUpgrade')) return recommendation.tool === 'both' ? `Stay on Connect Sync and add Cloud Sync` : `Stay on ${TOOL_NAMES.connect}`;
+  if (paths.includes('cloudSyncHealth') && recommendation.tool === 'cloudSync') return `Keep ${TOOL_NAMES.cloudSync} healthy`;
+  return TOOL_NAMES[recommendation.tool];
+}
+
 /** One sentence a busy admin can act on; built from the engine's deciding factors, never re-deciding. */
 export function headlineOf(recommendation: Recommendation): string {
+  const paths = recommendation.paths ?? [];
+  const urgent = paths.includes('restoreSync') ? 'Restore sync first: your Connect Sync build stopped syncing on 30 September 2026. Then ' : '';
+  const toolLine = toolHeadline(recommendation);
+  if (paths.includes('migrateToCloudSync')) {
+    return `${urgent}${urgent ? 'move' : 'Move'} from Connect Sync to Cloud Sync: nothing you need requires Connect Sync, and Microsoft recommends Cloud Sync wherever it fits.`;
+  }
+  if (paths.includes('connectUpgrade')) {
+    return `${urgent}${urgent ? 'stay' : 'Stay'} on Connect Sync and keep it current. ${toolLine}`;
+  }
+  return urgent ? `${urgent}${lowerFirst(toolLine)}` : toolLine;
+}
+
+function toolHeadline(recommendation: Recommendation): string {
   const required = (tool: SingleTool) =>
     recommendation.factors.filter((f) => f.pointsTo === tool && f.strength === 'required').map((f) => lowerFirst(f.capability));
   const connectNeeds = required('connect');
@@ -61,19 +114,36 @@ const CARD_BUDGET_BYTES = 24 * 1024;
  * the explanations of assumptions are left out so the card still fits in one Teams post.
  */
 export function recommendationCard(input: RecommendationCardInput): AdaptiveCardJson {
-  const full = render(input, true);
-  return Buffer.byteLength(JSON.stringify(full), 'utf16le') <= CARD_BUDGET_BYTES ? full : render(input, false);
+  let card = render(input, 'full');
+  for (const detail of ['noExplanations', 'compact'] as const) {
+    if (Buffer.byteLength(JSON.stringify(card), 'utf16le') <= CARD_BUDGET_BYTES) break;
+    card = render(input, detail);
+  }
+  return card;
 }
 
-function render(input: RecommendationCardInput, explainAssumptions: boolean): AdaptiveCardJson {
+/**
+ * How much of the long text to keep. `noExplanations` drops why each assumption was made; `compact` also
+ * drops the "how to check" lines and the factors' explanations (their Learn links stay), keeps "Answer now" only
+ * for the unknowns that decided, and keeps the first ten of "what would change".
+ */
+type Detail = 'full' | 'noExplanations' | 'compact';
+
+function render(input: RecommendationCardInput, detail: Detail): AdaptiveCardJson {
+  const explainAssumptions = detail === 'full';
   const { recommendation: rec, decisionId } = input;
   const connectInPlay = rec.connectInstall !== undefined;
+  const paths = rec.paths ?? [];
+  const connectRunsToday = rec.current === 'connect' || rec.current === 'both';
   const buttons = input.choice
     ? []
     : [
-        { title: `Accept ${SHORT_NAMES[rec.tool]}`, verb: ACCEPT_VERB, data: { decisionId, owner: input.ownerId } },
+        { title: paths.length > 0 ? 'Accept this plan' : `Accept ${SHORT_NAMES[rec.tool]}`, verb: ACCEPT_VERB, data: { decisionId, owner: input.ownerId } },
         ...overrideTools(rec.tool).map((tool) => ({
-          title: rec.tool === 'both' ? `Use only ${SHORT_NAMES[tool]}` : `Use ${SHORT_NAMES[tool]} instead`,
+          title:
+            connectRunsToday && rec.tool !== 'both'
+              ? tool === 'connect' ? 'Stay on Connect Sync instead' : 'Move to Cloud Sync instead'
+              : rec.tool === 'both' ? `Use only ${SHORT_NAMES[tool]}` : `Use ${SHORT_NAMES[tool]} instead`,
           verb: OVERRIDE_VERB,
           data: { decisionId, owner: input.ownerId, tool },
         })),
@@ -83,7 +153,12 @@ function render(input: RecommendationCardInput, explainAssumptions: boolean): Ad
   const people = [...new Set(input.answered.map((a) => a.by.name))].map((name) => escapeMarkdown(name));
   return renderCard('recommendation', {
     kicker: input.kicker ?? 'Recommendation',
-    toolName: TOOL_NAMES[rec.tool],
+    toolName: titleOf(rec),
+    hasPath: paths.length > 0,
+    pathStyle: rec.urgent ? 'attention' : 'emphasis',
+    pathSteps: paths.map((path, index) => ({ text: `${index + 1}. ${PATH_STEP_TEXT[path](rec)}` })),
+    hasStay: (rec.stayReasons ?? []).length > 0,
+    stayReasons: (rec.stayReasons ?? []).map((reason) => ({ text: `- **${reason.capability}.** What would let you move: ${reason.moveWhen} [Learn more](${reason.link})` })),
     hasInstall: connectInPlay,
     installLine: rec.connectInstall === 'custom' ? 'Connect Sync: custom install' : 'Connect Sync: express install',
     headline: headlineOf(rec),
@@ -95,7 +170,7 @@ function render(input: RecommendationCardInput, explainAssumptions: boolean): Ad
       answer: f.triggeredBy.question
         ? `${ANSWER_TOPICS[f.triggeredBy.question]}: ${f.triggeredBy.answer}${f.triggeredBy.assumed ? ' (assumed)' : ''}`
         : f.triggeredBy.answer,
-      explanation: f.explanation,
+      explanation: detail === 'compact' ? '' : f.explanation,
       link: f.link,
     })),
     installTitle: rec.connectInstall === 'custom' ? 'Why the custom install' : 'Why express is enough',
@@ -104,9 +179,22 @@ function render(input: RecommendationCardInput, explainAssumptions: boolean): Ad
     hasCoexistence: rec.coexistence !== undefined,
     connectScope: rec.coexistence?.connectScope ?? '',
     cloudSyncScope: rec.coexistence?.cloudSyncScope ?? '',
-    assumptions: rec.assumptions.map((a) => ({ topic: ANSWER_TOPICS[a.question], assumed: a.assumed, explanation: explainAssumptions ? ` ${a.explanation}` : '' })),
+    assumptionsTitle:
+      rec.uncertainty === 'followDefault'
+        ? 'Open questions: Microsoft\'s default held, please confirm'
+        : 'Assumed for your "Not sure" answers',
+    assumptions: rec.assumptions.map((a) => ({
+      topic: ANSWER_TOPICS[a.question],
+      assumed: a.assumed,
+      decided: a.decisive ? ' (this decided the outcome)' : '',
+      explanation: explainAssumptions ? ` ${a.explanation}` : '',
+      check: detail === 'compact' ? '' : a.check,
+      hasCheck: detail !== 'compact',
+      hasButton: !input.choice && (detail !== 'compact' || a.decisive),
+      refineData: { refine: a.question, decisionId, owner: input.ownerId } satisfies RefineSubmit,
+    })),
     warnings: rec.warnings.map((w) => ({ text: w.text, linkText: w.link ? ` [Learn more](${w.link})` : '' })),
-    changes: rec.whatWouldChange.map((c) => ({
+    changes: rec.whatWouldChange.slice(0, detail === 'compact' ? 10 : undefined).map((c) => ({
       text: `${c.change} → ${SHORT_NAMES[c.tool]}${c.connectInstall && c.tool !== 'cloudSync' ? ` (${c.connectInstall} install)` : ''}`,
     })),
     answers: ANSWER_KEYS.filter((key) => input.answers[key] !== 'notAsked').map((key) => ({ topic: ANSWER_TOPICS[key], value: describeAnswer(key, input.answers[key]) })),
