@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { CardFactory, MessageFactory, type PrivateConversationState, type Storage, type TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState, type DialogTurnResult } from 'botbuilder-dialogs';
 import { confirmCard } from '../cards/questionCards';
-import { ACCEPT_VERB, OVERRIDE_VERB, headlineOf, overrideTools, recommendationCard } from '../cards/recommendationCard';
+import { ACCEPT_VERB, OVERRIDE_VERB, headlineOf, overrideTools, recommendationCard, titleOf } from '../cards/recommendationCard';
 import type { AdaptiveCardJson } from '../cards/render';
 import {
   CHOOSE_TOOL_DIALOG,
@@ -17,7 +17,8 @@ import {
   type QuestionnaireResult,
   type QuestionnaireState,
 } from '../dialogs/chooseToolDialog';
-import { TOOL_NAMES, connectInstallFor, recommend, type SingleTool } from '../domain/advisor';
+import { TOOL_NAMES, installQuestionsOpenFor, planSelectionFor, recommend, type SingleTool } from '../domain/advisor';
+import { ANSWER_KEYS, ANSWER_TOPICS, type AnswerKey, type Answers } from '../domain/answers';
 import type { DecisionSummary } from '../domain/decision';
 import type { Actor, PlanSelection } from '../domain/plan';
 import { baseConversationId } from '../store/conversationRegistry';
@@ -87,9 +88,26 @@ export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
   const afterTurn = async (context: TurnContext, result: DialogTurnResult): Promise<void> => {
     if (result.status !== DialogTurnStatus.complete) return;
     const outcome = result.result as QuestionnaireResult | undefined;
-    if (outcome?.kind === 'cancelled') await paused.set(context, outcome.state);
+    if (outcome?.kind === 'cancelled') {
+      // A follow-up that is stopped leaves the recommendation as it was; only a full round is worth resuming.
+      if (!outcome.state.followUp) await paused.set(context, outcome.state);
+      else await context.sendActivity('Stopped. The recommendation stays as it was; its buttons still work.');
+    }
     if (outcome?.kind !== 'completed') return;
     await paused.delete(context);
+    const override = outcome.followUp?.override;
+    if (override) {
+      // The install-type questions an override to Connect needed: record them, then apply the override.
+      const pending = await decisions.pending(locationOf(context), actorOf(context).id);
+      if (!pending || pending.decisionId !== outcome.followUp!.decisionId) {
+        await context.sendActivity('That recommendation was replaced while you answered, so nothing was changed. Say **why** to see the current one.');
+        return;
+      }
+      const updated: DecisionRecord = { ...pending, answers: outcome.answers, answered: mergeAnswered(pending.answered, outcome.answered) };
+      await decisions.savePending(locationOf(context), updated);
+      await send(context, await applyChoice(context, updated, 'override', override));
+      return;
+    }
     const record: DecisionRecord = {
       decisionId: newId(),
       runId: outcome.runId,
@@ -130,8 +148,31 @@ export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
     if ((mode === 'override' && !requested) || (data.tool !== undefined && !requested)) {
       return cardResponse(errorCard('That choice is not one this recommendation offers. Use the buttons on the recommendation card.', 'Unknown choice'));
     }
+    // An override to Connect installs it with the type the answers call for; the questions behind that type
+    // were skipped while Cloud Sync was recommended, so they are asked now (only the owner can answer them).
+    const openInstallQuestions = requested && mode === 'override' && record.owner.id === actor.id ? installQuestionsFor(record.answers, requested) : [];
+    if (openInstallQuestions.length > 0) {
+      await beginFollowUp(context, record, openInstallQuestions, requested!);
+      return messageResponse(
+        `Before the plan installs Connect Sync I need ${openInstallQuestions.length === 1 ? 'one more answer' : `${openInstallQuestions.length} more answers`} to pick express or custom: ` +
+          `${openInstallQuestions.map((key) => ANSWER_TOPICS[key].toLowerCase()).join(', ')}. The question is below.`,
+      );
+    }
+    return cardResponse(await applyChoice(context, record, mode, requested));
+  };
+
+  /** Records the choice and creates the plan; the card to show for it (the decided recommendation, or a confirmation). */
+  const applyChoice = async (context: TurnContext, record: DecisionRecord, mode: 'accept' | 'override' | 'replace', requested: SingleTool | undefined): Promise<AdaptiveCardJson> => {
+    const location = locationOf(context);
+    const actor = actorOf(context);
     const choice = choiceOf(record, requested, actor, clock().toISOString());
-    const selection: PlanSelection = { tool: choice.tool, connectInstall: choice.connectInstall, deviceSyncPreview: choice.deviceSyncPreview };
+    const selection: PlanSelection = {
+      tool: choice.tool,
+      connectInstall: choice.connectInstall,
+      deviceSyncPreview: choice.deviceSyncPreview,
+      ...(choice.existing ? { existing: choice.existing, paths: choice.paths ?? [] } : {}),
+      ...(choice.migrationMethod ? { migrationMethod: choice.migrationMethod } : {}),
+    };
 
     let created: { cardCount: number; inThread: boolean } | undefined;
     if (deps.plans) {
@@ -140,16 +181,14 @@ export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
       if (outcome === 'exists') {
         const current = (await deps.plans.describe(context)) ?? 'an existing plan';
         const planData: Record<string, string> = { decisionId: record.decisionId, owner: record.owner.id, ...(requested ? { tool: requested } : {}) };
-        return cardResponse(
-          confirmCard({
-            title: 'Replace the current plan?',
-            message: `This conversation already has a deployment plan: ${current}. A new plan for ${TOOL_NAMES[choice.tool]} replaces it, and the progress recorded on the current one is discarded for everyone here.`,
-            executeActions: [
-              { title: 'Replace the plan', verb: REPLACE_PLAN_VERB, data: planData },
-              { title: 'Keep the current plan', verb: KEEP_PLAN_VERB, data: { decisionId: record.decisionId } },
-            ],
-          }),
-        );
+        return confirmCard({
+          title: 'Replace the current plan?',
+          message: `This conversation already has a deployment plan: ${current}. A new plan for ${TOOL_NAMES[choice.tool]} replaces it, and the progress recorded on the current one is discarded for everyone here.`,
+          executeActions: [
+            { title: 'Replace the plan', verb: REPLACE_PLAN_VERB, data: planData },
+            { title: 'Keep the current plan', verb: KEEP_PLAN_VERB, data: { decisionId: record.decisionId } },
+          ],
+        });
       }
     }
     const saved = await decisions.choose(location, record.owner.id, record.decisionId, choice);
@@ -158,7 +197,55 @@ export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
     const note = created
       ? `Plan created — posting ${created.cardCount} cards ${created.inThread ? 'in this channel thread' : 'in this conversation'}. Say "status" at any time to see it.`
       : 'Decision saved. The deployment plan will be built from it once plans are available.';
-    return cardResponse(cardOf(stored, note));
+    return cardOf(stored, note);
+  };
+
+  /** Reopens this person's questions for a recommendation: the given ones only (`onlyAsk`), or a round without `without`. */
+  const beginFollowUp = async (context: TurnContext, record: DecisionRecord, onlyAsk: readonly AnswerKey[], override?: SingleTool): Promise<void> => {
+    const answers: Partial<Answers> = { ...record.answers };
+    for (const key of onlyAsk) delete answers[key];
+    const state: QuestionnaireState = {
+      runId: newId().slice(0, 12),
+      answers,
+      answered: [],
+      startedAt: clock().toISOString(),
+      onlyAsk,
+      followUp: { decisionId: record.decisionId, ...(override ? { override } : {}) },
+    };
+    const dc = await dialogs.createContext(context);
+    await dc.cancelAllDialogs();
+    await afterTurn(context, await dc.beginDialog(CHOOSE_TOOL_DIALOG, { resume: state }));
+  };
+
+  /** "Answer now" on an assumption: ask that question (and whatever it makes relevant), then recommend again. */
+  const refine = async (context: TurnContext, value: { refine: string; decisionId: string; owner: string }): Promise<void> => {
+    const actor = actorOf(context);
+    const record = await decisions.pending(locationOf(context), actor.id);
+    const key = ANSWER_KEYS.find((candidate) => candidate === value.refine);
+    if (!record || record.decisionId !== value.decisionId || value.owner !== actor.id || !key) {
+      await context.sendActivity('That button belongs to a recommendation that is no longer current, or to someone else\'s. Say **why** to see yours, or **start** to answer the questions.');
+      return;
+    }
+    if (record.choice) {
+      await context.sendActivity('This recommendation was already accepted, so its answers are settled. Say **start over** to answer the questions again.');
+      return;
+    }
+    // Skipped questions are weighed again: the new answer may make them matter.
+    const answers: Partial<Answers> = {};
+    for (const candidate of ANSWER_KEYS) {
+      const answer = record.answers[candidate];
+      if (candidate !== key && answer !== undefined && answer !== 'notAsked') (answers as Record<string, unknown>)[candidate] = answer;
+    }
+    const state: QuestionnaireState = {
+      runId: newId().slice(0, 12),
+      answers,
+      answered: record.answered.filter((entry) => entry.question !== key && answers[entry.question] !== undefined),
+      startedAt: record.answered[0]?.at ?? clock().toISOString(),
+      followUp: { decisionId: record.decisionId },
+    };
+    const dc = await dialogs.createContext(context);
+    await dc.cancelAllDialogs();
+    await afterTurn(context, await dc.beginDialog(CHOOSE_TOOL_DIALOG, { resume: state, notice: `Let's settle "${ANSWER_TOPICS[key]}". Your other answers are kept.` }));
   };
 
   const verbs: Record<string, VerbHandler> = {
@@ -171,6 +258,11 @@ export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
   return {
     verbs,
     intercept: async (context, text) => {
+      const refineValue = asRefineSubmit(context.activity.value);
+      if (refineValue) {
+        await refine(context, refineValue);
+        return true;
+      }
       const submit = asQuestionSubmit(context.activity.value);
       // Plan commands go to their own handlers whether or not a questionnaire is running, so they never
       // need this person's dialog state: skipping the read keeps "what's next" to a single storage read.
@@ -239,10 +331,52 @@ function cardOf(record: DecisionRecord, note?: string, kicker?: string): Adaptiv
 /** The choice the button stands for: the recommendation itself, or one tool instead of it. */
 function choiceOf(record: DecisionRecord, instead: SingleTool | undefined, by: Actor, at: string): DecisionChoice {
   const rec = record.recommendation;
-  if (!instead) return { tool: rec.tool, connectInstall: rec.connectInstall, deviceSyncPreview: rec.deviceSyncPreview, overridden: false, by, at };
-  // Connect chosen against a Cloud Sync recommendation still needs the install type the answers call for.
-  const connectInstall = instead === 'connect' ? (rec.connectInstall ?? connectInstallFor(record.answers)) : undefined;
-  return { tool: instead, connectInstall, deviceSyncPreview: false, overridden: true, by, at };
+  if (!instead) {
+    // As recommended and shown: a recommendation stored before paths existed has none.
+    const existing = rec.current !== undefined && rec.current !== 'none' ? rec.current : undefined;
+    return {
+      tool: rec.tool,
+      connectInstall: rec.connectInstall,
+      deviceSyncPreview: rec.deviceSyncPreview,
+      ...(existing ? { existing, paths: rec.paths ?? [] } : {}),
+      ...(rec.migrationMethod ? { migrationMethod: rec.migrationMethod } : {}),
+      overridden: false,
+      by,
+      at,
+    };
+  }
+  // Another tool: the same path logic, from the same answers (a Connect install gets the type they call for).
+  const selection = planSelectionFor(record.answers, instead);
+  return {
+    tool: instead,
+    connectInstall: selection.connectInstall ?? (instead === 'connect' && !selection.existing ? rec.connectInstall : undefined),
+    deviceSyncPreview: false,
+    ...(selection.existing ? { existing: selection.existing, paths: selection.paths ?? [] } : {}),
+    ...(selection.migrationMethod ? { migrationMethod: selection.migrationMethod } : {}),
+    overridden: true,
+    by,
+    at,
+  };
+}
+
+/** The install-type questions to ask before a plan installs Connect for `tool`; none when Connect already runs. */
+function installQuestionsFor(answers: Answers, tool: SingleTool): AnswerKey[] {
+  if (tool !== 'connect' || planSelectionFor(answers, tool).connectInstall === undefined) return [];
+  return installQuestionsOpenFor(answers);
+}
+
+/** Who answered what: the follow-up's answers replace earlier ones to the same questions. */
+function mergeAnswered(earlier: DecisionRecord['answered'], later: DecisionRecord['answered']): DecisionRecord['answered'] {
+  const replaced = new Set(later.map((entry) => entry.question));
+  return [...earlier.filter((entry) => !replaced.has(entry.question)), ...later];
+}
+
+/** Card data is untrusted: only a well-formed "Answer now" submit is read. */
+function asRefineSubmit(value: unknown): { refine: string; decisionId: string; owner: string } | undefined {
+  const v = value as Record<string, unknown> | undefined;
+  if (!v || typeof v !== 'object') return undefined;
+  const ok = (x: unknown): x is string => typeof x === 'string' && x.length > 0 && x.length <= 200;
+  return ok(v.refine) && ok(v.decisionId) && ok(v.owner) ? { refine: v.refine, decisionId: v.decisionId, owner: v.owner } : undefined;
 }
 
 function summaryOf(record: DecisionRecord, choice: DecisionChoice): DecisionSummary {
@@ -250,7 +384,7 @@ function summaryOf(record: DecisionRecord, choice: DecisionChoice): DecisionSumm
   return {
     tool: choice.tool,
     connectInstall: choice.connectInstall,
-    headline: choice.overridden ? `${TOOL_NAMES[choice.tool]}, chosen instead of the recommended ${TOOL_NAMES[rec.tool]}.` : headlineOf(rec),
+    headline: choice.overridden ? `${TOOL_NAMES[choice.tool]}, chosen instead of the recommended ${titleOf(rec)}.` : headlineOf(rec),
     reasons: rec.factors.map((factor) => `${factor.capability} (${factor.triggeredBy.answer}${factor.triggeredBy.assumed ? ', assumed' : ''})`),
     overridden: choice.overridden,
     decidedBy: choice.by,

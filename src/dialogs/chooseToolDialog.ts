@@ -9,7 +9,8 @@
  */
 import { ComponentDialog, Dialog, type DialogContext, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
-import { ANSWER_TOPICS, type AnswerKey, type Answers, describeAnswer } from '../domain/answers';
+import { ANSWER_KEYS, ANSWER_TOPICS, type AnswerKey, type Answers, describeAnswer } from '../domain/answers';
+import type { SingleTool } from '../domain/advisor';
 import type { Actor } from '../domain/plan';
 import {
   QUESTIONS,
@@ -18,7 +19,9 @@ import {
   finalizeAnswers,
   nextQuestion,
   parseAnswer,
+  questionById,
   withAnswer,
+  wordingFor,
   type Question,
 } from '../domain/questions';
 import { normalizeText, parseCommand } from '../bot/commands';
@@ -45,6 +48,20 @@ export interface QuestionnaireState {
   readonly startedAt: string;
   /** Set while the person is asked whether to discard their answers (and plan) and begin again. */
   readonly confirmingStartOver?: boolean;
+  /**
+   * A follow-up on a recommendation instead of a full round: ask exactly these questions, in this order,
+   * then finish with the answers as they stand (e.g. the install-type questions an override to Connect needs).
+   */
+  readonly onlyAsk?: readonly AnswerKey[];
+  /** What the follow-up is for, handed back on completion. */
+  readonly followUp?: FollowUp;
+}
+
+/** Why a round of questions reopened a recommendation: to answer an unknown, or to finish an override. */
+export interface FollowUp {
+  readonly decisionId: string;
+  /** Apply this override once the questions are answered. */
+  readonly override?: SingleTool;
 }
 
 export type QuestionnaireResult =
@@ -55,6 +72,7 @@ export type QuestionnaireResult =
       readonly answered: readonly AnswerRecord[];
       readonly startedAt: string;
       readonly completedAt: string;
+      readonly followUp?: FollowUp;
     }
   /** Stopped by the person; `state` lets a later `start` pick up where they left off. */
   | { readonly kind: 'cancelled'; readonly state: QuestionnaireState }
@@ -123,9 +141,11 @@ export class ChooseToolDialog extends ComponentDialog<BeginOptions> {
       }
     }
     const resume = options?.resume && isQuestionnaireState(options.resume) ? options.resume : undefined;
-    const notice = resume
-      ? `Picking up where you left off, with your ${countAnswers(resume.answered.length)} kept. Say **start over** to begin again instead.`
-      : options?.notice;
+    // A follow-up on a recommendation brings its own words; only a paused round "picks up where you left off".
+    const notice =
+      resume && !resume.followUp
+        ? `Picking up where you left off, with your ${countAnswers(resume.answered.length)} kept. Say **start over** to begin again instead.`
+        : options?.notice;
     return innerDc.beginDialog(QUESTION_LOOP, { state: resume ?? fresh, notice, showCard: true } satisfies LoopOptions);
   }
 
@@ -152,15 +172,16 @@ export class ChooseToolDialog extends ComponentDialog<BeginOptions> {
       if (showCard) await sendCard(context, startOverConfirmCard({ runId: state.runId, discards: await this.discardList(context, state) }));
       return Dialog.EndOfTurn;
     }
-    const question = nextQuestion(state.answers);
+    const question = questionFor(state);
     if (!question) {
       const result: QuestionnaireResult = {
         kind: 'completed',
         runId: state.runId,
-        answers: finalizeAnswers(state.answers),
+        answers: finishedAnswers(state),
         answered: state.answered,
         startedAt: state.startedAt,
         completedAt: this.clock().toISOString(),
+        ...(state.followUp ? { followUp: state.followUp } : {}),
       };
       return step.endDialog(result);
     }
@@ -187,7 +208,7 @@ export class ChooseToolDialog extends ComponentDialog<BeginOptions> {
 
     if (state.confirmingStartOver) return this.interpretConfirmation(context, options, input);
 
-    const question = nextQuestion(state.answers);
+    const question = questionFor(state);
     if (!question) return { loop: { state, showCard: true } };
     const command = input.submit?.nav ?? commandOf(input.text);
 
@@ -274,12 +295,32 @@ export class ChooseToolDialog extends ComponentDialog<BeginOptions> {
     return questionCard({
       runId: state.runId,
       question,
+      ...wordingFor(question, state.answers),
       number: state.answered.length + 1,
-      estimatedTotal: estimateTotal(state.answers, state.answered.length, question),
+      estimatedTotal: state.onlyAsk
+        ? state.answered.length + state.onlyAsk.filter((key) => state.answers[key] === undefined).length
+        : estimateTotal(state.answers, state.answered.length, question),
       forName: shared ? context.activity.from?.name : undefined,
       canGoBack: state.answered.length > 0,
     });
   }
+}
+
+/** The question to put next: the follow-up's list when there is one, otherwise whatever can still change the outcome. */
+function questionFor(state: QuestionnaireState): Question | undefined {
+  if (state.onlyAsk) {
+    const key = state.onlyAsk.find((candidate) => state.answers[candidate] === undefined);
+    return key === undefined ? undefined : questionById(key);
+  }
+  return nextQuestion(state.answers);
+}
+
+/** The answers to hand on: a follow-up leaves what it did not ask as it was (unasked questions become "not asked"). */
+function finishedAnswers(state: QuestionnaireState): Answers {
+  if (!state.onlyAsk) return finalizeAnswers(state.answers);
+  const complete: Record<string, unknown> = {};
+  for (const key of ANSWER_KEYS) complete[key] = state.answers[key] ?? 'notAsked';
+  return complete as unknown as Answers;
 }
 
 /**

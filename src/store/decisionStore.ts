@@ -7,7 +7,8 @@
  */
 import type { Storage } from 'botbuilder';
 import type { AnswerRecord } from '../dialogs/chooseToolDialog';
-import type { ConnectInstallType, Recommendation, SyncTool } from '../domain/advisor';
+import type { ConnectInstallType, MigrationMethod, PathTrack, Recommendation, SyncTool } from '../domain/advisor';
+import type { CurrentSync } from '../domain/answers';
 import type { Answers } from '../domain/answers';
 import type { Actor } from '../domain/plan';
 import { baseConversationId } from './conversationRegistry';
@@ -18,6 +19,10 @@ export interface DecisionChoice {
   readonly tool: SyncTool;
   readonly connectInstall?: ConnectInstallType;
   readonly deviceSyncPreview: boolean;
+  /** What already synced; absent for a first installation and in choices stored before paths existed. */
+  readonly existing?: Exclude<CurrentSync, 'none'>;
+  readonly paths?: readonly PathTrack[];
+  readonly migrationMethod?: MigrationMethod;
   readonly overridden: boolean;
   readonly by: Actor;
   readonly at: string;

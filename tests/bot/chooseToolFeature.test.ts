@@ -17,6 +17,7 @@ async function press(h: Harness, value: Record<string, unknown>, options?: Activ
 }
 
 const PHS_SINGLE: Record<string, string> = {
+  currentSync: 'none', domainsReachable: 'all',
   forestTopology: 'single', signIn: 'phs', devices: 'none', largestDomainObjects: 'under100k', groupOver50kMembers: 'no', customization: 'none', otherNeeds: 'none', enterpriseAdminAvailable: 'yes', connectTotalObjects: 'under100k',
 };
 const PTA_SINGLE: Record<string, string> = { ...PHS_SINGLE, signIn: 'ptaSetup' };
@@ -76,11 +77,27 @@ describe('choose the sync tool over HTTP', () => {
   });
 
   it('override keeps the recommendation and the choice; why shows both with who answered', async () => {
-    const card = await answerAll(h, PHS_SINGLE);
+    const card = await answerAll(h, { ...PHS_SINGLE, enterpriseAdminAvailable: 'yes', connectTotalObjects: 'under100k' });
     const override = button(card, 'decision.override');
     expect(override.data.tool).toBe('connect');
+    // The install-type questions were skipped while Cloud Sync was recommended: they are asked now.
     const response = await h.invoke(override.verb, override.data, viaConnector);
-    expect(cardText(response.body.value)).toContain('chose **Connect Sync** instead of the recommended Cloud Sync');
+    expect(response.body.type).toBe('application/vnd.microsoft.activity.message');
+    expect(response.body.value).toMatch(/I need 3 more answers to pick express or custom/);
+    let replies: any[] = connector.calls.filter((call) => call.kind === 'send' || call.kind === 'reply').map((call) => call.body);
+    const answers: Record<string, string> = { domainsReachable: 'someUnreachable', enterpriseAdminAvailable: 'yes', connectTotalObjects: 'under100k' };
+    const followUps: string[] = [];
+    for (let q = asked(replies); q; q = asked(replies)) {
+      followUps.push(q.question);
+      replies = await press(h, { questionnaire: q.runId, question: q.question, answer: answers[q.question] }, viaConnector);
+    }
+    expect(followUps).toEqual(['domainsReachable', 'enterpriseAdminAvailable', 'connectTotalObjects']);
+    const decided = cardsOf(replies).find((c) => cardText(c).includes('instead of the recommended'));
+    expect(cardText(decided)).toContain('chose **Connect Sync** instead of the recommended Cloud Sync');
+    await h.app.planFeature.idle();
+    // An unreachable domain: the plan installs Connect with custom settings.
+    const tasks = cardText(cardsOf(await h.say('tasks'))[0]);
+    expect(tasks).toMatch(/Install Connect Sync with custom settings/);
 
     const why = cardsOf(await h.say('why', { userId: '29:user-bo', userName: 'Bo' }));
     const text = cardText(why[0]);
@@ -127,8 +144,8 @@ describe('choose the sync tool over HTTP', () => {
     expect(cardText(cardsOf(boHelp)[0])).toContain('What I can do');
     const anaWhy = await h.say('why', ana);
     expect(anaWhy[0].text).toMatch(/No sync tool has been chosen/);
-    const anaAnswer = await h.say('single', ana);
-    expect(asked(anaAnswer)!.question).toBe('signIn');
+    const anaAnswer = await h.say('nothing', ana);
+    expect(asked(anaAnswer)!.question).toBe('forestTopology');
   });
 
   it('start with an existing plan says so; accepting then asks before replacing the plan', async () => {
@@ -158,9 +175,49 @@ describe('choose the sync tool over HTTP', () => {
     expect(text).toContain('Start over?');
     expect(text).toContain('the deployment plan of this conversation');
     const restarted = await h.say('yes');
-    expect(asked(restarted)!.question).toBe('forestTopology');
+    expect(asked(restarted)!.question).toBe('currentSync');
     const why = await h.say('why', { userId: '29:someone-else' });
     expect(why[0].text).toMatch(/No sync tool has been chosen/);
+  });
+
+  it('"Answer now" on an unknown asks it (and what it makes relevant), then recommends again', async () => {
+    const card = await answerAll(h, { ...PHS_SINGLE, otherNeeds: 'notSure', enterpriseAdminAvailable: 'yes', connectTotalObjects: 'under100k' });
+    expect(cardText(card)).toContain('Microsoft Entra Cloud Sync');
+    const refine = /"data":(\{"refine":"otherNeeds"[^}]*\})/.exec(JSON.stringify(card));
+    expect(refine).not.toBeNull();
+    let replies = await press(h, JSON.parse(refine![1]));
+    expect(replies[0].text).toMatch(/settle "Other needs"/);
+    const order: string[] = [];
+    const answers: Record<string, string> = { ...PHS_SINGLE, otherNeeds: 'exchangeHybrid,m365GroupWriteback', enterpriseAdminAvailable: 'yes', connectTotalObjects: 'under100k' };
+    for (let q = asked(replies); q; q = asked(replies)) {
+      order.push(q.question);
+      replies = await press(h, { questionnaire: q.runId, question: q.question, answer: answers[q.question] });
+    }
+    // Microsoft 365 group writeback brings Connect in, so its install questions now matter too.
+    expect(order).toEqual(['otherNeeds', 'domainsReachable', 'enterpriseAdminAvailable', 'connectTotalObjects']);
+    const again = cardsOf(replies).find((c) => executeActions(c).length > 0);
+    expect(cardText(again)).toContain('Microsoft Entra Connect Sync');
+    expect(cardText(again)).toContain('Writing Microsoft 365 groups back to AD');
+    // The old card's buttons are out of date now.
+    const stale = await h.invoke('decision.accept', button(card, 'decision.accept').data, viaConnector);
+    expect(cardText(stale.body.value)).toContain('no longer current');
+    const staleRefine = await press(h, JSON.parse(refine![1]));
+    expect(staleRefine[0].text).toMatch(/no longer current/);
+  });
+
+  it('Connect Sync 2.4, PHS, 12,000 users: accepting creates the restore and migration tracks, restore first', async () => {
+    const card = await answerAll(h, {
+      ...PHS_SINGLE, currentSync: 'connect', connectBuild: 'belowMandatory', connectServerOs: 'ws2019', connectStaging: 'no', connectTotalObjects: 'under100k',
+    });
+    const text = cardText(card);
+    expect(text).toContain('Move to Microsoft Entra Cloud Sync');
+    expect(text).toContain('Restore sync first (urgent)');
+    const response = await h.invoke('decision.accept', button(card, 'decision.accept').data, viaConnector);
+    expect(cardText(response.body.value)).toContain('Plan created — posting 7 cards');
+    await h.app.planFeature.idle();
+    const next = cardText(cardsOf(await h.say('next'))[0]);
+    expect(next).toContain('Confirm why sync stopped');
+    expect(next).toContain('Restore sync (urgent)');
   });
 
   it('stale or forged decision buttons answer HTTP 200 with a card and change nothing', async () => {

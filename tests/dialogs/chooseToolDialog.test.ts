@@ -60,9 +60,9 @@ describe('ChooseToolDialog: the four "Done means" conversations', () => {
   it('single forest, password hash sync, 20,000 users → Cloud Sync (typed answers)', async () => {
     const c = client();
     const order = await typeAnswers(c, {
-      forestTopology: 'single', signIn: 'phs', devices: 'none', largestDomainObjects: '1', groupOver50kMembers: 'no', customization: 'none', otherNeeds: 'none',
+      currentSync: 'nothing', forestTopology: 'single', signIn: 'phs', devices: 'none', largestDomainObjects: '1', groupOver50kMembers: 'no', customization: 'none', otherNeeds: 'none',
     });
-    expect(order).toEqual(['forestTopology', 'signIn', 'devices', 'largestDomainObjects', 'groupOver50kMembers', 'customization', 'otherNeeds']);
+    expect(order).toEqual(['currentSync', 'forestTopology', 'signIn', 'devices', 'largestDomainObjects', 'groupOver50kMembers', 'customization', 'otherNeeds']);
     const r = result(c);
     expect(r.answers).toMatchObject({ forestTopology: 'single', signIn: 'phs', largestDomainObjects: 'under100k', customization: [], enterpriseAdminAvailable: 'notAsked' });
     expect(r.answered.map((a) => a.question)).toEqual(order);
@@ -73,7 +73,7 @@ describe('ChooseToolDialog: the four "Done means" conversations', () => {
   it('single forest needing pass-through authentication → Connect, custom install (typed answers)', async () => {
     const c = client();
     await typeAnswers(c, {
-      forestTopology: '1', signIn: 'pta', devices: 'none', largestDomainObjects: 'under 100k', groupOver50kMembers: 'no', customization: 'none', otherNeeds: 'none', enterpriseAdminAvailable: 'yes', connectTotalObjects: 'under 100k',
+      currentSync: '1', forestTopology: '1', signIn: 'pta', devices: 'none', largestDomainObjects: 'under 100k', groupOver50kMembers: 'no', customization: 'none', otherNeeds: 'none', domainsReachable: 'yes', enterpriseAdminAvailable: 'yes', connectTotalObjects: 'under 100k',
     });
     const rec = recommend(result(c).answers);
     expect(rec.tool).toBe('connect');
@@ -84,7 +84,7 @@ describe('ChooseToolDialog: the four "Done means" conversations', () => {
   it('two disconnected forests → Cloud Sync (button answers)', async () => {
     const c = client();
     const buttons: Record<string, string> = {
-      forestTopology: 'includesDisconnected', signIn: 'phs', devices: 'none', largestDomainObjects: 'under100k', groupOver50kMembers: 'no', customization: 'none', otherNeeds: 'none',
+      currentSync: 'none', forestTopology: 'includesDisconnected', signIn: 'phs', devices: 'none', largestDomainObjects: 'under100k', groupOver50kMembers: 'no', customization: 'none', otherNeeds: 'none',
     };
     let turn = await say(c, 'start');
     while (turn.cards.length > 0) {
@@ -100,7 +100,7 @@ describe('ChooseToolDialog: the four "Done means" conversations', () => {
     const c = client();
     let turn = await say(c, 'start');
     const plan: Record<string, object | string> = {
-      forestTopology: 'acquired', signIn: 'phs', devices: 'hybridJoin', largestDomainObjects: '1', groupOver50kMembers: 'no', customization: 'none', otherNeeds: 'none', enterpriseAdminAvailable: 'yes', connectTotalObjects: 'under 100k',
+      currentSync: 'nothing', forestTopology: 'acquired', signIn: 'phs', devices: 'hybridJoin', largestDomainObjects: '1', groupOver50kMembers: 'no', customization: 'none', otherNeeds: 'none', enterpriseAdminAvailable: 'yes', connectTotalObjects: 'under 100k',
     };
     while (turn.cards.length > 0) {
       const { question, runId } = asked(turn.cards[0]);
@@ -119,17 +119,17 @@ describe('ChooseToolDialog: navigation and bad input', () => {
     await say(c, 'start');
     const turn = await say(c, 'purple');
     expect(turn.cards).toHaveLength(0);
-    expect(turn.texts[0]).toMatch(/didn't get that.*number from 1 to 4/);
+    expect(turn.texts[0]).toMatch(/didn't get that.*number from 1 to 5/);
     const again = await say(c, '42');
-    expect(again.texts[0]).toMatch(/number from 1 to 4/);
+    expect(again.texts[0]).toMatch(/number from 1 to 5/);
     const ok = await say(c, '1');
-    expect(asked(ok.cards[0]).question).toBe('signIn');
+    expect(asked(ok.cards[0]).question).toBe('forestTopology');
   });
 
   it('multi-select: ticked options arrive as the selection input; an empty selection is refused', async () => {
     const c = client();
     await say(c, 'start');
-    for (const answer of ['single', 'phs', 'none', '1', 'no']) await say(c, answer);
+    for (const answer of ['nothing', 'single', 'phs', 'none', '1', 'no']) await say(c, answer);
     const turn = await say(c, 'help');
     const { question, runId } = asked(turn.cards[0]);
     expect(question).toBe('customization');
@@ -138,7 +138,8 @@ describe('ChooseToolDialog: navigation and bad input', () => {
     const next = await say(c, { questionnaire: runId, question, selection: 'attributeValueFiltering,groupBasedFiltering' });
     expect(asked(next.cards[0]).question).toBe('otherNeeds');
     const withPicks = await say(c, { questionnaire: runId, question: 'otherNeeds', answer: 'none' });
-    expect(asked(withPicks.cards[0]).question).toBe('enterpriseAdminAvailable');
+    expect(asked(withPicks.cards[0]).question).toBe('domainsReachable');
+    await say(c, 'yes');
     await say(c, 'yes');
     await say(c, 'under 100k');
     expect(result(c).answers.customization).toEqual(['attributeValueFiltering', 'groupBasedFiltering']);
@@ -149,19 +150,19 @@ describe('ChooseToolDialog: navigation and bad input', () => {
     await say(c, 'start');
     const first = await say(c, 'back');
     expect(first.texts[0]).toMatch(/first question, so there is nothing to go back to/);
-    expect(asked(first.cards[0]).question).toBe('forestTopology');
-    await say(c, 'single');
+    expect(asked(first.cards[0]).question).toBe('currentSync');
+    await say(c, 'nothing');
     const turn = await say(c, 'back');
     expect(turn.texts[0]).toMatch(/Going back/);
-    expect(asked(turn.cards[0]).question).toBe('forestTopology');
-    const nav = await say(c, { questionnaire: 'run1', question: 'forestTopology', nav: 'back' });
+    expect(asked(turn.cards[0]).question).toBe('currentSync');
+    const nav = await say(c, { questionnaire: 'run1', question: 'currentSync', nav: 'back' });
     expect(nav.texts[0]).toMatch(/first question/);
   });
 
   it('cancel ends the dialog, keeps the answers for a resume and says how to continue', async () => {
     const c = client();
     await say(c, 'start');
-    await say(c, 'single');
+    await say(c, 'nothing');
     const turn = await say(c, 'cancel');
     expect(turn.texts[0]).toMatch(/kept your 1 answer.*start.*start over/);
     expect(c.dialogTurnResult.status).toBe(DialogTurnStatus.complete);
@@ -171,26 +172,26 @@ describe('ChooseToolDialog: navigation and bad input', () => {
     const resumed = new DialogTestClient('msteams', new ChooseToolDialog({ newId: () => 'x' }), { resume: (r as Extract<QuestionnaireResult, { kind: 'cancelled' }>).state });
     const again = await say(resumed, 'start');
     expect(again.texts[0]).toMatch(/Picking up where you left off/);
-    expect(asked(again.cards[0]).question).toBe('signIn');
+    expect(asked(again.cards[0]).question).toBe('forestTopology');
   });
 
   it('start over asks first when answers would be lost; "no" keeps them, "yes" restarts with a new run', async () => {
     const discard = jest.fn(async () => undefined);
     const c = client({ startOver: { discardable: async () => ['the deployment plan of this conversation'], discard } });
     await say(c, 'start');
-    await say(c, 'single');
+    await say(c, 'nothing');
     const confirm = await say(c, 'start over');
     expect(cardText(confirm.cards[0])).toContain('your 1 answer so far');
     expect(cardText(confirm.cards[0])).toContain('the deployment plan of this conversation');
     const kept = await say(c, 'no');
     expect(kept.texts[0]).toMatch(/Keeping your answers/);
-    expect(asked(kept.cards[0]).question).toBe('signIn');
+    expect(asked(kept.cards[0]).question).toBe('forestTopology');
     expect(discard).not.toHaveBeenCalled();
 
     await say(c, 'start over');
     const restarted = await say(c, { questionnaire: 'run1', confirm: 'startOver' });
     expect(discard).toHaveBeenCalledTimes(1);
-    expect(asked(restarted.cards[0])).toEqual({ question: 'forestTopology', runId: 'run2' });
+    expect(asked(restarted.cards[0])).toEqual({ question: 'currentSync', runId: 'run2' });
   });
 
   it('start over with nothing to lose restarts at once', async () => {
@@ -198,7 +199,7 @@ describe('ChooseToolDialog: navigation and bad input', () => {
     await say(c, 'start');
     const turn = await say(c, 'start over');
     expect(turn.texts[0]).toMatch(/Starting again/);
-    expect(asked(turn.cards[0])).toEqual({ question: 'forestTopology', runId: 'run2' });
+    expect(asked(turn.cards[0])).toEqual({ question: 'currentSync', runId: 'run2' });
   });
 
   it('help explains and asks the same question again', async () => {
@@ -206,12 +207,13 @@ describe('ChooseToolDialog: navigation and bad input', () => {
     await say(c, 'start');
     const turn = await say(c, 'help');
     expect(turn.texts[0]).toMatch(/Not sure.*safe choice/s);
-    expect(asked(turn.cards[0]).question).toBe('forestTopology');
+    expect(asked(turn.cards[0]).question).toBe('currentSync');
   });
 
   it('buttons from an earlier run or an earlier question are refused gracefully and change nothing', async () => {
     const c = client();
     await say(c, 'start');
+    await say(c, 'nothing');
     await say(c, 'single');
     const oldRun = await say(c, { questionnaire: 'run0', question: 'signIn', answer: 'phs' });
     expect(oldRun.texts[0]).toMatch(/not part of your current questions/);
@@ -260,5 +262,57 @@ describe('ChooseToolDialog: navigation and bad input', () => {
     expect(kept.texts[0]).toMatch(/Nothing was discarded/);
     expect((c.dialogTurnResult.result as QuestionnaireResult).kind).toBe('keptAsIs');
     expect(discard).not.toHaveBeenCalled();
+  });
+});
+
+describe('ChooseToolDialog: tenants that already sync, and follow-ups on a recommendation', () => {
+  it('Connect Sync, build 2.4, one forest, password hash sync, 12,000 users → restore, then move to Cloud Sync', async () => {
+    const c = client();
+    let turn = await say(c, 'start');
+    const script: Record<string, string> = {
+      currentSync: 'connect', connectBuild: '2.4', connectServerOs: '2019', connectStaging: 'no', forestTopology: 'single', signIn: 'phs', devices: 'none',
+      largestDomainObjects: 'under 100k', groupOver50kMembers: 'no', customization: 'none', otherNeeds: 'none', connectTotalObjects: 'under 100k',
+    };
+    const prompts: Record<string, string> = {};
+    while (turn.cards.length > 0) {
+      const { question } = asked(turn.cards[0]);
+      prompts[question] = cardText(turn.cards[0]);
+      turn = await say(c, script[question]!);
+      expect(turn.texts.join(' ')).not.toMatch(/didn't get/);
+    }
+    // Where to read the build, and the existing-tenant wording for what Connect does today.
+    expect(prompts.connectBuild).toMatch(/Programs and Features/);
+    expect(prompts.customization).toMatch(/does your Connect Sync use today/);
+    expect(prompts.connectTotalObjects).toMatch(/does Connect Sync sync today/);
+    const rec = recommend(result(c).answers);
+    expect(rec.paths).toEqual(['restoreSync', 'migrateToCloudSync']);
+    expect(rec.urgent).toBe(true);
+  });
+
+  it('a follow-up asks exactly the listed questions, then hands back the answers and what it was for', async () => {
+    const answers = {
+      currentSync: 'none', forestTopology: 'single', signIn: 'phs', devices: 'none', largestDomainObjects: 'under100k', groupOver50kMembers: 'no',
+      customization: [], otherNeeds: [], connectBuild: 'notAsked', connectServerOs: 'notAsked', connectStaging: 'notAsked',
+    };
+    const state = {
+      runId: 'f1', answers, answered: [], startedAt: T0.toISOString(),
+      onlyAsk: ['domainsReachable', 'enterpriseAdminAvailable', 'connectTotalObjects'], followUp: { decisionId: 'd1', override: 'connect' },
+    };
+    const c = new DialogTestClient('msteams', new ChooseToolDialog({ clock: () => T0, newId: () => 'x' }), { resume: state });
+    let turn = await say(c, 'start');
+    expect(turn.texts.join(' ')).not.toMatch(/Picking up where you left off/);
+    const order: string[] = [];
+    const typed: Record<string, string> = { domainsReachable: 'no', enterpriseAdminAvailable: 'yes', connectTotalObjects: 'under 100k' };
+    while (turn.cards.length > 0) {
+      const { question } = asked(turn.cards[0]);
+      expect(cardText(turn.cards[0])).toMatch(/Question \d of about 3|the last one/);
+      order.push(question);
+      turn = await say(c, typed[question]!);
+    }
+    expect(order).toEqual(['domainsReachable', 'enterpriseAdminAvailable', 'connectTotalObjects']);
+    const r = result(c);
+    expect(r.followUp).toEqual({ decisionId: 'd1', override: 'connect' });
+    expect(r.answers).toMatchObject({ ...answers, domainsReachable: 'someUnreachable', enterpriseAdminAvailable: 'yes', connectTotalObjects: 'under100k' });
+    expect(r.answered.map((entry) => entry.question)).toEqual(order);
   });
 });
