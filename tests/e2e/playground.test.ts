@@ -37,7 +37,7 @@ describe('Agents Playground in headless Chromium', () => {
       const question = await ui.waitForText(/Question 1 of/);
       await ui.screenshot('questionnaire', question);
 
-      const recommendation = await answerQuestionnaire(ui, 10);
+      const recommendation = await answerQuestionnaire(ui, 12);
       expect(await recommendation.innerText()).toMatch(/Microsoft Entra Cloud Sync/);
       await ui.screenshot('recommendation', recommendation);
 
@@ -75,6 +75,8 @@ describe('Agents Playground in headless Chromium', () => {
   /** Typed replies, matched to each question by its wording, as an admin who prefers the keyboard would answer. */
   const typed = (overrides: ReadonlyArray<readonly [RegExp, string]>): ReadonlyArray<readonly [RegExp, string]> => [
     ...overrides,
+    [/syncs your Active Directory/i, 'nothing'],
+    [/reach every domain/i, 'yes'],
     [/forests/i, '1'],
     [/sign in/i, 'phs'],
     [/devices/i, 'none'],
@@ -93,7 +95,7 @@ describe('Agents Playground in headless Chromium', () => {
   ])('recommends the right tool for %s, answered by typing', (name, answers, expected) =>
     step(`typed-${name.split(' ').slice(0, 3).join('-')}`, async () => {
       await ui.send('start');
-      const recommendation = await answerByTyping(ui, answers, 12);
+      const recommendation = await answerByTyping(ui, answers, 14);
       expect(await recommendation.innerText()).toMatch(expected);
     }));
 });

@@ -22,6 +22,7 @@ const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
 
 /** The "single forest, password hash sync, 20,000 users" admin: which button they press for each question. */
 export const CLOUD_SYNC_ANSWERS: ReadonlyArray<readonly [RegExp, RegExp]> = [
+  [/syncs your Active Directory/i, /Nothing yet/],
   [/forests/i, /One forest/],
   [/sign in/i, /Password hash sync/],
   [/devices/i, /No device needs/],

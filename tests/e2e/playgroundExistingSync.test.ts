@@ -1,0 +1,109 @@
+/**
+ * End to end for tenants that already sync, in the Agents Playground driven by headless Chromium: the
+ * "Done means" conversations of advice for existing deployments and the late-2026 corrections, answered
+ * by typing as an admin would. Nothing leaves loopback.
+ */
+import type { PlaygroundPage } from '../helpers/playgroundPage';
+import { answerByTyping, usePlaygroundSession } from '../helpers/playgroundSession';
+
+jest.setTimeout(180_000);
+
+/** Typed replies, matched to each question by its wording; the first match wins, so overrides go first. */
+const typed = (overrides: ReadonlyArray<readonly [RegExp, string]>): ReadonlyArray<readonly [RegExp, string]> => [
+  ...overrides,
+  [/syncs your Active Directory/i, 'nothing'],
+  [/build runs/i, 'latest'],
+  [/Windows Server version/i, '2022'],
+  [/staging mode/i, 'no'],
+  [/reach every domain/i, 'yes'],
+  [/forests/i, '1'],
+  [/sign in/i, 'phs'],
+  [/devices/i, 'none'],
+  [/largest AD domain/i, 'under 100k'],
+  [/in total/i, 'under 100k'],
+  [/50,000 members/i, 'no'],
+  [/customizations/i, 'none'],
+  [/also need|use today, or need/i, 'none'],
+  [/Enterprise Admin/i, 'yes'],
+];
+
+describe('Agents Playground: tenants that already sync, and the corrected advice', () => {
+  const session = usePlaygroundSession('sync-guide-e2e-existing-');
+  const { step } = session;
+  let ui: PlaygroundPage;
+  beforeAll(() => {
+    ui = session.ui;
+  });
+
+  it('Connect Sync, build 2.4, one forest, password hash sync, 12,000 users: urgent restore, then a migration plan to Cloud Sync', () =>
+    step('existing-connect-2-4', async () => {
+      await ui.send('start');
+      const recommendation = await answerByTyping(
+        ui,
+        typed([
+          [/syncs your Active Directory/i, 'connect'],
+          [/build runs/i, '2.4'],
+          [/Windows Server version/i, '2019'],
+        ]),
+        16,
+      );
+      const text = await recommendation.innerText();
+      expect(text).toMatch(/Move to Microsoft Entra Cloud Sync/);
+      expect(text).toMatch(/Restore sync first \(urgent\)[\s\S]*stopped syncing on 30 September 2026/);
+      expect(text).toMatch(/Move to Cloud Sync OU by OU/);
+      expect(text.indexOf('Restore sync first')).toBeLessThan(text.indexOf('OU by OU'));
+
+      await recommendation.getByRole('button', { name: 'Accept this plan' }).click();
+      await ui.waitForText(/Confirm why sync stopped/);
+      await ui.waitForText(/Move OU by OU, starting with a pilot/);
+      await ui.send("what's next");
+      expect(await ui.lastCard().innerText()).toMatch(/Restore sync \(urgent\)[\s\S]*Confirm why sync stopped/);
+    }));
+
+  it('Connect Sync, current build, pass-through authentication: stay and upgrade, with the reasons', () =>
+    step('existing-connect-pta', async () => {
+      await ui.send('start over');
+      await ui.send('yes');
+      const recommendation = await answerByTyping(
+        ui,
+        typed([
+          [/syncs your Active Directory/i, 'connect'],
+          [/staging mode/i, 'yes'],
+          [/sign in/i, 'pta'],
+        ]),
+        16,
+      );
+      const text = await recommendation.innerText();
+      expect(text).toMatch(/Stay on Microsoft Entra Connect Sync/);
+      expect(text).toMatch(/What keeps you on Connect Sync/);
+      expect(text).toMatch(/pass-through authentication[\s\S]*What would let you move/);
+      expect(text).toMatch(/Upgrade the staging server first/);
+    }));
+
+  it('Exchange hybrid with Microsoft 365 groups written back on-premises: Connect Sync', () =>
+    step('m365-group-writeback', async () => {
+      await ui.send('start over');
+      await ui.send('yes');
+      const recommendation = await answerByTyping(ui, typed([[/also need/i, 'exchange, m365 groups']]), 16);
+      const text = await recommendation.innerText();
+      expect(text).toMatch(/^Recommendation\s+Microsoft Entra Connect Sync\b/);
+      expect(text).toMatch(/Writing Microsoft 365 groups back to AD/);
+    }));
+
+  it('one forest with a child domain the server cannot reach: the custom install', () =>
+    step('unreachable-child-domain', async () => {
+      await ui.send('start over');
+      await ui.send('yes');
+      const recommendation = await answerByTyping(
+        ui,
+        typed([
+          [/devices/i, 'hybrid join'],
+          [/reach every domain/i, 'child domain'],
+        ]),
+        16,
+      );
+      const text = await recommendation.innerText();
+      expect(text).toMatch(/Connect Sync: custom install/);
+      expect(text).toMatch(/out of the Connect server's reach/);
+    }));
+});
