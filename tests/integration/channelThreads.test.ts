@@ -476,7 +476,7 @@ describe('posting a plan within the Teams limits (real pacing)', () => {
 });
 
 const PHS_SINGLE: Record<string, string> = {
-  forestTopology: 'single', signIn: 'phs', devices: 'none', largestDomainObjects: 'under100k', groupOver50kMembers: 'no', customization: 'none', otherNeeds: 'none', enterpriseAdminAvailable: 'yes',
+  currentSync: 'none', forestTopology: 'single', signIn: 'phs', devices: 'none', largestDomainObjects: 'under100k', groupOver50kMembers: 'no', customization: 'none', otherNeeds: 'none', enterpriseAdminAvailable: 'yes',
 };
 
 function questionOf(activities: any[]): { question: string; runId: string } | undefined {
