@@ -240,6 +240,7 @@ describe('ChooseToolDialog: navigation and bad input', () => {
     // Trailing dots are dropped from short commands and answers ("yes."), so these would read as one if they were parsed.
     const padding = '.'.repeat(MAX_PARSED_TEXT_LENGTH);
     await say(c, 'start');
+    await say(c, 'nothing');
     await say(c, 'single');
     const notAnAnswer = await say(c, `pta${padding}`);
     expect(notAnAnswer.texts[0]).toMatch(/longer than any answer I accept/);
