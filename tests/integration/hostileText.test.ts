@@ -103,7 +103,7 @@ describe('hostile message text against the running server', () => {
     await seed(CHANNEL, { tool: 'connect', connectInstall: 'custom' }, 'hostile-plan-channel');
     plans = async () => JSON.stringify([await store.load(location(CHAT)), await store.load(location(CHANNEL))]);
     const first = cardsOf(await bot.say('start', QUESTIONNAIRE));
-    expect(JSON.stringify(first)).toContain('"question":"forestTopology"');
+    expect(JSON.stringify(first)).toContain('"question":"currentSync"');
   });
   afterAll(() => bot.close());
 
@@ -129,7 +129,7 @@ describe('hostile message text against the running server', () => {
     const replies: any[] = message.body?.activities ?? [];
     if (place.options === QUESTIONNAIRE) {
       // A re-prompt ("longer than any answer", or "please choose" for text that is only whitespace), same question.
-      expect(replies.map((reply) => reply.text ?? '').join('\n')).toContain('Reply with a number from 1 to 4');
+      expect(replies.map((reply) => reply.text ?? '').join('\n')).toContain('Reply with a number from 1 to 5');
     } else {
       // Not a command: the help card, never silence.
       expect(cardsOf(replies).map(cardText).join('\n')).toContain('What I can do');
@@ -138,7 +138,7 @@ describe('hostile message text against the running server', () => {
   });
 
   it('leaves the questionnaire on its first question after every 250 KB message', async () => {
-    expect(await currentQuestion()).toBe('forestTopology');
+    expect(await currentQuestion()).toBe('currentSync');
   });
 
   it('answers random and adversarial text in every place without failing, stalling or changing a plan (fuzzed)', async () => {
