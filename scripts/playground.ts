@@ -13,8 +13,18 @@ async function main(): Promise<void> {
     cwd: REPO_ROOT,
     echo: true,
     // The Playground sends no tokens, so the bot must run unauthenticated (local mode, loopback only),
-    // whatever .env says. dotenv never overrides variables that are already set, even to empty.
-    env: { ...process.env, MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppType: '', HOST: '127.0.0.1', PORT: String(botPort) },
+    // whatever .env says. dotenv never overrides variables that are already set, even to empty. Local mode
+    // refuses to start beside a deployment's settings, so those are blanked too.
+    env: {
+      ...process.env,
+      MicrosoftAppId: '',
+      MicrosoftAppPassword: '',
+      MicrosoftAppType: '',
+      MicrosoftAppTenantId: '',
+      PUBLIC_BASE_URL: '',
+      HOST: '127.0.0.1',
+      PORT: String(botPort),
+    },
   });
   const stopAll = async (code: number) => {
     await Promise.all([bot.stop(), playground?.stop()]);

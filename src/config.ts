@@ -181,9 +181,40 @@ function parseHost(env: Env, localMode: boolean): string {
   return host ?? '127.0.0.1';
 }
 
+/** The registration's variables; a value in any of them (or in a differently cased twin) means the bot is meant to authenticate. */
+const REGISTRATION_VARIABLES = ['MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppTenantId', 'MicrosoftAppType'];
+
+/**
+ * Local mode authenticates nothing, and it is chosen by the absence of one variable, so a typo in that variable's
+ * name would silently switch a deployment off. Settings that only make sense for a deployment therefore stop the
+ * start instead, naming what was found.
+ */
+function refuseDeploymentSettingsInLocalMode(env: Env): void {
+  const fix = 'Set MicrosoftAppId to run with authentication, or remove this variable to run in local mode.';
+  for (const name of Object.keys(env)) {
+    const canonical = REGISTRATION_VARIABLES.find((variable) => variable.toLowerCase() === name.toLowerCase());
+    if (canonical && canonical !== name && read(env, name) !== undefined) {
+      throw new ConfigError(
+        name,
+        `looks like ${canonical} spelled with different capitals, and names are case-sensitive: the bot saw no MicrosoftAppId and would start in local mode, without authentication. Rename it to ${canonical}.`,
+      );
+    }
+  }
+  for (const name of REGISTRATION_VARIABLES.slice(1)) {
+    if (read(env, name) !== undefined) throw new ConfigError(name, `is set but MicrosoftAppId is empty, which means local mode (no authentication). ${fix}`);
+  }
+  if (read(env, 'PUBLIC_BASE_URL') !== undefined) {
+    throw new ConfigError('PUBLIC_BASE_URL', `is set but MicrosoftAppId is empty: a public address means other machines should reach the bot, and local mode authenticates nothing. ${fix}`);
+  }
+  if (read(env, 'NODE_ENV') === 'production') {
+    throw new ConfigError('NODE_ENV', `is "production" but MicrosoftAppId is empty, which means local mode (no authentication). Set MicrosoftAppId, or unset NODE_ENV to run in local mode.`);
+  }
+}
+
 export function loadConfig(env: Env): Config {
   const appId = read(env, 'MicrosoftAppId') ?? '';
   const localMode = appId === '';
+  if (localMode) refuseDeploymentSettingsInLocalMode(env);
   const appType = oneOf(env, 'MicrosoftAppType', APP_TYPES, localMode ? 'MultiTenant' : 'SingleTenant');
   const appTenantId = read(env, 'MicrosoftAppTenantId') ?? '';
   const appPassword = read(env, 'MicrosoftAppPassword') ?? '';

@@ -33,8 +33,8 @@ describe('loadConfig', () => {
     [{ REMINDER_CHECK_SECONDS: 'often' }, 'REMINDER_CHECK_SECONDS', /seconds/],
     [{ REMINDER_HOUR_UTC: '24' }, 'REMINDER_HOUR_UTC', /hour from 0 to 23/],
     [{ REPORT_SIGNING_KEY: 'short' }, 'REPORT_SIGNING_KEY', /at least 32/],
-    [{ PUBLIC_BASE_URL: 'sync-guide.example.net' }, 'PUBLIC_BASE_URL', /not a URL/],
-    [{ PUBLIC_BASE_URL: 'ftp://example.net' }, 'PUBLIC_BASE_URL', /https/],
+    [{ ...APP, PUBLIC_BASE_URL: 'sync-guide.example.net' }, 'PUBLIC_BASE_URL', /not a URL/],
+    [{ ...APP, PUBLIC_BASE_URL: 'ftp://example.net' }, 'PUBLIC_BASE_URL', /https/],
   ])('rejects %j naming %s', (env, variable, message) => {
     let error: unknown;
     try {
@@ -61,8 +61,52 @@ describe('loadConfig', () => {
   it('reads the reminder and report settings, with their defaults', () => {
     expect(loadConfig({})).toMatchObject({ reminders: { checkSeconds: 300, hourUtc: 9 }, reports: {} });
     expect(loadConfig({}).reports.publicBaseUrl).toBeUndefined();
-    const config = loadConfig({ REMINDER_CHECK_SECONDS: '0', REMINDER_HOUR_UTC: '7', REPORT_SIGNING_KEY: 'k'.repeat(32), PUBLIC_BASE_URL: 'https://sync.example.net/bot/' });
+    const config = loadConfig({ ...APP, REMINDER_CHECK_SECONDS: '0', REMINDER_HOUR_UTC: '7', REPORT_SIGNING_KEY: 'k'.repeat(32), PUBLIC_BASE_URL: 'https://sync.example.net/bot/' });
     expect(config.reminders).toEqual({ checkSeconds: 0, hourUtc: 7 });
     expect(config.reports).toEqual({ signingKey: 'k'.repeat(32), publicBaseUrl: 'https://sync.example.net/bot' });
+  });
+
+  describe('local mode refuses settings that belong to a real deployment', () => {
+    // Without MicrosoftAppId nothing is authenticated; any of these means the app id is missing by mistake.
+    it.each([
+      [{ MicrosoftAppPassword: 'secret' }, 'MicrosoftAppPassword'],
+      [{ MicrosoftAppTenantId: '00000000-0000-0000-0000-0000000000aa' }, 'MicrosoftAppTenantId'],
+      [{ MicrosoftAppType: 'SingleTenant' }, 'MicrosoftAppType'],
+      [{ PUBLIC_BASE_URL: 'https://sync.example.net' }, 'PUBLIC_BASE_URL'],
+      [{ NODE_ENV: 'production' }, 'NODE_ENV'],
+      [{ MicrosoftAppID: '00000000-0000-0000-0000-000000000001' }, 'MicrosoftAppID'],
+      [{ MICROSOFTAPPID: '00000000-0000-0000-0000-000000000001' }, 'MICROSOFTAPPID'],
+      [{ microsoftappid: '00000000-0000-0000-0000-000000000001' }, 'microsoftappid'],
+      [{ MicrosoftAppPASSWORD: 'secret' }, 'MicrosoftAppPASSWORD'],
+      // A misspelled name next to an empty correct one: the value went to the wrong variable.
+      [{ MicrosoftAppId: '', MicrosoftAppID: '00000000-0000-0000-0000-000000000001' }, 'MicrosoftAppID'],
+    ])('%j stops the start, naming %s', (env, variable) => {
+      let error: unknown;
+      try {
+        loadConfig(env as Record<string, string>);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).variable).toBe(variable);
+      expect((error as ConfigError).message).toContain(variable);
+      expect((error as ConfigError).message).toContain('MicrosoftAppId');
+      expect((error as ConfigError).message).toMatch(/local mode/);
+    });
+
+    it('says what to do about a misspelled app id', () => {
+      expect(() => loadConfig({ MicrosoftAppID: '00000000-0000-0000-0000-000000000001' })).toThrow(/names are case-sensitive.*Rename it to MicrosoftAppId\./);
+    });
+
+    it('still starts in local mode when those variables are blank or harmless', () => {
+      const env = { MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppTenantId: ' ', MicrosoftAppType: '', PUBLIC_BASE_URL: '', NODE_ENV: 'development', MICROSOFTAPPID: '' };
+      expect(loadConfig(env).localMode).toBe(true);
+      expect(loadConfig({ NODE_ENV: 'test' }).localMode).toBe(true);
+    });
+
+    it('lets a deployment set them all', () => {
+      const config = loadConfig({ ...APP, NODE_ENV: 'production', PUBLIC_BASE_URL: 'https://sync.example.net', MicrosoftAppType: 'SingleTenant' });
+      expect(config.localMode).toBe(false);
+    });
   });
 });
