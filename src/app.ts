@@ -146,6 +146,7 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
     storageKind: storage.kind,
     checkReady: () => probeStorage(storage.storage, READINESS_PROBE_TIMEOUT_MS),
     allowedTenantIds: config.allowedTenantIds,
+    allowedChannelIds: config.allowedChannelIds,
     getRoutes: [{ path: REPORT_ROUTE, handler: createReportDownload({ links: reportLinks, planStore, clock, logger }) }],
   });
 

@@ -20,6 +20,8 @@ export interface Config {
   readonly logFormat: LogFormat;
   /** Empty means every tenant is allowed. */
   readonly allowedTenantIds: readonly string[];
+  /** Bot Framework channels whose activities are served; only `msteams` outside local mode. */
+  readonly allowedChannelIds: readonly string[];
   readonly reminders: ReminderConfig;
   readonly reports: ReportConfig;
 }
@@ -134,6 +136,29 @@ function parseTenantList(env: Env): string[] {
   return ids.map((id) => id.toLowerCase());
 }
 
+export const TEAMS_CHANNEL_ID = 'msteams';
+const CHANNEL_ID = /^[a-z0-9][a-z0-9._-]{0,31}$/;
+
+/**
+ * Other Bot Framework channels (Direct Line, Web Chat, the Emulator) let whoever calls them choose the ids an
+ * activity claims, so outside local mode only Teams is served; locally the Emulator can be let in on purpose.
+ */
+function parseChannelList(env: Env, localMode: boolean): string[] {
+  const value = read(env, 'ALLOWED_CHANNEL_IDS');
+  if (!value) return [TEAMS_CHANNEL_ID];
+  const ids = [...new Set(value.split(/[\s,;]+/).filter(Boolean))];
+  const bad = ids.find((id) => !CHANNEL_ID.test(id));
+  if (bad !== undefined) throw new ConfigError('ALLOWED_CHANNEL_IDS', `"${bad}" is not a Bot Framework channel id; expected a comma-separated list such as msteams,emulator (lower case).`);
+  const other = ids.find((id) => id !== TEAMS_CHANNEL_ID);
+  if (!localMode && other !== undefined) {
+    throw new ConfigError(
+      'ALLOWED_CHANNEL_IDS',
+      `"${other}" can only be allowed in local mode: on channels other than msteams the caller chooses the user and tenant ids an activity claims, so a person's identity could be forged. Leave it empty (msteams only).`,
+    );
+  }
+  return ids;
+}
+
 export const DEFAULT_REMINDER_CHECK_SECONDS = 300;
 export const DEFAULT_REMINDER_HOUR_UTC = 9;
 
@@ -243,6 +268,7 @@ export function loadConfig(env: Env): Config {
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     logFormat: oneOf<LogFormat>(env, 'LOG_FORMAT', ['json', 'pretty'], production ? 'json' : 'pretty'),
     allowedTenantIds: parseTenantList(env),
+    allowedChannelIds: parseChannelList(env, localMode),
     reminders: parseReminders(env),
     reports: parseReports(env),
   };

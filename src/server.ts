@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Activity, TurnContext } from 'botbuilder';
 import { AuthenticationError } from 'botframework-connector';
 import type { SyncGuideAdapter } from './adapter';
+import { TEAMS_CHANNEL_ID } from './config';
 import type { Logger } from './logger';
 
 /** Teams activities are a few KB; anything near this limit is a mistake or an attack. */
@@ -19,12 +20,15 @@ export interface ServerDeps {
   /** Resolves when storage answers; rejects (or returns false) when it does not. */
   readonly checkReady: () => Promise<void>;
   readonly allowedTenantIds?: readonly string[];
+  /** Bot Framework channels served; Teams only when absent. */
+  readonly allowedChannelIds?: readonly string[];
   /** Further GET routes (the report download); each handler answers by itself. */
   readonly getRoutes?: ReadonlyArray<{ readonly path: string; readonly handler: (req: Request, res: Response) => Promise<void> }>;
 }
 
 export function createServer(deps: ServerDeps): Server {
   const { adapter, logger } = deps;
+  const allowedChannelIds = deps.allowedChannelIds ?? [TEAMS_CHANNEL_ID];
   const startedAt = Date.now();
   const server = restify.createServer({ name: 'entra-sync-guide', handleUncaughtExceptions: false });
   // Only JSON is ever read. restify's bodyParser would also parse forms and multipart uploads, and its multipart
@@ -66,7 +70,13 @@ export function createServer(deps: ServerDeps): Server {
       logger.info({ correlationId, status: 400, reason: problem }, 'rejected request');
       return;
     }
-    const activity = req.body as { type: string; name?: string; conversation?: { conversationType?: string; tenantId?: string }; channelData?: { tenant?: { id?: string } } };
+    const activity = req.body as { type: string; name?: string; channelId: string; conversation?: { conversationType?: string; tenantId?: string }; channelData?: { tenant?: { id?: string } } };
+    if (!allowedChannelIds.includes(activity.channelId)) {
+      res.json(403, { error: 'Forbidden', message: `This bot only serves Microsoft Teams (channelId "${TEAMS_CHANNEL_ID}"); the allowed channels are set by ALLOWED_CHANNEL_IDS.` });
+      logger.warn({ correlationId, status: 403 }, 'rejected an activity from a channel outside ALLOWED_CHANNEL_IDS');
+      return;
+    }
+    dropMalformedEntities(req.body as Record<string, unknown>);
     // describeInvalidActivity has checked both ids are strings when present.
     const tenantId = (activity.channelData?.tenant?.id ?? activity.conversation?.tenantId ?? '').toLowerCase();
     if (deps.allowedTenantIds?.length && !deps.allowedTenantIds.includes(tenantId)) {
@@ -126,7 +136,9 @@ export function describeInvalidActivity(req: Request): string | undefined {
   if (typeof activity.type !== 'string' || activity.type.length === 0) return 'The activity has no "type".';
   if (!isObject(activity.conversation) || !isNonEmptyString(activity.conversation.id)) return 'The activity needs a "conversation" object with a string "id".';
   if (activity.conversation.tenantId !== undefined && typeof activity.conversation.tenantId !== 'string') return '"conversation.tenantId" must be a string.';
+  if (!isNonEmptyString(activity.channelId)) return `The activity needs a string "channelId" ("${TEAMS_CHANNEL_ID}" for Microsoft Teams).`;
   if (!isObject(activity.from) || !isNonEmptyString(activity.from.id)) return 'The activity needs a "from" object with a string "id".';
+  if (activity.from.aadObjectId !== undefined && typeof activity.from.aadObjectId !== 'string') return '"from.aadObjectId" must be a string.';
   if (activity.serviceUrl !== undefined && typeof activity.serviceUrl !== 'string') return '"serviceUrl" must be a string.';
   if (activity.text !== undefined && typeof activity.text !== 'string') return '"text" must be a string.';
   if (activity.entities !== undefined && !Array.isArray(activity.entities)) return '"entities" must be an array.';
@@ -140,6 +152,20 @@ export function describeInvalidActivity(req: Request): string | undefined {
     return 'An adaptiveCard/action invoke needs a "value" object with an "action" object.';
   }
   return undefined;
+}
+
+/**
+ * Keeps only entities the SDK and the features can read: objects with a string type, and mentions whose
+ * `mentioned` has a string id and whose text (when present) is a string. TurnContext.removeRecipientMention
+ * would throw on a null entity or a mention without `mentioned`, failing the whole turn over an extra field.
+ */
+export function dropMalformedEntities(activity: Record<string, unknown>): void {
+  if (!Array.isArray(activity.entities)) return;
+  activity.entities = activity.entities.filter((entity: unknown) => {
+    if (!isObject(entity) || typeof entity.type !== 'string') return false;
+    if (entity.type.toLowerCase() !== 'mention') return true;
+    return isObject(entity.mentioned) && typeof entity.mentioned.id === 'string' && (entity.text === undefined || typeof entity.text === 'string');
+  });
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

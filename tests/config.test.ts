@@ -35,6 +35,9 @@ describe('loadConfig', () => {
     [{ REPORT_SIGNING_KEY: 'short' }, 'REPORT_SIGNING_KEY', /at least 32/],
     [{ ...APP, PUBLIC_BASE_URL: 'sync-guide.example.net' }, 'PUBLIC_BASE_URL', /not a URL/],
     [{ ...APP, PUBLIC_BASE_URL: 'ftp://example.net' }, 'PUBLIC_BASE_URL', /https/],
+    [{ ALLOWED_CHANNEL_IDS: 'msteams, Direct Line' }, 'ALLOWED_CHANNEL_IDS', /"Direct" is not a Bot Framework channel id/],
+    [{ ALLOWED_CHANNEL_IDS: 'MSTEAMS' }, 'ALLOWED_CHANNEL_IDS', /lower case/],
+    [{ ...APP, ALLOWED_CHANNEL_IDS: 'msteams,directline' }, 'ALLOWED_CHANNEL_IDS', /"directline" can only be allowed in local mode/],
   ])('rejects %j naming %s', (env, variable, message) => {
     let error: unknown;
     try {
@@ -51,6 +54,13 @@ describe('loadConfig', () => {
   it('accepts a multi-tenant registration without a tenant id and a managed identity without a password', () => {
     expect(loadConfig({ ...APP, MicrosoftAppType: 'MultiTenant', MicrosoftAppTenantId: '' }).appType).toBe('MultiTenant');
     expect(loadConfig({ ...APP, MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppPassword: '' }).appType).toBe('UserAssignedMSI');
+  });
+
+  it('serves Teams only unless ALLOWED_CHANNEL_IDS says otherwise (and only in local mode)', () => {
+    expect(loadConfig({}).allowedChannelIds).toEqual(['msteams']);
+    expect(loadConfig(APP).allowedChannelIds).toEqual(['msteams']);
+    expect(loadConfig({ ALLOWED_CHANNEL_IDS: 'msteams, emulator,msteams' }).allowedChannelIds).toEqual(['msteams', 'emulator']);
+    expect(loadConfig({ ...APP, ALLOWED_CHANNEL_IDS: 'msteams' }).allowedChannelIds).toEqual(['msteams']);
   });
 
   it('parses the tenant allow-list case-insensitively', () => {

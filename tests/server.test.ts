@@ -117,3 +117,29 @@ describe('tenant allow-list', () => {
     expect(cardsOf(replies)).toHaveLength(1);
   });
 });
+
+describe('channel allow-list (ALLOWED_CHANNEL_IDS)', () => {
+  it('serves only msteams by default, with a body that names the setting', async () => {
+    const bot = await startHarness();
+    try {
+      const refused = await bot.post(activity('message', {}, { text: 'help', channelId: 'emulator' }));
+      expect(refused.status).toBe(403);
+      expect(refused.body).toMatchObject({ error: 'Forbidden', message: expect.stringContaining('ALLOWED_CHANNEL_IDS') });
+      expect(cardsOf(await bot.say('help'))).toHaveLength(1);
+    } finally {
+      await bot.close();
+    }
+  });
+
+  it('lets the Emulator in locally when the setting lists it', async () => {
+    const bot = await startHarness({ ALLOWED_CHANNEL_IDS: 'msteams,emulator' });
+    try {
+      const answered = await bot.post(activity('message', {}, { text: 'help', channelId: 'emulator' }));
+      expect(answered.status).toBe(200);
+      expect(cardText(cardsOf(answered.body.activities)[0])).toMatch(/What I can do/);
+      expect((await bot.post(activity('message', {}, { text: 'help', channelId: 'directline' }))).status).toBe(403);
+    } finally {
+      await bot.close();
+    }
+  });
+});

@@ -88,6 +88,38 @@ const rows: Row[] = [
   { label: 'a message whose serviceUrl is not a URL', send: { json: () => activity('message', CHAT, { text: 'status', serviceUrl: { evil: true } }) }, expect: { status: 400 } },
   { label: 'a tenant id that is an object', send: { json: () => activity('message', CHAT, { text: 'status', channelData: { tenant: { id: { $ne: '' } } } }) }, expect: { status: 400 } },
   { label: 'channelData that is a string', send: { json: () => activity('message', CHAT, { text: 'status', channelData: 'tenant' }) }, expect: { status: 400 } },
+  { label: 'a message without channelId', send: { json: () => ({ ...activity('message', CHAT, { text: 'done 2' }), channelId: undefined }) }, expect: { status: 400 } },
+  { label: 'a message whose channelId is a number', send: { json: () => activity('message', CHAT, { text: 'done 2', channelId: 7 }) }, expect: { status: 400 } },
+  { label: 'a message whose from.aadObjectId is an object', send: { json: () => activity('message', CHAT, { text: 'done 2', from: { id: '29:user-ana', aadObjectId: { id: 'aad-ana' } } }) }, expect: { status: 400 } },
+
+  // Only Teams is trusted: other channels let the caller choose the ids it claims.
+  { label: 'a Direct Line "my tasks" with the victim\'s ids', send: { json: () => activity('message', CHAT, { text: 'my tasks', channelId: 'directline' }) }, expect: { status: 403 } },
+  { label: 'a Direct Line "done" click with the victim\'s ids', send: { json: () => execute('task.done', { planId: PLAN_ID, taskId: 'cloudSync.configure', revision: 2 }, CHAT, { channelId: 'directline' }) }, expect: { status: 403 } },
+  { label: 'a Web Chat "done 3"', send: { json: () => activity('message', CHAT, { text: 'done 3', channelId: 'webchat' }) }, expect: { status: 403 } },
+  { label: 'an Emulator "done 3" (not allowed unless ALLOWED_CHANNEL_IDS says so)', send: { json: () => activity('message', CHAT, { text: 'done 3', channelId: 'emulator' }) }, expect: { status: 403 } },
+  { label: 'a channelId that only looks like Teams', send: { json: () => activity('message', CHAT, { text: 'done 3', channelId: 'MSTeams' }) }, expect: { status: 403 } },
+
+  // Malformed entities are dropped at the edge; the turn goes on with the well-formed ones.
+  { label: 'a mention whose "mentioned" is null', send: { json: () => activity('message', CHAT, { text: 'status', entities: [{ type: 'mention', mentioned: null }] }) }, expect: { replies: 'DEPLOYMENT PLAN' } },
+  { label: 'an entity that is null', send: { json: () => activity('message', CHAT, { text: 'status', entities: [null] }) }, expect: { replies: 'DEPLOYMENT PLAN' } },
+  { label: 'an entity without a type', send: { json: () => activity('message', CHAT, { text: 'status', entities: [{ mentioned: { id: '28:sync-guide-bot' } }] }) }, expect: { replies: 'DEPLOYMENT PLAN' } },
+  { label: 'an entity whose type is a number', send: { json: () => activity('message', CHAT, { text: 'status', entities: [{ type: 5 }] }) }, expect: { replies: 'DEPLOYMENT PLAN' } },
+  {
+    label: 'a mention of the bot whose text is an object',
+    send: { json: () => activity('message', CHAT, { text: 'status', entities: [{ type: 'mention', text: { toString: 'x' }, mentioned: { id: '28:sync-guide-bot' } }] }) },
+    expect: { replies: 'DEPLOYMENT PLAN' },
+  },
+  {
+    label: 'a malformed mention beside a real mention of the bot',
+    send: {
+      json: () =>
+        activity('message', CHAT, {
+          text: '<at>Sync Guide</at> status',
+          entities: [{ type: 'Mention', mentioned: 'Sync Guide' }, { type: 'mention', text: '<at>Sync Guide</at>', mentioned: { id: '28:sync-guide-bot', name: 'Sync Guide' } }],
+        }),
+    },
+    expect: { replies: 'DEPLOYMENT PLAN' },
+  },
 
   // Unknown activity types and invoke names
   { label: 'an unknown activity type', send: { json: () => activity('teleport', CHAT) }, expect: { status: 200 } },
