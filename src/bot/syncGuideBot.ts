@@ -3,6 +3,7 @@ import {
   type AdaptiveCardInvokeValue,
   type BotState,
   type FileConsentCardResponse,
+  type InvokeResponse,
   CardFactory,
   MessageFactory,
   TeamsActivityHandler,
@@ -13,6 +14,7 @@ import { CORRELATION_ID } from '../server';
 import { parseCommand, type Command } from './commands';
 import { cardResponse } from './invokeResponses';
 import { errorCard } from '../cards/errorCard';
+import { entraObjectIdOf, UNIDENTIFIED_MESSAGE, UNIDENTIFIED_TITLE } from './identity';
 import type { ActionData, CommandHandler, Feature, VerbHandler } from './routing';
 
 export interface SyncGuideBotDeps {
@@ -81,6 +83,11 @@ export class SyncGuideBot extends TeamsActivityHandler {
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
+    if (!entraObjectIdOf(context)) {
+      this.deps.logger.info({ activityType: 'message' }, 'refused a message without from.aadObjectId');
+      await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(errorCard(UNIDENTIFIED_MESSAGE, UNIDENTIFIED_TITLE))));
+      return;
+    }
     const submitted = context.activity.value as { verb?: unknown } | undefined;
     if (submitted && typeof submitted.verb === 'string' && this.verbs.has(submitted.verb)) {
       await this.handleSubmittedVerb(context, submitted.verb, submitted as ActionData);
@@ -93,6 +100,14 @@ export class SyncGuideBot extends TeamsActivityHandler {
     const command = parseCommand(text);
     const handler = this.commands.get(command.name) ?? this.commands.get('unknown');
     if (handler) await handler(context, command);
+  }
+
+  /** Every invoke acts for someone (a card click, a file offer answered), so none runs without an Entra identity. */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (entraObjectIdOf(context)) return super.onInvokeActivity(context);
+    this.deps.logger.info({ name: typeof context.activity.name === 'string' ? context.activity.name.slice(0, 64) : undefined }, 'refused an invoke without from.aadObjectId');
+    if (context.activity.name === 'adaptiveCard/action') return { status: 200, body: cardResponse(errorCard(UNIDENTIFIED_MESSAGE, UNIDENTIFIED_TITLE)) };
+    return { status: 403, body: { error: 'Forbidden', message: UNIDENTIFIED_MESSAGE } };
   }
 
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {

@@ -15,6 +15,9 @@ const CHAT: ActivityOptions = { conversationId: 'a:bad-input-chat', conversation
 const OTHER_CHAT: ActivityOptions = { conversationId: 'a:bad-input-other', conversationType: 'personal', userId: '29:ben', userName: 'Ben' };
 const HUGE = 'x'.repeat(100 * 1024);
 const CARD = 'application/vnd.microsoft.card.adaptive';
+/** A sender with a Teams id but no Entra object id: Ana's ids, as another channel or a forged request would carry them. */
+const ANONYMOUS = { id: '29:user-ana', name: 'Ana Admin' };
+const NO_IDENTITY = 'which Microsoft Entra account';
 
 /** Writes a plan straight through PlanStore: the rows test the edge and the handlers, not plan creation. */
 async function seedPlan(store: PlanStore, location: PlanLocation, selection: PlanSelection, id: string): Promise<PlanRecord> {
@@ -98,6 +101,17 @@ const rows: Row[] = [
   { label: 'a Web Chat "done 3"', send: { json: () => activity('message', CHAT, { text: 'done 3', channelId: 'webchat' }) }, expect: { status: 403 } },
   { label: 'an Emulator "done 3" (not allowed unless ALLOWED_CHANNEL_IDS says so)', send: { json: () => activity('message', CHAT, { text: 'done 3', channelId: 'emulator' }) }, expect: { status: 403 } },
   { label: 'a channelId that only looks like Teams', send: { json: () => activity('message', CHAT, { text: 'done 3', channelId: 'MSTeams' }) }, expect: { status: 403 } },
+
+  // Every change, and "my tasks", is someone's: without an Entra object id the bot refuses politely and changes nothing.
+  { label: 'a typed "done 2" without from.aadObjectId', send: { json: () => activity('message', CHAT, { text: 'done 2', from: ANONYMOUS }) }, expect: { replies: NO_IDENTITY } },
+  { label: 'a done click without from.aadObjectId', send: { json: () => execute('task.done', { planId: PLAN_ID, taskId: 'cloudSync.configure', revision: 2 }, CHAT, { from: ANONYMOUS }) }, expect: { card: NO_IDENTITY } },
+  { label: 'a done click with an empty from.aadObjectId', send: { json: () => execute('task.done', { planId: PLAN_ID, taskId: 'cloudSync.configure', revision: 2 }, CHAT, { from: { ...ANONYMOUS, aadObjectId: '' } }) }, expect: { card: NO_IDENTITY } },
+  { label: 'a done click with a 100 KB from.aadObjectId', send: { json: () => execute('task.done', { planId: PLAN_ID, taskId: 'cloudSync.configure', revision: 2 }, CHAT, { from: { ...ANONYMOUS, aadObjectId: HUGE } }) }, expect: { card: NO_IDENTITY } },
+  { label: 'a Submit fallback without from.aadObjectId', send: { json: () => activity('message', CHAT, { from: ANONYMOUS, value: { verb: 'task.done', planId: PLAN_ID, taskId: 'cloudSync.configure', revision: 2 } }) }, expect: { replies: NO_IDENTITY } },
+  { label: '"my tasks" without from.aadObjectId', send: { json: () => activity('message', CHAT, { text: 'my tasks', from: ANONYMOUS }) }, expect: { replies: NO_IDENTITY } },
+  { label: '"assign 3 to me" without from.aadObjectId', send: { json: () => activity('message', CHAT, { text: 'assign 3 to me', from: ANONYMOUS }) }, expect: { replies: NO_IDENTITY } },
+  { label: '"remind daily" without from.aadObjectId', send: { json: () => activity('message', CHAT, { text: 'remind daily', from: ANONYMOUS }) }, expect: { replies: NO_IDENTITY } },
+  { label: '"start over" without from.aadObjectId', send: { json: () => activity('message', CHAT, { text: 'start over', from: ANONYMOUS }) }, expect: { replies: NO_IDENTITY } },
 
   // Malformed entities are dropped at the edge; the turn goes on with the well-formed ones.
   { label: 'a mention whose "mentioned" is null', send: { json: () => activity('message', CHAT, { text: 'status', entities: [{ type: 'mention', mentioned: null }] }) }, expect: { replies: 'DEPLOYMENT PLAN' } },
