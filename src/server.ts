@@ -5,6 +5,7 @@ import { AuthenticationError } from 'botframework-connector';
 import type { SyncGuideAdapter } from './adapter';
 import { TEAMS_CHANNEL_ID } from './config';
 import type { Logger } from './logger';
+import { RejectionLog, tenantForLog } from './rejectionLog';
 
 /** Teams activities are a few KB; anything near this limit is a mistake or an attack. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -29,6 +30,7 @@ export interface ServerDeps {
 export function createServer(deps: ServerDeps): Server {
   const { adapter, logger } = deps;
   const allowedChannelIds = deps.allowedChannelIds ?? [TEAMS_CHANNEL_ID];
+  const rejections = new RejectionLog(logger);
   const startedAt = Date.now();
   const server = restify.createServer({ name: 'entra-sync-guide', handleUncaughtExceptions: false });
   // Only JSON is ever read. restify's bodyParser would also parse forms and multipart uploads, and its multipart
@@ -67,13 +69,13 @@ export function createServer(deps: ServerDeps): Server {
     const problem = describeInvalidActivity(req);
     if (problem) {
       res.json(400, { error: 'BadRequest', message: problem });
-      logger.info({ correlationId, status: 400, reason: problem }, 'rejected request');
+      rejections.warn('invalid', { correlationId, status: 400, reason: problem }, 'rejected a request that is not a valid activity');
       return;
     }
     const activity = req.body as { type: string; name?: string; channelId: string; conversation?: { conversationType?: string; tenantId?: string }; channelData?: { tenant?: { id?: string } } };
     if (!allowedChannelIds.includes(activity.channelId)) {
       res.json(403, { error: 'Forbidden', message: `This bot only serves Microsoft Teams (channelId "${TEAMS_CHANNEL_ID}"); the allowed channels are set by ALLOWED_CHANNEL_IDS.` });
-      logger.warn({ correlationId, status: 403 }, 'rejected an activity from a channel outside ALLOWED_CHANNEL_IDS');
+      rejections.warn('channel', { correlationId, status: 403 }, 'rejected an activity from a channel outside ALLOWED_CHANNEL_IDS');
       return;
     }
     dropMalformedEntities(req.body as Record<string, unknown>);
@@ -81,7 +83,7 @@ export function createServer(deps: ServerDeps): Server {
     const tenantId = (activity.channelData?.tenant?.id ?? activity.conversation?.tenantId ?? '').toLowerCase();
     if (deps.allowedTenantIds?.length && !deps.allowedTenantIds.includes(tenantId)) {
       res.json(403, { error: 'Forbidden', message: 'This bot is not enabled for your tenant.' });
-      logger.warn({ correlationId, status: 403, tenantId }, 'rejected request from a tenant outside ALLOWED_TENANT_IDS');
+      rejections.warn('tenant', { correlationId, status: 403, tenant: tenantForLog(tenantId) }, 'rejected a request from a tenant outside ALLOWED_TENANT_IDS');
       return;
     }
     let outcome = 'ok';
@@ -97,25 +99,29 @@ export function createServer(deps: ServerDeps): Server {
       if (error instanceof AuthenticationError) {
         outcome = 'unauthorized';
         res.json(401, { error: 'Unauthorized', message: 'The request does not carry a valid Bot Framework token.' });
-        logger.warn({ correlationId, reason: error.message }, 'rejected a request that failed authentication');
+        rejections.warn('auth', { correlationId, status: 401, reason: error.message.slice(0, 200) }, 'rejected a request that failed authentication');
         return;
       }
       outcome = 'error';
       logger.error({ err: error, correlationId }, 'request failed outside the turn');
       if (!res.headersSent) res.json(500, { error: 'InternalError', message: `Something failed on our side (ref ${correlationId}).` });
     } finally {
-      logger.info(
-        {
-          correlationId,
-          activityType: activity.type,
-          name: activity.name,
-          conversationType: activity.conversation?.conversationType ?? 'unknown',
-          status: res.statusCode,
-          outcome,
-          durationMs: Number(process.hrtime.bigint() - started) / 1e6,
-        },
-        'turn',
-      );
+      // A request that failed authentication has its (throttled) rejection line instead: one line per request
+      // here would let anyone grow the log. Whatever the caller chose is cut short.
+      if (outcome !== 'unauthorized') {
+        logger.info(
+          {
+            correlationId,
+            activityType: activity.type.slice(0, 64),
+            name: typeof activity.name === 'string' ? activity.name.slice(0, 64) : undefined,
+            conversationType: typeof activity.conversation?.conversationType === 'string' ? activity.conversation.conversationType.slice(0, 32) : 'unknown',
+            status: res.statusCode,
+            outcome,
+            durationMs: Number(process.hrtime.bigint() - started) / 1e6,
+          },
+          'turn',
+        );
+      }
     }
   });
 

@@ -1,5 +1,8 @@
+import pino from 'pino';
+import { createApp, type App } from '../src/app';
+import { loadConfig } from '../src/config';
 import { cardText, expectValidCard } from './helpers/cardAssertions';
-import { activity, BOT, cardsOf, startHarness, type Harness } from './helpers/botHarness';
+import { activity, BOT, cardsOf, startHarness, TENANT_ID, type Harness } from './helpers/botHarness';
 
 describe('HTTP edge (local mode)', () => {
   let bot: Harness;
@@ -140,6 +143,56 @@ describe('channel allow-list (ALLOWED_CHANNEL_IDS)', () => {
       expect((await bot.post(activity('message', {}, { text: 'help', channelId: 'directline' }))).status).toBe(403);
     } finally {
       await bot.close();
+    }
+  });
+});
+
+describe('rejection logs', () => {
+  let app: App;
+  let baseUrl: string;
+  const lines: string[] = [];
+  beforeAll(async () => {
+    const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(line) });
+    app = createApp(loadConfig({ STORAGE: 'memory', PORT: '0', ALLOWED_TENANT_IDS: TENANT_ID }), logger);
+    baseUrl = `http://127.0.0.1:${(await app.listen()).port}`;
+  });
+  afterAll(() => app.close());
+
+  const post = (body: unknown) => fetch(`${baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const rejections = () => lines.map((line) => JSON.parse(line)).filter((line) => /outside ALLOWED_TENANT_IDS/.test(line.msg));
+
+  it('logs a burst of foreign tenants as one short line, never the tenant id itself', async () => {
+    lines.length = 0;
+    const huge = 'f'.repeat(100 * 1024);
+    for (let i = 0; i < 20; i++) {
+      const response = await post(activity('message', { tenantId: huge }, { text: 'help' }));
+      expect(response.status).toBe(403);
+    }
+    const bytes = lines.reduce((sum, line) => sum + Buffer.byteLength(line), 0);
+    expect(bytes).toBeLessThan(2_000);
+    expect(rejections()).toHaveLength(1);
+    expect(rejections()[0].tenant).toBe('(not a GUID)');
+    expect(lines.join('')).not.toContain('ffffffffff');
+  });
+
+  it('shows only the first block of a GUID-shaped tenant id', async () => {
+    // The burst above still holds the interval of this kind of line, so this runs against a fresh server.
+    const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(line) });
+    const fresh = createApp(loadConfig({ STORAGE: 'memory', PORT: '0', ALLOWED_TENANT_IDS: TENANT_ID }), logger);
+    const port = (await fresh.listen()).port;
+    try {
+      lines.length = 0;
+      const response = await fetch(`http://127.0.0.1:${port}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(activity('message', { tenantId: '99999999-8888-7777-6666-555555555555' }, { text: 'help' })),
+      });
+      expect(response.status).toBe(403);
+      expect(rejections()).toHaveLength(1);
+      expect(rejections()[0].tenant).toBe('99999999…');
+      expect(lines.join('')).not.toContain('8888-7777');
+    } finally {
+      await fresh.close();
     }
   });
 });
