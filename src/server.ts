@@ -96,10 +96,10 @@ export function createServer(deps: ServerDeps): Server {
       if (response?.body !== undefined) res.send(response.status, response.body);
       else res.send(response?.status ?? 200);
     } catch (error) {
-      if (error instanceof AuthenticationError) {
+      if (isAuthenticationFailure(error)) {
         outcome = 'unauthorized';
         res.json(401, { error: 'Unauthorized', message: 'The request does not carry a valid Bot Framework token.' });
-        rejections.warn('auth', { correlationId, status: 401, reason: error.message.slice(0, 200) }, 'rejected a request that failed authentication');
+        rejections.warn('auth', { correlationId, status: 401, reason: String(error.message).slice(0, 200) }, 'rejected a request that failed authentication');
         return;
       }
       outcome = 'error';
@@ -126,6 +126,18 @@ export function createServer(deps: ServerDeps): Server {
   });
 
   return server;
+}
+
+/** What jsonwebtoken throws for a token it refuses; the SDK lets these through instead of wrapping them. */
+const JWT_ERRORS = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError']);
+
+/**
+ * The SDK throws AuthenticationError for most bad tokens, but a token naming a published key whose signature or
+ * algorithm is wrong (alg "none", HS256, a forged signature) reaches jsonwebtoken's verify, and its error comes
+ * through as is. Both mean the caller did not prove who it is: 401, not a 500 with a stack trace.
+ */
+function isAuthenticationFailure(error: unknown): error is Error {
+  return error instanceof AuthenticationError || (error instanceof Error && JWT_ERRORS.has(error.name));
 }
 
 /**
