@@ -4,6 +4,7 @@
  */
 import type { Request, Response } from 'restify';
 import { planCsv } from '../domain/report';
+import { RejectionLog } from '../rejectionLog';
 import { utcDay } from '../domain/plan';
 import type { PlanStore } from '../store/planStore';
 import type { ReportLinks } from './reportLinks';
@@ -13,6 +14,8 @@ export interface ReportDownloadDeps {
   readonly planStore: Pick<PlanStore, 'load'>;
   readonly clock: () => Date;
   readonly logger: { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
+  /** ALLOWED_TENANT_IDS (lower case); empty allows every tenant. A link outlives a tenant's removal from the list. */
+  readonly allowedTenantIds?: readonly string[];
 }
 
 /** A wildcard, not `:file`: restify's router caps named parameters at 100 characters, and tokens are longer. */
@@ -23,16 +26,23 @@ export function reportPath(token: string): string {
 }
 
 export function createReportDownload(deps: ReportDownloadDeps): (req: Request, res: Response) => Promise<void> {
+  // Anyone can ask for any token: the refusals are counted, not written one line each.
+  const refusals = new RejectionLog({ warn: (fields, message) => deps.logger.info(fields, message) });
   return async (req, res) => {
     const wildcard: unknown = (req.params as Record<string, unknown> | undefined)?.['*'];
     const file = typeof wildcard === 'string' ? wildcard : '';
     if (!file.endsWith('.csv')) return plain(res, 404, 'There is no report here. Say "report" to the bot for a fresh link.');
     const verified = deps.links.verify(file.slice(0, -'.csv'.length));
     if (!verified.ok) {
-      deps.logger.info({ reason: verified.reason }, 'report download refused');
+      refusals.warn(verified.reason, { reason: verified.reason }, 'report download refused');
       return verified.reason === 'expired'
         ? plain(res, 410, 'This report link has expired (links work for 24 hours). Say "report" to the bot for a fresh one.')
         : plain(res, 403, 'This report link is not valid: it was changed, or made by another installation of the bot. Say "report" to the bot for a fresh one.');
+    }
+    const allowed = deps.allowedTenantIds ?? [];
+    if (allowed.length > 0 && !allowed.includes(verified.claims.location.tenantId.toLowerCase())) {
+      refusals.warn('tenant', { reason: 'tenant' }, 'report download refused');
+      return plain(res, 403, 'This bot is not enabled for the tenant this report belongs to, so the report cannot be downloaded.');
     }
     let record;
     try {

@@ -6,11 +6,14 @@
 import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createPlan, type PlanSelection } from '../../src/domain/plan';
+import { reportPath } from '../../src/reports/reportDownload';
+import { ReportLinks } from '../../src/reports/reportLinks';
 import { PlanStore, type PlanLocation, type PlanRecord } from '../../src/store/planStore';
 import { activity, cardsOf, startHarness, TENANT_ID, type ActivityOptions, type Harness } from '../helpers/botHarness';
 import { cardText, expectValidCard } from '../helpers/cardAssertions';
 
 const OTHER_TENANT = '99999999-8888-7777-6666-555555555555';
+const SIGNING_KEY = 'bad-input-test-report-signing-key-0123456789';
 const CHAT: ActivityOptions = { conversationId: 'a:bad-input-chat', conversationType: 'personal' };
 const OTHER_CHAT: ActivityOptions = { conversationId: 'a:bad-input-other', conversationType: 'personal', userId: '29:ben', userName: 'Ben' };
 const HUGE = 'x'.repeat(100 * 1024);
@@ -277,7 +280,7 @@ describe('tenant allow-list (ALLOWED_TENANT_IDS)', () => {
   let bot: Harness;
   let store: PlanStore;
   beforeAll(async () => {
-    bot = await startHarness({ ALLOWED_TENANT_IDS: `${TENANT_ID}, 22222222-3333-4444-5555-666666666666` });
+    bot = await startHarness({ ALLOWED_TENANT_IDS: `${TENANT_ID}, 22222222-3333-4444-5555-666666666666`, REPORT_SIGNING_KEY: SIGNING_KEY });
     store = new PlanStore(bot.app.storage.storage);
     await seedPlan(store, location(CHAT), { tool: 'cloudSync' }, PLAN_ID);
     // The same conversation id under the other tenant holds a plan too: a forged tenant must not reach either.
@@ -305,6 +308,22 @@ describe('tenant allow-list (ALLOWED_TENANT_IDS)', () => {
     if (status === 403) expect(result.body).toMatchObject({ error: 'Forbidden' });
     if (status === 200 && result.body?.activities) expect(cardText(cardsOf(result.body.activities)[0])).toContain('DEPLOYMENT PLAN');
     expect(await snapshot()).toBe(before);
+  });
+
+  it('refuses report downloads for a tenant outside the list, even with a validly signed link', async () => {
+    // A link made before the tenant was taken off the list (or by another deployment sharing the key).
+    const links = new ReportLinks(Buffer.from(SIGNING_KEY, 'utf8'), () => new Date());
+    const foreign = links.sign({ tenantId: OTHER_TENANT, conversationId: CHAT.conversationId! }, OTHER_PLAN_ID).token;
+    const refused = await fetch(`${bot.baseUrl}${reportPath(foreign)}`);
+    expect(refused.status).toBe(403);
+    const text = await refused.text();
+    expect(text).toContain('not enabled for the tenant');
+    expect(text).not.toContain(OTHER_PLAN_ID);
+
+    const own = links.sign(location(CHAT), PLAN_ID).token;
+    const served = await fetch(`${bot.baseUrl}${reportPath(own)}`);
+    expect(served.status).toBe(200);
+    expect(served.headers.get('content-type')).toBe('text/csv; charset=utf-8');
   });
 
   it('lets an allowed tenant change its own plan', async () => {
