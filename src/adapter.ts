@@ -2,6 +2,7 @@ import { CloudAdapter, type Activity, type ConfigurationBotFrameworkAuthenticati
 import type { Config } from './config';
 import { ReusingBotFrameworkAuthentication } from './messaging/connectorClients';
 import type { Logger } from './logger';
+import { isLoopbackUrl } from './loopback';
 import { CORRELATION_ID } from './server';
 
 /**
@@ -31,12 +32,17 @@ function withTimestampsAsDates(activity: Activity): Activity {
 }
 
 export function createAdapter(config: Config): SyncGuideAdapter {
-  const auth = new ReusingBotFrameworkAuthentication({
-    MicrosoftAppId: config.appId,
-    MicrosoftAppPassword: config.appPassword,
-    MicrosoftAppType: config.localMode ? '' : config.appType,
-    MicrosoftAppTenantId: config.appTenantId,
-  } as ConfigurationBotFrameworkAuthenticationOptions);
+  const auth = new ReusingBotFrameworkAuthentication(
+    {
+      MicrosoftAppId: config.appId,
+      MicrosoftAppPassword: config.appPassword,
+      MicrosoftAppType: config.localMode ? '' : config.appType,
+      MicrosoftAppTenantId: config.appTenantId,
+    } as ConfigurationBotFrameworkAuthenticationOptions,
+    // The edge refuses activities that name another machine; this also covers sends to service URLs stored
+    // earlier (card copies, reminder targets), which never pass the edge again.
+    config.localMode ? { serviceUrlAllowed: isLoopbackUrl } : {},
+  );
   return new SyncGuideAdapter(auth);
 }
 

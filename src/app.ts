@@ -147,6 +147,7 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
     checkReady: () => probeStorage(storage.storage, READINESS_PROBE_TIMEOUT_MS),
     allowedTenantIds: config.allowedTenantIds,
     allowedChannelIds: config.allowedChannelIds,
+    localMode: config.localMode,
     getRoutes: [{ path: REPORT_ROUTE, handler: createReportDownload({ links: reportLinks, planStore, clock, logger, allowedTenantIds: config.allowedTenantIds }) }],
   });
 

@@ -5,6 +5,7 @@ import { AuthenticationError } from 'botframework-connector';
 import type { SyncGuideAdapter } from './adapter';
 import { TEAMS_CHANNEL_ID } from './config';
 import type { Logger } from './logger';
+import { isLoopbackHostHeader, isLoopbackUrl } from './loopback';
 import { RejectionLog, tenantForLog } from './rejectionLog';
 
 /** Teams activities are a few KB; anything near this limit is a mistake or an attack. */
@@ -21,6 +22,11 @@ export interface ServerDeps {
   /** Resolves when storage answers; rejects (or returns false) when it does not. */
   readonly checkReady: () => Promise<void>;
   readonly allowedTenantIds?: readonly string[];
+  /**
+   * No authentication: only requests addressed to this machine (Host, and Origin when a browser sends one) are
+   * served, and only activities whose serviceUrl is on this machine, so nothing is sent elsewhere.
+   */
+  readonly localMode: boolean;
   /** Bot Framework channels served; Teams only when absent. */
   readonly allowedChannelIds?: readonly string[];
   /** Further GET routes (the report download); each handler answers by itself. */
@@ -33,6 +39,16 @@ export function createServer(deps: ServerDeps): Server {
   const rejections = new RejectionLog(logger);
   const startedAt = Date.now();
   const server = restify.createServer({ name: 'entra-sync-guide', handleUncaughtExceptions: false });
+  if (deps.localMode) {
+    // A pre handler runs before routing, so unknown paths are refused too rather than answered 404.
+    server.pre((req: Request, res: Response, next: (err?: false) => void) => {
+      const origin = req.headers.origin;
+      if (isLoopbackHostHeader(req.headers.host) && (origin === undefined || isLoopbackUrl(origin))) return next();
+      res.json(403, { error: 'Forbidden', message: LOCAL_HOST_ONLY });
+      rejections.warn('host', { status: 403 }, 'local mode: rejected a request not addressed to loopback (Host or Origin)');
+      return next(false);
+    });
+  }
   // Only JSON is ever read. restify's bodyParser would also parse forms and multipart uploads, and its multipart
   // parser writes every uploaded file to the temp directory and never deletes it, before authentication runs: anyone
   // who can reach the port could fill the disk. So other content types are refused before any body is read.
@@ -72,10 +88,16 @@ export function createServer(deps: ServerDeps): Server {
       rejections.warn('invalid', { correlationId, status: 400, reason: problem }, 'rejected a request that is not a valid activity');
       return;
     }
-    const activity = req.body as { type: string; name?: string; channelId: string; conversation?: { conversationType?: string; tenantId?: string }; channelData?: { tenant?: { id?: string } } };
+    const activity = req.body as { type: string; name?: string; channelId: string; serviceUrl?: string; conversation?: { conversationType?: string; tenantId?: string }; channelData?: { tenant?: { id?: string } } };
     if (!allowedChannelIds.includes(activity.channelId)) {
       res.json(403, { error: 'Forbidden', message: `This bot only serves Microsoft Teams (channelId "${TEAMS_CHANNEL_ID}"); the allowed channels are set by ALLOWED_CHANNEL_IDS.` });
       rejections.warn('channel', { correlationId, status: 403 }, 'rejected an activity from a channel outside ALLOWED_CHANNEL_IDS');
+      return;
+    }
+    // describeInvalidActivity has checked it is a string when present.
+    if (deps.localMode && activity.serviceUrl !== undefined && !isLoopbackUrl(activity.serviceUrl)) {
+      res.json(403, { error: 'Forbidden', message: LOCAL_SERVICE_URL_ONLY });
+      rejections.warn('serviceUrl', { correlationId, status: 403 }, 'local mode: rejected an activity whose serviceUrl is not loopback');
       return;
     }
     dropMalformedEntities(req.body as Record<string, unknown>);
@@ -127,6 +149,11 @@ export function createServer(deps: ServerDeps): Server {
 
   return server;
 }
+
+const LOCAL_HOST_ONLY =
+  'This bot runs in local mode (no MicrosoftAppId, so no authentication) and only answers requests addressed to this machine over loopback: 127.0.0.1, localhost or [::1], from no other web origin. Set MicrosoftAppId to serve other hosts.';
+const LOCAL_SERVICE_URL_ONLY =
+  'This bot runs in local mode (no MicrosoftAppId) and only sends to a Bot Connector on this machine: the activity\'s serviceUrl must be a loopback address such as http://localhost:56150 (the Agents Playground).';
 
 /** What jsonwebtoken throws for a token it refuses; the SDK lets these through instead of wrapping them. */
 const JWT_ERRORS = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError']);

@@ -8,9 +8,29 @@ import { ConnectorFactory, type AuthenticateRequestResult, type ClaimsIdentity, 
  * (a process-wide cache keyed by app id and scope), so one client per app id, service URL and audience serves
  * every turn, as BotFrameworkAdapter's client cache did.
  */
+export interface ConnectorPolicy {
+  /** Service URLs the bot may call; a client for any other is refused before a connection is made. All when absent. */
+  readonly serviceUrlAllowed?: (serviceUrl: string) => boolean;
+}
+
+/** A connector client asked for a service URL the policy refuses (local mode: anything off this machine). */
+export class ServiceUrlRefusedError extends Error {
+  constructor(serviceUrl: string) {
+    super(`Refusing to call the Bot Connector at ${originOf(serviceUrl)}: this bot is configured to send only to loopback addresses (local mode).`);
+    this.name = 'ServiceUrlRefusedError';
+  }
+}
+
 export class ReusingBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthentication {
   private readonly connectors = new ReuseCache<ConnectorClient>();
   private readonly tokenClients = new ReuseCache<UserTokenClient>();
+
+  constructor(
+    options: ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[0],
+    private readonly policy: ConnectorPolicy = {},
+  ) {
+    super(options);
+  }
 
   /** The factory in an authenticated request's result is built like createConnectorFactory's, so it is swapped for ours. */
   override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
@@ -19,7 +39,7 @@ export class ReusingBotFrameworkAuthentication extends ConfigurationBotFramework
   }
 
   override createConnectorFactory(claimsIdentity: ClaimsIdentity): ReusingConnectorFactory {
-    return new ReusingConnectorFactory(super.createConnectorFactory(claimsIdentity), appIdOf(claimsIdentity), this.connectors);
+    return new ReusingConnectorFactory(super.createConnectorFactory(claimsIdentity), appIdOf(claimsIdentity), this.connectors, this.policy);
   }
 
   override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
@@ -32,11 +52,13 @@ export class ReusingConnectorFactory extends ConnectorFactory {
     private readonly inner: ConnectorFactory,
     private readonly appId: string,
     private readonly clients: ReuseCache<ConnectorClient>,
+    private readonly policy: ConnectorPolicy = {},
   ) {
     super();
   }
 
   create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
+    this.check(serviceUrl);
     return this.clients.get(this.key(serviceUrl, audience), () => this.inner.create(serviceUrl, audience));
   }
 
@@ -47,6 +69,7 @@ export class ReusingConnectorFactory extends ConnectorFactory {
    * Kept apart from the turn's client, whose in-turn replies keep the SDK's retries.
    */
   createWithoutRetries(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
+    this.check(serviceUrl);
     return this.clients.get(`${this.key(serviceUrl, audience)}\nwithout retries`, async () => {
       const client = await this.inner.create(serviceUrl, audience);
       (client as unknown as { client?: { pipeline?: { removePolicy(options: { phase: string }): unknown } } }).client?.pipeline?.removePolicy({ phase: 'Retry' });
@@ -54,8 +77,22 @@ export class ReusingConnectorFactory extends ConnectorFactory {
     });
   }
 
+  /** Every client, for a turn or a proactive send, is made here: the one place a service URL can be refused. */
+  private check(serviceUrl: string): void {
+    if (this.policy.serviceUrlAllowed && !this.policy.serviceUrlAllowed(serviceUrl)) throw new ServiceUrlRefusedError(serviceUrl);
+  }
+
   private key(serviceUrl: string, audience: string | undefined): string {
     return `${this.appId}\n${serviceUrl}\n${audience ?? ''}`;
+  }
+}
+
+/** Enough to say where a refused call would have gone, without copying a long caller-chosen string into a log. */
+function originOf(serviceUrl: string): string {
+  try {
+    return new URL(serviceUrl).origin.slice(0, 200);
+  } catch {
+    return '(not a URL)';
   }
 }
 

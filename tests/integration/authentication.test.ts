@@ -74,6 +74,7 @@ describe('JWT validation errors (app id set, OpenID metadata on loopback)', () =
       version: 'test',
       storageKind: 'memory',
       checkReady: async () => undefined,
+      localMode: false,
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
     baseUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
