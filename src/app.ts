@@ -44,9 +44,20 @@ export interface App {
   readonly reminders: ReminderScheduler;
   /** Starts listening; resolves with the bound address. */
   listen(): Promise<{ host: string; port: number }>;
-  /** Stops accepting requests, lets in-flight ones finish, then closes storage. Safe to call twice. */
-  close(): Promise<void>;
+  /**
+   * Stops accepting requests and the reminder scheduler, lets requests, card updates and sends in flight finish for
+   * up to `drainMs` (default 0: cut off at once, as tests want), then cuts off what is left and closes storage.
+   * Resolves with whether everything finished by itself. Safe to call twice.
+   */
+  close(options?: CloseOptions): Promise<{ drained: boolean }>;
 }
+
+export interface CloseOptions {
+  readonly drainMs?: number;
+}
+
+/** After the cut-off, how long requests get to answer (their sends now fail fast) before their connections are dropped. */
+export const CUT_OFF_GRACE_MS = 1_000;
 
 export interface AppOptions {
   readonly clock?: () => Date;
@@ -54,6 +65,21 @@ export interface AppOptions {
   readonly sender?: Omit<OutgoingSenderOptions, 'sleep' | 'logger'>;
   /** Names this instance in reminder claims (tests with two instances); random by default. */
   readonly instanceId?: string;
+}
+
+/** Whether `work` settles within `ms`; never rejects (failures are logged where they happen). */
+async function within(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const done = work.then(
+    () => true,
+    () => true,
+  );
+  const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([done, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Builds the whole bot from configuration: storage → state → features → bot → adapter → HTTP server. */
@@ -138,7 +164,7 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
     await privateState.saveChanges(context, true);
   });
 
-  const server = createServer({
+  const { server, drain } = createServer({
     adapter,
     runTurn: (context) => bot.run(context),
     logger,
@@ -151,7 +177,7 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
     getRoutes: [{ path: REPORT_ROUTE, handler: createReportDownload({ links: reportLinks, planStore, clock, logger, allowedTenantIds: config.allowedTenantIds }) }],
   });
 
-  let closing: Promise<void> | undefined;
+  let closing: Promise<{ drained: boolean }> | undefined;
   return {
     server,
     storage,
@@ -167,15 +193,27 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
           resolve({ host: address.address, port: address.port });
         });
       }),
-    close: () =>
+    close: (options = {}) =>
       (closing ??= (async () => {
-        await new Promise<void>((resolve) => server.close(() => resolve()));
-        // Before the sender is cut off: a digest between its claim and its record finishes (or gives up) cleanly.
-        await reminders.stop();
+        const httpClosed = drain.stop();
+        // In the order things depend on each other: no new digests, the requests in flight (their turns' sends),
+        // then the card updates and posts they scheduled. A digest between its claim and its record finishes too.
+        const settled = (async () => {
+          await reminders.stop();
+          await httpClosed;
+          await planFeature.idle();
+          await sender.drain();
+        })();
+        const drained = await within(settled, options.drainMs ?? 0);
+        if (!drained && (options.drainMs ?? 0) > 0) {
+          logger.warn({ drainMs: options.drainMs, pendingSends: sender.stats().pending }, 'shutdown: work still running at the deadline; cutting off outgoing sends');
+        }
+        // Ends pacing waits, retry sleeps and connector calls; what is left then settles quickly.
         stopping.abort();
-        await planFeature.idle();
-        await sender.drain();
+        if (!(await within(httpClosed, CUT_OFF_GRACE_MS))) drain.closeAllConnections();
+        await within(settled, CUT_OFF_GRACE_MS);
         await storage.close();
+        return { drained };
       })()),
   };
 }

@@ -4,6 +4,11 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger } from './logger';
 import { probeStorage, STARTUP_PROBE_TIMEOUT_MS, storageHint } from './store/storageProbe';
 
+/** Platforms give a stopping process about 10 s before they kill it (docker stop, App Service, Kubernetes 30 s). */
+const SHUTDOWN_DEADLINE_MS = 10_000;
+/** Time for work in flight to finish by itself; the rest of the deadline is for cutting off what is left and closing storage. */
+const SHUTDOWN_DRAIN_MS = 7_000;
+
 function readConfig(): Config {
   try {
     return loadConfig(process.env);
@@ -38,10 +43,17 @@ async function main(): Promise<void> {
 
   const shutdown = (signal: string) => {
     logger.info(`${signal} received, shutting down`);
-    const force = setTimeout(() => process.exit(1), 10_000);
+    const startedAt = Date.now();
+    const force = setTimeout(() => {
+      logger.error(`shutdown did not finish within ${SHUTDOWN_DEADLINE_MS / 1000} s; exiting anyway`);
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS);
     force.unref();
-    app.close().then(
-      () => process.exit(0),
+    app.close({ drainMs: SHUTDOWN_DRAIN_MS }).then(
+      ({ drained }) => {
+        logger.info({ drained, durationMs: Date.now() - startedAt }, 'shutdown complete');
+        process.exit(0);
+      },
       (error) => {
         logger.error({ err: error }, 'shutdown failed');
         process.exit(1);

@@ -4,6 +4,7 @@ import type { Activity, TurnContext } from 'botbuilder';
 import { AuthenticationError } from 'botframework-connector';
 import type { SyncGuideAdapter } from './adapter';
 import { TEAMS_CHANNEL_ID } from './config';
+import { HttpDrain } from './httpDrain';
 import type { Logger } from './logger';
 import { isLoopbackHostHeader, isLoopbackUrl } from './loopback';
 import { RejectionLog, tenantForLog } from './rejectionLog';
@@ -33,12 +34,19 @@ export interface ServerDeps {
   readonly getRoutes?: ReadonlyArray<{ readonly path: string; readonly handler: (req: Request, res: Response) => Promise<void> }>;
 }
 
-export function createServer(deps: ServerDeps): Server {
+export interface EdgeServer {
+  readonly server: Server;
+  /** Shutdown: stop accepting, let connections go (see HttpDrain). */
+  readonly drain: HttpDrain;
+}
+
+export function createServer(deps: ServerDeps): EdgeServer {
   const { adapter, logger } = deps;
   const allowedChannelIds = deps.allowedChannelIds ?? [TEAMS_CHANNEL_ID];
   const rejections = new RejectionLog(logger);
   const startedAt = Date.now();
   const server = restify.createServer({ name: 'entra-sync-guide', handleUncaughtExceptions: false });
+  const drain = new HttpDrain(server);
   if (deps.localMode) {
     // A pre handler runs before routing, so unknown paths are refused too rather than answered 404.
     server.pre((req: Request, res: Response, next: (err?: false) => void) => {
@@ -147,7 +155,7 @@ export function createServer(deps: ServerDeps): Server {
     }
   });
 
-  return server;
+  return { server, drain };
 }
 
 const LOCAL_HOST_ONLY =

@@ -87,7 +87,9 @@ export async function startHarness(env: Record<string, string> = {}, appOptions:
     invoke: (verb, data, options) =>
       // Invokes answer in the HTTP response itself; expectReplies would wrap that answer in an activity list.
       post(activity('invoke', options, { deliveryMode: undefined, name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' } })),
-    close: () => app.close(),
+    close: async () => {
+      await app.close();
+    },
   };
 }
 

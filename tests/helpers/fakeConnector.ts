@@ -15,6 +15,8 @@ export interface ConnectorCall {
   readonly at: number;
   /** The status the fake answered with. */
   readonly status: number;
+  /** The caller had hung up before the (delayed) answer was ready. */
+  readonly abandoned?: boolean;
 }
 
 export interface ScriptedFailure {
@@ -47,6 +49,8 @@ export interface FakeConnector {
   failNext(failure: ScriptedFailure, times?: number): void;
   /** Forgets scripted failures not used up yet. */
   clearFailures(): void;
+  /** Paths of the requests received and not answered yet (a delayed answer still to come). */
+  waiting(): string[];
   /** Resolves once `predicate` holds for the recorded calls (polling), or rejects after `timeoutMs`. */
   waitFor(predicate: (calls: ConnectorCall[]) => boolean, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
@@ -62,8 +66,14 @@ const ROUTES: ReadonlyArray<{ method: string; pattern: RegExp; kind: ConnectorCa
   { method: 'GET', pattern: /^\/v3\/conversations\/([^/]+)\/pagedmembers$/, kind: 'members' },
 ];
 
-export async function startFakeConnector(teams: FakeTeams = {}): Promise<FakeConnector> {
+export interface FakeConnectorOptions {
+  /** Every answer waits this long first (or as long as the function says for its path): a slow connector. The call is recorded when it is answered. */
+  readonly delayMs?: number | ((path: string) => number);
+}
+
+export async function startFakeConnector(teams: FakeTeams = {}, options: FakeConnectorOptions = {}): Promise<FakeConnector> {
   const calls: ConnectorCall[] = [];
+  const waiting = new Set<string>();
   const script: Array<ScriptedFailure & { left: number }> = [];
   let sequence = 0;
 
@@ -124,9 +134,17 @@ export async function startFakeConnector(teams: FakeTeams = {}): Promise<FakeCon
         status = 200;
         answer = { id: kind === 'update' ? activityId : `bot-act-${++sequence}` };
       }
-      calls.push({ method: req.method ?? '', path, kind, conversationId, activityId, body, at: Date.now(), status });
-      res.writeHead(status, headers);
-      res.end(JSON.stringify(answer));
+      waiting.add(path);
+      const respond = () => {
+        waiting.delete(path);
+        const abandoned = res.destroyed || req.socket.destroyed;
+        calls.push({ method: req.method ?? '', path, kind, conversationId, activityId, body, at: Date.now(), status, ...(abandoned ? { abandoned } : {}) });
+        res.writeHead(status, headers);
+        res.end(JSON.stringify(answer));
+      };
+      const delay = typeof options.delayMs === 'function' ? options.delayMs(path) : (options.delayMs ?? 0);
+      if (delay > 0) setTimeout(respond, delay).unref();
+      else respond();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -142,6 +160,7 @@ export async function startFakeConnector(teams: FakeTeams = {}): Promise<FakeCon
     clearFailures: () => {
       script.length = 0;
     },
+    waiting: () => [...waiting],
     waitFor: async (predicate, timeoutMs = 10_000) => {
       const deadline = Date.now() + timeoutMs;
       while (!predicate(calls)) {

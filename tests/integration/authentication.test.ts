@@ -65,7 +65,7 @@ describe('JWT validation errors (app id set, OpenID metadata on loopback)', () =
       ToChannelFromBotOAuthScope: 'https://api.botframework.com',
       OAuthUrl: 'https://api.botframework.com',
     } as never);
-    server = createServer({
+    ({ server } = createServer({
       adapter: new SyncGuideAdapter(auth),
       runTurn: async () => {
         turns++;
@@ -75,7 +75,7 @@ describe('JWT validation errors (app id set, OpenID metadata on loopback)', () =
       storageKind: 'memory',
       checkReady: async () => undefined,
       localMode: false,
-    });
+    }));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
     baseUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   });
