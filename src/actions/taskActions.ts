@@ -5,7 +5,7 @@
  * every outcome, refusals included, is a card to show, never an exception.
  */
 import { isTaskId, type TaskId } from '../domain/catalog';
-import type { Actor, HistoryEntry, PlanAction } from '../domain/plan';
+import { isPlanId, type Actor, type HistoryEntry, type PlanAction } from '../domain/plan';
 import { alreadyNotice, ACTION_VERBS, taskCard, type CardNotice } from '../cards/planCards';
 import { errorCard } from '../cards/errorCard';
 import { escapeMarkdown, type AdaptiveCardJson } from '../cards/render';
@@ -41,7 +41,6 @@ export interface ActionData {
   readonly revision?: number;
 }
 
-const PLAN_ID = /^[A-Za-z0-9-]{1,64}$/;
 const MAX_REVISION = 1_000_000_000;
 
 /** Checks the `data` of a task button: ids of sane shape and a known task; nothing else is read. */
@@ -50,7 +49,7 @@ export function parseActionData(data: unknown): { ok: true; value: ActionData } 
     return { ok: false, message: 'This button carries no task. Say "status" for a fresh plan card.' };
   }
   const { planId, taskId, revision } = data as Record<string, unknown>;
-  if (typeof planId !== 'string' || !PLAN_ID.test(planId)) {
+  if (!isPlanId(planId)) {
     return { ok: false, message: 'This button does not name a plan I can use. Say "status" for a fresh plan card.' };
   }
   if (!isTaskId(taskId)) {

@@ -8,11 +8,11 @@ import { noPlanCard, nameOf } from '../cards/planCards';
 import { errorCard } from '../cards/errorCard';
 import type { AdaptiveCardJson } from '../cards/render';
 import { formatUtcDateTime } from '../domain/digest';
-import { reminderCadence, REMINDER_CADENCES, type Plan, type ReminderCadence } from '../domain/plan';
+import { isPlanId, reminderCadence, REMINDER_CADENCES, type Plan, type ReminderCadence } from '../domain/plan';
 import { runOf } from '../scheduler/digestClaims';
 import { nextDigestAt } from '../scheduler/schedule';
 import type { PlanRecord, PlanStore } from '../store/planStore';
-import type { ReminderIndex } from '../store/reminderIndex';
+import { isStorableEntry, type ReminderEntry, type ReminderIndex } from '../store/reminderIndex';
 import { cardResponse } from './invokeResponses';
 import { actorOf, planLocation } from './planFeature';
 import type { Feature } from './routing';
@@ -28,6 +28,8 @@ export interface ReminderFeatureDeps {
   readonly hourUtc: number;
   readonly checkSeconds: number;
 }
+
+const notThisPlan = () => errorCard('This card belongs to a plan that is not the current plan of this conversation, so nothing changed. Say "remind" to see the current plan\'s reminders.', 'Not this plan');
 
 const WORDS: Record<Exclude<ReminderCadence, 'off'>, { every: string; adjective: string }> = {
   daily: { every: 'every day', adjective: 'Daily' },
@@ -91,32 +93,49 @@ export function createReminderFeature(deps: ReminderFeatureDeps): Feature {
         return cardResponse(record ? confirmCard({ title: 'Reminders unchanged', message: stateText(record) }) : noPlanCard());
       },
       [REMINDER_VERBS.set]: async (context, data) => {
-        const planId = typeof data.planId === 'string' ? data.planId : undefined;
         const cadence = REMINDER_CADENCES.find((known) => known === data.cadence);
-        if (!planId || !cadence) return cardResponse(errorCard('This button does not say which reminders to set. Say "remind daily", "remind weekly" or "remind off".'));
-        const location = planLocation(context);
-        const owner = await planStore.owner(location);
-        if (!owner) return cardResponse(noPlanCard());
-        const now = deps.clock();
-        if (cadence !== 'off') {
-          // The pointer goes in first: a plan with reminders on but no pointer would never get a digest, while a
-          // pointer to a plan whose change did not happen is dropped by the scheduler's next check.
-          const added = await index.add({
-            location: owner,
-            planId,
-            fallback: { conversationId: context.activity.conversation.id, serviceUrl: context.activity.serviceUrl },
-            since: now.toISOString(),
-          });
-          if (!added) return cardResponse(errorCard('Reminders cannot be turned on right now: this installation already sends reminders for as many plans as it can hold.'));
+        if (!isPlanId(data.planId) || !cadence) {
+          return cardResponse(errorCard('This button does not name a plan and a reminder setting I can use. Say "remind daily", "remind weekly" or "remind off" for a fresh one.'));
         }
-        const outcome = await planStore.applyEdit(owner, { planId, edit: { kind: 'setReminders', cadence }, actor: actorOf(context), at: now.toISOString() });
+        const planId = data.planId;
+        const found = await planStore.current(planLocation(context));
+        if (!found) return cardResponse(noPlanCard());
+        // Checked before anything is written: a card of a replaced plan, or a made-up id, must not move the pointer
+        // away from the plan this conversation has now.
+        if (found.record.plan.id !== planId) return cardResponse(notThisPlan());
+        const owner = found.owner;
+        const now = deps.clock();
+        const entry: ReminderEntry = {
+          location: owner,
+          planId,
+          fallback: { conversationId: context.activity.conversation.id, serviceUrl: context.activity.serviceUrl },
+          since: now.toISOString(),
+        };
+        if (cadence !== 'off' && !isStorableEntry(entry)) {
+          return cardResponse(errorCard('Reminders cannot be turned on in this conversation: its Teams address is longer than I can store. Nothing changed.'));
+        }
+        const actor = actorOf(context);
+        const outcome = await planStore.applyEdit(owner, { planId, edit: { kind: 'setReminders', cadence }, actor, at: now.toISOString() });
         if (outcome.kind === 'noPlan') return cardResponse(noPlanCard());
         if (outcome.kind === 'busy') return cardResponse(errorCard('The plan was busy with other changes, and nothing was changed. Please press the button again.'));
-        if (outcome.kind === 'otherPlan') {
-          return cardResponse(errorCard('This card belongs to a plan that is not the current plan of this conversation. Say "status" for the current plan.', 'Not this plan'));
-        }
+        if (outcome.kind === 'otherPlan') return cardResponse(notThisPlan());
         if (outcome.kind === 'rejected') return cardResponse(errorCard(outcome.message));
-        if (cadence === 'off') await index.remove(owner, planId);
+        // The pointer follows the plan, never the other way round. "Unchanged" still refreshes it, which repairs a
+        // pointer lost earlier while the plan kept saying reminders are on.
+        if (cadence === 'off') {
+          await index.remove(owner, planId);
+        } else {
+          const pointed = await index.add(entry).catch(() => 'busy' as const);
+          if (pointed !== 'added') {
+            // Without a pointer the scheduler never sees the plan: take the change back rather than show "on".
+            if (outcome.kind === 'changed' && outcome.entry.kind === 'reminders') {
+              await planStore.applyEdit(owner, { planId, edit: { kind: 'setReminders', cadence: outcome.entry.from }, actor, at: deps.clock().toISOString() });
+            }
+            return cardResponse(errorCard(pointed === 'full'
+              ? 'Reminders cannot be turned on right now: this installation already sends reminders for as many plans as it can hold. Nothing changed.'
+              : 'Reminders could not be turned on because their schedule was busy or could not be saved. Nothing changed; please press the button again in a moment.'));
+          }
+        }
         const title = outcome.kind === 'changed' ? (cadence === 'off' ? 'Reminders turned off' : `${WORDS[cadence].adjective} reminders turned on`) : 'Reminders unchanged';
         return cardResponse(confirmCard({ title, message: stateText(outcome.record) }));
       },

@@ -223,6 +223,16 @@ const OPEN_STATUSES: readonly TaskStatus[] = ['todo', 'inProgress'];
 /** A dependency in one of these states no longer holds anything up. */
 const SETTLED_STATUSES: readonly TaskStatus[] = ['done', 'skipped', 'notApplicable'];
 
+/**
+ * The shape every plan id has (createPlan is given a UUID; older and test plans use short slugs). Card data naming a
+ * plan is checked against it before anything else reads it, which also bounds its length.
+ */
+const PLAN_ID = /^[A-Za-z0-9-]{1,64}$/;
+
+export function isPlanId(value: unknown): value is string {
+  return typeof value === 'string' && PLAN_ID.test(value);
+}
+
 export function createPlan(input: { id: string; selection: PlanSelection; createdBy: Actor; at: string }): Plan {
   const { id, createdBy, at } = input;
   const selection = normalizeSelection(input.selection);

@@ -193,6 +193,11 @@ export class PlanStore {
     return (await this.find(location))?.owner;
   }
 
+  /** The plan `location` loads and where it is stored, in one lookup. */
+  current(location: PlanLocation): Promise<{ record: PlanRecord; owner: PlanLocation } | undefined> {
+    return this.find(location);
+  }
+
   private async find(location: PlanLocation): Promise<{ record: PlanRecord; owner: PlanLocation } | undefined> {
     const own = await this.documents.read(documentId(location));
     if (own) return { record: own.value, owner: normalized(location) };

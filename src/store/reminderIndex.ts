@@ -8,6 +8,7 @@
  * re-reads it before sending anything.
  */
 import type { Storage } from 'botbuilder';
+import { isPlanId } from '../domain/plan';
 import { DocumentStore } from './documentStore';
 import type { PlanLocation } from './planStore';
 
@@ -33,6 +34,21 @@ interface IndexDocument {
  */
 export const MAX_REMINDER_PLANS = 2000;
 
+/**
+ * The longest string an entry may hold (ids, the service URL, the time). Teams' conversation ids and service URLs
+ * are well under it; with it, even a full index of the longest entries (about 900 bytes each) stays under 2 MB.
+ */
+export const MAX_REMINDER_TEXT = 200;
+
+/** What `add` did: recorded the entry, or refused it because the index is full or the entry is malformed. */
+export type AddOutcome = 'added' | 'full' | 'invalid';
+
+/** Whether every string of the entry is one this index will store; `add` refuses the others and writes nothing. */
+export function isStorableEntry(entry: ReminderEntry): boolean {
+  const texts = [entry.location.tenantId, entry.location.conversationId, entry.planId, entry.fallback.conversationId, entry.fallback.serviceUrl, entry.since];
+  return isPlanId(entry.planId) && texts.every((text) => typeof text === 'string' && text.length > 0 && text.length <= MAX_REMINDER_TEXT);
+}
+
 const INDEX_ID = 'all';
 
 export class ReminderIndex {
@@ -46,13 +62,22 @@ export class ReminderIndex {
     return (await this.documents.read(INDEX_ID))?.value.entries ?? [];
   }
 
-  /** Adds or refreshes the entry of a plan location; false when the index is full. */
-  async add(entry: ReminderEntry): Promise<boolean> {
-    const same = sameLocation(entry.location);
-    return this.change((entries) => {
+  /** Adds or refreshes the entry of a plan location. */
+  async add(entry: ReminderEntry): Promise<AddOutcome> {
+    if (!isStorableEntry(entry)) return 'invalid';
+    // Only the known fields: whatever else the caller's object carries is not stored.
+    const stored: ReminderEntry = {
+      location: { tenantId: entry.location.tenantId, conversationId: entry.location.conversationId },
+      planId: entry.planId,
+      fallback: { conversationId: entry.fallback.conversationId, serviceUrl: entry.fallback.serviceUrl },
+      since: entry.since,
+    };
+    const same = sameLocation(stored.location);
+    const added = await this.change((entries) => {
       const others = entries.filter((known) => !same(known));
-      return others.length >= MAX_REMINDER_PLANS ? undefined : [...others, entry];
+      return others.length >= MAX_REMINDER_PLANS ? undefined : [...others, stored];
     });
+    return added ? 'added' : 'full';
   }
 
   /** Removes the entry of a location; with `planId`, only if it still names that plan (a newer plan's entry stays). */

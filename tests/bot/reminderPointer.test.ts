@@ -1,0 +1,140 @@
+/**
+ * The reminder index is a pointer the scheduler walks; a "Turn on reminders" click must only move it for the plan the
+ * conversation holds now, after the plan itself recorded the change. Stale cards of a replaced plan, forged plan ids
+ * and oversized ones are refused with a card and leave the pointer (and the reminders it keeps alive) as they were.
+ */
+import type { DecisionSummary } from '../../src/domain/decision';
+import { ReminderIndex, MAX_REMINDER_PLANS, MAX_REMINDER_TEXT } from '../../src/store/reminderIndex';
+import { MemoryStorage } from 'botbuilder';
+import { cardsOf, startHarness, TENANT_ID, type ActivityOptions, type Harness } from '../helpers/botHarness';
+import { cardText, executeActions, expectValidCard } from '../helpers/cardAssertions';
+import { startFakeConnector, type FakeConnector } from '../helpers/fakeConnector';
+import { FAST_SENDER, planKey, startPlanIn } from '../helpers/planSetup';
+
+jest.setTimeout(30_000);
+
+const DECISION: DecisionSummary = {
+  tool: 'cloudSync',
+  headline: 'Chosen for the test.',
+  reasons: ['One forest'],
+  overridden: false,
+  decidedBy: { id: 'aad-ana', name: 'Ana Admin' },
+  decidedAt: '2026-12-01T09:00:00.000Z',
+};
+const INDEX_KEY = 'reminderIndex/all';
+
+describe('reminders.set moves the reminder pointer only for the current plan', () => {
+  let bot: Harness;
+  let connector: FakeConnector;
+  let chat: ActivityOptions;
+  const now = new Date('2026-12-01T10:00:00.000Z');
+  let oldPlanId: string;
+  let planId: string;
+
+  const stored = async (key: string): Promise<any> => (await bot.app.storage.storage.read([key]))[key];
+  const indexJson = async () => JSON.stringify((await stored(INDEX_KEY)) ?? null);
+  const setReminders = async (data: Record<string, unknown>) => {
+    const answer = await bot.invoke('reminders.set', data, chat);
+    expect(answer.status).toBe(200);
+    expectValidCard(answer.body.value);
+    return cardText(answer.body.value);
+  };
+
+  beforeAll(async () => {
+    connector = await startFakeConnector();
+    bot = await startHarness({ REMINDER_CHECK_SECONDS: '0' }, { clock: () => now, sender: FAST_SENDER });
+    chat = { conversationType: 'personal', conversationId: 'a:reminder-pointer', serviceUrl: connector.serviceUrl };
+    await startPlanIn(bot.app, chat, { tool: 'cloudSync' }, DECISION);
+    await bot.app.planFeature.idle();
+    oldPlanId = (await stored(planKey(chat.conversationId!))).plan.id;
+    // The first plan's reminder card, as it stays in the chat after the plan is replaced.
+    expect(await setReminders({ planId: oldPlanId, cadence: 'weekly' })).toContain('Weekly reminders turned on');
+
+    await startPlanIn(bot.app, chat, { tool: 'connect', connectInstall: 'express' }, { ...DECISION, tool: 'connect' }, true);
+    await bot.app.planFeature.idle();
+    planId = (await stored(planKey(chat.conversationId!))).plan.id;
+    expect(planId).not.toBe(oldPlanId);
+
+    const [asked] = cardsOf(await bot.say('remind daily', chat));
+    const [confirm] = executeActions(asked);
+    expect(confirm.data).toEqual({ planId, cadence: 'daily' });
+    expect(await setReminders(confirm.data!)).toContain('Daily reminders turned on');
+    expect((await stored(INDEX_KEY)).entries).toEqual([expect.objectContaining({ location: { tenantId: TENANT_ID, conversationId: chat.conversationId }, planId })]);
+  });
+  afterAll(async () => {
+    await bot?.close();
+    await connector?.close();
+  });
+
+  it.each([
+    ['the stale card of the replaced plan', () => ({ planId: oldPlanId, cadence: 'weekly' }), 'not the current plan'],
+    ['a forged plan id of the right shape', () => ({ planId: '3f2c1d9e-0000-4000-8000-000000000000', cadence: 'daily' }), 'not the current plan'],
+    ['a 250 KB plan id', () => ({ planId: 'p'.repeat(250_000), cadence: 'daily' }), 'does not name a plan'],
+    ['a plan id that is not a string', () => ({ planId: { id: 'x' }, cadence: 'daily' }), 'does not name a plan'],
+  ])('%s is refused; the pointer, the plan and its reminders stay as they were', async (_label, data, message) => {
+    const indexBefore = await indexJson();
+    const planBefore = JSON.stringify(await stored(planKey(chat.conversationId!)));
+    expect(await setReminders(data())).toContain(message);
+    expect(await indexJson()).toBe(indexBefore);
+    expect(JSON.stringify(await stored(planKey(chat.conversationId!)))).toBe(planBefore);
+    expect(Buffer.byteLength(await indexJson())).toBeLessThan(2_000);
+
+    // The scheduler still finds the plan: its check is about the period, not a dropped pointer.
+    const check = await bot.app.reminders.runOnce();
+    expect(check.results).toEqual([expect.objectContaining({ planId })]);
+    expect(check.results[0].outcome).not.toBe('removed');
+    const [shown] = cardsOf(await bot.say('remind', chat));
+    expect(cardText(shown)).toContain('Daily reminders are on');
+  });
+
+  it('turning reminders off with a stale card leaves the current plan\'s pointer alone', async () => {
+    const indexBefore = await indexJson();
+    expect(await setReminders({ planId: oldPlanId, cadence: 'off' })).toContain('not the current plan');
+    expect(await indexJson()).toBe(indexBefore);
+  });
+
+  it('a pointer lost earlier comes back when the current plan\'s reminders are confirmed again', async () => {
+    await bot.app.storage.storage.write({ [INDEX_KEY]: { entries: [], eTag: '*' } });
+    expect(await setReminders({ planId, cadence: 'daily' })).toContain('Reminders unchanged');
+    expect((await stored(INDEX_KEY)).entries).toEqual([expect.objectContaining({ planId })]);
+  });
+
+  it('when the index cannot take the pointer, the plan\'s change is taken back instead of showing reminders that never come', async () => {
+    expect(await setReminders({ planId, cadence: 'off' })).toContain('Reminders turned off');
+    const others = Array.from({ length: MAX_REMINDER_PLANS }, (_, i) => ({
+      location: { tenantId: TENANT_ID, conversationId: `a:other-${i}` },
+      planId: `plan-${i}`,
+      fallback: { conversationId: `a:other-${i}`, serviceUrl: connector.serviceUrl },
+      since: now.toISOString(),
+    }));
+    await bot.app.storage.storage.write({ [INDEX_KEY]: { entries: others, eTag: '*' } });
+    const indexBefore = await indexJson();
+
+    expect(await setReminders({ planId, cadence: 'daily' })).toContain('as many plans as it can hold');
+    expect(await indexJson()).toBe(indexBefore);
+    const plan = (await stored(planKey(chat.conversationId!))).plan;
+    expect(plan.reminders.cadence).toBe('off');
+    const [shown] = cardsOf(await bot.say('remind', chat));
+    expect(cardText(shown)).toContain('Reminders are off');
+  });
+});
+
+describe('the reminder index bounds what it stores', () => {
+  const entry = { location: { tenantId: TENANT_ID, conversationId: 'a:chat' }, planId: 'plan-1', fallback: { conversationId: 'a:chat', serviceUrl: 'https://smba.trafficmanager.net/emea/' }, since: '2026-12-01T10:00:00.000Z' };
+
+  it.each([
+    ['plan id', { ...entry, planId: 'p'.repeat(250_000) }],
+    ['conversation id', { ...entry, location: { ...entry.location, conversationId: 'c'.repeat(MAX_REMINDER_TEXT + 1) } }],
+    ['tenant id', { ...entry, location: { ...entry.location, tenantId: 't'.repeat(MAX_REMINDER_TEXT + 1) } }],
+    ['fallback service URL', { ...entry, fallback: { ...entry.fallback, serviceUrl: `https://${'s'.repeat(MAX_REMINDER_TEXT)}` } }],
+    ['fallback conversation id', { ...entry, fallback: { ...entry.fallback, conversationId: 'c'.repeat(MAX_REMINDER_TEXT + 1) } }],
+    ['time', { ...entry, since: 'x'.repeat(MAX_REMINDER_TEXT + 1) }],
+  ])('an oversized %s is refused and nothing is written', async (_label, oversized) => {
+    const storage = new MemoryStorage();
+    const index = new ReminderIndex(storage);
+    expect(await index.add(entry)).toBe('added');
+    const before = JSON.stringify(await storage.read([INDEX_KEY]));
+    expect(await index.add(oversized)).toBe('invalid');
+    expect(JSON.stringify(await storage.read([INDEX_KEY]))).toBe(before);
+  });
+});
