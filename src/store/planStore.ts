@@ -23,7 +23,12 @@ import {
 } from '../domain/plan';
 import type { TaskId } from '../domain/catalog';
 import { archiveHistory, type HistoryPage } from '../domain/historyArchive';
+import type { DecisionRecord } from './decisionStore';
 import { DocumentStore, type DocumentStoreOptions, type Mutation, type UpdateOutcome } from './documentStore';
+import { isRestorable, restorableUntil } from '../domain/planRetention';
+import { PlanLog, type KeptPlan, type PlanLogEntry } from './planLog';
+
+export type { PlanLogEntry } from './planLog';
 import { baseConversationId } from './conversationRegistry';
 
 /** Where a plan lives. A channel thread id is reduced to its channel, so every thread shares one plan. */
@@ -100,26 +105,11 @@ export type ShareOutcome =
   /** The plan is already the channel's (shared before, or a plan of that channel). */
   | { readonly kind: 'alreadyThere'; readonly record: PlanRecord };
 
-/**
- * What happened to earlier plans of a conversation: replaced by a new one, or discarded by "start over", and by
- * whom. Those plans are gone, so their end is kept beside them for `history` (issue 8 item 6).
- */
-export interface PlanLogEntry {
-  readonly kind: 'replaced' | 'removed' | 'unlinked';
-  readonly planId: string;
-  readonly tool: Plan['selection']['tool'];
-  readonly by: Actor;
-  readonly at: string;
-}
-
 /** Who did it, for the plan log; optional so internal moves (sharing, tests) need none. */
 export interface Audit {
   readonly by: Actor;
   readonly at: string;
 }
-
-/** Entries kept per conversation; only the latest few matter to anyone reading the history. */
-export const PLAN_LOG_LIMIT = 10;
 
 /** Copies kept per task (and for the summary); older ones are no longer updated. */
 export const MAX_CARD_COPIES = 3;
@@ -137,10 +127,25 @@ type Decided<Change extends object, Reason extends string> =
   | { kind: 'rejected'; reason: Reason; message: string }
   | { kind: 'otherPlan' };
 
+/** What the caller keeps beside a plan it discards or replaces: the accepted decision the plan was built from. */
+export interface KeepWith {
+  readonly decision?: DecisionRecord;
+}
+
+export type RestoreOutcome =
+  | { readonly kind: 'restored'; readonly record: PlanRecord; readonly decision?: DecisionRecord; readonly replaced?: PlanRecord }
+  /** The plan is the conversation's current plan already (a second click). */
+  | { readonly kind: 'alreadyCurrent'; readonly record: PlanRecord }
+  /** Not restorable: never kept, restored already, or kept longer ago than KEEP_DAYS. */
+  | { readonly kind: 'gone' }
+  /** The conversation's current plan is not the one the person agreed to replace; nothing changed. */
+  | { readonly kind: 'currentChanged'; readonly current: PlanRecord }
+  | { readonly kind: 'busy' };
+
 export class PlanStore {
   private readonly documents: DocumentStore<PlanRecord>;
   private readonly links: DocumentStore<PlanLink>;
-  private readonly logs: DocumentStore<{ entries: readonly PlanLogEntry[] }>;
+  private readonly planLog: PlanLog;
 
   constructor(
     private readonly storage: Storage,
@@ -148,20 +153,12 @@ export class PlanStore {
   ) {
     this.documents = new DocumentStore<PlanRecord>(storage, 'plans', options);
     this.links = new DocumentStore<PlanLink>(storage, 'planLinks', options);
-    this.logs = new DocumentStore<{ entries: readonly PlanLogEntry[] }>(storage, 'planLog', options);
+    this.planLog = new PlanLog(storage, options);
   }
 
-  /** Earlier plans of this conversation and how they ended, newest first. */
-  async log(location: PlanLocation): Promise<readonly PlanLogEntry[]> {
-    return (await this.logs.read(documentId(location)))?.value.entries ?? [];
-  }
-
-  private async appendLog(location: PlanLocation, entry: PlanLogEntry): Promise<void> {
-    const id = documentId(location);
-    const add = (entries: readonly PlanLogEntry[]) => ({ entries: [entry, ...entries].slice(0, PLAN_LOG_LIMIT) });
-    const outcome = await this.logs.update(id, (current) => ({ next: add(current.entries), result: undefined }));
-    // No create-if-absent in Storage: a first entry is a plain write (two first entries at once is vanishingly rare).
-    if (outcome.kind === 'missing') await this.logs.put(id, add([]));
+  /** Earlier plans of this conversation and how they ended, newest first (planLog.ts). */
+  log(location: PlanLocation): Promise<readonly PlanLogEntry[]> {
+    return this.planLog.entries(documentId(location));
   }
 
   /**
@@ -231,22 +228,84 @@ export class PlanStore {
    * Without `replace`, an existing plan wins and is returned. Two creates racing for an empty
    * conversation can both write (botbuilder's Storage has no create-if-absent); the later one stays,
    * and cards of the other are then refused as "another plan".
+   *
+   * With `replace` and an audit, the plan replaced is kept for `restore` (planLog.ts): its copy is written in the
+   * same storage call as its replacement, with the eTag of the version copied, so a click landing in between is in
+   * the copy or retried, never lost.
    */
-  async create(location: PlanLocation, record: PlanRecord, options: { replace: boolean; audit?: Audit }): Promise<'created' | { exists: PlanRecord }> {
+  async create(location: PlanLocation, record: PlanRecord, options: { replace: boolean; audit?: Audit; keep?: KeepWith }): Promise<'created' | { exists: PlanRecord }> {
     const id = documentId(location);
     if (!options.replace) {
       const existing = await this.find(location);
       if (existing) return { exists: existing.record };
     }
-    // Read only on the rare replace path, to record which plan was replaced and by whom.
-    const replaced = options.replace && options.audit ? (await this.documents.read(id))?.value.plan : undefined;
-    await this.documents.put(id, { ...record, conversationId: baseConversationId(location.conversationId), tenantId: location.tenantId });
+    const next: PlanRecord = { ...record, conversationId: baseConversationId(location.conversationId), tenantId: location.tenantId };
+    let replaced: PlanRecord | undefined;
+    if (options.replace) {
+      const audit = options.audit;
+      const outcome = await this.documents.update(id, (current) => ({
+        next,
+        result: current,
+        ...(audit && current.plan.id !== next.plan.id ? { alsoWrite: { [this.planLog.keptKey(id, current.plan.id)]: kept(current, options.keep, audit) } } : {}),
+      }));
+      if (outcome.kind === 'gaveUp') throw new Error('The plan stayed busy with other changes, so it was not replaced.');
+      if (outcome.kind === 'written') replaced = outcome.result;
+      if (outcome.kind === 'missing') await this.documents.put(id, next);
+    } else {
+      await this.documents.put(id, next);
+    }
     // A new plan of its own ends any link to a shared one (the shared plan itself stays with its channel).
     await this.links.remove(id);
-    if (replaced && options.audit && replaced.id !== record.plan.id) {
-      await this.appendLog(location, { kind: 'replaced', planId: replaced.id, tool: replaced.selection.tool, ...options.audit });
+    if (replaced && options.audit && replaced.plan.id !== record.plan.id) {
+      await this.planLog.record(id, [logEntry('replaced', replaced, options.audit, true)], new Date(options.audit.at));
     }
     return 'created';
+  }
+
+  /** A plan of this conversation that can still be restored, as it was kept, with its log entry. */
+  async restorable(location: PlanLocation, planId: string, now: Date): Promise<{ record: PlanRecord; entry: PlanLogEntry } | undefined> {
+    const found = await this.findKept(documentId(location), planId, now);
+    return found && { record: found.copy.record, entry: found.entry };
+  }
+
+  private async findKept(id: string, planId: string, now: Date): Promise<{ copy: KeptPlan; entry: PlanLogEntry } | undefined> {
+    const entry = (await this.planLog.entries(id)).find((candidate) => candidate.planId === planId && isRestorable(candidate, now));
+    const copy = entry ? await this.planLog.readKept(id, planId) : undefined;
+    return entry && copy && copy.record.plan.id === planId ? { copy, entry } : undefined;
+  }
+
+  /**
+   * Brings back a plan kept when it was discarded or replaced. `replacing` is the current plan the person agreed to
+   * replace (none: only if there is none); that plan is kept in turn, so a restore is undone the same way.
+   */
+  async restore(location: PlanLocation, planId: string, options: { replacing?: string; audit: Audit; keep?: KeepWith }): Promise<RestoreOutcome> {
+    const id = documentId(location);
+    const now = new Date(options.audit.at);
+    const copy = (await this.findKept(id, planId, now))?.copy;
+    if (!copy) return { kind: 'gone' };
+    const restored: PlanRecord = { ...copy.record, conversationId: baseConversationId(location.conversationId), tenantId: location.tenantId };
+    type Decided = { kind: 'replaced'; current: PlanRecord } | { kind: 'alreadyCurrent'; current: PlanRecord } | { kind: 'currentChanged'; current: PlanRecord };
+    const outcome = await this.documents.update<Decided>(id, (current) => {
+      if (current.plan.id === planId) return { next: undefined, result: { kind: 'alreadyCurrent', current } };
+      if (current.plan.id !== options.replacing) return { next: undefined, result: { kind: 'currentChanged', current } };
+      return { next: restored, result: { kind: 'replaced', current }, alsoWrite: { [this.planLog.keptKey(id, current.plan.id)]: kept(current, options.keep, options.audit) } };
+    });
+    if (outcome.kind === 'gaveUp') return { kind: 'busy' };
+    if (outcome.kind === 'unchanged') {
+      const decided = outcome.result;
+      return decided.kind === 'alreadyCurrent' ? { kind: 'alreadyCurrent', record: decided.current } : { kind: 'currentChanged', current: decided.current };
+    }
+    if (outcome.kind === 'missing') {
+      // No plan of its own here; a chat that followed a shared plan stops following it (the channel keeps that plan).
+      const followed = await this.find(location);
+      if (followed && followed.record.plan.id !== options.replacing) return { kind: 'currentChanged', current: followed.record };
+      await this.documents.put(id, restored);
+    }
+    await this.links.remove(id);
+    const replaced = outcome.kind === 'written' ? outcome.result.current : undefined;
+    const added = [logEntry('restored', restored, options.audit, false), ...(replaced ? [logEntry('replaced', replaced, options.audit, true)] : [])];
+    await this.planLog.record(id, added, now, planId);
+    return { kind: 'restored', record: restored, decision: copy.decision, ...(replaced ? { replaced } : {}) };
   }
 
   /** Rejected and unchanged results write nothing; a change is exactly one conditional write. */
@@ -345,16 +404,35 @@ export class PlanStore {
     return this.updateOwned(location, mutate);
   }
 
-  /** Removes this conversation's own plan; a linked conversation only drops its link (the channel keeps the plan). */
-  async remove(location: PlanLocation, audit?: Audit): Promise<void> {
+  /**
+   * Removes this conversation's own plan; a linked conversation only drops its link (the channel keeps the plan).
+   * With an audit the plan is kept for `restore` first (planLog.ts), so a crash before the delete loses nothing.
+   * A click landing between the copy and the delete (milliseconds) is not in the copy.
+   */
+  async remove(location: PlanLocation, audit?: Audit, keep?: KeepWith): Promise<void> {
+    const id = documentId(location);
     const found = audit ? await this.find(location) : undefined;
-    const own = found !== undefined && documentId(found.owner) === documentId(location);
-    await this.documents.remove(documentId(location));
-    await this.links.remove(documentId(location));
-    if (found && audit) {
-      await this.appendLog(location, { kind: own ? 'removed' : 'unlinked', planId: found.record.plan.id, tool: found.record.plan.selection.tool, ...audit });
-    }
+    const own = found !== undefined && documentId(found.owner) === id;
+    if (found && own && audit) await this.planLog.keep(id, kept(found.record, keep, audit));
+    await this.documents.remove(id);
+    await this.links.remove(id);
+    if (found && audit) await this.planLog.record(id, [logEntry(own ? 'removed' : 'unlinked', found.record, audit, own)], new Date(audit.at));
   }
+}
+
+function kept(record: PlanRecord, keep: KeepWith | undefined, audit: Audit): KeptPlan {
+  return { record, ...(keep?.decision ? { decision: keep.decision } : {}), keptAt: audit.at };
+}
+
+function logEntry(kind: PlanLogEntry['kind'], record: PlanRecord, audit: Audit, restorable: boolean): PlanLogEntry {
+  return {
+    kind,
+    planId: record.plan.id,
+    tool: record.plan.selection.tool,
+    by: audit.by,
+    at: audit.at,
+    ...(restorable ? { restorableUntil: restorableUntil(audit.at) } : {}),
+  };
 }
 
 function normalized(location: PlanLocation): PlanLocation {

@@ -1,0 +1,17 @@
+/**
+ * How long a discarded or replaced plan can be restored: KEEP_DAYS from the moment it was discarded, computed from
+ * the clock whenever someone asks (no timer deletes anything on time; copies are removed lazily, see
+ * store/planLog.ts).
+ */
+export const KEEP_DAYS = 30;
+const KEEP_MS = KEEP_DAYS * 24 * 60 * 60 * 1000;
+
+/** Until when a plan discarded or replaced at `at` can be restored. */
+export function restorableUntil(at: string): string {
+  return new Date(Date.parse(at) + KEEP_MS).toISOString();
+}
+
+/** Only discarded (`removed`) and replaced plans are kept; the date is dropped once a plan is back or its copy gone. */
+export function isRestorable(entry: { readonly kind: string; readonly restorableUntil?: string }, now: Date): boolean {
+  return (entry.kind === 'replaced' || entry.kind === 'removed') && entry.restorableUntil !== undefined && Date.parse(entry.restorableUntil) > now.getTime();
+}
