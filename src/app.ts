@@ -8,6 +8,7 @@ import { createPlanFeature, type PlanFeature } from './bot/planFeature';
 import { messagePort } from './bot/connectorPort';
 import { createReminderFeature } from './bot/reminderFeature';
 import { createReportFeature } from './bot/reportFeature';
+import { createRestoreFeature } from './bot/restoreFeature';
 import { turnReply } from './bot/turnReply';
 import { Delivery } from './actions/delivery';
 import { createReportDownload, REPORT_ROUTE } from './reports/reportDownload';
@@ -26,6 +27,7 @@ import { OutgoingSender, type OutgoingSenderOptions } from './messaging/sender';
 import { createServer } from './server';
 import { ConversationRegistry } from './store/conversationRegistry';
 import { createStorage, type StorageHandle } from './store/createStorage';
+import { DecisionStore } from './store/decisionStore';
 import { PlanStore } from './store/planStore';
 import { probeStorage, READINESS_PROBE_TIMEOUT_MS } from './store/storageProbe';
 
@@ -144,6 +146,9 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
     logger,
   });
 
+  // Discarded and replaced plans come back with "restore" for 30 days, with their decision and reminders.
+  const restoreFeature = createRestoreFeature({ planStore, decisions: new DecisionStore(storage.storage), index: reminderIndex, clock, reply });
+
   const chooseToolFeature = createChooseToolFeature({
     storage: storage.storage,
     privateState,
@@ -153,7 +158,7 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
 
   const bot = new SyncGuideBot({
     // The questionnaire sees messages first: an answer such as "help" or "2" belongs to the open question.
-    features: [chooseToolFeature, welcomeFeature, planFeature, shareFeature, coordinationFeature, myTasksFeature, reminderFeature, reportFeature],
+    features: [chooseToolFeature, welcomeFeature, planFeature, shareFeature, coordinationFeature, myTasksFeature, reminderFeature, reportFeature, restoreFeature],
     logger,
     states: [conversationState, privateState],
     ...createInstallHandlers({ registry, clock, logger }),

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { CardFactory, MessageFactory, type PrivateConversationState, type Storage, type TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState, type DialogTurnResult } from 'botbuilder-dialogs';
+import { describePlan } from '../cards/planCards';
 import { confirmCard } from '../cards/questionCards';
 import { ACCEPT_VERB, OVERRIDE_VERB, headlineOf, overrideTools, recommendationCard, titleOf } from '../cards/recommendationCard';
 import type { AdaptiveCardJson } from '../cards/render';
@@ -22,10 +23,12 @@ import { ANSWER_KEYS, ANSWER_TOPICS, type AnswerKey, type Answers } from '../dom
 import type { DecisionSummary } from '../domain/decision';
 import type { Actor, PlanSelection } from '../domain/plan';
 import { baseConversationId } from '../store/conversationRegistry';
-import type { PlanStore } from '../store/planStore';
+import { KEEP_DAYS } from '../domain/planRetention';
+import type { KeepWith, PlanStore } from '../store/planStore';
 import { DecisionStore, type DecisionChoice, type DecisionLocation, type DecisionRecord } from '../store/decisionStore';
 import { parseCommand, type Command } from './commands';
 import { cardResponse, messageResponse } from './invokeResponses';
+import { checkPlanPermission, type PlanPermission } from './planPermissions';
 import type { ActionData, Feature, VerbHandler } from './routing';
 import { errorCard } from '../cards/errorCard';
 
@@ -41,9 +44,12 @@ export interface PlanPort {
     context: TurnContext,
     selection: PlanSelection,
     decision: DecisionSummary,
-    options: { replace: boolean },
+    options: { replace: boolean; keep?: KeepWith },
   ): Promise<{ kind: 'created'; cardCount: number; inThread: boolean } | 'exists'>;
-  remove(context: TurnContext): Promise<void>;
+  /** Discards the plan (kept for `restore` with `keep`); a chat following a shared plan only stops following it. */
+  remove(context: TurnContext, keep?: KeepWith): Promise<void>;
+  /** Whether the person acting may discard or replace this conversation's plan (planPermissions.ts), and which plan that is. */
+  permission(context: TurnContext, change: 'discard' | 'replace'): Promise<{ kind: 'noPlan' } | (PlanPermission & { planId: string })>;
 }
 
 export interface ChooseToolFeatureDeps {
@@ -57,14 +63,28 @@ export interface ChooseToolFeatureDeps {
 }
 
 /** Commands that keep working while someone is in the middle of the questions. */
-const PASS_THROUGH: ReadonlySet<Command['name']> = new Set(['next', 'status', 'tasks', 'history', 'why', 'taskAction', 'assign', 'unassign', 'due', 'myTasks']);
+const PASS_THROUGH: ReadonlySet<Command['name']> = new Set(['next', 'status', 'tasks', 'history', 'why', 'taskAction', 'assign', 'unassign', 'due', 'myTasks', 'restore']);
+
+const PERMISSIONS = Symbol('planPermissions');
 
 export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
   const clock = deps.clock ?? (() => new Date());
   const newId = deps.newId ?? (() => randomUUID());
   const decisions = new DecisionStore(deps.storage);
   const paused = deps.privateState.createProperty<QuestionnaireState>('chooseToolPaused');
+  /** The plan a start-over confirmation offered to discard: "yes" discards that plan or none, never one put there since. */
+  const offeredPlan = deps.privateState.createProperty<string>('startOverPlanId');
   const dialogs = new DialogSet(deps.privateState.createProperty<DialogState>('chooseToolDialogState'));
+
+  /** Asked once per turn: the confirmation and the refusal of one start over read the same answer. */
+  const mayDiscard = (context: TurnContext) => {
+    let asked = context.turnState.get(PERMISSIONS) as ReturnType<PlanPort['permission']> | undefined;
+    if (!asked) {
+      asked = deps.plans ? deps.plans.permission(context, 'discard') : Promise.resolve({ kind: 'noPlan' as const });
+      context.turnState.set(PERMISSIONS, asked);
+    }
+    return asked;
+  };
 
   const discardable = async (context: TurnContext): Promise<string[]> => {
     const items: string[] = [];
@@ -72,17 +92,47 @@ export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
     if (kept && kept.answered.length > 0) items.push(`the ${kept.answered.length} answers kept from your earlier round`);
     const pending = await decisions.pending(locationOf(context), actorOf(context).id);
     if (pending && !pending.choice) items.push('your recommendation that nobody has accepted yet');
-    const plan = await deps.plans?.describe(context);
-    if (plan) items.push(`the deployment plan of this conversation (${plan}), for everyone here`);
+    // Only what this person may discard is offered; a plan they may not is left out and explained (refusal).
+    const permission = await mayDiscard(context);
+    const plan = permission.kind === 'allowed' ? await deps.plans?.describe(context) : undefined;
+    if (permission.kind === 'allowed' && plan) {
+      items.push(`the deployment plan of this conversation (${plan}), for everyone here: it is kept for ${KEEP_DAYS} days, and "restore" brings it back`);
+      await offeredPlan.set(context, permission.planId);
+    } else {
+      await offeredPlan.delete(context);
+    }
     return items;
   };
-  const discard = async (context: TurnContext): Promise<void> => {
+  const refusal = async (context: TurnContext) => {
+    const permission = await mayDiscard(context);
+    return permission.kind === 'refused' ? permission.card : undefined;
+  };
+  const discard = async (context: TurnContext): Promise<string | void> => {
+    const location = locationOf(context);
+    const offered = await offeredPlan.get(context);
+    await offeredPlan.delete(context);
     await paused.delete(context);
-    await decisions.discard(locationOf(context), actorOf(context).id);
-    await deps.plans?.remove(context);
+    await decisions.discardPending(location, actorOf(context).id);
+    // Asked again: the confirmation may be hours old, and roles or task owners may have changed since.
+    const permission = await mayDiscard(context);
+    if (permission.kind === 'noPlan') {
+      await decisions.discardAccepted(location);
+      return;
+    }
+    if (permission.kind === 'refused') {
+      if (offered) await send(context, permission.card);
+      return 'Your own answers are cleared; the plan stays as it is. Here is the first question.';
+    }
+    if (permission.planId !== offered) {
+      return offered
+        ? 'Your own answers are cleared. The plan here changed after you were asked, so it stays: say "start over" again to discard it. Here is the first question.'
+        : 'Your own answers are cleared; the plan stays as it is. Here is the first question.';
+    }
+    await deps.plans?.remove(context, { decision: await decisions.accepted(location) });
+    await decisions.discardAccepted(location);
   };
 
-  dialogs.add(new ChooseToolDialog({ clock, newId: () => newId().slice(0, 12), startOver: { discardable, discard } }));
+  dialogs.add(new ChooseToolDialog({ clock, newId: () => newId().slice(0, 12), startOver: { discardable, refusal, discard } }));
 
   /** Acts on a questionnaire that ended this turn: keeps cancelled answers, or recommends. */
   const afterTurn = async (context: TurnContext, result: DialogTurnResult): Promise<void> => {
@@ -176,14 +226,23 @@ export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
 
     let created: { cardCount: number; inThread: boolean } | undefined;
     if (deps.plans) {
-      const outcome = await deps.plans.start(context, selection, summaryOf(record, choice), { replace: mode === 'replace' });
+      let keep: KeepWith | undefined;
+      if (mode === 'replace') {
+        const permission = await deps.plans.permission(context, 'replace');
+        if (permission.kind === 'refused') return permission.card;
+        keep = { decision: await decisions.accepted(location) };
+      }
+      const outcome = await deps.plans.start(context, selection, summaryOf(record, choice), { replace: mode === 'replace', keep });
       if (outcome !== 'exists') created = outcome;
       if (outcome === 'exists') {
+        // Asked before offering the choice: someone who may not replace the plan gets the refusal, not a dead button.
+        const permission = await deps.plans.permission(context, 'replace');
+        if (permission.kind === 'refused') return permission.card;
         const current = (await deps.plans.describe(context)) ?? 'an existing plan';
         const planData: Record<string, string> = { decisionId: record.decisionId, owner: record.owner.id, ...(requested ? { tool: requested } : {}) };
         return confirmCard({
           title: 'Replace the current plan?',
-          message: `This conversation already has a deployment plan: ${current}. A new plan for ${TOOL_NAMES[choice.tool]} replaces it, and the progress recorded on the current one is discarded for everyone here.`,
+          message: `This conversation already has a deployment plan: ${current}. A new plan for ${TOOL_NAMES[choice.tool]} replaces it for everyone here. The current plan, with its progress, is kept for ${KEEP_DAYS} days: "restore" brings it back.`,
           executeActions: [
             { title: 'Replace the plan', verb: REPLACE_PLAN_VERB, data: planData },
             { title: 'Keep the current plan', verb: KEEP_PLAN_VERB, data: { decisionId: record.decisionId } },
@@ -304,14 +363,15 @@ export function planPort(planStore: PlanStore, startPlan: PlanPort['start'], clo
   return {
     describe: async (context) => {
       const record = await planStore.load(locationOf(context));
-      if (!record) return undefined;
-      const applicable = record.plan.tasks.filter((task) => task.status !== 'notApplicable');
-      const settled = applicable.filter((task) => task.status === 'done' || task.status === 'skipped').length;
-      return `${TOOL_NAMES[record.plan.selection.tool]}, ${settled} of ${applicable.length} tasks done or skipped`;
+      return record ? describePlan(record.plan, TOOL_NAMES[record.plan.selection.tool]) : undefined;
     },
     start: startPlan,
-    // Recorded with who and when: after a start over the plan is gone, and its end is all `history` can show.
-    remove: (context) => planStore.remove(locationOf(context), { by: actorOf(context), at: clock().toISOString() }),
+    // Recorded with who and when, and kept for `restore`: `history` lists the plan with the date it can be restored until.
+    remove: (context, keep) => planStore.remove(locationOf(context), { by: actorOf(context), at: clock().toISOString() }, keep),
+    permission: async (context, change) => {
+      const record = await planStore.load(locationOf(context));
+      return record ? { ...(await checkPlanPermission(context, record.plan, change)), planId: record.plan.id } : { kind: 'noPlan' };
+    },
   };
 }
 

@@ -27,6 +27,8 @@ export type Command =
   | { readonly name: 'myTasks' }
   | { readonly name: 'remind'; readonly cadence: ReminderChoice }
   | { readonly name: 'report' }
+  /** Bring back the plan discarded or replaced most recently here (kept for 30 days). */
+  | { readonly name: 'restore' }
   /** `text` is the normalized text; for text too long to parse, the normalized start of it followed by '…'. */
   | { readonly name: 'unknown'; readonly text: string };
 
@@ -53,7 +55,8 @@ export const COMMAND_HELP: readonly CommandInfo[] = [
   { usage: 'my tasks', description: 'The open tasks assigned to you, across every plan', inChannels: false },
   { usage: 'remind daily / remind weekly / remind off', description: 'Post a digest of overdue and next tasks here every day or week (asks first)', inChannels: true },
   { usage: 'report', description: 'The plan as a report, with a CSV download (also: export)', inChannels: true },
-  { usage: 'start over', description: 'Discard the answers and plan and begin again (asks first)', inChannels: true },
+  { usage: 'start over', description: 'Discard the answers and plan and begin again (asks first; the plan can be restored for 30 days)', inChannels: true },
+  { usage: 'restore', description: 'Bring back the plan discarded or replaced most recently here, within 30 days (asks first if it replaces a plan)', inChannels: true },
   { usage: 'help', description: 'Show what I can do', inChannels: true },
 ];
 
@@ -65,6 +68,7 @@ const SIMPLE: ReadonlyArray<readonly [RegExp, Command]> = [
   [/^(status|summary|progress|plan)$/, { name: 'status' }],
   [/^(tasks|list|list tasks|all tasks)$/, { name: 'tasks' }],
   [/^(history|log|changes)$/, { name: 'history' }],
+  [/^(restore|undo start over|restore (the )?(last |previous |earlier |old )?plan|bring (it|the plan) back)$/, { name: 'restore' }],
   [/^(why|why this tool|why (cloud sync|connect( sync)?))$/, { name: 'why' }],
   [/^(report|export|(plan |export )?report|export (the )?(plan|csv)|csv)$/, { name: 'report' }],
   [/^(my tasks?|my open tasks|mine|assigned to me|what'?s mine)$/, { name: 'myTasks' }],

@@ -1,7 +1,7 @@
 /**
- * Who belongs to a conversation, asked of Teams (TeamsInfo / the turn's connector client). Only members of
- * a plan's conversation can own its tasks, and a button pressed away from the plan ("my tasks" in personal
- * chat) only changes it for its owner or a member.
+ * Who belongs to a conversation, and in which role, asked of Teams (TeamsInfo / the turn's connector client).
+ * Only members of a plan's conversation can own its tasks, a button pressed away from the plan ("my tasks" in
+ * personal chat) only changes it for its owner or a member, and the roster's role decides who may discard a plan.
  *
  * Answers are cached for the turn (one command can ask about the same person twice) and never beyond it:
  * membership changes, and instances must not disagree. "Could not tell" is its own answer, so a Teams
@@ -9,6 +9,7 @@
  */
 import { TeamsInfo, type CloudAdapter, type TeamsChannelAccount, type TurnContext } from 'botbuilder';
 import type { Actor } from '../domain/plan';
+import type { MemberRole, Standing } from '../domain/planRoles';
 import type { OwnerChoice } from '../cards/planCards';
 
 export type MemberLookup =
@@ -30,6 +31,44 @@ interface ConversationMemberCalls {
 }
 
 export async function lookupMember(context: TurnContext, scope: MembershipScope, userId: string): Promise<MemberLookup> {
+  const found = await rosterEntry(context, scope, userId);
+  if (found.kind !== 'member') return found;
+  const actor = actorOfMember(found.account);
+  return actor ? { kind: 'member', member: actor } : { kind: 'unknown' };
+}
+
+/** Where the person acting in this turn stands, for decisions only some people may take (see domain/planRoles.ts). */
+export type StandingLookup = { readonly kind: 'known'; readonly standing: Standing } | { readonly kind: 'notMember' } | { readonly kind: 'unknown' };
+
+/**
+ * Personal chat needs no lookup. In a team channel or group chat the roster answers with the person's `userRole`:
+ * "owner" (team owners), "user", "guest", or "anonymous" (meeting guests). Guests also show in their user principal
+ * name, which Entra writes as `…#EXT#@…` for accounts invited from elsewhere; either sign makes the person a guest.
+ * A role this code does not know counts as a guest rather than a member: refusing is recoverable, an unexpected
+ * permission is not. A missing `userRole` (older roster answers and emulators) counts as a member.
+ */
+export async function lookupStanding(context: TurnContext): Promise<StandingLookup> {
+  const conversationType = context.activity.conversation?.conversationType;
+  if (conversationType === 'personal') return { kind: 'known', standing: { kind: 'personal' } };
+  const userId = context.activity.from?.id;
+  if (!userId) return { kind: 'unknown' };
+  const found = await rosterEntry(context, { kind: 'here' }, userId);
+  if (found.kind !== 'member') return found;
+  return { kind: 'known', standing: { kind: 'shared', role: roleOf(found.account), inTeam: conversationType === 'channel' } };
+}
+
+function roleOf(account: Partial<TeamsChannelAccount>): MemberRole {
+  const upn = typeof account.userPrincipalName === 'string' ? account.userPrincipalName.toUpperCase() : '';
+  if (upn.includes('#EXT#')) return 'guest';
+  const role = typeof account.userRole === 'string' ? account.userRole.toLowerCase() : undefined;
+  if (role === undefined || role === '' || role === 'user') return 'member';
+  return role === 'owner' ? 'owner' : 'guest';
+}
+
+type RosterEntry = { readonly kind: 'member'; readonly account: TeamsChannelAccount } | { readonly kind: 'notMember' } | { readonly kind: 'unknown' };
+
+/** One roster call per scope and person per turn, shared by the lookups above. */
+function rosterEntry(context: TurnContext, scope: MembershipScope, userId: string): Promise<RosterEntry> {
   const cache = cacheOf(context);
   const key = `${scope.kind}:${scope.kind === 'team' ? scope.teamId : scope.kind === 'conversation' ? scope.conversationId : ''}:${userId}`;
   let pending = cache.get(key);
@@ -65,7 +104,7 @@ export function actorOfMember(member: Partial<TeamsChannelAccount> | undefined):
   return id ? { id, name: name || 'A member' } : undefined;
 }
 
-async function ask(context: TurnContext, scope: MembershipScope, userId: string): Promise<MemberLookup> {
+async function ask(context: TurnContext, scope: MembershipScope, userId: string): Promise<RosterEntry> {
   try {
     let member: TeamsChannelAccount;
     if (scope.kind === 'here') member = await TeamsInfo.getMember(context, userId);
@@ -76,8 +115,7 @@ async function ask(context: TurnContext, scope: MembershipScope, userId: string)
       if (!client) return { kind: 'unknown' };
       member = await client.conversations.getConversationMember(scope.conversationId, userId);
     }
-    const actor = actorOfMember(member);
-    return actor ? { kind: 'member', member: actor } : { kind: 'unknown' };
+    return typeof member === 'object' && member !== null ? { kind: 'member', account: member } : { kind: 'unknown' };
   } catch (error) {
     const status = (error as { statusCode?: number }).statusCode;
     const code = (error as { code?: string }).code ?? '';
@@ -87,8 +125,8 @@ async function ask(context: TurnContext, scope: MembershipScope, userId: string)
   }
 }
 
-function cacheOf(context: TurnContext): Map<string, Promise<MemberLookup>> {
-  let cache = context.turnState.get(CACHE) as Map<string, Promise<MemberLookup>> | undefined;
+function cacheOf(context: TurnContext): Map<string, Promise<RosterEntry>> {
+  let cache = context.turnState.get(CACHE) as Map<string, Promise<RosterEntry>> | undefined;
   if (!cache) {
     cache = new Map();
     context.turnState.set(CACHE, cache);

@@ -18,7 +18,7 @@ import { createPlan, taskByNumber, type Actor, type HistoryEntry, type PlanSelec
 import type { Logger } from '../logger';
 import type { OutgoingSender } from '../messaging/sender';
 import { baseConversationId } from '../store/conversationRegistry';
-import type { PlanLocation, PlanRecord, PlanStore } from '../store/planStore';
+import type { KeepWith, PlanLocation, PlanRecord, PlanStore } from '../store/planStore';
 import type { TaskId } from '../domain/catalog';
 import { connectorPort } from './connectorPort';
 import { cardResponse } from './invokeResponses';
@@ -52,7 +52,7 @@ export interface PlanFeature extends Feature {
    * Creates this conversation's plan and schedules the posting of its summary and open task cards: it
    * returns before they are posted, so an invoke can answer at once. In a channel they become one thread.
    */
-  startPlan(context: TurnContext, selection: PlanSelection, decision: DecisionSummary, options: { replace: boolean }): Promise<PlanCreated | 'exists'>;
+  startPlan(context: TurnContext, selection: PlanSelection, decision: DecisionSummary, options: { replace: boolean; keep?: KeepWith }): Promise<PlanCreated | 'exists'>;
   /** Schedules posting of the plan stored at `location` to `destination` (sharing uses it). Returns the number of cards. */
   postPlan(location: PlanLocation, planId: string, destination: Destination): Promise<number>;
   /**
@@ -158,7 +158,8 @@ export function createPlanFeature(deps: PlanFeatureDeps): PlanFeature {
       history: async (context) => {
         const location = planLocation(context);
         const [record, log] = await Promise.all([planStore.load(location), planStore.log(location)]);
-        await reply(context, record ? historyCard(record.plan, log) : log.length > 0 ? earlierPlansCard(log) : noPlanCard());
+        const now = deps.clock();
+        await reply(context, record ? historyCard(record.plan, log, now) : log.length > 0 ? earlierPlansCard(log, now) : noPlanCard());
       },
       taskAction: async (context, command) => {
         const location = planLocation(context);

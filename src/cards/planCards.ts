@@ -29,6 +29,7 @@ import { toolTitle } from '../domain/report';
 import { errorCard } from './errorCard';
 import { escapeMarkdown, renderCard, type AdaptiveCardJson } from './render';
 import { historyLength } from '../domain/historyArchive';
+import { isRestorable } from '../domain/planRetention';
 import type { PlanLogEntry } from '../store/planStore';
 
 /** The verbs the task card buttons carry, one per plan action. */
@@ -320,9 +321,10 @@ export function tasksCard(plan: Plan): AdaptiveCardJson {
 
 /**
  * Status changes, owners, due dates and reminder settings, newest first (the domain's planHistory order), and
- * how earlier plans of the conversation ended (replaced, discarded), with who did it.
+ * how earlier plans of the conversation ended (replaced, discarded, restored), with who did it; with `now`, the
+ * plans that can still be restored say until when and have a button.
  */
-export function historyCard(plan: Plan, earlier: readonly PlanLogEntry[] = []): AdaptiveCardJson {
+export function historyCard(plan: Plan, earlier: readonly PlanLogEntry[] = [], now?: Date): AdaptiveCardJson {
   // The document keeps more than HISTORY_LIMIT recent entries (historyArchive.ts), so the card needs no archived page.
   const entries = planHistory(plan).slice(-HISTORY_LIMIT).reverse();
   const total = historyLength(plan);
@@ -330,30 +332,57 @@ export function historyCard(plan: Plan, earlier: readonly PlanLogEntry[] = []): 
     toolTitle: toolTitle(plan),
     intro: total > HISTORY_LIMIT ? `The latest ${HISTORY_LIMIT} of ${total} changes, newest first.` : `${total} change${total === 1 ? '' : 's'}, newest first.`,
     entries: entries.map((entry) => historyRow(plan, entry)),
-    hasEarlier: earlier.length > 0,
-    earlier: earlierRows(earlier),
+    ...earlierPart(earlier, now),
   });
 }
 
 /** `history` where the plan is gone (discarded by start over): only how the earlier plans ended. */
-export function earlierPlansCard(earlier: readonly PlanLogEntry[]): AdaptiveCardJson {
+export function earlierPlansCard(earlier: readonly PlanLogEntry[], now?: Date): AdaptiveCardJson {
+  const part = earlierPart(earlier, now);
   return renderCard('history', {
     toolTitle: 'No plan in this conversation now',
-    intro: 'Say **start** to create one.',
+    intro: part.earlier.some((row) => row.restorable) ? 'Say **start** to create one, or **restore** to bring back the latest plan below.' : 'Say **start** to create one.',
     entries: [],
-    hasEarlier: earlier.length > 0,
-    earlier: earlierRows(earlier),
+    ...part,
   });
 }
 
-function earlierRows(earlier: readonly PlanLogEntry[]) {
-  return earlier.slice(0, 5).map((entry) => ({
-    what: `${TOOL_NAMES[entry.tool]} plan ${entry.kind === 'replaced' ? 'replaced by a new plan' : entry.kind === 'removed' ? 'discarded (start over)' : 'no longer followed from this chat'}`,
-    who: `${nameOf(entry.by)} · ${formatWhen(entry.at)}`,
-  }));
+/** Rows shown besides the restorable ones, which are always shown. */
+const EARLIER_ROWS = 5;
+
+const ENDED: Readonly<Record<PlanLogEntry['kind'], string>> = {
+  replaced: 'replaced by another plan',
+  removed: 'discarded (start over)',
+  unlinked: 'no longer followed from this chat',
+  restored: 'restored',
+};
+
+function earlierPart(earlier: readonly PlanLogEntry[], now: Date | undefined) {
+  const rows = earlier
+    .map((entry, position) => ({ entry, position, restorable: now !== undefined && isRestorable(entry, now) }))
+    .filter((row) => row.restorable || row.position < EARLIER_ROWS)
+    .map(({ entry, restorable }) => ({
+      what: `${TOOL_NAMES[entry.tool]} plan ${ENDED[entry.kind]}`,
+      who: `${nameOf(entry.by)} · ${formatWhen(entry.at)}`,
+      restorable,
+      until: restorable && entry.restorableUntil ? `Can be restored until ${formatWhen(entry.restorableUntil)}` : '',
+      planId: restorable ? entry.planId : '',
+    }));
+  return {
+    hasEarlier: rows.length > 0,
+    earlierTitle: rows.some((row) => row.restorable) ? 'Earlier plans here (restorable ones have a button)' : 'Earlier plans here',
+    earlier: rows,
+  };
 }
 
 const TOOL_NAMES: Readonly<Record<Plan['selection']['tool'], string>> = { cloudSync: 'Cloud Sync', connect: 'Connect Sync', both: 'Cloud Sync and Connect Sync' };
+
+/** "Cloud Sync, 2 of 7 tasks done or skipped": a plan in a sentence, for confirmations. */
+export function describePlan(plan: Plan, toolName: string = TOOL_NAMES[plan.selection.tool]): string {
+  const applicable = plan.tasks.filter((task) => task.status !== 'notApplicable');
+  const settled = applicable.filter((task) => task.status === 'done' || task.status === 'skipped').length;
+  return `${toolName}, ${settled} of ${applicable.length} tasks done or skipped`;
+}
 
 export function noPlanCard(): AdaptiveCardJson {
   return renderCard('noPlan', {

@@ -70,7 +70,7 @@ export function startOverConfirmCard(input: StartOverConfirmInput): AdaptiveCard
     title: 'Start over?',
     message: 'Starting over discards:',
     items: input.discards,
-    note: 'This cannot be undone. You can also type "yes" or "no".',
+    note: 'Answers cannot be brought back once discarded. You can also type "yes" or "no".',
     submitActions: [
       { title: 'Yes, discard and start over', data: data('startOver') },
       { title: 'No, keep everything', data: data('keep') },

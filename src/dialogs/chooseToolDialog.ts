@@ -92,7 +92,13 @@ export interface BeginOptions {
 export interface StartOverHooks {
   /** Things beyond the current answers that a start over discards (e.g. "the deployment plan of this chat"). */
   readonly discardable: (context: TurnContext) => Promise<string[]>;
-  readonly discard: (context: TurnContext) => Promise<void>;
+  /**
+   * A card saying what a start over leaves in place because this person may not discard it (and who can), sent
+   * before the confirmation; undefined when nothing is held back.
+   */
+  readonly refusal?: (context: TurnContext) => Promise<AdaptiveCardJson | undefined>;
+  /** Discards; returns a sentence to say instead of "everything is cleared" when something had to stay. */
+  readonly discard: (context: TurnContext) => Promise<string | void>;
 }
 
 export interface ChooseToolDialogDeps {
@@ -135,6 +141,7 @@ export class ChooseToolDialog extends ComponentDialog<BeginOptions> {
   protected override async onBeginDialog(innerDc: DialogContext, options?: BeginOptions): Promise<DialogTurnResult> {
     const fresh = this.freshState();
     if (options?.startOver) {
+      await this.sendRefusal(innerDc.context);
       const discardable = await this.discardable(innerDc.context);
       if (discardable.length > 0) {
         return innerDc.beginDialog(QUESTION_LOOP, { state: { ...fresh, confirmingStartOver: true }, showCard: true, startOverOnly: true } satisfies LoopOptions);
@@ -161,6 +168,11 @@ export class ChooseToolDialog extends ComponentDialog<BeginOptions> {
 
   private async discardable(context: TurnContext): Promise<string[]> {
     return this.hooks ? this.hooks.discardable(context) : [];
+  }
+
+  private async sendRefusal(context: TurnContext): Promise<void> {
+    const card = await this.hooks?.refusal?.(context);
+    if (card) await sendCard(context, card);
   }
 
   /** Sends the card for where the run stands (the next question, or the start-over confirmation) and waits. */
@@ -228,6 +240,7 @@ export class ChooseToolDialog extends ComponentDialog<BeginOptions> {
         );
         return { end: { kind: 'cancelled', state } };
       case 'startOver': {
+        await this.sendRefusal(context);
         const discards = await this.discardList(context, state);
         if (discards.length === 0) return { loop: { state: this.freshState(), notice: 'Starting again from the first question.', showCard: true } };
         return { loop: { state: { ...state, confirmingStartOver: true }, showCard: true } };
@@ -271,8 +284,8 @@ export class ChooseToolDialog extends ComponentDialog<BeginOptions> {
     const typed = typedWord(input.text);
     const word = input.submit?.confirm ?? (typed === undefined ? undefined : YES_WORDS.has(typed) ? 'startOver' : NO_WORDS.has(typed) ? 'keep' : undefined);
     if (word === 'startOver') {
-      await this.hooks?.discard(context);
-      return { loop: { state: this.freshState(), notice: 'Done: everything is cleared. Here is the first question.', showCard: true } };
+      const kept = await this.hooks?.discard(context);
+      return { loop: { state: this.freshState(), notice: kept || 'Done: everything is cleared. Here is the first question.', showCard: true } };
     }
     if (word === 'keep') {
       if (options.startOverOnly) {

@@ -86,9 +86,13 @@ export class DecisionStore {
     await this.documents.put(acceptedKey(location), record);
   }
 
-  /** Start over: this person's pending recommendation and the conversation's accepted decision go. */
-  async discard(location: DecisionLocation, ownerId: string): Promise<void> {
+  /** Start over: this person's pending recommendation goes. */
+  async discardPending(location: DecisionLocation, ownerId: string): Promise<void> {
     await this.documents.remove(ownerKey(location, ownerId));
+  }
+
+  /** The conversation's accepted decision goes with its plan (the plan's kept copy keeps it for a restore). */
+  async discardAccepted(location: DecisionLocation): Promise<void> {
     await this.documents.remove(acceptedKey(location));
   }
 }

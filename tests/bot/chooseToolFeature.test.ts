@@ -1,37 +1,7 @@
-import { activity, cardsOf, startHarness, type ActivityOptions, type Harness } from '../helpers/botHarness';
+import { cardsOf, startHarness, type ActivityOptions, type Harness } from '../helpers/botHarness';
 import { cardText, executeActions, expectValidCard } from '../helpers/cardAssertions';
 import { startFakeConnector, type FakeConnector } from '../helpers/fakeConnector';
-
-/** The question a reply card asks, with the run it belongs to. */
-function asked(activities: any[]): { question: string; runId: string } | undefined {
-  const card = cardsOf(activities).find((c) => JSON.stringify(c).includes('"questionnaire"'));
-  if (!card) return undefined;
-  const json = JSON.stringify(card);
-  return { question: /"question":"(\w+)"/.exec(json)![1], runId: /"questionnaire":"([^"]+)"/.exec(json)![1] };
-}
-
-async function press(h: Harness, value: Record<string, unknown>, options?: ActivityOptions): Promise<any[]> {
-  const result = await h.post(activity('message', options, { value }));
-  expect(result.status).toBe(200);
-  return result.body?.activities ?? [];
-}
-
-const PHS_SINGLE: Record<string, string> = {
-  currentSync: 'none', domainsReachable: 'all',
-  forestTopology: 'single', signIn: 'phs', devices: 'none', largestDomainObjects: 'under100k', groupOver50kMembers: 'no', customization: 'none', otherNeeds: 'none', enterpriseAdminAvailable: 'yes', connectTotalObjects: 'under100k',
-};
-const PTA_SINGLE: Record<string, string> = { ...PHS_SINGLE, signIn: 'ptaSetup' };
-
-/** Answers every question with the card buttons and returns the recommendation card. */
-async function answerAll(h: Harness, answers: Record<string, string>, options?: ActivityOptions, prefix = ''): Promise<any> {
-  let replies = await h.say(`${prefix}start`, options);
-  for (let q = asked(replies); q; q = asked(replies)) {
-    replies = await press(h, { questionnaire: q.runId, question: q.question, answer: answers[q.question] }, options);
-  }
-  const card = cardsOf(replies).find((c) => executeActions(c).length > 0);
-  expect(card).toBeDefined();
-  return card;
-}
+import { answerAll, asked, press, PHS_SINGLE, PTA_SINGLE } from '../helpers/questionnaire';
 
 function button(card: any, verb: string): { verb: string; data: Record<string, unknown> } {
   const action = executeActions(card).find((a) => a.verb === verb);

@@ -385,7 +385,7 @@ describe('owners, due dates and my tasks over HTTP', () => {
       const [history] = await say('history', groupChat);
       const text = cardText(validCard(history));
       expect(text).toContain('Earlier plans here');
-      expect(text).toMatch(/Connect Sync plan replaced by a new plan\nAna Admin · \d\d:\d\d UTC/);
+      expect(text).toMatch(/Connect Sync plan replaced by another plan\nAna Admin · \d\d:\d\d UTC/);
     });
 
     it('"my tasks" outside personal chat points there instead of listing other plans in public', async () => {

@@ -3,6 +3,7 @@ import { DialogTurnStatus } from 'botbuilder-dialogs';
 import { ChooseToolDialog, type QuestionnaireResult, type StartOverHooks } from '../../src/dialogs/chooseToolDialog';
 import { recommend } from '../../src/domain/advisor';
 import { MAX_PARSED_TEXT_LENGTH } from '../../src/domain/typedText';
+import { errorCard } from '../../src/cards/errorCard';
 import { cardText } from '../helpers/cardAssertions';
 
 const T0 = new Date('2026-11-26T10:00:00Z');
@@ -192,6 +193,20 @@ describe('ChooseToolDialog: navigation and bad input', () => {
     const restarted = await say(c, { questionnaire: 'run1', confirm: 'startOver' });
     expect(discard).toHaveBeenCalledTimes(1);
     expect(asked(restarted.cards[0])).toEqual({ question: 'currentSync', runId: 'run2' });
+  });
+
+  it('start over first shows what it must leave in place, and "yes" says so instead of "everything is cleared"', async () => {
+    const refusal = errorCard('Only Ana can discard the plan.');
+    const discard = jest.fn(async () => 'Your own answers are cleared; the plan stays.');
+    const c = client({ startOver: { discardable: async () => [], refusal: async () => refusal, discard } });
+    await say(c, 'start');
+    await say(c, 'single');
+    const confirm = await say(c, 'start over');
+    expect(confirm.cards.map(cardText)).toEqual([expect.stringContaining('Only Ana can discard the plan.'), expect.stringContaining('your 1 answer so far')]);
+    const restarted = await say(c, 'yes');
+    expect(discard).toHaveBeenCalledTimes(1);
+    expect(restarted.texts[0]).toBe('Your own answers are cleared; the plan stays.');
+    expect(asked(restarted.cards[0]).question).toBe('forestTopology');
   });
 
   it('start over with nothing to lose restarts at once', async () => {

@@ -38,7 +38,7 @@ export interface FakeTeams {
    * Teams id (29:…) → profile. A member lookup by either id answers with the profile (name, Entra object id),
    * and a person counts as listed in `members` under either id.
    */
-  people?: Record<string, { name: string; aadObjectId?: string }>;
+  people?: Record<string, { name: string; aadObjectId?: string; userRole?: string; userPrincipalName?: string }>;
 }
 
 export interface FakeConnector {
@@ -123,13 +123,13 @@ export async function startFakeConnector(teams: FakeTeams = {}, options: FakeCon
         const member = !allowed || allowed.includes(activityId ?? '') || allowed.includes(mri ?? '');
         status = member ? 200 : 404;
         answer = member
-          ? { id: mri, name: profile?.name ?? 'Member', ...(profile?.aadObjectId ? { objectId: profile.aadObjectId, aadObjectId: profile.aadObjectId } : {}) }
+          ? { id: mri, name: profile?.name ?? 'Member', ...(profile?.aadObjectId ? { objectId: profile.aadObjectId, aadObjectId: profile.aadObjectId } : {}), ...rosterFields(profile) }
           : { error: { code: 'MemberNotFoundInConversation', message: 'not a member' } };
       } else if (kind === 'members') {
         const allowed = teams.members?.[conversationId ?? ''];
         const listed = Object.entries(teams.people ?? {}).filter(([id]) => !allowed || allowed.includes(id));
         status = 200;
-        answer = { members: listed.map(([id, p]) => ({ id, name: p.name, ...(p.aadObjectId ? { objectId: p.aadObjectId, aadObjectId: p.aadObjectId } : {}) })) };
+        answer = { members: listed.map(([id, p]) => ({ id, name: p.name, ...(p.aadObjectId ? { objectId: p.aadObjectId, aadObjectId: p.aadObjectId } : {}), ...rosterFields(p) })) };
       } else {
         status = 200;
         answer = { id: kind === 'update' ? activityId : `bot-act-${++sequence}` };
@@ -173,5 +173,13 @@ export async function startFakeConnector(teams: FakeTeams = {}, options: FakeCon
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/** The roster's role fields, as Teams sends them (`userRole`: "owner", "user", "guest", "anonymous"), when the profile has them. */
+function rosterFields(profile: { userRole?: string; userPrincipalName?: string } | undefined): Record<string, string> {
+  return {
+    ...(profile?.userRole !== undefined ? { userRole: profile.userRole } : {}),
+    ...(profile?.userPrincipalName !== undefined ? { userPrincipalName: profile.userPrincipalName } : {}),
   };
 }

@@ -64,7 +64,7 @@ describe('the committed manifest template', () => {
     expect(titles('personal')).toEqual(['start', "what's next", 'status', 'tasks', 'history', 'why', 'share', 'help', 'start over', 'my tasks']);
     // Teams shows at most 10 commands per list.
     expect(lists.every((l) => l.commands.length <= 10)).toBe(true);
-    const group = ['start', "what's next", 'status', 'tasks', 'history', 'remind daily', 'report', 'help'];
+    const group = ['start', "what's next", 'status', 'tasks', 'history', 'remind daily', 'report', 'restore', 'help'];
     expect(titles('team')).toEqual(group);
     expect(titles('groupChat')).toEqual(group);
     // Older schema versions cap these at 32 and 128 characters; staying inside keeps older clients happy.
