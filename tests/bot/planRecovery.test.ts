@@ -101,7 +101,7 @@ describe('discarding, replacing and restoring a shared plan', () => {
         "Only Ana Admin (who created it), the people who own its tasks (Ben Builder, Gus Guest) and the team's owners can discard the plan of this channel, and never guests.",
       );
       // Max's own questions start over; the plan is not among what he was asked to confirm.
-      expect(asked(replies)?.question).toBe('forestTopology');
+      expect(asked(replies)?.question).toBe('currentSync');
       expect(texts(replies)).not.toContain('Start over?');
       expect(await storedJson(CHANNEL_ID)).toBe(before);
       await say('cancel', channel(max));
@@ -171,7 +171,7 @@ describe('discarding, replacing and restoring a shared plan', () => {
       expect(text).toContain('the deployment plan of this conversation');
       expect(text).toContain('it is kept for 30 days, and "restore" brings it back');
       const replies = await say('yes', channel(ola));
-      expect(asked(replies)?.question).toBe('forestTopology');
+      expect(asked(replies)?.question).toBe('currentSync');
       expect(await stored(CHANNEL_ID)).toBeNull();
       await say('cancel', channel(ola));
     });
@@ -305,7 +305,7 @@ describe('discarding, replacing and restoring a shared plan', () => {
       const replacement = await storedJson('a:personal-ana');
       const replies = await say('yes', mine);
       expect(texts(replies)).toContain('The plan here changed after you were asked, so it stays');
-      expect(asked(replies)?.question).toBe('forestTopology');
+      expect(asked(replies)?.question).toBe('currentSync');
       expect(await storedJson('a:personal-ana')).toBe(replacement);
       await say('cancel', mine);
     });

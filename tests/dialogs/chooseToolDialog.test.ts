@@ -200,13 +200,13 @@ describe('ChooseToolDialog: navigation and bad input', () => {
     const discard = jest.fn(async () => 'Your own answers are cleared; the plan stays.');
     const c = client({ startOver: { discardable: async () => [], refusal: async () => refusal, discard } });
     await say(c, 'start');
-    await say(c, 'single');
+    await say(c, 'nothing yet');
     const confirm = await say(c, 'start over');
     expect(confirm.cards.map(cardText)).toEqual([expect.stringContaining('Only Ana can discard the plan.'), expect.stringContaining('your 1 answer so far')]);
     const restarted = await say(c, 'yes');
     expect(discard).toHaveBeenCalledTimes(1);
     expect(restarted.texts[0]).toBe('Your own answers are cleared; the plan stays.');
-    expect(asked(restarted.cards[0]).question).toBe('forestTopology');
+    expect(asked(restarted.cards[0]).question).toBe('currentSync');
   });
 
   it('start over with nothing to lose restarts at once', async () => {
