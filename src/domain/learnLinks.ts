@@ -64,6 +64,10 @@ export const LEARN = {
   domainServicesPasswordHashSync: 'https://learn.microsoft.com/entra/identity/domain-services/tutorial-configure-password-hash-sync',
   /** Extended support ends 2027-01-12. */
   windowsServer2016Lifecycle: 'https://learn.microsoft.com/lifecycle/products/windows-server-2016',
+  /** Password hash sync: changed passwords every 2 minutes, interval fixed (facts CPHS). */
+  connectPhs: `${HYBRID}/connect/how-to-connect-password-hash-synchronization`,
+  /** The hybrid identity documentation's landing page: where to look when the guide has no answer. */
+  hybridIdentityHub: `${HYBRID}/`,
   /** The Connect installer is only offered here now (facts §3 N4, §4 item 3); never the old Download Center page. */
   connectDownloadAdminCenter:
     'https://entra.microsoft.com/#view/Microsoft_AAD_Connect_Provisioning/AADConnectMenuBlade/~/GetStarted',

@@ -1,0 +1,85 @@
+/**
+ * The training data for understanding free text, one JSON file per locale in `nlu/` at the project root:
+ * example sentences per intent, how people name each task, and the words for positions, owners, cadences
+ * and clearing a date. A new language is a new file, not new code.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const CORPUS_DIR = join(__dirname, '..', '..', 'nlu');
+
+/** Everything the bot can be asked to do in words, plus `question` (answered from the guide's content). */
+export const INTENTS = [
+  'next', 'status', 'tasks', 'history', 'why', 'help', 'start', 'startOver', 'share', 'myTasks', 'remind', 'report',
+  'taskStart', 'taskDone', 'taskSkip', 'taskReopen', 'assign', 'unassign', 'due', 'question',
+] as const;
+export type IntentName = (typeof INTENTS)[number];
+
+export type Cadence = 'daily' | 'weekly' | 'off';
+
+export interface Corpus {
+  readonly locale: string;
+  readonly intents: Readonly<Record<IntentName, readonly string[]>>;
+  /** Sentences that mean nothing to the bot (greetings, chatter): they teach the model what "none" looks like. */
+  readonly none: readonly string[];
+  /** Task id → the words people use for it. Two tasks may share words (both tracks have "prerequisites"). */
+  readonly taskNames: Readonly<Record<string, readonly string[]>>;
+  readonly positions: Readonly<Record<'next' | 'current', readonly string[]>>;
+  /** Words that make an assignment mean the sender ("I'll take", "give it to me"). */
+  readonly firstPerson: readonly string[];
+  readonly cadences: Readonly<Record<Cadence, readonly string[]>>;
+  /** Phrases that turn a due date request into clearing the date. */
+  readonly clearDate: readonly string[];
+  /** Words a search of the guide ignores. */
+  readonly stopWords: readonly string[];
+  /** Groups of words a question may use for the same thing ("ports", "firewall", "outbound"); a search for one also looks for the others. */
+  readonly synonyms: ReadonlyArray<readonly string[]>;
+  /**
+   * Example questions each part of the guide answers, keyed by task id, `rule:<advisor rule id>` or
+   * `fact:<guide fact id>`: they teach the search the words people ask with, which the content itself may not use.
+   */
+  readonly guideQuestions: Readonly<Record<string, readonly string[]>>;
+}
+
+/** Reads and checks `nlu/<locale>.json`; a malformed file stops start-up with a message naming the file and the field. */
+export function loadCorpus(locale = 'en', dir = CORPUS_DIR): Corpus {
+  const file = join(dir, `${locale}.json`);
+  const raw: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  return checkCorpus(raw, file);
+}
+
+export function checkCorpus(raw: unknown, source: string): Corpus {
+  const fail = (field: string, what: string): never => {
+    throw new Error(`Understanding corpus ${source}: "${field}" ${what}.`);
+  };
+  if (!isRecord(raw)) return fail('(root)', 'must be an object');
+  const strings = (value: unknown, field: string): string[] => {
+    if (!Array.isArray(value) || value.length === 0 || !value.every((item) => typeof item === 'string' && item.trim() !== '')) {
+      return fail(field, 'must be a non-empty list of non-empty strings');
+    }
+    return value as string[];
+  };
+  const record = <K extends string>(value: unknown, field: string, keys?: readonly K[]): Record<K, string[]> => {
+    if (!isRecord(value)) return fail(field, 'must be an object');
+    const names = (keys ?? Object.keys(value)) as K[];
+    return Object.fromEntries(names.map((key) => [key, strings(value[key], `${field}.${key}`)])) as Record<K, string[]>;
+  };
+  if (typeof raw.locale !== 'string' || raw.locale === '') fail('locale', 'must name the language');
+  return {
+    locale: raw.locale as string,
+    intents: record(raw.intents, 'intents', INTENTS),
+    none: strings(raw.none, 'none'),
+    taskNames: record(raw.taskNames, 'taskNames'),
+    positions: record(raw.positions, 'positions', ['next', 'current'] as const),
+    firstPerson: strings(raw.firstPerson, 'firstPerson'),
+    cadences: record(raw.cadences, 'cadences', ['daily', 'weekly', 'off'] as const),
+    clearDate: strings(raw.clearDate, 'clearDate'),
+    stopWords: strings(raw.stopWords, 'stopWords'),
+    guideQuestions: record(raw.guideQuestions, 'guideQuestions'),
+    synonyms: Array.isArray(raw.synonyms) ? raw.synonyms.map((group, i) => strings(group, `synonyms[${i}]`)) : fail('synonyms', 'must be a list of word lists'),
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

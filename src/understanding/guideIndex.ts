@@ -1,0 +1,202 @@
+/**
+ * Questions answered from the bot's own content: every checklist line, check and "why" of the task
+ * catalog, the advisor's capability rules and a few extra facts, indexed at start with MiniSearch
+ * (English stems, field boosts, fuzzy and prefix terms, the corpus's synonyms). An answer is only given
+ * when the best match covers enough of the question; otherwise the caller says honestly that the guide
+ * has no answer.
+ */
+import MiniSearch, { type SearchResult } from 'minisearch';
+import { StemmerEn } from '@nlpjs/lang-en-min';
+import { CAPABILITY_RULES } from '../domain/advisor';
+import { TASK_CATALOG, type TaskId, type TaskLink } from '../domain/catalog';
+import type { Corpus } from './corpus';
+import { GUIDE_FACTS } from './guideFacts';
+import { cleanText, tokenize } from './textPrep';
+
+export interface GuideHit {
+  /** The line of content that matched, as written in the catalog or the rule. */
+  readonly text: string;
+  /** The task (or rule or fact) it belongs to. */
+  readonly title: string;
+  /** Catalog tasks this line belongs to (a shared task belongs to both tracks); empty for rules and facts. */
+  readonly taskIds: readonly TaskId[];
+  readonly links: readonly TaskLink[];
+}
+
+export type GuideAnswer = { readonly kind: 'answer'; readonly hits: readonly GuideHit[] } | { readonly kind: 'noAnswer' };
+
+interface IndexedDoc extends GuideHit {
+  readonly id: number;
+  /** Which part of the content: the checklist and facts answer questions, a task's "why" mostly explains. */
+  readonly source: 'checklist' | 'check' | 'why' | 'rule' | 'fact' | 'example';
+  /** The task (its ids joined), rule or fact this document belongs to: an answer comes from one group. */
+  readonly group: string;
+  /** The tool a task belongs to, so "in connect" prefers Connect Sync's tasks. */
+  readonly track: string;
+}
+
+/** Share of the question's words that the best match must contain, and how many at least. */
+const MIN_COVERAGE = 0.5;
+/** With two or more words in the question, one word in common is not an answer, unless that word is rare in the guide (TLS, gMSA). */
+const MIN_MATCHED_OF_SEVERAL = 2;
+const RARE_IN_DOCS = 3;
+/** A synonym counts for less than the word the person typed. */
+const SYNONYM_WEIGHT = 0.25;
+/** Checklist lines are the most concrete answers; a task's "why" explains more than it answers. */
+const SOURCE_WEIGHT: Readonly<Record<IndexedDoc['source'], number>> = { checklist: 1.2, check: 1.1, why: 0.8, rule: 1, fact: 1, example: 1 };
+/** Which lines of an answer come first (a sort is stable, so score order holds within each). */
+const SHOW_ORDER: Readonly<Record<IndexedDoc['source'], number>> = { checklist: 0, check: 0, fact: 0, rule: 0, why: 1, example: 2 };
+/** Lines of the conversation's own plan count for more: a Cloud Sync plan asking about "the agent" means Cloud Sync's. */
+const IN_PLAN_WEIGHT = 1.5;
+const TRACK_NAMES: Readonly<Record<string, string>> = { cloudSync: 'Cloud Sync', connect: 'Connect Sync' };
+const MAX_HITS = 3;
+
+export class GuideIndex {
+  private readonly search: MiniSearch<IndexedDoc>;
+  private readonly docs: IndexedDoc[] = [];
+  private readonly stopWords: ReadonlySet<string>;
+  private readonly synonyms = new Map<string, string[]>();
+  private readonly stemmer = new StemmerEn();
+  /** What a group shows when only its example questions matched: a task's "why", or the rule or fact itself. */
+  private readonly leads = new Map<string, IndexedDoc[]>();
+  /** In how many documents each stem occurs. */
+  private readonly documentFrequency = new Map<string, number>();
+
+  constructor(corpus: Corpus) {
+    this.stopWords = new Set(corpus.stopWords);
+    for (const group of corpus.synonyms) {
+      for (const word of group) this.synonyms.set(this.stem(word), group.filter((other) => other !== word));
+    }
+    this.search = new MiniSearch<IndexedDoc>({
+      fields: ['title', 'text', 'track'],
+      storeFields: [],
+      tokenize: (text) => this.terms(text),
+      // terms() already stemmed and dropped stop words.
+      processTerm: (term) => term,
+      searchOptions: {
+        boost: { title: 1.5, track: 1.5 },
+        // One typo in longer words only: short words would match unrelated ones ("car" → "care").
+        fuzzy: (term) => (term.length >= 6 ? 1 : 0),
+        prefix: (term) => term.length >= 5,
+        combineWith: 'OR',
+        boostDocument: (id) => SOURCE_WEIGHT[this.docs[id as number].source],
+      },
+    });
+    this.addContent(corpus);
+    this.search.addAll(this.docs);
+    for (const doc of this.docs) {
+      for (const stem of new Set(this.terms(`${doc.title} ${doc.text}`))) {
+        this.documentFrequency.set(stem, (this.documentFrequency.get(stem) ?? 0) + 1);
+      }
+    }
+  }
+
+  get size(): number {
+    return this.docs.length;
+  }
+
+  /** `planTaskIds`: the conversation's tasks; their lines win over another track's that match as well. */
+  answer(question: string, planTaskIds: readonly string[] = []): GuideAnswer {
+    const words = [...new Set(tokenize(cleanText(question).text).filter((word) => !this.stopWords.has(word) && !/^\d{1,2}$/.test(word)))];
+    if (words.length === 0) return { kind: 'noAnswer' };
+    const typed = new Set(this.terms(question));
+    const synonyms = [...new Set(words.flatMap((word) => this.synonyms.get(this.stem(word)) ?? []))];
+    const results = this.search.search(
+      { combineWith: 'OR', queries: [cleanText(question).text, ...synonyms] },
+      {
+        boostTerm: (term) => (typed.has(term) ? 1 : SYNONYM_WEIGHT),
+        boostDocument: (id) => {
+          const doc = this.docs[id as number];
+          const inPlan = doc.taskIds.some((taskId) => planTaskIds.includes(taskId));
+          return SOURCE_WEIGHT[doc.source] * (inPlan ? IN_PLAN_WEIGHT : 1);
+        },
+      },
+    );
+    const answering = results.filter((result) => this.coversQuestion(result, words));
+    if (answering.length === 0) return { kind: 'noAnswer' };
+    // The answer is one task (or rule, or fact): the one whose best lines together match best.
+    const groups = new Map<string, SearchResult[]>();
+    for (const result of answering) {
+      const key = this.docs[result.id as number].group;
+      groups.set(key, [...(groups.get(key) ?? []), result]);
+    }
+    const groupScore = (list: SearchResult[]) => list.slice(0, MAX_HITS).reduce((sum, result, i) => sum + result.score / (i + 1), 0);
+    const [key] = [...groups.entries()].sort((a, b) => groupScore(b[1]) - groupScore(a[1]))[0];
+    // Shown: the winning group's lines that match the question at all, concrete lines before explanations.
+    // Example questions are how a match was found, never what is shown.
+    const lines = results
+      .map((result) => this.docs[result.id as number])
+      .filter((doc) => doc.group === key && doc.source !== 'example')
+      .sort((a, b) => SHOW_ORDER[a.source] - SHOW_ORDER[b.source]);
+    const shown = lines.length > 0 ? lines : (this.leads.get(key) ?? []);
+    return { kind: 'answer', hits: shown.slice(0, MAX_HITS).map(({ text, title, taskIds, links }) => ({ text, title, taskIds, links })) };
+  }
+
+  /** Stems without stop words, plus each pair of neighbouring stems, so a phrase ("device sync") outweighs its words apart. */
+  private terms(text: string): string[] {
+    const stems = tokenize(text.toLowerCase())
+      .filter((word) => !this.stopWords.has(word))
+      .map((word) => this.stem(word));
+    const pairs = stems.slice(1).map((stem, i) => `${stems[i]}_${stem}`);
+    return [...stems, ...pairs];
+  }
+
+
+  /** Enough of the question's own words (or their synonyms) occur in the match. */
+  private coversQuestion(result: SearchResult, words: readonly string[]): boolean {
+    const matched = new Set(result.queryTerms);
+    const covered = words.filter((word) => {
+      const stem = this.stem(word);
+      return matched.has(stem) || (this.synonyms.get(stem) ?? []).some((synonym) => matched.has(this.stem(synonym)));
+    });
+    const rare = covered.some((word) => (this.documentFrequency.get(this.stem(word)) ?? 0) <= RARE_IN_DOCS);
+    return (covered.length >= Math.min(words.length, MIN_MATCHED_OF_SEVERAL) || (covered.length >= 1 && rare)) && covered.length / words.length >= MIN_COVERAGE;
+  }
+
+  private stem(word: string): string {
+    return this.stemmer.stemWord(word.toLowerCase());
+  }
+
+  private add(doc: Omit<IndexedDoc, 'id'>): IndexedDoc {
+    const added = { ...doc, id: this.docs.length };
+    this.docs.push(added);
+    return added;
+  }
+
+  private addContent(corpus: Corpus): void {
+    const groupOfTask = new Map<string, { group: string; title: string; track: string; taskIds: TaskId[]; links: readonly TaskLink[] }>();
+    // The tool-choice task is shared by both tracks: its lines are one group that belongs to both tasks.
+    const byContent = new Map<string, TaskId[]>();
+    for (const task of TASK_CATALOG) byContent.set(task.why + task.title, [...(byContent.get(task.why + task.title) ?? []), task.id]);
+    for (const task of TASK_CATALOG) {
+      const taskIds = byContent.get(task.why + task.title) ?? [task.id];
+      const group = taskIds.join('+');
+      if (taskIds[0] !== task.id) {
+        groupOfTask.set(task.id, groupOfTask.get(taskIds[0])!);
+        continue;
+      }
+      const info = { group, title: task.title, track: taskIds.length > 1 ? '' : TRACK_NAMES[task.track], taskIds, links: task.links };
+      groupOfTask.set(task.id, info);
+      for (const line of task.checklist) this.add({ ...info, source: 'checklist', text: line });
+      for (const command of task.commands ?? []) this.add({ ...info, source: 'check', text: `${command.purpose}: ${command.command}` });
+      this.leads.set(group, [this.add({ ...info, source: 'why', text: task.why })]);
+    }
+    for (const rule of CAPABILITY_RULES) {
+      const group = `rule:${rule.id}`;
+      this.leads.set(group, [this.add({ group, source: 'rule', text: rule.explanation, title: rule.capability, track: '', taskIds: [], links: [{ title: 'Learn more', url: rule.link }] })]);
+    }
+    for (const fact of GUIDE_FACTS) {
+      const group = `fact:${fact.id}`;
+      this.leads.set(group, [this.add({ group, source: 'fact', text: fact.text, title: fact.title, track: '', taskIds: [], links: fact.links })]);
+    }
+    for (const [key, questions] of Object.entries(corpus.guideQuestions)) {
+      const task = groupOfTask.get(key);
+      const lead = task ? undefined : this.leads.get(key)?.[0];
+      if (!task && !lead) throw new Error(`Understanding corpus: guideQuestions names "${key}", which is no task, rule:<id> or fact:<id> of the guide.`);
+      const owner = task ?? lead!;
+      for (const question of questions) {
+        this.add({ group: owner.group, source: 'example', text: question, title: owner.title, track: owner.track, taskIds: owner.taskIds, links: owner.links });
+      }
+    }
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * The intent classifier: NLP.js's neural network (@nlpjs/neural, the model behind its NLU) over English
+ * stems (@nlpjs/lang-en-min), trained at start from the corpus in `nlu/`. It runs synchronously on the
+ * features we build, so there is no per-text cache growing with every message (NLP.js's own process()
+ * keeps one for an hour).
+ *
+ * Scores follow NLP.js: each intent's output squared and normalised to sum to 1, and intents that share
+ * no word with the message score 0. Words the model never saw feed a "none" feature, so chatter drifts
+ * towards `None` rather than towards whatever intent has the fewest words.
+ */
+import { NeuralNetwork, type Features } from '@nlpjs/neural';
+import { StemmerEn } from '@nlpjs/lang-en-min';
+import type { Corpus, IntentName } from './corpus';
+import { NUMBER_TOKEN, PERSON_TOKEN, TASK_TOKEN, tokenize, type PhraseMatcher, prepareText } from './textPrep';
+
+export type ModelIntent = IntentName | 'None';
+export interface IntentScore {
+  readonly intent: ModelIntent;
+  readonly score: number;
+}
+
+const NONE_FEATURE = 'nonefeature';
+const PLACEHOLDERS: Readonly<Record<string, string>> = { '{task}': TASK_TOKEN, '{person}': PERSON_TOKEN, '{n}': NUMBER_TOKEN };
+const KEEP_AS_IS = new Set([TASK_TOKEN, PERSON_TOKEN, NUMBER_TOKEN]);
+
+export class IntentModel {
+  private readonly stemmer = new StemmerEn();
+  private readonly network = new NeuralNetwork({ log: false });
+  private readonly features = new Set<string>();
+  private readonly intentFeatures = new Map<ModelIntent, Set<string>>();
+  private noneDelta = 0;
+  /** Every word of the corpus, unstemmed: typo correction compares against these. */
+  readonly vocabulary: ReadonlySet<string>;
+
+  private constructor(corpus: Corpus, taskNames: PhraseMatcher<string>) {
+    // Entity words count as known too, so a typo is corrected towards them and they are never "corrected" away.
+    const vocabulary = new Set<string>(entityWords(corpus));
+    const examples: Array<{ intent: ModelIntent; text: string }> = [];
+    for (const [intent, utterances] of Object.entries(corpus.intents) as Array<[IntentName, readonly string[]]>) {
+      for (const utterance of utterances) examples.push({ intent, text: utterance });
+    }
+    for (const utterance of corpus.none) examples.push({ intent: 'None', text: utterance });
+    const training = examples.map(({ intent, text }) => {
+      const withTokens = text.replace(/\{task\}|\{person\}|\{n\}/g, (placeholder) => ` ${PLACEHOLDERS[placeholder]} `);
+      for (const token of tokenize(withTokens.toLowerCase())) if (!KEEP_AS_IS.has(token)) vocabulary.add(token);
+      const masked = prepareText(withTokens, { taskNames, vocabulary: new Set() }).masked;
+      const input = this.featuresOf(masked);
+      for (const feature of Object.keys(input)) this.features.add(feature);
+      const known = this.intentFeatures.get(intent) ?? new Set<string>();
+      for (const feature of Object.keys(input)) known.add(feature);
+      this.intentFeatures.set(intent, known);
+      return { input, output: { [intent]: 1 } as Record<string, number> };
+    });
+    this.noneDelta = this.intentFeatures.size / Math.max(1, this.features.size);
+    // As NLP.js does: a last example that only has the none feature, pointing (almost) nowhere but None.
+    training.push({ input: { [NONE_FEATURE]: 1 }, output: { None: 1 } });
+    this.network.train(training);
+    this.vocabulary = vocabulary;
+  }
+
+  /** Training takes a few hundred milliseconds; start-up does it once per process. */
+  static train(corpus: Corpus, taskNames: PhraseMatcher<string>): IntentModel {
+    return new IntentModel(corpus, taskNames);
+  }
+
+  /** Intents ranked by score (summing to 1 over the ones that scored). `masked` is PreparedText.masked. */
+  classify(masked: string): IntentScore[] {
+    const stems = this.featuresOf(masked);
+    const input: Features = {};
+    let unknown = 0;
+    for (const stem of Object.keys(stems)) {
+      if (this.features.has(stem)) input[stem] = 1;
+      else unknown += 1;
+    }
+    let noneValue = 0;
+    for (let i = 0, delta = this.noneDelta; i < unknown; i += 1, delta *= 1.2) noneValue += delta;
+    if (noneValue > 0) input[NONE_FEATURE] = noneValue;
+    const output = Object.keys(input).length > 0 ? (this.network.run(input) ?? {}) : {};
+    const scored: IntentScore[] = [];
+    let total = 0;
+    for (const [intent, raw] of Object.entries(output) as Array<[ModelIntent, number]>) {
+      const known = this.intentFeatures.get(intent);
+      const active = intent === 'None' || (known !== undefined && Object.keys(input).some((feature) => known.has(feature)));
+      const score = active && raw > 0 ? raw ** 2 : 0;
+      if (score > 0) {
+        scored.push({ intent, score });
+        total += score;
+      }
+    }
+    if (total === 0) return [{ intent: 'None', score: 1 }];
+    return scored.map((entry) => ({ intent: entry.intent, score: entry.score / total })).sort((a, b) => b.score - a.score);
+  }
+
+  private featuresOf(masked: string): Features {
+    const features: Features = {};
+    for (const token of masked.split(' ')) {
+      if (token === '') continue;
+      features[KEEP_AS_IS.has(token) ? token : this.stemmer.stemWord(token)] = 1;
+    }
+    return features;
+  }
+}
+
+function entityWords(corpus: Corpus): string[] {
+  const phrases = [
+    ...Object.values(corpus.taskNames).flat(),
+    ...Object.values(corpus.positions).flat(),
+    ...Object.values(corpus.cadences).flat(),
+    ...corpus.firstPerson,
+    ...corpus.clearDate,
+  ];
+  return phrases.flatMap((phrase) => tokenize(phrase.toLowerCase()));
+}

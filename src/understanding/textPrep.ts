@@ -1,0 +1,184 @@
+/**
+ * Turns a message into tokens the model and the entity readers share: bounded, lower-cased, task names
+ * and numbers found (and masked, so "we finished the prerequisites" and "we finished task 4" teach the
+ * model one pattern), @mentions counted, small typos corrected against the corpus vocabulary.
+ *
+ * Everything here is a single pass or a bounded loop over tokens: no regex on user text can backtrack.
+ */
+
+/** Longer messages are cut: a command or a question fits in far less, and the work stays bounded. */
+export const MAX_UNDERSTOOD_CHARS = 300;
+/** At most this many tokens are looked at (300 characters hold fewer in practice). */
+const MAX_TOKENS = 80;
+
+export const TASK_TOKEN = 'xtask';
+export const PERSON_TOKEN = 'xperson';
+export const NUMBER_TOKEN = 'xnum';
+
+/** A word or a number, with inner apostrophes, slashes, dots and hyphens ("isn't", "12/20", "2026-12-20", "pre-reqs"); or "#3". */
+const TOKEN = /#\d{1,3}|[a-z0-9]+(?:['/.-][a-z0-9]+)*/g;
+const MENTION = /<at>[^<]{0,200}<\/at>/g;
+const MARKUP = /<[^<>]{0,200}>/g;
+const TASK_WORDS = new Set(['task', 'number', 'no', 'step', '#']);
+
+export interface TaskMention {
+  /** Token positions [start, end) that named the task. */
+  readonly start: number;
+  readonly end: number;
+  readonly ref: { readonly kind: 'number'; readonly number: number } | { readonly kind: 'words'; readonly taskIds: readonly string[]; readonly words: string };
+}
+
+export interface PreparedText {
+  /** Tokens after typo correction, mentions replaced by PERSON_TOKEN. */
+  readonly tokens: readonly string[];
+  /** What the intent model sees: task references as TASK_TOKEN, other numbers as NUMBER_TOKEN. */
+  readonly masked: string;
+  readonly taskMentions: readonly TaskMention[];
+  /** @mentions of people in the text (the bot's own mention is removed before this). */
+  readonly mentionCount: number;
+}
+
+/** Matches multi-word phrases on token boundaries; the longest phrase wins at each position. */
+export class PhraseMatcher<K> {
+  private readonly byFirst = new Map<string, Array<{ tokens: string[]; keys: K[] }>>();
+
+  constructor(phrases: Iterable<readonly [string, K]>) {
+    const merged = new Map<string, { tokens: string[]; keys: K[] }>();
+    for (const [phrase, key] of phrases) {
+      const tokens = tokenize(phrase.toLowerCase());
+      if (tokens.length === 0) continue;
+      const id = tokens.join(' ');
+      const entry = merged.get(id) ?? { tokens, keys: [] };
+      if (!entry.keys.includes(key)) entry.keys.push(key);
+      merged.set(id, entry);
+    }
+    for (const entry of merged.values()) {
+      const list = this.byFirst.get(entry.tokens[0]) ?? [];
+      list.push(entry);
+      this.byFirst.set(entry.tokens[0], list);
+    }
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+  }
+
+  /** The longest phrase starting at `at`, if any. */
+  matchAt(tokens: readonly string[], at: number): { length: number; keys: readonly K[] } | undefined {
+    const candidates = this.byFirst.get(tokens[at]);
+    if (!candidates) return undefined;
+    for (const candidate of candidates) {
+      if (candidate.tokens.every((token, i) => tokens[at + i] === token)) return { length: candidate.tokens.length, keys: candidate.keys };
+    }
+    return undefined;
+  }
+
+  /** Every non-overlapping match, left to right. */
+  findAll(tokens: readonly string[]): Array<{ start: number; end: number; keys: readonly K[] }> {
+    const found: Array<{ start: number; end: number; keys: readonly K[] }> = [];
+    for (let i = 0; i < tokens.length; ) {
+      const match = this.matchAt(tokens, i);
+      if (match) {
+        found.push({ start: i, end: i + match.length, keys: match.keys });
+        i += match.length;
+      } else {
+        i += 1;
+      }
+    }
+    return found;
+  }
+}
+
+export function tokenize(text: string): string[] {
+  return text.match(TOKEN)?.slice(0, MAX_TOKENS) ?? [];
+}
+
+/** Lower-cases, unifies quotes and spaces, and replaces @mentions by PERSON_TOKEN; returns the text and how many people were mentioned. */
+export function cleanText(raw: string): { text: string; mentionCount: number } {
+  let mentionCount = 0;
+  const text = raw
+    .slice(0, MAX_UNDERSTOOD_CHARS)
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .replace(/&nbsp;|\u00a0/g, ' ')
+    .replace(MENTION, () => {
+      mentionCount += 1;
+      return ` ${PERSON_TOKEN} `;
+    })
+    .replace(MARKUP, ' ')
+    .toLowerCase();
+  return { text, mentionCount };
+}
+
+export interface TextPrepOptions {
+  /** Task words: phrase → task id (a phrase may name several tasks). */
+  readonly taskNames: PhraseMatcher<string>;
+  /** Words the model knows, for typo correction. */
+  readonly vocabulary: ReadonlySet<string>;
+}
+
+export function prepareText(raw: string, options: TextPrepOptions): PreparedText {
+  const { text, mentionCount } = cleanText(raw);
+  const tokens = tokenize(text).map((token) => correctTypo(token, options.vocabulary));
+  const taskMentions: TaskMention[] = [];
+  const masked: string[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    const numbered = numberedTaskAt(tokens, i);
+    if (numbered) {
+      taskMentions.push({ start: i, end: i + numbered.length, ref: { kind: 'number', number: numbered.number } });
+      masked.push(TASK_TOKEN);
+      i += numbered.length;
+      continue;
+    }
+    const named = options.taskNames.matchAt(tokens, i);
+    if (named) {
+      taskMentions.push({ start: i, end: i + named.length, ref: { kind: 'words', taskIds: named.keys, words: tokens.slice(i, i + named.length).join(' ') } });
+      masked.push(TASK_TOKEN);
+      i += named.length;
+      continue;
+    }
+    masked.push(/^\d+$/.test(tokens[i]) ? NUMBER_TOKEN : tokens[i]);
+    i += 1;
+  }
+  return { tokens, masked: masked.join(' '), taskMentions, mentionCount };
+}
+
+/** "task 3", "#3", "number 3", "step 3", "task #3": a task by its number. */
+function numberedTaskAt(tokens: readonly string[], at: number): { length: number; number: number } | undefined {
+  const token = tokens[at];
+  if (/^#\d{1,3}$/.test(token)) return { length: 1, number: Number(token.slice(1)) };
+  if (TASK_WORDS.has(token)) {
+    const next = tokens[at + 1];
+    if (next !== undefined && /^#?\d{1,3}$/.test(next)) return { length: 2, number: Number(next.replace('#', '')) };
+  }
+  return undefined;
+}
+
+/**
+ * A word the model has never seen, one edit (or one swap of neighbours) away from exactly one word it has,
+ * is read as that word: "stauts" → "status". Short words are left alone; too many near words mean no guess.
+ */
+export function correctTypo(token: string, vocabulary: ReadonlySet<string>): string {
+  if (token.length < 4 || vocabulary.has(token) || /\d/.test(token)) return token;
+  let found: string | undefined;
+  for (const word of vocabulary) {
+    if (Math.abs(word.length - token.length) > 1 || word.length < 4) continue;
+    if (withinOneEdit(token, word)) {
+      if (found !== undefined) return token;
+      found = word;
+    }
+  }
+  return found ?? token;
+}
+
+/** Optimal string alignment distance ≤ 1: one insertion, deletion, substitution or swap of adjacent letters. */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length === b.length) {
+    let i = 0;
+    while (i < a.length && a[i] === b[i]) i += 1;
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  if (long.length - short.length !== 1) return false;
+  let i = 0;
+  while (i < short.length && short[i] === long[i]) i += 1;
+  return short.slice(i) === long.slice(i + 1);
+}

@@ -1,0 +1,230 @@
+/**
+ * From a message to what the bot should do: act, offer "did you mean…?", ask which task, answer from the
+ * guide, say honestly that the guide has no answer, or show help with the closest commands first.
+ *
+ * The exact commands never reach this code (the bot matches them first). Nothing here changes state: it
+ * proposes commands, and a proposal that would change a plan is only marked for acting when the model is
+ * confident and every part of it (the task, the date, the person) was read without guessing.
+ */
+import { loadCorpus, type Cadence, type Corpus, type IntentName } from './corpus';
+import { recognizeDueDay } from './dueDates';
+import { GuideIndex, type GuideHit } from './guideIndex';
+import { IntentModel, type IntentScore } from './intentModel';
+import { PhraseMatcher, prepareText, type PreparedText } from './textPrep';
+
+/** A task of the conversation's plan, as far as understanding needs to know it. */
+export interface PlanTaskInfo {
+  readonly number: number;
+  readonly id: string;
+  readonly title: string;
+}
+
+export interface UnderstandingContext {
+  /** The plan's tasks, or undefined when the conversation has no plan. */
+  readonly tasks?: readonly PlanTaskInfo[];
+  /** "the next one": the plan's next open task. */
+  readonly nextNumber?: number;
+  /** "the current task": the task in progress, else the next one. */
+  readonly currentNumber?: number;
+  /** Decides what "tomorrow" means (UTC). */
+  readonly now: Date;
+}
+
+export type TaskIntent = 'taskStart' | 'taskDone' | 'taskSkip' | 'taskReopen' | 'assign' | 'unassign' | 'due';
+type PlainIntent = Exclude<IntentName, TaskIntent | 'remind' | 'question'>;
+
+/** A command, in the understanding's own terms (the bot layer maps it to its Command type and exact words). */
+export type Proposal =
+  | { readonly intent: PlainIntent }
+  | { readonly intent: 'remind'; readonly cadence: Cadence | 'show' }
+  | { readonly intent: 'taskStart' | 'taskDone' | 'taskSkip' | 'taskReopen' | 'unassign'; readonly taskNumber: number }
+  | { readonly intent: 'assign'; readonly taskNumber: number; readonly to: 'me' | 'mentioned' }
+  | { readonly intent: 'due'; readonly taskNumber: number; readonly date: string | null };
+
+export type Missing = 'plan' | 'task' | 'date' | 'person';
+
+export type Interpretation =
+  /** Confident and complete. `named` is set when the task was named in words or by position, so the reply can say which task that was. */
+  | { readonly kind: 'act'; readonly proposal: Proposal; readonly named?: PlanTaskInfo; readonly score: number }
+  /** Not sure which command was meant: offer these, most likely first. */
+  | { readonly kind: 'choose'; readonly proposals: readonly Proposal[] }
+  /** The words fit several tasks of the plan: ask which, one proposal per task. */
+  | { readonly kind: 'whichTask'; readonly words: string; readonly proposals: readonly Proposal[] }
+  /** The command is clear but a part is missing; `taskNumber` when the task was found. */
+  | { readonly kind: 'clarify'; readonly intent: IntentName; readonly missing: Missing; readonly taskNumber?: number }
+  | { readonly kind: 'answer'; readonly hits: readonly GuideHit[] }
+  | { readonly kind: 'noAnswer' }
+  | { readonly kind: 'help'; readonly closest: readonly IntentName[] };
+
+/** Model scores from which a reading is acted on, or offered as a "did you mean". */
+export const ACT_SCORE = 0.7;
+export const SUGGEST_SCORE = 0.25;
+const MAX_CHOICES = 3;
+
+const TASK_INTENTS: ReadonlySet<IntentName> = new Set<TaskIntent>(['taskStart', 'taskDone', 'taskSkip', 'taskReopen', 'assign', 'unassign', 'due']);
+/** Opening words of a question; with a question mark they send a message to the guide's search first. */
+const QUESTION_OPENERS = new Set(['what', "what's", 'whats', 'which', 'how', 'where', 'when', 'who', 'why', 'can', 'could', 'does', 'do', 'is', 'are', 'should', 'will', 'may']);
+
+export class Understanding {
+  private readonly model: IntentModel;
+  private readonly guide: GuideIndex;
+  private readonly taskNames: PhraseMatcher<string>;
+  private readonly positions: PhraseMatcher<'next' | 'current'>;
+  private readonly firstPerson: ReadonlySet<string>;
+  private readonly cadences: PhraseMatcher<Cadence>;
+  private readonly clearDate: PhraseMatcher<true>;
+
+  constructor(corpus: Corpus) {
+    this.taskNames = new PhraseMatcher(Object.entries(corpus.taskNames).flatMap(([id, names]) => names.map((name) => [name, id] as const)));
+    this.positions = new PhraseMatcher((['next', 'current'] as const).flatMap((key) => corpus.positions[key].map((phrase) => [phrase, key] as const)));
+    this.firstPerson = new Set(corpus.firstPerson);
+    this.cadences = new PhraseMatcher((['daily', 'weekly', 'off'] as const).flatMap((key) => corpus.cadences[key].map((phrase) => [phrase, key] as const)));
+    this.clearDate = new PhraseMatcher(corpus.clearDate.map((phrase) => [phrase, true] as const));
+    this.model = IntentModel.train(corpus, this.taskNames);
+    this.guide = new GuideIndex(corpus);
+  }
+
+  /** Ranked intents for a message, before any decision (tests and the accuracy report use it). */
+  classify(text: string): { prepared: PreparedText; ranked: IntentScore[] } {
+    const prepared = prepareText(text, { taskNames: this.taskNames, vocabulary: this.model.vocabulary });
+    return { prepared, ranked: this.model.classify(prepared.masked) };
+  }
+
+  /** `context` prefers the plan's own tasks when a line of another track answers as well. */
+  answerQuestion(text: string, context?: UnderstandingContext) {
+    return this.guide.answer(text, context?.tasks?.map((task) => task.id));
+  }
+
+  interpret(text: string, context: UnderstandingContext): Interpretation {
+    const { prepared, ranked } = this.classify(text);
+    const top = ranked[0];
+    const candidates = ranked.filter((entry): entry is IntentScore & { intent: IntentName } => entry.intent !== 'None');
+    const questionShaped = looksLikeQuestion(text, prepared.tokens);
+
+    if ((top.intent === 'question' && top.score >= SUGGEST_SCORE) || (questionShaped && top.score < ACT_SCORE) || (questionShaped && top.intent === 'None')) {
+      const answer = this.answerQuestion(text, context);
+      if (answer.kind === 'answer') return answer;
+      // A question the guide cannot answer is said to be one, unless it may be asking for a plain command ("how are we doing?").
+      if (top.intent === 'question' || top.intent === 'None' || top.score < SUGGEST_SCORE || TASK_INTENTS.has(top.intent)) return { kind: 'noAnswer' };
+    }
+    if (top.intent === 'None' || top.score < SUGGEST_SCORE) return { kind: 'help', closest: closestIntents(candidates) };
+
+    const intent = top.intent as IntentName;
+    const reading = this.read(intent, prepared, context);
+    // A question about a task ("who closed task 2?") is never taken as an order to change it.
+    const mayAct = !(questionShaped && TASK_INTENTS.has(intent));
+    if (top.score >= ACT_SCORE && mayAct) {
+      if (reading.kind === 'complete') return { kind: 'act', proposal: reading.proposal, ...(reading.named ? { named: reading.named } : {}), score: top.score };
+      if (reading.kind === 'ambiguous') return { kind: 'whichTask', words: reading.words, proposals: reading.proposals };
+      return { kind: 'clarify', intent, missing: reading.missing, ...(reading.taskNumber !== undefined ? { taskNumber: reading.taskNumber } : {}) };
+    }
+    // In between: offer the likely readings that can be written as a command.
+    const proposals: Proposal[] = [];
+    for (const candidate of candidates) {
+      if (candidate.score < SUGGEST_SCORE / 2 || candidate.intent === 'question' || proposals.length >= MAX_CHOICES) continue;
+      const option = candidate.intent === intent ? reading : this.read(candidate.intent, prepared, context);
+      if (option.kind === 'complete') proposals.push(option.proposal);
+      if (option.kind === 'ambiguous') proposals.push(...option.proposals.slice(0, MAX_CHOICES - proposals.length));
+    }
+    if (proposals.length > 0) return { kind: 'choose', proposals };
+    // Unsure of the command and missing a part of it too: too little to ask a precise question about.
+    return { kind: 'help', closest: closestIntents(candidates) };
+  }
+
+  /** The command an intent makes of this message, or what is missing to make one. */
+  private read(intent: IntentName, prepared: PreparedText, context: UnderstandingContext): Reading {
+    if (intent === 'remind') {
+      const cadence = this.cadences.findAll(prepared.tokens)[0]?.keys[0];
+      return { kind: 'complete', proposal: { intent, cadence: cadence ?? 'show' } };
+    }
+    if (intent === 'question') return { kind: 'missing', missing: 'task' };
+    if (!TASK_INTENTS.has(intent)) return { kind: 'complete', proposal: { intent: intent as PlainIntent } };
+    if (!context.tasks) return { kind: 'missing', missing: 'plan' };
+
+    const task = this.findTask(prepared, context, intent === 'due');
+    if (task.kind === 'none') return { kind: 'missing', missing: 'task' };
+    if (task.kind === 'several') {
+      const proposals = task.numbers.flatMap((number) => {
+        const one = this.complete(intent as TaskIntent, number, prepared, context);
+        return one.kind === 'complete' ? [one.proposal] : [];
+      });
+      return proposals.length > 0 ? { kind: 'ambiguous', words: task.words, proposals } : { kind: 'missing', missing: 'task' };
+    }
+    const reading = this.complete(intent as TaskIntent, task.number, prepared, context);
+    if (reading.kind !== 'complete' || !task.byWords) return reading;
+    const named = context.tasks.find((candidate) => candidate.number === task.number);
+    return named ? { ...reading, named } : reading;
+  }
+
+  private complete(intent: TaskIntent, taskNumber: number, prepared: PreparedText, context: UnderstandingContext): Reading {
+    switch (intent) {
+      case 'assign': {
+        if (prepared.mentionCount > 0) return { kind: 'complete', proposal: { intent, taskNumber, to: 'mentioned' } };
+        if (prepared.tokens.some((token) => this.firstPerson.has(token))) return { kind: 'complete', proposal: { intent, taskNumber, to: 'me' } };
+        return { kind: 'missing', missing: 'person', taskNumber };
+      }
+      case 'due': {
+        if (this.clearDate.findAll(prepared.tokens).length > 0) return { kind: 'complete', proposal: { intent, taskNumber, date: null } };
+        const withoutTask = prepared.tokens.filter((_, i) => !prepared.taskMentions.some((mention) => i >= mention.start && i < mention.end));
+        const date = recognizeDueDay(withoutTask.join(' '), context.now);
+        return date ? { kind: 'complete', proposal: { intent, taskNumber, date } } : { kind: 'missing', missing: 'date', taskNumber };
+      }
+      default:
+        return { kind: 'complete', proposal: { intent, taskNumber } };
+    }
+  }
+
+  /** The task a message names: by number, by its words (only tasks of this plan), or by position. */
+  private findTask(prepared: PreparedText, context: UnderstandingContext, dateExpected: boolean): TaskFound {
+    const tasks = context.tasks ?? [];
+    const numbers = new Set<number>();
+    let byWords = false;
+    let words = '';
+    for (const mention of prepared.taskMentions) {
+      if (mention.ref.kind === 'number') {
+        numbers.add(mention.ref.number);
+        continue;
+      }
+      const ids = mention.ref.taskIds;
+      const inPlan = tasks.filter((task) => ids.includes(task.id));
+      if (inPlan.length === 0) continue;
+      byWords = true;
+      words = mention.ref.words;
+      for (const task of inPlan) numbers.add(task.number);
+    }
+    if (numbers.size === 0) {
+      const position = this.positions.findAll(prepared.tokens)[0]?.keys[0];
+      const number = position === 'next' ? context.nextNumber : position === 'current' ? context.currentNumber : undefined;
+      if (number !== undefined) return { kind: 'one', number, byWords: true };
+      // A lone number ("mark 4 finished") names a task; never in a due date, where numbers belong to the date.
+      const bare = dateExpected ? [] : prepared.tokens.filter((token) => /^\d{1,2}$/.test(token));
+      if (bare.length === 1) return { kind: 'one', number: Number(bare[0]), byWords: false };
+      return { kind: 'none' };
+    }
+    if (numbers.size > 1) return { kind: 'several', numbers: [...numbers].sort((a, b) => a - b), words };
+    return { kind: 'one', number: [...numbers][0], byWords };
+  }
+}
+
+type Reading =
+  | { readonly kind: 'complete'; readonly proposal: Proposal; readonly named?: PlanTaskInfo }
+  | { readonly kind: 'ambiguous'; readonly words: string; readonly proposals: readonly Proposal[] }
+  | { readonly kind: 'missing'; readonly missing: Missing; readonly taskNumber?: number };
+
+type TaskFound = { kind: 'one'; number: number; byWords: boolean } | { kind: 'several'; numbers: number[]; words: string } | { kind: 'none' };
+
+function looksLikeQuestion(text: string, tokens: readonly string[]): boolean {
+  return text.trimEnd().endsWith('?') || (tokens.length > 2 && QUESTION_OPENERS.has(tokens[0]));
+}
+
+function closestIntents(candidates: ReadonlyArray<{ intent: IntentName }>): IntentName[] {
+  return candidates.filter((entry) => entry.intent !== 'question').slice(0, MAX_CHOICES).map((entry) => entry.intent);
+}
+
+let shared: Understanding | undefined;
+
+/** One model per process: training costs a few hundred milliseconds, and every conversation can share it. */
+export function sharedUnderstanding(): Understanding {
+  shared ??= new Understanding(loadCorpus('en'));
+  return shared;
+}

@@ -1,0 +1,117 @@
+/**
+ * Scores the understanding against a labeled file (heldout.en.json for the gate, dev.en.json for tuning):
+ * the intent the bot ends up acting on or offering first, the task, date and owner it read, and the top
+ * answer to each question.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createPlan } from '../../src/domain/plan';
+import { planContext } from '../../src/understanding/planContext';
+import type { Interpretation, Understanding, UnderstandingContext } from '../../src/understanding/understand';
+
+export interface LabeledIntent {
+  readonly text: string;
+  readonly intent: string;
+  readonly task?: number | string;
+  readonly date?: string | null;
+  readonly to?: 'me' | 'mentioned';
+  readonly cadence?: string;
+}
+export interface LabeledQuestion {
+  readonly text: string;
+  readonly task?: string;
+  readonly link?: string;
+  readonly fallback?: boolean;
+}
+export interface LabeledFile {
+  readonly today: string;
+  readonly intents: readonly LabeledIntent[];
+  readonly questions: readonly LabeledQuestion[];
+}
+
+export function loadLabeled(name: string): LabeledFile {
+  return JSON.parse(readFileSync(join(__dirname, name), 'utf8')) as LabeledFile;
+}
+
+/** The plan both labeled files assume: Cloud Sync, the tool chosen, nothing else done yet. */
+export function labeledContext(today: string): UnderstandingContext {
+  const now = new Date(`${today}T10:00:00Z`);
+  const plan = createPlan({ id: 'plan-1', selection: { tool: 'cloudSync' }, createdBy: { id: 'u1', name: 'Ana' }, at: now.toISOString() });
+  return planContext(plan, now);
+}
+
+/** The intent the bot acts on or offers first ('question' for answers and honest fallbacks, 'none' for help). */
+export function intentOf(reading: Interpretation): string {
+  switch (reading.kind) {
+    case 'act':
+      return reading.proposal.intent;
+    case 'choose':
+    case 'whichTask':
+      return reading.proposals[0].intent;
+    case 'clarify':
+      return reading.intent;
+    case 'answer':
+    case 'noAnswer':
+      return 'question';
+    case 'help':
+      return 'none';
+  }
+}
+
+export interface Score {
+  readonly intentAccuracy: number;
+  readonly entityAccuracy: number;
+  readonly questionAccuracy: number;
+  readonly misses: string[];
+}
+
+export function score(understanding: Understanding, file: LabeledFile): Score {
+  const context = labeledContext(file.today);
+  const misses: string[] = [];
+  let intentsRight = 0;
+  let entitiesChecked = 0;
+  let entitiesRight = 0;
+  for (const item of file.intents) {
+    const reading = understanding.interpret(item.text, context);
+    const intent = intentOf(reading);
+    if (intent === item.intent) intentsRight += 1;
+    else misses.push(`intent: "${item.text}" → ${intent} (${reading.kind}), expected ${item.intent}`);
+    if (item.task === undefined && item.date === undefined && item.to === undefined && item.cadence === undefined) continue;
+    entitiesChecked += 1;
+    const proposal = reading.kind === 'act' ? reading.proposal : reading.kind === 'choose' || reading.kind === 'whichTask' ? reading.proposals[0] : undefined;
+    const expectedNumber = expectedTask(item.task, context);
+    const got = proposal as Record<string, unknown> | undefined;
+    const ok =
+      got !== undefined &&
+      got.intent === item.intent &&
+      (expectedNumber === undefined || got.taskNumber === expectedNumber) &&
+      (item.date === undefined || got.date === item.date) &&
+      (item.to === undefined || got.to === item.to) &&
+      (item.cadence === undefined || got.cadence === item.cadence);
+    if (ok) entitiesRight += 1;
+    else misses.push(`entities: "${item.text}" → ${JSON.stringify(proposal ?? reading)}, expected task ${String(expectedNumber)} date ${String(item.date)} to ${String(item.to)} cadence ${String(item.cadence)}`);
+  }
+  let questionsRight = 0;
+  for (const question of file.questions) {
+    const answer = understanding.answerQuestion(question.text, context);
+    const top = answer.kind === 'answer' ? answer.hits[0] : undefined;
+    const ok = question.fallback
+      ? answer.kind === 'noAnswer'
+      : top !== undefined && (question.task === undefined || top.taskIds.includes(question.task as never)) && (question.link === undefined || top.links.some((link) => link.url === question.link));
+    if (ok) questionsRight += 1;
+    else misses.push(`question: "${question.text}" → ${top ? `${top.title}: ${top.text}` : 'no answer'}`);
+  }
+  return {
+    intentAccuracy: intentsRight / file.intents.length,
+    entityAccuracy: entitiesChecked === 0 ? 1 : entitiesRight / entitiesChecked,
+    questionAccuracy: questionsRight / file.questions.length,
+    misses,
+  };
+}
+
+function expectedTask(task: number | string | undefined, context: UnderstandingContext): number | undefined {
+  if (task === undefined || typeof task === 'number') return task;
+  if (task === 'next') return context.nextNumber;
+  if (task === 'current') return context.currentNumber;
+  return context.tasks?.find((candidate) => candidate.id === task)?.number;
+}
