@@ -21,6 +21,8 @@ import { createMyTasksFeature } from './bot/myTasksFeature';
 import { MyTasksIndex } from './store/myTasksIndex';
 import { SyncGuideBot } from './bot/syncGuideBot';
 import { welcomeFeature } from './bot/welcomeFeature';
+import { createUnderstandingFeature } from './bot/understandingFeature';
+import { sharedUnderstanding } from './understanding/understand';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import { OutgoingSender, type OutgoingSenderOptions } from './messaging/sender';
@@ -156,9 +158,19 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
     plans: planPort(planStore, (...args) => planFeature.startPlan(...args), clock),
   });
 
-  const bot = new SyncGuideBot({
+  // Free text that is no exact command: read in the person's words, then handed to the command it means.
+  // The model is trained once per process, at start rather than on the first message.
+  const understanding = sharedUnderstanding();
+  const understandingFeature = createUnderstandingFeature({
+    planStore,
+    clock,
+    understanding: () => understanding,
+    runCommand: (context, command) => bot.runCommand(context, command),
+  });
+
+  const bot: SyncGuideBot = new SyncGuideBot({
     // The questionnaire sees messages first: an answer such as "help" or "2" belongs to the open question.
-    features: [chooseToolFeature, welcomeFeature, planFeature, shareFeature, coordinationFeature, myTasksFeature, reminderFeature, reportFeature, restoreFeature],
+    features: [chooseToolFeature, welcomeFeature, planFeature, shareFeature, coordinationFeature, myTasksFeature, reminderFeature, reportFeature, restoreFeature, understandingFeature],
     logger,
     states: [conversationState, privateState],
     ...createInstallHandlers({ registry, clock, logger }),

@@ -97,7 +97,11 @@ export class SyncGuideBot extends TeamsActivityHandler {
     for (const feature of this.deps.features) {
       if (feature.intercept && (await feature.intercept(context, text))) return;
     }
-    const command = parseCommand(text);
+    await this.runCommand(context, parseCommand(text));
+  }
+
+  /** Runs a command's handler, as if it had been typed (the understanding feature hands over what it read in free text). */
+  async runCommand(context: TurnContext, command: Command): Promise<void> {
     const handler = this.commands.get(command.name) ?? this.commands.get('unknown');
     if (handler) await handler(context, command);
   }

@@ -13,12 +13,21 @@ export function welcomeCard(conversationType: string | undefined): AdaptiveCardJ
   return renderCard('welcome', { scopeHint: SCOPE_HINTS[conversationType ?? 'personal'] ?? SCOPE_HINTS.personal });
 }
 
-export function helpCard(conversationType: string | undefined, intro?: string): AdaptiveCardJson {
+/** `closestFirst`: usages (or their beginnings) to list first, most likely first, e.g. what a message came closest to. */
+export function helpCard(conversationType: string | undefined, intro?: string, closestFirst: readonly string[] = []): AdaptiveCardJson {
   const inChannel = conversationType === 'channel' || conversationType === 'groupChat';
+  const rank = (usage: string) => {
+    const at = closestFirst.findIndex((prefix) => usage.startsWith(prefix));
+    return at === -1 ? closestFirst.length : at;
+  };
+  const commands = COMMAND_HELP.filter((c) => !inChannel || c.inChannels)
+    .map((command, order) => ({ command, order }))
+    .sort((a, b) => rank(a.command.usage) - rank(b.command.usage) || a.order - b.order)
+    .map(({ command }) => command);
   return renderCard('help', {
     title: 'What I can do',
     intro: intro ?? 'I guide your team from on-premises Active Directory to users syncing into Microsoft Entra ID.',
-    commands: COMMAND_HELP.filter((c) => !inChannel || c.inChannels),
+    commands,
     footer: inChannel ? 'In a channel, start each command with @Sync Guide.' : 'Commands are not case-sensitive.',
   });
 }
@@ -28,15 +37,17 @@ export async function sendCard(context: TurnContext, card: AdaptiveCardJson): Pr
   return response?.id;
 }
 
-/** Help for `help`, and for text we do not understand (never silence). */
+/** Help for `help`. Text that is no exact command goes to the understanding feature, which ends here when nothing fits. */
 export const welcomeFeature: Feature = {
   commands: {
     help: async (context) => {
       await sendCard(context, helpCard(context.activity.conversation?.conversationType));
     },
-    unknown: async (context, command) => {
-      const said = command.text ? `I didn't catch "${escapeMarkdown(command.text.slice(0, 60))}".` : 'I only understand a few commands.';
-      await sendCard(context, helpCard(context.activity.conversation?.conversationType, `${said} Here is what I can do:`));
-    },
   },
 };
+
+/** Help for a message nothing fitted: what was said (escaped, cut short), then the commands, the closest first. */
+export function didNotCatchCard(conversationType: string | undefined, text: string, closestFirst: readonly string[] = []): AdaptiveCardJson {
+  const said = text ? `I didn't catch "${escapeMarkdown(text.slice(0, 60))}".` : 'I only understand a few commands.';
+  return helpCard(conversationType, `${said} Here is what I can do${closestFirst.length > 0 ? ', the closest first' : ''}:`, closestFirst);
+}

@@ -230,6 +230,8 @@ function coordinationActions(task: TaskView, open: 'owner' | 'due' | undefined) 
     ...(task.owner ? [{ title: 'Unassign', verb: COORDINATION_VERBS.unassign }] : []),
     ...(open === 'owner' ? [] : [{ title: 'Assign someone', verb: COORDINATION_VERBS.ownerEditor }]),
     ...(open === 'due' ? [] : [{ title: task.due ? 'Change due date' : 'Set due date', verb: COORDINATION_VERBS.dueEditor }]),
+    // The undo of a date set by words ("due next friday") is one click away, like Reopen and Unassign.
+    ...(task.due && open !== 'due' ? [{ title: 'Clear due date', verb: COORDINATION_VERBS.clearDue }] : []),
   ];
 }
 

@@ -1,0 +1,139 @@
+/**
+ * Text that is no exact command, read in the person's own words: the understanding (src/understanding)
+ * decides what it means, and this feature only routes. A confident, complete reading runs the same command
+ * handler the exact words would; anything less asks ("did you mean…?", "which task?") with buttons that
+ * send the exact command; questions get the guide's answer or an honest "not covered"; the rest gets help
+ * with the closest commands first.
+ *
+ * Free text never changes a plan on a guess, and a change made from words says in the reply which task it
+ * changed (the task card that follows has the undo button: Reopen, Unassign, Clear due date).
+ */
+import type { TurnContext } from 'botbuilder';
+import { noPlanCard } from '../cards/planCards';
+import { escapeMarkdown } from '../cards/render';
+import { answerCard, didYouMeanCard, noAnswerCard, type SpokenOption } from '../cards/understandingCards';
+import { formatCalendarDay } from '../domain/plan';
+import { planContext } from '../understanding/planContext';
+import type { Interpretation, PlanTaskInfo, Proposal, Understanding, UnderstandingContext } from '../understanding/understand';
+import type { PlanStore } from '../store/planStore';
+import type { Command } from './commands';
+import { planLocation } from './planFeature';
+import type { Feature } from './routing';
+import { commandOf, exactWords, HELP_USAGE_PREFIX, optionLabel } from './spokenCommands';
+import { SyncGuideBot } from './syncGuideBot';
+import { didNotCatchCard, sendCard } from './welcomeFeature';
+
+export interface UnderstandingFeatureDeps {
+  readonly planStore: Pick<PlanStore, 'load'>;
+  readonly clock: () => Date;
+  /** The trained model (shared by the process; trained once at start). */
+  readonly understanding: () => Understanding;
+  /** Runs a command as if its exact words had been typed. */
+  readonly runCommand: (context: TurnContext, command: Command) => Promise<void>;
+}
+
+const STATE_CHANGES: ReadonlySet<Proposal['intent']> = new Set(['taskStart', 'taskDone', 'taskSkip', 'taskReopen', 'assign', 'unassign', 'due']);
+
+export function createUnderstandingFeature(deps: UnderstandingFeatureDeps): Feature {
+  const reply = async (context: TurnContext, text: string, reading: Interpretation, situation: UnderstandingContext, planId: string | undefined) => {
+    const tasks = situation.tasks ?? [];
+    const conversationType = context.activity.conversation?.conversationType;
+    const quoted = escapeMarkdown(text.replace(/\s+/g, ' ').trim().slice(0, 60));
+    const options = (proposals: readonly Proposal[]): SpokenOption[] =>
+      proposals.flatMap((proposal) => {
+        const say = exactWords(proposal);
+        return say ? [{ title: optionLabel(proposal, tasks), say }] : [];
+      });
+    switch (reading.kind) {
+      case 'act': {
+        const command = commandOf(reading.proposal);
+        if (STATE_CHANGES.has(reading.proposal.intent)) await context.sendActivity(changeLine(reading.proposal, tasks));
+        await deps.runCommand(context, command);
+        return;
+      }
+      case 'choose': {
+        const offered = options(reading.proposals);
+        if (offered.length === 0) break;
+        await sendCard(context, didYouMeanCard('Did you mean…?', `I'm not sure what "${quoted}" asks for. Pick one, or type the command.`, offered));
+        return;
+      }
+      case 'whichTask':
+        await sendCard(context, didYouMeanCard('Which task?', `"${escapeMarkdown(reading.words)}" fits more than one task of this plan. Which one did you mean?`, options(reading.proposals)));
+        return;
+      case 'clarify':
+        await sendCard(context, clarifyCard(reading, situation));
+        return;
+      case 'answer': {
+        const inPlan = reading.hits[0]?.taskIds.map((id) => tasks.find((task) => task.id === id)).find((task) => task !== undefined);
+        await sendCard(context, answerCard(text, reading.hits, inPlan && planId ? { planId, taskId: inPlan.id, number: inPlan.number } : undefined));
+        return;
+      }
+      case 'noAnswer':
+        await sendCard(context, noAnswerCard(text));
+        return;
+      case 'help':
+        await sendCard(context, didNotCatchCard(conversationType, text, reading.closest.map((intent) => HELP_USAGE_PREFIX[intent])));
+        return;
+    }
+    await sendCard(context, didNotCatchCard(conversationType, text));
+  };
+
+  return {
+    commands: {
+      unknown: async (context, command) => {
+        // The command's text is normalised for matching; the understanding wants what was typed, @mentions included.
+        const text = SyncGuideBot.textOf(context) || command.text;
+        if (text.trim() === '') {
+          await sendCard(context, didNotCatchCard(context.activity.conversation?.conversationType, ''));
+          return;
+        }
+        const record = await deps.planStore.load(planLocation(context));
+        const situation = planContext(record?.plan, deps.clock());
+        const reading = deps.understanding().interpret(text, situation);
+        await reply(context, text, reading, situation, record?.plan.id);
+      },
+    },
+  };
+}
+
+/** "I read that as done 3: task 3, Install the provisioning agent." — so a change from words always names its task. */
+function changeLine(proposal: Proposal, tasks: readonly PlanTaskInfo[]): string {
+  const words = exactWords(proposal) ?? `assign ${'taskNumber' in proposal ? proposal.taskNumber : ''} to the person you mentioned`;
+  const number = 'taskNumber' in proposal ? proposal.taskNumber : undefined;
+  const title = tasks.find((task) => task.number === number)?.title;
+  const when = proposal.intent === 'due' && proposal.date ? `, due ${formatCalendarDay(proposal.date)} (end of that day, UTC)` : '';
+  return `I read that as **${escapeMarkdown(words)}**: task ${number}${title ? `, *${escapeMarkdown(title)}*` : ''}${when}.`;
+}
+
+function clarifyCard(reading: Extract<Interpretation, { kind: 'clarify' }>, situation: UnderstandingContext) {
+  const tasks = situation.tasks ?? [];
+  const n = reading.taskNumber ?? 'N';
+  switch (reading.missing) {
+    case 'plan':
+      return noPlanCard();
+    case 'date':
+      return didYouMeanCard('When is it due?', `I could not find a date I can read in that. Say for example "due ${n} 2026-12-15", or "task ${n} is due next friday".`, [], 'Due dates are the end of that day, UTC.');
+    case 'person':
+      return didYouMeanCard(
+        'Who should own it?',
+        `To give task ${n} to someone else, @mention them: "@Sync Guide assign ${n} to @name". Names are only read from real mentions.`,
+        reading.taskNumber !== undefined ? [{ title: optionLabel({ intent: 'assign', taskNumber: reading.taskNumber, to: 'me' }, tasks), say: `assign ${reading.taskNumber} to me` }] : [],
+      );
+    case 'task': {
+      // The likely tasks for a verb without one: the one in progress and the next one.
+      const verb = reading.intent;
+      const likely = [...new Set([situation.currentNumber, situation.nextNumber].filter((number): number is number => number !== undefined))];
+      const offered: SpokenOption[] =
+        verb === 'taskStart' || verb === 'taskDone' || verb === 'taskSkip' || verb === 'taskReopen' || verb === 'unassign'
+          ? likely.map((taskNumber) => {
+              const proposal: Proposal = { intent: verb, taskNumber };
+              return { title: optionLabel(proposal, tasks), say: exactWords(proposal) ?? 'tasks' };
+            })
+          : [];
+      return didYouMeanCard('Which task?', 'I could not tell which task you meant. Name it by its number ("task 3"), its words ("the agent install") or "the next one".', [
+        ...offered,
+        { title: 'List every task', say: 'tasks' },
+      ]);
+    }
+  }
+}
