@@ -1,0 +1,197 @@
+import { parseCommand } from '../../src/bot/commands';
+import { commandOf, exactWords, optionLabel } from '../../src/bot/spokenCommands';
+import { answerCard, didYouMeanCard, noAnswerCard } from '../../src/cards/understandingCards';
+import { createPlan } from '../../src/domain/plan';
+import { checkCorpus, loadCorpus } from '../../src/understanding/corpus';
+import { recognizeDueDay } from '../../src/understanding/dueDates';
+import { planContext } from '../../src/understanding/planContext';
+import { correctTypo, MAX_UNDERSTOOD_CHARS, PhraseMatcher, prepareText, withinOneEdit } from '../../src/understanding/textPrep';
+import { sharedUnderstanding, type Proposal } from '../../src/understanding/understand';
+import { cardText, expectValidCard } from '../helpers/cardAssertions';
+
+const NOW = new Date('2026-12-01T10:00:00Z');
+const names = new PhraseMatcher<string>([
+  ['prerequisites', 'cloudSync.prerequisites'],
+  ['prerequisites', 'connect.prerequisites'],
+  ['agent install', 'cloudSync.installAgent'],
+]);
+
+describe('prepareText', () => {
+  it('masks tasks named by number or words, counts @mentions and keeps the words', () => {
+    const prepared = prepareText('Give task #3 and the agent install to <at>Ben Builder</at>', { taskNames: names, vocabulary: new Set() });
+    expect(prepared.masked).toBe('give xtask and the xtask to xperson');
+    expect(prepared.mentionCount).toBe(1);
+    expect(prepared.taskMentions.map((mention) => mention.ref)).toEqual([
+      { kind: 'number', number: 3 },
+      { kind: 'words', taskIds: ['cloudSync.installAgent'], words: 'agent install' },
+    ]);
+  });
+
+  it('keeps every task a phrase names (both tracks have prerequisites)', () => {
+    const [mention] = prepareText('prerequisites', { taskNames: names, vocabulary: new Set() }).taskMentions;
+    expect(mention.ref).toEqual({ kind: 'words', taskIds: ['cloudSync.prerequisites', 'connect.prerequisites'], words: 'prerequisites' });
+  });
+
+  it.each([
+    ['a long word', 'a'.repeat(100_000)],
+    ['unclosed mention markup', '<at>'.repeat(20_000)],
+    ['markup without an end', `<${'x'.repeat(50_000)}`],
+    ['many numbers', '#1 '.repeat(30_000)],
+    ['separators', "a-'/.".repeat(20_000)],
+  ])('reads at most %s characters of %s', (_name, text) => {
+    const prepared = prepareText(text, { taskNames: names, vocabulary: new Set(['status']) });
+    expect(prepared.masked.length).toBeLessThanOrEqual(MAX_UNDERSTOOD_CHARS * 2);
+    expect(prepared.tokens.length).toBeLessThanOrEqual(80);
+  });
+});
+
+describe('typo correction', () => {
+  it.each([
+    ['stauts', 'status'],
+    ['statsu', 'status'],
+    ['histroy', 'history'],
+    ['sttus', 'status'],
+    ['the', 'the'],
+  ])('%s → %s', (typed, expected) => {
+    expect(correctTypo(typed, new Set(['status', 'history', 'statue', 'the']))).toBe(expected);
+  });
+
+  it('guesses nothing when two known words are one edit away', () => {
+    expect(correctTypo('stats', new Set(['state', 'stars']))).toBe('stats');
+  });
+
+  it.each([
+    ['abcd', 'abdc', true],
+    ['abcd', 'abd', true],
+    ['abcd', 'abcde', true],
+    ['abcd', 'axcy', false],
+    ['abcd', 'dcba', false],
+  ])('withinOneEdit(%s, %s) = %s', (a, b, expected) => {
+    expect(withinOneEdit(a, b)).toBe(expected);
+  });
+});
+
+describe('recognizeDueDay', () => {
+  it.each([
+    ['tomorrow', '2026-12-02'],
+    ['dec 15', '2026-12-15'],
+    ['next friday', '2026-12-11'],
+    ['in two weeks', '2026-12-15'],
+    ['end of the month', '2026-12-31'],
+    ['by the end of the month', '2026-12-31'],
+    ['by december 20', '2026-12-20'],
+    ['2027-01-05', '2027-01-05'],
+  ])('%s → %s (today 2026-12-01)', (text, day) => {
+    expect(recognizeDueDay(text, NOW)).toBe(day);
+  });
+
+  it('finds no date in text without one', () => {
+    expect(recognizeDueDay('whenever the team is ready', NOW)).toBeUndefined();
+  });
+});
+
+describe('interpret', () => {
+  const understanding = sharedUnderstanding();
+  const cloudSync = planContext(createPlan({ id: 'p1', selection: { tool: 'cloudSync' }, createdBy: { id: 'u', name: 'U' }, at: NOW.toISOString() }), NOW);
+  const both = planContext(createPlan({ id: 'p2', selection: { tool: 'both' }, createdBy: { id: 'u', name: 'U' }, at: NOW.toISOString() }), NOW);
+
+  it('acts on a confident reading and names the task it found by words', () => {
+    expect(understanding.interpret('we finished the prerequisites', cloudSync)).toMatchObject({
+      kind: 'act',
+      proposal: { intent: 'taskDone', taskNumber: 2 },
+      named: { number: 2, id: 'cloudSync.prerequisites' },
+    });
+  });
+
+  it('asks which task when the words fit two tasks of the plan', () => {
+    const reading = understanding.interpret('we finished the prerequisites', both);
+    expect(reading.kind).toBe('whichTask');
+    expect(reading.kind === 'whichTask' && reading.proposals.map((proposal) => proposal.intent)).toEqual(['taskDone', 'taskDone']);
+  });
+
+  it('reads the owner only from a mention or first-person words', () => {
+    expect(understanding.interpret('give the agent install to <at>Ben</at>', cloudSync)).toMatchObject({ kind: 'act', proposal: { intent: 'assign', to: 'mentioned' } });
+    expect(understanding.interpret('give the agent install to me', cloudSync)).toMatchObject({ kind: 'act', proposal: { intent: 'assign', to: 'me' } });
+  });
+
+  it('reads clearing a date and reminder cadences', () => {
+    expect(understanding.interpret('no due date for task 4', cloudSync)).toMatchObject({ proposal: { intent: 'due', taskNumber: 4, date: null } });
+    expect(understanding.interpret('remind us every day', cloudSync)).toMatchObject({ proposal: { intent: 'remind', cadence: 'daily' } });
+  });
+
+  it('says the conversation needs a plan before a task can change', () => {
+    expect(understanding.interpret('we finished the prerequisites', { now: NOW })).toMatchObject({ kind: 'clarify', missing: 'plan' });
+  });
+
+  it('answers from the guide, and admits when the guide has nothing', () => {
+    const answer = understanding.interpret('which ports does the agent need?', cloudSync);
+    expect(answer.kind === 'answer' && answer.hits[0].taskIds).toEqual(['cloudSync.prerequisites']);
+    expect(understanding.interpret('is it sunny today?', cloudSync)).toEqual({ kind: 'noAnswer' });
+  });
+});
+
+describe('spoken commands', () => {
+  const proposals: Proposal[] = [
+    { intent: 'next' },
+    { intent: 'status' },
+    { intent: 'tasks' },
+    { intent: 'history' },
+    { intent: 'why' },
+    { intent: 'help' },
+    { intent: 'start' },
+    { intent: 'startOver' },
+    { intent: 'share' },
+    { intent: 'myTasks' },
+    { intent: 'report' },
+    { intent: 'remind', cadence: 'weekly' },
+    { intent: 'remind', cadence: 'show' },
+    { intent: 'taskStart', taskNumber: 4 },
+    { intent: 'taskDone', taskNumber: 4 },
+    { intent: 'taskSkip', taskNumber: 4 },
+    { intent: 'taskReopen', taskNumber: 4 },
+    { intent: 'assign', taskNumber: 4, to: 'me' },
+    { intent: 'unassign', taskNumber: 4 },
+    { intent: 'due', taskNumber: 4, date: '2026-12-11' },
+    { intent: 'due', taskNumber: 4, date: null },
+  ];
+
+  it.each(proposals.map((proposal) => [JSON.stringify(proposal), proposal] as const))('the exact words of %s parse back to its command', (_name, proposal) => {
+    const words = exactWords(proposal);
+    expect(words).toBeDefined();
+    expect(parseCommand(words!)).toEqual(commandOf(proposal));
+    expect(optionLabel(proposal)).not.toBe('');
+  });
+
+  it('offers no words for giving a task to someone else: that needs a real @mention', () => {
+    expect(exactWords({ intent: 'assign', taskNumber: 4, to: 'mentioned' })).toBeUndefined();
+  });
+});
+
+describe('cards', () => {
+  it('renders a valid did-you-mean card whose buttons say the exact command', () => {
+    const card = didYouMeanCard('Did you mean…?', 'Pick one.', [{ title: 'Show the plan summary', say: 'status' }]);
+    expectValidCard(card);
+    expect(JSON.stringify(card)).toContain('"value":"status"');
+  });
+
+  it('renders answers and the honest fallback as valid cards, the question escaped', () => {
+    const answer = answerCard('what *is* [this](x)?', [{ text: 'Outbound 443: *.msappproxy.net', title: 'Review Cloud Sync prerequisites', links: [{ title: 'Prerequisites', url: 'https://learn.microsoft.com/x' }] }], { planId: 'p', taskId: 'cloudSync.prerequisites', number: 2 });
+    expectValidCard(answer);
+    expect(cardText(answer)).toContain('what \\*is\\* \\[this\\]\\(x\\)?');
+    expect(cardText(answer)).toContain('\\*.msappproxy.net');
+    const none = noAnswerCard('is it sunny?');
+    expectValidCard(none);
+    expect(cardText(none)).toContain('https://learn.microsoft.com/entra/identity/hybrid/');
+  });
+});
+
+describe('the corpus file', () => {
+  it('loads the English corpus', () => {
+    expect(Object.keys(loadCorpus('en').intents)).toHaveLength(20);
+  });
+
+  it('names the field that is wrong', () => {
+    const broken = { ...JSON.parse(JSON.stringify(loadCorpus('en'))), firstPerson: [] };
+    expect(() => checkCorpus(broken, 'nlu/xx.json')).toThrow('Understanding corpus nlu/xx.json: "firstPerson" must be a non-empty list');
+  });
+});
