@@ -21,6 +21,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { startBenchAzurite, type BenchAzurite } from './lib/benchAzurite';
 import { BENCH_TENANT, benchConversation, type StorageCounts, type TargetRequest, type TargetStats } from './lib/benchTarget';
+import { READ_ONLY_PARAPHRASES } from './lib/paraphrases';
 
 const ROOT = join(__dirname, '..');
 const REGISTER = join(ROOT, 'tests', 'fixtures', 'register-ts.js');
@@ -94,6 +95,8 @@ function invoke(plan: number, verb: string): string {
 
 const range = (from: number, count: number) => Array.from({ length: count }, (_, i) => from + i);
 const NEXT_BODIES = range(0, PLANS).map((i) => message(i, "what's next"));
+/** People's own words that change nothing (next, status, tasks, history, why, help and questions for the guide), one per conversation in turn. */
+const PARAPHRASE_BODIES = range(0, PLANS).map((i) => message(i, READ_ONLY_PARAPHRASES[i % READ_ONLY_PARAPHRASES.length]));
 /**
  * Done on every plan, then reopen on every plan, round and round: the same plan comes back only after 1,000 other
  * requests, long after its previous request finished, so every invoke changes its plan (checked by revisions).
@@ -156,7 +159,7 @@ async function startTarget(name: string, kind: 'restify' | 'echo' | 'bot', env: 
 
 interface Run {
   readonly target: string;
-  readonly workload: 'next' | 'done/reopen' | 'canned POST';
+  readonly workload: 'next' | 'paraphrased' | 'done/reopen' | 'canned POST';
   readonly rps: number;
   readonly p50: number;
   readonly p99: number;
@@ -235,18 +238,22 @@ async function benchBot(name: string, env: Record<string, string>, echo: Target,
   const target = await startTarget(name, 'bot', env);
   const runs: Run[] = [];
   let rss: { afterPlans: TargetStats; after10k?: TargetStats; after20k?: TargetStats } | undefined;
-  let profile: { nextCardUs: number; taskCardUs: number; planLoadUs: number } | undefined;
+  let profile: { nextCardUs: number; taskCardUs: number; planLoadUs: number; understandingUs: { p50: number; p99: number } } | undefined;
   try {
     await target.ask({ cmd: 'seed', plans: PLANS });
     await check(target, 'next', NEXT_BODIES[0], /Review Cloud Sync prerequisites/);
     // Plan 0 takes one extra change here; the counted run's changes are measured by revisions before and after it.
     await check(target, 'done/reopen', invoke(0, 'task.start'), /Started by|In progress/);
-    for (const workload of ['next', 'done/reopen'] as const) {
+    // The paraphrased row runs with the main row only: it measures understanding, which no storage changes.
+    if (memory) await check(target, 'paraphrased', PARAPHRASE_BODIES[0], /Review Cloud Sync prerequisites/);
+    const workloads = memory ? (['next', 'paraphrased', 'done/reopen'] as const) : (['next', 'done/reopen'] as const);
+    for (const workload of workloads) {
+      const bodies = workload === 'next' ? NEXT_BODIES : workload === 'paraphrased' ? PARAPHRASE_BODIES : DONE_REOPEN_BODIES;
       const pairs: Array<{ echo: Run; ours: Run }> = [];
       for (let round = 1; round <= rounds; round++) {
-        const echoRun = await measure(echo, workload, workload === 'next' ? NEXT_BODIES : DONE_REOPEN_BODIES, false);
+        const echoRun = await measure(echo, workload, bodies, false);
         echoRuns.push(echoRun);
-        pairs.push({ echo: echoRun, ours: workload === 'next' ? await measure(target, 'next', NEXT_BODIES, true) : await measureDone(target) });
+        pairs.push({ echo: echoRun, ours: workload === 'done/reopen' ? await measureDone(target) : await measure(target, workload, bodies, true) });
       }
       runs.push(combineRounds(pairs));
     }
@@ -381,7 +388,10 @@ async function main(): Promise<void> {
     await echo.stop();
   }
   const echoRows = ['echo bot', 'echo bot, Azurite'].flatMap((target) =>
-    (['next', 'done/reopen'] as const).map((workload) => combineRuns(echoRuns.filter((r) => r.target === target && r.workload === workload))),
+    (['next', 'paraphrased', 'done/reopen'] as const)
+      .map((workload) => echoRuns.filter((r) => r.target === target && r.workload === workload))
+      .filter((list) => list.length > 0)
+      .map((list) => combineRuns(list)),
   );
   runs.splice(1, 0, ...echoRows);
 
@@ -397,7 +407,7 @@ function render(
   runs: Run[],
   rss: { afterPlans: TargetStats; after10k?: TargetStats; after20k?: TargetStats } | undefined,
   echoRss: TargetStats | undefined,
-  profile: { nextCardUs: number; taskCardUs: number; planLoadUs: number } | undefined,
+  profile: { nextCardUs: number; taskCardUs: number; planLoadUs: number; understandingUs?: { p50: number; p99: number } } | undefined,
   seconds: number,
 ): string {
   const echoNext = runs.find((r) => r.target === 'echo bot' && r.workload === 'next')!;
@@ -453,6 +463,9 @@ function render(
     const floor = r.target.includes('Azurite') ? 'the echo bot with the same Azurite calls' : 'echo';
     if (r.workload === 'next') {
       lines.push(`| ${r.target}: "what's next" ≥ 0.85× ${floor} req/s, p99 ≤ 1.5× | ${fixed(ratio)}×, p99 ${fixed(p99)}× | ${ratio >= 0.85 && p99 <= 1.5 ? 'yes' : 'no'} |`);
+    } else if (r.workload === 'paraphrased') {
+      const reading = profile?.understandingUs;
+      lines.push(`| ${r.target}: reading a message in people's words, p99 ≤ 1 ms (in-process) | ${reading ? `${fixed(reading.p99 / 1000, 2)} ms (p50 ${fixed(reading.p50 / 1000, 2)} ms); whole turn ${fixed(ratio)}× echo, p99 ${fixed(p99)}×` : 'not profiled'} | ${reading ? (reading.p99 <= 1000 ? 'yes' : 'no') : '–'} |`);
     } else {
       lines.push(`| ${r.target}: "done" invoke ≥ 0.6× ${floor} answering the same invoke | ${fixed(ratio)}× | ${ratio >= 0.6 ? 'yes' : 'no'} |`);
     }
@@ -499,6 +512,9 @@ function render(
     lines.push('## Where our turn spends its time (in-process, SQLite)', '');
     lines.push(`- rendering the "what's next" card (data built, shape found in the cache, values filled in): ${fixed(profile.nextCardUs, 0)} µs; a task card: ${fixed(profile.taskCardUs, 0)} µs`);
     lines.push(`- loading one plan document from SQLite (read + JSON parse): ${fixed(profile.planLoadUs, 0)} µs`);
+    if (profile.understandingUs) {
+      lines.push(`- reading a message in people's words (intent model, task words, guide search), read-only paraphrases and questions: p50 ${fixed(profile.understandingUs.p50, 0)} µs, p99 ${fixed(profile.understandingUs.p99, 0)} µs`);
+    }
     if (ours) {
       lines.push(
         `- at the measured ${Math.round(ours.rps)} "what's next" turns/s, card rendering alone takes ${fixed((profile.nextCardUs * ours.rps) / 1e4, 0)}% of one CPU, ` +

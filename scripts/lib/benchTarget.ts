@@ -16,6 +16,7 @@ import type { Storage, StoreItems } from 'botbuilder';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { READ_ONLY_PARAPHRASES } from './paraphrases';
 
 const ROOT = join(__dirname, '..', '..');
 export const BENCH_TENANT = '11111111-2222-3333-4444-555555555555';
@@ -51,6 +52,8 @@ interface Src {
     };
   };
   planCards: { nextCard(plan: PlanLike): object; taskCard(plan: PlanLike, taskId: string): object };
+  understand: { sharedUnderstanding(): { interpret(text: string, context: object): unknown } };
+  planContext: { planContext(plan: PlanLike, now: Date): object };
 }
 const load = <K extends keyof Src>(path: string): Src[K] => require(join(ROOT, 'src', path)) as Src[K];
 
@@ -298,7 +301,18 @@ async function main(): Promise<void> {
             for (let i = 0; i < message.iterations; i++) await store.load(location(i % 1000));
             return Number(process.hrtime.bigint() - started) / 1e3 / message.iterations;
           };
-          send({ profile: { nextCardUs: time(() => cards.nextCard(plan)), taskCardUs: time(() => cards.taskCard(plan, 'cloudSync.prerequisites')), planLoadUs: await planLoad() } });
+          // Reading one message in people's words (model, entities, guide search), each timed alone for p50/p99.
+          const understanding = load<'understand'>('understanding/understand').sharedUnderstanding();
+          const situation = load<'planContext'>('understanding/planContext').planContext(plan, new Date());
+          const samples: number[] = [];
+          for (let i = 0; i < message.iterations; i++) {
+            const started = process.hrtime.bigint();
+            understanding.interpret(READ_ONLY_PARAPHRASES[i % READ_ONLY_PARAPHRASES.length], situation);
+            samples.push(Number(process.hrtime.bigint() - started) / 1e3);
+          }
+          samples.sort((a, b) => a - b);
+          const understandingUs = { p50: samples[Math.floor(samples.length / 2)], p99: samples[Math.floor(samples.length * 0.99)] };
+          send({ profile: { nextCardUs: time(() => cards.nextCard(plan)), taskCardUs: time(() => cards.taskCard(plan, 'cloudSync.prerequisites')), planLoadUs: await planLoad(), understandingUs } });
           break;
         }
         case 'stop':

@@ -6,11 +6,11 @@
  * has no answer.
  */
 import MiniSearch, { type SearchResult } from 'minisearch';
-import { StemmerEn } from '@nlpjs/lang-en-min';
 import { CAPABILITY_RULES } from '../domain/advisor';
 import { TASK_CATALOG, type TaskId, type TaskLink } from '../domain/catalog';
 import type { Corpus } from './corpus';
 import { GUIDE_FACTS } from './guideFacts';
+import { stem } from './stems';
 import { cleanText, tokenize } from './textPrep';
 
 export interface GuideHit {
@@ -51,14 +51,28 @@ const IN_PLAN_WEIGHT = 1.5;
 const TRACK_NAMES: Readonly<Record<string, string>> = { cloudSync: 'Cloud Sync', connect: 'Connect Sync' };
 const MAX_HITS = 3;
 
+/** Enough of the question's own words (or their synonyms) occur in the match; one rare word may do. */
+function covers(result: SearchResult, wanted: ReadonlyArray<{ terms: ReadonlySet<string>; rare: boolean }>): boolean {
+  let covered = 0;
+  let rare = false;
+  for (const word of wanted) {
+    if (result.queryTerms.some((term) => word.terms.has(term))) {
+      covered += 1;
+      rare ||= word.rare;
+    }
+  }
+  return (covered >= Math.min(wanted.length, MIN_MATCHED_OF_SEVERAL) || (covered >= 1 && rare)) && covered / wanted.length >= MIN_COVERAGE;
+}
+
 export class GuideIndex {
   private readonly search: MiniSearch<IndexedDoc>;
   private readonly docs: IndexedDoc[] = [];
   private readonly stopWords: ReadonlySet<string>;
   private readonly synonyms = new Map<string, string[]>();
-  private readonly stemmer = new StemmerEn();
   /** What a group shows when only its example questions matched: a task's "why", or the rule or fact itself. */
   private readonly leads = new Map<string, IndexedDoc[]>();
+  /** Terms in more than half the documents ("sync"): they tell nothing apart, and searching them costs the most. */
+  private readonly common = new Set<string>();
   /** In how many documents each stem occurs. */
   private readonly documentFrequency = new Map<string, number>();
 
@@ -89,6 +103,7 @@ export class GuideIndex {
         this.documentFrequency.set(stem, (this.documentFrequency.get(stem) ?? 0) + 1);
       }
     }
+    for (const [term, count] of this.documentFrequency) if (count > this.docs.length / 2) this.common.add(term);
   }
 
   get size(): number {
@@ -97,13 +112,29 @@ export class GuideIndex {
 
   /** `planTaskIds`: the conversation's tasks; their lines win over another track's that match as well. */
   answer(question: string, planTaskIds: readonly string[] = []): GuideAnswer {
-    const words = [...new Set(tokenize(cleanText(question).text).filter((word) => !this.stopWords.has(word) && !/^\d{1,2}$/.test(word)))];
+    const words = [
+      ...new Set(tokenize(cleanText(question).text).filter((word) => !this.stopWords.has(word) && !/^\d{1,2}$/.test(word) && !this.common.has(this.stem(word)))),
+    ];
     if (words.length === 0) return { kind: 'noAnswer' };
     const typed = new Set(this.terms(question));
     const synonyms = [...new Set(words.flatMap((word) => this.synonyms.get(this.stem(word)) ?? []))];
+    // Each word of the question, with the index terms that count as finding it (its stem, its synonyms' terms).
+    const wanted = words.map((word) => {
+      const stem = this.stem(word);
+      const terms = new Set([stem, ...(this.synonyms.get(stem) ?? []).flatMap((synonym) => this.terms(synonym))]);
+      return { terms, rare: (this.documentFrequency.get(stem) ?? 0) <= RARE_IN_DOCS };
+    });
     const results = this.search.search(
-      { combineWith: 'OR', queries: [cleanText(question).text, ...synonyms] },
       {
+        combineWith: 'OR',
+        queries: [
+          { queries: [cleanText(question).text] },
+          // Synonyms are exact terms: typo tolerance on them would only add noise (and time).
+          { queries: synonyms, fuzzy: false, prefix: false },
+        ],
+      },
+      {
+        tokenize: (text) => this.terms(text).filter((term) => !this.common.has(term)),
         boostTerm: (term) => (typed.has(term) ? 1 : SYNONYM_WEIGHT),
         boostDocument: (id) => {
           const doc = this.docs[id as number];
@@ -112,9 +143,8 @@ export class GuideIndex {
         },
       },
     );
-    const answering = results.filter((result) => this.coversQuestion(result, words));
+    const answering = results.filter((result) => covers(result, wanted));
     if (answering.length === 0) return { kind: 'noAnswer' };
-    // The answer is one task (or rule, or fact): the one whose best lines together match best.
     const groups = new Map<string, SearchResult[]>();
     for (const result of answering) {
       const key = this.docs[result.id as number].group;
@@ -142,19 +172,8 @@ export class GuideIndex {
   }
 
 
-  /** Enough of the question's own words (or their synonyms) occur in the match. */
-  private coversQuestion(result: SearchResult, words: readonly string[]): boolean {
-    const matched = new Set(result.queryTerms);
-    const covered = words.filter((word) => {
-      const stem = this.stem(word);
-      return matched.has(stem) || (this.synonyms.get(stem) ?? []).some((synonym) => matched.has(this.stem(synonym)));
-    });
-    const rare = covered.some((word) => (this.documentFrequency.get(this.stem(word)) ?? 0) <= RARE_IN_DOCS);
-    return (covered.length >= Math.min(words.length, MIN_MATCHED_OF_SEVERAL) || (covered.length >= 1 && rare)) && covered.length / words.length >= MIN_COVERAGE;
-  }
-
   private stem(word: string): string {
-    return this.stemmer.stemWord(word.toLowerCase());
+    return stem(word.toLowerCase());
   }
 
   private add(doc: Omit<IndexedDoc, 'id'>): IndexedDoc {

@@ -1,6 +1,6 @@
 /**
  * The intent classifier: NLP.js's neural network (@nlpjs/neural, the model behind its NLU) over English
- * stems (@nlpjs/lang-en-min), trained at start from the corpus in `nlu/`. It runs synchronously on the
+ * stems (@nlpjs/lang-en-min, see stems.ts), trained at start from the corpus in `nlu/`. It runs synchronously on the
  * features we build, so there is no per-text cache growing with every message (NLP.js's own process()
  * keeps one for an hour).
  *
@@ -9,8 +9,8 @@
  * towards `None` rather than towards whatever intent has the fewest words.
  */
 import { NeuralNetwork, type Features } from '@nlpjs/neural';
-import { StemmerEn } from '@nlpjs/lang-en-min';
 import type { Corpus, IntentName } from './corpus';
+import { stem } from './stems';
 import { NUMBER_TOKEN, PERSON_TOKEN, TASK_TOKEN, tokenize, type PhraseMatcher, prepareText } from './textPrep';
 
 export type ModelIntent = IntentName | 'None';
@@ -24,7 +24,6 @@ const PLACEHOLDERS: Readonly<Record<string, string>> = { '{task}': TASK_TOKEN, '
 const KEEP_AS_IS = new Set([TASK_TOKEN, PERSON_TOKEN, NUMBER_TOKEN]);
 
 export class IntentModel {
-  private readonly stemmer = new StemmerEn();
   private readonly network = new NeuralNetwork({ log: false });
   private readonly features = new Set<string>();
   private readonly intentFeatures = new Map<ModelIntent, Set<string>>();
@@ -95,7 +94,7 @@ export class IntentModel {
     const features: Features = {};
     for (const token of masked.split(' ')) {
       if (token === '') continue;
-      features[KEEP_AS_IS.has(token) ? token : this.stemmer.stemWord(token)] = 1;
+      features[KEEP_AS_IS.has(token) ? token : stem(token)] = 1;
     }
     return features;
   }
