@@ -155,7 +155,7 @@ function numberedTaskAt(tokens: readonly string[], at: number): { length: number
  * is read as that word: "stauts" → "status". Short words are left alone; too many near words mean no guess.
  */
 export function correctTypo(token: string, vocabulary: ReadonlySet<string>): string {
-  if (token.length < 4 || vocabulary.has(token) || /\d/.test(token)) return token;
+  if (token.length < 5 || vocabulary.has(token) || /\d/.test(token)) return token;
   let found: string | undefined;
   for (const word of vocabulary) {
     if (Math.abs(word.length - token.length) > 1 || word.length < 4) continue;
