@@ -15,6 +15,7 @@ import { answerCard, didYouMeanCard, noAnswerCard, type SpokenOption } from '../
 import { formatCalendarDay } from '../domain/plan';
 import { planContext } from '../understanding/planContext';
 import type { Interpretation, PlanTaskInfo, Proposal, Understanding, UnderstandingContext } from '../understanding/understand';
+import { withinParseLimit } from '../domain/typedText';
 import type { PlanStore } from '../store/planStore';
 import type { Command } from './commands';
 import { planLocation } from './planFeature';
@@ -81,10 +82,13 @@ export function createUnderstandingFeature(deps: UnderstandingFeatureDeps): Feat
   return {
     commands: {
       unknown: async (context, command) => {
+        // Longer than any command or question (the parse limit): not something to read, let alone act on. Checked on
+        // the raw text first, so a 250 KB message costs no more than it did before understanding existed.
+        const raw = context.activity.text;
         // The command's text is normalised for matching; the understanding wants what was typed, @mentions included.
-        const text = SyncGuideBot.textOf(context) || command.text;
+        const text = typeof raw === 'string' && withinParseLimit(raw) ? SyncGuideBot.textOf(context) || command.text : '';
         if (text.trim() === '') {
-          await sendCard(context, didNotCatchCard(context.activity.conversation?.conversationType, ''));
+          await sendCard(context, didNotCatchCard(context.activity.conversation?.conversationType, command.text));
           return;
         }
         const record = await deps.planStore.load(planLocation(context));

@@ -6,6 +6,9 @@
  */
 import fc from 'fast-check';
 import { parseCommand, type Command } from '../../src/bot/commands';
+import { commandOf } from '../../src/bot/spokenCommands';
+import { planContext } from '../../src/understanding/planContext';
+import { sharedUnderstanding } from '../../src/understanding/understand';
 import { createPlan, type PlanSelection } from '../../src/domain/plan';
 import { MAX_BODY_BYTES } from '../../src/server';
 import { PlanStore, type PlanLocation } from '../../src/store/planStore';
@@ -64,6 +67,23 @@ const location = (options: ActivityOptions): PlanLocation => ({ tenantId: TENANT
  */
 const ACTS: ReadonlySet<Command['name']> = new Set(['taskAction', 'assign', 'unassign', 'due', 'startOver', 'remind', 'start', 'share', 'report']);
 
+/**
+ * Free text the bot reads, confidently and completely, as one of those commands ("task 3 done") is meant to act as
+ * well (tests/bot/understanding.test.ts covers it), so the fuzzer leaves it out too; the rest must change nothing.
+ */
+async function readAsActing(text: string): Promise<boolean> {
+  const store = readingStore;
+  if (!store) return false;
+  const now = new Date();
+  for (const options of [CHAT, CHANNEL]) {
+    const record = await store.load(location(options));
+    const reading = sharedUnderstanding().interpret(text, planContext(record?.plan, now));
+    if (reading.kind === 'act' && ACTS.has(commandOf(reading.proposal).name)) return true;
+  }
+  return false;
+}
+let readingStore: PlanStore | undefined;
+
 describe('hostile message text against the running server', () => {
   let bot: Harness;
   let store: PlanStore;
@@ -99,6 +119,7 @@ describe('hostile message text against the running server', () => {
   beforeAll(async () => {
     bot = await startHarness();
     store = new PlanStore(bot.app.storage.storage);
+    readingStore = store;
     await seed(CHAT, { tool: 'cloudSync' }, 'hostile-plan-chat');
     await seed(CHANNEL, { tool: 'connect', connectInstall: 'custom' }, 'hostile-plan-channel');
     plans = async () => JSON.stringify([await store.load(location(CHAT)), await store.load(location(CHANNEL))]);
@@ -144,7 +165,7 @@ describe('hostile message text against the running server', () => {
   it('answers random and adversarial text in every place without failing, stalling or changing a plan (fuzzed)', async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...PLACES), hostileText(), async (place, text) => {
-        fc.pre(!ACTS.has(parseCommand(text).name));
+        fc.pre(!ACTS.has(parseCommand(text).name) && !(await readAsActing(text)));
         const body = JSON.stringify(activity('message', place.options, { ...place.extra, text: place.textPrefix + text }));
         fc.pre(Buffer.byteLength(body) <= BODY_BYTES);
         const before = await plans();
