@@ -30,7 +30,7 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
     text: 'Connect Sync runs a delta cycle every 30 minutes by default and must run at least once every 7 days; the Cloud Sync scheduler runs about every 2 minutes.',
     links: [
       { title: 'Connect Sync scheduler', url: LEARN.connectScheduler },
-      { title: 'What is Cloud Sync', url: LEARN.cloudSyncOverview },
+      { title: 'Verify Cloud Sync is running', url: LEARN.cloudSyncVerify },
     ],
   },
   {

@@ -7,7 +7,7 @@
  */
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { CAPABILITY_RULES } from '../domain/advisor';
-import { TASK_CATALOG, type TaskId, type TaskLink } from '../domain/catalog';
+import { TASK_CATALOG, TRACK_LABELS, type TaskId, type TaskLink } from '../domain/catalog';
 import type { Corpus } from './corpus';
 import { GUIDE_FACTS } from './guideFacts';
 import { stem } from './stems';
@@ -48,7 +48,6 @@ const SOURCE_WEIGHT: Readonly<Record<IndexedDoc['source'], number>> = { checklis
 const SHOW_ORDER: Readonly<Record<IndexedDoc['source'], number>> = { checklist: 0, check: 0, fact: 0, rule: 0, why: 1, example: 2 };
 /** Lines of the conversation's own plan count for more: a Cloud Sync plan asking about "the agent" means Cloud Sync's. */
 const IN_PLAN_WEIGHT = 1.5;
-const TRACK_NAMES: Readonly<Record<string, string>> = { cloudSync: 'Cloud Sync', connect: 'Connect Sync' };
 const MAX_HITS = 3;
 
 /** Enough of the question's own words (or their synonyms) occur in the match; one rare word may do. */
@@ -194,7 +193,7 @@ export class GuideIndex {
         groupOfTask.set(task.id, groupOfTask.get(taskIds[0])!);
         continue;
       }
-      const info = { group, title: task.title, track: taskIds.length > 1 ? '' : TRACK_NAMES[task.track], taskIds, links: task.links };
+      const info = { group, title: task.title, track: taskIds.length > 1 ? '' : TRACK_LABELS[task.track], taskIds, links: task.links };
       groupOfTask.set(task.id, info);
       for (const line of task.checklist) this.add({ ...info, source: 'checklist', text: line });
       for (const command of task.commands ?? []) this.add({ ...info, source: 'check', text: `${command.purpose}: ${command.command}` });

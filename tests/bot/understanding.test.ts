@@ -138,10 +138,18 @@ describe('free text in personal chat', () => {
     expect(JSON.stringify(card)).toContain('"value":"start"');
   });
 
-  it('reads only the start of a very long message and still answers', async () => {
+  it('reads the start of a long message (up to the parse limit) and still answers', async () => {
     const chat = await chatWithPlan();
-    const replies = await bot.say(`what should we do now? ${'la '.repeat(5_000)}`, chat);
+    const replies = await bot.say(`what should we do now? ${'la '.repeat(150)}`, chat);
     expect(cardText(cardsOf(replies)[0])).toContain('Review Cloud Sync prerequisites');
+  });
+
+  it('does not read a message longer than any command or question, and changes nothing', async () => {
+    const chat = await chatWithPlan();
+    const before = await storedPlan(chat);
+    const [card] = cardsOf(await bot.say(`we finished the prerequisites ${'and more '.repeat(2_000)}`, chat));
+    expect(cardText(card)).toContain("I didn't catch");
+    expect((await storedPlan(chat)).eTag).toBe(before.eTag);
   });
 });
 
