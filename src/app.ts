@@ -159,12 +159,12 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
   });
 
   // Free text that is no exact command: read in the person's words, then handed to the command it means.
-  // The model is trained once per process, at start rather than on the first message.
-  const understanding = sharedUnderstanding();
+  // The model is trained once per process, right after the server listens (see listen()), so start-up and its
+  // storage check are not held up; a message that arrives first trains it on the spot.
   const understandingFeature = createUnderstandingFeature({
     planStore,
     clock,
-    understanding: () => understanding,
+    understanding: sharedUnderstanding,
     runCommand: (context, command) => bot.runCommand(context, command),
   });
 
@@ -207,6 +207,7 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
           const address = server.address() as { address: string; port: number };
           boundPort = address.port;
           reminders.start();
+          setImmediate(() => sharedUnderstanding());
           resolve({ host: address.address, port: address.port });
         });
       }),

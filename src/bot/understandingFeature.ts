@@ -94,7 +94,8 @@ export function createUnderstandingFeature(deps: UnderstandingFeatureDeps): Feat
         const record = await deps.planStore.load(planLocation(context));
         const situation = planContext(record?.plan, deps.clock());
         const reading = deps.understanding().interpret(text, situation);
-        await reply(context, text, reading, situation, record?.plan.id);
+        // What is quoted back is the matched form (markup and mentions removed), never the raw text.
+        await reply(context, command.text, reading, situation, record?.plan.id);
       },
     },
   };
