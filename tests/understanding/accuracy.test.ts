@@ -73,6 +73,7 @@ const EXACT: ReadonlyArray<readonly [string, Command]> = [
   ['report', { name: 'report' }],
   ['export', { name: 'report' }],
   ['start over', { name: 'startOver' }],
+  ['restore', { name: 'restore' }],
   ['help', { name: 'help' }],
 ];
 
