@@ -21,7 +21,7 @@ describe('Agents Playground: free text', () => {
   it('gets a Cloud Sync plan to talk about', () =>
     step('words-plan', async () => {
       await ui.send('start');
-      const recommendation = await answerQuestionnaire(ui, 10);
+      const recommendation = await answerQuestionnaire(ui, 12);
       await recommendation.getByRole('button', { name: 'Accept Cloud Sync' }).click();
       await ui.waitForText(/DEPLOYMENT PLAN/);
       await ui.waitForText(/Verify users are syncing/);
