@@ -6,9 +6,9 @@
  */
 import { isTaskId, type TaskId } from '../domain/catalog';
 import { isPlanId, type Actor, type HistoryEntry, type PlanAction } from '../domain/plan';
-import { alreadyNotice, ACTION_VERBS, taskCard, type CardNotice } from '../cards/planCards';
+import { alreadyNotice, ACTION_VERBS, refusalNotice, taskCard, type CardNotice } from '../cards/planCards';
 import { errorCard } from '../cards/errorCard';
-import { escapeMarkdown, type AdaptiveCardJson } from '../cards/render';
+import type { AdaptiveCardJson } from '../cards/render';
 import type { PlanLocation, PlanRecord, PlanStore } from '../store/planStore';
 import { unappliedCard } from './unappliedCards';
 
@@ -107,7 +107,7 @@ export async function applyTaskAction(
     case 'rejected':
       return outcome.reason === 'unknownTask'
         ? unappliedCard('unknownTask')
-        : taskCard(outcome.record.plan, request.taskId, { text: refusalText(outcome.record, request.taskId, outcome.message), tone: 'warning' }, { now: deps.clock() });
+        : taskCard(outcome.record.plan, request.taskId, refusalNotice(outcome.refusal), { now: deps.clock() });
     case 'noPlan':
     case 'otherPlan':
     case 'busy':
@@ -125,12 +125,6 @@ export async function showTask(planStore: PlanStore, location: PlanLocation, dat
     return errorCard('This card belongs to a plan that is not the current plan of this conversation. Say "status" for the current plan.', 'Not this plan');
   }
   return taskCard(record.plan, parsed.value.taskId, undefined, { now });
-}
-
-/** The domain's refusal names whoever changed the task last; that name is the only user text in it. */
-function refusalText(record: PlanRecord, taskId: TaskId, message: string): string {
-  const name = record.plan.tasks.find((task) => task.id === taskId)?.changedBy?.name;
-  return name ? message.split(name).join(escapeMarkdown(name)) : message;
 }
 
 /** undefined when absent, null when present but unusable. Submit fallbacks may deliver it as a string. */

@@ -8,10 +8,10 @@
 import type { TurnContext } from 'botbuilder';
 import { applyMyTaskAction, findMyTask, listMyTasks, type FoundMyTask, type MyTasksDeps } from '../actions/myTasks';
 import { parseActionData } from '../actions/taskActions';
-import { MY_TASKS_LIST_VERBS, myTasksCard } from '../cards/myTasksCard';
-import { MY_TASK_OPEN_VERB, MY_TASK_VERBS, alreadyNotice, catalogText, taskCard, type CardNotice } from '../cards/planCards';
+import { MY_TASKS_LIST_VERBS, myTaskNotice, myTasksCard, type MyTaskOutcome } from '../cards/myTasksCard';
+import { MY_TASK_OPEN_VERB, MY_TASK_VERBS, taskCard, type CardNotice } from '../cards/planCards';
 import { errorCard } from '../cards/errorCard';
-import { escapeMarkdown, type AdaptiveCardJson } from '../cards/render';
+import type { AdaptiveCardJson } from '../cards/render';
 import type { PlanAction } from '../domain/plan';
 import type { MyTaskEntry } from '../store/myTasksIndex';
 import { cardResponse } from './invokeResponses';
@@ -34,17 +34,15 @@ export function createMyTasksFeature(deps: MyTasksDeps): Feature {
   };
 
   /** Owner of the task, or a member of the plan's conversation as Teams says now; otherwise why not. */
-  const mayChange = async (context: TurnContext, found: Extract<FoundMyTask, { kind: 'found' }>): Promise<string | undefined> => {
+  const mayChange = async (context: TurnContext, found: Extract<FoundMyTask, { kind: 'found' }>): Promise<MyTaskOutcome | undefined> => {
     const me = actorOf(context);
     if (found.task.owner?.id === me.id) return undefined;
     const scope = scopeOf(found.entry);
-    const where = escapeMarkdown(found.entry.where);
-    if (!scope) return `You no longer own this task, so it can only be changed in ${where}. Nothing changed.`;
+    const where = found.entry.where;
+    if (!scope) return { kind: 'onlyThere', where };
     const lookup = await lookupMember(context, scope, me.id);
     if (lookup.kind === 'member') return undefined;
-    return lookup.kind === 'notMember'
-      ? `You no longer own this task and you are not a member of ${where}, so I cannot change it for you. Nothing changed.`
-      : `I could not check with Teams whether you are still a member of ${where}. Nothing changed; please try again in a moment.`;
+    return { kind: lookup.kind === 'notMember' ? 'notMember' : 'unchecked', where };
   };
 
   /** A status button on the list (`list`) or on a task opened from it (`task`). */
@@ -59,40 +57,39 @@ export function createMyTasksFeature(deps: MyTasksDeps): Feature {
     const found = await findMyTask(deps, planLocation(context).tenantId, me.id, parsed.value.planId, parsed.value.taskId);
     if (found.kind === 'notFound') return answer === 'list' ? listCard(context, { text: NOT_YOURS, tone: 'warning' }) : errorCard(NOT_YOURS, 'Not on your list');
     const refusal = await mayChange(context, found);
-    const label = `${found.task.number}. ${catalogText(found.task.content.title)}`;
-    const where = escapeMarkdown(found.entry.where);
-    if (refusal) return answer === 'list' ? listCard(context, { text: refusal, tone: 'warning' }) : remoteCard(found, { text: refusal, tone: 'warning' });
+    if (refusal) return answer === 'list' ? listCard(context, myTaskNotice(refusal)) : remoteCard(found, myTaskNotice(refusal));
 
     const outcome = await applyMyTaskAction(deps, found, me, action, parsed.value.revision);
-    let notice: CardNotice;
+    let result: MyTaskOutcome;
     let current = found;
     switch (outcome.kind) {
       case 'changed':
-        notice = { text: `${label}: ${action === 'done' ? 'marked done' : action === 'start' ? 'started' : action === 'skip' ? 'skipped' : 'reopened'}. The plan in ${where} shows it too.`, tone: 'info' };
+        result = { kind: 'changed', task: found.task, action, where: found.entry.where };
         current = { ...found, record: outcome.record };
         break;
       case 'unchanged': {
         const status = outcome.record.plan.tasks.find((task) => task.id === found.task.id)?.status ?? found.task.status;
-        notice = { ...alreadyNotice(status, outcome.by, outcome.at), text: `${label}: ${alreadyNotice(status, outcome.by, outcome.at).text}` };
+        result = { kind: 'already', task: found.task, status, by: outcome.by, at: outcome.at };
         current = { ...found, record: outcome.record };
         break;
       }
       case 'rejected':
-        notice = { text: outcome.message, tone: 'warning' };
+        result = { kind: 'refused', refusal: outcome.refusal };
         current = { ...found, record: outcome.record };
         break;
       case 'noPlan':
       case 'otherPlan':
         return answer === 'list' ? listCard(context, { text: NOT_YOURS, tone: 'warning' }) : errorCard(NOT_YOURS, 'Not on your list');
       case 'busy':
-        notice = { text: 'Many changes arrived at the same moment and yours could not be saved. Nothing changed; please press the button again.', tone: 'warning' };
+        result = { kind: 'busy' };
         break;
     }
+    const notice = myTaskNotice(result);
     return answer === 'list' ? listCard(context, notice) : remoteCard(current, notice);
   };
 
   const remoteCard = (found: Extract<FoundMyTask, { kind: 'found' }>, notice?: CardNotice): AdaptiveCardJson =>
-    taskCard(found.record.plan, found.task.id, notice, { now: deps.clock(), remote: { where: escapeMarkdown(found.entry.where) } });
+    taskCard(found.record.plan, found.task.id, notice, { now: deps.clock(), remote: { where: found.entry.where } });
 
   const verbs: Record<string, VerbHandler> = {
     [MY_TASKS_LIST_VERBS.start]: statusVerb('start', 'list'),

@@ -2,9 +2,9 @@
  * The "my tasks" list for personal chat: each open task assigned to the person, the plan it belongs to and
  * where that plan lives, its status and due date, and buttons that act on it from here.
  */
-import type { Plan, TaskView } from '../domain/plan';
+import type { ActionRefusal, Actor, Plan, PlanAction, TaskStatus, TaskView } from '../domain/plan';
 import { toolTitle } from '../domain/report';
-import { catalogText, dueLine, MY_TASK_OPEN_VERB, statusBadge, type CardNotice } from './planCards';
+import { alreadyNotice, catalogText, dueLine, MY_TASK_OPEN_VERB, refusalNotice, statusBadge, type CardNotice } from './planCards';
 import { escapeMarkdown, renderCard, type AdaptiveCardJson } from './render';
 
 /** The list buttons: they answer with the list again, so the person stays on it. */
@@ -35,7 +35,7 @@ export function myTasksCard(items: readonly MyTasksCardItem[], now: Date, notice
       const due = dueLine(task, now);
       const ids = { planId: plan.id, taskId: task.id, revision: plan.revision };
       return {
-        title: `${task.number}. ${catalogText(task.content.title)}`,
+        title: label(task),
         planLine: `${toolTitle(plan)} · ${escapeMarkdown(where)}`,
         statusText: status.text,
         statusColor: status.color,
@@ -55,4 +55,46 @@ export function myTasksCard(items: readonly MyTasksCardItem[], now: Date, notice
           ? `Showing the ${shown.length} most recently assigned; ${items.length - shown.length} more are open.`
           : 'Changes made here show up in the plan\'s own chat or channel too.',
   });
+}
+
+/**
+ * What a button pressed from "my tasks" came to, as data. The words are chosen here, and the user text in them
+ * (the place's name, the name of whoever settled the task) is escaped here, once.
+ */
+export type MyTaskOutcome =
+  | { readonly kind: 'changed'; readonly task: TaskView & { number: number }; readonly action: PlanAction; readonly where: string }
+  | { readonly kind: 'already'; readonly task: TaskView & { number: number }; readonly status: TaskStatus; readonly by: Actor; readonly at: string }
+  | { readonly kind: 'refused'; readonly refusal: ActionRefusal }
+  /** Not the owner, in a plan whose conversation has no other members to check (a personal chat). */
+  | { readonly kind: 'onlyThere'; readonly where: string }
+  | { readonly kind: 'notMember'; readonly where: string }
+  /** Teams could not say whether the person is still a member. */
+  | { readonly kind: 'unchecked'; readonly where: string }
+  | { readonly kind: 'busy' };
+
+const DONE_WORDS: Readonly<Record<PlanAction, string>> = { done: 'marked done', start: 'started', skip: 'skipped', reopen: 'reopened', switchInstallType: 'switched' };
+
+export function myTaskNotice(outcome: MyTaskOutcome): CardNotice {
+  switch (outcome.kind) {
+    case 'changed':
+      return { text: `${label(outcome.task)}: ${DONE_WORDS[outcome.action]}. The plan in ${escapeMarkdown(outcome.where)} shows it too.`, tone: 'info' };
+    case 'already': {
+      const notice = alreadyNotice(outcome.status, outcome.by, outcome.at);
+      return { ...notice, text: `${label(outcome.task)}: ${notice.text}` };
+    }
+    case 'refused':
+      return refusalNotice(outcome.refusal);
+    case 'onlyThere':
+      return { text: `You no longer own this task, so it can only be changed in ${escapeMarkdown(outcome.where)}. Nothing changed.`, tone: 'warning' };
+    case 'notMember':
+      return { text: `You no longer own this task and you are not a member of ${escapeMarkdown(outcome.where)}, so I cannot change it for you. Nothing changed.`, tone: 'warning' };
+    case 'unchecked':
+      return { text: `I could not check with Teams whether you are still a member of ${escapeMarkdown(outcome.where)}. Nothing changed; please try again in a moment.`, tone: 'warning' };
+    case 'busy':
+      return { text: 'Many changes arrived at the same moment and yours could not be saved. Nothing changed; please press the button again.', tone: 'warning' };
+  }
+}
+
+function label(task: TaskView & { number: number }): string {
+  return `${task.number}. ${catalogText(task.content.title)}`;
 }

@@ -17,6 +17,8 @@ import {
   taskNumber,
   tasksInOrder,
   utcDay,
+  taskContent,
+  type ActionRefusal,
   type Actor,
   type Plan,
   type PlanAction,
@@ -131,6 +133,43 @@ export function alreadyNotice(status: TaskStatus, by: Actor, at: string): CardNo
   return { text: `Already ${STATUS[status].changed.toLowerCase()} by ${nameOf(by)} at ${formatWhen(at)}. Nothing changed.`, tone: 'info' };
 }
 
+/**
+ * Why a button changed nothing, in words. The refusal may name whoever settled the task: that name is escaped
+ * here, and only here, so no caller has to remember to.
+ */
+export function refusalNotice(refusal: ActionRefusal): CardNotice {
+  return { text: refusalText(refusal), tone: 'warning' };
+}
+
+function refusalText(refusal: ActionRefusal): string {
+  switch (refusal.kind) {
+    case 'unknownTask':
+      return 'That task is not part of this plan.';
+    case 'unknownAction':
+      return `Unknown action "${escapeMarkdown(refusal.action)}".`;
+    case 'toolChosen':
+      return 'The sync tool was chosen when this plan was created. To choose again, start over.';
+    case 'notSwitchable':
+      return 'Only the Connect Sync install tasks and the two ways to move to Cloud Sync can be switched.';
+    case 'blocked': {
+      const title = `"${catalogText(taskContent(refusal.taskId)?.title ?? refusal.taskId)}"`;
+      const who = refusal.by ? ` by ${nameOf(refusal.by)}` : '';
+      switch (refusal.status) {
+        case 'done':
+          return refusal.action === 'switchInstallType'
+            ? `${title} is already done${who}. Reopen it before switching the install type.`
+            : `${title} was marked done${who}. Reopen it first to change it.`;
+        case 'skipped':
+          return `${title} was skipped${who}. Reopen it first to work on it.`;
+        case 'notApplicable':
+          return `${title} does not apply to the install type this plan uses. Switch the install type to use it.`;
+        default:
+          return `${title} cannot be changed that way right now.`;
+      }
+    }
+  }
+}
+
 /** A member offered by the owner picker before the person types (Teams adds its own people search). */
 export interface OwnerChoice {
   readonly id: string;
@@ -143,7 +182,7 @@ export interface TaskCardView {
   readonly now?: Date;
   /** An input opened for the person who clicked: the owner picker or the due date. */
   readonly editor?: { readonly kind: 'owner'; readonly choices: readonly OwnerChoice[]; readonly typedHint: string } | { readonly kind: 'due' };
-  /** Shown from "my tasks" in personal chat: names where the plan lives, and uses the my-task verbs. */
+  /** Shown from "my tasks" in personal chat: names where the plan lives (user text, escaped here), and uses the my-task verbs. */
   readonly remote?: { readonly where: string };
 }
 
@@ -189,7 +228,7 @@ export function taskCard(plan: Plan, taskId: string, notice?: CardNotice, view: 
     ownerLine: hasCoordination(task) ? ownerLine(task.owner) : '',
     dueText: due.text,
     dueColor: due.color,
-    whereLine: remote ? `In ${remote.where}` : '',
+    whereLine: remote ? `In ${escapeMarkdown(remote.where)}` : '',
     hasCoordination: coordination.length > 0,
     coordination,
     editor: view.editor?.kind ?? '',

@@ -187,6 +187,20 @@ export type PlanEditResult =
 /** A plan task joined with its catalog content, for card builders. */
 export type TaskView = PlanTask & { content: TaskContent };
 
+/**
+ * Why a status action was refused, as data rather than a sentence: a refusal can name the person who settled
+ * the task, and names are user text that only the card layer knows how to show safely.
+ */
+export type ActionRefusal =
+  | { readonly kind: 'unknownTask' }
+  | { readonly kind: 'unknownAction'; readonly action: string }
+  /** The "choose the tool" tasks: the questionnaire decides them. */
+  | { readonly kind: 'toolChosen' }
+  /** switchInstallType on a task that has no alternative to switch to. */
+  | { readonly kind: 'notSwitchable' }
+  /** The task's status does not allow the action (done or skipped need a reopen first, and so on). */
+  | { readonly kind: 'blocked'; readonly taskId: TaskId; readonly status: TaskStatus; readonly action: PlanAction; readonly by?: Actor };
+
 export type ActionResult =
   | {
       kind: 'changed';
@@ -197,7 +211,7 @@ export type ActionResult =
       entries: HistoryEntry[];
     }
   | { kind: 'unchanged'; plan: Plan; reason: 'already'; by: Actor; at: string }
-  | { kind: 'rejected'; reason: 'unknownTask' | 'notAllowed'; message: string };
+  | { kind: 'rejected'; reason: 'unknownTask' | 'notAllowed'; refusal: ActionRefusal };
 
 export interface PlanProgress {
   done: number;
@@ -262,20 +276,15 @@ export function applyAction(
   const { taskId, action, actor, at } = request;
   const task = plan.tasks.find((candidate) => candidate.id === taskId);
   if (!task) {
-    return { kind: 'rejected', reason: 'unknownTask', message: 'That task is not part of this plan.' };
+    return { kind: 'rejected', reason: 'unknownTask', refusal: { kind: 'unknownTask' } };
   }
   // Card data is untrusted; an unknown verb must not fall through to a status change.
   if (!Object.prototype.hasOwnProperty.call(TRANSITIONS, action)) {
-    return { kind: 'rejected', reason: 'notAllowed', message: `Unknown action "${String(action)}".` };
+    return notAllowed({ kind: 'unknownAction', action: String(action).slice(0, 40) });
   }
 
-  const title = titleOf(task.id);
-  if (TOOL_CHOICE_TASK_IDS.includes(task.id)) {
-    return notAllowed('The sync tool was chosen when this plan was created. To choose again, start over.');
-  }
-  if (action === 'switchInstallType' && !alternativeOf(task.id)) {
-    return notAllowed('Only the Connect Sync install tasks and the two ways to move to Cloud Sync can be switched.');
-  }
+  if (TOOL_CHOICE_TASK_IDS.includes(task.id)) return notAllowed({ kind: 'toolChosen' });
+  if (action === 'switchInstallType' && !alternativeOf(task.id)) return notAllowed({ kind: 'notSwitchable' });
 
   const rule = TRANSITIONS[action];
   if (task.status === rule.to) {
@@ -288,7 +297,7 @@ export function applyAction(
     };
   }
   if (!rule.from.includes(task.status)) {
-    return notAllowed(refusalMessage(title, task, action));
+    return notAllowed({ kind: 'blocked', taskId: task.id, status: task.status, action, ...(task.changedBy ? { by: task.changedBy } : {}) });
   }
 
   const changes: Array<{ task: PlanTask; to: TaskStatus }> = [{ task, to: rule.to }];
@@ -667,26 +676,6 @@ function chosenOption(selection: PlanSelection, pair: (typeof ALTERNATIVE_TASKS)
   return selection[pair.selectionKey] ?? pair.defaultOption;
 }
 
-function titleOf(taskId: TaskId): string {
-  return taskContent(taskId)?.title ?? taskId;
-}
-
-function notAllowed(message: string): ActionResult {
-  return { kind: 'rejected', reason: 'notAllowed', message };
-}
-
-function refusalMessage(title: string, task: PlanTask, action: PlanAction): string {
-  const who = task.changedBy ? ` by ${task.changedBy.name}` : '';
-  switch (task.status) {
-    case 'done':
-      return action === 'switchInstallType'
-        ? `"${title}" is already done${who}. Reopen it before switching the install type.`
-        : `"${title}" was marked done${who}. Reopen it first to change it.`;
-    case 'skipped':
-      return `"${title}" was skipped${who}. Reopen it first to work on it.`;
-    case 'notApplicable':
-      return `"${title}" does not apply to the install type this plan uses. Switch the install type to use it.`;
-    default:
-      return `"${title}" cannot be changed that way right now.`;
-  }
+function notAllowed(refusal: ActionRefusal): ActionResult {
+  return { kind: 'rejected', reason: 'notAllowed', refusal };
 }

@@ -12,6 +12,7 @@ import type { DecisionSummary } from '../domain/decision';
 import {
   applyAction as applyPlanAction,
   applyPlanEdit,
+  type ActionRefusal,
   type Actor,
   type HistoryEntry,
   type Plan,
@@ -65,12 +66,12 @@ export interface ApplyRequest {
 
 /**
  * What a status action or an edit did to the stored plan. `Change` is what a change reports besides the record
- * (the history entries it added), `Reason` why the domain refused one.
+ * (the history entries it added), `Rejection` why the domain refused one, as the domain said it.
  */
-export type TransitionOutcome<Change extends object, Reason extends string> =
+export type TransitionOutcome<Change extends object, Rejection extends Refusal> =
   | ({ readonly kind: 'changed'; readonly record: PlanRecord; readonly stale: boolean } & Readonly<Change>)
   | { readonly kind: 'unchanged'; readonly record: PlanRecord; readonly by: Actor; readonly at: string; readonly stale: boolean }
-  | { readonly kind: 'rejected'; readonly record: PlanRecord; readonly reason: Reason; readonly message: string }
+  | ({ readonly kind: 'rejected'; readonly record: PlanRecord } & Readonly<Rejection>)
   /** No plan in this conversation. */
   | { readonly kind: 'noPlan' }
   /** The card names a plan this conversation does not hold (replaced, forged, or from elsewhere). */
@@ -78,7 +79,13 @@ export type TransitionOutcome<Change extends object, Reason extends string> =
   /** Contention outlasted the retries; nothing was written. */
   | { readonly kind: 'busy' };
 
-export type ApplyOutcome = TransitionOutcome<{ entries: readonly HistoryEntry[] }, 'unknownTask' | 'notAllowed'>;
+/** A domain refusal: always a reason, plus whatever the domain gives to explain it. */
+type Refusal = { readonly reason: string };
+
+type ActionRejection = { readonly reason: 'unknownTask' | 'notAllowed'; readonly refusal: ActionRefusal };
+type EditRejection = { readonly reason: PlanEditRejection; readonly message: string };
+
+export type ApplyOutcome = TransitionOutcome<{ entries: readonly HistoryEntry[] }, ActionRejection>;
 
 export interface EditRequest {
   readonly planId: string;
@@ -88,7 +95,7 @@ export interface EditRequest {
   readonly expectedRevision?: number;
 }
 
-export type EditOutcome = TransitionOutcome<{ entry: PlanEditEntry }, PlanEditRejection>;
+export type EditOutcome = TransitionOutcome<{ entry: PlanEditEntry }, EditRejection>;
 
 /** A conversation whose plan lives under another conversation's key (a personal plan shared to a channel). */
 export interface PlanLink {
@@ -115,16 +122,16 @@ export interface Audit {
 export const MAX_CARD_COPIES = 3;
 
 /** A domain transition of one plan, as applyTransition runs it: the changed plan with what to report, or why not. */
-type Transition<Change extends object, Reason extends string> =
+type Transition<Change extends object, Rejection extends Refusal> =
   | { kind: 'changed'; plan: Plan; change: Change }
   | { kind: 'unchanged'; by: Actor; at: string }
-  | { kind: 'rejected'; reason: Reason; message: string };
+  | ({ kind: 'rejected' } & Rejection);
 
 /** What the mutation decided, carried out of DocumentStore.update (which may run it more than once). */
-type Decided<Change extends object, Reason extends string> =
+type Decided<Change extends object, Rejection extends Refusal> =
   | { kind: 'changed'; change: Change; stale: boolean }
   | { kind: 'unchanged'; by: Actor; at: string; stale: boolean }
-  | { kind: 'rejected'; reason: Reason; message: string }
+  | ({ kind: 'rejected' } & Rejection)
   | { kind: 'otherPlan' };
 
 /** What the caller keeps beside a plan it discards or replaces: the accepted decision the plan was built from. */
@@ -310,7 +317,7 @@ export class PlanStore {
 
   /** Rejected and unchanged results write nothing; a change is exactly one conditional write. */
   applyAction(location: PlanLocation, request: ApplyRequest): Promise<ApplyOutcome> {
-    return this.applyTransition(location, request, (plan) => {
+    return this.applyTransition<{ entries: readonly HistoryEntry[] }, ActionRejection>(location, request, (plan) => {
       const result = applyPlanAction(plan, request);
       return result.kind === 'changed' ? { kind: 'changed', plan: result.plan, change: { entries: result.entries } } : result;
     });
@@ -318,19 +325,19 @@ export class PlanStore {
 
   /** Owner, due date and reminder changes (applyPlanEdit): like applyAction, one conditional write at most. */
   applyEdit(location: PlanLocation, request: EditRequest): Promise<EditOutcome> {
-    return this.applyTransition(location, request, (plan) => {
+    return this.applyTransition<{ entry: PlanEditEntry }, EditRejection>(location, request, (plan) => {
       const result = applyPlanEdit(plan, request.edit, request.actor, request.at);
       return result.kind === 'changed' ? { kind: 'changed', plan: result.plan, change: { entry: result.entry } } : result;
     });
   }
 
   /** The plan `request` names, moved by `transition`: written once if it changed, left alone otherwise. */
-  private async applyTransition<Change extends object, Reason extends string>(
+  private async applyTransition<Change extends object, Rejection extends Refusal>(
     location: PlanLocation,
     request: { readonly planId: string; readonly expectedRevision?: number },
-    transition: (plan: Plan) => Transition<Change, Reason>,
-  ): Promise<TransitionOutcome<Change, Reason>> {
-    const outcome = await this.updateOwned<Decided<Change, Reason>>(location, (record) => {
+    transition: (plan: Plan) => Transition<Change, Rejection>,
+  ): Promise<TransitionOutcome<Change, Rejection>> {
+    const outcome = await this.updateOwned<Decided<Change, Rejection>>(location, (record) => {
       if (record.plan.id !== request.planId) return { next: undefined, result: { kind: 'otherPlan' } };
       const stale = request.expectedRevision !== undefined && request.expectedRevision !== record.plan.revision;
       const result = transition(record.plan);
@@ -346,7 +353,7 @@ export class PlanStore {
         case 'unchanged':
           return { next: undefined, result: { kind: 'unchanged', by: result.by, at: result.at, stale } };
         case 'rejected':
-          return { next: undefined, result: { kind: 'rejected', reason: result.reason, message: result.message } };
+          return { next: undefined, result };
       }
     });
     if (outcome.kind === 'missing') return { kind: 'noPlan' };
@@ -361,7 +368,7 @@ export class PlanStore {
       case 'unchanged':
         return { kind: 'unchanged', record, by: decided.by, at: decided.at, stale: decided.stale };
       case 'rejected':
-        return { kind: 'rejected', record, reason: decided.reason, message: decided.message };
+        return { ...decided, record };
     }
   }
 

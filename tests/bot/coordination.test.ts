@@ -5,6 +5,7 @@
  */
 import type { DecisionSummary } from '../../src/domain/decision';
 import type { PlanSelection } from '../../src/domain/plan';
+import { escapeMarkdown } from '../../src/cards/render';
 import { BOT, cardsOf, startHarness, TENANT_ID, type ActivityOptions, type Harness } from '../helpers/botHarness';
 import { cardText, executeActions, expectValidCard } from '../helpers/cardAssertions';
 import { startFakeConnector, type FakeConnector } from '../helpers/fakeConnector';
@@ -371,6 +372,20 @@ describe('owners, due dates and my tasks over HTTP', () => {
       const forged = await invoke('mytasks.done', { planId: 'f0f0f0f0-0000-4000-8000-000000000000', taskId: 'connect.prerequisites' }, personal(ben));
       expect(cardText(forged)).toContain('This task is not on your list any more');
       expect(JSON.stringify(await stored(GROUP_CHAT))).toBe(before);
+    });
+
+    it('a refusal names who settled the task as plain text, never as Markdown', async () => {
+      const planId = await planIdOf(GROUP_CHAT);
+      const name = '[Mallory](https://evil.example) **urgent**';
+      await invoke('task.done', { planId, taskId: 'connect.prerequisites' }, { ...groupChat, userId: '29:mallory', userName: name });
+      expect((await taskOf(GROUP_CHAT, 'connect.prerequisites')).changedBy.name).toBe(name);
+
+      const fromTask = cardText(await invoke('mytask.start', { planId, taskId: 'connect.prerequisites' }, personal(ben)));
+      const fromList = cardText(await invoke('mytasks.start', { planId, taskId: 'connect.prerequisites' }, personal(ben)));
+      for (const text of [fromTask, fromList]) {
+        expect(text).toContain(`was marked done by ${escapeMarkdown(name)}. Reopen it first`);
+        expect(text).not.toContain(name);
+      }
     });
 
     it('drops entries of a replaced plan when reading the list', async () => {

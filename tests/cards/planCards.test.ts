@@ -9,10 +9,12 @@ import {
   historyCard,
   nextCard,
   noPlanCard,
+  refusalNotice,
   summaryCard,
   taskCard,
   tasksCard,
 } from '../../src/cards/planCards';
+import { escapeMarkdown } from '../../src/cards/render';
 import { cardText, executeActions, expectValidCard } from '../helpers/cardAssertions';
 
 const ANA: Actor = { id: 'aad-ana', name: 'Ana' };
@@ -147,6 +149,19 @@ describe('user-provided names', () => {
       const unescaped = cardText(card).replace(/\\(.)/g, '$1');
       expect(unescaped).toContain(name);
     }
+  });
+
+  it.each(evil)('a refusal names %s literally: "skipped by …, reopen it first"', (name) => {
+    const actor = { id: 'x', name };
+    const plan = act(createPlan({ id: 'p', selection: { tool: 'cloudSync' }, createdBy: actor, at: AT }), 'cloudSync.prerequisites', 'skip', actor);
+    const refused = applyAction(plan, { taskId: 'cloudSync.prerequisites', action: 'done', actor: { id: 'y', name: 'Someone Else' }, at: AT });
+    if (refused.kind !== 'rejected') throw new Error(`expected a refusal, got ${refused.kind}`);
+    const notice = refusalNotice(refused.refusal);
+    expect(notice).toEqual({ text: `"Review Cloud Sync prerequisites" was skipped by ${escapeMarkdown(name)}. Reopen it first to work on it.`, tone: 'warning' });
+    const card = taskCard(plan, 'cloudSync.prerequisites', notice);
+    expectValidCard(card);
+    expect(JSON.stringify(card)).not.toContain('**Boss**');
+    expect(JSON.stringify(card)).not.toContain('<script>');
   });
 });
 
