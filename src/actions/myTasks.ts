@@ -2,8 +2,8 @@
  * "My tasks": the open tasks assigned to one person across every plan they take part in, read through their
  * index (src/store/myTasksIndex.ts) and checked against each plan; and the status buttons on that list, which
  * change the plan where it lives. The plan's location always comes from the clicking person's own index,
- * never from card data; whether they may change it (owner, or member of the plan's conversation) is asked
- * by the bot layer between `findMyTask` and `applyMyTaskAction`.
+ * never from card data; whether they may see or change it (still a member where the plan lives) is asked
+ * of Teams by the bot layer, after `listMyTasks` and `findMyTask`, before anything is shown or applied.
  */
 import type { TaskId } from '../domain/catalog';
 import { numberedTasks, type Actor, type HistoryEntry, type PlanAction, type TaskView } from '../domain/plan';

@@ -18,8 +18,16 @@ export type MemberLookup =
   /** Teams did not answer usefully (outage, throttling, no connector in this turn). */
   | { readonly kind: 'unknown' };
 
-/** Where to ask: this turn's conversation, a team (its channels share the team's roster), or another chat. */
-export type MembershipScope = { readonly kind: 'here' } | { readonly kind: 'team'; readonly teamId: string } | { readonly kind: 'conversation'; readonly conversationId: string };
+/**
+ * Where to ask: this turn's conversation, a team, another chat, or a channel of a team. A channel is asked
+ * about itself first: for a private or shared channel Teams answers with the channel's own members, not the
+ * team's. Only when Teams gives no answer there does the team's roster decide (a standard channel's members).
+ */
+export type MembershipScope =
+  | { readonly kind: 'here' }
+  | { readonly kind: 'team'; readonly teamId: string }
+  | { readonly kind: 'conversation'; readonly conversationId: string }
+  | { readonly kind: 'channel'; readonly channelId: string; readonly teamId?: string };
 
 /** The people offered by the owner picker before anyone types; one page, so a big team costs one call. */
 export const PICKER_MEMBER_LIMIT = 20;
@@ -70,13 +78,32 @@ type RosterEntry = { readonly kind: 'member'; readonly account: TeamsChannelAcco
 /** One roster call per scope and person per turn, shared by the lookups above. */
 function rosterEntry(context: TurnContext, scope: MembershipScope, userId: string): Promise<RosterEntry> {
   const cache = cacheOf(context);
-  const key = `${scope.kind}:${scope.kind === 'team' ? scope.teamId : scope.kind === 'conversation' ? scope.conversationId : ''}:${userId}`;
+  const key = `${scope.kind}:${scopeKey(scope)}:${userId}`;
   let pending = cache.get(key);
   if (!pending) {
-    pending = ask(context, scope, userId);
+    pending = scope.kind === 'channel' ? askChannel(context, scope, userId) : ask(context, scope, userId);
     cache.set(key, pending);
   }
   return pending;
+}
+
+function scopeKey(scope: MembershipScope): string {
+  switch (scope.kind) {
+    case 'here':
+      return '';
+    case 'team':
+      return scope.teamId;
+    case 'conversation':
+      return scope.conversationId;
+    case 'channel':
+      return `${scope.channelId}|${scope.teamId ?? ''}`;
+  }
+}
+
+async function askChannel(context: TurnContext, scope: Extract<MembershipScope, { kind: 'channel' }>, userId: string): Promise<RosterEntry> {
+  const channel = await rosterEntry(context, { kind: 'conversation', conversationId: scope.channelId }, userId);
+  if (channel.kind !== 'unknown' || !scope.teamId || scope.teamId === scope.channelId) return channel;
+  return rosterEntry(context, { kind: 'team', teamId: scope.teamId }, userId);
 }
 
 /** Up to PICKER_MEMBER_LIMIT members of this conversation, for the picker's first choices; empty when Teams cannot say. */
@@ -104,7 +131,7 @@ export function actorOfMember(member: Partial<TeamsChannelAccount> | undefined):
   return id ? { id, name: name || 'A member' } : undefined;
 }
 
-async function ask(context: TurnContext, scope: MembershipScope, userId: string): Promise<RosterEntry> {
+async function ask(context: TurnContext, scope: Exclude<MembershipScope, { kind: 'channel' }>, userId: string): Promise<RosterEntry> {
   try {
     let member: TeamsChannelAccount;
     if (scope.kind === 'here') member = await TeamsInfo.getMember(context, userId);
@@ -119,8 +146,9 @@ async function ask(context: TurnContext, scope: MembershipScope, userId: string)
   } catch (error) {
     const status = (error as { statusCode?: number }).statusCode;
     const code = (error as { code?: string }).code ?? '';
-    // Teams answers 404 (MemberNotFoundInConversation) for people outside the conversation.
-    if (status === 404 || code === 'MemberNotFoundInConversation') return { kind: 'notMember' };
+    // Teams answers 404 (MemberNotFoundInConversation) for people outside the conversation. A conversation it
+    // does not know says nothing about the person (a channel asked directly may be one), so that is no answer.
+    if (code === 'MemberNotFoundInConversation' || (status === 404 && code !== 'ConversationNotFound')) return { kind: 'notMember' };
     return { kind: 'unknown' };
   }
 }

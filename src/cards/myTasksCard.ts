@@ -20,7 +20,15 @@ export interface MyTasksCardItem {
   readonly where: string;
 }
 
-export function myTasksCard(items: readonly MyTasksCardItem[], now: Date, notice?: CardNotice): AdaptiveCardJson {
+/** Tasks left off the list because Teams says (or could not say) that the person still belongs where their plan lives. */
+export interface WithheldTasks {
+  /** In conversations Teams says the person is no longer a member of. */
+  readonly notMember: number;
+  /** In conversations Teams could not answer for just now. */
+  readonly unchecked: number;
+}
+
+export function myTasksCard(items: readonly MyTasksCardItem[], now: Date, notice?: CardNotice, withheld: WithheldTasks = { notMember: 0, unchecked: 0 }): AdaptiveCardJson {
   const shown = items.slice(0, MY_TASKS_CARD_LIMIT);
   const plans = new Set(items.map((item) => item.plan.id)).size;
   const intro =
@@ -29,7 +37,7 @@ export function myTasksCard(items: readonly MyTasksCardItem[], now: Date, notice
       : `${items.length} open task${items.length === 1 ? '' : 's'} assigned to you${plans > 1 ? `, in ${plans} plans` : ''}`;
   return renderCard('myTasks', {
     intro,
-    notice: notice ? [{ text: notice.text, color: notice.tone === 'warning' ? 'Warning' : 'Accent' }] : [],
+    notice: [...(notice ? [notice] : []), ...withheldNotices(withheld)].map((n) => ({ text: n.text, color: n.tone === 'warning' ? 'Warning' : 'Accent' })),
     items: shown.map(({ plan, task, where }) => {
       const status = statusBadge(task.status);
       const due = dueLine(task, now);
@@ -57,6 +65,18 @@ export function myTasksCard(items: readonly MyTasksCardItem[], now: Date, notice
   });
 }
 
+function withheldNotices(withheld: WithheldTasks): CardNotice[] {
+  const tasks = (n: number) => `${n} task${n === 1 ? '' : 's'}`;
+  return [
+    ...(withheld.notMember > 0
+      ? [{ text: `${tasks(withheld.notMember)} still assigned to you ${withheld.notMember === 1 ? 'is' : 'are'} in a chat or channel you are no longer a member of, so ${withheld.notMember === 1 ? 'it is' : 'they are'} not shown. Someone there can reassign ${withheld.notMember === 1 ? 'it' : 'them'}.`, tone: 'info' as const }]
+      : []),
+    ...(withheld.unchecked > 0
+      ? [{ text: `I could not check with Teams that you are still a member where ${tasks(withheld.unchecked)} of yours ${withheld.unchecked === 1 ? 'lives' : 'live'}, so ${withheld.unchecked === 1 ? 'it is' : 'they are'} not shown. Say "my tasks" again in a moment.`, tone: 'warning' as const }]
+      : []),
+  ];
+}
+
 /**
  * What a button pressed from "my tasks" came to, as data. The words are chosen here, and the user text in them
  * (the place's name, the name of whoever settled the task) is escaped here, once.
@@ -65,8 +85,6 @@ export type MyTaskOutcome =
   | { readonly kind: 'changed'; readonly task: TaskView & { number: number }; readonly action: PlanAction; readonly where: string }
   | { readonly kind: 'already'; readonly task: TaskView & { number: number }; readonly status: TaskStatus; readonly by: Actor; readonly at: string }
   | { readonly kind: 'refused'; readonly refusal: ActionRefusal }
-  /** Not the owner, in a plan whose conversation has no other members to check (a personal chat). */
-  | { readonly kind: 'onlyThere'; readonly where: string }
   | { readonly kind: 'notMember'; readonly where: string }
   /** Teams could not say whether the person is still a member. */
   | { readonly kind: 'unchecked'; readonly where: string }
@@ -84,10 +102,8 @@ export function myTaskNotice(outcome: MyTaskOutcome): CardNotice {
     }
     case 'refused':
       return refusalNotice(outcome.refusal);
-    case 'onlyThere':
-      return { text: `You no longer own this task, so it can only be changed in ${escapeMarkdown(outcome.where)}. Nothing changed.`, tone: 'warning' };
     case 'notMember':
-      return { text: `You no longer own this task and you are not a member of ${escapeMarkdown(outcome.where)}, so I cannot change it for you. Nothing changed.`, tone: 'warning' };
+      return { text: `You are not a member of ${escapeMarkdown(outcome.where)} any more, so its plan is not yours to change or read from here. Nothing changed.`, tone: 'warning' };
     case 'unchecked':
       return { text: `I could not check with Teams whether you are still a member of ${escapeMarkdown(outcome.where)}. Nothing changed; please try again in a moment.`, tone: 'warning' };
     case 'busy':

@@ -4,7 +4,7 @@
  * and a settable clock for due dates and overdue marks.
  */
 import type { DecisionSummary } from '../../src/domain/decision';
-import type { PlanSelection } from '../../src/domain/plan';
+import { numberedTasks, type PlanSelection } from '../../src/domain/plan';
 import { escapeMarkdown } from '../../src/cards/render';
 import { BOT, cardsOf, startHarness, TENANT_ID, type ActivityOptions, type Harness } from '../helpers/botHarness';
 import { cardText, executeActions, expectValidCard } from '../helpers/cardAssertions';
@@ -357,11 +357,11 @@ describe('owners, due dates and my tasks over HTTP', () => {
     it('refuses a person who neither owns the task nor is a member of its conversation; a forged plan id finds nothing', async () => {
       const planId = await planIdOf(GROUP_CHAT);
       const before = JSON.stringify(await stored(GROUP_CHAT));
-      // Ben left the group chat. His own task he may still finish; Ana's task in that chat he may not touch.
+      // Ben left the group chat: Ana's task in that chat he may not touch (nor his own, see below).
       connector.teams.members![GROUP_CHAT] = ['29:ana'];
       try {
         const refused = await invoke('mytask.done', { planId, taskId: 'connect.installExpress' }, personal(ben));
-        expect(cardText(refused)).toContain('you are not a member of a group chat');
+        expect(cardText(refused)).toContain('You are not a member of a group chat any more');
         expect(JSON.stringify(await stored(GROUP_CHAT))).toBe(before);
       } finally {
         connector.teams.members![GROUP_CHAT] = ['29:ana', '29:ben'];
@@ -386,6 +386,101 @@ describe('owners, due dates and my tasks over HTTP', () => {
         expect(text).toContain(`was marked done by ${escapeMarkdown(name)}. Reopen it first`);
         expect(text).not.toContain(name);
       }
+    });
+
+    describe('someone removed from where a plan lives', () => {
+      /** Gives Ben a fresh open task in the conversation and returns its id. */
+      const benGets = async (options: ActivityOptions, number: number): Promise<string> => {
+        const conversationId = baseId(options.conversationId!);
+        const [card] = await say(`<at>Sync Guide</at> assign ${number} to <at>Ben Builder</at>`, { ...options, extra: { ...options.extra, entities: [MENTION_BOT, mention('29:ben', 'Ben Builder')] } });
+        expect(cardText(card)).toContain('Owner: Ben Builder');
+        const task = numberedTasks((await stored(conversationId)).plan).find((t) => t.number === number)!;
+        expect(task).toMatchObject({ owner: { id: 'aad-29:ben' }, status: 'todo' });
+        return task.id;
+      };
+      const baseId = (id: string) => id.split(';messageid=')[0];
+
+      it('a group chat: the list leaves its tasks out, and neither Ben\'s own task nor another one opens or changes', async () => {
+        const taskId = await benGets(groupChat, 5);
+        const planId = await planIdOf(GROUP_CHAT);
+        expect(cardText((await say('my tasks', personal(ben)))[0])).toContain('a group chat');
+        const before = JSON.stringify(await stored(GROUP_CHAT));
+        connector.teams.members![GROUP_CHAT] = ['29:ana'];
+        try {
+          const [list] = await say('my tasks', personal(ben));
+          const text = cardText(validCard(list));
+          expect(text).not.toContain('a group chat');
+          expect(text).toMatch(/\d+ tasks? still assigned to you (is|are) in a chat or channel you are no longer a member of/);
+          expect(executeActions(list).some((a) => a.data?.planId === planId)).toBe(false);
+
+          for (const verb of ['mytask.done', 'mytask.start', 'mytasks.done']) {
+            const refused = cardText(await invoke(verb, { planId, taskId }, personal(ben)));
+            expect(refused).toContain('You are not a member of a group chat any more');
+          }
+          const opened = cardText(await invoke('mytask.open', { planId, taskId: 'connect.installExpress' }, personal(ben)));
+          expect(opened).toContain('You are not a member of a group chat any more');
+          expect(opened).not.toContain('Owner:');
+          expect(JSON.stringify(await stored(GROUP_CHAT))).toBe(before);
+        } finally {
+          connector.teams.members![GROUP_CHAT] = ['29:ana', '29:ben'];
+        }
+        // Back in the chat, the task is his again on the list.
+        expect(cardText((await say('my tasks', personal(ben)))[0])).toContain('a group chat');
+      });
+
+      it('a channel follows the channel\'s own members: Ben out of the channel but still in the team is refused', async () => {
+        const taskId = await benGets(channel, 5);
+        const planId = await planIdOf(CHANNEL_ID);
+        const before = JSON.stringify(await stored(CHANNEL_ID));
+        connector.teams.members![CHANNEL_ID] = ['29:ana'];
+        try {
+          const [list] = await say('my tasks', personal(ben));
+          expect(cardText(list)).not.toContain('Identity rollout');
+          const refused = cardText(await invoke('mytask.done', { planId, taskId }, personal(ben)));
+          expect(refused).toContain('You are not a member of Identity Team › Identity rollout any more');
+          expect(JSON.stringify(await stored(CHANNEL_ID))).toBe(before);
+          expect(connector.calls.some((c) => c.kind === 'member' && c.conversationId === CHANNEL_ID)).toBe(true);
+        } finally {
+          delete connector.teams.members![CHANNEL_ID];
+        }
+        const done = cardText(await invoke('mytask.done', { planId, taskId }, personal(ben)));
+        expect(done).toContain('marked done. The plan in Identity Team › Identity rollout shows it too');
+      });
+
+      it('a channel Teams does not answer for as a conversation is decided by the team\'s members', async () => {
+        const planId = await planIdOf(CHANNEL_ID);
+        const taskId = await benGets(channel, 4);
+        connector.calls.length = 0;
+        connector.failNext({ status: 404, code: 'ConversationNotFound', kind: 'member' }, 1);
+        connector.teams.members![TEAM_ID] = ['29:ana'];
+        try {
+          expect(cardText(await invoke('mytask.open', { planId, taskId }, personal(ben)))).toContain('You are not a member of Identity Team › Identity rollout any more');
+          expect(connector.calls.filter((c) => c.kind === 'member').map((c) => c.conversationId)).toEqual([CHANNEL_ID, TEAM_ID]);
+        } finally {
+          connector.clearFailures();
+          connector.teams.members![TEAM_ID] = ['29:ana', '29:ben'];
+        }
+        connector.failNext({ status: 404, code: 'ConversationNotFound', kind: 'member' }, 1);
+        expect(cardText(await invoke('mytask.open', { planId, taskId }, personal(ben)))).toContain('In Identity Team › Identity rollout');
+      });
+
+      it('when Teams cannot say, nothing is shown or changed, and the card says to try again', async () => {
+        const taskId = await benGets(groupChat, 7);
+        const planId = await planIdOf(GROUP_CHAT);
+        const before = JSON.stringify(await stored(GROUP_CHAT));
+        // A 403 rather than a 5xx: the connector client retries those itself, which only makes the test slow.
+        connector.failNext({ status: 403, kind: 'member' }, 1_000);
+        try {
+          const [list] = await say('my tasks', personal(ben));
+          expect(cardText(list)).not.toContain('a group chat');
+          expect(cardText(list)).toContain('I could not check with Teams that you are still a member');
+          const refused = cardText(await invoke('mytask.done', { planId, taskId }, personal(ben)));
+          expect(refused).toContain('I could not check with Teams whether you are still a member of a group chat');
+          expect(JSON.stringify(await stored(GROUP_CHAT))).toBe(before);
+        } finally {
+          connector.clearFailures();
+        }
+      });
     });
 
     it('drops entries of a replaced plan when reading the list', async () => {
