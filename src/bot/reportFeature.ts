@@ -9,6 +9,7 @@ import { MessageFactory } from 'botbuilder';
 import { noPlanCard } from '../cards/planCards';
 import { reportCard } from '../cards/reportCard';
 import { planCsv, planReport } from '../domain/report';
+import { checkUploadUrl, putFile } from '../reports/fileUpload';
 import { reportFileName, reportPath } from '../reports/reportDownload';
 import type { ReportLinks } from '../reports/reportLinks';
 import type { PlanStore } from '../store/planStore';
@@ -26,12 +27,26 @@ export interface ReportFeatureDeps {
   readonly baseUrl: () => string | undefined;
   readonly clock: () => Date;
   readonly reply: TurnReply;
-  /** In local mode a plain-http loopback upload URL is accepted (tests, local connectors); otherwise only https. */
+  /** In local mode a plain-http loopback upload URL is accepted (tests, local stand-ins); otherwise only SharePoint Online (fileUpload.ts). */
   readonly localMode: boolean;
   readonly logger: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
 }
 
 const UPLOAD_TIMEOUT_MS = 30_000;
+
+interface UploadProblem {
+  readonly say: string;
+  readonly log: object;
+  readonly logMessage: string;
+}
+
+const offerProblem = (say: string): UploadProblem => ({ say, log: {}, logMessage: 'report file offer refused' });
+
+const refusedTarget = (log: { reason: string; host?: string }): UploadProblem => ({
+  say: 'The upload address Teams sent is not a OneDrive or SharePoint address I upload to, so I did not send the file. The "Download CSV" button on the report still works.',
+  log,
+  logMessage: 'report upload URL refused',
+});
 
 export function createReportFeature(deps: ReportFeatureDeps): Feature {
   const { planStore, links } = deps;
@@ -63,37 +78,32 @@ export function createReportFeature(deps: ReportFeatureDeps): Feature {
       }
       const problem = await upload(context, response, token);
       if (problem) {
-        deps.logger.warn({ problem }, 'report file upload refused or failed');
-        await deps.reply(context, MessageFactory.text(`${problem} Say "report" for a fresh report and link.`));
+        deps.logger.warn(problem.log, problem.logMessage);
+        await deps.reply(context, MessageFactory.text(`${problem.say} Say "report" for a fresh report and link.`));
       }
     },
   };
 
-  /** Returns what went wrong in words for the user, or undefined when the file was uploaded and announced. */
-  async function upload(context: TurnContext, response: FileConsentCardResponse, token: string): Promise<string | undefined> {
+  /** What went wrong, in words for the person and as a log line; undefined when the file was uploaded and announced. */
+  async function upload(context: TurnContext, response: FileConsentCardResponse, token: string): Promise<UploadProblem | undefined> {
     // The consent card's context comes back from the client: checked like any other untrusted input.
     const verified = links.verify(token);
-    if (!verified.ok) return verified.reason === 'expired' ? 'That file offer has expired.' : 'That file offer is not one I made.';
+    if (!verified.ok) return offerProblem(verified.reason === 'expired' ? 'That file offer has expired.' : 'That file offer is not one I made.');
     const owner = await planStore.owner(planLocation(context));
     const sameLocation = owner && owner.tenantId === verified.claims.location.tenantId && owner.conversationId === verified.claims.location.conversationId;
     const record = sameLocation ? await planStore.load(owner) : undefined;
-    if (!record || record.plan.id !== verified.claims.planId) return 'That file offer belongs to a plan that is not the current plan of this chat.';
+    if (!record || record.plan.id !== verified.claims.planId) return offerProblem('That file offer belongs to a plan that is not the current plan of this chat.');
     const info = response.uploadInfo;
-    const target = uploadTarget(info?.uploadUrl, deps.localMode);
-    if (!info || !target) return 'Teams did not give me a place to upload the file to.';
+    const target = checkUploadUrl(info?.uploadUrl, { localMode: deps.localMode });
+    // The host and the reason only: the URL itself carries the upload session's token.
+    if (!info || !target.ok) return refusedTarget(target.ok ? { reason: 'no upload info' } : { reason: target.reason, ...(target.host !== undefined ? { host: target.host } : {}) });
     const body = Buffer.from(`\uFEFF${planCsv(record.plan)}`, 'utf8');
     try {
-      // One PUT with the whole file: OneDrive upload sessions accept a single range covering everything.
-      const put = await fetch(target, {
-        method: 'PUT',
-        headers: { 'content-length': String(body.length), 'content-range': `bytes 0-${body.length - 1}/${body.length}` },
-        body,
-        signal: AbortSignal.timeout(UPLOAD_TIMEOUT_MS),
-      });
-      if (!put.ok) return `Uploading the file failed (HTTP ${put.status}).`;
+      const status = await putFile(target.url, body, { localMode: deps.localMode, signal: AbortSignal.timeout(UPLOAD_TIMEOUT_MS) });
+      if (status < 200 || status > 299) return { say: `Uploading the file failed (HTTP ${status}).`, log: { status }, logMessage: 'report upload failed' };
     } catch (error) {
-      deps.logger.warn({ err: error }, 'report upload failed');
-      return 'Uploading the file failed.';
+      if ((error as { code?: unknown }).code === 'EADDRNOTALLOWED') return refusedTarget({ reason: 'resolves to a private address', host: target.url.hostname.slice(0, 100) });
+      return { say: 'Uploading the file failed.', log: { err: error }, logMessage: 'report upload failed' };
     }
     const card: Attachment = { contentType: FILE_INFO_CARD, contentUrl: info.contentUrl, name: info.name, content: { uniqueId: info.uniqueId, fileType: info.fileType } };
     await deps.reply(context, MessageFactory.attachment(card));
@@ -107,21 +117,4 @@ function consentCard(name: string, sizeInBytes: number, token: string): Attachme
     name,
     content: { description: 'The deployment plan as a CSV file (opens in Excel).', sizeInBytes, acceptContext: { token }, declineContext: { token } },
   };
-}
-
-/**
- * The upload URL arrives in the invoke: only https (OneDrive's upload sessions are), except plain http to
- * loopback in local mode, so a forged invoke cannot turn the bot into a client for arbitrary addresses.
- */
-export function uploadTarget(url: unknown, localMode: boolean): string | undefined {
-  if (typeof url !== 'string') return undefined;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return undefined;
-  }
-  if (parsed.protocol === 'https:') return parsed.toString();
-  if (localMode && parsed.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname)) return parsed.toString();
-  return undefined;
 }

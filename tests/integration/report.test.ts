@@ -234,7 +234,7 @@ describe('report and CSV export', () => {
       expect(connector.calls[0].body.text).toContain('No file sent');
     });
 
-    it('a forged token, another chat\'s token or an upload URL off loopback over http uploads nothing', async () => {
+    it('a forged token, another chat\'s token, or an upload URL that is not SharePoint Online (or loopback in local mode) uploads nothing', async () => {
       const replies = await h.say('report', personal);
       const token = replies.flatMap((r: any) => r.attachments ?? []).find((x: any) => x.contentType.endsWith('file.consent')).content.acceptContext.token as string;
       const [channelCard] = cardsOf(await h.say('<at>Sync Guide</at> report', channel));
@@ -242,7 +242,11 @@ describe('report and CSV export', () => {
       const cases = [
         { context: { token: `${token}x` }, uploadInfo: uploadInfo(), says: 'not one I made' },
         { context: { token: channelToken }, uploadInfo: uploadInfo(), says: 'not the current plan of this chat' },
-        { context: { token }, uploadInfo: { ...uploadInfo(), uploadUrl: 'http://10.0.0.5/upload' }, says: 'did not give me a place' },
+        ...['http://10.0.0.5/upload', 'https://10.0.0.5/upload', 'https://169.254.169.254/latest', 'https://evil.example/upload', 'https://contoso.sharepoint.com.evil.example/upload'].map((uploadUrl) => ({
+          context: { token },
+          uploadInfo: { ...uploadInfo(), uploadUrl },
+          says: 'not a OneDrive or SharePoint address I upload to, so I did not send the file',
+        })),
         { context: 'nonsense', uploadInfo: 'nonsense', says: 'not one I made' },
       ];
       for (const { says, ...value } of cases) {

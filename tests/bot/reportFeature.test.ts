@@ -1,0 +1,53 @@
+/**
+ * The file consent answer of the report feature, driven directly: an upload URL outside SharePoint Online is
+ * refused with a message for the person and a warning in the log that names the host and the reason (never the
+ * URL, which carries an upload token).
+ */
+import { MemoryStorage, TurnContext, type Activity, type FileConsentCardResponse } from 'botbuilder';
+import { createReportFeature } from '../../src/bot/reportFeature';
+import { createPlan } from '../../src/domain/plan';
+import { ReportLinks } from '../../src/reports/reportLinks';
+import { PlanStore } from '../../src/store/planStore';
+import { activity, TENANT_ID } from '../helpers/botHarness';
+import { InertAdapter } from '../helpers/planSetup';
+
+const NOW = new Date('2026-12-01T10:00:00.000Z');
+const CONVERSATION = 'a:personal-ana';
+
+async function setUp() {
+  const planStore = new PlanStore(new MemoryStorage());
+  const location = { tenantId: TENANT_ID, conversationId: CONVERSATION };
+  const plan = createPlan({ id: 'plan-1', selection: { tool: 'cloudSync' }, createdBy: { id: 'aad-ana', name: 'Ana Admin' }, at: NOW.toISOString() });
+  await planStore.create(location, { plan, conversationId: CONVERSATION, tenantId: TENANT_ID, cards: [] }, { replace: false });
+  const links = new ReportLinks(Buffer.alloc(32, 7), () => NOW);
+  const warnings: Array<{ obj: object; msg: string }> = [];
+  const replies: unknown[] = [];
+  const feature = createReportFeature({
+    planStore,
+    links,
+    baseUrl: () => undefined,
+    clock: () => NOW,
+    reply: async (_context, content) => {
+      replies.push(content);
+    },
+    localMode: false,
+    logger: { info: () => undefined, warn: (obj, msg) => warnings.push({ obj, msg }) },
+  });
+  const context = new TurnContext(new InertAdapter(), activity('invoke', { conversationType: 'personal', conversationId: CONVERSATION, deliveryMode: 'normal' }, { name: 'fileConsent/invoke' }) as Partial<Activity> as Activity);
+  return { feature, context, token: links.sign(location, 'plan-1').token, warnings, replies };
+}
+
+describe('report file consent', () => {
+  it.each([
+    ['https://10.0.0.5/upload?tempauth=SECRET', '10.0.0.5', 'an IP address, not a host name'],
+    ['https://evil.example/upload?tempauth=SECRET', 'evil.example', 'not a SharePoint Online host'],
+    ['http://contoso-my.sharepoint.com/upload?tempauth=SECRET', 'contoso-my.sharepoint.com', 'not https'],
+  ])('refuses %s: a warning names the host and why, and the person is told', async (uploadUrl, host, reason) => {
+    const { feature, context, token, warnings, replies } = await setUp();
+    const response = { action: 'accept', context: { token }, uploadInfo: { uploadUrl, name: 'plan.csv', contentUrl: 'https://contoso-my.sharepoint.com/plan.csv', uniqueId: 'u1', fileType: 'csv' } };
+    await feature.fileConsent!(context, response as unknown as FileConsentCardResponse);
+    expect(warnings).toEqual([{ obj: { reason, host }, msg: 'report upload URL refused' }]);
+    expect(JSON.stringify(warnings)).not.toContain('SECRET');
+    expect(JSON.stringify(replies)).toContain('not a OneDrive or SharePoint address I upload to');
+  });
+});
