@@ -5,11 +5,12 @@ import { createAdapter, installTurnErrorHandler } from './adapter';
 import { createChooseToolFeature, planPort } from './bot/chooseToolFeature';
 import { createInstallHandlers } from './bot/installFeature';
 import { createPlanFeature, type PlanFeature } from './bot/planFeature';
-import { messagePort } from './bot/connectorPort';
+import { activityPort, messagePort } from './bot/connectorPort';
 import { createReminderFeature } from './bot/reminderFeature';
 import { createReportFeature } from './bot/reportFeature';
 import { createRestoreFeature } from './bot/restoreFeature';
 import { turnReply } from './bot/turnReply';
+import { BackgroundWork } from './actions/backgroundWork';
 import { Delivery } from './actions/delivery';
 import { createReportDownload, REPORT_ROUTE } from './reports/reportDownload';
 import { ReportLinks, reportSigningKey } from './reports/reportLinks';
@@ -138,6 +139,7 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
   const reportLinks = new ReportLinks(signing.key, clock);
   // Known once listening: in local mode the link points at the port actually bound (PORT=0 picks one).
   let boundPort: number | undefined;
+  const reportFollowUps = new BackgroundWork(logger, 'report file follow-up');
   const reportFeature = createReportFeature({
     planStore,
     links: reportLinks,
@@ -146,6 +148,12 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
     reply,
     localMode: config.localMode,
     logger,
+    followUp: {
+      background: reportFollowUps,
+      delivery: new Delivery(sender, logger, guard),
+      port: activityPort(adapter, config.appId, stopping.signal),
+      shutdown: stopping.signal,
+    },
   });
 
   // Discarded and replaced plans come back with "restore" for 30 days, with their decision and reminders.
@@ -220,6 +228,7 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
           await reminders.stop();
           await httpClosed;
           await planFeature.idle();
+          await reportFollowUps.idle();
           await sender.drain();
         })();
         const drained = await within(settled, options.drainMs ?? 0);

@@ -12,6 +12,7 @@ import type { TaskId } from '../domain/catalog';
 import type { AdaptiveCardJson } from '../cards/render';
 import { summaryCard, taskCard } from '../cards/planCards';
 import type { OutgoingSender } from '../messaging/sender';
+import { BackgroundWork } from './backgroundWork';
 import { Delivery, type ConversationGuard } from './delivery';
 import { baseConversationId } from '../store/conversationRegistry';
 import type { CardRef, PlanLocation, PlanRecord, PlanStore } from '../store/planStore';
@@ -50,11 +51,12 @@ export interface CardFanOutDeps {
 }
 
 export class CardFanOut {
-  private readonly inFlight = new Set<Promise<void>>();
+  private readonly background: BackgroundWork;
   private readonly delivery: Delivery;
 
   constructor(private readonly deps: CardFanOutDeps) {
     this.delivery = new Delivery(deps.sender, deps.logger, deps.guard);
+    this.background = new BackgroundWork(deps.logger, 'plan card fan-out');
   }
 
   /** Schedules updates of every stored copy of `taskIds` and of the summary. Returns at once. */
@@ -80,18 +82,13 @@ export class CardFanOut {
   }
 
   /** Resolves when all scheduled work has finished (tests, shutdown). */
-  async idle(): Promise<void> {
-    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  idle(): Promise<void> {
+    return this.background.idle();
   }
 
   /** Runs `work` after the current turn's answer has left, tracked by idle(); errors are logged, never thrown. */
   track(work: () => Promise<void>): void {
-    // setImmediate: let the invoke answer leave before the first outgoing call starts.
-    const promise = new Promise<void>((resolve) => setImmediate(resolve))
-      .then(work)
-      .catch((error: unknown) => this.deps.logger.error({ err: error }, 'plan card fan-out failed'))
-      .finally(() => this.inFlight.delete(promise));
-    this.inFlight.add(promise);
+    this.background.track(work);
   }
 
   private async updateOne(location: PlanLocation, planId: string, ref: CardRef): Promise<void> {

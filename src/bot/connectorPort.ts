@@ -88,6 +88,19 @@ export function messagePort(adapter: Adapter, appId: string, shutdown: AbortSign
   };
 }
 
+/** Any message (text, a file card), sent proactively; what a turn sends after its answer has left uses it. */
+export interface ActivityPort {
+  post(target: CardTarget, activity: Partial<Activity>, signal?: AbortSignal): Promise<string | undefined>;
+}
+
+export function activityPort(adapter: Adapter, appId: string, shutdown: AbortSignal | undefined): ActivityPort {
+  const run = proactiveRunner(adapter, appId);
+  return {
+    post: (target, activity, attempt) =>
+      run(target, async (client, context) => (await client.conversations.sendToConversation(target.conversationId, addressed(context, activity), callOptions(shutdown, attempt))).id),
+  };
+}
+
 export function connectorPort(adapter: Adapter, appId: string, shutdown: AbortSignal | undefined): PostingPort {
   const run = proactiveRunner(adapter, appId);
   const cardMessage = (card: AdaptiveCardJson): Partial<Activity> => MessageFactory.attachment(CardFactory.adaptiveCard(card));

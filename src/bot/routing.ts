@@ -14,7 +14,10 @@ export interface Feature {
   readonly commands?: { readonly [N in Command['name']]?: CommandHandler<Extract<Command, { name: N }>> };
   /** `Action.Execute` verbs (and the same verbs arriving as `Action.Submit` from older clients). */
   readonly verbs?: Readonly<Record<string, VerbHandler>>;
-  /** The user accepted or declined a file the bot offered (`fileConsent/invoke`); the first feature that has this gets it. */
+  /**
+   * The user accepted or declined a file the bot offered (`fileConsent/invoke`); the first feature that has this gets it.
+   * Teams waits for the (empty) answer, so this returns at once and leaves uploads and messages to background work.
+   */
   readonly fileConsent?: (context: TurnContext, response: FileConsentCardResponse) => Promise<void>;
 }
 

@@ -132,8 +132,8 @@ export class SyncGuideBot extends TeamsActivityHandler {
   }
 
   /**
-   * A file offer accepted or declined. Teams expects an empty 200 (the SDK sends it after this returns); a failure
-   * is logged and the invoke still answers, because the user already got a message or nothing useful can be said.
+   * A file offer accepted or declined. Teams expects an empty 200 (the SDK sends it after this returns, and the
+   * feature returns at once); a failure is logged and the invoke still answers, because nothing useful can be said.
    */
   protected override async handleTeamsFileConsent(context: TurnContext, response: FileConsentCardResponse): Promise<void> {
     const handler = this.deps.features.find((feature) => feature.fileConsent)?.fileConsent;

@@ -22,19 +22,34 @@ async function setUp() {
   const links = new ReportLinks(Buffer.alloc(32, 7), () => NOW);
   const warnings: Array<{ obj: object; msg: string }> = [];
   const replies: unknown[] = [];
+  const pending: Array<() => Promise<void>> = [];
   const feature = createReportFeature({
     planStore,
     links,
     baseUrl: () => undefined,
     clock: () => NOW,
-    reply: async (_context, content) => {
-      replies.push(content);
+    reply: async () => {
+      throw new Error('the consent answer never replies in the turn');
     },
     localMode: false,
     logger: { info: () => undefined, warn: (obj, msg) => warnings.push({ obj, msg }) },
+    followUp: {
+      background: { track: (work) => pending.push(work) },
+      delivery: { send: async (job) => ({ ok: true, value: await job.run(new AbortController().signal), attempts: 1 }) as never },
+      port: {
+        post: async (_target, sent) => {
+          replies.push(sent);
+          return 'sent-1';
+        },
+      },
+    },
   });
   const context = new TurnContext(new InertAdapter(), activity('invoke', { conversationType: 'personal', conversationId: CONVERSATION, deliveryMode: 'normal' }, { name: 'fileConsent/invoke' }) as Partial<Activity> as Activity);
-  return { feature, context, token: links.sign(location, 'plan-1').token, warnings, replies };
+  /** Runs what the consent left for after its answer. */
+  const afterAnswer = async () => {
+    for (let work = pending.shift(); work; work = pending.shift()) await work();
+  };
+  return { feature, context, token: links.sign(location, 'plan-1').token, warnings, replies, afterAnswer };
 }
 
 describe('report file consent', () => {
@@ -43,9 +58,12 @@ describe('report file consent', () => {
     ['https://evil.example/upload?tempauth=SECRET', 'evil.example', 'not a SharePoint Online host'],
     ['http://contoso-my.sharepoint.com/upload?tempauth=SECRET', 'contoso-my.sharepoint.com', 'not https'],
   ])('refuses %s: a warning names the host and why, and the person is told', async (uploadUrl, host, reason) => {
-    const { feature, context, token, warnings, replies } = await setUp();
+    const { feature, context, token, warnings, replies, afterAnswer } = await setUp();
     const response = { action: 'accept', context: { token }, uploadInfo: { uploadUrl, name: 'plan.csv', contentUrl: 'https://contoso-my.sharepoint.com/plan.csv', uniqueId: 'u1', fileType: 'csv' } };
     await feature.fileConsent!(context, response as unknown as FileConsentCardResponse);
+    // The answer leaves first; the check and the message come after it.
+    expect(replies).toEqual([]);
+    await afterAnswer();
     expect(warnings).toEqual([{ obj: { reason, host }, msg: 'report upload URL refused' }]);
     expect(JSON.stringify(warnings)).not.toContain('SECRET');
     expect(JSON.stringify(replies)).toContain('not a OneDrive or SharePoint address I upload to');

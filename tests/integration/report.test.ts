@@ -224,6 +224,42 @@ describe('report and CSV export', () => {
       });
     });
 
+    it('answers the consent at once while the connector is slow; the upload and the file card follow', async () => {
+      // A Bot Connector that takes 10 s over every call: Teams gives up on an invoke after about 5 s and may send it again.
+      const slowCalls: string[] = [];
+      const slow = createServer((req, res) => {
+        slowCalls.push(`${req.method} ${req.url}`);
+        req.resume();
+        const timer = setTimeout(() => {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end('{"id":"late"}');
+        }, 10_000);
+        res.on('close', () => clearTimeout(timer));
+      });
+      await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
+      const slowUrl = `http://127.0.0.1:${(slow.address() as { port: number }).port}/`;
+      try {
+        const replies = await h.say('report', personal);
+        const token = replies.flatMap((r: any) => r.attachments ?? []).find((x: any) => x.contentType.endsWith('file.consent')).content.acceptContext.token as string;
+        const started = Date.now();
+        const answer = await h.post(
+          activity('invoke', { ...personal, serviceUrl: slowUrl, deliveryMode: 'normal' }, { name: 'fileConsent/invoke', value: { type: 'fileUpload', action: 'accept', context: { token }, uploadInfo: uploadInfo() } }),
+        );
+        const took = Date.now() - started;
+        expect(answer.status).toBe(200);
+        // Generous for a busy 2-core machine; the answer does not wait for the upload or the connector.
+        expect(took).toBeLessThan(2_000);
+        // The work goes on after the answer: the file is uploaded, and the file card is on its way to the slow connector.
+        const deadline = Date.now() + 5_000;
+        while ((received.length === 0 || slowCalls.length === 0) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+        expect(received).toHaveLength(1);
+        expect(slowCalls).toEqual([expect.stringMatching(/^POST \/v3\/conversations\/conv-personal-report\/activities/)]);
+      } finally {
+        slow.closeAllConnections();
+        await new Promise<void>((resolve) => slow.close(() => resolve()));
+      }
+    }, 60_000);
+
     it('a decline uploads nothing and says the link still works', async () => {
       const replies = await h.say('report', personal);
       const offer = replies.flatMap((r: any) => r.attachments ?? []).find((x: any) => x.contentType.endsWith('file.consent'));
