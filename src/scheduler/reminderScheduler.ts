@@ -1,13 +1,15 @@
 /**
  * Posts reminder digests. Every check walks the reminder index, and for each plan whose period is open
  * and not yet served: builds the digest (nothing open → nothing to send), claims the period on the plan
- * record with an eTag-guarded write (so one instance of several sends it), sends through Delivery (the
- * paced, retrying OutgoingSender; skipped where the app was removed) and records the period as sent.
+ * record with an eTag-guarded write (so one instance of several sends it; see digestClaims.ts for why clocks
+ * that disagree cannot break that), sends through Delivery (the paced, retrying OutgoingSender; skipped where
+ * the app was removed) and records the period as sent.
  *
  * The timer is unref'd so it never keeps a process (or jest) alive, and stop() waits for a check in
  * progress so shutdown does not cut a send between claim and record.
  */
 import { randomUUID } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Delivery } from '../actions/delivery';
 import type { CardTarget } from '../actions/cardFanOut';
 import type { MessagePort } from '../bot/connectorPort';
@@ -17,7 +19,9 @@ import { reminderCadence } from '../domain/plan';
 import { baseConversationId } from '../store/conversationRegistry';
 import type { PlanRecord, PlanStore } from '../store/planStore';
 import type { ReminderEntry, ReminderIndex } from '../store/reminderIndex';
-import { claimPeriod, recordSent, releaseClaim, runOf } from './digestClaims';
+import { ClaimWatch } from './claimWatch';
+import { claimPeriod, recordSent, releaseClaim, runOf, type ReminderRun } from './digestClaims';
+import { HeldClaim } from './heldClaim';
 import { digestWanted } from './schedule';
 
 export interface SchedulerLogger {
@@ -37,13 +41,31 @@ export interface ReminderSchedulerDeps {
   readonly hourUtc: number;
   /** Real seconds between checks; 0 means start() does nothing (tests call runOnce). */
   readonly checkSeconds: number;
-  /** How long a claim holds before another instance may take the period over. Longer than a send with all its retries. */
+  /**
+   * How long another instance watches a claim, unchanged, before it may take the period over. Longer than one
+   * send attempt (the holder renews its claim before each one); measured by each instance on its own clock.
+   */
   readonly leaseMs?: number;
   /** Names this instance in claims; random by default. */
   readonly instanceId?: string;
+  /** How the scheduler waits between renewals of a claim it holds; real (unref'd) timers by default. */
+  readonly sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
 export const DEFAULT_LEASE_MS = 10 * 60_000;
+
+/** Timestamps of other instances this far in this instance's future mean the clocks disagree (NTP is assumed). */
+const SKEW_TOLERANCE_MS = 2 * 60_000;
+/** At most one warning about clocks per instance in this time; a skew lasts until someone fixes it. */
+const SKEW_WARNING_INTERVAL_MS = 60 * 60_000;
+
+/** Thrown instead of sending when the claim could not be renewed: another instance took it over, or storage could not say. */
+class ClaimLostError extends Error {
+  constructor() {
+    super('Another instance took over this digest.');
+    this.name = 'ClaimLostError';
+  }
+}
 
 /** What one check did, per plan; for tests and the log. */
 export type PlanCheck = 'sent' | 'notDue' | 'nothingOpen' | 'claimedElsewhere' | 'alreadySent' | 'removed' | 'failed';
@@ -61,10 +83,15 @@ export class ReminderScheduler {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<CheckSummary> | undefined;
   private stopped = false;
+  private readonly watch: ClaimWatch;
+  private readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>;
+  private lastSkewWarning: number | undefined;
 
   constructor(private readonly deps: ReminderSchedulerDeps) {
     this.instanceId = deps.instanceId ?? randomUUID();
     this.leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
+    this.watch = new ClaimWatch(this.leaseMs);
+    this.sleep = deps.sleep ?? ((ms, signal) => delay(ms, undefined, { signal, ref: false }));
   }
 
   start(): void {
@@ -112,6 +139,7 @@ export class ReminderScheduler {
       }
     };
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, entries.length) }, worker));
+    this.watch.keepOnly(new Set(entries.map((entry) => watchKey(entry))));
     return { results };
   }
 
@@ -125,13 +153,18 @@ export class ReminderScheduler {
       await index.remove(entry.location, entry.planId);
       return 'removed';
     }
-    if (!digestWanted(runOf(record).lastSentPeriodKey, now, cadence, this.deps.hourUtc)) return 'notDue';
+    const run = runOf(record);
+    // Watched on every check, due or not, so a claim is timed from the first moment this instance could see it.
+    const takeOver = this.watch.observe(watchKey(entry), run.claim, now.getTime());
+    this.noticeSkew(run, now);
+    if (!digestWanted(run.lastSentPeriodKey, now, cadence, this.deps.hourUtc)) return 'notDue';
     const digest = buildDigest(record.plan, now, cadence);
     if (!digest) return 'nothingOpen';
     const key = periodKey(now, cadence);
 
+    const token = randomUUID();
     const claim = await planStore.updateRecord(entry.location, (current) =>
-      claimPeriod(current, { planId: entry.planId, cadence, periodKey: key, instanceId: this.instanceId, now, leaseMs: this.leaseMs }),
+      claimPeriod(current, { planId: entry.planId, cadence, periodKey: key, instanceId: this.instanceId, token, now, ...(takeOver ? { takeOver } : {}) }),
     );
     if (claim.kind === 'missing') return 'removed';
     if (claim.kind === 'gaveUp') return 'claimedElsewhere';
@@ -141,12 +174,23 @@ export class ReminderScheduler {
     const fresh = buildDigest(claim.value.plan, now, cadence) ?? digest;
     const message = digestMessage(claim.value.plan, fresh, now);
     const target = digestTarget(claim.value, entry);
-    const sent = await this.deps.delivery.send({
-      conversationId: target.conversationId,
-      tenantId: entry.location.tenantId,
-      key: `digest:${entry.planId}:${key}`,
-      run: (signal) => this.deps.port.postMessage(target, message, signal),
-    });
+    const held = new HeldClaim({ planStore, location: entry.location, planId: entry.planId, clock: this.deps.clock, sleep: this.sleep, leaseMs: this.leaseMs }, token);
+    const sent = await held.keepWhile(() =>
+      this.deps.delivery.send({
+        conversationId: target.conversationId,
+        tenantId: entry.location.tenantId,
+        key: `digest:${entry.planId}:${key}`,
+        run: async (signal) => {
+          // However long the send waited, it goes out only under a claim this instance still holds, renewed now.
+          if ((await held.renew()) !== 'renewed') throw new ClaimLostError();
+          return this.deps.port.postMessage(target, message, signal);
+        },
+      }),
+    );
+    if (!sent.ok && held.isLost) {
+      this.deps.logger.info({ planId: entry.planId, periodKey: key }, 'reminders: another instance took over this digest before it went out');
+      return 'claimedElsewhere';
+    }
     if (sent.ok || sent.reason === 'inactive' || sent.reason === 'blocked' || sent.reason === 'notFound') {
       // Delivered, or undeliverable for this whole period (the app is gone from the conversation): either way it is served.
       await planStore.updateRecord(entry.location, (current) => recordSent(current, { planId: entry.planId, periodKey: key, now: this.deps.clock() }));
@@ -155,9 +199,30 @@ export class ReminderScheduler {
     }
     // Retries ran out: free the period so the next check tries again instead of waiting for the lease.
     this.deps.logger.warn({ planId: entry.planId, reason: sent.reason }, 'reminders: sending the digest failed; the next check tries again');
-    await planStore.updateRecord(entry.location, (current) => releaseClaim(current, { planId: entry.planId, periodKey: key, instanceId: this.instanceId }));
+    await planStore.updateRecord(entry.location, (current) => releaseClaim(current, { planId: entry.planId, token: held.token }));
     return 'failed';
   }
+
+  /**
+   * Digests assume the instances' clocks agree (NTP): a claim or a send recorded by another instance at a time
+   * still ahead of this instance's clock means they do not. Said at most once an hour, with the gap.
+   */
+  private noticeSkew(run: ReminderRun, now: Date): void {
+    const stamps = [run.lastSentAt, run.claim && run.claim.instanceId !== this.instanceId ? run.claim.at : undefined];
+    const ahead = Math.max(...stamps.map((stamp) => (stamp ? Date.parse(stamp) - now.getTime() : 0)).filter((ms) => Number.isFinite(ms)));
+    if (ahead <= SKEW_TOLERANCE_MS) return;
+    if (this.lastSkewWarning !== undefined && Math.abs(now.getTime() - this.lastSkewWarning) < SKEW_WARNING_INTERVAL_MS) return;
+    this.lastSkewWarning = now.getTime();
+    this.deps.logger.warn(
+      { aheadByMinutes: Math.round(ahead / 60_000), instanceId: this.instanceId },
+      'reminders: another instance recorded a digest at a time still ahead of this instance\'s clock; keep the clocks of all instances in step (NTP), or a day\'s digest can come early',
+    );
+  }
+}
+
+/** The plan a claim watch is about: its document's location. */
+function watchKey(entry: ReminderEntry): string {
+  return `${entry.location.tenantId}\u0000${entry.location.conversationId}`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { nextDigestAt, periodOpensAt, digestWanted } from '../../src/scheduler/schedule';
-import { claimPeriod, recordSent, releaseClaim } from '../../src/scheduler/digestClaims';
+import { claimKey, claimPeriod, recordSent, releaseClaim, renewClaim, runOf } from '../../src/scheduler/digestClaims';
+import { ClaimWatch } from '../../src/scheduler/claimWatch';
 import { ReminderScheduler } from '../../src/scheduler/reminderScheduler';
 import { applyPlanEdit, createPlan, type Plan } from '../../src/domain/plan';
 import type { PlanRecord } from '../../src/store/planStore';
@@ -40,26 +41,64 @@ describe('claims on the plan record', () => {
   const daily = (applyPlanEdit(base, { kind: 'setReminders', cadence: 'daily' }, actor, '2026-12-01T00:00:00Z') as { plan: Plan }).plan;
   const record: PlanRecord = { plan: daily, conversationId: 'c', tenantId: 't', cards: [] };
   const now = at('2026-12-02T09:00:00Z');
-  const request = { planId: 'p1', cadence: 'daily' as const, periodKey: 'daily:2026-12-02', now, leaseMs: 60_000 };
+  const request = { planId: 'p1', cadence: 'daily' as const, periodKey: 'daily:2026-12-02', now, token: 'token-1' };
 
-  it('claims, holds against others until expiry, and records without going backwards', () => {
+  it('claims, holds against others whatever their clocks say until they may take it over, and records without going backwards', () => {
     const mine = claimPeriod(record, { ...request, instanceId: 'a' });
     expect(mine.result).toBe('claimed');
     const claimed = mine.next!;
-    expect(claimPeriod(claimed, { ...request, instanceId: 'b' }).result).toBe('held');
-    expect(claimPeriod(claimed, { ...request, instanceId: 'b', now: at('2026-12-02T09:01:00.001Z') }).result).toBe('claimed');
+    expect(runOf(claimed).claim).toEqual({ periodKey: 'daily:2026-12-02', instanceId: 'a', token: 'token-1', at: '2026-12-02T09:00:00.000Z' });
+    // A clock a day ahead sees no expiry in the claim: it holds, for this period and for "its" next one.
+    expect(claimPeriod(claimed, { ...request, instanceId: 'b', token: 't2', now: at('2026-12-03T09:00:00Z'), periodKey: 'daily:2026-12-03' }).result).toBe('held');
+    expect(claimPeriod(claimed, { ...request, instanceId: 'b', token: 't2', takeOver: 'another-claim' }).result).toBe('held');
+    expect(claimPeriod(claimed, { ...request, instanceId: 'b', token: 't2', takeOver: claimKey(runOf(claimed).claim!) }).result).toBe('claimed');
     const sent = recordSent(claimed, { planId: 'p1', periodKey: 'daily:2026-12-02', now }).next!;
+    expect(runOf(sent).claim).toBeUndefined();
     expect(claimPeriod(sent, { ...request, instanceId: 'b' }).result).toBe('sent');
     const later = recordSent(sent, { planId: 'p1', periodKey: 'daily:2026-12-01', now }).next! as PlanRecord & { reminderRun: { lastSentPeriodKey: string } };
     expect(later.reminderRun.lastSentPeriodKey).toBe('daily:2026-12-02');
   });
 
-  it('refuses a plan that changed, and releases only its own claim', () => {
+  it('refuses a plan that changed, and renews or releases only its own claim', () => {
     expect(claimPeriod(record, { ...request, instanceId: 'a', planId: 'other' }).result).toBe('changed');
     expect(claimPeriod(record, { ...request, instanceId: 'a', cadence: 'weekly' }).result).toBe('changed');
     const claimed = claimPeriod(record, { ...request, instanceId: 'a' }).next!;
-    expect(releaseClaim(claimed, { planId: 'p1', periodKey: 'daily:2026-12-02', instanceId: 'b' }).next).toBeUndefined();
-    expect((releaseClaim(claimed, { planId: 'p1', periodKey: 'daily:2026-12-02', instanceId: 'a' }).next as any).reminderRun).toEqual({});
+    expect(renewClaim(claimed, { planId: 'p1', token: 'someone-else', next: 'token-2', now }).result).toBe(false);
+    const renewed = renewClaim(claimed, { planId: 'p1', token: 'token-1', next: 'token-2', now: at('2026-12-02T09:03:00Z') });
+    expect(renewed.result).toBe(true);
+    expect(runOf(renewed.next!).claim).toMatchObject({ token: 'token-2', at: '2026-12-02T09:03:00.000Z', instanceId: 'a' });
+    expect(releaseClaim(renewed.next!, { planId: 'p1', token: 'token-1' }).next).toBeUndefined();
+    expect((releaseClaim(renewed.next!, { planId: 'p1', token: 'token-2' }).next as any).reminderRun).toEqual({});
+  });
+});
+
+describe('ClaimWatch: leases timed on the watching instance\'s own clock', () => {
+  const claim = { periodKey: 'daily:2026-12-02', instanceId: 'a', token: 't1', at: '2030-01-01T00:00:00.000Z' };
+
+  it('a claim may be taken over after a whole lease of seeing it unchanged, whatever time it carries', () => {
+    const watch = new ClaimWatch(10 * 60_000);
+    expect(watch.observe('plan', claim, 0)).toBeUndefined();
+    expect(watch.observe('plan', claim, 10 * 60_000 - 1)).toBeUndefined();
+    expect(watch.observe('plan', claim, 10 * 60_000)).toBe('t1');
+  });
+
+  it('a renewal (new token) or a gap starts the lease again', () => {
+    const watch = new ClaimWatch(10 * 60_000);
+    watch.observe('plan', claim, 0);
+    expect(watch.observe('plan', { ...claim, token: 't2' }, 9 * 60_000)).toBeUndefined();
+    expect(watch.observe('plan', { ...claim, token: 't2' }, 18 * 60_000)).toBeUndefined();
+    expect(watch.observe('plan', { ...claim, token: 't2' }, 19 * 60_000)).toBe('t2');
+    expect(watch.observe('plan', undefined, 20 * 60_000)).toBeUndefined();
+    expect(watch.observe('plan', { ...claim, token: 't2' }, 21 * 60_000)).toBeUndefined();
+  });
+
+  it('a claim stored by an older version (an expiry, no token) is watched the same way', () => {
+    const watch = new ClaimWatch(60_000);
+    const legacy = { periodKey: 'daily:2026-12-02', instanceId: 'old', expiresAt: '2026-12-02T09:10:00.000Z' };
+    watch.observe('plan', legacy, 0);
+    expect(watch.observe('plan', legacy, 60_000)).toBe(claimKey(legacy));
+    watch.keepOnly(new Set());
+    expect(watch.observe('plan', legacy, 120_000)).toBeUndefined();
   });
 });
 
