@@ -56,7 +56,7 @@ interface UploadProblem {
   readonly logMessage: string;
 }
 
-const offerProblem = (say: string): UploadProblem => ({ say, log: {}, logMessage: 'report file offer refused' });
+const offerProblem = (say: string, reason: string): UploadProblem => ({ say, log: { reason }, logMessage: 'report file offer refused' });
 
 const refusedTarget = (log: { reason: string; host?: string }): UploadProblem => ({
   say: 'The upload address Teams sent is not a OneDrive or SharePoint address I upload to, so I did not send the file. The "Download CSV" button on the report still works.',
@@ -115,11 +115,11 @@ export function createReportFeature(deps: ReportFeatureDeps): Feature {
   async function upload(location: PlanLocation, response: FileConsentCardResponse, token: string): Promise<{ card: Attachment } | UploadProblem> {
     // The consent card's context comes back from the client: checked like any other untrusted input.
     const verified = links.verify(token);
-    if (!verified.ok) return offerProblem(verified.reason === 'expired' ? 'That file offer has expired.' : 'That file offer is not one I made.');
+    if (!verified.ok) return verified.reason === 'expired' ? offerProblem('That file offer has expired.', 'expired') : offerProblem('That file offer is not one I made.', 'not ours');
     const owner = await planStore.owner(location);
     const sameLocation = owner && owner.tenantId === verified.claims.location.tenantId && owner.conversationId === verified.claims.location.conversationId;
     const record = sameLocation ? await planStore.load(owner) : undefined;
-    if (!record || record.plan.id !== verified.claims.planId) return offerProblem('That file offer belongs to a plan that is not the current plan of this chat.');
+    if (!record || record.plan.id !== verified.claims.planId) return offerProblem('That file offer belongs to a plan that is not the current plan of this chat.', 'not this chat\'s plan');
     const info = response.uploadInfo;
     const target = checkUploadUrl(info?.uploadUrl, { localMode: deps.localMode });
     // The host and the reason only: the URL itself carries the upload session's token.
