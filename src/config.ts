@@ -24,6 +24,8 @@ export interface Config {
   readonly allowedChannelIds: readonly string[];
   readonly reminders: ReminderConfig;
   readonly reports: ReportConfig;
+  /** Read-only tenant checks through Microsoft Graph; see the tenant checks block at the end of this file. */
+  readonly graph: GraphConfig;
 }
 
 export interface ReminderConfig {
@@ -271,5 +273,110 @@ export function loadConfig(env: Env): Config {
     allowedChannelIds: parseChannelList(env, localMode),
     reminders: parseReminders(env),
     reports: parseReports(env),
+    graph: parseGraph(env, { localMode, appId, appPassword, appType, appTenantId }),
   };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Tenant checks (Microsoft Graph, read-only, opt-in). Kept in one block: nothing above depends on it.
+
+export type GraphCloud = 'Global' | 'USGov' | 'USGovDoD' | 'China';
+
+/** How the bot proves who it is to Microsoft Graph: the registration's own secret, or its managed identity. */
+export type GraphCredentialConfig =
+  | { readonly kind: 'clientSecret'; readonly clientId: string; readonly secret: string }
+  /** No clientId: the system-assigned identity (only the local simulation uses that). */
+  | { readonly kind: 'managedIdentity'; readonly clientId?: string };
+
+export interface GraphConfig {
+  /** GRAPH_CHECKS=on. Off: nothing calls Graph, and `check` / `watch` say how to turn them on. */
+  readonly enabled: boolean;
+  readonly cloud: GraphCloud;
+  /** e.g. https://graph.microsoft.com, without a trailing slash. */
+  readonly baseUrl: string;
+  /** The token endpoint's host, e.g. https://login.microsoftonline.com. */
+  readonly authorityHost: string;
+  /** The only tenant ever read: the one the bot is registered in (lower case). Empty when checks are off. */
+  readonly tenantId: string;
+  readonly credential?: GraphCredentialConfig;
+  /** Seconds between the watch's checks; 0 switches the watch off on this instance. */
+  readonly watchSeconds: number;
+  /** Local mode against loopback stand-ins (tests, the Playground): the tenant is simulated. */
+  readonly simulated: boolean;
+}
+
+/** The Graph and sign-in hosts of each cloud (Microsoft Graph national cloud deployments). */
+export const GRAPH_CLOUDS: Readonly<Record<GraphCloud, { readonly graph: string; readonly login: string }>> = {
+  Global: { graph: 'https://graph.microsoft.com', login: 'https://login.microsoftonline.com' },
+  USGov: { graph: 'https://graph.microsoft.us', login: 'https://login.microsoftonline.us' },
+  USGovDoD: { graph: 'https://dod-graph.microsoft.us', login: 'https://login.microsoftonline.us' },
+  China: { graph: 'https://microsoftgraph.chinacloudapi.cn', login: 'https://login.chinacloudapi.cn' },
+};
+
+export const DEFAULT_GRAPH_WATCH_SECONDS = 300;
+
+const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
+
+/** An https base URL (http only to loopback), without query or fragment, trailing slashes removed. */
+function baseUrl(env: Env, name: string, fallback: string): { url: string; loopback: boolean } {
+  const value = read(env, name) ?? fallback;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(name, `"${value}" is not a URL; expected e.g. ${fallback}`);
+  }
+  const loopback = LOOPBACK_HOSTS.includes(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) throw new ConfigError(name, `"${value}" must start with https:// (plain http only to 127.0.0.1 for local testing).`);
+  if (url.search || url.hash) throw new ConfigError(name, `"${value}" must not carry a query or fragment.`);
+  return { url: `${url.origin}${url.pathname.replace(/\/+$/, '')}`, loopback };
+}
+
+function parseGraph(
+  env: Env,
+  app: { localMode: boolean; appId: string; appPassword: string; appType: AppType; appTenantId: string },
+): GraphConfig {
+  const enabled = oneOf(env, 'GRAPH_CHECKS', ['on', 'off'], 'off') === 'on';
+  const cloud = oneOf<GraphCloud>(env, 'GRAPH_CLOUD', ['Global', 'USGov', 'USGovDoD', 'China'], 'Global');
+  const graph = baseUrl(env, 'GRAPH_BASE_URL', GRAPH_CLOUDS[cloud].graph);
+  const authority = baseUrl(env, 'GRAPH_AUTHORITY_HOST', GRAPH_CLOUDS[cloud].login);
+  const watchSeconds = integerIn(env, 'GRAPH_WATCH_SECONDS', 0, 86_400, DEFAULT_GRAPH_WATCH_SECONDS, 'a number of seconds from 0 (off) to 86400');
+  // Each watch check may cost a Graph round, and the client allows one round per tenant per minute anyway.
+  if (watchSeconds > 0 && watchSeconds < 60) throw new ConfigError('GRAPH_WATCH_SECONDS', `"${watchSeconds}" is too short; use 60 or more, or 0 to switch the watch off.`);
+  const off: GraphConfig = { enabled: false, cloud, baseUrl: graph.url, authorityHost: authority.url, tenantId: '', watchSeconds, simulated: false };
+  if (!enabled) return off;
+
+  if (app.localMode) {
+    // Without an app registration there is no identity to read a real tenant with: only loopback stand-ins. The
+    // simulated tenant has its own variable because MicrosoftAppTenantId marks a real deployment (refused here).
+    const simulated = read(env, 'GRAPH_SIMULATED_TENANT_ID');
+    if (!simulated || !GUID.test(simulated)) {
+      throw new ConfigError('GRAPH_SIMULATED_TENANT_ID', 'must be a tenant id (GUID) with GRAPH_CHECKS=on without MicrosoftAppId: the simulated tenant whose conversations may be checked (npm run playground sets it).');
+    }
+    if (!graph.loopback) {
+      throw new ConfigError('GRAPH_BASE_URL', 'must point at 127.0.0.1 when GRAPH_CHECKS=on without MicrosoftAppId: local mode has no identity to read a real tenant. Set MicrosoftAppId to read your tenant.');
+    }
+    const identity = read(env, 'IDENTITY_ENDPOINT');
+    if (!identity || !LOOPBACK_HOSTS.includes(safeHostname(identity))) {
+      throw new ConfigError('IDENTITY_ENDPOINT', 'must point at a token stand-in on 127.0.0.1 when GRAPH_CHECKS=on without MicrosoftAppId (npm run playground sets it).');
+    }
+    return { ...off, enabled: true, tenantId: simulated.toLowerCase(), credential: { kind: 'managedIdentity' }, simulated: true };
+  }
+  if (read(env, 'GRAPH_SIMULATED_TENANT_ID')) {
+    throw new ConfigError('GRAPH_SIMULATED_TENANT_ID', 'is only for local mode (no MicrosoftAppId); a deployment reads the tenant in MicrosoftAppTenantId.');
+  }
+  if (app.appType === 'MultiTenant') {
+    throw new ConfigError('GRAPH_CHECKS', 'needs MicrosoftAppType=SingleTenant or UserAssignedMSI: tenant checks read only the tenant the bot is registered in.');
+  }
+  const credential: GraphCredentialConfig =
+    app.appType === 'UserAssignedMSI' ? { kind: 'managedIdentity', clientId: app.appId } : { kind: 'clientSecret', clientId: app.appId, secret: app.appPassword };
+  return { ...off, enabled: true, tenantId: app.appTenantId.toLowerCase(), credential };
+}
+
+function safeHostname(value: string): string {
+  try {
+    return new URL(value).hostname;
+  } catch {
+    return '';
+  }
 }

@@ -38,6 +38,16 @@ describe('loadConfig', () => {
     [{ ALLOWED_CHANNEL_IDS: 'msteams, Direct Line' }, 'ALLOWED_CHANNEL_IDS', /"Direct" is not a Bot Framework channel id/],
     [{ ALLOWED_CHANNEL_IDS: 'MSTEAMS' }, 'ALLOWED_CHANNEL_IDS', /lower case/],
     [{ ...APP, ALLOWED_CHANNEL_IDS: 'msteams,directline' }, 'ALLOWED_CHANNEL_IDS', /"directline" can only be allowed in local mode/],
+    [{ GRAPH_CHECKS: 'yes' }, 'GRAPH_CHECKS', /on, off/],
+    [{ ...APP, GRAPH_CHECKS: 'on', MicrosoftAppType: 'MultiTenant' }, 'GRAPH_CHECKS', /SingleTenant or UserAssignedMSI/],
+    [{ GRAPH_CHECKS: 'on' }, 'GRAPH_SIMULATED_TENANT_ID', /GUID/],
+    [{ GRAPH_CHECKS: 'on', GRAPH_SIMULATED_TENANT_ID: APP.MicrosoftAppTenantId }, 'GRAPH_BASE_URL', /127\.0\.0\.1/],
+    [{ GRAPH_CHECKS: 'on', GRAPH_SIMULATED_TENANT_ID: APP.MicrosoftAppTenantId, GRAPH_BASE_URL: 'http://127.0.0.1:9' }, 'IDENTITY_ENDPOINT', /127\.0\.0\.1/],
+    [{ ...APP, GRAPH_CHECKS: 'on', GRAPH_SIMULATED_TENANT_ID: APP.MicrosoftAppTenantId }, 'GRAPH_SIMULATED_TENANT_ID', /only for local mode/],
+    [{ GRAPH_BASE_URL: 'http://graph.example.net' }, 'GRAPH_BASE_URL', /https/],
+    [{ GRAPH_AUTHORITY_HOST: 'login' }, 'GRAPH_AUTHORITY_HOST', /not a URL/],
+    [{ GRAPH_CLOUD: 'Mars' }, 'GRAPH_CLOUD', /Global, USGov, USGovDoD, China/],
+    [{ GRAPH_WATCH_SECONDS: '10' }, 'GRAPH_WATCH_SECONDS', /too short/],
   ])('rejects %j naming %s', (env, variable, message) => {
     let error: unknown;
     try {
@@ -117,6 +127,32 @@ describe('loadConfig', () => {
     it('lets a deployment set them all', () => {
       const config = loadConfig({ ...APP, NODE_ENV: 'production', PUBLIC_BASE_URL: 'https://sync.example.net', MicrosoftAppType: 'SingleTenant' });
       expect(config.localMode).toBe(false);
+    });
+  });
+
+  describe('tenant checks (GRAPH_CHECKS)', () => {
+    it('are off by default, with the global cloud\'s addresses', () => {
+      expect(loadConfig({}).graph).toMatchObject({ enabled: false, baseUrl: 'https://graph.microsoft.com', authorityHost: 'https://login.microsoftonline.com', watchSeconds: 300 });
+    });
+
+    it('use the registration\'s secret for SingleTenant and its managed identity for UserAssignedMSI, reading only its tenant', () => {
+      expect(loadConfig({ ...APP, GRAPH_CHECKS: 'on' }).graph).toMatchObject({
+        enabled: true,
+        tenantId: APP.MicrosoftAppTenantId,
+        credential: { kind: 'clientSecret', clientId: APP.MicrosoftAppId, secret: 'secret' },
+        simulated: false,
+      });
+      expect(loadConfig({ ...APP, GRAPH_CHECKS: 'ON', MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppPassword: '' }).graph.credential).toEqual({ kind: 'managedIdentity', clientId: APP.MicrosoftAppId });
+    });
+
+    it('take a sovereign cloud\'s addresses from GRAPH_CLOUD, and explicit base URLs over those', () => {
+      expect(loadConfig({ ...APP, GRAPH_CHECKS: 'on', GRAPH_CLOUD: 'usgov' }).graph).toMatchObject({ cloud: 'USGov', baseUrl: 'https://graph.microsoft.us', authorityHost: 'https://login.microsoftonline.us' });
+      expect(loadConfig({ GRAPH_CLOUD: 'China', GRAPH_BASE_URL: 'https://graph.example.net/' }).graph).toMatchObject({ baseUrl: 'https://graph.example.net', authorityHost: 'https://login.chinacloudapi.cn' });
+    });
+
+    it('in local mode read only a simulated tenant on loopback', () => {
+      const graph = loadConfig({ GRAPH_CHECKS: 'on', GRAPH_SIMULATED_TENANT_ID: APP.MicrosoftAppTenantId, GRAPH_BASE_URL: 'http://127.0.0.1:9/', IDENTITY_ENDPOINT: 'http://127.0.0.1:9/msi/token' }).graph;
+      expect(graph).toMatchObject({ enabled: true, simulated: true, tenantId: APP.MicrosoftAppTenantId, baseUrl: 'http://127.0.0.1:9', credential: { kind: 'managedIdentity' } });
     });
   });
 });
