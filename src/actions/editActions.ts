@@ -111,6 +111,8 @@ function changedText(entry: PlanEditEntry): string {
       return entry.to ? `Due date set to ${formatCalendarDay(entry.to)}${entry.pastConfirmed ? ', a past date, as confirmed' : ''}.` : 'Due date cleared.';
     case 'reminders':
       return `Reminders set to ${entry.to}.`;
+    case 'watch':
+      return `Tenant watch turned ${entry.to ? 'on' : 'off'}.`;
   }
 }
 

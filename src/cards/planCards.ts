@@ -457,6 +457,7 @@ function taskRow(task: TaskView & { number: number }, isNext: boolean) {
 function historyRow(plan: Plan, entry: PlanHistoryEntry) {
   const who = `${nameOf(entry.by)} · ${formatWhen(entry.at)}`;
   if (entry.kind === 'reminders') return { who, what: `Reminders: ${entry.from} → ${entry.to}` };
+  if (entry.kind === 'watch') return { who, what: `Tenant watch: ${entry.from ? 'on' : 'off'} → ${entry.to ? 'on' : 'off'}` };
   const number = taskNumber(plan, entry.task);
   const title = tasksInOrder(plan).find((task) => task.id === entry.task)?.content.title ?? entry.task;
   const label = `${number !== undefined ? `${number}. ` : ''}${catalogText(title)}`;

@@ -61,7 +61,7 @@ export function lastChangeByTask(plan: Plan): Map<string, { by: Actor; at: strin
 
 function latestChanges(entries: readonly PlanHistoryEntry[], into: Map<string, { by: Actor; at: string }>): Map<string, { by: Actor; at: string }> {
   for (const entry of entries) {
-    if (entry.kind === 'reminders') continue;
+    if (entry.kind === 'reminders' || entry.kind === 'watch') continue;
     into.set(entry.task, { by: entry.by, at: entry.at });
   }
   return into;

@@ -43,6 +43,7 @@ import {
   type TaskId,
   type Track,
 } from './catalog';
+import type { CheckEvidence } from './tenantHealth';
 
 export { taskContent };
 
@@ -71,6 +72,8 @@ export interface PlanTask {
   owner?: Actor;
   /** A calendar date 'YYYY-MM-DD' meaning "by the end of that day, UTC". */
   due?: string;
+  /** What a tenant check showed when the task was marked done with it; dropped when the task leaves done. */
+  evidence?: CheckEvidence;
 }
 
 /** A status change. Stored entries have no `kind`; the optional tag only lets PlanHistoryEntry discriminate. */
@@ -81,6 +84,8 @@ export interface HistoryEntry {
   task: TaskId;
   from: TaskStatus;
   to: TaskStatus;
+  /** Marked done with what a tenant check showed, next to who marked it. */
+  evidence?: CheckEvidence;
 }
 
 export interface Plan {
@@ -104,6 +109,19 @@ export interface Plan {
    * cost of every click on it, stays bounded however long it lives. Absent until the first page is cut.
    */
   archive?: HistoryArchive;
+  /** Whether the tenant watch warns this plan's conversation; absent means it was never turned on. */
+  watch?: WatchSetting;
+  /**
+   * What the latest tenant check found, per track: shown on the verify task cards and offered as evidence. Not a
+   * change people make, so writing it leaves the revision alone.
+   */
+  lastCheck?: { checkedAt: string; byTrack: Partial<Record<Track, CheckEvidence>> };
+}
+
+export interface WatchSetting {
+  on: boolean;
+  changedBy: Actor;
+  changedAt: string;
 }
 
 export interface HistoryArchive {
@@ -159,7 +177,13 @@ export interface RemindersHistoryEntry extends EditEntryBase {
   to: ReminderCadence;
 }
 
-export type PlanEditEntry = OwnerHistoryEntry | DueHistoryEntry | RemindersHistoryEntry;
+export interface WatchHistoryEntry extends EditEntryBase {
+  kind: 'watch';
+  from: boolean;
+  to: boolean;
+}
+
+export type PlanEditEntry = OwnerHistoryEntry | DueHistoryEntry | RemindersHistoryEntry | WatchHistoryEntry;
 /** Everything that happened to a plan; an entry without `kind` is a status change. */
 export type PlanHistoryEntry = HistoryEntry | PlanEditEntry;
 
@@ -168,7 +192,8 @@ export type PlanEdit =
   | { kind: 'unassign'; taskId: string }
   | { kind: 'setDue'; taskId: string; due: string; allowPast?: boolean }
   | { kind: 'clearDue'; taskId: string }
-  | { kind: 'setReminders'; cadence: ReminderCadence };
+  | { kind: 'setReminders'; cadence: ReminderCadence }
+  | { kind: 'setWatch'; on: boolean };
 
 export type PlanEditRejection =
   | 'unknownTask'
@@ -271,9 +296,11 @@ export function createPlan(input: { id: string; selection: PlanSelection; create
 
 export function applyAction(
   plan: Plan,
-  request: { taskId: string; action: PlanAction; actor: Actor; at: string },
+  request: { taskId: string; action: PlanAction; actor: Actor; at: string; evidence?: CheckEvidence },
 ): ActionResult {
   const { taskId, action, actor, at } = request;
+  // Evidence belongs to a task being marked done, never to any other change.
+  const evidence = action === 'done' ? request.evidence : undefined;
   const task = plan.tasks.find((candidate) => candidate.id === taskId);
   if (!task) {
     return { kind: 'rejected', reason: 'unknownTask', refusal: { kind: 'unknownTask' } };
@@ -312,12 +339,14 @@ export function applyAction(
   }
 
   const entries = changes.map(
-    (change): HistoryEntry => ({ at, by: actor, task: change.task.id, from: change.task.status, to: change.to }),
+    (change): HistoryEntry => ({ at, by: actor, task: change.task.id, from: change.task.status, to: change.to, ...(evidence && change.task.id === taskId ? { evidence } : {}) }),
   );
   const newStatusById = new Map<string, TaskStatus>(changes.map((change) => [change.task.id, change.to]));
   const tasks = plan.tasks.map((candidate): PlanTask => {
     const to = newStatusById.get(candidate.id);
-    return to === undefined ? candidate : { ...candidate, status: to, changedAt: at, changedBy: actor };
+    if (to === undefined) return candidate;
+    const { evidence: _previous, ...rest } = candidate;
+    return { ...rest, status: to, changedAt: at, changedBy: actor, ...(evidence && candidate.id === taskId ? { evidence } : {}) };
   });
 
   const changedPlan: Plan = {
@@ -453,6 +482,8 @@ export function applyPlanEdit(plan: Plan, edit: PlanEdit, actor: Actor, at: stri
       return editDue(plan, edit, actor, at);
     case 'setReminders':
       return editReminders(plan, edit.cadence, actor, at);
+    case 'setWatch':
+      return editWatch(plan, edit.on, actor, at);
     default:
       return reject('notAllowed', `Unknown change "${String((edit as { kind?: unknown } | undefined)?.kind)}".`);
   }
@@ -590,6 +621,16 @@ function editReminders(plan: Plan, cadence: ReminderCadence, actor: Actor, at: s
   }
   const entry: RemindersHistoryEntry = { kind: 'reminders', at, by: actor, afterStatusEntries: statusEntryCount(plan), from: current, to: cadence };
   return changed({ ...plan, reminders: { cadence, changedBy: actor, changedAt: at } }, entry, plan.tasks);
+}
+
+function editWatch(plan: Plan, on: unknown, actor: Actor, at: string): PlanEditResult {
+  if (typeof on !== 'boolean') return reject('notAllowed', 'The tenant watch can be on or off, nothing else.');
+  const current = plan.watch?.on ?? false;
+  if (on === current) {
+    return { kind: 'unchanged', plan, reason: 'already', by: plan.watch?.changedBy ?? plan.createdBy, at: plan.watch?.changedAt ?? plan.createdAt };
+  }
+  const entry: WatchHistoryEntry = { kind: 'watch', at, by: actor, afterStatusEntries: statusEntryCount(plan), from: current, to: on };
+  return changed({ ...plan, watch: { on, changedBy: actor, changedAt: at } }, entry, plan.tasks);
 }
 
 function editableTask(plan: Plan, taskId: string): { found: PlanTask } | { rejected: PlanEditResult } {

@@ -1,0 +1,282 @@
+/**
+ * What the tenant's own state says about sync: a snapshot read from Microsoft Graph (read-only) judged into
+ * items a card can show, each ok, informational, stale, failing or unknown (not readable), with the next step.
+ *
+ * Pure: no Graph client, no clock. The reader (src/tenant) fills a TenantSnapshot; the caller passes `now`.
+ *
+ * When is sync "stopped"? Each tool has a normal cycle, and a last sync older than a few missed cycles means it
+ * stopped, not that it is slow:
+ * - Connect Sync's scheduler runs a delta cycle every 30 minutes by default (Learn: connect/how-to-connect-sync-
+ *   feature-scheduler, facts key CSCHED). Stale after 90 minutes: three missed cycles.
+ * - Cloud Sync's scheduler runs about every 2 minutes (Learn: cloud-sync/what-is-cloud-sync, WIC 2025-02-17).
+ *   Stale after 40 minutes: twenty missed cycles, so a slow run or a short service delay raises no alarm.
+ */
+import { LEARN } from './learnLinks';
+import type { Track } from './catalog';
+
+export const STALE_AFTER_MINUTES: Readonly<Record<Track, number>> = { connect: 90, cloudSync: 40 };
+
+/** Why a part of the snapshot could not be read. `permission` names the Graph application permission it needs. */
+export type ReadProblem =
+  | { readonly kind: 'forbidden'; readonly permission: string }
+  | { readonly kind: 'throttled'; readonly retryAfterSeconds: number }
+  | { readonly kind: 'timeout' }
+  | { readonly kind: 'failed'; readonly status?: number };
+
+export type Part<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: ReadProblem };
+
+export interface OrganizationSync {
+  /** Graph's onPremisesSyncEnabled: true on, false was on and is off, null never on. */
+  readonly syncEnabled: boolean | null;
+  readonly lastSyncAt: string | null;
+}
+
+/** One Cloud Sync provisioning job (a configuration has one per template: users and groups, password hashes). */
+export interface CloudSyncJob {
+  readonly configuration: string;
+  readonly jobId: string;
+  readonly templateId: string;
+  /** synchronizationStatus.code: NotConfigured, NotRun, Active, Paused, Quarantine. */
+  readonly state: string;
+  readonly quarantineReason?: string;
+  readonly lastRunAt?: string;
+  /** synchronizationTaskExecution.state: Succeeded, Failed, EntryLevelErrors. */
+  readonly lastRunResult?: string;
+  /** Objects in error (escrowed) in the last run. */
+  readonly errorCount: number;
+}
+
+export interface TenantSnapshot {
+  readonly readAt: string;
+  readonly organization: Part<OrganizationSync>;
+  /** Graph beta only (organization.onPremisesLastPasswordSyncDateTime); informational. */
+  readonly passwordSync: Part<{ readonly lastAt: string | null }>;
+  readonly syncedUsers: Part<number>;
+  readonly cloudSyncJobs: Part<readonly CloudSyncJob[]>;
+}
+
+export type ItemStatus = 'ok' | 'info' | 'stale' | 'failing' | 'unknown';
+export type Verdict = 'healthy' | 'stale' | 'failing' | 'unknown';
+
+export interface HealthItem {
+  /** Stable per fact (and per job): the watch compares keys between checks to tell a new incident from an old one. */
+  readonly key: string;
+  readonly label: string;
+  readonly value: string;
+  readonly status: ItemStatus;
+  readonly nextStep?: string;
+  readonly learnUrl?: string;
+}
+
+export interface TenantHealth {
+  readonly checkedAt: string;
+  readonly verdict: Verdict;
+  readonly items: readonly HealthItem[];
+}
+
+/** The sentence a missing permission gets: what to grant, and that an admin consents to it. */
+export function permissionStep(permission: string): string {
+  return `Grant the bot's app registration the Microsoft Graph application permission ${permission} and have an administrator consent to it (see the README, "Tenant checks").`;
+}
+
+export const QUARANTINE_LEARN = 'https://learn.microsoft.com/entra/identity/app-provisioning/application-provisioning-quarantine-status';
+
+export function judgeTenant(snapshot: TenantSnapshot, tracks: readonly Track[], now: Date): TenantHealth {
+  const items: HealthItem[] = [...organizationItems(snapshot, tracks, now), passwordItem(snapshot, now), usersItem(snapshot)];
+  if (tracks.includes('cloudSync')) items.push(...cloudSyncItems(snapshot.cloudSyncJobs, now));
+  return { checkedAt: snapshot.readAt, verdict: verdictOf(items), items };
+}
+
+/** The worst status wins; a tenant whose organization could not be read is unknown rather than healthy. */
+export function verdictOf(items: readonly HealthItem[]): Verdict {
+  if (items.some((item) => item.status === 'failing')) return 'failing';
+  if (items.some((item) => item.status === 'stale')) return 'stale';
+  if (items.some((item) => item.status === 'unknown')) return 'unknown';
+  return 'healthy';
+}
+
+/** Keys of the items that are wrong now: the watch warns once when a key appears and notes recovery when none is left. */
+export function incidentKeys(health: TenantHealth): string[] {
+  return health.items.filter((item) => item.status === 'stale' || item.status === 'failing').map((item) => item.key);
+}
+
+/** "3 min ago", "5 h ago", "2 days ago": the age people care about, rounded down. */
+export function ageText(iso: string, now: Date): string {
+  const minutes = Math.floor((now.getTime() - Date.parse(iso)) / 60_000);
+  if (Number.isNaN(minutes)) return 'at an unknown time';
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} h ago`;
+  return `${Math.floor(hours / 24)} days ago`;
+}
+
+function minutesSince(iso: string, now: Date): number {
+  return (now.getTime() - Date.parse(iso)) / 60_000;
+}
+
+function problemItem(key: string, label: string, problem: ReadProblem): HealthItem {
+  switch (problem.kind) {
+    case 'forbidden':
+      return { key, label, value: `Not readable: the bot lacks ${problem.permission}`, status: 'unknown', nextStep: permissionStep(problem.permission) };
+    case 'throttled':
+      return { key, label, value: `Microsoft Graph asked to wait ${problem.retryAfterSeconds} s`, status: 'unknown', nextStep: 'Check again in a minute.' };
+    case 'timeout':
+      return { key, label, value: 'Microsoft Graph did not answer in time', status: 'unknown', nextStep: 'Check again in a minute.' };
+    case 'failed':
+      return { key, label, value: `Microsoft Graph answered with an error${problem.status ? ` (HTTP ${problem.status})` : ''}`, status: 'unknown', nextStep: 'Check again in a minute.' };
+  }
+}
+
+function organizationItems(snapshot: TenantSnapshot, tracks: readonly Track[], now: Date): HealthItem[] {
+  const org = snapshot.organization;
+  if (!org.ok) return [problemItem('dirSync', 'Directory sync', org.problem)];
+  const { syncEnabled, lastSyncAt } = org.value;
+  // Either tool updates the tenant's last sync time, so the slower tool of the plan sets how old it may be.
+  const track: Track = tracks.includes('connect') ? 'connect' : 'cloudSync';
+  const enabled: HealthItem =
+    syncEnabled === true
+      ? { key: 'dirSync', label: 'Directory sync', value: 'On', status: 'ok' }
+      : {
+          key: 'dirSync',
+          label: 'Directory sync',
+          value: syncEnabled === false ? 'Off (it was on before)' : 'Never turned on for this tenant',
+          status: 'failing',
+          nextStep: track === 'connect' ? 'Finish installing Connect Sync and let its first sync cycle run.' : 'Finish configuring Cloud Sync and enable the configuration.',
+          learnUrl: track === 'connect' ? LEARN.connectPostInstall : LEARN.cloudSyncConfigure,
+        };
+  if (lastSyncAt === null) {
+    return [enabled, { key: 'lastSync', label: 'Last sync', value: 'Never', status: syncEnabled ? 'stale' : 'info', ...staleStep(track) }];
+  }
+  const limit = STALE_AFTER_MINUTES[track];
+  const stale = minutesSince(lastSyncAt, now) > limit;
+  return [
+    enabled,
+    {
+      key: 'lastSync',
+      label: 'Last sync',
+      value: `${ageText(lastSyncAt, now)}${stale ? ` (more than ${limit} minutes: sync looks stopped)` : ''}`,
+      status: stale ? 'stale' : 'ok',
+      ...(stale ? staleStep(track) : {}),
+    },
+  ];
+}
+
+function staleStep(track: Track): Pick<HealthItem, 'nextStep' | 'learnUrl'> {
+  return track === 'connect'
+    ? {
+        nextStep: 'On the Connect server run Get-ADSyncScheduler: SyncCycleEnabled must be True and StagingModeEnabled False; then Start-ADSyncSyncCycle -PolicyType Delta. Connect must sync at least every 7 days.',
+        learnUrl: LEARN.connectScheduler,
+      }
+    : {
+        nextStep: 'In the admin center (Entra ID > Entra Connect > Cloud sync) check the configuration status and that an agent is active; the provisioning logs say why runs fail.',
+        learnUrl: LEARN.provisioningLogs,
+      };
+}
+
+function passwordItem(snapshot: TenantSnapshot, now: Date): HealthItem {
+  const part = snapshot.passwordSync;
+  if (!part.ok) return problemItem('passwordSync', 'Last password sync', part.problem);
+  // Informational: the tenant may not use password hash sync at all, so an old or missing time is no alarm.
+  return { key: 'passwordSync', label: 'Last password sync', value: part.value.lastAt ? ageText(part.value.lastAt, now) : 'Never', status: 'info' };
+}
+
+function usersItem(snapshot: TenantSnapshot): HealthItem {
+  const part = snapshot.syncedUsers;
+  if (!part.ok) return problemItem('syncedUsers', 'Users synced from on-premises', part.problem);
+  const org = snapshot.organization;
+  const syncOn = org.ok && org.value.syncEnabled === true;
+  if (part.value === 0 && syncOn) {
+    return {
+      key: 'syncedUsers',
+      label: 'Users synced from on-premises',
+      value: 'None yet',
+      status: 'stale',
+      nextStep: 'Check that the OUs or groups in scope contain users; the first sync can take a few hours.',
+      learnUrl: LEARN.cloudSyncVerify,
+    };
+  }
+  return { key: 'syncedUsers', label: 'Users synced from on-premises', value: part.value.toLocaleString('en-US'), status: part.value > 0 ? 'ok' : 'info' };
+}
+
+const TEMPLATE_NAMES: Readonly<Record<string, string>> = { AD2AADProvisioning: 'users and groups', AD2AADPasswordHash: 'password hashes' };
+
+function cloudSyncItems(part: Part<readonly CloudSyncJob[]>, now: Date): HealthItem[] {
+  if (!part.ok) return [problemItem('cloudSync', 'Cloud Sync configurations', part.problem)];
+  if (part.value.length === 0) {
+    return [
+      {
+        key: 'cloudSync',
+        label: 'Cloud Sync configurations',
+        value: 'None found in this tenant',
+        status: 'failing',
+        nextStep: 'Create and enable a Cloud Sync configuration for your domain (the "Configure Cloud Sync" task).',
+        learnUrl: LEARN.cloudSyncConfigure,
+      },
+    ];
+  }
+  return part.value.flatMap((job) => jobItems(job, now));
+}
+
+function jobItems(job: CloudSyncJob, now: Date): HealthItem[] {
+  const label = `Cloud Sync: ${job.configuration} (${TEMPLATE_NAMES[job.templateId] ?? job.templateId})`;
+  const lastRun = job.lastRunAt ? `last run ${ageText(job.lastRunAt, now)}${job.lastRunResult ? `, ${job.lastRunResult}` : ''}` : 'no run yet';
+  const base = { key: `job:${job.jobId}:state`, label };
+  const state = ((): HealthItem => {
+    switch (job.state) {
+      case 'Quarantine':
+        return {
+          ...base,
+          value: `Quarantined${job.quarantineReason ? ` (${job.quarantineReason})` : ''} · ${lastRun}`,
+          status: 'failing',
+          nextStep: 'Open the configuration in the admin center, fix what the quarantine names (often the agent\'s credentials or too many errors), then select Restart sync.',
+          learnUrl: QUARANTINE_LEARN,
+        };
+      case 'Paused':
+        return { ...base, value: `Paused · ${lastRun}`, status: 'stale', nextStep: 'Someone paused this configuration: enable it again in the admin center if that was not intended.', learnUrl: LEARN.cloudSyncConfigure };
+      case 'NotConfigured':
+        return { ...base, value: 'Not configured', status: 'stale', nextStep: 'Finish the configuration in the admin center and enable it.', learnUrl: LEARN.cloudSyncConfigure };
+      case 'NotRun':
+        return { ...base, value: 'First run not finished yet (it can take a few hours)', status: 'info' };
+      default: {
+        if (job.lastRunResult === 'Failed') {
+          return { ...base, value: `${job.state} · ${lastRun}`, status: 'failing', nextStep: 'The last run failed: the provisioning logs name the cause.', learnUrl: LEARN.provisioningLogs };
+        }
+        const stale = job.lastRunAt !== undefined && minutesSince(job.lastRunAt, now) > STALE_AFTER_MINUTES.cloudSync;
+        return stale
+          ? { ...base, value: `${job.state} · ${lastRun} (more than ${STALE_AFTER_MINUTES.cloudSync} minutes: sync looks stopped)`, status: 'stale', ...staleStep('cloudSync') }
+          : { ...base, value: `${job.state} · ${lastRun}`, status: 'ok' };
+      }
+    }
+  })();
+  if (job.errorCount <= 0) return [state];
+  return [
+    state,
+    {
+      key: `job:${job.jobId}:errors`,
+      label: `${label}: objects in error`,
+      value: `${job.errorCount.toLocaleString('en-US')} in the last run`,
+      status: 'stale',
+      nextStep: 'Filter the provisioning logs on this configuration and status Failure to see which objects fail and why.',
+      learnUrl: LEARN.provisioningLogs,
+    },
+  ];
+}
+
+/** What a task keeps as proof that the tenant showed it working: what was read, when, and the values. */
+export interface CheckEvidence {
+  readonly checkedAt: string;
+  readonly verdict: Verdict;
+  /** "Directory sync: On", "Last sync: 3 min ago", … at most MAX_EVIDENCE_FACTS, each bounded. */
+  readonly facts: readonly string[];
+}
+
+export const MAX_EVIDENCE_FACTS = 8;
+
+export function evidenceOf(health: TenantHealth): CheckEvidence {
+  const facts = health.items
+    .filter((item) => item.status !== 'unknown')
+    .slice(0, MAX_EVIDENCE_FACTS)
+    .map((item) => `${item.label}: ${item.value}`.slice(0, 200));
+  return { checkedAt: health.checkedAt, verdict: health.verdict, facts };
+}
