@@ -28,6 +28,9 @@ import type { Config } from './config';
 import type { Logger } from './logger';
 import { OutgoingSender, type OutgoingSenderOptions } from './messaging/sender';
 import { createServer } from './server';
+import { createTenantCheckFeature, type TenantCheckFeature } from './bot/tenantCheckFeature';
+import { WatchScheduler } from './scheduler/watchScheduler';
+import { createTenantChecks } from './tenant/createTenantChecks';
 import { ConversationRegistry } from './store/conversationRegistry';
 import { createStorage, type StorageHandle } from './store/createStorage';
 import { DecisionStore } from './store/decisionStore';
@@ -47,6 +50,10 @@ export interface App {
   readonly planFeature: PlanFeature;
   /** The reminder digest scheduler; started by listen(), stopped by close(). Tests call runOnce(). */
   readonly reminders: ReminderScheduler;
+  /** The tenant watch; started by listen() when tenant checks are on, stopped by close(). Tests call runOnce(). */
+  readonly watch: WatchScheduler;
+  /** Tenant checks started by card clicks; idle() waits for them (tests). */
+  readonly tenantChecks: Pick<TenantCheckFeature, 'idle'>;
   /** Starts listening; resolves with the bound address. */
   listen(): Promise<{ host: string; port: number }>;
   /**
@@ -132,6 +139,34 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
     ...config.reminders,
     instanceId: options.instanceId,
   });
+  // Tenant checks (read-only Graph, opt-in): without GRAPH_CHECKS=on no credential or Graph client exists.
+  const tenantChecks = createTenantChecks(config.graph, { clock, logger });
+  const watchIndex = new ReminderIndex(storage.storage, 'watchIndex');
+  const outgoing = { delivery: new Delivery(sender, logger, guard), port: messagePort(adapter, config.appId, stopping.signal) };
+  const tenantFeature = createTenantCheckFeature({
+    planStore,
+    checks: tenantChecks,
+    watchIndex,
+    plans: planFeature,
+    ...outgoing,
+    reply,
+    clock,
+    logger,
+    simulated: config.graph.simulated,
+    watchSeconds: config.graph.watchSeconds,
+  });
+  const watch = new WatchScheduler({
+    planStore,
+    index: watchIndex,
+    checks: tenantChecks,
+    ...outgoing,
+    clock,
+    logger,
+    checkSeconds: config.graph.watchSeconds,
+    instanceId: options.instanceId,
+    simulated: config.graph.simulated,
+  });
+
   const signing = reportSigningKey({ signingKey: config.reports.signingKey, appPassword: config.appPassword });
   if (signing.source === 'random' && !config.localMode) {
     logger.warn('Report download links are signed with a random key: they stop working on restart and on other instances. Set REPORT_SIGNING_KEY.');
@@ -178,7 +213,8 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
 
   const bot: SyncGuideBot = new SyncGuideBot({
     // The questionnaire sees messages first: an answer such as "help" or "2" belongs to the open question.
-    features: [chooseToolFeature, welcomeFeature, planFeature, shareFeature, coordinationFeature, myTasksFeature, reminderFeature, reportFeature, restoreFeature, understandingFeature],
+    // Understanding comes last: it reads only the text no other feature took.
+    features: [chooseToolFeature, welcomeFeature, planFeature, shareFeature, coordinationFeature, myTasksFeature, reminderFeature, reportFeature, restoreFeature, tenantFeature, understandingFeature],
     logger,
     states: [conversationState, privateState],
     ...createInstallHandlers({ registry, clock, logger }),
@@ -208,6 +244,8 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
     storage,
     planFeature,
     reminders,
+    watch,
+    tenantChecks: tenantFeature,
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -215,6 +253,7 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
           const address = server.address() as { address: string; port: number };
           boundPort = address.port;
           reminders.start();
+          watch.start();
           setImmediate(() => sharedUnderstanding());
           resolve({ host: address.address, port: address.port });
         });
@@ -226,7 +265,9 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
         // then the card updates and posts they scheduled. A digest between its claim and its record finishes too.
         const settled = (async () => {
           await reminders.stop();
+          await watch.stop();
           await httpClosed;
+          await tenantFeature.idle();
           await planFeature.idle();
           await reportFollowUps.idle();
           await sender.drain();

@@ -6,6 +6,7 @@
  */
 import { isTaskId, type TaskId } from '../domain/catalog';
 import { isPlanId, type Actor, type HistoryEntry, type PlanAction } from '../domain/plan';
+import type { CheckEvidence } from '../domain/tenantHealth';
 import { alreadyNotice, ACTION_VERBS, refusalNotice, taskCard, type CardNotice } from '../cards/planCards';
 import { errorCard } from '../cards/errorCard';
 import type { AdaptiveCardJson } from '../cards/render';
@@ -33,6 +34,8 @@ export interface TaskActionRequest {
   readonly taskId: TaskId;
   readonly action: PlanAction;
   readonly revision?: number;
+  /** "Mark done with this evidence": the tenant check the card showed. */
+  readonly evidence?: CheckEvidence;
 }
 
 export interface ActionData {
@@ -91,6 +94,7 @@ export async function applyTaskAction(
     actor,
     at: deps.clock().toISOString(),
     expectedRevision: request.revision,
+    ...(request.evidence ? { evidence: request.evidence } : {}),
   });
   switch (outcome.kind) {
     case 'changed': {

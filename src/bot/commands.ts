@@ -29,6 +29,9 @@ export type Command =
   | { readonly name: 'report' }
   /** Bring back the plan discarded or replaced most recently here (kept for 30 days). */
   | { readonly name: 'restore' }
+  | { readonly name: 'check' }
+  /** `watch` alone shows the setting. */
+  | { readonly name: 'watch'; readonly setting: 'on' | 'off' | 'show' }
   /** `text` is the normalized text; for text too long to parse, the normalized start of it followed by '…'. */
   | { readonly name: 'unknown'; readonly text: string };
 
@@ -55,6 +58,8 @@ export const COMMAND_HELP: readonly CommandInfo[] = [
   { usage: 'my tasks', description: 'The open tasks assigned to you, across every plan', inChannels: false },
   { usage: 'remind daily / remind weekly / remind off', description: 'Post a digest of overdue and next tasks here every day or week (asks first)', inChannels: true },
   { usage: 'report', description: 'The plan as a report, with a CSV download (also: export)', inChannels: true },
+  { usage: 'check', description: 'Read the tenant\'s sync status from Microsoft Graph (when tenant checks are on)', inChannels: true },
+  { usage: 'watch on / watch off', description: 'Warn here once when sync stops or a Cloud Sync job is quarantined, and once when it recovers (asks first)', inChannels: true },
   { usage: 'start over', description: 'Discard the answers and plan and begin again (asks first; the plan can be restored for 30 days)', inChannels: true },
   { usage: 'restore', description: 'Bring back the plan discarded or replaced most recently here, within 30 days (asks first if it replaces a plan)', inChannels: true },
   { usage: 'help', description: 'Show what I can do', inChannels: true },
@@ -72,6 +77,7 @@ const SIMPLE: ReadonlyArray<readonly [RegExp, Command]> = [
   [/^(why|why this tool|why (cloud sync|connect( sync)?))$/, { name: 'why' }],
   [/^(report|export|(plan |export )?report|export (the )?(plan|csv)|csv)$/, { name: 'report' }],
   [/^(my tasks?|my open tasks|mine|assigned to me|what'?s mine)$/, { name: 'myTasks' }],
+  [/^(check|check now|check (the )?(tenant|sync)|tenant check|sync status)$/, { name: 'check' }],
   [/^(share|share (the |my )?plan|share (it |the plan |my plan )?(to|with|in) (a |the )?(team|channel))$/, { name: 'share' }],
 ];
 
@@ -84,6 +90,9 @@ const REMIND = /^(?:remind|reminders?)(?:\s+(daily|every day|weekly|every week|o
 const REMIND_ALIASES: Record<string, ReminderChoice> = {
   daily: 'daily', 'every day': 'daily', weekly: 'weekly', 'every week': 'weekly', off: 'off', none: 'off', stop: 'off',
 };
+
+const WATCH = /^watch(?:\s+(on|off|start|stop))?$/;
+const WATCH_ALIASES: Record<string, 'on' | 'off'> = { on: 'on', start: 'on', off: 'off', stop: 'off' };
 
 const ASSIGN = /^(?:assign|give)\s+(?:task\s+)?#?(\d{1,3})(?:\s+to(?:\s+(.*))?)?$/;
 const TAKE = /^take\s+(?:task\s+)?#?(\d{1,3})$/;
@@ -121,6 +130,8 @@ export function parseCommand(rawText: string): Command {
   for (const [pattern, command] of SIMPLE) if (pattern.test(text)) return command;
   const remind = REMIND.exec(text);
   if (remind) return { name: 'remind', cadence: REMIND_ALIASES[remind[1] ?? ''] ?? 'show' };
+  const watch = WATCH.exec(text);
+  if (watch) return { name: 'watch', setting: WATCH_ALIASES[watch[1] ?? ''] ?? 'show' };
   const assign = ASSIGN.exec(text);
   if (assign) return { name: 'assign', taskNumber: Number(assign[1]), to: /^(me|myself)$/.test(assign[2] ?? '') ? 'me' : 'mentioned' };
   const take = TAKE.exec(text);

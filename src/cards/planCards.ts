@@ -33,6 +33,7 @@ import { escapeMarkdown, renderCard, type AdaptiveCardJson } from './render';
 import { historyLength } from '../domain/historyArchive';
 import { isRestorable } from '../domain/planRetention';
 import type { PlanLogEntry } from '../store/planStore';
+import { evidenceLine, lastCheckLine, OBSERVABLE_TASKS, TENANT_VERBS } from './tenantCheckCard';
 
 /** The verbs the task card buttons carry, one per plan action. */
 export const ACTION_VERBS: Readonly<Record<PlanAction, string>> = {
@@ -201,6 +202,7 @@ export function taskCard(plan: Plan, taskId: string, notice?: CardNotice, view: 
     }));
   const coordination = remote || !hasCoordination(task) ? [] : coordinationActions(task, view.editor?.kind);
   const due = dueLine(task, view.now);
+  const check = remote ? undefined : tenantCheckView(plan, task);
   return renderCard('task', {
     planId: plan.id,
     taskId: task.id,
@@ -241,7 +243,25 @@ export function taskCard(plan: Plan, taskId: string, notice?: CardNotice, view: 
     setDueVerb: COORDINATION_VERBS.setDue,
     clearDueVerb: COORDINATION_VERBS.clearDue,
     cancelVerb: SHOW_TASK_VERB,
+    evidenceLine: task.status === 'done' && task.evidence ? evidenceLine(task.evidence) : '',
+    checkLine: check?.line.text ?? '',
+    checkColor: check?.line.color ?? 'Default',
+    checkVerb: check ? TENANT_VERBS.check : '',
+    evidenceVerb: check?.offerEvidence ? TENANT_VERBS.doneWithEvidence : '',
+    checkedAt: check?.checkedAt ?? '',
   });
+}
+
+/**
+ * A verify task whose completion Graph can observe, once the plan has been checked (so tenant checks are on): the
+ * last check's finding, "Check now", and "Mark done with this evidence" while the task is open and the check healthy.
+ */
+function tenantCheckView(plan: Plan, task: TaskView) {
+  const track = OBSERVABLE_TASKS[task.id];
+  const evidence = track ? plan.lastCheck?.byTrack[track] : undefined;
+  if (!evidence || task.status === 'notApplicable') return undefined;
+  const open = task.status === 'todo' || task.status === 'inProgress';
+  return { line: lastCheckLine(evidence), offerEvidence: open && evidence.verdict === 'healthy', checkedAt: evidence.checkedAt };
 }
 
 /** "👤 Owner: Ben" — on every task that can have one. */
@@ -310,6 +330,7 @@ export function summaryCard(plan: Plan, decision?: DecisionSummary, view: { read
     updatedLine: last ? `Last change by ${nameOf(last.by)} at ${formatWhen(last.at)}` : '',
     hasNext: next !== undefined,
     overdueLine: overdue > 0 ? `⚠️ ${overdue} task${overdue === 1 ? ' is' : 's are'} overdue` : '',
+    checkVerb: plan.lastCheck ? TENANT_VERBS.check : '',
   });
 }
 
@@ -479,7 +500,10 @@ function historyRow(plan: Plan, entry: PlanHistoryEntry) {
       return { who, what: `${label}: ${what}${entry.pastConfirmed ? ' (a past date, confirmed)' : ''}` };
     }
     default:
-      return { who, what: `${label}: ${STATUS[entry.from].label} → ${STATUS[entry.to].label}` };
+      return {
+        who,
+        what: `${label}: ${STATUS[entry.from].label} → ${STATUS[entry.to].label}${entry.evidence ? ` (with tenant check evidence of ${formatWhen(entry.evidence.checkedAt)}: ${entry.evidence.verdict})` : ''}`,
+      };
   }
 }
 

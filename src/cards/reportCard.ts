@@ -45,5 +45,6 @@ export function taskDetails(task: ReportTask): string {
   parts.push(task.owner ? `Owner: ${nameOf(task.owner)}` : 'No owner');
   if (task.due) parts.push(`${task.overdue ? '⚠️ Overdue, was due' : 'Due'} ${formatCalendarDay(task.due)}`);
   if (task.finishedBy && task.finishedAt) parts.push(`${task.status === 'skipped' ? 'Skipped' : 'Finished'} by ${nameOf(task.finishedBy)}, ${formatUtcDateTime(task.finishedAt)}`);
+  if (task.evidence) parts.push(`with tenant check evidence of ${formatUtcDateTime(task.evidence.checkedAt)} (${task.evidence.verdict})`);
   return parts.join(' · ');
 }

@@ -41,6 +41,7 @@ import {
   type MigrationMethod,
   type TaskContent,
   type TaskId,
+  type InstallTrack,
   type Track,
 } from './catalog';
 import type { CheckEvidence } from './tenantHealth';
@@ -115,7 +116,7 @@ export interface Plan {
    * What the latest tenant check found, per track: shown on the verify task cards and offered as evidence. Not a
    * change people make, so writing it leaves the revision alone.
    */
-  lastCheck?: { checkedAt: string; byTrack: Partial<Record<Track, CheckEvidence>> };
+  lastCheck?: { checkedAt: string; byTrack: Partial<Record<InstallTrack, CheckEvidence>> };
 }
 
 export interface WatchSetting {

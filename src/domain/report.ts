@@ -18,6 +18,7 @@ import {
   type ReminderCadence,
   type TaskStatus,
 } from './plan';
+import type { CheckEvidence } from './tenantHealth';
 
 export const STATUS_LABELS: Readonly<Record<TaskStatus, string>> = {
   todo: 'To do',
@@ -45,6 +46,8 @@ export interface ReportTask {
   /** The latest change of any kind to the task: status, owner or due date. */
   lastChangedBy?: Actor;
   lastChangedAt?: string;
+  /** A done task marked with a tenant check's findings: what was read, when, the values. */
+  evidence?: CheckEvidence;
 }
 
 export interface PlanReport {
@@ -82,6 +85,7 @@ export function planReport(plan: Plan, decision?: DecisionSummary, now?: Date): 
       ...(settled && task.changedBy ? { finishedBy: task.changedBy } : {}),
       ...(settled && task.changedAt ? { finishedAt: task.changedAt } : {}),
       ...(last ? { lastChangedBy: last.by, lastChangedAt: last.at } : {}),
+      ...(task.status === 'done' && task.evidence ? { evidence: task.evidence } : {}),
     };
   });
   return {
@@ -116,6 +120,7 @@ export const CSV_COLUMNS = [
   'Due',
   'Last changed by',
   'Last changed at (UTC)',
+  'Evidence',
 ] as const;
 
 /**
@@ -132,6 +137,7 @@ export function planCsv(plan: Plan): string {
     task.due ?? '',
     task.lastChangedBy?.name ?? '',
     task.lastChangedAt ? utcIso(task.lastChangedAt) : '',
+    task.evidence ? evidenceText(task.evidence) : '',
   ]);
   return [[...CSV_COLUMNS], ...rows].map((row) => row.map(csvCell).join(',') + '\r\n').join('');
 }
@@ -156,6 +162,11 @@ export function toolTitle(plan: Plan): string {
     case 'both':
       return `Cloud Sync and Connect Sync (${install}) side by side`;
   }
+}
+
+/** "Tenant check 2026-11-26T10:42:00.000Z: healthy; Directory sync: On; Last sync: 3 min ago; …" */
+export function evidenceText(evidence: CheckEvidence): string {
+  return [`Tenant check ${utcIso(evidence.checkedAt)}: ${evidence.verdict}`, ...evidence.facts].join('; ');
 }
 
 /** Stored times are ISO already; normalising guards against an offset or a missing 'Z' in old data. */

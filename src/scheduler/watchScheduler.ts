@@ -1,0 +1,154 @@
+/**
+ * The tenant watch: every GRAPH_WATCH_SECONDS, for each plan with the watch on, reads the tenant (through the
+ * shared per-tenant cache, so never more than one Graph round a minute), judges it for the plan's tools, and posts
+ * into the plan's thread: one warning when new incidents appear (sync stopped, a job quarantined, objects failing),
+ * with the owners @mentioned and the steps to fix, and one "back to normal" note when none is left. Nothing while
+ * things stay the same, and nothing when the tenant could not be read (unknown is not an incident).
+ *
+ * Built like the reminder scheduler: a pointer index names the plans, a lease on the plan record lets one instance
+ * act at a time, and the timer is unref'd and stopped cleanly.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Mention } from 'botbuilder';
+import type { Delivery } from '../actions/delivery';
+import type { MessagePort } from '../bot/connectorPort';
+import { mentionOf } from '../cards/digestCard';
+import { tenantCheckCard } from '../cards/tenantCheckCard';
+import type { Actor, Plan } from '../domain/plan';
+import { incidentKeys, judgeTenant, planTracks } from '../domain/tenantHealth';
+import type { PlanStore } from '../store/planStore';
+import type { ReminderEntry, ReminderIndex } from '../store/reminderIndex';
+import type { TenantChecks } from '../tenant/tenantChecks';
+import { digestTarget, type SchedulerLogger } from './reminderScheduler';
+import { claimWatch, recordWatch, releaseWatch } from './watchClaims';
+
+export interface WatchSchedulerDeps {
+  readonly planStore: PlanStore;
+  readonly index: ReminderIndex;
+  readonly checks: TenantChecks;
+  readonly delivery: Pick<Delivery, 'send'>;
+  readonly port: MessagePort;
+  readonly clock: () => Date;
+  readonly logger: SchedulerLogger;
+  /** Real seconds between checks; 0 means start() does nothing (tests call runOnce). */
+  readonly checkSeconds: number;
+  readonly leaseMs?: number;
+  readonly instanceId?: string;
+  readonly simulated?: boolean;
+}
+
+export type WatchCheck = 'warned' | 'recovered' | 'unchanged' | 'unreadable' | 'claimedElsewhere' | 'removed' | 'failed';
+
+const DEFAULT_LEASE_MS = 5 * 60_000;
+const MAX_MENTIONS = 10;
+
+export class WatchScheduler {
+  readonly instanceId: string;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<ReadonlyArray<{ planId: string; outcome: WatchCheck }>> | undefined;
+  private stopped = false;
+
+  constructor(private readonly deps: WatchSchedulerDeps) {
+    this.instanceId = deps.instanceId ?? randomUUID();
+  }
+
+  start(): void {
+    if (this.deps.checkSeconds <= 0 || !this.deps.checks.enabled || this.timer || this.stopped) return;
+    this.timer = setInterval(() => {
+      if (!this.running) void this.runOnce();
+    }, this.deps.checkSeconds * 1000);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+
+  /** One pass over the watched plans. Never rejects; failures are logged per plan. */
+  runOnce(): Promise<ReadonlyArray<{ planId: string; outcome: WatchCheck }>> {
+    this.running ??= this.check().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async check(): Promise<ReadonlyArray<{ planId: string; outcome: WatchCheck }>> {
+    if (!this.deps.checks.enabled) return [];
+    let entries: readonly ReminderEntry[];
+    try {
+      entries = await this.deps.index.list();
+    } catch (error) {
+      this.deps.logger.error({ err: error }, 'watch: could not read the watch index; trying again at the next check');
+      return [];
+    }
+    const results: Array<{ planId: string; outcome: WatchCheck }> = [];
+    // One plan at a time: they share one tenant and one cached Graph round, so there is nothing to overlap.
+    for (const entry of entries) {
+      const outcome = await this.checkPlan(entry).catch((error: unknown): WatchCheck => {
+        this.deps.logger.error({ err: error, planId: entry.planId }, 'watch: checking a plan failed; trying again at the next check');
+        return 'failed';
+      });
+      results.push({ planId: entry.planId, outcome });
+    }
+    return results;
+  }
+
+  private async checkPlan(entry: ReminderEntry): Promise<WatchCheck> {
+    const { planStore, checks } = this.deps;
+    const record = await planStore.load(entry.location);
+    if (!record || record.plan.id !== entry.planId || !record.plan.watch?.on || !checks.isOwnTenant(entry.location.tenantId)) {
+      await this.deps.index.remove(entry.location, entry.planId);
+      return 'removed';
+    }
+    const outcome = await checks.check(entry.location.tenantId);
+    if (outcome.kind !== 'read') return 'unreadable';
+    const health = judgeTenant(outcome.snapshot, planTracks(record.plan), this.deps.clock());
+    const current = incidentKeys(health);
+
+    const claim = await planStore.updateRecord(entry.location, (latest) =>
+      claimWatch(latest, { planId: entry.planId, instanceId: this.instanceId, now: this.deps.clock(), leaseMs: this.deps.leaseMs ?? DEFAULT_LEASE_MS }),
+    );
+    if (claim.kind === 'missing') return 'removed';
+    if (claim.kind === 'gaveUp' || claim.result.kind === 'held') return 'claimedElsewhere';
+    if (claim.result.kind === 'changed') return 'removed';
+    const known = claim.result.open;
+    const fresh = current.filter((key) => !known.includes(key));
+    const recovered = known.length > 0 && current.length === 0;
+
+    let outcomeOfPlan: WatchCheck = 'unchanged';
+    if (fresh.length > 0 || recovered) {
+      const plan = claim.value.plan;
+      const mentions = recovered ? [] : ownersOf(plan).map(mentionOf);
+      const card = recovered
+        ? tenantCheckCard({ health, title: 'Sync is back to normal', intro: 'Everything the last warning named has recovered.', planId: plan.id, simulated: this.deps.simulated })
+        : tenantCheckCard({ health, title: 'Sync needs attention', intro: 'The tenant watch found a new problem:', only: fresh, planId: plan.id, simulated: this.deps.simulated });
+      const text = recovered ? 'Tenant watch: sync is back to normal.' : `Tenant watch${mentions.length ? ` for ${mentions.map((m) => m.text).join(', ')}` : ''}: sync needs attention.`;
+      const target = digestTarget(claim.value, entry);
+      const sent = await this.deps.delivery.send({
+        conversationId: target.conversationId,
+        tenantId: entry.location.tenantId,
+        key: `watch:${entry.planId}:${outcome.snapshot.readAt}`,
+        run: (signal) => this.deps.port.postMessage(target, { text, entities: mentions as Mention[], card }, signal),
+      });
+      if (!sent.ok && sent.reason !== 'inactive' && sent.reason !== 'blocked' && sent.reason !== 'notFound') {
+        this.deps.logger.warn({ planId: entry.planId, reason: sent.reason }, 'watch: posting failed; the next check tries again');
+        await planStore.updateRecord(entry.location, (latest) => releaseWatch(latest, { planId: entry.planId, instanceId: this.instanceId }));
+        return 'failed';
+      }
+      outcomeOfPlan = recovered ? 'recovered' : 'warned';
+    }
+    // Keys that recovered leave `open` quietly while others remain; they would be warned about again if they came back.
+    await planStore.updateRecord(entry.location, (latest) => recordWatch(latest, { planId: entry.planId, instanceId: this.instanceId, open: current, checkedAt: outcome.snapshot.readAt }));
+    return outcomeOfPlan;
+  }
+}
+
+/** Everyone who owns a task of the plan, once each: the people who fix sync when it breaks. */
+function ownersOf(plan: Plan): Actor[] {
+  const owners = new Map<string, Actor>();
+  for (const task of plan.tasks) if (task.owner && task.status !== 'notApplicable') owners.set(task.owner.id, task.owner);
+  return [...owners.values()].slice(0, MAX_MENTIONS);
+}
