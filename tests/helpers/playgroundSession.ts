@@ -47,8 +47,11 @@ export interface PlaygroundSession {
   step<T>(name: string, run: () => Promise<T>): Promise<T>;
 }
 
-/** Registers the beforeAll/afterAll that start and stop the session; call it inside a describe. */
-export function usePlaygroundSession(tempDirPrefix: string): PlaygroundSession {
+/**
+ * Registers the beforeAll/afterAll that start and stop the session; call it inside a describe. `env` adds settings
+ * (read when the bot starts, so it may name servers a hook registered before this one started).
+ */
+export function usePlaygroundSession(tempDirPrefix: string, env: () => Record<string, string> = () => ({})): PlaygroundSession {
   let app: App | undefined;
   let dataDir: string | undefined;
   let playground: Awaited<ReturnType<typeof startPlayground>> | undefined;
@@ -59,7 +62,7 @@ export function usePlaygroundSession(tempDirPrefix: string): PlaygroundSession {
   let port = 0;
   const clock = () => now ?? new Date();
   const startBot = async () => {
-    app = createApp(loadConfig({ STORAGE: 'sqlite', SQLITE_PATH: join(dataDir!, 'e2e.sqlite'), PORT: String(port), REMINDER_CHECK_SECONDS: '0' }), silentLogger, { clock });
+    app = createApp(loadConfig({ STORAGE: 'sqlite', SQLITE_PATH: join(dataDir!, 'e2e.sqlite'), PORT: String(port), REMINDER_CHECK_SECONDS: '0', ...env() }), silentLogger, { clock });
     ({ port } = await app.listen());
   };
 

@@ -102,7 +102,7 @@ describe('tenant checks, end to end over HTTP', () => {
         STORAGE: 'sqlite',
         SQLITE_PATH: join(dir, 'shared.sqlite'),
         GRAPH_CHECKS: 'on',
-        MicrosoftAppTenantId: TENANT_ID,
+        GRAPH_SIMULATED_TENANT_ID: TENANT_ID,
         GRAPH_BASE_URL: graph.baseUrl,
         IDENTITY_ENDPOINT: graph.identityEndpoint,
         GRAPH_WATCH_SECONDS: '0',

@@ -38,7 +38,7 @@ describe('tenant checks through the fake Graph', () => {
 
   const checks = (clock = () => new Date(), extra: Record<string, string> = {}, timeouts: { requestTimeoutMs?: number; roundBudgetMs?: number } = {}) =>
     createTenantChecks(
-      loadConfig({ GRAPH_CHECKS: 'on', MicrosoftAppTenantId: TENANT, GRAPH_BASE_URL: graph.baseUrl, IDENTITY_ENDPOINT: graph.identityEndpoint, ...extra }).graph,
+      loadConfig({ GRAPH_CHECKS: 'on', GRAPH_SIMULATED_TENANT_ID: TENANT, GRAPH_BASE_URL: graph.baseUrl, IDENTITY_ENDPOINT: graph.identityEndpoint, ...extra }).graph,
       { clock, logger, ...timeouts },
     );
   const snapshotOf = (outcome: CheckOutcome) => {
