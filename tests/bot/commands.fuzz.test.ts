@@ -11,7 +11,7 @@ import { fastestRunMs, fuzzParameters, hostileText } from '../helpers/hostileTex
 const FEW_MS = 5;
 
 const NAMES: ReadonlySet<Command['name']> = new Set([
-  'help', 'start', 'startOver', 'next', 'status', 'tasks', 'history', 'why', 'share', 'taskAction', 'assign', 'unassign', 'due', 'myTasks', 'remind', 'report', 'restore', 'unknown',
+  'help', 'start', 'startOver', 'next', 'status', 'tasks', 'history', 'why', 'share', 'taskAction', 'assign', 'unassign', 'due', 'myTasks', 'remind', 'report', 'restore', 'check', 'watch', 'unknown',
 ]);
 
 function expectWellFormed(command: Command): void {
