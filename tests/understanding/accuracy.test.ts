@@ -78,6 +78,9 @@ const EXACT: ReadonlyArray<readonly [string, Command]> = [
   ['export', { name: 'report' }],
   ['start over', { name: 'startOver' }],
   ['restore', { name: 'restore' }],
+  ['check', { name: 'check' }],
+  ['watch on', { name: 'watch', setting: 'on' }],
+  ['watch off', { name: 'watch', setting: 'off' }],
   ['help', { name: 'help' }],
 ];
 
