@@ -1,0 +1,239 @@
+/**
+ * Numbers in typed sentences — "20k", "twenty thousand", "300,000", "1.2 million", "half a million" — read by
+ * Microsoft's number recognizer (recognizeNumber of @microsoft/recognizers-text-suite, which the bot already uses for
+ * dates), with the words around them that make a number a range ("about", "under", "more than", "or more"); and
+ * version numbers ("2.4.18", "build 2.5 something").
+ *
+ * The recognizer's own patterns are not linear in the length of their input (480 characters of "1,2;3 " took the
+ * suite's number recognizer eleven seconds here), so it never sees a sentence: only short runs of number words found
+ * here by a bounded scan over tokens, at most MAX_NUMBER_RUNS of them, each at most MAX_RUN_TOKENS tokens long.
+ */
+
+/** At most this many numbers are read from one message. */
+export const MAX_NUMBER_RUNS = 6;
+const MAX_RUN_TOKENS = 6;
+
+const DIGITS = /^\d{1,3}(?:,\d{3})+$|^\d{1,12}(?:\.\d{1,6})?$/;
+/** "20k", "1.5k", "1.2m": a number with a magnitude letter, spelled out before the recognizer sees it. */
+const DIGITS_WITH_MAGNITUDE = /^(\d{1,9}(?:\.\d{1,6})?)([km])$/;
+
+const NUMBER_WORDS: ReadonlySet<string> = new Set([
+  'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen',
+  'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty',
+  'seventy', 'eighty', 'ninety', 'hundred', 'thousand', 'million', 'k', 'm', 'mil', 'dozen',
+]);
+/** Only inside a number: "a hundred", "one hundred and fifty". */
+const JOINING_WORDS: ReadonlySet<string> = new Set(['a', 'and']);
+const MAGNITUDE_WORDS: ReadonlySet<string> = new Set(['hundred', 'thousand', 'million', 'k', 'm', 'mil']);
+
+/** A number found in the tokens: where it is and its value (an integer or a decimal, never NaN). */
+export interface FoundNumber {
+  readonly start: number;
+  readonly end: number;
+  readonly value: number;
+}
+
+type Recognize = (query: string) => unknown[];
+
+let recognize: Recognize | undefined;
+
+/**
+ * Loaded on first use: the recognizers cost about half a second to load, which only a sentence with a number should
+ * pay, not every process (or test) that imports the questionnaire.
+ */
+function recognizer(): Recognize {
+  if (recognize === undefined) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const suite = require('@microsoft/recognizers-text-suite') as typeof import('@microsoft/recognizers-text-suite');
+    recognize = (query) => suite.recognizeNumber(query, suite.Culture.English);
+  }
+  return recognize;
+}
+
+function isNumberToken(token: string): boolean {
+  return DIGITS.test(token) || DIGITS_WITH_MAGNITUDE.test(token) || NUMBER_WORDS.has(token);
+}
+
+/** How the recognizer should see a token: "1.2m" as "1.2 million" (it misses the lower-case letter), others as typed. */
+function spelled(token: string): string {
+  const magnitude = DIGITS_WITH_MAGNITUDE.exec(token);
+  if (magnitude) return `${magnitude[1]} ${magnitude[2] === 'k' ? 'thousand' : 'million'}`;
+  if (token === 'mil' || token === 'm') return 'million';
+  if (token === 'k') return 'thousand';
+  return token;
+}
+
+/**
+ * The numbers in `tokens`, left to right. A run of number tokens ("a hundred and fifty thousand", "1.2 million",
+ * "50 000") is read as one number when the recognizer reads it so, otherwise as the numbers it finds in it. "half a
+ * million" is half of a million (the recognizer alone reads it as a fraction).
+ */
+export function findNumbers(tokens: readonly string[]): FoundNumber[] {
+  const found: FoundNumber[] = [];
+  let runs = 0;
+  for (let at = 0; at < tokens.length && runs < MAX_NUMBER_RUNS; ) {
+    const run = numberRunAt(tokens, at);
+    if (run === undefined) {
+      at += 1;
+      continue;
+    }
+    runs += 1;
+    const half = at > 0 && tokens[at - 1] === 'half';
+    for (const number of readRun(tokens, at, run)) found.push(half ? { ...number, start: at - 1, value: number.value / 2 } : number);
+    at = run;
+  }
+  return found;
+}
+
+/** End of the number run starting at `at`, or undefined when no number starts there. */
+function numberRunAt(tokens: readonly string[], at: number): number | undefined {
+  const first = tokens[at]!;
+  const startsWithA = first === 'a' && MAGNITUDE_WORDS.has(tokens[at + 1] ?? '');
+  if (!isNumberToken(first) && !startsWithA) return undefined;
+  if (MAGNITUDE_WORDS.has(first) && first !== 'hundred' && first !== 'thousand' && first !== 'million') return undefined;
+  let end = at + 1;
+  while (end < tokens.length && end - at < MAX_RUN_TOKENS) {
+    const token = tokens[end]!;
+    if (isNumberToken(token)) end += 1;
+    else if (JOINING_WORDS.has(token) && isNumberToken(tokens[end + 1] ?? '')) end += 2;
+    else break;
+  }
+  return Math.min(end, at + MAX_RUN_TOKENS);
+}
+
+interface RecognizedNumber {
+  readonly start: number;
+  readonly end: number;
+  readonly resolution?: { readonly value?: unknown };
+}
+
+function readRun(tokens: readonly string[], start: number, end: number): FoundNumber[] {
+  const words = tokens.slice(start, end).map(spelled);
+  const text = words.join(' ');
+  let results: readonly RecognizedNumber[];
+  try {
+    results = recognizer()(text) as RecognizedNumber[];
+  } catch {
+    // A recognizer failure is "no number here", never a failed turn.
+    return [];
+  }
+  // Map character offsets back to tokens: each word's offset in the joined text.
+  const offsets: number[] = [];
+  let offset = 0;
+  for (const word of words) {
+    offsets.push(offset);
+    offset += word.length + 1;
+  }
+  const tokenAt = (char: number) => {
+    let index = 0;
+    while (index + 1 < offsets.length && offsets[index + 1]! <= char) index += 1;
+    return start + index;
+  };
+  const numbers: FoundNumber[] = [];
+  for (const result of results) {
+    const value = Number(result.resolution?.value);
+    if (!Number.isFinite(value) || value < 0) continue;
+    numbers.push({ start: tokenAt(result.start), end: tokenAt(result.end) + 1, value });
+  }
+  return numbers;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Ranges.
+
+/** Inclusive bounds; `Infinity` above when only a lower bound is known. */
+export interface Range {
+  readonly low: number;
+  readonly high: number;
+}
+
+/** How a word before or after a number bends it: "under 100k" is below it, "about 20k" near it. */
+export type Qualifier = 'below' | 'atMost' | 'above' | 'atLeast' | 'about' | 'justBelow' | 'justAbove';
+
+/** "about 20k" means within this fraction of 20k either way; near a band's edge that is honestly both bands. */
+export const ABOUT_MARGIN = 0.05;
+
+/** Strictly below/above a whole number of objects. */
+const STEP = 1;
+
+/** The range a number with a qualifier stands for; a negated qualifier ("no group over 50k") turns it around. */
+export function rangeOf(value: number, qualifier: Qualifier | undefined, negated = false): Range {
+  switch (qualifier) {
+    case 'below':
+      return negated ? { low: value, high: Infinity } : { low: 0, high: value - STEP };
+    case 'atMost':
+      return negated ? { low: value + STEP, high: Infinity } : { low: 0, high: value };
+    case 'above':
+      return negated ? { low: 0, high: value } : { low: value + STEP, high: Infinity };
+    case 'atLeast':
+      return negated ? { low: 0, high: value - STEP } : { low: value, high: Infinity };
+    case 'justBelow':
+      // "just under 150k", "nearly 100k": a little below it.
+      return negated ? { low: value, high: Infinity } : { low: Math.floor(value * (1 - ABOUT_MARGIN)), high: value - STEP };
+    case 'justAbove':
+      return negated ? { low: 0, high: value } : { low: value + STEP, high: Math.ceil(value * (1 + ABOUT_MARGIN)) };
+    case 'about': {
+      const low = Math.floor(value * (1 - ABOUT_MARGIN));
+      // "not anywhere near 50k": well below it (nobody says that of something bigger).
+      return negated ? { low: 0, high: Math.max(0, low - STEP) } : { low, high: Math.ceil(value * (1 + ABOUT_MARGIN)) };
+    }
+    default:
+      return negated ? { low: 0, high: Infinity } : { low: value, high: value };
+  }
+}
+
+/** A named band of counts, e.g. "under100k" = 0 … 99,999. */
+export interface Band {
+  readonly value: string;
+  readonly low: number;
+  readonly high: number;
+}
+
+/** The bands `range` overlaps, in band order: one band is an answer, several are a question back. */
+export function bandsOf(range: Range, bands: readonly Band[]): string[] {
+  return bands.filter((band) => range.low <= band.high && range.high >= band.low).map((band) => band.value);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Versions.
+
+/** A dotted version as typed: "2.4.18" → [2, 4, 18]; "2.5 something" → [2, 5]; "2.x" → [2]. */
+export function versionOf(token: string): number[] | undefined {
+  const bare = token.startsWith('v') ? token.slice(1) : token;
+  if (!/^\d{1,3}(?:\.(?:\d{1,5}|x)){1,3}$/.test(bare)) return undefined;
+  const parts: number[] = [];
+  for (const part of bare.split('.')) {
+    if (part === 'x') break;
+    parts.push(Number(part));
+  }
+  return parts;
+}
+
+/** Where the versions a typed prefix stands for lie against `version`: all below it, all at or above it, or on both sides. */
+export type VersionRelation = 'below' | 'atLeast' | 'spans';
+
+/**
+ * "2.4" is every 2.4.x build, so it lies below 2.5.79.0; "2.5" spans it; "2.5.79.0" is at it. `qualifier` reads
+ * "older than 2.5.79" (below) or "newer than 2.5.79" (above) instead of the prefix itself.
+ */
+export function versionRelation(prefix: readonly number[], version: readonly number[], qualifier?: 'below' | 'above'): VersionRelation {
+  const plain = relationOf(prefix, version);
+  if (qualifier === 'below') return plain === 'below' || isExactly(prefix, version) ? 'below' : 'spans';
+  if (qualifier === 'above') return plain === 'atLeast' ? 'atLeast' : 'spans';
+  return plain;
+}
+
+function relationOf(prefix: readonly number[], version: readonly number[]): VersionRelation {
+  for (let i = 0; i < prefix.length; i++) {
+    const other = version[i] ?? 0;
+    if (prefix[i]! < other) return 'below';
+    if (prefix[i]! > other) return 'atLeast';
+  }
+  return version.slice(prefix.length).every((part) => part === 0) ? 'atLeast' : 'spans';
+}
+
+function isExactly(prefix: readonly number[], version: readonly number[]): boolean {
+  const length = Math.max(prefix.length, version.length);
+  for (let i = 0; i < length; i++) if ((prefix[i] ?? 0) !== (version[i] ?? 0)) return false;
+  return true;
+}
