@@ -1,0 +1,659 @@
+/**
+ * Reads a sentence typed in reply to a question of the questionnaire: what it says about that question, and what it
+ * says, unambiguously, about questions still to come ("one forest, about 12k users, PHS" answers three).
+ *
+ * The words are data (answerWords.ts); this is the mechanism: find the known phrases, let negations and hedges reach
+ * the words after them in the same clause, read numbers, versions and years with what bends them, and resolve each
+ * question's evidence. A question gets a value only when its evidence agrees; otherwise it gets the candidates (the
+ * person is asked which) or nothing. Pure, bounded: a few passes over at most MAX_SENTENCE_TOKENS tokens.
+ */
+import { ANSWER_KEYS, CUSTOMIZATION_NEEDS, OTHER_NEEDS, type AnswerKey, type Answers } from './answers';
+import {
+  CHOICE_NUMBER_WORDS,
+  CLAUSE_WORDS,
+  CONTRAST_WORDS,
+  COUNT_SCOPES,
+  COUNT_UNITS,
+  DEPARTED,
+  GROUP_WORDS,
+  LEAVING,
+  MANY_WORDS,
+  MIN_OBJECT_COUNT,
+  NEGATIONS,
+  NOT_SURE,
+  NO_FIRST,
+  ONE_WORDS,
+  OTHER_COUNTED,
+  PEOPLE_TO_OBJECTS,
+  PLANNED,
+  QUALIFIERS_AFTER,
+  QUALIFIERS_BEFORE,
+  QUESTION_WORDS,
+  REACHABLE,
+  UNREACHABLE,
+  VERSION_QUALIFIERS,
+  YES_FIRST,
+  type QuestionWords,
+} from './answerWords';
+import { NONE_VALUE, NOT_SURE_VALUE, QUESTIONS, questionApplies, type Question } from './questions';
+import { bandsOf, findNumbers, rangeOf, versionOf, versionRelation, type FoundNumber, type Qualifier, type Range } from './quantities';
+import { PhraseTable, isClauseMark, sentenceTokens, type PhraseMatch } from './sentenceTokens';
+
+/** How far a negation reaches: "we don't have a staging server" (the phrase starts 3 words later). */
+const NEGATION_REACH = 4;
+/** How far back from its noun a count may stand: "two separate AD forests". */
+const COUNT_REACH = 3;
+/** A bare number read as a count of forests (when no forest is named) is small. */
+const MAX_BARE_SUBJECT_COUNT = 50;
+
+type Unit = 'people' | 'objects' | 'members' | 'partial';
+type Scope = 'domain' | 'total' | 'part';
+
+type Meaning =
+  | { readonly kind: 'negation' | 'departed' | 'leaving' | 'planned' | 'notSure' | 'yesFirst' | 'noFirst' | 'groupWord' | 'one' | 'many' | 'choiceNumber' | 'clauseWord' | 'contrast' | 'or' | 'otherCounted' }
+  | { readonly kind: 'value'; readonly question: AnswerKey; readonly value: string; readonly topical: boolean }
+  | { readonly kind: 'topic'; readonly question: AnswerKey; readonly topical: boolean }
+  | { readonly kind: 'modifier'; readonly question: AnswerKey; readonly index: number }
+  | { readonly kind: 'qualifierBefore'; readonly qualifier: Qualifier }
+  | { readonly kind: 'qualifierAfter'; readonly qualifier: Qualifier }
+  | { readonly kind: 'unit'; readonly unit: Unit }
+  | { readonly kind: 'scope'; readonly scope: Scope }
+  | { readonly kind: 'reach'; readonly reachable: boolean }
+  | { readonly kind: 'subject'; readonly question: AnswerKey }
+  | { readonly kind: 'versionQualifier'; readonly direction: 'below' | 'above' }
+  | { readonly kind: 'versionContext'; readonly question: AnswerKey }
+  | { readonly kind: 'yearBefore'; readonly question: AnswerKey }
+  | { readonly kind: 'yearAfter'; readonly question: AnswerKey };
+
+type Kind = Meaning['kind'];
+
+let phraseTable: PhraseTable<Meaning> | undefined;
+
+/** Every known phrase and what it means, built once from the word tables. */
+function table(): PhraseTable<Meaning> {
+  if (phraseTable) return phraseTable;
+  const entries: Array<readonly [string, Meaning]> = [];
+  const add = (words: readonly string[], meaning: Meaning) => {
+    for (const word of words) entries.push([word, meaning]);
+  };
+  add(NEGATIONS, { kind: 'negation' });
+  add(DEPARTED, { kind: 'departed' });
+  add(LEAVING, { kind: 'leaving' });
+  add(PLANNED, { kind: 'planned' });
+  add(NOT_SURE, { kind: 'notSure' });
+  add(YES_FIRST, { kind: 'yesFirst' });
+  add(NO_FIRST, { kind: 'noFirst' });
+  add(GROUP_WORDS, { kind: 'groupWord' });
+  add(ONE_WORDS, { kind: 'one' });
+  add(MANY_WORDS, { kind: 'many' });
+  add(CHOICE_NUMBER_WORDS, { kind: 'choiceNumber' });
+  add(CLAUSE_WORDS, { kind: 'clauseWord' });
+  add(CONTRAST_WORDS, { kind: 'contrast' });
+  add(['or'], { kind: 'or' });
+  add(OTHER_COUNTED, { kind: 'otherCounted' });
+  for (const [word, qualifier] of QUALIFIERS_BEFORE) add([word], { kind: 'qualifierBefore', qualifier });
+  for (const [word, qualifier] of QUALIFIERS_AFTER) add([word], { kind: 'qualifierAfter', qualifier });
+  for (const [word, unit] of COUNT_UNITS) add([word], { kind: 'unit', unit });
+  for (const [word, scope] of COUNT_SCOPES) add([word], { kind: 'scope', scope });
+  add(REACHABLE, { kind: 'reach', reachable: true });
+  add(UNREACHABLE, { kind: 'reach', reachable: false });
+  for (const [word, direction] of VERSION_QUALIFIERS) add([word], { kind: 'versionQualifier', direction });
+  for (const question of ANSWER_KEYS) {
+    const words: QuestionWords = QUESTION_WORDS[question];
+    for (const [value, named] of Object.entries(words.values)) {
+      add(named.topical ?? [], { kind: 'value', question, value, topical: true });
+      add(named.asked ?? [], { kind: 'value', question, value, topical: false });
+    }
+    if (words.topic) add(words.topic.words, { kind: 'topic', question, topical: words.topic.topical ?? false });
+    (words.modifiers ?? []).forEach((modifier, index) => add(modifier.words, { kind: 'modifier', question, index }));
+    if (words.reach) add(words.reach.subjects, { kind: 'subject', question });
+    if (words.versions) add(words.versions.context, { kind: 'versionContext', question });
+    if (words.years) {
+      add(words.years.before, { kind: 'yearBefore', question });
+      add(words.years.after, { kind: 'yearAfter', question });
+    }
+  }
+  phraseTable = new PhraseTable(entries);
+  return phraseTable;
+}
+
+/** One piece of evidence: the values it allows, and the stretch of the sentence it was found in. */
+interface Piece {
+  readonly values: readonly string[];
+  readonly segment: number;
+}
+
+/** What the sentence says about one question. */
+interface Evidence {
+  readonly pieces: Piece[];
+  readonly denied: Set<string>;
+  /** The modifiers found in each segment (see Scan.segment). */
+  readonly modifiers: Map<number, Set<number>>;
+  topicDenied: boolean;
+  notSure: boolean;
+}
+
+/** The reading of the question asked: a value, several candidates (ask which), or nothing. */
+export type AskedReading =
+  | { readonly kind: 'value'; readonly value: Answers[AnswerKey] }
+  | { readonly kind: 'ambiguous'; readonly candidates: readonly string[] }
+  | { readonly kind: 'none' };
+
+export interface SentenceReading {
+  readonly asked: AskedReading;
+  /** Answers to single-choice questions still open that apply: unambiguous, never "not sure". */
+  readonly also: Partial<Answers>;
+  /** Options named for multi-select questions still open: part of an answer, to be confirmed when asked. */
+  readonly mentioned: Partial<Record<AnswerKey, readonly string[]>>;
+  /** Questions answered earlier that the sentence answers differently; their answers stand. */
+  readonly conflicts: readonly AnswerKey[];
+}
+
+/** Reads `text` as a reply to `asked`, with the answers given so far. The caller bounds the text (typedText.ts). */
+export function readSentence(asked: Question, text: string, answers: Partial<Answers>): SentenceReading {
+  const scan = new Scan(sentenceTokens(text), asked);
+  scan.readWords();
+  scan.readNumbers();
+  scan.readVersions();
+  scan.readYears();
+  scan.readReach();
+  scan.readChoiceNumber();
+  scan.readLeadingWord();
+  scan.settleHedge();
+  return settle(asked, answers, scan);
+}
+
+class Scan {
+  readonly matches: PhraseMatch<Meaning>[];
+  /** Clause number of each token: punctuation and words like "and", "but" start a new clause. */
+  readonly clause: number[] = [];
+  /** Segment number of each token: only words of contrast ("but") start a new one. Modifiers reach within it. */
+  readonly segment: number[] = [];
+  readonly negated: boolean[];
+  readonly departed: boolean[];
+  readonly leaving: boolean[];
+  readonly planned: boolean[];
+  readonly hedged: boolean[];
+  readonly evidence = new Map<AnswerKey, Evidence>();
+  private readonly startingAt = new Map<number, PhraseMatch<Meaning>>();
+  private readonly endingAt = new Map<number, PhraseMatch<Meaning>>();
+  private numbers: FoundNumber[] = [];
+  private hedgedSomething = false;
+
+  constructor(
+    readonly tokens: readonly string[],
+    readonly asked: Question,
+  ) {
+    this.matches = table().findAll(tokens);
+    for (const match of this.matches) {
+      this.startingAt.set(match.start, match);
+      this.endingAt.set(match.end, match);
+    }
+    let clause = 0;
+    let segment = 0;
+    for (let i = 0; i < tokens.length; i++) {
+      const match = this.startingAt.get(i);
+      if (isClauseMark(tokens[i]!) || (match && has(match, 'clauseWord'))) clause += 1;
+      if (match && has(match, 'contrast')) segment += 1;
+      this.clause.push(clause);
+      this.segment.push(segment);
+    }
+    this.negated = this.reach('negation', NEGATION_REACH, (match) => !this.isLeadingNo(match));
+    // A move reaches only what it moves: "replace ADFS with password hash sync" does not replace both.
+    this.departed = this.reach('departed', NEGATION_REACH, undefined, true);
+    // "The old AAD Connect box was decommissioned": a move done also reaches back to what it names.
+    this.reachBack(this.departed, 'departed', NEGATION_REACH);
+    this.leaving = this.reach('leaving', NEGATION_REACH, undefined, true);
+    this.planned = this.reach('planned', NEGATION_REACH, undefined, true);
+    this.hedged = this.reach('notSure', tokens.length);
+  }
+
+  /**
+   * Tokens after each phrase of `kind`, up to `distance` of them, in its clause; "or" and "nor" carry it further ("we
+   * don't need exchange hybrid or HA"). With `firstOnly`, it stops at the first answer word.
+   */
+  private reach(kind: Kind, distance: number, applies: (match: PhraseMatch<Meaning>) => boolean = () => true, firstOnly = false): boolean[] {
+    const marked = this.tokens.map(() => false);
+    for (const match of this.matches) {
+      if (!has(match, kind) || !applies(match)) continue;
+      let limit = match.end + distance;
+      for (let i = match.end; i < this.tokens.length && i < limit && this.clause[i] === this.clause[match.start]; i++) {
+        marked[i] = true;
+        const word = this.startingAt.get(i);
+        if (firstOnly && word && (has(word, 'value') || has(word, 'topic'))) break;
+        if (!firstOnly && (this.tokens[i] === 'or' || this.tokens[i] === 'nor')) limit = Math.min(i + 1 + distance, this.tokens.length);
+      }
+    }
+    return marked;
+  }
+
+  /** Marks the nearest answer word before each phrase of `kind`, within `distance` tokens and its clause. */
+  private reachBack(marked: boolean[], kind: Kind, distance: number): void {
+    for (const match of this.matches) {
+      if (!has(match, kind)) continue;
+      const named = [...this.matches]
+        .reverse()
+        .find((word) => word.end <= match.start && word.start >= match.start - distance && this.clause[word.start] === this.clause[match.start] && (has(word, 'value') || has(word, 'topic')));
+      if (named) for (let i = named.start; i < named.end; i++) marked[i] = true;
+    }
+  }
+
+  /** "No" first and alone in its clause ("no, just the one server") answers; "no devices" denies. */
+  isLeadingNo(match: PhraseMatch<Meaning>): boolean {
+    return match.start === 0 && this.tokens[0] === 'no' && (this.tokens.length === 1 || isClauseMark(this.tokens[1]!));
+  }
+
+  /** Evidence may be recorded for `question`: always for the question asked, else only from words that name it. */
+  private evidenceFor(question: AnswerKey): Evidence {
+    let evidence = this.evidence.get(question);
+    if (!evidence) {
+      evidence = { pieces: [], denied: new Set(), modifiers: new Map(), topicDenied: false, notSure: false };
+      this.evidence.set(question, evidence);
+    }
+    return evidence;
+  }
+
+  private allows(question: AnswerKey, topical: boolean): boolean {
+    return topical || question === this.asked.id;
+  }
+
+  /** Records evidence found at token `at`; behind "not sure" it only says that this question is not known. */
+  private allow(question: AnswerKey, topical: boolean, values: readonly string[], at: number): void {
+    if (values.length === 0 || !this.allows(question, topical)) return;
+    if (this.hedged[at]) {
+      this.evidenceFor(question).notSure = true;
+      this.hedgedSomething = true;
+      return;
+    }
+    this.evidenceFor(question).pieces.push({ values: [...values], segment: this.segment[at] ?? 0 });
+  }
+
+  /** A "not sure" that reached nothing in particular is about the question asked. */
+  settleHedge(): void {
+    if (!this.hedgedSomething && this.matches.some((match) => has(match, 'notSure'))) this.evidenceFor(this.asked.id).notSure = true;
+  }
+
+  /** Value words, topic words and modifiers, with the negations, departures and hedges that reach them. */
+  readWords(): void {
+    for (const match of this.matches) {
+      for (const meaning of match.meanings) {
+        if (meaning.kind !== 'value' && meaning.kind !== 'topic' && meaning.kind !== 'modifier') continue;
+        const question = meaning.question;
+        if (meaning.kind === 'modifier') {
+          if (this.negated[match.start]) continue;
+          const modifiers = this.evidenceFor(question).modifiers;
+          const segment = this.segment[match.start]!;
+          modifiers.set(segment, (modifiers.get(segment) ?? new Set()).add(meaning.index));
+          continue;
+        }
+        if (!this.allows(question, meaning.topical)) continue;
+        if (this.hedged[match.start]) {
+          // "Not sure if the second server is in staging": that question is the one not known.
+          this.evidenceFor(question).notSure = true;
+          this.hedgedSomething = true;
+          continue;
+        }
+        // A question about today reads "moving off Connect" as Connect running, and "moving to Cloud Sync" as not yet.
+        const today = QUESTION_WORDS[question].aboutToday ?? false;
+        const denied = this.negated[match.start] || this.departed[match.start] || (today ? this.planned[match.start] : this.leaving[match.start]);
+        if (meaning.kind === 'topic') {
+          if (denied) this.evidenceFor(question).topicDenied = true;
+          continue;
+        }
+        if (denied) this.evidenceFor(question).denied.add(meaning.value);
+        else this.evidenceFor(question).pieces.push({ values: [meaning.value], segment: this.segment[match.start]! });
+      }
+    }
+  }
+
+  /** Counts: objects in a domain or in total, members of a group. */
+  readNumbers(): void {
+    this.numbers = findNumbers(this.tokens);
+    const askedCounts = QUESTION_WORDS[this.asked.id].counts;
+    for (const number of this.numbers) {
+      if (!Number.isInteger(number.value)) continue;
+      const clause = this.clause[number.start]!;
+      const before = this.qualifierBefore(number);
+      const unitMatch = this.meaningNear(number.end, 'unit', 1);
+      const unit = unitMatch?.meaning.unit;
+      const after = this.qualifierAfter(unitMatch ? unitMatch.match.end : number.end);
+      const qualifier = before?.qualifier ?? after;
+      const negated = this.negated[before?.start ?? number.start] ?? false;
+      const range = rangeOf(number.value, qualifier, negated);
+      if (this.countsSomethingElse(number.end)) continue;
+      const inGroupClause = this.inClause(clause, 'groupWord');
+      if (unit === 'members' || (inGroupClause && (unit === undefined || unit === 'people'))) {
+        this.countMembers(range, true, number.start);
+        continue;
+      }
+      if (unit === undefined && askedCounts?.of === 'members') {
+        this.countMembers(range, false, number.start);
+        continue;
+      }
+      if (number.value < MIN_OBJECT_COUNT) continue;
+      if (unit === undefined && askedCounts?.of !== 'objects') continue;
+      const scopeMatch = this.firstInClause(clause, 'scope');
+      const scope: Scope = scopeMatch?.scope ?? (askedCounts?.of === 'objects' ? askedCounts.scope ?? 'total' : 'total');
+      const objects: Range =
+        unit === 'people' ? { low: range.low, high: range.high * PEOPLE_TO_OBJECTS } : unit === 'partial' ? { low: range.low, high: Infinity } : range;
+      this.countObjects(objects, scope, unit !== undefined || scopeMatch !== undefined, number.start);
+    }
+  }
+
+  /**
+   * Bands that say something. A range that fits every band tells nothing about a later question; for the question
+   * asked it is still a reply with a number, so the person is asked which band instead of being told it made no sense.
+   */
+  private informative(question: AnswerKey, bands: readonly string[], total: number): string[] {
+    return bands.length < total || question === this.asked.id ? [...bands] : [];
+  }
+
+  /** "one DL", "two servers", "three forests": the number counts that thing. */
+  private countsSomethingElse(at: number): boolean {
+    const match = this.startingAt.get(at);
+    return match !== undefined && (has(match, 'otherCounted') || has(match, 'groupWord') || has(match, 'subject') || has(match, 'yearAfter')) && !has(match, 'unit');
+  }
+
+  private countMembers(range: Range, topical: boolean, at: number): void {
+    for (const question of ANSWER_KEYS) {
+      const counts = QUESTION_WORDS[question].counts;
+      if (counts?.of === 'members') this.allow(question, topical, this.informative(question, bandsOf(range, counts.bands), counts.bands.length), at);
+    }
+  }
+
+  /** A count of one domain says the total is at least that; a total says each domain is at most that. */
+  private countObjects(range: Range, scope: Scope, topical: boolean, at: number): void {
+    for (const question of ANSWER_KEYS) {
+      const counts = QUESTION_WORDS[question].counts;
+      if (counts?.of !== 'objects') continue;
+      const target = counts.scope ?? 'total';
+      const seen: Range = scope === target ? range : target === 'total' ? { low: range.low, high: Infinity } : { low: 0, high: range.high };
+      this.allow(question, topical || QUESTION_WORDS[this.asked.id].counts?.of === 'objects', this.informative(question, bandsOf(seen, counts.bands), counts.bands.length), at);
+    }
+  }
+
+  /** "under 100k", "about 20k", "no group anywhere near 50k": the qualifier right before a number. */
+  private qualifierBefore(number: FoundNumber): { qualifier: Qualifier; start: number } | undefined {
+    const match = this.endingAt.get(number.start);
+    const meaning = match?.meanings.find((m): m is Extract<Meaning, { kind: 'qualifierBefore' }> => m.kind === 'qualifierBefore');
+    return match && meaning ? { qualifier: meaning.qualifier, start: match.start } : undefined;
+  }
+
+  /** "100k or more", "20k users or so". */
+  private qualifierAfter(at: number): Qualifier | undefined {
+    const match = this.startingAt.get(at);
+    return match?.meanings.find((m): m is Extract<Meaning, { kind: 'qualifierAfter' }> => m.kind === 'qualifierAfter')?.qualifier;
+  }
+
+  /** A phrase of `kind` starting at `at`, or after at most `skip` other tokens ("20k AD users", "300,000 directory objects"). */
+  private meaningNear<K extends Kind>(at: number, kind: K, skip: number): { match: PhraseMatch<Meaning>; meaning: Extract<Meaning, { kind: K }> } | undefined {
+    for (let i = at; i <= at + skip && i < this.tokens.length; i++) {
+      if (isClauseMark(this.tokens[i]!)) return undefined;
+      const match = this.startingAt.get(i);
+      const meaning = match?.meanings.find((m): m is Extract<Meaning, { kind: K }> => m.kind === kind);
+      if (match && meaning) return { match, meaning };
+    }
+    return undefined;
+  }
+
+  private inClause(clause: number, kind: Kind): boolean {
+    return this.matches.some((match) => this.clause[match.start] === clause && has(match, kind));
+  }
+
+  private firstInClause<K extends Kind>(clause: number, kind: K): Extract<Meaning, { kind: K }> | undefined {
+    for (const match of this.matches) {
+      if (this.clause[match.start] !== clause) continue;
+      const meaning = match.meanings.find((m): m is Extract<Meaning, { kind: K }> => m.kind === kind);
+      if (meaning) return meaning;
+    }
+    return undefined;
+  }
+
+  /** Dotted versions: "build 2.4 something", "AAD Connect, version 2.4.18", "older than 2.5.79". */
+  readVersions(): void {
+    for (const question of ANSWER_KEYS) {
+      const versions = QUESTION_WORDS[question].versions;
+      if (!versions) continue;
+      this.tokens.forEach((token, i) => {
+        const prefix = versionOf(token);
+        if (!prefix || prefix.length < 2 || prefix[0]! < 1 || prefix[0]! > 3) return;
+        // "1.2 million" is a count.
+        if (this.numbers.some((number) => number.start <= i && number.end > i + 1)) return;
+        const context = this.anyEndingWithin(i, 3, (m) => m.kind === 'versionContext' && m.question === question);
+        const topical = context || prefix.length >= 3 || token.startsWith('v');
+        if (!this.allows(question, topical)) return;
+        const qualifierMatch = this.endingAt.get(i);
+        const direction = qualifierMatch?.meanings.find((m): m is Extract<Meaning, { kind: 'versionQualifier' }> => m.kind === 'versionQualifier')?.direction;
+        const values: string[] = [];
+        let previous: readonly number[] | undefined;
+        for (const band of versions.bands) {
+          const aboveFloor = previous === undefined || versionRelation(prefix, previous, direction) !== 'below';
+          const belowCeiling = band.below === undefined || versionRelation(prefix, band.below, direction) !== 'atLeast';
+          if (aboveFloor && belowCeiling) values.push(band.value, ...(band.orAlso ?? []));
+          previous = band.below;
+        }
+        this.allow(question, topical, [...new Set(values)], i);
+      });
+    }
+  }
+
+  /** Year-named releases: "Server 2019", "a 2016 box", "ws2022". */
+  readYears(): void {
+    for (const question of ANSWER_KEYS) {
+      const years = QUESTION_WORDS[question].years;
+      if (!years) continue;
+      this.tokens.forEach((token, i) => {
+        const named = /^(ws|win|w)?(\d{4})$/.exec(token);
+        const value = named ? years.years[named[2]!] : undefined;
+        if (!named || value === undefined) return;
+        const before = this.anyEndingWithin(i, 2, (m) => m.kind === 'yearBefore' && m.question === question);
+        const after = this.meaningNear(i + 1, 'yearAfter', 0)?.meaning.question === question;
+        this.allow(question, before || after || named[1] !== undefined, [value], i);
+      });
+    }
+  }
+
+  /** Whether a phrase with a meaning passing `test` ends at `at` or up to `distance - 1` tokens before it, in its clause. */
+  private anyEndingWithin(at: number, distance: number, test: (meaning: Meaning) => boolean): boolean {
+    return this.matches.some((match) => match.end <= at && match.end > at - distance && this.clause[match.start] === this.clause[at] && match.meanings.some(test));
+  }
+
+  /** Forests and domains: how many, and whether one server reaches them. */
+  readReach(): void {
+    const subjects = this.matches.filter((match) => has(match, 'subject'));
+    const subjectOf = (match: PhraseMatch<Meaning>) => match.meanings.find((m): m is Extract<Meaning, { kind: 'subject' }> => m.kind === 'subject')!.question;
+    for (const match of this.matches) {
+      const meaning = match.meanings.find((m): m is Extract<Meaning, { kind: 'reach' }> => m.kind === 'reach');
+      if (!meaning) continue;
+      const reachable = meaning.reachable !== (this.negated[match.start] ?? false);
+      // The nearest subject before it ("two forests and one isn't reachable"), else the next one in its clause.
+      const before = [...subjects].reverse().find((subject) => subject.end <= match.start);
+      const after = subjects.find((subject) => subject.start >= match.end && this.clause[subject.start] === this.clause[match.start]);
+      const subject = before ?? after;
+      const question = subject ? subjectOf(subject) : QUESTION_WORDS[this.asked.id].reach ? this.asked.id : undefined;
+      if (!question) continue;
+      const reach = QUESTION_WORDS[question].reach!;
+      this.allow(question, subject !== undefined, reachable ? reach.whenReachable : reach.whenUnreachable, match.start);
+    }
+    const counted = new Set<AnswerKey>();
+    for (const subject of subjects) {
+      const question = subjectOf(subject);
+      const reach = QUESTION_WORDS[question].reach!;
+      if (!reach.whenOne || !reach.whenMany) continue;
+      const count = this.countBefore(subject.start);
+      if (count === undefined) continue;
+      counted.add(question);
+      this.allow(question, true, count === 1 ? reach.whenOne : reach.whenMany, subject.start);
+      // "one forest or maybe two", "one or two forests": the other number is another possible count.
+      for (const number of this.numbers) {
+        if (number.end > subject.start - COUNT_REACH && number.start < subject.start) continue;
+        if (this.clause[number.start] !== this.clause[subject.start] || !this.nextToOr(number)) continue;
+        this.allow(question, true, number.value === 1 ? reach.whenOne : reach.whenMany, number.start);
+      }
+    }
+    // Asked "how many forests", a reply that names none: "just one", "two, all reachable".
+    const askedReach = QUESTION_WORDS[this.asked.id].reach;
+    if (askedReach?.whenOne && askedReach.whenMany && !subjects.some((subject) => subjectOf(subject) === this.asked.id) && !counted.has(this.asked.id)) {
+      const first = this.bareCount();
+      if (first !== undefined) this.allow(this.asked.id, false, first.count === 1 ? askedReach.whenOne : askedReach.whenMany, first.at);
+    }
+  }
+
+  /** The count standing just before a noun: "two", "a single", "several", "3". */
+  private countBefore(at: number): number | undefined {
+    for (let i = at - 1; i >= 0 && i >= at - COUNT_REACH && !isClauseMark(this.tokens[i]!); i--) {
+      const number = this.numbers.find((candidate) => candidate.end === i + 1);
+      if (number && Number.isInteger(number.value) && number.value >= 1) return number.value;
+      const match = this.endingAt.get(i + 1);
+      if (match && has(match, 'one')) return 1;
+      if (match && has(match, 'many')) return 2;
+    }
+    return undefined;
+  }
+
+  private nextToOr(number: FoundNumber): boolean {
+    const near = [number.start - 1, number.start - 2, number.end];
+    return near.some((i) => this.tokens[i] === 'or');
+  }
+
+  /** The first count in the sentence: a number of things, "a single", "several". */
+  private bareCount(): { count: number; at: number } | undefined {
+    const number = this.numbers.find((candidate) => Number.isInteger(candidate.value) && candidate.value >= 1 && candidate.value <= MAX_BARE_SUBJECT_COUNT);
+    const word = this.matches.find((match) => has(match, 'one') || has(match, 'many'));
+    if (word && (!number || word.start < number.start)) return { count: has(word, 'one') ? 1 : 2, at: word.start };
+    return number ? { count: number.value, at: number.start } : undefined;
+  }
+
+  /** "option 2", "choice 3": a choice of the asked question by its number. */
+  readChoiceNumber(): void {
+    for (const match of this.matches) {
+      if (!has(match, 'choiceNumber')) continue;
+      const next = this.tokens[match.end];
+      if (next === undefined || !/^\d{1,2}$/.test(next)) continue;
+      const choice = this.asked.choices[Number(next) - 1];
+      if (choice) this.allow(this.asked.id, false, [choice.value], match.start);
+    }
+  }
+
+  /** "yes, …" / "no, …" / "nope" at the start answers a yes-or-no question. */
+  readLeadingWord(): void {
+    const leading = QUESTION_WORDS[this.asked.id].leading;
+    const first = this.startingAt.get(0);
+    if (!leading || !first) return;
+    if (has(first, 'yesFirst') && leading.yes) this.allow(this.asked.id, false, [leading.yes], 0);
+    if ((has(first, 'noFirst') || this.isLeadingNo(first)) && leading.no) this.allow(this.asked.id, false, [leading.no], 0);
+  }
+}
+
+function has(match: PhraseMatch<Meaning>, kind: Kind): boolean {
+  return match.meanings.some((meaning) => meaning.kind === kind);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// From evidence to answers.
+
+type Resolution = { value: Answers[AnswerKey] } | { candidates: string[] } | undefined;
+
+function resolve(question: Question, evidence: Evidence | undefined): Resolution {
+  if (!evidence) return undefined;
+  return question.multi ? resolveMulti(question, evidence) : resolveSingle(question, evidence);
+}
+
+function resolveSingle(question: Question, evidence: Evidence): Resolution {
+  const words = QUESTION_WORDS[question.id];
+  const pieces = evidence.pieces
+    .map((piece) => ({ ...piece, values: piece.values.filter((value) => !evidence.denied.has(value)) }))
+    .filter((piece) => piece.values.length > 0);
+  for (const value of evidence.denied) {
+    const means = words.denied?.[value];
+    if (means) pieces.push({ values: [means], segment: -1 });
+  }
+  const rewritten = pieces.map((piece) => rewrite(words, evidence, piece));
+  // What runs today ("we use ADFS") gives way to what is wanted ("… but want PHS").
+  const strong = rewritten.filter((piece) => !piece.weak);
+  const sets = (strong.length > 0 ? strong : rewritten).map((piece) => piece.values);
+  if (sets.length > 0) {
+    const all = [...new Set(sets.flat())];
+    // Evidence that agrees narrows the answer ("two forests" and "one isn't reachable"); evidence that does not is a question back.
+    let candidates = all.filter((value) => sets.every((set) => set.includes(value)));
+    if (candidates.length === 0) candidates = all;
+    candidates = combine(words, candidates).filter((value) => question.choices.some((choice) => choice.value === value));
+    if (candidates.length === 1) return { value: candidates[0] as Answers[AnswerKey] };
+    if (candidates.length > 1) return { candidates: question.choices.map((choice) => choice.value).filter((value) => candidates.includes(value)) };
+  }
+  // "No hybrid join, no writeback": every need denied is none of them.
+  const needs = question.choices.map((choice) => choice.value).filter((value) => value !== words.noneValue && value !== NOT_SURE_VALUE);
+  const everyNeedDenied = words.noneValue !== undefined && needs.every((value) => evidence.denied.has(value));
+  if ((evidence.topicDenied || everyNeedDenied) && words.noneValue) return { value: words.noneValue as Answers[AnswerKey] };
+  if (evidence.notSure) return { value: NOT_SURE_VALUE as Answers[AnswerKey] };
+  return undefined;
+}
+
+function resolveMulti(question: Question, evidence: Evidence): Resolution {
+  const named = new Set(evidence.pieces.flatMap((piece) => piece.values).filter((value) => !evidence.denied.has(value)));
+  const options: readonly string[] = question.id === 'customization' ? CUSTOMIZATION_NEEDS : OTHER_NEEDS;
+  const chosen = options.filter((option) => named.has(option));
+  if (chosen.length > 0) return { value: chosen as unknown as Answers[AnswerKey] };
+  if (named.has(NONE_VALUE) || evidence.topicDenied) return { value: [] as unknown as Answers[AnswerKey] };
+  if (evidence.notSure) return { value: NOT_SURE_VALUE as Answers[AnswerKey] };
+  return undefined;
+}
+
+/** What a piece's values mean with the modifiers in its segment: for each value, the first modifier that rewrites it wins. */
+function rewrite(words: QuestionWords, evidence: Evidence, piece: Piece): { values: string[]; weak: boolean } {
+  const present = evidence.modifiers.get(piece.segment) ?? new Set<number>();
+  let weak = false;
+  const values = piece.values.flatMap((value) => {
+    for (const [index, modifier] of (words.modifiers ?? []).entries()) {
+      const rewritten = modifier.rewrite[value];
+      if (rewritten && (modifier.words.length === 0 || present.has(index))) {
+        weak ||= modifier.weak ?? false;
+        return [...rewritten];
+      }
+    }
+    return [value];
+  });
+  return { values: [...new Set(values)], weak };
+}
+
+/** Values named together that mean another ("connect" and "cloud sync" → both), and values that include others. */
+function combine(words: QuestionWords, candidates: readonly string[]): string[] {
+  let result = [...candidates];
+  for (const rule of words.together ?? []) {
+    if (rule.values.every((value) => result.includes(value))) result = [...result.filter((value) => !rule.values.includes(value) && value !== rule.means), rule.means];
+  }
+  for (const [value, included] of Object.entries(words.includes ?? {})) {
+    if (result.includes(value) && result.every((other) => other === value || included.includes(other))) result = [value];
+  }
+  return result;
+}
+
+function settle(asked: Question, answers: Partial<Answers>, scan: Scan): SentenceReading {
+  const askedResolution = resolve(asked, scan.evidence.get(asked.id));
+  const askedReading: AskedReading =
+    askedResolution === undefined ? { kind: 'none' } : 'value' in askedResolution ? { kind: 'value', value: askedResolution.value } : { kind: 'ambiguous', candidates: askedResolution.candidates };
+  const working: Partial<Answers> = askedReading.kind === 'value' ? { ...answers, [asked.id]: askedReading.value } : { ...answers };
+  const also: Partial<Answers> = {};
+  const mentioned: Partial<Record<AnswerKey, readonly string[]>> = {};
+  const conflicts: AnswerKey[] = [];
+  // In asking order, so an answer that makes a later question apply ("we're on connect, build 2.4") counts for it.
+  for (const question of QUESTIONS) {
+    if (question.id === asked.id) continue;
+    const resolution = resolve(question, scan.evidence.get(question.id));
+    if (!resolution || !('value' in resolution) || resolution.value === NOT_SURE_VALUE) continue;
+    const value = resolution.value;
+    if (question.multi) {
+      if (Array.isArray(value) && value.length > 0 && answers[question.id] === undefined && questionApplies(working, question.id)) mentioned[question.id] = value;
+      continue;
+    }
+    const earlier = answers[question.id];
+    if (earlier !== undefined) {
+      if (earlier !== value && earlier !== 'notAsked') conflicts.push(question.id);
+      continue;
+    }
+    if (!questionApplies(working, question.id)) continue;
+    (also as Record<string, unknown>)[question.id] = value;
+    (working as Record<string, unknown>)[question.id] = value;
+  }
+  return { asked: askedReading, also, mentioned, conflicts };
+}
