@@ -374,6 +374,19 @@ function parseMulti(question: Question, text: string): ParseResult {
   return { ok: true, value: options.filter((option) => values.has(option)) as Answers[AnswerKey] };
 }
 
+/**
+ * Whether `text` is written the way the exact parser reads answers: choice numbers ("2", "1, 3", "42"), or for a
+ * multi-select a list whose every part is a choice word ("1, none"). Its verdict, including its reason for refusing
+ * ("none" and "not sure" can't be combined), then stands; anything else may be a sentence.
+ */
+export function isTypedChoiceList(question: Question, text: string): boolean {
+  const normalized = normalizeAnswer(text);
+  if (/^[\d\s,;]+$/.test(normalized)) return normalized.split(/[\s,;]+/).every((part) => part.length <= 2);
+  if (!question.multi) return false;
+  const parts = normalized.split(/\s*(?:,|;|&|\+|\band\b)\s*/).filter((part) => part.length > 0);
+  return parts.length > 1 && parts.every((part) => matchChoice(question, part) !== undefined);
+}
+
 /** Reads a typed answer (or a button's value) for `question`. */
 export function parseAnswer(question: Question, text: string): ParseResult {
   if (!withinParseLimit(text)) {
