@@ -5,6 +5,7 @@
  * message turns, and a submit from the bot's own card reaches it in 1:1, group chats and channels
  * alike, without an @mention. The card data carries only ids; the dialog decides what they mean.
  */
+import { QUESTION_WORDS } from '../domain/answerWords';
 import { NONE_VALUE, NOT_SURE_VALUE, type Question } from '../domain/questions';
 import { escapeMarkdown, renderCard, type AdaptiveCardJson } from './render';
 
@@ -31,6 +32,8 @@ export interface QuestionCardInput {
   /** Shown in group chats and channels, where several people may answer their own questions at once. */
   readonly forName?: string;
   readonly canGoBack: boolean;
+  /** Multi-select options ticked before the person does, from what an earlier message named. */
+  readonly ticked?: readonly string[];
 }
 
 export function questionCard(input: QuestionCardInput): AdaptiveCardJson {
@@ -51,9 +54,10 @@ export function questionCard(input: QuestionCardInput): AdaptiveCardJson {
     choices: numbered,
     options: numbered.filter((choice) => !isExclusive(choice.value)),
     exclusive: numbered.filter((choice) => isExclusive(choice.value)),
+    ticked: (input.ticked ?? []).filter((value) => numbered.some((choice) => choice.value === value && !isExclusive(value))).join(','),
     typingHint: question.multi
-      ? 'You can also type the numbers, e.g. "1, 3", or "none" or "not sure". Say "back", "cancel", "start over" or "help" at any time.'
-      : `You can also type the number or a word, e.g. "${numbered[0]?.number ?? 1}" or "not sure". Say "back", "cancel", "start over" or "help" at any time.`,
+      ? `You can also type the numbers, e.g. "1, 3", "none" or "not sure", or say it in your own words ("${QUESTION_WORDS[question.id].example}"). Say "back", "cancel", "start over" or "help" at any time.`
+      : `You can also type the number, a word or a sentence, e.g. "${numbered[0]?.number ?? 1}", "not sure" or "${QUESTION_WORDS[question.id].example}". Say "back", "cancel", "start over" or "help" at any time.`,
     canGoBack: input.canGoBack,
   });
 }

@@ -1,8 +1,9 @@
 /**
  * The "choose the sync tool" questionnaire as a botbuilder dialog. It only translates: the domain's
- * question catalog decides what to ask next (`nextQuestion`) and how to read an answer (`parseAnswer`);
- * this dialog sends the cards, reads typed text and card submits, and handles back, cancel, start over
- * and help. It ends with the finished answers; turning them into a recommendation is the caller's job.
+ * question catalog decides what to ask next (`nextQuestion`) and how to read a button (`parseAnswer`) or
+ * a typed reply, words or a sentence (`replyTo`); this dialog sends the cards, records what a message
+ * answered, and handles back, cancel, start over and help. It ends with the finished answers; turning
+ * them into a recommendation is the caller's job.
  *
  * The state lives in the dialog stack, which the app keeps in PrivateConversationState: one stack per
  * person per conversation, so two people answering in the same channel never touch each other's answers.
@@ -12,6 +13,7 @@ import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import { ANSWER_KEYS, ANSWER_TOPICS, type AnswerKey, type Answers, describeAnswer } from '../domain/answers';
 import type { SingleTool } from '../domain/advisor';
 import type { Actor } from '../domain/plan';
+import { mentionedNotice, questionHelp, replyTo } from '../domain/questionnaireReplies';
 import {
   QUESTIONS,
   acceptedAnswersHelp,
@@ -37,6 +39,18 @@ export interface AnswerRecord {
   readonly question: AnswerKey;
   readonly by: Actor;
   readonly at: string;
+  /**
+   * The message that gave it: a sentence can answer several questions, and `back` undoes that message as a whole.
+   * Absent on answers recorded before sentences were read, each of which `back` undoes on its own.
+   */
+  readonly message?: number;
+}
+
+/** Options a message named for a multi-select question still to come: ticked on its card, to be confirmed. */
+export interface MentionedOptions {
+  readonly question: AnswerKey;
+  readonly values: readonly string[];
+  readonly message: number;
 }
 
 /** Everything a questionnaire run needs between turns; plain JSON, because it is stored with the dialog stack. */
@@ -46,6 +60,7 @@ export interface QuestionnaireState {
   readonly answers: Partial<Answers>;
   readonly answered: readonly AnswerRecord[];
   readonly startedAt: string;
+  readonly mentioned?: readonly MentionedOptions[];
   /** Set while the person is asked whether to discard their answers (and plan) and begin again. */
   readonly confirmingStartOver?: boolean;
   /**
@@ -197,7 +212,9 @@ export class ChooseToolDialog extends ComponentDialog<BeginOptions> {
       };
       return step.endDialog(result);
     }
-    if (showCard) await sendCard(context, this.cardFor(context, state, question));
+    const ticked = state.mentioned?.find((entry) => entry.question === question.id);
+    if (showCard && ticked) await context.sendActivity(mentionedNotice(question.id, ticked.values));
+    if (showCard) await sendCard(context, this.cardFor(context, state, question, ticked?.values));
     return Dialog.EndOfTurn;
   }
 
@@ -228,9 +245,18 @@ export class ChooseToolDialog extends ComponentDialog<BeginOptions> {
       case 'back': {
         const last = state.answered[state.answered.length - 1];
         if (!last) return same('This is the first question, so there is nothing to go back to.');
+        // Everything the last message answered goes: a sentence may have answered several questions at once.
+        const undone = last.message === undefined ? [last] : state.answered.filter((record) => record.message === last.message);
         const answers: Partial<Answers> = { ...state.answers };
-        delete answers[last.question];
-        return { loop: { state: { ...state, answers, answered: state.answered.slice(0, -1) }, notice: 'Going back one question; your previous answer to it is cleared.', showCard: true } };
+        for (const record of undone) delete answers[record.question];
+        const mentioned = state.mentioned?.filter((entry) => last.message !== undefined && entry.message < last.message);
+        const notice =
+          undone.length === 1
+            ? 'Going back one question; your previous answer to it is cleared.'
+            : `Going back: the ${undone.length} answers your last message gave are cleared (${undone.map((record) => ANSWER_TOPICS[record.question]).join(', ')}).`;
+        return {
+          loop: { state: { ...state, answers, answered: state.answered.slice(0, state.answered.length - undone.length), mentioned }, notice, showCard: true },
+        };
       }
       case 'cancel':
         await context.sendActivity(
@@ -246,7 +272,7 @@ export class ChooseToolDialog extends ComponentDialog<BeginOptions> {
         return { loop: { state: { ...state, confirmingStartOver: true }, showCard: true } };
       }
       case 'help':
-        return same(questionnaireHelp(question));
+        return same(questionnaireHelp(question, state.answers));
       case 'start':
         return same('You are already answering the questions; here is the current one. Say **start over** to begin again.');
     }
@@ -260,19 +286,42 @@ export class ChooseToolDialog extends ComponentDialog<BeginOptions> {
         false,
       );
     }
-    const parsed = parseAnswer(question, raw);
-    if (!parsed.ok) return same(parsed.message, false);
+    // A button carries a choice value; only typed text is read as words or a sentence.
+    let reply: ReturnType<typeof replyTo>;
+    if (input.submit) {
+      const parsed = parseAnswer(question, raw);
+      if (!parsed.ok) return same(parsed.message, false);
+      reply = { answer: parsed.value, also: {}, mentioned: {} };
+    } else {
+      reply = replyTo(question, raw, state.answers);
+    }
+    return { loop: { state: this.record(context, state, question, reply), notice: reply.notice, showCard: true } };
+  }
 
+  /** The state with everything one message answered, under one message number so that `back` undoes it whole. */
+  private record(context: TurnContext, state: QuestionnaireState, question: Question, reply: ReturnType<typeof replyTo>): QuestionnaireState {
     // Same identity as decisions and plans use: the Entra object id when Teams sends one.
     const from = context.activity.from;
     const by: Actor = { id: (from?.aadObjectId || from?.id || 'unknown').slice(0, 100), name: (from?.name ?? '').trim().slice(0, 100) || 'Someone' };
-    const answered: AnswerRecord = { question: question.id, by, at: this.clock().toISOString() };
-    return {
-      loop: {
-        state: { ...state, answers: withAnswer(state.answers, question.id, parsed.value), answered: [...state.answered, answered] },
-        showCard: true,
-      },
-    };
+    const at = this.clock().toISOString();
+    const message = Math.max(0, ...state.answered.map((record) => record.message ?? 0), ...(state.mentioned ?? []).map((entry) => entry.message)) + 1;
+    let answers = state.answers;
+    const answered: AnswerRecord[] = [];
+    const given: Array<[AnswerKey, Answers[AnswerKey]]> = [
+      ...(reply.answer !== undefined ? [[question.id, reply.answer] as [AnswerKey, Answers[AnswerKey]]] : []),
+      ...(Object.entries(reply.also) as Array<[AnswerKey, Answers[AnswerKey]]>),
+    ];
+    for (const [key, value] of given) {
+      answers = withAnswer(answers, key, value);
+      answered.push({ question: key, by, at, message });
+    }
+    const named = Object.entries(reply.mentioned) as Array<[AnswerKey, readonly string[]]>;
+    // Ticks are for a question not yet answered; once it is answered (any way) they are spent.
+    const mentioned = [
+      ...(state.mentioned ?? []).filter((entry) => answers[entry.question] === undefined && !named.some(([key]) => key === entry.question)),
+      ...named.map(([key, values]) => ({ question: key, values, message })),
+    ];
+    return { ...state, answers, answered: [...state.answered, ...answered], ...(mentioned.length > 0 || state.mentioned ? { mentioned } : {}) };
   }
 
   private async interpretConfirmation(
@@ -302,7 +351,7 @@ export class ChooseToolDialog extends ComponentDialog<BeginOptions> {
     return [...own, ...(await this.discardable(context))];
   }
 
-  private cardFor(context: TurnContext, state: QuestionnaireState, question: Question): AdaptiveCardJson {
+  private cardFor(context: TurnContext, state: QuestionnaireState, question: Question, ticked?: readonly string[]): AdaptiveCardJson {
     const conversationType = context.activity.conversation?.conversationType;
     const shared = conversationType === 'channel' || conversationType === 'groupChat';
     return questionCard({
@@ -315,6 +364,7 @@ export class ChooseToolDialog extends ComponentDialog<BeginOptions> {
         : estimateTotal(state.answers, state.answered.length, question),
       forName: shared ? context.activity.from?.name : undefined,
       canGoBack: state.answered.length > 0,
+      ...(ticked ? { ticked } : {}),
     });
   }
 }
@@ -399,10 +449,10 @@ function staleQuestionNotice(state: QuestionnaireState, questionId: string | und
   return 'That button is from a question that is no longer needed. Here is the current question:';
 }
 
-function questionnaireHelp(question: Question): string {
+function questionnaireHelp(question: Question, answers: Partial<Answers>): string {
   return [
     'I ask a few questions to choose between Microsoft Entra Cloud Sync and Connect Sync. Questions that cannot change the result are skipped.',
-    `Press a button or type your answer. ${acceptedAnswersHelp(question)}`,
+    `Press a button or type your answer. ${questionHelp(question, answers)}`,
     '"Not sure" is always fine: I take the safe choice and list it as an assumption.',
     'Say **back** to change the previous answer, **cancel** to stop (your answers are kept) or **start over** to begin again.',
   ].join('\n\n');

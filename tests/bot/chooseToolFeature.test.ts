@@ -118,6 +118,23 @@ describe('choose the sync tool over HTTP', () => {
     expect(asked(anaAnswer)!.question).toBe('forestTopology');
   });
 
+  it('mid-questionnaire in a channel: a sentence answers the question, plan commands still reach the plan, other text gets the question help', async () => {
+    const ana: ActivityOptions = { conversationType: 'channel', conversationId: '19:c3@thread.tacv2', userId: '29:ana', userName: 'Ana' };
+    await h.say('<at>Sync Guide</at> start', ana);
+    await h.say('<at>Sync Guide</at> nothing yet', ana);
+    const signIn = await h.say('<at>Sync Guide</at> one forest', ana);
+    expect(asked(signIn)!.question).toBe('signIn');
+    const status = await h.say('<at>Sync Guide</at> status', ana);
+    expect(JSON.stringify(status)).not.toMatch(/didn't get that/);
+    expect(asked(status)).toBeUndefined();
+    const chatter = await h.say('<at>Sync Guide</at> what should we do next?', ana);
+    expect(chatter[0].text).toMatch(/^Sorry, I didn't get that\. Choose "keep" if pass-through authentication or federation already runs/);
+    expect(asked(chatter)!.question).toBe('signIn');
+    const answered = await h.say('<at>Sync Guide</at> we use ADFS and keep it', ana);
+    expect(answered[0].text).toBe('I read that as: **Keep the PTA or federation we already have**.');
+    expect(asked(answered)!.question).toBe('devices');
+  });
+
   it('start with an existing plan says so; accepting then asks before replacing the plan', async () => {
     const first = await answerAll(h, PHS_SINGLE);
     await h.invoke('decision.accept', button(first, 'decision.accept').data, viaConnector);

@@ -48,6 +48,21 @@ describe('question card', () => {
     expect(cardText(card)).not.toContain('For ');
   });
 
+  it('ticks the options an earlier message named on a multi-select card, and only real options', () => {
+    const choiceSet = (card: any) => card.body.find((element: any) => element.type === 'Input.ChoiceSet');
+    const ticked = questionCard({ runId: 'r', question: questionById('otherNeeds'), number: 5, estimatedTotal: 7, canGoBack: true, ticked: ['exchangeHybrid', 'highAvailability', 'none', 'bogus'] });
+    expectValidCard(ticked);
+    expect(choiceSet(ticked).value).toBe('exchangeHybrid,highAvailability');
+    const plain = questionCard({ runId: 'r', question: questionById('otherNeeds'), number: 5, estimatedTotal: 7, canGoBack: true });
+    expectValidCard(plain);
+    expect(choiceSet(plain).value).toBe('');
+  });
+
+  it('says that a sentence is a fine answer too, with the question\'s example', () => {
+    expect(cardText(questionCard({ runId: 'r', question: questionById('signIn'), number: 3, estimatedTotal: 7, canGoBack: true }))).toContain('"we use ADFS and want to keep it"');
+    expect(cardText(questionCard({ runId: 'r', question: questionById('otherNeeds'), number: 3, estimatedTotal: 7, canGoBack: true }))).toContain('in your own words');
+  });
+
   it('says when a question is the last one', () => {
     const card = questionCard({ runId: 'r', question: questionById('otherNeeds'), number: 7, estimatedTotal: 7, canGoBack: true });
     expect(cardText(card)).toContain('Question 7, the last one');

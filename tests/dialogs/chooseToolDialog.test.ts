@@ -115,16 +115,18 @@ describe('ChooseToolDialog: the four "Done means" conversations', () => {
 });
 
 describe('ChooseToolDialog: navigation and bad input', () => {
-  it('re-prompts on invalid input with what is accepted, and changes nothing', async () => {
+  it("re-prompts on input it cannot read with the question's own help and its buttons, and changes nothing", async () => {
     const c = client();
     await say(c, 'start');
     const turn = await say(c, 'purple');
-    expect(turn.cards).toHaveLength(0);
-    expect(turn.texts[0]).toMatch(/didn't get that.*number from 1 to 5/);
+    expect(turn.texts[0]).toMatch(/didn't get that.*Entra ID > Entra Connect.*number from 1 to 5.*in your own words/);
+    expect(turn.cards.map((card) => asked(card).question)).toEqual(['currentSync']);
     const again = await say(c, '42');
     expect(again.texts[0]).toMatch(/number from 1 to 5/);
+    expect(asked(again.cards[0]).question).toBe('currentSync');
     const ok = await say(c, '1');
     expect(asked(ok.cards[0]).question).toBe('forestTopology');
+    expect(ok.texts).toEqual([]);
   });
 
   it('multi-select: ticked options arrive as the selection input; an empty selection is refused', async () => {
@@ -330,5 +332,119 @@ describe('ChooseToolDialog: tenants that already sync, and follow-ups on a recom
     expect(r.followUp).toEqual({ decisionId: 'd1', override: 'connect' });
     expect(r.answers).toMatchObject({ ...answers, domainsReachable: 'someUnreachable', enterpriseAdminAvailable: 'yes', connectTotalObjects: 'under100k' });
     expect(r.answered.map((entry) => entry.question)).toEqual(order);
+  });
+});
+
+describe('ChooseToolDialog: answers in sentences', () => {
+  /** Starts and answers the first two questions: nothing syncs today, one forest. */
+  async function atSignIn(c: DialogTestClient): Promise<void> {
+    await say(c, 'start');
+    await say(c, 'nothing');
+    const turn = await say(c, 'one forest');
+    expect(asked(turn.cards[0]).question).toBe('signIn');
+  }
+
+  it('"we use ADFS and keep it" answers the sign-in question, says how it read it, and moves on', async () => {
+    const c = client();
+    await atSignIn(c);
+    const turn = await say(c, 'we use ADFS and keep it');
+    expect(turn.texts).toEqual(['I read that as: **Keep the PTA or federation we already have**.']);
+    expect(asked(turn.cards[0]).question).toBe('devices');
+  });
+
+  it('a sentence that fits several choices is not applied: the same question comes back, naming them', async () => {
+    const c = client();
+    await atSignIn(c);
+    const turn = await say(c, 'we use ADFS');
+    expect(turn.texts[0]).toMatch(/^That could mean \*\*Set up federation.*\*\* or \*\*Keep the PTA or federation we already have\*\*/);
+    expect(asked(turn.cards[0]).question).toBe('signIn');
+    const chosen = await say(c, '4');
+    expect(asked(chosen.cards[0]).question).toBe('devices');
+  });
+
+  it('"one forest, about 12k users, PHS" fills the forest question and the later ones it answers, which are then not asked', async () => {
+    const c = client();
+    await say(c, 'start');
+    await say(c, 'nothing');
+    const turn = await say(c, 'one forest, about 12k users, PHS');
+    expect(turn.texts[0]).toMatch(/Also noted from your message: Sign-in method: \*\*Password hash sync\*\*; Objects in the largest domain: \*\*Under 100,000 objects\*\*/);
+    expect(asked(turn.cards[0]).question).toBe('devices');
+    expect(cardText(turn.cards[0])).toContain('Question 6 of about');
+    const order = ['devices'];
+    let next = await say(c, 'none');
+    while (next.cards.length > 0) {
+      const { question } = asked(next.cards[0]);
+      order.push(question);
+      next = await say(c, question === 'groupOver50kMembers' ? 'no' : 'none');
+    }
+    expect(order).toEqual(['devices', 'groupOver50kMembers', 'customization', 'otherNeeds']);
+    const r = result(c);
+    expect(r.answers).toMatchObject({ forestTopology: 'single', signIn: 'phs', largestDomainObjects: 'under100k', connectTotalObjects: 'under100k' });
+    // One message, one number: the records of everything it answered.
+    const fromSentence = r.answered.filter((record) => ['forestTopology', 'signIn', 'largestDomainObjects', 'connectTotalObjects'].includes(record.question));
+    expect(new Set(fromSentence.map((record) => record.message)).size).toBe(1);
+    expect(recommend(r.answers).tool).toBe('cloudSync');
+  });
+
+  it('back undoes everything the last message answered and asks its question again', async () => {
+    const c = client();
+    await say(c, 'start');
+    await say(c, 'nothing');
+    await say(c, 'one forest, about 12k users, PHS');
+    const back = await say(c, 'back');
+    expect(back.texts[0]).toBe(
+      'Going back: the 4 answers your last message gave are cleared (Forest topology, Sign-in method, Objects in the largest domain, Objects Connect Sync will sync in total).',
+    );
+    expect(asked(back.cards[0]).question).toBe('forestTopology');
+    await say(c, 'one forest');
+    const signIn = await say(c, 'back');
+    expect(signIn.texts[0]).toBe('Going back one question; your previous answer to it is cleared.');
+    expect(asked(signIn.cards[0]).question).toBe('forestTopology');
+  });
+
+  it('a sentence that answers a later question but not this one keeps it, and asks this one again with its buttons', async () => {
+    const c = client();
+    await say(c, 'start');
+    await say(c, 'nothing');
+    const turn = await say(c, 'we want password hash sync');
+    expect(turn.texts[0]).toMatch(/^That doesn't answer this question, but I kept it for later\./);
+    expect(asked(turn.cards[0]).question).toBe('forestTopology');
+    const next = await say(c, 'single');
+    // Sign-in was answered by the earlier message.
+    expect(asked(next.cards[0]).question).toBe('devices');
+  });
+
+  it('options named early for a multi-select question are ticked on its card, to be confirmed', async () => {
+    const c = client();
+    await atSignIn(c);
+    await say(c, 'phs');
+    await say(c, 'no devices, but we need exchange hybrid');
+    await say(c, 'under 100k');
+    await say(c, 'no');
+    const customization = await say(c, 'none');
+    const { question, runId } = asked(customization.cards[0]);
+    expect(question).toBe('otherNeeds');
+    expect(customization.texts).toEqual([
+      'You mentioned **Exchange hybrid** earlier, so it is ticked below. Tick anything else that applies, then press **Continue with my selection**.',
+    ]);
+    const choiceSet = customization.cards[0].body.find((element: any) => element.type === 'Input.ChoiceSet');
+    expect(choiceSet.value).toBe('exchangeHybrid');
+    // What the card sends back with the tick kept and one added.
+    await say(c, { questionnaire: runId, question, selection: 'exchangeHybrid,highAvailability' });
+    expect(result(c).answers.otherNeeds).toEqual(['exchangeHybrid', 'highAvailability']);
+  });
+
+  it('back, cancel, start over and help still work after sentences', async () => {
+    const c = client();
+    await atSignIn(c);
+    const help = await say(c, 'help');
+    expect(help.texts[0]).toMatch(/in your own words, for example "we use ADFS and want to keep it"/);
+    expect(asked(help.cards[0]).question).toBe('signIn');
+    await say(c, 'we use ADFS and keep it');
+    const restart = await say(c, 'start over');
+    expect(cardText(restart.cards[0])).toContain('your 3 answers so far');
+    await say(c, 'no');
+    const cancel = await say(c, 'cancel');
+    expect(cancel.texts[0]).toMatch(/kept your 3 answers/);
   });
 });
