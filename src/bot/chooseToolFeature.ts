@@ -21,6 +21,7 @@ import {
 import { TOOL_NAMES, installQuestionsOpenFor, planSelectionFor, recommend, type SingleTool } from '../domain/advisor';
 import { ANSWER_KEYS, ANSWER_TOPICS, type AnswerKey, type Answers } from '../domain/answers';
 import type { DecisionSummary } from '../domain/decision';
+import { prepareSentenceReader } from '../domain/sentenceReader';
 import type { Actor, PlanSelection } from '../domain/plan';
 import { baseConversationId } from '../store/conversationRegistry';
 import { KEEP_DAYS } from '../domain/planRetention';
@@ -133,6 +134,8 @@ export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
   };
 
   dialogs.add(new ChooseToolDialog({ clock, newId: () => newId().slice(0, 12), startOver: { discardable, refusal, discard } }));
+  // Half a second of loading, paid while the bot starts rather than by the first person who types a number.
+  prepareSentenceReader();
 
   /** Acts on a questionnaire that ended this turn: keeps cancelled answers, or recommends. */
   const afterTurn = async (context: TurnContext, result: DialogTurnResult): Promise<void> => {

@@ -50,6 +50,19 @@ function recognizer(): Recognize {
   return recognize;
 }
 
+/**
+ * Loads the recognizer now and runs it once, so the first person to type a number does not wait for it (about half a
+ * second). A server calls this while it starts, before it takes requests.
+ */
+export function loadNumberRecognizer(): void {
+  recognizer()('about 20k');
+}
+
+/** Whether the recognizer has been loaded (by a number read, or by loadNumberRecognizer). */
+export function numberRecognizerLoaded(): boolean {
+  return recognize !== undefined;
+}
+
 function isNumberToken(token: string): boolean {
   return DIGITS.test(token) || DIGITS_WITH_MAGNITUDE.test(token) || NUMBER_WORDS.has(token);
 }

@@ -36,7 +36,7 @@ import {
   type QuestionWords,
 } from './answerWords';
 import { NONE_VALUE, NOT_SURE_VALUE, QUESTIONS, questionApplies, type Question } from './questions';
-import { bandsOf, findNumbers, rangeOf, versionOf, versionRelation, type FoundNumber, type Qualifier, type Range } from './quantities';
+import { bandsOf, findNumbers, loadNumberRecognizer, rangeOf, versionOf, versionRelation, type FoundNumber, type Qualifier, type Range } from './quantities';
 import { PhraseTable, isClauseMark, sentenceTokens, type PhraseMatch } from './sentenceTokens';
 
 /** How far a negation reaches: "we don't have a staging server" (the phrase starts 3 words later). */
@@ -147,6 +147,12 @@ export interface SentenceReading {
   readonly mentioned: Partial<Record<AnswerKey, readonly string[]>>;
   /** Questions answered earlier that the sentence answers differently; their answers stand. */
   readonly conflicts: readonly AnswerKey[];
+}
+
+/** Builds the phrase table and loads the number recognizer ahead of the first sentence (a server does this at start). */
+export function prepareSentenceReader(): void {
+  table();
+  loadNumberRecognizer();
 }
 
 /** Reads `text` as a reply to `asked`, with the answers given so far. The caller bounds the text (typedText.ts). */
