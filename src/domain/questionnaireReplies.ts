@@ -84,8 +84,11 @@ export function mentionedNotice(key: AnswerKey, values: readonly string[]): stri
   return `You mentioned ${listAnd(titles.map((title) => `**${title}**`))} earlier, so ${titles.length === 1 ? 'it is' : 'they are'} ticked below. Tick anything else that applies, then press **Continue with my selection**.`;
 }
 
+/** Messages typed mid-questionnaire are often about the plan ("what should I do next?"): say how to reach it. */
+const PLAN_COMMANDS_HINT = 'Plan commands such as **status** and **what\'s next** work at any time.';
+
 function didNotGet(question: Question, answers: Partial<Answers>, noted: readonly string[]): string {
-  return ["Sorry, I didn't get that.", ...noted, ...helpOf(question, answers), acceptedAnswersHelp(question), sentenceHint(question)].join(' ');
+  return ["Sorry, I didn't get that.", ...noted, ...helpOf(question, answers), acceptedAnswersHelp(question), sentenceHint(question), PLAN_COMMANDS_HINT].join(' ');
 }
 
 function helpOf(question: Question, answers: Partial<Answers>): string[] {

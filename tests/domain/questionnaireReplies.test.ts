@@ -84,7 +84,11 @@ describe('replyTo: sentences', () => {
 
   it('anything else gets the question\'s own help: what it means, what it accepts, and an example sentence', () => {
     const result = reply('forestTopology', 'what should I do next?');
-    expect(result).toEqual({ also: {}, mentioned: {}, notice: `Sorry, I didn't get that. ${questionHelp(questionById('forestTopology'), FIRST_INSTALL)}` });
+    expect(result).toEqual({
+      also: {},
+      mentioned: {},
+      notice: `Sorry, I didn't get that. ${questionHelp(questionById('forestTopology'), FIRST_INSTALL)} Plan commands such as **status** and **what's next** work at any time.`,
+    });
     expect(result.notice).toContain(questionById('forestTopology').help!);
     expect(result.notice).toContain('"we have two forests and one isn\'t reachable"');
   });
