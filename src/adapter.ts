@@ -3,7 +3,7 @@ import type { Config } from './config';
 import { ReusingBotFrameworkAuthentication } from './messaging/connectorClients';
 import type { Logger } from './logger';
 import { isLoopbackUrl } from './loopback';
-import { CORRELATION_ID } from './server';
+import { CORRELATION_ID } from './correlation';
 
 /**
  * CloudAdapter.process validates each request with zod before it runs the turn — the restify response object and the

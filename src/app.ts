@@ -5,7 +5,7 @@ import { createAdapter, installTurnErrorHandler } from './adapter';
 import { createChooseToolFeature, planPort } from './bot/chooseToolFeature';
 import { createInstallHandlers } from './bot/installFeature';
 import { createPlanFeature, type PlanFeature } from './bot/planFeature';
-import { activityPort, messagePort } from './bot/connectorPort';
+import { activityPort, messagePort } from './messaging/connectorPort';
 import { createReminderFeature } from './bot/reminderFeature';
 import { createReportFeature } from './bot/reportFeature';
 import { createRestoreFeature } from './bot/restoreFeature';

@@ -7,12 +7,11 @@ import { TEAMS_CHANNEL_ID } from './config';
 import { HttpDrain } from './httpDrain';
 import type { Logger } from './logger';
 import { isLoopbackHostHeader, isLoopbackUrl } from './loopback';
+import { CORRELATION_ID } from './correlation';
 import { RejectionLog, tenantForLog } from './rejectionLog';
 
 /** Teams activities are a few KB; anything near this limit is a mistake or an attack. */
 export const MAX_BODY_BYTES = 256 * 1024;
-
-export const CORRELATION_ID = Symbol('correlationId');
 
 export interface ServerDeps {
   readonly adapter: Pick<SyncGuideAdapter, 'handleActivity'>;

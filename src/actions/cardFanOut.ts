@@ -11,28 +11,12 @@
 import type { TaskId } from '../domain/catalog';
 import type { AdaptiveCardJson } from '../cards/render';
 import { summaryCard, taskCard } from '../cards/planCards';
+import type { CardPort, CardTarget } from '../messaging/ports';
 import type { OutgoingSender } from '../messaging/sender';
 import { BackgroundWork } from './backgroundWork';
 import { Delivery, type ConversationGuard } from './delivery';
 import { baseConversationId } from '../store/conversationRegistry';
 import type { CardRef, PlanLocation, PlanRecord, PlanStore } from '../store/planStore';
-
-/** Where a card can be sent: a conversation (or channel thread) behind a Bot Connector service URL. */
-export interface CardTarget {
-  readonly conversationId: string;
-  readonly serviceUrl: string;
-}
-
-/**
- * The only part that talks to Teams; the bot layer implements it with continueConversationAsync.
- * `signal` is the sender's per-attempt signal: a call it has given up on must really stop, or a late answer
- * could still land after the retry (an update out of order, or a second card).
- */
-export interface CardPort {
-  update(target: CardTarget & { activityId: string }, card: AdaptiveCardJson, signal?: AbortSignal): Promise<void>;
-  /** Resolves with the new activity id (undefined when the channel returned none). */
-  post(target: CardTarget, card: AdaptiveCardJson, signal?: AbortSignal): Promise<string | undefined>;
-}
 
 export interface FanOutLogger {
   warn(obj: object, msg: string): void;

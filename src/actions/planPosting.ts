@@ -12,22 +12,10 @@ import { summaryCard, taskCard } from '../cards/planCards';
 import type { AdaptiveCardJson } from '../cards/render';
 import { baseConversationId } from '../store/conversationRegistry';
 import type { CardRef, PlanLocation, PlanRecord, PlanStore } from '../store/planStore';
-import type { CardFanOut, CardPort, CardTarget } from './cardFanOut';
+import type { CardPort, CardTarget, CreatedThread, PostingPort } from '../messaging/ports';
+import type { CardFanOut } from './cardFanOut';
 import type { Delivery, DeliveryOutcome } from './delivery';
 import { milestoneNotes } from './milestones';
-
-/** A new channel thread: the conversation id of the thread and the id of its root post. */
-export interface CreatedThread {
-  readonly conversationId: string;
-  readonly activityId: string;
-}
-
-/** What posting needs from Teams on top of updating and posting cards. */
-export interface PostingPort extends CardPort {
-  /** Starts a new thread in a team channel with `card` as its root post. */
-  createThread(target: { serviceUrl: string; channelId: string }, card: AdaptiveCardJson, signal?: AbortSignal): Promise<CreatedThread>;
-  postText(target: CardTarget, text: string, signal?: AbortSignal): Promise<string | undefined>;
-}
 
 /** Where a plan is posted. */
 export type Destination =

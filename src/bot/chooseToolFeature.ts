@@ -27,7 +27,7 @@ import { baseConversationId } from '../store/conversationRegistry';
 import { KEEP_DAYS } from '../domain/planRetention';
 import type { KeepWith, PlanStore } from '../store/planStore';
 import { DecisionStore, type DecisionChoice, type DecisionLocation, type DecisionRecord } from '../store/decisionStore';
-import { parseCommand, type Command } from './commands';
+import { parseCommand, type Command } from '../domain/commands';
 import { cardResponse, messageResponse } from './invokeResponses';
 import { checkPlanPermission, type PlanPermission } from './planPermissions';
 import type { ActionData, Feature, VerbHandler } from './routing';

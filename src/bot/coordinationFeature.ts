@@ -20,7 +20,7 @@ import type { Logger } from '../logger';
 import { baseConversationId, type ConversationRegistry } from '../store/conversationRegistry';
 import type { MyTasksIndex } from '../store/myTasksIndex';
 import type { PlanLocation, PlanStore } from '../store/planStore';
-import type { Command } from './commands';
+import type { Command } from '../domain/commands';
 import { cardResponse } from './invokeResponses';
 import { lookupMember, someMembers } from './membership';
 import { actorOf, planLocation, type PlanFeature } from './planFeature';

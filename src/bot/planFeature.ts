@@ -6,9 +6,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { CardFactory, MessageFactory, type CloudAdapter, type TurnContext } from 'botbuilder';
-import { CardFanOut, type CardTarget } from '../actions/cardFanOut';
+import { CardFanOut } from '../actions/cardFanOut';
+import type { CardTarget, PostingPort } from '../messaging/ports';
 import { Delivery, type ConversationGuard } from '../actions/delivery';
-import { cardsToPost, PlanPosting, type Destination, type PostingPort } from '../actions/planPosting';
+import { cardsToPost, PlanPosting, type Destination } from '../actions/planPosting';
 import { applyTaskAction, handleTaskVerb, showTask, VERB_ACTIONS, type TaskActionDeps } from '../actions/taskActions';
 import { earlierPlansCard, historyCard, nextCard, noPlanCard, noSuchTaskCard, summaryCard, tasksCard, NEXT_VERB, SHOW_TASK_VERB } from '../cards/planCards';
 import { errorCard } from '../cards/errorCard';
@@ -20,7 +21,7 @@ import type { OutgoingSender } from '../messaging/sender';
 import { baseConversationId } from '../store/conversationRegistry';
 import type { KeepWith, PlanLocation, PlanRecord, PlanStore } from '../store/planStore';
 import type { TaskId } from '../domain/catalog';
-import { connectorPort } from './connectorPort';
+import { connectorPort } from '../messaging/connectorPort';
 import { cardResponse } from './invokeResponses';
 import type { Feature, VerbHandler } from './routing';
 

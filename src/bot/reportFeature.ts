@@ -11,7 +11,7 @@
 import type { Activity, Attachment, FileConsentCardResponse } from 'botbuilder';
 import { MessageFactory } from 'botbuilder';
 import type { BackgroundWork } from '../actions/backgroundWork';
-import type { CardTarget } from '../actions/cardFanOut';
+import type { CardTarget } from '../messaging/ports';
 import type { Delivery } from '../actions/delivery';
 import { noPlanCard } from '../cards/planCards';
 import { reportCard } from '../cards/reportCard';
@@ -20,7 +20,7 @@ import { checkUploadUrl, putFile } from '../reports/fileUpload';
 import { reportFileName, reportPath } from '../reports/reportDownload';
 import type { ReportLinks } from '../reports/reportLinks';
 import type { PlanLocation, PlanStore } from '../store/planStore';
-import type { ActivityPort } from './connectorPort';
+import type { ActivityPort } from '../messaging/connectorPort';
 import { planLocation } from './planFeature';
 import type { Feature } from './routing';
 import type { TurnReply } from './turnReply';

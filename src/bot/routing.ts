@@ -1,5 +1,5 @@
 import type { AdaptiveCardInvokeResponse, FileConsentCardResponse, TurnContext } from 'botbuilder';
-import type { Command } from './commands';
+import type { Command } from '../domain/commands';
 
 /**
  * Extension points of the bot. Each feature (welcome and help, the questionnaire, the plan, …) contributes

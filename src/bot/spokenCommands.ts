@@ -4,7 +4,7 @@
  */
 import type { PlanTaskInfo, Proposal } from '../understanding/understand';
 import type { IntentName } from '../understanding/corpus';
-import type { Command, TaskVerb } from './commands';
+import type { Command, TaskVerb } from '../domain/commands';
 
 const TASK_VERBS: Readonly<Record<'taskStart' | 'taskDone' | 'taskSkip' | 'taskReopen', TaskVerb>> = {
   taskStart: 'start',

@@ -10,8 +10,8 @@ import {
   TurnContext,
 } from 'botbuilder';
 import type { Logger } from '../logger';
-import { CORRELATION_ID } from '../server';
-import { parseCommand, type Command } from './commands';
+import { CORRELATION_ID } from '../correlation';
+import { parseCommand, type Command } from '../domain/commands';
 import { cardResponse } from './invokeResponses';
 import { errorCard } from '../cards/errorCard';
 import { entraObjectIdOf, UNIDENTIFIED_MESSAGE, UNIDENTIFIED_TITLE } from './identity';

@@ -8,7 +8,7 @@
  */
 import type { TurnContext } from 'botbuilder';
 import type { Delivery } from '../actions/delivery';
-import type { MessagePort } from './connectorPort';
+import type { MessagePort } from '../messaging/connectorPort';
 import { confirmCard } from '../cards/questionCards';
 import { noPlanCard, summaryCard, taskCard, nameOf } from '../cards/planCards';
 import { errorCard } from '../cards/errorCard';

@@ -17,7 +17,7 @@ import { planContext } from '../understanding/planContext';
 import type { Interpretation, PlanTaskInfo, Proposal, Understanding, UnderstandingContext } from '../understanding/understand';
 import { withinParseLimit } from '../domain/typedText';
 import type { PlanStore } from '../store/planStore';
-import type { Command } from './commands';
+import type { Command } from '../domain/commands';
 import { planLocation } from './planFeature';
 import type { Feature } from './routing';
 import { commandOf, exactWords, HELP_USAGE_PREFIX, optionLabel } from './spokenCommands';

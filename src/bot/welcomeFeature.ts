@@ -1,6 +1,6 @@
 import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import { escapeMarkdown, renderCard, type AdaptiveCardJson } from '../cards/render';
-import { COMMAND_HELP } from './commands';
+import { COMMAND_HELP } from '../domain/commands';
 import type { Feature } from './routing';
 
 const SCOPE_HINTS: Record<string, string> = {

@@ -32,7 +32,7 @@ import { errorCard } from './errorCard';
 import { escapeMarkdown, renderCard, type AdaptiveCardJson } from './render';
 import { historyLength } from '../domain/historyArchive';
 import { isRestorable } from '../domain/planRetention';
-import type { PlanLogEntry } from '../store/planStore';
+import type { PlanLogEntry } from '../domain/planRetention';
 import { evidenceLine, lastCheckLine, OBSERVABLE_TASKS, TENANT_VERBS } from './tenantCheckCard';
 
 /** The verbs the task card buttons carry, one per plan action. */

@@ -13,6 +13,7 @@ import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import { ANSWER_KEYS, ANSWER_TOPICS, type AnswerKey, type Answers, describeAnswer } from '../domain/answers';
 import type { SingleTool } from '../domain/advisor';
 import type { Actor } from '../domain/plan';
+import type { AnswerRecord } from '../domain/decision';
 import { mentionedNotice, questionHelp, replyTo } from '../domain/questionnaireReplies';
 import {
   QUESTIONS,
@@ -26,25 +27,13 @@ import {
   wordingFor,
   type Question,
 } from '../domain/questions';
-import { normalizeText, parseCommand } from '../bot/commands';
+import { normalizeText, parseCommand } from '../domain/commands';
 import { withinParseLimit } from '../domain/typedText';
 import { questionCard, startOverConfirmCard, type QuestionSubmit } from '../cards/questionCards';
 import type { AdaptiveCardJson } from '../cards/render';
 
 export const CHOOSE_TOOL_DIALOG = 'chooseTool';
 const QUESTION_LOOP = 'chooseTool.questionLoop';
-
-/** Who gave one answer, and when. Kept in answering order, which is also the order `back` unwinds. */
-export interface AnswerRecord {
-  readonly question: AnswerKey;
-  readonly by: Actor;
-  readonly at: string;
-  /**
-   * The message that gave it: a sentence can answer several questions, and `back` undoes that message as a whole.
-   * Absent on answers recorded before sentences were read, each of which `back` undoes on its own.
-   */
-  readonly message?: number;
-}
 
 /** Options a message named for a multi-select question still to come: ticked on its card, to be confirmed. */
 export interface MentionedOptions {

@@ -11,8 +11,8 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Delivery } from '../actions/delivery';
-import type { CardTarget } from '../actions/cardFanOut';
-import type { MessagePort } from '../bot/connectorPort';
+import type { CardTarget } from '../messaging/ports';
+import type { MessagePort } from '../messaging/connectorPort';
 import { digestMessage } from '../cards/digestCard';
 import { buildDigest, periodKey } from '../domain/digest';
 import { reminderCadence } from '../domain/plan';

@@ -11,7 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Mention } from 'botbuilder';
 import type { Delivery } from '../actions/delivery';
-import type { MessagePort } from '../bot/connectorPort';
+import type { MessagePort } from '../messaging/connectorPort';
 import { mentionOf } from '../cards/digestCard';
 import { tenantCheckCard } from '../cards/tenantCheckCard';
 import type { Actor, Plan } from '../domain/plan';

@@ -6,7 +6,7 @@
  * so a double-clicked Accept is recorded once.
  */
 import type { Storage } from 'botbuilder';
-import type { AnswerRecord } from '../dialogs/chooseToolDialog';
+import type { AnswerRecord } from '../domain/decision';
 import type { ConnectInstallType, MigrationMethod, PathTrack, Recommendation, SyncTool } from '../domain/advisor';
 import type { CurrentSync } from '../domain/answers';
 import type { Answers } from '../domain/answers';

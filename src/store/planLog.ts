@@ -10,25 +10,10 @@
  * written once and only read or deleted afterwards, keyed by conversation and plan id.
  */
 import type { Storage } from 'botbuilder';
-import type { Actor, Plan } from '../domain/plan';
-import { isRestorable } from '../domain/planRetention';
+import { isRestorable, type PlanLogEntry } from '../domain/planRetention';
 import type { DecisionRecord } from './decisionStore';
 import { DocumentStore, type DocumentStoreOptions } from './documentStore';
 import type { PlanRecord } from './planStore';
-
-export interface PlanLogEntry {
-  /**
-   * `replaced`: by a new plan or a restored one; `removed`: discarded by "start over"; `unlinked`: a chat stopped
-   * following a plan shared to a channel (the channel keeps it); `restored`: a kept plan became current again.
-   */
-  readonly kind: 'replaced' | 'removed' | 'unlinked' | 'restored';
-  readonly planId: string;
-  readonly tool: Plan['selection']['tool'];
-  readonly by: Actor;
-  readonly at: string;
-  /** Until when `restore` can bring this plan back; absent when no copy is kept (any more). */
-  readonly restorableUntil?: string;
-}
 
 /** A discarded or replaced plan as it was at that moment. */
 export interface KeptPlan {

@@ -27,10 +27,8 @@ import type { CheckEvidence } from '../domain/tenantHealth';
 import { archiveHistory, type HistoryPage } from '../domain/historyArchive';
 import type { DecisionRecord } from './decisionStore';
 import { DocumentStore, type DocumentStoreOptions, type Mutation, type UpdateOutcome } from './documentStore';
-import { isRestorable, restorableUntil } from '../domain/planRetention';
-import { PlanLog, type KeptPlan, type PlanLogEntry } from './planLog';
-
-export type { PlanLogEntry } from './planLog';
+import { isRestorable, restorableUntil, type PlanLogEntry } from '../domain/planRetention';
+import { PlanLog, type KeptPlan } from './planLog';
 import { baseConversationId } from './conversationRegistry';
 
 /** Where a plan lives. A channel thread id is reduced to its channel, so every thread shares one plan. */

@@ -1,5 +1,6 @@
 import { MemoryStorage } from 'botbuilder';
-import { CardFanOut, type CardPort } from '../../src/actions/cardFanOut';
+import { CardFanOut } from '../../src/actions/cardFanOut';
+import type { CardPort } from '../../src/messaging/ports';
 import { handleTaskVerb, parseActionData, showTask, VERB_ACTIONS, type TaskActionDeps } from '../../src/actions/taskActions';
 import type { AdaptiveCardJson } from '../../src/cards/render';
 import { createPlan, type Actor } from '../../src/domain/plan';

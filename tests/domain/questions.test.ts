@@ -423,7 +423,7 @@ describe('questionnaire flow', () => {
 
 describe('parseAnswer on hostile text', () => {
   const PARSE_BOUND_MS = 50;
-  // normalizeAnswer has no length limit of its own: it must be linear (see tests/bot/commands.test.ts).
+  // normalizeAnswer has no length limit of its own: it must be linear (see tests/domain/commands.test.ts).
   const LINEAR_BOUND_MS = 500;
   const single = questionById('signIn');
   const multi = questionById('otherNeeds');

@@ -5,7 +5,7 @@
  * plan (the bot @mentioned), and a chat in the middle of the questionnaire.
  */
 import fc from 'fast-check';
-import { parseCommand, type Command } from '../../src/bot/commands';
+import { parseCommand, type Command } from '../../src/domain/commands';
 import { commandOf } from '../../src/bot/spokenCommands';
 import { planContext } from '../../src/understanding/planContext';
 import { sharedUnderstanding } from '../../src/understanding/understand';

@@ -6,7 +6,7 @@
  */
 import { MemoryStorage } from 'botbuilder';
 import type { Delivery, DeliveryOutcome } from '../../src/actions/delivery';
-import type { MessagePort } from '../../src/bot/connectorPort';
+import type { MessagePort } from '../../src/messaging/connectorPort';
 import { applyPlanEdit, createPlan, type Plan } from '../../src/domain/plan';
 import type { SendJob } from '../../src/messaging/sender';
 import { ReminderScheduler } from '../../src/scheduler/reminderScheduler';

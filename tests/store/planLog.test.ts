@@ -5,7 +5,8 @@
 import { MemoryStorage } from 'botbuilder';
 import { applyAction, createPlan, type Actor, type Plan } from '../../src/domain/plan';
 import { KEEP_DAYS } from '../../src/domain/planRetention';
-import { MAX_KEPT_PLANS, PLAN_LOG_LIMIT, nextLog, type PlanLogEntry } from '../../src/store/planLog';
+import type { PlanLogEntry } from '../../src/domain/planRetention';
+import { MAX_KEPT_PLANS, PLAN_LOG_LIMIT, nextLog } from '../../src/store/planLog';
 import { PlanStore, type PlanLocation, type PlanRecord } from '../../src/store/planStore';
 import type { DecisionRecord } from '../../src/store/decisionStore';
 

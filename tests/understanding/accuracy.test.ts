@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { COMMAND_HELP, parseCommand, type Command } from '../../src/bot/commands';
+import { COMMAND_HELP, parseCommand, type Command } from '../../src/domain/commands';
 import { loadCorpus } from '../../src/understanding/corpus';
 import { Understanding } from '../../src/understanding/understand';
 import { loadLabeled, score } from './labeled';

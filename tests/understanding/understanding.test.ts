@@ -1,4 +1,4 @@
-import { parseCommand } from '../../src/bot/commands';
+import { parseCommand } from '../../src/domain/commands';
 import { commandOf, exactWords, optionLabel } from '../../src/bot/spokenCommands';
 import { answerCard, didYouMeanCard, noAnswerCard } from '../../src/cards/understandingCards';
 import { createPlan } from '../../src/domain/plan';

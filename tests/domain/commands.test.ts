@@ -1,4 +1,4 @@
-import { normalizeText, parseCommand, type Command } from '../../src/bot/commands';
+import { normalizeText, parseCommand, type Command } from '../../src/domain/commands';
 import { MAX_PARSED_TEXT_LENGTH } from '../../src/domain/typedText';
 import { fastestRunMs, HOSTILE_SHAPES, HOSTILE_SIZE } from '../helpers/hostileText';
 

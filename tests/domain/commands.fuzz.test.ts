@@ -3,7 +3,7 @@
  * in a few milliseconds and never throws. Fixed seed, bounded runs; FUZZ_RUNS raises the count.
  */
 import fc from 'fast-check';
-import { COMMAND_HELP, normalizeText, parseCommand, type Command } from '../../src/bot/commands';
+import { COMMAND_HELP, normalizeText, parseCommand, type Command } from '../../src/domain/commands';
 import { MAX_PARSED_TEXT_LENGTH } from '../../src/domain/typedText';
 import { fastestRunMs, fuzzParameters, hostileText } from '../helpers/hostileText';
 

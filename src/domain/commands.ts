@@ -2,7 +2,7 @@
  * The bot's typed commands: one table drives parsing, the help card and the manifest's command lists,
  * so a command cannot exist in one place and be missing from another.
  */
-import { MAX_PARSED_TEXT_LENGTH, trimTrailing, withinParseLimit } from '../domain/typedText';
+import { MAX_PARSED_TEXT_LENGTH, trimTrailing, withinParseLimit } from './typedText';
 
 export type TaskVerb = 'start' | 'done' | 'skip' | 'reopen';
 /** `remind` without a cadence asks what the plan's reminders are set to. */

@@ -22,9 +22,8 @@ import {
   type Mention,
   type ResourceResponse,
 } from 'botbuilder';
-import type { CardTarget } from '../actions/cardFanOut';
-import { ReusingConnectorFactory } from '../messaging/connectorClients';
-import type { CreatedThread, PostingPort } from '../actions/planPosting';
+import { ReusingConnectorFactory } from './connectorClients';
+import type { CardTarget, CreatedThread, PostingPort } from './ports';
 import type { AdaptiveCardJson } from '../cards/render';
 
 /** The connector operations the port needs (botframework-connector's ConnectorClient has them). */
