@@ -1,4 +1,4 @@
-import { CloudAdapter, type Activity, type ConfigurationBotFrameworkAuthenticationOptions, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { CloudAdapter, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { Config } from './config';
 import { ReusingBotFrameworkAuthentication } from './messaging/connectorClients';
 import type { Logger } from './logger';
@@ -38,7 +38,7 @@ export function createAdapter(config: Config): SyncGuideAdapter {
       MicrosoftAppPassword: config.appPassword,
       MicrosoftAppType: config.localMode ? '' : config.appType,
       MicrosoftAppTenantId: config.appTenantId,
-    } as ConfigurationBotFrameworkAuthenticationOptions,
+    },
     // The edge refuses activities that name another machine; this also covers sends to service URLs stored
     // earlier (card copies, reminder targets), which never pass the edge again.
     config.localMode ? { serviceUrlAllowed: isLoopbackUrl } : {},

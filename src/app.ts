@@ -37,7 +37,6 @@ import { DecisionStore } from './store/decisionStore';
 import { PlanStore } from './store/planStore';
 import { probeStorage, READINESS_PROBE_TIMEOUT_MS } from './store/storageProbe';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const VERSION: string = require('../package.json').version;
 
 /** Added to every pacing wait; see the sender's construction below. */

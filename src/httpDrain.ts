@@ -43,6 +43,6 @@ export class HttpDrain {
   }
 
   private http(): HttpServer {
-    return this.server.server as HttpServer;
+    return this.server.server;
   }
 }

@@ -51,7 +51,7 @@ describe('loadConfig', () => {
   ])('rejects %j naming %s', (env, variable, message) => {
     let error: unknown;
     try {
-      loadConfig(env as Record<string, string>);
+      loadConfig(env);
     } catch (e) {
       error = e;
     }
@@ -103,7 +103,7 @@ describe('loadConfig', () => {
     ])('%j stops the start, naming %s', (env, variable) => {
       let error: unknown;
       try {
-        loadConfig(env as Record<string, string>);
+        loadConfig(env);
       } catch (e) {
         error = e;
       }

@@ -160,7 +160,7 @@ async function startEcho(storage?: Storage): Promise<{ port: number; close(): Pr
       return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'Done' }] } };
     }
   }
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({} as never));
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
   const bot = new EchoBot();
   const server = restify.createServer({ name: 'bench-echo', handleUncaughtExceptions: false });
   const jsonOptions = { maxBodySize: 256 * 1024, mapParams: false };
@@ -220,13 +220,18 @@ function stats(counts?: StorageCounts, gc = false): TargetStats {
 async function main(): Promise<void> {
   const kind = process.argv[2];
   const send = (message: object) => process.send?.(message);
+  /** A failed command goes back to the parent as { error } rather than becoming an unhandled rejection here. */
+  const onMessage = (handle: (message: TargetRequest) => Promise<void>) =>
+    process.on('message', (message: TargetRequest) => {
+      handle(message).catch((error: unknown) => send({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) }));
+    });
   // The parent owns this process: if it goes away, so do we.
   process.on('disconnect', () => process.exit(0));
 
   if (kind === 'restify' || kind === 'echo') {
     const storage = kind === 'echo' ? echoStorage() : undefined;
     const target = kind === 'restify' ? await startRestify() : await startEcho(storage);
-    process.on('message', async (message: TargetRequest) => {
+    onMessage(async (message) => {
       if (message.cmd === 'stats') send({ stats: stats(undefined, message.gc) });
       else if (message.cmd === 'seed' && storage) {
         // Documents the size of a plan in use (~4 KB), so the echo bot's reads fetch as much as ours do.
@@ -250,7 +255,7 @@ async function main(): Promise<void> {
   const store = new PlanStore(bot.app.storage.storage);
   const location = (i: number) => ({ tenantId: BENCH_TENANT, conversationId: benchConversation(i) });
 
-  process.on('message', async (message: TargetRequest) => {
+  onMessage(async (message) => {
     try {
       switch (message.cmd) {
         case 'stats':

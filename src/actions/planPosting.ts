@@ -12,7 +12,7 @@ import { summaryCard, taskCard } from '../cards/planCards';
 import type { AdaptiveCardJson } from '../cards/render';
 import { baseConversationId } from '../store/conversationRegistry';
 import type { CardRef, PlanLocation, PlanRecord, PlanStore } from '../store/planStore';
-import type { CardPort, CardTarget, CreatedThread, PostingPort } from '../messaging/ports';
+import type { CardTarget, CreatedThread, PostingPort } from '../messaging/ports';
 import type { CardFanOut } from './cardFanOut';
 import type { Delivery, DeliveryOutcome } from './delivery';
 import { milestoneNotes } from './milestones';

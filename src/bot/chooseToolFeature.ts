@@ -79,7 +79,7 @@ export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
 
   /** Asked once per turn: the confirmation and the refusal of one start over read the same answer. */
   const mayDiscard = (context: TurnContext) => {
-    let asked = context.turnState.get(PERMISSIONS) as ReturnType<PlanPort['permission']> | undefined;
+    let asked = context.turnState.get<ReturnType<PlanPort['permission']> | undefined>(PERMISSIONS);
     if (!asked) {
       asked = deps.plans ? deps.plans.permission(context, 'discard') : Promise.resolve({ kind: 'noPlan' as const });
       context.turnState.set(PERMISSIONS, asked);
@@ -152,7 +152,7 @@ export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
     if (override) {
       // The install-type questions an override to Connect needed: record them, then apply the override.
       const pending = await decisions.pending(locationOf(context), actorOf(context).id);
-      if (!pending || pending.decisionId !== outcome.followUp!.decisionId) {
+      if (!pending || pending.decisionId !== outcome.followUp.decisionId) {
         await context.sendActivity('That recommendation was replaced while you answered, so nothing was changed. Say **why** to see the current one.');
         return;
       }
@@ -205,7 +205,7 @@ export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
     // were skipped while Cloud Sync was recommended, so they are asked now (only the owner can answer them).
     const openInstallQuestions = requested && mode === 'override' && record.owner.id === actor.id ? installQuestionsFor(record.answers, requested) : [];
     if (openInstallQuestions.length > 0) {
-      await beginFollowUp(context, record, openInstallQuestions, requested!);
+      await beginFollowUp(context, record, openInstallQuestions, requested);
       return messageResponse(
         `Before the plan installs Connect Sync I need ${openInstallQuestions.length === 1 ? 'one more answer' : `${openInstallQuestions.length} more answers`} to pick express or custom: ` +
           `${openInstallQuestions.map((key) => ANSWER_TOPICS[key].toLowerCase()).join(', ')}. The question is below.`,

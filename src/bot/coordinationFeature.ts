@@ -142,7 +142,7 @@ export function createCoordinationFeature(deps: CoordinationFeatureDeps): Featur
     }),
     [COORDINATION_VERBS.dueEditor]: onTask(async (_context, t) => taskCard(t.record.plan, t.taskId, undefined, { now: deps.clock(), editor: { kind: 'due' } })),
     [COORDINATION_VERBS.setDue]: onTask(async (context, t, data) => {
-      const due = typeof data[DUE_INPUT] === 'string' ? (data[DUE_INPUT] as string).slice(0, 100) : '';
+      const due = typeof data[DUE_INPUT] === 'string' ? data[DUE_INPUT].slice(0, 100) : '';
       if (due.trim() === '') return taskCard(t.record.plan, t.taskId, missingInputNotice('due', taskNumber(t.record.plan, t.taskId)), { now: deps.clock(), editor: { kind: 'due' } });
       return edit(context, t.location, t, { kind: 'setDue', taskId: t.taskId, due });
     }),

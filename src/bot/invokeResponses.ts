@@ -6,7 +6,7 @@ import type { AdaptiveCardJson } from '../cards/render';
  * empty answers (running side effects twice), so every outcome, errors included, is one of these.
  */
 export function cardResponse(card: AdaptiveCardJson): AdaptiveCardInvokeResponse {
-  return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card as unknown as Record<string, unknown> };
+  return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
 }
 
 export function messageResponse(text: string): AdaptiveCardInvokeResponse {

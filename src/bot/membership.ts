@@ -154,7 +154,7 @@ async function ask(context: TurnContext, scope: Exclude<MembershipScope, { kind:
 }
 
 function cacheOf(context: TurnContext): Map<string, Promise<RosterEntry>> {
-  let cache = context.turnState.get(CACHE) as Map<string, Promise<RosterEntry>> | undefined;
+  let cache = context.turnState.get<Map<string, Promise<RosterEntry>> | undefined>(CACHE);
   if (!cache) {
     cache = new Map();
     context.turnState.set(CACHE, cache);

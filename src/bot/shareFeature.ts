@@ -22,7 +22,7 @@ export const SHARE_VERB = 'plan.share';
 
 /** Buttons on one card; Teams renders more, but a longer list is no longer a choice. */
 const MAX_CHOICES = 12;
-const ID = /^[\w:@.;=\-]{1,200}$/;
+const ID = /^[\w:@.;=-]{1,200}$/;
 
 export interface ShareFeatureDeps {
   readonly planStore: PlanStore;

@@ -90,7 +90,7 @@ export class SyncGuideBot extends TeamsActivityHandler {
     }
     const submitted = context.activity.value as { verb?: unknown } | undefined;
     if (submitted && typeof submitted.verb === 'string' && this.verbs.has(submitted.verb)) {
-      await this.handleSubmittedVerb(context, submitted.verb, submitted as ActionData);
+      await this.handleSubmittedVerb(context, submitted.verb, submitted);
       return;
     }
     const text = SyncGuideBot.textOf(context);
@@ -125,7 +125,7 @@ export class SyncGuideBot extends TeamsActivityHandler {
     try {
       return await handler(context, data);
     } catch (error) {
-      const correlationId = context.turnState.get(CORRELATION_ID) as string | undefined;
+      const correlationId = context.turnState.get<string | undefined>(CORRELATION_ID);
       this.deps.logger.error({ err: error, verb, correlationId }, 'card action failed');
       return cardResponse(errorCard('Something went wrong while saving that change, and nothing was changed. Please press the button again in a moment.'));
     }
@@ -141,7 +141,7 @@ export class SyncGuideBot extends TeamsActivityHandler {
     try {
       await handler(context, isPlainObject(response) ? response : {});
     } catch (error) {
-      this.deps.logger.error({ err: error, correlationId: context.turnState.get(CORRELATION_ID) as string | undefined }, 'file consent failed');
+      this.deps.logger.error({ err: error, correlationId: context.turnState.get<string | undefined>(CORRELATION_ID) }, 'file consent failed');
     }
   }
 
@@ -157,7 +157,9 @@ export class SyncGuideBot extends TeamsActivityHandler {
       if (replyToId) await context.updateActivity({ ...activity, id: replyToId });
       else await context.sendActivity(activity);
     } else {
-      await context.sendActivity(String(response.value));
+      // A message response carries its text in `value` (see messageResponse), which the SDK types as a record.
+      const text: unknown = response.value;
+      await context.sendActivity(String(text));
     }
   }
 }

@@ -48,7 +48,7 @@ export function digestMessage(plan: Plan, digest: Digest, sentAt: Date): DigestM
  */
 export function mentionOf(actor: Actor): Mention {
   const name = actor.name.replace(/[<>&]/g, '').trim().slice(0, 80) || 'owner';
-  return { type: 'mention', text: `<at>${name}</at>`, mentioned: { id: actor.id, name } } as Mention;
+  return { type: 'mention', text: `<at>${name}</at>`, mentioned: { id: actor.id, name } };
 }
 
 function ownerText(owner: Actor | undefined): string {

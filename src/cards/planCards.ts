@@ -538,7 +538,7 @@ function buttonTitle(action: PlanAction, taskId: TaskId): string {
       return 'Reopen';
     case 'switchInstallType': {
       const alternative = alternativeOf(taskId);
-      return alternative ? alternative.pair.switchTitle[alternative.option]! : 'Switch';
+      return alternative ? alternative.pair.switchTitle[alternative.option] : 'Switch';
     }
   }
 }

@@ -221,7 +221,7 @@ export function formatTime(iso: string): string {
 }
 
 function lowerFirst(text: string): string {
-  return /^[A-Z][a-z]/.test(text) && !text.startsWith('Microsoft') ? text[0]!.toLowerCase() + text.slice(1) : text;
+  return /^[A-Z][a-z]/.test(text) && !text.startsWith('Microsoft') ? text[0].toLowerCase() + text.slice(1) : text;
 }
 
 function joinList(items: readonly string[]): string {

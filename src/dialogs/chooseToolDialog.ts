@@ -264,6 +264,9 @@ export class ChooseToolDialog extends ComponentDialog<BeginOptions> {
         return same(questionnaireHelp(question, state.answers));
       case 'start':
         return same('You are already answering the questions; here is the current one. Say **start over** to begin again.');
+      case undefined:
+        // Not a command: the text or the submitted card is an answer, read below.
+        break;
     }
 
     if (input.submit && input.submit.question !== question.id) return same(staleQuestionNotice(state, input.submit.question));

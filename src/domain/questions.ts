@@ -520,7 +520,7 @@ export function canChangeOutcome(answers: Partial<Answers>, key: AnswerKey): boo
 
   const search = (index: number): boolean => {
     if (index === open.length) return differsForSomeValue();
-    const other = open[index]!;
+    const other = open[index];
     for (const value of POSSIBLE_VALUES[other]) {
       candidate[other] = value;
       if (search(index + 1)) return true;

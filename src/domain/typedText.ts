@@ -21,6 +21,6 @@ export function withinParseLimit(text: string): boolean {
 /** `text` without any trailing characters that occur in `characters` (single UTF-16 units), found in one backward scan. */
 export function trimTrailing(text: string, characters: string): string {
   let end = text.length;
-  while (end > 0 && characters.includes(text[end - 1]!)) end--;
+  while (end > 0 && characters.includes(text[end - 1])) end--;
   return end === text.length ? text : text.slice(0, end);
 }

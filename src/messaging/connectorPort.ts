@@ -144,7 +144,7 @@ async function clientWithoutRetries(context: TurnContext, serviceUrl: string): P
   const adapter = context.adapter as CloudAdapter;
   const factory = context.turnState.get<unknown>(adapter.ConnectorFactoryKey);
   if (!(factory instanceof ReusingConnectorFactory)) throw new Error('The adapter was not built by createAdapter: no retry-free connector client.');
-  return (await factory.createWithoutRetries(serviceUrl, context.turnState.get<string>(adapter.OAuthScopeKey))) as unknown as ConnectorCalls;
+  return factory.createWithoutRetries(serviceUrl, context.turnState.get<string>(adapter.OAuthScopeKey));
 }
 
 /**

@@ -72,7 +72,7 @@ export class SlidingWindowLimiter {
         // Waiting never adds sends, so each window's condition is monotone in time and the largest
         // per-window wait satisfies all of them at once. The send that must leave the window is the
         // L-th most recent one.
-        allowedAt = Math.max(allowedAt, this.stamps[n - w.limit]! + w.windowMs + this.marginMs);
+        allowedAt = Math.max(allowedAt, this.stamps[n - w.limit] + w.windowMs + this.marginMs);
       }
     }
     return Math.max(0, allowedAt - now);
@@ -112,7 +112,7 @@ export class SlidingWindowLimiter {
     let hi = this.stamps.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.stamps[mid]! <= t) lo = mid + 1;
+      if (this.stamps[mid] <= t) lo = mid + 1;
       else hi = mid;
     }
     return lo;

@@ -257,6 +257,8 @@ function header(headers: unknown, name: string): string | undefined {
     const getter = headers['get'];
     if (typeof getter === 'function') {
       const v: unknown = getter.call(headers, name);
+      // A headers object's get() returns a string (or a list joined by commas); anything else is stringified as is.
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string
       if (v !== undefined && v !== null) return String(v);
     }
     const lower = name.toLowerCase();
@@ -264,6 +266,8 @@ function header(headers: unknown, name: string): string | undefined {
       if (k.toLowerCase() === lower) {
         const v = headers[k];
         if (Array.isArray(v)) return v.length > 0 ? String(v[0]) : undefined;
+        // Objects were excluded just above: what is left is a primitive.
+        // eslint-disable-next-line @typescript-eslint/no-base-to-string
         if (v !== undefined && v !== null && typeof v !== 'object') return String(v);
       }
     }
@@ -294,6 +298,8 @@ function codesInBody(body: unknown, out: string[], depth = 0): void {
 
 export function describeFailure(err: unknown): FailureShape {
   if (!isBag(err)) {
+    // Not an object (isBag above): a thrown string, number or the like, which String() shows as it is.
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string
     return err === undefined || err === null ? {} : { message: String(err) };
   }
   const response = get(err, 'response');

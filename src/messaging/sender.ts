@@ -459,8 +459,8 @@ export class OutgoingSender {
 
   private log(level: 'debug' | 'warn' | 'error', obj: object, msg: string): void {
     try {
-      const fn = this.logger?.[level];
-      if (typeof fn === 'function') fn.call(this.logger, obj, msg);
+      const logger = this.logger;
+      if (logger && typeof logger[level] === 'function') logger[level](obj, msg);
     } catch {
       // Logging must never turn a handled failure into an unhandled one.
     }

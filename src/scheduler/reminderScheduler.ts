@@ -132,7 +132,7 @@ export class ReminderScheduler {
     const worker = async () => {
       for (let entry = queue.shift(); entry; entry = queue.shift()) {
         const outcome = await this.checkPlan(entry).catch((error: unknown): PlanCheck => {
-          this.deps.logger.error({ err: error, planId: entry!.planId }, 'reminders: checking a plan failed; trying again at the next check');
+          this.deps.logger.error({ err: error, planId: entry.planId }, 'reminders: checking a plan failed; trying again at the next check');
           return 'failed';
         });
         results.push({ planId: entry.planId, outcome });

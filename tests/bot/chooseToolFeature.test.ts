@@ -209,7 +209,7 @@ describe('choose the sync tool over HTTP', () => {
 
   it('stale or forged decision buttons answer HTTP 200 with a card and change nothing', async () => {
     for (const data of [{ decisionId: 'nope' }, {}, { decisionId: 42 }, { decisionId: 'x'.repeat(5000) }]) {
-      const response = await h.invoke('decision.accept', data as Record<string, unknown>);
+      const response = await h.invoke('decision.accept', data);
       expect(response.status).toBe(200);
       expect(response.body.type).toBe('application/vnd.microsoft.card.adaptive');
       expect(cardText(response.body.value)).toContain('no longer current');

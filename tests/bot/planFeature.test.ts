@@ -46,7 +46,7 @@ async function startPlan(app: App, connector: FakeConnector, options: ActivityOp
 
 async function storedPlan(app: App, conversationId: string) {
   const key = planKey(conversationId);
-  return (await app.storage.storage.read([key]))[key] as any;
+  return (await app.storage.storage.read([key]))[key];
 }
 
 describe('plan over HTTP (expectReplies)', () => {
@@ -311,7 +311,7 @@ describe('plan over HTTP with a Bot Connector (fan-out)', () => {
     expect(connector.calls.filter((c) => c.kind !== 'update')).toHaveLength(0);
     // Blocked means the bot was removed or blocked there: the channel is marked inactive and later changes send nothing.
     const key = `conversations/${encodeURIComponent('19:rollout@thread.tacv2')}`;
-    expect(((await bot.app.storage.storage.read([key]))[key] as any)?.active).toBe(false);
+    expect(((await bot.app.storage.storage.read([key]))[key])?.active).toBe(false);
     connector.calls.length = 0;
     await bot.invoke('task.start', { planId, taskId: 'cloudSync.configure' }, channel);
     await bot.app.planFeature.idle();

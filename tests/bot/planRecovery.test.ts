@@ -317,7 +317,7 @@ describe('discarding, replacing and restoring a shared plan', () => {
       ['a plan that was never kept here', { planId: '3f2c1d9e-0000-4000-8000-000000000000' }],
     ])('a restore button with %s answers with a card and changes nothing', async (_label, data) => {
       const before = await storedJson('a:personal-ben');
-      const answer = await invoke('plan.restore', data as Record<string, unknown>, me());
+      const answer = await invoke('plan.restore', data, me());
       expect(cardText(answer)).toMatch(/does not name a plan I can restore|can no longer be restored/);
       expect(await storedJson('a:personal-ben')).toBe(before);
     });

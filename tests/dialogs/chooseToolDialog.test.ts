@@ -295,7 +295,7 @@ describe('ChooseToolDialog: tenants that already sync, and follow-ups on a recom
     while (turn.cards.length > 0) {
       const { question } = asked(turn.cards[0]);
       prompts[question] = cardText(turn.cards[0]);
-      turn = await say(c, script[question]!);
+      turn = await say(c, script[question]);
       expect(turn.texts.join(' ')).not.toMatch(/didn't get/);
     }
     // Where to read the build, and the existing-tenant wording for what Connect does today.
@@ -325,7 +325,7 @@ describe('ChooseToolDialog: tenants that already sync, and follow-ups on a recom
       const { question } = asked(turn.cards[0]);
       expect(cardText(turn.cards[0])).toMatch(/Question \d of about 3|the last one/);
       order.push(question);
-      turn = await say(c, typed[question]!);
+      turn = await say(c, typed[question]);
     }
     expect(order).toEqual(['domainsReachable', 'enterpriseAdminAvailable', 'connectTotalObjects']);
     const r = result(c);

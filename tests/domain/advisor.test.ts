@@ -516,7 +516,7 @@ const SCENARIOS: Scenario[] = [
   },
   {
     name: 'not sure about anything',
-    answers: Object.fromEntries(ANSWER_KEYS.map((key) => [key, 'notSure'])) as Partial<Answers>,
+    answers: Object.fromEntries(ANSWER_KEYS.map((key) => [key, 'notSure'])),
     tool: 'both',
     install: 'custom',
     rules: [

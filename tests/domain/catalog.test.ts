@@ -50,7 +50,7 @@ describe('task catalog: every task', () => {
     }
     if (id === 'connect.download') {
       expect(task.links[0]?.url).toBe(LEARN.connectDownloadAdminCenter);
-      expect(new URL(task.links[0]!.url).hostname).toBe('entra.microsoft.com');
+      expect(new URL(task.links[0].url).hostname).toBe('entra.microsoft.com');
     } else {
       expect(task.links.some((link) => new URL(link.url).hostname === 'learn.microsoft.com')).toBe(true);
     }

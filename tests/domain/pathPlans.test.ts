@@ -2,7 +2,7 @@
  * Plans for tenants that already sync: which tracks and tasks they hold, the order "what's next" walks,
  * the guided-tool / pilot switch, and that plans stored before paths existed still load and work.
  */
-import { ALTERNATIVE_TASKS, MIGRATION_METHOD_TASK_IDS, TASK_CATALOG, tasksForSelection, tracksForSelection, type CatalogSelection, type TaskId } from '../../src/domain/catalog';
+import { ALTERNATIVE_TASKS, MIGRATION_METHOD_TASK_IDS, TASK_CATALOG, tasksForSelection, tracksForSelection, type CatalogSelection } from '../../src/domain/catalog';
 import { applyAction, availableActions, createPlan, nextTask, numberedTasks, type Plan, type PlanSelection } from '../../src/domain/plan';
 import { taskCard } from '../../src/cards/planCards';
 import { cardText, executeActions, expectValidCard } from '../helpers/cardAssertions';
@@ -159,6 +159,6 @@ describe('stored format: plans from before paths existed', () => {
   it('a new plan for a first installation stores exactly the shape it did before', () => {
     const plan = createPlan({ id: 'p', selection: { tool: 'connect', connectInstall: 'custom', deviceSyncPreview: true }, createdBy: alice, at: T0 });
     expect(plan.selection).toEqual({ tool: 'connect', connectInstall: 'custom' });
-    expect(plan.tasks.map((task) => task.id as TaskId)).toEqual(tasksForSelection({ tool: 'connect' }).map((task) => task.id));
+    expect(plan.tasks.map((task) => task.id)).toEqual(tasksForSelection({ tool: 'connect' }).map((task) => task.id));
   });
 });

@@ -500,7 +500,7 @@ describe('progress and isFinished', () => {
     let plan = settle(newPlan({ tool: 'connect', connectInstall: 'custom' }), rest);
     expect(isFinished(plan)).toBe(false);
     expect(progress(plan).percent).toBeLessThan(100);
-    plan = settle(plan, [skippedOne!], 'skipped');
+    plan = settle(plan, [skippedOne], 'skipped');
     expect(isFinished(plan)).toBe(true);
     expect(progress(plan)).toMatchObject({ open: 0, skipped: 1, percent: 100 });
     expect(nextTask(plan)).toBeUndefined();

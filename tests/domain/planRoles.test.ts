@@ -12,7 +12,7 @@ describe('who may discard, replace or restore a plan', () => {
   const plan = assignOwner(newPlan(), 'cloudSync.installAgent', bob);
 
   it.each([
-    ['anyone in personal chat (the plan is theirs)', carol.id, { kind: 'personal' } as Standing, { allowed: true, as: 'personal' }],
+    ['anyone in personal chat (the plan is theirs)', carol.id, { kind: 'personal' }, { allowed: true, as: 'personal' }],
     ['the creator, in a team', alice.id, team('member'), { allowed: true, as: 'creator' }],
     ['the creator, in a group chat', alice.id, groupChat('member'), { allowed: true, as: 'creator' }],
     ['a task owner', bob.id, team('member'), { allowed: true, as: 'taskOwner' }],

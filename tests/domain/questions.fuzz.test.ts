@@ -35,7 +35,7 @@ describe('parseAnswer, fuzzed', () => {
       fc.tuple(
         fc.constant(question),
         fc.integer({ min: 0, max: question.choices.length - 1 }).chain((index) => {
-          const choice = question.choices[index]!;
+          const choice = question.choices[index];
           return fc.tuple(fc.constant(index), fc.constantFrom(String(index + 1), choice.value, choice.title, ...choice.synonyms));
         }),
         fc.constantFrom('', ' ', '.', '!', '!!', '  .'),
@@ -46,7 +46,7 @@ describe('parseAnswer, fuzzed', () => {
       fc.property(typed, ([question, [index, word], ending, shout]) => {
         const result = parseAnswer(question, ` ${shout ? word.toUpperCase() : word}${ending}`);
         expect(result.ok).toBe(true);
-        const choice = question.choices[index]!;
+        const choice = question.choices[index];
         // A word two choices share ("none" and "no" on a multi-select) may select the earlier one; it must be valid.
         if (result.ok && !question.multi) expect(question.choices.some((c) => c.value === result.value)).toBe(true);
         if (result.ok && !question.multi && /^\d+$/.test(word)) expect(result.value).toBe(choice.value);

@@ -3,7 +3,6 @@
  * has no unexpanded `${`, stays under Teams' 28 KB post budget, and every Action.Execute carries a verb.
  */
 // The SDK's lib/ build is ESM without extensions and cannot be required in Node; the UMD bundle can.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const AC: typeof import('adaptivecards') = require('adaptivecards/dist/adaptivecards.js');
 
 export const CARD_BYTE_BUDGET = 28 * 1024;
@@ -60,7 +59,7 @@ export function cardText(card: object): string {
   const parts: string[] = [];
   walk(card, (node) => {
     for (const key of ['text', 'title', 'value', 'label', 'placeholder'] as const) {
-      if (typeof node[key] === 'string') parts.push(node[key] as string);
+      if (typeof node[key] === 'string') parts.push(node[key]);
     }
   });
   return parts.join('\n');

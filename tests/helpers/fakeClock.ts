@@ -91,7 +91,7 @@ export function maxInAnyWindow(stamps: readonly number[], windowMs: number): num
   // The busiest window can always be slid to start at a send, so checking those starts is enough.
   for (let i = 0; i < sorted.length; i++) {
     if (j < i) j = i;
-    while (j < sorted.length && sorted[j]! < sorted[i]! + windowMs) j++;
+    while (j < sorted.length && sorted[j] < sorted[i] + windowMs) j++;
     best = Math.max(best, j - i);
   }
   return best;
@@ -110,9 +110,9 @@ export function minimumStartTimes(
 ): number[] {
   const t: number[] = [];
   for (let k = 0; k < n; k++) {
-    let at = k > 0 ? t[k - 1]! + serialLatencyMs : 0;
+    let at = k > 0 ? t[k - 1] + serialLatencyMs : 0;
     for (const w of windows) {
-      if (k - w.limit >= 0) at = Math.max(at, t[k - w.limit]! + w.windowMs);
+      if (k - w.limit >= 0) at = Math.max(at, t[k - w.limit] + w.windowMs);
     }
     t.push(at);
   }

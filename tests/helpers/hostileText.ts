@@ -59,7 +59,7 @@ export function hostileText(maxLength = 20_000): fc.Arbitrary<string> {
     fc.string({ unit: 'grapheme', maxLength: 200 }),
     fc.string({ unit: fc.oneof(fc.constantFrom(...PIECES), loneSurrogate), maxLength: 60 }),
     fc.tuple(fc.constantFrom('', 'done 3 ', 'status', '<at>Sync Guide</at> ', 'assign 2 to ', 'due 1 ', '1, '), fc.constantFrom(...shapeNames), fc.integer({ min: 1, max: maxLength })).map(
-      ([prefix, shape, size]) => prefix + HOSTILE_SHAPES[shape]!(size),
+      ([prefix, shape, size]) => prefix + HOSTILE_SHAPES[shape](size),
     ),
   );
 }

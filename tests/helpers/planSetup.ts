@@ -3,7 +3,7 @@
  * questionnaire starts it (inside a turn), where the plan document is stored, and sender settings that keep
  * the tests fast.
  */
-import { BotAdapter, TurnContext, type Activity, type ConversationReference, type ResourceResponse } from 'botbuilder';
+import { BotAdapter, TurnContext, type ConversationReference, type ResourceResponse } from 'botbuilder';
 import type { App } from '../../src/app';
 import type { DecisionSummary } from '../../src/domain/decision';
 import type { PlanSelection } from '../../src/domain/plan';
@@ -21,7 +21,7 @@ export class InertAdapter extends BotAdapter {
 
 /** The turn of a "start" message in the conversation `options` describe (delivered normally, not as expectReplies). */
 export function startTurn(options: ActivityOptions, adapter: BotAdapter = new InertAdapter()): TurnContext {
-  return new TurnContext(adapter, activity('message', { ...options, deliveryMode: 'normal' }, { text: 'start' }) as Partial<Activity> as Activity);
+  return new TurnContext(adapter, activity('message', { ...options, deliveryMode: 'normal' }, { text: 'start' }));
 }
 
 /** Creates the conversation's plan as the questionnaire does; its cards are posted after this resolves (see planFeature.idle). */

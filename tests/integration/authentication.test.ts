@@ -64,7 +64,7 @@ describe('JWT validation errors (app id set, OpenID metadata on loopback)', () =
       ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
       ToChannelFromBotOAuthScope: 'https://api.botframework.com',
       OAuthUrl: 'https://api.botframework.com',
-    } as never);
+    });
     ({ server } = createServer({
       adapter: new SyncGuideAdapter(auth),
       runTurn: async () => {

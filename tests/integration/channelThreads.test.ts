@@ -164,7 +164,7 @@ describe('install events, threads, sync and sharing (fake Bot Connector)', () =>
     if (!recommendation) throw new Error(`no recommendation in ${JSON.stringify(replies).slice(0, 2000)}`);
     const accept = executeActions(recommendation).find((a) => a.verb === 'decision.accept')!;
 
-    const response = await h.invoke(accept.verb!, accept.data as Record<string, unknown>, asked);
+    const response = await h.invoke(accept.verb, accept.data as Record<string, unknown>, asked);
     expect(response.status).toBe(200);
     expect(cardText(response.body.value)).toContain('Plan created — posting 5 cards in this channel thread');
     // Nothing was posted while the click was being answered: the answer did not wait for the posting.
@@ -426,8 +426,8 @@ describe('posting a plan within the Teams limits (real pacing)', () => {
   }
 
   it.each([
-    ['a full Connect plan', { tool: 'connect', connectInstall: 'custom' } as PlanSelection, 7],
-    ['a Cloud Sync + Connect plan', { tool: 'both', connectInstall: 'custom' } as PlanSelection, 11],
+    ['a full Connect plan', { tool: 'connect', connectInstall: 'custom' }, 7],
+    ['a Cloud Sync + Connect plan', { tool: 'both', connectInstall: 'custom' }, 11],
   ])('posts %s as one thread, every card once, never over 7/s or 8/2 s', async (_label, selection, expected) => {
     const channel = `19:pacing-${selection.tool}@thread.tacv2`;
     connector.calls.length = 0;

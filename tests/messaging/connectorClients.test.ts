@@ -2,7 +2,7 @@ import { ClaimsIdentity } from 'botframework-connector';
 import { ReusingBotFrameworkAuthentication } from '../../src/messaging/connectorClients';
 
 // Auth off (no app id), as in local mode: clients are built without credentials and never call out.
-const auth = () => new ReusingBotFrameworkAuthentication({ MicrosoftAppId: '', MicrosoftAppPassword: '' } as never);
+const auth = () => new ReusingBotFrameworkAuthentication({ MicrosoftAppId: '', MicrosoftAppPassword: '' });
 const claims = (appId: string) => new ClaimsIdentity([{ type: 'aud', value: appId }], true);
 const retryPhase = (client: unknown) =>
   ((client as { client: { pipeline: { getOrderedPolicies(): { name: string }[] } } }).client.pipeline.getOrderedPolicies() ?? []).some((p) => /retry/i.test(p.name));

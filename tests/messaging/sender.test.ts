@@ -70,7 +70,7 @@ describe('OutgoingSender pacing', () => {
       expect(r.starts).toEqual(min);
       expectWithinTeamsLimits(r.starts);
       // Completion = last start + its latency.
-      expect(clock.now()).toBe(min[n - 1]! + 150);
+      expect(clock.now()).toBe(min[n - 1] + 150);
     }
   });
 
@@ -172,7 +172,7 @@ describe('OutgoingSender retries', () => {
       }),
     );
     expect(outcome).toEqual({ ok: true, value: 'ok', attempts: 2 });
-    expect(starts[1]! - starts[0]!).toBeGreaterThanOrEqual(3000);
+    expect(starts[1] - starts[0]).toBeGreaterThanOrEqual(3000);
     expect(sender.counters).toMatchObject({ sent: 1, attempts: 2, retried: 1 });
   });
 
@@ -190,7 +190,7 @@ describe('OutgoingSender retries', () => {
       }),
     );
     expect(outcome).toMatchObject({ ok: false, reason: 'gaveUp', attempts: 4 });
-    const gaps = starts.slice(1).map((t, i) => t - starts[i]!);
+    const gaps = starts.slice(1).map((t, i) => t - starts[i]);
     [2000, 4000, 8000].forEach((nominal, i) => {
       expect(gaps[i]).toBeGreaterThanOrEqual(nominal * 0.8);
       expect(gaps[i]).toBeLessThanOrEqual(nominal * 1.2);

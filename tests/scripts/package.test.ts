@@ -37,7 +37,7 @@ function filledTemplate(env: Record<string, string> = { BOT_ID, BOT_DOMAIN: 'syn
 }
 
 function bot(manifest: JsonObject): JsonObject {
-  return (manifest.bots as JsonObject[])[0] as JsonObject;
+  return (manifest.bots as JsonObject[])[0];
 }
 
 describe('the committed manifest template', () => {

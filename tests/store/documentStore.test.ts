@@ -1,4 +1,4 @@
-import { MemoryStorage, type Storage, type StoreItems } from 'botbuilder';
+import { MemoryStorage, type StoreItems } from 'botbuilder';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,13 +12,13 @@ interface Counter {
 const append = (who: string) => (current: Counter) => ({ next: { hits: [...current.hits, who] }, result: who });
 
 describe.each([
-  ['memory', () => ({ storage: new MemoryStorage() as Storage, done: () => {} })],
+  ['memory', () => ({ storage: new MemoryStorage(), done: () => {} })],
   [
     'sqlite',
     () => {
       const dir = mkdtempSync(join(tmpdir(), 'docstore-'));
       const storage = new SqliteStorage(join(dir, 'd.sqlite'));
-      return { storage: storage as Storage, done: () => { storage.close(); rmSync(dir, { recursive: true, force: true }); } };
+      return { storage: storage, done: () => { storage.close(); rmSync(dir, { recursive: true, force: true }); } };
     },
   ],
 ])('DocumentStore on %s', (_name, make) => {

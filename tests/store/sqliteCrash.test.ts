@@ -50,8 +50,8 @@ function burstAndKill(prefix: string, killAfter: number): Promise<Acks> {
     let buffered = '';
     let stderr = '';
     let killed = false;
-    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => {
       buffered += chunk.toString();
       const lines = buffered.split('\n');
       buffered = lines.pop()!;
