@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (issue 7 item 6; not part of `npm test`). In one run on this machine:
+ * `npm run bench` (not part of `npm test`: it is slow and its figures depend on the machine). In one run on this machine:
  *   1. a bare restify route with our body parsing (the HTTP ceiling),
  *   2. a plain botbuilder echo bot on the same stack (CloudAdapter + TeamsActivityHandler; the framework's floor),
  *   3. our bot with SQLite, 4. our bot with Azurite (blob), and 5. our bot with SQLite and LOG_LEVEL=warn (to show
@@ -455,7 +455,7 @@ function render(
     '',
   );
 
-  lines.push('## Against the targets of issue 7', '');
+  lines.push('## Against the throughput targets', '');
   lines.push('| target | measured | met |', '|---|---|---|');
   for (const r of runs.filter((x) => x.target.startsWith('our bot') && !x.target.includes('warn'))) {
     const ratio = r.rpsRatio as number;

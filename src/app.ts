@@ -1,4 +1,4 @@
-import { ConversationState, PrivateConversationState } from 'botbuilder';
+import { PrivateConversationState } from 'botbuilder';
 import type { Server } from 'restify';
 import { setTimeout as delay } from 'node:timers/promises';
 import { createAdapter, installTurnErrorHandler } from './adapter';
@@ -97,7 +97,6 @@ async function within(work: Promise<unknown>, ms: number): Promise<boolean> {
 export function createApp(config: Config, logger: Logger, options: AppOptions = {}): App {
   const clock = options.clock ?? (() => new Date());
   const storage = createStorage(config.storage, (message) => logger.warn(`SQLite: ${message}`));
-  const conversationState = new ConversationState(storage.storage);
   // Dialog state per person per conversation, so two people in one channel never answer each other's questions.
   const privateState = new PrivateConversationState(storage.storage);
   const registry = new ConversationRegistry(storage.storage);
@@ -119,12 +118,12 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
   const planStore = new PlanStore(storage.storage);
   const planFeature = createPlanFeature({ planStore, sender, adapter, appId: config.appId, clock, logger, shutdownSignal: stopping.signal, guard });
   const shareFeature = createShareFeature({ planStore, registry, plans: planFeature, clock, logger });
-  // Owners and due dates (issue 8 items 1, 2) and "my tasks" (item 4): one index per person points at their plans.
+  // Owners, due dates and "my tasks": one index per person points at their plans, so "my tasks" reads no other plans.
   const myTasks = new MyTasksIndex(storage.storage);
   const coordinationFeature = createCoordinationFeature({ planStore, myTasks, registry, plans: planFeature, clock, logger });
   const myTasksFeature = createMyTasksFeature({ planStore, myTasks, clock, logger, onChanged: (...args) => planFeature.afterChange(...args) });
 
-  // Reminders (issue 8 item 3) and the report (item 5).
+  // Reminders and the report.
   const reply = turnReply(sender, logger);
   const reminderIndex = new ReminderIndex(storage.storage);
   const reminderFeature = createReminderFeature({ planStore, index: reminderIndex, clock, reply, ...config.reminders });
@@ -215,7 +214,7 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
     // Understanding comes last: it reads only the text no other feature took.
     features: [chooseToolFeature, welcomeFeature, planFeature, shareFeature, coordinationFeature, myTasksFeature, reminderFeature, reportFeature, restoreFeature, tenantFeature, understandingFeature],
     logger,
-    states: [conversationState, privateState],
+    states: [privateState],
     ...createInstallHandlers({ registry, clock, logger }),
   });
 

@@ -3,7 +3,6 @@
  * not have, or contention that outlasted the retries. Status buttons, owner and due date changes all answer with
  * the same words, so they are written once.
  */
-import {  } from '../cards/planCards';
 import { errorCard } from '../cards/errorCard';
 import type { AdaptiveCardJson } from '../cards/render';
 

@@ -1,5 +1,5 @@
 /**
- * Owners and due dates in Teams (issue 8 items 1 and 2): the task card's "Assign to me", "Unassign",
+ * Owners and due dates in Teams: the task card's "Assign to me", "Unassign",
  * "Assign someone" (a people picker) and "Set due date" buttons, and their typed twins `assign 3 to me`,
  * `assign 3 to @name`, `unassign 3`, `due 3 2026-12-15`, `due 3 clear`.
  *

@@ -2,7 +2,7 @@
  * The reminder digest as a Teams message: a compact card plus a line of text that @mentions the owners.
  *
  * The mentions sit in the message text with `mention` entities, not inside the card: text mentions are
- * the documented way for a bot to notify someone (teams-platform.md §2.7), they work in channels, group
+ * the documented way for a bot to notify someone (Teams docs: "Channel and group chat conversations with a bot", mentions), they work in channels, group
  * chats and personal chats alike, and the Agents Playground shows them as text (it renders no user
  * mentions at all, in cards or otherwise). The card repeats the owners by name, so nothing depends on
  * the mention rendering.

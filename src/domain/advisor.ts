@@ -253,7 +253,7 @@ export function decide(answers: Answers): Decision {
   const firedRules = CAPABILITY_RULES.filter((rule) => rule.applies(resolved));
   const connectNeeded = firedRules.some((rule) => rule.effect === 'requiresConnect');
   const cloudSyncNeeded = firedRules.some((rule) => rule.effect === 'requiresCloudSync');
-  // Coexistence (facts §1.4): only when each tool has something the other cannot do.
+  // Coexistence: only when each tool has something the other cannot do.
   const tool: SyncTool = connectNeeded && cloudSyncNeeded ? 'both' : connectNeeded ? 'connect' : 'cloudSync';
   const current = resolved.currentSync;
   // A Connect server that already runs is upgraded, not installed again: no install type to choose.

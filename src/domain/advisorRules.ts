@@ -1,8 +1,8 @@
 /**
  * The advisor's rule tables: what each answer means for the tool, the Connect install type, the path from
  * what runs today, and the warnings. Pure data plus small predicates; the engine that runs them is
- * `advisor.ts`. Facts: ../shared/reference/entra-facts.md §1.2–§1.4 (tool), §2 (install type), §5–§6
- * (existing deployments and the late-2026 corrections); every link is a page that states the claim.
+ * `advisor.ts`. Every fact carries a link (learnLinks.ts) to the Learn page that states it: the tool
+ * comparison, the install types, existing deployments and the late-2026 corrections.
  */
 import type {
   AnswerKey,
@@ -174,7 +174,7 @@ export const UNKNOWN_RULES: { [K in AnswerKey]: UnknownRule<K> } = {
 };
 
 // ---------------------------------------------------------------------------------------------------
-// Tool rules (facts §1.2, §1.3, §1.1, §6).
+// Tool rules.
 
 export interface CapabilityRule {
   id: string;
@@ -370,7 +370,7 @@ const PREFERENCE_RULE: CapabilityRule = {
 export const CAPABILITY_RULES: readonly CapabilityRule[] = [...CONNECT_ONLY_RULES, ...CLOUD_SYNC_ONLY_RULES, PREFERENCE_RULE];
 
 // ---------------------------------------------------------------------------------------------------
-// Connect install rules (facts §2.1, §2.3, §6): any rule that applies rules out express.
+// Connect install rules: any rule that applies rules out express.
 
 export interface InstallRule {
   id: string;
@@ -465,7 +465,7 @@ export const INSTALL_RULES: readonly InstallRule[] = [
 ];
 
 // ---------------------------------------------------------------------------------------------------
-// Paths from what runs today (facts §5, §6).
+// Paths from what runs today.
 
 export function connectRuns(current: CurrentSync): boolean {
   return current === 'connect' || current === 'both';

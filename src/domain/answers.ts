@@ -1,6 +1,6 @@
 /**
  * The admin's answers to the "choose the sync tool" questionnaire: the input of the decision engine
- * (`advisor.ts`). Facts behind every field: ../shared/reference/entra-facts.md §1, §2, §5 and §6.
+ * (`advisor.ts`). The facts behind each field are cited, with their Learn page, in advisorRules.ts.
  */
 
 /** The admin pressed "Not sure". The engine then takes the safe default and lists it as an assumption. */

@@ -2,8 +2,8 @@
  * The deployment tasks for each sync tool, in the order an admin works through them.
  *
  * Task lists follow Microsoft's hybrid identity "get started" article; the content of each task is
- * our own wording of ../shared/reference/entra-facts.md §3. Three mistakes in that article are
- * deliberately not repeated (facts §4 items 1–3): the custom-install task is about custom settings,
+ * our own wording of the Learn pages in learnLinks.ts. Three mistakes in that article are
+ * deliberately not repeated: the custom-install task is about custom settings,
  * the Connect verify task cites Connect material, and the installer comes from the admin center.
  *
  * Plans store only task ids and statuses; the words live here, so fixing a sentence fixes every

@@ -1,6 +1,6 @@
 /**
  * Microsoft Learn (and admin center) addresses the bot cites. One place, so a moved page is fixed once.
- * Source of every address: ../shared/reference/entra-facts.md §0, §3, §5 and §6, or the Learn page itself
+ * Source of every address: the Learn page itself
  * (read on learn.microsoft.com / the MicrosoftDocs repositories; the date in a comment is the page's ms.date).
  * Every constant here is cited somewhere: tests fail on one nobody uses.
  */
@@ -64,11 +64,11 @@ export const LEARN = {
   domainServicesPasswordHashSync: 'https://learn.microsoft.com/entra/identity/domain-services/tutorial-configure-password-hash-sync',
   /** Extended support ends 2027-01-12. */
   windowsServer2016Lifecycle: 'https://learn.microsoft.com/lifecycle/products/windows-server-2016',
-  /** Password hash sync: changed passwords every 2 minutes, interval fixed (facts CPHS). */
+  /** Password hash sync: changed passwords every 2 minutes, interval fixed. */
   connectPhs: `${HYBRID}/connect/how-to-connect-password-hash-synchronization`,
   /** The hybrid identity documentation's landing page: where to look when the guide has no answer. */
   hybridIdentityHub: `${HYBRID}/`,
-  /** The Connect installer is only offered here now (facts §3 N4, §4 item 3); never the old Download Center page. */
+  /** The Connect installer is only offered here now; the old Download Center page no longer serves it. */
   connectDownloadAdminCenter:
     'https://entra.microsoft.com/#view/Microsoft_AAD_Connect_Provisioning/AADConnectMenuBlade/~/GetStarted',
 } as const;

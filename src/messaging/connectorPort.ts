@@ -120,7 +120,8 @@ export function connectorPort(adapter: Adapter, appId: string, shutdown: AbortSi
     createThread: (target, card, attempt) =>
       run({ serviceUrl: target.serviceUrl, conversationId: target.channelId }, async (client, context): Promise<CreatedThread> => {
         if (appId) {
-          // The SDK's way under CloudAdapter: with the app id it takes the createConversationAsync branch (pitfall 17).
+          // The SDK's way under CloudAdapter: given the app id as its 4th argument it takes the createConversationAsync
+          // branch; without it, it uses the legacy connector path, which fails under CloudAdapter.
           // It cannot carry the abort signal; the sender's timeout still ends the wait for it.
           const [reference, activityId] = await TeamsInfo.sendMessageToTeamsChannel(context, cardMessage(card) as Activity, target.channelId, appId);
           return createdThread(target.channelId, reference.conversation?.id, activityId);

@@ -1,7 +1,7 @@
 /**
  * Teams rate limits as data, and a sliding-window limiter that enforces several windows at once.
  *
- * Source: msteams-docs `bots/how-to/rate-limit.md` (see shared/reference/teams-platform.md §2.5).
+ * Source: msteams-docs `bots/how-to/rate-limit.md`.
  * The limits are per bot per conversation ("thread"); the per-tenant figure is the conservative one of
  * the two published (30 vs 50 requests per second).
  *

@@ -2,7 +2,7 @@
  * Which outgoing-call failures are worth retrying, for how long, and what a permanent failure means
  * for the caller. Pure functions over a small error shape, so the policy is tested without a bot.
  *
- * Rules (shared/reference/teams-platform.md §2.5, §2.6, §3 rows 7 and 11):
+ * Rules (Teams docs: "Optimize your bot with rate limiting and best practices", and proactive messaging):
  *  - 429, 412, 502, 503, 504, 408 and network errors (ECONNRESET, ETIMEDOUT, "socket hang up", ...)
  *    are transient: retried with exponential backoff and jitter, honouring Retry-After.
  *    503 and 408 are not in Microsoft's list but mean the same thing ("try again later").

@@ -1,5 +1,5 @@
 /**
- * The one door for outgoing Teams traffic (proactive sends and card updates), issue 5 item 5.
+ * The one door for outgoing Teams traffic (proactive sends and card updates), so pacing and retries hold for all of it.
  *
  * - Per conversation: strictly in order, one at a time (a thread's replies must follow its root),
  *   each attempt paced by that conversation's sliding windows and by the tenant's.

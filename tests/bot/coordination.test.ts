@@ -1,5 +1,5 @@
 /**
- * Owners, due dates and "my tasks" (issue 8 items 1, 2, 4) against the running server: messages and card
+ * Owners, due dates and "my tasks" against the running server: messages and card
  * invokes over HTTP, Teams' member lookups and card updates answered by a fake Bot Connector on loopback,
  * and a settable clock for due dates and overdue marks.
  */

@@ -75,7 +75,7 @@ const CLOUD_SYNC_TODAY: Partial<Answers> = { currentSync: 'cloudSync' };
 const BOTH_TODAY: Partial<Answers> = { ...CONNECT_TODAY, currentSync: 'both' };
 
 const SCENARIOS: Scenario[] = [
-  // The four "Done means" scenarios of issue 3.
+  // Typical tenants, each with the tool and install type it must be given.
   {
     name: 'single forest, PHS, 20,000 users',
     answers: { enterpriseAdminAvailable: 'notAsked', connectTotalObjects: 'notAsked' },
@@ -273,7 +273,7 @@ const SCENARIOS: Scenario[] = [
     customBecause: ['keepExistingSignIn'],
     warns: ['keepExistingSignIn'],
   },
-  // Express's 100,000 limit is the total Connect syncs, not the largest domain (facts §2.1, §2.3).
+  // Express's 100,000 limit is the total Connect syncs, not the largest domain.
   {
     name: 'hybrid join, every domain under 100,000 but over 100,000 in total',
     answers: { largestDomainObjects: 'under100k', connectTotalObjects: 'over100k', devices: 'hybridJoin' },
@@ -537,7 +537,7 @@ const SCENARIOS: Scenario[] = [
     noWarns: ['deviceSyncPreviewTask', 'hybridJoinPreviewOnCloudSync'],
     deviceSyncPreview: false,
   },
-  // The late-2026 corrections (facts §6).
+  // The late-2026 corrections.
   {
     name: 'Exchange hybrid with Microsoft 365 groups written back on-premises',
     answers: { otherNeeds: ['exchangeHybrid', 'm365GroupWriteback'] },

@@ -196,7 +196,7 @@ describe("task catalog: the seed article's mistakes are not repeated", () => {
     const everything = JSON.stringify(TASK_CATALOG);
     expect(everything).not.toMatch(/microsoft\.com\/(?:[a-z]{2}-[a-z]{2}\/)?download/i);
     expect(everything).not.toContain('47594');
-    // The old sync-tool wizard address could not be confirmed to still work (facts §4 item 4).
+    // The old sync-tool wizard address could not be confirmed to still work, so the bot must not cite it.
     expect(everything).not.toContain('setup.microsoft.com');
   });
 });
@@ -273,7 +273,7 @@ describe('task catalog: facts the reviewer found missing or wrong', () => {
       says: [/Windows Server 2022 or 2025/, /2016 leaves support on 2027-01-12/, /on 2025 add KB5070773/],
     },
     {
-      // DirSync and Azure AD Sync are long gone (facts §5); what people replace today is an older Connect server.
+      // DirSync and Azure AD Sync are long gone; what people replace today is an older Connect server.
       task: 'connect.chooseInstallType',
       fact: 'upgrades today: swing migration from an older Connect server, and the move to Cloud Sync for a running one',
       item: /^Replacing an older Connect server/,

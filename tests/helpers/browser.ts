@@ -20,7 +20,7 @@ async function chooseChromium(): Promise<BundledChromium> {
 
 /**
  * Headless Chromium with the flags this sandbox needs: no sandbox as root, and no background networking, whose
- * connections the closed network refuses (see stack-notes §8).
+ * connections a network without internet access refuses.
  */
 export async function launchChromium(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const browser = await chooseChromium();

@@ -1,5 +1,5 @@
 /**
- * Issue 7 item 5: hostile or broken requests against the running server. Every row states the HTTP status it must get
+ * Hostile or broken requests against the running server. Every row states the HTTP status it must get
  * and, for invokes, that the answer is an error card; after every row both seeded plans must be byte-for-byte what they
  * were (same revision, same history), and the server must still answer /healthz.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 5 against the running server and a fake Bot Connector on loopback: install events and the one
+ * Channels and chats against the running server and a fake Bot Connector on loopback: install events and the one
  * welcome, removal, a plan in a channel as one thread, cards kept in sync with milestone notes, sharing a
  * personal plan to a channel, and the connector's 429 / 404 / 403 answers while posting and updating.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 7 item 4, the connector and contention faults: the Bot Connector answering 429 / 500 or not at all while
+ * The connector and contention faults: the Bot Connector answering 429 / 500 or not at all while
  * a done click fans out card updates, and a storage on which every conditional plan write conflicts. Each case
  * proves the invoke still answers 200 with a card, retries stay bounded, nothing is posted twice, the process
  * keeps serving, and (for contention) nothing is written.

@@ -1,5 +1,5 @@
 /**
- * Issue 8 item 3 against two running bot instances that share one SQLite file, a fake Bot Connector on
+ * Reminders against two running bot instances that share one SQLite file, a fake Bot Connector on
  * loopback and a clock the test moves: "remind daily" with its confirmation over HTTP, then digests
  * exactly once per period between the two schedulers, with the overdue task and its owner @mentioned.
  */

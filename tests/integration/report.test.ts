@@ -1,5 +1,5 @@
 /**
- * Issue 8 item 5 against the running server: "report" answers with a valid summary card and a signed
+ * The plan report against the running server: "report" answers with a valid summary card and a signed
  * CSV link the same server serves (right columns, RFC 4180 escaping, formula injection defused, BOM);
  * altered and expired links are refused; in personal chat the file consent flow uploads the CSV to the
  * URL Teams hands over (a fake upload endpoint on loopback) and posts the file card.

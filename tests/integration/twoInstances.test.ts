@@ -1,5 +1,5 @@
 /**
- * Issue 7 item 3: two bot processes, one storage. Each pair (sharing one Azurite blob container, then one SQLite
+ * Two bot processes, one storage. Each pair (sharing one Azurite blob container, then one SQLite
  * file) takes 200 status changes on the same plan from 200 different people, half through each instance, 16 in
  * flight at a time, on the same and on different tasks. The stored plan must then account for every answer:
  *  - every invoke answered HTTP 200 with a valid card;
