@@ -1,6 +1,6 @@
 /**
  * Facts the guide can answer with beyond the task checklists and the advisor's rules: short, in our own
- * words, each with the Learn page that backs it (../shared/reference/entra-facts.md §1, §2, §5).
+ * words, each with the Learn page that backs it.
  */
 import { LEARN } from '../domain/learnLinks';
 
