@@ -6,13 +6,14 @@ const assignOwner = (plan: Plan, taskId: string, owner: Actor): Plan => changedP
 
 const team = (role: 'owner' | 'member' | 'guest'): Standing => ({ kind: 'shared', role, inTeam: true });
 const groupChat = (role: 'owner' | 'member' | 'guest'): Standing => ({ kind: 'shared', role, inTeam: false });
+const personal: Standing = { kind: 'personal' };
 
 describe('who may discard, replace or restore a plan', () => {
   // Alice created the plan; Bob owns a task; Carol has nothing to do with it.
   const plan = assignOwner(newPlan(), 'cloudSync.installAgent', bob);
 
   it.each([
-    ['anyone in personal chat (the plan is theirs)', carol.id, { kind: 'personal' }, { allowed: true, as: 'personal' }],
+    ['anyone in personal chat (the plan is theirs)', carol.id, personal, { allowed: true, as: 'personal' }],
     ['the creator, in a team', alice.id, team('member'), { allowed: true, as: 'creator' }],
     ['the creator, in a group chat', alice.id, groupChat('member'), { allowed: true, as: 'creator' }],
     ['a task owner', bob.id, team('member'), { allowed: true, as: 'taskOwner' }],

@@ -425,7 +425,7 @@ describe('posting a plan within the Teams limits (real pacing)', () => {
     return now;
   }
 
-  it.each([
+  it.each<[string, PlanSelection, number]>([
     ['a full Connect plan', { tool: 'connect', connectInstall: 'custom' }, 7],
     ['a Cloud Sync + Connect plan', { tool: 'both', connectInstall: 'custom' }, 11],
   ])('posts %s as one thread, every card once, never over 7/s or 8/2 s', async (_label, selection, expected) => {
