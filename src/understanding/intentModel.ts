@@ -48,7 +48,7 @@ export class IntentModel {
       const known = this.intentFeatures.get(intent) ?? new Set<string>();
       for (const feature of Object.keys(input)) known.add(feature);
       this.intentFeatures.set(intent, known);
-      return { input, output: { [intent]: 1 } as Record<string, number> };
+      return { input, output: { [intent]: 1 } };
     });
     this.noneDelta = this.intentFeatures.size / Math.max(1, this.features.size);
     // As NLP.js does: a last example that only has the none feature, pointing (almost) nowhere but None.

@@ -109,7 +109,7 @@ export class Understanding {
     }
     if (top.intent === 'None' || top.score < SUGGEST_SCORE) return { kind: 'help', closest: closestIntents(candidates) };
 
-    const intent = top.intent as IntentName;
+    const intent = top.intent;
     const reading = this.read(intent, prepared, context);
     // A question about a task ("who closed task 2?") is never taken as an order to change it.
     const mayAct = !(questionShaped && TASK_INTENTS.has(intent));
