@@ -100,7 +100,7 @@ type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | Lo
  * the very addresses the socket connects to, so a name that resolves differently a moment later (DNS
  * rebinding) gains nothing.
  */
-export function publicOnlyLookup(resolve: Resolver = dnsLookup as unknown as Resolver, options: { readonly allowLoopback?: boolean } = {}) {
+export function publicOnlyLookup(resolve: Resolver = dnsLookup, options: { readonly allowLoopback?: boolean } = {}) {
   const refuse = (address: string) => isPrivateAddress(address) && !(options.allowLoopback && isLoopback(address));
   return (hostname: string, lookupOptions: LookupOptions, callback: LookupCallback): void => {
     resolve(hostname, { ...lookupOptions, all: true }, (error, addresses) => {
@@ -135,7 +135,7 @@ export function putFile(target: URL, body: Buffer, options: PutOptions): Promise
     method: 'PUT',
     headers: { 'content-length': String(body.length), 'content-range': `bytes 0-${body.length - 1}/${body.length}` },
     ...(options.signal ? { signal: options.signal } : {}),
-    lookup: publicOnlyLookup(options.resolve, { allowLoopback: options.localMode }) as RequestOptions['lookup'],
+    lookup: publicOnlyLookup(options.resolve, { allowLoopback: options.localMode }),
     // A connection of its own: a pooled socket would skip the address check above. One upload per consent.
     agent: false,
   };

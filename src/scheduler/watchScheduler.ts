@@ -9,7 +9,6 @@
  * act at a time, and the timer is unref'd and stopped cleanly.
  */
 import { randomUUID } from 'node:crypto';
-import type { Mention } from 'botbuilder';
 import type { Delivery } from '../actions/delivery';
 import type { MessagePort } from '../messaging/connectorPort';
 import { mentionOf } from '../cards/digestCard';
@@ -131,7 +130,7 @@ export class WatchScheduler {
         conversationId: target.conversationId,
         tenantId: entry.location.tenantId,
         key: `watch:${entry.planId}:${outcome.snapshot.readAt}`,
-        run: (signal) => this.deps.port.postMessage(target, { text, entities: mentions as Mention[], card }, signal),
+        run: (signal) => this.deps.port.postMessage(target, { text, entities: mentions, card }, signal),
       });
       if (!sent.ok && sent.reason !== 'inactive' && sent.reason !== 'blocked' && sent.reason !== 'notFound') {
         this.deps.logger.warn({ planId: entry.planId, reason: sent.reason }, 'watch: posting failed; the next check tries again');

@@ -3,7 +3,7 @@
  * refused with a message for the person and a warning in the log that names the host and the reason (never the
  * URL, which carries an upload token).
  */
-import { MemoryStorage, TurnContext, type Activity, type FileConsentCardResponse } from 'botbuilder';
+import { MemoryStorage, TurnContext, type FileConsentCardResponse } from 'botbuilder';
 import { createReportFeature } from '../../src/bot/reportFeature';
 import { createPlan } from '../../src/domain/plan';
 import { ReportLinks } from '../../src/reports/reportLinks';
@@ -44,7 +44,7 @@ async function setUp() {
       },
     },
   });
-  const context = new TurnContext(new InertAdapter(), activity('invoke', { conversationType: 'personal', conversationId: CONVERSATION, deliveryMode: 'normal' }, { name: 'fileConsent/invoke' }) as Partial<Activity> as Activity);
+  const context = new TurnContext(new InertAdapter(), activity('invoke', { conversationType: 'personal', conversationId: CONVERSATION, deliveryMode: 'normal' }, { name: 'fileConsent/invoke' }));
   /** Runs what the consent left for after its answer. */
   const afterAnswer = async () => {
     for (let work = pending.shift(); work; work = pending.shift()) await work();

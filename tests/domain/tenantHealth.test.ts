@@ -104,6 +104,6 @@ describe('planTracks', () => {
     [{ tool: 'cloudSync', existing: 'connect', paths: ['migrateToCloudSync'] }, ['cloudSync', 'connect']],
     [{ tool: 'connect', existing: 'connect', paths: ['restoreSync'] }, ['connect']],
   ] as const)('%j → %j', (selection, tracks) => {
-    expect(planTracks({ selection: selection as never })).toEqual(tracks);
+    expect(planTracks({ selection: selection })).toEqual(tracks);
   });
 });

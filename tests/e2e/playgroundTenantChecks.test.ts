@@ -80,7 +80,7 @@ describe('tenant checks in the Agents Playground', () => {
         window.open = ((url?: string | URL) => {
           (window as unknown as { opened?: string }).opened = String(url);
           return null;
-        }) as typeof window.open;
+        });
       });
       await report.getByText('Download CSV', { exact: true }).click();
       const link = await ui.page.waitForFunction(() => (window as unknown as { opened?: string }).opened, undefined, { timeout: 10_000 });

@@ -46,7 +46,7 @@ class World {
     const delivery: Pick<Delivery, 'send'> = {
       send: <T>(job: SendJob<T>) =>
         new Promise<DeliveryOutcome<T>>((resolve) =>
-          this.waiting.push({ job: job as SendJob<unknown>, startsAt: this.real + slowMs, instance, resolve: resolve as (outcome: DeliveryOutcome<unknown>) => void }),
+          this.waiting.push({ job: job, startsAt: this.real + slowMs, instance, resolve: resolve as (outcome: DeliveryOutcome<unknown>) => void }),
         ),
     };
     const port: MessagePort = {
