@@ -43,7 +43,7 @@ let recognize: Recognize | undefined;
  */
 function recognizer(): Recognize {
   if (recognize === undefined) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+     
     const suite = require('@microsoft/recognizers-text-suite') as typeof import('@microsoft/recognizers-text-suite');
     recognize = (query) => suite.recognizeNumber(query, suite.Culture.English);
   }
@@ -100,13 +100,13 @@ export function findNumbers(tokens: readonly string[]): FoundNumber[] {
 
 /** End of the number run starting at `at`, or undefined when no number starts there. */
 function numberRunAt(tokens: readonly string[], at: number): number | undefined {
-  const first = tokens[at]!;
+  const first = tokens[at];
   const startsWithA = first === 'a' && MAGNITUDE_WORDS.has(tokens[at + 1] ?? '');
   if (!isNumberToken(first) && !startsWithA) return undefined;
   if (MAGNITUDE_WORDS.has(first) && first !== 'hundred' && first !== 'thousand' && first !== 'million') return undefined;
   let end = at + 1;
   while (end < tokens.length && end - at < MAX_RUN_TOKENS) {
-    const token = tokens[end]!;
+    const token = tokens[end];
     if (isNumberToken(token)) end += 1;
     else if (JOINING_WORDS.has(token) && isNumberToken(tokens[end + 1] ?? '')) end += 2;
     else break;
@@ -139,7 +139,7 @@ function readRun(tokens: readonly string[], start: number, end: number): FoundNu
   }
   const tokenAt = (char: number) => {
     let index = 0;
-    while (index + 1 < offsets.length && offsets[index + 1]! <= char) index += 1;
+    while (index + 1 < offsets.length && offsets[index + 1] <= char) index += 1;
     return start + index;
   };
   const numbers: FoundNumber[] = [];
@@ -239,8 +239,8 @@ export function versionRelation(prefix: readonly number[], version: readonly num
 function relationOf(prefix: readonly number[], version: readonly number[]): VersionRelation {
   for (let i = 0; i < prefix.length; i++) {
     const other = version[i] ?? 0;
-    if (prefix[i]! < other) return 'below';
-    if (prefix[i]! > other) return 'atLeast';
+    if (prefix[i] < other) return 'below';
+    if (prefix[i] > other) return 'atLeast';
   }
   return version.slice(prefix.length).every((part) => part === 0) ? 'atLeast' : 'spans';
 }

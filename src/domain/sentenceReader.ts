@@ -199,7 +199,7 @@ class Scan {
     let segment = 0;
     for (let i = 0; i < tokens.length; i++) {
       const match = this.startingAt.get(i);
-      if (isClauseMark(tokens[i]!) || (match && has(match, 'clauseWord'))) clause += 1;
+      if (isClauseMark(tokens[i]) || (match && has(match, 'clauseWord'))) clause += 1;
       if (match && has(match, 'contrast')) segment += 1;
       this.clause.push(clause);
       this.segment.push(segment);
@@ -246,7 +246,7 @@ class Scan {
 
   /** "No" first and alone in its clause ("no, just the one server") answers; "no devices" denies. */
   isLeadingNo(match: PhraseMatch<Meaning>): boolean {
-    return match.start === 0 && this.tokens[0] === 'no' && (this.tokens.length === 1 || isClauseMark(this.tokens[1]!));
+    return match.start === 0 && this.tokens[0] === 'no' && (this.tokens.length === 1 || isClauseMark(this.tokens[1]));
   }
 
   /** Evidence may be recorded for `question`: always for the question asked, else only from words that name it. */
@@ -288,7 +288,7 @@ class Scan {
         if (meaning.kind === 'modifier') {
           if (this.negated[match.start]) continue;
           const modifiers = this.evidenceFor(question).modifiers;
-          const segment = this.segment[match.start]!;
+          const segment = this.segment[match.start];
           modifiers.set(segment, (modifiers.get(segment) ?? new Set()).add(meaning.index));
           continue;
         }
@@ -307,7 +307,7 @@ class Scan {
           continue;
         }
         if (denied) this.evidenceFor(question).denied.add(meaning.value);
-        else this.evidenceFor(question).pieces.push({ values: [meaning.value], segment: this.segment[match.start]! });
+        else this.evidenceFor(question).pieces.push({ values: [meaning.value], segment: this.segment[match.start] });
       }
     }
   }
@@ -318,7 +318,7 @@ class Scan {
     const askedCounts = QUESTION_WORDS[this.asked.id].counts;
     for (const number of this.numbers) {
       if (!Number.isInteger(number.value)) continue;
-      const clause = this.clause[number.start]!;
+      const clause = this.clause[number.start];
       const before = this.qualifierBefore(number);
       const unitMatch = this.meaningNear(number.end, 'unit', 1);
       const unit = unitMatch?.meaning.unit;
@@ -394,7 +394,7 @@ class Scan {
   /** A phrase of `kind` starting at `at`, or after at most `skip` other tokens ("20k AD users", "300,000 directory objects"). */
   private meaningNear<K extends Kind>(at: number, kind: K, skip: number): { match: PhraseMatch<Meaning>; meaning: Extract<Meaning, { kind: K }> } | undefined {
     for (let i = at; i <= at + skip && i < this.tokens.length; i++) {
-      if (isClauseMark(this.tokens[i]!)) return undefined;
+      if (isClauseMark(this.tokens[i])) return undefined;
       const match = this.startingAt.get(i);
       const meaning = match?.meanings.find((m): m is Extract<Meaning, { kind: K }> => m.kind === kind);
       if (match && meaning) return { match, meaning };
@@ -422,7 +422,7 @@ class Scan {
       if (!versions) continue;
       this.tokens.forEach((token, i) => {
         const prefix = versionOf(token);
-        if (!prefix || prefix.length < 2 || prefix[0]! < 1 || prefix[0]! > 3) return;
+        if (!prefix || prefix.length < 2 || prefix[0] < 1 || prefix[0] > 3) return;
         // "1.2 million" is a count.
         if (this.numbers.some((number) => number.start <= i && number.end > i + 1)) return;
         const context = this.anyEndingWithin(i, 3, (m) => m.kind === 'versionContext' && m.question === question);
@@ -450,7 +450,7 @@ class Scan {
       if (!years) continue;
       this.tokens.forEach((token, i) => {
         const named = /^(ws|win|w)?(\d{4})$/.exec(token);
-        const value = named ? years.years[named[2]!] : undefined;
+        const value = named ? years.years[named[2]] : undefined;
         if (!named || value === undefined) return;
         const before = this.anyEndingWithin(i, 2, (m) => m.kind === 'yearBefore' && m.question === question);
         const after = this.meaningNear(i + 1, 'yearAfter', 0)?.meaning.question === question;
@@ -507,7 +507,7 @@ class Scan {
 
   /** The count standing just before a noun: "two", "a single", "several", "3". */
   private countBefore(at: number): number | undefined {
-    for (let i = at - 1; i >= 0 && i >= at - COUNT_REACH && !isClauseMark(this.tokens[i]!); i--) {
+    for (let i = at - 1; i >= 0 && i >= at - COUNT_REACH && !isClauseMark(this.tokens[i]); i--) {
       const number = this.numbers.find((candidate) => candidate.end === i + 1);
       if (number && Number.isInteger(number.value) && number.value >= 1) return number.value;
       const match = this.endingAt.get(i + 1);

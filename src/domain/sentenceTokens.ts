@@ -60,9 +60,9 @@ export class PhraseTable<T> {
       merged.set(key, entry);
     }
     for (const entry of merged.values()) {
-      const list = this.byFirstToken.get(entry.tokens[0]!) ?? [];
+      const list = this.byFirstToken.get(entry.tokens[0]) ?? [];
       list.push(entry);
-      this.byFirstToken.set(entry.tokens[0]!, list);
+      this.byFirstToken.set(entry.tokens[0], list);
     }
     for (const list of this.byFirstToken.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
   }
@@ -83,7 +83,7 @@ export class PhraseTable<T> {
   }
 
   private matchAt(tokens: readonly string[], at: number): PhraseMatch<T> | undefined {
-    for (const candidate of this.byFirstToken.get(tokens[at]!) ?? []) {
+    for (const candidate of this.byFirstToken.get(tokens[at]) ?? []) {
       if (candidate.tokens.every((token, i) => tokens[at + i] === token)) return { start: at, end: at + candidate.tokens.length, meanings: candidate.meanings };
     }
     return undefined;

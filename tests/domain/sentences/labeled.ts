@@ -18,7 +18,7 @@ export interface LabeledSentence {
 }
 
 export function loadLabeled(file: 'dev' | 'heldout'): LabeledSentence[] {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+   
   return (require(`./${file}.json`) as { items: LabeledSentence[] }).items;
 }
 
@@ -46,9 +46,9 @@ export function answersBefore(item: LabeledSentence): Partial<Answers> {
   for (const key of ANSWER_KEYS) {
     if (key === item.asked) break;
     const value = key === 'currentSync' ? (connect ? 'connect' : 'none') : PLAIN_ANSWERS[key];
-    if (questionApplies(answers as Partial<Answers>, key)) answers[key] = value;
+    if (questionApplies(answers, key)) answers[key] = value;
   }
-  return answers as Partial<Answers>;
+  return answers;
 }
 
 export interface Scored {
