@@ -18,7 +18,6 @@ export interface LabeledSentence {
 }
 
 export function loadLabeled(file: 'dev' | 'heldout'): LabeledSentence[] {
-   
   return (require(`./${file}.json`) as { items: LabeledSentence[] }).items;
 }
 
