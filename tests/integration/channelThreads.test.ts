@@ -12,8 +12,6 @@ import { cardText, executeActions, expectValidCard } from '../helpers/cardAssert
 import { startFakeConnector, type ConnectorCall, type FakeConnector } from '../helpers/fakeConnector';
 import { FAST_SENDER, MENTION_BOT, planKey, startPlanIn } from '../helpers/planSetup';
 
-jest.setTimeout(30_000);
-
 const DECISION = (tool: DecisionSummary['tool']): DecisionSummary => ({
   tool,
   headline: 'Chosen for the test.',
@@ -405,14 +403,29 @@ describe('posting a plan within the Teams limits (real pacing)', () => {
     connector = await startFakeConnector();
     // Production limits and retry policy: the figures measured here are the real ones.
     h = await startHarness();
+    // A first plan warms up what the first post of a process pays once (connections, compiling the card code), which
+    // the elapsed-time bound below is not about.
+    await startPlan(h.app, { conversationType: 'channel', conversationId: '19:pacing-warm-up@thread.tacv2', serviceUrl: connector.serviceUrl }, { tool: 'cloudSync' });
+    await h.app.planFeature.idle();
   });
   afterAll(async () => {
     await h.close();
     await connector.close();
   });
 
-  /** Largest number of calls in any window of `ms` milliseconds. */
-  const busiest = (times: number[], ms: number) => Math.max(...times.map((start) => times.filter((t) => t >= start && t < start + ms).length));
+  /**
+   * The shortest time in which the sender could have started `limit + 1` of these calls, as far as the arrivals show.
+   * The calls are serial (one conversation, one call at a time): each starts after the previous one was answered, and
+   * before it arrives itself, and the fake connector stamps a call just before answering it. So call i started no
+   * later than times[i] and no earlier than times[i - 1] (the first one no earlier than `started`), and a sender that
+   * never starts more than `limit` calls within a window W gives a result of at least W, however slow a busy machine
+   * makes each call. Arrival times themselves, which Teams counts, are kept within the limits by the pacing margin on
+   * a machine at rest; load can bunch them by more than that margin, so they are not asserted here. Exact start times
+   * are checked on a virtual clock in tests/messaging/sender.test.ts.
+   */
+  function shortestStartSpan(started: number, times: number[], limit: number): number {
+    return Math.min(...times.slice(limit).map((arrived, i) => arrived - (i === 0 ? started : times[i - 1])));
+  }
 
   /** The earliest the last of n sends can go under the per-conversation limits, if each took no time at all. */
   function minimumMs(n: number): number {
@@ -439,8 +452,8 @@ describe('posting a plan within the Teams limits (real pacing)', () => {
     expect(posts).toHaveLength(expected);
     expect(new Set(posts.map(titleOf)).size).toBe(expected);
     const times = connector.calls.map((c) => c.at);
-    expect(busiest(times, 1_000)).toBeLessThanOrEqual(7);
-    expect(busiest(times, 2_000)).toBeLessThanOrEqual(8);
+    expect(shortestStartSpan(started, times, 7)).toBeGreaterThanOrEqual(1_000);
+    expect(shortestStartSpan(started, times, 8)).toBeGreaterThanOrEqual(2_000);
     const minimum = minimumMs(expected);
     expect(elapsed).toBeGreaterThanOrEqual(minimum);
     // Loose on purpose: this proves the sender does not wait far beyond the limits, not how fast this machine is.
@@ -452,6 +465,7 @@ describe('posting a plan within the Teams limits (real pacing)', () => {
     const channel = '19:pacing-429@thread.tacv2';
     connector.calls.length = 0;
     connector.failNext({ status: 429, retryAfter: '1', kind: 'send' }, 3);
+    const started = Date.now();
     await startPlan(h.app, { conversationType: 'channel', conversationId: channel, serviceUrl: connector.serviceUrl }, { tool: 'connect', connectInstall: 'express' });
     await h.app.planFeature.idle();
 
@@ -467,9 +481,10 @@ describe('posting a plan within the Teams limits (real pacing)', () => {
       // Retry-After: 1 (second); a few ms of timer slack allowed.
       expect(next!.at - refused.at).toBeGreaterThanOrEqual(990);
     }
+    // A retry is a send: the refused calls count against the limits too.
     const times = calls.map((c) => c.at);
-    expect(busiest(times, 1_000)).toBeLessThanOrEqual(7);
-    expect(busiest(times, 2_000)).toBeLessThanOrEqual(8);
+    expect(shortestStartSpan(started, times, 7)).toBeGreaterThanOrEqual(1_000);
+    expect(shortestStartSpan(started, times, 8)).toBeGreaterThanOrEqual(2_000);
     // Thread order survived the retries: the root first, the task cards after it in catalog order.
     expect(delivered[0].kind).toBe('create');
   });
