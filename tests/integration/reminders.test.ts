@@ -14,8 +14,6 @@ import { cardText, executeActions, expectValidCard } from '../helpers/cardAssert
 import { startFakeConnector, type ConnectorCall, type FakeConnector } from '../helpers/fakeConnector';
 import { FAST_SENDER, MENTION_BOT, startPlanIn } from '../helpers/planSetup';
 
-jest.setTimeout(30_000);
-
 const ANA: Actor = { id: 'aad-ana', name: 'Ana Admin' };
 const BOB: Actor = { id: 'aad-bob', name: 'Bob Builder' };
 const DECISION: DecisionSummary = {

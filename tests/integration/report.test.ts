@@ -14,8 +14,6 @@ import { cardText, expectValidCard } from '../helpers/cardAssertions';
 import { startFakeConnector, type FakeConnector } from '../helpers/fakeConnector';
 import { FAST_SENDER, startPlanIn } from '../helpers/planSetup';
 
-jest.setTimeout(30_000);
-
 const ANA: Actor = { id: 'aad-ana', name: 'Ana Admin' };
 const DECISION: DecisionSummary = {
   tool: 'cloudSync',
