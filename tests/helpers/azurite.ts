@@ -28,7 +28,11 @@ export interface Azurite {
 const ACCOUNT = 'devstoreaccount1';
 const ACCOUNT_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 const MAIN = require.resolve('azurite/dist/src/blob/main.js');
-const READY_TIMEOUT_MS = 10_000;
+/**
+ * Azurite needs about 2 s of CPU to start: 6-9 s of wall time on a shared 2-core machine at rest, and past 10 s under
+ * load. A failed start is retried on a new port (below), so this only bounds how long a broken start takes to report.
+ */
+const READY_TIMEOUT_MS = 60_000;
 const KILL_GRACE_MS = 3_000;
 
 export function azuriteConnectionString(port: number): string {

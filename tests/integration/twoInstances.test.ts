@@ -26,7 +26,13 @@ const REGISTER = join(ROOT, 'tests', 'fixtures', 'register-ts.js');
 const ENTRY = join(ROOT, 'src', 'index.ts');
 const REQUESTS = 200;
 const IN_FLIGHT = 16;
-const START_TIMEOUT_MS = 20_000;
+/**
+ * Each instance loads and transpiles the sources (about 5 s of CPU) at the same time as the other, beside Azurite: on a
+ * shared 2-core machine that took longer than 20 s even without extra load. These bounds only end a start that failed.
+ */
+const START_TIMEOUT_MS = 180_000;
+/** Both starts, then 200 invokes at 16 in flight through two instances and one shared storage. */
+const SCENARIO_TIMEOUT_MS = START_TIMEOUT_MS + 240_000;
 
 const CONVERSATION = '19:shared-plan@thread.tacv2';
 const LOCATION: PlanLocation = { tenantId: TENANT_ID, conversationId: CONVERSATION };
@@ -86,7 +92,13 @@ async function send(port: number, plan: Plan, change: Change): Promise<Answer> {
       value: { action: { type: 'Action.Execute', verb: VERBS[change.action], data: { planId: plan.id, taskId: change.taskId, revision: 1 } }, trigger: 'manual' },
     },
   );
-  const response = await fetch(`http://127.0.0.1:${port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  // A fresh connection per request: a kept-alive one that sat idle can be closed by the bot just as a lagging client
+  // reuses it ("other side closed"), which a busy machine makes likely and which is not what this test is about.
+  const response = await fetch(`http://127.0.0.1:${port}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', connection: 'close' },
+    body: JSON.stringify(body),
+  });
   const text = await response.text();
   let parsed: unknown = text;
   try {
@@ -164,7 +176,7 @@ function scenario(label: string, storageFor: () => { config: StorageConfig; env:
       final = (await store.load(LOCATION))!.plan;
       // The whole history: the oldest entries live in archived pages once the plan document is full.
       finalHistory = [...(await store.archivedHistory(final)), ...planHistory(final)] as HistoryEntry[];
-    }, 90_000);
+    }, SCENARIO_TIMEOUT_MS);
 
     afterAll(async () => {
       await Promise.all(bots.map((bot) => bot.stop()));
@@ -191,8 +203,11 @@ function scenario(label: string, storageFor: () => { config: StorageConfig; env:
         // One request, one history entry; a switch between express and custom records both install tasks.
         expect(entries.map((e) => e.task)).toEqual(change.action === 'switchInstallType' ? [change.taskId, expect.any(String)] : [change.taskId]);
       }
-      // A test that changed almost nothing would prove nothing about lost updates.
-      expect(claimed.length).toBeGreaterThanOrEqual(40);
+      // A test that changed almost nothing would prove nothing about lost updates. How many changes get through
+      // depends on timing: a busy machine widens the races, so more answers say "could not be saved" (on Azurite 52
+      // got through at the usual load, 35 under heavy load). The floor is well below that; both instances must count.
+      expect(claimed.length).toBeGreaterThanOrEqual(20);
+      expect(new Set(claimed.map((c) => c.instance))).toEqual(new Set([0, 1]));
       expect(final.revision).toBe(initial.revision + claimed.length);
     });
 
@@ -232,7 +247,7 @@ let sqliteDir: string | undefined;
 beforeAll(async () => {
   azurite = await startAzurite();
   sqliteDir = mkdtempSync(join(tmpdir(), 'sync-guide-two-instances-'));
-}, 30_000);
+});
 
 afterAll(async () => {
   await azurite?.stop();

@@ -13,6 +13,11 @@ import { activity, startHarness, type Harness } from '../helpers/botHarness';
 let azurite: Azurite | undefined;
 let harness: Harness | undefined;
 const CONVERSATION = 'conv-blob-outage';
+/**
+ * For probes whose point is which answer comes (the refusal, then the recovery), not how fast: a first touch builds the
+ * client and may retry three times, seconds on a busy machine. Only a real hang reaches this.
+ */
+const PATIENT_PROBE_MS = 30_000;
 
 beforeAll(async () => {
   azurite = await startAzurite();
@@ -85,9 +90,9 @@ describe('Azure Blob storage goes away mid-run and comes back', () => {
     // BlobsStorage caches its first createIfNotExists(); a new container makes this client's first call that one.
     const handle = createStorage({ kind: 'blob', connectionString: azurite!.connectionString, container: 'first-touch-during-outage' });
     await azurite!.halt();
-    await expect(probeStorage(handle.storage, 2_000)).rejects.toThrow(/storage read failed/);
+    await expect(probeStorage(handle.storage, PATIENT_PROBE_MS)).rejects.toThrow(/storage read failed/);
     await azurite!.restart();
-    await expect(probeStorage(handle.storage, 2_000)).resolves.toBeUndefined();
+    await expect(probeStorage(handle.storage, PATIENT_PROBE_MS)).resolves.toBeUndefined();
     await handle.storage.write({ 'k/1': { v: 1 } });
     expect((await handle.storage.read(['k/1']))['k/1']).toMatchObject({ v: 1 });
     await handle.close();
