@@ -161,7 +161,9 @@ export async function startFakeConnector(teams: FakeTeams = {}, options: FakeCon
       script.length = 0;
     },
     waiting: () => [...waiting],
-    waitFor: async (predicate, timeoutMs = 10_000) => {
+    // Returns as soon as the condition holds; the limit only ends a wait for something that is not coming, so it is far
+    // beyond what a busy machine needs.
+    waitFor: async (predicate, timeoutMs = 30_000) => {
       const deadline = Date.now() + timeoutMs;
       while (!predicate(calls)) {
         if (Date.now() > deadline) throw new Error(`fake connector: condition not met within ${timeoutMs} ms; calls: ${calls.map((c) => `${c.method} ${c.path} ${c.status}`).join(', ')}`);

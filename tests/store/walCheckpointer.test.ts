@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { SqliteStorage } from '../../src/store/sqliteStorage';
 import { WalCheckpointer } from '../../src/store/walCheckpointer';
 
+/** How long `eventually` keeps polling: it returns as soon as the check holds, so only a failure waits this long. */
+const PATIENCE_MS = 30_000;
+
 async function eventually(check: () => boolean, timeoutMs: number): Promise<boolean> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
@@ -27,7 +30,7 @@ describe('WAL checkpoints off the request path', () => {
       // About 1,500 pages: well below the 10,000-page backstop, so only the worker can have moved them.
       const doc = { text: 'x'.repeat(3000) };
       for (let i = 0; i < 1500; i++) await storage.write({ [`plans/${i}`]: doc });
-      expect(await eventually(() => statSync(path).size > 4_000_000, 5000)).toBe(true);
+      expect(await eventually(() => statSync(path).size > 4_000_000, PATIENCE_MS)).toBe(true);
       expect(Object.keys(await storage.read(['plans/0', 'plans/1499']))).toHaveLength(2);
     } finally {
       storage.close();
@@ -37,7 +40,7 @@ describe('WAL checkpoints off the request path', () => {
   it('reports a checkpointer that cannot open its file once, instead of failing the process', async () => {
     const errors: string[] = [];
     const checkpointer = new WalCheckpointer(join(dir, 'missing.sqlite'), { intervalMs: 20, onError: (message) => errors.push(message) });
-    expect(await eventually(() => errors.length > 0, 5000)).toBe(true);
+    expect(await eventually(() => errors.length > 0, PATIENCE_MS)).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/could not open the database: .*(unable to open|does not exist)/i);
