@@ -8,7 +8,7 @@
  * naming the overdue task and its owner; "report" returns the report with its CSV link; "my tasks" in personal
  * chat lists Ana's own task.
  */
-import type { PlaygroundPage } from '../helpers/playgroundPage';
+import { UI_WAIT_MS, type PlaygroundPage } from '../helpers/playgroundPage';
 import { answerQuestionnaire, usePlaygroundSession, waitForInnerText } from '../helpers/playgroundSession';
 
 jest.setTimeout(180_000);
@@ -35,7 +35,7 @@ describe('Agents Playground team channel in headless Chromium', () => {
       await answerAndAccept();
 
       const thread = ui.post(/DEPLOYMENT PLAN/);
-      await thread.waitFor({ state: 'visible', timeout: 15_000 });
+      await thread.waitFor({ state: 'visible', timeout: UI_WAIT_MS });
       await waitForInnerText(thread, /Verify users are syncing/);
       const text = await thread.innerText();
       // The plan's thread holds the summary and the tasks, and none of the questions asked in the other thread.
@@ -99,7 +99,7 @@ describe('Agents Playground team channel in headless Chromium', () => {
       await session.app.reminders.runOnce();
       await session.app.planFeature.idle();
       const digest = ui.cards().filter({ hasText: /Daily digest/ }).last();
-      await digest.waitFor({ state: 'visible', timeout: 15_000 });
+      await digest.waitFor({ state: 'visible', timeout: UI_WAIT_MS });
       expect(await digest.innerText()).toMatch(/Install the provisioning agent[\s\S]*Ben Network/);
       const afterFirst = await digests();
       expect(afterFirst).toBeGreaterThan(before);
@@ -120,7 +120,7 @@ describe('Agents Playground team channel in headless Chromium', () => {
         });
       });
       await report.getByText('Download CSV', { exact: true }).click();
-      const link = await ui.page.waitForFunction(() => (window as unknown as { opened?: string }).opened, undefined, { timeout: 10_000 });
+      const link = await ui.page.waitForFunction(() => (window as unknown as { opened?: string }).opened, undefined, { timeout: UI_WAIT_MS });
       const csv = await (await fetch(String(await link.jsonValue()))).text();
       expect(csv.split('\r\n')[0]).toMatch(/Number,Track,Task,Status,Owner,Due/);
       expect(csv).toMatch(/Install the provisioning agent,.*Ben Network,2020-01-15/);
@@ -147,7 +147,7 @@ describe('Agents Playground team channel in headless Chromium', () => {
 
       await ui.openConversation('Identity rollout');
       const thread = ui.post(/DEPLOYMENT PLAN/);
-      await thread.waitFor({ state: 'visible', timeout: 15_000 });
+      await thread.waitFor({ state: 'visible', timeout: UI_WAIT_MS });
       await waitForInnerText(thread, /Verify users are syncing/);
       const agent = thread.locator('.ac-adaptiveCard').filter({ hasText: /Review Cloud Sync prerequisites/ }).last();
       await agent.getByRole('button', { name: 'Mark done', exact: true }).click();
@@ -155,6 +155,6 @@ describe('Agents Playground team channel in headless Chromium', () => {
 
       await ui.openConversation('Personal Chat');
       const personalCopy = ui.cards().filter({ hasText: /Review Cloud Sync prerequisites/ }).filter({ hasText: /Marked done by Ana Admin/ });
-      await personalCopy.first().waitFor({ state: 'visible', timeout: 15_000 });
+      await personalCopy.first().waitFor({ state: 'visible', timeout: UI_WAIT_MS });
     }));
 });

@@ -3,6 +3,13 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 
 /**
+ * How long a wait for the page may take before it fails. Waits end as soon as the card or text is there; Chromium, the
+ * Playground and the bot share a 2-core machine with other work, so a round trip that takes a second at rest can take
+ * many times that.
+ */
+export const UI_WAIT_MS = 45_000;
+
+/**
  * Drives the Agents Playground the way a person does: type in the compose box, press card buttons,
  * read what appears. Selectors are the Playground's accessible names and Adaptive Card classes.
  */
@@ -14,7 +21,8 @@ export class PlaygroundPage {
 
   async open(url: string): Promise<void> {
     await this.page.goto(url);
-    await this.composeBox().waitFor({ state: 'visible', timeout: 30_000 });
+    // The first load also builds the Playground's page: twice the usual wait.
+    await this.composeBox().waitFor({ state: 'visible', timeout: 2 * UI_WAIT_MS });
   }
 
   composeBox(): Locator {
@@ -88,7 +96,7 @@ export class PlaygroundPage {
     return this.cards().last();
   }
 
-  async waitForCardCount(atLeast: number, timeout = 15_000): Promise<void> {
+  async waitForCardCount(atLeast: number, timeout = UI_WAIT_MS): Promise<void> {
     await this.page.waitForFunction((n) => document.querySelectorAll('.ac-adaptiveCard').length >= n, atLeast, { timeout });
   }
 
@@ -97,7 +105,7 @@ export class PlaygroundPage {
     await card.getByRole('button', { name: title, exact: true }).click();
   }
 
-  async waitForText(text: string | RegExp, timeout = 15_000): Promise<Locator> {
+  async waitForText(text: string | RegExp, timeout = UI_WAIT_MS): Promise<Locator> {
     const locator = this.cards().filter({ hasText: text }).last();
     await locator.waitFor({ state: 'visible', timeout });
     return locator;

@@ -16,7 +16,7 @@ import { silentLogger } from '../../src/logger';
 import { startPlayground } from '../../scripts/lib/playground';
 import { freePort } from '../../scripts/lib/processes';
 import { launchChromium } from './browser';
-import { PlaygroundPage } from './playgroundPage';
+import { PlaygroundPage, UI_WAIT_MS } from './playgroundPage';
 
 const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
 
@@ -75,6 +75,8 @@ export function usePlaygroundSession(tempDirPrefix: string, env: () => Record<st
       logFile: join(dataDir, 'playground.log'),
     });
     browser = await launchChromium();
+    // Clicks and waits without a timeout of their own get the same patience as the page helpers' waits.
+    browser.context.setDefaultTimeout(UI_WAIT_MS);
     ui = new PlaygroundPage(await browser.context.newPage(), process.env.SCREENSHOTS_DIR);
     await ui.open(playground.url);
   });
@@ -155,7 +157,7 @@ async function answerEach(ui: PlaygroundPage, maxQuestions: number, answer: (que
 }
 
 /** Polls a card (or post) until its text matches: cards are updated in place, so a locator alone does not wait. */
-export async function waitForInnerText(target: Locator, expected: RegExp | ((text: string) => boolean), timeout = 15_000): Promise<void> {
+export async function waitForInnerText(target: Locator, expected: RegExp | ((text: string) => boolean), timeout = UI_WAIT_MS): Promise<void> {
   const deadline = Date.now() + timeout;
   const matches = (text: string) => (typeof expected === 'function' ? expected(text) : expected.test(text));
   let text = '';
