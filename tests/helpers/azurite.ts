@@ -33,7 +33,11 @@ const MAIN = require.resolve('azurite/dist/src/blob/main.js');
  * load. A failed start is retried on a new port (below), so this only bounds how long a broken start takes to report.
  */
 const READY_TIMEOUT_MS = 60_000;
-const KILL_GRACE_MS = 3_000;
+/**
+ * How long a SIGTERM gets before SIGKILL. Azurite saves its metadata to --location as it stops, and a busy machine can
+ * stretch that past a few seconds; killed before it is done, the data blobFaults expects to survive an outage is lost.
+ */
+const KILL_GRACE_MS = 30_000;
 
 export function azuriteConnectionString(port: number): string {
   return `DefaultEndpointsProtocol=http;AccountName=${ACCOUNT};AccountKey=${ACCOUNT_KEY};BlobEndpoint=http://127.0.0.1:${port}/${ACCOUNT};`;
