@@ -10,8 +10,6 @@ import { startFakeConnector, type FakeConnector } from '../helpers/fakeConnector
 import { FAST_SENDER, planKey, startPlanIn } from '../helpers/planSetup';
 import { answerAll, asked, PHS_SINGLE, PTA_SINGLE } from '../helpers/questionnaire';
 
-jest.setTimeout(60_000);
-
 const DECISION: DecisionSummary = {
   tool: 'cloudSync',
   headline: 'Chosen for the test.',

@@ -11,8 +11,6 @@ import { cardText, executeActions, expectValidCard } from '../helpers/cardAssert
 import { startFakeConnector, type FakeConnector } from '../helpers/fakeConnector';
 import { FAST_SENDER, planKey, startPlanIn } from '../helpers/planSetup';
 
-jest.setTimeout(30_000);
-
 const DECISION: DecisionSummary = {
   tool: 'cloudSync',
   headline: 'Chosen for the test.',

@@ -8,8 +8,6 @@ import { BOT, cardsOf, startHarness, type ActivityOptions, type Harness } from '
 import { cardText, executeActions, expectValidCard } from '../helpers/cardAssertions';
 import { FAST_SENDER, MENTION_BOT, planKey, startPlanIn } from '../helpers/planSetup';
 
-jest.setTimeout(60_000);
-
 const NOW = new Date('2026-12-01T10:00:00.000Z');
 const DECISION = (tool: DecisionSummary['tool']): DecisionSummary => ({
   tool,

@@ -17,8 +17,6 @@ import { startFakeConnector, type ConnectorCall, type FakeConnector } from '../h
 import { FAST_SENDER, MENTION_BOT, startPlanIn } from '../helpers/planSetup';
 import { FAKE_IDENTITY_HEADER, PRESETS, startFakeGraph, type FakeGraph } from '../../scripts/lib/fakeGraph';
 
-jest.setTimeout(30_000);
-
 const ANA: Actor = { id: 'aad-ana', name: 'Ana Admin' };
 const BOB: Actor = { id: 'aad-bob', name: 'Bob Builder' };
 const DECISION: DecisionSummary = { tool: 'cloudSync', headline: 'Cloud Sync fits.', reasons: ['One forest'], overridden: false, decidedBy: ANA, decidedAt: '2026-11-20T10:00:00.000Z' };
