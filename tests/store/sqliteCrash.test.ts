@@ -84,10 +84,10 @@ function burstAndKill(prefix: string, killAfter: number, slowReader = false): Pr
     children.add(child);
     let target = killAfter;
     if (slowReader) {
-      child.stdout!.pause();
+      child.stdout.pause();
       stalled(prefix, child).then((committed) => {
         target = committed + killAfter;
-        child.stdout!.resume();
+        child.stdout.resume();
       }, reject);
     }
     const acks: Acks = { batches: [], counter: 0 };
