@@ -90,14 +90,3 @@ export function fastestRunMs(work: () => unknown, boundMs: number, tries = 3): n
   }
   return best;
 }
-
-/** fastestRunMs for work that returns a promise. */
-export async function fastestRunMsAsync(work: () => Promise<unknown>, boundMs: number, tries = 3): Promise<number> {
-  let best = Infinity;
-  for (let i = 0; i < tries && best > boundMs; i++) {
-    const started = process.hrtime.bigint();
-    await work();
-    best = Math.min(best, Number(process.hrtime.bigint() - started) / 1e6);
-  }
-  return best;
-}
