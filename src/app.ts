@@ -190,7 +190,16 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
   });
 
   // Discarded and replaced plans come back with "restore" for 30 days, with their decision and reminders.
-  const restoreFeature = createRestoreFeature({ planStore, decisions: new DecisionStore(storage.storage), index: reminderIndex, clock, reply });
+  const restoreFeature = createRestoreFeature({
+    planStore,
+    decisions: new DecisionStore(storage.storage),
+    index: reminderIndex,
+    myTasks,
+    registry,
+    clock,
+    reply,
+    logger,
+  });
 
   const chooseToolFeature = createChooseToolFeature({
     storage: storage.storage,

@@ -9,7 +9,7 @@ import { formatCalendarDay, taskNumber, type Actor, type PlanEdit, type PlanEdit
 import { COORDINATION_VERBS, SHOW_TASK_VERB, nameOf, taskCard, type CardNotice } from '../cards/planCards';
 import { confirmCard } from '../cards/questionCards';
 import { escapeMarkdown, type AdaptiveCardJson } from '../cards/render';
-import type { MyTasksIndex } from '../store/myTasksIndex';
+import type { MyTaskEntry, MyTasksIndex } from '../store/myTasksIndex';
 import type { PlanLocation, PlanRecord, PlanStore } from '../store/planStore';
 import { unappliedCard } from './unappliedCards';
 
@@ -87,20 +87,24 @@ async function updateIndexes(deps: EditActionDeps, location: PlanLocation, recor
   try {
     if (entry.from && entry.from.id !== entry.to?.id) await deps.myTasks.remove(tenantId, entry.from.id, [{ planId: record.plan.id, taskId: entry.task }]);
     if (entry.to) {
-      const place = await deps.placeOf(location);
-      await deps.myTasks.add(tenantId, entry.to.id, {
-        planId: record.plan.id,
-        taskId: entry.task,
-        location: place.location,
-        where: place.where,
-        ...(place.teamId ? { teamId: place.teamId } : {}),
-        ...(place.conversationType ? { conversationType: place.conversationType } : {}),
-        assignedAt: entry.at,
-      });
+      await deps.myTasks.add(tenantId, entry.to.id, myTaskEntry(await deps.placeOf(location), record.plan.id, entry.task, entry.at));
     }
   } catch (error) {
     deps.logger.warn({ err: error }, 'the owner changed but the "my tasks" index could not be updated');
   }
+}
+
+/** The owners' index entry for one task of the plan at `place`. */
+export function myTaskEntry(place: PlanPlace, planId: string, taskId: TaskId, assignedAt: string): MyTaskEntry {
+  return {
+    planId,
+    taskId,
+    location: place.location,
+    where: place.where,
+    ...(place.teamId ? { teamId: place.teamId } : {}),
+    ...(place.conversationType ? { conversationType: place.conversationType } : {}),
+    assignedAt,
+  };
 }
 
 function changedText(entry: PlanEditEntry): string {

@@ -17,7 +17,7 @@ import { COORDINATION_VERBS, DUE_INPUT, OWNER_INPUT, noPlanCard, noSuchTaskCard,
 import { errorCard } from '../cards/errorCard';
 import { escapeMarkdown, type AdaptiveCardJson } from '../cards/render';
 import type { Logger } from '../logger';
-import { baseConversationId, type ConversationRegistry } from '../store/conversationRegistry';
+import type { ConversationRegistry } from '../store/conversationRegistry';
 import type { MyTasksIndex } from '../store/myTasksIndex';
 import type { PlanLocation, PlanStore } from '../store/planStore';
 import type { Command } from '../domain/commands';
@@ -26,6 +26,7 @@ import { lookupMember, someMembers } from './membership';
 import { actorOf, planLocation, type PlanFeature } from './planFeature';
 import type { ActionData, Feature, VerbHandler } from './routing';
 import { sendCard } from './welcomeFeature';
+import { placeOf as planPlace } from './planPlace';
 
 export interface CoordinationFeatureDeps {
   readonly planStore: PlanStore;
@@ -55,26 +56,7 @@ export function createCoordinationFeature(deps: CoordinationFeatureDeps): Featur
     placeOf: (location) => placeOf(context, location),
   });
 
-  /** The plan's real home (its channel when this chat only links to it), named the way people know it. */
-  const placeOf = async (context: TurnContext, location: PlanLocation): Promise<PlanPlace> => {
-    const owner = (await planStore.owner(location)) ?? location;
-    const activity = context.activity;
-    const here = baseConversationId(activity.conversation?.id ?? '') === owner.conversationId;
-    const registered = await deps.registry.get(owner.conversationId).catch(() => undefined);
-    const channelData = (here ? activity.channelData : undefined) as { team?: { id?: string; name?: string }; channel?: { id?: string; name?: string } } | undefined;
-    const conversationType = here ? activity.conversation?.conversationType : registered?.conversationType;
-    const teamId = channelData?.team?.id ?? registered?.teamId;
-    if (conversationType === 'channel') {
-      const team = channelData?.team?.name ?? registered?.teamName ?? 'a team';
-      const channel = channelData?.channel?.name ?? (owner.conversationId === teamId ? 'General' : (registered?.channelName ?? 'a channel'));
-      return { location: owner, where: `${team} › ${channel}`, conversationType, ...(teamId ? { teamId } : {}) };
-    }
-    if (conversationType === 'groupChat') {
-      const name = here ? activity.conversation?.name : undefined;
-      return { location: owner, where: name ? `the group chat "${name.slice(0, 80)}"` : 'a group chat', conversationType };
-    }
-    return { location: owner, where: 'your personal chat with Sync Guide', conversationType: conversationType ?? 'personal' };
-  };
+  const placeOf = (context: TurnContext, location: PlanLocation): Promise<PlanPlace> => planPlace({ planStore, registry: deps.registry }, context, location);
 
   /**
    * The owner to record: the person clicking, or someone Teams confirms as a member of this conversation.

@@ -4,7 +4,8 @@
  * kept in turn), and follows the same rule as discarding: personal chat, or the plans' creators, task owners and
  * team owners, never guests — for the plan coming back and for the one it replaces.
  *
- * What comes back with the plan: its accepted decision ("why"), and its reminder pointer when reminders were on.
+ * What comes back with the plan: its accepted decision ("why"), its reminder pointer when reminders were on, and its
+ * tasks in their owners' "my tasks" (a read of "my tasks" while the plan was away dropped them as stale).
  */
 import type { TurnContext } from 'botbuilder';
 import { errorCard } from '../cards/errorCard';
@@ -17,6 +18,10 @@ import type { DecisionStore } from '../store/decisionStore';
 import type { PlanLogEntry } from '../domain/planRetention';
 import type { PlanLocation, PlanRecord, PlanStore } from '../store/planStore';
 import type { ReminderIndex } from '../store/reminderIndex';
+import { myTaskEntry } from '../actions/editActions';
+import type { ConversationRegistry } from '../store/conversationRegistry';
+import type { MyTasksIndex } from '../store/myTasksIndex';
+import { placeOf } from './planPlace';
 import { cardResponse } from './invokeResponses';
 import { checkPlanPermission } from './planPermissions';
 import { actorOf, planLocation } from './planFeature';
@@ -29,8 +34,11 @@ export interface RestoreFeatureDeps {
   readonly planStore: PlanStore;
   readonly decisions: DecisionStore;
   readonly index: ReminderIndex;
+  readonly myTasks: Pick<MyTasksIndex, 'add'>;
+  readonly registry: Pick<ConversationRegistry, 'get'>;
   readonly clock: () => Date;
   readonly reply: TurnReply;
+  readonly logger: { warn(obj: object, msg: string): void };
 }
 
 const ENDED: Readonly<Record<PlanLogEntry['kind'], string>> = { replaced: 'replaced', removed: 'discarded', unlinked: 'left', restored: 'restored' };
@@ -87,6 +95,7 @@ export function createRestoreFeature(deps: RestoreFeatureDeps): Feature {
     }
     if (outcome.decision) await deps.decisions.saveAccepted(location, outcome.decision);
     else if (outcome.replaced) await deps.decisions.discardAccepted(location);
+    await reindexOwners(context, location, outcome.record);
     const remindersNote = await resumeReminders(context, location, outcome.record);
     const replacedNote = outcome.replaced ? ` The plan it replaced (${describePlan(outcome.replaced.plan)}) is kept for ${KEEP_DAYS} days.` : '';
     return confirmCard({
@@ -94,6 +103,22 @@ export function createRestoreFeature(deps: RestoreFeatureDeps): Feature {
       message: `The plan (${describePlan(outcome.record.plan)}) is back as it was, for everyone here.${replacedNote}${remindersNote}`,
       note: 'Say "status" for its summary card or "tasks" for its task list.',
     });
+  };
+
+  /**
+   * Puts every owned task back into its owner's "my tasks". After the plan write, like an assignment: the plan is
+   * the truth, so an index that cannot be written is logged and the restore stands (the next assignment repairs it).
+   */
+  const reindexOwners = async (context: TurnContext, location: PlanLocation, record: PlanRecord): Promise<void> => {
+    const owned = record.plan.tasks.flatMap((task) => (task.owner && task.status !== 'notApplicable' ? [{ taskId: task.id, ownerId: task.owner.id }] : []));
+    if (owned.length === 0) return;
+    try {
+      const place = await placeOf({ planStore, registry: deps.registry }, context, location);
+      const at = deps.clock().toISOString();
+      for (const { taskId, ownerId } of owned) await deps.myTasks.add(location.tenantId, ownerId, myTaskEntry(place, record.plan.id, taskId, at));
+    } catch (error) {
+      deps.logger.warn({ err: error }, 'the plan was restored but its owners\' "my tasks" could not be updated');
+    }
   };
 
   /**

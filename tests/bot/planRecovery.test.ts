@@ -43,6 +43,7 @@ describe('discarding, replacing and restoring a shared plan', () => {
     extra: { channelData: { tenant: { id: TENANT_ID }, team: { id: TEAM_ID, name: 'Identity Team' }, channel: { id: CHANNEL_ID, name: 'Identity rollout' } } },
     ...who,
   });
+  const personalOf = (who: Person): ActivityOptions => ({ conversationType: 'personal', conversationId: `a:personal-${who.userId.slice(3)}`, serviceUrl: connector.serviceUrl, ...who });
   const groupChat = (who: Person): ActivityOptions => ({ conversationType: 'groupChat', conversationId: GROUP_CHAT, serviceUrl: connector.serviceUrl, ...who });
 
   const storedJson = async (conversationId: string) => JSON.stringify((await bot.app.storage.storage.read([planKey(conversationId)]))[planKey(conversationId)] ?? null);
@@ -189,6 +190,11 @@ describe('discarding, replacing and restoring a shared plan', () => {
       expect(await stored(CHANNEL_ID)).toBeNull();
     });
 
+    it('while it is discarded, its owners\' "my tasks" no longer lists its tasks', async () => {
+      const [list] = cardsOf(await say('my tasks', personalOf(ben)));
+      expect(cardText(list)).not.toContain('Install the provisioning agent');
+    });
+
     it('its creator brings it back as it was, tasks and owners included', async () => {
       const answer = await invoke('plan.restore', { planId }, channel(ana));
       expect(cardText(answer)).toContain('Plan restored');
@@ -198,6 +204,15 @@ describe('discarding, replacing and restoring a shared plan', () => {
       expect(executeActions(history).filter((a) => a.verb === 'plan.restore')).toEqual([]);
       // A second click on the old history card changes nothing.
       expect(cardText(await invoke('plan.restore', { planId }, channel(ana)))).toContain('Already restored');
+    });
+
+    it('restored, the plan\'s tasks are back in their owners\' "my tasks", pointing at the channel', async () => {
+      const [list] = cardsOf(await say('my tasks', personalOf(ben)));
+      expectValidCard(list);
+      expect(cardText(list)).toContain('Install the provisioning agent');
+      expect(cardText(list)).toContain('Identity Team › Identity rollout');
+      const [guestList] = cardsOf(await say('my tasks', personalOf(gus)));
+      expect(cardText(guestList)).toContain('Configure Cloud Sync');
     });
 
     it('after 30 days by the clock a discarded plan is gone: nothing to restore, and no button', async () => {
