@@ -61,12 +61,19 @@ describe('the committed manifest template', () => {
     const lists = b.commandLists as { scopes: string[]; commands: { title: string; description: string }[] }[];
     const titles = (scope: string): string[] => lists.find((l) => l.scopes.includes(scope))?.commands.map((c) => c.title) ?? [];
     expect(lists.every((l) => l.scopes.length === 1)).toBe(true);
-    expect(titles('personal')).toEqual(['start', "what's next", 'status', 'tasks', 'history', 'why', 'share', 'help', 'start over', 'my tasks']);
-    // Teams shows at most 10 commands per list.
+    // Teams shows at most 10 commands per list, so the tenant checks' two take the places of "why" and "start over"
+    // in personal chat (the status card's "Why this tool", and help, still offer them) and of "what's next" in
+    // teams and group chats (a button on the status card).
+    expect(titles('personal')).toEqual(['start', "what's next", 'status', 'tasks', 'history', 'share', 'my tasks', 'check', 'watch on', 'help']);
     expect(lists.every((l) => l.commands.length <= 10)).toBe(true);
-    const group = ['start', "what's next", 'status', 'tasks', 'history', 'remind daily', 'report', 'restore', 'help'];
+    const group = ['start', 'status', 'tasks', 'history', 'remind daily', 'check', 'watch on', 'report', 'restore', 'help'];
     expect(titles('team')).toEqual(group);
     expect(titles('groupChat')).toEqual(group);
+    // Both tenant commands say they depend on the opt-in, so nobody expects them on a bot that has it off.
+    for (const command of lists.flatMap((l) => l.commands).filter((c) => c.title === 'check' || c.title === 'watch on')) {
+      expect(command.description).toMatch(/read-only/);
+      expect(command.description).toMatch(/tenant checks are on/);
+    }
     // Older schema versions cap these at 32 and 128 characters; staying inside keeps older clients happy.
     for (const command of lists.flatMap((l) => l.commands)) {
       expect(command.title.length).toBeLessThanOrEqual(32);
