@@ -114,6 +114,74 @@ export function incidentKeys(health: TenantHealth): string[] {
   return health.items.filter((item) => item.status === 'stale' || item.status === 'failing').map((item) => item.key);
 }
 
+/**
+ * Objects in error, as the watch sees them: a Cloud Sync tenant often carries a few objects in error for weeks (a
+ * duplicate proxy address, a user outside the rules), so a count that stays where it was is not news, and warning
+ * about it at every check would teach people to ignore the watch. What is news is a jump:
+ * - from a clean run (0) to any error: something new fails where nothing did;
+ * - otherwise at least doubled AND at least ERROR_JUMP.minRise more: doubling alone would fire on 1 → 2 (noise from
+ *   one more bad object), a fixed rise alone would fire on 500 → 510 in a big tenant (the usual churn of a few
+ *   hundred thousand objects); both together mean a new cause, such as a changed scope or a broken mapping.
+ * The incident stays open (no second warning) until the count falls back to where it was before the jump.
+ * The first observation of a job has nothing to compare with: it only sets the baseline.
+ */
+export const ERROR_JUMP = { minRise: 10, factor: 2 } as const;
+
+/** What the watch keeps per job between checks: the last count, and the count before the jump while an incident is open. */
+export interface JobErrors {
+  readonly count: number;
+  readonly baseline?: number;
+}
+
+/** Per Cloud Sync job id. */
+export type ErrorMemory = Readonly<Record<string, JobErrors>>;
+
+/** Whether going from `before` to `after` objects in error is a jump (see ERROR_JUMP). */
+export function errorsJumped(before: number, after: number): boolean {
+  if (before <= 0) return after > 0;
+  return after >= before * ERROR_JUMP.factor && after - before >= ERROR_JUMP.minRise;
+}
+
+/** One job's memory after observing `count`: an incident opens on a jump and closes when the count is back at its baseline. */
+export function nextJobErrors(previous: JobErrors | undefined, count: number): JobErrors {
+  if (!previous) return { count };
+  if (previous.baseline !== undefined) return count <= previous.baseline ? { count } : { count, baseline: previous.baseline };
+  return errorsJumped(previous.count, count) ? { count, baseline: previous.count } : { count };
+}
+
+/**
+ * What the watch treats as open incidents at this check, and the error memory to keep for the next one. Every red
+ * item counts except objects in error, which count only while their jump incident is open. When the jobs could not
+ * be read, the memory stays as it was and so do its open error incidents: not knowing is not recovering.
+ */
+export function watchIncidents(
+  health: TenantHealth,
+  jobs: Part<readonly CloudSyncJob[]>,
+  tracks: readonly InstallTrack[],
+  previous: ErrorMemory | undefined,
+): { readonly keys: string[]; readonly errors: ErrorMemory } {
+  const red = incidentKeys(health).filter((key) => !isErrorsKey(key));
+  if (!tracks.includes('cloudSync')) return { keys: red, errors: {} };
+  const errors: Record<string, JobErrors> = {};
+  if (jobs.ok) {
+    for (const job of jobs.value) errors[job.jobId] = nextJobErrors(previous?.[job.jobId], job.errorCount);
+  } else {
+    Object.assign(errors, previous);
+  }
+  const open = Object.entries(errors)
+    .filter(([, memory]) => memory.baseline !== undefined)
+    .map(([jobId]) => errorsKey(jobId));
+  return { keys: [...red, ...open], errors };
+}
+
+function errorsKey(jobId: string): string {
+  return `job:${jobId}:errors`;
+}
+
+function isErrorsKey(key: string): boolean {
+  return key.startsWith('job:') && key.endsWith(':errors');
+}
+
 /** "3 min ago", "5 h ago", "2 days ago": the age people care about, rounded down. */
 export function ageText(iso: string, now: Date): string {
   const minutes = Math.floor((now.getTime() - Date.parse(iso)) / 60_000);
@@ -267,7 +335,7 @@ function jobItems(job: CloudSyncJob, now: Date): HealthItem[] {
   return [
     state,
     {
-      key: `job:${job.jobId}:errors`,
+      key: errorsKey(job.jobId),
       label: `${label}: objects in error`,
       value: `${job.errorCount.toLocaleString('en-US')} in the last run`,
       status: 'stale',

@@ -8,12 +8,15 @@
  *
  * Pure mutations for PlanStore.updateRecord: they may run several times under contention.
  */
+import type { ErrorMemory } from '../domain/tenantHealth';
 import type { Mutation } from '../store/documentStore';
 import type { PlanRecord } from '../store/planStore';
 
 export interface WatchRun {
   /** Incident keys (tenantHealth.incidentKeys) the conversation has been warned about and that have not recovered. */
   readonly open: readonly string[];
+  /** Objects in error per Cloud Sync job at the last check: an errors incident is a jump from these (tenantHealth.watchIncidents). */
+  readonly errors?: ErrorMemory;
   readonly lastCheckedAt?: string;
   readonly claim?: { readonly instanceId: string; readonly expiresAt: string };
 }
@@ -35,10 +38,13 @@ export function claimWatch(record: PlanRecord, request: { planId: string; instan
 }
 
 /** After the posts: what the conversation now knows about, and the claim dropped. */
-export function recordWatch(record: PlanRecord, request: { planId: string; instanceId: string; open: readonly string[]; checkedAt: string }): Mutation<PlanRecord, boolean> {
+export function recordWatch(
+  record: PlanRecord,
+  request: { planId: string; instanceId: string; open: readonly string[]; errors: ErrorMemory; checkedAt: string },
+): Mutation<PlanRecord, boolean> {
   const run = watchRunOf(record);
   if (record.plan.id !== request.planId || run.claim?.instanceId !== request.instanceId) return { next: undefined, result: false };
-  const next: RecordWithWatch = { ...record, watchRun: { open: [...request.open], lastCheckedAt: request.checkedAt } };
+  const next: RecordWithWatch = { ...record, watchRun: { open: [...request.open], errors: request.errors, lastCheckedAt: request.checkedAt } };
   return { next, result: true };
 }
 

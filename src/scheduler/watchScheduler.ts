@@ -1,9 +1,10 @@
 /**
  * The tenant watch: every GRAPH_WATCH_SECONDS, for each plan with the watch on, reads the tenant (through the
  * shared per-tenant cache, so never more than one Graph round a minute), judges it for the plan's tools, and posts
- * into the plan's thread: one warning when new incidents appear (sync stopped, a job quarantined, objects failing),
- * with the owners @mentioned and the steps to fix, and one "back to normal" note when none is left. Nothing while
- * things stay the same, and nothing when the tenant could not be read (unknown is not an incident).
+ * into the plan's thread: one warning when new incidents appear (sync stopped, a job quarantined, objects in error
+ * jumping from the last check's count), with the owners @mentioned and the steps to fix, and one "back to normal"
+ * note when none is left. Nothing while things stay the same, and nothing when the tenant could not be read
+ * (unknown is not an incident).
  *
  * Built like the reminder scheduler: a pointer index names the plans, a lease on the plan record lets one instance
  * act at a time, and the timer is unref'd and stopped cleanly.
@@ -14,12 +15,12 @@ import type { MessagePort } from '../messaging/connectorPort';
 import { mentionOf } from '../cards/digestCard';
 import { tenantCheckCard } from '../cards/tenantCheckCard';
 import type { Actor, Plan } from '../domain/plan';
-import { incidentKeys, judgeTenant, planTracks } from '../domain/tenantHealth';
+import { judgeTenant, planTracks, watchIncidents } from '../domain/tenantHealth';
 import type { PlanStore } from '../store/planStore';
 import type { ReminderEntry, ReminderIndex } from '../store/reminderIndex';
 import type { TenantChecks } from '../tenant/tenantChecks';
 import { digestTarget, type SchedulerLogger } from './reminderScheduler';
-import { claimWatch, recordWatch, releaseWatch } from './watchClaims';
+import { claimWatch, recordWatch, releaseWatch, watchRunOf } from './watchClaims';
 
 export interface WatchSchedulerDeps {
   readonly planStore: PlanStore;
@@ -104,8 +105,8 @@ export class WatchScheduler {
     }
     const outcome = await checks.check(entry.location.tenantId);
     if (outcome.kind !== 'read') return 'unreadable';
-    const health = judgeTenant(outcome.snapshot, planTracks(record.plan), this.deps.clock());
-    const current = incidentKeys(health);
+    const tracks = planTracks(record.plan);
+    const health = judgeTenant(outcome.snapshot, tracks, this.deps.clock());
 
     const claim = await planStore.updateRecord(entry.location, (latest) =>
       claimWatch(latest, { planId: entry.planId, instanceId: this.instanceId, now: this.deps.clock(), leaseMs: this.deps.leaseMs ?? DEFAULT_LEASE_MS }),
@@ -114,6 +115,8 @@ export class WatchScheduler {
     if (claim.kind === 'gaveUp' || claim.result.kind === 'held') return 'claimedElsewhere';
     if (claim.result.kind === 'changed') return 'removed';
     const known = claim.result.open;
+    // Objects in error are an incident only when they jump from the last check's count, which the claim's record holds.
+    const { keys: current, errors } = watchIncidents(health, outcome.snapshot.cloudSyncJobs, tracks, watchRunOf(claim.value).errors);
     const fresh = current.filter((key) => !known.includes(key));
     const recovered = known.length > 0 && current.length === 0;
 
@@ -140,7 +143,7 @@ export class WatchScheduler {
       outcomeOfPlan = recovered ? 'recovered' : 'warned';
     }
     // Keys that recovered leave `open` quietly while others remain; they would be warned about again if they came back.
-    await planStore.updateRecord(entry.location, (latest) => recordWatch(latest, { planId: entry.planId, instanceId: this.instanceId, open: current, checkedAt: outcome.snapshot.readAt }));
+    await planStore.updateRecord(entry.location, (latest) => recordWatch(latest, { planId: entry.planId, instanceId: this.instanceId, open: current, errors, checkedAt: outcome.snapshot.readAt }));
     return outcomeOfPlan;
   }
 }

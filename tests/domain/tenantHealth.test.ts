@@ -1,15 +1,20 @@
 import type { InstallTrack } from '../../src/domain/catalog';
 import {
   ageText,
+  ERROR_JUMP,
+  errorsJumped,
   evidenceOf,
   incidentKeys,
   judgeTenant,
+  nextJobErrors,
   planTracks,
   STALE_AFTER_MINUTES,
   type CloudSyncJob,
+  type ErrorMemory,
   type Part,
   type TenantSnapshot,
   type Verdict,
+  watchIncidents,
 } from '../../src/domain/tenantHealth';
 
 const NOW = new Date('2026-12-01T12:00:00.000Z');
@@ -105,5 +110,74 @@ describe('planTracks', () => {
     [{ tool: 'connect', existing: 'connect', paths: ['restoreSync'] }, ['connect']],
   ] as const)('%j → %j', (selection, tracks) => {
     expect(planTracks({ selection: selection })).toEqual(tracks);
+  });
+});
+
+describe('objects in error: the watch warns on a jump, not on a steady count', () => {
+  it.each([
+    // [before, after, jumped]
+    [0, 0, false],
+    [0, 1, true],
+    [0, 500, true],
+    [1, 2, false], // doubled, but one more object is noise
+    [5, 15, true], // tripled and ten more
+    [5, 14, false], // nine more
+    [12, 23, false], // eleven more but not doubled
+    [12, 24, true],
+    [500, 510, false], // a big tenant's usual churn
+    [500, 1_000, true],
+    [40, 10, false],
+  ])('%i → %i: jump %s', (before, after, jumped) => {
+    expect(errorsJumped(before, after)).toBe(jumped);
+  });
+
+  it('uses the documented thresholds', () => {
+    expect(ERROR_JUMP).toEqual({ minRise: 10, factor: 2 });
+  });
+
+  // One job observed check after check: which checks have an incident open.
+  it.each([
+    ['the first observation only sets the baseline, whatever it is', [40, 40, 40], [false, false, false]],
+    ['from a clean run to errors opens; back to 0 closes', [0, 3, 3, 0], [false, true, true, false]],
+    ['a steady handful of errors never opens', [4, 5, 4, 6, 5], [false, false, false, false, false]],
+    ['a jump opens once and stays open while errors keep rising', [5, 30, 80, 200], [false, true, true, true]],
+    ['falling part of the way stays open; back to the baseline closes', [5, 30, 12, 5], [false, true, true, false]],
+    ['below the baseline closes too', [5, 30, 2], [false, true, false]],
+    ['a second jump after recovery opens a second incident', [0, 2, 0, 7], [false, true, false, true]],
+  ] as const)('%s', (_name, counts, open) => {
+    let memory: ReturnType<typeof nextJobErrors> | undefined;
+    const seen = counts.map((count) => {
+      memory = nextJobErrors(memory, count);
+      return memory.baseline !== undefined;
+    });
+    expect(seen).toEqual(open);
+  });
+
+  const jobsPart = (...counts: number[]) => ok(counts.map((errorCount, i) => job({ jobId: `job${i}`, errorCount, lastRunResult: errorCount ? 'EntryLevelErrors' : 'Succeeded' })));
+
+  it('the watch counts objects in error only while their jump is open, next to every other red item', () => {
+    const steady = snapshot({ cloudSyncJobs: jobsPart(4), organization: ok({ syncEnabled: true, lastSyncAt: ago(300) }) });
+    const health = judgeTenant(steady, ['cloudSync'], NOW);
+    // The card still shows the errors in red; the watch does not call them an incident.
+    expect(incidentKeys(health)).toEqual(['lastSync', 'job:job0:errors']);
+    const first = watchIncidents(health, steady.cloudSyncJobs, ['cloudSync'], { job0: { count: 4 } });
+    expect(first).toEqual({ keys: ['lastSync'], errors: { job0: { count: 4 } } });
+
+    const jumped = snapshot({ cloudSyncJobs: jobsPart(40) });
+    const second = watchIncidents(judgeTenant(jumped, ['cloudSync'], NOW), jumped.cloudSyncJobs, ['cloudSync'], first.errors);
+    expect(second).toEqual({ keys: ['job:job0:errors'], errors: { job0: { count: 40, baseline: 4 } } });
+  });
+
+  it('jobs that could not be read keep their memory and their open incident: not knowing is not recovering', () => {
+    const previous: ErrorMemory = { job0: { count: 40, baseline: 4 }, job1: { count: 0 } };
+    const unreadable = snapshot({ cloudSyncJobs: { ok: false, problem: { kind: 'timeout' } } });
+    expect(watchIncidents(judgeTenant(unreadable, ['cloudSync'], NOW), unreadable.cloudSyncJobs, ['cloudSync'], previous)).toEqual({ keys: ['job:job0:errors'], errors: previous });
+  });
+
+  it('a job that is gone is forgotten, and a plan without Cloud Sync keeps no error memory', () => {
+    const previous: ErrorMemory = { gone: { count: 40, baseline: 0 } };
+    const now = snapshot({ cloudSyncJobs: jobsPart(0) });
+    expect(watchIncidents(judgeTenant(now, ['cloudSync'], NOW), now.cloudSyncJobs, ['cloudSync'], previous)).toEqual({ keys: [], errors: { job0: { count: 0 } } });
+    expect(watchIncidents(judgeTenant(now, ['connect'], NOW), now.cloudSyncJobs, ['connect'], previous)).toEqual({ keys: [], errors: {} });
   });
 });

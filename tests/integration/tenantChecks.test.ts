@@ -251,5 +251,48 @@ describe('tenant checks, end to end over HTTP', () => {
       expect(notes).toHaveLength(1);
       expect(notes[0].body.text).toContain('back to normal');
     });
+
+    it('objects in error: a steady count stays quiet, a jump gets one warning, falling back one note', async () => {
+      const both = async () => {
+        nextMinute();
+        const results = [...(await a.app.watch.runOnce()), ...(await b.app.watch.runOnce())].map((r) => r.outcome);
+        await Promise.all([a.app.planFeature.idle(), b.app.planFeature.idle()]);
+        return results.sort();
+      };
+      // A second domain's configuration appears already carrying a few objects in error: that is its baseline, not news.
+      const withErrors = (errors: number) => {
+        const tenant = PRESETS.healthyCloudSync();
+        tenant.jobs.push({ configuration: 'fabrikam.example', templateId: 'AD2AADProvisioning', state: 'Active', lastRunMinutesAgo: 2, lastRunResult: errors ? 'EntryLevelErrors' : 'Succeeded', errors });
+        return tenant;
+      };
+      graph.setTenant(withErrors(6));
+      expect(await both()).toEqual(['unchanged', 'unchanged']);
+      graph.setTenant(withErrors(9));
+      expect(await both()).toEqual(['unchanged', 'unchanged']);
+      expect(watchPosts(connector.calls)).toEqual([]);
+
+      graph.setTenant(withErrors(40));
+      expect(await both()).toEqual(['unchanged', 'warned']);
+      graph.setTenant(withErrors(55));
+      expect(await both()).toEqual(['unchanged', 'unchanged']);
+      const warnings = watchPosts(connector.calls);
+      expect(warnings).toHaveLength(1);
+      const card = warnings[0].body.attachments[0].content;
+      expectValidCard(card);
+      expect(cardText(card)).toMatch(/Sync needs attention[\s\S]*fabrikam\.example \(users and groups\): objects in error[\s\S]*40 in the last run[\s\S]*provisioning logs/);
+      expect(cardText(card)).not.toContain('Quarantined');
+
+      connector.calls.length = 0;
+      // Part of the way down is still the incident; back at the count it jumped from is recovery.
+      graph.setTenant(withErrors(20));
+      expect(await both()).toEqual(['unchanged', 'unchanged']);
+      graph.setTenant(withErrors(9));
+      expect(await both()).toEqual(['recovered', 'unchanged']);
+      expect(await both()).toEqual(['unchanged', 'unchanged']);
+      const notes = watchPosts(connector.calls);
+      expect(notes).toHaveLength(1);
+      expect(notes[0].body.text).toContain('back to normal');
+      graph.setTenant(PRESETS.healthyCloudSync());
+    });
   });
 });
