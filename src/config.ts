@@ -340,6 +340,8 @@ function parseGraph(
   const cloud = oneOf<GraphCloud>(env, 'GRAPH_CLOUD', ['Global', 'USGov', 'USGovDoD', 'China'], 'Global');
   const graph = baseUrl(env, 'GRAPH_BASE_URL', GRAPH_CLOUDS[cloud].graph);
   const authority = baseUrl(env, 'GRAPH_AUTHORITY_HOST', GRAPH_CLOUDS[cloud].login);
+  // @azure/identity signs in only over https and would otherwise stop the bot at start-up with its own message.
+  if (!authority.url.startsWith('https://')) throw new ConfigError('GRAPH_AUTHORITY_HOST', `"${authority.url}" must start with https:// even on 127.0.0.1: the Azure identity library signs in only over https.`);
   const watchSeconds = integerIn(env, 'GRAPH_WATCH_SECONDS', 0, 86_400, DEFAULT_GRAPH_WATCH_SECONDS, 'a number of seconds from 0 (off) to 86400');
   // Each watch check may cost a Graph round, and the client allows one round per tenant per minute anyway.
   if (watchSeconds > 0 && watchSeconds < 60) throw new ConfigError('GRAPH_WATCH_SECONDS', `"${watchSeconds}" is too short; use 60 or more, or 0 to switch the watch off.`);

@@ -46,6 +46,8 @@ describe('loadConfig', () => {
     [{ ...APP, GRAPH_CHECKS: 'on', GRAPH_SIMULATED_TENANT_ID: APP.MicrosoftAppTenantId }, 'GRAPH_SIMULATED_TENANT_ID', /only for local mode/],
     [{ GRAPH_BASE_URL: 'http://graph.example.net' }, 'GRAPH_BASE_URL', /https/],
     [{ GRAPH_AUTHORITY_HOST: 'login' }, 'GRAPH_AUTHORITY_HOST', /not a URL/],
+    // @azure/identity refuses a plain-http sign-in host at start-up; the setting says so first, by name.
+    [{ ...APP, GRAPH_CHECKS: 'on', GRAPH_AUTHORITY_HOST: 'http://127.0.0.1:9' }, 'GRAPH_AUTHORITY_HOST', /https:\/\/ even on 127\.0\.0\.1/],
     [{ GRAPH_CLOUD: 'Mars' }, 'GRAPH_CLOUD', /Global, USGov, USGovDoD, China/],
     [{ GRAPH_WATCH_SECONDS: '10' }, 'GRAPH_WATCH_SECONDS', /too short/],
   ])('rejects %j naming %s', (env, variable, message) => {

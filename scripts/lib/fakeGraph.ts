@@ -4,6 +4,11 @@
  * text/plain, errors as `{ error: { code, message, innerError } }`), and can be told to refuse a permission (403),
  * throttle (429 with Retry-After), answer slowly, or refuse tokens. Every request is recorded (without the token).
  *
+ * It also stands in for the Entra sign-in endpoints a client secret uses (OpenID metadata and the v2.0 token
+ * endpoint, client credentials grant). @azure/identity refuses a plain-http authority host, so a test keeps the real
+ * https authority and hands the credential an `httpClient` that carries its requests here (see
+ * tests/helpers/loopbackHttpClient.ts); nothing global is changed.
+ *
  * Used by the tests and by `npm run playground` (a simulated tenant; nothing leaves the machine).
  */
 import { randomUUID } from 'node:crypto';
@@ -36,9 +41,20 @@ export type FakeGraphPart = 'organization' | 'users' | 'servicePrincipals' | 'jo
 export interface FakeGraphRequest {
   readonly method: string;
   readonly path: string;
-  readonly part: FakeGraphPart | 'token' | 'other';
+  readonly part: FakeGraphPart | 'token' | 'signInMetadata' | 'other';
   readonly status: number;
   readonly consistencyLevel?: string;
+  /** Client secret token requests: the app id sent, and whether the secret sent was the app's (never the secret itself). */
+  readonly clientId?: string;
+  readonly secretMatched?: boolean;
+  readonly scope?: string;
+}
+
+/** The app registration a client secret token request must name (tenant, app id and secret). */
+export interface FakeApp {
+  readonly tenantId: string;
+  readonly clientId: string;
+  readonly secret: string;
 }
 
 export interface FakeGraph {
@@ -56,7 +72,7 @@ export interface FakeGraph {
   throttleNext(times: number, retryAfterSeconds: number): void;
   /** Every Graph answer waits this long first (timeouts). */
   delay(ms: number): void;
-  /** The token endpoint refuses (400 invalid_client) while this is set. */
+  /** The token endpoints refuse while this is set: the managed identity's with 400, the client secret's with 401 invalid_client. */
   refuseTokens(refuse: boolean): void;
   /** Clears forbids, throttling, delays, token refusals and the request log. */
   reset(): void;
@@ -95,7 +111,8 @@ const DENIED = (requestId: string) => ({
   },
 });
 
-export async function startFakeGraph(options: { tenant?: FakeTenant; now?: () => number } = {}): Promise<FakeGraph> {
+export async function startFakeGraph(options: { tenant?: FakeTenant; now?: () => number; app?: FakeApp; signInHost?: string } = {}): Promise<FakeGraph> {
+  const signInHost = options.signInHost ?? 'https://login.microsoftonline.com';
   const now = options.now ?? (() => Date.now());
   let tenant = options.tenant ?? PRESETS.healthyCloudSync();
   const requests: FakeGraphRequest[] = [];
@@ -129,6 +146,9 @@ export async function startFakeGraph(options: { tenant?: FakeTenant; now?: () =>
       record('token', 200);
       return send(res, 200, { access_token: token, expires_on: String(Math.floor(now() / 1000) + 3600), resource: url.searchParams.get('resource') ?? '', token_type: 'Bearer' });
     }
+
+    const signIn = signInPath(url.pathname);
+    if (signIn) return signInAnswer(req, res, url, signIn);
 
     const part = partOf(url.pathname);
     const answer = () => {
@@ -192,6 +212,51 @@ export async function startFakeGraph(options: { tenant?: FakeTenant; now?: () =>
     else answer();
   });
 
+  /** OpenID metadata and the v2.0 token endpoint of `tenant`, as Entra answers them for a confidential client. */
+  function signInAnswer(req: IncomingMessage, res: ServerResponse, url: URL, signIn: { tenant: string; kind: 'metadata' | 'token' | 'discovery' }): void {
+    const path = `${url.pathname}${url.search}`;
+    if (signIn.kind === 'discovery') {
+      requests.push({ method: req.method ?? 'GET', path, part: 'signInMetadata', status: 200 });
+      const host = new URL(signInHost).host;
+      return send(res, 200, { tenant_discovery_endpoint: `${signInHost}/${signIn.tenant}/v2.0/.well-known/openid-configuration`, 'api-version': '1.1', metadata: [{ preferred_network: host, preferred_cache: host, aliases: [host] }] });
+    }
+    if (signIn.kind === 'metadata') {
+      requests.push({ method: req.method ?? 'GET', path, part: 'signInMetadata', status: 200 });
+      const base = `${signInHost}/${signIn.tenant}`;
+      return send(res, 200, {
+        token_endpoint: `${base}/oauth2/v2.0/token`,
+        authorization_endpoint: `${base}/oauth2/v2.0/authorize`,
+        end_session_endpoint: `${base}/oauth2/v2.0/logout`,
+        issuer: `${base}/v2.0`,
+        jwks_uri: `${base}/discovery/v2.0/keys`,
+        response_types_supported: ['code', 'id_token', 'code id_token', 'id_token token'],
+        token_endpoint_auth_methods_supported: ['client_secret_post', 'private_key_jwt', 'client_secret_basic'],
+      });
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= 64 * 1024) chunks.push(chunk);
+    });
+    req.on('end', () => {
+      const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+      const clientId = form.get('client_id') ?? '';
+      const app = options.app;
+      const secretMatched = app !== undefined && form.get('client_secret') === app.secret;
+      const known = app !== undefined && signIn.tenant === app.tenantId && clientId === app.clientId && secretMatched && form.get('grant_type') === 'client_credentials';
+      const status = req.method === 'POST' && known && !tokensRefused ? 200 : 401;
+      requests.push({ method: req.method ?? 'POST', path, part: 'token', status, clientId, secretMatched, scope: form.get('scope') ?? '' });
+      if (status !== 200) {
+        // Entra's answer to a wrong or expired secret: 401 with an OAuth error body.
+        return send(res, 401, { error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided (stand-in).', error_codes: [7000215] });
+      }
+      const token = `fake-${randomUUID()}`;
+      issued.add(token);
+      return send(res, 200, { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: token });
+    });
+  }
+
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
   const base = `http://127.0.0.1:${port}`;
@@ -230,6 +295,14 @@ export async function startFakeGraph(options: { tenant?: FakeTenant; now?: () =>
         server.close(() => resolve());
       }),
   };
+}
+
+/** The sign-in stand-in's addresses: /common/discovery/instance, /{tenant}/v2.0/.well-known/openid-configuration, /{tenant}/oauth2/v2.0/token. */
+function signInPath(pathname: string): { tenant: string; kind: 'metadata' | 'token' | 'discovery' } | undefined {
+  if (pathname === '/common/discovery/instance') return { tenant: 'common', kind: 'discovery' };
+  const match = /^\/([0-9a-zA-Z.-]{1,100})\/(v2\.0\/\.well-known\/openid-configuration|oauth2\/v2\.0\/token)$/.exec(pathname);
+  if (!match) return undefined;
+  return { tenant: match[1], kind: match[2].startsWith('oauth2') ? 'token' : 'metadata' };
 }
 
 function partOf(pathname: string): FakeGraphPart | 'other' {

@@ -13,7 +13,7 @@ import { confirmCard } from '../cards/questionCards';
 import { noPlanCard, summaryCard, taskCard, nameOf } from '../cards/planCards';
 import { errorCard } from '../cards/errorCard';
 import type { AdaptiveCardJson } from '../cards/render';
-import { OBSERVABLE_TASKS, TENANT_VERBS, tenantCheckCard, tenantUnavailableCard } from '../cards/tenantCheckCard';
+import { OBSERVABLE_TASKS, TENANT_VERBS, tenantCheckCard, tenantUnavailableCard, tokenFailedCard } from '../cards/tenantCheckCard';
 import { isTaskId, type InstallTrack } from '../domain/catalog';
 import { formatUtcDateTime } from '../domain/digest';
 import type { Plan } from '../domain/plan';
@@ -83,10 +83,7 @@ export function createTenantCheckFeature(deps: TenantCheckFeatureDeps): TenantCh
       case 'otherTenant':
         return tenantUnavailableCard('Not this tenant', OTHER_TENANT_MESSAGE);
       case 'tokenFailed':
-        return tenantUnavailableCard(
-          'Could not sign in to Microsoft Graph',
-          `The bot could not get a token for Microsoft Graph (${outcome.reason}). Check that the app registration's client secret (MicrosoftAppPassword) has not expired, or that the managed identity is assigned to the app, then try again.`,
-        );
+        return tokenFailedCard(outcome.reason);
       case 'read': {
         const tracks = plan ? planTracks(plan) : (['cloudSync', 'connect'] as InstallTrack[]);
         const health = judgeTenant(outcome.snapshot, tracks, deps.clock());

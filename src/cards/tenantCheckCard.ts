@@ -107,6 +107,17 @@ export function tenantUnavailableCard(title: string, message: string): AdaptiveC
   });
 }
 
+/**
+ * No token for Graph: the check could not start. The usual causes are the ones a person can fix: an expired or
+ * wrong client secret, or a managed identity not assigned to the app. `reason` is the credential error's name only.
+ */
+export function tokenFailedCard(reason: string): AdaptiveCardJson {
+  return tenantUnavailableCard(
+    'Could not sign in to Microsoft Graph',
+    `The bot could not get a token for Microsoft Graph (${inlineText(reason)}). Check that the app registration's client secret (MicrosoftAppPassword) has not expired, or that the managed identity is assigned to the app, then try again.`,
+  );
+}
+
 /** "Last tenant check (26 Nov 2026, 10:42 UTC): sync looks healthy · Directory sync: On · …" */
 export function lastCheckLine(evidence: CheckEvidence): { text: string; color: string } {
   const verdict = VERDICT_LOOK[evidence.verdict];

@@ -3,7 +3,7 @@
  * all, so nothing in the process can reach Graph.
  */
 import type { GraphConfig } from '../config';
-import { graphCredential } from './credential';
+import { graphCredential, type CredentialOptions } from './credential';
 import { GraphClient } from './graphClient';
 import { TenantChecks } from './tenantChecks';
 import { readTenant } from './tenantReader';
@@ -17,11 +17,13 @@ export interface TenantChecksOptions {
   /** Tests shorten the per-request timeout and the round budget. */
   readonly requestTimeoutMs?: number;
   readonly roundBudgetMs?: number;
+  /** Tests deliver the credential's sign-in requests to a loopback stand-in (see credential.ts). */
+  readonly httpClient?: CredentialOptions['httpClient'];
 }
 
 export function createTenantChecks(config: GraphConfig, options: TenantChecksOptions): TenantChecks {
   if (!config.enabled) return new TenantChecks({ config, clock: options.clock, logger: options.logger });
-  const client = new GraphClient({ baseUrl: config.baseUrl, credential: graphCredential(config), requestTimeoutMs: options.requestTimeoutMs, logger: options.logger });
+  const client = new GraphClient({ baseUrl: config.baseUrl, credential: graphCredential(config, { httpClient: options.httpClient }), requestTimeoutMs: options.requestTimeoutMs, logger: options.logger });
   const budgetMs = options.roundBudgetMs ?? ROUND_BUDGET_MS;
   return new TenantChecks({ config, clock: options.clock, logger: options.logger, read: () => readTenant(client, { budgetMs, now: options.clock }) });
 }

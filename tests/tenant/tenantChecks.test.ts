@@ -1,13 +1,17 @@
 /**
  * The Graph side of tenant checks against the loopback stand-ins (scripts/lib/fakeGraph.ts): the real
- * @azure/identity managed identity credential gets its token from the fake endpoint, and the client reads the
- * canned tenant with Graph's shapes, errors, throttling and delays.
+ * @azure/identity credentials (managed identity, and the client secret through a loopback transport) get their
+ * tokens from the fake endpoints, and the client reads the canned tenant with Graph's shapes, errors, throttling
+ * and delays.
  */
 import { loadConfig } from '../../src/config';
 import { judgeTenant } from '../../src/domain/tenantHealth';
 import { createTenantChecks } from '../../src/tenant/createTenantChecks';
 import type { CheckOutcome } from '../../src/tenant/tenantChecks';
 import { FAKE_IDENTITY_HEADER, PRESETS, startFakeGraph, type FakeGraph } from '../../scripts/lib/fakeGraph';
+import { tokenFailedCard } from '../../src/cards/tenantCheckCard';
+import { cardText, expectValidCard } from '../helpers/cardAssertions';
+import { loopbackHttpClient } from '../helpers/loopbackHttpClient';
 
 const TENANT = '00000000-0000-4000-8000-00000000c0de';
 
@@ -139,5 +143,69 @@ describe('tenant checks through the fake Graph', () => {
     expect(off.enabled).toBe(false);
     expect(await off.check(TENANT)).toEqual({ kind: 'off' });
     expect(graph.requests).toHaveLength(0);
+  });
+});
+
+describe('tenant checks with the app registration\'s client secret, through the fake sign-in and Graph', () => {
+  const APP = { tenantId: '11111111-2222-4333-8444-555555555555', clientId: '66666666-7777-4888-8999-000000000001', secret: 'stand-in-secret-value' };
+  let graph: FakeGraph;
+  const warnings: object[] = [];
+  const logger = { debug: () => undefined, warn: (obj: object) => void warnings.push(obj) };
+
+  beforeAll(async () => {
+    graph = await startFakeGraph({ app: APP });
+  });
+  afterAll(() => graph.close());
+  beforeEach(() => {
+    graph.reset();
+    warnings.length = 0;
+  });
+
+  /** A deployment's settings: single-tenant registration, its secret, and Graph at the stand-in. */
+  const secretConfig = (password = APP.secret) =>
+    loadConfig({
+      MicrosoftAppId: APP.clientId,
+      MicrosoftAppPassword: password,
+      MicrosoftAppType: 'SingleTenant',
+      MicrosoftAppTenantId: APP.tenantId,
+      GRAPH_CHECKS: 'on',
+      GRAPH_BASE_URL: graph.baseUrl,
+    }).graph;
+  const checksWith = (config: ReturnType<typeof secretConfig>, httpClient: ReturnType<typeof loopbackHttpClient>) =>
+    createTenantChecks(config, { clock: () => new Date(), logger, httpClient });
+
+  it('asks the tenant\'s token endpoint with the configured app id and secret, and reads Graph with that token', async () => {
+    const config = secretConfig();
+    expect(config.credential).toEqual({ kind: 'clientSecret', clientId: APP.clientId, secret: APP.secret });
+    expect(config.authorityHost).toBe('https://login.microsoftonline.com');
+    const transport = loopbackHttpClient(graph.baseUrl);
+    const outcome = await checksWith(config, transport).check(APP.tenantId);
+
+    expect(outcome.kind).toBe('read');
+    // The credential addressed the real sign-in host over https; only the test's transport brought it to loopback.
+    expect(new Set(transport.hosts)).toEqual(new Set(['login.microsoftonline.com']));
+    const tokens = graph.requests.filter((r) => r.part === 'token');
+    expect(tokens).toEqual([
+      expect.objectContaining({ method: 'POST', path: expect.stringMatching(new RegExp(`^/${APP.tenantId}/oauth2/v2\\.0/token(\\?|$)`)), status: 200, clientId: APP.clientId, secretMatched: true, scope: expect.stringContaining(`${graph.baseUrl}/.default`) }),
+    ]);
+    // The stand-in accepts only tokens it issued: every Graph call answered 200, so each carried the secret's token.
+    const calls = graph.requests.filter((r) => r.part !== 'token' && r.part !== 'signInMetadata');
+    expect(calls.length).toBeGreaterThanOrEqual(4);
+    expect(calls.every((r) => r.method === 'GET' && r.status === 200)).toBe(true);
+    expect(graph.requests.indexOf(tokens[0])).toBeLessThan(graph.requests.indexOf(calls[0]));
+  });
+
+  it('a 401 from the token endpoint (wrong or expired secret) calls no Graph, logs no secret, and gets the friendly card', async () => {
+    const outcome = await checksWith(secretConfig('an-expired-secret'), loopbackHttpClient(graph.baseUrl)).check(APP.tenantId);
+    expect(outcome).toMatchObject({ kind: 'tokenFailed' });
+    expect(graph.requests.filter((r) => r.part === 'token')).toEqual([expect.objectContaining({ status: 401, clientId: APP.clientId, secretMatched: false })]);
+    expect(graph.requests.filter((r) => r.part !== 'token' && r.part !== 'signInMetadata')).toEqual([]);
+    expect(JSON.stringify(warnings)).not.toContain('an-expired-secret');
+
+    const card = tokenFailedCard(outcome.kind === 'tokenFailed' ? outcome.reason : '');
+    expectValidCard(card);
+    expect(cardText(card)).toContain('Could not sign in to Microsoft Graph');
+    expect(cardText(card)).toMatch(/client secret \(MicrosoftAppPassword\) has not expired/);
+    expect(cardText(card)).not.toContain('an-expired-secret');
   });
 });
