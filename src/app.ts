@@ -116,11 +116,13 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
     markInactive: (conversationId: string) => registry.markInactive(conversationId, clock()),
   };
   const planStore = new PlanStore(storage.storage);
-  const planFeature = createPlanFeature({ planStore, sender, adapter, appId: config.appId, clock, logger, shutdownSignal: stopping.signal, guard });
+  // GRAPH_CHECKS decides whether cards offer "Check now"; nothing else about checks is needed this early.
+  const checksOn = config.graph.enabled;
+  const planFeature = createPlanFeature({ planStore, sender, adapter, appId: config.appId, clock, logger, shutdownSignal: stopping.signal, guard, tenantChecks: checksOn });
   const shareFeature = createShareFeature({ planStore, registry, plans: planFeature, clock, logger });
   // Owners, due dates and "my tasks": one index per person points at their plans, so "my tasks" reads no other plans.
   const myTasks = new MyTasksIndex(storage.storage);
-  const coordinationFeature = createCoordinationFeature({ planStore, myTasks, registry, plans: planFeature, clock, logger });
+  const coordinationFeature = createCoordinationFeature({ planStore, myTasks, registry, plans: planFeature, clock, logger, tenantChecks: checksOn });
   const myTasksFeature = createMyTasksFeature({ planStore, myTasks, clock, logger, onChanged: (...args) => planFeature.afterChange(...args) });
 
   // Reminders and the report.

@@ -32,6 +32,8 @@ export interface CardFanOutDeps {
   readonly guard?: ConversationGuard;
   /** Render time for overdue marks; without it cards show due dates but no overdue mark. */
   readonly clock?: () => Date;
+  /** GRAPH_CHECKS is on: refreshed summaries and verify tasks keep "Check now". */
+  readonly tenantChecks?: boolean;
 }
 
 export class CardFanOut {
@@ -116,6 +118,6 @@ export class CardFanOut {
     const record = await this.deps.planStore.load(location);
     if (!record || record.plan.id !== planId) return undefined;
     const now = this.deps.clock?.();
-    return taskId === 'summary' ? summaryCard(record.plan, record.decision, { now }) : taskCard(record.plan, taskId, undefined, { now });
+    return taskId === 'summary' ? summaryCard(record.plan, record.decision, { now, tenantChecks: this.deps.tenantChecks }) : taskCard(record.plan, taskId, undefined, { now, tenantChecks: this.deps.tenantChecks });
   }
 }

@@ -30,6 +30,8 @@ export interface EditActionDeps {
   /** Where the plan stored for `location` really lives (its channel when the chat only links to it), for the index. */
   readonly placeOf: (location: PlanLocation) => Promise<PlanPlace>;
   readonly logger: { warn(obj: object, msg: string): void };
+  /** GRAPH_CHECKS is on: the card answered offers "Check now" where Graph can observe the task. */
+  readonly tenantChecks?: boolean;
 }
 
 export interface EditRequest {
@@ -47,14 +49,14 @@ export async function applyTaskEdit(deps: EditActionDeps, location: PlanLocation
     case 'changed': {
       deps.onChanged(location, outcome.record, [request.taskId]);
       await updateIndexes(deps, location, outcome.record, outcome.entry);
-      return taskCard(outcome.record.plan, request.taskId, { text: changedText(outcome.entry), tone: 'info' }, { now });
+      return taskCard(outcome.record.plan, request.taskId, { text: changedText(outcome.entry), tone: 'info' }, { now, tenantChecks: deps.tenantChecks });
     }
     case 'unchanged':
-      return taskCard(outcome.record.plan, request.taskId, { text: `Nothing changed: that was already so (last set by ${nameOf(outcome.by)}).`, tone: 'info' }, { now });
+      return taskCard(outcome.record.plan, request.taskId, { text: `Nothing changed: that was already so (last set by ${nameOf(outcome.by)}).`, tone: 'info' }, { now, tenantChecks: deps.tenantChecks });
     case 'rejected':
       if (outcome.reason === 'pastDate' && request.edit.kind === 'setDue') return pastDateConfirmCard(outcome.record, request, outcome.message);
       if (outcome.reason === 'unknownTask') return unappliedCard('unknownTask');
-      return taskCard(outcome.record.plan, request.taskId, { text: userSafe(outcome.message, request.edit), tone: 'warning' }, { now });
+      return taskCard(outcome.record.plan, request.taskId, { text: userSafe(outcome.message, request.edit), tone: 'warning' }, { now, tenantChecks: deps.tenantChecks });
     case 'noPlan':
     case 'otherPlan':
     case 'busy':

@@ -56,14 +56,16 @@ export interface PlanPostingDeps {
   readonly logger: PlanPostingLogger;
   /** Render time for overdue marks (a shared plan can already have due dates). */
   readonly clock?: () => Date;
+  /** GRAPH_CHECKS is on: the summary and the verify tasks are posted with "Check now". */
+  readonly tenantChecks?: boolean;
 }
 
 /** The cards a plan is posted with: the summary, then one card per open task (done and not applicable ones appear on the summary). */
-export function cardsToPost(record: PlanRecord, now?: Date): Array<{ taskId: CardRef['taskId']; card: AdaptiveCardJson }> {
+export function cardsToPost(record: PlanRecord, now?: Date, tenantChecks?: boolean): Array<{ taskId: CardRef['taskId']; card: AdaptiveCardJson }> {
   const open = numberedTasks(record.plan).filter((task) => task.status === 'todo' || task.status === 'inProgress');
   return [
-    { taskId: 'summary', card: summaryCard(record.plan, record.decision, { now }) },
-    ...open.map((task) => ({ taskId: task.id, card: taskCard(record.plan, task.id, undefined, { now }) })),
+    { taskId: 'summary', card: summaryCard(record.plan, record.decision, { now, tenantChecks }) },
+    ...open.map((task) => ({ taskId: task.id, card: taskCard(record.plan, task.id, undefined, { now, tenantChecks }) })),
   ];
 }
 
@@ -87,7 +89,7 @@ export class PlanPosting {
   async post(location: PlanLocation, planId: string, destination: Destination): Promise<PostingResult> {
     const record = await this.deps.planStore.load(location);
     if (!record || record.plan.id !== planId) return { posted: 0, fellBack: false, stopped: 'plan replaced before posting' };
-    const [summary, ...tasks] = cardsToPost(record, this.deps.clock?.());
+    const [summary, ...tasks] = cardsToPost(record, this.deps.clock?.(), this.deps.tenantChecks);
     const tenantId = location.tenantId;
     const refs: CardRef[] = [];
 

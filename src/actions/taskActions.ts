@@ -27,6 +27,8 @@ export interface TaskActionDeps {
    * once: Teams waits for the invoke answer, and slow answers get retried as duplicate clicks.
    */
   readonly onChanged: (location: PlanLocation, record: PlanRecord, taskIds: readonly TaskId[], entries: readonly HistoryEntry[]) => void;
+  /** GRAPH_CHECKS is on: the cards answered offer "Check now" where Graph can observe the task. */
+  readonly tenantChecks?: boolean;
 }
 
 export interface TaskActionRequest {
@@ -102,16 +104,16 @@ export async function applyTaskAction(
       const notice: CardNotice | undefined = outcome.stale
         ? { text: 'Your card was out of date; this is the plan as it stands now, with your change.', tone: 'info' }
         : undefined;
-      return taskCard(outcome.record.plan, request.taskId, notice, { now: deps.clock() });
+      return taskCard(outcome.record.plan, request.taskId, notice, { now: deps.clock(), tenantChecks: deps.tenantChecks });
     }
     case 'unchanged': {
       const task = outcome.record.plan.tasks.find((candidate) => candidate.id === request.taskId);
-      return taskCard(outcome.record.plan, request.taskId, task && alreadyNotice(task.status, outcome.by, outcome.at), { now: deps.clock() });
+      return taskCard(outcome.record.plan, request.taskId, task && alreadyNotice(task.status, outcome.by, outcome.at), { now: deps.clock(), tenantChecks: deps.tenantChecks });
     }
     case 'rejected':
       return outcome.reason === 'unknownTask'
         ? unappliedCard('unknownTask')
-        : taskCard(outcome.record.plan, request.taskId, refusalNotice(outcome.refusal), { now: deps.clock() });
+        : taskCard(outcome.record.plan, request.taskId, refusalNotice(outcome.refusal), { now: deps.clock(), tenantChecks: deps.tenantChecks });
     case 'noPlan':
     case 'otherPlan':
     case 'busy':
@@ -120,7 +122,7 @@ export async function applyTaskAction(
 }
 
 /** `task.show`: read-only, the current card of one task of this conversation's plan. */
-export async function showTask(planStore: PlanStore, location: PlanLocation, data: unknown, now?: Date): Promise<AdaptiveCardJson> {
+export async function showTask(planStore: PlanStore, location: PlanLocation, data: unknown, now?: Date, tenantChecks?: boolean): Promise<AdaptiveCardJson> {
   const parsed = parseActionData(data);
   if (!parsed.ok) return errorCard(parsed.message);
   const record = await planStore.load(location);
@@ -128,7 +130,7 @@ export async function showTask(planStore: PlanStore, location: PlanLocation, dat
   if (record.plan.id !== parsed.value.planId) {
     return errorCard('This card belongs to a plan that is not the current plan of this conversation. Say "status" for the current plan.', 'Not this plan');
   }
-  return taskCard(record.plan, parsed.value.taskId, undefined, { now });
+  return taskCard(record.plan, parsed.value.taskId, undefined, { now, tenantChecks });
 }
 
 /** undefined when absent, null when present but unusable. Submit fallbacks may deliver it as a string. */

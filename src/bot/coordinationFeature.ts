@@ -35,6 +35,8 @@ export interface CoordinationFeatureDeps {
   readonly plans: Pick<PlanFeature, 'afterChange'>;
   readonly clock: () => Date;
   readonly logger: Logger;
+  /** GRAPH_CHECKS is on: task cards answered here offer "Check now" where Graph can observe the task. */
+  readonly tenantChecks?: boolean;
 }
 
 /** Who a change names as the new owner, before Teams has confirmed them. */
@@ -54,6 +56,7 @@ export function createCoordinationFeature(deps: CoordinationFeatureDeps): Featur
     logger,
     onChanged: (location, record, taskIds) => deps.plans.afterChange(location, record, taskIds),
     placeOf: (location) => placeOf(context, location),
+    tenantChecks: deps.tenantChecks,
   });
 
   const placeOf = (context: TurnContext, location: PlanLocation): Promise<PlanPlace> => planPlace({ planStore, registry: deps.registry }, context, location);
@@ -111,21 +114,21 @@ export function createCoordinationFeature(deps: CoordinationFeatureDeps): Featur
     };
 
   const verbs: Record<string, VerbHandler> = {
-    [COORDINATION_VERBS.assignMe]: onTask((context, t) => assign(context, t.location, t, { kind: 'me' }, async (notice) => taskCard(t.record.plan, t.taskId, notice, { now: deps.clock() }))),
+    [COORDINATION_VERBS.assignMe]: onTask((context, t) => assign(context, t.location, t, { kind: 'me' }, async (notice) => taskCard(t.record.plan, t.taskId, notice, { now: deps.clock(), tenantChecks: deps.tenantChecks }))),
     [COORDINATION_VERBS.unassign]: onTask((context, t) => edit(context, t.location, t, { kind: 'unassign', taskId: t.taskId })),
     [COORDINATION_VERBS.ownerEditor]: onTask(async (context, t) => {
-      if (isPersonal(context)) return taskCard(t.record.plan, t.taskId, { text: PERSONAL_ONLY_SELF, tone: 'info' }, { now: deps.clock() });
+      if (isPersonal(context)) return taskCard(t.record.plan, t.taskId, { text: PERSONAL_ONLY_SELF, tone: 'info' }, { now: deps.clock(), tenantChecks: deps.tenantChecks });
       return ownerEditorCard(context, t);
     }),
     [COORDINATION_VERBS.assign]: onTask(async (context, t, data) => {
       const userId = idOf(data[OWNER_INPUT]);
-      if (!userId) return isPersonal(context) ? taskCard(t.record.plan, t.taskId, { text: PERSONAL_ONLY_SELF, tone: 'info' }, { now: deps.clock() }) : ownerEditorCard(context, t, missingInputNotice('owner', taskNumber(t.record.plan, t.taskId)));
-      return assign(context, t.location, t, { kind: 'someone', userId }, async (notice) => (isPersonal(context) ? taskCard(t.record.plan, t.taskId, notice, { now: deps.clock() }) : ownerEditorCard(context, t, notice)));
+      if (!userId) return isPersonal(context) ? taskCard(t.record.plan, t.taskId, { text: PERSONAL_ONLY_SELF, tone: 'info' }, { now: deps.clock(), tenantChecks: deps.tenantChecks }) : ownerEditorCard(context, t, missingInputNotice('owner', taskNumber(t.record.plan, t.taskId)));
+      return assign(context, t.location, t, { kind: 'someone', userId }, async (notice) => (isPersonal(context) ? taskCard(t.record.plan, t.taskId, notice, { now: deps.clock(), tenantChecks: deps.tenantChecks }) : ownerEditorCard(context, t, notice)));
     }),
-    [COORDINATION_VERBS.dueEditor]: onTask(async (_context, t) => taskCard(t.record.plan, t.taskId, undefined, { now: deps.clock(), editor: { kind: 'due' } })),
+    [COORDINATION_VERBS.dueEditor]: onTask(async (_context, t) => taskCard(t.record.plan, t.taskId, undefined, { now: deps.clock(), tenantChecks: deps.tenantChecks, editor: { kind: 'due' } })),
     [COORDINATION_VERBS.setDue]: onTask(async (context, t, data) => {
       const due = typeof data[DUE_INPUT] === 'string' ? data[DUE_INPUT].slice(0, 100) : '';
-      if (due.trim() === '') return taskCard(t.record.plan, t.taskId, missingInputNotice('due', taskNumber(t.record.plan, t.taskId)), { now: deps.clock(), editor: { kind: 'due' } });
+      if (due.trim() === '') return taskCard(t.record.plan, t.taskId, missingInputNotice('due', taskNumber(t.record.plan, t.taskId)), { now: deps.clock(), tenantChecks: deps.tenantChecks, editor: { kind: 'due' } });
       return edit(context, t.location, t, { kind: 'setDue', taskId: t.taskId, due });
     }),
     // The button of the "in the past?" question: the date travels in its data and is checked again here.
@@ -140,6 +143,7 @@ export function createCoordinationFeature(deps: CoordinationFeatureDeps): Featur
     const number = taskNumber(t.record.plan, t.taskId) ?? 'N';
     return taskCard(t.record.plan, t.taskId, notice, {
       now: deps.clock(),
+      tenantChecks: deps.tenantChecks,
       editor: { kind: 'owner', choices: await someMembers(context), typedHint: `Or type: @Sync Guide assign ${number} to @name` },
     });
   }
@@ -162,7 +166,7 @@ export function createCoordinationFeature(deps: CoordinationFeatureDeps): Featur
 
   const refusalCard = async (location: PlanLocation, taskId: TaskId, notice: CardNotice) => {
     const record = await planStore.load(location);
-    return record ? taskCard(record.plan, taskId, notice, { now: deps.clock() }) : noPlanCard();
+    return record ? taskCard(record.plan, taskId, notice, { now: deps.clock(), tenantChecks: deps.tenantChecks }) : noPlanCard();
   };
 
   return {

@@ -39,6 +39,8 @@ export interface PlanFeatureDeps {
   readonly guard?: ConversationGuard;
   /** Tests replace the connector; by default continueConversationAsync on the adapter. */
   readonly port?: PostingPort;
+  /** GRAPH_CHECKS is on: the summary and the tasks Graph can observe offer "Check now" wherever they are shown. */
+  readonly tenantChecks?: boolean;
 }
 
 /** A created plan and what happens next: how many cards are being posted, and whether as a channel thread. */
@@ -94,11 +96,13 @@ export function destinationOf(context: TurnContext): Destination {
 export function createPlanFeature(deps: PlanFeatureDeps): PlanFeature {
   const { planStore, sender, logger } = deps;
   const port = deps.port ?? connectorPort(deps.adapter, deps.appId, deps.shutdownSignal);
-  const fanOut = new CardFanOut({ planStore, sender, port, logger, guard: deps.guard, clock: deps.clock });
-  const posting = new PlanPosting({ planStore, delivery: new Delivery(sender, logger, deps.guard), port, background: fanOut, logger, clock: deps.clock });
+  const tenantChecks = deps.tenantChecks === true;
+  const fanOut = new CardFanOut({ planStore, sender, port, logger, guard: deps.guard, clock: deps.clock, tenantChecks });
+  const posting = new PlanPosting({ planStore, delivery: new Delivery(sender, logger, deps.guard), port, background: fanOut, logger, clock: deps.clock, tenantChecks });
   const actionDeps: TaskActionDeps = {
     planStore,
     clock: deps.clock,
+    tenantChecks,
     onChanged: (location, record, taskIds, entries) => {
       fanOut.refresh(location, record, taskIds);
       posting.announce(location, record, entries);
@@ -136,7 +140,7 @@ export function createPlanFeature(deps: PlanFeatureDeps): PlanFeature {
       cardResponse(await handleTaskVerb(actionDeps, planLocation(context), actorOf(context), verb, data));
 
   const verbs: Record<string, VerbHandler> = Object.fromEntries(Object.keys(VERB_ACTIONS).map((verb) => [verb, taskVerb(verb)]));
-  verbs[SHOW_TASK_VERB] = async (context, data) => cardResponse(await showTask(planStore, planLocation(context), data, deps.clock()));
+  verbs[SHOW_TASK_VERB] = async (context, data) => cardResponse(await showTask(planStore, planLocation(context), data, deps.clock(), tenantChecks));
   // The summary's "What's next": the summary itself stays (refreshed) and the next task arrives as a new card.
   verbs[NEXT_VERB] = async (context, data) => {
     const location = planLocation(context);
@@ -146,15 +150,15 @@ export function createPlanFeature(deps: PlanFeatureDeps): PlanFeature {
     if (record.plan.id !== planId) {
       return cardResponse(errorCard('This card belongs to a plan that is not the current plan of this conversation. Say "status" for the current plan.', 'Not this plan'));
     }
-    fanOut.post(location, targetOf(context), nextCard(record.plan, record.decision, deps.clock()));
-    return cardResponse(summaryCard(record.plan, record.decision, { now: deps.clock() }));
+    fanOut.post(location, targetOf(context), nextCard(record.plan, record.decision, deps.clock(), tenantChecks));
+    return cardResponse(summaryCard(record.plan, record.decision, { now: deps.clock(), tenantChecks }));
   };
 
   return {
     verbs,
     commands: {
-      next: (context) => withPlan(context, (record) => nextCard(record.plan, record.decision, deps.clock())),
-      status: (context) => withPlan(context, (record) => summaryCard(record.plan, record.decision, { now: deps.clock() })),
+      next: (context) => withPlan(context, (record) => nextCard(record.plan, record.decision, deps.clock(), tenantChecks)),
+      status: (context) => withPlan(context, (record) => summaryCard(record.plan, record.decision, { now: deps.clock(), tenantChecks })),
       tasks: (context) => withPlan(context, (record) => tasksCard(record.plan)),
       history: async (context) => {
         const location = planLocation(context);

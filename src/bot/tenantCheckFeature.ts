@@ -69,7 +69,6 @@ export function createTenantCheckFeature(deps: TenantCheckFeatureDeps): TenantCh
     });
     if (outcome.kind !== 'written' && outcome.kind !== 'unchanged') return undefined;
     if (outcome.kind === 'written') {
-      // The summary is refreshed with them: it gains its "Check now" once the plan has been checked.
       deps.plans.afterChange(location, outcome.value, outcome.value.plan.tasks.map((task) => task.id).filter((id) => id in OBSERVABLE_TASKS));
     }
     return outcome.value;
@@ -114,6 +113,7 @@ export function createTenantCheckFeature(deps: TenantCheckFeatureDeps): TenantCh
   const actionDeps: TaskActionDeps = {
     planStore,
     clock: deps.clock,
+    tenantChecks: checks.enabled,
     onChanged: (location, record, taskIds, entries) => deps.plans.afterChange(location, record, taskIds, entries),
   };
 
@@ -181,7 +181,7 @@ export function createTenantCheckFeature(deps: TenantCheckFeatureDeps): TenantCh
           return cardResponse(errorCard('This card belongs to a plan that is not the current plan of this conversation. Say "status" for the current plan.', 'Not this plan'));
         }
         const view = (plan: Plan, notice?: string) =>
-          taskId ? taskCard(plan, taskId, notice ? { text: notice, tone: 'info' } : undefined, { now: deps.clock() }) : summaryCard(plan, record.decision, { now: deps.clock() });
+          taskId ? taskCard(plan, taskId, notice ? { text: notice, tone: 'info' } : undefined, { now: deps.clock(), tenantChecks: checks.enabled }) : summaryCard(plan, record.decision, { now: deps.clock(), tenantChecks: checks.enabled });
         const known = checks.peek(location.tenantId);
         if (known && known.kind !== 'read') return cardResponse(outcomeCard(known, record.plan));
         if (known?.kind === 'read') {
@@ -214,10 +214,10 @@ export function createTenantCheckFeature(deps: TenantCheckFeatureDeps): TenantCh
         const evidence = record.plan.lastCheck?.byTrack[track];
         const now = deps.clock();
         if (!evidence || evidence.checkedAt !== data.checkedAt) {
-          return cardResponse(taskCard(record.plan, taskId, { text: 'The tenant was checked again since this card was shown. Here is the latest finding: press the button again to use it.', tone: 'warning' }, { now }));
+          return cardResponse(taskCard(record.plan, taskId, { text: 'The tenant was checked again since this card was shown. Here is the latest finding: press the button again to use it.', tone: 'warning' }, { now, tenantChecks: checks.enabled }));
         }
         if (evidence.verdict !== 'healthy') {
-          return cardResponse(taskCard(record.plan, taskId, { text: 'The last check did not find sync healthy, so it cannot serve as evidence. Fix what it shows and check again, or mark the task done by hand.', tone: 'warning' }, { now }));
+          return cardResponse(taskCard(record.plan, taskId, { text: 'The last check did not find sync healthy, so it cannot serve as evidence. Fix what it shows and check again, or mark the task done by hand.', tone: 'warning' }, { now, tenantChecks: checks.enabled }));
         }
         const revision = typeof data.revision === 'number' || (typeof data.revision === 'string' && /^\d{1,10}$/.test(data.revision)) ? Number(data.revision) : undefined;
         return cardResponse(await applyTaskAction(actionDeps, location, actorOf(context), { planId, taskId, action: 'done', revision, evidence }));

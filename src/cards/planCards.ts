@@ -185,6 +185,15 @@ export interface TaskCardView {
   readonly editor?: { readonly kind: 'owner'; readonly choices: readonly OwnerChoice[]; readonly typedHint: string } | { readonly kind: 'due' };
   /** Shown from "my tasks" in personal chat: names where the plan lives (user text, escaped here), and uses the my-task verbs. */
   readonly remote?: { readonly where: string };
+  /** GRAPH_CHECKS is on: the tasks Graph can observe offer "Check now" and show the last check. Off: nothing of it. */
+  readonly tenantChecks?: boolean;
+}
+
+/** How the summary is shown, beyond the plan itself. */
+export interface SummaryCardView {
+  readonly now?: Date;
+  /** GRAPH_CHECKS is on: the summary offers "Check now". */
+  readonly tenantChecks?: boolean;
 }
 
 export function taskCard(plan: Plan, taskId: string, notice?: CardNotice, view: TaskCardView = {}): AdaptiveCardJson {
@@ -202,7 +211,7 @@ export function taskCard(plan: Plan, taskId: string, notice?: CardNotice, view: 
     }));
   const coordination = remote || !hasCoordination(task) ? [] : coordinationActions(task, view.editor?.kind);
   const due = dueLine(task, view.now);
-  const check = remote ? undefined : tenantCheckView(plan, task);
+  const check = remote || !view.tenantChecks ? undefined : tenantCheckView(plan, task);
   return renderCard('task', {
     planId: plan.id,
     taskId: task.id,
@@ -253,16 +262,19 @@ export function taskCard(plan: Plan, taskId: string, notice?: CardNotice, view: 
 }
 
 /**
- * A verify task whose completion Graph can observe, once the plan has been checked (so tenant checks are on): the
- * last check's finding, "Check now", and "Mark done with this evidence" while the task is open and the check healthy.
+ * A task whose completion Graph can observe, with tenant checks on: "Check now" from the start, then the last
+ * check's finding, and "Mark done with this evidence" while the task is open and the check healthy.
  */
 function tenantCheckView(plan: Plan, task: TaskView) {
   const track = OBSERVABLE_TASKS[task.id];
-  const evidence = track ? plan.lastCheck?.byTrack[track] : undefined;
-  if (!evidence || task.status === 'notApplicable') return undefined;
+  if (!track || task.status === 'notApplicable') return undefined;
+  const evidence = plan.lastCheck?.byTrack[track];
+  if (!evidence) return { line: NOT_CHECKED_LINE, offerEvidence: false, checkedAt: '' };
   const open = task.status === 'todo' || task.status === 'inProgress';
   return { line: lastCheckLine(evidence), offerEvidence: open && evidence.verdict === 'healthy', checkedAt: evidence.checkedAt };
 }
+
+const NOT_CHECKED_LINE = { text: 'Not checked yet: "Check now" reads what Microsoft Graph shows of sync in your tenant (read-only).', color: 'Default' };
 
 /** "👤 Owner: Ben" — on every task that can have one. */
 export function ownerLine(owner: Actor | undefined): string {
@@ -294,7 +306,7 @@ function coordinationActions(task: TaskView, open: 'owner' | 'due' | undefined) 
   ];
 }
 
-export function summaryCard(plan: Plan, decision?: DecisionSummary, view: { readonly now?: Date } = {}): AdaptiveCardJson {
+export function summaryCard(plan: Plan, decision?: DecisionSummary, view: SummaryCardView = {}): AdaptiveCardJson {
   const counts = progress(plan);
   const next = nextTask(plan);
   const numbered = numberedTasks(plan);
@@ -330,7 +342,7 @@ export function summaryCard(plan: Plan, decision?: DecisionSummary, view: { read
     updatedLine: last ? `Last change by ${nameOf(last.by)} at ${formatWhen(last.at)}` : '',
     hasNext: next !== undefined,
     overdueLine: overdue > 0 ? `⚠️ ${overdue} task${overdue === 1 ? ' is' : 's are'} overdue` : '',
-    checkVerb: plan.lastCheck ? TENANT_VERBS.check : '',
+    checkVerb: view.tenantChecks ? TENANT_VERBS.check : '',
   });
 }
 
@@ -342,11 +354,11 @@ function rowMeta(task: TaskView, now: Date | undefined): { meta: string; metaCol
 }
 
 /** The answer to "what's next": the next task's card, or a wrap-up when nothing is open. */
-export function nextCard(plan: Plan, decision?: DecisionSummary, now?: Date): AdaptiveCardJson {
+export function nextCard(plan: Plan, decision?: DecisionSummary, now?: Date, tenantChecks?: boolean): AdaptiveCardJson {
   const next = nextTask(plan);
-  if (next) return taskCard(plan, next.id, undefined, { now });
+  if (next) return taskCard(plan, next.id, undefined, { now, tenantChecks });
   if (isFinished(plan)) return allDoneCard(plan);
-  return summaryCard(plan, decision, { now });
+  return summaryCard(plan, decision, { now, tenantChecks });
 }
 
 export function allDoneCard(plan: Plan): AdaptiveCardJson {

@@ -222,3 +222,54 @@ function summaryNumbers(card: object): string[] {
   expect(texts.filter((t) => t.endsWith('.'))).toEqual([]);
   return texts;
 }
+
+describe('"Check now" follows GRAPH_CHECKS, not whether the plan was checked before', () => {
+  const titles = (card: object) => executeActions(card).map((action) => action.title);
+  const checkedAt = '2025-11-26T11:00:00.000Z';
+  const fresh = (selection: PlanSelection) => createPlan({ id: 'plan-1', selection, createdBy: ANA, at: AT });
+  const checked = (plan: Plan): Plan => ({
+    ...plan,
+    lastCheck: { checkedAt, byTrack: { cloudSync: { checkedAt, verdict: 'healthy', facts: ['Directory sync: On'] }, connect: { checkedAt, verdict: 'healthy', facts: ['Directory sync: On'] } } },
+  });
+
+  it.each([
+    ['Cloud Sync', { tool: 'cloudSync' }, 'cloudSync.verify'],
+    ['Connect Sync', { tool: 'connect', connectInstall: 'express' }, 'connect.verify'],
+  ] as const)('%s: the verify task offers it from the start when checks are on, never when off', (_label, selection, taskId) => {
+    const plan = fresh(selection);
+    expect(plan.lastCheck).toBeUndefined();
+    const on = taskCard(plan, taskId, undefined, { tenantChecks: true });
+    expectValidCard(on);
+    expect(titles(on)).toContain('Check now');
+    expect(cardText(on)).toContain('Not checked yet');
+    // Nothing checked yet, so nothing to mark done with.
+    expect(titles(on)).not.toContain('Mark done with this evidence');
+
+    for (const off of [taskCard(plan, taskId), taskCard(checked(plan), taskId, undefined, { tenantChecks: false })]) {
+      expectValidCard(off);
+      expect(titles(off)).not.toContain('Check now');
+      expect(titles(off)).not.toContain('Mark done with this evidence');
+      expect(cardText(off)).not.toMatch(/Not checked yet|Last tenant check/);
+    }
+    expect(titles(taskCard(checked(plan), taskId, undefined, { tenantChecks: true }))).toEqual(expect.arrayContaining(['Check now', 'Mark done with this evidence']));
+  });
+
+  it('tasks Graph cannot observe never offer it', () => {
+    const plan = fresh({ tool: 'cloudSync' });
+    const others = plan.tasks.filter((task) => task.id !== 'cloudSync.verify' && task.status !== 'notApplicable');
+    expect(others.length).toBeGreaterThan(0);
+    for (const task of others) expect(titles(taskCard(plan, task.id, undefined, { tenantChecks: true }))).not.toContain('Check now');
+  });
+
+  it('the summary offers it whenever checks are on, and never when off, checked before or not', () => {
+    const plan = fresh({ tool: 'cloudSync' });
+    for (const shown of [plan, checked(plan)]) {
+      const on = summaryCard(shown, undefined, { tenantChecks: true });
+      expectValidCard(on);
+      expect(titles(on)).toContain('Check now');
+      expect(titles(summaryCard(shown, undefined, { tenantChecks: false }))).not.toContain('Check now');
+      expect(titles(summaryCard(shown))).not.toContain('Check now');
+    }
+    expect(titles(nextCard(plan, undefined, undefined, true))).not.toContain('Check now'); // the next task is not a verify task
+  });
+});

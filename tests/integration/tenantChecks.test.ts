@@ -78,6 +78,18 @@ describe('tenant checks, end to end over HTTP', () => {
       expect((await bot.app.watch.runOnce())).toEqual([]);
       expect(graph.requests).toEqual([]);
     });
+
+    it('no card offers "Check now": not the summary, not the verify task', async () => {
+      const planId = (await new PlanStore(bot.app.storage.storage).load({ tenantId: TENANT_ID, conversationId: CHANNEL }))!.plan.id;
+      const [summary] = cardsOf(await bot.say('<at>Sync Guide</at> status', channel()));
+      const verify = (await bot.invoke('task.show', { planId, taskId: 'cloudSync.verify' }, channel())).body.value;
+      for (const card of [summary, verify]) {
+        expectValidCard(card);
+        expect(executeActions(card).map((action) => action.title)).not.toContain('Check now');
+      }
+      expect(cardText(verify)).not.toMatch(/Not checked yet|Last tenant check/);
+      expect(graph.requests).toEqual([]);
+    });
   });
 
   describe('with GRAPH_CHECKS=on (a simulated tenant in local mode)', () => {
@@ -122,6 +134,31 @@ describe('tenant checks, end to end over HTTP', () => {
     });
     beforeEach(() => {
       connector.calls.length = 0;
+    });
+
+    it('before any check the summary and the verify task offer "Check now"; pressed on the task it answers at once, then updates the card', async () => {
+      const record = (await plans.load(location))!;
+      expect(record.plan.lastCheck).toBeUndefined();
+      const [summary] = cardsOf(await a.say('<at>Sync Guide</at> status', channel()));
+      expect(executeActions(summary).map((action) => action.title)).toContain('Check now');
+      const verify = (await a.invoke('task.show', { planId, taskId: 'cloudSync.verify' }, channel())).body.value;
+      expect(cardText(verify)).toContain('Not checked yet');
+      const check = executeActions(verify).find((action) => action.title === 'Check now')!;
+      expect(check).toMatchObject({ verb: 'tenant.check', data: { planId, taskId: 'cloudSync.verify' } });
+
+      const clicked = await a.invoke(check.verb, check.data ?? {}, channel());
+      expect(clicked.status).toBe(200);
+      expectValidCard(clicked.body.value);
+      expect(cardText(clicked.body.value)).toContain('Checking the tenant now');
+      await a.app.tenantChecks.idle();
+      await a.app.planFeature.idle();
+      // The posted copy of the verify task is updated in place with what the check found.
+      const updates = connector.calls.filter((c) => c.kind === 'update' && c.status < 300).map((c) => c.body.attachments?.[0]?.content ?? {});
+      const updatedVerify = updates.filter((card) => cardText(card).includes('Verify users are syncing'));
+      expect(updatedVerify.length).toBeGreaterThan(0);
+      expect(cardText(updatedVerify.at(-1))).toMatch(/Last tenant check \(.*\): sync looks healthy/);
+      expect(executeActions(updatedVerify.at(-1)).map((action) => action.title)).toEqual(expect.arrayContaining(['Check now', 'Mark done with this evidence']));
+      nextMinute();
     });
 
     it('"check" on a Cloud Sync plan answers with the status card, read-only, and the verify task then offers the evidence', async () => {
