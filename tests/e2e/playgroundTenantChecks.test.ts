@@ -1,7 +1,8 @@
 /**
  * Tenant checks end to end, as a person would use them: the real bot, the Agents Playground, headless Chromium and
  * the loopback fake Microsoft Graph (a simulated tenant, through the same managed identity credential code as
- * Azure). In the team's General channel a Cloud Sync plan is checked with `check`; "Mark done with this evidence"
+ * Azure). In the team's General channel "Check now" on the new plan's verify task checks the tenant, and `check`
+ * shows the status card; "Mark done with this evidence"
  * on "Verify users are syncing" records the evidence in the history and the report's CSV; with the watch on,
  * switching the fake tenant's job to quarantine posts exactly one warning into the plan's thread, and the recovery
  * one note.
@@ -57,13 +58,20 @@ describe('tenant checks in the Agents Playground', () => {
       await thread.waitFor({ state: 'visible', timeout: 15_000 });
       await waitForInnerText(thread, /Verify users are syncing/);
 
+      // Before any check the verify task already offers "Check now": it answers at once, then the card shows the finding.
+      const verify = thread.locator('.ac-adaptiveCard').filter({ hasText: /Verify users are syncing/ }).last();
+      await waitForInnerText(verify, /Not checked yet/);
+      await verify.getByRole('button', { name: 'Check now' }).click();
+      await waitForInnerText(verify, /Last tenant check .*sync looks healthy/);
+      await ui.waitForText(/Sync status for this plan/);
+      nextMinute();
+
       await ui.postMentioningBot('check');
       const status = await ui.waitForText(/Sync status for this plan/);
       expect(await status.innerText()).toMatch(/SIMULATED TENANT[\s\S]*Sync looks healthy[\s\S]*Directory sync\s+On[\s\S]*Users synced from on-premises\s+1,284[\s\S]*Cloud Sync: contoso\.example \(users and groups\)\s+Active/);
       await ui.screenshot('tenant-check', status);
 
       // The verify card in the plan's thread was updated in place with the finding and the evidence button.
-      const verify = thread.locator('.ac-adaptiveCard').filter({ hasText: /Verify users are syncing/ }).last();
       await waitForInnerText(verify, /Last tenant check .*sync looks healthy/);
       await verify.getByRole('button', { name: 'Mark done with this evidence' }).click();
       await waitForInnerText(verify, /Marked done by Ana Admin[\s\S]*Evidence: tenant check of/);
