@@ -62,11 +62,11 @@ describe('the committed manifest template', () => {
     const titles = (scope: string): string[] => lists.find((l) => l.scopes.includes(scope))?.commands.map((c) => c.title) ?? [];
     expect(lists.every((l) => l.scopes.length === 1)).toBe(true);
     // Teams shows at most 10 commands per list, so the tenant checks' two take the places of "why" and "start over"
-    // in personal chat (the status card's "Why this tool", and help, still offer them) and of "what's next" in
-    // teams and group chats (a button on the status card).
+    // in personal chat (the status card's "Why this tool", and help, still offer them) and of "restore" in teams
+    // and group chats, which is rare; "what's next" stays there because it is what a channel asks most.
     expect(titles('personal')).toEqual(['start', "what's next", 'status', 'tasks', 'history', 'share', 'my tasks', 'check', 'watch on', 'help']);
     expect(lists.every((l) => l.commands.length <= 10)).toBe(true);
-    const group = ['start', 'status', 'tasks', 'history', 'remind daily', 'check', 'watch on', 'report', 'restore', 'help'];
+    const group = ['start', "what's next", 'status', 'tasks', 'history', 'remind daily', 'check', 'watch on', 'report', 'help'];
     expect(titles('team')).toEqual(group);
     expect(titles('groupChat')).toEqual(group);
     // Both tenant commands say they depend on the opt-in, so nobody expects them on a bot that has it off.
