@@ -10,6 +10,7 @@ import { loadCorpus, type Cadence, type Corpus, type IntentName } from './corpus
 import { recognizeDueDay } from './dueDates';
 import { GuideIndex, type GuideHit } from './guideIndex';
 import { IntentModel, type IntentScore } from './intentModel';
+import { taskWordsOf } from './taskWords';
 import { PhraseMatcher, prepareText, type PreparedText } from './textPrep';
 
 /** A task of the conversation's plan, as far as understanding needs to know it. */
@@ -75,7 +76,7 @@ export class Understanding {
   private readonly clearDate: PhraseMatcher<true>;
 
   constructor(corpus: Corpus) {
-    this.taskNames = new PhraseMatcher(Object.entries(corpus.taskNames).flatMap(([id, names]) => names.map((name) => [name, id] as const)));
+    this.taskNames = new PhraseMatcher(Object.entries(taskWordsOf(corpus)).flatMap(([id, names]) => names.map((name) => [name, id] as const)));
     this.positions = new PhraseMatcher((['next', 'current'] as const).flatMap((key) => corpus.positions[key].map((phrase) => [phrase, key] as const)));
     this.firstPerson = new Set(corpus.firstPerson);
     this.cadences = new PhraseMatcher((['daily', 'weekly', 'off'] as const).flatMap((key) => corpus.cadences[key].map((phrase) => [phrase, key] as const)));

@@ -1,0 +1,58 @@
+/**
+ * Every task of every track can be named in words: "the agent install", "the staging server", "the agents check".
+ * Table-driven over one plan per track, so a track added to the catalog without task words fails here.
+ */
+import { TASK_CATALOG, type CatalogSelection, type Track } from '../../src/domain/catalog';
+import { createPlan, type PlanSelection } from '../../src/domain/plan';
+import { loadCorpus } from '../../src/understanding/corpus';
+import { planContext } from '../../src/understanding/planContext';
+import { taskWordsOf } from '../../src/understanding/taskWords';
+import { PhraseMatcher, prepareText } from '../../src/understanding/textPrep';
+import { sharedUnderstanding } from '../../src/understanding/understand';
+
+const NOW = new Date('2026-12-01T10:00:00Z');
+const corpus = loadCorpus('en');
+const words = taskWordsOf(corpus);
+const matcher = new PhraseMatcher(Object.entries(words).flatMap(([id, phrases]) => phrases.map((phrase) => [phrase, id] as const)));
+
+/** A plan that holds each track. */
+const PLAN_OF_TRACK: ReadonlyArray<readonly [Track, CatalogSelection & PlanSelection]> = [
+  ['cloudSync', { tool: 'cloudSync', deviceSyncPreview: true }],
+  ['connect', { tool: 'connect' }],
+  ['restoreSync', { tool: 'connect', existing: 'connect', paths: ['restoreSync', 'connectUpgrade'] }],
+  ['connectUpgrade', { tool: 'connect', existing: 'connect', paths: ['connectUpgrade'] }],
+  ['migrateToCloudSync', { tool: 'cloudSync', existing: 'connect', paths: ['migrateToCloudSync'] }],
+  ['cloudSyncHealth', { tool: 'cloudSync', existing: 'cloudSync', paths: ['cloudSyncHealth'] }],
+];
+
+const cases = PLAN_OF_TRACK.flatMap(([track, selection]) =>
+  TASK_CATALOG.filter((task) => task.track === track).map((task) => [track, task.id, selection] as const),
+);
+
+describe('task words', () => {
+  it('covers every track of the catalog', () => {
+    expect([...new Set(TASK_CATALOG.map((task) => task.track))].sort()).toEqual(PLAN_OF_TRACK.map(([track]) => track).sort());
+  });
+
+  it.each(cases)('%s: %s has words, and each of them names it', (_track, taskId) => {
+    const phrases = words[taskId];
+    expect(phrases.length).toBeGreaterThan(0);
+    for (const phrase of phrases) {
+      const named = prepareText(`we finished ${phrase}`, { taskNames: matcher, vocabulary: new Set() }).taskMentions.flatMap((mention) =>
+        mention.ref.kind === 'words' ? mention.ref.taskIds : [],
+      );
+      expect({ phrase, named: named.includes(taskId) }).toEqual({ phrase, named: true });
+    }
+  });
+
+  it.each(cases)('%s: %s is found by its words in a plan of that track', (_track, taskId, selection) => {
+    const plan = createPlan({ id: 'p', selection, createdBy: { id: 'u1', name: 'Ana' }, at: NOW.toISOString() });
+    const context = planContext(plan, NOW);
+    const number = context.tasks!.find((task) => task.id === taskId)?.number;
+    expect(number).toBeDefined();
+    // At least one of its names picks it out of the plan alone; shared names ("verify") ask which, with it among the options.
+    const readings = words[taskId].map((phrase) => sharedUnderstanding().interpret(`skip ${phrase}`, context));
+    const exact = readings.some((reading) => reading.kind === 'act' && reading.proposal.intent === 'taskSkip' && reading.proposal.taskNumber === number);
+    expect(exact).toBe(true);
+  });
+});
