@@ -22,7 +22,7 @@ import { createMyTasksFeature } from './bot/myTasksFeature';
 import { MyTasksIndex } from './store/myTasksIndex';
 import { SyncGuideBot } from './bot/syncGuideBot';
 import { welcomeFeature } from './bot/welcomeFeature';
-import { createUnderstandingFeature } from './bot/understandingFeature';
+import { createSpokenCommandReader, createUnderstandingFeature, type UnderstandingFeatureDeps } from './bot/understandingFeature';
 import { sharedUnderstanding } from './understanding/understand';
 import type { Config } from './config';
 import type { Logger } from './logger';
@@ -208,17 +208,21 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
     privateState,
     clock,
     plans: planPort(planStore, (...args) => planFeature.startPlan(...args), clock),
+    spoken: (context, text) => spokenCommands(context, text),
   });
 
   // Free text that is no exact command: read in the person's words, then handed to the command it means.
   // The model is trained once per process, right after the server listens (see listen()), so start-up and its
   // storage check are not held up; a message that arrives first trains it on the spot.
-  const understandingFeature = createUnderstandingFeature({
+  const understandingDeps: UnderstandingFeatureDeps = {
     planStore,
     clock,
     understanding: sharedUnderstanding,
     runCommand: (context, command) => bot.runCommand(context, command),
-  });
+  };
+  const understandingFeature = createUnderstandingFeature(understandingDeps);
+  // The same reading mid-questionnaire, where an answer to the question still comes first.
+  const spokenCommands = createSpokenCommandReader(understandingDeps);
 
   const bot: SyncGuideBot = new SyncGuideBot({
     // The questionnaire sees messages first: an answer such as "help" or "2" belongs to the open question.

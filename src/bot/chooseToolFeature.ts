@@ -17,6 +17,7 @@ import {
   asQuestionSubmit,
   type QuestionnaireResult,
   type QuestionnaireState,
+  type SpokenCommandReader,
 } from '../dialogs/chooseToolDialog';
 import { TOOL_NAMES, installQuestionsOpenFor, planSelectionFor, recommend, type SingleTool } from '../domain/advisor';
 import { ANSWER_KEYS, ANSWER_TOPICS, type AnswerKey, type Answers } from '../domain/answers';
@@ -61,6 +62,8 @@ export interface ChooseToolFeatureDeps {
   readonly plans?: PlanPort;
   readonly clock?: () => Date;
   readonly newId?: () => string;
+  /** Reads commands in free words typed mid-questions ("what should I do next?"); without it only exact commands work there. */
+  readonly spoken?: SpokenCommandReader;
 }
 
 /** Commands that keep working while someone is in the middle of the questions. */
@@ -133,7 +136,7 @@ export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
     await decisions.discardAccepted(location);
   };
 
-  dialogs.add(new ChooseToolDialog({ clock, newId: () => newId().slice(0, 12), startOver: { discardable, refusal, discard } }));
+  dialogs.add(new ChooseToolDialog({ clock, newId: () => newId().slice(0, 12), startOver: { discardable, refusal, discard }, spoken: deps.spoken }));
   // Half a second of loading, paid while the bot starts rather than by the first person who types a number.
   prepareSentenceReader();
 

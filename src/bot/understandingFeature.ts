@@ -18,6 +18,7 @@ import type { Interpretation, PlanTaskInfo, Proposal, Understanding, Understandi
 import { withinParseLimit } from '../domain/typedText';
 import type { PlanStore } from '../store/planStore';
 import type { Command } from '../domain/commands';
+import type { SpokenCommandReader } from '../dialogs/chooseToolDialog';
 import { planLocation } from './planFeature';
 import type { Feature } from './routing';
 import { commandOf, exactWords, HELP_USAGE_PREFIX, optionLabel } from './spokenCommands';
@@ -46,12 +47,9 @@ export function createUnderstandingFeature(deps: UnderstandingFeatureDeps): Feat
         return say ? [{ title: optionLabel(proposal, tasks), say }] : [];
       });
     switch (reading.kind) {
-      case 'act': {
-        const command = commandOf(reading.proposal);
-        if (STATE_CHANGES.has(reading.proposal.intent)) await context.sendActivity(changeLine(reading.proposal, tasks));
-        await deps.runCommand(context, command);
+      case 'act':
+        await act(context, reading.proposal, tasks, deps);
         return;
-      }
       case 'choose': {
         const offered = options(reading.proposals);
         if (offered.length === 0) break;
@@ -98,6 +96,27 @@ export function createUnderstandingFeature(deps: UnderstandingFeatureDeps): Feat
         await reply(context, command.text, reading, situation, record?.plan.id);
       },
     },
+  };
+}
+
+/** Runs a confident reading; a change made from words first says which task it changes. */
+async function act(context: TurnContext, proposal: Proposal, tasks: readonly PlanTaskInfo[], deps: Pick<UnderstandingFeatureDeps, 'runCommand'>): Promise<void> {
+  if (STATE_CHANGES.has(proposal.intent)) await context.sendActivity(changeLine(proposal, tasks));
+  await deps.runCommand(context, commandOf(proposal));
+}
+
+/**
+ * For the questionnaire: a command in free words, only when the reading is confident and complete (anything less
+ * is left to the question's own help there, since a "did you mean" card would pull the person out of the questions).
+ */
+export function createSpokenCommandReader(deps: UnderstandingFeatureDeps): SpokenCommandReader {
+  return async (context, text) => {
+    if (!withinParseLimit(text) || text.trim() === '') return undefined;
+    const record = await deps.planStore.load(planLocation(context));
+    const situation = planContext(record?.plan, deps.clock());
+    const reading = deps.understanding().interpret(text, situation);
+    if (reading.kind !== 'act') return undefined;
+    return { command: commandOf(reading.proposal), run: () => act(context, reading.proposal, situation.tasks ?? [], deps) };
   };
 }
 

@@ -27,7 +27,7 @@ import {
   wordingFor,
   type Question,
 } from '../domain/questions';
-import { normalizeText, parseCommand } from '../domain/commands';
+import { normalizeText, parseCommand, type Command } from '../domain/commands';
 import { withinParseLimit } from '../domain/typedText';
 import { questionCard, startOverConfirmCard, type QuestionSubmit } from '../cards/questionCards';
 import type { AdaptiveCardJson } from '../cards/render';
@@ -105,10 +105,18 @@ export interface StartOverHooks {
   readonly discard: (context: TurnContext) => Promise<string | void>;
 }
 
+/**
+ * Reads typed text that is no answer as a command in the person's own words ("what should I do next?", "start
+ * over please"), when it is confident: `run` carries it out exactly as outside the questions.
+ */
+export type SpokenCommandReader = (context: TurnContext, text: string) => Promise<{ readonly command: Command; readonly run: () => Promise<void> } | undefined>;
+
 export interface ChooseToolDialogDeps {
   readonly clock?: () => Date;
   readonly newId?: () => string;
   readonly startOver?: StartOverHooks;
+  /** Without it, only the exact command words work while the questions run. */
+  readonly spoken?: SpokenCommandReader;
 }
 
 /** The options each pass of the question loop receives; the loop restarts itself with new ones every turn. */
@@ -131,9 +139,11 @@ export class ChooseToolDialog extends ComponentDialog<BeginOptions> {
   private readonly clock: () => Date;
   private readonly newId: () => string;
   private readonly hooks?: StartOverHooks;
+  private readonly spoken?: SpokenCommandReader;
 
   constructor(deps: ChooseToolDialogDeps = {}) {
     super(CHOOSE_TOOL_DIALOG);
+    this.spoken = deps.spoken;
     this.clock = deps.clock ?? (() => new Date());
     this.newId = deps.newId ?? (() => Math.random().toString(36).slice(2, 10));
     this.hooks = deps.startOver;
@@ -229,7 +239,44 @@ export class ChooseToolDialog extends ComponentDialog<BeginOptions> {
     const question = questionFor(state);
     if (!question) return { loop: { state, showCard: true } };
     const command = input.submit?.nav ?? commandOf(input.text);
+    if (command) return this.navigate(context, options, question, command);
 
+    if (input.submit && input.submit.question !== question.id) return same(staleQuestionNotice(state, input.submit.question));
+
+    const raw = input.submit ? input.submit.answer : input.text;
+    if (raw === undefined || raw.trim() === '') {
+      return same(
+        question.multi ? 'Tick at least one option before pressing Continue, or choose "None of these" or "Not sure".' : `Please choose an answer. ${acceptedAnswersHelp(question)}`,
+        false,
+      );
+    }
+    // A button carries a choice value; only typed text is read as words or a sentence.
+    let reply: ReturnType<typeof replyTo>;
+    if (input.submit) {
+      const parsed = parseAnswer(question, raw);
+      if (!parsed.ok) return same(parsed.message, false);
+      reply = { answer: parsed.value, also: {}, mentioned: {} };
+    } else {
+      reply = replyTo(question, raw, state.answers);
+      // A sentence that answers anything is an answer; only text that answers nothing may be a command in other words.
+      if (reply.unread) {
+        const spoken = await this.spoken?.(context, raw);
+        if (spoken) {
+          const name = spoken.command.name;
+          if (name === 'startOver' || name === 'help' || name === 'start') return this.navigate(context, options, question, name);
+          await spoken.run();
+          // The question card is still on screen: nothing to repeat after the command's own reply.
+          return { loop: { state, showCard: false } };
+        }
+      }
+    }
+    return { loop: { state: this.record(context, state, question, reply), notice: reply.notice, showCard: true } };
+  }
+
+  /** back, cancel, start over, help and start: typed, pressed, or read from the person's own words. */
+  private async navigate(context: TurnContext, options: LoopOptions, question: Question, command: QuestionnaireCommand): Promise<{ loop: LoopOptions } | { end: QuestionnaireResult }> {
+    const { state } = options;
+    const same = (notice: string, showCard = true) => ({ loop: { ...options, notice, showCard } });
     switch (command) {
       case 'back': {
         const last = state.answered[state.answered.length - 1];
@@ -264,30 +311,7 @@ export class ChooseToolDialog extends ComponentDialog<BeginOptions> {
         return same(questionnaireHelp(question, state.answers));
       case 'start':
         return same('You are already answering the questions; here is the current one. Say **start over** to begin again.');
-      case undefined:
-        // Not a command: the text or the submitted card is an answer, read below.
-        break;
     }
-
-    if (input.submit && input.submit.question !== question.id) return same(staleQuestionNotice(state, input.submit.question));
-
-    const raw = input.submit ? input.submit.answer : input.text;
-    if (raw === undefined || raw.trim() === '') {
-      return same(
-        question.multi ? 'Tick at least one option before pressing Continue, or choose "None of these" or "Not sure".' : `Please choose an answer. ${acceptedAnswersHelp(question)}`,
-        false,
-      );
-    }
-    // A button carries a choice value; only typed text is read as words or a sentence.
-    let reply: ReturnType<typeof replyTo>;
-    if (input.submit) {
-      const parsed = parseAnswer(question, raw);
-      if (!parsed.ok) return same(parsed.message, false);
-      reply = { answer: parsed.value, also: {}, mentioned: {} };
-    } else {
-      reply = replyTo(question, raw, state.answers);
-    }
-    return { loop: { state: this.record(context, state, question, reply), notice: reply.notice, showCard: true } };
   }
 
   /** The state with everything one message answered, under one message number so that `back` undoes it whole. */

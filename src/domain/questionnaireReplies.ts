@@ -23,6 +23,8 @@ export interface QuestionnaireReply {
   readonly mentioned: Partial<Record<AnswerKey, readonly string[]>>;
   /** What to tell the person before the next card; none for an exact answer. */
   readonly notice?: string;
+  /** Nothing in the text answers this question or a later one, nor nearly does: it may be meant as something else. */
+  readonly unread?: true;
 }
 
 const NOTHING = { also: {}, mentioned: {} } as const;
@@ -63,7 +65,7 @@ export function replyTo(question: Question, text: string, answers: Partial<Answe
           notice: ["That doesn't answer this question, but I kept it for later.", ...noted, ...undo, ...helpOf(question, answers), acceptedAnswersHelp(question)].join(' '),
         };
       }
-      return { ...NOTHING, notice: didNotGet(question, answers, noted) };
+      return { ...NOTHING, notice: didNotGet(question, answers, noted), ...(noted.length === 0 ? { unread: true as const } : {}) };
   }
 }
 

@@ -84,10 +84,12 @@ describe('replyTo: sentences', () => {
 
   it('anything else gets the question\'s own help: what it means, what it accepts, and an example sentence', () => {
     const result = reply('forestTopology', 'what should I do next?');
+    // Marked unread: it answers nothing, so the dialog may still read it as a command in other words.
     expect(result).toEqual({
       also: {},
       mentioned: {},
       notice: `Sorry, I didn't get that. ${questionHelp(questionById('forestTopology'), FIRST_INSTALL)} Plan commands such as **status** and **what's next** work at any time.`,
+      unread: true,
     });
     expect(result.notice).toContain(questionById('forestTopology').help!);
     expect(result.notice).toContain('"we have two forests and one isn\'t reachable"');
