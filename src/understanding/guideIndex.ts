@@ -37,9 +37,14 @@ interface IndexedDoc extends GuideHit {
 
 /** Share of the question's words that the best match must contain, and how many at least. */
 const MIN_COVERAGE = 0.5;
-/** With two or more words in the question, one word in common is not an answer, unless that word is rare in the guide (TLS, gMSA). */
+/**
+ * With two or more words in the question, one word in common is not an answer, unless that word is a rare technical
+ * term of the guide (TLS, gMSA, LocalDB, 443): a rare everyday word ("fix", "car") proves nothing.
+ */
 const MIN_MATCHED_OF_SEVERAL = 2;
 const RARE_IN_DOCS = 3;
+/** A word with a capital after its first letter or with a digit (gMSA, LocalDB, TLS, 443, KB5070773); run on our own content only. */
+const TECHNICAL_WORD = /\b[A-Za-z]*(?:[a-z][A-Z]|[A-Z]{2}|\d)[A-Za-z0-9]{0,30}/g;
 /** A synonym counts for less than the word the person typed. */
 const SYNONYM_WEIGHT = 0.25;
 /** Checklist lines are the most concrete answers; a task's "why" explains more than it answers. */
@@ -74,6 +79,8 @@ export class GuideIndex {
   private readonly common = new Set<string>();
   /** In how many documents each stem occurs. */
   private readonly documentFrequency = new Map<string, number>();
+  /** Stems the content writes as a name or an acronym (capitals after the first letter, or digits): its technical terms. */
+  private readonly technical = new Set<string>();
 
   constructor(corpus: Corpus) {
     this.stopWords = new Set(corpus.stopWords);
@@ -103,6 +110,10 @@ export class GuideIndex {
       }
     }
     for (const [term, count] of this.documentFrequency) if (count > this.docs.length / 2) this.common.add(term);
+    for (const doc of this.docs) {
+      if (doc.source === 'example') continue;
+      for (const word of `${doc.title} ${doc.text}`.match(TECHNICAL_WORD) ?? []) this.technical.add(this.stem(word.toLowerCase()));
+    }
   }
 
   get size(): number {
@@ -121,7 +132,7 @@ export class GuideIndex {
     const wanted = words.map((word) => {
       const stem = this.stem(word);
       const terms = new Set([stem, ...(this.synonyms.get(stem) ?? []).flatMap((synonym) => this.terms(synonym))]);
-      return { terms, rare: (this.documentFrequency.get(stem) ?? 0) <= RARE_IN_DOCS };
+      return { terms, rare: this.technical.has(stem) && (this.documentFrequency.get(stem) ?? 0) <= RARE_IN_DOCS };
     });
     const results = this.search.search(
       {

@@ -128,6 +128,15 @@ describe('interpret', () => {
     expect(answer.kind === 'answer' && answer.hits[0].taskIds).toEqual(['cloudSync.prerequisites']);
     expect(understanding.interpret('is it sunny today?', cloudSync)).toEqual({ kind: 'noAnswer' });
   });
+
+  it('takes one rare word as an answer only when it is a technical term of the guide', () => {
+    // "fix" occurs in a line or two of the guide, but an everyday word shared with a question proves nothing.
+    expect(understanding.answerQuestion('how do I fix my car', cloudSync)).toEqual({ kind: 'noAnswer' });
+    expect(understanding.answerQuestion('how do I fix my bike', cloudSync)).toEqual({ kind: 'noAnswer' });
+    // An acronym of the guide is enough on its own.
+    expect(understanding.answerQuestion('tls?', cloudSync)).toMatchObject({ kind: 'answer' });
+    expect(understanding.answerQuestion('what about gmsa', cloudSync)).toMatchObject({ kind: 'answer' });
+  });
 });
 
 describe('spoken commands', () => {
