@@ -44,19 +44,21 @@ export interface PhraseMatch<T> {
 
 /**
  * Finds known phrases in a token list, longest first at each position, never overlapping: "not sure" is one phrase,
- * not a negation of "sure"; "exchange hybrid" is not "hybrid" (join). Phrases are tokenized like sentences.
+ * not a negation of "sure"; "exchange hybrid" is not "hybrid" (join). Phrases are tokenized like the text they are
+ * looked for in: sentences here by default, a reader with its own tokens (the understanding's) passes its tokenizer.
+ * A phrase listed for several meanings keeps each meaning once.
  */
 export class PhraseTable<T> {
   private readonly byFirstToken = new Map<string, Array<{ tokens: readonly string[]; meanings: T[] }>>();
 
-  constructor(entries: Iterable<readonly [phrase: string, meaning: T]>) {
+  constructor(entries: Iterable<readonly [phrase: string, meaning: T]>, tokenize: (text: string) => string[] = sentenceTokens) {
     const merged = new Map<string, { tokens: readonly string[]; meanings: T[] }>();
     for (const [phrase, meaning] of entries) {
-      const tokens = sentenceTokens(phrase);
+      const tokens = tokenize(phrase.toLowerCase());
       if (tokens.length === 0) throw new Error(`Empty phrase in a phrase table: "${phrase}"`);
       const key = tokens.join(' ');
       const entry = merged.get(key) ?? { tokens, meanings: [] };
-      entry.meanings.push(meaning);
+      if (!entry.meanings.includes(meaning)) entry.meanings.push(meaning);
       merged.set(key, entry);
     }
     for (const entry of merged.values()) {
@@ -82,7 +84,8 @@ export class PhraseTable<T> {
     return found;
   }
 
-  private matchAt(tokens: readonly string[], at: number): PhraseMatch<T> | undefined {
+  /** The longest phrase that starts at `at`, if any. */
+  matchAt(tokens: readonly string[], at: number): PhraseMatch<T> | undefined {
     for (const candidate of this.byFirstToken.get(tokens[at]) ?? []) {
       if (candidate.tokens.every((token, i) => tokens[at + i] === token)) return { start: at, end: at + candidate.tokens.length, meanings: candidate.meanings };
     }

@@ -11,7 +11,8 @@
 import { NeuralNetwork, type Features } from '@nlpjs/neural';
 import type { Corpus, IntentName } from './corpus';
 import { stem } from './stems';
-import { NUMBER_TOKEN, PERSON_TOKEN, TASK_TOKEN, tokenize, type PhraseMatcher, prepareText } from './textPrep';
+import type { PhraseTable } from '../domain/sentenceTokens';
+import { NUMBER_TOKEN, PERSON_TOKEN, TASK_TOKEN, tokenize, prepareText } from './textPrep';
 
 export type ModelIntent = IntentName | 'None';
 export interface IntentScore {
@@ -31,7 +32,7 @@ export class IntentModel {
   /** Every word of the corpus, unstemmed: typo correction compares against these. */
   readonly vocabulary: ReadonlySet<string>;
 
-  private constructor(corpus: Corpus, taskNames: PhraseMatcher<string>) {
+  private constructor(corpus: Corpus, taskNames: PhraseTable<string>) {
     // Entity words count as known too, so a typo is corrected towards them and they are never "corrected" away.
     const vocabulary = new Set<string>(entityWords(corpus));
     const examples: Array<{ intent: ModelIntent; text: string }> = [];
@@ -58,7 +59,7 @@ export class IntentModel {
   }
 
   /** Training takes a few hundred milliseconds; start-up does it once per process. */
-  static train(corpus: Corpus, taskNames: PhraseMatcher<string>): IntentModel {
+  static train(corpus: Corpus, taskNames: PhraseTable<string>): IntentModel {
     return new IntentModel(corpus, taskNames);
   }
 

@@ -5,6 +5,7 @@
  *
  * Everything here is a single pass or a bounded loop over tokens: no regex on user text can backtrack.
  */
+import { PhraseTable } from '../domain/sentenceTokens';
 
 /** Longer messages are cut: a command or a question fits in far less, and the work stays bounded. */
 export const MAX_UNDERSTOOD_CHARS = 300;
@@ -38,52 +39,9 @@ export interface PreparedText {
   readonly mentionCount: number;
 }
 
-/** Matches multi-word phrases on token boundaries; the longest phrase wins at each position. */
-export class PhraseMatcher<K> {
-  private readonly byFirst = new Map<string, Array<{ tokens: string[]; keys: K[] }>>();
-
-  constructor(phrases: Iterable<readonly [string, K]>) {
-    const merged = new Map<string, { tokens: string[]; keys: K[] }>();
-    for (const [phrase, key] of phrases) {
-      const tokens = tokenize(phrase.toLowerCase());
-      if (tokens.length === 0) continue;
-      const id = tokens.join(' ');
-      const entry = merged.get(id) ?? { tokens, keys: [] };
-      if (!entry.keys.includes(key)) entry.keys.push(key);
-      merged.set(id, entry);
-    }
-    for (const entry of merged.values()) {
-      const list = this.byFirst.get(entry.tokens[0]) ?? [];
-      list.push(entry);
-      this.byFirst.set(entry.tokens[0], list);
-    }
-    for (const list of this.byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
-  }
-
-  /** The longest phrase starting at `at`, if any. */
-  matchAt(tokens: readonly string[], at: number): { length: number; keys: readonly K[] } | undefined {
-    const candidates = this.byFirst.get(tokens[at]);
-    if (!candidates) return undefined;
-    for (const candidate of candidates) {
-      if (candidate.tokens.every((token, i) => tokens[at + i] === token)) return { length: candidate.tokens.length, keys: candidate.keys };
-    }
-    return undefined;
-  }
-
-  /** Every non-overlapping match, left to right. */
-  findAll(tokens: readonly string[]): Array<{ start: number; end: number; keys: readonly K[] }> {
-    const found: Array<{ start: number; end: number; keys: readonly K[] }> = [];
-    for (let i = 0; i < tokens.length; ) {
-      const match = this.matchAt(tokens, i);
-      if (match) {
-        found.push({ start: i, end: i + match.length, keys: match.keys });
-        i += match.length;
-      } else {
-        i += 1;
-      }
-    }
-    return found;
-  }
+/** Phrases (task words, positions, cadences) tokenized as messages are here, so a phrase matches the tokens it is looked for in. */
+export function phraseTable<K>(phrases: Iterable<readonly [string, K]>): PhraseTable<K> {
+  return new PhraseTable(phrases, tokenize);
 }
 
 export function tokenize(text: string): string[] {
@@ -108,7 +66,7 @@ export function cleanText(raw: string): { text: string; mentionCount: number } {
 
 export interface TextPrepOptions {
   /** Task words: phrase → task id (a phrase may name several tasks). */
-  readonly taskNames: PhraseMatcher<string>;
+  readonly taskNames: PhraseTable<string>;
   /** Words the model knows, for typo correction. */
   readonly vocabulary: ReadonlySet<string>;
 }
@@ -128,9 +86,9 @@ export function prepareText(raw: string, options: TextPrepOptions): PreparedText
     }
     const named = options.taskNames.matchAt(tokens, i);
     if (named) {
-      taskMentions.push({ start: i, end: i + named.length, ref: { kind: 'words', taskIds: named.keys, words: tokens.slice(i, i + named.length).join(' ') } });
+      taskMentions.push({ start: i, end: named.end, ref: { kind: 'words', taskIds: named.meanings, words: tokens.slice(i, named.end).join(' ') } });
       masked.push(TASK_TOKEN);
-      i += named.length;
+      i = named.end;
       continue;
     }
     masked.push(/^\d+$/.test(tokens[i]) ? NUMBER_TOKEN : tokens[i]);

@@ -11,7 +11,8 @@ import { recognizeDueDay } from './dueDates';
 import { GuideIndex, type GuideHit } from './guideIndex';
 import { IntentModel, type IntentScore } from './intentModel';
 import { taskWordsOf } from './taskWords';
-import { PhraseMatcher, prepareText, type PreparedText } from './textPrep';
+import type { PhraseTable } from '../domain/sentenceTokens';
+import { phraseTable, prepareText, type PreparedText } from './textPrep';
 
 /** A task of the conversation's plan, as far as understanding needs to know it. */
 export interface PlanTaskInfo {
@@ -69,18 +70,18 @@ const QUESTION_OPENERS = new Set(['what', "what's", 'whats', 'which', 'how', 'wh
 export class Understanding {
   private readonly model: IntentModel;
   private readonly guide: GuideIndex;
-  private readonly taskNames: PhraseMatcher<string>;
-  private readonly positions: PhraseMatcher<'next' | 'current'>;
+  private readonly taskNames: PhraseTable<string>;
+  private readonly positions: PhraseTable<'next' | 'current'>;
   private readonly firstPerson: ReadonlySet<string>;
-  private readonly cadences: PhraseMatcher<Cadence>;
-  private readonly clearDate: PhraseMatcher<true>;
+  private readonly cadences: PhraseTable<Cadence>;
+  private readonly clearDate: PhraseTable<true>;
 
   constructor(corpus: Corpus) {
-    this.taskNames = new PhraseMatcher(Object.entries(taskWordsOf(corpus)).flatMap(([id, names]) => names.map((name) => [name, id] as const)));
-    this.positions = new PhraseMatcher((['next', 'current'] as const).flatMap((key) => corpus.positions[key].map((phrase) => [phrase, key] as const)));
+    this.taskNames = phraseTable(Object.entries(taskWordsOf(corpus)).flatMap(([id, names]) => names.map((name) => [name, id] as const)));
+    this.positions = phraseTable((['next', 'current'] as const).flatMap((key) => corpus.positions[key].map((phrase) => [phrase, key] as const)));
     this.firstPerson = new Set(corpus.firstPerson);
-    this.cadences = new PhraseMatcher((['daily', 'weekly', 'off'] as const).flatMap((key) => corpus.cadences[key].map((phrase) => [phrase, key] as const)));
-    this.clearDate = new PhraseMatcher(corpus.clearDate.map((phrase) => [phrase, true] as const));
+    this.cadences = phraseTable((['daily', 'weekly', 'off'] as const).flatMap((key) => corpus.cadences[key].map((phrase) => [phrase, key] as const)));
+    this.clearDate = phraseTable(corpus.clearDate.map((phrase) => [phrase, true] as const));
     this.model = IntentModel.train(corpus, this.taskNames);
     this.guide = new GuideIndex(corpus);
   }
@@ -135,7 +136,7 @@ export class Understanding {
   /** The command an intent makes of this message, or what is missing to make one. */
   private read(intent: IntentName, prepared: PreparedText, context: UnderstandingContext): Reading {
     if (intent === 'remind') {
-      const cadence = this.cadences.findAll(prepared.tokens)[0]?.keys[0];
+      const cadence = this.cadences.findAll(prepared.tokens)[0]?.meanings[0];
       return { kind: 'complete', proposal: { intent, cadence: cadence ?? 'show' } };
     }
     if (intent === 'question') return { kind: 'missing', missing: 'task' };
@@ -194,7 +195,7 @@ export class Understanding {
       for (const task of inPlan) numbers.add(task.number);
     }
     if (numbers.size === 0) {
-      const position = this.positions.findAll(prepared.tokens)[0]?.keys[0];
+      const position = this.positions.findAll(prepared.tokens)[0]?.meanings[0];
       const number = position === 'next' ? context.nextNumber : position === 'current' ? context.currentNumber : undefined;
       if (number !== undefined) return { kind: 'one', number, byWords: true };
       // A lone number ("mark 4 finished") names a task; never in a due date, where numbers belong to the date.

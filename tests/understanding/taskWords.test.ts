@@ -7,13 +7,13 @@ import { createPlan, type PlanSelection } from '../../src/domain/plan';
 import { loadCorpus } from '../../src/understanding/corpus';
 import { planContext } from '../../src/understanding/planContext';
 import { taskWordsOf } from '../../src/understanding/taskWords';
-import { PhraseMatcher, prepareText } from '../../src/understanding/textPrep';
+import { phraseTable, prepareText } from '../../src/understanding/textPrep';
 import { sharedUnderstanding } from '../../src/understanding/understand';
 
 const NOW = new Date('2026-12-01T10:00:00Z');
 const corpus = loadCorpus('en');
 const words = taskWordsOf(corpus);
-const matcher = new PhraseMatcher(Object.entries(words).flatMap(([id, phrases]) => phrases.map((phrase) => [phrase, id] as const)));
+const matcher = phraseTable(Object.entries(words).flatMap(([id, phrases]) => phrases.map((phrase) => [phrase, id] as const)));
 
 /** A plan that holds each track. */
 const PLAN_OF_TRACK: ReadonlyArray<readonly [Track, CatalogSelection & PlanSelection]> = [

@@ -5,12 +5,13 @@ import { createPlan } from '../../src/domain/plan';
 import { checkCorpus, loadCorpus } from '../../src/understanding/corpus';
 import { recognizeDueDay } from '../../src/understanding/dueDates';
 import { planContext } from '../../src/understanding/planContext';
-import { correctTypo, MAX_UNDERSTOOD_CHARS, PhraseMatcher, prepareText, withinOneEdit } from '../../src/understanding/textPrep';
+import { PhraseTable, sentenceTokens } from '../../src/domain/sentenceTokens';
+import { correctTypo, MAX_UNDERSTOOD_CHARS, phraseTable, prepareText, withinOneEdit } from '../../src/understanding/textPrep';
 import { sharedUnderstanding, type Proposal } from '../../src/understanding/understand';
 import { cardText, expectValidCard } from '../helpers/cardAssertions';
 
 const NOW = new Date('2026-12-01T10:00:00Z');
-const names = new PhraseMatcher<string>([
+const names = phraseTable<string>([
   ['prerequisites', 'cloudSync.prerequisites'],
   ['prerequisites', 'connect.prerequisites'],
   ['agent install', 'cloudSync.installAgent'],
@@ -202,5 +203,22 @@ describe('the corpus file', () => {
   it('names the field that is wrong', () => {
     const broken = { ...JSON.parse(JSON.stringify(loadCorpus('en'))), firstPerson: [] };
     expect(() => checkCorpus(broken, 'nlu/xx.json')).toThrow('Understanding corpus nlu/xx.json: "firstPerson" must be a non-empty list');
+  });
+});
+
+describe('one phrase table for sentences and messages', () => {
+  it("finds phrases with the reader's own tokens: the understanding keeps apostrophes and hyphens, sentences drop them", () => {
+    const forMessages = phraseTable([["i'll", 'me'], ['pre-reqs', 'prerequisites']]);
+    expect(forMessages.findAll(prepareText("I'll do the pre-reqs", { taskNames: names, vocabulary: new Set() }).tokens).map((match) => match.meanings)).toEqual([['me'], ['prerequisites']]);
+    const forSentences = new PhraseTable([["don't", 'no']]);
+    expect(forSentences.findAll(sentenceTokens("we don't")).map((match) => match.meanings)).toEqual([['no']]);
+  });
+
+  it('keeps each meaning of a phrase once, the longest phrase first', () => {
+    const table = phraseTable([['verify', 'a'], ['verify', 'a'], ['verify', 'b'], ['verify step', 'c']]);
+    expect(table.findAll(['verify', 'step', 'verify'])).toEqual([
+      { start: 0, end: 2, meanings: ['c'] },
+      { start: 2, end: 3, meanings: ['a', 'b'] },
+    ]);
   });
 });
