@@ -21,12 +21,17 @@ export function isClauseMark(token: string): boolean {
   return CLAUSE_MARKS.has(token);
 }
 
+/** Typographic apostrophes and a backtick typed for one (phones and Word put in ’) read as a plain apostrophe. */
+export function foldApostrophes(text: string): string {
+  return text.replace(/[\u2018\u2019\u02bc`]/g, "'");
+}
+
 /**
  * Lower-case tokens of `text`, apostrophes dropped ("don't" → "dont", "we're" → "were"), at most MAX_SENTENCE_TOKENS.
  * The caller bounds the text (see typedText.ts); this stops after enough tokens either way.
  */
 export function sentenceTokens(text: string): string[] {
-  const folded = text.toLowerCase().replace(/[\u2018\u2019\u02bc`]/g, "'");
+  const folded = foldApostrophes(text.toLowerCase());
   const tokens: string[] = [];
   TOKEN.lastIndex = 0;
   for (let match = TOKEN.exec(folded); match !== null && tokens.length < MAX_SENTENCE_TOKENS; match = TOKEN.exec(folded)) {

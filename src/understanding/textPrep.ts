@@ -5,7 +5,7 @@
  *
  * Everything here is a single pass or a bounded loop over tokens: no regex on user text can backtrack.
  */
-import { PhraseTable } from '../domain/sentenceTokens';
+import { foldApostrophes, PhraseTable } from '../domain/sentenceTokens';
 
 /** Longer messages are cut: a command or a question fits in far less, and the work stays bounded. */
 export const MAX_UNDERSTOOD_CHARS = 300;
@@ -51,9 +51,7 @@ export function tokenize(text: string): string[] {
 /** Lower-cases, unifies quotes and spaces, and replaces @mentions by PERSON_TOKEN; returns the text and how many people were mentioned. */
 export function cleanText(raw: string): { text: string; mentionCount: number } {
   let mentionCount = 0;
-  const text = raw
-    .slice(0, MAX_UNDERSTOOD_CHARS)
-    .replace(/[\u2018\u2019\u02bc]/g, "'")
+  const text = foldApostrophes(raw.slice(0, MAX_UNDERSTOOD_CHARS))
     .replace(/&nbsp;|\u00a0/g, ' ')
     .replace(MENTION, () => {
       mentionCount += 1;

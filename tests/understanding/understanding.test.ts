@@ -222,3 +222,11 @@ describe('one phrase table for sentences and messages', () => {
     ]);
   });
 });
+
+describe('apostrophes', () => {
+  it('reads ’ and ` as an apostrophe in messages as the questionnaire does in sentences', () => {
+    const typed = prepareText('we’re done with the agent install, I`ll take task 5', { taskNames: names, vocabulary: new Set() }).tokens;
+    expect(typed).toEqual(prepareText("we're done with the agent install, i'll take task 5", { taskNames: names, vocabulary: new Set() }).tokens);
+    expect(sentenceTokens('we’re done')).toEqual(sentenceTokens("we're done"));
+  });
+});
