@@ -12,10 +12,22 @@ export function taskWordsOf(corpus: Corpus): Readonly<Record<TaskId, readonly st
   const words = {} as Record<TaskId, string[]>;
   for (const task of TASK_CATALOG) {
     const spoken = corpus.taskNames[task.id] ?? [];
-    words[task.id] = [...new Set([...spoken.map((phrase) => phrase.toLowerCase()), ...fromTitle(task.title)])];
+    words[task.id] = [...new Set([...spoken, ...fromTitle(task.title)].map(withoutArticle).filter((phrase) => phrase !== ''))];
   }
   return words;
 }
+
+/**
+ * "the agent" names the task as "agent" does; kept, the article would claim the word before a longer name ("the agent
+ * install" read as "the agent" + "install"), since phrases are matched from the left.
+ */
+function withoutArticle(phrase: string): string {
+  return tokenize(phrase.toLowerCase())
+    .filter((token, i) => i > 0 || !ARTICLES.has(token))
+    .join(' ');
+}
+
+const ARTICLES = new Set(['the', 'a', 'an']);
 
 /** The card's title, without a "(preview)"-style note. */
 function fromTitle(title: string): string[] {

@@ -56,3 +56,16 @@ describe('task words', () => {
     expect(exact).toBe(true);
   });
 });
+
+describe('task words and articles', () => {
+  it('an article never claims the start of a longer task name', () => {
+    const prepared = prepareText('we started the agent install', { taskNames: matcher, vocabulary: new Set() });
+    expect(prepared.masked).toBe('we started the xtask');
+    expect(prepared.taskMentions.map((mention) => mention.ref.kind === 'words' && mention.ref.words)).toEqual(['agent install']);
+  });
+
+  it('no task word starts with an article', () => {
+    const leading = Object.values(words).flat().filter((phrase) => /^(the|a|an) /.test(phrase));
+    expect(leading).toEqual([]);
+  });
+});
