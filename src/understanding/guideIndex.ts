@@ -7,7 +7,7 @@
  */
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { CAPABILITY_RULES } from '../domain/advisor';
-import { TASK_CATALOG, TRACK_LABELS, type TaskId, type TaskLink } from '../domain/catalog';
+import { PATH_TRACK_IDS, TASK_CATALOG, TRACK_LABELS, type TaskId, type TaskLink } from '../domain/catalog';
 import type { Corpus } from './corpus';
 import { GUIDE_FACTS } from './guideFacts';
 import { stem } from './stems';
@@ -33,6 +33,8 @@ interface IndexedDoc extends GuideHit {
   readonly group: string;
   /** The tool a task belongs to, so "in connect" prefers Connect Sync's tasks. */
   readonly track: string;
+  /** A task of a track for a running deployment (PATH_TRACK_IDS). */
+  readonly pathTrack?: boolean;
 }
 
 /** Share of the question's words that the best match must contain, and how many at least. */
@@ -53,6 +55,11 @@ const SOURCE_WEIGHT: Readonly<Record<IndexedDoc['source'], number>> = { checklis
 const SHOW_ORDER: Readonly<Record<IndexedDoc['source'], number>> = { checklist: 0, check: 0, fact: 0, rule: 0, why: 1, example: 2 };
 /** Lines of the conversation's own plan count for more: a Cloud Sync plan asking about "the agent" means Cloud Sync's. */
 const IN_PLAN_WEIGHT = 1.5;
+/**
+ * The tracks for a tenant that already syncs (restore, upgrade, migrate, health) repeat much of the install tracks'
+ * content for a running deployment; outside such a plan, a first installation's line is the likelier answer.
+ */
+const PATH_TRACK_WEIGHT = 0.5;
 const MAX_HITS = 3;
 
 /** Enough of the question's own words (or their synonyms) occur in the match; one rare word may do. */
@@ -149,7 +156,7 @@ export class GuideIndex {
         boostDocument: (id) => {
           const doc = this.docs[id as number];
           const inPlan = doc.taskIds.some((taskId) => planTaskIds.includes(taskId));
-          return SOURCE_WEIGHT[doc.source] * (inPlan ? IN_PLAN_WEIGHT : 1);
+          return SOURCE_WEIGHT[doc.source] * (inPlan ? IN_PLAN_WEIGHT : doc.pathTrack ? PATH_TRACK_WEIGHT : 1);
         },
       },
     );
@@ -204,7 +211,8 @@ export class GuideIndex {
         groupOfTask.set(task.id, groupOfTask.get(taskIds[0])!);
         continue;
       }
-      const info = { group, title: task.title, track: taskIds.length > 1 ? '' : TRACK_LABELS[task.track], taskIds, links: task.links };
+      const pathTrack = (PATH_TRACK_IDS as readonly string[]).includes(task.track);
+      const info = { group, title: task.title, track: taskIds.length > 1 ? '' : TRACK_LABELS[task.track], taskIds, links: task.links, pathTrack };
       groupOfTask.set(task.id, info);
       for (const line of task.checklist) this.add({ ...info, source: 'checklist', text: line });
       for (const command of task.commands ?? []) this.add({ ...info, source: 'check', text: `${command.purpose}: ${command.command}` });

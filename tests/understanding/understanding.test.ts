@@ -130,6 +130,17 @@ describe('interpret', () => {
     expect(understanding.interpret('is it sunny today?', cloudSync)).toEqual({ kind: 'noAnswer' });
   });
 
+  it("prefers a first installation's line to a running deployment's, unless the plan is for a running deployment", () => {
+    const health = planContext(createPlan({ id: 'h', selection: { tool: 'cloudSync', existing: 'cloudSync', paths: ['cloudSyncHealth'] }, createdBy: { id: 'u1', name: 'Ana' }, at: NOW.toISOString() }), NOW);
+    const question = 'what windows version should the agent host run';
+    const topTask = (context: Parameters<typeof understanding.answerQuestion>[1]) => {
+      const answer = understanding.answerQuestion(question, context);
+      return answer.kind === 'answer' ? answer.hits[0].taskIds : [];
+    };
+    expect(topTask(cloudSync)).toEqual(['cloudSync.prerequisites']);
+    expect(topTask(health)).toEqual(['cloudSyncHealth.agents']);
+  });
+
   it('takes one rare word as an answer only when it is a technical term of the guide', () => {
     // "fix" occurs in a line or two of the guide, but an everyday word shared with a question proves nothing.
     expect(understanding.answerQuestion('how do I fix my car', cloudSync)).toEqual({ kind: 'noAnswer' });
