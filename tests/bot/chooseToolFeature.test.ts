@@ -118,7 +118,7 @@ describe('choose the sync tool over HTTP', () => {
     expect(asked(anaAnswer)!.question).toBe('forestTopology');
   });
 
-  it('mid-questionnaire in a channel: a sentence answers the question, plan commands still reach the plan, other text gets the question help', async () => {
+  it('mid-questionnaire in a channel: a sentence answers the question, plan commands (exact or in free words) still reach the plan, other text gets the question help', async () => {
     const ana: ActivityOptions = { conversationType: 'channel', conversationId: '19:c3@thread.tacv2', userId: '29:ana', userName: 'Ana' };
     await h.say('<at>Sync Guide</at> start', ana);
     await h.say('<at>Sync Guide</at> nothing yet', ana);
@@ -127,7 +127,11 @@ describe('choose the sync tool over HTTP', () => {
     const status = await h.say('<at>Sync Guide</at> status', ana);
     expect(JSON.stringify(status)).not.toMatch(/didn't get that/);
     expect(asked(status)).toBeUndefined();
-    const chatter = await h.say('<at>Sync Guide</at> what should we do next?', ana);
+    // Free words for a plan command reach the plan as the exact words do.
+    const next = await h.say('<at>Sync Guide</at> what should we do next?', ana);
+    expect(JSON.stringify(next)).not.toMatch(/didn't get that/);
+    expect(asked(next)).toBeUndefined();
+    const chatter = await h.say('<at>Sync Guide</at> is it sunny today?', ana);
     expect(chatter[0].text).toMatch(/^Sorry, I didn't get that\. Choose "keep" if pass-through authentication or federation already runs/);
     expect(asked(chatter)!.question).toBe('signIn');
     const answered = await h.say('<at>Sync Guide</at> we use ADFS and keep it', ana);
