@@ -224,7 +224,7 @@ export class GuideIndex {
     }
     for (const fact of GUIDE_FACTS) {
       const group = `fact:${fact.id}`;
-      this.leads.set(group, [this.add({ group, source: 'fact', text: fact.text, title: fact.title, track: '', taskIds: [], links: fact.links })]);
+      this.leads.set(group, [this.add({ group, source: 'fact', text: fact.text, title: fact.title, track: '', taskIds: fact.taskIds ?? [], links: fact.links })]);
     }
     for (const [key, questions] of Object.entries(corpus.guideQuestions)) {
       const task = groupOfTask.get(key);

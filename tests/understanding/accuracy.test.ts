@@ -16,10 +16,10 @@ import { loadLabeled, score } from './labeled';
  * floors each gates at. Measured on heldout.en.json: intents 86.2%, questions 64.0% (of 116 and 25); on
  * heldout2.en.json: intents 91.4%, questions 80.6% (of 105 and 31). With technical terms only as lone
  * evidence: questions 64.0% and 83.9%. With more training sentences and task words without articles: intents
- * 90.5% and 94.3%.
+ * 90.5% and 94.3%. With facts naming their tasks: questions 76.0% and 83.9%.
  */
 const HELD_OUT: ReadonlyArray<{ file: string; intentFloor: number; questionFloor: number }> = [
-  { file: 'heldout.en.json', intentFloor: 0.89, questionFloor: 0.6 },
+  { file: 'heldout.en.json', intentFloor: 0.89, questionFloor: 0.75 },
   { file: 'heldout2.en.json', intentFloor: 0.93, questionFloor: 0.8 },
 ];
 const corpus = loadCorpus('en');

@@ -141,6 +141,13 @@ describe('interpret', () => {
     expect(topTask(health)).toEqual(['cloudSyncHealth.agents']);
   });
 
+  it('a fact of the guide names the tasks it belongs to, so the answer can open the plan\'s own task', () => {
+    const connect = planContext(createPlan({ id: 'c', selection: { tool: 'connect' }, createdBy: { id: 'u1', name: 'Ana' }, at: NOW.toISOString() }), NOW);
+    const answer = understanding.answerQuestion('which connect build do we have to run', connect);
+    expect(answer.kind === 'answer' && answer.hits[0].title).toBe('Which Connect Sync build to run');
+    expect(answer.kind === 'answer' && answer.hits[0].taskIds).toContain('connect.prerequisites');
+  });
+
   it('takes one rare word as an answer only when it is a technical term of the guide', () => {
     // "fix" occurs in a line or two of the guide, but an everyday word shared with a question proves nothing.
     expect(understanding.answerQuestion('how do I fix my car', cloudSync)).toEqual({ kind: 'noAnswer' });
