@@ -16,6 +16,7 @@ import { createReportDownload, REPORT_ROUTE } from './reports/reportDownload';
 import { ReportLinks, reportSigningKey } from './reports/reportLinks';
 import { ReminderScheduler } from './scheduler/reminderScheduler';
 import { ReminderIndex } from './store/reminderIndex';
+import { WatchIndex } from './store/watchIndex';
 import { createShareFeature } from './bot/shareFeature';
 import { createCoordinationFeature } from './bot/coordinationFeature';
 import { createMyTasksFeature } from './bot/myTasksFeature';
@@ -141,7 +142,7 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
   });
   // Tenant checks (read-only Graph, opt-in): without GRAPH_CHECKS=on no credential or Graph client exists.
   const tenantChecks = createTenantChecks(config.graph, { clock, logger });
-  const watchIndex = new ReminderIndex(storage.storage, 'watchIndex');
+  const watchIndex = new WatchIndex(storage.storage);
   const outgoing = { delivery: new Delivery(sender, logger, guard), port: messagePort(adapter, config.appId, stopping.signal) };
   const tenantFeature = createTenantCheckFeature({
     planStore,

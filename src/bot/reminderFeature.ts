@@ -1,6 +1,7 @@
 /**
  * "remind daily | weekly | off" in Teams: shows a confirmation card, and on the click records the change
- * on the plan (applyPlanEdit setReminders: who and when) and in the reminder index the scheduler walks.
+ * on the plan (applyPlanEdit setReminders: who and when) and, when on, as a pointer in the reminder queue at the
+ * plan's next due time (src/store/reminderIndex.ts).
  * Sending digests is the scheduler's job (src/scheduler).
  */
 import { confirmCard } from '../cards/questionCards';
@@ -121,19 +122,17 @@ export function createReminderFeature(deps: ReminderFeatureDeps): Feature {
         if (outcome.kind === 'otherPlan') return cardResponse(notThisPlan());
         if (outcome.kind === 'rejected') return cardResponse(errorCard(outcome.message));
         // The pointer follows the plan, never the other way round. "Unchanged" still refreshes it, which repairs a
-        // pointer lost earlier while the plan kept saying reminders are on.
-        if (cadence === 'off') {
-          await index.remove(owner, planId);
-        } else {
-          const pointed = await index.add(entry).catch(() => 'busy' as const);
+        // pointer lost earlier while the plan kept saying reminders are on. Turning reminders off leaves the pointer:
+        // the scheduler drops it when it comes due and finds them off, so "off" costs no search of the queue.
+        if (cadence !== 'off') {
+          const next = nextDigestAt(runOf(outcome.record).lastSentPeriodKey, now, cadence, deps.hourUtc);
+          const pointed = await index.add(entry, next === 'soon' ? now : next, now).catch(() => 'busy' as const);
           if (pointed !== 'added') {
             // Without a pointer the scheduler never sees the plan: take the change back rather than show "on".
             if (outcome.kind === 'changed' && outcome.entry.kind === 'reminders') {
               await planStore.applyEdit(owner, { planId, edit: { kind: 'setReminders', cadence: outcome.entry.from }, actor, at: deps.clock().toISOString() });
             }
-            return cardResponse(errorCard(pointed === 'full'
-              ? 'Reminders cannot be turned on right now: this installation already sends reminders for as many plans as it can hold. Nothing changed.'
-              : 'Reminders could not be turned on because their schedule was busy or could not be saved. Nothing changed; please press the button again in a moment.'));
+            return cardResponse(errorCard('Reminders could not be turned on because their schedule was busy or could not be saved. Nothing changed; please press the button again in a moment.'));
           }
         }
         const title = outcome.kind === 'changed' ? (cadence === 'off' ? 'Reminders turned off' : `${WORDS[cadence].adjective} reminders turned on`) : 'Reminders unchanged';

@@ -129,7 +129,8 @@ export function createRestoreFeature(deps: RestoreFeatureDeps): Feature {
     if (reminderCadence(record.plan) === 'off') return '';
     const now = deps.clock();
     const added = await deps.index
-      .add({ location, planId: record.plan.id, fallback: { conversationId: context.activity.conversation.id, serviceUrl: context.activity.serviceUrl }, since: now.toISOString() })
+      // Due at once: the next check reads the plan and moves the pointer on to its next period.
+      .add({ location, planId: record.plan.id, fallback: { conversationId: context.activity.conversation.id, serviceUrl: context.activity.serviceUrl }, since: now.toISOString() }, now, now)
       .catch(() => 'busy' as const);
     if (added === 'added') return ' Its reminders are on again.';
     await planStore.applyEdit(location, { planId: record.plan.id, edit: { kind: 'setReminders', cadence: 'off' }, actor: actorOf(context), at: now.toISOString() });

@@ -19,7 +19,7 @@ import { formatUtcDateTime } from '../domain/digest';
 import type { Plan } from '../domain/plan';
 import { evidenceOf, judgeTenant, planTracks, type TenantSnapshot } from '../domain/tenantHealth';
 import type { PlanLocation, PlanRecord, PlanStore } from '../store/planStore';
-import type { ReminderIndex } from '../store/reminderIndex';
+import type { WatchIndex } from '../store/watchIndex';
 import type { CheckOutcome, TenantChecks } from '../tenant/tenantChecks';
 import { applyTaskAction, type TaskActionDeps } from '../actions/taskActions';
 import { cardResponse } from './invokeResponses';
@@ -31,7 +31,7 @@ export interface TenantCheckFeatureDeps {
   readonly planStore: PlanStore;
   readonly checks: TenantChecks;
   /** Plans with the watch on (the scheduler walks it). */
-  readonly watchIndex: ReminderIndex;
+  readonly watchIndex: WatchIndex;
   readonly plans: Pick<PlanFeature, 'afterChange'>;
   readonly delivery: Pick<Delivery, 'send'>;
   readonly port: MessagePort;
@@ -243,7 +243,7 @@ export function createTenantCheckFeature(deps: TenantCheckFeatureDeps): TenantCh
             fallback: { conversationId: context.activity.conversation.id, serviceUrl: context.activity.serviceUrl },
             since: now.toISOString(),
           });
-          if (!added) return cardResponse(errorCard('The watch cannot be turned on right now: this installation already watches as many plans as it can hold.'));
+          if (added !== 'added') return cardResponse(errorCard('The watch cannot be turned on in this conversation: its Teams address is longer than I can store. Nothing changed.'));
         }
         const outcome = await planStore.applyEdit(owner, { planId, edit: { kind: 'setWatch', on }, actor: actorOf(context), at: now.toISOString() });
         if (outcome.kind === 'noPlan') return cardResponse(noPlanCard());

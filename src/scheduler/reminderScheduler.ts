@@ -1,5 +1,6 @@
 /**
- * Posts reminder digests. Every check walks the reminder index, and for each plan whose period is open
+ * Posts reminder digests. Every check reads the plans the reminder queue holds as due (src/store/reminderIndex.ts:
+ * the cost of a check follows the plans due, not every plan with reminders), and for each plan whose period is open
  * and not yet served: builds the digest (nothing open → nothing to send), claims the period on the plan
  * record with an eTag-guarded write (so one instance of several sends it; see digestClaims.ts for why clocks
  * that disagree cannot break that), sends through Delivery (the paced, retrying OutgoingSender; skipped where
@@ -18,11 +19,11 @@ import { buildDigest, periodKey } from '../domain/digest';
 import { reminderCadence } from '../domain/plan';
 import { baseConversationId } from '../store/conversationRegistry';
 import type { PlanRecord, PlanStore } from '../store/planStore';
-import type { ReminderEntry, ReminderIndex } from '../store/reminderIndex';
+import { locationId, type DueReminder, type QueuedReminder, type ReminderEntry, type ReminderIndex } from '../store/reminderIndex';
 import { ClaimWatch } from './claimWatch';
 import { claimPeriod, recordSent, releaseClaim, runOf, type ReminderRun } from './digestClaims';
 import { HeldClaim } from './heldClaim';
-import { digestWanted } from './schedule';
+import { digestWanted, nextDigestAt } from './schedule';
 
 export interface SchedulerLogger {
   info(obj: object, msg: string): void;
@@ -74,6 +75,10 @@ export interface CheckSummary {
   readonly results: ReadonlyArray<{ readonly planId: string; readonly outcome: PlanCheck }>;
 }
 
+/** Where a plan's pointer goes after a check: the slot of a time, nowhere, or it stays due. */
+type Next = Date | 'drop' | 'stay';
+const asNext = (at: Date | 'soon'): Next => (at === 'soon' ? 'stay' : at);
+
 /** Plans checked at once: enough to overlap storage round trips, few enough not to flood storage. */
 const CONCURRENCY = 4;
 
@@ -86,6 +91,8 @@ export class ReminderScheduler {
   private readonly watch: ClaimWatch;
   private readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>;
   private lastSkewWarning: number | undefined;
+  /** Whether this process moved the previous format's pointers into the queue yet (once per process; cheap after). */
+  private migrated = false;
 
   constructor(private readonly deps: ReminderSchedulerDeps) {
     this.instanceId = deps.instanceId ?? randomUUID();
@@ -111,7 +118,7 @@ export class ReminderScheduler {
     await this.running;
   }
 
-  /** One check of every reminder-enabled plan. Never rejects; failures are logged per plan. */
+  /** One check of the plans due now (those the reminder queue holds for this hour and any missed before). Never rejects; failures are logged per plan. */
   runOnce(): Promise<CheckSummary> {
     this.running ??= this.check().finally(() => {
       this.running = undefined;
@@ -120,55 +127,107 @@ export class ReminderScheduler {
   }
 
   private async check(): Promise<CheckSummary> {
-    let entries: readonly ReminderEntry[];
+    const { index } = this.deps;
+    const now = this.deps.clock();
+    let scan: Awaited<ReturnType<ReminderIndex['due']>>;
     try {
-      entries = await this.deps.index.list();
+      if (!this.migrated) {
+        const moved = await index.migrateSingleDocument(now);
+        if (moved > 0) this.deps.logger.info({ plans: moved }, 'reminders: moved the reminder pointers of the previous storage format into the due queue');
+        this.migrated = true;
+      }
+      scan = await index.due(now);
     } catch (error) {
-      this.deps.logger.error({ err: error }, 'reminders: could not read the reminder index; trying again at the next check');
+      this.deps.logger.error({ err: error }, 'reminders: could not read the reminder queue; trying again at the next check');
       return { results: [] };
     }
+    if (scan.through !== undefined && scan.through > scan.nowHour) this.warnSkew((scan.through - scan.nowHour) * 60 * 60_000, now);
+    // One look per plan, even when its pointer turned up in two slots (a move cut short between its two writes).
+    const groups = new Map<string, DueReminder[]>();
+    for (const found of scan.due) {
+      const id = locationId(found.entry.location);
+      groups.set(id, [...(groups.get(id) ?? []), found]);
+    }
     const results: Array<{ planId: string; outcome: PlanCheck }> = [];
-    const queue = [...entries];
+    const settled: Array<{ readonly found: readonly DueReminder[]; readonly next: Next }> = [];
+    const queue = [...groups.values()];
     const worker = async () => {
-      for (let entry = queue.shift(); entry; entry = queue.shift()) {
-        const outcome = await this.checkPlan(entry).catch((error: unknown): PlanCheck => {
+      for (let found = queue.shift(); found; found = queue.shift()) {
+        const entry = found[0].entry;
+        const checked = await this.checkPlan(entry, now).catch((error: unknown): { outcome: PlanCheck; next: Next } => {
           this.deps.logger.error({ err: error, planId: entry.planId }, 'reminders: checking a plan failed; trying again at the next check');
-          return 'failed';
+          return { outcome: 'failed', next: 'stay' };
         });
-        results.push({ planId: entry.planId, outcome });
+        results.push({ planId: entry.planId, outcome: checked.outcome });
+        settled.push({ found, next: checked.next });
       }
     };
-    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, entries.length) }, worker));
-    this.watch.keepOnly(new Set(entries.map((entry) => watchKey(entry))));
+    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, queue.length) }, worker));
+    this.watch.keepOnly(new Set([...groups.values()].map((found) => watchKey(found[0].entry))));
+    try {
+      await this.move(settled, now);
+      await index.advance(scan.nowHour);
+    } catch (error) {
+      // The pointers stay where they were found; the next check finds them again and finishes the move.
+      this.deps.logger.warn({ err: error }, 'reminders: could not move reminder pointers to their next period; the next check does it');
+    }
     return { results };
   }
 
-  private async checkPlan(entry: ReminderEntry): Promise<PlanCheck> {
-    const { planStore, index } = this.deps;
-    const now = this.deps.clock();
+  /**
+   * Each pointer goes to the slot of its plan's next period (written first), then leaves the slot it was found in,
+   * so an interruption between the two leaves it in both (looked at twice, sent once) rather than in neither.
+   * A pointer that stays due (claimed elsewhere, a send to retry) moves into the current hour's slot, which lets the
+   * cursor pass the hour it was due in.
+   */
+  private async move(settled: ReadonlyArray<{ readonly found: readonly DueReminder[]; readonly next: Next }>, now: Date): Promise<void> {
+    const { index } = this.deps;
+    const adds: QueuedReminder[] = [];
+    const removals = new Map<number, QueuedReminder[]>();
+    for (const { found, next } of settled) {
+      const entry = found[0].entry;
+      const moved = next === 'drop' ? undefined : next === 'stay' ? entry : { ...entry, dueAt: next.toISOString() };
+      const target = moved ? index.slotFor(moved.dueAt, now) : undefined;
+      if (moved && !(target === found[0].slot && moved.dueAt === entry.dueAt)) adds.push(moved);
+      for (const where of found) {
+        // Written to the slot it was found in, the new pointer replaced the old one in place.
+        if (where.slot === target) continue;
+        removals.set(where.slot, [...(removals.get(where.slot) ?? []), where.entry]);
+      }
+    }
+    await index.addMany(adds, now);
+    for (const [slot, entries] of removals) await index.removeFrom(slot, entries);
+  }
+
+  private async checkPlan(entry: QueuedReminder, now: Date): Promise<{ outcome: PlanCheck; next: Next }> {
+    const { planStore } = this.deps;
     const record = await planStore.load(entry.location);
     const cadence = record && record.plan.id === entry.planId ? reminderCadence(record.plan) : 'off';
-    if (!record || cadence === 'off') {
-      // Replaced, removed or switched off without the index hearing of it: drop the pointer.
-      await index.remove(entry.location, entry.planId);
-      return 'removed';
-    }
+    // Replaced, removed or switched off: the pointer goes (turning reminders off leaves it for this to drop).
+    if (!record || cadence === 'off') return { outcome: 'removed', next: 'drop' };
     const run = runOf(record);
-    // Watched on every check, due or not, so a claim is timed from the first moment this instance could see it.
+    // Watched on every check while due, so a claim is timed from the first moment this instance could see it.
     const takeOver = this.watch.observe(watchKey(entry), run.claim, now.getTime());
     this.noticeSkew(run, now);
-    if (!digestWanted(run.lastSentPeriodKey, now, cadence, this.deps.hourUtc)) return 'notDue';
-    const digest = buildDigest(record.plan, now, cadence);
-    if (!digest) return 'nothingOpen';
     const key = periodKey(now, cadence);
+    /** After this period: the opening of the next one. */
+    const nextPeriod = (): Next => asNext(nextDigestAt(key, now, cadence, this.deps.hourUtc));
+    if (!digestWanted(run.lastSentPeriodKey, now, cadence, this.deps.hourUtc)) {
+      return { outcome: 'notDue', next: asNext(nextDigestAt(run.lastSentPeriodKey, now, cadence, this.deps.hourUtc)) };
+    }
+    const digest = buildDigest(record.plan, now, cadence);
+    if (!digest) return { outcome: 'nothingOpen', next: nextPeriod() };
 
     const token = randomUUID();
     const claim = await planStore.updateRecord(entry.location, (current) =>
       claimPeriod(current, { planId: entry.planId, cadence, periodKey: key, instanceId: this.instanceId, token, now, ...(takeOver ? { takeOver } : {}) }),
     );
-    if (claim.kind === 'missing') return 'removed';
-    if (claim.kind === 'gaveUp') return 'claimedElsewhere';
-    if (claim.result !== 'claimed') return claim.result === 'held' ? 'claimedElsewhere' : claim.result === 'sent' ? 'alreadySent' : 'removed';
+    if (claim.kind === 'missing') return { outcome: 'removed', next: 'drop' };
+    if (claim.kind === 'gaveUp') return { outcome: 'claimedElsewhere', next: 'stay' };
+    if (claim.result === 'held') return { outcome: 'claimedElsewhere', next: 'stay' };
+    if (claim.result === 'sent') return { outcome: 'alreadySent', next: nextPeriod() };
+    // The cadence changed or the plan was replaced since the read: the next check looks again.
+    if (claim.result !== 'claimed') return { outcome: 'removed', next: 'stay' };
 
     // Built from the plan as claimed, so a change made since the first read is in the digest.
     const fresh = buildDigest(claim.value.plan, now, cadence) ?? digest;
@@ -189,18 +248,18 @@ export class ReminderScheduler {
     );
     if (!sent.ok && held.isLost) {
       this.deps.logger.info({ planId: entry.planId, periodKey: key }, 'reminders: another instance took over this digest before it went out');
-      return 'claimedElsewhere';
+      return { outcome: 'claimedElsewhere', next: 'stay' };
     }
     if (sent.ok || sent.reason === 'inactive' || sent.reason === 'blocked' || sent.reason === 'notFound') {
       // Delivered, or undeliverable for this whole period (the app is gone from the conversation): either way it is served.
       await planStore.updateRecord(entry.location, (current) => recordSent(current, { planId: entry.planId, periodKey: key, now: this.deps.clock() }));
       if (!sent.ok) this.deps.logger.warn({ planId: entry.planId, reason: sent.reason }, 'reminders: the digest could not be delivered; skipping this period');
-      return sent.ok ? 'sent' : 'failed';
+      return { outcome: sent.ok ? 'sent' : 'failed', next: nextPeriod() };
     }
     // Retries ran out: free the period so the next check tries again instead of waiting for the lease.
     this.deps.logger.warn({ planId: entry.planId, reason: sent.reason }, 'reminders: sending the digest failed; the next check tries again');
     await planStore.updateRecord(entry.location, (current) => releaseClaim(current, { planId: entry.planId, token: held.token }));
-    return 'failed';
+    return { outcome: 'failed', next: 'stay' };
   }
 
   /**
@@ -211,6 +270,14 @@ export class ReminderScheduler {
     const stamps = [run.lastSentAt, run.claim && run.claim.instanceId !== this.instanceId ? run.claim.at : undefined];
     const ahead = Math.max(...stamps.map((stamp) => (stamp ? Date.parse(stamp) - now.getTime() : 0)).filter((ms) => Number.isFinite(ms)));
     if (ahead <= SKEW_TOLERANCE_MS) return;
+    this.warnSkew(ahead, now);
+  }
+
+  /**
+   * Said at most once an hour, with the gap. Besides plan records, the queue's cursor shows it: hours marked drained
+   * that are still ahead of this instance's clock were marked by an instance whose clock runs ahead.
+   */
+  private warnSkew(ahead: number, now: Date): void {
     if (this.lastSkewWarning !== undefined && Math.abs(now.getTime() - this.lastSkewWarning) < SKEW_WARNING_INTERVAL_MS) return;
     this.lastSkewWarning = now.getTime();
     this.deps.logger.warn(

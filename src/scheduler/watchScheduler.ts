@@ -17,14 +17,15 @@ import { tenantCheckCard } from '../cards/tenantCheckCard';
 import type { Actor, Plan } from '../domain/plan';
 import { judgeTenant, planTracks, watchIncidents } from '../domain/tenantHealth';
 import type { PlanStore } from '../store/planStore';
-import type { ReminderEntry, ReminderIndex } from '../store/reminderIndex';
+import type { ReminderEntry } from '../store/reminderIndex';
+import type { WatchIndex } from '../store/watchIndex';
 import type { TenantChecks } from '../tenant/tenantChecks';
 import { digestTarget, type SchedulerLogger } from './reminderScheduler';
 import { claimWatch, recordWatch, releaseWatch, watchRunOf } from './watchClaims';
 
 export interface WatchSchedulerDeps {
   readonly planStore: PlanStore;
-  readonly index: ReminderIndex;
+  readonly index: WatchIndex;
   readonly checks: TenantChecks;
   readonly delivery: Pick<Delivery, 'send'>;
   readonly port: MessagePort;

@@ -8,6 +8,7 @@
  */
 import type { ConversationReference, Storage } from 'botbuilder';
 import { DocumentStore } from './documentStore';
+import { PagedIndex } from './pagedIndex';
 
 /** What we keep about a conversation the app is installed in, so later sends can reach it proactively. */
 export interface ConversationRecord {
@@ -37,25 +38,19 @@ export interface TeamInstall {
   readonly active: boolean;
 }
 
-interface TeamIndex {
-  readonly teams: readonly TeamInstall[];
-}
-
 /** A channel thread id is the channel id plus `;messageid=…`; everything about a channel is keyed by the channel. */
 export function baseConversationId(conversationId: string): string {
   return conversationId.split(';messageid=')[0];
 }
 
-/** Teams' limits make more than this many teams per tenant implausible for one app; the index stays bounded. */
-const MAX_INDEXED_TEAMS = 500;
-
 export class ConversationRegistry {
   private readonly records: DocumentStore<ConversationRecord>;
-  private readonly indexes: DocumentStore<TeamIndex>;
+  /** Per tenant, paged (no cap on teams); page 0 is the document earlier versions kept, field `teams`. */
+  private readonly indexes: PagedIndex<TeamInstall>;
 
   constructor(storage: Storage) {
     this.records = new DocumentStore<ConversationRecord>(storage, 'conversations');
-    this.indexes = new DocumentStore<TeamIndex>(storage, 'conversationIndex');
+    this.indexes = new PagedIndex<TeamInstall>(storage, 'conversationIndex', { idOf: (team) => team.conversationId, field: 'teams' });
   }
 
   private id(conversationId: string): string {
@@ -112,14 +107,17 @@ export class ConversationRegistry {
       return;
     }
     if (outcome.kind === 'written' && outcome.value.tenantId) {
-      await this.updateIndex(outcome.value.tenantId, (teams) => teams.map((team) => (team.conversationId === baseConversationId(conversationId) ? { ...team, active: false } : team)));
+      const scope = tenantScope(outcome.value.tenantId);
+      const base = baseConversationId(conversationId);
+      const listed = (await this.indexes.list(scope)).filter((team) => team.conversationId === base && team.active);
+      if (listed.length > 0) await this.indexes.upsert(scope, listed.map((team) => ({ ...team, active: false })));
     }
   }
 
   /** Active team installs of a tenant, newest first. */
   async teams(tenantId: string): Promise<TeamInstall[]> {
-    const index = await this.indexes.read(encodeURIComponent(tenantId.toLowerCase()));
-    return (index?.value.teams ?? []).filter((team) => team.active);
+    // Pages hold the oldest first (new installs are appended); earlier versions' single page held the newest first.
+    return (await this.indexes.list(tenantScope(tenantId))).filter((team) => team.active).reverse();
   }
 
   private async index(record: ConversationRecord, conversationId: string): Promise<void> {
@@ -132,22 +130,13 @@ export class ConversationRegistry {
       serviceUrl: record.reference.serviceUrl,
       active: true,
     };
-    await this.updateIndex(record.tenantId, (teams) => [entry, ...teams.filter((team) => team.conversationId !== entry.conversationId && team.teamId !== entry.teamId)]);
+    const scope = tenantScope(record.tenantId);
+    await this.indexes.upsert(scope, [entry]);
+    // A team installed again in another channel is listed once, under its newest channel.
+    await this.indexes.remove(scope, (team) => team.teamId === entry.teamId && team.conversationId !== entry.conversationId);
   }
+}
 
-  /**
-   * Read-modify-write of the tenant's index. Its first creation has no create-if-absent in botbuilder's
-   * Storage, so a create is checked by reading back and redone as an update if another writer won.
-   */
-  private async updateIndex(tenantId: string, change: (teams: readonly TeamInstall[]) => TeamInstall[]): Promise<void> {
-    const id = encodeURIComponent(tenantId.toLowerCase());
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const outcome = await this.indexes.update(id, (current) => ({ next: { teams: change(current.teams).slice(0, MAX_INDEXED_TEAMS) }, result: undefined }));
-      if (outcome.kind !== 'missing') return;
-      const created = { teams: change([]).slice(0, MAX_INDEXED_TEAMS) };
-      await this.indexes.put(id, created);
-      const check = await this.indexes.read(id);
-      if (check && JSON.stringify(check.value.teams) === JSON.stringify(created.teams)) return;
-    }
-  }
+function tenantScope(tenantId: string): string {
+  return encodeURIComponent(tenantId.toLowerCase());
 }

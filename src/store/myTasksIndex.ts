@@ -7,14 +7,17 @@
  * A missed index write therefore never shows a wrong task; at worst a task is missing from "my tasks" until
  * its next assignment.
  *
+ * Stored as a PagedIndex per person (pages of 64 KB, no cap on how many assignments a person has); the first page
+ * is the document earlier versions kept, so their lists carry over as they are.
+ *
  * Write cost: an assign is one plan write plus one index write (the new owner's); a reassign or unassign adds
  * one more (the previous owner's). Each index write is an eTag read-modify-write with retries, like the plan.
- * A read of "my tasks" is one index read plus one read per distinct plan (two more for a linked one), and at
- * most one index write when stale entries were dropped.
+ * A read of "my tasks" is one read per index page plus one read per distinct plan (two more for a linked one),
+ * and at most one index write per page when stale entries were dropped.
  */
 import type { Storage } from 'botbuilder';
 import type { TaskId } from '../domain/catalog';
-import { DocumentStore } from './documentStore';
+import { PagedIndex } from './pagedIndex';
 import { baseConversationId } from './conversationRegistry';
 import type { PlanLocation } from './planStore';
 
@@ -32,74 +35,44 @@ export interface MyTaskEntry {
   readonly assignedAt: string;
 }
 
-interface MyTasksDocument {
-  readonly entries: readonly MyTaskEntry[];
-}
-
-/** A person with more open assignments than this has a bigger problem than this list; it stays bounded. */
-export const MAX_MY_TASK_ENTRIES = 200;
+/** An id per assignment: one entry per plan and task. */
+const idOf = (entry: Pick<MyTaskEntry, 'planId' | 'taskId'>): string => `${entry.planId}|${entry.taskId}`;
 
 export class MyTasksIndex {
-  private readonly documents: DocumentStore<MyTasksDocument>;
+  private readonly index: PagedIndex<MyTaskEntry>;
 
   constructor(storage: Storage) {
-    this.documents = new DocumentStore<MyTasksDocument>(storage, 'myTasks');
+    this.index = new PagedIndex<MyTaskEntry>(storage, 'myTasks', { idOf });
   }
 
+  /** The storage key of the person's first page (where earlier versions kept the whole list). */
   key(tenantId: string, userId: string): string {
-    return this.documents.key(documentId(tenantId, userId));
+    return this.index.key(documentId(tenantId, userId));
   }
 
+  /** The person's assignments, newest first. */
   async entries(tenantId: string, userId: string): Promise<readonly MyTaskEntry[]> {
-    return (await this.documents.read(documentId(tenantId, userId)))?.value.entries ?? [];
+    const entries = await this.index.list(documentId(tenantId, userId));
+    // Stable: assignments recorded at the same moment keep their page order.
+    return entries.sort((a, b) => (a.assignedAt < b.assignedAt ? 1 : a.assignedAt > b.assignedAt ? -1 : 0));
   }
 
-  /** Records (or refreshes) one assignment; the newest first. */
+  /** Records (or refreshes) one assignment. */
   async add(tenantId: string, userId: string, entry: MyTaskEntry): Promise<void> {
     const normalized: MyTaskEntry = { ...entry, location: { tenantId: entry.location.tenantId, conversationId: baseConversationId(entry.location.conversationId) } };
-    await this.change(tenantId, userId, (entries) => [normalized, ...entries.filter((e) => !sameTask(e, normalized))].slice(0, MAX_MY_TASK_ENTRIES), (entries) =>
-      entries.some((e) => sameTask(e, normalized)),
-    );
+    await this.index.upsert(documentId(tenantId, userId), [normalized]).catch((error: unknown) => {
+      throw new Error('Could not record the assignment in the task index.', { cause: error });
+    });
   }
 
   /** Forgets assignments; absent ones are fine (the index may already have dropped them). */
   async remove(tenantId: string, userId: string, gone: ReadonlyArray<Pick<MyTaskEntry, 'planId' | 'taskId'>>): Promise<void> {
     if (gone.length === 0) return;
-    const isGone = (entry: MyTaskEntry) => gone.some((g) => sameTask(g, entry));
-    const outcome = await this.documents.update(documentId(tenantId, userId), (current) =>
-      current.entries.some(isGone) ? { next: { entries: current.entries.filter((e) => !isGone(e)) }, result: undefined } : { next: undefined, result: undefined },
-    );
-    if (outcome.kind === 'gaveUp') throw new Error('The task index stayed busy; an entry was left for the next read to drop.');
+    const ids = new Set(gone.map(idOf));
+    await this.index.remove(documentId(tenantId, userId), (entry) => ids.has(idOf(entry))).catch((error: unknown) => {
+      throw new Error('The task index stayed busy; an entry was left for the next read to drop.', { cause: error });
+    });
   }
-
-  /**
-   * An eTag update of the document, or its creation. Storage has no create-if-absent, so a creation is read
-   * back: if a concurrent creation replaced it, the change is applied again as an update on top of theirs.
-   * One window stays open: a creation read back before a second creation lands is overwritten by it. That
-   * needs two first-ever assignments of one person within a few milliseconds, and costs only a missing
-   * "my tasks" entry (never a wrong one), repaired at the person's next assignment.
-   */
-  private async change(
-    tenantId: string,
-    userId: string,
-    apply: (entries: readonly MyTaskEntry[]) => MyTaskEntry[],
-    applied: (entries: readonly MyTaskEntry[]) => boolean,
-  ): Promise<void> {
-    const id = documentId(tenantId, userId);
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const outcome = await this.documents.update(id, (current) => ({ next: { entries: apply(current.entries) }, result: undefined }));
-      if (outcome.kind === 'written' || outcome.kind === 'unchanged') return;
-      if (outcome.kind === 'gaveUp') break;
-      await this.documents.put(id, { entries: apply([]) });
-      const check = await this.documents.read(id);
-      if (check && applied(check.value.entries)) return;
-    }
-    throw new Error('Could not record the assignment in the task index.');
-  }
-}
-
-function sameTask(a: Pick<MyTaskEntry, 'planId' | 'taskId'>, b: Pick<MyTaskEntry, 'planId' | 'taskId'>): boolean {
-  return a.planId === b.planId && a.taskId === b.taskId;
 }
 
 function documentId(tenantId: string, userId: string): string {

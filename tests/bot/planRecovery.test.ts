@@ -3,6 +3,7 @@
  * says who is what), and `restore`: discarded and replaced plans come back within 30 days, listed in `history`.
  * Over HTTP against the running bot, with a fake Bot Connector on loopback answering the roster.
  */
+import { ReminderIndex } from '../../src/store/reminderIndex';
 import type { DecisionSummary } from '../../src/domain/decision';
 import { cardsOf, startHarness, TENANT_ID, type ActivityOptions, type Harness } from '../helpers/botHarness';
 import { cardText, executeActions, expectValidCard } from '../helpers/cardAssertions';
@@ -298,7 +299,7 @@ describe('discarding, replacing and restoring a shared plan', () => {
       expect(connector.calls.filter((c) => c.kind === 'member')).toEqual([]);
       expect(await stored('a:personal-ben')).toBeNull();
       // The scheduler notices the plan is gone and drops its pointer.
-      const index = async () => (await bot.app.storage.storage.read(['reminderIndex/all']))['reminderIndex/all'].entries.filter((e: any) => e.planId === planId);
+      const index = async () => (await new ReminderIndex(bot.app.storage.storage).scheduled({ tenantId: TENANT_ID, conversationId: 'a:personal-ben' })).filter((e) => e.planId === planId);
       await bot.app.reminders.runOnce();
       expect(await index()).toEqual([]);
 

@@ -4,7 +4,7 @@
  * and oversized ones are refused with a card and leave the pointer (and the reminders it keeps alive) as they were.
  */
 import type { DecisionSummary } from '../../src/domain/decision';
-import { ReminderIndex, MAX_REMINDER_PLANS, MAX_REMINDER_TEXT } from '../../src/store/reminderIndex';
+import { QUEUE_SLOTS, ReminderIndex, MAX_REMINDER_TEXT } from '../../src/store/reminderIndex';
 import { MemoryStorage } from 'botbuilder';
 import { cardsOf, startHarness, TENANT_ID, type ActivityOptions, type Harness } from '../helpers/botHarness';
 import { cardText, executeActions, expectValidCard } from '../helpers/cardAssertions';
@@ -19,7 +19,6 @@ const DECISION: DecisionSummary = {
   decidedBy: { id: 'aad-ana', name: 'Ana Admin' },
   decidedAt: '2026-12-01T09:00:00.000Z',
 };
-const INDEX_KEY = 'reminderIndex/all';
 
 describe('reminders.set moves the reminder pointer only for the current plan', () => {
   let bot: Harness;
@@ -30,7 +29,9 @@ describe('reminders.set moves the reminder pointer only for the current plan', (
   let planId: string;
 
   const stored = async (key: string): Promise<any> => (await bot.app.storage.storage.read([key]))[key];
-  const indexJson = async () => JSON.stringify((await stored(INDEX_KEY)) ?? null);
+  /** The plan's pointers in the reminder queue, wherever they are. */
+  const pointers = async () => new ReminderIndex(bot.app.storage.storage).scheduled({ tenantId: TENANT_ID, conversationId: chat.conversationId! });
+  const indexJson = async () => JSON.stringify(await pointers());
   const setReminders = async (data: Record<string, unknown>) => {
     const answer = await bot.invoke('reminders.set', data, chat);
     expect(answer.status).toBe(200);
@@ -57,7 +58,7 @@ describe('reminders.set moves the reminder pointer only for the current plan', (
     const [confirm] = executeActions(asked);
     expect(confirm.data).toEqual({ planId, cadence: 'daily' });
     expect(await setReminders(confirm.data!)).toContain('Daily reminders turned on');
-    expect((await stored(INDEX_KEY)).entries).toEqual([expect.objectContaining({ location: { tenantId: TENANT_ID, conversationId: chat.conversationId }, planId })]);
+    expect(await pointers()).toEqual([expect.objectContaining({ location: { tenantId: TENANT_ID, conversationId: chat.conversationId }, planId })]);
   });
   afterAll(async () => {
     await bot?.close();
@@ -77,10 +78,10 @@ describe('reminders.set moves the reminder pointer only for the current plan', (
     expect(JSON.stringify(await stored(planKey(chat.conversationId!)))).toBe(planBefore);
     expect(Buffer.byteLength(await indexJson())).toBeLessThan(2_000);
 
-    // The scheduler still finds the plan: its check is about the period, not a dropped pointer.
+    // The scheduler keeps the plan: a check moves its pointer on to the next period, never drops it.
     const check = await bot.app.reminders.runOnce();
-    expect(check.results).toEqual([expect.objectContaining({ planId })]);
-    expect(check.results[0].outcome).not.toBe('removed');
+    expect(check.results.filter((r) => r.outcome === 'removed')).toEqual([]);
+    expect(await pointers()).toEqual([expect.objectContaining({ planId })]);
     const [shown] = cardsOf(await bot.say('remind', chat));
     expect(cardText(shown)).toContain('Daily reminders are on');
   });
@@ -92,24 +93,36 @@ describe('reminders.set moves the reminder pointer only for the current plan', (
   });
 
   it('a pointer lost earlier comes back when the current plan\'s reminders are confirmed again', async () => {
-    await bot.app.storage.storage.write({ [INDEX_KEY]: { entries: [], eTag: '*' } });
+    const index = new ReminderIndex(bot.app.storage.storage);
+    await bot.app.storage.storage.delete(Array.from({ length: QUEUE_SLOTS }, (_, slot) => index.slotKey(slot)));
+    expect(await pointers()).toEqual([]);
     expect(await setReminders({ planId, cadence: 'daily' })).toContain('Reminders unchanged');
-    expect((await stored(INDEX_KEY)).entries).toEqual([expect.objectContaining({ planId })]);
+    expect(await pointers()).toEqual([expect.objectContaining({ planId })]);
   });
 
-  it('when the index cannot take the pointer, the plan\'s change is taken back instead of showing reminders that never come', async () => {
+  it('the 2,001st plan can turn reminders on: the queue has no cap', async () => {
     expect(await setReminders({ planId, cadence: 'off' })).toContain('Reminders turned off');
-    const others = Array.from({ length: MAX_REMINDER_PLANS }, (_, i) => ({
+    const index = new ReminderIndex(bot.app.storage.storage);
+    const others = Array.from({ length: 2_000 }, (_, i) => ({
       location: { tenantId: TENANT_ID, conversationId: `a:other-${i}` },
-      planId: `plan-${i}`,
+      planId: `3f2c1d9e-0000-4000-8000-${String(i).padStart(12, '0')}`,
       fallback: { conversationId: `a:other-${i}`, serviceUrl: connector.serviceUrl },
       since: now.toISOString(),
+      dueAt: new Date(now.getTime() + (i % 7) * 86_400_000).toISOString(),
     }));
-    await bot.app.storage.storage.write({ [INDEX_KEY]: { entries: others, eTag: '*' } });
-    const indexBefore = await indexJson();
+    await index.addMany(others, now);
+    expect(await setReminders({ planId, cadence: 'daily' })).toContain('Daily reminders turned on');
+    expect(await pointers()).toEqual([expect.objectContaining({ planId })]);
+  });
 
-    expect(await setReminders({ planId, cadence: 'daily' })).toContain('as many plans as it can hold');
-    expect(await indexJson()).toBe(indexBefore);
+  it('when the queue cannot take the pointer, the plan\'s change is taken back instead of showing reminders that never come', async () => {
+    expect(await setReminders({ planId, cadence: 'off' })).toContain('Reminders turned off');
+    const refuse = jest.spyOn(ReminderIndex.prototype, 'add').mockRejectedValue(new Error('storage down'));
+    try {
+      expect(await setReminders({ planId, cadence: 'daily' })).toContain('could not be saved');
+    } finally {
+      refuse.mockRestore();
+    }
     const plan = (await stored(planKey(chat.conversationId!))).plan;
     expect(plan.reminders.cadence).toBe('off');
     const [shown] = cardsOf(await bot.say('remind', chat));
@@ -118,7 +131,7 @@ describe('reminders.set moves the reminder pointer only for the current plan', (
 });
 
 describe('the reminder index bounds what it stores', () => {
-  const entry = { location: { tenantId: TENANT_ID, conversationId: 'a:chat' }, planId: 'plan-1', fallback: { conversationId: 'a:chat', serviceUrl: 'https://smba.trafficmanager.net/emea/' }, since: '2026-12-01T10:00:00.000Z' };
+  const entry = { location: { tenantId: TENANT_ID, conversationId: 'a:chat' }, planId: '3f2c1d9e-0000-4000-8000-000000000001', fallback: { conversationId: 'a:chat', serviceUrl: 'https://smba.trafficmanager.net/emea/' }, since: '2026-12-01T10:00:00.000Z' };
 
   it.each([
     ['plan id', { ...entry, planId: 'p'.repeat(250_000) }],
@@ -130,9 +143,11 @@ describe('the reminder index bounds what it stores', () => {
   ])('an oversized %s is refused and nothing is written', async (_label, oversized) => {
     const storage = new MemoryStorage();
     const index = new ReminderIndex(storage);
-    expect(await index.add(entry)).toBe('added');
-    const before = JSON.stringify(await storage.read([INDEX_KEY]));
-    expect(await index.add(oversized)).toBe('invalid');
-    expect(JSON.stringify(await storage.read([INDEX_KEY]))).toBe(before);
+    const now = new Date('2026-12-01T10:00:00.000Z');
+    expect(await index.add(entry, now, now)).toBe('added');
+    const key = index.slotKey(index.slotFor(now.toISOString(), now));
+    const before = JSON.stringify(await storage.read([key]));
+    expect(await index.add(oversized, now, now)).toBe('invalid');
+    expect(JSON.stringify(await storage.read([key]))).toBe(before);
   });
 });

@@ -143,7 +143,7 @@ class World {
     const created = createPlan({ id: 'plan-1', selection: { tool: 'cloudSync' }, createdBy: ANA, at: new Date(START).toISOString() });
     const plan = (applyPlanEdit(created, { kind: 'setReminders', cadence: 'daily' }, ANA, new Date(at).toISOString()) as { plan: Plan }).plan;
     await this.planStore.create(LOCATION, { plan, conversationId: LOCATION.conversationId, tenantId: LOCATION.tenantId, cards: [] }, { replace: false });
-    await this.index.add({ location: LOCATION, planId: 'plan-1', fallback: { conversationId: LOCATION.conversationId, serviceUrl: 'http://127.0.0.1:9/' }, since: new Date(at).toISOString() });
+    await this.index.add({ location: LOCATION, planId: 'plan-1', fallback: { conversationId: LOCATION.conversationId, serviceUrl: 'http://127.0.0.1:9/' }, since: new Date(at).toISOString() }, new Date(at), new Date(at));
   }
 }
 
