@@ -1,0 +1,274 @@
+/**
+ * The scale part of `npm run bench -- --scale`, in its own process (so its memory figures are its own):
+ * `scaleTarget.ts <sqlite|blob> <plans> [connection string]`.
+ *
+ * Seeds `plans` channel plans (50 tenants; teams of 5 channels, so 100,000 plans are 20,000 teams' channels), a tenth
+ * of them with weekly reminders whose pointers are spread over the hours of the week, then drives the real
+ * ReminderScheduler on an injected clock, counting storage calls inside this process:
+ *   - checks with 0, 100 and 1,000 plans due (reads and writes per check, and how long it took);
+ *   - a simulated week of hourly checks (memory after it, the largest index document written at any point);
+ *   - turning reminders on for the 2,001st, 20,001st and last plan (one `add` each, after bulk pointers up to there).
+ * Sends go to a fake port that answers at once: the figures are the scheduler's and storage's.
+ * Prints one JSON line to stdout.
+ */
+import { statSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Storage, StoreItems } from 'botbuilder';
+
+/**
+ * The parts of src/ this uses. scripts/ is compiled on its own with rootDir scripts/, so src/ is loaded at run time
+ * through the transpile hook (as benchTarget.ts does) and its shape is stated here.
+ */
+interface PlanLocation {
+  readonly tenantId: string;
+  readonly conversationId: string;
+}
+type Plan = { readonly id: string } & Record<string, unknown>;
+interface QueuedReminder {
+  readonly location: PlanLocation;
+  readonly planId: string;
+  readonly fallback: { readonly conversationId: string; readonly serviceUrl: string };
+  readonly since: string;
+  readonly dueAt: string;
+}
+interface ReminderIndexLike {
+  addMany(entries: readonly QueuedReminder[], now: Date): Promise<void>;
+  add(entry: Omit<QueuedReminder, 'dueAt'>, dueAt: Date, now: Date): Promise<string>;
+  advance(hour: number): Promise<void>;
+}
+interface DeliveryJob {
+  run(signal: AbortSignal): Promise<unknown>;
+}
+interface SchedulerLike {
+  runOnce(): Promise<{ results: ReadonlyArray<{ planId: string; outcome: string }> }>;
+}
+const ROOT = join(__dirname, '..', '..');
+const src = (path: string) => require(join(ROOT, 'src', path));
+const { createStorage } = src('store/createStorage') as { createStorage(config: object): { storage: Storage; close(): Promise<void> } };
+const { PlanStore } = src('store/planStore') as { PlanStore: new (storage: Storage) => { key(location: PlanLocation): string } };
+const { HOUR_MS, ReminderIndex } = src('store/reminderIndex') as { HOUR_MS: number; ReminderIndex: new (storage: Storage) => ReminderIndexLike };
+const { ReminderScheduler } = src('scheduler/reminderScheduler') as { ReminderScheduler: new (deps: object) => SchedulerLike };
+const { createPlan, applyPlanEdit } = src('domain/plan') as {
+  createPlan(input: object): Plan;
+  applyPlanEdit(plan: Plan, edit: object, actor: object, at: string): { plan: Plan };
+};
+const { periodKey } = src('domain/digest') as { periodKey(now: Date, cadence: string): string };
+
+const [kind, plansArg, connectionString] = process.argv.slice(2);
+const PLANS = Number(plansArg);
+const TENANTS = 50;
+const CHANNELS_PER_TEAM = 5;
+const REMINDER_SHARE = 10;
+const SEED_BATCH = 200;
+/** Monday 10:00 UTC: every weekly period of this week is open (digests open at 09:00). */
+const T0 = Date.parse('2026-12-07T10:00:00.000Z');
+const ANA = { id: 'aad-ana', name: 'Ana Admin' };
+
+interface Counts {
+  readKeys: number;
+  writeKeys: number;
+  deleteKeys: number;
+  planReads: number;
+  indexReads: number;
+}
+const fresh = (): Counts => ({ readKeys: 0, writeKeys: 0, deleteKeys: 0, planReads: 0, indexReads: 0 });
+let counts = fresh();
+let largestIndexDocument = { key: '', bytes: 0 };
+
+/** Counts keys per call and remembers the largest index document ever written. */
+function counted(storage: Storage): Storage {
+  return {
+    read: async (keys: string[]) => {
+      counts.readKeys += keys.length;
+      for (const key of keys) {
+        if (key.startsWith('plans/')) counts.planReads++;
+        else counts.indexReads++;
+      }
+      return storage.read(keys);
+    },
+    write: async (changes: StoreItems) => {
+      counts.writeKeys += Object.keys(changes).length;
+      for (const [key, value] of Object.entries(changes)) {
+        if (key.startsWith('plans/')) continue;
+        const bytes = Buffer.byteLength(JSON.stringify(value));
+        if (bytes > largestIndexDocument.bytes) largestIndexDocument = { key, bytes };
+      }
+      return storage.write(changes);
+    },
+    delete: async (keys: string[]) => {
+      counts.deleteKeys += keys.length;
+      return storage.delete(keys);
+    },
+  };
+}
+
+function memory() {
+  const collect = (globalThis as { gc?: () => void }).gc;
+  collect?.();
+  collect?.();
+  const usage = process.memoryUsage();
+  return { rssBytes: usage.rss, heapUsedBytes: usage.heapUsed };
+}
+
+const tenantOf = (i: number) => `bench-tenant-${String(i % TENANTS).padStart(2, '0')}-0000-4000-8000-000000000000`;
+const locationOf = (i: number): PlanLocation => ({ tenantId: tenantOf(i), conversationId: `19:team-${Math.floor(i / CHANNELS_PER_TEAM)}-channel-${i % CHANNELS_PER_TEAM}@thread.tacv2` });
+const planIdOf = (i: number) => `bench-plan-${i}`;
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'sync-guide-scale-'));
+  const dbPath = join(dir, 'scale.sqlite');
+  const handle =
+    kind === 'sqlite'
+      ? createStorage({ kind: 'sqlite', path: dbPath })
+      : createStorage({ kind: 'blob', connectionString: connectionString!, container: `scale${Date.now()}` });
+  const storage = counted(handle.storage);
+  const planStore = new PlanStore(storage);
+  const index = new ReminderIndex(storage);
+  let now = T0;
+  const clock = () => new Date(now);
+  let sends = 0;
+  const delivery = { send: async (job: DeliveryJob) => ({ ok: true, value: await job.run(new AbortController().signal), attempts: 1 }) };
+  const port = { postMessage: async () => `sent-${++sends}` };
+  const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+  const scheduler = new ReminderScheduler({ planStore, index, delivery, port, clock, logger: quiet, hourUtc: 9, checkSeconds: 0, instanceId: 'scale' });
+
+  // --- seed -------------------------------------------------------------------------------------------------------
+  const base = createPlan({ id: 'template', selection: { tool: 'cloudSync' }, createdBy: ANA, at: new Date(T0 - 30 * 24 * HOUR_MS).toISOString() });
+  const withReminders = applyPlanEdit(base, { kind: 'setReminders', cadence: 'weekly' }, ANA, new Date(T0 - 14 * 24 * HOUR_MS).toISOString()).plan;
+  const lastWeek = periodKey(new Date(T0 - 7 * 24 * HOUR_MS), 'weekly');
+  const reminderPlans = Math.floor(PLANS / REMINDER_SHARE);
+  // Pointers over the week's hours after T0 (none in T0's own hour); hours 1 and 2 hold exactly 100 and 1,000.
+  const dueHour = (r: number): number => (r < 100 ? 1 : r < 1_100 ? 2 : 3 + ((r - 1_100) % 164));
+  const seedStarted = process.hrtime.bigint();
+  for (let from = 0; from < PLANS; from += SEED_BATCH) {
+    const items: StoreItems = {};
+    const pointers: QueuedReminder[] = [];
+    for (let i = from; i < Math.min(PLANS, from + SEED_BATCH); i++) {
+      const location = locationOf(i);
+      const reminders = i % REMINDER_SHARE === 0;
+      const plan = { ...(reminders ? withReminders : base), id: planIdOf(i) };
+      items[planStore.key(location)] = {
+        plan,
+        conversationId: location.conversationId,
+        tenantId: location.tenantId,
+        cards: [],
+        ...(reminders ? { reminderRun: { lastSentPeriodKey: lastWeek } } : {}),
+        eTag: '*',
+      };
+      if (reminders) {
+        const r = i / REMINDER_SHARE;
+        pointers.push({
+          location,
+          planId: planIdOf(i),
+          fallback: { conversationId: location.conversationId, serviceUrl: 'http://127.0.0.1:9/' },
+          since: new Date(T0 - 14 * 24 * HOUR_MS).toISOString(),
+          dueAt: new Date(T0 + dueHour(r) * HOUR_MS).toISOString(),
+        });
+      }
+    }
+    await storage.write(items);
+    await index.addMany(pointers, clock());
+  }
+  await index.advance(Math.floor(T0 / HOUR_MS));
+  const seedSeconds = Number(process.hrtime.bigint() - seedStarted) / 1e9;
+  const afterSeed = memory();
+
+  // --- checks with 0, 100 and 1,000 due ---------------------------------------------------------------------------
+  const checks: Array<{ label: string; due: number; sent: number; reads: number; planReads: number; indexReads: number; writes: number; ms: number }> = [];
+  const measure = async (label: string, at: number) => {
+    now = at;
+    counts = fresh();
+    const sentBefore = sends;
+    const started = process.hrtime.bigint();
+    const summary = await scheduler.runOnce();
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    checks.push({ label, due: summary.results.length, sent: sends - sentBefore, reads: counts.readKeys, planReads: counts.planReads, indexReads: counts.indexReads, writes: counts.writeKeys + counts.deleteKeys, ms });
+  };
+  await measure('0 due', T0 + 30 * 60_000);
+  await measure('0 due, again', T0 + 40 * 60_000);
+  await measure('100 due', T0 + 1 * HOUR_MS + 5 * 60_000);
+  await measure('0 due, after it', T0 + 1 * HOUR_MS + 10 * 60_000);
+  await measure('1,000 due', T0 + 2 * HOUR_MS + 5 * 60_000);
+
+  // --- a simulated week of hourly checks --------------------------------------------------------------------------
+  const weekCounts = { checks: 0, reads: 0, writes: 0, sent: 0, maxReads: 0 };
+  const weekStarted = process.hrtime.bigint();
+  const sentBeforeWeek = sends;
+  for (let hour = 3; hour < 3 + 7 * 24; hour++) {
+    now = T0 + hour * HOUR_MS + 5 * 60_000;
+    counts = fresh();
+    await scheduler.runOnce();
+    weekCounts.checks++;
+    weekCounts.reads += counts.readKeys;
+    weekCounts.writes += counts.writeKeys + counts.deleteKeys;
+    weekCounts.maxReads = Math.max(weekCounts.maxReads, counts.readKeys);
+  }
+  weekCounts.sent = sends - sentBeforeWeek;
+  const weekSeconds = Number(process.hrtime.bigint() - weekStarted) / 1e9;
+  const afterWeek = memory();
+
+  // --- the 2,001st, 20,001st and last plan turn reminders on -------------------------------------------------------
+  const milestones: Array<{ nth: number; outcome: string; reads: number; writes: number; ms: number }> = [];
+  // Each `add` is what one "Turn on reminders" click does to the queue.
+  const turnOn = async (i: number) => {
+    const location = locationOf(i);
+    counts = fresh();
+    const started = process.hrtime.bigint();
+    const outcome = await index.add({ location, planId: planIdOf(i), fallback: { conversationId: location.conversationId, serviceUrl: 'http://127.0.0.1:9/' }, since: clock().toISOString() }, new Date(now + HOUR_MS), clock());
+    milestones.push({ nth: i + 1, outcome, reads: counts.readKeys, writes: counts.writeKeys, ms: Number(process.hrtime.bigint() - started) / 1e6 });
+  };
+  // The plans without reminders, in order: bulk pointers for them up to one short of each milestone, then one `add`.
+  const withoutPointer = (function* () {
+    for (let i = 0; i < PLANS; i++) if (i % REMINDER_SHARE !== 0) yield i;
+  })();
+  let withPointer = reminderPlans;
+  const fillTo = async (count: number) => {
+    const batch: QueuedReminder[] = [];
+    while (withPointer < count) {
+      const i = withoutPointer.next().value as number;
+      const location = locationOf(i);
+      batch.push({ location, planId: planIdOf(i), fallback: { conversationId: location.conversationId, serviceUrl: 'http://127.0.0.1:9/' }, since: clock().toISOString(), dueAt: new Date(now + (3 + (i % 160)) * HOUR_MS).toISOString() });
+      withPointer++;
+    }
+    for (let k = 0; k < batch.length; k += 2_000) await index.addMany(batch.slice(k, k + 2_000), clock());
+  };
+  for (const nth of [2_001, reminderPlans + 1, 20_001, PLANS]) {
+    if (nth > PLANS || nth <= withPointer) continue;
+    await fillTo(nth - 1);
+    await turnOn(withoutPointer.next().value as number);
+    milestones[milestones.length - 1].nth = nth;
+    withPointer++;
+  }
+
+  const fileBytes = kind === 'sqlite' ? ['', '-wal'].reduce((sum, suffix) => sum + (safeSize(dbPath + suffix) ?? 0), 0) : undefined;
+  const result = {
+    kind,
+    plans: PLANS,
+    reminderPlans,
+    seedSeconds,
+    afterSeed,
+    checks,
+    week: { ...weekCounts, seconds: weekSeconds },
+    afterWeek,
+    milestones,
+    largestIndexDocument,
+    fileBytesPerPlan: fileBytes === undefined ? undefined : fileBytes / PLANS,
+  };
+  await handle.close();
+  rmSync(dir, { recursive: true, force: true });
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+function safeSize(path: string): number | undefined {
+  try {
+    return statSync(path).size;
+  } catch {
+    return undefined;
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
