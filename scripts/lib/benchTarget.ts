@@ -174,7 +174,10 @@ async function startEcho(storage?: Storage): Promise<{ port: number; close(): Pr
 
 async function startBot(): Promise<{ port: number; app: SrcApp; close(): Promise<void>; counts: () => StorageCounts; reset(): void; cleanup(): void }> {
   let dir: string | undefined;
-  const env: Record<string, string | undefined> = { ...process.env, PORT: '0', MicrosoftAppId: '', HOST: '127.0.0.1' };
+  // The process runs with NODE_ENV=production (libraries take their production paths), but the bot is configured in
+  // local mode (no app id, loopback), which the configuration refuses beside NODE_ENV=production: it does not see it.
+  const { NODE_ENV: _production, ...inherited } = process.env;
+  const env: Record<string, string | undefined> = { ...inherited, PORT: '0', MicrosoftAppId: '', HOST: '127.0.0.1' };
   if ((env.STORAGE ?? 'sqlite') === 'sqlite') {
     dir = mkdtempSync(join(tmpdir(), 'sync-guide-bench-'));
     env.SQLITE_PATH = join(dir, 'bench.sqlite');
