@@ -121,7 +121,7 @@ async function main(): Promise<void> {
   const handle =
     kind === 'sqlite'
       ? createStorage({ kind: 'sqlite', path: dbPath })
-      : createStorage({ kind: 'blob', connectionString: connectionString!, container: `scale${Date.now()}` });
+      : createStorage({ kind: 'blob', connectionString: connectionString, container: `scale${Date.now()}` });
   const storage = counted(handle.storage);
   const planStore = new PlanStore(storage);
   const index = new ReminderIndex(storage);

@@ -44,7 +44,7 @@ describe('indexes of the previous stored format', () => {
     expect(await index.migrateSingleDocument(NOW)).toBe(2);
     expect(await storage.read(['reminderIndex/all'])).toEqual({});
     const { due } = await index.due(NOW);
-    const old = (legacy['reminderIndex/all'] as any).entries;
+    const old = (legacy['reminderIndex/all']).entries;
     expect(due.map((found) => found.entry)).toEqual(old.map((entry: object) => ({ ...entry, dueAt: NOW.toISOString() })));
     expect(await index.migrateSingleDocument(NOW)).toBe(0);
     expect((await index.due(NOW)).due).toHaveLength(2);
@@ -52,7 +52,7 @@ describe('indexes of the previous stored format', () => {
 
   it('the watch, my-tasks and team indexes read as they were stored, and take new entries on top', async () => {
     const watch = new WatchIndex(storage);
-    expect(await watch.list()).toEqual((legacy['watchIndex/all'] as any).entries);
+    expect(await watch.list()).toEqual((legacy['watchIndex/all']).entries);
 
     const myTasks = new MyTasksIndex(storage);
     const tasks = await myTasks.entries(TENANT, 'aad-ben');
