@@ -5,7 +5,9 @@
  * only applies the change to the plan stored for the conversation.
  */
 import type { TaskId } from '../domain/catalog';
-import { formatCalendarDay, taskNumber, type Actor, type PlanEdit, type PlanEditEntry } from '../domain/plan';
+import { taskNumber, type Actor, type PlanEditEntry } from '../domain/plan';
+import { formatCalendarDay } from '../domain/planDates';
+import type { PlanEdit } from '../domain/planEdits';
 import { COORDINATION_VERBS, SHOW_TASK_VERB, nameOf, taskCard, type CardNotice } from '../cards/planCards';
 import { confirmCard } from '../cards/questionCards';
 import { escapeMarkdown, type AdaptiveCardJson } from '../cards/render';

@@ -12,7 +12,8 @@ import { applyTaskEdit, missingInputNotice, type EditActionDeps, type PlanPlace 
 import { parseActionData } from '../actions/taskActions';
 import { unappliedCard } from '../actions/unappliedCards';
 import type { TaskId } from '../domain/catalog';
-import { taskByNumber, taskNumber, type Actor, type PlanEdit } from '../domain/plan';
+import { taskByNumber, taskNumber, type Actor } from '../domain/plan';
+import type { PlanEdit } from '../domain/planEdits';
 import { COORDINATION_VERBS, DUE_INPUT, OWNER_INPUT, noPlanCard, noSuchTaskCard, taskCard, type CardNotice } from '../cards/planCards';
 import { errorCard } from '../cards/errorCard';
 import { escapeMarkdown, type AdaptiveCardJson } from '../cards/render';

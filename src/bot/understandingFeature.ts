@@ -12,7 +12,7 @@ import type { TurnContext } from 'botbuilder';
 import { noPlanCard } from '../cards/planCards';
 import { escapeMarkdown } from '../cards/render';
 import { answerCard, didYouMeanCard, noAnswerCard, type SpokenOption } from '../cards/understandingCards';
-import { formatCalendarDay } from '../domain/plan';
+import { formatCalendarDay } from '../domain/planDates';
 import { planContext } from '../understanding/planContext';
 import type { Interpretation, PlanTaskInfo, Proposal, Understanding, UnderstandingContext } from '../understanding/understand';
 import { withinParseLimit } from '../domain/typedText';

@@ -2,12 +2,18 @@
  * Plan → card data → templates in cards/. Every word a card shows about a plan is decided here;
  * the status rules themselves stay in the domain (availableActions, nextTask, progress).
  */
-import { TOOL_CHOICE_TASK_IDS, TRACK_LABELS, alternativeOf, tracksForSelection, type TaskId, type Track } from '../domain/catalog';
+import {
+  TOOL_CHOICE_TASK_IDS,
+  TRACK_LABELS,
+  alternativeOf,
+  taskContent,
+  tracksForSelection,
+  type TaskId,
+  type Track,
+} from '../domain/catalog';
 import type { DecisionSummary } from '../domain/decision';
 import {
   availableActions,
-  daysBetween,
-  formatCalendarDay,
   isFinished,
   isOverdue,
   nextTask,
@@ -16,8 +22,6 @@ import {
   progress,
   taskNumber,
   tasksInOrder,
-  utcDay,
-  taskContent,
   type ActionRefusal,
   type Actor,
   type Plan,
@@ -27,6 +31,7 @@ import {
   type TaskStatus,
   type TaskView,
 } from '../domain/plan';
+import { daysBetween, formatCalendarDay, utcDay } from '../domain/planDates';
 import { toolTitle } from '../domain/report';
 import { errorCard } from './errorCard';
 import { escapeMarkdown, renderCard, type AdaptiveCardJson } from './render';

@@ -4,7 +4,8 @@
  * it out. Its Accept / override buttons are `Action.Execute` (they create the shared plan) carrying
  * only ids; the server looks everything else up.
  */
-import { TOOL_NAMES, type PathTrack, type Recommendation, type SingleTool, type SyncTool } from '../domain/advisor';
+import { TOOL_NAMES, type Recommendation } from '../domain/advisor';
+import type { PathTrack, SingleTool, SyncTool } from '../domain/advisorRules';
 import { ANSWER_KEYS, ANSWER_TOPICS, describeAnswer, type AnswerKey, type Answers } from '../domain/answers';
 import { LEARN } from '../domain/learnLinks';
 import type { Actor } from '../domain/plan';

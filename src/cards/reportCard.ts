@@ -2,7 +2,8 @@
  * The plan report as a card: the decision with its reasons, then each task with status, owner, due date
  * and who finished it when. The words come from planReport; this only lays them out.
  */
-import { formatCalendarDay, formatUtcDateTime } from '../domain/digest';
+import { formatUtcDateTime } from '../domain/digest';
+import { formatCalendarDay } from '../domain/planDates';
 import type { PlanReport, ReportTask } from '../domain/report';
 import { nameOf } from './planCards';
 import { escapeMarkdown, renderCard, type AdaptiveCardJson } from './render';

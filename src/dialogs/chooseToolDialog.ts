@@ -11,7 +11,7 @@
 import { ComponentDialog, Dialog, type DialogContext, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import { ANSWER_KEYS, ANSWER_TOPICS, type AnswerKey, type Answers, describeAnswer } from '../domain/answers';
-import type { SingleTool } from '../domain/advisor';
+import type { SingleTool } from '../domain/advisorRules';
 import type { Actor } from '../domain/plan';
 import type { AnswerRecord } from '../domain/decision';
 import { mentionedNotice, questionHelp, replyTo } from '../domain/questionnaireReplies';

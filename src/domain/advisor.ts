@@ -42,23 +42,6 @@ import {
 } from './advisorRules';
 import { LEARN } from './learnLinks';
 
-export {
-  CAPABILITY_RULES,
-  INSTALL_RULES,
-  PATH_TRACKS,
-  UNKNOWN_RULES,
-  WARNING_RULES,
-  type CapabilityRule,
-  type ConnectInstallType,
-  type InstallRule,
-  type MigrationMethod,
-  type PathTrack,
-  type ResolvedAnswers,
-  type SingleTool,
-  type SyncTool,
-  type UpgradeMethod,
-} from './advisorRules';
-
 export const TOOL_NAMES: Record<SyncTool, string> = {
   cloudSync: 'Microsoft Entra Cloud Sync',
   connect: 'Microsoft Entra Connect Sync',
@@ -256,8 +239,7 @@ export function decide(answers: Answers): Decision {
   // Coexistence: only when each tool has something the other cannot do.
   const tool: SyncTool = connectNeeded && cloudSyncNeeded ? 'both' : connectNeeded ? 'connect' : 'cloudSync';
   const current = resolved.currentSync;
-  // A Connect server that already runs is upgraded, not installed again: no install type to choose.
-  const installsConnect = tool !== 'cloudSync' && !connectRuns(current);
+  const installsConnect = installsNewConnect(tool, current);
   const customInstallRules = installsConnect ? INSTALL_RULES.filter((rule) => rule.needsCustom(resolved)) : [];
   const connectInstall: ConnectInstallType | undefined = installsConnect ? (customInstallRules.length > 0 ? 'custom' : 'express') : undefined;
   // Connect covers hybrid join where it reaches; devices in a forest it cannot reach only have the preview.
@@ -279,6 +261,11 @@ export function decide(answers: Answers): Decision {
     ...(restoring || paths.includes('connectUpgrade') ? { upgradeMethod: upgradeMethodFor(resolved, restoring) } : {}),
     uncertainty,
   };
+}
+
+/** A Connect server that already runs is upgraded, not installed again: no install type to choose. */
+function installsNewConnect(tool: SyncTool, current: CurrentSync): boolean {
+  return tool !== 'cloudSync' && !connectRuns(current);
 }
 
 /**
@@ -346,7 +333,7 @@ export function planSelectionFor(answers: Answers, tool: SyncTool): PathSelectio
   const resolved = resolveAnswers(answers);
   const current = resolved.currentSync;
   const paths = pathTracksFor(resolved, tool);
-  const installsConnect = tool !== 'cloudSync' && !connectRuns(current);
+  const installsConnect = installsNewConnect(tool, current);
   const connectInstall = installsConnect ? (tool === decision.tool ? decision.connectInstall : connectInstallFor(answers)) : undefined;
   return {
     tool,

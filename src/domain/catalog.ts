@@ -9,16 +9,22 @@
  * Plans store only task ids and statuses; the words live here, so fixing a sentence fixes every
  * existing plan. Ids are therefore part of the stored format: never rename one.
  */
-import { PATH_TRACKS, cloudSyncRuns, connectRuns, type MigrationMethod, type PathTrack } from './advisorRules';
+import {
+  PATH_TRACKS,
+  cloudSyncRuns,
+  connectRuns,
+  type ConnectInstallType,
+  type MigrationMethod,
+  type PathTrack,
+  type SingleTool,
+  type SyncTool,
+} from './advisorRules';
 import type { CurrentSync } from './answers';
 import { LEARN } from './learnLinks';
 
-/** A first installation of one tool. */
-export type InstallTrack = 'cloudSync' | 'connect';
+/** A first installation of one tool: each install track is named by the tool it installs. */
+export type InstallTrack = SingleTool;
 export type Track = PathTrack | InstallTrack;
-export type SyncTool = InstallTrack | 'both';
-export type ConnectInstallType = 'express' | 'custom';
-export type { MigrationMethod, PathTrack };
 
 export const PATH_TRACK_IDS: readonly PathTrack[] = PATH_TRACKS;
 

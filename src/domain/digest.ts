@@ -6,21 +6,17 @@
  * days; people in one channel sit in different time zones, and the text says "UTC" where it matters.
  */
 import {
-  daysBetween,
-  formatCalendarDay,
   isOverdue,
   nextTask,
   numberedTasks,
   progress,
-  utcDay,
   type Actor,
   type Plan,
   type ReminderCadence,
   type TaskStatus,
 } from './plan';
+import { daysBetween, formatCalendarDay, utcDay } from './planDates';
 import type { TaskId } from './catalog';
-
-export { formatCalendarDay };
 
 /** A digest is only ever built for a cadence that sends one. */
 export type DigestCadence = Exclude<ReminderCadence, 'off'>;

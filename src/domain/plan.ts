@@ -22,10 +22,11 @@
  * - An action whose target status is already the task's status is "unchanged", not an error:
  *   Teams users double-click and old cards linger, and both must be harmless.
  *
- * Coordination (owners, due dates, reminders) goes through applyPlanEdit, not applyAction: it never
- * changes a status, so the status machine and everything built on `history` stay exactly as they
+ * Coordination (owners, due dates, reminders) goes through applyPlanEdit (planEdits.ts), not applyAction: it
+ * never changes a status, so the status machine and everything built on `history` stay exactly as they
  * were. Its entries live in `editHistory`; planHistory() merges both in the order they happened.
  * All new fields are optional, so plans stored before they existed load and work unchanged.
+ * Calendar-day arithmetic for due dates lives in planDates.ts, which knows nothing of plans.
  */
 import {
   ALTERNATIVE_TASKS,
@@ -37,16 +38,14 @@ import {
   tasksForSelection,
   tracksForSelection,
   type CatalogSelection,
-  type ConnectInstallType,
-  type MigrationMethod,
   type TaskContent,
   type TaskId,
   type InstallTrack,
   type Track,
 } from './catalog';
+import type { ConnectInstallType, MigrationMethod } from './advisorRules';
+import { checkDueDate, utcDay } from './planDates';
 import type { CheckEvidence } from './tenantHealth';
-
-export { taskContent };
 
 export type TaskStatus = 'todo' | 'inProgress' | 'done' | 'skipped' | 'notApplicable';
 export type PlanAction = 'start' | 'done' | 'skip' | 'reopen' | 'switchInstallType';
@@ -187,28 +186,6 @@ export interface WatchHistoryEntry extends EditEntryBase {
 export type PlanEditEntry = OwnerHistoryEntry | DueHistoryEntry | RemindersHistoryEntry | WatchHistoryEntry;
 /** Everything that happened to a plan; an entry without `kind` is a status change. */
 export type PlanHistoryEntry = HistoryEntry | PlanEditEntry;
-
-export type PlanEdit =
-  | { kind: 'assign'; taskId: string; owner: Actor }
-  | { kind: 'unassign'; taskId: string }
-  | { kind: 'setDue'; taskId: string; due: string; allowPast?: boolean }
-  | { kind: 'clearDue'; taskId: string }
-  | { kind: 'setReminders'; cadence: ReminderCadence }
-  | { kind: 'setWatch'; on: boolean };
-
-export type PlanEditRejection =
-  | 'unknownTask'
-  | 'notAllowed'
-  | 'invalidOwner'
-  | 'invalidDate'
-  /** The date is real but before today (UTC): ask the person to confirm, then send allowPast. */
-  | 'pastDate'
-  | 'invalidCadence';
-
-export type PlanEditResult =
-  | { kind: 'changed'; plan: Plan; entry: PlanEditEntry }
-  | { kind: 'unchanged'; plan: Plan; reason: 'already'; by: Actor; at: string }
-  | { kind: 'rejected'; reason: PlanEditRejection; message: string };
 
 /** A plan task joined with its catalog content, for card builders. */
 export type TaskView = PlanTask & { content: TaskContent };
@@ -472,62 +449,6 @@ export function statusEntryCount(plan: Plan): number {
   return (plan.archive?.statusEntries ?? 0) + plan.history.length;
 }
 
-export function applyPlanEdit(plan: Plan, edit: PlanEdit, actor: Actor, at: string): PlanEditResult {
-  // Card data is untrusted: an unknown kind must be refused, not fall through to some edit.
-  switch (edit?.kind) {
-    case 'assign':
-    case 'unassign':
-      return editOwner(plan, edit, actor, at);
-    case 'setDue':
-    case 'clearDue':
-      return editDue(plan, edit, actor, at);
-    case 'setReminders':
-      return editReminders(plan, edit.cadence, actor, at);
-    case 'setWatch':
-      return editWatch(plan, edit.on, actor, at);
-    default:
-      return reject('notAllowed', `Unknown change "${String((edit as { kind?: unknown } | undefined)?.kind)}".`);
-  }
-}
-
-export type DueDateCheck = { ok: true; due: string } | { ok: false; message: string };
-
-/** A real calendar date written 'YYYY-MM-DD'; surrounding spaces are forgiven, anything else is not. */
-export function checkDueDate(input: unknown): DueDateCheck {
-  const text = typeof input === 'string' ? input.trim() : '';
-  if (text === '') return { ok: false, message: 'Give the due date as YYYY-MM-DD, for example 2026-12-15.' };
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) {
-    // 12/15/2026 and 15/12/2026 are both common: guessing which one was meant would set wrong dates.
-    return { ok: false, message: `"${text.slice(0, 40)}" is not a date in the form YYYY-MM-DD (for example 2026-12-15).` };
-  }
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (month < 1 || month > 12) return { ok: false, message: `${text} is not a real date: there is no month ${month}.` };
-  const lastDay = daysInMonth(year, month);
-  if (day < 1 || day > lastDay) {
-    return { ok: false, message: `${text} is not a real date: ${MONTH_NAMES[month - 1]} ${year} has ${lastDay} days.` };
-  }
-  return { ok: true, due: text };
-}
-
-/** The UTC calendar day of an instant, 'YYYY-MM-DD'. */
-export function utcDay(now: Date | string): string {
-  return toDate(now).toISOString().slice(0, 10);
-}
-
-/** '2026-12-15' → '15 Dec 2026': day first and the month spelled out, so no reader mistakes 12/11 for 11/12. */
-export function formatCalendarDay(day: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  const month = match ? MONTH_NAMES[Number(match[2]) - 1] : undefined;
-  if (!match || !month) return day;
-  return `${Number(match[3])} ${month.slice(0, 3)} ${match[1]}`;
-}
-
-/** Whole days from one calendar day to another: 1 from 2026-12-15 to 2026-12-16. */
-export function daysBetween(fromDay: string, toDay: string): number {
-  return Math.round((Date.parse(`${toDay}T00:00:00Z`) - Date.parse(`${fromDay}T00:00:00Z`)) / DAY_MS);
-}
-
 /** Open, with a due date whose day (UTC) has ended. A done or skipped task is never overdue. */
 export function isOverdue(task: PlanTask, now: Date | string): boolean {
   if (!OPEN_STATUSES.includes(task.status) || task.due === undefined) return false;
@@ -538,157 +459,6 @@ export function isOverdue(task: PlanTask, now: Date | string): boolean {
 
 export function overdueTasks(plan: Plan, now: Date | string): Array<TaskView & { number: number }> {
   return numberedTasks(plan).filter((task) => isOverdue(task, now));
-}
-
-function editOwner(
-  plan: Plan,
-  edit: Extract<PlanEdit, { kind: 'assign' | 'unassign' }>,
-  actor: Actor,
-  at: string,
-): PlanEditResult {
-  const task = editableTask(plan, edit.taskId);
-  if ('rejected' in task) return task.rejected;
-  let owner: Actor | undefined;
-  if (edit.kind === 'assign') {
-    owner = cleanActor(edit.owner);
-    if (!owner) return reject('invalidOwner', 'The owner needs an id and a name; pick a member of this conversation.');
-  }
-  // Same person by id: display names differ between mentions, rosters and sign-ins.
-  if (owner?.id === task.found.owner?.id) return alreadyEdited(plan, (entry) => entry.kind === 'owner' && entry.task === task.found.id);
-
-  const entry: OwnerHistoryEntry = {
-    kind: 'owner',
-    at,
-    by: actor,
-    afterStatusEntries: statusEntryCount(plan),
-    task: task.found.id,
-    ...(task.found.owner ? { from: task.found.owner } : {}),
-    ...(owner ? { to: owner } : {}),
-  };
-  const { owner: _previous, ...withoutOwner } = task.found;
-  return changed(plan, entry, replaceTask(plan, owner ? { ...withoutOwner, owner } : withoutOwner));
-}
-
-function editDue(
-  plan: Plan,
-  edit: Extract<PlanEdit, { kind: 'setDue' | 'clearDue' }>,
-  actor: Actor,
-  at: string,
-): PlanEditResult {
-  const task = editableTask(plan, edit.taskId);
-  if ('rejected' in task) return task.rejected;
-  let due: string | undefined;
-  let pastConfirmed = false;
-  if (edit.kind === 'setDue') {
-    const check = checkDueDate(edit.due);
-    if (!check.ok) return reject('invalidDate', check.message);
-    due = check.due;
-    if (due === task.found.due) return alreadyEdited(plan, (entry) => entry.kind === 'due' && entry.task === task.found.id);
-    const today = utcDay(at);
-    if (due < today) {
-      if (edit.allowPast !== true) {
-        return reject(
-          'pastDate',
-          `${formatCalendarDay(due)} is in the past (today is ${formatCalendarDay(today)}, UTC). Confirm to set a past due date anyway.`,
-        );
-      }
-      pastConfirmed = true;
-    }
-  } else if (task.found.due === undefined) {
-    return alreadyEdited(plan, (entry) => entry.kind === 'due' && entry.task === task.found.id);
-  }
-
-  const entry: DueHistoryEntry = {
-    kind: 'due',
-    at,
-    by: actor,
-    afterStatusEntries: statusEntryCount(plan),
-    task: task.found.id,
-    ...(task.found.due !== undefined ? { from: task.found.due } : {}),
-    ...(due !== undefined ? { to: due } : {}),
-    ...(pastConfirmed ? { pastConfirmed: true as const } : {}),
-  };
-  const { due: _previous, ...withoutDue } = task.found;
-  return changed(plan, entry, replaceTask(plan, due !== undefined ? { ...withoutDue, due } : withoutDue));
-}
-
-function editReminders(plan: Plan, cadence: ReminderCadence, actor: Actor, at: string): PlanEditResult {
-  if (!REMINDER_CADENCES.includes(cadence)) {
-    return reject('invalidCadence', `Reminders can be daily, weekly or off, not "${String(cadence).slice(0, 40)}".`);
-  }
-  const current = reminderCadence(plan);
-  if (cadence === current) {
-    return { kind: 'unchanged', plan, reason: 'already', by: plan.reminders?.changedBy ?? plan.createdBy, at: plan.reminders?.changedAt ?? plan.createdAt };
-  }
-  const entry: RemindersHistoryEntry = { kind: 'reminders', at, by: actor, afterStatusEntries: statusEntryCount(plan), from: current, to: cadence };
-  return changed({ ...plan, reminders: { cadence, changedBy: actor, changedAt: at } }, entry, plan.tasks);
-}
-
-function editWatch(plan: Plan, on: unknown, actor: Actor, at: string): PlanEditResult {
-  if (typeof on !== 'boolean') return reject('notAllowed', 'The tenant watch can be on or off, nothing else.');
-  const current = plan.watch?.on ?? false;
-  if (on === current) {
-    return { kind: 'unchanged', plan, reason: 'already', by: plan.watch?.changedBy ?? plan.createdBy, at: plan.watch?.changedAt ?? plan.createdAt };
-  }
-  const entry: WatchHistoryEntry = { kind: 'watch', at, by: actor, afterStatusEntries: statusEntryCount(plan), from: current, to: on };
-  return changed({ ...plan, watch: { on, changedBy: actor, changedAt: at } }, entry, plan.tasks);
-}
-
-function editableTask(plan: Plan, taskId: string): { found: PlanTask } | { rejected: PlanEditResult } {
-  const found = plan.tasks.find((candidate) => candidate.id === taskId);
-  if (!found) return { rejected: reject('unknownTask', 'That task is not part of this plan.') };
-  if (TOOL_CHOICE_TASK_IDS.includes(found.id)) {
-    return { rejected: reject('notAllowed', 'The sync tool was chosen when this plan was created; that task needs no owner or due date.') };
-  }
-  return { found };
-}
-
-/** Only the two fields a plan stores, trimmed; card data may carry anything. */
-function cleanActor(candidate: unknown): Actor | undefined {
-  if (!candidate || typeof candidate !== 'object') return undefined;
-  const { id, name } = candidate as { id?: unknown; name?: unknown };
-  if (typeof id !== 'string' || typeof name !== 'string') return undefined;
-  const [cleanId, cleanName] = [id.trim(), name.trim()];
-  return cleanId && cleanName ? { id: cleanId, name: cleanName } : undefined;
-}
-
-/** "Already so": report the last edit of the same kind, or the plan's creation if there never was one. */
-function alreadyEdited(plan: Plan, sameKind: (entry: PlanEditEntry) => boolean): PlanEditResult {
-  const last = [...(plan.editHistory ?? [])].reverse().find(sameKind);
-  return { kind: 'unchanged', plan, reason: 'already', by: last?.by ?? plan.createdBy, at: last?.at ?? plan.createdAt };
-}
-
-function replaceTask(plan: Plan, task: PlanTask): PlanTask[] {
-  return plan.tasks.map((candidate) => (candidate.id === task.id ? task : candidate));
-}
-
-function changed(plan: Plan, entry: PlanEditEntry, tasks: PlanTask[]): PlanEditResult {
-  return {
-    kind: 'changed',
-    plan: { ...plan, tasks, revision: plan.revision + 1, editHistory: [...(plan.editHistory ?? []), entry] },
-    entry,
-  };
-}
-
-function reject(reason: PlanEditRejection, message: string): PlanEditResult {
-  return { kind: 'rejected', reason, message };
-}
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-const MONTH_NAMES = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-] as const;
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-function toDate(now: Date | string): Date {
-  const date = typeof now === 'string' ? new Date(now) : now;
-  // A bad clock value is a programming error; guessing a day would set or flag the wrong dates.
-  if (Number.isNaN(date.getTime())) throw new Error(`Not a valid time: "${String(now)}".`);
-  return date;
 }
 
 function normalizeSelection(selection: PlanSelection): PlanSelection {

@@ -5,7 +5,7 @@
 import type { Request, Response } from 'restify';
 import { planCsv } from '../domain/report';
 import { RejectionLog } from '../rejectionLog';
-import { utcDay } from '../domain/plan';
+import { utcDay } from '../domain/planDates';
 import type { PlanStore } from '../store/planStore';
 import type { ReportLinks } from './reportLinks';
 

@@ -7,7 +7,8 @@
  */
 import type { Storage } from 'botbuilder';
 import type { AnswerRecord } from '../domain/decision';
-import type { ConnectInstallType, MigrationMethod, PathTrack, Recommendation, SyncTool } from '../domain/advisor';
+import type { Recommendation } from '../domain/advisor';
+import type { ConnectInstallType, MigrationMethod, PathTrack, SyncTool } from '../domain/advisorRules';
 import type { CurrentSync } from '../domain/answers';
 import type { Answers } from '../domain/answers';
 import type { Actor } from '../domain/plan';

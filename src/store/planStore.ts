@@ -11,17 +11,15 @@ import type { Storage } from 'botbuilder';
 import type { DecisionSummary } from '../domain/decision';
 import {
   applyAction as applyPlanAction,
-  applyPlanEdit,
   type ActionRefusal,
   type Actor,
   type HistoryEntry,
   type Plan,
   type PlanAction,
-  type PlanEdit,
   type PlanEditEntry,
-  type PlanEditRejection,
   type PlanHistoryEntry,
 } from '../domain/plan';
+import { applyPlanEdit, type PlanEdit, type PlanEditRejection } from '../domain/planEdits';
 import type { TaskId } from '../domain/catalog';
 import type { CheckEvidence } from '../domain/tenantHealth';
 import { archiveHistory, type HistoryPage } from '../domain/historyArchive';

@@ -6,7 +6,7 @@
  * has no answer.
  */
 import MiniSearch, { type SearchResult } from 'minisearch';
-import { CAPABILITY_RULES } from '../domain/advisor';
+import { CAPABILITY_RULES } from '../domain/advisorRules';
 import { PATH_TRACK_IDS, TASK_CATALOG, TRACK_LABELS, type TaskId, type TaskLink } from '../domain/catalog';
 import type { Corpus } from './corpus';
 import { GUIDE_FACTS } from './guideFacts';

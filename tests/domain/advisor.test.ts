@@ -1,16 +1,14 @@
+import { Recommendation, decide, recommend } from '../../src/domain/advisor';
 import {
   CAPABILITY_RULES,
   INSTALL_RULES,
   PATH_TRACKS,
-  Recommendation,
   UNKNOWN_RULES,
   WARNING_RULES,
-  decide,
-  recommend,
   type MigrationMethod,
   type PathTrack,
   type UpgradeMethod,
-} from '../../src/domain/advisor';
+} from '../../src/domain/advisorRules';
 import { ANSWER_KEYS, AnswerKey, Answers } from '../../src/domain/answers';
 
 /**

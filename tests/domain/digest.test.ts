@@ -3,14 +3,15 @@ import {
   buildDigest,
   describeDue,
   digestHeadline,
-  formatCalendarDay,
   formatUtcDateTime,
   isDue,
   isoWeek,
   periodKey,
   type DigestCadence,
 } from '../../src/domain/digest';
-import { applyPlanEdit, type Plan, type PlanEdit, type TaskStatus } from '../../src/domain/plan';
+import type { Plan, TaskStatus } from '../../src/domain/plan';
+import { formatCalendarDay } from '../../src/domain/planDates';
+import { applyPlanEdit, type PlanEdit } from '../../src/domain/planEdits';
 import { alice, bob, carol, changedPlan, newPlan, T0 } from '../helpers/planFixtures';
 
 const NOW = new Date('2026-12-18T07:30:00.000Z');

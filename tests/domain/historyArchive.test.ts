@@ -1,6 +1,7 @@
 import { HISTORY_LIMIT } from '../../src/cards/planCards';
 import { archiveHistory, HISTORY_PAGE_SIZE, historyLength, lastChangeByTask, RECENT_HISTORY_LIMIT, type HistoryPage } from '../../src/domain/historyArchive';
-import { applyAction, applyPlanEdit, createPlan, planHistory, statusEntryCount, type Actor, type Plan, type PlanEdit } from '../../src/domain/plan';
+import { applyAction, createPlan, planHistory, statusEntryCount, type Actor, type Plan } from '../../src/domain/plan';
+import { applyPlanEdit, type PlanEdit } from '../../src/domain/planEdits';
 
 const people: Actor[] = [
   { id: 'aad-ana', name: 'Ana Admin' },

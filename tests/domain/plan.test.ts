@@ -1,4 +1,4 @@
-import type { TaskId } from '../../src/domain/catalog';
+import { taskContent, type TaskId } from '../../src/domain/catalog';
 import {
   TRANSITIONS,
   applyAction,
@@ -6,7 +6,6 @@ import {
   isFinished,
   nextTask,
   progress,
-  taskContent,
   tasksInOrder,
   type ActionResult,
   type Actor,

@@ -1,8 +1,6 @@
 import type { TaskId } from '../../src/domain/catalog';
 import {
   applyAction,
-  applyPlanEdit,
-  checkDueDate,
   isOverdue,
   nextTask,
   numberedTasks,
@@ -11,14 +9,13 @@ import {
   progress,
   reminderCadence,
   tasksInOrder,
-  utcDay,
   type Actor,
   type Plan,
-  type PlanEdit,
-  type PlanEditResult,
   type PlanTask,
   type TaskStatus,
 } from '../../src/domain/plan';
+import { checkDueDate, utcDay } from '../../src/domain/planDates';
+import { applyPlanEdit, type PlanEdit, type PlanEditResult } from '../../src/domain/planEdits';
 import { alice, bob, carol, newPlan, T0 } from '../helpers/planFixtures';
 
 const T1 = '2026-11-26T10:42:00.000Z';

@@ -1,4 +1,5 @@
-import { applyPlanEdit, type Actor, type Plan } from '../../src/domain/plan';
+import type { Actor, Plan } from '../../src/domain/plan';
+import { applyPlanEdit } from '../../src/domain/planEdits';
 import { mayManagePlan, planManagers, type Standing } from '../../src/domain/planRoles';
 import { alice, bob, carol, changedPlan, newPlan, T0 } from '../helpers/planFixtures';
 

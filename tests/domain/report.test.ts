@@ -1,5 +1,6 @@
 import type { DecisionSummary } from '../../src/domain/decision';
-import { applyAction, applyPlanEdit, type Actor, type Plan, type PlanAction, type PlanEdit } from '../../src/domain/plan';
+import { applyAction, type Actor, type Plan, type PlanAction } from '../../src/domain/plan';
+import { applyPlanEdit, type PlanEdit } from '../../src/domain/planEdits';
 import { CSV_COLUMNS, csvCell, planCsv, planReport } from '../../src/domain/report';
 import { alice, bob, carol, changedPlan, newPlan, T0 } from '../helpers/planFixtures';
 

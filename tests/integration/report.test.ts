@@ -6,7 +6,8 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { DecisionSummary } from '../../src/domain/decision';
-import type { Actor, PlanEdit, PlanSelection } from '../../src/domain/plan';
+import type { Actor, PlanSelection } from '../../src/domain/plan';
+import type { PlanEdit } from '../../src/domain/planEdits';
 import { CSV_COLUMNS, planCsv } from '../../src/domain/report';
 import { PlanStore, type PlanLocation } from '../../src/store/planStore';
 import { activity, cardsOf, startHarness, TENANT_ID, type ActivityOptions, type Harness } from '../helpers/botHarness';

@@ -7,7 +7,8 @@
 import { MemoryStorage } from 'botbuilder';
 import type { Delivery, DeliveryOutcome } from '../../src/actions/delivery';
 import type { MessagePort } from '../../src/messaging/connectorPort';
-import { applyPlanEdit, createPlan, type Plan } from '../../src/domain/plan';
+import { createPlan, type Plan } from '../../src/domain/plan';
+import { applyPlanEdit } from '../../src/domain/planEdits';
 import type { SendJob } from '../../src/messaging/sender';
 import { ReminderScheduler } from '../../src/scheduler/reminderScheduler';
 import { PlanStore, type PlanLocation } from '../../src/store/planStore';

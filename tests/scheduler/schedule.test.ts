@@ -2,7 +2,8 @@ import { nextDigestAt, periodOpensAt, digestWanted } from '../../src/scheduler/s
 import { claimKey, claimPeriod, recordSent, releaseClaim, renewClaim, runOf } from '../../src/scheduler/digestClaims';
 import { ClaimWatch } from '../../src/scheduler/claimWatch';
 import { ReminderScheduler } from '../../src/scheduler/reminderScheduler';
-import { applyPlanEdit, createPlan, type Plan } from '../../src/domain/plan';
+import { createPlan, type Plan } from '../../src/domain/plan';
+import { applyPlanEdit } from '../../src/domain/planEdits';
 import type { PlanRecord } from '../../src/store/planStore';
 
 const at = (iso: string) => new Date(iso);

@@ -1,0 +1,197 @@
+/**
+ * Coordination edits on a plan: owners, due dates, reminders and the tenant watch.
+ *
+ * Pure, like the status machine in plan.ts, and kept apart from it because an edit never changes a status:
+ * it writes only `editHistory` and the fields it names, so everything built on `history` is untouched.
+ * Card data reaches here unchecked, so every edit validates what it is given and says why it refused.
+ */
+import { TOOL_CHOICE_TASK_IDS } from './catalog';
+import {
+  REMINDER_CADENCES,
+  reminderCadence,
+  statusEntryCount,
+  type Actor,
+  type DueHistoryEntry,
+  type OwnerHistoryEntry,
+  type Plan,
+  type PlanEditEntry,
+  type PlanTask,
+  type ReminderCadence,
+  type RemindersHistoryEntry,
+  type WatchHistoryEntry,
+} from './plan';
+import { checkDueDate, formatCalendarDay, utcDay } from './planDates';
+
+export type PlanEdit =
+  | { kind: 'assign'; taskId: string; owner: Actor }
+  | { kind: 'unassign'; taskId: string }
+  | { kind: 'setDue'; taskId: string; due: string; allowPast?: boolean }
+  | { kind: 'clearDue'; taskId: string }
+  | { kind: 'setReminders'; cadence: ReminderCadence }
+  | { kind: 'setWatch'; on: boolean };
+
+export type PlanEditRejection =
+  | 'unknownTask'
+  | 'notAllowed'
+  | 'invalidOwner'
+  | 'invalidDate'
+  /** The date is real but before today (UTC): ask the person to confirm, then send allowPast. */
+  | 'pastDate'
+  | 'invalidCadence';
+
+export type PlanEditResult =
+  | { kind: 'changed'; plan: Plan; entry: PlanEditEntry }
+  | { kind: 'unchanged'; plan: Plan; reason: 'already'; by: Actor; at: string }
+  | { kind: 'rejected'; reason: PlanEditRejection; message: string };
+
+export function applyPlanEdit(plan: Plan, edit: PlanEdit, actor: Actor, at: string): PlanEditResult {
+  // Card data is untrusted: an unknown kind must be refused, not fall through to some edit.
+  switch (edit?.kind) {
+    case 'assign':
+    case 'unassign':
+      return editOwner(plan, edit, actor, at);
+    case 'setDue':
+    case 'clearDue':
+      return editDue(plan, edit, actor, at);
+    case 'setReminders':
+      return editReminders(plan, edit.cadence, actor, at);
+    case 'setWatch':
+      return editWatch(plan, edit.on, actor, at);
+    default:
+      return reject('notAllowed', `Unknown change "${String((edit as { kind?: unknown } | undefined)?.kind)}".`);
+  }
+}
+
+function editOwner(
+  plan: Plan,
+  edit: Extract<PlanEdit, { kind: 'assign' | 'unassign' }>,
+  actor: Actor,
+  at: string,
+): PlanEditResult {
+  const task = editableTask(plan, edit.taskId);
+  if ('rejected' in task) return task.rejected;
+  let owner: Actor | undefined;
+  if (edit.kind === 'assign') {
+    owner = cleanActor(edit.owner);
+    if (!owner) return reject('invalidOwner', 'The owner needs an id and a name; pick a member of this conversation.');
+  }
+  // Same person by id: display names differ between mentions, rosters and sign-ins.
+  if (owner?.id === task.found.owner?.id) return alreadyEdited(plan, (entry) => entry.kind === 'owner' && entry.task === task.found.id);
+
+  const entry: OwnerHistoryEntry = {
+    kind: 'owner',
+    at,
+    by: actor,
+    afterStatusEntries: statusEntryCount(plan),
+    task: task.found.id,
+    ...(task.found.owner ? { from: task.found.owner } : {}),
+    ...(owner ? { to: owner } : {}),
+  };
+  const { owner: _previous, ...withoutOwner } = task.found;
+  return changed(plan, entry, replaceTask(plan, owner ? { ...withoutOwner, owner } : withoutOwner));
+}
+
+function editDue(
+  plan: Plan,
+  edit: Extract<PlanEdit, { kind: 'setDue' | 'clearDue' }>,
+  actor: Actor,
+  at: string,
+): PlanEditResult {
+  const task = editableTask(plan, edit.taskId);
+  if ('rejected' in task) return task.rejected;
+  let due: string | undefined;
+  let pastConfirmed = false;
+  if (edit.kind === 'setDue') {
+    const check = checkDueDate(edit.due);
+    if (!check.ok) return reject('invalidDate', check.message);
+    due = check.due;
+    if (due === task.found.due) return alreadyEdited(plan, (entry) => entry.kind === 'due' && entry.task === task.found.id);
+    const today = utcDay(at);
+    if (due < today) {
+      if (edit.allowPast !== true) {
+        return reject(
+          'pastDate',
+          `${formatCalendarDay(due)} is in the past (today is ${formatCalendarDay(today)}, UTC). Confirm to set a past due date anyway.`,
+        );
+      }
+      pastConfirmed = true;
+    }
+  } else if (task.found.due === undefined) {
+    return alreadyEdited(plan, (entry) => entry.kind === 'due' && entry.task === task.found.id);
+  }
+
+  const entry: DueHistoryEntry = {
+    kind: 'due',
+    at,
+    by: actor,
+    afterStatusEntries: statusEntryCount(plan),
+    task: task.found.id,
+    ...(task.found.due !== undefined ? { from: task.found.due } : {}),
+    ...(due !== undefined ? { to: due } : {}),
+    ...(pastConfirmed ? { pastConfirmed: true as const } : {}),
+  };
+  const { due: _previous, ...withoutDue } = task.found;
+  return changed(plan, entry, replaceTask(plan, due !== undefined ? { ...withoutDue, due } : withoutDue));
+}
+
+function editReminders(plan: Plan, cadence: ReminderCadence, actor: Actor, at: string): PlanEditResult {
+  if (!REMINDER_CADENCES.includes(cadence)) {
+    return reject('invalidCadence', `Reminders can be daily, weekly or off, not "${String(cadence).slice(0, 40)}".`);
+  }
+  const current = reminderCadence(plan);
+  if (cadence === current) {
+    return { kind: 'unchanged', plan, reason: 'already', by: plan.reminders?.changedBy ?? plan.createdBy, at: plan.reminders?.changedAt ?? plan.createdAt };
+  }
+  const entry: RemindersHistoryEntry = { kind: 'reminders', at, by: actor, afterStatusEntries: statusEntryCount(plan), from: current, to: cadence };
+  return changed({ ...plan, reminders: { cadence, changedBy: actor, changedAt: at } }, entry, plan.tasks);
+}
+
+function editWatch(plan: Plan, on: unknown, actor: Actor, at: string): PlanEditResult {
+  if (typeof on !== 'boolean') return reject('notAllowed', 'The tenant watch can be on or off, nothing else.');
+  const current = plan.watch?.on ?? false;
+  if (on === current) {
+    return { kind: 'unchanged', plan, reason: 'already', by: plan.watch?.changedBy ?? plan.createdBy, at: plan.watch?.changedAt ?? plan.createdAt };
+  }
+  const entry: WatchHistoryEntry = { kind: 'watch', at, by: actor, afterStatusEntries: statusEntryCount(plan), from: current, to: on };
+  return changed({ ...plan, watch: { on, changedBy: actor, changedAt: at } }, entry, plan.tasks);
+}
+
+function editableTask(plan: Plan, taskId: string): { found: PlanTask } | { rejected: PlanEditResult } {
+  const found = plan.tasks.find((candidate) => candidate.id === taskId);
+  if (!found) return { rejected: reject('unknownTask', 'That task is not part of this plan.') };
+  if (TOOL_CHOICE_TASK_IDS.includes(found.id)) {
+    return { rejected: reject('notAllowed', 'The sync tool was chosen when this plan was created; that task needs no owner or due date.') };
+  }
+  return { found };
+}
+
+/** Only the two fields a plan stores, trimmed; card data may carry anything. */
+function cleanActor(candidate: unknown): Actor | undefined {
+  if (!candidate || typeof candidate !== 'object') return undefined;
+  const { id, name } = candidate as { id?: unknown; name?: unknown };
+  if (typeof id !== 'string' || typeof name !== 'string') return undefined;
+  const [cleanId, cleanName] = [id.trim(), name.trim()];
+  return cleanId && cleanName ? { id: cleanId, name: cleanName } : undefined;
+}
+
+/** "Already so": report the last edit of the same kind, or the plan's creation if there never was one. */
+function alreadyEdited(plan: Plan, sameKind: (entry: PlanEditEntry) => boolean): PlanEditResult {
+  const last = [...(plan.editHistory ?? [])].reverse().find(sameKind);
+  return { kind: 'unchanged', plan, reason: 'already', by: last?.by ?? plan.createdBy, at: last?.at ?? plan.createdAt };
+}
+
+function replaceTask(plan: Plan, task: PlanTask): PlanTask[] {
+  return plan.tasks.map((candidate) => (candidate.id === task.id ? task : candidate));
+}
+
+function changed(plan: Plan, entry: PlanEditEntry, tasks: PlanTask[]): PlanEditResult {
+  return {
+    kind: 'changed',
+    plan: { ...plan, tasks, revision: plan.revision + 1, editHistory: [...(plan.editHistory ?? []), entry] },
+    entry,
+  };
+}
+
+function reject(reason: PlanEditRejection, message: string): PlanEditResult {
+  return { kind: 'rejected', reason, message };
+}
