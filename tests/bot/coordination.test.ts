@@ -10,15 +10,9 @@ import { BOT, cardsOf, startHarness, TENANT_ID, type ActivityOptions, type Harne
 import { cardText, executeActions, expectValidCard } from '../helpers/cardAssertions';
 import { startFakeConnector, type FakeConnector } from '../helpers/fakeConnector';
 import { FAST_SENDER, MENTION_BOT, planKey, startPlanIn } from '../helpers/planSetup';
+import { testDecision } from '../helpers/decisionFixtures';
 
-const DECISION = (tool: DecisionSummary['tool']): DecisionSummary => ({
-  tool,
-  headline: 'Chosen for the test.',
-  reasons: ['One forest'],
-  overridden: false,
-  decidedBy: { id: 'aad-29:ana', name: 'Ana Admin' },
-  decidedAt: '2026-11-26T10:00:00.000Z',
-});
+const DECISION = (tool: DecisionSummary['tool']) => testDecision(tool, { decidedBy: { id: 'aad-29:ana', name: 'Ana Admin' } });
 
 const TEAM_ID = '19:identity-team@thread.tacv2';
 const CHANNEL_ID = '19:rollout@thread.tacv2';

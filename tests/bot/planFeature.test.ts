@@ -1,11 +1,11 @@
 import { BotAdapter, type Activity, type ConversationReference, type ResourceResponse, type TurnContext } from 'botbuilder';
 import type { App } from '../../src/app';
-import type { DecisionSummary } from '../../src/domain/decision';
 import type { PlanSelection } from '../../src/domain/plan';
 import { activity, cardsOf, startHarness, type ActivityOptions, type Harness } from '../helpers/botHarness';
 import { cardText, executeActions, expectValidCard } from '../helpers/cardAssertions';
 import { startFakeConnector, type FakeConnector } from '../helpers/fakeConnector';
 import { planKey, startTurn } from '../helpers/planSetup';
+import { testDecision } from '../helpers/decisionFixtures';
 
 /** Stands in for the Bot Connector inside startPlan's turn: records the posted cards and hands out ids. */
 class RecordingAdapter extends BotAdapter {
@@ -21,14 +21,6 @@ class RecordingAdapter extends BotAdapter {
   async continueConversation(_reference: Partial<ConversationReference>, _logic: (context: TurnContext) => Promise<void>): Promise<void> {}
 }
 
-const DECISION = (tool: DecisionSummary['tool']): DecisionSummary => ({
-  tool,
-  headline: 'A single forest with password hash sync: Cloud Sync is the lighter choice.',
-  reasons: ['One forest', 'Password hash sync'],
-  overridden: false,
-  decidedBy: { id: 'aad-ana', name: 'Ana Admin' },
-  decidedAt: '2025-11-26T10:00:00.000Z',
-});
 
 /**
  * Starts a plan the way the questionnaire does (inside a turn), then waits for the posting that follows the
@@ -37,7 +29,7 @@ const DECISION = (tool: DecisionSummary['tool']): DecisionSummary => ({
 async function startPlan(app: App, connector: FakeConnector, options: ActivityOptions, selection: PlanSelection = { tool: 'cloudSync' }, replace = false) {
   const context = startTurn({ ...options, serviceUrl: connector.serviceUrl }, new RecordingAdapter());
   const before = connector.calls.length;
-  const result = await app.planFeature.startPlan(context, selection, DECISION(selection.tool), { replace });
+  const result = await app.planFeature.startPlan(context, selection, testDecision(selection.tool), { replace });
   await app.planFeature.idle();
   const calls = connector.calls.slice(before).filter((c) => c.kind === 'send' || c.kind === 'reply' || c.kind === 'create');
   // A create-conversation call carries its activity inside the conversation parameters.

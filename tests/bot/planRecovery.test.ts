@@ -4,21 +4,14 @@
  * Over HTTP against the running bot, with a fake Bot Connector on loopback answering the roster.
  */
 import { ReminderIndex } from '../../src/store/reminderIndex';
-import type { DecisionSummary } from '../../src/domain/decision';
 import { cardsOf, startHarness, TENANT_ID, type ActivityOptions, type Harness } from '../helpers/botHarness';
 import { cardText, executeActions, expectValidCard } from '../helpers/cardAssertions';
 import { startFakeConnector, type FakeConnector } from '../helpers/fakeConnector';
 import { FAST_SENDER, planKey, startPlanIn } from '../helpers/planSetup';
 import { answerAll, asked, PHS_SINGLE, PTA_SINGLE } from '../helpers/questionnaire';
+import { testDecision } from '../helpers/decisionFixtures';
 
-const DECISION: DecisionSummary = {
-  tool: 'cloudSync',
-  headline: 'Chosen for the test.',
-  reasons: ['One forest'],
-  overridden: false,
-  decidedBy: { id: 'aad-29:ana', name: 'Ana Admin' },
-  decidedAt: '2026-12-01T09:00:00.000Z',
-};
+const DECISION = testDecision('cloudSync', { decidedBy: { id: 'aad-29:ana', name: 'Ana Admin' } });
 const TEAM_ID = '19:identity-team@thread.tacv2';
 const CHANNEL_ID = '19:rollout@thread.tacv2';
 const GROUP_CHAT = '19:rollout-crew@thread.v2';

@@ -3,22 +3,13 @@
  * conversation holds now, after the plan itself recorded the change. Stale cards of a replaced plan, forged plan ids
  * and oversized ones are refused with a card and leave the pointer (and the reminders it keeps alive) as they were.
  */
-import type { DecisionSummary } from '../../src/domain/decision';
 import { QUEUE_SLOTS, ReminderIndex, MAX_REMINDER_TEXT } from '../../src/store/reminderIndex';
 import { MemoryStorage } from 'botbuilder';
 import { cardsOf, startHarness, TENANT_ID, type ActivityOptions, type Harness } from '../helpers/botHarness';
 import { cardText, executeActions, expectValidCard } from '../helpers/cardAssertions';
 import { startFakeConnector, type FakeConnector } from '../helpers/fakeConnector';
 import { FAST_SENDER, planKey, startPlanIn } from '../helpers/planSetup';
-
-const DECISION: DecisionSummary = {
-  tool: 'cloudSync',
-  headline: 'Chosen for the test.',
-  reasons: ['One forest'],
-  overridden: false,
-  decidedBy: { id: 'aad-ana', name: 'Ana Admin' },
-  decidedAt: '2026-12-01T09:00:00.000Z',
-};
+import { testDecision } from '../helpers/decisionFixtures';
 
 describe('reminders.set moves the reminder pointer only for the current plan', () => {
   let bot: Harness;
@@ -43,13 +34,13 @@ describe('reminders.set moves the reminder pointer only for the current plan', (
     connector = await startFakeConnector();
     bot = await startHarness({ REMINDER_CHECK_SECONDS: '0' }, { clock: () => now, sender: FAST_SENDER });
     chat = { conversationType: 'personal', conversationId: 'a:reminder-pointer', serviceUrl: connector.serviceUrl };
-    await startPlanIn(bot.app, chat, { tool: 'cloudSync' }, DECISION);
+    await startPlanIn(bot.app, chat, { tool: 'cloudSync' }, testDecision());
     await bot.app.planFeature.idle();
     oldPlanId = (await stored(planKey(chat.conversationId!))).plan.id;
     // The first plan's reminder card, as it stays in the chat after the plan is replaced.
     expect(await setReminders({ planId: oldPlanId, cadence: 'weekly' })).toContain('Weekly reminders turned on');
 
-    await startPlanIn(bot.app, chat, { tool: 'connect', connectInstall: 'express' }, { ...DECISION, tool: 'connect' }, true);
+    await startPlanIn(bot.app, chat, { tool: 'connect', connectInstall: 'express' }, testDecision('connect'), true);
     await bot.app.planFeature.idle();
     planId = (await stored(planKey(chat.conversationId!))).plan.id;
     expect(planId).not.toBe(oldPlanId);

@@ -2,21 +2,13 @@
  * Free text through the real server: what people type in their own words reaches the same commands as the
  * exact words, asks when unsure, answers questions from the guide and never changes a plan on a guess.
  */
-import type { DecisionSummary, } from '../../src/domain/decision';
 import type { PlanSelection } from '../../src/domain/plan';
 import { BOT, cardsOf, startHarness, type ActivityOptions, type Harness } from '../helpers/botHarness';
 import { cardText, executeActions, expectValidCard } from '../helpers/cardAssertions';
 import { FAST_SENDER, MENTION_BOT, planKey, startPlanIn } from '../helpers/planSetup';
+import { testDecision } from '../helpers/decisionFixtures';
 
 const NOW = new Date('2026-12-01T10:00:00.000Z');
-const DECISION = (tool: DecisionSummary['tool']): DecisionSummary => ({
-  tool,
-  headline: 'Chosen for the test.',
-  reasons: ['One forest'],
-  overridden: false,
-  decidedBy: { id: 'aad-ana', name: 'Ana Admin' },
-  decidedAt: '2026-11-26T10:00:00.000Z',
-});
 
 let bot: Harness;
 let conversation = 0;
@@ -31,7 +23,7 @@ afterAll(async () => {
 /** A fresh personal chat with a plan of its own, so tests do not see each other's changes. */
 async function chatWithPlan(selection: PlanSelection = { tool: 'cloudSync' }): Promise<ActivityOptions> {
   const options: ActivityOptions = { conversationId: `understanding-${++conversation}`, conversationType: 'personal' };
-  await startPlanIn(bot.app, options, selection, DECISION(selection.tool));
+  await startPlanIn(bot.app, options, selection, testDecision(selection.tool));
   await bot.app.planFeature.idle();
   return options;
 }
@@ -154,7 +146,7 @@ describe('free text in personal chat', () => {
 describe('free text in a channel', () => {
   it('works after the @mention', async () => {
     const channel: ActivityOptions = { conversationId: '19:understanding@thread.tacv2', conversationType: 'channel' };
-    await startPlanIn(bot.app, channel, { tool: 'cloudSync' }, DECISION('cloudSync'));
+    await startPlanIn(bot.app, channel, { tool: 'cloudSync' }, testDecision('cloudSync'));
     await bot.app.planFeature.idle();
     const replies = await bot.say(`<at>${BOT.name}</at> what should we do now?`, { ...channel, extra: { entities: [MENTION_BOT] } });
     expect(cardText(cardsOf(replies)[0])).toContain('Review Cloud Sync prerequisites');

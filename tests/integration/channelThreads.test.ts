@@ -4,25 +4,17 @@
  * personal plan to a channel, and the connector's 429 / 404 / 403 answers while posting and updating.
  */
 import type { App } from '../../src/app';
-import type { DecisionSummary } from '../../src/domain/decision';
 import type { PlanSelection } from '../../src/domain/plan';
 import { SlidingWindowLimiter, TEAMS_CONVERSATION_LIMITS } from '../../src/messaging/rateLimits';
 import { activity, BOT, cardsOf, startHarness, TENANT_ID, type ActivityOptions, type Harness } from '../helpers/botHarness';
 import { cardText, executeActions, expectValidCard } from '../helpers/cardAssertions';
 import { startFakeConnector, type ConnectorCall, type FakeConnector } from '../helpers/fakeConnector';
 import { FAST_SENDER, MENTION_BOT, planKey, startPlanIn } from '../helpers/planSetup';
+import { testDecision } from '../helpers/decisionFixtures';
 
-const DECISION = (tool: DecisionSummary['tool']): DecisionSummary => ({
-  tool,
-  headline: 'Chosen for the test.',
-  reasons: ['One forest'],
-  overridden: false,
-  decidedBy: { id: 'aad-ana', name: 'Ana Admin' },
-  decidedAt: '2025-11-26T10:00:00.000Z',
-});
 
 function startPlan(app: App, options: ActivityOptions, selection: PlanSelection) {
-  return startPlanIn(app, options, selection, DECISION(selection.tool));
+  return startPlanIn(app, options, selection, testDecision(selection.tool));
 }
 
 async function stored(app: App, key: string): Promise<any> {

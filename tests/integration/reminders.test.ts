@@ -6,7 +6,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DecisionSummary } from '../../src/domain/decision';
 import type { Actor } from '../../src/domain/plan';
 import type { PlanEdit } from '../../src/domain/planEdits';
 import { PlanStore, type PlanLocation } from '../../src/store/planStore';
@@ -15,17 +14,10 @@ import { cardsOf, startHarness, TENANT_ID, type ActivityOptions, type Harness } 
 import { cardText, executeActions, expectValidCard } from '../helpers/cardAssertions';
 import { startFakeConnector, type ConnectorCall, type FakeConnector } from '../helpers/fakeConnector';
 import { FAST_SENDER, MENTION_BOT, startPlanIn } from '../helpers/planSetup';
+import { testDecision } from '../helpers/decisionFixtures';
 
 const ANA: Actor = { id: 'aad-ana', name: 'Ana Admin' };
 const BOB: Actor = { id: 'aad-bob', name: 'Bob Builder' };
-const DECISION: DecisionSummary = {
-  tool: 'cloudSync',
-  headline: 'Cloud Sync fits one forest with password hash sync.',
-  reasons: ['One forest'],
-  overridden: false,
-  decidedBy: ANA,
-  decidedAt: '2026-11-20T10:00:00.000Z',
-};
 const CHANNEL = '19:reminders-general@thread.tacv2';
 
 const digests = (calls: ConnectorCall[]) =>
@@ -73,7 +65,7 @@ describe('reminders: two instances, one storage, one digest per period', () => {
     plans = new PlanStore(a.app.storage.storage);
 
     // A channel plan posted as a thread, with task 2 owned by Bob and due in the past.
-    expect(await startPlanIn(a.app, channel(), { tool: 'cloudSync' }, DECISION)).toMatchObject({ kind: 'created', inThread: true });
+    expect(await startPlanIn(a.app, channel(), { tool: 'cloudSync' }, testDecision())).toMatchObject({ kind: 'created', inThread: true });
     await a.app.planFeature.idle();
     location = { tenantId: TENANT_ID, conversationId: CHANNEL };
     const stored = await plans.load(location);

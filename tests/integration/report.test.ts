@@ -5,7 +5,6 @@
  * URL Teams hands over (a fake upload endpoint on loopback) and posts the file card.
  */
 import { createServer, type Server } from 'node:http';
-import type { DecisionSummary } from '../../src/domain/decision';
 import type { Actor, PlanSelection } from '../../src/domain/plan';
 import type { PlanEdit } from '../../src/domain/planEdits';
 import { CSV_COLUMNS, planCsv } from '../../src/domain/report';
@@ -14,16 +13,15 @@ import { activity, cardsOf, startHarness, TENANT_ID, type ActivityOptions, type 
 import { cardText, expectValidCard } from '../helpers/cardAssertions';
 import { startFakeConnector, type FakeConnector } from '../helpers/fakeConnector';
 import { FAST_SENDER, startPlanIn } from '../helpers/planSetup';
+import { testDecision } from '../helpers/decisionFixtures';
 
 const ANA: Actor = { id: 'aad-ana', name: 'Ana Admin' };
-const DECISION: DecisionSummary = {
-  tool: 'cloudSync',
+const DECISION = testDecision('cloudSync', {
   headline: 'Cloud Sync fits one forest with password hash sync.',
   reasons: ['One forest, 2,000 users', 'Password hash sync'],
-  overridden: false,
   decidedBy: ANA,
   decidedAt: '2026-11-20T10:00:00.000Z',
-};
+});
 const AWKWARD: Record<string, string> = {
   'cloudSync.prerequisites': 'Smith, John',
   'cloudSync.installAgent': 'Zoë "Z" O\'Neil',

@@ -7,7 +7,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DecisionSummary } from '../../src/domain/decision';
 import type { Actor } from '../../src/domain/plan';
 import { planCsv } from '../../src/domain/report';
 import { PlanStore, type PlanLocation } from '../../src/store/planStore';
@@ -16,10 +15,10 @@ import { cardText, executeActions, expectValidCard } from '../helpers/cardAssert
 import { startFakeConnector, type ConnectorCall, type FakeConnector } from '../helpers/fakeConnector';
 import { FAST_SENDER, MENTION_BOT, startPlanIn } from '../helpers/planSetup';
 import { FAKE_IDENTITY_HEADER, PRESETS, startFakeGraph, type FakeGraph } from '../../scripts/lib/fakeGraph';
+import { testDecision } from '../helpers/decisionFixtures';
 
 const ANA: Actor = { id: 'aad-ana', name: 'Ana Admin' };
 const BOB: Actor = { id: 'aad-bob', name: 'Bob Builder' };
-const DECISION: DecisionSummary = { tool: 'cloudSync', headline: 'Cloud Sync fits.', reasons: ['One forest'], overridden: false, decidedBy: ANA, decidedAt: '2026-11-20T10:00:00.000Z' };
 const CHANNEL = '19:tenant-checks@thread.tacv2';
 const OTHER_TENANT = '99999999-8888-4777-8666-555555555555';
 
@@ -62,7 +61,7 @@ describe('tenant checks, end to end over HTTP', () => {
     beforeAll(async () => {
       graph.reset();
       bot = await startHarness({}, { sender: FAST_SENDER });
-      await startPlanIn(bot.app, channel(), { tool: 'cloudSync' }, DECISION);
+      await startPlanIn(bot.app, channel(), { tool: 'cloudSync' }, testDecision());
       await bot.app.planFeature.idle();
     });
     afterAll(() => bot.close());
@@ -121,7 +120,7 @@ describe('tenant checks, end to end over HTTP', () => {
       a = await startHarness(env, { clock, sender: FAST_SENDER, instanceId: 'instance-a' });
       b = await startHarness(env, { clock, sender: FAST_SENDER, instanceId: 'instance-b' });
       plans = new PlanStore(a.app.storage.storage);
-      await startPlanIn(a.app, channel(), { tool: 'cloudSync' }, DECISION);
+      await startPlanIn(a.app, channel(), { tool: 'cloudSync' }, testDecision());
       await a.app.planFeature.idle();
       location = { tenantId: TENANT_ID, conversationId: CHANNEL };
       planId = (await plans.load(location))!.plan.id;
