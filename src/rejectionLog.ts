@@ -4,6 +4,7 @@
  * per interval (with the number left out since the previous line), and nothing the caller chose is copied
  * into them at length.
  */
+import type { Logger } from './logger';
 export const REJECTION_LOG_INTERVAL_MS = 10_000;
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -27,7 +28,7 @@ export class RejectionLog {
   private readonly kinds = new Map<string, { lastAt: number; suppressed: number }>();
 
   constructor(
-    private readonly logger: { warn(fields: object, message: string): void },
+    private readonly logger: Pick<Logger, 'warn'>,
     options: RejectionLogOptions = {},
   ) {
     this.intervalMs = options.intervalMs ?? REJECTION_LOG_INTERVAL_MS;

@@ -3,11 +3,12 @@
  * waits for invoke answers and resends slow ones, so anything that talks to other services goes here. Tracked
  * so tests and shutdown can wait for it; errors are logged, never thrown, because nobody awaits the result.
  */
+import type { Logger } from '../logger';
 export class BackgroundWork {
   private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
-    private readonly logger: { error(obj: object, msg: string): void },
+    private readonly logger: Pick<Logger, 'error'>,
     /** Names the work in the log line of a failure. */
     private readonly what: string,
   ) {}

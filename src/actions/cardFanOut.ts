@@ -17,11 +17,9 @@ import { BackgroundWork } from './backgroundWork';
 import { Delivery, type ConversationGuard } from './delivery';
 import { baseConversationId } from '../store/conversationRegistry';
 import type { CardRef, PlanLocation, PlanRecord, PlanStore } from '../store/planStore';
+import type { Logger } from '../logger';
 
-export interface FanOutLogger {
-  warn(obj: object, msg: string): void;
-  error(obj: object, msg: string): void;
-}
+export type FanOutLogger = Pick<Logger, 'warn' | 'error'>;
 
 export interface CardFanOutDeps {
   readonly planStore: PlanStore;

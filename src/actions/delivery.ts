@@ -6,6 +6,7 @@
  */
 import type { OutgoingSender, SendJob, SendOutcome } from '../messaging/sender';
 import { baseConversationId } from '../store/conversationRegistry';
+import type { Logger } from '../logger';
 
 /** The registry as the outgoing side sees it. */
 export interface ConversationGuard {
@@ -15,10 +16,7 @@ export interface ConversationGuard {
 
 export type DeliveryOutcome<T> = SendOutcome<T> | { readonly ok: false; readonly reason: 'inactive'; readonly attempts: 0 };
 
-export interface DeliveryLogger {
-  warn(obj: object, msg: string): void;
-  error(obj: object, msg: string): void;
-}
+export type DeliveryLogger = Pick<Logger, 'warn' | 'error'>;
 
 export class Delivery {
   constructor(

@@ -14,6 +14,7 @@ import { escapeMarkdown, type AdaptiveCardJson } from '../cards/render';
 import type { MyTaskEntry, MyTasksIndex } from '../store/myTasksIndex';
 import type { PlanLocation, PlanRecord, PlanStore } from '../store/planStore';
 import { unappliedCard } from './unappliedCards';
+import type { Logger } from '../logger';
 
 /** Where a plan lives, as the owners' index records it. */
 export interface PlanPlace {
@@ -31,7 +32,7 @@ export interface EditActionDeps {
   readonly onChanged: (location: PlanLocation, record: PlanRecord, taskIds: readonly TaskId[]) => void;
   /** Where the plan stored for `location` really lives (its channel when the chat only links to it), for the index. */
   readonly placeOf: (location: PlanLocation) => Promise<PlanPlace>;
-  readonly logger: { warn(obj: object, msg: string): void };
+  readonly logger: Pick<Logger, 'warn'>;
   /** GRAPH_CHECKS is on: the card answered offers "Check now" where Graph can observe the task. */
   readonly tenantChecks?: boolean;
 }

@@ -9,6 +9,7 @@ import type { TaskId } from '../domain/catalog';
 import { numberedTasks, type Actor, type HistoryEntry, type PlanAction, type TaskView } from '../domain/plan';
 import type { MyTaskEntry, MyTasksIndex } from '../store/myTasksIndex';
 import type { ApplyOutcome, PlanLocation, PlanRecord, PlanStore } from '../store/planStore';
+import type { Logger } from '../logger';
 
 export interface MyTasksDeps {
   readonly planStore: PlanStore;
@@ -16,7 +17,7 @@ export interface MyTasksDeps {
   readonly clock: () => Date;
   /** Refreshes the plan's posted cards (and posts milestone notes) in its own conversation; returns at once. */
   readonly onChanged: (location: PlanLocation, record: PlanRecord, taskIds: readonly TaskId[], entries: readonly HistoryEntry[]) => void;
-  readonly logger: { warn(obj: object, msg: string): void };
+  readonly logger: Pick<Logger, 'warn'>;
 }
 
 export interface MyTaskItem {

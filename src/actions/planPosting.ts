@@ -16,6 +16,7 @@ import type { CardTarget, CreatedThread, PostingPort } from '../messaging/ports'
 import type { CardFanOut } from './cardFanOut';
 import type { Delivery, DeliveryOutcome } from './delivery';
 import { milestoneNotes } from './milestones';
+import type { Logger } from '../logger';
 
 /** Where a plan is posted. */
 export type Destination =
@@ -41,11 +42,7 @@ export interface PostingResult {
   readonly stopped?: string;
 }
 
-export interface PlanPostingLogger {
-  info(obj: object, msg: string): void;
-  warn(obj: object, msg: string): void;
-  error(obj: object, msg: string): void;
-}
+export type PlanPostingLogger = Pick<Logger, 'info' | 'warn' | 'error'>;
 
 export interface PlanPostingDeps {
   readonly planStore: PlanStore;

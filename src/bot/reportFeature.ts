@@ -24,6 +24,7 @@ import type { ActivityPort } from '../messaging/connectorPort';
 import { planLocation } from './planFeature';
 import type { Feature } from './routing';
 import type { TurnReply } from './turnReply';
+import type { Logger } from '../logger';
 
 export const FILE_CONSENT_CARD = 'application/vnd.microsoft.teams.card.file.consent';
 export const FILE_INFO_CARD = 'application/vnd.microsoft.teams.card.file.info';
@@ -37,7 +38,7 @@ export interface ReportFeatureDeps {
   readonly reply: TurnReply;
   /** In local mode a plain-http loopback upload URL is accepted (tests, local stand-ins); otherwise only SharePoint Online (fileUpload.ts). */
   readonly localMode: boolean;
-  readonly logger: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
+  readonly logger: Pick<Logger, 'info' | 'warn'>;
   /** What happens after a file consent is answered: tracked work, and messages sent through the sender. */
   readonly followUp: {
     readonly background: Pick<BackgroundWork, 'track'>;

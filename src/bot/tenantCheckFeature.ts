@@ -26,6 +26,7 @@ import { cardResponse } from './invokeResponses';
 import { actorOf, planLocation, type PlanFeature } from './planFeature';
 import type { Feature } from './routing';
 import type { TurnReply } from './turnReply';
+import type { Logger } from '../logger';
 
 export interface TenantCheckFeatureDeps {
   readonly planStore: PlanStore;
@@ -37,7 +38,7 @@ export interface TenantCheckFeatureDeps {
   readonly port: MessagePort;
   readonly reply: TurnReply;
   readonly clock: () => Date;
-  readonly logger: { warn(obj: object, msg: string): void };
+  readonly logger: Pick<Logger, 'warn'>;
   readonly simulated: boolean;
   readonly watchSeconds: number;
 }

@@ -7,10 +7,11 @@ import { CardFactory, MessageFactory, type Activity, type TurnContext } from 'bo
 import type { AdaptiveCardJson } from '../cards/render';
 import type { OutgoingSender } from '../messaging/sender';
 import { planLocation } from './planFeature';
+import type { Logger } from '../logger';
 
 export type TurnReply = (context: TurnContext, card: AdaptiveCardJson | Partial<Activity>) => Promise<void>;
 
-export function turnReply(sender: OutgoingSender, logger: { warn(obj: object, msg: string): void }): TurnReply {
+export function turnReply(sender: OutgoingSender, logger: Pick<Logger, 'warn'>): TurnReply {
   return async (context, content) => {
     const activity = isCard(content) ? MessageFactory.attachment(CardFactory.adaptiveCard(content)) : content;
     if (context.activity.deliveryMode === 'expectReplies') {

@@ -21,6 +21,7 @@ import {
   describeFailure,
   resolveRetryOptions,
 } from './retryPolicy';
+import type { Logger } from '../logger';
 
 export type SendOutcome<T> =
   | { ok: true; value: T; attempts: number }
@@ -57,11 +58,7 @@ export interface SendJob<T> {
   run: (signal: AbortSignal) => Promise<T>;
 }
 
-export interface SenderLogger {
-  debug?(obj: object, msg: string): void;
-  warn(obj: object, msg: string): void;
-  error(obj: object, msg: string): void;
-}
+export type SenderLogger = Pick<Logger, 'warn' | 'error'> & Partial<Pick<Logger, 'debug'>>;
 
 export interface SenderLimits {
   conversation?: readonly RateWindow[];

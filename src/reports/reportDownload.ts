@@ -8,12 +8,13 @@ import { RejectionLog } from '../rejectionLog';
 import { utcDay } from '../domain/planDates';
 import type { PlanStore } from '../store/planStore';
 import type { ReportLinks } from './reportLinks';
+import type { Logger } from '../logger';
 
 export interface ReportDownloadDeps {
   readonly links: ReportLinks;
   readonly planStore: Pick<PlanStore, 'load'>;
   readonly clock: () => Date;
-  readonly logger: { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
+  readonly logger: Pick<Logger, 'info' | 'error'>;
   /** ALLOWED_TENANT_IDS (lower case); empty allows every tenant. A link outlives a tenant's removal from the list. */
   readonly allowedTenantIds?: readonly string[];
 }
@@ -27,7 +28,7 @@ export function reportPath(token: string): string {
 
 export function createReportDownload(deps: ReportDownloadDeps): (req: Request, res: Response) => Promise<void> {
   // Anyone can ask for any token: the refusals are counted, not written one line each.
-  const refusals = new RejectionLog({ warn: (fields, message) => deps.logger.info(fields, message) });
+  const refusals = new RejectionLog({ warn: (fields: unknown, message?: string) => deps.logger.info(fields, message) });
   return async (req, res) => {
     const wildcard: unknown = (req.params as Record<string, unknown> | undefined)?.['*'];
     const file = typeof wildcard === 'string' ? wildcard : '';

@@ -24,12 +24,9 @@ import { ClaimWatch } from './claimWatch';
 import { claimPeriod, recordSent, releaseClaim, runOf, type ReminderRun } from './digestClaims';
 import { HeldClaim } from './heldClaim';
 import { digestWanted, nextDigestAt } from './schedule';
+import type { Logger } from '../logger';
 
-export interface SchedulerLogger {
-  info(obj: object, msg: string): void;
-  warn(obj: object, msg: string): void;
-  error(obj: object, msg: string): void;
-}
+export type SchedulerLogger = Pick<Logger, 'info' | 'warn' | 'error'>;
 
 export interface ReminderSchedulerDeps {
   readonly planStore: PlanStore;

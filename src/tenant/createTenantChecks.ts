@@ -7,13 +7,14 @@ import { graphCredential, type CredentialOptions } from './credential';
 import { GraphClient } from './graphClient';
 import { TenantChecks } from './tenantChecks';
 import { readTenant } from './tenantReader';
+import type { Logger } from '../logger';
 
 /** A whole round (token and every call) ends within this, so a turn that waits for it still answers Teams in time. */
 export const ROUND_BUDGET_MS = 8_000;
 
 export interface TenantChecksOptions {
   readonly clock: () => Date;
-  readonly logger: { debug(obj: object, msg: string): void; warn(obj: object, msg: string): void };
+  readonly logger: Pick<Logger, 'debug' | 'warn'>;
   /** Tests shorten the per-request timeout and the round budget. */
   readonly requestTimeoutMs?: number;
   readonly roundBudgetMs?: number;

@@ -10,6 +10,7 @@
  * Tokens and response bodies are never logged: only the path, the status and how long it took.
  */
 import type { TokenCredential } from '@azure/identity';
+import type { Logger } from '../logger';
 
 export interface GraphClientOptions {
   /** e.g. https://graph.microsoft.com (no version, no trailing slash). */
@@ -17,7 +18,7 @@ export interface GraphClientOptions {
   readonly credential: TokenCredential;
   /** Longest wait for one HTTP answer (token requests included). */
   readonly requestTimeoutMs?: number;
-  readonly logger: { debug(obj: object, msg: string): void; warn(obj: object, msg: string): void };
+  readonly logger: Pick<Logger, 'debug' | 'warn'>;
   /** Tests shorten Retry-After waits; the wait is always abortable. */
   readonly sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }

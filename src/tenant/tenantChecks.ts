@@ -9,6 +9,7 @@
 import type { GraphConfig } from '../config';
 import type { TenantSnapshot } from '../domain/tenantHealth';
 import type { ReadOutcome } from './tenantReader';
+import type { Logger } from '../logger';
 
 export type CheckOutcome =
   | { readonly kind: 'off' }
@@ -22,7 +23,7 @@ export interface TenantChecksDeps {
   /** One Graph round. Absent when checks are off, so nothing can call Graph by mistake. */
   readonly read?: () => Promise<ReadOutcome>;
   readonly clock: () => Date;
-  readonly logger: { warn(obj: object, msg: string): void };
+  readonly logger: Pick<Logger, 'warn'>;
 }
 
 export const CACHE_MS = 60_000;

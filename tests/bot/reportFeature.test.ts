@@ -20,7 +20,7 @@ async function setUp() {
   const plan = createPlan({ id: 'plan-1', selection: { tool: 'cloudSync' }, createdBy: { id: 'aad-ana', name: 'Ana Admin' }, at: NOW.toISOString() });
   await planStore.create(location, { plan, conversationId: CONVERSATION, tenantId: TENANT_ID, cards: [] }, { replace: false });
   const links = new ReportLinks(Buffer.alloc(32, 7), () => NOW);
-  const warnings: Array<{ obj: object; msg: string }> = [];
+  const warnings: Array<{ obj: unknown; msg: string }> = [];
   const replies: unknown[] = [];
   const pending: Array<() => Promise<void>> = [];
   const feature = createReportFeature({
@@ -32,7 +32,7 @@ async function setUp() {
       throw new Error('the consent answer never replies in the turn');
     },
     localMode: false,
-    logger: { info: () => undefined, warn: (obj, msg) => warnings.push({ obj, msg }) },
+    logger: { info: () => undefined, warn: (obj: unknown, msg?: string) => void warnings.push({ obj, msg: msg ?? '' }) },
     followUp: {
       background: { track: (work) => pending.push(work) },
       delivery: { send: async (job) => ({ ok: true, value: await job.run(new AbortController().signal), attempts: 1 }) as never },

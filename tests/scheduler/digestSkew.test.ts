@@ -34,7 +34,7 @@ interface Post {
 class World {
   real = START;
   readonly posts: Post[] = [];
-  readonly warnings: Array<{ instance: string; obj: object; msg: string }> = [];
+  readonly warnings: Array<{ instance: string; obj: unknown; msg: string }> = [];
   private readonly waiting: Array<{ job: SendJob<unknown>; startsAt: number; instance: string; resolve: (outcome: DeliveryOutcome<unknown>) => void }> = [];
   private sending: { instance: string; key: string } | undefined;
   private readonly timers: Array<{ at: number; resolve: () => void }> = [];
@@ -65,8 +65,8 @@ class World {
       clock: () => new Date(this.real + skewMs),
       logger: {
         info: () => undefined,
-        warn: (obj, msg) => this.warnings.push({ instance, obj, msg }),
-        error: (obj, msg) => this.warnings.push({ instance, obj, msg }),
+        warn: (obj: unknown, msg?: string) => void this.warnings.push({ instance, obj, msg: msg ?? '' }),
+        error: (obj: unknown, msg?: string) => void this.warnings.push({ instance, obj, msg: msg ?? '' }),
       },
       hourUtc: 9,
       checkSeconds: 0,
