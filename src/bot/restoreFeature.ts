@@ -27,6 +27,7 @@ import { checkPlanPermission } from './planPermissions';
 import { actorOf, planLocation } from './planFeature';
 import type { Feature } from './routing';
 import type { TurnReply } from './turnReply';
+import type { Logger } from '../logger';
 
 export const RESTORE_VERBS = { restore: 'plan.restore', keep: 'plan.keepCurrent' } as const;
 
@@ -38,7 +39,7 @@ export interface RestoreFeatureDeps {
   readonly registry: Pick<ConversationRegistry, 'get'>;
   readonly clock: () => Date;
   readonly reply: TurnReply;
-  readonly logger: { warn(obj: object, msg: string): void };
+  readonly logger: Pick<Logger, 'warn'>;
 }
 
 const ENDED: Readonly<Record<PlanLogEntry['kind'], string>> = { replaced: 'replaced', removed: 'discarded', unlinked: 'left', restored: 'restored' };
