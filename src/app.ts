@@ -31,7 +31,7 @@ import { OutgoingSender, type OutgoingSenderOptions } from './messaging/sender';
 import { createServer } from './server';
 import { createTenantCheckFeature, type TenantCheckFeature } from './bot/tenantCheckFeature';
 import { WatchScheduler } from './scheduler/watchScheduler';
-import { createTenantChecks } from './tenant/createTenantChecks';
+import { createTenantChecks, type TenantChecksOptions } from './tenant/createTenantChecks';
 import { ConversationRegistry } from './store/conversationRegistry';
 import { createStorage, type StorageHandle } from './store/createStorage';
 import { DecisionStore } from './store/decisionStore';
@@ -77,6 +77,8 @@ export interface AppOptions {
   readonly sender?: Omit<OutgoingSenderOptions, 'sleep' | 'logger'>;
   /** Names this instance in reminder claims (tests with two instances); random by default. */
   readonly instanceId?: string;
+  /** Tests shorten Graph's per-request timeout and round budget, to reach a timed-out tenant without waiting seconds. */
+  readonly tenantChecks?: Pick<TenantChecksOptions, 'requestTimeoutMs' | 'roundBudgetMs'>;
 }
 
 /** Whether `work` settles within `ms`; never rejects (failures are logged where they happen). */
@@ -141,7 +143,7 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
     instanceId: options.instanceId,
   });
   // Tenant checks (read-only Graph, opt-in): without GRAPH_CHECKS=on no credential or Graph client exists.
-  const tenantChecks = createTenantChecks(config.graph, { clock, logger });
+  const tenantChecks = createTenantChecks(config.graph, { clock, logger, ...options.tenantChecks });
   const watchIndex = new WatchIndex(storage.storage);
   const outgoing = { delivery: new Delivery(sender, logger, guard), port: messagePort(adapter, config.appId, stopping.signal) };
   const tenantFeature = createTenantCheckFeature({

@@ -149,29 +149,65 @@ export function nextJobErrors(previous: JobErrors | undefined, count: number): J
   return errorsJumped(previous.count, count) ? { count, baseline: previous.count } : { count };
 }
 
+/** The parts of a snapshot, each read by its own Graph call and each able to fail on its own. */
+export type SnapshotPart = 'organization' | 'passwordSync' | 'syncedUsers' | 'cloudSyncJobs';
+
+const SNAPSHOT_PARTS: readonly SnapshotPart[] = ['organization', 'passwordSync', 'syncedUsers', 'cloudSyncJobs'];
+
+/**
+ * The parts an item with this key is judged from. Users count on the organization too: "no users yet" is only a
+ * problem while sync is on. A key this code does not know (left by another version) rests on every part.
+ */
+export function partsBehind(key: string): readonly SnapshotPart[] {
+  if (key === 'dirSync' || key === 'lastSync') return ['organization'];
+  if (key === 'syncedUsers') return ['syncedUsers', 'organization'];
+  if (key === 'passwordSync') return ['passwordSync'];
+  if (key === 'cloudSync' || key.startsWith('job:')) return ['cloudSyncJobs'];
+  return SNAPSHOT_PARTS;
+}
+
+/** The parts Graph did not give us this time (no permission, throttled, timed out, failed). */
+export function unreadParts(snapshot: TenantSnapshot): SnapshotPart[] {
+  return SNAPSHOT_PARTS.filter((part) => !snapshot[part].ok);
+}
+
+/** What the watch remembers between checks: the incidents the conversation was warned about, and the error counts. */
+export interface WatchMemory {
+  readonly open: readonly string[];
+  readonly errors?: ErrorMemory;
+}
+
 /**
  * What the watch treats as open incidents at this check, and the error memory to keep for the next one. Every red
- * item counts except objects in error, which count only while their jump incident is open. When the jobs could not
- * be read, the memory stays as it was and so do its open error incidents: not knowing is not recovering.
+ * item counts except objects in error, which count only while their jump incident is open.
+ *
+ * An incident closes only on evidence that it is over: the parts it is judged from were read and no longer show it.
+ * While one of them could not be read, an open incident stays open (and its job's error memory stays as it was):
+ * not knowing is not recovering, and closing it would post a false "back to normal" note.
  */
 export function watchIncidents(
   health: TenantHealth,
-  jobs: Part<readonly CloudSyncJob[]>,
+  snapshot: TenantSnapshot,
   tracks: readonly InstallTrack[],
-  previous: ErrorMemory | undefined,
+  previous: WatchMemory | undefined,
 ): { readonly keys: string[]; readonly errors: ErrorMemory } {
   const red = incidentKeys(health).filter((key) => !isErrorsKey(key));
-  if (!tracks.includes('cloudSync')) return { keys: red, errors: {} };
   const errors: Record<string, JobErrors> = {};
-  if (jobs.ok) {
-    for (const job of jobs.value) errors[job.jobId] = nextJobErrors(previous?.[job.jobId], job.errorCount);
-  } else {
-    Object.assign(errors, previous);
+  const jobs = snapshot.cloudSyncJobs;
+  if (tracks.includes('cloudSync')) {
+    if (jobs.ok) {
+      for (const job of jobs.value) errors[job.jobId] = nextJobErrors(previous?.errors?.[job.jobId], job.errorCount);
+    } else {
+      Object.assign(errors, previous?.errors);
+    }
   }
   const open = Object.entries(errors)
     .filter(([, memory]) => memory.baseline !== undefined)
     .map(([jobId]) => errorsKey(jobId));
-  return { keys: [...red, ...open], errors };
+  const unread = new Set(unreadParts(snapshot));
+  const current = new Set([...red, ...open]);
+  const unproven = (previous?.open ?? []).filter((key) => !current.has(key) && partsBehind(key).some((part) => unread.has(part)));
+  return { keys: [...current, ...unproven], errors };
 }
 
 function errorsKey(jobId: string): string {

@@ -4,7 +4,7 @@
  * into the plan's thread: one warning when new incidents appear (sync stopped, a job quarantined, objects in error
  * jumping from the last check's count), with the owners @mentioned and the steps to fix, and one "back to normal"
  * note when none is left. Nothing while things stay the same, and nothing when the tenant could not be read
- * (unknown is not an incident).
+ * (unknown is not an incident, and an incident whose part could not be read stays open: no "back to normal").
  *
  * Built like the reminder scheduler: a pointer index names the plans, a lease on the plan record lets one instance
  * act at a time, and the timer is unref'd and stopped cleanly.
@@ -116,8 +116,9 @@ export class WatchScheduler {
     if (claim.kind === 'gaveUp' || claim.result.kind === 'held') return 'claimedElsewhere';
     if (claim.result.kind === 'changed') return 'removed';
     const known = claim.result.open;
-    // Objects in error are an incident only when they jump from the last check's count, which the claim's record holds.
-    const { keys: current, errors } = watchIncidents(health, outcome.snapshot.cloudSyncJobs, tracks, watchRunOf(claim.value).errors);
+    // The claim's record holds what the last check left: open incidents stay open while their part is unreadable,
+    // and objects in error are an incident only when they jump from the last check's count.
+    const { keys: current, errors } = watchIncidents(health, outcome.snapshot, tracks, watchRunOf(claim.value));
     const fresh = current.filter((key) => !known.includes(key));
     const recovered = known.length > 0 && current.length === 0;
 

@@ -7,7 +7,9 @@ import {
   incidentKeys,
   judgeTenant,
   nextJobErrors,
+  partsBehind,
   planTracks,
+  type ReadProblem,
   STALE_AFTER_MINUTES,
   type CloudSyncJob,
   type ErrorMemory,
@@ -160,24 +162,89 @@ describe('objects in error: the watch warns on a jump, not on a steady count', (
     const health = judgeTenant(steady, ['cloudSync'], NOW);
     // The card still shows the errors in red; the watch does not call them an incident.
     expect(incidentKeys(health)).toEqual(['lastSync', 'job:job0:errors']);
-    const first = watchIncidents(health, steady.cloudSyncJobs, ['cloudSync'], { job0: { count: 4 } });
+    const first = watchIncidents(health, steady, ['cloudSync'], { open: [], errors: { job0: { count: 4 } } });
     expect(first).toEqual({ keys: ['lastSync'], errors: { job0: { count: 4 } } });
 
     const jumped = snapshot({ cloudSyncJobs: jobsPart(40) });
-    const second = watchIncidents(judgeTenant(jumped, ['cloudSync'], NOW), jumped.cloudSyncJobs, ['cloudSync'], first.errors);
+    const second = watchIncidents(judgeTenant(jumped, ['cloudSync'], NOW), jumped, ['cloudSync'], { open: first.keys, errors: first.errors });
     expect(second).toEqual({ keys: ['job:job0:errors'], errors: { job0: { count: 40, baseline: 4 } } });
   });
 
   it('jobs that could not be read keep their memory and their open incident: not knowing is not recovering', () => {
     const previous: ErrorMemory = { job0: { count: 40, baseline: 4 }, job1: { count: 0 } };
     const unreadable = snapshot({ cloudSyncJobs: { ok: false, problem: { kind: 'timeout' } } });
-    expect(watchIncidents(judgeTenant(unreadable, ['cloudSync'], NOW), unreadable.cloudSyncJobs, ['cloudSync'], previous)).toEqual({ keys: ['job:job0:errors'], errors: previous });
+    expect(watchIncidents(judgeTenant(unreadable, ['cloudSync'], NOW), unreadable, ['cloudSync'], { open: ['job:job0:errors'], errors: previous })).toEqual({ keys: ['job:job0:errors'], errors: previous });
   });
 
   it('a job that is gone is forgotten, and a plan without Cloud Sync keeps no error memory', () => {
     const previous: ErrorMemory = { gone: { count: 40, baseline: 0 } };
     const now = snapshot({ cloudSyncJobs: jobsPart(0) });
-    expect(watchIncidents(judgeTenant(now, ['cloudSync'], NOW), now.cloudSyncJobs, ['cloudSync'], previous)).toEqual({ keys: [], errors: { job0: { count: 0 } } });
-    expect(watchIncidents(judgeTenant(now, ['connect'], NOW), now.cloudSyncJobs, ['connect'], previous)).toEqual({ keys: [], errors: {} });
+    expect(watchIncidents(judgeTenant(now, ['cloudSync'], NOW), now, ['cloudSync'], { open: ['job:gone:errors'], errors: previous })).toEqual({ keys: [], errors: { job0: { count: 0 } } });
+    expect(watchIncidents(judgeTenant(now, ['connect'], NOW), now, ['connect'], { open: ['job:gone:errors'], errors: previous })).toEqual({ keys: [], errors: {} });
+  });
+});
+
+describe('the watch closes an incident only on evidence that it is over', () => {
+  const QUARANTINE = 'job:AD2AADProvisioning.1:state';
+  const forbidden = (permission: string): Part<never> => ({ ok: false, problem: { kind: 'forbidden', permission } });
+  const failed = (problem: ReadProblem): Part<never> => ({ ok: false, problem });
+  const timedOut = failed({ kind: 'timeout' });
+  const quarantined = ok([job({ state: 'Quarantine', quarantineReason: 'EncounteredQuarantineException' })]);
+  const everythingTimedOut: Partial<TenantSnapshot> = { organization: timedOut, passwordSync: timedOut, syncedUsers: timedOut, cloudSyncJobs: timedOut };
+
+  // [case, incidents open before this check, what this check read, plan tracks, incidents open after it]
+  const cases: ReadonlyArray<[string, readonly string[], Partial<TenantSnapshot>, readonly InstallTrack[], readonly string[]]> = [
+    ['a quarantine whose jobs answer 403 stays open', [QUARANTINE], { cloudSyncJobs: forbidden('Synchronization.Read.All') }, ['cloudSync'], [QUARANTINE]],
+    ['a quarantine whose jobs time out stays open', [QUARANTINE], { cloudSyncJobs: timedOut }, ['cloudSync'], [QUARANTINE]],
+    ['a quarantine whose jobs are throttled stays open', [QUARANTINE], { cloudSyncJobs: failed({ kind: 'throttled', retryAfterSeconds: 120 }) }, ['cloudSync'], [QUARANTINE]],
+    ['a quarantine whose jobs answer 500 stays open', [QUARANTINE], { cloudSyncJobs: failed({ kind: 'failed', status: 500 }) }, ['cloudSync'], [QUARANTINE]],
+    ['a quarantine stays open when nothing at all could be read', [QUARANTINE], everythingTimedOut, ['cloudSync'], [QUARANTINE]],
+    ['a quarantine read as active again closes', [QUARANTINE], {}, ['cloudSync'], []],
+    ['a quarantine read as active closes even while the organization is unreadable', [QUARANTINE], { organization: timedOut }, ['cloudSync'], []],
+    ['a stopped sync stays open while the organization is unreadable', ['lastSync'], { organization: forbidden('Organization.Read.All') }, ['connect'], ['lastSync']],
+    ['a stopped sync stays open while the organization times out', ['lastSync'], { organization: timedOut }, ['cloudSync'], ['lastSync']],
+    ['a stopped sync read as recent closes, whatever the jobs say', ['lastSync'], { cloudSyncJobs: timedOut }, ['cloudSync'], []],
+    ['sync turned off stays open while the organization is unreadable', ['dirSync'], { organization: timedOut }, ['connect'], ['dirSync']],
+    ['"no users yet" stays open while the users are unreadable', ['syncedUsers'], { syncedUsers: forbidden('User.Read.All') }, ['connect'], ['syncedUsers']],
+    // Without the organization the users item cannot tell "none yet" (sync on) from "none, sync never on".
+    ['"no users yet" stays open while the organization is unreadable', ['syncedUsers'], { organization: timedOut, syncedUsers: ok(0) }, ['connect'], ['syncedUsers']],
+    ['"no users yet" closes once users are read', ['syncedUsers'], {}, ['connect'], []],
+    ['"no configuration" stays open while the jobs are unreadable', ['cloudSync'], { cloudSyncJobs: timedOut }, ['cloudSync'], ['cloudSync']],
+    ['a key this version does not know stays open while any part is unreadable', ['someday:new'], { passwordSync: timedOut }, ['cloudSync'], ['someday:new']],
+    ['a key this version does not know closes on a full read', ['someday:new'], {}, ['cloudSync'], []],
+    ['a new incident is still seen next to an unreadable part', [], { organization: timedOut, cloudSyncJobs: quarantined }, ['cloudSync'], [QUARANTINE]],
+    ['an unreadable part opens nothing by itself', [], everythingTimedOut, ['cloudSync'], []],
+    ['one incident recovers while another stays unproven', ['lastSync', QUARANTINE], { cloudSyncJobs: timedOut }, ['cloudSync'], [QUARANTINE]],
+    ['an incident still red is kept once, not twice', [QUARANTINE], { organization: timedOut, cloudSyncJobs: quarantined }, ['cloudSync'], [QUARANTINE]],
+  ];
+
+  it.each(cases)('%s', (_name, open, read, tracks, expected) => {
+    const now = snapshot(read);
+    expect(watchIncidents(judgeTenant(now, tracks, NOW), now, tracks, { open }).keys).toEqual(expected);
+  });
+
+  it.each([
+    ['dirSync', ['organization']],
+    ['lastSync', ['organization']],
+    ['syncedUsers', ['syncedUsers', 'organization']],
+    ['passwordSync', ['passwordSync']],
+    ['cloudSync', ['cloudSyncJobs']],
+    [QUARANTINE, ['cloudSyncJobs']],
+    ['job:AD2AADProvisioning.1:errors', ['cloudSyncJobs']],
+  ] as const)('%s is judged from %j', (key, parts) => {
+    expect(partsBehind(key)).toEqual(parts);
+  });
+
+  it('every key the judge produces is known, so one unreadable part never holds every incident open', () => {
+    const red = snapshot({
+      organization: ok({ syncEnabled: true, lastSyncAt: null }),
+      syncedUsers: ok(0),
+      cloudSyncJobs: ok([job({ state: 'Quarantine', errorCount: 50, lastRunResult: 'EntryLevelErrors' })]),
+    });
+    const keys = judgeTenant(red, ['cloudSync'], NOW).items.map((item) => item.key);
+    expect(keys).toEqual(['dirSync', 'lastSync', 'passwordSync', 'syncedUsers', QUARANTINE, 'job:AD2AADProvisioning.1:errors']);
+    // Only a key this version does not know rests on all four parts.
+    for (const key of keys) expect(partsBehind(key).length).toBeLessThan(4);
+    expect(partsBehind('someday:new')).toHaveLength(4);
   });
 });

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Actor } from '../../src/domain/plan';
 import { planCsv } from '../../src/domain/report';
+import { watchRunOf } from '../../src/scheduler/watchClaims';
 import { PlanStore, type PlanLocation } from '../../src/store/planStore';
 import { cardsOf, startHarness, TENANT_ID, type ActivityOptions, type Harness } from '../helpers/botHarness';
 import { cardText, executeActions, expectValidCard } from '../helpers/cardAssertions';
@@ -21,6 +22,8 @@ const ANA: Actor = { id: 'aad-ana', name: 'Ana Admin' };
 const BOB: Actor = { id: 'aad-bob', name: 'Bob Builder' };
 const CHANNEL = '19:tenant-checks@thread.tacv2';
 const OTHER_TENANT = '99999999-8888-4777-8666-555555555555';
+/** Generous for a loopback answer on a busy machine, and still well under the fake's delay when it plays a slow Graph. */
+const GRAPH_TIMEOUTS = { requestTimeoutMs: 1_500, roundBudgetMs: 3_000 };
 
 const watchPosts = (calls: ConnectorCall[]) =>
   calls.filter((c) => (c.kind === 'send' || c.kind === 'reply') && c.status < 300 && /Tenant watch/.test(String(c.body?.text ?? '')));
@@ -117,8 +120,9 @@ describe('tenant checks, end to end over HTTP', () => {
         GRAPH_WATCH_SECONDS: '0',
         REMINDER_CHECK_SECONDS: '0',
       };
-      a = await startHarness(env, { clock, sender: FAST_SENDER, instanceId: 'instance-a' });
-      b = await startHarness(env, { clock, sender: FAST_SENDER, instanceId: 'instance-b' });
+      // Short Graph timeouts so a tenant that stops answering is reached in a second or two, not five per instance.
+      a = await startHarness(env, { clock, sender: FAST_SENDER, instanceId: 'instance-a', tenantChecks: GRAPH_TIMEOUTS });
+      b = await startHarness(env, { clock, sender: FAST_SENDER, instanceId: 'instance-b', tenantChecks: GRAPH_TIMEOUTS });
       plans = new PlanStore(a.app.storage.storage);
       await startPlanIn(a.app, channel(), { tool: 'cloudSync' }, testDecision());
       await a.app.planFeature.idle();
@@ -329,6 +333,42 @@ describe('tenant checks, end to end over HTTP', () => {
       expect(notes).toHaveLength(1);
       expect(notes[0].body.text).toContain('back to normal');
       graph.setTenant(PRESETS.healthyCloudSync());
+    });
+
+    it('a quarantine that cannot be read (403, then a timeout) stays open: no "back to normal" until it is read healthy', async () => {
+      const both = async () => {
+        nextMinute();
+        const results = [...(await a.app.watch.runOnce()), ...(await b.app.watch.runOnce())].map((r) => r.outcome);
+        await Promise.all([a.app.planFeature.idle(), b.app.planFeature.idle()]);
+        return results.sort();
+      };
+      graph.setTenant(PRESETS.quarantinedCloudSync());
+      expect(await both()).toEqual(['unchanged', 'warned']);
+      expect(watchPosts(connector.calls)).toHaveLength(1);
+      connector.calls.length = 0;
+
+      // Consent withdrawn: every read answers 403, so every red item disappears from the card. That is not recovery.
+      graph.forbid('organization', 'users', 'servicePrincipals', 'jobs');
+      expect(await both()).toEqual(['unchanged', 'unchanged']);
+      expect(graph.requests.filter((r) => r.status === 403).length).toBeGreaterThan(0);
+      // The tenant has healed except that the jobs cannot be seen: the quarantine is still unproven.
+      graph.reset();
+      graph.setTenant(PRESETS.healthyCloudSync());
+      graph.forbid('jobs');
+      expect(await both()).toEqual(['unchanged', 'unchanged']);
+      // Graph stops answering in time.
+      graph.reset();
+      graph.delay(GRAPH_TIMEOUTS.roundBudgetMs + 1_000);
+      expect(await both()).toEqual(['unchanged', 'unchanged']);
+      expect(watchPosts(connector.calls)).toEqual([]);
+      expect(watchRunOf((await plans.load(location))!).open).toEqual(expect.arrayContaining([expect.stringMatching(/^job:.*:state$/)]));
+
+      graph.reset();
+      expect(await both()).toEqual(['recovered', 'unchanged']);
+      expect(await both()).toEqual(['unchanged', 'unchanged']);
+      const notes = watchPosts(connector.calls);
+      expect(notes).toHaveLength(1);
+      expect(notes[0].body.text).toContain('back to normal');
     });
   });
 });
