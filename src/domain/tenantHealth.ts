@@ -210,6 +210,44 @@ export function watchIncidents(
   return { keys: [...current, ...unproven], errors };
 }
 
+/**
+ * How long the watch stays quiet while parts it needs cannot be read before it says so, once. Throttling and a
+ * passing Graph incident are over well within it; a withdrawn permission or consent is not, and without this note
+ * the watch would go blind without anyone hearing of it (its open incidents simply stay open).
+ */
+export const UNREADABLE_NOTE_AFTER_MINUTES = 6 * 60;
+
+/** A spell of checks in which a part the watch needs could not be read: since when, and whether it was said. */
+export interface UnreadableSpell {
+  readonly since: string;
+  readonly noted: boolean;
+}
+
+/** The parts incidents come from for these tools; the password sync time is informational and never one. */
+export function watchedParts(tracks: readonly InstallTrack[]): SnapshotPart[] {
+  return tracks.includes('cloudSync') ? ['organization', 'syncedUsers', 'cloudSyncJobs'] : ['organization', 'syncedUsers'];
+}
+
+/**
+ * The spell after this check, and whether to post the one "cannot read the tenant" note now. A check that reads
+ * every watched part ends the spell, so a later spell gets its own note. When this check already posts a warning or
+ * a recovery note (`posting`), the note waits for the next check: one post per check keeps the thread readable.
+ */
+export function nextUnreadableSpell(
+  previous: UnreadableSpell | undefined,
+  snapshot: TenantSnapshot,
+  tracks: readonly InstallTrack[],
+  now: Date,
+  posting: boolean,
+): { readonly spell?: UnreadableSpell; readonly note: boolean } {
+  const unread = unreadParts(snapshot);
+  if (!watchedParts(tracks).some((part) => unread.includes(part))) return { note: false };
+  // A spell whose start cannot be read back starts again rather than never reaching its note.
+  const since = previous && !Number.isNaN(Date.parse(previous.since)) ? previous.since : snapshot.readAt;
+  const note = !posting && !previous?.noted && minutesSince(since, now) >= UNREADABLE_NOTE_AFTER_MINUTES;
+  return { spell: { since, noted: previous?.noted === true || note }, note };
+}
+
 function errorsKey(jobId: string): string {
   return `job:${jobId}:errors`;
 }

@@ -8,7 +8,7 @@
  *
  * Pure mutations for PlanStore.updateRecord: they may run several times under contention.
  */
-import type { ErrorMemory } from '../domain/tenantHealth';
+import type { ErrorMemory, UnreadableSpell } from '../domain/tenantHealth';
 import type { Mutation } from '../store/documentStore';
 import type { PlanRecord } from '../store/planStore';
 
@@ -17,6 +17,8 @@ export interface WatchRun {
   readonly open: readonly string[];
   /** Objects in error per Cloud Sync job at the last check: an errors incident is a jump from these (tenantHealth.watchIncidents). */
   readonly errors?: ErrorMemory;
+  /** While parts the watch needs cannot be read: since when, and whether the one note about it went out. */
+  readonly unreadable?: UnreadableSpell;
   readonly lastCheckedAt?: string;
   readonly claim?: { readonly instanceId: string; readonly expiresAt: string };
 }
@@ -40,11 +42,11 @@ export function claimWatch(record: PlanRecord, request: { planId: string; instan
 /** After the posts: what the conversation now knows about, and the claim dropped. */
 export function recordWatch(
   record: PlanRecord,
-  request: { planId: string; instanceId: string; open: readonly string[]; errors: ErrorMemory; checkedAt: string },
+  request: { planId: string; instanceId: string; open: readonly string[]; errors: ErrorMemory; unreadable?: UnreadableSpell; checkedAt: string },
 ): Mutation<PlanRecord, boolean> {
   const run = watchRunOf(record);
   if (record.plan.id !== request.planId || run.claim?.instanceId !== request.instanceId) return { next: undefined, result: false };
-  const next: RecordWithWatch = { ...record, watchRun: { open: [...request.open], errors: request.errors, lastCheckedAt: request.checkedAt } };
+  const next: RecordWithWatch = { ...record, watchRun: { open: [...request.open], errors: request.errors, ...(request.unreadable ? { unreadable: request.unreadable } : {}), lastCheckedAt: request.checkedAt } };
   return { next, result: true };
 }
 

@@ -5,6 +5,7 @@
  * jumping from the last check's count), with the owners @mentioned and the steps to fix, and one "back to normal"
  * note when none is left. Nothing while things stay the same, and nothing when the tenant could not be read
  * (unknown is not an incident, and an incident whose part could not be read stays open: no "back to normal").
+ * When parts it needs stay unreadable for hours, one note says so and names the permissions to check.
  *
  * Built like the reminder scheduler: a pointer index names the plans, a lease on the plan record lets one instance
  * act at a time, and the timer is unref'd and stopped cleanly.
@@ -15,7 +16,7 @@ import type { MessagePort } from '../messaging/connectorPort';
 import { mentionOf } from '../cards/digestCard';
 import { tenantCheckCard } from '../cards/tenantCheckCard';
 import type { Actor, Plan } from '../domain/plan';
-import { judgeTenant, planTracks, watchIncidents } from '../domain/tenantHealth';
+import { judgeTenant, nextUnreadableSpell, planTracks, UNREADABLE_NOTE_AFTER_MINUTES, watchIncidents } from '../domain/tenantHealth';
 import type { PlanStore } from '../store/planStore';
 import type { ReminderEntry } from '../store/reminderIndex';
 import type { WatchIndex } from '../store/watchIndex';
@@ -38,7 +39,7 @@ export interface WatchSchedulerDeps {
   readonly simulated?: boolean;
 }
 
-export type WatchCheck = 'warned' | 'recovered' | 'unchanged' | 'unreadable' | 'claimedElsewhere' | 'removed' | 'failed';
+export type WatchCheck = 'warned' | 'recovered' | 'unreadableNoted' | 'unchanged' | 'unreadable' | 'claimedElsewhere' | 'removed' | 'failed';
 
 const DEFAULT_LEASE_MS = 5 * 60_000;
 const MAX_MENTIONS = 10;
@@ -118,18 +119,29 @@ export class WatchScheduler {
     const known = claim.result.open;
     // The claim's record holds what the last check left: open incidents stay open while their part is unreadable,
     // and objects in error are an incident only when they jump from the last check's count.
-    const { keys: current, errors } = watchIncidents(health, outcome.snapshot, tracks, watchRunOf(claim.value));
+    const run = watchRunOf(claim.value);
+    const { keys: current, errors } = watchIncidents(health, outcome.snapshot, tracks, run);
     const fresh = current.filter((key) => !known.includes(key));
     const recovered = known.length > 0 && current.length === 0;
+    const { spell: unreadable, note: blindNote } = nextUnreadableSpell(run.unreadable, outcome.snapshot, tracks, this.deps.clock(), fresh.length > 0 || recovered);
 
     let outcomeOfPlan: WatchCheck = 'unchanged';
-    if (fresh.length > 0 || recovered) {
+    if (fresh.length > 0 || recovered || blindNote) {
       const plan = claim.value.plan;
       const mentions = recovered ? [] : ownersOf(plan).map(mentionOf);
+      const cardOf = { health, planId: plan.id, simulated: this.deps.simulated };
       const card = recovered
-        ? tenantCheckCard({ health, title: 'Sync is back to normal', intro: 'Everything the last warning named has recovered.', planId: plan.id, simulated: this.deps.simulated })
-        : tenantCheckCard({ health, title: 'Sync needs attention', intro: 'The tenant watch found a new problem:', only: fresh, planId: plan.id, simulated: this.deps.simulated });
-      const text = recovered ? 'Tenant watch: sync is back to normal.' : `Tenant watch${mentions.length ? ` for ${mentions.map((m) => m.text).join(', ')}` : ''}: sync needs attention.`;
+        ? tenantCheckCard({ ...cardOf, title: 'Sync is back to normal', intro: 'Everything the last warning named has recovered.' })
+        : fresh.length > 0
+          ? tenantCheckCard({ ...cardOf, title: 'Sync needs attention', intro: 'The tenant watch found a new problem:', only: fresh })
+          : tenantCheckCard({
+              ...cardOf,
+              title: 'The tenant watch cannot read your tenant',
+              intro: `For ${UNREADABLE_NOTE_AFTER_MINUTES / 60} hours or more Microsoft Graph has not given the watch these parts of the tenant, so it cannot tell whether sync works or has recovered. Check the permission and admin consent each one names:`,
+              only: health.items.filter((item) => item.status === 'unknown').map((item) => item.key),
+            });
+      const who = mentions.length ? ` for ${mentions.map((m) => m.text).join(', ')}` : '';
+      const text = recovered ? 'Tenant watch: sync is back to normal.' : fresh.length > 0 ? `Tenant watch${who}: sync needs attention.` : `Tenant watch${who}: it cannot read your tenant.`;
       const target = digestTarget(claim.value, entry);
       const sent = await this.deps.delivery.send({
         conversationId: target.conversationId,
@@ -142,10 +154,10 @@ export class WatchScheduler {
         await planStore.updateRecord(entry.location, (latest) => releaseWatch(latest, { planId: entry.planId, instanceId: this.instanceId }));
         return 'failed';
       }
-      outcomeOfPlan = recovered ? 'recovered' : 'warned';
+      outcomeOfPlan = recovered ? 'recovered' : fresh.length > 0 ? 'warned' : 'unreadableNoted';
     }
     // Keys that recovered leave `open` quietly while others remain; they would be warned about again if they came back.
-    await planStore.updateRecord(entry.location, (latest) => recordWatch(latest, { planId: entry.planId, instanceId: this.instanceId, open: current, errors, checkedAt: outcome.snapshot.readAt }));
+    await planStore.updateRecord(entry.location, (latest) => recordWatch(latest, { planId: entry.planId, instanceId: this.instanceId, open: current, errors, unreadable, checkedAt: outcome.snapshot.readAt }));
     return outcomeOfPlan;
   }
 }

@@ -7,7 +7,10 @@ import {
   incidentKeys,
   judgeTenant,
   nextJobErrors,
+  nextUnreadableSpell,
   partsBehind,
+  UNREADABLE_NOTE_AFTER_MINUTES,
+  type UnreadableSpell,
   planTracks,
   type ReadProblem,
   STALE_AFTER_MINUTES,
@@ -246,5 +249,37 @@ describe('the watch closes an incident only on evidence that it is over', () => 
     // Only a key this version does not know rests on all four parts.
     for (const key of keys) expect(partsBehind(key).length).toBeLessThan(4);
     expect(partsBehind('someday:new')).toHaveLength(4);
+  });
+});
+
+describe('a long spell of not reading the tenant gets one note', () => {
+  const timedOut: Part<never> = { ok: false, problem: { kind: 'timeout' } };
+  const blind: Partial<TenantSnapshot> = { organization: { ok: false, problem: { kind: 'forbidden', permission: 'Organization.Read.All' } } };
+  const LIMIT = UNREADABLE_NOTE_AFTER_MINUTES;
+  const started = (minutesAgo: number, noted = false): UnreadableSpell => ({ since: ago(minutesAgo), noted });
+
+  // [case, spell before this check, what this check read, tracks, spell after, note now]
+  const cases: ReadonlyArray<[string, UnreadableSpell | undefined, Partial<TenantSnapshot>, readonly InstallTrack[], UnreadableSpell | undefined, boolean]> = [
+    ['a full read has no spell', undefined, {}, ['cloudSync'], undefined, false],
+    ['the first unreadable check starts one, quietly', undefined, blind, ['cloudSync'], { since: NOW.toISOString(), noted: false }, false],
+    ['just under the limit stays quiet', started(LIMIT - 1), blind, ['cloudSync'], started(LIMIT - 1), false],
+    ['at the limit it says so', started(LIMIT), blind, ['cloudSync'], started(LIMIT, true), true],
+    ['once said, never again in the same spell', started(LIMIT * 3, true), blind, ['cloudSync'], started(LIMIT * 3, true), false],
+    ['a full read ends the spell, said or not', started(LIMIT * 3, true), {}, ['cloudSync'], undefined, false],
+    ['Cloud Sync jobs that time out count for a Cloud Sync plan', started(LIMIT), { cloudSyncJobs: timedOut }, ['cloudSync'], started(LIMIT, true), true],
+    ['but not for a Connect plan, which never watches them', started(LIMIT), { cloudSyncJobs: timedOut }, ['connect'], undefined, false],
+    ['the password sync time is informational and never counts', started(LIMIT), { passwordSync: timedOut }, ['cloudSync'], undefined, false],
+    ['a start that cannot be read back starts again', { since: 'garbage', noted: false }, blind, ['connect'], { since: NOW.toISOString(), noted: false }, false],
+  ];
+
+  it.each(cases)('%s', (_name, previous, read, tracks, spell, note) => {
+    const result = nextUnreadableSpell(previous, snapshot(read), tracks, NOW, false);
+    expect(result).toEqual({ ...(spell ? { spell } : {}), note });
+  });
+
+  it('waits for the next check when this one already posts a warning or a recovery note', () => {
+    const busy = nextUnreadableSpell(started(LIMIT), snapshot(blind), ['cloudSync'], NOW, true);
+    expect(busy).toEqual({ spell: started(LIMIT), note: false });
+    expect(nextUnreadableSpell(busy.spell, snapshot(blind), ['cloudSync'], NOW, false)).toEqual({ spell: started(LIMIT, true), note: true });
   });
 });

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Actor } from '../../src/domain/plan';
 import { planCsv } from '../../src/domain/report';
+import { UNREADABLE_NOTE_AFTER_MINUTES } from '../../src/domain/tenantHealth';
 import { watchRunOf } from '../../src/scheduler/watchClaims';
 import { PlanStore, type PlanLocation } from '../../src/store/planStore';
 import { cardsOf, startHarness, TENANT_ID, type ActivityOptions, type Harness } from '../helpers/botHarness';
@@ -369,6 +370,38 @@ describe('tenant checks, end to end over HTTP', () => {
       const notes = watchPosts(connector.calls);
       expect(notes).toHaveLength(1);
       expect(notes[0].body.text).toContain('back to normal');
+    });
+
+    it('a tenant unreadable for hours gets one note naming the permission and consent to check, and recovery still needs a healthy read', async () => {
+      const both = async () => {
+        nextMinute();
+        const results = [...(await a.app.watch.runOnce()), ...(await b.app.watch.runOnce())].map((r) => r.outcome);
+        await Promise.all([a.app.planFeature.idle(), b.app.planFeature.idle()]);
+        return results.sort();
+      };
+      graph.setTenant(PRESETS.quarantinedCloudSync());
+      expect(await both()).toEqual(['unchanged', 'warned']);
+      connector.calls.length = 0;
+
+      graph.forbid('organization', 'users', 'servicePrincipals', 'jobs');
+      expect(await both()).toEqual(['unchanged', 'unchanged']);
+      now = new Date(now.getTime() + UNREADABLE_NOTE_AFTER_MINUTES * 60_000);
+      expect(await both()).toEqual(['unchanged', 'unreadableNoted']);
+      expect(await both()).toEqual(['unchanged', 'unchanged']);
+      const notes = watchPosts(connector.calls);
+      expect(notes).toHaveLength(1);
+      expect(notes[0].body.text).toMatch(/Tenant watch for <at>Bob Builder<\/at>: it cannot read your tenant/);
+      const card = notes[0].body.attachments[0].content;
+      expectValidCard(card);
+      expect(cardText(card)).toMatch(/cannot read your tenant[\s\S]*Organization\.Read\.All[\s\S]*administrator consent/);
+      expect(cardText(card)).not.toContain('back to normal');
+
+      connector.calls.length = 0;
+      graph.reset();
+      graph.setTenant(PRESETS.healthyCloudSync());
+      expect(await both()).toEqual(['recovered', 'unchanged']);
+      expect(watchPosts(connector.calls)).toHaveLength(1);
+      expect(watchRunOf((await plans.load(location))!).unreadable).toBeUndefined();
     });
   });
 });
