@@ -75,4 +75,85 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
     ],
     taskIds: ['connect.prerequisites', 'connectUpgrade.upgrade', 'restoreSync.upgrade'],
   },
+  {
+    id: 'cloudSyncNetwork',
+    title: 'Network access for the Cloud Sync agent',
+    text: 'The provisioning agent only connects outward; nothing inbound is opened. It uses 443 for all service traffic, 80 for certificate revocation checks and, optionally, 8080 for status reports when 443 is blocked. Allow *.msappproxy.net, *.msappproxy.com, *.servicebus.windows.net, *.microsoftonline.com, *.microsoft.com, *.windowsazure.com and login.windows.net (US Government has its own list); if you cannot allow URLs, open the Azure datacenter IP ranges. A proxy must pass HTTP 1.1 chunked encoding.',
+    links: [{ title: 'Cloud Sync prerequisites', url: LEARN.cloudSyncPrerequisites }],
+    taskIds: ['cloudSync.prerequisites'],
+  },
+  {
+    id: 'connectNetwork',
+    title: 'Ports and proxy for the Connect Sync server',
+    text: 'Towards domain controllers Connect Sync needs DNS 53, Kerberos 88, RPC 135 with the dynamic range 49152-65535, LDAP 389 (636 with TLS), SMB 445 and the global catalog 3268; towards Entra ID it needs 443, and 80 for certificate revocation lists. Behind a proxy, add defaultProxy to machine.config and allow an idle timeout of at least 6 minutes; a proxy that breaks or inspects the traffic is not supported.',
+    links: [
+      { title: 'Ports Connect Sync needs', url: LEARN.connectPorts },
+      { title: 'Connect Sync prerequisites', url: LEARN.connectPrerequisites },
+    ],
+    taskIds: ['connect.prerequisites'],
+  },
+  {
+    id: 'tls12',
+    title: 'TLS 1.2 for both tools',
+    text: 'TLS 1.2 must be on before you install either tool: Cloud Sync agent setup and Connect Sync V2 both fail without it. Set the SCHANNEL TLS 1.2 client and server keys and SchUseStrongCrypto for .NET, then reboot the server.',
+    links: [
+      { title: 'Cloud Sync prerequisites', url: LEARN.cloudSyncPrerequisites },
+      { title: 'Connect Sync prerequisites', url: LEARN.connectPrerequisites },
+    ],
+    taskIds: ['cloudSync.prerequisites', 'connect.prerequisites'],
+  },
+  {
+    id: 'connectSql',
+    title: 'The database behind Connect Sync',
+    text: 'By default Connect Sync installs SQL Server 2019 Express LocalDB, which stops at 10 GB, about 100,000 objects. Beyond that use a full SQL Server up to 2022 (not 2012 or 2016, not Azure SQL Database or Managed Instance) with a case-insensitive collation, one sync engine per instance and no Named Pipes; choose it under custom settings.',
+    links: [
+      { title: 'Connect Sync prerequisites', url: LEARN.connectPrerequisites },
+      { title: 'Install with custom settings', url: LEARN.connectCustom },
+    ],
+    taskIds: ['connect.prerequisites', 'connect.installCustom'],
+  },
+  {
+    id: 'cloudSyncGmsa',
+    title: "The Cloud Sync agent's gMSA",
+    text: 'The agent runs as a group managed service account, domain\\provAgentgMSA$, which setup creates with Domain Admin or Enterprise Admin credentials and reuses on every further agent. It needs a forest schema of Windows Server 2012 or later, a domain controller on 2012 or later with the RSAT PowerShell modules, and Windows Server 2016 or later wherever the agent runs. Your own gMSA instead needs read on users, groups, contacts, computers, devices, InetOrgPerson and foreign security principals, full control on groups, and create and delete on users.',
+    links: [
+      { title: 'Cloud Sync prerequisites', url: LEARN.cloudSyncPrerequisites },
+      { title: 'Install the provisioning agent', url: LEARN.cloudSyncInstall },
+    ],
+    taskIds: ['cloudSync.installAgent', 'cloudSync.prerequisites'],
+  },
+  {
+    id: 'connectAccounts',
+    title: 'Accounts Connect Sync uses',
+    text: 'Express setup needs an Enterprise Admin and creates the AD DS connector account, MSOL_ followed by an id, in the forest root domain with a password that does not expire. Custom setup can create the connector account or use yours; since build 1.4.18.0 an Enterprise Admin or Domain Admin is refused as the connector account. The person installing must be a local administrator. Global Administrator is not needed once sync runs: lower the role rather than delete the account, so the wizard can be rerun.',
+    links: [{ title: 'Accounts and permissions', url: LEARN.connectAccounts }],
+    taskIds: ['connect.installExpress', 'connect.installCustom'],
+  },
+  {
+    id: 'connectFiltering',
+    title: 'Choosing what Connect Sync syncs',
+    text: 'The custom wizard filters by domain and OU first, then optionally by group; group filtering takes direct members only, ignores nested groups and is meant for pilots. After an express install, clear "Start the synchronization process" on the last page, rerun the wizard to pick OUs, then turn the scheduler back on. After any filter change run a full cycle: Start-ADSyncSyncCycle -PolicyType Initial.',
+    links: [
+      { title: 'Install with custom settings', url: LEARN.connectCustom },
+      { title: 'Connect Sync scheduler', url: LEARN.connectScheduler },
+    ],
+    taskIds: ['connect.installCustom', 'connect.verify'],
+  },
+  {
+    id: 'cloudSyncScopeLimits',
+    title: 'Limits of Cloud Sync scoping',
+    text: 'A Cloud Sync configuration is capped at 4 MB, about 50 separately scoped OUs or groups; nested OUs are fine. Group scoping follows no nested groups and suits pilots. Renamed OUs or groups are not noticed, deleting a scoping group leaves its members in place, and password hash sync does not cover InetOrgPerson objects.',
+    links: [
+      { title: 'Cloud Sync prerequisites', url: LEARN.cloudSyncPrerequisites },
+      { title: 'Configure Cloud Sync', url: LEARN.cloudSyncConfigure },
+    ],
+    taskIds: ['cloudSync.configure'],
+  },
+  {
+    id: 'objectQuota',
+    title: 'How many objects a tenant can sync',
+    text: 'A tenant holds 50,000 objects by default and 300,000 once a domain is verified; more takes a support case, and over 500,000 needs a paid license such as Microsoft 365, Entra ID P1 or P2, or EMS.',
+    links: [{ title: 'Connect Sync prerequisites', url: LEARN.connectPrerequisites }],
+    taskIds: ['connect.prerequisites'],
+  },
 ];

@@ -1,6 +1,7 @@
 import { parseCommand } from '../../src/domain/commands';
 import { commandOf, exactWords, optionLabel } from '../../src/bot/spokenCommands';
 import { answerCard, didYouMeanCard, noAnswerCard } from '../../src/cards/understandingCards';
+import { LEARN } from '../../src/domain/learnLinks';
 import { createPlan } from '../../src/domain/plan';
 import { checkCorpus, loadCorpus } from '../../src/understanding/corpus';
 import { recognizeDueDay } from '../../src/understanding/dueDates';
@@ -146,6 +147,20 @@ describe('interpret', () => {
     const answer = understanding.answerQuestion('which connect build do we have to run', connect);
     expect(answer.kind === 'answer' && answer.hits[0].title).toBe('Which Connect Sync build to run');
     expect(answer.kind === 'answer' && answer.hits[0].taskIds).toContain('connect.prerequisites');
+  });
+
+  it.each([
+    ['can connect sync keep its database in azure sql', 'The database behind Connect Sync', LEARN.connectPrerequisites],
+    ['what idle timeout does the proxy need for connect', 'Ports and proxy for the Connect Sync server', LEARN.connectPorts],
+    ['is password hash sync supported for inetorgperson users in cloud sync', 'Limits of Cloud Sync scoping', LEARN.cloudSyncPrerequisites],
+    ['how many objects does a tenant allow before a domain is verified', 'How many objects a tenant can sync', LEARN.connectPrerequisites],
+    ['what rights does my own gmsa for the agent need', "The Cloud Sync agent's gMSA", LEARN.cloudSyncPrerequisites],
+    ['can a domain admin be the connector account', 'Accounts Connect Sync uses', LEARN.connectAccounts],
+    ['how do i enable tls 1.2 before setup', 'TLS 1.2 for both tools', LEARN.cloudSyncPrerequisites],
+  ])('answers %j from a fact of the reference, with its Learn page', (question, title, url) => {
+    const answer = understanding.answerQuestion(question, cloudSync);
+    expect(answer.kind === 'answer' && answer.hits[0].title).toBe(title);
+    expect(answer.kind === 'answer' && answer.hits[0].links.map((link) => link.url)).toContain(url);
   });
 
   it('takes one rare word as an answer only when it is a technical term of the guide', () => {
