@@ -61,9 +61,18 @@ const IN_PLAN_WEIGHT = 1.5;
  */
 const PATH_TRACK_WEIGHT = 0.5;
 const MAX_HITS = 3;
+/**
+ * The example questions vote beside the lines' search: a question worded like a part's examples ("which urls must the
+ * agent reach") can win over lines that merely repeat a frequent phrase ("provisioning agent"). Each signal is scaled to
+ * its own best; the vote counts half as much as the lines, and only an example that shares three quarters of the
+ * question's words votes at all, so a loose resemblance to another tool's example does not steer the answer.
+ * Both were chosen on dev.en.json.
+ */
+const EXAMPLE_VOTE = 0.5;
+const EXAMPLE_COVERAGE = 0.75;
 
 /** Enough of the question's own words (or their synonyms) occur in the match; one rare word may do. */
-function covers(result: SearchResult, wanted: ReadonlyArray<{ terms: ReadonlySet<string>; rare: boolean }>): boolean {
+function covers(result: SearchResult, wanted: ReadonlyArray<{ terms: ReadonlySet<string>; rare: boolean }>, minCoverage = MIN_COVERAGE): boolean {
   let covered = 0;
   let rare = false;
   for (const word of wanted) {
@@ -72,11 +81,13 @@ function covers(result: SearchResult, wanted: ReadonlyArray<{ terms: ReadonlySet
       rare ||= word.rare;
     }
   }
-  return (covered >= Math.min(wanted.length, MIN_MATCHED_OF_SEVERAL) || (covered >= 1 && rare)) && covered / wanted.length >= MIN_COVERAGE;
+  return (covered >= Math.min(wanted.length, MIN_MATCHED_OF_SEVERAL) || (covered >= 1 && rare)) && covered / wanted.length >= minCoverage;
 }
 
 export class GuideIndex {
   private readonly search: MiniSearch<IndexedDoc>;
+  /** The example questions alone: the part of the guide whose examples a question resembles most votes beside the lines' search. */
+  private readonly examples: MiniSearch<IndexedDoc>;
   private readonly docs: IndexedDoc[] = [];
   private readonly stopWords: ReadonlySet<string>;
   private readonly synonyms = new Map<string, string[]>();
@@ -111,6 +122,14 @@ export class GuideIndex {
     });
     this.addContent(corpus);
     this.search.addAll(this.docs);
+    this.examples = new MiniSearch<IndexedDoc>({
+      fields: ['text'],
+      storeFields: [],
+      tokenize: (text) => this.terms(text),
+      processTerm: (term) => term,
+      searchOptions: { fuzzy: (term) => (term.length >= 6 ? 1 : 0), prefix: (term) => term.length >= 5, combineWith: 'OR' },
+    });
+    this.examples.addAll(this.docs.filter((doc) => doc.source === 'example'));
     for (const doc of this.docs) {
       for (const stem of new Set(this.terms(`${doc.title} ${doc.text}`))) {
         this.documentFrequency.set(stem, (this.documentFrequency.get(stem) ?? 0) + 1);
@@ -168,7 +187,13 @@ export class GuideIndex {
       groups.set(key, [...(groups.get(key) ?? []), result]);
     }
     const groupScore = (list: SearchResult[]) => list.slice(0, MAX_HITS).reduce((sum, result, i) => sum + result.score / (i + 1), 0);
-    const [key] = [...groups.entries()].sort((a, b) => groupScore(b[1]) - groupScore(a[1]))[0];
+    const lineScores = new Map([...groups.entries()].map(([group, list]) => [group, groupScore(list)]));
+    const votes = this.exampleVotes(question, wanted, planTaskIds);
+    const bestLine = Math.max(...lineScores.values());
+    const bestVote = Math.max(0, ...votes.values());
+    // Each signal scaled to its own best, so neither's units decide; only groups the lines' search found can win.
+    const combined = (group: string) => lineScores.get(group)! / bestLine + (bestVote > 0 ? (EXAMPLE_VOTE * (votes.get(group) ?? 0)) / bestVote : 0);
+    const [key] = [...lineScores.keys()].sort((a, b) => combined(b) - combined(a));
     // Shown: the winning group's lines that match the question at all, concrete lines before explanations.
     // Example questions are how a match was found, never what is shown.
     const lines = results
@@ -177,6 +202,24 @@ export class GuideIndex {
       .sort((a, b) => SHOW_ORDER[a.source] - SHOW_ORDER[b.source]);
     const shown = lines.length > 0 ? lines : (this.leads.get(key) ?? []);
     return { kind: 'answer', hits: shown.slice(0, MAX_HITS).map(({ text, title, taskIds, links }) => ({ text, title, taskIds, links })) };
+  }
+
+  /** For each group, how closely its best example question matches the question (examples that cover too little count for nothing). */
+  private exampleVotes(question: string, wanted: ReadonlyArray<{ terms: ReadonlySet<string>; rare: boolean }>, planTaskIds: readonly string[]): Map<string, number> {
+    const votes = new Map<string, number>();
+    const results = this.examples.search(cleanText(question).text, {
+      tokenize: (text) => this.terms(text).filter((term) => !this.common.has(term)),
+      boostDocument: (id) => {
+        const doc = this.docs[id as number];
+        return doc.taskIds.some((taskId) => planTaskIds.includes(taskId)) ? IN_PLAN_WEIGHT : doc.pathTrack ? PATH_TRACK_WEIGHT : 1;
+      },
+    });
+    for (const result of results) {
+      if (!covers(result, wanted, EXAMPLE_COVERAGE)) continue;
+      const group = this.docs[result.id as number].group;
+      votes.set(group, Math.max(votes.get(group) ?? 0, result.score));
+    }
+    return votes;
   }
 
   /** Stems without stop words, plus each pair of neighbouring stems, so a phrase ("device sync") outweighs its words apart. */

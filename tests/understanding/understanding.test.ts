@@ -163,6 +163,15 @@ describe('interpret', () => {
     expect(answer.kind === 'answer' && answer.hits[0].links.map((link) => link.url)).toContain(url);
   });
 
+  it.each([
+    // A frequent phrase ("provisioning agent") fills the install task's lines; the rare term and the examples point elsewhere.
+    ['does the provisioning agent need port 8080', 'Network access for the Cloud Sync agent'],
+    ['which sync cycle after a filter change', 'Choosing what Connect Sync syncs'],
+  ])('lets the example questions vote beside the lines: %j', (question, title) => {
+    const answer = understanding.answerQuestion(question, cloudSync);
+    expect(answer.kind === 'answer' && answer.hits[0].title).toBe(title);
+  });
+
   it('takes one rare word as an answer only when it is a technical term of the guide', () => {
     // "fix" occurs in a line or two of the guide, but an everyday word shared with a question proves nothing.
     expect(understanding.answerQuestion('how do I fix my car', cloudSync)).toEqual({ kind: 'noAnswer' });
