@@ -198,6 +198,7 @@ const CHOOSE_TOOL_CONTENT = {
   links: [
     { title: 'Common hybrid scenarios: which tool supports what', url: LEARN.commonScenarios },
     { title: 'Decision guide: Connect Sync or Cloud Sync', url: LEARN.cloudSyncDecisionGuide },
+    { title: 'Running both tools: supported topologies', url: LEARN.cloudSyncTopologies },
   ],
   dependsOn: [],
 } as const;

@@ -94,7 +94,7 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
   },
   {
     id: 'tls12',
-    title: 'TLS 1.2 for both tools',
+    title: 'TLS 1.2 on the sync server',
     text: 'TLS 1.2 must be on before you install either tool: Cloud Sync agent setup and Connect Sync V2 both fail without it. Set the SCHANNEL TLS 1.2 client and server keys and SchUseStrongCrypto for .NET, then reboot the server.',
     links: [
       { title: 'Cloud Sync prerequisites', url: LEARN.cloudSyncPrerequisites },

@@ -156,7 +156,7 @@ describe('interpret', () => {
     ['how many objects does a tenant allow before a domain is verified', 'How many objects a tenant can sync', LEARN.connectPrerequisites],
     ['what rights does my own gmsa for the agent need', "The Cloud Sync agent's gMSA", LEARN.cloudSyncPrerequisites],
     ['can a domain admin be the connector account', 'Accounts Connect Sync uses', LEARN.connectAccounts],
-    ['how do i enable tls 1.2 before setup', 'TLS 1.2 for both tools', LEARN.cloudSyncPrerequisites],
+    ['how do i enable tls 1.2 before setup', 'TLS 1.2 on the sync server', LEARN.cloudSyncPrerequisites],
   ])('answers %j from a fact of the reference, with its Learn page', (question, title, url) => {
     const answer = understanding.answerQuestion(question, cloudSync);
     expect(answer.kind === 'answer' && answer.hits[0].title).toBe(title);
@@ -170,6 +170,11 @@ describe('interpret', () => {
   ])('lets the example questions vote beside the lines: %j', (question, title) => {
     const answer = understanding.answerQuestion(question, cloudSync);
     expect(answer.kind === 'answer' && answer.hits[0].title).toBe(title);
+  });
+
+  it('answers running both tools with the page that backs it', () => {
+    const answer = understanding.answerQuestion('is it ok to use both tools together', cloudSync);
+    expect(answer.kind === 'answer' && answer.hits[0].links.map((link) => link.url)).toContain(LEARN.cloudSyncTopologies);
   });
 
   it('takes one rare word as an answer only when it is a technical term of the guide', () => {
