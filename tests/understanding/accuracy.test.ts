@@ -1,7 +1,7 @@
 /**
  * Measured quality of understanding, on the held-out set the model never sees (heldout.en.json). The product's
  * target is 95% of intents and 90% of questions' top answers right; the floors below are what the model reaches
- * today, less a small margin, so a change that makes it worse fails while the target is still being worked on. Every exact command of the help card and the
+ * today, so a change that makes it worse fails while the target is still being worked on. Every exact command of the help card and the
  * README keeps mapping exactly, because the bot matches them before the model is asked.
  */
 import { readFileSync } from 'node:fs';
@@ -16,11 +16,13 @@ import { loadLabeled, score } from './labeled';
  * floors each gates at. Measured on heldout.en.json: intents 86.2%, questions 64.0% (of 116 and 25); on
  * heldout2.en.json: intents 91.4%, questions 80.6% (of 105 and 31). With technical terms only as lone
  * evidence: questions 64.0% and 83.9%. With more training sentences and task words without articles: intents
- * 90.5% and 94.3%. With facts naming their tasks: questions 76.0% and 83.9%.
+ * 90.5% and 94.3%. With facts naming their tasks: questions 76.0% and 83.9%. With the reference's missing facts, the
+ * example questions voting beside the lines' search and the topologies page on the tool choice (all tuned on dev.en.json
+ * only): questions 80.0% and 83.9%, intents unchanged. The floors are those figures, rounded down.
  */
 const HELD_OUT: ReadonlyArray<{ file: string; intentFloor: number; questionFloor: number }> = [
-  { file: 'heldout.en.json', intentFloor: 0.89, questionFloor: 0.75 },
-  { file: 'heldout2.en.json', intentFloor: 0.93, questionFloor: 0.8 },
+  { file: 'heldout.en.json', intentFloor: 0.905, questionFloor: 0.8 },
+  { file: 'heldout2.en.json', intentFloor: 0.942, questionFloor: 0.838 },
 ];
 const corpus = loadCorpus('en');
 const understanding = new Understanding(corpus);
