@@ -13,6 +13,12 @@ module.exports = {
   // third file can run while two wait. Every test uses its own port (0) and temporary folder, so files can run side
   // by side. `npx jest -w 1` still runs one file at a time, to read a file's output in order.
   maxWorkers: availableParallelism() + 1,
+  // How long a worker gets to exit once the run is over before jest kills it and blames "tests leaking due to improper
+  // teardown". jest's 500 ms is shorter than a worker's own teardown on a busy 2-core machine: with nothing left open
+  // and the worker's 'exit' event fired within 50 ms of jest's end message, the process still took 0.6-1.0 s more to
+  // end after two small files and 2.7-3.2 s after 53 files (load 15-20). A worker that a test really holds open (a
+  // server, a child process, a ref'd timer) never ends on its own, so it is still killed and reported, 15 s later.
+  workerGracefulExitTimeout: 15_000,
   // A backstop for a test that hangs, not a speed limit: on a 2-core machine shared with other work, tests that start
   // servers, Azurite or child processes take several times as long as at rest.
   testTimeout: 120_000,
