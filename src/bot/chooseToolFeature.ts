@@ -19,7 +19,8 @@ import {
   type QuestionnaireState,
   type SpokenCommandReader,
 } from '../dialogs/chooseToolDialog';
-import { TOOL_NAMES, installQuestionsOpenFor, planSelectionFor, recommend } from '../domain/advisor';
+import { installQuestionsOpenFor, planSelectionFor, recommend } from '../domain/advisor';
+import { TOOL_NAMES } from '../domain/toolNames';
 import type { SingleTool } from '../domain/advisorRules';
 import { ANSWER_KEYS, ANSWER_TOPICS, type AnswerKey, type Answers } from '../domain/answers';
 import type { DecisionSummary } from '../domain/decision';

@@ -10,7 +10,7 @@
 import type { Mention } from 'botbuilder';
 import { digestHeadline, formatUtcDateTime, type Digest, type DigestTask } from '../domain/digest';
 import type { Actor } from '../domain/plan';
-import { toolTitle } from '../domain/report';
+import { toolTitle } from '../domain/toolNames';
 import type { Plan } from '../domain/plan';
 import { nameOf } from './planCards';
 import { escapeMarkdown, renderCard, type AdaptiveCardJson } from './render';

@@ -3,7 +3,7 @@
  * where that plan lives, its status and due date, and buttons that act on it from here.
  */
 import type { ActionRefusal, Actor, Plan, PlanAction, TaskStatus, TaskView } from '../domain/plan';
-import { toolTitle } from '../domain/report';
+import { toolTitle } from '../domain/toolNames';
 import { alreadyNotice, catalogText, dueLine, MY_TASK_OPEN_VERB, refusalNotice, statusBadge, type CardNotice } from './planCards';
 import { escapeMarkdown, renderCard, type AdaptiveCardJson } from './render';
 

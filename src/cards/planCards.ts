@@ -4,7 +4,6 @@
  */
 import {
   TOOL_CHOICE_TASK_IDS,
-  TRACK_LABELS,
   alternativeOf,
   taskContent,
   tracksForSelection,
@@ -32,7 +31,7 @@ import {
   type TaskView,
 } from '../domain/plan';
 import { daysBetween, formatCalendarDay, utcDay } from '../domain/planDates';
-import { toolTitle } from '../domain/report';
+import { SHORT_TOOL_NAMES, TRACK_LABELS, toolTitle } from '../domain/toolNames';
 import { errorCard } from './errorCard';
 import { escapeMarkdown, renderCard, type AdaptiveCardJson } from './render';
 import { historyLength } from '../domain/historyArchive';
@@ -441,7 +440,7 @@ function earlierPart(earlier: readonly PlanLogEntry[], now: Date | undefined) {
     .map((entry, position) => ({ entry, position, restorable: now !== undefined && isRestorable(entry, now) }))
     .filter((row) => row.restorable || row.position < EARLIER_ROWS)
     .map(({ entry, restorable }) => ({
-      what: `${TOOL_NAMES[entry.tool]} plan ${ENDED[entry.kind]}`,
+      what: `${SHORT_TOOL_NAMES[entry.tool]} plan ${ENDED[entry.kind]}`,
       who: `${nameOf(entry.by)} · ${formatWhen(entry.at)}`,
       restorable,
       until: restorable && entry.restorableUntil ? `Can be restored until ${formatWhen(entry.restorableUntil)}` : '',
@@ -454,10 +453,8 @@ function earlierPart(earlier: readonly PlanLogEntry[], now: Date | undefined) {
   };
 }
 
-const TOOL_NAMES: Readonly<Record<Plan['selection']['tool'], string>> = { cloudSync: 'Cloud Sync', connect: 'Connect Sync', both: 'Cloud Sync and Connect Sync' };
-
 /** "Cloud Sync, 2 of 7 tasks done or skipped": a plan in a sentence, for confirmations. */
-export function describePlan(plan: Plan, toolName: string = TOOL_NAMES[plan.selection.tool]): string {
+export function describePlan(plan: Plan, toolName: string = SHORT_TOOL_NAMES[plan.selection.tool]): string {
   const applicable = plan.tasks.filter((task) => task.status !== 'notApplicable');
   const settled = applicable.filter((task) => task.status === 'done' || task.status === 'skipped').length;
   return `${toolName}, ${settled} of ${applicable.length} tasks done or skipped`;

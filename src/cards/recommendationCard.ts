@@ -4,10 +4,11 @@
  * it out. Its Accept / override buttons are `Action.Execute` (they create the shared plan) carrying
  * only ids; the server looks everything else up.
  */
-import { TOOL_NAMES, type Recommendation } from '../domain/advisor';
+import type { Recommendation } from '../domain/advisor';
 import type { PathTrack, SingleTool, SyncTool } from '../domain/advisorRules';
 import { ANSWER_KEYS, ANSWER_TOPICS, describeAnswer, type AnswerKey, type Answers } from '../domain/answers';
 import { LEARN } from '../domain/learnLinks';
+import { SHORT_TOOL_NAMES as SHORT_NAMES, TOOL_NAMES } from '../domain/toolNames';
 import type { Actor } from '../domain/plan';
 import { escapeMarkdown, renderCard, type AdaptiveCardJson } from './render';
 
@@ -23,8 +24,6 @@ export interface RefineSubmit {
   readonly decisionId: string;
   readonly owner: string;
 }
-
-const SHORT_NAMES: Record<SyncTool, string> = { cloudSync: 'Cloud Sync', connect: 'Connect Sync', both: 'Cloud Sync and Connect Sync' };
 
 export interface RecommendationCardInput {
   readonly decisionId: string;
