@@ -42,12 +42,6 @@ import {
 } from './advisorRules';
 import { LEARN } from './learnLinks';
 
-export const TOOL_NAMES: Record<SyncTool, string> = {
-  cloudSync: 'Microsoft Entra Cloud Sync',
-  connect: 'Microsoft Entra Connect Sync',
-  both: 'Microsoft Entra Cloud Sync and Microsoft Entra Connect Sync side by side',
-};
-
 /** Which answer led to a factor, an install reason or an assumption. */
 export interface AnswerReference {
   /** The question; absent for conclusions drawn from all answers together (Microsoft's preference). */

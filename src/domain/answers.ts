@@ -2,6 +2,7 @@
  * The admin's answers to the "choose the sync tool" questionnaire: the input of the decision engine
  * (`advisor.ts`). The facts behind each field are cited, with their Learn page, in advisorRules.ts.
  */
+import { SHORT_TOOL_NAMES } from './toolNames';
 
 /** The admin pressed "Not sure". The engine then takes the safe default and lists it as an assumption. */
 export type NotSure = 'notSure';
@@ -191,9 +192,9 @@ export const ANSWER_TOPICS: Record<AnswerKey, string> = {
 export const VALUE_LABELS = {
   currentSync: {
     none: 'Nothing yet',
-    connect: 'Connect Sync',
-    cloudSync: 'Cloud Sync',
-    both: 'Both Connect Sync and Cloud Sync',
+    connect: SHORT_TOOL_NAMES.connect,
+    cloudSync: SHORT_TOOL_NAMES.cloudSync,
+    both: `Both ${SHORT_TOOL_NAMES.connect} and ${SHORT_TOOL_NAMES.cloudSync}`,
   },
   connectBuild: {
     belowMandatory: 'Older than 2.5.79.0',

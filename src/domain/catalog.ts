@@ -28,16 +28,6 @@ export type Track = PathTrack | InstallTrack;
 
 export const PATH_TRACK_IDS: readonly PathTrack[] = PATH_TRACKS;
 
-/** How cards and reports name each track. */
-export const TRACK_LABELS: Readonly<Record<Track, string>> = {
-  restoreSync: 'Restore sync (urgent)',
-  connectUpgrade: 'Stay on Connect Sync',
-  migrateToCloudSync: 'Move to Cloud Sync',
-  cloudSyncHealth: 'Cloud Sync health',
-  cloudSync: 'Cloud Sync',
-  connect: 'Connect Sync',
-};
-
 export type CloudSyncTaskId =
   | 'cloudSync.chooseTool'
   | 'cloudSync.prerequisites'

@@ -4,7 +4,7 @@
  * The CSV is opened in Excel by people who did not write its contents: owner names and titles are
  * user-controlled, so every cell is defused against formula injection, not only the obvious ones.
  */
-import { TRACK_LABELS as CATALOG_TRACK_LABELS, type Track } from './catalog';
+import type { Track } from './catalog';
 import type { DecisionSummary } from './decision';
 import { lastChangeByTask } from './historyArchive';
 import {
@@ -19,6 +19,7 @@ import {
   type TaskStatus,
 } from './plan';
 import type { CheckEvidence } from './tenantHealth';
+import { TRACK_LABELS, toolTitle } from './toolNames';
 
 export const STATUS_LABELS: Readonly<Record<TaskStatus, string>> = {
   todo: 'To do',
@@ -27,8 +28,6 @@ export const STATUS_LABELS: Readonly<Record<TaskStatus, string>> = {
   skipped: 'Skipped',
   notApplicable: 'Not applicable',
 };
-
-export const TRACK_LABELS: Readonly<Record<Track, string>> = CATALOG_TRACK_LABELS;
 
 export interface ReportTask {
   number: number;
@@ -150,18 +149,6 @@ export function planCsv(plan: Plan): string {
 export function csvCell(value: string): string {
   const defused = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(defused) ? `"${defused.replace(/"/g, '""')}"` : defused;
-}
-
-export function toolTitle(plan: Plan): string {
-  const install = plan.selection.connectInstall === 'custom' ? 'custom install' : 'express install';
-  switch (plan.selection.tool) {
-    case 'cloudSync':
-      return 'Microsoft Entra Cloud Sync';
-    case 'connect':
-      return `Microsoft Entra Connect Sync (${install})`;
-    case 'both':
-      return `Cloud Sync and Connect Sync (${install}) side by side`;
-  }
 }
 
 /** "Tenant check 2026-11-26T10:42:00.000Z: healthy; Directory sync: On; Last sync: 3 min ago; …" */
