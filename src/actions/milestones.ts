@@ -3,7 +3,7 @@
  * marked done, and the plan finished. Starting, skipping or reopening a task shows on its card and in
  * the history, and a note for every click would bury the thread's conversation.
  */
-import { taskContent } from '../domain/catalog';
+import { taskContent } from '../domain/taskCatalog';
 import { isFinished, taskNumber, type HistoryEntry, type Plan } from '../domain/plan';
 import { nameOf } from '../cards/planCards';
 

@@ -4,7 +4,8 @@
  * validated here, the plan is always the one stored for the conversation the click came from, and
  * every outcome, refusals included, is a card to show, never an exception.
  */
-import { isTaskId, type TaskId } from '../domain/catalog';
+import type { TaskId } from '../domain/catalog';
+import { isTaskId } from '../domain/taskCatalog';
 import { isPlanId, type Actor, type HistoryEntry, type PlanAction } from '../domain/plan';
 import type { CheckEvidence } from '../domain/tenantHealth';
 import { alreadyNotice, ACTION_VERBS, refusalNotice, taskCard, type CardNotice } from '../cards/planCards';

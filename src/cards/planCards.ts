@@ -5,11 +5,10 @@
 import {
   TOOL_CHOICE_TASK_IDS,
   alternativeOf,
-  taskContent,
-  tracksForSelection,
   type TaskId,
   type Track,
 } from '../domain/catalog';
+import { taskContent, tracksForSelection } from '../domain/taskCatalog';
 import type { DecisionSummary } from '../domain/decision';
 import {
   availableActions,

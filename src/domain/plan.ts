@@ -33,16 +33,13 @@ import {
   PATH_TRACK_IDS,
   TOOL_CHOICE_TASK_IDS,
   alternativeOf,
-  catalogPosition,
-  taskContent,
-  tasksForSelection,
-  tracksForSelection,
   type CatalogSelection,
   type TaskContent,
   type TaskId,
   type InstallTrack,
   type Track,
 } from './catalog';
+import { catalogPosition, taskContent, tasksForSelection, tracksForSelection } from './taskCatalog';
 import type { ConnectInstallType, MigrationMethod } from './advisorRules';
 import { checkDueDate, utcDay } from './planDates';
 import type { CheckEvidence } from './tenantHealth';

@@ -12,7 +12,8 @@
  *   Stale after 40 minutes: twenty missed cycles, so a slow run or a short service delay raises no alarm.
  */
 import { LEARN } from './learnLinks';
-import { tracksFor, type InstallTrack } from './catalog';
+import type { InstallTrack } from './catalog';
+import { tracksFor } from './taskCatalog';
 import { cloudSyncRuns, connectRuns } from './advisorRules';
 import type { Plan } from './plan';
 

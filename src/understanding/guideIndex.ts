@@ -7,7 +7,8 @@
  */
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { CAPABILITY_RULES } from '../domain/advisorRules';
-import { PATH_TRACK_IDS, TASK_CATALOG, type TaskId, type TaskLink } from '../domain/catalog';
+import { PATH_TRACK_IDS, type TaskId, type TaskLink } from '../domain/catalog';
+import { TASK_CATALOG } from '../domain/taskCatalog';
 import { TRACK_LABELS } from '../domain/toolNames';
 import type { Corpus } from './corpus';
 import { GUIDE_FACTS } from './guideFacts';

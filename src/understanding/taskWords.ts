@@ -4,7 +4,8 @@
  * Check the provisioning agents"). So a track added to the catalog is nameable from its first day, and the corpus
  * adds the shorter, spoken names.
  */
-import { TASK_CATALOG, type TaskId } from '../domain/catalog';
+import type { TaskId } from '../domain/catalog';
+import { TASK_CATALOG } from '../domain/taskCatalog';
 import type { Corpus } from './corpus';
 import { tokenize } from './textPrep';
 

@@ -1,13 +1,11 @@
 import {
   CONNECT_INSTALL_TASK_IDS,
   DEVICE_SYNC_TASK_ID,
-  TASK_CATALOG,
-  taskContent,
-  tasksForSelection,
   type CatalogSelection,
   type TaskContent,
   type TaskId,
 } from '../../src/domain/catalog';
+import { TASK_CATALOG, taskContent, tasksForSelection } from '../../src/domain/taskCatalog';
 import { LEARN } from '../../src/domain/learnLinks';
 
 const byId = (id: TaskId): TaskContent => {

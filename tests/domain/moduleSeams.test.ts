@@ -62,4 +62,15 @@ describe('domain module seams', () => {
     expect(importsOf('advisorRules.ts')).not.toContain('advisor');
     expect(importsOf('advisor.ts')).toContain('advisorRules');
   });
+
+  it('keeps the task vocabulary, the two kinds of task content and the catalog lookups apart', () => {
+    for (const content of ['installTasks', 'pathTasks']) {
+      expect(importsOf(`${content}.ts`)).toContain('catalog');
+      expect(importsOf(`${content}.ts`)).not.toContain('taskCatalog');
+    }
+    expect(importsOf('installTasks.ts')).not.toContain('pathTasks');
+    expect(importsOf('pathTasks.ts')).not.toContain('installTasks');
+    expect(importsOf('catalog.ts')).toEqual(expect.not.arrayContaining(['installTasks', 'pathTasks', 'taskCatalog']));
+    expect(importsOf('taskCatalog.ts')).toEqual(expect.arrayContaining(['catalog', 'installTasks', 'pathTasks']));
+  });
 });

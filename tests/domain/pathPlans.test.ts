@@ -2,7 +2,8 @@
  * Plans for tenants that already sync: which tracks and tasks they hold, the order "what's next" walks,
  * the guided-tool / pilot switch, and that plans stored before paths existed still load and work.
  */
-import { ALTERNATIVE_TASKS, MIGRATION_METHOD_TASK_IDS, TASK_CATALOG, tasksForSelection, tracksForSelection, type CatalogSelection } from '../../src/domain/catalog';
+import { ALTERNATIVE_TASKS, MIGRATION_METHOD_TASK_IDS, type CatalogSelection } from '../../src/domain/catalog';
+import { TASK_CATALOG, tasksForSelection, tracksForSelection } from '../../src/domain/taskCatalog';
 import { applyAction, availableActions, createPlan, nextTask, numberedTasks, type Plan, type PlanSelection } from '../../src/domain/plan';
 import { taskCard } from '../../src/cards/planCards';
 import { cardText, executeActions, expectValidCard } from '../helpers/cardAssertions';

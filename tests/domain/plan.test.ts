@@ -1,4 +1,5 @@
-import { taskContent, type TaskId } from '../../src/domain/catalog';
+import type { TaskId } from '../../src/domain/catalog';
+import { taskContent } from '../../src/domain/taskCatalog';
 import {
   TRANSITIONS,
   applyAction,

@@ -2,7 +2,8 @@
  * Every task of every track can be named in words: "the agent install", "the staging server", "the agents check".
  * Table-driven over one plan per track, so a track added to the catalog without task words fails here.
  */
-import { TASK_CATALOG, type CatalogSelection, type Track } from '../../src/domain/catalog';
+import type { CatalogSelection, Track } from '../../src/domain/catalog';
+import { TASK_CATALOG } from '../../src/domain/taskCatalog';
 import { createPlan, type PlanSelection } from '../../src/domain/plan';
 import { loadCorpus } from '../../src/understanding/corpus';
 import { planContext } from '../../src/understanding/planContext';
