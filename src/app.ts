@@ -9,7 +9,7 @@ import { activityPort, messagePort } from './messaging/connectorPort';
 import { createReminderFeature } from './bot/reminderFeature';
 import { createReportFeature } from './bot/reportFeature';
 import { createRestoreFeature } from './bot/restoreFeature';
-import { turnReply } from './bot/turnReply';
+import { createTurnReply } from './bot/turn';
 import { BackgroundWork } from './actions/backgroundWork';
 import { Delivery } from './actions/delivery';
 import { createReportDownload, REPORT_ROUTE } from './reports/reportDownload';
@@ -22,7 +22,7 @@ import { createCoordinationFeature } from './bot/coordinationFeature';
 import { createMyTasksFeature } from './bot/myTasksFeature';
 import { MyTasksIndex } from './store/myTasksIndex';
 import { SyncGuideBot } from './bot/syncGuideBot';
-import { welcomeFeature } from './bot/welcomeFeature';
+import { createWelcomeFeature } from './bot/welcomeFeature';
 import { createSpokenCommandReader, createUnderstandingFeature, type UnderstandingFeatureDeps } from './bot/understandingFeature';
 import { sharedUnderstanding } from './understanding/understand';
 import type { Config } from './config';
@@ -121,15 +121,16 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
   const planStore = new PlanStore(storage.storage);
   // GRAPH_CHECKS decides whether cards offer "Check now"; nothing else about checks is needed this early.
   const checksOn = config.graph.enabled;
-  const planFeature = createPlanFeature({ planStore, sender, adapter, appId: config.appId, clock, logger, shutdownSignal: stopping.signal, guard, tenantChecks: checksOn });
-  const shareFeature = createShareFeature({ planStore, registry, plans: planFeature, clock, logger });
+  // Every answer in a turn goes out through this one path (paced with the conversation's other traffic).
+  const reply = createTurnReply(sender, logger);
+  const planFeature = createPlanFeature({ planStore, sender, adapter, appId: config.appId, clock, logger, shutdownSignal: stopping.signal, guard, tenantChecks: checksOn, reply });
+  const shareFeature = createShareFeature({ planStore, registry, plans: planFeature, clock, logger, reply });
   // Owners, due dates and "my tasks": one index per person points at their plans, so "my tasks" reads no other plans.
   const myTasks = new MyTasksIndex(storage.storage);
-  const coordinationFeature = createCoordinationFeature({ planStore, myTasks, registry, plans: planFeature, clock, logger, tenantChecks: checksOn });
-  const myTasksFeature = createMyTasksFeature({ planStore, myTasks, clock, logger, onChanged: (...args) => planFeature.afterChange(...args) });
+  const coordinationFeature = createCoordinationFeature({ planStore, myTasks, registry, plans: planFeature, clock, logger, tenantChecks: checksOn, reply });
+  const myTasksFeature = createMyTasksFeature({ planStore, myTasks, clock, logger, reply, onChanged: (...args) => planFeature.afterChange(...args) });
 
   // Reminders and the report.
-  const reply = turnReply(sender, logger);
   const reminderIndex = new ReminderIndex(storage.storage);
   const reminderFeature = createReminderFeature({ planStore, index: reminderIndex, clock, reply, ...config.reminders });
   const reminders = new ReminderScheduler({
@@ -210,6 +211,7 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
     storage: storage.storage,
     privateState,
     clock,
+    reply,
     plans: planPort(planStore, (...args) => planFeature.startPlan(...args), clock),
     spoken: (context, text) => spokenCommands(context, text),
   });
@@ -221,6 +223,7 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
     planStore,
     clock,
     understanding: sharedUnderstanding,
+    reply,
     runCommand: (context, command) => bot.runCommand(context, command),
   };
   const understandingFeature = createUnderstandingFeature(understandingDeps);
@@ -230,10 +233,11 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
   const bot: SyncGuideBot = new SyncGuideBot({
     // The questionnaire sees messages first: an answer such as "help" or "2" belongs to the open question.
     // Understanding comes last: it reads only the text no other feature took.
-    features: [chooseToolFeature, welcomeFeature, planFeature, shareFeature, coordinationFeature, myTasksFeature, reminderFeature, reportFeature, restoreFeature, tenantFeature, understandingFeature],
+    features: [chooseToolFeature, createWelcomeFeature(reply), planFeature, shareFeature, coordinationFeature, myTasksFeature, reminderFeature, reportFeature, restoreFeature, tenantFeature, understandingFeature],
     logger,
     states: [privateState],
-    ...createInstallHandlers({ registry, clock, logger }),
+    reply,
+    ...createInstallHandlers({ registry, clock, logger, reply }),
   });
 
   installTurnErrorHandler(adapter, logger, async (context) => {

@@ -5,7 +5,7 @@
  * This file translates between Teams and the domain; it decides nothing about sync tools itself.
  */
 import { randomUUID } from 'node:crypto';
-import { CardFactory, MessageFactory, type PrivateConversationState, type Storage, type TurnContext } from 'botbuilder';
+import type { PrivateConversationState, Storage, TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState, type DialogTurnResult } from 'botbuilder-dialogs';
 import { describePlan } from '../cards/planCards';
 import { confirmCard } from '../cards/questionCards';
@@ -26,14 +26,14 @@ import { ANSWER_KEYS, ANSWER_TOPICS, type AnswerKey, type Answers } from '../dom
 import type { DecisionSummary } from '../domain/decision';
 import { prepareSentenceReader } from '../domain/sentenceReader';
 import type { Actor, PlanSelection } from '../domain/plan';
-import { baseConversationId } from '../store/conversationRegistry';
 import { KEEP_DAYS } from '../domain/planRetention';
 import type { KeepWith, PlanStore } from '../store/planStore';
-import { DecisionStore, type DecisionChoice, type DecisionLocation, type DecisionRecord } from '../store/decisionStore';
+import { DecisionStore, type DecisionChoice, type DecisionRecord } from '../store/decisionStore';
 import { parseCommand, type Command } from '../domain/commands';
 import { cardResponse, messageResponse } from './invokeResponses';
 import { checkPlanPermission, type PlanPermission } from './planPermissions';
 import type { ActionData, Feature, VerbHandler } from './routing';
+import { actorOf, planLocation, type TurnReply } from './turn';
 import { errorCard } from '../cards/errorCard';
 
 export const REPLACE_PLAN_VERB = 'decision.replacePlan';
@@ -66,6 +66,8 @@ export interface ChooseToolFeatureDeps {
   readonly newId?: () => string;
   /** Reads commands in free words typed mid-questions ("what should I do next?"); without it only exact commands work there. */
   readonly spoken?: SpokenCommandReader;
+  /** The app's one way to answer in the current turn (turn.ts). */
+  readonly reply: TurnReply;
 }
 
 /** Commands that keep working while someone is in the middle of the questions. */
@@ -96,7 +98,7 @@ export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
     const items: string[] = [];
     const kept = await paused.get(context);
     if (kept && kept.answered.length > 0) items.push(`the ${kept.answered.length} answers kept from your earlier round`);
-    const pending = await decisions.pending(locationOf(context), actorOf(context).id);
+    const pending = await decisions.pending(planLocation(context), actorOf(context).id);
     if (pending && !pending.choice) items.push('your recommendation that nobody has accepted yet');
     // Only what this person may discard is offered; a plan they may not is left out and explained (refusal).
     const permission = await mayDiscard(context);
@@ -114,7 +116,7 @@ export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
     return permission.kind === 'refused' ? permission.card : undefined;
   };
   const discard = async (context: TurnContext): Promise<string | void> => {
-    const location = locationOf(context);
+    const location = planLocation(context);
     const offered = await offeredPlan.get(context);
     await offeredPlan.delete(context);
     await paused.delete(context);
@@ -126,7 +128,7 @@ export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
       return;
     }
     if (permission.kind === 'refused') {
-      if (offered) await send(context, permission.card);
+      if (offered) await deps.reply(context, permission.card);
       return 'Your own answers are cleared; the plan stays as it is. Here is the first question.';
     }
     if (permission.planId !== offered) {
@@ -138,7 +140,7 @@ export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
     await decisions.discardAccepted(location);
   };
 
-  dialogs.add(new ChooseToolDialog({ clock, newId: () => newId().slice(0, 12), startOver: { discardable, refusal, discard }, spoken: deps.spoken }));
+  dialogs.add(new ChooseToolDialog({ reply: deps.reply, clock, newId: () => newId().slice(0, 12), startOver: { discardable, refusal, discard }, spoken: deps.spoken }));
   // Half a second of loading, paid while the bot starts rather than by the first person who types a number.
   prepareSentenceReader();
 
@@ -149,21 +151,21 @@ export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
     if (outcome?.kind === 'cancelled') {
       // A follow-up that is stopped leaves the recommendation as it was; only a full round is worth resuming.
       if (!outcome.state.followUp) await paused.set(context, outcome.state);
-      else await context.sendActivity('Stopped. The recommendation stays as it was; its buttons still work.');
+      else await deps.reply(context, 'Stopped. The recommendation stays as it was; its buttons still work.');
     }
     if (outcome?.kind !== 'completed') return;
     await paused.delete(context);
     const override = outcome.followUp?.override;
     if (override) {
       // The install-type questions an override to Connect needed: record them, then apply the override.
-      const pending = await decisions.pending(locationOf(context), actorOf(context).id);
+      const pending = await decisions.pending(planLocation(context), actorOf(context).id);
       if (!pending || pending.decisionId !== outcome.followUp.decisionId) {
-        await context.sendActivity('That recommendation was replaced while you answered, so nothing was changed. Say **why** to see the current one.');
+        await deps.reply(context, 'That recommendation was replaced while you answered, so nothing was changed. Say **why** to see the current one.');
         return;
       }
       const updated: DecisionRecord = { ...pending, answers: outcome.answers, answered: mergeAnswered(pending.answered, outcome.answered) };
-      await decisions.savePending(locationOf(context), updated);
-      await send(context, await applyChoice(context, updated, 'override', override));
+      await decisions.savePending(planLocation(context), updated);
+      await deps.reply(context, await applyChoice(context, updated, 'override', override));
       return;
     }
     const record: DecisionRecord = {
@@ -175,8 +177,8 @@ export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
       recommendation: recommend(outcome.answers),
       recommendedAt: clock().toISOString(),
     };
-    await decisions.savePending(locationOf(context), record);
-    await send(context, cardOf(record));
+    await decisions.savePending(planLocation(context), record);
+    await deps.reply(context, cardOf(record));
   };
 
   const begin = async (context: TurnContext, options: { startOver?: boolean; notice?: string }): Promise<void> => {
@@ -189,7 +191,7 @@ export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
   const choose = (mode: 'accept' | 'override' | 'replace'): VerbHandler => async (context, data) => handleChoice(context, data, mode);
 
   const handleChoice = async (context: TurnContext, data: ActionData, mode: 'accept' | 'override' | 'replace') => {
-    const location = locationOf(context);
+    const location = planLocation(context);
     const actor = actorOf(context);
     const decisionId = idOf(data.decisionId);
     const ownerId = idOf(data.owner) ?? actor.id;
@@ -221,7 +223,7 @@ export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
 
   /** Records the choice and creates the plan; the card to show for it (the decided recommendation, or a confirmation). */
   const applyChoice = async (context: TurnContext, record: DecisionRecord, mode: 'accept' | 'override' | 'replace', requested: SingleTool | undefined): Promise<AdaptiveCardJson> => {
-    const location = locationOf(context);
+    const location = planLocation(context);
     const actor = actorOf(context);
     const choice = choiceOf(record, requested, actor, clock().toISOString());
     const selection: PlanSelection = {
@@ -287,14 +289,14 @@ export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
   /** "Answer now" on an assumption: ask that question (and whatever it makes relevant), then recommend again. */
   const refine = async (context: TurnContext, value: { refine: string; decisionId: string; owner: string }): Promise<void> => {
     const actor = actorOf(context);
-    const record = await decisions.pending(locationOf(context), actor.id);
+    const record = await decisions.pending(planLocation(context), actor.id);
     const key = ANSWER_KEYS.find((candidate) => candidate === value.refine);
     if (!record || record.decisionId !== value.decisionId || value.owner !== actor.id || !key) {
-      await context.sendActivity('That button belongs to a recommendation that is no longer current, or to someone else\'s. Say **why** to see yours, or **start** to answer the questions.');
+      await deps.reply(context, 'That button belongs to a recommendation that is no longer current, or to someone else\'s. Say **why** to see yours, or **start** to answer the questions.');
       return;
     }
     if (record.choice) {
-      await context.sendActivity('This recommendation was already accepted, so its answers are settled. Say **start over** to answer the questions again.');
+      await deps.reply(context, 'This recommendation was already accepted, so its answers are settled. Say **start over** to answer the questions again.');
       return;
     }
     // Skipped questions are weighed again: the new answer may make them matter.
@@ -337,7 +339,7 @@ export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
       const dc = await dialogs.createContext(context);
       if (!dc.activeDialog) {
         if (!submit) return false;
-        await context.sendActivity('That card is not part of a round of questions you are answering (it has ended, or it is someone else\'s). Say **start** to answer your own.');
+        await deps.reply(context, 'That card is not part of a round of questions you are answering (it has ended, or it is someone else\'s). Say **start** to answer your own.');
         return true;
       }
       // Other people's messages never get here (their dialog stack is their own).
@@ -354,13 +356,13 @@ export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
       },
       startOver: (context) => begin(context, { startOver: true }),
       why: async (context) => {
-        const location = locationOf(context);
+        const location = planLocation(context);
         const record = (await decisions.accepted(location)) ?? (await decisions.pending(location, actorOf(context).id));
         if (!record) {
-          await context.sendActivity('No sync tool has been chosen in this conversation yet. Say **start** to answer a few questions and get a recommendation.');
+          await deps.reply(context, 'No sync tool has been chosen in this conversation yet. Say **start** to answer a few questions and get a recommendation.');
           return;
         }
-        await send(context, cardOf(record, undefined, 'Why this tool'));
+        await deps.reply(context, cardOf(record, undefined, 'Why this tool'));
       },
     },
   };
@@ -370,14 +372,14 @@ export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
 export function planPort(planStore: PlanStore, startPlan: PlanPort['start'], clock: () => Date = () => new Date()): PlanPort {
   return {
     describe: async (context) => {
-      const record = await planStore.load(locationOf(context));
+      const record = await planStore.load(planLocation(context));
       return record ? describePlan(record.plan, TOOL_NAMES[record.plan.selection.tool]) : undefined;
     },
     start: startPlan,
     // Recorded with who and when, and kept for `restore`: `history` lists the plan with the date it can be restored until.
-    remove: (context, keep) => planStore.remove(locationOf(context), { by: actorOf(context), at: clock().toISOString() }, keep),
+    remove: (context, keep) => planStore.remove(planLocation(context), { by: actorOf(context), at: clock().toISOString() }, keep),
     permission: async (context, change) => {
-      const record = await planStore.load(locationOf(context));
+      const record = await planStore.load(planLocation(context));
       return record ? { ...(await checkPlanPermission(context, record.plan, change)), planId: record.plan.id } : { kind: 'noPlan' };
     },
   };
@@ -460,25 +462,6 @@ function summaryOf(record: DecisionRecord, choice: DecisionChoice): DecisionSumm
   };
 }
 
-/** Same key as the plan layer: tenant, and the channel without its thread suffix. */
-function locationOf(context: TurnContext): DecisionLocation {
-  const activity = context.activity;
-  const channelData = activity.channelData as { tenant?: { id?: unknown } } | undefined;
-  const tenant = typeof channelData?.tenant?.id === 'string' ? channelData.tenant.id : activity.conversation?.tenantId;
-  return { tenantId: (tenant ?? 'no-tenant').toLowerCase(), conversationId: baseConversationId(activity.conversation?.id ?? '') };
-}
-
-function actorOf(context: TurnContext): Actor {
-  const from = context.activity.from ?? { id: '', name: '' };
-  const id = (from.aadObjectId || from.id || 'unknown').slice(0, 100);
-  const name = typeof from.name === 'string' && from.name.trim() ? from.name.trim().slice(0, 100) : 'Someone';
-  return { id, name };
-}
-
 function idOf(value: unknown): string | undefined {
   return typeof value === 'string' && value.length > 0 && value.length <= 200 ? value : undefined;
-}
-
-async function send(context: TurnContext, card: AdaptiveCardJson): Promise<void> {
-  await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
 }

@@ -24,9 +24,9 @@ import type { PlanLocation, PlanStore } from '../store/planStore';
 import type { Command } from '../domain/commands';
 import { cardResponse } from './invokeResponses';
 import { lookupMember, someMembers } from './membership';
-import { actorOf, planLocation, type PlanFeature } from './planFeature';
+import { type PlanFeature } from './planFeature';
+import { actorOf, planLocation, type TurnReply } from './turn';
 import type { ActionData, Feature, VerbHandler } from './routing';
-import { sendCard } from './welcomeFeature';
 import { placeOf as planPlace } from './planPlace';
 
 export interface CoordinationFeatureDeps {
@@ -38,6 +38,8 @@ export interface CoordinationFeatureDeps {
   readonly logger: Logger;
   /** GRAPH_CHECKS is on: task cards answered here offer "Check now" where Graph can observe the task. */
   readonly tenantChecks?: boolean;
+  /** The app's one way to answer in the current turn (turn.ts). */
+  readonly reply: TurnReply;
 }
 
 /** Who a change names as the new owner, before Teams has confirmed them. */
@@ -154,15 +156,15 @@ export function createCoordinationFeature(deps: CoordinationFeatureDeps): Featur
     const location = planLocation(context);
     const record = await planStore.load(location);
     if (!record) {
-      await sendCard(context, noPlanCard());
+      await deps.reply(context, noPlanCard());
       return;
     }
     const task = taskByNumber(record.plan, number);
     if (!task) {
-      await sendCard(context, noSuchTaskCard(record.plan, number));
+      await deps.reply(context, noSuchTaskCard(record.plan, number));
       return;
     }
-    await sendCard(context, await run(location, { planId: record.plan.id, taskId: task.id }));
+    await deps.reply(context, await run(location, { planId: record.plan.id, taskId: task.id }));
   };
 
   const refusalCard = async (location: PlanLocation, taskId: TaskId, notice: CardNotice) => {

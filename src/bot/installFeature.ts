@@ -7,7 +7,8 @@
 import { TurnContext } from 'botbuilder';
 import type { Logger } from '../logger';
 import type { ConversationRegistry } from '../store/conversationRegistry';
-import { sendCard, welcomeCard } from './welcomeFeature';
+import type { TurnReply } from './turn';
+import { welcomeCard } from './welcomeFeature';
 
 export interface InstallHandlers {
   readonly onInstalled: (context: TurnContext) => Promise<void>;
@@ -22,7 +23,7 @@ interface TeamsChannelData {
 
 const text = (value: unknown, max = 200): string | undefined => (typeof value === 'string' && value.length > 0 ? value.slice(0, max) : undefined);
 
-export function createInstallHandlers(deps: { registry: ConversationRegistry; clock: () => Date; logger: Logger }): InstallHandlers {
+export function createInstallHandlers(deps: { registry: ConversationRegistry; clock: () => Date; logger: Logger; reply: TurnReply }): InstallHandlers {
   return {
     onInstalled: async (context) => {
       const activity = context.activity;
@@ -40,7 +41,7 @@ export function createInstallHandlers(deps: { registry: ConversationRegistry; cl
         },
         deps.clock(),
       );
-      if (welcome) await sendCard(context, welcomeCard(conversationType));
+      if (welcome) await deps.reply(context, welcomeCard(conversationType));
       else deps.logger.debug({ conversationType }, 'install event for a conversation already welcomed');
     },
     onUninstalled: async (context) => {

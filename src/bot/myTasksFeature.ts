@@ -22,16 +22,15 @@ import type { MyTaskEntry } from '../store/myTasksIndex';
 import type { PlanRecord } from '../store/planStore';
 import { cardResponse } from './invokeResponses';
 import { lookupMember, type MemberLookup, type MembershipScope } from './membership';
-import { actorOf, planLocation } from './planFeature';
+import { actorOf, planLocation, type TurnReply } from './turn';
 import type { ActionData, Feature, VerbHandler } from './routing';
-import { sendCard } from './welcomeFeature';
 
 const NOT_YOURS = 'This task is not on your list any more: it was given to someone else, or its plan was replaced. Nothing changed. Say "my tasks" for a fresh list.';
 
 type Found = Extract<FoundMyTask, { kind: 'found' }>;
 type Access = MemberLookup['kind'];
 
-export function createMyTasksFeature(deps: MyTasksDeps): Feature {
+export function createMyTasksFeature(deps: MyTasksDeps & { readonly reply: TurnReply }): Feature {
   const listCard = async (context: TurnContext, notice?: CardNotice): Promise<AdaptiveCardJson> => {
     const me = actorOf(context);
     const items = await listMyTasks(deps, planLocation(context).tenantId, me.id);
@@ -132,13 +131,13 @@ export function createMyTasksFeature(deps: MyTasksDeps): Feature {
     commands: {
       myTasks: async (context) => {
         if (context.activity.conversation?.conversationType !== 'personal') {
-          await sendCard(
+          await deps.reply(
             context,
             errorCard('"my tasks" lists your tasks from every plan, so I answer it only in your personal chat with me. Open the chat with Sync Guide and say "my tasks" there.', 'Ask me in personal chat'),
           );
           return;
         }
-        await sendCard(context, await listCard(context));
+        await deps.reply(context, await listCard(context));
       },
     },
   };

@@ -5,9 +5,9 @@
  * posting and fan-out in src/actions.
  */
 import { randomUUID } from 'node:crypto';
-import { CardFactory, MessageFactory, type CloudAdapter, type TurnContext } from 'botbuilder';
+import type { CloudAdapter, TurnContext } from 'botbuilder';
 import { CardFanOut } from '../actions/cardFanOut';
-import type { CardTarget, PostingPort } from '../messaging/ports';
+import type { PostingPort } from '../messaging/ports';
 import { Delivery, type ConversationGuard } from '../actions/delivery';
 import { cardsToPost, PlanPosting, type Destination } from '../actions/planPosting';
 import { applyTaskAction, handleTaskVerb, showTask, VERB_ACTIONS, type TaskActionDeps } from '../actions/taskActions';
@@ -15,15 +15,15 @@ import { earlierPlansCard, historyCard, nextCard, noPlanCard, noSuchTaskCard, su
 import { errorCard } from '../cards/errorCard';
 import type { AdaptiveCardJson } from '../cards/render';
 import type { DecisionSummary } from '../domain/decision';
-import { createPlan, taskByNumber, type Actor, type HistoryEntry, type PlanSelection } from '../domain/plan';
+import { createPlan, taskByNumber, type HistoryEntry, type PlanSelection } from '../domain/plan';
 import type { Logger } from '../logger';
 import type { OutgoingSender } from '../messaging/sender';
-import { baseConversationId } from '../store/conversationRegistry';
 import type { KeepWith, PlanLocation, PlanRecord, PlanStore } from '../store/planStore';
 import type { TaskId } from '../domain/catalog';
 import { connectorPort } from '../messaging/connectorPort';
 import { cardResponse } from './invokeResponses';
 import type { Feature, VerbHandler } from './routing';
+import { actorOf, destinationOf, planLocation, targetOf, type TurnReply } from './turn';
 
 export interface PlanFeatureDeps {
   readonly planStore: PlanStore;
@@ -41,6 +41,8 @@ export interface PlanFeatureDeps {
   readonly port?: PostingPort;
   /** GRAPH_CHECKS is on: the summary and the tasks Graph can observe offer "Check now" wherever they are shown. */
   readonly tenantChecks?: boolean;
+  /** The app's one way to answer in the current turn (turn.ts). */
+  readonly reply: TurnReply;
 }
 
 /** A created plan and what happens next: how many cards are being posted, and whether as a channel thread. */
@@ -67,32 +69,6 @@ export interface PlanFeature extends Feature {
   idle(): Promise<void>;
 }
 
-const MAX_NAME = 100;
-
-export function planLocation(context: TurnContext): PlanLocation {
-  const activity = context.activity;
-  const channelData = activity.channelData as { tenant?: { id?: unknown } } | undefined;
-  const tenant = typeof channelData?.tenant?.id === 'string' ? channelData.tenant.id : activity.conversation?.tenantId;
-  return { tenantId: (tenant ?? 'no-tenant').toLowerCase(), conversationId: baseConversationId(activity.conversation?.id ?? '') };
-}
-
-export function actorOf(context: TurnContext): Actor {
-  const from = context.activity.from ?? { id: '', name: '' };
-  const id = from.aadObjectId || from.id || 'unknown';
-  const name = typeof from.name === 'string' && from.name.trim() ? from.name.trim().slice(0, MAX_NAME) : 'Someone';
-  return { id: id.slice(0, MAX_NAME), name };
-}
-
-/** Where a conversation's plan is posted: a channel gets a new thread, a chat gets the cards in order. */
-export function destinationOf(context: TurnContext): Destination {
-  const activity = context.activity;
-  const conversationId = activity.conversation?.id ?? '';
-  if (activity.conversation?.conversationType === 'channel') {
-    return { kind: 'channel', serviceUrl: activity.serviceUrl, channelId: baseConversationId(conversationId), fallbackConversationId: conversationId };
-  }
-  return { kind: 'chat', serviceUrl: activity.serviceUrl, conversationId };
-}
-
 export function createPlanFeature(deps: PlanFeatureDeps): PlanFeature {
   const { planStore, sender, logger } = deps;
   const port = deps.port ?? connectorPort(deps.adapter, deps.appId, deps.shutdownSignal);
@@ -109,29 +85,9 @@ export function createPlanFeature(deps: PlanFeatureDeps): PlanFeature {
     },
   };
 
-  /**
-   * A reply in the current turn. With expectReplies it is only buffered into the HTTP answer; otherwise
-   * it goes through the sender so a plan's burst of cards respects Teams' per-conversation limits.
-   */
-  const reply = async (context: TurnContext, card: AdaptiveCardJson): Promise<string | undefined> => {
-    const activity = MessageFactory.attachment(CardFactory.adaptiveCard(card));
-    if (context.activity.deliveryMode === 'expectReplies') return (await context.sendActivity(activity))?.id;
-    const location = planLocation(context);
-    const outcome = await sender.enqueue({
-      conversationId: location.conversationId,
-      tenantId: location.tenantId,
-      run: async () => (await context.sendActivity(activity))?.id,
-    });
-    if (!outcome.ok) {
-      logger.warn({ reason: outcome.reason }, 'could not send a plan card');
-      return undefined;
-    }
-    return outcome.value;
-  };
-
   const withPlan = async (context: TurnContext, render: (record: NonNullable<Awaited<ReturnType<PlanStore['load']>>>) => AdaptiveCardJson) => {
     const record = await planStore.load(planLocation(context));
-    await reply(context, record ? render(record) : noPlanCard());
+    await deps.reply(context, record ? render(record) : noPlanCard());
   };
 
   const taskVerb =
@@ -164,22 +120,22 @@ export function createPlanFeature(deps: PlanFeatureDeps): PlanFeature {
         const location = planLocation(context);
         const [record, log] = await Promise.all([planStore.load(location), planStore.log(location)]);
         const now = deps.clock();
-        await reply(context, record ? historyCard(record.plan, log, now) : log.length > 0 ? earlierPlansCard(log, now) : noPlanCard());
+        await deps.reply(context, record ? historyCard(record.plan, log, now) : log.length > 0 ? earlierPlansCard(log, now) : noPlanCard());
       },
       taskAction: async (context, command) => {
         const location = planLocation(context);
         const record = await planStore.load(location);
         if (!record) {
-          await reply(context, noPlanCard());
+          await deps.reply(context, noPlanCard());
           return;
         }
         const task = taskByNumber(record.plan, command.taskNumber);
         if (!task) {
-          await reply(context, noSuchTaskCard(record.plan, command.taskNumber));
+          await deps.reply(context, noSuchTaskCard(record.plan, command.taskNumber));
           return;
         }
         const card = await applyTaskAction(actionDeps, location, actorOf(context), { planId: record.plan.id, taskId: task.id, action: command.action });
-        await reply(context, card);
+        await deps.reply(context, card);
       },
     },
 
@@ -208,6 +164,3 @@ export function createPlanFeature(deps: PlanFeatureDeps): PlanFeature {
   };
 }
 
-function targetOf(context: TurnContext): CardTarget {
-  return { conversationId: context.activity.conversation.id, serviceUrl: context.activity.serviceUrl };
-}

@@ -10,7 +10,7 @@ import type { AdaptiveCardJson } from '../cards/render';
 import type { Plan } from '../domain/plan';
 import { mayManagePlan, planManagers } from '../domain/planRoles';
 import { lookupStanding } from './membership';
-import { actorOf } from './planFeature';
+import { actorOf } from './turn';
 
 /** What the person wants to do with the plan, for the wording of a refusal. */
 export type PlanChange = 'discard' | 'replace' | 'restore';

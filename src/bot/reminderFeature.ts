@@ -15,9 +15,8 @@ import { nextDigestAt } from '../scheduler/schedule';
 import type { PlanRecord, PlanStore } from '../store/planStore';
 import { isStorableEntry, type ReminderEntry, type ReminderIndex } from '../store/reminderIndex';
 import { cardResponse } from './invokeResponses';
-import { actorOf, planLocation } from './planFeature';
+import { actorOf, planLocation, type TurnReply } from './turn';
 import type { Feature } from './routing';
-import type { TurnReply } from './turnReply';
 
 export const REMINDER_VERBS = { set: 'reminders.set', cancel: 'reminders.cancel' } as const;
 

@@ -21,9 +21,8 @@ import { reportFileName, reportPath } from '../reports/reportDownload';
 import type { ReportLinks } from '../reports/reportLinks';
 import type { PlanLocation, PlanStore } from '../store/planStore';
 import type { ActivityPort } from '../messaging/connectorPort';
-import { planLocation } from './planFeature';
+import { planLocation, type TurnReply } from './turn';
 import type { Feature } from './routing';
-import type { TurnReply } from './turnReply';
 import type { Logger } from '../logger';
 
 export const FILE_CONSENT_CARD = 'application/vnd.microsoft.teams.card.file.consent';

@@ -24,9 +24,8 @@ import type { MyTasksIndex } from '../store/myTasksIndex';
 import { placeOf } from './planPlace';
 import { cardResponse } from './invokeResponses';
 import { checkPlanPermission } from './planPermissions';
-import { actorOf, planLocation } from './planFeature';
+import { actorOf, planLocation, type TurnReply } from './turn';
 import type { Feature } from './routing';
-import type { TurnReply } from './turnReply';
 import type { Logger } from '../logger';
 
 export const RESTORE_VERBS = { restore: 'plan.restore', keep: 'plan.keepCurrent' } as const;

@@ -9,14 +9,14 @@ import { confirmCard } from '../cards/questionCards';
 import { noPlanCard } from '../cards/planCards';
 import { errorCard } from '../cards/errorCard';
 import { shareCard } from '../cards/shareCard';
-import { escapeMarkdown, type AdaptiveCardJson } from '../cards/render';
+import { escapeMarkdown } from '../cards/render';
 import type { Logger } from '../logger';
 import { baseConversationId, type ConversationRegistry, type TeamInstall } from '../store/conversationRegistry';
 import type { PlanStore } from '../store/planStore';
 import { cardResponse } from './invokeResponses';
-import { planLocation, type PlanFeature } from './planFeature';
+import { type PlanFeature } from './planFeature';
+import { planLocation, type TurnReply } from './turn';
 import type { Feature } from './routing';
-import { sendCard } from './welcomeFeature';
 
 export const SHARE_VERB = 'plan.share';
 
@@ -30,6 +30,8 @@ export interface ShareFeatureDeps {
   readonly plans: Pick<PlanFeature, 'postPlan'>;
   readonly clock: () => Date;
   readonly logger: Logger;
+  /** The app's one way to answer in the current turn (turn.ts). */
+  readonly reply: TurnReply;
 }
 
 interface ChannelChoice {
@@ -74,7 +76,7 @@ export function createShareFeature(deps: ShareFeatureDeps): Feature {
     }
   };
 
-  const reply = (context: TurnContext, card: AdaptiveCardJson) => sendCard(context, card);
+  const reply = deps.reply;
 
   return {
     commands: {

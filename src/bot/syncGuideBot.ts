@@ -16,6 +16,7 @@ import { cardResponse } from './invokeResponses';
 import { errorCard } from '../cards/errorCard';
 import { entraObjectIdOf, UNIDENTIFIED_MESSAGE, UNIDENTIFIED_TITLE } from './identity';
 import type { ActionData, CommandHandler, Feature, VerbHandler } from './routing';
+import type { TurnReply } from './turn';
 
 export interface SyncGuideBotDeps {
   readonly features: readonly Feature[];
@@ -25,6 +26,8 @@ export interface SyncGuideBotDeps {
   /** Called for install events (all scopes, installationUpdate and the bot's own membersAdded) and removal. */
   readonly onInstalled: (context: TurnContext) => Promise<void>;
   readonly onUninstalled: (context: TurnContext) => Promise<void>;
+  /** The app's one way to answer in the current turn (turn.ts). */
+  readonly reply: TurnReply;
 }
 
 /**
@@ -85,7 +88,7 @@ export class SyncGuideBot extends TeamsActivityHandler {
   private async handleMessage(context: TurnContext): Promise<void> {
     if (!entraObjectIdOf(context)) {
       this.deps.logger.info({ activityType: 'message' }, 'refused a message without from.aadObjectId');
-      await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(errorCard(UNIDENTIFIED_MESSAGE, UNIDENTIFIED_TITLE))));
+      await this.deps.reply(context, errorCard(UNIDENTIFIED_MESSAGE, UNIDENTIFIED_TITLE));
       return;
     }
     const submitted = context.activity.value as { verb?: unknown } | undefined;
@@ -153,13 +156,12 @@ export class SyncGuideBot extends TeamsActivityHandler {
     const response = await this.onAdaptiveCardInvoke(context, { action: { type: 'Action.Execute', id: '', verb, data }, authentication: undefined as never, state: '' });
     const replyToId = context.activity.replyToId;
     if (response.type === 'application/vnd.microsoft.card.adaptive') {
-      const activity = MessageFactory.attachment(CardFactory.adaptiveCard(response.value));
-      if (replyToId) await context.updateActivity({ ...activity, id: replyToId });
-      else await context.sendActivity(activity);
+      if (replyToId) await context.updateActivity({ ...MessageFactory.attachment(CardFactory.adaptiveCard(response.value)), id: replyToId });
+      else await this.deps.reply(context, response.value);
     } else {
       // A message response carries its text in `value` (see messageResponse), which the SDK types as a record.
       const text: unknown = response.value;
-      await context.sendActivity(String(text));
+      await this.deps.reply(context, String(text));
     }
   }
 }

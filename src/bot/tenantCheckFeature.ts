@@ -24,9 +24,9 @@ import type { WatchIndex } from '../store/watchIndex';
 import type { CheckOutcome, TenantChecks } from '../tenant/tenantChecks';
 import { applyTaskAction, type TaskActionDeps } from '../actions/taskActions';
 import { cardResponse } from './invokeResponses';
-import { actorOf, planLocation, type PlanFeature } from './planFeature';
+import { type PlanFeature } from './planFeature';
+import { actorOf, planLocation, type TurnReply } from './turn';
 import type { Feature } from './routing';
-import type { TurnReply } from './turnReply';
 import type { Logger } from '../logger';
 
 export interface TenantCheckFeatureDeps {

@@ -19,11 +19,11 @@ import { withinParseLimit } from '../domain/typedText';
 import type { PlanStore } from '../store/planStore';
 import type { Command } from '../domain/commands';
 import type { SpokenCommandReader } from '../dialogs/chooseToolDialog';
-import { planLocation } from './planFeature';
+import { planLocation, type TurnReply } from './turn';
 import type { Feature } from './routing';
 import { commandOf, exactWords, HELP_USAGE_PREFIX, optionLabel } from './spokenCommands';
 import { SyncGuideBot } from './syncGuideBot';
-import { didNotCatchCard, sendCard } from './welcomeFeature';
+import { didNotCatchCard } from './welcomeFeature';
 
 export interface UnderstandingFeatureDeps {
   readonly planStore: Pick<PlanStore, 'load'>;
@@ -32,6 +32,8 @@ export interface UnderstandingFeatureDeps {
   readonly understanding: () => Understanding;
   /** Runs a command as if its exact words had been typed. */
   readonly runCommand: (context: TurnContext, command: Command) => Promise<void>;
+  /** The app's one way to answer in the current turn (turn.ts). */
+  readonly reply: TurnReply;
 }
 
 const STATE_CHANGES: ReadonlySet<Proposal['intent']> = new Set(['taskStart', 'taskDone', 'taskSkip', 'taskReopen', 'assign', 'unassign', 'due']);
@@ -53,28 +55,28 @@ export function createUnderstandingFeature(deps: UnderstandingFeatureDeps): Feat
       case 'choose': {
         const offered = options(reading.proposals);
         if (offered.length === 0) break;
-        await sendCard(context, didYouMeanCard('Did you mean…?', `I'm not sure what "${quoted}" asks for. Pick one, or type the command.`, offered));
+        await deps.reply(context, didYouMeanCard('Did you mean…?', `I'm not sure what "${quoted}" asks for. Pick one, or type the command.`, offered));
         return;
       }
       case 'whichTask':
-        await sendCard(context, didYouMeanCard('Which task?', `"${escapeMarkdown(reading.words)}" fits more than one task of this plan. Which one did you mean?`, options(reading.proposals)));
+        await deps.reply(context, didYouMeanCard('Which task?', `"${escapeMarkdown(reading.words)}" fits more than one task of this plan. Which one did you mean?`, options(reading.proposals)));
         return;
       case 'clarify':
-        await sendCard(context, clarifyCard(reading, situation));
+        await deps.reply(context, clarifyCard(reading, situation));
         return;
       case 'answer': {
         const inPlan = reading.hits[0]?.taskIds.map((id) => tasks.find((task) => task.id === id)).find((task) => task !== undefined);
-        await sendCard(context, answerCard(text, reading.hits, inPlan && planId ? { planId, taskId: inPlan.id, number: inPlan.number } : undefined));
+        await deps.reply(context, answerCard(text, reading.hits, inPlan && planId ? { planId, taskId: inPlan.id, number: inPlan.number } : undefined));
         return;
       }
       case 'noAnswer':
-        await sendCard(context, noAnswerCard(text));
+        await deps.reply(context, noAnswerCard(text));
         return;
       case 'help':
-        await sendCard(context, didNotCatchCard(conversationType, text, reading.closest.map((intent) => HELP_USAGE_PREFIX[intent])));
+        await deps.reply(context, didNotCatchCard(conversationType, text, reading.closest.map((intent) => HELP_USAGE_PREFIX[intent])));
         return;
     }
-    await sendCard(context, didNotCatchCard(conversationType, text));
+    await deps.reply(context, didNotCatchCard(conversationType, text));
   };
 
   return {
@@ -86,7 +88,7 @@ export function createUnderstandingFeature(deps: UnderstandingFeatureDeps): Feat
         // The command's text is normalised for matching; the understanding wants what was typed, @mentions included.
         const text = typeof raw === 'string' && withinParseLimit(raw) ? SyncGuideBot.textOf(context) || command.text : '';
         if (text.trim() === '') {
-          await sendCard(context, didNotCatchCard(context.activity.conversation?.conversationType, command.text));
+          await deps.reply(context, didNotCatchCard(context.activity.conversation?.conversationType, command.text));
           return;
         }
         const record = await deps.planStore.load(planLocation(context));
@@ -100,8 +102,8 @@ export function createUnderstandingFeature(deps: UnderstandingFeatureDeps): Feat
 }
 
 /** Runs a confident reading; a change made from words first says which task it changes. */
-async function act(context: TurnContext, proposal: Proposal, tasks: readonly PlanTaskInfo[], deps: Pick<UnderstandingFeatureDeps, 'runCommand'>): Promise<void> {
-  if (STATE_CHANGES.has(proposal.intent)) await context.sendActivity(changeLine(proposal, tasks));
+async function act(context: TurnContext, proposal: Proposal, tasks: readonly PlanTaskInfo[], deps: Pick<UnderstandingFeatureDeps, 'runCommand' | 'reply'>): Promise<void> {
+  if (STATE_CHANGES.has(proposal.intent)) await deps.reply(context, changeLine(proposal, tasks));
   await deps.runCommand(context, commandOf(proposal));
 }
 

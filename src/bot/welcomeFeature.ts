@@ -1,7 +1,7 @@
-import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import { escapeMarkdown, renderCard, type AdaptiveCardJson } from '../cards/render';
 import { COMMAND_HELP } from '../domain/commands';
 import type { Feature } from './routing';
+import type { TurnReply } from './turn';
 
 const SCOPE_HINTS: Record<string, string> = {
   personal: 'Say **start** to begin, or **help** to see everything I can do.',
@@ -32,19 +32,16 @@ export function helpCard(conversationType: string | undefined, intro?: string, c
   });
 }
 
-export async function sendCard(context: TurnContext, card: AdaptiveCardJson): Promise<string | undefined> {
-  const response = await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
-  return response?.id;
-}
-
 /** Help for `help`. Text that is no exact command goes to the understanding feature, which ends here when nothing fits. */
-export const welcomeFeature: Feature = {
-  commands: {
-    help: async (context) => {
-      await sendCard(context, helpCard(context.activity.conversation?.conversationType));
+export function createWelcomeFeature(reply: TurnReply): Feature {
+  return {
+    commands: {
+      help: async (context) => {
+        await reply(context, helpCard(context.activity.conversation?.conversationType));
+      },
     },
-  },
-};
+  };
+}
 
 /** Help for a message nothing fitted: what was said (escaped, cut short), then the commands, the closest first. */
 export function didNotCatchCard(conversationType: string | undefined, text: string, closestFirst: readonly string[] = []): AdaptiveCardJson {

@@ -9,7 +9,7 @@
  * person per conversation, so two people answering in the same channel never touch each other's answers.
  */
 import { ComponentDialog, Dialog, type DialogContext, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { ANSWER_KEYS, ANSWER_TOPICS, type AnswerKey, type Answers, describeAnswer } from '../domain/answers';
 import type { SingleTool } from '../domain/advisorRules';
 import type { Actor } from '../domain/plan';
@@ -112,6 +112,8 @@ export interface StartOverHooks {
 export type SpokenCommandReader = (context: TurnContext, text: string) => Promise<{ readonly command: Command; readonly run: () => Promise<void> } | undefined>;
 
 export interface ChooseToolDialogDeps {
+  /** The bot's one way to answer in the current turn (bot/turn.ts): every card and line of this dialog goes out through it. */
+  readonly reply: (context: TurnContext, content: AdaptiveCardJson | string) => Promise<unknown>;
   readonly clock?: () => Date;
   readonly newId?: () => string;
   readonly startOver?: StartOverHooks;
@@ -140,10 +142,12 @@ export class ChooseToolDialog extends ComponentDialog<BeginOptions> {
   private readonly newId: () => string;
   private readonly hooks?: StartOverHooks;
   private readonly spoken?: SpokenCommandReader;
+  private readonly reply: ChooseToolDialogDeps['reply'];
 
-  constructor(deps: ChooseToolDialogDeps = {}) {
+  constructor(deps: ChooseToolDialogDeps) {
     super(CHOOSE_TOOL_DIALOG);
     this.spoken = deps.spoken;
+    this.reply = deps.reply;
     this.clock = deps.clock ?? (() => new Date());
     this.newId = deps.newId ?? (() => Math.random().toString(36).slice(2, 10));
     this.hooks = deps.startOver;
@@ -186,16 +190,16 @@ export class ChooseToolDialog extends ComponentDialog<BeginOptions> {
 
   private async sendRefusal(context: TurnContext): Promise<void> {
     const card = await this.hooks?.refusal?.(context);
-    if (card) await sendCard(context, card);
+    if (card) await this.reply(context, card);
   }
 
   /** Sends the card for where the run stands (the next question, or the start-over confirmation) and waits. */
   private async askStep(step: WaterfallStepContext<LoopOptions>): Promise<DialogTurnResult> {
     const { state, notice, showCard } = step.options;
     const context = step.context;
-    if (notice) await context.sendActivity(notice);
+    if (notice) await this.reply(context, notice);
     if (state.confirmingStartOver) {
-      if (showCard) await sendCard(context, startOverConfirmCard({ runId: state.runId, discards: await this.discardList(context, state) }));
+      if (showCard) await this.reply(context, startOverConfirmCard({ runId: state.runId, discards: await this.discardList(context, state) }));
       return Dialog.EndOfTurn;
     }
     const question = questionFor(state);
@@ -212,8 +216,8 @@ export class ChooseToolDialog extends ComponentDialog<BeginOptions> {
       return step.endDialog(result);
     }
     const ticked = state.mentioned?.find((entry) => entry.question === question.id);
-    if (showCard && ticked) await context.sendActivity(mentionedNotice(question.id, ticked.values));
-    if (showCard) await sendCard(context, this.cardFor(context, state, question, ticked?.values));
+    if (showCard && ticked) await this.reply(context, mentionedNotice(question.id, ticked.values));
+    if (showCard) await this.reply(context, this.cardFor(context, state, question, ticked?.values));
     return Dialog.EndOfTurn;
   }
 
@@ -295,7 +299,7 @@ export class ChooseToolDialog extends ComponentDialog<BeginOptions> {
         };
       }
       case 'cancel':
-        await context.sendActivity(
+        await this.reply(context, 
           state.answered.length > 0
             ? `Stopped. I kept your ${countAnswers(state.answered.length)}: say **start** to pick up where you left off, or **start over** to begin again.`
             : 'Stopped. Say **start** whenever you want to answer the questions.',
@@ -354,7 +358,7 @@ export class ChooseToolDialog extends ComponentDialog<BeginOptions> {
     }
     if (word === 'keep') {
       if (options.startOverOnly) {
-        await context.sendActivity('Nothing was discarded.');
+        await this.reply(context, 'Nothing was discarded.');
         return { end: { kind: 'keptAsIs' } };
       }
       return { loop: { state: { ...state, confirmingStartOver: false }, notice: 'Keeping your answers. Here is the current question again.', showCard: true } };
@@ -481,8 +485,4 @@ function countAnswers(n: number): string {
 function isQuestionnaireState(value: unknown): value is QuestionnaireState {
   const v = value as QuestionnaireState | undefined;
   return typeof v === 'object' && v !== null && typeof v.runId === 'string' && typeof v.answers === 'object' && Array.isArray(v.answered);
-}
-
-async function sendCard(context: TurnContext, card: AdaptiveCardJson): Promise<void> {
-  await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
 }

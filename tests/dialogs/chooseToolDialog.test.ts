@@ -5,12 +5,13 @@ import { recommend } from '../../src/domain/advisor';
 import { MAX_PARSED_TEXT_LENGTH } from '../../src/domain/typedText';
 import { errorCard } from '../../src/cards/errorCard';
 import { cardText } from '../helpers/cardAssertions';
+import { testTurnReply } from '../helpers/turnReply';
 
 const T0 = new Date('2026-11-26T10:00:00Z');
 
 function client(options: { startOver?: StartOverHooks; begin?: object } = {}): DialogTestClient {
   let n = 0;
-  const dialog = new ChooseToolDialog({ clock: () => T0, newId: () => `run${++n}`, startOver: options.startOver });
+  const dialog = new ChooseToolDialog({ reply: testTurnReply(), clock: () => T0, newId: () => `run${++n}`, startOver: options.startOver });
   return new DialogTestClient('msteams', dialog, options.begin);
 }
 
@@ -172,7 +173,7 @@ describe('ChooseToolDialog: navigation and bad input', () => {
     const r = c.dialogTurnResult.result as QuestionnaireResult;
     expect(r.kind).toBe('cancelled');
     // Resuming picks up at the next question.
-    const resumed = new DialogTestClient('msteams', new ChooseToolDialog({ newId: () => 'x' }), { resume: (r as Extract<QuestionnaireResult, { kind: 'cancelled' }>).state });
+    const resumed = new DialogTestClient('msteams', new ChooseToolDialog({ reply: testTurnReply(), newId: () => 'x' }), { resume: (r as Extract<QuestionnaireResult, { kind: 'cancelled' }>).state });
     const again = await say(resumed, 'start');
     expect(again.texts[0]).toMatch(/Picking up where you left off/);
     expect(asked(again.cards[0]).question).toBe('forestTopology');
@@ -316,7 +317,7 @@ describe('ChooseToolDialog: tenants that already sync, and follow-ups on a recom
       runId: 'f1', answers, answered: [], startedAt: T0.toISOString(),
       onlyAsk: ['domainsReachable', 'enterpriseAdminAvailable', 'connectTotalObjects'], followUp: { decisionId: 'd1', override: 'connect' },
     };
-    const c = new DialogTestClient('msteams', new ChooseToolDialog({ clock: () => T0, newId: () => 'x' }), { resume: state });
+    const c = new DialogTestClient('msteams', new ChooseToolDialog({ reply: testTurnReply(), clock: () => T0, newId: () => 'x' }), { resume: state });
     let turn = await say(c, 'start');
     expect(turn.texts.join(' ')).not.toMatch(/Picking up where you left off/);
     const order: string[] = [];

@@ -7,12 +7,15 @@ import { createSpokenCommandReader } from '../../src/bot/understandingFeature';
 import { ChooseToolDialog } from '../../src/dialogs/chooseToolDialog';
 import type { Command } from '../../src/domain/commands';
 import { sharedUnderstanding } from '../../src/understanding/understand';
+import { testTurnReply } from '../helpers/turnReply';
 
 const T0 = new Date('2026-12-01T10:00:00Z');
 
 function client(): { c: DialogTestClient; ran: Command[] } {
   const ran: Command[] = [];
+  const reply = testTurnReply();
   const spoken = createSpokenCommandReader({
+    reply,
     planStore: { load: async () => undefined },
     clock: () => T0,
     understanding: sharedUnderstanding,
@@ -21,7 +24,7 @@ function client(): { c: DialogTestClient; ran: Command[] } {
       await context.sendActivity(`ran ${command.name}`);
     },
   });
-  return { c: new DialogTestClient('msteams', new ChooseToolDialog({ clock: () => T0, newId: () => 'run1', spoken })), ran };
+  return { c: new DialogTestClient('msteams', new ChooseToolDialog({ reply, clock: () => T0, newId: () => 'run1', spoken })), ran };
 }
 
 async function say(c: DialogTestClient, text: string): Promise<{ texts: string[]; questions: string[] }> {
