@@ -5,13 +5,13 @@ import { createAdapter, installTurnErrorHandler } from './adapter';
 import { createChooseToolFeature, planPort } from './bot/chooseToolFeature';
 import { createInstallHandlers } from './bot/installFeature';
 import { createPlanFeature, type PlanFeature } from './bot/planFeature';
-import { activityPort, messagePort } from './messaging/connectorPort';
+import { activityPort, connectorPort, messagePort } from './messaging/connectorPort';
 import { createReminderFeature } from './bot/reminderFeature';
 import { createReportFeature } from './bot/reportFeature';
 import { createRestoreFeature } from './bot/restoreFeature';
 import { createTurnReply } from './bot/turn';
 import { BackgroundWork } from './actions/backgroundWork';
-import { Delivery } from './actions/delivery';
+import { Outgoing } from './actions/outgoing';
 import { createReportDownload, REPORT_ROUTE } from './reports/reportDownload';
 import { ReportLinks, reportSigningKey } from './reports/reportLinks';
 import { ReminderScheduler } from './scheduler/reminderScheduler';
@@ -123,12 +123,17 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
   const checksOn = config.graph.enabled;
   // Every answer in a turn goes out through this one path (paced with the conversation's other traffic).
   const reply = createTurnReply(sender, logger);
-  const planFeature = createPlanFeature({ planStore, sender, adapter, appId: config.appId, clock, logger, shutdownSignal: stopping.signal, guard, tenantChecks: checksOn, reply });
+  // Everything sent outside a turn's own answer goes through this one service and its one Delivery: card
+  // refreshes, plan posts, milestone notes, digests, tenant-watch warnings and report follow-ups.
+  const outgoing = new Outgoing({ planStore, sender, port: connectorPort(adapter, config.appId, stopping.signal), logger, guard, clock, tenantChecks: checksOn });
+  const planFeature = createPlanFeature({ planStore, outgoing, clock, tenantChecks: checksOn, reply });
+  // Text messages with mentions and cards (digests, watch warnings) into the plans' threads.
+  const messages = messagePort(adapter, config.appId, stopping.signal);
   const shareFeature = createShareFeature({ planStore, registry, plans: planFeature, clock, logger, reply });
   // Owners, due dates and "my tasks": one index per person points at their plans, so "my tasks" reads no other plans.
   const myTasks = new MyTasksIndex(storage.storage);
-  const coordinationFeature = createCoordinationFeature({ planStore, myTasks, registry, plans: planFeature, clock, logger, tenantChecks: checksOn, reply });
-  const myTasksFeature = createMyTasksFeature({ planStore, myTasks, clock, logger, reply, onChanged: (...args) => planFeature.afterChange(...args) });
+  const coordinationFeature = createCoordinationFeature({ planStore, myTasks, registry, outgoing, clock, logger, tenantChecks: checksOn, reply });
+  const myTasksFeature = createMyTasksFeature({ planStore, myTasks, clock, logger, reply, outgoing });
 
   // Reminders and the report.
   const reminderIndex = new ReminderIndex(storage.storage);
@@ -136,8 +141,8 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
   const reminders = new ReminderScheduler({
     planStore,
     index: reminderIndex,
-    delivery: new Delivery(sender, logger, guard),
-    port: messagePort(adapter, config.appId, stopping.signal),
+    delivery: outgoing.delivery,
+    port: messages,
     clock,
     logger,
     ...config.reminders,
@@ -146,13 +151,12 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
   // Tenant checks (read-only Graph, opt-in): without GRAPH_CHECKS=on no credential or Graph client exists.
   const tenantChecks = createTenantChecks(config.graph, { clock, logger, ...options.tenantChecks });
   const watchIndex = new WatchIndex(storage.storage);
-  const outgoing = { delivery: new Delivery(sender, logger, guard), port: messagePort(adapter, config.appId, stopping.signal) };
   const tenantFeature = createTenantCheckFeature({
     planStore,
     checks: tenantChecks,
     watchIndex,
-    plans: planFeature,
-    ...outgoing,
+    outgoing,
+    port: messages,
     reply,
     clock,
     logger,
@@ -163,7 +167,8 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
     planStore,
     index: watchIndex,
     checks: tenantChecks,
-    ...outgoing,
+    delivery: outgoing.delivery,
+    port: messages,
     clock,
     logger,
     checkSeconds: config.graph.watchSeconds,
@@ -189,7 +194,7 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
     logger,
     followUp: {
       background: reportFollowUps,
-      delivery: new Delivery(sender, logger, guard),
+      delivery: outgoing.delivery,
       port: activityPort(adapter, config.appId, stopping.signal),
       shutdown: stopping.signal,
     },

@@ -12,9 +12,8 @@ import type { TaskId } from '../domain/catalog';
 import type { AdaptiveCardJson } from '../cards/render';
 import { summaryCard, taskCard } from '../cards/planCards';
 import type { CardPort, CardTarget } from '../messaging/ports';
-import type { OutgoingSender } from '../messaging/sender';
 import { BackgroundWork } from './backgroundWork';
-import { Delivery, type ConversationGuard } from './delivery';
+import type { Delivery } from './delivery';
 import { baseConversationId } from '../store/conversationRegistry';
 import type { CardRef, PlanLocation, PlanRecord, PlanStore } from '../store/planStore';
 import type { Logger } from '../logger';
@@ -23,11 +22,10 @@ export type FanOutLogger = Pick<Logger, 'warn' | 'error'>;
 
 export interface CardFanOutDeps {
   readonly planStore: PlanStore;
-  readonly sender: OutgoingSender;
+  /** The app's one Delivery (outgoing.ts). */
+  readonly delivery: Delivery;
   readonly port: CardPort;
   readonly logger: FanOutLogger;
-  /** Which conversations still have the app; without it every conversation counts as active. */
-  readonly guard?: ConversationGuard;
   /** Render time for overdue marks; without it cards show due dates but no overdue mark. */
   readonly clock?: () => Date;
   /** GRAPH_CHECKS is on: refreshed summaries and verify tasks keep "Check now". */
@@ -39,7 +37,7 @@ export class CardFanOut {
   private readonly delivery: Delivery;
 
   constructor(private readonly deps: CardFanOutDeps) {
-    this.delivery = new Delivery(deps.sender, deps.logger, deps.guard);
+    this.delivery = deps.delivery;
     this.background = new BackgroundWork(deps.logger, 'plan card fan-out');
   }
 

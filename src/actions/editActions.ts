@@ -15,6 +15,7 @@ import type { MyTaskEntry, MyTasksIndex } from '../store/myTasksIndex';
 import type { PlanLocation, PlanRecord, PlanStore } from '../store/planStore';
 import { unappliedCard } from './unappliedCards';
 import type { Logger } from '../logger';
+import type { Outgoing } from './outgoing';
 
 /** Where a plan lives, as the owners' index records it. */
 export interface PlanPlace {
@@ -28,8 +29,8 @@ export interface EditActionDeps {
   readonly planStore: PlanStore;
   readonly myTasks: MyTasksIndex;
   readonly clock: () => Date;
-  /** Refreshes the other copies of the changed task and the summary; returns at once. */
-  readonly onChanged: (location: PlanLocation, record: PlanRecord, taskIds: readonly TaskId[]) => void;
+  /** Told of every change, so the other copies of the task and the summary are refreshed (returns at once). */
+  readonly outgoing: Pick<Outgoing, 'changed'>;
   /** Where the plan stored for `location` really lives (its channel when the chat only links to it), for the index. */
   readonly placeOf: (location: PlanLocation) => Promise<PlanPlace>;
   readonly logger: Pick<Logger, 'warn'>;
@@ -50,7 +51,7 @@ export async function applyTaskEdit(deps: EditActionDeps, location: PlanLocation
   const outcome = await deps.planStore.applyEdit(location, { planId: request.planId, edit: request.edit, actor, at: now.toISOString(), expectedRevision: request.revision });
   switch (outcome.kind) {
     case 'changed': {
-      deps.onChanged(location, outcome.record, [request.taskId]);
+      deps.outgoing.changed(location, outcome.record, [request.taskId]);
       await updateIndexes(deps, location, outcome.record, outcome.entry);
       return taskCard(outcome.record.plan, request.taskId, { text: changedText(outcome.entry), tone: 'info' }, { now, tenantChecks: deps.tenantChecks });
     }

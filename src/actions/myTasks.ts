@@ -6,17 +6,18 @@
  * of Teams by the bot layer, after `listMyTasks` and `findMyTask`, before anything is shown or applied.
  */
 import type { TaskId } from '../domain/catalog';
-import { numberedTasks, type Actor, type HistoryEntry, type PlanAction, type TaskView } from '../domain/plan';
+import { numberedTasks, type Actor, type PlanAction, type TaskView } from '../domain/plan';
 import type { MyTaskEntry, MyTasksIndex } from '../store/myTasksIndex';
-import type { ApplyOutcome, PlanLocation, PlanRecord, PlanStore } from '../store/planStore';
+import type { ApplyOutcome, PlanRecord, PlanStore } from '../store/planStore';
 import type { Logger } from '../logger';
+import type { Outgoing } from './outgoing';
 
 export interface MyTasksDeps {
   readonly planStore: PlanStore;
   readonly myTasks: MyTasksIndex;
   readonly clock: () => Date;
   /** Refreshes the plan's posted cards (and posts milestone notes) in its own conversation; returns at once. */
-  readonly onChanged: (location: PlanLocation, record: PlanRecord, taskIds: readonly TaskId[], entries: readonly HistoryEntry[]) => void;
+  readonly outgoing: Pick<Outgoing, 'changed'>;
   readonly logger: Pick<Logger, 'warn'>;
 }
 
@@ -92,7 +93,7 @@ export async function applyMyTaskAction(
     expectedRevision: revision,
   });
   if (outcome.kind === 'changed') {
-    deps.onChanged(found.entry.location, outcome.record, [...new Set(outcome.entries.map((entry) => entry.task))], outcome.entries);
+    deps.outgoing.changed(found.entry.location, outcome.record, [...new Set(outcome.entries.map((entry) => entry.task))], outcome.entries);
   }
   return outcome;
 }

@@ -6,12 +6,13 @@
  */
 import type { TaskId } from '../domain/catalog';
 import { isTaskId } from '../domain/taskCatalog';
-import { isPlanId, type Actor, type HistoryEntry, type PlanAction } from '../domain/plan';
+import { isPlanId, type Actor, type PlanAction } from '../domain/plan';
 import type { CheckEvidence } from '../domain/tenantHealth';
 import { alreadyNotice, ACTION_VERBS, refusalNotice, taskCard, type CardNotice } from '../cards/planCards';
 import { errorCard } from '../cards/errorCard';
 import type { AdaptiveCardJson } from '../cards/render';
-import type { PlanLocation, PlanRecord, PlanStore } from '../store/planStore';
+import type { PlanLocation, PlanStore } from '../store/planStore';
+import type { Outgoing } from './outgoing';
 import { unappliedCard } from './unappliedCards';
 
 /** Verb → plan action, the inverse of the table the cards are built from. */
@@ -22,12 +23,8 @@ export const VERB_ACTIONS: Readonly<Record<string, PlanAction>> = Object.freeze(
 export interface TaskActionDeps {
   readonly planStore: PlanStore;
   readonly clock: () => Date;
-  /**
-   * Told which tasks changed (and the history entries of the change, for milestone notes) so their other
-   * copies and the summary can be updated. Must return at
-   * once: Teams waits for the invoke answer, and slow answers get retried as duplicate clicks.
-   */
-  readonly onChanged: (location: PlanLocation, record: PlanRecord, taskIds: readonly TaskId[], entries: readonly HistoryEntry[]) => void;
+  /** Told of every change, so the other copies of the cards are updated and milestones announced (returns at once). */
+  readonly outgoing: Pick<Outgoing, 'changed'>;
   /** GRAPH_CHECKS is on: the cards answered offer "Check now" where Graph can observe the task. */
   readonly tenantChecks?: boolean;
 }
@@ -101,7 +98,7 @@ export async function applyTaskAction(
   });
   switch (outcome.kind) {
     case 'changed': {
-      deps.onChanged(location, outcome.record, [...new Set(outcome.entries.map((entry) => entry.task))], outcome.entries);
+      deps.outgoing.changed(location, outcome.record, [...new Set(outcome.entries.map((entry) => entry.task))], outcome.entries);
       const notice: CardNotice | undefined = outcome.stale
         ? { text: 'Your card was out of date; this is the plan as it stands now, with your change.', tone: 'info' }
         : undefined;

@@ -24,7 +24,7 @@ import type { PlanLocation, PlanStore } from '../store/planStore';
 import type { Command } from '../domain/commands';
 import { cardResponse } from './invokeResponses';
 import { lookupMember, someMembers } from './membership';
-import { type PlanFeature } from './planFeature';
+import type { Outgoing } from '../actions/outgoing';
 import { actorOf, planLocation, type TurnReply } from './turn';
 import type { ActionData, Feature, VerbHandler } from './routing';
 import { placeOf as planPlace } from './planPlace';
@@ -33,7 +33,8 @@ export interface CoordinationFeatureDeps {
   readonly planStore: PlanStore;
   readonly myTasks: MyTasksIndex;
   readonly registry: Pick<ConversationRegistry, 'get'>;
-  readonly plans: Pick<PlanFeature, 'afterChange'>;
+  /** The app's one outgoing service: refreshes the other copies of a changed card. */
+  readonly outgoing: Pick<Outgoing, 'changed'>;
   readonly clock: () => Date;
   readonly logger: Logger;
   /** GRAPH_CHECKS is on: task cards answered here offer "Check now" where Graph can observe the task. */
@@ -57,7 +58,7 @@ export function createCoordinationFeature(deps: CoordinationFeatureDeps): Featur
     myTasks: deps.myTasks,
     clock: deps.clock,
     logger,
-    onChanged: (location, record, taskIds) => deps.plans.afterChange(location, record, taskIds),
+    outgoing: deps.outgoing,
     placeOf: (location) => placeOf(context, location),
     tenantChecks: deps.tenantChecks,
   });

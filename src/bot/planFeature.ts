@@ -5,40 +5,25 @@
  * posting and fan-out in src/actions.
  */
 import { randomUUID } from 'node:crypto';
-import type { CloudAdapter, TurnContext } from 'botbuilder';
-import { CardFanOut } from '../actions/cardFanOut';
-import type { PostingPort } from '../messaging/ports';
-import { Delivery, type ConversationGuard } from '../actions/delivery';
-import { cardsToPost, PlanPosting, type Destination } from '../actions/planPosting';
+import type { TurnContext } from 'botbuilder';
+import type { Outgoing } from '../actions/outgoing';
+import { cardsToPost, type Destination } from '../actions/planPosting';
 import { applyTaskAction, handleTaskVerb, showTask, VERB_ACTIONS, type TaskActionDeps } from '../actions/taskActions';
 import { earlierPlansCard, historyCard, nextCard, noPlanCard, noSuchTaskCard, summaryCard, tasksCard, NEXT_VERB, SHOW_TASK_VERB } from '../cards/planCards';
 import { errorCard } from '../cards/errorCard';
 import type { AdaptiveCardJson } from '../cards/render';
 import type { DecisionSummary } from '../domain/decision';
-import { createPlan, taskByNumber, type HistoryEntry, type PlanSelection } from '../domain/plan';
-import type { Logger } from '../logger';
-import type { OutgoingSender } from '../messaging/sender';
-import type { KeepWith, PlanLocation, PlanRecord, PlanStore } from '../store/planStore';
-import type { TaskId } from '../domain/catalog';
-import { connectorPort } from '../messaging/connectorPort';
+import { createPlan, taskByNumber, type PlanSelection } from '../domain/plan';
+import type { KeepWith, PlanLocation, PlanStore } from '../store/planStore';
 import { cardResponse } from './invokeResponses';
 import type { Feature, VerbHandler } from './routing';
 import { actorOf, destinationOf, planLocation, targetOf, type TurnReply } from './turn';
 
 export interface PlanFeatureDeps {
   readonly planStore: PlanStore;
-  readonly sender: OutgoingSender;
-  readonly adapter: Pick<CloudAdapter, 'continueConversationAsync'>;
-  /** Empty in local mode; continueConversationAsync then runs with unauthenticated connector calls. */
-  readonly appId: string;
+  /** The app's one outgoing service: posts the plan's cards and keeps them current. */
+  readonly outgoing: Outgoing;
   readonly clock: () => Date;
-  readonly logger: Logger;
-  /** Aborted at shutdown: connector calls in flight (and the connector's own retries) stop instead of holding close() up. */
-  readonly shutdownSignal?: AbortSignal;
-  /** Which conversations still have the app (the registry); sends to the others are skipped. */
-  readonly guard?: ConversationGuard;
-  /** Tests replace the connector; by default continueConversationAsync on the adapter. */
-  readonly port?: PostingPort;
   /** GRAPH_CHECKS is on: the summary and the tasks Graph can observe offer "Check now" wherever they are shown. */
   readonly tenantChecks?: boolean;
   /** The app's one way to answer in the current turn (turn.ts). */
@@ -60,30 +45,14 @@ export interface PlanFeature extends Feature {
   startPlan(context: TurnContext, selection: PlanSelection, decision: DecisionSummary, options: { replace: boolean; keep?: KeepWith }): Promise<PlanCreated | 'exists'>;
   /** Schedules posting of the plan stored at `location` to `destination` (sharing uses it). Returns the number of cards. */
   postPlan(location: PlanLocation, planId: string, destination: Destination): Promise<number>;
-  /**
-   * After a change made outside this feature (owners, due dates, "my tasks"): refreshes every posted copy of
-   * the tasks and the summary, and posts milestone notes for status entries. Returns at once.
-   */
-  afterChange(location: PlanLocation, record: PlanRecord, taskIds: readonly TaskId[], entries?: readonly HistoryEntry[]): void;
-  /** Resolves when card updates and posts scheduled so far have finished (tests, shutdown). */
+  /** Resolves when the outgoing service's card updates and posts scheduled so far have finished (tests, shutdown). */
   idle(): Promise<void>;
 }
 
 export function createPlanFeature(deps: PlanFeatureDeps): PlanFeature {
-  const { planStore, sender, logger } = deps;
-  const port = deps.port ?? connectorPort(deps.adapter, deps.appId, deps.shutdownSignal);
+  const { planStore, outgoing } = deps;
   const tenantChecks = deps.tenantChecks === true;
-  const fanOut = new CardFanOut({ planStore, sender, port, logger, guard: deps.guard, clock: deps.clock, tenantChecks });
-  const posting = new PlanPosting({ planStore, delivery: new Delivery(sender, logger, deps.guard), port, background: fanOut, logger, clock: deps.clock, tenantChecks });
-  const actionDeps: TaskActionDeps = {
-    planStore,
-    clock: deps.clock,
-    tenantChecks,
-    onChanged: (location, record, taskIds, entries) => {
-      fanOut.refresh(location, record, taskIds);
-      posting.announce(location, record, entries);
-    },
-  };
+  const actionDeps: TaskActionDeps = { planStore, clock: deps.clock, tenantChecks, outgoing };
 
   const withPlan = async (context: TurnContext, render: (record: NonNullable<Awaited<ReturnType<PlanStore['load']>>>) => AdaptiveCardJson) => {
     const record = await planStore.load(planLocation(context));
@@ -106,7 +75,7 @@ export function createPlanFeature(deps: PlanFeatureDeps): PlanFeature {
     if (record.plan.id !== planId) {
       return cardResponse(errorCard('This card belongs to a plan that is not the current plan of this conversation. Say "status" for the current plan.', 'Not this plan'));
     }
-    fanOut.post(location, targetOf(context), nextCard(record.plan, record.decision, deps.clock(), tenantChecks));
+    outgoing.postCard(location, targetOf(context), nextCard(record.plan, record.decision, deps.clock(), tenantChecks));
     return cardResponse(summaryCard(record.plan, record.decision, { now: deps.clock(), tenantChecks }));
   };
 
@@ -147,20 +116,18 @@ export function createPlanFeature(deps: PlanFeatureDeps): PlanFeature {
       const created = await planStore.create(location, record, { ...options, audit: { by: actor, at: plan.createdAt } });
       if (created !== 'created') return 'exists';
       const destination = destinationOf(context);
-      posting.schedule(location, plan.id, destination);
+      outgoing.postPlan(location, plan.id, destination);
       return { kind: 'created', cardCount: cardsToPost(record).length, inThread: destination.kind === 'channel' };
     },
 
     async postPlan(location, planId, destination) {
       const record = await planStore.load(location);
       if (!record || record.plan.id !== planId) return 0;
-      posting.schedule(location, planId, destination);
+      outgoing.postPlan(location, planId, destination);
       return cardsToPost(record).length;
     },
 
-    afterChange: (location, record, taskIds, entries = []) => actionDeps.onChanged(location, record, taskIds, entries),
-
-    idle: () => fanOut.idle(),
+    idle: () => outgoing.idle(),
   };
 }
 

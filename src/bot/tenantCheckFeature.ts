@@ -7,7 +7,7 @@
  * note, while the check runs; when it returns, the verify cards are updated in place and the status card posted.
  */
 import type { TurnContext } from 'botbuilder';
-import type { Delivery } from '../actions/delivery';
+import type { Outgoing } from '../actions/outgoing';
 import type { MessagePort } from '../messaging/connectorPort';
 import { confirmCard } from '../cards/questionCards';
 import { noPlanCard, summaryCard, taskCard, nameOf } from '../cards/planCards';
@@ -24,7 +24,6 @@ import type { WatchIndex } from '../store/watchIndex';
 import type { CheckOutcome, TenantChecks } from '../tenant/tenantChecks';
 import { applyTaskAction, type TaskActionDeps } from '../actions/taskActions';
 import { cardResponse } from './invokeResponses';
-import { type PlanFeature } from './planFeature';
 import { actorOf, planLocation, type TurnReply } from './turn';
 import type { Feature } from './routing';
 import type { Logger } from '../logger';
@@ -34,8 +33,8 @@ export interface TenantCheckFeatureDeps {
   readonly checks: TenantChecks;
   /** Plans with the watch on (the scheduler walks it). */
   readonly watchIndex: WatchIndex;
-  readonly plans: Pick<PlanFeature, 'afterChange'>;
-  readonly delivery: Pick<Delivery, 'send'>;
+  /** The app's one outgoing service: refreshes changed cards, and its Delivery posts check results. */
+  readonly outgoing: Pick<Outgoing, 'changed' | 'delivery'>;
   readonly port: MessagePort;
   readonly reply: TurnReply;
   readonly clock: () => Date;
@@ -71,7 +70,7 @@ export function createTenantCheckFeature(deps: TenantCheckFeatureDeps): TenantCh
     });
     if (outcome.kind !== 'written' && outcome.kind !== 'unchanged') return undefined;
     if (outcome.kind === 'written') {
-      deps.plans.afterChange(location, outcome.value, outcome.value.plan.tasks.map((task) => task.id).filter((id) => id in OBSERVABLE_TASKS));
+      deps.outgoing.changed(location, outcome.value, outcome.value.plan.tasks.map((task) => task.id).filter((id) => id in OBSERVABLE_TASKS));
     }
     return outcome.value;
   };
@@ -105,7 +104,7 @@ export function createTenantCheckFeature(deps: TenantCheckFeatureDeps): TenantCh
   const targetOf = (context: TurnContext) => ({ tenantId: planLocation(context).tenantId, conversationId: context.activity.conversation.id, serviceUrl: context.activity.serviceUrl });
 
   const postCard = async (target: ReturnType<typeof targetOf>, card: AdaptiveCardJson) => {
-    await deps.delivery.send({
+    await deps.outgoing.delivery.send({
       conversationId: target.conversationId,
       tenantId: target.tenantId,
       run: (signal) => deps.port.postMessage({ conversationId: target.conversationId, serviceUrl: target.serviceUrl }, { text: '', entities: [], card }, signal),
@@ -116,7 +115,7 @@ export function createTenantCheckFeature(deps: TenantCheckFeatureDeps): TenantCh
     planStore,
     clock: deps.clock,
     tenantChecks: checks.enabled,
-    onChanged: (location, record, taskIds, entries) => deps.plans.afterChange(location, record, taskIds, entries),
+    outgoing: deps.outgoing,
   };
 
   const watchState = (plan: Plan): string => {

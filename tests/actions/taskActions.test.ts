@@ -1,5 +1,6 @@
 import { MemoryStorage } from 'botbuilder';
 import { CardFanOut } from '../../src/actions/cardFanOut';
+import { Delivery } from '../../src/actions/delivery';
 import type { CardPort } from '../../src/messaging/ports';
 import { handleTaskVerb, parseActionData, showTask, VERB_ACTIONS, type TaskActionDeps } from '../../src/actions/taskActions';
 import type { AdaptiveCardJson } from '../../src/cards/render';
@@ -25,7 +26,7 @@ async function setup() {
   const deps: TaskActionDeps = {
     planStore,
     clock: () => new Date('2025-11-26T11:05:00.000Z'),
-    onChanged: (_location, _record, taskIds) => changed.push([...taskIds]),
+    outgoing: { changed: (_location, _record, taskIds) => void changed.push([...taskIds]) },
   };
   const statusOf = async (location: PlanLocation, taskId: string) => (await planStore.load(location))!.plan.tasks.find((t) => t.id === taskId)?.status;
   return { planStore, deps, plan, other, changed, statusOf };
@@ -136,8 +137,8 @@ describe('CardFanOut', () => {
   it('updates the summary with the current progress and coalesces a burst of changes', async () => {
     const { deps, planStore, plan } = await setup();
     const { port, calls } = recordingPort();
-    const fanOut = new CardFanOut({ planStore, sender: new OutgoingSender({ retry: { baseDelayMs: 1 } }), port, logger: quietLogger });
-    const withFanOut: TaskActionDeps = { ...deps, onChanged: (location, record, ids) => fanOut.refresh(location, record, ids) };
+    const fanOut = new CardFanOut({ planStore, delivery: new Delivery(new OutgoingSender({ retry: { baseDelayMs: 1 } }), quietLogger), port, logger: quietLogger });
+    const withFanOut: TaskActionDeps = { ...deps, outgoing: { changed: (location, record, ids) => fanOut.refresh(location, record, ids) } };
     await handleTaskVerb(withFanOut, HERE, ANA, 'task.done', { planId: plan.id, taskId: 'cloudSync.prerequisites' });
     await handleTaskVerb(withFanOut, HERE, BEN, 'task.start', { planId: plan.id, taskId: 'cloudSync.installAgent' });
     await fanOut.idle();
@@ -152,8 +153,8 @@ describe('CardFanOut', () => {
   it('posts a fresh card when Teams lost the old one, and remembers the new id instead', async () => {
     const { deps, planStore, plan } = await setup();
     const { port, calls } = recordingPort(['notFound']);
-    const fanOut = new CardFanOut({ planStore, sender: new OutgoingSender(), port, logger: quietLogger });
-    await handleTaskVerb({ ...deps, onChanged: (l, r, ids) => fanOut.refresh(l, r, ids) }, HERE, ANA, 'task.done', { planId: plan.id, taskId: 'cloudSync.prerequisites' });
+    const fanOut = new CardFanOut({ planStore, delivery: new Delivery(new OutgoingSender(), quietLogger), port, logger: quietLogger });
+    await handleTaskVerb({ ...deps, outgoing: { changed: (l, r, ids) => fanOut.refresh(l, r, ids) } }, HERE, ANA, 'task.done', { planId: plan.id, taskId: 'cloudSync.prerequisites' });
     await fanOut.idle();
     expect(calls.map((c) => c.op)).toEqual(['update', 'post']);
     expect(cardText(calls[1].card)).toContain('2 of 5 tasks settled');
@@ -163,8 +164,8 @@ describe('CardFanOut', () => {
   it('leaves a card alone when the conversation blocked the bot (no repost)', async () => {
     const { deps, planStore, plan } = await setup();
     const { port, calls } = recordingPort(['blocked']);
-    const fanOut = new CardFanOut({ planStore, sender: new OutgoingSender(), port, logger: quietLogger });
-    await handleTaskVerb({ ...deps, onChanged: (l, r, ids) => fanOut.refresh(l, r, ids) }, HERE, ANA, 'task.done', { planId: plan.id, taskId: 'cloudSync.prerequisites' });
+    const fanOut = new CardFanOut({ planStore, delivery: new Delivery(new OutgoingSender(), quietLogger), port, logger: quietLogger });
+    await handleTaskVerb({ ...deps, outgoing: { changed: (l, r, ids) => fanOut.refresh(l, r, ids) } }, HERE, ANA, 'task.done', { planId: plan.id, taskId: 'cloudSync.prerequisites' });
     await fanOut.idle();
     expect(calls.map((c) => c.op)).toEqual(['update']);
     expect((await planStore.load(HERE))!.cards.map((c) => c.activityId)).toEqual(['sum-1']);
