@@ -31,6 +31,7 @@ import {
 } from '../domain/plan';
 import { daysBetween, formatCalendarDay, utcDay } from '../domain/planDates';
 import { SHORT_TOOL_NAMES, TRACK_LABELS, toolTitle } from '../domain/toolNames';
+import { ACTION_VERBS, SHOW_TASK_VERB } from '../domain/taskVerbs';
 import { errorCard } from './errorCard';
 import { escapeMarkdown, renderCard, type AdaptiveCardJson } from './render';
 import { historyLength } from '../domain/historyArchive';
@@ -38,15 +39,6 @@ import { isRestorable } from '../domain/planRetention';
 import type { PlanLogEntry } from '../domain/planRetention';
 import { evidenceLine, lastCheckLine, OBSERVABLE_TASKS, TENANT_VERBS } from './tenantCheckCard';
 
-/** The verbs the task card buttons carry, one per plan action. */
-export const ACTION_VERBS: Readonly<Record<PlanAction, string>> = {
-  start: 'task.start',
-  done: 'task.done',
-  skip: 'task.skip',
-  reopen: 'task.reopen',
-  switchInstallType: 'task.switchInstall',
-};
-export const SHOW_TASK_VERB = 'task.show';
 export const NEXT_VERB = 'plan.next';
 
 /**

@@ -4,7 +4,8 @@
  * the guide with the task they belong to and the Learn pages behind them.
  */
 import { LEARN } from '../domain/learnLinks';
-import { catalogText, SHOW_TASK_VERB } from './planCards';
+import { catalogText } from './planCards';
+import { SHOW_TASK_VERB } from '../domain/taskVerbs';
 import { escapeMarkdown, renderCard, type AdaptiveCardJson } from './render';
 
 /** A button that says a command for the person: `say` is exact command text, `title` what the button reads. */

@@ -3,7 +3,6 @@ import { CONNECT_INSTALL_TASK_IDS } from '../../src/domain/catalog';
 import type { DecisionSummary } from '../../src/domain/decision';
 import { applyAction, availableActions, createPlan, nextTask, numberedTasks, type Actor, type Plan, type PlanAction, type PlanSelection, type TaskStatus } from '../../src/domain/plan';
 import {
-  ACTION_VERBS,
   allDoneCard,
   formatWhen,
   historyCard,
@@ -16,6 +15,7 @@ import {
 } from '../../src/cards/planCards';
 import { escapeMarkdown } from '../../src/cards/render';
 import { cardText, executeActions, expectValidCard } from '../helpers/cardAssertions';
+import { ACTION_VERBS } from '../../src/domain/taskVerbs';
 
 const ANA: Actor = { id: 'aad-ana', name: 'Ana' };
 const AT = '2025-11-26T10:42:00.000Z';
