@@ -1,15 +1,17 @@
 /**
- * The task buttons (`task.start`, `task.done`, `task.skip`, `task.reopen`, `task.switchInstall`,
- * and the read-only `task.show`) and their typed twins ("done 3"). Card data is untrusted: it is
+ * The task verb family, whole: the task buttons (`task.start`, `task.done`, `task.skip`, `task.reopen`,
+ * `task.switchInstall`, and the read-only `task.show`; their strings in domain/taskVerbs.ts), the parsing of
+ * their data, the change itself, the card that answers, and their typed twins ("done 3"). The bot only binds
+ * `taskVerbHandlers` and `applyTaskByNumber` to Teams turns. Card data is untrusted: it is
  * validated here, the plan is always the one stored for the conversation the click came from, and
  * every outcome, refusals included, is a card to show, never an exception.
  */
 import type { TaskId } from '../domain/catalog';
 import { isTaskId } from '../domain/taskCatalog';
-import { isPlanId, type Actor, type PlanAction } from '../domain/plan';
+import { isPlanId, taskByNumber, type Actor, type PlanAction } from '../domain/plan';
 import type { CheckEvidence } from '../domain/tenantHealth';
-import { alreadyNotice, refusalNotice, taskCard, type CardNotice } from '../cards/planCards';
-import { ACTION_VERBS } from '../domain/taskVerbs';
+import { alreadyNotice, noPlanCard, noSuchTaskCard, refusalNotice, taskCard, type CardNotice } from '../cards/planCards';
+import { ACTION_VERBS, SHOW_TASK_VERB } from '../domain/taskVerbs';
 import { errorCard } from '../cards/errorCard';
 import type { AdaptiveCardJson } from '../cards/render';
 import type { PlanLocation, PlanStore } from '../store/planStore';
@@ -66,7 +68,27 @@ export function parseActionData(data: unknown): { ok: true; value: ActionData } 
   return { ok: true, value: { planId, taskId, ...(parsedRevision !== undefined ? { revision: parsedRevision } : {}) } };
 }
 
-/** A verb handler: validates the button data, then applies the action. */
+/** A task verb as the bot calls it: where the click came from, who clicked, and the untrusted button data. */
+export type TaskVerbHandler = (location: PlanLocation, actor: Actor, data: unknown) => Promise<AdaptiveCardJson>;
+
+/** Every verb of the task family with its handler. */
+export function taskVerbHandlers(deps: TaskActionDeps): Readonly<Record<string, TaskVerbHandler>> {
+  const handlers: Record<string, TaskVerbHandler> = {};
+  for (const verb of Object.values(ACTION_VERBS)) handlers[verb] = (location, actor, data) => handleTaskVerb(deps, location, actor, verb, data);
+  handlers[SHOW_TASK_VERB] = (location, _actor, data) => showTask(deps.planStore, location, data, deps.clock(), deps.tenantChecks);
+  return handlers;
+}
+
+/** "done 3": the typed twin of a status button, naming the task by its number on this conversation's plan. */
+export async function applyTaskByNumber(deps: TaskActionDeps, location: PlanLocation, actor: Actor, taskNumber: number, action: PlanAction): Promise<AdaptiveCardJson> {
+  const record = await deps.planStore.load(location);
+  if (!record) return noPlanCard();
+  const task = taskByNumber(record.plan, taskNumber);
+  if (!task) return noSuchTaskCard(record.plan, taskNumber);
+  return applyTaskAction(deps, location, actor, { planId: record.plan.id, taskId: task.id, action });
+}
+
+/** A status button: validates the button data, then applies the action. */
 export async function handleTaskVerb(
   deps: TaskActionDeps,
   location: PlanLocation,

@@ -8,13 +8,12 @@ import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import type { Outgoing } from '../actions/outgoing';
 import { cardsToPost, type Destination } from '../actions/planPosting';
-import { applyTaskAction, handleTaskVerb, showTask, VERB_ACTIONS, type TaskActionDeps } from '../actions/taskActions';
-import { earlierPlansCard, historyCard, nextCard, noPlanCard, noSuchTaskCard, summaryCard, tasksCard, NEXT_VERB } from '../cards/planCards';
-import { SHOW_TASK_VERB } from '../domain/taskVerbs';
+import { applyTaskByNumber, taskVerbHandlers, type TaskActionDeps } from '../actions/taskActions';
+import { earlierPlansCard, historyCard, nextCard, noPlanCard, summaryCard, tasksCard, NEXT_VERB } from '../cards/planCards';
 import { errorCard } from '../cards/errorCard';
 import type { AdaptiveCardJson } from '../cards/render';
 import type { DecisionSummary } from '../domain/decision';
-import { createPlan, taskByNumber, type PlanSelection } from '../domain/plan';
+import { createPlan, type PlanSelection } from '../domain/plan';
 import type { KeepWith, PlanLocation, PlanStore } from '../store/planStore';
 import { cardResponse } from './invokeResponses';
 import type { Feature, VerbHandler } from './routing';
@@ -60,13 +59,10 @@ export function createPlanFeature(deps: PlanFeatureDeps): PlanFeature {
     await deps.reply(context, record ? render(record) : noPlanCard());
   };
 
-  const taskVerb =
-    (verb: string): VerbHandler =>
-    async (context, data) =>
-      cardResponse(await handleTaskVerb(actionDeps, planLocation(context), actorOf(context), verb, data));
-
-  const verbs: Record<string, VerbHandler> = Object.fromEntries(Object.keys(VERB_ACTIONS).map((verb) => [verb, taskVerb(verb)]));
-  verbs[SHOW_TASK_VERB] = async (context, data) => cardResponse(await showTask(planStore, planLocation(context), data, deps.clock(), tenantChecks));
+  const verbs: Record<string, VerbHandler> = {};
+  for (const [verb, handle] of Object.entries(taskVerbHandlers(actionDeps))) {
+    verbs[verb] = async (context, data) => cardResponse(await handle(planLocation(context), actorOf(context), data));
+  }
   // The summary's "What's next": the summary itself stays (refreshed) and the next task arrives as a new card.
   verbs[NEXT_VERB] = async (context, data) => {
     const location = planLocation(context);
@@ -93,19 +89,7 @@ export function createPlanFeature(deps: PlanFeatureDeps): PlanFeature {
         await deps.reply(context, record ? historyCard(record.plan, log, now) : log.length > 0 ? earlierPlansCard(log, now) : noPlanCard());
       },
       taskAction: async (context, command) => {
-        const location = planLocation(context);
-        const record = await planStore.load(location);
-        if (!record) {
-          await deps.reply(context, noPlanCard());
-          return;
-        }
-        const task = taskByNumber(record.plan, command.taskNumber);
-        if (!task) {
-          await deps.reply(context, noSuchTaskCard(record.plan, command.taskNumber));
-          return;
-        }
-        const card = await applyTaskAction(actionDeps, location, actorOf(context), { planId: record.plan.id, taskId: task.id, action: command.action });
-        await deps.reply(context, card);
+        await deps.reply(context, await applyTaskByNumber(actionDeps, planLocation(context), actorOf(context), command.taskNumber, command.action));
       },
     },
 

@@ -41,7 +41,11 @@ export class SyncGuideBot extends TeamsActivityHandler {
   constructor(private readonly deps: SyncGuideBotDeps) {
     super();
     for (const feature of deps.features) {
-      for (const [verb, handler] of Object.entries(feature.verbs ?? {})) this.verbs.set(verb, handler);
+      for (const [verb, handler] of Object.entries(feature.verbs ?? {})) {
+        // A second handler would silently take the first one's buttons; two families claiming a verb is a wiring bug.
+        if (this.verbs.has(verb)) throw new Error(`Two features handle the card verb "${verb}"; each verb belongs to exactly one.`);
+        this.verbs.set(verb, handler);
+      }
       for (const [name, handler] of Object.entries(feature.commands ?? {})) {
         if (handler) this.commands.set(name as Command['name'], handler as CommandHandler);
       }

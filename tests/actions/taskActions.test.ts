@@ -2,7 +2,7 @@ import { MemoryStorage } from 'botbuilder';
 import { CardFanOut } from '../../src/actions/cardFanOut';
 import { Delivery } from '../../src/actions/delivery';
 import type { CardPort } from '../../src/messaging/ports';
-import { handleTaskVerb, parseActionData, showTask, VERB_ACTIONS, type TaskActionDeps } from '../../src/actions/taskActions';
+import { applyTaskByNumber, handleTaskVerb, parseActionData, showTask, taskVerbHandlers, VERB_ACTIONS, type TaskActionDeps } from '../../src/actions/taskActions';
 import type { AdaptiveCardJson } from '../../src/cards/render';
 import { createPlan, type Actor } from '../../src/domain/plan';
 import { OutgoingSender } from '../../src/messaging/sender';
@@ -35,6 +35,32 @@ async function setup() {
 describe('task verbs', () => {
   it('maps each verb to exactly one plan action', () => {
     expect(VERB_ACTIONS).toEqual({ 'task.start': 'start', 'task.done': 'done', 'task.skip': 'skip', 'task.reopen': 'reopen', 'task.switchInstall': 'switchInstallType' });
+  });
+
+  it('handles every task verb itself, the buttons and task.show alike', async () => {
+    const { deps, plan, statusOf } = await setup();
+    const handlers = taskVerbHandlers(deps);
+    expect(Object.keys(handlers).sort()).toEqual(['task.done', 'task.reopen', 'task.show', 'task.skip', 'task.start', 'task.switchInstall']);
+    await handlers['task.done'](HERE, ANA, { planId: plan.id, taskId: 'cloudSync.prerequisites' });
+    expect(await statusOf(HERE, 'cloudSync.prerequisites')).toBe('done');
+    expect(cardText(await handlers['task.show'](HERE, ANA, { planId: plan.id, taskId: 'cloudSync.verify' }))).toContain('Verify users are syncing');
+  });
+
+  it('task.show offers "Check now" on a verify task exactly when GRAPH_CHECKS is on', async () => {
+    const { deps, plan } = await setup();
+    const titles = async (tenantChecks: boolean) =>
+      executeActions(await taskVerbHandlers({ ...deps, tenantChecks })['task.show'](HERE, ANA, { planId: plan.id, taskId: 'cloudSync.verify' })).map((action) => action.title);
+    expect(await titles(true)).toContain('Check now');
+    expect(await titles(false)).not.toContain('Check now');
+  });
+
+  it('"done N" finds the task by its number, and says so when there is no plan or no such task', async () => {
+    const { deps, plan, statusOf } = await setup();
+    const number = plan.tasks.findIndex((task) => task.id === 'cloudSync.prerequisites') + 1;
+    await applyTaskByNumber(deps, HERE, ANA, number, 'done');
+    expect(await statusOf(HERE, 'cloudSync.prerequisites')).toBe('done');
+    expect(cardText(await applyTaskByNumber(deps, HERE, ANA, 99, 'done'))).toMatch(/99/);
+    expect(cardText(await applyTaskByNumber(deps, { tenantId: 't-1', conversationId: 'nowhere' }, ANA, 1, 'done'))).toMatch(/no plan/i);
   });
 
   it('applies a click, answers with the updated card and reports the change for fan-out', async () => {
