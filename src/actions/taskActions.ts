@@ -10,7 +10,7 @@ import type { TaskId } from '../domain/catalog';
 import { isTaskId } from '../domain/taskCatalog';
 import { isPlanId, taskByNumber, type Actor, type PlanAction } from '../domain/plan';
 import type { CheckEvidence } from '../domain/tenantHealth';
-import { alreadyNotice, noPlanCard, noSuchTaskCard, refusalNotice, taskCard, type CardNotice } from '../cards/planCards';
+import { alreadyNotice, noPlanCard, noSuchTaskCard, notThisPlanCard, refusalNotice, taskCard, type CardNotice } from '../cards/planCards';
 import { ACTION_VERBS, SHOW_TASK_VERB } from '../domain/taskVerbs';
 import { errorCard } from '../cards/errorCard';
 import type { AdaptiveCardJson } from '../cards/render';
@@ -149,7 +149,7 @@ export async function showTask(planStore: PlanStore, location: PlanLocation, dat
   const record = await planStore.load(location);
   if (!record) return errorCard('There is no plan in this conversation any more. Say "start" to create one.');
   if (record.plan.id !== parsed.value.planId) {
-    return errorCard('This card belongs to a plan that is not the current plan of this conversation. Say "status" for the current plan.', 'Not this plan');
+    return notThisPlanCard();
   }
   return taskCard(record.plan, parsed.value.taskId, undefined, { now, tenantChecks });
 }

@@ -4,6 +4,7 @@
  * the same words, so they are written once.
  */
 import { errorCard } from '../cards/errorCard';
+import { notThisPlanCard } from '../cards/planCards';
 import type { AdaptiveCardJson } from '../cards/render';
 
 export type Unapplied = 'noPlan' | 'otherPlan' | 'unknownTask' | 'busy';
@@ -14,10 +15,7 @@ export function unappliedCard(kind: Unapplied, retryHint = 'please try again'): 
     case 'noPlan':
       return errorCard('There is no plan in this conversation any more, so nothing changed. Say "start" to create one.');
     case 'otherPlan':
-      return errorCard(
-        'This card belongs to a plan that is not the current plan of this conversation, so nothing changed. Say "status" for the current plan.',
-        'Not this plan',
-      );
+      return notThisPlanCard({ nothingChanged: true });
     case 'unknownTask':
       return errorCard('That task is not part of this plan. Say "tasks" to see the current list.');
     case 'busy':

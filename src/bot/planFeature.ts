@@ -9,8 +9,7 @@ import type { TurnContext } from 'botbuilder';
 import type { Outgoing } from '../actions/outgoing';
 import { cardsToPost, type Destination } from '../actions/planPosting';
 import { applyTaskByNumber, taskVerbHandlers, type TaskActionDeps } from '../actions/taskActions';
-import { earlierPlansCard, historyCard, nextCard, noPlanCard, summaryCard, tasksCard, NEXT_VERB } from '../cards/planCards';
-import { errorCard } from '../cards/errorCard';
+import { earlierPlansCard, historyCard, nextCard, noPlanCard, notThisPlanCard, summaryCard, tasksCard, NEXT_VERB } from '../cards/planCards';
 import type { AdaptiveCardJson } from '../cards/render';
 import type { DecisionSummary } from '../domain/decision';
 import { createPlan, type PlanSelection } from '../domain/plan';
@@ -70,7 +69,7 @@ export function createPlanFeature(deps: PlanFeatureDeps): PlanFeature {
     const planId = typeof data.planId === 'string' ? data.planId : undefined;
     if (!record) return cardResponse(noPlanCard());
     if (record.plan.id !== planId) {
-      return cardResponse(errorCard('This card belongs to a plan that is not the current plan of this conversation. Say "status" for the current plan.', 'Not this plan'));
+      return cardResponse(notThisPlanCard());
     }
     outgoing.postCard(location, targetOf(context), nextCard(record.plan, record.decision, deps.clock(), tenantChecks));
     return cardResponse(summaryCard(record.plan, record.decision, { now: deps.clock(), tenantChecks }));

@@ -5,7 +5,7 @@
  * Sending digests is the scheduler's job (src/scheduler).
  */
 import { confirmCard } from '../cards/questionCards';
-import { noPlanCard, nameOf } from '../cards/planCards';
+import { noPlanCard, notThisPlanCard, nameOf } from '../cards/planCards';
 import { errorCard } from '../cards/errorCard';
 import type { AdaptiveCardJson } from '../cards/render';
 import { formatUtcDateTime } from '../domain/digest';
@@ -29,7 +29,7 @@ export interface ReminderFeatureDeps {
   readonly checkSeconds: number;
 }
 
-const notThisPlan = () => errorCard('This card belongs to a plan that is not the current plan of this conversation, so nothing changed. Say "remind" to see the current plan\'s reminders.', 'Not this plan');
+const notThisPlan = () => notThisPlanCard({ nothingChanged: true, next: 'Say "remind" to see the current plan\'s reminders.' });
 
 const WORDS: Record<Exclude<ReminderCadence, 'off'>, { every: string; adjective: string }> = {
   daily: { every: 'every day', adjective: 'Daily' },

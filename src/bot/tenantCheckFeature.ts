@@ -10,7 +10,7 @@ import type { TurnContext } from 'botbuilder';
 import type { Outgoing } from '../actions/outgoing';
 import type { MessagePort } from '../messaging/connectorPort';
 import { confirmCard } from '../cards/questionCards';
-import { noPlanCard, summaryCard, taskCard, nameOf } from '../cards/planCards';
+import { noPlanCard, notThisPlanCard, summaryCard, taskCard, nameOf } from '../cards/planCards';
 import { errorCard } from '../cards/errorCard';
 import type { AdaptiveCardJson } from '../cards/render';
 import { OBSERVABLE_TASKS, TENANT_VERBS, tenantCheckCard, tenantUnavailableCard, tokenFailedCard } from '../cards/tenantCheckCard';
@@ -179,7 +179,7 @@ export function createTenantCheckFeature(deps: TenantCheckFeatureDeps): TenantCh
         const record = await planStore.load(location);
         if (!record) return cardResponse(noPlanCard());
         if (record.plan.id !== planId) {
-          return cardResponse(errorCard('This card belongs to a plan that is not the current plan of this conversation. Say "status" for the current plan.', 'Not this plan'));
+          return cardResponse(notThisPlanCard());
         }
         const view = (plan: Plan, notice?: string) =>
           taskId ? taskCard(plan, taskId, notice ? { text: notice, tone: 'info' } : undefined, { now: deps.clock(), tenantChecks: checks.enabled }) : summaryCard(plan, record.decision, { now: deps.clock(), tenantChecks: checks.enabled });
@@ -210,7 +210,7 @@ export function createTenantCheckFeature(deps: TenantCheckFeatureDeps): TenantCh
         const record = await planStore.load(location);
         if (!record) return cardResponse(noPlanCard());
         if (record.plan.id !== planId) {
-          return cardResponse(errorCard('This card belongs to a plan that is not the current plan of this conversation. Say "status" for the current plan.', 'Not this plan'));
+          return cardResponse(notThisPlanCard());
         }
         const evidence = record.plan.lastCheck?.byTrack[track];
         const now = deps.clock();
@@ -250,7 +250,7 @@ export function createTenantCheckFeature(deps: TenantCheckFeatureDeps): TenantCh
         if (outcome.kind === 'noPlan') return cardResponse(noPlanCard());
         if (outcome.kind === 'busy') return cardResponse(errorCard('The plan was busy with other changes, and nothing was changed. Please press the button again.'));
         if (outcome.kind === 'otherPlan') {
-          return cardResponse(errorCard('This card belongs to a plan that is not the current plan of this conversation. Say "status" for the current plan.', 'Not this plan'));
+          return cardResponse(notThisPlanCard({ nothingChanged: true }));
         }
         if (outcome.kind === 'rejected') return cardResponse(errorCard(outcome.message));
         if (!on) await deps.watchIndex.remove(owner, planId);

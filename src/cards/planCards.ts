@@ -458,6 +458,16 @@ export function noPlanCard(): AdaptiveCardJson {
   });
 }
 
+/**
+ * A button on a card of a plan this conversation no longer has (replaced or discarded): the one answer for every
+ * such click. `nothingChanged` says so when the button would have changed something; `next` points at the current
+ * plan's own card of that kind.
+ */
+export function notThisPlanCard(options: { readonly nothingChanged?: boolean; readonly next?: string } = {}): AdaptiveCardJson {
+  const unchanged = options.nothingChanged ? ', so nothing changed' : '';
+  return errorCard(`This card belongs to a plan that is not the current plan of this conversation${unchanged}. ${options.next ?? 'Say "status" for the current plan.'}`, 'Not this plan');
+}
+
 /** A typed command ("done 12", "due 12 …") named a number the plan's task list does not have. */
 export function noSuchTaskCard(plan: Plan, number: number): AdaptiveCardJson {
   const count = numberedTasks(plan).length;
