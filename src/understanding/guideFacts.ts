@@ -78,7 +78,7 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
   {
     id: 'cloudSyncNetwork',
     title: 'Network access for the Cloud Sync agent',
-    text: 'The provisioning agent only connects outward; nothing inbound is opened. It uses 443 for all service traffic, 80 for certificate revocation checks and, optionally, 8080 for status reports when 443 is blocked. Allow *.msappproxy.net, *.msappproxy.com, *.servicebus.windows.net, *.microsoftonline.com, *.microsoft.com, *.windowsazure.com and login.windows.net (US Government has its own list); if you cannot allow URLs, open the Azure datacenter IP ranges. A proxy must pass HTTP 1.1 chunked encoding.',
+    text: 'Outbound 443 carries all service traffic of the provisioning agent, with outbound 80 for certificate revocation checks and, optionally, 8080 for status reports when 443 is blocked; nothing inbound is opened. Allow *.msappproxy.net, *.msappproxy.com, *.servicebus.windows.net, *.microsoftonline.com, *.microsoft.com, *.windowsazure.com and login.windows.net (US Government has its own list); if you cannot allow URLs, open the Azure datacenter IP ranges. A proxy must pass HTTP 1.1 chunked encoding.',
     links: [{ title: 'Cloud Sync prerequisites', url: LEARN.cloudSyncPrerequisites }],
     taskIds: ['cloudSync.prerequisites'],
   },
