@@ -147,7 +147,8 @@ export class ReminderScheduler {
     }
     const results: Array<{ planId: string; outcome: PlanCheck }> = [];
     const settled: Array<{ readonly found: readonly DueReminder[]; readonly next: Next }> = [];
-    const queue = [...groups.values()];
+    // The newest pointer first: it was written by the latest "turn on", so its plan id and fallback are current.
+    const queue = [...groups.values()].map((found) => [...found].sort((x, y) => (x.entry.since < y.entry.since ? 1 : x.entry.since > y.entry.since ? -1 : 0)));
     const worker = async () => {
       for (let found = queue.shift(); found; found = queue.shift()) {
         const entry = found[0].entry;
@@ -173,7 +174,9 @@ export class ReminderScheduler {
 
   /**
    * Each pointer goes to the slot of its plan's next period (written first), then leaves the slot it was found in,
-   * so an interruption between the two leaves it in both (looked at twice, sent once) rather than in neither.
+   * so an interruption between the two leaves it in both (looked at twice, sent once) rather than in neither. The
+   * new pointer is appended, even to the slot it was found in (a weekly plan's next Monday is the same slot), and
+   * the old one is removed by its due time, which the new one does not share.
    * A pointer that stays due (claimed elsewhere, a send to retry) moves into the current hour's slot, which lets the
    * cursor pass the hour it was due in.
    */
@@ -185,10 +188,11 @@ export class ReminderScheduler {
       const entry = found[0].entry;
       const moved = next === 'drop' ? undefined : next === 'stay' ? entry : { ...entry, dueAt: next.toISOString() };
       const target = moved ? index.slotFor(moved.dueAt, now) : undefined;
-      if (moved && !(target === found[0].slot && moved.dueAt === entry.dueAt)) adds.push(moved);
+      // A found pointer that already is the moved one (same slot, same time) stays; every other copy goes.
+      const isMoved = (where: DueReminder) => moved !== undefined && where.slot === target && where.entry.dueAt === moved.dueAt;
+      if (moved && !found.some(isMoved)) adds.push(moved);
       for (const where of found) {
-        // Written to the slot it was found in, the new pointer replaced the old one in place.
-        if (where.slot === target) continue;
+        if (isMoved(where)) continue;
         removals.set(where.slot, [...(removals.get(where.slot) ?? []), where.entry]);
       }
     }

@@ -8,9 +8,11 @@
  * Page 0 has the layout the single-document indexes of earlier versions had (`{ entries: [...] }`, or another
  * field name), so their documents are read as a one-page chain without being rewritten.
  *
- * Cost: a list or an upsert reads the scope's pages one by one; an upsert writes only the pages it changes.
- * Every page change is an eTag read-modify-write. Entries are identified by `idOf`; an entry found on two pages
- * (two writers appending the same entry at once) is listed once and removed from both.
+ * Cost: a list, an upsert or a remove reads the scope's pages one by one; an upsert writes only the pages it changes.
+ * An append reads a constant handful whatever the chain's length: page 0 carries `appendAt`, the first page that had
+ * room when a writer last looked, and an append starts there. Every page change is an eTag read-modify-write.
+ * Entries are identified by `idOf`; an entry found on two pages (two writers appending the same entry at once, or an
+ * append that did not look for it elsewhere) is listed once and removed from both.
  */
 import type { Storage } from 'botbuilder';
 import { DocumentStore } from './documentStore';
@@ -41,12 +43,15 @@ export class IndexBusyError extends Error {
   }
 }
 
-type PageDocument = Record<string, unknown> & { more?: boolean };
+/** `appendAt` is only ever on page 0: a hint, so a wrong or missing one costs reads, never entries. */
+type PageDocument = Record<string, unknown> & { more?: boolean; appendAt?: number };
 
 interface Page<E> {
   readonly n: number;
   readonly entries: readonly E[];
   readonly more: boolean;
+  /** Page 0 only: where appends start (0 when it names none). */
+  readonly appendAt?: number;
 }
 
 const ATTEMPTS = 6;
@@ -104,10 +109,33 @@ export class PagedIndex<E extends object> {
     throw new IndexBusyError(this.prefix);
   }
 
+  /**
+   * Adds the entries without looking for them on other pages, so its reads do not grow with the chain: page 0 (for
+   * `appendAt`), then the page it names and any full pages after it, usually none. An entry already on the page it
+   * lands on is replaced there; a copy on another page stays (`list` shows one, `remove` takes both), so use this
+   * where a stray copy is harmless and `upsert` where it is not. A full last page is extended under the same rule as
+   * `upsert`: only the writer whose eTag update marked it `more` creates the next page.
+   */
+  async append(scope: string, entries: readonly E[]): Promise<void> {
+    const pending = new Map(entries.map((entry) => [this.options.idOf(entry), entry]));
+    if (pending.size === 0) return;
+    for (const entry of pending.values()) {
+      const bytes = entryBytes(entry);
+      if (bytes + PAGE_OVERHEAD > this.maxPageBytes) throw new OversizedEntryError(bytes, this.maxPageBytes);
+    }
+    for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      if (await this.tryAppend(scope, pending, attempt === ATTEMPTS)) return;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(100, 5 * 2 ** attempt) * (0.5 + Math.random())));
+    }
+    throw new IndexBusyError(this.prefix);
+  }
+
   /** Removes every entry `matches` accepts, from every page; returns how many went. */
   async remove(scope: string, matches: (entry: E) => boolean): Promise<number> {
     let removed = 0;
-    for (const page of await this.pages(scope)) {
+    let lowest: number | undefined;
+    const pages = await this.pages(scope);
+    for (const page of pages) {
       if (!page.entries.some(matches)) continue;
       const outcome = await this.documents.update(pageId(scope, page.n), (current) => {
         const all = this.entriesOf(current);
@@ -115,8 +143,14 @@ export class PagedIndex<E extends object> {
         return kept.length === all.length ? { next: undefined, result: 0 } : { next: { ...current, [this.field]: kept }, result: all.length - kept.length };
       });
       if (outcome.kind === 'gaveUp') throw new IndexBusyError(this.prefix);
-      if (outcome.kind === 'written') removed += outcome.result;
+      if (outcome.kind === 'written' && outcome.result > 0) {
+        removed += outcome.result;
+        lowest ??= page.n;
+      }
     }
+    // Appends go back to the room this made, so a list whose entries keep moving out and back in (a weekly slot)
+    // reuses its pages instead of growing a new tail every cycle.
+    if (lowest !== undefined && lowest < (pages[0]?.appendAt ?? 0)) await this.moveHint(scope, (hint) => (hint > lowest ? lowest : undefined));
     return removed;
   }
 
@@ -127,7 +161,7 @@ export class PagedIndex<E extends object> {
       const read = await this.documents.read(pageId(scope, n));
       if (!read) break;
       const more = read.value.more === true;
-      pages.push({ n, entries: this.entriesOf(read.value), more });
+      pages.push({ n, entries: this.entriesOf(read.value), more, ...(n === 0 ? { appendAt: hintOf(read.value) } : {}) });
       if (!more) break;
     }
     return pages;
@@ -168,6 +202,103 @@ export class PagedIndex<E extends object> {
     }
     if (pending.size === 0) return true;
     return this.extend(scope, pages, [...pending.values()], lastAttempt);
+  }
+
+  /**
+   * One pass of `append`: fill forward from the hinted page, extend past a full last page, then move the hint to the
+   * last page written. Placed entries leave `pending`, so a retry only places the rest. False: try again.
+   */
+  private async tryAppend(scope: string, pending: Map<string, E>, lastAttempt: boolean): Promise<boolean> {
+    const head = await this.documents.read(pageId(scope, 0));
+    if (!head) {
+      if (!(await this.extend(scope, [], [...pending.values()], lastAttempt))) return false;
+      pending.clear();
+      return true;
+    }
+    let start = hintOf(head.value);
+    let n = start;
+    let lastWritten = start;
+    for (;;) {
+      const outcome = await this.documents.update(pageId(scope, n), (current) => this.fill(current, pending));
+      if (outcome.kind === 'gaveUp') return false;
+      if (outcome.kind === 'missing') {
+        // A hint naming a page that is not there (written by hand, or a chain rebuilt): walk from page 0 instead.
+        if (n === start && n !== 0) {
+          start = n = lastWritten = 0;
+          continue;
+        }
+        // The page before said more follows, but its writer has not created this one yet (or stopped in between).
+        if (!lastAttempt) return false;
+        lastWritten = await this.createFrom(scope, n, pending);
+        break;
+      }
+      for (const id of outcome.result.placed) pending.delete(id);
+      if (outcome.result.placed.length > 0) lastWritten = n;
+      if (pending.size === 0) break;
+      if (outcome.result.marked) {
+        lastWritten = await this.createFrom(scope, n + 1, pending);
+        break;
+      }
+      n++;
+    }
+    // Only forward from where this pass started: a remove that meanwhile pointed it back at freed room wins.
+    if (lastWritten !== start) await this.moveHint(scope, (hint) => (hint >= start && hint < lastWritten ? lastWritten : undefined));
+    return true;
+  }
+
+  /**
+   * What `append` writes to one page: same-id entries replaced in place, then as many new ones as fit. When some are
+   * left and this is the last page, the same write marks it `more`, which makes this writer the one to extend.
+   */
+  private fill(current: PageDocument, pending: ReadonlyMap<string, E>): { next: PageDocument | undefined; result: { placed: string[]; marked: boolean } } {
+    const existing = this.entriesOf(current);
+    const onPage = new Set(existing.map((entry) => this.options.idOf(entry)));
+    let placed: string[] = [];
+    let next = existing.map((entry) => {
+      const id = this.options.idOf(entry);
+      const replacement = pending.get(id);
+      if (!replacement) return entry;
+      placed.push(id);
+      return replacement;
+    });
+    let bytes = pageBytes(next, [], this.options.idOf);
+    if (bytes > this.maxPageBytes) {
+      // Larger replacements would overflow the page: leave it as it is; they land further on, as copies.
+      next = [...existing];
+      placed = [];
+      bytes = pageBytes(next, [], this.options.idOf);
+    }
+    for (const [id, entry] of pending) {
+      if (onPage.has(id)) continue;
+      const size = entryBytes(entry) + 1;
+      if (bytes + size > this.maxPageBytes) break;
+      next.push(entry);
+      placed.push(id);
+      bytes += size;
+    }
+    const marked = placed.length < pending.size && current.more !== true;
+    if (placed.length === 0 && !marked) return { next: undefined, result: { placed, marked } };
+    return { next: { ...current, [this.field]: next, ...(marked ? { more: true } : {}) }, result: { placed, marked } };
+  }
+
+  /** Creates pages `from`, `from + 1` … holding everything pending; returns the last page's number. */
+  private async createFrom(scope: string, from: number, pending: Map<string, E>): Promise<number> {
+    const chunks = this.chunk([...pending.values()]);
+    for (let i = 0; i < chunks.length; i++) {
+      await this.documents.put(pageId(scope, from + i), { [this.field]: chunks[i], ...(i < chunks.length - 1 ? { more: true } : {}) });
+    }
+    pending.clear();
+    return from + chunks.length - 1;
+  }
+
+  /** Sets page 0's `appendAt` to what `to` returns for the current hint (undefined: leave it). */
+  private async moveHint(scope: string, to: (hint: number) => number | undefined): Promise<void> {
+    await this.documents.update(pageId(scope, 0), (current) => {
+      const target = to(hintOf(current));
+      if (target === undefined || target === hintOf(current)) return { next: undefined, result: undefined };
+      const { appendAt: _old, ...rest } = current;
+      return { next: target > 0 ? { ...rest, appendAt: target } : rest, result: undefined };
+    });
   }
 
   /** Puts `entries` on page `n`, replacing same-id entries; false if the page no longer has room or kept changing. */
@@ -244,6 +375,12 @@ export class PagedIndex<E extends object> {
 
 function pageId(scope: string, n: number): string {
   return n === 0 ? scope : `${scope}/~${n}`;
+}
+
+/** Page 0's append hint; anything but a whole page number reads as 0. */
+function hintOf(document: PageDocument): number {
+  const hint = document.appendAt;
+  return typeof hint === 'number' && Number.isSafeInteger(hint) && hint > 0 ? hint : 0;
 }
 
 function entryBytes(entry: object): number {

@@ -7,7 +7,9 @@
  *
  * Every slot is a PagedIndex (pages of 64 KB, no cap), so no document grows without bound: 100,000 plans due in the
  * same hour are about 600 pages, each read once when they are due. Digests open at one configured hour, so slots fill
- * unevenly; that is the price of reading nothing in the other 167 hours.
+ * unevenly; that is the price of reading nothing in the other 167 hours. Adding a pointer appends it to its slot's
+ * chain (PagedIndex.append), so it reads a few pages however full the slot is; removing the pointers a check moved on
+ * points later appends back at the room they left, so a slot refilled every week does not keep growing.
  *
  * The cursor (`reminderQueue/cursor`) says which hours are drained: every pointer due before it was handled. It only
  * moves forward, and only after a check handled everything due before the current hour, so an instance that dies
@@ -80,6 +82,11 @@ export function locationId(location: PlanLocation): string {
   return JSON.stringify([location.tenantId, location.conversationId]);
 }
 
+/** A pointer as found: its plan location and due time (a plan may have copies with other times). */
+function pointerId(entry: QueuedReminder): string {
+  return JSON.stringify([entry.location.tenantId, entry.location.conversationId, entry.dueAt]);
+}
+
 /** The slot an hour (hours since the epoch) belongs to. */
 export function slotOfHour(hour: number): number {
   return ((hour % QUEUE_SLOTS) + QUEUE_SLOTS) % QUEUE_SLOTS;
@@ -119,14 +126,24 @@ export class ReminderIndex {
     return 'added';
   }
 
-  /** Several pointers, one write per slot page touched; each goes where `add` would put it. */
+  /**
+   * Several pointers, each where `add` would put it. Appended at the end of their slot's chain, so the reads do not
+   * grow with the slot: the slot of Monday 09:00 holds every weekly plan. An older pointer of the same plan may stay
+   * in the slot; the scheduler looks at a plan once however many pointers it finds, and removes them all.
+   */
   async addMany(entries: readonly QueuedReminder[], now: Date): Promise<void> {
+    for (const [slot, queued] of this.bySlot(entries, now)) await this.slots.append(slotScope(slot), queued);
+  }
+
+  private bySlot(entries: readonly QueuedReminder[], now: Date): Map<number, QueuedReminder[]> {
     const bySlot = new Map<number, QueuedReminder[]>();
     for (const entry of entries) {
-      const slot = slotOfHour(hourOf(Math.max(Date.parse(entry.dueAt), now.getTime())));
-      bySlot.set(slot, [...(bySlot.get(slot) ?? []), { ...storedEntry(entry), dueAt: entry.dueAt }]);
+      const slot = this.slotFor(entry.dueAt, now);
+      const queued = bySlot.get(slot) ?? [];
+      queued.push({ ...storedEntry(entry), dueAt: entry.dueAt });
+      bySlot.set(slot, queued);
     }
-    for (const [slot, queued] of bySlot) await this.slots.upsert(slotScope(slot), queued);
+    return bySlot;
   }
 
   /** The slot `addMany` would put a pointer due at `dueAt` in, at `now`. */
@@ -147,8 +164,9 @@ export class ReminderIndex {
     const due: DueReminder[] = [];
     for (let hour = from; hour <= nowHour; hour++) {
       const slot = slotOfHour(hour);
-      for (const entry of await this.slots.list(slotScope(slot))) {
-        if (Date.parse(entry.dueAt) <= now.getTime()) due.push({ entry, slot });
+      // Every copy, not one per plan: the scheduler removes all of a plan's pointers it looked at.
+      for (const page of await this.slots.pages(slotScope(slot))) {
+        for (const entry of page.entries) if (Date.parse(entry.dueAt) <= now.getTime()) due.push({ entry, slot });
       }
     }
     return { due, nowHour, slotsRead: nowHour - from + 1, ...(through !== undefined && Number.isFinite(through) ? { through } : {}) };
@@ -156,9 +174,9 @@ export class ReminderIndex {
 
   /** Removes these pointers from `slot`, each only while it still has the due time it was found with. */
   async removeFrom(slot: number, entries: readonly QueuedReminder[]): Promise<void> {
-    const found = new Map(entries.map((entry) => [locationId(entry.location), entry.dueAt]));
+    const found = new Set(entries.map(pointerId));
     if (found.size === 0) return;
-    await this.slots.remove(slotScope(slot), (entry) => found.get(locationId(entry.location)) === entry.dueAt);
+    await this.slots.remove(slotScope(slot), (entry) => found.has(pointerId(entry)));
   }
 
   /** Marks every hour before `hour` as drained. Only forward: a slower instance never moves it back. */
@@ -187,7 +205,9 @@ export class ReminderIndex {
     const legacy = (await this.storage.read([LEGACY_KEY]))[LEGACY_KEY] as { entries?: unknown } | undefined;
     if (!legacy) return 0;
     const entries = (Array.isArray(legacy.entries) ? (legacy.entries as ReminderEntry[]) : []).filter((entry) => isMigratable(entry));
-    await this.addMany(entries.map((entry) => ({ ...storedEntry(entry), dueAt: now.toISOString() })), now);
+    // A one-off: looking for each pointer first (upsert) keeps a rerun from adding copies.
+    const queued = entries.map((entry) => ({ ...storedEntry(entry), dueAt: now.toISOString() }));
+    for (const [slot, inSlot] of this.bySlot(queued, now)) await this.slots.upsert(slotScope(slot), inSlot);
     await this.storage.delete([LEGACY_KEY]);
     return entries.length;
   }

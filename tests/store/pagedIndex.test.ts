@@ -1,4 +1,4 @@
-import { MemoryStorage, type Storage } from 'botbuilder';
+import { MemoryStorage, type Storage, type StoreItems } from 'botbuilder';
 import { DEFAULT_MAX_PAGE_BYTES, OversizedEntryError, PagedIndex } from '../../src/store/pagedIndex';
 import { SqliteStorage } from '../../src/store/sqliteStorage';
 
@@ -15,6 +15,22 @@ async function storedPages(storage: Storage, index: PagedIndex<Entry>, scope: st
   const keys = pages.map((page) => index.key(scope, page.n));
   const items = await storage.read(keys);
   return keys.map((key) => JSON.stringify(items[key]));
+}
+
+/** The storage, with the keys each read asked for. */
+function countingReads(storage: Storage): { storage: Storage; reads: string[] } {
+  const reads: string[] = [];
+  return {
+    reads,
+    storage: {
+      read: (keys: string[]) => {
+        reads.push(...keys);
+        return storage.read(keys);
+      },
+      write: (changes: StoreItems) => storage.write(changes),
+      delete: (keys: string[]) => storage.delete(keys),
+    },
+  };
 }
 
 describe('PagedIndex', () => {
@@ -79,5 +95,74 @@ describe('PagedIndex', () => {
     const ids = (await index.list('busy')).map((e) => e.id).sort();
     expect(ids).toEqual(Array.from({ length: 40 }, (_, n) => `entry-${n}`).sort());
     expect((await index.pages('busy')).length).toBeGreaterThan(4);
+  });
+
+  describe('append', () => {
+    it('reads a constant handful of pages however long the chain is, and the entry lands at its end', async () => {
+      const counted = countingReads(new MemoryStorage());
+      const index = make(counted.storage);
+      await index.upsert('long', Array.from({ length: 12_000 }, (_, n) => entry(n)));
+      expect((await index.pages('long')).length).toBeGreaterThan(45);
+      // The chain was built by upsert, which leaves no hint: the first append walks it once and leaves one.
+      await index.append('long', [entry(20_000)]);
+      for (const n of [20_001, 20_002, 20_003]) {
+        counted.reads.length = 0;
+        await index.append('long', [entry(n)]);
+        expect(counted.reads.length).toBeLessThanOrEqual(4);
+      }
+      const listed = (await index.list('long')).map((e) => e.id);
+      expect(listed).toHaveLength(12_004);
+      expect(listed.slice(-4)).toEqual(['entry-20000', 'entry-20001', 'entry-20002', 'entry-20003']);
+    });
+
+    it('keeps reading a constant handful while its appends fill page after page', async () => {
+      const counted = countingReads(new MemoryStorage());
+      const index = make(counted.storage, 2_048);
+      let most = 0;
+      for (let n = 0; n < 400; n++) {
+        counted.reads.length = 0;
+        await index.append('growing', [entry(n)]);
+        most = Math.max(most, counted.reads.length);
+      }
+      expect((await index.pages('growing')).length).toBeGreaterThan(50);
+      expect(most).toBeLessThanOrEqual(5);
+      expect((await index.list('growing')).map((e) => e.id)).toEqual(Array.from({ length: 400 }, (_, n) => `entry-${n}`));
+    });
+
+    it('reuses the room a remove made: entries moving out and back in every cycle do not grow the chain', async () => {
+      const index = make(new MemoryStorage(), 4_096);
+      const week = (cycle: number) => Array.from({ length: 200 }, (_, n) => ({ id: `entry-${n}`, note: `due in week ${cycle} ${'x'.repeat(200)}` }));
+      await index.append('slot', week(0));
+      const lengths: number[] = [];
+      for (let cycle = 1; cycle <= 6; cycle++) {
+        // What the scheduler does with a weekly slot: the next week's copies first, then the ones it found due go.
+        await index.append('slot', week(cycle));
+        await index.remove('slot', (e) => e.note.startsWith(`due in week ${cycle - 1} `));
+        lengths.push((await index.pages('slot')).length);
+        expect((await index.list('slot')).filter((e) => e.note.startsWith(`due in week ${cycle} `))).toHaveLength(200);
+      }
+      // One week's 200 entries fill about 13 pages of 4 KB: the chain settles at two weeks' worth and stays there.
+      expect(lengths.at(-1)).toBe(lengths[1]);
+      expect(lengths.at(-1)).toBeLessThanOrEqual(2 * 14);
+    });
+
+    it('a hint naming a page that is not there costs a walk from page 0, not the entry', async () => {
+      const storage = new MemoryStorage();
+      await storage.write({ 'testIndex/s': { entries: [entry(1)], more: true, appendAt: 99, eTag: '*' }, 'testIndex/s/~1': { entries: [entry(2)], eTag: '*' } });
+      const index = make(storage);
+      await index.append('s', [entry(3)]);
+      expect((await index.list('s')).map((e) => e.id).sort()).toEqual(['entry-1', 'entry-2', 'entry-3']);
+    });
+
+    it.each([
+      ['memory', () => new MemoryStorage()],
+      ['sqlite', () => new SqliteStorage(':memory:')],
+    ])('concurrent appends on %s all land, across new pages, on one unbroken chain', async (_name, storage) => {
+      const index = make(storage(), 2_048);
+      await Promise.all(Array.from({ length: 60 }, (_, n) => index.append('busy', [entry(n)])));
+      const ids = (await index.list('busy')).map((e) => e.id).sort();
+      expect(ids).toEqual(Array.from({ length: 60 }, (_, n) => `entry-${n}`).sort());
+      expect((await index.pages('busy')).length).toBeGreaterThan(6);
+    });
   });
 });
