@@ -6,8 +6,11 @@
  * of them with weekly reminders whose pointers are spread over the hours of the week, then drives the real
  * ReminderScheduler on an injected clock, counting storage calls inside this process:
  *   - checks with 0, 100 and 1,000 plans due (reads and writes per check, and how long it took);
- *   - a simulated week of hourly checks (memory after it, the largest index document written at any point);
- *   - turning reminders on for the 2,001st, 20,001st and last plan (one `add` each, after bulk pointers up to there).
+ *   - a simulated week of hourly checks (memory after it, the largest index document written at any point), whose
+ *     digest count must be exactly the expected one: the rest of this week's plans, then every weekly plan again when
+ *     next Monday 09:00 opens the next period (the run fails otherwise);
+ *   - turning reminders on for the 2,001st, 20,001st and last plan (one `add` each, after bulk pointers up to there),
+ *     all into the Monday 09:00 slot where every weekly pointer waits, so the slot is hundreds of pages by the end.
  * Sends go to a fake port that answers at once: the figures are the scheduler's and storage's.
  * Prints one JSON line to stdout.
  */
@@ -34,6 +37,8 @@ interface QueuedReminder {
 }
 interface ReminderIndexLike {
   addMany(entries: readonly QueuedReminder[], now: Date): Promise<void>;
+  slotFor(dueAt: string, now: Date): number;
+  slotKey(slot: number, n?: number): string;
   add(entry: Omit<QueuedReminder, 'dueAt'>, dueAt: Date, now: Date): Promise<string>;
   advance(hour: number): Promise<void>;
 }
@@ -49,10 +54,8 @@ const { createStorage } = src('store/createStorage') as { createStorage(config: 
 const { PlanStore } = src('store/planStore') as { PlanStore: new (storage: Storage) => { key(location: PlanLocation): string } };
 const { HOUR_MS, ReminderIndex } = src('store/reminderIndex') as { HOUR_MS: number; ReminderIndex: new (storage: Storage) => ReminderIndexLike };
 const { ReminderScheduler } = src('scheduler/reminderScheduler') as { ReminderScheduler: new (deps: object) => SchedulerLike };
-const { createPlan, applyPlanEdit } = src('domain/plan') as {
-  createPlan(input: object): Plan;
-  applyPlanEdit(plan: Plan, edit: object, actor: object, at: string): { plan: Plan };
-};
+const { createPlan } = src('domain/plan') as { createPlan(input: object): Plan };
+const { applyPlanEdit } = src('domain/planEdits') as { applyPlanEdit(plan: Plan, edit: object, actor: object, at: string): { plan?: Plan; message?: string } };
 const { periodKey } = src('domain/digest') as { periodKey(now: Date, cadence: string): string };
 
 const [kind, plansArg, connectionString] = process.argv.slice(2);
@@ -60,7 +63,9 @@ const PLANS = Number(plansArg);
 const TENANTS = 50;
 const CHANNELS_PER_TEAM = 5;
 const REMINDER_SHARE = 10;
-const SEED_BATCH = 200;
+/** Plan documents per storage call, and calls in flight: 48 writes at a time, whatever the backend. */
+const SEED_BATCH = 12;
+const SEED_WORKERS = 4;
 /** Monday 10:00 UTC: every weekly period of this week is open (digests open at 09:00). */
 const T0 = Date.parse('2026-12-07T10:00:00.000Z');
 const ANA = { id: 'aad-ana', name: 'Ana Admin' };
@@ -135,15 +140,20 @@ async function main(): Promise<void> {
 
   // --- seed -------------------------------------------------------------------------------------------------------
   const base = createPlan({ id: 'template', selection: { tool: 'cloudSync' }, createdBy: ANA, at: new Date(T0 - 30 * 24 * HOUR_MS).toISOString() });
-  const withReminders = applyPlanEdit(base, { kind: 'setReminders', cadence: 'weekly' }, ANA, new Date(T0 - 14 * 24 * HOUR_MS).toISOString()).plan;
+  const edited = applyPlanEdit(base, { kind: 'setReminders', cadence: 'weekly' }, ANA, new Date(T0 - 14 * 24 * HOUR_MS).toISOString());
+  if (!edited.plan) throw new Error(`Could not turn reminders on for the template plan: ${edited.message ?? 'no reason given'}`);
+  const withReminders = edited.plan;
   const lastWeek = periodKey(new Date(T0 - 7 * 24 * HOUR_MS), 'weekly');
   const reminderPlans = Math.floor(PLANS / REMINDER_SHARE);
-  // Pointers over the week's hours after T0 (none in T0's own hour); hours 1 and 2 hold exactly 100 and 1,000.
-  const dueHour = (r: number): number => (r < 100 ? 1 : r < 1_100 ? 2 : 3 + ((r - 1_100) % 164));
+  // Pointers over the week's hours after T0 (none in T0's own hour); hours 1 and 2 hold exactly 100 and 1,000. The
+  // rest stay inside this ISO week (hours 3 to 157 after Monday 10:00 end on Sunday 23:00): a pointer due next Monday
+  // before 09:00 would wait for the next period and blur the week's count.
+  const LAST_SPREAD_HOUR = 157;
+  const dueHour = (r: number): number => (r < 100 ? 1 : r < 1_100 ? 2 : 3 + ((r - 1_100) % (LAST_SPREAD_HOUR - 2)));
   const seedStarted = process.hrtime.bigint();
-  for (let from = 0; from < PLANS; from += SEED_BATCH) {
+  const pointers: QueuedReminder[] = [];
+  const seedBatch = async (from: number): Promise<void> => {
     const items: StoreItems = {};
-    const pointers: QueuedReminder[] = [];
     for (let i = from; i < Math.min(PLANS, from + SEED_BATCH); i++) {
       const location = locationOf(i);
       const reminders = i % REMINDER_SHARE === 0;
@@ -168,55 +178,100 @@ async function main(): Promise<void> {
       }
     }
     await storage.write(items);
-    await index.addMany(pointers, clock());
+  };
+  let nextBatch = 0;
+  await Promise.all(
+    Array.from({ length: SEED_WORKERS }, async () => {
+      for (let from = nextBatch; from < PLANS; from = nextBatch) {
+        nextBatch += SEED_BATCH;
+        await seedBatch(from);
+      }
+    }),
+  );
+  // One append per slot, a few slots at a time: each slot's chain is written by one writer.
+  const bySlot = new Map<number, QueuedReminder[]>();
+  for (const pointer of pointers) {
+    const slot = index.slotFor(pointer.dueAt, clock());
+    bySlot.set(slot, [...(bySlot.get(slot) ?? []), pointer]);
   }
+  const slotBatches = [...bySlot.values()];
+  await Promise.all(
+    Array.from({ length: SEED_WORKERS }, async () => {
+      for (let batch = slotBatches.shift(); batch; batch = slotBatches.shift()) await index.addMany(batch, clock());
+    }),
+  );
   await index.advance(Math.floor(T0 / HOUR_MS));
   const seedSeconds = Number(process.hrtime.bigint() - seedStarted) / 1e9;
   const afterSeed = memory();
 
   // --- checks with 0, 100 and 1,000 due ---------------------------------------------------------------------------
-  const checks: Array<{ label: string; due: number; sent: number; reads: number; planReads: number; indexReads: number; writes: number; ms: number }> = [];
-  const measure = async (label: string, at: number) => {
+  const checks: Array<{ label: string; expected: number; due: number; sent: number; reads: number; planReads: number; indexReads: number; writes: number; ms: number }> = [];
+  const inHour1 = Math.min(100, reminderPlans);
+  const inHour2 = Math.min(1_000, reminderPlans - inHour1);
+  const measure = async (label: string, at: number, expected: number) => {
     now = at;
     counts = fresh();
     const sentBefore = sends;
     const started = process.hrtime.bigint();
     const summary = await scheduler.runOnce();
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    checks.push({ label, due: summary.results.length, sent: sends - sentBefore, reads: counts.readKeys, planReads: counts.planReads, indexReads: counts.indexReads, writes: counts.writeKeys + counts.deleteKeys, ms });
+    checks.push({ label, expected, due: summary.results.length, sent: sends - sentBefore, reads: counts.readKeys, planReads: counts.planReads, indexReads: counts.indexReads, writes: counts.writeKeys + counts.deleteKeys, ms });
   };
-  await measure('0 due', T0 + 30 * 60_000);
-  await measure('0 due, again', T0 + 40 * 60_000);
-  await measure('100 due', T0 + 1 * HOUR_MS + 5 * 60_000);
-  await measure('0 due, after it', T0 + 1 * HOUR_MS + 10 * 60_000);
-  await measure('1,000 due', T0 + 2 * HOUR_MS + 5 * 60_000);
+  await measure('0 due', T0 + 30 * 60_000, 0);
+  await measure('0 due, again', T0 + 40 * 60_000, 0);
+  await measure(`${inHour1.toLocaleString('en')} due`, T0 + 1 * HOUR_MS + 5 * 60_000, inHour1);
+  await measure('0 due, after it', T0 + 1 * HOUR_MS + 10 * 60_000, 0);
+  await measure(`${inHour2.toLocaleString('en')} due`, T0 + 2 * HOUR_MS + 5 * 60_000, inHour2);
+  const wrongCheck = checks.find((c) => c.sent !== c.expected);
+  if (wrongCheck) throw new Error(`The check "${wrongCheck.label}" sent ${wrongCheck.sent} digests; ${wrongCheck.expected} were due.`);
 
   // --- a simulated week of hourly checks --------------------------------------------------------------------------
-  const weekCounts = { checks: 0, reads: 0, writes: 0, sent: 0, maxReads: 0 };
+  // Hours 3 to 170 after Monday 10:00: the rest of this week's plans, then at hour 167 (next Monday 09:05) every weekly
+  // plan again, since the next period opens then.
+  const NEXT_MONDAY_HOUR = 167;
+  const expectedSent = reminderPlans - inHour1 - inHour2 + reminderPlans;
+  const weekCounts = { checks: 0, reads: 0, writes: 0, sent: 0, expectedSent, maxReads: 0 };
+  let monday = { due: 0, sent: 0, reads: 0, writes: 0, ms: 0 };
   const weekStarted = process.hrtime.bigint();
   const sentBeforeWeek = sends;
   for (let hour = 3; hour < 3 + 7 * 24; hour++) {
     now = T0 + hour * HOUR_MS + 5 * 60_000;
     counts = fresh();
-    await scheduler.runOnce();
+    const sentBefore = sends;
+    const started = process.hrtime.bigint();
+    const summary = await scheduler.runOnce();
+    if (hour === NEXT_MONDAY_HOUR) {
+      monday = { due: summary.results.length, sent: sends - sentBefore, reads: counts.readKeys, writes: counts.writeKeys + counts.deleteKeys, ms: Number(process.hrtime.bigint() - started) / 1e6 };
+    }
     weekCounts.checks++;
     weekCounts.reads += counts.readKeys;
     weekCounts.writes += counts.writeKeys + counts.deleteKeys;
     weekCounts.maxReads = Math.max(weekCounts.maxReads, counts.readKeys);
   }
   weekCounts.sent = sends - sentBeforeWeek;
+  if (weekCounts.sent !== expectedSent) throw new Error(`The simulated week sent ${weekCounts.sent} digests; ${expectedSent} were expected.`);
   const weekSeconds = Number(process.hrtime.bigint() - weekStarted) / 1e9;
   const afterWeek = memory();
 
   // --- the 2,001st, 20,001st and last plan turn reminders on -------------------------------------------------------
-  const milestones: Array<{ nth: number; outcome: string; reads: number; writes: number; ms: number }> = [];
+  const milestones: Array<{ nth: number; outcome: string; reads: number; writes: number; ms: number; slotPages: number }> = [];
+  // Where a weekly plan turned on now waits: the Monday 09:00 after this one, the slot every weekly pointer is in.
+  const nextMonday = new Date(T0 + (NEXT_MONDAY_HOUR + 7 * 24) * HOUR_MS);
+  const hotSlot = index.slotFor(nextMonday.toISOString(), clock());
+  /** The hot slot's length in pages, read past the counters. */
+  const slotPages = async (): Promise<number> => {
+    let n = 0;
+    while ((await handle.storage.read([index.slotKey(hotSlot, n)]))[index.slotKey(hotSlot, n)]) n++;
+    return n;
+  };
   // Each `add` is what one "Turn on reminders" click does to the queue.
   const turnOn = async (i: number) => {
     const location = locationOf(i);
     counts = fresh();
     const started = process.hrtime.bigint();
-    const outcome = await index.add({ location, planId: planIdOf(i), fallback: { conversationId: location.conversationId, serviceUrl: 'http://127.0.0.1:9/' }, since: clock().toISOString() }, new Date(now + HOUR_MS), clock());
-    milestones.push({ nth: i + 1, outcome, reads: counts.readKeys, writes: counts.writeKeys, ms: Number(process.hrtime.bigint() - started) / 1e6 });
+    const outcome = await index.add({ location, planId: planIdOf(i), fallback: { conversationId: location.conversationId, serviceUrl: 'http://127.0.0.1:9/' }, since: clock().toISOString() }, nextMonday, clock());
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    milestones.push({ nth: i + 1, outcome, reads: counts.readKeys, writes: counts.writeKeys, ms, slotPages: await slotPages() });
   };
   // The plans without reminders, in order: bulk pointers for them up to one short of each milestone, then one `add`.
   const withoutPointer = (function* () {
@@ -228,7 +283,7 @@ async function main(): Promise<void> {
     while (withPointer < count) {
       const i = withoutPointer.next().value as number;
       const location = locationOf(i);
-      batch.push({ location, planId: planIdOf(i), fallback: { conversationId: location.conversationId, serviceUrl: 'http://127.0.0.1:9/' }, since: clock().toISOString(), dueAt: new Date(now + (3 + (i % 160)) * HOUR_MS).toISOString() });
+      batch.push({ location, planId: planIdOf(i), fallback: { conversationId: location.conversationId, serviceUrl: 'http://127.0.0.1:9/' }, since: clock().toISOString(), dueAt: nextMonday.toISOString() });
       withPointer++;
     }
     for (let k = 0; k < batch.length; k += 2_000) await index.addMany(batch.slice(k, k + 2_000), clock());
@@ -250,6 +305,7 @@ async function main(): Promise<void> {
     afterSeed,
     checks,
     week: { ...weekCounts, seconds: weekSeconds },
+    monday,
     afterWeek,
     milestones,
     largestIndexDocument,
