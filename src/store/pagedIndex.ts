@@ -328,7 +328,8 @@ export class PagedIndex<E extends object> {
     let n = pages.length;
     if (n === 0) {
       const first = chunks.shift()!;
-      const created = { [this.field]: first, ...(chunks.length ? { more: true } : {}) };
+      // A scope created several pages long names its last page at once, so the next append goes straight there.
+      const created = { [this.field]: first, ...(chunks.length ? { more: true, appendAt: chunks.length } : {}) };
       await this.documents.put(pageId(scope, 0), created);
       const check = await this.documents.read(pageId(scope, 0));
       if (!check || !sameIds(this.entriesOf(check.value), first, this.options.idOf)) return false;

@@ -106,6 +106,38 @@ describe('reminders.set moves the reminder pointer only for the current plan', (
     expect(await pointers()).toEqual([expect.objectContaining({ planId })]);
   });
 
+  it('the 20,001st plan turns reminders on with a few reads of its slot, however many pages that slot has', async () => {
+    const index = new ReminderIndex(bot.app.storage.storage);
+    const [current] = await pointers();
+    const slot = index.slotFor(current.dueAt, now);
+    expect(await setReminders({ planId, cadence: 'off' })).toContain('Reminders turned off');
+    // 20,000 other plans' pointers, all due when this one will be, written straight into the queue.
+    await bot.app.storage.storage.delete(Array.from({ length: 400 }, (_, n) => index.slotKey(slot, n)));
+    const others = Array.from({ length: 20_000 }, (_, i) => ({
+      location: { tenantId: TENANT_ID, conversationId: `19:team-${i}-general@thread.tacv2` },
+      planId: `3f2c1d9e-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      fallback: { conversationId: `19:team-${i}-general@thread.tacv2`, serviceUrl: connector.serviceUrl },
+      since: now.toISOString(),
+      dueAt: current.dueAt,
+    }));
+    await index.addMany(others, now);
+    const pages = Object.keys(await bot.app.storage.storage.read(Array.from({ length: 400 }, (_, n) => index.slotKey(slot, n)))).length;
+    expect(pages).toBeGreaterThan(100);
+
+    const read = jest.spyOn(bot.app.storage.storage, 'read');
+    let queueReads: number;
+    try {
+      expect(await setReminders({ planId, cadence: 'daily' })).toContain('Daily reminders turned on');
+      queueReads = read.mock.calls.flatMap(([keys]) => keys).filter((key) => key.startsWith('reminderQueue/')).length;
+    } finally {
+      read.mockRestore();
+    }
+    expect(queueReads).toBeLessThanOrEqual(4);
+    expect(await pointers()).toEqual([expect.objectContaining({ planId, dueAt: current.dueAt })]);
+    const { due } = await index.due(new Date(Date.parse(current.dueAt) + 60_000));
+    expect(due.filter((found) => found.slot === slot)).toHaveLength(20_001);
+  });
+
   it('when the queue cannot take the pointer, the plan\'s change is taken back instead of showing reminders that never come', async () => {
     expect(await setReminders({ planId, cadence: 'off' })).toContain('Reminders turned off');
     const refuse = jest.spyOn(ReminderIndex.prototype, 'add').mockRejectedValue(new Error('storage down'));

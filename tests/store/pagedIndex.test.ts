@@ -115,6 +115,17 @@ describe('PagedIndex', () => {
       expect(listed.slice(-4)).toEqual(['entry-20000', 'entry-20001', 'entry-20002', 'entry-20003']);
     });
 
+    it('a scope created many pages long by one call is appended to with a constant handful of reads', async () => {
+      const counted = countingReads(new MemoryStorage());
+      const index = make(counted.storage);
+      await index.append('fresh', Array.from({ length: 12_000 }, (_, n) => entry(n)));
+      expect((await index.pages('fresh')).length).toBeGreaterThan(45);
+      counted.reads.length = 0;
+      await index.append('fresh', [entry(12_000)]);
+      expect(counted.reads.length).toBeLessThanOrEqual(4);
+      expect(await index.list('fresh')).toHaveLength(12_001);
+    });
+
     it('keeps reading a constant handful while its appends fill page after page', async () => {
       const counted = countingReads(new MemoryStorage());
       const index = make(counted.storage, 2_048);
