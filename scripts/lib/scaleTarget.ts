@@ -96,7 +96,9 @@ function counted(storage: Storage): Storage {
       counts.writeKeys += Object.keys(changes).length;
       for (const [key, value] of Object.entries(changes)) {
         if (key.startsWith('plans/')) continue;
-        const bytes = Buffer.byteLength(JSON.stringify(value));
+        // As stored: the eTag a write carries is its condition, not part of the document.
+        const { eTag: _condition, ...document } = value as Record<string, unknown>;
+        const bytes = Buffer.byteLength(JSON.stringify(document));
         if (bytes > largestIndexDocument.bytes) largestIndexDocument = { key, bytes };
       }
       return storage.write(changes);
