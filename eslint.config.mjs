@@ -28,12 +28,12 @@ export default tseslint.config(
       '@typescript-eslint/await-thenable': 'error',
       '@typescript-eslint/only-throw-error': 'error',
       // Passing on a caught value unchanged is right: wrapping it would hide what was thrown.
-      '@typescript-eslint/prefer-promise-reject-errors': ['error', { allowThrowingAny: true, allowThrowingUnknown: true }],
-      '@typescript-eslint/no-implied-eval': 'error',
-      '@typescript-eslint/switch-exhaustiveness-check': [
+      '@typescript-eslint/prefer-promise-reject-errors': [
         'error',
-        { considerDefaultExhaustiveForUnions: true },
+        { allowThrowingAny: true, allowThrowingUnknown: true },
       ],
+      '@typescript-eslint/no-implied-eval': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },

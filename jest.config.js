@@ -6,7 +6,7 @@ module.exports = {
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
   transform: {
-    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json'  }],
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json' }],
   },
   // One worker more than there are cores (jest's default is one fewer: a single worker on 2 cores). Much of the
   // suite's time is spent waiting rather than computing — on child processes, Azurite, the browser, leases — and a

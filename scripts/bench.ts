@@ -23,7 +23,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { startBenchAzurite, type BenchAzurite } from './lib/benchAzurite';
-import { BENCH_TENANT, benchConversation, type StorageCounts, type TargetRequest, type TargetStats } from './lib/benchTarget';
+import {
+  BENCH_TENANT,
+  benchConversation,
+  type StorageCounts,
+  type TargetRequest,
+  type TargetStats,
+} from './lib/benchTarget';
 import { READ_ONLY_PARAPHRASES } from './lib/paraphrases';
 
 const ROOT = join(__dirname, '..');
@@ -65,7 +71,13 @@ interface AutocannonRequest {
   headers: Record<string, string>;
   setupRequest: (request: { body?: string }) => { body?: string };
 }
-type Autocannon = (options: { url: string; connections: number; duration?: number; amount?: number; requests: AutocannonRequest[] }) => Promise<AutocannonResult>;
+type Autocannon = (options: {
+  url: string;
+  connections: number;
+  duration?: number;
+  amount?: number;
+  requests: AutocannonRequest[];
+}) => Promise<AutocannonResult>;
 const autocannon = require('autocannon') as Autocannon;
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -81,7 +93,12 @@ function message(conversation: number, text: string): string {
     deliveryMode: 'expectReplies',
     from: { id: `29:bench-user-${user}`, name: `Bench User ${user}`, aadObjectId: `aad-bench-${user}` },
     recipient: { id: '28:sync-guide-bot', name: 'Sync Guide' },
-    conversation: { id: benchConversation(conversation), conversationType: 'channel', tenantId: BENCH_TENANT, isGroup: true },
+    conversation: {
+      id: benchConversation(conversation),
+      conversationType: 'channel',
+      tenantId: BENCH_TENANT,
+      isGroup: true,
+    },
     channelData: { tenant: { id: BENCH_TENANT } },
     text,
   });
@@ -99,19 +116,31 @@ function invoke(plan: number, verb: string): string {
     recipient: { id: '28:sync-guide-bot', name: 'Sync Guide' },
     conversation: { id: benchConversation(plan), conversationType: 'channel', tenantId: BENCH_TENANT, isGroup: true },
     channelData: { tenant: { id: BENCH_TENANT } },
-    value: { action: { type: 'Action.Execute', verb, data: { planId: `bench-plan-${plan}`, taskId: 'cloudSync.prerequisites', revision: 1 } }, trigger: 'manual' },
+    value: {
+      action: {
+        type: 'Action.Execute',
+        verb,
+        data: { planId: `bench-plan-${plan}`, taskId: 'cloudSync.prerequisites', revision: 1 },
+      },
+      trigger: 'manual',
+    },
   });
 }
 
 const range = (from: number, count: number) => Array.from({ length: count }, (_, i) => from + i);
 const NEXT_BODIES = range(0, PLANS).map((i) => message(i, "what's next"));
 /** People's own words that change nothing (next, status, tasks, history, why, help and questions for the guide), one per conversation in turn. */
-const PARAPHRASE_BODIES = range(0, PLANS).map((i) => message(i, READ_ONLY_PARAPHRASES[i % READ_ONLY_PARAPHRASES.length]));
+const PARAPHRASE_BODIES = range(0, PLANS).map((i) =>
+  message(i, READ_ONLY_PARAPHRASES[i % READ_ONLY_PARAPHRASES.length]),
+);
 /**
  * Done on every plan, then reopen on every plan, round and round: the same plan comes back only after 1,000 other
  * requests, long after its previous request finished, so every invoke changes its plan (checked by revisions).
  */
-const DONE_REOPEN_BODIES = [...range(0, PLANS).map((i) => invoke(i, 'task.done')), ...range(0, PLANS).map((i) => invoke(i, 'task.reopen'))];
+const DONE_REOPEN_BODIES = [
+  ...range(0, PLANS).map((i) => invoke(i, 'task.done')),
+  ...range(0, PLANS).map((i) => invoke(i, 'task.reopen')),
+];
 
 // ---------------------------------------------------------------------------------------------------------------
 
@@ -122,13 +151,21 @@ interface Target {
   stop(): Promise<void>;
 }
 
-async function startTarget(name: string, kind: 'restify' | 'echo' | 'bot', env: Record<string, string> = {}): Promise<Target> {
-  const child: ChildProcess = spawn(process.execPath, ['--no-deprecation', '--expose-gc', '-r', REGISTER, TARGET, kind], {
-    cwd: ROOT,
-    // Production-like logging (JSON at info) goes to /dev/null: its cost is the bot's, the terminal's is not.
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', LOG_LEVEL: 'info', LOG_FORMAT: 'json', ...env },
-    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-  });
+async function startTarget(
+  name: string,
+  kind: 'restify' | 'echo' | 'bot',
+  env: Record<string, string> = {},
+): Promise<Target> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--no-deprecation', '--expose-gc', '-r', REGISTER, TARGET, kind],
+    {
+      cwd: ROOT,
+      // Production-like logging (JSON at info) goes to /dev/null: its cost is the bot's, the terminal's is not.
+      env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', LOG_LEVEL: 'info', LOG_FORMAT: 'json', ...env },
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    },
+  );
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -141,7 +178,10 @@ async function startTarget(name: string, kind: 'restify' | 'echo' | 'bot', env: 
         resolve(m);
       });
     });
-  const ready = await Promise.race([next(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${name} did not start: ${stderr}`)), 30_000))]);
+  const ready = await Promise.race([
+    next(),
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${name} did not start: ${stderr}`)), 30_000)),
+  ]);
   let queue: Promise<unknown> = Promise.resolve();
   return {
     name,
@@ -189,7 +229,11 @@ interface Run {
  */
 const cursors = new WeakMap<Target, Map<readonly string[], { k: number }>>();
 
-async function drive(target: Target, bodies: readonly string[], options: { duration?: number; amount?: number }): Promise<AutocannonResult> {
+async function drive(
+  target: Target,
+  bodies: readonly string[],
+  options: { duration?: number; amount?: number },
+): Promise<AutocannonResult> {
   const perTarget = cursors.get(target) ?? new Map<readonly string[], { k: number }>();
   cursors.set(target, perTarget);
   const cursor = perTarget.get(bodies) ?? { k: 0 };
@@ -214,13 +258,23 @@ const responseBytes = new Map<string, number>();
 
 /** One sample request first, so a broken target fails loudly instead of producing fast error figures. */
 async function check(target: Target, workload: Run['workload'], body: string, expected: RegExp): Promise<void> {
-  const response = await fetch(`${target.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const response = await fetch(`${target.url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  });
   const text = await response.text();
-  if (response.status !== 200 || !expected.test(text)) throw new Error(`${target.name} answered ${response.status}: ${text.slice(0, 300)}`);
+  if (response.status !== 200 || !expected.test(text))
+    throw new Error(`${target.name} answered ${response.status}: ${text.slice(0, 300)}`);
   responseBytes.set(`${target.name}|${workload}`, Buffer.byteLength(text));
 }
 
-async function measure(target: Target, workload: Run['workload'], bodies: readonly string[], counted: boolean): Promise<Run> {
+async function measure(
+  target: Target,
+  workload: Run['workload'],
+  bodies: readonly string[],
+  counted: boolean,
+): Promise<Run> {
   process.stdout.write(`  ${target.name}, ${workload}: warm-up ${WARMUP_S} s, `);
   await drive(target, bodies, { duration: WARMUP_S });
   if (counted) await target.ask({ cmd: 'reset' });
@@ -240,7 +294,9 @@ async function measure(target: Target, workload: Run['workload'], bodies: readon
     await new Promise((resolve) => setTimeout(resolve, 300));
     run.storage = (await target.ask<{ stats: TargetStats }>({ cmd: 'stats' })).stats.storage;
   }
-  console.log(`${Math.round(run.rps)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms${run.failures ? `, ${run.failures} FAILED` : ''}`);
+  console.log(
+    `${Math.round(run.rps)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms${run.failures ? `, ${run.failures} FAILED` : ''}`,
+  );
   return run;
 }
 
@@ -248,7 +304,9 @@ async function benchBot(name: string, env: Record<string, string>, echo: Target,
   const target = await startTarget(name, 'bot', env);
   const runs: Run[] = [];
   let rss: { afterPlans: TargetStats; after10k?: TargetStats; after20k?: TargetStats } | undefined;
-  let profile: { nextCardUs: number; taskCardUs: number; planLoadUs: number; understandingUs: { p50: number; p99: number } } | undefined;
+  let profile:
+    | { nextCardUs: number; taskCardUs: number; planLoadUs: number; understandingUs: { p50: number; p99: number } }
+    | undefined;
   try {
     await target.ask({ cmd: 'seed', plans: PLANS });
     await check(target, 'next', NEXT_BODIES[0], /Review Cloud Sync prerequisites/);
@@ -258,22 +316,34 @@ async function benchBot(name: string, env: Record<string, string>, echo: Target,
     if (memory) await check(target, 'paraphrased', PARAPHRASE_BODIES[0], /Review Cloud Sync prerequisites/);
     const workloads = memory ? (['next', 'paraphrased', 'done/reopen'] as const) : (['next', 'done/reopen'] as const);
     for (const workload of workloads) {
-      const bodies = workload === 'next' ? NEXT_BODIES : workload === 'paraphrased' ? PARAPHRASE_BODIES : DONE_REOPEN_BODIES;
+      const bodies =
+        workload === 'next' ? NEXT_BODIES : workload === 'paraphrased' ? PARAPHRASE_BODIES : DONE_REOPEN_BODIES;
       const pairs: Array<{ echo: Run; ours: Run }> = [];
       for (let round = 1; round <= rounds; round++) {
         const echoRun = await measure(echo, workload, bodies, false);
         echoRuns.push(echoRun);
-        pairs.push({ echo: echoRun, ours: workload === 'done/reopen' ? await measureDone(target) : await measure(target, workload, bodies, true) });
+        pairs.push({
+          echo: echoRun,
+          ours: workload === 'done/reopen' ? await measureDone(target) : await measure(target, workload, bodies, true),
+        });
       }
       runs.push(combineRounds(pairs));
     }
     if (memory) {
       const afterPlans = (await target.ask<{ stats: TargetStats }>({ cmd: 'stats', gc: true })).stats;
       process.stdout.write(`  ${name}: 10,000 more conversations … `);
-      await drive(target, range(PLANS, 10_000).map((i) => message(i, "what's next")), { amount: 10_000 });
+      await drive(
+        target,
+        range(PLANS, 10_000).map((i) => message(i, "what's next")),
+        { amount: 10_000 },
+      );
       const after10k = (await target.ask<{ stats: TargetStats }>({ cmd: 'stats', gc: true })).stats;
       process.stdout.write('and 10,000 more … ');
-      await drive(target, range(PLANS + 10_000, 10_000).map((i) => message(i, "what's next")), { amount: 10_000 });
+      await drive(
+        target,
+        range(PLANS + 10_000, 10_000).map((i) => message(i, "what's next")),
+        { amount: 10_000 },
+      );
       const after20k = (await target.ask<{ stats: TargetStats }>({ cmd: 'stats', gc: true })).stats;
       console.log(`RSS ${mb(afterPlans.rssBytes)} → ${mb(after10k.rssBytes)} → ${mb(after20k.rssBytes)}`);
       rss = { afterPlans, after10k, after20k };
@@ -323,7 +393,13 @@ function combineRounds(pairs: ReadonlyArray<{ echo: Run; ours: Run }>): Run {
 function addCounts(a: StorageCounts, b: StorageCounts): StorageCounts {
   const keys = (x: Record<string, number>, y: Record<string, number>) =>
     Object.fromEntries([...new Set([...Object.keys(x), ...Object.keys(y)])].map((k) => [k, (x[k] ?? 0) + (y[k] ?? 0)]));
-  return { reads: a.reads + b.reads, writes: a.writes + b.writes, deletes: a.deletes + b.deletes, readKeys: keys(a.readKeys, b.readKeys), writeKeys: keys(a.writeKeys, b.writeKeys) };
+  return {
+    reads: a.reads + b.reads,
+    writes: a.writes + b.writes,
+    deletes: a.deletes + b.deletes,
+    readKeys: keys(a.readKeys, b.readKeys),
+    writeKeys: keys(a.writeKeys, b.writeKeys),
+  };
 }
 
 /** Like measure(), plus the plans' revisions before and after the counted run: each change adds exactly one. */
@@ -349,7 +425,9 @@ async function measureDone(target: Target): Promise<Run> {
     storage,
     changed: after - before,
   };
-  console.log(`${Math.round(run.rps)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms, ${run.changed} plan changes${run.failures ? `, ${run.failures} FAILED` : ''}`);
+  console.log(
+    `${Math.round(run.rps)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms, ${run.changed} plan changes${run.failures ? `, ${run.failures} FAILED` : ''}`,
+  );
   return run;
 }
 
@@ -365,12 +443,14 @@ async function main(): Promise<void> {
       const path = join(ROOT, 'docs', 'benchmarks.md');
       const current = readFileSync(path, 'utf8');
       const at = current.indexOf(SCALE_HEADING);
-      writeFileSync(path, `${(at >= 0 ? current.slice(0, at) : `${current.trimEnd()}\n\n`)}${section}`);
+      writeFileSync(path, `${at >= 0 ? current.slice(0, at) : `${current.trimEnd()}\n\n`}${section}`);
       console.log('Wrote the scale section of docs/benchmarks.md');
     }
     return;
   }
-  console.log(`Benchmark: ${CONNECTIONS} connections, ${WARMUP_S} s warm-up, ${DURATION_S} s measured per row, ${PLANS} plans in ${PLANS} conversations.`);
+  console.log(
+    `Benchmark: ${CONNECTIONS} connections, ${WARMUP_S} s warm-up, ${DURATION_S} s measured per row, ${PLANS} plans in ${PLANS} conversations.`,
+  );
   const runs: Run[] = [];
   let echoRss: TargetStats | undefined;
 
@@ -391,7 +471,13 @@ async function main(): Promise<void> {
     await check(echo, 'done/reopen', invoke(0, 'task.start'), /Done/);
     sqlite = await benchBot('our bot, SQLite', { STORAGE: 'sqlite' }, echo, ROUNDS, true);
     runs.push(...sqlite.runs);
-    const quiet = await benchBot('our bot, SQLite, LOG_LEVEL=warn', { STORAGE: 'sqlite', LOG_LEVEL: 'warn' }, echo, 1, false);
+    const quiet = await benchBot(
+      'our bot, SQLite, LOG_LEVEL=warn',
+      { STORAGE: 'sqlite', LOG_LEVEL: 'warn' },
+      echo,
+      1,
+      false,
+    );
     runs.push(...quiet.runs);
     echoRss = (await echo.ask<{ stats: TargetStats }>({ cmd: 'stats', gc: true })).stats;
     // On Azurite every storage call is an HTTP round trip to an emulator on these same CPUs; the echo bot making the
@@ -419,7 +505,9 @@ async function main(): Promise<void> {
 
   const turnSeconds = Math.round((Date.now() - started) / 1000);
   const scale = SCALE ? renderScale(await runScale(), Math.round((Date.now() - started) / 1000) - turnSeconds) : '';
-  const report = render(runs, sqlite.rss, echoRss, sqlite.profile, Math.round((Date.now() - started) / 1000)) + (scale ? `\n${scale}` : '');
+  const report =
+    render(runs, sqlite.rss, echoRss, sqlite.profile, Math.round((Date.now() - started) / 1000)) +
+    (scale ? `\n${scale}` : '');
   console.log(`\n${report}`);
   if (!process.argv.includes('--no-write')) {
     writeFileSync(join(ROOT, 'docs', 'benchmarks.md'), report);
@@ -431,7 +519,9 @@ function render(
   runs: Run[],
   rss: { afterPlans: TargetStats; after10k?: TargetStats; after20k?: TargetStats } | undefined,
   echoRss: TargetStats | undefined,
-  profile: { nextCardUs: number; taskCardUs: number; planLoadUs: number; understandingUs?: { p50: number; p99: number } } | undefined,
+  profile:
+    | { nextCardUs: number; taskCardUs: number; planLoadUs: number; understandingUs?: { p50: number; p99: number } }
+    | undefined,
   seconds: number,
 ): string {
   const echoNext = runs.find((r) => r.target === 'echo bot' && r.workload === 'next')!;
@@ -445,8 +535,14 @@ function render(
   }
   const lines: string[] = [];
   lines.push('# Benchmarks', '');
-  lines.push(`Generated by \`npm run bench\` (scripts/bench.ts) on ${new Date().toISOString().slice(0, 10)}; the whole run took ${seconds} s.`, '');
-  lines.push(`Machine: ${nproc} CPUs (\`nproc\`; ${cpu}), ${(totalmem() / 1024 ** 3).toFixed(1)} GB memory, Node ${process.version}, ${process.platform}. The load generator (autocannon 9.0.0, in the bench process) and the server under test share these CPUs.`, '');
+  lines.push(
+    `Generated by \`npm run bench\` (scripts/bench.ts) on ${new Date().toISOString().slice(0, 10)}; the whole run took ${seconds} s.`,
+    '',
+  );
+  lines.push(
+    `Machine: ${nproc} CPUs (\`nproc\`; ${cpu}), ${(totalmem() / 1024 ** 3).toFixed(1)} GB memory, Node ${process.version}, ${process.platform}. The load generator (autocannon 9.0.0, in the bench process) and the server under test share these CPUs.`,
+    '',
+  );
   lines.push('## Method', '');
   lines.push(
     `Each target runs in its own process; autocannon drives it with ${CONNECTIONS} connections for ${DURATION_S} s after a ${WARMUP_S} s warm-up. ` +
@@ -463,7 +559,9 @@ function render(
     '',
   );
   lines.push('## Throughput and latency', '');
-  lines.push('| target | workload | rounds | req/s | p50 ms | p99 ms | req/s ÷ echo | p99 ÷ echo | response bytes | failed |');
+  lines.push(
+    '| target | workload | rounds | req/s | p50 ms | p99 ms | req/s ÷ echo | p99 ÷ echo | response bytes | failed |',
+  );
   lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of runs) {
     const echo = r.workload === 'done/reopen' ? echoInvoke : echoNext;
@@ -486,19 +584,30 @@ function render(
     const p99 = r.p99Ratio as number;
     const floor = r.target.includes('Azurite') ? 'the echo bot with the same Azurite calls' : 'echo';
     if (r.workload === 'next') {
-      lines.push(`| ${r.target}: "what's next" ≥ 0.85× ${floor} req/s, p99 ≤ 1.5× | ${fixed(ratio)}×, p99 ${fixed(p99)}× | ${ratio >= 0.85 && p99 <= 1.5 ? 'yes' : 'no'} |`);
+      lines.push(
+        `| ${r.target}: "what's next" ≥ 0.85× ${floor} req/s, p99 ≤ 1.5× | ${fixed(ratio)}×, p99 ${fixed(p99)}× | ${ratio >= 0.85 && p99 <= 1.5 ? 'yes' : 'no'} |`,
+      );
     } else if (r.workload === 'paraphrased') {
       const reading = profile?.understandingUs;
-      lines.push(`| ${r.target}: reading a message in people's words, p99 ≤ 1 ms (in-process) | ${reading ? `${fixed(reading.p99 / 1000, 2)} ms (p50 ${fixed(reading.p50 / 1000, 2)} ms); whole turn ${fixed(ratio)}× echo, p99 ${fixed(p99)}×` : 'not profiled'} | ${reading ? (reading.p99 <= 1000 ? 'yes' : 'no') : '–'} |`);
+      lines.push(
+        `| ${r.target}: reading a message in people's words, p99 ≤ 1 ms (in-process) | ${reading ? `${fixed(reading.p99 / 1000, 2)} ms (p50 ${fixed(reading.p50 / 1000, 2)} ms); whole turn ${fixed(ratio)}× echo, p99 ${fixed(p99)}×` : 'not profiled'} | ${reading ? (reading.p99 <= 1000 ? 'yes' : 'no') : '–'} |`,
+      );
     } else {
-      lines.push(`| ${r.target}: "done" invoke ≥ 0.6× ${floor} answering the same invoke | ${fixed(ratio)}× | ${ratio >= 0.6 ? 'yes' : 'no'} |`);
+      lines.push(
+        `| ${r.target}: "done" invoke ≥ 0.6× ${floor} answering the same invoke | ${fixed(ratio)}× | ${ratio >= 0.6 ? 'yes' : 'no'} |`,
+      );
     }
   }
   lines.push('');
 
   lines.push('## Storage calls per turn', '');
-  lines.push('Per measured turn (keys touched, by kind of document). "private" is the per-person dialog state (PrivateConversationState), "conversation" is ConversationState.', '');
-  lines.push('| target | workload | turns | plan reads | plan writes | private reads | private writes | conversation reads | conversation writes | other reads | other writes | plan writes per change |');
+  lines.push(
+    'Per measured turn (keys touched, by kind of document). "private" is the per-person dialog state (PrivateConversationState), "conversation" is ConversationState.',
+    '',
+  );
+  lines.push(
+    '| target | workload | turns | plan reads | plan writes | private reads | private writes | conversation reads | conversation writes | other reads | other writes | plan writes per change |',
+  );
   lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of runs.filter((x) => x.storage)) {
     const s = r.storage!;
@@ -525,19 +634,30 @@ function render(
     lines.push('## Memory', '');
     lines.push('Our bot with SQLite, RSS and V8 heap in use after forced GC:', '');
     lines.push('| after | RSS | heap used |', '|---|---:|---:|');
-    lines.push(`| the runs above (${PLANS} conversations with plans) | ${mb(rss.afterPlans.rssBytes)} | ${mb(rss.afterPlans.heapUsedBytes)} |`);
-    if (rss.after10k) lines.push(`| 10,000 more conversations ("what's next", no plan) | ${mb(rss.after10k.rssBytes)} | ${mb(rss.after10k.heapUsedBytes)} |`);
-    if (rss.after20k) lines.push(`| another 10,000 conversations | ${mb(rss.after20k.rssBytes)} | ${mb(rss.after20k.heapUsedBytes)} |`);
-    if (echoRss) lines.push(`| echo bot after its runs, for reference | ${mb(echoRss.rssBytes)} | ${mb(echoRss.heapUsedBytes)} |`);
+    lines.push(
+      `| the runs above (${PLANS} conversations with plans) | ${mb(rss.afterPlans.rssBytes)} | ${mb(rss.afterPlans.heapUsedBytes)} |`,
+    );
+    if (rss.after10k)
+      lines.push(
+        `| 10,000 more conversations ("what's next", no plan) | ${mb(rss.after10k.rssBytes)} | ${mb(rss.after10k.heapUsedBytes)} |`,
+      );
+    if (rss.after20k)
+      lines.push(`| another 10,000 conversations | ${mb(rss.after20k.rssBytes)} | ${mb(rss.after20k.heapUsedBytes)} |`);
+    if (echoRss)
+      lines.push(`| echo bot after its runs, for reference | ${mb(echoRss.rssBytes)} | ${mb(echoRss.heapUsedBytes)} |`);
     lines.push('');
   }
   if (profile) {
     const ours = runs.find((r) => r.target === 'our bot, SQLite' && r.workload === 'next');
     lines.push('## Where our turn spends its time (in-process, SQLite)', '');
-    lines.push(`- rendering the "what's next" card (data built, shape found in the cache, values filled in): ${fixed(profile.nextCardUs, 0)} µs; a task card: ${fixed(profile.taskCardUs, 0)} µs`);
+    lines.push(
+      `- rendering the "what's next" card (data built, shape found in the cache, values filled in): ${fixed(profile.nextCardUs, 0)} µs; a task card: ${fixed(profile.taskCardUs, 0)} µs`,
+    );
     lines.push(`- loading one plan document from SQLite (read + JSON parse): ${fixed(profile.planLoadUs, 0)} µs`);
     if (profile.understandingUs) {
-      lines.push(`- reading a message in people's words (intent model, task words, guide search), read-only paraphrases and questions: p50 ${fixed(profile.understandingUs.p50, 0)} µs, p99 ${fixed(profile.understandingUs.p99, 0)} µs`);
+      lines.push(
+        `- reading a message in people's words (intent model, task words, guide search), read-only paraphrases and questions: p50 ${fixed(profile.understandingUs.p50, 0)} µs, p99 ${fixed(profile.understandingUs.p99, 0)} µs`,
+      );
     }
     if (ours) {
       lines.push(
@@ -571,11 +691,26 @@ interface ScaleResult {
   readonly seedSeconds: number;
   readonly afterSeed: { rssBytes: number; heapUsedBytes: number };
   readonly checks: readonly ScaleCheck[];
-  readonly week: { checks: number; reads: number; writes: number; sent: number; expectedSent: number; maxReads: number; seconds: number };
+  readonly week: {
+    checks: number;
+    reads: number;
+    writes: number;
+    sent: number;
+    expectedSent: number;
+    maxReads: number;
+    seconds: number;
+  };
   /** The week's check at next Monday 09:05, when every weekly plan is due at once. */
   readonly monday: { due: number; sent: number; reads: number; writes: number; ms: number };
   readonly afterWeek: { rssBytes: number; heapUsedBytes: number };
-  readonly milestones: ReadonlyArray<{ nth: number; outcome: string; reads: number; writes: number; ms: number; slotPages: number }>;
+  readonly milestones: ReadonlyArray<{
+    nth: number;
+    outcome: string;
+    reads: number;
+    writes: number;
+    ms: number;
+    slotPages: number;
+  }>;
   readonly largestIndexDocument: { key: string; bytes: number };
   readonly fileBytesPerPlan?: number;
 }
@@ -588,14 +723,29 @@ async function runScale(): Promise<ScaleResult[]> {
     try {
       const plans = kind === 'blob' ? SCALE_AZURITE_PLANS : SCALE_PLANS;
       process.stdout.write(`  scale, ${kind === 'sqlite' ? 'SQLite' : 'Azurite'}: ${plans} plans … `);
-      const args = ['--no-deprecation', '--expose-gc', '-r', REGISTER, SCALE_TARGET, kind, String(plans), ...(azurite ? [azurite.connectionString] : [])];
+      const args = [
+        '--no-deprecation',
+        '--expose-gc',
+        '-r',
+        REGISTER,
+        SCALE_TARGET,
+        kind,
+        String(plans),
+        ...(azurite ? [azurite.connectionString] : []),
+      ];
       const output = await new Promise<string>((resolve, reject) => {
-        const child = spawn(process.execPath, args, { cwd: ROOT, env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = spawn(process.execPath, args, {
+          cwd: ROOT,
+          env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
         let stdout = '';
         let stderr = '';
         child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
         child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
-        child.once('exit', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`scale target (${kind}) exited with ${code}: ${stderr}`))));
+        child.once('exit', (code) =>
+          code === 0 ? resolve(stdout) : reject(new Error(`scale target (${kind}) exited with ${code}: ${stderr}`)),
+        );
       });
       const result = JSON.parse(output.trim().split('\n').pop()!) as ScaleResult;
       console.log(`seeded in ${fixed(result.seedSeconds, 0)} s; week of checks in ${fixed(result.week.seconds, 0)} s`);
@@ -611,26 +761,36 @@ function renderScale(results: readonly ScaleResult[], seconds: number): string {
   const lines: string[] = [SCALE_HEADING, ''];
   lines.push(
     `Generated by \`npm run bench -- --scale\` on ${new Date().toISOString().slice(0, 10)} (this section took ${seconds} s). ` +
-      '**The machine (2 CPUs) was shared with other engineers\' builds and tests while this was measured**, so durations are pessimistic and noisy; the storage call counts are not affected.',
+      "**The machine (2 CPUs) was shared with other engineers' builds and tests while this was measured**, so durations are pessimistic and noisy; the storage call counts are not affected.",
     '',
     `Method (scripts/lib/scaleTarget.ts, one process per backend, Azurite in memory): ${results.map((r) => `${r.kind === 'sqlite' ? 'SQLite' : 'Azurite'}: ${r.plans.toLocaleString('en')} channel plans in ${Math.round(r.plans / 5).toLocaleString('en')} teams of 5 channels, ${r.reminderPlans.toLocaleString('en')} of them with weekly reminders`).join('; ')}; 50 tenants. ` +
       'Reminder pointers are spread over the hours of the week (100 due in the second hour, up to 1,000 in the third, the rest over the hours up to Sunday 23:00). ' +
-      'Seeding writes 48 plan documents at a time (4 storage calls of 12 in flight) and then each slot\'s pointers in one append. ' +
+      "Seeding writes 48 plan documents at a time (4 storage calls of 12 in flight) and then each slot's pointers in one append. " +
       'The real ReminderScheduler runs on an injected clock; sends go to a port that answers at once. Storage calls are counted in the process (keys read and written, deletes counted as writes). ' +
       '"plan reads" per due plan are four: the look, the claim\'s read-modify-write, the renewal right before the send, and the record of the send; writes are those three.',
     '',
   );
   lines.push('### Storage calls per scheduler check', '');
-  lines.push('| backend | check | plans due | digests expected | digests sent | keys read | of them plan reads | of them index reads | keys written | duration ms |');
+  lines.push(
+    '| backend | check | plans due | digests expected | digests sent | keys read | of them plan reads | of them index reads | keys written | duration ms |',
+  );
   lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of results) {
     for (const c of r.checks) {
-      lines.push(`| ${r.kind === 'sqlite' ? 'SQLite' : 'Azurite'} | ${c.label} | ${c.due} | ${c.expected} | ${c.sent} | ${c.reads} | ${c.planReads} | ${c.indexReads} | ${c.writes} | ${fixed(c.ms, 1)} |`);
+      lines.push(
+        `| ${r.kind === 'sqlite' ? 'SQLite' : 'Azurite'} | ${c.label} | ${c.due} | ${c.expected} | ${c.sent} | ${c.reads} | ${c.planReads} | ${c.indexReads} | ${c.writes} | ${fixed(c.ms, 1)} |`,
+      );
     }
   }
-  lines.push('', 'A check with nothing due reads the queue\'s cursor and the current hour\'s slot (plus, on a process\'s first check, the old single reminder document it would migrate): a constant handful, whatever the number of plans. With plans due, reads and writes grow with the plans due, not with the plans that have reminders.', '');
+  lines.push(
+    '',
+    "A check with nothing due reads the queue's cursor and the current hour's slot (plus, on a process's first check, the old single reminder document it would migrate): a constant handful, whatever the number of plans. With plans due, reads and writes grow with the plans due, not with the plans that have reminders.",
+    '',
+  );
   lines.push('### A simulated week, memory and size', '');
-  lines.push('| backend | seed time | RSS / heap after seed | hourly checks over a week | digests expected | digests sent | most keys read by one check | RSS / heap after the week | largest index document ever written | database file per plan |');
+  lines.push(
+    '| backend | seed time | RSS / heap after seed | hourly checks over a week | digests expected | digests sent | most keys read by one check | RSS / heap after the week | largest index document ever written | database file per plan |',
+  );
   lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of results) {
     lines.push(
@@ -639,25 +799,34 @@ function renderScale(results: readonly ScaleResult[], seconds: number): string {
   }
   lines.push(
     '',
-    'The week runs from hour 3 to hour 170 after Monday 10:00: the digests expected are the rest of this week\'s plans, then every weekly plan again at next Monday 09:05, when the next period opens; the run fails if the count differs. ' +
+    "The week runs from hour 3 to hour 170 after Monday 10:00: the digests expected are the rest of this week's plans, then every weekly plan again at next Monday 09:05, when the next period opens; the run fails if the count differs. " +
       'RSS and heap are read after two forced GCs.',
     '',
-    'That Monday check is the week\'s busiest: every weekly plan is due at once, so its reads are those of every weekly plan, as due plans should cost.',
+    "That Monday check is the week's busiest: every weekly plan is due at once, so its reads are those of every weekly plan, as due plans should cost.",
     '',
     '| backend | plans due | digests sent | keys read | keys written | duration s |',
     '|---|---:|---:|---:|---:|---:|',
-    ...results.map((r) => `| ${r.kind === 'sqlite' ? 'SQLite' : 'Azurite'} | ${r.monday.due} | ${r.monday.sent} | ${r.monday.reads} | ${r.monday.writes} | ${fixed(r.monday.ms / 1000, 1)} |`),
+    ...results.map(
+      (r) =>
+        `| ${r.kind === 'sqlite' ? 'SQLite' : 'Azurite'} | ${r.monday.due} | ${r.monday.sent} | ${r.monday.reads} | ${r.monday.writes} | ${fixed(r.monday.ms / 1000, 1)} |`,
+    ),
     '',
   );
   lines.push('### Turning reminders on for the nth plan', '');
   lines.push(
     'Pointers for other plans were added in bulk up to one short of each count, all due at the same Monday 09:00 as every weekly plan, then one `add` (what a "Turn on reminders" click does to the queue) into that slot was timed and counted. ' +
-      'The add starts at the page the slot\'s first page names as the first with room, so its reads stay the same however many pages the slot has.',
+      "The add starts at the page the slot's first page names as the first with room, so its reads stay the same however many pages the slot has.",
     '',
   );
-  lines.push('| backend | nth plan with reminders | outcome | pages in its slot | keys read | keys written | ms |', '|---|---:|---|---:|---:|---:|---:|');
+  lines.push(
+    '| backend | nth plan with reminders | outcome | pages in its slot | keys read | keys written | ms |',
+    '|---|---:|---|---:|---:|---:|---:|',
+  );
   for (const r of results) {
-    for (const m of r.milestones) lines.push(`| ${r.kind === 'sqlite' ? 'SQLite' : 'Azurite'} | ${m.nth.toLocaleString('en')} | ${m.outcome} | ${m.slotPages} | ${m.reads} | ${m.writes} | ${fixed(m.ms, 1)} |`);
+    for (const m of r.milestones)
+      lines.push(
+        `| ${r.kind === 'sqlite' ? 'SQLite' : 'Azurite'} | ${m.nth.toLocaleString('en')} | ${m.outcome} | ${m.slotPages} | ${m.reads} | ${m.writes} | ${fixed(m.ms, 1)} |`,
+      );
   }
   lines.push('');
   return `${lines.join('\n')}\n`;

@@ -106,7 +106,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(`npm run package failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    console.error(
+      `npm run package failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     process.exit(1);
   },
 );

@@ -55,10 +55,20 @@ async function main(): Promise<void> {
     port: playgroundPort,
     logFile: join(REPO_ROOT, 'devTools', 'playground.log'),
   });
-  console.log(`Simulated tenant for tenant checks: ${preset} (fake Microsoft Graph at ${graph.baseUrl}; FAKE_TENANT picks another).`);
-  console.log(`\nAgents Playground ready: open ${playground.url} in a browser (Ctrl-C stops the bot and the Playground).\n`);
-  bot.child.once('exit', () => { console.error('The bot stopped; stopping the Playground.'); void stopAll(1); });
-  playground.child.once('exit', () => { console.error('The Playground stopped; stopping the bot.'); void stopAll(1); });
+  console.log(
+    `Simulated tenant for tenant checks: ${preset} (fake Microsoft Graph at ${graph.baseUrl}; FAKE_TENANT picks another).`,
+  );
+  console.log(
+    `\nAgents Playground ready: open ${playground.url} in a browser (Ctrl-C stops the bot and the Playground).\n`,
+  );
+  bot.child.once('exit', () => {
+    console.error('The bot stopped; stopping the Playground.');
+    void stopAll(1);
+  });
+  playground.child.once('exit', () => {
+    console.error('The Playground stopped; stopping the bot.');
+    void stopAll(1);
+  });
 }
 
 main().catch((error) => {

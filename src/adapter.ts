@@ -13,7 +13,11 @@ import { CORRELATION_ID } from './correlation';
  * response.
  */
 export class SyncGuideAdapter extends CloudAdapter {
-  handleActivity(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+  handleActivity(
+    authHeader: string,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
     return this.processActivity(authHeader, withTimestampsAsDates(activity), logic);
   }
 }
@@ -21,7 +25,11 @@ export class SyncGuideAdapter extends CloudAdapter {
 /** What process() does to a raw activity (botbuilder's validateAndFixActivity): timestamps become Dates, the text kept aside. */
 function withTimestampsAsDates(activity: Activity): Activity {
   const raw = activity as Activity & Record<string, unknown>;
-  for (const [field, rawField] of [['timestamp', 'rawTimestamp'], ['expiration', 'rawExpiration'], ['localTimestamp', 'rawLocalTimestamp']] as const) {
+  for (const [field, rawField] of [
+    ['timestamp', 'rawTimestamp'],
+    ['expiration', 'rawExpiration'],
+    ['localTimestamp', 'rawLocalTimestamp'],
+  ] as const) {
     const value = raw[field];
     if (typeof value === 'string') {
       raw[rawField] = value;

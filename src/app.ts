@@ -23,7 +23,11 @@ import { createMyTasksFeature } from './bot/myTasksFeature';
 import { MyTasksIndex } from './store/myTasksIndex';
 import { SyncGuideBot } from './bot/syncGuideBot';
 import { createWelcomeFeature } from './bot/welcomeFeature';
-import { createSpokenCommandReader, createUnderstandingFeature, type UnderstandingFeatureDeps } from './bot/understandingFeature';
+import {
+  createSpokenCommandReader,
+  createUnderstandingFeature,
+  type UnderstandingFeatureDeps,
+} from './bot/understandingFeature';
 import { sharedUnderstanding } from './understanding/understand';
 import type { Config } from './config';
 import type { Logger } from './logger';
@@ -125,14 +129,31 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
   const reply = createTurnReply(sender, logger);
   // Everything sent outside a turn's own answer goes through this one service and its one Delivery: card
   // refreshes, plan posts, milestone notes, digests, tenant-watch warnings and report follow-ups.
-  const outgoing = new Outgoing({ planStore, sender, port: connectorPort(adapter, config.appId, stopping.signal), logger, guard, clock, tenantChecks: checksOn });
+  const outgoing = new Outgoing({
+    planStore,
+    sender,
+    port: connectorPort(adapter, config.appId, stopping.signal),
+    logger,
+    guard,
+    clock,
+    tenantChecks: checksOn,
+  });
   const planFeature = createPlanFeature({ planStore, outgoing, clock, tenantChecks: checksOn, reply });
   // Text messages with mentions and cards (digests, watch warnings) into the plans' threads.
   const messages = messagePort(adapter, config.appId, stopping.signal);
   const shareFeature = createShareFeature({ planStore, registry, plans: planFeature, clock, logger, reply });
   // Owners, due dates and "my tasks": one index per person points at their plans, so "my tasks" reads no other plans.
   const myTasks = new MyTasksIndex(storage.storage);
-  const coordinationFeature = createCoordinationFeature({ planStore, myTasks, registry, outgoing, clock, logger, tenantChecks: checksOn, reply });
+  const coordinationFeature = createCoordinationFeature({
+    planStore,
+    myTasks,
+    registry,
+    outgoing,
+    clock,
+    logger,
+    tenantChecks: checksOn,
+    reply,
+  });
   const myTasksFeature = createMyTasksFeature({ planStore, myTasks, clock, logger, reply, outgoing });
 
   // Reminders and the report.
@@ -178,7 +199,9 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
 
   const signing = reportSigningKey({ signingKey: config.reports.signingKey, appPassword: config.appPassword });
   if (signing.source === 'random' && !config.localMode) {
-    logger.warn('Report download links are signed with a random key: they stop working on restart and on other instances. Set REPORT_SIGNING_KEY.');
+    logger.warn(
+      'Report download links are signed with a random key: they stop working on restart and on other instances. Set REPORT_SIGNING_KEY.',
+    );
   }
   const reportLinks = new ReportLinks(signing.key, clock);
   // Known once listening: in local mode the link points at the port actually bound (PORT=0 picks one).
@@ -187,7 +210,9 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
   const reportFeature = createReportFeature({
     planStore,
     links: reportLinks,
-    baseUrl: () => config.reports.publicBaseUrl ?? (config.localMode && boundPort !== undefined ? `http://127.0.0.1:${boundPort}` : undefined),
+    baseUrl: () =>
+      config.reports.publicBaseUrl ??
+      (config.localMode && boundPort !== undefined ? `http://127.0.0.1:${boundPort}` : undefined),
     clock,
     reply,
     localMode: config.localMode,
@@ -238,7 +263,19 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
   const bot: SyncGuideBot = new SyncGuideBot({
     // The questionnaire sees messages first: an answer such as "help" or "2" belongs to the open question.
     // Understanding comes last: it reads only the text no other feature took.
-    features: [chooseToolFeature, createWelcomeFeature(reply), planFeature, shareFeature, coordinationFeature, myTasksFeature, reminderFeature, reportFeature, restoreFeature, tenantFeature, understandingFeature],
+    features: [
+      chooseToolFeature,
+      createWelcomeFeature(reply),
+      planFeature,
+      shareFeature,
+      coordinationFeature,
+      myTasksFeature,
+      reminderFeature,
+      reportFeature,
+      restoreFeature,
+      tenantFeature,
+      understandingFeature,
+    ],
     logger,
     states: [privateState],
     reply,
@@ -260,7 +297,18 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
     allowedTenantIds: config.allowedTenantIds,
     allowedChannelIds: config.allowedChannelIds,
     localMode: config.localMode,
-    getRoutes: [{ path: REPORT_ROUTE, handler: createReportDownload({ links: reportLinks, planStore, clock, logger, allowedTenantIds: config.allowedTenantIds }) }],
+    getRoutes: [
+      {
+        path: REPORT_ROUTE,
+        handler: createReportDownload({
+          links: reportLinks,
+          planStore,
+          clock,
+          logger,
+          allowedTenantIds: config.allowedTenantIds,
+        }),
+      },
+    ],
   });
 
   let closing: Promise<{ drained: boolean }> | undefined;
@@ -299,7 +347,10 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
         })();
         const drained = await within(settled, options.drainMs ?? 0);
         if (!drained && (options.drainMs ?? 0) > 0) {
-          logger.warn({ drainMs: options.drainMs, pendingSends: sender.stats().pending }, 'shutdown: work still running at the deadline; cutting off outgoing sends');
+          logger.warn(
+            { drainMs: options.drainMs, pendingSends: sender.stats().pending },
+            'shutdown: work still running at the deadline; cutting off outgoing sends',
+          );
         }
         // Ends pacing waits, retry sleeps and connector calls; what is left then settles quickly.
         stopping.abort();

@@ -100,7 +100,10 @@ function parsePort(env: Env): number {
   if (value === undefined) return DEFAULT_PORT;
   const port = Number(value);
   if (!/^\d+$/.test(value) || port < 0 || port > 65535) {
-    throw new ConfigError('PORT', `"${value}" is not a port number; expected an integer from 0 to 65535 (0 picks a free port).`);
+    throw new ConfigError(
+      'PORT',
+      `"${value}" is not a port number; expected an integer from 0 to 65535 (0 picks a free port).`,
+    );
   }
   return port;
 }
@@ -115,13 +118,21 @@ function parseStorage(env: Env): StorageConfig {
     case 'blob':
       return {
         kind,
-        connectionString: required(env, 'BLOB_CONNECTION_STRING', 'when STORAGE=blob (the storage account connection string)'),
+        connectionString: required(
+          env,
+          'BLOB_CONNECTION_STRING',
+          'when STORAGE=blob (the storage account connection string)',
+        ),
         container: read(env, 'BLOB_CONTAINER') ?? DEFAULT_BLOB_CONTAINER,
       };
     case 'cosmos':
       return {
         kind,
-        endpoint: required(env, 'COSMOS_ENDPOINT', 'when STORAGE=cosmos (e.g. https://<account>.documents.azure.com:443/)'),
+        endpoint: required(
+          env,
+          'COSMOS_ENDPOINT',
+          'when STORAGE=cosmos (e.g. https://<account>.documents.azure.com:443/)',
+        ),
         key: required(env, 'COSMOS_KEY', 'when STORAGE=cosmos (the account key)'),
         database: read(env, 'COSMOS_DATABASE') ?? 'sync-guide',
         container: read(env, 'COSMOS_CONTAINER') ?? 'bot-state',
@@ -134,7 +145,11 @@ function parseTenantList(env: Env): string[] {
   if (!value) return [];
   const ids = value.split(/[\s,;]+/).filter(Boolean);
   const bad = ids.find((id) => !GUID.test(id));
-  if (bad) throw new ConfigError('ALLOWED_TENANT_IDS', `"${bad}" is not a tenant id; expected a comma-separated list of GUIDs.`);
+  if (bad)
+    throw new ConfigError(
+      'ALLOWED_TENANT_IDS',
+      `"${bad}" is not a tenant id; expected a comma-separated list of GUIDs.`,
+    );
   return ids.map((id) => id.toLowerCase());
 }
 
@@ -150,7 +165,11 @@ function parseChannelList(env: Env, localMode: boolean): string[] {
   if (!value) return [TEAMS_CHANNEL_ID];
   const ids = [...new Set(value.split(/[\s,;]+/).filter(Boolean))];
   const bad = ids.find((id) => !CHANNEL_ID.test(id));
-  if (bad !== undefined) throw new ConfigError('ALLOWED_CHANNEL_IDS', `"${bad}" is not a Bot Framework channel id; expected a comma-separated list such as msteams,emulator (lower case).`);
+  if (bad !== undefined)
+    throw new ConfigError(
+      'ALLOWED_CHANNEL_IDS',
+      `"${bad}" is not a Bot Framework channel id; expected a comma-separated list such as msteams,emulator (lower case).`,
+    );
   const other = ids.find((id) => id !== TEAMS_CHANNEL_ID);
   if (!localMode && other !== undefined) {
     throw new ConfigError(
@@ -167,21 +186,39 @@ export const DEFAULT_REMINDER_HOUR_UTC = 9;
 function integerIn(env: Env, name: string, min: number, max: number, fallback: number, what: string): number {
   const value = read(env, name);
   if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new ConfigError(name, `"${value}" is not ${what}.`);
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max)
+    throw new ConfigError(name, `"${value}" is not ${what}.`);
   return Number(value);
 }
 
 function parseReminders(env: Env): ReminderConfig {
-  const checkSeconds = integerIn(env, 'REMINDER_CHECK_SECONDS', 0, 86_400, DEFAULT_REMINDER_CHECK_SECONDS, 'a number of seconds from 0 (off) to 86400');
+  const checkSeconds = integerIn(
+    env,
+    'REMINDER_CHECK_SECONDS',
+    0,
+    86_400,
+    DEFAULT_REMINDER_CHECK_SECONDS,
+    'a number of seconds from 0 (off) to 86400',
+  );
   // Under 10 s every instance would read every reminder-enabled plan several times a minute, for digests that change daily.
-  if (checkSeconds > 0 && checkSeconds < 10) throw new ConfigError('REMINDER_CHECK_SECONDS', `"${checkSeconds}" is too short; use 10 or more, or 0 to switch reminders off.`);
-  return { checkSeconds, hourUtc: integerIn(env, 'REMINDER_HOUR_UTC', 0, 23, DEFAULT_REMINDER_HOUR_UTC, 'an hour from 0 to 23') };
+  if (checkSeconds > 0 && checkSeconds < 10)
+    throw new ConfigError(
+      'REMINDER_CHECK_SECONDS',
+      `"${checkSeconds}" is too short; use 10 or more, or 0 to switch reminders off.`,
+    );
+  return {
+    checkSeconds,
+    hourUtc: integerIn(env, 'REMINDER_HOUR_UTC', 0, 23, DEFAULT_REMINDER_HOUR_UTC, 'an hour from 0 to 23'),
+  };
 }
 
 function parseReports(env: Env): ReportConfig {
   const signingKey = read(env, 'REPORT_SIGNING_KEY');
   if (signingKey !== undefined && signingKey.length < 32) {
-    throw new ConfigError('REPORT_SIGNING_KEY', 'is too short to sign download links safely; use at least 32 random characters (e.g. `openssl rand -hex 32`).');
+    throw new ConfigError(
+      'REPORT_SIGNING_KEY',
+      'is too short to sign download links safely; use at least 32 random characters (e.g. `openssl rand -hex 32`).',
+    );
   }
   const base = read(env, 'PUBLIC_BASE_URL');
   if (base === undefined) return { signingKey };
@@ -191,7 +228,8 @@ function parseReports(env: Env): ReportConfig {
   } catch {
     throw new ConfigError('PUBLIC_BASE_URL', `"${base}" is not a URL; expected e.g. https://sync-guide.example.net`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError('PUBLIC_BASE_URL', `"${base}" must start with https:// (or http:// for local testing).`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new ConfigError('PUBLIC_BASE_URL', `"${base}" must start with https:// (or http:// for local testing).`);
   if (url.search || url.hash) throw new ConfigError('PUBLIC_BASE_URL', `"${base}" must not carry a query or fragment.`);
   return { signingKey, publicBaseUrl: `${url.origin}${url.pathname.replace(/\/+$/, '')}` };
 }
@@ -203,7 +241,10 @@ function parseHost(env: Env, localMode: boolean): string {
   const host = read(env, 'HOST');
   if (!localMode) return host ?? '0.0.0.0';
   if (host && !LOOPBACK.includes(host)) {
-    throw new ConfigError('HOST', `"${host}" is not a loopback address; without MicrosoftAppId the bot is unauthenticated and only listens on 127.0.0.1. Set MicrosoftAppId to listen on other addresses.`);
+    throw new ConfigError(
+      'HOST',
+      `"${host}" is not a loopback address; without MicrosoftAppId the bot is unauthenticated and only listens on 127.0.0.1. Set MicrosoftAppId to listen on other addresses.`,
+    );
   }
   return host ?? '127.0.0.1';
 }
@@ -228,13 +269,23 @@ function refuseDeploymentSettingsInLocalMode(env: Env): void {
     }
   }
   for (const name of REGISTRATION_VARIABLES.slice(1)) {
-    if (read(env, name) !== undefined) throw new ConfigError(name, `is set but MicrosoftAppId is empty, which means local mode (no authentication). ${fix}`);
+    if (read(env, name) !== undefined)
+      throw new ConfigError(
+        name,
+        `is set but MicrosoftAppId is empty, which means local mode (no authentication). ${fix}`,
+      );
   }
   if (read(env, 'PUBLIC_BASE_URL') !== undefined) {
-    throw new ConfigError('PUBLIC_BASE_URL', `is set but MicrosoftAppId is empty: a public address means other machines should reach the bot, and local mode authenticates nothing. ${fix}`);
+    throw new ConfigError(
+      'PUBLIC_BASE_URL',
+      `is set but MicrosoftAppId is empty: a public address means other machines should reach the bot, and local mode authenticates nothing. ${fix}`,
+    );
   }
   if (read(env, 'NODE_ENV') === 'production') {
-    throw new ConfigError('NODE_ENV', `is "production" but MicrosoftAppId is empty, which means local mode (no authentication). Set MicrosoftAppId, or unset NODE_ENV to run in local mode.`);
+    throw new ConfigError(
+      'NODE_ENV',
+      `is "production" but MicrosoftAppId is empty, which means local mode (no authentication). Set MicrosoftAppId, or unset NODE_ENV to run in local mode.`,
+    );
   }
 }
 
@@ -247,15 +298,26 @@ export function loadConfig(env: Env): Config {
   const appPassword = read(env, 'MicrosoftAppPassword') ?? '';
 
   if (!localMode) {
-    if (!GUID.test(appId)) throw new ConfigError('MicrosoftAppId', `"${appId}" is not a GUID; copy the app (client) id of the Azure Bot's Entra app registration.`);
+    if (!GUID.test(appId))
+      throw new ConfigError(
+        'MicrosoftAppId',
+        `"${appId}" is not a GUID; copy the app (client) id of the Azure Bot's Entra app registration.`,
+      );
     if (appType !== 'UserAssignedMSI' && !appPassword) {
-      throw new ConfigError('MicrosoftAppPassword', `is required when MicrosoftAppId is set and MicrosoftAppType is ${appType} (the client secret of the app registration).`);
+      throw new ConfigError(
+        'MicrosoftAppPassword',
+        `is required when MicrosoftAppId is set and MicrosoftAppType is ${appType} (the client secret of the app registration).`,
+      );
     }
     if (appType !== 'MultiTenant' && !appTenantId) {
-      throw new ConfigError('MicrosoftAppTenantId', `is required when MicrosoftAppType is ${appType} (the directory (tenant) id that owns the bot registration).`);
+      throw new ConfigError(
+        'MicrosoftAppTenantId',
+        `is required when MicrosoftAppType is ${appType} (the directory (tenant) id that owns the bot registration).`,
+      );
     }
   }
-  if (appTenantId && !GUID.test(appTenantId)) throw new ConfigError('MicrosoftAppTenantId', `"${appTenantId}" is not a GUID.`);
+  if (appTenantId && !GUID.test(appTenantId))
+    throw new ConfigError('MicrosoftAppTenantId', `"${appTenantId}" is not a GUID.`);
 
   const production = read(env, 'NODE_ENV') === 'production';
   return {
@@ -327,7 +389,11 @@ function baseUrl(env: Env, name: string, fallback: string): { url: string; loopb
     throw new ConfigError(name, `"${value}" is not a URL; expected e.g. ${fallback}`);
   }
   const loopback = LOOPBACK_HOSTS.includes(url.hostname);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) throw new ConfigError(name, `"${value}" must start with https:// (plain http only to 127.0.0.1 for local testing).`);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback))
+    throw new ConfigError(
+      name,
+      `"${value}" must start with https:// (plain http only to 127.0.0.1 for local testing).`,
+    );
   if (url.search || url.hash) throw new ConfigError(name, `"${value}" must not carry a query or fragment.`);
   return { url: `${url.origin}${url.pathname.replace(/\/+$/, '')}`, loopback };
 }
@@ -341,11 +407,34 @@ function parseGraph(
   const graph = baseUrl(env, 'GRAPH_BASE_URL', GRAPH_CLOUDS[cloud].graph);
   const authority = baseUrl(env, 'GRAPH_AUTHORITY_HOST', GRAPH_CLOUDS[cloud].login);
   // @azure/identity signs in only over https and would otherwise stop the bot at start-up with its own message.
-  if (!authority.url.startsWith('https://')) throw new ConfigError('GRAPH_AUTHORITY_HOST', `"${authority.url}" must start with https:// even on 127.0.0.1: the Azure identity library signs in only over https.`);
-  const watchSeconds = integerIn(env, 'GRAPH_WATCH_SECONDS', 0, 86_400, DEFAULT_GRAPH_WATCH_SECONDS, 'a number of seconds from 0 (off) to 86400');
+  if (!authority.url.startsWith('https://'))
+    throw new ConfigError(
+      'GRAPH_AUTHORITY_HOST',
+      `"${authority.url}" must start with https:// even on 127.0.0.1: the Azure identity library signs in only over https.`,
+    );
+  const watchSeconds = integerIn(
+    env,
+    'GRAPH_WATCH_SECONDS',
+    0,
+    86_400,
+    DEFAULT_GRAPH_WATCH_SECONDS,
+    'a number of seconds from 0 (off) to 86400',
+  );
   // Each watch check may cost a Graph round, and the client allows one round per tenant per minute anyway.
-  if (watchSeconds > 0 && watchSeconds < 60) throw new ConfigError('GRAPH_WATCH_SECONDS', `"${watchSeconds}" is too short; use 60 or more, or 0 to switch the watch off.`);
-  const off: GraphConfig = { enabled: false, cloud, baseUrl: graph.url, authorityHost: authority.url, tenantId: '', watchSeconds, simulated: false };
+  if (watchSeconds > 0 && watchSeconds < 60)
+    throw new ConfigError(
+      'GRAPH_WATCH_SECONDS',
+      `"${watchSeconds}" is too short; use 60 or more, or 0 to switch the watch off.`,
+    );
+  const off: GraphConfig = {
+    enabled: false,
+    cloud,
+    baseUrl: graph.url,
+    authorityHost: authority.url,
+    tenantId: '',
+    watchSeconds,
+    simulated: false,
+  };
   if (!enabled) return off;
 
   if (app.localMode) {
@@ -353,25 +442,48 @@ function parseGraph(
     // simulated tenant has its own variable because MicrosoftAppTenantId marks a real deployment (refused here).
     const simulated = read(env, 'GRAPH_SIMULATED_TENANT_ID');
     if (!simulated || !GUID.test(simulated)) {
-      throw new ConfigError('GRAPH_SIMULATED_TENANT_ID', 'must be a tenant id (GUID) with GRAPH_CHECKS=on without MicrosoftAppId: the simulated tenant whose conversations may be checked (npm run playground sets it).');
+      throw new ConfigError(
+        'GRAPH_SIMULATED_TENANT_ID',
+        'must be a tenant id (GUID) with GRAPH_CHECKS=on without MicrosoftAppId: the simulated tenant whose conversations may be checked (npm run playground sets it).',
+      );
     }
     if (!graph.loopback) {
-      throw new ConfigError('GRAPH_BASE_URL', 'must point at 127.0.0.1 when GRAPH_CHECKS=on without MicrosoftAppId: local mode has no identity to read a real tenant. Set MicrosoftAppId to read your tenant.');
+      throw new ConfigError(
+        'GRAPH_BASE_URL',
+        'must point at 127.0.0.1 when GRAPH_CHECKS=on without MicrosoftAppId: local mode has no identity to read a real tenant. Set MicrosoftAppId to read your tenant.',
+      );
     }
     const identity = read(env, 'IDENTITY_ENDPOINT');
     if (!identity || !LOOPBACK_HOSTS.includes(safeHostname(identity))) {
-      throw new ConfigError('IDENTITY_ENDPOINT', 'must point at a token stand-in on 127.0.0.1 when GRAPH_CHECKS=on without MicrosoftAppId (npm run playground sets it).');
+      throw new ConfigError(
+        'IDENTITY_ENDPOINT',
+        'must point at a token stand-in on 127.0.0.1 when GRAPH_CHECKS=on without MicrosoftAppId (npm run playground sets it).',
+      );
     }
-    return { ...off, enabled: true, tenantId: simulated.toLowerCase(), credential: { kind: 'managedIdentity' }, simulated: true };
+    return {
+      ...off,
+      enabled: true,
+      tenantId: simulated.toLowerCase(),
+      credential: { kind: 'managedIdentity' },
+      simulated: true,
+    };
   }
   if (read(env, 'GRAPH_SIMULATED_TENANT_ID')) {
-    throw new ConfigError('GRAPH_SIMULATED_TENANT_ID', 'is only for local mode (no MicrosoftAppId); a deployment reads the tenant in MicrosoftAppTenantId.');
+    throw new ConfigError(
+      'GRAPH_SIMULATED_TENANT_ID',
+      'is only for local mode (no MicrosoftAppId); a deployment reads the tenant in MicrosoftAppTenantId.',
+    );
   }
   if (app.appType === 'MultiTenant') {
-    throw new ConfigError('GRAPH_CHECKS', 'needs MicrosoftAppType=SingleTenant or UserAssignedMSI: tenant checks read only the tenant the bot is registered in.');
+    throw new ConfigError(
+      'GRAPH_CHECKS',
+      'needs MicrosoftAppType=SingleTenant or UserAssignedMSI: tenant checks read only the tenant the bot is registered in.',
+    );
   }
   const credential: GraphCredentialConfig =
-    app.appType === 'UserAssignedMSI' ? { kind: 'managedIdentity', clientId: app.appId } : { kind: 'clientSecret', clientId: app.appId, secret: app.appPassword };
+    app.appType === 'UserAssignedMSI'
+      ? { kind: 'managedIdentity', clientId: app.appId }
+      : { kind: 'clientSecret', clientId: app.appId, secret: app.appPassword };
   return { ...off, enabled: true, tenantId: app.appTenantId.toLowerCase(), credential };
 }
 

@@ -36,9 +36,13 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const { host, port } = await app.listen();
-  logger.info(`Entra Sync Guide listening on http://${host}:${port}/api/messages with ${app.storage.kind} storage (${app.storage.where})`);
+  logger.info(
+    `Entra Sync Guide listening on http://${host}:${port}/api/messages with ${app.storage.kind} storage (${app.storage.where})`,
+  );
   if (config.localMode) {
-    logger.warn('Local mode: MicrosoftAppId is not set, so requests are NOT authenticated. Listening on loopback only; set MicrosoftAppId before deploying.');
+    logger.warn(
+      'Local mode: MicrosoftAppId is not set, so requests are NOT authenticated. Listening on loopback only; set MicrosoftAppId before deploying.',
+    );
   }
 
   const shutdown = (signal: string) => {

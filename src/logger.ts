@@ -11,12 +11,24 @@ export function createLogger(level: string, format: LogFormat): Logger {
   const options: pino.LoggerOptions = {
     level,
     base: undefined,
-    redact: { paths: ['*.authorization', '*.MicrosoftAppPassword', '*.password', '*.token', '*.text'], censor: '[redacted]' },
+    redact: {
+      paths: ['*.authorization', '*.MicrosoftAppPassword', '*.password', '*.token', '*.text'],
+      censor: '[redacted]',
+    },
   };
   if (format === 'json') return pino(options);
   // Synchronous pretty stream: no worker thread to outlive the process on shutdown.
   const pretty = require('pino-pretty') as (opts: object) => NodeJS.WritableStream;
-  return pino(options, pretty({ sync: true, colorize: process.stdout.isTTY, translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname', singleLine: true }) as pino.DestinationStream);
+  return pino(
+    options,
+    pretty({
+      sync: true,
+      colorize: process.stdout.isTTY,
+      translateTime: 'HH:MM:ss.l',
+      ignore: 'pid,hostname',
+      singleLine: true,
+    }) as pino.DestinationStream,
+  );
 }
 
 /** For tests and tools that need a logger but no output. */

@@ -11,7 +11,11 @@ function isLoopbackHostname(hostname: string): boolean {
   if (hostname === 'localhost' || hostname === '[::1]') return true;
   // The URL parser has already written any IPv4 form (127.1, 0x7f.0.0.1) as four decimal octets.
   const octets = hostname.split('.');
-  return octets.length === 4 && octets[0] === '127' && octets.every((octet) => /^\d{1,3}$/.test(octet) && Number(octet) <= 255);
+  return (
+    octets.length === 4 &&
+    octets[0] === '127' &&
+    octets.every((octet) => /^\d{1,3}$/.test(octet) && Number(octet) <= 255)
+  );
 }
 
 /** A Host header naming this machine: `127.0.0.1:3978`, `localhost`, `[::1]:3978`, … */
@@ -33,5 +37,10 @@ export function isLoopbackUrl(value: unknown): boolean {
   } catch {
     return false;
   }
-  return (url.protocol === 'http:' || url.protocol === 'https:') && url.username === '' && url.password === '' && isLoopbackHostname(url.hostname);
+  return (
+    (url.protocol === 'http:' || url.protocol === 'https:') &&
+    url.username === '' &&
+    url.password === '' &&
+    isLoopbackHostname(url.hostname)
+  );
 }

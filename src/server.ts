@@ -30,7 +30,10 @@ export interface ServerDeps {
   /** Bot Framework channels served; Teams only when absent. */
   readonly allowedChannelIds?: readonly string[];
   /** Further GET routes (the report download); each handler answers by itself. */
-  readonly getRoutes?: ReadonlyArray<{ readonly path: string; readonly handler: (req: Request, res: Response) => Promise<void> }>;
+  readonly getRoutes?: ReadonlyArray<{
+    readonly path: string;
+    readonly handler: (req: Request, res: Response) => Promise<void>;
+  }>;
 }
 
 export interface EdgeServer {
@@ -52,7 +55,11 @@ export function createServer(deps: ServerDeps): EdgeServer {
       const origin = req.headers.origin;
       if (isLoopbackHostHeader(req.headers.host) && (origin === undefined || isLoopbackUrl(origin))) return next();
       res.json(403, { error: 'Forbidden', message: LOCAL_HOST_ONLY });
-      rejections.warn('host', { status: 403 }, 'local mode: rejected a request not addressed to loopback (Host or Origin)');
+      rejections.warn(
+        'host',
+        { status: 403 },
+        'local mode: rejected a request not addressed to loopback (Host or Origin)',
+      );
       return next(false);
     });
   }
@@ -61,7 +68,10 @@ export function createServer(deps: ServerDeps): EdgeServer {
   // who can reach the port could fill the disk. So other content types are refused before any body is read.
   server.use((req: Request, res: Response, next: (err?: false) => void) => {
     if (req.method === 'POST' && !req.is('json')) {
-      res.json(415, { error: 'UnsupportedMediaType', message: 'Expected Content-Type: application/json with a Bot Framework activity.' });
+      res.json(415, {
+        error: 'UnsupportedMediaType',
+        message: 'Expected Content-Type: application/json with a Bot Framework activity.',
+      });
       return next(false);
     }
     return next();
@@ -71,7 +81,12 @@ export function createServer(deps: ServerDeps): EdgeServer {
   server.use(restify.plugins.jsonBodyParser(jsonOptions));
 
   server.get('/healthz', async (_req: Request, res: Response) => {
-    res.json(200, { status: 'ok', version: deps.version, storage: deps.storageKind, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) });
+    res.json(200, {
+      status: 'ok',
+      version: deps.version,
+      storage: deps.storageKind,
+      uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+    });
   });
 
   server.get('/readyz', async (_req: Request, res: Response) => {
@@ -80,7 +95,11 @@ export function createServer(deps: ServerDeps): EdgeServer {
       res.json(200, { status: 'ready', storage: deps.storageKind });
     } catch (error) {
       logger.warn({ err: error }, 'readiness check failed: storage did not answer');
-      res.json(503, { status: 'unavailable', storage: deps.storageKind, error: 'Storage did not answer; see the server log.' });
+      res.json(503, {
+        status: 'unavailable',
+        storage: deps.storageKind,
+        error: 'Storage did not answer; see the server log.',
+      });
     }
   });
 
@@ -92,19 +111,41 @@ export function createServer(deps: ServerDeps): EdgeServer {
     const problem = describeInvalidActivity(req);
     if (problem) {
       res.json(400, { error: 'BadRequest', message: problem });
-      rejections.warn('invalid', { correlationId, status: 400, reason: problem }, 'rejected a request that is not a valid activity');
+      rejections.warn(
+        'invalid',
+        { correlationId, status: 400, reason: problem },
+        'rejected a request that is not a valid activity',
+      );
       return;
     }
-    const activity = req.body as { type: string; name?: string; channelId: string; serviceUrl?: string; conversation?: { conversationType?: string; tenantId?: string }; channelData?: { tenant?: { id?: string } } };
+    const activity = req.body as {
+      type: string;
+      name?: string;
+      channelId: string;
+      serviceUrl?: string;
+      conversation?: { conversationType?: string; tenantId?: string };
+      channelData?: { tenant?: { id?: string } };
+    };
     if (!allowedChannelIds.includes(activity.channelId)) {
-      res.json(403, { error: 'Forbidden', message: `This bot only serves Microsoft Teams (channelId "${TEAMS_CHANNEL_ID}"); the allowed channels are set by ALLOWED_CHANNEL_IDS.` });
-      rejections.warn('channel', { correlationId, status: 403 }, 'rejected an activity from a channel outside ALLOWED_CHANNEL_IDS');
+      res.json(403, {
+        error: 'Forbidden',
+        message: `This bot only serves Microsoft Teams (channelId "${TEAMS_CHANNEL_ID}"); the allowed channels are set by ALLOWED_CHANNEL_IDS.`,
+      });
+      rejections.warn(
+        'channel',
+        { correlationId, status: 403 },
+        'rejected an activity from a channel outside ALLOWED_CHANNEL_IDS',
+      );
       return;
     }
     // describeInvalidActivity has checked it is a string when present.
     if (deps.localMode && activity.serviceUrl !== undefined && !isLoopbackUrl(activity.serviceUrl)) {
       res.json(403, { error: 'Forbidden', message: LOCAL_SERVICE_URL_ONLY });
-      rejections.warn('serviceUrl', { correlationId, status: 403 }, 'local mode: rejected an activity whose serviceUrl is not loopback');
+      rejections.warn(
+        'serviceUrl',
+        { correlationId, status: 403 },
+        'local mode: rejected an activity whose serviceUrl is not loopback',
+      );
       return;
     }
     dropMalformedEntities(req.body as Record<string, unknown>);
@@ -112,7 +153,11 @@ export function createServer(deps: ServerDeps): EdgeServer {
     const tenantId = (activity.channelData?.tenant?.id ?? activity.conversation?.tenantId ?? '').toLowerCase();
     if (deps.allowedTenantIds?.length && !deps.allowedTenantIds.includes(tenantId)) {
       res.json(403, { error: 'Forbidden', message: 'This bot is not enabled for your tenant.' });
-      rejections.warn('tenant', { correlationId, status: 403, tenant: tenantForLog(tenantId) }, 'rejected a request from a tenant outside ALLOWED_TENANT_IDS');
+      rejections.warn(
+        'tenant',
+        { correlationId, status: 403, tenant: tenantForLog(tenantId) },
+        'rejected a request from a tenant outside ALLOWED_TENANT_IDS',
+      );
       return;
     }
     let outcome = 'ok';
@@ -128,12 +173,17 @@ export function createServer(deps: ServerDeps): EdgeServer {
       if (isAuthenticationFailure(error)) {
         outcome = 'unauthorized';
         res.json(401, { error: 'Unauthorized', message: 'The request does not carry a valid Bot Framework token.' });
-        rejections.warn('auth', { correlationId, status: 401, reason: String(error.message).slice(0, 200) }, 'rejected a request that failed authentication');
+        rejections.warn(
+          'auth',
+          { correlationId, status: 401, reason: String(error.message).slice(0, 200) },
+          'rejected a request that failed authentication',
+        );
         return;
       }
       outcome = 'error';
       logger.error({ err: error, correlationId }, 'request failed outside the turn');
-      if (!res.headersSent) res.json(500, { error: 'InternalError', message: `Something failed on our side (ref ${correlationId}).` });
+      if (!res.headersSent)
+        res.json(500, { error: 'InternalError', message: `Something failed on our side (ref ${correlationId}).` });
     } finally {
       // A request that failed authentication has its (throttled) rejection line instead: one line per request
       // here would let anyone grow the log. Whatever the caller chose is cut short.
@@ -143,7 +193,10 @@ export function createServer(deps: ServerDeps): EdgeServer {
             correlationId,
             activityType: activity.type.slice(0, 64),
             name: typeof activity.name === 'string' ? activity.name.slice(0, 64) : undefined,
-            conversationType: typeof activity.conversation?.conversationType === 'string' ? activity.conversation.conversationType.slice(0, 32) : 'unknown',
+            conversationType:
+              typeof activity.conversation?.conversationType === 'string'
+                ? activity.conversation.conversationType.slice(0, 32)
+                : 'unknown',
             status: res.statusCode,
             outcome,
             durationMs: Number(process.hrtime.bigint() - started) / 1e6,
@@ -160,7 +213,7 @@ export function createServer(deps: ServerDeps): EdgeServer {
 const LOCAL_HOST_ONLY =
   'This bot runs in local mode (no MicrosoftAppId, so no authentication) and only answers requests addressed to this machine over loopback: 127.0.0.1, localhost or [::1], from no other web origin. Set MicrosoftAppId to serve other hosts.';
 const LOCAL_SERVICE_URL_ONLY =
-  'This bot runs in local mode (no MicrosoftAppId) and only sends to a Bot Connector on this machine: the activity\'s serviceUrl must be a loopback address such as http://localhost:56150 (the Agents Playground).';
+  "This bot runs in local mode (no MicrosoftAppId) and only sends to a Bot Connector on this machine: the activity's serviceUrl must be a loopback address such as http://localhost:56150 (the Agents Playground).";
 
 /** What jsonwebtoken throws for a token it refuses; the SDK lets these through instead of wrapping them. */
 const JWT_ERRORS = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError']);
@@ -186,21 +239,33 @@ export function describeInvalidActivity(req: Request): string | undefined {
   if (!isObject(body)) return 'The body must be a JSON object (a Bot Framework activity).';
   const activity = body;
   if (typeof activity.type !== 'string' || activity.type.length === 0) return 'The activity has no "type".';
-  if (!isObject(activity.conversation) || !isNonEmptyString(activity.conversation.id)) return 'The activity needs a "conversation" object with a string "id".';
-  if (activity.conversation.tenantId !== undefined && typeof activity.conversation.tenantId !== 'string') return '"conversation.tenantId" must be a string.';
-  if (!isNonEmptyString(activity.channelId)) return `The activity needs a string "channelId" ("${TEAMS_CHANNEL_ID}" for Microsoft Teams).`;
-  if (!isObject(activity.from) || !isNonEmptyString(activity.from.id)) return 'The activity needs a "from" object with a string "id".';
-  if (activity.from.aadObjectId !== undefined && typeof activity.from.aadObjectId !== 'string') return '"from.aadObjectId" must be a string.';
-  if (activity.serviceUrl !== undefined && typeof activity.serviceUrl !== 'string') return '"serviceUrl" must be a string.';
+  if (!isObject(activity.conversation) || !isNonEmptyString(activity.conversation.id))
+    return 'The activity needs a "conversation" object with a string "id".';
+  if (activity.conversation.tenantId !== undefined && typeof activity.conversation.tenantId !== 'string')
+    return '"conversation.tenantId" must be a string.';
+  if (!isNonEmptyString(activity.channelId))
+    return `The activity needs a string "channelId" ("${TEAMS_CHANNEL_ID}" for Microsoft Teams).`;
+  if (!isObject(activity.from) || !isNonEmptyString(activity.from.id))
+    return 'The activity needs a "from" object with a string "id".';
+  if (activity.from.aadObjectId !== undefined && typeof activity.from.aadObjectId !== 'string')
+    return '"from.aadObjectId" must be a string.';
+  if (activity.serviceUrl !== undefined && typeof activity.serviceUrl !== 'string')
+    return '"serviceUrl" must be a string.';
   if (activity.text !== undefined && typeof activity.text !== 'string') return '"text" must be a string.';
   if (activity.entities !== undefined && !Array.isArray(activity.entities)) return '"entities" must be an array.';
   if (activity.channelData !== undefined) {
     if (!isObject(activity.channelData)) return '"channelData" must be an object.';
     const tenant = activity.channelData.tenant;
-    if (tenant !== undefined && (!isObject(tenant) || (tenant.id !== undefined && typeof tenant.id !== 'string'))) return '"channelData.tenant.id" must be a string.';
+    if (tenant !== undefined && (!isObject(tenant) || (tenant.id !== undefined && typeof tenant.id !== 'string')))
+      return '"channelData.tenant.id" must be a string.';
   }
   // The SDK answers a card action without an action object with an empty 501, which tells the caller nothing.
-  if (activity.type === 'invoke' && activity.name === 'adaptiveCard/action' && activity.value !== undefined && !(isObject(activity.value) && isObject(activity.value.action))) {
+  if (
+    activity.type === 'invoke' &&
+    activity.name === 'adaptiveCard/action' &&
+    activity.value !== undefined &&
+    !(isObject(activity.value) && isObject(activity.value.action))
+  ) {
     return 'An adaptiveCard/action invoke needs a "value" object with an "action" object.';
   }
   return undefined;
@@ -216,7 +281,11 @@ export function dropMalformedEntities(activity: Record<string, unknown>): void {
   activity.entities = activity.entities.filter((entity: unknown) => {
     if (!isObject(entity) || typeof entity.type !== 'string') return false;
     if (entity.type.toLowerCase() !== 'mention') return true;
-    return isObject(entity.mentioned) && typeof entity.mentioned.id === 'string' && (entity.text === undefined || typeof entity.text === 'string');
+    return (
+      isObject(entity.mentioned) &&
+      typeof entity.mentioned.id === 'string' &&
+      (entity.text === undefined || typeof entity.text === 'string')
+    );
   });
 }
 

@@ -60,7 +60,8 @@ function importEdges(files: readonly string[]): Edge[] {
       if (!imported.fileName.startsWith('.')) continue;
       const from = unitOf(file);
       const to = unitOf(path.resolve(path.dirname(file), imported.fileName));
-      if (from !== undefined && to !== undefined && from !== to) edges.push({ from, to, file: path.relative(SRC, file) });
+      if (from !== undefined && to !== undefined && from !== to)
+        edges.push({ from, to, file: path.relative(SRC, file) });
     }
   }
   return edges;

@@ -1,6 +1,10 @@
 import { availableParallelism } from 'node:os';
 
-const config = require('../jest.config.js') as { maxWorkers: number; testTimeout: number; workerGracefulExitTimeout: number };
+const config = require('../jest.config.js') as {
+  maxWorkers: number;
+  testTimeout: number;
+  workerGracefulExitTimeout: number;
+};
 
 describe('jest configuration', () => {
   it('runs files side by side, more of them than there are cores, since many spend their time waiting', () => {

@@ -2,7 +2,13 @@ import { RejectionLog, tenantForLog } from '../src/rejectionLog';
 
 function recorder() {
   const lines: Array<{ fields: Record<string, unknown>; msg: string }> = [];
-  return { lines, logger: { warn: (fields: unknown, msg?: string) => void lines.push({ fields: fields as Record<string, unknown>, msg: msg ?? '' }) } };
+  return {
+    lines,
+    logger: {
+      warn: (fields: unknown, msg?: string) =>
+        void lines.push({ fields: fields as Record<string, unknown>, msg: msg ?? '' }),
+    },
+  };
 }
 
 describe('tenantForLog', () => {

@@ -14,7 +14,12 @@ describe('HTTP edge (local mode)', () => {
   it('answers /healthz with version, storage kind and uptime', async () => {
     const response = await fetch(`${bot.baseUrl}/healthz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok', version: expect.any(String), storage: 'memory', uptimeSeconds: expect.any(Number) });
+    expect(await response.json()).toEqual({
+      status: 'ok',
+      version: expect.any(String),
+      storage: 'memory',
+      uptimeSeconds: expect.any(Number),
+    });
   });
 
   it('answers /readyz after touching storage', async () => {
@@ -47,13 +52,16 @@ describe('HTTP edge (local mode)', () => {
     expect(cardText(cardsOf(replies)[0])).toMatch(/@Sync Guide/);
   });
 
-  it.each(['personal', 'channel', 'groupChat'] as const)('sends a welcome card when installed in %s scope', async (conversationType) => {
-    const result = await bot.post(activity('installationUpdate', { conversationType }, { action: 'add' }));
-    expect(result.status).toBe(200);
-    const [card] = cardsOf(result.body.activities);
-    expectValidCard(card);
-    expect(cardText(card)).toMatch(/Entra Sync Guide/);
-  });
+  it.each(['personal', 'channel', 'groupChat'] as const)(
+    'sends a welcome card when installed in %s scope',
+    async (conversationType) => {
+      const result = await bot.post(activity('installationUpdate', { conversationType }, { action: 'add' }));
+      expect(result.status).toBe(200);
+      const [card] = cardsOf(result.body.activities);
+      expectValidCard(card);
+      expect(cardText(card)).toMatch(/Entra Sync Guide/);
+    },
+  );
 
   it.each([
     ['malformed JSON', '{"type": "message",', 'application/json', 400],
@@ -61,8 +69,18 @@ describe('HTTP edge (local mode)', () => {
     ['JSON that is not an activity', '{"foo":1}', 'application/json', 400],
     ['an array', '[1,2,3]', 'application/json', 400],
     ['a plain-text body', 'help', 'text/plain', 415],
-    ['an activity whose conversation is a string', JSON.stringify({ type: 'message', conversation: 'x' }), 'application/json', 400],
-    ['a body over the limit', JSON.stringify({ type: 'message', text: 'x'.repeat(300 * 1024) }), 'application/json', 413],
+    [
+      'an activity whose conversation is a string',
+      JSON.stringify({ type: 'message', conversation: 'x' }),
+      'application/json',
+      400,
+    ],
+    [
+      'a body over the limit',
+      JSON.stringify({ type: 'message', text: 'x'.repeat(300 * 1024) }),
+      'application/json',
+      413,
+    ],
   ])('rejects %s with a 4xx and keeps serving', async (_label, body, contentType, status) => {
     const result = await bot.postRaw(body, contentType);
     expect(result.status).toBe(status);
@@ -127,7 +145,10 @@ describe('channel allow-list (ALLOWED_CHANNEL_IDS)', () => {
     try {
       const refused = await bot.post(activity('message', {}, { text: 'help', channelId: 'emulator' }));
       expect(refused.status).toBe(403);
-      expect(refused.body).toMatchObject({ error: 'Forbidden', message: expect.stringContaining('ALLOWED_CHANNEL_IDS') });
+      expect(refused.body).toMatchObject({
+        error: 'Forbidden',
+        message: expect.stringContaining('ALLOWED_CHANNEL_IDS'),
+      });
       expect(cardsOf(await bot.say('help'))).toHaveLength(1);
     } finally {
       await bot.close();
@@ -158,8 +179,14 @@ describe('rejection logs', () => {
   });
   afterAll(() => app.close());
 
-  const post = (body: unknown) => fetch(`${baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const rejections = () => lines.map((line) => JSON.parse(line)).filter((line) => /outside ALLOWED_TENANT_IDS/.test(line.msg));
+  const post = (body: unknown) =>
+    fetch(`${baseUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const rejections = () =>
+    lines.map((line) => JSON.parse(line)).filter((line) => /outside ALLOWED_TENANT_IDS/.test(line.msg));
 
   it('logs a burst of foreign tenants as one short line, never the tenant id itself', async () => {
     lines.length = 0;
@@ -185,7 +212,9 @@ describe('rejection logs', () => {
       const response = await fetch(`http://127.0.0.1:${port}/api/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(activity('message', { tenantId: '99999999-8888-7777-6666-555555555555' }, { text: 'help' })),
+        body: JSON.stringify(
+          activity('message', { tenantId: '99999999-8888-7777-6666-555555555555' }, { text: 'help' }),
+        ),
       });
       expect(response.status).toBe(403);
       expect(rejections()).toHaveLength(1);

@@ -18,9 +18,13 @@ import { resolveValues, type Env } from './values';
 export function findRepoRoot(start: string): string {
   let dir = path.resolve(start);
   for (;;) {
-    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'manifest', 'manifest.json'))) return dir;
+    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'manifest', 'manifest.json')))
+      return dir;
     const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`No folder with package.json and manifest/manifest.json above ${start}; run this from the repository.`);
+    if (parent === dir)
+      throw new Error(
+        `No folder with package.json and manifest/manifest.json above ${start}; run this from the repository.`,
+      );
     dir = parent;
   }
 }

@@ -22,12 +22,27 @@ export async function startBenchAzurite(): Promise<BenchAzurite> {
   const location = mkdtempSync(join(tmpdir(), 'sync-guide-bench-azurite-'));
   const port = await freePort();
   const main = require.resolve('azurite/dist/src/blob/main.js');
-  const child = spawn(process.execPath, [main, '--blobHost', '127.0.0.1', '--blobPort', String(port), '--skipApiVersionCheck', '--loose', '--disableTelemetry', '--silent', '--inMemoryPersistence'], {
-    // In memory: the emulator's own disk writes are not what the bench measures. Its working directory is a
-    // temporary folder all the same, in case it writes anything there.
-    cwd: location,
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      main,
+      '--blobHost',
+      '127.0.0.1',
+      '--blobPort',
+      String(port),
+      '--skipApiVersionCheck',
+      '--loose',
+      '--disableTelemetry',
+      '--silent',
+      '--inMemoryPersistence',
+    ],
+    {
+      // In memory: the emulator's own disk writes are not what the bench measures. Its working directory is a
+      // temporary folder all the same, in case it writes anything there.
+      cwd: location,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -41,13 +41,25 @@ interface Src {
   config: { loadConfig(env: Record<string, string | undefined>): unknown };
   logger: { createLogger(level: string, format: 'json' | 'pretty'): unknown };
   plan: {
-    createPlan(input: { id: string; selection: { tool: 'cloudSync' | 'connect' | 'both' }; createdBy: { id: string; name: string }; at: string }): PlanLike;
-    applyAction(plan: PlanLike, request: { taskId: string; action: 'done' | 'reopen'; actor: { id: string; name: string }; at: string }): { kind: string; plan?: PlanLike };
+    createPlan(input: {
+      id: string;
+      selection: { tool: 'cloudSync' | 'connect' | 'both' };
+      createdBy: { id: string; name: string };
+      at: string;
+    }): PlanLike;
+    applyAction(
+      plan: PlanLike,
+      request: { taskId: string; action: 'done' | 'reopen'; actor: { id: string; name: string }; at: string },
+    ): { kind: string; plan?: PlanLike };
   };
   historyArchive: { archiveHistory(plan: PlanLike): { plan: PlanLike; page?: { planId: string; number: number } } };
   planStore: {
     PlanStore: new (storage: Storage) => {
-      create(location: { tenantId: string; conversationId: string }, record: object, options: { replace: boolean }): Promise<unknown>;
+      create(
+        location: { tenantId: string; conversationId: string },
+        record: object,
+        options: { replace: boolean },
+      ): Promise<unknown>;
       load(location: { tenantId: string; conversationId: string }): Promise<{ plan: PlanLike } | undefined>;
     };
   };
@@ -130,7 +142,10 @@ async function startRestify(): Promise<{ port: number; close(): Promise<void> }>
     return next();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { port: (server.address() as { port: number }).port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    port: (server.address() as { port: number }).port,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 /**
@@ -140,7 +155,8 @@ async function startRestify(): Promise<{ port: number; close(): Promise<void> }>
  */
 async function startEcho(storage?: Storage): Promise<{ port: number; close(): Promise<void> }> {
   const restify = require('restify') as typeof import('restify');
-  const { CloudAdapter, ConfigurationBotFrameworkAuthentication, TeamsActivityHandler } = require('botbuilder') as typeof import('botbuilder');
+  const { CloudAdapter, ConfigurationBotFrameworkAuthentication, TeamsActivityHandler } =
+    require('botbuilder') as typeof import('botbuilder');
   const keyOf = (context: import('botbuilder').TurnContext) => `echo/${context.activity.conversation.id}`;
   class EchoBot extends TeamsActivityHandler {
     constructor() {
@@ -151,13 +167,19 @@ async function startEcho(storage?: Storage): Promise<{ port: number; close(): Pr
         await next();
       });
     }
-    protected override async onAdaptiveCardInvoke(context: import('botbuilder').TurnContext): Promise<import('botbuilder').AdaptiveCardInvokeResponse> {
+    protected override async onAdaptiveCardInvoke(
+      context: import('botbuilder').TurnContext,
+    ): Promise<import('botbuilder').AdaptiveCardInvokeResponse> {
       if (storage) {
         const key = keyOf(context);
         const current = (await storage.read([key]))[key] as { clicks?: number; eTag?: string } | undefined;
         await storage.write({ [key]: { clicks: (current?.clicks ?? 0) + 1, eTag: current?.eTag ?? '*' } });
       }
-      return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'Done' }] } };
+      return {
+        statusCode: 200,
+        type: 'application/vnd.microsoft.card.adaptive',
+        value: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'Done' }] },
+      };
     }
   }
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
@@ -169,10 +191,20 @@ async function startEcho(storage?: Storage): Promise<{ port: number; close(): Pr
     await adapter.process(req, res, (context) => bot.run(context));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { port: (server.address() as { port: number }).port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    port: (server.address() as { port: number }).port,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
-async function startBot(): Promise<{ port: number; app: SrcApp; close(): Promise<void>; counts: () => StorageCounts; reset(): void; cleanup(): void }> {
+async function startBot(): Promise<{
+  port: number;
+  app: SrcApp;
+  close(): Promise<void>;
+  counts: () => StorageCounts;
+  reset(): void;
+  cleanup(): void;
+}> {
   let dir: string | undefined;
   // The process runs with NODE_ENV=production (libraries take their production paths), but the bot is configured in
   // local mode (no app id, loopback), which the configuration refuses beside NODE_ENV=production: it does not see it.
@@ -217,7 +249,11 @@ function stats(counts?: StorageCounts, gc = false): TargetStats {
     collect();
   }
   const memory = process.memoryUsage();
-  return { rssBytes: memory.rss, heapUsedBytes: memory.heapUsed, ...(counts ? { storage: JSON.parse(JSON.stringify(counts)) as StorageCounts } : {}) };
+  return {
+    rssBytes: memory.rss,
+    heapUsedBytes: memory.heapUsed,
+    ...(counts ? { storage: JSON.parse(JSON.stringify(counts)) as StorageCounts } : {}),
+  };
 }
 
 async function main(): Promise<void> {
@@ -226,7 +262,9 @@ async function main(): Promise<void> {
   /** A failed command goes back to the parent as { error } rather than becoming an unhandled rejection here. */
   const onMessage = (handle: (message: TargetRequest) => Promise<void>) =>
     process.on('message', (message: TargetRequest) => {
-      handle(message).catch((error: unknown) => send({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) }));
+      handle(message).catch((error: unknown) =>
+        send({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+      );
     });
   // The parent owns this process: if it goes away, so do we.
   process.on('disconnect', () => process.exit(0));
@@ -238,10 +276,10 @@ async function main(): Promise<void> {
       if (message.cmd === 'stats') send({ stats: stats(undefined, message.gc) });
       else if (message.cmd === 'seed' && storage) {
         // Documents the size of a plan in use (~4 KB), so the echo bot's reads fetch as much as ours do.
-        for (let i = 0; i < message.plans; i++) await storage.write({ [`echo/${benchConversation(i)}`]: { filler: 'x'.repeat(4000), eTag: '*' } });
+        for (let i = 0; i < message.plans; i++)
+          await storage.write({ [`echo/${benchConversation(i)}`]: { filler: 'x'.repeat(4000), eTag: '*' } });
         send({ ok: true });
-      }
-      else if (message.cmd === 'stop') {
+      } else if (message.cmd === 'stop') {
         await target.close();
         process.exit(0);
       } else send({ ok: true });
@@ -276,13 +314,27 @@ async function main(): Promise<void> {
           // pages are not written: no turn reads a page, and Azurite (unlike Azure) slows down with every blob it holds.
           const started = Date.now();
           for (let i = 0; i < message.plans; i++) {
-            let plan = createPlan({ id: `bench-plan-${i}`, selection: { tool: 'cloudSync' }, createdBy: { id: 'aad-bench', name: 'Bench' }, at: new Date(started).toISOString() });
+            let plan = createPlan({
+              id: `bench-plan-${i}`,
+              selection: { tool: 'cloudSync' },
+              createdBy: { id: 'aad-bench', name: 'Bench' },
+              at: new Date(started).toISOString(),
+            });
             for (let click = 0; click < 100 + 2 * (i % 20); click++) {
               const actor = { id: `aad-bench-${click % 50}`, name: `Bench User ${click % 50}` };
-              const changed = applyAction(plan, { taskId: 'cloudSync.prerequisites', action: click % 2 ? 'reopen' : 'done', actor, at: new Date(started + click * 1000).toISOString() });
+              const changed = applyAction(plan, {
+                taskId: 'cloudSync.prerequisites',
+                action: click % 2 ? 'reopen' : 'done',
+                actor,
+                at: new Date(started + click * 1000).toISOString(),
+              });
               plan = archiveHistory(changed.plan ?? plan).plan;
             }
-            await store.create(location(i), { plan, conversationId: benchConversation(i), tenantId: BENCH_TENANT, cards: [] }, { replace: true });
+            await store.create(
+              location(i),
+              { plan, conversationId: benchConversation(i), tenantId: BENCH_TENANT, cards: [] },
+              { replace: true },
+            );
           }
           // Let the background WAL checkpoint copy the seed's writes before anything is measured.
           await new Promise((resolve) => setTimeout(resolve, 2_000));
@@ -319,8 +371,18 @@ async function main(): Promise<void> {
             samples.push(Number(process.hrtime.bigint() - started) / 1e3);
           }
           samples.sort((a, b) => a - b);
-          const understandingUs = { p50: samples[Math.floor(samples.length / 2)], p99: samples[Math.floor(samples.length * 0.99)] };
-          send({ profile: { nextCardUs: time(() => cards.nextCard(plan)), taskCardUs: time(() => cards.taskCard(plan, 'cloudSync.prerequisites')), planLoadUs: await planLoad(), understandingUs } });
+          const understandingUs = {
+            p50: samples[Math.floor(samples.length / 2)],
+            p99: samples[Math.floor(samples.length * 0.99)],
+          };
+          send({
+            profile: {
+              nextCardUs: time(() => cards.nextCard(plan)),
+              taskCardUs: time(() => cards.taskCard(plan, 'cloudSync.prerequisites')),
+              planLoadUs: await planLoad(),
+              understandingUs,
+            },
+          });
           break;
         }
         case 'stop':
@@ -329,7 +391,7 @@ async function main(): Promise<void> {
           process.exit(0);
       }
     } catch (error) {
-      send({ error: error instanceof Error ? error.stack ?? error.message : String(error) });
+      send({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     }
   });
   send({ ready: true, port: bot.port, storage: bot.app.storage.kind });

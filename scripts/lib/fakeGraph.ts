@@ -86,8 +86,22 @@ export const PRESETS = {
     lastPasswordSyncMinutesAgo: 2,
     syncedUsers: 1_284,
     jobs: [
-      { configuration: 'contoso.example', templateId: 'AD2AADProvisioning', state: 'Active', lastRunMinutesAgo: 3, lastRunResult: 'Succeeded', errors: 0 },
-      { configuration: 'contoso.example', templateId: 'AD2AADPasswordHash', state: 'Active', lastRunMinutesAgo: 2, lastRunResult: 'Succeeded', errors: 0 },
+      {
+        configuration: 'contoso.example',
+        templateId: 'AD2AADProvisioning',
+        state: 'Active',
+        lastRunMinutesAgo: 3,
+        lastRunResult: 'Succeeded',
+        errors: 0,
+      },
+      {
+        configuration: 'contoso.example',
+        templateId: 'AD2AADPasswordHash',
+        state: 'Active',
+        lastRunMinutesAgo: 2,
+        lastRunResult: 'Succeeded',
+        errors: 0,
+      },
     ],
   }),
   quarantinedCloudSync: (): FakeTenant => ({
@@ -96,22 +110,49 @@ export const PRESETS = {
     lastPasswordSyncMinutesAgo: 54,
     syncedUsers: 1_284,
     jobs: [
-      { configuration: 'contoso.example', templateId: 'AD2AADProvisioning', state: 'Quarantine', quarantineReason: 'EncounteredQuarantineException', lastRunMinutesAgo: 55, lastRunResult: 'Failed', errors: 0 },
-      { configuration: 'contoso.example', templateId: 'AD2AADPasswordHash', state: 'Active', lastRunMinutesAgo: 2, lastRunResult: 'Succeeded', errors: 0 },
+      {
+        configuration: 'contoso.example',
+        templateId: 'AD2AADProvisioning',
+        state: 'Quarantine',
+        quarantineReason: 'EncounteredQuarantineException',
+        lastRunMinutesAgo: 55,
+        lastRunResult: 'Failed',
+        errors: 0,
+      },
+      {
+        configuration: 'contoso.example',
+        templateId: 'AD2AADPasswordHash',
+        state: 'Active',
+        lastRunMinutesAgo: 2,
+        lastRunResult: 'Succeeded',
+        errors: 0,
+      },
     ],
   }),
-  connectLastSync5h: (): FakeTenant => ({ syncEnabled: true, lastSyncMinutesAgo: 300, lastPasswordSyncMinutesAgo: 298, syncedUsers: 5_120, jobs: [] }),
+  connectLastSync5h: (): FakeTenant => ({
+    syncEnabled: true,
+    lastSyncMinutesAgo: 300,
+    lastPasswordSyncMinutesAgo: 298,
+    syncedUsers: 5_120,
+    jobs: [],
+  }),
 } as const;
 
 const DENIED = (requestId: string) => ({
   error: {
     code: 'Authorization_RequestDenied',
     message: 'Insufficient privileges to complete the operation.',
-    innerError: { date: new Date().toISOString().slice(0, 19), 'request-id': requestId, 'client-request-id': requestId },
+    innerError: {
+      date: new Date().toISOString().slice(0, 19),
+      'request-id': requestId,
+      'client-request-id': requestId,
+    },
   },
 });
 
-export async function startFakeGraph(options: { tenant?: FakeTenant; now?: () => number; app?: FakeApp; signInHost?: string } = {}): Promise<FakeGraph> {
+export async function startFakeGraph(
+  options: { tenant?: FakeTenant; now?: () => number; app?: FakeApp; signInHost?: string } = {},
+): Promise<FakeGraph> {
   const signInHost = options.signInHost ?? 'https://login.microsoftonline.com';
   const now = options.now ?? (() => Date.now());
   let tenant = options.tenant ?? PRESETS.healthyCloudSync();
@@ -123,7 +164,8 @@ export async function startFakeGraph(options: { tenant?: FakeTenant; now?: () =>
   const issued = new Set<string>();
   const principalId = 'b7a1c4d2-0000-4000-8000-0000000c1005';
 
-  const minutesAgo = (minutes: number | null | undefined) => (minutes === null || minutes === undefined ? null : new Date(now() - minutes * 60_000).toISOString());
+  const minutesAgo = (minutes: number | null | undefined) =>
+    minutes === null || minutes === undefined ? null : new Date(now() - minutes * 60_000).toISOString();
 
   const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     const text = typeof body === 'string' ? body : JSON.stringify(body);
@@ -134,17 +176,31 @@ export async function startFakeGraph(options: { tenant?: FakeTenant; now?: () =>
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const record = (part: FakeGraphRequest['part'], status: number) =>
-      requests.push({ method: req.method ?? 'GET', path: `${url.pathname}${url.search}`, part, status, ...(req.headers.consistencylevel ? { consistencyLevel: String(req.headers.consistencylevel) } : {}) });
+      requests.push({
+        method: req.method ?? 'GET',
+        path: `${url.pathname}${url.search}`,
+        part,
+        status,
+        ...(req.headers.consistencylevel ? { consistencyLevel: String(req.headers.consistencylevel) } : {}),
+      });
 
     if (url.pathname === '/msi/token') {
       if (req.headers['x-identity-header'] !== FAKE_IDENTITY_HEADER || tokensRefused) {
         record('token', 400);
-        return send(res, 400, { error: 'invalid_client', error_description: 'The managed identity stand-in refused to issue a token.' });
+        return send(res, 400, {
+          error: 'invalid_client',
+          error_description: 'The managed identity stand-in refused to issue a token.',
+        });
       }
       const token = `fake-${randomUUID()}`;
       issued.add(token);
       record('token', 200);
-      return send(res, 200, { access_token: token, expires_on: String(Math.floor(now() / 1000) + 3600), resource: url.searchParams.get('resource') ?? '', token_type: 'Bearer' });
+      return send(res, 200, {
+        access_token: token,
+        expires_on: String(Math.floor(now() / 1000) + 3600),
+        resource: url.searchParams.get('resource') ?? '',
+        token_type: 'Bearer',
+      });
     }
 
     const signIn = signInPath(url.pathname);
@@ -155,16 +211,25 @@ export async function startFakeGraph(options: { tenant?: FakeTenant; now?: () =>
       const auth = String(req.headers.authorization ?? '');
       if (!auth.startsWith('Bearer ') || !issued.has(auth.slice(7))) {
         record(part, 401);
-        return send(res, 401, { error: { code: 'InvalidAuthenticationToken', message: 'Access token is empty or invalid.' } });
+        return send(res, 401, {
+          error: { code: 'InvalidAuthenticationToken', message: 'Access token is empty or invalid.' },
+        });
       }
       if (req.method !== 'GET') {
         record(part, 405);
-        return send(res, 405, { error: { code: 'Request_BadRequest', message: 'The stand-in only answers GET: the bot must never write.' } });
+        return send(res, 405, {
+          error: { code: 'Request_BadRequest', message: 'The stand-in only answers GET: the bot must never write.' },
+        });
       }
       if (throttle.times > 0) {
         throttle.times--;
         record(part, 429);
-        return send(res, 429, { error: { code: 'TooManyRequests', message: 'Too many requests.' } }, { 'retry-after': String(throttle.retryAfter) });
+        return send(
+          res,
+          429,
+          { error: { code: 'TooManyRequests', message: 'Too many requests.' } },
+          { 'retry-after': String(throttle.retryAfter) },
+        );
       }
       if (part !== 'other' && forbidden.has(part)) {
         record(part, 403);
@@ -178,7 +243,11 @@ export async function startFakeGraph(options: { tenant?: FakeTenant; now?: () =>
             value: [
               beta
                 ? { id: 'org', onPremisesLastPasswordSyncDateTime: minutesAgo(tenant.lastPasswordSyncMinutesAgo) }
-                : { id: 'org', onPremisesSyncEnabled: tenant.syncEnabled, onPremisesLastSyncDateTime: minutesAgo(tenant.lastSyncMinutesAgo) },
+                : {
+                    id: 'org',
+                    onPremisesSyncEnabled: tenant.syncEnabled,
+                    onPremisesLastSyncDateTime: minutesAgo(tenant.lastSyncMinutesAgo),
+                  },
             ],
           });
         }
@@ -186,7 +255,12 @@ export async function startFakeGraph(options: { tenant?: FakeTenant; now?: () =>
           // Graph refuses $count without the advanced query header.
           if (String(req.headers.consistencylevel ?? '').toLowerCase() !== 'eventual') {
             record(part, 400);
-            return send(res, 400, { error: { code: 'Request_BadRequest', message: 'Count is not supported without ConsistencyLevel: eventual.' } });
+            return send(res, 400, {
+              error: {
+                code: 'Request_BadRequest',
+                message: 'Count is not supported without ConsistencyLevel: eventual.',
+              },
+            });
           }
           record(part, 200);
           return send(res, 200, String(tenant.syncedUsers));
@@ -194,7 +268,11 @@ export async function startFakeGraph(options: { tenant?: FakeTenant; now?: () =>
           const wanted = (url.searchParams.get('$filter') ?? '').includes(CLOUD_SYNC_TEMPLATE_ID);
           record(part, 200);
           const configurations = [...new Set(tenant.jobs.map((job) => job.configuration))];
-          return send(res, 200, { value: wanted ? configurations.map((name, i) => ({ id: `${principalId.slice(0, -1)}${i}`, displayName: name })) : [] });
+          return send(res, 200, {
+            value: wanted
+              ? configurations.map((name, i) => ({ id: `${principalId.slice(0, -1)}${i}`, displayName: name }))
+              : [],
+          });
         }
         case 'jobs': {
           const index = Number(url.pathname.split('/')[3]?.slice(-1));
@@ -205,7 +283,9 @@ export async function startFakeGraph(options: { tenant?: FakeTenant; now?: () =>
         }
         default:
           record(part, 404);
-          return send(res, 404, { error: { code: 'Request_ResourceNotFound', message: 'The stand-in does not know this address.' } });
+          return send(res, 404, {
+            error: { code: 'Request_ResourceNotFound', message: 'The stand-in does not know this address.' },
+          });
       }
     };
     if (delayMs > 0) setTimeout(answer, delayMs).unref();
@@ -213,12 +293,21 @@ export async function startFakeGraph(options: { tenant?: FakeTenant; now?: () =>
   });
 
   /** OpenID metadata and the v2.0 token endpoint of `tenant`, as Entra answers them for a confidential client. */
-  function signInAnswer(req: IncomingMessage, res: ServerResponse, url: URL, signIn: { tenant: string; kind: 'metadata' | 'token' | 'discovery' }): void {
+  function signInAnswer(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    signIn: { tenant: string; kind: 'metadata' | 'token' | 'discovery' },
+  ): void {
     const path = `${url.pathname}${url.search}`;
     if (signIn.kind === 'discovery') {
       requests.push({ method: req.method ?? 'GET', path, part: 'signInMetadata', status: 200 });
       const host = new URL(signInHost).host;
-      return send(res, 200, { tenant_discovery_endpoint: `${signInHost}/${signIn.tenant}/v2.0/.well-known/openid-configuration`, 'api-version': '1.1', metadata: [{ preferred_network: host, preferred_cache: host, aliases: [host] }] });
+      return send(res, 200, {
+        tenant_discovery_endpoint: `${signInHost}/${signIn.tenant}/v2.0/.well-known/openid-configuration`,
+        'api-version': '1.1',
+        metadata: [{ preferred_network: host, preferred_cache: host, aliases: [host] }],
+      });
     }
     if (signIn.kind === 'metadata') {
       requests.push({ method: req.method ?? 'GET', path, part: 'signInMetadata', status: 200 });
@@ -244,12 +333,29 @@ export async function startFakeGraph(options: { tenant?: FakeTenant; now?: () =>
       const clientId = form.get('client_id') ?? '';
       const app = options.app;
       const secretMatched = app !== undefined && form.get('client_secret') === app.secret;
-      const known = app !== undefined && signIn.tenant === app.tenantId && clientId === app.clientId && secretMatched && form.get('grant_type') === 'client_credentials';
+      const known =
+        app !== undefined &&
+        signIn.tenant === app.tenantId &&
+        clientId === app.clientId &&
+        secretMatched &&
+        form.get('grant_type') === 'client_credentials';
       const status = req.method === 'POST' && known && !tokensRefused ? 200 : 401;
-      requests.push({ method: req.method ?? 'POST', path, part: 'token', status, clientId, secretMatched, scope: form.get('scope') ?? '' });
+      requests.push({
+        method: req.method ?? 'POST',
+        path,
+        part: 'token',
+        status,
+        clientId,
+        secretMatched,
+        scope: form.get('scope') ?? '',
+      });
       if (status !== 200) {
         // Entra's answer to a wrong or expired secret: 401 with an OAuth error body.
-        return send(res, 401, { error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided (stand-in).', error_codes: [7000215] });
+        return send(res, 401, {
+          error: 'invalid_client',
+          error_description: 'AADSTS7000215: Invalid client secret provided (stand-in).',
+          error_codes: [7000215],
+        });
       }
       const token = `fake-${randomUUID()}`;
       issued.add(token);
@@ -300,7 +406,9 @@ export async function startFakeGraph(options: { tenant?: FakeTenant; now?: () =>
 /** The sign-in stand-in's addresses: /common/discovery/instance, /{tenant}/v2.0/.well-known/openid-configuration, /{tenant}/oauth2/v2.0/token. */
 function signInPath(pathname: string): { tenant: string; kind: 'metadata' | 'token' | 'discovery' } | undefined {
   if (pathname === '/common/discovery/instance') return { tenant: 'common', kind: 'discovery' };
-  const match = /^\/([0-9a-zA-Z.-]{1,100})\/(v2\.0\/\.well-known\/openid-configuration|oauth2\/v2\.0\/token)$/.exec(pathname);
+  const match = /^\/([0-9a-zA-Z.-]{1,100})\/(v2\.0\/\.well-known\/openid-configuration|oauth2\/v2\.0\/token)$/.exec(
+    pathname,
+  );
   if (!match) return undefined;
   return { tenant: match[1], kind: match[2].startsWith('oauth2') ? 'token' : 'metadata' };
 }
@@ -314,7 +422,17 @@ function partOf(pathname: string): FakeGraphPart | 'other' {
 }
 
 function jobJson(job: FakeJob, minutesAgo: (minutes: number | undefined) => string | null) {
-  const lastRun = job.lastRunMinutesAgo === undefined ? null : { state: job.lastRunResult ?? 'Succeeded', timeBegan: minutesAgo(job.lastRunMinutesAgo + 1), timeEnded: minutesAgo(job.lastRunMinutesAgo), countEscrowed: job.errors, countExported: 12, countImported: 40 };
+  const lastRun =
+    job.lastRunMinutesAgo === undefined
+      ? null
+      : {
+          state: job.lastRunResult ?? 'Succeeded',
+          timeBegan: minutesAgo(job.lastRunMinutesAgo + 1),
+          timeEnded: minutesAgo(job.lastRunMinutesAgo),
+          countEscrowed: job.errors,
+          countExported: 12,
+          countImported: 40,
+        };
   return {
     id: `${job.templateId}.${job.configuration.replace(/\W/g, '')}`,
     templateId: job.templateId,
@@ -323,7 +441,15 @@ function jobJson(job: FakeJob, minutesAgo: (minutes: number | undefined) => stri
       code: job.state,
       countSuccessiveCompleteFailures: job.lastRunResult === 'Failed' ? 3 : 0,
       lastExecution: lastRun,
-      quarantine: job.state === 'Quarantine' ? { reason: job.quarantineReason ?? 'Unknown', currentBegan: minutesAgo(job.lastRunMinutesAgo), seriesBegan: minutesAgo(job.lastRunMinutesAgo), nextAttempt: minutesAgo(-60) } : null,
+      quarantine:
+        job.state === 'Quarantine'
+          ? {
+              reason: job.quarantineReason ?? 'Unknown',
+              currentBegan: minutesAgo(job.lastRunMinutesAgo),
+              seriesBegan: minutesAgo(job.lastRunMinutesAgo),
+              nextAttempt: minutesAgo(-60),
+            }
+          : null,
     },
   };
 }

@@ -126,29 +126,39 @@ function readPng(file: string, label: string, problems: string[]): PNG | undefin
 export function checkIcons(dir: string, names: IconNames = DEFAULT_ICON_NAMES): string[] {
   const problems: string[] = [];
   for (const [label, name] of Object.entries(names)) {
-    if (path.basename(name) !== name) problems.push(`icons.${label} "${name}" must be a file name at the package root, without folders.`);
+    if (path.basename(name) !== name)
+      problems.push(`icons.${label} "${name}" must be a file name at the package root, without folders.`);
   }
   if (problems.length) return problems;
 
   const color = readPng(path.join(dir, names.color), 'color', problems);
   if (color && (color.width !== COLOR_SIZE || color.height !== COLOR_SIZE)) {
-    problems.push(`color icon ${names.color} is ${color.width}×${color.height}; Teams needs ${COLOR_SIZE}×${COLOR_SIZE}.`);
+    problems.push(
+      `color icon ${names.color} is ${color.width}×${color.height}; Teams needs ${COLOR_SIZE}×${COLOR_SIZE}.`,
+    );
   }
 
   const outline = readPng(path.join(dir, names.outline), 'outline', problems);
   if (outline) {
     if (outline.width !== OUTLINE_SIZE || outline.height !== OUTLINE_SIZE) {
-      problems.push(`outline icon ${names.outline} is ${outline.width}×${outline.height}; Teams needs ${OUTLINE_SIZE}×${OUTLINE_SIZE}.`);
+      problems.push(
+        `outline icon ${names.outline} is ${outline.width}×${outline.height}; Teams needs ${OUTLINE_SIZE}×${OUTLINE_SIZE}.`,
+      );
     }
     let transparent = 0;
     let coloured = 0;
     for (let i = 0; i < outline.data.length; i += 4) {
       const alpha = outline.data[i + 3] ?? 0;
       if (alpha === 0) transparent++;
-      else if ((outline.data[i] ?? 0) < 240 || (outline.data[i + 1] ?? 0) < 240 || (outline.data[i + 2] ?? 0) < 240) coloured++;
+      else if ((outline.data[i] ?? 0) < 240 || (outline.data[i + 1] ?? 0) < 240 || (outline.data[i + 2] ?? 0) < 240)
+        coloured++;
     }
-    if (transparent === 0) problems.push(`outline icon ${names.outline} has no transparent pixels; its background must be transparent.`);
-    if (coloured > 0) problems.push(`outline icon ${names.outline} has ${coloured} visible pixels that are not white; Teams tints the outline and expects white only.`);
+    if (transparent === 0)
+      problems.push(`outline icon ${names.outline} has no transparent pixels; its background must be transparent.`);
+    if (coloured > 0)
+      problems.push(
+        `outline icon ${names.outline} has ${coloured} visible pixels that are not white; Teams tints the outline and expects white only.`,
+      );
   }
   return problems;
 }

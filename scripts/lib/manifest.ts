@@ -43,7 +43,10 @@ function isObject(value: unknown): value is JsonObject {
  * optional value (BOT_DOMAIN in validDomains) is left out. Unknown or empty values elsewhere stay
  * as placeholders and are reported.
  */
-export function fillManifest(template: string | JsonObject, values: Readonly<Record<string, string | undefined>>): FillResult {
+export function fillManifest(
+  template: string | JsonObject,
+  values: Readonly<Record<string, string | undefined>>,
+): FillResult {
   const problems: string[] = [];
   let parsed: Json;
   if (typeof template === 'string') {
@@ -63,11 +66,15 @@ export function fillManifest(template: string | JsonObject, values: Readonly<Rec
     text.replace(PLACEHOLDER, (whole, name: string) => {
       const value = values[name];
       if (value === undefined) {
-        problems.push(`manifest.json uses \${{${name}}} at ${displayPath(at)}, but ${name} has no value: set it in .env or the environment.`);
+        problems.push(
+          `manifest.json uses \${{${name}}} at ${displayPath(at)}, but ${name} has no value: set it in .env or the environment.`,
+        );
         return whole;
       }
       if (value === '') {
-        problems.push(`${name} is empty, but manifest.json needs it at ${displayPath(at)}: set it in .env or the environment.`);
+        problems.push(
+          `${name} is empty, but manifest.json needs it at ${displayPath(at)}: set it in .env or the environment.`,
+        );
         return whole;
       }
       return value;
@@ -108,7 +115,9 @@ export function shippedManifestVersions(): string[] {
   const versionOf = (dir: string): number[] => dir.slice(2).split('.').map(Number);
   return fs
     .readdirSync(schemaRoot())
-    .filter((dir) => /^v\d+\.\d+$/.test(dir) && fs.existsSync(path.join(schemaRoot(), dir, 'MicrosoftTeams.schema.json')))
+    .filter(
+      (dir) => /^v\d+\.\d+$/.test(dir) && fs.existsSync(path.join(schemaRoot(), dir, 'MicrosoftTeams.schema.json')),
+    )
     .sort((a, b) => {
       const [a1 = 0, a2 = 0] = versionOf(a);
       const [b1 = 0, b2 = 0] = versionOf(b);
@@ -163,7 +172,9 @@ function officialValidator(manifestVersion: string): SchemaValidator | undefined
     const loaded = requireFromPackage(id) as { default?: T } & T;
     return loaded.default ?? loaded;
   };
-  const Ajv = schema.$schema?.includes('2020-12') ? load<AjvConstructor>('ajv/dist/2020') : load<AjvConstructor>('ajv-draft-04');
+  const Ajv = schema.$schema?.includes('2020-12')
+    ? load<AjvConstructor>('ajv/dist/2020')
+    : load<AjvConstructor>('ajv-draft-04');
   const addFormats = load<(ajv: AjvInstance, formats: string[]) => void>('ajv-formats');
   const ajv = new Ajv({ allErrors: true, strictTypes: false });
   addFormats(ajv, ['uri', 'email', 'regex']);
@@ -200,9 +211,12 @@ function readableSchemaError(error: SchemaError, manifest: JsonObject): string |
 
   const params = error.params;
   let detail = '';
-  if (typeof params.additionalProperty === 'string') detail = ` ("${params.additionalProperty}" is not a property the schema allows here)`;
-  else if (Array.isArray(params.allowedValues)) detail = ` (allowed: ${params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}; found ${JSON.stringify(value)})`;
-  else if (typeof params.limit === 'number' && (typeof value === 'string' || Array.isArray(value))) detail = ` (it has ${value.length})`;
+  if (typeof params.additionalProperty === 'string')
+    detail = ` ("${params.additionalProperty}" is not a property the schema allows here)`;
+  else if (Array.isArray(params.allowedValues))
+    detail = ` (allowed: ${params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}; found ${JSON.stringify(value)})`;
+  else if (typeof params.limit === 'number' && (typeof value === 'string' || Array.isArray(value)))
+    detail = ` (it has ${value.length})`;
   else if (typeof params.pattern === 'string') detail = ` (found ${JSON.stringify(value)})`;
   return `${pointerToDisplay(error.instancePath)}: ${error.message ?? 'is invalid'}${detail} [official schema]`;
 }
@@ -215,7 +229,9 @@ export interface ValidateOptions {
 function collectPlaceholders(node: Json, at: (string | number)[], out: string[]): void {
   if (typeof node === 'string') {
     for (const match of node.matchAll(PLACEHOLDER)) {
-      out.push(`${displayPath(at)} still contains \${{${match[1]}}}: set ${match[1]} in .env or the environment, or fill it before packaging.`);
+      out.push(
+        `${displayPath(at)} still contains \${{${match[1]}}}: set ${match[1]} in .env or the environment, or fill it before packaging.`,
+      );
     }
   } else if (Array.isArray(node)) {
     node.forEach((item, index) => collectPlaceholders(item, [...at, index], out));
@@ -241,8 +257,14 @@ export function validateManifest(manifest: JsonObject, options: ValidateOptions 
   }
 
   const declared = manifest.$schema;
-  if (typeof declared === 'string' && typeof manifestVersion === 'string' && !declared.includes(`/v${manifestVersion}/`)) {
-    problems.push(`$schema "${declared}" does not match manifestVersion ${manifestVersion}; expected ${schemaUrlFor(manifestVersion)}.`);
+  if (
+    typeof declared === 'string' &&
+    typeof manifestVersion === 'string' &&
+    !declared.includes(`/v${manifestVersion}/`)
+  ) {
+    problems.push(
+      `$schema "${declared}" does not match manifestVersion ${manifestVersion}; expected ${schemaUrlFor(manifestVersion)}.`,
+    );
   }
 
   // The schemas define a semver pattern but do not apply it to `version`; Teams does.
@@ -257,7 +279,9 @@ export function validateManifest(manifest: JsonObject, options: ValidateOptions 
   } else {
     const botId = bots[0].botId;
     if (botId === undefined || botId === '') {
-      problems.push("bots[0].botId is missing: it must be the Azure Bot's Microsoft App ID (BOT_ID or MicrosoftAppId).");
+      problems.push(
+        "bots[0].botId is missing: it must be the Azure Bot's Microsoft App ID (BOT_ID or MicrosoftAppId).",
+      );
     } else if (typeof botId === 'string' && !botId.includes('${{') && !GUID_PATTERN.test(botId)) {
       problems.push(`bots[0].botId "${botId}" is not a GUID; it must be the Azure Bot's Microsoft App ID.`);
     }

@@ -16,4 +16,8 @@ export const READ_ONLY_PARAPHRASES: readonly string[] = [
   'where are we with the rollout',
 ];
 
-export const DUE_DATE_PARAPHRASES: readonly string[] = ['the configuration is due next friday', 'task 5 due dec 18', 'verification by the end of the month'];
+export const DUE_DATE_PARAPHRASES: readonly string[] = [
+  'the configuration is due next friday',
+  'task 5 due dec 18',
+  'verification by the end of the month',
+];

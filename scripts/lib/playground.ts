@@ -49,7 +49,10 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Manag
     await waitForHttp(url, 30_000, playground.alive);
   } catch (error) {
     await playground.stop();
-    throw new Error(`The Agents Playground did not start: ${(error as Error).message}\n${playground.output().slice(-2000)}`, { cause: error });
+    throw new Error(
+      `The Agents Playground did not start: ${(error as Error).message}\n${playground.output().slice(-2000)}`,
+      { cause: error },
+    );
   }
   return Object.assign(playground, { url });
 }

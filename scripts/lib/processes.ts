@@ -28,7 +28,9 @@ export async function waitForHttp(url: string, timeoutMs: number, isAlive: () =>
     }
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms (${lastError instanceof Error ? lastError.message : String(lastError)}).`);
+  throw new Error(
+    `${url} did not answer within ${timeoutMs} ms (${lastError instanceof Error ? lastError.message : String(lastError)}).`,
+  );
 }
 
 export interface ManagedProcess {
@@ -40,11 +42,20 @@ export interface ManagedProcess {
 }
 
 /** Starts a child process in its own process group so stopping it also stops anything it started. */
-export function startProcess(command: string, args: string[], options: SpawnOptions & { echo?: boolean } = {}): ManagedProcess {
+export function startProcess(
+  command: string,
+  args: string[],
+  options: SpawnOptions & { echo?: boolean } = {},
+): ManagedProcess {
   const child = spawn(command, args, { ...options, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   let exited = false;
-  const exitedPromise = new Promise<void>((resolve) => child.once('exit', () => { exited = true; resolve(); }));
+  const exitedPromise = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      exited = true;
+      resolve();
+    }),
+  );
   const collect = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-200_000);
     if (options.echo) process.stdout.write(chunk);

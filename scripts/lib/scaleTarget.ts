@@ -50,12 +50,23 @@ interface SchedulerLike {
 }
 const ROOT = join(__dirname, '..', '..');
 const src = (path: string) => require(join(ROOT, 'src', path));
-const { createStorage } = src('store/createStorage') as { createStorage(config: object): { storage: Storage; close(): Promise<void> } };
-const { PlanStore } = src('store/planStore') as { PlanStore: new (storage: Storage) => { key(location: PlanLocation): string } };
-const { HOUR_MS, ReminderIndex } = src('store/reminderIndex') as { HOUR_MS: number; ReminderIndex: new (storage: Storage) => ReminderIndexLike };
-const { ReminderScheduler } = src('scheduler/reminderScheduler') as { ReminderScheduler: new (deps: object) => SchedulerLike };
+const { createStorage } = src('store/createStorage') as {
+  createStorage(config: object): { storage: Storage; close(): Promise<void> };
+};
+const { PlanStore } = src('store/planStore') as {
+  PlanStore: new (storage: Storage) => { key(location: PlanLocation): string };
+};
+const { HOUR_MS, ReminderIndex } = src('store/reminderIndex') as {
+  HOUR_MS: number;
+  ReminderIndex: new (storage: Storage) => ReminderIndexLike;
+};
+const { ReminderScheduler } = src('scheduler/reminderScheduler') as {
+  ReminderScheduler: new (deps: object) => SchedulerLike;
+};
 const { createPlan } = src('domain/plan') as { createPlan(input: object): Plan };
-const { applyPlanEdit } = src('domain/planEdits') as { applyPlanEdit(plan: Plan, edit: object, actor: object, at: string): { plan?: Plan; message?: string } };
+const { applyPlanEdit } = src('domain/planEdits') as {
+  applyPlanEdit(plan: Plan, edit: object, actor: object, at: string): { plan?: Plan; message?: string };
+};
 const { periodKey } = src('domain/digest') as { periodKey(now: Date, cadence: string): string };
 
 const [kind, plansArg, connectionString] = process.argv.slice(2);
@@ -119,7 +130,10 @@ function memory() {
 }
 
 const tenantOf = (i: number) => `bench-tenant-${String(i % TENANTS).padStart(2, '0')}-0000-4000-8000-000000000000`;
-const locationOf = (i: number): PlanLocation => ({ tenantId: tenantOf(i), conversationId: `19:team-${Math.floor(i / CHANNELS_PER_TEAM)}-channel-${i % CHANNELS_PER_TEAM}@thread.tacv2` });
+const locationOf = (i: number): PlanLocation => ({
+  tenantId: tenantOf(i),
+  conversationId: `19:team-${Math.floor(i / CHANNELS_PER_TEAM)}-channel-${i % CHANNELS_PER_TEAM}@thread.tacv2`,
+});
 const planIdOf = (i: number) => `bench-plan-${i}`;
 
 async function main(): Promise<void> {
@@ -135,15 +149,38 @@ async function main(): Promise<void> {
   let now = T0;
   const clock = () => new Date(now);
   let sends = 0;
-  const delivery = { send: async (job: DeliveryJob) => ({ ok: true, value: await job.run(new AbortController().signal), attempts: 1 }) };
+  const delivery = {
+    send: async (job: DeliveryJob) => ({ ok: true, value: await job.run(new AbortController().signal), attempts: 1 }),
+  };
   const port = { postMessage: async () => `sent-${++sends}` };
   const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
-  const scheduler = new ReminderScheduler({ planStore, index, delivery, port, clock, logger: quiet, hourUtc: 9, checkSeconds: 0, instanceId: 'scale' });
+  const scheduler = new ReminderScheduler({
+    planStore,
+    index,
+    delivery,
+    port,
+    clock,
+    logger: quiet,
+    hourUtc: 9,
+    checkSeconds: 0,
+    instanceId: 'scale',
+  });
 
   // --- seed -------------------------------------------------------------------------------------------------------
-  const base = createPlan({ id: 'template', selection: { tool: 'cloudSync' }, createdBy: ANA, at: new Date(T0 - 30 * 24 * HOUR_MS).toISOString() });
-  const edited = applyPlanEdit(base, { kind: 'setReminders', cadence: 'weekly' }, ANA, new Date(T0 - 14 * 24 * HOUR_MS).toISOString());
-  if (!edited.plan) throw new Error(`Could not turn reminders on for the template plan: ${edited.message ?? 'no reason given'}`);
+  const base = createPlan({
+    id: 'template',
+    selection: { tool: 'cloudSync' },
+    createdBy: ANA,
+    at: new Date(T0 - 30 * 24 * HOUR_MS).toISOString(),
+  });
+  const edited = applyPlanEdit(
+    base,
+    { kind: 'setReminders', cadence: 'weekly' },
+    ANA,
+    new Date(T0 - 14 * 24 * HOUR_MS).toISOString(),
+  );
+  if (!edited.plan)
+    throw new Error(`Could not turn reminders on for the template plan: ${edited.message ?? 'no reason given'}`);
   const withReminders = edited.plan;
   const lastWeek = periodKey(new Date(T0 - 7 * 24 * HOUR_MS), 'weekly');
   const reminderPlans = Math.floor(PLANS / REMINDER_SHARE);
@@ -207,7 +244,17 @@ async function main(): Promise<void> {
   const afterSeed = memory();
 
   // --- checks with 0, 100 and 1,000 due ---------------------------------------------------------------------------
-  const checks: Array<{ label: string; expected: number; due: number; sent: number; reads: number; planReads: number; indexReads: number; writes: number; ms: number }> = [];
+  const checks: Array<{
+    label: string;
+    expected: number;
+    due: number;
+    sent: number;
+    reads: number;
+    planReads: number;
+    indexReads: number;
+    writes: number;
+    ms: number;
+  }> = [];
   const inHour1 = Math.min(100, reminderPlans);
   const inHour2 = Math.min(1_000, reminderPlans - inHour1);
   const measure = async (label: string, at: number, expected: number) => {
@@ -217,7 +264,17 @@ async function main(): Promise<void> {
     const started = process.hrtime.bigint();
     const summary = await scheduler.runOnce();
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    checks.push({ label, expected, due: summary.results.length, sent: sends - sentBefore, reads: counts.readKeys, planReads: counts.planReads, indexReads: counts.indexReads, writes: counts.writeKeys + counts.deleteKeys, ms });
+    checks.push({
+      label,
+      expected,
+      due: summary.results.length,
+      sent: sends - sentBefore,
+      reads: counts.readKeys,
+      planReads: counts.planReads,
+      indexReads: counts.indexReads,
+      writes: counts.writeKeys + counts.deleteKeys,
+      ms,
+    });
   };
   await measure('0 due', T0 + 30 * 60_000, 0);
   await measure('0 due, again', T0 + 40 * 60_000, 0);
@@ -225,7 +282,10 @@ async function main(): Promise<void> {
   await measure('0 due, after it', T0 + 1 * HOUR_MS + 10 * 60_000, 0);
   await measure(`${inHour2.toLocaleString('en')} due`, T0 + 2 * HOUR_MS + 5 * 60_000, inHour2);
   const wrongCheck = checks.find((c) => c.sent !== c.expected);
-  if (wrongCheck) throw new Error(`The check "${wrongCheck.label}" sent ${wrongCheck.sent} digests; ${wrongCheck.expected} were due.`);
+  if (wrongCheck)
+    throw new Error(
+      `The check "${wrongCheck.label}" sent ${wrongCheck.sent} digests; ${wrongCheck.expected} were due.`,
+    );
 
   // --- a simulated week of hourly checks --------------------------------------------------------------------------
   // Hours 3 to 170 after Monday 10:00: the rest of this week's plans, then at hour 167 (next Monday 09:05) every weekly
@@ -243,7 +303,13 @@ async function main(): Promise<void> {
     const started = process.hrtime.bigint();
     const summary = await scheduler.runOnce();
     if (hour === NEXT_MONDAY_HOUR) {
-      monday = { due: summary.results.length, sent: sends - sentBefore, reads: counts.readKeys, writes: counts.writeKeys + counts.deleteKeys, ms: Number(process.hrtime.bigint() - started) / 1e6 };
+      monday = {
+        due: summary.results.length,
+        sent: sends - sentBefore,
+        reads: counts.readKeys,
+        writes: counts.writeKeys + counts.deleteKeys,
+        ms: Number(process.hrtime.bigint() - started) / 1e6,
+      };
     }
     weekCounts.checks++;
     weekCounts.reads += counts.readKeys;
@@ -251,12 +317,20 @@ async function main(): Promise<void> {
     weekCounts.maxReads = Math.max(weekCounts.maxReads, counts.readKeys);
   }
   weekCounts.sent = sends - sentBeforeWeek;
-  if (weekCounts.sent !== expectedSent) throw new Error(`The simulated week sent ${weekCounts.sent} digests; ${expectedSent} were expected.`);
+  if (weekCounts.sent !== expectedSent)
+    throw new Error(`The simulated week sent ${weekCounts.sent} digests; ${expectedSent} were expected.`);
   const weekSeconds = Number(process.hrtime.bigint() - weekStarted) / 1e9;
   const afterWeek = memory();
 
   // --- the 2,001st, 20,001st and last plan turn reminders on -------------------------------------------------------
-  const milestones: Array<{ nth: number; outcome: string; reads: number; writes: number; ms: number; slotPages: number }> = [];
+  const milestones: Array<{
+    nth: number;
+    outcome: string;
+    reads: number;
+    writes: number;
+    ms: number;
+    slotPages: number;
+  }> = [];
   // Where a weekly plan turned on now waits: the Monday 09:00 after this one, the slot every weekly pointer is in.
   const nextMonday = new Date(T0 + (NEXT_MONDAY_HOUR + 7 * 24) * HOUR_MS);
   const hotSlot = index.slotFor(nextMonday.toISOString(), clock());
@@ -271,9 +345,25 @@ async function main(): Promise<void> {
     const location = locationOf(i);
     counts = fresh();
     const started = process.hrtime.bigint();
-    const outcome = await index.add({ location, planId: planIdOf(i), fallback: { conversationId: location.conversationId, serviceUrl: 'http://127.0.0.1:9/' }, since: clock().toISOString() }, nextMonday, clock());
+    const outcome = await index.add(
+      {
+        location,
+        planId: planIdOf(i),
+        fallback: { conversationId: location.conversationId, serviceUrl: 'http://127.0.0.1:9/' },
+        since: clock().toISOString(),
+      },
+      nextMonday,
+      clock(),
+    );
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    milestones.push({ nth: i + 1, outcome, reads: counts.readKeys, writes: counts.writeKeys, ms, slotPages: await slotPages() });
+    milestones.push({
+      nth: i + 1,
+      outcome,
+      reads: counts.readKeys,
+      writes: counts.writeKeys,
+      ms,
+      slotPages: await slotPages(),
+    });
   };
   // The plans without reminders, in order: bulk pointers for them up to one short of each milestone, then one `add`.
   const withoutPointer = (function* () {
@@ -285,7 +375,13 @@ async function main(): Promise<void> {
     while (withPointer < count) {
       const i = withoutPointer.next().value as number;
       const location = locationOf(i);
-      batch.push({ location, planId: planIdOf(i), fallback: { conversationId: location.conversationId, serviceUrl: 'http://127.0.0.1:9/' }, since: clock().toISOString(), dueAt: nextMonday.toISOString() });
+      batch.push({
+        location,
+        planId: planIdOf(i),
+        fallback: { conversationId: location.conversationId, serviceUrl: 'http://127.0.0.1:9/' },
+        since: clock().toISOString(),
+        dueAt: nextMonday.toISOString(),
+      });
       withPointer++;
     }
     for (let k = 0; k < batch.length; k += 2_000) await index.addMany(batch.slice(k, k + 2_000), clock());
@@ -298,7 +394,8 @@ async function main(): Promise<void> {
     withPointer++;
   }
 
-  const fileBytes = kind === 'sqlite' ? ['', '-wal'].reduce((sum, suffix) => sum + (safeSize(dbPath + suffix) ?? 0), 0) : undefined;
+  const fileBytes =
+    kind === 'sqlite' ? ['', '-wal'].reduce((sum, suffix) => sum + (safeSize(dbPath + suffix) ?? 0), 0) : undefined;
   const result = {
     kind,
     plans: PLANS,

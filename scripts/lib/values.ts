@@ -16,7 +16,8 @@ export const GUID_PATTERN = /^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}
 /** The app version pattern of the official schema's `semver` definition: Teams takes MAJOR.MINOR.PATCH only. */
 export const APP_VERSION_PATTERN = /^([0-9]|[1-9]+[0-9]*)\.([0-9]|[1-9]+[0-9]*)\.([0-9]|[1-9]+[0-9]*)$/;
 /** A host name (optionally `*.`-wildcarded) with an optional port: what Teams expects in validDomains. */
-export const DOMAIN_PATTERN = /^(\*\.)?([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)*[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(:[0-9]{1,5})?$/;
+export const DOMAIN_PATTERN =
+  /^(\*\.)?([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)*[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(:[0-9]{1,5})?$/;
 
 /**
  * Placeholder defaults for the developer pages: they pass the schema, so a test package can be
@@ -31,7 +32,8 @@ export const VARIABLES: readonly Variable[] = [
   {
     name: 'BOT_ID',
     defaultText: 'MicrosoftAppId (required: one of the two must be set)',
-    description: "The Azure Bot's Microsoft App ID (the Entra app registration's client id, a GUID). Fills bots[0].botId.",
+    description:
+      "The Azure Bot's Microsoft App ID (the Entra app registration's client id, a GUID). Fills bots[0].botId.",
   },
   {
     name: 'TEAMS_APP_ID',
@@ -59,7 +61,7 @@ export const VARIABLES: readonly Variable[] = [
   {
     name: 'DEVELOPER_WEBSITE_URL',
     defaultText: `${DEFAULT_WEBSITE_URL} (warns)`,
-    description: "Support or project page shown on the app details page (https).",
+    description: 'Support or project page shown on the app details page (https).',
   },
   {
     name: 'DEVELOPER_PRIVACY_URL',
@@ -103,7 +105,9 @@ export function resolveValues(env: Env, packageVersion: string | undefined): Res
       "BOT_ID is not set (and neither is MicrosoftAppId): put the Azure Bot's Microsoft App ID (a GUID) in .env as BOT_ID=... or MicrosoftAppId=...",
     );
   } else if (!GUID_PATTERN.test(botId)) {
-    problems.push(`${botIdSource} "${botId}" is not a GUID; copy the app (client) id of the Azure Bot's Entra app registration.`);
+    problems.push(
+      `${botIdSource} "${botId}" is not a GUID; copy the app (client) id of the Azure Bot's Entra app registration.`,
+    );
   }
 
   const teamsAppId = read(env, 'TEAMS_APP_ID') ?? botId;
@@ -114,9 +118,13 @@ export function resolveValues(env: Env, packageVersion: string | undefined): Res
   const versionSource = read(env, 'APP_VERSION') !== undefined ? 'APP_VERSION' : 'package.json "version"';
   const version = read(env, 'APP_VERSION') ?? packageVersion?.trim() ?? '';
   if (!version) {
-    problems.push('APP_VERSION is not set and package.json has no "version": set APP_VERSION=MAJOR.MINOR.PATCH, e.g. 1.0.0.');
+    problems.push(
+      'APP_VERSION is not set and package.json has no "version": set APP_VERSION=MAJOR.MINOR.PATCH, e.g. 1.0.0.',
+    );
   } else if (!APP_VERSION_PATTERN.test(version)) {
-    problems.push(`${versionSource} "${version}" is not MAJOR.MINOR.PATCH (e.g. 1.0.0); the Teams manifest accepts no other form.`);
+    problems.push(
+      `${versionSource} "${version}" is not MAJOR.MINOR.PATCH (e.g. 1.0.0); the Teams manifest accepts no other form.`,
+    );
   }
 
   const domain = read(env, 'BOT_DOMAIN') ?? '';

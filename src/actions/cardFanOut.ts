@@ -103,17 +103,29 @@ export class CardFanOut {
       },
     });
     if (!outcome.ok || !outcome.value) {
-      this.deps.logger.warn({ reason: outcome.ok ? 'noId' : outcome.reason, taskId: lost.taskId }, 'could not replace a lost plan card');
+      this.deps.logger.warn(
+        { reason: outcome.ok ? 'noId' : outcome.reason, taskId: lost.taskId },
+        'could not replace a lost plan card',
+      );
       return;
     }
-    await this.deps.planStore.rememberCards(location, [{ ...lost, activityId: outcome.value }], { planId, replacing: lost.activityId });
+    await this.deps.planStore.rememberCards(location, [{ ...lost, activityId: outcome.value }], {
+      planId,
+      replacing: lost.activityId,
+    });
   }
 
   /** The card as the stored plan has it now; undefined when the plan was replaced or removed meanwhile. */
-  private async currentCard(location: PlanLocation, planId: string, taskId: CardRef['taskId']): Promise<AdaptiveCardJson | undefined> {
+  private async currentCard(
+    location: PlanLocation,
+    planId: string,
+    taskId: CardRef['taskId'],
+  ): Promise<AdaptiveCardJson | undefined> {
     const record = await this.deps.planStore.load(location);
     if (!record || record.plan.id !== planId) return undefined;
     const now = this.deps.clock?.();
-    return taskId === 'summary' ? summaryCard(record.plan, record.decision, { now, tenantChecks: this.deps.tenantChecks }) : taskCard(record.plan, taskId, undefined, { now, tenantChecks: this.deps.tenantChecks });
+    return taskId === 'summary'
+      ? summaryCard(record.plan, record.decision, { now, tenantChecks: this.deps.tenantChecks })
+      : taskCard(record.plan, taskId, undefined, { now, tenantChecks: this.deps.tenantChecks });
   }
 }

@@ -14,7 +14,8 @@ export interface ConversationGuard {
   markInactive(conversationId: string): Promise<void>;
 }
 
-export type DeliveryOutcome<T> = SendOutcome<T> | { readonly ok: false; readonly reason: 'inactive'; readonly attempts: 0 };
+export type DeliveryOutcome<T> =
+  SendOutcome<T> | { readonly ok: false; readonly reason: 'inactive'; readonly attempts: 0 };
 
 export type DeliveryLogger = Pick<Logger, 'warn' | 'error'>;
 

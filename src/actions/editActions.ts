@@ -47,21 +47,48 @@ export interface EditRequest {
 }
 
 /** Applies one owner or due date edit (one conditional plan write at most) and answers with the card to show. */
-export async function applyTaskEdit(deps: EditActionDeps, location: PlanLocation, actor: Actor, request: EditRequest): Promise<AdaptiveCardJson> {
+export async function applyTaskEdit(
+  deps: EditActionDeps,
+  location: PlanLocation,
+  actor: Actor,
+  request: EditRequest,
+): Promise<AdaptiveCardJson> {
   const now = deps.clock();
-  const outcome = await deps.planStore.applyEdit(location, { planId: request.planId, edit: request.edit, actor, at: now.toISOString(), expectedRevision: request.revision });
+  const outcome = await deps.planStore.applyEdit(location, {
+    planId: request.planId,
+    edit: request.edit,
+    actor,
+    at: now.toISOString(),
+    expectedRevision: request.revision,
+  });
   switch (outcome.kind) {
     case 'changed': {
       deps.outgoing.changed(location, outcome.record, [request.taskId]);
       await updateIndexes(deps, location, outcome.record, outcome.entry);
-      return taskCard(outcome.record.plan, request.taskId, { text: changedText(outcome.entry), tone: 'info' }, { now, tenantChecks: deps.tenantChecks });
+      return taskCard(
+        outcome.record.plan,
+        request.taskId,
+        { text: changedText(outcome.entry), tone: 'info' },
+        { now, tenantChecks: deps.tenantChecks },
+      );
     }
     case 'unchanged':
-      return taskCard(outcome.record.plan, request.taskId, { text: `Nothing changed: that was already so (last set by ${nameOf(outcome.by)}).`, tone: 'info' }, { now, tenantChecks: deps.tenantChecks });
+      return taskCard(
+        outcome.record.plan,
+        request.taskId,
+        { text: `Nothing changed: that was already so (last set by ${nameOf(outcome.by)}).`, tone: 'info' },
+        { now, tenantChecks: deps.tenantChecks },
+      );
     case 'rejected':
-      if (outcome.reason === 'pastDate' && request.edit.kind === 'setDue') return pastDateConfirmCard(outcome.record, request, outcome.message);
+      if (outcome.reason === 'pastDate' && request.edit.kind === 'setDue')
+        return pastDateConfirmCard(outcome.record, request, outcome.message);
       if (outcome.reason === 'unknownTask') return unappliedCard('unknownTask');
-      return taskCard(outcome.record.plan, request.taskId, { text: userSafe(outcome.message, request.edit), tone: 'warning' }, { now, tenantChecks: deps.tenantChecks });
+      return taskCard(
+        outcome.record.plan,
+        request.taskId,
+        { text: userSafe(outcome.message, request.edit), tone: 'warning' },
+        { now, tenantChecks: deps.tenantChecks },
+      );
     case 'noPlan':
     case 'otherPlan':
     case 'busy':
@@ -88,13 +115,23 @@ function pastDateConfirmCard(record: PlanRecord, request: EditRequest, message: 
  * The new owner's index gains the task, the previous owner's loses it. Done after the plan write, so the plan
  * stays the truth: if an index write fails, the change stands and "my tasks" catches up at the next change.
  */
-async function updateIndexes(deps: EditActionDeps, location: PlanLocation, record: PlanRecord, entry: PlanEditEntry): Promise<void> {
+async function updateIndexes(
+  deps: EditActionDeps,
+  location: PlanLocation,
+  record: PlanRecord,
+  entry: PlanEditEntry,
+): Promise<void> {
   if (entry.kind !== 'owner') return;
   const tenantId = location.tenantId;
   try {
-    if (entry.from && entry.from.id !== entry.to?.id) await deps.myTasks.remove(tenantId, entry.from.id, [{ planId: record.plan.id, taskId: entry.task }]);
+    if (entry.from && entry.from.id !== entry.to?.id)
+      await deps.myTasks.remove(tenantId, entry.from.id, [{ planId: record.plan.id, taskId: entry.task }]);
     if (entry.to) {
-      await deps.myTasks.add(tenantId, entry.to.id, myTaskEntry(await deps.placeOf(location), record.plan.id, entry.task, entry.at));
+      await deps.myTasks.add(
+        tenantId,
+        entry.to.id,
+        myTaskEntry(await deps.placeOf(location), record.plan.id, entry.task, entry.at),
+      );
     }
   } catch (error) {
     deps.logger.warn({ err: error }, 'the owner changed but the "my tasks" index could not be updated');
@@ -117,9 +154,13 @@ export function myTaskEntry(place: PlanPlace, planId: string, taskId: TaskId, as
 function changedText(entry: PlanEditEntry): string {
   switch (entry.kind) {
     case 'owner':
-      return entry.to ? `Assigned to ${nameOf(entry.to)}${entry.from ? ` (was ${nameOf(entry.from)})` : ''}.` : `Unassigned${entry.from ? ` (was ${nameOf(entry.from)})` : ''}.`;
+      return entry.to
+        ? `Assigned to ${nameOf(entry.to)}${entry.from ? ` (was ${nameOf(entry.from)})` : ''}.`
+        : `Unassigned${entry.from ? ` (was ${nameOf(entry.from)})` : ''}.`;
     case 'due':
-      return entry.to ? `Due date set to ${formatCalendarDay(entry.to)}${entry.pastConfirmed ? ', a past date, as confirmed' : ''}.` : 'Due date cleared.';
+      return entry.to
+        ? `Due date set to ${formatCalendarDay(entry.to)}${entry.pastConfirmed ? ', a past date, as confirmed' : ''}.`
+        : 'Due date cleared.';
     case 'reminders':
       return `Reminders set to ${entry.to}.`;
     case 'watch':
@@ -138,6 +179,12 @@ function userSafe(message: string, edit: PlanEdit): string {
 export function missingInputNotice(kind: 'owner' | 'due', number: number | undefined): CardNotice {
   const n = number ?? 'N';
   return kind === 'due'
-    ? { text: `I did not receive a date. Pick one and press Save again, or type: due ${n} 2026-12-15.`, tone: 'warning' }
-    : { text: `I did not receive who to assign. Pick a member and press Assign again, or type: assign ${n} to @name.`, tone: 'warning' };
+    ? {
+        text: `I did not receive a date. Pick one and press Save again, or type: due ${n} 2026-12-15.`,
+        tone: 'warning',
+      }
+    : {
+        text: `I did not receive who to assign. Pick a member and press Assign again, or type: assign ${n} to @name.`,
+        tone: 'warning',
+      };
 }

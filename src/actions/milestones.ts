@@ -26,7 +26,10 @@ export function milestoneNotes(plan: Plan, entries: readonly HistoryEntry[]): Mi
     });
   }
   // Finished by this change: something moved out of an open status and nothing open is left.
-  const closedSomething = entries.some((entry) => (entry.from === 'todo' || entry.from === 'inProgress') && entry.to !== 'todo' && entry.to !== 'inProgress');
+  const closedSomething = entries.some(
+    (entry) =>
+      (entry.from === 'todo' || entry.from === 'inProgress') && entry.to !== 'todo' && entry.to !== 'inProgress',
+  );
   if (closedSomething && isFinished(plan)) {
     notes.push({
       key: `note:${plan.id}:finished:${plan.revision}`,

@@ -43,7 +43,10 @@ export async function listMyTasks(deps: MyTasksDeps, tenantId: string, userId: s
       plans.set(key, deps.planStore.load(entry.location));
     }
     const record = await plans.get(key);
-    const task = record && record.plan.id === entry.planId ? numberedTasks(record.plan).find((candidate) => candidate.id === entry.taskId) : undefined;
+    const task =
+      record && record.plan.id === entry.planId
+        ? numberedTasks(record.plan).find((candidate) => candidate.id === entry.taskId)
+        : undefined;
     if (!record || !task || task.owner?.id !== userId) {
       stale.push(entry);
       continue;
@@ -52,13 +55,20 @@ export async function listMyTasks(deps: MyTasksDeps, tenantId: string, userId: s
     if (task.status === 'todo' || task.status === 'inProgress') items.push({ entry, record, task });
   }
   if (stale.length > 0) {
-    await deps.myTasks.remove(tenantId, userId, stale).catch((error: unknown) => deps.logger.warn({ err: error }, 'could not drop stale "my tasks" entries'));
+    await deps.myTasks
+      .remove(tenantId, userId, stale)
+      .catch((error: unknown) => deps.logger.warn({ err: error }, 'could not drop stale "my tasks" entries'));
   }
   return items;
 }
 
 export type FoundMyTask =
-  | { readonly kind: 'found'; readonly entry: MyTaskEntry; readonly record: PlanRecord; readonly task: TaskView & { number: number } }
+  | {
+      readonly kind: 'found';
+      readonly entry: MyTaskEntry;
+      readonly record: PlanRecord;
+      readonly task: TaskView & { number: number };
+    }
   /** Not in this person's index, or its plan is gone or replaced: nothing to act on. */
   | { readonly kind: 'notFound' };
 
@@ -66,12 +76,21 @@ export type FoundMyTask =
  * The plan a "my tasks" button refers to, located through the clicking person's index: any entry of theirs for
  * that plan gives its location (they may act on other tasks of a plan they take part in, if still a member).
  */
-export async function findMyTask(deps: MyTasksDeps, tenantId: string, userId: string, planId: string, taskId: TaskId): Promise<FoundMyTask> {
+export async function findMyTask(
+  deps: MyTasksDeps,
+  tenantId: string,
+  userId: string,
+  planId: string,
+  taskId: TaskId,
+): Promise<FoundMyTask> {
   const entries = (await deps.myTasks.entries(tenantId, userId)).filter((entry) => entry.planId === planId);
   const entry = entries.find((candidate) => candidate.taskId === taskId) ?? entries[0];
   if (!entry) return { kind: 'notFound' };
   const record = await deps.planStore.load(entry.location);
-  const task = record && record.plan.id === planId ? numberedTasks(record.plan).find((candidate) => candidate.id === taskId) : undefined;
+  const task =
+    record && record.plan.id === planId
+      ? numberedTasks(record.plan).find((candidate) => candidate.id === taskId)
+      : undefined;
   if (!record || !task) return { kind: 'notFound' };
   return { kind: 'found', entry, record, task };
 }
@@ -93,7 +112,12 @@ export async function applyMyTaskAction(
     expectedRevision: revision,
   });
   if (outcome.kind === 'changed') {
-    deps.outgoing.changed(found.entry.location, outcome.record, [...new Set(outcome.entries.map((entry) => entry.task))], outcome.entries);
+    deps.outgoing.changed(
+      found.entry.location,
+      outcome.record,
+      [...new Set(outcome.entries.map((entry) => entry.task))],
+      outcome.entries,
+    );
   }
   return outcome;
 }

@@ -42,7 +42,15 @@ export class Outgoing {
     this.delivery = new Delivery(deps.sender, deps.logger, deps.guard);
     const { planStore, port, logger, clock, tenantChecks } = deps;
     this.fanOut = new CardFanOut({ planStore, delivery: this.delivery, port, logger, clock, tenantChecks });
-    this.posting = new PlanPosting({ planStore, delivery: this.delivery, port, background: this.fanOut, logger, clock, tenantChecks });
+    this.posting = new PlanPosting({
+      planStore,
+      delivery: this.delivery,
+      port,
+      background: this.fanOut,
+      logger,
+      clock,
+      tenantChecks,
+    });
   }
 
   /**
@@ -50,13 +58,23 @@ export class Outgoing {
    * notes for the status entries among `entries`. Returns at once: Teams waits for the invoke answer, and
    * slow answers come back as duplicate clicks.
    */
-  changed(location: PlanLocation, record: PlanRecord, taskIds: readonly TaskId[], entries: readonly HistoryEntry[] = []): void {
+  changed(
+    location: PlanLocation,
+    record: PlanRecord,
+    taskIds: readonly TaskId[],
+    entries: readonly HistoryEntry[] = [],
+  ): void {
     this.fanOut.refresh(location, record, taskIds);
     this.posting.announce(location, record, entries);
   }
 
   /** Schedules posting of the plan stored at `location` (a channel gets one thread); returns at once. */
-  postPlan(location: PlanLocation, planId: string, destination: Destination, onDone?: (result: PostingResult) => void): void {
+  postPlan(
+    location: PlanLocation,
+    planId: string,
+    destination: Destination,
+    onDone?: (result: PostingResult) => void,
+  ): void {
     this.posting.schedule(location, planId, destination, onDone);
   }
 

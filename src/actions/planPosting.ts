@@ -58,24 +58,38 @@ export interface PlanPostingDeps {
 }
 
 /** The cards a plan is posted with: the summary, then one card per open task (done and not applicable ones appear on the summary). */
-export function cardsToPost(record: PlanRecord, now?: Date, tenantChecks?: boolean): Array<{ taskId: CardRef['taskId']; card: AdaptiveCardJson }> {
+export function cardsToPost(
+  record: PlanRecord,
+  now?: Date,
+  tenantChecks?: boolean,
+): Array<{ taskId: CardRef['taskId']; card: AdaptiveCardJson }> {
   const open = numberedTasks(record.plan).filter((task) => task.status === 'todo' || task.status === 'inProgress');
   return [
     { taskId: 'summary', card: summaryCard(record.plan, record.decision, { now, tenantChecks }) },
-    ...open.map((task) => ({ taskId: task.id, card: taskCard(record.plan, task.id, undefined, { now, tenantChecks }) })),
+    ...open.map((task) => ({
+      taskId: task.id,
+      card: taskCard(record.plan, task.id, undefined, { now, tenantChecks }),
+    })),
   ];
 }
 
 /** `<channel>;messageid=<root>`: what Teams calls a thread, and what replies into it are sent to. */
 export function threadConversationId(channelId: string, created: CreatedThread): string {
-  return created.conversationId.includes(';messageid=') ? created.conversationId : `${baseConversationId(channelId)};messageid=${created.activityId}`;
+  return created.conversationId.includes(';messageid=')
+    ? created.conversationId
+    : `${baseConversationId(channelId)};messageid=${created.activityId}`;
 }
 
 export class PlanPosting {
   constructor(private readonly deps: PlanPostingDeps) {}
 
   /** Schedules posting of the plan now stored at `location`; returns at once. */
-  schedule(location: PlanLocation, planId: string, destination: Destination, onDone?: (result: PostingResult) => void): void {
+  schedule(
+    location: PlanLocation,
+    planId: string,
+    destination: Destination,
+    onDone?: (result: PostingResult) => void,
+  ): void {
     this.deps.background.track(async () => {
       const result = await this.post(location, planId, destination);
       onDone?.(result);
@@ -85,7 +99,8 @@ export class PlanPosting {
   /** Posts the plan's cards and remembers them; resolves when done (or stopped). */
   async post(location: PlanLocation, planId: string, destination: Destination): Promise<PostingResult> {
     const record = await this.deps.planStore.load(location);
-    if (!record || record.plan.id !== planId) return { posted: 0, fellBack: false, stopped: 'plan replaced before posting' };
+    if (!record || record.plan.id !== planId)
+      return { posted: 0, fellBack: false, stopped: 'plan replaced before posting' };
     const [summary, ...tasks] = cardsToPost(record, this.deps.clock?.(), this.deps.tenantChecks);
     const tenantId = location.tenantId;
     const refs: CardRef[] = [];
@@ -97,14 +112,25 @@ export class PlanPosting {
         conversationId: destination.channelId,
         tenantId,
         key: `thread:${planId}`,
-        run: (signal) => this.deps.port.createThread({ serviceUrl: destination.serviceUrl, channelId: baseConversationId(destination.channelId) }, summary.card, signal),
+        run: (signal) =>
+          this.deps.port.createThread(
+            { serviceUrl: destination.serviceUrl, channelId: baseConversationId(destination.channelId) },
+            summary.card,
+            signal,
+          ),
       });
       if (created.ok) {
-        target = { conversationId: threadConversationId(destination.channelId, created.value), serviceUrl: destination.serviceUrl };
+        target = {
+          conversationId: threadConversationId(destination.channelId, created.value),
+          serviceUrl: destination.serviceUrl,
+        };
         refs.push({ taskId: 'summary', activityId: created.value.activityId, ...target });
       } else if (created.reason === 'notFound' || created.reason === 'failed') {
         // The connector has no create-conversation API (or refused it): keep the plan together in the thread where it was asked for.
-        this.deps.logger.warn({ reason: created.reason }, 'could not start a channel thread; posting the plan in the current thread instead');
+        this.deps.logger.warn(
+          { reason: created.reason },
+          'could not start a channel thread; posting the plan in the current thread instead',
+        );
         fellBack = true;
         target = { conversationId: destination.fallbackConversationId, serviceUrl: destination.serviceUrl };
         const root = await this.postCard(tenantId, target, `post:${planId}:summary`, summary.card);
@@ -125,7 +151,12 @@ export class PlanPosting {
     const taskRefs: CardRef[] = [];
     let posted = 1;
     for (const task of tasks) {
-      const outcome = await this.postCard(tenantId, target, `post:${planId}:${task.taskId}:${target.conversationId}`, task.card);
+      const outcome = await this.postCard(
+        tenantId,
+        target,
+        `post:${planId}:${task.taskId}:${target.conversationId}`,
+        task.card,
+      );
       if (!outcome.ok) return this.stop(taskRefs, location, planId, posted, target, fellBack, outcome);
       posted++;
       if (outcome.value) taskRefs.push({ taskId: task.taskId, activityId: outcome.value, ...target });
@@ -140,7 +171,8 @@ export class PlanPosting {
     if (notes.length === 0) return;
     const targets = new Map<string, CardTarget>();
     for (const ref of record.cards) {
-      if (ref.taskId === 'summary') targets.set(ref.conversationId, { conversationId: ref.conversationId, serviceUrl: ref.serviceUrl });
+      if (ref.taskId === 'summary')
+        targets.set(ref.conversationId, { conversationId: ref.conversationId, serviceUrl: ref.serviceUrl });
     }
     this.deps.background.track(async () => {
       await Promise.all(
@@ -162,8 +194,18 @@ export class PlanPosting {
     });
   }
 
-  private postCard(tenantId: string, target: CardTarget, key: string, card: AdaptiveCardJson): Promise<DeliveryOutcome<string | undefined>> {
-    return this.deps.delivery.send({ conversationId: target.conversationId, tenantId, key, run: (signal) => this.deps.port.post(target, card, signal) });
+  private postCard(
+    tenantId: string,
+    target: CardTarget,
+    key: string,
+    card: AdaptiveCardJson,
+  ): Promise<DeliveryOutcome<string | undefined>> {
+    return this.deps.delivery.send({
+      conversationId: target.conversationId,
+      tenantId,
+      key,
+      run: (signal) => this.deps.port.post(target, card, signal),
+    });
   }
 
   /** Posting ends early (conversation blocked or inactive, retries exhausted): keep what was posted, say why. */

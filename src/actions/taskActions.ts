@@ -10,7 +10,15 @@ import type { TaskId } from '../domain/catalog';
 import { isTaskId } from '../domain/taskCatalog';
 import { isPlanId, taskByNumber, type Actor, type PlanAction } from '../domain/plan';
 import type { CheckEvidence } from '../domain/tenantHealth';
-import { alreadyNotice, noPlanCard, noSuchTaskCard, notThisPlanCard, refusalNotice, taskCard, type CardNotice } from '../cards/planCards';
+import {
+  alreadyNotice,
+  noPlanCard,
+  noSuchTaskCard,
+  notThisPlanCard,
+  refusalNotice,
+  taskCard,
+  type CardNotice,
+} from '../cards/planCards';
 import { ACTION_VERBS, SHOW_TASK_VERB } from '../domain/taskVerbs';
 import { errorCard } from '../cards/errorCard';
 import type { AdaptiveCardJson } from '../cards/render';
@@ -74,13 +82,21 @@ export type TaskVerbHandler = (location: PlanLocation, actor: Actor, data: unkno
 /** Every verb of the task family with its handler. */
 export function taskVerbHandlers(deps: TaskActionDeps): Readonly<Record<string, TaskVerbHandler>> {
   const handlers: Record<string, TaskVerbHandler> = {};
-  for (const verb of Object.values(ACTION_VERBS)) handlers[verb] = (location, actor, data) => handleTaskVerb(deps, location, actor, verb, data);
-  handlers[SHOW_TASK_VERB] = (location, _actor, data) => showTask(deps.planStore, location, data, deps.clock(), deps.tenantChecks);
+  for (const verb of Object.values(ACTION_VERBS))
+    handlers[verb] = (location, actor, data) => handleTaskVerb(deps, location, actor, verb, data);
+  handlers[SHOW_TASK_VERB] = (location, _actor, data) =>
+    showTask(deps.planStore, location, data, deps.clock(), deps.tenantChecks);
   return handlers;
 }
 
 /** "done 3": the typed twin of a status button, naming the task by its number on this conversation's plan. */
-export async function applyTaskByNumber(deps: TaskActionDeps, location: PlanLocation, actor: Actor, taskNumber: number, action: PlanAction): Promise<AdaptiveCardJson> {
+export async function applyTaskByNumber(
+  deps: TaskActionDeps,
+  location: PlanLocation,
+  actor: Actor,
+  taskNumber: number,
+  action: PlanAction,
+): Promise<AdaptiveCardJson> {
   const record = await deps.planStore.load(location);
   if (!record) return noPlanCard();
   const task = taskByNumber(record.plan, taskNumber);
@@ -121,20 +137,34 @@ export async function applyTaskAction(
   });
   switch (outcome.kind) {
     case 'changed': {
-      deps.outgoing.changed(location, outcome.record, [...new Set(outcome.entries.map((entry) => entry.task))], outcome.entries);
+      deps.outgoing.changed(
+        location,
+        outcome.record,
+        [...new Set(outcome.entries.map((entry) => entry.task))],
+        outcome.entries,
+      );
       const notice: CardNotice | undefined = outcome.stale
         ? { text: 'Your card was out of date; this is the plan as it stands now, with your change.', tone: 'info' }
         : undefined;
-      return taskCard(outcome.record.plan, request.taskId, notice, { now: deps.clock(), tenantChecks: deps.tenantChecks });
+      return taskCard(outcome.record.plan, request.taskId, notice, {
+        now: deps.clock(),
+        tenantChecks: deps.tenantChecks,
+      });
     }
     case 'unchanged': {
       const task = outcome.record.plan.tasks.find((candidate) => candidate.id === request.taskId);
-      return taskCard(outcome.record.plan, request.taskId, task && alreadyNotice(task.status, outcome.by, outcome.at), { now: deps.clock(), tenantChecks: deps.tenantChecks });
+      return taskCard(outcome.record.plan, request.taskId, task && alreadyNotice(task.status, outcome.by, outcome.at), {
+        now: deps.clock(),
+        tenantChecks: deps.tenantChecks,
+      });
     }
     case 'rejected':
       return outcome.reason === 'unknownTask'
         ? unappliedCard('unknownTask')
-        : taskCard(outcome.record.plan, request.taskId, refusalNotice(outcome.refusal), { now: deps.clock(), tenantChecks: deps.tenantChecks });
+        : taskCard(outcome.record.plan, request.taskId, refusalNotice(outcome.refusal), {
+            now: deps.clock(),
+            tenantChecks: deps.tenantChecks,
+          });
     case 'noPlan':
     case 'otherPlan':
     case 'busy':
@@ -143,7 +173,13 @@ export async function applyTaskAction(
 }
 
 /** `task.show`: read-only, the current card of one task of this conversation's plan. */
-export async function showTask(planStore: PlanStore, location: PlanLocation, data: unknown, now?: Date, tenantChecks?: boolean): Promise<AdaptiveCardJson> {
+export async function showTask(
+  planStore: PlanStore,
+  location: PlanLocation,
+  data: unknown,
+  now?: Date,
+  tenantChecks?: boolean,
+): Promise<AdaptiveCardJson> {
   const parsed = parseActionData(data);
   if (!parsed.ok) return errorCard(parsed.message);
   const record = await planStore.load(location);
@@ -158,5 +194,7 @@ export async function showTask(planStore: PlanStore, location: PlanLocation, dat
 function parseRevision(value: unknown): number | undefined | null {
   if (value === undefined) return undefined;
   const number = typeof value === 'string' && /^\d{1,10}$/.test(value) ? Number(value) : value;
-  return typeof number === 'number' && Number.isSafeInteger(number) && number >= 0 && number <= MAX_REVISION ? number : null;
+  return typeof number === 'number' && Number.isSafeInteger(number) && number >= 0 && number <= MAX_REVISION
+    ? number
+    : null;
 }

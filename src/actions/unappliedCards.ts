@@ -13,12 +13,16 @@ export type Unapplied = 'noPlan' | 'otherPlan' | 'unknownTask' | 'busy';
 export function unappliedCard(kind: Unapplied, retryHint = 'please try again'): AdaptiveCardJson {
   switch (kind) {
     case 'noPlan':
-      return errorCard('There is no plan in this conversation any more, so nothing changed. Say "start" to create one.');
+      return errorCard(
+        'There is no plan in this conversation any more, so nothing changed. Say "start" to create one.',
+      );
     case 'otherPlan':
       return notThisPlanCard({ nothingChanged: true });
     case 'unknownTask':
       return errorCard('That task is not part of this plan. Say "tasks" to see the current list.');
     case 'busy':
-      return errorCard(`Many changes arrived at the same moment and yours could not be saved. Nothing changed; ${retryHint}.`);
+      return errorCard(
+        `Many changes arrived at the same moment and yours could not be saved. Nothing changed; ${retryHint}.`,
+      );
   }
 }

@@ -9,7 +9,14 @@ import type { PrivateConversationState, Storage, TurnContext } from 'botbuilder'
 import { DialogSet, DialogTurnStatus, type DialogState, type DialogTurnResult } from 'botbuilder-dialogs';
 import { describePlan } from '../cards/planCards';
 import { confirmCard } from '../cards/questionCards';
-import { ACCEPT_VERB, OVERRIDE_VERB, headlineOf, overrideTools, recommendationCard, titleOf } from '../cards/recommendationCard';
+import {
+  ACCEPT_VERB,
+  OVERRIDE_VERB,
+  headlineOf,
+  overrideTools,
+  recommendationCard,
+  titleOf,
+} from '../cards/recommendationCard';
 import type { AdaptiveCardJson } from '../cards/render';
 import {
   CHOOSE_TOOL_DIALOG,
@@ -53,7 +60,10 @@ export interface PlanPort {
   /** Discards the plan (kept for `restore` with `keep`); a chat following a shared plan only stops following it. */
   remove(context: TurnContext, keep?: KeepWith): Promise<void>;
   /** Whether the person acting may discard or replace this conversation's plan (planPermissions.ts), and which plan that is. */
-  permission(context: TurnContext, change: 'discard' | 'replace'): Promise<{ kind: 'noPlan' } | (PlanPermission & { planId: string })>;
+  permission(
+    context: TurnContext,
+    change: 'discard' | 'replace',
+  ): Promise<{ kind: 'noPlan' } | (PlanPermission & { planId: string })>;
 }
 
 export interface ChooseToolFeatureDeps {
@@ -71,7 +81,19 @@ export interface ChooseToolFeatureDeps {
 }
 
 /** Commands that keep working while someone is in the middle of the questions. */
-const PASS_THROUGH: ReadonlySet<Command['name']> = new Set(['next', 'status', 'tasks', 'history', 'why', 'taskAction', 'assign', 'unassign', 'due', 'myTasks', 'restore']);
+const PASS_THROUGH: ReadonlySet<Command['name']> = new Set([
+  'next',
+  'status',
+  'tasks',
+  'history',
+  'why',
+  'taskAction',
+  'assign',
+  'unassign',
+  'due',
+  'myTasks',
+  'restore',
+]);
 
 const PERMISSIONS = Symbol('planPermissions');
 
@@ -97,14 +119,17 @@ export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
   const discardable = async (context: TurnContext): Promise<string[]> => {
     const items: string[] = [];
     const kept = await paused.get(context);
-    if (kept && kept.answered.length > 0) items.push(`the ${kept.answered.length} answers kept from your earlier round`);
+    if (kept && kept.answered.length > 0)
+      items.push(`the ${kept.answered.length} answers kept from your earlier round`);
     const pending = await decisions.pending(planLocation(context), actorOf(context).id);
     if (pending && !pending.choice) items.push('your recommendation that nobody has accepted yet');
     // Only what this person may discard is offered; a plan they may not is left out and explained (refusal).
     const permission = await mayDiscard(context);
     const plan = permission.kind === 'allowed' ? await deps.plans?.describe(context) : undefined;
     if (permission.kind === 'allowed' && plan) {
-      items.push(`the deployment plan of this conversation (${plan}), for everyone here: it is kept for ${KEEP_DAYS} days, and "restore" brings it back`);
+      items.push(
+        `the deployment plan of this conversation (${plan}), for everyone here: it is kept for ${KEEP_DAYS} days, and "restore" brings it back`,
+      );
       await offeredPlan.set(context, permission.planId);
     } else {
       await offeredPlan.delete(context);
@@ -140,7 +165,15 @@ export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
     await decisions.discardAccepted(location);
   };
 
-  dialogs.add(new ChooseToolDialog({ reply: deps.reply, clock, newId: () => newId().slice(0, 12), startOver: { discardable, refusal, discard }, spoken: deps.spoken }));
+  dialogs.add(
+    new ChooseToolDialog({
+      reply: deps.reply,
+      clock,
+      newId: () => newId().slice(0, 12),
+      startOver: { discardable, refusal, discard },
+      spoken: deps.spoken,
+    }),
+  );
   // Half a second of loading, paid while the bot starts rather than by the first person who types a number.
   prepareSentenceReader();
 
@@ -160,10 +193,17 @@ export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
       // The install-type questions an override to Connect needed: record them, then apply the override.
       const pending = await decisions.pending(planLocation(context), actorOf(context).id);
       if (!pending || pending.decisionId !== outcome.followUp.decisionId) {
-        await deps.reply(context, 'That recommendation was replaced while you answered, so nothing was changed. Say **why** to see the current one.');
+        await deps.reply(
+          context,
+          'That recommendation was replaced while you answered, so nothing was changed. Say **why** to see the current one.',
+        );
         return;
       }
-      const updated: DecisionRecord = { ...pending, answers: outcome.answers, answered: mergeAnswered(pending.answered, outcome.answered) };
+      const updated: DecisionRecord = {
+        ...pending,
+        answers: outcome.answers,
+        answered: mergeAnswered(pending.answered, outcome.answered),
+      };
       await decisions.savePending(planLocation(context), updated);
       await deps.reply(context, await applyChoice(context, updated, 'override', override));
       return;
@@ -188,7 +228,10 @@ export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
     await afterTurn(context, await dc.beginDialog(CHOOSE_TOOL_DIALOG, { ...options, resume }));
   };
 
-  const choose = (mode: 'accept' | 'override' | 'replace'): VerbHandler => async (context, data) => handleChoice(context, data, mode);
+  const choose =
+    (mode: 'accept' | 'override' | 'replace'): VerbHandler =>
+    async (context, data) =>
+      handleChoice(context, data, mode);
 
   const handleChoice = async (context: TurnContext, data: ActionData, mode: 'accept' | 'override' | 'replace') => {
     const location = planLocation(context);
@@ -198,7 +241,10 @@ export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
     const record = decisionId ? await decisions.pending(location, ownerId) : undefined;
     if (!record || record.decisionId !== decisionId) {
       return cardResponse(
-        errorCard('This recommendation is no longer current: its answers were started over or answered again. Say "why" to see the decision in force, or "start" to answer the questions.', 'Recommendation out of date'),
+        errorCard(
+          'This recommendation is no longer current: its answers were started over or answered again. Say "why" to see the decision in force, or "start" to answer the questions.',
+          'Recommendation out of date',
+        ),
       );
     }
     if (record.choice) return cardResponse(cardOf(record, 'This was already recorded; nothing changed.'));
@@ -206,11 +252,19 @@ export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
     const rec = record.recommendation;
     const requested = data.tool === undefined ? undefined : overrideTools(rec.tool).find((tool) => tool === data.tool);
     if ((mode === 'override' && !requested) || (data.tool !== undefined && !requested)) {
-      return cardResponse(errorCard('That choice is not one this recommendation offers. Use the buttons on the recommendation card.', 'Unknown choice'));
+      return cardResponse(
+        errorCard(
+          'That choice is not one this recommendation offers. Use the buttons on the recommendation card.',
+          'Unknown choice',
+        ),
+      );
     }
     // An override to Connect installs it with the type the answers call for; the questions behind that type
     // were skipped while Cloud Sync was recommended, so they are asked now (only the owner can answer them).
-    const openInstallQuestions = requested && mode === 'override' && record.owner.id === actor.id ? installQuestionsFor(record.answers, requested) : [];
+    const openInstallQuestions =
+      requested && mode === 'override' && record.owner.id === actor.id
+        ? installQuestionsFor(record.answers, requested)
+        : [];
     if (openInstallQuestions.length > 0) {
       await beginFollowUp(context, record, openInstallQuestions, requested);
       return messageResponse(
@@ -222,7 +276,12 @@ export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
   };
 
   /** Records the choice and creates the plan; the card to show for it (the decided recommendation, or a confirmation). */
-  const applyChoice = async (context: TurnContext, record: DecisionRecord, mode: 'accept' | 'override' | 'replace', requested: SingleTool | undefined): Promise<AdaptiveCardJson> => {
+  const applyChoice = async (
+    context: TurnContext,
+    record: DecisionRecord,
+    mode: 'accept' | 'override' | 'replace',
+    requested: SingleTool | undefined,
+  ): Promise<AdaptiveCardJson> => {
     const location = planLocation(context);
     const actor = actorOf(context);
     const choice = choiceOf(record, requested, actor, clock().toISOString());
@@ -242,14 +301,21 @@ export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
         if (permission.kind === 'refused') return permission.card;
         keep = { decision: await decisions.accepted(location) };
       }
-      const outcome = await deps.plans.start(context, selection, summaryOf(record, choice), { replace: mode === 'replace', keep });
+      const outcome = await deps.plans.start(context, selection, summaryOf(record, choice), {
+        replace: mode === 'replace',
+        keep,
+      });
       if (outcome !== 'exists') created = outcome;
       if (outcome === 'exists') {
         // Asked before offering the choice: someone who may not replace the plan gets the refusal, not a dead button.
         const permission = await deps.plans.permission(context, 'replace');
         if (permission.kind === 'refused') return permission.card;
         const current = (await deps.plans.describe(context)) ?? 'an existing plan';
-        const planData: Record<string, string> = { decisionId: record.decisionId, owner: record.owner.id, ...(requested ? { tool: requested } : {}) };
+        const planData: Record<string, string> = {
+          decisionId: record.decisionId,
+          owner: record.owner.id,
+          ...(requested ? { tool: requested } : {}),
+        };
         return confirmCard({
           title: 'Replace the current plan?',
           message: `This conversation already has a deployment plan: ${current}. A new plan for ${TOOL_NAMES[choice.tool]} replaces it for everyone here. The current plan, with its progress, is kept for ${KEEP_DAYS} days: "restore" brings it back.`,
@@ -270,7 +336,12 @@ export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
   };
 
   /** Reopens this person's questions for a recommendation: the given ones only (`onlyAsk`), or a round without `without`. */
-  const beginFollowUp = async (context: TurnContext, record: DecisionRecord, onlyAsk: readonly AnswerKey[], override?: SingleTool): Promise<void> => {
+  const beginFollowUp = async (
+    context: TurnContext,
+    record: DecisionRecord,
+    onlyAsk: readonly AnswerKey[],
+    override?: SingleTool,
+  ): Promise<void> => {
     const answers: Partial<Answers> = { ...record.answers };
     for (const key of onlyAsk) delete answers[key];
     const state: QuestionnaireState = {
@@ -287,23 +358,33 @@ export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
   };
 
   /** "Answer now" on an assumption: ask that question (and whatever it makes relevant), then recommend again. */
-  const refine = async (context: TurnContext, value: { refine: string; decisionId: string; owner: string }): Promise<void> => {
+  const refine = async (
+    context: TurnContext,
+    value: { refine: string; decisionId: string; owner: string },
+  ): Promise<void> => {
     const actor = actorOf(context);
     const record = await decisions.pending(planLocation(context), actor.id);
     const key = ANSWER_KEYS.find((candidate) => candidate === value.refine);
     if (!record || record.decisionId !== value.decisionId || value.owner !== actor.id || !key) {
-      await deps.reply(context, 'That button belongs to a recommendation that is no longer current, or to someone else\'s. Say **why** to see yours, or **start** to answer the questions.');
+      await deps.reply(
+        context,
+        "That button belongs to a recommendation that is no longer current, or to someone else's. Say **why** to see yours, or **start** to answer the questions.",
+      );
       return;
     }
     if (record.choice) {
-      await deps.reply(context, 'This recommendation was already accepted, so its answers are settled. Say **start over** to answer the questions again.');
+      await deps.reply(
+        context,
+        'This recommendation was already accepted, so its answers are settled. Say **start over** to answer the questions again.',
+      );
       return;
     }
     // Skipped questions are weighed again: the new answer may make them matter.
     const answers: Partial<Answers> = {};
     for (const candidate of ANSWER_KEYS) {
       const answer = record.answers[candidate];
-      if (candidate !== key && answer !== undefined && answer !== 'notAsked') (answers as Record<string, unknown>)[candidate] = answer;
+      if (candidate !== key && answer !== undefined && answer !== 'notAsked')
+        (answers as Record<string, unknown>)[candidate] = answer;
     }
     const state: QuestionnaireState = {
       runId: newId().slice(0, 12),
@@ -314,14 +395,21 @@ export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
     };
     const dc = await dialogs.createContext(context);
     await dc.cancelAllDialogs();
-    await afterTurn(context, await dc.beginDialog(CHOOSE_TOOL_DIALOG, { resume: state, notice: `Let's settle "${ANSWER_TOPICS[key]}". Your other answers are kept.` }));
+    await afterTurn(
+      context,
+      await dc.beginDialog(CHOOSE_TOOL_DIALOG, {
+        resume: state,
+        notice: `Let's settle "${ANSWER_TOPICS[key]}". Your other answers are kept.`,
+      }),
+    );
   };
 
   const verbs: Record<string, VerbHandler> = {
     [ACCEPT_VERB]: choose('accept'),
     [OVERRIDE_VERB]: choose('override'),
     [REPLACE_PLAN_VERB]: choose('replace'),
-    [KEEP_PLAN_VERB]: async () => messageResponse('Kept the current plan. The new recommendation stays open: accept it later to replace the plan.'),
+    [KEEP_PLAN_VERB]: async () =>
+      messageResponse('Kept the current plan. The new recommendation stays open: accept it later to replace the plan.'),
   };
 
   return {
@@ -339,7 +427,10 @@ export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
       const dc = await dialogs.createContext(context);
       if (!dc.activeDialog) {
         if (!submit) return false;
-        await deps.reply(context, 'That card is not part of a round of questions you are answering (it has ended, or it is someone else\'s). Say **start** to answer your own.');
+        await deps.reply(
+          context,
+          "That card is not part of a round of questions you are answering (it has ended, or it is someone else's). Say **start** to answer your own.",
+        );
         return true;
       }
       // Other people's messages never get here (their dialog stack is their own).
@@ -359,7 +450,10 @@ export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
         const location = planLocation(context);
         const record = (await decisions.accepted(location)) ?? (await decisions.pending(location, actorOf(context).id));
         if (!record) {
-          await deps.reply(context, 'No sync tool has been chosen in this conversation yet. Say **start** to answer a few questions and get a recommendation.');
+          await deps.reply(
+            context,
+            'No sync tool has been chosen in this conversation yet. Say **start** to answer a few questions and get a recommendation.',
+          );
           return;
         }
         await deps.reply(context, cardOf(record, undefined, 'Why this tool'));
@@ -369,7 +463,11 @@ export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
 }
 
 /** The plan port over PlanStore and the plan feature's startPlan. */
-export function planPort(planStore: PlanStore, startPlan: PlanPort['start'], clock: () => Date = () => new Date()): PlanPort {
+export function planPort(
+  planStore: PlanStore,
+  startPlan: PlanPort['start'],
+  clock: () => Date = () => new Date(),
+): PlanPort {
   return {
     describe: async (context) => {
       const record = await planStore.load(planLocation(context));
@@ -377,10 +475,13 @@ export function planPort(planStore: PlanStore, startPlan: PlanPort['start'], clo
     },
     start: startPlan,
     // Recorded with who and when, and kept for `restore`: `history` lists the plan with the date it can be restored until.
-    remove: (context, keep) => planStore.remove(planLocation(context), { by: actorOf(context), at: clock().toISOString() }, keep),
+    remove: (context, keep) =>
+      planStore.remove(planLocation(context), { by: actorOf(context), at: clock().toISOString() }, keep),
     permission: async (context, change) => {
       const record = await planStore.load(planLocation(context));
-      return record ? { ...(await checkPlanPermission(context, record.plan, change)), planId: record.plan.id } : { kind: 'noPlan' };
+      return record
+        ? { ...(await checkPlanPermission(context, record.plan, change)), planId: record.plan.id }
+        : { kind: 'noPlan' };
     },
   };
 }
@@ -419,7 +520,8 @@ function choiceOf(record: DecisionRecord, instead: SingleTool | undefined, by: A
   const selection = planSelectionFor(record.answers, instead);
   return {
     tool: instead,
-    connectInstall: selection.connectInstall ?? (instead === 'connect' && !selection.existing ? rec.connectInstall : undefined),
+    connectInstall:
+      selection.connectInstall ?? (instead === 'connect' && !selection.existing ? rec.connectInstall : undefined),
     deviceSyncPreview: false,
     ...(selection.existing ? { existing: selection.existing, paths: selection.paths ?? [] } : {}),
     ...(selection.migrationMethod ? { migrationMethod: selection.migrationMethod } : {}),
@@ -436,7 +538,10 @@ function installQuestionsFor(answers: Answers, tool: SingleTool): AnswerKey[] {
 }
 
 /** Who answered what: the follow-up's answers replace earlier ones to the same questions. */
-function mergeAnswered(earlier: DecisionRecord['answered'], later: DecisionRecord['answered']): DecisionRecord['answered'] {
+function mergeAnswered(
+  earlier: DecisionRecord['answered'],
+  later: DecisionRecord['answered'],
+): DecisionRecord['answered'] {
   const replaced = new Set(later.map((entry) => entry.question));
   return [...earlier.filter((entry) => !replaced.has(entry.question)), ...later];
 }
@@ -446,7 +551,9 @@ function asRefineSubmit(value: unknown): { refine: string; decisionId: string; o
   const v = value as Record<string, unknown> | undefined;
   if (!v || typeof v !== 'object') return undefined;
   const ok = (x: unknown): x is string => typeof x === 'string' && x.length > 0 && x.length <= 200;
-  return ok(v.refine) && ok(v.decisionId) && ok(v.owner) ? { refine: v.refine, decisionId: v.decisionId, owner: v.owner } : undefined;
+  return ok(v.refine) && ok(v.decisionId) && ok(v.owner)
+    ? { refine: v.refine, decisionId: v.decisionId, owner: v.owner }
+    : undefined;
 }
 
 function summaryOf(record: DecisionRecord, choice: DecisionChoice): DecisionSummary {
@@ -454,8 +561,12 @@ function summaryOf(record: DecisionRecord, choice: DecisionChoice): DecisionSumm
   return {
     tool: choice.tool,
     connectInstall: choice.connectInstall,
-    headline: choice.overridden ? `${TOOL_NAMES[choice.tool]}, chosen instead of the recommended ${titleOf(rec)}.` : headlineOf(rec),
-    reasons: rec.factors.map((factor) => `${factor.capability} (${factor.triggeredBy.answer}${factor.triggeredBy.assumed ? ', assumed' : ''})`),
+    headline: choice.overridden
+      ? `${TOOL_NAMES[choice.tool]}, chosen instead of the recommended ${titleOf(rec)}.`
+      : headlineOf(rec),
+    reasons: rec.factors.map(
+      (factor) => `${factor.capability} (${factor.triggeredBy.answer}${factor.triggeredBy.assumed ? ', assumed' : ''})`,
+    ),
     overridden: choice.overridden,
     decidedBy: choice.by,
     decidedAt: choice.at,

@@ -14,7 +14,15 @@ import { unappliedCard } from '../actions/unappliedCards';
 import type { TaskId } from '../domain/catalog';
 import { taskByNumber, taskNumber, type Actor } from '../domain/plan';
 import type { PlanEdit } from '../domain/planEdits';
-import { COORDINATION_VERBS, DUE_INPUT, OWNER_INPUT, noPlanCard, noSuchTaskCard, taskCard, type CardNotice } from '../cards/planCards';
+import {
+  COORDINATION_VERBS,
+  DUE_INPUT,
+  OWNER_INPUT,
+  noPlanCard,
+  noSuchTaskCard,
+  taskCard,
+  type CardNotice,
+} from '../cards/planCards';
 import { errorCard } from '../cards/errorCard';
 import { escapeMarkdown, type AdaptiveCardJson } from '../cards/render';
 import type { Logger } from '../logger';
@@ -44,7 +52,8 @@ export interface CoordinationFeatureDeps {
 }
 
 /** Who a change names as the new owner, before Teams has confirmed them. */
-type OwnerRequest = { readonly kind: 'me' } | { readonly kind: 'someone'; readonly userId: string; readonly shownName?: string };
+type OwnerRequest =
+  { readonly kind: 'me' } | { readonly kind: 'someone'; readonly userId: string; readonly shownName?: string };
 
 const MAX_ID = 200;
 const PERSONAL_ONLY_SELF =
@@ -63,27 +72,42 @@ export function createCoordinationFeature(deps: CoordinationFeatureDeps): Featur
     tenantChecks: deps.tenantChecks,
   });
 
-  const placeOf = (context: TurnContext, location: PlanLocation): Promise<PlanPlace> => planPlace({ planStore, registry: deps.registry }, context, location);
+  const placeOf = (context: TurnContext, location: PlanLocation): Promise<PlanPlace> =>
+    planPlace({ planStore, registry: deps.registry }, context, location);
 
   /**
    * The owner to record: the person clicking, or someone Teams confirms as a member of this conversation.
    * A refusal is a notice for the task card; nothing has changed when one comes back.
    */
-  const resolveOwner = async (context: TurnContext, request: OwnerRequest): Promise<{ owner: Actor } | { refusal: string }> => {
+  const resolveOwner = async (
+    context: TurnContext,
+    request: OwnerRequest,
+  ): Promise<{ owner: Actor } | { refusal: string }> => {
     const me = actorOf(context);
     const from = context.activity.from;
-    if (request.kind === 'me' || request.userId === me.id || request.userId === from?.id || request.userId === from?.aadObjectId) return { owner: me };
+    if (
+      request.kind === 'me' ||
+      request.userId === me.id ||
+      request.userId === from?.id ||
+      request.userId === from?.aadObjectId
+    )
+      return { owner: me };
     if (isPersonal(context)) return { refusal: PERSONAL_ONLY_SELF };
-    if (request.userId === context.activity.recipient?.id) return { refusal: 'I keep the plan, but I cannot own its tasks: pick a person. Nothing changed.' };
+    if (request.userId === context.activity.recipient?.id)
+      return { refusal: 'I keep the plan, but I cannot own its tasks: pick a person. Nothing changed.' };
     const shown = escapeMarkdown((request.shownName ?? 'That person').slice(0, 80));
     const lookup = await lookupMember(context, { kind: 'here' }, request.userId);
     switch (lookup.kind) {
       case 'member':
         return { owner: lookup.member };
       case 'notMember':
-        return { refusal: `${shown} is not a member of this ${placeWord(context)}, so they cannot own its tasks. Nothing changed.` };
+        return {
+          refusal: `${shown} is not a member of this ${placeWord(context)}, so they cannot own its tasks. Nothing changed.`,
+        };
       case 'unknown':
-        return { refusal: `I could not check with Teams whether ${shown} is a member of this ${placeWord(context)}. Nothing changed; please try again in a moment.` };
+        return {
+          refusal: `I could not check with Teams whether ${shown} is a member of this ${placeWord(context)}. Nothing changed; please try again in a moment.`,
+        };
     }
   };
 
@@ -95,14 +119,25 @@ export function createCoordinationFeature(deps: CoordinationFeatureDeps): Featur
     const record = await planStore.load(location);
     if (!record) return { card: unappliedCard('noPlan') };
     if (record.plan.id !== parsed.value.planId) return { card: unappliedCard('otherPlan') };
-    if (!record.plan.tasks.some((task) => task.id === parsed.value.taskId)) return { card: unappliedCard('unknownTask') };
+    if (!record.plan.tasks.some((task) => task.id === parsed.value.taskId))
+      return { card: unappliedCard('unknownTask') };
     return { location, record, ...parsed.value };
   };
 
-  const edit = (context: TurnContext, location: PlanLocation, request: { planId: string; taskId: TaskId; revision?: number }, change: PlanEdit) =>
-    applyTaskEdit(editDeps(context), location, actorOf(context), { ...request, edit: change });
+  const edit = (
+    context: TurnContext,
+    location: PlanLocation,
+    request: { planId: string; taskId: TaskId; revision?: number },
+    change: PlanEdit,
+  ) => applyTaskEdit(editDeps(context), location, actorOf(context), { ...request, edit: change });
 
-  const assign = async (context: TurnContext, location: PlanLocation, request: { planId: string; taskId: TaskId; revision?: number }, who: OwnerRequest, shownIn: (notice: CardNotice) => Promise<AdaptiveCardJson>) => {
+  const assign = async (
+    context: TurnContext,
+    location: PlanLocation,
+    request: { planId: string; taskId: TaskId; revision?: number },
+    who: OwnerRequest,
+    shownIn: (notice: CardNotice) => Promise<AdaptiveCardJson>,
+  ) => {
     const resolved = await resolveOwner(context, who);
     if ('refusal' in resolved) return shownIn({ text: resolved.refusal, tone: 'warning' });
     return edit(context, location, request, { kind: 'assign', taskId: request.taskId, owner: resolved.owner });
@@ -118,21 +153,56 @@ export function createCoordinationFeature(deps: CoordinationFeatureDeps): Featur
     };
 
   const verbs: Record<string, VerbHandler> = {
-    [COORDINATION_VERBS.assignMe]: onTask((context, t) => assign(context, t.location, t, { kind: 'me' }, async (notice) => taskCard(t.record.plan, t.taskId, notice, { now: deps.clock(), tenantChecks: deps.tenantChecks }))),
-    [COORDINATION_VERBS.unassign]: onTask((context, t) => edit(context, t.location, t, { kind: 'unassign', taskId: t.taskId })),
+    [COORDINATION_VERBS.assignMe]: onTask((context, t) =>
+      assign(context, t.location, t, { kind: 'me' }, async (notice) =>
+        taskCard(t.record.plan, t.taskId, notice, { now: deps.clock(), tenantChecks: deps.tenantChecks }),
+      ),
+    ),
+    [COORDINATION_VERBS.unassign]: onTask((context, t) =>
+      edit(context, t.location, t, { kind: 'unassign', taskId: t.taskId }),
+    ),
     [COORDINATION_VERBS.ownerEditor]: onTask(async (context, t) => {
-      if (isPersonal(context)) return taskCard(t.record.plan, t.taskId, { text: PERSONAL_ONLY_SELF, tone: 'info' }, { now: deps.clock(), tenantChecks: deps.tenantChecks });
+      if (isPersonal(context))
+        return taskCard(
+          t.record.plan,
+          t.taskId,
+          { text: PERSONAL_ONLY_SELF, tone: 'info' },
+          { now: deps.clock(), tenantChecks: deps.tenantChecks },
+        );
       return ownerEditorCard(context, t);
     }),
     [COORDINATION_VERBS.assign]: onTask(async (context, t, data) => {
       const userId = idOf(data[OWNER_INPUT]);
-      if (!userId) return isPersonal(context) ? taskCard(t.record.plan, t.taskId, { text: PERSONAL_ONLY_SELF, tone: 'info' }, { now: deps.clock(), tenantChecks: deps.tenantChecks }) : ownerEditorCard(context, t, missingInputNotice('owner', taskNumber(t.record.plan, t.taskId)));
-      return assign(context, t.location, t, { kind: 'someone', userId }, async (notice) => (isPersonal(context) ? taskCard(t.record.plan, t.taskId, notice, { now: deps.clock(), tenantChecks: deps.tenantChecks }) : ownerEditorCard(context, t, notice)));
+      if (!userId)
+        return isPersonal(context)
+          ? taskCard(
+              t.record.plan,
+              t.taskId,
+              { text: PERSONAL_ONLY_SELF, tone: 'info' },
+              { now: deps.clock(), tenantChecks: deps.tenantChecks },
+            )
+          : ownerEditorCard(context, t, missingInputNotice('owner', taskNumber(t.record.plan, t.taskId)));
+      return assign(context, t.location, t, { kind: 'someone', userId }, async (notice) =>
+        isPersonal(context)
+          ? taskCard(t.record.plan, t.taskId, notice, { now: deps.clock(), tenantChecks: deps.tenantChecks })
+          : ownerEditorCard(context, t, notice),
+      );
     }),
-    [COORDINATION_VERBS.dueEditor]: onTask(async (_context, t) => taskCard(t.record.plan, t.taskId, undefined, { now: deps.clock(), tenantChecks: deps.tenantChecks, editor: { kind: 'due' } })),
+    [COORDINATION_VERBS.dueEditor]: onTask(async (_context, t) =>
+      taskCard(t.record.plan, t.taskId, undefined, {
+        now: deps.clock(),
+        tenantChecks: deps.tenantChecks,
+        editor: { kind: 'due' },
+      }),
+    ),
     [COORDINATION_VERBS.setDue]: onTask(async (context, t, data) => {
       const due = typeof data[DUE_INPUT] === 'string' ? data[DUE_INPUT].slice(0, 100) : '';
-      if (due.trim() === '') return taskCard(t.record.plan, t.taskId, missingInputNotice('due', taskNumber(t.record.plan, t.taskId)), { now: deps.clock(), tenantChecks: deps.tenantChecks, editor: { kind: 'due' } });
+      if (due.trim() === '')
+        return taskCard(t.record.plan, t.taskId, missingInputNotice('due', taskNumber(t.record.plan, t.taskId)), {
+          now: deps.clock(),
+          tenantChecks: deps.tenantChecks,
+          editor: { kind: 'due' },
+        });
       return edit(context, t.location, t, { kind: 'setDue', taskId: t.taskId, due });
     }),
     // The button of the "in the past?" question: the date travels in its data and is checked again here.
@@ -140,7 +210,9 @@ export function createCoordinationFeature(deps: CoordinationFeatureDeps): Featur
       const due = typeof data.due === 'string' ? data.due.slice(0, 100) : '';
       return edit(context, t.location, t, { kind: 'setDue', taskId: t.taskId, due, allowPast: true });
     }),
-    [COORDINATION_VERBS.clearDue]: onTask((context, t) => edit(context, t.location, t, { kind: 'clearDue', taskId: t.taskId })),
+    [COORDINATION_VERBS.clearDue]: onTask((context, t) =>
+      edit(context, t.location, t, { kind: 'clearDue', taskId: t.taskId }),
+    ),
   };
 
   async function ownerEditorCard(context: TurnContext, t: Found, notice?: CardNotice): Promise<AdaptiveCardJson> {
@@ -148,12 +220,20 @@ export function createCoordinationFeature(deps: CoordinationFeatureDeps): Featur
     return taskCard(t.record.plan, t.taskId, notice, {
       now: deps.clock(),
       tenantChecks: deps.tenantChecks,
-      editor: { kind: 'owner', choices: await someMembers(context), typedHint: `Or type: @Sync Guide assign ${number} to @name` },
+      editor: {
+        kind: 'owner',
+        choices: await someMembers(context),
+        typedHint: `Or type: @Sync Guide assign ${number} to @name`,
+      },
     });
   }
 
   /** Typed commands name a task by its number; answers go back as a card in the conversation. */
-  const withTask = async (context: TurnContext, number: number, run: (location: PlanLocation, request: { planId: string; taskId: TaskId }) => Promise<AdaptiveCardJson>) => {
+  const withTask = async (
+    context: TurnContext,
+    number: number,
+    run: (location: PlanLocation, request: { planId: string; taskId: TaskId }) => Promise<AdaptiveCardJson>,
+  ) => {
     const location = planLocation(context);
     const record = await planStore.load(location);
     if (!record) {
@@ -170,7 +250,9 @@ export function createCoordinationFeature(deps: CoordinationFeatureDeps): Featur
 
   const refusalCard = async (location: PlanLocation, taskId: TaskId, notice: CardNotice) => {
     const record = await planStore.load(location);
-    return record ? taskCard(record.plan, taskId, notice, { now: deps.clock(), tenantChecks: deps.tenantChecks }) : noPlanCard();
+    return record
+      ? taskCard(record.plan, taskId, notice, { now: deps.clock(), tenantChecks: deps.tenantChecks })
+      : noPlanCard();
   };
 
   return {
@@ -182,31 +264,61 @@ export function createCoordinationFeature(deps: CoordinationFeatureDeps): Featur
           if ('refusal' in who) return refusalCard(location, request.taskId, { text: who.refusal, tone: 'warning' });
           return assign(context, location, request, who, (notice) => refusalCard(location, request.taskId, notice));
         }),
-      unassign: (context, command) => withTask(context, command.taskNumber, (location, request) => edit(context, location, request, { kind: 'unassign', taskId: request.taskId })),
+      unassign: (context, command) =>
+        withTask(context, command.taskNumber, (location, request) =>
+          edit(context, location, request, { kind: 'unassign', taskId: request.taskId }),
+        ),
       due: (context, command) =>
         withTask(context, command.taskNumber, (location, request) =>
-          edit(context, location, request, command.date === null ? { kind: 'clearDue', taskId: request.taskId } : { kind: 'setDue', taskId: request.taskId, due: command.date }),
+          edit(
+            context,
+            location,
+            request,
+            command.date === null
+              ? { kind: 'clearDue', taskId: request.taskId }
+              : { kind: 'setDue', taskId: request.taskId, due: command.date },
+          ),
         ),
     },
   };
 }
 
-type Found = { location: PlanLocation; record: NonNullable<Awaited<ReturnType<PlanStore['load']>>>; planId: string; taskId: TaskId; revision?: number };
+type Found = {
+  location: PlanLocation;
+  record: NonNullable<Awaited<ReturnType<PlanStore['load']>>>;
+  planId: string;
+  taskId: TaskId;
+  revision?: number;
+};
 
 /** The one person the message @mentions besides the bot, from the mention entities (never from the text). */
-function mentionedOwner(context: TurnContext, command: Extract<Command, { name: 'assign' }>): OwnerRequest | { refusal: string } {
+function mentionedOwner(
+  context: TurnContext,
+  command: Extract<Command, { name: 'assign' }>,
+): OwnerRequest | { refusal: string } {
   const botId = context.activity.recipient?.id;
   const mentions = (context.activity.entities ?? [])
     .filter((entity) => entity?.type === 'mention')
     .map((entity) => (entity as { mentioned?: { id?: unknown; name?: unknown } }).mentioned)
-    .filter((mentioned): mentioned is { id: string; name?: unknown } => typeof mentioned?.id === 'string' && mentioned.id.length > 0 && mentioned.id.length <= MAX_ID && mentioned.id !== botId);
+    .filter(
+      (mentioned): mentioned is { id: string; name?: unknown } =>
+        typeof mentioned?.id === 'string' &&
+        mentioned.id.length > 0 &&
+        mentioned.id.length <= MAX_ID &&
+        mentioned.id !== botId,
+    );
   const unique = [...new Map(mentions.map((m) => [m.id, m])).values()];
   const n = command.taskNumber;
   if (isPersonal(context)) return { refusal: PERSONAL_ONLY_SELF.replace('"assign N to me"', `"assign ${n} to me"`) };
   if (unique.length === 0) {
-    return { refusal: `To give task ${n} to someone, @mention them: "@Sync Guide assign ${n} to @name" (pick the name from the list Teams offers). Or say "assign ${n} to me".` };
+    return {
+      refusal: `To give task ${n} to someone, @mention them: "@Sync Guide assign ${n} to @name" (pick the name from the list Teams offers). Or say "assign ${n} to me".`,
+    };
   }
-  if (unique.length > 1) return { refusal: `That mentions ${unique.length} people; a task has one owner. Mention one person: "@Sync Guide assign ${n} to @name".` };
+  if (unique.length > 1)
+    return {
+      refusal: `That mentions ${unique.length} people; a task has one owner. Mention one person: "@Sync Guide assign ${n} to @name".`,
+    };
   const name = typeof unique[0].name === 'string' ? unique[0].name : undefined;
   return { kind: 'someone', userId: unique[0].id, ...(name ? { shownName: name } : {}) };
 }

@@ -21,9 +21,15 @@ interface TeamsChannelData {
   channel?: { id?: unknown; name?: unknown };
 }
 
-const text = (value: unknown, max = 200): string | undefined => (typeof value === 'string' && value.length > 0 ? value.slice(0, max) : undefined);
+const text = (value: unknown, max = 200): string | undefined =>
+  typeof value === 'string' && value.length > 0 ? value.slice(0, max) : undefined;
 
-export function createInstallHandlers(deps: { registry: ConversationRegistry; clock: () => Date; logger: Logger; reply: TurnReply }): InstallHandlers {
+export function createInstallHandlers(deps: {
+  registry: ConversationRegistry;
+  clock: () => Date;
+  logger: Logger;
+  reply: TurnReply;
+}): InstallHandlers {
   return {
     onInstalled: async (context) => {
       const activity = context.activity;

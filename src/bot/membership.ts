@@ -38,7 +38,11 @@ interface ConversationMemberCalls {
   conversations: { getConversationMember(conversationId: string, memberId: string): Promise<TeamsChannelAccount> };
 }
 
-export async function lookupMember(context: TurnContext, scope: MembershipScope, userId: string): Promise<MemberLookup> {
+export async function lookupMember(
+  context: TurnContext,
+  scope: MembershipScope,
+  userId: string,
+): Promise<MemberLookup> {
   const found = await rosterEntry(context, scope, userId);
   if (found.kind !== 'member') return found;
   const actor = actorOfMember(found.account);
@@ -46,7 +50,10 @@ export async function lookupMember(context: TurnContext, scope: MembershipScope,
 }
 
 /** Where the person acting in this turn stands, for decisions only some people may take (see domain/planRoles.ts). */
-export type StandingLookup = { readonly kind: 'known'; readonly standing: Standing } | { readonly kind: 'notMember' } | { readonly kind: 'unknown' };
+export type StandingLookup =
+  | { readonly kind: 'known'; readonly standing: Standing }
+  | { readonly kind: 'notMember' }
+  | { readonly kind: 'unknown' };
 
 /**
  * Personal chat needs no lookup. In a team channel or group chat the roster answers with the person's `userRole`:
@@ -62,7 +69,10 @@ export async function lookupStanding(context: TurnContext): Promise<StandingLook
   if (!userId) return { kind: 'unknown' };
   const found = await rosterEntry(context, { kind: 'here' }, userId);
   if (found.kind !== 'member') return found;
-  return { kind: 'known', standing: { kind: 'shared', role: roleOf(found.account), inTeam: conversationType === 'channel' } };
+  return {
+    kind: 'known',
+    standing: { kind: 'shared', role: roleOf(found.account), inTeam: conversationType === 'channel' },
+  };
 }
 
 function roleOf(account: Partial<TeamsChannelAccount>): MemberRole {
@@ -73,7 +83,10 @@ function roleOf(account: Partial<TeamsChannelAccount>): MemberRole {
   return role === 'owner' ? 'owner' : 'guest';
 }
 
-type RosterEntry = { readonly kind: 'member'; readonly account: TeamsChannelAccount } | { readonly kind: 'notMember' } | { readonly kind: 'unknown' };
+type RosterEntry =
+  | { readonly kind: 'member'; readonly account: TeamsChannelAccount }
+  | { readonly kind: 'notMember' }
+  | { readonly kind: 'unknown' };
 
 /** One roster call per scope and person per turn, shared by the lookups above. */
 function rosterEntry(context: TurnContext, scope: MembershipScope, userId: string): Promise<RosterEntry> {
@@ -100,7 +113,11 @@ function scopeKey(scope: MembershipScope): string {
   }
 }
 
-async function askChannel(context: TurnContext, scope: Extract<MembershipScope, { kind: 'channel' }>, userId: string): Promise<RosterEntry> {
+async function askChannel(
+  context: TurnContext,
+  scope: Extract<MembershipScope, { kind: 'channel' }>,
+  userId: string,
+): Promise<RosterEntry> {
   const channel = await rosterEntry(context, { kind: 'conversation', conversationId: scope.channelId }, userId);
   if (channel.kind !== 'unknown' || !scope.teamId || scope.teamId === scope.channelId) return channel;
   return rosterEntry(context, { kind: 'team', teamId: scope.teamId }, userId);
@@ -131,14 +148,20 @@ export function actorOfMember(member: Partial<TeamsChannelAccount> | undefined):
   return id ? { id, name: name || 'A member' } : undefined;
 }
 
-async function ask(context: TurnContext, scope: Exclude<MembershipScope, { kind: 'channel' }>, userId: string): Promise<RosterEntry> {
+async function ask(
+  context: TurnContext,
+  scope: Exclude<MembershipScope, { kind: 'channel' }>,
+  userId: string,
+): Promise<RosterEntry> {
   try {
     let member: TeamsChannelAccount;
     if (scope.kind === 'here') member = await TeamsInfo.getMember(context, userId);
     else if (scope.kind === 'team') member = await TeamsInfo.getTeamMember(context, scope.teamId, userId);
     else {
       // TeamsInfo only asks about the turn's own conversation; this is the same connector call for another chat.
-      const client = context.turnState.get<ConversationMemberCalls>((context.adapter as CloudAdapter).ConnectorClientKey);
+      const client = context.turnState.get<ConversationMemberCalls>(
+        (context.adapter as CloudAdapter).ConnectorClientKey,
+      );
       if (!client) return { kind: 'unknown' };
       member = await client.conversations.getConversationMember(scope.conversationId, userId);
     }
@@ -148,7 +171,8 @@ async function ask(context: TurnContext, scope: Exclude<MembershipScope, { kind:
     const code = (error as { code?: string }).code ?? '';
     // Teams answers 404 (MemberNotFoundInConversation) for people outside the conversation. A conversation it
     // does not know says nothing about the person (a channel asked directly may be one), so that is no answer.
-    if (code === 'MemberNotFoundInConversation' || (status === 404 && code !== 'ConversationNotFound')) return { kind: 'notMember' };
+    if (code === 'MemberNotFoundInConversation' || (status === 404 && code !== 'ConversationNotFound'))
+      return { kind: 'notMember' };
     return { kind: 'unknown' };
   }
 }

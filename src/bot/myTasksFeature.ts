@@ -10,9 +10,22 @@
  * names a plan and a task and can never point a click at a conversation.
  */
 import type { TurnContext } from 'botbuilder';
-import { applyMyTaskAction, findMyTask, listMyTasks, type FoundMyTask, type MyTaskItem, type MyTasksDeps } from '../actions/myTasks';
+import {
+  applyMyTaskAction,
+  findMyTask,
+  listMyTasks,
+  type FoundMyTask,
+  type MyTaskItem,
+  type MyTasksDeps,
+} from '../actions/myTasks';
 import { parseActionData } from '../actions/taskActions';
-import { MY_TASKS_LIST_VERBS, myTaskNotice, myTasksCard, type MyTaskOutcome, type WithheldTasks } from '../cards/myTasksCard';
+import {
+  MY_TASKS_LIST_VERBS,
+  myTaskNotice,
+  myTasksCard,
+  type MyTaskOutcome,
+  type WithheldTasks,
+} from '../cards/myTasksCard';
 import { MY_TASK_OPEN_VERB, MY_TASK_VERBS, taskCard, type CardNotice } from '../cards/planCards';
 import { errorCard } from '../cards/errorCard';
 import type { AdaptiveCardJson } from '../cards/render';
@@ -25,7 +38,8 @@ import { lookupMember, type MemberLookup, type MembershipScope } from './members
 import { actorOf, planLocation, type TurnReply } from './turn';
 import type { ActionData, Feature, VerbHandler } from './routing';
 
-const NOT_YOURS = 'This task is not on your list any more: it was given to someone else, or its plan was replaced. Nothing changed. Say "my tasks" for a fresh list.';
+const NOT_YOURS =
+  'This task is not on your list any more: it was given to someone else, or its plan was replaced. Nothing changed. Say "my tasks" for a fresh list.';
 
 type Found = Extract<FoundMyTask, { kind: 'found' }>;
 type Access = MemberLookup['kind'];
@@ -61,18 +75,35 @@ export function createMyTasksFeature(deps: MyTasksDeps & { readonly reply: TurnR
   /** A status button on the list (`list`) or on a task opened from it (`task`). */
   const statusVerb =
     (action: PlanAction, answer: 'list' | 'task'): VerbHandler =>
-    async (context, data) => cardResponse(await change(context, data, action, answer));
+    async (context, data) =>
+      cardResponse(await change(context, data, action, answer));
 
-  const change = async (context: TurnContext, data: ActionData, action: PlanAction, answer: 'list' | 'task'): Promise<AdaptiveCardJson> => {
+  const change = async (
+    context: TurnContext,
+    data: ActionData,
+    action: PlanAction,
+    answer: 'list' | 'task',
+  ): Promise<AdaptiveCardJson> => {
     const parsed = parseActionData(data);
     if (!parsed.ok) return errorCard(parsed.message);
     const me = actorOf(context);
-    const found = await findMyTask(deps, planLocation(context).tenantId, me.id, parsed.value.planId, parsed.value.taskId);
-    if (found.kind === 'notFound') return answer === 'list' ? listCard(context, { text: NOT_YOURS, tone: 'warning' }) : errorCard(NOT_YOURS, 'Not on your list');
+    const found = await findMyTask(
+      deps,
+      planLocation(context).tenantId,
+      me.id,
+      parsed.value.planId,
+      parsed.value.taskId,
+    );
+    if (found.kind === 'notFound')
+      return answer === 'list'
+        ? listCard(context, { text: NOT_YOURS, tone: 'warning' })
+        : errorCard(NOT_YOURS, 'Not on your list');
     const refusal = await refusalFor(context, found);
     if (refusal) {
       // The task card would show the plan's current state, which is exactly what a former member may not read.
-      return answer === 'list' ? listCard(context, myTaskNotice(refusal)) : errorCard(myTaskNotice(refusal).text, 'Not available from here');
+      return answer === 'list'
+        ? listCard(context, myTaskNotice(refusal))
+        : errorCard(myTaskNotice(refusal).text, 'Not available from here');
     }
 
     const outcome = await applyMyTaskAction(deps, found, me, action, parsed.value.revision);
@@ -95,7 +126,9 @@ export function createMyTasksFeature(deps: MyTasksDeps & { readonly reply: TurnR
         break;
       case 'noPlan':
       case 'otherPlan':
-        return answer === 'list' ? listCard(context, { text: NOT_YOURS, tone: 'warning' }) : errorCard(NOT_YOURS, 'Not on your list');
+        return answer === 'list'
+          ? listCard(context, { text: NOT_YOURS, tone: 'warning' })
+          : errorCard(NOT_YOURS, 'Not on your list');
       case 'busy':
         result = { kind: 'busy' };
         break;
@@ -118,7 +151,13 @@ export function createMyTasksFeature(deps: MyTasksDeps & { readonly reply: TurnR
     [MY_TASK_OPEN_VERB]: async (context, data) => {
       const parsed = parseActionData(data);
       if (!parsed.ok) return cardResponse(errorCard(parsed.message));
-      const found = await findMyTask(deps, planLocation(context).tenantId, actorOf(context).id, parsed.value.planId, parsed.value.taskId);
+      const found = await findMyTask(
+        deps,
+        planLocation(context).tenantId,
+        actorOf(context).id,
+        parsed.value.planId,
+        parsed.value.taskId,
+      );
       if (found.kind === 'notFound') return cardResponse(errorCard(NOT_YOURS, 'Not on your list'));
       const refusal = await refusalFor(context, found);
       if (refusal) return cardResponse(errorCard(myTaskNotice(refusal).text, 'Not available from here'));
@@ -133,7 +172,10 @@ export function createMyTasksFeature(deps: MyTasksDeps & { readonly reply: TurnR
         if (context.activity.conversation?.conversationType !== 'personal') {
           await deps.reply(
             context,
-            errorCard('"my tasks" lists your tasks from every plan, so I answer it only in your personal chat with me. Open the chat with Sync Guide and say "my tasks" there.', 'Ask me in personal chat'),
+            errorCard(
+              '"my tasks" lists your tasks from every plan, so I answer it only in your personal chat with me. Open the chat with Sync Guide and say "my tasks" there.',
+              'Ask me in personal chat',
+            ),
           );
           return;
         }
@@ -147,7 +189,10 @@ export function createMyTasksFeature(deps: MyTasksDeps & { readonly reply: TurnR
 async function accessTo(context: TurnContext, entry: MyTaskEntry, record: PlanRecord): Promise<Access> {
   const scope = scopeOf(entry, record);
   if (scope === undefined) return 'notMember';
-  if (scope.kind === 'personal') return scope.conversationId === baseConversationId(context.activity.conversation?.id ?? '') ? 'member' : 'notMember';
+  if (scope.kind === 'personal')
+    return scope.conversationId === baseConversationId(context.activity.conversation?.id ?? '')
+      ? 'member'
+      : 'notMember';
   // The Teams id of the person clicking is the one every member lookup accepts; the Entra id is the fallback.
   const from = context.activity.from;
   return (await lookupMember(context, scope, from?.id || actorOf(context).id)).kind;
@@ -159,7 +204,10 @@ async function accessTo(context: TurnContext, entry: MyTaskEntry, record: PlanRe
  * A personal chat has one member: it is this person's own chat (the one they are asking from) or nobody's
  * they could reach.
  */
-function scopeOf(entry: MyTaskEntry, record: PlanRecord): MembershipScope | { readonly kind: 'personal'; readonly conversationId: string } | undefined {
+function scopeOf(
+  entry: MyTaskEntry,
+  record: PlanRecord,
+): MembershipScope | { readonly kind: 'personal'; readonly conversationId: string } | undefined {
   const home = baseConversationId(record.conversationId || entry.location.conversationId);
   if (home !== baseConversationId(entry.location.conversationId)) return { kind: 'conversation', conversationId: home };
   switch (entry.conversationType) {

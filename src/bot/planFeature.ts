@@ -9,7 +9,16 @@ import type { TurnContext } from 'botbuilder';
 import type { Outgoing } from '../actions/outgoing';
 import { cardsToPost, type Destination } from '../actions/planPosting';
 import { applyTaskByNumber, taskVerbHandlers, type TaskActionDeps } from '../actions/taskActions';
-import { earlierPlansCard, historyCard, nextCard, noPlanCard, notThisPlanCard, summaryCard, tasksCard, NEXT_VERB } from '../cards/planCards';
+import {
+  earlierPlansCard,
+  historyCard,
+  nextCard,
+  noPlanCard,
+  notThisPlanCard,
+  summaryCard,
+  tasksCard,
+  NEXT_VERB,
+} from '../cards/planCards';
 import type { AdaptiveCardJson } from '../cards/render';
 import type { DecisionSummary } from '../domain/decision';
 import { createPlan, type PlanSelection } from '../domain/plan';
@@ -41,7 +50,12 @@ export interface PlanFeature extends Feature {
    * Creates this conversation's plan and schedules the posting of its summary and open task cards: it
    * returns before they are posted, so an invoke can answer at once. In a channel they become one thread.
    */
-  startPlan(context: TurnContext, selection: PlanSelection, decision: DecisionSummary, options: { replace: boolean; keep?: KeepWith }): Promise<PlanCreated | 'exists'>;
+  startPlan(
+    context: TurnContext,
+    selection: PlanSelection,
+    decision: DecisionSummary,
+    options: { replace: boolean; keep?: KeepWith },
+  ): Promise<PlanCreated | 'exists'>;
   /** Schedules posting of the plan stored at `location` to `destination` (sharing uses it). Returns the number of cards. */
   postPlan(location: PlanLocation, planId: string, destination: Destination): Promise<number>;
   /** Resolves when the outgoing service's card updates and posts scheduled so far have finished (tests, shutdown). */
@@ -53,7 +67,10 @@ export function createPlanFeature(deps: PlanFeatureDeps): PlanFeature {
   const tenantChecks = deps.tenantChecks === true;
   const actionDeps: TaskActionDeps = { planStore, clock: deps.clock, tenantChecks, outgoing };
 
-  const withPlan = async (context: TurnContext, render: (record: NonNullable<Awaited<ReturnType<PlanStore['load']>>>) => AdaptiveCardJson) => {
+  const withPlan = async (
+    context: TurnContext,
+    render: (record: NonNullable<Awaited<ReturnType<PlanStore['load']>>>) => AdaptiveCardJson,
+  ) => {
     const record = await planStore.load(planLocation(context));
     await deps.reply(context, record ? render(record) : noPlanCard());
   };
@@ -78,17 +95,31 @@ export function createPlanFeature(deps: PlanFeatureDeps): PlanFeature {
   return {
     verbs,
     commands: {
-      next: (context) => withPlan(context, (record) => nextCard(record.plan, record.decision, deps.clock(), tenantChecks)),
-      status: (context) => withPlan(context, (record) => summaryCard(record.plan, record.decision, { now: deps.clock(), tenantChecks })),
+      next: (context) =>
+        withPlan(context, (record) => nextCard(record.plan, record.decision, deps.clock(), tenantChecks)),
+      status: (context) =>
+        withPlan(context, (record) => summaryCard(record.plan, record.decision, { now: deps.clock(), tenantChecks })),
       tasks: (context) => withPlan(context, (record) => tasksCard(record.plan)),
       history: async (context) => {
         const location = planLocation(context);
         const [record, log] = await Promise.all([planStore.load(location), planStore.log(location)]);
         const now = deps.clock();
-        await deps.reply(context, record ? historyCard(record.plan, log, now) : log.length > 0 ? earlierPlansCard(log, now) : noPlanCard());
+        await deps.reply(
+          context,
+          record ? historyCard(record.plan, log, now) : log.length > 0 ? earlierPlansCard(log, now) : noPlanCard(),
+        );
       },
       taskAction: async (context, command) => {
-        await deps.reply(context, await applyTaskByNumber(actionDeps, planLocation(context), actorOf(context), command.taskNumber, command.action));
+        await deps.reply(
+          context,
+          await applyTaskByNumber(
+            actionDeps,
+            planLocation(context),
+            actorOf(context),
+            command.taskNumber,
+            command.action,
+          ),
+        );
       },
     },
 
@@ -96,8 +127,17 @@ export function createPlanFeature(deps: PlanFeatureDeps): PlanFeature {
       const location = planLocation(context);
       const actor = actorOf(context);
       const plan = createPlan({ id: randomUUID(), selection, createdBy: actor, at: deps.clock().toISOString() });
-      const record = { plan, decision, conversationId: location.conversationId, tenantId: location.tenantId, cards: [] };
-      const created = await planStore.create(location, record, { ...options, audit: { by: actor, at: plan.createdAt } });
+      const record = {
+        plan,
+        decision,
+        conversationId: location.conversationId,
+        tenantId: location.tenantId,
+        cards: [],
+      };
+      const created = await planStore.create(location, record, {
+        ...options,
+        audit: { by: actor, at: plan.createdAt },
+      });
       if (created !== 'created') return 'exists';
       const destination = destinationOf(context);
       outgoing.postPlan(location, plan.id, destination);
@@ -114,4 +154,3 @@ export function createPlanFeature(deps: PlanFeatureDeps): PlanFeature {
     idle: () => outgoing.idle(),
   };
 }
-

@@ -15,19 +15,26 @@ import { actorOf } from './turn';
 /** What the person wants to do with the plan, for the wording of a refusal. */
 export type PlanChange = 'discard' | 'replace' | 'restore';
 
-export type PlanPermission = { readonly kind: 'allowed' } | { readonly kind: 'refused'; readonly card: AdaptiveCardJson };
+export type PlanPermission =
+  { readonly kind: 'allowed' } | { readonly kind: 'refused'; readonly card: AdaptiveCardJson };
 
 const NAMED_OWNERS = 3;
 
 /** Whether the person acting in this turn may `change` `plan`, the plan of this conversation (or the one coming back). */
-export async function checkPlanPermission(context: TurnContext, plan: Plan, change: PlanChange): Promise<PlanPermission> {
+export async function checkPlanPermission(
+  context: TurnContext,
+  plan: Plan,
+  change: PlanChange,
+): Promise<PlanPermission> {
   const lookup = await lookupStanding(context);
   const type = context.activity.conversation?.conversationType;
   // A channel's roster is its team's; its plan is the channel's.
   const roster = type === 'channel' ? 'team' : type === 'groupChat' ? 'group chat' : 'chat';
   const place = type === 'channel' ? 'channel' : roster;
   if (lookup.kind === 'unknown') {
-    return refused(`I could not check with Teams who you are in this ${roster}, so I left the plan as it is. Please try again in a moment.`);
+    return refused(
+      `I could not check with Teams who you are in this ${roster}, so I left the plan as it is. Please try again in a moment.`,
+    );
   }
   if (lookup.kind === 'notMember') {
     return refused(`Teams does not list you as a member of this ${roster}, so I left the plan as it is.`);
@@ -37,9 +44,13 @@ export async function checkPlanPermission(context: TurnContext, plan: Plan, chan
   if (decision.allowed) return { kind: 'allowed' };
   const who = whoMay(plan, type === 'channel', me);
   if (decision.reason === 'guest') {
-    return refused(`Guests can work on this plan's tasks, but cannot ${change} the plan itself. ${capitalized(who)} can; please ask one of them.`);
+    return refused(
+      `Guests can work on this plan's tasks, but cannot ${change} the plan itself. ${capitalized(who)} can; please ask one of them.`,
+    );
   }
-  return refused(`Only ${who} can ${change} the plan of this ${place}, and never guests. Nothing changed; please ask one of them.`);
+  return refused(
+    `Only ${who} can ${change} the plan of this ${place}, and never guests. Nothing changed; please ask one of them.`,
+  );
 }
 
 /** "Ana Admin (who created it), the people who own its tasks (Ben Builder, Cy and 2 more) and the team's owners". */

@@ -19,17 +19,28 @@ export async function placeOf(deps: PlanPlaceDeps, context: TurnContext, locatio
   const activity = context.activity;
   const here = baseConversationId(activity.conversation?.id ?? '') === owner.conversationId;
   const registered = await deps.registry.get(owner.conversationId).catch(() => undefined);
-  const channelData = (here ? activity.channelData : undefined) as { team?: { id?: string; name?: string }; channel?: { id?: string; name?: string } } | undefined;
+  const channelData = (here ? activity.channelData : undefined) as
+    { team?: { id?: string; name?: string }; channel?: { id?: string; name?: string } } | undefined;
   const conversationType = here ? activity.conversation?.conversationType : registered?.conversationType;
   const teamId = channelData?.team?.id ?? registered?.teamId;
   if (conversationType === 'channel') {
     const team = channelData?.team?.name ?? registered?.teamName ?? 'a team';
-    const channel = channelData?.channel?.name ?? (owner.conversationId === teamId ? 'General' : (registered?.channelName ?? 'a channel'));
+    const channel =
+      channelData?.channel?.name ??
+      (owner.conversationId === teamId ? 'General' : (registered?.channelName ?? 'a channel'));
     return { location: owner, where: `${team} › ${channel}`, conversationType, ...(teamId ? { teamId } : {}) };
   }
   if (conversationType === 'groupChat') {
     const name = here ? activity.conversation?.name : undefined;
-    return { location: owner, where: name ? `the group chat "${name.slice(0, 80)}"` : 'a group chat', conversationType };
+    return {
+      location: owner,
+      where: name ? `the group chat "${name.slice(0, 80)}"` : 'a group chat',
+      conversationType,
+    };
   }
-  return { location: owner, where: 'your personal chat with Sync Guide', conversationType: conversationType ?? 'personal' };
+  return {
+    location: owner,
+    where: 'your personal chat with Sync Guide',
+    conversationType: conversationType ?? 'personal',
+  };
 }

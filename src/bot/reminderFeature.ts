@@ -29,7 +29,8 @@ export interface ReminderFeatureDeps {
   readonly checkSeconds: number;
 }
 
-const notThisPlan = () => notThisPlanCard({ nothingChanged: true, next: 'Say "remind" to see the current plan\'s reminders.' });
+const notThisPlan = () =>
+  notThisPlanCard({ nothingChanged: true, next: 'Say "remind" to see the current plan\'s reminders.' });
 
 const WORDS: Record<Exclude<ReminderCadence, 'off'>, { every: string; adjective: string }> = {
   daily: { every: 'every day', adjective: 'Daily' },
@@ -43,10 +44,15 @@ export function createReminderFeature(deps: ReminderFeatureDeps): Feature {
   const stateText = (record: PlanRecord): string => {
     const plan = record.plan;
     const cadence = reminderCadence(plan);
-    const by = plan.reminders ? ` (turned ${cadence === 'off' ? 'off' : 'on'} by ${nameOf(plan.reminders.changedBy)}, ${formatUtcDateTime(plan.reminders.changedAt)})` : '';
+    const by = plan.reminders
+      ? ` (turned ${cadence === 'off' ? 'off' : 'on'} by ${nameOf(plan.reminders.changedBy)}, ${formatUtcDateTime(plan.reminders.changedAt)})`
+      : '';
     if (cadence === 'off') return `Reminders are off${by}.`;
     const next = nextDigestAt(runOf(record).lastSentPeriodKey, deps.clock(), cadence, deps.hourUtc);
-    const when = next === 'soon' ? `at the next check, within ${Math.max(1, Math.round(deps.checkSeconds / 60))} minutes,` : formatUtcDateTime(next.toISOString());
+    const when =
+      next === 'soon'
+        ? `at the next check, within ${Math.max(1, Math.round(deps.checkSeconds / 60))} minutes,`
+        : formatUtcDateTime(next.toISOString());
     return `${WORDS[cadence].adjective} reminders are on${by}. Next digest: ${when} if any task is still open.`;
   };
 
@@ -81,7 +87,10 @@ export function createReminderFeature(deps: ReminderFeatureDeps): Feature {
         if (!record) return deps.reply(context, noPlanCard());
         const current = reminderCadence(record.plan);
         if (command.cadence === 'show' || command.cadence === current) {
-          const hint = current === 'off' ? 'Say "remind daily" or "remind weekly" to turn them on.' : 'Say "remind off" to stop them.';
+          const hint =
+            current === 'off'
+              ? 'Say "remind daily" or "remind weekly" to turn them on.'
+              : 'Say "remind off" to stop them.';
           return deps.reply(context, confirmCard({ title: 'Reminders', message: `${stateText(record)} ${hint}` }));
         }
         return deps.reply(context, confirmation(record.plan, command.cadence));
@@ -90,12 +99,18 @@ export function createReminderFeature(deps: ReminderFeatureDeps): Feature {
     verbs: {
       [REMINDER_VERBS.cancel]: async (context) => {
         const record = await planStore.load(planLocation(context));
-        return cardResponse(record ? confirmCard({ title: 'Reminders unchanged', message: stateText(record) }) : noPlanCard());
+        return cardResponse(
+          record ? confirmCard({ title: 'Reminders unchanged', message: stateText(record) }) : noPlanCard(),
+        );
       },
       [REMINDER_VERBS.set]: async (context, data) => {
         const cadence = REMINDER_CADENCES.find((known) => known === data.cadence);
         if (!isPlanId(data.planId) || !cadence) {
-          return cardResponse(errorCard('This button does not name a plan and a reminder setting I can use. Say "remind daily", "remind weekly" or "remind off" for a fresh one.'));
+          return cardResponse(
+            errorCard(
+              'This button does not name a plan and a reminder setting I can use. Say "remind daily", "remind weekly" or "remind off" for a fresh one.',
+            ),
+          );
         }
         const planId = data.planId;
         const found = await planStore.current(planLocation(context));
@@ -112,12 +127,24 @@ export function createReminderFeature(deps: ReminderFeatureDeps): Feature {
           since: now.toISOString(),
         };
         if (cadence !== 'off' && !isStorableEntry(entry)) {
-          return cardResponse(errorCard('Reminders cannot be turned on in this conversation: its Teams address is longer than I can store. Nothing changed.'));
+          return cardResponse(
+            errorCard(
+              'Reminders cannot be turned on in this conversation: its Teams address is longer than I can store. Nothing changed.',
+            ),
+          );
         }
         const actor = actorOf(context);
-        const outcome = await planStore.applyEdit(owner, { planId, edit: { kind: 'setReminders', cadence }, actor, at: now.toISOString() });
+        const outcome = await planStore.applyEdit(owner, {
+          planId,
+          edit: { kind: 'setReminders', cadence },
+          actor,
+          at: now.toISOString(),
+        });
         if (outcome.kind === 'noPlan') return cardResponse(noPlanCard());
-        if (outcome.kind === 'busy') return cardResponse(errorCard('The plan was busy with other changes, and nothing was changed. Please press the button again.'));
+        if (outcome.kind === 'busy')
+          return cardResponse(
+            errorCard('The plan was busy with other changes, and nothing was changed. Please press the button again.'),
+          );
         if (outcome.kind === 'otherPlan') return cardResponse(notThisPlan());
         if (outcome.kind === 'rejected') return cardResponse(errorCard(outcome.message));
         // The pointer follows the plan, never the other way round. "Unchanged" still refreshes it, which repairs a
@@ -129,12 +156,26 @@ export function createReminderFeature(deps: ReminderFeatureDeps): Feature {
           if (pointed !== 'added') {
             // Without a pointer the scheduler never sees the plan: take the change back rather than show "on".
             if (outcome.kind === 'changed' && outcome.entry.kind === 'reminders') {
-              await planStore.applyEdit(owner, { planId, edit: { kind: 'setReminders', cadence: outcome.entry.from }, actor, at: deps.clock().toISOString() });
+              await planStore.applyEdit(owner, {
+                planId,
+                edit: { kind: 'setReminders', cadence: outcome.entry.from },
+                actor,
+                at: deps.clock().toISOString(),
+              });
             }
-            return cardResponse(errorCard('Reminders could not be turned on because their schedule was busy or could not be saved. Nothing changed; please press the button again in a moment.'));
+            return cardResponse(
+              errorCard(
+                'Reminders could not be turned on because their schedule was busy or could not be saved. Nothing changed; please press the button again in a moment.',
+              ),
+            );
           }
         }
-        const title = outcome.kind === 'changed' ? (cadence === 'off' ? 'Reminders turned off' : `${WORDS[cadence].adjective} reminders turned on`) : 'Reminders unchanged';
+        const title =
+          outcome.kind === 'changed'
+            ? cadence === 'off'
+              ? 'Reminders turned off'
+              : `${WORDS[cadence].adjective} reminders turned on`
+            : 'Reminders unchanged';
         return cardResponse(confirmCard({ title, message: stateText(outcome.record) }));
       },
     },

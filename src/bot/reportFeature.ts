@@ -56,7 +56,11 @@ interface UploadProblem {
   readonly logMessage: string;
 }
 
-const offerProblem = (say: string, reason: string): UploadProblem => ({ say, log: { reason }, logMessage: 'report file offer refused' });
+const offerProblem = (say: string, reason: string): UploadProblem => ({
+  say,
+  log: { reason },
+  logMessage: 'report file offer refused',
+});
 
 const refusedTarget = (log: { reason: string; host?: string }): UploadProblem => ({
   say: 'The upload address Teams sent is not a OneDrive or SharePoint address I upload to, so I did not send the file. The "Download CSV" button on the report still works.',
@@ -78,7 +82,10 @@ export function createReportFeature(deps: ReportFeatureDeps): Feature {
         const base = deps.baseUrl();
         const signed = links.sign(owner, record.plan.id);
         const link = base ? { url: `${base}${reportPath(signed.token)}`, expiresAt: signed.expiresAt } : undefined;
-        await deps.reply(context, reportCard({ report: planReport(record.plan, record.decision, now), generatedAt: now, link }));
+        await deps.reply(
+          context,
+          reportCard({ report: planReport(record.plan, record.decision, now), generatedAt: now, link }),
+        );
         if (context.activity.conversation?.conversationType === 'personal') {
           const csv = Buffer.byteLength(`\uFEFF${planCsv(record.plan)}`, 'utf8');
           await deps.reply(context, MessageFactory.attachment(consentCard(reportFileName(now), csv, signed.token)));
@@ -89,11 +96,21 @@ export function createReportFeature(deps: ReportFeatureDeps): Feature {
     fileConsent: async (context, response) => {
       // Everything the background work needs from the turn, taken now: the turn ends with this handler.
       const location = planLocation(context);
-      const target: CardTarget = { conversationId: context.activity.conversation?.id ?? '', serviceUrl: context.activity.serviceUrl };
+      const target: CardTarget = {
+        conversationId: context.activity.conversation?.id ?? '',
+        serviceUrl: context.activity.serviceUrl,
+      };
       const token = typeof response?.context?.token === 'string' ? response.context.token : '';
       const accepted = response?.action === 'accept';
       deps.followUp.background.track(async () => {
-        if (!accepted) return send(location, target, MessageFactory.text('No file sent. The "Download CSV" button on the report still works until the link expires.'));
+        if (!accepted)
+          return send(
+            location,
+            target,
+            MessageFactory.text(
+              'No file sent. The "Download CSV" button on the report still works until the link expires.',
+            ),
+          );
         const outcome = await upload(location, response, token);
         if ('card' in outcome) return send(location, target, MessageFactory.attachment(outcome.card));
         deps.logger.warn(outcome.log, outcome.logMessage);
@@ -112,29 +129,61 @@ export function createReportFeature(deps: ReportFeatureDeps): Feature {
   }
 
   /** The file card once the file is uploaded, or what went wrong, in words for the person and as a log line. */
-  async function upload(location: PlanLocation, response: FileConsentCardResponse, token: string): Promise<{ card: Attachment } | UploadProblem> {
+  async function upload(
+    location: PlanLocation,
+    response: FileConsentCardResponse,
+    token: string,
+  ): Promise<{ card: Attachment } | UploadProblem> {
     // The consent card's context comes back from the client: checked like any other untrusted input.
     const verified = links.verify(token);
-    if (!verified.ok) return verified.reason === 'expired' ? offerProblem('That file offer has expired.', 'expired') : offerProblem('That file offer is not one I made.', 'not ours');
+    if (!verified.ok)
+      return verified.reason === 'expired'
+        ? offerProblem('That file offer has expired.', 'expired')
+        : offerProblem('That file offer is not one I made.', 'not ours');
     const owner = await planStore.owner(location);
-    const sameLocation = owner && owner.tenantId === verified.claims.location.tenantId && owner.conversationId === verified.claims.location.conversationId;
+    const sameLocation =
+      owner &&
+      owner.tenantId === verified.claims.location.tenantId &&
+      owner.conversationId === verified.claims.location.conversationId;
     const record = sameLocation ? await planStore.load(owner) : undefined;
-    if (!record || record.plan.id !== verified.claims.planId) return offerProblem('That file offer belongs to a plan that is not the current plan of this chat.', 'not this chat\'s plan');
+    if (!record || record.plan.id !== verified.claims.planId)
+      return offerProblem(
+        'That file offer belongs to a plan that is not the current plan of this chat.',
+        "not this chat's plan",
+      );
     const info = response.uploadInfo;
     const target = checkUploadUrl(info?.uploadUrl, { localMode: deps.localMode });
     // The host and the reason only: the URL itself carries the upload session's token.
-    if (!info || !target.ok) return refusedTarget(target.ok ? { reason: 'no upload info' } : { reason: target.reason, ...(target.host !== undefined ? { host: target.host } : {}) });
+    if (!info || !target.ok)
+      return refusedTarget(
+        target.ok
+          ? { reason: 'no upload info' }
+          : { reason: target.reason, ...(target.host !== undefined ? { host: target.host } : {}) },
+      );
     const body = Buffer.from(`\uFEFF${planCsv(record.plan)}`, 'utf8');
     try {
       const timeout = AbortSignal.timeout(UPLOAD_TIMEOUT_MS);
       const signal = deps.followUp.shutdown ? AbortSignal.any([timeout, deps.followUp.shutdown]) : timeout;
       const status = await putFile(target.url, body, { localMode: deps.localMode, signal });
-      if (status < 200 || status > 299) return { say: `Uploading the file failed (HTTP ${status}).`, log: { status }, logMessage: 'report upload failed' };
+      if (status < 200 || status > 299)
+        return {
+          say: `Uploading the file failed (HTTP ${status}).`,
+          log: { status },
+          logMessage: 'report upload failed',
+        };
     } catch (error) {
-      if ((error as { code?: unknown }).code === 'EADDRNOTALLOWED') return refusedTarget({ reason: 'resolves to a private address', host: target.url.hostname.slice(0, 100) });
+      if ((error as { code?: unknown }).code === 'EADDRNOTALLOWED')
+        return refusedTarget({ reason: 'resolves to a private address', host: target.url.hostname.slice(0, 100) });
       return { say: 'Uploading the file failed.', log: { err: error }, logMessage: 'report upload failed' };
     }
-    return { card: { contentType: FILE_INFO_CARD, contentUrl: info.contentUrl, name: info.name, content: { uniqueId: info.uniqueId, fileType: info.fileType } } };
+    return {
+      card: {
+        contentType: FILE_INFO_CARD,
+        contentUrl: info.contentUrl,
+        name: info.name,
+        content: { uniqueId: info.uniqueId, fileType: info.fileType },
+      },
+    };
   }
 }
 
@@ -142,6 +191,11 @@ function consentCard(name: string, sizeInBytes: number, token: string): Attachme
   return {
     contentType: FILE_CONSENT_CARD,
     name,
-    content: { description: 'The deployment plan as a CSV file (opens in Excel).', sizeInBytes, acceptContext: { token }, declineContext: { token } },
+    content: {
+      description: 'The deployment plan as a CSV file (opens in Excel).',
+      sizeInBytes,
+      acceptContext: { token },
+      declineContext: { token },
+    },
   };
 }

@@ -41,7 +41,12 @@ export interface RestoreFeatureDeps {
   readonly logger: Pick<Logger, 'warn'>;
 }
 
-const ENDED: Readonly<Record<PlanLogEntry['kind'], string>> = { replaced: 'replaced', removed: 'discarded', unlinked: 'left', restored: 'restored' };
+const ENDED: Readonly<Record<PlanLogEntry['kind'], string>> = {
+  replaced: 'replaced',
+  removed: 'discarded',
+  unlinked: 'left',
+  restored: 'restored',
+};
 
 export function createRestoreFeature(deps: RestoreFeatureDeps): Feature {
   const { planStore } = deps;
@@ -50,7 +55,13 @@ export function createRestoreFeature(deps: RestoreFeatureDeps): Feature {
    * What a restore of `planId` needs before it runs: a refusal, or the question whether to replace `current`
    * (unless the person already said yes to replacing exactly that plan); 'go' when nothing stands in the way.
    */
-  const check = async (context: TurnContext, location: PlanLocation, planId: string, current: PlanRecord | undefined, confirmed: boolean): Promise<AdaptiveCardJson | 'go'> => {
+  const check = async (
+    context: TurnContext,
+    location: PlanLocation,
+    planId: string,
+    current: PlanRecord | undefined,
+    confirmed: boolean,
+  ): Promise<AdaptiveCardJson | 'go'> => {
     const kept = await planStore.restorable(location, planId, deps.clock());
     if (!kept) return goneCard();
     const mayRestore = await checkPlanPermission(context, kept.record.plan, 'restore');
@@ -71,7 +82,12 @@ export function createRestoreFeature(deps: RestoreFeatureDeps): Feature {
     });
   };
 
-  const restore = async (context: TurnContext, location: PlanLocation, planId: string, replacing: string | undefined): Promise<AdaptiveCardJson> => {
+  const restore = async (
+    context: TurnContext,
+    location: PlanLocation,
+    planId: string,
+    replacing: string | undefined,
+  ): Promise<AdaptiveCardJson> => {
     const accepted = replacing ? await deps.decisions.accepted(location) : undefined;
     const outcome = await planStore.restore(location, planId, {
       replacing,
@@ -82,9 +98,14 @@ export function createRestoreFeature(deps: RestoreFeatureDeps): Feature {
       case 'gone':
         return goneCard();
       case 'busy':
-        return errorCard('The plan was busy with other changes, and nothing was changed. Please try again in a moment.');
+        return errorCard(
+          'The plan was busy with other changes, and nothing was changed. Please try again in a moment.',
+        );
       case 'alreadyCurrent':
-        return confirmCard({ title: 'Already restored', message: `The plan (${describePlan(outcome.record.plan)}) is this conversation's plan again. Say "status" to see it.` });
+        return confirmCard({
+          title: 'Already restored',
+          message: `The plan (${describePlan(outcome.record.plan)}) is this conversation's plan again. Say "status" to see it.`,
+        });
       case 'currentChanged': {
         // Someone changed the plan since the question was asked: ask again about the plan that is there now.
         const next = await check(context, location, planId, outcome.current, false);
@@ -97,7 +118,9 @@ export function createRestoreFeature(deps: RestoreFeatureDeps): Feature {
     else if (outcome.replaced) await deps.decisions.discardAccepted(location);
     await reindexOwners(context, location, outcome.record);
     const remindersNote = await resumeReminders(context, location, outcome.record);
-    const replacedNote = outcome.replaced ? ` The plan it replaced (${describePlan(outcome.replaced.plan)}) is kept for ${KEEP_DAYS} days.` : '';
+    const replacedNote = outcome.replaced
+      ? ` The plan it replaced (${describePlan(outcome.replaced.plan)}) is kept for ${KEEP_DAYS} days.`
+      : '';
     return confirmCard({
       title: 'Plan restored',
       message: `The plan (${describePlan(outcome.record.plan)}) is back as it was, for everyone here.${replacedNote}${remindersNote}`,
@@ -110,12 +133,15 @@ export function createRestoreFeature(deps: RestoreFeatureDeps): Feature {
    * the truth, so an index that cannot be written is logged and the restore stands (the next assignment repairs it).
    */
   const reindexOwners = async (context: TurnContext, location: PlanLocation, record: PlanRecord): Promise<void> => {
-    const owned = record.plan.tasks.flatMap((task) => (task.owner && task.status !== 'notApplicable' ? [{ taskId: task.id, ownerId: task.owner.id }] : []));
+    const owned = record.plan.tasks.flatMap((task) =>
+      task.owner && task.status !== 'notApplicable' ? [{ taskId: task.id, ownerId: task.owner.id }] : [],
+    );
     if (owned.length === 0) return;
     try {
       const place = await placeOf({ planStore, registry: deps.registry }, context, location);
       const at = deps.clock().toISOString();
-      for (const { taskId, ownerId } of owned) await deps.myTasks.add(location.tenantId, ownerId, myTaskEntry(place, record.plan.id, taskId, at));
+      for (const { taskId, ownerId } of owned)
+        await deps.myTasks.add(location.tenantId, ownerId, myTaskEntry(place, record.plan.id, taskId, at));
     } catch (error) {
       deps.logger.warn({ err: error }, 'the plan was restored but its owners\' "my tasks" could not be updated');
     }
@@ -130,10 +156,24 @@ export function createRestoreFeature(deps: RestoreFeatureDeps): Feature {
     const now = deps.clock();
     const added = await deps.index
       // Due at once: the next check reads the plan and moves the pointer on to its next period.
-      .add({ location, planId: record.plan.id, fallback: { conversationId: context.activity.conversation.id, serviceUrl: context.activity.serviceUrl }, since: now.toISOString() }, now, now)
+      .add(
+        {
+          location,
+          planId: record.plan.id,
+          fallback: { conversationId: context.activity.conversation.id, serviceUrl: context.activity.serviceUrl },
+          since: now.toISOString(),
+        },
+        now,
+        now,
+      )
       .catch(() => 'busy' as const);
     if (added === 'added') return ' Its reminders are on again.';
-    await planStore.applyEdit(location, { planId: record.plan.id, edit: { kind: 'setReminders', cadence: 'off' }, actor: actorOf(context), at: now.toISOString() });
+    await planStore.applyEdit(location, {
+      planId: record.plan.id,
+      edit: { kind: 'setReminders', cadence: 'off' },
+      actor: actorOf(context),
+      at: now.toISOString(),
+    });
     return ' Its reminders could not be scheduled again, so they are off: say "remind daily" or "remind weekly" to try again.';
   };
 
@@ -145,7 +185,13 @@ export function createRestoreFeature(deps: RestoreFeatureDeps): Feature {
         const [current, log] = await Promise.all([planStore.load(location), planStore.log(location)]);
         const latest = log.find((entry) => isRestorable(entry, now) && entry.planId !== current?.plan.id);
         if (!latest) {
-          await deps.reply(context, confirmCard({ title: 'Nothing to restore', message: `No plan of this conversation was discarded or replaced in the last ${KEEP_DAYS} days. Say "history" to see what happened to earlier plans.` }));
+          await deps.reply(
+            context,
+            confirmCard({
+              title: 'Nothing to restore',
+              message: `No plan of this conversation was discarded or replaced in the last ${KEEP_DAYS} days. Say "history" to see what happened to earlier plans.`,
+            }),
+          );
           return;
         }
         const next = await check(context, location, latest.planId, current, false);
@@ -156,12 +202,21 @@ export function createRestoreFeature(deps: RestoreFeatureDeps): Feature {
       [RESTORE_VERBS.restore]: async (context, data) => {
         const replacing = data.replacing === undefined ? undefined : isPlanId(data.replacing) ? data.replacing : null;
         if (!isPlanId(data.planId) || replacing === null) {
-          return cardResponse(errorCard('This button does not name a plan I can restore. Say "history" to see the plans that can be restored.'));
+          return cardResponse(
+            errorCard(
+              'This button does not name a plan I can restore. Say "history" to see the plans that can be restored.',
+            ),
+          );
         }
         const location = planLocation(context);
         const current = await planStore.load(location);
         if (current?.plan.id === data.planId) {
-          return cardResponse(confirmCard({ title: 'Already restored', message: `The plan (${describePlan(current.plan)}) is this conversation's plan. Say "status" to see it.` }));
+          return cardResponse(
+            confirmCard({
+              title: 'Already restored',
+              message: `The plan (${describePlan(current.plan)}) is this conversation's plan. Say "status" to see it.`,
+            }),
+          );
         }
         // Yes to replacing one plan is not yes to replacing another: a different current plan (or a click on the
         // history card, which names none) is asked about first.
@@ -171,12 +226,22 @@ export function createRestoreFeature(deps: RestoreFeatureDeps): Feature {
       },
       [RESTORE_VERBS.keep]: async (context) => {
         const current = await planStore.load(planLocation(context));
-        return cardResponse(current ? confirmCard({ title: 'Nothing changed', message: `The current plan (${describePlan(current.plan)}) stays. The earlier plan can still be restored until its date in "history".` }) : noPlanCard());
+        return cardResponse(
+          current
+            ? confirmCard({
+                title: 'Nothing changed',
+                message: `The current plan (${describePlan(current.plan)}) stays. The earlier plan can still be restored until its date in "history".`,
+              })
+            : noPlanCard(),
+        );
       },
     },
   };
 }
 
 function goneCard(): AdaptiveCardJson {
-  return errorCard(`That plan can no longer be restored: it is back already, or it was discarded more than ${KEEP_DAYS} days ago. Say "history" to see the plans that can be.`, 'Cannot restore that plan');
+  return errorCard(
+    `That plan can no longer be restored: it is back already, or it was discarded more than ${KEEP_DAYS} days ago. Say "history" to see the plans that can be.`,
+    'Cannot restore that plan',
+  );
 }

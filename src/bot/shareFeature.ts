@@ -54,13 +54,23 @@ export function createShareFeature(deps: ShareFeatureDeps): Feature {
       let channels: Array<{ id: string; name: string }>;
       try {
         const listed = await TeamsInfo.getTeamChannels(context, team.teamId);
-        channels = listed.filter((c) => typeof c.id === 'string').map((c) => ({ id: c.id!, name: c.name || 'General' }));
+        channels = listed
+          .filter((c) => typeof c.id === 'string')
+          .map((c) => ({ id: c.id!, name: c.name || 'General' }));
       } catch (error) {
         logger.warn({ err: error }, 'could not list the channels of a team; offering the channel it was installed in');
         channels = [];
       }
-      if (!channels.some((c) => c.id === team.conversationId)) channels.push({ id: team.conversationId, name: team.channelName ?? 'General' });
-      for (const channel of channels) choices.push({ team, channelId: channel.id, teamName, channelName: channel.name, label: `${teamName} › ${channel.name}` });
+      if (!channels.some((c) => c.id === team.conversationId))
+        channels.push({ id: team.conversationId, name: team.channelName ?? 'General' });
+      for (const channel of channels)
+        choices.push({
+          team,
+          channelId: channel.id,
+          teamName,
+          channelName: channel.name,
+          label: `${teamName} › ${channel.name}`,
+        });
     }
     return choices.slice(0, MAX_CHOICES);
   };
@@ -71,7 +81,10 @@ export function createShareFeature(deps: ShareFeatureDeps): Feature {
       return true;
     } catch (error) {
       // Not a member, or Teams could not tell: either way this person does not get to post there.
-      logger.info({ statusCode: (error as { statusCode?: number }).statusCode }, 'share: team membership not confirmed');
+      logger.info(
+        { statusCode: (error as { statusCode?: number }).statusCode },
+        'share: team membership not confirmed',
+      );
       return false;
     }
   };
@@ -82,7 +95,13 @@ export function createShareFeature(deps: ShareFeatureDeps): Feature {
     commands: {
       share: async (context) => {
         if (context.activity.conversation?.conversationType !== 'personal') {
-          await reply(context, errorCard('Sharing starts in your personal chat with me: say "share" there to post your plan to a channel.', 'Share from personal chat'));
+          await reply(
+            context,
+            errorCard(
+              'Sharing starts in your personal chat with me: say "share" there to post your plan to a channel.',
+              'Share from personal chat',
+            ),
+          );
           return;
         }
         const location = planLocation(context);
@@ -93,14 +112,23 @@ export function createShareFeature(deps: ShareFeatureDeps): Feature {
         }
         const owner = await planStore.owner(location);
         if (owner && owner.conversationId !== location.conversationId) {
-          await reply(context, errorCard('This plan is already shared to a channel, and this chat works on the same plan. Say "status" to see it.', 'Already shared'));
+          await reply(
+            context,
+            errorCard(
+              'This plan is already shared to a channel, and this chat works on the same plan. Say "status" to see it.',
+              'Already shared',
+            ),
+          );
           return;
         }
         const choices = await choicesFor(context, location.tenantId);
         if (choices.length === 0) {
           await reply(
             context,
-            errorCard('I am not installed in any team you are a member of. Add Sync Guide to a team first, then say "share" again.', 'No team to share to'),
+            errorCard(
+              'I am not installed in any team you are a member of. Add Sync Guide to a team first, then say "share" again.',
+              'No team to share to',
+            ),
           );
           return;
         }
@@ -121,19 +149,35 @@ export function createShareFeature(deps: ShareFeatureDeps): Feature {
       [SHARE_VERB]: async (context, data) => {
         const planId = typeof data.planId === 'string' && ID.test(data.planId) ? data.planId : undefined;
         const teamId = typeof data.teamId === 'string' && ID.test(data.teamId) ? data.teamId : undefined;
-        const channelId = typeof data.channelId === 'string' && ID.test(data.channelId) ? baseConversationId(data.channelId) : undefined;
+        const channelId =
+          typeof data.channelId === 'string' && ID.test(data.channelId)
+            ? baseConversationId(data.channelId)
+            : undefined;
         if (!planId || !teamId || !channelId || context.activity.conversation?.conversationType !== 'personal') {
-          return cardResponse(errorCard('This button does not name a channel I can share to. Say "share" for a fresh list.'));
+          return cardResponse(
+            errorCard('This button does not name a channel I can share to. Say "share" for a fresh list.'),
+          );
         }
         const location = planLocation(context);
         const record = await planStore.load(location);
         if (!record || record.plan.id !== planId) {
-          return cardResponse(errorCard('This list belongs to a plan that is no longer the plan of this chat. Say "share" for a fresh list.', 'Not this plan'));
+          return cardResponse(
+            errorCard(
+              'This list belongs to a plan that is no longer the plan of this chat. Say "share" for a fresh list.',
+              'Not this plan',
+            ),
+          );
         }
         // Everything the button says is checked against the registry and Teams again: it is only a request.
-        const choice = (await choicesFor(context, location.tenantId)).find((c) => c.team.teamId === teamId && c.channelId === channelId);
+        const choice = (await choicesFor(context, location.tenantId)).find(
+          (c) => c.team.teamId === teamId && c.channelId === channelId,
+        );
         if (!choice) {
-          return cardResponse(errorCard('I cannot share to that channel: I am not installed there any more, or you are not a member of its team. Say "share" for a fresh list.'));
+          return cardResponse(
+            errorCard(
+              'I cannot share to that channel: I am not installed there any more, or you are not a member of its team. Say "share" for a fresh list.',
+            ),
+          );
         }
         const target = { tenantId: location.tenantId, conversationId: channelId };
         const outcome = await planStore.share(location, target, deps.clock());
@@ -144,7 +188,10 @@ export function createShareFeature(deps: ShareFeatureDeps): Feature {
             return cardResponse(errorCard('This plan is already the plan of that channel.', 'Already shared'));
           case 'targetHasPlan':
             return cardResponse(
-              errorCard(`${escapeMarkdown(choice.label)} already has a deployment plan of its own, so nothing was shared. Work on that one there, or pick another channel.`, 'Channel has a plan'),
+              errorCard(
+                `${escapeMarkdown(choice.label)} already has a deployment plan of its own, so nothing was shared. Work on that one there, or pick another channel.`,
+                'Channel has a plan',
+              ),
             );
           case 'shared': {
             const count = await deps.plans.postPlan(target, planId, {

@@ -92,7 +92,11 @@ export function optionLabel(proposal: Proposal, tasks: readonly PlanTaskInfo[] =
   const about = (text: string) => (title ? `${text}: ${title}` : text);
   switch (proposal.intent) {
     case 'remind':
-      return proposal.cadence === 'show' ? 'Show the reminder setting' : proposal.cadence === 'off' ? 'Turn reminders off' : `Remind ${proposal.cadence}`;
+      return proposal.cadence === 'show'
+        ? 'Show the reminder setting'
+        : proposal.cadence === 'off'
+          ? 'Turn reminders off'
+          : `Remind ${proposal.cadence}`;
     case 'taskStart':
       return about(`Start task ${proposal.taskNumber}`);
     case 'taskDone':
@@ -106,7 +110,11 @@ export function optionLabel(proposal: Proposal, tasks: readonly PlanTaskInfo[] =
     case 'unassign':
       return about(`Unassign task ${proposal.taskNumber}`);
     case 'due':
-      return about(proposal.date ? `Task ${proposal.taskNumber} due ${proposal.date}` : `Clear the due date of task ${proposal.taskNumber}`);
+      return about(
+        proposal.date
+          ? `Task ${proposal.taskNumber} due ${proposal.date}`
+          : `Clear the due date of task ${proposal.taskNumber}`,
+      );
     default:
       return PLAIN_LABELS[proposal.intent] ?? proposal.intent;
   }

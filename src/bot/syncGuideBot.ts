@@ -43,7 +43,8 @@ export class SyncGuideBot extends TeamsActivityHandler {
     for (const feature of deps.features) {
       for (const [verb, handler] of Object.entries(feature.verbs ?? {})) {
         // A second handler would silently take the first one's buttons; two families claiming a verb is a wiring bug.
-        if (this.verbs.has(verb)) throw new Error(`Two features handle the card verb "${verb}"; each verb belongs to exactly one.`);
+        if (this.verbs.has(verb))
+          throw new Error(`Two features handle the card verb "${verb}"; each verb belongs to exactly one.`);
         this.verbs.set(verb, handler);
       }
       for (const [name, handler] of Object.entries(feature.commands ?? {})) {
@@ -116,17 +117,28 @@ export class SyncGuideBot extends TeamsActivityHandler {
   /** Every invoke acts for someone (a card click, a file offer answered), so none runs without an Entra identity. */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     if (entraObjectIdOf(context)) return super.onInvokeActivity(context);
-    this.deps.logger.info({ name: typeof context.activity.name === 'string' ? context.activity.name.slice(0, 64) : undefined }, 'refused an invoke without from.aadObjectId');
-    if (context.activity.name === 'adaptiveCard/action') return { status: 200, body: cardResponse(errorCard(UNIDENTIFIED_MESSAGE, UNIDENTIFIED_TITLE)) };
+    this.deps.logger.info(
+      { name: typeof context.activity.name === 'string' ? context.activity.name.slice(0, 64) : undefined },
+      'refused an invoke without from.aadObjectId',
+    );
+    if (context.activity.name === 'adaptiveCard/action')
+      return { status: 200, body: cardResponse(errorCard(UNIDENTIFIED_MESSAGE, UNIDENTIFIED_TITLE)) };
     return { status: 403, body: { error: 'Forbidden', message: UNIDENTIFIED_MESSAGE } };
   }
 
-  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
     const verb = invokeValue?.action?.verb;
     const handler = typeof verb === 'string' ? this.verbs.get(verb) : undefined;
     if (!handler) {
       this.deps.logger.warn({ verb: typeof verb === 'string' ? verb.slice(0, 64) : typeof verb }, 'unknown card verb');
-      return cardResponse(errorCard('This button is not something I recognise. It may come from an older version of the app; say "status" for a fresh card.'));
+      return cardResponse(
+        errorCard(
+          'This button is not something I recognise. It may come from an older version of the app; say "status" for a fresh card.',
+        ),
+      );
     }
     const data = isPlainObject(invokeValue.action.data) ? invokeValue.action.data : {};
     try {
@@ -134,7 +146,11 @@ export class SyncGuideBot extends TeamsActivityHandler {
     } catch (error) {
       const correlationId = context.turnState.get<string | undefined>(CORRELATION_ID);
       this.deps.logger.error({ err: error, verb, correlationId }, 'card action failed');
-      return cardResponse(errorCard('Something went wrong while saving that change, and nothing was changed. Please press the button again in a moment.'));
+      return cardResponse(
+        errorCard(
+          'Something went wrong while saving that change, and nothing was changed. Please press the button again in a moment.',
+        ),
+      );
     }
   }
 
@@ -142,13 +158,19 @@ export class SyncGuideBot extends TeamsActivityHandler {
    * A file offer accepted or declined. Teams expects an empty 200 (the SDK sends it after this returns, and the
    * feature returns at once); a failure is logged and the invoke still answers, because nothing useful can be said.
    */
-  protected override async handleTeamsFileConsent(context: TurnContext, response: FileConsentCardResponse): Promise<void> {
+  protected override async handleTeamsFileConsent(
+    context: TurnContext,
+    response: FileConsentCardResponse,
+  ): Promise<void> {
     const handler = this.deps.features.find((feature) => feature.fileConsent)?.fileConsent;
     if (!handler) return;
     try {
       await handler(context, isPlainObject(response) ? response : {});
     } catch (error) {
-      this.deps.logger.error({ err: error, correlationId: context.turnState.get<string | undefined>(CORRELATION_ID) }, 'file consent failed');
+      this.deps.logger.error(
+        { err: error, correlationId: context.turnState.get<string | undefined>(CORRELATION_ID) },
+        'file consent failed',
+      );
     }
   }
 
@@ -157,10 +179,18 @@ export class SyncGuideBot extends TeamsActivityHandler {
    * There is no invoke response to carry the new card, so the clicked card is replaced in place.
    */
   private async handleSubmittedVerb(context: TurnContext, verb: string, data: ActionData): Promise<void> {
-    const response = await this.onAdaptiveCardInvoke(context, { action: { type: 'Action.Execute', id: '', verb, data }, authentication: undefined as never, state: '' });
+    const response = await this.onAdaptiveCardInvoke(context, {
+      action: { type: 'Action.Execute', id: '', verb, data },
+      authentication: undefined as never,
+      state: '',
+    });
     const replyToId = context.activity.replyToId;
     if (response.type === 'application/vnd.microsoft.card.adaptive') {
-      if (replyToId) await context.updateActivity({ ...MessageFactory.attachment(CardFactory.adaptiveCard(response.value)), id: replyToId });
+      if (replyToId)
+        await context.updateActivity({
+          ...MessageFactory.attachment(CardFactory.adaptiveCard(response.value)),
+          id: replyToId,
+        });
       else await this.deps.reply(context, response.value);
     } else {
       // A message response carries its text in `value` (see messageResponse), which the SDK types as a record.

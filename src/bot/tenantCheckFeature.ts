@@ -13,7 +13,13 @@ import { confirmCard } from '../cards/questionCards';
 import { noPlanCard, notThisPlanCard, summaryCard, taskCard, nameOf } from '../cards/planCards';
 import { errorCard } from '../cards/errorCard';
 import type { AdaptiveCardJson } from '../cards/render';
-import { OBSERVABLE_TASKS, TENANT_VERBS, tenantCheckCard, tenantUnavailableCard, tokenFailedCard } from '../cards/tenantCheckCard';
+import {
+  OBSERVABLE_TASKS,
+  TENANT_VERBS,
+  tenantCheckCard,
+  tenantUnavailableCard,
+  tokenFailedCard,
+} from '../cards/tenantCheckCard';
 import type { InstallTrack } from '../domain/catalog';
 import { isTaskId } from '../domain/taskCatalog';
 import { formatUtcDateTime } from '../domain/digest';
@@ -52,25 +58,42 @@ const PLAN_ID = /^[A-Za-z0-9-]{1,64}$/;
 
 const OFF_MESSAGE =
   'Tenant checks are off for this bot. An administrator can turn them on with GRAPH_CHECKS=on and grant the read-only Microsoft Graph permissions listed in the README ("Tenant checks").';
-const OTHER_TENANT_MESSAGE = 'Tenant checks read only the tenant this bot is registered in, and this conversation belongs to another tenant. Nothing was read.';
+const OTHER_TENANT_MESSAGE =
+  'Tenant checks read only the tenant this bot is registered in, and this conversation belongs to another tenant. Nothing was read.';
 
 export function createTenantCheckFeature(deps: TenantCheckFeatureDeps): TenantCheckFeature {
   const { planStore, checks } = deps;
   const pending = new Set<Promise<void>>();
 
   /** Keeps the check's findings on the plan (per track) and refreshes every posted copy of the verify tasks. */
-  const remember = async (location: PlanLocation, planId: string, snapshot: TenantSnapshot): Promise<PlanRecord | undefined> => {
+  const remember = async (
+    location: PlanLocation,
+    planId: string,
+    snapshot: TenantSnapshot,
+  ): Promise<PlanRecord | undefined> => {
     const outcome = await planStore.updateRecord(location, (current) => {
       if (current.plan.id !== planId) return { next: undefined, result: false };
       const known = current.plan.lastCheck;
       // Two checks finishing out of order must not replace a newer finding with an older one.
       if (known && known.checkedAt >= snapshot.readAt) return { next: undefined, result: true };
-      const byTrack = Object.fromEntries(planTracks(current.plan).map((track) => [track, evidenceOf(judgeTenant(snapshot, [track], new Date(snapshot.readAt)))]));
-      return { next: { ...current, plan: { ...current.plan, lastCheck: { checkedAt: snapshot.readAt, byTrack } } }, result: true };
+      const byTrack = Object.fromEntries(
+        planTracks(current.plan).map((track) => [
+          track,
+          evidenceOf(judgeTenant(snapshot, [track], new Date(snapshot.readAt))),
+        ]),
+      );
+      return {
+        next: { ...current, plan: { ...current.plan, lastCheck: { checkedAt: snapshot.readAt, byTrack } } },
+        result: true,
+      };
     });
     if (outcome.kind !== 'written' && outcome.kind !== 'unchanged') return undefined;
     if (outcome.kind === 'written') {
-      deps.outgoing.changed(location, outcome.value, outcome.value.plan.tasks.map((task) => task.id).filter((id) => id in OBSERVABLE_TASKS));
+      deps.outgoing.changed(
+        location,
+        outcome.value,
+        outcome.value.plan.tasks.map((task) => task.id).filter((id) => id in OBSERVABLE_TASKS),
+      );
     }
     return outcome.value;
   };
@@ -87,7 +110,13 @@ export function createTenantCheckFeature(deps: TenantCheckFeatureDeps): TenantCh
       case 'read': {
         const tracks = plan ? planTracks(plan) : (['cloudSync', 'connect'] as InstallTrack[]);
         const health = judgeTenant(outcome.snapshot, tracks, deps.clock());
-        return tenantCheckCard({ health, title: plan ? 'Sync status for this plan' : 'Sync status of this tenant', planId: plan?.id, cached: outcome.cached, simulated: deps.simulated });
+        return tenantCheckCard({
+          health,
+          title: plan ? 'Sync status for this plan' : 'Sync status of this tenant',
+          planId: plan?.id,
+          cached: outcome.cached,
+          simulated: deps.simulated,
+        });
       }
     }
   };
@@ -101,13 +130,22 @@ export function createTenantCheckFeature(deps: TenantCheckFeatureDeps): TenantCh
   };
 
   /** Where a card goes after the turn: read from the activity now, because the turn context is revoked once it ends. */
-  const targetOf = (context: TurnContext) => ({ tenantId: planLocation(context).tenantId, conversationId: context.activity.conversation.id, serviceUrl: context.activity.serviceUrl });
+  const targetOf = (context: TurnContext) => ({
+    tenantId: planLocation(context).tenantId,
+    conversationId: context.activity.conversation.id,
+    serviceUrl: context.activity.serviceUrl,
+  });
 
   const postCard = async (target: ReturnType<typeof targetOf>, card: AdaptiveCardJson) => {
     await deps.outgoing.delivery.send({
       conversationId: target.conversationId,
       tenantId: target.tenantId,
-      run: (signal) => deps.port.postMessage({ conversationId: target.conversationId, serviceUrl: target.serviceUrl }, { text: '', entities: [], card }, signal),
+      run: (signal) =>
+        deps.port.postMessage(
+          { conversationId: target.conversationId, serviceUrl: target.serviceUrl },
+          { text: '', entities: [], card },
+          signal,
+        ),
     });
   };
 
@@ -120,7 +158,8 @@ export function createTenantCheckFeature(deps: TenantCheckFeatureDeps): TenantCh
 
   const watchState = (plan: Plan): string => {
     const watch = plan.watch;
-    if (!watch?.on) return `The tenant watch is off${watch ? ` (turned off by ${nameOf(watch.changedBy)}, ${formatUtcDateTime(watch.changedAt)})` : ''}.`;
+    if (!watch?.on)
+      return `The tenant watch is off${watch ? ` (turned off by ${nameOf(watch.changedBy)}, ${formatUtcDateTime(watch.changedAt)})` : ''}.`;
     return `The tenant watch is on (turned on by ${nameOf(watch.changedBy)}, ${formatUtcDateTime(watch.changedAt)}): it checks about every ${Math.max(1, Math.round(deps.watchSeconds / 60))} minutes.`;
   };
 
@@ -140,10 +179,17 @@ export function createTenantCheckFeature(deps: TenantCheckFeatureDeps): TenantCh
         const record = await planStore.load(planLocation(context));
         if (!record) return deps.reply(context, noPlanCard());
         if (!checks.enabled) return deps.reply(context, tenantUnavailableCard('Tenant checks are off', OFF_MESSAGE));
-        if (!checks.isOwnTenant(planLocation(context).tenantId)) return deps.reply(context, tenantUnavailableCard('Not this tenant', OTHER_TENANT_MESSAGE));
+        if (!checks.isOwnTenant(planLocation(context).tenantId))
+          return deps.reply(context, tenantUnavailableCard('Not this tenant', OTHER_TENANT_MESSAGE));
         const on = record.plan.watch?.on ?? false;
         if (command.setting === 'show' || (command.setting === 'on') === on) {
-          return deps.reply(context, confirmCard({ title: 'Tenant watch', message: `${watchState(record.plan)} ${on ? 'Say "watch off" to stop it.' : 'Say "watch on" to turn it on.'}` }));
+          return deps.reply(
+            context,
+            confirmCard({
+              title: 'Tenant watch',
+              message: `${watchState(record.plan)} ${on ? 'Say "watch off" to stop it.' : 'Say "watch on" to turn it on.'}`,
+            }),
+          );
         }
         const data = { planId: record.plan.id, watch: command.setting };
         return deps.reply(
@@ -151,8 +197,12 @@ export function createTenantCheckFeature(deps: TenantCheckFeatureDeps): TenantCh
           command.setting === 'on'
             ? confirmCard({
                 title: 'Turn on the tenant watch?',
-                message: 'I will read the tenant\'s sync status from Microsoft Graph every few minutes (read-only) and post here:',
-                items: ['one warning when sync stops, a Cloud Sync job is quarantined or objects start failing, with the owners @mentioned and the steps to fix it', 'one note when everything is back to normal'],
+                message:
+                  "I will read the tenant's sync status from Microsoft Graph every few minutes (read-only) and post here:",
+                items: [
+                  'one warning when sync stops, a Cloud Sync job is quarantined or objects start failing, with the owners @mentioned and the steps to fix it',
+                  'one note when everything is back to normal',
+                ],
                 note: 'Nothing is posted while things stay the same. Anyone here can turn it off with "watch off".',
                 executeActions: [
                   { title: 'Turn the watch on', verb: TENANT_VERBS.watchSet, data },
@@ -174,7 +224,8 @@ export function createTenantCheckFeature(deps: TenantCheckFeatureDeps): TenantCh
       [TENANT_VERBS.check]: async (context, data) => {
         const planId = typeof data.planId === 'string' && PLAN_ID.test(data.planId) ? data.planId : undefined;
         const taskId = isTaskId(data.taskId) && data.taskId in OBSERVABLE_TASKS ? data.taskId : undefined;
-        if (!planId) return cardResponse(errorCard('This button does not name a plan. Say "check" to check the tenant.'));
+        if (!planId)
+          return cardResponse(errorCard('This button does not name a plan. Say "check" to check the tenant.'));
         const location = planLocation(context);
         const record = await planStore.load(location);
         if (!record) return cardResponse(noPlanCard());
@@ -182,7 +233,12 @@ export function createTenantCheckFeature(deps: TenantCheckFeatureDeps): TenantCh
           return cardResponse(notThisPlanCard());
         }
         const view = (plan: Plan, notice?: string) =>
-          taskId ? taskCard(plan, taskId, notice ? { text: notice, tone: 'info' } : undefined, { now: deps.clock(), tenantChecks: checks.enabled }) : summaryCard(plan, record.decision, { now: deps.clock(), tenantChecks: checks.enabled });
+          taskId
+            ? taskCard(plan, taskId, notice ? { text: notice, tone: 'info' } : undefined, {
+                now: deps.clock(),
+                tenantChecks: checks.enabled,
+              })
+            : summaryCard(plan, record.decision, { now: deps.clock(), tenantChecks: checks.enabled });
         const known = checks.peek(location.tenantId);
         if (known && known.kind !== 'read') return cardResponse(outcomeCard(known, record.plan));
         if (known?.kind === 'read') {
@@ -191,7 +247,12 @@ export function createTenantCheckFeature(deps: TenantCheckFeatureDeps): TenantCh
             const target = targetOf(context);
             later(() => postCard(target, outcomeCard(known, updated.plan)));
           }
-          return cardResponse(view(updated.plan, taskId ? 'This is the last minute\'s check; checks run at most once a minute.' : undefined));
+          return cardResponse(
+            view(
+              updated.plan,
+              taskId ? "This is the last minute's check; checks run at most once a minute." : undefined,
+            ),
+          );
         }
         const target = targetOf(context);
         later(async () => {
@@ -199,13 +260,21 @@ export function createTenantCheckFeature(deps: TenantCheckFeatureDeps): TenantCh
           const updated = outcome.kind === 'read' ? await remember(location, planId, outcome.snapshot) : undefined;
           await postCard(target, outcomeCard(outcome, (updated ?? record).plan));
         });
-        return cardResponse(view(record.plan, 'Checking the tenant now: the status card follows in a moment, and this card updates with what it finds.'));
+        return cardResponse(
+          view(
+            record.plan,
+            'Checking the tenant now: the status card follows in a moment, and this card updates with what it finds.',
+          ),
+        );
       },
       [TENANT_VERBS.doneWithEvidence]: async (context, data) => {
         const planId = typeof data.planId === 'string' && PLAN_ID.test(data.planId) ? data.planId : undefined;
         const taskId = isTaskId(data.taskId) ? data.taskId : undefined;
         const track = taskId ? OBSERVABLE_TASKS[taskId] : undefined;
-        if (!planId || !taskId || !track) return cardResponse(errorCard('This button does not name a task a tenant check can prove. Say "tasks" to see the plan.'));
+        if (!planId || !taskId || !track)
+          return cardResponse(
+            errorCard('This button does not name a task a tenant check can prove. Say "tasks" to see the plan.'),
+          );
         const location = planLocation(context);
         const record = await planStore.load(location);
         if (!record) return cardResponse(noPlanCard());
@@ -215,24 +284,66 @@ export function createTenantCheckFeature(deps: TenantCheckFeatureDeps): TenantCh
         const evidence = record.plan.lastCheck?.byTrack[track];
         const now = deps.clock();
         if (!evidence || evidence.checkedAt !== data.checkedAt) {
-          return cardResponse(taskCard(record.plan, taskId, { text: 'The tenant was checked again since this card was shown. Here is the latest finding: press the button again to use it.', tone: 'warning' }, { now, tenantChecks: checks.enabled }));
+          return cardResponse(
+            taskCard(
+              record.plan,
+              taskId,
+              {
+                text: 'The tenant was checked again since this card was shown. Here is the latest finding: press the button again to use it.',
+                tone: 'warning',
+              },
+              { now, tenantChecks: checks.enabled },
+            ),
+          );
         }
         if (evidence.verdict !== 'healthy') {
-          return cardResponse(taskCard(record.plan, taskId, { text: 'The last check did not find sync healthy, so it cannot serve as evidence. Fix what it shows and check again, or mark the task done by hand.', tone: 'warning' }, { now, tenantChecks: checks.enabled }));
+          return cardResponse(
+            taskCard(
+              record.plan,
+              taskId,
+              {
+                text: 'The last check did not find sync healthy, so it cannot serve as evidence. Fix what it shows and check again, or mark the task done by hand.',
+                tone: 'warning',
+              },
+              { now, tenantChecks: checks.enabled },
+            ),
+          );
         }
-        const revision = typeof data.revision === 'number' || (typeof data.revision === 'string' && /^\d{1,10}$/.test(data.revision)) ? Number(data.revision) : undefined;
-        return cardResponse(await applyTaskAction(actionDeps, location, actorOf(context), { planId, taskId, action: 'done', revision, evidence }));
+        const revision =
+          typeof data.revision === 'number' || (typeof data.revision === 'string' && /^\d{1,10}$/.test(data.revision))
+            ? Number(data.revision)
+            : undefined;
+        return cardResponse(
+          await applyTaskAction(actionDeps, location, actorOf(context), {
+            planId,
+            taskId,
+            action: 'done',
+            revision,
+            evidence,
+          }),
+        );
       },
       [TENANT_VERBS.watchCancel]: async (context) => {
         const record = await planStore.load(planLocation(context));
-        return cardResponse(record ? confirmCard({ title: 'Tenant watch unchanged', message: watchState(record.plan) }) : noPlanCard());
+        return cardResponse(
+          record ? confirmCard({ title: 'Tenant watch unchanged', message: watchState(record.plan) }) : noPlanCard(),
+        );
       },
       [TENANT_VERBS.watchSet]: async (context, data) => {
         const planId = typeof data.planId === 'string' && PLAN_ID.test(data.planId) ? data.planId : undefined;
         const on = data.watch === 'on' ? true : data.watch === 'off' ? false : undefined;
-        if (!planId || on === undefined) return cardResponse(errorCard('This button does not say whether to turn the watch on or off. Say "watch on" or "watch off".'));
+        if (!planId || on === undefined)
+          return cardResponse(
+            errorCard('This button does not say whether to turn the watch on or off. Say "watch on" or "watch off".'),
+          );
         const location = planLocation(context);
-        if (!checks.isOwnTenant(location.tenantId)) return cardResponse(tenantUnavailableCard(checks.enabled ? 'Not this tenant' : 'Tenant checks are off', checks.enabled ? OTHER_TENANT_MESSAGE : OFF_MESSAGE));
+        if (!checks.isOwnTenant(location.tenantId))
+          return cardResponse(
+            tenantUnavailableCard(
+              checks.enabled ? 'Not this tenant' : 'Tenant checks are off',
+              checks.enabled ? OTHER_TENANT_MESSAGE : OFF_MESSAGE,
+            ),
+          );
         const owner = await planStore.owner(location);
         if (!owner) return cardResponse(noPlanCard());
         const now = deps.clock();
@@ -244,17 +355,35 @@ export function createTenantCheckFeature(deps: TenantCheckFeatureDeps): TenantCh
             fallback: { conversationId: context.activity.conversation.id, serviceUrl: context.activity.serviceUrl },
             since: now.toISOString(),
           });
-          if (added !== 'added') return cardResponse(errorCard('The watch cannot be turned on in this conversation: its Teams address is longer than I can store. Nothing changed.'));
+          if (added !== 'added')
+            return cardResponse(
+              errorCard(
+                'The watch cannot be turned on in this conversation: its Teams address is longer than I can store. Nothing changed.',
+              ),
+            );
         }
-        const outcome = await planStore.applyEdit(owner, { planId, edit: { kind: 'setWatch', on }, actor: actorOf(context), at: now.toISOString() });
+        const outcome = await planStore.applyEdit(owner, {
+          planId,
+          edit: { kind: 'setWatch', on },
+          actor: actorOf(context),
+          at: now.toISOString(),
+        });
         if (outcome.kind === 'noPlan') return cardResponse(noPlanCard());
-        if (outcome.kind === 'busy') return cardResponse(errorCard('The plan was busy with other changes, and nothing was changed. Please press the button again.'));
+        if (outcome.kind === 'busy')
+          return cardResponse(
+            errorCard('The plan was busy with other changes, and nothing was changed. Please press the button again.'),
+          );
         if (outcome.kind === 'otherPlan') {
           return cardResponse(notThisPlanCard({ nothingChanged: true }));
         }
         if (outcome.kind === 'rejected') return cardResponse(errorCard(outcome.message));
         if (!on) await deps.watchIndex.remove(owner, planId);
-        const title = outcome.kind === 'changed' ? (on ? 'Tenant watch turned on' : 'Tenant watch turned off') : 'Tenant watch unchanged';
+        const title =
+          outcome.kind === 'changed'
+            ? on
+              ? 'Tenant watch turned on'
+              : 'Tenant watch turned off'
+            : 'Tenant watch unchanged';
         return cardResponse(confirmCard({ title, message: watchState(outcome.record.plan) }));
       },
     },

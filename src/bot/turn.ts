@@ -25,7 +25,10 @@ export function planLocation(context: TurnContext): PlanLocation {
   const activity = context.activity;
   const channelData = activity.channelData as { tenant?: { id?: unknown } } | undefined;
   const tenant = typeof channelData?.tenant?.id === 'string' ? channelData.tenant.id : activity.conversation?.tenantId;
-  return { tenantId: (tenant ?? 'no-tenant').toLowerCase(), conversationId: baseConversationId(activity.conversation?.id ?? '') };
+  return {
+    tenantId: (tenant ?? 'no-tenant').toLowerCase(),
+    conversationId: baseConversationId(activity.conversation?.id ?? ''),
+  };
 }
 
 /**
@@ -45,7 +48,12 @@ export function destinationOf(context: TurnContext): Destination {
   const activity = context.activity;
   const conversationId = activity.conversation?.id ?? '';
   if (activity.conversation?.conversationType === 'channel') {
-    return { kind: 'channel', serviceUrl: activity.serviceUrl, channelId: baseConversationId(conversationId), fallbackConversationId: conversationId };
+    return {
+      kind: 'channel',
+      serviceUrl: activity.serviceUrl,
+      channelId: baseConversationId(conversationId),
+      fallbackConversationId: conversationId,
+    };
   }
   return { kind: 'chat', serviceUrl: activity.serviceUrl, conversationId };
 }
@@ -81,5 +89,7 @@ export function createTurnReply(sender: Pick<OutgoingSender, 'enqueue'>, logger:
 
 function asActivity(content: TurnContent): string | Partial<Activity> {
   if (typeof content === 'string') return content;
-  return (content as { type?: unknown }).type === 'AdaptiveCard' ? MessageFactory.attachment(CardFactory.adaptiveCard(content)) : (content);
+  return (content as { type?: unknown }).type === 'AdaptiveCard'
+    ? MessageFactory.attachment(CardFactory.adaptiveCard(content))
+    : content;
 }

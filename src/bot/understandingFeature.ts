@@ -14,7 +14,13 @@ import { escapeMarkdown } from '../cards/render';
 import { answerCard, didYouMeanCard, noAnswerCard, type SpokenOption } from '../cards/understandingCards';
 import { formatCalendarDay } from '../domain/planDates';
 import { planContext } from '../understanding/planContext';
-import type { Interpretation, PlanTaskInfo, Proposal, Understanding, UnderstandingContext } from '../understanding/understand';
+import type {
+  Interpretation,
+  PlanTaskInfo,
+  Proposal,
+  Understanding,
+  UnderstandingContext,
+} from '../understanding/understand';
 import { withinParseLimit } from '../domain/typedText';
 import type { PlanStore } from '../store/planStore';
 import type { Command } from '../domain/commands';
@@ -36,10 +42,24 @@ export interface UnderstandingFeatureDeps {
   readonly reply: TurnReply;
 }
 
-const STATE_CHANGES: ReadonlySet<Proposal['intent']> = new Set(['taskStart', 'taskDone', 'taskSkip', 'taskReopen', 'assign', 'unassign', 'due']);
+const STATE_CHANGES: ReadonlySet<Proposal['intent']> = new Set([
+  'taskStart',
+  'taskDone',
+  'taskSkip',
+  'taskReopen',
+  'assign',
+  'unassign',
+  'due',
+]);
 
 export function createUnderstandingFeature(deps: UnderstandingFeatureDeps): Feature {
-  const reply = async (context: TurnContext, text: string, reading: Interpretation, situation: UnderstandingContext, planId: string | undefined) => {
+  const reply = async (
+    context: TurnContext,
+    text: string,
+    reading: Interpretation,
+    situation: UnderstandingContext,
+    planId: string | undefined,
+  ) => {
     const tasks = situation.tasks ?? [];
     const conversationType = context.activity.conversation?.conversationType;
     const quoted = escapeMarkdown(text.replace(/\s+/g, ' ').trim().slice(0, 60));
@@ -55,25 +75,55 @@ export function createUnderstandingFeature(deps: UnderstandingFeatureDeps): Feat
       case 'choose': {
         const offered = options(reading.proposals);
         if (offered.length === 0) break;
-        await deps.reply(context, didYouMeanCard('Did you mean…?', `I'm not sure what "${quoted}" asks for. Pick one, or type the command.`, offered));
+        await deps.reply(
+          context,
+          didYouMeanCard(
+            'Did you mean…?',
+            `I'm not sure what "${quoted}" asks for. Pick one, or type the command.`,
+            offered,
+          ),
+        );
         return;
       }
       case 'whichTask':
-        await deps.reply(context, didYouMeanCard('Which task?', `"${escapeMarkdown(reading.words)}" fits more than one task of this plan. Which one did you mean?`, options(reading.proposals)));
+        await deps.reply(
+          context,
+          didYouMeanCard(
+            'Which task?',
+            `"${escapeMarkdown(reading.words)}" fits more than one task of this plan. Which one did you mean?`,
+            options(reading.proposals),
+          ),
+        );
         return;
       case 'clarify':
         await deps.reply(context, clarifyCard(reading, situation));
         return;
       case 'answer': {
-        const inPlan = reading.hits[0]?.taskIds.map((id) => tasks.find((task) => task.id === id)).find((task) => task !== undefined);
-        await deps.reply(context, answerCard(text, reading.hits, inPlan && planId ? { planId, taskId: inPlan.id, number: inPlan.number } : undefined));
+        const inPlan = reading.hits[0]?.taskIds
+          .map((id) => tasks.find((task) => task.id === id))
+          .find((task) => task !== undefined);
+        await deps.reply(
+          context,
+          answerCard(
+            text,
+            reading.hits,
+            inPlan && planId ? { planId, taskId: inPlan.id, number: inPlan.number } : undefined,
+          ),
+        );
         return;
       }
       case 'noAnswer':
         await deps.reply(context, noAnswerCard(text));
         return;
       case 'help':
-        await deps.reply(context, didNotCatchCard(conversationType, text, reading.closest.map((intent) => HELP_USAGE_PREFIX[intent])));
+        await deps.reply(
+          context,
+          didNotCatchCard(
+            conversationType,
+            text,
+            reading.closest.map((intent) => HELP_USAGE_PREFIX[intent]),
+          ),
+        );
         return;
     }
     await deps.reply(context, didNotCatchCard(conversationType, text));
@@ -86,7 +136,8 @@ export function createUnderstandingFeature(deps: UnderstandingFeatureDeps): Feat
         // the raw text first, so a 250 KB message costs no more than it did before understanding existed.
         const raw = context.activity.text;
         // The command's text is normalised for matching; the understanding wants what was typed, @mentions included.
-        const text = typeof raw === 'string' && withinParseLimit(raw) ? SyncGuideBot.textOf(context) || command.text : '';
+        const text =
+          typeof raw === 'string' && withinParseLimit(raw) ? SyncGuideBot.textOf(context) || command.text : '';
         if (text.trim() === '') {
           await deps.reply(context, didNotCatchCard(context.activity.conversation?.conversationType, command.text));
           return;
@@ -102,7 +153,12 @@ export function createUnderstandingFeature(deps: UnderstandingFeatureDeps): Feat
 }
 
 /** Runs a confident reading; a change made from words first says which task it changes. */
-async function act(context: TurnContext, proposal: Proposal, tasks: readonly PlanTaskInfo[], deps: Pick<UnderstandingFeatureDeps, 'runCommand' | 'reply'>): Promise<void> {
+async function act(
+  context: TurnContext,
+  proposal: Proposal,
+  tasks: readonly PlanTaskInfo[],
+  deps: Pick<UnderstandingFeatureDeps, 'runCommand' | 'reply'>,
+): Promise<void> {
   if (STATE_CHANGES.has(proposal.intent)) await deps.reply(context, changeLine(proposal, tasks));
   await deps.runCommand(context, commandOf(proposal));
 }
@@ -118,16 +174,23 @@ export function createSpokenCommandReader(deps: UnderstandingFeatureDeps): Spoke
     const situation = planContext(record?.plan, deps.clock());
     const reading = deps.understanding().interpret(text, situation);
     if (reading.kind !== 'act') return undefined;
-    return { command: commandOf(reading.proposal), run: () => act(context, reading.proposal, situation.tasks ?? [], deps) };
+    return {
+      command: commandOf(reading.proposal),
+      run: () => act(context, reading.proposal, situation.tasks ?? [], deps),
+    };
   };
 }
 
 /** "I read that as done 3: task 3, Install the provisioning agent." — so a change from words always names its task. */
 function changeLine(proposal: Proposal, tasks: readonly PlanTaskInfo[]): string {
-  const words = exactWords(proposal) ?? `assign ${'taskNumber' in proposal ? proposal.taskNumber : ''} to the person you mentioned`;
+  const words =
+    exactWords(proposal) ?? `assign ${'taskNumber' in proposal ? proposal.taskNumber : ''} to the person you mentioned`;
   const number = 'taskNumber' in proposal ? proposal.taskNumber : undefined;
   const title = tasks.find((task) => task.number === number)?.title;
-  const when = proposal.intent === 'due' && proposal.date ? `, due ${formatCalendarDay(proposal.date)} (end of that day, UTC)` : '';
+  const when =
+    proposal.intent === 'due' && proposal.date
+      ? `, due ${formatCalendarDay(proposal.date)} (end of that day, UTC)`
+      : '';
   return `I read that as **${escapeMarkdown(words)}**: task ${number}${title ? `, *${escapeMarkdown(title)}*` : ''}${when}.`;
 }
 
@@ -138,28 +201,49 @@ function clarifyCard(reading: Extract<Interpretation, { kind: 'clarify' }>, situ
     case 'plan':
       return noPlanCard();
     case 'date':
-      return didYouMeanCard('When is it due?', `I could not find a date I can read in that. Say for example "due ${n} 2026-12-15", or "task ${n} is due next friday".`, [], 'Due dates are the end of that day, UTC.');
+      return didYouMeanCard(
+        'When is it due?',
+        `I could not find a date I can read in that. Say for example "due ${n} 2026-12-15", or "task ${n} is due next friday".`,
+        [],
+        'Due dates are the end of that day, UTC.',
+      );
     case 'person':
       return didYouMeanCard(
         'Who should own it?',
         `To give task ${n} to someone else, @mention them: "@Sync Guide assign ${n} to @name". Names are only read from real mentions.`,
-        reading.taskNumber !== undefined ? [{ title: optionLabel({ intent: 'assign', taskNumber: reading.taskNumber, to: 'me' }, tasks), say: `assign ${reading.taskNumber} to me` }] : [],
+        reading.taskNumber !== undefined
+          ? [
+              {
+                title: optionLabel({ intent: 'assign', taskNumber: reading.taskNumber, to: 'me' }, tasks),
+                say: `assign ${reading.taskNumber} to me`,
+              },
+            ]
+          : [],
       );
     case 'task': {
       // The likely tasks for a verb without one: the one in progress and the next one.
       const verb = reading.intent;
-      const likely = [...new Set([situation.currentNumber, situation.nextNumber].filter((number): number is number => number !== undefined))];
+      const likely = [
+        ...new Set(
+          [situation.currentNumber, situation.nextNumber].filter((number): number is number => number !== undefined),
+        ),
+      ];
       const offered: SpokenOption[] =
-        verb === 'taskStart' || verb === 'taskDone' || verb === 'taskSkip' || verb === 'taskReopen' || verb === 'unassign'
+        verb === 'taskStart' ||
+        verb === 'taskDone' ||
+        verb === 'taskSkip' ||
+        verb === 'taskReopen' ||
+        verb === 'unassign'
           ? likely.map((taskNumber) => {
               const proposal: Proposal = { intent: verb, taskNumber };
               return { title: optionLabel(proposal, tasks), say: exactWords(proposal) ?? 'tasks' };
             })
           : [];
-      return didYouMeanCard('Which task?', 'I could not tell which task you meant. Name it by its number ("task 3"), its words ("the agent install") or "the next one".', [
-        ...offered,
-        { title: 'List every task', say: 'tasks' },
-      ]);
+      return didYouMeanCard(
+        'Which task?',
+        'I could not tell which task you meant. Name it by its number ("task 3"), its words ("the agent install") or "the next one".',
+        [...offered, { title: 'List every task', say: 'tasks' }],
+      );
     }
   }
 }

@@ -5,7 +5,8 @@ import type { TurnReply } from './turn';
 
 const SCOPE_HINTS: Record<string, string> = {
   personal: 'Say **start** to begin, or **help** to see everything I can do.',
-  channel: 'Mention me to begin: **@Sync Guide start**. The plan is posted here as one thread, and anyone in the channel can update it.',
+  channel:
+    'Mention me to begin: **@Sync Guide start**. The plan is posted here as one thread, and anyone in the channel can update it.',
   groupChat: 'Mention me to begin: **@Sync Guide start**. Everyone in this chat can update the plan.',
 };
 
@@ -14,7 +15,11 @@ export function welcomeCard(conversationType: string | undefined): AdaptiveCardJ
 }
 
 /** `closestFirst`: usages (or their beginnings) to list first, most likely first, e.g. what a message came closest to. */
-export function helpCard(conversationType: string | undefined, intro?: string, closestFirst: readonly string[] = []): AdaptiveCardJson {
+export function helpCard(
+  conversationType: string | undefined,
+  intro?: string,
+  closestFirst: readonly string[] = [],
+): AdaptiveCardJson {
   const inChannel = conversationType === 'channel' || conversationType === 'groupChat';
   const rank = (usage: string) => {
     const at = closestFirst.findIndex((prefix) => usage.startsWith(prefix));
@@ -44,7 +49,15 @@ export function createWelcomeFeature(reply: TurnReply): Feature {
 }
 
 /** Help for a message nothing fitted: what was said (escaped, cut short), then the commands, the closest first. */
-export function didNotCatchCard(conversationType: string | undefined, text: string, closestFirst: readonly string[] = []): AdaptiveCardJson {
+export function didNotCatchCard(
+  conversationType: string | undefined,
+  text: string,
+  closestFirst: readonly string[] = [],
+): AdaptiveCardJson {
   const said = text ? `I didn't catch "${escapeMarkdown(text.slice(0, 60))}".` : 'I only understand a few commands.';
-  return helpCard(conversationType, `${said} Here is what I can do${closestFirst.length > 0 ? ', the closest first' : ''}:`, closestFirst);
+  return helpCard(
+    conversationType,
+    `${said} Here is what I can do${closestFirst.length > 0 ? ', the closest first' : ''}:`,
+    closestFirst,
+  );
 }

@@ -29,12 +29,18 @@ export function digestMessage(plan: Plan, digest: Digest, sentAt: Date): DigestM
     overdue > 0
       ? `${overdue} task${overdue === 1 ? ' is' : 's are'} overdue in the deployment plan.`
       : `${digest.openCount} task${digest.openCount === 1 ? ' is' : 's are'} still open in the deployment plan.`;
-  const text = mentions.length > 0 ? `Reminder for ${mentions.map((m) => m.text).join(', ')}: ${summary}` : `Reminder: ${summary}`;
+  const text =
+    mentions.length > 0 ? `Reminder for ${mentions.map((m) => m.text).join(', ')}: ${summary}` : `Reminder: ${summary}`;
   const card = renderCard('digest', {
     label: digest.cadence === 'daily' ? 'DAILY DIGEST' : 'WEEKLY DIGEST',
     headline: digestHeadline(digest),
     toolTitle: toolTitle(plan),
-    overdue: digest.overdue.map((task) => ({ number: task.number, title: escapeMarkdown(task.title), owner: ownerText(task.owner), dueText: task.dueText })),
+    overdue: digest.overdue.map((task) => ({
+      number: task.number,
+      title: escapeMarkdown(task.title),
+      owner: ownerText(task.owner),
+      dueText: task.dueText,
+    })),
     hasNext: digest.next !== undefined,
     next: digest.next ? nextView(digest.next) : { number: 0, title: '', owner: '', dueSuffix: '' },
     footer: `Sent ${formatUtcDateTime(sentAt.toISOString())}. Reminders are ${digest.cadence}; say "remind off" to stop them, or "status" for the whole plan.`,
@@ -56,5 +62,10 @@ function ownerText(owner: Actor | undefined): string {
 }
 
 function nextView(task: DigestTask) {
-  return { number: task.number, title: escapeMarkdown(task.title), owner: ownerText(task.owner), dueSuffix: task.dueText ? ` · ${task.dueText}` : '' };
+  return {
+    number: task.number,
+    title: escapeMarkdown(task.title),
+    owner: ownerText(task.owner),
+    dueSuffix: task.dueText ? ` · ${task.dueText}` : '',
+  };
 }

@@ -4,7 +4,15 @@
  */
 import type { ActionRefusal, Actor, Plan, PlanAction, TaskStatus, TaskView } from '../domain/plan';
 import { toolTitle } from '../domain/toolNames';
-import { alreadyNotice, catalogText, dueLine, MY_TASK_OPEN_VERB, refusalNotice, statusBadge, type CardNotice } from './planCards';
+import {
+  alreadyNotice,
+  catalogText,
+  dueLine,
+  MY_TASK_OPEN_VERB,
+  refusalNotice,
+  statusBadge,
+  type CardNotice,
+} from './planCards';
 import { escapeMarkdown, renderCard, type AdaptiveCardJson } from './render';
 
 /** The list buttons: they answer with the list again, so the person stays on it. */
@@ -28,7 +36,12 @@ export interface WithheldTasks {
   readonly unchecked: number;
 }
 
-export function myTasksCard(items: readonly MyTasksCardItem[], now: Date, notice?: CardNotice, withheld: WithheldTasks = { notMember: 0, unchecked: 0 }): AdaptiveCardJson {
+export function myTasksCard(
+  items: readonly MyTasksCardItem[],
+  now: Date,
+  notice?: CardNotice,
+  withheld: WithheldTasks = { notMember: 0, unchecked: 0 },
+): AdaptiveCardJson {
   const shown = items.slice(0, MY_TASKS_CARD_LIMIT);
   const plans = new Set(items.map((item) => item.plan.id)).size;
   const intro =
@@ -37,7 +50,10 @@ export function myTasksCard(items: readonly MyTasksCardItem[], now: Date, notice
       : `${items.length} open task${items.length === 1 ? '' : 's'} assigned to you${plans > 1 ? `, in ${plans} plans` : ''}`;
   return renderCard('myTasks', {
     intro,
-    notice: [...(notice ? [notice] : []), ...withheldNotices(withheld)].map((n) => ({ text: n.text, color: n.tone === 'warning' ? 'Warning' : 'Accent' })),
+    notice: [...(notice ? [notice] : []), ...withheldNotices(withheld)].map((n) => ({
+      text: n.text,
+      color: n.tone === 'warning' ? 'Warning' : 'Accent',
+    })),
     items: shown.map(({ plan, task, where }) => {
       const status = statusBadge(task.status);
       const due = dueLine(task, now);
@@ -61,7 +77,7 @@ export function myTasksCard(items: readonly MyTasksCardItem[], now: Date, notice
         ? 'When someone assigns you a task in a plan (or you say "assign 3 to me"), it shows up here.'
         : items.length > shown.length
           ? `Showing the ${shown.length} most recently assigned; ${items.length - shown.length} more are open.`
-          : 'Changes made here show up in the plan\'s own chat or channel too.',
+          : "Changes made here show up in the plan's own chat or channel too.",
   });
 }
 
@@ -69,10 +85,20 @@ function withheldNotices(withheld: WithheldTasks): CardNotice[] {
   const tasks = (n: number) => `${n} task${n === 1 ? '' : 's'}`;
   return [
     ...(withheld.notMember > 0
-      ? [{ text: `${tasks(withheld.notMember)} still assigned to you ${withheld.notMember === 1 ? 'is' : 'are'} in a chat or channel you are no longer a member of, so ${withheld.notMember === 1 ? 'it is' : 'they are'} not shown. Someone there can reassign ${withheld.notMember === 1 ? 'it' : 'them'}.`, tone: 'info' as const }]
+      ? [
+          {
+            text: `${tasks(withheld.notMember)} still assigned to you ${withheld.notMember === 1 ? 'is' : 'are'} in a chat or channel you are no longer a member of, so ${withheld.notMember === 1 ? 'it is' : 'they are'} not shown. Someone there can reassign ${withheld.notMember === 1 ? 'it' : 'them'}.`,
+            tone: 'info' as const,
+          },
+        ]
       : []),
     ...(withheld.unchecked > 0
-      ? [{ text: `I could not check with Teams that you are still a member where ${tasks(withheld.unchecked)} of yours ${withheld.unchecked === 1 ? 'lives' : 'live'}, so ${withheld.unchecked === 1 ? 'it is' : 'they are'} not shown. Say "my tasks" again in a moment.`, tone: 'warning' as const }]
+      ? [
+          {
+            text: `I could not check with Teams that you are still a member where ${tasks(withheld.unchecked)} of yours ${withheld.unchecked === 1 ? 'lives' : 'live'}, so ${withheld.unchecked === 1 ? 'it is' : 'they are'} not shown. Say "my tasks" again in a moment.`,
+            tone: 'warning' as const,
+          },
+        ]
       : []),
   ];
 }
@@ -82,20 +108,40 @@ function withheldNotices(withheld: WithheldTasks): CardNotice[] {
  * (the place's name, the name of whoever settled the task) is escaped here, once.
  */
 export type MyTaskOutcome =
-  | { readonly kind: 'changed'; readonly task: TaskView & { number: number }; readonly action: PlanAction; readonly where: string }
-  | { readonly kind: 'already'; readonly task: TaskView & { number: number }; readonly status: TaskStatus; readonly by: Actor; readonly at: string }
+  | {
+      readonly kind: 'changed';
+      readonly task: TaskView & { number: number };
+      readonly action: PlanAction;
+      readonly where: string;
+    }
+  | {
+      readonly kind: 'already';
+      readonly task: TaskView & { number: number };
+      readonly status: TaskStatus;
+      readonly by: Actor;
+      readonly at: string;
+    }
   | { readonly kind: 'refused'; readonly refusal: ActionRefusal }
   | { readonly kind: 'notMember'; readonly where: string }
   /** Teams could not say whether the person is still a member. */
   | { readonly kind: 'unchecked'; readonly where: string }
   | { readonly kind: 'busy' };
 
-const DONE_WORDS: Readonly<Record<PlanAction, string>> = { done: 'marked done', start: 'started', skip: 'skipped', reopen: 'reopened', switchInstallType: 'switched' };
+const DONE_WORDS: Readonly<Record<PlanAction, string>> = {
+  done: 'marked done',
+  start: 'started',
+  skip: 'skipped',
+  reopen: 'reopened',
+  switchInstallType: 'switched',
+};
 
 export function myTaskNotice(outcome: MyTaskOutcome): CardNotice {
   switch (outcome.kind) {
     case 'changed':
-      return { text: `${label(outcome.task)}: ${DONE_WORDS[outcome.action]}. The plan in ${escapeMarkdown(outcome.where)} shows it too.`, tone: 'info' };
+      return {
+        text: `${label(outcome.task)}: ${DONE_WORDS[outcome.action]}. The plan in ${escapeMarkdown(outcome.where)} shows it too.`,
+        tone: 'info',
+      };
     case 'already': {
       const notice = alreadyNotice(outcome.status, outcome.by, outcome.at);
       return { ...notice, text: `${label(outcome.task)}: ${notice.text}` };
@@ -103,11 +149,20 @@ export function myTaskNotice(outcome: MyTaskOutcome): CardNotice {
     case 'refused':
       return refusalNotice(outcome.refusal);
     case 'notMember':
-      return { text: `You are not a member of ${escapeMarkdown(outcome.where)} any more, so its plan is not yours to change or read from here. Nothing changed.`, tone: 'warning' };
+      return {
+        text: `You are not a member of ${escapeMarkdown(outcome.where)} any more, so its plan is not yours to change or read from here. Nothing changed.`,
+        tone: 'warning',
+      };
     case 'unchecked':
-      return { text: `I could not check with Teams whether you are still a member of ${escapeMarkdown(outcome.where)}. Nothing changed; please try again in a moment.`, tone: 'warning' };
+      return {
+        text: `I could not check with Teams whether you are still a member of ${escapeMarkdown(outcome.where)}. Nothing changed; please try again in a moment.`,
+        tone: 'warning',
+      };
     case 'busy':
-      return { text: 'Many changes arrived at the same moment and yours could not be saved. Nothing changed; please press the button again.', tone: 'warning' };
+      return {
+        text: 'Many changes arrived at the same moment and yours could not be saved. Nothing changed; please press the button again.',
+        tone: 'warning',
+      };
   }
 }
 

@@ -2,12 +2,7 @@
  * Plan → card data → templates in cards/. Every word a card shows about a plan is decided here;
  * the status rules themselves stay in the domain (availableActions, nextTask, progress).
  */
-import {
-  TOOL_CHOICE_TASK_IDS,
-  alternativeOf,
-  type TaskId,
-  type Track,
-} from '../domain/catalog';
+import { TOOL_CHOICE_TASK_IDS, alternativeOf, type TaskId, type Track } from '../domain/catalog';
 import { taskContent, tracksForSelection } from '../domain/taskCatalog';
 import type { DecisionSummary } from '../domain/decision';
 import {
@@ -126,7 +121,10 @@ export function statusBadge(status: TaskStatus): { text: string; color: string }
 
 /** "Already marked done by Ana at 10:42 UTC, 26 Nov" for a repeated or stale click. */
 export function alreadyNotice(status: TaskStatus, by: Actor, at: string): CardNotice {
-  return { text: `Already ${STATUS[status].changed.toLowerCase()} by ${nameOf(by)} at ${formatWhen(at)}. Nothing changed.`, tone: 'info' };
+  return {
+    text: `Already ${STATUS[status].changed.toLowerCase()} by ${nameOf(by)} at ${formatWhen(at)}. Nothing changed.`,
+    tone: 'info',
+  };
 }
 
 /**
@@ -177,7 +175,9 @@ export interface TaskCardView {
   /** Render time: overdue marks depend on it, so it goes into the card data (the render cache keys on that data). */
   readonly now?: Date;
   /** An input opened for the person who clicked: the owner picker or the due date. */
-  readonly editor?: { readonly kind: 'owner'; readonly choices: readonly OwnerChoice[]; readonly typedHint: string } | { readonly kind: 'due' };
+  readonly editor?:
+    | { readonly kind: 'owner'; readonly choices: readonly OwnerChoice[]; readonly typedHint: string }
+    | { readonly kind: 'due' };
   /** Shown from "my tasks" in personal chat: names where the plan lives (user text, escaped here), and uses the my-task verbs. */
   readonly remote?: { readonly where: string };
   /** GRAPH_CHECKS is on: the tasks Graph can observe offer "Check now" and show the last check. Off: nothing of it. */
@@ -238,7 +238,10 @@ export function taskCard(plan: Plan, taskId: string, notice?: CardNotice, view: 
     hasCoordination: coordination.length > 0,
     coordination,
     editor: view.editor?.kind ?? '',
-    ownerChoices: view.editor?.kind === 'owner' ? view.editor.choices.map((choice) => ({ title: choice.name, value: choice.id })) : [],
+    ownerChoices:
+      view.editor?.kind === 'owner'
+        ? view.editor.choices.map((choice) => ({ title: choice.name, value: choice.id }))
+        : [],
     ownerHint: view.editor?.kind === 'owner' ? view.editor.typedHint : '',
     dueValue: task.due ?? '',
     hasDue: task.due !== undefined,
@@ -266,10 +269,17 @@ function tenantCheckView(plan: Plan, task: TaskView) {
   const evidence = plan.lastCheck?.byTrack[track];
   if (!evidence) return { line: NOT_CHECKED_LINE, offerEvidence: false, checkedAt: '' };
   const open = task.status === 'todo' || task.status === 'inProgress';
-  return { line: lastCheckLine(evidence), offerEvidence: open && evidence.verdict === 'healthy', checkedAt: evidence.checkedAt };
+  return {
+    line: lastCheckLine(evidence),
+    offerEvidence: open && evidence.verdict === 'healthy',
+    checkedAt: evidence.checkedAt,
+  };
 }
 
-const NOT_CHECKED_LINE = { text: 'Not checked yet: "Check now" reads what Microsoft Graph shows of sync in your tenant (read-only).', color: 'Default' };
+const NOT_CHECKED_LINE = {
+  text: 'Not checked yet: "Check now" reads what Microsoft Graph shows of sync in your tenant (read-only).',
+  color: 'Default',
+};
 
 /** "👤 Owner: Ben" — on every task that can have one. */
 export function ownerLine(owner: Actor | undefined): string {
@@ -281,7 +291,10 @@ export function dueLine(task: PlanTask, now: Date | undefined): { text: string; 
   if (task.due === undefined) return { text: '', color: 'Default' };
   if (now && isOverdue(task, now)) {
     const late = daysBetween(task.due, utcDay(now));
-    return { text: `⚠️ Overdue since ${formatCalendarDay(task.due)} (${late} day${late === 1 ? '' : 's'} late)`, color: 'Attention' };
+    return {
+      text: `⚠️ Overdue since ${formatCalendarDay(task.due)} (${late} day${late === 1 ? '' : 's'} late)`,
+      color: 'Attention',
+    };
   }
   return { text: `📅 Due ${formatCalendarDay(task.due)}`, color: 'Default' };
 }
@@ -295,7 +308,9 @@ function coordinationActions(task: TaskView, open: 'owner' | 'due' | undefined) 
     { title: 'Assign to me', verb: COORDINATION_VERBS.assignMe },
     ...(task.owner ? [{ title: 'Unassign', verb: COORDINATION_VERBS.unassign }] : []),
     ...(open === 'owner' ? [] : [{ title: 'Assign someone', verb: COORDINATION_VERBS.ownerEditor }]),
-    ...(open === 'due' ? [] : [{ title: task.due ? 'Change due date' : 'Set due date', verb: COORDINATION_VERBS.dueEditor }]),
+    ...(open === 'due'
+      ? []
+      : [{ title: task.due ? 'Change due date' : 'Set due date', verb: COORDINATION_VERBS.dueEditor }]),
     // The undo of a date set by words ("due next friday") is one click away, like Reopen and Unassign.
     ...(task.due && open !== 'due' ? [{ title: 'Clear due date', verb: COORDINATION_VERBS.clearDue }] : []),
   ];
@@ -382,7 +397,9 @@ export function tasksCard(plan: Plan): AdaptiveCardJson {
     toolTitle: toolTitle(plan),
     tracks: trackOrder(plan).map((track) => ({
       label: TRACK_LABEL[track],
-      tasks: numbered.filter((task) => task.track === track).map((task) => ({ ...taskRow(task, task.id === next?.id), taskId: task.id })),
+      tasks: numbered
+        .filter((task) => task.track === track)
+        .map((task) => ({ ...taskRow(task, task.id === next?.id), taskId: task.id })),
     })),
     multiTrack: trackOrder(plan).length > 1,
   });
@@ -399,7 +416,10 @@ export function historyCard(plan: Plan, earlier: readonly PlanLogEntry[] = [], n
   const total = historyLength(plan);
   return renderCard('history', {
     toolTitle: toolTitle(plan),
-    intro: total > HISTORY_LIMIT ? `The latest ${HISTORY_LIMIT} of ${total} changes, newest first.` : `${total} change${total === 1 ? '' : 's'}, newest first.`,
+    intro:
+      total > HISTORY_LIMIT
+        ? `The latest ${HISTORY_LIMIT} of ${total} changes, newest first.`
+        : `${total} change${total === 1 ? '' : 's'}, newest first.`,
     entries: entries.map((entry) => historyRow(plan, entry)),
     ...earlierPart(earlier, now),
   });
@@ -410,7 +430,9 @@ export function earlierPlansCard(earlier: readonly PlanLogEntry[], now?: Date): 
   const part = earlierPart(earlier, now);
   return renderCard('history', {
     toolTitle: 'No plan in this conversation now',
-    intro: part.earlier.some((row) => row.restorable) ? 'Say **start** to create one, or **restore** to bring back the latest plan below.' : 'Say **start** to create one.',
+    intro: part.earlier.some((row) => row.restorable)
+      ? 'Say **start** to create one, or **restore** to bring back the latest plan below.'
+      : 'Say **start** to create one.',
     entries: [],
     ...part,
   });
@@ -439,7 +461,9 @@ function earlierPart(earlier: readonly PlanLogEntry[], now: Date | undefined) {
     }));
   return {
     hasEarlier: rows.length > 0,
-    earlierTitle: rows.some((row) => row.restorable) ? 'Earlier plans here (restorable ones have a button)' : 'Earlier plans here',
+    earlierTitle: rows.some((row) => row.restorable)
+      ? 'Earlier plans here (restorable ones have a button)'
+      : 'Earlier plans here',
     earlier: rows,
   };
 }
@@ -454,7 +478,8 @@ export function describePlan(plan: Plan, toolName: string = SHORT_TOOL_NAMES[pla
 export function noPlanCard(): AdaptiveCardJson {
   return renderCard('noPlan', {
     title: 'No plan here yet',
-    message: 'This conversation has no deployment plan. Say **start** to answer a few questions, pick a sync tool and get one.',
+    message:
+      'This conversation has no deployment plan. Say **start** to answer a few questions, pick a sync tool and get one.',
   });
 }
 
@@ -463,15 +488,22 @@ export function noPlanCard(): AdaptiveCardJson {
  * such click. `nothingChanged` says so when the button would have changed something; `next` points at the current
  * plan's own card of that kind.
  */
-export function notThisPlanCard(options: { readonly nothingChanged?: boolean; readonly next?: string } = {}): AdaptiveCardJson {
+export function notThisPlanCard(
+  options: { readonly nothingChanged?: boolean; readonly next?: string } = {},
+): AdaptiveCardJson {
   const unchanged = options.nothingChanged ? ', so nothing changed' : '';
-  return errorCard(`This card belongs to a plan that is not the current plan of this conversation${unchanged}. ${options.next ?? 'Say "status" for the current plan.'}`, 'Not this plan');
+  return errorCard(
+    `This card belongs to a plan that is not the current plan of this conversation${unchanged}. ${options.next ?? 'Say "status" for the current plan.'}`,
+    'Not this plan',
+  );
 }
 
 /** A typed command ("done 12", "due 12 …") named a number the plan's task list does not have. */
 export function noSuchTaskCard(plan: Plan, number: number): AdaptiveCardJson {
   const count = numberedTasks(plan).length;
-  return errorCard(`This plan has tasks 1 to ${count}, so there is no task ${number}. Say "tasks" to see them with their numbers.`);
+  return errorCard(
+    `This plan has tasks 1 to ${count}, so there is no task ${number}. Say "tasks" to see them with their numbers.`,
+  );
 }
 
 /** Same look as the bot's error card; rendered here so the actions layer needs nothing from the bot layer. */
@@ -493,7 +525,8 @@ function taskRow(task: TaskView & { number: number }, isNext: boolean) {
 function historyRow(plan: Plan, entry: PlanHistoryEntry) {
   const who = `${nameOf(entry.by)} · ${formatWhen(entry.at)}`;
   if (entry.kind === 'reminders') return { who, what: `Reminders: ${entry.from} → ${entry.to}` };
-  if (entry.kind === 'watch') return { who, what: `Tenant watch: ${entry.from ? 'on' : 'off'} → ${entry.to ? 'on' : 'off'}` };
+  if (entry.kind === 'watch')
+    return { who, what: `Tenant watch: ${entry.from ? 'on' : 'off'} → ${entry.to ? 'on' : 'off'}` };
   const number = taskNumber(plan, entry.task);
   const title = tasksInOrder(plan).find((task) => task.id === entry.task)?.content.title ?? entry.task;
   const label = `${number !== undefined ? `${number}. ` : ''}${catalogText(title)}`;

@@ -39,12 +39,17 @@ export interface QuestionCardInput {
 export function questionCard(input: QuestionCardInput): AdaptiveCardJson {
   const { question, runId } = input;
   const total = Math.max(input.estimatedTotal, input.number);
-  const numbered = question.choices.map((choice, index) => ({ number: index + 1, title: choice.title, value: choice.value }));
+  const numbered = question.choices.map((choice, index) => ({
+    number: index + 1,
+    title: choice.title,
+    value: choice.value,
+  }));
   const isExclusive = (value: string) => value === NONE_VALUE || value === NOT_SURE_VALUE;
   return renderCard('question', {
     runId,
     questionId: question.id,
-    progress: total === input.number ? `Question ${input.number}, the last one` : `Question ${input.number} of about ${total}`,
+    progress:
+      total === input.number ? `Question ${input.number}, the last one` : `Question ${input.number} of about ${total}`,
     hasOwner: input.forName !== undefined && input.forName.length > 0,
     owner: input.forName ? `For ${escapeMarkdown(input.forName.slice(0, 80))}` : '',
     prompt: input.prompt ?? question.prompt,
@@ -54,7 +59,9 @@ export function questionCard(input: QuestionCardInput): AdaptiveCardJson {
     choices: numbered,
     options: numbered.filter((choice) => !isExclusive(choice.value)),
     exclusive: numbered.filter((choice) => isExclusive(choice.value)),
-    ticked: (input.ticked ?? []).filter((value) => numbered.some((choice) => choice.value === value && !isExclusive(value))).join(','),
+    ticked: (input.ticked ?? [])
+      .filter((value) => numbered.some((choice) => choice.value === value && !isExclusive(value)))
+      .join(','),
     typingHint: question.multi
       ? `You can also type the numbers, e.g. "1, 3", "none" or "not sure", or say it in your own words ("${QUESTION_WORDS[question.id].example}"). Say "back", "cancel", "start over" or "help" at any time.`
       : `You can also type the number, a word or a sentence, e.g. "${numbered[0]?.number ?? 1}", "not sure" or "${QUESTION_WORDS[question.id].example}". Say "back", "cancel", "start over" or "help" at any time.`,
@@ -101,6 +108,9 @@ export function confirmCard(input: ConfirmCardInput): AdaptiveCardJson {
     hasNote: input.note !== undefined,
     note: input.note ?? '',
     submitActions: input.submitActions ?? [],
-    executeActions: (input.executeActions ?? []).map((action) => ({ ...action, submitData: { ...action.data, verb: action.verb } })),
+    executeActions: (input.executeActions ?? []).map((action) => ({
+      ...action,
+      submitData: { ...action.data, verb: action.verb },
+    })),
   });
 }

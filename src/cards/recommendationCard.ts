@@ -57,23 +57,29 @@ const PATH_STEP_TEXT: Readonly<Record<PathTrack, (rec: Recommendation) => string
 
 const UPGRADE_WORDS: Readonly<Record<NonNullable<Recommendation['upgradeMethod']>, string>> = {
   inPlace: 'Upgrade in place on the active server.',
-  swingWithStaging: 'Upgrade the staging server first, check it, switch it active, then upgrade the other (swing migration).',
-  swingToNewServer: 'Build a new server on Windows Server 2022 or 2025 in staging mode with the newest build, then switch to it (swing migration).',
+  swingWithStaging:
+    'Upgrade the staging server first, check it, switch it active, then upgrade the other (swing migration).',
+  swingToNewServer:
+    'Build a new server on Windows Server 2022 or 2025 in staging mode with the newest build, then switch to it (swing migration).',
 };
 
 /** The title line: where the tenant ends up, and from where. */
 export function titleOf(recommendation: Recommendation): string {
   const paths = recommendation.paths ?? [];
   if (paths.includes('migrateToCloudSync')) return `Move to ${TOOL_NAMES.cloudSync}`;
-  if (paths.includes('connectUpgrade')) return recommendation.tool === 'both' ? `Stay on Connect Sync and add Cloud Sync` : `Stay on ${TOOL_NAMES.connect}`;
-  if (paths.includes('cloudSyncHealth') && recommendation.tool === 'cloudSync') return `Keep ${TOOL_NAMES.cloudSync} healthy`;
+  if (paths.includes('connectUpgrade'))
+    return recommendation.tool === 'both' ? `Stay on Connect Sync and add Cloud Sync` : `Stay on ${TOOL_NAMES.connect}`;
+  if (paths.includes('cloudSyncHealth') && recommendation.tool === 'cloudSync')
+    return `Keep ${TOOL_NAMES.cloudSync} healthy`;
   return TOOL_NAMES[recommendation.tool];
 }
 
 /** One sentence a busy admin can act on; built from the engine's deciding factors, never re-deciding. */
 export function headlineOf(recommendation: Recommendation): string {
   const paths = recommendation.paths ?? [];
-  const urgent = paths.includes('restoreSync') ? 'Restore sync first: your Connect Sync build stopped syncing on 30 September 2026. Then ' : '';
+  const urgent = paths.includes('restoreSync')
+    ? 'Restore sync first: your Connect Sync build stopped syncing on 30 September 2026. Then '
+    : '';
   const toolLine = toolHeadline(recommendation);
   if (paths.includes('migrateToCloudSync')) {
     return `${urgent}${urgent ? 'move' : 'Move'} from Connect Sync to Cloud Sync: nothing you need requires Connect Sync, and Microsoft recommends Cloud Sync wherever it fits.`;
@@ -86,7 +92,9 @@ export function headlineOf(recommendation: Recommendation): string {
 
 function toolHeadline(recommendation: Recommendation): string {
   const required = (tool: SingleTool) =>
-    recommendation.factors.filter((f) => f.pointsTo === tool && f.strength === 'required').map((f) => lowerFirst(f.capability));
+    recommendation.factors
+      .filter((f) => f.pointsTo === tool && f.strength === 'required')
+      .map((f) => lowerFirst(f.capability));
   const connectNeeds = required('connect');
   const cloudNeeds = required('cloudSync');
   switch (recommendation.tool) {
@@ -138,12 +146,20 @@ function render(input: RecommendationCardInput, detail: Detail): AdaptiveCardJso
   const buttons = input.choice
     ? []
     : [
-        { title: paths.length > 0 ? 'Accept this plan' : `Accept ${SHORT_NAMES[rec.tool]}`, verb: ACCEPT_VERB, data: { decisionId, owner: input.ownerId } },
+        {
+          title: paths.length > 0 ? 'Accept this plan' : `Accept ${SHORT_NAMES[rec.tool]}`,
+          verb: ACCEPT_VERB,
+          data: { decisionId, owner: input.ownerId },
+        },
         ...overrideTools(rec.tool).map((tool) => ({
           title:
             connectRunsToday && rec.tool !== 'both'
-              ? tool === 'connect' ? 'Stay on Connect Sync instead' : 'Move to Cloud Sync instead'
-              : rec.tool === 'both' ? `Use only ${SHORT_NAMES[tool]}` : `Use ${SHORT_NAMES[tool]} instead`,
+              ? tool === 'connect'
+                ? 'Stay on Connect Sync instead'
+                : 'Move to Cloud Sync instead'
+              : rec.tool === 'both'
+                ? `Use only ${SHORT_NAMES[tool]}`
+                : `Use ${SHORT_NAMES[tool]} instead`,
           verb: OVERRIDE_VERB,
           data: { decisionId, owner: input.ownerId, tool },
         })),
@@ -158,7 +174,9 @@ function render(input: RecommendationCardInput, detail: Detail): AdaptiveCardJso
     pathStyle: rec.urgent ? 'attention' : 'emphasis',
     pathSteps: paths.map((path, index) => ({ text: `${index + 1}. ${PATH_STEP_TEXT[path](rec)}` })),
     hasStay: (rec.stayReasons ?? []).length > 0,
-    stayReasons: (rec.stayReasons ?? []).map((reason) => ({ text: `- **${reason.capability}.** What would let you move: ${reason.moveWhen} [Learn more](${reason.link})` })),
+    stayReasons: (rec.stayReasons ?? []).map((reason) => ({
+      text: `- **${reason.capability}.** What would let you move: ${reason.moveWhen} [Learn more](${reason.link})`,
+    })),
     hasInstall: connectInPlay,
     installLine: rec.connectInstall === 'custom' ? 'Connect Sync: custom install' : 'Connect Sync: express install',
     headline: headlineOf(rec),
@@ -181,7 +199,7 @@ function render(input: RecommendationCardInput, detail: Detail): AdaptiveCardJso
     cloudSyncScope: rec.coexistence?.cloudSyncScope ?? '',
     assumptionsTitle:
       rec.uncertainty === 'followDefault'
-        ? 'Open questions: Microsoft\'s default held, please confirm'
+        ? "Open questions: Microsoft's default held, please confirm"
         : 'Assumed for your "Not sure" answers',
     assumptions: rec.assumptions.map((a) => ({
       topic: ANSWER_TOPICS[a.question],
@@ -197,13 +215,22 @@ function render(input: RecommendationCardInput, detail: Detail): AdaptiveCardJso
     changes: rec.whatWouldChange.slice(0, detail === 'compact' ? 10 : undefined).map((c) => ({
       text: `${c.change} → ${SHORT_NAMES[c.tool]}${c.connectInstall && c.tool !== 'cloudSync' ? ` (${c.connectInstall} install)` : ''}`,
     })),
-    answers: ANSWER_KEYS.filter((key) => input.answers[key] !== 'notAsked').map((key) => ({ topic: ANSWER_TOPICS[key], value: describeAnswer(key, input.answers[key]) })),
-    answeredLine: lastAnswer ? `Answered by ${people.join(', ')}; last answer ${formatTime(lastAnswer.at)}.` : 'No answers recorded.',
+    answers: ANSWER_KEYS.filter((key) => input.answers[key] !== 'notAsked').map((key) => ({
+      topic: ANSWER_TOPICS[key],
+      value: describeAnswer(key, input.answers[key]),
+    })),
+    answeredLine: lastAnswer
+      ? `Answered by ${people.join(', ')}; last answer ${formatTime(lastAnswer.at)}.`
+      : 'No answers recorded.',
     buttons,
   });
 }
 
-function statusLine(recommended: SyncTool, choice: NonNullable<RecommendationCardInput['choice']>, note?: string): string {
+function statusLine(
+  recommended: SyncTool,
+  choice: NonNullable<RecommendationCardInput['choice']>,
+  note?: string,
+): string {
   const who = `${escapeMarkdown(choice.by.name)} (${formatTime(choice.at)})`;
   const what = choice.overridden
     ? `${who} chose **${SHORT_NAMES[choice.tool]}** instead of the recommended ${SHORT_NAMES[recommended]}.`

@@ -55,7 +55,11 @@ function loadTemplate(name: string): LoadedTemplate {
     const json = readFileSync(join(CARDS_DIR, `${name}.json`), 'utf8');
     const bindings = analyseBindings(json);
     // A template's own text must not contain the placeholder characters either, for the same reason.
-    loaded = { engine: new ACData.Template(JSON.parse(json)), keep: bindings.keep, shapeSafe: bindings.shapeSafe && !HAS_PLACEHOLDER_CHARACTER.test(json) };
+    loaded = {
+      engine: new ACData.Template(JSON.parse(json)),
+      keep: bindings.keep,
+      shapeSafe: bindings.shapeSafe && !HAS_PLACEHOLDER_CHARACTER.test(json),
+    };
     templates.set(name, loaded);
   }
   return loaded;
@@ -142,7 +146,8 @@ function shapeKey(value: unknown, kept: boolean, keep: ReadonlySet<string>, valu
   }
   if (typeof value === 'object') {
     let key = '{';
-    for (const name in value) key += `${encodedName(name)}${shapeKey((value as Record<string, unknown>)[name], kept || keep.has(name), keep, values)},`;
+    for (const name in value)
+      key += `${encodedName(name)}${shapeKey((value as Record<string, unknown>)[name], kept || keep.has(name), keep, values)},`;
     return `${key}}`;
   }
   return JSON.stringify(value) ?? 'u';
@@ -170,7 +175,8 @@ function abstractValue(value: unknown, kept: boolean, keep: ReadonlySet<string>,
   if (Array.isArray(value)) return value.map((item) => abstractValue(item, kept, keep, values));
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[key] = abstractValue(item, kept || keep.has(key), keep, values);
+    for (const [key, item] of Object.entries(value))
+      out[key] = abstractValue(item, kept || keep.has(key), keep, values);
     return out;
   }
   return value;
@@ -198,7 +204,9 @@ function literal(node: unknown): string {
     const whole = ONE_PLACEHOLDER.exec(node);
     if (whole) return `v[${Number(whole[1])}]`;
     if (!node.includes(OPEN)) return JSON.stringify(node);
-    const pieces = node.split(ANY_PLACEHOLDER).map((piece, i) => (i % 2 === 0 ? JSON.stringify(piece) : `String(v[${Number(piece)}])`));
+    const pieces = node
+      .split(ANY_PLACEHOLDER)
+      .map((piece, i) => (i % 2 === 0 ? JSON.stringify(piece) : `String(v[${Number(piece)}])`));
     return `(${pieces.join(' + ')})`;
   }
   if (Array.isArray(node)) return `[${node.map(literal).join(', ')}]`;
@@ -232,10 +240,17 @@ function remember(key: string, expanded: ExpandedShape): void {
  */
 const VERIFY_EVERY_RENDER = process.env.NODE_ENV === 'test';
 
-function verifyAgainstDirectExpansion(name: string, template: LoadedTemplate, data: object, card: AdaptiveCardJson): void {
+function verifyAgainstDirectExpansion(
+  name: string,
+  template: LoadedTemplate,
+  data: object,
+  card: AdaptiveCardJson,
+): void {
   const direct = expandDirectly(template, data);
   if (!isDeepStrictEqual(JSON.parse(JSON.stringify(direct)), JSON.parse(JSON.stringify(card)))) {
-    throw new Error(`cards/${name}.json: the shape-cached render differs from a direct expansion for ${JSON.stringify(data).slice(0, 500)}`);
+    throw new Error(
+      `cards/${name}.json: the shape-cached render differs from a direct expansion for ${JSON.stringify(data).slice(0, 500)}`,
+    );
   }
 }
 

@@ -31,7 +31,12 @@ export function reportCard(input: ReportCardInput): AdaptiveCardJson {
           byline: `${decision.overridden ? 'Chosen over the recommendation' : 'Accepted'} by ${nameOf(decision.decidedBy)}, ${formatUtcDateTime(decision.decidedAt)}.`,
         }
       : { headline: '', reasons: [], byline: '' },
-    tasks: report.tasks.map((task) => ({ number: task.number, title: escapeMarkdown(task.title), details: taskDetails(task), color: task.overdue ? 'Attention' : 'Default' })),
+    tasks: report.tasks.map((task) => ({
+      number: task.number,
+      title: escapeMarkdown(task.title),
+      details: taskDetails(task),
+      color: task.overdue ? 'Attention' : 'Default',
+    })),
     footer: link
       ? `Report of ${formatUtcDateTime(input.generatedAt.toISOString())}. The CSV link works until ${formatUtcDateTime(new Date(link.expiresAt).toISOString())}; anyone who has it can download the file.`
       : `Report of ${formatUtcDateTime(input.generatedAt.toISOString())}. No download link: the bot's public address (PUBLIC_BASE_URL) is not configured.`,
@@ -45,7 +50,13 @@ export function taskDetails(task: ReportTask): string {
   const parts = [task.statusLabel];
   parts.push(task.owner ? `Owner: ${nameOf(task.owner)}` : 'No owner');
   if (task.due) parts.push(`${task.overdue ? '⚠️ Overdue, was due' : 'Due'} ${formatCalendarDay(task.due)}`);
-  if (task.finishedBy && task.finishedAt) parts.push(`${task.status === 'skipped' ? 'Skipped' : 'Finished'} by ${nameOf(task.finishedBy)}, ${formatUtcDateTime(task.finishedAt)}`);
-  if (task.evidence) parts.push(`with tenant check evidence of ${formatUtcDateTime(task.evidence.checkedAt)} (${task.evidence.verdict})`);
+  if (task.finishedBy && task.finishedAt)
+    parts.push(
+      `${task.status === 'skipped' ? 'Skipped' : 'Finished'} by ${nameOf(task.finishedBy)}, ${formatUtcDateTime(task.finishedAt)}`,
+    );
+  if (task.evidence)
+    parts.push(
+      `with tenant check evidence of ${formatUtcDateTime(task.evidence.checkedAt)} (${task.evidence.verdict})`,
+    );
   return parts.join(' · ');
 }

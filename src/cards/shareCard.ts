@@ -14,7 +14,8 @@ export interface ShareChoice {
 export function shareCard(verb: string, choices: readonly ShareChoice[]): AdaptiveCardJson {
   return renderCard('share', {
     title: 'Share your plan to a channel',
-    message: 'Pick a channel. The plan is posted there as one thread, and from then on this chat and the channel work on the same plan: a change in either updates both.',
+    message:
+      'Pick a channel. The plan is posted there as one thread, and from then on this chat and the channel work on the same plan: a change in either updates both.',
     choices: choices.map((choice) => ({
       team: escapeMarkdown(choice.teamName.slice(0, 80)),
       channel: escapeMarkdown(choice.channelName.slice(0, 80)),

@@ -63,7 +63,7 @@ export function tenantCheckCard(input: TenantCardInput): AdaptiveCardJson {
     verdictColor: verdict.color,
     intro: input.intro ?? '',
     items: items.map(itemView),
-    footer: `Read from Microsoft Graph at ${formatUtcDateTime(health.checkedAt)}${input.cached ? ' (the last minute\'s check; checks run at most once a minute)' : ''}. Read-only: nothing in your tenant was changed.`,
+    footer: `Read from Microsoft Graph at ${formatUtcDateTime(health.checkedAt)}${input.cached ? " (the last minute's check; checks run at most once a minute)" : ''}. Read-only: nothing in your tenant was changed.`,
     hasPlan: input.planId !== undefined,
     planId: input.planId ?? '',
     checkVerb: TENANT_VERBS.check,
@@ -122,7 +122,10 @@ export function tokenFailedCard(reason: string): AdaptiveCardJson {
 export function lastCheckLine(evidence: CheckEvidence): { text: string; color: string } {
   const verdict = VERDICT_LOOK[evidence.verdict];
   const facts = evidence.facts.slice(0, 4).map(inlineText).join(' · ');
-  return { text: `Last tenant check (${formatUtcDateTime(evidence.checkedAt)}): ${verdict.text.replace(/^\S+\s/, '').toLowerCase()}${facts ? ` · ${facts}` : ''}`, color: verdict.color };
+  return {
+    text: `Last tenant check (${formatUtcDateTime(evidence.checkedAt)}): ${verdict.text.replace(/^\S+\s/, '').toLowerCase()}${facts ? ` · ${facts}` : ''}`,
+    color: verdict.color,
+  };
 }
 
 /** On a task marked done with evidence: what the check showed, so the card keeps the proof. */

@@ -24,7 +24,12 @@ export interface AnswerLine {
 const MAX_ASKED = 120;
 const MAX_BUTTON = 60;
 
-export function didYouMeanCard(title: string, intro: string, options: readonly SpokenOption[], footer = ''): AdaptiveCardJson {
+export function didYouMeanCard(
+  title: string,
+  intro: string,
+  options: readonly SpokenOption[],
+  footer = '',
+): AdaptiveCardJson {
   return renderCard('didYouMean', {
     title,
     intro,
@@ -37,7 +42,11 @@ export function didYouMeanCard(title: string, intro: string, options: readonly S
  * The guide's answer: the matching lines, where they come from, and their Learn links. `task` is set when the
  * lines belong to a task of this conversation's plan: a button then opens that task's card.
  */
-export function answerCard(question: string, lines: readonly AnswerLine[], task?: { planId: string; taskId: string; number: number }): AdaptiveCardJson {
+export function answerCard(
+  question: string,
+  lines: readonly AnswerLine[],
+  task?: { planId: string; taskId: string; number: number },
+): AdaptiveCardJson {
   const source = lines[0]?.title ?? '';
   const links = uniqueLinks(lines.flatMap((line) => line.links));
   return renderCard('answer', {

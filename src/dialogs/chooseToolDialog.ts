@@ -8,7 +8,14 @@
  * The state lives in the dialog stack, which the app keeps in PrivateConversationState: one stack per
  * person per conversation, so two people answering in the same channel never touch each other's answers.
  */
-import { ComponentDialog, Dialog, type DialogContext, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import {
+  ComponentDialog,
+  Dialog,
+  type DialogContext,
+  type DialogTurnResult,
+  WaterfallDialog,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
 import { ANSWER_KEYS, ANSWER_TOPICS, type AnswerKey, type Answers, describeAnswer } from '../domain/answers';
 import type { SingleTool } from '../domain/advisorRules';
@@ -109,7 +116,10 @@ export interface StartOverHooks {
  * Reads typed text that is no answer as a command in the person's own words ("what should I do next?", "start
  * over please"), when it is confident: `run` carries it out exactly as outside the questions.
  */
-export type SpokenCommandReader = (context: TurnContext, text: string) => Promise<{ readonly command: Command; readonly run: () => Promise<void> } | undefined>;
+export type SpokenCommandReader = (
+  context: TurnContext,
+  text: string,
+) => Promise<{ readonly command: Command; readonly run: () => Promise<void> } | undefined>;
 
 export interface ChooseToolDialogDeps {
   /** The bot's one way to answer in the current turn (bot/turn.ts): every card and line of this dialog goes out through it. */
@@ -162,7 +172,11 @@ export class ChooseToolDialog extends ComponentDialog<BeginOptions> {
       await this.sendRefusal(innerDc.context);
       const discardable = await this.discardable(innerDc.context);
       if (discardable.length > 0) {
-        return innerDc.beginDialog(QUESTION_LOOP, { state: { ...fresh, confirmingStartOver: true }, showCard: true, startOverOnly: true } satisfies LoopOptions);
+        return innerDc.beginDialog(QUESTION_LOOP, {
+          state: { ...fresh, confirmingStartOver: true },
+          showCard: true,
+          startOverOnly: true,
+        } satisfies LoopOptions);
       }
     }
     const resume = options?.resume && isQuestionnaireState(options.resume) ? options.resume : undefined;
@@ -199,7 +213,11 @@ export class ChooseToolDialog extends ComponentDialog<BeginOptions> {
     const context = step.context;
     if (notice) await this.reply(context, notice);
     if (state.confirmingStartOver) {
-      if (showCard) await this.reply(context, startOverConfirmCard({ runId: state.runId, discards: await this.discardList(context, state) }));
+      if (showCard)
+        await this.reply(
+          context,
+          startOverConfirmCard({ runId: state.runId, discards: await this.discardList(context, state) }),
+        );
       return Dialog.EndOfTurn;
     }
     const question = questionFor(state);
@@ -229,13 +247,18 @@ export class ChooseToolDialog extends ComponentDialog<BeginOptions> {
     return step.replaceDialog(QUESTION_LOOP, next.loop);
   }
 
-  private async interpret(context: TurnContext, options: LoopOptions): Promise<{ loop: LoopOptions } | { end: QuestionnaireResult }> {
+  private async interpret(
+    context: TurnContext,
+    options: LoopOptions,
+  ): Promise<{ loop: LoopOptions } | { end: QuestionnaireResult }> {
     const { state } = options;
     const input = readInput(context);
     const same = (notice: string, showCard = true) => ({ loop: { ...options, notice, showCard } });
 
     if (input.submit && input.submit.questionnaire !== state.runId) {
-      return same("That card is not part of your current questions (it is from an earlier round, or someone else's), so I did not use it. Here is where you are now:");
+      return same(
+        "That card is not part of your current questions (it is from an earlier round, or someone else's), so I did not use it. Here is where you are now:",
+      );
     }
 
     if (state.confirmingStartOver) return this.interpretConfirmation(context, options, input);
@@ -245,12 +268,15 @@ export class ChooseToolDialog extends ComponentDialog<BeginOptions> {
     const command = input.submit?.nav ?? commandOf(input.text);
     if (command) return this.navigate(context, options, question, command);
 
-    if (input.submit && input.submit.question !== question.id) return same(staleQuestionNotice(state, input.submit.question));
+    if (input.submit && input.submit.question !== question.id)
+      return same(staleQuestionNotice(state, input.submit.question));
 
     const raw = input.submit ? input.submit.answer : input.text;
     if (raw === undefined || raw.trim() === '') {
       return same(
-        question.multi ? 'Tick at least one option before pressing Continue, or choose "None of these" or "Not sure".' : `Please choose an answer. ${acceptedAnswersHelp(question)}`,
+        question.multi
+          ? 'Tick at least one option before pressing Continue, or choose "None of these" or "Not sure".'
+          : `Please choose an answer. ${acceptedAnswersHelp(question)}`,
         false,
       );
     }
@@ -267,7 +293,8 @@ export class ChooseToolDialog extends ComponentDialog<BeginOptions> {
         const spoken = await this.spoken?.(context, raw);
         if (spoken) {
           const name = spoken.command.name;
-          if (name === 'startOver' || name === 'help' || name === 'start') return this.navigate(context, options, question, name);
+          if (name === 'startOver' || name === 'help' || name === 'start')
+            return this.navigate(context, options, question, name);
           await spoken.run();
           // The question card is still on screen: nothing to repeat after the command's own reply.
           return { loop: { state, showCard: false } };
@@ -278,7 +305,12 @@ export class ChooseToolDialog extends ComponentDialog<BeginOptions> {
   }
 
   /** back, cancel, start over, help and start: typed, pressed, or read from the person's own words. */
-  private async navigate(context: TurnContext, options: LoopOptions, question: Question, command: QuestionnaireCommand): Promise<{ loop: LoopOptions } | { end: QuestionnaireResult }> {
+  private async navigate(
+    context: TurnContext,
+    options: LoopOptions,
+    question: Question,
+    command: QuestionnaireCommand,
+  ): Promise<{ loop: LoopOptions } | { end: QuestionnaireResult }> {
     const { state } = options;
     const same = (notice: string, showCard = true) => ({ loop: { ...options, notice, showCard } });
     switch (command) {
@@ -286,20 +318,33 @@ export class ChooseToolDialog extends ComponentDialog<BeginOptions> {
         const last = state.answered[state.answered.length - 1];
         if (!last) return same('This is the first question, so there is nothing to go back to.');
         // Everything the last message answered goes: a sentence may have answered several questions at once.
-        const undone = last.message === undefined ? [last] : state.answered.filter((record) => record.message === last.message);
+        const undone =
+          last.message === undefined ? [last] : state.answered.filter((record) => record.message === last.message);
         const answers: Partial<Answers> = { ...state.answers };
         for (const record of undone) delete answers[record.question];
-        const mentioned = state.mentioned?.filter((entry) => last.message !== undefined && entry.message < last.message);
+        const mentioned = state.mentioned?.filter(
+          (entry) => last.message !== undefined && entry.message < last.message,
+        );
         const notice =
           undone.length === 1
             ? 'Going back one question; your previous answer to it is cleared.'
             : `Going back: the ${undone.length} answers your last message gave are cleared (${undone.map((record) => ANSWER_TOPICS[record.question]).join(', ')}).`;
         return {
-          loop: { state: { ...state, answers, answered: state.answered.slice(0, state.answered.length - undone.length), mentioned }, notice, showCard: true },
+          loop: {
+            state: {
+              ...state,
+              answers,
+              answered: state.answered.slice(0, state.answered.length - undone.length),
+              mentioned,
+            },
+            notice,
+            showCard: true,
+          },
         };
       }
       case 'cancel':
-        await this.reply(context, 
+        await this.reply(
+          context,
           state.answered.length > 0
             ? `Stopped. I kept your ${countAnswers(state.answered.length)}: say **start** to pick up where you left off, or **start over** to begin again.`
             : 'Stopped. Say **start** whenever you want to answer the questions.',
@@ -308,23 +353,41 @@ export class ChooseToolDialog extends ComponentDialog<BeginOptions> {
       case 'startOver': {
         await this.sendRefusal(context);
         const discards = await this.discardList(context, state);
-        if (discards.length === 0) return { loop: { state: this.freshState(), notice: 'Starting again from the first question.', showCard: true } };
+        if (discards.length === 0)
+          return {
+            loop: { state: this.freshState(), notice: 'Starting again from the first question.', showCard: true },
+          };
         return { loop: { state: { ...state, confirmingStartOver: true }, showCard: true } };
       }
       case 'help':
         return same(questionnaireHelp(question, state.answers));
       case 'start':
-        return same('You are already answering the questions; here is the current one. Say **start over** to begin again.');
+        return same(
+          'You are already answering the questions; here is the current one. Say **start over** to begin again.',
+        );
     }
   }
 
   /** The state with everything one message answered, under one message number so that `back` undoes it whole. */
-  private record(context: TurnContext, state: QuestionnaireState, question: Question, reply: ReturnType<typeof replyTo>): QuestionnaireState {
+  private record(
+    context: TurnContext,
+    state: QuestionnaireState,
+    question: Question,
+    reply: ReturnType<typeof replyTo>,
+  ): QuestionnaireState {
     // Same identity as decisions and plans use: the Entra object id when Teams sends one.
     const from = context.activity.from;
-    const by: Actor = { id: (from?.aadObjectId || from?.id || 'unknown').slice(0, 100), name: (from?.name ?? '').trim().slice(0, 100) || 'Someone' };
+    const by: Actor = {
+      id: (from?.aadObjectId || from?.id || 'unknown').slice(0, 100),
+      name: (from?.name ?? '').trim().slice(0, 100) || 'Someone',
+    };
     const at = this.clock().toISOString();
-    const message = Math.max(0, ...state.answered.map((record) => record.message ?? 0), ...(state.mentioned ?? []).map((entry) => entry.message)) + 1;
+    const message =
+      Math.max(
+        0,
+        ...state.answered.map((record) => record.message ?? 0),
+        ...(state.mentioned ?? []).map((entry) => entry.message),
+      ) + 1;
     let answers = state.answers;
     const answered: AnswerRecord[] = [];
     const given: Array<[AnswerKey, Answers[AnswerKey]]> = [
@@ -338,10 +401,17 @@ export class ChooseToolDialog extends ComponentDialog<BeginOptions> {
     const named = Object.entries(reply.mentioned) as Array<[AnswerKey, readonly string[]]>;
     // Ticks are for a question not yet answered; once it is answered (any way) they are spent.
     const mentioned = [
-      ...(state.mentioned ?? []).filter((entry) => answers[entry.question] === undefined && !named.some(([key]) => key === entry.question)),
+      ...(state.mentioned ?? []).filter(
+        (entry) => answers[entry.question] === undefined && !named.some(([key]) => key === entry.question),
+      ),
       ...named.map(([key, values]) => ({ question: key, values, message })),
     ];
-    return { ...state, answers, answered: [...state.answered, ...answered], ...(mentioned.length > 0 || state.mentioned ? { mentioned } : {}) };
+    return {
+      ...state,
+      answers,
+      answered: [...state.answered, ...answered],
+      ...(mentioned.length > 0 || state.mentioned ? { mentioned } : {}),
+    };
   }
 
   private async interpretConfirmation(
@@ -351,19 +421,39 @@ export class ChooseToolDialog extends ComponentDialog<BeginOptions> {
   ): Promise<{ loop: LoopOptions } | { end: QuestionnaireResult }> {
     const { state } = options;
     const typed = typedWord(input.text);
-    const word = input.submit?.confirm ?? (typed === undefined ? undefined : YES_WORDS.has(typed) ? 'startOver' : NO_WORDS.has(typed) ? 'keep' : undefined);
+    const word =
+      input.submit?.confirm ??
+      (typed === undefined ? undefined : YES_WORDS.has(typed) ? 'startOver' : NO_WORDS.has(typed) ? 'keep' : undefined);
     if (word === 'startOver') {
       const kept = await this.hooks?.discard(context);
-      return { loop: { state: this.freshState(), notice: kept || 'Done: everything is cleared. Here is the first question.', showCard: true } };
+      return {
+        loop: {
+          state: this.freshState(),
+          notice: kept || 'Done: everything is cleared. Here is the first question.',
+          showCard: true,
+        },
+      };
     }
     if (word === 'keep') {
       if (options.startOverOnly) {
         await this.reply(context, 'Nothing was discarded.');
         return { end: { kind: 'keptAsIs' } };
       }
-      return { loop: { state: { ...state, confirmingStartOver: false }, notice: 'Keeping your answers. Here is the current question again.', showCard: true } };
+      return {
+        loop: {
+          state: { ...state, confirmingStartOver: false },
+          notice: 'Keeping your answers. Here is the current question again.',
+          showCard: true,
+        },
+      };
     }
-    return { loop: { ...options, notice: 'Please answer **yes** to discard and begin again, or **no** to keep everything as it is.', showCard: false } };
+    return {
+      loop: {
+        ...options,
+        notice: 'Please answer **yes** to discard and begin again, or **no** to keep everything as it is.',
+        showCard: false,
+      },
+    };
   }
 
   private async discardList(context: TurnContext, state: QuestionnaireState): Promise<string[]> {
@@ -371,7 +461,12 @@ export class ChooseToolDialog extends ComponentDialog<BeginOptions> {
     return [...own, ...(await this.discardable(context))];
   }
 
-  private cardFor(context: TurnContext, state: QuestionnaireState, question: Question, ticked?: readonly string[]): AdaptiveCardJson {
+  private cardFor(
+    context: TurnContext,
+    state: QuestionnaireState,
+    question: Question,
+    ticked?: readonly string[],
+  ): AdaptiveCardJson {
     const conversationType = context.activity.conversation?.conversationType;
     const shared = conversationType === 'channel' || conversationType === 'groupChat';
     return questionCard({
@@ -411,7 +506,9 @@ function finishedAnswers(state: QuestionnaireState): Answers {
  * outcome. "About", because later answers can make some of those irrelevant.
  */
 export function estimateTotal(answers: Partial<Answers>, answeredCount: number, current: Question): number {
-  const later = QUESTIONS.filter((q) => q.id !== current.id && answers[q.id] === undefined && canChangeOutcome(answers, q.id));
+  const later = QUESTIONS.filter(
+    (q) => q.id !== current.id && answers[q.id] === undefined && canChangeOutcome(answers, q.id),
+  );
   return answeredCount + 1 + later.length;
 }
 
@@ -429,7 +526,10 @@ function readInput(context: TurnContext): TurnInput {
   const text = (context.activity.text ?? '').replace(/<at>[^<]*<\/at>/gi, ' ').trim();
   const submit = asQuestionSubmit(context.activity.value);
   if (!submit) return { text };
-  const selection = typeof (context.activity.value as { selection?: unknown }).selection === 'string' ? (context.activity.value as { selection: string }).selection : undefined;
+  const selection =
+    typeof (context.activity.value as { selection?: unknown }).selection === 'string'
+      ? (context.activity.value as { selection: string }).selection
+      : undefined;
   return { text, submit: { ...submit, answer: submit.answer ?? selection } };
 }
 
@@ -441,7 +541,13 @@ export function asQuestionSubmit(value: unknown): QuestionSubmit | undefined {
   const str = (x: unknown) => (typeof x === 'string' && x.length <= 500 ? x : undefined);
   const nav = v.nav === 'back' || v.nav === 'cancel' || v.nav === 'startOver' || v.nav === 'help' ? v.nav : undefined;
   const confirm = v.confirm === 'startOver' || v.confirm === 'keep' ? v.confirm : undefined;
-  return { questionnaire: v.questionnaire.slice(0, 64), question: str(v.question), answer: str(v.answer), nav, confirm };
+  return {
+    questionnaire: v.questionnaire.slice(0, 64),
+    question: str(v.question),
+    answer: str(v.answer),
+    nav,
+    confirm,
+  };
 }
 
 type QuestionnaireCommand = 'back' | 'cancel' | 'startOver' | 'help' | 'start';
@@ -484,5 +590,11 @@ function countAnswers(n: number): string {
 
 function isQuestionnaireState(value: unknown): value is QuestionnaireState {
   const v = value as QuestionnaireState | undefined;
-  return typeof v === 'object' && v !== null && typeof v.runId === 'string' && typeof v.answers === 'object' && Array.isArray(v.answered);
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.runId === 'string' &&
+    typeof v.answers === 'object' &&
+    Array.isArray(v.answered)
+  );
 }

@@ -178,7 +178,11 @@ function isUnanswered(value: Answers[AnswerKey] | undefined): value is 'notSure'
 /** Only real answers: the Connect-only rules each read one answer, so this is exact. */
 function realAnswerNeedsConnect(answers: Answers, safe: ResolvedAnswers): boolean {
   return CAPABILITY_RULES.some(
-    (rule) => rule.effect === 'requiresConnect' && rule.question !== undefined && !isUnanswered(answers[rule.question]) && rule.applies(safe),
+    (rule) =>
+      rule.effect === 'requiresConnect' &&
+      rule.question !== undefined &&
+      !isUnanswered(answers[rule.question]) &&
+      rule.applies(safe),
   );
 }
 
@@ -235,7 +239,11 @@ export function decide(answers: Answers): Decision {
   const current = resolved.currentSync;
   const installsConnect = installsNewConnect(tool, current);
   const customInstallRules = installsConnect ? INSTALL_RULES.filter((rule) => rule.needsCustom(resolved)) : [];
-  const connectInstall: ConnectInstallType | undefined = installsConnect ? (customInstallRules.length > 0 ? 'custom' : 'express') : undefined;
+  const connectInstall: ConnectInstallType | undefined = installsConnect
+    ? customInstallRules.length > 0
+      ? 'custom'
+      : 'express'
+    : undefined;
   // Connect covers hybrid join where it reaches; devices in a forest it cannot reach only have the preview.
   // Only real answers count: a "Not sure" default must not add a preview task, and Cloud Sync has no
   // device writeback or hybrid-trust feature to offer at all.
@@ -281,7 +289,9 @@ export function installQuestionsOpenFor(answers: Answers): AnswerKey[] {
   const hopeful: Record<string, unknown> = { ...answers };
   for (const key of open) hopeful[key] = EXPRESS_FRIENDLY[key] ?? answers[key];
   return open.filter((key) => {
-    const types = new Set(POSSIBLE_VALUES[key].map((value) => connectInstallFor({ ...(hopeful as unknown as Answers), [key]: value })));
+    const types = new Set(
+      POSSIBLE_VALUES[key].map((value) => connectInstallFor({ ...(hopeful as unknown as Answers), [key]: value })),
+    );
     return types.size > 1;
   });
 }
@@ -328,7 +338,11 @@ export function planSelectionFor(answers: Answers, tool: SyncTool): PathSelectio
   const current = resolved.currentSync;
   const paths = pathTracksFor(resolved, tool);
   const installsConnect = installsNewConnect(tool, current);
-  const connectInstall = installsConnect ? (tool === decision.tool ? decision.connectInstall : connectInstallFor(answers)) : undefined;
+  const connectInstall = installsConnect
+    ? tool === decision.tool
+      ? decision.connectInstall
+      : connectInstallFor(answers)
+    : undefined;
   return {
     tool,
     ...(connectInstall !== undefined ? { connectInstall } : {}),
@@ -341,10 +355,15 @@ export function planSelectionFor(answers: Answers, tool: SyncTool): PathSelectio
 // ---------------------------------------------------------------------------------------------------
 // Turning the decision into explanations.
 
-function answerReference(answers: Answers, resolved: ResolvedAnswers, question: AnswerKey, option?: string): AnswerReference {
+function answerReference(
+  answers: Answers,
+  resolved: ResolvedAnswers,
+  question: AnswerKey,
+  option?: string,
+): AnswerReference {
   const assumed = isUnanswered(answers[question]);
   const labels: Record<string, string> = VALUE_LABELS[question];
-  const answer = option !== undefined ? labels[option] ?? option : describeAnswer(question, resolved[question]);
+  const answer = option !== undefined ? (labels[option] ?? option) : describeAnswer(question, resolved[question]);
   return { question, answer, assumed };
 }
 
@@ -369,7 +388,10 @@ function installReasons(decision: Decision, answers: Answers, resolved: Resolved
     return decision.customInstallRules.map((rule) => ({
       ruleId: rule.id,
       triggeredBy: answerReference(answers, resolved, rule.question, rule.option),
-      explanation: typeof rule.customExplanation === 'string' ? rule.customExplanation : rule.customExplanation(resolved, decision.tool),
+      explanation:
+        typeof rule.customExplanation === 'string'
+          ? rule.customExplanation
+          : rule.customExplanation(resolved, decision.tool),
       link: rule.link,
     }));
   }
@@ -377,7 +399,14 @@ function installReasons(decision: Decision, answers: Answers, resolved: Resolved
     return INSTALL_RULES.flatMap((rule) =>
       rule.expressExplanation === undefined || (rule.id === 'unreachableDomain' && resolved.forestTopology !== 'single')
         ? []
-        : [{ ruleId: rule.id, triggeredBy: answerReference(answers, resolved, rule.question), explanation: rule.expressExplanation, link: LEARN.connectExpress }],
+        : [
+            {
+              ruleId: rule.id,
+              triggeredBy: answerReference(answers, resolved, rule.question),
+              explanation: rule.expressExplanation,
+              link: LEARN.connectExpress,
+            },
+          ],
     );
   }
   return [];
@@ -385,20 +414,32 @@ function installReasons(decision: Decision, answers: Answers, resolved: Resolved
 
 function coexistencePlan(decision: Decision, resolved: ResolvedAnswers): CoexistencePlan | undefined {
   if (decision.tool !== 'both') return undefined;
-  const connectNeeds = decision.firedRules.filter((rule) => rule.effect === 'requiresConnect').map((rule) => rule.capability);
+  const connectNeeds = decision.firedRules
+    .filter((rule) => rule.effect === 'requiresConnect')
+    .map((rule) => rule.capability);
   const disconnected = resolved.forestTopology === 'includesDisconnected';
   const connectScope = disconnected
     ? `The forest or forests that one Connect server can reach and that need: ${connectNeeds.join('; ')}.`
     : `Users, groups, contacts and devices from AD, because these need Connect: ${connectNeeds.join('; ')}.`;
   const cloudSyncParts = [
     ...(disconnected ? ['the forest or forests the Connect server cannot reach'] : []),
-    ...(resolved.otherNeeds.includes('groupProvisioningToAd') ? ['provisioning cloud security groups into AD OUs that Connect does not sync'] : []),
+    ...(resolved.otherNeeds.includes('groupProvisioningToAd')
+      ? ['provisioning cloud security groups into AD OUs that Connect does not sync']
+      : []),
   ];
-  return { connectScope, cloudSyncScope: `${cloudSyncParts.join('; and ')}.`.replace(/^./, (first) => first.toUpperCase()) };
+  return {
+    connectScope,
+    cloudSyncScope: `${cloudSyncParts.join('; and ')}.`.replace(/^./, (first) => first.toUpperCase()),
+  };
 }
 
 /** Facts about today's deployment are not choices: "what would change" leaves them out. */
-const CURRENT_STATE_KEYS: ReadonlySet<AnswerKey> = new Set<AnswerKey>(['currentSync', 'connectBuild', 'connectServerOs', 'connectStaging']);
+const CURRENT_STATE_KEYS: ReadonlySet<AnswerKey> = new Set<AnswerKey>([
+  'currentSync',
+  'connectBuild',
+  'connectServerOs',
+  'connectStaging',
+]);
 
 /** Real answers only: "it would change if you were unsure" tells the admin nothing. */
 function alternativeValues(key: AnswerKey, current: Answers[AnswerKey]): Answers[AnswerKey][] {
@@ -409,7 +450,9 @@ function alternativeValues(key: AnswerKey, current: Answers[AnswerKey]): Answers
   const selected: readonly string[] = Array.isArray(current) ? current : [];
   // One toggle at a time keeps each entry a single, explainable change.
   const toggles = options.map((option) =>
-    selected.includes(option) ? selected.filter((chosen) => chosen !== option) : options.filter((o) => o === option || selected.includes(o)),
+    selected.includes(option)
+      ? selected.filter((chosen) => chosen !== option)
+      : options.filter((o) => o === option || selected.includes(o)),
   );
   const candidates = [...toggles, []] as Answers[AnswerKey][];
   const seen = new Set<string>([JSON.stringify(current)]);
@@ -463,7 +506,9 @@ function collectAssumptions(answers: Answers, resolved: ResolvedAnswers, decisio
     assumed: describeAnswer(key, resolved[key]),
     explanation: UNKNOWN_RULES[key].explanation,
     check: UNKNOWN_RULES[key].check,
-    decisive: alternativeValues(key, 'notSure').some((value) => outcomeOf(decide({ ...answers, [key]: value })) !== outcome),
+    decisive: alternativeValues(key, 'notSure').some(
+      (value) => outcomeOf(decide({ ...answers, [key]: value })) !== outcome,
+    ),
   }));
 }
 

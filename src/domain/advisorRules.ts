@@ -28,7 +28,12 @@ export type ConnectInstallType = 'express' | 'custom';
 export type SingleTool = Exclude<SyncTool, 'both'>;
 /** The tracks that start from a deployment that already syncs, in the order they are worked. */
 export type PathTrack = 'restoreSync' | 'connectUpgrade' | 'migrateToCloudSync' | 'cloudSyncHealth';
-export const PATH_TRACKS: readonly PathTrack[] = ['restoreSync', 'connectUpgrade', 'migrateToCloudSync', 'cloudSyncHealth'];
+export const PATH_TRACKS: readonly PathTrack[] = [
+  'restoreSync',
+  'connectUpgrade',
+  'migrateToCloudSync',
+  'cloudSyncHealth',
+];
 /** How Connect moves to Cloud Sync: Microsoft's guided tool where its limits fit, otherwise a pilot OU and waves. */
 export type MigrationMethod = 'guidedTool' | 'pilotByOu';
 /** How a running Connect server gets the newest build: on the same server, or by switching to an upgraded staging server. */
@@ -86,17 +91,22 @@ export interface UnknownRule<K extends AnswerKey> {
 export const UNKNOWN_RULES: { [K in AnswerKey]: UnknownRule<K> } = {
   currentSync: {
     safe: () => 'none',
-    explanation: 'Planned as a first installation. If Connect Sync or Cloud Sync already syncs this tenant, the plan must start from it instead.',
-    check: 'Entra admin center > Entra ID > Entra Connect: the Connect sync and Cloud sync pages show what syncs and when it last ran.',
+    explanation:
+      'Planned as a first installation. If Connect Sync or Cloud Sync already syncs this tenant, the plan must start from it instead.',
+    check:
+      'Entra admin center > Entra ID > Entra Connect: the Connect sync and Cloud sync pages show what syncs and when it last ran.',
   },
   connectBuild: {
     safe: () => 'belowMandatory',
-    explanation: 'Assumed older than 2.5.79.0, so the plan starts by restoring sync. If the build is newer, skip those tasks.',
-    check: 'On the Connect server: Programs and Features lists Microsoft Entra Connect Sync with its version; Synchronization Service Manager > Help > About shows it too.',
+    explanation:
+      'Assumed older than 2.5.79.0, so the plan starts by restoring sync. If the build is newer, skip those tasks.',
+    check:
+      'On the Connect server: Programs and Features lists Microsoft Entra Connect Sync with its version; Synchronization Service Manager > Help > About shows it too.',
   },
   connectServerOs: {
     safe: () => 'ws2016OrOlder',
-    explanation: 'Assumed Windows Server 2016 or older, whose extended support ends on 12 January 2027, so the plan moves Connect to a new server.',
+    explanation:
+      'Assumed Windows Server 2016 or older, whose extended support ends on 12 January 2027, so the plan moves Connect to a new server.',
     check: 'On the Connect server, run winver (or look at Settings > System > About).',
   },
   connectStaging: {
@@ -110,18 +120,21 @@ export const UNKNOWN_RULES: { [K in AnswerKey]: UnknownRule<K> } = {
       'Assumed that one of your forests may be out of reach of a single sync server. A Connect server syncs only forests it can reach over the network, ' +
       'while a Cloud Sync agent runs inside each forest, so if Connect is needed, Cloud Sync is planned beside it for any forest Connect cannot reach. ' +
       'Cloud Sync has topology limits of its own (no cross-forest references or merging, no account/resource forest split, each object in only one forest); the other questions check those.',
-    check: 'Active Directory Domains and Trusts lists your forests; test from the planned sync server that it reaches a domain controller of each one.',
+    check:
+      'Active Directory Domains and Trusts lists your forests; test from the planned sync server that it reaches a domain controller of each one.',
   },
   domainsReachable: {
     safe: () => 'someUnreachable',
-    explanation: 'Assumed a domain may be out of the Connect server\'s reach, which needs the custom install; express needs every domain reachable.',
+    explanation:
+      "Assumed a domain may be out of the Connect server's reach, which needs the custom install; express needs every domain reachable.",
     check: 'From the sync server, run nltest /dsgetdc:<domain> for every domain of the forest.',
   },
   largestDomainObjects: {
     safe: () => 'over150k',
     followingDefault: 'under100k',
     explanation: 'Cloud Sync stops at 150,000 objects per domain, Connect has no such limit.',
-    check: 'Count the users, groups, contacts and computers of your largest domain, e.g. (Get-ADObject -Filter * -SearchBase <domain DN>).Count.',
+    check:
+      'Count the users, groups, contacts and computers of your largest domain, e.g. (Get-ADObject -Filter * -SearchBase <domain DN>).Count.',
   },
   groupOver50kMembers: {
     safe: () => 'yes',
@@ -134,7 +147,8 @@ export const UNKNOWN_RULES: { [K in AnswerKey]: UnknownRule<K> } = {
     followingDefault: 'phs',
     explanation:
       'Only Connect can set up pass-through authentication or federation. If password hash sync is enough, or existing PTA/federation stays as it is, Cloud Sync fits.',
-    check: 'Entra admin center > Entra ID > Entra Connect shows which sign-in methods (password hash sync, pass-through authentication, federation) are on.',
+    check:
+      'Entra admin center > Entra ID > Entra Connect shows which sign-in methods (password hash sync, pass-through authentication, federation) are on.',
   },
   devices: {
     safe: () => 'deviceWritebackOrWhfbHybridTrust',
@@ -146,8 +160,10 @@ export const UNKNOWN_RULES: { [K in AnswerKey]: UnknownRule<K> } = {
   customization: {
     safe: () => ['attributeValueFiltering', 'advancedSyncRules'],
     followingDefault: [],
-    explanation: 'Full attribute-value filtering and custom sync rules exist only in Connect; without them Cloud Sync fits.',
-    check: 'On a Connect server, the Synchronization Rules Editor lists custom rules (those without the "standard" tag); the wizard shows any filtering.',
+    explanation:
+      'Full attribute-value filtering and custom sync rules exist only in Connect; without them Cloud Sync fits.',
+    check:
+      'On a Connect server, the Synchronization Rules Editor lists custom rules (those without the "standard" tag); the wizard shows any filtering.',
   },
   otherNeeds: {
     // A resource forest is only plausible when the admin has not said there is exactly one forest.
@@ -156,7 +172,8 @@ export const UNKNOWN_RULES: { [K in AnswerKey]: UnknownRule<K> } = {
     followingDefault: [],
     explanation:
       'Entra Domain Services, Microsoft 365 group writeback and account/resource forest splits need Connect. Group provisioning to AD is not assumed: Cloud Sync can add it next to either tool later.',
-    check: 'Azure portal: search "Microsoft Entra Domain Services" for a managed domain; the Connect wizard\'s Optional features page shows group writeback.',
+    check:
+      'Azure portal: search "Microsoft Entra Domain Services" for a managed domain; the Connect wizard\'s Optional features page shows group writeback.',
   },
   enterpriseAdminAvailable: {
     safe: () => 'no',
@@ -169,7 +186,8 @@ export const UNKNOWN_RULES: { [K in AnswerKey]: UnknownRule<K> } = {
     explanation:
       'Express assumes fewer than 100,000 objects in your on-premises AD; more calls for the custom install with a full SQL Server. ' +
       'Count the objects in every domain Connect will sync to see whether express fits.',
-    check: 'Add up (Get-ADObject -Filter *).Count over every domain Connect syncs, or read the connector space totals in Synchronization Service Manager.',
+    check:
+      'Add up (Get-ADObject -Filter *).Count over every domain Connect syncs, or read the connector space totals in Synchronization Service Manager.',
   },
 };
 
@@ -201,7 +219,8 @@ const CONNECT_ONLY_RULES: readonly CapabilityRule[] = [
     link: LEARN.cloudSyncDecisionGuide,
     explanation:
       'The Connect wizard installs and configures pass-through authentication. Cloud Sync has no such option (PTA that already runs keeps working beside it).',
-    moveWhen: 'Move sign-in to password hash sync, or manage the PTA agents apart from the sync tool: PTA that runs keeps working beside Cloud Sync.',
+    moveWhen:
+      'Move sign-in to password hash sync, or manage the PTA agents apart from the sync tool: PTA that runs keeps working beside Cloud Sync.',
   },
   {
     id: 'federationSetup',
@@ -212,7 +231,8 @@ const CONNECT_ONLY_RULES: readonly CapabilityRule[] = [
     link: LEARN.cloudSyncDecisionGuide,
     explanation:
       'Connect can configure an AD FS or PingFederate federation. Cloud Sync works with domains that are already federated but cannot set federation up.',
-    moveWhen: 'Manage federation with AD FS tools instead of the Connect wizard, or move the domains to managed sign-in (password hash sync).',
+    moveWhen:
+      'Manage federation with AD FS tools instead of the Connect wizard, or move the domains to managed sign-in (password hash sync).',
   },
   {
     id: 'hybridJoin',
@@ -278,7 +298,8 @@ const CONNECT_ONLY_RULES: readonly CapabilityRule[] = [
     link: LEARN.cloudSyncDecisionGuide,
     explanation:
       'Connect has a full sync rule engine for custom joins, flows and precedence. Cloud Sync offers attribute mappings and expressions, not custom rules.',
-    moveWhen: 'Each custom rule can be rebuilt as a Cloud Sync attribute mapping or expression, or is no longer needed.',
+    moveWhen:
+      'Each custom rule can be rebuilt as a Cloud Sync attribute mapping or expression, or is no longer needed.',
   },
   {
     id: 'crossForestReferencesOrMerge',
@@ -300,7 +321,8 @@ const CONNECT_ONLY_RULES: readonly CapabilityRule[] = [
     applies: (a) => a.otherNeeds.includes('accountResourceForest'),
     effect: 'requiresConnect',
     link: LEARN.commonScenarios,
-    explanation: 'Splitting accounts and their mailboxes across an account forest and a resource forest is supported by Connect only.',
+    explanation:
+      'Splitting accounts and their mailboxes across an account forest and a resource forest is supported by Connect only.',
     moveWhen: 'The resource forest is retired, with mailboxes beside their accounts or in Exchange Online.',
   },
   {
@@ -325,7 +347,8 @@ const CONNECT_ONLY_RULES: readonly CapabilityRule[] = [
     link: LEARN.cloudSyncProvisionToAdFaq,
     explanation:
       "Connect's group writeback puts Microsoft 365 groups into AD, typically for Exchange hybrid. Cloud Sync provisions only cloud security groups to AD; mail-enabled groups and distribution lists are not supported.",
-    moveWhen: 'Nothing on-premises needs the Microsoft 365 groups any more, or the groups that matter become cloud security groups.',
+    moveWhen:
+      'Nothing on-premises needs the Microsoft 365 groups any more, or the groups that matter become cloud security groups.',
   },
 ];
 
@@ -348,7 +371,8 @@ const CLOUD_SYNC_ONLY_RULES: readonly CapabilityRule[] = [
     applies: (a) => a.otherNeeds.includes('groupProvisioningToAd'),
     effect: 'requiresCloudSync',
     link: LEARN.cloudSyncDecisionGuide,
-    explanation: 'Writing security groups created in Microsoft Entra ID into AD is a Cloud Sync feature; Connect does not offer it.',
+    explanation:
+      'Writing security groups created in Microsoft Entra ID into AD is a Cloud Sync feature; Connect does not offer it.',
   },
 ];
 
@@ -367,7 +391,11 @@ const PREFERENCE_RULE: CapabilityRule = {
 };
 
 /** Every tool rule, in reporting order: Connect-only, Cloud-Sync-only, then the preference. */
-export const CAPABILITY_RULES: readonly CapabilityRule[] = [...CONNECT_ONLY_RULES, ...CLOUD_SYNC_ONLY_RULES, PREFERENCE_RULE];
+export const CAPABILITY_RULES: readonly CapabilityRule[] = [
+  ...CONNECT_ONLY_RULES,
+  ...CLOUD_SYNC_ONLY_RULES,
+  PREFERENCE_RULE,
+];
 
 // ---------------------------------------------------------------------------------------------------
 // Connect install rules: any rule that applies rules out express.
@@ -405,7 +433,7 @@ export const INSTALL_RULES: readonly InstallRule[] = [
     question: 'domainsReachable',
     needsCustom: (a) => a.forestTopology === 'single' && a.domainsReachable === 'someUnreachable',
     customExplanation:
-      'A domain of your forest is out of the Connect server\'s reach. Microsoft puts that case on the custom path, where the unreachable domain is left unticked on the domain and OU filtering page.',
+      "A domain of your forest is out of the Connect server's reach. Microsoft puts that case on the custom path, where the unreachable domain is left unticked on the domain and OU filtering page.",
     expressExplanation: 'The sync server reaches every domain of the forest.',
     link: LEARN.connectSelectInstall,
   },
@@ -414,7 +442,8 @@ export const INSTALL_RULES: readonly InstallRule[] = [
     question: 'otherNeeds',
     option: 'accountResourceForest',
     needsCustom: (a) => a.otherNeeds.includes('accountResourceForest'),
-    customExplanation: 'An account forest plus a resource forest means two forests to connect, which express cannot do.',
+    customExplanation:
+      'An account forest plus a resource forest means two forests to connect, which express cannot do.',
     link: LEARN.connectCustom,
   },
   {
@@ -430,7 +459,8 @@ export const INSTALL_RULES: readonly InstallRule[] = [
     id: 'ptaOrFederationSignIn',
     question: 'signIn',
     needsCustom: (a) => a.signIn === 'ptaSetup' || a.signIn === 'federationSetup',
-    customExplanation: 'Express always configures password hash sync; pass-through authentication and federation are chosen on the custom sign-in page.',
+    customExplanation:
+      'Express always configures password hash sync; pass-through authentication and federation are chosen on the custom sign-in page.',
     expressExplanation: 'Sign-in uses password hash sync, which is what express configures.',
     link: LEARN.connectCustom,
   },
@@ -450,7 +480,8 @@ export const INSTALL_RULES: readonly InstallRule[] = [
     customExplanation:
       'Connect will sync 100,000 objects or more. The select-installation page puts that on the custom path with a full SQL Server; ' +
       "express's SQL Server Express LocalDB is capped at 10 GB, about 100,000 objects (prerequisites page).",
-    expressExplanation: 'Fewer than 100,000 objects in your on-premises AD, the limit the select-installation page gives for express.',
+    expressExplanation:
+      'Fewer than 100,000 objects in your on-premises AD, the limit the select-installation page gives for express.',
     link: LEARN.connectSelectInstall,
   },
   {
@@ -495,8 +526,12 @@ export function pathTracksFor(resolved: ResolvedAnswers, tool: SyncTool): PathTr
 export function migrationMethodFor(answers: Answers): MigrationMethod {
   const customization = answers.customization;
   const blocked =
-    !Array.isArray(customization) || customization.includes('advancedSyncRules') || customization.includes('groupBasedFiltering');
-  return answers.forestTopology === 'single' && answers.connectTotalObjects === 'upTo2k' && !blocked ? 'guidedTool' : 'pilotByOu';
+    !Array.isArray(customization) ||
+    customization.includes('advancedSyncRules') ||
+    customization.includes('groupBasedFiltering');
+  return answers.forestTopology === 'single' && answers.connectTotalObjects === 'upTo2k' && !blocked
+    ? 'guidedTool'
+    : 'pilotByOu';
 }
 
 export function upgradeMethodFor(resolved: ResolvedAnswers, restoring: boolean): UpgradeMethod {
@@ -504,7 +539,8 @@ export function upgradeMethodFor(resolved: ResolvedAnswers, restoring: boolean):
   // Sync has stopped: upgrading the server that exists is the quickest way back; a new server can follow.
   if (restoring) return 'inPlace';
   // Swing migration is how Microsoft moves Connect to a newer Windows Server; in place suits a single server under ~100,000 objects.
-  if (resolved.connectServerOs === 'ws2016OrOlder' || resolved.connectTotalObjects === 'over100k') return 'swingToNewServer';
+  if (resolved.connectServerOs === 'ws2016OrOlder' || resolved.connectTotalObjects === 'over100k')
+    return 'swingToNewServer';
   return 'inPlace';
 }
 
@@ -565,14 +601,18 @@ export const WARNING_RULES: readonly WarningRule[] = [
   {
     id: 'connectInstallerSource',
     // Anyone about to run the Connect installer: a new install, a restore or an upgrade.
-    applies: (c) => c.connectInstall !== undefined || c.paths.includes('restoreSync') || c.paths.includes('connectUpgrade'),
+    applies: (c) =>
+      c.connectInstall !== undefined || c.paths.includes('restoreSync') || c.paths.includes('connectUpgrade'),
     text: () =>
       'Download the Connect installer only from the Microsoft Entra admin center (Entra ID > Entra Connect > Get started). Some Learn pages still link the old Download Center page; do not use it.',
     link: LEARN.connectDownloadAdminCenter,
   },
   {
     id: 'windowsServer2016EndOfSupport',
-    applies: (c) => connectRuns(c.resolved.currentSync) && c.resolved.connectServerOs === 'ws2016OrOlder' && !c.paths.includes('migrateToCloudSync'),
+    applies: (c) =>
+      connectRuns(c.resolved.currentSync) &&
+      c.resolved.connectServerOs === 'ws2016OrOlder' &&
+      !c.paths.includes('migrateToCloudSync'),
     text: () =>
       "Windows Server 2016's extended support ends on 12 January 2027. A sync server is Tier 0: move Connect to Windows Server 2022 or 2025 with a swing migration.",
     link: LEARN.windowsServer2016Lifecycle,
@@ -589,7 +629,7 @@ export const WARNING_RULES: readonly WarningRule[] = [
     id: 'deviceSyncPreviewTask',
     applies: (c) => c.deviceSyncPreview,
     text: () =>
-      'Connect handles hybrid join for the devices in the forests its server reaches. Devices in the disconnected forest are beyond it, so the plan adds Cloud Sync\'s device sync for them as an optional task. It is a preview: pilot it, and do not rely on it in production yet.',
+      "Connect handles hybrid join for the devices in the forests its server reaches. Devices in the disconnected forest are beyond it, so the plan adds Cloud Sync's device sync for them as an optional task. It is a preview: pilot it, and do not rely on it in production yet.",
     link: LEARN.cloudSyncDeviceSync,
   },
   {
@@ -597,15 +637,18 @@ export const WARNING_RULES: readonly WarningRule[] = [
     applies: (c) => c.resolved.devices === 'deviceWritebackOrWhfbHybridTrust' && c.tool !== 'cloudSync',
     text: (c) =>
       'Cloud Sync has no device writeback and no support for Windows Hello for Business hybrid key or certificate trust, not even as a preview, so this part of the plan sits with Connect' +
-      (c.tool === 'both' && c.resolved.forestTopology === 'includesDisconnected' ? ' and covers only the forests its server reaches.' : '.') +
+      (c.tool === 'both' && c.resolved.forestTopology === 'includesDisconnected'
+        ? ' and covers only the forests its server reaches.'
+        : '.') +
       ' Windows Hello for Business with cloud Kerberos trust needs neither.',
     link: LEARN.commonScenarios,
   },
   {
     id: 'coexistenceDisjointScopes',
-    applies: (c) => c.tool === 'both' || (c.connectInPlay && c.cloudSyncInPlay && !c.paths.includes('migrateToCloudSync')),
+    applies: (c) =>
+      c.tool === 'both' || (c.connectInPlay && c.cloudSyncInPlay && !c.paths.includes('migrateToCloudSync')),
     text: () =>
-      'Keep the two tools\' scopes apart: every OU, and so every object, gets exactly one owner. Neither tool takes precedence over the other, so an object in both scopes would receive conflicting updates.',
+      "Keep the two tools' scopes apart: every OU, and so every object, gets exactly one owner. Neither tool takes precedence over the other, so an object in both scopes would receive conflicting updates.",
     link: LEARN.cloudSyncTopologies,
   },
   {
@@ -639,12 +682,14 @@ export const WARNING_RULES: readonly WarningRule[] = [
   {
     id: 'cloudSyncExchangeHybridAgent',
     applies: (c) => c.cloudSyncInPlay && c.tool !== 'connect' && c.resolved.otherNeeds.includes('exchangeHybrid'),
-    text: () => 'Exchange hybrid writeback through Cloud Sync needs provisioning agent 1.1.1107.0 or later and the Exchange schema extensions in AD.',
+    text: () =>
+      'Exchange hybrid writeback through Cloud Sync needs provisioning agent 1.1.1107.0 or later and the Exchange schema extensions in AD.',
     link: LEARN.cloudSyncExchangeHybrid,
   },
   {
     id: 'cloudSyncGroupProvisioningAgent',
-    applies: (c) => c.cloudSyncInPlay && c.tool !== 'connect' && c.resolved.otherNeeds.includes('groupProvisioningToAd'),
+    applies: (c) =>
+      c.cloudSyncInPlay && c.tool !== 'connect' && c.resolved.otherNeeds.includes('groupProvisioningToAd'),
     text: () => 'Group provisioning to AD needs provisioning agent 1.1.1370.0 or later, the release that added it.',
     link: LEARN.cloudSyncAgentVersions,
   },
@@ -685,7 +730,8 @@ export const WARNING_RULES: readonly WarningRule[] = [
   {
     id: 'expressFiltersAndRulesBeforeFirstSync',
     // With both tools, expressScopeBeforeFirstSync already describes the same pause and names these too.
-    applies: (c) => c.tool === 'connect' && c.connectInstall === 'express' && expressCustomizations(c.resolved).length > 0,
+    applies: (c) =>
+      c.tool === 'connect' && c.connectInstall === 'express' && expressCustomizations(c.resolved).length > 0,
     text: (c) =>
       `Express works with ${expressCustomizations(c.resolved).join(' and ')}, but build them before the first export: on the last express page clear ` +
       '"Start the synchronization process", make the changes, and only then turn the sync scheduler on.',
@@ -697,7 +743,8 @@ export const WARNING_RULES: readonly WarningRule[] = [
     applies: (c) =>
       c.connectInstall !== undefined &&
       (c.answers.connectTotalObjects === 'under100k' || c.answers.connectTotalObjects === 'upTo2k') &&
-      (c.answers.largestDomainObjects === 'over150k' || (c.answers.largestDomainObjects === 'from100kTo150k' && c.tool === 'connect')),
+      (c.answers.largestDomainObjects === 'over150k' ||
+        (c.answers.largestDomainObjects === 'from100kTo150k' && c.tool === 'connect')),
     text: () =>
       'You expect Connect to sync fewer than 100,000 objects in total, yet it will sync your largest domain, which alone has 100,000 or more. ' +
       'Recount before relying on express: it is meant for fewer than 100,000 objects.',
@@ -706,7 +753,8 @@ export const WARNING_RULES: readonly WarningRule[] = [
   {
     id: 'cloudSyncObjectsUniqueAcrossForests',
     applies: (c) => c.cloudSyncInPlay && c.tool !== 'connect' && c.resolved.forestTopology !== 'single',
-    text: () => 'Cloud Sync does not match people across forests: each user must exist in only one of the forests it syncs.',
+    text: () =>
+      'Cloud Sync does not match people across forests: each user must exist in only one of the forests it syncs.',
     link: LEARN.cloudSyncTopologies,
   },
 ];

@@ -53,7 +53,11 @@ export interface VersionReading {
   /** Words that say a number is this version ("build 2.4", "connect 2.5"); the asked question needs none. */
   readonly context: readonly string[];
   /** In order; a band holds versions below `below` (the last has none). `orAlso`: a newer build may exist. */
-  readonly bands: ReadonlyArray<{ readonly value: string; readonly below?: readonly number[]; readonly orAlso?: readonly string[] }>;
+  readonly bands: ReadonlyArray<{
+    readonly value: string;
+    readonly below?: readonly number[];
+    readonly orAlso?: readonly string[];
+  }>;
 }
 
 /** Year-named releases ("Server 2019", "a 2016 box"). */
@@ -94,22 +98,53 @@ export interface QuestionWords {
 
 export const QUESTION_WORDS: { readonly [K in AnswerKey]: QuestionWords } = {
   currentSync: {
-    example: "we run Azure AD Connect, build 2.4",
+    example: 'we run Azure AD Connect, build 2.4',
     aboutToday: true,
     leading: { no: 'none' },
-    topic: { words: ['sync', 'syncing', 'synced', 'sync anything', 'syncing anything', 'synchronization', 'sync tool'] },
+    topic: {
+      words: ['sync', 'syncing', 'synced', 'sync anything', 'syncing anything', 'synchronization', 'sync tool'],
+    },
     noneValue: 'none',
     values: {
       none: {
-        topical: ['cloud only', 'cloud-only tenant', 'brand new', 'new tenant', 'greenfield', 'nothing syncs', 'nothing is syncing', 'no sync', 'not syncing'],
+        topical: [
+          'cloud only',
+          'cloud-only tenant',
+          'brand new',
+          'new tenant',
+          'greenfield',
+          'nothing syncs',
+          'nothing is syncing',
+          'no sync',
+          'not syncing',
+        ],
         asked: ['nothing', 'none', 'nothing yet', 'new', 'first time', 'not yet'],
       },
       connect: {
-        topical: ['azure ad connect', 'aad connect', 'azure active directory connect', 'entra connect', 'entra connect sync', 'connect sync', 'aadconnect', 'adconnect', 'dirsync', 'connect server'],
+        topical: [
+          'azure ad connect',
+          'aad connect',
+          'azure active directory connect',
+          'entra connect',
+          'entra connect sync',
+          'connect sync',
+          'aadconnect',
+          'adconnect',
+          'dirsync',
+          'connect server',
+        ],
         asked: ['connect'],
       },
       cloudSync: {
-        topical: ['cloud sync', 'entra cloud sync', 'aad cloud sync', 'azure ad cloud sync', 'provisioning agent', 'provisioning agents', 'cloud provisioning'],
+        topical: [
+          'cloud sync',
+          'entra cloud sync',
+          'aad cloud sync',
+          'azure ad cloud sync',
+          'provisioning agent',
+          'provisioning agents',
+          'cloud provisioning',
+        ],
         asked: ['cloud'],
       },
       both: { asked: ['both', 'both of them', 'a mix', 'mixed'] },
@@ -124,14 +159,41 @@ export const QUESTION_WORDS: { readonly [K in AnswerKey]: QuestionWords } = {
         topical: ['sync stopped', 'stopped syncing', 'out of support', 'unsupported build', 'unsupported version'],
         asked: ['old', 'older', 'ancient', 'outdated', 'stopped', 'below', 'unsupported', 'way behind'],
       },
-      supportedOlder: { asked: ['supported', 'not the newest', 'not the latest', 'fairly recent', 'a bit behind', 'one behind'] },
+      supportedOlder: {
+        asked: ['supported', 'not the newest', 'not the latest', 'fairly recent', 'a bit behind', 'one behind'],
+      },
       current: {
-        topical: ['auto upgrade', 'auto upgrades', 'autoupgrade', 'automatic upgrade', 'automatic upgrades', 'upgrades itself', 'updates itself'],
+        topical: [
+          'auto upgrade',
+          'auto upgrades',
+          'autoupgrade',
+          'automatic upgrade',
+          'automatic upgrades',
+          'upgrades itself',
+          'updates itself',
+        ],
         asked: ['latest', 'newest', 'current', 'up to date', 'the latest', 'most recent'],
       },
     },
     versions: {
-      context: ['build', 'version', 'versions', 'ver', 'release', 'on', 'running', 'at', 'v', 'connect', 'azure ad connect', 'aad connect', 'entra connect', 'connect sync', 'aadconnect', 'adconnect'],
+      context: [
+        'build',
+        'version',
+        'versions',
+        'ver',
+        'release',
+        'on',
+        'running',
+        'at',
+        'v',
+        'connect',
+        'azure ad connect',
+        'aad connect',
+        'entra connect',
+        'connect sync',
+        'aadconnect',
+        'adconnect',
+      ],
       bands: [
         { value: 'belowMandatory', below: [2, 5, 79, 0] },
         // The newest build we know of (2.6.92.0, October 2026); an older one is not the newest.
@@ -150,7 +212,15 @@ export const QUESTION_WORDS: { readonly [K in AnswerKey]: QuestionWords } = {
     years: {
       before: ['server', 'windows', 'ws', 'os', 'on', 'running', 'win', 'windows server'],
       after: ['box', 'server', 'servers', 'machine', 'vm', 'datacenter', 'standard', 'r2', 'core', 'host'],
-      years: { 2003: 'ws2016OrOlder', 2008: 'ws2016OrOlder', 2012: 'ws2016OrOlder', 2016: 'ws2016OrOlder', 2019: 'ws2019', 2022: 'ws2022OrLater', 2025: 'ws2022OrLater' },
+      years: {
+        2003: 'ws2016OrOlder',
+        2008: 'ws2016OrOlder',
+        2012: 'ws2016OrOlder',
+        2016: 'ws2016OrOlder',
+        2019: 'ws2019',
+        2022: 'ws2022OrLater',
+        2025: 'ws2022OrLater',
+      },
     },
   },
 
@@ -159,10 +229,36 @@ export const QUESTION_WORDS: { readonly [K in AnswerKey]: QuestionWords } = {
     leading: { yes: 'yes', no: 'no' },
     values: {
       yes: {
-        topical: ['staging server', 'staging servers', 'staging mode', 'staging box', 'staging', 'standby server', 'second connect server', 'in staging'],
+        topical: [
+          'staging server',
+          'staging servers',
+          'staging mode',
+          'staging box',
+          'staging',
+          'standby server',
+          'second connect server',
+          'in staging',
+        ],
         asked: ['we do', 'there is', 'we have one', 'two servers', 'second server', 'i think so'],
       },
-      no: { asked: ['just the one', 'just one server', 'only one server', 'single server', 'a single server', 'one server', 'only the one', 'used to', 'decommissioned', 'not anymore', 'no longer', 'we dont', 'i dont think so', 'not really'] },
+      no: {
+        asked: [
+          'just the one',
+          'just one server',
+          'only one server',
+          'single server',
+          'a single server',
+          'one server',
+          'only the one',
+          'used to',
+          'decommissioned',
+          'not anymore',
+          'no longer',
+          'we dont',
+          'i dont think so',
+          'not really',
+        ],
+      },
     },
     denied: { yes: 'no' },
   },
@@ -184,24 +280,110 @@ export const QUESTION_WORDS: { readonly [K in AnswerKey]: QuestionWords } = {
   signIn: {
     example: 'we use ADFS and want to keep it',
     values: {
-      phs: { topical: ['password hash', 'password hashes', 'password hash sync', 'password hash synchronization', 'hash sync', 'phs', 'password sync', 'password synchronization'], asked: ['hash', 'hashes'] },
-      ptaSetup: { topical: ['pta', 'pass through', 'passthrough', 'passthru', 'pass through authentication', 'pass through auth', 'pta agents', 'pta agent'] },
-      federationSetup: { topical: ['adfs', 'ad fs', 'federation', 'federated', 'pingfederate', 'ping federate', 'ping identity'], asked: ['ping'] },
-      keepExistingPtaOrFederation: { asked: ['keep', 'keep existing', 'keep what we have', 'no change', 'leave it as it is'] },
+      phs: {
+        topical: [
+          'password hash',
+          'password hashes',
+          'password hash sync',
+          'password hash synchronization',
+          'hash sync',
+          'phs',
+          'password sync',
+          'password synchronization',
+        ],
+        asked: ['hash', 'hashes'],
+      },
+      ptaSetup: {
+        topical: [
+          'pta',
+          'pass through',
+          'passthrough',
+          'passthru',
+          'pass through authentication',
+          'pass through auth',
+          'pta agents',
+          'pta agent',
+        ],
+      },
+      federationSetup: {
+        topical: ['adfs', 'ad fs', 'federation', 'federated', 'pingfederate', 'ping federate', 'ping identity'],
+        asked: ['ping'],
+      },
+      keepExistingPtaOrFederation: {
+        asked: ['keep', 'keep existing', 'keep what we have', 'no change', 'leave it as it is'],
+      },
     },
     modifiers: [
       {
-        words: ['keep', 'keeping', 'stays', 'stay', 'staying', 'remain', 'remains', 'as it is', 'as is', 'leave it', 'retain', 'unchanged', 'stick with', 'existing', 'already in place', 'in place', 'continue to use', 'keep using'],
+        words: [
+          'keep',
+          'keeping',
+          'stays',
+          'stay',
+          'staying',
+          'remain',
+          'remains',
+          'as it is',
+          'as is',
+          'leave it',
+          'retain',
+          'unchanged',
+          'stick with',
+          'existing',
+          'already in place',
+          'in place',
+          'continue to use',
+          'keep using',
+        ],
         rewrite: { ptaSetup: ['keepExistingPtaOrFederation'], federationSetup: ['keepExistingPtaOrFederation'] },
       },
       {
-        words: ['set up', 'setup', 'set it up', 'configure', 'deploy', 'introduce', 'want', 'would like', 'like to', 'need', 'plan', 'planning', 'move to', 'moving to', 'switch to', 'go with', 'implement', 'enable', 'turn on', 'new'],
+        words: [
+          'set up',
+          'setup',
+          'set it up',
+          'configure',
+          'deploy',
+          'introduce',
+          'want',
+          'would like',
+          'like to',
+          'need',
+          'plan',
+          'planning',
+          'move to',
+          'moving to',
+          'switch to',
+          'go with',
+          'implement',
+          'enable',
+          'turn on',
+          'new',
+        ],
         rewrite: { ptaSetup: ['ptaSetup'], federationSetup: ['federationSetup'] },
       },
       {
         // "We use ADFS" says what runs, not whether the sync tool should set it up or leave it be.
-        words: ['use', 'using', 'uses', 'have', 'has', 'run', 'running', 'runs', 'on', 'today', 'currently', 'already', 'in use', 'got'],
-        rewrite: { ptaSetup: ['ptaSetup', 'keepExistingPtaOrFederation'], federationSetup: ['federationSetup', 'keepExistingPtaOrFederation'] },
+        words: [
+          'use',
+          'using',
+          'uses',
+          'have',
+          'has',
+          'run',
+          'running',
+          'runs',
+          'on',
+          'today',
+          'currently',
+          'already',
+          'in use',
+          'got',
+        ],
+        rewrite: {
+          ptaSetup: ['ptaSetup', 'keepExistingPtaOrFederation'],
+          federationSetup: ['federationSetup', 'keepExistingPtaOrFederation'],
+        },
         weak: true,
       },
     ],
@@ -210,19 +392,63 @@ export const QUESTION_WORDS: { readonly [K in AnswerKey]: QuestionWords } = {
   devices: {
     example: 'no devices, or: we need hybrid join',
     leading: { no: 'none' },
-    topic: { words: ['devices', 'device', 'device needs', 'pcs', 'laptops', 'workstations', 'computers', 'machines', 'endpoints'], topical: true },
+    topic: {
+      words: [
+        'devices',
+        'device',
+        'device needs',
+        'pcs',
+        'laptops',
+        'workstations',
+        'computers',
+        'machines',
+        'endpoints',
+      ],
+      topical: true,
+    },
     noneValue: 'none',
     values: {
       none: {
-        topical: ['no devices', 'no device needs', 'entra joined', 'entra join', 'azure ad joined', 'azure ad join', 'aad joined', 'cloud joined', 'autopilot', 'intune only', 'cloud kerberos trust'],
+        topical: [
+          'no devices',
+          'no device needs',
+          'entra joined',
+          'entra join',
+          'azure ad joined',
+          'azure ad join',
+          'aad joined',
+          'cloud joined',
+          'autopilot',
+          'intune only',
+          'cloud kerberos trust',
+        ],
         asked: ['none', 'nothing', 'nothing else', 'not needed'],
       },
       hybridJoin: {
-        topical: ['hybrid join', 'hybrid joined', 'hybrid joining', 'hybrid azure ad join', 'hybrid azure ad joined', 'hybrid entra join', 'hybrid entra joined', 'haadj', 'hybrid aad join'],
+        topical: [
+          'hybrid join',
+          'hybrid joined',
+          'hybrid joining',
+          'hybrid azure ad join',
+          'hybrid azure ad joined',
+          'hybrid entra join',
+          'hybrid entra joined',
+          'haadj',
+          'hybrid aad join',
+        ],
         asked: ['hybrid'],
       },
       deviceWritebackOrWhfbHybridTrust: {
-        topical: ['device writeback', 'device write back', 'key trust', 'certificate trust', 'cert trust', 'hybrid key trust', 'hybrid certificate trust', 'hybrid cert trust'],
+        topical: [
+          'device writeback',
+          'device write back',
+          'key trust',
+          'certificate trust',
+          'cert trust',
+          'hybrid key trust',
+          'hybrid certificate trust',
+          'hybrid cert trust',
+        ],
         asked: ['writeback', 'write back'],
       },
       // Windows Hello for Business alone does not say which trust: cloud Kerberos trust needs nothing here.
@@ -230,7 +456,10 @@ export const QUESTION_WORDS: { readonly [K in AnswerKey]: QuestionWords } = {
     },
     modifiers: [
       { words: ['cloud kerberos', 'cloud kerberos trust', 'cloud trust', 'kerberos'], rewrite: { whfb: ['none'] } },
-      { words: ['key trust', 'certificate trust', 'cert trust', 'hybrid trust', 'hybrid key trust'], rewrite: { whfb: ['deviceWritebackOrWhfbHybridTrust'] } },
+      {
+        words: ['key trust', 'certificate trust', 'cert trust', 'hybrid trust', 'hybrid key trust'],
+        rewrite: { whfb: ['deviceWritebackOrWhfbHybridTrust'] },
+      },
       { words: [], rewrite: { whfb: ['none', 'deviceWritebackOrWhfbHybridTrust'] } },
     ],
     includes: { deviceWritebackOrWhfbHybridTrust: ['hybridJoin'] },
@@ -260,7 +489,25 @@ export const QUESTION_WORDS: { readonly [K in AnswerKey]: QuestionWords } = {
     values: {
       yes: { asked: ['we do', 'there is', 'i think so'] },
       no: {
-        asked: ['nothing that big', 'none that big', 'no group that big', 'no groups that big', 'no group that large', 'no groups that large', 'none that large', 'nothing that large', 'not that big', 'not that large', 'nothing like that', 'nothing close', 'none', 'nothing', 'i dont think so', 'not really', 'we dont'],
+        asked: [
+          'nothing that big',
+          'none that big',
+          'no group that big',
+          'no groups that big',
+          'no group that large',
+          'no groups that large',
+          'none that large',
+          'nothing that large',
+          'not that big',
+          'not that large',
+          'nothing like that',
+          'nothing close',
+          'none',
+          'nothing',
+          'i dont think so',
+          'not really',
+          'we dont',
+        ],
       },
     },
     counts: {
@@ -274,48 +521,198 @@ export const QUESTION_WORDS: { readonly [K in AnswerKey]: QuestionWords } = {
 
   customization: {
     example: 'we filter by group membership and have a few custom rules',
-    topic: { words: ['customization', 'customizations', 'customisation', 'customisations', 'filtering', 'filters', 'filter', 'anything special', 'anything custom', 'any of that', 'any of those', 'any of these'] },
+    topic: {
+      words: [
+        'customization',
+        'customizations',
+        'customisation',
+        'customisations',
+        'filtering',
+        'filters',
+        'filter',
+        'anything special',
+        'anything custom',
+        'any of that',
+        'any of those',
+        'any of these',
+      ],
+    },
     noneValue: 'none',
     values: {
       attributeValueFiltering: {
-        topical: ['attribute filtering', 'attribute based filtering', 'attribute value filtering', 'filter by attribute', 'filter on attribute', 'filter on an attribute', 'filtering by attribute', 'filtering on attribute', 'attribute scoping', 'scoping filter', 'scoping filters'],
+        topical: [
+          'attribute filtering',
+          'attribute based filtering',
+          'attribute value filtering',
+          'filter by attribute',
+          'filter on attribute',
+          'filter on an attribute',
+          'filtering by attribute',
+          'filtering on attribute',
+          'attribute scoping',
+          'scoping filter',
+          'scoping filters',
+        ],
         asked: ['attribute', 'attributes', 'attribute values'],
       },
       advancedSyncRules: {
-        topical: ['custom rules', 'custom rule', 'custom sync rules', 'custom sync rule', 'advanced rules', 'advanced sync rules', 'custom transformations', 'custom attribute flows', 'custom attribute flow', 'rules editor changes'],
+        topical: [
+          'custom rules',
+          'custom rule',
+          'custom sync rules',
+          'custom sync rule',
+          'advanced rules',
+          'advanced sync rules',
+          'custom transformations',
+          'custom attribute flows',
+          'custom attribute flow',
+          'rules editor changes',
+        ],
         asked: ['rules', 'sync rules', 'custom'],
       },
       crossForestReferencesOrMerge: {
-        topical: ['cross forest', 'cross forest references', 'merge accounts', 'merging accounts', 'account merging', 'merge identities', 'across forests', 'join accounts across forests'],
+        topical: [
+          'cross forest',
+          'cross forest references',
+          'merge accounts',
+          'merging accounts',
+          'account merging',
+          'merge identities',
+          'across forests',
+          'join accounts across forests',
+        ],
         asked: ['merge', 'merging', 'merged'],
       },
       groupBasedFiltering: {
-        topical: ['group filtering', 'group based filtering', 'group membership', 'filter by group', 'filtering by group', 'scope by group', 'group scoping', 'pilot group'],
+        topical: [
+          'group filtering',
+          'group based filtering',
+          'group membership',
+          'filter by group',
+          'filtering by group',
+          'scope by group',
+          'group scoping',
+          'pilot group',
+        ],
         asked: ['group', 'groups'],
       },
       none: {
-        topical: ['standard rules', 'default rules', 'out of the box', 'ou filtering', 'ou scoping', 'scope by ou', 'by ou', 'filter by ou', 'ou based', 'organizational units', 'domain and ou filtering'],
-        asked: ['none', 'nothing', 'none of these', 'none of those', 'nothing fancy', 'nothing special', 'not needed', 'neither', 'defaults', 'default', 'ou', 'ous', 'standard'],
+        topical: [
+          'standard rules',
+          'default rules',
+          'out of the box',
+          'ou filtering',
+          'ou scoping',
+          'scope by ou',
+          'by ou',
+          'filter by ou',
+          'ou based',
+          'organizational units',
+          'domain and ou filtering',
+        ],
+        asked: [
+          'none',
+          'nothing',
+          'none of these',
+          'none of those',
+          'nothing fancy',
+          'nothing special',
+          'not needed',
+          'neither',
+          'defaults',
+          'default',
+          'ou',
+          'ous',
+          'standard',
+        ],
       },
     },
   },
 
   otherNeeds: {
     example: 'exchange hybrid and high availability',
-    topic: { words: ['any of that', 'any of those', 'any of these', 'any of them', 'anything like that', 'anything else'] },
+    topic: {
+      words: ['any of that', 'any of those', 'any of these', 'any of them', 'anything like that', 'anything else'],
+    },
     noneValue: 'none',
     values: {
-      accountResourceForest: { topical: ['resource forest', 'resource forests', 'account resource forest', 'linked mailboxes', 'linked mailbox'], asked: ['resource'] },
+      accountResourceForest: {
+        topical: [
+          'resource forest',
+          'resource forests',
+          'account resource forest',
+          'linked mailboxes',
+          'linked mailbox',
+        ],
+        asked: ['resource'],
+      },
       groupProvisioningToAd: {
-        topical: ['group provisioning', 'provision groups', 'provision cloud groups', 'cloud security groups', 'security groups to ad', 'cloud groups to ad', 'groups to ad', 'provision security groups'],
+        topical: [
+          'group provisioning',
+          'provision groups',
+          'provision cloud groups',
+          'cloud security groups',
+          'security groups to ad',
+          'cloud groups to ad',
+          'groups to ad',
+          'provision security groups',
+        ],
       },
-      entraDomainServices: { topical: ['domain services', 'entra domain services', 'entra ds', 'aadds', 'azure ad domain services', 'aad ds', 'managed domain'] },
-      exchangeHybrid: { topical: ['exchange hybrid', 'hybrid exchange', 'exchange on prem', 'exchange on premises', 'on prem exchange', 'on premises exchange', 'hybrid exchange deployment'], asked: ['exchange'] },
+      entraDomainServices: {
+        topical: [
+          'domain services',
+          'entra domain services',
+          'entra ds',
+          'aadds',
+          'azure ad domain services',
+          'aad ds',
+          'managed domain',
+        ],
+      },
+      exchangeHybrid: {
+        topical: [
+          'exchange hybrid',
+          'hybrid exchange',
+          'exchange on prem',
+          'exchange on premises',
+          'on prem exchange',
+          'on premises exchange',
+          'hybrid exchange deployment',
+        ],
+        asked: ['exchange'],
+      },
       m365GroupWriteback: {
-        topical: ['group writeback', 'group write back', 'groups writeback', 'm365 group writeback', 'm365 groups', 'microsoft 365 groups', 'office 365 groups', 'o365 groups', 'unified groups', 'write back groups', 'write groups back'],
+        topical: [
+          'group writeback',
+          'group write back',
+          'groups writeback',
+          'm365 group writeback',
+          'm365 groups',
+          'microsoft 365 groups',
+          'office 365 groups',
+          'o365 groups',
+          'unified groups',
+          'write back groups',
+          'write groups back',
+        ],
       },
-      highAvailability: { topical: ['high availability', 'ha', 'failover', 'fail over', 'highly available', 'redundancy'], asked: ['availability', 'redundant'] },
-      none: { asked: ['none', 'nothing', 'none of these', 'none of those', 'none of them', 'neither', 'not needed', 'nothing else', 'nothing like that'] },
+      highAvailability: {
+        topical: ['high availability', 'ha', 'failover', 'fail over', 'highly available', 'redundancy'],
+        asked: ['availability', 'redundant'],
+      },
+      none: {
+        asked: [
+          'none',
+          'nothing',
+          'none of these',
+          'none of those',
+          'none of them',
+          'neither',
+          'not needed',
+          'nothing else',
+          'nothing like that',
+        ],
+      },
     },
   },
 
@@ -338,7 +735,18 @@ export const QUESTION_WORDS: { readonly [K in AnswerKey]: QuestionWords } = {
     leading: { yes: 'yes', no: 'no' },
     values: {
       yes: {
-        topical: ['enterprise admin', 'enterprise admins', 'enterprise administrator', 'enterprise administrators', 'enterprise admin account', 'enterprise admin rights', 'ea account', 'ea rights', 'ea credentials', 'ea permissions'],
+        topical: [
+          'enterprise admin',
+          'enterprise admins',
+          'enterprise administrator',
+          'enterprise administrators',
+          'enterprise admin account',
+          'enterprise admin rights',
+          'ea account',
+          'ea rights',
+          'ea credentials',
+          'ea permissions',
+        ],
         asked: ['ea', 'we can', 'can do', 'we have one', 'i am', 'im', 'available', 'i think so'],
       },
       no: { asked: ['nobody', 'no one', 'we cant', 'not available', 'i dont think so', 'not really', 'we dont'] },
@@ -370,22 +778,100 @@ export const QUESTION_WORDS: { readonly [K in AnswerKey]: QuestionWords } = {
 
 /** Deny what follows in the same clause: "we don't use ADFS", "no devices", "nobody here has enterprise admin". */
 export const NEGATIONS: readonly string[] = [
-  'no', 'not', 'dont', 'do not', 'doesnt', 'does not', 'didnt', 'did not', 'isnt', 'is not', 'arent', 'are not', 'wasnt', 'werent', 'cant',
-  'cannot', 'can not', 'couldnt', 'wont', 'will not', 'never', 'without', 'nobody', 'no one', 'none', 'neither', 'nor', 'nothing', 'havent',
-  'hasnt', 'lack', 'lacks', 'zero', 'not really', 'no longer', 'not anymore', 'hardly', 'we dont', 'we do not', 'we cant', 'not all', 'not all of them', 'not every',
+  'no',
+  'not',
+  'dont',
+  'do not',
+  'doesnt',
+  'does not',
+  'didnt',
+  'did not',
+  'isnt',
+  'is not',
+  'arent',
+  'are not',
+  'wasnt',
+  'werent',
+  'cant',
+  'cannot',
+  'can not',
+  'couldnt',
+  'wont',
+  'will not',
+  'never',
+  'without',
+  'nobody',
+  'no one',
+  'none',
+  'neither',
+  'nor',
+  'nothing',
+  'havent',
+  'hasnt',
+  'lack',
+  'lacks',
+  'zero',
+  'not really',
+  'no longer',
+  'not anymore',
+  'hardly',
+  'we dont',
+  'we do not',
+  'we cant',
+  'not all',
+  'not all of them',
+  'not every',
 ];
 
 /** A move away from something, done: denies it for every question ("we moved off Connect last year"). */
 export const DEPARTED: readonly string[] = [
-  'moved off', 'moved away from', 'moved from', 'got rid of', 'retired', 'decommissioned', 'replaced', 'migrated off', 'migrated from',
-  'migrated away from', 'used to have', 'used to use', 'used to run', 'dropped', 'phased out', 'turned off',
+  'moved off',
+  'moved away from',
+  'moved from',
+  'got rid of',
+  'retired',
+  'decommissioned',
+  'replaced',
+  'migrated off',
+  'migrated from',
+  'migrated away from',
+  'used to have',
+  'used to use',
+  'used to run',
+  'dropped',
+  'phased out',
+  'turned off',
 ];
 
 /** A move away that is only planned: denies it as a choice for the future, not as what runs today. */
 export const LEAVING: readonly string[] = [
-  'moving off', 'move off', 'moving away from', 'move away from', 'moving from', 'migrate off', 'migrating off', 'migrate from', 'migrating from',
-  'get rid of', 'getting rid of', 'replace', 'replacing', 'retire', 'retiring', 'phase out', 'phasing out', 'drop', 'dropping',
-  'switch from', 'switching from', 'away from', 'instead of', 'rather than', 'decommission', 'decommissioning', 'turn off',
+  'moving off',
+  'move off',
+  'moving away from',
+  'move away from',
+  'moving from',
+  'migrate off',
+  'migrating off',
+  'migrate from',
+  'migrating from',
+  'get rid of',
+  'getting rid of',
+  'replace',
+  'replacing',
+  'retire',
+  'retiring',
+  'phase out',
+  'phasing out',
+  'drop',
+  'dropping',
+  'switch from',
+  'switching from',
+  'away from',
+  'instead of',
+  'rather than',
+  'decommission',
+  'decommissioning',
+  'turn off',
 ];
 
 /**
@@ -393,52 +879,210 @@ export const LEAVING: readonly string[] = [
  * sync"). Only questions about today's deployment read it so; for the others a plan is the answer.
  */
 export const PLANNED: readonly string[] = [
-  'move to', 'moving to', 'migrate to', 'migrating to', 'switch to', 'switching to', 'want', 'want to', 'would like', 'like to', 'plan to',
-  'planning to', 'going to', 'will', 'thinking about', 'considering', 'eventually', 'later', 'next year', 'in the future', 'hope to',
+  'move to',
+  'moving to',
+  'migrate to',
+  'migrating to',
+  'switch to',
+  'switching to',
+  'want',
+  'want to',
+  'would like',
+  'like to',
+  'plan to',
+  'planning to',
+  'going to',
+  'will',
+  'thinking about',
+  'considering',
+  'eventually',
+  'later',
+  'next year',
+  'in the future',
+  'hope to',
 ];
 
 /** "Not sure": the answer, or, before a topic, that this topic is not known ("not sure if the second server is in staging"). */
 export const NOT_SURE: readonly string[] = [
-  'not sure', 'unsure', 'no idea', 'no clue', 'not a clue', 'dont know', 'do not know', 'idk', 'dunno', 'not certain', 'unknown', 'no sure',
-  'have to check', 'need to check', 'would need to check', 'have to ask', 'need to ask', 'check with', 'have to look', 'need to look',
-  'would have to look', 'find out', 'cant say', 'hard to say', 'not confident', 'dont remember', 'cant remember', 'unclear', 'no way to know',
-  'need to verify', 'have to verify', 'ask around', 'let me check',
+  'not sure',
+  'unsure',
+  'no idea',
+  'no clue',
+  'not a clue',
+  'dont know',
+  'do not know',
+  'idk',
+  'dunno',
+  'not certain',
+  'unknown',
+  'no sure',
+  'have to check',
+  'need to check',
+  'would need to check',
+  'have to ask',
+  'need to ask',
+  'check with',
+  'have to look',
+  'need to look',
+  'would have to look',
+  'find out',
+  'cant say',
+  'hard to say',
+  'not confident',
+  'dont remember',
+  'cant remember',
+  'unclear',
+  'no way to know',
+  'need to verify',
+  'have to verify',
+  'ask around',
+  'let me check',
 ];
 
 /** The reply starts by saying yes. */
-export const YES_FIRST: readonly string[] = ['yes', 'yeah', 'yep', 'yup', 'yes we do', 'sure', 'correct', 'indeed', 'absolutely', 'definitely', 'of course', 'affirmative', 'y'];
+export const YES_FIRST: readonly string[] = [
+  'yes',
+  'yeah',
+  'yep',
+  'yup',
+  'yes we do',
+  'sure',
+  'correct',
+  'indeed',
+  'absolutely',
+  'definitely',
+  'of course',
+  'affirmative',
+  'y',
+];
 /** Always a "no" at the start; a plain "no" is one only when a comma or the end follows ("no, …"), else it denies what follows ("no devices"). */
 export const NO_FIRST: readonly string[] = ['nope', 'nah', 'negative', 'no way', 'n'];
 
 /** Words that bend a number: before it ("under 100k") or after it ("100k or more"). */
 export const QUALIFIERS_BEFORE: ReadonlyArray<readonly [string, Qualifier]> = [
-  ...(['under', 'below', 'less than', 'fewer than', 'lower than', 'smaller than', 'not even', 'well under', '<'] as const).map((word) => [word, 'below'] as const),
-  ...(['just under', 'a bit under', 'a little under', 'slightly under', 'slightly less than', 'a bit less than', 'shy of', 'just shy of', 'short of', 'nearly', 'almost', 'not quite'] as const).map(
-    (word) => [word, 'justBelow'] as const,
+  ...(
+    ['under', 'below', 'less than', 'fewer than', 'lower than', 'smaller than', 'not even', 'well under', '<'] as const
+  ).map((word) => [word, 'below'] as const),
+  ...(
+    [
+      'just under',
+      'a bit under',
+      'a little under',
+      'slightly under',
+      'slightly less than',
+      'a bit less than',
+      'shy of',
+      'just shy of',
+      'short of',
+      'nearly',
+      'almost',
+      'not quite',
+    ] as const
+  ).map((word) => [word, 'justBelow'] as const),
+  ...(
+    [
+      'just over',
+      'a little over',
+      'a bit over',
+      'slightly over',
+      'slightly more than',
+      'a bit more than',
+      'a little more than',
+      'just above',
+    ] as const
+  ).map((word) => [word, 'justAbove'] as const),
+  ...(['up to', 'at most', 'max', 'maximum', 'no more than', 'not more than', 'tops'] as const).map(
+    (word) => [word, 'atMost'] as const,
   ),
-  ...(['just over', 'a little over', 'a bit over', 'slightly over', 'slightly more than', 'a bit more than', 'a little more than', 'just above'] as const).map(
-    (word) => [word, 'justAbove'] as const,
+  ...(
+    [
+      'over',
+      'above',
+      'more than',
+      'greater than',
+      'bigger than',
+      'larger than',
+      'higher than',
+      'in excess of',
+      'north of',
+      'well over',
+      'beyond',
+      'exceeds',
+      'exceeding',
+      '>',
+    ] as const
+  ).map((word) => [word, 'above'] as const),
+  ...(['at least', 'minimum', 'no less than', 'no fewer than', 'not less than'] as const).map(
+    (word) => [word, 'atLeast'] as const,
   ),
-  ...(['up to', 'at most', 'max', 'maximum', 'no more than', 'not more than', 'tops'] as const).map((word) => [word, 'atMost'] as const),
-  ...(['over', 'above', 'more than', 'greater than', 'bigger than', 'larger than', 'higher than', 'in excess of', 'north of', 'well over', 'beyond', 'exceeds', 'exceeding', '>'] as const).map(
-    (word) => [word, 'above'] as const,
-  ),
-  ...(['at least', 'minimum', 'no less than', 'no fewer than', 'not less than'] as const).map((word) => [word, 'atLeast'] as const),
-  ...(['about', 'around', 'roughly', 'approximately', 'approx', 'circa', 'ca', 'some', 'maybe', 'probably', 'close to', 'like', 'near', 'somewhere around', 'something like', 'give or take', 'estimated', 'an estimated', 'ish', '~'] as const).map(
-    (word) => [word, 'about'] as const,
-  ),
+  ...(
+    [
+      'about',
+      'around',
+      'roughly',
+      'approximately',
+      'approx',
+      'circa',
+      'ca',
+      'some',
+      'maybe',
+      'probably',
+      'close to',
+      'like',
+      'near',
+      'somewhere around',
+      'something like',
+      'give or take',
+      'estimated',
+      'an estimated',
+      'ish',
+      '~',
+    ] as const
+  ).map((word) => [word, 'about'] as const),
 ];
 export const QUALIFIERS_AFTER: ReadonlyArray<readonly [string, Qualifier]> = [
-  ['or more', 'atLeast'], ['plus', 'atLeast'], ['+', 'atLeast'], ['and up', 'atLeast'], ['or so', 'about'], ['ish', 'about'], ['give or take', 'about'],
-  ['or less', 'atMost'], ['or fewer', 'atMost'], ['at most', 'atMost'], ['max', 'atMost'], ['tops', 'atMost'], ['or thereabouts', 'about'],
+  ['or more', 'atLeast'],
+  ['plus', 'atLeast'],
+  ['+', 'atLeast'],
+  ['and up', 'atLeast'],
+  ['or so', 'about'],
+  ['ish', 'about'],
+  ['give or take', 'about'],
+  ['or less', 'atMost'],
+  ['or fewer', 'atMost'],
+  ['at most', 'atMost'],
+  ['max', 'atMost'],
+  ['tops', 'atMost'],
+  ['or thereabouts', 'about'],
 ];
 
 /** What a counted number is of. Users are only part of a directory's objects: see PEOPLE_TO_OBJECTS. */
 export const COUNT_UNITS: ReadonlyArray<readonly [string, 'people' | 'objects' | 'members' | 'partial']> = [
-  ...(['users', 'user', 'people', 'employees', 'staff', 'accounts', 'user accounts', 'identities', 'mailboxes', 'seats', 'persons', 'user objects', 'heads', 'students'] as const).map((word) => [word, 'people'] as const),
-  ...(['objects', 'object', 'items', 'entries', 'ad objects', 'directory objects', 'things'] as const).map((word) => [word, 'objects'] as const),
+  ...(
+    [
+      'users',
+      'user',
+      'people',
+      'employees',
+      'staff',
+      'accounts',
+      'user accounts',
+      'identities',
+      'mailboxes',
+      'seats',
+      'persons',
+      'user objects',
+      'heads',
+      'students',
+    ] as const
+  ).map((word) => [word, 'people'] as const),
+  ...(['objects', 'object', 'items', 'entries', 'ad objects', 'directory objects', 'things'] as const).map(
+    (word) => [word, 'objects'] as const,
+  ),
   ...(['members', 'member', 'users in it', 'people in it'] as const).map((word) => [word, 'members'] as const),
-  ...(['computers', 'computer objects', 'devices', 'machines', 'workstations', 'groups', 'contacts'] as const).map((word) => [word, 'partial'] as const),
+  ...(['computers', 'computer objects', 'devices', 'machines', 'workstations', 'groups', 'contacts'] as const).map(
+    (word) => [word, 'partial'] as const,
+  ),
 ];
 
 /**
@@ -452,51 +1096,193 @@ export const MIN_OBJECT_COUNT = 10;
 
 /** Words that put a count in one domain, the whole directory, or one part of several. */
 export const COUNT_SCOPES: ReadonlyArray<readonly [string, 'domain' | 'total' | 'part']> = [
-  ...(['domain', 'largest domain', 'biggest domain', 'per domain', 'in the domain', 'main domain', 'that domain'] as const).map((word) => [word, 'domain'] as const),
-  ...(['total', 'in total', 'overall', 'altogether', 'all together', 'combined', 'across', 'in all', 'whole', 'entire', 'everything', 'company wide', 'tenant wide'] as const).map(
-    (word) => [word, 'total'] as const,
-  ),
+  ...(
+    ['domain', 'largest domain', 'biggest domain', 'per domain', 'in the domain', 'main domain', 'that domain'] as const
+  ).map((word) => [word, 'domain'] as const),
+  ...(
+    [
+      'total',
+      'in total',
+      'overall',
+      'altogether',
+      'all together',
+      'combined',
+      'across',
+      'in all',
+      'whole',
+      'entire',
+      'everything',
+      'company wide',
+      'tenant wide',
+    ] as const
+  ).map((word) => [word, 'total'] as const),
   ...(['each', 'per forest', 'apiece', 'in each'] as const).map((word) => [word, 'part'] as const),
 ];
 
 /** A number right before one of these counts them, not objects or members: "one DL", "two servers", "3 years". */
 export const OTHER_COUNTED: readonly string[] = [
-  'server', 'servers', 'dc', 'dcs', 'domain controller', 'domain controllers', 'agent', 'agents', 'site', 'sites', 'tenant', 'tenants', 'app', 'apps',
-  'applications', 'admins', 'admin', 'years', 'year', 'months', 'month', 'weeks', 'week', 'days', 'day', 'hours', 'times', 'rules', 'ous', 'ou',
-  'licenses', 'of them', 'of those', 'percent',
+  'server',
+  'servers',
+  'dc',
+  'dcs',
+  'domain controller',
+  'domain controllers',
+  'agent',
+  'agents',
+  'site',
+  'sites',
+  'tenant',
+  'tenants',
+  'app',
+  'apps',
+  'applications',
+  'admins',
+  'admin',
+  'years',
+  'year',
+  'months',
+  'month',
+  'weeks',
+  'week',
+  'days',
+  'day',
+  'hours',
+  'times',
+  'rules',
+  'ous',
+  'ou',
+  'licenses',
+  'of them',
+  'of those',
+  'percent',
 ];
 
 /** In a clause with these, an unlabelled number is a group's size ("no group anywhere near 50k"). */
-export const GROUP_WORDS: readonly string[] = ['group', 'groups', 'dl', 'dls', 'distribution list', 'distribution lists', 'all staff', 'everyone group', 'members'];
+export const GROUP_WORDS: readonly string[] = [
+  'group',
+  'groups',
+  'dl',
+  'dls',
+  'distribution list',
+  'distribution lists',
+  'all staff',
+  'everyone group',
+  'members',
+];
 
 /** Reachability, for the questions with a `reach` reading. Denied ("isn't reachable"), each means the other. */
 export const REACHABLE: readonly string[] = [
-  'reachable', 'reach', 'can reach', 'connected', 'fully connected', 'network access', 'line of sight', 'talk to each other', 'can talk',
-  'see each other', 'routable', 'network is fine', 'on the same network', 'same network', 'accessible', 'connectivity',
+  'reachable',
+  'reach',
+  'can reach',
+  'connected',
+  'fully connected',
+  'network access',
+  'line of sight',
+  'talk to each other',
+  'can talk',
+  'see each other',
+  'routable',
+  'network is fine',
+  'on the same network',
+  'same network',
+  'accessible',
+  'connectivity',
 ];
 export const UNREACHABLE: readonly string[] = [
-  'unreachable', 'disconnected', 'not connected', 'isolated', 'behind a firewall', 'firewalled', 'no network path', 'no connectivity',
-  'no line of sight', 'cut off', 'separate network', 'air gapped', 'airgapped', 'no network access', 'cant be reached', 'out of reach',
+  'unreachable',
+  'disconnected',
+  'not connected',
+  'isolated',
+  'behind a firewall',
+  'firewalled',
+  'no network path',
+  'no connectivity',
+  'no line of sight',
+  'cut off',
+  'separate network',
+  'air gapped',
+  'airgapped',
+  'no network access',
+  'cant be reached',
+  'out of reach',
 ];
 
 /** How many of a subject there are ("a single forest", "several forests"); numbers come from the recognizer. */
-export const ONE_WORDS: readonly string[] = ['single', 'a single', 'one', 'just one', 'only one', 'only the one', 'just the one'];
-export const MANY_WORDS: readonly string[] = ['several', 'multiple', 'multi', 'many', 'a few', 'few', 'a couple of', 'couple of', 'a couple', 'both', 'some', 'various', 'two or more', 'more than one'];
+export const ONE_WORDS: readonly string[] = [
+  'single',
+  'a single',
+  'one',
+  'just one',
+  'only one',
+  'only the one',
+  'just the one',
+];
+export const MANY_WORDS: readonly string[] = [
+  'several',
+  'multiple',
+  'multi',
+  'many',
+  'a few',
+  'few',
+  'a couple of',
+  'couple of',
+  'a couple',
+  'both',
+  'some',
+  'various',
+  'two or more',
+  'more than one',
+];
 
 /** "option 2", "choice 3", "number 1": a choice by its number inside a sentence. */
 export const CHOICE_NUMBER_WORDS: readonly string[] = ['option', 'choice', 'answer', 'number', 'pick', 'go with'];
 
 /** Before a version number: "older than 2.5.79" is below it, "newer than 2.5.79" above it. */
 export const VERSION_QUALIFIERS: ReadonlyArray<readonly [string, 'below' | 'above']> = [
-  ['older than', 'below'], ['below', 'below'], ['before', 'below'], ['lower than', 'below'], ['under', 'below'], ['prior to', 'below'], ['pre', 'below'], ['earlier than', 'below'],
-  ['newer than', 'above'], ['above', 'above'], ['after', 'above'], ['later than', 'above'], ['over', 'above'], ['higher than', 'above'], ['at least', 'above'], ['past', 'above'],
+  ['older than', 'below'],
+  ['below', 'below'],
+  ['before', 'below'],
+  ['lower than', 'below'],
+  ['under', 'below'],
+  ['prior to', 'below'],
+  ['pre', 'below'],
+  ['earlier than', 'below'],
+  ['newer than', 'above'],
+  ['above', 'above'],
+  ['after', 'above'],
+  ['later than', 'above'],
+  ['over', 'above'],
+  ['higher than', 'above'],
+  ['at least', 'above'],
+  ['past', 'above'],
 ];
 
 /**
  * Words of contrast: a word that changes what a value means ("keep", "want") reaches across commas and "and", but not
  * past these ("we use ADFS today but want PHS").
  */
-export const CONTRAST_WORDS: readonly string[] = ['but', 'however', 'although', 'though', 'except', 'whereas', 'instead'];
+export const CONTRAST_WORDS: readonly string[] = [
+  'but',
+  'however',
+  'although',
+  'though',
+  'except',
+  'whereas',
+  'instead',
+];
 
 /** Ends a negation or a hedge besides punctuation: "we don't use ADFS and want to keep it". */
-export const CLAUSE_WORDS: readonly string[] = ['and', 'but', 'although', 'though', 'however', 'except', 'so', 'because', 'also', 'plus', 'while'];
+export const CLAUSE_WORDS: readonly string[] = [
+  'and',
+  'but',
+  'although',
+  'though',
+  'however',
+  'except',
+  'so',
+  'because',
+  'also',
+  'plus',
+  'while',
+];

@@ -27,10 +27,7 @@ export type YesNo = 'yes' | 'no';
 export type SignInMethod = 'phs' | 'ptaSetup' | 'federationSetup' | 'keepExistingPtaOrFederation';
 export type DeviceNeed = 'none' | 'hybridJoin' | 'deviceWritebackOrWhfbHybridTrust';
 export type CustomizationNeed =
-  | 'attributeValueFiltering'
-  | 'advancedSyncRules'
-  | 'crossForestReferencesOrMerge'
-  | 'groupBasedFiltering';
+  'attributeValueFiltering' | 'advancedSyncRules' | 'crossForestReferencesOrMerge' | 'groupBasedFiltering';
 export type OtherNeed =
   | 'accountResourceForest'
   | 'groupProvisioningToAd'
@@ -271,10 +268,7 @@ export function describeAnswer(key: AnswerKey, value: Answers[AnswerKey]): strin
 }
 
 function allSubsets<T>(options: readonly T[]): T[][] {
-  return options.reduce<T[][]>(
-    (subsets, option) => subsets.concat(subsets.map((subset) => [...subset, option])),
-    [[]],
-  );
+  return options.reduce<T[][]>((subsets, option) => subsets.concat(subsets.map((subset) => [...subset, option])), [[]]);
 }
 
 /**

@@ -58,12 +58,7 @@ export type MigrateTaskId =
 export type CloudSyncHealthTaskId = 'cloudSyncHealth.agents' | 'cloudSyncHealth.features' | 'cloudSyncHealth.monitor';
 
 export type TaskId =
-  | RestoreSyncTaskId
-  | ConnectUpgradeTaskId
-  | MigrateTaskId
-  | CloudSyncHealthTaskId
-  | CloudSyncTaskId
-  | ConnectTaskId;
+  RestoreSyncTaskId | ConnectUpgradeTaskId | MigrateTaskId | CloudSyncHealthTaskId | CloudSyncTaskId | ConnectTaskId;
 
 export interface TaskLink {
   title: string;

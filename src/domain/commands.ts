@@ -50,18 +50,56 @@ export const COMMAND_HELP: readonly CommandInfo[] = [
   { usage: 'tasks', description: 'List every task with its status', inChannels: true },
   { usage: 'history', description: 'Show the latest changes: who did what, when', inChannels: true },
   { usage: 'why', description: 'Explain why this sync tool was chosen', inChannels: true },
-  { usage: 'share', description: 'Post your plan to a team channel, as one plan the channel works on with you', inChannels: false },
-  { usage: 'done 3 / skip 3 / reopen 3', description: 'Change task 3 without the buttons (also: start 3)', inChannels: true },
-  { usage: 'assign 3 to me / assign 3 to @name', description: 'Make yourself or a member of this chat or channel the owner of task 3', inChannels: true },
+  {
+    usage: 'share',
+    description: 'Post your plan to a team channel, as one plan the channel works on with you',
+    inChannels: false,
+  },
+  {
+    usage: 'done 3 / skip 3 / reopen 3',
+    description: 'Change task 3 without the buttons (also: start 3)',
+    inChannels: true,
+  },
+  {
+    usage: 'assign 3 to me / assign 3 to @name',
+    description: 'Make yourself or a member of this chat or channel the owner of task 3',
+    inChannels: true,
+  },
   { usage: 'unassign 3', description: 'Take the owner off task 3', inChannels: true },
-  { usage: 'due 3 2026-12-15 / due 3 clear', description: 'Set or clear the due date of task 3 (YYYY-MM-DD, end of that day UTC)', inChannels: true },
+  {
+    usage: 'due 3 2026-12-15 / due 3 clear',
+    description: 'Set or clear the due date of task 3 (YYYY-MM-DD, end of that day UTC)',
+    inChannels: true,
+  },
   { usage: 'my tasks', description: 'The open tasks assigned to you, across every plan', inChannels: false },
-  { usage: 'remind daily / remind weekly / remind off', description: 'Post a digest of overdue and next tasks here every day or week (asks first)', inChannels: true },
+  {
+    usage: 'remind daily / remind weekly / remind off',
+    description: 'Post a digest of overdue and next tasks here every day or week (asks first)',
+    inChannels: true,
+  },
   { usage: 'report', description: 'The plan as a report, with a CSV download (also: export)', inChannels: true },
-  { usage: 'check', description: 'Read the tenant\'s sync status from Microsoft Graph (when tenant checks are on)', inChannels: true },
-  { usage: 'watch on / watch off', description: 'Warn here once when sync stops or a Cloud Sync job is quarantined, and once when it recovers (asks first)', inChannels: true },
-  { usage: 'start over', description: 'Discard the answers and plan and begin again (asks first; the plan can be restored for 30 days)', inChannels: true },
-  { usage: 'restore', description: 'Bring back the plan discarded or replaced most recently here, within 30 days (asks first if it replaces a plan)', inChannels: true },
+  {
+    usage: 'check',
+    description: "Read the tenant's sync status from Microsoft Graph (when tenant checks are on)",
+    inChannels: true,
+  },
+  {
+    usage: 'watch on / watch off',
+    description:
+      'Warn here once when sync stops or a Cloud Sync job is quarantined, and once when it recovers (asks first)',
+    inChannels: true,
+  },
+  {
+    usage: 'start over',
+    description: 'Discard the answers and plan and begin again (asks first; the plan can be restored for 30 days)',
+    inChannels: true,
+  },
+  {
+    usage: 'restore',
+    description:
+      'Bring back the plan discarded or replaced most recently here, within 30 days (asks first if it replaces a plan)',
+    inChannels: true,
+  },
   { usage: 'help', description: 'Show what I can do', inChannels: true },
 ];
 
@@ -73,22 +111,42 @@ const SIMPLE: ReadonlyArray<readonly [RegExp, Command]> = [
   [/^(status|summary|progress|plan)$/, { name: 'status' }],
   [/^(tasks|list|list tasks|all tasks)$/, { name: 'tasks' }],
   [/^(history|log|changes)$/, { name: 'history' }],
-  [/^(restore|undo start over|restore (the )?(last |previous |earlier |old )?plan|bring (it|the plan) back)$/, { name: 'restore' }],
+  [
+    /^(restore|undo start over|restore (the )?(last |previous |earlier |old )?plan|bring (it|the plan) back)$/,
+    { name: 'restore' },
+  ],
   [/^(why|why this tool|why (cloud sync|connect( sync)?))$/, { name: 'why' }],
   [/^(report|export|(plan |export )?report|export (the )?(plan|csv)|csv)$/, { name: 'report' }],
   [/^(my tasks?|my open tasks|mine|assigned to me|what'?s mine)$/, { name: 'myTasks' }],
   [/^(check|check now|check (the )?(tenant|sync)|tenant check|sync status)$/, { name: 'check' }],
-  [/^(share|share (the |my )?plan|share (it |the plan |my plan )?(to|with|in) (a |the )?(team|channel))$/, { name: 'share' }],
+  [
+    /^(share|share (the |my )?plan|share (it |the plan |my plan )?(to|with|in) (a |the )?(team|channel))$/,
+    { name: 'share' },
+  ],
 ];
 
 const TASK_ACTION = /^(start|begin|done|complete|finish(?:ed)?|skip|reopen|undo)\s+(?:task\s+)?#?(\d{1,3})$/;
 const ACTION_ALIASES: Record<string, TaskVerb> = {
-  start: 'start', begin: 'start', done: 'done', complete: 'done', finish: 'done', finished: 'done', skip: 'skip', reopen: 'reopen', undo: 'reopen',
+  start: 'start',
+  begin: 'start',
+  done: 'done',
+  complete: 'done',
+  finish: 'done',
+  finished: 'done',
+  skip: 'skip',
+  reopen: 'reopen',
+  undo: 'reopen',
 };
 
 const REMIND = /^(?:remind|reminders?)(?:\s+(daily|every day|weekly|every week|off|none|stop))?$/;
 const REMIND_ALIASES: Record<string, ReminderChoice> = {
-  daily: 'daily', 'every day': 'daily', weekly: 'weekly', 'every week': 'weekly', off: 'off', none: 'off', stop: 'off',
+  daily: 'daily',
+  'every day': 'daily',
+  weekly: 'weekly',
+  'every week': 'weekly',
+  off: 'off',
+  none: 'off',
+  stop: 'off',
 };
 
 const WATCH = /^watch(?:\s+(on|off|start|stop))?$/;
@@ -133,13 +191,19 @@ export function parseCommand(rawText: string): Command {
   const watch = WATCH.exec(text);
   if (watch) return { name: 'watch', setting: WATCH_ALIASES[watch[1] ?? ''] ?? 'show' };
   const assign = ASSIGN.exec(text);
-  if (assign) return { name: 'assign', taskNumber: Number(assign[1]), to: /^(me|myself)$/.test(assign[2] ?? '') ? 'me' : 'mentioned' };
+  if (assign)
+    return {
+      name: 'assign',
+      taskNumber: Number(assign[1]),
+      to: /^(me|myself)$/.test(assign[2] ?? '') ? 'me' : 'mentioned',
+    };
   const take = TAKE.exec(text);
   if (take) return { name: 'assign', taskNumber: Number(take[1]), to: 'me' };
   const unassign = UNASSIGN.exec(text);
   if (unassign) return { name: 'unassign', taskNumber: Number(unassign[1]) };
   const due = DUE.exec(text);
-  if (due) return { name: 'due', taskNumber: Number(due[1]), date: CLEAR_DUE.test(due[2] ?? '') ? null : (due[2] ?? '') };
+  if (due)
+    return { name: 'due', taskNumber: Number(due[1]), date: CLEAR_DUE.test(due[2] ?? '') ? null : (due[2] ?? '') };
   const task = TASK_ACTION.exec(text);
   if (task) return { name: 'taskAction', action: ACTION_ALIASES[task[1]], taskNumber: Number(task[2]) };
   return { name: 'unknown', text };

@@ -83,7 +83,15 @@ export function buildDigest(plan: Plan, now: Date, cadence: DigestCadence): Dige
   for (const owner of [...overdue.map((task) => task.owner), next?.owner]) {
     if (owner && !ownersToMention.some((known) => known.id === owner.id)) ownersToMention.push(owner);
   }
-  return { periodKey: periodKey(now, cadence), cadence, day, overdue, ...(next ? { next } : {}), openCount, ownersToMention };
+  return {
+    periodKey: periodKey(now, cadence),
+    cadence,
+    day,
+    overdue,
+    ...(next ? { next } : {}),
+    openCount,
+    ownersToMention,
+  };
 }
 
 /** 'daily:2026-11-26' or 'weekly:2026-W48' (ISO 8601 week, UTC). Keys of one cadence sort in time order. */
@@ -135,7 +143,10 @@ export function formatUtcDateTime(iso: string): string {
 /** "Daily digest, 26 Nov 2026: 2 overdue, 5 open" / "Weekly digest, week 48 of 2026: nothing overdue, 5 open". */
 export function digestHeadline(digest: Digest): string {
   const { year, week } = isoWeek(new Date(`${digest.day}T00:00:00Z`));
-  const when = digest.cadence === 'daily' ? `Daily digest, ${formatCalendarDay(digest.day)}` : `Weekly digest, week ${week} of ${year}`;
+  const when =
+    digest.cadence === 'daily'
+      ? `Daily digest, ${formatCalendarDay(digest.day)}`
+      : `Weekly digest, week ${week} of ${year}`;
   const overdue = digest.overdue.length === 0 ? 'nothing overdue' : `${digest.overdue.length} overdue`;
   return `${when}: ${overdue}, ${digest.openCount} open`;
 }

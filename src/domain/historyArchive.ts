@@ -42,7 +42,9 @@ export function archiveHistory(plan: Plan): { plan: Plan; page?: HistoryPage } {
         pages: (archive?.pages ?? 0) + 1,
         entries: (archive?.entries ?? 0) + moved.length,
         statusEntries: (archive?.statusEntries ?? 0) + movedStatus,
-        lastChangeByTask: Object.fromEntries(latestChanges(moved, new Map(Object.entries(archive?.lastChangeByTask ?? {})))),
+        lastChangeByTask: Object.fromEntries(
+          latestChanges(moved, new Map(Object.entries(archive?.lastChangeByTask ?? {}))),
+        ),
       },
     },
     page: { planId: plan.id, number: archive?.pages ?? 0, entries: moved },
@@ -59,7 +61,10 @@ export function lastChangeByTask(plan: Plan): Map<string, { by: Actor; at: strin
   return latestChanges(planHistory(plan), new Map(Object.entries(plan.archive?.lastChangeByTask ?? {})));
 }
 
-function latestChanges(entries: readonly PlanHistoryEntry[], into: Map<string, { by: Actor; at: string }>): Map<string, { by: Actor; at: string }> {
+function latestChanges(
+  entries: readonly PlanHistoryEntry[],
+  into: Map<string, { by: Actor; at: string }>,
+): Map<string, { by: Actor; at: string }> {
   for (const entry of entries) {
     if (entry.kind === 'reminders' || entry.kind === 'watch') continue;
     into.set(entry.task, { by: entry.by, at: entry.at });

@@ -13,7 +13,7 @@ const CHOOSE_TOOL_CONTENT = {
   title: 'Choose the sync tool',
   why: 'Cloud Sync and Connect Sync differ in topology, scale and features; the wrong pick means a migration later.',
   checklist: [
-    "Forest topology: one forest, several forests one server can reach, or a forest no single server can reach over the network.",
+    'Forest topology: one forest, several forests one server can reach, or a forest no single server can reach over the network.',
     'Scale: over 150,000 objects in a domain or a group over 50,000 members points to Connect Sync.',
     'Sign-in: PHS works with both; setting up PTA or AD FS/PingFederate federation needs Connect Sync.',
     'Devices: hybrid join needs Connect Sync (Cloud Sync device sync is a preview); device writeback and WHfB hybrid trust are Connect Sync only.',
@@ -305,7 +305,11 @@ const CONNECT_TASKS: readonly TaskContent[] = [
     ],
     commands: [
       { kind: 'powershell', command: 'Import-Module ADSync', purpose: 'Load the cmdlets if they are not found' },
-      { kind: 'powershell', command: 'Get-ADSyncScheduler', purpose: 'Interval, next run, scheduler and staging state' },
+      {
+        kind: 'powershell',
+        command: 'Get-ADSyncScheduler',
+        purpose: 'Interval, next run, scheduler and staging state',
+      },
       { kind: 'powershell', command: 'Start-ADSyncSyncCycle -PolicyType Delta', purpose: 'Run a delta cycle now' },
       { kind: 'powershell', command: 'Get-ADSyncConnectorRunStatus', purpose: 'Empty when the engine is idle' },
       {

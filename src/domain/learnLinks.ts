@@ -61,7 +61,8 @@ export const LEARN = {
    * Domain Services needs the legacy NTLM and Kerberos hashes of synced users; Learn documents syncing them with
    * Connect Sync only (2025-02-19). The Cloud Sync overview no longer has the comparison table that said so.
    */
-  domainServicesPasswordHashSync: 'https://learn.microsoft.com/entra/identity/domain-services/tutorial-configure-password-hash-sync',
+  domainServicesPasswordHashSync:
+    'https://learn.microsoft.com/entra/identity/domain-services/tutorial-configure-password-hash-sync',
   /** Extended support ends 2027-01-12. */
   windowsServer2016Lifecycle: 'https://learn.microsoft.com/lifecycle/products/windows-server-2016',
   /** Password hash sync: changed passwords every 2 minutes, interval fixed. */

@@ -21,8 +21,16 @@ const RESTORE_SYNC_TASKS: readonly TaskContent[] = [
       'Note whether a staging server exists (Get-ADSyncScheduler: StagingModeEnabled) and back up the configuration.',
     ],
     commands: [
-      { kind: 'powershell', command: 'Get-ADSyncScheduler', purpose: 'Scheduler, staging mode and next run on this server' },
-      { kind: 'powershell', command: 'Get-ADSyncServerConfiguration -Path C:\\ADSyncBackup', purpose: 'Export the configuration before changing anything' },
+      {
+        kind: 'powershell',
+        command: 'Get-ADSyncScheduler',
+        purpose: 'Scheduler, staging mode and next run on this server',
+      },
+      {
+        kind: 'powershell',
+        command: 'Get-ADSyncServerConfiguration -Path C:\\ADSyncBackup',
+        purpose: 'Export the configuration before changing anything',
+      },
     ],
     links: [
       { title: 'The 2026-09-30 mandatory update (2.5.79.0)', url: LEARN.connectSecurityUpdates },
@@ -83,7 +91,7 @@ const CONNECT_UPGRADE_TASKS: readonly TaskContent[] = [
     checklist: [
       'List the Connect-only needs from the recommendation ("why" shows them again) and who owns each.',
       'For each, note what would let you move: e.g. PTA managed apart from the sync tool, cloud Kerberos trust instead of device writeback.',
-      'Watch for Microsoft\'s migration notice: eligible tenants are told by email and in the product, with a window.',
+      "Watch for Microsoft's migration notice: eligible tenants are told by email and in the product, with a window.",
       'Cannot move in your window? A Microsoft Support case can request a temporary exception.',
       'Review the list every six months, or when Cloud Sync announces one of the missing features.',
     ],
@@ -116,11 +124,11 @@ const CONNECT_UPGRADE_TASKS: readonly TaskContent[] = [
     id: 'connectUpgrade.stagingServer',
     track: 'connectUpgrade',
     title: 'Keep a staging server on Windows Server 2022 or 2025',
-    why: 'A staging server is Connect\'s only standby and the safe way to upgrade or change OS (swing migration).',
+    why: "A staging server is Connect's only standby and the safe way to upgrade or change OS (swing migration).",
     checklist: [
       'Already have one on 2022 or 2025, on the same build as the active server? Skip this task.',
       'Build a domain-joined Windows Server 2022 or 2025 (2016 leaves extended support on 2027-01-12), treated as Tier 0.',
-      'Export the active server\'s settings and import them on the new server during setup.',
+      "Export the active server's settings and import them on the new server during setup.",
       'Install in staging mode: it imports and syncs but exports nothing, and has PHS and writeback off.',
       'Let it run a full cycle and compare its pending exports with the active server before any switch.',
       'To switch: put the active server in staging mode first, then take the new server out of staging mode.',
@@ -137,7 +145,7 @@ const CONNECT_UPGRADE_TASKS: readonly TaskContent[] = [
     id: 'connectUpgrade.autoUpgrade',
     track: 'connectUpgrade',
     title: 'Turn on automatic upgrade where it is supported',
-    why: 'Auto-upgrade keeps eligible servers on Microsoft\'s flagged builds; the others need a calendar.',
+    why: "Auto-upgrade keeps eligible servers on Microsoft's flagged builds; the others need a calendar.",
     checklist: [
       'Get-ADSyncAutoUpgrade shows Enabled, Suspended or Disabled.',
       'Eligible: LocalDB under 8 GB, the express-style MSOL_ connector account, Connect Health uploads on, build 2.3.20.0 or later.',
@@ -148,7 +156,11 @@ const CONNECT_UPGRADE_TASKS: readonly TaskContent[] = [
     ],
     commands: [
       { kind: 'powershell', command: 'Get-ADSyncAutoUpgrade', purpose: 'Enabled, Suspended or Disabled' },
-      { kind: 'powershell', command: 'Set-ADSyncAutoUpgrade -AutoUpgradeState Enabled', purpose: 'Turn it on where supported' },
+      {
+        kind: 'powershell',
+        command: 'Set-ADSyncAutoUpgrade -AutoUpgradeState Enabled',
+        purpose: 'Turn it on where supported',
+      },
     ],
     links: [
       { title: 'Automatic upgrade', url: LEARN.connectAutoUpgrade },
@@ -196,7 +208,11 @@ const MIGRATE_TASKS: readonly TaskContent[] = [
       'Agent hosts: Windows Server 2022 or 2025 with the Cloud Sync prerequisites; plan three agents for failover.',
     ],
     commands: [
-      { kind: 'powershell', command: 'Get-ADSyncServerConfiguration -Path C:\\ADSyncBackup', purpose: 'Export the Connect configuration to review and keep' },
+      {
+        kind: 'powershell',
+        command: 'Get-ADSyncServerConfiguration -Path C:\\ADSyncBackup',
+        purpose: 'Export the Connect configuration to review and keep',
+      },
     ],
     links: [
       { title: 'Decision guide: feature comparison and readiness', url: LEARN.cloudSyncDecisionGuide },
@@ -209,7 +225,7 @@ const MIGRATE_TASKS: readonly TaskContent[] = [
     id: 'migrateToCloudSync.guidedTool',
     track: 'migrateToCloudSync',
     title: 'Move with the guided transition tool',
-    why: 'For small single-forest tenants Microsoft\'s tool installs the agent, copies the configuration and switches over for you.',
+    why: "For small single-forest tenants Microsoft's tool installs the agent, copies the configuration and switches over for you.",
     checklist: [
       'On the active Connect server: wizard > Configure > Transition to Cloud Sync (shown only to tenants in the current wave).',
       'Sign in as Hybrid Identity Administrator; give Domain Admin credentials for the forest.',
@@ -238,8 +254,16 @@ const MIGRATE_TASKS: readonly TaskContent[] = [
       'Something wrong? Disable the Cloud Sync configuration and the custom rules: Connect takes the OU back.',
     ],
     commands: [
-      { kind: 'powershell', command: 'Set-ADSyncScheduler -SyncCycleEnabled $false', purpose: 'Pause Connect while you add the rules' },
-      { kind: 'powershell', command: 'Set-ADSyncScheduler -SyncCycleEnabled $true', purpose: 'Resume Connect afterwards' },
+      {
+        kind: 'powershell',
+        command: 'Set-ADSyncScheduler -SyncCycleEnabled $false',
+        purpose: 'Pause Connect while you add the rules',
+      },
+      {
+        kind: 'powershell',
+        command: 'Set-ADSyncScheduler -SyncCycleEnabled $true',
+        purpose: 'Resume Connect afterwards',
+      },
     ],
     links: [
       { title: 'Tutorial: pilot Cloud Sync in a synced forest', url: LEARN.cloudSyncPilotMigration },
@@ -261,7 +285,13 @@ const MIGRATE_TASKS: readonly TaskContent[] = [
       'Cloud Sync now carries password writeback and Exchange hybrid writeback if you use them: test both.',
       'Keep three healthy agents and a notification email on every configuration.',
     ],
-    commands: [{ kind: 'powershell', command: 'Set-ADSyncScheduler -SyncCycleEnabled $false', purpose: 'Stop Connect Sync from running' }],
+    commands: [
+      {
+        kind: 'powershell',
+        command: 'Set-ADSyncScheduler -SyncCycleEnabled $false',
+        purpose: 'Stop Connect Sync from running',
+      },
+    ],
     links: [
       { title: 'Migrate with the guided tool (validation period)', url: LEARN.cloudSyncMigrationTool },
       { title: 'Decommission old Connect servers fully', url: LEARN.connectSwingMigration },
@@ -283,7 +313,13 @@ const CLOUD_SYNC_HEALTH_TASKS: readonly TaskContent[] = [
       'On each host the Agent Updater and Provisioning Agent services run; hosts are Windows Server 2022 or 2025.',
       'Remove agents on retired servers: an uninstalled agent shows Inactive after about an hour.',
     ],
-    commands: [{ kind: 'adminCenter', command: 'Entra ID > Entra Connect > Cloud sync > Agents', purpose: 'Agent status and versions' }],
+    commands: [
+      {
+        kind: 'adminCenter',
+        command: 'Entra ID > Entra Connect > Cloud sync > Agents',
+        purpose: 'Agent status and versions',
+      },
+    ],
     links: [
       { title: 'Agent version history', url: LEARN.cloudSyncAgentVersions },
       { title: 'Agent automatic upgrade', url: LEARN.cloudSyncAutoUpgrade },
@@ -322,7 +358,13 @@ const CLOUD_SYNC_HEALTH_TASKS: readonly TaskContent[] = [
       'ADToAADSyncServiceAccount@<tenant>.onmicrosoft.com stays excluded from MFA and sign-in policies.',
       'Test one user with Provision on demand after every scope change.',
     ],
-    commands: [{ kind: 'adminCenter', command: 'Entra ID > Monitoring & health > Provisioning logs', purpose: 'Per-object results and errors' }],
+    commands: [
+      {
+        kind: 'adminCenter',
+        command: 'Entra ID > Monitoring & health > Provisioning logs',
+        purpose: 'Per-object results and errors',
+      },
+    ],
     links: [
       { title: 'Prevent accidental deletes', url: LEARN.cloudSyncAccidentalDeletes },
       { title: 'Provisioning logs', url: LEARN.provisioningLogs },

@@ -199,7 +199,13 @@ export type ActionRefusal =
   /** switchInstallType on a task that has no alternative to switch to. */
   | { readonly kind: 'notSwitchable' }
   /** The task's status does not allow the action (done or skipped need a reopen first, and so on). */
-  | { readonly kind: 'blocked'; readonly taskId: TaskId; readonly status: TaskStatus; readonly action: PlanAction; readonly by?: Actor };
+  | {
+      readonly kind: 'blocked';
+      readonly taskId: TaskId;
+      readonly status: TaskStatus;
+      readonly action: PlanAction;
+      readonly by?: Actor;
+    };
 
 export type ActionResult =
   | {
@@ -299,7 +305,13 @@ export function applyAction(
     };
   }
   if (!rule.from.includes(task.status)) {
-    return notAllowed({ kind: 'blocked', taskId: task.id, status: task.status, action, ...(task.changedBy ? { by: task.changedBy } : {}) });
+    return notAllowed({
+      kind: 'blocked',
+      taskId: task.id,
+      status: task.status,
+      action,
+      ...(task.changedBy ? { by: task.changedBy } : {}),
+    });
   }
 
   const changes: Array<{ task: PlanTask; to: TaskStatus }> = [{ task, to: rule.to }];
@@ -313,15 +325,26 @@ export function applyAction(
     selection = { ...plan.selection, [alternative.pair.selectionKey]: alternative.other };
   }
 
-  const entries = changes.map(
-    (change): HistoryEntry => ({ at, by: actor, task: change.task.id, from: change.task.status, to: change.to, ...(evidence && change.task.id === taskId ? { evidence } : {}) }),
-  );
+  const entries = changes.map((change): HistoryEntry => ({
+    at,
+    by: actor,
+    task: change.task.id,
+    from: change.task.status,
+    to: change.to,
+    ...(evidence && change.task.id === taskId ? { evidence } : {}),
+  }));
   const newStatusById = new Map<string, TaskStatus>(changes.map((change) => [change.task.id, change.to]));
   const tasks = plan.tasks.map((candidate): PlanTask => {
     const to = newStatusById.get(candidate.id);
     if (to === undefined) return candidate;
     const { evidence: _previous, ...rest } = candidate;
-    return { ...rest, status: to, changedAt: at, changedBy: actor, ...(evidence && candidate.id === taskId ? { evidence } : {}) };
+    return {
+      ...rest,
+      status: to,
+      changedAt: at,
+      changedBy: actor,
+      ...(evidence && candidate.id === taskId ? { evidence } : {}),
+    };
   });
 
   const changedPlan: Plan = {
@@ -435,7 +458,8 @@ export function planHistory(plan: Plan): PlanHistoryEntry[] {
   const merged: PlanHistoryEntry[] = [];
   let nextEdit = 0;
   plan.history.forEach((statusEntry, index) => {
-    while (nextEdit < edits.length && edits[nextEdit].afterStatusEntries <= archived + index) merged.push(edits[nextEdit++]);
+    while (nextEdit < edits.length && edits[nextEdit].afterStatusEntries <= archived + index)
+      merged.push(edits[nextEdit++]);
     merged.push(statusEntry);
   });
   return [...merged, ...edits.slice(nextEdit)];
@@ -462,7 +486,10 @@ function normalizeSelection(selection: PlanSelection): PlanSelection {
   if (selection.tool !== 'cloudSync' && selection.tool !== 'connect' && selection.tool !== 'both') {
     throw new Error(`Unknown sync tool "${String(selection.tool)}".`);
   }
-  const existing = selection.existing === 'connect' || selection.existing === 'cloudSync' || selection.existing === 'both' ? selection.existing : undefined;
+  const existing =
+    selection.existing === 'connect' || selection.existing === 'cloudSync' || selection.existing === 'both'
+      ? selection.existing
+      : undefined;
   const paths = existing ? (selection.paths ?? []).filter((path) => PATH_TRACK_IDS.includes(path)) : [];
   const base: PlanSelection = { tool: selection.tool, ...(existing ? { existing, paths } : {}) };
   const tracks = tracksForSelection(base);
@@ -471,7 +498,11 @@ function normalizeSelection(selection: PlanSelection): PlanSelection {
   const migrating = tracks.includes('migrateToCloudSync');
   // Express is Microsoft's default and what the advisor falls back to; a Connect plan always needs one.
   const connectInstall = hasConnectInstall ? (selection.connectInstall ?? 'express') : undefined;
-  const migrationMethod = migrating ? (selection.migrationMethod === 'guidedTool' ? 'guidedTool' : 'pilotByOu') : undefined;
+  const migrationMethod = migrating
+    ? selection.migrationMethod === 'guidedTool'
+      ? 'guidedTool'
+      : 'pilotByOu'
+    : undefined;
   return {
     ...base,
     ...(connectInstall ? { connectInstall } : {}),

@@ -13,7 +13,10 @@ export function checkDueDate(input: unknown): DueDateCheck {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!match) {
     // 12/15/2026 and 15/12/2026 are both common: guessing which one was meant would set wrong dates.
-    return { ok: false, message: `"${text.slice(0, 40)}" is not a date in the form YYYY-MM-DD (for example 2026-12-15).` };
+    return {
+      ok: false,
+      message: `"${text.slice(0, 40)}" is not a date in the form YYYY-MM-DD (for example 2026-12-15).`,
+    };
   }
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   if (month < 1 || month > 12) return { ok: false, message: `${text} is not a real date: there is no month ${month}.` };
@@ -44,8 +47,18 @@ export function daysBetween(fromDay: string, toDay: string): number {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MONTH_NAMES = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ] as const;
 
 function daysInMonth(year: number, month: number): number {

@@ -76,7 +76,8 @@ function editOwner(
     if (!owner) return reject('invalidOwner', 'The owner needs an id and a name; pick a member of this conversation.');
   }
   // Same person by id: display names differ between mentions, rosters and sign-ins.
-  if (owner?.id === task.found.owner?.id) return alreadyEdited(plan, (entry) => entry.kind === 'owner' && entry.task === task.found.id);
+  if (owner?.id === task.found.owner?.id)
+    return alreadyEdited(plan, (entry) => entry.kind === 'owner' && entry.task === task.found.id);
 
   const entry: OwnerHistoryEntry = {
     kind: 'owner',
@@ -105,7 +106,8 @@ function editDue(
     const check = checkDueDate(edit.due);
     if (!check.ok) return reject('invalidDate', check.message);
     due = check.due;
-    if (due === task.found.due) return alreadyEdited(plan, (entry) => entry.kind === 'due' && entry.task === task.found.id);
+    if (due === task.found.due)
+      return alreadyEdited(plan, (entry) => entry.kind === 'due' && entry.task === task.found.id);
     const today = utcDay(at);
     if (due < today) {
       if (edit.allowPast !== true) {
@@ -140,9 +142,22 @@ function editReminders(plan: Plan, cadence: ReminderCadence, actor: Actor, at: s
   }
   const current = reminderCadence(plan);
   if (cadence === current) {
-    return { kind: 'unchanged', plan, reason: 'already', by: plan.reminders?.changedBy ?? plan.createdBy, at: plan.reminders?.changedAt ?? plan.createdAt };
+    return {
+      kind: 'unchanged',
+      plan,
+      reason: 'already',
+      by: plan.reminders?.changedBy ?? plan.createdBy,
+      at: plan.reminders?.changedAt ?? plan.createdAt,
+    };
   }
-  const entry: RemindersHistoryEntry = { kind: 'reminders', at, by: actor, afterStatusEntries: statusEntryCount(plan), from: current, to: cadence };
+  const entry: RemindersHistoryEntry = {
+    kind: 'reminders',
+    at,
+    by: actor,
+    afterStatusEntries: statusEntryCount(plan),
+    from: current,
+    to: cadence,
+  };
   return changed({ ...plan, reminders: { cadence, changedBy: actor, changedAt: at } }, entry, plan.tasks);
 }
 
@@ -150,9 +165,22 @@ function editWatch(plan: Plan, on: unknown, actor: Actor, at: string): PlanEditR
   if (typeof on !== 'boolean') return reject('notAllowed', 'The tenant watch can be on or off, nothing else.');
   const current = plan.watch?.on ?? false;
   if (on === current) {
-    return { kind: 'unchanged', plan, reason: 'already', by: plan.watch?.changedBy ?? plan.createdBy, at: plan.watch?.changedAt ?? plan.createdAt };
+    return {
+      kind: 'unchanged',
+      plan,
+      reason: 'already',
+      by: plan.watch?.changedBy ?? plan.createdBy,
+      at: plan.watch?.changedAt ?? plan.createdAt,
+    };
   }
-  const entry: WatchHistoryEntry = { kind: 'watch', at, by: actor, afterStatusEntries: statusEntryCount(plan), from: current, to: on };
+  const entry: WatchHistoryEntry = {
+    kind: 'watch',
+    at,
+    by: actor,
+    afterStatusEntries: statusEntryCount(plan),
+    from: current,
+    to: on,
+  };
   return changed({ ...plan, watch: { on, changedBy: actor, changedAt: at } }, entry, plan.tasks);
 }
 
@@ -160,7 +188,12 @@ function editableTask(plan: Plan, taskId: string): { found: PlanTask } | { rejec
   const found = plan.tasks.find((candidate) => candidate.id === taskId);
   if (!found) return { rejected: reject('unknownTask', 'That task is not part of this plan.') };
   if (TOOL_CHOICE_TASK_IDS.includes(found.id)) {
-    return { rejected: reject('notAllowed', 'The sync tool was chosen when this plan was created; that task needs no owner or due date.') };
+    return {
+      rejected: reject(
+        'notAllowed',
+        'The sync tool was chosen when this plan was created; that task needs no owner or due date.',
+      ),
+    };
   }
   return { found };
 }

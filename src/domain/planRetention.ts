@@ -15,7 +15,11 @@ export function restorableUntil(at: string): string {
 
 /** Only discarded (`removed`) and replaced plans are kept; the date is dropped once a plan is back or its copy gone. */
 export function isRestorable(entry: { readonly kind: string; readonly restorableUntil?: string }, now: Date): boolean {
-  return (entry.kind === 'replaced' || entry.kind === 'removed') && entry.restorableUntil !== undefined && Date.parse(entry.restorableUntil) > now.getTime();
+  return (
+    (entry.kind === 'replaced' || entry.kind === 'removed') &&
+    entry.restorableUntil !== undefined &&
+    Date.parse(entry.restorableUntil) > now.getTime()
+  );
 }
 
 /** One line of a conversation's plan log: what happened to one of its plans, by whom and when. */

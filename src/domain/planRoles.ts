@@ -15,7 +15,8 @@ import type { Actor, Plan } from './plan';
 export type MemberRole = 'owner' | 'member' | 'guest';
 
 /** Where the person acting stands in the conversation of the plan. */
-export type Standing = { readonly kind: 'personal' } | { readonly kind: 'shared'; readonly role: MemberRole; readonly inTeam: boolean };
+export type Standing =
+  { readonly kind: 'personal' } | { readonly kind: 'shared'; readonly role: MemberRole; readonly inTeam: boolean };
 
 export type ManageDecision =
   | { readonly allowed: true; readonly as: 'personal' | 'creator' | 'taskOwner' | 'teamOwner' }

@@ -18,9 +18,41 @@ const DIGITS = /^\d{1,3}(?:,\d{3})+$|^\d{1,12}(?:\.\d{1,6})?$/;
 const DIGITS_WITH_MAGNITUDE = /^(\d{1,9}(?:\.\d{1,6})?)([km])$/;
 
 const NUMBER_WORDS: ReadonlySet<string> = new Set([
-  'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen',
-  'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty',
-  'seventy', 'eighty', 'ninety', 'hundred', 'thousand', 'million', 'k', 'm', 'mil', 'dozen',
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+  'twenty',
+  'thirty',
+  'forty',
+  'fifty',
+  'sixty',
+  'seventy',
+  'eighty',
+  'ninety',
+  'hundred',
+  'thousand',
+  'million',
+  'k',
+  'm',
+  'mil',
+  'dozen',
 ]);
 /** Only inside a number: "a hundred", "one hundred and fifty". */
 const JOINING_WORDS: ReadonlySet<string> = new Set(['a', 'and']);
@@ -43,7 +75,6 @@ let recognize: Recognize | undefined;
  */
 function recognizer(): Recognize {
   if (recognize === undefined) {
-     
     const suite = require('@microsoft/recognizers-text-suite') as typeof import('@microsoft/recognizers-text-suite');
     recognize = (query) => suite.recognizeNumber(query, suite.Culture.English);
   }
@@ -84,7 +115,7 @@ function spelled(token: string): string {
 export function findNumbers(tokens: readonly string[]): FoundNumber[] {
   const found: FoundNumber[] = [];
   let runs = 0;
-  for (let at = 0; at < tokens.length && runs < MAX_NUMBER_RUNS; ) {
+  for (let at = 0; at < tokens.length && runs < MAX_NUMBER_RUNS;) {
     const run = numberRunAt(tokens, at);
     if (run === undefined) {
       at += 1;
@@ -92,7 +123,8 @@ export function findNumbers(tokens: readonly string[]): FoundNumber[] {
     }
     runs += 1;
     const half = at > 0 && tokens[at - 1] === 'half';
-    for (const number of readRun(tokens, at, run)) found.push(half ? { ...number, start: at - 1, value: number.value / 2 } : number);
+    for (const number of readRun(tokens, at, run))
+      found.push(half ? { ...number, start: at - 1, value: number.value / 2 } : number);
     at = run;
   }
   return found;
@@ -103,7 +135,8 @@ function numberRunAt(tokens: readonly string[], at: number): number | undefined 
   const first = tokens[at];
   const startsWithA = first === 'a' && MAGNITUDE_WORDS.has(tokens[at + 1] ?? '');
   if (!isNumberToken(first) && !startsWithA) return undefined;
-  if (MAGNITUDE_WORDS.has(first) && first !== 'hundred' && first !== 'thousand' && first !== 'million') return undefined;
+  if (MAGNITUDE_WORDS.has(first) && first !== 'hundred' && first !== 'thousand' && first !== 'million')
+    return undefined;
   let end = at + 1;
   while (end < tokens.length && end - at < MAX_RUN_TOKENS) {
     const token = tokens[end];
@@ -182,7 +215,9 @@ export function rangeOf(value: number, qualifier: Qualifier | undefined, negated
       return negated ? { low: 0, high: value - STEP } : { low: value, high: Infinity };
     case 'justBelow':
       // "just under 150k", "nearly 100k": a little below it.
-      return negated ? { low: value, high: Infinity } : { low: Math.floor(value * (1 - ABOUT_MARGIN)), high: value - STEP };
+      return negated
+        ? { low: value, high: Infinity }
+        : { low: Math.floor(value * (1 - ABOUT_MARGIN)), high: value - STEP };
     case 'justAbove':
       return negated ? { low: 0, high: value } : { low: value + STEP, high: Math.ceil(value * (1 + ABOUT_MARGIN)) };
     case 'about': {
@@ -229,7 +264,11 @@ export type VersionRelation = 'below' | 'atLeast' | 'spans';
  * "2.4" is every 2.4.x build, so it lies below 2.5.79.0; "2.5" spans it; "2.5.79.0" is at it. `qualifier` reads
  * "older than 2.5.79" (below) or "newer than 2.5.79" (above) instead of the prefix itself.
  */
-export function versionRelation(prefix: readonly number[], version: readonly number[], qualifier?: 'below' | 'above'): VersionRelation {
+export function versionRelation(
+  prefix: readonly number[],
+  version: readonly number[],
+  qualifier?: 'below' | 'above',
+): VersionRelation {
   const plain = relationOf(prefix, version);
   if (qualifier === 'below') return plain === 'below' || isExactly(prefix, version) ? 'below' : 'spans';
   if (qualifier === 'above') return plain === 'atLeast' ? 'atLeast' : 'spans';

@@ -10,7 +10,15 @@
  */
 import { ANSWER_TOPICS, describeAnswer, type AnswerKey, type Answers } from './answers';
 import { QUESTION_WORDS } from './answerWords';
-import { acceptedAnswersHelp, isTypedChoiceList, normalizeAnswer, parseAnswer, questionById, wordingFor, type Question } from './questions';
+import {
+  acceptedAnswersHelp,
+  isTypedChoiceList,
+  normalizeAnswer,
+  parseAnswer,
+  questionById,
+  wordingFor,
+  type Question,
+} from './questions';
 import { readSentence } from './sentenceReader';
 import { withinParseLimit } from './typedText';
 
@@ -47,14 +55,23 @@ export function replyTo(question: Question, text: string, answers: Partial<Answe
         answer: reading.asked.value,
         also: reading.also,
         mentioned: reading.mentioned,
-        notice: [`I read that as: **${describeAnswer(question.id, reading.asked.value)}**.`, ...noted, ...undo].join(' '),
+        notice: [`I read that as: **${describeAnswer(question.id, reading.asked.value)}**.`, ...noted, ...undo].join(
+          ' ',
+        ),
       };
     case 'ambiguous': {
-      const choices = reading.asked.candidates.map((value) => `**${describeAnswer(question.id, value as Answers[AnswerKey])}**`);
+      const choices = reading.asked.candidates.map(
+        (value) => `**${describeAnswer(question.id, value as Answers[AnswerKey])}**`,
+      );
       return {
         also: reading.also,
         mentioned: reading.mentioned,
-        notice: [`That could mean ${listOr(choices)}, so I haven't recorded an answer to this question. Which is it? Press its button or type its number.`, ...noted, ...undo, ...helpOf(question, answers)].join(' '),
+        notice: [
+          `That could mean ${listOr(choices)}, so I haven't recorded an answer to this question. Which is it? Press its button or type its number.`,
+          ...noted,
+          ...undo,
+          ...helpOf(question, answers),
+        ].join(' '),
       };
     }
     case 'none':
@@ -62,10 +79,20 @@ export function replyTo(question: Question, text: string, answers: Partial<Answe
         return {
           also: reading.also,
           mentioned: reading.mentioned,
-          notice: ["That doesn't answer this question, but I kept it for later.", ...noted, ...undo, ...helpOf(question, answers), acceptedAnswersHelp(question)].join(' '),
+          notice: [
+            "That doesn't answer this question, but I kept it for later.",
+            ...noted,
+            ...undo,
+            ...helpOf(question, answers),
+            acceptedAnswersHelp(question),
+          ].join(' '),
         };
       }
-      return { ...NOTHING, notice: didNotGet(question, answers, noted), ...(noted.length === 0 ? { unread: true as const } : {}) };
+      return {
+        ...NOTHING,
+        notice: didNotGet(question, answers, noted),
+        ...(noted.length === 0 ? { unread: true as const } : {}),
+      };
   }
 }
 
@@ -87,10 +114,17 @@ export function mentionedNotice(key: AnswerKey, values: readonly string[]): stri
 }
 
 /** Messages typed mid-questionnaire are often about the plan ("what should I do next?"): say how to reach it. */
-const PLAN_COMMANDS_HINT = 'Plan commands such as **status** and **what\'s next** work at any time.';
+const PLAN_COMMANDS_HINT = "Plan commands such as **status** and **what's next** work at any time.";
 
 function didNotGet(question: Question, answers: Partial<Answers>, noted: readonly string[]): string {
-  return ["Sorry, I didn't get that.", ...noted, ...helpOf(question, answers), acceptedAnswersHelp(question), sentenceHint(question), PLAN_COMMANDS_HINT].join(' ');
+  return [
+    "Sorry, I didn't get that.",
+    ...noted,
+    ...helpOf(question, answers),
+    acceptedAnswersHelp(question),
+    sentenceHint(question),
+    PLAN_COMMANDS_HINT,
+  ].join(' ');
 }
 
 function helpOf(question: Question, answers: Partial<Answers>): string[] {
@@ -98,17 +132,32 @@ function helpOf(question: Question, answers: Partial<Answers>): string[] {
   return help ? [help] : [];
 }
 
-function notedLines(also: Partial<Answers>, mentioned: Partial<Record<AnswerKey, readonly string[]>>, conflicts: readonly AnswerKey[]): string[] {
+function notedLines(
+  also: Partial<Answers>,
+  mentioned: Partial<Record<AnswerKey, readonly string[]>>,
+  conflicts: readonly AnswerKey[],
+): string[] {
   const lines: string[] = [];
-  const answered = (Object.keys(also) as AnswerKey[]).map((key) => `${ANSWER_TOPICS[key]}: **${describeAnswer(key, also[key]!)}**`);
-  if (answered.length > 0) lines.push(`Also noted from your message: ${answered.join('; ')}. I won't ask ${answered.length === 1 ? 'that' : 'those'} again.`);
+  const answered = (Object.keys(also) as AnswerKey[]).map(
+    (key) => `${ANSWER_TOPICS[key]}: **${describeAnswer(key, also[key]!)}**`,
+  );
+  if (answered.length > 0)
+    lines.push(
+      `Also noted from your message: ${answered.join('; ')}. I won't ask ${answered.length === 1 ? 'that' : 'those'} again.`,
+    );
   for (const key of Object.keys(mentioned) as AnswerKey[]) {
     const question = questionById(key);
-    const titles = mentioned[key]!.map((value) => question.choices.find((choice) => choice.value === value)?.title ?? value);
-    lines.push(`When we get to "${ANSWER_TOPICS[key]}", I'll tick ${listAnd(titles.map((title) => `**${title}**`))} for you to confirm.`);
+    const titles = mentioned[key]!.map(
+      (value) => question.choices.find((choice) => choice.value === value)?.title ?? value,
+    );
+    lines.push(
+      `When we get to "${ANSWER_TOPICS[key]}", I'll tick ${listAnd(titles.map((title) => `**${title}**`))} for you to confirm.`,
+    );
   }
   if (conflicts.length > 0) {
-    lines.push(`You answered ${listAnd(conflicts.map((key) => `"${ANSWER_TOPICS[key]}"`))} differently before; that earlier answer stands.`);
+    lines.push(
+      `You answered ${listAnd(conflicts.map((key) => `"${ANSWER_TOPICS[key]}"`))} differently before; that earlier answer stands.`,
+    );
   }
   return lines;
 }

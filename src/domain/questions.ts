@@ -72,8 +72,16 @@ export const QUESTIONS: readonly Question[] = [
     help: 'Look in the Entra admin center under Entra ID > Entra Connect: the Connect sync and Cloud sync pages show what runs and when it last synced.',
     multi: false,
     choices: [
-      { value: 'none', title: L.currentSync.none, synonyms: ['nothing', 'none', 'no', 'new', 'first time', 'nothing yet'] },
-      { value: 'connect', title: L.currentSync.connect, synonyms: ['connect', 'connect sync', 'aad connect', 'azure ad connect', 'entra connect'] },
+      {
+        value: 'none',
+        title: L.currentSync.none,
+        synonyms: ['nothing', 'none', 'no', 'new', 'first time', 'nothing yet'],
+      },
+      {
+        value: 'connect',
+        title: L.currentSync.connect,
+        synonyms: ['connect', 'connect sync', 'aad connect', 'azure ad connect', 'entra connect'],
+      },
       { value: 'cloudSync', title: L.currentSync.cloudSync, synonyms: ['cloud sync', 'cloud', 'provisioning agent'] },
       { value: 'both', title: L.currentSync.both, synonyms: ['both', 'connect and cloud sync'] },
       NOT_SURE_CHOICE,
@@ -87,8 +95,16 @@ export const QUESTIONS: readonly Question[] = [
       'Builds older than 2.5.79.0 stopped syncing on 30 September 2026; every build is retired 12 months after a newer one ships.',
     multi: false,
     choices: [
-      { value: 'belowMandatory', title: L.connectBuild.belowMandatory, synonyms: ['older', 'old', 'below', '2.4', '2.3', '2.2', '1.x', 'stopped'] },
-      { value: 'supportedOlder', title: L.connectBuild.supportedOlder, synonyms: ['2.5', 'not the newest', 'supported', 'newer than 2.5.79'] },
+      {
+        value: 'belowMandatory',
+        title: L.connectBuild.belowMandatory,
+        synonyms: ['older', 'old', 'below', '2.4', '2.3', '2.2', '1.x', 'stopped'],
+      },
+      {
+        value: 'supportedOlder',
+        title: L.connectBuild.supportedOlder,
+        synonyms: ['2.5', 'not the newest', 'supported', 'newer than 2.5.79'],
+      },
       { value: 'current', title: L.connectBuild.current, synonyms: ['current', 'newest', 'latest', 'up to date'] },
       NOT_SURE_CHOICE,
     ],
@@ -99,7 +115,11 @@ export const QUESTIONS: readonly Question[] = [
     help: 'Windows Server 2016 leaves extended support on 12 January 2027; a sync server is Tier 0 and belongs on 2022 or 2025.',
     multi: false,
     choices: [
-      { value: 'ws2016OrOlder', title: L.connectServerOs.ws2016OrOlder, synonyms: ['2016', '2012', '2012 r2', 'older'] },
+      {
+        value: 'ws2016OrOlder',
+        title: L.connectServerOs.ws2016OrOlder,
+        synonyms: ['2016', '2012', '2012 r2', 'older'],
+      },
       { value: 'ws2019', title: L.connectServerOs.ws2019, synonyms: ['2019'] },
       { value: 'ws2022OrLater', title: L.connectServerOs.ws2022OrLater, synonyms: ['2022', '2025', 'newer'] },
       NOT_SURE_CHOICE,
@@ -115,8 +135,7 @@ export const QUESTIONS: readonly Question[] = [
   {
     id: 'forestTopology',
     prompt: 'How many Active Directory forests will you sync, and can one server reach all of them?',
-    help:
-      'A forest is "disconnected" when one sync server cannot reach its domain controllers over the network, as often happens right after an acquisition. A missing trust alone does not make a forest disconnected.',
+    help: 'A forest is "disconnected" when one sync server cannot reach its domain controllers over the network, as often happens right after an acquisition. A missing trust alone does not make a forest disconnected.',
     multi: false,
     choices: [
       { value: 'single', title: L.forestTopology.single, synonyms: ['single', 'one', 'one forest', 'single forest'] },
@@ -128,7 +147,15 @@ export const QUESTIONS: readonly Question[] = [
       {
         value: 'includesDisconnected',
         title: L.forestTopology.includesDisconnected,
-        synonyms: ['disconnected', 'acquisition', 'acquired', 'merger', 'not connected', 'unreachable', 'no network path'],
+        synonyms: [
+          'disconnected',
+          'acquisition',
+          'acquired',
+          'merger',
+          'not connected',
+          'unreachable',
+          'no network path',
+        ],
       },
       NOT_SURE_CHOICE,
     ],
@@ -160,7 +187,16 @@ export const QUESTIONS: readonly Question[] = [
       {
         value: 'keepExistingPtaOrFederation',
         title: L.signIn.keepExistingPtaOrFederation,
-        synonyms: ['keep', 'keep existing', 'existing', 'already configured', 'keep pta', 'keep federation', 'existing pta', 'existing federation'],
+        synonyms: [
+          'keep',
+          'keep existing',
+          'existing',
+          'already configured',
+          'keep pta',
+          'keep federation',
+          'existing pta',
+          'existing federation',
+        ],
       },
       NOT_SURE_CHOICE,
     ],
@@ -172,11 +208,24 @@ export const QUESTIONS: readonly Question[] = [
     multi: false,
     choices: [
       { value: 'none', title: L.devices.none, synonyms: ['none', 'no', 'n', 'nothing', 'no devices'] },
-      { value: 'hybridJoin', title: L.devices.hybridJoin, synonyms: ['hybrid join', 'hybrid', 'hybrid joined', 'haadj', 'hybrid azure ad join'] },
+      {
+        value: 'hybridJoin',
+        title: L.devices.hybridJoin,
+        synonyms: ['hybrid join', 'hybrid', 'hybrid joined', 'haadj', 'hybrid azure ad join'],
+      },
       {
         value: 'deviceWritebackOrWhfbHybridTrust',
         title: L.devices.deviceWritebackOrWhfbHybridTrust,
-        synonyms: ['writeback', 'device writeback', 'whfb', 'windows hello', 'hello for business', 'key trust', 'certificate trust', 'cert trust'],
+        synonyms: [
+          'writeback',
+          'device writeback',
+          'whfb',
+          'windows hello',
+          'hello for business',
+          'key trust',
+          'certificate trust',
+          'cert trust',
+        ],
       },
       NOT_SURE_CHOICE,
     ],
@@ -187,9 +236,21 @@ export const QUESTIONS: readonly Question[] = [
     help: 'Count only the domain with the most objects, not the whole forest.',
     multi: false,
     choices: [
-      { value: 'under100k', title: L.largestDomainObjects.under100k, synonyms: ['under 100k', '<100k', 'less than 100k', 'fewer than 100k', 'small'] },
-      { value: 'from100kTo150k', title: L.largestDomainObjects.from100kTo150k, synonyms: ['100k to 150k', '100k 150k', 'between', 'medium'] },
-      { value: 'over150k', title: L.largestDomainObjects.over150k, synonyms: ['over 150k', '>150k', 'more than 150k', 'large'] },
+      {
+        value: 'under100k',
+        title: L.largestDomainObjects.under100k,
+        synonyms: ['under 100k', '<100k', 'less than 100k', 'fewer than 100k', 'small'],
+      },
+      {
+        value: 'from100kTo150k',
+        title: L.largestDomainObjects.from100kTo150k,
+        synonyms: ['100k to 150k', '100k 150k', 'between', 'medium'],
+      },
+      {
+        value: 'over150k',
+        title: L.largestDomainObjects.over150k,
+        synonyms: ['over 150k', '>150k', 'more than 150k', 'large'],
+      },
       NOT_SURE_CHOICE,
     ],
   },
@@ -203,15 +264,32 @@ export const QUESTIONS: readonly Question[] = [
     id: 'customization',
     prompt: 'Which of these sync customizations do you need? Pick all that apply.',
     help: 'Scoping by domain or OU works with both tools and needs no choice here.',
-    existingPrompt: 'Which of these customizations does your Connect Sync use today, and still need? Pick all that apply.',
+    existingPrompt:
+      'Which of these customizations does your Connect Sync use today, and still need? Pick all that apply.',
     existingHelp:
       'The Synchronization Rules Editor lists custom rules (those without the "standard" tag); the wizard shows domain, OU and group filtering. OU scoping alone needs no choice here.',
     multi: true,
     choices: [
-      { value: 'attributeValueFiltering', title: L.customization.attributeValueFiltering, synonyms: ['attribute filtering', 'attribute', 'attributes', 'attribute values'] },
-      { value: 'advancedSyncRules', title: L.customization.advancedSyncRules, synonyms: ['custom rules', 'rules', 'advanced rules', 'sync rules'] },
-      { value: 'crossForestReferencesOrMerge', title: L.customization.crossForestReferencesOrMerge, synonyms: ['cross forest', 'merge', 'merging', 'cross forest references'] },
-      { value: 'groupBasedFiltering', title: L.customization.groupBasedFiltering, synonyms: ['group filtering', 'group', 'groups', 'group scoping'] },
+      {
+        value: 'attributeValueFiltering',
+        title: L.customization.attributeValueFiltering,
+        synonyms: ['attribute filtering', 'attribute', 'attributes', 'attribute values'],
+      },
+      {
+        value: 'advancedSyncRules',
+        title: L.customization.advancedSyncRules,
+        synonyms: ['custom rules', 'rules', 'advanced rules', 'sync rules'],
+      },
+      {
+        value: 'crossForestReferencesOrMerge',
+        title: L.customization.crossForestReferencesOrMerge,
+        synonyms: ['cross forest', 'merge', 'merging', 'cross forest references'],
+      },
+      {
+        value: 'groupBasedFiltering',
+        title: L.customization.groupBasedFiltering,
+        synonyms: ['group filtering', 'group', 'groups', 'group scoping'],
+      },
       noneChoice(),
       NOT_SURE_CHOICE,
     ],
@@ -225,16 +303,45 @@ export const QUESTIONS: readonly Question[] = [
     existingPrompt: 'Which of these does your tenant use today, or need? Pick all that apply.',
     multi: true,
     choices: [
-      { value: 'accountResourceForest', title: L.otherNeeds.accountResourceForest, synonyms: ['resource forest', 'resource', 'linked mailboxes'] },
-      { value: 'groupProvisioningToAd', title: L.otherNeeds.groupProvisioningToAd, synonyms: ['group provisioning', 'groups to ad', 'provision groups', 'cloud groups to ad', 'security groups to ad'] },
-      { value: 'entraDomainServices', title: L.otherNeeds.entraDomainServices, synonyms: ['domain services', 'entra ds', 'aadds', 'entra domain services'] },
+      {
+        value: 'accountResourceForest',
+        title: L.otherNeeds.accountResourceForest,
+        synonyms: ['resource forest', 'resource', 'linked mailboxes'],
+      },
+      {
+        value: 'groupProvisioningToAd',
+        title: L.otherNeeds.groupProvisioningToAd,
+        synonyms: [
+          'group provisioning',
+          'groups to ad',
+          'provision groups',
+          'cloud groups to ad',
+          'security groups to ad',
+        ],
+      },
+      {
+        value: 'entraDomainServices',
+        title: L.otherNeeds.entraDomainServices,
+        synonyms: ['domain services', 'entra ds', 'aadds', 'entra domain services'],
+      },
       { value: 'exchangeHybrid', title: L.otherNeeds.exchangeHybrid, synonyms: ['exchange', 'exchange hybrid'] },
       {
         value: 'm365GroupWriteback',
         title: L.otherNeeds.m365GroupWriteback,
-        synonyms: ['group writeback', 'm365 group writeback', 'microsoft 365 groups', 'office 365 groups', 'unified groups', 'm365 groups'],
+        synonyms: [
+          'group writeback',
+          'm365 group writeback',
+          'microsoft 365 groups',
+          'office 365 groups',
+          'unified groups',
+          'm365 groups',
+        ],
       },
-      { value: 'highAvailability', title: L.otherNeeds.highAvailability, synonyms: ['ha', 'high availability', 'failover', 'availability'] },
+      {
+        value: 'highAvailability',
+        title: L.otherNeeds.highAvailability,
+        synonyms: ['ha', 'high availability', 'failover', 'availability'],
+      },
       noneChoice(),
       NOT_SURE_CHOICE,
     ],
@@ -246,7 +353,11 @@ export const QUESTIONS: readonly Question[] = [
     multi: false,
     choices: [
       { value: 'all', title: L.domainsReachable.all, synonyms: ['yes', 'y', 'all', 'every domain', 'reachable'] },
-      { value: 'someUnreachable', title: L.domainsReachable.someUnreachable, synonyms: ['no', 'n', 'some', 'unreachable', 'not all', 'child domain'] },
+      {
+        value: 'someUnreachable',
+        title: L.domainsReachable.someUnreachable,
+        synonyms: ['no', 'n', 'some', 'unreachable', 'not all', 'child domain'],
+      },
       NOT_SURE_CHOICE,
     ],
   },
@@ -259,15 +370,19 @@ export const QUESTIONS: readonly Question[] = [
   },
   {
     id: 'connectTotalObjects',
-    prompt: 'How many objects (users, groups, contacts, computers) are in your on-premises AD in total, across every domain and forest Connect Sync will sync?',
-    help:
-      'Express is meant for fewer than 100,000 objects; its SQL Server Express LocalDB holds about 100,000 (10 GB), and more needs a full SQL Server and the custom install. This is the total, not the largest domain.',
+    prompt:
+      'How many objects (users, groups, contacts, computers) are in your on-premises AD in total, across every domain and forest Connect Sync will sync?',
+    help: 'Express is meant for fewer than 100,000 objects; its SQL Server Express LocalDB holds about 100,000 (10 GB), and more needs a full SQL Server and the custom install. This is the total, not the largest domain.',
     existingPrompt: 'How many objects (users, groups, contacts, computers) does Connect Sync sync today, in total?',
     existingHelp:
       "Synchronization Service Manager > Connectors shows each connector's object count. Microsoft's guided move to Cloud Sync takes one forest with up to 2,000 objects in scope; larger directories move OU by OU.",
     multi: false,
     choices: [
-      { value: 'upTo2k', title: L.connectTotalObjects.upTo2k, synonyms: ['up to 2000', 'up to 2k', '<2k', 'under 2000', 'tiny'] },
+      {
+        value: 'upTo2k',
+        title: L.connectTotalObjects.upTo2k,
+        synonyms: ['up to 2000', 'up to 2k', '<2k', 'under 2000', 'tiny'],
+      },
       {
         value: 'under100k',
         title: L.connectTotalObjects.under100k,
@@ -302,15 +417,14 @@ export function normalizeAnswer(text: string): string {
     .replace(/[\u2018\u2019']/g, '')
     .replace(/["“”]/g, '')
     .replace(/[-_]/g, ' ');
-  return trimTrailing(folded, '.!')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return trimTrailing(folded, '.!').replace(/\s+/g, ' ').trim();
 }
 
 function matchChoice(question: Question, token: string): Choice | undefined {
   const normalized = normalizeAnswer(token);
   // "2016" or "2022" name a Windows Server version, not the 2016th choice.
-  if (/^\d+$/.test(normalized) && Number(normalized) <= question.choices.length) return question.choices[Number(normalized) - 1];
+  if (/^\d+$/.test(normalized) && Number(normalized) <= question.choices.length)
+    return question.choices[Number(normalized) - 1];
   return wordsOf(question).get(normalized);
 }
 
@@ -366,7 +480,10 @@ function parseMulti(question: Question, text: string): ParseResult {
   const values = new Set(chosen.map((choice) => choice!.value));
   const exclusive = [NONE_VALUE, NOT_SURE_VALUE].filter((value) => values.has(value));
   if (exclusive.length > 0 && values.size > 1) {
-    return { ok: false, message: `"None" and "Not sure" can't be combined with other choices. ${acceptedAnswersHelp(question)}` };
+    return {
+      ok: false,
+      message: `"None" and "Not sure" can't be combined with other choices. ${acceptedAnswersHelp(question)}`,
+    };
   }
   if (values.has(NOT_SURE_VALUE)) return { ok: true, value: 'notSure' };
   const options: readonly string[] = question.id === 'customization' ? CUSTOMIZATION_NEEDS : OTHER_NEEDS;
@@ -425,7 +542,9 @@ export function questionApplies(answers: Partial<Answers>, key: AnswerKey): bool
     case 'enterpriseAdminAvailable':
       return !connectRunsToday(answers);
     case 'domainsReachable':
-      return !connectRunsToday(answers) && (answers.forestTopology === undefined || answers.forestTopology === 'single');
+      return (
+        !connectRunsToday(answers) && (answers.forestTopology === undefined || answers.forestTopology === 'single')
+      );
     case 'connectTotalObjects':
       // For a running Connect it picks the way to Cloud Sync (the guided tool takes one forest, no custom rules or
       // group filtering) or, when it stays, whether an in-place upgrade suits its size.
@@ -439,7 +558,10 @@ function guidedToolStillPossible(answers: Partial<Answers>): boolean {
   const customization = answers.customization;
   return (
     (answers.forestTopology === undefined || answers.forestTopology === 'single') &&
-    !(Array.isArray(customization) && (customization.includes('advancedSyncRules') || customization.includes('groupBasedFiltering'))) &&
+    !(
+      Array.isArray(customization) &&
+      (customization.includes('advancedSyncRules') || customization.includes('groupBasedFiltering'))
+    ) &&
     cloudSyncStillPossible(answers)
   );
 }
@@ -500,12 +622,18 @@ export function canChangeOutcome(answers: Partial<Answers>, key: AnswerKey): boo
   if (!questionApplies(answers, key)) return false;
   if (CURRENT_STATE_KEYS.includes(key)) return true;
   const open = ANSWER_KEYS.filter(
-    (other) => other !== key && answers[other] === undefined && !CURRENT_STATE_KEYS.includes(other) && questionApplies(answers, other),
+    (other) =>
+      other !== key &&
+      answers[other] === undefined &&
+      !CURRENT_STATE_KEYS.includes(other) &&
+      questionApplies(answers, other),
   );
   const candidate: Record<string, unknown> = { ...answers };
   // Before "what runs today" is answered (the first question's estimate) the questions are weighed for a first installation.
-  for (const state of CURRENT_STATE_KEYS) if (candidate[state] === undefined) candidate[state] = state === 'currentSync' ? 'none' : 'notAsked';
-  for (const other of ANSWER_KEYS) if (candidate[other] === undefined && other !== key && !open.includes(other)) candidate[other] = 'notAsked';
+  for (const state of CURRENT_STATE_KEYS)
+    if (candidate[state] === undefined) candidate[state] = state === 'currentSync' ? 'none' : 'notAsked';
+  for (const other of ANSWER_KEYS)
+    if (candidate[other] === undefined && other !== key && !open.includes(other)) candidate[other] = 'notAsked';
 
   const differsForSomeValue = (): boolean => {
     let first: string | undefined;
@@ -534,7 +662,10 @@ export function canChangeOutcome(answers: Partial<Answers>, key: AnswerKey): boo
 /** The prompt and help to show: a tenant that already syncs with Connect is asked about what it has. */
 export function wordingFor(question: Question, answers: Partial<Answers>): { prompt: string; help?: string } {
   if (connectRunsToday(answers) && question.existingPrompt !== undefined) {
-    return { prompt: question.existingPrompt, ...(question.existingHelp ?? question.help ? { help: question.existingHelp ?? question.help } : {}) };
+    return {
+      prompt: question.existingPrompt,
+      ...((question.existingHelp ?? question.help) ? { help: question.existingHelp ?? question.help } : {}),
+    };
   }
   return { prompt: question.prompt, ...(question.help !== undefined ? { help: question.help } : {}) };
 }

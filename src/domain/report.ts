@@ -71,7 +71,9 @@ export function planReport(plan: Plan, decision?: DecisionSummary, now?: Date): 
   const lastChanges = lastChangeByTask(plan);
   const tasks = numberedTasks(plan).map((task): ReportTask => {
     const settled = task.status === 'done' || task.status === 'skipped';
-    const last = lastChanges.get(task.id) ?? (task.changedBy && task.changedAt ? { by: task.changedBy, at: task.changedAt } : undefined);
+    const last =
+      lastChanges.get(task.id) ??
+      (task.changedBy && task.changedAt ? { by: task.changedBy, at: task.changedAt } : undefined);
     return {
       number: task.number,
       track: task.track,

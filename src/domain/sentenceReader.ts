@@ -36,7 +36,17 @@ import {
   type QuestionWords,
 } from './answerWords';
 import { NONE_VALUE, NOT_SURE_VALUE, QUESTIONS, questionApplies, type Question } from './questions';
-import { bandsOf, findNumbers, loadNumberRecognizer, rangeOf, versionOf, versionRelation, type FoundNumber, type Qualifier, type Range } from './quantities';
+import {
+  bandsOf,
+  findNumbers,
+  loadNumberRecognizer,
+  rangeOf,
+  versionOf,
+  versionRelation,
+  type FoundNumber,
+  type Qualifier,
+  type Range,
+} from './quantities';
 import { PhraseTable, isClauseMark, sentenceTokens, type PhraseMatch } from './sentenceTokens';
 
 /** How far a negation reaches: "we don't have a staging server" (the phrase starts 3 words later). */
@@ -50,7 +60,24 @@ type Unit = 'people' | 'objects' | 'members' | 'partial';
 type Scope = 'domain' | 'total' | 'part';
 
 type Meaning =
-  | { readonly kind: 'negation' | 'departed' | 'leaving' | 'planned' | 'notSure' | 'yesFirst' | 'noFirst' | 'groupWord' | 'one' | 'many' | 'choiceNumber' | 'clauseWord' | 'contrast' | 'or' | 'otherCounted' }
+  | {
+      readonly kind:
+        | 'negation'
+        | 'departed'
+        | 'leaving'
+        | 'planned'
+        | 'notSure'
+        | 'yesFirst'
+        | 'noFirst'
+        | 'groupWord'
+        | 'one'
+        | 'many'
+        | 'choiceNumber'
+        | 'clauseWord'
+        | 'contrast'
+        | 'or'
+        | 'otherCounted';
+    }
   | { readonly kind: 'value'; readonly question: AnswerKey; readonly value: string; readonly topical: boolean }
   | { readonly kind: 'topic'; readonly question: AnswerKey; readonly topical: boolean }
   | { readonly kind: 'modifier'; readonly question: AnswerKey; readonly index: number }
@@ -218,7 +245,12 @@ class Scan {
    * Tokens after each phrase of `kind`, up to `distance` of them, in its clause; "or" and "nor" carry it further ("we
    * don't need exchange hybrid or HA"). With `firstOnly`, it stops at the first answer word.
    */
-  private reach(kind: Kind, distance: number, applies: (match: PhraseMatch<Meaning>) => boolean = () => true, firstOnly = false): boolean[] {
+  private reach(
+    kind: Kind,
+    distance: number,
+    applies: (match: PhraseMatch<Meaning>) => boolean = () => true,
+    firstOnly = false,
+  ): boolean[] {
     const marked = this.tokens.map(() => false);
     for (const match of this.matches) {
       if (!has(match, kind) || !applies(match)) continue;
@@ -227,7 +259,8 @@ class Scan {
         marked[i] = true;
         const word = this.startingAt.get(i);
         if (firstOnly && word && (has(word, 'value') || has(word, 'topic'))) break;
-        if (!firstOnly && (this.tokens[i] === 'or' || this.tokens[i] === 'nor')) limit = Math.min(i + 1 + distance, this.tokens.length);
+        if (!firstOnly && (this.tokens[i] === 'or' || this.tokens[i] === 'nor'))
+          limit = Math.min(i + 1 + distance, this.tokens.length);
       }
     }
     return marked;
@@ -239,7 +272,13 @@ class Scan {
       if (!has(match, kind)) continue;
       const named = [...this.matches]
         .reverse()
-        .find((word) => word.end <= match.start && word.start >= match.start - distance && this.clause[word.start] === this.clause[match.start] && (has(word, 'value') || has(word, 'topic')));
+        .find(
+          (word) =>
+            word.end <= match.start &&
+            word.start >= match.start - distance &&
+            this.clause[word.start] === this.clause[match.start] &&
+            (has(word, 'value') || has(word, 'topic')),
+        );
       if (named) for (let i = named.start; i < named.end; i++) marked[i] = true;
     }
   }
@@ -276,7 +315,8 @@ class Scan {
 
   /** A "not sure" that reached nothing in particular is about the question asked. */
   settleHedge(): void {
-    if (!this.hedgedSomething && this.matches.some((match) => has(match, 'notSure'))) this.evidenceFor(this.asked.id).notSure = true;
+    if (!this.hedgedSomething && this.matches.some((match) => has(match, 'notSure')))
+      this.evidenceFor(this.asked.id).notSure = true;
   }
 
   /** Value words, topic words and modifiers, with the negations, departures and hedges that reach them. */
@@ -301,7 +341,10 @@ class Scan {
         }
         // A question about today reads "moving off Connect" as Connect running, and "moving to Cloud Sync" as not yet.
         const today = QUESTION_WORDS[question].aboutToday ?? false;
-        const denied = this.negated[match.start] || this.departed[match.start] || (today ? this.planned[match.start] : this.leaving[match.start]);
+        const denied =
+          this.negated[match.start] ||
+          this.departed[match.start] ||
+          (today ? this.planned[match.start] : this.leaving[match.start]);
         if (meaning.kind === 'topic') {
           if (denied) this.evidenceFor(question).topicDenied = true;
           continue;
@@ -339,9 +382,14 @@ class Scan {
       if (number.value < MIN_OBJECT_COUNT) continue;
       if (unit === undefined && askedCounts?.of !== 'objects') continue;
       const scopeMatch = this.firstInClause(clause, 'scope');
-      const scope: Scope = scopeMatch?.scope ?? (askedCounts?.of === 'objects' ? askedCounts.scope ?? 'total' : 'total');
+      const scope: Scope =
+        scopeMatch?.scope ?? (askedCounts?.of === 'objects' ? (askedCounts.scope ?? 'total') : 'total');
       const objects: Range =
-        unit === 'people' ? { low: range.low, high: range.high * PEOPLE_TO_OBJECTS } : unit === 'partial' ? { low: range.low, high: Infinity } : range;
+        unit === 'people'
+          ? { low: range.low, high: range.high * PEOPLE_TO_OBJECTS }
+          : unit === 'partial'
+            ? { low: range.low, high: Infinity }
+            : range;
       this.countObjects(objects, scope, unit !== undefined || scopeMatch !== undefined, number.start);
     }
   }
@@ -357,13 +405,23 @@ class Scan {
   /** "one DL", "two servers", "three forests": the number counts that thing. */
   private countsSomethingElse(at: number): boolean {
     const match = this.startingAt.get(at);
-    return match !== undefined && (has(match, 'otherCounted') || has(match, 'groupWord') || has(match, 'subject') || has(match, 'yearAfter')) && !has(match, 'unit');
+    return (
+      match !== undefined &&
+      (has(match, 'otherCounted') || has(match, 'groupWord') || has(match, 'subject') || has(match, 'yearAfter')) &&
+      !has(match, 'unit')
+    );
   }
 
   private countMembers(range: Range, topical: boolean, at: number): void {
     for (const question of ANSWER_KEYS) {
       const counts = QUESTION_WORDS[question].counts;
-      if (counts?.of === 'members') this.allow(question, topical, this.informative(question, bandsOf(range, counts.bands), counts.bands.length), at);
+      if (counts?.of === 'members')
+        this.allow(
+          question,
+          topical,
+          this.informative(question, bandsOf(range, counts.bands), counts.bands.length),
+          at,
+        );
     }
   }
 
@@ -373,26 +431,43 @@ class Scan {
       const counts = QUESTION_WORDS[question].counts;
       if (counts?.of !== 'objects') continue;
       const target = counts.scope ?? 'total';
-      const seen: Range = scope === target ? range : target === 'total' ? { low: range.low, high: Infinity } : { low: 0, high: range.high };
-      this.allow(question, topical || QUESTION_WORDS[this.asked.id].counts?.of === 'objects', this.informative(question, bandsOf(seen, counts.bands), counts.bands.length), at);
+      const seen: Range =
+        scope === target
+          ? range
+          : target === 'total'
+            ? { low: range.low, high: Infinity }
+            : { low: 0, high: range.high };
+      this.allow(
+        question,
+        topical || QUESTION_WORDS[this.asked.id].counts?.of === 'objects',
+        this.informative(question, bandsOf(seen, counts.bands), counts.bands.length),
+        at,
+      );
     }
   }
 
   /** "under 100k", "about 20k", "no group anywhere near 50k": the qualifier right before a number. */
   private qualifierBefore(number: FoundNumber): { qualifier: Qualifier; start: number } | undefined {
     const match = this.endingAt.get(number.start);
-    const meaning = match?.meanings.find((m): m is Extract<Meaning, { kind: 'qualifierBefore' }> => m.kind === 'qualifierBefore');
+    const meaning = match?.meanings.find(
+      (m): m is Extract<Meaning, { kind: 'qualifierBefore' }> => m.kind === 'qualifierBefore',
+    );
     return match && meaning ? { qualifier: meaning.qualifier, start: match.start } : undefined;
   }
 
   /** "100k or more", "20k users or so". */
   private qualifierAfter(at: number): Qualifier | undefined {
     const match = this.startingAt.get(at);
-    return match?.meanings.find((m): m is Extract<Meaning, { kind: 'qualifierAfter' }> => m.kind === 'qualifierAfter')?.qualifier;
+    return match?.meanings.find((m): m is Extract<Meaning, { kind: 'qualifierAfter' }> => m.kind === 'qualifierAfter')
+      ?.qualifier;
   }
 
   /** A phrase of `kind` starting at `at`, or after at most `skip` other tokens ("20k AD users", "300,000 directory objects"). */
-  private meaningNear<K extends Kind>(at: number, kind: K, skip: number): { match: PhraseMatch<Meaning>; meaning: Extract<Meaning, { kind: K }> } | undefined {
+  private meaningNear<K extends Kind>(
+    at: number,
+    kind: K,
+    skip: number,
+  ): { match: PhraseMatch<Meaning>; meaning: Extract<Meaning, { kind: K }> } | undefined {
     for (let i = at; i <= at + skip && i < this.tokens.length; i++) {
       if (isClauseMark(this.tokens[i])) return undefined;
       const match = this.startingAt.get(i);
@@ -429,7 +504,9 @@ class Scan {
         const topical = context || prefix.length >= 3 || token.startsWith('v');
         if (!this.allows(question, topical)) return;
         const qualifierMatch = this.endingAt.get(i);
-        const direction = qualifierMatch?.meanings.find((m): m is Extract<Meaning, { kind: 'versionQualifier' }> => m.kind === 'versionQualifier')?.direction;
+        const direction = qualifierMatch?.meanings.find(
+          (m): m is Extract<Meaning, { kind: 'versionQualifier' }> => m.kind === 'versionQualifier',
+        )?.direction;
         const values: string[] = [];
         let previous: readonly number[] | undefined;
         for (const band of versions.bands) {
@@ -461,20 +538,29 @@ class Scan {
 
   /** Whether a phrase with a meaning passing `test` ends at `at` or up to `distance - 1` tokens before it, in its clause. */
   private anyEndingWithin(at: number, distance: number, test: (meaning: Meaning) => boolean): boolean {
-    return this.matches.some((match) => match.end <= at && match.end > at - distance && this.clause[match.start] === this.clause[at] && match.meanings.some(test));
+    return this.matches.some(
+      (match) =>
+        match.end <= at &&
+        match.end > at - distance &&
+        this.clause[match.start] === this.clause[at] &&
+        match.meanings.some(test),
+    );
   }
 
   /** Forests and domains: how many, and whether one server reaches them. */
   readReach(): void {
     const subjects = this.matches.filter((match) => has(match, 'subject'));
-    const subjectOf = (match: PhraseMatch<Meaning>) => match.meanings.find((m): m is Extract<Meaning, { kind: 'subject' }> => m.kind === 'subject')!.question;
+    const subjectOf = (match: PhraseMatch<Meaning>) =>
+      match.meanings.find((m): m is Extract<Meaning, { kind: 'subject' }> => m.kind === 'subject')!.question;
     for (const match of this.matches) {
       const meaning = match.meanings.find((m): m is Extract<Meaning, { kind: 'reach' }> => m.kind === 'reach');
       if (!meaning) continue;
       const reachable = meaning.reachable !== (this.negated[match.start] ?? false);
       // The nearest subject before it ("two forests and one isn't reachable"), else the next one in its clause.
       const before = [...subjects].reverse().find((subject) => subject.end <= match.start);
-      const after = subjects.find((subject) => subject.start >= match.end && this.clause[subject.start] === this.clause[match.start]);
+      const after = subjects.find(
+        (subject) => subject.start >= match.end && this.clause[subject.start] === this.clause[match.start],
+      );
       const subject = before ?? after;
       const question = subject ? subjectOf(subject) : QUESTION_WORDS[this.asked.id].reach ? this.asked.id : undefined;
       if (!question) continue;
@@ -499,9 +585,15 @@ class Scan {
     }
     // Asked "how many forests", a reply that names none: "just one", "two, all reachable".
     const askedReach = QUESTION_WORDS[this.asked.id].reach;
-    if (askedReach?.whenOne && askedReach.whenMany && !subjects.some((subject) => subjectOf(subject) === this.asked.id) && !counted.has(this.asked.id)) {
+    if (
+      askedReach?.whenOne &&
+      askedReach.whenMany &&
+      !subjects.some((subject) => subjectOf(subject) === this.asked.id) &&
+      !counted.has(this.asked.id)
+    ) {
       const first = this.bareCount();
-      if (first !== undefined) this.allow(this.asked.id, false, first.count === 1 ? askedReach.whenOne : askedReach.whenMany, first.at);
+      if (first !== undefined)
+        this.allow(this.asked.id, false, first.count === 1 ? askedReach.whenOne : askedReach.whenMany, first.at);
     }
   }
 
@@ -524,7 +616,10 @@ class Scan {
 
   /** The first count in the sentence: a number of things, "a single", "several". */
   private bareCount(): { count: number; at: number } | undefined {
-    const number = this.numbers.find((candidate) => Number.isInteger(candidate.value) && candidate.value >= 1 && candidate.value <= MAX_BARE_SUBJECT_COUNT);
+    const number = this.numbers.find(
+      (candidate) =>
+        Number.isInteger(candidate.value) && candidate.value >= 1 && candidate.value <= MAX_BARE_SUBJECT_COUNT,
+    );
     const word = this.matches.find((match) => has(match, 'one') || has(match, 'many'));
     if (word && (!number || word.start < number.start)) return { count: has(word, 'one') ? 1 : 2, at: word.start };
     return number ? { count: number.value, at: number.start } : undefined;
@@ -547,7 +642,8 @@ class Scan {
     const first = this.startingAt.get(0);
     if (!leading || !first) return;
     if (has(first, 'yesFirst') && leading.yes) this.allow(this.asked.id, false, [leading.yes], 0);
-    if ((has(first, 'noFirst') || this.isLeadingNo(first)) && leading.no) this.allow(this.asked.id, false, [leading.no], 0);
+    if ((has(first, 'noFirst') || this.isLeadingNo(first)) && leading.no)
+      this.allow(this.asked.id, false, [leading.no], 0);
   }
 }
 
@@ -583,20 +679,30 @@ function resolveSingle(question: Question, evidence: Evidence): Resolution {
     // Evidence that agrees narrows the answer ("two forests" and "one isn't reachable"); evidence that does not is a question back.
     let candidates = all.filter((value) => sets.every((set) => set.includes(value)));
     if (candidates.length === 0) candidates = all;
-    candidates = combine(words, candidates).filter((value) => question.choices.some((choice) => choice.value === value));
+    candidates = combine(words, candidates).filter((value) =>
+      question.choices.some((choice) => choice.value === value),
+    );
     if (candidates.length === 1) return { value: candidates[0] as Answers[AnswerKey] };
-    if (candidates.length > 1) return { candidates: question.choices.map((choice) => choice.value).filter((value) => candidates.includes(value)) };
+    if (candidates.length > 1)
+      return {
+        candidates: question.choices.map((choice) => choice.value).filter((value) => candidates.includes(value)),
+      };
   }
   // "No hybrid join, no writeback": every need denied is none of them.
-  const needs = question.choices.map((choice) => choice.value).filter((value) => value !== words.noneValue && value !== NOT_SURE_VALUE);
+  const needs = question.choices
+    .map((choice) => choice.value)
+    .filter((value) => value !== words.noneValue && value !== NOT_SURE_VALUE);
   const everyNeedDenied = words.noneValue !== undefined && needs.every((value) => evidence.denied.has(value));
-  if ((evidence.topicDenied || everyNeedDenied) && words.noneValue) return { value: words.noneValue as Answers[AnswerKey] };
+  if ((evidence.topicDenied || everyNeedDenied) && words.noneValue)
+    return { value: words.noneValue as Answers[AnswerKey] };
   if (evidence.notSure) return { value: NOT_SURE_VALUE as Answers[AnswerKey] };
   return undefined;
 }
 
 function resolveMulti(question: Question, evidence: Evidence): Resolution {
-  const named = new Set(evidence.pieces.flatMap((piece) => piece.values).filter((value) => !evidence.denied.has(value)));
+  const named = new Set(
+    evidence.pieces.flatMap((piece) => piece.values).filter((value) => !evidence.denied.has(value)),
+  );
   const options: readonly string[] = question.id === 'customization' ? CUSTOMIZATION_NEEDS : OTHER_NEEDS;
   const chosen = options.filter((option) => named.has(option));
   if (chosen.length > 0) return { value: chosen as unknown as Answers[AnswerKey] };
@@ -626,10 +732,12 @@ function rewrite(words: QuestionWords, evidence: Evidence, piece: Piece): { valu
 function combine(words: QuestionWords, candidates: readonly string[]): string[] {
   let result = [...candidates];
   for (const rule of words.together ?? []) {
-    if (rule.values.every((value) => result.includes(value))) result = [...result.filter((value) => !rule.values.includes(value) && value !== rule.means), rule.means];
+    if (rule.values.every((value) => result.includes(value)))
+      result = [...result.filter((value) => !rule.values.includes(value) && value !== rule.means), rule.means];
   }
   for (const [value, included] of Object.entries(words.includes ?? {})) {
-    if (result.includes(value) && result.every((other) => other === value || included.includes(other))) result = [value];
+    if (result.includes(value) && result.every((other) => other === value || included.includes(other)))
+      result = [value];
   }
   return result;
 }
@@ -637,8 +745,13 @@ function combine(words: QuestionWords, candidates: readonly string[]): string[] 
 function settle(asked: Question, answers: Partial<Answers>, scan: Scan): SentenceReading {
   const askedResolution = resolve(asked, scan.evidence.get(asked.id));
   const askedReading: AskedReading =
-    askedResolution === undefined ? { kind: 'none' } : 'value' in askedResolution ? { kind: 'value', value: askedResolution.value } : { kind: 'ambiguous', candidates: askedResolution.candidates };
-  const working: Partial<Answers> = askedReading.kind === 'value' ? { ...answers, [asked.id]: askedReading.value } : { ...answers };
+    askedResolution === undefined
+      ? { kind: 'none' }
+      : 'value' in askedResolution
+        ? { kind: 'value', value: askedResolution.value }
+        : { kind: 'ambiguous', candidates: askedResolution.candidates };
+  const working: Partial<Answers> =
+    askedReading.kind === 'value' ? { ...answers, [asked.id]: askedReading.value } : { ...answers };
   const also: Partial<Answers> = {};
   const mentioned: Partial<Record<AnswerKey, readonly string[]>> = {};
   const conflicts: AnswerKey[] = [];
@@ -649,7 +762,13 @@ function settle(asked: Question, answers: Partial<Answers>, scan: Scan): Sentenc
     if (!resolution || !('value' in resolution) || resolution.value === NOT_SURE_VALUE) continue;
     const value = resolution.value;
     if (question.multi) {
-      if (Array.isArray(value) && value.length > 0 && answers[question.id] === undefined && questionApplies(working, question.id)) mentioned[question.id] = value;
+      if (
+        Array.isArray(value) &&
+        value.length > 0 &&
+        answers[question.id] === undefined &&
+        questionApplies(working, question.id)
+      )
+        mentioned[question.id] = value;
       continue;
     }
     const earlier = answers[question.id];

@@ -34,7 +34,11 @@ export function sentenceTokens(text: string): string[] {
   const folded = foldApostrophes(text.toLowerCase());
   const tokens: string[] = [];
   TOKEN.lastIndex = 0;
-  for (let match = TOKEN.exec(folded); match !== null && tokens.length < MAX_SENTENCE_TOKENS; match = TOKEN.exec(folded)) {
+  for (
+    let match = TOKEN.exec(folded);
+    match !== null && tokens.length < MAX_SENTENCE_TOKENS;
+    match = TOKEN.exec(folded)
+  ) {
     tokens.push(match[0].replace(/'/g, ''));
   }
   return tokens;
@@ -56,7 +60,10 @@ export interface PhraseMatch<T> {
 export class PhraseTable<T> {
   private readonly byFirstToken = new Map<string, Array<{ tokens: readonly string[]; meanings: T[] }>>();
 
-  constructor(entries: Iterable<readonly [phrase: string, meaning: T]>, tokenize: (text: string) => string[] = sentenceTokens) {
+  constructor(
+    entries: Iterable<readonly [phrase: string, meaning: T]>,
+    tokenize: (text: string) => string[] = sentenceTokens,
+  ) {
     const merged = new Map<string, { tokens: readonly string[]; meanings: T[] }>();
     for (const [phrase, meaning] of entries) {
       const tokens = tokenize(phrase.toLowerCase());
@@ -77,7 +84,7 @@ export class PhraseTable<T> {
   /** Every match, left to right; where phrases overlap the one that starts first wins, then the longest. */
   findAll(tokens: readonly string[]): PhraseMatch<T>[] {
     const found: PhraseMatch<T>[] = [];
-    for (let at = 0; at < tokens.length; ) {
+    for (let at = 0; at < tokens.length;) {
       const match = this.matchAt(tokens, at);
       if (match) {
         found.push(match);
@@ -92,7 +99,8 @@ export class PhraseTable<T> {
   /** The longest phrase that starts at `at`, if any. */
   matchAt(tokens: readonly string[], at: number): PhraseMatch<T> | undefined {
     for (const candidate of this.byFirstToken.get(tokens[at]) ?? []) {
-      if (candidate.tokens.every((token, i) => tokens[at + i] === token)) return { start: at, end: at + candidate.tokens.length, meanings: candidate.meanings };
+      if (candidate.tokens.every((token, i) => tokens[at + i] === token))
+        return { start: at, end: at + candidate.tokens.length, meanings: candidate.meanings };
     }
     return undefined;
   }

@@ -82,7 +82,8 @@ export function permissionStep(permission: string): string {
   return `Grant the bot's app registration the Microsoft Graph application permission ${permission} and have an administrator consent to it (see the README, "Tenant checks").`;
 }
 
-export const QUARANTINE_LEARN = 'https://learn.microsoft.com/entra/identity/app-provisioning/application-provisioning-quarantine-status';
+export const QUARANTINE_LEARN =
+  'https://learn.microsoft.com/entra/identity/app-provisioning/application-provisioning-quarantine-status';
 
 /**
  * The sync tools a plan's tenant runs or will run, which decide the items its checks show: the tool(s) chosen, and
@@ -97,7 +98,11 @@ export function planTracks(plan: Pick<Plan, 'selection'>): InstallTrack[] {
 }
 
 export function judgeTenant(snapshot: TenantSnapshot, tracks: readonly InstallTrack[], now: Date): TenantHealth {
-  const items: HealthItem[] = [...organizationItems(snapshot, tracks, now), passwordItem(snapshot, now), usersItem(snapshot)];
+  const items: HealthItem[] = [
+    ...organizationItems(snapshot, tracks, now),
+    passwordItem(snapshot, now),
+    usersItem(snapshot),
+  ];
   if (tracks.includes('cloudSync')) items.push(...cloudSyncItems(snapshot.cloudSyncJobs, now));
   return { checkedAt: snapshot.readAt, verdict: verdictOf(items), items };
 }
@@ -146,7 +151,8 @@ export function errorsJumped(before: number, after: number): boolean {
 /** One job's memory after observing `count`: an incident opens on a jump and closes when the count is back at its baseline. */
 export function nextJobErrors(previous: JobErrors | undefined, count: number): JobErrors {
   if (!previous) return { count };
-  if (previous.baseline !== undefined) return count <= previous.baseline ? { count } : { count, baseline: previous.baseline };
+  if (previous.baseline !== undefined)
+    return count <= previous.baseline ? { count } : { count, baseline: previous.baseline };
   return errorsJumped(previous.count, count) ? { count, baseline: previous.count } : { count };
 }
 
@@ -207,7 +213,9 @@ export function watchIncidents(
     .map(([jobId]) => errorsKey(jobId));
   const unread = new Set(unreadParts(snapshot));
   const current = new Set([...red, ...open]);
-  const unproven = (previous?.open ?? []).filter((key) => !current.has(key) && partsBehind(key).some((part) => unread.has(part)));
+  const unproven = (previous?.open ?? []).filter(
+    (key) => !current.has(key) && partsBehind(key).some((part) => unread.has(part)),
+  );
   return { keys: [...current, ...unproven], errors };
 }
 
@@ -226,7 +234,9 @@ export interface UnreadableSpell {
 
 /** The parts incidents come from for these tools; the password sync time is informational and never one. */
 export function watchedParts(tracks: readonly InstallTrack[]): SnapshotPart[] {
-  return tracks.includes('cloudSync') ? ['organization', 'syncedUsers', 'cloudSyncJobs'] : ['organization', 'syncedUsers'];
+  return tracks.includes('cloudSync')
+    ? ['organization', 'syncedUsers', 'cloudSyncJobs']
+    : ['organization', 'syncedUsers'];
 }
 
 /**
@@ -275,13 +285,37 @@ function minutesSince(iso: string, now: Date): number {
 function problemItem(key: string, label: string, problem: ReadProblem): HealthItem {
   switch (problem.kind) {
     case 'forbidden':
-      return { key, label, value: `Not readable: the bot lacks ${problem.permission}`, status: 'unknown', nextStep: permissionStep(problem.permission) };
+      return {
+        key,
+        label,
+        value: `Not readable: the bot lacks ${problem.permission}`,
+        status: 'unknown',
+        nextStep: permissionStep(problem.permission),
+      };
     case 'throttled':
-      return { key, label, value: `Microsoft Graph asked to wait ${problem.retryAfterSeconds} s`, status: 'unknown', nextStep: 'Check again in a minute.' };
+      return {
+        key,
+        label,
+        value: `Microsoft Graph asked to wait ${problem.retryAfterSeconds} s`,
+        status: 'unknown',
+        nextStep: 'Check again in a minute.',
+      };
     case 'timeout':
-      return { key, label, value: 'Microsoft Graph did not answer in time', status: 'unknown', nextStep: 'Check again in a minute.' };
+      return {
+        key,
+        label,
+        value: 'Microsoft Graph did not answer in time',
+        status: 'unknown',
+        nextStep: 'Check again in a minute.',
+      };
     case 'failed':
-      return { key, label, value: `Microsoft Graph answered with an error${problem.status ? ` (HTTP ${problem.status})` : ''}`, status: 'unknown', nextStep: 'Check again in a minute.' };
+      return {
+        key,
+        label,
+        value: `Microsoft Graph answered with an error${problem.status ? ` (HTTP ${problem.status})` : ''}`,
+        status: 'unknown',
+        nextStep: 'Check again in a minute.',
+      };
   }
 }
 
@@ -299,11 +333,23 @@ function organizationItems(snapshot: TenantSnapshot, tracks: readonly InstallTra
           label: 'Directory sync',
           value: syncEnabled === false ? 'Off (it was on before)' : 'Never turned on for this tenant',
           status: 'failing',
-          nextStep: track === 'connect' ? 'Finish installing Connect Sync and let its first sync cycle run.' : 'Finish configuring Cloud Sync and enable the configuration.',
+          nextStep:
+            track === 'connect'
+              ? 'Finish installing Connect Sync and let its first sync cycle run.'
+              : 'Finish configuring Cloud Sync and enable the configuration.',
           learnUrl: track === 'connect' ? LEARN.connectPostInstall : LEARN.cloudSyncConfigure,
         };
   if (lastSyncAt === null) {
-    return [enabled, { key: 'lastSync', label: 'Last sync', value: 'Never', status: syncEnabled ? 'stale' : 'info', ...staleStep(track) }];
+    return [
+      enabled,
+      {
+        key: 'lastSync',
+        label: 'Last sync',
+        value: 'Never',
+        status: syncEnabled ? 'stale' : 'info',
+        ...staleStep(track),
+      },
+    ];
   }
   const limit = STALE_AFTER_MINUTES[track];
   const stale = minutesSince(lastSyncAt, now) > limit;
@@ -322,11 +368,13 @@ function organizationItems(snapshot: TenantSnapshot, tracks: readonly InstallTra
 function staleStep(track: InstallTrack): Pick<HealthItem, 'nextStep' | 'learnUrl'> {
   return track === 'connect'
     ? {
-        nextStep: 'On the Connect server run Get-ADSyncScheduler: SyncCycleEnabled must be True and StagingModeEnabled False; then Start-ADSyncSyncCycle -PolicyType Delta. Connect must sync at least every 7 days.',
+        nextStep:
+          'On the Connect server run Get-ADSyncScheduler: SyncCycleEnabled must be True and StagingModeEnabled False; then Start-ADSyncSyncCycle -PolicyType Delta. Connect must sync at least every 7 days.',
         learnUrl: LEARN.connectScheduler,
       }
     : {
-        nextStep: 'In the admin center (Entra ID > Entra Connect > Cloud sync) check the configuration status and that an agent is active; the provisioning logs say why runs fail.',
+        nextStep:
+          'In the admin center (Entra ID > Entra Connect > Cloud sync) check the configuration status and that an agent is active; the provisioning logs say why runs fail.',
         learnUrl: LEARN.provisioningLogs,
       };
 }
@@ -335,7 +383,12 @@ function passwordItem(snapshot: TenantSnapshot, now: Date): HealthItem {
   const part = snapshot.passwordSync;
   if (!part.ok) return problemItem('passwordSync', 'Last password sync', part.problem);
   // Informational: the tenant may not use password hash sync at all, so an old or missing time is no alarm.
-  return { key: 'passwordSync', label: 'Last password sync', value: part.value.lastAt ? ageText(part.value.lastAt, now) : 'Never', status: 'info' };
+  return {
+    key: 'passwordSync',
+    label: 'Last password sync',
+    value: part.value.lastAt ? ageText(part.value.lastAt, now) : 'Never',
+    status: 'info',
+  };
 }
 
 function usersItem(snapshot: TenantSnapshot): HealthItem {
@@ -353,10 +406,18 @@ function usersItem(snapshot: TenantSnapshot): HealthItem {
       learnUrl: LEARN.cloudSyncVerify,
     };
   }
-  return { key: 'syncedUsers', label: 'Users synced from on-premises', value: part.value.toLocaleString('en-US'), status: part.value > 0 ? 'ok' : 'info' };
+  return {
+    key: 'syncedUsers',
+    label: 'Users synced from on-premises',
+    value: part.value.toLocaleString('en-US'),
+    status: part.value > 0 ? 'ok' : 'info',
+  };
 }
 
-const TEMPLATE_NAMES: Readonly<Record<string, string>> = { AD2AADProvisioning: 'users and groups', AD2AADPasswordHash: 'password hashes' };
+const TEMPLATE_NAMES: Readonly<Record<string, string>> = {
+  AD2AADProvisioning: 'users and groups',
+  AD2AADPasswordHash: 'password hashes',
+};
 
 function cloudSyncItems(part: Part<readonly CloudSyncJob[]>, now: Date): HealthItem[] {
   if (!part.ok) return [problemItem('cloudSync', 'Cloud Sync configurations', part.problem)];
@@ -377,7 +438,9 @@ function cloudSyncItems(part: Part<readonly CloudSyncJob[]>, now: Date): HealthI
 
 function jobItems(job: CloudSyncJob, now: Date): HealthItem[] {
   const label = `Cloud Sync: ${job.configuration} (${TEMPLATE_NAMES[job.templateId] ?? job.templateId})`;
-  const lastRun = job.lastRunAt ? `last run ${ageText(job.lastRunAt, now)}${job.lastRunResult ? `, ${job.lastRunResult}` : ''}` : 'no run yet';
+  const lastRun = job.lastRunAt
+    ? `last run ${ageText(job.lastRunAt, now)}${job.lastRunResult ? `, ${job.lastRunResult}` : ''}`
+    : 'no run yet';
   const base = { key: `job:${job.jobId}:state`, label };
   const state = ((): HealthItem => {
     switch (job.state) {
@@ -386,22 +449,46 @@ function jobItems(job: CloudSyncJob, now: Date): HealthItem[] {
           ...base,
           value: `Quarantined${job.quarantineReason ? ` (${job.quarantineReason})` : ''} · ${lastRun}`,
           status: 'failing',
-          nextStep: 'Open the configuration in the admin center, fix what the quarantine names (often the agent\'s credentials or too many errors), then select Restart sync.',
+          nextStep:
+            "Open the configuration in the admin center, fix what the quarantine names (often the agent's credentials or too many errors), then select Restart sync.",
           learnUrl: QUARANTINE_LEARN,
         };
       case 'Paused':
-        return { ...base, value: `Paused · ${lastRun}`, status: 'stale', nextStep: 'Someone paused this configuration: enable it again in the admin center if that was not intended.', learnUrl: LEARN.cloudSyncConfigure };
+        return {
+          ...base,
+          value: `Paused · ${lastRun}`,
+          status: 'stale',
+          nextStep: 'Someone paused this configuration: enable it again in the admin center if that was not intended.',
+          learnUrl: LEARN.cloudSyncConfigure,
+        };
       case 'NotConfigured':
-        return { ...base, value: 'Not configured', status: 'stale', nextStep: 'Finish the configuration in the admin center and enable it.', learnUrl: LEARN.cloudSyncConfigure };
+        return {
+          ...base,
+          value: 'Not configured',
+          status: 'stale',
+          nextStep: 'Finish the configuration in the admin center and enable it.',
+          learnUrl: LEARN.cloudSyncConfigure,
+        };
       case 'NotRun':
         return { ...base, value: 'First run not finished yet (it can take a few hours)', status: 'info' };
       default: {
         if (job.lastRunResult === 'Failed') {
-          return { ...base, value: `${job.state} · ${lastRun}`, status: 'failing', nextStep: 'The last run failed: the provisioning logs name the cause.', learnUrl: LEARN.provisioningLogs };
+          return {
+            ...base,
+            value: `${job.state} · ${lastRun}`,
+            status: 'failing',
+            nextStep: 'The last run failed: the provisioning logs name the cause.',
+            learnUrl: LEARN.provisioningLogs,
+          };
         }
         const stale = job.lastRunAt !== undefined && minutesSince(job.lastRunAt, now) > STALE_AFTER_MINUTES.cloudSync;
         return stale
-          ? { ...base, value: `${job.state} · ${lastRun} (more than ${STALE_AFTER_MINUTES.cloudSync} minutes: sync looks stopped)`, status: 'stale', ...staleStep('cloudSync') }
+          ? {
+              ...base,
+              value: `${job.state} · ${lastRun} (more than ${STALE_AFTER_MINUTES.cloudSync} minutes: sync looks stopped)`,
+              status: 'stale',
+              ...staleStep('cloudSync'),
+            }
           : { ...base, value: `${job.state} · ${lastRun}`, status: 'ok' };
       }
     }
@@ -414,7 +501,8 @@ function jobItems(job: CloudSyncJob, now: Date): HealthItem[] {
       label: `${label}: objects in error`,
       value: `${job.errorCount.toLocaleString('en-US')} in the last run`,
       status: 'stale',
-      nextStep: 'Filter the provisioning logs on this configuration and status Failure to see which objects fail and why.',
+      nextStep:
+        'Filter the provisioning logs on this configuration and status Failure to see which objects fail and why.',
       learnUrl: LEARN.provisioningLogs,
     },
   ];

@@ -30,7 +30,9 @@ export const TRACK_LABELS: Readonly<Record<Track, string>> = {
 };
 
 /** A plan's title: its tool, and the Connect install type wherever Connect is installed (express unless chosen). */
-export function toolTitle(plan: { readonly selection: { readonly tool: SyncTool; readonly connectInstall?: ConnectInstallType } }): string {
+export function toolTitle(plan: {
+  readonly selection: { readonly tool: SyncTool; readonly connectInstall?: ConnectInstallType };
+}): string {
   const install = plan.selection.connectInstall === 'custom' ? 'custom install' : 'express install';
   switch (plan.selection.tool) {
     case 'cloudSync':

@@ -1,5 +1,11 @@
 import { ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuilder';
-import { ConnectorFactory, type AuthenticateRequestResult, type ClaimsIdentity, type ConnectorClient, type UserTokenClient } from 'botframework-connector';
+import {
+  ConnectorFactory,
+  type AuthenticateRequestResult,
+  type ClaimsIdentity,
+  type ConnectorClient,
+  type UserTokenClient,
+} from 'botframework-connector';
 
 /**
  * CloudAdapter asks its authentication for a new ConnectorClient and a new UserTokenClient on every incoming
@@ -16,7 +22,9 @@ export interface ConnectorPolicy {
 /** A connector client asked for a service URL the policy refuses (local mode: anything off this machine). */
 export class ServiceUrlRefusedError extends Error {
   constructor(serviceUrl: string) {
-    super(`Refusing to call the Bot Connector at ${originOf(serviceUrl)}: this bot is configured to send only to loopback addresses (local mode).`);
+    super(
+      `Refusing to call the Bot Connector at ${originOf(serviceUrl)}: this bot is configured to send only to loopback addresses (local mode).`,
+    );
     this.name = 'ServiceUrlRefusedError';
   }
 }
@@ -39,7 +47,12 @@ export class ReusingBotFrameworkAuthentication extends ConfigurationBotFramework
   }
 
   override createConnectorFactory(claimsIdentity: ClaimsIdentity): ReusingConnectorFactory {
-    return new ReusingConnectorFactory(super.createConnectorFactory(claimsIdentity), appIdOf(claimsIdentity), this.connectors, this.policy);
+    return new ReusingConnectorFactory(
+      super.createConnectorFactory(claimsIdentity),
+      appIdOf(claimsIdentity),
+      this.connectors,
+      this.policy,
+    );
   }
 
   override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
@@ -72,14 +85,17 @@ export class ReusingConnectorFactory extends ConnectorFactory {
     this.check(serviceUrl);
     return this.clients.get(`${this.key(serviceUrl, audience)}\nwithout retries`, async () => {
       const client = await this.inner.create(serviceUrl, audience);
-      (client as unknown as { client?: { pipeline?: { removePolicy(options: { phase: string }): unknown } } }).client?.pipeline?.removePolicy({ phase: 'Retry' });
+      (
+        client as unknown as { client?: { pipeline?: { removePolicy(options: { phase: string }): unknown } } }
+      ).client?.pipeline?.removePolicy({ phase: 'Retry' });
       return client;
     });
   }
 
   /** Every client, for a turn or a proactive send, is made here: the one place a service URL can be refused. */
   private check(serviceUrl: string): void {
-    if (this.policy.serviceUrlAllowed && !this.policy.serviceUrlAllowed(serviceUrl)) throw new ServiceUrlRefusedError(serviceUrl);
+    if (this.policy.serviceUrlAllowed && !this.policy.serviceUrlAllowed(serviceUrl))
+      throw new ServiceUrlRefusedError(serviceUrl);
   }
 
   private key(serviceUrl: string, audience: string | undefined): string {

@@ -30,6 +30,10 @@ export interface CreatedThread {
 /** What posting needs from Teams on top of updating and posting cards. */
 export interface PostingPort extends CardPort {
   /** Starts a new thread in a team channel with `card` as its root post. */
-  createThread(target: { serviceUrl: string; channelId: string }, card: AdaptiveCardJson, signal?: AbortSignal): Promise<CreatedThread>;
+  createThread(
+    target: { serviceUrl: string; channelId: string },
+    card: AdaptiveCardJson,
+    signal?: AbortSignal,
+  ): Promise<CreatedThread>;
   postText(target: CardTarget, text: string, signal?: AbortSignal): Promise<string | undefined>;
 }

@@ -187,7 +187,8 @@ export class OutgoingSender {
     // The largest window is the longest any state must live; sweeping much more often buys nothing.
     this.sweepIntervalMs = options.sweepIntervalMs ?? 60_000;
     this.attemptTimeoutMs = options.attemptTimeoutMs ?? DEFAULT_ATTEMPT_TIMEOUT_MS;
-    if (!Number.isFinite(this.attemptTimeoutMs) || this.attemptTimeoutMs < 0) throw new Error(`invalid attemptTimeoutMs: ${options.attemptTimeoutMs}`);
+    if (!Number.isFinite(this.attemptTimeoutMs) || this.attemptTimeoutMs < 0)
+      throw new Error(`invalid attemptTimeoutMs: ${options.attemptTimeoutMs}`);
     // Fail fast on bad limits at construction rather than on the first send.
     new SlidingWindowLimiter(this.conversationWindows, this.marginMs);
     new SlidingWindowLimiter(this.tenantWindows, this.marginMs);
@@ -371,8 +372,18 @@ export class OutgoingSender {
       // only as often as a 500: an update is idempotent, but a second post would be a duplicate card.
       const decision: RetryDecision =
         timedOut && attempts >= Math.min(this.retry.maxAttempts, this.retry.maxAttemptsOn500)
-          ? { retry: false, reason: 'gaveUp', cls: 'transient', why: `${attempts} attempts timed out (limit ${this.retry.maxAttemptsOn500})` }
-          : decideRetry(failure, { attempt: attempts, elapsedMs: Math.max(0, now - firstStart), now }, this.retry, this.random);
+          ? {
+              retry: false,
+              reason: 'gaveUp',
+              cls: 'transient',
+              why: `${attempts} attempts timed out (limit ${this.retry.maxAttemptsOn500})`,
+            }
+          : decideRetry(
+              failure,
+              { attempt: attempts, elapsedMs: Math.max(0, now - firstStart), now },
+              this.retry,
+              this.random,
+            );
       const logFields = { conversationId: entry.conversationId, attempts, ...failure };
       if (decision.retry) {
         this.count.retried++;

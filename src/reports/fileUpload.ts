@@ -19,7 +19,13 @@ import { BlockList, isIP } from 'node:net';
  * Deutschland (sharepoint.de), and Microsoft's own pre-production ring (sharepoint-df.com). A tenant's sites
  * are always a subdomain (contoso.sharepoint.com, contoso-my.sharepoint.com for OneDrive).
  */
-export const UPLOAD_HOST_SUFFIXES: readonly string[] = ['.sharepoint.com', '.sharepoint.us', '.sharepoint.cn', '.sharepoint.de', '.sharepoint-df.com'];
+export const UPLOAD_HOST_SUFFIXES: readonly string[] = [
+  '.sharepoint.com',
+  '.sharepoint.us',
+  '.sharepoint.cn',
+  '.sharepoint.de',
+  '.sharepoint-df.com',
+];
 
 /** Upload session URLs carry a token and run to a few kilobytes; anything far longer is not one. */
 const MAX_URL_LENGTH = 8_192;
@@ -55,7 +61,8 @@ const PRIVATE_RANGES = (() => {
   return list;
 })();
 
-export type UploadTarget = { readonly ok: true; readonly url: URL } | { readonly ok: false; readonly reason: string; readonly host?: string };
+export type UploadTarget =
+  { readonly ok: true; readonly url: URL } | { readonly ok: false; readonly reason: string; readonly host?: string };
 
 /** Whether `url` is somewhere the bot will PUT the report; `host` is for the log (never the whole URL: it carries a token). */
 export function checkUploadUrl(url: unknown, options: { readonly localMode: boolean }): UploadTarget {
@@ -68,14 +75,19 @@ export function checkUploadUrl(url: unknown, options: { readonly localMode: bool
     return { ok: false, reason: 'not a URL' };
   }
   const host = parsed.hostname.slice(0, 100);
-  if (options.localMode && parsed.protocol === 'http:' && LOOPBACK_HOSTS.includes(parsed.hostname)) return { ok: true, url: parsed };
+  if (options.localMode && parsed.protocol === 'http:' && LOOPBACK_HOSTS.includes(parsed.hostname))
+    return { ok: true, url: parsed };
   if (parsed.protocol !== 'https:') return { ok: false, reason: 'not https', host };
   if (parsed.username || parsed.password) return { ok: false, reason: 'credentials in the URL', host };
   if (parsed.port !== '') return { ok: false, reason: 'not the default https port', host };
   if (isIP(parsed.hostname.replace(/^\[|\]$/g, '')) !== 0) {
-    return options.localMode && LOOPBACK_HOSTS.includes(parsed.hostname) ? { ok: true, url: parsed } : { ok: false, reason: 'an IP address, not a host name', host };
+    return options.localMode && LOOPBACK_HOSTS.includes(parsed.hostname)
+      ? { ok: true, url: parsed }
+      : { ok: false, reason: 'an IP address, not a host name', host };
   }
-  if (!UPLOAD_HOST_SUFFIXES.some((suffix) => parsed.hostname.endsWith(suffix) && parsed.hostname.length > suffix.length)) {
+  if (
+    !UPLOAD_HOST_SUFFIXES.some((suffix) => parsed.hostname.endsWith(suffix) && parsed.hostname.length > suffix.length)
+  ) {
     return { ok: false, reason: 'not a SharePoint Online host', host };
   }
   return { ok: true, url: parsed };
@@ -92,7 +104,11 @@ function isLoopback(address: string): boolean {
   return address === '::1' || (isIP(address) === 4 && address.startsWith('127.'));
 }
 
-type Resolver = (hostname: string, options: LookupAllOptions, callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) => void;
+type Resolver = (
+  hostname: string,
+  options: LookupAllOptions,
+  callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
+) => void;
 type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
 
 /**
@@ -107,7 +123,9 @@ export function publicOnlyLookup(resolve: Resolver = dnsLookup, options: { reado
       if (error) return callback(error, []);
       const refused = addresses.find((entry) => refuse(entry.address));
       if (refused || addresses.length === 0) {
-        const denied: NodeJS.ErrnoException = new Error(`${hostname} resolves to an address the bot does not upload to`);
+        const denied: NodeJS.ErrnoException = new Error(
+          `${hostname} resolves to an address the bot does not upload to`,
+        );
         denied.code = 'EADDRNOTALLOWED';
         return callback(denied, []);
       }

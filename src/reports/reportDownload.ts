@@ -32,18 +32,31 @@ export function createReportDownload(deps: ReportDownloadDeps): (req: Request, r
   return async (req, res) => {
     const wildcard: unknown = (req.params as Record<string, unknown> | undefined)?.['*'];
     const file = typeof wildcard === 'string' ? wildcard : '';
-    if (!file.endsWith('.csv')) return plain(res, 404, 'There is no report here. Say "report" to the bot for a fresh link.');
+    if (!file.endsWith('.csv'))
+      return plain(res, 404, 'There is no report here. Say "report" to the bot for a fresh link.');
     const verified = deps.links.verify(file.slice(0, -'.csv'.length));
     if (!verified.ok) {
       refusals.warn(verified.reason, { reason: verified.reason }, 'report download refused');
       return verified.reason === 'expired'
-        ? plain(res, 410, 'This report link has expired (links work for 24 hours). Say "report" to the bot for a fresh one.')
-        : plain(res, 403, 'This report link is not valid: it was changed, or made by another installation of the bot. Say "report" to the bot for a fresh one.');
+        ? plain(
+            res,
+            410,
+            'This report link has expired (links work for 24 hours). Say "report" to the bot for a fresh one.',
+          )
+        : plain(
+            res,
+            403,
+            'This report link is not valid: it was changed, or made by another installation of the bot. Say "report" to the bot for a fresh one.',
+          );
     }
     const allowed = deps.allowedTenantIds ?? [];
     if (allowed.length > 0 && !allowed.includes(verified.claims.location.tenantId.toLowerCase())) {
       refusals.warn('tenant', { reason: 'tenant' }, 'report download refused');
-      return plain(res, 403, 'This bot is not enabled for the tenant this report belongs to, so the report cannot be downloaded.');
+      return plain(
+        res,
+        403,
+        'This bot is not enabled for the tenant this report belongs to, so the report cannot be downloaded.',
+      );
     }
     let record;
     try {
@@ -53,7 +66,11 @@ export function createReportDownload(deps: ReportDownloadDeps): (req: Request, r
       return plain(res, 503, 'The plan could not be read just now; try again in a moment.');
     }
     if (!record || record.plan.id !== verified.claims.planId) {
-      return plain(res, 410, 'The plan this link was made for has been replaced or removed. Say "report" to the bot for the current plan.');
+      return plain(
+        res,
+        410,
+        'The plan this link was made for has been replaced or removed. Say "report" to the bot for the current plan.',
+      );
     }
     // A byte order mark, or Excel reads UTF-8 as the local code page and mangles names like "Zoë".
     const body = Buffer.from(`\uFEFF${planCsv(record.plan)}`, 'utf8');
@@ -74,6 +91,10 @@ export function reportFileName(now: Date): string {
 }
 
 function plain(res: Response, status: number, message: string): void {
-  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  res.writeHead(status, {
+    'content-type': 'text/plain; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
   res.end(`${message}\n`);
 }

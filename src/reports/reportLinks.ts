@@ -29,10 +29,16 @@ export type VerifyResult =
 
 export type KeySource = 'configured' | 'derived' | 'random';
 
-export function reportSigningKey(settings: { signingKey?: string; appPassword?: string }): { key: Buffer; source: KeySource } {
+export function reportSigningKey(settings: { signingKey?: string; appPassword?: string }): {
+  key: Buffer;
+  source: KeySource;
+} {
   if (settings.signingKey) return { key: Buffer.from(settings.signingKey, 'utf8'), source: 'configured' };
   if (settings.appPassword) {
-    return { key: Buffer.from(hkdfSync('sha256', settings.appPassword, 'entra-sync-guide', 'report download links v1', 32)), source: 'derived' };
+    return {
+      key: Buffer.from(hkdfSync('sha256', settings.appPassword, 'entra-sync-guide', 'report download links v1', 32)),
+      source: 'derived',
+    };
   }
   return { key: randomBytes(32), source: 'random' };
 }
@@ -77,12 +83,21 @@ export class ReportLinks {
     } catch {
       return { ok: false, reason: 'invalid' };
     }
-    if (payload.v !== 1 || typeof payload.t !== 'string' || typeof payload.c !== 'string' || typeof payload.p !== 'string' || typeof payload.e !== 'number') {
+    if (
+      payload.v !== 1 ||
+      typeof payload.t !== 'string' ||
+      typeof payload.c !== 'string' ||
+      typeof payload.p !== 'string' ||
+      typeof payload.e !== 'number'
+    ) {
       return { ok: false, reason: 'invalid' };
     }
     const expiresAt = payload.e * 1000;
     if (this.clock().getTime() >= expiresAt) return { ok: false, reason: 'expired', expiredAt: expiresAt };
-    return { ok: true, claims: { location: { tenantId: payload.t, conversationId: payload.c }, planId: payload.p, expiresAt } };
+    return {
+      ok: true,
+      claims: { location: { tenantId: payload.t, conversationId: payload.c }, planId: payload.p, expiresAt },
+    };
   }
 
   private mac(body: string): string {

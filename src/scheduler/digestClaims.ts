@@ -73,41 +73,70 @@ export interface ClaimRequest {
 }
 
 export function claimPeriod(record: PlanRecord, request: ClaimRequest): Mutation<PlanRecord, ClaimResult> {
-  if (record.plan.id !== request.planId || reminderCadence(record.plan) !== request.cadence) return { next: undefined, result: 'changed' };
+  if (record.plan.id !== request.planId || reminderCadence(record.plan) !== request.cadence)
+    return { next: undefined, result: 'changed' };
   const run = runOf(record);
   if (!isDue(run.lastSentPeriodKey, request.now, request.cadence)) return { next: undefined, result: 'sent' };
   const claim = run.claim;
   // Whatever period it is for: an instance whose clock puts it in another period is sending a digest of this plan now.
-  if (claim && claim.instanceId !== request.instanceId && claimKey(claim) !== request.takeOver) return { next: undefined, result: 'held' };
+  if (claim && claim.instanceId !== request.instanceId && claimKey(claim) !== request.takeOver)
+    return { next: undefined, result: 'held' };
   const next: RecordWithRun = {
     ...record,
-    reminderRun: { ...run, claim: { periodKey: request.periodKey, instanceId: request.instanceId, token: request.token, at: request.now.toISOString() } },
+    reminderRun: {
+      ...run,
+      claim: {
+        periodKey: request.periodKey,
+        instanceId: request.instanceId,
+        token: request.token,
+        at: request.now.toISOString(),
+      },
+    },
   };
   return { next, result: 'claimed' };
 }
 
 /** Right before a send attempt: a new token if the claim is still this one, so watchers start their lease again. */
-export function renewClaim(record: PlanRecord, request: { planId: string; token: string; next: string; now: Date }): Mutation<PlanRecord, boolean> {
+export function renewClaim(
+  record: PlanRecord,
+  request: { planId: string; token: string; next: string; now: Date },
+): Mutation<PlanRecord, boolean> {
   const run = runOf(record);
-  if (record.plan.id !== request.planId || !run.claim || run.claim.token !== request.token) return { next: undefined, result: false };
-  const next: RecordWithRun = { ...record, reminderRun: { ...run, claim: { ...run.claim, token: request.next, at: request.now.toISOString() } } };
+  if (record.plan.id !== request.planId || !run.claim || run.claim.token !== request.token)
+    return { next: undefined, result: false };
+  const next: RecordWithRun = {
+    ...record,
+    reminderRun: { ...run, claim: { ...run.claim, token: request.next, at: request.now.toISOString() } },
+  };
   return { next, result: true };
 }
 
 /** After the send: the period is done and the claim is dropped. */
-export function recordSent(record: PlanRecord, request: { planId: string; periodKey: string; now: Date }): Mutation<PlanRecord, boolean> {
+export function recordSent(
+  record: PlanRecord,
+  request: { planId: string; periodKey: string; now: Date },
+): Mutation<PlanRecord, boolean> {
   if (record.plan.id !== request.planId) return { next: undefined, result: false };
   const run = runOf(record);
   // Never move backwards: a slower instance must not overwrite a later period someone else recorded.
-  const lastSentPeriodKey = run.lastSentPeriodKey && sameCadence(run.lastSentPeriodKey, request.periodKey) && run.lastSentPeriodKey > request.periodKey ? run.lastSentPeriodKey : request.periodKey;
+  const lastSentPeriodKey =
+    run.lastSentPeriodKey &&
+    sameCadence(run.lastSentPeriodKey, request.periodKey) &&
+    run.lastSentPeriodKey > request.periodKey
+      ? run.lastSentPeriodKey
+      : request.periodKey;
   const next: RecordWithRun = { ...record, reminderRun: { lastSentPeriodKey, lastSentAt: request.now.toISOString() } };
   return { next, result: true };
 }
 
 /** After a send that may succeed later (retries exhausted): let the next check try again at once, not after the lease. */
-export function releaseClaim(record: PlanRecord, request: { planId: string; token: string }): Mutation<PlanRecord, boolean> {
+export function releaseClaim(
+  record: PlanRecord,
+  request: { planId: string; token: string },
+): Mutation<PlanRecord, boolean> {
   const run = runOf(record);
-  if (record.plan.id !== request.planId || !run.claim || run.claim.token !== request.token) return { next: undefined, result: false };
+  if (record.plan.id !== request.planId || !run.claim || run.claim.token !== request.token)
+    return { next: undefined, result: false };
   const { claim: _released, ...rest } = run;
   const next: RecordWithRun = { ...record, reminderRun: rest };
   return { next, result: true };

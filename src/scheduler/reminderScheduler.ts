@@ -19,7 +19,13 @@ import { buildDigest, periodKey } from '../domain/digest';
 import { reminderCadence } from '../domain/plan';
 import { baseConversationId } from '../store/conversationRegistry';
 import type { PlanRecord, PlanStore } from '../store/planStore';
-import { locationId, type DueReminder, type QueuedReminder, type ReminderEntry, type ReminderIndex } from '../store/reminderIndex';
+import {
+  locationId,
+  type DueReminder,
+  type QueuedReminder,
+  type ReminderEntry,
+  type ReminderIndex,
+} from '../store/reminderIndex';
 import { ClaimWatch } from './claimWatch';
 import { claimPeriod, recordSent, releaseClaim, runOf, type ReminderRun } from './digestClaims';
 import { HeldClaim } from './heldClaim';
@@ -130,15 +136,23 @@ export class ReminderScheduler {
     try {
       if (!this.migrated) {
         const moved = await index.migrateSingleDocument(now);
-        if (moved > 0) this.deps.logger.info({ plans: moved }, 'reminders: moved the reminder pointers of the previous storage format into the due queue');
+        if (moved > 0)
+          this.deps.logger.info(
+            { plans: moved },
+            'reminders: moved the reminder pointers of the previous storage format into the due queue',
+          );
         this.migrated = true;
       }
       scan = await index.due(now);
     } catch (error) {
-      this.deps.logger.error({ err: error }, 'reminders: could not read the reminder queue; trying again at the next check');
+      this.deps.logger.error(
+        { err: error },
+        'reminders: could not read the reminder queue; trying again at the next check',
+      );
       return { results: [] };
     }
-    if (scan.through !== undefined && scan.through > scan.nowHour) this.warnSkew((scan.through - scan.nowHour) * 60 * 60_000, now);
+    if (scan.through !== undefined && scan.through > scan.nowHour)
+      this.warnSkew((scan.through - scan.nowHour) * 60 * 60_000, now);
     // One look per plan, even when its pointer turned up in two slots (a move cut short between its two writes).
     const groups = new Map<string, DueReminder[]>();
     for (const found of scan.due) {
@@ -148,12 +162,17 @@ export class ReminderScheduler {
     const results: Array<{ planId: string; outcome: PlanCheck }> = [];
     const settled: Array<{ readonly found: readonly DueReminder[]; readonly next: Next }> = [];
     // The newest pointer first: it was written by the latest "turn on", so its plan id and fallback are current.
-    const queue = [...groups.values()].map((found) => [...found].sort((x, y) => (x.entry.since < y.entry.since ? 1 : x.entry.since > y.entry.since ? -1 : 0)));
+    const queue = [...groups.values()].map((found) =>
+      [...found].sort((x, y) => (x.entry.since < y.entry.since ? 1 : x.entry.since > y.entry.since ? -1 : 0)),
+    );
     const worker = async () => {
       for (let found = queue.shift(); found; found = queue.shift()) {
         const entry = found[0].entry;
         const checked = await this.checkPlan(entry, now).catch((error: unknown): { outcome: PlanCheck; next: Next } => {
-          this.deps.logger.error({ err: error, planId: entry.planId }, 'reminders: checking a plan failed; trying again at the next check');
+          this.deps.logger.error(
+            { err: error, planId: entry.planId },
+            'reminders: checking a plan failed; trying again at the next check',
+          );
           return { outcome: 'failed', next: 'stay' };
         });
         results.push({ planId: entry.planId, outcome: checked.outcome });
@@ -167,7 +186,10 @@ export class ReminderScheduler {
       await index.advance(scan.nowHour);
     } catch (error) {
       // The pointers stay where they were found; the next check finds them again and finishes the move.
-      this.deps.logger.warn({ err: error }, 'reminders: could not move reminder pointers to their next period; the next check does it');
+      this.deps.logger.warn(
+        { err: error },
+        'reminders: could not move reminder pointers to their next period; the next check does it',
+      );
     }
     return { results };
   }
@@ -180,7 +202,10 @@ export class ReminderScheduler {
    * A pointer that stays due (claimed elsewhere, a send to retry) moves into the current hour's slot, which lets the
    * cursor pass the hour it was due in.
    */
-  private async move(settled: ReadonlyArray<{ readonly found: readonly DueReminder[]; readonly next: Next }>, now: Date): Promise<void> {
+  private async move(
+    settled: ReadonlyArray<{ readonly found: readonly DueReminder[]; readonly next: Next }>,
+    now: Date,
+  ): Promise<void> {
     const { index } = this.deps;
     const adds: QueuedReminder[] = [];
     const removals = new Map<number, QueuedReminder[]>();
@@ -189,7 +214,8 @@ export class ReminderScheduler {
       const moved = next === 'drop' ? undefined : next === 'stay' ? entry : { ...entry, dueAt: next.toISOString() };
       const target = moved ? index.slotFor(moved.dueAt, now) : undefined;
       // A found pointer that already is the moved one (same slot, same time) stays; every other copy goes.
-      const isMoved = (where: DueReminder) => moved !== undefined && where.slot === target && where.entry.dueAt === moved.dueAt;
+      const isMoved = (where: DueReminder) =>
+        moved !== undefined && where.slot === target && where.entry.dueAt === moved.dueAt;
       if (moved && !found.some(isMoved)) adds.push(moved);
       for (const where of found) {
         if (isMoved(where)) continue;
@@ -221,7 +247,15 @@ export class ReminderScheduler {
 
     const token = randomUUID();
     const claim = await planStore.updateRecord(entry.location, (current) =>
-      claimPeriod(current, { planId: entry.planId, cadence, periodKey: key, instanceId: this.instanceId, token, now, ...(takeOver ? { takeOver } : {}) }),
+      claimPeriod(current, {
+        planId: entry.planId,
+        cadence,
+        periodKey: key,
+        instanceId: this.instanceId,
+        token,
+        now,
+        ...(takeOver ? { takeOver } : {}),
+      }),
     );
     if (claim.kind === 'missing') return { outcome: 'removed', next: 'drop' };
     if (claim.kind === 'gaveUp') return { outcome: 'claimedElsewhere', next: 'stay' };
@@ -234,7 +268,17 @@ export class ReminderScheduler {
     const fresh = buildDigest(claim.value.plan, now, cadence) ?? digest;
     const message = digestMessage(claim.value.plan, fresh, now);
     const target = digestTarget(claim.value, entry);
-    const held = new HeldClaim({ planStore, location: entry.location, planId: entry.planId, clock: this.deps.clock, sleep: this.sleep, leaseMs: this.leaseMs }, token);
+    const held = new HeldClaim(
+      {
+        planStore,
+        location: entry.location,
+        planId: entry.planId,
+        clock: this.deps.clock,
+        sleep: this.sleep,
+        leaseMs: this.leaseMs,
+      },
+      token,
+    );
     const sent = await held.keepWhile(() =>
       this.deps.delivery.send({
         conversationId: target.conversationId,
@@ -248,18 +292,32 @@ export class ReminderScheduler {
       }),
     );
     if (!sent.ok && held.isLost) {
-      this.deps.logger.info({ planId: entry.planId, periodKey: key }, 'reminders: another instance took over this digest before it went out');
+      this.deps.logger.info(
+        { planId: entry.planId, periodKey: key },
+        'reminders: another instance took over this digest before it went out',
+      );
       return { outcome: 'claimedElsewhere', next: 'stay' };
     }
     if (sent.ok || sent.reason === 'inactive' || sent.reason === 'blocked' || sent.reason === 'notFound') {
       // Delivered, or undeliverable for this whole period (the app is gone from the conversation): either way it is served.
-      await planStore.updateRecord(entry.location, (current) => recordSent(current, { planId: entry.planId, periodKey: key, now: this.deps.clock() }));
-      if (!sent.ok) this.deps.logger.warn({ planId: entry.planId, reason: sent.reason }, 'reminders: the digest could not be delivered; skipping this period');
+      await planStore.updateRecord(entry.location, (current) =>
+        recordSent(current, { planId: entry.planId, periodKey: key, now: this.deps.clock() }),
+      );
+      if (!sent.ok)
+        this.deps.logger.warn(
+          { planId: entry.planId, reason: sent.reason },
+          'reminders: the digest could not be delivered; skipping this period',
+        );
       return { outcome: sent.ok ? 'sent' : 'failed', next: nextPeriod() };
     }
     // Retries ran out: free the period so the next check tries again instead of waiting for the lease.
-    this.deps.logger.warn({ planId: entry.planId, reason: sent.reason }, 'reminders: sending the digest failed; the next check tries again');
-    await planStore.updateRecord(entry.location, (current) => releaseClaim(current, { planId: entry.planId, token: held.token }));
+    this.deps.logger.warn(
+      { planId: entry.planId, reason: sent.reason },
+      'reminders: sending the digest failed; the next check tries again',
+    );
+    await planStore.updateRecord(entry.location, (current) =>
+      releaseClaim(current, { planId: entry.planId, token: held.token }),
+    );
     return { outcome: 'failed', next: 'stay' };
   }
 
@@ -269,7 +327,9 @@ export class ReminderScheduler {
    */
   private noticeSkew(run: ReminderRun, now: Date): void {
     const stamps = [run.lastSentAt, run.claim && run.claim.instanceId !== this.instanceId ? run.claim.at : undefined];
-    const ahead = Math.max(...stamps.map((stamp) => (stamp ? Date.parse(stamp) - now.getTime() : 0)).filter((ms) => Number.isFinite(ms)));
+    const ahead = Math.max(
+      ...stamps.map((stamp) => (stamp ? Date.parse(stamp) - now.getTime() : 0)).filter((ms) => Number.isFinite(ms)),
+    );
     if (ahead <= SKEW_TOLERANCE_MS) return;
     this.warnSkew(ahead, now);
   }
@@ -279,11 +339,12 @@ export class ReminderScheduler {
    * that are still ahead of this instance's clock were marked by an instance whose clock runs ahead.
    */
   private warnSkew(ahead: number, now: Date): void {
-    if (this.lastSkewWarning !== undefined && Math.abs(now.getTime() - this.lastSkewWarning) < SKEW_WARNING_INTERVAL_MS) return;
+    if (this.lastSkewWarning !== undefined && Math.abs(now.getTime() - this.lastSkewWarning) < SKEW_WARNING_INTERVAL_MS)
+      return;
     this.lastSkewWarning = now.getTime();
     this.deps.logger.warn(
       { aheadByMinutes: Math.round(ahead / 60_000), instanceId: this.instanceId },
-      'reminders: another instance recorded a digest at a time still ahead of this instance\'s clock; keep the clocks of all instances in step (NTP), or a day\'s digest can come early',
+      "reminders: another instance recorded a digest at a time still ahead of this instance's clock; keep the clocks of all instances in step (NTP), or a day's digest can come early",
     );
   }
 }
@@ -299,7 +360,9 @@ function watchKey(entry: ReminderEntry): string {
  */
 export function digestTarget(record: PlanRecord, entry: ReminderEntry): CardTarget {
   const home = baseConversationId(record.conversationId);
-  const summaries = record.cards.filter((ref) => ref.taskId === 'summary' && baseConversationId(ref.conversationId) === home);
+  const summaries = record.cards.filter(
+    (ref) => ref.taskId === 'summary' && baseConversationId(ref.conversationId) === home,
+  );
   const newest = summaries[summaries.length - 1];
   return newest ? { conversationId: newest.conversationId, serviceUrl: newest.serviceUrl } : entry.fallback;
 }

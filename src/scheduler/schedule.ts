@@ -17,7 +17,12 @@ export function periodOpensAt(now: Date, cadence: DigestCadence, hourUtc: number
 }
 
 /** A digest for the current period may be sent now: the period is open and its digest not sent yet. */
-export function digestWanted(lastSentPeriodKey: string | undefined, now: Date, cadence: DigestCadence, hourUtc: number): boolean {
+export function digestWanted(
+  lastSentPeriodKey: string | undefined,
+  now: Date,
+  cadence: DigestCadence,
+  hourUtc: number,
+): boolean {
   return now.getTime() >= periodOpensAt(now, cadence, hourUtc).getTime() && isDue(lastSentPeriodKey, now, cadence);
 }
 
@@ -26,7 +31,12 @@ export function digestWanted(lastSentPeriodKey: string | undefined, now: Date, c
  * if it is still ahead or its digest still owed, otherwise the opening of the next period.
  * 'soon' means the current period is open and owed: the next scheduler check sends it.
  */
-export function nextDigestAt(lastSentPeriodKey: string | undefined, now: Date, cadence: DigestCadence, hourUtc: number): Date | 'soon' {
+export function nextDigestAt(
+  lastSentPeriodKey: string | undefined,
+  now: Date,
+  cadence: DigestCadence,
+  hourUtc: number,
+): Date | 'soon' {
   const opens = periodOpensAt(now, cadence, hourUtc);
   if (isDue(lastSentPeriodKey, now, cadence)) return now.getTime() >= opens.getTime() ? 'soon' : opens;
   return new Date(opens.getTime() + (cadence === 'weekly' ? 7 : 1) * DAY_MS);

@@ -29,31 +29,72 @@ export function watchRunOf(record: PlanRecord): WatchRun {
   return (record as RecordWithWatch).watchRun ?? { open: [] };
 }
 
-export type WatchClaim = { readonly kind: 'claimed'; readonly open: readonly string[] } | { readonly kind: 'held' } | { readonly kind: 'changed' };
+export type WatchClaim =
+  | { readonly kind: 'claimed'; readonly open: readonly string[] }
+  | { readonly kind: 'held' }
+  | { readonly kind: 'changed' };
 
-export function claimWatch(record: PlanRecord, request: { planId: string; instanceId: string; now: Date; leaseMs: number }): Mutation<PlanRecord, WatchClaim> {
-  if (record.plan.id !== request.planId || !record.plan.watch?.on) return { next: undefined, result: { kind: 'changed' } };
+export function claimWatch(
+  record: PlanRecord,
+  request: { planId: string; instanceId: string; now: Date; leaseMs: number },
+): Mutation<PlanRecord, WatchClaim> {
+  if (record.plan.id !== request.planId || !record.plan.watch?.on)
+    return { next: undefined, result: { kind: 'changed' } };
   const run = watchRunOf(record);
-  if (run.claim && run.claim.instanceId !== request.instanceId && Date.parse(run.claim.expiresAt) > request.now.getTime()) return { next: undefined, result: { kind: 'held' } };
-  const next: RecordWithWatch = { ...record, watchRun: { ...run, claim: { instanceId: request.instanceId, expiresAt: new Date(request.now.getTime() + request.leaseMs).toISOString() } } };
+  if (
+    run.claim &&
+    run.claim.instanceId !== request.instanceId &&
+    Date.parse(run.claim.expiresAt) > request.now.getTime()
+  )
+    return { next: undefined, result: { kind: 'held' } };
+  const next: RecordWithWatch = {
+    ...record,
+    watchRun: {
+      ...run,
+      claim: {
+        instanceId: request.instanceId,
+        expiresAt: new Date(request.now.getTime() + request.leaseMs).toISOString(),
+      },
+    },
+  };
   return { next, result: { kind: 'claimed', open: run.open } };
 }
 
 /** After the posts: what the conversation now knows about, and the claim dropped. */
 export function recordWatch(
   record: PlanRecord,
-  request: { planId: string; instanceId: string; open: readonly string[]; errors: ErrorMemory; unreadable?: UnreadableSpell; checkedAt: string },
+  request: {
+    planId: string;
+    instanceId: string;
+    open: readonly string[];
+    errors: ErrorMemory;
+    unreadable?: UnreadableSpell;
+    checkedAt: string;
+  },
 ): Mutation<PlanRecord, boolean> {
   const run = watchRunOf(record);
-  if (record.plan.id !== request.planId || run.claim?.instanceId !== request.instanceId) return { next: undefined, result: false };
-  const next: RecordWithWatch = { ...record, watchRun: { open: [...request.open], errors: request.errors, ...(request.unreadable ? { unreadable: request.unreadable } : {}), lastCheckedAt: request.checkedAt } };
+  if (record.plan.id !== request.planId || run.claim?.instanceId !== request.instanceId)
+    return { next: undefined, result: false };
+  const next: RecordWithWatch = {
+    ...record,
+    watchRun: {
+      open: [...request.open],
+      errors: request.errors,
+      ...(request.unreadable ? { unreadable: request.unreadable } : {}),
+      lastCheckedAt: request.checkedAt,
+    },
+  };
   return { next, result: true };
 }
 
 /** A post that failed for now: free the claim so the next check tries again, keeping what was known. */
-export function releaseWatch(record: PlanRecord, request: { planId: string; instanceId: string }): Mutation<PlanRecord, boolean> {
+export function releaseWatch(
+  record: PlanRecord,
+  request: { planId: string; instanceId: string },
+): Mutation<PlanRecord, boolean> {
   const run = watchRunOf(record);
-  if (record.plan.id !== request.planId || run.claim?.instanceId !== request.instanceId) return { next: undefined, result: false };
+  if (record.plan.id !== request.planId || run.claim?.instanceId !== request.instanceId)
+    return { next: undefined, result: false };
   const { claim: _released, ...rest } = run;
   return { next: { ...record, watchRun: rest } as RecordWithWatch, result: true };
 }

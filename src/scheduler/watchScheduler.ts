@@ -16,7 +16,13 @@ import type { MessagePort } from '../messaging/connectorPort';
 import { mentionOf } from '../cards/digestCard';
 import { tenantCheckCard } from '../cards/tenantCheckCard';
 import type { Actor, Plan } from '../domain/plan';
-import { judgeTenant, nextUnreadableSpell, planTracks, UNREADABLE_NOTE_AFTER_MINUTES, watchIncidents } from '../domain/tenantHealth';
+import {
+  judgeTenant,
+  nextUnreadableSpell,
+  planTracks,
+  UNREADABLE_NOTE_AFTER_MINUTES,
+  watchIncidents,
+} from '../domain/tenantHealth';
 import type { PlanStore } from '../store/planStore';
 import type { ReminderEntry } from '../store/reminderIndex';
 import type { WatchIndex } from '../store/watchIndex';
@@ -39,7 +45,8 @@ export interface WatchSchedulerDeps {
   readonly simulated?: boolean;
 }
 
-export type WatchCheck = 'warned' | 'recovered' | 'unreadableNoted' | 'unchanged' | 'unreadable' | 'claimedElsewhere' | 'removed' | 'failed';
+export type WatchCheck =
+  'warned' | 'recovered' | 'unreadableNoted' | 'unchanged' | 'unreadable' | 'claimedElsewhere' | 'removed' | 'failed';
 
 const DEFAULT_LEASE_MS = 5 * 60_000;
 const MAX_MENTIONS = 10;
@@ -90,7 +97,10 @@ export class WatchScheduler {
     // One plan at a time: they share one tenant and one cached Graph round, so there is nothing to overlap.
     for (const entry of entries) {
       const outcome = await this.checkPlan(entry).catch((error: unknown): WatchCheck => {
-        this.deps.logger.error({ err: error, planId: entry.planId }, 'watch: checking a plan failed; trying again at the next check');
+        this.deps.logger.error(
+          { err: error, planId: entry.planId },
+          'watch: checking a plan failed; trying again at the next check',
+        );
         return 'failed';
       });
       results.push({ planId: entry.planId, outcome });
@@ -101,7 +111,12 @@ export class WatchScheduler {
   private async checkPlan(entry: ReminderEntry): Promise<WatchCheck> {
     const { planStore, checks } = this.deps;
     const record = await planStore.load(entry.location);
-    if (!record || record.plan.id !== entry.planId || !record.plan.watch?.on || !checks.isOwnTenant(entry.location.tenantId)) {
+    if (
+      !record ||
+      record.plan.id !== entry.planId ||
+      !record.plan.watch?.on ||
+      !checks.isOwnTenant(entry.location.tenantId)
+    ) {
       await this.deps.index.remove(entry.location, entry.planId);
       return 'removed';
     }
@@ -111,7 +126,12 @@ export class WatchScheduler {
     const health = judgeTenant(outcome.snapshot, tracks, this.deps.clock());
 
     const claim = await planStore.updateRecord(entry.location, (latest) =>
-      claimWatch(latest, { planId: entry.planId, instanceId: this.instanceId, now: this.deps.clock(), leaseMs: this.deps.leaseMs ?? DEFAULT_LEASE_MS }),
+      claimWatch(latest, {
+        planId: entry.planId,
+        instanceId: this.instanceId,
+        now: this.deps.clock(),
+        leaseMs: this.deps.leaseMs ?? DEFAULT_LEASE_MS,
+      }),
     );
     if (claim.kind === 'missing') return 'removed';
     if (claim.kind === 'gaveUp' || claim.result.kind === 'held') return 'claimedElsewhere';
@@ -123,7 +143,13 @@ export class WatchScheduler {
     const { keys: current, errors } = watchIncidents(health, outcome.snapshot, tracks, run);
     const fresh = current.filter((key) => !known.includes(key));
     const recovered = known.length > 0 && current.length === 0;
-    const { spell: unreadable, note: blindNote } = nextUnreadableSpell(run.unreadable, outcome.snapshot, tracks, this.deps.clock(), fresh.length > 0 || recovered);
+    const { spell: unreadable, note: blindNote } = nextUnreadableSpell(
+      run.unreadable,
+      outcome.snapshot,
+      tracks,
+      this.deps.clock(),
+      fresh.length > 0 || recovered,
+    );
 
     let outcomeOfPlan: WatchCheck = 'unchanged';
     if (fresh.length > 0 || recovered || blindNote) {
@@ -131,9 +157,18 @@ export class WatchScheduler {
       const mentions = recovered ? [] : ownersOf(plan).map(mentionOf);
       const cardOf = { health, planId: plan.id, simulated: this.deps.simulated };
       const card = recovered
-        ? tenantCheckCard({ ...cardOf, title: 'Sync is back to normal', intro: 'Everything the last warning named has recovered.' })
+        ? tenantCheckCard({
+            ...cardOf,
+            title: 'Sync is back to normal',
+            intro: 'Everything the last warning named has recovered.',
+          })
         : fresh.length > 0
-          ? tenantCheckCard({ ...cardOf, title: 'Sync needs attention', intro: 'The tenant watch found a new problem:', only: fresh })
+          ? tenantCheckCard({
+              ...cardOf,
+              title: 'Sync needs attention',
+              intro: 'The tenant watch found a new problem:',
+              only: fresh,
+            })
           : tenantCheckCard({
               ...cardOf,
               title: 'The tenant watch cannot read your tenant',
@@ -141,7 +176,11 @@ export class WatchScheduler {
               only: health.items.filter((item) => item.status === 'unknown').map((item) => item.key),
             });
       const who = mentions.length ? ` for ${mentions.map((m) => m.text).join(', ')}` : '';
-      const text = recovered ? 'Tenant watch: sync is back to normal.' : fresh.length > 0 ? `Tenant watch${who}: sync needs attention.` : `Tenant watch${who}: it cannot read your tenant.`;
+      const text = recovered
+        ? 'Tenant watch: sync is back to normal.'
+        : fresh.length > 0
+          ? `Tenant watch${who}: sync needs attention.`
+          : `Tenant watch${who}: it cannot read your tenant.`;
       const target = digestTarget(claim.value, entry);
       const sent = await this.deps.delivery.send({
         conversationId: target.conversationId,
@@ -150,14 +189,28 @@ export class WatchScheduler {
         run: (signal) => this.deps.port.postMessage(target, { text, entities: mentions, card }, signal),
       });
       if (!sent.ok && sent.reason !== 'inactive' && sent.reason !== 'blocked' && sent.reason !== 'notFound') {
-        this.deps.logger.warn({ planId: entry.planId, reason: sent.reason }, 'watch: posting failed; the next check tries again');
-        await planStore.updateRecord(entry.location, (latest) => releaseWatch(latest, { planId: entry.planId, instanceId: this.instanceId }));
+        this.deps.logger.warn(
+          { planId: entry.planId, reason: sent.reason },
+          'watch: posting failed; the next check tries again',
+        );
+        await planStore.updateRecord(entry.location, (latest) =>
+          releaseWatch(latest, { planId: entry.planId, instanceId: this.instanceId }),
+        );
         return 'failed';
       }
       outcomeOfPlan = recovered ? 'recovered' : fresh.length > 0 ? 'warned' : 'unreadableNoted';
     }
     // Keys that recovered leave `open` quietly while others remain; they would be warned about again if they came back.
-    await planStore.updateRecord(entry.location, (latest) => recordWatch(latest, { planId: entry.planId, instanceId: this.instanceId, open: current, errors, unreadable, checkedAt: outcome.snapshot.readAt }));
+    await planStore.updateRecord(entry.location, (latest) =>
+      recordWatch(latest, {
+        planId: entry.planId,
+        instanceId: this.instanceId,
+        open: current,
+        errors,
+        unreadable,
+        checkedAt: outcome.snapshot.readAt,
+      }),
+    );
     return outcomeOfPlan;
   }
 }
@@ -165,6 +218,7 @@ export class WatchScheduler {
 /** Everyone who owns a task of the plan, once each: the people who fix sync when it breaks. */
 function ownersOf(plan: Plan): Actor[] {
   const owners = new Map<string, Actor>();
-  for (const task of plan.tasks) if (task.owner && task.status !== 'notApplicable') owners.set(task.owner.id, task.owner);
+  for (const task of plan.tasks)
+    if (task.owner && task.status !== 'notApplicable') owners.set(task.owner.id, task.owner);
   return [...owners.values()].slice(0, MAX_MENTIONS);
 }

@@ -50,7 +50,10 @@ export class ConversationRegistry {
 
   constructor(storage: Storage) {
     this.records = new DocumentStore<ConversationRecord>(storage, 'conversations');
-    this.indexes = new PagedIndex<TeamInstall>(storage, 'conversationIndex', { idOf: (team) => team.conversationId, field: 'teams' });
+    this.indexes = new PagedIndex<TeamInstall>(storage, 'conversationIndex', {
+      idOf: (team) => team.conversationId,
+      field: 'teams',
+    });
   }
 
   private id(conversationId: string): string {
@@ -76,29 +79,42 @@ export class ConversationRegistry {
     const id = this.id(conversationId);
     const at = now.toISOString();
     // Created without the flag, then claimed with an eTag: a create never carries a claim it could overwrite.
-    if (!(await this.records.read(id))) await this.records.put(id, { ...facts, active: true, installedAt: at, updatedAt: at });
+    if (!(await this.records.read(id)))
+      await this.records.put(id, { ...facts, active: true, installedAt: at, updatedAt: at });
     const outcome = await this.records.update(id, (current) => {
       // A re-install after a removal welcomes again; a second event of the same install does not.
       const welcome = !current.welcomedAt || !current.active;
-      const next: ConversationRecord = { ...current, ...facts, active: true, updatedAt: at, welcomedAt: welcome ? at : current.welcomedAt };
+      const next: ConversationRecord = {
+        ...current,
+        ...facts,
+        active: true,
+        updatedAt: at,
+        welcomedAt: welcome ? at : current.welcomedAt,
+      };
       return { next, result: welcome };
     });
-    if (outcome.kind !== 'written' && outcome.kind !== 'unchanged') throw new Error(`Could not record the install of ${conversationId} (${outcome.kind}).`);
+    if (outcome.kind !== 'written' && outcome.kind !== 'unchanged')
+      throw new Error(`Could not record the install of ${conversationId} (${outcome.kind}).`);
     const record = outcome.value;
-    if (record.conversationType === 'channel' && record.teamId && record.reference.serviceUrl) await this.index(record, conversationId);
+    if (record.conversationType === 'channel' && record.teamId && record.reference.serviceUrl)
+      await this.index(record, conversationId);
     return { record, welcome: outcome.result };
   }
 
   /** Removal, or a 403 from the connector: no further sends go there until the app is installed again. */
   async markInactive(conversationId: string, now: Date): Promise<void> {
     const outcome = await this.records.update(this.id(conversationId), (current) =>
-      current.active ? { next: { ...current, active: false, updatedAt: now.toISOString() }, result: true } : { next: undefined, result: false },
+      current.active
+        ? { next: { ...current, active: false, updatedAt: now.toISOString() }, result: true }
+        : { next: undefined, result: false },
     );
     if (outcome.kind === 'missing') {
       // A 403 from a conversation no install event told us about (installed before this version): remember it anyway.
       const at = now.toISOString();
       await this.records.put(this.id(conversationId), {
-        reference: { conversation: { id: baseConversationId(conversationId) } as ConversationReference['conversation'] },
+        reference: {
+          conversation: { id: baseConversationId(conversationId) } as ConversationReference['conversation'],
+        },
         conversationType: 'unknown',
         active: false,
         installedAt: at,
@@ -110,7 +126,11 @@ export class ConversationRegistry {
       const scope = tenantScope(outcome.value.tenantId);
       const base = baseConversationId(conversationId);
       const listed = (await this.indexes.list(scope)).filter((team) => team.conversationId === base && team.active);
-      if (listed.length > 0) await this.indexes.upsert(scope, listed.map((team) => ({ ...team, active: false })));
+      if (listed.length > 0)
+        await this.indexes.upsert(
+          scope,
+          listed.map((team) => ({ ...team, active: false })),
+        );
     }
   }
 
@@ -133,7 +153,10 @@ export class ConversationRegistry {
     const scope = tenantScope(record.tenantId);
     await this.indexes.upsert(scope, [entry]);
     // A team installed again in another channel is listed once, under its newest channel.
-    await this.indexes.remove(scope, (team) => team.teamId === entry.teamId && team.conversationId !== entry.conversationId);
+    await this.indexes.remove(
+      scope,
+      (team) => team.teamId === entry.teamId && team.conversationId !== entry.conversationId,
+    );
   }
 }
 

@@ -27,7 +27,12 @@ const COSMOS_REQUEST_TIMEOUT_MS = 10_000;
 export function createStorage(config: StorageConfig, warn?: (message: string) => void): StorageHandle {
   switch (config.kind) {
     case 'memory':
-      return { storage: new MemoryStorage(), kind: 'memory', where: 'in memory (lost on restart)', close: async () => {} };
+      return {
+        storage: new MemoryStorage(),
+        kind: 'memory',
+        where: 'in memory (lost on restart)',
+        close: async () => {},
+      };
     case 'sqlite': {
       const sqlite = new SqliteStorage(config.path, { warn });
       return { storage: sqlite, kind: 'sqlite', where: config.path, close: async () => sqlite.close() };
@@ -36,9 +41,17 @@ export function createStorage(config: StorageConfig, warn?: (message: string) =>
       // Loaded lazily so the embedded default does not pay for the Azure SDKs at start-up.
       const { BlobsStorage } = require('botbuilder-azure-blobs') as typeof import('botbuilder-azure-blobs');
       const storage = new RecoveringStorage(
-        () => new BlobsStorage(config.connectionString, config.container, { storagePipelineOptions: { retryOptions: BLOB_RETRY_OPTIONS } }),
+        () =>
+          new BlobsStorage(config.connectionString, config.container, {
+            storagePipelineOptions: { retryOptions: BLOB_RETRY_OPTIONS },
+          }),
       );
-      return { storage, kind: 'blob', where: `blob container "${config.container}" at ${blobEndpoint(config.connectionString)}`, close: async () => {} };
+      return {
+        storage,
+        kind: 'blob',
+        where: `blob container "${config.container}" at ${blobEndpoint(config.connectionString)}`,
+        close: async () => {},
+      };
     }
     case 'cosmos': {
       const { CosmosDbPartitionedStorage } = require('botbuilder-azure') as typeof import('botbuilder-azure');
@@ -55,7 +68,12 @@ export function createStorage(config: StorageConfig, warn?: (message: string) =>
             cosmosClientOptions: { connectionPolicy: { requestTimeout: COSMOS_REQUEST_TIMEOUT_MS } },
           }),
       );
-      return { storage, kind: 'cosmos', where: `Cosmos DB ${config.endpoint} / ${config.database} / ${config.container}`, close: async () => {} };
+      return {
+        storage,
+        kind: 'cosmos',
+        where: `Cosmos DB ${config.endpoint} / ${config.database} / ${config.container}`,
+        close: async () => {},
+      };
     }
   }
 }

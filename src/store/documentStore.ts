@@ -85,7 +85,9 @@ export class DocumentStore<T extends object> {
       const { next, result, alsoWrite } = mutate(current.value);
       if (next === undefined) return { kind: 'unchanged', value: current.value, result, attempts: attempt };
       try {
-        const extra = Object.fromEntries(Object.entries(alsoWrite ?? {}).map(([key, value]) => [key, { ...value, eTag: '*' }]));
+        const extra = Object.fromEntries(
+          Object.entries(alsoWrite ?? {}).map(([key, value]) => [key, { ...value, eTag: '*' }]),
+        );
         await this.storage.write({ ...extra, [this.key(id)]: { ...next, eTag: current.eTag } });
         return { kind: 'written', value: next, result, attempts: attempt };
       } catch (error) {

@@ -59,19 +59,31 @@ export class MyTasksIndex {
 
   /** Records (or refreshes) one assignment. */
   async add(tenantId: string, userId: string, entry: MyTaskEntry): Promise<void> {
-    const normalized: MyTaskEntry = { ...entry, location: { tenantId: entry.location.tenantId, conversationId: baseConversationId(entry.location.conversationId) } };
+    const normalized: MyTaskEntry = {
+      ...entry,
+      location: {
+        tenantId: entry.location.tenantId,
+        conversationId: baseConversationId(entry.location.conversationId),
+      },
+    };
     await this.index.upsert(documentId(tenantId, userId), [normalized]).catch((error: unknown) => {
       throw new Error('Could not record the assignment in the task index.', { cause: error });
     });
   }
 
   /** Forgets assignments; absent ones are fine (the index may already have dropped them). */
-  async remove(tenantId: string, userId: string, gone: ReadonlyArray<Pick<MyTaskEntry, 'planId' | 'taskId'>>): Promise<void> {
+  async remove(
+    tenantId: string,
+    userId: string,
+    gone: ReadonlyArray<Pick<MyTaskEntry, 'planId' | 'taskId'>>,
+  ): Promise<void> {
     if (gone.length === 0) return;
     const ids = new Set(gone.map(idOf));
-    await this.index.remove(documentId(tenantId, userId), (entry) => ids.has(idOf(entry))).catch((error: unknown) => {
-      throw new Error('The task index stayed busy; an entry was left for the next read to drop.', { cause: error });
-    });
+    await this.index
+      .remove(documentId(tenantId, userId), (entry) => ids.has(idOf(entry)))
+      .catch((error: unknown) => {
+        throw new Error('The task index stayed busy; an entry was left for the next read to drop.', { cause: error });
+      });
   }
 }
 

@@ -140,7 +140,9 @@ export class PagedIndex<E extends object> {
       const outcome = await this.documents.update(pageId(scope, page.n), (current) => {
         const all = this.entriesOf(current);
         const kept = all.filter((entry) => !matches(entry));
-        return kept.length === all.length ? { next: undefined, result: 0 } : { next: { ...current, [this.field]: kept }, result: all.length - kept.length };
+        return kept.length === all.length
+          ? { next: undefined, result: 0 }
+          : { next: { ...current, [this.field]: kept }, result: all.length - kept.length };
       });
       if (outcome.kind === 'gaveUp') throw new IndexBusyError(this.prefix);
       if (outcome.kind === 'written' && outcome.result > 0) {
@@ -150,7 +152,8 @@ export class PagedIndex<E extends object> {
     }
     // Appends go back to the room this made, so a list whose entries keep moving out and back in (a weekly slot)
     // reuses its pages instead of growing a new tail every cycle.
-    if (lowest !== undefined && lowest < (pages[0]?.appendAt ?? 0)) await this.moveHint(scope, (hint) => (hint > lowest ? lowest : undefined));
+    if (lowest !== undefined && lowest < (pages[0]?.appendAt ?? 0))
+      await this.moveHint(scope, (hint) => (hint > lowest ? lowest : undefined));
     return removed;
   }
 
@@ -161,7 +164,12 @@ export class PagedIndex<E extends object> {
       const read = await this.documents.read(pageId(scope, n));
       if (!read) break;
       const more = read.value.more === true;
-      pages.push({ n, entries: this.entriesOf(read.value), more, ...(n === 0 ? { appendAt: hintOf(read.value) } : {}) });
+      pages.push({
+        n,
+        entries: this.entriesOf(read.value),
+        more,
+        ...(n === 0 ? { appendAt: hintOf(read.value) } : {}),
+      });
       if (!more) break;
     }
     return pages;
@@ -242,7 +250,8 @@ export class PagedIndex<E extends object> {
       n++;
     }
     // Only forward from where this pass started: a remove that meanwhile pointed it back at freed room wins.
-    if (lastWritten !== start) await this.moveHint(scope, (hint) => (hint >= start && hint < lastWritten ? lastWritten : undefined));
+    if (lastWritten !== start)
+      await this.moveHint(scope, (hint) => (hint >= start && hint < lastWritten ? lastWritten : undefined));
     return true;
   }
 
@@ -250,7 +259,10 @@ export class PagedIndex<E extends object> {
    * What `append` writes to one page: same-id entries replaced in place, then as many new ones as fit. When some are
    * left and this is the last page, the same write marks it `more`, which makes this writer the one to extend.
    */
-  private fill(current: PageDocument, pending: ReadonlyMap<string, E>): { next: PageDocument | undefined; result: { placed: string[]; marked: boolean } } {
+  private fill(
+    current: PageDocument,
+    pending: ReadonlyMap<string, E>,
+  ): { next: PageDocument | undefined; result: { placed: string[]; marked: boolean } } {
     const existing = this.entriesOf(current);
     const onPage = new Set(existing.map((entry) => this.options.idOf(entry)));
     let placed: string[] = [];
@@ -285,7 +297,10 @@ export class PagedIndex<E extends object> {
   private async createFrom(scope: string, from: number, pending: Map<string, E>): Promise<number> {
     const chunks = this.chunk([...pending.values()]);
     for (let i = 0; i < chunks.length; i++) {
-      await this.documents.put(pageId(scope, from + i), { [this.field]: chunks[i], ...(i < chunks.length - 1 ? { more: true } : {}) });
+      await this.documents.put(pageId(scope, from + i), {
+        [this.field]: chunks[i],
+        ...(i < chunks.length - 1 ? { more: true } : {}),
+      });
     }
     pending.clear();
     return from + chunks.length - 1;
@@ -323,7 +338,12 @@ export class PagedIndex<E extends object> {
    * page, so two writers never create one page at once; page 0 of a new scope has no such guard (botbuilder's
    * Storage has no create-if-absent) and is read back, as the single-document indexes always did.
    */
-  private async extend(scope: string, pages: ReadonlyArray<Page<E>>, rest: readonly E[], lastAttempt: boolean): Promise<boolean> {
+  private async extend(
+    scope: string,
+    pages: ReadonlyArray<Page<E>>,
+    rest: readonly E[],
+    lastAttempt: boolean,
+  ): Promise<boolean> {
     const chunks = this.chunk(rest);
     let n = pages.length;
     if (n === 0) {
@@ -347,7 +367,10 @@ export class PagedIndex<E extends object> {
       if (marked.kind !== 'written' || !marked.result) return false;
     }
     for (let i = 0; i < chunks.length; i++, n++) {
-      await this.documents.put(pageId(scope, n), { [this.field]: chunks[i], ...(i < chunks.length - 1 ? { more: true } : {}) });
+      await this.documents.put(pageId(scope, n), {
+        [this.field]: chunks[i],
+        ...(i < chunks.length - 1 ? { more: true } : {}),
+      });
     }
     return true;
   }

@@ -39,7 +39,12 @@ export function restorablePlans(entries: readonly PlanLogEntry[], now: Date): Pl
  * ones up to MAX_KEPT_PLANS in all. Entries that are no longer restorable lose their date; `released` names the copies
  * that can go.
  */
-export function nextLog(current: readonly PlanLogEntry[], added: readonly PlanLogEntry[], restoredPlanId: string | undefined, now: Date): { entries: PlanLogEntry[]; released: string[] } {
+export function nextLog(
+  current: readonly PlanLogEntry[],
+  added: readonly PlanLogEntry[],
+  restoredPlanId: string | undefined,
+  now: Date,
+): { entries: PlanLogEntry[]; released: string[] } {
   const entries: PlanLogEntry[] = [];
   const released: string[] = [];
   let restorable = 0;
@@ -54,7 +59,12 @@ export function nextLog(current: readonly PlanLogEntry[], added: readonly PlanLo
     else entries.push(withoutDate(entry));
   });
   // A plan id is kept once at most: a later entry for the same plan (restored, then discarded again) wins.
-  return { entries, released: released.filter((planId) => !entries.some((entry) => entry.planId === planId && entry.restorableUntil !== undefined)) };
+  return {
+    entries,
+    released: released.filter(
+      (planId) => !entries.some((entry) => entry.planId === planId && entry.restorableUntil !== undefined),
+    ),
+  };
 }
 
 export class PlanLog {
@@ -85,7 +95,12 @@ export class PlanLog {
   }
 
   /** Adds entries (newest first); with `restoredPlanId`, that plan's earlier entry is no longer restorable. */
-  async record(conversation: string, added: readonly PlanLogEntry[], now: Date, restoredPlanId?: string): Promise<void> {
+  async record(
+    conversation: string,
+    added: readonly PlanLogEntry[],
+    now: Date,
+    restoredPlanId?: string,
+  ): Promise<void> {
     let released: string[] = [];
     const outcome = await this.logs.update(conversation, (current) => {
       const next = nextLog(current.entries, added, restoredPlanId, now);

@@ -69,7 +69,13 @@ export interface ApplyRequest {
  */
 export type TransitionOutcome<Change extends object, Rejection extends Refusal> =
   | ({ readonly kind: 'changed'; readonly record: PlanRecord; readonly stale: boolean } & Readonly<Change>)
-  | { readonly kind: 'unchanged'; readonly record: PlanRecord; readonly by: Actor; readonly at: string; readonly stale: boolean }
+  | {
+      readonly kind: 'unchanged';
+      readonly record: PlanRecord;
+      readonly by: Actor;
+      readonly at: string;
+      readonly stale: boolean;
+    }
   | ({ readonly kind: 'rejected'; readonly record: PlanRecord } & Readonly<Rejection>)
   /** No plan in this conversation. */
   | { readonly kind: 'noPlan' }
@@ -139,7 +145,12 @@ export interface KeepWith {
 }
 
 export type RestoreOutcome =
-  | { readonly kind: 'restored'; readonly record: PlanRecord; readonly decision?: DecisionRecord; readonly replaced?: PlanRecord }
+  | {
+      readonly kind: 'restored';
+      readonly record: PlanRecord;
+      readonly decision?: DecisionRecord;
+      readonly replaced?: PlanRecord;
+    }
   /** The plan is the conversation's current plan already (a second click). */
   | { readonly kind: 'alreadyCurrent'; readonly record: PlanRecord }
   /** Not restorable: never kept, restored already, or kept longer ago than KEEP_DAYS. */
@@ -223,7 +234,11 @@ export class PlanStore {
     if (documentId(source.owner) === documentId(to)) return { kind: 'alreadyThere', record: source.record };
     const existing = await this.documents.read(documentId(to));
     if (existing) return { kind: 'targetHasPlan', record: existing.value };
-    const moved: PlanRecord = { ...source.record, conversationId: baseConversationId(to.conversationId), tenantId: to.tenantId };
+    const moved: PlanRecord = {
+      ...source.record,
+      conversationId: baseConversationId(to.conversationId),
+      tenantId: to.tenantId,
+    };
     await this.documents.put(documentId(to), moved);
     await this.links.put(documentId(from), { target: normalized(to), planId: moved.plan.id, at: now.toISOString() });
     if (documentId(source.owner) === documentId(from)) await this.documents.remove(documentId(from));
@@ -239,22 +254,33 @@ export class PlanStore {
    * same storage call as its replacement, with the eTag of the version copied, so a click landing in between is in
    * the copy or retried, never lost.
    */
-  async create(location: PlanLocation, record: PlanRecord, options: { replace: boolean; audit?: Audit; keep?: KeepWith }): Promise<'created' | { exists: PlanRecord }> {
+  async create(
+    location: PlanLocation,
+    record: PlanRecord,
+    options: { replace: boolean; audit?: Audit; keep?: KeepWith },
+  ): Promise<'created' | { exists: PlanRecord }> {
     const id = documentId(location);
     if (!options.replace) {
       const existing = await this.find(location);
       if (existing) return { exists: existing.record };
     }
-    const next: PlanRecord = { ...record, conversationId: baseConversationId(location.conversationId), tenantId: location.tenantId };
+    const next: PlanRecord = {
+      ...record,
+      conversationId: baseConversationId(location.conversationId),
+      tenantId: location.tenantId,
+    };
     let replaced: PlanRecord | undefined;
     if (options.replace) {
       const audit = options.audit;
       const outcome = await this.documents.update(id, (current) => ({
         next,
         result: current,
-        ...(audit && current.plan.id !== next.plan.id ? { alsoWrite: { [this.planLog.keptKey(id, current.plan.id)]: kept(current, options.keep, audit) } } : {}),
+        ...(audit && current.plan.id !== next.plan.id
+          ? { alsoWrite: { [this.planLog.keptKey(id, current.plan.id)]: kept(current, options.keep, audit) } }
+          : {}),
       }));
-      if (outcome.kind === 'gaveUp') throw new Error('The plan stayed busy with other changes, so it was not replaced.');
+      if (outcome.kind === 'gaveUp')
+        throw new Error('The plan stayed busy with other changes, so it was not replaced.');
       if (outcome.kind === 'written') replaced = outcome.result;
       if (outcome.kind === 'missing') await this.documents.put(id, next);
     } else {
@@ -269,13 +295,23 @@ export class PlanStore {
   }
 
   /** A plan of this conversation that can still be restored, as it was kept, with its log entry. */
-  async restorable(location: PlanLocation, planId: string, now: Date): Promise<{ record: PlanRecord; entry: PlanLogEntry } | undefined> {
+  async restorable(
+    location: PlanLocation,
+    planId: string,
+    now: Date,
+  ): Promise<{ record: PlanRecord; entry: PlanLogEntry } | undefined> {
     const found = await this.findKept(documentId(location), planId, now);
     return found && { record: found.copy.record, entry: found.entry };
   }
 
-  private async findKept(id: string, planId: string, now: Date): Promise<{ copy: KeptPlan; entry: PlanLogEntry } | undefined> {
-    const entry = (await this.planLog.entries(id)).find((candidate) => candidate.planId === planId && isRestorable(candidate, now));
+  private async findKept(
+    id: string,
+    planId: string,
+    now: Date,
+  ): Promise<{ copy: KeptPlan; entry: PlanLogEntry } | undefined> {
+    const entry = (await this.planLog.entries(id)).find(
+      (candidate) => candidate.planId === planId && isRestorable(candidate, now),
+    );
     const copy = entry ? await this.planLog.readKept(id, planId) : undefined;
     return entry && copy && copy.record.plan.id === planId ? { copy, entry } : undefined;
   }
@@ -284,32 +320,54 @@ export class PlanStore {
    * Brings back a plan kept when it was discarded or replaced. `replacing` is the current plan the person agreed to
    * replace (none: only if there is none); that plan is kept in turn, so a restore is undone the same way.
    */
-  async restore(location: PlanLocation, planId: string, options: { replacing?: string; audit: Audit; keep?: KeepWith }): Promise<RestoreOutcome> {
+  async restore(
+    location: PlanLocation,
+    planId: string,
+    options: { replacing?: string; audit: Audit; keep?: KeepWith },
+  ): Promise<RestoreOutcome> {
     const id = documentId(location);
     const now = new Date(options.audit.at);
     const copy = (await this.findKept(id, planId, now))?.copy;
     if (!copy) return { kind: 'gone' };
-    const restored: PlanRecord = { ...copy.record, conversationId: baseConversationId(location.conversationId), tenantId: location.tenantId };
-    type Decided = { kind: 'replaced'; current: PlanRecord } | { kind: 'alreadyCurrent'; current: PlanRecord } | { kind: 'currentChanged'; current: PlanRecord };
+    const restored: PlanRecord = {
+      ...copy.record,
+      conversationId: baseConversationId(location.conversationId),
+      tenantId: location.tenantId,
+    };
+    type Decided =
+      | { kind: 'replaced'; current: PlanRecord }
+      | { kind: 'alreadyCurrent'; current: PlanRecord }
+      | { kind: 'currentChanged'; current: PlanRecord };
     const outcome = await this.documents.update<Decided>(id, (current) => {
       if (current.plan.id === planId) return { next: undefined, result: { kind: 'alreadyCurrent', current } };
-      if (current.plan.id !== options.replacing) return { next: undefined, result: { kind: 'currentChanged', current } };
-      return { next: restored, result: { kind: 'replaced', current }, alsoWrite: { [this.planLog.keptKey(id, current.plan.id)]: kept(current, options.keep, options.audit) } };
+      if (current.plan.id !== options.replacing)
+        return { next: undefined, result: { kind: 'currentChanged', current } };
+      return {
+        next: restored,
+        result: { kind: 'replaced', current },
+        alsoWrite: { [this.planLog.keptKey(id, current.plan.id)]: kept(current, options.keep, options.audit) },
+      };
     });
     if (outcome.kind === 'gaveUp') return { kind: 'busy' };
     if (outcome.kind === 'unchanged') {
       const decided = outcome.result;
-      return decided.kind === 'alreadyCurrent' ? { kind: 'alreadyCurrent', record: decided.current } : { kind: 'currentChanged', current: decided.current };
+      return decided.kind === 'alreadyCurrent'
+        ? { kind: 'alreadyCurrent', record: decided.current }
+        : { kind: 'currentChanged', current: decided.current };
     }
     if (outcome.kind === 'missing') {
       // No plan of its own here; a chat that followed a shared plan stops following it (the channel keeps that plan).
       const followed = await this.find(location);
-      if (followed && followed.record.plan.id !== options.replacing) return { kind: 'currentChanged', current: followed.record };
+      if (followed && followed.record.plan.id !== options.replacing)
+        return { kind: 'currentChanged', current: followed.record };
       await this.documents.put(id, restored);
     }
     await this.links.remove(id);
     const replaced = outcome.kind === 'written' ? outcome.result.current : undefined;
-    const added = [logEntry('restored', restored, options.audit, false), ...(replaced ? [logEntry('replaced', replaced, options.audit, true)] : [])];
+    const added = [
+      logEntry('restored', restored, options.audit, false),
+      ...(replaced ? [logEntry('replaced', replaced, options.audit, true)] : []),
+    ];
     await this.planLog.record(id, added, now, planId);
     return { kind: 'restored', record: restored, decision: copy.decision, ...(replaced ? { replaced } : {}) };
   }
@@ -318,7 +376,9 @@ export class PlanStore {
   applyAction(location: PlanLocation, request: ApplyRequest): Promise<ApplyOutcome> {
     return this.applyTransition<{ entries: readonly HistoryEntry[] }, ActionRejection>(location, request, (plan) => {
       const result = applyPlanAction(plan, request);
-      return result.kind === 'changed' ? { kind: 'changed', plan: result.plan, change: { entries: result.entries } } : result;
+      return result.kind === 'changed'
+        ? { kind: 'changed', plan: result.plan, change: { entries: result.entries } }
+        : result;
     });
   }
 
@@ -326,7 +386,9 @@ export class PlanStore {
   applyEdit(location: PlanLocation, request: EditRequest): Promise<EditOutcome> {
     return this.applyTransition<{ entry: PlanEditEntry }, EditRejection>(location, request, (plan) => {
       const result = applyPlanEdit(plan, request.edit, request.actor, request.at);
-      return result.kind === 'changed' ? { kind: 'changed', plan: result.plan, change: { entry: result.entry } } : result;
+      return result.kind === 'changed'
+        ? { kind: 'changed', plan: result.plan, change: { entry: result.entry } }
+        : result;
     });
   }
 
@@ -375,7 +437,11 @@ export class PlanStore {
    * Adds posted cards (ignoring refs without an activity id, which expectReplies turns produce).
    * `replacing` drops the card a fresh post stands in for. Keeps the newest MAX_CARD_COPIES per task.
    */
-  async rememberCards(location: PlanLocation, refs: readonly CardRef[], options: { planId?: string; replacing?: string } = {}): Promise<boolean> {
+  async rememberCards(
+    location: PlanLocation,
+    refs: readonly CardRef[],
+    options: { planId?: string; replacing?: string } = {},
+  ): Promise<boolean> {
     const usable = refs.filter((ref) => typeof ref.activityId === 'string' && ref.activityId.length > 0);
     if (usable.length === 0 && options.replacing === undefined) return false;
     const outcome = await this.updateOwned(location, (record) => {
@@ -391,7 +457,10 @@ export class PlanStore {
    * An update of the plan document `location` uses: its own (one read and one write, as before sharing
    * existed), or, when it has none, the one its link points to. Still exactly one write per change.
    */
-  private async updateOwned<R>(location: PlanLocation, mutate: (current: PlanRecord) => Mutation<PlanRecord, R>): Promise<UpdateOutcome<PlanRecord, R>> {
+  private async updateOwned<R>(
+    location: PlanLocation,
+    mutate: (current: PlanRecord) => Mutation<PlanRecord, R>,
+  ): Promise<UpdateOutcome<PlanRecord, R>> {
     const own = await this.documents.update(documentId(location), mutate);
     if (own.kind !== 'missing') return own;
     const link = await this.links.read(documentId(location));
@@ -406,7 +475,10 @@ export class PlanStore {
    * Read-modify-write of the record `location` loads (its own or the linked one), for changes that are not
    * status actions: reminder settings, the reminder scheduler's claims. `mutate` must be pure; it may run again.
    */
-  updateRecord<R>(location: PlanLocation, mutate: (current: PlanRecord) => Mutation<PlanRecord, R>): Promise<UpdateOutcome<PlanRecord, R>> {
+  updateRecord<R>(
+    location: PlanLocation,
+    mutate: (current: PlanRecord) => Mutation<PlanRecord, R>,
+  ): Promise<UpdateOutcome<PlanRecord, R>> {
     return this.updateOwned(location, mutate);
   }
 
@@ -422,7 +494,12 @@ export class PlanStore {
     if (found && own && audit) await this.planLog.keep(id, kept(found.record, keep, audit));
     await this.documents.remove(id);
     await this.links.remove(id);
-    if (found && audit) await this.planLog.record(id, [logEntry(own ? 'removed' : 'unlinked', found.record, audit, own)], new Date(audit.at));
+    if (found && audit)
+      await this.planLog.record(
+        id,
+        [logEntry(own ? 'removed' : 'unlinked', found.record, audit, own)],
+        new Date(audit.at),
+      );
   }
 }
 

@@ -23,7 +23,10 @@ export class RecoveringStorage implements Storage {
 
   async write(changes: StoreItems): Promise<void> {
     try {
-      await this.call((storage) => storage.write(changes), (error) => isConditionalWriteFailure(error, changes));
+      await this.call(
+        (storage) => storage.write(changes),
+        (error) => isConditionalWriteFailure(error, changes),
+      );
     } catch (error) {
       if (!isConditionalWriteFailure(error, changes)) throw error;
       if (/etag conflict/i.test((error as Error).message)) throw error;
@@ -35,7 +38,10 @@ export class RecoveringStorage implements Storage {
     return this.call((storage) => storage.delete(keys));
   }
 
-  private async call<T>(operation: (storage: Storage) => Promise<T>, isExpected: (error: unknown) => boolean = () => false): Promise<T> {
+  private async call<T>(
+    operation: (storage: Storage) => Promise<T>,
+    isExpected: (error: unknown) => boolean = () => false,
+  ): Promise<T> {
     const storage = (this.inner ??= this.create());
     try {
       return await operation(storage);
@@ -50,7 +56,9 @@ export class RecoveringStorage implements Storage {
 /** A conflict, or a "not found" that can only mean the document a conditional write expected is gone. */
 function isConditionalWriteFailure(error: unknown, changes: StoreItems): boolean {
   if (isEtagConflict(error)) return true;
-  const status = (error as { statusCode?: unknown; code?: unknown } | undefined)?.statusCode ?? (error as { code?: unknown } | undefined)?.code;
+  const status =
+    (error as { statusCode?: unknown; code?: unknown } | undefined)?.statusCode ??
+    (error as { code?: unknown } | undefined)?.code;
   const conditional = Object.values(changes).some((change) => {
     const eTag = (change as { eTag?: unknown } | undefined)?.eTag;
     return typeof eTag === 'string' && eTag !== '' && eTag !== '*';

@@ -63,8 +63,18 @@ export const HOUR_MS = 3_600_000;
 
 /** Whether every string of the entry is one this index will store; `add` refuses the others and writes nothing. */
 export function isStorableEntry(entry: ReminderEntry): boolean {
-  const texts = [entry.location.tenantId, entry.location.conversationId, entry.planId, entry.fallback.conversationId, entry.fallback.serviceUrl, entry.since];
-  return isPlanId(entry.planId) && texts.every((text) => typeof text === 'string' && text.length > 0 && text.length <= MAX_REMINDER_TEXT);
+  const texts = [
+    entry.location.tenantId,
+    entry.location.conversationId,
+    entry.planId,
+    entry.fallback.conversationId,
+    entry.fallback.serviceUrl,
+    entry.since,
+  ];
+  return (
+    isPlanId(entry.planId) &&
+    texts.every((text) => typeof text === 'string' && text.length > 0 && text.length <= MAX_REMINDER_TEXT)
+  );
 }
 
 /** Only the known fields: whatever else the caller's object carries is not stored. */
@@ -107,7 +117,9 @@ export class ReminderIndex {
   private readonly cursors: DocumentStore<Cursor>;
 
   constructor(private readonly storage: Storage) {
-    this.slots = new PagedIndex<QueuedReminder>(storage, 'reminderQueue', { idOf: (entry) => locationId(entry.location) });
+    this.slots = new PagedIndex<QueuedReminder>(storage, 'reminderQueue', {
+      idOf: (entry) => locationId(entry.location),
+    });
     this.cursors = new DocumentStore<Cursor>(storage, 'reminderQueue');
   }
 
@@ -155,12 +167,20 @@ export class ReminderIndex {
    * The pointers due at `now`: those in the slots from the cursor's hour to the current one (at most a week of slots)
    * whose time has come. Reads the cursor and each of those slots' pages; nothing else.
    */
-  async due(now: Date): Promise<{ readonly due: DueReminder[]; readonly nowHour: number; readonly slotsRead: number; readonly through?: number }> {
+  async due(
+    now: Date,
+  ): Promise<{
+    readonly due: DueReminder[];
+    readonly nowHour: number;
+    readonly slotsRead: number;
+    readonly through?: number;
+  }> {
     const nowHour = hourOf(now.getTime());
     const oldest = nowHour - QUEUE_SLOTS + 1;
     const through = (await this.cursors.read(CURSOR_ID))?.value.through;
     // Never past the current hour: a cursor written by an instance whose clock runs ahead must not hide this hour.
-    const from = through === undefined || !Number.isFinite(through) ? oldest : Math.min(Math.max(through, oldest), nowHour);
+    const from =
+      through === undefined || !Number.isFinite(through) ? oldest : Math.min(Math.max(through, oldest), nowHour);
     const due: DueReminder[] = [];
     for (let hour = from; hour <= nowHour; hour++) {
       const slot = slotOfHour(hour);
@@ -169,7 +189,12 @@ export class ReminderIndex {
         for (const entry of page.entries) if (Date.parse(entry.dueAt) <= now.getTime()) due.push({ entry, slot });
       }
     }
-    return { due, nowHour, slotsRead: nowHour - from + 1, ...(through !== undefined && Number.isFinite(through) ? { through } : {}) };
+    return {
+      due,
+      nowHour,
+      slotsRead: nowHour - from + 1,
+      ...(through !== undefined && Number.isFinite(through) ? { through } : {}),
+    };
   }
 
   /** Removes these pointers from `slot`, each only while it still has the due time it was found with. */
@@ -181,7 +206,9 @@ export class ReminderIndex {
 
   /** Marks every hour before `hour` as drained. Only forward: a slower instance never moves it back. */
   async advance(hour: number): Promise<void> {
-    const outcome = await this.cursors.update(CURSOR_ID, (current) => (current.through >= hour ? { next: undefined, result: undefined } : { next: { through: hour }, result: undefined }));
+    const outcome = await this.cursors.update(CURSOR_ID, (current) =>
+      current.through >= hour ? { next: undefined, result: undefined } : { next: { through: hour }, result: undefined },
+    );
     // The first cursor: a creator racing another can only set an earlier hour, which costs a re-read of drained slots.
     if (outcome.kind === 'missing') await this.cursors.put(CURSOR_ID, { through: hour });
   }
@@ -191,7 +218,8 @@ export class ReminderIndex {
     const id = locationId(location);
     const found: QueuedReminder[] = [];
     for (let slot = 0; slot < QUEUE_SLOTS; slot++) {
-      for (const entry of await this.slots.list(slotScope(slot))) if (locationId(entry.location) === id) found.push(entry);
+      for (const entry of await this.slots.list(slotScope(slot)))
+        if (locationId(entry.location) === id) found.push(entry);
     }
     return found;
   }
@@ -204,7 +232,9 @@ export class ReminderIndex {
   async migrateSingleDocument(now: Date): Promise<number> {
     const legacy = (await this.storage.read([LEGACY_KEY]))[LEGACY_KEY] as { entries?: unknown } | undefined;
     if (!legacy) return 0;
-    const entries = (Array.isArray(legacy.entries) ? (legacy.entries as ReminderEntry[]) : []).filter((entry) => isMigratable(entry));
+    const entries = (Array.isArray(legacy.entries) ? (legacy.entries as ReminderEntry[]) : []).filter((entry) =>
+      isMigratable(entry),
+    );
     // A one-off: looking for each pointer first (upsert) keeps a rerun from adding copies.
     const queued = entries.map((entry) => ({ ...storedEntry(entry), dueAt: now.toISOString() }));
     for (const [slot, inSlot] of this.bySlot(queued, now)) await this.slots.upsert(slotScope(slot), inSlot);
@@ -216,6 +246,13 @@ export class ReminderIndex {
 /** Old entries were checked by `isStorableEntry` when written; one that fails it now (hand-edited) is left behind. */
 function isMigratable(entry: unknown): entry is ReminderEntry {
   const candidate = entry as ReminderEntry | undefined;
-  return typeof candidate === 'object' && candidate !== null && typeof candidate.location === 'object' && candidate.location !== null &&
-    typeof candidate.fallback === 'object' && candidate.fallback !== null && isStorableEntry(candidate);
+  return (
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    typeof candidate.location === 'object' &&
+    candidate.location !== null &&
+    typeof candidate.fallback === 'object' &&
+    candidate.fallback !== null &&
+    isStorableEntry(candidate)
+  );
 }

@@ -44,9 +44,14 @@ export class SqliteStorage implements Storage {
     if (path !== ':memory:') {
       // Checkpoints run in a worker (WalCheckpointer); this connection only steps in if the log still grows past ~40 MB.
       this.db.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
-      this.checkpointer = new WalCheckpointer(path, { intervalMs: CHECKPOINT_INTERVAL_MS, onError: options.warn ?? ((message) => console.warn(message)) });
+      this.checkpointer = new WalCheckpointer(path, {
+        intervalMs: CHECKPOINT_INTERVAL_MS,
+        onError: options.warn ?? ((message) => console.warn(message)),
+      });
     }
-    this.db.exec('CREATE TABLE IF NOT EXISTS items (key TEXT PRIMARY KEY, etag TEXT NOT NULL, doc TEXT NOT NULL) WITHOUT ROWID');
+    this.db.exec(
+      'CREATE TABLE IF NOT EXISTS items (key TEXT PRIMARY KEY, etag TEXT NOT NULL, doc TEXT NOT NULL) WITHOUT ROWID',
+    );
     this.selectOne = this.db.prepare('SELECT etag, doc FROM items WHERE key = ?');
     this.selectEtag = this.db.prepare('SELECT etag FROM items WHERE key = ?');
     this.updateIfMatch = this.db.prepare('UPDATE items SET etag = ?, doc = ? WHERE key = ? AND etag = ?');

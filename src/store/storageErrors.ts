@@ -6,6 +6,7 @@ export function etagConflict(key: string): Error {
 /** True for an optimistic-concurrency failure from any of our storage backends. */
 export function isEtagConflict(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
-  const status = (error as { statusCode?: number; code?: number | string }).statusCode ?? (error as { code?: unknown }).code;
+  const status =
+    (error as { statusCode?: number; code?: number | string }).statusCode ?? (error as { code?: unknown }).code;
   return /etag conflict/i.test(error.message) || status === 412 || status === 'PreconditionFailed';
 }

@@ -27,12 +27,19 @@ export class StorageUnavailableError extends Error {
 export async function probeStorage(storage: Storage, timeoutMs: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new StorageUnavailableError(`storage did not answer within ${timeoutMs} ms`, true)), timeoutMs);
+    timer = setTimeout(
+      () => reject(new StorageUnavailableError(`storage did not answer within ${timeoutMs} ms`, true)),
+      timeoutMs,
+    );
   });
   try {
     await Promise.race([
       storage.read([READINESS_PROBE_KEY]).catch((error: unknown) => {
-        throw new StorageUnavailableError(`storage read failed: ${error instanceof Error ? error.message : String(error)}`, false, { cause: error });
+        throw new StorageUnavailableError(
+          `storage read failed: ${error instanceof Error ? error.message : String(error)}`,
+          false,
+          { cause: error },
+        );
       }),
       timeout,
     ]);

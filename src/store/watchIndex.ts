@@ -32,6 +32,9 @@ export class WatchIndex {
   /** Removes the pointer of a location; with `planId`, only if it still names that plan (a newer plan's stays). */
   async remove(location: PlanLocation, planId?: string): Promise<void> {
     const id = locationId(location);
-    await this.index.remove(SCOPE, (entry) => locationId(entry.location) === id && (planId === undefined || entry.planId === planId));
+    await this.index.remove(
+      SCOPE,
+      (entry) => locationId(entry.location) === id && (planId === undefined || entry.planId === planId),
+    );
   }
 }

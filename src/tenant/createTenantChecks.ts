@@ -24,7 +24,17 @@ export interface TenantChecksOptions {
 
 export function createTenantChecks(config: GraphConfig, options: TenantChecksOptions): TenantChecks {
   if (!config.enabled) return new TenantChecks({ config, clock: options.clock, logger: options.logger });
-  const client = new GraphClient({ baseUrl: config.baseUrl, credential: graphCredential(config, { httpClient: options.httpClient }), requestTimeoutMs: options.requestTimeoutMs, logger: options.logger });
+  const client = new GraphClient({
+    baseUrl: config.baseUrl,
+    credential: graphCredential(config, { httpClient: options.httpClient }),
+    requestTimeoutMs: options.requestTimeoutMs,
+    logger: options.logger,
+  });
   const budgetMs = options.roundBudgetMs ?? ROUND_BUDGET_MS;
-  return new TenantChecks({ config, clock: options.clock, logger: options.logger, read: () => readTenant(client, { budgetMs, now: options.clock }) });
+  return new TenantChecks({
+    config,
+    clock: options.clock,
+    logger: options.logger,
+    read: () => readTenant(client, { budgetMs, now: options.clock }),
+  });
 }

@@ -3,7 +3,12 @@
  * client secret, or its user-assigned managed identity. In local mode the simulation uses a managed identity whose
  * endpoint (IDENTITY_ENDPOINT) is a loopback stand-in, so tests go through the same @azure/identity code as Azure.
  */
-import { ClientSecretCredential, ManagedIdentityCredential, type TokenCredential, type TokenCredentialOptions } from '@azure/identity';
+import {
+  ClientSecretCredential,
+  ManagedIdentityCredential,
+  type TokenCredential,
+  type TokenCredentialOptions,
+} from '@azure/identity';
 import type { GraphConfig } from '../config';
 
 export interface CredentialOptions {
@@ -19,7 +24,13 @@ export function graphCredential(config: GraphConfig, options: CredentialOptions 
   if (!credential) throw new Error('Tenant checks are off: there is no Graph credential to build.');
   const transport = options.httpClient ? { httpClient: options.httpClient } : {};
   if (credential.kind === 'clientSecret') {
-    return new ClientSecretCredential(config.tenantId, credential.clientId, credential.secret, { authorityHost: config.authorityHost, ...transport });
+    return new ClientSecretCredential(config.tenantId, credential.clientId, credential.secret, {
+      authorityHost: config.authorityHost,
+      ...transport,
+    });
   }
-  return new ManagedIdentityCredential({ ...(credential.clientId ? { clientId: credential.clientId } : {}), ...transport });
+  return new ManagedIdentityCredential({
+    ...(credential.clientId ? { clientId: credential.clientId } : {}),
+    ...transport,
+  });
 }

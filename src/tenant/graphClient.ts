@@ -62,7 +62,9 @@ export class GraphClient {
   /** A token for this round; throws TokenUnavailableError with a reason a person can act on. */
   async token(round: AbortSignal): Promise<string> {
     try {
-      const token = await this.options.credential.getToken(this.scope, { abortSignal: AbortSignal.any([round, AbortSignal.timeout(this.timeoutMs)]) });
+      const token = await this.options.credential.getToken(this.scope, {
+        abortSignal: AbortSignal.any([round, AbortSignal.timeout(this.timeoutMs)]),
+      });
       if (!token?.token) throw new TokenUnavailableError('the credential returned no token');
       return token.token;
     } catch (error) {
@@ -77,7 +79,10 @@ export class GraphClient {
    * GET `path` (e.g. "/v1.0/organization?$select=id") with the round's token. 429 and 503 are retried once when
    * their Retry-After fits before `deadline`; otherwise reported as throttled with the wait asked for.
    */
-  async get<T>(path: string, request: { token: string; round: AbortSignal; deadline: number; headers?: Record<string, string>; text?: boolean }): Promise<GraphResult<T>> {
+  async get<T>(
+    path: string,
+    request: { token: string; round: AbortSignal; deadline: number; headers?: Record<string, string>; text?: boolean },
+  ): Promise<GraphResult<T>> {
     const url = `${this.options.baseUrl}${path}`;
     const logPath = path.split('?')[0];
     for (let attempt = 1; ; attempt++) {
@@ -86,14 +91,24 @@ export class GraphClient {
       try {
         response = await fetch(url, {
           method: 'GET',
-          headers: { accept: request.text ? 'text/plain' : 'application/json', ...request.headers, authorization: `Bearer ${request.token}` },
+          headers: {
+            accept: request.text ? 'text/plain' : 'application/json',
+            ...request.headers,
+            authorization: `Bearer ${request.token}`,
+          },
           signal: AbortSignal.any([request.round, AbortSignal.timeout(this.timeoutMs)]),
         });
       } catch (error) {
-        this.options.logger.warn({ path: logPath, ms: Date.now() - started, error: errorName(error) }, 'graph: request did not complete');
+        this.options.logger.warn(
+          { path: logPath, ms: Date.now() - started, error: errorName(error) },
+          'graph: request did not complete',
+        );
         return isTimeout(error) ? { ok: false, kind: 'timeout' } : { ok: false, kind: 'failed' };
       }
-      this.options.logger.debug({ path: logPath, status: response.status, ms: Date.now() - started }, 'graph: answered');
+      this.options.logger.debug(
+        { path: logPath, status: response.status, ms: Date.now() - started },
+        'graph: answered',
+      );
       if (response.ok) return this.body<T>(response, request.text === true);
       if (response.status === 429 || response.status === 503) {
         await discard(response);

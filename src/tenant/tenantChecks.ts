@@ -53,7 +53,8 @@ export class TenantChecks {
     if (!this.enabled) return { kind: 'off' };
     if (!this.isOwnTenant(tenantId)) return { kind: 'otherTenant' };
     const cached = this.cached;
-    if (cached && cached.until > this.deps.clock().getTime()) return cached.outcome.kind === 'read' ? { ...cached.outcome, cached: true } : cached.outcome;
+    if (cached && cached.until > this.deps.clock().getTime())
+      return cached.outcome.kind === 'read' ? { ...cached.outcome, cached: true } : cached.outcome;
     return undefined;
   }
 
@@ -72,12 +73,16 @@ export class TenantChecks {
     let outcome: CheckOutcome;
     try {
       const read = await this.deps.read!();
-      outcome = read.kind === 'read' ? { kind: 'read', snapshot: read.snapshot, cached: false } : { kind: 'tokenFailed', reason: read.reason, at: startedAt.toISOString() };
+      outcome =
+        read.kind === 'read'
+          ? { kind: 'read', snapshot: read.snapshot, cached: false }
+          : { kind: 'tokenFailed', reason: read.reason, at: startedAt.toISOString() };
     } catch (error) {
       this.deps.logger.warn({ err: error }, 'tenant check: the Graph round failed');
       outcome = { kind: 'tokenFailed', reason: 'unexpected error', at: startedAt.toISOString() };
     }
-    if (outcome.kind === 'tokenFailed') this.deps.logger.warn({ reason: outcome.reason }, 'tenant check: no Microsoft Graph token');
+    if (outcome.kind === 'tokenFailed')
+      this.deps.logger.warn({ reason: outcome.reason }, 'tenant check: no Microsoft Graph token');
     this.cached = { outcome, until: startedAt.getTime() + Math.max(CACHE_MS, retryAfterMs(outcome)) };
     return outcome;
   }
@@ -86,6 +91,14 @@ export class TenantChecks {
 /** The longest wait Graph asked for in this round: no round before it has passed. */
 function retryAfterMs(outcome: CheckOutcome): number {
   if (outcome.kind !== 'read') return 0;
-  const parts = [outcome.snapshot.organization, outcome.snapshot.passwordSync, outcome.snapshot.syncedUsers, outcome.snapshot.cloudSyncJobs];
-  return Math.max(0, ...parts.map((part) => (!part.ok && part.problem.kind === 'throttled' ? part.problem.retryAfterSeconds * 1000 : 0)));
+  const parts = [
+    outcome.snapshot.organization,
+    outcome.snapshot.passwordSync,
+    outcome.snapshot.syncedUsers,
+    outcome.snapshot.cloudSyncJobs,
+  ];
+  return Math.max(
+    0,
+    ...parts.map((part) => (!part.ok && part.problem.kind === 'throttled' ? part.problem.retryAfterSeconds * 1000 : 0)),
+  );
 }

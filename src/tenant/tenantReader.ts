@@ -31,9 +31,14 @@ export const PERMISSIONS = {
 /** Configurations read per round: a tenant has one per AD domain, rarely more than a handful. */
 const MAX_CONFIGURATIONS = 10;
 
-export type ReadOutcome = { readonly kind: 'read'; readonly snapshot: TenantSnapshot } | { readonly kind: 'tokenFailed'; readonly reason: string };
+export type ReadOutcome =
+  | { readonly kind: 'read'; readonly snapshot: TenantSnapshot }
+  | { readonly kind: 'tokenFailed'; readonly reason: string };
 
-export async function readTenant(client: GraphClient, options: { budgetMs: number; now: () => Date }): Promise<ReadOutcome> {
+export async function readTenant(
+  client: GraphClient,
+  options: { budgetMs: number; now: () => Date },
+): Promise<ReadOutcome> {
   const deadline = Date.now() + options.budgetMs;
   const round = AbortSignal.timeout(options.budgetMs);
   let token: string;
@@ -50,7 +55,10 @@ export async function readTenant(client: GraphClient, options: { budgetMs: numbe
     readSyncedUsers(client, request),
     readCloudSyncJobs(client, request),
   ]);
-  return { kind: 'read', snapshot: { readAt: options.now().toISOString(), organization, passwordSync, syncedUsers, cloudSyncJobs } };
+  return {
+    kind: 'read',
+    snapshot: { readAt: options.now().toISOString(), organization, passwordSync, syncedUsers, cloudSyncJobs },
+  };
 }
 
 type Request = { token: string; round: AbortSignal; deadline: number };
@@ -69,11 +77,17 @@ function problemOf(result: Exclude<GraphResult<unknown>, { ok: true }>, permissi
 }
 
 async function readOrganization(client: GraphClient, request: Request): Promise<Part<OrganizationSync>> {
-  const result = await client.get<{ value?: Organization[] }>('/v1.0/organization?$select=id,onPremisesSyncEnabled,onPremisesLastSyncDateTime', request);
+  const result = await client.get<{ value?: Organization[] }>(
+    '/v1.0/organization?$select=id,onPremisesSyncEnabled,onPremisesLastSyncDateTime',
+    request,
+  );
   if (!result.ok) return { ok: false, problem: problemOf(result, PERMISSIONS.organization) };
   const org = result.value.value?.[0];
   if (!org) return { ok: false, problem: { kind: 'failed' } };
-  return { ok: true, value: { syncEnabled: org.onPremisesSyncEnabled ?? null, lastSyncAt: isoOrNull(org.onPremisesLastSyncDateTime) } };
+  return {
+    ok: true,
+    value: { syncEnabled: org.onPremisesSyncEnabled ?? null, lastSyncAt: isoOrNull(org.onPremisesLastSyncDateTime) },
+  };
 }
 
 async function readPasswordSync(client: GraphClient, request: Request): Promise<Part<{ lastAt: string | null }>> {
@@ -87,10 +101,16 @@ async function readPasswordSync(client: GraphClient, request: Request): Promise<
 
 async function readSyncedUsers(client: GraphClient, request: Request): Promise<Part<number>> {
   // $count needs the advanced query mode: ConsistencyLevel eventual.
-  const result = await client.get<string>('/v1.0/users/$count?$filter=onPremisesSyncEnabled%20eq%20true', { ...request, text: true, headers: { consistencylevel: 'eventual' } });
+  const result = await client.get<string>('/v1.0/users/$count?$filter=onPremisesSyncEnabled%20eq%20true', {
+    ...request,
+    text: true,
+    headers: { consistencylevel: 'eventual' },
+  });
   if (!result.ok) return { ok: false, problem: problemOf(result, PERMISSIONS.users) };
   const count = Number(String(result.value).trim());
-  return Number.isSafeInteger(count) && count >= 0 ? { ok: true, value: count } : { ok: false, problem: { kind: 'failed' } };
+  return Number.isSafeInteger(count) && count >= 0
+    ? { ok: true, value: count }
+    : { ok: false, problem: { kind: 'failed' } };
 }
 
 async function readCloudSyncJobs(client: GraphClient, request: Request): Promise<Part<readonly CloudSyncJob[]>> {
@@ -99,10 +119,15 @@ async function readCloudSyncJobs(client: GraphClient, request: Request): Promise
     request,
   );
   if (!principals.ok) return { ok: false, problem: problemOf(principals, PERMISSIONS.servicePrincipals) };
-  const configurations = (principals.value.value ?? []).filter((sp): sp is ServicePrincipal & { id: string } => typeof sp.id === 'string').slice(0, MAX_CONFIGURATIONS);
+  const configurations = (principals.value.value ?? [])
+    .filter((sp): sp is ServicePrincipal & { id: string } => typeof sp.id === 'string')
+    .slice(0, MAX_CONFIGURATIONS);
   const jobs: CloudSyncJob[] = [];
   for (const sp of configurations) {
-    const result = await client.get<{ value?: SynchronizationJob[] }>(`/v1.0/servicePrincipals/${encodeURIComponent(sp.id)}/synchronization/jobs`, request);
+    const result = await client.get<{ value?: SynchronizationJob[] }>(
+      `/v1.0/servicePrincipals/${encodeURIComponent(sp.id)}/synchronization/jobs`,
+      request,
+    );
     if (!result.ok) return { ok: false, problem: problemOf(result, PERMISSIONS.jobs) };
     for (const job of result.value.value ?? []) jobs.push(jobOf(sp.displayName ?? sp.id, job));
   }

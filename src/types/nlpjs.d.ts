@@ -2,7 +2,13 @@
 declare module '@nlpjs/neural' {
   export type Features = Record<string, number>;
   export class NeuralNetwork {
-    constructor(settings?: { log?: boolean; iterations?: number; errorThresh?: number; deltaErrorThresh?: number; learningRate?: number });
+    constructor(settings?: {
+      log?: boolean;
+      iterations?: number;
+      errorThresh?: number;
+      deltaErrorThresh?: number;
+      learningRate?: number;
+    });
     train(corpus: Array<{ input: Features; output: Record<string, number> }>): { error: number; iterations: number };
     run(input: Features): Record<string, number> | undefined;
   }

@@ -10,8 +10,26 @@ export const CORPUS_DIR = join(__dirname, '..', '..', 'nlu');
 
 /** Everything the bot can be asked to do in words, plus `question` (answered from the guide's content). */
 export const INTENTS = [
-  'next', 'status', 'tasks', 'history', 'why', 'help', 'start', 'startOver', 'share', 'myTasks', 'remind', 'report',
-  'taskStart', 'taskDone', 'taskSkip', 'taskReopen', 'assign', 'unassign', 'due', 'question',
+  'next',
+  'status',
+  'tasks',
+  'history',
+  'why',
+  'help',
+  'start',
+  'startOver',
+  'share',
+  'myTasks',
+  'remind',
+  'report',
+  'taskStart',
+  'taskDone',
+  'taskSkip',
+  'taskReopen',
+  'assign',
+  'unassign',
+  'due',
+  'question',
 ] as const;
 export type IntentName = (typeof INTENTS)[number];
 
@@ -54,7 +72,11 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
   };
   if (!isRecord(raw)) return fail('(root)', 'must be an object');
   const strings = (value: unknown, field: string): string[] => {
-    if (!Array.isArray(value) || value.length === 0 || !value.every((item) => typeof item === 'string' && item.trim() !== '')) {
+    if (
+      !Array.isArray(value) ||
+      value.length === 0 ||
+      !value.every((item) => typeof item === 'string' && item.trim() !== '')
+    ) {
       return fail(field, 'must be a non-empty list of non-empty strings');
     }
     return value as string[];
@@ -76,7 +98,9 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     clearDate: strings(raw.clearDate, 'clearDate'),
     stopWords: strings(raw.stopWords, 'stopWords'),
     guideQuestions: record(raw.guideQuestions, 'guideQuestions'),
-    synonyms: Array.isArray(raw.synonyms) ? raw.synonyms.map((group, i) => strings(group, `synonyms[${i}]`)) : fail('synonyms', 'must be a list of word lists'),
+    synonyms: Array.isArray(raw.synonyms)
+      ? raw.synonyms.map((group, i) => strings(group, `synonyms[${i}]`))
+      : fail('synonyms', 'must be a list of word lists'),
   };
 }
 

@@ -25,7 +25,8 @@ export interface GuideHit {
   readonly links: readonly TaskLink[];
 }
 
-export type GuideAnswer = { readonly kind: 'answer'; readonly hits: readonly GuideHit[] } | { readonly kind: 'noAnswer' };
+export type GuideAnswer =
+  { readonly kind: 'answer'; readonly hits: readonly GuideHit[] } | { readonly kind: 'noAnswer' };
 
 interface IndexedDoc extends GuideHit {
   readonly id: number;
@@ -52,9 +53,23 @@ const TECHNICAL_WORD = /\b[A-Za-z]*(?:[a-z][A-Z]|[A-Z]{2}|\d)[A-Za-z0-9]{0,30}/g
 /** A synonym counts for less than the word the person typed. */
 const SYNONYM_WEIGHT = 0.25;
 /** Checklist lines are the most concrete answers; a task's "why" explains more than it answers. */
-const SOURCE_WEIGHT: Readonly<Record<IndexedDoc['source'], number>> = { checklist: 1.2, check: 1.1, why: 0.8, rule: 1, fact: 1, example: 1 };
+const SOURCE_WEIGHT: Readonly<Record<IndexedDoc['source'], number>> = {
+  checklist: 1.2,
+  check: 1.1,
+  why: 0.8,
+  rule: 1,
+  fact: 1,
+  example: 1,
+};
 /** Which lines of an answer come first (a sort is stable, so score order holds within each). */
-const SHOW_ORDER: Readonly<Record<IndexedDoc['source'], number>> = { checklist: 0, check: 0, fact: 0, rule: 0, why: 1, example: 2 };
+const SHOW_ORDER: Readonly<Record<IndexedDoc['source'], number>> = {
+  checklist: 0,
+  check: 0,
+  fact: 0,
+  rule: 0,
+  why: 1,
+  example: 2,
+};
 /** Lines of the conversation's own plan count for more: a Cloud Sync plan asking about "the agent" means Cloud Sync's. */
 const IN_PLAN_WEIGHT = 1.5;
 /**
@@ -74,7 +89,11 @@ const EXAMPLE_VOTE = 0.5;
 const EXAMPLE_COVERAGE = 0.75;
 
 /** Enough of the question's own words (or their synonyms) occur in the match; one rare word may do. */
-function covers(result: SearchResult, wanted: ReadonlyArray<{ terms: ReadonlySet<string>; rare: boolean }>, minCoverage = MIN_COVERAGE): boolean {
+function covers(
+  result: SearchResult,
+  wanted: ReadonlyArray<{ terms: ReadonlySet<string>; rare: boolean }>,
+  minCoverage = MIN_COVERAGE,
+): boolean {
   let covered = 0;
   let rare = false;
   for (const word of wanted) {
@@ -83,7 +102,10 @@ function covers(result: SearchResult, wanted: ReadonlyArray<{ terms: ReadonlySet
       rare ||= word.rare;
     }
   }
-  return (covered >= Math.min(wanted.length, MIN_MATCHED_OF_SEVERAL) || (covered >= 1 && rare)) && covered / wanted.length >= minCoverage;
+  return (
+    (covered >= Math.min(wanted.length, MIN_MATCHED_OF_SEVERAL) || (covered >= 1 && rare)) &&
+    covered / wanted.length >= minCoverage
+  );
 }
 
 export class GuideIndex {
@@ -105,7 +127,11 @@ export class GuideIndex {
   constructor(corpus: Corpus) {
     this.stopWords = new Set(corpus.stopWords);
     for (const group of corpus.synonyms) {
-      for (const word of group) this.synonyms.set(this.stem(word), group.filter((other) => other !== word));
+      for (const word of group)
+        this.synonyms.set(
+          this.stem(word),
+          group.filter((other) => other !== word),
+        );
     }
     this.search = new MiniSearch<IndexedDoc>({
       fields: ['title', 'text', 'track'],
@@ -129,7 +155,11 @@ export class GuideIndex {
       storeFields: [],
       tokenize: (text) => this.terms(text),
       processTerm: (term) => term,
-      searchOptions: { fuzzy: (term) => (term.length >= 6 ? 1 : 0), prefix: (term) => term.length >= 5, combineWith: 'OR' },
+      searchOptions: {
+        fuzzy: (term) => (term.length >= 6 ? 1 : 0),
+        prefix: (term) => term.length >= 5,
+        combineWith: 'OR',
+      },
     });
     this.examples.addAll(this.docs.filter((doc) => doc.source === 'example'));
     for (const doc of this.docs) {
@@ -140,7 +170,8 @@ export class GuideIndex {
     for (const [term, count] of this.documentFrequency) if (count > this.docs.length / 2) this.common.add(term);
     for (const doc of this.docs) {
       if (doc.source === 'example') continue;
-      for (const word of `${doc.title} ${doc.text}`.match(TECHNICAL_WORD) ?? []) this.technical.add(this.stem(word.toLowerCase()));
+      for (const word of `${doc.title} ${doc.text}`.match(TECHNICAL_WORD) ?? [])
+        this.technical.add(this.stem(word.toLowerCase()));
     }
   }
 
@@ -151,7 +182,11 @@ export class GuideIndex {
   /** `planTaskIds`: the conversation's tasks; their lines win over another track's that match as well. */
   answer(question: string, planTaskIds: readonly string[] = []): GuideAnswer {
     const words = [
-      ...new Set(tokenize(cleanText(question).text).filter((word) => !this.stopWords.has(word) && !/^\d{1,2}$/.test(word) && !this.common.has(this.stem(word)))),
+      ...new Set(
+        tokenize(cleanText(question).text).filter(
+          (word) => !this.stopWords.has(word) && !/^\d{1,2}$/.test(word) && !this.common.has(this.stem(word)),
+        ),
+      ),
     ];
     if (words.length === 0) return { kind: 'noAnswer' };
     const typed = new Set(this.terms(question));
@@ -188,13 +223,15 @@ export class GuideIndex {
       const key = this.docs[result.id as number].group;
       groups.set(key, [...(groups.get(key) ?? []), result]);
     }
-    const groupScore = (list: SearchResult[]) => list.slice(0, MAX_HITS).reduce((sum, result, i) => sum + result.score / (i + 1), 0);
+    const groupScore = (list: SearchResult[]) =>
+      list.slice(0, MAX_HITS).reduce((sum, result, i) => sum + result.score / (i + 1), 0);
     const lineScores = new Map([...groups.entries()].map(([group, list]) => [group, groupScore(list)]));
     const votes = this.exampleVotes(question, wanted, planTaskIds);
     const bestLine = Math.max(...lineScores.values());
     const bestVote = Math.max(0, ...votes.values());
     // Each signal scaled to its own best, so neither's units decide; only groups the lines' search found can win.
-    const combined = (group: string) => lineScores.get(group)! / bestLine + (bestVote > 0 ? (EXAMPLE_VOTE * (votes.get(group) ?? 0)) / bestVote : 0);
+    const combined = (group: string) =>
+      lineScores.get(group)! / bestLine + (bestVote > 0 ? (EXAMPLE_VOTE * (votes.get(group) ?? 0)) / bestVote : 0);
     const [key] = [...lineScores.keys()].sort((a, b) => combined(b) - combined(a));
     // Shown: the winning group's lines that match the question at all, concrete lines before explanations.
     // Example questions are how a match was found, never what is shown.
@@ -203,17 +240,28 @@ export class GuideIndex {
       .filter((doc) => doc.group === key && doc.source !== 'example')
       .sort((a, b) => SHOW_ORDER[a.source] - SHOW_ORDER[b.source]);
     const shown = lines.length > 0 ? lines : (this.leads.get(key) ?? []);
-    return { kind: 'answer', hits: shown.slice(0, MAX_HITS).map(({ text, title, taskIds, links }) => ({ text, title, taskIds, links })) };
+    return {
+      kind: 'answer',
+      hits: shown.slice(0, MAX_HITS).map(({ text, title, taskIds, links }) => ({ text, title, taskIds, links })),
+    };
   }
 
   /** For each group, how closely its best example question matches the question (examples that cover too little count for nothing). */
-  private exampleVotes(question: string, wanted: ReadonlyArray<{ terms: ReadonlySet<string>; rare: boolean }>, planTaskIds: readonly string[]): Map<string, number> {
+  private exampleVotes(
+    question: string,
+    wanted: ReadonlyArray<{ terms: ReadonlySet<string>; rare: boolean }>,
+    planTaskIds: readonly string[],
+  ): Map<string, number> {
     const votes = new Map<string, number>();
     const results = this.examples.search(cleanText(question).text, {
       tokenize: (text) => this.terms(text).filter((term) => !this.common.has(term)),
       boostDocument: (id) => {
         const doc = this.docs[id as number];
-        return doc.taskIds.some((taskId) => planTaskIds.includes(taskId)) ? IN_PLAN_WEIGHT : doc.pathTrack ? PATH_TRACK_WEIGHT : 1;
+        return doc.taskIds.some((taskId) => planTaskIds.includes(taskId))
+          ? IN_PLAN_WEIGHT
+          : doc.pathTrack
+            ? PATH_TRACK_WEIGHT
+            : 1;
       },
     });
     for (const result of results) {
@@ -233,7 +281,6 @@ export class GuideIndex {
     return [...stems, ...pairs];
   }
 
-
   private stem(word: string): string {
     return stem(word.toLowerCase());
   }
@@ -245,10 +292,14 @@ export class GuideIndex {
   }
 
   private addContent(corpus: Corpus): void {
-    const groupOfTask = new Map<string, { group: string; title: string; track: string; taskIds: TaskId[]; links: readonly TaskLink[] }>();
+    const groupOfTask = new Map<
+      string,
+      { group: string; title: string; track: string; taskIds: TaskId[]; links: readonly TaskLink[] }
+    >();
     // The tool-choice task is shared by both tracks: its lines are one group that belongs to both tasks.
     const byContent = new Map<string, TaskId[]>();
-    for (const task of TASK_CATALOG) byContent.set(task.why + task.title, [...(byContent.get(task.why + task.title) ?? []), task.id]);
+    for (const task of TASK_CATALOG)
+      byContent.set(task.why + task.title, [...(byContent.get(task.why + task.title) ?? []), task.id]);
     for (const task of TASK_CATALOG) {
       const taskIds = byContent.get(task.why + task.title) ?? [task.id];
       const group = taskIds.join('+');
@@ -257,27 +308,66 @@ export class GuideIndex {
         continue;
       }
       const pathTrack = (PATH_TRACK_IDS as readonly string[]).includes(task.track);
-      const info = { group, title: task.title, track: taskIds.length > 1 ? '' : TRACK_LABELS[task.track], taskIds, links: task.links, pathTrack };
+      const info = {
+        group,
+        title: task.title,
+        track: taskIds.length > 1 ? '' : TRACK_LABELS[task.track],
+        taskIds,
+        links: task.links,
+        pathTrack,
+      };
       groupOfTask.set(task.id, info);
       for (const line of task.checklist) this.add({ ...info, source: 'checklist', text: line });
-      for (const command of task.commands ?? []) this.add({ ...info, source: 'check', text: `${command.purpose}: ${command.command}` });
+      for (const command of task.commands ?? [])
+        this.add({ ...info, source: 'check', text: `${command.purpose}: ${command.command}` });
       this.leads.set(group, [this.add({ ...info, source: 'why', text: task.why })]);
     }
     for (const rule of CAPABILITY_RULES) {
       const group = `rule:${rule.id}`;
-      this.leads.set(group, [this.add({ group, source: 'rule', text: rule.explanation, title: rule.capability, track: '', taskIds: [], links: [{ title: 'Learn more', url: rule.link }] })]);
+      this.leads.set(group, [
+        this.add({
+          group,
+          source: 'rule',
+          text: rule.explanation,
+          title: rule.capability,
+          track: '',
+          taskIds: [],
+          links: [{ title: 'Learn more', url: rule.link }],
+        }),
+      ]);
     }
     for (const fact of GUIDE_FACTS) {
       const group = `fact:${fact.id}`;
-      this.leads.set(group, [this.add({ group, source: 'fact', text: fact.text, title: fact.title, track: '', taskIds: fact.taskIds ?? [], links: fact.links })]);
+      this.leads.set(group, [
+        this.add({
+          group,
+          source: 'fact',
+          text: fact.text,
+          title: fact.title,
+          track: '',
+          taskIds: fact.taskIds ?? [],
+          links: fact.links,
+        }),
+      ]);
     }
     for (const [key, questions] of Object.entries(corpus.guideQuestions)) {
       const task = groupOfTask.get(key);
       const lead = task ? undefined : this.leads.get(key)?.[0];
-      if (!task && !lead) throw new Error(`Understanding corpus: guideQuestions names "${key}", which is no task, rule:<id> or fact:<id> of the guide.`);
+      if (!task && !lead)
+        throw new Error(
+          `Understanding corpus: guideQuestions names "${key}", which is no task, rule:<id> or fact:<id> of the guide.`,
+        );
       const owner = task ?? lead!;
       for (const question of questions) {
-        this.add({ group: owner.group, source: 'example', text: question, title: owner.title, track: owner.track, taskIds: owner.taskIds, links: owner.links });
+        this.add({
+          group: owner.group,
+          source: 'example',
+          text: question,
+          title: owner.title,
+          track: owner.track,
+          taskIds: owner.taskIds,
+          links: owner.links,
+        });
       }
     }
   }

@@ -21,7 +21,11 @@ export interface IntentScore {
 }
 
 const NONE_FEATURE = 'nonefeature';
-const PLACEHOLDERS: Readonly<Record<string, string>> = { '{task}': TASK_TOKEN, '{person}': PERSON_TOKEN, '{n}': NUMBER_TOKEN };
+const PLACEHOLDERS: Readonly<Record<string, string>> = {
+  '{task}': TASK_TOKEN,
+  '{person}': PERSON_TOKEN,
+  '{n}': NUMBER_TOKEN,
+};
 const KEEP_AS_IS = new Set([TASK_TOKEN, PERSON_TOKEN, NUMBER_TOKEN]);
 
 export class IntentModel {
@@ -80,7 +84,8 @@ export class IntentModel {
     let total = 0;
     for (const [intent, raw] of Object.entries(output) as Array<[ModelIntent, number]>) {
       const known = this.intentFeatures.get(intent);
-      const active = intent === 'None' || (known !== undefined && Object.keys(input).some((feature) => known.has(feature)));
+      const active =
+        intent === 'None' || (known !== undefined && Object.keys(input).some((feature) => known.has(feature)));
       const score = active && raw > 0 ? raw ** 2 : 0;
       if (score > 0) {
         scored.push({ intent, score });
@@ -88,7 +93,9 @@ export class IntentModel {
       }
     }
     if (total === 0) return [{ intent: 'None', score: 1 }];
-    return scored.map((entry) => ({ intent: entry.intent, score: entry.score / total })).sort((a, b) => b.score - a.score);
+    return scored
+      .map((entry) => ({ intent: entry.intent, score: entry.score / total }))
+      .sort((a, b) => b.score - a.score);
   }
 
   private featuresOf(masked: string): Features {

@@ -13,7 +13,9 @@ export function taskWordsOf(corpus: Corpus): Readonly<Record<TaskId, readonly st
   const words = {} as Record<TaskId, string[]>;
   for (const task of TASK_CATALOG) {
     const spoken = corpus.taskNames[task.id] ?? [];
-    words[task.id] = [...new Set([...spoken, ...fromTitle(task.title)].map(withoutArticle).filter((phrase) => phrase !== ''))];
+    words[task.id] = [
+      ...new Set([...spoken, ...fromTitle(task.title)].map(withoutArticle).filter((phrase) => phrase !== '')),
+    ];
   }
   return words;
 }

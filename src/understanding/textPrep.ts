@@ -26,7 +26,9 @@ export interface TaskMention {
   /** Token positions [start, end) that named the task. */
   readonly start: number;
   readonly end: number;
-  readonly ref: { readonly kind: 'number'; readonly number: number } | { readonly kind: 'words'; readonly taskIds: readonly string[]; readonly words: string };
+  readonly ref:
+    | { readonly kind: 'number'; readonly number: number }
+    | { readonly kind: 'words'; readonly taskIds: readonly string[]; readonly words: string };
 }
 
 export interface PreparedText {
@@ -74,7 +76,7 @@ export function prepareText(raw: string, options: TextPrepOptions): PreparedText
   const tokens = tokenize(text).map((token) => correctTypo(token, options.vocabulary));
   const taskMentions: TaskMention[] = [];
   const masked: string[] = [];
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     const numbered = numberedTaskAt(tokens, i);
     if (numbered) {
       taskMentions.push({ start: i, end: i + numbered.length, ref: { kind: 'number', number: numbered.number } });
@@ -84,7 +86,11 @@ export function prepareText(raw: string, options: TextPrepOptions): PreparedText
     }
     const named = options.taskNames.matchAt(tokens, i);
     if (named) {
-      taskMentions.push({ start: i, end: named.end, ref: { kind: 'words', taskIds: named.meanings, words: tokens.slice(i, named.end).join(' ') } });
+      taskMentions.push({
+        start: i,
+        end: named.end,
+        ref: { kind: 'words', taskIds: named.meanings, words: tokens.slice(i, named.end).join(' ') },
+      });
       masked.push(TASK_TOKEN);
       i = named.end;
       continue;

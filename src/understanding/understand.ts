@@ -63,9 +63,36 @@ export const ACT_SCORE = 0.7;
 export const SUGGEST_SCORE = 0.25;
 const MAX_CHOICES = 3;
 
-const TASK_INTENTS: ReadonlySet<IntentName> = new Set<TaskIntent>(['taskStart', 'taskDone', 'taskSkip', 'taskReopen', 'assign', 'unassign', 'due']);
+const TASK_INTENTS: ReadonlySet<IntentName> = new Set<TaskIntent>([
+  'taskStart',
+  'taskDone',
+  'taskSkip',
+  'taskReopen',
+  'assign',
+  'unassign',
+  'due',
+]);
 /** Opening words of a question; with a question mark they send a message to the guide's search first. */
-const QUESTION_OPENERS = new Set(['what', "what's", 'whats', 'which', 'how', 'where', 'when', 'who', 'why', 'can', 'could', 'does', 'do', 'is', 'are', 'should', 'will', 'may']);
+const QUESTION_OPENERS = new Set([
+  'what',
+  "what's",
+  'whats',
+  'which',
+  'how',
+  'where',
+  'when',
+  'who',
+  'why',
+  'can',
+  'could',
+  'does',
+  'do',
+  'is',
+  'are',
+  'should',
+  'will',
+  'may',
+]);
 
 export class Understanding {
   private readonly model: IntentModel;
@@ -77,10 +104,18 @@ export class Understanding {
   private readonly clearDate: PhraseTable<true>;
 
   constructor(corpus: Corpus) {
-    this.taskNames = phraseTable(Object.entries(taskWordsOf(corpus)).flatMap(([id, names]) => names.map((name) => [name, id] as const)));
-    this.positions = phraseTable((['next', 'current'] as const).flatMap((key) => corpus.positions[key].map((phrase) => [phrase, key] as const)));
+    this.taskNames = phraseTable(
+      Object.entries(taskWordsOf(corpus)).flatMap(([id, names]) => names.map((name) => [name, id] as const)),
+    );
+    this.positions = phraseTable(
+      (['next', 'current'] as const).flatMap((key) => corpus.positions[key].map((phrase) => [phrase, key] as const)),
+    );
     this.firstPerson = new Set(corpus.firstPerson);
-    this.cadences = phraseTable((['daily', 'weekly', 'off'] as const).flatMap((key) => corpus.cadences[key].map((phrase) => [phrase, key] as const)));
+    this.cadences = phraseTable(
+      (['daily', 'weekly', 'off'] as const).flatMap((key) =>
+        corpus.cadences[key].map((phrase) => [phrase, key] as const),
+      ),
+    );
     this.clearDate = phraseTable(corpus.clearDate.map((phrase) => [phrase, true] as const));
     this.model = IntentModel.train(corpus, this.taskNames);
     this.guide = new GuideIndex(corpus);
@@ -94,7 +129,10 @@ export class Understanding {
 
   /** `context` prefers the plan's own tasks when a line of another track answers as well. */
   answerQuestion(text: string, context?: UnderstandingContext) {
-    return this.guide.answer(text, context?.tasks?.map((task) => task.id));
+    return this.guide.answer(
+      text,
+      context?.tasks?.map((task) => task.id),
+    );
   }
 
   interpret(text: string, context: UnderstandingContext): Interpretation {
@@ -103,27 +141,51 @@ export class Understanding {
     const candidates = ranked.filter((entry): entry is IntentScore & { intent: IntentName } => entry.intent !== 'None');
     const questionShaped = looksLikeQuestion(text, prepared.tokens);
 
-    if ((top.intent === 'question' && top.score >= SUGGEST_SCORE) || (questionShaped && top.score < ACT_SCORE) || (questionShaped && top.intent === 'None')) {
+    if (
+      (top.intent === 'question' && top.score >= SUGGEST_SCORE) ||
+      (questionShaped && top.score < ACT_SCORE) ||
+      (questionShaped && top.intent === 'None')
+    ) {
       const answer = this.answerQuestion(text, context);
       if (answer.kind === 'answer') return answer;
       // A question the guide cannot answer is said to be one, unless it may be asking for a plain command ("how are we doing?").
-      if (top.intent === 'question' || top.intent === 'None' || top.score < SUGGEST_SCORE || TASK_INTENTS.has(top.intent)) return { kind: 'noAnswer' };
+      if (
+        top.intent === 'question' ||
+        top.intent === 'None' ||
+        top.score < SUGGEST_SCORE ||
+        TASK_INTENTS.has(top.intent)
+      )
+        return { kind: 'noAnswer' };
     }
-    if (top.intent === 'None' || top.score < SUGGEST_SCORE) return { kind: 'help', closest: closestIntents(candidates) };
+    if (top.intent === 'None' || top.score < SUGGEST_SCORE)
+      return { kind: 'help', closest: closestIntents(candidates) };
 
     const intent = top.intent;
     const reading = this.read(intent, prepared, context);
     // A question about a task ("who closed task 2?") is never taken as an order to change it.
     const mayAct = !(questionShaped && TASK_INTENTS.has(intent));
     if (top.score >= ACT_SCORE && mayAct) {
-      if (reading.kind === 'complete') return { kind: 'act', proposal: reading.proposal, ...(reading.named ? { named: reading.named } : {}), score: top.score };
-      if (reading.kind === 'ambiguous') return { kind: 'whichTask', words: reading.words, proposals: reading.proposals };
-      return { kind: 'clarify', intent, missing: reading.missing, ...(reading.taskNumber !== undefined ? { taskNumber: reading.taskNumber } : {}) };
+      if (reading.kind === 'complete')
+        return {
+          kind: 'act',
+          proposal: reading.proposal,
+          ...(reading.named ? { named: reading.named } : {}),
+          score: top.score,
+        };
+      if (reading.kind === 'ambiguous')
+        return { kind: 'whichTask', words: reading.words, proposals: reading.proposals };
+      return {
+        kind: 'clarify',
+        intent,
+        missing: reading.missing,
+        ...(reading.taskNumber !== undefined ? { taskNumber: reading.taskNumber } : {}),
+      };
     }
     // In between: offer the likely readings that can be written as a command.
     const proposals: Proposal[] = [];
     for (const candidate of candidates) {
-      if (candidate.score < SUGGEST_SCORE / 2 || candidate.intent === 'question' || proposals.length >= MAX_CHOICES) continue;
+      if (candidate.score < SUGGEST_SCORE / 2 || candidate.intent === 'question' || proposals.length >= MAX_CHOICES)
+        continue;
       const option = candidate.intent === intent ? reading : this.read(candidate.intent, prepared, context);
       if (option.kind === 'complete') proposals.push(option.proposal);
       if (option.kind === 'ambiguous') proposals.push(...option.proposals.slice(0, MAX_CHOICES - proposals.length));
@@ -150,7 +212,9 @@ export class Understanding {
         const one = this.complete(intent as TaskIntent, number, prepared, context);
         return one.kind === 'complete' ? [one.proposal] : [];
       });
-      return proposals.length > 0 ? { kind: 'ambiguous', words: task.words, proposals } : { kind: 'missing', missing: 'task' };
+      return proposals.length > 0
+        ? { kind: 'ambiguous', words: task.words, proposals }
+        : { kind: 'missing', missing: 'task' };
     }
     const reading = this.complete(intent as TaskIntent, task.number, prepared, context);
     if (reading.kind !== 'complete' || !task.byWords) return reading;
@@ -158,18 +222,29 @@ export class Understanding {
     return named ? { ...reading, named } : reading;
   }
 
-  private complete(intent: TaskIntent, taskNumber: number, prepared: PreparedText, context: UnderstandingContext): Reading {
+  private complete(
+    intent: TaskIntent,
+    taskNumber: number,
+    prepared: PreparedText,
+    context: UnderstandingContext,
+  ): Reading {
     switch (intent) {
       case 'assign': {
         if (prepared.mentionCount > 0) return { kind: 'complete', proposal: { intent, taskNumber, to: 'mentioned' } };
-        if (prepared.tokens.some((token) => this.firstPerson.has(token))) return { kind: 'complete', proposal: { intent, taskNumber, to: 'me' } };
+        if (prepared.tokens.some((token) => this.firstPerson.has(token)))
+          return { kind: 'complete', proposal: { intent, taskNumber, to: 'me' } };
         return { kind: 'missing', missing: 'person', taskNumber };
       }
       case 'due': {
-        if (this.clearDate.findAll(prepared.tokens).length > 0) return { kind: 'complete', proposal: { intent, taskNumber, date: null } };
-        const withoutTask = prepared.tokens.filter((_, i) => !prepared.taskMentions.some((mention) => i >= mention.start && i < mention.end));
+        if (this.clearDate.findAll(prepared.tokens).length > 0)
+          return { kind: 'complete', proposal: { intent, taskNumber, date: null } };
+        const withoutTask = prepared.tokens.filter(
+          (_, i) => !prepared.taskMentions.some((mention) => i >= mention.start && i < mention.end),
+        );
         const date = recognizeDueDay(withoutTask.join(' '), context.now);
-        return date ? { kind: 'complete', proposal: { intent, taskNumber, date } } : { kind: 'missing', missing: 'date', taskNumber };
+        return date
+          ? { kind: 'complete', proposal: { intent, taskNumber, date } }
+          : { kind: 'missing', missing: 'date', taskNumber };
       }
       default:
         return { kind: 'complete', proposal: { intent, taskNumber } };
@@ -196,7 +271,8 @@ export class Understanding {
     }
     if (numbers.size === 0) {
       const position = this.positions.findAll(prepared.tokens)[0]?.meanings[0];
-      const number = position === 'next' ? context.nextNumber : position === 'current' ? context.currentNumber : undefined;
+      const number =
+        position === 'next' ? context.nextNumber : position === 'current' ? context.currentNumber : undefined;
       if (number !== undefined) return { kind: 'one', number, byWords: true };
       // A lone number ("mark 4 finished") names a task; never in a due date, where numbers belong to the date.
       const bare = dateExpected ? [] : prepared.tokens.filter((token) => /^\d{1,2}$/.test(token));
@@ -213,14 +289,20 @@ type Reading =
   | { readonly kind: 'ambiguous'; readonly words: string; readonly proposals: readonly Proposal[] }
   | { readonly kind: 'missing'; readonly missing: Missing; readonly taskNumber?: number };
 
-type TaskFound = { kind: 'one'; number: number; byWords: boolean } | { kind: 'several'; numbers: number[]; words: string } | { kind: 'none' };
+type TaskFound =
+  | { kind: 'one'; number: number; byWords: boolean }
+  | { kind: 'several'; numbers: number[]; words: string }
+  | { kind: 'none' };
 
 function looksLikeQuestion(text: string, tokens: readonly string[]): boolean {
   return text.trimEnd().endsWith('?') || (tokens.length > 2 && QUESTION_OPENERS.has(tokens[0]));
 }
 
 function closestIntents(candidates: ReadonlyArray<{ intent: IntentName }>): IntentName[] {
-  return candidates.filter((entry) => entry.intent !== 'question').slice(0, MAX_CHOICES).map((entry) => entry.intent);
+  return candidates
+    .filter((entry) => entry.intent !== 'question')
+    .slice(0, MAX_CHOICES)
+    .map((entry) => entry.intent);
 }
 
 let shared: Understanding | undefined;

@@ -20,7 +20,10 @@ const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 function recordingPort() {
   const calls: string[] = [];
   const port: PostingPort = {
-    update: async (target, card) => void calls.push(`update ${target.activityId}: ${cardText(card).includes('2 of 5 tasks settled') ? 'current' : 'stale'}`),
+    update: async (target, card) =>
+      void calls.push(
+        `update ${target.activityId}: ${cardText(card).includes('2 of 5 tasks settled') ? 'current' : 'stale'}`,
+      ),
     post: async () => {
       calls.push('post');
       return 'new-id';
@@ -35,9 +38,25 @@ function recordingPort() {
 }
 
 async function planWithSummary(planStore: PlanStore) {
-  const plan = createPlan({ id: 'plan-1', selection: { tool: 'cloudSync' }, createdBy: ANA, at: '2025-11-26T10:00:00.000Z' });
-  const cards = [{ taskId: 'summary' as const, activityId: 'sum-1', conversationId: HERE.conversationId, serviceUrl: 'https://smba.example/' }];
-  await planStore.create(HERE, { plan, conversationId: HERE.conversationId, tenantId: HERE.tenantId, cards }, { replace: false });
+  const plan = createPlan({
+    id: 'plan-1',
+    selection: { tool: 'cloudSync' },
+    createdBy: ANA,
+    at: '2025-11-26T10:00:00.000Z',
+  });
+  const cards = [
+    {
+      taskId: 'summary' as const,
+      activityId: 'sum-1',
+      conversationId: HERE.conversationId,
+      serviceUrl: 'https://smba.example/',
+    },
+  ];
+  await planStore.create(
+    HERE,
+    { plan, conversationId: HERE.conversationId, tenantId: HERE.tenantId, cards },
+    { replace: false },
+  );
   return plan;
 }
 
@@ -46,8 +65,17 @@ describe('Outgoing', () => {
     const planStore = new PlanStore(new MemoryStorage());
     const plan = await planWithSummary(planStore);
     const { port, calls } = recordingPort();
-    const outgoing = new Outgoing({ planStore, sender: new OutgoingSender({ retry: { baseDelayMs: 1 } }), port, logger: quiet });
-    await applyTaskAction({ planStore, clock: () => new Date('2025-11-26T11:00:00.000Z'), outgoing }, HERE, ANA, { planId: plan.id, taskId: 'cloudSync.prerequisites', action: 'done' });
+    const outgoing = new Outgoing({
+      planStore,
+      sender: new OutgoingSender({ retry: { baseDelayMs: 1 } }),
+      port,
+      logger: quiet,
+    });
+    await applyTaskAction({ planStore, clock: () => new Date('2025-11-26T11:00:00.000Z'), outgoing }, HERE, ANA, {
+      planId: plan.id,
+      taskId: 'cloudSync.prerequisites',
+      action: 'done',
+    });
     await outgoing.idle();
     expect(calls.sort()).toEqual(['note conv-here: done', 'update sum-1: current']);
   });
@@ -58,7 +86,11 @@ describe('Outgoing', () => {
     const { port, calls } = recordingPort();
     const guard = { isActive: async () => false, markInactive: async () => {} };
     const outgoing = new Outgoing({ planStore, sender: new OutgoingSender(), port, logger: quiet, guard });
-    await applyTaskAction({ planStore, clock: () => new Date('2025-11-26T11:00:00.000Z'), outgoing }, HERE, ANA, { planId: plan.id, taskId: 'cloudSync.prerequisites', action: 'done' });
+    await applyTaskAction({ planStore, clock: () => new Date('2025-11-26T11:00:00.000Z'), outgoing }, HERE, ANA, {
+      planId: plan.id,
+      taskId: 'cloudSync.prerequisites',
+      action: 'done',
+    });
     await outgoing.idle();
     expect(calls).toEqual([]);
   });
@@ -72,24 +104,45 @@ describe('Outgoing', () => {
     const updated: object[] = [];
     const port: PostingPort = { ...recordingPort().port, update: async (_target, card) => void updated.push(card) };
     const outgoing = new Outgoing({ planStore, sender: new OutgoingSender(), port, logger: quiet, tenantChecks });
-    await applyTaskAction({ planStore, clock: () => new Date('2025-11-26T11:00:00.000Z'), outgoing }, HERE, ANA, { planId: plan.id, taskId: 'cloudSync.prerequisites', action: 'done' });
+    await applyTaskAction({ planStore, clock: () => new Date('2025-11-26T11:00:00.000Z'), outgoing }, HERE, ANA, {
+      planId: plan.id,
+      taskId: 'cloudSync.prerequisites',
+      action: 'done',
+    });
     await outgoing.idle();
     expect(updated).toHaveLength(1);
-    expect(executeActions(updated[0]).map((action) => action.title).includes('Check now')).toBe(offered);
+    expect(
+      executeActions(updated[0])
+        .map((action) => action.title)
+        .includes('Check now'),
+    ).toBe(offered);
   });
 });
 
 describe('one outgoing service in src/', () => {
   const SRC = path.resolve(__dirname, '../../src');
   const files = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? files(path.join(dir, entry.name)) : entry.name.endsWith('.ts') ? [path.join(dir, entry.name)] : []));
-  const sources = files(SRC).map((file) => ({ name: path.relative(SRC, file).split(path.sep).join('/'), text: readFileSync(file, 'utf8') }));
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory()
+        ? files(path.join(dir, entry.name))
+        : entry.name.endsWith('.ts')
+          ? [path.join(dir, entry.name)]
+          : [],
+    );
+  const sources = files(SRC).map((file) => ({
+    name: path.relative(SRC, file).split(path.sep).join('/'),
+    text: readFileSync(file, 'utf8'),
+  }));
 
   it('builds a Delivery only inside the outgoing service', () => {
-    expect(sources.filter((source) => source.text.includes('new Delivery(')).map((source) => source.name)).toEqual(['actions/outgoing.ts']);
+    expect(sources.filter((source) => source.text.includes('new Delivery(')).map((source) => source.name)).toEqual([
+      'actions/outgoing.ts',
+    ]);
   });
 
   it('threads no change callbacks: use cases tell the outgoing service themselves', () => {
-    expect(sources.filter((source) => /\bonChanged\b|\bafterChange\b/.test(source.text)).map((source) => source.name)).toEqual([]);
+    expect(
+      sources.filter((source) => /\bonChanged\b|\bafterChange\b/.test(source.text)).map((source) => source.name),
+    ).toEqual([]);
   });
 });

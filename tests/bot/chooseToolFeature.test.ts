@@ -37,7 +37,11 @@ describe('choose the sync tool over HTTP', () => {
     expect(executeActions(response.body.value)).toEqual([]);
     // The click was answered before the cards went out; they follow, to the conversation.
     await h.app.planFeature.idle();
-    expect(connector.calls.filter((call) => call.kind === 'send' || call.kind === 'reply').map((call) => call.conversationId)).toEqual(Array(5).fill('conv-personal-1'));
+    expect(
+      connector.calls
+        .filter((call) => call.kind === 'send' || call.kind === 'reply')
+        .map((call) => call.conversationId),
+    ).toEqual(Array(5).fill('conv-personal-1'));
 
     const status = await h.say('status');
     expect(JSON.stringify(cardsOf(status))).toMatch(/Cloud Sync/);
@@ -47,19 +51,33 @@ describe('choose the sync tool over HTTP', () => {
   });
 
   it('override keeps the recommendation and the choice; why shows both with who answered', async () => {
-    const card = await answerAll(h, { ...PHS_SINGLE, enterpriseAdminAvailable: 'yes', connectTotalObjects: 'under100k' });
+    const card = await answerAll(h, {
+      ...PHS_SINGLE,
+      enterpriseAdminAvailable: 'yes',
+      connectTotalObjects: 'under100k',
+    });
     const override = button(card, 'decision.override');
     expect(override.data.tool).toBe('connect');
     // The install-type questions were skipped while Cloud Sync was recommended: they are asked now.
     const response = await h.invoke(override.verb, override.data, viaConnector);
     expect(response.body.type).toBe('application/vnd.microsoft.activity.message');
     expect(response.body.value).toMatch(/I need 3 more answers to pick express or custom/);
-    let replies: any[] = connector.calls.filter((call) => call.kind === 'send' || call.kind === 'reply').map((call) => call.body);
-    const answers: Record<string, string> = { domainsReachable: 'someUnreachable', enterpriseAdminAvailable: 'yes', connectTotalObjects: 'under100k' };
+    let replies: any[] = connector.calls
+      .filter((call) => call.kind === 'send' || call.kind === 'reply')
+      .map((call) => call.body);
+    const answers: Record<string, string> = {
+      domainsReachable: 'someUnreachable',
+      enterpriseAdminAvailable: 'yes',
+      connectTotalObjects: 'under100k',
+    };
     const followUps: string[] = [];
     for (let q = asked(replies); q; q = asked(replies)) {
       followUps.push(q.question);
-      replies = await press(h, { questionnaire: q.runId, question: q.question, answer: answers[q.question] }, viaConnector);
+      replies = await press(
+        h,
+        { questionnaire: q.runId, question: q.question, answer: answers[q.question] },
+        viaConnector,
+      );
     }
     expect(followUps).toEqual(['domainsReachable', 'enterpriseAdminAvailable', 'connectTotalObjects']);
     const decided = cardsOf(replies).find((c) => cardText(c).includes('instead of the recommended'));
@@ -79,35 +97,61 @@ describe('choose the sync tool over HTTP', () => {
 
   it('single forest needing PTA → Connect custom, typed answers', async () => {
     let replies = await h.say('start');
-    const typed: Record<string, string> = { ...PTA_SINGLE, signIn: 'pta', forestTopology: '1', largestDomainObjects: '1' };
+    const typed: Record<string, string> = {
+      ...PTA_SINGLE,
+      signIn: 'pta',
+      forestTopology: '1',
+      largestDomainObjects: '1',
+    };
     for (let q = asked(replies); q; q = asked(replies)) replies = await h.say(typed[q.question]);
     const card = cardsOf(replies)[0];
     expect(cardText(card)).toContain('Connect Sync: custom install');
   });
 
   it('two people in one channel answer interleaved without mixing answers', async () => {
-    const ana: ActivityOptions = { conversationType: 'channel', conversationId: '19:team@thread.tacv2', userId: '29:ana', userName: 'Ana' };
-    const bo: ActivityOptions = { conversationType: 'channel', conversationId: '19:team@thread.tacv2', userId: '29:bo', userName: 'Bo' };
+    const ana: ActivityOptions = {
+      conversationType: 'channel',
+      conversationId: '19:team@thread.tacv2',
+      userId: '29:ana',
+      userName: 'Ana',
+    };
+    const bo: ActivityOptions = {
+      conversationType: 'channel',
+      conversationId: '19:team@thread.tacv2',
+      userId: '29:bo',
+      userName: 'Bo',
+    };
     let a = await h.say('<at>Sync Guide</at> start', { ...ana, extra: { entities: [] } });
     let b = await h.say('<at>Sync Guide</at> start', bo);
     expect(cardText(cardsOf(a)[0])).toContain('For Ana');
     // Bo pressing Ana's card must not answer Ana's question, nor his own.
-    const stolen = await press(h, { questionnaire: asked(a)!.runId, question: 'forestTopology', answer: 'includesDisconnected' }, bo);
+    const stolen = await press(
+      h,
+      { questionnaire: asked(a)!.runId, question: 'forestTopology', answer: 'includesDisconnected' },
+      bo,
+    );
     expect(stolen[0].text).toMatch(/not part of your current questions/);
 
     for (;;) {
       const qa = asked(a);
       const qb = asked(b);
       if (!qa && !qb) break;
-      if (qa) a = await press(h, { questionnaire: qa.runId, question: qa.question, answer: PHS_SINGLE[qa.question] }, ana);
-      if (qb) b = await press(h, { questionnaire: qb.runId, question: qb.question, answer: PTA_SINGLE[qb.question] }, bo);
+      if (qa)
+        a = await press(h, { questionnaire: qa.runId, question: qa.question, answer: PHS_SINGLE[qa.question] }, ana);
+      if (qb)
+        b = await press(h, { questionnaire: qb.runId, question: qb.question, answer: PTA_SINGLE[qb.question] }, bo);
     }
     expect(cardText(cardsOf(a)[0])).toContain('Microsoft Entra Cloud Sync');
     expect(cardText(cardsOf(b)[0])).toContain('Connect Sync: custom install');
   });
 
   it('in a channel, other commands of the person answering still work and other people are not consumed', async () => {
-    const ana: ActivityOptions = { conversationType: 'channel', conversationId: '19:c2@thread.tacv2', userId: '29:ana', userName: 'Ana' };
+    const ana: ActivityOptions = {
+      conversationType: 'channel',
+      conversationId: '19:c2@thread.tacv2',
+      userId: '29:ana',
+      userName: 'Ana',
+    };
     const bo: ActivityOptions = { ...ana, userId: '29:bo', userName: 'Bo' };
     await h.say('start', ana);
     const boHelp = await h.say('help', bo);
@@ -119,7 +163,12 @@ describe('choose the sync tool over HTTP', () => {
   });
 
   it('mid-questionnaire in a channel: a sentence answers the question, plan commands (exact or in free words) still reach the plan, other text gets the question help', async () => {
-    const ana: ActivityOptions = { conversationType: 'channel', conversationId: '19:c3@thread.tacv2', userId: '29:ana', userName: 'Ana' };
+    const ana: ActivityOptions = {
+      conversationType: 'channel',
+      conversationId: '19:c3@thread.tacv2',
+      userId: '29:ana',
+      userName: 'Ana',
+    };
     await h.say('<at>Sync Guide</at> start', ana);
     await h.say('<at>Sync Guide</at> nothing yet', ana);
     const signIn = await h.say('<at>Sync Guide</at> one forest', ana);
@@ -132,7 +181,9 @@ describe('choose the sync tool over HTTP', () => {
     expect(JSON.stringify(next)).not.toMatch(/didn't get that/);
     expect(asked(next)).toBeUndefined();
     const chatter = await h.say('<at>Sync Guide</at> is it sunny today?', ana);
-    expect(chatter[0].text).toMatch(/^Sorry, I didn't get that\. Choose "keep" if pass-through authentication or federation already runs/);
+    expect(chatter[0].text).toMatch(
+      /^Sorry, I didn't get that\. Choose "keep" if pass-through authentication or federation already runs/,
+    );
     expect(asked(chatter)!.question).toBe('signIn');
     const answered = await h.say('<at>Sync Guide</at> we use ADFS and keep it', ana);
     expect(answered[0].text).toBe('I read that as: **Keep the PTA or federation we already have**.');
@@ -146,7 +197,8 @@ describe('choose the sync tool over HTTP', () => {
     const replies = await h.say('start');
     expect(replies[0].text).toMatch(/already has a deployment plan \(Microsoft Entra Cloud Sync/);
     let r = replies;
-    for (let q = asked(r); q; q = asked(r)) r = await press(h, { questionnaire: q.runId, question: q.question, answer: PTA_SINGLE[q.question] });
+    for (let q = asked(r); q; q = asked(r))
+      r = await press(h, { questionnaire: q.runId, question: q.question, answer: PTA_SINGLE[q.question] });
     const second = cardsOf(r).find((c) => executeActions(c).length > 0);
     const confirm = await h.invoke('decision.accept', button(second, 'decision.accept').data, viaConnector);
     expectValidCard(confirm.body.value);
@@ -172,14 +224,24 @@ describe('choose the sync tool over HTTP', () => {
   });
 
   it('"Answer now" on an unknown asks it (and what it makes relevant), then recommends again', async () => {
-    const card = await answerAll(h, { ...PHS_SINGLE, otherNeeds: 'notSure', enterpriseAdminAvailable: 'yes', connectTotalObjects: 'under100k' });
+    const card = await answerAll(h, {
+      ...PHS_SINGLE,
+      otherNeeds: 'notSure',
+      enterpriseAdminAvailable: 'yes',
+      connectTotalObjects: 'under100k',
+    });
     expect(cardText(card)).toContain('Microsoft Entra Cloud Sync');
     const refine = /"data":(\{"refine":"otherNeeds"[^}]*\})/.exec(JSON.stringify(card));
     expect(refine).not.toBeNull();
     let replies = await press(h, JSON.parse(refine![1]));
     expect(replies[0].text).toMatch(/settle "Other needs"/);
     const order: string[] = [];
-    const answers: Record<string, string> = { ...PHS_SINGLE, otherNeeds: 'exchangeHybrid,m365GroupWriteback', enterpriseAdminAvailable: 'yes', connectTotalObjects: 'under100k' };
+    const answers: Record<string, string> = {
+      ...PHS_SINGLE,
+      otherNeeds: 'exchangeHybrid,m365GroupWriteback',
+      enterpriseAdminAvailable: 'yes',
+      connectTotalObjects: 'under100k',
+    };
     for (let q = asked(replies); q; q = asked(replies)) {
       order.push(q.question);
       replies = await press(h, { questionnaire: q.runId, question: q.question, answer: answers[q.question] });
@@ -198,7 +260,12 @@ describe('choose the sync tool over HTTP', () => {
 
   it('Connect Sync 2.4, PHS, 12,000 users: accepting creates the restore and migration tracks, restore first', async () => {
     const card = await answerAll(h, {
-      ...PHS_SINGLE, currentSync: 'connect', connectBuild: 'belowMandatory', connectServerOs: 'ws2019', connectStaging: 'no', connectTotalObjects: 'under100k',
+      ...PHS_SINGLE,
+      currentSync: 'connect',
+      connectBuild: 'belowMandatory',
+      connectServerOs: 'ws2019',
+      connectStaging: 'no',
+      connectTotalObjects: 'under100k',
     });
     const text = cardText(card);
     expect(text).toContain('Move to Microsoft Entra Cloud Sync');

@@ -12,7 +12,8 @@ import { startFakeConnector, type FakeConnector } from '../helpers/fakeConnector
 import { FAST_SENDER, MENTION_BOT, planKey, startPlanIn } from '../helpers/planSetup';
 import { testDecision } from '../helpers/decisionFixtures';
 
-const DECISION = (tool: DecisionSummary['tool']) => testDecision(tool, { decidedBy: { id: 'aad-29:ana', name: 'Ana Admin' } });
+const DECISION = (tool: DecisionSummary['tool']) =>
+  testDecision(tool, { decidedBy: { id: 'aad-29:ana', name: 'Ana Admin' } });
 
 const TEAM_ID = '19:identity-team@thread.tacv2';
 const CHANNEL_ID = '19:rollout@thread.tacv2';
@@ -50,8 +51,10 @@ describe('owners, due dates and my tasks over HTTP', () => {
     ...who,
   });
 
-  const stored = async (conversationId: string): Promise<any> => (await bot.app.storage.storage.read([planKey(conversationId)]))[planKey(conversationId)];
-  const taskOf = async (conversationId: string, taskId: string) => (await stored(conversationId)).plan.tasks.find((t: any) => t.id === taskId);
+  const stored = async (conversationId: string): Promise<any> =>
+    (await bot.app.storage.storage.read([planKey(conversationId)]))[planKey(conversationId)];
+  const taskOf = async (conversationId: string, taskId: string) =>
+    (await stored(conversationId)).plan.tasks.find((t: any) => t.id === taskId);
   const index = async (userId: string): Promise<any> => {
     const key = `myTasks/${TENANT_ID}/${encodeURIComponent(userId)}`;
     return (await bot.app.storage.storage.read([key]))[key];
@@ -90,12 +93,20 @@ describe('owners, due dates and my tasks over HTTP', () => {
       conversationType: 'channel',
       conversationId: `${CHANNEL_ID};messageid=1000`,
       serviceUrl: connector.serviceUrl,
-      extra: { channelData: { tenant: { id: TENANT_ID }, team: { id: TEAM_ID, name: 'Identity Team' }, channel: { id: CHANNEL_ID, name: 'Identity rollout' } } },
+      extra: {
+        channelData: {
+          tenant: { id: TENANT_ID },
+          team: { id: TEAM_ID, name: 'Identity Team' },
+          channel: { id: CHANNEL_ID, name: 'Identity rollout' },
+        },
+      },
       ...ana,
     };
     groupChat = { conversationType: 'groupChat', conversationId: GROUP_CHAT, serviceUrl: connector.serviceUrl, ...ana };
     expect(await startPlanAndPost(channel, { tool: 'cloudSync' })).toMatchObject({ kind: 'created', inThread: true });
-    expect(await startPlanAndPost(groupChat, { tool: 'connect', connectInstall: 'express' })).toMatchObject({ kind: 'created' });
+    expect(await startPlanAndPost(groupChat, { tool: 'connect', connectInstall: 'express' })).toMatchObject({
+      kind: 'created',
+    });
   });
   afterAll(async () => {
     await bot.close();
@@ -112,7 +123,10 @@ describe('owners, due dates and my tasks over HTTP', () => {
       expect(cardText(card)).toContain('Owner: Ana Admin');
       expect(cardText(card)).toContain('Assigned to Ana Admin.');
       expect(executeActions(card).map((a) => a.verb)).toContain('task.unassign');
-      expect((await taskOf(CHANNEL_ID, 'cloudSync.installAgent')).owner).toEqual({ id: 'aad-29:ana', name: 'Ana Admin' });
+      expect((await taskOf(CHANNEL_ID, 'cloudSync.installAgent')).owner).toEqual({
+        id: 'aad-29:ana',
+        name: 'Ana Admin',
+      });
       // The person clicking is in the conversation by definition: no member lookup needed.
       expect(connector.calls.filter((c) => c.kind === 'member')).toHaveLength(0);
 
@@ -121,34 +135,61 @@ describe('owners, due dates and my tasks over HTTP', () => {
       const taskRef = record.cards.find((c: any) => c.taskId === 'cloudSync.installAgent');
       const summaryRef = record.cards.find((c: any) => c.taskId === 'summary');
       const updates = connector.calls.filter((c) => c.kind === 'update');
-      expect(cardText(updates.find((c) => c.activityId === taskRef.activityId)!.body.attachments[0].content)).toContain('Owner: Ana Admin');
-      expect(cardText(updates.find((c) => c.activityId === summaryRef.activityId)!.body.attachments[0].content)).toContain('Ana Admin');
+      expect(cardText(updates.find((c) => c.activityId === taskRef.activityId)!.body.attachments[0].content)).toContain(
+        'Owner: Ana Admin',
+      );
+      expect(
+        cardText(updates.find((c) => c.activityId === summaryRef.activityId)!.body.attachments[0].content),
+      ).toContain('Ana Admin');
 
       expect((await index('aad-29:ana')).entries).toEqual([
-        expect.objectContaining({ planId, taskId: 'cloudSync.installAgent', location: { tenantId: TENANT_ID, conversationId: CHANNEL_ID }, teamId: TEAM_ID, where: 'Identity Team › Identity rollout' }),
+        expect.objectContaining({
+          planId,
+          taskId: 'cloudSync.installAgent',
+          location: { tenantId: TENANT_ID, conversationId: CHANNEL_ID },
+          teamId: TEAM_ID,
+          where: 'Identity Team › Identity rollout',
+        }),
       ]);
     });
 
     it('"@Sync Guide assign 3 to @Ben": Teams confirms Ben is a member; the owner is recorded under his Entra id and the reassignment moves the index entry', async () => {
       connector.calls.length = 0;
-      const [card] = await say('<at>Sync Guide</at> assign 3 to <at>Ben Builder</at>', { ...channel, extra: { ...channel.extra, entities: [MENTION_BOT, mention('29:ben', 'Ben Builder')] } });
+      const [card] = await say('<at>Sync Guide</at> assign 3 to <at>Ben Builder</at>', {
+        ...channel,
+        extra: { ...channel.extra, entities: [MENTION_BOT, mention('29:ben', 'Ben Builder')] },
+      });
       validCard(card);
       expect(cardText(card)).toContain('Assigned to Ben Builder (was Ana Admin).');
       expect(cardText(card)).toContain('Owner: Ben Builder');
       const lookups = connector.calls.filter((c) => c.kind === 'member');
       expect(lookups.map((c) => [c.conversationId, c.activityId])).toEqual([[TEAM_ID, '29:ben']]);
-      expect((await taskOf(CHANNEL_ID, 'cloudSync.installAgent')).owner).toEqual({ id: 'aad-29:ben', name: 'Ben Builder' });
+      expect((await taskOf(CHANNEL_ID, 'cloudSync.installAgent')).owner).toEqual({
+        id: 'aad-29:ben',
+        name: 'Ben Builder',
+      });
       expect((await index('aad-29:ben')).entries.map((e: any) => e.taskId)).toEqual(['cloudSync.installAgent']);
       expect((await index('aad-29:ana')).entries).toEqual([]);
     });
 
     it.each([
-      ['someone who is not a member of the team', [MENTION_BOT, mention('29:carl', 'Carl Outsider')], 'Carl Outsider is not a member of this team'],
+      [
+        'someone who is not a member of the team',
+        [MENTION_BOT, mention('29:carl', 'Carl Outsider')],
+        'Carl Outsider is not a member of this team',
+      ],
       ['a name typed without a real @mention', [MENTION_BOT], 'To give task 4 to someone, @mention them'],
-      ['two people at once', [MENTION_BOT, mention('29:ben', 'Ben Builder'), mention('29:ana', 'Ana Admin')], 'a task has one owner'],
+      [
+        'two people at once',
+        [MENTION_BOT, mention('29:ben', 'Ben Builder'), mention('29:ana', 'Ana Admin')],
+        'a task has one owner',
+      ],
     ])('refuses %s, and nothing changes', async (_label, entities, message) => {
       const before = JSON.stringify(await stored(CHANNEL_ID));
-      const [card] = await say('<at>Sync Guide</at> assign 4 to <at>Carl Outsider</at>', { ...channel, extra: { ...channel.extra, entities } });
+      const [card] = await say('<at>Sync Guide</at> assign 4 to <at>Carl Outsider</at>', {
+        ...channel,
+        extra: { ...channel.extra, entities },
+      });
       validCard(card);
       expect(cardText(card)).toContain(message);
       expect(JSON.stringify(await stored(CHANNEL_ID))).toBe(before);
@@ -157,7 +198,10 @@ describe('owners, due dates and my tasks over HTTP', () => {
     it('a Teams outage while checking membership refuses with "try again", never as "not a member"', async () => {
       const before = JSON.stringify(await stored(CHANNEL_ID));
       connector.failNext({ status: 500, kind: 'member' }, 5);
-      const [card] = await say('<at>Sync Guide</at> assign 4 to <at>Ben Builder</at>', { ...channel, extra: { ...channel.extra, entities: [MENTION_BOT, mention('29:ben', 'Ben Builder')] } });
+      const [card] = await say('<at>Sync Guide</at> assign 4 to <at>Ben Builder</at>', {
+        ...channel,
+        extra: { ...channel.extra, entities: [MENTION_BOT, mention('29:ben', 'Ben Builder')] },
+      });
       connector.clearFailures();
       expect(cardText(card)).toContain('I could not check with Teams whether Ben Builder is a member');
       expect(JSON.stringify(await stored(CHANNEL_ID))).toBe(before);
@@ -169,7 +213,11 @@ describe('owners, due dates and my tasks over HTTP', () => {
       const editor = await invoke('task.ownerEditor', { planId, taskId: 'cloudSync.configure', revision }, channel);
       const json = JSON.stringify(editor);
       const picker = findElement(editor, (e) => e.type === 'Input.ChoiceSet');
-      expect(picker).toMatchObject({ id: 'ownerId', style: 'filtered', 'choices.data': { type: 'Data.Query', dataset: 'graph.microsoft.com/users' } });
+      expect(picker).toMatchObject({
+        id: 'ownerId',
+        style: 'filtered',
+        'choices.data': { type: 'Data.Query', dataset: 'graph.microsoft.com/users' },
+      });
       expect(picker.choices.map((c: any) => c.title)).toEqual(['Ana Admin', 'Ben Builder']);
       expect(json).toContain('assign 4 to @name');
 
@@ -177,15 +225,38 @@ describe('owners, due dates and my tasks over HTTP', () => {
       // Channel clicks sometimes arrive without the input values (reference §3 row 9).
       const dropped = await invoke('task.assign', { planId, taskId: 'cloudSync.configure', revision }, channel);
       expect(cardText(dropped)).toContain('I did not receive who to assign');
-      expect(cardText(await invoke('task.assign', { planId, taskId: 'cloudSync.configure', revision, ownerId: BOT.id }, channel))).toContain('I cannot own its tasks');
-      expect(cardText(await invoke('task.assign', { planId, taskId: 'cloudSync.configure', revision, ownerId: { id: 'x' } }, channel))).toContain('I did not receive who to assign');
-      const outsider = await invoke('task.assign', { planId, taskId: 'cloudSync.configure', revision, ownerId: 'aad-29:carl' }, channel);
+      expect(
+        cardText(
+          await invoke('task.assign', { planId, taskId: 'cloudSync.configure', revision, ownerId: BOT.id }, channel),
+        ),
+      ).toContain('I cannot own its tasks');
+      expect(
+        cardText(
+          await invoke(
+            'task.assign',
+            { planId, taskId: 'cloudSync.configure', revision, ownerId: { id: 'x' } },
+            channel,
+          ),
+        ),
+      ).toContain('I did not receive who to assign');
+      const outsider = await invoke(
+        'task.assign',
+        { planId, taskId: 'cloudSync.configure', revision, ownerId: 'aad-29:carl' },
+        channel,
+      );
       expect(cardText(outsider)).toContain('is not a member of this team');
       expect(JSON.stringify(await stored(CHANNEL_ID))).toBe(before);
 
-      const assigned = await invoke('task.assign', { planId, taskId: 'cloudSync.configure', revision, ownerId: 'aad-29:ben' }, channel);
+      const assigned = await invoke(
+        'task.assign',
+        { planId, taskId: 'cloudSync.configure', revision, ownerId: 'aad-29:ben' },
+        channel,
+      );
       expect(cardText(assigned)).toContain('Owner: Ben Builder');
-      expect((await taskOf(CHANNEL_ID, 'cloudSync.configure')).owner).toEqual({ id: 'aad-29:ben', name: 'Ben Builder' });
+      expect((await taskOf(CHANNEL_ID, 'cloudSync.configure')).owner).toEqual({
+        id: 'aad-29:ben',
+        name: 'Ben Builder',
+      });
     });
 
     it('in personal chat only the person themself can own a task', async () => {
@@ -194,13 +265,20 @@ describe('owners, due dates and my tasks over HTTP', () => {
       const conversationId = me.conversationId!;
       const [mine] = await say('assign 2 to me', me);
       expect(cardText(validCard(mine))).toContain('Owner: Ana Admin');
-      expect((await taskOf(conversationId, 'cloudSync.prerequisites')).owner).toEqual({ id: 'aad-29:ana', name: 'Ana Admin' });
+      expect((await taskOf(conversationId, 'cloudSync.prerequisites')).owner).toEqual({
+        id: 'aad-29:ana',
+        name: 'Ana Admin',
+      });
 
       const before = JSON.stringify(await stored(conversationId));
       const [typed] = await say('assign 3 to ben', me);
       expect(cardText(typed)).toContain('In a personal chat only you can own tasks');
       const planId = await planIdOf(conversationId);
-      const picked = await invoke('task.assign', { planId, taskId: 'cloudSync.installAgent', revision: 2, ownerId: 'aad-29:ben' }, me);
+      const picked = await invoke(
+        'task.assign',
+        { planId, taskId: 'cloudSync.installAgent', revision: 2, ownerId: 'aad-29:ben' },
+        me,
+      );
       expect(cardText(picked)).toContain('In a personal chat only you can own tasks');
       const editor = await invoke('task.ownerEditor', { planId, taskId: 'cloudSync.installAgent', revision: 2 }, me);
       expect(findElement(editor, (e) => e.type === 'Input.ChoiceSet')).toBeUndefined();
@@ -214,7 +292,10 @@ describe('owners, due dates and my tasks over HTTP', () => {
 
   describe('due dates', () => {
     it('sets a valid date by text and shows it on the card', async () => {
-      const [card] = await say('<at>Sync Guide</at> due 3 2026-12-15', { ...channel, extra: { ...channel.extra, entities: [MENTION_BOT] } });
+      const [card] = await say('<at>Sync Guide</at> due 3 2026-12-15', {
+        ...channel,
+        extra: { ...channel.extra, entities: [MENTION_BOT] },
+      });
       expect(cardText(validCard(card))).toContain('Due 15 Dec 2026');
       expect((await taskOf(CHANNEL_ID, 'cloudSync.installAgent')).due).toBe('2026-12-15');
     });
@@ -226,7 +307,10 @@ describe('owners, due dates and my tasks over HTTP', () => {
       ['', 'Give the due date as YYYY-MM-DD'],
     ])('refuses "%s" and changes nothing', async (typed, message) => {
       const before = JSON.stringify(await stored(CHANNEL_ID));
-      const [card] = await say(`<at>Sync Guide</at> due 4 ${typed}`, { ...channel, extra: { ...channel.extra, entities: [MENTION_BOT] } });
+      const [card] = await say(`<at>Sync Guide</at> due 4 ${typed}`, {
+        ...channel,
+        extra: { ...channel.extra, entities: [MENTION_BOT] },
+      });
       expect(cardText(validCard(card))).toContain(message);
       expect(JSON.stringify(await stored(CHANNEL_ID))).toBe(before);
     });
@@ -239,19 +323,34 @@ describe('owners, due dates and my tasks over HTTP', () => {
       expect(executeActions(editor).map((a) => a.verb)).toContain('task.setDue');
 
       const before = JSON.stringify(await stored(CHANNEL_ID));
-      expect(cardText(await invoke('task.setDue', { planId, taskId: 'cloudSync.verify', revision }, channel))).toContain('I did not receive a date');
-      expect(cardText(await invoke('task.setDue', { planId, taskId: 'cloudSync.verify', revision, dueDate: '2026-13-01' }, channel))).toContain('there is no month 13');
+      expect(
+        cardText(await invoke('task.setDue', { planId, taskId: 'cloudSync.verify', revision }, channel)),
+      ).toContain('I did not receive a date');
+      expect(
+        cardText(
+          await invoke('task.setDue', { planId, taskId: 'cloudSync.verify', revision, dueDate: '2026-13-01' }, channel),
+        ),
+      ).toContain('there is no month 13');
       expect(JSON.stringify(await stored(CHANNEL_ID))).toBe(before);
 
-      const saved = await invoke('task.setDue', { planId, taskId: 'cloudSync.verify', revision, dueDate: '2026-12-31' }, channel);
+      const saved = await invoke(
+        'task.setDue',
+        { planId, taskId: 'cloudSync.verify', revision, dueDate: '2026-12-31' },
+        channel,
+      );
       expect(cardText(saved)).toContain('Due 31 Dec 2026');
-      expect(cardText(await invoke('task.clearDue', { planId, taskId: 'cloudSync.verify', revision }, channel))).toContain('Due date cleared');
+      expect(
+        cardText(await invoke('task.clearDue', { planId, taskId: 'cloudSync.verify', revision }, channel)),
+      ).toContain('Due date cleared');
       expect((await taskOf(CHANNEL_ID, 'cloudSync.verify')).due).toBeUndefined();
     });
 
     it('a past date asks first; confirming sets it, and the task shows as overdue', async () => {
       const before = JSON.stringify(await stored(CHANNEL_ID));
-      const [confirm] = await say('<at>Sync Guide</at> due 4 2026-11-20', { ...channel, extra: { ...channel.extra, entities: [MENTION_BOT] } });
+      const [confirm] = await say('<at>Sync Guide</at> due 4 2026-11-20', {
+        ...channel,
+        extra: { ...channel.extra, entities: [MENTION_BOT] },
+      });
       validCard(confirm);
       expect(cardText(confirm)).toContain('20 Nov 2026 is in the past (today is 1 Dec 2026, UTC)');
       expect(JSON.stringify(await stored(CHANNEL_ID))).toBe(before);
@@ -268,13 +367,19 @@ describe('owners, due dates and my tasks over HTTP', () => {
     });
 
     it('overdue marks follow the clock at render time, on the summary and the task card', async () => {
-      const [summary] = await say('<at>Sync Guide</at> status', { ...channel, extra: { ...channel.extra, entities: [MENTION_BOT] } });
+      const [summary] = await say('<at>Sync Guide</at> status', {
+        ...channel,
+        extra: { ...channel.extra, entities: [MENTION_BOT] },
+      });
       expect(cardText(validCard(summary))).toContain('Due 15 Dec 2026');
       expect(cardText(summary)).toContain('1 task is overdue');
 
       now = new Date('2026-12-16T08:00:00.000Z');
       try {
-        const [later] = await say('<at>Sync Guide</at> status', { ...channel, extra: { ...channel.extra, entities: [MENTION_BOT] } });
+        const [later] = await say('<at>Sync Guide</at> status', {
+          ...channel,
+          extra: { ...channel.extra, entities: [MENTION_BOT] },
+        });
         expect(cardText(validCard(later))).toContain('Overdue since 15 Dec 2026 (1 day late)');
         expect(cardText(later)).toContain('2 tasks are overdue');
         const planId = await planIdOf(CHANNEL_ID);
@@ -286,7 +391,10 @@ describe('owners, due dates and my tasks over HTTP', () => {
     });
 
     it('history shows owner and due date changes beside status changes, newest first', async () => {
-      const [history] = await say('<at>Sync Guide</at> history', { ...channel, extra: { ...channel.extra, entities: [MENTION_BOT] } });
+      const [history] = await say('<at>Sync Guide</at> history', {
+        ...channel,
+        extra: { ...channel.extra, entities: [MENTION_BOT] },
+      });
       const text = cardText(validCard(history));
       expect(text).toContain('3. Install the provisioning agent: assigned to Ana Admin');
       expect(text).toContain('3. Install the provisioning agent: owner Ana Admin → Ben Builder');
@@ -300,7 +408,10 @@ describe('owners, due dates and my tasks over HTTP', () => {
   describe('my tasks', () => {
     beforeAll(async () => {
       // Ben's second plan: task 2 of the group chat's Connect plan.
-      const [card] = await say('assign 2 to <at>Ben Builder</at>', { ...groupChat, extra: { entities: [mention('29:ben', 'Ben Builder')] } });
+      const [card] = await say('assign 2 to <at>Ben Builder</at>', {
+        ...groupChat,
+        extra: { entities: [mention('29:ben', 'Ben Builder')] },
+      });
       expect(cardText(card)).toContain('Owner: Ben Builder');
       const [other] = await say('assign 3 to me', groupChat);
       expect(cardText(other)).toContain('Owner: Ana Admin');
@@ -314,15 +425,21 @@ describe('owners, due dates and my tasks over HTTP', () => {
       expect(text).toContain('Microsoft Entra Cloud Sync · Identity Team › Identity rollout');
       expect(text).toContain('Due 15 Dec 2026');
       expect(text).toContain('Microsoft Entra Connect Sync (express install) · a group chat');
-      expect(executeActions(card).map((a) => a.verb)).toEqual(expect.arrayContaining(['mytasks.start', 'mytasks.done', 'mytask.open']));
+      expect(executeActions(card).map((a) => a.verb)).toEqual(
+        expect.arrayContaining(['mytasks.start', 'mytasks.done', 'mytask.open']),
+      );
     });
 
     it('Done from my tasks changes the plan in its own conversation: the channel card is updated (PUT), and the list answers', async () => {
       connector.calls.length = 0;
       const [list] = await say('my tasks', personal(ben));
-      const done = executeActions(list).find((a) => a.verb === 'mytasks.done' && a.data!.taskId === 'cloudSync.installAgent')!;
+      const done = executeActions(list).find(
+        (a) => a.verb === 'mytasks.done' && a.data!.taskId === 'cloudSync.installAgent',
+      )!;
       const card = await invoke(done.verb, done.data!, personal(ben));
-      expect(cardText(card)).toContain('3. Install the provisioning agent: marked done. The plan in Identity Team › Identity rollout shows it too.');
+      expect(cardText(card)).toContain(
+        '3. Install the provisioning agent: marked done. The plan in Identity Team › Identity rollout shows it too.',
+      );
       expect(cardText(card)).toContain('2 open tasks assigned to you');
       const task = await taskOf(CHANNEL_ID, 'cloudSync.installAgent');
       expect(task).toMatchObject({ status: 'done', changedBy: { id: 'aad-29:ben', name: 'Ben Builder' } });
@@ -361,7 +478,11 @@ describe('owners, due dates and my tasks over HTTP', () => {
       // Carl has no index entry for the plan: the click cannot reach it at all.
       const stranger = await invoke('mytask.done', { planId, taskId: 'connect.prerequisites' }, personal(carl));
       expect(cardText(stranger)).toContain('This task is not on your list any more');
-      const forged = await invoke('mytasks.done', { planId: 'f0f0f0f0-0000-4000-8000-000000000000', taskId: 'connect.prerequisites' }, personal(ben));
+      const forged = await invoke(
+        'mytasks.done',
+        { planId: 'f0f0f0f0-0000-4000-8000-000000000000', taskId: 'connect.prerequisites' },
+        personal(ben),
+      );
       expect(cardText(forged)).toContain('This task is not on your list any more');
       expect(JSON.stringify(await stored(GROUP_CHAT))).toBe(before);
     });
@@ -369,11 +490,19 @@ describe('owners, due dates and my tasks over HTTP', () => {
     it('a refusal names who settled the task as plain text, never as Markdown', async () => {
       const planId = await planIdOf(GROUP_CHAT);
       const name = '[Mallory](https://evil.example) **urgent**';
-      await invoke('task.done', { planId, taskId: 'connect.prerequisites' }, { ...groupChat, userId: '29:mallory', userName: name });
+      await invoke(
+        'task.done',
+        { planId, taskId: 'connect.prerequisites' },
+        { ...groupChat, userId: '29:mallory', userName: name },
+      );
       expect((await taskOf(GROUP_CHAT, 'connect.prerequisites')).changedBy.name).toBe(name);
 
-      const fromTask = cardText(await invoke('mytask.start', { planId, taskId: 'connect.prerequisites' }, personal(ben)));
-      const fromList = cardText(await invoke('mytasks.start', { planId, taskId: 'connect.prerequisites' }, personal(ben)));
+      const fromTask = cardText(
+        await invoke('mytask.start', { planId, taskId: 'connect.prerequisites' }, personal(ben)),
+      );
+      const fromList = cardText(
+        await invoke('mytasks.start', { planId, taskId: 'connect.prerequisites' }, personal(ben)),
+      );
       for (const text of [fromTask, fromList]) {
         expect(text).toContain(`was marked done by ${escapeMarkdown(name)}. Reopen it first`);
         expect(text).not.toContain(name);
@@ -384,7 +513,10 @@ describe('owners, due dates and my tasks over HTTP', () => {
       /** Gives Ben a fresh open task in the conversation and returns its id. */
       const benGets = async (options: ActivityOptions, number: number): Promise<string> => {
         const conversationId = baseId(options.conversationId!);
-        const [card] = await say(`<at>Sync Guide</at> assign ${number} to <at>Ben Builder</at>`, { ...options, extra: { ...options.extra, entities: [MENTION_BOT, mention('29:ben', 'Ben Builder')] } });
+        const [card] = await say(`<at>Sync Guide</at> assign ${number} to <at>Ben Builder</at>`, {
+          ...options,
+          extra: { ...options.extra, entities: [MENTION_BOT, mention('29:ben', 'Ben Builder')] },
+        });
         expect(cardText(card)).toContain('Owner: Ben Builder');
         const task = numberedTasks((await stored(conversationId)).plan).find((t) => t.number === number)!;
         expect(task).toMatchObject({ owner: { id: 'aad-29:ben' }, status: 'todo' });
@@ -392,7 +524,7 @@ describe('owners, due dates and my tasks over HTTP', () => {
       };
       const baseId = (id: string) => id.split(';messageid=')[0];
 
-      it('a group chat: the list leaves its tasks out, and neither Ben\'s own task nor another one opens or changes', async () => {
+      it("a group chat: the list leaves its tasks out, and neither Ben's own task nor another one opens or changes", async () => {
         const taskId = await benGets(groupChat, 5);
         const planId = await planIdOf(GROUP_CHAT);
         expect(cardText((await say('my tasks', personal(ben)))[0])).toContain('a group chat');
@@ -402,14 +534,18 @@ describe('owners, due dates and my tasks over HTTP', () => {
           const [list] = await say('my tasks', personal(ben));
           const text = cardText(validCard(list));
           expect(text).not.toContain('a group chat');
-          expect(text).toMatch(/\d+ tasks? still assigned to you (is|are) in a chat or channel you are no longer a member of/);
+          expect(text).toMatch(
+            /\d+ tasks? still assigned to you (is|are) in a chat or channel you are no longer a member of/,
+          );
           expect(executeActions(list).some((a) => a.data?.planId === planId)).toBe(false);
 
           for (const verb of ['mytask.done', 'mytask.start', 'mytasks.done']) {
             const refused = cardText(await invoke(verb, { planId, taskId }, personal(ben)));
             expect(refused).toContain('You are not a member of a group chat any more');
           }
-          const opened = cardText(await invoke('mytask.open', { planId, taskId: 'connect.installExpress' }, personal(ben)));
+          const opened = cardText(
+            await invoke('mytask.open', { planId, taskId: 'connect.installExpress' }, personal(ben)),
+          );
           expect(opened).toContain('You are not a member of a group chat any more');
           expect(opened).not.toContain('Owner:');
           expect(JSON.stringify(await stored(GROUP_CHAT))).toBe(before);
@@ -420,7 +556,7 @@ describe('owners, due dates and my tasks over HTTP', () => {
         expect(cardText((await say('my tasks', personal(ben)))[0])).toContain('a group chat');
       });
 
-      it('a channel follows the channel\'s own members: Ben out of the channel but still in the team is refused', async () => {
+      it("a channel follows the channel's own members: Ben out of the channel but still in the team is refused", async () => {
         const taskId = await benGets(channel, 5);
         const planId = await planIdOf(CHANNEL_ID);
         const before = JSON.stringify(await stored(CHANNEL_ID));
@@ -439,21 +575,28 @@ describe('owners, due dates and my tasks over HTTP', () => {
         expect(done).toContain('marked done. The plan in Identity Team › Identity rollout shows it too');
       });
 
-      it('a channel Teams does not answer for as a conversation is decided by the team\'s members', async () => {
+      it("a channel Teams does not answer for as a conversation is decided by the team's members", async () => {
         const planId = await planIdOf(CHANNEL_ID);
         const taskId = await benGets(channel, 4);
         connector.calls.length = 0;
         connector.failNext({ status: 404, code: 'ConversationNotFound', kind: 'member' }, 1);
         connector.teams.members![TEAM_ID] = ['29:ana'];
         try {
-          expect(cardText(await invoke('mytask.open', { planId, taskId }, personal(ben)))).toContain('You are not a member of Identity Team › Identity rollout any more');
-          expect(connector.calls.filter((c) => c.kind === 'member').map((c) => c.conversationId)).toEqual([CHANNEL_ID, TEAM_ID]);
+          expect(cardText(await invoke('mytask.open', { planId, taskId }, personal(ben)))).toContain(
+            'You are not a member of Identity Team › Identity rollout any more',
+          );
+          expect(connector.calls.filter((c) => c.kind === 'member').map((c) => c.conversationId)).toEqual([
+            CHANNEL_ID,
+            TEAM_ID,
+          ]);
         } finally {
           connector.clearFailures();
           connector.teams.members![TEAM_ID] = ['29:ana', '29:ben'];
         }
         connector.failNext({ status: 404, code: 'ConversationNotFound', kind: 'member' }, 1);
-        expect(cardText(await invoke('mytask.open', { planId, taskId }, personal(ben)))).toContain('In Identity Team › Identity rollout');
+        expect(cardText(await invoke('mytask.open', { planId, taskId }, personal(ben)))).toContain(
+          'In Identity Team › Identity rollout',
+        );
       });
 
       it('when Teams cannot say, nothing is shown or changed, and the card says to try again', async () => {
@@ -480,7 +623,9 @@ describe('owners, due dates and my tasks over HTTP', () => {
       await startPlanAndPost(groupChat, { tool: 'cloudSync' }, true);
       const [card] = await say('my tasks', personal(ben));
       expect(cardText(card)).not.toContain('a group chat');
-      expect((await index('aad-29:ben')).entries.some((e: any) => e.location.conversationId === GROUP_CHAT)).toBe(false);
+      expect((await index('aad-29:ben')).entries.some((e: any) => e.location.conversationId === GROUP_CHAT)).toBe(
+        false,
+      );
     });
 
     it('replacing a plan is recorded with who did it, and shown by history', async () => {
@@ -491,7 +636,10 @@ describe('owners, due dates and my tasks over HTTP', () => {
     });
 
     it('"my tasks" outside personal chat points there instead of listing other plans in public', async () => {
-      const [card] = await say('<at>Sync Guide</at> my tasks', { ...channel, extra: { ...channel.extra, entities: [MENTION_BOT] } });
+      const [card] = await say('<at>Sync Guide</at> my tasks', {
+        ...channel,
+        extra: { ...channel.extra, entities: [MENTION_BOT] },
+      });
       expect(cardText(validCard(card))).toContain('I answer it only in your personal chat');
     });
   });
@@ -521,7 +669,12 @@ describe('start over asks first and records who discarded the plan', () => {
 
   it('discards only after "yes", and history then names who did it', async () => {
     bot = await startHarness({}, { clock: () => new Date('2026-12-01T09:00:00.000Z') });
-    const chat: ActivityOptions = { conversationType: 'personal', conversationId: 'a:start-over', userId: '29:dora', userName: 'Dora Ops' };
+    const chat: ActivityOptions = {
+      conversationType: 'personal',
+      conversationId: 'a:start-over',
+      userId: '29:dora',
+      userName: 'Dora Ops',
+    };
     await startPlanIn(bot.app, chat, { tool: 'cloudSync' }, DECISION('cloudSync'));
     await bot.app.planFeature.idle();
 

@@ -1,4 +1,10 @@
-import { BotAdapter, type Activity, type ConversationReference, type ResourceResponse, type TurnContext } from 'botbuilder';
+import {
+  BotAdapter,
+  type Activity,
+  type ConversationReference,
+  type ResourceResponse,
+  type TurnContext,
+} from 'botbuilder';
 import type { App } from '../../src/app';
 import type { PlanSelection } from '../../src/domain/plan';
 import { activity, cardsOf, startHarness, type ActivityOptions, type Harness } from '../helpers/botHarness';
@@ -18,20 +24,30 @@ class RecordingAdapter extends BotAdapter {
   }
   async updateActivity(): Promise<void> {}
   async deleteActivity(): Promise<void> {}
-  async continueConversation(_reference: Partial<ConversationReference>, _logic: (context: TurnContext) => Promise<void>): Promise<void> {}
+  async continueConversation(
+    _reference: Partial<ConversationReference>,
+    _logic: (context: TurnContext) => Promise<void>,
+  ): Promise<void> {}
 }
-
 
 /**
  * Starts a plan the way the questionnaire does (inside a turn), then waits for the posting that follows the
  * turn: the cards go to the connector behind the activity's serviceUrl, so they are read back from it.
  */
-async function startPlan(app: App, connector: FakeConnector, options: ActivityOptions, selection: PlanSelection = { tool: 'cloudSync' }, replace = false) {
+async function startPlan(
+  app: App,
+  connector: FakeConnector,
+  options: ActivityOptions,
+  selection: PlanSelection = { tool: 'cloudSync' },
+  replace = false,
+) {
   const context = startTurn({ ...options, serviceUrl: connector.serviceUrl }, new RecordingAdapter());
   const before = connector.calls.length;
   const result = await app.planFeature.startPlan(context, selection, testDecision(selection.tool), { replace });
   await app.planFeature.idle();
-  const calls = connector.calls.slice(before).filter((c) => c.kind === 'send' || c.kind === 'reply' || c.kind === 'create');
+  const calls = connector.calls
+    .slice(before)
+    .filter((c) => c.kind === 'send' || c.kind === 'reply' || c.kind === 'create');
   // A create-conversation call carries its activity inside the conversation parameters.
   return { result, calls, sent: calls.map((c) => (c.body.activity ?? c.body).attachments?.[0]?.content) };
 }
@@ -74,8 +90,21 @@ describe('plan over HTTP (expectReplies)', () => {
 
   it('remembers the id of every posted card', async () => {
     const record = await storedPlan(bot.app, chat.conversationId!);
-    expect(record.cards.map((c: any) => c.taskId)).toEqual(['summary', 'cloudSync.prerequisites', 'cloudSync.installAgent', 'cloudSync.configure', 'cloudSync.verify']);
-    expect(record.cards.every((c: any) => /^bot-act-\d+$/.test(c.activityId) && c.serviceUrl === connector.serviceUrl && c.conversationId === chat.conversationId)).toBe(true);
+    expect(record.cards.map((c: any) => c.taskId)).toEqual([
+      'summary',
+      'cloudSync.prerequisites',
+      'cloudSync.installAgent',
+      'cloudSync.configure',
+      'cloudSync.verify',
+    ]);
+    expect(
+      record.cards.every(
+        (c: any) =>
+          /^bot-act-\d+$/.test(c.activityId) &&
+          c.serviceUrl === connector.serviceUrl &&
+          c.conversationId === chat.conversationId,
+      ),
+    ).toBe(true);
   });
 
   it('answers "status" with the summary and "what\'s next" with the next task card', async () => {
@@ -85,17 +114,31 @@ describe('plan over HTTP (expectReplies)', () => {
     const [next] = cardsOf(await bot.say("What's next?", chat));
     expectValidCard(next);
     expect(cardText(next)).toContain('Review Cloud Sync prerequisites');
-    expect(executeActions(next).map((a) => a.verb)).toEqual(['task.start', 'task.done', 'task.skip', 'task.assignMe', 'task.ownerEditor', 'task.dueEditor']);
+    expect(executeActions(next).map((a) => a.verb)).toEqual([
+      'task.start',
+      'task.done',
+      'task.skip',
+      'task.assignMe',
+      'task.ownerEditor',
+      'task.dueEditor',
+    ]);
   });
 
   it('presses done: HTTP 200, the updated card, the state changed; a stale click answers "already"', async () => {
-    const response = await bot.invoke('task.done', { planId, taskId: 'cloudSync.prerequisites', revision: 1 }, { ...chat, userName: 'Ben Builder', userId: '29:ben' });
+    const response = await bot.invoke(
+      'task.done',
+      { planId, taskId: 'cloudSync.prerequisites', revision: 1 },
+      { ...chat, userName: 'Ben Builder', userId: '29:ben' },
+    );
     expect(response.status).toBe(200);
     expect(response.body.statusCode).toBe(200);
     expect(response.body.type).toBe('application/vnd.microsoft.card.adaptive');
     expectValidCard(response.body.value);
     expect(cardText(response.body.value)).toMatch(/Marked done by Ben Builder at \d\d:\d\d UTC/);
-    expect((await storedPlan(bot.app, chat.conversationId!)).plan.tasks.find((t: any) => t.id === 'cloudSync.prerequisites').status).toBe('done');
+    expect(
+      (await storedPlan(bot.app, chat.conversationId!)).plan.tasks.find((t: any) => t.id === 'cloudSync.prerequisites')
+        .status,
+    ).toBe('done');
 
     const stale = await bot.invoke('task.done', { planId, taskId: 'cloudSync.prerequisites', revision: 1 }, chat);
     expect(stale.status).toBe(200);
@@ -107,12 +150,37 @@ describe('plan over HTTP (expectReplies)', () => {
   });
 
   it.each([
-    ['a forged plan id', 'task.done', { planId: 'f0f0f0f0-0000-4000-8000-000000000000', taskId: 'cloudSync.installAgent', revision: 2 }, 'Not this plan'],
-    ['an unknown task id', 'task.done', () => ({ planId, taskId: 'cloudSync.nope', revision: 2 }), 'task I do not know'],
+    [
+      'a forged plan id',
+      'task.done',
+      { planId: 'f0f0f0f0-0000-4000-8000-000000000000', taskId: 'cloudSync.installAgent', revision: 2 },
+      'Not this plan',
+    ],
+    [
+      'an unknown task id',
+      'task.done',
+      () => ({ planId, taskId: 'cloudSync.nope', revision: 2 }),
+      'task I do not know',
+    ],
     ['missing data', 'task.done', {}, 'does not name a plan'],
-    ['a huge plan id', 'task.done', { planId: 'x'.repeat(200_000), taskId: 'cloudSync.installAgent', revision: 2 }, 'does not name a plan'],
-    ['a body over the server limit', 'task.done', () => ({ planId, taskId: 'cloudSync.installAgent', revision: 2, junk: 'x'.repeat(300_000) }), ''],
-    ['an unknown verb', 'task.explode', () => ({ planId, taskId: 'cloudSync.installAgent' }), 'not something I recognise'],
+    [
+      'a huge plan id',
+      'task.done',
+      { planId: 'x'.repeat(200_000), taskId: 'cloudSync.installAgent', revision: 2 },
+      'does not name a plan',
+    ],
+    [
+      'a body over the server limit',
+      'task.done',
+      () => ({ planId, taskId: 'cloudSync.installAgent', revision: 2, junk: 'x'.repeat(300_000) }),
+      '',
+    ],
+    [
+      'an unknown verb',
+      'task.explode',
+      () => ({ planId, taskId: 'cloudSync.installAgent' }),
+      'not something I recognise',
+    ],
   ])('refuses %s with HTTP 200 and an error card; nothing changes', async (_label, verb, data, message) => {
     const before = JSON.stringify(await storedPlan(bot.app, chat.conversationId!));
     const payload = typeof data === 'function' ? data() : data;
@@ -130,15 +198,32 @@ describe('plan over HTTP (expectReplies)', () => {
   });
 
   it("refuses another conversation's plan id: a click never reaches a plan it was not sent from", async () => {
-    const otherChat: ActivityOptions = { conversationId: 'a:chat-with-ben', conversationType: 'personal', userId: '29:ben', userName: 'Ben' };
+    const otherChat: ActivityOptions = {
+      conversationId: 'a:chat-with-ben',
+      conversationType: 'personal',
+      userId: '29:ben',
+      userName: 'Ben',
+    };
     await startPlan(bot.app, connector, otherChat, { tool: 'connect' });
     const otherPlanId = (await storedPlan(bot.app, otherChat.conversationId!)).plan.id;
-    const before = JSON.stringify([await storedPlan(bot.app, chat.conversationId!), await storedPlan(bot.app, otherChat.conversationId!)]);
+    const before = JSON.stringify([
+      await storedPlan(bot.app, chat.conversationId!),
+      await storedPlan(bot.app, otherChat.conversationId!),
+    ]);
     // Ana replays Ben's plan id from her own chat, with a task that exists in both plans' catalog.
-    const response = await bot.invoke('task.done', { planId: otherPlanId, taskId: 'connect.prerequisites', revision: 1 }, chat);
+    const response = await bot.invoke(
+      'task.done',
+      { planId: otherPlanId, taskId: 'connect.prerequisites', revision: 1 },
+      chat,
+    );
     expect(response.status).toBe(200);
     expect(cardText(response.body.value)).toContain('Not this plan');
-    expect(JSON.stringify([await storedPlan(bot.app, chat.conversationId!), await storedPlan(bot.app, otherChat.conversationId!)])).toBe(before);
+    expect(
+      JSON.stringify([
+        await storedPlan(bot.app, chat.conversationId!),
+        await storedPlan(bot.app, otherChat.conversationId!),
+      ]),
+    ).toBe(before);
   });
 
   it('takes typed "done 3" (numbered as on the summary) and answers with the updated card', async () => {
@@ -179,9 +264,20 @@ describe('plan over HTTP (expectReplies)', () => {
   });
 
   it('works in a channel thread after the @mention is removed, on the channel-wide plan', async () => {
-    const channel: ActivityOptions = { conversationType: 'channel', conversationId: '19:deploy@thread.tacv2;messageid=111' };
+    const channel: ActivityOptions = {
+      conversationType: 'channel',
+      conversationId: '19:deploy@thread.tacv2;messageid=111',
+    };
     await startPlan(bot.app, connector, channel, { tool: 'both', connectInstall: 'custom' });
-    const inAnotherThread = { ...channel, conversationId: '19:deploy@thread.tacv2;messageid=222', extra: { entities: [{ type: 'mention', text: '<at>Sync Guide</at>', mentioned: { id: '28:sync-guide-bot', name: 'Sync Guide' } }] } };
+    const inAnotherThread = {
+      ...channel,
+      conversationId: '19:deploy@thread.tacv2;messageid=222',
+      extra: {
+        entities: [
+          { type: 'mention', text: '<at>Sync Guide</at>', mentioned: { id: '28:sync-guide-bot', name: 'Sync Guide' } },
+        ],
+      },
+    };
     const [summary] = cardsOf(await bot.say('<at>Sync Guide</at> status', inAnotherThread));
     expect(cardText(summary)).toContain('Cloud Sync and Connect Sync (custom install) side by side');
   });
@@ -198,7 +294,12 @@ describe('plan over HTTP with a Bot Connector (fan-out)', () => {
   beforeAll(async () => {
     connector = await startFakeConnector();
     bot = await startHarness({}, { sender: { retry: { baseDelayMs: 5, maxDelayMs: 20 } } });
-    channel = { conversationType: 'channel', conversationId: '19:rollout@thread.tacv2;messageid=500', serviceUrl: connector.serviceUrl, deliveryMode: 'normal' };
+    channel = {
+      conversationType: 'channel',
+      conversationId: '19:rollout@thread.tacv2;messageid=500',
+      serviceUrl: connector.serviceUrl,
+      deliveryMode: 'normal',
+    };
     await startPlan(bot.app, connector, channel);
     const record = await storedPlan(bot.app, channel.conversationId!);
     planId = record.plan.id;
@@ -213,7 +314,8 @@ describe('plan over HTTP with a Bot Connector (fan-out)', () => {
     connector.calls.length = 0;
   });
 
-  const summaryId = async () => (await storedPlan(bot.app, channel.conversationId!)).cards.find((c: any) => c.taskId === 'summary').activityId;
+  const summaryId = async () =>
+    (await storedPlan(bot.app, channel.conversationId!)).cards.find((c: any) => c.taskId === 'summary').activityId;
 
   it('after a done click, answers first and then PUTs the new progress onto the summary and the task card', async () => {
     const response = await bot.invoke('task.done', { planId, taskId: 'cloudSync.prerequisites', revision: 1 }, channel);
@@ -242,7 +344,9 @@ describe('plan over HTTP with a Bot Connector (fan-out)', () => {
     const summaryCalls = connector.calls.filter((c) => c.kind === 'update' && c.activityId === summaryRef.activityId);
     expect(summaryCalls.map((c) => c.status)).toContain(429);
     expect(summaryCalls[summaryCalls.length - 1].status).toBe(200);
-    expect(cardText(summaryCalls[summaryCalls.length - 1].body.attachments[0].content)).toMatch(/🔵\n3\.?\nInstall the provisioning agent/);
+    expect(cardText(summaryCalls[summaryCalls.length - 1].body.attachments[0].content)).toMatch(
+      /🔵\n3\.?\nInstall the provisioning agent/,
+    );
   });
 
   it('posts a fresh summary when Teams answers 404 ActivityNotFound, and updates that one next time', async () => {
@@ -273,16 +377,24 @@ describe('plan over HTTP with a Bot Connector (fan-out)', () => {
   });
 
   it('handles the Action.Submit fallback of an old client: applies the action and replaces the clicked card in place', async () => {
-    const clickedCard = (await storedPlan(bot.app, channel.conversationId!)).cards.find((c: any) => c.taskId === 'cloudSync.verify').activityId;
+    const clickedCard = (await storedPlan(bot.app, channel.conversationId!)).cards.find(
+      (c: any) => c.taskId === 'cloudSync.verify',
+    ).activityId;
     const result = await bot.post(
-      activity('message', channel, { replyToId: clickedCard, value: { verb: 'task.skip', planId, taskId: 'cloudSync.verify', revision: 1 } }),
+      activity('message', channel, {
+        replyToId: clickedCard,
+        value: { verb: 'task.skip', planId, taskId: 'cloudSync.verify', revision: 1 },
+      }),
     );
     expect(result.status).toBeLessThan(300);
     await bot.app.planFeature.idle();
     const inPlace = connector.calls.filter((c) => c.kind === 'update' && c.activityId === clickedCard);
     expect(inPlace.length).toBeGreaterThanOrEqual(1);
     expect(cardText(inPlace[0].body.attachments[0].content)).toMatch(/Skipped by Ana Admin/);
-    expect((await storedPlan(bot.app, channel.conversationId!)).plan.tasks.find((t: any) => t.id === 'cloudSync.verify').status).toBe('skipped');
+    expect(
+      (await storedPlan(bot.app, channel.conversationId!)).plan.tasks.find((t: any) => t.id === 'cloudSync.verify')
+        .status,
+    ).toBe('skipped');
   });
 
   it('"What\'s next" on the summary refreshes it for the clicker and posts the next task card', async () => {
@@ -303,7 +415,7 @@ describe('plan over HTTP with a Bot Connector (fan-out)', () => {
     expect(connector.calls.filter((c) => c.kind !== 'update')).toHaveLength(0);
     // Blocked means the bot was removed or blocked there: the channel is marked inactive and later changes send nothing.
     const key = `conversations/${encodeURIComponent('19:rollout@thread.tacv2')}`;
-    expect(((await bot.app.storage.storage.read([key]))[key])?.active).toBe(false);
+    expect((await bot.app.storage.storage.read([key]))[key]?.active).toBe(false);
     connector.calls.length = 0;
     await bot.invoke('task.start', { planId, taskId: 'cloudSync.configure' }, channel);
     await bot.app.planFeature.idle();

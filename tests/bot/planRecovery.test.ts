@@ -34,13 +34,30 @@ describe('discarding, replacing and restoring a shared plan', () => {
     conversationType: 'channel',
     conversationId: `${CHANNEL_ID};messageid=1000`,
     serviceUrl: connector.serviceUrl,
-    extra: { channelData: { tenant: { id: TENANT_ID }, team: { id: TEAM_ID, name: 'Identity Team' }, channel: { id: CHANNEL_ID, name: 'Identity rollout' } } },
+    extra: {
+      channelData: {
+        tenant: { id: TENANT_ID },
+        team: { id: TEAM_ID, name: 'Identity Team' },
+        channel: { id: CHANNEL_ID, name: 'Identity rollout' },
+      },
+    },
     ...who,
   });
-  const personalOf = (who: Person): ActivityOptions => ({ conversationType: 'personal', conversationId: `a:personal-${who.userId.slice(3)}`, serviceUrl: connector.serviceUrl, ...who });
-  const groupChat = (who: Person): ActivityOptions => ({ conversationType: 'groupChat', conversationId: GROUP_CHAT, serviceUrl: connector.serviceUrl, ...who });
+  const personalOf = (who: Person): ActivityOptions => ({
+    conversationType: 'personal',
+    conversationId: `a:personal-${who.userId.slice(3)}`,
+    serviceUrl: connector.serviceUrl,
+    ...who,
+  });
+  const groupChat = (who: Person): ActivityOptions => ({
+    conversationType: 'groupChat',
+    conversationId: GROUP_CHAT,
+    serviceUrl: connector.serviceUrl,
+    ...who,
+  });
 
-  const storedJson = async (conversationId: string) => JSON.stringify((await bot.app.storage.storage.read([planKey(conversationId)]))[planKey(conversationId)] ?? null);
+  const storedJson = async (conversationId: string) =>
+    JSON.stringify((await bot.app.storage.storage.read([planKey(conversationId)]))[planKey(conversationId)] ?? null);
   /** The plan document without its storage eTag, which every write changes. */
   const stored = async (conversationId: string): Promise<any> => {
     const value = JSON.parse(await storedJson(conversationId));
@@ -55,17 +72,29 @@ describe('discarding, replacing and restoring a shared plan', () => {
     expectValidCard(response.body.value);
     return response.body.value;
   };
-  const texts = (activities: any[]) => [...activities.filter((a) => typeof a.text === 'string').map((a) => a.text), ...cardsOf(activities).map(cardText)].join('\n');
+  const texts = (activities: any[]) =>
+    [
+      ...activities.filter((a) => typeof a.text === 'string').map((a) => a.text),
+      ...cardsOf(activities).map(cardText),
+    ].join('\n');
 
   beforeAll(async () => {
     connector = await startFakeConnector({
-      members: { [TEAM_ID]: ['29:ana', '29:ben', '29:gus', '29:eve', '29:ola', '29:max'], [GROUP_CHAT]: ['29:ana', '29:ben', '29:ola', '29:max'] },
+      members: {
+        [TEAM_ID]: ['29:ana', '29:ben', '29:gus', '29:eve', '29:ola', '29:max'],
+        [GROUP_CHAT]: ['29:ana', '29:ben', '29:ola', '29:max'],
+      },
       people: {
         '29:ana': { name: 'Ana Admin', aadObjectId: 'aad-29:ana', userRole: 'user' },
         '29:ben': { name: 'Ben Builder', aadObjectId: 'aad-29:ben', userRole: 'user' },
         '29:gus': { name: 'Gus Guest', aadObjectId: 'aad-29:gus', userRole: 'guest' },
         // An invited account whose roster entry says "user": its user principal name still gives it away.
-        '29:eve': { name: 'Eve External', aadObjectId: 'aad-29:eve', userRole: 'user', userPrincipalName: 'eve_contoso.com#EXT#@fabrikam.onmicrosoft.com' },
+        '29:eve': {
+          name: 'Eve External',
+          aadObjectId: 'aad-29:eve',
+          userRole: 'user',
+          userPrincipalName: 'eve_contoso.com#EXT#@fabrikam.onmicrosoft.com',
+        },
         '29:ola': { name: 'Ola Owner', aadObjectId: 'aad-29:ola', userRole: 'owner' },
         '29:max': { name: 'Max Member', aadObjectId: 'aad-29:max', userRole: 'user' },
       },
@@ -106,7 +135,9 @@ describe('discarding, replacing and restoring a shared plan', () => {
     ])('%s: guests work on tasks but never discard the plan', async (_label, who) => {
       const before = await storedJson(CHANNEL_ID);
       const replies = await say('start over', channel(who));
-      expect(texts(replies)).toContain("Guests can work on this plan's tasks, but cannot discard the plan itself. Ana Admin (who created it), the people who own its tasks (");
+      expect(texts(replies)).toContain(
+        "Guests can work on this plan's tasks, but cannot discard the plan itself. Ana Admin (who created it), the people who own its tasks (",
+      );
       // A guest who owns a task is not named to themself as someone who can.
       expect(texts(replies)).not.toContain(`(${who.userName})`);
       expect(await storedJson(CHANNEL_ID)).toBe(before);
@@ -121,7 +152,9 @@ describe('discarding, replacing and restoring a shared plan', () => {
       connector.failNext({ status: 500, kind: 'member' }, 5);
       const replies = await say('start over', channel(ana));
       connector.clearFailures();
-      expect(texts(replies)).toContain('I could not check with Teams who you are in this team, so I left the plan as it is. Please try again in a moment.');
+      expect(texts(replies)).toContain(
+        'I could not check with Teams who you are in this team, so I left the plan as it is. Please try again in a moment.',
+      );
       expect(texts(replies)).not.toContain('Start over?');
       expect(await storedJson(CHANNEL_ID)).toBe(before);
       await say('cancel', channel(ana));
@@ -145,7 +178,9 @@ describe('discarding, replacing and restoring a shared plan', () => {
       const before = await storedJson(CHANNEL_ID);
       const recommendation = await answerAll(bot, PTA_SINGLE, channel(gus));
       const accept = executeActions(recommendation).find((a) => a.verb === 'decision.accept')!;
-      expect(cardText(await invoke('decision.replacePlan', accept.data!, channel(gus)))).toContain('cannot replace the plan itself');
+      expect(cardText(await invoke('decision.replacePlan', accept.data!, channel(gus)))).toContain(
+        'cannot replace the plan itself',
+      );
       expect(await storedJson(CHANNEL_ID)).toBe(before);
     });
   });
@@ -179,8 +214,12 @@ describe('discarding, replacing and restoring a shared plan', () => {
     });
 
     it('the same rule decides who may restore it: not a member with no part in it, not a guest', async () => {
-      expect(cardText(await invoke('plan.restore', { planId }, channel(max)))).toContain('can restore the plan of this channel');
-      expect(cardText(await invoke('plan.restore', { planId }, channel(gus)))).toContain('cannot restore the plan itself');
+      expect(cardText(await invoke('plan.restore', { planId }, channel(max)))).toContain(
+        'can restore the plan of this channel',
+      );
+      expect(cardText(await invoke('plan.restore', { planId }, channel(gus)))).toContain(
+        'cannot restore the plan itself',
+      );
       expect(await stored(CHANNEL_ID)).toBeNull();
     });
 
@@ -228,7 +267,11 @@ describe('discarding, replacing and restoring a shared plan', () => {
 
     it('creator replaces her plan, restores the first one, then the second one again', async () => {
       const first = await answerAll(bot, PHS_SINGLE, groupChat(ana));
-      await invoke('decision.accept', executeActions(first).find((a) => a.verb === 'decision.accept')!.data!, groupChat(ana));
+      await invoke(
+        'decision.accept',
+        executeActions(first).find((a) => a.verb === 'decision.accept')!.data!,
+        groupChat(ana),
+      );
       await bot.app.planFeature.idle();
       const cloudSyncPlan = await stored(GROUP_CHAT);
       expect(await whyText()).toContain('Microsoft Entra Cloud Sync');
@@ -236,13 +279,23 @@ describe('discarding, replacing and restoring a shared plan', () => {
       // Ola is a team owner elsewhere, but a group chat has no team owners: only creators and task owners count.
       const olaRecommendation = await answerAll(bot, PTA_SINGLE, groupChat(ola));
       const olaAccept = executeActions(olaRecommendation).find((a) => a.verb === 'decision.accept')!;
-      expect(cardText(await invoke('decision.replacePlan', olaAccept.data!, groupChat(ola)))).toContain('Only Ana Admin (who created it) can replace the plan of this group chat, and never guests.');
+      expect(cardText(await invoke('decision.replacePlan', olaAccept.data!, groupChat(ola)))).toContain(
+        'Only Ana Admin (who created it) can replace the plan of this group chat, and never guests.',
+      );
 
       const second = await answerAll(bot, PTA_SINGLE, groupChat(ana));
-      const confirm = await invoke('decision.accept', executeActions(second).find((a) => a.verb === 'decision.accept')!.data!, groupChat(ana));
-      expect(cardText(confirm)).toContain('The current plan, with its progress, is kept for 30 days: "restore" brings it back.');
+      const confirm = await invoke(
+        'decision.accept',
+        executeActions(second).find((a) => a.verb === 'decision.accept')!.data!,
+        groupChat(ana),
+      );
+      expect(cardText(confirm)).toContain(
+        'The current plan, with its progress, is kept for 30 days: "restore" brings it back.',
+      );
       const replace = executeActions(confirm).find((a) => a.verb === 'decision.replacePlan')!;
-      expect(cardText(await invoke(replace.verb, replace.data!, groupChat(ana)))).toContain('accepted **Connect Sync**');
+      expect(cardText(await invoke(replace.verb, replace.data!, groupChat(ana)))).toContain(
+        'accepted **Connect Sync**',
+      );
       await bot.app.planFeature.idle();
       const connectPlan = await stored(GROUP_CHAT);
       expect(connectPlan.plan.selection.tool).toBe('connect');
@@ -253,7 +306,10 @@ describe('discarding, replacing and restoring a shared plan', () => {
       expect(cardText(question)).toContain('Restore an earlier plan?');
       expect(cardText(question)).toContain('in place of the current plan (Connect Sync');
       const [restoreIt, keep] = executeActions(question);
-      expect(restoreIt).toMatchObject({ verb: 'plan.restore', data: { planId: cloudSyncPlan.plan.id, replacing: connectPlan.plan.id } });
+      expect(restoreIt).toMatchObject({
+        verb: 'plan.restore',
+        data: { planId: cloudSyncPlan.plan.id, replacing: connectPlan.plan.id },
+      });
       expect(cardText(await invoke(keep.verb, keep.data!, groupChat(ana)))).toContain('Nothing changed');
       expect((await stored(GROUP_CHAT)).plan.id).toBe(connectPlan.plan.id);
 
@@ -274,7 +330,12 @@ describe('discarding, replacing and restoring a shared plan', () => {
   });
 
   describe('personal chat', () => {
-    const me = (): ActivityOptions => ({ conversationType: 'personal', conversationId: 'a:personal-ben', serviceUrl: connector.serviceUrl, ...ben });
+    const me = (): ActivityOptions => ({
+      conversationType: 'personal',
+      conversationId: 'a:personal-ben',
+      serviceUrl: connector.serviceUrl,
+      ...ben,
+    });
 
     it('the person owns their plan: start over needs no roster call; restore brings the plan and its reminders back', async () => {
       await startPlanIn(bot.app, me(), { tool: 'cloudSync' }, DECISION);
@@ -292,22 +353,43 @@ describe('discarding, replacing and restoring a shared plan', () => {
       expect(connector.calls.filter((c) => c.kind === 'member')).toEqual([]);
       expect(await stored('a:personal-ben')).toBeNull();
       // The scheduler notices the plan is gone and drops its pointer.
-      const index = async () => (await new ReminderIndex(bot.app.storage.storage).scheduled({ tenantId: TENANT_ID, conversationId: 'a:personal-ben' })).filter((e) => e.planId === planId);
+      const index = async () =>
+        (
+          await new ReminderIndex(bot.app.storage.storage).scheduled({
+            tenantId: TENANT_ID,
+            conversationId: 'a:personal-ben',
+          })
+        ).filter((e) => e.planId === planId);
       await bot.app.reminders.runOnce();
       expect(await index()).toEqual([]);
 
       expect(texts(await say('restore', me()))).toContain('Its reminders are on again.');
       expect(await stored('a:personal-ben')).toEqual(before);
-      expect(await index()).toEqual([expect.objectContaining({ planId, location: { tenantId: TENANT_ID, conversationId: 'a:personal-ben' } })]);
+      expect(await index()).toEqual([
+        expect.objectContaining({ planId, location: { tenantId: TENANT_ID, conversationId: 'a:personal-ben' } }),
+      ]);
       const check = await bot.app.reminders.runOnce();
       expect(check.results.find((r) => r.planId === planId)?.outcome).not.toBe('removed');
     });
 
     it('"yes" to a start over discards the plan it offered, never one that replaced it in the meantime', async () => {
-      const mine: ActivityOptions = { conversationType: 'personal', conversationId: 'a:personal-ana', serviceUrl: connector.serviceUrl, ...ana };
+      const mine: ActivityOptions = {
+        conversationType: 'personal',
+        conversationId: 'a:personal-ana',
+        serviceUrl: connector.serviceUrl,
+        ...ana,
+      };
       await startPlanIn(bot.app, mine, { tool: 'cloudSync' }, DECISION);
-      expect(cardText(cardsOf(await say('start over', mine))[0])).toContain('the deployment plan of this conversation (Microsoft Entra Cloud Sync');
-      await startPlanIn(bot.app, mine, { tool: 'connect', connectInstall: 'express' }, { ...DECISION, tool: 'connect' }, true);
+      expect(cardText(cardsOf(await say('start over', mine))[0])).toContain(
+        'the deployment plan of this conversation (Microsoft Entra Cloud Sync',
+      );
+      await startPlanIn(
+        bot.app,
+        mine,
+        { tool: 'connect', connectInstall: 'express' },
+        { ...DECISION, tool: 'connect' },
+        true,
+      );
       await bot.app.planFeature.idle();
       const replacement = await storedJson('a:personal-ana');
       const replies = await say('yes', mine);

@@ -21,7 +21,8 @@ describe('reminders.set moves the reminder pointer only for the current plan', (
 
   const stored = async (key: string): Promise<any> => (await bot.app.storage.storage.read([key]))[key];
   /** The plan's pointers in the reminder queue, wherever they are. */
-  const pointers = async () => new ReminderIndex(bot.app.storage.storage).scheduled({ tenantId: TENANT_ID, conversationId: chat.conversationId! });
+  const pointers = async () =>
+    new ReminderIndex(bot.app.storage.storage).scheduled({ tenantId: TENANT_ID, conversationId: chat.conversationId! });
   const indexJson = async () => JSON.stringify(await pointers());
   const setReminders = async (data: Record<string, unknown>) => {
     const answer = await bot.invoke('reminders.set', data, chat);
@@ -49,7 +50,9 @@ describe('reminders.set moves the reminder pointer only for the current plan', (
     const [confirm] = executeActions(asked);
     expect(confirm.data).toEqual({ planId, cadence: 'daily' });
     expect(await setReminders(confirm.data!)).toContain('Daily reminders turned on');
-    expect(await pointers()).toEqual([expect.objectContaining({ location: { tenantId: TENANT_ID, conversationId: chat.conversationId }, planId })]);
+    expect(await pointers()).toEqual([
+      expect.objectContaining({ location: { tenantId: TENANT_ID, conversationId: chat.conversationId }, planId }),
+    ]);
   });
   afterAll(async () => {
     await bot?.close();
@@ -58,7 +61,11 @@ describe('reminders.set moves the reminder pointer only for the current plan', (
 
   it.each([
     ['the stale card of the replaced plan', () => ({ planId: oldPlanId, cadence: 'weekly' }), 'not the current plan'],
-    ['a forged plan id of the right shape', () => ({ planId: '3f2c1d9e-0000-4000-8000-000000000000', cadence: 'daily' }), 'not the current plan'],
+    [
+      'a forged plan id of the right shape',
+      () => ({ planId: '3f2c1d9e-0000-4000-8000-000000000000', cadence: 'daily' }),
+      'not the current plan',
+    ],
     ['a 250 KB plan id', () => ({ planId: 'p'.repeat(250_000), cadence: 'daily' }), 'does not name a plan'],
     ['a plan id that is not a string', () => ({ planId: { id: 'x' }, cadence: 'daily' }), 'does not name a plan'],
   ])('%s is refused; the pointer, the plan and its reminders stay as they were', async (_label, data, message) => {
@@ -77,13 +84,13 @@ describe('reminders.set moves the reminder pointer only for the current plan', (
     expect(cardText(shown)).toContain('Daily reminders are on');
   });
 
-  it('turning reminders off with a stale card leaves the current plan\'s pointer alone', async () => {
+  it("turning reminders off with a stale card leaves the current plan's pointer alone", async () => {
     const indexBefore = await indexJson();
     expect(await setReminders({ planId: oldPlanId, cadence: 'off' })).toContain('not the current plan');
     expect(await indexJson()).toBe(indexBefore);
   });
 
-  it('a pointer lost earlier comes back when the current plan\'s reminders are confirmed again', async () => {
+  it("a pointer lost earlier comes back when the current plan's reminders are confirmed again", async () => {
     const index = new ReminderIndex(bot.app.storage.storage);
     await bot.app.storage.storage.delete(Array.from({ length: QUEUE_SLOTS }, (_, slot) => index.slotKey(slot)));
     expect(await pointers()).toEqual([]);
@@ -121,7 +128,9 @@ describe('reminders.set moves the reminder pointer only for the current plan', (
       dueAt: current.dueAt,
     }));
     await index.addMany(others, now);
-    const pages = Object.keys(await bot.app.storage.storage.read(Array.from({ length: 400 }, (_, n) => index.slotKey(slot, n)))).length;
+    const pages = Object.keys(
+      await bot.app.storage.storage.read(Array.from({ length: 400 }, (_, n) => index.slotKey(slot, n))),
+    ).length;
     expect(pages).toBeGreaterThan(100);
 
     const read = jest.spyOn(bot.app.storage.storage, 'read');
@@ -138,7 +147,7 @@ describe('reminders.set moves the reminder pointer only for the current plan', (
     expect(due.filter((found) => found.slot === slot)).toHaveLength(20_001);
   });
 
-  it('when the queue cannot take the pointer, the plan\'s change is taken back instead of showing reminders that never come', async () => {
+  it("when the queue cannot take the pointer, the plan's change is taken back instead of showing reminders that never come", async () => {
     expect(await setReminders({ planId, cadence: 'off' })).toContain('Reminders turned off');
     const refuse = jest.spyOn(ReminderIndex.prototype, 'add').mockRejectedValue(new Error('storage down'));
     try {
@@ -154,14 +163,28 @@ describe('reminders.set moves the reminder pointer only for the current plan', (
 });
 
 describe('the reminder index bounds what it stores', () => {
-  const entry = { location: { tenantId: TENANT_ID, conversationId: 'a:chat' }, planId: '3f2c1d9e-0000-4000-8000-000000000001', fallback: { conversationId: 'a:chat', serviceUrl: 'https://smba.trafficmanager.net/emea/' }, since: '2026-12-01T10:00:00.000Z' };
+  const entry = {
+    location: { tenantId: TENANT_ID, conversationId: 'a:chat' },
+    planId: '3f2c1d9e-0000-4000-8000-000000000001',
+    fallback: { conversationId: 'a:chat', serviceUrl: 'https://smba.trafficmanager.net/emea/' },
+    since: '2026-12-01T10:00:00.000Z',
+  };
 
   it.each([
     ['plan id', { ...entry, planId: 'p'.repeat(250_000) }],
-    ['conversation id', { ...entry, location: { ...entry.location, conversationId: 'c'.repeat(MAX_REMINDER_TEXT + 1) } }],
+    [
+      'conversation id',
+      { ...entry, location: { ...entry.location, conversationId: 'c'.repeat(MAX_REMINDER_TEXT + 1) } },
+    ],
     ['tenant id', { ...entry, location: { ...entry.location, tenantId: 't'.repeat(MAX_REMINDER_TEXT + 1) } }],
-    ['fallback service URL', { ...entry, fallback: { ...entry.fallback, serviceUrl: `https://${'s'.repeat(MAX_REMINDER_TEXT)}` } }],
-    ['fallback conversation id', { ...entry, fallback: { ...entry.fallback, conversationId: 'c'.repeat(MAX_REMINDER_TEXT + 1) } }],
+    [
+      'fallback service URL',
+      { ...entry, fallback: { ...entry.fallback, serviceUrl: `https://${'s'.repeat(MAX_REMINDER_TEXT)}` } },
+    ],
+    [
+      'fallback conversation id',
+      { ...entry, fallback: { ...entry.fallback, conversationId: 'c'.repeat(MAX_REMINDER_TEXT + 1) } },
+    ],
     ['time', { ...entry, since: 'x'.repeat(MAX_REMINDER_TEXT + 1) }],
   ])('an oversized %s is refused and nothing is written', async (_label, oversized) => {
     const storage = new MemoryStorage();

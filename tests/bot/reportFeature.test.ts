@@ -17,8 +17,17 @@ const CONVERSATION = 'a:personal-ana';
 async function setUp() {
   const planStore = new PlanStore(new MemoryStorage());
   const location = { tenantId: TENANT_ID, conversationId: CONVERSATION };
-  const plan = createPlan({ id: 'plan-1', selection: { tool: 'cloudSync' }, createdBy: { id: 'aad-ana', name: 'Ana Admin' }, at: NOW.toISOString() });
-  await planStore.create(location, { plan, conversationId: CONVERSATION, tenantId: TENANT_ID, cards: [] }, { replace: false });
+  const plan = createPlan({
+    id: 'plan-1',
+    selection: { tool: 'cloudSync' },
+    createdBy: { id: 'aad-ana', name: 'Ana Admin' },
+    at: NOW.toISOString(),
+  });
+  await planStore.create(
+    location,
+    { plan, conversationId: CONVERSATION, tenantId: TENANT_ID, cards: [] },
+    { replace: false },
+  );
   const links = new ReportLinks(Buffer.alloc(32, 7), () => NOW);
   const warnings: Array<{ obj: unknown; msg: string }> = [];
   const replies: unknown[] = [];
@@ -32,10 +41,15 @@ async function setUp() {
       throw new Error('the consent answer never replies in the turn');
     },
     localMode: false,
-    logger: { info: () => undefined, warn: (obj: unknown, msg?: string) => void warnings.push({ obj, msg: msg ?? '' }) },
+    logger: {
+      info: () => undefined,
+      warn: (obj: unknown, msg?: string) => void warnings.push({ obj, msg: msg ?? '' }),
+    },
     followUp: {
       background: { track: (work) => pending.push(work) },
-      delivery: { send: async (job) => ({ ok: true, value: await job.run(new AbortController().signal), attempts: 1 }) as never },
+      delivery: {
+        send: async (job) => ({ ok: true, value: await job.run(new AbortController().signal), attempts: 1 }) as never,
+      },
       port: {
         post: async (_target, sent) => {
           replies.push(sent);
@@ -44,7 +58,14 @@ async function setUp() {
       },
     },
   });
-  const context = new TurnContext(new InertAdapter(), activity('invoke', { conversationType: 'personal', conversationId: CONVERSATION, deliveryMode: 'normal' }, { name: 'fileConsent/invoke' }));
+  const context = new TurnContext(
+    new InertAdapter(),
+    activity(
+      'invoke',
+      { conversationType: 'personal', conversationId: CONVERSATION, deliveryMode: 'normal' },
+      { name: 'fileConsent/invoke' },
+    ),
+  );
   /** Runs what the consent left for after its answer. */
   const afterAnswer = async () => {
     for (let work = pending.shift(); work; work = pending.shift()) await work();
@@ -59,7 +80,17 @@ describe('report file consent', () => {
     ['http://contoso-my.sharepoint.com/upload?tempauth=SECRET', 'contoso-my.sharepoint.com', 'not https'],
   ])('refuses %s: a warning names the host and why, and the person is told', async (uploadUrl, host, reason) => {
     const { feature, context, token, warnings, replies, afterAnswer } = await setUp();
-    const response = { action: 'accept', context: { token }, uploadInfo: { uploadUrl, name: 'plan.csv', contentUrl: 'https://contoso-my.sharepoint.com/plan.csv', uniqueId: 'u1', fileType: 'csv' } };
+    const response = {
+      action: 'accept',
+      context: { token },
+      uploadInfo: {
+        uploadUrl,
+        name: 'plan.csv',
+        contentUrl: 'https://contoso-my.sharepoint.com/plan.csv',
+        uniqueId: 'u1',
+        fileType: 'csv',
+      },
+    };
     await feature.fileConsent!(context, response as unknown as FileConsentCardResponse);
     // The answer leaves first; the check and the message come after it.
     expect(replies).toEqual([]);

@@ -10,7 +10,11 @@ import type { SendJob, SendOutcome } from '../../src/messaging/sender';
 function contextWith(activity: Record<string, unknown>): { context: TurnContext; sent: unknown[] } {
   const sent: unknown[] = [];
   const context = {
-    activity: { conversation: { id: '19:abc@thread.tacv2;messageid=42', tenantId: 'T-1' }, channelData: { tenant: { id: 'TENANT-A' } }, ...activity },
+    activity: {
+      conversation: { id: '19:abc@thread.tacv2;messageid=42', tenantId: 'T-1' },
+      channelData: { tenant: { id: 'TENANT-A' } },
+      ...activity,
+    },
     sendActivity: async (content: unknown) => {
       sent.push(content);
       return { id: `sent-${sent.length}` };
@@ -41,11 +45,16 @@ describe('turn helper', () => {
   });
 
   it('names the actor by Entra object id and a trimmed, bounded display name', () => {
-    const { context } = contextWith({ from: { id: '29:channel-id', aadObjectId: 'aad-1', name: `  ${'N'.repeat(300)}  ` } });
+    const { context } = contextWith({
+      from: { id: '29:channel-id', aadObjectId: 'aad-1', name: `  ${'N'.repeat(300)}  ` },
+    });
     const actor = actorOf(context);
     expect(actor.id).toBe('aad-1');
     expect(actor.name).toBe('N'.repeat(100));
-    expect(actorOf(contextWith({ from: { id: '29:x', aadObjectId: 'aad-2', name: '   ' } }).context)).toEqual({ id: 'aad-2', name: 'Someone' });
+    expect(actorOf(contextWith({ from: { id: '29:x', aadObjectId: 'aad-2', name: '   ' } }).context)).toEqual({
+      id: 'aad-2',
+      name: 'Someone',
+    });
   });
 
   it('paces an ordinary answer through the sender, in the conversation the plan is keyed by', async () => {
@@ -53,7 +62,11 @@ describe('turn helper', () => {
     const { context, sent } = contextWith({});
     await createTurnReply(sender, quiet)(context, { type: 'AdaptiveCard', version: '1.5', body: [] });
     expect(sender.jobs.map((job) => [job.conversationId, job.tenantId])).toEqual([['19:abc@thread.tacv2', 'tenant-a']]);
-    expect(sent).toEqual([expect.objectContaining({ attachments: [expect.objectContaining({ contentType: 'application/vnd.microsoft.card.adaptive' })] })]);
+    expect(sent).toEqual([
+      expect.objectContaining({
+        attachments: [expect.objectContaining({ contentType: 'application/vnd.microsoft.card.adaptive' })],
+      }),
+    ]);
   });
 
   it('sends text as it is, and with expectReplies straight into the HTTP answer without the sender', async () => {
@@ -76,14 +89,22 @@ describe('turn helper', () => {
 describe('one path for answers in a turn', () => {
   const SRC = path.resolve(__dirname, '../../src');
   const files = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? files(path.join(dir, entry.name)) : entry.name.endsWith('.ts') ? [path.join(dir, entry.name)] : []));
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory()
+        ? files(path.join(dir, entry.name))
+        : entry.name.endsWith('.ts')
+          ? [path.join(dir, entry.name)]
+          : [],
+    );
   const sources = [...files(path.join(SRC, 'bot')), ...files(path.join(SRC, 'dialogs'))].map((file) => ({
     name: path.relative(SRC, file).split(path.sep).join('/'),
     text: readFileSync(file, 'utf8'),
   }));
 
   it('sends activities in a turn only from bot/turn.ts', () => {
-    expect(sources.filter((source) => /\.sendActivit(y|ies)\(/.test(source.text)).map((source) => source.name)).toEqual(['bot/turn.ts']);
+    expect(sources.filter((source) => /\.sendActivit(y|ies)\(/.test(source.text)).map((source) => source.name)).toEqual(
+      ['bot/turn.ts'],
+    );
   });
 
   it('defines who acts and which plan a turn is about only in bot/turn.ts', () => {

@@ -84,7 +84,12 @@ describe('free text in personal chat', () => {
     const text = cardText(card);
     expect(text).toContain('Outbound 443');
     expect(text).toContain('https://learn.microsoft.com/entra/identity/hybrid/cloud-sync/how-to-prerequisites');
-    expect(executeActions(card)).toEqual([expect.objectContaining({ verb: 'task.show', data: expect.objectContaining({ taskId: 'cloudSync.prerequisites' }) })]);
+    expect(executeActions(card)).toEqual([
+      expect.objectContaining({
+        verb: 'task.show',
+        data: expect.objectContaining({ taskId: 'cloudSync.prerequisites' }),
+      }),
+    ]);
   });
 
   it('"is it sunny today?" gets the honest fallback with the hybrid identity documentation', async () => {
@@ -148,7 +153,10 @@ describe('free text in a channel', () => {
     const channel: ActivityOptions = { conversationId: '19:understanding@thread.tacv2', conversationType: 'channel' };
     await startPlanIn(bot.app, channel, { tool: 'cloudSync' }, testDecision('cloudSync'));
     await bot.app.planFeature.idle();
-    const replies = await bot.say(`<at>${BOT.name}</at> what should we do now?`, { ...channel, extra: { entities: [MENTION_BOT] } });
+    const replies = await bot.say(`<at>${BOT.name}</at> what should we do now?`, {
+      ...channel,
+      extra: { entities: [MENTION_BOT] },
+    });
     expect(cardText(cardsOf(replies)[0])).toContain('Review Cloud Sync prerequisites');
   });
 });

@@ -1,7 +1,18 @@
 import { archiveHistory } from '../../src/domain/historyArchive';
 import { CONNECT_INSTALL_TASK_IDS } from '../../src/domain/catalog';
 import type { DecisionSummary } from '../../src/domain/decision';
-import { applyAction, availableActions, createPlan, nextTask, numberedTasks, type Actor, type Plan, type PlanAction, type PlanSelection, type TaskStatus } from '../../src/domain/plan';
+import {
+  applyAction,
+  availableActions,
+  createPlan,
+  nextTask,
+  numberedTasks,
+  type Actor,
+  type Plan,
+  type PlanAction,
+  type PlanSelection,
+  type TaskStatus,
+} from '../../src/domain/plan';
 import {
   allDoneCard,
   formatWhen,
@@ -49,7 +60,9 @@ function planWithEveryStatus(selection: PlanSelection): Plan {
     ['start', { id: 'b', name: 'Ben' }],
     ['skip', { id: 'c', name: 'Chloé' }],
   ];
-  open.slice(0, script.length).forEach((taskId, i) => (plan = act(plan, taskId, script[i][0], script[i][1], `2025-11-26T1${i}:0${i}:00.000Z`)));
+  open
+    .slice(0, script.length)
+    .forEach((taskId, i) => (plan = act(plan, taskId, script[i][0], script[i][1], `2025-11-26T1${i}:0${i}:00.000Z`)));
   if (open[3]) plan = act(act(plan, open[3], 'done'), open[3], 'reopen', { id: 'd', name: 'Dan' });
   return plan;
 }
@@ -71,16 +84,30 @@ describe.each(TOOLS)('plan cards for %s', (tool, selection) => {
       expect(buttons.map((b) => b.verb)).toEqual(availableActions(plan, task.id).map((a) => ACTION_VERBS[a]));
       for (const button of buttons) {
         expect(button.data).toEqual({ planId: plan.id, taskId: task.id, revision: plan.revision });
-        expect((button as any).fallback).toEqual({ type: 'Action.Submit', title: button.title, data: { verb: button.verb, ...button.data } });
+        expect((button as any).fallback).toEqual({
+          type: 'Action.Submit',
+          title: button.title,
+          data: { verb: button.verb, ...button.data },
+        });
       }
       if (task.content.preview) expect(text).toContain('PREVIEW');
       else expect(text).not.toContain('PREVIEW');
     }
-    expect(statuses).toEqual(new Set(['todo', 'inProgress', 'done', 'skipped', ...(tool === 'cloudSync' ? [] : ['notApplicable'])]));
+    expect(statuses).toEqual(
+      new Set(['todo', 'inProgress', 'done', 'skipped', ...(tool === 'cloudSync' ? [] : ['notApplicable'])]),
+    );
   });
 
   it('renders valid summary, tasks, history, next and all-done cards', () => {
-    for (const card of [summaryCard(plan, decision(tool)), summaryCard(plan), tasksCard(plan), historyCard(plan), nextCard(plan), allDoneCard(plan), noPlanCard()]) {
+    for (const card of [
+      summaryCard(plan, decision(tool)),
+      summaryCard(plan),
+      tasksCard(plan),
+      historyCard(plan),
+      nextCard(plan),
+      allDoneCard(plan),
+      noPlanCard(),
+    ]) {
       expectValidCard(card);
     }
   });
@@ -119,10 +146,19 @@ describe('task card details', () => {
   });
 
   it('offers the install switch with the right words on each Connect install task', () => {
-    const plan = createPlan({ id: 'p', selection: { tool: 'connect', connectInstall: 'express' }, createdBy: ANA, at: AT });
-    expect(executeActions(taskCard(plan, CONNECT_INSTALL_TASK_IDS.express)).map((a) => a.title)).toContain('Use custom instead');
+    const plan = createPlan({
+      id: 'p',
+      selection: { tool: 'connect', connectInstall: 'express' },
+      createdBy: ANA,
+      at: AT,
+    });
+    expect(executeActions(taskCard(plan, CONNECT_INSTALL_TASK_IDS.express)).map((a) => a.title)).toContain(
+      'Use custom instead',
+    );
     const switched = act(plan, CONNECT_INSTALL_TASK_IDS.express, 'switchInstallType');
-    expect(executeActions(taskCard(switched, CONNECT_INSTALL_TASK_IDS.custom)).map((a) => a.title)).toContain('Use express instead');
+    expect(executeActions(taskCard(switched, CONNECT_INSTALL_TASK_IDS.custom)).map((a) => a.title)).toContain(
+      'Use express instead',
+    );
     expect(executeActions(taskCard(switched, CONNECT_INSTALL_TASK_IDS.express))).toHaveLength(0);
   });
 
@@ -138,7 +174,11 @@ describe('user-provided names', () => {
     const actor = { id: 'x', name };
     let plan = createPlan({ id: 'p', selection: { tool: 'cloudSync' }, createdBy: actor, at: AT });
     plan = act(plan, 'cloudSync.prerequisites', 'done', actor);
-    const cards = [taskCard(plan, 'cloudSync.prerequisites'), summaryCard(plan, { ...decision('cloudSync'), decidedBy: actor }), historyCard(plan)];
+    const cards = [
+      taskCard(plan, 'cloudSync.prerequisites'),
+      summaryCard(plan, { ...decision('cloudSync'), decidedBy: actor }),
+      historyCard(plan),
+    ];
     for (const card of cards) {
       expectValidCard(card);
       const json = JSON.stringify(card);
@@ -153,11 +193,24 @@ describe('user-provided names', () => {
 
   it.each(evil)('a refusal names %s literally: "skipped by …, reopen it first"', (name) => {
     const actor = { id: 'x', name };
-    const plan = act(createPlan({ id: 'p', selection: { tool: 'cloudSync' }, createdBy: actor, at: AT }), 'cloudSync.prerequisites', 'skip', actor);
-    const refused = applyAction(plan, { taskId: 'cloudSync.prerequisites', action: 'done', actor: { id: 'y', name: 'Someone Else' }, at: AT });
+    const plan = act(
+      createPlan({ id: 'p', selection: { tool: 'cloudSync' }, createdBy: actor, at: AT }),
+      'cloudSync.prerequisites',
+      'skip',
+      actor,
+    );
+    const refused = applyAction(plan, {
+      taskId: 'cloudSync.prerequisites',
+      action: 'done',
+      actor: { id: 'y', name: 'Someone Else' },
+      at: AT,
+    });
     if (refused.kind !== 'rejected') throw new Error(`expected a refusal, got ${refused.kind}`);
     const notice = refusalNotice(refused.refusal);
-    expect(notice).toEqual({ text: `"Review Cloud Sync prerequisites" was skipped by ${escapeMarkdown(name)}. Reopen it first to work on it.`, tone: 'warning' });
+    expect(notice).toEqual({
+      text: `"Review Cloud Sync prerequisites" was skipped by ${escapeMarkdown(name)}. Reopen it first to work on it.`,
+      tone: 'warning',
+    });
     const card = taskCard(plan, 'cloudSync.prerequisites', notice);
     expectValidCard(card);
     expect(JSON.stringify(card)).not.toContain('**Boss**');
@@ -169,7 +222,8 @@ describe('what next and all done', () => {
   it('answers with the next task card, then with the all-done card when nothing is open', () => {
     let plan = createPlan({ id: 'p', selection: { tool: 'cloudSync' }, createdBy: ANA, at: AT });
     expect(cardText(nextCard(plan))).toContain('Review Cloud Sync prerequisites');
-    for (const task of plan.tasks.filter((t) => t.status === 'todo')) plan = act(plan, task.id, task.id === 'cloudSync.verify' ? 'skip' : 'done');
+    for (const task of plan.tasks.filter((t) => t.status === 'todo'))
+      plan = act(plan, task.id, task.id === 'cloudSync.verify' ? 'skip' : 'done');
     const text = cardText(nextCard(plan));
     expect(text).toContain('All tasks are settled');
     expect(text).toContain('Verify users are syncing');
@@ -179,8 +233,20 @@ describe('what next and all done', () => {
   it('history shows the newest 15 changes first, with who, when, from and to', () => {
     let plan = createPlan({ id: 'p', selection: { tool: 'cloudSync' }, createdBy: ANA, at: AT });
     for (let i = 0; i < 10; i++) {
-      plan = act(plan, 'cloudSync.prerequisites', 'done', { id: 'b', name: 'Ben' }, `2025-11-26T11:${String(i).padStart(2, '0')}:00.000Z`);
-      plan = act(plan, 'cloudSync.prerequisites', 'reopen', { id: 'c', name: 'Cleo' }, `2025-11-26T12:${String(i).padStart(2, '0')}:00.000Z`);
+      plan = act(
+        plan,
+        'cloudSync.prerequisites',
+        'done',
+        { id: 'b', name: 'Ben' },
+        `2025-11-26T11:${String(i).padStart(2, '0')}:00.000Z`,
+      );
+      plan = act(
+        plan,
+        'cloudSync.prerequisites',
+        'reopen',
+        { id: 'c', name: 'Cleo' },
+        `2025-11-26T12:${String(i).padStart(2, '0')}:00.000Z`,
+      );
     }
     const card = historyCard(plan) as any;
     expectValidCard(card);
@@ -195,7 +261,8 @@ describe('what next and all done', () => {
     let whole = createPlan({ id: 'p', selection: { tool: 'cloudSync' }, createdBy: ANA, at: AT });
     let kept = whole;
     for (let i = 0; i < 90; i++) {
-      const [action, who] = i % 2 ? (['reopen', { id: 'c', name: 'Cleo' }] as const) : (['done', { id: 'b', name: 'Ben' }] as const);
+      const [action, who] =
+        i % 2 ? (['reopen', { id: 'c', name: 'Cleo' }] as const) : (['done', { id: 'b', name: 'Ben' }] as const);
       const at = new Date(Date.parse(AT) + i * 60_000).toISOString();
       whole = act(whole, 'cloudSync.prerequisites', action, who, at);
       kept = archiveHistory(act(kept, 'cloudSync.prerequisites', action, who, at)).plan;
@@ -229,36 +296,48 @@ describe('"Check now" follows GRAPH_CHECKS, not whether the plan was checked bef
   const fresh = (selection: PlanSelection) => createPlan({ id: 'plan-1', selection, createdBy: ANA, at: AT });
   const checked = (plan: Plan): Plan => ({
     ...plan,
-    lastCheck: { checkedAt, byTrack: { cloudSync: { checkedAt, verdict: 'healthy', facts: ['Directory sync: On'] }, connect: { checkedAt, verdict: 'healthy', facts: ['Directory sync: On'] } } },
+    lastCheck: {
+      checkedAt,
+      byTrack: {
+        cloudSync: { checkedAt, verdict: 'healthy', facts: ['Directory sync: On'] },
+        connect: { checkedAt, verdict: 'healthy', facts: ['Directory sync: On'] },
+      },
+    },
   });
 
   it.each([
     ['Cloud Sync', { tool: 'cloudSync' }, 'cloudSync.verify'],
     ['Connect Sync', { tool: 'connect', connectInstall: 'express' }, 'connect.verify'],
-  ] as const)('%s: the verify task offers it from the start when checks are on, never when off', (_label, selection, taskId) => {
-    const plan = fresh(selection);
-    expect(plan.lastCheck).toBeUndefined();
-    const on = taskCard(plan, taskId, undefined, { tenantChecks: true });
-    expectValidCard(on);
-    expect(titles(on)).toContain('Check now');
-    expect(cardText(on)).toContain('Not checked yet');
-    // Nothing checked yet, so nothing to mark done with.
-    expect(titles(on)).not.toContain('Mark done with this evidence');
+  ] as const)(
+    '%s: the verify task offers it from the start when checks are on, never when off',
+    (_label, selection, taskId) => {
+      const plan = fresh(selection);
+      expect(plan.lastCheck).toBeUndefined();
+      const on = taskCard(plan, taskId, undefined, { tenantChecks: true });
+      expectValidCard(on);
+      expect(titles(on)).toContain('Check now');
+      expect(cardText(on)).toContain('Not checked yet');
+      // Nothing checked yet, so nothing to mark done with.
+      expect(titles(on)).not.toContain('Mark done with this evidence');
 
-    for (const off of [taskCard(plan, taskId), taskCard(checked(plan), taskId, undefined, { tenantChecks: false })]) {
-      expectValidCard(off);
-      expect(titles(off)).not.toContain('Check now');
-      expect(titles(off)).not.toContain('Mark done with this evidence');
-      expect(cardText(off)).not.toMatch(/Not checked yet|Last tenant check/);
-    }
-    expect(titles(taskCard(checked(plan), taskId, undefined, { tenantChecks: true }))).toEqual(expect.arrayContaining(['Check now', 'Mark done with this evidence']));
-  });
+      for (const off of [taskCard(plan, taskId), taskCard(checked(plan), taskId, undefined, { tenantChecks: false })]) {
+        expectValidCard(off);
+        expect(titles(off)).not.toContain('Check now');
+        expect(titles(off)).not.toContain('Mark done with this evidence');
+        expect(cardText(off)).not.toMatch(/Not checked yet|Last tenant check/);
+      }
+      expect(titles(taskCard(checked(plan), taskId, undefined, { tenantChecks: true }))).toEqual(
+        expect.arrayContaining(['Check now', 'Mark done with this evidence']),
+      );
+    },
+  );
 
   it('tasks Graph cannot observe never offer it', () => {
     const plan = fresh({ tool: 'cloudSync' });
     const others = plan.tasks.filter((task) => task.id !== 'cloudSync.verify' && task.status !== 'notApplicable');
     expect(others.length).toBeGreaterThan(0);
-    for (const task of others) expect(titles(taskCard(plan, task.id, undefined, { tenantChecks: true }))).not.toContain('Check now');
+    for (const task of others)
+      expect(titles(taskCard(plan, task.id, undefined, { tenantChecks: true }))).not.toContain('Check now');
   });
 
   it('the summary offers it whenever checks are on, and never when off, checked before or not', () => {

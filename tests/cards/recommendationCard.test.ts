@@ -1,12 +1,29 @@
-import { ACCEPT_VERB, OVERRIDE_VERB, headlineOf, recommendationCard, titleOf } from '../../src/cards/recommendationCard';
+import {
+  ACCEPT_VERB,
+  OVERRIDE_VERB,
+  headlineOf,
+  recommendationCard,
+  titleOf,
+} from '../../src/cards/recommendationCard';
 import { recommend } from '../../src/domain/advisor';
 import { ANSWER_KEYS, type Answers } from '../../src/domain/answers';
 import { CARD_BYTE_BUDGET, cardText, executeActions, expectValidCard, inspectCard } from '../helpers/cardAssertions';
 
 const base: Answers = {
-  currentSync: 'none', connectBuild: 'notAsked', connectServerOs: 'notAsked', connectStaging: 'notAsked', domainsReachable: 'notAsked',
-  forestTopology: 'single', signIn: 'phs', devices: 'none', largestDomainObjects: 'under100k', groupOver50kMembers: 'no',
-  customization: [], otherNeeds: [], enterpriseAdminAvailable: 'notAsked', connectTotalObjects: 'notAsked',
+  currentSync: 'none',
+  connectBuild: 'notAsked',
+  connectServerOs: 'notAsked',
+  connectStaging: 'notAsked',
+  domainsReachable: 'notAsked',
+  forestTopology: 'single',
+  signIn: 'phs',
+  devices: 'none',
+  largestDomainObjects: 'under100k',
+  groupOver50kMembers: 'no',
+  customization: [],
+  otherNeeds: [],
+  enterpriseAdminAvailable: 'notAsked',
+  connectTotalObjects: 'notAsked',
 };
 const ana = { id: '29:ana', name: 'Ana [Admin]' };
 const answered = [{ question: 'forestTopology' as const, by: ana, at: '2026-11-26T10:42:00Z' }];
@@ -15,17 +32,54 @@ const scenarios: Array<[string, Answers, string]> = [
   ['single forest, PHS → Cloud Sync', base, 'cloudSync'],
   ['PTA → Connect custom', { ...base, signIn: 'ptaSetup', enterpriseAdminAvailable: 'yes' }, 'connect'],
   ['disconnected forests → Cloud Sync', { ...base, forestTopology: 'includesDisconnected' }, 'cloudSync'],
-  ['hybrid join + disconnected forest → both', { ...base, forestTopology: 'includesDisconnected', devices: 'hybridJoin', enterpriseAdminAvailable: 'yes' }, 'both'],
+  [
+    'hybrid join + disconnected forest → both',
+    { ...base, forestTopology: 'includesDisconnected', devices: 'hybridJoin', enterpriseAdminAvailable: 'yes' },
+    'both',
+  ],
   ['everything not sure', Object.fromEntries(ANSWER_KEYS.map((key) => [key, 'notSure'])) as unknown as Answers, 'both'],
-  ['Connect 2.4, PHS → restore, then Cloud Sync', { ...base, currentSync: 'connect', connectBuild: 'belowMandatory', connectServerOs: 'ws2019', connectStaging: 'no', connectTotalObjects: 'under100k' }, 'cloudSync'],
-  ['Connect, PTA → stay', { ...base, currentSync: 'connect', connectBuild: 'current', connectServerOs: 'ws2022OrLater', connectStaging: 'yes', signIn: 'ptaSetup' }, 'connect'],
-  ['Cloud Sync today, Exchange hybrid → health', { ...base, currentSync: 'cloudSync', otherNeeds: ['exchangeHybrid'] }, 'cloudSync'],
+  [
+    'Connect 2.4, PHS → restore, then Cloud Sync',
+    {
+      ...base,
+      currentSync: 'connect',
+      connectBuild: 'belowMandatory',
+      connectServerOs: 'ws2019',
+      connectStaging: 'no',
+      connectTotalObjects: 'under100k',
+    },
+    'cloudSync',
+  ],
+  [
+    'Connect, PTA → stay',
+    {
+      ...base,
+      currentSync: 'connect',
+      connectBuild: 'current',
+      connectServerOs: 'ws2022OrLater',
+      connectStaging: 'yes',
+      signIn: 'ptaSetup',
+    },
+    'connect',
+  ],
+  [
+    'Cloud Sync today, Exchange hybrid → health',
+    { ...base, currentSync: 'cloudSync', otherNeeds: ['exchangeHybrid'] },
+    'cloudSync',
+  ],
 ];
 
 /** Answers stored before the questions about what runs today existed: the card must still render them. */
 const legacy = {
-  forestTopology: 'single', signIn: 'notSure', devices: 'none', largestDomainObjects: 'under100k', groupOver50kMembers: 'no',
-  customization: [], otherNeeds: [], enterpriseAdminAvailable: 'notAsked', connectTotalObjects: 'notAsked',
+  forestTopology: 'single',
+  signIn: 'notSure',
+  devices: 'none',
+  largestDomainObjects: 'under100k',
+  groupOver50kMembers: 'no',
+  customization: [],
+  otherNeeds: [],
+  enterpriseAdminAvailable: 'notAsked',
+  connectTotalObjects: 'notAsked',
 } as unknown as Answers;
 
 describe('recommendation card', () => {
@@ -49,12 +103,23 @@ describe('recommendation card', () => {
     for (const action of actions) {
       expect([ACCEPT_VERB, OVERRIDE_VERB]).toContain(action.verb);
       for (const key of Object.keys(action.data)) expect(['decisionId', 'owner', 'tool']).toContain(key);
-      expect(action.fallback).toEqual({ type: 'Action.Submit', title: action.title, data: { ...action.data, verb: action.verb } });
+      expect(action.fallback).toEqual({
+        type: 'Action.Submit',
+        title: action.title,
+        data: { ...action.data, verb: action.verb },
+      });
     }
   });
 
   it('shows the path from what runs today: the urgent restore first, then the move, with its own buttons', () => {
-    const answers: Answers = { ...base, currentSync: 'connect', connectBuild: 'belowMandatory', connectServerOs: 'ws2019', connectStaging: 'no', connectTotalObjects: 'under100k' };
+    const answers: Answers = {
+      ...base,
+      currentSync: 'connect',
+      connectBuild: 'belowMandatory',
+      connectServerOs: 'ws2019',
+      connectStaging: 'no',
+      connectTotalObjects: 'under100k',
+    };
     const recommendation = recommend(answers);
     const card = recommendationCard({ decisionId: 'd', ownerId: '29:ana', recommendation, answers, answered });
     const text = cardText(card);
@@ -63,14 +128,26 @@ describe('recommendation card', () => {
     expect(text).toMatch(/2\. \*\*Move to Cloud Sync OU by OU\.\*\*/);
     expect(text.indexOf('Restore sync first')).toBeLessThan(text.indexOf('Move to Cloud Sync OU by OU'));
     expect(JSON.stringify(card)).toContain('"style":"attention"');
-    expect(executeActions(card).map((action: any) => action.title)).toEqual(['Accept this plan', 'Stay on Connect Sync instead']);
+    expect(executeActions(card).map((action: any) => action.title)).toEqual([
+      'Accept this plan',
+      'Stay on Connect Sync instead',
+    ]);
     expect(text).not.toContain('express install');
   });
 
   it('staying on Connect lists what keeps the tenant there and what would let it move', () => {
-    const answers: Answers = { ...base, currentSync: 'connect', connectBuild: 'current', connectServerOs: 'ws2022OrLater', connectStaging: 'yes', signIn: 'ptaSetup' };
+    const answers: Answers = {
+      ...base,
+      currentSync: 'connect',
+      connectBuild: 'current',
+      connectServerOs: 'ws2022OrLater',
+      connectStaging: 'yes',
+      signIn: 'ptaSetup',
+    };
     const recommendation = recommend(answers);
-    const text = cardText(recommendationCard({ decisionId: 'd', ownerId: '29:ana', recommendation, answers, answered }));
+    const text = cardText(
+      recommendationCard({ decisionId: 'd', ownerId: '29:ana', recommendation, answers, answered }),
+    );
     expect(text).toContain('What keeps you on Connect Sync');
     expect(text).toMatch(/Setting up pass-through authentication\.\*\* What would let you move: .*password hash sync/);
     expect(text).toMatch(/Upgrade the staging server first/);
@@ -85,13 +162,19 @@ describe('recommendation card', () => {
     expect(text).toContain('(this decided the outcome)');
     expect(text).toContain('How to check:');
     const submits = JSON.stringify(card).match(/"type":"Action\.Submit","title":"Answer now","data":\{[^}]*\}/g) ?? [];
-    expect(submits).toEqual(['"type":"Action.Submit","title":"Answer now","data":{"refine":"otherNeeds","decisionId":"d9","owner":"29:ana"}']);
+    expect(submits).toEqual([
+      '"type":"Action.Submit","title":"Answer now","data":{"refine":"otherNeeds","decisionId":"d9","owner":"29:ana"}',
+    ]);
   });
 
   it('has no "Answer now" buttons once the recommendation was chosen', () => {
     const answers: Answers = { ...base, otherNeeds: 'notSure' };
     const card = recommendationCard({
-      decisionId: 'd', ownerId: '29:ana', recommendation: recommend(answers), answers, answered,
+      decisionId: 'd',
+      ownerId: '29:ana',
+      recommendation: recommend(answers),
+      answers,
+      answered,
       choice: { tool: 'cloudSync', overridden: false, by: { id: 'b', name: 'Bo' }, at: '2026-11-26T11:05:00Z' },
     });
     expect(JSON.stringify(card)).not.toContain('Answer now');
@@ -104,14 +187,26 @@ describe('recommendation card', () => {
     expect(cardText(card)).toContain(headlineOf(recommendation));
     // A recommendation object stored before paths existed has none of the new fields.
     const { paths: _p, current: _c, urgent: _u, uncertainty: _n, ...old } = recommendation;
-    const oldCard = recommendationCard({ decisionId: 'd', ownerId: '29:ana', recommendation: { ...old, assumptions: [] } as never, answers: legacy, answered });
+    const oldCard = recommendationCard({
+      decisionId: 'd',
+      ownerId: '29:ana',
+      recommendation: { ...old, assumptions: [] } as never,
+      answers: legacy,
+      answered,
+    });
     expectValidCard(oldCard);
     expect(cardText(oldCard)).toContain('Microsoft Entra Cloud Sync');
   });
 
   it('names the install type for Connect and the reasons for it', () => {
     const answers: Answers = { ...base, signIn: 'ptaSetup', enterpriseAdminAvailable: 'yes' };
-    const card = recommendationCard({ decisionId: 'd', ownerId: '29:ana', recommendation: recommend(answers), answers, answered });
+    const card = recommendationCard({
+      decisionId: 'd',
+      ownerId: '29:ana',
+      recommendation: recommend(answers),
+      answers,
+      answered,
+    });
     expect(cardText(card)).toContain('Connect Sync: custom install');
     expect(cardText(card)).toContain('Why the custom install');
   });
@@ -119,11 +214,18 @@ describe('recommendation card', () => {
   it('after a choice shows who chose what and when, and no buttons', () => {
     const recommendation = recommend(base);
     const card = recommendationCard({
-      decisionId: 'd', ownerId: '29:ana', recommendation, answers: base, answered,
-      choice: { tool: 'connect', overridden: true, by: { id: 'b', name: 'Bo' }, at: '2026-11-26T11:05:00Z' }, note: 'The plan is below.',
+      decisionId: 'd',
+      ownerId: '29:ana',
+      recommendation,
+      answers: base,
+      answered,
+      choice: { tool: 'connect', overridden: true, by: { id: 'b', name: 'Bo' }, at: '2026-11-26T11:05:00Z' },
+      note: 'The plan is below.',
     });
     expectValidCard(card);
     expect(executeActions(card)).toEqual([]);
-    expect(cardText(card)).toContain('Bo (26 Nov 2026, 11:05 UTC) chose **Connect Sync** instead of the recommended Cloud Sync. The plan is below.');
+    expect(cardText(card)).toContain(
+      'Bo (26 Nov 2026, 11:05 UTC) chose **Connect Sync** instead of the recommended Cloud Sync. The plan is below.',
+    );
   });
 });

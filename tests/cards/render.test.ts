@@ -7,7 +7,8 @@ import { taskCard } from '../../src/cards/planCards';
 import { createPlan } from '../../src/domain/plan';
 import { fuzzParameters } from '../helpers/hostileText';
 
-const template = (bindings: string[]) => JSON.stringify({ type: 'AdaptiveCard', body: bindings.map((b) => ({ type: 'TextBlock', text: b })) });
+const template = (bindings: string[]) =>
+  JSON.stringify({ type: 'AdaptiveCard', body: bindings.map((b) => ({ type: 'TextBlock', text: b })) });
 
 describe('analyseBindings: which data keys become part of a template shape', () => {
   it.each([
@@ -30,17 +31,37 @@ describe('analyseBindings: which data keys become part of a template shape', () 
   });
 
   it('every template in cards/ can be served from the shape cache', () => {
-    for (const name of ['task', 'summary', 'tasks', 'history', 'digest', 'myTasks', 'question', 'recommendation', 'confirm', 'report']) {
-      expect({ name, safe: analyseBindings(readFileSync(join(CARDS_DIR, `${name}.json`), 'utf8')).shapeSafe }).toEqual({ name, safe: true });
+    for (const name of [
+      'task',
+      'summary',
+      'tasks',
+      'history',
+      'digest',
+      'myTasks',
+      'question',
+      'recommendation',
+      'confirm',
+      'report',
+    ]) {
+      expect({ name, safe: analyseBindings(readFileSync(join(CARDS_DIR, `${name}.json`), 'utf8')).shapeSafe }).toEqual({
+        name,
+        safe: true,
+      });
     }
   });
 });
 
 describe('renderCard', () => {
-  const direct = (name: string, data: object) => new ACData.Template(JSON.parse(readFileSync(join(CARDS_DIR, `${name}.json`), 'utf8'))).expand({ $root: data });
+  const direct = (name: string, data: object) =>
+    new ACData.Template(JSON.parse(readFileSync(join(CARDS_DIR, `${name}.json`), 'utf8'))).expand({ $root: data });
 
   it('gives each render of one shape its own values, as a direct expansion would', () => {
-    const plan = createPlan({ id: 'plan-r', selection: { tool: 'cloudSync' }, createdBy: { id: 'aad-1', name: 'Ana' }, at: '2026-11-26T10:00:00.000Z' });
+    const plan = createPlan({
+      id: 'plan-r',
+      selection: { tool: 'cloudSync' },
+      createdBy: { id: 'aad-1', name: 'Ana' },
+      at: '2026-11-26T10:00:00.000Z',
+    });
     const first = taskCard(plan, 'cloudSync.prerequisites');
     const second = taskCard({ ...plan, id: 'plan-s', revision: 7 }, 'cloudSync.prerequisites');
     expect(JSON.stringify(first)).toContain('"planId":"plan-r"');
@@ -65,7 +86,8 @@ describe('renderCard', () => {
 });
 
 describe('renderCard with the placeholder characters in the data', () => {
-  const direct = (name: string, data: object) => new ACData.Template(JSON.parse(readFileSync(join(CARDS_DIR, `${name}.json`), 'utf8'))).expand({ $root: data });
+  const direct = (name: string, data: object) =>
+    new ACData.Template(JSON.parse(readFileSync(join(CARDS_DIR, `${name}.json`), 'utf8'))).expand({ $root: data });
   /**
    * The module as production loads it: under jest every render is also checked against a direct expansion (and
    * throws on a difference), which would hide what a user would actually be shown.
@@ -110,11 +132,38 @@ describe('renderCard with the placeholder characters in the data', () => {
 
   it('renders any string, in kept and in replaced values alike, exactly as a direct expansion does', () => {
     const render = productionRender();
-    const tricky = fc.string({ unit: fc.constantFrom('\uE0000\uE001', '\uE0003\uE001', '\uE000', '\uE001', '0', '1', '7', 'a', ' ', '$', '{', '}', "'", '"', '\\'), maxLength: 12 });
+    const tricky = fc.string({
+      unit: fc.constantFrom(
+        '\uE0000\uE001',
+        '\uE0003\uE001',
+        '\uE000',
+        '\uE001',
+        '0',
+        '1',
+        '7',
+        'a',
+        ' ',
+        '$',
+        '{',
+        '}',
+        "'",
+        '"',
+        '\\',
+      ),
+      maxLength: 12,
+    });
     fc.assert(
       fc.property(tricky, tricky, tricky, tricky, (owner, label, title, note) => {
         expect(render('digest', digestData(owner, label))).toEqual(direct('digest', digestData(owner, label)));
-        const confirm = { title, message: label, items: [{ text: owner }], hasNote: true, note, submitActions: [], executeActions: [] };
+        const confirm = {
+          title,
+          message: label,
+          items: [{ text: owner }],
+          hasNote: true,
+          note,
+          submitActions: [],
+          executeActions: [],
+        };
         expect(render('confirm', confirm)).toEqual(direct('confirm', confirm));
       }),
       fuzzParameters(30),

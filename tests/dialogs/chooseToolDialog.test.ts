@@ -11,7 +11,12 @@ const T0 = new Date('2026-11-26T10:00:00Z');
 
 function client(options: { startOver?: StartOverHooks; begin?: object } = {}): DialogTestClient {
   let n = 0;
-  const dialog = new ChooseToolDialog({ reply: testTurnReply(), clock: () => T0, newId: () => `run${++n}`, startOver: options.startOver });
+  const dialog = new ChooseToolDialog({
+    reply: testTurnReply(),
+    clock: () => T0,
+    newId: () => `run${++n}`,
+    startOver: options.startOver,
+  });
   return new DialogTestClient('msteams', dialog, options.begin);
 }
 
@@ -33,7 +38,9 @@ function asked(card: any): { question: string; runId: string } {
 }
 
 async function say(c: DialogTestClient, input: string | object): Promise<{ texts: string[]; cards: any[] }> {
-  const first = await c.sendActivity(typeof input === 'string' ? { type: 'message', text: input } : { type: 'message', value: input });
+  const first = await c.sendActivity(
+    typeof input === 'string' ? { type: 'message', text: input } : { type: 'message', value: input },
+  );
   return drain(c, first);
 }
 
@@ -62,11 +69,33 @@ describe('ChooseToolDialog: the four "Done means" conversations', () => {
   it('single forest, password hash sync, 20,000 users → Cloud Sync (typed answers)', async () => {
     const c = client();
     const order = await typeAnswers(c, {
-      currentSync: 'nothing', forestTopology: 'single', signIn: 'phs', devices: 'none', largestDomainObjects: '1', groupOver50kMembers: 'no', customization: 'none', otherNeeds: 'none',
+      currentSync: 'nothing',
+      forestTopology: 'single',
+      signIn: 'phs',
+      devices: 'none',
+      largestDomainObjects: '1',
+      groupOver50kMembers: 'no',
+      customization: 'none',
+      otherNeeds: 'none',
     });
-    expect(order).toEqual(['currentSync', 'forestTopology', 'signIn', 'devices', 'largestDomainObjects', 'groupOver50kMembers', 'customization', 'otherNeeds']);
+    expect(order).toEqual([
+      'currentSync',
+      'forestTopology',
+      'signIn',
+      'devices',
+      'largestDomainObjects',
+      'groupOver50kMembers',
+      'customization',
+      'otherNeeds',
+    ]);
     const r = result(c);
-    expect(r.answers).toMatchObject({ forestTopology: 'single', signIn: 'phs', largestDomainObjects: 'under100k', customization: [], enterpriseAdminAvailable: 'notAsked' });
+    expect(r.answers).toMatchObject({
+      forestTopology: 'single',
+      signIn: 'phs',
+      largestDomainObjects: 'under100k',
+      customization: [],
+      enterpriseAdminAvailable: 'notAsked',
+    });
     expect(r.answered.map((a) => a.question)).toEqual(order);
     expect(r.answered[0]).toMatchObject({ by: { id: 'user1' }, at: T0.toISOString() });
     expect(recommend(r.answers).tool).toBe('cloudSync');
@@ -75,7 +104,17 @@ describe('ChooseToolDialog: the four "Done means" conversations', () => {
   it('single forest needing pass-through authentication → Connect, custom install (typed answers)', async () => {
     const c = client();
     await typeAnswers(c, {
-      currentSync: '1', forestTopology: '1', signIn: 'pta', devices: 'none', largestDomainObjects: 'under 100k', groupOver50kMembers: 'no', customization: 'none', otherNeeds: 'none', domainsReachable: 'yes', enterpriseAdminAvailable: 'yes', connectTotalObjects: 'under 100k',
+      currentSync: '1',
+      forestTopology: '1',
+      signIn: 'pta',
+      devices: 'none',
+      largestDomainObjects: 'under 100k',
+      groupOver50kMembers: 'no',
+      customization: 'none',
+      otherNeeds: 'none',
+      domainsReachable: 'yes',
+      enterpriseAdminAvailable: 'yes',
+      connectTotalObjects: 'under 100k',
     });
     const rec = recommend(result(c).answers);
     expect(rec.tool).toBe('connect');
@@ -86,7 +125,14 @@ describe('ChooseToolDialog: the four "Done means" conversations', () => {
   it('two disconnected forests → Cloud Sync (button answers)', async () => {
     const c = client();
     const buttons: Record<string, string> = {
-      currentSync: 'none', forestTopology: 'includesDisconnected', signIn: 'phs', devices: 'none', largestDomainObjects: 'under100k', groupOver50kMembers: 'no', customization: 'none', otherNeeds: 'none',
+      currentSync: 'none',
+      forestTopology: 'includesDisconnected',
+      signIn: 'phs',
+      devices: 'none',
+      largestDomainObjects: 'under100k',
+      groupOver50kMembers: 'no',
+      customization: 'none',
+      otherNeeds: 'none',
     };
     let turn = await say(c, 'start');
     while (turn.cards.length > 0) {
@@ -102,7 +148,16 @@ describe('ChooseToolDialog: the four "Done means" conversations', () => {
     const c = client();
     let turn = await say(c, 'start');
     const plan: Record<string, object | string> = {
-      currentSync: 'nothing', forestTopology: 'acquired', signIn: 'phs', devices: 'hybridJoin', largestDomainObjects: '1', groupOver50kMembers: 'no', customization: 'none', otherNeeds: 'none', enterpriseAdminAvailable: 'yes', connectTotalObjects: 'under 100k',
+      currentSync: 'nothing',
+      forestTopology: 'acquired',
+      signIn: 'phs',
+      devices: 'hybridJoin',
+      largestDomainObjects: '1',
+      groupOver50kMembers: 'no',
+      customization: 'none',
+      otherNeeds: 'none',
+      enterpriseAdminAvailable: 'yes',
+      connectTotalObjects: 'under 100k',
     };
     while (turn.cards.length > 0) {
       const { question, runId } = asked(turn.cards[0]);
@@ -139,7 +194,11 @@ describe('ChooseToolDialog: navigation and bad input', () => {
     expect(question).toBe('customization');
     const empty = await say(c, { questionnaire: runId, question });
     expect(empty.texts[0]).toMatch(/Tick at least one/);
-    const next = await say(c, { questionnaire: runId, question, selection: 'attributeValueFiltering,groupBasedFiltering' });
+    const next = await say(c, {
+      questionnaire: runId,
+      question,
+      selection: 'attributeValueFiltering,groupBasedFiltering',
+    });
     expect(asked(next.cards[0]).question).toBe('otherNeeds');
     const withPicks = await say(c, { questionnaire: runId, question: 'otherNeeds', answer: 'none' });
     expect(asked(withPicks.cards[0]).question).toBe('domainsReachable');
@@ -173,7 +232,11 @@ describe('ChooseToolDialog: navigation and bad input', () => {
     const r = c.dialogTurnResult.result as QuestionnaireResult;
     expect(r.kind).toBe('cancelled');
     // Resuming picks up at the next question.
-    const resumed = new DialogTestClient('msteams', new ChooseToolDialog({ reply: testTurnReply(), newId: () => 'x' }), { resume: (r as Extract<QuestionnaireResult, { kind: 'cancelled' }>).state });
+    const resumed = new DialogTestClient(
+      'msteams',
+      new ChooseToolDialog({ reply: testTurnReply(), newId: () => 'x' }),
+      { resume: (r as Extract<QuestionnaireResult, { kind: 'cancelled' }>).state },
+    );
     const again = await say(resumed, 'start');
     expect(again.texts[0]).toMatch(/Picking up where you left off/);
     expect(asked(again.cards[0]).question).toBe('forestTopology');
@@ -205,7 +268,10 @@ describe('ChooseToolDialog: navigation and bad input', () => {
     await say(c, 'start');
     await say(c, 'nothing yet');
     const confirm = await say(c, 'start over');
-    expect(confirm.cards.map(cardText)).toEqual([expect.stringContaining('Only Ana can discard the plan.'), expect.stringContaining('your 1 answer so far')]);
+    expect(confirm.cards.map(cardText)).toEqual([
+      expect.stringContaining('Only Ana can discard the plan.'),
+      expect.stringContaining('your 1 answer so far'),
+    ]);
     const restarted = await say(c, 'yes');
     expect(discard).toHaveBeenCalledTimes(1);
     expect(restarted.texts[0]).toBe('Your own answers are cleared; the plan stays.');
@@ -236,7 +302,11 @@ describe('ChooseToolDialog: navigation and bad input', () => {
     const oldRun = await say(c, { questionnaire: 'run0', question: 'signIn', answer: 'phs' });
     expect(oldRun.texts[0]).toMatch(/not part of your current questions/);
     expect(asked(oldRun.cards[0]).question).toBe('signIn');
-    const oldQuestion = await say(c, { questionnaire: 'run1', question: 'forestTopology', answer: 'includesDisconnected' });
+    const oldQuestion = await say(c, {
+      questionnaire: 'run1',
+      question: 'forestTopology',
+      answer: 'includesDisconnected',
+    });
     expect(oldQuestion.texts[0]).toMatch(/already answered "Forest topology" with "One forest"/);
     const forged = await say(c, { questionnaire: 'run1', question: 'signIn', answer: '<script>' });
     expect(forged.texts[0]).toMatch(/didn't get that/);
@@ -289,8 +359,18 @@ describe('ChooseToolDialog: tenants that already sync, and follow-ups on a recom
     const c = client();
     let turn = await say(c, 'start');
     const script: Record<string, string> = {
-      currentSync: 'connect', connectBuild: '2.4', connectServerOs: '2019', connectStaging: 'no', forestTopology: 'single', signIn: 'phs', devices: 'none',
-      largestDomainObjects: 'under 100k', groupOver50kMembers: 'no', customization: 'none', otherNeeds: 'none', connectTotalObjects: 'under 100k',
+      currentSync: 'connect',
+      connectBuild: '2.4',
+      connectServerOs: '2019',
+      connectStaging: 'no',
+      forestTopology: 'single',
+      signIn: 'phs',
+      devices: 'none',
+      largestDomainObjects: 'under 100k',
+      groupOver50kMembers: 'no',
+      customization: 'none',
+      otherNeeds: 'none',
+      connectTotalObjects: 'under 100k',
     };
     const prompts: Record<string, string> = {};
     while (turn.cards.length > 0) {
@@ -310,18 +390,39 @@ describe('ChooseToolDialog: tenants that already sync, and follow-ups on a recom
 
   it('a follow-up asks exactly the listed questions, then hands back the answers and what it was for', async () => {
     const answers = {
-      currentSync: 'none', forestTopology: 'single', signIn: 'phs', devices: 'none', largestDomainObjects: 'under100k', groupOver50kMembers: 'no',
-      customization: [], otherNeeds: [], connectBuild: 'notAsked', connectServerOs: 'notAsked', connectStaging: 'notAsked',
+      currentSync: 'none',
+      forestTopology: 'single',
+      signIn: 'phs',
+      devices: 'none',
+      largestDomainObjects: 'under100k',
+      groupOver50kMembers: 'no',
+      customization: [],
+      otherNeeds: [],
+      connectBuild: 'notAsked',
+      connectServerOs: 'notAsked',
+      connectStaging: 'notAsked',
     };
     const state = {
-      runId: 'f1', answers, answered: [], startedAt: T0.toISOString(),
-      onlyAsk: ['domainsReachable', 'enterpriseAdminAvailable', 'connectTotalObjects'], followUp: { decisionId: 'd1', override: 'connect' },
+      runId: 'f1',
+      answers,
+      answered: [],
+      startedAt: T0.toISOString(),
+      onlyAsk: ['domainsReachable', 'enterpriseAdminAvailable', 'connectTotalObjects'],
+      followUp: { decisionId: 'd1', override: 'connect' },
     };
-    const c = new DialogTestClient('msteams', new ChooseToolDialog({ reply: testTurnReply(), clock: () => T0, newId: () => 'x' }), { resume: state });
+    const c = new DialogTestClient(
+      'msteams',
+      new ChooseToolDialog({ reply: testTurnReply(), clock: () => T0, newId: () => 'x' }),
+      { resume: state },
+    );
     let turn = await say(c, 'start');
     expect(turn.texts.join(' ')).not.toMatch(/Picking up where you left off/);
     const order: string[] = [];
-    const typed: Record<string, string> = { domainsReachable: 'no', enterpriseAdminAvailable: 'yes', connectTotalObjects: 'under 100k' };
+    const typed: Record<string, string> = {
+      domainsReachable: 'no',
+      enterpriseAdminAvailable: 'yes',
+      connectTotalObjects: 'under 100k',
+    };
     while (turn.cards.length > 0) {
       const { question } = asked(turn.cards[0]);
       expect(cardText(turn.cards[0])).toMatch(/Question \d of about 3|the last one/);
@@ -331,7 +432,12 @@ describe('ChooseToolDialog: tenants that already sync, and follow-ups on a recom
     expect(order).toEqual(['domainsReachable', 'enterpriseAdminAvailable', 'connectTotalObjects']);
     const r = result(c);
     expect(r.followUp).toEqual({ decisionId: 'd1', override: 'connect' });
-    expect(r.answers).toMatchObject({ ...answers, domainsReachable: 'someUnreachable', enterpriseAdminAvailable: 'yes', connectTotalObjects: 'under100k' });
+    expect(r.answers).toMatchObject({
+      ...answers,
+      domainsReachable: 'someUnreachable',
+      enterpriseAdminAvailable: 'yes',
+      connectTotalObjects: 'under100k',
+    });
     expect(r.answered.map((entry) => entry.question)).toEqual(order);
   });
 });
@@ -357,7 +463,9 @@ describe('ChooseToolDialog: answers in sentences', () => {
     const c = client();
     await atSignIn(c);
     const turn = await say(c, 'we use ADFS');
-    expect(turn.texts[0]).toMatch(/^That could mean \*\*Set up federation.*\*\* or \*\*Keep the PTA or federation we already have\*\*/);
+    expect(turn.texts[0]).toMatch(
+      /^That could mean \*\*Set up federation.*\*\* or \*\*Keep the PTA or federation we already have\*\*/,
+    );
     expect(asked(turn.cards[0]).question).toBe('signIn');
     const chosen = await say(c, '4');
     expect(asked(chosen.cards[0]).question).toBe('devices');
@@ -368,7 +476,9 @@ describe('ChooseToolDialog: answers in sentences', () => {
     await say(c, 'start');
     await say(c, 'nothing');
     const turn = await say(c, 'one forest, about 12k users, PHS');
-    expect(turn.texts[0]).toMatch(/Also noted from your message: Sign-in method: \*\*Password hash sync\*\*; Objects in the largest domain: \*\*Under 100,000 objects\*\*/);
+    expect(turn.texts[0]).toMatch(
+      /Also noted from your message: Sign-in method: \*\*Password hash sync\*\*; Objects in the largest domain: \*\*Under 100,000 objects\*\*/,
+    );
     expect(asked(turn.cards[0]).question).toBe('devices');
     expect(cardText(turn.cards[0])).toContain('Question 6 of about');
     const order = ['devices'];
@@ -380,9 +490,16 @@ describe('ChooseToolDialog: answers in sentences', () => {
     }
     expect(order).toEqual(['devices', 'groupOver50kMembers', 'customization', 'otherNeeds']);
     const r = result(c);
-    expect(r.answers).toMatchObject({ forestTopology: 'single', signIn: 'phs', largestDomainObjects: 'under100k', connectTotalObjects: 'under100k' });
+    expect(r.answers).toMatchObject({
+      forestTopology: 'single',
+      signIn: 'phs',
+      largestDomainObjects: 'under100k',
+      connectTotalObjects: 'under100k',
+    });
     // One message, one number: the records of everything it answered.
-    const fromSentence = r.answered.filter((record) => ['forestTopology', 'signIn', 'largestDomainObjects', 'connectTotalObjects'].includes(record.question));
+    const fromSentence = r.answered.filter((record) =>
+      ['forestTopology', 'signIn', 'largestDomainObjects', 'connectTotalObjects'].includes(record.question),
+    );
     expect(new Set(fromSentence.map((record) => record.message)).size).toBe(1);
     expect(recommend(r.answers).tool).toBe('cloudSync');
   });

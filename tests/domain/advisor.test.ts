@@ -91,7 +91,11 @@ const SCENARIOS: Scenario[] = [
   },
   {
     name: 'two disconnected forests',
-    answers: { forestTopology: 'includesDisconnected', enterpriseAdminAvailable: 'notAsked', connectTotalObjects: 'notAsked' },
+    answers: {
+      forestTopology: 'includesDisconnected',
+      enterpriseAdminAvailable: 'notAsked',
+      connectTotalObjects: 'notAsked',
+    },
     tool: 'cloudSync',
     rules: ['disconnectedForests', 'preferCloudSync'],
     warns: ['cloudSyncObjectsUniqueAcrossForests'],
@@ -118,7 +122,14 @@ const SCENARIOS: Scenario[] = [
     warns: ['hybridJoinPreviewOnCloudSync'],
     noWarns: ['deviceSyncPreviewTask', 'deviceWritebackConnectOnly'],
   },
-  { name: 'federation to be set up', answers: { signIn: 'federationSetup' }, tool: 'connect', install: 'custom', rules: ['federationSetup'], customBecause: ['ptaOrFederationSignIn'] },
+  {
+    name: 'federation to be set up',
+    answers: { signIn: 'federationSetup' },
+    tool: 'connect',
+    install: 'custom',
+    rules: ['federationSetup'],
+    customBecause: ['ptaOrFederationSignIn'],
+  },
   {
     name: 'device writeback / WHfB hybrid trust',
     answers: { devices: 'deviceWritebackOrWhfbHybridTrust' },
@@ -229,9 +240,20 @@ const SCENARIOS: Scenario[] = [
     rules: ['accountResourceForest'],
     customBecause: ['moreThanOneForest', 'resourceForest'],
   },
-  { name: 'Entra Domain Services', answers: { otherNeeds: ['entraDomainServices'] }, tool: 'connect', install: 'express', rules: ['entraDomainServices'] },
+  {
+    name: 'Entra Domain Services',
+    answers: { otherNeeds: ['entraDomainServices'] },
+    tool: 'connect',
+    install: 'express',
+    rules: ['entraDomainServices'],
+  },
   // Things both tools do, and Cloud-Sync-only capabilities.
-  { name: '100,000 to 150,000 objects, nothing else', answers: { largestDomainObjects: 'from100kTo150k' }, tool: 'cloudSync', rules: ['preferCloudSync'] },
+  {
+    name: '100,000 to 150,000 objects, nothing else',
+    answers: { largestDomainObjects: 'from100kTo150k' },
+    tool: 'cloudSync',
+    rules: ['preferCloudSync'],
+  },
   {
     name: 'PTA or federation already in place and kept',
     answers: { signIn: 'keepExistingPtaOrFederation' },
@@ -239,7 +261,12 @@ const SCENARIOS: Scenario[] = [
     rules: ['preferCloudSync'],
     warns: ['keepExistingSignIn'],
   },
-  { name: 'scoping by group membership only', answers: { customization: ['groupBasedFiltering'] }, tool: 'cloudSync', rules: ['preferCloudSync'] },
+  {
+    name: 'scoping by group membership only',
+    answers: { customization: ['groupBasedFiltering'] },
+    tool: 'cloudSync',
+    rules: ['preferCloudSync'],
+  },
   {
     name: 'group provisioning to AD',
     answers: { otherNeeds: ['groupProvisioningToAd'] },
@@ -377,7 +404,11 @@ const SCENARIOS: Scenario[] = [
   },
   {
     name: 'disconnected forest plus a domain over 150,000 objects',
-    answers: { forestTopology: 'includesDisconnected', largestDomainObjects: 'over150k', connectTotalObjects: 'over100k' },
+    answers: {
+      forestTopology: 'includesDisconnected',
+      largestDomainObjects: 'over150k',
+      connectTotalObjects: 'over100k',
+    },
     tool: 'both',
     install: 'custom',
     rules: ['domainOver150k', 'disconnectedForests'],
@@ -442,8 +473,23 @@ const SCENARIOS: Scenario[] = [
     uncertainty: 'followDefault',
     decisive: ['groupOver50kMembers'],
   },
-  { name: 'not sure about sign-in', answers: { signIn: 'notSure' }, tool: 'cloudSync', rules: ['preferCloudSync'], assumed: ['signIn'], uncertainty: 'followDefault', decisive: ['signIn'] },
-  { name: 'not sure about devices', answers: { devices: 'notSure' }, tool: 'cloudSync', rules: ['preferCloudSync'], assumed: ['devices'], uncertainty: 'followDefault' },
+  {
+    name: 'not sure about sign-in',
+    answers: { signIn: 'notSure' },
+    tool: 'cloudSync',
+    rules: ['preferCloudSync'],
+    assumed: ['signIn'],
+    uncertainty: 'followDefault',
+    decisive: ['signIn'],
+  },
+  {
+    name: 'not sure about devices',
+    answers: { devices: 'notSure' },
+    tool: 'cloudSync',
+    rules: ['preferCloudSync'],
+    assumed: ['devices'],
+    uncertainty: 'followDefault',
+  },
   {
     name: 'not sure about customization',
     answers: { customization: 'notSure' },
@@ -528,7 +574,13 @@ const SCENARIOS: Scenario[] = [
       'entraDomainServices',
       'disconnectedForests',
     ],
-    customBecause: ['moreThanOneForest', 'resourceForest', 'noEnterpriseAdmin', 'ptaOrFederationSignIn', 'over100kObjects'],
+    customBecause: [
+      'moreThanOneForest',
+      'resourceForest',
+      'noEnterpriseAdmin',
+      'ptaOrFederationSignIn',
+      'over100kObjects',
+    ],
     assumed: [...ANSWER_KEYS],
     uncertainty: 'safe',
     warns: ['deviceWritebackConnectOnly', 'checkWhatRunsToday'],
@@ -569,7 +621,12 @@ const SCENARIOS: Scenario[] = [
     rules: ['ptaSetup'],
     customBecause: ['unreachableDomain', 'ptaOrFederationSignIn'],
   },
-  { name: 'an unreachable domain on Cloud Sync needs no install type', answers: { domainsReachable: 'someUnreachable' }, tool: 'cloudSync', rules: ['preferCloudSync'] },
+  {
+    name: 'an unreachable domain on Cloud Sync needs no install type',
+    answers: { domainsReachable: 'someUnreachable' },
+    tool: 'cloudSync',
+    rules: ['preferCloudSync'],
+  },
   {
     name: 'not sure every domain is reachable, hybrid join',
     answers: { devices: 'hybridJoin', domainsReachable: 'notSure' },
@@ -654,7 +711,12 @@ const SCENARIOS: Scenario[] = [
   },
   {
     name: 'Connect Sync below the floor with a staging server: upgrade staging first',
-    answers: { ...CONNECT_TODAY, connectBuild: 'belowMandatory', connectStaging: 'yes', customization: ['advancedSyncRules'] },
+    answers: {
+      ...CONNECT_TODAY,
+      connectBuild: 'belowMandatory',
+      connectStaging: 'yes',
+      customization: ['advancedSyncRules'],
+    },
     tool: 'connect',
     rules: ['advancedSyncRules'],
     paths: ['restoreSync', 'connectUpgrade'],
@@ -755,7 +817,12 @@ const SCENARIOS: Scenario[] = [
   },
   {
     name: 'Connect Sync below the floor, staging server not sure: restore in place',
-    answers: { ...CONNECT_TODAY, connectBuild: 'belowMandatory', connectStaging: 'notSure', devices: 'deviceWritebackOrWhfbHybridTrust' },
+    answers: {
+      ...CONNECT_TODAY,
+      connectBuild: 'belowMandatory',
+      connectStaging: 'notSure',
+      devices: 'deviceWritebackOrWhfbHybridTrust',
+    },
     tool: 'connect',
     rules: ['deviceWritebackOrWhfbHybridTrust'],
     paths: ['restoreSync', 'connectUpgrade'],
@@ -787,7 +854,14 @@ const SCENARIOS: Scenario[] = [
     decisive: ['otherNeeds'],
   },
   // Cloud Sync already runs.
-  { name: 'Cloud Sync already, nothing Connect-only', answers: CLOUD_SYNC_TODAY, tool: 'cloudSync', rules: ['preferCloudSync'], paths: ['cloudSyncHealth'], noWarns: ['connectMinimumBuild'] },
+  {
+    name: 'Cloud Sync already, nothing Connect-only',
+    answers: CLOUD_SYNC_TODAY,
+    tool: 'cloudSync',
+    rules: ['preferCloudSync'],
+    paths: ['cloudSyncHealth'],
+    noWarns: ['connectMinimumBuild'],
+  },
   {
     name: 'Cloud Sync already, Exchange hybrid',
     answers: { ...CLOUD_SYNC_TODAY, otherNeeds: ['exchangeHybrid'] },
@@ -897,7 +971,9 @@ describe('recommend', () => {
   it('covers every path track, both migration methods and every upgrade method', () => {
     const recommendations = SCENARIOS.map((scenario) => recommend(answersOf(scenario)));
     expect(PATH_TRACKS.filter((track) => !recommendations.some((r) => r.paths?.includes(track)))).toEqual([]);
-    expect(new Set(recommendations.flatMap((r) => (r.migrationMethod ? [r.migrationMethod] : [])))).toEqual(new Set(['guidedTool', 'pilotByOu']));
+    expect(new Set(recommendations.flatMap((r) => (r.migrationMethod ? [r.migrationMethod] : [])))).toEqual(
+      new Set(['guidedTool', 'pilotByOu']),
+    );
     expect(new Set(recommendations.flatMap((r) => (r.upgradeMethod ? [r.upgradeMethod] : [])))).toEqual(
       new Set(['inPlace', 'swingWithStaging', 'swingToNewServer']),
     );
@@ -918,7 +994,12 @@ describe('recommend', () => {
     }
     const recommendation = recommend({ ...BASELINE, otherNeeds: 'notSure' });
     expect(recommendation.assumptions).toEqual([
-      expect.objectContaining({ question: 'otherNeeds', assumed: 'None of these', decisive: true, check: UNKNOWN_RULES.otherNeeds.check }),
+      expect.objectContaining({
+        question: 'otherNeeds',
+        assumed: 'None of these',
+        decisive: true,
+        check: UNKNOWN_RULES.otherNeeds.check,
+      }),
     ]);
   });
 
@@ -929,12 +1010,16 @@ describe('recommend', () => {
     expect(recommendation.connectInstall).toBe(scenario.install);
     expect(recommendation.factors.map((factor) => factor.ruleId).sort()).toEqual([...scenario.rules].sort());
     if (scenario.install === 'custom') {
-      expect(recommendation.connectInstallReasons.map((reason) => reason.ruleId).sort()).toEqual([...(scenario.customBecause ?? [])].sort());
+      expect(recommendation.connectInstallReasons.map((reason) => reason.ruleId).sort()).toEqual(
+        [...(scenario.customBecause ?? [])].sort(),
+      );
     } else {
       expect(scenario.customBecause).toBeUndefined();
     }
     if (scenario.install === undefined) expect(recommendation.connectInstallReasons).toEqual([]);
-    expect(recommendation.assumptions.map((assumption) => assumption.question).sort()).toEqual([...(scenario.assumed ?? [])].sort());
+    expect(recommendation.assumptions.map((assumption) => assumption.question).sort()).toEqual(
+      [...(scenario.assumed ?? [])].sort(),
+    );
     const warningIds = recommendation.warnings.map((warning) => warning.id);
     expect(warningIds).toEqual(expect.arrayContaining(scenario.warns ?? []));
     for (const absent of scenario.noWarns ?? []) expect(warningIds).not.toContain(absent);
@@ -945,15 +1030,17 @@ describe('recommend', () => {
     expect(recommendation.migrationMethod).toBe(scenario.method);
     expect(recommendation.upgradeMethod).toBe(scenario.upgrade);
     expect(recommendation.uncertainty).toBe(scenario.uncertainty ?? 'none');
-    expect(recommendation.assumptions.filter((assumption) => assumption.decisive).map((assumption) => assumption.question)).toEqual(
-      expect.arrayContaining(scenario.decisive ?? []),
-    );
+    expect(
+      recommendation.assumptions.filter((assumption) => assumption.decisive).map((assumption) => assumption.question),
+    ).toEqual(expect.arrayContaining(scenario.decisive ?? []));
     expect((recommendation.stayReasons ?? []).map((reason) => reason.ruleId)).toEqual(scenario.stays ?? []);
   });
 
   it.each(ROWS)('$name: every factor and install reason cites learn.microsoft.com', (scenario) => {
     const recommendation = recommend(answersOf(scenario));
-    for (const link of [...recommendation.factors, ...recommendation.connectInstallReasons].map((entry) => entry.link)) {
+    for (const link of [...recommendation.factors, ...recommendation.connectInstallReasons].map(
+      (entry) => entry.link,
+    )) {
       expect(link).toMatch(/^https:\/\/learn\.microsoft\.com\//);
     }
   });
@@ -962,7 +1049,9 @@ describe('recommend', () => {
     const recommendations = SCENARIOS.map((scenario) => recommend(answersOf(scenario)));
     const firedCapabilities = new Set(recommendations.flatMap((r) => r.factors.map((factor) => factor.ruleId)));
     const firedInstall = new Set(
-      recommendations.flatMap((r) => (r.connectInstall === 'custom' ? r.connectInstallReasons.map((reason) => reason.ruleId) : [])),
+      recommendations.flatMap((r) =>
+        r.connectInstall === 'custom' ? r.connectInstallReasons.map((reason) => reason.ruleId) : [],
+      ),
     );
     const firedWarnings = new Set(recommendations.flatMap((r) => r.warnings.map((warning) => warning.id)));
 
@@ -988,7 +1077,12 @@ describe('recommend', () => {
 
   it('names the answer behind each factor and marks assumed ones', () => {
     // With a real Connect need beside it, the unknown takes its safe value (over 150,000).
-    const recommendation = recommend({ ...BASELINE, largestDomainObjects: 'notSure', connectTotalObjects: 'over100k', devices: 'hybridJoin' });
+    const recommendation = recommend({
+      ...BASELINE,
+      largestDomainObjects: 'notSure',
+      connectTotalObjects: 'over100k',
+      devices: 'hybridJoin',
+    });
     expect(recommendation.factors.filter((factor) => factor.ruleId === 'domainOver150k')).toEqual([
       expect.objectContaining({
         ruleId: 'domainOver150k',
@@ -1064,7 +1158,9 @@ describe('whatWouldChange', () => {
         { question: 'otherNeeds', answer: ['groupProvisioningToAd'], tool: 'both', connectInstall: 'custom' },
       ]),
     );
-    expect(result.find((change) => change.question === 'signIn' && change.answer === 'federationSetup')).toBeUndefined();
+    expect(
+      result.find((change) => change.question === 'signIn' && change.answer === 'federationSetup'),
+    ).toBeUndefined();
   });
 
   it('for a Cloud Sync result lists every single Connect-only answer that flips it', () => {
@@ -1088,10 +1184,18 @@ describe('whatWouldChange', () => {
   it('for an express install names what would force custom', () => {
     const result = recommend({ ...BASELINE, devices: 'hybridJoin' }).whatWouldChange;
     expect(result.find((change) => change.question === 'enterpriseAdminAvailable' && change.answer === 'no')).toEqual(
-      expect.objectContaining({ tool: 'connect', connectInstall: 'custom', change: 'Enterprise Admin account for setup: "No"' }),
+      expect.objectContaining({
+        tool: 'connect',
+        connectInstall: 'custom',
+        change: 'Enterprise Admin account for setup: "No"',
+      }),
     );
     expect(result.find((change) => change.question === 'connectTotalObjects' && change.answer === 'over100k')).toEqual(
-      expect.objectContaining({ tool: 'connect', connectInstall: 'custom', change: 'Objects Connect Sync will sync in total: "100,000 objects or more in total"' }),
+      expect.objectContaining({
+        tool: 'connect',
+        connectInstall: 'custom',
+        change: 'Objects Connect Sync will sync in total: "100,000 objects or more in total"',
+      }),
     );
     // The largest domain no longer decides the install type (before, "100,000 to 150,000" forced custom here).
     expect(result.filter((change) => change.question === 'largestDomainObjects')).toEqual([]);
@@ -1107,7 +1211,10 @@ describe('whatWouldChange', () => {
       for (const change of recommend(answers).whatWouldChange) {
         expect(change.answer).not.toBe('notSure');
         const rerun = decide({ ...answers, [change.question]: change.answer });
-        expect({ tool: rerun.tool, install: rerun.connectInstall }).toEqual({ tool: change.tool, install: change.connectInstall });
+        expect({ tool: rerun.tool, install: rerun.connectInstall }).toEqual({
+          tool: change.tool,
+          install: change.connectInstall,
+        });
       }
     }
   });
@@ -1117,15 +1224,21 @@ describe('wording that must stay true to the facts', () => {
   const warningText = (answers: Partial<Answers>, id: string): string =>
     recommend({ ...BASELINE, ...answers }).warnings.find((warning) => warning.id === id)?.text ?? '';
   const installReasonText = (answers: Partial<Answers>, id: string): string =>
-    recommend({ ...BASELINE, ...answers }).connectInstallReasons.find((reason) => reason.ruleId === id)?.explanation ?? '';
+    recommend({ ...BASELINE, ...answers }).connectInstallReasons.find((reason) => reason.ruleId === id)?.explanation ??
+    '';
   const assumptionText = (answers: Partial<Answers>, question: AnswerKey): string =>
-    recommend({ ...BASELINE, ...answers }).assumptions.find((assumption) => assumption.question === question)?.explanation ?? '';
+    recommend({ ...BASELINE, ...answers }).assumptions.find((assumption) => assumption.question === question)
+      ?.explanation ?? '';
 
   it.each<{ name: string; text: () => string; says: RegExp[]; never?: RegExp[] }>([
     {
       name: 'installer source: only the admin center path; the old Download Center links are named as stale, not as "outdated builds"',
       text: () => warningText({ devices: 'hybridJoin' }, 'connectInstallerSource'),
-      says: [/only from the Microsoft Entra admin center/, /Entra ID > Entra Connect > Get started/, /Learn pages still link the old Download Center/],
+      says: [
+        /only from the Microsoft Entra admin center/,
+        /Entra ID > Entra Connect > Get started/,
+        /Learn pages still link the old Download Center/,
+      ],
       never: [/outdated builds/],
     },
     {
@@ -1137,7 +1250,12 @@ describe('wording that must stay true to the facts', () => {
     {
       name: 'express with attribute filtering: build it before the first export, then turn the scheduler on',
       text: () => warningText({ customization: ['attributeValueFiltering'] }, 'expressFiltersAndRulesBeforeFirstSync'),
-      says: [/attribute-value filtering/, /before the first export/, /clear "Start the synchronization process"/, /then turn the sync scheduler on/],
+      says: [
+        /attribute-value filtering/,
+        /before the first export/,
+        /clear "Start the synchronization process"/,
+        /then turn the sync scheduler on/,
+      ],
     },
     {
       name: 'express with custom rules names the rules',
@@ -1147,30 +1265,55 @@ describe('wording that must stay true to the facts', () => {
     },
     {
       name: 'express beside Cloud Sync: one warning covers OU scope and the filters',
-      text: () => warningText({ otherNeeds: ['groupProvisioningToAd'], customization: ['attributeValueFiltering'] }, 'expressScopeBeforeFirstSync'),
-      says: [/leave out the OUs Cloud Sync owns/, /build your attribute-value filtering/, /clear "Start the synchronization process"/],
+      text: () =>
+        warningText(
+          { otherNeeds: ['groupProvisioningToAd'], customization: ['attributeValueFiltering'] },
+          'expressScopeBeforeFirstSync',
+        ),
+      says: [
+        /leave out the OUs Cloud Sync owns/,
+        /build your attribute-value filtering/,
+        /clear "Start the synchronization process"/,
+      ],
     },
     {
       name: 'custom because of a disconnected forest: Connect may sync one forest only, so express can still work',
-      text: () => installReasonText({ forestTopology: 'includesDisconnected', devices: 'hybridJoin' }, 'moreThanOneForest'),
-      says: [/cannot tell how many forests the Connect server itself will sync/, /just one forest/, /fewer than 100,000 objects/, /password hash sync/, /Enterprise Admin/, /express works as well/],
+      text: () =>
+        installReasonText({ forestTopology: 'includesDisconnected', devices: 'hybridJoin' }, 'moreThanOneForest'),
+      says: [
+        /cannot tell how many forests the Connect server itself will sync/,
+        /just one forest/,
+        /fewer than 100,000 objects/,
+        /password hash sync/,
+        /Enterprise Admin/,
+        /express works as well/,
+      ],
     },
     {
       name: 'custom because of connected forests keeps the plain single-forest reason',
-      text: () => installReasonText({ forestTopology: 'multipleConnected', devices: 'hybridJoin' }, 'moreThanOneForest'),
+      text: () =>
+        installReasonText({ forestTopology: 'multipleConnected', devices: 'hybridJoin' }, 'moreThanOneForest'),
       says: [/single forest only/],
       never: [/express works as well/],
     },
     {
       name: 'custom for size: the 100,000 limit is the total Connect syncs, not the largest domain',
       text: () => installReasonText({ devices: 'hybridJoin', connectTotalObjects: 'over100k' }, 'over100kObjects'),
-      says: [/Connect will sync 100,000 objects or more/, /select-installation page/, /LocalDB is capped at 10 GB/, /prerequisites page/, /full SQL Server/],
+      says: [
+        /Connect will sync 100,000 objects or more/,
+        /select-installation page/,
+        /LocalDB is capped at 10 GB/,
+        /prerequisites page/,
+        /full SQL Server/,
+      ],
       never: [/largest|per domain/i],
     },
     {
       name: 'express for size names the total',
       text: () =>
-        recommend({ ...BASELINE, devices: 'hybridJoin' }).connectInstallReasons.find((reason) => reason.ruleId === 'over100kObjects')?.explanation ?? '',
+        recommend({ ...BASELINE, devices: 'hybridJoin' }).connectInstallReasons.find(
+          (reason) => reason.ruleId === 'over100kObjects',
+        )?.explanation ?? '',
       says: [/Fewer than 100,000 objects in your on-premises AD/, /select-installation page/],
     },
     {
@@ -1185,8 +1328,14 @@ describe('wording that must stay true to the facts', () => {
     },
     {
       name: 'device sync preview task: Connect keeps the devices it reaches, the preview only covers the disconnected forest',
-      text: () => warningText({ forestTopology: 'includesDisconnected', devices: 'hybridJoin' }, 'deviceSyncPreviewTask'),
-      says: [/Connect handles hybrid join for the devices in the forests its server reaches/, /disconnected forest/, /optional task/, /preview/],
+      text: () =>
+        warningText({ forestTopology: 'includesDisconnected', devices: 'hybridJoin' }, 'deviceSyncPreviewTask'),
+      says: [
+        /Connect handles hybrid join for the devices in the forests its server reaches/,
+        /disconnected forest/,
+        /optional task/,
+        /preview/,
+      ],
     },
   ])('$name', ({ text, says, never }) => {
     const value = text();

@@ -40,19 +40,22 @@ describe('task catalog: every task', () => {
     }
   });
 
-  it.each(taskRows)('%s links only https addresses and cites Microsoft Learn (download: the admin center)', (id, task) => {
-    expect(task.links.length).toBeGreaterThan(0);
-    for (const link of task.links) {
-      expect(link.title.trim()).not.toBe('');
-      expect(link.url).toMatch(/^https:\/\//);
-    }
-    if (id === 'connect.download') {
-      expect(task.links[0]?.url).toBe(LEARN.connectDownloadAdminCenter);
-      expect(new URL(task.links[0].url).hostname).toBe('entra.microsoft.com');
-    } else {
-      expect(task.links.some((link) => new URL(link.url).hostname === 'learn.microsoft.com')).toBe(true);
-    }
-  });
+  it.each(taskRows)(
+    '%s links only https addresses and cites Microsoft Learn (download: the admin center)',
+    (id, task) => {
+      expect(task.links.length).toBeGreaterThan(0);
+      for (const link of task.links) {
+        expect(link.title.trim()).not.toBe('');
+        expect(link.url).toMatch(/^https:\/\//);
+      }
+      if (id === 'connect.download') {
+        expect(task.links[0]?.url).toBe(LEARN.connectDownloadAdminCenter);
+        expect(new URL(task.links[0].url).hostname).toBe('entra.microsoft.com');
+      } else {
+        expect(task.links.some((link) => new URL(link.url).hostname === 'learn.microsoft.com')).toBe(true);
+      }
+    },
+  );
 
   it.each(taskRows)('%s takes its addresses from learnLinks', (_id, task) => {
     const known = new Set<string>(Object.values(LEARN));
@@ -84,7 +87,13 @@ describe('task catalog: track lists', () => {
   it.each<[CatalogSelection, TaskId[]]>([
     [
       { tool: 'cloudSync' },
-      ['cloudSync.chooseTool', 'cloudSync.prerequisites', 'cloudSync.installAgent', 'cloudSync.configure', 'cloudSync.verify'],
+      [
+        'cloudSync.chooseTool',
+        'cloudSync.prerequisites',
+        'cloudSync.installAgent',
+        'cloudSync.configure',
+        'cloudSync.verify',
+      ],
     ],
     [
       { tool: 'cloudSync', deviceSyncPreview: true },
@@ -186,7 +195,9 @@ describe("task catalog: the seed article's mistakes are not repeated", () => {
       expect(url).not.toContain('tutorial-single-forest');
     }
     const commands = (verify.commands ?? []).map((command) => command.command);
-    expect(commands).toEqual(expect.arrayContaining(['Get-ADSyncScheduler', 'Start-ADSyncSyncCycle -PolicyType Delta']));
+    expect(commands).toEqual(
+      expect.arrayContaining(['Get-ADSyncScheduler', 'Start-ADSyncSyncCycle -PolicyType Delta']),
+    );
   });
 
   it('the installer comes from the Entra admin center, and no Download Center link appears anywhere', () => {
@@ -214,7 +225,11 @@ describe('task catalog: facts the reviewer found missing or wrong', () => {
       task: 'connect.installCustom',
       fact: 'custom: the AD FS/PingFederate roles, and an admin account outside the domains being federated',
       item: /PingFederate:/,
-      says: [/Global Admin, or Hybrid Identity Admin \+ Domain Name Admin/, /not in a domain being federated/, /onmicrosoft\.com/],
+      says: [
+        /Global Admin, or Hybrid Identity Admin \+ Domain Name Admin/,
+        /not in a domain being federated/,
+        /onmicrosoft\.com/,
+      ],
     },
     {
       task: 'cloudSync.prerequisites',
@@ -234,9 +249,21 @@ describe('task catalog: facts the reviewer found missing or wrong', () => {
       task: 'cloudSync.prerequisites',
       fact: 'port 80 certificate hosts, optional 8080, the separate US Gov list',
       item: /^Outbound 80/,
-      says: [/mscrl\.microsoft\.com/, /(?<!ms)crl\.microsoft\.com/, /ocsp\.msocsp\.com/, /www\.microsoft\.com/, /8080 is optional/, /US Gov/],
+      says: [
+        /mscrl\.microsoft\.com/,
+        /(?<!ms)crl\.microsoft\.com/,
+        /ocsp\.msocsp\.com/,
+        /www\.microsoft\.com/,
+        /8080 is optional/,
+        /US Gov/,
+      ],
     },
-    { task: 'cloudSync.prerequisites', fact: 'proxies pass chunked HTTP 1.1', item: /^Proxies/, says: [/HTTP 1\.1 chunked/] },
+    {
+      task: 'cloudSync.prerequisites',
+      fact: 'proxies pass chunked HTTP 1.1',
+      item: /^Proxies/,
+      says: [/HTTP 1\.1 chunked/],
+    },
     {
       task: 'connect.postInstall',
       fact: 'hybrid join is set up afterwards in the wizard, per forest',
@@ -247,7 +274,12 @@ describe('task catalog: facts the reviewer found missing or wrong', () => {
       task: 'cloudSync.configure',
       fact: "Seamless SSO's AzureADConnect.msi comes from the admin center, not the Download Center",
       item: /Seamless SSO/,
-      says: [/AzureADSSO\.psd1/, /AzureADConnect\.msi/, /Entra ID > Entra Connect > Get started/, /not Download Center/],
+      says: [
+        /AzureADSSO\.psd1/,
+        /AzureADConnect\.msi/,
+        /Entra ID > Entra Connect > Get started/,
+        /not Download Center/,
+      ],
     },
     {
       task: 'connect.prerequisites',
@@ -261,8 +293,18 @@ describe('task catalog: facts the reviewer found missing or wrong', () => {
       item: /Connect Health/,
       says: [/Global Admin/, /4\.5\.2466\.0 or later/],
     },
-    { task: 'connect.installExpress', fact: 'express: Global Admin for Connect Health', item: /Hybrid Identity Administrator/, says: [/Global Administrator if you want the Connect Health agent/] },
-    { task: 'connect.installCustom', fact: 'custom: Global Admin for Connect Health', item: /Entra admin:/, says: [/Global Administrator enables Connect Health/] },
+    {
+      task: 'connect.installExpress',
+      fact: 'express: Global Admin for Connect Health',
+      item: /Hybrid Identity Administrator/,
+      says: [/Global Administrator if you want the Connect Health agent/],
+    },
+    {
+      task: 'connect.installCustom',
+      fact: 'custom: Global Admin for Connect Health',
+      item: /Entra admin:/,
+      says: [/Global Administrator enables Connect Health/],
+    },
     {
       // Windows Server 2016 leaves extended support on 2027-01-12 (Microsoft lifecycle); a new Tier 0 server should be 2022 or 2025.
       task: 'connect.prerequisites',
@@ -301,7 +343,11 @@ describe('task catalog: facts the reviewer found missing or wrong', () => {
       task: 'connect.prerequisites',
       fact: 'install the newest build; 2.5.79.0 was the 2026-09-30 floor',
       item: /newest build/,
-      says: [/Install the newest build from the admin center/, /retires 12 months after a newer one ships/, /2\.5\.79\.0 was the 2026-09-30 floor/],
+      says: [
+        /Install the newest build from the admin center/,
+        /retires 12 months after a newer one ships/,
+        /2\.5\.79\.0 was the 2026-09-30 floor/,
+      ],
     },
     {
       task: 'connect.download',
@@ -319,7 +365,11 @@ describe('task catalog: facts the reviewer found missing or wrong', () => {
       task: 'migrateToCloudSync.readiness',
       fact: "the guided tool's limits (2026-09-16): one forest, 2,000 objects, no custom rules or group filtering",
       item: /Guided tool fits/,
-      says: [/One forest/, /up to 2,000 objects in scope/, /no custom rules, group filtering, custom UPN or directory extensions/],
+      says: [
+        /One forest/,
+        /up to 2,000 objects in scope/,
+        /no custom rules, group filtering, custom UPN or directory extensions/,
+      ],
     },
     {
       task: 'cloudSyncHealth.features',
@@ -333,7 +383,6 @@ describe('task catalog: facts the reviewer found missing or wrong', () => {
     for (const pattern of says) expect(line).toMatch(pattern);
   });
 
-
   it('never gives 2.5.79.0 as the build to install, and names no retired sync tool as an upgrade source', () => {
     for (const task of TASK_CATALOG) {
       for (const item of task.checklist) {
@@ -345,8 +394,12 @@ describe('task catalog: facts the reviewer found missing or wrong', () => {
 
   it('cites the page that states each corrected fact', () => {
     const links = (id: TaskId) => byId(id).links.map((link) => link.url);
-    expect(links('connect.prerequisites')).toEqual(expect.arrayContaining([LEARN.connectVersionHistory, LEARN.windowsServer2016Lifecycle]));
-    expect(links('connect.chooseInstallType')).toEqual(expect.arrayContaining([LEARN.connectSelectInstall, LEARN.connectPrerequisites]));
+    expect(links('connect.prerequisites')).toEqual(
+      expect.arrayContaining([LEARN.connectVersionHistory, LEARN.windowsServer2016Lifecycle]),
+    );
+    expect(links('connect.chooseInstallType')).toEqual(
+      expect.arrayContaining([LEARN.connectSelectInstall, LEARN.connectPrerequisites]),
+    );
     expect(links('migrateToCloudSync.guidedTool')).toContain(LEARN.cloudSyncMigrationTool);
     expect(links('migrateToCloudSync.pilotByOu')).toContain(LEARN.cloudSyncPilotMigration);
     expect(links('connectUpgrade.stagingServer')).toContain(LEARN.connectStagingServer);
@@ -354,9 +407,21 @@ describe('task catalog: facts the reviewer found missing or wrong', () => {
 
   it.each<{ task: TaskId; fact: string; never: RegExp }>([
     { task: 'connect.chooseInstallType', fact: 'custom is not needed for "anything else"', never: /anything else/i },
-    { task: 'connect.chooseInstallType', fact: 'migrations are not lumped together as "in-place or swing"', never: /or MIM\? Plan an in-place or swing/ },
-    { task: 'connect.chooseTool', fact: 'a missing trust alone does not make a forest disconnected', never: /no trust/i },
-    { task: 'cloudSync.configure', fact: 'no Download Center address for the SSO module', never: /download\.microsoft|details\.aspx/i },
+    {
+      task: 'connect.chooseInstallType',
+      fact: 'migrations are not lumped together as "in-place or swing"',
+      never: /or MIM\? Plan an in-place or swing/,
+    },
+    {
+      task: 'connect.chooseTool',
+      fact: 'a missing trust alone does not make a forest disconnected',
+      never: /no trust/i,
+    },
+    {
+      task: 'cloudSync.configure',
+      fact: 'no Download Center address for the SSO module',
+      never: /download\.microsoft|details\.aspx/i,
+    },
   ])('$task: $fact', ({ task, never }) => {
     for (const line of lines(task)) expect(line).not.toMatch(never);
   });
@@ -403,7 +468,11 @@ describe('learnLinks', () => {
     const { join } = require('node:path') as typeof import('node:path');
     const sources = (dir: string): string[] =>
       readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-        entry.isDirectory() ? sources(join(dir, entry.name)) : entry.name.endsWith('.ts') && entry.name !== 'learnLinks.ts' ? [readFileSync(join(dir, entry.name), 'utf8')] : [],
+        entry.isDirectory()
+          ? sources(join(dir, entry.name))
+          : entry.name.endsWith('.ts') && entry.name !== 'learnLinks.ts'
+            ? [readFileSync(join(dir, entry.name), 'utf8')]
+            : [],
       );
     const text = sources(join(__dirname, '../../src')).join('\n');
     expect(Object.keys(LEARN).filter((key) => !new RegExp(`LEARN\\.${key}\\b`).test(text))).toEqual([]);

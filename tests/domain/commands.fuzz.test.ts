@@ -11,14 +11,35 @@ import { fastestRunMs, fuzzParameters, hostileText } from '../helpers/hostileTex
 const FEW_MS = 5;
 
 const NAMES: ReadonlySet<Command['name']> = new Set([
-  'help', 'start', 'startOver', 'next', 'status', 'tasks', 'history', 'why', 'share', 'taskAction', 'assign', 'unassign', 'due', 'myTasks', 'remind', 'report', 'restore', 'check', 'watch', 'unknown',
+  'help',
+  'start',
+  'startOver',
+  'next',
+  'status',
+  'tasks',
+  'history',
+  'why',
+  'share',
+  'taskAction',
+  'assign',
+  'unassign',
+  'due',
+  'myTasks',
+  'remind',
+  'report',
+  'restore',
+  'check',
+  'watch',
+  'unknown',
 ]);
 
 function expectWellFormed(command: Command): void {
   expect(NAMES.has(command.name)).toBe(true);
-  if ('taskNumber' in command) expect(Number.isInteger(command.taskNumber) && command.taskNumber >= 0 && command.taskNumber <= 999).toBe(true);
+  if ('taskNumber' in command)
+    expect(Number.isInteger(command.taskNumber) && command.taskNumber >= 0 && command.taskNumber <= 999).toBe(true);
   if (command.name === 'unknown') expect(command.text.length).toBeLessThanOrEqual(MAX_PARSED_TEXT_LENGTH + 1);
-  if (command.name === 'due' && command.date !== null) expect(command.date.length).toBeLessThanOrEqual(MAX_PARSED_TEXT_LENGTH);
+  if (command.name === 'due' && command.date !== null)
+    expect(command.date.length).toBeLessThanOrEqual(MAX_PARSED_TEXT_LENGTH);
 }
 
 describe('parseCommand, fuzzed', () => {
@@ -36,17 +57,27 @@ describe('parseCommand, fuzzed', () => {
   });
 
   it('reads every documented command however it is padded with case, spaces, mention markup and punctuation', () => {
-    const usages = COMMAND_HELP.flatMap((info) => info.usage.split(' / ')).map((usage) => usage.replace('@name', '<at>Ben</at>'));
+    const usages = COMMAND_HELP.flatMap((info) => info.usage.split(' / ')).map((usage) =>
+      usage.replace('@name', '<at>Ben</at>'),
+    );
     const padding = fc.constantFrom('', ' ', '  ', '\u00a0', '&nbsp;', '\t');
     const ending = fc.constantFrom('', '.', '?', '!', ' !', '...', '?!');
     fc.assert(
-      fc.property(fc.constantFrom(...usages), padding, padding, ending, fc.boolean(), fc.boolean(), (usage, before, after, end, shout, mention) => {
-        const typed = `${mention ? '<at>Sync Guide</at> ' : ''}${before}${shout ? usage.toUpperCase() : usage}${after}${end}`;
-        const command = parseCommand(typed);
-        expectWellFormed(command);
-        expect(command).toEqual(parseCommand(usage));
-        expect(command.name).not.toBe('unknown');
-      }),
+      fc.property(
+        fc.constantFrom(...usages),
+        padding,
+        padding,
+        ending,
+        fc.boolean(),
+        fc.boolean(),
+        (usage, before, after, end, shout, mention) => {
+          const typed = `${mention ? '<at>Sync Guide</at> ' : ''}${before}${shout ? usage.toUpperCase() : usage}${after}${end}`;
+          const command = parseCommand(typed);
+          expectWellFormed(command);
+          expect(command).toEqual(parseCommand(usage));
+          expect(command.name).not.toBe('unknown');
+        },
+      ),
       fuzzParameters(300),
     );
   });

@@ -2,9 +2,20 @@ import { connectInstallFor, installQuestionsOpenFor, planSelectionFor, recommend
 import type { Answers } from '../../src/domain/answers';
 
 const simple: Answers = {
-  currentSync: 'none', connectBuild: 'notAsked', connectServerOs: 'notAsked', connectStaging: 'notAsked', domainsReachable: 'all',
-  forestTopology: 'single', signIn: 'phs', devices: 'none', largestDomainObjects: 'under100k', groupOver50kMembers: 'no',
-  customization: [], otherNeeds: [], enterpriseAdminAvailable: 'yes', connectTotalObjects: 'under100k',
+  currentSync: 'none',
+  connectBuild: 'notAsked',
+  connectServerOs: 'notAsked',
+  connectStaging: 'notAsked',
+  domainsReachable: 'all',
+  forestTopology: 'single',
+  signIn: 'phs',
+  devices: 'none',
+  largestDomainObjects: 'under100k',
+  groupOver50kMembers: 'no',
+  customization: [],
+  otherNeeds: [],
+  enterpriseAdminAvailable: 'yes',
+  connectTotalObjects: 'under100k',
 };
 
 describe('connectInstallFor (install type for an override to Connect)', () => {
@@ -46,19 +57,38 @@ describe('connectInstallFor (install type for an override to Connect)', () => {
 
 describe('installQuestionsOpenFor (what an override to Connect still has to ask)', () => {
   it('lists the skipped install questions that can change the install type, in asking order', () => {
-    const skipped: Answers = { ...simple, domainsReachable: 'notAsked', enterpriseAdminAvailable: 'notAsked', connectTotalObjects: 'notAsked' };
-    expect(installQuestionsOpenFor(skipped)).toEqual(['domainsReachable', 'enterpriseAdminAvailable', 'connectTotalObjects']);
+    const skipped: Answers = {
+      ...simple,
+      domainsReachable: 'notAsked',
+      enterpriseAdminAvailable: 'notAsked',
+      connectTotalObjects: 'notAsked',
+    };
+    expect(installQuestionsOpenFor(skipped)).toEqual([
+      'domainsReachable',
+      'enterpriseAdminAvailable',
+      'connectTotalObjects',
+    ]);
   });
 
   it('leaves out what was answered, and what cannot matter because custom is certain', () => {
     expect(installQuestionsOpenFor(simple)).toEqual([]);
     // PTA already rules out express: nothing more to ask.
-    expect(installQuestionsOpenFor({ ...simple, signIn: 'ptaSetup', enterpriseAdminAvailable: 'notAsked' })).toEqual([]);
+    expect(installQuestionsOpenFor({ ...simple, signIn: 'ptaSetup', enterpriseAdminAvailable: 'notAsked' })).toEqual(
+      [],
+    );
   });
 });
 
 describe('planSelectionFor (the plan for the recommendation or an override)', () => {
-  const connectToday: Answers = { ...simple, currentSync: 'connect', connectBuild: 'belowMandatory', connectServerOs: 'ws2019', connectStaging: 'no', enterpriseAdminAvailable: 'notAsked', domainsReachable: 'notAsked' };
+  const connectToday: Answers = {
+    ...simple,
+    currentSync: 'connect',
+    connectBuild: 'belowMandatory',
+    connectServerOs: 'ws2019',
+    connectStaging: 'no',
+    enterpriseAdminAvailable: 'notAsked',
+    domainsReachable: 'notAsked',
+  };
 
   it('moving a running Connect to Cloud Sync: restore and migrate, no install', () => {
     expect(planSelectionFor(connectToday, 'cloudSync')).toEqual({
@@ -80,7 +110,13 @@ describe('planSelectionFor (the plan for the recommendation or an override)', ()
   });
 
   it('a first installation overridden to Connect gets the install type the answers call for', () => {
-    expect(planSelectionFor(simple, 'connect')).toEqual({ tool: 'connect', connectInstall: 'express', deviceSyncPreview: false });
-    expect(planSelectionFor({ ...simple, domainsReachable: 'someUnreachable' }, 'connect').connectInstall).toBe('custom');
+    expect(planSelectionFor(simple, 'connect')).toEqual({
+      tool: 'connect',
+      connectInstall: 'express',
+      deviceSyncPreview: false,
+    });
+    expect(planSelectionFor({ ...simple, domainsReachable: 'someUnreachable' }, 'connect').connectInstall).toBe(
+      'custom',
+    );
   });
 });

@@ -80,7 +80,12 @@ describe('buildDigest: content', () => {
     const moved = withStatuses(plan, { 'cloudSync.prerequisites': 'done', 'cloudSync.installAgent': 'done' });
     const digest = buildDigest(moved, NOW, 'weekly');
     expect(digest?.overdue).toEqual([]);
-    expect(digest?.next).toEqual({ number: 4, taskId: 'cloudSync.configure', title: 'Configure Cloud Sync', status: 'todo' });
+    expect(digest?.next).toEqual({
+      number: 4,
+      taskId: 'cloudSync.configure',
+      title: 'Configure Cloud Sync',
+      status: 'todo',
+    });
     // Bob owns task 5, which is neither overdue nor next.
     expect(digest?.ownersToMention).toEqual([]);
     expect(digest?.openCount).toBe(2);
@@ -124,26 +129,38 @@ describe('buildDigest: nothing to send', () => {
   const connect = newPlan({ tool: 'connect' });
   type Row = [string, Plan];
   const TABLE: Row[] = [
-    ['every task done', withStatuses(newPlan(), {
-      'cloudSync.prerequisites': 'done',
-      'cloudSync.installAgent': 'done',
-      'cloudSync.configure': 'done',
-      'cloudSync.verify': 'done',
-    })],
-    ['every task done or skipped, one overdue date left behind', withEdits(withStatuses(newPlan(), {
-      'cloudSync.prerequisites': 'done',
-      'cloudSync.installAgent': 'skipped',
-      'cloudSync.configure': 'done',
-      'cloudSync.verify': 'skipped',
-    }), [{ kind: 'setDue', taskId: 'cloudSync.verify', due: '2026-12-01' }])],
-    ['Connect: done, skipped and not applicable', withStatuses(connect, {
-      'connect.prerequisites': 'done',
-      'connect.chooseInstallType': 'done',
-      'connect.download': 'done',
-      'connect.installExpress': 'done',
-      'connect.postInstall': 'skipped',
-      'connect.verify': 'done',
-    })],
+    [
+      'every task done',
+      withStatuses(newPlan(), {
+        'cloudSync.prerequisites': 'done',
+        'cloudSync.installAgent': 'done',
+        'cloudSync.configure': 'done',
+        'cloudSync.verify': 'done',
+      }),
+    ],
+    [
+      'every task done or skipped, one overdue date left behind',
+      withEdits(
+        withStatuses(newPlan(), {
+          'cloudSync.prerequisites': 'done',
+          'cloudSync.installAgent': 'skipped',
+          'cloudSync.configure': 'done',
+          'cloudSync.verify': 'skipped',
+        }),
+        [{ kind: 'setDue', taskId: 'cloudSync.verify', due: '2026-12-01' }],
+      ),
+    ],
+    [
+      'Connect: done, skipped and not applicable',
+      withStatuses(connect, {
+        'connect.prerequisites': 'done',
+        'connect.chooseInstallType': 'done',
+        'connect.download': 'done',
+        'connect.installExpress': 'done',
+        'connect.postInstall': 'skipped',
+        'connect.verify': 'done',
+      }),
+    ],
     ['a plan with no tasks', { ...newPlan(), tasks: [] }],
   ];
   it.each(TABLE)('%s → undefined', (_name, plan) => {
@@ -245,7 +262,9 @@ describe('human-readable UTC text', () => {
   });
 
   it('headlines a digest', () => {
-    const plan = withEdits(newPlan(), [{ kind: 'setDue', taskId: 'cloudSync.prerequisites', due: '2026-12-01', allowPast: true }]);
+    const plan = withEdits(newPlan(), [
+      { kind: 'setDue', taskId: 'cloudSync.prerequisites', due: '2026-12-01', allowPast: true },
+    ]);
     const daily = buildDigest(plan, NOW, 'daily');
     const weekly = buildDigest(newPlan(), new Date('2027-01-01T08:00:00Z'), 'weekly');
     if (!daily || !weekly) throw new Error('expected digests');

@@ -1,5 +1,12 @@
 import { HISTORY_LIMIT } from '../../src/cards/planCards';
-import { archiveHistory, HISTORY_PAGE_SIZE, historyLength, lastChangeByTask, RECENT_HISTORY_LIMIT, type HistoryPage } from '../../src/domain/historyArchive';
+import {
+  archiveHistory,
+  HISTORY_PAGE_SIZE,
+  historyLength,
+  lastChangeByTask,
+  RECENT_HISTORY_LIMIT,
+  type HistoryPage,
+} from '../../src/domain/historyArchive';
 import { applyAction, createPlan, planHistory, statusEntryCount, type Actor, type Plan } from '../../src/domain/plan';
 import { applyPlanEdit, type PlanEdit } from '../../src/domain/planEdits';
 
@@ -17,7 +24,11 @@ function change(plan: Plan, i: number): Plan {
   const task = TASKS[i % TASKS.length];
   if (i % 7 === 3 || i % 11 === 5 || i % 13 === 0) {
     const edit: PlanEdit =
-      i % 7 === 3 ? { kind: 'assign', taskId: task, owner: people[(i + 1) % people.length] } : i % 11 === 5 ? { kind: 'setDue', taskId: task, due: `2027-01-${String((i % 27) + 1).padStart(2, '0')}` } : { kind: 'setReminders', cadence: i % 2 ? 'daily' : 'weekly' };
+      i % 7 === 3
+        ? { kind: 'assign', taskId: task, owner: people[(i + 1) % people.length] }
+        : i % 11 === 5
+          ? { kind: 'setDue', taskId: task, due: `2027-01-${String((i % 27) + 1).padStart(2, '0')}` }
+          : { kind: 'setReminders', cadence: i % 2 ? 'daily' : 'weekly' };
     const result = applyPlanEdit(plan, edit, actor, at(i));
     return result.kind === 'changed' ? result.plan : plan;
   }
@@ -49,19 +60,27 @@ describe('archiveHistory', () => {
     expect(kept.archive).toBeUndefined();
   });
 
-  it.each([100, 400, 1000])('after %i changes: pages plus the document are exactly the whole history, and the document stays bounded', (changes) => {
-    const { whole, kept, pages, largestDocument } = run(changes);
-    expect(pages.length).toBeGreaterThan(0);
-    expect(pages.map((p) => p.number)).toEqual(pages.map((_, i) => i));
-    expect(pages.every((p) => p.entries.length === HISTORY_PAGE_SIZE)).toBe(true);
-    expect([...pages.flatMap((p) => p.entries), ...planHistory(kept)]).toEqual(planHistory(whole));
-    expect(largestDocument).toBeLessThanOrEqual(RECENT_HISTORY_LIMIT);
-    // What cards and reports read from the plan is the same as if nothing had moved.
-    expect(historyLength(kept)).toBe(planHistory(whole).length);
-    expect(statusEntryCount(kept)).toBe(whole.history.length);
-    expect(lastChangeByTask(kept)).toEqual(lastChangeByTask(whole));
-    expect({ ...kept, history: [], editHistory: [], archive: undefined }).toEqual({ ...whole, history: [], editHistory: [], archive: undefined });
-  });
+  it.each([100, 400, 1000])(
+    'after %i changes: pages plus the document are exactly the whole history, and the document stays bounded',
+    (changes) => {
+      const { whole, kept, pages, largestDocument } = run(changes);
+      expect(pages.length).toBeGreaterThan(0);
+      expect(pages.map((p) => p.number)).toEqual(pages.map((_, i) => i));
+      expect(pages.every((p) => p.entries.length === HISTORY_PAGE_SIZE)).toBe(true);
+      expect([...pages.flatMap((p) => p.entries), ...planHistory(kept)]).toEqual(planHistory(whole));
+      expect(largestDocument).toBeLessThanOrEqual(RECENT_HISTORY_LIMIT);
+      // What cards and reports read from the plan is the same as if nothing had moved.
+      expect(historyLength(kept)).toBe(planHistory(whole).length);
+      expect(statusEntryCount(kept)).toBe(whole.history.length);
+      expect(lastChangeByTask(kept)).toEqual(lastChangeByTask(whole));
+      expect({ ...kept, history: [], editHistory: [], archive: undefined }).toEqual({
+        ...whole,
+        history: [],
+        editHistory: [],
+        archive: undefined,
+      });
+    },
+  );
 
   it('writes the same page whichever attempt or instance cuts it', () => {
     let plan = run(10).kept;

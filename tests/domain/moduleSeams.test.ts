@@ -22,7 +22,8 @@ function reExports(file: string): string[] {
     const clause = ts.isImportDeclaration(statement) ? statement.importClause : undefined;
     if (clause?.name) imported.add(clause.name.text);
     const bindings = clause?.namedBindings;
-    if (bindings && ts.isNamedImports(bindings)) for (const element of bindings.elements) imported.add(element.name.text);
+    if (bindings && ts.isNamedImports(bindings))
+      for (const element of bindings.elements) imported.add(element.name.text);
     if (bindings && ts.isNamespaceImport(bindings)) imported.add(bindings.name.text);
   }
   return source.statements.filter(ts.isExportDeclaration).flatMap((statement) => {

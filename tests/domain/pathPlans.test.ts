@@ -4,7 +4,15 @@
  */
 import { ALTERNATIVE_TASKS, MIGRATION_METHOD_TASK_IDS, type CatalogSelection } from '../../src/domain/catalog';
 import { TASK_CATALOG, tasksForSelection, tracksForSelection } from '../../src/domain/taskCatalog';
-import { applyAction, availableActions, createPlan, nextTask, numberedTasks, type Plan, type PlanSelection } from '../../src/domain/plan';
+import {
+  applyAction,
+  availableActions,
+  createPlan,
+  nextTask,
+  numberedTasks,
+  type Plan,
+  type PlanSelection,
+} from '../../src/domain/plan';
 import { taskCard } from '../../src/cards/planCards';
 import { cardText, executeActions, expectValidCard } from '../helpers/cardAssertions';
 import { T0, alice, bob, changedPlan, newPlan } from '../helpers/planFixtures';
@@ -14,18 +22,36 @@ const ids = (selection: CatalogSelection): string[] => tasksForSelection(selecti
 describe('tracks and tasks for a tenant that already syncs', () => {
   it.each<[string, CatalogSelection, string[]]>([
     ['a first installation (and every plan stored before paths existed)', { tool: 'cloudSync' }, ['cloudSync']],
-    ['Connect 2.4 moving to Cloud Sync', { tool: 'cloudSync', existing: 'connect', paths: ['restoreSync', 'migrateToCloudSync'] }, ['restoreSync', 'migrateToCloudSync']],
+    [
+      'Connect 2.4 moving to Cloud Sync',
+      { tool: 'cloudSync', existing: 'connect', paths: ['restoreSync', 'migrateToCloudSync'] },
+      ['restoreSync', 'migrateToCloudSync'],
+    ],
     ['Connect staying', { tool: 'connect', existing: 'connect', paths: ['connectUpgrade'] }, ['connectUpgrade']],
-    ['Connect staying, Cloud Sync added beside it', { tool: 'both', existing: 'connect', paths: ['connectUpgrade'] }, ['connectUpgrade', 'cloudSync']],
-    ['Cloud Sync running, Connect now needed', { tool: 'connect', existing: 'cloudSync', paths: ['cloudSyncHealth'] }, ['cloudSyncHealth', 'connect']],
-    ['both running, moving the rest to Cloud Sync', { tool: 'cloudSync', existing: 'both', paths: ['migrateToCloudSync', 'cloudSyncHealth'] }, ['migrateToCloudSync', 'cloudSyncHealth']],
+    [
+      'Connect staying, Cloud Sync added beside it',
+      { tool: 'both', existing: 'connect', paths: ['connectUpgrade'] },
+      ['connectUpgrade', 'cloudSync'],
+    ],
+    [
+      'Cloud Sync running, Connect now needed',
+      { tool: 'connect', existing: 'cloudSync', paths: ['cloudSyncHealth'] },
+      ['cloudSyncHealth', 'connect'],
+    ],
+    [
+      'both running, moving the rest to Cloud Sync',
+      { tool: 'cloudSync', existing: 'both', paths: ['migrateToCloudSync', 'cloudSyncHealth'] },
+      ['migrateToCloudSync', 'cloudSyncHealth'],
+    ],
   ])('%s', (_name, selection, tracks) => {
     expect(tracksForSelection(selection)).toEqual(tracks);
     expect([...new Set(tasksForSelection(selection).map((task) => task.track))]).toEqual(tracks);
   });
 
   it('restoring first, the stay track does not repeat the upgrade', () => {
-    expect(ids({ tool: 'connect', existing: 'connect', paths: ['connectUpgrade'] })).toContain('connectUpgrade.upgrade');
+    expect(ids({ tool: 'connect', existing: 'connect', paths: ['connectUpgrade'] })).toContain(
+      'connectUpgrade.upgrade',
+    );
     expect(ids({ tool: 'connect', existing: 'connect', paths: ['restoreSync', 'connectUpgrade'] })).toEqual([
       'restoreSync.assess',
       'restoreSync.upgrade',
@@ -52,7 +78,12 @@ describe('tracks and tasks for a tenant that already syncs', () => {
 });
 
 describe('a plan that restores sync and then moves to Cloud Sync', () => {
-  const selection: PlanSelection = { tool: 'cloudSync', existing: 'connect', paths: ['restoreSync', 'migrateToCloudSync'], migrationMethod: 'pilotByOu' };
+  const selection: PlanSelection = {
+    tool: 'cloudSync',
+    existing: 'connect',
+    paths: ['restoreSync', 'migrateToCloudSync'],
+    migrationMethod: 'pilotByOu',
+  };
 
   it('starts with the urgent restore, then the migration, and keeps the unused method aside', () => {
     const plan = newPlan(selection);
@@ -84,19 +115,45 @@ describe('a plan that restores sync and then moves to Cloud Sync', () => {
   it('switches from the pilot to the guided tool and back, like the install type', () => {
     const plan = newPlan(selection);
     expect(availableActions(plan, MIGRATION_METHOD_TASK_IDS.pilotByOu)).toContain('switchInstallType');
-    const switched = applyAction(plan, { taskId: MIGRATION_METHOD_TASK_IDS.pilotByOu, action: 'switchInstallType', actor: bob, at: T0 });
+    const switched = applyAction(plan, {
+      taskId: MIGRATION_METHOD_TASK_IDS.pilotByOu,
+      action: 'switchInstallType',
+      actor: bob,
+      at: T0,
+    });
     expect(switched.kind).toBe('changed');
     const after = changedPlan(switched);
     expect(after.selection.migrationMethod).toBe('guidedTool');
     expect(after.tasks.find((task) => task.id === MIGRATION_METHOD_TASK_IDS.guidedTool)?.status).toBe('todo');
     expect(after.tasks.find((task) => task.id === MIGRATION_METHOD_TASK_IDS.pilotByOu)?.status).toBe('notApplicable');
-    const back = changedPlan(applyAction(after, { taskId: MIGRATION_METHOD_TASK_IDS.guidedTool, action: 'switchInstallType', actor: bob, at: T0 }));
+    const back = changedPlan(
+      applyAction(after, {
+        taskId: MIGRATION_METHOD_TASK_IDS.guidedTool,
+        action: 'switchInstallType',
+        actor: bob,
+        at: T0,
+      }),
+    );
     expect(back.selection.migrationMethod).toBe('pilotByOu');
   });
 
   it('refuses to switch away from a method that is done, so recorded work is not discarded', () => {
-    const done = changedPlan(applyAction(newPlan(selection), { taskId: MIGRATION_METHOD_TASK_IDS.pilotByOu, action: 'done', actor: alice, at: T0 }));
-    expect(applyAction(done, { taskId: MIGRATION_METHOD_TASK_IDS.pilotByOu, action: 'switchInstallType', actor: alice, at: T0 }).kind).toBe('rejected');
+    const done = changedPlan(
+      applyAction(newPlan(selection), {
+        taskId: MIGRATION_METHOD_TASK_IDS.pilotByOu,
+        action: 'done',
+        actor: alice,
+        at: T0,
+      }),
+    );
+    expect(
+      applyAction(done, {
+        taskId: MIGRATION_METHOD_TASK_IDS.pilotByOu,
+        action: 'switchInstallType',
+        actor: alice,
+        at: T0,
+      }).kind,
+    ).toBe('rejected');
   });
 
   it('words the switch button and the set-aside card for the migration, not the install type', () => {
@@ -143,13 +200,17 @@ describe('stored format: plans from before paths existed', () => {
   );
 
   it('loads with the same tasks, numbers and next task', () => {
-    expect(numberedTasks(stored).map((task) => [task.number, task.id])).toEqual(stored.tasks.map((task, index) => [index + 1, task.id]));
+    expect(numberedTasks(stored).map((task) => [task.number, task.id])).toEqual(
+      stored.tasks.map((task, index) => [index + 1, task.id]),
+    );
     expect(nextTask(stored)?.id).toBe('connect.chooseInstallType');
     expect(tracksForSelection(stored.selection)).toEqual(['connect']);
   });
 
   it('still switches its install type and renders its cards', () => {
-    const switched = changedPlan(applyAction(stored, { taskId: 'connect.installCustom', action: 'switchInstallType', actor: bob, at: T0 }));
+    const switched = changedPlan(
+      applyAction(stored, { taskId: 'connect.installCustom', action: 'switchInstallType', actor: bob, at: T0 }),
+    );
     expect(switched.selection).toEqual({ tool: 'connect', connectInstall: 'express' });
     expect(switched.tasks.find((task) => task.id === 'connect.installExpress')?.status).toBe('todo');
     const card = taskCard(stored, 'connect.installExpress');
@@ -158,7 +219,12 @@ describe('stored format: plans from before paths existed', () => {
   });
 
   it('a new plan for a first installation stores exactly the shape it did before', () => {
-    const plan = createPlan({ id: 'p', selection: { tool: 'connect', connectInstall: 'custom', deviceSyncPreview: true }, createdBy: alice, at: T0 });
+    const plan = createPlan({
+      id: 'p',
+      selection: { tool: 'connect', connectInstall: 'custom', deviceSyncPreview: true },
+      createdBy: alice,
+      at: T0,
+    });
     expect(plan.selection).toEqual({ tool: 'connect', connectInstall: 'custom' });
     expect(plan.tasks.map((task) => task.id)).toEqual(tasksForSelection({ tool: 'connect' }).map((task) => task.id));
   });

@@ -187,7 +187,11 @@ describe('transition table', () => {
   it('explains a refusal with who settled the task', () => {
     const plan = withStatus(newPlan({ tool: 'cloudSync' }), 'cloudSync.configure', 'skipped', bob);
     const result = act(plan, 'cloudSync.configure', 'done', alice);
-    expect(result).toEqual({ kind: 'rejected', reason: 'notAllowed', refusal: { kind: 'blocked', taskId: 'cloudSync.configure', status: 'skipped', action: 'done', by: bob } });
+    expect(result).toEqual({
+      kind: 'rejected',
+      reason: 'notAllowed',
+      refusal: { kind: 'blocked', taskId: 'cloudSync.configure', status: 'skipped', action: 'done', by: bob },
+    });
   });
 });
 
@@ -213,7 +217,13 @@ describe('createPlan', () => {
   it('records the tool choice as done by the creator, at the given time', () => {
     const plan = newPlan({ tool: 'cloudSync' });
     expect(plan).toMatchObject({ id: 'plan-1', createdAt: T0, createdBy: alice, revision: 1 });
-    expect(plan.tasks[0]).toEqual({ id: 'cloudSync.chooseTool', track: 'cloudSync', status: 'done', changedAt: T0, changedBy: alice });
+    expect(plan.tasks[0]).toEqual({
+      id: 'cloudSync.chooseTool',
+      track: 'cloudSync',
+      status: 'done',
+      changedAt: T0,
+      changedBy: alice,
+    });
     expect(plan.history).toEqual([{ at: T0, by: alice, task: 'cloudSync.chooseTool', from: 'todo', to: 'done' }]);
     expect(plan.tasks.slice(1).every((task) => task.status === 'todo' && task.changedAt === undefined)).toBe(true);
   });
@@ -355,7 +365,9 @@ describe('switchInstallType', () => {
   });
 
   it('switches back from the custom task', () => {
-    const switched = expectChanged(act(newPlan({ tool: 'connect' }), 'connect.installExpress', 'switchInstallType')).plan;
+    const switched = expectChanged(
+      act(newPlan({ tool: 'connect' }), 'connect.installExpress', 'switchInstallType'),
+    ).plan;
     const back = expectChanged(act(switched, 'connect.installCustom', 'switchInstallType')).plan;
     expect(statusOf(back, 'connect.installExpress')).toBe('todo');
     expect(statusOf(back, 'connect.installCustom')).toBe('notApplicable');
@@ -389,7 +401,11 @@ describe('nextTask', () => {
   });
 
   it('moves past skipped tasks', () => {
-    const plan = settle(newPlan({ tool: 'cloudSync' }), ['cloudSync.prerequisites', 'cloudSync.installAgent'], 'skipped');
+    const plan = settle(
+      newPlan({ tool: 'cloudSync' }),
+      ['cloudSync.prerequisites', 'cloudSync.installAgent'],
+      'skipped',
+    );
     expect(nextTask(plan)?.id).toBe('cloudSync.configure');
   });
 
@@ -411,7 +427,11 @@ describe('nextTask', () => {
   });
 
   it('follows a switch of install type', () => {
-    const plan = settle(newPlan({ tool: 'connect' }), ['connect.prerequisites', 'connect.chooseInstallType', 'connect.download']);
+    const plan = settle(newPlan({ tool: 'connect' }), [
+      'connect.prerequisites',
+      'connect.chooseInstallType',
+      'connect.download',
+    ]);
     const switched = expectChanged(act(plan, 'connect.installExpress', 'switchInstallType')).plan;
     expect(nextTask(switched)?.id).toBe('connect.installCustom');
   });

@@ -61,7 +61,14 @@ describe('owners', () => {
 
     const unassigned = expectChanged(edit(reassigned.plan, { kind: 'unassign', taskId: TASK }, alice, T2));
     expect(taskOf(unassigned.plan)).not.toHaveProperty('owner');
-    expect(unassigned.entry).toEqual({ kind: 'owner', at: T2, by: alice, afterStatusEntries: 1, task: TASK, from: alice });
+    expect(unassigned.entry).toEqual({
+      kind: 'owner',
+      at: T2,
+      by: alice,
+      afterStatusEntries: 1,
+      task: TASK,
+      from: alice,
+    });
 
     expect(unassigned.plan.editHistory).toEqual([assigned.entry, reassigned.entry, unassigned.entry]);
     expect(unassigned.plan.revision).toBe(newPlan().revision + 3);
@@ -73,9 +80,19 @@ describe('owners', () => {
 
   type OwnerRepeat = [string, PlanEdit, PlanEdit | undefined, { by: Actor; at: string }];
   const REPEATS: OwnerRepeat[] = [
-    ['assigning the same person again', { kind: 'assign', taskId: TASK, owner: carol }, { kind: 'assign', taskId: TASK, owner: carol }, { by: bob, at: T1 }],
+    [
+      'assigning the same person again',
+      { kind: 'assign', taskId: TASK, owner: carol },
+      { kind: 'assign', taskId: TASK, owner: carol },
+      { by: bob, at: T1 },
+    ],
     // Display names differ between a mention and the roster; the id is the person.
-    ['assigning the same id under another display name', { kind: 'assign', taskId: TASK, owner: carol }, { kind: 'assign', taskId: TASK, owner: { id: carol.id, name: 'Carol (Ops)' } }, { by: bob, at: T1 }],
+    [
+      'assigning the same id under another display name',
+      { kind: 'assign', taskId: TASK, owner: carol },
+      { kind: 'assign', taskId: TASK, owner: { id: carol.id, name: 'Carol (Ops)' } },
+      { by: bob, at: T1 },
+    ],
     ['unassigning a task nobody owns', { kind: 'unassign', taskId: TASK }, undefined, { by: alice, at: T0 }],
   ];
   it.each(REPEATS)('%s is unchanged and says who set it', (_name, repeat, first, expected) => {
@@ -91,7 +108,11 @@ describe('owners', () => {
     ['the tool choice task', { kind: 'assign', taskId: 'cloudSync.chooseTool', owner: carol }, 'notAllowed'],
     ['an owner without an id', { kind: 'assign', taskId: TASK, owner: { id: '  ', name: 'Nobody' } }, 'invalidOwner'],
     ['an owner without a name', { kind: 'assign', taskId: TASK, owner: { id: 'x', name: '' } }, 'invalidOwner'],
-    ['an owner that is not an object (forged card data)', { kind: 'assign', taskId: TASK, owner: 'carol' as unknown as Actor }, 'invalidOwner'],
+    [
+      'an owner that is not an object (forged card data)',
+      { kind: 'assign', taskId: TASK, owner: 'carol' as unknown as Actor },
+      'invalidOwner',
+    ],
     ['an unknown edit kind', { kind: 'delete', taskId: TASK } as unknown as PlanEdit, 'notAllowed'],
   ];
   it.each(REJECTIONS)('rejects %s with a message', (_name, change, reason) => {
@@ -119,7 +140,13 @@ describe('owners', () => {
 describe('due date validation', () => {
   // Today (UTC) is 2026-11-26 in every row.
   // Every row has all five cells: jest reads a test function with more parameters than cells as a `done` callback.
-  type Row = [label: string, input: unknown, allowPast: boolean, expected: 'ok' | 'invalidDate' | 'pastDate', messagePart: string];
+  type Row = [
+    label: string,
+    input: unknown,
+    allowPast: boolean,
+    expected: 'ok' | 'invalidDate' | 'pastDate',
+    messagePart: string,
+  ];
   const TABLE: Row[] = [
     ['a future date', '2026-12-15', false, 'ok', ''],
     ['today (due by the end of the day)', '2026-11-26', false, 'ok', ''],
@@ -194,7 +221,14 @@ describe('due date validation', () => {
     const moved = expectChanged(edit(set, { kind: 'setDue', taskId: TASK, due: '2026-12-20' }, carol, T2));
     expect(moved.entry).toMatchObject({ kind: 'due', from: '2026-12-15', to: '2026-12-20', by: carol });
     const cleared = expectChanged(edit(moved.plan, { kind: 'clearDue', taskId: TASK }, alice, T2));
-    expect(cleared.entry).toEqual({ kind: 'due', at: T2, by: alice, afterStatusEntries: 1, task: TASK, from: '2026-12-20' });
+    expect(cleared.entry).toEqual({
+      kind: 'due',
+      at: T2,
+      by: alice,
+      afterStatusEntries: 1,
+      task: TASK,
+      from: '2026-12-20',
+    });
     expect(taskOf(cleared.plan)).not.toHaveProperty('due');
     expect(cleared.plan.revision).toBe(newPlan().revision + 3);
   });
@@ -213,7 +247,10 @@ describe('due date validation', () => {
 
   it('clearing a due date that is not set is unchanged; on the tool choice or an unknown task it is rejected', () => {
     expect(edit(newPlan(), { kind: 'clearDue', taskId: TASK })).toMatchObject({ kind: 'unchanged', by: alice, at: T0 });
-    expect(edit(newPlan(), { kind: 'clearDue', taskId: 'nope' })).toMatchObject({ kind: 'rejected', reason: 'unknownTask' });
+    expect(edit(newPlan(), { kind: 'clearDue', taskId: 'nope' })).toMatchObject({
+      kind: 'rejected',
+      reason: 'unknownTask',
+    });
     expect(edit(newPlan(), { kind: 'setDue', taskId: 'cloudSync.chooseTool', due: '2026-12-15' })).toMatchObject({
       kind: 'rejected',
       reason: 'notAllowed',
@@ -221,7 +258,10 @@ describe('due date validation', () => {
   });
 
   it('refuses an invalid date before comparing it with the current one', () => {
-    expect(edit(newPlan(), { kind: 'setDue', taskId: TASK, due: 'soon' })).toMatchObject({ kind: 'rejected', reason: 'invalidDate' });
+    expect(edit(newPlan(), { kind: 'setDue', taskId: TASK, due: 'soon' })).toMatchObject({
+      kind: 'rejected',
+      reason: 'invalidDate',
+    });
   });
 });
 
@@ -231,7 +271,14 @@ describe('reminders', () => {
     expect(reminderCadence(plan)).toBe('off');
     const daily = expectChanged(edit(plan, { kind: 'setReminders', cadence: 'daily' }, bob, T1));
     expect(daily.plan.reminders).toEqual({ cadence: 'daily', changedBy: bob, changedAt: T1 });
-    expect(daily.entry).toEqual({ kind: 'reminders', at: T1, by: bob, afterStatusEntries: 1, from: 'off', to: 'daily' });
+    expect(daily.entry).toEqual({
+      kind: 'reminders',
+      at: T1,
+      by: bob,
+      afterStatusEntries: 1,
+      from: 'off',
+      to: 'daily',
+    });
     const weekly = expectChanged(edit(daily.plan, { kind: 'setReminders', cadence: 'weekly' }, carol, T2));
     expect(weekly.entry).toMatchObject({ from: 'daily', to: 'weekly', by: carol });
     const off = expectChanged(edit(weekly.plan, { kind: 'setReminders', cadence: 'off' }, alice, T2));
@@ -241,7 +288,11 @@ describe('reminders', () => {
   });
 
   it('repeating the current cadence is unchanged, reporting who set it (or the plan creation)', () => {
-    expect(edit(newPlan(), { kind: 'setReminders', cadence: 'off' })).toMatchObject({ kind: 'unchanged', by: alice, at: T0 });
+    expect(edit(newPlan(), { kind: 'setReminders', cadence: 'off' })).toMatchObject({
+      kind: 'unchanged',
+      by: alice,
+      at: T0,
+    });
     const daily = changedPlan(newPlan(), { kind: 'setReminders', cadence: 'daily' }, bob, T1);
     expect(edit(daily, { kind: 'setReminders', cadence: 'daily' }, carol, T2)).toEqual({
       kind: 'unchanged',
@@ -289,7 +340,9 @@ describe('edits in general', () => {
     if (done.kind !== 'changed') throw new Error('expected a change');
     plan = done.plan;
 
-    const described = planHistory(plan).map((entry) => (entry.kind === undefined || entry.kind === 'status' ? `status:${entry.to}` : entry.kind));
+    const described = planHistory(plan).map((entry) =>
+      entry.kind === undefined || entry.kind === 'status' ? `status:${entry.to}` : entry.kind,
+    );
     expect(described).toEqual(['status:done', 'reminders', 'status:inProgress', 'owner', 'status:done']);
   });
 });
@@ -298,7 +351,10 @@ describe('overdue', () => {
   const DUE = '2026-12-15';
   function planWithDue(status: TaskStatus, due: string | null = DUE): Plan {
     const plan = newPlan();
-    return { ...plan, tasks: plan.tasks.map((task) => (task.id === TASK ? { ...task, status, ...(due ? { due } : {}) } : task)) };
+    return {
+      ...plan,
+      tasks: plan.tasks.map((task) => (task.id === TASK ? { ...task, status, ...(due ? { due } : {}) } : task)),
+    };
   }
 
   type Row = [now: string, status: TaskStatus, expected: boolean];
@@ -372,7 +428,9 @@ describe('plans stored before owners, due dates and reminders existed', () => {
     const plan = oldStoredPlan();
     const assigned = expectChanged(edit(plan, { kind: 'assign', taskId: TASK, owner: carol }));
     expect(assigned.plan.editHistory).toEqual([assigned.entry]);
-    expect(expectChanged(edit(plan, { kind: 'setDue', taskId: TASK, due: '2026-12-15' })).plan.editHistory).toHaveLength(1);
+    expect(
+      expectChanged(edit(plan, { kind: 'setDue', taskId: TASK, due: '2026-12-15' })).plan.editHistory,
+    ).toHaveLength(1);
     expect(expectChanged(edit(plan, { kind: 'setReminders', cadence: 'daily' })).plan.reminders?.cadence).toBe('daily');
   });
 
@@ -388,7 +446,11 @@ describe('plans stored before owners, due dates and reminders existed', () => {
 });
 
 describe('tenant watch and evidence', () => {
-  const EVIDENCE = { checkedAt: T1, verdict: 'healthy' as const, facts: ['Directory sync: On', 'Last sync: 3 min ago'] };
+  const EVIDENCE = {
+    checkedAt: T1,
+    verdict: 'healthy' as const,
+    facts: ['Directory sync: On', 'Last sync: 3 min ago'],
+  };
 
   it('the watch is off until turned on; repeating is unchanged; each change is recorded with who and when', () => {
     const plan = newPlan();
@@ -396,13 +458,26 @@ describe('tenant watch and evidence', () => {
     expect(on).toMatchObject({ kind: 'changed', entry: { kind: 'watch', from: false, to: true, by: alice, at: T1 } });
     const turnedOn = (on as Extract<PlanEditResult, { kind: 'changed' }>).plan;
     expect(turnedOn.watch).toEqual({ on: true, changedBy: alice, changedAt: T1 });
-    expect(applyPlanEdit(turnedOn, { kind: 'setWatch', on: true }, bob, T2)).toMatchObject({ kind: 'unchanged', by: alice, at: T1 });
-    expect(applyPlanEdit(plan, { kind: 'setWatch', on: 'yes' } as unknown as PlanEdit, alice, T1)).toMatchObject({ kind: 'rejected', reason: 'notAllowed' });
+    expect(applyPlanEdit(turnedOn, { kind: 'setWatch', on: true }, bob, T2)).toMatchObject({
+      kind: 'unchanged',
+      by: alice,
+      at: T1,
+    });
+    expect(applyPlanEdit(plan, { kind: 'setWatch', on: 'yes' } as unknown as PlanEdit, alice, T1)).toMatchObject({
+      kind: 'rejected',
+      reason: 'notAllowed',
+    });
   });
 
   it('"done" keeps the evidence on the task and its history entry; reopening drops it from the task; other actions never carry it', () => {
     const plan = newPlan();
-    const done = applyAction(plan, { taskId: 'cloudSync.verify', action: 'done', actor: alice, at: T1, evidence: EVIDENCE });
+    const done = applyAction(plan, {
+      taskId: 'cloudSync.verify',
+      action: 'done',
+      actor: alice,
+      at: T1,
+      evidence: EVIDENCE,
+    });
     if (done.kind !== 'changed') throw new Error('expected a change');
     expect(done.plan.tasks.find((t) => t.id === 'cloudSync.verify')?.evidence).toEqual(EVIDENCE);
     expect(done.entry).toMatchObject({ task: 'cloudSync.verify', to: 'done', by: alice, evidence: EVIDENCE });
@@ -412,7 +487,13 @@ describe('tenant watch and evidence', () => {
     expect(reopened.plan.tasks.find((t) => t.id === 'cloudSync.verify')?.evidence).toBeUndefined();
     expect(reopened.entry.evidence).toBeUndefined();
 
-    const started = applyAction(plan, { taskId: 'cloudSync.verify', action: 'start', actor: alice, at: T1, evidence: EVIDENCE });
+    const started = applyAction(plan, {
+      taskId: 'cloudSync.verify',
+      action: 'start',
+      actor: alice,
+      at: T1,
+      evidence: EVIDENCE,
+    });
     if (started.kind !== 'changed') throw new Error('expected a change');
     expect(started.plan.tasks.find((t) => t.id === 'cloudSync.verify')?.evidence).toBeUndefined();
   });

@@ -3,7 +3,8 @@ import { applyPlanEdit } from '../../src/domain/planEdits';
 import { mayManagePlan, planManagers, type Standing } from '../../src/domain/planRoles';
 import { alice, bob, carol, changedPlan, newPlan, T0 } from '../helpers/planFixtures';
 
-const assignOwner = (plan: Plan, taskId: string, owner: Actor): Plan => changedPlan(applyPlanEdit(plan, { kind: 'assign', taskId, owner }, alice, T0));
+const assignOwner = (plan: Plan, taskId: string, owner: Actor): Plan =>
+  changedPlan(applyPlanEdit(plan, { kind: 'assign', taskId, owner }, alice, T0));
 
 const team = (role: 'owner' | 'member' | 'guest'): Standing => ({ kind: 'shared', role, inTeam: true });
 const groupChat = (role: 'owner' | 'member' | 'guest'): Standing => ({ kind: 'shared', role, inTeam: false });
@@ -20,7 +21,12 @@ describe('who may discard, replace or restore a plan', () => {
     ['a task owner', bob.id, team('member'), { allowed: true, as: 'taskOwner' }],
     ['a team owner with no part in the plan', carol.id, team('owner'), { allowed: true, as: 'teamOwner' }],
     ['a member with no part in the plan', carol.id, team('member'), { allowed: false, reason: 'notResponsible' }],
-    ['an "owner" of a group chat, where only creators and task owners count', carol.id, groupChat('owner'), { allowed: false, reason: 'notResponsible' }],
+    [
+      'an "owner" of a group chat, where only creators and task owners count',
+      carol.id,
+      groupChat('owner'),
+      { allowed: false, reason: 'notResponsible' },
+    ],
     ['a guest', carol.id, team('guest'), { allowed: false, reason: 'guest' }],
     ['a guest who created the plan', alice.id, team('guest'), { allowed: false, reason: 'guest' }],
     ['a guest who owns a task', bob.id, groupChat('guest'), { allowed: false, reason: 'guest' }],
@@ -29,7 +35,11 @@ describe('who may discard, replace or restore a plan', () => {
   });
 
   it('names the creator and each task owner once, in task order', () => {
-    const twice = assignOwner(assignOwner(assignOwner(plan, 'cloudSync.configure', carol), 'cloudSync.verify', bob), 'cloudSync.prerequisites', alice);
+    const twice = assignOwner(
+      assignOwner(assignOwner(plan, 'cloudSync.configure', carol), 'cloudSync.verify', bob),
+      'cloudSync.prerequisites',
+      alice,
+    );
     expect(planManagers(twice)).toEqual({ creator: alice, taskOwners: [bob, carol] });
   });
 });

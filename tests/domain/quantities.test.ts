@@ -1,9 +1,16 @@
-import { bandsOf, findNumbers, MAX_NUMBER_RUNS, rangeOf, versionOf, versionRelation } from '../../src/domain/quantities';
+import {
+  bandsOf,
+  findNumbers,
+  MAX_NUMBER_RUNS,
+  rangeOf,
+  versionOf,
+  versionRelation,
+} from '../../src/domain/quantities';
 import { sentenceTokens } from '../../src/domain/sentenceTokens';
 
 const numbersIn = (text: string) => findNumbers(sentenceTokens(text)).map((number) => number.value);
 
-describe('findNumbers: through Microsoft\'s number recognizer', () => {
+describe("findNumbers: through Microsoft's number recognizer", () => {
   it.each<[string, number[]]>([
     ['about 20k users', [20_000]],
     ['twenty thousand', [20_000]],

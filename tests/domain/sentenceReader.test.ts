@@ -6,7 +6,11 @@ import { fastestRunMs, HOSTILE_SHAPES } from '../helpers/hostileText';
 
 const FIRST_INSTALL: Partial<Answers> = { currentSync: 'none' };
 
-function read(asked: AnswerKey, text: string, answers: Partial<Answers> = asked === 'currentSync' ? {} : FIRST_INSTALL): SentenceReading {
+function read(
+  asked: AnswerKey,
+  text: string,
+  answers: Partial<Answers> = asked === 'currentSync' ? {} : FIRST_INSTALL,
+): SentenceReading {
   return readSentence(questionById(asked), text, answers);
 }
 
@@ -71,7 +75,15 @@ describe('readSentence: the question asked', () => {
     ['customization', 'no custom rules, no filtering', []],
     ['customization', 'option 2 and option 4', ['advancedSyncRules', 'groupBasedFiltering']],
   ])('%s: "%s" → %j', (asked, text, expected) => {
-    expect(askedValue(read(asked, text, asked.startsWith('connect') && asked !== 'connectTotalObjects' ? { currentSync: 'connect' } : undefined))).toEqual(expected);
+    expect(
+      askedValue(
+        read(
+          asked,
+          text,
+          asked.startsWith('connect') && asked !== 'connectTotalObjects' ? { currentSync: 'connect' } : undefined,
+        ),
+      ),
+    ).toEqual(expected);
   });
 
   it.each<[AnswerKey, string, string[]]>([
@@ -85,7 +97,10 @@ describe('readSentence: the question asked', () => {
     ['connectBuild', '2.5 something', ['belowMandatory', 'supportedOlder']],
     ['devices', 'Windows Hello for Business', ['none', 'deviceWritebackOrWhfbHybridTrust']],
   ])('%s: "%s" fits several choices and is not applied', (asked, text, candidates) => {
-    expect(read(asked, text, asked === 'connectBuild' ? { currentSync: 'connect' } : undefined).asked).toEqual({ kind: 'ambiguous', candidates });
+    expect(read(asked, text, asked === 'connectBuild' ? { currentSync: 'connect' } : undefined).asked).toEqual({
+      kind: 'ambiguous',
+      candidates,
+    });
   });
 
   it.each<[AnswerKey, string]>([
@@ -105,15 +120,23 @@ describe('readSentence: answers to questions still to come', () => {
   it('one forest, about 12k users, PHS: fills the forest question and keeps the user count and sign-in', () => {
     const reading = read('forestTopology', 'one forest, about 12k users, PHS');
     expect(reading.asked).toEqual({ kind: 'value', value: 'single' });
-    expect(reading.also).toEqual({ signIn: 'phs', largestDomainObjects: 'under100k', connectTotalObjects: 'under100k' });
+    expect(reading.also).toEqual({
+      signIn: 'phs',
+      largestDomainObjects: 'under100k',
+      connectTotalObjects: 'under100k',
+    });
   });
 
   it("we're on connect, build 2.4 something: the build counts once Connect is known to run", () => {
-    expect(read('currentSync', "we're on connect, build 2.4 something").also).toEqual({ connectBuild: 'belowMandatory' });
+    expect(read('currentSync', "we're on connect, build 2.4 something").also).toEqual({
+      connectBuild: 'belowMandatory',
+    });
   });
 
   it('only keeps answers for questions that apply: no Connect server questions for a first installation', () => {
-    const reading = read('forestTopology', 'single forest, we run Azure AD Connect on server 2016', { currentSync: 'none' });
+    const reading = read('forestTopology', 'single forest, we run Azure AD Connect on server 2016', {
+      currentSync: 'none',
+    });
     expect(reading.also).toEqual({});
     expect(reading.conflicts).toEqual(['currentSync']);
   });
@@ -126,7 +149,11 @@ describe('readSentence: answers to questions still to come', () => {
   });
 
   it('leaves answered questions as they were and says which ones disagree', () => {
-    const reading = read('devices', 'no devices, and we use PTA which stays', { currentSync: 'none', forestTopology: 'single', signIn: 'phs' });
+    const reading = read('devices', 'no devices, and we use PTA which stays', {
+      currentSync: 'none',
+      forestTopology: 'single',
+      signIn: 'phs',
+    });
     expect(reading.asked).toEqual({ kind: 'value', value: 'none' });
     expect(reading.also).toEqual({});
     expect(reading.conflicts).toEqual(['signIn']);
@@ -145,23 +172,30 @@ describe('readSentence: answers to questions still to come', () => {
   });
 
   it('a count of one domain says the total is at least that; a total says each domain is at most that', () => {
-    expect(read('largestDomainObjects', 'around 120k objects in the biggest domain').also).toEqual({ connectTotalObjects: 'over100k' });
+    expect(read('largestDomainObjects', 'around 120k objects in the biggest domain').also).toEqual({
+      connectTotalObjects: 'over100k',
+    });
     expect(read('largestDomainObjects', 'about 20k users').also).toEqual({});
-    expect(read('connectTotalObjects', 'about 40,000 objects in total', { currentSync: 'none' }).also).toEqual({ largestDomainObjects: 'under100k' });
+    expect(read('connectTotalObjects', 'about 40,000 objects in total', { currentSync: 'none' }).also).toEqual({
+      largestDomainObjects: 'under100k',
+    });
   });
 });
 
 describe('readSentence on hostile text', () => {
   const BOUND_MS = 50;
 
-  it.each(Object.entries(HOSTILE_SHAPES))('%s at the parse limit: read in under 50 ms, with no answer invented', (_shape, build) => {
-    const text = build(MAX_PARSED_TEXT_LENGTH);
-    for (const asked of ['forestTopology', 'largestDomainObjects', 'otherNeeds'] as const) {
-      let reading: SentenceReading | undefined;
-      expect(fastestRunMs(() => (reading = read(asked, text)), BOUND_MS)).toBeLessThan(BOUND_MS);
-      expect(reading!.also).toEqual({});
-    }
-  });
+  it.each(Object.entries(HOSTILE_SHAPES))(
+    '%s at the parse limit: read in under 50 ms, with no answer invented',
+    (_shape, build) => {
+      const text = build(MAX_PARSED_TEXT_LENGTH);
+      for (const asked of ['forestTopology', 'largestDomainObjects', 'otherNeeds'] as const) {
+        let reading: SentenceReading | undefined;
+        expect(fastestRunMs(() => (reading = read(asked, text)), BOUND_MS)).toBeLessThan(BOUND_MS);
+        expect(reading!.also).toEqual({});
+      }
+    },
+  );
 
   it('a long run of numbers reaches the recognizer only as a few short runs', () => {
     const numbers = 'one two three four five six seven eight nine ten '.repeat(10).slice(0, MAX_PARSED_TEXT_LENGTH);

@@ -36,7 +36,11 @@ function spelledOutNames(file: string, names: ReadonlySet<string>): string[] {
 
 describe('tool and track names', () => {
   it('spells each name out only in domain/toolNames.ts', () => {
-    const names = new Set<string>([...Object.values(TOOL_NAMES), ...Object.values(SHORT_TOOL_NAMES), ...Object.values(TRACK_LABELS)]);
+    const names = new Set<string>([
+      ...Object.values(TOOL_NAMES),
+      ...Object.values(SHORT_TOOL_NAMES),
+      ...Object.values(TRACK_LABELS),
+    ]);
     const files = sourceFiles(SRC).filter((file) => file !== TABLE);
     expect(files.flatMap((file) => spelledOutNames(file, names))).toEqual([]);
   });
@@ -48,8 +52,12 @@ describe('tool and track names', () => {
 
   it('titles a plan by its tool, with the Connect install type wherever Connect is installed', () => {
     expect(toolTitle({ selection: { tool: 'cloudSync' } })).toBe('Microsoft Entra Cloud Sync');
-    expect(toolTitle({ selection: { tool: 'connect', connectInstall: 'custom' } })).toBe('Microsoft Entra Connect Sync (custom install)');
+    expect(toolTitle({ selection: { tool: 'connect', connectInstall: 'custom' } })).toBe(
+      'Microsoft Entra Connect Sync (custom install)',
+    );
     expect(toolTitle({ selection: { tool: 'connect' } })).toBe('Microsoft Entra Connect Sync (express install)');
-    expect(toolTitle({ selection: { tool: 'both', connectInstall: 'express' } })).toBe('Cloud Sync and Connect Sync (express install) side by side');
+    expect(toolTitle({ selection: { tool: 'both', connectInstall: 'express' } })).toBe(
+      'Cloud Sync and Connect Sync (express install) side by side',
+    );
   });
 });

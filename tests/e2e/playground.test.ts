@@ -6,7 +6,12 @@
  * the page is saved under test-artifacts/ for debugging.
  */
 import type { PlaygroundPage } from '../helpers/playgroundPage';
-import { answerByTyping, answerQuestionnaire, usePlaygroundSession, waitForInnerText } from '../helpers/playgroundSession';
+import {
+  answerByTyping,
+  answerQuestionnaire,
+  usePlaygroundSession,
+  waitForInnerText,
+} from '../helpers/playgroundSession';
 
 jest.setTimeout(180_000);
 
@@ -89,13 +94,25 @@ describe('Agents Playground in headless Chromium', () => {
   ];
 
   it.each([
-    ['a single forest that needs pass-through authentication', typed([[/sign in/i, 'pta']]), /^Recommendation\s+Microsoft Entra Connect Sync\b[\s\S]*custom install/],
+    [
+      'a single forest that needs pass-through authentication',
+      typed([[/sign in/i, 'pta']]),
+      /^Recommendation\s+Microsoft Entra Connect Sync\b[\s\S]*custom install/,
+    ],
     ['two disconnected forests', typed([[/forests/i, '3']]), /^Recommendation\s+Microsoft Entra Cloud Sync\n/],
-    ['a forest needing hybrid join plus a disconnected acquired forest', typed([[/forests/i, '3'], [/devices/i, 'hybrid join']]), /^Recommendation\s+Microsoft Entra Cloud Sync and Microsoft Entra Connect Sync side by side/],
+    [
+      'a forest needing hybrid join plus a disconnected acquired forest',
+      typed([
+        [/forests/i, '3'],
+        [/devices/i, 'hybrid join'],
+      ]),
+      /^Recommendation\s+Microsoft Entra Cloud Sync and Microsoft Entra Connect Sync side by side/,
+    ],
   ])('recommends the right tool for %s, answered by typing', (name, answers, expected) =>
     step(`typed-${name.split(' ').slice(0, 3).join('-')}`, async () => {
       await ui.send('start');
       const recommendation = await answerByTyping(ui, answers, 14);
       expect(await recommendation.innerText()).toMatch(expected);
-    }));
+    }),
+  );
 });

@@ -39,7 +39,9 @@ describe('Agents Playground team channel in headless Chromium', () => {
       await waitForInnerText(thread, /Verify users are syncing/);
       const text = await thread.innerText();
       // The plan's thread holds the summary and the tasks, and none of the questions asked in the other thread.
-      expect(text).toMatch(/Review Cloud Sync prerequisites[\s\S]*Install the provisioning agent[\s\S]*Configure Cloud Sync[\s\S]*Verify users are syncing/);
+      expect(text).toMatch(
+        /Review Cloud Sync prerequisites[\s\S]*Install the provisioning agent[\s\S]*Configure Cloud Sync[\s\S]*Verify users are syncing/,
+      );
       expect(text).not.toMatch(/Question \d+ of/);
       expect(await ui.post(/Question 1 of/).innerText()).not.toMatch(/DEPLOYMENT PLAN/);
       // The whole channel view, scrolled to the thread's root: an element shot of a thread taller than the window comes out cut.
@@ -47,7 +49,10 @@ describe('Agents Playground team channel in headless Chromium', () => {
       await ui.screenshot('channel-thread');
 
       const summary = thread.locator('.ac-adaptiveCard').filter({ hasText: /DEPLOYMENT PLAN/ });
-      const prerequisites = thread.locator('.ac-adaptiveCard').filter({ hasText: /Review Cloud Sync prerequisites/ }).last();
+      const prerequisites = thread
+        .locator('.ac-adaptiveCard')
+        .filter({ hasText: /Review Cloud Sync prerequisites/ })
+        .last();
       await prerequisites.getByRole('button', { name: 'Mark done', exact: true }).click();
       await waitForInnerText(prerequisites, /Marked done by Ana Admin/);
       await waitForInnerText(summary, /2 of 5/);
@@ -71,9 +76,15 @@ describe('Agents Playground team channel in headless Chromium', () => {
 
       // The plan's own thread shows the same: the task card and the summary were updated in place.
       const thread = ui.post(/DEPLOYMENT PLAN/);
-      const task = thread.locator('.ac-adaptiveCard').filter({ hasText: /Install the provisioning agent/ }).last();
+      const task = thread
+        .locator('.ac-adaptiveCard')
+        .filter({ hasText: /Install the provisioning agent/ })
+        .last();
       await waitForInnerText(task, /Owner: Ben Network[\s\S]*Overdue since 15 Jan 2020/);
-      await waitForInnerText(thread.locator('.ac-adaptiveCard').filter({ hasText: /DEPLOYMENT PLAN/ }), /1 task is overdue/);
+      await waitForInnerText(
+        thread.locator('.ac-adaptiveCard').filter({ hasText: /DEPLOYMENT PLAN/ }),
+        /1 task is overdue/,
+      );
       await task.scrollIntoViewIfNeeded();
       await ui.screenshot('channel-owner-due');
     }));
@@ -94,11 +105,18 @@ describe('Agents Playground team channel in headless Chromium', () => {
       tomorrow.setUTCDate(tomorrow.getUTCDate() + 1);
       tomorrow.setUTCHours(9, 30, 0, 0);
       session.setNow(tomorrow);
-      const digests = () => ui.page.locator('body').getByText(/Daily digest/).count();
+      const digests = () =>
+        ui.page
+          .locator('body')
+          .getByText(/Daily digest/)
+          .count();
       const before = await digests();
       await session.app.reminders.runOnce();
       await session.app.planFeature.idle();
-      const digest = ui.cards().filter({ hasText: /Daily digest/ }).last();
+      const digest = ui
+        .cards()
+        .filter({ hasText: /Daily digest/ })
+        .last();
       await digest.waitFor({ state: 'visible', timeout: UI_WAIT_MS });
       expect(await digest.innerText()).toMatch(/Install the provisioning agent[\s\S]*Ben Network/);
       const afterFirst = await digests();
@@ -114,13 +132,15 @@ describe('Agents Playground team channel in headless Chromium', () => {
       // The button opens the bot's signed CSV link; catch the address the page opens and read what it downloads.
       await ui.page.evaluate(() => {
         (window as unknown as { opened?: string }).opened = undefined;
-        window.open = ((url?: string | URL) => {
+        window.open = (url?: string | URL) => {
           (window as unknown as { opened?: string }).opened = String(url);
           return null;
-        });
+        };
       });
       await report.getByText('Download CSV', { exact: true }).click();
-      const link = await ui.page.waitForFunction(() => (window as unknown as { opened?: string }).opened, undefined, { timeout: UI_WAIT_MS });
+      const link = await ui.page.waitForFunction(() => (window as unknown as { opened?: string }).opened, undefined, {
+        timeout: UI_WAIT_MS,
+      });
       const csv = await (await fetch(String(await link.jsonValue()))).text();
       expect(csv.split('\r\n')[0]).toMatch(/Number,Track,Task,Status,Owner,Due/);
       expect(csv).toMatch(/Install the provisioning agent,.*Ben Network,2020-01-15/);
@@ -141,20 +161,34 @@ describe('Agents Playground team channel in headless Chromium', () => {
       await ui.send('share');
       const picker = await ui.waitForText(/Share your plan to a channel/);
       // One row per channel of the Playground's team, in the team's order; each row has its own button.
-      expect(await picker.innerText()).toMatch(/Identity Team\s+General\s+Share here\s+Identity Team\s+Identity rollout\s+Share here/);
+      expect(await picker.innerText()).toMatch(
+        /Identity Team\s+General\s+Share here\s+Identity Team\s+Identity rollout\s+Share here/,
+      );
       await picker.getByRole('button', { name: 'Share here' }).nth(1).click();
-      await waitForInnerText(ui.cards().filter({ hasText: /Plan shared|already has a deployment plan|cannot share/ }).last(), /Plan shared/);
+      await waitForInnerText(
+        ui
+          .cards()
+          .filter({ hasText: /Plan shared|already has a deployment plan|cannot share/ })
+          .last(),
+        /Plan shared/,
+      );
 
       await ui.openConversation('Identity rollout');
       const thread = ui.post(/DEPLOYMENT PLAN/);
       await thread.waitFor({ state: 'visible', timeout: UI_WAIT_MS });
       await waitForInnerText(thread, /Verify users are syncing/);
-      const agent = thread.locator('.ac-adaptiveCard').filter({ hasText: /Review Cloud Sync prerequisites/ }).last();
+      const agent = thread
+        .locator('.ac-adaptiveCard')
+        .filter({ hasText: /Review Cloud Sync prerequisites/ })
+        .last();
       await agent.getByRole('button', { name: 'Mark done', exact: true }).click();
       await waitForInnerText(agent, /Marked done by Ana Admin/);
 
       await ui.openConversation('Personal Chat');
-      const personalCopy = ui.cards().filter({ hasText: /Review Cloud Sync prerequisites/ }).filter({ hasText: /Marked done by Ana Admin/ });
+      const personalCopy = ui
+        .cards()
+        .filter({ hasText: /Review Cloud Sync prerequisites/ })
+        .filter({ hasText: /Marked done by Ana Admin/ });
       await personalCopy.first().waitFor({ state: 'visible', timeout: UI_WAIT_MS });
     }));
 });

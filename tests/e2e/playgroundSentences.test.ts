@@ -25,11 +25,17 @@ describe('Agents Playground: questionnaire answers in sentences', () => {
 
       // One sentence: the forest question, and the size questions it answers too.
       await ui.send('one forest, about 12k users');
-      await ui.page.getByText(/Also noted from your message: Objects in the largest domain: \**Under 100,000 objects/).last().waitFor();
+      await ui.page
+        .getByText(/Also noted from your message: Objects in the largest domain: \**Under 100,000 objects/)
+        .last()
+        .waitFor();
       expect(await ui.lastCard().innerText()).toMatch(/How should users sign in/);
 
       await ui.send('we use ADFS and keep it');
-      await ui.page.getByText(/I read that as: \**Keep the PTA or federation we already have/).last().waitFor();
+      await ui.page
+        .getByText(/I read that as: \**Keep the PTA or federation we already have/)
+        .last()
+        .waitFor();
       expect(await ui.lastCard().innerText()).toMatch(/What do you need for Windows devices/);
 
       const recommendation = await answerByTyping(

@@ -59,7 +59,10 @@ describe('tenant checks in the Agents Playground', () => {
       await waitForInnerText(thread, /Verify users are syncing/);
 
       // Before any check the verify task already offers "Check now": it answers at once, then the card shows the finding.
-      const verify = thread.locator('.ac-adaptiveCard').filter({ hasText: /Verify users are syncing/ }).last();
+      const verify = thread
+        .locator('.ac-adaptiveCard')
+        .filter({ hasText: /Verify users are syncing/ })
+        .last();
       await waitForInnerText(verify, /Not checked yet/);
       await verify.getByRole('button', { name: 'Check now' }).click();
       await waitForInnerText(verify, /Last tenant check .*sync looks healthy/);
@@ -68,7 +71,9 @@ describe('tenant checks in the Agents Playground', () => {
 
       await ui.postMentioningBot('check');
       const status = await ui.waitForText(/Sync status for this plan/);
-      expect(await status.innerText()).toMatch(/SIMULATED TENANT[\s\S]*Sync looks healthy[\s\S]*Directory sync\s+On[\s\S]*Users synced from on-premises\s+1,284[\s\S]*Cloud Sync: contoso\.example \(users and groups\)\s+Active/);
+      expect(await status.innerText()).toMatch(
+        /SIMULATED TENANT[\s\S]*Sync looks healthy[\s\S]*Directory sync\s+On[\s\S]*Users synced from on-premises\s+1,284[\s\S]*Cloud Sync: contoso\.example \(users and groups\)\s+Active/,
+      );
       await ui.screenshot('tenant-check', status);
 
       // The verify card in the plan's thread was updated in place with the finding and the evidence button.
@@ -78,23 +83,29 @@ describe('tenant checks in the Agents Playground', () => {
 
       await ui.postMentioningBot('history');
       const history = await ui.waitForText(/changes, newest first/);
-      expect(await history.innerText()).toMatch(/Verify users are syncing: To do → Done \(with tenant check evidence of .*: healthy\)/);
+      expect(await history.innerText()).toMatch(
+        /Verify users are syncing: To do → Done \(with tenant check evidence of .*: healthy\)/,
+      );
 
       await ui.postMentioningBot('report');
       const report = await ui.waitForText(/Download CSV/);
       expect(await report.innerText()).toMatch(/with tenant check evidence of .* \(healthy\)/);
       await ui.page.evaluate(() => {
         (window as unknown as { opened?: string }).opened = undefined;
-        window.open = ((url?: string | URL) => {
+        window.open = (url?: string | URL) => {
           (window as unknown as { opened?: string }).opened = String(url);
           return null;
-        });
+        };
       });
       await report.getByText('Download CSV', { exact: true }).click();
-      const link = await ui.page.waitForFunction(() => (window as unknown as { opened?: string }).opened, undefined, { timeout: 10_000 });
+      const link = await ui.page.waitForFunction(() => (window as unknown as { opened?: string }).opened, undefined, {
+        timeout: 10_000,
+      });
       const csv = await (await fetch(String(await link.jsonValue()))).text();
       expect(csv.split('\r\n')[0]).toMatch(/,Evidence$/);
-      expect(csv).toMatch(/Verify users are syncing,Done,.*Ana Admin,[^,]+,"Tenant check [^;]+: healthy; Directory sync: On/);
+      expect(csv).toMatch(
+        /Verify users are syncing,Done,.*Ana Admin,[^,]+,"Tenant check [^;]+: healthy; Directory sync: On/,
+      );
     }));
 
   it('with the watch on, a quarantined job posts exactly one warning into the plan thread, and the recovery one note', () =>
@@ -117,7 +128,10 @@ describe('tenant checks in the Agents Playground', () => {
       await watchOnce();
       graph!.setTenant(PRESETS.quarantinedCloudSync());
       await watchOnce();
-      await thread.getByText('Sync needs attention', { exact: true }).first().waitFor({ state: 'visible', timeout: 15_000 });
+      await thread
+        .getByText('Sync needs attention', { exact: true })
+        .first()
+        .waitFor({ state: 'visible', timeout: 15_000 });
       const warning = thread.locator('.ac-adaptiveCard').filter({ hasText: /Sync needs attention/ });
       expect(await warning.innerText()).toMatch(/Quarantined \(EncounteredQuarantineException\)[\s\S]*Next step:/);
       await warning.scrollIntoViewIfNeeded();
@@ -128,7 +142,10 @@ describe('tenant checks in the Agents Playground', () => {
 
       graph!.setTenant(PRESETS.healthyCloudSync());
       await watchOnce();
-      await thread.getByText('Sync is back to normal', { exact: true }).first().waitFor({ state: 'visible', timeout: 15_000 });
+      await thread
+        .getByText('Sync is back to normal', { exact: true })
+        .first()
+        .waitFor({ state: 'visible', timeout: 15_000 });
       await watchOnce();
       await ui.page.waitForTimeout(1_000);
       expect(await notes()).toBe(1);

@@ -36,11 +36,18 @@ describe('Agents Playground: free text', () => {
   it('"we finished the prerequisites" marks it done, says so, and the posted card updates in place', () =>
     step('words-done', async () => {
       // The task's own card as the plan posted it (the summary card lists the task's name too).
-      const posted = ui.cards().filter({ hasText: 'Review Cloud Sync prerequisites' }).filter({ hasNotText: 'DEPLOYMENT PLAN' }).first();
+      const posted = ui
+        .cards()
+        .filter({ hasText: 'Review Cloud Sync prerequisites' })
+        .filter({ hasNotText: 'DEPLOYMENT PLAN' })
+        .first();
       const cardsBefore = await ui.cards().count();
       await ui.send('we finished the prerequisites');
       // The reading is a plain message before the card, not a card.
-      await ui.page.getByText(/I read that as \**done 2/).last().waitFor();
+      await ui.page
+        .getByText(/I read that as \**done 2/)
+        .last()
+        .waitFor();
       await waitForInnerText(posted, /Marked done by Ana Admin/);
       expect(await posted.getByRole('button', { name: 'Reopen', exact: true }).isVisible()).toBe(true);
       // The reply adds one card (the task as it stands); the plan's own card changed rather than being posted again.
@@ -57,7 +64,10 @@ describe('Agents Playground: free text', () => {
   it('"task 3 is due next friday" sets a concrete date and shows it', () =>
     step('words-due', async () => {
       await ui.send('task 3 is due next friday');
-      await ui.page.getByText(/I read that as \**due 3 2026-12-11.*due 11 Dec 2026/).last().waitFor();
+      await ui.page
+        .getByText(/I read that as \**due 3 2026-12-11.*due 11 Dec 2026/)
+        .last()
+        .waitFor();
       await waitForInnerText(ui.lastCard(), /Due date set to 11 Dec 2026/);
     }));
 

@@ -67,7 +67,19 @@ export async function startAzurite(): Promise<Azurite> {
     const started = Date.now();
     const proc = spawn(
       process.execPath,
-      [MAIN, '--blobHost', '127.0.0.1', '--blobPort', String(port), '--location', location, '--skipApiVersionCheck', '--loose', '--disableTelemetry', '--silent'],
+      [
+        MAIN,
+        '--blobHost',
+        '127.0.0.1',
+        '--blobPort',
+        String(port),
+        '--location',
+        location,
+        '--skipApiVersionCheck',
+        '--loose',
+        '--disableTelemetry',
+        '--silent',
+      ],
       { stdio: ['ignore', 'ignore', 'pipe'] },
     );
     child = proc;
@@ -132,7 +144,9 @@ async function waitUntilAnswering(port: number, proc: ChildProcess, stderr: () =
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (proc.exitCode !== null || proc.signalCode !== null) {
-      throw new Error(`Azurite exited (code ${proc.exitCode}, signal ${proc.signalCode}) before answering on port ${port}: ${stderr()}`);
+      throw new Error(
+        `Azurite exited (code ${proc.exitCode}, signal ${proc.signalCode}) before answering on port ${port}: ${stderr()}`,
+      );
     }
     try {
       await fetch(`http://127.0.0.1:${port}/${ACCOUNT}?comp=list`, { signal: AbortSignal.timeout(1000) });

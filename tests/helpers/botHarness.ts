@@ -14,7 +14,11 @@ export interface Harness {
   /** Sends a message and returns the activities the bot replied with. */
   say(text: string, options?: ActivityOptions): Promise<any[]>;
   /** Sends an Action.Execute invoke and returns the invoke response body. */
-  invoke(verb: string, data: Record<string, unknown>, options?: ActivityOptions): Promise<{ status: number; body: any }>;
+  invoke(
+    verb: string,
+    data: Record<string, unknown>,
+    options?: ActivityOptions,
+  ): Promise<{ status: number; body: any }>;
   close(): Promise<void>;
 }
 
@@ -36,7 +40,11 @@ export const TENANT_ID = '11111111-2222-3333-4444-555555555555';
 
 let sequence = 0;
 
-export function activity(type: string, options: ActivityOptions = {}, fields: Record<string, unknown> = {}): Record<string, unknown> {
+export function activity(
+  type: string,
+  options: ActivityOptions = {},
+  fields: Record<string, unknown> = {},
+): Record<string, unknown> {
   const conversationType = options.conversationType ?? 'personal';
   const tenantId = options.tenantId ?? TENANT_ID;
   return {
@@ -46,9 +54,18 @@ export function activity(type: string, options: ActivityOptions = {}, fields: Re
     serviceUrl: options.serviceUrl ?? 'http://127.0.0.1:9/', // a closed port by default: nothing may be sent outside the response
     timestamp: new Date().toISOString(),
     deliveryMode: options.deliveryMode === 'normal' ? undefined : 'expectReplies',
-    from: { id: options.userId ?? '29:user-ana', name: options.userName ?? 'Ana Admin', aadObjectId: 'aad-' + (options.userId ?? 'ana') },
+    from: {
+      id: options.userId ?? '29:user-ana',
+      name: options.userName ?? 'Ana Admin',
+      aadObjectId: 'aad-' + (options.userId ?? 'ana'),
+    },
     recipient: BOT,
-    conversation: { id: options.conversationId ?? `conv-${conversationType}-1`, conversationType, tenantId, isGroup: conversationType !== 'personal' },
+    conversation: {
+      id: options.conversationId ?? `conv-${conversationType}-1`,
+      conversationType,
+      tenantId,
+      isGroup: conversationType !== 'personal',
+    },
     channelData: { tenant: { id: tenantId } },
     ...options.extra,
     ...fields,
@@ -61,7 +78,11 @@ export async function startHarness(env: Record<string, string> = {}, appOptions:
   const { port } = await app.listen();
   const baseUrl = `http://127.0.0.1:${port}`;
   const postRaw = async (body: string, contentType = 'application/json', headers: Record<string, string> = {}) => {
-    const response = await fetch(`${baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': contentType, ...headers }, body });
+    const response = await fetch(`${baseUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': contentType, ...headers },
+      body,
+    });
     const text = await response.text();
     let parsed: unknown = text;
     try {
@@ -71,7 +92,8 @@ export async function startHarness(env: Record<string, string> = {}, appOptions:
     }
     return { status: response.status, body: parsed as any };
   };
-  const post = (body: unknown, headers?: Record<string, string>) => postRaw(JSON.stringify(body), 'application/json', headers);
+  const post = (body: unknown, headers?: Record<string, string>) =>
+    postRaw(JSON.stringify(body), 'application/json', headers);
   return {
     app,
     baseUrl,
@@ -86,7 +108,13 @@ export async function startHarness(env: Record<string, string> = {}, appOptions:
     },
     invoke: (verb, data, options) =>
       // Invokes answer in the HTTP response itself; expectReplies would wrap that answer in an activity list.
-      post(activity('invoke', options, { deliveryMode: undefined, name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' } })),
+      post(
+        activity('invoke', options, {
+          deliveryMode: undefined,
+          name: 'adaptiveCard/action',
+          value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+        }),
+      ),
     close: async () => {
       await app.close();
     },
@@ -95,5 +123,9 @@ export async function startHarness(env: Record<string, string> = {}, appOptions:
 
 /** The Adaptive Card content of each reply that carries one. */
 export function cardsOf(activities: any[]): any[] {
-  return activities.flatMap((a) => (a.attachments ?? []).filter((x: any) => x.contentType === 'application/vnd.microsoft.card.adaptive').map((x: any) => x.content));
+  return activities.flatMap((a) =>
+    (a.attachments ?? [])
+      .filter((x: any) => x.contentType === 'application/vnd.microsoft.card.adaptive')
+      .map((x: any) => x.content),
+  );
 }

@@ -12,7 +12,10 @@ import { ensureBundledChromium, type BundledChromium } from './bundledChromium';
 async function chooseChromium(): Promise<BundledChromium> {
   const override = process.env.CHROMIUM_PATH;
   if (override) {
-    if (!existsSync(override)) throw new Error(`CHROMIUM_PATH is set to ${override}, but there is no file there. Unset it to use the Chromium that npm install brings.`);
+    if (!existsSync(override))
+      throw new Error(
+        `CHROMIUM_PATH is set to ${override}, but there is no file there. Unset it to use the Chromium that npm install brings.`,
+      );
     return { executablePath: override, env: {} };
   }
   return ensureBundledChromium();
@@ -30,7 +33,16 @@ export async function launchChromium(): Promise<{ context: BrowserContext; close
     env: { ...process.env, ...browser.env },
     headless: true,
     viewport: { width: 1280, height: 900 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
   return {
     context,

@@ -9,7 +9,16 @@
  * unpacks the libraries only on Amazon Linux. Here every unpacking goes to a private staging folder that is
  * renamed into place when complete, which makes it safe for concurrent jest workers and separate checkouts.
  */
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createBrotliDecompress } from 'node:zlib';
@@ -34,7 +43,13 @@ const LAYOUT = 2;
 
 /** Where this installed version lives once unpacked. */
 export function bundledChromiumDir(): string {
-  return join(PROJECT_ROOT, 'node_modules', '.cache', 'entra-sync-guide', `chromium-${packageVersion()}-layout${LAYOUT}`);
+  return join(
+    PROJECT_ROOT,
+    'node_modules',
+    '.cache',
+    'entra-sync-guide',
+    `chromium-${packageVersion()}-layout${LAYOUT}`,
+  );
 }
 
 function describe(dir: string): BundledChromium {

@@ -23,24 +23,36 @@ export function inspectCard(card: object): CardProblems {
     const event = context.getEventAt(i);
     sdkEvents.push(`${AC.ValidationEvent[event.event]}: ${event.message}`);
   }
-  for (const event of parsed.validateProperties().validationEvents) sdkEvents.push(`${AC.ValidationEvent[event.event]}: ${event.message}`);
+  for (const event of parsed.validateProperties().validationEvents)
+    sdkEvents.push(`${AC.ValidationEvent[event.event]}: ${event.message}`);
 
   const json = JSON.stringify(card);
-  const activity = JSON.stringify({ type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] });
+  const activity = JSON.stringify({
+    type: 'message',
+    attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
+  });
   let executeWithoutVerb = 0;
   walk(card, (node) => {
-    if (node.type === 'Action.Execute' && (typeof node.verb !== 'string' || node.verb.length === 0)) executeWithoutVerb++;
+    if (node.type === 'Action.Execute' && (typeof node.verb !== 'string' || node.verb.length === 0))
+      executeWithoutVerb++;
   });
-  return { sdkEvents, unexpanded: json.includes('${'), utf16Bytes: Buffer.byteLength(activity, 'utf16le'), executeWithoutVerb };
+  return {
+    sdkEvents,
+    unexpanded: json.includes('${'),
+    utf16Bytes: Buffer.byteLength(activity, 'utf16le'),
+    executeWithoutVerb,
+  };
 }
 
 /** Jest-friendly: throws with a readable list when a card breaks any rule. */
 export function expectValidCard(card: object): void {
   const problems = inspectCard(card);
   const messages: string[] = [...problems.sdkEvents];
-  if ((card as { version?: string }).version !== '1.5') messages.push(`version is ${(card as { version?: string }).version}, expected 1.5`);
+  if ((card as { version?: string }).version !== '1.5')
+    messages.push(`version is ${(card as { version?: string }).version}, expected 1.5`);
   if (problems.unexpanded) messages.push('contains an unexpanded ${…} binding');
-  if (problems.utf16Bytes >= CARD_BYTE_BUDGET) messages.push(`is ${problems.utf16Bytes} bytes as UTF-16, over the 28 KB budget`);
+  if (problems.utf16Bytes >= CARD_BYTE_BUDGET)
+    messages.push(`is ${problems.utf16Bytes} bytes as UTF-16, over the 28 KB budget`);
   if (problems.executeWithoutVerb > 0) messages.push(`${problems.executeWithoutVerb} Action.Execute without a verb`);
   if (messages.length > 0) throw new Error(`Invalid card:\n- ${messages.join('\n- ')}`);
 }

@@ -5,7 +5,10 @@ import type { DecisionSummary } from '../../src/domain/decision';
  * A decision for `tool`, accepted by Ana Admin. Pass only what the test looks at (who decided, the reasons a
  * report prints); everything else is a plain stand-in.
  */
-export function testDecision(tool: DecisionSummary['tool'] = 'cloudSync', overrides: Partial<DecisionSummary> = {}): DecisionSummary {
+export function testDecision(
+  tool: DecisionSummary['tool'] = 'cloudSync',
+  overrides: Partial<DecisionSummary> = {},
+): DecisionSummary {
   return {
     tool,
     headline: 'Chosen for the test.',

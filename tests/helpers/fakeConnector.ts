@@ -71,7 +71,10 @@ export interface FakeConnectorOptions {
   readonly delayMs?: number | ((path: string) => number);
 }
 
-export async function startFakeConnector(teams: FakeTeams = {}, options: FakeConnectorOptions = {}): Promise<FakeConnector> {
+export async function startFakeConnector(
+  teams: FakeTeams = {},
+  options: FakeConnectorOptions = {},
+): Promise<FakeConnector> {
   const calls: ConnectorCall[] = [];
   const waiting = new Set<string>();
   const script: Array<ScriptedFailure & { left: number }> = [];
@@ -103,7 +106,9 @@ export async function startFakeConnector(teams: FakeTeams = {}, options: FakeCon
         failure.left--;
         status = failure.status;
         if (failure.retryAfter !== undefined) headers['retry-after'] = failure.retryAfter;
-        answer = { error: { code: failure.code ?? `Scripted${failure.status}`, message: `scripted ${failure.status}` } };
+        answer = {
+          error: { code: failure.code ?? `Scripted${failure.status}`, message: `scripted ${failure.status}` },
+        };
       } else if (!route) {
         status = 404;
         answer = { error: { code: 'NotFound', message: `no route for ${req.method} ${path}` } };
@@ -112,24 +117,41 @@ export async function startFakeConnector(teams: FakeTeams = {}, options: FakeCon
         const channelId: unknown = body?.channelData?.channel?.id;
         const root = `root-${++sequence}`;
         status = 201;
-        answer = typeof channelId === 'string' ? { id: `${channelId};messageid=${root}`, activityId: root } : { id: `conv-created-${sequence}`, activityId: root };
+        answer =
+          typeof channelId === 'string'
+            ? { id: `${channelId};messageid=${root}`, activityId: root }
+            : { id: `conv-created-${sequence}`, activityId: root };
       } else if (kind === 'channels') {
         const list = teams.channels?.[conversationId ?? ''];
         status = list ? 200 : 404;
         answer = list ? { conversations: list } : { error: { code: 'NotFound', message: 'unknown team' } };
       } else if (kind === 'member') {
         const allowed = teams.members?.[conversationId ?? ''];
-        const [mri, profile] = Object.entries(teams.people ?? {}).find(([id, p]) => id === activityId || p.aadObjectId === activityId) ?? [activityId, undefined];
+        const [mri, profile] = Object.entries(teams.people ?? {}).find(
+          ([id, p]) => id === activityId || p.aadObjectId === activityId,
+        ) ?? [activityId, undefined];
         const member = !allowed || allowed.includes(activityId ?? '') || allowed.includes(mri ?? '');
         status = member ? 200 : 404;
         answer = member
-          ? { id: mri, name: profile?.name ?? 'Member', ...(profile?.aadObjectId ? { objectId: profile.aadObjectId, aadObjectId: profile.aadObjectId } : {}), ...rosterFields(profile) }
+          ? {
+              id: mri,
+              name: profile?.name ?? 'Member',
+              ...(profile?.aadObjectId ? { objectId: profile.aadObjectId, aadObjectId: profile.aadObjectId } : {}),
+              ...rosterFields(profile),
+            }
           : { error: { code: 'MemberNotFoundInConversation', message: 'not a member' } };
       } else if (kind === 'members') {
         const allowed = teams.members?.[conversationId ?? ''];
         const listed = Object.entries(teams.people ?? {}).filter(([id]) => !allowed || allowed.includes(id));
         status = 200;
-        answer = { members: listed.map(([id, p]) => ({ id, name: p.name, ...(p.aadObjectId ? { objectId: p.aadObjectId, aadObjectId: p.aadObjectId } : {}), ...rosterFields(p) })) };
+        answer = {
+          members: listed.map(([id, p]) => ({
+            id,
+            name: p.name,
+            ...(p.aadObjectId ? { objectId: p.aadObjectId, aadObjectId: p.aadObjectId } : {}),
+            ...rosterFields(p),
+          })),
+        };
       } else {
         status = 200;
         answer = { id: kind === 'update' ? activityId : `bot-act-${++sequence}` };
@@ -138,7 +160,17 @@ export async function startFakeConnector(teams: FakeTeams = {}, options: FakeCon
       const respond = () => {
         waiting.delete(path);
         const abandoned = res.destroyed || req.socket.destroyed;
-        calls.push({ method: req.method ?? '', path, kind, conversationId, activityId, body, at: Date.now(), status, ...(abandoned ? { abandoned } : {}) });
+        calls.push({
+          method: req.method ?? '',
+          path,
+          kind,
+          conversationId,
+          activityId,
+          body,
+          at: Date.now(),
+          status,
+          ...(abandoned ? { abandoned } : {}),
+        });
         res.writeHead(status, headers);
         res.end(JSON.stringify(answer));
       };
@@ -166,7 +198,10 @@ export async function startFakeConnector(teams: FakeTeams = {}, options: FakeCon
     waitFor: async (predicate, timeoutMs = 30_000) => {
       const deadline = Date.now() + timeoutMs;
       while (!predicate(calls)) {
-        if (Date.now() > deadline) throw new Error(`fake connector: condition not met within ${timeoutMs} ms; calls: ${calls.map((c) => `${c.method} ${c.path} ${c.status}`).join(', ')}`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `fake connector: condition not met within ${timeoutMs} ms; calls: ${calls.map((c) => `${c.method} ${c.path} ${c.status}`).join(', ')}`,
+          );
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
     },

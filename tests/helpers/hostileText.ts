@@ -27,7 +27,7 @@ export const HOSTILE_SHAPES: Readonly<Record<string, (size: number) => string>> 
   'emoji (astral characters)': (size) => fill('\u{1F600}', size),
   'lone surrogates': (size) => fill('\uD800\uDFFF\uDC00', size),
   'right-to-left marks and overrides': (size) => fill('\u200F\u202Ea\u202C', size),
-  'NULs': (size) => fill('\u0000', size),
+  NULs: (size) => fill('\u0000', size),
   'curly quotes and apostrophes': (size) => fill('\u2018\u2019"\u201C\u201D\'', size),
   'private-use characters': (size) => fill('\uE000\uE001', size),
 };
@@ -42,9 +42,56 @@ export function fill(unit: string, size: number): string {
 export const HOSTILE_SIZE = 250 * 1024;
 
 const PIECES = [
-  '.', '!', '?', ' ', '\t', '\n', '\u00a0', '&nbsp;', '<', '>', '<at>', '</at>', '<a', '/', '#', ',', ';', '&', '+', ' and ',
-  '-', '_', "'", '\u2019', '"', '\u201C', '\u0000', '\u200F', '\u202E', '\u{1F600}', '\uD800', '\uDC00', '\uE000', '\uE001',
-  'done', 'assign', 'due', 'remind', 'start', 'status', 'to', 'me', 'task', '3', '12', '999', 'yes', 'no', 'not sure', 'pta',
+  '.',
+  '!',
+  '?',
+  ' ',
+  '\t',
+  '\n',
+  '\u00a0',
+  '&nbsp;',
+  '<',
+  '>',
+  '<at>',
+  '</at>',
+  '<a',
+  '/',
+  '#',
+  ',',
+  ';',
+  '&',
+  '+',
+  ' and ',
+  '-',
+  '_',
+  "'",
+  '\u2019',
+  '"',
+  '\u201C',
+  '\u0000',
+  '\u200F',
+  '\u202E',
+  '\u{1F600}',
+  '\uD800',
+  '\uDC00',
+  '\uE000',
+  '\uE001',
+  'done',
+  'assign',
+  'due',
+  'remind',
+  'start',
+  'status',
+  'to',
+  'me',
+  'task',
+  '3',
+  '12',
+  '999',
+  'yes',
+  'no',
+  'not sure',
+  'pta',
 ];
 
 /**
@@ -58,9 +105,13 @@ export function hostileText(maxLength = 20_000): fc.Arbitrary<string> {
     fc.string({ unit: 'binary', maxLength: 200 }),
     fc.string({ unit: 'grapheme', maxLength: 200 }),
     fc.string({ unit: fc.oneof(fc.constantFrom(...PIECES), loneSurrogate), maxLength: 60 }),
-    fc.tuple(fc.constantFrom('', 'done 3 ', 'status', '<at>Sync Guide</at> ', 'assign 2 to ', 'due 1 ', '1, '), fc.constantFrom(...shapeNames), fc.integer({ min: 1, max: maxLength })).map(
-      ([prefix, shape, size]) => prefix + HOSTILE_SHAPES[shape](size),
-    ),
+    fc
+      .tuple(
+        fc.constantFrom('', 'done 3 ', 'status', '<at>Sync Guide</at> ', 'assign 2 to ', 'due 1 ', '1, '),
+        fc.constantFrom(...shapeNames),
+        fc.integer({ min: 1, max: maxLength }),
+      )
+      .map(([prefix, shape, size]) => prefix + HOSTILE_SHAPES[shape](size)),
   );
 }
 
@@ -71,7 +122,8 @@ export function hostileText(maxLength = 20_000): fc.Arbitrary<string> {
 export function fuzzParameters(defaultRuns: number): { seed: number; numRuns: number } {
   const raw = process.env.FUZZ_RUNS;
   if (raw === undefined || raw === '') return { seed: FUZZ_SEED, numRuns: defaultRuns };
-  if (!/^\d{1,9}$/.test(raw) || Number(raw) === 0) throw new Error(`FUZZ_RUNS must be a positive whole number of runs, not "${raw}".`);
+  if (!/^\d{1,9}$/.test(raw) || Number(raw) === 0)
+    throw new Error(`FUZZ_RUNS must be a positive whole number of runs, not "${raw}".`);
   return { seed: FUZZ_SEED, numRuns: Number(raw) };
 }
 

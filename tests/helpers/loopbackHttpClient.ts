@@ -10,7 +10,8 @@ export type IdentityHttpClient = NonNullable<TokenCredentialOptions['httpClient'
 
 export function loopbackHttpClient(origin: string): IdentityHttpClient & { readonly hosts: string[] } {
   const target = new URL(origin);
-  if (target.hostname !== '127.0.0.1') throw new Error(`loopbackHttpClient only sends to 127.0.0.1, not ${target.hostname}`);
+  if (target.hostname !== '127.0.0.1')
+    throw new Error(`loopbackHttpClient only sends to 127.0.0.1, not ${target.hostname}`);
   const hosts: string[] = [];
   return {
     hosts,

@@ -16,7 +16,10 @@ export class InertAdapter extends BotAdapter {
   }
   async updateActivity(): Promise<void> {}
   async deleteActivity(): Promise<void> {}
-  async continueConversation(_reference: Partial<ConversationReference>, _logic: (context: TurnContext) => Promise<void>): Promise<void> {}
+  async continueConversation(
+    _reference: Partial<ConversationReference>,
+    _logic: (context: TurnContext) => Promise<void>,
+  ): Promise<void> {}
 }
 
 /** The turn of a "start" message in the conversation `options` describe (delivered normally, not as expectReplies). */
@@ -25,12 +28,21 @@ export function startTurn(options: ActivityOptions, adapter: BotAdapter = new In
 }
 
 /** Creates the conversation's plan as the questionnaire does; its cards are posted after this resolves (see planFeature.idle). */
-export function startPlanIn(app: App, options: ActivityOptions, selection: PlanSelection, decision: DecisionSummary, replace = false) {
+export function startPlanIn(
+  app: App,
+  options: ActivityOptions,
+  selection: PlanSelection,
+  decision: DecisionSummary,
+  replace = false,
+) {
   return app.planFeature.startPlan(startTurn(options), selection, decision, { replace });
 }
 
 /** Retries after a few milliseconds, and room for a plan's whole burst of posts, so tests do not wait on pacing. */
-export const FAST_SENDER = { retry: { baseDelayMs: 5, maxDelayMs: 20 }, limits: { conversation: [{ limit: 100, windowMs: 1_000 }], marginMs: 0 } };
+export const FAST_SENDER = {
+  retry: { baseDelayMs: 5, maxDelayMs: 20 },
+  limits: { conversation: [{ limit: 100, windowMs: 1_000 }], marginMs: 0 },
+};
 
 /** The entity Teams adds when a channel message @mentions the bot. */
 export const MENTION_BOT = { type: 'mention', text: '<at>Sync Guide</at>', mentioned: { id: BOT.id, name: BOT.name } };

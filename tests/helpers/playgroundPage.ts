@@ -32,7 +32,11 @@ export class PlaygroundPage {
 
   /** Opens a chat or channel from the left rail by its name ("Personal Chat", "General", …). */
   async openConversation(name: string): Promise<void> {
-    await this.page.getByRole('button', { name, exact: true }).or(this.page.getByLabel(name, { exact: true })).first().click();
+    await this.page
+      .getByRole('button', { name, exact: true })
+      .or(this.page.getByLabel(name, { exact: true }))
+      .first()
+      .click();
     await this.composeBox().waitFor({ state: 'visible' });
   }
 
@@ -84,7 +88,10 @@ export class PlaygroundPage {
 
   /** The channel post (root and its replies) that holds a card with this text. */
   post(text: string | RegExp): Locator {
-    return this.page.locator('[role="group"]').filter({ has: this.cards().filter({ hasText: text }) }).last();
+    return this.page
+      .locator('[role="group"]')
+      .filter({ has: this.cards().filter({ hasText: text }) })
+      .last();
   }
 
   /** Every Adaptive Card currently shown in the conversation, oldest first. */
@@ -97,11 +104,18 @@ export class PlaygroundPage {
   }
 
   async waitForCardCount(atLeast: number, timeout = UI_WAIT_MS): Promise<void> {
-    await this.page.waitForFunction((n) => document.querySelectorAll('.ac-adaptiveCard').length >= n, atLeast, { timeout });
+    await this.page.waitForFunction((n) => document.querySelectorAll('.ac-adaptiveCard').length >= n, atLeast, {
+      timeout,
+    });
   }
 
   /** Presses a button on the newest card that has one with this title. */
-  async press(title: string, card: Locator = this.cards().filter({ has: this.page.getByRole('button', { name: title, exact: true }) }).last()): Promise<void> {
+  async press(
+    title: string,
+    card: Locator = this.cards()
+      .filter({ has: this.page.getByRole('button', { name: title, exact: true }) })
+      .last(),
+  ): Promise<void> {
     await card.getByRole('button', { name: title, exact: true }).click();
   }
 

@@ -51,7 +51,10 @@ export interface PlaygroundSession {
  * Registers the beforeAll/afterAll that start and stop the session; call it inside a describe. `env` adds settings
  * (read when the bot starts, so it may name servers a hook registered before this one started).
  */
-export function usePlaygroundSession(tempDirPrefix: string, env: () => Record<string, string> = () => ({})): PlaygroundSession {
+export function usePlaygroundSession(
+  tempDirPrefix: string,
+  env: () => Record<string, string> = () => ({}),
+): PlaygroundSession {
   let app: App | undefined;
   let dataDir: string | undefined;
   let playground: Awaited<ReturnType<typeof startPlayground>> | undefined;
@@ -62,7 +65,17 @@ export function usePlaygroundSession(tempDirPrefix: string, env: () => Record<st
   let port = 0;
   const clock = () => now ?? new Date();
   const startBot = async () => {
-    app = createApp(loadConfig({ STORAGE: 'sqlite', SQLITE_PATH: join(dataDir!, 'e2e.sqlite'), PORT: String(port), REMINDER_CHECK_SECONDS: '0', ...env() }), silentLogger, { clock });
+    app = createApp(
+      loadConfig({
+        STORAGE: 'sqlite',
+        SQLITE_PATH: join(dataDir!, 'e2e.sqlite'),
+        PORT: String(port),
+        REMINDER_CHECK_SECONDS: '0',
+        ...env(),
+      }),
+      silentLogger,
+      { clock },
+    );
     ({ port } = await app.listen());
   };
 
@@ -130,7 +143,11 @@ export async function answerQuestionnaire(ui: PlaygroundPage, maxQuestions: numb
 }
 
 /** Answers each question by typing the first matching reply of `answers` into the compose box, as people also do. */
-export async function answerByTyping(ui: PlaygroundPage, answers: ReadonlyArray<readonly [RegExp, string]>, maxQuestions: number): Promise<Locator> {
+export async function answerByTyping(
+  ui: PlaygroundPage,
+  answers: ReadonlyArray<readonly [RegExp, string]>,
+  maxQuestions: number,
+): Promise<Locator> {
   return answerEach(ui, maxQuestions, async (_question, text) => {
     const answer = answers.find(([prompt]) => prompt.test(promptOf(text)));
     if (!answer) throw new Error(`No scripted answer for this question:\n${text}`);
@@ -142,10 +159,17 @@ function promptOf(questionText: string): string {
   return questionText.split('\n').filter(Boolean).slice(0, 4).join(' ');
 }
 
-async function answerEach(ui: PlaygroundPage, maxQuestions: number, answer: (question: Locator, text: string) => Promise<void>): Promise<Locator> {
+async function answerEach(
+  ui: PlaygroundPage,
+  maxQuestions: number,
+  answer: (question: Locator, text: string) => Promise<void>,
+): Promise<Locator> {
   for (let asked = 0; ; asked++) {
     expect(asked).toBeLessThan(maxQuestions);
-    const question = ui.cards().filter({ hasText: /Question \d+\b|Recommendation/ }).last();
+    const question = ui
+      .cards()
+      .filter({ hasText: /Question \d+\b|Recommendation/ })
+      .last();
     await question.waitFor({ state: 'visible' });
     const text = await question.innerText();
     if (!/Question \d+\b/.test(text)) break;
@@ -157,7 +181,11 @@ async function answerEach(ui: PlaygroundPage, maxQuestions: number, answer: (que
 }
 
 /** Polls a card (or post) until its text matches: cards are updated in place, so a locator alone does not wait. */
-export async function waitForInnerText(target: Locator, expected: RegExp | ((text: string) => boolean), timeout = UI_WAIT_MS): Promise<void> {
+export async function waitForInnerText(
+  target: Locator,
+  expected: RegExp | ((text: string) => boolean),
+  timeout = UI_WAIT_MS,
+): Promise<void> {
   const deadline = Date.now() + timeout;
   const matches = (text: string) => (typeof expected === 'function' ? expected(text) : expected.test(text));
   let text = '';

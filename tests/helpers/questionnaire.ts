@@ -19,14 +19,28 @@ export async function press(h: Harness, value: Record<string, unknown>, options?
 
 /** One forest, password hash sync, nothing special: Cloud Sync. */
 export const PHS_SINGLE: Record<string, string> = {
-  currentSync: 'none', domainsReachable: 'all',
-  forestTopology: 'single', signIn: 'phs', devices: 'none', largestDomainObjects: 'under100k', groupOver50kMembers: 'no', customization: 'none', otherNeeds: 'none', enterpriseAdminAvailable: 'yes', connectTotalObjects: 'under100k',
+  currentSync: 'none',
+  domainsReachable: 'all',
+  forestTopology: 'single',
+  signIn: 'phs',
+  devices: 'none',
+  largestDomainObjects: 'under100k',
+  groupOver50kMembers: 'no',
+  customization: 'none',
+  otherNeeds: 'none',
+  enterpriseAdminAvailable: 'yes',
+  connectTotalObjects: 'under100k',
 };
 /** The same with pass-through authentication: Connect Sync. */
 export const PTA_SINGLE: Record<string, string> = { ...PHS_SINGLE, signIn: 'ptaSetup' };
 
 /** Answers every question with the card buttons and returns the recommendation card. */
-export async function answerAll(h: Harness, answers: Record<string, string>, options?: ActivityOptions, prefix = ''): Promise<any> {
+export async function answerAll(
+  h: Harness,
+  answers: Record<string, string>,
+  options?: ActivityOptions,
+  prefix = '',
+): Promise<any> {
   let replies = await h.say(`${prefix}start`, options);
   for (let q = asked(replies); q; q = asked(replies)) {
     replies = await press(h, { questionnaire: q.runId, question: q.question, answer: answers[q.question] }, options);

@@ -9,5 +9,8 @@ import { OutgoingSender } from '../../src/messaging/sender';
 const GENEROUS = [{ limit: 10_000, windowMs: 1_000 }];
 
 export function testTurnReply(): ReturnType<typeof createTurnReply> {
-  return createTurnReply(new OutgoingSender({ limits: { conversation: GENEROUS, tenant: GENEROUS, marginMs: 0 } }), silentLogger);
+  return createTurnReply(
+    new OutgoingSender({ limits: { conversation: GENEROUS, tenant: GENEROUS, marginMs: 0 } }),
+    silentLogger,
+  );
 }

@@ -18,7 +18,8 @@ const ISSUER = 'https://api.botframework.com';
 const KEY_ID = 'loopback-test-key';
 const SERVICE_URL = 'http://127.0.0.1:9/';
 
-const b64 = (value: object | Buffer) => (Buffer.isBuffer(value) ? value : Buffer.from(JSON.stringify(value))).toString('base64url');
+const b64 = (value: object | Buffer) =>
+  (Buffer.isBuffer(value) ? value : Buffer.from(JSON.stringify(value))).toString('base64url');
 
 function sign(header: object, claims: object, key: KeyObject): string {
   const body = `${b64(header)}.${b64(claims)}`;
@@ -27,7 +28,15 @@ function sign(header: object, claims: object, key: KeyObject): string {
 
 const claims = (overrides: object = {}) => {
   const now = Math.floor(Date.now() / 1000);
-  return { iss: ISSUER, aud: APP_ID, serviceurl: SERVICE_URL, nbf: now - 60, iat: now - 60, exp: now + 600, ...overrides };
+  return {
+    iss: ISSUER,
+    aud: APP_ID,
+    serviceurl: SERVICE_URL,
+    nbf: now - 60,
+    iat: now - 60,
+    exp: now + 600,
+    ...overrides,
+  };
 };
 
 describe('JWT validation errors (app id set, OpenID metadata on loopback)', () => {
@@ -47,7 +56,8 @@ describe('JWT validation errors (app id set, OpenID metadata on loopback)', () =
     metadata = createHttpServer((req, res) => {
       const { port } = metadata.address() as { port: number };
       res.writeHead(200, { 'content-type': 'application/json' });
-      if (req.url === '/keys') res.end(JSON.stringify({ keys: [{ kty: 'RSA', use: 'sig', kid: KEY_ID, n: jwk.n, e: jwk.e }] }));
+      if (req.url === '/keys')
+        res.end(JSON.stringify({ keys: [{ kty: 'RSA', use: 'sig', kid: KEY_ID, n: jwk.n, e: jwk.e }] }));
       else res.end(JSON.stringify({ issuer: ISSUER, jwks_uri: `http://127.0.0.1:${port}/keys` }));
     });
     await new Promise<void>((resolve) => metadata.listen(0, '127.0.0.1', resolve));
@@ -98,7 +108,9 @@ describe('JWT validation errors (app id set, OpenID metadata on loopback)', () =
 
   it('accepts a token signed by the published key (the fake metadata works)', async () => {
     const before = turns;
-    const result = await post(`Bearer ${sign({ alg: 'RS256', typ: 'JWT', kid: KEY_ID }, claims(), signing.privateKey)}`);
+    const result = await post(
+      `Bearer ${sign({ alg: 'RS256', typ: 'JWT', kid: KEY_ID }, claims(), signing.privateKey)}`,
+    );
     expect(result.status).toBe(200);
     expect(turns).toBe(before + 1);
   });
@@ -106,16 +118,46 @@ describe('JWT validation errors (app id set, OpenID metadata on loopback)', () =
   const publicPem = () => signing.publicKey.export({ format: 'pem', type: 'spki' }).toString();
   const unsigned = (header: object) => `${b64(header)}.${b64(claims())}`;
   const badTokens: Array<[string, () => string]> = [
-    ['a real key id with a bad signature', () => sign({ alg: 'RS256', typ: 'JWT', kid: KEY_ID }, claims(), stranger.privateKey)],
+    [
+      'a real key id with a bad signature',
+      () => sign({ alg: 'RS256', typ: 'JWT', kid: KEY_ID }, claims(), stranger.privateKey),
+    ],
     ['alg "none"', () => `${unsigned({ alg: 'none', typ: 'JWT', kid: KEY_ID })}.`],
-    ['HS256 keyed with the public key', () => `${unsigned({ alg: 'HS256', typ: 'JWT', kid: KEY_ID })}.${createHmac('sha256', publicPem()).update(unsigned({ alg: 'HS256', typ: 'JWT', kid: KEY_ID })).digest('base64url')}`],
-    ['a signature that is not base64url', () => `${unsigned({ alg: 'RS256', typ: 'JWT', kid: KEY_ID })}.*not-a-signature*`],
-    ['a truncated signature', () => sign({ alg: 'RS256', typ: 'JWT', kid: KEY_ID }, claims(), signing.privateKey).slice(0, -20)],
-    ['a payload changed after signing', () => {
-      const [header, , signature] = sign({ alg: 'RS256', typ: 'JWT', kid: KEY_ID }, claims(), signing.privateKey).split('.');
-      return `${header}.${b64(claims({ aud: 'someone-else' }))}.${signature}`;
-    }],
-    ['an expired token', () => sign({ alg: 'RS256', typ: 'JWT', kid: KEY_ID }, claims({ exp: Math.floor(Date.now() / 1000) - 3600 }), signing.privateKey)],
+    [
+      'HS256 keyed with the public key',
+      () =>
+        `${unsigned({ alg: 'HS256', typ: 'JWT', kid: KEY_ID })}.${createHmac('sha256', publicPem())
+          .update(unsigned({ alg: 'HS256', typ: 'JWT', kid: KEY_ID }))
+          .digest('base64url')}`,
+    ],
+    [
+      'a signature that is not base64url',
+      () => `${unsigned({ alg: 'RS256', typ: 'JWT', kid: KEY_ID })}.*not-a-signature*`,
+    ],
+    [
+      'a truncated signature',
+      () => sign({ alg: 'RS256', typ: 'JWT', kid: KEY_ID }, claims(), signing.privateKey).slice(0, -20),
+    ],
+    [
+      'a payload changed after signing',
+      () => {
+        const [header, , signature] = sign(
+          { alg: 'RS256', typ: 'JWT', kid: KEY_ID },
+          claims(),
+          signing.privateKey,
+        ).split('.');
+        return `${header}.${b64(claims({ aud: 'someone-else' }))}.${signature}`;
+      },
+    ],
+    [
+      'an expired token',
+      () =>
+        sign(
+          { alg: 'RS256', typ: 'JWT', kid: KEY_ID },
+          claims({ exp: Math.floor(Date.now() / 1000) - 3600 }),
+          signing.privateKey,
+        ),
+    ],
     ['an unknown key id', () => sign({ alg: 'RS256', typ: 'JWT', kid: 'no-such-key' }, claims(), signing.privateKey)],
     ['garbage', () => 'abc.def.ghi'],
   ];

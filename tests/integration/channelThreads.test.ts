@@ -6,12 +6,19 @@
 import type { App } from '../../src/app';
 import type { PlanSelection } from '../../src/domain/plan';
 import { SlidingWindowLimiter, TEAMS_CONVERSATION_LIMITS } from '../../src/messaging/rateLimits';
-import { activity, BOT, cardsOf, startHarness, TENANT_ID, type ActivityOptions, type Harness } from '../helpers/botHarness';
+import {
+  activity,
+  BOT,
+  cardsOf,
+  startHarness,
+  TENANT_ID,
+  type ActivityOptions,
+  type Harness,
+} from '../helpers/botHarness';
 import { cardText, executeActions, expectValidCard } from '../helpers/cardAssertions';
 import { startFakeConnector, type ConnectorCall, type FakeConnector } from '../helpers/fakeConnector';
 import { FAST_SENDER, MENTION_BOT, planKey, startPlanIn } from '../helpers/planSetup';
 import { testDecision } from '../helpers/decisionFixtures';
-
 
 function startPlan(app: App, options: ActivityOptions, selection: PlanSelection) {
   return startPlanIn(app, options, selection, testDecision(selection.tool));
@@ -22,10 +29,18 @@ async function stored(app: App, key: string): Promise<any> {
 }
 /** Sharing lists every team of a tenant, so its tests have a tenant of their own. */
 const SHARE_TENANT = '99999999-2222-3333-4444-555555555555';
-const registryKey = (conversationId: string) => `conversations/${encodeURIComponent(conversationId.split(';messageid=')[0])}`;
+const registryKey = (conversationId: string) =>
+  `conversations/${encodeURIComponent(conversationId.split(';messageid=')[0])}`;
 
-const cardPosts = (calls: ConnectorCall[]) => calls.filter((c) => (c.kind === 'send' || c.kind === 'reply' || c.kind === 'create') && c.status < 300 && (c.body.attachments ?? c.body.activity?.attachments));
-const notes = (calls: ConnectorCall[]) => calls.filter((c) => (c.kind === 'send' || c.kind === 'reply') && c.body.type === 'message' && !c.body.attachments);
+const cardPosts = (calls: ConnectorCall[]) =>
+  calls.filter(
+    (c) =>
+      (c.kind === 'send' || c.kind === 'reply' || c.kind === 'create') &&
+      c.status < 300 &&
+      (c.body.attachments ?? c.body.activity?.attachments),
+  );
+const notes = (calls: ConnectorCall[]) =>
+  calls.filter((c) => (c.kind === 'send' || c.kind === 'reply') && c.body.type === 'message' && !c.body.attachments);
 const cardOf = (call: ConnectorCall) => (call.body.activity ?? call.body).attachments[0].content;
 const titleOf = (call: ConnectorCall) => cardText(cardOf(call)).split('\n').slice(0, 3).join(' | ');
 
@@ -42,7 +57,11 @@ function team(n: number, serviceUrl: string, tenantId = TENANT_ID) {
     tenantId,
     ...extra,
   });
-  const channelData = (channel: { id: string; name?: string }) => ({ tenant: { id: tenantId }, team: { id: teamId, name: `Identity Team ${n}` }, channel });
+  const channelData = (channel: { id: string; name?: string }) => ({
+    tenant: { id: tenantId },
+    team: { id: teamId, name: `Identity Team ${n}` },
+    channel,
+  });
   return {
     teamId,
     general,
@@ -51,9 +70,15 @@ function team(n: number, serviceUrl: string, tenantId = TENANT_ID) {
     installationUpdate: (channel: { id: string; name?: string }, action: 'add' | 'remove' = 'add') =>
       activity('installationUpdate', options(channel), { action, channelData: channelData(channel) }),
     botAdded: (channel: { id: string; name?: string }) =>
-      activity('conversationUpdate', options(channel), { membersAdded: [{ id: BOT.id, name: BOT.name }], channelData: { ...channelData(channel), eventType: 'teamMemberAdded' } }),
+      activity('conversationUpdate', options(channel), {
+        membersAdded: [{ id: BOT.id, name: BOT.name }],
+        channelData: { ...channelData(channel), eventType: 'teamMemberAdded' },
+      }),
     botRemoved: (channel: { id: string; name?: string }) =>
-      activity('conversationUpdate', options(channel), { membersRemoved: [{ id: BOT.id, name: BOT.name }], channelData: { ...channelData(channel), eventType: 'teamMemberRemoved' } }),
+      activity('conversationUpdate', options(channel), {
+        membersRemoved: [{ id: BOT.id, name: BOT.name }],
+        channelData: { ...channelData(channel), eventType: 'teamMemberRemoved' },
+      }),
   };
 }
 
@@ -85,29 +110,54 @@ describe('install events, threads, sync and sharing (fake Bot Connector)', () =>
     await post(t.installationUpdate(t.rollout));
     await post(t.botAdded(t.rollout));
     await h.app.planFeature.idle();
-    const welcomes = connector.calls.filter((c) => c.body?.attachments?.[0]?.content && cardText(c.body.attachments[0].content).includes('Entra Sync Guide'));
+    const welcomes = connector.calls.filter(
+      (c) => c.body?.attachments?.[0]?.content && cardText(c.body.attachments[0].content).includes('Entra Sync Guide'),
+    );
     expect(welcomes).toHaveLength(1);
     expect(welcomes[0].conversationId).toBe(t.rollout.id);
     expect(cardText(welcomes[0].body.attachments[0].content)).toContain('@Sync Guide start');
     expect(connector.calls).toHaveLength(1);
     const record = await stored(h.app, registryKey(t.rollout.id));
-    expect(record).toMatchObject({ active: true, conversationType: 'channel', teamId: t.teamId, channelName: 'Identity rollout', tenantId: TENANT_ID });
+    expect(record).toMatchObject({
+      active: true,
+      conversationType: 'channel',
+      teamId: t.teamId,
+      channelName: 'Identity rollout',
+      tenantId: TENANT_ID,
+    });
     expect(record.reference.serviceUrl).toBe(connector.serviceUrl);
   });
 
   it('the two install events at the same moment still welcome once (eTag-safe claim)', async () => {
     const t = team(2, connector.serviceUrl);
-    await Promise.all([post(t.installationUpdate(t.general)), post(t.botAdded(t.general)), post(t.installationUpdate(t.general))]);
+    await Promise.all([
+      post(t.installationUpdate(t.general)),
+      post(t.botAdded(t.general)),
+      post(t.installationUpdate(t.general)),
+    ]);
     expect(connector.calls.filter((c) => c.body?.attachments)).toHaveLength(1);
     // Another member joining is not an install.
-    await post(activity('conversationUpdate', t.options(t.general), { membersAdded: [{ id: '29:someone-new' }], channelData: { tenant: { id: TENANT_ID }, team: { id: t.teamId } } }));
+    await post(
+      activity('conversationUpdate', t.options(t.general), {
+        membersAdded: [{ id: '29:someone-new' }],
+        channelData: { tenant: { id: TENANT_ID }, team: { id: t.teamId } },
+      }),
+    );
     expect(connector.calls).toHaveLength(1);
   });
 
   it('personal and group chat installs welcome once with the right hint', async () => {
-    for (const [conversationType, hint] of [['personal', 'Say **start** to begin'], ['groupChat', 'Everyone in this chat']] as const) {
+    for (const [conversationType, hint] of [
+      ['personal', 'Say **start** to begin'],
+      ['groupChat', 'Everyone in this chat'],
+    ] as const) {
       connector.calls.length = 0;
-      const options: ActivityOptions = { conversationType, conversationId: `conv-install-${conversationType}`, serviceUrl: connector.serviceUrl, deliveryMode: 'normal' };
+      const options: ActivityOptions = {
+        conversationType,
+        conversationId: `conv-install-${conversationType}`,
+        serviceUrl: connector.serviceUrl,
+        deliveryMode: 'normal',
+      };
       await post(activity('installationUpdate', options, { action: 'add' }));
       await post(activity('conversationUpdate', options, { membersAdded: [{ id: BOT.id }] }));
       expect(connector.calls).toHaveLength(1);
@@ -143,12 +193,19 @@ describe('install events, threads, sync and sharing (fake Bot Connector)', () =>
     await post(t.installationUpdate(t.general));
     connector.calls.length = 0;
     // The questionnaire answers in the HTTP response (expectReplies); "start" was said in an existing thread.
-    const asked: ActivityOptions = { ...t.options(t.general), conversationId: `${t.general.id};messageid=777`, deliveryMode: 'expectReplies', extra: { entities: [MENTION_BOT] } };
+    const asked: ActivityOptions = {
+      ...t.options(t.general),
+      conversationId: `${t.general.id};messageid=777`,
+      deliveryMode: 'expectReplies',
+      extra: { entities: [MENTION_BOT] },
+    };
     let replies = await h.say('<at>Sync Guide</at> start', asked);
     for (let q = questionOf(replies); q; q = questionOf(replies)) {
       const answer = PHS_SINGLE[q.question];
       expect(answer).toBeDefined();
-      replies = (await post(activity('message', asked, { value: { questionnaire: q.runId, question: q.question, answer } }))).body.activities;
+      replies = (
+        await post(activity('message', asked, { value: { questionnaire: q.runId, question: q.question, answer } }))
+      ).body.activities;
     }
     const recommendation = cardsOf(replies).find((c) => executeActions(c).some((a) => a.verb === 'decision.accept'));
     if (!recommendation) throw new Error(`no recommendation in ${JSON.stringify(replies).slice(0, 2000)}`);
@@ -217,28 +274,48 @@ describe('install events, threads, sync and sharing (fake Bot Connector)', () =>
 
     it('a done click in the thread updates every copy (summary and task) and posts one milestone note; a start click posts none', async () => {
       const inThread = { ...options, conversationId: ref('summary').conversationId };
-      const started = await h.invoke('task.start', { planId, taskId: 'cloudSync.prerequisites', revision: 1 }, inThread);
+      const started = await h.invoke(
+        'task.start',
+        { planId, taskId: 'cloudSync.prerequisites', revision: 1 },
+        inThread,
+      );
       expect(cardText(started.body.value)).toMatch(/Started by Ana Admin/);
       await h.app.planFeature.idle();
       expect(notes(connector.calls)).toEqual([]);
       connector.calls.length = 0;
 
-      const done = await h.invoke('task.done', { planId, taskId: 'cloudSync.prerequisites', revision: 2 }, { ...inThread, userName: 'Ben Builder', userId: '29:ben' });
+      const done = await h.invoke(
+        'task.done',
+        { planId, taskId: 'cloudSync.prerequisites', revision: 2 },
+        { ...inThread, userName: 'Ben Builder', userId: '29:ben' },
+      );
       expect(done.status).toBe(200);
       await h.app.planFeature.idle();
       const updates = connector.calls.filter((c) => c.kind === 'update');
-      expect(updates.map((c) => c.activityId).sort()).toEqual([ref('cloudSync.prerequisites').activityId, ref('summary').activityId].sort());
+      expect(updates.map((c) => c.activityId).sort()).toEqual(
+        [ref('cloudSync.prerequisites').activityId, ref('summary').activityId].sort(),
+      );
       expect(updates.every((c) => c.conversationId === ref('summary').conversationId)).toBe(true);
-      expect(cardText(updates.find((c) => c.activityId === ref('summary').activityId)!.body.attachments[0].content)).toContain('2 of 5 tasks settled');
+      expect(
+        cardText(updates.find((c) => c.activityId === ref('summary').activityId)!.body.attachments[0].content),
+      ).toContain('2 of 5 tasks settled');
       const [note, ...more] = notes(connector.calls);
       expect(more).toEqual([]);
       expect(note.conversationId).toBe(ref('summary').conversationId);
       expect(note.body.text).toBe('✅ Ben Builder marked **2. Review Cloud Sync prerequisites** as done.');
     });
 
-    it('@Sync Guide what\'s next / status / history in another thread of the channel answer there, about the channel\'s plan', async () => {
-      const elsewhere: ActivityOptions = { ...options, conversationId: `${t.general.id};messageid=999`, extra: { entities: [MENTION_BOT] } };
-      for (const [text, expected] of [["<at>Sync Guide</at> what's next?", 'Install the provisioning agent'], ['<at>Sync Guide</at> status', 'DEPLOYMENT PLAN'], ['<at>Sync Guide</at> history', 'Ben Builder']]) {
+    it("@Sync Guide what's next / status / history in another thread of the channel answer there, about the channel's plan", async () => {
+      const elsewhere: ActivityOptions = {
+        ...options,
+        conversationId: `${t.general.id};messageid=999`,
+        extra: { entities: [MENTION_BOT] },
+      };
+      for (const [text, expected] of [
+        ["<at>Sync Guide</at> what's next?", 'Install the provisioning agent'],
+        ['<at>Sync Guide</at> status', 'DEPLOYMENT PLAN'],
+        ['<at>Sync Guide</at> history', 'Ben Builder'],
+      ]) {
         connector.calls.length = 0;
         await h.say(text, elsewhere);
         await connector.waitFor((calls) => calls.length > 0);
@@ -249,7 +326,11 @@ describe('install events, threads, sync and sharing (fake Bot Connector)', () =>
     });
 
     it('finishing the plan posts the "finished" note after the last task note', async () => {
-      for (const [taskId, verb] of [['cloudSync.installAgent', 'task.done'], ['cloudSync.configure', 'task.skip'], ['cloudSync.verify', 'task.done']] as const) {
+      for (const [taskId, verb] of [
+        ['cloudSync.installAgent', 'task.done'],
+        ['cloudSync.configure', 'task.skip'],
+        ['cloudSync.verify', 'task.done'],
+      ] as const) {
         await h.invoke(verb, { planId, taskId }, options);
       }
       await h.app.planFeature.idle();
@@ -270,7 +351,9 @@ describe('install events, threads, sync and sharing (fake Bot Connector)', () =>
       expect(fresh[0].conversationId).toBe(ref('summary').conversationId);
       const lost = connector.calls.find((c) => c.status === 404)!;
       const after = await stored(h.app, planKey(t.general.id));
-      const replacement = after.cards.find((c: any) => c.taskId === record.cards.find((r: any) => r.activityId === lost.activityId).taskId);
+      const replacement = after.cards.find(
+        (c: any) => c.taskId === record.cards.find((r: any) => r.activityId === lost.activityId).taskId,
+      );
       expect(replacement.activityId).not.toBe(lost.activityId);
       expect(replacement.conversationId).toBe(ref('summary').conversationId);
       record = after;
@@ -296,7 +379,12 @@ describe('install events, threads, sync and sharing (fake Bot Connector)', () =>
 
   describe('share from personal chat', () => {
     const t = team(6, '', SHARE_TENANT);
-    const chat: ActivityOptions = { conversationType: 'personal', conversationId: 'a:ana-share', deliveryMode: 'expectReplies', tenantId: SHARE_TENANT };
+    const chat: ActivityOptions = {
+      conversationType: 'personal',
+      conversationId: 'a:ana-share',
+      deliveryMode: 'expectReplies',
+      tenantId: SHARE_TENANT,
+    };
     let planId: string;
 
     beforeAll(async () => {
@@ -307,7 +395,11 @@ describe('install events, threads, sync and sharing (fake Bot Connector)', () =>
       // A team Ana is not a member of: never offered.
       const other = team(7, connector.serviceUrl, SHARE_TENANT);
       await post(other.installationUpdate(other.general));
-      await startPlan(h.app, { ...chat, serviceUrl: connector.serviceUrl }, { tool: 'connect', connectInstall: 'express' });
+      await startPlan(
+        h.app,
+        { ...chat, serviceUrl: connector.serviceUrl },
+        { tool: 'connect', connectInstall: 'express' },
+      );
       await h.app.planFeature.idle();
       planId = (await stored(h.app, planKey(chat.conversationId!, SHARE_TENANT))).plan.id;
     });
@@ -316,7 +408,9 @@ describe('install events, threads, sync and sharing (fake Bot Connector)', () =>
       const [card] = cardsOf(await h.say('share', { ...chat, serviceUrl: connector.serviceUrl }));
       expectValidCard(card);
       const buttons = executeActions(card).filter((a) => a.verb === 'plan.share');
-      expect(cardText(card)).toMatch(/Identity Team 6\nGeneral\nShare here\n.*Identity Team 6\nIdentity rollout\nShare here/s);
+      expect(cardText(card)).toMatch(
+        /Identity Team 6\nGeneral\nShare here\n.*Identity Team 6\nIdentity rollout\nShare here/s,
+      );
       expect(cardText(card)).not.toContain('Identity Team 7');
       expect(buttons.map((b) => b.data)).toEqual([
         { planId, teamId: t.teamId, channelId: t.teamId },
@@ -325,9 +419,14 @@ describe('install events, threads, sync and sharing (fake Bot Connector)', () =>
       connector.calls.length = 0;
 
       const rollout = buttons[1];
-      const shared = await h.invoke('plan.share', rollout.data as Record<string, unknown>, { ...chat, serviceUrl: connector.serviceUrl });
+      const shared = await h.invoke('plan.share', rollout.data as Record<string, unknown>, {
+        ...chat,
+        serviceUrl: connector.serviceUrl,
+      });
       expect(shared.status).toBe(200);
-      expect(cardText(shared.body.value)).toContain('Posting 7 cards as a thread in Identity Team 6 › Identity rollout');
+      expect(cardText(shared.body.value)).toContain(
+        'Posting 7 cards as a thread in Identity Team 6 › Identity rollout',
+      );
       await h.app.planFeature.idle();
       const posts = cardPosts(connector.calls);
       expect(posts[0]).toMatchObject({ kind: 'create', body: { channelData: { channel: { id: t.rollout.id } } } });
@@ -338,7 +437,9 @@ describe('install events, threads, sync and sharing (fake Bot Connector)', () =>
       expect(await stored(h.app, planKey(chat.conversationId!, SHARE_TENANT))).toBeUndefined();
       const record = await stored(h.app, planKey(t.rollout.id, SHARE_TENANT));
       expect(record.plan.id).toBe(planId);
-      expect(new Set(record.cards.map((c: any) => c.conversationId.split(';')[0]))).toEqual(new Set([chat.conversationId, t.rollout.id]));
+      expect(new Set(record.cards.map((c: any) => c.conversationId.split(';')[0]))).toEqual(
+        new Set([chat.conversationId, t.rollout.id]),
+      );
       expect(cardText(cardsOf(await h.say('status', chat))[0])).toContain('DEPLOYMENT PLAN');
     });
 
@@ -346,21 +447,37 @@ describe('install events, threads, sync and sharing (fake Bot Connector)', () =>
       const record = await stored(h.app, planKey(t.rollout.id, SHARE_TENANT));
       const copies = (taskId: string) => record.cards.filter((c: any) => c.taskId === taskId);
       expect(copies('connect.prerequisites')).toHaveLength(2);
-      const inChannel = t.options(t.rollout, { conversationId: copies('summary').find((c: any) => c.conversationId.startsWith(t.rollout.id)).conversationId });
+      const inChannel = t.options(t.rollout, {
+        conversationId: copies('summary').find((c: any) => c.conversationId.startsWith(t.rollout.id)).conversationId,
+      });
 
       connector.calls.length = 0;
       const fromChannel = await h.invoke('task.done', { planId, taskId: 'connect.prerequisites' }, inChannel);
       expect(cardText(fromChannel.body.value)).toMatch(/Marked done by Ana Admin/);
       await h.app.planFeature.idle();
-      const updated = connector.calls.filter((c) => c.kind === 'update').map((c) => c.activityId).sort();
-      expect(updated).toEqual([...copies('connect.prerequisites'), ...copies('summary')].map((c: any) => c.activityId).sort());
+      const updated = connector.calls
+        .filter((c) => c.kind === 'update')
+        .map((c) => c.activityId)
+        .sort();
+      expect(updated).toEqual(
+        [...copies('connect.prerequisites'), ...copies('summary')].map((c: any) => c.activityId).sort(),
+      );
 
       connector.calls.length = 0;
-      const fromChat = await h.invoke('task.start', { planId, taskId: 'connect.installExpress' }, { ...chat, deliveryMode: 'normal' });
+      const fromChat = await h.invoke(
+        'task.start',
+        { planId, taskId: 'connect.installExpress' },
+        { ...chat, deliveryMode: 'normal' },
+      );
       expect(cardText(fromChat.body.value)).toMatch(/Started by Ana Admin/);
       await h.app.planFeature.idle();
-      const updatedToo = connector.calls.filter((c) => c.kind === 'update').map((c) => c.activityId).sort();
-      expect(updatedToo).toEqual([...copies('connect.installExpress'), ...copies('summary')].map((c: any) => c.activityId).sort());
+      const updatedToo = connector.calls
+        .filter((c) => c.kind === 'update')
+        .map((c) => c.activityId)
+        .sort();
+      expect(updatedToo).toEqual(
+        [...copies('connect.installExpress'), ...copies('summary')].map((c: any) => c.activityId).sort(),
+      );
       // Both conversations see the same state: one write per change, into the channel's document.
       const after = await stored(h.app, planKey(t.rollout.id, SHARE_TENANT));
       expect(after.plan.tasks.find((x: any) => x.id === 'connect.installExpress').status).toBe('inProgress');
@@ -397,7 +514,15 @@ describe('posting a plan within the Teams limits (real pacing)', () => {
     h = await startHarness();
     // A first plan warms up what the first post of a process pays once (connections, compiling the card code), which
     // the elapsed-time bound below is not about.
-    await startPlan(h.app, { conversationType: 'channel', conversationId: '19:pacing-warm-up@thread.tacv2', serviceUrl: connector.serviceUrl }, { tool: 'cloudSync' });
+    await startPlan(
+      h.app,
+      {
+        conversationType: 'channel',
+        conversationId: '19:pacing-warm-up@thread.tacv2',
+        serviceUrl: connector.serviceUrl,
+      },
+      { tool: 'cloudSync' },
+    );
     await h.app.planFeature.idle();
   });
   afterAll(async () => {
@@ -437,7 +562,11 @@ describe('posting a plan within the Teams limits (real pacing)', () => {
     const channel = `19:pacing-${selection.tool}@thread.tacv2`;
     connector.calls.length = 0;
     const started = Date.now();
-    await startPlan(h.app, { conversationType: 'channel', conversationId: channel, serviceUrl: connector.serviceUrl }, selection);
+    await startPlan(
+      h.app,
+      { conversationType: 'channel', conversationId: channel, serviceUrl: connector.serviceUrl },
+      selection,
+    );
     await h.app.planFeature.idle();
     const elapsed = Date.now() - started;
     const posts = cardPosts(connector.calls);
@@ -450,7 +579,9 @@ describe('posting a plan within the Teams limits (real pacing)', () => {
     expect(elapsed).toBeGreaterThanOrEqual(minimum);
     // Loose on purpose: this proves the sender does not wait far beyond the limits, not how fast this machine is.
     expect(elapsed).toBeLessThan(minimum + 10_000);
-    console.log(`posting ${expected} cards (${_label}) took ${elapsed} ms; the Teams limits allow ${minimum} ms at best (first to last call: ${times[times.length - 1] - times[0]} ms)`);
+    console.log(
+      `posting ${expected} cards (${_label}) took ${elapsed} ms; the Teams limits allow ${minimum} ms at best (first to last call: ${times[times.length - 1] - times[0]} ms)`,
+    );
   });
 
   it('429 bursts with Retry-After while posting a full Connect plan: every card delivered exactly once, the wait honoured, limits kept', async () => {
@@ -458,7 +589,11 @@ describe('posting a plan within the Teams limits (real pacing)', () => {
     connector.calls.length = 0;
     connector.failNext({ status: 429, retryAfter: '1', kind: 'send' }, 3);
     const started = Date.now();
-    await startPlan(h.app, { conversationType: 'channel', conversationId: channel, serviceUrl: connector.serviceUrl }, { tool: 'connect', connectInstall: 'express' });
+    await startPlan(
+      h.app,
+      { conversationType: 'channel', conversationId: channel, serviceUrl: connector.serviceUrl },
+      { tool: 'connect', connectInstall: 'express' },
+    );
     await h.app.planFeature.idle();
 
     const delivered = cardPosts(connector.calls);
@@ -483,7 +618,15 @@ describe('posting a plan within the Teams limits (real pacing)', () => {
 });
 
 const PHS_SINGLE: Record<string, string> = {
-  currentSync: 'none', forestTopology: 'single', signIn: 'phs', devices: 'none', largestDomainObjects: 'under100k', groupOver50kMembers: 'no', customization: 'none', otherNeeds: 'none', enterpriseAdminAvailable: 'yes',
+  currentSync: 'none',
+  forestTopology: 'single',
+  signIn: 'phs',
+  devices: 'none',
+  largestDomainObjects: 'under100k',
+  groupOver50kMembers: 'no',
+  customization: 'none',
+  otherNeeds: 'none',
+  enterpriseAdminAvailable: 'yes',
 };
 
 function questionOf(activities: any[]): { question: string; runId: string } | undefined {

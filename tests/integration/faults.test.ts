@@ -40,7 +40,11 @@ async function startApp(attemptTimeoutMs = ATTEMPT_TIMEOUT_MS): Promise<LoggedAp
     baseUrl,
     logs,
     post: async (body) => {
-      const response = await fetch(`${baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const response = await fetch(`${baseUrl}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       const text = await response.text();
       return { status: response.status, body: text ? JSON.parse(text) : undefined };
     },
@@ -48,16 +52,36 @@ async function startApp(attemptTimeoutMs = ATTEMPT_TIMEOUT_MS): Promise<LoggedAp
 }
 
 /** A plan whose summary and first task card were "posted" earlier into `conversationId` behind `serviceUrl`. */
-async function seedChannelPlan(app: App, conversationId: string, serviceUrl: string, planId: string, withTaskCards = true): Promise<PlanLocation> {
+async function seedChannelPlan(
+  app: App,
+  conversationId: string,
+  serviceUrl: string,
+  planId: string,
+  withTaskCards = true,
+): Promise<PlanLocation> {
   const location: PlanLocation = { tenantId: TENANT_ID, conversationId };
-  const plan = createPlan({ id: planId, selection: { tool: 'cloudSync' }, createdBy: { id: 'aad-ana', name: 'Ana Admin' }, at: '2025-11-26T10:00:00.000Z' });
-  const card = (taskId: CardRef['taskId'], activityId: string): CardRef => ({ taskId, activityId, conversationId, serviceUrl });
+  const plan = createPlan({
+    id: planId,
+    selection: { tool: 'cloudSync' },
+    createdBy: { id: 'aad-ana', name: 'Ana Admin' },
+    at: '2025-11-26T10:00:00.000Z',
+  });
+  const card = (taskId: CardRef['taskId'], activityId: string): CardRef => ({
+    taskId,
+    activityId,
+    conversationId,
+    serviceUrl,
+  });
   const record: PlanRecord = {
     plan,
     conversationId,
     tenantId: TENANT_ID,
     cards: withTaskCards
-      ? [card('summary', `${planId}-summary`), card('cloudSync.prerequisites', `${planId}-prereq`), card('cloudSync.installAgent', `${planId}-agent`)]
+      ? [
+          card('summary', `${planId}-summary`),
+          card('cloudSync.prerequisites', `${planId}-prereq`),
+          card('cloudSync.installAgent', `${planId}-agent`),
+        ]
       : [card('summary', `${planId}-summary`)],
   };
   await new PlanStore(app.storage.storage).create(location, record, { replace: true });
@@ -65,7 +89,11 @@ async function seedChannelPlan(app: App, conversationId: string, serviceUrl: str
 }
 
 const click = (verb: string, planId: string, taskId: string, revision: number, options: ActivityOptions) =>
-  activity('invoke', options, { deliveryMode: undefined, name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data: { planId, taskId, revision } }, trigger: 'manual' } });
+  activity('invoke', options, {
+    deliveryMode: undefined,
+    name: 'adaptiveCard/action',
+    value: { action: { type: 'Action.Execute', verb, data: { planId, taskId, revision } }, trigger: 'manual' },
+  });
 
 function expectCardAnswer(result: { status: number; body: any }, says: string | RegExp): void {
   expect(result.status).toBe(200);
@@ -76,7 +104,11 @@ function expectCardAnswer(result: { status: number; body: any }, says: string | 
 
 /** Card posts; a text-only milestone note ("Ana marked 2. … as done") is expected after a done click and is not a repost. */
 const posts = (calls: ConnectorCall[]) =>
-  calls.filter((c) => (c.kind === 'send' || c.kind === 'reply' || c.kind === 'create') && (c.body?.attachments !== undefined || c.body?.activity !== undefined));
+  calls.filter(
+    (c) =>
+      (c.kind === 'send' || c.kind === 'reply' || c.kind === 'create') &&
+      (c.body?.attachments !== undefined || c.body?.activity !== undefined),
+  );
 
 describe('card fan-out while the Bot Connector misbehaves', () => {
   let bot: LoggedApp;
@@ -93,13 +125,21 @@ describe('card fan-out while the Bot Connector misbehaves', () => {
     connector.calls.length = 0;
   });
 
-  const channel = (n: number): ActivityOptions => ({ conversationType: 'channel', conversationId: `19:faults-${n}@thread.tacv2`, serviceUrl: connector.serviceUrl, deliveryMode: 'normal' });
+  const channel = (n: number): ActivityOptions => ({
+    conversationType: 'channel',
+    conversationId: `19:faults-${n}@thread.tacv2`,
+    serviceUrl: connector.serviceUrl,
+    deliveryMode: 'normal',
+  });
 
   it('429 with Retry-After, then 200: each card is updated exactly once, nothing is posted', async () => {
     const options = channel(1);
     await seedChannelPlan(bot.app, options.conversationId!, connector.serviceUrl, 'plan-429');
     connector.failNext({ status: 429, retryAfter: '1', kind: 'update' }, 2);
-    expectCardAnswer(await bot.post(click('task.done', 'plan-429', 'cloudSync.prerequisites', 1, options)), /Marked done by Ana Admin/);
+    expectCardAnswer(
+      await bot.post(click('task.done', 'plan-429', 'cloudSync.prerequisites', 1, options)),
+      /Marked done by Ana Admin/,
+    );
     await bot.app.planFeature.idle();
 
     const updates = connector.calls.filter((c) => c.kind === 'update');
@@ -119,7 +159,10 @@ describe('card fan-out while the Bot Connector misbehaves', () => {
     const location = await seedChannelPlan(bot.app, options.conversationId!, connector.serviceUrl, 'plan-500', false);
     connector.failNext({ status: 500, kind: 'update' }, 1_000);
     const logsBefore = bot.logs.length;
-    expectCardAnswer(await bot.post(click('task.done', 'plan-500', 'cloudSync.prerequisites', 1, options)), /Marked done by Ana Admin/);
+    expectCardAnswer(
+      await bot.post(click('task.done', 'plan-500', 'cloudSync.prerequisites', 1, options)),
+      /Marked done by Ana Admin/,
+    );
     await bot.app.planFeature.idle();
 
     const updates = connector.calls.filter((c) => c.kind === 'update');
@@ -131,7 +174,9 @@ describe('card fan-out while the Bot Connector misbehaves', () => {
     for (const count of perCard.values()) expect(count).toBe(2);
     expect(updates.every((c) => c.status === 500)).toBe(true);
     expect(posts(connector.calls)).toEqual([]);
-    const warnings = bot.logs.slice(logsBefore).filter((line) => line.level >= 40 && /could not update a plan card|outgoing send not delivered/.test(line.msg));
+    const warnings = bot.logs
+      .slice(logsBefore)
+      .filter((line) => line.level >= 40 && /could not update a plan card|outgoing send not delivered/.test(line.msg));
     expect(warnings.length).toBeGreaterThanOrEqual(1);
 
     // The change itself was saved, and the process still answers.
@@ -145,9 +190,17 @@ describe('card fan-out while the Bot Connector misbehaves', () => {
     try {
       const options: ActivityOptions = { ...channel(3), serviceUrl: fresh.serviceUrl };
       await seedChannelPlan(bot.app, options.conversationId!, fresh.serviceUrl, 'plan-ok');
-      expectCardAnswer(await bot.post(click('task.start', 'plan-ok', 'cloudSync.prerequisites', 1, options)), /Started by Ana Admin|In progress/);
+      expectCardAnswer(
+        await bot.post(click('task.start', 'plan-ok', 'cloudSync.prerequisites', 1, options)),
+        /Started by Ana Admin|In progress/,
+      );
       await bot.app.planFeature.idle();
-      expect(fresh.calls.filter((c) => c.kind === 'update' && c.status === 200).map((c) => c.activityId).sort()).toEqual(['plan-ok-prereq', 'plan-ok-summary']);
+      expect(
+        fresh.calls
+          .filter((c) => c.kind === 'update' && c.status === 200)
+          .map((c) => c.activityId)
+          .sort(),
+      ).toEqual(['plan-ok-prereq', 'plan-ok-summary']);
       expect(posts(fresh.calls)).toEqual([]);
     } finally {
       await fresh.close();
@@ -156,7 +209,12 @@ describe('card fan-out while the Bot Connector misbehaves', () => {
 });
 
 /** A "Bot Connector" that accepts every request and never answers: the worst kind of outage for a client. */
-async function startHangingConnector(): Promise<{ serviceUrl: string; received: Array<{ method: string; url: string }>; open: () => number; close(): Promise<void> }> {
+async function startHangingConnector(): Promise<{
+  serviceUrl: string;
+  received: Array<{ method: string; url: string }>;
+  open: () => number;
+  close(): Promise<void>;
+}> {
   const received: Array<{ method: string; url: string }> = [];
   const pending = new Set<IncomingMessage>();
   const server: Server = createServer((req) => {
@@ -193,9 +251,17 @@ describe('a Bot Connector that never answers', () => {
   });
 
   it('answers the click at once, gives up on the updates after bounded attempts, and frees the queue', async () => {
-    const options: ActivityOptions = { conversationType: 'channel', conversationId: '19:hang@thread.tacv2', serviceUrl: hanging.serviceUrl, deliveryMode: 'normal' };
+    const options: ActivityOptions = {
+      conversationType: 'channel',
+      conversationId: '19:hang@thread.tacv2',
+      serviceUrl: hanging.serviceUrl,
+      deliveryMode: 'normal',
+    };
     await seedChannelPlan(bot.app, options.conversationId!, hanging.serviceUrl, 'plan-hang');
-    expectCardAnswer(await bot.post(click('task.done', 'plan-hang', 'cloudSync.prerequisites', 1, options)), /Marked done by Ana Admin/);
+    expectCardAnswer(
+      await bot.post(click('task.done', 'plan-hang', 'cloudSync.prerequisites', 1, options)),
+      /Marked done by Ana Admin/,
+    );
     // idle() resolving at all is the point: without a per-attempt timeout it would wait forever.
     await bot.app.planFeature.idle();
 
@@ -207,7 +273,9 @@ describe('a Bot Connector that never answers', () => {
     for (const count of perCard.values()) expect(count).toBe(2);
     // No card is reposted; the only POSTs are the milestone note of the done task, given up after the same two attempts.
     expect(hanging.received.filter((r) => r.method === 'POST')).toHaveLength(2);
-    const gaveUp = bot.logs.filter((line) => line.msg === 'outgoing send not delivered' && line.reason === 'gaveUp' && line.code === 'ETIMEDOUT');
+    const gaveUp = bot.logs.filter(
+      (line) => line.msg === 'outgoing send not delivered' && line.reason === 'gaveUp' && line.code === 'ETIMEDOUT',
+    );
     expect(gaveUp).toHaveLength(3);
     // Each cut-off call was aborted, not left hanging: the connector sees its sockets close (polled until then; the
     // limit only ends a wait for sockets that stay open, so it leaves a busy machine plenty of time).
@@ -216,7 +284,9 @@ describe('a Bot Connector that never answers', () => {
     expect(hanging.open()).toBe(0);
 
     // The conversation's queue is free again: a typed command in the same conversation still gets its turn answered.
-    const typed = await bot.post(activity('message', { ...options, deliveryMode: 'expectReplies' }, { text: 'status' }));
+    const typed = await bot.post(
+      activity('message', { ...options, deliveryMode: 'expectReplies' }, { text: 'status' }),
+    );
     expect(typed.status).toBe(200);
     expect(cardText(cardsOf(typed.body.activities)[0])).toContain('2 of 5 tasks settled');
     expect((await fetch(`${bot.baseUrl}/healthz`)).status).toBe(200);

@@ -19,8 +19,18 @@ import { fill, fuzzParameters, HOSTILE_SHAPES, hostileText } from '../helpers/ho
 import { MENTION_BOT } from '../helpers/planSetup';
 
 const CHAT: ActivityOptions = { conversationId: 'a:hostile-chat', conversationType: 'personal' };
-const CHANNEL: ActivityOptions = { conversationId: '19:hostile-channel@thread.tacv2', conversationType: 'channel', userId: '29:ben', userName: 'Ben Builder' };
-const QUESTIONNAIRE: ActivityOptions = { conversationId: 'a:hostile-questions', conversationType: 'personal', userId: '29:cy', userName: 'Cy Cloud' };
+const CHANNEL: ActivityOptions = {
+  conversationId: '19:hostile-channel@thread.tacv2',
+  conversationType: 'channel',
+  userId: '29:ben',
+  userName: 'Ben Builder',
+};
+const QUESTIONNAIRE: ActivityOptions = {
+  conversationId: 'a:hostile-questions',
+  conversationType: 'personal',
+  userId: '29:cy',
+  userName: 'Cy Cloud',
+};
 
 interface Place {
   readonly label: string;
@@ -32,7 +42,12 @@ interface Place {
 
 const PLACES: readonly Place[] = [
   { label: 'a personal chat with a plan', options: CHAT, textPrefix: '', extra: {} },
-  { label: 'a channel with a plan', options: CHANNEL, textPrefix: '<at>Sync Guide</at> ', extra: { entities: [MENTION_BOT] } },
+  {
+    label: 'a channel with a plan',
+    options: CHANNEL,
+    textPrefix: '<at>Sync Guide</at> ',
+    extra: { entities: [MENTION_BOT] },
+  },
   { label: 'a chat in the middle of the questionnaire', options: QUESTIONNAIRE, textPrefix: '', extra: {} },
 ];
 
@@ -51,7 +66,8 @@ const ORDINARY_TEXT = (size: number) => fill('ab ', size);
 
 /** A message in `place` whose JSON body is as close to BODY_BYTES as `shape` allows without going over. */
 function bodyOf(place: Place, shape: (size: number) => string, bytes = BODY_BYTES): string {
-  const encode = (size: number) => JSON.stringify(activity('message', place.options, { ...place.extra, text: place.textPrefix + shape(size) }));
+  const encode = (size: number) =>
+    JSON.stringify(activity('message', place.options, { ...place.extra, text: place.textPrefix + shape(size) }));
   // Bytes grow about linearly with the size (a NUL is six bytes of JSON, an emoji four); search near that estimate.
   const empty = Buffer.byteLength(encode(0));
   const perUnit = (Buffer.byteLength(encode(4096)) - empty) / 4096;
@@ -67,14 +83,27 @@ function bodyOf(place: Place, shape: (size: number) => string, bytes = BODY_BYTE
   return encode(low);
 }
 
-const location = (options: ActivityOptions): PlanLocation => ({ tenantId: TENANT_ID, conversationId: options.conversationId! });
+const location = (options: ActivityOptions): PlanLocation => ({
+  tenantId: TENANT_ID,
+  conversationId: options.conversationId!,
+});
 
 /**
  * Commands that change something or begin a flow that can (a task edit, a start-over or reminder confirmation, a new
  * questionnaire, a share, a report file offer): typing them is meant to do something and each has its own tests, so
  * the fuzzer leaves them out.
  */
-const ACTS: ReadonlySet<Command['name']> = new Set(['taskAction', 'assign', 'unassign', 'due', 'startOver', 'remind', 'start', 'share', 'report']);
+const ACTS: ReadonlySet<Command['name']> = new Set([
+  'taskAction',
+  'assign',
+  'unassign',
+  'due',
+  'startOver',
+  'remind',
+  'start',
+  'share',
+  'report',
+]);
 
 /**
  * Free text the bot reads, confidently and completely, as one of those commands ("task 3 done") is meant to act as
@@ -99,8 +128,19 @@ describe('hostile message text against the running server', () => {
   let plans: () => Promise<string>;
 
   const seed = async (options: ActivityOptions, selection: PlanSelection, id: string) => {
-    const plan = createPlan({ id, selection, createdBy: { id: 'aad-ana', name: 'Ana Admin' }, at: '2026-11-26T10:00:00.000Z' });
-    expect(await store.create(location(options), { plan, conversationId: options.conversationId!, tenantId: TENANT_ID, cards: [] }, { replace: true })).toBe('created');
+    const plan = createPlan({
+      id,
+      selection,
+      createdBy: { id: 'aad-ana', name: 'Ana Admin' },
+      at: '2026-11-26T10:00:00.000Z',
+    });
+    expect(
+      await store.create(
+        location(options),
+        { plan, conversationId: options.conversationId!, tenantId: TENANT_ID, cards: [] },
+        { replace: true },
+      ),
+    ).toBe('created');
   };
 
   /** Posts `body` and, at the same moment, asks /healthz; returns both answers and how long the pair took. */
@@ -155,26 +195,31 @@ describe('hostile message text against the running server', () => {
     }
   });
 
-  const cases = PLACES.flatMap((place) => Object.entries(HOSTILE_SHAPES).map(([shape, build]) => [place.label, shape, place, build] as const));
+  const cases = PLACES.flatMap((place) =>
+    Object.entries(HOSTILE_SHAPES).map(([shape, build]) => [place.label, shape, place, build] as const),
+  );
 
-  it.each(cases)('%s, 250 KB of %s: answered in under 100 ms (or a few times ordinary text when the machine is busy), /healthz too, nothing changed', async (_place, _shape, place, build) => {
-    const body = bodyOf(place, build);
-    const before = await plans();
-    const { ms, bound, message, health } = await postWithinBound(place, body);
+  it.each(cases)(
+    '%s, 250 KB of %s: answered in under 100 ms (or a few times ordinary text when the machine is busy), /healthz too, nothing changed',
+    async (_place, _shape, place, build) => {
+      const body = bodyOf(place, build);
+      const before = await plans();
+      const { ms, bound, message, health } = await postWithinBound(place, body);
 
-    expect(message.status).toBe(200);
-    expect(health.status).toBe(200);
-    expect(ms).toBeLessThan(bound);
-    const replies: any[] = message.body?.activities ?? [];
-    if (place.options === QUESTIONNAIRE) {
-      // A re-prompt ("longer than any answer", or "please choose" for text that is only whitespace), same question.
-      expect(replies.map((reply) => reply.text ?? '').join('\n')).toContain('Reply with a number from 1 to 5');
-    } else {
-      // Not a command: the help card, never silence.
-      expect(cardsOf(replies).map(cardText).join('\n')).toContain('What I can do');
-    }
-    expect(await plans()).toBe(before);
-  });
+      expect(message.status).toBe(200);
+      expect(health.status).toBe(200);
+      expect(ms).toBeLessThan(bound);
+      const replies: any[] = message.body?.activities ?? [];
+      if (place.options === QUESTIONNAIRE) {
+        // A re-prompt ("longer than any answer", or "please choose" for text that is only whitespace), same question.
+        expect(replies.map((reply) => reply.text ?? '').join('\n')).toContain('Reply with a number from 1 to 5');
+      } else {
+        // Not a command: the help card, never silence.
+        expect(cardsOf(replies).map(cardText).join('\n')).toContain('What I can do');
+      }
+      expect(await plans()).toBe(before);
+    },
+  );
 
   it('leaves the questionnaire on its first question after every 250 KB message', async () => {
     expect(await currentQuestion()).toBe('currentSync');
@@ -184,7 +229,9 @@ describe('hostile message text against the running server', () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...PLACES), hostileText(), async (place, text) => {
         fc.pre(!ACTS.has(parseCommand(text).name) && !(await readAsActing(text)));
-        const body = JSON.stringify(activity('message', place.options, { ...place.extra, text: place.textPrefix + text }));
+        const body = JSON.stringify(
+          activity('message', place.options, { ...place.extra, text: place.textPrefix + text }),
+        );
         fc.pre(Buffer.byteLength(body) <= BODY_BYTES);
         const before = await plans();
         const { ms, bound, message, health } = await postWithinBound(place, body);

@@ -26,15 +26,32 @@ function get(port: number, path: string, headers: Record<string, string>): Promi
   });
 }
 
-function postWith(port: number, headers: Record<string, string>, body: unknown): Promise<{ status: number; body: string }> {
+function postWith(
+  port: number,
+  headers: Record<string, string>,
+  body: unknown,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const payload = JSON.stringify(body);
-    const req = request({ host: '127.0.0.1', port, path: '/api/messages', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)), ...headers } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/api/messages',
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'content-length': String(Buffer.byteLength(payload)),
+          ...headers,
+        },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
     req.on('error', reject);
     req.end(payload);
   });
@@ -49,7 +66,19 @@ describe('local mode: loopback Host and Origin only', () => {
   });
   afterAll(() => bot.close());
 
-  const refusedHosts = ['evil.example', 'evil.example:3978', '10.0.0.5', '192.168.1.20:3978', '127.0.0.1.evil.example', 'localhost.evil.example', '0.0.0.0', '[::2]:3978', '[::ffff:7f00:1]', '127.0.0.256', 'localhost:3978@evil.example'];
+  const refusedHosts = [
+    'evil.example',
+    'evil.example:3978',
+    '10.0.0.5',
+    '192.168.1.20:3978',
+    '127.0.0.1.evil.example',
+    'localhost.evil.example',
+    '0.0.0.0',
+    '[::2]:3978',
+    '[::ffff:7f00:1]',
+    '127.0.0.256',
+    'localhost:3978@evil.example',
+  ];
   it.each(refusedHosts)('refuses Host "%s" with 403 on every route', async (host) => {
     for (const path of ['/healthz', '/readyz', '/reports/x.csv', '/no-such-route']) {
       const answer = await get(port, path, { host });
@@ -60,23 +89,40 @@ describe('local mode: loopback Host and Origin only', () => {
     expect(message.status).toBe(403);
   });
 
-  it.each(['127.0.0.1', '127.0.0.1:3978', '127.1.2.3:80', 'localhost', 'LocalHost:3978', '[::1]', '[::1]:3978'])('serves Host "%s"', async (host) => {
-    const answer = await get(port, '/healthz', { host });
-    expect(answer.status).toBe(200);
-  });
+  it.each(['127.0.0.1', '127.0.0.1:3978', '127.1.2.3:80', 'localhost', 'LocalHost:3978', '[::1]', '[::1]:3978'])(
+    'serves Host "%s"',
+    async (host) => {
+      const answer = await get(port, '/healthz', { host });
+      expect(answer.status).toBe(200);
+    },
+  );
 
-  it.each(['http://evil.example', 'https://127.0.0.1.evil.example:3978', 'null'])('refuses a request from a page at Origin "%s"', async (origin) => {
-    const health = await get(port, '/healthz', { host: `127.0.0.1:${port}`, origin });
-    expect(health.status).toBe(403);
-    const message = await postWith(port, { host: `127.0.0.1:${port}`, origin }, activity('message', {}, { text: 'help' }));
-    expect(message.status).toBe(403);
-  });
+  it.each(['http://evil.example', 'https://127.0.0.1.evil.example:3978', 'null'])(
+    'refuses a request from a page at Origin "%s"',
+    async (origin) => {
+      const health = await get(port, '/healthz', { host: `127.0.0.1:${port}`, origin });
+      expect(health.status).toBe(403);
+      const message = await postWith(
+        port,
+        { host: `127.0.0.1:${port}`, origin },
+        activity('message', {}, { text: 'help' }),
+      );
+      expect(message.status).toBe(403);
+    },
+  );
 
-  it.each(['http://localhost:56150', 'http://127.0.0.1:3978', 'https://[::1]:8443'])('serves a request from a local page at Origin "%s"', async (origin) => {
-    const message = await postWith(port, { host: `127.0.0.1:${port}`, origin }, activity('message', {}, { text: 'help' }));
-    expect(message.status).toBe(200);
-    expect(cardText(cardsOf(JSON.parse(message.body).activities)[0])).toMatch(/What I can do/);
-  });
+  it.each(['http://localhost:56150', 'http://127.0.0.1:3978', 'https://[::1]:8443'])(
+    'serves a request from a local page at Origin "%s"',
+    async (origin) => {
+      const message = await postWith(
+        port,
+        { host: `127.0.0.1:${port}`, origin },
+        activity('message', {}, { text: 'help' }),
+      );
+      expect(message.status).toBe(200);
+      expect(cardText(cardsOf(JSON.parse(message.body).activities)[0])).toMatch(/What I can do/);
+    },
+  );
 });
 
 describe('local mode: loopback service URLs only', () => {
@@ -109,14 +155,26 @@ describe('local mode: loopback service URLs only', () => {
   });
 
   it('refuses a message whose replies would go to a non-loopback address, and sends nothing', async () => {
-    const answer = await bot.post(activity('message', { serviceUrl: elsewhere(), deliveryMode: 'normal', conversationId: 'a:elsewhere' }, { text: 'help' }));
+    const answer = await bot.post(
+      activity(
+        'message',
+        { serviceUrl: elsewhere(), deliveryMode: 'normal', conversationId: 'a:elsewhere' },
+        { text: 'help' },
+      ),
+    );
     expect(answer.status).toBe(403);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(connector.calls).toEqual([]);
   });
 
   it('still answers through a loopback connector', async () => {
-    const answer = await bot.post(activity('message', { serviceUrl: connector.serviceUrl, deliveryMode: 'normal', conversationId: 'a:loopback' }, { text: 'help' }));
+    const answer = await bot.post(
+      activity(
+        'message',
+        { serviceUrl: connector.serviceUrl, deliveryMode: 'normal', conversationId: 'a:loopback' },
+        { text: 'help' },
+      ),
+    );
     expect(answer.status).toBe(200);
     await connector.waitFor((calls) => calls.some((call) => call.kind === 'send' || call.kind === 'reply'));
   });
@@ -125,17 +183,43 @@ describe('local mode: loopback service URLs only', () => {
     // Cards stored by an earlier run (another configuration, or an older version without the edge check).
     const conversationId = '19:stored-elsewhere@thread.tacv2';
     const location: PlanLocation = { tenantId: TENANT_ID, conversationId };
-    const plan = createPlan({ id: 'plan-elsewhere', selection: { tool: 'cloudSync' }, createdBy: { id: 'aad-ana', name: 'Ana Admin' }, at: '2025-11-26T10:00:00.000Z' });
-    const card = (taskId: CardRef['taskId'], activityId: string): CardRef => ({ taskId, activityId, conversationId, serviceUrl: elsewhere() });
-    const record: PlanRecord = { plan, conversationId, tenantId: TENANT_ID, cards: [card('summary', 'elsewhere-summary'), card('cloudSync.prerequisites', 'elsewhere-prereq')] };
+    const plan = createPlan({
+      id: 'plan-elsewhere',
+      selection: { tool: 'cloudSync' },
+      createdBy: { id: 'aad-ana', name: 'Ana Admin' },
+      at: '2025-11-26T10:00:00.000Z',
+    });
+    const card = (taskId: CardRef['taskId'], activityId: string): CardRef => ({
+      taskId,
+      activityId,
+      conversationId,
+      serviceUrl: elsewhere(),
+    });
+    const record: PlanRecord = {
+      plan,
+      conversationId,
+      tenantId: TENANT_ID,
+      cards: [card('summary', 'elsewhere-summary'), card('cloudSync.prerequisites', 'elsewhere-prereq')],
+    };
     expect(await store.create(location, record, { replace: true })).toBe('created');
     connector.calls.length = 0;
 
-    const click = activity('invoke', { conversationType: 'channel', conversationId, serviceUrl: connector.serviceUrl }, {
-      deliveryMode: undefined,
-      name: 'adaptiveCard/action',
-      value: { action: { type: 'Action.Execute', verb: 'task.done', data: { planId: 'plan-elsewhere', taskId: 'cloudSync.prerequisites', revision: 1 } }, trigger: 'manual' },
-    });
+    const click = activity(
+      'invoke',
+      { conversationType: 'channel', conversationId, serviceUrl: connector.serviceUrl },
+      {
+        deliveryMode: undefined,
+        name: 'adaptiveCard/action',
+        value: {
+          action: {
+            type: 'Action.Execute',
+            verb: 'task.done',
+            data: { planId: 'plan-elsewhere', taskId: 'cloudSync.prerequisites', revision: 1 },
+          },
+          trigger: 'manual',
+        },
+      },
+    );
     const answer = await bot.post(click);
     expect(answer.status).toBe(200);
     expect(cardText(answer.body.value)).toMatch(/Marked done by Ana Admin/);

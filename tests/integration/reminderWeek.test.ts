@@ -33,7 +33,10 @@ const PLANS: ReadonlyArray<{ readonly conversationId: string; readonly cadence: 
   { conversationId: 'a:week-5', cadence: 'weekly' },
 ];
 
-const isDigest = (call: ConnectorCall) => (call.kind === 'send' || call.kind === 'reply') && call.status < 300 && cardText(call.body.attachments?.[0]?.content ?? {}).includes('DIGEST');
+const isDigest = (call: ConnectorCall) =>
+  (call.kind === 'send' || call.kind === 'reply') &&
+  call.status < 300 &&
+  cardText(call.body.attachments?.[0]?.content ?? {}).includes('DIGEST');
 
 describe('two instances sharing storage send exactly one digest per plan per period across a week', () => {
   let dir: string;
@@ -42,7 +45,11 @@ describe('two instances sharing storage send exactly one digest per plan per per
   let b: Harness;
   let now = START;
   const clock = () => new Date(now);
-  const chat = (conversationId: string): ActivityOptions => ({ conversationType: 'personal', conversationId, serviceUrl: connector.serviceUrl });
+  const chat = (conversationId: string): ActivityOptions => ({
+    conversationType: 'personal',
+    conversationId,
+    serviceUrl: connector.serviceUrl,
+  });
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'sync-guide-week-'));
@@ -78,13 +85,16 @@ describe('two instances sharing storage send exactly one digest per plan per per
       const fresh = connector.calls.slice(seen);
       seen = connector.calls.length;
       for (const call of fresh.filter(isDigest)) {
-        const plan = PLANS.find((p) => call.path.includes(encodeURIComponent(p.conversationId)) || call.path.includes(p.conversationId));
+        const plan = PLANS.find(
+          (p) => call.path.includes(encodeURIComponent(p.conversationId)) || call.path.includes(p.conversationId),
+        );
         expect(plan).toBeDefined();
         const key = `${plan!.conversationId} ${periodKey(clock(), plan!.cadence)}`;
         sent.set(key, (sent.get(key) ?? 0) + 1);
       }
       for (const plan of PLANS) {
-        if (now >= periodOpensAt(clock(), plan.cadence, 9).getTime()) expected.add(`${plan.conversationId} ${periodKey(clock(), plan.cadence)}`);
+        if (now >= periodOpensAt(clock(), plan.cadence, 9).getTime())
+          expected.add(`${plan.conversationId} ${periodKey(clock(), plan.cadence)}`);
       }
     }
     expect([...sent.entries()].filter(([, count]) => count !== 1)).toEqual([]);

@@ -21,7 +21,12 @@ const BOB: Actor = { id: 'aad-bob', name: 'Bob Builder' };
 const CHANNEL = '19:reminders-general@thread.tacv2';
 
 const digests = (calls: ConnectorCall[]) =>
-  calls.filter((c) => (c.kind === 'send' || c.kind === 'reply') && c.status < 300 && cardText(c.body.attachments?.[0]?.content ?? {}).includes('DIGEST'));
+  calls.filter(
+    (c) =>
+      (c.kind === 'send' || c.kind === 'reply') &&
+      c.status < 300 &&
+      cardText(c.body.attachments?.[0]?.content ?? {}).includes('DIGEST'),
+  );
 
 describe('reminders: two instances, one storage, one digest per period', () => {
   let dir: string;
@@ -65,7 +70,10 @@ describe('reminders: two instances, one storage, one digest per period', () => {
     plans = new PlanStore(a.app.storage.storage);
 
     // A channel plan posted as a thread, with task 2 owned by Bob and due in the past.
-    expect(await startPlanIn(a.app, channel(), { tool: 'cloudSync' }, testDecision())).toMatchObject({ kind: 'created', inThread: true });
+    expect(await startPlanIn(a.app, channel(), { tool: 'cloudSync' }, testDecision())).toMatchObject({
+      kind: 'created',
+      inThread: true,
+    });
     await a.app.planFeature.idle();
     location = { tenantId: TENANT_ID, conversationId: CHANNEL };
     const stored = await plans.load(location);
@@ -113,9 +121,20 @@ describe('reminders: two instances, one storage, one digest per period', () => {
     expect(cardText(done.body.value)).toContain('turned on by Ana Admin, 1 Dec 2026, 10:00 UTC');
     expect(cardText(done.body.value)).toContain('Next digest: at the next check');
     const after = await record();
-    expect(after.plan.reminders).toEqual({ cadence: 'daily', changedBy: { id: 'aad-ana', name: 'Ana Admin' }, changedAt: '2026-12-01T10:00:00.000Z' });
-    expect(after.plan.editHistory.at(-1)).toMatchObject({ kind: 'reminders', from: 'off', to: 'daily', by: { name: 'Ana Admin' } });
-    expect(await pointers()).toEqual([expect.objectContaining({ location, planId, dueAt: '2026-12-01T10:00:00.000Z' })]);
+    expect(after.plan.reminders).toEqual({
+      cadence: 'daily',
+      changedBy: { id: 'aad-ana', name: 'Ana Admin' },
+      changedAt: '2026-12-01T10:00:00.000Z',
+    });
+    expect(after.plan.editHistory.at(-1)).toMatchObject({
+      kind: 'reminders',
+      from: 'off',
+      to: 'daily',
+      by: { name: 'Ana Admin' },
+    });
+    expect(await pointers()).toEqual([
+      expect.objectContaining({ location, planId, dueAt: '2026-12-01T10:00:00.000Z' }),
+    ]);
 
     // Saying it again while on asks nothing and changes nothing.
     const [again] = cardsOf(await a.say('<at>Sync Guide</at> remind daily', channel()));
@@ -138,7 +157,9 @@ describe('reminders: two instances, one storage, one digest per period', () => {
     expect(digest.conversationId).toBe(thread);
     expect(digest.body.text).toContain('<at>Bob Builder</at>');
     expect(digest.body.text).toContain('1 task is overdue');
-    expect(digest.body.entities).toEqual([{ type: 'mention', text: '<at>Bob Builder</at>', mentioned: { id: 'aad-bob', name: 'Bob Builder' } }]);
+    expect(digest.body.entities).toEqual([
+      { type: 'mention', text: '<at>Bob Builder</at>', mentioned: { id: 'aad-bob', name: 'Bob Builder' } },
+    ]);
     const card = digest.body.attachments[0].content;
     expectValidCard(card);
     const text = cardText(card);
@@ -168,7 +189,17 @@ describe('reminders: two instances, one storage, one digest per period', () => {
     now = new Date('2026-12-04T09:00:00.000Z');
     // What a crash between "claimed" and "recorded" leaves behind.
     await plans.updateRecord(location, (current) => ({
-      next: { ...current, reminderRun: { ...(current as any).reminderRun, claim: { periodKey: 'daily:2026-12-04', instanceId: 'instance-crashed', expiresAt: '2026-12-04T09:10:00.000Z' } } } as any,
+      next: {
+        ...current,
+        reminderRun: {
+          ...(current as any).reminderRun,
+          claim: {
+            periodKey: 'daily:2026-12-04',
+            instanceId: 'instance-crashed',
+            expiresAt: '2026-12-04T09:10:00.000Z',
+          },
+        },
+      } as any,
       result: undefined,
     }));
     expect(await checkBoth()).toEqual(['claimedElsewhere', 'claimedElsewhere']);
@@ -178,7 +209,10 @@ describe('reminders: two instances, one storage, one digest per period', () => {
     const outcomes = await checkBoth();
     expect(outcomes.filter((o) => o === 'sent')).toHaveLength(1);
     expect(digests(connector.calls)).toHaveLength(1);
-    expect((await record()).reminderRun).toEqual({ lastSentPeriodKey: 'daily:2026-12-04', lastSentAt: '2026-12-04T09:10:01.000Z' });
+    expect((await record()).reminderRun).toEqual({
+      lastSentPeriodKey: 'daily:2026-12-04',
+      lastSentAt: '2026-12-04T09:10:01.000Z',
+    });
   });
 
   it('a failed send frees the period for the next check instead of losing it', async () => {
@@ -196,7 +230,13 @@ describe('reminders: two instances, one storage, one digest per period', () => {
 
   it('nothing is sent when no task is open', async () => {
     const current = await record();
-    const settled = { ...current, plan: { ...current.plan, tasks: current.plan.tasks.map((t: any) => ({ ...t, status: t.status === 'notApplicable' ? t.status : 'done' })) } };
+    const settled = {
+      ...current,
+      plan: {
+        ...current.plan,
+        tasks: current.plan.tasks.map((t: any) => ({ ...t, status: t.status === 'notApplicable' ? t.status : 'done' })),
+      },
+    };
     await plans.updateRecord(location, () => ({ next: settled, result: undefined }));
     now = new Date('2026-12-06T09:30:00.000Z');
     expect(await checkBoth()).toEqual(['nothingOpen', 'nothingOpen']);

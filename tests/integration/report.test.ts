@@ -69,21 +69,43 @@ describe('report and CSV export', () => {
   const clock = () => new Date(now.getTime());
   let plans: PlanStore;
 
-  const startPlan = async (options: ActivityOptions, selection: PlanSelection = { tool: 'cloudSync' }): Promise<{ location: PlanLocation; planId: string }> => {
+  const startPlan = async (
+    options: ActivityOptions,
+    selection: PlanSelection = { tool: 'cloudSync' },
+  ): Promise<{ location: PlanLocation; planId: string }> => {
     await startPlanIn(h.app, options, selection, DECISION, true);
     await h.app.planFeature.idle();
     const location = { tenantId: TENANT_ID, conversationId: options.conversationId! };
     return { location, planId: (await plans.load(location))!.plan.id };
   };
   const edit = async (location: PlanLocation, planId: string, e: PlanEdit) => {
-    expect((await plans.applyEdit(location, { planId, edit: e, actor: ANA, at: clock().toISOString() })).kind).toBe('changed');
+    expect((await plans.applyEdit(location, { planId, edit: e, actor: ANA, at: clock().toISOString() })).kind).toBe(
+      'changed',
+    );
   };
   const withAwkwardOwners = async (location: PlanLocation, planId: string) => {
-    for (const [taskId, name] of Object.entries(AWKWARD)) await edit(location, planId, { kind: 'assign', taskId, owner: { id: `aad-${taskId}`, name } });
-    await edit(location, planId, { kind: 'setDue', taskId: 'cloudSync.prerequisites', due: '2026-11-28', allowPast: true });
-    expect((await plans.applyAction(location, { planId, taskId: 'cloudSync.installAgent', action: 'done', actor: ANA, at: clock().toISOString() })).kind).toBe('changed');
+    for (const [taskId, name] of Object.entries(AWKWARD))
+      await edit(location, planId, { kind: 'assign', taskId, owner: { id: `aad-${taskId}`, name } });
+    await edit(location, planId, {
+      kind: 'setDue',
+      taskId: 'cloudSync.prerequisites',
+      due: '2026-11-28',
+      allowPast: true,
+    });
+    expect(
+      (
+        await plans.applyAction(location, {
+          planId,
+          taskId: 'cloudSync.installAgent',
+          action: 'done',
+          actor: ANA,
+          at: clock().toISOString(),
+        })
+      ).kind,
+    ).toBe('changed');
   };
-  const downloadLink = (card: any): string => card.actions.find((a: any) => a.type === 'Action.OpenUrl' && a.title === 'Download CSV').url;
+  const downloadLink = (card: any): string =>
+    card.actions.find((a: any) => a.type === 'Action.OpenUrl' && a.title === 'Download CSV').url;
 
   beforeAll(async () => {
     connector = await startFakeConnector();
@@ -95,7 +117,15 @@ describe('report and CSV export', () => {
     await connector.close();
   });
 
-  const channel: ActivityOptions = { conversationType: 'channel', conversationId: '19:report@thread.tacv2', extra: { entities: [{ type: 'mention', text: '<at>Sync Guide</at>', mentioned: { id: '28:sync-guide-bot', name: 'Sync Guide' } }] } };
+  const channel: ActivityOptions = {
+    conversationType: 'channel',
+    conversationId: '19:report@thread.tacv2',
+    extra: {
+      entities: [
+        { type: 'mention', text: '<at>Sync Guide</at>', mentioned: { id: '28:sync-guide-bot', name: 'Sync Guide' } },
+      ],
+    },
+  };
 
   it('"report" in a channel: a valid summary card with decision, reasons, owners, due dates and who finished what; a link to the CSV', async () => {
     const { location, planId } = await startPlan({ ...channel, serviceUrl: connector.serviceUrl });
@@ -130,7 +160,14 @@ describe('report and CSV export', () => {
     expect(rows[0]).toEqual([...CSV_COLUMNS]);
     expect(rows.every((row) => row.length === CSV_COLUMNS.length)).toBe(true);
     const owners = rows.slice(1).map((row) => row[4]);
-    expect(owners).toEqual(expect.arrayContaining(['Smith, John', 'Zoë "Z" O\'Neil', '\'=HYPERLINK("http://evil.example","click")', "'+1 Ops\nsecond line"]));
+    expect(owners).toEqual(
+      expect.arrayContaining([
+        'Smith, John',
+        'Zoë "Z" O\'Neil',
+        '\'=HYPERLINK("http://evil.example","click")',
+        "'+1 Ops\nsecond line",
+      ]),
+    );
     // The raw text quotes what needs quoting and doubles the quotes inside.
     expect(csv).toContain('"Smith, John"');
     expect(csv).toContain('"Zoë ""Z"" O\'Neil"');
@@ -145,7 +182,9 @@ describe('report and CSV export', () => {
     const token = link.slice(link.indexOf('/reports/') + '/reports/'.length, -'.csv'.length);
     const [body, mac] = token.split('.');
     const payload = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
-    const otherBody = Buffer.from(JSON.stringify({ ...payload, c: '19:someone-else@thread.tacv2' })).toString('base64url');
+    const otherBody = Buffer.from(JSON.stringify({ ...payload, c: '19:someone-else@thread.tacv2' })).toString(
+      'base64url',
+    );
     const flipped = `${mac.slice(0, -2)}${mac.at(-2) === 'A' ? 'B' : 'A'}${mac.at(-1)}`;
     for (const bad of [`${otherBody}.${mac}`, `${body}.${flipped}`, `${body}`, 'not-a-token', `${body}.${mac}.extra`]) {
       const answer = await fetch(`${h.baseUrl}/reports/${bad}.csv`);
@@ -203,19 +242,41 @@ describe('report and CSV export', () => {
     });
 
     const consent = (value: Record<string, unknown>) =>
-      h.post(activity('invoke', { ...personal, serviceUrl: connector.serviceUrl, deliveryMode: 'normal' }, { name: 'fileConsent/invoke', value }));
-    const uploadInfo = () => ({ name: 'entra-sync-plan-2026-12-01.csv', uploadUrl, contentUrl: 'https://contoso-my.sharepoint.com/personal/ana/plan.csv', uniqueId: 'file-1', fileType: 'csv' });
+      h.post(
+        activity(
+          'invoke',
+          { ...personal, serviceUrl: connector.serviceUrl, deliveryMode: 'normal' },
+          { name: 'fileConsent/invoke', value },
+        ),
+      );
+    const uploadInfo = () => ({
+      name: 'entra-sync-plan-2026-12-01.csv',
+      uploadUrl,
+      contentUrl: 'https://contoso-my.sharepoint.com/personal/ana/plan.csv',
+      uniqueId: 'file-1',
+      fileType: 'csv',
+    });
 
     it('offers the CSV as a file; on accept uploads it to the given URL and posts the file card', async () => {
       const { location, planId } = await startPlan({ ...personal, serviceUrl: connector.serviceUrl });
       await withAwkwardOwners(location, planId);
       const replies = await h.say('report', personal);
       expectValidCard(cardsOf(replies)[0]);
-      const offer = replies.flatMap((r: any) => r.attachments ?? []).find((x: any) => x.contentType === 'application/vnd.microsoft.teams.card.file.consent');
-      expect(offer).toMatchObject({ name: 'entra-sync-plan-2026-12-01.csv', content: { sizeInBytes: expect.any(Number), acceptContext: { token: expect.any(String) } } });
+      const offer = replies
+        .flatMap((r: any) => r.attachments ?? [])
+        .find((x: any) => x.contentType === 'application/vnd.microsoft.teams.card.file.consent');
+      expect(offer).toMatchObject({
+        name: 'entra-sync-plan-2026-12-01.csv',
+        content: { sizeInBytes: expect.any(Number), acceptContext: { token: expect.any(String) } },
+      });
 
       connector.calls.length = 0;
-      const answer = await consent({ type: 'fileUpload', action: 'accept', context: offer.content.acceptContext, uploadInfo: uploadInfo() });
+      const answer = await consent({
+        type: 'fileUpload',
+        action: 'accept',
+        context: offer.content.acceptContext,
+        uploadInfo: uploadInfo(),
+      });
       expect(answer.status).toBe(200);
       await connector.waitFor((calls) => calls.length > 0);
       expect(received).toHaveLength(1);
@@ -249,10 +310,19 @@ describe('report and CSV export', () => {
       const slowUrl = `http://127.0.0.1:${(slow.address() as { port: number }).port}/`;
       try {
         const replies = await h.say('report', personal);
-        const token = replies.flatMap((r: any) => r.attachments ?? []).find((x: any) => x.contentType.endsWith('file.consent')).content.acceptContext.token as string;
+        const token = replies
+          .flatMap((r: any) => r.attachments ?? [])
+          .find((x: any) => x.contentType.endsWith('file.consent')).content.acceptContext.token as string;
         const started = Date.now();
         const answer = await h.post(
-          activity('invoke', { ...personal, serviceUrl: slowUrl, deliveryMode: 'normal' }, { name: 'fileConsent/invoke', value: { type: 'fileUpload', action: 'accept', context: { token }, uploadInfo: uploadInfo() } }),
+          activity(
+            'invoke',
+            { ...personal, serviceUrl: slowUrl, deliveryMode: 'normal' },
+            {
+              name: 'fileConsent/invoke',
+              value: { type: 'fileUpload', action: 'accept', context: { token }, uploadInfo: uploadInfo() },
+            },
+          ),
         );
         const took = Date.now() - started;
         expect(answer.status).toBe(200);
@@ -260,9 +330,12 @@ describe('report and CSV export', () => {
         expect(took).toBeLessThan(2_000);
         // The work goes on after the answer: the file is uploaded, and the file card is on its way to the slow connector.
         const deadline = Date.now() + 5_000;
-        while ((received.length === 0 || slowCalls.length === 0) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+        while ((received.length === 0 || slowCalls.length === 0) && Date.now() < deadline)
+          await new Promise((resolve) => setTimeout(resolve, 20));
         expect(received).toHaveLength(1);
-        expect(slowCalls).toEqual([expect.stringMatching(/^POST \/v3\/conversations\/conv-personal-report\/activities/)]);
+        expect(slowCalls).toEqual([
+          expect.stringMatching(/^POST \/v3\/conversations\/conv-personal-report\/activities/),
+        ]);
       } finally {
         slow.closeAllConnections();
         await new Promise<void>((resolve) => slow.close(() => resolve()));
@@ -271,7 +344,9 @@ describe('report and CSV export', () => {
 
     it('a decline uploads nothing and says the link still works', async () => {
       const replies = await h.say('report', personal);
-      const offer = replies.flatMap((r: any) => r.attachments ?? []).find((x: any) => x.contentType.endsWith('file.consent'));
+      const offer = replies
+        .flatMap((r: any) => r.attachments ?? [])
+        .find((x: any) => x.contentType.endsWith('file.consent'));
       const answer = await consent({ type: 'fileUpload', action: 'decline', context: offer.content.declineContext });
       expect(answer.status).toBe(200);
       await connector.waitFor((calls) => calls.length > 0);
@@ -279,15 +354,23 @@ describe('report and CSV export', () => {
       expect(connector.calls[0].body.text).toContain('No file sent');
     });
 
-    it('a forged token, another chat\'s token, or an upload URL that is not SharePoint Online (or loopback in local mode) uploads nothing', async () => {
+    it("a forged token, another chat's token, or an upload URL that is not SharePoint Online (or loopback in local mode) uploads nothing", async () => {
       const replies = await h.say('report', personal);
-      const token = replies.flatMap((r: any) => r.attachments ?? []).find((x: any) => x.contentType.endsWith('file.consent')).content.acceptContext.token as string;
+      const token = replies
+        .flatMap((r: any) => r.attachments ?? [])
+        .find((x: any) => x.contentType.endsWith('file.consent')).content.acceptContext.token as string;
       const [channelCard] = cardsOf(await h.say('<at>Sync Guide</at> report', channel));
       const channelToken = downloadLink(channelCard).split('/reports/')[1].slice(0, -'.csv'.length);
       const cases = [
         { context: { token: `${token}x` }, uploadInfo: uploadInfo(), says: 'not one I made' },
         { context: { token: channelToken }, uploadInfo: uploadInfo(), says: 'not the current plan of this chat' },
-        ...['http://10.0.0.5/upload', 'https://10.0.0.5/upload', 'https://169.254.169.254/latest', 'https://evil.example/upload', 'https://contoso.sharepoint.com.evil.example/upload'].map((uploadUrl) => ({
+        ...[
+          'http://10.0.0.5/upload',
+          'https://10.0.0.5/upload',
+          'https://169.254.169.254/latest',
+          'https://evil.example/upload',
+          'https://contoso.sharepoint.com.evil.example/upload',
+        ].map((uploadUrl) => ({
           context: { token },
           uploadInfo: { ...uploadInfo(), uploadUrl },
           says: 'not a OneDrive or SharePoint address I upload to, so I did not send the file',

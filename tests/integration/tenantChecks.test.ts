@@ -27,7 +27,10 @@ const OTHER_TENANT = '99999999-8888-4777-8666-555555555555';
 const GRAPH_TIMEOUTS = { requestTimeoutMs: 1_500, roundBudgetMs: 3_000 };
 
 const watchPosts = (calls: ConnectorCall[]) =>
-  calls.filter((c) => (c.kind === 'send' || c.kind === 'reply') && c.status < 300 && /Tenant watch/.test(String(c.body?.text ?? '')));
+  calls.filter(
+    (c) =>
+      (c.kind === 'send' || c.kind === 'reply') && c.status < 300 && /Tenant watch/.test(String(c.body?.text ?? '')),
+  );
 
 describe('tenant checks, end to end over HTTP', () => {
   let graph: FakeGraph;
@@ -78,12 +81,15 @@ describe('tenant checks, end to end over HTTP', () => {
       const [watch] = cardsOf(await bot.say('<at>Sync Guide</at> watch on', channel()));
       expect(cardText(watch)).toContain('Tenant checks are off');
       expect((await bot.invoke('tenant.check', { planId: 'x' }, channel())).body.value).toBeDefined();
-      expect((await bot.app.watch.runOnce())).toEqual([]);
+      expect(await bot.app.watch.runOnce()).toEqual([]);
       expect(graph.requests).toEqual([]);
     });
 
     it('no card offers "Check now": not the summary, not the verify task', async () => {
-      const planId = (await new PlanStore(bot.app.storage.storage).load({ tenantId: TENANT_ID, conversationId: CHANNEL }))!.plan.id;
+      const planId = (await new PlanStore(bot.app.storage.storage).load({
+        tenantId: TENANT_ID,
+        conversationId: CHANNEL,
+      }))!.plan.id;
       const [summary] = cardsOf(await bot.say('<at>Sync Guide</at> status', channel()));
       const verify = (await bot.invoke('task.show', { planId, taskId: 'cloudSync.verify' }, channel())).body.value;
       for (const card of [summary, verify]) {
@@ -122,14 +128,29 @@ describe('tenant checks, end to end over HTTP', () => {
         REMINDER_CHECK_SECONDS: '0',
       };
       // Short Graph timeouts so a tenant that stops answering is reached in a second or two, not five per instance.
-      a = await startHarness(env, { clock, sender: FAST_SENDER, instanceId: 'instance-a', tenantChecks: GRAPH_TIMEOUTS });
-      b = await startHarness(env, { clock, sender: FAST_SENDER, instanceId: 'instance-b', tenantChecks: GRAPH_TIMEOUTS });
+      a = await startHarness(env, {
+        clock,
+        sender: FAST_SENDER,
+        instanceId: 'instance-a',
+        tenantChecks: GRAPH_TIMEOUTS,
+      });
+      b = await startHarness(env, {
+        clock,
+        sender: FAST_SENDER,
+        instanceId: 'instance-b',
+        tenantChecks: GRAPH_TIMEOUTS,
+      });
       plans = new PlanStore(a.app.storage.storage);
       await startPlanIn(a.app, channel(), { tool: 'cloudSync' }, testDecision());
       await a.app.planFeature.idle();
       location = { tenantId: TENANT_ID, conversationId: CHANNEL };
       planId = (await plans.load(location))!.plan.id;
-      await plans.applyEdit(location, { planId, edit: { kind: 'assign', taskId: 'cloudSync.verify', owner: BOB }, actor: ANA, at: clock().toISOString() });
+      await plans.applyEdit(location, {
+        planId,
+        edit: { kind: 'assign', taskId: 'cloudSync.verify', owner: BOB },
+        actor: ANA,
+        at: clock().toISOString(),
+      });
     });
     afterAll(async () => {
       await a?.close();
@@ -157,11 +178,15 @@ describe('tenant checks, end to end over HTTP', () => {
       await a.app.tenantChecks.idle();
       await a.app.planFeature.idle();
       // The posted copy of the verify task is updated in place with what the check found.
-      const updates = connector.calls.filter((c) => c.kind === 'update' && c.status < 300).map((c) => c.body.attachments?.[0]?.content ?? {});
+      const updates = connector.calls
+        .filter((c) => c.kind === 'update' && c.status < 300)
+        .map((c) => c.body.attachments?.[0]?.content ?? {});
       const updatedVerify = updates.filter((card) => cardText(card).includes('Verify users are syncing'));
       expect(updatedVerify.length).toBeGreaterThan(0);
       expect(cardText(updatedVerify.at(-1))).toMatch(/Last tenant check \(.*\): sync looks healthy/);
-      expect(executeActions(updatedVerify.at(-1)).map((action) => action.title)).toEqual(expect.arrayContaining(['Check now', 'Mark done with this evidence']));
+      expect(executeActions(updatedVerify.at(-1)).map((action) => action.title)).toEqual(
+        expect.arrayContaining(['Check now', 'Mark done with this evidence']),
+      );
       nextMinute();
     });
 
@@ -173,52 +198,97 @@ describe('tenant checks, end to end over HTTP', () => {
       expect(text).toContain('Sync looks healthy');
       expect(text).toMatch(/Directory sync[\s\S]*On/);
       expect(text).toMatch(/Users synced from on-premises[\s\S]*1,284/);
-      expect(text).toMatch(/Cloud Sync: contoso\.example \(users and groups\)[\s\S]*Active · last run 3 min ago, Succeeded/);
+      expect(text).toMatch(
+        /Cloud Sync: contoso\.example \(users and groups\)[\s\S]*Active · last run 3 min ago, Succeeded/,
+      );
       expect(text).toContain('nothing in your tenant was changed');
       expect(graph.requests.filter((r) => r.part !== 'token').every((r) => r.method === 'GET')).toBe(true);
 
       const record = await plans.load(location);
-      expect(record!.plan.lastCheck?.byTrack.cloudSync).toMatchObject({ verdict: 'healthy', facts: expect.arrayContaining(['Directory sync: On']) });
+      expect(record!.plan.lastCheck?.byTrack.cloudSync).toMatchObject({
+        verdict: 'healthy',
+        facts: expect.arrayContaining(['Directory sync: On']),
+      });
       const verify = await a.invoke('task.show', { planId, taskId: 'cloudSync.verify' }, channel());
       expectValidCard(verify.body.value);
       expect(cardText(verify.body.value)).toMatch(/Last tenant check \(.*\): sync looks healthy/);
-      expect(executeActions(verify.body.value).map((action) => action.title)).toEqual(expect.arrayContaining(['Mark done with this evidence', 'Check now', 'Mark done']));
+      expect(executeActions(verify.body.value).map((action) => action.title)).toEqual(
+        expect.arrayContaining(['Mark done with this evidence', 'Check now', 'Mark done']),
+      );
     });
 
     it('"Mark done with this evidence" marks the task done and keeps the evidence in history, the report and the CSV', async () => {
       const verify = await a.invoke('task.show', { planId, taskId: 'cloudSync.verify' }, channel());
-      const button = executeActions(verify.body.value).find((action) => action.title === 'Mark done with this evidence')!;
+      const button = executeActions(verify.body.value).find(
+        (action) => action.title === 'Mark done with this evidence',
+      )!;
       const done = await b.invoke(button.verb, button.data ?? {}, channel());
       expectValidCard(done.body.value);
-      expect(cardText(done.body.value)).toMatch(/Marked done by Ana Admin[\s\S]*Evidence: tenant check of .*, healthy · Directory sync: On/);
+      expect(cardText(done.body.value)).toMatch(
+        /Marked done by Ana Admin[\s\S]*Evidence: tenant check of .*, healthy · Directory sync: On/,
+      );
 
       const record = await plans.load(location);
       const task = record!.plan.tasks.find((t) => t.id === 'cloudSync.verify');
       expect(task).toMatchObject({ status: 'done', evidence: { verdict: 'healthy' } });
-      expect(record!.plan.history.at(-1)).toMatchObject({ task: 'cloudSync.verify', to: 'done', by: { name: 'Ana Admin' }, evidence: { verdict: 'healthy' } });
+      expect(record!.plan.history.at(-1)).toMatchObject({
+        task: 'cloudSync.verify',
+        to: 'done',
+        by: { name: 'Ana Admin' },
+        evidence: { verdict: 'healthy' },
+      });
       const [history] = cardsOf(await a.say('<at>Sync Guide</at> history', channel()));
-      expect(cardText(history)).toMatch(/Verify users are syncing: To do → Done \(with tenant check evidence of .*: healthy\)/);
+      expect(cardText(history)).toMatch(
+        /Verify users are syncing: To do → Done \(with tenant check evidence of .*: healthy\)/,
+      );
       const csv = planCsv(record!.plan);
       expect(csv.split('\r\n')[0]).toMatch(/,Evidence$/);
-      expect(csv).toMatch(/Verify users are syncing,Done,Bob Builder,,Ana Admin,[^,]+,"?Tenant check [^;]+: healthy; Directory sync: On; Last sync: 3 min ago/);
+      expect(csv).toMatch(
+        /Verify users are syncing,Done,Bob Builder,,Ana Admin,[^,]+,"?Tenant check [^;]+: healthy; Directory sync: On; Last sync: 3 min ago/,
+      );
       const [report] = cardsOf(await a.say('<at>Sync Guide</at> report', channel()));
       expect(cardText(report)).toMatch(/with tenant check evidence of .* \(healthy\)/);
     });
 
     it('a stale evidence button is refused with the newer finding, and an unhealthy check is never evidence', async () => {
-      await plans.applyAction(location, { planId, taskId: 'cloudSync.verify', action: 'reopen', actor: ANA, at: clock().toISOString() });
-      const old = await a.invoke('tenant.doneWithEvidence', { planId, taskId: 'cloudSync.verify', checkedAt: '2020-01-01T00:00:00.000Z' }, channel());
+      await plans.applyAction(location, {
+        planId,
+        taskId: 'cloudSync.verify',
+        action: 'reopen',
+        actor: ANA,
+        at: clock().toISOString(),
+      });
+      const old = await a.invoke(
+        'tenant.doneWithEvidence',
+        { planId, taskId: 'cloudSync.verify', checkedAt: '2020-01-01T00:00:00.000Z' },
+        channel(),
+      );
       expect(cardText(old.body.value)).toContain('The tenant was checked again since this card was shown');
       expect((await plans.load(location))!.plan.tasks.find((t) => t.id === 'cloudSync.verify')!.status).toBe('todo');
 
       const checkedAt = '2026-01-01T00:00:00.000Z';
       await plans.updateRecord(location, (current) => ({
-        next: { ...current, plan: { ...current.plan, lastCheck: { checkedAt, byTrack: { cloudSync: { checkedAt, verdict: 'failing', facts: ['Cloud Sync: quarantined'] } } } } },
+        next: {
+          ...current,
+          plan: {
+            ...current.plan,
+            lastCheck: {
+              checkedAt,
+              byTrack: { cloudSync: { checkedAt, verdict: 'failing', facts: ['Cloud Sync: quarantined'] } },
+            },
+          },
+        },
         result: undefined,
       }));
-      const unhealthy = await a.invoke('tenant.doneWithEvidence', { planId, taskId: 'cloudSync.verify', checkedAt }, channel());
+      const unhealthy = await a.invoke(
+        'tenant.doneWithEvidence',
+        { planId, taskId: 'cloudSync.verify', checkedAt },
+        channel(),
+      );
       expect(cardText(unhealthy.body.value)).toContain('did not find sync healthy, so it cannot serve as evidence');
-      expect(executeActions(unhealthy.body.value).map((action) => action.title)).not.toContain('Mark done with this evidence');
+      expect(executeActions(unhealthy.body.value).map((action) => action.title)).not.toContain(
+        'Mark done with this evidence',
+      );
       expect((await plans.load(location))!.plan.tasks.find((t) => t.id === 'cloudSync.verify')!.status).toBe('todo');
     });
 
@@ -228,14 +298,20 @@ describe('tenant checks, end to end over HTTP', () => {
       const [card] = cardsOf(await a.say('<at>Sync Guide</at> check', channel()));
       expectValidCard(card);
       expect(cardText(card)).toContain('Not readable: the bot lacks Synchronization.Read.All');
-      expect(cardText(card)).toMatch(/Grant the bot's app registration the Microsoft Graph application permission Synchronization\.Read\.All and have an administrator consent/);
+      expect(cardText(card)).toMatch(
+        /Grant the bot's app registration the Microsoft Graph application permission Synchronization\.Read\.All and have an administrator consent/,
+      );
       graph.reset();
     });
 
     it('a conversation of another tenant never triggers a Graph call', async () => {
       nextMinute();
       graph.reset();
-      const other = channel({ tenantId: OTHER_TENANT, conversationId: '19:other@thread.tacv2', extra: { entities: [MENTION_BOT], channelData: { tenant: { id: OTHER_TENANT } } } });
+      const other = channel({
+        tenantId: OTHER_TENANT,
+        conversationId: '19:other@thread.tacv2',
+        extra: { entities: [MENTION_BOT], channelData: { tenant: { id: OTHER_TENANT } } },
+      });
       const [card] = cardsOf(await a.say('<at>Sync Guide</at> check', other));
       expect(cardText(card)).toContain('Tenant checks read only the tenant this bot is registered in');
       expect(graph.requests).toEqual([]);
@@ -248,7 +324,9 @@ describe('tenant checks, end to end over HTTP', () => {
       expectValidCard(clicked.body.value);
       expect(cardText(clicked.body.value)).toContain('DEPLOYMENT PLAN');
       await a.app.tenantChecks.idle();
-      const posted = connector.calls.filter((c) => c.kind === 'send' || c.kind === 'reply').map((c) => cardText(c.body.attachments?.[0]?.content ?? {}));
+      const posted = connector.calls
+        .filter((c) => c.kind === 'send' || c.kind === 'reply')
+        .map((c) => cardText(c.body.attachments?.[0]?.content ?? {}));
       expect(posted.some((t) => t.includes('Sync status for this plan'))).toBe(true);
     });
 
@@ -259,7 +337,12 @@ describe('tenant checks, end to end over HTTP', () => {
       expect(confirm).toMatchObject({ verb: 'watch.set', data: { planId, watch: 'on' } });
       const turnedOn = await b.invoke(confirm.verb, confirm.data ?? {}, channel());
       expect(cardText(turnedOn.body.value)).toContain('Tenant watch turned on');
-      expect((await plans.load(location))!.plan.editHistory!.at(-1)).toMatchObject({ kind: 'watch', from: false, to: true, by: { name: 'Ana Admin' } });
+      expect((await plans.load(location))!.plan.editHistory!.at(-1)).toMatchObject({
+        kind: 'watch',
+        from: false,
+        to: true,
+        by: { name: 'Ana Admin' },
+      });
 
       const both = async () => {
         nextMinute();
@@ -279,10 +362,14 @@ describe('tenant checks, end to end over HTTP', () => {
       const thread = (await plans.load(location))!.cards.find((c) => c.taskId === 'summary')!.conversationId;
       expect(warnings[0].conversationId).toBe(thread);
       expect(warnings[0].body.text).toContain('<at>Bob Builder</at>');
-      expect(warnings[0].body.entities).toEqual([{ type: 'mention', text: '<at>Bob Builder</at>', mentioned: { id: 'aad-bob', name: 'Bob Builder' } }]);
+      expect(warnings[0].body.entities).toEqual([
+        { type: 'mention', text: '<at>Bob Builder</at>', mentioned: { id: 'aad-bob', name: 'Bob Builder' } },
+      ]);
       const card = warnings[0].body.attachments[0].content;
       expectValidCard(card);
-      expect(cardText(card)).toMatch(/Sync needs attention[\s\S]*Quarantined \(EncounteredQuarantineException\)[\s\S]*Next step: [\s\S]*Restart sync/);
+      expect(cardText(card)).toMatch(
+        /Sync needs attention[\s\S]*Quarantined \(EncounteredQuarantineException\)[\s\S]*Next step: [\s\S]*Restart sync/,
+      );
 
       connector.calls.length = 0;
       graph.setTenant(PRESETS.healthyCloudSync());
@@ -303,7 +390,14 @@ describe('tenant checks, end to end over HTTP', () => {
       // A second domain's configuration appears already carrying a few objects in error: that is its baseline, not news.
       const withErrors = (errors: number) => {
         const tenant = PRESETS.healthyCloudSync();
-        tenant.jobs.push({ configuration: 'fabrikam.example', templateId: 'AD2AADProvisioning', state: 'Active', lastRunMinutesAgo: 2, lastRunResult: errors ? 'EntryLevelErrors' : 'Succeeded', errors });
+        tenant.jobs.push({
+          configuration: 'fabrikam.example',
+          templateId: 'AD2AADProvisioning',
+          state: 'Active',
+          lastRunMinutesAgo: 2,
+          lastRunResult: errors ? 'EntryLevelErrors' : 'Succeeded',
+          errors,
+        });
         return tenant;
       };
       graph.setTenant(withErrors(6));
@@ -320,7 +414,9 @@ describe('tenant checks, end to end over HTTP', () => {
       expect(warnings).toHaveLength(1);
       const card = warnings[0].body.attachments[0].content;
       expectValidCard(card);
-      expect(cardText(card)).toMatch(/Sync needs attention[\s\S]*fabrikam\.example \(users and groups\): objects in error[\s\S]*40 in the last run[\s\S]*provisioning logs/);
+      expect(cardText(card)).toMatch(
+        /Sync needs attention[\s\S]*fabrikam\.example \(users and groups\): objects in error[\s\S]*40 in the last run[\s\S]*provisioning logs/,
+      );
       expect(cardText(card)).not.toContain('Quarantined');
 
       connector.calls.length = 0;
@@ -362,7 +458,9 @@ describe('tenant checks, end to end over HTTP', () => {
       graph.delay(GRAPH_TIMEOUTS.roundBudgetMs + 1_000);
       expect(await both()).toEqual(['unchanged', 'unchanged']);
       expect(watchPosts(connector.calls)).toEqual([]);
-      expect(watchRunOf((await plans.load(location))!).open).toEqual(expect.arrayContaining([expect.stringMatching(/^job:.*:state$/)]));
+      expect(watchRunOf((await plans.load(location))!).open).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^job:.*:state$/)]),
+      );
 
       graph.reset();
       expect(await both()).toEqual(['recovered', 'unchanged']);
@@ -393,7 +491,9 @@ describe('tenant checks, end to end over HTTP', () => {
       expect(notes[0].body.text).toMatch(/Tenant watch for <at>Bob Builder<\/at>: it cannot read your tenant/);
       const card = notes[0].body.attachments[0].content;
       expectValidCard(card);
-      expect(cardText(card)).toMatch(/cannot read your tenant[\s\S]*Organization\.Read\.All[\s\S]*administrator consent/);
+      expect(cardText(card)).toMatch(
+        /cannot read your tenant[\s\S]*Organization\.Read\.All[\s\S]*administrator consent/,
+      );
       expect(cardText(card)).not.toContain('back to normal');
 
       connector.calls.length = 0;

@@ -14,7 +14,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, startProcess, waitForHttp, type ManagedProcess } from '../../scripts/lib/processes';
 import type { StorageConfig } from '../../src/config';
-import { applyAction, createPlan, planHistory, type HistoryEntry, type Plan, type PlanAction } from '../../src/domain/plan';
+import {
+  applyAction,
+  createPlan,
+  planHistory,
+  type HistoryEntry,
+  type Plan,
+  type PlanAction,
+} from '../../src/domain/plan';
 import { createStorage, type StorageHandle } from '../../src/store/createStorage';
 import { PlanStore, type PlanLocation } from '../../src/store/planStore';
 import { startAzurite, type Azurite } from '../helpers/azurite';
@@ -36,7 +43,13 @@ const SCENARIO_TIMEOUT_MS = START_TIMEOUT_MS + 240_000;
 
 const CONVERSATION = '19:shared-plan@thread.tacv2';
 const LOCATION: PlanLocation = { tenantId: TENANT_ID, conversationId: CONVERSATION };
-const VERBS: Record<PlanAction, string> = { start: 'task.start', done: 'task.done', skip: 'task.skip', reopen: 'task.reopen', switchInstallType: 'task.switchInstall' };
+const VERBS: Record<PlanAction, string> = {
+  start: 'task.start',
+  done: 'task.done',
+  skip: 'task.skip',
+  reopen: 'task.reopen',
+  switchInstallType: 'task.switchInstall',
+};
 
 interface Change {
   readonly index: number;
@@ -83,13 +96,25 @@ function plannedChanges(plan: Plan, seed: number): Change[] {
 async function send(port: number, plan: Plan, change: Change): Promise<Answer> {
   const body = activity(
     'invoke',
-    { conversationType: 'channel', conversationId: `${CONVERSATION};messageid=${1000 + (change.index % 7)}`, userId: change.userId, userName: change.name },
+    {
+      conversationType: 'channel',
+      conversationId: `${CONVERSATION};messageid=${1000 + (change.index % 7)}`,
+      userId: change.userId,
+      userName: change.name,
+    },
     {
       deliveryMode: undefined,
       name: 'adaptiveCard/action',
       // aadObjectId is what the bot records as the actor's id.
       from: { id: change.userId, name: change.name, aadObjectId: `aad-${change.userId}` },
-      value: { action: { type: 'Action.Execute', verb: VERBS[change.action], data: { planId: plan.id, taskId: change.taskId, revision: 1 } }, trigger: 'manual' },
+      value: {
+        action: {
+          type: 'Action.Execute',
+          verb: VERBS[change.action],
+          data: { planId: plan.id, taskId: change.taskId, revision: 1 },
+        },
+        trigger: 'manual',
+      },
     },
   );
   // A fresh connection per request: a kept-alive one that sat idle can be closed by the bot just as a lagging client
@@ -143,7 +168,11 @@ function startBot(port: number, env: Record<string, string>): ManagedProcess {
  * The whole scenario against one storage configuration: seed, start two instances, fire, check, and stop both
  * (also when anything fails, through the returned cleanup that afterAll runs).
  */
-function scenario(label: string, storageFor: () => { config: StorageConfig; env: Record<string, string> }, seed: number): void {
+function scenario(
+  label: string,
+  storageFor: () => { config: StorageConfig; env: Record<string, string> },
+  seed: number,
+): void {
   describe(label, () => {
     const bots: ManagedProcess[] = [];
     let storage: StorageHandle | undefined;
@@ -157,9 +186,18 @@ function scenario(label: string, storageFor: () => { config: StorageConfig; env:
       const { config, env } = storageFor();
       storage = createStorage(config);
       const store = new PlanStore(storage.storage);
-      initial = createPlan({ id: `shared-plan-${seed}`, selection: { tool: 'both', connectInstall: 'express' }, createdBy: { id: 'aad-ana', name: 'Ana Admin' }, at: '2025-11-26T10:00:00.000Z' });
+      initial = createPlan({
+        id: `shared-plan-${seed}`,
+        selection: { tool: 'both', connectInstall: 'express' },
+        createdBy: { id: 'aad-ana', name: 'Ana Admin' },
+        at: '2025-11-26T10:00:00.000Z',
+      });
       // Written through PlanStore straight into the shared storage: what is under test is the two instances' writes.
-      await store.create(LOCATION, { plan: initial, conversationId: CONVERSATION, tenantId: TENANT_ID, cards: [] }, { replace: true });
+      await store.create(
+        LOCATION,
+        { plan: initial, conversationId: CONVERSATION, tenantId: TENANT_ID, cards: [] },
+        { replace: true },
+      );
 
       const ports = [await freePort(), await freePort()];
       for (const port of ports) bots.push(startBot(port, env));
@@ -184,8 +222,14 @@ function scenario(label: string, storageFor: () => { config: StorageConfig; env:
     });
 
     it('both instances answered every invoke with HTTP 200 and a valid card', () => {
-      const bad = answers.map((answer, i) => ({ i, answer })).filter(({ answer }) => answer.status !== 200 || answer.body?.type !== 'application/vnd.microsoft.card.adaptive');
-      expect(bad.map(({ i, answer }) => `#${i}: ${answer.status} ${JSON.stringify(answer.body).slice(0, 200)}`)).toEqual([]);
+      const bad = answers
+        .map((answer, i) => ({ i, answer }))
+        .filter(
+          ({ answer }) => answer.status !== 200 || answer.body?.type !== 'application/vnd.microsoft.card.adaptive',
+        );
+      expect(
+        bad.map(({ i, answer }) => `#${i}: ${answer.status} ${JSON.stringify(answer.body).slice(0, 200)}`),
+      ).toEqual([]);
       for (const answer of answers) expectValidCard(answer.body.value);
       // Both instances really took part.
       expect(new Set(changes.map((c) => c.instance))).toEqual(new Set([0, 1]));
@@ -201,7 +245,9 @@ function scenario(label: string, storageFor: () => { config: StorageConfig; env:
       for (const change of claimed) {
         const entries = byActor.get(change.name)!;
         // One request, one history entry; a switch between express and custom records both install tasks.
-        expect(entries.map((e) => e.task)).toEqual(change.action === 'switchInstallType' ? [change.taskId, expect.any(String)] : [change.taskId]);
+        expect(entries.map((e) => e.task)).toEqual(
+          change.action === 'switchInstallType' ? [change.taskId, expect.any(String)] : [change.taskId],
+        );
       }
       // A test that changed almost nothing would prove nothing about lost updates. How many changes get through
       // depends on timing: a busy machine widens the races, so more answers say "could not be saved" (on Azurite 52
@@ -221,7 +267,12 @@ function scenario(label: string, storageFor: () => { config: StorageConfig; env:
       for (const name of order) {
         const change = changes.find((c) => c.name === name)!;
         const entry = added.find((e) => e.by.name === name)!;
-        const result = applyAction(replay, { taskId: change.taskId, action: change.action, actor: entry.by, at: entry.at });
+        const result = applyAction(replay, {
+          taskId: change.taskId,
+          action: change.action,
+          actor: entry.by,
+          at: entry.at,
+        });
         expect(result.kind).toBe('changed');
         if (result.kind === 'changed') replay = result.plan;
       }
@@ -235,7 +286,9 @@ function scenario(label: string, storageFor: () => { config: StorageConfig; env:
       const others = changes.filter((change, i) => !cardText(answers[i].body.value).includes(change.name));
       for (const change of others) {
         const text = cardText(answers[change.index].body.value);
-        expect(text).toMatch(/Already .* Nothing changed\.|Reopen it first|Reopen it before switching|does not apply to the install type|cannot be changed that way|could not be saved/);
+        expect(text).toMatch(
+          /Already .* Nothing changed\.|Reopen it first|Reopen it before switching|does not apply to the install type|cannot be changed that way|could not be saved/,
+        );
       }
     });
   });
@@ -258,7 +311,10 @@ scenario(
   'two instances sharing one Azurite blob container',
   () => {
     const container = 'two-instances';
-    return { config: { kind: 'blob', connectionString: azurite!.connectionString, container }, env: { STORAGE: 'blob', BLOB_CONNECTION_STRING: azurite!.connectionString, BLOB_CONTAINER: container } };
+    return {
+      config: { kind: 'blob', connectionString: azurite!.connectionString, container },
+      env: { STORAGE: 'blob', BLOB_CONNECTION_STRING: azurite!.connectionString, BLOB_CONTAINER: container },
+    };
   },
   7,
 );

@@ -1,8 +1,4 @@
-import {
-  SlidingWindowLimiter,
-  TEAMS_CONVERSATION_LIMITS,
-  TEAMS_TENANT_LIMITS,
-} from '../../src/messaging/rateLimits';
+import { SlidingWindowLimiter, TEAMS_CONVERSATION_LIMITS, TEAMS_TENANT_LIMITS } from '../../src/messaging/rateLimits';
 import { maxInAnyWindow, minimumStartTimes } from '../helpers/fakeClock';
 
 /** Sends n times as early as the limiter allows, on a clock that only moves by the limiter's waits. */

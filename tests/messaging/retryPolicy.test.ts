@@ -145,7 +145,7 @@ describe('decideRetry', () => {
 });
 
 describe('resolveRetryOptions', () => {
-  it('defaults follow Microsoft\'s example: 3 retries, 2 s → 20 s, ±20%', () => {
+  it("defaults follow Microsoft's example: 3 retries, 2 s → 20 s, ±20%", () => {
     expect(DEFAULT_RETRY_OPTIONS).toMatchObject({
       maxAttempts: 4,
       baseDelayMs: 2000,
@@ -219,7 +219,9 @@ describe('describeFailure', () => {
   });
 
   it('uses the socket code of a network failure', () => {
-    const fetchFailure = new TypeError('fetch failed', { cause: Object.assign(new Error('read'), { code: 'ECONNRESET' }) });
+    const fetchFailure = new TypeError('fetch failed', {
+      cause: Object.assign(new Error('read'), { code: 'ECONNRESET' }),
+    });
     expect(describeFailure(fetchFailure)).toEqual({ code: 'ECONNRESET', message: 'fetch failed' });
     const sendError = new RestError('socket hang up', { code: RestError.REQUEST_SEND_ERROR });
     expect(classifyFailure(describeFailure(sendError))).toBe('transient');

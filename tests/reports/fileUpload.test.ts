@@ -57,11 +57,28 @@ describe('checkUploadUrl', () => {
 });
 
 describe('isPrivateAddress', () => {
-  it.each(['10.1.2.3', '172.16.0.1', '172.31.255.255', '192.168.1.1', '127.0.0.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '224.0.0.1', '255.255.255.255', '::1', '::', 'fd12::1', 'fe80::1', '::ffff:10.0.0.1', '::ffff:127.0.0.1', 'not-an-ip'])(
-    '%s is private',
-    (address) => expect(isPrivateAddress(address)).toBe(true),
+  it.each([
+    '10.1.2.3',
+    '172.16.0.1',
+    '172.31.255.255',
+    '192.168.1.1',
+    '127.0.0.1',
+    '169.254.169.254',
+    '100.64.0.1',
+    '0.0.0.0',
+    '224.0.0.1',
+    '255.255.255.255',
+    '::1',
+    '::',
+    'fd12::1',
+    'fe80::1',
+    '::ffff:10.0.0.1',
+    '::ffff:127.0.0.1',
+    'not-an-ip',
+  ])('%s is private', (address) => expect(isPrivateAddress(address)).toBe(true));
+  it.each(['13.107.136.10', '52.104.0.1', '172.32.0.1', '2603:1006::1'])('%s is public', (address) =>
+    expect(isPrivateAddress(address)).toBe(false),
   );
-  it.each(['13.107.136.10', '52.104.0.1', '172.32.0.1', '2603:1006::1'])('%s is public', (address) => expect(isPrivateAddress(address)).toBe(false));
 });
 
 describe('the upload connects only to the addresses it checked', () => {
@@ -90,12 +107,24 @@ describe('the upload connects only to the addresses it checked', () => {
   });
 
   /** A DNS stand-in: every name resolves to `addresses`. */
-  const resolvingTo = (...addresses: string[]) => (_host: string, _options: unknown, callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) =>
-    callback(null, addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 })));
+  const resolvingTo =
+    (...addresses: string[]) =>
+    (
+      _host: string,
+      _options: unknown,
+      callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
+    ) =>
+      callback(
+        null,
+        addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 })),
+      );
 
   it('refuses a name that resolves into a private range before connecting, even when one answer is public', async () => {
     for (const addresses of [['10.0.0.5'], ['127.0.0.1'], ['13.107.136.10', '192.168.0.10'], []]) {
-      const put = putFile(new URL(`http://upload.test:${port}/x`), Buffer.from('a,b'), { localMode: false, resolve: resolvingTo(...addresses) });
+      const put = putFile(new URL(`http://upload.test:${port}/x`), Buffer.from('a,b'), {
+        localMode: false,
+        resolve: resolvingTo(...addresses),
+      });
       await expect(put).rejects.toMatchObject({ code: 'EADDRNOTALLOWED' });
     }
     expect(received).toEqual([]);
@@ -103,9 +132,16 @@ describe('the upload connects only to the addresses it checked', () => {
 
   it('local mode reaches a loopback stand-in by name, and still nothing else private', async () => {
     const body = Buffer.from('\uFEFFa,b\r\n', 'utf8');
-    expect(await putFile(new URL(`http://upload.test:${port}/session-1`), body, { localMode: true, resolve: resolvingTo('127.0.0.1') })).toBe(201);
+    expect(
+      await putFile(new URL(`http://upload.test:${port}/session-1`), body, {
+        localMode: true,
+        resolve: resolvingTo('127.0.0.1'),
+      }),
+    ).toBe(201);
     expect(received).toEqual([`PUT /session-1 bytes 0-${body.length - 1}/${body.length}`]);
-    await expect(putFile(new URL(`http://upload.test:${port}/x`), body, { localMode: true, resolve: resolvingTo('10.0.0.5') })).rejects.toMatchObject({ code: 'EADDRNOTALLOWED' });
+    await expect(
+      putFile(new URL(`http://upload.test:${port}/x`), body, { localMode: true, resolve: resolvingTo('10.0.0.5') }),
+    ).rejects.toMatchObject({ code: 'EADDRNOTALLOWED' });
   });
 
   it('answers both forms of lookup the socket may ask for', () => {

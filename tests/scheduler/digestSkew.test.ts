@@ -35,7 +35,12 @@ class World {
   real = START;
   readonly posts: Post[] = [];
   readonly warnings: Array<{ instance: string; obj: unknown; msg: string }> = [];
-  private readonly waiting: Array<{ job: SendJob<unknown>; startsAt: number; instance: string; resolve: (outcome: DeliveryOutcome<unknown>) => void }> = [];
+  private readonly waiting: Array<{
+    job: SendJob<unknown>;
+    startsAt: number;
+    instance: string;
+    resolve: (outcome: DeliveryOutcome<unknown>) => void;
+  }> = [];
   private sending: { instance: string; key: string } | undefined;
   private readonly timers: Array<{ at: number; resolve: () => void }> = [];
   readonly storage = new MemoryStorage();
@@ -47,13 +52,22 @@ class World {
     const delivery: Pick<Delivery, 'send'> = {
       send: <T>(job: SendJob<T>) =>
         new Promise<DeliveryOutcome<T>>((resolve) =>
-          this.waiting.push({ job: job, startsAt: this.real + slowMs, instance, resolve: resolve as (outcome: DeliveryOutcome<unknown>) => void }),
+          this.waiting.push({
+            job: job,
+            startsAt: this.real + slowMs,
+            instance,
+            resolve: resolve as (outcome: DeliveryOutcome<unknown>) => void,
+          }),
         ),
     };
     const port: MessagePort = {
       postMessage: async () => {
         const sending = this.sending!;
-        this.posts.push({ at: this.real, instance: sending.instance, period: sending.key.split(':').slice(2).join(':') });
+        this.posts.push({
+          at: this.real,
+          instance: sending.instance,
+          period: sending.key.split(':').slice(2).join(':'),
+        });
         return `activity-${this.posts.length}`;
       },
     };
@@ -116,7 +130,10 @@ class World {
    * Runs real time from now to `until` a minute at a time; `checks` says which instance checks at which minute
    * of each five (as two timers that started at different moments would).
    */
-  async run(until: number, checks: ReadonlyArray<{ scheduler: ReminderScheduler; offsetMinutes: number }>): Promise<void> {
+  async run(
+    until: number,
+    checks: ReadonlyArray<{ scheduler: ReminderScheduler; offsetMinutes: number }>,
+  ): Promise<void> {
     for (; this.real < until; this.real += MINUTE) {
       this.fireTimers();
       await this.settle();
@@ -141,10 +158,32 @@ class World {
 
   /** A channel plan with open tasks; reminders are turned on at `at`. */
   async planWithRemindersFrom(at: number): Promise<void> {
-    const created = createPlan({ id: 'plan-1', selection: { tool: 'cloudSync' }, createdBy: ANA, at: new Date(START).toISOString() });
-    const plan = (applyPlanEdit(created, { kind: 'setReminders', cadence: 'daily' }, ANA, new Date(at).toISOString()) as { plan: Plan }).plan;
-    await this.planStore.create(LOCATION, { plan, conversationId: LOCATION.conversationId, tenantId: LOCATION.tenantId, cards: [] }, { replace: false });
-    await this.index.add({ location: LOCATION, planId: 'plan-1', fallback: { conversationId: LOCATION.conversationId, serviceUrl: 'http://127.0.0.1:9/' }, since: new Date(at).toISOString() }, new Date(at), new Date(at));
+    const created = createPlan({
+      id: 'plan-1',
+      selection: { tool: 'cloudSync' },
+      createdBy: ANA,
+      at: new Date(START).toISOString(),
+    });
+    const plan = (
+      applyPlanEdit(created, { kind: 'setReminders', cadence: 'daily' }, ANA, new Date(at).toISOString()) as {
+        plan: Plan;
+      }
+    ).plan;
+    await this.planStore.create(
+      LOCATION,
+      { plan, conversationId: LOCATION.conversationId, tenantId: LOCATION.tenantId, cards: [] },
+      { replace: false },
+    );
+    await this.index.add(
+      {
+        location: LOCATION,
+        planId: 'plan-1',
+        fallback: { conversationId: LOCATION.conversationId, serviceUrl: 'http://127.0.0.1:9/' },
+        since: new Date(at).toISOString(),
+      },
+      new Date(at),
+      new Date(at),
+    );
   }
 }
 
@@ -171,7 +210,12 @@ describe('digests under clock skew: one per plan and period', () => {
       { scheduler: ahead, offsetMinutes: 2 },
     ]);
     expect(periodsSentTwice(world.posts)).toEqual([]);
-    expect(world.posts.map((post) => post.period)).toEqual(['daily:2026-12-01', 'daily:2026-12-02', 'daily:2026-12-03', 'daily:2026-12-04']);
+    expect(world.posts.map((post) => post.period)).toEqual([
+      'daily:2026-12-01',
+      'daily:2026-12-02',
+      'daily:2026-12-03',
+      'daily:2026-12-04',
+    ]);
     expect(sentOnTheirDay(world.posts)).toBe(true);
   });
 
@@ -185,7 +229,12 @@ describe('digests under clock skew: one per plan and period', () => {
       { scheduler: b, offsetMinutes: 2 },
     ]);
     expect(periodsSentTwice(world.posts)).toEqual([]);
-    expect(world.posts.map((post) => post.period)).toEqual(['daily:2026-12-01', 'daily:2026-12-02', 'daily:2026-12-03', 'daily:2026-12-04']);
+    expect(world.posts.map((post) => post.period)).toEqual([
+      'daily:2026-12-01',
+      'daily:2026-12-02',
+      'daily:2026-12-03',
+      'daily:2026-12-04',
+    ]);
     expect(sentOnTheirDay(world.posts)).toBe(true);
   });
 

@@ -31,15 +31,21 @@ describe('periodOpensAt / digestWanted / nextDigestAt (UTC)', () => {
   it('tells people when the next digest comes', () => {
     expect(nextDigestAt(undefined, at('2026-12-02T10:00:00Z'), 'daily', 9)).toBe('soon');
     expect(nextDigestAt(undefined, at('2026-12-02T07:00:00Z'), 'daily', 9)).toEqual(at('2026-12-02T09:00:00Z'));
-    expect(nextDigestAt('daily:2026-12-02', at('2026-12-02T10:00:00Z'), 'daily', 9)).toEqual(at('2026-12-03T09:00:00Z'));
-    expect(nextDigestAt('weekly:2026-W49', at('2026-12-02T10:00:00Z'), 'weekly', 9)).toEqual(at('2026-12-07T09:00:00Z'));
+    expect(nextDigestAt('daily:2026-12-02', at('2026-12-02T10:00:00Z'), 'daily', 9)).toEqual(
+      at('2026-12-03T09:00:00Z'),
+    );
+    expect(nextDigestAt('weekly:2026-W49', at('2026-12-02T10:00:00Z'), 'weekly', 9)).toEqual(
+      at('2026-12-07T09:00:00Z'),
+    );
   });
 });
 
 describe('claims on the plan record', () => {
   const actor = { id: 'aad-ana', name: 'Ana' };
   const base = createPlan({ id: 'p1', selection: { tool: 'cloudSync' }, createdBy: actor, at: '2026-12-01T00:00:00Z' });
-  const daily = (applyPlanEdit(base, { kind: 'setReminders', cadence: 'daily' }, actor, '2026-12-01T00:00:00Z') as { plan: Plan }).plan;
+  const daily = (
+    applyPlanEdit(base, { kind: 'setReminders', cadence: 'daily' }, actor, '2026-12-01T00:00:00Z') as { plan: Plan }
+  ).plan;
   const record: PlanRecord = { plan: daily, conversationId: 'c', tenantId: 't', cards: [] };
   const now = at('2026-12-02T09:00:00Z');
   const request = { planId: 'p1', cadence: 'daily' as const, periodKey: 'daily:2026-12-02', now, token: 'token-1' };
@@ -48,15 +54,35 @@ describe('claims on the plan record', () => {
     const mine = claimPeriod(record, { ...request, instanceId: 'a' });
     expect(mine.result).toBe('claimed');
     const claimed = mine.next!;
-    expect(runOf(claimed).claim).toEqual({ periodKey: 'daily:2026-12-02', instanceId: 'a', token: 'token-1', at: '2026-12-02T09:00:00.000Z' });
+    expect(runOf(claimed).claim).toEqual({
+      periodKey: 'daily:2026-12-02',
+      instanceId: 'a',
+      token: 'token-1',
+      at: '2026-12-02T09:00:00.000Z',
+    });
     // A clock a day ahead sees no expiry in the claim: it holds, for this period and for "its" next one.
-    expect(claimPeriod(claimed, { ...request, instanceId: 'b', token: 't2', now: at('2026-12-03T09:00:00Z'), periodKey: 'daily:2026-12-03' }).result).toBe('held');
-    expect(claimPeriod(claimed, { ...request, instanceId: 'b', token: 't2', takeOver: 'another-claim' }).result).toBe('held');
-    expect(claimPeriod(claimed, { ...request, instanceId: 'b', token: 't2', takeOver: claimKey(runOf(claimed).claim!) }).result).toBe('claimed');
+    expect(
+      claimPeriod(claimed, {
+        ...request,
+        instanceId: 'b',
+        token: 't2',
+        now: at('2026-12-03T09:00:00Z'),
+        periodKey: 'daily:2026-12-03',
+      }).result,
+    ).toBe('held');
+    expect(claimPeriod(claimed, { ...request, instanceId: 'b', token: 't2', takeOver: 'another-claim' }).result).toBe(
+      'held',
+    );
+    expect(
+      claimPeriod(claimed, { ...request, instanceId: 'b', token: 't2', takeOver: claimKey(runOf(claimed).claim!) })
+        .result,
+    ).toBe('claimed');
     const sent = recordSent(claimed, { planId: 'p1', periodKey: 'daily:2026-12-02', now }).next!;
     expect(runOf(sent).claim).toBeUndefined();
     expect(claimPeriod(sent, { ...request, instanceId: 'b' }).result).toBe('sent');
-    const later = recordSent(sent, { planId: 'p1', periodKey: 'daily:2026-12-01', now }).next! as PlanRecord & { reminderRun: { lastSentPeriodKey: string } };
+    const later = recordSent(sent, { planId: 'p1', periodKey: 'daily:2026-12-01', now }).next! as PlanRecord & {
+      reminderRun: { lastSentPeriodKey: string };
+    };
     expect(later.reminderRun.lastSentPeriodKey).toBe('daily:2026-12-02');
   });
 
@@ -65,15 +91,24 @@ describe('claims on the plan record', () => {
     expect(claimPeriod(record, { ...request, instanceId: 'a', cadence: 'weekly' }).result).toBe('changed');
     const claimed = claimPeriod(record, { ...request, instanceId: 'a' }).next!;
     expect(renewClaim(claimed, { planId: 'p1', token: 'someone-else', next: 'token-2', now }).result).toBe(false);
-    const renewed = renewClaim(claimed, { planId: 'p1', token: 'token-1', next: 'token-2', now: at('2026-12-02T09:03:00Z') });
+    const renewed = renewClaim(claimed, {
+      planId: 'p1',
+      token: 'token-1',
+      next: 'token-2',
+      now: at('2026-12-02T09:03:00Z'),
+    });
     expect(renewed.result).toBe(true);
-    expect(runOf(renewed.next!).claim).toMatchObject({ token: 'token-2', at: '2026-12-02T09:03:00.000Z', instanceId: 'a' });
+    expect(runOf(renewed.next!).claim).toMatchObject({
+      token: 'token-2',
+      at: '2026-12-02T09:03:00.000Z',
+      instanceId: 'a',
+    });
     expect(releaseClaim(renewed.next!, { planId: 'p1', token: 'token-1' }).next).toBeUndefined();
     expect((releaseClaim(renewed.next!, { planId: 'p1', token: 'token-2' }).next as any).reminderRun).toEqual({});
   });
 });
 
-describe('ClaimWatch: leases timed on the watching instance\'s own clock', () => {
+describe("ClaimWatch: leases timed on the watching instance's own clock", () => {
   const claim = { periodKey: 'daily:2026-12-02', instanceId: 'a', token: 't1', at: '2030-01-01T00:00:00.000Z' };
 
   it('a claim may be taken over after a whole lease of seeing it unchanged, whatever time it carries', () => {

@@ -19,7 +19,10 @@ const MONDAY_9 = Date.parse('2026-12-07T09:00:00.000Z');
 const ANA = { id: 'aad-ana', name: 'Ana Admin' };
 const PLANS = 1_000;
 
-const locationOf = (n: number): PlanLocation => ({ tenantId: `tenant-${n % 7}`, conversationId: `19:team-${n}@thread.tacv2` });
+const locationOf = (n: number): PlanLocation => ({
+  tenantId: `tenant-${n % 7}`,
+  conversationId: `19:team-${n}@thread.tacv2`,
+});
 const planIdOf = (n: number) => `3f2c1d9e-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
 function setUp() {
@@ -48,14 +51,31 @@ function setUp() {
     instanceId: 'one',
   });
   const seed = async (count: number, planId: (n: number) => string = planIdOf) => {
-    const base = createPlan({ id: 'template', selection: { tool: 'cloudSync' }, createdBy: ANA, at: new Date(MONDAY_9 - 30 * 24 * HOUR).toISOString() });
-    const edited = applyPlanEdit(base, { kind: 'setReminders', cadence: 'weekly' }, ANA, new Date(MONDAY_9 - 14 * 24 * HOUR).toISOString());
+    const base = createPlan({
+      id: 'template',
+      selection: { tool: 'cloudSync' },
+      createdBy: ANA,
+      at: new Date(MONDAY_9 - 30 * 24 * HOUR).toISOString(),
+    });
+    const edited = applyPlanEdit(
+      base,
+      { kind: 'setReminders', cadence: 'weekly' },
+      ANA,
+      new Date(MONDAY_9 - 14 * 24 * HOUR).toISOString(),
+    );
     if (edited.kind === 'rejected') throw new Error(edited.message);
     const weekly = edited.plan;
     const items: Record<string, object> = {};
     for (let n = 0; n < count; n++) {
       const location = locationOf(n);
-      items[planStore.key(location)] = { plan: { ...weekly, id: planId(n) }, conversationId: location.conversationId, tenantId: location.tenantId, cards: [], reminderRun: { lastSentPeriodKey: periodKey(new Date(MONDAY_9 - WEEK), 'weekly') }, eTag: '*' };
+      items[planStore.key(location)] = {
+        plan: { ...weekly, id: planId(n) },
+        conversationId: location.conversationId,
+        tenantId: location.tenantId,
+        cards: [],
+        reminderRun: { lastSentPeriodKey: periodKey(new Date(MONDAY_9 - WEEK), 'weekly') },
+        eTag: '*',
+      };
     }
     await storage.write(items);
   };
@@ -80,7 +100,10 @@ describe('the Monday 09:00 slot over several weeks', () => {
   it('sends each weekly plan once a week, keeps one pointer per plan and does not grow', async () => {
     const world = setUp();
     await world.seed(PLANS);
-    await world.index.addMany(Array.from({ length: PLANS }, (_, n) => world.pointer(n, '2026-11-23T10:00:00.000Z')), new Date(MONDAY_9 - WEEK));
+    await world.index.addMany(
+      Array.from({ length: PLANS }, (_, n) => world.pointer(n, '2026-11-23T10:00:00.000Z')),
+      new Date(MONDAY_9 - WEEK),
+    );
     const pagesPerWeek: number[] = [];
     for (let week = 0; week < 4; week++) {
       world.at(MONDAY_9 + week * WEEK + 5 * 60_000);
@@ -91,7 +114,9 @@ describe('the Monday 09:00 slot over several weeks', () => {
       const { pages, pointers } = await world.slotContents();
       expect(pointers).toHaveLength(PLANS);
       expect(new Set(pointers.map((p) => p.planId)).size).toBe(PLANS);
-      expect(new Set(pointers.map((p) => p.dueAt))).toEqual(new Set([new Date(MONDAY_9 + (week + 1) * WEEK).toISOString()]));
+      expect(new Set(pointers.map((p) => p.dueAt))).toEqual(
+        new Set([new Date(MONDAY_9 + (week + 1) * WEEK).toISOString()]),
+      );
       pagesPerWeek.push(pages);
       // An hour later nothing is due: the moved pointers wait for next Monday.
       world.at(MONDAY_9 + week * WEEK + HOUR + 5 * 60_000);
@@ -108,12 +133,18 @@ describe('the Monday 09:00 slot over several weeks', () => {
     // An older pointer from before the plan was replaced, and on the next page the one its current plan's "turn on"
     // appended without looking for the older one.
     await world.storage.write({
-      [world.index.slotKey(world.slot, 0)]: { entries: [world.pointer(0, '2026-11-02T10:00:00.000Z', planIdOf(999))], more: true, eTag: '*' },
+      [world.index.slotKey(world.slot, 0)]: {
+        entries: [world.pointer(0, '2026-11-02T10:00:00.000Z', planIdOf(999))],
+        more: true,
+        eTag: '*',
+      },
       [world.index.slotKey(world.slot, 1)]: { entries: [world.pointer(0, '2026-11-30T10:00:00.000Z')], eTag: '*' },
     });
     world.at(MONDAY_9 + 5 * 60_000);
     expect((await world.scheduler.runOnce()).results).toEqual([{ planId: planIdOf(0), outcome: 'sent' }]);
     const { pointers } = await world.slotContents();
-    expect(pointers).toEqual([expect.objectContaining({ planId: planIdOf(0), dueAt: new Date(MONDAY_9 + WEEK).toISOString() })]);
+    expect(pointers).toEqual([
+      expect.objectContaining({ planId: planIdOf(0), dueAt: new Date(MONDAY_9 + WEEK).toISOString() }),
+    ]);
   });
 });

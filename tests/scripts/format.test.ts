@@ -34,7 +34,10 @@ describe('formatter settings', () => {
   });
 
   it('turn double quotes into single ones and break only lines over 120 characters', () => {
-    const loose = STYLED.replace(/'/g, '"').replace('  files: 20,\n', '').replace('{\n  text', '{ text').replace(',\n};', ' };');
+    const loose = STYLED.replace(/'/g, '"')
+      .replace('  files: 20,\n', '')
+      .replace('{\n  text', '{ text')
+      .replace(',\n};', ' };');
     expect(prettier(['--stdin-filepath', 'src/sample.ts'], loose)).toBe(STYLED.replace('  files: 20,\n', ''));
   });
 
@@ -48,7 +51,9 @@ describe('formatter settings', () => {
   });
 
   it('are run by npm scripts of their own, apart from the tests', () => {
-    const { scripts } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    const { scripts } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
     expect(scripts.format).toBe('prettier --write .');
     expect(scripts['format:check']).toBe('prettier --check .');
   });

@@ -8,7 +8,13 @@ import * as os from 'os';
 import * as path from 'path';
 import JSZip from 'jszip';
 import { PNG } from 'pngjs';
-import { fillManifest, officialSchemaFile, shippedManifestVersions, validateManifest, type JsonObject } from '../../scripts/lib/manifest';
+import {
+  fillManifest,
+  officialSchemaFile,
+  shippedManifestVersions,
+  validateManifest,
+  type JsonObject,
+} from '../../scripts/lib/manifest';
 import { checkIcons, drawColorIcon, drawOutlineIcon, pixelsOf } from '../../scripts/lib/icons';
 import { packageApp } from '../../scripts/lib/appPackage';
 import { resolveValues } from '../../scripts/lib/values';
@@ -59,18 +65,43 @@ describe('the committed manifest template', () => {
     expect(b.supportsFiles).toBe(true);
     expect(b.isNotificationOnly).toBe(false);
     const lists = b.commandLists as { scopes: string[]; commands: { title: string; description: string }[] }[];
-    const titles = (scope: string): string[] => lists.find((l) => l.scopes.includes(scope))?.commands.map((c) => c.title) ?? [];
+    const titles = (scope: string): string[] =>
+      lists.find((l) => l.scopes.includes(scope))?.commands.map((c) => c.title) ?? [];
     expect(lists.every((l) => l.scopes.length === 1)).toBe(true);
     // Teams shows at most 10 commands per list, so the tenant checks' two take the places of "why" and "start over"
     // in personal chat (the status card's "Why this tool", and help, still offer them) and of "restore" in teams
     // and group chats, which is rare; "what's next" stays there because it is what a channel asks most.
-    expect(titles('personal')).toEqual(['start', "what's next", 'status', 'tasks', 'history', 'share', 'my tasks', 'check', 'watch on', 'help']);
+    expect(titles('personal')).toEqual([
+      'start',
+      "what's next",
+      'status',
+      'tasks',
+      'history',
+      'share',
+      'my tasks',
+      'check',
+      'watch on',
+      'help',
+    ]);
     expect(lists.every((l) => l.commands.length <= 10)).toBe(true);
-    const group = ['start', "what's next", 'status', 'tasks', 'history', 'remind daily', 'check', 'watch on', 'report', 'help'];
+    const group = [
+      'start',
+      "what's next",
+      'status',
+      'tasks',
+      'history',
+      'remind daily',
+      'check',
+      'watch on',
+      'report',
+      'help',
+    ];
     expect(titles('team')).toEqual(group);
     expect(titles('groupChat')).toEqual(group);
     // Both tenant commands say they depend on the opt-in, so nobody expects them on a bot that has it off.
-    for (const command of lists.flatMap((l) => l.commands).filter((c) => c.title === 'check' || c.title === 'watch on')) {
+    for (const command of lists
+      .flatMap((l) => l.commands)
+      .filter((c) => c.title === 'check' || c.title === 'watch on')) {
       expect(command.description).toMatch(/read-only/);
       expect(command.description).toMatch(/tenant checks are on/);
     }
@@ -102,13 +133,22 @@ describe('configuration values', () => {
 
   it('names the variable when BOT_ID is missing or not a GUID', () => {
     expect(resolveValues({}, '1.0.0').problems).toEqual([expect.stringMatching(/^BOT_ID is not set .*MicrosoftAppId/)]);
-    expect(resolveValues({ BOT_ID: 'my-bot' }, '1.0.0').problems).toEqual([expect.stringMatching(/^BOT_ID "my-bot" is not a GUID/)]);
-    expect(resolveValues({ MicrosoftAppId: 'nope' }, '1.0.0').problems).toEqual([expect.stringMatching(/^MicrosoftAppId "nope" is not a GUID/)]);
+    expect(resolveValues({ BOT_ID: 'my-bot' }, '1.0.0').problems).toEqual([
+      expect.stringMatching(/^BOT_ID "my-bot" is not a GUID/),
+    ]);
+    expect(resolveValues({ MicrosoftAppId: 'nope' }, '1.0.0').problems).toEqual([
+      expect.stringMatching(/^MicrosoftAppId "nope" is not a GUID/),
+    ]);
   });
 
   it('rejects a version that is not MAJOR.MINOR.PATCH, a domain with a scheme and a non-https URL', () => {
     const { problems } = resolveValues(
-      { BOT_ID, APP_VERSION: '1.0', BOT_DOMAIN: 'https://bot.example.net/api/messages', DEVELOPER_PRIVACY_URL: 'ftp://x' },
+      {
+        BOT_ID,
+        APP_VERSION: '1.0',
+        BOT_DOMAIN: 'https://bot.example.net/api/messages',
+        DEVELOPER_PRIVACY_URL: 'ftp://x',
+      },
       '1.0.0',
     );
     expect(problems).toEqual([
@@ -121,7 +161,9 @@ describe('configuration values', () => {
   it('warns, without failing, while the developer URLs are the placeholders', () => {
     const result = resolveValues({ BOT_ID }, '1.0.0');
     expect(result.problems).toEqual([]);
-    expect(result.warnings).toEqual([expect.stringContaining('DEVELOPER_WEBSITE_URL, DEVELOPER_PRIVACY_URL, DEVELOPER_TERMS_URL are not set')]);
+    expect(result.warnings).toEqual([
+      expect.stringContaining('DEVELOPER_WEBSITE_URL, DEVELOPER_PRIVACY_URL, DEVELOPER_TERMS_URL are not set'),
+    ]);
   });
 });
 
@@ -139,8 +181,12 @@ describe('manifest problems are reported readably', () => {
     delete bot(manifest).botId;
     const problems = validateManifest(manifest);
     readable(problems);
-    expect(problems).toContain("bots[0].botId is missing: it must be the Azure Bot's Microsoft App ID (BOT_ID or MicrosoftAppId).");
-    expect(problems).toContainEqual(expect.stringMatching(/^bots\[0\]: must have required property 'botId' \[official schema\]$/));
+    expect(problems).toContain(
+      "bots[0].botId is missing: it must be the Azure Bot's Microsoft App ID (BOT_ID or MicrosoftAppId).",
+    );
+    expect(problems).toContainEqual(
+      expect.stringMatching(/^bots\[0\]: must have required property 'botId' \[official schema\]$/),
+    );
   });
 
   it('a version that is not semver', async () => {
@@ -155,7 +201,9 @@ describe('manifest problems are reported readably', () => {
     manifest.description = { ...(manifest.description as JsonObject), short: 'x'.repeat(95) };
     const problems = validateManifest(manifest);
     readable(problems);
-    expect(problems).toEqual(['description.short: must NOT have more than 80 characters (it has 95) [official schema]']);
+    expect(problems).toEqual([
+      'description.short: must NOT have more than 80 characters (it has 95) [official schema]',
+    ]);
   });
 
   it('a placeholder with no value', async () => {
@@ -177,14 +225,18 @@ describe('manifest problems are reported readably', () => {
     const manifest = { ...filledTemplate(), manifestVersion: '1.18' };
     const problems = validateManifest(manifest);
     readable(problems);
-    expect(problems[0]).toMatch(/^manifestVersion "1\.18" has no schema in @microsoft\/app-manifest; use one of .*newest: 1\.\d+/);
+    expect(problems[0]).toMatch(
+      /^manifestVersion "1\.18" has no schema in @microsoft\/app-manifest; use one of .*newest: 1\.\d+/,
+    );
     expect(problems[1]).toMatch(/^\$schema ".*v1\.30.*" does not match manifestVersion 1\.18/);
   });
 
   it('a property the schema does not know', async () => {
     const manifest = { ...filledTemplate(), botName: 'Sync Guide' };
     const problems = validateManifest(manifest);
-    expect(problems).toEqual(['(top level): must NOT have additional properties ("botName" is not a property the schema allows here) [official schema]']);
+    expect(problems).toEqual([
+      '(top level): must NOT have additional properties ("botName" is not a property the schema allows here) [official schema]',
+    ]);
   });
 });
 
@@ -202,8 +254,12 @@ describe('icons', () => {
   });
 
   it('the committed icons are what scripts/make-icons.ts draws (run npm run icons after changing it)', () => {
-    expect(pixelsOf(fs.readFileSync(path.join(MANIFEST_DIR, 'color.png'))).data.equals(pixelsOf(drawColorIcon()).data)).toBe(true);
-    expect(pixelsOf(fs.readFileSync(path.join(MANIFEST_DIR, 'outline.png'))).data.equals(pixelsOf(drawOutlineIcon()).data)).toBe(true);
+    expect(
+      pixelsOf(fs.readFileSync(path.join(MANIFEST_DIR, 'color.png'))).data.equals(pixelsOf(drawColorIcon()).data),
+    ).toBe(true);
+    expect(
+      pixelsOf(fs.readFileSync(path.join(MANIFEST_DIR, 'outline.png'))).data.equals(pixelsOf(drawOutlineIcon()).data),
+    ).toBe(true);
   });
 
   it('reports a wrong size, an opaque outline and a missing file', () => {
@@ -287,7 +343,11 @@ describe('agreement with the official package', () => {
       const schema = JSON.parse(fs.readFileSync(input.schemaFile, 'utf8'));
       AppManifestUtils.validateAgainstSchema(input.manifest, schema).then((errors) => process.stdout.write(JSON.stringify(errors)));
     `;
-    const out = execFileSync(process.execPath, ['-e', script], { cwd: ROOT, input: JSON.stringify({ manifest, schemaFile }), encoding: 'utf8' });
+    const out = execFileSync(process.execPath, ['-e', script], {
+      cwd: ROOT,
+      input: JSON.stringify({ manifest, schemaFile }),
+      encoding: 'utf8',
+    });
     return JSON.parse(out) as string[];
   }
 
@@ -310,19 +370,30 @@ describe('the npm run package command line', () => {
   // times that when it is busier: the limit only ends a compile that hangs.
   beforeAll(() => {
     compiled = path.join(tmp, 'compiled');
-    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(ROOT, 'scripts', 'tsconfig.json'), '--outDir', compiled], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
+    execFileSync(
+      process.execPath,
+      [require.resolve('typescript/bin/tsc'), '-p', path.join(ROOT, 'scripts', 'tsconfig.json'), '--outDir', compiled],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+      },
+    );
   }, 240_000);
 
   /** A clean environment, so the developer's own MicrosoftAppId or .env cannot leak into the result. */
-  function run(env: Record<string, string>, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
-    const result = spawnSync(process.execPath, [path.join(compiled, 'package.js'), '--env', path.join(tmp, 'no.env'), ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', NODE_PATH: path.join(ROOT, 'node_modules'), ...env },
-      encoding: 'utf8',
-    });
+  function run(
+    env: Record<string, string>,
+    ...args: string[]
+  ): { status: number | null; stdout: string; stderr: string } {
+    const result = spawnSync(
+      process.execPath,
+      [path.join(compiled, 'package.js'), '--env', path.join(tmp, 'no.env'), ...args],
+      {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH ?? '', NODE_PATH: path.join(ROOT, 'node_modules'), ...env },
+        encoding: 'utf8',
+      },
+    );
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
   }
 
@@ -337,7 +408,17 @@ describe('the npm run package command line', () => {
 
   it('builds the zip where --out says and prints what went into it', () => {
     const out = path.join(tmp, 'cli', 'appPackage.zip');
-    const result = run({ BOT_ID, DEVELOPER_WEBSITE_URL: 'https://contoso.example/it', DEVELOPER_PRIVACY_URL: 'https://contoso.example/privacy', DEVELOPER_TERMS_URL: 'https://contoso.example/terms' }, '--out', out, '--strict');
+    const result = run(
+      {
+        BOT_ID,
+        DEVELOPER_WEBSITE_URL: 'https://contoso.example/it',
+        DEVELOPER_PRIVACY_URL: 'https://contoso.example/privacy',
+        DEVELOPER_TERMS_URL: 'https://contoso.example/terms',
+      },
+      '--out',
+      out,
+      '--strict',
+    );
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toContain(`bot id          ${BOT_ID}`);

@@ -21,7 +21,11 @@ const PATIENT_PROBE_MS = 30_000;
 
 beforeAll(async () => {
   azurite = await startAzurite();
-  harness = await startHarness({ STORAGE: 'blob', BLOB_CONNECTION_STRING: azurite.connectionString, BLOB_CONTAINER: 'faults' });
+  harness = await startHarness({
+    STORAGE: 'blob',
+    BLOB_CONNECTION_STRING: azurite.connectionString,
+    BLOB_CONTAINER: 'faults',
+  });
 });
 
 afterAll(async () => {
@@ -35,7 +39,10 @@ async function get(path: string): Promise<{ status: number; body: any; ms: numbe
   return { status: response.status, body: await response.json(), ms: Date.now() - started };
 }
 
-const install = () => harness!.post(activity('installationUpdate', { conversationId: CONVERSATION }, { action: 'add', deliveryMode: 'expectReplies' }));
+const install = () =>
+  harness!.post(
+    activity('installationUpdate', { conversationId: CONVERSATION }, { action: 'add', deliveryMode: 'expectReplies' }),
+  );
 const docs = () => new DocumentStore<{ v: number }>(harness!.app.storage.storage, 'outage-docs');
 
 describe('Azure Blob storage goes away mid-run and comes back', () => {
@@ -77,7 +84,9 @@ describe('Azure Blob storage goes away mid-run and comes back', () => {
     await azurite!.restart();
     expect((await get('/readyz')).status).toBe(200);
     expect((await docs().read('before'))?.value).toEqual({ v: 1 });
-    expect(await new ConversationRegistry(harness!.app.storage.storage).get(CONVERSATION)).toMatchObject({ active: true });
+    expect(await new ConversationRegistry(harness!.app.storage.storage).get(CONVERSATION)).toMatchObject({
+      active: true,
+    });
 
     const outcome = await docs().update('before', (current) => ({ next: { v: current.v + 1 }, result: undefined }));
     expect(outcome.kind).toBe('written');
@@ -88,7 +97,11 @@ describe('Azure Blob storage goes away mid-run and comes back', () => {
 
   it('recovers even when storage was down the first time a client touched it', async () => {
     // BlobsStorage caches its first createIfNotExists(); a new container makes this client's first call that one.
-    const handle = createStorage({ kind: 'blob', connectionString: azurite!.connectionString, container: 'first-touch-during-outage' });
+    const handle = createStorage({
+      kind: 'blob',
+      connectionString: azurite!.connectionString,
+      container: 'first-touch-during-outage',
+    });
     await azurite!.halt();
     await expect(probeStorage(handle.storage, PATIENT_PROBE_MS)).rejects.toThrow(/storage read failed/);
     await azurite!.restart();

@@ -18,13 +18,22 @@ describe.each([
     () => {
       const dir = mkdtempSync(join(tmpdir(), 'docstore-'));
       const storage = new SqliteStorage(join(dir, 'd.sqlite'));
-      return { storage: storage, done: () => { storage.close(); rmSync(dir, { recursive: true, force: true }); } };
+      return {
+        storage: storage,
+        done: () => {
+          storage.close();
+          rmSync(dir, { recursive: true, force: true });
+        },
+      };
     },
   ],
 ])('DocumentStore on %s', (_name, make) => {
   it('loses no update when 25 writers append at once', async () => {
     const { storage, done } = make();
-    const store = new DocumentStore<Counter>(storage, 'counters', { maxAttempts: 50, backoffMs: () => Math.random() * 3 });
+    const store = new DocumentStore<Counter>(storage, 'counters', {
+      maxAttempts: 50,
+      backoffMs: () => Math.random() * 3,
+    });
     await store.put('c', { hits: [] });
     const writers = Array.from({ length: 25 }, (_, i) => `user-${i}`);
     const outcomes = await Promise.all(writers.map((w) => store.update('c', append(w))));

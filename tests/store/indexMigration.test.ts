@@ -44,15 +44,17 @@ describe('indexes of the previous stored format', () => {
     expect(await index.migrateSingleDocument(NOW)).toBe(2);
     expect(await storage.read(['reminderIndex/all'])).toEqual({});
     const { due } = await index.due(NOW);
-    const old = (legacy['reminderIndex/all']).entries;
-    expect(due.map((found) => found.entry)).toEqual(old.map((entry: object) => ({ ...entry, dueAt: NOW.toISOString() })));
+    const old = legacy['reminderIndex/all'].entries;
+    expect(due.map((found) => found.entry)).toEqual(
+      old.map((entry: object) => ({ ...entry, dueAt: NOW.toISOString() })),
+    );
     expect(await index.migrateSingleDocument(NOW)).toBe(0);
     expect((await index.due(NOW)).due).toHaveLength(2);
   });
 
   it('the watch, my-tasks and team indexes read as they were stored, and take new entries on top', async () => {
     const watch = new WatchIndex(storage);
-    expect(await watch.list()).toEqual((legacy['watchIndex/all']).entries);
+    expect(await watch.list()).toEqual(legacy['watchIndex/all'].entries);
 
     const myTasks = new MyTasksIndex(storage);
     const tasks = await myTasks.entries(TENANT, 'aad-ben');
@@ -63,7 +65,10 @@ describe('indexes of the previous stored format', () => {
     expect((await registry.teams(TENANT)).map((team) => team.teamName)).toEqual(['Identity Team']);
     await registry.install(
       {
-        reference: { conversation: { id: '19:new@thread.tacv2' } as any, serviceUrl: 'https://smba.trafficmanager.net/emea/' },
+        reference: {
+          conversation: { id: '19:new@thread.tacv2' } as any,
+          serviceUrl: 'https://smba.trafficmanager.net/emea/',
+        },
         conversationType: 'channel',
         tenantId: TENANT,
         teamId: '19:newteam@thread.tacv2',
@@ -76,11 +81,17 @@ describe('indexes of the previous stored format', () => {
 
   it('a bot starting on the old documents moves the reminder pointers at its first check, without anyone asking', async () => {
     storage.close();
-    const bot = await startHarness({ STORAGE: 'sqlite', SQLITE_PATH: join(dir, 'bot.sqlite'), REMINDER_CHECK_SECONDS: '0' }, { clock: () => NOW });
+    const bot = await startHarness(
+      { STORAGE: 'sqlite', SQLITE_PATH: join(dir, 'bot.sqlite'), REMINDER_CHECK_SECONDS: '0' },
+      { clock: () => NOW },
+    );
     try {
       const check = await bot.app.reminders.runOnce();
       // Both pointers came due from the queue; their plans are not in this copy, so the check drops them.
-      expect(check.results.map((r) => r.planId).sort()).toEqual(['11111111-1111-4111-8111-111111111111', '22222222-2222-4222-8222-222222222222']);
+      expect(check.results.map((r) => r.planId).sort()).toEqual([
+        '11111111-1111-4111-8111-111111111111',
+        '22222222-2222-4222-8222-222222222222',
+      ]);
       expect(await bot.app.storage.storage.read(['reminderIndex/all'])).toEqual({});
       const index = new ReminderIndex(bot.app.storage.storage);
       const keys = Array.from({ length: QUEUE_SLOTS }, (_, slot) => index.slotKey(slot));

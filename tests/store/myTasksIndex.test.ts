@@ -23,7 +23,10 @@ describe('MyTasksIndex', () => {
       ['cloudSync.configure', 'chat 2'],
     ]);
     expect(entries[0].location.conversationId).toBe('19:chat-3@thread.v2');
-    await index.remove(TENANT, 'aad-ben', [{ planId: 'plan-a', taskId: 'cloudSync.verify' }, { planId: 'gone', taskId: 'cloudSync.verify' }]);
+    await index.remove(TENANT, 'aad-ben', [
+      { planId: 'plan-a', taskId: 'cloudSync.verify' },
+      { planId: 'gone', taskId: 'cloudSync.verify' },
+    ]);
     expect((await index.entries(TENANT, 'aad-ben')).map((e) => e.taskId)).toEqual(['cloudSync.configure']);
     expect(await index.entries(TENANT, 'someone-else')).toEqual([]);
   });
@@ -31,9 +34,14 @@ describe('MyTasksIndex', () => {
   it.each([
     ['memory', () => new MemoryStorage()],
     ['sqlite', () => new SqliteStorage(':memory:')],
-  ])('concurrent assignments to one person on %s all land, including the ones that create the document', async (_name, storage) => {
-    const index = new MyTasksIndex(storage());
-    await Promise.all(Array.from({ length: 12 }, (_, n) => index.add(TENANT, 'aad-ana', entry(n, `plan-${n}`))));
-    expect((await index.entries(TENANT, 'aad-ana')).map((e) => e.planId).sort()).toEqual(Array.from({ length: 12 }, (_, n) => `plan-${n}`).sort());
-  });
+  ])(
+    'concurrent assignments to one person on %s all land, including the ones that create the document',
+    async (_name, storage) => {
+      const index = new MyTasksIndex(storage());
+      await Promise.all(Array.from({ length: 12 }, (_, n) => index.add(TENANT, 'aad-ana', entry(n, `plan-${n}`))));
+      expect((await index.entries(TENANT, 'aad-ana')).map((e) => e.planId).sort()).toEqual(
+        Array.from({ length: 12 }, (_, n) => `plan-${n}`).sort(),
+      );
+    },
+  );
 });

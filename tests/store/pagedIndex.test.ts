@@ -7,7 +7,8 @@ interface Entry {
   readonly note: string;
 }
 const entry = (n: number, note = 'x'.repeat(250)): Entry => ({ id: `entry-${n}`, note });
-const make = (storage: Storage, maxPageBytes?: number) => new PagedIndex<Entry>(storage, 'testIndex', { idOf: (e) => e.id, ...(maxPageBytes ? { maxPageBytes } : {}) });
+const make = (storage: Storage, maxPageBytes?: number) =>
+  new PagedIndex<Entry>(storage, 'testIndex', { idOf: (e) => e.id, ...(maxPageBytes ? { maxPageBytes } : {}) });
 
 /** Every page document of a scope, as stored. */
 async function storedPages(storage: Storage, index: PagedIndex<Entry>, scope: string): Promise<string[]> {
@@ -47,7 +48,11 @@ describe('PagedIndex', () => {
   it('has no cap: 5,000 entries of 270 bytes become a chain of pages, each under the page limit and far under 256 KB', async () => {
     const storage = new MemoryStorage();
     const index = make(storage);
-    for (let from = 0; from < 5_000; from += 500) await index.upsert('big', Array.from({ length: 500 }, (_, i) => entry(from + i)));
+    for (let from = 0; from < 5_000; from += 500)
+      await index.upsert(
+        'big',
+        Array.from({ length: 500 }, (_, i) => entry(from + i)),
+      );
     // One at a time past the end too: the path a single "turn on" takes.
     await index.upsert('big', [entry(5_000)]);
     const listed = await index.list('big');
@@ -79,7 +84,10 @@ describe('PagedIndex', () => {
 
   it('lists an entry two writers appended to two pages once, and removes it from both', async () => {
     const storage = new MemoryStorage();
-    await storage.write({ 'testIndex/s': { entries: [entry(1)], more: true, eTag: '*' }, 'testIndex/s/~1': { entries: [entry(1), entry(2)], eTag: '*' } });
+    await storage.write({
+      'testIndex/s': { entries: [entry(1)], more: true, eTag: '*' },
+      'testIndex/s/~1': { entries: [entry(1), entry(2)], eTag: '*' },
+    });
     const index = make(storage);
     expect((await index.list('s')).map((e) => e.id)).toEqual(['entry-1', 'entry-2']);
     expect(await index.remove('s', (e) => e.id === 'entry-1')).toBe(2);
@@ -89,19 +97,25 @@ describe('PagedIndex', () => {
   it.each([
     ['memory', () => new MemoryStorage()],
     ['sqlite', () => new SqliteStorage(':memory:')],
-  ])('concurrent upserts on %s all land, across the creation of the first page and of later pages', async (_name, storage) => {
-    const index = make(storage(), 2_048);
-    await Promise.all(Array.from({ length: 40 }, (_, n) => index.upsert('busy', [entry(n)])));
-    const ids = (await index.list('busy')).map((e) => e.id).sort();
-    expect(ids).toEqual(Array.from({ length: 40 }, (_, n) => `entry-${n}`).sort());
-    expect((await index.pages('busy')).length).toBeGreaterThan(4);
-  });
+  ])(
+    'concurrent upserts on %s all land, across the creation of the first page and of later pages',
+    async (_name, storage) => {
+      const index = make(storage(), 2_048);
+      await Promise.all(Array.from({ length: 40 }, (_, n) => index.upsert('busy', [entry(n)])));
+      const ids = (await index.list('busy')).map((e) => e.id).sort();
+      expect(ids).toEqual(Array.from({ length: 40 }, (_, n) => `entry-${n}`).sort());
+      expect((await index.pages('busy')).length).toBeGreaterThan(4);
+    },
+  );
 
   describe('append', () => {
     it('reads a constant handful of pages however long the chain is, and the entry lands at its end', async () => {
       const counted = countingReads(new MemoryStorage());
       const index = make(counted.storage);
-      await index.upsert('long', Array.from({ length: 12_000 }, (_, n) => entry(n)));
+      await index.upsert(
+        'long',
+        Array.from({ length: 12_000 }, (_, n) => entry(n)),
+      );
       expect((await index.pages('long')).length).toBeGreaterThan(45);
       // The chain was built by upsert, which leaves no hint: the first append walks it once and leaves one.
       await index.append('long', [entry(20_000)]);
@@ -118,7 +132,10 @@ describe('PagedIndex', () => {
     it('a scope created many pages long by one call is appended to with a constant handful of reads', async () => {
       const counted = countingReads(new MemoryStorage());
       const index = make(counted.storage);
-      await index.append('fresh', Array.from({ length: 12_000 }, (_, n) => entry(n)));
+      await index.append(
+        'fresh',
+        Array.from({ length: 12_000 }, (_, n) => entry(n)),
+      );
       expect((await index.pages('fresh')).length).toBeGreaterThan(45);
       counted.reads.length = 0;
       await index.append('fresh', [entry(12_000)]);
@@ -137,12 +154,15 @@ describe('PagedIndex', () => {
       }
       expect((await index.pages('growing')).length).toBeGreaterThan(50);
       expect(most).toBeLessThanOrEqual(5);
-      expect((await index.list('growing')).map((e) => e.id)).toEqual(Array.from({ length: 400 }, (_, n) => `entry-${n}`));
+      expect((await index.list('growing')).map((e) => e.id)).toEqual(
+        Array.from({ length: 400 }, (_, n) => `entry-${n}`),
+      );
     });
 
     it('reuses the room a remove made: entries moving out and back in every cycle do not grow the chain', async () => {
       const index = make(new MemoryStorage(), 4_096);
-      const week = (cycle: number) => Array.from({ length: 200 }, (_, n) => ({ id: `entry-${n}`, note: `due in week ${cycle} ${'x'.repeat(200)}` }));
+      const week = (cycle: number) =>
+        Array.from({ length: 200 }, (_, n) => ({ id: `entry-${n}`, note: `due in week ${cycle} ${'x'.repeat(200)}` }));
       await index.append('slot', week(0));
       const lengths: number[] = [];
       for (let cycle = 1; cycle <= 6; cycle++) {
@@ -159,7 +179,10 @@ describe('PagedIndex', () => {
 
     it('a hint naming a page that is not there costs a walk from page 0, not the entry', async () => {
       const storage = new MemoryStorage();
-      await storage.write({ 'testIndex/s': { entries: [entry(1)], more: true, appendAt: 99, eTag: '*' }, 'testIndex/s/~1': { entries: [entry(2)], eTag: '*' } });
+      await storage.write({
+        'testIndex/s': { entries: [entry(1)], more: true, appendAt: 99, eTag: '*' },
+        'testIndex/s/~1': { entries: [entry(2)], eTag: '*' },
+      });
       const index = make(storage);
       await index.append('s', [entry(3)]);
       expect((await index.list('s')).map((e) => e.id).sort()).toEqual(['entry-1', 'entry-2', 'entry-3']);

@@ -17,8 +17,14 @@ const DAY = 24 * 60 * 60 * 1000;
 const CHAT: PlanLocation = { tenantId: 'tenant-1', conversationId: '19:crew@thread.v2' };
 const at = (days: number) => new Date(Date.parse(T0) + days * DAY).toISOString();
 
-const plan = (id: string, tool: Plan['selection']['tool'] = 'cloudSync') => createPlan({ id, selection: { tool }, createdBy: ANA, at: T0 });
-const record = (p: Plan): PlanRecord => ({ plan: p, conversationId: CHAT.conversationId, tenantId: CHAT.tenantId, cards: [] });
+const plan = (id: string, tool: Plan['selection']['tool'] = 'cloudSync') =>
+  createPlan({ id, selection: { tool }, createdBy: ANA, at: T0 });
+const record = (p: Plan): PlanRecord => ({
+  plan: p,
+  conversationId: CHAT.conversationId,
+  tenantId: CHAT.tenantId,
+  cards: [],
+});
 const keptKey = (planId: string) => `keptPlans/tenant-1/${encodeURIComponent(CHAT.conversationId)}/${planId}`;
 
 async function setUp() {
@@ -31,14 +37,24 @@ async function setUp() {
 describe('kept plans in the plan store', () => {
   it('start over keeps the plan (and its decision) for 30 days; restore brings it back as it was', async () => {
     const { storage, store } = await setUp();
-    const started = applyAction(plan('plan-1'), { taskId: 'cloudSync.prerequisites', action: 'done', actor: BEN, at: T0 });
-    await store.updateRecord(CHAT, (current) => ({ next: { ...current, plan: (started as { plan: Plan }).plan }, result: undefined }));
+    const started = applyAction(plan('plan-1'), {
+      taskId: 'cloudSync.prerequisites',
+      action: 'done',
+      actor: BEN,
+      at: T0,
+    });
+    await store.updateRecord(CHAT, (current) => ({
+      next: { ...current, plan: (started as { plan: Plan }).plan },
+      result: undefined,
+    }));
     const before = await store.load(CHAT);
     const decision = { decisionId: 'd-1' } as unknown as DecisionRecord;
 
     await store.remove(CHAT, { by: ANA, at: at(0) }, { decision });
     expect(await store.load(CHAT)).toBeUndefined();
-    expect(await store.log(CHAT)).toEqual([{ kind: 'removed', planId: 'plan-1', tool: 'cloudSync', by: ANA, at: at(0), restorableUntil: at(KEEP_DAYS) }]);
+    expect(await store.log(CHAT)).toEqual([
+      { kind: 'removed', planId: 'plan-1', tool: 'cloudSync', by: ANA, at: at(0), restorableUntil: at(KEEP_DAYS) },
+    ]);
 
     const outcome = await store.restore(CHAT, 'plan-1', { audit: { by: BEN, at: at(29) } });
     expect(outcome).toEqual({ kind: 'restored', record: before, decision });
@@ -79,12 +95,19 @@ describe('kept plans in the plan store', () => {
     const { store } = await setUp();
     const first = await store.load(CHAT);
     await store.create(CHAT, record(plan('plan-2', 'connect')), { replace: true, audit: { by: BEN, at: at(1) } });
-    expect((await store.log(CHAT))[0]).toMatchObject({ kind: 'replaced', planId: 'plan-1', by: BEN, restorableUntil: at(KEEP_DAYS + 1) });
+    expect((await store.log(CHAT))[0]).toMatchObject({
+      kind: 'replaced',
+      planId: 'plan-1',
+      by: BEN,
+      restorableUntil: at(KEEP_DAYS + 1),
+    });
 
     // The person agreed to replace a plan that is no longer the current one: nothing changes.
     const stale = await store.restore(CHAT, 'plan-1', { replacing: 'plan-0', audit: { by: ANA, at: at(2) } });
     expect(stale).toMatchObject({ kind: 'currentChanged', current: { plan: { id: 'plan-2' } } });
-    expect(await store.restore(CHAT, 'plan-1', { audit: { by: ANA, at: at(2) } })).toMatchObject({ kind: 'currentChanged' });
+    expect(await store.restore(CHAT, 'plan-1', { audit: { by: ANA, at: at(2) } })).toMatchObject({
+      kind: 'currentChanged',
+    });
     expect((await store.load(CHAT))?.plan.id).toBe('plan-2');
 
     const second = await store.load(CHAT);
@@ -115,10 +138,18 @@ describe('the plan log keeps what matters and bounds the rest', () => {
     const restorable = entries.filter((e) => e.restorableUntil !== undefined).map((e) => e.planId);
     expect(restorable).toHaveLength(MAX_KEPT_PLANS);
     expect(restorable[0]).toBe('new');
-    expect(entries.slice(0, PLAN_LOG_LIMIT).map((e) => e.planId)).toEqual(['new', ...old.slice(0, PLAN_LOG_LIMIT - 1).map((e) => e.planId)]);
+    expect(entries.slice(0, PLAN_LOG_LIMIT).map((e) => e.planId)).toEqual([
+      'new',
+      ...old.slice(0, PLAN_LOG_LIMIT - 1).map((e) => e.planId),
+    ]);
     expect(entries.length).toBeLessThanOrEqual(PLAN_LOG_LIMIT + MAX_KEPT_PLANS);
     // The restorable ones beyond the limit lose their copies; nothing still offered is released.
-    expect(released).toEqual(old.filter((e) => e.restorableUntil !== undefined).map((e) => e.planId).filter((id) => !restorable.includes(id)));
+    expect(released).toEqual(
+      old
+        .filter((e) => e.restorableUntil !== undefined)
+        .map((e) => e.planId)
+        .filter((id) => !restorable.includes(id)),
+    );
   });
 
   it('an expired entry stays in the log without its date and releases its copy once', () => {

@@ -1,7 +1,13 @@
 import { MemoryStorage, type StoreItems } from 'botbuilder';
 import { RECENT_HISTORY_LIMIT } from '../../src/domain/historyArchive';
 import { createPlan, planHistory, type Actor, type Plan } from '../../src/domain/plan';
-import { MAX_CARD_COPIES, PlanStore, type CardRef, type PlanLocation, type PlanRecord } from '../../src/store/planStore';
+import {
+  MAX_CARD_COPIES,
+  PlanStore,
+  type CardRef,
+  type PlanLocation,
+  type PlanRecord,
+} from '../../src/store/planStore';
 
 /** MemoryStorage that counts calls, to pin "one write per change, none for reads and refusals". */
 class CountingStorage extends MemoryStorage {
@@ -65,19 +71,37 @@ describe('PlanStore', () => {
     await store.load(CHANNEL);
     expect(storage.writes).toBe(0);
 
-    const changed = await store.applyAction(CHANNEL, { ...base, taskId: 'cloudSync.prerequisites', action: 'done', expectedRevision: 1 });
+    const changed = await store.applyAction(CHANNEL, {
+      ...base,
+      taskId: 'cloudSync.prerequisites',
+      action: 'done',
+      expectedRevision: 1,
+    });
     expect(changed.kind).toBe('changed');
     expect(storage.writes).toBe(1);
 
-    const again = await store.applyAction(CHANNEL, { ...base, taskId: 'cloudSync.prerequisites', action: 'done', expectedRevision: 1 });
+    const again = await store.applyAction(CHANNEL, {
+      ...base,
+      taskId: 'cloudSync.prerequisites',
+      action: 'done',
+      expectedRevision: 1,
+    });
     expect(again).toMatchObject({ kind: 'unchanged', by: ANA, at: AT, stale: true });
     const rejected = await store.applyAction(CHANNEL, { ...base, taskId: 'cloudSync.prerequisites', action: 'skip' });
     expect(rejected.kind).toBe('rejected');
     const unknown = await store.applyAction(CHANNEL, { ...base, taskId: 'connect.download', action: 'done' });
     expect(unknown).toMatchObject({ kind: 'rejected', reason: 'unknownTask' });
-    const forged = await store.applyAction(CHANNEL, { ...base, planId: 'someone-elses-plan', taskId: 'cloudSync.installAgent', action: 'done' });
+    const forged = await store.applyAction(CHANNEL, {
+      ...base,
+      planId: 'someone-elses-plan',
+      taskId: 'cloudSync.installAgent',
+      action: 'done',
+    });
     expect(forged.kind).toBe('otherPlan');
-    const elsewhere = await store.applyAction({ ...CHANNEL, conversationId: 'a:other' }, { ...base, taskId: 'cloudSync.installAgent', action: 'done' });
+    const elsewhere = await store.applyAction(
+      { ...CHANNEL, conversationId: 'a:other' },
+      { ...base, taskId: 'cloudSync.installAgent', action: 'done' },
+    );
     expect(elsewhere.kind).toBe('noPlan');
 
     expect(storage.writes).toBe(1);
@@ -87,7 +111,12 @@ describe('PlanStore', () => {
   });
 
   it('loses no update when 20 people click at once, on the same and on different tasks', async () => {
-    const plan = createPlan({ id: 'plan-both', selection: { tool: 'both', deviceSyncPreview: true }, createdBy: ANA, at: AT });
+    const plan = createPlan({
+      id: 'plan-both',
+      selection: { tool: 'both', deviceSyncPreview: true },
+      createdBy: ANA,
+      at: AT,
+    });
     const { storage, store } = await storeWithPlan(plan);
     const users: Actor[] = Array.from({ length: 20 }, (_, i) => ({ id: `aad-${i}`, name: `User ${i}` }));
     const openTasks = plan.tasks.filter((t) => t.status === 'todo').map((t) => t.id);
@@ -99,7 +128,9 @@ describe('PlanStore', () => {
     );
     const distinctStarts = new Set(requests.slice(10).map((r) => r.taskId));
 
-    const outcomes = await Promise.all(requests.map((r) => store.applyAction(CHANNEL, { planId: plan.id, at: AT, ...r })));
+    const outcomes = await Promise.all(
+      requests.map((r) => store.applyAction(CHANNEL, { planId: plan.id, at: AT, ...r })),
+    );
 
     const sameTask = outcomes.slice(0, 10);
     expect(sameTask.filter((o) => o.kind === 'changed')).toHaveLength(1);
@@ -122,8 +153,17 @@ describe('PlanStore', () => {
 
   it('remembers posted cards, ignores empty ids, replaces a lost card and keeps a bounded number of copies', async () => {
     const { store, plan } = await storeWithPlan();
-    const ref = (taskId: CardRef['taskId'], activityId: string): CardRef => ({ taskId, activityId, conversationId: CHANNEL.conversationId, serviceUrl: 'https://smba.example/' });
-    await store.rememberCards(CHANNEL, [ref('summary', 's1'), ref('cloudSync.prerequisites', ''), ref('cloudSync.prerequisites', 'p1')]);
+    const ref = (taskId: CardRef['taskId'], activityId: string): CardRef => ({
+      taskId,
+      activityId,
+      conversationId: CHANNEL.conversationId,
+      serviceUrl: 'https://smba.example/',
+    });
+    await store.rememberCards(CHANNEL, [
+      ref('summary', 's1'),
+      ref('cloudSync.prerequisites', ''),
+      ref('cloudSync.prerequisites', 'p1'),
+    ]);
     expect((await store.load(CHANNEL))!.cards.map((c) => c.activityId)).toEqual(['s1', 'p1']);
 
     await store.rememberCards(CHANNEL, [ref('summary', 's2')], { planId: plan.id, replacing: 's1' });
@@ -131,7 +171,8 @@ describe('PlanStore', () => {
 
     expect(await store.rememberCards(CHANNEL, [ref('summary', 'x')], { planId: 'replaced-plan' })).toBe(false);
 
-    for (let i = 0; i < MAX_CARD_COPIES + 2; i++) await store.rememberCards(CHANNEL, [ref('cloudSync.prerequisites', `copy-${i}`)]);
+    for (let i = 0; i < MAX_CARD_COPIES + 2; i++)
+      await store.rememberCards(CHANNEL, [ref('cloudSync.prerequisites', `copy-${i}`)]);
     const copies = (await store.load(CHANNEL))!.cards.filter((c) => c.taskId === 'cloudSync.prerequisites');
     expect(copies.map((c) => c.activityId)).toEqual(['copy-2', 'copy-3', 'copy-4']);
   });
@@ -147,7 +188,13 @@ describe('PlanStore', () => {
     const store = new PlanStore(new AlwaysConflicting(), { maxAttempts: 3, backoffMs: () => 0 });
     const plan = cloudSyncPlan();
     await store.create(CHANNEL, record(plan), { replace: false });
-    const outcome = await store.applyAction(CHANNEL, { planId: plan.id, taskId: 'cloudSync.prerequisites', action: 'done', actor: ANA, at: AT });
+    const outcome = await store.applyAction(CHANNEL, {
+      planId: plan.id,
+      taskId: 'cloudSync.prerequisites',
+      action: 'done',
+      actor: ANA,
+      at: AT,
+    });
     expect(outcome.kind).toBe('busy');
     expect((await store.load(CHANNEL))!.plan.revision).toBe(1);
   });
@@ -172,26 +219,44 @@ describe('PlanStore: a long-lived plan keeps a bounded document', () => {
       return write(changes);
     };
     for (let i = 0; i < 250; i++) {
-      const outcome = await store.applyAction(CHANNEL, { planId: plan.id, taskId: TASK, action: i % 2 ? 'reopen' : 'done', actor: people[i % 3], at: new Date(Date.parse(AT) + i * 1000).toISOString() });
+      const outcome = await store.applyAction(CHANNEL, {
+        planId: plan.id,
+        taskId: TASK,
+        action: i % 2 ? 'reopen' : 'done',
+        actor: people[i % 3],
+        at: new Date(Date.parse(AT) + i * 1000).toISOString(),
+      });
       expect(outcome.kind).toBe('changed');
     }
     // One storage call per change; some of them also carry a page, never anything else.
     expect(written).toHaveLength(250);
     const withPage = written.filter((keys) => keys.length === 2);
     expect(withPage.length).toBeGreaterThan(0);
-    for (const keys of withPage) expect(keys).toEqual([expect.stringMatching(new RegExp(`^planHistory/${plan.id}/\\d+$`)), store.key(CHANNEL)]);
+    for (const keys of withPage)
+      expect(keys).toEqual([expect.stringMatching(new RegExp(`^planHistory/${plan.id}/\\d+$`)), store.key(CHANNEL)]);
 
     const stored = (await store.load(CHANNEL))!.plan;
     expect(stored.history.length + (stored.editHistory?.length ?? 0)).toBeLessThanOrEqual(RECENT_HISTORY_LIMIT);
     const whole = [...(await store.archivedHistory(stored)), ...planHistory(stored)];
     expect(whole).toHaveLength(plan.history.length + 250);
-    expect(whole.slice(plan.history.length).map((entry) => (entry as { to: string }).to)).toEqual(Array.from({ length: 250 }, (_, i) => (i % 2 ? 'todo' : 'done')));
+    expect(whole.slice(plan.history.length).map((entry) => (entry as { to: string }).to)).toEqual(
+      Array.from({ length: 250 }, (_, i) => (i % 2 ? 'todo' : 'done')),
+    );
   });
 
   it('loses and duplicates nothing when many people click across a page boundary at once', async () => {
     const { store, plan } = await storeWithPlan();
     const clicks = Array.from({ length: 120 }, (_, i) =>
-      store.applyEdit(CHANNEL, { planId: plan.id, edit: { kind: 'setDue', taskId: TASK, due: `2027-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}` }, actor: people[i % 3], at: new Date(Date.parse(AT) + i).toISOString() }),
+      store.applyEdit(CHANNEL, {
+        planId: plan.id,
+        edit: {
+          kind: 'setDue',
+          taskId: TASK,
+          due: `2027-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
+        },
+        actor: people[i % 3],
+        at: new Date(Date.parse(AT) + i).toISOString(),
+      }),
     );
     const outcomes = await Promise.all(clicks);
     const changed = outcomes.filter((o) => o.kind === 'changed').length;

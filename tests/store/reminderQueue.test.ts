@@ -10,9 +10,15 @@ const NOW = new Date('2026-12-07T10:00:00.000Z');
 const NEXT_MONDAY = new Date('2026-12-14T09:00:00.000Z');
 
 const pointer = (n: number, dueAt = NEXT_MONDAY): QueuedReminder => ({
-  location: { tenantId: `tenant-${n % 50}-0000-4000-8000-000000000000`, conversationId: `19:team-${Math.floor(n / 5)}-channel-${n % 5}@thread.tacv2` },
+  location: {
+    tenantId: `tenant-${n % 50}-0000-4000-8000-000000000000`,
+    conversationId: `19:team-${Math.floor(n / 5)}-channel-${n % 5}@thread.tacv2`,
+  },
   planId: `3f2c1d9e-0000-4000-8000-${String(n).padStart(12, '0')}`,
-  fallback: { conversationId: `19:team-${Math.floor(n / 5)}-channel-${n % 5}@thread.tacv2`, serviceUrl: 'https://smba.trafficmanager.net/emea/' },
+  fallback: {
+    conversationId: `19:team-${Math.floor(n / 5)}-channel-${n % 5}@thread.tacv2`,
+    serviceUrl: 'https://smba.trafficmanager.net/emea/',
+  },
   since: '2026-11-30T10:00:00.000Z',
   dueAt: dueAt.toISOString(),
 });
@@ -36,7 +42,11 @@ describe('the reminder queue', () => {
   it('adds a pointer to a slot of many pages with a constant handful of reads', async () => {
     const counted = countingReads(new MemoryStorage());
     const index = new ReminderIndex(counted.storage);
-    for (let from = 0; from < 30_000; from += 5_000) await index.addMany(Array.from({ length: 5_000 }, (_, i) => pointer(from + i)), NOW);
+    for (let from = 0; from < 30_000; from += 5_000)
+      await index.addMany(
+        Array.from({ length: 5_000 }, (_, i) => pointer(from + i)),
+        NOW,
+      );
     const slot = index.slotFor(NEXT_MONDAY.toISOString(), NOW);
     const keys = Array.from({ length: 400 }, (_, n) => index.slotKey(slot, n));
     const pages = Object.keys(await counted.storage.read(keys)).length;

@@ -47,7 +47,8 @@ function committedBatches(prefix: string): number {
   if (!existsSync(file)) return 0;
   const db = new Database(file);
   try {
-    return (db.prepare("SELECT count(*) AS n FROM items WHERE key LIKE ? || '/batch/%/a'").get(prefix) as { n: number }).n;
+    return (db.prepare("SELECT count(*) AS n FROM items WHERE key LIKE ? || '/batch/%/a'").get(prefix) as { n: number })
+      .n;
   } catch (error) {
     if (/no such table/.test((error as Error).message)) return 0;
     throw error;
@@ -64,7 +65,7 @@ function committedBatches(prefix: string): number {
 async function stalled(prefix: string, child: ChildProcess): Promise<number> {
   const running = () => child.exitCode === null && child.signalCode === null;
   let last = -1;
-  for (let same = 0; same < 5 && running(); ) {
+  for (let same = 0; same < 5 && running();) {
     await new Promise((resolve) => setTimeout(resolve, 200));
     const now = committedBatches(prefix);
     same = now > 0 && now === last ? same + 1 : 0;
@@ -118,7 +119,12 @@ function burstAndKill(prefix: string, killAfter: number, slowReader = false): Pr
         if (kind === 'batch' && value) acks.batches.push(Number(value));
         if (kind === 'counter' && value) acks.counter = Number(value);
       }
-      if (signal !== 'SIGKILL') reject(new Error(`burst ended by itself (code ${code}, signal ${signal}) after ${acks.batches.length} batches: ${stderr}`));
+      if (signal !== 'SIGKILL')
+        reject(
+          new Error(
+            `burst ended by itself (code ${code}, signal ${signal}) after ${acks.batches.length} batches: ${stderr}`,
+          ),
+        );
       else resolve(acks);
     });
   });
@@ -126,7 +132,9 @@ function burstAndKill(prefix: string, killAfter: number, slowReader = false): Pr
 
 describe('SQLite survives SIGKILL in the middle of a burst of writes', () => {
   for (const [round, { killAfter, slowReader = false }] of ROUNDS.entries()) {
-    const when = slowReader ? `${killAfter} batches after a test that fell behind reading caught up` : `${killAfter} acknowledged batches`;
+    const when = slowReader
+      ? `${killAfter} batches after a test that fell behind reading caught up`
+      : `${killAfter} acknowledged batches`;
     it(`round ${round + 1}: killed after ${when}, keeps every acknowledged write`, async () => {
       const prefix = `round${round + 1}`;
       const acks = await burstAndKill(prefix, killAfter, slowReader);
@@ -135,7 +143,9 @@ describe('SQLite survives SIGKILL in the middle of a burst of writes', () => {
       const db = new Database(file);
       try {
         expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-        const rows = db.prepare("SELECT key FROM items WHERE key LIKE ? || '/batch/%'").all(prefix) as { key: string }[];
+        const rows = db.prepare("SELECT key FROM items WHERE key LIKE ? || '/batch/%'").all(prefix) as {
+          key: string;
+        }[];
         const parts = new Map<number, Set<string>>();
         for (const { key } of rows) {
           const [, , i, part] = key.split('/');
@@ -163,7 +173,10 @@ describe('SQLite survives SIGKILL in the middle of a burst of writes', () => {
         expect(lastDoc).toMatchObject({ i: last, part: 'b' });
 
         // The recovered file takes new writes, conditional ones included.
-        const outcome = await counters.update('c', (current) => ({ next: { n: current.n + 1 }, result: current.n + 1 }));
+        const outcome = await counters.update('c', (current) => ({
+          next: { n: current.n + 1 },
+          result: current.n + 1,
+        }));
         expect(outcome).toMatchObject({ kind: 'written', result: counter!.value.n + 1 });
         await storage.write({ [`${prefix}/after-crash`]: { ok: true } });
         expect((await storage.read([`${prefix}/after-crash`]))[`${prefix}/after-crash`]).toMatchObject({ ok: true });

@@ -39,7 +39,9 @@ describe('SqliteStorage', () => {
   it('applies a batch atomically: one conflicting key rejects the whole write', async () => {
     const storage = new SqliteStorage(join(dir, 'batch.sqlite'));
     await storage.write({ a: { v: 1 }, b: { v: 1 } });
-    await expect(storage.write({ a: { v: 2 }, b: { v: 2, eTag: 'not-the-current-etag' } })).rejects.toThrow(/etag conflict/i);
+    await expect(storage.write({ a: { v: 2 }, b: { v: 2, eTag: 'not-the-current-etag' } })).rejects.toThrow(
+      /etag conflict/i,
+    );
     const items = await storage.read(['a', 'b']);
     expect([items.a.v, items.b.v]).toEqual([1, 1]);
     storage.close();

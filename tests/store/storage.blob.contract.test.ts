@@ -13,7 +13,11 @@ let handle: StorageHandle | undefined;
 beforeAll(async () => {
   azurite = await startAzurite();
   // A fresh container per run; Azurite's data dir is removed with it anyway.
-  handle = createStorage({ kind: 'blob', connectionString: azurite.connectionString, container: `contract-${Date.now().toString(36)}` });
+  handle = createStorage({
+    kind: 'blob',
+    connectionString: azurite.connectionString,
+    container: `contract-${Date.now().toString(36)}`,
+  });
 });
 
 afterAll(async () => {
@@ -25,10 +29,15 @@ describeStorageContract('azure blob (Azurite)', async () => ({ storage: handle!.
 
 describe('Azure Blob beyond the shared contract', () => {
   it('DocumentStore loses no update when 25 writers append at once', async () => {
-    const store = new DocumentStore<{ hits: string[] }>(handle!.storage, `docstore-${Date.now().toString(36)}`, { maxAttempts: 50, backoffMs: () => Math.random() * 5 });
+    const store = new DocumentStore<{ hits: string[] }>(handle!.storage, `docstore-${Date.now().toString(36)}`, {
+      maxAttempts: 50,
+      backoffMs: () => Math.random() * 5,
+    });
     await store.put('c', { hits: [] });
     const writers = Array.from({ length: 25 }, (_, i) => `user-${i}`);
-    const outcomes = await Promise.all(writers.map((w) => store.update('c', (current) => ({ next: { hits: [...current.hits, w] }, result: w }))));
+    const outcomes = await Promise.all(
+      writers.map((w) => store.update('c', (current) => ({ next: { hits: [...current.hits, w] }, result: w }))),
+    );
     expect(outcomes.filter((o) => o.kind !== 'written')).toEqual([]);
     expect([...(await store.read('c'))!.value.hits].sort()).toEqual([...writers].sort());
   });
@@ -39,7 +48,9 @@ describe('Azure Blob beyond the shared contract', () => {
   // conflict it re-reads and reports "missing" on every backend.
   it('rejects a conditional write to a key that does not exist as an eTag conflict', async () => {
     const key = `notes-${Date.now().toString(36)}/deleted-meanwhile`;
-    await expect(handle!.storage.write({ [key]: { v: 1, eTag: '"0x8DC0000000000000"' } })).rejects.toThrow(/etag conflict/i);
+    await expect(handle!.storage.write({ [key]: { v: 1, eTag: '"0x8DC0000000000000"' } })).rejects.toThrow(
+      /etag conflict/i,
+    );
     expect(await handle!.storage.read([key])).toEqual({});
   });
 });

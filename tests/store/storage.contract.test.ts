@@ -10,5 +10,11 @@ describeStorageContract('memory', async () => ({ storage: new MemoryStorage() })
 describeStorageContract('sqlite', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'sync-guide-sqlite-'));
   const storage = new SqliteStorage(join(dir, 'contract.sqlite'));
-  return { storage, close: async () => { storage.close(); rmSync(dir, { recursive: true, force: true }); } };
+  return {
+    storage,
+    close: async () => {
+      storage.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 });

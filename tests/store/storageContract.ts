@@ -5,7 +5,10 @@ import type { Storage } from 'botbuilder';
  * Each backend's test file calls this with a factory; keys are unique per test so backends that keep data
  * between tests (a shared container) still start clean.
  */
-export function describeStorageContract(name: string, factory: () => Promise<{ storage: Storage; close?: () => Promise<void> }>): void {
+export function describeStorageContract(
+  name: string,
+  factory: () => Promise<{ storage: Storage; close?: () => Promise<void> }>,
+): void {
   describe(`Storage contract: ${name}`, () => {
     let storage: Storage;
     let close: (() => Promise<void>) | undefined;

@@ -7,7 +7,12 @@ import { join } from 'node:path';
 import { createStorage } from '../../src/store/createStorage';
 import { RecoveringStorage } from '../../src/store/recoveringStorage';
 import { isEtagConflict } from '../../src/store/storageErrors';
-import { probeStorage, READINESS_PROBE_TIMEOUT_MS, STARTUP_PROBE_TIMEOUT_MS, StorageUnavailableError } from '../../src/store/storageProbe';
+import {
+  probeStorage,
+  READINESS_PROBE_TIMEOUT_MS,
+  STARTUP_PROBE_TIMEOUT_MS,
+  StorageUnavailableError,
+} from '../../src/store/storageProbe';
 import { azuriteConnectionString, freePort } from '../helpers/azurite';
 import { startHarness } from '../helpers/botHarness';
 
@@ -17,7 +22,11 @@ const ENTRY = join(ROOT, 'src', 'index.ts');
 const MARK_LOADED = join(ROOT, 'tests', 'fixtures', 'mark-entry-loaded.js');
 
 /** A storage whose read never settles: what a black-holed endpoint looks like from the caller. */
-const hanging: Storage = { read: () => new Promise<StoreItems>(() => {}), write: async () => {}, delete: async () => {} };
+const hanging: Storage = {
+  read: () => new Promise<StoreItems>(() => {}),
+  write: async () => {},
+  delete: async () => {},
+};
 
 /** Accepts TCP connections and never answers: the SDK would wait for the OS timeout, minutes. */
 let blackHole: Server;
@@ -58,11 +67,18 @@ describe('probeStorage', () => {
 
   it('rejects with the cause when the read fails', async () => {
     const failing: Storage = { ...hanging, read: async () => Promise.reject(new Error('boom')) };
-    await expect(probeStorage(failing, 1_000)).rejects.toMatchObject({ timedOut: false, message: expect.stringMatching(/boom/) });
+    await expect(probeStorage(failing, 1_000)).rejects.toMatchObject({
+      timedOut: false,
+      message: expect.stringMatching(/boom/),
+    });
   });
 
   it('bounds a blob client whose endpoint accepts connections but never answers', async () => {
-    const handle = createStorage({ kind: 'blob', connectionString: azuriteConnectionString(blackHolePort), container: 'never' });
+    const handle = createStorage({
+      kind: 'blob',
+      connectionString: azuriteConnectionString(blackHolePort),
+      container: 'never',
+    });
     const started = Date.now();
     await expect(probeStorage(handle.storage, 500)).rejects.toMatchObject({ timedOut: true });
     // timedOut says the probe's own limit ended it; this only tells an answer from a hang of minutes, with room for a
@@ -71,9 +87,16 @@ describe('probeStorage', () => {
   });
 
   it('fails fast, without waiting out SDK retries, when the blob endpoint refuses connections', async () => {
-    const handle = createStorage({ kind: 'blob', connectionString: azuriteConnectionString(await freePort()), container: 'refused' });
+    const handle = createStorage({
+      kind: 'blob',
+      connectionString: azuriteConnectionString(await freePort()),
+      container: 'refused',
+    });
     const started = Date.now();
-    await expect(probeStorage(handle.storage, 10_000)).rejects.toMatchObject({ timedOut: false, message: expect.stringMatching(/ECONNREFUSED/) });
+    await expect(probeStorage(handle.storage, 10_000)).rejects.toMatchObject({
+      timedOut: false,
+      message: expect.stringMatching(/ECONNREFUSED/),
+    });
     // The SDK default (4 tries, exponential from 4 s) would take about 16 s here.
     expect(Date.now() - started).toBeLessThan(8_000);
   });
@@ -81,7 +104,11 @@ describe('probeStorage', () => {
 
 describe('/readyz with blob storage that accepts connections but never answers', () => {
   it('answers 503 within the readiness limit instead of hanging the probe', async () => {
-    const harness = await startHarness({ STORAGE: 'blob', BLOB_CONNECTION_STRING: azuriteConnectionString(blackHolePort), BLOB_CONTAINER: 'never' });
+    const harness = await startHarness({
+      STORAGE: 'blob',
+      BLOB_CONNECTION_STRING: azuriteConnectionString(blackHolePort),
+      BLOB_CONTAINER: 'never',
+    });
     try {
       const started = Date.now();
       const response = await fetch(`${harness.baseUrl}/readyz`);
@@ -115,20 +142,31 @@ describe('RecoveringStorage', () => {
   }
 
   it("turns Cosmos' 412 (code, its own message) into the shared eTag conflict error", async () => {
-    const { storage } = fake(() => Object.assign(new Error('[Error upserting document] Operation cannot be performed because one of the specified precondition is not met'), { code: 412 }));
+    const { storage } = fake(() =>
+      Object.assign(
+        new Error(
+          '[Error upserting document] Operation cannot be performed because one of the specified precondition is not met',
+        ),
+        { code: 412 },
+      ),
+    );
     const error = await storage.write({ 'plans/p1': { v: 1, eTag: '"abc"' } }).catch((e: unknown) => e);
     expect((error as Error).message).toMatch(/Storage: error writing "plans\/p1" due to eTag conflict/);
     expect(isEtagConflict(error)).toBe(true);
   });
 
   it('treats "not found" on a conditional write as a conflict (the document it expected is gone), but not on a plain write', async () => {
-    const { storage } = fake(() => Object.assign(new Error('[Error upserting document] Entity with the specified id does not exist'), { code: 404 }));
+    const { storage } = fake(() =>
+      Object.assign(new Error('[Error upserting document] Entity with the specified id does not exist'), { code: 404 }),
+    );
     await expect(storage.write({ 'plans/p1': { v: 1, eTag: '"abc"' } })).rejects.toThrow(/etag conflict/i);
     await expect(storage.write({ 'plans/p1': { v: 1, eTag: '*' } })).rejects.toThrow(/does not exist/);
   });
 
   it('rebuilds the client after a failure, so a client that failed its first call can recover', async () => {
-    const { storage, built, arm } = fake(() => Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
+    const { storage, built, arm } = fake(() =>
+      Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+    );
     await expect(storage.read(['k'])).rejects.toThrow(/ECONNREFUSED/);
     await expect(storage.read(['k'])).rejects.toThrow(/ECONNREFUSED/);
     expect(built()).toBe(2);
@@ -179,7 +217,13 @@ describe('start-up with blob storage that does not answer', () => {
     return new Promise((resolve, reject) => {
       const child = spawn(process.execPath, ['--no-deprecation', '-r', REGISTER, '-r', MARK_LOADED, ENTRY], {
         cwd,
-        env: { PATH: process.env.PATH, STORAGE: 'blob', BLOB_CONNECTION_STRING: connectionString, PORT: '0', LOG_FORMAT: 'pretty' },
+        env: {
+          PATH: process.env.PATH,
+          STORAGE: 'blob',
+          BLOB_CONNECTION_STRING: connectionString,
+          PORT: '0',
+          LOG_FORMAT: 'pretty',
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       running.add(child);
@@ -204,8 +248,13 @@ describe('start-up with blob storage that does not answer', () => {
   }
 
   it('exits 1 quickly with a message naming the storage and what to check, whether the endpoint refuses or hangs', async () => {
-    const [refused, hung] = await Promise.all([start(azuriteConnectionString(await freePort())), start(azuriteConnectionString(blackHolePort))]);
-    console.log(`start-up fail-fast after loading: refused endpoint ${refused.afterLoadMs} ms, hanging endpoint ${hung.afterLoadMs} ms`);
+    const [refused, hung] = await Promise.all([
+      start(azuriteConnectionString(await freePort())),
+      start(azuriteConnectionString(blackHolePort)),
+    ]);
+    console.log(
+      `start-up fail-fast after loading: refused endpoint ${refused.afterLoadMs} ms, hanging endpoint ${hung.afterLoadMs} ms`,
+    );
 
     // Exited by itself, not killed as stuck. Seconds after loading, not the SDK's 16 s of retries (refused) or its
     // unbounded wait (hanging); the 5 s of headroom over the probe is for a busy machine. A refused endpoint must fail

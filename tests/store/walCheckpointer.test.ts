@@ -39,7 +39,10 @@ describe('WAL checkpoints off the request path', () => {
 
   it('reports a checkpointer that cannot open its file once, instead of failing the process', async () => {
     const errors: string[] = [];
-    const checkpointer = new WalCheckpointer(join(dir, 'missing.sqlite'), { intervalMs: 20, onError: (message) => errors.push(message) });
+    const checkpointer = new WalCheckpointer(join(dir, 'missing.sqlite'), {
+      intervalMs: 20,
+      onError: (message) => errors.push(message),
+    });
     expect(await eventually(() => errors.length > 0, PATIENCE_MS)).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(errors).toHaveLength(1);

@@ -40,9 +40,19 @@ describe('tenant checks through the fake Graph', () => {
     warnings.length = 0;
   });
 
-  const checks = (clock = () => new Date(), extra: Record<string, string> = {}, timeouts: { requestTimeoutMs?: number; roundBudgetMs?: number } = {}) =>
+  const checks = (
+    clock = () => new Date(),
+    extra: Record<string, string> = {},
+    timeouts: { requestTimeoutMs?: number; roundBudgetMs?: number } = {},
+  ) =>
     createTenantChecks(
-      loadConfig({ GRAPH_CHECKS: 'on', GRAPH_SIMULATED_TENANT_ID: TENANT, GRAPH_BASE_URL: graph.baseUrl, IDENTITY_ENDPOINT: graph.identityEndpoint, ...extra }).graph,
+      loadConfig({
+        GRAPH_CHECKS: 'on',
+        GRAPH_SIMULATED_TENANT_ID: TENANT,
+        GRAPH_BASE_URL: graph.baseUrl,
+        IDENTITY_ENDPOINT: graph.identityEndpoint,
+        ...extra,
+      }).graph,
       { clock, logger, ...timeouts },
     );
   const snapshotOf = (outcome: CheckOutcome) => {
@@ -64,10 +74,18 @@ describe('tenant checks through the fake Graph', () => {
     expect(snapshot.organization).toEqual({ ok: true, value: { syncEnabled: true, lastSyncAt: expect.any(String) } });
     expect(snapshot.syncedUsers).toEqual({ ok: true, value: 1284 });
     expect(snapshot.passwordSync).toMatchObject({ ok: true });
-    expect(snapshot.cloudSyncJobs).toMatchObject({ ok: true, value: [{ state: 'Active', templateId: 'AD2AADProvisioning', configuration: 'contoso.example' }, { templateId: 'AD2AADPasswordHash' }] });
+    expect(snapshot.cloudSyncJobs).toMatchObject({
+      ok: true,
+      value: [
+        { state: 'Active', templateId: 'AD2AADProvisioning', configuration: 'contoso.example' },
+        { templateId: 'AD2AADPasswordHash' },
+      ],
+    });
     expect(judgeTenant(snapshot, ['cloudSync'], new Date()).verdict).toBe('healthy');
     // Read-only: GETs only, and the count went with the advanced query header Graph requires.
-    expect(graph.requests.filter((r) => r.part !== 'token').every((r) => r.method === 'GET' && r.status === 200)).toBe(true);
+    expect(graph.requests.filter((r) => r.part !== 'token').every((r) => r.method === 'GET' && r.status === 200)).toBe(
+      true,
+    );
     expect(graph.requests.find((r) => r.part === 'users')?.consistencyLevel).toBe('eventual');
   });
 
@@ -75,7 +93,9 @@ describe('tenant checks through the fake Graph', () => {
     graph.setTenant(PRESETS.quarantinedCloudSync());
     const quarantined = judgeTenant(snapshotOf(await checks().check(TENANT)), ['cloudSync'], new Date());
     expect(quarantined.verdict).toBe('failing');
-    expect(quarantined.items.find((item) => item.status === 'failing')?.value).toMatch(/Quarantined \(EncounteredQuarantineException\)/);
+    expect(quarantined.items.find((item) => item.status === 'failing')?.value).toMatch(
+      /Quarantined \(EncounteredQuarantineException\)/,
+    );
 
     graph.setTenant(PRESETS.connectLastSync5h());
     const connect = judgeTenant(snapshotOf(await checks().check(TENANT)), ['connect'], new Date());
@@ -86,7 +106,10 @@ describe('tenant checks through the fake Graph', () => {
   it('names the missing permission when Graph answers 403, and still reads the rest', async () => {
     graph.forbid('jobs');
     const snapshot = snapshotOf(await checks().check(TENANT));
-    expect(snapshot.cloudSyncJobs).toEqual({ ok: false, problem: { kind: 'forbidden', permission: 'Synchronization.Read.All' } });
+    expect(snapshot.cloudSyncJobs).toEqual({
+      ok: false,
+      problem: { kind: 'forbidden', permission: 'Synchronization.Read.All' },
+    });
     expect(snapshot.organization.ok).toBe(true);
     const item = judgeTenant(snapshot, ['cloudSync'], new Date()).items.find((i) => i.key === 'cloudSync');
     expect(item).toMatchObject({ status: 'unknown', value: expect.stringContaining('Synchronization.Read.All') });
@@ -114,7 +137,9 @@ describe('tenant checks through the fake Graph', () => {
     graph.throttleNext(1, 1);
     const retried = snapshotOf(await checks().check(TENANT));
     expect(graph.requests.filter((r) => r.status === 429)).toHaveLength(1);
-    expect([retried.organization, retried.passwordSync, retried.syncedUsers, retried.cloudSyncJobs].every((part) => part.ok)).toBe(true);
+    expect(
+      [retried.organization, retried.passwordSync, retried.syncedUsers, retried.cloudSyncJobs].every((part) => part.ok),
+    ).toBe(true);
 
     graph.reset();
     graph.throttleNext(100, 120);
@@ -131,7 +156,9 @@ describe('tenant checks through the fake Graph', () => {
   it('gives up on a slow Graph within its bounds and says so', async () => {
     graph.delay(2_000);
     const started = Date.now();
-    const snapshot = snapshotOf(await checks(undefined, {}, { requestTimeoutMs: 300, roundBudgetMs: 1_000 }).check(TENANT));
+    const snapshot = snapshotOf(
+      await checks(undefined, {}, { requestTimeoutMs: 300, roundBudgetMs: 1_000 }).check(TENANT),
+    );
     // Bounded by the round budget, with room for a busy machine; the fake would have taken 2 s per call.
     expect(Date.now() - started).toBeLessThan(1_900);
     expect(snapshot.organization).toEqual({ ok: false, problem: { kind: 'timeout' } });
@@ -146,8 +173,12 @@ describe('tenant checks through the fake Graph', () => {
   });
 });
 
-describe('tenant checks with the app registration\'s client secret, through the fake sign-in and Graph', () => {
-  const APP = { tenantId: '11111111-2222-4333-8444-555555555555', clientId: '66666666-7777-4888-8999-000000000001', secret: 'stand-in-secret-value' };
+describe("tenant checks with the app registration's client secret, through the fake sign-in and Graph", () => {
+  const APP = {
+    tenantId: '11111111-2222-4333-8444-555555555555',
+    clientId: '66666666-7777-4888-8999-000000000001',
+    secret: 'stand-in-secret-value',
+  };
   let graph: FakeGraph;
   const warnings: object[] = [];
   const logger = { debug: () => undefined, warn: (obj: object) => void warnings.push(obj) };
@@ -174,7 +205,7 @@ describe('tenant checks with the app registration\'s client secret, through the 
   const checksWith = (config: ReturnType<typeof secretConfig>, httpClient: ReturnType<typeof loopbackHttpClient>) =>
     createTenantChecks(config, { clock: () => new Date(), logger, httpClient });
 
-  it('asks the tenant\'s token endpoint with the configured app id and secret, and reads Graph with that token', async () => {
+  it("asks the tenant's token endpoint with the configured app id and secret, and reads Graph with that token", async () => {
     const config = secretConfig();
     expect(config.credential).toEqual({ kind: 'clientSecret', clientId: APP.clientId, secret: APP.secret });
     expect(config.authorityHost).toBe('https://login.microsoftonline.com');
@@ -186,7 +217,14 @@ describe('tenant checks with the app registration\'s client secret, through the 
     expect(new Set(transport.hosts)).toEqual(new Set(['login.microsoftonline.com']));
     const tokens = graph.requests.filter((r) => r.part === 'token');
     expect(tokens).toEqual([
-      expect.objectContaining({ method: 'POST', path: expect.stringMatching(new RegExp(`^/${APP.tenantId}/oauth2/v2\\.0/token(\\?|$)`)), status: 200, clientId: APP.clientId, secretMatched: true, scope: expect.stringContaining(`${graph.baseUrl}/.default`) }),
+      expect.objectContaining({
+        method: 'POST',
+        path: expect.stringMatching(new RegExp(`^/${APP.tenantId}/oauth2/v2\\.0/token(\\?|$)`)),
+        status: 200,
+        clientId: APP.clientId,
+        secretMatched: true,
+        scope: expect.stringContaining(`${graph.baseUrl}/.default`),
+      }),
     ]);
     // The stand-in accepts only tokens it issued: every Graph call answered 200, so each carried the secret's token.
     const calls = graph.requests.filter((r) => r.part !== 'token' && r.part !== 'signInMetadata');
@@ -196,9 +234,13 @@ describe('tenant checks with the app registration\'s client secret, through the 
   });
 
   it('a 401 from the token endpoint (wrong or expired secret) calls no Graph, logs no secret, and gets the friendly card', async () => {
-    const outcome = await checksWith(secretConfig('an-expired-secret'), loopbackHttpClient(graph.baseUrl)).check(APP.tenantId);
+    const outcome = await checksWith(secretConfig('an-expired-secret'), loopbackHttpClient(graph.baseUrl)).check(
+      APP.tenantId,
+    );
     expect(outcome).toMatchObject({ kind: 'tokenFailed' });
-    expect(graph.requests.filter((r) => r.part === 'token')).toEqual([expect.objectContaining({ status: 401, clientId: APP.clientId, secretMatched: false })]);
+    expect(graph.requests.filter((r) => r.part === 'token')).toEqual([
+      expect.objectContaining({ status: 401, clientId: APP.clientId, secretMatched: false }),
+    ]);
     expect(graph.requests.filter((r) => r.part !== 'token' && r.part !== 'signInMetadata')).toEqual([]);
     expect(JSON.stringify(warnings)).not.toContain('an-expired-secret');
 

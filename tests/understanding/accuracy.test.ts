@@ -27,40 +27,51 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor: number; questionFloor
 const corpus = loadCorpus('en');
 const understanding = new Understanding(corpus);
 
-describe.each(HELD_OUT)('held-out accuracy on $file', ({ file, intentFloor: INTENT_FLOOR, questionFloor: QUESTION_FLOOR }) => {
-  const heldOut = loadLabeled(file);
-  const result = score(understanding, heldOut);
+describe.each(HELD_OUT)(
+  'held-out accuracy on $file',
+  ({ file, intentFloor: INTENT_FLOOR, questionFloor: QUESTION_FLOOR }) => {
+    const heldOut = loadLabeled(file);
+    const result = score(understanding, heldOut);
 
-  // Figures only: listing the misses would invite tuning on the held-out set (dev.en.json is for that).
-  it('reports what it measured', () => {
-    console.log(
-      [
-        `${file}`,
-        `held-out intents: ${(result.intentAccuracy * 100).toFixed(1)}% of ${heldOut.intents.length}`,
-        `held-out entities (task, date, owner, cadence): ${(result.entityAccuracy * 100).toFixed(1)}%`,
-        `held-out questions, top answer: ${(result.questionAccuracy * 100).toFixed(1)}% of ${heldOut.questions.length}`,
-      ].join('\n'),
-    );
-    expect(result.intentAccuracy + result.questionAccuracy).toBeGreaterThan(0);
-  });
+    // Figures only: listing the misses would invite tuning on the held-out set (dev.en.json is for that).
+    it('reports what it measured', () => {
+      console.log(
+        [
+          `${file}`,
+          `held-out intents: ${(result.intentAccuracy * 100).toFixed(1)}% of ${heldOut.intents.length}`,
+          `held-out entities (task, date, owner, cadence): ${(result.entityAccuracy * 100).toFixed(1)}%`,
+          `held-out questions, top answer: ${(result.questionAccuracy * 100).toFixed(1)}% of ${heldOut.questions.length}`,
+        ].join('\n'),
+      );
+      expect(result.intentAccuracy + result.questionAccuracy).toBeGreaterThan(0);
+    });
 
-  it('gets intents right at least as often as today (target 95%)', () => {
-    expect(result.intentAccuracy).toBeGreaterThanOrEqual(INTENT_FLOOR);
-  });
+    it('gets intents right at least as often as today (target 95%)', () => {
+      expect(result.intentAccuracy).toBeGreaterThanOrEqual(INTENT_FLOOR);
+    });
 
-  it('gets questions right at the top at least as often as today (target 90%)', () => {
-    expect(result.questionAccuracy).toBeGreaterThanOrEqual(QUESTION_FLOOR);
-  });
+    it('gets questions right at the top at least as often as today (target 90%)', () => {
+      expect(result.questionAccuracy).toBeGreaterThanOrEqual(QUESTION_FLOOR);
+    });
 
-  it('never trains on a held-out sentence', () => {
-    const normal = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-    const trained = new Set(
-      [...Object.values(corpus.intents).flat(), ...corpus.none, ...Object.values(corpus.guideQuestions).flat()].map(normal),
-    );
-    const leaked = [...heldOut.intents, ...heldOut.questions].map((item) => item.text).filter((text) => trained.has(normal(text)));
-    expect(leaked).toEqual([]);
-  });
-});
+    it('never trains on a held-out sentence', () => {
+      const normal = (text: string) =>
+        text
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, ' ')
+          .trim();
+      const trained = new Set(
+        [...Object.values(corpus.intents).flat(), ...corpus.none, ...Object.values(corpus.guideQuestions).flat()].map(
+          normal,
+        ),
+      );
+      const leaked = [...heldOut.intents, ...heldOut.questions]
+        .map((item) => item.text)
+        .filter((text) => trained.has(normal(text)));
+      expect(leaked).toEqual([]);
+    });
+  },
+);
 
 /** Each exact command as the help card and the README spell it, and the command it must stay. */
 const EXACT: ReadonlyArray<readonly [string, Command]> = [

@@ -36,7 +36,12 @@ export function loadLabeled(name: string): LabeledFile {
 /** The plan both labeled files assume: Cloud Sync, the tool chosen, nothing else done yet. */
 export function labeledContext(today: string): UnderstandingContext {
   const now = new Date(`${today}T10:00:00Z`);
-  const plan = createPlan({ id: 'plan-1', selection: { tool: 'cloudSync' }, createdBy: { id: 'u1', name: 'Ana' }, at: now.toISOString() });
+  const plan = createPlan({
+    id: 'plan-1',
+    selection: { tool: 'cloudSync' },
+    createdBy: { id: 'u1', name: 'Ana' },
+    at: now.toISOString(),
+  });
   return planContext(plan, now);
 }
 
@@ -76,9 +81,15 @@ export function score(understanding: Understanding, file: LabeledFile): Score {
     const intent = intentOf(reading);
     if (intent === item.intent) intentsRight += 1;
     else misses.push(`intent: "${item.text}" → ${intent} (${reading.kind}), expected ${item.intent}`);
-    if (item.task === undefined && item.date === undefined && item.to === undefined && item.cadence === undefined) continue;
+    if (item.task === undefined && item.date === undefined && item.to === undefined && item.cadence === undefined)
+      continue;
     entitiesChecked += 1;
-    const proposal = reading.kind === 'act' ? reading.proposal : reading.kind === 'choose' || reading.kind === 'whichTask' ? reading.proposals[0] : undefined;
+    const proposal =
+      reading.kind === 'act'
+        ? reading.proposal
+        : reading.kind === 'choose' || reading.kind === 'whichTask'
+          ? reading.proposals[0]
+          : undefined;
     const expectedNumber = expectedTask(item.task, context);
     const got = proposal as Record<string, unknown> | undefined;
     const ok =
@@ -89,7 +100,10 @@ export function score(understanding: Understanding, file: LabeledFile): Score {
       (item.to === undefined || got.to === item.to) &&
       (item.cadence === undefined || got.cadence === item.cadence);
     if (ok) entitiesRight += 1;
-    else misses.push(`entities: "${item.text}" → ${JSON.stringify(proposal ?? reading)}, expected task ${String(expectedNumber)} date ${String(item.date)} to ${String(item.to)} cadence ${String(item.cadence)}`);
+    else
+      misses.push(
+        `entities: "${item.text}" → ${JSON.stringify(proposal ?? reading)}, expected task ${String(expectedNumber)} date ${String(item.date)} to ${String(item.to)} cadence ${String(item.cadence)}`,
+      );
   }
   let questionsRight = 0;
   for (const question of file.questions) {
@@ -97,7 +111,9 @@ export function score(understanding: Understanding, file: LabeledFile): Score {
     const top = answer.kind === 'answer' ? answer.hits[0] : undefined;
     const ok = question.fallback
       ? answer.kind === 'noAnswer'
-      : top !== undefined && (question.task === undefined || top.taskIds.includes(question.task as never)) && (question.link === undefined || top.links.some((link) => link.url === question.link));
+      : top !== undefined &&
+        (question.task === undefined || top.taskIds.includes(question.task as never)) &&
+        (question.link === undefined || top.links.some((link) => link.url === question.link));
     if (ok) questionsRight += 1;
     else misses.push(`question: "${question.text}" → ${top ? `${top.title}: ${top.text}` : 'no answer'}`);
   }

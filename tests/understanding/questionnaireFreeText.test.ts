@@ -24,7 +24,10 @@ function client(): { c: DialogTestClient; ran: Command[] } {
       await context.sendActivity(`ran ${command.name}`);
     },
   });
-  return { c: new DialogTestClient('msteams', new ChooseToolDialog({ reply, clock: () => T0, newId: () => 'run1', spoken })), ran };
+  return {
+    c: new DialogTestClient('msteams', new ChooseToolDialog({ reply, clock: () => T0, newId: () => 'run1', spoken })),
+    ran,
+  };
 }
 
 async function say(c: DialogTestClient, text: string): Promise<{ texts: string[]; questions: string[] }> {
@@ -33,7 +36,8 @@ async function say(c: DialogTestClient, text: string): Promise<{ texts: string[]
   for (let reply: any = await c.sendActivity({ type: 'message', text }); reply; reply = c.getNextReply()) {
     if (reply.text) texts.push(reply.text);
     // A question card names its question; the start-over confirmation names none.
-    for (const attachment of reply.attachments ?? []) questions.push(/"question":"(\w+)"/.exec(JSON.stringify(attachment.content))?.[1] ?? 'confirmStartOver');
+    for (const attachment of reply.attachments ?? [])
+      questions.push(/"question":"(\w+)"/.exec(JSON.stringify(attachment.content))?.[1] ?? 'confirmStartOver');
   }
   return { texts, questions };
 }

@@ -14,7 +14,9 @@ import { sharedUnderstanding } from '../../src/understanding/understand';
 const NOW = new Date('2026-12-01T10:00:00Z');
 const corpus = loadCorpus('en');
 const words = taskWordsOf(corpus);
-const matcher = phraseTable(Object.entries(words).flatMap(([id, phrases]) => phrases.map((phrase) => [phrase, id] as const)));
+const matcher = phraseTable(
+  Object.entries(words).flatMap(([id, phrases]) => phrases.map((phrase) => [phrase, id] as const)),
+);
 
 /** A plan that holds each track. */
 const PLAN_OF_TRACK: ReadonlyArray<readonly [Track, CatalogSelection & PlanSelection]> = [
@@ -32,16 +34,19 @@ const cases = PLAN_OF_TRACK.flatMap(([track, selection]) =>
 
 describe('task words', () => {
   it('covers every track of the catalog', () => {
-    expect([...new Set(TASK_CATALOG.map((task) => task.track))].sort()).toEqual(PLAN_OF_TRACK.map(([track]) => track).sort());
+    expect([...new Set(TASK_CATALOG.map((task) => task.track))].sort()).toEqual(
+      PLAN_OF_TRACK.map(([track]) => track).sort(),
+    );
   });
 
   it.each(cases)('%s: %s has words, and each of them names it', (_track, taskId) => {
     const phrases = words[taskId];
     expect(phrases.length).toBeGreaterThan(0);
     for (const phrase of phrases) {
-      const named = prepareText(`we finished ${phrase}`, { taskNames: matcher, vocabulary: new Set() }).taskMentions.flatMap((mention) =>
-        mention.ref.kind === 'words' ? mention.ref.taskIds : [],
-      );
+      const named = prepareText(`we finished ${phrase}`, {
+        taskNames: matcher,
+        vocabulary: new Set(),
+      }).taskMentions.flatMap((mention) => (mention.ref.kind === 'words' ? mention.ref.taskIds : []));
       expect({ phrase, named: named.includes(taskId) }).toEqual({ phrase, named: true });
     }
   });
@@ -53,7 +58,10 @@ describe('task words', () => {
     expect(number).toBeDefined();
     // At least one of its names picks it out of the plan alone; shared names ("verify") ask which, with it among the options.
     const readings = words[taskId].map((phrase) => sharedUnderstanding().interpret(`skip ${phrase}`, context));
-    const exact = readings.some((reading) => reading.kind === 'act' && reading.proposal.intent === 'taskSkip' && reading.proposal.taskNumber === number);
+    const exact = readings.some(
+      (reading) =>
+        reading.kind === 'act' && reading.proposal.intent === 'taskSkip' && reading.proposal.taskNumber === number,
+    );
     expect(exact).toBe(true);
   });
 });
@@ -62,11 +70,15 @@ describe('task words and articles', () => {
   it('an article never claims the start of a longer task name', () => {
     const prepared = prepareText('we started the agent install', { taskNames: matcher, vocabulary: new Set() });
     expect(prepared.masked).toBe('we started the xtask');
-    expect(prepared.taskMentions.map((mention) => mention.ref.kind === 'words' && mention.ref.words)).toEqual(['agent install']);
+    expect(prepared.taskMentions.map((mention) => mention.ref.kind === 'words' && mention.ref.words)).toEqual([
+      'agent install',
+    ]);
   });
 
   it('no task word starts with an article', () => {
-    const leading = Object.values(words).flat().filter((phrase) => /^(the|a|an) /.test(phrase));
+    const leading = Object.values(words)
+      .flat()
+      .filter((phrase) => /^(the|a|an) /.test(phrase));
     expect(leading).toEqual([]);
   });
 });

@@ -7,7 +7,13 @@ import { checkCorpus, loadCorpus } from '../../src/understanding/corpus';
 import { recognizeDueDay } from '../../src/understanding/dueDates';
 import { planContext } from '../../src/understanding/planContext';
 import { PhraseTable, sentenceTokens } from '../../src/domain/sentenceTokens';
-import { correctTypo, MAX_UNDERSTOOD_CHARS, phraseTable, prepareText, withinOneEdit } from '../../src/understanding/textPrep';
+import {
+  correctTypo,
+  MAX_UNDERSTOOD_CHARS,
+  phraseTable,
+  prepareText,
+  withinOneEdit,
+} from '../../src/understanding/textPrep';
 import { sharedUnderstanding, type Proposal } from '../../src/understanding/understand';
 import { cardText, expectValidCard } from '../helpers/cardAssertions';
 
@@ -20,7 +26,10 @@ const names = phraseTable<string>([
 
 describe('prepareText', () => {
   it('masks tasks named by number or words, counts @mentions and keeps the words', () => {
-    const prepared = prepareText('Give task #3 and the agent install to <at>Ben Builder</at>', { taskNames: names, vocabulary: new Set() });
+    const prepared = prepareText('Give task #3 and the agent install to <at>Ben Builder</at>', {
+      taskNames: names,
+      vocabulary: new Set(),
+    });
     expect(prepared.masked).toBe('give xtask and the xtask to xperson');
     expect(prepared.mentionCount).toBe(1);
     expect(prepared.taskMentions.map((mention) => mention.ref)).toEqual([
@@ -31,7 +40,11 @@ describe('prepareText', () => {
 
   it('keeps every task a phrase names (both tracks have prerequisites)', () => {
     const [mention] = prepareText('prerequisites', { taskNames: names, vocabulary: new Set() }).taskMentions;
-    expect(mention.ref).toEqual({ kind: 'words', taskIds: ['cloudSync.prerequisites', 'connect.prerequisites'], words: 'prerequisites' });
+    expect(mention.ref).toEqual({
+      kind: 'words',
+      taskIds: ['cloudSync.prerequisites', 'connect.prerequisites'],
+      words: 'prerequisites',
+    });
   });
 
   it.each([
@@ -94,8 +107,19 @@ describe('recognizeDueDay', () => {
 
 describe('interpret', () => {
   const understanding = sharedUnderstanding();
-  const cloudSync = planContext(createPlan({ id: 'p1', selection: { tool: 'cloudSync' }, createdBy: { id: 'u', name: 'U' }, at: NOW.toISOString() }), NOW);
-  const both = planContext(createPlan({ id: 'p2', selection: { tool: 'both' }, createdBy: { id: 'u', name: 'U' }, at: NOW.toISOString() }), NOW);
+  const cloudSync = planContext(
+    createPlan({
+      id: 'p1',
+      selection: { tool: 'cloudSync' },
+      createdBy: { id: 'u', name: 'U' },
+      at: NOW.toISOString(),
+    }),
+    NOW,
+  );
+  const both = planContext(
+    createPlan({ id: 'p2', selection: { tool: 'both' }, createdBy: { id: 'u', name: 'U' }, at: NOW.toISOString() }),
+    NOW,
+  );
 
   it('acts on a confident reading and names the task it found by words', () => {
     expect(understanding.interpret('we finished the prerequisites', cloudSync)).toMatchObject({
@@ -108,21 +132,37 @@ describe('interpret', () => {
   it('asks which task when the words fit two tasks of the plan', () => {
     const reading = understanding.interpret('we finished the prerequisites', both);
     expect(reading.kind).toBe('whichTask');
-    expect(reading.kind === 'whichTask' && reading.proposals.map((proposal) => proposal.intent)).toEqual(['taskDone', 'taskDone']);
+    expect(reading.kind === 'whichTask' && reading.proposals.map((proposal) => proposal.intent)).toEqual([
+      'taskDone',
+      'taskDone',
+    ]);
   });
 
   it('reads the owner only from a mention or first-person words', () => {
-    expect(understanding.interpret('give the agent install to <at>Ben</at>', cloudSync)).toMatchObject({ kind: 'act', proposal: { intent: 'assign', to: 'mentioned' } });
-    expect(understanding.interpret('give the agent install to me', cloudSync)).toMatchObject({ kind: 'act', proposal: { intent: 'assign', to: 'me' } });
+    expect(understanding.interpret('give the agent install to <at>Ben</at>', cloudSync)).toMatchObject({
+      kind: 'act',
+      proposal: { intent: 'assign', to: 'mentioned' },
+    });
+    expect(understanding.interpret('give the agent install to me', cloudSync)).toMatchObject({
+      kind: 'act',
+      proposal: { intent: 'assign', to: 'me' },
+    });
   });
 
   it('reads clearing a date and reminder cadences', () => {
-    expect(understanding.interpret('no due date for task 4', cloudSync)).toMatchObject({ proposal: { intent: 'due', taskNumber: 4, date: null } });
-    expect(understanding.interpret('remind us every day', cloudSync)).toMatchObject({ proposal: { intent: 'remind', cadence: 'daily' } });
+    expect(understanding.interpret('no due date for task 4', cloudSync)).toMatchObject({
+      proposal: { intent: 'due', taskNumber: 4, date: null },
+    });
+    expect(understanding.interpret('remind us every day', cloudSync)).toMatchObject({
+      proposal: { intent: 'remind', cadence: 'daily' },
+    });
   });
 
   it('says the conversation needs a plan before a task can change', () => {
-    expect(understanding.interpret('we finished the prerequisites', { now: NOW })).toMatchObject({ kind: 'clarify', missing: 'plan' });
+    expect(understanding.interpret('we finished the prerequisites', { now: NOW })).toMatchObject({
+      kind: 'clarify',
+      missing: 'plan',
+    });
   });
 
   it('answers from the guide, and admits when the guide has nothing', () => {
@@ -132,7 +172,15 @@ describe('interpret', () => {
   });
 
   it("prefers a first installation's line to a running deployment's, unless the plan is for a running deployment", () => {
-    const health = planContext(createPlan({ id: 'h', selection: { tool: 'cloudSync', existing: 'cloudSync', paths: ['cloudSyncHealth'] }, createdBy: { id: 'u1', name: 'Ana' }, at: NOW.toISOString() }), NOW);
+    const health = planContext(
+      createPlan({
+        id: 'h',
+        selection: { tool: 'cloudSync', existing: 'cloudSync', paths: ['cloudSyncHealth'] },
+        createdBy: { id: 'u1', name: 'Ana' },
+        at: NOW.toISOString(),
+      }),
+      NOW,
+    );
     const question = 'what windows version should the agent host run';
     const topTask = (context: Parameters<typeof understanding.answerQuestion>[1]) => {
       const answer = understanding.answerQuestion(question, context);
@@ -142,8 +190,16 @@ describe('interpret', () => {
     expect(topTask(health)).toEqual(['cloudSyncHealth.agents']);
   });
 
-  it('a fact of the guide names the tasks it belongs to, so the answer can open the plan\'s own task', () => {
-    const connect = planContext(createPlan({ id: 'c', selection: { tool: 'connect' }, createdBy: { id: 'u1', name: 'Ana' }, at: NOW.toISOString() }), NOW);
+  it("a fact of the guide names the tasks it belongs to, so the answer can open the plan's own task", () => {
+    const connect = planContext(
+      createPlan({
+        id: 'c',
+        selection: { tool: 'connect' },
+        createdBy: { id: 'u1', name: 'Ana' },
+        at: NOW.toISOString(),
+      }),
+      NOW,
+    );
     const answer = understanding.answerQuestion('which connect build do we have to run', connect);
     expect(answer.kind === 'answer' && answer.hits[0].title).toBe('Which Connect Sync build to run');
     expect(answer.kind === 'answer' && answer.hits[0].taskIds).toContain('connect.prerequisites');
@@ -151,9 +207,21 @@ describe('interpret', () => {
 
   it.each([
     ['can connect sync keep its database in azure sql', 'The database behind Connect Sync', LEARN.connectPrerequisites],
-    ['what idle timeout does the proxy need for connect', 'Ports and proxy for the Connect Sync server', LEARN.connectPorts],
-    ['is password hash sync supported for inetorgperson users in cloud sync', 'Limits of Cloud Sync scoping', LEARN.cloudSyncPrerequisites],
-    ['how many objects does a tenant allow before a domain is verified', 'How many objects a tenant can sync', LEARN.connectPrerequisites],
+    [
+      'what idle timeout does the proxy need for connect',
+      'Ports and proxy for the Connect Sync server',
+      LEARN.connectPorts,
+    ],
+    [
+      'is password hash sync supported for inetorgperson users in cloud sync',
+      'Limits of Cloud Sync scoping',
+      LEARN.cloudSyncPrerequisites,
+    ],
+    [
+      'how many objects does a tenant allow before a domain is verified',
+      'How many objects a tenant can sync',
+      LEARN.connectPrerequisites,
+    ],
     ['what rights does my own gmsa for the agent need', "The Cloud Sync agent's gMSA", LEARN.cloudSyncPrerequisites],
     ['can a domain admin be the connector account', 'Accounts Connect Sync uses', LEARN.connectAccounts],
     ['how do i enable tls 1.2 before setup', 'TLS 1.2 on the sync server', LEARN.cloudSyncPrerequisites],
@@ -174,7 +242,9 @@ describe('interpret', () => {
 
   it('answers running both tools with the page that backs it', () => {
     const answer = understanding.answerQuestion('is it ok to use both tools together', cloudSync);
-    expect(answer.kind === 'answer' && answer.hits[0].links.map((link) => link.url)).toContain(LEARN.cloudSyncTopologies);
+    expect(answer.kind === 'answer' && answer.hits[0].links.map((link) => link.url)).toContain(
+      LEARN.cloudSyncTopologies,
+    );
   });
 
   it('takes one rare word as an answer only when it is a technical term of the guide', () => {
@@ -212,12 +282,15 @@ describe('spoken commands', () => {
     { intent: 'due', taskNumber: 4, date: null },
   ];
 
-  it.each(proposals.map((proposal) => [JSON.stringify(proposal), proposal] as const))('the exact words of %s parse back to its command', (_name, proposal) => {
-    const words = exactWords(proposal);
-    expect(words).toBeDefined();
-    expect(parseCommand(words!)).toEqual(commandOf(proposal));
-    expect(optionLabel(proposal)).not.toBe('');
-  });
+  it.each(proposals.map((proposal) => [JSON.stringify(proposal), proposal] as const))(
+    'the exact words of %s parse back to its command',
+    (_name, proposal) => {
+      const words = exactWords(proposal);
+      expect(words).toBeDefined();
+      expect(parseCommand(words!)).toEqual(commandOf(proposal));
+      expect(optionLabel(proposal)).not.toBe('');
+    },
+  );
 
   it('offers no words for giving a task to someone else: that needs a real @mention', () => {
     expect(exactWords({ intent: 'assign', taskNumber: 4, to: 'mentioned' })).toBeUndefined();
@@ -232,7 +305,17 @@ describe('cards', () => {
   });
 
   it('renders answers and the honest fallback as valid cards, the question escaped', () => {
-    const answer = answerCard('what *is* [this](x)?', [{ text: 'Outbound 443: *.msappproxy.net', title: 'Review Cloud Sync prerequisites', links: [{ title: 'Prerequisites', url: 'https://learn.microsoft.com/x' }] }], { planId: 'p', taskId: 'cloudSync.prerequisites', number: 2 });
+    const answer = answerCard(
+      'what *is* [this](x)?',
+      [
+        {
+          text: 'Outbound 443: *.msappproxy.net',
+          title: 'Review Cloud Sync prerequisites',
+          links: [{ title: 'Prerequisites', url: 'https://learn.microsoft.com/x' }],
+        },
+      ],
+      { planId: 'p', taskId: 'cloudSync.prerequisites', number: 2 },
+    );
     expectValidCard(answer);
     expect(cardText(answer)).toContain('what \\*is\\* \\[this\\]\\(x\\)?');
     expect(cardText(answer)).toContain('\\*.msappproxy.net');
@@ -249,20 +332,34 @@ describe('the corpus file', () => {
 
   it('names the field that is wrong', () => {
     const broken = { ...JSON.parse(JSON.stringify(loadCorpus('en'))), firstPerson: [] };
-    expect(() => checkCorpus(broken, 'nlu/xx.json')).toThrow('Understanding corpus nlu/xx.json: "firstPerson" must be a non-empty list');
+    expect(() => checkCorpus(broken, 'nlu/xx.json')).toThrow(
+      'Understanding corpus nlu/xx.json: "firstPerson" must be a non-empty list',
+    );
   });
 });
 
 describe('one phrase table for sentences and messages', () => {
   it("finds phrases with the reader's own tokens: the understanding keeps apostrophes and hyphens, sentences drop them", () => {
-    const forMessages = phraseTable([["i'll", 'me'], ['pre-reqs', 'prerequisites']]);
-    expect(forMessages.findAll(prepareText("I'll do the pre-reqs", { taskNames: names, vocabulary: new Set() }).tokens).map((match) => match.meanings)).toEqual([['me'], ['prerequisites']]);
+    const forMessages = phraseTable([
+      ["i'll", 'me'],
+      ['pre-reqs', 'prerequisites'],
+    ]);
+    expect(
+      forMessages
+        .findAll(prepareText("I'll do the pre-reqs", { taskNames: names, vocabulary: new Set() }).tokens)
+        .map((match) => match.meanings),
+    ).toEqual([['me'], ['prerequisites']]);
     const forSentences = new PhraseTable([["don't", 'no']]);
     expect(forSentences.findAll(sentenceTokens("we don't")).map((match) => match.meanings)).toEqual([['no']]);
   });
 
   it('keeps each meaning of a phrase once, the longest phrase first', () => {
-    const table = phraseTable([['verify', 'a'], ['verify', 'a'], ['verify', 'b'], ['verify step', 'c']]);
+    const table = phraseTable([
+      ['verify', 'a'],
+      ['verify', 'a'],
+      ['verify', 'b'],
+      ['verify step', 'c'],
+    ]);
     expect(table.findAll(['verify', 'step', 'verify'])).toEqual([
       { start: 0, end: 2, meanings: ['c'] },
       { start: 2, end: 3, meanings: ['a', 'b'] },
@@ -272,8 +369,14 @@ describe('one phrase table for sentences and messages', () => {
 
 describe('apostrophes', () => {
   it('reads ’ and ` as an apostrophe in messages as the questionnaire does in sentences', () => {
-    const typed = prepareText('we’re done with the agent install, I`ll take task 5', { taskNames: names, vocabulary: new Set() }).tokens;
-    expect(typed).toEqual(prepareText("we're done with the agent install, i'll take task 5", { taskNames: names, vocabulary: new Set() }).tokens);
+    const typed = prepareText('we’re done with the agent install, I`ll take task 5', {
+      taskNames: names,
+      vocabulary: new Set(),
+    }).tokens;
+    expect(typed).toEqual(
+      prepareText("we're done with the agent install, i'll take task 5", { taskNames: names, vocabulary: new Set() })
+        .tokens,
+    );
     expect(sentenceTokens('we’re done')).toEqual(sentenceTokens("we're done"));
   });
 });

@@ -60,14 +60,25 @@ export interface Scored {
 
 export function score(item: LabeledSentence): Scored {
   const reading = readSentence(questionById(item.asked), item.text, answersBefore(item));
-  const expect = reading.asked.kind === 'value' ? reading.asked.value : reading.asked.kind === 'ambiguous' ? 'ambiguous' : null;
+  const expect =
+    reading.asked.kind === 'value' ? reading.asked.value : reading.asked.kind === 'ambiguous' ? 'ambiguous' : null;
   const also: Record<string, unknown> = { ...reading.also, ...reading.mentioned };
   const right = isDeepStrictEqual(expect, item.expect) && isDeepStrictEqual(also, { ...(item.also ?? {}) });
   return { item, reading, right, got: { expect, also } };
 }
 
-export function accuracy(items: readonly LabeledSentence[]): { right: number; total: number; share: number; wrong: Scored[] } {
+export function accuracy(items: readonly LabeledSentence[]): {
+  right: number;
+  total: number;
+  share: number;
+  wrong: Scored[];
+} {
   const scored = items.map(score);
   const wrong = scored.filter((entry) => !entry.right);
-  return { right: scored.length - wrong.length, total: scored.length, share: (scored.length - wrong.length) / scored.length, wrong };
+  return {
+    right: scored.length - wrong.length,
+    total: scored.length,
+    share: (scored.length - wrong.length) / scored.length,
+    wrong,
+  };
 }
