@@ -167,9 +167,7 @@ export class ReminderIndex {
    * The pointers due at `now`: those in the slots from the cursor's hour to the current one (at most a week of slots)
    * whose time has come. Reads the cursor and each of those slots' pages; nothing else.
    */
-  async due(
-    now: Date,
-  ): Promise<{
+  async due(now: Date): Promise<{
     readonly due: DueReminder[];
     readonly nowHour: number;
     readonly slotsRead: number;
