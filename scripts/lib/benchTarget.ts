@@ -63,7 +63,8 @@ interface Src {
       load(location: { tenantId: string; conversationId: string }): Promise<{ plan: PlanLike } | undefined>;
     };
   };
-  planCards: { nextCard(plan: PlanLike): object; taskCard(plan: PlanLike, taskId: string): object };
+  summaryCard: { nextCard(plan: PlanLike): object };
+  taskCard: { taskCard(plan: PlanLike, taskId: string): object };
   understand: { sharedUnderstanding(): { interpret(text: string, context: object): unknown } };
   planContext: { planContext(plan: PlanLike, now: Date): object };
 }
@@ -349,7 +350,10 @@ async function main(): Promise<void> {
         }
         case 'profile': {
           // What one card render costs, the largest piece of our turn that the echo bot does not have.
-          const cards = load<'planCards'>('cards/planCards');
+          const cards = {
+            ...load<'summaryCard'>('cards/summaryCard'),
+            ...load<'taskCard'>('cards/taskCard'),
+          };
           const plan = (await store.load(location(0)))!.plan;
           const time = (fn: () => unknown) => {
             const started = process.hrtime.bigint();

@@ -10,7 +10,8 @@
  */
 import type { TaskId } from '../domain/catalog';
 import type { AdaptiveCardJson } from '../cards/render';
-import { summaryCard, taskCard } from '../cards/planCards';
+import { summaryCard } from '../cards/summaryCard';
+import { taskCard } from '../cards/taskCard';
 import type { CardPort, CardTarget } from '../messaging/ports';
 import { BackgroundWork } from './backgroundWork';
 import type { Delivery } from './delivery';

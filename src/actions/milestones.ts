@@ -5,7 +5,7 @@
  */
 import { taskContent } from '../domain/taskCatalog';
 import { isFinished, taskNumber, type HistoryEntry, type Plan } from '../domain/plan';
-import { nameOf } from '../cards/planCards';
+import { nameOf } from '../cards/planText';
 
 export interface MilestoneNote {
   /** Stable per change, so a retried or repeated fan-out never posts the same note twice. */

@@ -8,7 +8,8 @@
  * Milestone notes (a task done, the plan finished) go to every conversation holding a summary copy.
  */
 import { numberedTasks, type HistoryEntry } from '../domain/plan';
-import { summaryCard, taskCard } from '../cards/planCards';
+import { summaryCard } from '../cards/summaryCard';
+import { taskCard } from '../cards/taskCard';
 import type { AdaptiveCardJson } from '../cards/render';
 import { baseConversationId } from '../store/conversationRegistry';
 import type { CardRef, PlanLocation, PlanRecord, PlanStore } from '../store/planStore';

@@ -16,9 +16,9 @@ import {
   noSuchTaskCard,
   notThisPlanCard,
   refusalNotice,
-  taskCard,
   type CardNotice,
-} from '../cards/planCards';
+} from '../cards/planNotices';
+import { taskCard } from '../cards/taskCard';
 import { ACTION_VERBS, SHOW_TASK_VERB } from '../domain/taskVerbs';
 import { errorCard } from '../cards/errorCard';
 import type { AdaptiveCardJson } from '../cards/render';

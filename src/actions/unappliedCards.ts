@@ -4,7 +4,7 @@
  * the same words, so they are written once.
  */
 import { errorCard } from '../cards/errorCard';
-import { notThisPlanCard } from '../cards/planCards';
+import { notThisPlanCard } from '../cards/planNotices';
 import type { AdaptiveCardJson } from '../cards/render';
 
 export type Unapplied = 'noPlan' | 'otherPlan' | 'unknownTask' | 'busy';

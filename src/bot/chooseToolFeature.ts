@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { PrivateConversationState, Storage, TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState, type DialogTurnResult } from 'botbuilder-dialogs';
-import { describePlan } from '../cards/planCards';
+import { describePlan } from '../cards/planText';
 import { confirmCard } from '../cards/questionCards';
 import {
   ACCEPT_VERB,

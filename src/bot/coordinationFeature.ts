@@ -14,15 +14,8 @@ import { unappliedCard } from '../actions/unappliedCards';
 import type { TaskId } from '../domain/catalog';
 import { taskByNumber, taskNumber, type Actor } from '../domain/plan';
 import type { PlanEdit } from '../domain/planEdits';
-import {
-  COORDINATION_VERBS,
-  DUE_INPUT,
-  OWNER_INPUT,
-  noPlanCard,
-  noSuchTaskCard,
-  taskCard,
-  type CardNotice,
-} from '../cards/planCards';
+import { noPlanCard, noSuchTaskCard, type CardNotice } from '../cards/planNotices';
+import { COORDINATION_VERBS, DUE_INPUT, OWNER_INPUT, taskCard } from '../cards/taskCard';
 import { errorCard } from '../cards/errorCard';
 import { escapeMarkdown, type AdaptiveCardJson } from '../cards/render';
 import type { Logger } from '../logger';

@@ -10,7 +10,7 @@
 import { TeamsInfo, type CloudAdapter, type TeamsChannelAccount, type TurnContext } from 'botbuilder';
 import type { Actor } from '../domain/plan';
 import type { MemberRole, Standing } from '../domain/planRoles';
-import type { OwnerChoice } from '../cards/planCards';
+import type { OwnerChoice } from '../cards/taskCard';
 
 export type MemberLookup =
   | { readonly kind: 'member'; readonly member: Actor }

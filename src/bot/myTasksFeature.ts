@@ -26,7 +26,8 @@ import {
   type MyTaskOutcome,
   type WithheldTasks,
 } from '../cards/myTasksCard';
-import { MY_TASK_OPEN_VERB, MY_TASK_VERBS, taskCard, type CardNotice } from '../cards/planCards';
+import { type CardNotice } from '../cards/planNotices';
+import { MY_TASK_OPEN_VERB, MY_TASK_VERBS, taskCard } from '../cards/taskCard';
 import { errorCard } from '../cards/errorCard';
 import type { AdaptiveCardJson } from '../cards/render';
 import type { PlanAction } from '../domain/plan';

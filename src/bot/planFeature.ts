@@ -9,16 +9,10 @@ import type { TurnContext } from 'botbuilder';
 import type { Outgoing } from '../actions/outgoing';
 import { cardsToPost, type Destination } from '../actions/planPosting';
 import { applyTaskByNumber, taskVerbHandlers, type TaskActionDeps } from '../actions/taskActions';
-import {
-  earlierPlansCard,
-  historyCard,
-  nextCard,
-  noPlanCard,
-  notThisPlanCard,
-  summaryCard,
-  tasksCard,
-  NEXT_VERB,
-} from '../cards/planCards';
+import { earlierPlansCard, historyCard } from '../cards/historyCard';
+import { noPlanCard, notThisPlanCard } from '../cards/planNotices';
+import { nextCard, summaryCard, NEXT_VERB } from '../cards/summaryCard';
+import { tasksCard } from '../cards/tasksCard';
 import type { AdaptiveCardJson } from '../cards/render';
 import type { DecisionSummary } from '../domain/decision';
 import { createPlan, type PlanSelection } from '../domain/plan';

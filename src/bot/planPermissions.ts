@@ -5,7 +5,7 @@
  */
 import type { TurnContext } from 'botbuilder';
 import { errorCard } from '../cards/errorCard';
-import { nameOf } from '../cards/planCards';
+import { nameOf } from '../cards/planText';
 import type { AdaptiveCardJson } from '../cards/render';
 import type { Plan } from '../domain/plan';
 import { mayManagePlan, planManagers } from '../domain/planRoles';

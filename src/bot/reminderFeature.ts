@@ -5,7 +5,8 @@
  * Sending digests is the scheduler's job (src/scheduler).
  */
 import { confirmCard } from '../cards/questionCards';
-import { noPlanCard, notThisPlanCard, nameOf } from '../cards/planCards';
+import { noPlanCard, notThisPlanCard } from '../cards/planNotices';
+import { nameOf } from '../cards/planText';
 import { errorCard } from '../cards/errorCard';
 import type { AdaptiveCardJson } from '../cards/render';
 import { formatUtcDateTime } from '../domain/digest';

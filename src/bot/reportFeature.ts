@@ -13,7 +13,7 @@ import { MessageFactory } from 'botbuilder';
 import type { BackgroundWork } from '../actions/backgroundWork';
 import type { CardTarget } from '../messaging/ports';
 import type { Delivery } from '../actions/delivery';
-import { noPlanCard } from '../cards/planCards';
+import { noPlanCard } from '../cards/planNotices';
 import { reportCard } from '../cards/reportCard';
 import { planCsv, planReport } from '../domain/report';
 import { checkUploadUrl, putFile } from '../reports/fileUpload';

@@ -9,7 +9,8 @@
  */
 import type { TurnContext } from 'botbuilder';
 import { errorCard } from '../cards/errorCard';
-import { describePlan, nameOf, formatWhen, noPlanCard } from '../cards/planCards';
+import { noPlanCard } from '../cards/planNotices';
+import { describePlan, nameOf, formatWhen } from '../cards/planText';
 import { confirmCard } from '../cards/questionCards';
 import type { AdaptiveCardJson } from '../cards/render';
 import { isPlanId, reminderCadence } from '../domain/plan';

@@ -6,7 +6,7 @@
  */
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import { confirmCard } from '../cards/questionCards';
-import { noPlanCard } from '../cards/planCards';
+import { noPlanCard } from '../cards/planNotices';
 import { errorCard } from '../cards/errorCard';
 import { shareCard } from '../cards/shareCard';
 import { escapeMarkdown } from '../cards/render';

@@ -10,7 +10,10 @@ import type { TurnContext } from 'botbuilder';
 import type { Outgoing } from '../actions/outgoing';
 import type { MessagePort } from '../messaging/connectorPort';
 import { confirmCard } from '../cards/questionCards';
-import { noPlanCard, notThisPlanCard, summaryCard, taskCard, nameOf } from '../cards/planCards';
+import { noPlanCard, notThisPlanCard } from '../cards/planNotices';
+import { nameOf } from '../cards/planText';
+import { summaryCard } from '../cards/summaryCard';
+import { taskCard } from '../cards/taskCard';
 import { errorCard } from '../cards/errorCard';
 import type { AdaptiveCardJson } from '../cards/render';
 import {

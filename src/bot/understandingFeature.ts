@@ -9,7 +9,7 @@
  * changed (the task card that follows has the undo button: Reopen, Unassign, Clear due date).
  */
 import type { TurnContext } from 'botbuilder';
-import { noPlanCard } from '../cards/planCards';
+import { noPlanCard } from '../cards/planNotices';
 import { escapeMarkdown } from '../cards/render';
 import { answerCard, didYouMeanCard, noAnswerCard, type SpokenOption } from '../cards/understandingCards';
 import { formatCalendarDay } from '../domain/planDates';

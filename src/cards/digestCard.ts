@@ -12,7 +12,7 @@ import { digestHeadline, formatUtcDateTime, type Digest, type DigestTask } from 
 import type { Actor } from '../domain/plan';
 import { toolTitle } from '../domain/toolNames';
 import type { Plan } from '../domain/plan';
-import { nameOf } from './planCards';
+import { nameOf } from './planText';
 import { escapeMarkdown, renderCard, type AdaptiveCardJson } from './render';
 
 export interface DigestMessage {

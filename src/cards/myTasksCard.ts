@@ -4,15 +4,9 @@
  */
 import type { ActionRefusal, Actor, Plan, PlanAction, TaskStatus, TaskView } from '../domain/plan';
 import { toolTitle } from '../domain/toolNames';
-import {
-  alreadyNotice,
-  catalogText,
-  dueLine,
-  MY_TASK_OPEN_VERB,
-  refusalNotice,
-  statusBadge,
-  type CardNotice,
-} from './planCards';
+import { alreadyNotice, refusalNotice, type CardNotice } from './planNotices';
+import { catalogText, dueLine, statusBadge } from './planText';
+import { MY_TASK_OPEN_VERB } from './taskCard';
 import { escapeMarkdown, renderCard, type AdaptiveCardJson } from './render';
 
 /** The list buttons: they answer with the list again, so the person stays on it. */

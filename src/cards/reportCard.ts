@@ -5,7 +5,7 @@
 import { formatUtcDateTime } from '../domain/digest';
 import { formatCalendarDay } from '../domain/planDates';
 import type { PlanReport, ReportTask } from '../domain/report';
-import { nameOf } from './planCards';
+import { nameOf } from './planText';
 import { escapeMarkdown, renderCard, type AdaptiveCardJson } from './render';
 
 export interface ReportCardInput {

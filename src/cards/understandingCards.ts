@@ -4,7 +4,7 @@
  * the guide with the task they belong to and the Learn pages behind them.
  */
 import { LEARN } from '../domain/learnLinks';
-import { catalogText } from './planCards';
+import { catalogText } from './planText';
 import { SHOW_TASK_VERB } from '../domain/taskVerbs';
 import { escapeMarkdown, renderCard, type AdaptiveCardJson } from './render';
 

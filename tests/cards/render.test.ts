@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyseBindings, CARDS_DIR, renderCard } from '../../src/cards/render';
-import { taskCard } from '../../src/cards/planCards';
+import { taskCard } from '../../src/cards/taskCard';
 import { createPlan } from '../../src/domain/plan';
 import { fuzzParameters } from '../helpers/hostileText';
 

@@ -1,4 +1,4 @@
-import { HISTORY_LIMIT } from '../../src/cards/planCards';
+import { HISTORY_LIMIT } from '../../src/cards/historyCard';
 import {
   archiveHistory,
   HISTORY_PAGE_SIZE,

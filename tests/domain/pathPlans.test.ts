@@ -13,7 +13,7 @@ import {
   type Plan,
   type PlanSelection,
 } from '../../src/domain/plan';
-import { taskCard } from '../../src/cards/planCards';
+import { taskCard } from '../../src/cards/taskCard';
 import { cardText, executeActions, expectValidCard } from '../helpers/cardAssertions';
 import { T0, alice, bob, changedPlan, newPlan } from '../helpers/planFixtures';
 
