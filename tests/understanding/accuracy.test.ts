@@ -20,9 +20,11 @@ import { loadLabeled, score } from './labeled';
  * example questions voting beside the lines' search and the topologies page on the tool choice (all tuned on dev.en.json
  * only): questions 80.0% and 83.9%, intents unchanged. The floors are those figures, rounded down.
  */
-const HELD_OUT: ReadonlyArray<{ file: string; intentFloor: number; questionFloor: number }> = [
+const HELD_OUT: ReadonlyArray<{ file: string; intentFloor: number; questionFloor?: number }> = [
   { file: 'heldout.en.json', intentFloor: 0.905, questionFloor: 0.8 },
   { file: 'heldout2.en.json', intentFloor: 0.942, questionFloor: 0.838 },
+  // Intents only, in styles the first two lack (typos, filler, channel chatter, negations that must not act).
+  { file: 'heldout3.en.json', intentFloor: 0.858 },
 ];
 const corpus = loadCorpus('en');
 const understanding = new Understanding(corpus);
@@ -40,19 +42,28 @@ describe.each(HELD_OUT)(
           `${file}`,
           `held-out intents: ${(result.intentAccuracy * 100).toFixed(1)}% of ${heldOut.intents.length}`,
           `held-out entities (task, date, owner, cadence): ${(result.entityAccuracy * 100).toFixed(1)}%`,
-          `held-out questions, top answer: ${(result.questionAccuracy * 100).toFixed(1)}% of ${heldOut.questions.length}`,
+          result.questionAccuracy === undefined
+            ? 'held-out questions: none in this file'
+            : `held-out questions, top answer: ${(result.questionAccuracy * 100).toFixed(1)}% of ${heldOut.questions.length}`,
         ].join('\n'),
       );
-      expect(result.intentAccuracy + result.questionAccuracy).toBeGreaterThan(0);
+      expect(result.intentAccuracy + (result.questionAccuracy ?? 0)).toBeGreaterThan(0);
     });
 
     it('gets intents right at least as often as today (target 95%)', () => {
       expect(result.intentAccuracy).toBeGreaterThanOrEqual(INTENT_FLOOR);
     });
 
-    it('gets questions right at the top at least as often as today (target 90%)', () => {
-      expect(result.questionAccuracy).toBeGreaterThanOrEqual(QUESTION_FLOOR);
-    });
+    // An intents-only file has no question gate; it still must hold no question that would go unscored.
+    if (QUESTION_FLOOR === undefined)
+      it('holds intents only', () => {
+        expect(heldOut.questions).toEqual([]);
+        expect(result.questionAccuracy).toBeUndefined();
+      });
+    else
+      it('gets questions right at the top at least as often as today (target 90%)', () => {
+        expect(result.questionAccuracy).toBeGreaterThanOrEqual(QUESTION_FLOOR);
+      });
 
     it('never trains on a held-out sentence', () => {
       const normal = (text: string) =>

@@ -66,7 +66,8 @@ export function intentOf(reading: Interpretation): string {
 export interface Score {
   readonly intentAccuracy: number;
   readonly entityAccuracy: number;
-  readonly questionAccuracy: number;
+  /** Undefined for a file without questions (an intents-only held-out set). */
+  readonly questionAccuracy: number | undefined;
   readonly misses: string[];
 }
 
@@ -120,7 +121,7 @@ export function score(understanding: Understanding, file: LabeledFile): Score {
   return {
     intentAccuracy: intentsRight / file.intents.length,
     entityAccuracy: entitiesChecked === 0 ? 1 : entitiesRight / entitiesChecked,
-    questionAccuracy: questionsRight / file.questions.length,
+    questionAccuracy: file.questions.length === 0 ? undefined : questionsRight / file.questions.length,
     misses,
   };
 }
