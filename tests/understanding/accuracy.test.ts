@@ -20,11 +20,14 @@ import { loadLabeled, score } from './labeled';
  * example questions voting beside the lines' search and the topologies page on the tool choice (all tuned on dev.en.json
  * only): questions 80.0% and 83.9%, intents unchanged. The floors are those figures, rounded down.
  */
-const HELD_OUT: ReadonlyArray<{ file: string; intentFloor: number; questionFloor?: number }> = [
+const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloor?: number }> = [
   { file: 'heldout.en.json', intentFloor: 0.905, questionFloor: 0.8 },
   { file: 'heldout2.en.json', intentFloor: 0.942, questionFloor: 0.838 },
   // Intents only, in styles the first two lack (typos, filler, channel chatter, negations that must not act).
   { file: 'heldout3.en.json', intentFloor: 0.858 },
+  // Questions only, written before the guide's search was reworked: 78.7% of 75 then (11 wrong answers, 5 honest
+  // fallbacks); 77.3% once terms were scored at start (pairs no longer fuzzy).
+  { file: 'heldout4.en.json', questionFloor: 0.773 },
 ];
 const corpus = loadCorpus('en');
 const understanding = new Understanding(corpus);
@@ -40,19 +43,29 @@ describe.each(HELD_OUT)(
       console.log(
         [
           `${file}`,
-          `held-out intents: ${(result.intentAccuracy * 100).toFixed(1)}% of ${heldOut.intents.length}`,
+          result.intentAccuracy === undefined
+            ? 'held-out intents: none in this file'
+            : `held-out intents: ${(result.intentAccuracy * 100).toFixed(1)}% of ${heldOut.intents.length}`,
           `held-out entities (task, date, owner, cadence): ${(result.entityAccuracy * 100).toFixed(1)}%`,
           result.questionAccuracy === undefined
             ? 'held-out questions: none in this file'
-            : `held-out questions, top answer: ${(result.questionAccuracy * 100).toFixed(1)}% of ${heldOut.questions.length}`,
+            : `held-out questions, top answer: ${(result.questionAccuracy * 100).toFixed(1)}% of ${heldOut.questions.length}` +
+              ` (missed: ${result.wrongAnswers} wrong answers, ${result.fallbacks} honest fallbacks)`,
         ].join('\n'),
       );
-      expect(result.intentAccuracy + (result.questionAccuracy ?? 0)).toBeGreaterThan(0);
+      expect((result.intentAccuracy ?? 0) + (result.questionAccuracy ?? 0)).toBeGreaterThan(0);
     });
 
-    it('gets intents right at least as often as today (target 95%)', () => {
-      expect(result.intentAccuracy).toBeGreaterThanOrEqual(INTENT_FLOOR);
-    });
+    // A questions-only file has no intent gate; it still must hold no intent that would go unscored.
+    if (INTENT_FLOOR === undefined)
+      it('holds questions only', () => {
+        expect(heldOut.intents).toEqual([]);
+        expect(result.intentAccuracy).toBeUndefined();
+      });
+    else
+      it('gets intents right at least as often as today (target 95%)', () => {
+        expect(result.intentAccuracy).toBeGreaterThanOrEqual(INTENT_FLOOR);
+      });
 
     // An intents-only file has no question gate; it still must hold no question that would go unscored.
     if (QUESTION_FLOOR === undefined)

@@ -64,10 +64,15 @@ export function intentOf(reading: Interpretation): string {
 }
 
 export interface Score {
-  readonly intentAccuracy: number;
+  /** Undefined for a file without intents (a questions-only held-out set). */
+  readonly intentAccuracy: number | undefined;
   readonly entityAccuracy: number;
   /** Undefined for a file without questions (an intents-only held-out set). */
   readonly questionAccuracy: number | undefined;
+  /** Questions missed by answering something other than the label (wrong answers, the worse kind of miss). */
+  readonly wrongAnswers: number;
+  /** Questions missed by saying honestly that the guide has no answer. */
+  readonly fallbacks: number;
   readonly misses: string[];
 }
 
@@ -107,6 +112,8 @@ export function score(understanding: Understanding, file: LabeledFile): Score {
       );
   }
   let questionsRight = 0;
+  let wrongAnswers = 0;
+  let fallbacks = 0;
   for (const question of file.questions) {
     const answer = understanding.answerQuestion(question.text, context);
     const top = answer.kind === 'answer' ? answer.hits[0] : undefined;
@@ -116,12 +123,16 @@ export function score(understanding: Understanding, file: LabeledFile): Score {
         (question.task === undefined || top.taskIds.includes(question.task as never)) &&
         (question.link === undefined || top.links.some((link) => link.url === question.link));
     if (ok) questionsRight += 1;
-    else misses.push(`question: "${question.text}" → ${top ? `${top.title}: ${top.text}` : 'no answer'}`);
+    else if (answer.kind === 'noAnswer') fallbacks += 1;
+    else wrongAnswers += 1;
+    if (!ok) misses.push(`question: "${question.text}" → ${top ? `${top.title}: ${top.text}` : 'no answer'}`);
   }
   return {
-    intentAccuracy: intentsRight / file.intents.length,
+    intentAccuracy: file.intents.length === 0 ? undefined : intentsRight / file.intents.length,
     entityAccuracy: entitiesChecked === 0 ? 1 : entitiesRight / entitiesChecked,
     questionAccuracy: file.questions.length === 0 ? undefined : questionsRight / file.questions.length,
+    wrongAnswers,
+    fallbacks,
     misses,
   };
 }
