@@ -1,4 +1,5 @@
 import type { Storage, StoreItems } from 'botbuilder';
+import { CREATE_ONLY_ETAG, cloudCreateOnly } from './createOnly';
 import { etagConflict, isEtagConflict } from './storageErrors';
 
 /**
@@ -8,6 +9,8 @@ import { etagConflict, isEtagConflict } from './storageErrors';
  *   412 to that message; Cosmos rethrows the SDK error with `code: 412` and its own text, and a conditional write
  *   to a document that no longer exists can come back as 404. Callers (DocumentStore) must see one kind of conflict
  *   so they re-read instead of failing the turn.
+ * - A create-only write (`CREATE_ONLY_ETAG`, see createOnly.ts) becomes the service's conditional create, which
+ *   the SDK clients' own `write` cannot express.
  * - After any other failure the inner client is rebuilt on the next call. BlobsStorage caches its first
  *   `createIfNotExists()` promise, so if storage was down the first time it was touched, that instance would
  *   reject forever even after storage came back. A fresh instance costs one extra request.
@@ -22,6 +25,19 @@ export class RecoveringStorage implements Storage {
   }
 
   async write(changes: StoreItems): Promise<void> {
+    const createOnly = Object.entries(changes).filter(([, change]) => change?.eTag === CREATE_ONLY_ETAG);
+    if (createOnly.length > 0) {
+      const rest = Object.fromEntries(
+        Object.entries(changes).filter(([, change]) => change?.eTag !== CREATE_ONLY_ETAG),
+      );
+      for (const [key, change] of createOnly)
+        await this.call(
+          (storage) => cloudCreateOnly(storage, key, change as object),
+          (error) => isEtagConflict(error),
+        );
+      if (Object.keys(rest).length === 0) return;
+      changes = rest;
+    }
     try {
       await this.call(
         (storage) => storage.write(changes),

@@ -1,4 +1,5 @@
 import type { Storage } from 'botbuilder';
+import { createOnly } from '../../src/store/createOnly';
 
 /**
  * The behaviour every Storage backend must share (memory, SQLite, Azure Blob, Cosmos DB), eTag rules included.
@@ -87,6 +88,24 @@ export function describeStorageContract(
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
       const winner = [1, 2, 3, 4, 5][results.findIndex((r) => r.status === 'fulfilled')];
       expect((await storage.read([key]))[key].v).toBe(winner);
+    });
+
+    it('creates a missing document for a create-only write, and refuses one that exists', async () => {
+      const key = `${prefix}/create-only`;
+      expect(await createOnly(storage, key, { v: 'first' })).toBe(true);
+      expect(await createOnly(storage, key, { v: 'second' })).toBe(false);
+      const stored = (await storage.read([key]))[key];
+      expect(stored.v).toBe('first');
+      // Read back through the backend's own read: the create laid the document out as its write does.
+      await storage.write({ [key]: { ...stored, v: 'updated' } });
+      expect((await storage.read([key]))[key].v).toBe('updated');
+    });
+
+    it('lets exactly one of several concurrent create-only writes win', async () => {
+      const key = `${prefix}/create-race`;
+      const results = await Promise.all([1, 2, 3, 4, 5].map((v) => createOnly(storage, key, { v })));
+      expect(results.filter(Boolean)).toHaveLength(1);
+      expect((await storage.read([key]))[key].v).toBe(results.indexOf(true) + 1);
     });
 
     it('deletes keys, and deleting a missing key is not an error', async () => {
