@@ -13,8 +13,19 @@
  * room when a writer last looked, and an append starts there. Every page change is an eTag read-modify-write.
  * Entries are identified by `idOf`; an entry found on two pages (two writers appending the same entry at once, or an
  * append that did not look for it elsewhere) is listed once and removed from both.
+ *
+ * With `locate`, each entry also has a small locator document (`<prefix>/<scope>/@<hash of its id>`, holding its page
+ * number), so `upsert`, `find` and `removeIds` go straight to the entry's page: their reads stay the same however
+ * long the chain is. A locator is only a hint, checked against the page it names; the page is the truth. Page 0 of a
+ * located scope says `located: true`; a chain written before (no locators) gets them the first time an upsert or a
+ * remove touches it, since Storage cannot list the scopes to do it at start-up.
+ *
+ * Every new document (page 0 of a new scope, a page after a full last one) is created create-only (createOnly.ts), so
+ * two instances starting the same page never overwrite each other: the loser re-reads and adds to the winner's page.
  */
+import { createHash } from 'node:crypto';
 import type { Storage } from 'botbuilder';
+import { createOnly } from './createOnly';
 import { DocumentStore } from './documentStore';
 
 export const DEFAULT_MAX_PAGE_BYTES = 64 * 1024;
@@ -25,6 +36,8 @@ export interface PagedIndexOptions<E> {
   /** The field holding a page's entries; earlier single-document indexes named theirs differently. */
   readonly field?: string;
   readonly maxPageBytes?: number;
+  /** Keep a locator per entry, so single-entry changes do not read the whole chain. */
+  readonly locate?: boolean;
 }
 
 /** Thrown for an entry that could not fit even on an empty page: the caller bounds its entries' text. */
@@ -44,7 +57,14 @@ export class IndexBusyError extends Error {
 }
 
 /** `appendAt` is only ever on page 0: a hint, so a wrong or missing one costs reads, never entries. */
-type PageDocument = Record<string, unknown> & { more?: boolean; appendAt?: number };
+type PageDocument = Record<string, unknown> & { more?: boolean; appendAt?: number; located?: boolean };
+
+interface Locator {
+  readonly page: number;
+}
+
+/** Locator writes sent to storage in one call during a migration, so a 20,000-entry chain is not one huge request. */
+const LOCATOR_BATCH = 500;
 
 interface Page<E> {
   readonly n: number;
@@ -60,15 +80,17 @@ const PAGE_OVERHEAD = 64;
 
 export class PagedIndex<E extends object> {
   private readonly documents: DocumentStore<PageDocument>;
+  private readonly locators: DocumentStore<Locator>;
   private readonly field: string;
   private readonly maxPageBytes: number;
 
   constructor(
-    storage: Storage,
+    private readonly storage: Storage,
     private readonly prefix: string,
     private readonly options: PagedIndexOptions<E>,
   ) {
     this.documents = new DocumentStore<PageDocument>(storage, prefix);
+    this.locators = new DocumentStore<Locator>(storage, prefix);
     this.field = options.field ?? 'entries';
     this.maxPageBytes = options.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES;
   }
@@ -100,6 +122,12 @@ export class PagedIndex<E extends object> {
     for (const entry of wanted.values()) {
       const bytes = entryBytes(entry);
       if (bytes + PAGE_OVERHEAD > this.maxPageBytes) throw new OversizedEntryError(bytes, this.maxPageBytes);
+    }
+    if (this.options.locate) {
+      // Replaced where its locator says it is; the rest is appended (which also writes their locators).
+      for (const [id, entry] of [...wanted]) if (await this.replaceLocated(scope, id, entry)) wanted.delete(id);
+      if (wanted.size > 0) await this.append(scope, [...wanted.values()]);
+      return;
     }
     for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
       if (await this.tryUpsert(scope, wanted, attempt === ATTEMPTS)) return;
@@ -148,6 +176,10 @@ export class PagedIndex<E extends object> {
       if (outcome.kind === 'written' && outcome.result > 0) {
         removed += outcome.result;
         lowest ??= page.n;
+        if (this.options.locate) {
+          const gone = page.entries.filter(matches).map((entry) => this.locatorKey(scope, this.options.idOf(entry)));
+          await this.storage.delete(gone);
+        }
       }
     }
     // Appends go back to the room this made, so a list whose entries keep moving out and back in (a weekly slot)
@@ -217,17 +249,26 @@ export class PagedIndex<E extends object> {
    * last page written. Placed entries leave `pending`, so a retry only places the rest. False: try again.
    */
   private async tryAppend(scope: string, pending: Map<string, E>, lastAttempt: boolean): Promise<boolean> {
-    const head = await this.documents.read(pageId(scope, 0));
+    let head = await this.documents.read(pageId(scope, 0));
     if (!head) {
       if (!(await this.extend(scope, [], [...pending.values()], lastAttempt))) return false;
       pending.clear();
       return true;
     }
+    if (this.options.locate && head.value.located !== true) {
+      await this.migrate(scope);
+      head = await this.documents.read(pageId(scope, 0));
+      if (!head) return false;
+    }
     let start = hintOf(head.value);
     let n = start;
     let lastWritten = start;
     for (;;) {
-      const outcome = await this.documents.update(pageId(scope, n), (current) => this.fill(current, pending));
+      const page = n;
+      const outcome = await this.documents.update(pageId(scope, page), (current) => {
+        const filled = this.fill(current, pending);
+        return { ...filled, alsoWrite: this.locatorWrites(scope, filled.result.placed, page) };
+      });
       if (outcome.kind === 'gaveUp') return false;
       if (outcome.kind === 'missing') {
         // A hint naming a page that is not there (written by hand, or a chain rebuilt): walk from page 0 instead.
@@ -237,14 +278,18 @@ export class PagedIndex<E extends object> {
         }
         // The page before said more follows, but its writer has not created this one yet (or stopped in between).
         if (!lastAttempt) return false;
-        lastWritten = await this.createFrom(scope, n, pending);
+        const last = await this.createFrom(scope, n, pending);
+        if (last === undefined) return false;
+        lastWritten = last;
         break;
       }
       for (const id of outcome.result.placed) pending.delete(id);
       if (outcome.result.placed.length > 0) lastWritten = n;
       if (pending.size === 0) break;
       if (outcome.result.marked) {
-        lastWritten = await this.createFrom(scope, n + 1, pending);
+        const last = await this.createFrom(scope, n + 1, pending);
+        if (last === undefined) return false;
+        lastWritten = last;
         break;
       }
       n++;
@@ -293,17 +338,142 @@ export class PagedIndex<E extends object> {
     return { next: { ...current, [this.field]: next, ...(marked ? { more: true } : {}) }, result: { placed, marked } };
   }
 
-  /** Creates pages `from`, `from + 1` … holding everything pending; returns the last page's number. */
-  private async createFrom(scope: string, from: number, pending: Map<string, E>): Promise<number> {
+  /**
+   * Creates pages `from`, `from + 1` … holding everything pending; returns the last page's number, or undefined when
+   * one of them already existed (another writer got there first: the caller reads again).
+   */
+  private async createFrom(scope: string, from: number, pending: Map<string, E>): Promise<number | undefined> {
     const chunks = this.chunk([...pending.values()]);
     for (let i = 0; i < chunks.length; i++) {
-      await this.documents.put(pageId(scope, from + i), {
+      const created = await this.createPage(scope, from + i, {
         [this.field]: chunks[i],
         ...(i < chunks.length - 1 ? { more: true } : {}),
       });
+      if (!created) return undefined;
+      for (const entry of chunks[i]) pending.delete(this.options.idOf(entry));
     }
-    pending.clear();
     return from + chunks.length - 1;
+  }
+
+  /** Creates page `n` only if it does not exist, with the locators of its entries; false if it existed. */
+  private async createPage(scope: string, n: number, document: PageDocument): Promise<boolean> {
+    const entries = this.entriesOf(document);
+    const locators = this.locatorWrites(scope, entries.map(this.options.idOf), n);
+    if (!(await createOnly(this.storage, this.key(scope, n), document))) return false;
+    // After the page: a locator naming a page that never got the entry would only cost a read, but this order
+    // leaves none behind when the create lost.
+    if (locators) await this.storage.write(locators);
+    return true;
+  }
+
+  /** The entry with this id, via its locator (located indexes; others, or a chain not yet located, read the chain). */
+  async find(scope: string, id: string): Promise<E | undefined> {
+    if (this.options.locate) {
+      const locator = await this.locators.read(locatorId(scope, id));
+      if (locator) {
+        const page = await this.documents.read(pageId(scope, locator.value.page));
+        const found = page && this.entriesOf(page.value).find((entry) => this.options.idOf(entry) === id);
+        if (found) return found;
+      }
+      // No locator (or a stale one) in a located scope: the entry is not there.
+      const head = locator ? undefined : await this.documents.read(pageId(scope, 0));
+      if (!locator && (!head || head.value.located === true)) return undefined;
+    }
+    return (await this.list(scope)).find((entry) => this.options.idOf(entry) === id);
+  }
+
+  /**
+   * Removes the entries with these ids (and, with `accept`, only those it accepts) from the pages their locators
+   * name; returns how many went. Reads two documents per id in a located scope, whatever the chain's length.
+   */
+  async removeIds(scope: string, ids: readonly string[], accept: (entry: E) => boolean = () => true): Promise<number> {
+    const wanted = new Set(ids);
+    if (!this.options.locate)
+      return this.remove(scope, (entry) => wanted.has(this.options.idOf(entry)) && accept(entry));
+    let removed = 0;
+    let migrated = false;
+    for (const id of wanted) {
+      let locator = await this.locators.read(locatorId(scope, id));
+      if (!locator && !migrated) {
+        const head = await this.documents.read(pageId(scope, 0));
+        if (!head) return removed;
+        if (head.value.located !== true) await this.migrate(scope);
+        migrated = true;
+        locator = await this.locators.read(locatorId(scope, id));
+      }
+      if (!locator) continue;
+      const n = locator.value.page;
+      const outcome = await this.documents.update(pageId(scope, n), (current) => {
+        const all = this.entriesOf(current);
+        const kept = all.filter((entry) => this.options.idOf(entry) !== id || !accept(entry));
+        return kept.length === all.length
+          ? { next: undefined, result: 0 }
+          : { next: { ...current, [this.field]: kept }, result: all.length - kept.length };
+      });
+      if (outcome.kind === 'gaveUp') throw new IndexBusyError(this.prefix);
+      if (outcome.kind === 'written') {
+        removed += outcome.result;
+        await this.locators.remove(locatorId(scope, id));
+        // Freed room before the hint: later appends fill it (same rule as `remove`).
+        await this.moveHint(scope, (hint) => (hint > n ? n : undefined));
+      }
+    }
+    return removed;
+  }
+
+  /** Replaces the entry where its locator says it is; false when there is no such entry there (append it). */
+  private async replaceLocated(scope: string, id: string, entry: E): Promise<boolean> {
+    const locator = await this.locators.read(locatorId(scope, id));
+    if (!locator) return false;
+    const outcome = await this.documents.update(pageId(scope, locator.value.page), (current) => {
+      const all = this.entriesOf(current);
+      const at = all.findIndex((candidate) => this.options.idOf(candidate) === id);
+      if (at < 0) return { next: undefined, result: false };
+      if (JSON.stringify(all[at]) === JSON.stringify(entry)) return { next: undefined, result: true };
+      const next = all.map((candidate, i) => (i === at ? entry : candidate));
+      // A larger version that no longer fits this page leaves it, and the caller appends it where there is room.
+      if (pageBytes(next, [], this.options.idOf) > this.maxPageBytes)
+        return { next: { ...current, [this.field]: all.filter((_, i) => i !== at) }, result: false };
+      return { next: { ...current, [this.field]: next }, result: true };
+    });
+    if (outcome.kind === 'gaveUp') throw new IndexBusyError(this.prefix);
+    return (outcome.kind === 'written' || outcome.kind === 'unchanged') && outcome.result;
+  }
+
+  /**
+   * Gives a chain written before locators existed one locator per entry, then marks page 0 `located`. Safe to run
+   * twice or next to writers: a locator only ever names a page its entry was seen on.
+   */
+  private async migrate(scope: string): Promise<void> {
+    const pages = await this.pages(scope);
+    let batch: Record<string, object> = {};
+    let size = 0;
+    for (const page of pages) {
+      for (const entry of page.entries) {
+        batch[this.locatorKey(scope, this.options.idOf(entry))] = { page: page.n, eTag: '*' };
+        if (++size === LOCATOR_BATCH) {
+          await this.storage.write(batch);
+          batch = {};
+          size = 0;
+        }
+      }
+    }
+    if (size > 0) await this.storage.write(batch);
+    await this.documents.update(pageId(scope, 0), (current) =>
+      current.located === true
+        ? { next: undefined, result: undefined }
+        : { next: { ...current, located: true }, result: undefined },
+    );
+  }
+
+  private locatorKey(scope: string, id: string): string {
+    return this.locators.key(locatorId(scope, id));
+  }
+
+  /** The locator documents for entries placed on page `n` (none for an index without locators). */
+  private locatorWrites(scope: string, ids: readonly string[], n: number): Record<string, object> | undefined {
+    if (!this.options.locate || ids.length === 0) return undefined;
+    return Object.fromEntries(ids.map((id) => [this.locatorKey(scope, id), { page: n, eTag: '*' }]));
   }
 
   /** Sets page 0's `appendAt` to what `to` returns for the current hint (undefined: leave it). */
@@ -335,8 +505,8 @@ export class PagedIndex<E extends object> {
 
   /**
    * New pages after the last one. Only the writer whose eTag update set `more` on the last page creates the next
-   * page, so two writers never create one page at once; page 0 of a new scope has no such guard (botbuilder's
-   * Storage has no create-if-absent) and is read back, as the single-document indexes always did.
+   * page; every page is created create-only besides, which is what guards page 0 of a new scope (no page before it
+   * to mark) and a page taken over from a writer that stopped. False: another writer got there first, read again.
    */
   private async extend(
     scope: string,
@@ -349,10 +519,13 @@ export class PagedIndex<E extends object> {
     if (n === 0) {
       const first = chunks.shift()!;
       // A scope created several pages long names its last page at once, so the next append goes straight there.
-      const created = { [this.field]: first, ...(chunks.length ? { more: true, appendAt: chunks.length } : {}) };
-      await this.documents.put(pageId(scope, 0), created);
-      const check = await this.documents.read(pageId(scope, 0));
-      if (!check || !sameIds(this.entriesOf(check.value), first, this.options.idOf)) return false;
+      const created = {
+        [this.field]: first,
+        ...(chunks.length ? { more: true, appendAt: chunks.length } : {}),
+        ...(this.options.locate ? { located: true } : {}),
+      };
+      // Another writer created the scope first: read its page and add to it instead.
+      if (!(await this.createPage(scope, 0, created))) return false;
       n = 1;
       if (chunks.length === 0) return true;
     } else if (pages[pages.length - 1].more) {
@@ -367,10 +540,11 @@ export class PagedIndex<E extends object> {
       if (marked.kind !== 'written' || !marked.result) return false;
     }
     for (let i = 0; i < chunks.length; i++, n++) {
-      await this.documents.put(pageId(scope, n), {
+      const created = await this.createPage(scope, n, {
         [this.field]: chunks[i],
         ...(i < chunks.length - 1 ? { more: true } : {}),
       });
+      if (!created) return false;
     }
     return true;
   }
@@ -397,6 +571,11 @@ export class PagedIndex<E extends object> {
   }
 }
 
+/** Hashed, so any id (long, or with characters a key must not hold) makes a short key of fixed shape. */
+function locatorId(scope: string, id: string): string {
+  return `${scope}/@${createHash('sha256').update(id).digest('base64url').slice(0, 22)}`;
+}
+
 function pageId(scope: string, n: number): string {
   return n === 0 ? scope : `${scope}/~${n}`;
 }
@@ -418,9 +597,4 @@ function pageBytes<E extends object>(entries: readonly E[], added: readonly E[],
   for (const entry of entries) if (!replaced.has(idOf(entry))) bytes += entryBytes(entry) + 1;
   for (const entry of added) bytes += entryBytes(entry) + 1;
   return bytes;
-}
-
-function sameIds<E>(stored: readonly E[], expected: readonly E[], idOf: (entry: E) => string): boolean {
-  const ids = new Set(stored.map(idOf));
-  return expected.every((entry) => ids.has(idOf(entry)));
 }
