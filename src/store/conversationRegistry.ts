@@ -45,14 +45,19 @@ export function baseConversationId(conversationId: string): string {
 
 export class ConversationRegistry {
   private readonly records: DocumentStore<ConversationRecord>;
-  /** Per tenant, paged (no cap on teams); page 0 is the document earlier versions kept, field `teams`. */
+  /**
+   * Per tenant, paged (no cap on teams); page 0 is the document earlier versions kept, field `teams`. One entry per
+   * team (under its newest channel), found through its locator, so an install reads a few documents however many
+   * teams the tenant has.
+   */
   private readonly indexes: PagedIndex<TeamInstall>;
 
   constructor(storage: Storage) {
     this.records = new DocumentStore<ConversationRecord>(storage, 'conversations');
     this.indexes = new PagedIndex<TeamInstall>(storage, 'conversationIndex', {
-      idOf: (team) => team.conversationId,
+      idOf: (team) => team.teamId,
       field: 'teams',
+      locate: true,
     });
   }
 
@@ -122,15 +127,12 @@ export class ConversationRegistry {
       });
       return;
     }
-    if (outcome.kind === 'written' && outcome.value.tenantId) {
+    if (outcome.kind === 'written' && outcome.value.tenantId && outcome.value.teamId) {
       const scope = tenantScope(outcome.value.tenantId);
-      const base = baseConversationId(conversationId);
-      const listed = (await this.indexes.list(scope)).filter((team) => team.conversationId === base && team.active);
-      if (listed.length > 0)
-        await this.indexes.upsert(
-          scope,
-          listed.map((team) => ({ ...team, active: false })),
-        );
+      const listed = await this.indexes.find(scope, outcome.value.teamId);
+      // Only if the team is listed under this channel: after a move to another channel, that one stays active.
+      if (listed && listed.conversationId === baseConversationId(conversationId) && listed.active)
+        await this.indexes.upsert(scope, [{ ...listed, active: false }]);
     }
   }
 
@@ -151,12 +153,11 @@ export class ConversationRegistry {
       active: true,
     };
     const scope = tenantScope(record.tenantId);
+    // A team installed again in another channel is listed once, under its newest channel, and moves to the end
+    // (pages hold the oldest first); the same channel again is refreshed where it is.
+    const listed = await this.indexes.find(scope, entry.teamId);
+    if (listed && listed.conversationId !== entry.conversationId) await this.indexes.removeIds(scope, [entry.teamId]);
     await this.indexes.upsert(scope, [entry]);
-    // A team installed again in another channel is listed once, under its newest channel.
-    await this.indexes.remove(
-      scope,
-      (team) => team.teamId === entry.teamId && team.conversationId !== entry.conversationId,
-    );
   }
 }
 

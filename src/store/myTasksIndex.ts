@@ -8,7 +8,8 @@
  * its next assignment.
  *
  * Stored as a PagedIndex per person (pages of 64 KB, no cap on how many assignments a person has); the first page
- * is the document earlier versions kept, so their lists carry over as they are.
+ * is the document earlier versions kept, so their lists carry over as they are. The index keeps a locator per
+ * assignment, so adding or removing one reads the same few documents however many the person has.
  *
  * Write cost: an assign is one plan write plus one index write (the new owner's); a reassign or unassign adds
  * one more (the previous owner's). Each index write is an eTag read-modify-write with retries, like the plan.
@@ -42,7 +43,7 @@ export class MyTasksIndex {
   private readonly index: PagedIndex<MyTaskEntry>;
 
   constructor(storage: Storage) {
-    this.index = new PagedIndex<MyTaskEntry>(storage, 'myTasks', { idOf });
+    this.index = new PagedIndex<MyTaskEntry>(storage, 'myTasks', { idOf, locate: true });
   }
 
   /** The storage key of the person's first page (where earlier versions kept the whole list). */
@@ -78,12 +79,9 @@ export class MyTasksIndex {
     gone: ReadonlyArray<Pick<MyTaskEntry, 'planId' | 'taskId'>>,
   ): Promise<void> {
     if (gone.length === 0) return;
-    const ids = new Set(gone.map(idOf));
-    await this.index
-      .remove(documentId(tenantId, userId), (entry) => ids.has(idOf(entry)))
-      .catch((error: unknown) => {
-        throw new Error('The task index stayed busy; an entry was left for the next read to drop.', { cause: error });
-      });
+    await this.index.removeIds(documentId(tenantId, userId), gone.map(idOf)).catch((error: unknown) => {
+      throw new Error('The task index stayed busy; an entry was left for the next read to drop.', { cause: error });
+    });
   }
 }
 

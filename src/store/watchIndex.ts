@@ -2,7 +2,8 @@
  * Which plans have the tenant watch on. The watch looks at every one of them on every check (each is "due" every
  * time), so unlike reminders it needs the whole list, and its cost follows the number of watched plans by nature.
  * The list is a PagedIndex (pages of 64 KB, no cap); its first page is the `watchIndex/all` document earlier
- * versions kept, so those pointers carry over as they are.
+ * versions kept, so those pointers carry over as they are. A locator per plan location lets adding or removing one
+ * read the same few documents however many plans are watched.
  */
 import type { Storage } from 'botbuilder';
 import { PagedIndex } from './pagedIndex';
@@ -15,7 +16,10 @@ export class WatchIndex {
   private readonly index: PagedIndex<ReminderEntry>;
 
   constructor(storage: Storage) {
-    this.index = new PagedIndex<ReminderEntry>(storage, 'watchIndex', { idOf: (entry) => locationId(entry.location) });
+    this.index = new PagedIndex<ReminderEntry>(storage, 'watchIndex', {
+      idOf: (entry) => locationId(entry.location),
+      locate: true,
+    });
   }
 
   async list(): Promise<readonly ReminderEntry[]> {
@@ -31,10 +35,10 @@ export class WatchIndex {
 
   /** Removes the pointer of a location; with `planId`, only if it still names that plan (a newer plan's stays). */
   async remove(location: PlanLocation, planId?: string): Promise<void> {
-    const id = locationId(location);
-    await this.index.remove(
+    await this.index.removeIds(
       SCOPE,
-      (entry) => locationId(entry.location) === id && (planId === undefined || entry.planId === planId),
+      [locationId(location)],
+      (entry) => planId === undefined || entry.planId === planId,
     );
   }
 }
