@@ -703,6 +703,15 @@ interface ScaleResult {
   /** The week's check at next Monday 09:05, when every weekly plan is due at once. */
   readonly monday: { due: number; sent: number; reads: number; writes: number; ms: number };
   readonly afterWeek: { rssBytes: number; heapUsedBytes: number };
+  /** At the end of each simulated day (scaleTarget.ts reads it after forced GCs; the parts are Linux only). */
+  readonly weekMemory?: ReadonlyArray<{
+    day: number;
+    rssBytes: number;
+    heapUsedBytes: number;
+    externalBytes: number;
+    rssAnonBytes?: number;
+    rssFileBytes?: number;
+  }>;
   readonly milestones: ReadonlyArray<{
     nth: number;
     outcome: string;
@@ -801,6 +810,19 @@ function renderScale(results: readonly ScaleResult[], seconds: number): string {
     '',
     "The week runs from hour 3 to hour 170 after Monday 10:00: the digests expected are the rest of this week's plans, then every weekly plan again at next Monday 09:05, when the next period opens; the run fails if the count differs. " +
       'RSS and heap are read after two forced GCs.',
+    '',
+    '### Memory over the simulated week',
+    '',
+    "Read at the end of each simulated day, after two forced GCs. RSS splits into anonymous memory (JS heap and native allocations: where a leak would grow) and file-backed memory (SQLite's memory-mapped database pages, up to the 256 MB map: cache the kernel can drop, which grows as the week touches more of the file).",
+    '',
+    '| backend | day | RSS | of it anonymous | of it file-backed | heap used | external |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...results.flatMap((r) =>
+      (r.weekMemory ?? []).map(
+        (m) =>
+          `| ${r.kind === 'sqlite' ? 'SQLite' : 'Azurite'} | ${m.day} | ${mb(m.rssBytes)} | ${m.rssAnonBytes === undefined ? '–' : mb(m.rssAnonBytes)} | ${m.rssFileBytes === undefined ? '–' : mb(m.rssFileBytes)} | ${mb(m.heapUsedBytes)} | ${mb(m.externalBytes)} |`,
+      ),
+    ),
     '',
     "That Monday check is the week's busiest: every weekly plan is due at once, so its reads are those of every weekly plan, as due plans should cost.",
     '',
