@@ -124,6 +124,11 @@ function counted(storage: Storage): Storage {
 
 const memory = readMemory;
 
+/** Phase lines on stderr (stdout carries only the JSON result), so a slow run shows where its time goes. */
+function progress(line: string): void {
+  process.stderr.write(`scale ${kind}: ${line}\n`);
+}
+
 const tenantOf = (i: number) => `bench-tenant-${String(i % TENANTS).padStart(2, '0')}-0000-4000-8000-000000000000`;
 const locationOf = (i: number): PlanLocation => ({
   tenantId: tenantOf(i),
@@ -236,6 +241,7 @@ async function main(): Promise<void> {
   );
   await index.advance(Math.floor(T0 / HOUR_MS));
   const seedSeconds = Number(process.hrtime.bigint() - seedStarted) / 1e9;
+  progress(`seeded ${PLANS} plans in ${seedSeconds.toFixed(0)} s`);
   const afterSeed = memory();
 
   // --- checks with 0, 100 and 1,000 due ---------------------------------------------------------------------------
@@ -282,6 +288,7 @@ async function main(): Promise<void> {
       `The check "${wrongCheck.label}" sent ${wrongCheck.sent} digests; ${wrongCheck.expected} were due.`,
     );
 
+  progress('checks with 0, 100 and 1,000 due done');
   // --- a simulated week of hourly checks --------------------------------------------------------------------------
   // Hours 3 to 170 after Monday 10:00: the rest of this week's plans, then at hour 167 (next Monday 09:05) every weekly
   // plan again, since the next period opens then.
@@ -318,6 +325,7 @@ async function main(): Promise<void> {
   if (weekCounts.sent !== expectedSent)
     throw new Error(`The simulated week sent ${weekCounts.sent} digests; ${expectedSent} were expected.`);
   const weekSeconds = Number(process.hrtime.bigint() - weekStarted) / 1e9;
+  progress(`simulated week in ${weekSeconds.toFixed(0)} s`);
   const afterWeek = memory();
 
   // --- the 2,001st, 20,001st and last plan turn reminders on -------------------------------------------------------
