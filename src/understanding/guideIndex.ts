@@ -1,11 +1,13 @@
 /**
  * Questions answered from the bot's own content: every checklist line, check and "why" of the task
  * catalog, the advisor's capability rules and a few extra facts, indexed at start with MiniSearch
- * (English stems, field boosts, fuzzy and prefix terms, the corpus's synonyms). An answer is only given
+ * (English stems, field boosts, the corpus's synonyms) and each term's scores worked out then (TermScores);
+ * typos and partial words are mapped to index terms through tables built at start, and answers are remembered
+ * by the question's words. An answer is only given
  * when the best match covers enough of the question; otherwise the caller says honestly that the guide
  * has no answer.
  */
-import MiniSearch, { type SearchResult } from 'minisearch';
+import MiniSearch, { type SearchOptions } from 'minisearch';
 import { CAPABILITY_RULES } from '../domain/advisorRules';
 import { PATH_TRACK_IDS, type TaskId, type TaskLink } from '../domain/catalog';
 import { TASK_CATALOG } from '../domain/taskCatalog';
@@ -13,6 +15,7 @@ import { TRACK_LABELS } from '../domain/toolNames';
 import type { Corpus } from './corpus';
 import { GUIDE_FACTS } from './guideFacts';
 import { stem } from './stems';
+import { MAX_QUESTION_WORDS, TermScores, type ScoredDoc } from './termScores';
 import { cleanText, tokenize } from './textPrep';
 
 export interface GuideHit {
@@ -79,6 +82,28 @@ const IN_PLAN_WEIGHT = 1.5;
 const PATH_TRACK_WEIGHT = 0.5;
 const MAX_HITS = 3;
 /**
+ * Typos and partial words: a stem of at least MIN_CORRECTED letters the index does not hold stands for the index stems
+ * one edit away, and a stem of at least MIN_COMPLETED letters also for up to MAX_COMPLETIONS longer stems it begins.
+ * Each counts for less than a word as typed, with MiniSearch's own default weights for fuzzy and prefix terms, which
+ * these tables replace: MiniSearch's fuzzy search walks the whole vocabulary for every term of every question.
+ */
+const MIN_CORRECTED = 6;
+const MIN_COMPLETED = 5;
+const MAX_COMPLETIONS = 8;
+const FUZZY_WEIGHT = 0.45;
+const PREFIX_WEIGHT = 0.375;
+/** Bounds on what is remembered between questions (answers by their words, stems' near terms, plans' document weights). */
+const MAX_REMEMBERED_ANSWERS = 500;
+const MAX_REMEMBERED_STEMS = 5_000;
+const MAX_REMEMBERED_PLANS = 16;
+
+/** The word with one letter left out, at each position (the keys of a one-edit lookup table). */
+function oneLetterShorter(word: string): string[] {
+  const shorter: string[] = [];
+  for (let i = 0; i < word.length; i++) shorter.push(word.slice(0, i) + word.slice(i + 1));
+  return shorter;
+}
+/**
  * The example questions vote beside the lines' search: a question worded like a part's examples ("which urls must the
  * agent reach") can win over lines that merely repeat a frequent phrase ("provisioning agent"). Each signal is scaled to
  * its own best; the vote counts half as much as the lines, and only an example that shares three quarters of the
@@ -89,29 +114,20 @@ const EXAMPLE_VOTE = 0.5;
 const EXAMPLE_COVERAGE = 0.75;
 
 /** Enough of the question's own words (or their synonyms) occur in the match; one rare word may do. */
-function covers(
-  result: SearchResult,
-  wanted: ReadonlyArray<{ terms: ReadonlySet<string>; rare: boolean }>,
-  minCoverage = MIN_COVERAGE,
-): boolean {
+function covers(words: number, wanted: number, rare: number, minCoverage = MIN_COVERAGE): boolean {
   let covered = 0;
-  let rare = false;
-  for (const word of wanted) {
-    if (result.queryTerms.some((term) => word.terms.has(term))) {
-      covered += 1;
-      rare ||= word.rare;
-    }
-  }
+  for (let mask = words; mask !== 0; mask &= mask - 1) covered += 1;
   return (
-    (covered >= Math.min(wanted.length, MIN_MATCHED_OF_SEVERAL) || (covered >= 1 && rare)) &&
-    covered / wanted.length >= minCoverage
+    (covered >= Math.min(wanted, MIN_MATCHED_OF_SEVERAL) || (covered >= 1 && (words & rare) !== 0)) &&
+    covered / wanted >= minCoverage
   );
 }
 
 export class GuideIndex {
-  private readonly search: MiniSearch<IndexedDoc>;
+  /** Each term's score in each line (every document but the example questions). */
+  private readonly lineScores: TermScores;
   /** The example questions alone: the part of the guide whose examples a question resembles most votes beside the lines' search. */
-  private readonly examples: MiniSearch<IndexedDoc>;
+  private readonly exampleScores: TermScores;
   private readonly docs: IndexedDoc[] = [];
   private readonly stopWords: ReadonlySet<string>;
   private readonly synonyms = new Map<string, string[]>();
@@ -121,6 +137,18 @@ export class GuideIndex {
   private readonly common = new Set<string>();
   /** In how many documents each stem occurs. */
   private readonly documentFrequency = new Map<string, number>();
+  /** Every term of the lines' index (stems and neighbouring pairs): only these are looked up. */
+  private readonly vocabulary = new Set<string>();
+  /** The index's single stems, sorted, for completing a partial word. */
+  private readonly sortedStems: string[];
+  /** Each index stem under itself and under each of its one-letter-shorter forms: a typo one edit away shares a key. */
+  private readonly byDeletion = new Map<string, string[]>();
+  /** Near terms of stems seen in questions (bounded). */
+  private readonly near = new Map<string, ReadonlyArray<{ term: string; weight: number }>>();
+  private readonly synonymTermCache = new Map<string, readonly string[]>();
+  private readonly boostsByPlan = new Map<string, Float64Array>();
+  private readonly answers = new Map<string, GuideAnswer>();
+  private lookupCount = 0;
   /** Stems the content writes as a name or an acronym (capitals after the first letter, or digits): its technical terms. */
   private readonly technical = new Set<string>();
 
@@ -133,41 +161,58 @@ export class GuideIndex {
           group.filter((other) => other !== word),
         );
     }
-    this.search = new MiniSearch<IndexedDoc>({
+    // MiniSearch scores each index term once, at start (TermScores); typo tolerance and completion come from the
+    // tables below, also built once.
+    const exactTerms: SearchOptions = {
+      tokenize: (text) => text.split(' '),
+      fuzzy: false,
+      prefix: false,
+      combineWith: 'OR',
+    };
+    const index = new MiniSearch<IndexedDoc>({
       fields: ['title', 'text', 'track'],
       storeFields: [],
       tokenize: (text) => this.terms(text),
       // terms() already stemmed and dropped stop words.
       processTerm: (term) => term,
-      searchOptions: {
-        boost: { title: 1.5, track: 1.5 },
-        // One typo in longer words only: short words would match unrelated ones ("car" → "care").
-        fuzzy: (term) => (term.length >= 6 ? 1 : 0),
-        prefix: (term) => term.length >= 5,
-        combineWith: 'OR',
-        boostDocument: (id) => SOURCE_WEIGHT[this.docs[id as number].source],
-      },
+      searchOptions: { ...exactTerms, boost: { title: 1.5, track: 1.5 } },
     });
     this.addContent(corpus);
-    this.search.addAll(this.docs);
-    this.examples = new MiniSearch<IndexedDoc>({
+    index.addAll(this.docs);
+    const examples = new MiniSearch<IndexedDoc>({
       fields: ['text'],
       storeFields: [],
       tokenize: (text) => this.terms(text),
       processTerm: (term) => term,
-      searchOptions: {
-        fuzzy: (term) => (term.length >= 6 ? 1 : 0),
-        prefix: (term) => term.length >= 5,
-        combineWith: 'OR',
-      },
+      searchOptions: exactTerms,
     });
-    this.examples.addAll(this.docs.filter((doc) => doc.source === 'example'));
+    examples.addAll(this.docs.filter((doc) => doc.source === 'example'));
     for (const doc of this.docs) {
       for (const stem of new Set(this.terms(`${doc.title} ${doc.text}`))) {
         this.documentFrequency.set(stem, (this.documentFrequency.get(stem) ?? 0) + 1);
       }
+      for (const term of this.terms(`${doc.title} ${doc.text} ${doc.track}`)) this.vocabulary.add(term);
+    }
+    this.sortedStems = [...this.vocabulary].filter((term) => !term.includes('_')).sort();
+    for (const term of this.sortedStems) {
+      if (term.length < MIN_CORRECTED - 1) continue;
+      for (const variant of [term, ...oneLetterShorter(term)]) {
+        const list = this.byDeletion.get(variant);
+        if (list === undefined) this.byDeletion.set(variant, [term]);
+        else if (!list.includes(term)) list.push(term);
+      }
     }
     for (const [term, count] of this.documentFrequency) if (count > this.docs.length / 2) this.common.add(term);
+    const searched = [...this.vocabulary].filter((term) => !this.common.has(term));
+    this.lineScores = new TermScores(index, searched, this.docs.length);
+    const inExamples = new Set(
+      this.docs.filter((doc) => doc.source === 'example').flatMap((doc) => this.terms(doc.text)),
+    );
+    this.exampleScores = new TermScores(
+      examples,
+      searched.filter((term) => inExamples.has(term)),
+      this.docs.length,
+    );
     for (const doc of this.docs) {
       if (doc.source === 'example') continue;
       for (const word of `${doc.title} ${doc.text}`.match(TECHNICAL_WORD) ?? [])
@@ -179,54 +224,93 @@ export class GuideIndex {
     return this.docs.length;
   }
 
+  /** How many index terms all questions so far have been looked up with (the work a question costs; tests guard it). */
+  get termLookups(): number {
+    return this.lookupCount;
+  }
+
   /** `planTaskIds`: the conversation's tasks; their lines win over another track's that match as well. */
   answer(question: string, planTaskIds: readonly string[] = []): GuideAnswer {
+    const tokens = tokenize(cleanText(question).text);
+    // The same question (as its words) in the same plan gets the same answer: remembered, most recent last.
+    const key = `${planTaskIds.join(',')}\n${tokens.join(' ')}`;
+    const remembered = this.answers.get(key);
+    if (remembered !== undefined) {
+      this.answers.delete(key);
+      this.answers.set(key, remembered);
+      return remembered;
+    }
+    const answer = this.search(tokens, planTaskIds);
+    if (this.answers.size >= MAX_REMEMBERED_ANSWERS) this.answers.delete(this.answers.keys().next().value!);
+    this.answers.set(key, answer);
+    return answer;
+  }
+
+  private search(tokens: readonly string[], planTaskIds: readonly string[]): GuideAnswer {
     const words = [
       ...new Set(
-        tokenize(cleanText(question).text).filter(
+        tokens.filter(
           (word) => !this.stopWords.has(word) && !/^\d{1,2}$/.test(word) && !this.common.has(this.stem(word)),
         ),
       ),
-    ];
+    ].slice(0, MAX_QUESTION_WORDS);
     if (words.length === 0) return { kind: 'noAnswer' };
-    const typed = new Set(this.terms(question));
-    const synonyms = [...new Set(words.flatMap((word) => this.synonyms.get(this.stem(word)) ?? []))];
-    // Each word of the question, with the index terms that count as finding it (its stem, its synonyms' terms).
-    const wanted = words.map((word) => {
-      const stem = this.stem(word);
-      const terms = new Set([stem, ...(this.synonyms.get(stem) ?? []).flatMap((synonym) => this.terms(synonym))]);
-      return { terms, rare: this.technical.has(stem) && (this.documentFrequency.get(stem) ?? 0) <= RARE_IN_DOCS };
-    });
-    const results = this.search.search(
-      {
-        combineWith: 'OR',
-        queries: [
-          { queries: [cleanText(question).text] },
-          // Synonyms are exact terms: typo tolerance on them would only add noise (and time).
-          { queries: synonyms, fuzzy: false, prefix: false },
-        ],
-      },
-      {
-        tokenize: (text) => this.terms(text).filter((term) => !this.common.has(term)),
-        boostTerm: (term) => (typed.has(term) ? 1 : SYNONYM_WEIGHT),
-        boostDocument: (id) => {
-          const doc = this.docs[id as number];
-          const inPlan = doc.taskIds.some((taskId) => planTaskIds.includes(taskId));
-          return SOURCE_WEIGHT[doc.source] * (inPlan ? IN_PLAN_WEIGHT : doc.pathTrack ? PATH_TRACK_WEIGHT : 1);
-        },
-      },
-    );
-    const answering = results.filter((result) => covers(result, wanted));
-    if (answering.length === 0) return { kind: 'noAnswer' };
-    const groups = new Map<string, SearchResult[]>();
-    for (const result of answering) {
-      const key = this.docs[result.id as number].group;
-      groups.set(key, [...(groups.get(key) ?? []), result]);
+    // Every term of the question (a stem or pair as typed, or a synonym) and the index terms it is looked up as,
+    // with how much each counts. Only terms the index holds are looked up: typos and partial words were mapped to
+    // index terms by tables built at start, so the search itself never walks the vocabulary.
+    const query = new Map<string, Map<string, number>>();
+    const synonymQuery = new Map<string, Map<string, number>>();
+    const weigh = (source: string, term: string, weight: number, into = query) => {
+      if (!this.vocabulary.has(term) || this.common.has(term)) return;
+      let terms = into.get(source);
+      if (terms === undefined) into.set(source, (terms = new Map()));
+      if (weight > (terms.get(term) ?? 0)) terms.set(term, weight);
+    };
+    for (const term of this.termsOfTokens(tokens)) {
+      weigh(term, term, 1);
+      for (const near of this.nearTerms(term)) weigh(term, near.term, near.weight);
     }
-    const groupScore = (list: SearchResult[]) =>
+    // Each word of the question and the index terms that count as finding it (its stem, the stems it was corrected
+    // or completed to, its synonyms' terms), as one bit per word on each term.
+    const wordsOf = new Map<string, number>();
+    let rare = 0;
+    words.forEach((word, i) => {
+      const bit = 1 << i;
+      const stem = this.stem(word);
+      const mark = (term: string) => wordsOf.set(term, (wordsOf.get(term) ?? 0) | bit);
+      mark(stem);
+      for (const near of this.nearTerms(stem)) mark(near.term);
+      for (const synonym of this.synonyms.get(stem) ?? [])
+        for (const term of this.synonymTerms(synonym)) {
+          mark(term);
+          // A synonym that is also a word of the question counts as typed.
+          weigh(term, term, query.has(term) ? 1 : SYNONYM_WEIGHT, synonymQuery);
+        }
+      if (this.technical.has(stem) && (this.documentFrequency.get(stem) ?? 0) <= RARE_IN_DOCS) rare |= bit;
+    });
+    if (query.size === 0 && synonymQuery.size === 0) return { kind: 'noAnswer' };
+    // Lines are searched with the synonyms, the example questions without: a question worded like them is the signal.
+    for (const terms of query.values()) this.lookupCount += 2 * terms.size;
+    for (const terms of synonymQuery.values()) this.lookupCount += terms.size;
+    const results = this.lineScores.search([query, synonymQuery], wordsOf, this.docBoosts(planTaskIds));
+    const answering = results.filter((result) => covers(result.words, words.length, rare));
+    if (answering.length === 0) return { kind: 'noAnswer' };
+    const groups = new Map<string, ScoredDoc[]>();
+    for (const result of answering) {
+      const key = this.docs[result.id].group;
+      const list = groups.get(key);
+      if (list) list.push(result);
+      else groups.set(key, [result]);
+    }
+    const groupScore = (list: ScoredDoc[]) =>
       list.slice(0, MAX_HITS).reduce((sum, result, i) => sum + result.score / (i + 1), 0);
     const lineScores = new Map([...groups.entries()].map(([group, list]) => [group, groupScore(list)]));
-    const votes = this.exampleVotes(question, wanted, planTaskIds);
+    const votes = new Map<string, number>();
+    for (const result of this.exampleScores.search([query], wordsOf, this.docBoosts(planTaskIds, false))) {
+      if (!covers(result.words, words.length, rare, EXAMPLE_COVERAGE)) continue;
+      const group = this.docs[result.id].group;
+      votes.set(group, Math.max(votes.get(group) ?? 0, result.score));
+    }
     const bestLine = Math.max(...lineScores.values());
     const bestVote = Math.max(0, ...votes.values());
     // Each signal scaled to its own best, so neither's units decide; only groups the lines' search found can win.
@@ -236,7 +320,7 @@ export class GuideIndex {
     // Shown: the winning group's lines that match the question at all, concrete lines before explanations.
     // Example questions are how a match was found, never what is shown.
     const lines = results
-      .map((result) => this.docs[result.id as number])
+      .map((result) => this.docs[result.id])
       .filter((doc) => doc.group === key && doc.source !== 'example')
       .sort((a, b) => SHOW_ORDER[a.source] - SHOW_ORDER[b.source]);
     const shown = lines.length > 0 ? lines : (this.leads.get(key) ?? []);
@@ -246,37 +330,86 @@ export class GuideIndex {
     };
   }
 
-  /** For each group, how closely its best example question matches the question (examples that cover too little count for nothing). */
-  private exampleVotes(
-    question: string,
-    wanted: ReadonlyArray<{ terms: ReadonlySet<string>; rare: boolean }>,
-    planTaskIds: readonly string[],
-  ): Map<string, number> {
-    const votes = new Map<string, number>();
-    const results = this.examples.search(cleanText(question).text, {
-      tokenize: (text) => this.terms(text).filter((term) => !this.common.has(term)),
-      boostDocument: (id) => {
-        const doc = this.docs[id as number];
-        return doc.taskIds.some((taskId) => planTaskIds.includes(taskId))
+  /**
+   * Index terms a typed stem may stand for besides itself: a one-letter typo's correction (stems of 6 letters
+   * or more that the index does not hold) and the longer index terms it begins (stems of 5 or more), each
+   * counting for less than the stem typed. Worked out once per stem from tables built at start.
+   */
+  private nearTerms(stem: string): ReadonlyArray<{ term: string; weight: number }> {
+    const known = this.near.get(stem);
+    if (known !== undefined) return known;
+    const near: Array<{ term: string; weight: number }> = [];
+    if (stem.length >= MIN_COMPLETED && !stem.includes('_')) {
+      // Completions: the sorted stems that start with this one, a bounded few.
+      let low = 0;
+      let high = this.sortedStems.length;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if (this.sortedStems[mid] < stem) low = mid + 1;
+        else high = mid;
+      }
+      for (let i = low; i < this.sortedStems.length && near.length < MAX_COMPLETIONS; i++) {
+        const term = this.sortedStems[i];
+        if (!term.startsWith(stem)) break;
+        if (term !== stem)
+          near.push({
+            term,
+            weight: (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * (term.length - stem.length)),
+          });
+      }
+      if (stem.length >= MIN_CORRECTED) {
+        for (const variant of [stem, ...oneLetterShorter(stem)])
+          for (const term of this.byDeletion.get(variant) ?? [])
+            if (term !== stem && !near.some((found) => found.term === term))
+              near.push({ term, weight: (FUZZY_WEIGHT * term.length) / (term.length + 1) });
+      }
+    }
+    if (this.near.size >= MAX_REMEMBERED_STEMS) this.near.clear();
+    this.near.set(stem, near);
+    return near;
+  }
+
+  /** A synonym's index terms, worked out once. */
+  private synonymTerms(synonym: string): readonly string[] {
+    let terms = this.synonymTermCache.get(synonym);
+    if (terms === undefined) {
+      terms = this.terms(synonym);
+      this.synonymTermCache.set(synonym, terms);
+    }
+    return terms;
+  }
+
+  /**
+   * How much each document counts for a plan: its source, and its track's standing in the plan. Worked out once per
+   * plan (a plan's task list), kept for the few plans seen last.
+   */
+  private docBoosts(planTaskIds: readonly string[], bySource = true): Float64Array {
+    const key = `${bySource ? 's' : 'e'}:${planTaskIds.join(',')}`;
+    let boosts = this.boostsByPlan.get(key);
+    if (boosts === undefined) {
+      const inPlan = new Set(planTaskIds);
+      boosts = new Float64Array(this.docs.length);
+      for (const doc of this.docs) {
+        const standing = doc.taskIds.some((taskId) => inPlan.has(taskId))
           ? IN_PLAN_WEIGHT
           : doc.pathTrack
             ? PATH_TRACK_WEIGHT
             : 1;
-      },
-    });
-    for (const result of results) {
-      if (!covers(result, wanted, EXAMPLE_COVERAGE)) continue;
-      const group = this.docs[result.id as number].group;
-      votes.set(group, Math.max(votes.get(group) ?? 0, result.score));
+        boosts[doc.id] = (bySource ? SOURCE_WEIGHT[doc.source] : 1) * standing;
+      }
+      if (this.boostsByPlan.size >= MAX_REMEMBERED_PLANS) this.boostsByPlan.clear();
+      this.boostsByPlan.set(key, boosts);
     }
-    return votes;
+    return boosts;
   }
 
   /** Stems without stop words, plus each pair of neighbouring stems, so a phrase ("device sync") outweighs its words apart. */
   private terms(text: string): string[] {
-    const stems = tokenize(text.toLowerCase())
-      .filter((word) => !this.stopWords.has(word))
-      .map((word) => this.stem(word));
+    return this.termsOfTokens(tokenize(text.toLowerCase()));
+  }
+
+  private termsOfTokens(tokens: readonly string[]): string[] {
+    const stems = tokens.filter((word) => !this.stopWords.has(word)).map((word) => this.stem(word));
     const pairs = stems.slice(1).map((stem, i) => `${stems[i]}_${stem}`);
     return [...stems, ...pairs];
   }
