@@ -156,4 +156,24 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
     links: [{ title: 'Connect Sync prerequisites', url: LEARN.connectPrerequisites }],
     taskIds: ['connect.prerequisites'],
   },
+  {
+    id: 'agentHost',
+    title: 'Where the Cloud Sync agent can run',
+    text: 'The provisioning agent is light: you can install it on a member server or on a domain controller (both supported), on Windows Server 2016 or later with at least 4 GB of RAM and .NET Framework 4.7.1 or later. Treat its host as Tier 0 and spread three agents over separate servers so one can fail over to another.',
+    links: [{ title: 'Cloud Sync prerequisites', url: LEARN.cloudSyncPrerequisites }],
+    taskIds: ['cloudSync.prerequisites'],
+  },
+  {
+    id: 'signInBothTools',
+    title: 'Sign-in methods in each tool',
+    text: 'Password hash sync and password writeback (SSPR) work with both tools. Setting up pass-through authentication or AD FS/PingFederate federation needs Connect Sync; PTA or federation already in place keeps working beside Cloud Sync.',
+    links: [{ title: 'Cloud Sync or Connect Sync: decision guide', url: LEARN.cloudSyncDecisionGuide }],
+  },
+  {
+    id: 'connectScheduler',
+    title: "Reading Connect Sync's scheduler",
+    text: 'Get-ADSyncScheduler on the active server should show SyncCycleEnabled True, StagingModeEnabled False and a next run within the 30-minute interval. Start-ADSyncSyncCycle -PolicyType Delta runs a delta cycle now, -PolicyType Initial a full one, and Set-ADSyncScheduler -SyncCycleEnabled $true turns a stopped scheduler back on.',
+    links: [{ title: 'Connect Sync scheduler', url: LEARN.connectScheduler }],
+    taskIds: ['connect.verify'],
+  },
 ];
