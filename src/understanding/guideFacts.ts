@@ -4,6 +4,18 @@
  */
 import type { TaskId } from '../domain/catalog';
 import { LEARN } from '../domain/learnLinks';
+import { taskContent } from '../domain/taskCatalog';
+
+/**
+ * A task's checklist lines that start with one of `openings`, joined: a fact that sums up catalog lines is read from
+ * the catalog, so the two cannot drift apart. A missing task or line is a build error of the guide, found at start.
+ */
+function catalogLines(taskId: TaskId, openings: readonly string[]): string {
+  const lines = taskContent(taskId)?.checklist.filter((line) => openings.some((opening) => line.startsWith(opening)));
+  if (!lines || lines.length !== openings.length)
+    throw new Error(`Guide facts: task ${taskId} has no checklist line starting with each of ${openings.join(' / ')}.`);
+  return lines.join(' ');
+}
 
 export interface GuideFact {
   readonly id: string;
@@ -61,14 +73,14 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
   {
     id: 'expressOrCustom',
     title: 'Express or custom Connect installation',
-    text: 'Express suits one forest, an Enterprise Admin for setup and fewer than 100,000 objects: it turns on password hash sync and syncs every domain and OU. Choose custom for several forests, PTA or federation, no Enterprise Admin, a full SQL Server or group filtering.',
+    text: catalogLines('connect.chooseInstallType', ['Express assumes', 'Express turns on', 'Go custom for']),
     links: [{ title: 'Select the installation type', url: LEARN.connectSelectInstall }],
     taskIds: ['connect.chooseInstallType'],
   },
   {
     id: 'connectBuildFloor',
     title: 'Which Connect Sync build to run',
-    text: 'Connect Sync servers older than build 2.5.79.0 stopped syncing on 30 September 2026, and each build is retired 12 months after the next one ships: install the current build from the Entra admin center.',
+    text: catalogLines('connect.prerequisites', ['Install the newest build']),
     links: [
       { title: 'Mandatory security update (2.5.79.0)', url: LEARN.connectSecurityUpdates },
       { title: 'Connect Sync version history', url: LEARN.connectVersionHistory },
