@@ -48,6 +48,16 @@ export interface Corpus {
   readonly cadences: Readonly<Record<Cadence, readonly string[]>>;
   /** Phrases that turn a due date request into clearing the date. */
   readonly clearDate: readonly string[];
+  /**
+   * Words spelled out before anything reads a message, on both sides (training and messages): contractions
+   * ("don't" → "do not", so one "not" carries every negation), chat shorthand ("pls", "u") and filler ("um" → nothing).
+   * First-person contractions ("i'll", "i'm") stay whole: they are how people take a task.
+   */
+  readonly respellings: Readonly<Record<string, string>>;
+  /** Articles, pronouns, "to be", prepositions: words that alone make no intent a candidate (intentModel.ts). */
+  readonly functionWords: readonly string[];
+  /** How a message says not to do something; see negation.ts. */
+  readonly negation: Readonly<Record<'words' | 'imperatives' | 'openers' | 'pending', readonly string[]>>;
   /** Words a search of the guide ignores. */
   readonly stopWords: readonly string[];
   /** Groups of words a question may use for the same thing ("ports", "firewall", "outbound"); a search for one also looks for the others. */
@@ -96,12 +106,25 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     firstPerson: strings(raw.firstPerson, 'firstPerson'),
     cadences: record(raw.cadences, 'cadences', ['daily', 'weekly', 'off'] as const),
     clearDate: strings(raw.clearDate, 'clearDate'),
+    respellings: respellings(raw.respellings, fail),
+    functionWords: strings(raw.functionWords, 'functionWords'),
+    negation: record(raw.negation, 'negation', ['words', 'imperatives', 'openers', 'pending'] as const),
     stopWords: strings(raw.stopWords, 'stopWords'),
     guideQuestions: record(raw.guideQuestions, 'guideQuestions'),
     synonyms: Array.isArray(raw.synonyms)
       ? raw.synonyms.map((group, i) => strings(group, `synonyms[${i}]`))
       : fail('synonyms', 'must be a list of word lists'),
   };
+}
+
+/** Word → replacement; the replacement may be several words or empty (filler is dropped). */
+function respellings(value: unknown, fail: (field: string, what: string) => never): Record<string, string> {
+  if (!isRecord(value)) return fail('respellings', 'must be an object of word → replacement');
+  for (const [word, replacement] of Object.entries(value)) {
+    if (typeof replacement !== 'string' || !/^[a-z0-9']+$/.test(word))
+      fail(`respellings.${word}`, 'must map one lower-case word to a string');
+  }
+  return value as Record<string, string>;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -12,7 +12,15 @@ import { NeuralNetwork, type Features } from '@nlpjs/neural';
 import type { Corpus, IntentName } from './corpus';
 import { stem } from './stems';
 import type { PhraseTable } from '../domain/sentenceTokens';
-import { NUMBER_TOKEN, PERSON_TOKEN, TASK_TOKEN, tokenize, prepareText } from './textPrep';
+import {
+  NUMBER_TOKEN,
+  PERSON_TOKEN,
+  TASK_TOKEN,
+  tokenize,
+  prepareText,
+  respellingTable,
+  type Respellings,
+} from './textPrep';
 
 export type ModelIntent = IntentName | 'None';
 export interface IntentScore {
@@ -35,8 +43,14 @@ export class IntentModel {
   private noneDelta = 0;
   /** Every word of the corpus, unstemmed: typo correction compares against these. */
   readonly vocabulary: ReadonlySet<string>;
+  /** The corpus's respellings, applied to training sentences as to messages so both read the same words. */
+  readonly respellings: Respellings;
+  /** Stems of the corpus's function words: not enough, alone, to make an intent a candidate. */
+  private readonly functionWords: ReadonlySet<string>;
 
   private constructor(corpus: Corpus, taskNames: PhraseTable<string>) {
+    this.functionWords = new Set(corpus.functionWords.map((word) => stem(word)));
+    const respellings = respellingTable(corpus.respellings);
     // Entity words count as known too, so a typo is corrected towards them and they are never "corrected" away.
     const vocabulary = new Set<string>(entityWords(corpus));
     const examples: Array<{ intent: ModelIntent; text: string }> = [];
@@ -46,8 +60,9 @@ export class IntentModel {
     for (const utterance of corpus.none) examples.push({ intent: 'None', text: utterance });
     const training = examples.map(({ intent, text }) => {
       const withTokens = text.replace(/\{task\}|\{person\}|\{n\}/g, (placeholder) => ` ${PLACEHOLDERS[placeholder]} `);
-      for (const token of tokenize(withTokens.toLowerCase())) if (!KEEP_AS_IS.has(token)) vocabulary.add(token);
-      const masked = prepareText(withTokens, { taskNames, vocabulary: new Set() }).masked;
+      const prepared = prepareText(withTokens, { taskNames, vocabulary: new Set(), respellings });
+      for (const token of prepared.tokens) if (!KEEP_AS_IS.has(token)) vocabulary.add(token);
+      const masked = prepared.masked;
       const input = this.featuresOf(masked);
       for (const feature of Object.keys(input)) this.features.add(feature);
       const known = this.intentFeatures.get(intent) ?? new Set<string>();
@@ -60,6 +75,7 @@ export class IntentModel {
     training.push({ input: { [NONE_FEATURE]: 1 }, output: { None: 1 } });
     this.network.train(training);
     this.vocabulary = vocabulary;
+    this.respellings = respellings;
   }
 
   /** Training takes a few hundred milliseconds; start-up does it once per process. */
@@ -80,12 +96,18 @@ export class IntentModel {
     for (let i = 0, delta = this.noneDelta; i < unknown; i += 1, delta *= 1.2) noneValue += delta;
     if (noneValue > 0) input[NONE_FEATURE] = noneValue;
     const output = Object.keys(input).length > 0 ? (this.network.run(input) ?? {}) : {};
+    // An intent counts only if the message shares a word with it that means something: "my cat is asleep" shares
+    // "my" and "is" with "my tasks", which is no reason to list anyone's tasks. A message of function words only
+    // ("and now?") is read on those.
+    const hasContent = Object.keys(stems).some((stem) => !this.functionWords.has(stem));
+    const evidence = Object.keys(input).filter(
+      (feature) => feature !== NONE_FEATURE && (!hasContent || !this.functionWords.has(feature)),
+    );
     const scored: IntentScore[] = [];
     let total = 0;
     for (const [intent, raw] of Object.entries(output) as Array<[ModelIntent, number]>) {
       const known = this.intentFeatures.get(intent);
-      const active =
-        intent === 'None' || (known !== undefined && Object.keys(input).some((feature) => known.has(feature)));
+      const active = intent === 'None' || (known !== undefined && evidence.some((feature) => known.has(feature)));
       const score = active && raw > 0 ? raw ** 2 : 0;
       if (score > 0) {
         scored.push({ intent, score });

@@ -69,18 +69,30 @@ export interface TextPrepOptions {
   readonly taskNames: PhraseTable<string>;
   /** Words the model knows, for typo correction. */
   readonly vocabulary: ReadonlySet<string>;
+  /** Word → the words it is spelled out as (respellingTable); none when absent. */
+  readonly respellings?: Respellings;
+}
+
+export type Respellings = ReadonlyMap<string, readonly string[]>;
+
+/** The corpus's respellings, each replacement split into tokens as messages are (an empty one drops the word). */
+export function respellingTable(respellings: Readonly<Record<string, string>>): Respellings {
+  return new Map(Object.entries(respellings).map(([word, replacement]) => [word, tokenize(replacement)] as const));
 }
 
 export function prepareText(raw: string, options: TextPrepOptions): PreparedText {
   const { text, mentionCount } = cleanText(raw);
-  const tokens = tokenize(text).map((token) => correctTypo(token, options.vocabulary));
+  const respellings = options.respellings;
+  const spelled = respellings ? tokenize(text).flatMap((token) => respellings.get(token) ?? [token]) : tokenize(text);
+  const tokens = spelled.slice(0, MAX_TOKENS).map((token) => correctTypo(token, options.vocabulary));
   const taskMentions: TaskMention[] = [];
   const masked: string[] = [];
+  const numbers: number[] = [];
   for (let i = 0; i < tokens.length;) {
     const numbered = numberedTaskAt(tokens, i);
     if (numbered) {
       taskMentions.push({ start: i, end: i + numbered.length, ref: { kind: 'number', number: numbered.number } });
-      masked.push(TASK_TOKEN);
+      pushTask(masked);
       i += numbered.length;
       continue;
     }
@@ -91,15 +103,31 @@ export function prepareText(raw: string, options: TextPrepOptions): PreparedText
         end: named.end,
         ref: { kind: 'words', taskIds: named.meanings, words: tokens.slice(i, named.end).join(' ') },
       });
-      masked.push(TASK_TOKEN);
+      pushTask(masked);
       i = named.end;
       continue;
     }
+    // Without a task mention nothing was merged, so a position in `masked` is the same in `tokens`.
+    if (/^\d+$/.test(tokens[i])) numbers.push(masked.length);
     masked.push(/^\d+$/.test(tokens[i]) ? NUMBER_TOKEN : tokens[i]);
     i += 1;
   }
+  // A lone small number with no task named ("3 is finished") is read as a task, as understand.ts's findTask reads it.
+  if (taskMentions.length === 0 && numbers.length === 1 && /^\d{1,2}$/.test(tokens[numbers[0]]))
+    masked[numbers[0]] = TASK_TOKEN;
   return { tokens, masked: masked.join(' '), taskMentions, mentionCount };
 }
+
+/**
+ * The training sentences write "{task}" where people write "the prerequisites" or "task 3": an article before a task
+ * is dropped, so "working on the prereqs" reads as "working on {task}" does, not as a sentence with an extra word.
+ */
+function pushTask(masked: string[]): void {
+  if (ARTICLES.has(masked[masked.length - 1])) masked.pop();
+  masked.push(TASK_TOKEN);
+}
+
+const ARTICLES = new Set(['the', 'a', 'an']);
 
 /** "task 3", "#3", "number 3", "step 3", "task #3": a task by its number. */
 function numberedTaskAt(tokens: readonly string[], at: number): { length: number; number: number } | undefined {

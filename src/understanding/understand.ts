@@ -10,6 +10,7 @@ import { loadCorpus, type Cadence, type Corpus, type IntentName } from './corpus
 import { recognizeDueDay } from './dueDates';
 import { GuideIndex, type GuideHit } from './guideIndex';
 import { IntentModel, type IntentScore } from './intentModel';
+import { negationOf, type Negation, type NegationWords } from './negation';
 import { taskWordsOf } from './taskWords';
 import type { PhraseTable } from '../domain/sentenceTokens';
 import { phraseTable, prepareText, type PreparedText } from './textPrep';
@@ -102,6 +103,7 @@ export class Understanding {
   private readonly firstPerson: ReadonlySet<string>;
   private readonly cadences: PhraseTable<Cadence>;
   private readonly clearDate: PhraseTable<true>;
+  private readonly negation: NegationWords;
 
   constructor(corpus: Corpus) {
     this.taskNames = phraseTable(
@@ -117,13 +119,18 @@ export class Understanding {
       ),
     );
     this.clearDate = phraseTable(corpus.clearDate.map((phrase) => [phrase, true] as const));
+    this.negation = corpus.negation;
     this.model = IntentModel.train(corpus, this.taskNames);
     this.guide = new GuideIndex(corpus);
   }
 
   /** Ranked intents for a message, before any decision (tests and the accuracy report use it). */
   classify(text: string): { prepared: PreparedText; ranked: IntentScore[] } {
-    const prepared = prepareText(text, { taskNames: this.taskNames, vocabulary: this.model.vocabulary });
+    const prepared = prepareText(text, {
+      taskNames: this.taskNames,
+      vocabulary: this.model.vocabulary,
+      respellings: this.model.respellings,
+    });
     return { prepared, ranked: this.model.classify(prepared.masked) };
   }
 
@@ -140,6 +147,9 @@ export class Understanding {
     const top = ranked[0];
     const candidates = ranked.filter((entry): entry is IntentScore & { intent: IntentName } => entry.intent !== 'None');
     const questionShaped = looksLikeQuestion(text, prepared.tokens);
+    const negation = negationOf(prepared.tokens, this.negation);
+    if (negation && top.intent !== 'None' && refuses(top.intent, negation))
+      return { kind: 'help', closest: closestIntents(candidates) };
 
     if (
       (top.intent === 'question' && top.score >= SUGGEST_SCORE) ||
@@ -163,7 +173,8 @@ export class Understanding {
     const intent = top.intent;
     const reading = this.read(intent, prepared, context);
     // A question about a task ("who closed task 2?") is never taken as an order to change it.
-    const mayAct = !(questionShaped && TASK_INTENTS.has(intent));
+    // Nor is a negated one ("we don't need task 5, skip it"): it may be offered, never carried out on a guess.
+    const mayAct = !((questionShaped || negation) && TASK_INTENTS.has(intent));
     if (top.score >= ACT_SCORE && mayAct) {
       if (reading.kind === 'complete')
         return {
@@ -295,7 +306,35 @@ type TaskFound =
   | { kind: 'none' };
 
 function looksLikeQuestion(text: string, tokens: readonly string[]): boolean {
-  return text.trimEnd().endsWith('?') || (tokens.length > 2 && QUESTION_OPENERS.has(tokens[0]));
+  // "do not…" (a spelled-out "don't") opens an order, not a question.
+  return text.trimEnd().endsWith('?') || (tokens.length > 2 && QUESTION_OPENERS.has(tokens[0]) && tokens[1] !== 'not');
+}
+
+/** Commands whose negation means "leave it as it is": no command to offer at all. */
+const REFUSED_WHEN_NEGATED: ReadonlySet<IntentName> = new Set<IntentName>([
+  'taskDone',
+  'taskStart',
+  'assign',
+  'startOver',
+  'share',
+]);
+/** Commands that change something; a negative order ("don't…") refuses every one of them. */
+const CHANGES_STATE: ReadonlySet<IntentName> = new Set<IntentName>([...TASK_INTENTS, 'startOver', 'share', 'start']);
+
+/**
+ * Whether a negation turns the intent into "do nothing": "don't skip task 5", "task 3 isn't finished yet", "we
+ * haven't started the agent install". "don't remind us" is not refused: it is how reminders are turned off.
+ */
+function refuses(intent: IntentName, negation: Negation): boolean {
+  switch (negation) {
+    case 'imperative':
+      return CHANGES_STATE.has(intent);
+    // "isn't done yet, reopen it": reopening is the one command a "not … yet" describes; it is offered, not refused.
+    case 'pending':
+      return TASK_INTENTS.has(intent) && intent !== 'taskReopen';
+    case 'statement':
+      return REFUSED_WHEN_NEGATED.has(intent);
+  }
 }
 
 function closestIntents(candidates: ReadonlyArray<{ intent: IntentName }>): IntentName[] {

@@ -30,7 +30,7 @@ describe('prepareText', () => {
       taskNames: names,
       vocabulary: new Set(),
     });
-    expect(prepared.masked).toBe('give xtask and the xtask to xperson');
+    expect(prepared.masked).toBe('give xtask and xtask to xperson');
     expect(prepared.mentionCount).toBe(1);
     expect(prepared.taskMentions.map((mention) => mention.ref)).toEqual([
       { kind: 'number', number: 3 },

@@ -1,0 +1,51 @@
+/**
+ * Whether a message says *not* to do something. The model reads words, not grammar: "don't mark 3 done" shares
+ * every word but one with "mark 3 done", so the decision (understand.ts) asks this before acting on a command.
+ *
+ * - imperative: the message opens (after "please", "ok"…) with a negative order: "don't…", "never…", "let's not…".
+ * - pending: a negation with "yet"/"still": the task is simply not there yet ("task 3 isn't finished yet").
+ * - statement: a negation anywhere else ("we haven't finished the prerequisites", "we don't need it, skip it").
+ *
+ * Tokens come from prepareText, contractions already spelled out ("don't" → "do not").
+ */
+import { PERSON_TOKEN, tokenize } from './textPrep';
+
+export type Negation = 'imperative' | 'pending' | 'statement';
+
+export interface NegationWords {
+  readonly words: readonly string[];
+  readonly imperatives: readonly string[];
+  readonly openers: readonly string[];
+  readonly pending: readonly string[];
+}
+
+const compiled = new WeakMap<NegationWords, Compiled>();
+interface Compiled {
+  readonly words: ReadonlySet<string>;
+  readonly imperatives: ReadonlyArray<readonly string[]>;
+  readonly openers: ReadonlySet<string>;
+  readonly pending: ReadonlySet<string>;
+}
+
+export function negationOf(tokens: readonly string[], words: NegationWords): Negation | undefined {
+  const table = compile(words);
+  let start = 0;
+  while (start < tokens.length && (table.openers.has(tokens[start]) || tokens[start] === PERSON_TOKEN)) start += 1;
+  if (table.imperatives.some((phrase) => phrase.every((word, i) => tokens[start + i] === word))) return 'imperative';
+  if (!tokens.some((token) => table.words.has(token))) return undefined;
+  return tokens.some((token) => table.pending.has(token)) ? 'pending' : 'statement';
+}
+
+function compile(words: NegationWords): Compiled {
+  let found = compiled.get(words);
+  if (!found) {
+    found = {
+      words: new Set(words.words),
+      imperatives: words.imperatives.map((phrase) => tokenize(phrase)),
+      openers: new Set(words.openers),
+      pending: new Set(words.pending),
+    };
+    compiled.set(words, found);
+  }
+  return found;
+}

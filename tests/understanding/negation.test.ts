@@ -1,0 +1,104 @@
+/**
+ * Free text never changes a plan on a negated command: "don't mark 3 done" must not mark it, and "we haven't finished
+ * the prerequisites" is news, not an order. Where a negation is part of the request ("we don't need it, skip it"), the
+ * command is offered, never carried out on a guess.
+ */
+import { createPlan } from '../../src/domain/plan';
+import { loadCorpus } from '../../src/understanding/corpus';
+import { negationOf } from '../../src/understanding/negation';
+import { planContext } from '../../src/understanding/planContext';
+import { phraseTable, prepareText, respellingTable } from '../../src/understanding/textPrep';
+import { sharedUnderstanding } from '../../src/understanding/understand';
+
+const NOW = new Date('2026-12-01T10:00:00Z');
+const corpus = loadCorpus('en');
+const cloudSync = planContext(
+  createPlan({ id: 'p1', selection: { tool: 'cloudSync' }, createdBy: { id: 'u', name: 'U' }, at: NOW.toISOString() }),
+  NOW,
+);
+const prepare = (text: string) =>
+  prepareText(text, {
+    taskNames: phraseTable<string>([]),
+    vocabulary: new Set(),
+    respellings: respellingTable(corpus.respellings),
+  });
+
+describe('respelling', () => {
+  it('spells out contractions and chat shorthand before anything reads the words', () => {
+    expect(prepare("pls dont skip #3, it isn't done").tokens).toEqual([
+      'please',
+      'do',
+      'not',
+      'skip',
+      '#3',
+      'it',
+      'is',
+      'not',
+      'done',
+    ]);
+    expect(prepare('wat r u doing').tokens).toEqual(['what', 'are', 'you', 'doing']);
+  });
+
+  it('keeps first-person contractions whole: they say who takes a task ("i\'ll take it")', () => {
+    expect(prepare("i'll take it, i'm on it").tokens).toEqual(["i'll", 'take', 'it', "i'm", 'on', 'it']);
+  });
+});
+
+describe('negationOf', () => {
+  const negation = (text: string) => negationOf(prepare(text).tokens, corpus.negation);
+  it.each([
+    ["don't mark task 2 as done", 'imperative'],
+    ['please do not skip #4', 'imperative'],
+    ['never reopen that one', 'imperative'],
+    ["we haven't finished the prerequisites", 'statement'],
+    ['the agent install is not done', 'statement'],
+    ['i cannot take task 5', 'statement'],
+    ['task 3 is not finished yet', 'pending'],
+    ['we finished task 3', undefined],
+    ['nothing to see here', undefined],
+  ])('%j → %s', (text, kind) => {
+    expect(negation(text)).toBe(kind);
+  });
+});
+
+describe('interpret with a negation', () => {
+  const understanding = sharedUnderstanding();
+
+  it.each([
+    "don't mark task 2 as done",
+    'dont start task 4 yet',
+    'do not skip task 5',
+    "please don't reopen #2",
+    "don't assign task 4 to me",
+  ])('%j changes nothing and offers no command', (text) => {
+    expect(understanding.interpret(text, cloudSync).kind).toBe('help');
+  });
+
+  // "not done" may mean "reopen it" when the task was closed; the plan's state is not known here, so it is only offered.
+  it.each([
+    "we haven't finished the prerequisites",
+    'the agent install is not done',
+    "the prereqs aren't done after all",
+  ])('%j changes nothing', (text) => {
+    expect(understanding.interpret(text, cloudSync).kind).not.toBe('act');
+  });
+
+  it('offers, without acting, a command the negation belongs to', () => {
+    const reading = understanding.interpret("we don't need task 5, skip it", cloudSync);
+    expect(reading.kind).toBe('choose');
+    expect(reading.kind === 'choose' && reading.proposals[0]).toEqual({ intent: 'taskSkip', taskNumber: 5 });
+  });
+
+  it('still acts on the same command without a negation', () => {
+    expect(understanding.interpret('mark task 2 as done', cloudSync)).toMatchObject({
+      kind: 'act',
+      proposal: { intent: 'taskDone', taskNumber: 2 },
+    });
+  });
+
+  it('reads "don\'t remind us" as turning reminders off, not as a refusal', () => {
+    expect(understanding.interpret("don't remind us any more", cloudSync)).toMatchObject({
+      proposal: { intent: 'remind', cadence: 'off' },
+    });
+  });
+});

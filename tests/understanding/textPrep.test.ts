@@ -1,0 +1,58 @@
+/**
+ * How a message is made ready for the model, beyond what understanding.test.ts covers: the task placeholder stands for
+ * "the prerequisites" as for "task 3", a lone number names a task, and function words alone make no intent a candidate.
+ */
+import { createPlan } from '../../src/domain/plan';
+import { planContext } from '../../src/understanding/planContext';
+import { phraseTable, prepareText } from '../../src/understanding/textPrep';
+import { sharedUnderstanding } from '../../src/understanding/understand';
+
+const NOW = new Date('2026-12-01T10:00:00Z');
+const names = phraseTable<string>([['prerequisites', 'cloudSync.prerequisites']]);
+const masked = (text: string) => prepareText(text, { taskNames: names, vocabulary: new Set() }).masked;
+
+describe('the task placeholder', () => {
+  it('drops the article before a task, as the training sentences ("working on {task}") have none', () => {
+    expect(masked('working on the prerequisites')).toBe('working on xtask');
+    expect(masked('working on task 2')).toBe('working on xtask');
+  });
+
+  it('reads a lone small number as a task, and leaves numbers alone when a task is named or there are several', () => {
+    expect(masked('3 is finished')).toBe('xtask is finished');
+    expect(masked('task 3 due dec 15')).toBe('xtask due dec xnum');
+    expect(masked('move 3 to 4')).toBe('move xnum to xnum');
+    expect(masked('we have 300 users')).toBe('we have xnum users');
+  });
+});
+
+describe('evidence for an intent', () => {
+  const understanding = sharedUnderstanding();
+  const context = planContext(
+    createPlan({
+      id: 'p1',
+      selection: { tool: 'cloudSync' },
+      createdBy: { id: 'u', name: 'U' },
+      at: NOW.toISOString(),
+    }),
+    NOW,
+  );
+
+  it('takes no intent from function words alone when the message has other words', () => {
+    expect(understanding.classify('my cat is asleep').ranked.map((entry) => entry.intent)).not.toContain('myTasks');
+    expect(understanding.interpret('my cat is asleep', context).kind).toBe('help');
+  });
+
+  it('still reads a message made only of short common words', () => {
+    expect(understanding.interpret('what now', context)).toMatchObject({ kind: 'act', proposal: { intent: 'next' } });
+  });
+
+  it('acts on a task named with an article as on one named by number', () => {
+    expect(understanding.interpret('working on the prerequisites', context)).toMatchObject({
+      kind: 'act',
+      proposal: { intent: 'taskStart', taskNumber: 2 },
+    });
+    expect(understanding.interpret('3 is finished', context)).toMatchObject({
+      proposal: { intent: 'taskDone', taskNumber: 3 },
+    });
+  });
+});
