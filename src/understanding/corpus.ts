@@ -56,6 +56,8 @@ export interface Corpus {
   readonly respellings: Readonly<Record<string, string>>;
   /** Articles, pronouns, "to be", prepositions: words that alone make no intent a candidate (intentModel.ts). */
   readonly functionWords: readonly string[];
+  /** Words that make a sentence hypothetical ("if", "once"): a command in it is offered, never carried out. */
+  readonly conditionals: readonly string[];
   /** How a message says not to do something; see negation.ts. */
   readonly negation: Readonly<Record<'words' | 'imperatives' | 'openers' | 'pending', readonly string[]>>;
   /** Words a search of the guide ignores. */
@@ -108,6 +110,7 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     clearDate: strings(raw.clearDate, 'clearDate'),
     respellings: respellings(raw.respellings, fail),
     functionWords: strings(raw.functionWords, 'functionWords'),
+    conditionals: strings(raw.conditionals, 'conditionals'),
     negation: record(raw.negation, 'negation', ['words', 'imperatives', 'openers', 'pending'] as const),
     stopWords: strings(raw.stopWords, 'stopWords'),
     guideQuestions: record(raw.guideQuestions, 'guideQuestions'),

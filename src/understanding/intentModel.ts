@@ -120,6 +120,18 @@ export class IntentModel {
       .sort((a, b) => b.score - a.score);
   }
 
+  /**
+   * Words of the message that carry meaning and that no training sentence has ("the coffee agent in the kitchen is
+   * broken": coffee, kitchen, broken). The model scores only what it knows, so these are what it cannot vouch for.
+   * Dates and numbers ("22nd") are read elsewhere and do not count.
+   */
+  unknownWords(masked: string): number {
+    let unknown = 0;
+    for (const feature of Object.keys(this.featuresOf(masked)))
+      if (!this.features.has(feature) && !this.functionWords.has(feature) && !/\d/.test(feature)) unknown += 1;
+    return unknown;
+  }
+
   private featuresOf(masked: string): Features {
     const features: Features = {};
     for (const token of masked.split(' ')) {

@@ -84,6 +84,10 @@ const QUESTION_OPENERS = new Set([
   'when',
   'who',
   'why',
+  'did',
+  'was',
+  'were',
+  'has',
   'can',
   'could',
   'does',
@@ -104,6 +108,7 @@ export class Understanding {
   private readonly cadences: PhraseTable<Cadence>;
   private readonly clearDate: PhraseTable<true>;
   private readonly negation: NegationWords;
+  private readonly conditionals: ReadonlySet<string>;
 
   constructor(corpus: Corpus) {
     this.taskNames = phraseTable(
@@ -120,6 +125,7 @@ export class Understanding {
     );
     this.clearDate = phraseTable(corpus.clearDate.map((phrase) => [phrase, true] as const));
     this.negation = corpus.negation;
+    this.conditionals = new Set(corpus.conditionals);
     this.model = IntentModel.train(corpus, this.taskNames);
     this.guide = new GuideIndex(corpus);
   }
@@ -173,24 +179,28 @@ export class Understanding {
     const intent = top.intent;
     const reading = this.read(intent, prepared, context);
     // A question about a task ("who closed task 2?") is never taken as an order to change it.
-    // Nor is a negated one ("we don't need task 5, skip it"): it may be offered, never carried out on a guess.
-    const mayAct = !((questionShaped || negation) && TASK_INTENTS.has(intent));
+    // Nor is a negated or conditional one ("we don't need task 5, skip it", "if we finish task 3 can we start 4"), and
+    // nothing changes on a message with words the model never learnt ("verification passed"): those are offered.
+    const mayAct = !((questionShaped || negation || this.isConditional(prepared.tokens)) && TASK_INTENTS.has(intent));
+    const unsure = CHANGES_STATE.has(intent) && this.model.unknownWords(prepared.masked) > 0;
     if (top.score >= ACT_SCORE && mayAct) {
-      if (reading.kind === 'complete')
-        return {
-          kind: 'act',
-          proposal: reading.proposal,
-          ...(reading.named ? { named: reading.named } : {}),
-          score: top.score,
-        };
-      if (reading.kind === 'ambiguous')
+      if (reading.kind === 'complete') {
+        if (!unsure)
+          return {
+            kind: 'act',
+            proposal: reading.proposal,
+            ...(reading.named ? { named: reading.named } : {}),
+            score: top.score,
+          };
+      } else if (reading.kind === 'ambiguous')
         return { kind: 'whichTask', words: reading.words, proposals: reading.proposals };
-      return {
-        kind: 'clarify',
-        intent,
-        missing: reading.missing,
-        ...(reading.taskNumber !== undefined ? { taskNumber: reading.taskNumber } : {}),
-      };
+      else
+        return {
+          kind: 'clarify',
+          intent,
+          missing: reading.missing,
+          ...(reading.taskNumber !== undefined ? { taskNumber: reading.taskNumber } : {}),
+        };
     }
     // In between: offer the likely readings that can be written as a command.
     const proposals: Proposal[] = [];
@@ -204,6 +214,10 @@ export class Understanding {
     if (proposals.length > 0) return { kind: 'choose', proposals };
     // Unsure of the command and missing a part of it too: too little to ask a precise question about.
     return { kind: 'help', closest: closestIntents(candidates) };
+  }
+
+  private isConditional(tokens: readonly string[]): boolean {
+    return tokens.some((token) => this.conditionals.has(token));
   }
 
   /** The command an intent makes of this message, or what is missing to make one. */

@@ -1,0 +1,40 @@
+/**
+ * Free text changes a plan only when the model knows every meaningful word and the sentence is a plain order: a
+ * hypothetical, a question about a task or words the model never learnt turn the command into an offer.
+ */
+import { createPlan } from '../../src/domain/plan';
+import { planContext } from '../../src/understanding/planContext';
+import { sharedUnderstanding } from '../../src/understanding/understand';
+
+const NOW = new Date('2026-12-01T10:00:00Z');
+const context = planContext(
+  createPlan({ id: 'p1', selection: { tool: 'cloudSync' }, createdBy: { id: 'u', name: 'U' }, at: NOW.toISOString() }),
+  NOW,
+);
+const understanding = sharedUnderstanding();
+
+describe('no change on a guess', () => {
+  it.each([
+    ['a hypothetical', 'if we finish task 3 today can we start 4'],
+    ['a question opened with "did"', 'did someone already do the prereqs'],
+    ['words the model never learnt', 'the coffee agent in the kitchen is broken'],
+  ])('offers, never acts on, %s: %j', (_why, text) => {
+    const reading = understanding.interpret(text, context);
+    expect(reading.kind).not.toBe('act');
+  });
+
+  it('still acts on a plain order in known words', () => {
+    expect(understanding.interpret('mark task 3 done', context)).toMatchObject({
+      kind: 'act',
+      proposal: { intent: 'taskDone', taskNumber: 3 },
+    });
+  });
+
+  it('asks for the missing date of a confident due date, an unread date word notwithstanding', () => {
+    expect(understanding.interpret('the deadline for config is the 22nd', context)).toMatchObject({
+      kind: 'clarify',
+      intent: 'due',
+      taskNumber: 4,
+    });
+  });
+});
