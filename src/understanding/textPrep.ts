@@ -145,16 +145,46 @@ function numberedTaskAt(tokens: readonly string[], at: number): { length: number
  * is read as that word: "stauts" → "status". Short words are left alone; too many near words mean no guess.
  */
 export function correctTypo(token: string, vocabulary: ReadonlySet<string>): string {
-  if (token.length < 5 || vocabulary.has(token) || /\d/.test(token)) return token;
+  if (token.length < 4 || vocabulary.has(token) || /\d/.test(token)) return token;
+  // Four letters leave too many words one edit away; only two swapped letters ("taks", "hlep") are read there.
+  const near = token.length === 4 ? swappedOnce : withinOneEdit;
   let found: string | undefined;
-  for (const word of vocabulary) {
-    if (Math.abs(word.length - token.length) > 1 || word.length < 4) continue;
-    if (withinOneEdit(token, word)) {
+  for (const word of candidatesFor(token.length, vocabulary)) {
+    if (near(token, word)) {
       if (found !== undefined) return token;
       found = word;
     }
   }
   return found ?? token;
+}
+
+const byLength = new WeakMap<ReadonlySet<string>, ReadonlyMap<number, readonly string[]>>();
+
+/** Known words of 4 letters or more within one letter of `length`; grouped once per vocabulary, as scanning all of it per word was most of a message's cost. */
+function candidatesFor(length: number, vocabulary: ReadonlySet<string>): readonly string[] {
+  let groups = byLength.get(vocabulary);
+  if (!groups) {
+    const built = new Map<number, string[]>();
+    for (const word of vocabulary) {
+      if (word.length < 4) continue;
+      for (const near of [word.length - 1, word.length, word.length + 1]) {
+        const group = built.get(near) ?? [];
+        group.push(word);
+        built.set(near, group);
+      }
+    }
+    groups = built;
+    byLength.set(vocabulary, groups);
+  }
+  return groups.get(length) ?? [];
+}
+
+/** Same letters, two neighbours swapped once ("taks" / "task"). */
+function swappedOnce(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i += 1;
+  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }
 
 /** Optimal string alignment distance ≤ 1: one insertion, deletion, substitution or swap of adjacent letters. */

@@ -4,7 +4,7 @@
  */
 import { createPlan } from '../../src/domain/plan';
 import { planContext } from '../../src/understanding/planContext';
-import { phraseTable, prepareText } from '../../src/understanding/textPrep';
+import { correctTypo, phraseTable, prepareText } from '../../src/understanding/textPrep';
 import { sharedUnderstanding } from '../../src/understanding/understand';
 
 const NOW = new Date('2026-12-01T10:00:00Z');
@@ -22,6 +22,21 @@ describe('the task placeholder', () => {
     expect(masked('task 3 due dec 15')).toBe('xtask due dec xnum');
     expect(masked('move 3 to 4')).toBe('move xnum to xnum');
     expect(masked('we have 300 users')).toBe('we have xnum users');
+  });
+});
+
+describe('typos in four-letter words', () => {
+  const vocabulary = new Set(['task', 'help', 'tasks', 'that', 'than']);
+  it.each([
+    ['taks', 'task'],
+    ['hlep', 'help'],
+    ['thta', 'that'],
+  ])('reads two swapped letters: %s → %s', (typed, expected) => {
+    expect(correctTypo(typed, vocabulary)).toBe(expected);
+  });
+
+  it.each(['tank', 'thai', 'hel'])('guesses nothing else in short words: %s', (typed) => {
+    expect(correctTypo(typed, vocabulary)).toBe(typed);
   });
 });
 
