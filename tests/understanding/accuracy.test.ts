@@ -19,14 +19,17 @@ import { loadLabeled, score } from './labeled';
  * 90.5% and 94.3%. With facts naming their tasks: questions 76.0% and 83.9%. With the reference's missing facts, the
  * example questions voting beside the lines' search and the topologies page on the tool choice (all tuned on dev.en.json
  * only): questions 80.0% and 83.9%, intents unchanged. With acronyms (AADC, ECS, PHS, SSPR, DC) standing in through
- * their synonyms and facts on the agent's host, sign-in methods and Connect's scheduler: 84.0% and 83.9%. The floors
- * are those figures, rounded down.
+ * their synonyms and facts on the agent's host, sign-in methods and Connect's scheduler: 84.0% and 83.9%.
+ * heldout3.en.json (intents only, 162 lines in chat styles with negations, written before the next round of tuning):
+ * 85.8%. With negations and hypotheticals never acting, contractions and chat shorthand spelled out, articles before
+ * tasks dropped, intents needing a content word, four-letter typos and more paraphrases (tuned on dev.en.json and
+ * dev2.en.json only): intents 94.0%, 95.2% and 93.8%. The floors are those figures, rounded down.
  */
 const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloor?: number }> = [
-  { file: 'heldout.en.json', intentFloor: 0.905, questionFloor: 0.84 },
-  { file: 'heldout2.en.json', intentFloor: 0.942, questionFloor: 0.838 },
+  { file: 'heldout.en.json', intentFloor: 0.939, questionFloor: 0.84 },
+  { file: 'heldout2.en.json', intentFloor: 0.95, questionFloor: 0.838 },
   // Intents only, in styles the first two lack (typos, filler, channel chatter, negations that must not act).
-  { file: 'heldout3.en.json', intentFloor: 0.858 },
+  { file: 'heldout3.en.json', intentFloor: 0.938 },
   // Questions only, written before the guide's search was reworked: 78.7% of 75 then (11 wrong answers, 5 honest
   // fallbacks); 77.3% once terms were scored at start (pairs no longer fuzzy); 82.7% with acronyms and more facts.
   { file: 'heldout4.en.json', questionFloor: 0.826 },
