@@ -168,6 +168,7 @@ export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
   dialogs.add(
     new ChooseToolDialog({
       reply: deps.reply,
+      actorOf,
       clock,
       newId: () => newId().slice(0, 12),
       startOver: { discardable, refusal, discard },

@@ -124,6 +124,8 @@ export type SpokenCommandReader = (
 export interface ChooseToolDialogDeps {
   /** The bot's one way to answer in the current turn (bot/turn.ts): every card and line of this dialog goes out through it. */
   readonly reply: (context: TurnContext, content: AdaptiveCardJson | string) => Promise<unknown>;
+  /** Who answers, as everything else records people (bot/turn.ts): the dialog sits below the bot and cannot import it. */
+  readonly actorOf: (context: TurnContext) => Actor;
   readonly clock?: () => Date;
   readonly newId?: () => string;
   readonly startOver?: StartOverHooks;
@@ -153,11 +155,13 @@ export class ChooseToolDialog extends ComponentDialog<BeginOptions> {
   private readonly hooks?: StartOverHooks;
   private readonly spoken?: SpokenCommandReader;
   private readonly reply: ChooseToolDialogDeps['reply'];
+  private readonly actorOf: ChooseToolDialogDeps['actorOf'];
 
   constructor(deps: ChooseToolDialogDeps) {
     super(CHOOSE_TOOL_DIALOG);
     this.spoken = deps.spoken;
     this.reply = deps.reply;
+    this.actorOf = deps.actorOf;
     this.clock = deps.clock ?? (() => new Date());
     this.newId = deps.newId ?? (() => Math.random().toString(36).slice(2, 10));
     this.hooks = deps.startOver;
@@ -375,12 +379,7 @@ export class ChooseToolDialog extends ComponentDialog<BeginOptions> {
     question: Question,
     reply: ReturnType<typeof replyTo>,
   ): QuestionnaireState {
-    // Same identity as decisions and plans use: the Entra object id when Teams sends one.
-    const from = context.activity.from;
-    const by: Actor = {
-      id: (from?.aadObjectId || from?.id || 'unknown').slice(0, 100),
-      name: (from?.name ?? '').trim().slice(0, 100) || 'Someone',
-    };
+    const by = this.actorOf(context);
     const at = this.clock().toISOString();
     const message =
       Math.max(

@@ -5,6 +5,8 @@ import { recommend } from '../../src/domain/advisor';
 import { MAX_PARSED_TEXT_LENGTH } from '../../src/domain/typedText';
 import { errorCard } from '../../src/cards/errorCard';
 import { cardText } from '../helpers/cardAssertions';
+import { actorOf } from '../../src/bot/turn';
+import { SIGNED_IN_USER } from '../helpers/signedInUser';
 import { testTurnReply } from '../helpers/turnReply';
 
 const T0 = new Date('2026-11-26T10:00:00Z');
@@ -13,11 +15,12 @@ function client(options: { startOver?: StartOverHooks; begin?: object } = {}): D
   let n = 0;
   const dialog = new ChooseToolDialog({
     reply: testTurnReply(),
+    actorOf,
     clock: () => T0,
     newId: () => `run${++n}`,
     startOver: options.startOver,
   });
-  return new DialogTestClient('msteams', dialog, options.begin);
+  return new DialogTestClient('msteams', dialog, options.begin, [SIGNED_IN_USER]);
 }
 
 /** Everything the bot said in the last turn (sendActivity hands back the first reply itself): text and cards. */
@@ -99,6 +102,25 @@ describe('ChooseToolDialog: the four "Done means" conversations', () => {
     expect(r.answered.map((a) => a.question)).toEqual(order);
     expect(r.answered[0]).toMatchObject({ by: { id: 'user1' }, at: T0.toISOString() });
     expect(recommend(r.answers).tool).toBe('cloudSync');
+  });
+
+  it('records who answered the way the bot does, by Entra object id and never by the channel id', async () => {
+    // No SIGNED_IN_USER: the activity carries only from.id, which the bot never takes as a person.
+    const c = new DialogTestClient(
+      'msteams',
+      new ChooseToolDialog({ reply: testTurnReply(), actorOf, clock: () => T0, newId: () => 'x' }),
+      { resume: { runId: 'x', answers: {}, answered: [], startedAt: T0.toISOString() } },
+    );
+    await say(c, 'start');
+    await say(c, '1');
+    const state = (
+      c.dialogContext.activeDialog?.state as {
+        dialogs?: {
+          dialogStack?: Array<{ state?: { options?: { state?: { answered?: Array<{ by: { id: string } }> } } } }>;
+        };
+      }
+    )?.dialogs?.dialogStack?.[0]?.state?.options?.state;
+    expect(state?.answered?.[0]?.by.id).toBe('unknown');
   });
 
   it('single forest needing pass-through authentication → Connect, custom install (typed answers)', async () => {
@@ -234,8 +256,9 @@ describe('ChooseToolDialog: navigation and bad input', () => {
     // Resuming picks up at the next question.
     const resumed = new DialogTestClient(
       'msteams',
-      new ChooseToolDialog({ reply: testTurnReply(), newId: () => 'x' }),
+      new ChooseToolDialog({ reply: testTurnReply(), actorOf, newId: () => 'x' }),
       { resume: (r as Extract<QuestionnaireResult, { kind: 'cancelled' }>).state },
+      [SIGNED_IN_USER],
     );
     const again = await say(resumed, 'start');
     expect(again.texts[0]).toMatch(/Picking up where you left off/);
@@ -412,8 +435,9 @@ describe('ChooseToolDialog: tenants that already sync, and follow-ups on a recom
     };
     const c = new DialogTestClient(
       'msteams',
-      new ChooseToolDialog({ reply: testTurnReply(), clock: () => T0, newId: () => 'x' }),
+      new ChooseToolDialog({ reply: testTurnReply(), actorOf, clock: () => T0, newId: () => 'x' }),
       { resume: state },
+      [SIGNED_IN_USER],
     );
     let turn = await say(c, 'start');
     expect(turn.texts.join(' ')).not.toMatch(/Picking up where you left off/);

@@ -2,6 +2,8 @@
  * Commands in free words while the questions run: an answer to the question comes first; text that answers
  * nothing and reads confidently as a command does what that command does; anything else gets the question's help.
  */
+import { actorOf } from '../../src/bot/turn';
+import { SIGNED_IN_USER } from '../helpers/signedInUser';
 import { DialogTestClient } from 'botbuilder-testing';
 import { createSpokenCommandReader } from '../../src/bot/understandingFeature';
 import { ChooseToolDialog } from '../../src/dialogs/chooseToolDialog';
@@ -25,7 +27,12 @@ function client(): { c: DialogTestClient; ran: Command[] } {
     },
   });
   return {
-    c: new DialogTestClient('msteams', new ChooseToolDialog({ reply, clock: () => T0, newId: () => 'run1', spoken })),
+    c: new DialogTestClient(
+      'msteams',
+      new ChooseToolDialog({ reply, actorOf, clock: () => T0, newId: () => 'run1', spoken }),
+      undefined,
+      [SIGNED_IN_USER],
+    ),
     ran,
   };
 }
