@@ -285,28 +285,16 @@ export function createTenantCheckActions(deps: TenantCheckActionDeps): TenantChe
     if (record.plan.id !== planId) return notThisPlanCard();
     const evidence = record.plan.lastCheck?.byTrack[track];
     const now = deps.clock();
-    if (!evidence || evidence.checkedAt !== parsed.checkedAt) {
-      return taskCard(
-        record.plan,
-        taskId,
-        {
-          text: 'The tenant was checked again since this card was shown. Here is the latest finding: press the button again to use it.',
-          tone: 'warning',
-        },
-        { now, tenantChecks: checks.enabled },
+    const refused = (text: string) =>
+      taskCard(record.plan, taskId, { text, tone: 'warning' }, { now, tenantChecks: checks.enabled });
+    if (!evidence || evidence.checkedAt !== parsed.checkedAt)
+      return refused(
+        'The tenant was checked again since this card was shown. Here is the latest finding: press the button again to use it.',
       );
-    }
-    if (evidence.verdict !== 'healthy') {
-      return taskCard(
-        record.plan,
-        taskId,
-        {
-          text: 'The last check did not find sync healthy, so it cannot serve as evidence. Fix what it shows and check again, or mark the task done by hand.',
-          tone: 'warning',
-        },
-        { now, tenantChecks: checks.enabled },
+    if (evidence.verdict !== 'healthy')
+      return refused(
+        'The last check did not find sync healthy, so it cannot serve as evidence. Fix what it shows and check again, or mark the task done by hand.',
       );
-    }
     return applyTaskAction(actionDeps, turn.location, turn.actor, {
       planId,
       taskId,

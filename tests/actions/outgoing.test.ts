@@ -2,7 +2,7 @@
  * The one outgoing service: a change refreshes the posted copies and announces milestones through one Delivery,
  * and it is the only place in src/ that builds a Delivery or is told about changes.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { MemoryStorage } from 'botbuilder';
 import { Outgoing } from '../../src/actions/outgoing';
@@ -12,6 +12,7 @@ import type { PostingPort } from '../../src/messaging/ports';
 import { OutgoingSender } from '../../src/messaging/sender';
 import { PlanStore, type PlanLocation } from '../../src/store/planStore';
 import { cardText, executeActions } from '../helpers/cardAssertions';
+import { SRC, sourceFiles } from '../helpers/sourceFiles';
 
 const ANA: Actor = { id: 'aad-ana', name: 'Ana' };
 const HERE: PlanLocation = { tenantId: 't-1', conversationId: 'conv-here' };
@@ -120,16 +121,7 @@ describe('Outgoing', () => {
 });
 
 describe('one outgoing service in src/', () => {
-  const SRC = path.resolve(__dirname, '../../src');
-  const files = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-      entry.isDirectory()
-        ? files(path.join(dir, entry.name))
-        : entry.name.endsWith('.ts')
-          ? [path.join(dir, entry.name)]
-          : [],
-    );
-  const sources = files(SRC).map((file) => ({
+  const sources = sourceFiles(SRC).map((file) => ({
     name: path.relative(SRC, file).split(path.sep).join('/'),
     text: readFileSync(file, 'utf8'),
   }));

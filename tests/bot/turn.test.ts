@@ -1,11 +1,12 @@
 /**
  * The one turn helper: who acts, which plan a turn is about, and the one path for answers in the turn.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TurnContext } from 'botbuilder';
 import { actorOf, createTurnReply, planLocation } from '../../src/bot/turn';
 import type { SendJob, SendOutcome } from '../../src/messaging/sender';
+import { SRC, sourceFiles } from '../helpers/sourceFiles';
 
 function contextWith(activity: Record<string, unknown>): { context: TurnContext; sent: unknown[] } {
   const sent: unknown[] = [];
@@ -87,16 +88,7 @@ describe('turn helper', () => {
 });
 
 describe('one path for answers in a turn', () => {
-  const SRC = path.resolve(__dirname, '../../src');
-  const files = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-      entry.isDirectory()
-        ? files(path.join(dir, entry.name))
-        : entry.name.endsWith('.ts')
-          ? [path.join(dir, entry.name)]
-          : [],
-    );
-  const sources = [...files(path.join(SRC, 'bot')), ...files(path.join(SRC, 'dialogs'))].map((file) => ({
+  const sources = [...sourceFiles(path.join(SRC, 'bot')), ...sourceFiles(path.join(SRC, 'dialogs'))].map((file) => ({
     name: path.relative(SRC, file).split(path.sep).join('/'),
     text: readFileSync(file, 'utf8'),
   }));

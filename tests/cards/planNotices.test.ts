@@ -2,7 +2,7 @@
  * A click on a card of a plan this conversation no longer has: one card, its sentence written once in src/, with
  * "nothing changed" only where the button would have changed something.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { applyAction, createPlan } from '../../src/domain/plan';
 import { noPlanCard, notThisPlanCard, refusalNotice } from '../../src/cards/planNotices';
@@ -10,6 +10,7 @@ import { escapeMarkdown } from '../../src/cards/render';
 import { taskCard } from '../../src/cards/taskCard';
 import { cardText, expectValidCard } from '../helpers/cardAssertions';
 import { act, AT, EVIL_NAMES } from '../helpers/planCardFixtures';
+import { SRC, sourceFiles } from '../helpers/sourceFiles';
 
 describe('notThisPlanCard', () => {
   it('says the card is from another plan and points at "status"', () => {
@@ -29,16 +30,7 @@ describe('notThisPlanCard', () => {
   });
 
   it('is the only place in src/ that writes the sentence', () => {
-    const SRC = path.resolve(__dirname, '../../src');
-    const files = (dir: string): string[] =>
-      readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-        entry.isDirectory()
-          ? files(path.join(dir, entry.name))
-          : entry.name.endsWith('.ts')
-            ? [path.join(dir, entry.name)]
-            : [],
-      );
-    const writers = files(SRC)
+    const writers = sourceFiles(SRC)
       .filter((file) => readFileSync(file, 'utf8').includes('This card belongs to a plan that is not the current plan'))
       .map((file) => path.relative(SRC, file).split(path.sep).join('/'));
     expect(writers).toEqual(['cards/planNotices.ts']);
