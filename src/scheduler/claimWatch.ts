@@ -6,7 +6,8 @@
  * In memory and per instance on purpose: it only decides when this instance may stop waiting. One that
  * restarts, or never saw the claim before, waits a whole lease from its first sight, which errs on the safe side.
  */
-import { claimKey, type DigestClaim } from './digestClaims';
+import { claimKey } from './digestClaims';
+import type { DigestClaim } from '../store/reminderRun';
 
 export class ClaimWatch {
   private readonly seen = new Map<string, { readonly key: string; readonly since: number }>();

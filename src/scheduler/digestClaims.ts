@@ -21,34 +21,11 @@ import { isDue, type DigestCadence } from '../domain/digest';
 import { reminderCadence } from '../domain/plan';
 import type { Mutation } from '../store/documentStore';
 import type { PlanRecord } from '../store/planStore';
-
-export interface DigestClaim {
-  readonly periodKey: string;
-  readonly instanceId: string;
-  /** New with every claim and every renewal; what other instances time. Absent on claims stored by older versions. */
-  readonly token?: string;
-  /** When it was claimed or renewed, by the holder's clock: for spotting clocks that disagree, never for timing a lease. */
-  readonly at?: string;
-  /** Claims stored by older versions carried their expiry, by the holder's clock; it is not trusted any more. */
-  readonly expiresAt?: string;
-}
+import { runOf, type DigestClaim, type RecordWithRun } from '../store/reminderRun';
 
 /** What identifies one claim (and one renewal of it) for an instance watching it. */
 export function claimKey(claim: DigestClaim): string {
   return claim.token ?? `${claim.instanceId}|${claim.periodKey}|${claim.expiresAt ?? ''}`;
-}
-
-export interface ReminderRun {
-  readonly lastSentPeriodKey?: string;
-  readonly lastSentAt?: string;
-  readonly claim?: DigestClaim;
-}
-
-/** A plan record as the scheduler sees it; other readers ignore the extra field, and every record spread keeps it. */
-export type RecordWithRun = PlanRecord & { readonly reminderRun?: ReminderRun };
-
-export function runOf(record: PlanRecord): ReminderRun {
-  return (record as RecordWithRun).reminderRun ?? {};
 }
 
 export type ClaimResult =

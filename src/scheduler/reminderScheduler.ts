@@ -27,9 +27,10 @@ import {
   type ReminderIndex,
 } from '../store/reminderIndex';
 import { ClaimWatch } from './claimWatch';
-import { claimPeriod, recordSent, releaseClaim, runOf, type ReminderRun } from './digestClaims';
+import { claimPeriod, recordSent, releaseClaim } from './digestClaims';
+import { runOf, type ReminderRun } from '../store/reminderRun';
 import { HeldClaim } from './heldClaim';
-import { digestWanted, nextDigestAt } from './schedule';
+import { digestWanted, nextDigestAt } from '../domain/digestSchedule';
 import type { Logger } from '../logger';
 
 export type SchedulerLogger = Pick<Logger, 'info' | 'warn' | 'error'>;

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DecisionSummary } from '../../src/domain/decision';
 import { periodKey } from '../../src/domain/digest';
-import { periodOpensAt } from '../../src/scheduler/schedule';
+import { periodOpensAt } from '../../src/domain/digestSchedule';
 import { cardsOf, startHarness, type ActivityOptions, type Harness } from '../helpers/botHarness';
 import { cardText, executeActions } from '../helpers/cardAssertions';
 import { startFakeConnector, type ConnectorCall, type FakeConnector } from '../helpers/fakeConnector';

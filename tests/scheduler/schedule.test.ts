@@ -1,5 +1,6 @@
-import { nextDigestAt, periodOpensAt, digestWanted } from '../../src/scheduler/schedule';
-import { claimKey, claimPeriod, recordSent, releaseClaim, renewClaim, runOf } from '../../src/scheduler/digestClaims';
+import { nextDigestAt, periodOpensAt, digestWanted } from '../../src/domain/digestSchedule';
+import { claimKey, claimPeriod, recordSent, releaseClaim, renewClaim } from '../../src/scheduler/digestClaims';
+import { runOf } from '../../src/store/reminderRun';
 import { ClaimWatch } from '../../src/scheduler/claimWatch';
 import { ReminderScheduler } from '../../src/scheduler/reminderScheduler';
 import { createPlan, type Plan } from '../../src/domain/plan';

@@ -4,7 +4,7 @@
  * lands in the middle of the night for most of Europe, so each period opens at a configured UTC hour.
  * Pure, UTC only.
  */
-import { isDue, type DigestCadence } from '../domain/digest';
+import { isDue, type DigestCadence } from './digest';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
