@@ -1,24 +1,21 @@
 /**
- * The plan in Teams: starts a plan and has its cards posted (a channel gets one thread), answers
- * "next", "status", "tasks", "history" and "done 3", and routes the task buttons. Everything here
- * translates between Teams activities and the plan; the rules live in src/domain, the button handling,
- * posting and fan-out in src/actions.
+ * The plan in Teams: starts a plan and has its cards posted (a channel gets one thread), and binds two verb
+ * families to Teams turns: the plan reads ("next", "status", "tasks", "history" and the summary's "What's next",
+ * in src/actions/planReads.ts) and the task buttons with "done 3" (src/actions/taskActions.ts). Everything here
+ * translates between Teams activities and the plan; the rules live in src/domain, the use cases in src/actions.
  */
 import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import type { Outgoing } from '../actions/outgoing';
 import { cardsToPost, type Destination } from '../actions/planPosting';
 import { applyTaskByNumber, taskVerbHandlers, type TaskActionDeps } from '../actions/taskActions';
-import { earlierPlansCard, historyCard } from '../cards/historyCard';
-import { noPlanCard, notThisPlanCard } from '../cards/planNotices';
-import { nextCard, summaryCard, NEXT_VERB } from '../cards/summaryCard';
-import { tasksCard } from '../cards/tasksCard';
-import type { AdaptiveCardJson } from '../cards/render';
+import { planReadVerbHandlers, readPlan, type PlanReadName } from '../actions/planReads';
 import type { DecisionSummary } from '../domain/decision';
 import { createPlan, type PlanSelection } from '../domain/plan';
 import type { KeepWith, PlanLocation, PlanStore } from '../store/planStore';
 import { cardResponse } from './invokeResponses';
-import type { Feature, VerbHandler } from './routing';
+import type { CommandHandler, Feature, VerbHandler } from './routing';
+import { bindVerbs } from './verbBinding';
 import { actorOf, destinationOf, planLocation, targetOf, type TurnReply } from './turn';
 
 export interface PlanFeatureDeps {
@@ -61,48 +58,29 @@ export function createPlanFeature(deps: PlanFeatureDeps): PlanFeature {
   const tenantChecks = deps.tenantChecks === true;
   const actionDeps: TaskActionDeps = { planStore, clock: deps.clock, tenantChecks, outgoing };
 
-  const withPlan = async (
-    context: TurnContext,
-    render: (record: NonNullable<Awaited<ReturnType<PlanStore['load']>>>) => AdaptiveCardJson,
-  ) => {
-    const record = await planStore.load(planLocation(context));
-    await deps.reply(context, record ? render(record) : noPlanCard());
-  };
+  const readDeps = { planStore, clock: deps.clock, tenantChecks, outgoing };
+  const read =
+    (name: PlanReadName): CommandHandler =>
+    async (context) =>
+      deps.reply(context, await readPlan(readDeps, planLocation(context), name));
 
-  const verbs: Record<string, VerbHandler> = {};
+  const verbs: Record<string, VerbHandler> = {
+    ...bindVerbs(planReadVerbHandlers(readDeps), (context) => ({
+      location: planLocation(context),
+      target: targetOf(context),
+    })),
+  };
   for (const [verb, handle] of Object.entries(taskVerbHandlers(actionDeps))) {
     verbs[verb] = async (context, data) => cardResponse(await handle(planLocation(context), actorOf(context), data));
   }
-  // The summary's "What's next": the summary itself stays (refreshed) and the next task arrives as a new card.
-  verbs[NEXT_VERB] = async (context, data) => {
-    const location = planLocation(context);
-    const record = await planStore.load(location);
-    const planId = typeof data.planId === 'string' ? data.planId : undefined;
-    if (!record) return cardResponse(noPlanCard());
-    if (record.plan.id !== planId) {
-      return cardResponse(notThisPlanCard());
-    }
-    outgoing.postCard(location, targetOf(context), nextCard(record.plan, record.decision, deps.clock(), tenantChecks));
-    return cardResponse(summaryCard(record.plan, record.decision, { now: deps.clock(), tenantChecks }));
-  };
 
   return {
     verbs,
     commands: {
-      next: (context) =>
-        withPlan(context, (record) => nextCard(record.plan, record.decision, deps.clock(), tenantChecks)),
-      status: (context) =>
-        withPlan(context, (record) => summaryCard(record.plan, record.decision, { now: deps.clock(), tenantChecks })),
-      tasks: (context) => withPlan(context, (record) => tasksCard(record.plan)),
-      history: async (context) => {
-        const location = planLocation(context);
-        const [record, log] = await Promise.all([planStore.load(location), planStore.log(location)]);
-        const now = deps.clock();
-        await deps.reply(
-          context,
-          record ? historyCard(record.plan, log, now) : log.length > 0 ? earlierPlansCard(log, now) : noPlanCard(),
-        );
-      },
+      next: read('next'),
+      status: read('status'),
+      tasks: read('tasks'),
+      history: read('history'),
       taskAction: async (context, command) => {
         await deps.reply(
           context,

@@ -1,0 +1,101 @@
+/**
+ * The plan reads on their own, without Teams: each typed read answers from the plan stored for the conversation and
+ * writes nothing, and the summary's "What's next" posts the next task only for the plan this conversation holds.
+ */
+import { MemoryStorage } from 'botbuilder';
+import { parseNextData, planReadVerbHandlers, readPlan, type PlanReadDeps } from '../../src/actions/planReads';
+import { NEXT_VERB } from '../../src/cards/summaryCard';
+import type { AdaptiveCardJson } from '../../src/cards/render';
+import { createPlan, type Actor } from '../../src/domain/plan';
+import { PlanStore, type PlanLocation } from '../../src/store/planStore';
+import { cardText, expectValidCard } from '../helpers/cardAssertions';
+
+const ANA: Actor = { id: 'aad-ana', name: 'Ana' };
+const HERE: PlanLocation = { tenantId: 't1', conversationId: 'a:reads-chat' };
+const EMPTY: PlanLocation = { tenantId: 't1', conversationId: 'a:no-plan' };
+const TARGET = { conversationId: 'a:reads-chat', serviceUrl: 'https://smba.example/' };
+const AT = '2026-12-01T09:00:00.000Z';
+
+async function setup() {
+  const storage = new MemoryStorage();
+  const planStore = new PlanStore(storage);
+  const plan = createPlan({ id: 'plan-reads', selection: { tool: 'cloudSync' }, createdBy: ANA, at: AT });
+  await planStore.create(
+    HERE,
+    { plan, conversationId: HERE.conversationId, tenantId: HERE.tenantId, cards: [] },
+    { replace: false },
+  );
+  const posted: AdaptiveCardJson[] = [];
+  const deps: PlanReadDeps = {
+    planStore,
+    clock: () => new Date('2026-12-01T10:00:00.000Z'),
+    outgoing: { postCard: (_location, _target, card) => void posted.push(card) },
+  };
+  const stored = async () => JSON.stringify(await storage.read([]));
+  return { deps, plan, planStore, posted, stored };
+}
+
+describe('typed plan reads', () => {
+  it.each([
+    ['next', /task 2 of 5\n\s*Review Cloud Sync prerequisites/],
+    ['status', /^DEPLOYMENT PLAN[\s\S]*1 of 5 tasks settled/],
+    ['tasks', /^TASKS[\s\S]*Verify users are syncing/],
+    ['history', /^HISTORY[\s\S]*Choose the sync tool: To do → Done\n\s*Ana/],
+  ] as const)('"%s" answers from the plan here, and changes nothing', async (read, says) => {
+    const { deps, planStore } = await setup();
+    const before = JSON.stringify(await planStore.load(HERE));
+    const card = await readPlan(deps, HERE, read);
+    expectValidCard(card);
+    expect(cardText(card)).toMatch(says);
+    expect(JSON.stringify(await planStore.load(HERE))).toBe(before);
+  });
+
+  it.each(['next', 'status', 'tasks', 'history'] as const)(
+    '"%s" says there is no plan where there is none',
+    async (read) => {
+      const { deps } = await setup();
+      expect(cardText(await readPlan(deps, EMPTY, read))).toMatch(/no plan/i);
+    },
+  );
+
+  it('"history" offers the earlier plans where the plan was discarded', async () => {
+    const { deps, planStore } = await setup();
+    await planStore.remove(HERE, { by: ANA, at: AT });
+    const text = cardText(await readPlan(deps, HERE, 'history'));
+    expect(text).not.toMatch(/no plan here/i);
+    expect(text).toMatch(/restore/i);
+  });
+});
+
+describe('"What\'s next" on the summary', () => {
+  it.each([
+    ['no data', undefined, undefined],
+    ['a plan id of the wrong type', { planId: 7 }, undefined],
+    ['an oversized plan id', { planId: 'p'.repeat(5_000) }, undefined],
+    ['a plan id with markup', { planId: '<b>x</b>' }, undefined],
+    ['a plan id', { planId: 'plan-reads' }, 'plan-reads'],
+  ])('reads %s', (_name, data, planId) => {
+    expect(parseNextData(data)).toBe(planId);
+  });
+
+  it('answers with the summary and posts the next task as a new card', async () => {
+    const { deps, plan, posted } = await setup();
+    const card = await planReadVerbHandlers(deps)[NEXT_VERB]({ location: HERE, target: TARGET }, { planId: plan.id });
+    expectValidCard(card);
+    expect(posted).toHaveLength(1);
+    expect(JSON.stringify(posted[0])).toBe(JSON.stringify(await readPlan(deps, HERE, 'next')));
+    expect(JSON.stringify(card)).toBe(JSON.stringify(await readPlan(deps, HERE, 'status')));
+  });
+
+  it.each([
+    ['another plan', HERE, { planId: 'plan-older' }, /plan/i],
+    ['forged data', HERE, { planId: { $ne: null } }, /plan/i],
+    ['a conversation without a plan', EMPTY, { planId: 'plan-reads' }, /no plan/i],
+  ])('posts nothing for %s', async (_name, location, data, says) => {
+    const { deps, posted } = await setup();
+    const card = await planReadVerbHandlers(deps)[NEXT_VERB]({ location, target: TARGET }, data);
+    expectValidCard(card);
+    expect(cardText(card)).toMatch(says);
+    expect(posted).toEqual([]);
+  });
+});
