@@ -9,14 +9,8 @@
  */
 import { TeamsInfo, type CloudAdapter, type TeamsChannelAccount, type TurnContext } from 'botbuilder';
 import type { Actor } from '../domain/plan';
-import type { MemberRole, Standing } from '../domain/planRoles';
+import type { MemberLookup, MemberRole, Standing } from '../domain/planRoles';
 import type { OwnerChoice } from '../cards/taskCard';
-
-export type MemberLookup =
-  | { readonly kind: 'member'; readonly member: Actor }
-  | { readonly kind: 'notMember' }
-  /** Teams did not answer usefully (outage, throttling, no connector in this turn). */
-  | { readonly kind: 'unknown' };
 
 /**
  * Where to ask: this turn's conversation, a team, another chat, or a channel of a team. A channel is asked

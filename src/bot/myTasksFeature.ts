@@ -35,7 +35,8 @@ import { baseConversationId } from '../store/conversationRegistry';
 import type { MyTaskEntry } from '../store/myTasksIndex';
 import type { PlanRecord } from '../store/planStore';
 import { cardResponse } from './invokeResponses';
-import { lookupMember, type MemberLookup, type MembershipScope } from './membership';
+import type { MemberLookup } from '../domain/planRoles';
+import { lookupMember, type MembershipScope } from './membership';
 import { actorOf, planLocation, type TurnReply } from './turn';
 import type { ActionData, Feature, VerbHandler } from './routing';
 

@@ -11,6 +11,13 @@
  */
 import type { Actor, Plan } from './plan';
 
+/** Whether someone belongs to a conversation, as Teams answers when asked now. */
+export type MemberLookup =
+  | { readonly kind: 'member'; readonly member: Actor }
+  | { readonly kind: 'notMember' }
+  /** Teams did not answer usefully (outage, throttling, no connector in this turn). */
+  | { readonly kind: 'unknown' };
+
 /** A person's role in a team or group chat, as the roster reports it. */
 export type MemberRole = 'owner' | 'member' | 'guest';
 
