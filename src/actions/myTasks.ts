@@ -1,16 +1,37 @@
 /**
- * "My tasks": the open tasks assigned to one person across every plan they take part in, read through their
- * index (src/store/myTasksIndex.ts) and checked against each plan; and the status buttons on that list, which
- * change the plan where it lives. The plan's location always comes from the clicking person's own index,
- * never from card data; whether they may see or change it (still a member where the plan lives) is asked
- * of Teams by the bot layer, after `listMyTasks` and `findMyTask`, before anything is shown or applied.
+ * The "my tasks" verb family, whole: the typed `my tasks` (personal chat only), the list's buttons
+ * (`mytasks.start`, `mytasks.done`, answered with the list again) and those of a task opened from it
+ * (`mytask.start|done|skip|reopen`, `mytask.open`): the parsing of their data, the change to the plan where it
+ * lives, and the card that answers.
+ *
+ * A person's open assigned tasks across every plan are read through their own index (src/store/myTasksIndex.ts)
+ * and checked against each plan. The plan's location always comes from the clicking person's index, never from
+ * card data, so card data only names a plan and a task and can never point a click at a conversation. Every
+ * path (the list, Open and the status buttons) first asks whether the person still belongs where the plan lives
+ * (`MyTasksTurn.accessTo`, which the bot answers from Teams): owning a task is not enough, since someone removed
+ * from a chat or channel keeps their name on its tasks until someone reassigns them, but no longer reads or
+ * changes that plan from here. When Teams cannot answer, the answer is no (with "try again"): an admin who
+ * removes someone expects the access to end, and a retry costs the person a moment.
  */
 import type { TaskId } from '../domain/catalog';
 import { numberedTasks, type Actor, type PlanAction, type TaskView } from '../domain/plan';
+import type { MemberLookup } from '../domain/planRoles';
+import { errorCard } from '../cards/errorCard';
+import {
+  MY_TASKS_LIST_VERBS,
+  myTaskNotice,
+  myTasksCard,
+  type MyTaskOutcome,
+  type WithheldTasks,
+} from '../cards/myTasksCard';
+import type { CardNotice } from '../cards/planNotices';
+import type { AdaptiveCardJson } from '../cards/render';
+import { MY_TASK_OPEN_VERB, MY_TASK_VERBS, taskCard } from '../cards/taskCard';
 import type { MyTaskEntry, MyTasksIndex } from '../store/myTasksIndex';
 import type { ApplyOutcome, PlanRecord, PlanStore } from '../store/planStore';
 import type { Logger } from '../logger';
 import type { Outgoing } from './outgoing';
+import { parseActionData } from './taskActions';
 
 export interface MyTasksDeps {
   readonly planStore: PlanStore;
@@ -120,4 +141,150 @@ export async function applyMyTaskAction(
     );
   }
   return outcome;
+}
+
+/** Whether the person acting still belongs where a plan lives, as Teams says now. */
+export type Access = MemberLookup['kind'];
+
+/** What the family needs of its Teams turn. */
+export interface MyTasksTurn {
+  readonly tenantId: string;
+  readonly actor: Actor;
+  /** Teams' conversation type: the list is only answered in 'personal'. */
+  readonly conversationType: string | undefined;
+  /** Asks Teams whether the person acting still belongs where the plan of this index entry lives. */
+  readonly accessTo: (entry: MyTaskEntry, record: PlanRecord) => Promise<Access>;
+}
+
+export type MyTasksVerbHandler = (turn: MyTasksTurn, data: unknown) => Promise<AdaptiveCardJson>;
+
+const NOT_YOURS =
+  'This task is not on your list any more: it was given to someone else, or its plan was replaced. Nothing changed. Say "my tasks" for a fresh list.';
+
+type Found = Extract<FoundMyTask, { kind: 'found' }>;
+
+/** `my tasks`: the list, in personal chat only, since it gathers tasks from every plan the person takes part in. */
+export async function answerMyTasks(deps: MyTasksDeps, turn: MyTasksTurn): Promise<AdaptiveCardJson> {
+  if (turn.conversationType !== 'personal') {
+    return errorCard(
+      '"my tasks" lists your tasks from every plan, so I answer it only in your personal chat with me. Open the chat with Sync Guide and say "my tasks" there.',
+      'Ask me in personal chat',
+    );
+  }
+  return listCard(deps, turn);
+}
+
+/** Every verb of the "my tasks" family with its handler. */
+export function myTasksVerbHandlers(deps: MyTasksDeps): Readonly<Record<string, MyTasksVerbHandler>> {
+  const status =
+    (action: PlanAction, answer: 'list' | 'task'): MyTasksVerbHandler =>
+    (turn, data) =>
+      changeMyTask(deps, turn, data, action, answer);
+  return {
+    [MY_TASKS_LIST_VERBS.start]: status('start', 'list'),
+    [MY_TASKS_LIST_VERBS.done]: status('done', 'list'),
+    [MY_TASK_VERBS.start]: status('start', 'task'),
+    [MY_TASK_VERBS.done]: status('done', 'task'),
+    [MY_TASK_VERBS.skip]: status('skip', 'task'),
+    [MY_TASK_VERBS.reopen]: status('reopen', 'task'),
+    // Read-only, but still only through the person's own index: a forged plan id shows nothing.
+    [MY_TASK_OPEN_VERB]: async (turn, data) => {
+      const parsed = parseActionData(data);
+      if (!parsed.ok) return errorCard(parsed.message);
+      const found = await findMyTask(deps, turn.tenantId, turn.actor.id, parsed.value.planId, parsed.value.taskId);
+      if (found.kind === 'notFound') return errorCard(NOT_YOURS, 'Not on your list');
+      const refusal = await refusalFor(turn, found);
+      if (refusal) return errorCard(myTaskNotice(refusal).text, 'Not available from here');
+      return remoteCard(deps, found);
+    },
+  };
+}
+
+/** The list card, showing only the tasks of plans the person still belongs to and counting the rest. */
+async function listCard(deps: MyTasksDeps, turn: MyTasksTurn, notice?: CardNotice): Promise<AdaptiveCardJson> {
+  const items = await listMyTasks(deps, turn.tenantId, turn.actor.id);
+  // One question to Teams per place, asked at once: a list spans up to MAX_PLANS_PER_LIST plans.
+  const access = await Promise.all(items.map((item) => turn.accessTo(item.entry, item.record)));
+  const shown: MyTaskItem[] = [];
+  const withheld = { notMember: 0, unchecked: 0 } satisfies WithheldTasks;
+  items.forEach((item, i) => {
+    if (access[i] === 'member') shown.push(item);
+    else if (access[i] === 'notMember') withheld.notMember++;
+    else withheld.unchecked++;
+  });
+  return myTasksCard(
+    shown.map((item) => ({ plan: item.record.plan, task: item.task, where: item.entry.where })),
+    deps.clock(),
+    notice,
+    withheld,
+  );
+}
+
+/** Why the person may not act on a found task from here, or undefined when they may. */
+async function refusalFor(turn: MyTasksTurn, found: Found): Promise<MyTaskOutcome | undefined> {
+  const access = await turn.accessTo(found.entry, found.record);
+  if (access === 'member') return undefined;
+  return { kind: access === 'notMember' ? 'notMember' : 'unchecked', where: found.entry.where };
+}
+
+/** A status button on the list (`list`) or on a task opened from it (`task`). */
+async function changeMyTask(
+  deps: MyTasksDeps,
+  turn: MyTasksTurn,
+  data: unknown,
+  action: PlanAction,
+  answer: 'list' | 'task',
+): Promise<AdaptiveCardJson> {
+  const parsed = parseActionData(data);
+  if (!parsed.ok) return errorCard(parsed.message);
+  const me = turn.actor;
+  const found = await findMyTask(deps, turn.tenantId, me.id, parsed.value.planId, parsed.value.taskId);
+  const notYours = () =>
+    answer === 'list'
+      ? listCard(deps, turn, { text: NOT_YOURS, tone: 'warning' })
+      : errorCard(NOT_YOURS, 'Not on your list');
+  if (found.kind === 'notFound') return notYours();
+  const refusal = await refusalFor(turn, found);
+  if (refusal) {
+    // The task card would show the plan's current state, which is exactly what a former member may not read.
+    return answer === 'list'
+      ? listCard(deps, turn, myTaskNotice(refusal))
+      : errorCard(myTaskNotice(refusal).text, 'Not available from here');
+  }
+
+  const outcome = await applyMyTaskAction(deps, found, me, action, parsed.value.revision);
+  let result: MyTaskOutcome;
+  let current = found;
+  switch (outcome.kind) {
+    case 'changed':
+      result = { kind: 'changed', task: found.task, action, where: found.entry.where };
+      current = { ...found, record: outcome.record };
+      break;
+    case 'unchanged': {
+      const status = outcome.record.plan.tasks.find((task) => task.id === found.task.id)?.status ?? found.task.status;
+      result = { kind: 'already', task: found.task, status, by: outcome.by, at: outcome.at };
+      current = { ...found, record: outcome.record };
+      break;
+    }
+    case 'rejected':
+      result = { kind: 'refused', refusal: outcome.refusal };
+      current = { ...found, record: outcome.record };
+      break;
+    case 'noPlan':
+    case 'otherPlan':
+      return notYours();
+    case 'busy':
+      result = { kind: 'busy' };
+      break;
+  }
+  const notice = myTaskNotice(result);
+  return answer === 'list' ? listCard(deps, turn, notice) : remoteCard(deps, current, notice);
+}
+
+/** A task shown away from its plan's conversation, with the "my tasks" status buttons. */
+function remoteCard(deps: MyTasksDeps, found: Found, notice?: CardNotice): AdaptiveCardJson {
+  return taskCard(found.record.plan, found.task.id, notice, {
+    now: deps.clock(),
+    remote: { where: found.entry.where },
+  });
 }
