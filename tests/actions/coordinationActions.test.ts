@@ -3,7 +3,6 @@
  * before anything is read or written, only the person acting or a confirmed member becomes an owner, and every
  * refusal is a card that leaves the plan as it was.
  */
-import { MemoryStorage } from 'botbuilder';
 import {
   coordinationVerbHandlers,
   mentionedOwner,
@@ -18,7 +17,8 @@ import { createPlan, numberedTasks, type Actor } from '../../src/domain/plan';
 import type { MemberLookup } from '../../src/domain/planRoles';
 import { silentLogger } from '../../src/logger';
 import { MyTasksIndex } from '../../src/store/myTasksIndex';
-import { PlanStore, type PlanLocation } from '../../src/store/planStore';
+import type { PlanLocation } from '../../src/store/planStore';
+import { planStoreWith } from '../helpers/storedPlan';
 import { cardText, expectValidCard } from '../helpers/cardAssertions';
 
 const ANA: Actor = { id: 'aad-ana', name: 'Ana' };
@@ -26,19 +26,13 @@ const BEN: Actor = { id: 'aad-ben', name: 'Ben' };
 const HERE: PlanLocation = { tenantId: 't1', conversationId: '19:rollout@thread.tacv2' };
 
 async function setup(conversationType: string | undefined = 'channel', members: Record<string, MemberLookup> = {}) {
-  const storage = new MemoryStorage();
-  const planStore = new PlanStore(storage);
   const plan = createPlan({
     id: 'plan-coord',
     selection: { tool: 'cloudSync' },
     createdBy: ANA,
     at: '2026-12-01T09:00:00.000Z',
   });
-  await planStore.create(
-    HERE,
-    { plan, conversationId: HERE.conversationId, tenantId: HERE.tenantId, cards: [] },
-    { replace: false },
-  );
+  const { storage, planStore } = await planStoreWith(HERE, plan);
   const myTasks = new MyTasksIndex(storage);
   const changed: string[][] = [];
   const lookedUp: string[] = [];

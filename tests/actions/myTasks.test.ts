@@ -3,7 +3,6 @@
  * forged button data and tasks that are not theirs change nothing, and a person Teams no longer counts as a member
  * where the plan lives (or cannot vouch for) neither sees nor changes it.
  */
-import { MemoryStorage } from 'botbuilder';
 import {
   answerMyTasks,
   myTasksVerbHandlers,
@@ -17,7 +16,8 @@ import { applyPlanEdit } from '../../src/domain/planEdits';
 import { createPlan, numberedTasks, type Actor } from '../../src/domain/plan';
 import { silentLogger } from '../../src/logger';
 import { MyTasksIndex } from '../../src/store/myTasksIndex';
-import { PlanStore, type PlanLocation } from '../../src/store/planStore';
+import type { PlanLocation } from '../../src/store/planStore';
+import { planStoreWith } from '../helpers/storedPlan';
 import { cardText, expectValidCard } from '../helpers/cardAssertions';
 
 const ANA: Actor = { id: 'aad-ana', name: 'Ana' };
@@ -25,18 +25,12 @@ const CHANNEL: PlanLocation = { tenantId: 't1', conversationId: '19:rollout@thre
 const AT = '2026-12-01T09:00:00.000Z';
 
 async function setup(access: Access = 'member') {
-  const storage = new MemoryStorage();
-  const planStore = new PlanStore(storage);
   const created = createPlan({ id: 'plan-mine', selection: { tool: 'cloudSync' }, createdBy: ANA, at: AT });
   const task2 = numberedTasks(created)[1];
   const assigned = applyPlanEdit(created, { kind: 'assign', taskId: task2.id, owner: ANA }, ANA, AT);
   if (assigned.kind !== 'changed') throw new Error('the fixture plan could not be assigned');
   const plan = assigned.plan;
-  await planStore.create(
-    CHANNEL,
-    { plan, conversationId: CHANNEL.conversationId, tenantId: CHANNEL.tenantId, cards: [] },
-    { replace: false },
-  );
+  const { storage, planStore } = await planStoreWith(CHANNEL, plan);
   const myTasks = new MyTasksIndex(storage);
   await myTasks.add('t1', ANA.id, {
     planId: plan.id,

@@ -2,12 +2,12 @@
  * The plan reads on their own, without Teams: each typed read answers from the plan stored for the conversation and
  * writes nothing, and the summary's "What's next" posts the next task only for the plan this conversation holds.
  */
-import { MemoryStorage } from 'botbuilder';
 import { parseNextData, planReadVerbHandlers, readPlan, type PlanReadDeps } from '../../src/actions/planReads';
 import { NEXT_VERB } from '../../src/cards/summaryCard';
 import type { AdaptiveCardJson } from '../../src/cards/render';
 import { createPlan, type Actor } from '../../src/domain/plan';
-import { PlanStore, type PlanLocation } from '../../src/store/planStore';
+import type { PlanLocation } from '../../src/store/planStore';
+import { planStoreWith } from '../helpers/storedPlan';
 import { cardText, expectValidCard } from '../helpers/cardAssertions';
 
 const ANA: Actor = { id: 'aad-ana', name: 'Ana' };
@@ -17,14 +17,8 @@ const TARGET = { conversationId: 'a:reads-chat', serviceUrl: 'https://smba.examp
 const AT = '2026-12-01T09:00:00.000Z';
 
 async function setup() {
-  const storage = new MemoryStorage();
-  const planStore = new PlanStore(storage);
   const plan = createPlan({ id: 'plan-reads', selection: { tool: 'cloudSync' }, createdBy: ANA, at: AT });
-  await planStore.create(
-    HERE,
-    { plan, conversationId: HERE.conversationId, tenantId: HERE.tenantId, cards: [] },
-    { replace: false },
-  );
+  const { storage, planStore } = await planStoreWith(HERE, plan);
   const posted: AdaptiveCardJson[] = [];
   const deps: PlanReadDeps = {
     planStore,

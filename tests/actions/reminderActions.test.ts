@@ -2,7 +2,6 @@
  * The reminder family on its own, without Teams: the "Turn reminders on/off" data is checked before anything is read
  * or written, the question carries exactly that data, and a click records the change on the plan and in the queue.
  */
-import { MemoryStorage } from 'botbuilder';
 import {
   askReminders,
   parseReminderData,
@@ -12,8 +11,9 @@ import {
   type ReminderTurn,
 } from '../../src/actions/reminderActions';
 import { createPlan, reminderCadence, type Actor } from '../../src/domain/plan';
-import { PlanStore, type PlanLocation } from '../../src/store/planStore';
+import type { PlanLocation } from '../../src/store/planStore';
 import { ReminderIndex } from '../../src/store/reminderIndex';
+import { planStoreWith } from '../helpers/storedPlan';
 import { cardText, executeActions, expectValidCard } from '../helpers/cardAssertions';
 
 const ANA: Actor = { id: 'aad-ana', name: 'Ana' };
@@ -25,19 +25,13 @@ const TURN: ReminderTurn = {
 };
 
 async function setup() {
-  const storage = new MemoryStorage();
-  const planStore = new PlanStore(storage);
   const plan = createPlan({
     id: 'plan-remind',
     selection: { tool: 'cloudSync' },
     createdBy: ANA,
     at: '2026-12-01T09:00:00.000Z',
   });
-  await planStore.create(
-    HERE,
-    { plan, conversationId: HERE.conversationId, tenantId: HERE.tenantId, cards: [] },
-    { replace: false },
-  );
+  const { storage, planStore } = await planStoreWith(HERE, plan);
   const index = new ReminderIndex(storage);
   const deps: ReminderActionDeps = {
     planStore,
