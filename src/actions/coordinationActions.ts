@@ -11,12 +11,13 @@
  * message's mention entities, never from a name in the text.
  */
 import type { TaskId } from '../domain/catalog';
+import { COORDINATION_VERBS, DUE_INPUT, OWNER_INPUT } from '../domain/coordinationVerbs';
 import type { Command } from '../domain/commands';
 import { taskByNumber, taskNumber, type Actor } from '../domain/plan';
 import type { PlanEdit } from '../domain/planEdits';
 import type { MemberLookup } from '../domain/planRoles';
 import { noPlanCard, noSuchTaskCard, type CardNotice } from '../cards/planNotices';
-import { COORDINATION_VERBS, DUE_INPUT, OWNER_INPUT, taskCard, type OwnerChoice } from '../cards/taskCard';
+import { taskCard, type OwnerChoice } from '../cards/taskCard';
 import { errorCard } from '../cards/errorCard';
 import { escapeMarkdown, type AdaptiveCardJson } from '../cards/render';
 import type { Logger } from '../logger';

@@ -16,17 +16,12 @@
 import type { TaskId } from '../domain/catalog';
 import { numberedTasks, type Actor, type PlanAction, type TaskView } from '../domain/plan';
 import type { MemberLookup } from '../domain/planRoles';
+import { MY_TASK_OPEN_VERB, MY_TASK_VERBS, MY_TASKS_LIST_VERBS } from '../domain/myTasksVerbs';
 import { errorCard } from '../cards/errorCard';
-import {
-  MY_TASKS_LIST_VERBS,
-  myTaskNotice,
-  myTasksCard,
-  type MyTaskOutcome,
-  type WithheldTasks,
-} from '../cards/myTasksCard';
+import { myTaskNotice, myTasksCard, type MyTaskOutcome, type WithheldTasks } from '../cards/myTasksCard';
 import type { CardNotice } from '../cards/planNotices';
 import type { AdaptiveCardJson } from '../cards/render';
-import { MY_TASK_OPEN_VERB, MY_TASK_VERBS, taskCard } from '../cards/taskCard';
+import { taskCard } from '../cards/taskCard';
 import type { MyTaskEntry, MyTasksIndex } from '../store/myTasksIndex';
 import type { ApplyOutcome, PlanRecord, PlanStore } from '../store/planStore';
 import type { Logger } from '../logger';

@@ -1,17 +1,20 @@
 /**
  * The plan reads, whole: "what's next", "status", "tasks" and "history", and the summary's "What's next" button
- * (`plan.next`, whose string sits with the plan cards that carry it). Each reads the plan stored for the
+ * (`plan.next`). Each reads the plan stored for the
  * conversation and answers with a card; none writes. The bot only binds them to Teams turns.
  */
 import { earlierPlansCard, historyCard } from '../cards/historyCard';
 import { noPlanCard, notThisPlanCard } from '../cards/planNotices';
-import { nextCard, summaryCard, NEXT_VERB } from '../cards/summaryCard';
+import { nextCard, summaryCard } from '../cards/summaryCard';
 import { tasksCard } from '../cards/tasksCard';
 import type { AdaptiveCardJson } from '../cards/render';
 import { isPlanId } from '../domain/plan';
 import type { CardTarget } from '../messaging/ports';
 import type { PlanLocation, PlanRecord, PlanStore } from '../store/planStore';
 import type { Outgoing } from './outgoing';
+
+/** The summary's "What's next" button; the summary template (cards/summary.json) carries the string itself. */
+export const NEXT_VERB = 'plan.next';
 
 export interface PlanReadDeps {
   readonly planStore: Pick<PlanStore, 'load' | 'log'>;

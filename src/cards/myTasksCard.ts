@@ -6,11 +6,8 @@ import type { ActionRefusal, Actor, Plan, PlanAction, TaskStatus, TaskView } fro
 import { toolTitle } from '../domain/toolNames';
 import { alreadyNotice, refusalNotice, type CardNotice } from './planNotices';
 import { catalogText, dueLine, statusBadge } from './planText';
-import { MY_TASK_OPEN_VERB } from './taskCard';
+import { MY_TASK_OPEN_VERB, MY_TASKS_LIST_VERBS } from '../domain/myTasksVerbs';
 import { escapeMarkdown, renderCard, type AdaptiveCardJson } from './render';
-
-/** The list buttons: they answer with the list again, so the person stays on it. */
-export const MY_TASKS_LIST_VERBS = { start: 'mytasks.start', done: 'mytasks.done' } as const;
 
 /** Items on one card; with four buttons and three lines each, more would crowd the 28 KB budget and the reader. */
 export const MY_TASKS_CARD_LIMIT = 15;

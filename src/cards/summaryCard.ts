@@ -20,8 +20,6 @@ import { escapeMarkdown, renderCard, type AdaptiveCardJson } from './render';
 import { taskCard } from './taskCard';
 import { TENANT_VERBS } from './tenantCheckCard';
 
-export const NEXT_VERB = 'plan.next';
-
 /** How the summary is shown, beyond the plan itself. */
 export interface SummaryCardView {
   readonly now?: Date;

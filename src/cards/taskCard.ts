@@ -4,6 +4,8 @@
  */
 import { alternativeOf, type TaskId } from '../domain/catalog';
 import { availableActions, numberedTasks, type Plan, type PlanAction, type TaskView } from '../domain/plan';
+import { COORDINATION_VERBS } from '../domain/coordinationVerbs';
+import { MY_TASK_VERBS } from '../domain/myTasksVerbs';
 import { TRACK_LABELS } from '../domain/toolNames';
 import { ACTION_VERBS, SHOW_TASK_VERB } from '../domain/taskVerbs';
 import { errorCard } from './errorCard';
@@ -11,38 +13,6 @@ import type { CardNotice } from './planNotices';
 import { catalogText, changedLine, dueLine, isToolChoice, ownerLine, STATUS } from './planText';
 import { escapeMarkdown, renderCard, type AdaptiveCardJson } from './render';
 import { evidenceLine, lastCheckLine, OBSERVABLE_TASKS, TENANT_VERBS } from './tenantCheckCard';
-
-/**
- * Owner and due date buttons. The editors (`…Editor`) only show inputs for the person who clicked; the
- * state-changing verbs carry ids and the revision, and the server reads the picked owner or date from the
- * inputs and checks it (Teams may drop input values from channel clicks, so the typed commands stay).
- */
-export const COORDINATION_VERBS = {
-  assignMe: 'task.assignMe',
-  unassign: 'task.unassign',
-  ownerEditor: 'task.ownerEditor',
-  assign: 'task.assign',
-  dueEditor: 'task.dueEditor',
-  setDue: 'task.setDue',
-  confirmPastDue: 'task.confirmPastDue',
-  clearDue: 'task.clearDue',
-} as const;
-
-/** The ids of the inputs the editors show; their values arrive merged into the action data. */
-export const OWNER_INPUT = 'ownerId';
-export const DUE_INPUT = 'dueDate';
-
-/**
- * Status buttons on a task shown away from the plan's conversation ("my tasks" in personal chat). Separate
- * verbs, because the plan is found through the clicking person's own task index, not the conversation.
- */
-export const MY_TASK_VERBS: Readonly<Record<'start' | 'done' | 'skip' | 'reopen', string>> = {
-  start: 'mytask.start',
-  done: 'mytask.done',
-  skip: 'mytask.skip',
-  reopen: 'mytask.reopen',
-};
-export const MY_TASK_OPEN_VERB = 'mytask.open';
 
 /** A member offered by the owner picker before the person types (Teams adds its own people search). */
 export interface OwnerChoice {

@@ -12,7 +12,7 @@ import {
   type CoordinationDeps,
   type CoordinationTurn,
 } from '../../src/actions/coordinationActions';
-import { COORDINATION_VERBS } from '../../src/cards/taskCard';
+import { COORDINATION_VERBS } from '../../src/domain/coordinationVerbs';
 import { createPlan, numberedTasks, type Actor } from '../../src/domain/plan';
 import type { MemberLookup } from '../../src/domain/planRoles';
 import { silentLogger } from '../../src/logger';

@@ -10,8 +10,7 @@ import {
   type MyTasksDeps,
   type MyTasksTurn,
 } from '../../src/actions/myTasks';
-import { MY_TASKS_LIST_VERBS } from '../../src/cards/myTasksCard';
-import { MY_TASK_OPEN_VERB, MY_TASK_VERBS } from '../../src/cards/taskCard';
+import { MY_TASK_OPEN_VERB, MY_TASK_VERBS, MY_TASKS_LIST_VERBS } from '../../src/domain/myTasksVerbs';
 import { applyPlanEdit } from '../../src/domain/planEdits';
 import { createPlan, numberedTasks, type Actor } from '../../src/domain/plan';
 import { silentLogger } from '../../src/logger';

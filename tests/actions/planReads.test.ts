@@ -2,8 +2,13 @@
  * The plan reads on their own, without Teams: each typed read answers from the plan stored for the conversation and
  * writes nothing, and the summary's "What's next" posts the next task only for the plan this conversation holds.
  */
-import { parseNextData, planReadVerbHandlers, readPlan, type PlanReadDeps } from '../../src/actions/planReads';
-import { NEXT_VERB } from '../../src/cards/summaryCard';
+import {
+  NEXT_VERB,
+  parseNextData,
+  planReadVerbHandlers,
+  readPlan,
+  type PlanReadDeps,
+} from '../../src/actions/planReads';
 import type { AdaptiveCardJson } from '../../src/cards/render';
 import { createPlan, type Actor } from '../../src/domain/plan';
 import type { PlanLocation } from '../../src/store/planStore';
