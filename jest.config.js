@@ -13,6 +13,8 @@ module.exports = {
   // third file can run while two wait. Every test uses its own port (0) and temporary folder, so files can run side
   // by side. `npx jest -w 1` still runs one file at a time, to read a file's output in order.
   maxWorkers: availableParallelism() + 1,
+  // The slowest files (end to end, processes, Azurite) start first, also in a fresh clone where jest knows no durations.
+  testSequencer: '<rootDir>/jest.sequencer.js',
   // How long a worker gets to exit once the run is over before jest kills it and blames "tests leaking due to improper
   // teardown". jest's 500 ms is shorter than a worker's own teardown on a busy 2-core machine: with nothing left open
   // and the worker's 'exit' event fired within 50 ms of jest's end message, the process still took 0.6-1.0 s more to
