@@ -82,16 +82,29 @@ export function usePlaygroundSession(
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), tempDirPrefix));
     await startBot();
-    playground = await startPlayground({
-      botEndpoint: `http://127.0.0.1:${port}/api/messages`,
-      port: await freePort(),
-      logFile: join(dataDir, 'playground.log'),
-    });
-    browser = await launchChromium();
+    // The Playground and Chromium start side by side: the browser needs the Playground only once it opens the page,
+    // and each start is mostly waiting on its own process. Whichever started is stopped by afterAll, also when the
+    // other failed.
+    const [startedPlayground, startedBrowser] = await Promise.allSettled([
+      freePort().then((playgroundPort) =>
+        startPlayground({
+          botEndpoint: `http://127.0.0.1:${port}/api/messages`,
+          port: playgroundPort,
+          logFile: join(dataDir!, 'playground.log'),
+        }),
+      ),
+      launchChromium(),
+    ]);
+    if (startedPlayground.status === 'fulfilled') playground = startedPlayground.value;
+    if (startedBrowser.status === 'fulfilled') browser = startedBrowser.value;
+    if (startedPlayground.status === 'rejected') throw startedPlayground.reason;
+    if (startedBrowser.status === 'rejected') throw startedBrowser.reason;
+    const { url } = startedPlayground.value;
+    const { context } = startedBrowser.value;
     // Clicks and waits without a timeout of their own get the same patience as the page helpers' waits.
-    browser.context.setDefaultTimeout(UI_WAIT_MS);
-    ui = new PlaygroundPage(await browser.context.newPage(), process.env.SCREENSHOTS_DIR);
-    await ui.open(playground.url);
+    context.setDefaultTimeout(UI_WAIT_MS);
+    ui = new PlaygroundPage(await context.newPage(), process.env.SCREENSHOTS_DIR);
+    await ui.open(url);
   });
 
   afterAll(async () => {
