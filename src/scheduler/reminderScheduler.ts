@@ -26,6 +26,7 @@ import {
   type ReminderEntry,
   type ReminderIndex,
 } from '../store/reminderIndex';
+import { CheckLoop, walkEach } from './checkLoop';
 import { ClaimWatch } from './claimWatch';
 import { claimPeriod, recordSent, releaseClaim } from './digestClaims';
 import { runOf, type ReminderRun } from '../store/reminderRun';
@@ -86,12 +87,9 @@ const asNext = (at: Date | 'soon'): Next => (at === 'soon' ? 'stay' : at);
 /** Plans checked at once: enough to overlap storage round trips, few enough not to flood storage. */
 const CONCURRENCY = 4;
 
-export class ReminderScheduler {
+export class ReminderScheduler extends CheckLoop<CheckSummary> {
   readonly instanceId: string;
   private readonly leaseMs: number;
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<CheckSummary> | undefined;
-  private stopped = false;
   private readonly watch: ClaimWatch;
   private readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>;
   private lastSkewWarning: number | undefined;
@@ -99,38 +97,19 @@ export class ReminderScheduler {
   private migrated = false;
 
   constructor(private readonly deps: ReminderSchedulerDeps) {
+    super(deps.checkSeconds);
     this.instanceId = deps.instanceId ?? randomUUID();
     this.leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
     this.watch = new ClaimWatch(this.leaseMs);
     this.sleep = deps.sleep ?? ((ms, signal) => delay(ms, undefined, { signal, ref: false }));
   }
 
-  start(): void {
-    if (this.deps.checkSeconds <= 0 || this.timer || this.stopped) return;
-    this.timer = setInterval(() => {
-      // A check still running (slow storage, paced sends) is not overlapped by the next one.
-      if (!this.running) void this.runOnce();
-    }, this.deps.checkSeconds * 1000);
-    this.timer.unref();
-  }
-
-  /** Stops the timer and waits for a check in progress. Safe to call twice. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
-  }
-
   /** One check of the plans due now (those the reminder queue holds for this hour and any missed before). Never rejects; failures are logged per plan. */
-  runOnce(): Promise<CheckSummary> {
-    this.running ??= this.check().finally(() => {
-      this.running = undefined;
-    });
-    return this.running;
+  override runOnce(): Promise<CheckSummary> {
+    return super.runOnce();
   }
 
-  private async check(): Promise<CheckSummary> {
+  protected async check(): Promise<CheckSummary> {
     const { index } = this.deps;
     const now = this.deps.clock();
     let scan: Awaited<ReturnType<ReminderIndex['due']>>;
@@ -160,27 +139,24 @@ export class ReminderScheduler {
       const id = locationId(found.entry.location);
       groups.set(id, [...(groups.get(id) ?? []), found]);
     }
-    const results: Array<{ planId: string; outcome: PlanCheck }> = [];
-    const settled: Array<{ readonly found: readonly DueReminder[]; readonly next: Next }> = [];
     // The newest pointer first: it was written by the latest "turn on", so its plan id and fallback are current.
-    const queue = [...groups.values()].map((found) =>
+    const plans = [...groups.values()].map((found) =>
       [...found].sort((x, y) => (x.entry.since < y.entry.since ? 1 : x.entry.since > y.entry.since ? -1 : 0)),
     );
-    const worker = async () => {
-      for (let found = queue.shift(); found; found = queue.shift()) {
-        const entry = found[0].entry;
-        const checked = await this.checkPlan(entry, now).catch((error: unknown): { outcome: PlanCheck; next: Next } => {
-          this.deps.logger.error(
-            { err: error, planId: entry.planId },
-            'reminders: checking a plan failed; trying again at the next check',
-          );
-          return { outcome: 'failed', next: 'stay' };
-        });
-        results.push({ planId: entry.planId, outcome: checked.outcome });
-        settled.push({ found, next: checked.next });
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, queue.length) }, worker));
+    const walked = await walkEach(
+      plans,
+      CONCURRENCY,
+      (found) => this.checkPlan(found[0].entry, now),
+      (error, found): { outcome: PlanCheck; next: Next } => {
+        this.deps.logger.error(
+          { err: error, planId: found[0].entry.planId },
+          'reminders: checking a plan failed; trying again at the next check',
+        );
+        return { outcome: 'failed', next: 'stay' };
+      },
+    );
+    const results = walked.map(({ item, result }) => ({ planId: item[0].entry.planId, outcome: result.outcome }));
+    const settled = walked.map(({ item, result }) => ({ found: item, next: result.next }));
     this.watch.keepOnly(new Set([...groups.values()].map((found) => watchKey(found[0].entry))));
     try {
       await this.move(settled, now);

@@ -27,6 +27,7 @@ import type { PlanStore } from '../store/planStore';
 import type { ReminderEntry } from '../store/reminderIndex';
 import type { WatchIndex } from '../store/watchIndex';
 import type { TenantChecks } from '../tenant/tenantChecks';
+import { CheckLoop, walkEach } from './checkLoop';
 import { digestTarget, type SchedulerLogger } from './reminderScheduler';
 import { claimWatch, recordWatch, releaseWatch, watchRunOf } from './watchClaims';
 
@@ -51,40 +52,25 @@ export type WatchCheck =
 const DEFAULT_LEASE_MS = 5 * 60_000;
 const MAX_MENTIONS = 10;
 
-export class WatchScheduler {
+export class WatchScheduler extends CheckLoop<ReadonlyArray<{ planId: string; outcome: WatchCheck }>> {
   readonly instanceId: string;
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<ReadonlyArray<{ planId: string; outcome: WatchCheck }>> | undefined;
-  private stopped = false;
 
   constructor(private readonly deps: WatchSchedulerDeps) {
+    super(deps.checkSeconds);
     this.instanceId = deps.instanceId ?? randomUUID();
   }
 
-  start(): void {
-    if (this.deps.checkSeconds <= 0 || !this.deps.checks.enabled || this.timer || this.stopped) return;
-    this.timer = setInterval(() => {
-      if (!this.running) void this.runOnce();
-    }, this.deps.checkSeconds * 1000);
-    this.timer.unref();
-  }
-
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
+  /** Without Graph checks there is nothing to watch, so no timer. */
+  protected override isEnabled(): boolean {
+    return this.deps.checks.enabled;
   }
 
   /** One pass over the watched plans. Never rejects; failures are logged per plan. */
-  runOnce(): Promise<ReadonlyArray<{ planId: string; outcome: WatchCheck }>> {
-    this.running ??= this.check().finally(() => {
-      this.running = undefined;
-    });
-    return this.running;
+  override runOnce(): Promise<ReadonlyArray<{ planId: string; outcome: WatchCheck }>> {
+    return super.runOnce();
   }
 
-  private async check(): Promise<ReadonlyArray<{ planId: string; outcome: WatchCheck }>> {
+  protected async check(): Promise<ReadonlyArray<{ planId: string; outcome: WatchCheck }>> {
     if (!this.deps.checks.enabled) return [];
     let entries: readonly ReminderEntry[];
     try {
@@ -93,19 +79,20 @@ export class WatchScheduler {
       this.deps.logger.error({ err: error }, 'watch: could not read the watch index; trying again at the next check');
       return [];
     }
-    const results: Array<{ planId: string; outcome: WatchCheck }> = [];
     // One plan at a time: they share one tenant and one cached Graph round, so there is nothing to overlap.
-    for (const entry of entries) {
-      const outcome = await this.checkPlan(entry).catch((error: unknown): WatchCheck => {
+    const walked = await walkEach(
+      entries,
+      1,
+      (entry) => this.checkPlan(entry),
+      (error, entry): WatchCheck => {
         this.deps.logger.error(
           { err: error, planId: entry.planId },
           'watch: checking a plan failed; trying again at the next check',
         );
         return 'failed';
-      });
-      results.push({ planId: entry.planId, outcome });
-    }
-    return results;
+      },
+    );
+    return walked.map(({ item, result }) => ({ planId: item.planId, outcome: result }));
   }
 
   private async checkPlan(entry: ReminderEntry): Promise<WatchCheck> {
