@@ -774,7 +774,8 @@ function renderScale(results: readonly ScaleResult[], seconds: number): string {
     '',
     `Method (scripts/lib/scaleTarget.ts, one process per backend, Azurite in memory): ${results.map((r) => `${r.kind === 'sqlite' ? 'SQLite' : 'Azurite'}: ${r.plans.toLocaleString('en')} channel plans in ${Math.round(r.plans / 5).toLocaleString('en')} teams of 5 channels, ${r.reminderPlans.toLocaleString('en')} of them with weekly reminders`).join('; ')}; 50 tenants. ` +
       'Reminder pointers are spread over the hours of the week (100 due in the second hour, up to 1,000 in the third, the rest over the hours up to Sunday 23:00). ' +
-      "Seeding writes 48 plan documents at a time (4 storage calls of 12 in flight) and then each slot's pointers in one append. " +
+      "Seeding writes 48 plan documents at a time (on SQLite 4 storage calls of 12 in flight; on Azurite 48 uploads in flight through a container client, blobs laid out exactly as BlobsStorage writes them) and then each slot's pointers in one append through the app's queue code. " +
+      'Azurite runs with a preload (scripts/lib/azuriteNameFirst.js) that lets its in-memory store find a blob through its index on the name; without it every call scans the whole container. ' +
       'The real ReminderScheduler runs on an injected clock; sends go to a port that answers at once. Storage calls are counted in the process (keys read and written, deletes counted as writes). ' +
       '"plan reads" per due plan are four: the look, the claim\'s read-modify-write, the renewal right before the send, and the record of the send; writes are those three.',
     '',
