@@ -100,8 +100,10 @@ export class IntentModel {
     // "my" and "is" with "my tasks", which is no reason to list anyone's tasks. A message of function words only
     // ("and now?") is read on those.
     const hasContent = Object.keys(stems).some((stem) => !this.functionWords.has(stem));
+    // A task, a person or a number says which task or whom, never what to do with it: "hello 1" is no order.
     const evidence = Object.keys(input).filter(
-      (feature) => feature !== NONE_FEATURE && (!hasContent || !this.functionWords.has(feature)),
+      (feature) =>
+        feature !== NONE_FEATURE && !KEEP_AS_IS.has(feature) && (!hasContent || !this.functionWords.has(feature)),
     );
     const scored: IntentScore[] = [];
     let total = 0;

@@ -57,6 +57,13 @@ describe('evidence for an intent', () => {
     expect(understanding.interpret('my cat is asleep', context).kind).toBe('help');
   });
 
+  it.each(['hello 1', 'alert(1) and [x](http://a)', 'the prerequisites', 'task 3 @Eve'])(
+    'takes no verb from a task, a number or a person alone: %s',
+    (text) => {
+      expect(understanding.interpret(text, context).kind).toBe('help');
+    },
+  );
+
   it('still reads a message made only of short common words', () => {
     expect(understanding.interpret('what now', context)).toMatchObject({ kind: 'act', proposal: { intent: 'next' } });
   });
