@@ -1,8 +1,10 @@
 /**
  * Natural dates ("next friday", "dec 15", "in two weeks", "end of the month", "tomorrow") to the calendar
- * day a due date means, in UTC like every due date of the plan, through Microsoft's recognizers.
+ * day a due date means, in UTC like every due date of the plan.
  *
- * The recognizer takes around 15 ms a call, so it runs only for messages already read as a due date.
+ * Microsoft's recognizer parses a sentence in 5–20 ms of CPU, far over the budget of reading one message, so
+ * it is the last resort: a message without a date-like word never reaches it, and the common forms are
+ * resolved here by a small pure resolver. Only the rarer phrasings ("12/15", "next week") go to the recognizer.
  */
 import { Culture, recognizeDateTime } from '@microsoft/recognizers-text-suite';
 
@@ -14,15 +16,211 @@ interface Resolution {
   readonly Mod?: string;
 }
 
+/** The slow, general parser; injectable so tests can see whether it ran. */
+export type DateFallback = (text: string, today: string) => string | undefined;
+
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+/** Monday first, as weeks are counted for "next friday". */
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const SHORT_MONTHS = MONTHS.map((name) => name.slice(0, 3));
+const SHORT_WEEKDAYS = WEEKDAYS.map((name) => name.slice(0, 3));
+const COUNTS: Readonly<Record<string, number>> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+};
+/** Words that make a message worth a date parse at all; everything else is answered "no date" at once. */
+const DATE_WORDS = new Set([
+  'today',
+  'tonight',
+  'tomorrow',
+  'tmrw',
+  'tmr',
+  'eod',
+  'eow',
+  'eom',
+  'week',
+  'weeks',
+  'month',
+  'months',
+  'days',
+  'weekend',
+  'fortnight',
+]);
+const MAX_DATE_TEXT = 200;
 
 /**
  * The day `text` names, as YYYY-MM-DD, or undefined when it names none. `now` decides "tomorrow" and which
  * year "dec 15" means (the next one that has not passed). A range ("next week", "end of the month", "in two
  * weeks") means its last day; "by monday" means that monday.
  */
-export function recognizeDueDay(text: string, now: Date): string | undefined {
+export function recognizeDueDay(text: string, now: Date, fallback: DateFallback = recognizerDay): string | undefined {
   const today = now.toISOString().slice(0, 10);
+  const tokens = text
+    .toLowerCase()
+    .slice(0, MAX_DATE_TEXT)
+    .split(/[\s,.!?;:()]+/)
+    .filter(Boolean);
+  if (!tokens.some(looksLikeDate)) return undefined;
+  return resolveCommonDay(tokens, today) ?? fallback(tokens.join(' '), today);
+}
+
+/** A cheap test per word: month or weekday names, relative words, ISO or slashed dates, ordinals like 22nd. */
+function looksLikeDate(token: string): boolean {
+  if (DATE_WORDS.has(token)) return true;
+  if (monthOf(token) !== undefined || weekdayOf(token) !== undefined) return true;
+  return /^\d{1,4}[/-]\d{1,2}([/-]\d{1,4})?$/.test(token) || /^\d{1,2}(st|nd|rd|th)$/.test(token);
+}
+
+/** "dec", "december", "sept": a prefix of the full name, never a word that merely starts like one ("marketing"). */
+function monthOf(token: string): number | undefined {
+  if (token.length < 3) return undefined;
+  const index = SHORT_MONTHS.indexOf(token.slice(0, 3));
+  return index >= 0 && MONTHS[index].startsWith(token) ? index : undefined;
+}
+
+/** "fri", "thurs", "friday"; "weds" too, as people write it. */
+function weekdayOf(token: string): number | undefined {
+  if (token.length < 3) return undefined;
+  const index = SHORT_WEEKDAYS.indexOf(token.slice(0, 3));
+  return index >= 0 && (WEEKDAYS[index].startsWith(token) || token === 'weds') ? index : undefined;
+}
+
+/** The common forms, resolved without the recognizer; undefined hands the text on to it. */
+export function resolveCommonDay(tokens: readonly string[], today: string): string | undefined {
+  const base = new Date(`${today}T00:00:00Z`);
+  const words = tokens.filter((token) => token !== 'by' && token !== 'on' && token !== 'the' && token !== 'due');
+  const at = (i: number) => words[i] ?? '';
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    if (word === 'today' || word === 'tonight' || word === 'eod') return today;
+    if (word === 'tomorrow' || word === 'tmrw' || word === 'tmr') return addDays(base, 1);
+    if (DAY.test(word) && validDay(word)) return word;
+    if ((word === 'in' && COUNTS[at(i + 1)] !== undefined) || (word === 'in' && /^\d{1,2}$/.test(at(i + 1)))) {
+      const count = COUNTS[at(i + 1)] ?? Number(at(i + 1));
+      if (at(i + 2) === 'day' || at(i + 2) === 'days') return addDays(base, count);
+      if (at(i + 2) === 'week' || at(i + 2) === 'weeks') return addDays(base, 7 * count);
+    }
+    if (
+      word === 'end' &&
+      at(i + 1) === 'of' &&
+      (at(i + 2) === 'month' || (at(i + 2) === 'this' && at(i + 3) === 'month'))
+    )
+      return lastOfMonth(base);
+    if (word === 'eom') return lastOfMonth(base);
+    const weekday = weekdayOf(word);
+    if (weekday !== undefined) {
+      const previous = at(i - 1);
+      return previous === 'next' ? nextWeeks(base, weekday) : upcoming(base, weekday);
+    }
+    const month = monthOf(word);
+    if (month !== undefined) {
+      // "dec 15", "15 december", "15th of december"; a year or anything longer goes to the recognizer.
+      const after = dayNumber(at(i + 1));
+      const before = dayNumber(at(i - 1) === 'of' ? at(i - 2) : at(i - 1));
+      const day = after ?? before;
+      if (day === undefined) continue;
+      if (/^\d{4}$/.test(at(i + 1 + (after !== undefined ? 1 : 0)))) return undefined;
+      return nextMonthDay(base, month, day);
+    }
+    if (
+      /^\d{1,2}(st|nd|rd|th)$/.test(word) &&
+      monthOf(at(i + 1)) === undefined &&
+      !(at(i + 1) === 'of' && monthOf(at(i + 2)) !== undefined)
+    )
+      return ordinalDay(base, Number.parseInt(word, 10));
+  }
+  return undefined;
+}
+
+function dayNumber(token: string): number | undefined {
+  const match = /^(\d{1,2})(st|nd|rd|th)?$/.exec(token);
+  if (!match) return undefined;
+  const day = Number(match[1]);
+  return day >= 1 && day <= 31 ? day : undefined;
+}
+
+function iso(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+function addDays(base: Date, days: number): string {
+  const date = new Date(base);
+  date.setUTCDate(date.getUTCDate() + days);
+  return iso(date);
+}
+
+function validDay(day: string): boolean {
+  const date = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && iso(date) === day;
+}
+
+/** Monday is 0. */
+function weekdayIndex(date: Date): number {
+  return (date.getUTCDay() + 6) % 7;
+}
+
+/** "friday": the coming one, today included. */
+function upcoming(base: Date, weekday: number): string {
+  return addDays(base, (weekday - weekdayIndex(base) + 7) % 7);
+}
+
+/** "next friday": the friday of next week (weeks start on Monday), as the recognizer reads it. */
+function nextWeeks(base: Date, weekday: number): string {
+  return addDays(base, 7 - weekdayIndex(base) + weekday);
+}
+
+function lastOfMonth(base: Date): string {
+  return iso(new Date(Date.UTC(base.getUTCFullYear(), base.getUTCMonth() + 1, 0)));
+}
+
+/** "dec 15": this year's, or next year's when this year's has passed. */
+function nextMonthDay(base: Date, month: number, day: number): string | undefined {
+  for (const year of [base.getUTCFullYear(), base.getUTCFullYear() + 1]) {
+    const date = new Date(Date.UTC(year, month, day));
+    if (date.getUTCMonth() !== month) return undefined;
+    if (date >= base) return iso(date);
+  }
+  return undefined;
+}
+
+/** "the 22nd": this month's, or the next month that has that day once it has passed. */
+function ordinalDay(base: Date, day: number): string | undefined {
+  if (day < 1 || day > 31) return undefined;
+  for (let ahead = 0; ahead < 3; ahead++) {
+    const date = new Date(Date.UTC(base.getUTCFullYear(), base.getUTCMonth() + ahead, day));
+    if (date.getUTCDate() !== day) continue;
+    if (date >= base) return iso(date);
+  }
+  return undefined;
+}
+
+function recognizerDay(text: string, today: string): string | undefined {
   // The recognizer reads UTC fields of the reference; noon keeps the day stable whatever it does with the clock.
   const reference = new Date(`${today}T12:00:00Z`);
   const found = safeRecognize(text, reference) ?? safeRecognize(text.replace(/\bby\b/g, ' '), reference);
@@ -30,8 +228,8 @@ export function recognizeDueDay(text: string, now: Date): string | undefined {
   for (const result of found) {
     if (!result.typeName.startsWith('datetimeV2.date')) continue;
     const days = (result.resolution?.values ?? []).map(dayOf).filter((day): day is string => day !== undefined);
-    const upcoming = days.filter((day) => day >= today);
-    const pick = upcoming[0] ?? days[days.length - 1];
+    const after = days.filter((day) => day >= today);
+    const pick = after[0] ?? days[days.length - 1];
     if (pick) return pick;
   }
   return undefined;
@@ -50,7 +248,7 @@ function dayOf(resolution: Resolution): string | undefined {
 function previousDay(day: string): string {
   const date = new Date(`${day}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() - 1);
-  return date.toISOString().slice(0, 10);
+  return iso(date);
 }
 
 type Recognized = ReadonlyArray<{ typeName: string; resolution?: { values?: Resolution[] } }>;

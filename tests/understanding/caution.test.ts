@@ -30,11 +30,10 @@ describe('no change on a guess', () => {
     });
   });
 
-  it('asks for the missing date of a confident due date, an unread date word notwithstanding', () => {
+  it('reads "the 22nd" as a date of this month', () => {
     expect(understanding.interpret('the deadline for config is the 22nd', context)).toMatchObject({
-      kind: 'clarify',
-      intent: 'due',
-      taskNumber: 4,
+      kind: 'act',
+      proposal: { intent: 'due', taskNumber: 4, date: '2026-12-22' },
     });
   });
 });

@@ -105,6 +105,56 @@ describe('recognizeDueDay', () => {
   });
 });
 
+describe('common due-date forms, resolved without the recognizer', () => {
+  const notCalled = () => {
+    throw new Error('the recognizer ran');
+  };
+  // Tuesday 1 December 2026, Sunday 6 December 2026 and Thursday 31 December 2026, all UTC.
+  it.each([
+    ['tomorrow', '2026-12-01', '2026-12-02'],
+    ['today', '2026-12-01', '2026-12-01'],
+    ['tonight', '2026-12-31', '2026-12-31'],
+    ['tomorrow', '2026-12-31', '2027-01-01'],
+    ['friday', '2026-12-01', '2026-12-04'],
+    ['by friday', '2026-12-06', '2026-12-11'],
+    ['next friday', '2026-12-01', '2026-12-11'],
+    ['next monday', '2026-12-01', '2026-12-07'],
+    ['next sunday', '2026-12-06', '2026-12-13'],
+    ['dec 15', '2026-12-01', '2026-12-15'],
+    ['15 december', '2026-12-01', '2026-12-15'],
+    ['15th of december', '2026-12-01', '2026-12-15'],
+    ['dec 15', '2026-12-31', '2027-12-15'],
+    ['sept 9', '2026-12-01', '2027-09-09'],
+    ['2026-12-15', '2026-12-01', '2026-12-15'],
+    ['in two weeks', '2026-12-01', '2026-12-15'],
+    ['in 3 days', '2026-12-31', '2027-01-03'],
+    ['in a week', '2026-12-01', '2026-12-08'],
+    ['end of the month', '2026-12-01', '2026-12-31'],
+    ['by the end of the month', '2027-02-10', '2027-02-28'],
+    ['the 22nd', '2026-12-01', '2026-12-22'],
+    ['on the 1st', '2026-12-06', '2027-01-01'],
+  ])('%s, today %s → %s', (text, today, day) => {
+    expect(recognizeDueDay(text, new Date(`${today}T10:00:00Z`), notCalled)).toBe(day);
+  });
+
+  it('never runs the recognizer on a message without a date-like word', () => {
+    const fallback = jest.fn(() => '2026-12-24');
+    for (const text of [
+      'can the agent be installed on a DC',
+      'we have a proxy, anything special for the agent?',
+      'task 3 due soon',
+    ])
+      expect(recognizeDueDay(text, NOW, fallback)).toBeUndefined();
+    expect(fallback).not.toHaveBeenCalled();
+  });
+
+  it('hands the rarer forms on to the recognizer', () => {
+    const fallback = jest.fn(() => '2026-12-13');
+    expect(recognizeDueDay('next week', NOW, fallback)).toBe('2026-12-13');
+    expect(fallback).toHaveBeenCalledTimes(1);
+  });
+});
+
 describe('interpret', () => {
   const understanding = sharedUnderstanding();
   const cloudSync = planContext(
