@@ -70,6 +70,19 @@ export function createUnderstandingFeature(deps: UnderstandingFeatureDeps): Feat
       });
     switch (reading.kind) {
       case 'act':
+        // Starting over discards the plan: from anything but its exact words it is offered, never run, so a
+        // misreading ("which commands are there again") costs a click on an offer, never the plan.
+        if (reading.proposal.intent === 'startOver') {
+          await deps.reply(
+            context,
+            didYouMeanCard(
+              'Start over?',
+              `"${quoted}" sounds like starting over: that begins the questions again${tasks.length > 0 ? " and offers to discard this conversation's plan" : ''}. Press the button if that is what you want; otherwise carry on as before.`,
+              options([reading.proposal]),
+            ),
+          );
+          return;
+        }
         await act(context, reading.proposal, tasks, deps);
         return;
       case 'choose': {

@@ -112,6 +112,31 @@ describe('free text in personal chat', () => {
     expect((await storedPlan(chat)).eTag).toBe(before.eTag);
   });
 
+  it.each(['start over please', 'wipe everything and begin again', 'which commands are there again'])(
+    'never starts over from the words %j: the plan stays and a card offers the exact command',
+    async (words) => {
+      const chat = await chatWithPlan();
+      const before = await storedPlan(chat);
+      const replies = await bot.say(words, chat);
+      expect((await storedPlan(chat)).eTag).toBe(before.eTag);
+      const offers = cardsOf(replies).flatMap((card: any) =>
+        (card.actions ?? []).map((action: any) => action.data?.msteams?.value),
+      );
+      // Not even the confirmation comes from words alone: one "yes" to it would discard the plan.
+      for (const card of cardsOf(replies)) {
+        expectValidCard(card);
+        expect(cardText(card)).not.toContain('Yes, discard and start over');
+      }
+      if (!words.startsWith('which')) expect(offers).toContain('start over');
+      // The button's words reach the start-over confirmation, which still asks before discarding the plan.
+      if (offers.includes('start over')) {
+        const [confirm] = cardsOf(await bot.say('start over', chat));
+        expect(cardText(confirm)).toContain('Yes, discard and start over');
+        expect((await storedPlan(chat)).eTag).toBe(before.eTag);
+      }
+    },
+  );
+
   it('never takes a question about a task as an order to change it', async () => {
     const chat = await chatWithPlan();
     const before = await storedPlan(chat);
