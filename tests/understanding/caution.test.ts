@@ -30,6 +30,15 @@ describe('no change on a guess', () => {
     });
   });
 
+  it.each([
+    ['verification passed', 'taskDone', 5],
+    ['task 5 passed', 'taskDone', 5],
+    ['pass on task 6', 'taskSkip', 6],
+    ['we passed on task 6', 'taskSkip', 6],
+  ])('a check that passed is done, passing on a task skips it: %j', (text, intent, taskNumber) => {
+    expect(understanding.interpret(text, context)).toMatchObject({ kind: 'act', proposal: { intent, taskNumber } });
+  });
+
   it('reads "the 22nd" as a date of this month', () => {
     expect(understanding.interpret('the deadline for config is the 22nd', context)).toMatchObject({
       kind: 'act',
