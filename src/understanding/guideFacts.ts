@@ -188,4 +188,28 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
     links: [{ title: 'Connect Sync scheduler', url: LEARN.connectScheduler }],
     taskIds: ['connect.verify'],
   },
+  {
+    id: 'passwordWriteback',
+    title: 'Password writeback for self-service password reset',
+    text: 'Both tools can write passwords changed or reset in the cloud back to AD, which self-service password reset (SSPR) needs; it takes Entra ID P1. With Cloud Sync, turn it on under Entra ID > Password reset > On-premises integration once the agent runs. With Connect, tick it among the optional features of a custom install, or finish express and rerun the wizard.',
+    links: [
+      { title: 'Install the provisioning agent', url: LEARN.cloudSyncInstall },
+      { title: 'Select the installation type', url: LEARN.connectSelectInstall },
+    ],
+    taskIds: ['cloudSync.installAgent', 'connect.chooseInstallType'],
+  },
+  {
+    id: 'syncAccountSignInPolicies',
+    title: 'The sync account and conditional access',
+    text: 'Cloud Sync signs in to Entra ID as ADToAADSyncServiceAccount@<tenant>.onmicrosoft.com. Leave that account out of conditional access and MFA policies: a policy that blocks or challenges it stops the sync.',
+    links: [{ title: 'Configure Cloud Sync', url: LEARN.cloudSyncConfigure }],
+    taskIds: ['cloudSync.configure'],
+  },
+  {
+    id: 'connectHost',
+    title: 'Where Connect Sync can run',
+    text: 'Connect Sync may be installed on a domain controller or on a member server. Its size follows the object count: LocalDB holds about 100,000 objects (10 GB); from 100,000 to 300,000 objects plan a full SQL Server, 32 GB of RAM and 300 GB of disk.',
+    links: [{ title: 'Connect Sync prerequisites', url: LEARN.connectPrerequisites }],
+    taskIds: ['connect.prerequisites'],
+  },
 ];
