@@ -65,6 +65,11 @@ export interface Corpus {
   /** Groups of words a question may use for the same thing ("ports", "firewall", "outbound"); a search for one also looks for the others. */
   readonly synonyms: ReadonlyArray<readonly string[]>;
   /**
+   * Microsoft products the guide does not cover ("intune", "teams phone"), as lower-case words: a question naming one
+   * gets the honest fallback, because its everyday words ("password", "devices") would otherwise match a sync line.
+   */
+  readonly otherProducts: readonly string[];
+  /**
    * Example questions each part of the guide answers, keyed by task id, `rule:<advisor rule id>` or
    * `fact:<guide fact id>`: they teach the search the words people ask with, which the content itself may not use.
    */
@@ -114,6 +119,7 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     negation: record(raw.negation, 'negation', ['words', 'imperatives', 'openers', 'pending'] as const),
     stopWords: strings(raw.stopWords, 'stopWords'),
     guideQuestions: record(raw.guideQuestions, 'guideQuestions'),
+    otherProducts: strings(raw.otherProducts, 'otherProducts'),
     synonyms: Array.isArray(raw.synonyms)
       ? raw.synonyms.map((group, i) => strings(group, `synonyms[${i}]`))
       : fail('synonyms', 'must be a list of word lists'),

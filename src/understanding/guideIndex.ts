@@ -135,6 +135,8 @@ export class GuideIndex {
   private readonly exampleScores: TermScores;
   private readonly docs: IndexedDoc[] = [];
   private readonly stopWords: ReadonlySet<string>;
+  /** Products the guide does not cover, each as its words joined by single spaces and padded with one. */
+  private readonly otherProducts: readonly string[];
   private readonly synonyms = new Map<string, string[]>();
   /** What a group shows when only its example questions matched: a task's "why", or the rule or fact itself. */
   private readonly leads = new Map<string, IndexedDoc[]>();
@@ -159,6 +161,7 @@ export class GuideIndex {
 
   constructor(corpus: Corpus) {
     this.stopWords = new Set(corpus.stopWords);
+    this.otherProducts = corpus.otherProducts.map((name) => ` ${tokenize(name.toLowerCase()).join(' ')} `);
     for (const group of corpus.synonyms) {
       for (const word of group)
         this.synonyms.set(
@@ -252,6 +255,10 @@ export class GuideIndex {
   }
 
   private search(tokens: readonly string[], planTaskIds: readonly string[]): GuideAnswer {
+    // A question about another product (Intune, Teams Phone) is not the guide's to answer, however many of its
+    // everyday words a sync line shares.
+    const spaced = ` ${tokens.join(' ')} `;
+    if (this.otherProducts.some((product) => spaced.includes(product))) return { kind: 'noAnswer' };
     const words = [
       ...new Set(
         tokens.filter(

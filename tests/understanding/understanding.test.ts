@@ -275,6 +275,13 @@ describe('interpret', () => {
     ['what rights does my own gmsa for the agent need', "The Cloud Sync agent's gMSA", LEARN.cloudSyncPrerequisites],
     ['can a domain admin be the connector account', 'Accounts Connect Sync uses', LEARN.connectAccounts],
     ['how do i enable tls 1.2 before setup', 'TLS 1.2 on the sync server', LEARN.cloudSyncPrerequisites],
+    ['is sspr password writeback available in cloud sync', 'Password writeback for self-service password reset', LEARN.cloudSyncInstall],
+    [
+      'conditional access blocks the cloud sync service account',
+      'The sync account and conditional access',
+      LEARN.cloudSyncConfigure,
+    ],
+    ['is a domain controller fine for connect sync', 'Where Connect Sync can run', LEARN.connectPrerequisites],
   ])('answers %j from a fact of the reference, with its Learn page', (question, title, url) => {
     const answer = understanding.answerQuestion(question, cloudSync);
     expect(answer.kind === 'answer' && answer.hits[0].title).toBe(title);
@@ -304,6 +311,20 @@ describe('interpret', () => {
     // An acronym of the guide is enough on its own.
     expect(understanding.answerQuestion('tls?', cloudSync)).toMatchObject({ kind: 'answer' });
     expect(understanding.answerQuestion('what about gmsa', cloudSync)).toMatchObject({ kind: 'answer' });
+  });
+
+  it.each([
+    'how do I set up Intune enrollment for hybrid joined devices',
+    'how do I reset the outlook password of a synced user',
+    'which license do synced users need for teams phone',
+  ])('falls back honestly on %j, which names a Microsoft product the guide does not cover', (question) => {
+    expect(understanding.answerQuestion(question, cloudSync)).toEqual({ kind: 'noAnswer' });
+  });
+
+  it('still answers about the products the guide covers ("Exchange hybrid writeback")', () => {
+    expect(understanding.answerQuestion('how do I turn on exchange hybrid writeback', cloudSync)).toMatchObject({
+      kind: 'answer',
+    });
   });
 });
 
