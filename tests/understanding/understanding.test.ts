@@ -275,7 +275,11 @@ describe('interpret', () => {
     ['what rights does my own gmsa for the agent need', "The Cloud Sync agent's gMSA", LEARN.cloudSyncPrerequisites],
     ['can a domain admin be the connector account', 'Accounts Connect Sync uses', LEARN.connectAccounts],
     ['how do i enable tls 1.2 before setup', 'TLS 1.2 on the sync server', LEARN.cloudSyncPrerequisites],
-    ['is sspr password writeback available in cloud sync', 'Password writeback for self-service password reset', LEARN.cloudSyncInstall],
+    [
+      'is sspr password writeback available in cloud sync',
+      'Password writeback for self-service password reset',
+      LEARN.cloudSyncInstall,
+    ],
     [
       'conditional access blocks the cloud sync service account',
       'The sync account and conditional access',
