@@ -272,6 +272,8 @@ export class GuideIndex {
     // index terms by tables built at start, so the search itself never walks the vocabulary.
     const query = new Map<string, Map<string, number>>();
     const synonymQuery = new Map<string, Map<string, number>>();
+    // Synonyms standing in for a word the guide never writes ("DC"): they are that word, so the examples hear them too.
+    const standInQuery = new Map<string, Map<string, number>>();
     const weigh = (source: string, term: string, weight: number, into = query) => {
       if (!this.vocabulary.has(term) || this.common.has(term)) return;
       let terms = into.get(source);
@@ -299,8 +301,10 @@ export class GuideIndex {
       for (const synonym of this.synonyms.get(stem) ?? [])
         for (const term of this.synonymTerms(synonym)) {
           mark(term);
-          if (standIn) weigh(`word:${stem}`, term, 1, synonymQuery);
-          else weigh(term, term, query.has(term) ? 1 : SYNONYM_WEIGHT, synonymQuery);
+          if (standIn) {
+            weigh(`word:${stem}`, term, 1, synonymQuery);
+            weigh(`word:${stem}`, term, 1, standInQuery);
+          } else weigh(term, term, query.has(term) ? 1 : SYNONYM_WEIGHT, synonymQuery);
         }
       if (this.technical.has(stem) && (this.documentFrequency.get(stem) ?? 0) <= RARE_IN_DOCS) rare |= bit;
     });
@@ -308,6 +312,7 @@ export class GuideIndex {
     // Lines are searched with the synonyms, the example questions without: a question worded like them is the signal.
     for (const terms of query.values()) this.lookupCount += 2 * terms.size;
     for (const terms of synonymQuery.values()) this.lookupCount += terms.size;
+    for (const terms of standInQuery.values()) this.lookupCount += terms.size;
     const results = this.lineScores.search([query, synonymQuery], wordsOf, this.docBoosts(planTaskIds));
     const answering = results.filter((result) => covers(result.words, words.length, rare));
     if (answering.length === 0) return { kind: 'noAnswer' };
@@ -322,7 +327,11 @@ export class GuideIndex {
       list.slice(0, MAX_HITS).reduce((sum, result, i) => sum + result.score / (i + 1), 0);
     const lineScores = new Map([...groups.entries()].map(([group, list]) => [group, groupScore(list)]));
     const votes = new Map<string, number>();
-    for (const result of this.exampleScores.search([query], wordsOf, this.docBoosts(planTaskIds, false))) {
+    for (const result of this.exampleScores.search(
+      [query, standInQuery],
+      wordsOf,
+      this.docBoosts(planTaskIds, false),
+    )) {
       if (!covers(result.words, words.length, rare, EXAMPLE_COVERAGE)) continue;
       const group = this.docs[result.id].group;
       votes.set(group, Math.max(votes.get(group) ?? 0, result.score));

@@ -296,6 +296,8 @@ describe('interpret', () => {
     // A frequent phrase ("provisioning agent") fills the install task's lines; the rare term and the examples point elsewhere.
     ['does the provisioning agent need port 8080', 'Network access for the Cloud Sync agent'],
     ['which sync cycle after a filter change', 'Choosing what Connect Sync syncs'],
+    // "DC" is never written in the guide: its synonyms stand in for it, in the examples' vote as in the lines' search.
+    ['agent install on a DC ok', 'Where the Cloud Sync agent can run'],
   ])('lets the example questions vote beside the lines: %j', (question, title) => {
     const answer = understanding.answerQuestion(question, cloudSync);
     expect(answer.kind === 'answer' && answer.hits[0].title).toBe(title);
