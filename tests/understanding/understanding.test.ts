@@ -286,6 +286,11 @@ describe('interpret', () => {
       LEARN.cloudSyncConfigure,
     ],
     ['is a domain controller fine for connect sync', 'Where Connect Sync can run', LEARN.connectPrerequisites],
+    [
+      'the service account keeps hitting a CA policy',
+      'The sync account and conditional access',
+      LEARN.cloudSyncConfigure,
+    ],
   ])('answers %j from a fact of the reference, with its Learn page', (question, title, url) => {
     const answer = understanding.answerQuestion(question, cloudSync);
     expect(answer.kind === 'answer' && answer.hits[0].title).toBe(title);
