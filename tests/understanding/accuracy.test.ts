@@ -31,8 +31,10 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // Intents only, in styles the first two lack (typos, filler, channel chatter, negations that must not act).
   { file: 'heldout3.en.json', intentFloor: 0.938 },
   // Questions only, written before the guide's search was reworked: 78.7% of 75 then (11 wrong answers, 5 honest
-  // fallbacks); 77.3% once terms were scored at start (pairs no longer fuzzy); 82.7% with acronyms and more facts.
-  { file: 'heldout4.en.json', questionFloor: 0.826 },
+  // fallbacks); 77.3% once terms were scored at start (pairs no longer fuzzy); 82.7% with acronyms and more facts;
+  // 84.0% (10 wrong answers, 2 fallbacks) with other products' questions falling back, acronyms voting through their
+  // synonyms and the password writeback, sync account and Connect host facts (tuned on dev.en.json only).
+  { file: 'heldout4.en.json', questionFloor: 0.84 },
 ];
 const corpus = loadCorpus('en');
 const understanding = new Understanding(corpus);
