@@ -14,18 +14,13 @@ import { confirmCard } from '../cards/questionCards';
 import type { AdaptiveCardJson } from '../cards/render';
 import { summaryCard } from '../cards/summaryCard';
 import { taskCard } from '../cards/taskCard';
-import {
-  OBSERVABLE_TASKS,
-  TENANT_VERBS,
-  tenantCheckCard,
-  tenantUnavailableCard,
-  tokenFailedCard,
-} from '../cards/tenantCheckCard';
+import { OBSERVABLE_TASKS, tenantCheckCard, tenantUnavailableCard, tokenFailedCard } from '../cards/tenantCheckCard';
 import type { InstallTrack, TaskId } from '../domain/catalog';
 import { formatUtcDateTime } from '../domain/digest';
 import { isPlanId, type Actor, type Plan } from '../domain/plan';
 import { isTaskId } from '../domain/taskCatalog';
 import { evidenceOf, judgeTenant, planTracks, type TenantSnapshot } from '../domain/tenantHealth';
+import { TENANT_VERBS } from '../domain/tenantVerbs';
 import type { Logger } from '../logger';
 import type { MessagePort } from '../messaging/connectorPort';
 import type { PlanLocation, PlanRecord, PlanStore } from '../store/planStore';

@@ -13,12 +13,12 @@ import {
   type Plan,
   type TaskView,
 } from '../domain/plan';
+import { TENANT_VERBS } from '../domain/tenantVerbs';
 import { TRACK_LABELS, toolTitle } from '../domain/toolNames';
 import { allDoneCard } from './allDoneCard';
 import { catalogText, dueLine, formatWhen, nameOf, taskRow, trackOrder } from './planText';
 import { escapeMarkdown, renderCard, type AdaptiveCardJson } from './render';
 import { taskCard } from './taskCard';
-import { TENANT_VERBS } from './tenantCheckCard';
 
 /** How the summary is shown, beyond the plan itself. */
 export interface SummaryCardView {

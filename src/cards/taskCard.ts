@@ -8,11 +8,12 @@ import { COORDINATION_VERBS } from '../domain/coordinationVerbs';
 import { MY_TASK_VERBS } from '../domain/myTasksVerbs';
 import { TRACK_LABELS } from '../domain/toolNames';
 import { ACTION_VERBS, SHOW_TASK_VERB } from '../domain/taskVerbs';
+import { TENANT_VERBS } from '../domain/tenantVerbs';
 import { errorCard } from './errorCard';
 import type { CardNotice } from './planNotices';
 import { catalogText, changedLine, dueLine, isToolChoice, ownerLine, STATUS } from './planText';
 import { escapeMarkdown, renderCard, type AdaptiveCardJson } from './render';
-import { evidenceLine, lastCheckLine, OBSERVABLE_TASKS, TENANT_VERBS } from './tenantCheckCard';
+import { evidenceLine, lastCheckLine, OBSERVABLE_TASKS } from './tenantCheckCard';
 
 /** A member offered by the owner picker before the person types (Teams adds its own people search). */
 export interface OwnerChoice {

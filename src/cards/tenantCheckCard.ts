@@ -6,14 +6,8 @@
 import type { InstallTrack } from '../domain/catalog';
 import { formatUtcDateTime } from '../domain/digest';
 import type { CheckEvidence, HealthItem, ItemStatus, TenantHealth, Verdict } from '../domain/tenantHealth';
+import { TENANT_VERBS } from '../domain/tenantVerbs';
 import { renderCard, type AdaptiveCardJson } from './render';
-
-export const TENANT_VERBS = {
-  check: 'tenant.check',
-  doneWithEvidence: 'tenant.doneWithEvidence',
-  watchSet: 'watch.set',
-  watchCancel: 'watch.cancel',
-} as const;
 
 /** The tasks whose completion Graph can observe, and the sync tool each is judged by. */
 export const OBSERVABLE_TASKS: Readonly<Record<string, InstallTrack>> = {

@@ -7,7 +7,7 @@ import {
   type TenantCheckActionDeps,
   type TenantTurn,
 } from '../../src/actions/tenantCheckActions';
-import { TENANT_VERBS } from '../../src/cards/tenantCheckCard';
+import { TENANT_VERBS } from '../../src/domain/tenantVerbs';
 import { createPlan } from '../../src/domain/plan';
 import { PlanStore, type PlanLocation } from '../../src/store/planStore';
 import { WatchIndex } from '../../src/store/watchIndex';
