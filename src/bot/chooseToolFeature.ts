@@ -1,23 +1,14 @@
 /**
- * Choosing the sync tool in Teams: `start` runs the questionnaire, the finished answers go to the
- * domain's advisor, the recommendation is stored and shown, and Accept / override turn it into the
- * conversation's plan. `why` shows the decision again; `start over` discards it after asking.
- * This file translates between Teams and the domain; it decides nothing about sync tools itself.
+ * Choosing the sync tool in Teams: `start` runs the questionnaire (dialogs/chooseToolDialog.ts), a stopped round
+ * is kept to resume, "Answer now" and `start over` reopen it. What a finished round, the recommendation's
+ * buttons and `why` lead to is the decision family's (actions/decisionActions.ts); this file binds it to the
+ * Teams turn and reopens the questions when the family asks for install-type answers first.
  */
 import { randomUUID } from 'node:crypto';
 import type { PrivateConversationState, Storage, TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState, type DialogTurnResult } from 'botbuilder-dialogs';
+import { decisionActions, type DecisionTurn } from '../actions/decisionActions';
 import { describePlan } from '../cards/planText';
-import { confirmCard } from '../cards/questionCards';
-import {
-  ACCEPT_VERB,
-  OVERRIDE_VERB,
-  headlineOf,
-  overrideTools,
-  recommendationCard,
-  titleOf,
-} from '../cards/recommendationCard';
-import type { AdaptiveCardJson } from '../cards/render';
 import {
   CHOOSE_TOOL_DIALOG,
   ChooseToolDialog,
@@ -26,25 +17,20 @@ import {
   type QuestionnaireState,
   type SpokenCommandReader,
 } from '../dialogs/chooseToolDialog';
-import { installQuestionsOpenFor, planSelectionFor, recommend } from '../domain/advisor';
-import { TOOL_NAMES } from '../domain/toolNames';
 import type { SingleTool } from '../domain/advisorRules';
 import { ANSWER_KEYS, ANSWER_TOPICS, type AnswerKey, type Answers } from '../domain/answers';
 import type { DecisionSummary } from '../domain/decision';
 import { prepareSentenceReader } from '../domain/sentenceReader';
-import type { Actor, PlanSelection } from '../domain/plan';
+import type { PlanSelection } from '../domain/plan';
 import { KEEP_DAYS } from '../domain/planRetention';
+import { TOOL_NAMES } from '../domain/toolNames';
 import type { KeepWith, PlanStore } from '../store/planStore';
-import { DecisionStore, type DecisionChoice, type DecisionRecord } from '../store/decisionStore';
+import { DecisionStore, type DecisionRecord } from '../store/decisionStore';
 import { parseCommand, type Command } from '../domain/commands';
 import { cardResponse, messageResponse } from './invokeResponses';
 import { checkPlanPermission, type PlanPermission } from './planPermissions';
-import type { ActionData, Feature, VerbHandler } from './routing';
+import type { Feature, VerbHandler } from './routing';
 import { actorOf, planLocation, type TurnReply } from './turn';
-import { errorCard } from '../cards/errorCard';
-
-export const REPLACE_PLAN_VERB = 'decision.replacePlan';
-export const KEEP_PLAN_VERB = 'decision.keepPlan';
 
 /** What this feature needs from the plan layer (src/bot/planFeature.ts and PlanStore). */
 export interface PlanPort {
@@ -101,6 +87,24 @@ export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
   const clock = deps.clock ?? (() => new Date());
   const newId = deps.newId ?? (() => randomUUID());
   const decisions = new DecisionStore(deps.storage);
+  const actions = decisionActions({ decisions, clock, newId });
+  /** The turn as the decision family sees it: where, who, and the plan layer bound to this turn. */
+  const turnOf = (context: TurnContext): DecisionTurn => {
+    const plans = deps.plans;
+    return {
+      location: planLocation(context),
+      actor: actorOf(context),
+      ...(plans
+        ? {
+            plans: {
+              describe: () => plans.describe(context),
+              start: (selection, decision, options) => plans.start(context, selection, decision, options),
+              permission: (change) => plans.permission(context, change),
+            },
+          }
+        : {}),
+    };
+  };
   const paused = deps.privateState.createProperty<QuestionnaireState>('chooseToolPaused');
   /** The plan a start-over confirmation offered to discard: "yes" discards that plan or none, never one put there since. */
   const offeredPlan = deps.privateState.createProperty<string>('startOverPlanId');
@@ -192,34 +196,13 @@ export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
     const override = outcome.followUp?.override;
     if (override) {
       // The install-type questions an override to Connect needed: record them, then apply the override.
-      const pending = await decisions.pending(planLocation(context), actorOf(context).id);
-      if (!pending || pending.decisionId !== outcome.followUp.decisionId) {
-        await deps.reply(
-          context,
-          'That recommendation was replaced while you answered, so nothing was changed. Say **why** to see the current one.',
-        );
-        return;
-      }
-      const updated: DecisionRecord = {
-        ...pending,
-        answers: outcome.answers,
-        answered: mergeAnswered(pending.answered, outcome.answered),
-      };
-      await decisions.savePending(planLocation(context), updated);
-      await deps.reply(context, await applyChoice(context, updated, 'override', override));
+      await deps.reply(
+        context,
+        await actions.finishOverride(turnOf(context), outcome.followUp.decisionId, outcome, override),
+      );
       return;
     }
-    const record: DecisionRecord = {
-      decisionId: newId(),
-      runId: outcome.runId,
-      owner: actorOf(context),
-      answers: outcome.answers,
-      answered: outcome.answered,
-      recommendation: recommend(outcome.answers),
-      recommendedAt: clock().toISOString(),
-    };
-    await decisions.savePending(planLocation(context), record);
-    await deps.reply(context, cardOf(record));
+    await deps.reply(context, await actions.recommendFrom(turnOf(context), outcome));
   };
 
   const begin = async (context: TurnContext, options: { startOver?: boolean; notice?: string }): Promise<void> => {
@@ -227,113 +210,6 @@ export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
     await dc.cancelAllDialogs();
     const resume = options.startOver ? undefined : await paused.get(context);
     await afterTurn(context, await dc.beginDialog(CHOOSE_TOOL_DIALOG, { ...options, resume }));
-  };
-
-  const choose =
-    (mode: 'accept' | 'override' | 'replace'): VerbHandler =>
-    async (context, data) =>
-      handleChoice(context, data, mode);
-
-  const handleChoice = async (context: TurnContext, data: ActionData, mode: 'accept' | 'override' | 'replace') => {
-    const location = planLocation(context);
-    const actor = actorOf(context);
-    const decisionId = idOf(data.decisionId);
-    const ownerId = idOf(data.owner) ?? actor.id;
-    const record = decisionId ? await decisions.pending(location, ownerId) : undefined;
-    if (!record || record.decisionId !== decisionId) {
-      return cardResponse(
-        errorCard(
-          'This recommendation is no longer current: its answers were started over or answered again. Say "why" to see the decision in force, or "start" to answer the questions.',
-          'Recommendation out of date',
-        ),
-      );
-    }
-    if (record.choice) return cardResponse(cardOf(record, 'This was already recorded; nothing changed.'));
-
-    const rec = record.recommendation;
-    const requested = data.tool === undefined ? undefined : overrideTools(rec.tool).find((tool) => tool === data.tool);
-    if ((mode === 'override' && !requested) || (data.tool !== undefined && !requested)) {
-      return cardResponse(
-        errorCard(
-          'That choice is not one this recommendation offers. Use the buttons on the recommendation card.',
-          'Unknown choice',
-        ),
-      );
-    }
-    // An override to Connect installs it with the type the answers call for; the questions behind that type
-    // were skipped while Cloud Sync was recommended, so they are asked now (only the owner can answer them).
-    const openInstallQuestions =
-      requested && mode === 'override' && record.owner.id === actor.id
-        ? installQuestionsFor(record.answers, requested)
-        : [];
-    if (openInstallQuestions.length > 0) {
-      await beginFollowUp(context, record, openInstallQuestions, requested);
-      return messageResponse(
-        `Before the plan installs Connect Sync I need ${openInstallQuestions.length === 1 ? 'one more answer' : `${openInstallQuestions.length} more answers`} to pick express or custom: ` +
-          `${openInstallQuestions.map((key) => ANSWER_TOPICS[key].toLowerCase()).join(', ')}. The question is below.`,
-      );
-    }
-    return cardResponse(await applyChoice(context, record, mode, requested));
-  };
-
-  /** Records the choice and creates the plan; the card to show for it (the decided recommendation, or a confirmation). */
-  const applyChoice = async (
-    context: TurnContext,
-    record: DecisionRecord,
-    mode: 'accept' | 'override' | 'replace',
-    requested: SingleTool | undefined,
-  ): Promise<AdaptiveCardJson> => {
-    const location = planLocation(context);
-    const actor = actorOf(context);
-    const choice = choiceOf(record, requested, actor, clock().toISOString());
-    const selection: PlanSelection = {
-      tool: choice.tool,
-      connectInstall: choice.connectInstall,
-      deviceSyncPreview: choice.deviceSyncPreview,
-      ...(choice.existing ? { existing: choice.existing, paths: choice.paths ?? [] } : {}),
-      ...(choice.migrationMethod ? { migrationMethod: choice.migrationMethod } : {}),
-    };
-
-    let created: { cardCount: number; inThread: boolean } | undefined;
-    if (deps.plans) {
-      let keep: KeepWith | undefined;
-      if (mode === 'replace') {
-        const permission = await deps.plans.permission(context, 'replace');
-        if (permission.kind === 'refused') return permission.card;
-        keep = { decision: await decisions.accepted(location) };
-      }
-      const outcome = await deps.plans.start(context, selection, summaryOf(record, choice), {
-        replace: mode === 'replace',
-        keep,
-      });
-      if (outcome !== 'exists') created = outcome;
-      if (outcome === 'exists') {
-        // Asked before offering the choice: someone who may not replace the plan gets the refusal, not a dead button.
-        const permission = await deps.plans.permission(context, 'replace');
-        if (permission.kind === 'refused') return permission.card;
-        const current = (await deps.plans.describe(context)) ?? 'an existing plan';
-        const planData: Record<string, string> = {
-          decisionId: record.decisionId,
-          owner: record.owner.id,
-          ...(requested ? { tool: requested } : {}),
-        };
-        return confirmCard({
-          title: 'Replace the current plan?',
-          message: `This conversation already has a deployment plan: ${current}. A new plan for ${TOOL_NAMES[choice.tool]} replaces it for everyone here. The current plan, with its progress, is kept for ${KEEP_DAYS} days: "restore" brings it back.`,
-          executeActions: [
-            { title: 'Replace the plan', verb: REPLACE_PLAN_VERB, data: planData },
-            { title: 'Keep the current plan', verb: KEEP_PLAN_VERB, data: { decisionId: record.decisionId } },
-          ],
-        });
-      }
-    }
-    const saved = await decisions.choose(location, record.owner.id, record.decisionId, choice);
-    const stored = saved.kind === 'written' || saved.kind === 'unchanged' ? saved.value : { ...record, choice };
-    await decisions.saveAccepted(location, stored);
-    const note = created
-      ? `Plan created — posting ${created.cardCount} cards ${created.inThread ? 'in this channel thread' : 'in this conversation'}. Say "status" at any time to see it.`
-      : 'Decision saved. The deployment plan will be built from it once plans are available.';
-    return cardOf(stored, note);
   };
 
   /** Reopens this person's questions for a recommendation: the given ones only (`onlyAsk`), or a round without `without`. */
@@ -405,13 +281,15 @@ export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
     );
   };
 
-  const verbs: Record<string, VerbHandler> = {
-    [ACCEPT_VERB]: choose('accept'),
-    [OVERRIDE_VERB]: choose('override'),
-    [REPLACE_PLAN_VERB]: choose('replace'),
-    [KEEP_PLAN_VERB]: async () =>
-      messageResponse('Kept the current plan. The new recommendation stays open: accept it later to replace the plan.'),
-  };
+  // An override to Connect may need install-type questions first: the family says which, the dialog asks them.
+  const verbs: Record<string, VerbHandler> = {};
+  for (const [verb, handle] of Object.entries(actions.verbs))
+    verbs[verb] = async (context, data) => {
+      const outcome = await handle(turnOf(context), data);
+      if (outcome.kind === 'card') return cardResponse(outcome.card);
+      if (outcome.kind === 'askInstall') await beginFollowUp(context, outcome.record, outcome.questions, outcome.tool);
+      return messageResponse(outcome.text);
+    };
 
   return {
     verbs,
@@ -447,18 +325,7 @@ export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
         await begin(context, { notice });
       },
       startOver: (context) => begin(context, { startOver: true }),
-      why: async (context) => {
-        const location = planLocation(context);
-        const record = (await decisions.accepted(location)) ?? (await decisions.pending(location, actorOf(context).id));
-        if (!record) {
-          await deps.reply(
-            context,
-            'No sync tool has been chosen in this conversation yet. Say **start** to answer a few questions and get a recommendation.',
-          );
-          return;
-        }
-        await deps.reply(context, cardOf(record, undefined, 'Why this tool'));
-      },
+      why: async (context) => deps.reply(context, await actions.why(turnOf(context))),
     },
   };
 }
@@ -487,66 +354,6 @@ export function planPort(
   };
 }
 
-function cardOf(record: DecisionRecord, note?: string, kicker?: string): AdaptiveCardJson {
-  return recommendationCard({
-    decisionId: record.decisionId,
-    ownerId: record.owner.id,
-    recommendation: record.recommendation,
-    answers: record.answers,
-    answered: record.answered,
-    choice: record.choice,
-    note,
-    kicker,
-  });
-}
-
-/** The choice the button stands for: the recommendation itself, or one tool instead of it. */
-function choiceOf(record: DecisionRecord, instead: SingleTool | undefined, by: Actor, at: string): DecisionChoice {
-  const rec = record.recommendation;
-  if (!instead) {
-    // As recommended and shown: a recommendation stored before paths existed has none.
-    const existing = rec.current !== undefined && rec.current !== 'none' ? rec.current : undefined;
-    return {
-      tool: rec.tool,
-      connectInstall: rec.connectInstall,
-      deviceSyncPreview: rec.deviceSyncPreview,
-      ...(existing ? { existing, paths: rec.paths ?? [] } : {}),
-      ...(rec.migrationMethod ? { migrationMethod: rec.migrationMethod } : {}),
-      overridden: false,
-      by,
-      at,
-    };
-  }
-  // Another tool: the same path logic, from the same answers (a Connect install gets the type they call for).
-  const selection = planSelectionFor(record.answers, instead);
-  return {
-    tool: instead,
-    connectInstall:
-      selection.connectInstall ?? (instead === 'connect' && !selection.existing ? rec.connectInstall : undefined),
-    deviceSyncPreview: false,
-    ...(selection.existing ? { existing: selection.existing, paths: selection.paths ?? [] } : {}),
-    ...(selection.migrationMethod ? { migrationMethod: selection.migrationMethod } : {}),
-    overridden: true,
-    by,
-    at,
-  };
-}
-
-/** The install-type questions to ask before a plan installs Connect for `tool`; none when Connect already runs. */
-function installQuestionsFor(answers: Answers, tool: SingleTool): AnswerKey[] {
-  if (tool !== 'connect' || planSelectionFor(answers, tool).connectInstall === undefined) return [];
-  return installQuestionsOpenFor(answers);
-}
-
-/** Who answered what: the follow-up's answers replace earlier ones to the same questions. */
-function mergeAnswered(
-  earlier: DecisionRecord['answered'],
-  later: DecisionRecord['answered'],
-): DecisionRecord['answered'] {
-  const replaced = new Set(later.map((entry) => entry.question));
-  return [...earlier.filter((entry) => !replaced.has(entry.question)), ...later];
-}
-
 /** Card data is untrusted: only a well-formed "Answer now" submit is read. */
 function asRefineSubmit(value: unknown): { refine: string; decisionId: string; owner: string } | undefined {
   const v = value as Record<string, unknown> | undefined;
@@ -555,25 +362,4 @@ function asRefineSubmit(value: unknown): { refine: string; decisionId: string; o
   return ok(v.refine) && ok(v.decisionId) && ok(v.owner)
     ? { refine: v.refine, decisionId: v.decisionId, owner: v.owner }
     : undefined;
-}
-
-function summaryOf(record: DecisionRecord, choice: DecisionChoice): DecisionSummary {
-  const rec = record.recommendation;
-  return {
-    tool: choice.tool,
-    connectInstall: choice.connectInstall,
-    headline: choice.overridden
-      ? `${TOOL_NAMES[choice.tool]}, chosen instead of the recommended ${titleOf(rec)}.`
-      : headlineOf(rec),
-    reasons: rec.factors.map(
-      (factor) => `${factor.capability} (${factor.triggeredBy.answer}${factor.triggeredBy.assumed ? ', assumed' : ''})`,
-    ),
-    overridden: choice.overridden,
-    decidedBy: choice.by,
-    decidedAt: choice.at,
-  };
-}
-
-function idOf(value: unknown): string | undefined {
-  return typeof value === 'string' && value.length > 0 && value.length <= 200 ? value : undefined;
 }
