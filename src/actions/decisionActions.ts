@@ -6,19 +6,13 @@
  */
 import { errorCard } from '../cards/errorCard';
 import { confirmCard } from '../cards/questionCards';
-import {
-  headlineOf,
-  overrideTools,
-  recommendationCard,
-  titleOf,
-  ACCEPT_VERB,
-  OVERRIDE_VERB,
-} from '../cards/recommendationCard';
+import { headlineOf, overrideTools, recommendationCard, titleOf } from '../cards/recommendationCard';
 import type { AdaptiveCardJson } from '../cards/render';
 import { installQuestionsOpenFor, planSelectionFor, recommend } from '../domain/advisor';
 import type { SingleTool } from '../domain/advisorRules';
 import { ANSWER_TOPICS, type AnswerKey, type Answers } from '../domain/answers';
 import type { DecisionSummary } from '../domain/decision';
+import { ACCEPT_VERB, OVERRIDE_VERB } from '../domain/decisionVerbs';
 import type { Actor, PlanSelection } from '../domain/plan';
 import { KEEP_DAYS } from '../domain/planRetention';
 import { TOOL_NAMES } from '../domain/toolNames';

@@ -7,13 +7,11 @@
 import type { Recommendation } from '../domain/advisor';
 import type { PathTrack, SingleTool, SyncTool } from '../domain/advisorRules';
 import { ANSWER_KEYS, ANSWER_TOPICS, describeAnswer, type AnswerKey, type Answers } from '../domain/answers';
+import { ACCEPT_VERB, OVERRIDE_VERB } from '../domain/decisionVerbs';
 import { LEARN } from '../domain/learnLinks';
 import { SHORT_TOOL_NAMES as SHORT_NAMES, TOOL_NAMES } from '../domain/toolNames';
 import type { Actor } from '../domain/plan';
 import { escapeMarkdown, renderCard, type AdaptiveCardJson } from './render';
-
-export const ACCEPT_VERB = 'decision.accept';
-export const OVERRIDE_VERB = 'decision.override';
 
 /**
  * The `data` of an "Answer now" button under an assumption. A submit, not an execute: it reopens the

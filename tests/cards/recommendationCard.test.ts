@@ -1,10 +1,5 @@
-import {
-  ACCEPT_VERB,
-  OVERRIDE_VERB,
-  headlineOf,
-  recommendationCard,
-  titleOf,
-} from '../../src/cards/recommendationCard';
+import { headlineOf, recommendationCard, titleOf } from '../../src/cards/recommendationCard';
+import { ACCEPT_VERB, OVERRIDE_VERB } from '../../src/domain/decisionVerbs';
 import { recommend } from '../../src/domain/advisor';
 import { ANSWER_KEYS, type Answers } from '../../src/domain/answers';
 import { CARD_BYTE_BUDGET, cardText, executeActions, expectValidCard, inspectCard } from '../helpers/cardAssertions';
