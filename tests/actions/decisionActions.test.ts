@@ -7,34 +7,16 @@ import {
   type DecisionTurn,
 } from '../../src/actions/decisionActions';
 import { errorCard } from '../../src/cards/errorCard';
-import type { Answers } from '../../src/domain/answers';
 import type { Actor } from '../../src/domain/plan';
 import { DecisionStore } from '../../src/store/decisionStore';
 import type { PlanLocation } from '../../src/store/planStore';
 import { cardText, executeActions, expectValidCard } from '../helpers/cardAssertions';
+import { CLOUD_SYNC_ANSWERS } from '../helpers/decisionFixtures';
 
 const ANA: Actor = { id: 'aad-ana', name: 'Ana' };
 const BEN: Actor = { id: 'aad-ben', name: 'Ben' };
 const HERE: PlanLocation = { tenantId: 't1', conversationId: '19:team@thread.tacv2' };
 const NOW = new Date('2026-11-27T10:00:00.000Z');
-
-/** One forest with password hash sync: the advisor recommends Cloud Sync, and offers Connect instead. */
-const CLOUD_SYNC_ANSWERS: Answers = {
-  currentSync: 'none',
-  connectBuild: 'notAsked',
-  connectServerOs: 'notAsked',
-  connectStaging: 'notAsked',
-  domainsReachable: 'notAsked',
-  forestTopology: 'single',
-  signIn: 'phs',
-  devices: 'none',
-  largestDomainObjects: 'under100k',
-  groupOver50kMembers: 'no',
-  customization: [],
-  otherNeeds: [],
-  enterpriseAdminAvailable: 'notAsked',
-  connectTotalObjects: 'notAsked',
-};
 
 async function setup(options: { existing?: boolean; replace?: DecisionPermission['kind'] } = {}) {
   const decisions = new DecisionStore(new MemoryStorage());

@@ -3,23 +3,9 @@ import { ACCEPT_VERB, OVERRIDE_VERB } from '../../src/domain/decisionVerbs';
 import { recommend } from '../../src/domain/advisor';
 import { ANSWER_KEYS, type Answers } from '../../src/domain/answers';
 import { CARD_BYTE_BUDGET, cardText, executeActions, expectValidCard, inspectCard } from '../helpers/cardAssertions';
+import { CLOUD_SYNC_ANSWERS } from '../helpers/decisionFixtures';
 
-const base: Answers = {
-  currentSync: 'none',
-  connectBuild: 'notAsked',
-  connectServerOs: 'notAsked',
-  connectStaging: 'notAsked',
-  domainsReachable: 'notAsked',
-  forestTopology: 'single',
-  signIn: 'phs',
-  devices: 'none',
-  largestDomainObjects: 'under100k',
-  groupOver50kMembers: 'no',
-  customization: [],
-  otherNeeds: [],
-  enterpriseAdminAvailable: 'notAsked',
-  connectTotalObjects: 'notAsked',
-};
+const base: Answers = CLOUD_SYNC_ANSWERS;
 const ana = { id: '29:ana', name: 'Ana [Admin]' };
 const answered = [{ question: 'forestTopology' as const, by: ana, at: '2026-11-26T10:42:00Z' }];
 

@@ -1,4 +1,5 @@
 /** The accepted decision a test's plan starts from, for tests about what happens after the questionnaire. */
+import type { Answers } from '../../src/domain/answers';
 import type { DecisionSummary } from '../../src/domain/decision';
 
 /**
@@ -19,3 +20,21 @@ export function testDecision(
     ...overrides,
   };
 }
+
+/** One forest with password hash sync and nothing else: the advisor recommends Cloud Sync and offers Connect instead. */
+export const CLOUD_SYNC_ANSWERS: Answers = Object.freeze({
+  currentSync: 'none',
+  connectBuild: 'notAsked',
+  connectServerOs: 'notAsked',
+  connectStaging: 'notAsked',
+  domainsReachable: 'notAsked',
+  forestTopology: 'single',
+  signIn: 'phs',
+  devices: 'none',
+  largestDomainObjects: 'under100k',
+  groupOver50kMembers: 'no',
+  customization: [],
+  otherNeeds: [],
+  enterpriseAdminAvailable: 'notAsked',
+  connectTotalObjects: 'notAsked',
+});
