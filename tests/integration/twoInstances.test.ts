@@ -164,37 +164,14 @@ function startBot(port: number, env: Record<string, string>): ManagedProcess {
   });
 }
 
-/** Every bot process this file started; afterAll stops any a scenario has not stopped already (a failed start). */
-const allBots: ManagedProcess[] = [];
-
-/** Starts two instances on one storage and resolves with their ports once both answer /healthz. */
-async function startPair(env: Record<string, string>, bots: ManagedProcess[]): Promise<number[]> {
-  const ports = [await freePort(), await freePort()];
-  for (const port of ports) {
-    const bot = startBot(port, env);
-    bots.push(bot);
-    allBots.push(bot);
-  }
-  await Promise.all(
-    bots.map((bot, i) =>
-      waitForHttp(`http://127.0.0.1:${ports[i]}/healthz`, START_TIMEOUT_MS, bot.alive).catch((error: Error) => {
-        throw new Error(`${error.message}\n--- instance ${i} output ---\n${bot.output()}`);
-      }),
-    ),
-  );
-  return ports;
-}
-
 /**
- * The whole scenario against one storage configuration: seed, have two instances running, fire, check, and stop both.
- * `pair` starts the instances, or hands over ones started earlier (a bot finds the plan in storage when a request asks
- * for it, so seeding after the start is the same as before it).
+ * The whole scenario against one storage configuration: seed, start two instances, fire, check, and stop both
+ * (also when anything fails, through the returned cleanup that afterAll runs).
  */
 function scenario(
   label: string,
-  storageFor: () => { config: StorageConfig },
+  storageFor: () => { config: StorageConfig; env: Record<string, string> },
   seed: number,
-  pair: (bots: ManagedProcess[]) => Promise<number[]>,
 ): void {
   describe(label, () => {
     const bots: ManagedProcess[] = [];
@@ -206,7 +183,7 @@ function scenario(
     let finalHistory: HistoryEntry[];
 
     beforeAll(async () => {
-      const { config } = storageFor();
+      const { config, env } = storageFor();
       storage = createStorage(config);
       const store = new PlanStore(storage.storage);
       initial = createPlan({
@@ -222,7 +199,15 @@ function scenario(
         { replace: true },
       );
 
-      const ports = await pair(bots);
+      const ports = [await freePort(), await freePort()];
+      for (const port of ports) bots.push(startBot(port, env));
+      await Promise.all(
+        bots.map((bot, i) =>
+          waitForHttp(`http://127.0.0.1:${ports[i]}/healthz`, START_TIMEOUT_MS, bot.alive).catch((error: Error) => {
+            throw new Error(`${error.message}\n--- instance ${i} output ---\n${bot.output()}`);
+          }),
+        ),
+      );
 
       changes = plannedChanges(initial, seed);
       answers = await pool(changes, IN_FLIGHT, (change) => send(ports[change.instance], initial, change));
@@ -311,42 +296,34 @@ function scenario(
 
 let azurite: Azurite | undefined;
 let sqliteDir: string | undefined;
-const sqliteBots: ManagedProcess[] = [];
-/** The SQLite pair needs no Azurite, so it starts while Azurite and the blob scenario run. */
-let sqlitePair: Promise<number[]> | undefined;
-
-const sqlitePath = () => join(sqliteDir!, 'shared.sqlite');
 
 beforeAll(async () => {
-  sqliteDir = mkdtempSync(join(tmpdir(), 'sync-guide-two-instances-'));
-  sqlitePair = startPair({ STORAGE: 'sqlite', SQLITE_PATH: sqlitePath() }, sqliteBots);
-  // Awaited by the SQLite scenario, which reports a failed start; this only keeps it from counting as unhandled meanwhile.
-  sqlitePair.catch(() => undefined);
   azurite = await startAzurite();
-}, START_TIMEOUT_MS);
+  sqliteDir = mkdtempSync(join(tmpdir(), 'sync-guide-two-instances-'));
+});
 
 afterAll(async () => {
-  await Promise.all(allBots.map((bot) => bot.stop()));
   await azurite?.stop();
   if (sqliteDir) rmSync(sqliteDir, { recursive: true, force: true });
 });
 
-const CONTAINER = 'two-instances';
-
 scenario(
   'two instances sharing one Azurite blob container',
-  () => ({ config: { kind: 'blob', connectionString: azurite!.connectionString, container: CONTAINER } }),
+  () => {
+    const container = 'two-instances';
+    return {
+      config: { kind: 'blob', connectionString: azurite!.connectionString, container },
+      env: { STORAGE: 'blob', BLOB_CONNECTION_STRING: azurite!.connectionString, BLOB_CONTAINER: container },
+    };
+  },
   7,
-  (bots) =>
-    startPair({ STORAGE: 'blob', BLOB_CONNECTION_STRING: azurite!.connectionString, BLOB_CONTAINER: CONTAINER }, bots),
 );
 
 scenario(
   'two instances sharing one SQLite file',
-  () => ({ config: { kind: 'sqlite', path: sqlitePath() } }),
-  11,
-  async (bots) => {
-    bots.push(...sqliteBots);
-    return sqlitePair!;
+  () => {
+    const path = join(sqliteDir!, 'shared.sqlite');
+    return { config: { kind: 'sqlite', path }, env: { STORAGE: 'sqlite', SQLITE_PATH: path } };
   },
+  11,
 );
