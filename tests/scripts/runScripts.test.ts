@@ -72,12 +72,15 @@ function run(...names: string[]): Promise<{ code: number; stdout: string; stderr
   });
 }
 
-/** The block a script's output was printed in: from its heading to the next heading. */
+/**
+ * The block a script's output was printed in: from its heading to the next heading, or to the blank line before the
+ * closing summary when it is the last block (the scripts end in either order).
+ */
 function block(stdout: string, name: string): string {
   const start = stdout.indexOf(`── ${name}:`);
   if (start < 0) return '';
-  const next = stdout.indexOf('── ', start + 3);
-  return stdout.slice(start, next < 0 ? undefined : next);
+  const ends = [stdout.indexOf('── ', start + 3), stdout.indexOf('\n\n', start) + 1].filter((end) => end > start);
+  return stdout.slice(start, ends.length > 0 ? Math.min(...ends) : undefined);
 }
 
 describe('run-scripts', () => {
