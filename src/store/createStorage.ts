@@ -35,7 +35,7 @@ export function createStorage(config: StorageConfig, warn?: (message: string) =>
       };
     case 'sqlite': {
       const sqlite = new SqliteStorage(config.path, { warn });
-      return { storage: sqlite, kind: 'sqlite', where: config.path, close: async () => sqlite.close() };
+      return { storage: sqlite, kind: 'sqlite', where: config.path, close: () => sqlite.close() };
     }
     case 'blob': {
       // Loaded lazily so the embedded default does not pay for the Azure SDKs at start-up.

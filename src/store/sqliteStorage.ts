@@ -82,8 +82,9 @@ export class SqliteStorage implements Storage {
     for (const key of keys) this.remove.run(key);
   }
 
-  close(): void {
-    void this.checkpointer?.stop();
+  /** The worker's connection goes first, so this one is the last to close and removes the write-ahead log. */
+  async close(): Promise<void> {
+    await this.checkpointer?.stop();
     if (this.db.open) this.db.close();
   }
 

@@ -11,6 +11,7 @@ import { Worker } from 'node:worker_threads';
  */
 export class WalCheckpointer {
   private readonly worker: Worker;
+  private readonly exited: Promise<void>;
 
   constructor(path: string, options: { intervalMs: number; onError: (message: string) => void }) {
     this.worker = new Worker(WORKER_SOURCE, {
@@ -25,12 +26,23 @@ export class WalCheckpointer {
     };
     this.worker.on('message', (message: { error?: string }) => message.error && report(message.error));
     this.worker.on('error', (error: unknown) => report(describe(error)));
+    this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()));
     // Never the reason a process stays alive.
     this.worker.unref();
   }
 
-  stop(): Promise<number> {
-    return this.worker.terminate();
+  /**
+   * Closes the worker's connection and waits for the worker to end. SQLite folds the log back into the file and
+   * deletes it only when the last connection closes, so the store must close its own connection after this one.
+   */
+  async stop(): Promise<void> {
+    this.worker.postMessage('stop');
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), STOP_WAIT_MS)));
+    const outcome = await Promise.race([this.exited, late]);
+    clearTimeout(timer);
+    // A worker stuck in a long checkpoint is cut off; the log it leaves is still valid and replayed on next open.
+    if (outcome === 'late') await this.worker.terminate();
   }
 }
 
@@ -43,16 +55,25 @@ try {
 } catch (error) {
   parentPort.postMessage({ error: 'WAL checkpointer could not open the database: ' + describe(error) });
 }
-if (db) {
-  setInterval(() => {
-    try {
-      db.pragma('wal_checkpoint(PASSIVE)');
-    } catch (error) {
-      parentPort.postMessage({ error: 'WAL checkpoint failed: ' + describe(error) });
-    }
-  }, workerData.intervalMs);
-}
+const timer = db && setInterval(() => {
+  try {
+    db.pragma('wal_checkpoint(PASSIVE)');
+  } catch (error) {
+    parentPort.postMessage({ error: 'WAL checkpoint failed: ' + describe(error) });
+  }
+}, workerData.intervalMs);
+parentPort.on('message', (message) => {
+  if (message !== 'stop') return;
+  clearInterval(timer);
+  try {
+    if (db) db.close();
+  } finally {
+    parentPort.close();
+  }
+});
 `;
+
+const STOP_WAIT_MS = 5_000;
 
 // An error thrown in the worker arrives cloned, not always as an Error instance.
 function describe(error: unknown): string {

@@ -12,7 +12,7 @@ interface Counter {
 const append = (who: string) => (current: Counter) => ({ next: { hits: [...current.hits, who] }, result: who });
 
 describe.each([
-  ['memory', () => ({ storage: new MemoryStorage(), done: () => {} })],
+  ['memory', () => ({ storage: new MemoryStorage(), done: async () => {} })],
   [
     'sqlite',
     () => {
@@ -20,8 +20,8 @@ describe.each([
       const storage = new SqliteStorage(join(dir, 'd.sqlite'));
       return {
         storage: storage,
-        done: () => {
-          storage.close();
+        done: async () => {
+          await storage.close();
           rmSync(dir, { recursive: true, force: true });
         },
       };
@@ -40,7 +40,7 @@ describe.each([
     expect(outcomes.every((o) => o.kind === 'written')).toBe(true);
     const final = await store.read('c');
     expect([...final!.value.hits].sort()).toEqual([...writers].sort());
-    done();
+    await done();
   });
 
   it('does not write when the mutation reports no change', async () => {
@@ -51,7 +51,7 @@ describe.each([
     const outcome = await store.update('c', () => ({ next: undefined, result: 'same' }));
     expect(outcome.kind).toBe('unchanged');
     expect((await store.read('c'))!.eTag).toBe(before!.eTag);
-    done();
+    await done();
   });
 
   it('reports a missing document instead of creating one', async () => {
@@ -59,7 +59,7 @@ describe.each([
     const store = new DocumentStore<Counter>(storage, 'counters');
     expect((await store.update('nope', append('x'))).kind).toBe('missing');
     expect(await store.read('nope')).toBeUndefined();
-    done();
+    await done();
   });
 });
 

@@ -34,8 +34,8 @@ describe('indexes of the previous stored format', () => {
     storage = new SqliteStorage(join(dir, 'bot.sqlite'));
     await storage.write(legacy);
   });
-  afterEach(() => {
-    storage.close();
+  afterEach(async () => {
+    await storage.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -80,7 +80,7 @@ describe('indexes of the previous stored format', () => {
   });
 
   it('a bot starting on the old documents moves the reminder pointers at its first check, without anyone asking', async () => {
-    storage.close();
+    await storage.close();
     const bot = await startHarness(
       { STORAGE: 'sqlite', SQLITE_PATH: join(dir, 'bot.sqlite'), REMINDER_CHECK_SECONDS: '0' },
       { clock: () => NOW },

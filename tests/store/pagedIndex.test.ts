@@ -259,7 +259,7 @@ describe('PagedIndex: two instances creating the same new page', () => {
       const listed = await new PagedIndex<Entry>(shared, 'race', options).list('new-scope');
       expect(listed.map((e) => e.id).sort()).toEqual(['entry-1', 'entry-2']);
     } finally {
-      sqlite?.close();
+      await sqlite?.close();
     }
   });
 });

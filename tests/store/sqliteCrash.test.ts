@@ -181,7 +181,7 @@ describe('SQLite survives SIGKILL in the middle of a burst of writes', () => {
         await storage.write({ [`${prefix}/after-crash`]: { ok: true } });
         expect((await storage.read([`${prefix}/after-crash`]))[`${prefix}/after-crash`]).toMatchObject({ ok: true });
       } finally {
-        storage.close();
+        await storage.close();
       }
     });
   }

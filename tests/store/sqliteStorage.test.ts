@@ -15,12 +15,12 @@ describe('SqliteStorage', () => {
     const first = new SqliteStorage(path);
     await first.write({ 'plans/p1': { revision: 3, title: 'Cloud Sync' } });
     const eTag = (await first.read(['plans/p1']))['plans/p1'].eTag;
-    first.close();
+    await first.close();
 
     const second = new SqliteStorage(path);
     const item = (await second.read(['plans/p1']))['plans/p1'];
     expect(item).toMatchObject({ revision: 3, title: 'Cloud Sync', eTag });
-    second.close();
+    await second.close();
   });
 
   it('sees writes from another connection to the same file (two processes sharing one file)', async () => {
@@ -32,8 +32,8 @@ describe('SqliteStorage', () => {
     await a.write({ k: { ...fromB, v: 2 } });
     await expect(b.write({ k: { ...fromB, v: 3 } })).rejects.toThrow(/etag conflict/i);
     expect((await b.read(['k'])).k.v).toBe(2);
-    a.close();
-    b.close();
+    await a.close();
+    await b.close();
   });
 
   it('applies a batch atomically: one conflicting key rejects the whole write', async () => {
@@ -44,7 +44,7 @@ describe('SqliteStorage', () => {
     );
     const items = await storage.read(['a', 'b']);
     expect([items.a.v, items.b.v]).toEqual([1, 1]);
-    storage.close();
+    await storage.close();
   });
 
   it('does not store the eTag inside the document', async () => {
@@ -52,6 +52,6 @@ describe('SqliteStorage', () => {
     await storage.write({ k: { v: 1, eTag: '*' } });
     const item = (await storage.read(['k'])).k;
     expect(item.eTag).not.toBe('*');
-    storage.close();
+    await storage.close();
   });
 });

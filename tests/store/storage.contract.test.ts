@@ -13,7 +13,7 @@ describeStorageContract('sqlite', async () => {
   return {
     storage,
     close: async () => {
-      storage.close();
+      await storage.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

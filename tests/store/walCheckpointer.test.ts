@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteStorage } from '../../src/store/sqliteStorage';
@@ -33,7 +33,7 @@ describe('WAL checkpoints off the request path', () => {
       expect(await eventually(() => statSync(path).size > 4_000_000, PATIENCE_MS)).toBe(true);
       expect(Object.keys(await storage.read(['plans/0', 'plans/1499']))).toHaveLength(2);
     } finally {
-      storage.close();
+      await storage.close();
     }
   });
 
@@ -48,5 +48,29 @@ describe('WAL checkpoints off the request path', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/could not open the database: .*(unable to open|does not exist)/i);
     await checkpointer.stop();
+  });
+});
+
+describe('closing a file-backed store', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'sync-guide-wal-close-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  // SQLite folds the log back in and deletes it only when the last connection to the file closes, so the worker's
+  // connection has to be gone before the main one closes; a leftover log is a crash signal to the next start.
+  it('leaves no write-ahead log behind, every time', async () => {
+    const leftovers: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      const path = join(dir, `bot-${round}.sqlite`);
+      const storage = new SqliteStorage(path);
+      await storage.write({ [`plans/${round}`]: { text: 'x'.repeat(2000) } });
+      // Time for the worker to start and open its own connection, as it has in any store that ran for a while.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await storage.close();
+      if (existsSync(`${path}-wal`)) leftovers.push(round);
+    }
+    expect(leftovers).toEqual([]);
   });
 });
