@@ -622,7 +622,7 @@ function render(
   lines.push(
     'Reading the table: a read-only turn reads its plan once and writes nothing to it; a change reads the plan once and writes it once ' +
       '(one conditional write; more only on an eTag conflict). "Other writes" on a change are history pages: once a plan holds 30 history entries, ' +
-      'the oldest 15 move to a page written in the same storage call as the plan (docs/storage.md), so one change in 15 writes two keys in its one call. ' +
+      'the oldest 15 move to a page written just before the plan (docs/storage.md), so one change in 15 writes two keys in two calls. ' +
       'Card invokes read no BotState. ConversationState is never read or written. ' +
       'Plan commands ("what\'s next", "status", "done 3" …) skip the sender\'s private (dialog) state altogether, ' +
       'because they go to their own handlers whether or not a questionnaire is running (`src/bot/chooseToolFeature.ts`, `intercept`); ' +

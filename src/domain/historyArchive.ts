@@ -2,7 +2,7 @@
  * Keeps a plan document small however long the plan lives. Every click reads, parses, re-serialises and writes the
  * whole plan, and its history only ever grows, so without a bound a busy plan gets slower with every change (and a
  * Cosmos DB item stops at 2 MB). Once the document holds more than RECENT_HISTORY_LIMIT entries, the oldest
- * HISTORY_PAGE_SIZE of them move to a page of their own, written in the same storage call as the plan.
+ * HISTORY_PAGE_SIZE of them move to a page of their own, written just before the plan.
  *
  * A page's number and content follow from the history alone (history only grows at its end), so writing a page
  * again — after an eTag conflict, or by two instances — writes the same thing: it never needs a condition.

@@ -20,8 +20,11 @@ export interface Mutation<T, R> {
   readonly next: T | undefined;
   readonly result: R;
   /**
-   * Other documents (full storage keys) written in the same storage call as `next`, without a condition: only for
-   * content that is the same whichever attempt or instance writes it, such as an archived history page.
+   * Other documents (full storage keys) written without a condition just before `next`: only for content that is the
+   * same whichever attempt or instance writes it (an archived history page, a kept copy, an index locator) and that
+   * is harmless if `next` is then never written. They go first, in their own call, because a backend without
+   * multi-document transactions (Blob) can otherwise store `next` alone when the process dies mid-call, and a
+   * document pointing at a page or locator that was never written is the one outcome that loses something.
    */
   readonly alsoWrite?: Readonly<Record<string, object>>;
 }
@@ -85,10 +88,9 @@ export class DocumentStore<T extends object> {
       const { next, result, alsoWrite } = mutate(current.value);
       if (next === undefined) return { kind: 'unchanged', value: current.value, result, attempts: attempt };
       try {
-        const extra = Object.fromEntries(
-          Object.entries(alsoWrite ?? {}).map(([key, value]) => [key, { ...value, eTag: '*' }]),
-        );
-        await this.storage.write({ ...extra, [this.key(id)]: { ...next, eTag: current.eTag } });
+        const extra = Object.entries(alsoWrite ?? {}).map(([key, value]) => [key, { ...value, eTag: '*' }]);
+        if (extra.length > 0) await this.storage.write(Object.fromEntries(extra));
+        await this.storage.write({ [this.key(id)]: { ...next, eTag: current.eTag } });
         return { kind: 'written', value: next, result, attempts: attempt };
       } catch (error) {
         if (!isEtagConflict(error)) throw error;

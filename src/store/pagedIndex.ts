@@ -359,11 +359,10 @@ export class PagedIndex<E extends object> {
   private async createPage(scope: string, n: number, document: PageDocument): Promise<boolean> {
     const entries = this.entriesOf(document);
     const locators = this.locatorWrites(scope, entries.map(this.options.idOf), n);
-    if (!(await createOnly(this.storage, this.key(scope, n), document))) return false;
-    // After the page: a locator naming a page that never got the entry would only cost a read, but this order
-    // leaves none behind when the create lost.
+    // Before the page: a locator naming a page that never got its entry (the create lost, or the process died) only
+    // costs a read, while a page written without its locators would hide those entries from find and removeIds.
     if (locators) await this.storage.write(locators);
-    return true;
+    return createOnly(this.storage, this.key(scope, n), document);
   }
 
   /** The entry with this id, via its locator (located indexes; others, or a chain not yet located, read the chain). */

@@ -81,7 +81,7 @@ export class PlanLog {
     return (await this.logs.read(conversation))?.value.entries ?? [];
   }
 
-  /** The storage key of a kept copy, for writing it in the same storage call as the plan it is a copy of. */
+  /** The storage key of a kept copy, written just before the plan it is a copy of. */
   keptKey(conversation: string, planId: string): string {
     return this.kept.key(keptId(conversation, planId));
   }

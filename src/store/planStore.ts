@@ -250,9 +250,9 @@ export class PlanStore {
    * conversation can both write (botbuilder's Storage has no create-if-absent); the later one stays,
    * and cards of the other are then refused as "another plan".
    *
-   * With `replace` and an audit, the plan replaced is kept for `restore` (planLog.ts): its copy is written in the
-   * same storage call as its replacement, with the eTag of the version copied, so a click landing in between is in
-   * the copy or retried, never lost.
+   * With `replace` and an audit, the plan replaced is kept for `restore` (planLog.ts): its copy is written just
+   * before its replacement, which is conditional on the eTag of the version copied, so a click landing in between is
+   * in the copy or retried, never lost.
    */
   async create(
     location: PlanLocation,

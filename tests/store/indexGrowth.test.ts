@@ -194,8 +194,9 @@ describe.each(Object.entries(subjects))('the %s index as it grows', (name, subje
       Object.fromEntries(Object.entries(measured.get(size)!).map(([op, counts]) => [op, counts.reads]));
     for (const size of SIZES) expect(readsAt(size)).toEqual(readsAt(SIZES[0]));
     // Writes may differ by the odd new page (an add that finds the last page full), never with the size as such.
+    // Write calls, not documents: a page and the locators of what it gained are two calls (locators first).
     for (const size of SIZES)
-      for (const counts of Object.values(measured.get(size)!)) expect(counts.writes).toBeLessThanOrEqual(3);
+      for (const counts of Object.values(measured.get(size)!)) expect(counts.writes).toBeLessThanOrEqual(4);
     if (process.env.INDEX_GROWTH_FIGURES) console.log(name, JSON.stringify(Object.fromEntries(measured)));
   });
 });

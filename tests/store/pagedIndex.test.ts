@@ -263,3 +263,49 @@ describe('PagedIndex: two instances creating the same new page', () => {
     }
   });
 });
+
+/**
+ * A process that dies in the middle of a storage call on a backend without multi-document transactions (Blob sends
+ * each document as its own request): only the page document of that call reached storage.
+ */
+function dyingAfterPageWrite(shared: Storage, isPage: (key: string) => boolean) {
+  let armed = false;
+  const storage: Storage = {
+    read: (keys: string[]) => shared.read(keys),
+    write: async (changes: StoreItems) => {
+      const pages = Object.keys(changes).filter(isPage);
+      if (!armed || pages.length === 0) return shared.write(changes);
+      armed = false;
+      await shared.write(Object.fromEntries(pages.map((key) => [key, changes[key]])));
+      throw new Error('the process died here');
+    },
+    delete: (keys: string[]) => shared.delete(keys),
+  };
+  return { storage, arm: () => (armed = true) };
+}
+
+describe('PagedIndex with locators: a crash between documents never hides an entry', () => {
+  const options = { idOf: (e: Entry) => e.id, locate: true };
+  const isPage = (key: string) => !key.includes('@');
+
+  it.each([
+    ['the first page of a new scope', 0],
+    ['an existing page', 1],
+  ])('an entry written to %s can be found and removed afterwards', async (_where, before) => {
+    const shared = new MemoryStorage();
+    const { storage, arm } = dyingAfterPageWrite(shared, isPage);
+    const index = new PagedIndex<Entry>(storage, 'crash', options);
+    for (let i = 0; i < before; i++) await index.upsert('s', [entry(100 + i)]);
+    arm();
+    await index.upsert('s', [entry(1)]).catch(() => undefined);
+    const after = new PagedIndex<Entry>(shared, 'crash', options);
+    const listed = (await after.list('s')).map((e) => e.id);
+    // Either the entry made it all the way, or not at all; never listed but unreachable by its id.
+    const found = await after.find('s', 'entry-1');
+    expect({ listed: listed.includes('entry-1'), found: found?.id }).toEqual(
+      listed.includes('entry-1') ? { listed: true, found: 'entry-1' } : { listed: false, found: undefined },
+    );
+    expect(await after.removeIds('s', ['entry-1'])).toBe(listed.includes('entry-1') ? 1 : 0);
+    expect((await after.list('s')).map((e) => e.id)).not.toContain('entry-1');
+  });
+});

@@ -210,7 +210,7 @@ describe('PlanStore: a long-lived plan keeps a bounded document', () => {
   const people: Actor[] = [ANA, { id: 'aad-ben', name: 'Ben' }, { id: 'aad-cy', name: 'Cy' }];
   const TASK = 'cloudSync.prerequisites';
 
-  it('moves old history to pages written in the same storage call, and pages plus document are the whole history', async () => {
+  it('moves old history to pages written just before the plan document, and pages plus document are the whole history', async () => {
     const { storage, store, plan } = await storeWithPlan();
     const written: string[][] = [];
     const write = storage.write.bind(storage);
@@ -228,12 +228,15 @@ describe('PlanStore: a long-lived plan keeps a bounded document', () => {
       });
       expect(outcome.kind).toBe('changed');
     }
-    // One storage call per change; some of them also carry a page, never anything else.
-    expect(written).toHaveLength(250);
-    const withPage = written.filter((keys) => keys.length === 2);
-    expect(withPage.length).toBeGreaterThan(0);
-    for (const keys of withPage)
-      expect(keys).toEqual([expect.stringMatching(new RegExp(`^planHistory/${plan.id}/\\d+$`)), store.key(CHANNEL)]);
+    // One plan write per change; now and then a history page goes first, in its own call, so the plan never names a
+    // page that a process dying mid-call (on a backend without transactions) did not write.
+    const pagePattern = new RegExp(`^planHistory/${plan.id}/\\d+$`);
+    expect(written.filter((keys) => keys.includes(store.key(CHANNEL)))).toHaveLength(250);
+    expect(written.every((keys) => keys.length === 1)).toBe(true);
+    const pageCalls = written.flatMap((keys, i) => (pagePattern.test(keys[0]) ? [i] : []));
+    expect(pageCalls.length).toBeGreaterThan(0);
+    for (const i of pageCalls) expect(written[i + 1]).toEqual([store.key(CHANNEL)]);
+    expect(written).toHaveLength(250 + pageCalls.length);
 
     const stored = (await store.load(CHANNEL))!.plan;
     expect(stored.history.length + (stored.editHistory?.length ?? 0)).toBeLessThanOrEqual(RECENT_HISTORY_LIMIT);
@@ -242,6 +245,43 @@ describe('PlanStore: a long-lived plan keeps a bounded document', () => {
     expect(whole.slice(plan.history.length).map((entry) => (entry as { to: string }).to)).toEqual(
       Array.from({ length: 250 }, (_, i) => (i % 2 ? 'todo' : 'done')),
     );
+  });
+
+  it('never leaves a plan naming a history page that was not written, when the process dies in the middle of a call', async () => {
+    const { storage, store, plan } = await storeWithPlan();
+    // A backend without multi-document transactions (Blob: one request per document): a call carrying the plan
+    // and something else may store only the plan before the process dies.
+    const write = storage.write.bind(storage);
+    let deaths = 0;
+    storage.write = async (changes: StoreItems) => {
+      const keys = Object.keys(changes);
+      if (keys.length > 1 && keys.includes(store.key(CHANNEL))) {
+        deaths += 1;
+        await write({ [store.key(CHANNEL)]: changes[store.key(CHANNEL)] });
+        throw new Error('the process died here');
+      }
+      return write(changes);
+    };
+    let changed = 0;
+    for (let i = 0; i < 100; i++) {
+      const outcome = await store
+        .applyAction(CHANNEL, {
+          planId: plan.id,
+          taskId: TASK,
+          action: i % 2 ? 'reopen' : 'done',
+          actor: people[i % 3],
+          at: new Date(Date.parse(AT) + i * 1000).toISOString(),
+        })
+        .catch(() => undefined);
+      if (outcome?.kind === 'changed') changed += 1;
+    }
+    const stored = (await store.load(CHANNEL))!.plan;
+    const whole = [...(await store.archivedHistory(stored)), ...planHistory(stored)];
+    expect({ deaths, changed, history: whole.length }).toEqual({
+      deaths: 0,
+      changed: 100,
+      history: plan.history.length + 100,
+    });
   });
 
   it('loses and duplicates nothing when many people click across a page boundary at once', async () => {
