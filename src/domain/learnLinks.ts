@@ -67,6 +67,16 @@ export const LEARN = {
   windowsServer2016Lifecycle: 'https://learn.microsoft.com/lifecycle/products/windows-server-2016',
   /** Password hash sync: changed passwords every 2 minutes, interval fixed. */
   connectPhs: `${HYBRID}/connect/how-to-connect-password-hash-synchronization`,
+  /** Source of authority: switching a synced group or user to be managed in the cloud. */
+  sourceOfAuthority: `${HYBRID}/concept-source-of-authority-overview`,
+  /** Connect Sync signing in to Entra ID as an application (certificate) instead of the Sync_ account's password. */
+  connectApplicationAuth: `${HYBRID}/connect/authenticate-application-id`,
+  /** Connect V2: SQL Server 2019 LocalDB, MSAL, TLS 1.2 only, Windows Server 2016 or later; V1 retired 2022-08-31. */
+  connectV2: `${HYBRID}/connect/whatis-azure-ad-connect-v2`,
+  /** The Azure AD to Microsoft Entra renaming (announced 2023-07-11), and DirSync and Azure AD Sync no longer working. */
+  entraNewName: 'https://learn.microsoft.com/entra/fundamentals/new-name',
+  /** Entra's change log: the 2026-06-01 block on hard-matching AD users to cloud-only users holding an Entra role. */
+  entraWhatsNew: 'https://learn.microsoft.com/entra/fundamentals/whats-new',
   /** The hybrid identity documentation's landing page: where to look when the guide has no answer. */
   hybridIdentityHub: `${HYBRID}/`,
   /** The Connect installer is only offered here now; the old Download Center page no longer serves it. */

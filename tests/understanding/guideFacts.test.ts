@@ -1,5 +1,8 @@
 /** The guide's extra facts: each backed by a Learn page, and those that sum up catalog lines read from the catalog. */
+import { LEARN } from '../../src/domain/learnLinks';
 import { taskContent } from '../../src/domain/taskCatalog';
+import { loadCorpus } from '../../src/understanding/corpus';
+import { GuideIndex } from '../../src/understanding/guideIndex';
 import { GUIDE_FACTS } from '../../src/understanding/guideFacts';
 
 const factText = (id: string) => GUIDE_FACTS.find((fact) => fact.id === id)?.text ?? '';
@@ -24,5 +27,40 @@ describe('guide facts', () => {
   it('gives every fact its own id', () => {
     const ids = GUIDE_FACTS.map((fact) => fact.id);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe('facts of the reference an admin asks about', () => {
+  const guide = new GuideIndex(loadCorpus('en'));
+  const cloudSyncPlan = [
+    'cloudSync.chooseTool',
+    'cloudSync.prerequisites',
+    'cloudSync.installAgent',
+    'cloudSync.configure',
+  ];
+  const topLinks = (question: string) => {
+    const answer = guide.answer(question, cloudSyncPlan);
+    return answer.kind === 'answer' ? answer.hits[0].links.map((link) => link.url) : [];
+  };
+
+  it.each([
+    ['can one AD forest sync to two entra tenants', LEARN.commonScenarios],
+    ['what is source of authority for groups', LEARN.sourceOfAuthority],
+    ['connect application based authentication instead of the Sync_ account', LEARN.connectApplicationAuth],
+    ['can sync hard match an on-prem user to a cloud admin account', LEARN.entraWhatsNew],
+    ['what source anchor does cloud sync use', LEARN.cloudSyncTopologies],
+    ['does dirsync still work', LEARN.entraNewName],
+    ['how do i uninstall the provisioning agent', LEARN.cloudSyncAutoUpgrade],
+    ['what does completed-export-errors mean in sync service manager', LEARN.connectOperations],
+  ])('answers %j from the page that backs it', (question, url) => {
+    expect(topLinks(question)).toContain(url);
+  });
+
+  it.each([
+    'how do I create a dynamic group in entra id',
+    'set up an access review for guests',
+    'how do i enable passkeys for my users',
+  ])('says honestly that %j is not the guide’s to answer', (question) => {
+    expect(guide.answer(question, cloudSyncPlan)).toEqual({ kind: 'noAnswer' });
   });
 });

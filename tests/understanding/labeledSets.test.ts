@@ -1,0 +1,29 @@
+/**
+ * The labeled question files name only what the guide can answer with: a catalog task, a page the bot cites, or an
+ * honest fallback. A label that names nothing real would count a right answer as a miss, or a wrong one as right.
+ */
+import { readdirSync } from 'node:fs';
+import { LEARN } from '../../src/domain/learnLinks';
+import { isTaskId } from '../../src/domain/taskCatalog';
+import { loadLabeled } from './labeled';
+
+const files = readdirSync(__dirname).filter((name) => /^(dev|heldout)\d*\.en\.json$/.test(name));
+const cited = new Set<string>(Object.values(LEARN));
+
+describe.each(files)('%s', (file) => {
+  const { questions } = loadLabeled(file);
+
+  it('labels each question with a catalog task, a cited page or a fallback, never both an answer and a fallback', () => {
+    const bad = questions.filter(
+      (question) =>
+        (question.task !== undefined && !isTaskId(question.task)) ||
+        (question.link !== undefined && !cited.has(question.link)) ||
+        (question.fallback === true) === (question.task !== undefined || question.link !== undefined),
+    );
+    expect(bad).toEqual([]);
+  });
+});
+
+it('has a third tuning set of at least 60 questions in varied styles', () => {
+  expect(loadLabeled('dev3.en.json').questions.length).toBeGreaterThanOrEqual(60);
+});
