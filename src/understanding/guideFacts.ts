@@ -89,7 +89,7 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
   },
   {
     id: 'cloudSyncNetwork',
-    title: 'Network access for the Cloud Sync agent',
+    title: 'Ports, URLs and proxy for the Cloud Sync agent',
     text: 'Outbound 443 carries all service traffic of the provisioning agent, with outbound 80 for certificate revocation checks and, optionally, 8080 for status reports when 443 is blocked; nothing inbound is opened. Allow *.msappproxy.net, *.msappproxy.com, *.servicebus.windows.net, *.microsoftonline.com, *.microsoft.com, *.windowsazure.com and login.windows.net (US Government has its own list); if you cannot allow URLs, open the Azure datacenter IP ranges. A proxy must pass HTTP 1.1 chunked encoding.',
     links: [{ title: 'Cloud Sync prerequisites', url: LEARN.cloudSyncPrerequisites }],
     taskIds: ['cloudSync.prerequisites'],
@@ -171,7 +171,7 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
   {
     id: 'agentHost',
     title: 'Where the Cloud Sync agent can run',
-    text: 'The provisioning agent is light: you can install it on a member server or on a domain controller (both supported), on Windows Server 2016 or later with at least 4 GB of RAM and .NET Framework 4.7.1 or later. Treat its host as Tier 0 and spread three agents over separate servers so one can fail over to another.',
+    text: 'The provisioning agent is light: you can install it on a member server or on a domain controller (both supported), on Windows Server 2016 or later with at least 4 GB of memory (RAM) and .NET Framework 4.7.1 or later. Treat its host as Tier 0 and spread three agents over separate servers so one can fail over to another.',
     links: [{ title: 'Cloud Sync prerequisites', url: LEARN.cloudSyncPrerequisites }],
     taskIds: ['cloudSync.prerequisites'],
   },
@@ -300,7 +300,7 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
   {
     id: 'agentUpdates',
     title: 'Keeping the provisioning agent up to date',
-    text: "The provisioning agent's Agent Updater service installs the releases Microsoft selects for automatic upgrade; every release, including the others, can be downloaded from the admin center. The version history lists which is which. Keep every agent on the same recent release.",
+    text: 'The provisioning agent updates itself: its Agent Updater service installs the releases Microsoft selects for automatic upgrade; every release, including the others, can be downloaded from the admin center. The version history lists which is which. Keep every agent on the same recent release.',
     links: [
       { title: 'Cloud Sync agent automatic upgrade', url: LEARN.cloudSyncAutoUpgrade },
       { title: 'Provisioning agent version history', url: LEARN.cloudSyncAgentVersions },
@@ -334,7 +334,7 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
   {
     id: 'agentHostSettings',
     title: 'Settings the agent server must have',
-    text: 'Server Core is not supported: the agent host needs the Desktop Experience. Keep NTLM disabled on it, leave the Windows Credential Manager service (VaultSvc) running or the installation fails, set the PowerShell execution policy to Undefined or RemoteSigned, and make sure the AD schema has the msDS-ExternalDirectoryObjectId attribute.',
+    text: 'Server Core is not supported: the agent host needs the Desktop Experience. Keep NTLM disabled on it, leave the Windows Credential Manager service (VaultSvc) enabled or the installation fails, set the PowerShell execution policy to Undefined or RemoteSigned, and make sure the AD schema has the msDS-ExternalDirectoryObjectId attribute.',
     links: [{ title: 'Cloud Sync prerequisites', url: LEARN.cloudSyncPrerequisites }],
     taskIds: ['cloudSync.prerequisites'],
   },
@@ -362,7 +362,7 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
   {
     id: 'sovereignClouds',
     title: 'Government and national clouds',
-    text: 'Both tools serve the US Government clouds, which have their own endpoints. Cloud Sync also serves Microsoft Azure operated by 21Vianet in China, where password writeback is not available yet.',
+    text: 'Both tools serve the US Government clouds, which have their own endpoints. Cloud Sync also serves the China cloud, Microsoft Azure operated by 21Vianet, where password writeback is not available yet.',
     links: [{ title: 'Cloud Sync or Connect Sync: decision guide', url: LEARN.cloudSyncDecisionGuide }],
   },
   {
@@ -370,5 +370,36 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
     title: 'One AD syncing to several tenants',
     text: 'One on-premises AD can sync to more than one Entra tenant, as long as writeback is turned on in only one of those tenants.',
     links: [{ title: 'Common hybrid identity scenarios', url: LEARN.commonScenarios }],
+  },
+  {
+    id: 'connectUpgradePaths',
+    title: 'Upgrading an existing Connect Sync server',
+    text: 'An existing Connect Sync server is upgraded in place, where setup keeps the configuration and sync resumes when it is done, or by swing migration: a new server gets the exported settings, runs in staging mode, and then takes over. In place suits a single server under about 100,000 objects upgraded within the last year; swing-migrate from an old Windows Server or after a year or more without upgrades. An upgrade resets edited default sync rules and is followed by a full import and sync.',
+    links: [
+      { title: 'Upgrade Connect Sync', url: LEARN.connectUpgrade },
+      { title: 'Swing migration', url: LEARN.connectSwingMigration },
+    ],
+    taskIds: ['connectUpgrade.upgrade', 'restoreSync.upgrade'],
+  },
+  {
+    id: 'connectAutoUpgrade',
+    title: 'Automatic upgrade of Connect Sync',
+    text: 'Get-ADSyncAutoUpgrade says whether Connect Sync upgrades itself: Enabled, Suspended or Disabled; Set-ADSyncAutoUpgrade changes it. It is on by default only for express-style installs on LocalDB with the MSOL_ account and fewer than 100,000 objects; a full SQL Server, a custom install, LocalDB over 8 GB or Connect Health uploads turned off keep it from running, and it needs build 2.3.20.0 or later. It only takes the builds Microsoft flags for it. Suspended means it stopped itself: the event log (source Microsoft Entra Connect Upgrade, events 300 to 399) says why.',
+    links: [{ title: 'Connect Sync automatic upgrade', url: LEARN.connectAutoUpgrade }],
+    taskIds: ['connectUpgrade.autoUpgrade', 'connect.postInstall'],
+  },
+  {
+    id: 'pilotByOu',
+    title: 'Moving from Connect Sync to Cloud Sync one OU at a time',
+    text: 'Without the guided tool, move OU by OU: install the Cloud Sync agent (it may share the Connect server), add cloudNoFlow and JoinNoFlow rules in Connect for a pilot OU so Connect stops exporting it, scope a Cloud Sync configuration to that OU, test with provision on demand, then widen wave by wave. Never just untick the OU in Connect: its objects would be deleted in Entra ID.',
+    links: [{ title: 'Pilot Cloud Sync beside Connect Sync', url: LEARN.cloudSyncPilotMigration }],
+    taskIds: ['migrateToCloudSync.pilotByOu'],
+  },
+  {
+    id: 'retireConnect',
+    title: 'Retiring Connect Sync after the move',
+    text: 'Once Cloud Sync carries every OU, keep Connect Sync installed, in staging mode or with its scheduler off, for a two-week validation period. Then turn its scheduler off for good, uninstall it or delete the server, and remove the service accounts it no longer needs.',
+    links: [{ title: 'Connect Sync to Cloud Sync migration tool', url: LEARN.cloudSyncMigrationTool }],
+    taskIds: ['migrateToCloudSync.decommission'],
   },
 ];

@@ -56,6 +56,16 @@ describe('facts of the reference an admin asks about', () => {
     expect(topLinks(question)).toContain(url);
   });
 
+  // Questions about a Connect Sync server that already runs, asked from a Cloud Sync plan: the plan's install lines
+  // must not win over the running deployment's answer.
+  it.each([
+    ['how do i upgrade our existing AADC server', LEARN.connectUpgrade],
+    ['Get-ADSyncAutoUpgrade shows Suspended, why', LEARN.connectAutoUpgrade],
+    ['how long should connect stay installed after the move to cloud sync', LEARN.cloudSyncMigrationTool],
+  ])('answers %j from the page that backs it, not from the plan’s install lines', (question, url) => {
+    expect(topLinks(question)).toContain(url);
+  });
+
   it.each([
     'how do I create a dynamic group in entra id',
     'set up an access review for guests',

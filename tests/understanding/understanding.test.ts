@@ -299,7 +299,7 @@ describe('interpret', () => {
 
   it.each([
     // A frequent phrase ("provisioning agent") fills the install task's lines; the rare term and the examples point elsewhere.
-    ['does the provisioning agent need port 8080', 'Network access for the Cloud Sync agent'],
+    ['does the provisioning agent need port 8080', 'Ports, URLs and proxy for the Cloud Sync agent'],
     ['which sync cycle after a filter change', 'Choosing what Connect Sync syncs'],
     // "DC" is never written in the guide: its synonyms stand in for it, in the examples' vote as in the lines' search.
     ['agent install on a DC ok', 'Where the Cloud Sync agent can run'],
