@@ -184,7 +184,7 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
   {
     id: 'connectScheduler',
     title: "Reading Connect Sync's scheduler",
-    text: 'Get-ADSyncScheduler on the active server should show SyncCycleEnabled True, StagingModeEnabled False and a next run within the 30-minute interval. Start-ADSyncSyncCycle -PolicyType Delta runs a delta cycle now, -PolicyType Initial a full one, and Set-ADSyncScheduler -SyncCycleEnabled $true turns a stopped scheduler back on.',
+    text: 'Get-ADSyncScheduler on the active server should show SyncCycleEnabled True, StagingModeEnabled False and a next run within the 30-minute interval. To force a sync, Start-ADSyncSyncCycle -PolicyType Delta runs a delta cycle now, -PolicyType Initial a full one, and Set-ADSyncScheduler -SyncCycleEnabled $true turns a stopped scheduler back on.',
     links: [{ title: 'Connect Sync scheduler', url: LEARN.connectScheduler }],
     taskIds: ['connect.verify'],
   },
@@ -276,7 +276,7 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
   {
     id: 'connectRetirement',
     title: 'Connect Sync V1, V2 and build retirement',
-    text: 'Connect V1 (1.x builds) was retired on August 31, 2022 and stopped syncing on October 1, 2023. V2 brought SQL Server 2019 LocalDB, MSAL, TLS 1.2 only and Windows Server 2016 or later. Each 2.x build is retired 12 months after a newer build ships and may stop working without warning, so upgrade at least once a year.',
+    text: 'Connect V1 (1.x builds) is no longer supported: it was retired on August 31, 2022 and stopped syncing on October 1, 2023. V2 brought SQL Server 2019 LocalDB, MSAL, TLS 1.2 only and Windows Server 2016 or later. Each 2.x build is retired 12 months after a newer build ships and may stop working without warning, so upgrade at least once a year.',
     links: [
       { title: 'Connect Sync V2', url: LEARN.connectV2 },
       { title: 'Connect Sync version history', url: LEARN.connectVersionHistory },
@@ -401,5 +401,19 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
     text: 'Once Cloud Sync carries every OU, keep Connect Sync installed, in staging mode or with its scheduler off, for a two-week validation period. Then turn its scheduler off for good, uninstall it or delete the server, and remove the service accounts it no longer needs.',
     links: [{ title: 'Connect Sync to Cloud Sync migration tool', url: LEARN.cloudSyncMigrationTool }],
     taskIds: ['migrateToCloudSync.decommission'],
+  },
+  {
+    id: 'cloudSyncExchangeHybrid',
+    title: 'Exchange hybrid with Cloud Sync',
+    text: "Cloud Sync supports Exchange hybrid writeback: tick Exchange hybrid writeback in the configuration's Properties > Basics. It needs agent 1.1.1107.0 or later and the Exchange schema in AD; restart the agent if the schema was extended after the agent was installed.",
+    links: [{ title: 'Exchange hybrid writeback with Cloud Sync', url: LEARN.cloudSyncExchangeHybrid }],
+    taskIds: ['cloudSync.configure'],
+  },
+  {
+    id: 'connectAdmins',
+    title: 'Who can manage the Connect Sync engine',
+    text: 'By default only the person who installed Connect Sync and the local administrators can manage its sync engine. Give other admins access by adding them to the local ADSyncAdmins group on the server.',
+    links: [{ title: 'Connect Sync post-installation tasks', url: LEARN.connectPostInstall }],
+    taskIds: ['connect.postInstall'],
   },
 ];

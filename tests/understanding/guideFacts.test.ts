@@ -52,6 +52,9 @@ describe('facts of the reference an admin asks about', () => {
     ['does dirsync still work', LEARN.entraNewName],
     ['how do i uninstall the provisioning agent', LEARN.cloudSyncAutoUpgrade],
     ['what does completed-export-errors mean in sync service manager', LEARN.connectOperations],
+    ['does cloud sync support exchange hybrid', LEARN.cloudSyncExchangeHybrid],
+    ['how do i give another admin access to the sync engine', LEARN.connectPostInstall],
+    ['how do I force a sync in connect', LEARN.connectScheduler],
   ])('answers %j from the page that backs it', (question, url) => {
     expect(topLinks(question)).toContain(url);
   });
