@@ -26,6 +26,8 @@ const PLAIN_WORDS: Readonly<Record<string, string>> = {
   share: 'share',
   myTasks: 'my tasks',
   report: 'report',
+  check: 'check',
+  restore: 'restore',
 };
 
 const PLAIN_LABELS: Readonly<Record<string, string>> = {
@@ -40,12 +42,16 @@ const PLAIN_LABELS: Readonly<Record<string, string>> = {
   share: 'Share the plan to a channel',
   myTasks: 'Show my tasks',
   report: 'Make a report',
+  check: "Check the tenant's sync",
+  restore: 'Restore the last plan',
 };
 
 export function commandOf(proposal: Proposal): Command {
   switch (proposal.intent) {
     case 'remind':
       return { name: 'remind', cadence: proposal.cadence };
+    case 'watch':
+      return { name: 'watch', setting: proposal.setting };
     case 'taskStart':
     case 'taskDone':
     case 'taskSkip':
@@ -70,6 +76,8 @@ export function exactWords(proposal: Proposal): string | undefined {
   switch (proposal.intent) {
     case 'remind':
       return proposal.cadence === 'show' ? 'remind' : `remind ${proposal.cadence}`;
+    case 'watch':
+      return proposal.setting === 'show' ? 'watch' : `watch ${proposal.setting}`;
     case 'taskStart':
     case 'taskDone':
     case 'taskSkip':
@@ -97,6 +105,12 @@ export function optionLabel(proposal: Proposal, tasks: readonly PlanTaskInfo[] =
         : proposal.cadence === 'off'
           ? 'Turn reminders off'
           : `Remind ${proposal.cadence}`;
+    case 'watch':
+      return proposal.setting === 'show'
+        ? 'Show the tenant watch setting'
+        : proposal.setting === 'off'
+          ? 'Stop watching the tenant'
+          : 'Watch the tenant for sync problems';
     case 'taskStart':
       return about(`Start task ${proposal.taskNumber}`);
     case 'taskDone':
@@ -134,6 +148,9 @@ export const HELP_USAGE_PREFIX: Readonly<Record<IntentName, string>> = {
   myTasks: 'my tasks',
   remind: 'remind',
   report: 'report',
+  check: 'check',
+  watch: 'watch on',
+  restore: 'restore',
   taskStart: 'done 3',
   taskDone: 'done 3',
   taskSkip: 'done 3',

@@ -83,6 +83,18 @@ export function createUnderstandingFeature(deps: UnderstandingFeatureDeps): Feat
           );
           return;
         }
+        // Restoring brings back an earlier plan, at once when none is current: from words it is offered, never run.
+        if (reading.proposal.intent === 'restore') {
+          await deps.reply(
+            context,
+            didYouMeanCard(
+              'Restore a plan?',
+              `"${quoted}" sounds like bringing back the plan discarded or replaced here most recently${tasks.length > 0 ? ' (it asks before replacing the current plan)' : ''}. Press the button if that is what you want; otherwise carry on as before.`,
+              options([reading.proposal]),
+            ),
+          );
+          return;
+        }
         await act(context, reading.proposal, tasks, deps);
         return;
       case 'choose': {
@@ -186,7 +198,8 @@ export function createSpokenCommandReader(deps: UnderstandingFeatureDeps): Spoke
     const record = await deps.planStore.load(planLocation(context));
     const situation = planContext(record?.plan, deps.clock());
     const reading = deps.understanding().interpret(text, situation);
-    if (reading.kind !== 'act') return undefined;
+    // Restoring is only ever offered from words (see above), and the questions have no room for an offer.
+    if (reading.kind !== 'act' || reading.proposal.intent === 'restore') return undefined;
     return {
       command: commandOf(reading.proposal),
       run: () => act(context, reading.proposal, situation.tasks ?? [], deps),

@@ -22,6 +22,9 @@ export const INTENTS = [
   'myTasks',
   'remind',
   'report',
+  'check',
+  'watch',
+  'restore',
   'taskStart',
   'taskDone',
   'taskSkip',
@@ -49,6 +52,11 @@ export interface Corpus {
   /** Phrases that turn a due date request into clearing the date. */
   readonly clearDate: readonly string[];
   /**
+   * How a request about the tenant watch says which way: `off` phrases turn it off, a message opened by a `show` word
+   * ("is the watch on?") asks for the setting, and anything else asks to turn it on (which the bot confirms first).
+   */
+  readonly watchSettings: Readonly<Record<'off' | 'show', readonly string[]>>;
+  /**
    * Words spelled out before anything reads a message, on both sides (training and messages): contractions
    * ("don't" → "do not", so one "not" carries every negation), chat shorthand ("pls", "u") and filler ("um" → nothing).
    * First-person contractions ("i'll", "i'm") stay whole: they are how people take a task.
@@ -58,8 +66,11 @@ export interface Corpus {
   readonly functionWords: readonly string[];
   /** Words that make a sentence hypothetical ("if", "once"): a command in it is offered, never carried out. */
   readonly conditionals: readonly string[];
-  /** How a message says not to do something; see negation.ts. */
-  readonly negation: Readonly<Record<'words' | 'imperatives' | 'openers' | 'pending', readonly string[]>>;
+  /**
+   * How a message says not to do something; see negation.ts. `undo` are the words that, beside a negation, still ask
+   * to reopen a task ("it's not done, reopen it"): without one, "task 3 is not done" describes a task and orders nothing.
+   */
+  readonly negation: Readonly<Record<'words' | 'imperatives' | 'openers' | 'pending' | 'undo', readonly string[]>>;
   /** Words a search of the guide ignores. */
   readonly stopWords: readonly string[];
   /** Groups of words a question may use for the same thing ("ports", "firewall", "outbound"); a search for one also looks for the others. */
@@ -113,10 +124,11 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     firstPerson: strings(raw.firstPerson, 'firstPerson'),
     cadences: record(raw.cadences, 'cadences', ['daily', 'weekly', 'off'] as const),
     clearDate: strings(raw.clearDate, 'clearDate'),
+    watchSettings: record(raw.watchSettings, 'watchSettings', ['off', 'show'] as const),
     respellings: respellings(raw.respellings, fail),
     functionWords: strings(raw.functionWords, 'functionWords'),
     conditionals: strings(raw.conditionals, 'conditionals'),
-    negation: record(raw.negation, 'negation', ['words', 'imperatives', 'openers', 'pending'] as const),
+    negation: record(raw.negation, 'negation', ['words', 'imperatives', 'openers', 'pending', 'undo'] as const),
     stopWords: strings(raw.stopWords, 'stopWords'),
     guideQuestions: record(raw.guideQuestions, 'guideQuestions'),
     otherProducts: strings(raw.otherProducts, 'otherProducts'),

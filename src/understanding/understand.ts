@@ -34,12 +34,13 @@ export interface UnderstandingContext {
 }
 
 export type TaskIntent = 'taskStart' | 'taskDone' | 'taskSkip' | 'taskReopen' | 'assign' | 'unassign' | 'due';
-type PlainIntent = Exclude<IntentName, TaskIntent | 'remind' | 'question'>;
+type PlainIntent = Exclude<IntentName, TaskIntent | 'remind' | 'watch' | 'question'>;
 
 /** A command, in the understanding's own terms (the bot layer maps it to its Command type and exact words). */
 export type Proposal =
   | { readonly intent: PlainIntent }
   | { readonly intent: 'remind'; readonly cadence: Cadence | 'show' }
+  | { readonly intent: 'watch'; readonly setting: 'on' | 'off' | 'show' }
   | { readonly intent: 'taskStart' | 'taskDone' | 'taskSkip' | 'taskReopen' | 'unassign'; readonly taskNumber: number }
   | { readonly intent: 'assign'; readonly taskNumber: number; readonly to: 'me' | 'mentioned' }
   | { readonly intent: 'due'; readonly taskNumber: number; readonly date: string | null };
@@ -107,7 +108,10 @@ export class Understanding {
   private readonly firstPerson: ReadonlySet<string>;
   private readonly cadences: PhraseTable<Cadence>;
   private readonly clearDate: PhraseTable<true>;
+  private readonly watchOff: PhraseTable<true>;
+  private readonly watchShow: ReadonlySet<string>;
   private readonly negation: NegationWords;
+  private readonly undoWords: PhraseTable<true>;
   private readonly conditionals: ReadonlySet<string>;
 
   constructor(corpus: Corpus) {
@@ -124,7 +128,10 @@ export class Understanding {
       ),
     );
     this.clearDate = phraseTable(corpus.clearDate.map((phrase) => [phrase, true] as const));
+    this.watchOff = phraseTable(corpus.watchSettings.off.map((phrase) => [phrase, true] as const));
+    this.watchShow = new Set(corpus.watchSettings.show);
     this.negation = corpus.negation;
+    this.undoWords = phraseTable(corpus.negation.undo.map((phrase) => [phrase, true] as const));
     this.conditionals = new Set(corpus.conditionals);
     this.model = IntentModel.train(corpus, this.taskNames);
     this.guide = new GuideIndex(corpus);
@@ -154,7 +161,8 @@ export class Understanding {
     const candidates = ranked.filter((entry): entry is IntentScore & { intent: IntentName } => entry.intent !== 'None');
     const questionShaped = looksLikeQuestion(text, prepared.tokens);
     const negation = negationOf(prepared.tokens, this.negation);
-    if (negation && top.intent !== 'None' && refuses(top.intent, negation))
+    const asksToUndo = this.undoWords.findAll(prepared.tokens).length > 0;
+    if (negation && top.intent !== 'None' && refuses(top.intent, negation, asksToUndo))
       return { kind: 'help', closest: closestIntents(candidates) };
 
     if (
@@ -225,6 +233,15 @@ export class Understanding {
     if (intent === 'remind') {
       const cadence = this.cadences.findAll(prepared.tokens)[0]?.meanings[0];
       return { kind: 'complete', proposal: { intent, cadence: cadence ?? 'show' } };
+    }
+    if (intent === 'watch') {
+      const setting =
+        this.watchOff.findAll(prepared.tokens).length > 0
+          ? 'off'
+          : this.watchShow.has(prepared.tokens[0] ?? '')
+            ? 'show'
+            : 'on';
+      return { kind: 'complete', proposal: { intent, setting } };
     }
     if (intent === 'question') return { kind: 'missing', missing: 'task' };
     if (!TASK_INTENTS.has(intent)) return { kind: 'complete', proposal: { intent: intent as PlainIntent } };
@@ -331,23 +348,31 @@ const REFUSED_WHEN_NEGATED: ReadonlySet<IntentName> = new Set<IntentName>([
   'assign',
   'startOver',
   'share',
+  'restore',
 ]);
 /** Commands that change something; a negative order ("don't…") refuses every one of them. */
-const CHANGES_STATE: ReadonlySet<IntentName> = new Set<IntentName>([...TASK_INTENTS, 'startOver', 'share', 'start']);
+const CHANGES_STATE: ReadonlySet<IntentName> = new Set<IntentName>([
+  ...TASK_INTENTS,
+  'startOver',
+  'share',
+  'start',
+  'restore',
+]);
 
 /**
  * Whether a negation turns the intent into "do nothing": "don't skip task 5", "task 3 isn't finished yet", "we
  * haven't started the agent install". "don't remind us" is not refused: it is how reminders are turned off.
  */
-function refuses(intent: IntentName, negation: Negation): boolean {
+function refuses(intent: IntentName, negation: Negation, asksToUndo: boolean): boolean {
   switch (negation) {
     case 'imperative':
       return CHANGES_STATE.has(intent);
-    // "isn't done yet, reopen it": reopening is the one command a "not … yet" describes; it is offered, not refused.
+    // "isn't done yet, reopen it" asks for a reopen (offered, not acted on); "task 3 isn't done yet" only describes the
+    // task, which is no reason to reopen it.
     case 'pending':
-      return TASK_INTENTS.has(intent) && intent !== 'taskReopen';
+      return TASK_INTENTS.has(intent) && (intent !== 'taskReopen' || !asksToUndo);
     case 'statement':
-      return REFUSED_WHEN_NEGATED.has(intent);
+      return REFUSED_WHEN_NEGATED.has(intent) || (intent === 'taskReopen' && !asksToUndo);
   }
 }
 

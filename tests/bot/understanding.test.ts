@@ -137,6 +137,28 @@ describe('free text in personal chat', () => {
     },
   );
 
+  it.each(['bring back the plan we discarded', 'restore the previous plan please'])(
+    'never restores a plan from the words %j: a card offers the exact command',
+    async (words) => {
+      const chat = await chatWithPlan();
+      const before = await storedPlan(chat);
+      const replies = await bot.say(words, chat);
+      expect((await storedPlan(chat)).eTag).toBe(before.eTag);
+      const [card] = cardsOf(replies);
+      expectValidCard(card);
+      expect(cardText(card)).toContain('Restore a plan?');
+      expect((card.actions ?? []).map((action: any) => action.data?.msteams?.value)).toEqual(['restore']);
+    },
+  );
+
+  it('"is sync running in our tenant?" reaches the tenant check, which says how to turn it on', async () => {
+    const chat = await chatWithPlan();
+    const [exact] = cardsOf(await bot.say('check', chat));
+    const [card] = cardsOf(await bot.say('is sync running in our tenant?', chat));
+    expectValidCard(card);
+    expect(cardText(card)).toBe(cardText(exact));
+  });
+
   it('never takes a question about a task as an order to change it', async () => {
     const chat = await chatWithPlan();
     const before = await storedPlan(chat);

@@ -23,6 +23,35 @@ describe('no change on a guess', () => {
     expect(reading.kind).not.toBe('act');
   });
 
+  it.each([
+    'task 3 is not done',
+    "we haven't finished the agent yet",
+    "the prereqs aren't finished",
+    'config isnt complete yet',
+    'we have not started the config',
+  ])('offers no reopen for a task described as not done: %j', (text) => {
+    const reading = understanding.interpret(text, context);
+    expect(reading.kind).toBe('help');
+  });
+
+  it.each(["task 3 isn't done after all, reopen it", "the agent install isn't finished, mark it open again"])(
+    'offers, never acts on, a reopen asked for beside a negation: %j',
+    (text) => {
+      expect(understanding.interpret(text, context)).toMatchObject({
+        kind: 'choose',
+        proposals: [expect.objectContaining({ intent: 'taskReopen', taskNumber: 3 })],
+      });
+    },
+  );
+
+  it.each(["don't restore the old plan", 'we do not want the old plan back'])(
+    'offers no restore when told not to: %j',
+    (text) => {
+      const reading = understanding.interpret(text, context);
+      expect(reading.kind).toBe('help');
+    },
+  );
+
   it('still acts on a plain order in known words', () => {
     expect(understanding.interpret('mark task 3 done', context)).toMatchObject({
       kind: 'act',

@@ -16,6 +16,8 @@ export interface LabeledIntent {
   readonly date?: string | null;
   readonly to?: 'me' | 'mentioned';
   readonly cadence?: string;
+  /** For `watch`: on, off or show. */
+  readonly setting?: string;
 }
 export interface LabeledQuestion {
   readonly text: string;
@@ -25,6 +27,8 @@ export interface LabeledQuestion {
 }
 export interface LabeledFile {
   readonly today: string;
+  /** The bot's display name: its own @mention is removed before reading, as the bot does with Teams' recipient mention. */
+  readonly botName?: string;
   readonly intents: readonly LabeledIntent[];
   readonly questions: readonly LabeledQuestion[];
 }
@@ -82,12 +86,20 @@ export function score(understanding: Understanding, file: LabeledFile): Score {
   let intentsRight = 0;
   let entitiesChecked = 0;
   let entitiesRight = 0;
+  const botMention = file.botName === undefined ? undefined : `<at>${file.botName}</at>`;
   for (const item of file.intents) {
-    const reading = understanding.interpret(item.text, context);
+    const text = botMention === undefined ? item.text : item.text.split(botMention).join(' ').trim();
+    const reading = understanding.interpret(text, context);
     const intent = intentOf(reading);
     if (intent === item.intent) intentsRight += 1;
     else misses.push(`intent: "${item.text}" → ${intent} (${reading.kind}), expected ${item.intent}`);
-    if (item.task === undefined && item.date === undefined && item.to === undefined && item.cadence === undefined)
+    if (
+      item.task === undefined &&
+      item.date === undefined &&
+      item.to === undefined &&
+      item.cadence === undefined &&
+      item.setting === undefined
+    )
       continue;
     entitiesChecked += 1;
     const proposal =
@@ -104,11 +116,12 @@ export function score(understanding: Understanding, file: LabeledFile): Score {
       (expectedNumber === undefined || got.taskNumber === expectedNumber) &&
       (item.date === undefined || got.date === item.date) &&
       (item.to === undefined || got.to === item.to) &&
-      (item.cadence === undefined || got.cadence === item.cadence);
+      (item.cadence === undefined || got.cadence === item.cadence) &&
+      (item.setting === undefined || got.setting === item.setting);
     if (ok) entitiesRight += 1;
     else
       misses.push(
-        `entities: "${item.text}" → ${JSON.stringify(proposal ?? reading)}, expected task ${String(expectedNumber)} date ${String(item.date)} to ${String(item.to)} cadence ${String(item.cadence)}`,
+        `entities: "${item.text}" → ${JSON.stringify(proposal ?? reading)}, expected task ${String(expectedNumber)} date ${String(item.date)} to ${String(item.to)} cadence ${String(item.cadence)} setting ${String(item.setting)}`,
       );
   }
   let questionsRight = 0;

@@ -208,6 +208,33 @@ describe('interpret', () => {
     });
   });
 
+  it.each([
+    ['keep an eye on sync health for us', 'on'],
+    ['warn the channel when sync breaks', 'on'],
+    ['stop watching the tenant please', 'off'],
+    ['turn the sync watch off', 'off'],
+    ['is the tenant watch on?', 'show'],
+  ] as const)('reads the tenant watch and which way: %j', (text, setting) => {
+    expect(understanding.interpret(text, cloudSync)).toMatchObject({
+      kind: 'act',
+      proposal: { intent: 'watch', setting },
+    });
+  });
+
+  it.each(['is sync running in our tenant', 'when did the tenant last sync?'])(
+    "reads a request for the tenant's sync status as the check: %j",
+    (text) => {
+      expect(understanding.interpret(text, cloudSync)).toMatchObject({ kind: 'act', proposal: { intent: 'check' } });
+    },
+  );
+
+  it('reads bringing back an earlier plan as restore', () => {
+    expect(understanding.interpret('bring back the plan we discarded', cloudSync)).toMatchObject({
+      kind: 'act',
+      proposal: { intent: 'restore' },
+    });
+  });
+
   it('says the conversation needs a plan before a task can change', () => {
     expect(understanding.interpret('we finished the prerequisites', { now: NOW })).toMatchObject({
       kind: 'clarify',
@@ -354,6 +381,11 @@ describe('spoken commands', () => {
     { intent: 'report' },
     { intent: 'remind', cadence: 'weekly' },
     { intent: 'remind', cadence: 'show' },
+    { intent: 'check' },
+    { intent: 'restore' },
+    { intent: 'watch', setting: 'on' },
+    { intent: 'watch', setting: 'off' },
+    { intent: 'watch', setting: 'show' },
     { intent: 'taskStart', taskNumber: 4 },
     { intent: 'taskDone', taskNumber: 4 },
     { intent: 'taskSkip', taskNumber: 4 },
@@ -409,7 +441,7 @@ describe('cards', () => {
 
 describe('the corpus file', () => {
   it('loads the English corpus', () => {
-    expect(Object.keys(loadCorpus('en').intents)).toHaveLength(20);
+    expect(Object.keys(loadCorpus('en').intents)).toHaveLength(23);
   });
 
   it('names the field that is wrong', () => {
