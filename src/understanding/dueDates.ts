@@ -119,7 +119,8 @@ export function resolveCommonDay(tokens: readonly string[], today: string): stri
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
     if (word === 'today' || word === 'tonight' || word === 'eod') return today;
-    if (word === 'tomorrow' || word === 'tmrw' || word === 'tmr') return addDays(base, 1);
+    if (word === 'tomorrow' || word === 'tmrw' || word === 'tmr')
+      return addDays(base, at(i - 1) === 'after' && at(i - 2) === 'day' ? 2 : 1);
     if (DAY.test(word) && validDay(word)) return word;
     if ((word === 'in' && COUNTS[at(i + 1)] !== undefined) || (word === 'in' && /^\d{1,2}$/.test(at(i + 1)))) {
       const count = COUNTS[at(i + 1)] ?? Number(at(i + 1));
@@ -136,7 +137,12 @@ export function resolveCommonDay(tokens: readonly string[], today: string): stri
     const weekday = weekdayOf(word);
     if (weekday !== undefined) {
       const previous = at(i - 1);
-      return previous === 'next' ? nextWeeks(base, weekday) : upcoming(base, weekday);
+      if (previous === 'next' || (at(i + 1) === 'next' && isWeek(at(i + 2)))) return nextWeeks(base, weekday);
+      // "a week from friday", "two weeks from monday", British "a week on friday" ("on" is dropped above) and "friday week".
+      const weeksAt = previous === 'from' ? i - 2 : i - 1;
+      const counted = isWeek(at(weeksAt)) ? COUNTS[at(weeksAt - 1)] : undefined;
+      const weeks = counted ?? (at(i + 1) === 'week' ? 1 : 0);
+      return addDays(new Date(`${upcoming(base, weekday)}T00:00:00Z`), 7 * weeks);
     }
     const month = monthOf(word);
     if (month !== undefined) {
@@ -156,6 +162,10 @@ export function resolveCommonDay(tokens: readonly string[], today: string): stri
       return ordinalDay(base, Number.parseInt(word, 10));
   }
   return undefined;
+}
+
+function isWeek(token: string): boolean {
+  return token === 'week' || token === 'weeks';
 }
 
 function dayNumber(token: string): number | undefined {

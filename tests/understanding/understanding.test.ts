@@ -133,6 +133,12 @@ describe('common due-date forms, resolved without the recognizer', () => {
     ['by the end of the month', '2027-02-10', '2027-02-28'],
     ['the 22nd', '2026-12-01', '2026-12-22'],
     ['on the 1st', '2026-12-06', '2027-01-01'],
+    ['a week from friday', '2026-12-01', '2026-12-11'],
+    ['two weeks from monday', '2026-12-01', '2026-12-21'],
+    ['friday week', '2026-12-01', '2026-12-11'],
+    ['a week on friday', '2026-12-01', '2026-12-11'],
+    ['friday next week', '2026-12-01', '2026-12-11'],
+    ['the day after tomorrow', '2026-12-31', '2027-01-02'],
   ])('%s, today %s → %s', (text, today, day) => {
     expect(recognizeDueDay(text, new Date(`${today}T10:00:00Z`), notCalled)).toBe(day);
   });
