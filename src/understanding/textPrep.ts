@@ -83,7 +83,9 @@ export function respellingTable(respellings: Readonly<Record<string, string>>): 
 export function prepareText(raw: string, options: TextPrepOptions): PreparedText {
   const { text, mentionCount } = cleanText(raw);
   const respellings = options.respellings;
-  const spelled = respellings ? tokenize(text).flatMap((token) => respellings.get(token) ?? [token]) : tokenize(text);
+  const spelled = tokenize(text).flatMap(
+    (token) => respellings?.get(token) ?? contractedIs(token, options.vocabulary) ?? [token],
+  );
   const tokens = spelled.slice(0, MAX_TOKENS).map((token) => correctTypo(token, options.vocabulary));
   const taskMentions: TaskMention[] = [];
   const masked: string[] = [];
@@ -116,6 +118,16 @@ export function prepareText(raw: string, options: TextPrepOptions): PreparedText
   if (taskMentions.length === 0 && numbers.length === 1 && /^\d{1,2}$/.test(tokens[numbers[0]]))
     masked[numbers[0]] = TASK_TOKEN;
   return { tokens, masked: masked.join(' '), taskMentions, mentionCount };
+}
+
+/**
+ * "config's done", "agent's in": a word the model knows with "'s" that it does not know as one word is that word and
+ * "is", so the task is still found. Known words ("what's", "let's") stay whole.
+ */
+function contractedIs(token: string, vocabulary: ReadonlySet<string>): string[] | undefined {
+  if (!token.endsWith("'s") || vocabulary.has(token)) return undefined;
+  const word = token.slice(0, -2);
+  return vocabulary.has(word) ? [word, 'is'] : undefined;
 }
 
 /**
