@@ -22,6 +22,8 @@ export interface NegationWords {
 const compiled = new WeakMap<NegationWords, Compiled>();
 interface Compiled {
   readonly words: ReadonlySet<string>;
+  /** Negations of more than one word ("no one"). */
+  readonly phrases: ReadonlyArray<readonly string[]>;
   readonly imperatives: ReadonlyArray<readonly string[]>;
   readonly openers: ReadonlySet<string>;
   readonly pending: ReadonlySet<string>;
@@ -32,15 +34,20 @@ export function negationOf(tokens: readonly string[], words: NegationWords): Neg
   let start = 0;
   while (start < tokens.length && (table.openers.has(tokens[start]) || tokens[start] === PERSON_TOKEN)) start += 1;
   if (table.imperatives.some((phrase) => phrase.every((word, i) => tokens[start + i] === word))) return 'imperative';
-  if (!tokens.some((token) => table.words.has(token))) return undefined;
+  const negated =
+    tokens.some((token) => table.words.has(token)) ||
+    table.phrases.some((phrase) => tokens.some((_, i) => phrase.every((word, j) => tokens[i + j] === word)));
+  if (!negated) return undefined;
   return tokens.some((token) => table.pending.has(token)) ? 'pending' : 'statement';
 }
 
 function compile(words: NegationWords): Compiled {
   let found = compiled.get(words);
   if (!found) {
+    const phrases = words.words.map((phrase) => tokenize(phrase));
     found = {
-      words: new Set(words.words),
+      words: new Set(phrases.filter((phrase) => phrase.length === 1).map(([word]) => word)),
+      phrases: phrases.filter((phrase) => phrase.length > 1),
       imperatives: words.imperatives.map((phrase) => tokenize(phrase)),
       openers: new Set(words.openers),
       pending: new Set(words.pending),

@@ -54,6 +54,9 @@ describe('negationOf', () => {
     ['the agent install is not done', 'statement'],
     ['i cannot take task 5', 'statement'],
     ['task 3 is not finished yet', 'pending'],
+    ['no one has done step 5', 'statement'],
+    ['nobody has started the prereqs', 'statement'],
+    ['no one here yet', 'pending'],
     ['we finished task 3', undefined],
     ['nothing to see here', undefined],
   ])('%j → %s', (text, kind) => {
@@ -79,6 +82,8 @@ describe('interpret with a negation', () => {
     "we haven't finished the prerequisites",
     'the agent install is not done',
     "the prereqs aren't done after all",
+    'no one has done step 5',
+    'nobody has started the prereqs',
   ])('%j changes nothing', (text) => {
     expect(understanding.interpret(text, cloudSync).kind).not.toBe('act');
   });
