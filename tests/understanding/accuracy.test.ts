@@ -24,15 +24,19 @@ import { loadLabeled, score } from './labeled';
  * 85.8%. With negations and hypotheticals never acting, contractions and chat shorthand spelled out, articles before
  * tasks dropped, intents needing a content word, four-letter typos and more paraphrases (tuned on dev.en.json and
  * dev2.en.json only): intents 94.0%, 95.2% and 93.8%. With a task, a number or a person alone no evidence of a verb:
- * 94.0%, 95.2% and 94.4%. With 25 more facts of the reference (sizing, roles, source of authority, app-based
- * authentication, hard match, running Connect servers' upgrades and retirement; tuned on dev.en.json and dev3.en.json
- * only): questions 84.0%, 87.1% and 84.0%. The floors are those figures, rounded down.
+ * 94.0%, 95.2% and 94.4%. With check, watch and restore as intents, a task described as not done ("task 3 isn't
+ * finished") no longer offered as a reopen, "no one"/"nobody" as negations, "X's" read as "X is", dates such as "a week
+ * from friday", and paraphrases for the confusions of four new tuning sets (dev3–dev6.en.json, each written before
+ * tuning on it; the model read 90.8%, 94.7% and 89.4% of dev4–dev6 before they were tuned on): 94.0%, 96.2% and
+ * 96.9%. With 25 more facts of the reference (sizing, roles, source of authority, app-based authentication, hard
+ * match, running Connect servers' upgrades and retirement; tuned on dev.en.json and dev3.en.json only): questions
+ * 84.0%, 87.1% and 84.0%. The floors are those figures, rounded down.
  */
 const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloor?: number }> = [
   { file: 'heldout.en.json', intentFloor: 0.939, questionFloor: 0.84 },
-  { file: 'heldout2.en.json', intentFloor: 0.95, questionFloor: 0.87 },
+  { file: 'heldout2.en.json', intentFloor: 0.961, questionFloor: 0.87 },
   // Intents only, in styles the first two lack (typos, filler, channel chatter, negations that must not act).
-  { file: 'heldout3.en.json', intentFloor: 0.944 },
+  { file: 'heldout3.en.json', intentFloor: 0.968 },
   // Questions only, written before the guide's search was reworked: 78.7% of 75 then (11 wrong answers, 5 honest
   // fallbacks); 77.3% once terms were scored at start (pairs no longer fuzzy); 82.7% with acronyms and more facts;
   // 84.0% (10 wrong answers, 2 fallbacks) with other products' questions falling back, acronyms voting through their
