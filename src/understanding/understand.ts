@@ -224,6 +224,15 @@ export class Understanding {
     return { kind: 'help', closest: closestIntents(candidates) };
   }
 
+  /** "don't watch…" and "we don't need sync warnings" turn the watch off; "is the watch (not) on?" asks for the setting. */
+  private watchSetting(prepared: PreparedText): 'on' | 'off' | 'show' {
+    if (this.watchOff.findAll(prepared.tokens).length > 0) return 'off';
+    const negation = negationOf(prepared.tokens, this.negation);
+    if (negation === 'imperative') return 'off';
+    if (this.watchShow.has(prepared.tokens[0] ?? '')) return 'show';
+    return negation ? 'off' : 'on';
+  }
+
   private isConditional(tokens: readonly string[]): boolean {
     return tokens.some((token) => this.conditionals.has(token));
   }
@@ -234,15 +243,7 @@ export class Understanding {
       const cadence = this.cadences.findAll(prepared.tokens)[0]?.meanings[0];
       return { kind: 'complete', proposal: { intent, cadence: cadence ?? 'show' } };
     }
-    if (intent === 'watch') {
-      const setting =
-        this.watchOff.findAll(prepared.tokens).length > 0
-          ? 'off'
-          : this.watchShow.has(prepared.tokens[0] ?? '')
-            ? 'show'
-            : 'on';
-      return { kind: 'complete', proposal: { intent, setting } };
-    }
+    if (intent === 'watch') return { kind: 'complete', proposal: { intent, setting: this.watchSetting(prepared) } };
     if (intent === 'question') return { kind: 'missing', missing: 'task' };
     if (!TASK_INTENTS.has(intent)) return { kind: 'complete', proposal: { intent: intent as PlainIntent } };
     if (!context.tasks) return { kind: 'missing', missing: 'plan' };

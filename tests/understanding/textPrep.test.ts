@@ -29,7 +29,7 @@ describe("a known word with 's", () => {
   const vocabulary = new Set(['prerequisites', 'done', "what's"]);
   const read = (text: string) => prepareText(text, { taskNames: names, vocabulary }).masked;
 
-  it("reads \"prerequisites's done\" as the task and \"is\", and keeps known words whole", () => {
+  it('reads "prerequisites\'s done" as the task and "is", and keeps known words whole', () => {
     expect(read("prerequisites's done")).toBe('xtask is done');
     expect(read("what's next")).toBe("what's next");
     expect(read("ben's job")).toBe("ben's job");
@@ -38,7 +38,12 @@ describe("a known word with 's", () => {
   it('marks the configuration done from "configuration\'s all done now"', () => {
     const understanding = sharedUnderstanding();
     const context = planContext(
-      createPlan({ id: 'p', selection: { tool: 'cloudSync' }, createdBy: { id: 'u', name: 'U' }, at: NOW.toISOString() }),
+      createPlan({
+        id: 'p',
+        selection: { tool: 'cloudSync' },
+        createdBy: { id: 'u', name: 'U' },
+        at: NOW.toISOString(),
+      }),
       NOW,
     );
     expect(understanding.interpret("configuration's all done now", context)).toMatchObject({

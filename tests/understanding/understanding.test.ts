@@ -220,11 +220,15 @@ describe('interpret', () => {
     ['stop watching the tenant please', 'off'],
     ['turn the sync watch off', 'off'],
     ['is the tenant watch on?', 'show'],
+    ["don't watch the tenant any more", 'off'],
+    ['never warn us about sync', 'off'],
+    ['we do not need sync warnings', 'off'],
+    ['is the watch not on?', 'show'],
   ] as const)('reads the tenant watch and which way: %j', (text, setting) => {
-    expect(understanding.interpret(text, cloudSync)).toMatchObject({
-      kind: 'act',
-      proposal: { intent: 'watch', setting },
-    });
+    const reading = understanding.interpret(text, cloudSync);
+    const proposal =
+      reading.kind === 'act' ? reading.proposal : reading.kind === 'choose' ? reading.proposals[0] : undefined;
+    expect(proposal).toEqual({ intent: 'watch', setting });
   });
 
   it.each(['is sync running in our tenant', 'when did the tenant last sync?'])(
