@@ -212,6 +212,9 @@ describe('interpret', () => {
     expect(understanding.interpret('remind us every day', cloudSync)).toMatchObject({
       proposal: { intent: 'remind', cadence: 'daily' },
     });
+    expect(understanding.interpret('kill the reminders', cloudSync)).toMatchObject({
+      proposal: { intent: 'remind', cadence: 'off' },
+    });
   });
 
   it.each([
