@@ -1,4 +1,5 @@
 import { MemoryStorage, type Storage } from 'botbuilder';
+import type { CosmosDbPartitionedStorageOptions } from 'botbuilder-azure';
 import type { StorageConfig } from '../config';
 import { RecoveringStorage } from './recoveringStorage';
 import { SqliteStorage } from './sqliteStorage';
@@ -54,20 +55,7 @@ export function createStorage(config: StorageConfig, warn?: (message: string) =>
       };
     }
     case 'cosmos': {
-      const { CosmosDbPartitionedStorage } = require('botbuilder-azure') as typeof import('botbuilder-azure');
-      const storage = new RecoveringStorage(
-        () =>
-          new CosmosDbPartitionedStorage({
-            cosmosDbEndpoint: config.endpoint,
-            authKey: config.key,
-            databaseId: config.database,
-            containerId: config.container,
-            // Compatibility mode truncates keys at 255 characters and probes for legacy partition keys; we have neither need.
-            compatibilityMode: false,
-            // The SDK default is 60 s per request; a turn cannot wait that long (Teams gives an invoke about 15 s).
-            cosmosClientOptions: { connectionPolicy: { requestTimeout: COSMOS_REQUEST_TIMEOUT_MS } },
-          }),
-      );
+      const storage = createCosmosStorage(config);
       return {
         storage,
         kind: 'cosmos',
@@ -76,6 +64,35 @@ export function createStorage(config: StorageConfig, warn?: (message: string) =>
       };
     }
   }
+}
+
+type CosmosConfig = Extract<StorageConfig, { kind: 'cosmos' }>;
+
+/**
+ * The Cosmos DB storage the bot runs on: botbuilder's CosmosDbPartitionedStorage with our options, behind
+ * RecoveringStorage. `newClient` builds the inner client from those options; tests hand it one whose SDK container is
+ * an in-memory stand-in, so the code they prove is exactly this wrapping over botbuilder's own client.
+ */
+export function createCosmosStorage(
+  config: CosmosConfig,
+  newClient: (options: CosmosDbPartitionedStorageOptions) => Storage = (options) => {
+    // Loaded lazily so the embedded default does not pay for the Azure SDKs at start-up.
+    const { CosmosDbPartitionedStorage } = require('botbuilder-azure') as typeof import('botbuilder-azure');
+    return new CosmosDbPartitionedStorage(options);
+  },
+): Storage {
+  return new RecoveringStorage(() =>
+    newClient({
+      cosmosDbEndpoint: config.endpoint,
+      authKey: config.key,
+      databaseId: config.database,
+      containerId: config.container,
+      // Compatibility mode truncates keys at 255 characters and probes for legacy partition keys; we have neither need.
+      compatibilityMode: false,
+      // The SDK default is 60 s per request; a turn cannot wait that long (Teams gives an invoke about 15 s).
+      cosmosClientOptions: { connectionPolicy: { requestTimeout: COSMOS_REQUEST_TIMEOUT_MS } },
+    }),
+  );
 }
 
 /** The endpoint part of a connection string, for logs: account keys must never be printed. */

@@ -1,6 +1,7 @@
 import { MemoryStorage, type Storage, type StoreItems } from 'botbuilder';
 import { DEFAULT_MAX_PAGE_BYTES, OversizedEntryError, PagedIndex } from '../../src/store/pagedIndex';
 import { SqliteStorage } from '../../src/store/sqliteStorage';
+import { twoWritersStartOneScope } from './newPageRace';
 
 interface Entry {
   readonly id: string;
@@ -201,42 +202,7 @@ describe('PagedIndex', () => {
   });
 });
 
-/**
- * Two instances (two PagedIndex objects on one storage) adding the first entry of a new scope at the same moment,
- * interleaved by promises rather than timing: both read the missing page 0 before either writes, then A finishes its
- * whole add before B's first write goes through.
- */
 describe('PagedIndex: two instances creating the same new page', () => {
-  function interleaved(shared: Storage, pageKey: string) {
-    let bReadPage: () => void = () => {};
-    let aDone: () => void = () => {};
-    const bHasRead = new Promise<void>((resolve) => (bReadPage = resolve));
-    const aFinished = new Promise<void>((resolve) => (aDone = resolve));
-    const gate = (readSignal: (() => void) | undefined, writeWaitsFor: Promise<void>): Storage => {
-      let gated = true;
-      return {
-        read: async (keys: string[]) => {
-          const items = await shared.read(keys);
-          if (keys.includes(pageKey)) readSignal?.();
-          return items;
-        },
-        write: async (changes: StoreItems) => {
-          if (gated && pageKey in changes) {
-            gated = false;
-            await writeWaitsFor;
-          }
-          return shared.write(changes);
-        },
-        delete: (keys: string[]) => shared.delete(keys),
-      };
-    };
-    return {
-      a: gate(undefined, bHasRead),
-      b: gate(() => bReadPage(), aFinished),
-      aDone: () => aDone(),
-    };
-  }
-
   it.each([
     ['upsert', 'memory', false],
     ['append', 'memory', false],
@@ -246,18 +212,8 @@ describe('PagedIndex: two instances creating the same new page', () => {
     const sqlite = backend === 'sqlite' ? new SqliteStorage(':memory:') : undefined;
     const shared: Storage = sqlite ?? new MemoryStorage();
     try {
-      const options = { idOf: (e: Entry) => e.id, locate };
-      const pageKey = new PagedIndex<Entry>(shared, 'race', options).key('new-scope');
-      const { a, b, aDone } = interleaved(shared, pageKey);
-      const first = new PagedIndex<Entry>(a, 'race', options);
-      const second = new PagedIndex<Entry>(b, 'race', options);
-      const add = (index: PagedIndex<Entry>, e: Entry) =>
-        method === 'append' ? index.append('new-scope', [e]) : index.upsert('new-scope', [e]);
-      const addA = add(first, entry(1)).then(aDone);
-      const addB = add(second, entry(2));
-      await Promise.all([addA, addB]);
-      const listed = await new PagedIndex<Entry>(shared, 'race', options).list('new-scope');
-      expect(listed.map((e) => e.id).sort()).toEqual(['entry-1', 'entry-2']);
+      const listed = await twoWritersStartOneScope(shared, method === 'append' ? 'append' : 'upsert', locate);
+      expect(listed).toEqual(['entry-1', 'entry-2']);
     } finally {
       await sqlite?.close();
     }
