@@ -1,6 +1,7 @@
 import { CosmosDbKeyEscape, CosmosDbPartitionedStorage } from 'botbuilder-azure';
 import { CREATE_ONLY_ETAG, createOnly } from '../../src/store/createOnly';
 import { createCosmosStorage } from '../../src/store/createStorage';
+import { PagedIndex } from '../../src/store/pagedIndex';
 import { FakeCosmosContainer } from '../fixtures/fakeCosmosContainer';
 import { twoWritersStartOneScope } from './newPageRace';
 import { describeStorageContract } from './storageContract';
@@ -130,6 +131,20 @@ describe('Cosmos DB storage over an in-memory SDK container', () => {
       ['upsert', true],
     ] as const)('keeps both first entries (%s, located: %s)', async (method, locate) => {
       expect(await twoWritersStartOneScope(cosmos.storage, method, locate)).toEqual(['entry-1', 'entry-2']);
+    });
+
+    it('lands 60 concurrent appends on one unbroken chain, every new page a Cosmos create', async () => {
+      const index = new PagedIndex<{ id: string; note: string }>(cosmos.storage, 'busy', {
+        idOf: (e) => e.id,
+        maxPageBytes: 2_048,
+      });
+      const ids = Array.from({ length: 60 }, (_, n) => `entry-${n}`);
+      await Promise.all(ids.map((id) => index.append('scope', [{ id, note: 'x'.repeat(250) }])));
+      expect((await index.list('scope')).map((e) => e.id).sort()).toEqual([...ids].sort());
+      const pages = await index.pages('scope');
+      expect(pages.length).toBeGreaterThan(6);
+      const created = new Set(cosmos.container.requests.filter((r) => r.op === 'create').map((r) => r.id));
+      for (const page of pages) expect(created).toContain(idOf(index.key('scope', page.n)));
     });
   });
 });
