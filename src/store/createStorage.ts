@@ -75,14 +75,11 @@ type CosmosConfig = Extract<StorageConfig, { kind: 'cosmos' }>;
  */
 export function createCosmosStorage(
   config: CosmosConfig,
-  newClient: (options: CosmosDbPartitionedStorageOptions) => Storage = (options) => {
-    // Loaded lazily so the embedded default does not pay for the Azure SDKs at start-up.
-    const { CosmosDbPartitionedStorage } = require('botbuilder-azure') as typeof import('botbuilder-azure');
-    return new CosmosDbPartitionedStorage(options);
-  },
+  newClient?: (options: CosmosDbPartitionedStorageOptions) => Storage,
 ): Storage {
+  const build = newClient ?? botbuilderCosmosClient();
   return new RecoveringStorage(() =>
-    newClient({
+    build({
       cosmosDbEndpoint: config.endpoint,
       authKey: config.key,
       databaseId: config.database,
@@ -93,6 +90,12 @@ export function createCosmosStorage(
       cosmosClientOptions: { connectionPolicy: { requestTimeout: COSMOS_REQUEST_TIMEOUT_MS } },
     }),
   );
+}
+
+function botbuilderCosmosClient(): (options: CosmosDbPartitionedStorageOptions) => Storage {
+  // Loaded here rather than at the top so the embedded default does not pay for the Azure SDKs at start-up.
+  const { CosmosDbPartitionedStorage } = require('botbuilder-azure') as typeof import('botbuilder-azure');
+  return (options) => new CosmosDbPartitionedStorage(options);
 }
 
 /** The endpoint part of a connection string, for logs: account keys must never be printed. */

@@ -1,7 +1,8 @@
 import { CosmosDbKeyEscape, CosmosDbPartitionedStorage } from 'botbuilder-azure';
 import { CREATE_ONLY_ETAG, createOnly } from '../../src/store/createOnly';
-import { createCosmosStorage } from '../../src/store/createStorage';
+import { createCosmosStorage, createStorage } from '../../src/store/createStorage';
 import { PagedIndex } from '../../src/store/pagedIndex';
+import { RecoveringStorage } from '../../src/store/recoveringStorage';
 import { FakeCosmosContainer } from '../fixtures/fakeCosmosContainer';
 import { twoWritersStartOneScope } from './newPageRace';
 import { describeStorageContract } from './storageContract';
@@ -145,6 +146,23 @@ describe('Cosmos DB storage over an in-memory SDK container', () => {
       expect(pages.length).toBeGreaterThan(6);
       const created = new Set(cosmos.container.requests.filter((r) => r.op === 'create').map((r) => r.id));
       for (const page of pages) expect(created).toContain(idOf(index.key('scope', page.n)));
+    });
+  });
+});
+
+describe('createStorage with STORAGE=cosmos', () => {
+  it("builds the storage these tests run: botbuilder's client, no compatibility mode, behind RecoveringStorage", () => {
+    const { storage, kind } = createStorage(CONFIG);
+    expect(kind).toBe('cosmos');
+    expect(storage).toBeInstanceOf(RecoveringStorage);
+    // The factory RecoveringStorage rebuilds its client with; constructing one does not connect.
+    const client = (storage as unknown as { create: () => unknown }).create();
+    expect(client).toBeInstanceOf(CosmosDbPartitionedStorage);
+    expect((client as { cosmosDbStorageOptions: unknown }).cosmosDbStorageOptions).toMatchObject({
+      cosmosDbEndpoint: CONFIG.endpoint,
+      databaseId: CONFIG.database,
+      containerId: CONFIG.container,
+      compatibilityMode: false,
     });
   });
 });
