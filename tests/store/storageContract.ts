@@ -92,10 +92,11 @@ export function describeStorageContract(
 
     it('creates a missing document for a create-only write, and refuses one that exists', async () => {
       const key = `${prefix}/create-only`;
-      expect(await createOnly(storage, key, { v: 'first' })).toBe(true);
+      // Non-ASCII text too: a byte count taken from the string's length would cut its end off on upload.
+      expect(await createOnly(storage, key, { v: 'first', who: 'Zoë Ångström — 東京 🚀' })).toBe(true);
       expect(await createOnly(storage, key, { v: 'second' })).toBe(false);
       const stored = (await storage.read([key]))[key];
-      expect(stored.v).toBe('first');
+      expect(stored).toMatchObject({ v: 'first', who: 'Zoë Ångström — 東京 🚀' });
       // Read back through the backend's own read: the create laid the document out as its write does.
       await storage.write({ [key]: { ...stored, v: 'updated' } });
       expect((await storage.read([key]))[key].v).toBe('updated');
