@@ -16,9 +16,12 @@ const { default: JestSequencer } = require('@jest/test-sequencer');
  * (`npx jest --json --outputFile=run.json` gives every file's start and end).
  */
 const MEASURED_SECONDS = {
-  'tests/e2e/playgroundExistingSync.test.ts': 195,
-  'tests/e2e/playground.test.ts': 142,
-  'tests/e2e/playgroundChannel.test.ts': 98,
+  'tests/e2e/playgroundExistingSync.test.ts': 100,
+  'tests/e2e/playgroundChannel.test.ts': 85,
+  'tests/e2e/playgroundConnectSyncAdvice.test.ts': 75,
+  'tests/e2e/playgroundTyped.test.ts': 70,
+  'tests/e2e/playground.test.ts': 60,
+  'tests/e2e/playgroundChannelShare.test.ts': 45,
   'tests/integration/twoInstances.test.ts': 56,
   'tests/e2e/playgroundTenantChecks.test.ts': 53,
   'tests/bot/coordination.test.ts': 29,

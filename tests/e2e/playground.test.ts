@@ -1,17 +1,14 @@
 /**
  * End to end, as a person would use it: the real bot, the Microsoft 365 Agents Playground (a local
- * Teams-like client) and headless Chromium clicking through it. Nothing leaves loopback.
+ * Teams-like client) and headless Chromium clicking through it. Nothing leaves loopback. The recommendations
+ * answered by typing are in playgroundTyped.test.ts: each file has its own Playground, and a page whose
+ * conversation holds fewer cards answers sooner.
  *
  * SCREENSHOTS_DIR=docs/screenshots saves the README pictures (npm run screenshots); when a step fails,
  * the page is saved under test-artifacts/ for debugging.
  */
 import type { PlaygroundPage } from '../helpers/playgroundPage';
-import {
-  answerByTyping,
-  answerQuestionnaire,
-  usePlaygroundSession,
-  waitForInnerText,
-} from '../helpers/playgroundSession';
+import { answerQuestionnaire, usePlaygroundSession, waitForInnerText } from '../helpers/playgroundSession';
 
 jest.setTimeout(180_000);
 
@@ -76,43 +73,4 @@ describe('Agents Playground in headless Chromium', () => {
       expect(await summary.innerText()).toMatch(/DEPLOYMENT PLAN[\s\S]*2 of 5/);
       expect(await summary.innerText()).toMatch(/Next:\s*3\. Install the provisioning agent/);
     }));
-
-  /** Typed replies, matched to each question by its wording, as an admin who prefers the keyboard would answer. */
-  const typed = (overrides: ReadonlyArray<readonly [RegExp, string]>): ReadonlyArray<readonly [RegExp, string]> => [
-    ...overrides,
-    [/syncs your Active Directory/i, 'nothing'],
-    [/reach every domain/i, 'yes'],
-    [/forests/i, '1'],
-    [/sign in/i, 'phs'],
-    [/devices/i, 'none'],
-    [/largest AD domain/i, 'under 100k'],
-    [/in total/i, 'under 100k'],
-    [/50,000 members/i, 'no'],
-    [/customizations/i, 'none'],
-    [/also need/i, 'none'],
-    [/Enterprise Admin/i, 'yes'],
-  ];
-
-  it.each([
-    [
-      'a single forest that needs pass-through authentication',
-      typed([[/sign in/i, 'pta']]),
-      /^Recommendation\s+Microsoft Entra Connect Sync\b[\s\S]*custom install/,
-    ],
-    ['two disconnected forests', typed([[/forests/i, '3']]), /^Recommendation\s+Microsoft Entra Cloud Sync\n/],
-    [
-      'a forest needing hybrid join plus a disconnected acquired forest',
-      typed([
-        [/forests/i, '3'],
-        [/devices/i, 'hybrid join'],
-      ]),
-      /^Recommendation\s+Microsoft Entra Cloud Sync and Microsoft Entra Connect Sync side by side/,
-    ],
-  ])('recommends the right tool for %s, answered by typing', (name, answers, expected) =>
-    step(`typed-${name.split(' ').slice(0, 3).join('-')}`, async () => {
-      await ui.send('start');
-      const recommendation = await answerByTyping(ui, answers, 14);
-      expect(await recommendation.innerText()).toMatch(expected);
-    }),
-  );
 });

@@ -155,6 +155,16 @@ export async function answerQuestionnaire(ui: PlaygroundPage, maxQuestions: numb
   });
 }
 
+/**
+ * Answers the questionnaire by clicking (CLOUD_SYNC_ANSWERS), accepts the Cloud Sync recommendation and waits until the
+ * bot says it is posting the plan's cards.
+ */
+export async function answerAndAccept(ui: PlaygroundPage): Promise<void> {
+  const recommendation = await answerQuestionnaire(ui, 12);
+  await recommendation.getByRole('button', { name: 'Accept Cloud Sync' }).click();
+  await waitForInnerText(recommendation, /Plan created — posting 5 cards/);
+}
+
 /** Answers each question by typing the first matching reply of `answers` into the compose box, as people also do. */
 export async function answerByTyping(
   ui: PlaygroundPage,
