@@ -9,6 +9,9 @@ import { WalCheckpointer } from './walCheckpointer';
 const CHECKPOINT_INTERVAL_MS = 500;
 const BACKSTOP_CHECKPOINT_PAGES = 10_000;
 const MMAP_BYTES = 256 * 1024 * 1024;
+/** How long a statement waits for a lock another connection holds, and how long the switch to WAL mode keeps trying. */
+const BUSY_TIMEOUT_MS = 5_000;
+const WAL_RETRY_MAX_PAUSE_MS = 100;
 
 /**
  * botbuilder `Storage` on an embedded SQLite file, with MemoryStorage's eTag rules:
@@ -33,11 +36,11 @@ export class SqliteStorage implements Storage {
     options: { warn?: (message: string) => void } = {},
   ) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
+    // The busy timeout is set as the connection opens, so every statement after it waits for a lock held elsewhere.
+    this.db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
+    useWriteAheadLog(this.db, path);
     // NORMAL in WAL mode survives a crashed or killed process; only a power loss can drop the last commits.
     this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('busy_timeout = 5000');
     // Pages are read straight from a memory map instead of being copied in through read() calls: a plan read
     // (a few KB, spilling onto overflow pages) takes about a fifth less time. Writes still go through the WAL.
     this.db.pragma(`mmap_size = ${MMAP_BYTES}`);
@@ -101,5 +104,37 @@ export class SqliteStorage implements Storage {
       if (this.selectEtag.get(key)) throw etagConflict(key);
     }
     this.upsert.run(key, newEtag, json);
+  }
+}
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Switches the file to WAL mode. On a new file the switch needs an exclusive lock, and when another connection is
+ * switching the same file at that moment (two instances starting together on a new file) SQLite answers SQLITE_BUSY
+ * at once instead of waiting on the busy timeout. So the switch is tried again after a short pause, for as long as the
+ * busy timeout; a file already in WAL mode needs no such lock, and later opens pass on the first try. The constructor
+ * is synchronous, so the pause blocks; it happens only at start-up, and only while another process holds the file.
+ */
+function useWriteAheadLog(db: Database.Database, path: string): void {
+  const started = Date.now();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'SQLITE_BUSY') throw error;
+      const waited = Date.now() - started;
+      if (waited >= BUSY_TIMEOUT_MS) {
+        db.close();
+        throw new Error(
+          `The SQLite file ${path} stayed locked by another process for ${Math.round(waited / 1000)} s while the ` +
+            `bot switched it to WAL mode. Stop whatever else holds it, or set SQLITE_PATH to a file of this bot's ` +
+            'own, and start again.',
+          { cause: error },
+        );
+      }
+      Atomics.wait(pause, 0, 0, Math.min(attempt * 10, WAL_RETRY_MAX_PAUSE_MS));
+    }
   }
 }
