@@ -23,7 +23,11 @@ export interface ScriptResult {
   readonly seconds: number;
 }
 
-/** The niceness of the scripts beside a live one: below the live script, but not starved on a busy machine. */
+/**
+ * The niceness of the scripts beside a live one. At rest they still get the CPU the live script leaves idle; on a
+ * machine busy with other work they get little of it and can end after the live script (ESLint ended 62 s after jest
+ * in a run at load 15-28).
+ */
 const BACKGROUND_PRIORITY = 10;
 
 type Mode = 'held' | 'live' | 'background';
