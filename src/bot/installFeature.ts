@@ -8,7 +8,7 @@ import { TurnContext } from 'botbuilder';
 import type { Logger } from '../logger';
 import type { ConversationRegistry } from '../store/conversationRegistry';
 import type { TurnReply } from './turn';
-import { welcomeCard } from './welcomeFeature';
+import { welcomeCard } from '../cards/helpCards';
 
 export interface InstallHandlers {
   readonly onInstalled: (context: TurnContext) => Promise<void>;

@@ -4,30 +4,13 @@
  */
 import type { PlanTaskInfo, Proposal } from '../understanding/understand';
 import type { IntentName } from '../understanding/corpus';
-import type { Command, TaskVerb } from '../domain/commands';
+import { plainWordsOf, type Command, type TaskVerb } from '../domain/commands';
 
 const TASK_VERBS: Readonly<Record<'taskStart' | 'taskDone' | 'taskSkip' | 'taskReopen', TaskVerb>> = {
   taskStart: 'start',
   taskDone: 'done',
   taskSkip: 'skip',
   taskReopen: 'reopen',
-};
-
-/** Exact words per plain intent; each is matched by parseCommand as it stands. */
-const PLAIN_WORDS: Readonly<Record<string, string>> = {
-  next: "what's next",
-  status: 'status',
-  tasks: 'tasks',
-  history: 'history',
-  why: 'why',
-  help: 'help',
-  start: 'start',
-  startOver: 'start over',
-  share: 'share',
-  myTasks: 'my tasks',
-  report: 'report',
-  check: 'check',
-  restore: 'restore',
 };
 
 const PLAIN_LABELS: Readonly<Record<string, string>> = {
@@ -90,7 +73,7 @@ export function exactWords(proposal: Proposal): string | undefined {
     case 'due':
       return `due ${proposal.taskNumber} ${proposal.date ?? 'clear'}`;
     default:
-      return PLAIN_WORDS[proposal.intent];
+      return plainWordsOf(proposal.intent);
   }
 }
 
@@ -134,27 +117,27 @@ export function optionLabel(proposal: Proposal, tasks: readonly PlanTaskInfo[] =
   }
 }
 
-/** The COMMAND_HELP usage that teaches an intent, to put the closest commands first in help. */
-export const HELP_USAGE_PREFIX: Readonly<Record<IntentName, string>> = {
-  next: "what's next",
+/** The command whose help entry teaches an intent, to put the closest commands first in help. */
+export const HELP_COMMAND_OF: Readonly<Record<IntentName, Command['name']>> = {
+  next: 'next',
   status: 'status',
   tasks: 'tasks',
   history: 'history',
   why: 'why',
   help: 'help',
   start: 'start',
-  startOver: 'start over',
+  startOver: 'startOver',
   share: 'share',
-  myTasks: 'my tasks',
+  myTasks: 'myTasks',
   remind: 'remind',
   report: 'report',
   check: 'check',
-  watch: 'watch on',
+  watch: 'watch',
   restore: 'restore',
-  taskStart: 'done 3',
-  taskDone: 'done 3',
-  taskSkip: 'done 3',
-  taskReopen: 'done 3',
+  taskStart: 'taskAction',
+  taskDone: 'taskAction',
+  taskSkip: 'taskAction',
+  taskReopen: 'taskAction',
   assign: 'assign',
   unassign: 'unassign',
   due: 'due',

@@ -27,9 +27,9 @@ import type { Command } from '../domain/commands';
 import type { SpokenCommandReader } from '../dialogs/chooseToolDialog';
 import { planLocation, type TurnReply } from './turn';
 import type { Feature } from './routing';
-import { commandOf, exactWords, HELP_USAGE_PREFIX, optionLabel } from './spokenCommands';
+import { commandOf, exactWords, HELP_COMMAND_OF, optionLabel } from './spokenCommands';
 import { SyncGuideBot } from './syncGuideBot';
-import { didNotCatchCard } from './welcomeFeature';
+import { didNotCatchCard } from '../cards/helpCards';
 
 export interface UnderstandingFeatureDeps {
   readonly planStore: Pick<PlanStore, 'load'>;
@@ -146,7 +146,7 @@ export function createUnderstandingFeature(deps: UnderstandingFeatureDeps): Feat
           didNotCatchCard(
             conversationType,
             text,
-            reading.closest.map((intent) => HELP_USAGE_PREFIX[intent]),
+            reading.closest.map((intent) => HELP_COMMAND_OF[intent]),
           ),
         );
         return;

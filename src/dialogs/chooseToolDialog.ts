@@ -34,7 +34,7 @@ import {
   wordingFor,
   type Question,
 } from '../domain/questions';
-import { normalizeText, parseCommand, type Command } from '../domain/commands';
+import { normalizeText, parseCommand, plainWordsOf, type Command } from '../domain/commands';
 import { withinParseLimit } from '../domain/typedText';
 import { questionCard, startOverConfirmCard, type QuestionSubmit } from '../cards/questionCards';
 import type { AdaptiveCardJson } from '../cards/render';
@@ -146,7 +146,8 @@ interface LoopOptions {
 
 const BACK_WORDS = new Set(['back', 'go back', 'previous', 'undo', 'prev']);
 const CANCEL_WORDS = new Set(['cancel', 'stop', 'quit', 'exit', 'pause', 'later']);
-const YES_WORDS = new Set(['yes', 'y', 'yep', 'ok', 'okay', 'confirm', 'start over', 'discard']);
+// Saying the command again ("start over") at its own confirmation means yes.
+const YES_WORDS = new Set(['yes', 'y', 'yep', 'ok', 'okay', 'confirm', plainWordsOf('startOver'), 'discard']);
 const NO_WORDS = new Set(['no', 'n', 'nope', 'keep', 'continue', 'cancel', 'keep going']);
 
 export class ChooseToolDialog extends ComponentDialog<BeginOptions> {

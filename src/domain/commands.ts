@@ -36,6 +36,8 @@ export type Command =
   | { readonly name: 'unknown'; readonly text: string };
 
 export interface CommandInfo {
+  /** The command these words parse to: help puts the closest commands first by it. */
+  readonly name: Command['name'];
   /** What the user types, as shown in help. */
   readonly usage: string;
   readonly description: string;
@@ -44,64 +46,100 @@ export interface CommandInfo {
 }
 
 export const COMMAND_HELP: readonly CommandInfo[] = [
-  { usage: 'start', description: 'Answer a few questions and get a sync tool recommendation', inChannels: true },
-  { usage: "what's next", description: 'Show the next open task of the plan', inChannels: true },
-  { usage: 'status', description: 'Show the plan summary with progress', inChannels: true },
-  { usage: 'tasks', description: 'List every task with its status', inChannels: true },
-  { usage: 'history', description: 'Show the latest changes: who did what, when', inChannels: true },
-  { usage: 'why', description: 'Explain why this sync tool was chosen', inChannels: true },
   {
+    name: 'start',
+    usage: 'start',
+    description: 'Answer a few questions and get a sync tool recommendation',
+    inChannels: true,
+  },
+  { name: 'next', usage: "what's next", description: 'Show the next open task of the plan', inChannels: true },
+  { name: 'status', usage: 'status', description: 'Show the plan summary with progress', inChannels: true },
+  { name: 'tasks', usage: 'tasks', description: 'List every task with its status', inChannels: true },
+  { name: 'history', usage: 'history', description: 'Show the latest changes: who did what, when', inChannels: true },
+  { name: 'why', usage: 'why', description: 'Explain why this sync tool was chosen', inChannels: true },
+  {
+    name: 'share',
     usage: 'share',
     description: 'Post your plan to a team channel, as one plan the channel works on with you',
     inChannels: false,
   },
   {
+    name: 'taskAction',
     usage: 'done 3 / skip 3 / reopen 3',
     description: 'Change task 3 without the buttons (also: start 3)',
     inChannels: true,
   },
   {
+    name: 'assign',
     usage: 'assign 3 to me / assign 3 to @name',
     description: 'Make yourself or a member of this chat or channel the owner of task 3',
     inChannels: true,
   },
-  { usage: 'unassign 3', description: 'Take the owner off task 3', inChannels: true },
+  { name: 'unassign', usage: 'unassign 3', description: 'Take the owner off task 3', inChannels: true },
   {
+    name: 'due',
     usage: 'due 3 2026-12-15 / due 3 clear',
     description: 'Set or clear the due date of task 3 (YYYY-MM-DD, end of that day UTC)',
     inChannels: true,
   },
-  { usage: 'my tasks', description: 'The open tasks assigned to you, across every plan', inChannels: false },
   {
+    name: 'myTasks',
+    usage: 'my tasks',
+    description: 'The open tasks assigned to you, across every plan',
+    inChannels: false,
+  },
+  {
+    name: 'remind',
     usage: 'remind daily / remind weekly / remind off',
     description: 'Post a digest of overdue and next tasks here every day or week (asks first)',
     inChannels: true,
   },
-  { usage: 'report', description: 'The plan as a report, with a CSV download (also: export)', inChannels: true },
   {
+    name: 'report',
+    usage: 'report',
+    description: 'The plan as a report, with a CSV download (also: export)',
+    inChannels: true,
+  },
+  {
+    name: 'check',
     usage: 'check',
     description: "Read the tenant's sync status from Microsoft Graph (when tenant checks are on)",
     inChannels: true,
   },
   {
+    name: 'watch',
     usage: 'watch on / watch off',
     description:
       'Warn here once when sync stops or a Cloud Sync job is quarantined, and once when it recovers (asks first)',
     inChannels: true,
   },
   {
+    name: 'startOver',
     usage: 'start over',
     description: 'Discard the answers and plan and begin again (asks first; the plan can be restored for 30 days)',
     inChannels: true,
   },
   {
+    name: 'restore',
     usage: 'restore',
     description:
       'Bring back the plan discarded or replaced most recently here, within 30 days (asks first if it replaces a plan)',
     inChannels: true,
   },
-  { usage: 'help', description: 'Show what I can do', inChannels: true },
+  { name: 'help', usage: 'help', description: 'Show what I can do', inChannels: true },
 ];
+
+/**
+ * The exact words of a command that takes nothing ("what's next" for `next`): its help entry's usage, when that
+ * parses back to the command alone. Undefined for a command that needs more (a task number, a cadence). The
+ * "did you mean" buttons type these words, so help and they cannot drift apart.
+ */
+export function plainWordsOf(name: Command['name']): string | undefined {
+  const usage = COMMAND_HELP.find((info) => info.name === name)?.usage;
+  if (usage === undefined) return undefined;
+  const parsed = parseCommand(usage);
+  return parsed.name === name && Object.keys(parsed).length === 1 ? usage : undefined;
+}
 
 const SIMPLE: ReadonlyArray<readonly [RegExp, Command]> = [
   [/^(help|\?|commands|menu)$/, { name: 'help' }],

@@ -1,6 +1,10 @@
-import { normalizeText, parseCommand, type Command } from '../../src/domain/commands';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import ts from 'typescript';
+import { COMMAND_HELP, normalizeText, parseCommand, plainWordsOf, type Command } from '../../src/domain/commands';
 import { MAX_PARSED_TEXT_LENGTH } from '../../src/domain/typedText';
 import { fastestRunMs, HOSTILE_SHAPES, HOSTILE_SIZE } from '../helpers/hostileText';
+import { SRC, sourceFiles } from '../helpers/sourceFiles';
 
 describe('parseCommand', () => {
   it.each([
@@ -116,5 +120,44 @@ describe('parseCommand and normalizeText on hostile text', () => {
     let normalized = '';
     expect(fastestRunMs(() => (normalized = normalizeText(text)), LINEAR_BOUND_MS)).toBeLessThan(LINEAR_BOUND_MS);
     expect(normalized.length).toBeLessThanOrEqual(text.length);
+  });
+});
+
+describe('the command table', () => {
+  it('names, for every help entry, the command its first usage parses to', () => {
+    for (const info of COMMAND_HELP) {
+      const first = info.usage.split(' / ')[0].replace('@name', '<at>Ana</at>');
+      expect([info.usage, parseCommand(first).name]).toEqual([info.usage, info.name]);
+    }
+  });
+
+  it('gives the exact words of commands that take nothing, and none for the others', () => {
+    expect(plainWordsOf('next')).toBe("what's next");
+    expect(plainWordsOf('startOver')).toBe('start over');
+    expect(plainWordsOf('myTasks')).toBe('my tasks');
+    expect(plainWordsOf('taskAction')).toBeUndefined();
+    expect(plainWordsOf('remind')).toBeUndefined();
+    expect(plainWordsOf('unassign')).toBeUndefined();
+  });
+
+  it('is the only place in src/ that holds a command word as a string of its own', () => {
+    // Prose that quotes a command ("say "status"") is fine; a literal that is the word itself is a second copy.
+    const words = new Set(
+      COMMAND_HELP.flatMap((info) => info.usage.split(' / ')).filter((usage) => usage.includes(' ')),
+    );
+    const holders = sourceFiles(SRC)
+      .filter((file) => {
+        const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
+        let found = false;
+        const visit = (node: ts.Node): void => {
+          if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && words.has(node.text))
+            found = true;
+          else ts.forEachChild(node, visit);
+        };
+        visit(source);
+        return found;
+      })
+      .map((file) => path.relative(SRC, file).split(path.sep).join('/'));
+    expect(holders).toEqual(['domain/commands.ts']);
   });
 });
