@@ -1,31 +1,31 @@
 /**
- * Choosing the sync tool in Teams: `start` runs the questionnaire (dialogs/chooseToolDialog.ts), a stopped round
- * is kept to resume, "Answer now" and `start over` reopen it. What a finished round, the recommendation's
- * buttons and `why` lead to is the decision family's (actions/decisionActions.ts); this file binds it to the
- * Teams turn and reopens the questions when the family asks for install-type answers first.
+ * Choosing the sync tool in Teams: binds the questionnaire family (actions/questionnaireActions.ts) and the decision
+ * family (actions/decisionActions.ts) to Teams turns and runs the questionnaire dialog (dialogs/chooseToolDialog.ts),
+ * which botbuilder-dialogs keeps in per-person conversation state. The families decide what a turn leads to (how a
+ * round begins, what a start over discards, what a finished round recommends); this file only says what the turn is
+ * and starts or continues the dialog with their options.
  */
 import { randomUUID } from 'node:crypto';
-import type { PrivateConversationState, Storage, TurnContext } from 'botbuilder';
+import type { PrivateConversationState, StatePropertyAccessor, Storage, TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState, type DialogTurnResult } from 'botbuilder-dialogs';
-import { decisionActions, type DecisionTurn } from '../actions/decisionActions';
-import { describePlan } from '../cards/planText';
+import { decisionActions } from '../actions/decisionActions';
 import {
-  CHOOSE_TOOL_DIALOG,
-  ChooseToolDialog,
+  NOT_YOUR_ROUND,
   asQuestionSubmit,
-  type QuestionnaireResult,
-  type QuestionnaireState,
-  type SpokenCommandReader,
-} from '../dialogs/chooseToolDialog';
-import type { SingleTool } from '../domain/advisorRules';
-import { ANSWER_KEYS, ANSWER_TOPICS, type AnswerKey, type Answers } from '../domain/answers';
+  asRefineSubmit,
+  questionnaireActions,
+  type QuestionnaireTurn,
+  type TurnSlot,
+} from '../actions/questionnaireActions';
+import { describePlan } from '../cards/planText';
+import { CHOOSE_TOOL_DIALOG, ChooseToolDialog, type SpokenCommandReader } from '../dialogs/chooseToolDialog';
 import type { DecisionSummary } from '../domain/decision';
 import { prepareSentenceReader } from '../domain/sentenceReader';
 import type { PlanSelection } from '../domain/plan';
-import { KEEP_DAYS } from '../domain/planRetention';
+import type { BeginOptions, QuestionnaireResult, QuestionnaireState } from '../domain/questionnaireState';
 import { TOOL_NAMES } from '../domain/toolNames';
 import type { KeepWith, PlanStore } from '../store/planStore';
-import { DecisionStore, type DecisionRecord } from '../store/decisionStore';
+import { DecisionStore } from '../store/decisionStore';
 import { parseCommand, type Command } from '../domain/commands';
 import { cardResponse, messageResponse } from './invokeResponses';
 import { checkPlanPermission, type PlanPermission } from './planPermissions';
@@ -83,90 +83,55 @@ const PASS_THROUGH: ReadonlySet<Command['name']> = new Set([
 
 const PERMISSIONS = Symbol('planPermissions');
 
+/** A per-person state property as the family's slot in this turn. */
+function slotOf<T>(property: StatePropertyAccessor<T>, context: TurnContext): TurnSlot<T> {
+  return {
+    get: () => property.get(context),
+    set: (value) => property.set(context, value),
+    delete: () => property.delete(context),
+  };
+}
+
 export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
   const clock = deps.clock ?? (() => new Date());
   const newId = deps.newId ?? (() => randomUUID());
   const decisions = new DecisionStore(deps.storage);
-  const actions = decisionActions({ decisions, clock, newId });
-  /** The turn as the decision family sees it: where, who, and the plan layer bound to this turn. */
-  const turnOf = (context: TurnContext): DecisionTurn => {
-    const plans = deps.plans;
-    return {
-      location: planLocation(context),
-      actor: actorOf(context),
-      ...(plans
-        ? {
-            plans: {
-              describe: () => plans.describe(context),
-              start: (selection, decision, options) => plans.start(context, selection, decision, options),
-              permission: (change) => plans.permission(context, change),
-            },
-          }
-        : {}),
-    };
-  };
+  const decide = decisionActions({ decisions, clock, newId });
+  const questionnaire = questionnaireActions({ decisions, decide, clock, newId });
   const paused = deps.privateState.createProperty<QuestionnaireState>('chooseToolPaused');
-  /** The plan a start-over confirmation offered to discard: "yes" discards that plan or none, never one put there since. */
   const offeredPlan = deps.privateState.createProperty<string>('startOverPlanId');
   const dialogs = new DialogSet(deps.privateState.createProperty<DialogState>('chooseToolDialogState'));
 
   /** Asked once per turn: the confirmation and the refusal of one start over read the same answer. */
-  const mayDiscard = (context: TurnContext) => {
+  const mayDiscard = (plans: PlanPort, context: TurnContext) => {
     let asked = context.turnState.get<ReturnType<PlanPort['permission']> | undefined>(PERMISSIONS);
     if (!asked) {
-      asked = deps.plans ? deps.plans.permission(context, 'discard') : Promise.resolve({ kind: 'noPlan' as const });
+      asked = plans.permission(context, 'discard');
       context.turnState.set(PERMISSIONS, asked);
     }
     return asked;
   };
 
-  const discardable = async (context: TurnContext): Promise<string[]> => {
-    const items: string[] = [];
-    const kept = await paused.get(context);
-    if (kept && kept.answered.length > 0)
-      items.push(`the ${kept.answered.length} answers kept from your earlier round`);
-    const pending = await decisions.pending(planLocation(context), actorOf(context).id);
-    if (pending && !pending.choice) items.push('your recommendation that nobody has accepted yet');
-    // Only what this person may discard is offered; a plan they may not is left out and explained (refusal).
-    const permission = await mayDiscard(context);
-    const plan = permission.kind === 'allowed' ? await deps.plans?.describe(context) : undefined;
-    if (permission.kind === 'allowed' && plan) {
-      items.push(
-        `the deployment plan of this conversation (${plan}), for everyone here: it is kept for ${KEEP_DAYS} days, and "restore" brings it back`,
-      );
-      await offeredPlan.set(context, permission.planId);
-    } else {
-      await offeredPlan.delete(context);
-    }
-    return items;
-  };
-  const refusal = async (context: TurnContext) => {
-    const permission = await mayDiscard(context);
-    return permission.kind === 'refused' ? permission.card : undefined;
-  };
-  const discard = async (context: TurnContext): Promise<string | void> => {
-    const location = planLocation(context);
-    const offered = await offeredPlan.get(context);
-    await offeredPlan.delete(context);
-    await paused.delete(context);
-    await decisions.discardPending(location, actorOf(context).id);
-    // Asked again: the confirmation may be hours old, and roles or task owners may have changed since.
-    const permission = await mayDiscard(context);
-    if (permission.kind === 'noPlan') {
-      await decisions.discardAccepted(location);
-      return;
-    }
-    if (permission.kind === 'refused') {
-      if (offered) await deps.reply(context, permission.card);
-      return 'Your own answers are cleared; the plan stays as it is. Here is the first question.';
-    }
-    if (permission.planId !== offered) {
-      return offered
-        ? 'Your own answers are cleared. The plan here changed after you were asked, so it stays: say "start over" again to discard it. Here is the first question.'
-        : 'Your own answers are cleared; the plan stays as it is. Here is the first question.';
-    }
-    await deps.plans?.remove(context, { decision: await decisions.accepted(location) });
-    await decisions.discardAccepted(location);
+  /** The turn as the families see it: where, who, the plan layer and this person's kept state, bound to this turn. */
+  const turnOf = (context: TurnContext): QuestionnaireTurn => {
+    const plans = deps.plans;
+    return {
+      location: planLocation(context),
+      actor: actorOf(context),
+      paused: slotOf(paused, context),
+      offeredPlan: slotOf(offeredPlan, context),
+      ...(plans
+        ? {
+            plans: {
+              describe: () => plans.describe(context),
+              start: (selection, decision, options) => plans.start(context, selection, decision, options),
+              permission: (change) =>
+                change === 'discard' ? mayDiscard(plans, context) : plans.permission(context, change),
+              remove: (keep) => plans.remove(context, keep),
+            },
+          }
+        : {}),
+    };
   };
 
   dialogs.add(
@@ -175,119 +140,43 @@ export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
       actorOf,
       clock,
       newId: () => newId().slice(0, 12),
-      startOver: { discardable, refusal, discard },
+      startOver: {
+        discardable: (context) => questionnaire.discardable(turnOf(context)),
+        refusal: (context) => questionnaire.refusal(turnOf(context)),
+        discard: async (context) => {
+          const done = await questionnaire.discard(turnOf(context));
+          if (done.refusal) await deps.reply(context, done.refusal);
+          return done.notice;
+        },
+      },
       spoken: deps.spoken,
     }),
   );
   // Half a second of loading, paid while the bot starts rather than by the first person who types a number.
   prepareSentenceReader();
 
-  /** Acts on a questionnaire that ended this turn: keeps cancelled answers, or recommends. */
+  /** Hands a round that ended this turn to the family and says what it answers. */
   const afterTurn = async (context: TurnContext, result: DialogTurnResult): Promise<void> => {
     if (result.status !== DialogTurnStatus.complete) return;
-    const outcome = result.result as QuestionnaireResult | undefined;
-    if (outcome?.kind === 'cancelled') {
-      // A follow-up that is stopped leaves the recommendation as it was; only a full round is worth resuming.
-      if (!outcome.state.followUp) await paused.set(context, outcome.state);
-      else await deps.reply(context, 'Stopped. The recommendation stays as it was; its buttons still work.');
-    }
-    if (outcome?.kind !== 'completed') return;
-    await paused.delete(context);
-    const override = outcome.followUp?.override;
-    if (override) {
-      // The install-type questions an override to Connect needed: record them, then apply the override.
-      await deps.reply(
-        context,
-        await actions.finishOverride(turnOf(context), outcome.followUp.decisionId, outcome, override),
-      );
-      return;
-    }
-    await deps.reply(context, await actions.recommendFrom(turnOf(context), outcome));
+    const answer = await questionnaire.finished(turnOf(context), result.result as QuestionnaireResult | undefined);
+    if (answer !== undefined) await deps.reply(context, answer);
   };
 
-  const begin = async (context: TurnContext, options: { startOver?: boolean; notice?: string }): Promise<void> => {
+  /** Runs a new round of this person's questions with the family's options, ending any running one. */
+  const begin = async (context: TurnContext, options: BeginOptions): Promise<void> => {
     const dc = await dialogs.createContext(context);
     await dc.cancelAllDialogs();
-    const resume = options.startOver ? undefined : await paused.get(context);
-    await afterTurn(context, await dc.beginDialog(CHOOSE_TOOL_DIALOG, { ...options, resume }));
-  };
-
-  /** Reopens this person's questions for a recommendation: the given ones only (`onlyAsk`), or a round without `without`. */
-  const beginFollowUp = async (
-    context: TurnContext,
-    record: DecisionRecord,
-    onlyAsk: readonly AnswerKey[],
-    override?: SingleTool,
-  ): Promise<void> => {
-    const answers: Partial<Answers> = { ...record.answers };
-    for (const key of onlyAsk) delete answers[key];
-    const state: QuestionnaireState = {
-      runId: newId().slice(0, 12),
-      answers,
-      answered: [],
-      startedAt: clock().toISOString(),
-      onlyAsk,
-      followUp: { decisionId: record.decisionId, ...(override ? { override } : {}) },
-    };
-    const dc = await dialogs.createContext(context);
-    await dc.cancelAllDialogs();
-    await afterTurn(context, await dc.beginDialog(CHOOSE_TOOL_DIALOG, { resume: state }));
-  };
-
-  /** "Answer now" on an assumption: ask that question (and whatever it makes relevant), then recommend again. */
-  const refine = async (
-    context: TurnContext,
-    value: { refine: string; decisionId: string; owner: string },
-  ): Promise<void> => {
-    const actor = actorOf(context);
-    const record = await decisions.pending(planLocation(context), actor.id);
-    const key = ANSWER_KEYS.find((candidate) => candidate === value.refine);
-    if (!record || record.decisionId !== value.decisionId || value.owner !== actor.id || !key) {
-      await deps.reply(
-        context,
-        "That button belongs to a recommendation that is no longer current, or to someone else's. Say **why** to see yours, or **start** to answer the questions.",
-      );
-      return;
-    }
-    if (record.choice) {
-      await deps.reply(
-        context,
-        'This recommendation was already accepted, so its answers are settled. Say **start over** to answer the questions again.',
-      );
-      return;
-    }
-    // Skipped questions are weighed again: the new answer may make them matter.
-    const answers: Partial<Answers> = {};
-    for (const candidate of ANSWER_KEYS) {
-      const answer = record.answers[candidate];
-      if (candidate !== key && answer !== undefined && answer !== 'notAsked')
-        (answers as Record<string, unknown>)[candidate] = answer;
-    }
-    const state: QuestionnaireState = {
-      runId: newId().slice(0, 12),
-      answers,
-      answered: record.answered.filter((entry) => entry.question !== key && answers[entry.question] !== undefined),
-      startedAt: record.answered[0]?.at ?? clock().toISOString(),
-      followUp: { decisionId: record.decisionId },
-    };
-    const dc = await dialogs.createContext(context);
-    await dc.cancelAllDialogs();
-    await afterTurn(
-      context,
-      await dc.beginDialog(CHOOSE_TOOL_DIALOG, {
-        resume: state,
-        notice: `Let's settle "${ANSWER_TOPICS[key]}". Your other answers are kept.`,
-      }),
-    );
+    await afterTurn(context, await dc.beginDialog(CHOOSE_TOOL_DIALOG, options));
   };
 
   // An override to Connect may need install-type questions first: the family says which, the dialog asks them.
   const verbs: Record<string, VerbHandler> = {};
-  for (const [verb, handle] of Object.entries(actions.verbs))
+  for (const [verb, handle] of Object.entries(decide.verbs))
     verbs[verb] = async (context, data) => {
       const outcome = await handle(turnOf(context), data);
       if (outcome.kind === 'card') return cardResponse(outcome.card);
-      if (outcome.kind === 'askInstall') await beginFollowUp(context, outcome.record, outcome.questions, outcome.tool);
+      if (outcome.kind === 'askInstall')
+        await begin(context, questionnaire.followUp(outcome.record, outcome.questions, outcome.tool));
       return messageResponse(outcome.text);
     };
 
@@ -296,7 +185,9 @@ export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
     intercept: async (context, text) => {
       const refineValue = asRefineSubmit(context.activity.value);
       if (refineValue) {
-        await refine(context, refineValue);
+        const outcome = await questionnaire.refine(turnOf(context), refineValue);
+        if (outcome.kind === 'ask') await begin(context, outcome.options);
+        else await deps.reply(context, outcome.text);
         return true;
       }
       const submit = asQuestionSubmit(context.activity.value);
@@ -306,10 +197,7 @@ export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
       const dc = await dialogs.createContext(context);
       if (!dc.activeDialog) {
         if (!submit) return false;
-        await deps.reply(
-          context,
-          "That card is not part of a round of questions you are answering (it has ended, or it is someone else's). Say **start** to answer your own.",
-        );
+        await deps.reply(context, NOT_YOUR_ROUND);
         return true;
       }
       // Other people's messages never get here (their dialog stack is their own).
@@ -317,15 +205,9 @@ export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
       return true;
     },
     commands: {
-      start: async (context) => {
-        const plan = await deps.plans?.describe(context);
-        const notice = plan
-          ? `This conversation already has a deployment plan (${plan}). Answering the questions does not change it; if you accept the new recommendation, I ask before replacing the plan.`
-          : undefined;
-        await begin(context, { notice });
-      },
-      startOver: (context) => begin(context, { startOver: true }),
-      why: async (context) => deps.reply(context, await actions.why(turnOf(context))),
+      start: async (context) => begin(context, await questionnaire.start(turnOf(context))),
+      startOver: (context) => begin(context, questionnaire.startOver()),
+      why: async (context) => deps.reply(context, await decide.why(turnOf(context))),
     },
   };
 }
@@ -352,14 +234,4 @@ export function planPort(
         : { kind: 'noPlan' };
     },
   };
-}
-
-/** Card data is untrusted: only a well-formed "Answer now" submit is read. */
-function asRefineSubmit(value: unknown): { refine: string; decisionId: string; owner: string } | undefined {
-  const v = value as Record<string, unknown> | undefined;
-  if (!v || typeof v !== 'object') return undefined;
-  const ok = (x: unknown): x is string => typeof x === 'string' && x.length > 0 && x.length <= 200;
-  return ok(v.refine) && ok(v.decisionId) && ok(v.owner)
-    ? { refine: v.refine, decisionId: v.decisionId, owner: v.owner }
-    : undefined;
 }

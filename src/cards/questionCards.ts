@@ -3,22 +3,13 @@
  *
  * Their buttons are `Action.Submit`, not `Action.Execute`: they feed a per-person dialog that runs in
  * message turns, and a submit from the bot's own card reaches it in 1:1, group chats and channels
- * alike, without an @mention. The card data carries only ids; the dialog decides what they mean.
+ * alike, without an @mention. The card data (domain/questionnaireVerbs.ts) carries only ids; the questionnaire
+ * family decides what they mean.
  */
 import { QUESTION_WORDS } from '../domain/answerWords';
 import { NONE_VALUE, NOT_SURE_VALUE, type Question } from '../domain/questions';
+import type { QuestionSubmit, StartOverChoice } from '../domain/questionnaireVerbs';
 import { escapeMarkdown, renderCard, type AdaptiveCardJson } from './render';
-
-/** The `data` of every questionnaire button, as the dialog reads it back from `activity.value`. */
-export interface QuestionSubmit {
-  /** The run the card was sent in; a different run means the card is stale. */
-  readonly questionnaire: string;
-  readonly question?: string;
-  /** A choice value; multi-select "Continue" sends the ticked options as the `selection` input instead. */
-  readonly answer?: string;
-  readonly nav?: 'back' | 'cancel' | 'startOver' | 'help';
-  readonly confirm?: 'startOver' | 'keep';
-}
 
 export interface QuestionCardInput {
   readonly runId: string;
@@ -76,7 +67,7 @@ export interface StartOverConfirmInput {
 }
 
 export function startOverConfirmCard(input: StartOverConfirmInput): AdaptiveCardJson {
-  const data = (confirm: 'startOver' | 'keep') => ({ questionnaire: input.runId, confirm });
+  const data = (confirm: StartOverChoice) => ({ questionnaire: input.runId, confirm }) satisfies QuestionSubmit;
   return confirmCard({
     title: 'Start over?',
     message: 'Starting over discards:',

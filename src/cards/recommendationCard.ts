@@ -11,17 +11,8 @@ import { ACCEPT_VERB, OVERRIDE_VERB } from '../domain/decisionVerbs';
 import { LEARN } from '../domain/learnLinks';
 import { SHORT_TOOL_NAMES as SHORT_NAMES, TOOL_NAMES } from '../domain/toolNames';
 import type { Actor } from '../domain/plan';
+import type { RefineSubmit } from '../domain/questionnaireVerbs';
 import { escapeMarkdown, renderCard, type AdaptiveCardJson } from './render';
-
-/**
- * The `data` of an "Answer now" button under an assumption. A submit, not an execute: it reopens the
- * person's questionnaire, which runs in message turns like the question cards.
- */
-export interface RefineSubmit {
-  readonly refine: string;
-  readonly decisionId: string;
-  readonly owner: string;
-}
 
 export interface RecommendationCardInput {
   readonly decisionId: string;

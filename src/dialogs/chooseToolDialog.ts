@@ -1,9 +1,10 @@
 /**
- * The "choose the sync tool" questionnaire as a botbuilder dialog. It only translates: the domain's
- * question catalog decides what to ask next (`nextQuestion`) and how to read a button (`parseAnswer`) or
- * a typed reply, words or a sentence (`replyTo`); this dialog sends the cards, records what a message
- * answered, and handles back, cancel, start over and help. It ends with the finished answers; turning
- * them into a recommendation is the caller's job.
+ * The "choose the sync tool" questionnaire as a botbuilder dialog: the waterfall that asks, waits and reads. It
+ * only translates: the round's state and its steps (the next question, recording what a message answered, going
+ * back) are domain/questionnaireState.ts, reading a button (`parseAnswer`) or a typed reply, words or a sentence
+ * (`replyTo`) is the domain's, and the card data is read by actions/questionnaireActions.ts. This dialog sends the
+ * cards and handles back, cancel, start over and help. It ends with the finished answers; turning them into a
+ * recommendation is the caller's job.
  *
  * The state lives in the dialog stack, which the app keeps in PrivateConversationState: one stack per
  * person per conversation, so two people answering in the same channel never touch each other's answers.
@@ -17,87 +18,31 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
-import { ANSWER_KEYS, ANSWER_TOPICS, type AnswerKey, type Answers, describeAnswer } from '../domain/answers';
-import type { SingleTool } from '../domain/advisorRules';
-import type { Actor } from '../domain/plan';
-import type { AnswerRecord } from '../domain/decision';
-import { mentionedNotice, questionHelp, replyTo } from '../domain/questionnaireReplies';
-import {
-  QUESTIONS,
-  acceptedAnswersHelp,
-  canChangeOutcome,
-  finalizeAnswers,
-  nextQuestion,
-  parseAnswer,
-  questionById,
-  withAnswer,
-  wordingFor,
-  type Question,
-} from '../domain/questions';
-import { normalizeText, parseCommand, plainWordsOf, type Command } from '../domain/commands';
-import { withinParseLimit } from '../domain/typedText';
-import { questionCard, startOverConfirmCard, type QuestionSubmit } from '../cards/questionCards';
+import { asQuestionSubmit } from '../actions/questionnaireActions';
+import { questionCard, startOverConfirmCard } from '../cards/questionCards';
 import type { AdaptiveCardJson } from '../cards/render';
+import { normalizeText, parseCommand, plainWordsOf, type Command } from '../domain/commands';
+import type { Actor } from '../domain/plan';
+import { mentionedNotice, questionnaireHelp, replyTo, staleQuestionNotice } from '../domain/questionnaireReplies';
+import {
+  countAnswers,
+  freshState,
+  isQuestionnaireState,
+  progressOf,
+  questionFor,
+  finishedAnswers,
+  recordReply,
+  stepBack,
+  type BeginOptions,
+  type QuestionnaireResult,
+  type QuestionnaireState,
+} from '../domain/questionnaireState';
+import type { QuestionSubmit } from '../domain/questionnaireVerbs';
+import { acceptedAnswersHelp, parseAnswer, wordingFor, type Question } from '../domain/questions';
+import { withinParseLimit } from '../domain/typedText';
 
 export const CHOOSE_TOOL_DIALOG = 'chooseTool';
 const QUESTION_LOOP = 'chooseTool.questionLoop';
-
-/** Options a message named for a multi-select question still to come: ticked on its card, to be confirmed. */
-export interface MentionedOptions {
-  readonly question: AnswerKey;
-  readonly values: readonly string[];
-  readonly message: number;
-}
-
-/** Everything a questionnaire run needs between turns; plain JSON, because it is stored with the dialog stack. */
-export interface QuestionnaireState {
-  /** Ties card buttons to this run, so a button on a card from an earlier run is recognised as stale. */
-  readonly runId: string;
-  readonly answers: Partial<Answers>;
-  readonly answered: readonly AnswerRecord[];
-  readonly startedAt: string;
-  readonly mentioned?: readonly MentionedOptions[];
-  /** Set while the person is asked whether to discard their answers (and plan) and begin again. */
-  readonly confirmingStartOver?: boolean;
-  /**
-   * A follow-up on a recommendation instead of a full round: ask exactly these questions, in this order,
-   * then finish with the answers as they stand (e.g. the install-type questions an override to Connect needs).
-   */
-  readonly onlyAsk?: readonly AnswerKey[];
-  /** What the follow-up is for, handed back on completion. */
-  readonly followUp?: FollowUp;
-}
-
-/** Why a round of questions reopened a recommendation: to answer an unknown, or to finish an override. */
-export interface FollowUp {
-  readonly decisionId: string;
-  /** Apply this override once the questions are answered. */
-  readonly override?: SingleTool;
-}
-
-export type QuestionnaireResult =
-  | {
-      readonly kind: 'completed';
-      readonly runId: string;
-      readonly answers: Answers;
-      readonly answered: readonly AnswerRecord[];
-      readonly startedAt: string;
-      readonly completedAt: string;
-      readonly followUp?: FollowUp;
-    }
-  /** Stopped by the person; `state` lets a later `start` pick up where they left off. */
-  | { readonly kind: 'cancelled'; readonly state: QuestionnaireState }
-  /** A start over was asked for outside the questions and then declined: nothing changed. */
-  | { readonly kind: 'keptAsIs' };
-
-export interface BeginOptions {
-  /** Continue an earlier, cancelled run instead of beginning a new one. */
-  readonly resume?: QuestionnaireState;
-  /** Begin with the start-over question (the `start over` command when no questions are running). */
-  readonly startOver?: boolean;
-  /** A sentence to show before the first question, e.g. that a plan already exists here. */
-  readonly notice?: string;
-}
 
 /** What `start over` would throw away besides the answers in progress, in words for the confirmation. */
 export interface StartOverHooks {
@@ -200,7 +145,7 @@ export class ChooseToolDialog extends ComponentDialog<BeginOptions> {
   }
 
   private freshState(): QuestionnaireState {
-    return { runId: this.newId(), answers: {}, answered: [], startedAt: this.clock().toISOString() };
+    return freshState(this.newId(), this.clock().toISOString());
   }
 
   private async discardable(context: TurnContext): Promise<string[]> {
@@ -274,7 +219,7 @@ export class ChooseToolDialog extends ComponentDialog<BeginOptions> {
     if (command) return this.navigate(context, options, question, command);
 
     if (input.submit && input.submit.question !== question.id)
-      return same(staleQuestionNotice(state, input.submit.question));
+      return same(staleQuestionNotice(state.answers, input.submit.question));
 
     const raw = input.submit ? input.submit.answer : input.text;
     if (raw === undefined || raw.trim() === '') {
@@ -306,7 +251,8 @@ export class ChooseToolDialog extends ComponentDialog<BeginOptions> {
         }
       }
     }
-    return { loop: { state: this.record(context, state, question, reply), notice: reply.notice, showCard: true } };
+    const recorded = recordReply(state, question, reply, this.actorOf(context), this.clock().toISOString());
+    return { loop: { state: recorded, notice: reply.notice, showCard: true } };
   }
 
   /** back, cancel, start over, help and start: typed, pressed, or read from the person's own words. */
@@ -320,32 +266,9 @@ export class ChooseToolDialog extends ComponentDialog<BeginOptions> {
     const same = (notice: string, showCard = true) => ({ loop: { ...options, notice, showCard } });
     switch (command) {
       case 'back': {
-        const last = state.answered[state.answered.length - 1];
-        if (!last) return same('This is the first question, so there is nothing to go back to.');
-        // Everything the last message answered goes: a sentence may have answered several questions at once.
-        const undone =
-          last.message === undefined ? [last] : state.answered.filter((record) => record.message === last.message);
-        const answers: Partial<Answers> = { ...state.answers };
-        for (const record of undone) delete answers[record.question];
-        const mentioned = state.mentioned?.filter(
-          (entry) => last.message !== undefined && entry.message < last.message,
-        );
-        const notice =
-          undone.length === 1
-            ? 'Going back one question; your previous answer to it is cleared.'
-            : `Going back: the ${undone.length} answers your last message gave are cleared (${undone.map((record) => ANSWER_TOPICS[record.question]).join(', ')}).`;
-        return {
-          loop: {
-            state: {
-              ...state,
-              answers,
-              answered: state.answered.slice(0, state.answered.length - undone.length),
-              mentioned,
-            },
-            notice,
-            showCard: true,
-          },
-        };
+        const back = stepBack(state);
+        if (!back) return same('This is the first question, so there is nothing to go back to.');
+        return { loop: { state: back.state, notice: back.notice, showCard: true } };
       }
       case 'cancel':
         await this.reply(
@@ -371,47 +294,6 @@ export class ChooseToolDialog extends ComponentDialog<BeginOptions> {
           'You are already answering the questions; here is the current one. Say **start over** to begin again.',
         );
     }
-  }
-
-  /** The state with everything one message answered, under one message number so that `back` undoes it whole. */
-  private record(
-    context: TurnContext,
-    state: QuestionnaireState,
-    question: Question,
-    reply: ReturnType<typeof replyTo>,
-  ): QuestionnaireState {
-    const by = this.actorOf(context);
-    const at = this.clock().toISOString();
-    const message =
-      Math.max(
-        0,
-        ...state.answered.map((record) => record.message ?? 0),
-        ...(state.mentioned ?? []).map((entry) => entry.message),
-      ) + 1;
-    let answers = state.answers;
-    const answered: AnswerRecord[] = [];
-    const given: Array<[AnswerKey, Answers[AnswerKey]]> = [
-      ...(reply.answer !== undefined ? [[question.id, reply.answer] as [AnswerKey, Answers[AnswerKey]]] : []),
-      ...(Object.entries(reply.also) as Array<[AnswerKey, Answers[AnswerKey]]>),
-    ];
-    for (const [key, value] of given) {
-      answers = withAnswer(answers, key, value);
-      answered.push({ question: key, by, at, message });
-    }
-    const named = Object.entries(reply.mentioned) as Array<[AnswerKey, readonly string[]]>;
-    // Ticks are for a question not yet answered; once it is answered (any way) they are spent.
-    const mentioned = [
-      ...(state.mentioned ?? []).filter(
-        (entry) => answers[entry.question] === undefined && !named.some(([key]) => key === entry.question),
-      ),
-      ...named.map(([key, values]) => ({ question: key, values, message })),
-    ];
-    return {
-      ...state,
-      answers,
-      answered: [...state.answered, ...answered],
-      ...(mentioned.length > 0 || state.mentioned ? { mentioned } : {}),
-    };
   }
 
   private async interpretConfirmation(
@@ -473,43 +355,12 @@ export class ChooseToolDialog extends ComponentDialog<BeginOptions> {
       runId: state.runId,
       question,
       ...wordingFor(question, state.answers),
-      number: state.answered.length + 1,
-      estimatedTotal: state.onlyAsk
-        ? state.answered.length + state.onlyAsk.filter((key) => state.answers[key] === undefined).length
-        : estimateTotal(state.answers, state.answered.length, question),
+      ...progressOf(state, question),
       forName: shared ? context.activity.from?.name : undefined,
       canGoBack: state.answered.length > 0,
       ...(ticked ? { ticked } : {}),
     });
   }
-}
-
-/** The question to put next: the follow-up's list when there is one, otherwise whatever can still change the outcome. */
-function questionFor(state: QuestionnaireState): Question | undefined {
-  if (state.onlyAsk) {
-    const key = state.onlyAsk.find((candidate) => state.answers[candidate] === undefined);
-    return key === undefined ? undefined : questionById(key);
-  }
-  return nextQuestion(state.answers);
-}
-
-/** The answers to hand on: a follow-up leaves what it did not ask as it was (unasked questions become "not asked"). */
-function finishedAnswers(state: QuestionnaireState): Answers {
-  if (!state.onlyAsk) return finalizeAnswers(state.answers);
-  const complete: Record<string, unknown> = {};
-  for (const key of ANSWER_KEYS) complete[key] = state.answers[key] ?? 'notAsked';
-  return complete as unknown as Answers;
-}
-
-/**
- * "Question 3 of about 7": answered so far, this one, and the later ones that could still change the
- * outcome. "About", because later answers can make some of those irrelevant.
- */
-export function estimateTotal(answers: Partial<Answers>, answeredCount: number, current: Question): number {
-  const later = QUESTIONS.filter(
-    (q) => q.id !== current.id && answers[q.id] === undefined && canChangeOutcome(answers, q.id),
-  );
-  return answeredCount + 1 + later.length;
 }
 
 interface TurnInput {
@@ -533,23 +384,6 @@ function readInput(context: TurnContext): TurnInput {
   return { text, submit: { ...submit, answer: submit.answer ?? selection } };
 }
 
-/** Card data is untrusted: only well-formed string fields are read, anything else is ignored. */
-export function asQuestionSubmit(value: unknown): QuestionSubmit | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const v = value as Record<string, unknown>;
-  if (typeof v.questionnaire !== 'string') return undefined;
-  const str = (x: unknown) => (typeof x === 'string' && x.length <= 500 ? x : undefined);
-  const nav = v.nav === 'back' || v.nav === 'cancel' || v.nav === 'startOver' || v.nav === 'help' ? v.nav : undefined;
-  const confirm = v.confirm === 'startOver' || v.confirm === 'keep' ? v.confirm : undefined;
-  return {
-    questionnaire: v.questionnaire.slice(0, 64),
-    question: str(v.question),
-    answer: str(v.answer),
-    nav,
-    confirm,
-  };
-}
-
 type QuestionnaireCommand = 'back' | 'cancel' | 'startOver' | 'help' | 'start';
 
 /** The typed text normalized as a command word, or undefined when it is too long to be one. */
@@ -565,36 +399,4 @@ function commandOf(text: string): QuestionnaireCommand | undefined {
   const command = parseCommand(text).name;
   if (command === 'startOver' || command === 'help' || command === 'start') return command;
   return undefined;
-}
-
-function staleQuestionNotice(state: QuestionnaireState, questionId: string | undefined): string {
-  const known = QUESTIONS.find((q) => q.id === questionId);
-  if (known && state.answers[known.id] !== undefined) {
-    return `You already answered "${ANSWER_TOPICS[known.id]}" with "${describeAnswer(known.id, state.answers[known.id]!)}". To change it, say **back** until you reach it. Here is the current question:`;
-  }
-  return 'That button is from a question that is no longer needed. Here is the current question:';
-}
-
-function questionnaireHelp(question: Question, answers: Partial<Answers>): string {
-  return [
-    'I ask a few questions to choose between Microsoft Entra Cloud Sync and Connect Sync. Questions that cannot change the result are skipped.',
-    `Press a button or type your answer. ${questionHelp(question, answers)}`,
-    '"Not sure" is always fine: I take the safe choice and list it as an assumption.',
-    'Say **back** to change the previous answer, **cancel** to stop (your answers are kept) or **start over** to begin again.',
-  ].join('\n\n');
-}
-
-function countAnswers(n: number): string {
-  return n === 1 ? '1 answer' : `${n} answers`;
-}
-
-function isQuestionnaireState(value: unknown): value is QuestionnaireState {
-  const v = value as QuestionnaireState | undefined;
-  return (
-    typeof v === 'object' &&
-    v !== null &&
-    typeof v.runId === 'string' &&
-    typeof v.answers === 'object' &&
-    Array.isArray(v.answered)
-  );
 }

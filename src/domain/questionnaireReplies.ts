@@ -11,6 +11,7 @@
 import { ANSWER_TOPICS, describeAnswer, type AnswerKey, type Answers } from './answers';
 import { QUESTION_WORDS } from './answerWords';
 import {
+  QUESTIONS,
   acceptedAnswersHelp,
   isTypedChoiceList,
   normalizeAnswer,
@@ -168,4 +169,23 @@ function listOr(items: readonly string[]): string {
 
 function listAnd(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** A button of a question that is no longer the current one: already answered (and how to change it), or not needed. */
+export function staleQuestionNotice(answers: Partial<Answers>, questionId: string | undefined): string {
+  const known = QUESTIONS.find((q) => q.id === questionId);
+  if (known && answers[known.id] !== undefined) {
+    return `You already answered "${ANSWER_TOPICS[known.id]}" with "${describeAnswer(known.id, answers[known.id]!)}". To change it, say **back** until you reach it. Here is the current question:`;
+  }
+  return 'That button is from a question that is no longer needed. Here is the current question:';
+}
+
+/** `help` during the questions: how the questionnaire works, and what this question accepts. */
+export function questionnaireHelp(question: Question, answers: Partial<Answers>): string {
+  return [
+    'I ask a few questions to choose between Microsoft Entra Cloud Sync and Connect Sync. Questions that cannot change the result are skipped.',
+    `Press a button or type your answer. ${questionHelp(question, answers)}`,
+    '"Not sure" is always fine: I take the safe choice and list it as an assumption.',
+    'Say **back** to change the previous answer, **cancel** to stop (your answers are kept) or **start over** to begin again.',
+  ].join('\n\n');
 }

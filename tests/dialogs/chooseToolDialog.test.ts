@@ -1,6 +1,7 @@
 import { DialogTestClient } from 'botbuilder-testing';
 import { DialogTurnStatus } from 'botbuilder-dialogs';
-import { ChooseToolDialog, type QuestionnaireResult, type StartOverHooks } from '../../src/dialogs/chooseToolDialog';
+import { ChooseToolDialog, type StartOverHooks } from '../../src/dialogs/chooseToolDialog';
+import type { QuestionnaireResult } from '../../src/domain/questionnaireState';
 import { recommend } from '../../src/domain/advisor';
 import { MAX_PARSED_TEXT_LENGTH } from '../../src/domain/typedText';
 import { errorCard } from '../../src/cards/errorCard';
