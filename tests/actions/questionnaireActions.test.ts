@@ -22,12 +22,11 @@ import { DecisionStore } from '../../src/store/decisionStore';
 import type { KeepWith, PlanLocation } from '../../src/store/planStore';
 import { cardText } from '../helpers/cardAssertions';
 import { CLOUD_SYNC_ANSWERS } from '../helpers/decisionFixtures';
+import { alice, bob, T0 } from '../helpers/planFixtures';
 import { SRC, sourceFiles } from '../helpers/sourceFiles';
 
-const ANA: Actor = { id: 'aad-ana', name: 'Ana' };
-const BEN: Actor = { id: 'aad-ben', name: 'Ben' };
 const HERE: PlanLocation = { tenantId: 't1', conversationId: '19:team@thread.tacv2' };
-const NOW = new Date('2026-11-27T10:00:00.000Z');
+const NOW = new Date(T0);
 const REFUSED = errorCard('Only the plan creator can discard it.', 'Not yours');
 
 function slot<T>(initial?: T): TurnSlot<T> & { value: T | undefined } {
@@ -47,7 +46,7 @@ function slot<T>(initial?: T): TurnSlot<T> & { value: T | undefined } {
 const KEPT: QuestionnaireState = {
   runId: 'run-0',
   answers: { currentSync: 'none' },
-  answered: [{ question: 'currentSync', by: ANA, at: NOW.toISOString(), message: 1 }],
+  answered: [{ question: 'currentSync', by: alice, at: NOW.toISOString(), message: 1 }],
   startedAt: NOW.toISOString(),
 };
 
@@ -61,7 +60,7 @@ function setup(options: { plan?: boolean; permissions?: DecisionPermission[]; pa
   const permissions = [...(options.permissions ?? [{ kind: 'allowed', planId: 'plan-1' }])];
   const paused = slot(options.paused);
   const offeredPlan = slot<string>();
-  const turn = (actor: Actor = ANA): QuestionnaireTurn => ({
+  const turn = (actor: Actor = alice): QuestionnaireTurn => ({
     location: HERE,
     actor,
     paused,
@@ -105,14 +104,14 @@ describe('questionnaire card data', () => {
   });
 
   it('reads "Answer now" only with three short non-empty strings', () => {
-    expect(asRefineSubmit({ refine: 'forestTopology', decisionId: 'd1', owner: ANA.id })).toEqual({
+    expect(asRefineSubmit({ refine: 'forestTopology', decisionId: 'd1', owner: alice.id })).toEqual({
       refine: 'forestTopology',
       decisionId: 'd1',
-      owner: ANA.id,
+      owner: alice.id,
     });
-    expect(asRefineSubmit({ refine: 'forestTopology', decisionId: '', owner: ANA.id })).toBeUndefined();
-    expect(asRefineSubmit({ refine: 'forestTopology', decisionId: 'd'.repeat(201), owner: ANA.id })).toBeUndefined();
-    expect(asRefineSubmit({ refine: 1, decisionId: 'd1', owner: ANA.id })).toBeUndefined();
+    expect(asRefineSubmit({ refine: 'forestTopology', decisionId: '', owner: alice.id })).toBeUndefined();
+    expect(asRefineSubmit({ refine: 'forestTopology', decisionId: 'd'.repeat(201), owner: alice.id })).toBeUndefined();
+    expect(asRefineSubmit({ refine: 1, decisionId: 'd1', owner: alice.id })).toBeUndefined();
     expect(asRefineSubmit(undefined)).toBeUndefined();
   });
 
@@ -167,7 +166,7 @@ describe('start over', () => {
     await actions.discardable(turn());
     expect(await actions.discard(turn())).toEqual({});
     expect(paused.value).toBeUndefined();
-    expect(await decisions.pending(HERE, ANA.id)).toBeUndefined();
+    expect(await decisions.pending(HERE, alice.id)).toBeUndefined();
     expect(removed).toEqual([{ decision: undefined }]);
   });
 
@@ -206,8 +205,8 @@ describe('start over', () => {
     const { actions, decide, decisions, turn } = setup();
     const card = await decide.recommendFrom(turn(), { runId: 'run-1', answers: CLOUD_SYNC_ANSWERS, answered: [] });
     expect(cardText(card)).toContain('Cloud Sync');
-    const pending = await decisions.pending(HERE, ANA.id);
-    await decide.choose(turn(), { decisionId: pending!.decisionId, owner: ANA.id }, 'accept');
+    const pending = await decisions.pending(HERE, alice.id);
+    await decide.choose(turn(), { decisionId: pending!.decisionId, owner: alice.id }, 'accept');
     expect(await decisions.accepted(HERE)).toBeDefined();
     expect(await actions.discard(turn())).toEqual({});
     expect(await decisions.accepted(HERE)).toBeUndefined();
@@ -218,11 +217,11 @@ describe('"Answer now" and finished rounds', () => {
   it('refuses a button of someone else or of a stale recommendation', async () => {
     const { actions, decide, decisions, turn } = setup();
     await decide.recommendFrom(turn(), { runId: 'run-1', answers: CLOUD_SYNC_ANSWERS, answered: [] });
-    const { decisionId } = (await decisions.pending(HERE, ANA.id))!;
+    const { decisionId } = (await decisions.pending(HERE, alice.id))!;
     for (const [actor, data] of [
-      [BEN, { refine: 'forestTopology', decisionId, owner: ANA.id }],
-      [ANA, { refine: 'forestTopology', decisionId: 'decision-0', owner: ANA.id }],
-      [ANA, { refine: 'no such question', decisionId, owner: ANA.id }],
+      [bob, { refine: 'forestTopology', decisionId, owner: alice.id }],
+      [alice, { refine: 'forestTopology', decisionId: 'decision-0', owner: alice.id }],
+      [alice, { refine: 'no such question', decisionId, owner: alice.id }],
     ] as const) {
       const outcome = await actions.refine(turn(actor), data);
       expect(outcome).toEqual({ kind: 'message', text: expect.stringContaining('no longer current') });
@@ -232,8 +231,8 @@ describe('"Answer now" and finished rounds', () => {
   it('asks the question again with the other answers kept, as a follow-up of the recommendation', async () => {
     const { actions, decide, decisions, turn } = setup();
     await decide.recommendFrom(turn(), { runId: 'run-1', answers: CLOUD_SYNC_ANSWERS, answered: [] });
-    const { decisionId } = (await decisions.pending(HERE, ANA.id))!;
-    const outcome = await actions.refine(turn(), { refine: 'forestTopology', decisionId, owner: ANA.id });
+    const { decisionId } = (await decisions.pending(HERE, alice.id))!;
+    const outcome = await actions.refine(turn(), { refine: 'forestTopology', decisionId, owner: alice.id });
     if (outcome.kind !== 'ask') throw new Error(`expected the question again, got ${outcome.text}`);
     expect(outcome.options.notice).toContain('Your other answers are kept.');
     expect(outcome.options.resume?.answers.forestTopology).toBeUndefined();
@@ -264,13 +263,13 @@ describe('"Answer now" and finished rounds', () => {
     });
     expect(typeof answer).toBe('object');
     expect(paused.value).toBeUndefined();
-    expect((await decisions.pending(HERE, ANA.id))?.runId).toBe('run-1');
+    expect((await decisions.pending(HERE, alice.id))?.runId).toBe('run-1');
   });
 
   it('builds a follow-up that asks only the install-type questions, for the override', async () => {
     const { actions, decide, decisions, turn } = setup();
     await decide.recommendFrom(turn(), { runId: 'run-1', answers: CLOUD_SYNC_ANSWERS, answered: [] });
-    const record = (await decisions.pending(HERE, ANA.id))!;
+    const record = (await decisions.pending(HERE, alice.id))!;
     const options = actions.followUp(record, ['connectTotalObjects'], 'connect');
     expect(options.resume?.onlyAsk).toEqual(['connectTotalObjects']);
     expect(options.resume?.answers.connectTotalObjects).toBeUndefined();
