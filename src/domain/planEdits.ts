@@ -140,48 +140,40 @@ function editReminders(plan: Plan, cadence: ReminderCadence, actor: Actor, at: s
   if (!REMINDER_CADENCES.includes(cadence)) {
     return reject('invalidCadence', `Reminders can be daily, weekly or off, not "${String(cadence).slice(0, 40)}".`);
   }
-  const current = reminderCadence(plan);
-  if (cadence === current) {
-    return {
-      kind: 'unchanged',
-      plan,
-      reason: 'already',
-      by: plan.reminders?.changedBy ?? plan.createdBy,
-      at: plan.reminders?.changedAt ?? plan.createdAt,
-    };
-  }
-  const entry: RemindersHistoryEntry = {
-    kind: 'reminders',
-    at,
-    by: actor,
-    afterStatusEntries: statusEntryCount(plan),
-    from: current,
-    to: cadence,
-  };
-  return changed({ ...plan, reminders: { cadence, changedBy: actor, changedAt: at } }, entry, plan.tasks);
+  return editSetting(plan, { kind: 'reminders', from: reminderCadence(plan), to: cadence }, actor, at);
 }
 
 function editWatch(plan: Plan, on: unknown, actor: Actor, at: string): PlanEditResult {
   if (typeof on !== 'boolean') return reject('notAllowed', 'The tenant watch can be on or off, nothing else.');
-  const current = plan.watch?.on ?? false;
-  if (on === current) {
+  return editSetting(plan, { kind: 'watch', from: plan.watch?.on ?? false, to: on }, actor, at);
+}
+
+/** A plan-wide setting moving from one value to another, as its history entry records it. */
+type SettingChange =
+  Pick<RemindersHistoryEntry, 'kind' | 'from' | 'to'> | Pick<WatchHistoryEntry, 'kind' | 'from' | 'to'>;
+
+/**
+ * Reminders and the watch are edited alike: a repeat is "already so", credited to whoever last set it (the plan's
+ * creator if nobody has); a change stores the new value with who and when, and its history entry.
+ */
+function editSetting(plan: Plan, change: SettingChange, actor: Actor, at: string): PlanEditResult {
+  const setting = change.kind === 'reminders' ? plan.reminders : plan.watch;
+  if (change.from === change.to) {
     return {
       kind: 'unchanged',
       plan,
       reason: 'already',
-      by: plan.watch?.changedBy ?? plan.createdBy,
-      at: plan.watch?.changedAt ?? plan.createdAt,
+      by: setting?.changedBy ?? plan.createdBy,
+      at: setting?.changedAt ?? plan.createdAt,
     };
   }
-  const entry: WatchHistoryEntry = {
-    kind: 'watch',
-    at,
-    by: actor,
-    afterStatusEntries: statusEntryCount(plan),
-    from: current,
-    to: on,
-  };
-  return changed({ ...plan, watch: { on, changedBy: actor, changedAt: at } }, entry, plan.tasks);
+  const entry: PlanEditEntry = { ...change, at, by: actor, afterStatusEntries: statusEntryCount(plan) };
+  const stamp = { changedBy: actor, changedAt: at };
+  const next: Plan =
+    change.kind === 'reminders'
+      ? { ...plan, reminders: { cadence: change.to, ...stamp } }
+      : { ...plan, watch: { on: change.to, ...stamp } };
+  return changed(next, entry, plan.tasks);
 }
 
 function editableTask(plan: Plan, taskId: string): { found: PlanTask } | { rejected: PlanEditResult } {

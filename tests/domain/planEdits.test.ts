@@ -469,6 +469,14 @@ describe('tenant watch and evidence', () => {
     });
   });
 
+  it("turning off a watch nobody turned on is unchanged, credited to the plan's creator, like reminders", () => {
+    const plan = newPlan();
+    const watch = applyPlanEdit(plan, { kind: 'setWatch', on: false }, bob, T2);
+    const reminders = applyPlanEdit(plan, { kind: 'setReminders', cadence: 'off' }, bob, T2);
+    expect(watch).toEqual({ kind: 'unchanged', plan, reason: 'already', by: plan.createdBy, at: plan.createdAt });
+    expect(reminders).toEqual(watch);
+  });
+
   it('"done" keeps the evidence on the task and its history entry; reopening drops it from the task; other actions never carry it', () => {
     const plan = newPlan();
     const done = applyAction(plan, {
