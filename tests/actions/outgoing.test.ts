@@ -11,6 +11,7 @@ import { createPlan, type Actor } from '../../src/domain/plan';
 import type { PostingPort } from '../../src/messaging/ports';
 import { OutgoingSender } from '../../src/messaging/sender';
 import { PlanStore, type PlanLocation } from '../../src/store/planStore';
+import { storePlan, summaryCardIn } from '../helpers/storedPlan';
 import { cardText, executeActions } from '../helpers/cardAssertions';
 import { SRC, sourceFiles } from '../helpers/sourceFiles';
 
@@ -45,19 +46,7 @@ async function planWithSummary(planStore: PlanStore) {
     createdBy: ANA,
     at: '2025-11-26T10:00:00.000Z',
   });
-  const cards = [
-    {
-      taskId: 'summary' as const,
-      activityId: 'sum-1',
-      conversationId: HERE.conversationId,
-      serviceUrl: 'https://smba.example/',
-    },
-  ];
-  await planStore.create(
-    HERE,
-    { plan, conversationId: HERE.conversationId, tenantId: HERE.tenantId, cards },
-    { replace: false },
-  );
+  await storePlan(planStore, HERE, plan, [summaryCardIn(HERE)]);
   return plan;
 }
 

@@ -16,6 +16,7 @@ import { createPlan, type Actor } from '../../src/domain/plan';
 import { OutgoingSender } from '../../src/messaging/sender';
 import { PlanStore, type PlanLocation } from '../../src/store/planStore';
 import { cardText, executeActions, expectValidCard } from '../helpers/cardAssertions';
+import { storePlan, summaryCardIn } from '../helpers/storedPlan';
 
 const ANA: Actor = { id: 'aad-ana', name: 'Ana' };
 const BEN: Actor = { id: 'aad-ben', name: 'Ben' };
@@ -27,24 +28,8 @@ async function setup() {
   const at = '2025-11-26T10:42:00.000Z';
   const plan = createPlan({ id: 'plan-here', selection: { tool: 'cloudSync' }, createdBy: ANA, at });
   const other = createPlan({ id: 'plan-there', selection: { tool: 'connect' }, createdBy: BEN, at });
-  const cards = [
-    {
-      taskId: 'summary' as const,
-      activityId: 'sum-1',
-      conversationId: HERE.conversationId,
-      serviceUrl: 'https://smba.example/',
-    },
-  ];
-  await planStore.create(
-    HERE,
-    { plan, conversationId: HERE.conversationId, tenantId: HERE.tenantId, cards },
-    { replace: false },
-  );
-  await planStore.create(
-    THERE,
-    { plan: other, conversationId: THERE.conversationId, tenantId: THERE.tenantId, cards: [] },
-    { replace: false },
-  );
+  await storePlan(planStore, HERE, plan, [summaryCardIn(HERE)]);
+  await storePlan(planStore, THERE, other);
   const changed: string[][] = [];
   const deps: TaskActionDeps = {
     planStore,
@@ -264,21 +249,27 @@ describe('CardFanOut', () => {
   }
   const quietLogger = { warn: () => {}, error: () => {} };
 
-  it('updates the summary with the current progress and coalesces a burst of changes', async () => {
+  /** The task set-up with a real fan-out over a recording port whose updates fail as listed, and "done" on task 1. */
+  async function withFanOut(failUpdates: Array<'notFound' | 'blocked'> = [], sender = new OutgoingSender()) {
     const { deps, planStore, plan } = await setup();
-    const { port, calls } = recordingPort();
+    const { port, calls } = recordingPort(failUpdates);
     const fanOut = new CardFanOut({
       planStore,
-      delivery: new Delivery(new OutgoingSender({ retry: { baseDelayMs: 1 } }), quietLogger),
+      delivery: new Delivery(sender, quietLogger),
       port,
       logger: quietLogger,
     });
-    const withFanOut: TaskActionDeps = {
+    const fanningDeps: TaskActionDeps = {
       ...deps,
       outgoing: { changed: (location, record, ids) => fanOut.refresh(location, record, ids) },
     };
-    await handleTaskVerb(withFanOut, HERE, ANA, 'task.done', { planId: plan.id, taskId: 'cloudSync.prerequisites' });
-    await handleTaskVerb(withFanOut, HERE, BEN, 'task.start', { planId: plan.id, taskId: 'cloudSync.installAgent' });
+    await handleTaskVerb(fanningDeps, HERE, ANA, 'task.done', { planId: plan.id, taskId: 'cloudSync.prerequisites' });
+    return { deps: fanningDeps, planStore, plan, fanOut, calls };
+  }
+
+  it('updates the summary with the current progress and coalesces a burst of changes', async () => {
+    const { deps, plan, fanOut, calls } = await withFanOut([], new OutgoingSender({ retry: { baseDelayMs: 1 } }));
+    await handleTaskVerb(deps, HERE, BEN, 'task.start', { planId: plan.id, taskId: 'cloudSync.installAgent' });
     await fanOut.idle();
     const updates = calls.filter((c) => c.op === 'update' && c.activityId === 'sum-1');
     expect(updates.length).toBeGreaterThanOrEqual(1);
@@ -289,21 +280,7 @@ describe('CardFanOut', () => {
   });
 
   it('posts a fresh card when Teams lost the old one, and remembers the new id instead', async () => {
-    const { deps, planStore, plan } = await setup();
-    const { port, calls } = recordingPort(['notFound']);
-    const fanOut = new CardFanOut({
-      planStore,
-      delivery: new Delivery(new OutgoingSender(), quietLogger),
-      port,
-      logger: quietLogger,
-    });
-    await handleTaskVerb(
-      { ...deps, outgoing: { changed: (l, r, ids) => fanOut.refresh(l, r, ids) } },
-      HERE,
-      ANA,
-      'task.done',
-      { planId: plan.id, taskId: 'cloudSync.prerequisites' },
-    );
+    const { planStore, fanOut, calls } = await withFanOut(['notFound']);
     await fanOut.idle();
     expect(calls.map((c) => c.op)).toEqual(['update', 'post']);
     expect(cardText(calls[1].card)).toContain('2 of 5 tasks settled');
@@ -311,21 +288,7 @@ describe('CardFanOut', () => {
   });
 
   it('leaves a card alone when the conversation blocked the bot (no repost)', async () => {
-    const { deps, planStore, plan } = await setup();
-    const { port, calls } = recordingPort(['blocked']);
-    const fanOut = new CardFanOut({
-      planStore,
-      delivery: new Delivery(new OutgoingSender(), quietLogger),
-      port,
-      logger: quietLogger,
-    });
-    await handleTaskVerb(
-      { ...deps, outgoing: { changed: (l, r, ids) => fanOut.refresh(l, r, ids) } },
-      HERE,
-      ANA,
-      'task.done',
-      { planId: plan.id, taskId: 'cloudSync.prerequisites' },
-    );
+    const { planStore, fanOut, calls } = await withFanOut(['blocked']);
     await fanOut.idle();
     expect(calls.map((c) => c.op)).toEqual(['update']);
     expect((await planStore.load(HERE))!.cards.map((c) => c.activityId)).toEqual(['sum-1']);
