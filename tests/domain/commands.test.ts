@@ -160,4 +160,16 @@ describe('the command table', () => {
       .map((file) => path.relative(SRC, file).split(path.sep).join('/'));
     expect(holders).toEqual(['domain/commands.ts']);
   });
+
+  it('has every command the app manifest lists, in the same words', () => {
+    const manifest = JSON.parse(readFileSync(path.resolve(__dirname, '../../manifest/manifest.json'), 'utf8')) as {
+      bots: Array<{ commandLists: Array<{ commands: Array<{ title: string }> }> }>;
+    };
+    const usages = new Set(COMMAND_HELP.flatMap((info) => info.usage.split(' / ')));
+    const titles = manifest.bots.flatMap((bot) =>
+      bot.commandLists.flatMap((list) => list.commands.map((c) => c.title)),
+    );
+    expect(titles.length).toBeGreaterThan(0);
+    expect(titles.filter((title) => !usages.has(title))).toEqual([]);
+  });
 });
