@@ -2,8 +2,9 @@
  * The "choose the sync tool" questionnaire as a botbuilder dialog: the waterfall that asks, waits and reads. It
  * only translates: the round's state and its steps (the next question, recording what a message answered, going
  * back) are domain/questionnaireState.ts, reading a button (`parseAnswer`) or a typed reply, words or a sentence
- * (`replyTo`) is the domain's, and the card data is read by actions/questionnaireActions.ts. This dialog sends the
- * cards and handles back, cancel, start over and help. It ends with the finished answers; turning them into a
+ * (`replyTo`), and the words said instead of one (back, cancel, yes / no) are domain/questionnaireReplies.ts, and the
+ * card data is read by actions/questionnaireActions.ts. This dialog sends the cards and runs back, cancel, start
+ * over and help. It ends with the finished answers; turning them into a
  * recommendation is the caller's job.
  *
  * The state lives in the dialog stack, which the app keeps in PrivateConversationState: one stack per
@@ -21,9 +22,17 @@ import type { TurnContext } from 'botbuilder';
 import { asQuestionSubmit } from '../actions/questionnaireActions';
 import { questionCard, startOverConfirmCard } from '../cards/questionCards';
 import type { AdaptiveCardJson } from '../cards/render';
-import { normalizeText, parseCommand, plainWordsOf, type Command } from '../domain/commands';
+import type { Command } from '../domain/commands';
 import type { Actor } from '../domain/plan';
-import { mentionedNotice, questionnaireHelp, replyTo, staleQuestionNotice } from '../domain/questionnaireReplies';
+import {
+  mentionedNotice,
+  questionnaireCommandOf,
+  questionnaireHelp,
+  replyTo,
+  staleQuestionNotice,
+  startOverAnswerOf,
+  type QuestionnaireCommand,
+} from '../domain/questionnaireReplies';
 import {
   countAnswers,
   freshState,
@@ -39,7 +48,6 @@ import {
 } from '../domain/questionnaireState';
 import type { QuestionSubmit } from '../domain/questionnaireVerbs';
 import { acceptedAnswersHelp, parseAnswer, wordingFor, type Question } from '../domain/questions';
-import { withinParseLimit } from '../domain/typedText';
 
 export const CHOOSE_TOOL_DIALOG = 'chooseTool';
 const QUESTION_LOOP = 'chooseTool.questionLoop';
@@ -88,12 +96,6 @@ interface LoopOptions {
   /** The start over came from outside a running questionnaire; declining it ends the dialog. */
   readonly startOverOnly?: boolean;
 }
-
-const BACK_WORDS = new Set(['back', 'go back', 'previous', 'undo', 'prev']);
-const CANCEL_WORDS = new Set(['cancel', 'stop', 'quit', 'exit', 'pause', 'later']);
-// Saying the command again ("start over") at its own confirmation means yes.
-const YES_WORDS = new Set(['yes', 'y', 'yep', 'ok', 'okay', 'confirm', plainWordsOf('startOver'), 'discard']);
-const NO_WORDS = new Set(['no', 'n', 'nope', 'keep', 'continue', 'cancel', 'keep going']);
 
 export class ChooseToolDialog extends ComponentDialog<BeginOptions> {
   private readonly clock: () => Date;
@@ -215,7 +217,7 @@ export class ChooseToolDialog extends ComponentDialog<BeginOptions> {
 
     const question = questionFor(state);
     if (!question) return { loop: { state, showCard: true } };
-    const command = input.submit?.nav ?? commandOf(input.text);
+    const command = input.submit?.nav ?? questionnaireCommandOf(input.text);
     if (command) return this.navigate(context, options, question, command);
 
     if (input.submit && input.submit.question !== question.id)
@@ -302,10 +304,7 @@ export class ChooseToolDialog extends ComponentDialog<BeginOptions> {
     input: TurnInput,
   ): Promise<{ loop: LoopOptions } | { end: QuestionnaireResult }> {
     const { state } = options;
-    const typed = typedWord(input.text);
-    const word =
-      input.submit?.confirm ??
-      (typed === undefined ? undefined : YES_WORDS.has(typed) ? 'startOver' : NO_WORDS.has(typed) ? 'keep' : undefined);
+    const word = input.submit?.confirm ?? startOverAnswerOf(input.text);
     if (word === 'startOver') {
       const kept = await this.hooks?.discard(context);
       return {
@@ -382,21 +381,4 @@ function readInput(context: TurnContext): TurnInput {
       ? (context.activity.value as { selection: string }).selection
       : undefined;
   return { text, submit: { ...submit, answer: submit.answer ?? selection } };
-}
-
-type QuestionnaireCommand = 'back' | 'cancel' | 'startOver' | 'help' | 'start';
-
-/** The typed text normalized as a command word, or undefined when it is too long to be one. */
-function typedWord(text: string): string | undefined {
-  return withinParseLimit(text) ? normalizeText(text) : undefined;
-}
-
-function commandOf(text: string): QuestionnaireCommand | undefined {
-  const normalized = typedWord(text);
-  if (normalized === undefined) return undefined;
-  if (BACK_WORDS.has(normalized)) return 'back';
-  if (CANCEL_WORDS.has(normalized)) return 'cancel';
-  const command = parseCommand(text).name;
-  if (command === 'startOver' || command === 'help' || command === 'start') return command;
-  return undefined;
 }

@@ -9,6 +9,8 @@
  * multi-select question are only part of its answer, so they are ticked on its card for the person to confirm.
  */
 import { ANSWER_TOPICS, describeAnswer, type AnswerKey, type Answers } from './answers';
+import { normalizeText, parseCommand, plainWordsOf } from './commands';
+import type { QuestionNav, StartOverChoice } from './questionnaireVerbs';
 import { QUESTION_WORDS } from './answerWords';
 import {
   QUESTIONS,
@@ -188,4 +190,36 @@ export function questionnaireHelp(question: Question, answers: Partial<Answers>)
     '"Not sure" is always fine: I take the safe choice and list it as an assumption.',
     'Say **back** to change the previous answer, **cancel** to stop (your answers are kept) or **start over** to begin again.',
   ].join('\n\n');
+}
+
+/** What can be said instead of an answer while the questions run. */
+export type QuestionnaireCommand = QuestionNav | 'start';
+
+const BACK_WORDS = new Set(['back', 'go back', 'previous', 'undo', 'prev']);
+const CANCEL_WORDS = new Set(['cancel', 'stop', 'quit', 'exit', 'pause', 'later']);
+// Saying the command again ("start over") at its own confirmation means yes.
+const YES_WORDS = new Set(['yes', 'y', 'yep', 'ok', 'okay', 'confirm', plainWordsOf('startOver'), 'discard']);
+const NO_WORDS = new Set(['no', 'n', 'nope', 'keep', 'continue', 'cancel', 'keep going']);
+
+/** The typed text normalized as a command word, or undefined when it is too long to be one. */
+function typedWord(text: string): string | undefined {
+  return withinParseLimit(text) ? normalizeText(text) : undefined;
+}
+
+/** back, cancel, start over, help or start in their exact words; anything else is read as an answer. */
+export function questionnaireCommandOf(text: string): QuestionnaireCommand | undefined {
+  const normalized = typedWord(text);
+  if (normalized === undefined) return undefined;
+  if (BACK_WORDS.has(normalized)) return 'back';
+  if (CANCEL_WORDS.has(normalized)) return 'cancel';
+  const command = parseCommand(text).name;
+  if (command === 'startOver' || command === 'help' || command === 'start') return command;
+  return undefined;
+}
+
+/** A typed yes or no to the start-over confirmation; undefined for anything else. */
+export function startOverAnswerOf(text: string): StartOverChoice | undefined {
+  const typed = typedWord(text);
+  if (typed === undefined) return undefined;
+  return YES_WORDS.has(typed) ? 'startOver' : NO_WORDS.has(typed) ? 'keep' : undefined;
 }

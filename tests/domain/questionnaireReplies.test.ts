@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { isDeepStrictEqual } from 'node:util';
 import { POSSIBLE_VALUES, type AnswerKey, type Answers } from '../../src/domain/answers';
-import { mentionedNotice, questionHelp, replyTo, type QuestionnaireReply } from '../../src/domain/questionnaireReplies';
+import {
+  mentionedNotice,
+  questionHelp,
+  questionnaireCommandOf,
+  replyTo,
+  startOverAnswerOf,
+  type QuestionnaireReply,
+} from '../../src/domain/questionnaireReplies';
 import { QUESTIONS, acceptedAnswersHelp, parseAnswer, questionById } from '../../src/domain/questions';
 import { MAX_PARSED_TEXT_LENGTH } from '../../src/domain/typedText';
 import { fastestRunMs, fuzzParameters, hostileText } from '../helpers/hostileText';
@@ -152,5 +159,28 @@ describe('replyTo, fuzzed', () => {
       }),
       fuzzParameters(300),
     );
+  });
+});
+
+describe('words said instead of an answer', () => {
+  it('reads back, cancel, start over, help and start in their exact words, and nothing else', () => {
+    expect(questionnaireCommandOf('Go back')).toBe('back');
+    expect(questionnaireCommandOf('pause')).toBe('cancel');
+    expect(questionnaireCommandOf('start over')).toBe('startOver');
+    expect(questionnaireCommandOf('restart')).toBe('startOver');
+    expect(questionnaireCommandOf('help')).toBe('help');
+    expect(questionnaireCommandOf('start')).toBe('start');
+    expect(questionnaireCommandOf('we have two forests')).toBeUndefined();
+    expect(questionnaireCommandOf('status')).toBeUndefined();
+    expect(questionnaireCommandOf(`back${' '.repeat(600)}x`)).toBeUndefined();
+  });
+
+  it('reads a typed yes or no to the start-over question, saying the command again as yes', () => {
+    expect(startOverAnswerOf('Yes!')).toBe('startOver');
+    expect(startOverAnswerOf('start over')).toBe('startOver');
+    expect(startOverAnswerOf('keep going')).toBe('keep');
+    expect(startOverAnswerOf('cancel')).toBe('keep');
+    expect(startOverAnswerOf('maybe later')).toBeUndefined();
+    expect(startOverAnswerOf('y'.repeat(600))).toBeUndefined();
   });
 });
