@@ -11,6 +11,7 @@
 import type { AdaptiveCardJson } from '../cards/render';
 import type { SingleTool } from '../domain/advisorRules';
 import { ANSWER_KEYS, ANSWER_TOPICS, type AnswerKey, type Answers } from '../domain/answers';
+import type { Command } from '../domain/commands';
 import { KEEP_DAYS } from '../domain/planRetention';
 import type { BeginOptions, QuestionnaireResult, QuestionnaireState } from '../domain/questionnaireState';
 import {
@@ -67,6 +68,26 @@ export type RefineOutcome =
 /** Said for a question card pressed when no round of this person's is running. */
 export const NOT_YOUR_ROUND =
   "That card is not part of a round of questions you are answering (it has ended, or it is someone else's). Say **start** to answer your own.";
+
+/** The plan commands that keep working while someone is in the middle of the questions, answered as anywhere else. */
+const WORK_DURING_QUESTIONS: ReadonlySet<Command['name']> = new Set([
+  'next',
+  'status',
+  'tasks',
+  'history',
+  'why',
+  'taskAction',
+  'assign',
+  'unassign',
+  'due',
+  'myTasks',
+  'restore',
+]);
+
+/** Whether a command goes to its own handler even while this person's questions run (the round is not read). */
+export function worksDuringQuestions(name: Command['name']): boolean {
+  return WORK_DURING_QUESTIONS.has(name);
+}
 
 /** Card data is untrusted: only well-formed string fields are read, anything else is ignored. */
 export function asQuestionSubmit(value: unknown): QuestionSubmit | undefined {

@@ -14,6 +14,7 @@ import {
   asQuestionSubmit,
   asRefineSubmit,
   questionnaireActions,
+  worksDuringQuestions,
   type QuestionnaireTurn,
   type TurnSlot,
 } from '../actions/questionnaireActions';
@@ -26,7 +27,7 @@ import type { BeginOptions, QuestionnaireResult, QuestionnaireState } from '../d
 import { TOOL_NAMES } from '../domain/toolNames';
 import type { KeepWith, PlanStore } from '../store/planStore';
 import { DecisionStore } from '../store/decisionStore';
-import { parseCommand, type Command } from '../domain/commands';
+import { parseCommand } from '../domain/commands';
 import { cardResponse, messageResponse } from './invokeResponses';
 import { checkPlanPermission, type PlanPermission } from './planPermissions';
 import type { Feature, VerbHandler } from './routing';
@@ -65,21 +66,6 @@ export interface ChooseToolFeatureDeps {
   /** The app's one way to answer in the current turn (turn.ts). */
   readonly reply: TurnReply;
 }
-
-/** Commands that keep working while someone is in the middle of the questions. */
-const PASS_THROUGH: ReadonlySet<Command['name']> = new Set([
-  'next',
-  'status',
-  'tasks',
-  'history',
-  'why',
-  'taskAction',
-  'assign',
-  'unassign',
-  'due',
-  'myTasks',
-  'restore',
-]);
 
 const PERMISSIONS = Symbol('planPermissions');
 
@@ -193,7 +179,7 @@ export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
       const submit = asQuestionSubmit(context.activity.value);
       // Plan commands go to their own handlers whether or not a questionnaire is running, so they never
       // need this person's dialog state: skipping the read keeps "what's next" to a single storage read.
-      if (!submit && PASS_THROUGH.has(parseCommand(text).name)) return false;
+      if (!submit && worksDuringQuestions(parseCommand(text).name)) return false;
       const dc = await dialogs.createContext(context);
       if (!dc.activeDialog) {
         if (!submit) return false;

@@ -12,6 +12,7 @@ import {
   asQuestionSubmit,
   asRefineSubmit,
   questionnaireActions,
+  worksDuringQuestions,
   type QuestionnaireTurn,
   type TurnSlot,
 } from '../../src/actions/questionnaireActions';
@@ -117,6 +118,15 @@ describe('questionnaire card data', () => {
 
   it('tells someone pressing a card outside their own round to start their own', () => {
     expect(NOT_YOUR_ROUND).toContain('Say **start** to answer your own.');
+  });
+});
+
+describe('commands during the questions', () => {
+  it("lets the plan commands through and keeps the questionnaire's own", () => {
+    for (const name of ['next', 'status', 'taskAction', 'due', 'myTasks', 'restore'] as const)
+      expect(worksDuringQuestions(name)).toBe(true);
+    for (const name of ['start', 'startOver', 'help', 'unknown', 'share', 'report'] as const)
+      expect(worksDuringQuestions(name)).toBe(false);
   });
 });
 
