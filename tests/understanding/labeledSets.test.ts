@@ -5,6 +5,7 @@
 import { readdirSync } from 'node:fs';
 import { LEARN } from '../../src/domain/learnLinks';
 import { isTaskId } from '../../src/domain/taskCatalog';
+import { INTENTS } from '../../src/understanding/corpus';
 import { loadLabeled } from './labeled';
 
 const files = readdirSync(__dirname).filter((name) => /^(dev|heldout)\d*\.en\.json$/.test(name));
@@ -26,4 +27,10 @@ describe.each(files)('%s', (file) => {
 
 it('has a third tuning set of at least 60 questions in varied styles', () => {
   expect(loadLabeled('dev3.en.json').questions.length).toBeGreaterThanOrEqual(60);
+});
+
+it('has an eighth tuning set of at least 150 intents that names every intent and chatter', () => {
+  const named = new Set(loadLabeled('dev8.en.json').intents.map((item) => item.intent));
+  expect(loadLabeled('dev8.en.json').intents.length).toBeGreaterThanOrEqual(150);
+  expect([...INTENTS, 'none'].filter((intent) => !named.has(intent))).toEqual([]);
 });
