@@ -241,6 +241,31 @@ describe('interpret', () => {
     },
   );
 
+  // Words from office and ticket-desk idiom that none of the first tuning sets used (dev8.en.json has more).
+  it.each([
+    ["I'm giving up the prereqs", { intent: 'unassign', taskNumber: 2 }],
+    ['hand back the config', { intent: 'unassign', taskNumber: 4 }],
+    ['agent is installed on the sync box', { intent: 'taskDone', taskNumber: 3 }],
+    ['descope the verify step', { intent: 'taskSkip', taskNumber: 5 }],
+    ['reactivate task 4', { intent: 'taskReopen', taskNumber: 4 }],
+    ['delegate the verify step to <at>Tom Okafor</at>', { intent: 'assign', taskNumber: 5, to: 'mentioned' }],
+    ['stop the nagging', { intent: 'remind', cadence: 'off' }],
+    ['enough with the pings', { intent: 'remind', cadence: 'off' }],
+    ['quit watching sync please', { intent: 'watch', setting: 'off' }],
+  ] as const)('reads ticket-desk and office idiom: %j', (text, proposal) => {
+    const reading = understanding.interpret(text, cloudSync);
+    const first =
+      reading.kind === 'act' ? reading.proposal : reading.kind === 'choose' ? reading.proposals[0] : undefined;
+    expect(first).toEqual(proposal);
+  });
+
+  it.each(['<at>Priya Nair</at> can you join the call at 3', '<at>Meera Iyer</at> are you free at 3?'])(
+    'changes nothing on chatter to a colleague that holds a number: %j',
+    (text) => {
+      expect(understanding.interpret(text, cloudSync).kind).not.toBe('act');
+    },
+  );
+
   it('reads bringing back an earlier plan as restore', () => {
     expect(understanding.interpret('bring back the plan we discarded', cloudSync)).toMatchObject({
       kind: 'act',
