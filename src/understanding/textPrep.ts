@@ -20,6 +20,8 @@ export const NUMBER_TOKEN = 'xnum';
 const TOKEN = /#\d{1,3}|[a-z0-9]+(?:['/.-][a-z0-9]+)*/g;
 const MENTION = /<at>[^<]{0,200}<\/at>/g;
 const MARKUP = /<[^<>]{0,200}>/g;
+/** ✅ ✔ ☑ (with or without the emoji variation selector): in chat a ticked item is a finished one. */
+const CHECK_MARKS = /[\u2705\u2714\u2611]\ufe0f?/g;
 const TASK_WORDS = new Set(['task', 'number', 'no', 'step', '#']);
 
 export interface TaskMention {
@@ -50,7 +52,7 @@ export function tokenize(text: string): string[] {
   return text.match(TOKEN)?.slice(0, MAX_TOKENS) ?? [];
 }
 
-/** Lower-cases, unifies quotes and spaces, and replaces @mentions by PERSON_TOKEN; returns the text and how many people were mentioned. */
+/** Lower-cases, unifies quotes and spaces, spells check marks as "done" and replaces @mentions by PERSON_TOKEN; returns the text and how many people were mentioned. */
 export function cleanText(raw: string): { text: string; mentionCount: number } {
   let mentionCount = 0;
   const text = foldApostrophes(raw.slice(0, MAX_UNDERSTOOD_CHARS))
@@ -60,6 +62,7 @@ export function cleanText(raw: string): { text: string; mentionCount: number } {
       return ` ${PERSON_TOKEN} `;
     })
     .replace(MARKUP, ' ')
+    .replace(CHECK_MARKS, ' done ')
     .toLowerCase();
   return { text, mentionCount };
 }

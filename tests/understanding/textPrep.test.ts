@@ -106,3 +106,32 @@ describe('evidence for an intent', () => {
     });
   });
 });
+
+describe('a check mark', () => {
+  it('reads ✅, ✔️ and ☑ as "done", so a ticked task in chat is a finished one', () => {
+    expect(masked('✅ prerequisites')).toBe('done xtask');
+    expect(masked('prerequisites ✔️')).toBe('xtask done');
+    expect(masked('☑ task 2')).toBe('done xtask');
+  });
+
+  it('marks the prerequisites done from "✅ prereqs"', () => {
+    const understanding = sharedUnderstanding();
+    const context = planContext(
+      createPlan({
+        id: 'p',
+        selection: { tool: 'cloudSync' },
+        createdBy: { id: 'u', name: 'U' },
+        at: NOW.toISOString(),
+      }),
+      NOW,
+    );
+    expect(understanding.interpret('✅ prereqs', context)).toMatchObject({
+      kind: 'act',
+      proposal: { intent: 'taskDone', taskNumber: 2 },
+    });
+  });
+
+  it('leaves a thumbs-up as no order at all', () => {
+    expect(masked('👍')).toBe('');
+  });
+});
