@@ -252,6 +252,9 @@ describe('interpret', () => {
     ['stop the nagging', { intent: 'remind', cadence: 'off' }],
     ['enough with the pings', { intent: 'remind', cadence: 'off' }],
     ['quit watching sync please', { intent: 'watch', setting: 'off' }],
+    ['taking up the configuration today', { intent: 'taskStart', taskNumber: 4 }],
+    ['allocate step 4 to <at>Ravi Shah</at>', { intent: 'assign', taskNumber: 4, to: 'mentioned' }],
+    ['step 5 accomplished', { intent: 'taskDone', taskNumber: 5 }],
   ] as const)('reads ticket-desk and office idiom: %j', (text, proposal) => {
     const reading = understanding.interpret(text, cloudSync);
     const first =
