@@ -262,6 +262,13 @@ describe('interpret', () => {
     expect(first).toEqual(proposal);
   });
 
+  it.each(['<at>Ana Ruiz</at> how was your holiday', 'nobody has picked up step 3'])(
+    'offers no command for chatter or a task nobody has taken: %j',
+    (text) => {
+      expect(understanding.interpret(text, cloudSync).kind).toBe('help');
+    },
+  );
+
   it.each(['<at>Priya Nair</at> can you join the call at 3', '<at>Meera Iyer</at> are you free at 3?'])(
     'changes nothing on chatter to a colleague that holds a number: %j',
     (text) => {
