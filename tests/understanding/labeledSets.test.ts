@@ -34,3 +34,7 @@ it('has an eighth tuning set of at least 150 intents that names every intent and
   expect(loadLabeled('dev8.en.json').intents.length).toBeGreaterThanOrEqual(150);
   expect([...INTENTS, 'none'].filter((intent) => !named.has(intent))).toEqual([]);
 });
+
+it('has a fourth tuning set of at least 60 questions in a hurried chat style', () => {
+  expect(loadLabeled('dev4.en.json').questions.length).toBeGreaterThanOrEqual(60);
+});
