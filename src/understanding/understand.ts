@@ -190,7 +190,9 @@ export class Understanding {
     // Nor is a negated or conditional one ("we don't need task 5, skip it", "if we finish task 3 can we start 4"), and
     // nothing changes on a message with words the model never learnt ("verification passed"): those are offered.
     const mayAct = !((questionShaped || negation || this.isConditional(prepared.tokens)) && TASK_INTENTS.has(intent));
-    const unsure = CHANGES_STATE.has(intent) && this.model.unknownWords(prepared.masked) > 0;
+    const unsure =
+      (CHANGES_STATE.has(intent) || (SETTINGS.has(intent) && !turnsOff(reading))) &&
+      this.model.unknownWords(prepared.masked) > 0;
     if (top.score >= ACT_SCORE && mayAct) {
       if (reading.kind === 'complete') {
         if (!unsure)
@@ -359,6 +361,22 @@ const CHANGES_STATE: ReadonlySet<IntentName> = new Set<IntentName>([
   'start',
   'restore',
 ]);
+
+/**
+ * Settings that change what the bot posts (reminders, the tenant watch). Unlike CHANGES_STATE, a negative order does
+ * not refuse them ("don't remind us" turns reminders off). Words the model never learnt make turning one on an offer
+ * ("<script>alert(1)</script>" is no request to watch the tenant); turning one off only makes the bot quieter.
+ */
+const SETTINGS: ReadonlySet<IntentName> = new Set<IntentName>(['remind', 'watch']);
+
+function turnsOff(reading: Reading): boolean {
+  if (reading.kind !== 'complete') return false;
+  const { proposal } = reading;
+  return (
+    (proposal.intent === 'remind' && proposal.cadence === 'off') ||
+    (proposal.intent === 'watch' && proposal.setting === 'off')
+  );
+}
 
 /**
  * Whether a negation turns the intent into "do nothing": "don't skip task 5", "task 3 isn't finished yet", "we

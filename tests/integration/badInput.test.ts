@@ -581,7 +581,8 @@ const rows: Row[] = [
     send: {
       json: () => activity('message', CHAT, { text: '**bold** <script>alert(1)</script> ${plan.id} [x](http://evil)' }),
     },
-    expect: { replies: 'I didn' },
+    // "alert" is a word the tenant watch knows, among words the model never learnt: offered at most, never acted on.
+    expect: { replies: 'Did you mean' },
   },
   {
     label: 'markdown, HTML and ${} in the display name',

@@ -18,6 +18,8 @@ describe('no change on a guess', () => {
     ['a hypothetical', 'if we finish task 3 today can we start 4'],
     ['a question opened with "did"', 'did someone already do the prereqs'],
     ['words the model never learnt', 'the coffee agent in the kitchen is broken'],
+    ['markup around a word the watch knows', '**bold** <script>alert(1)</script> ${plan.id} [x](http://evil)'],
+    ['a reminder request among unknown words', 'blorp weekly zibble reminders frobnicate'],
   ])('offers, never acts on, %s: %j', (_why, text) => {
     const reading = understanding.interpret(text, context);
     expect(reading.kind).not.toBe('act');

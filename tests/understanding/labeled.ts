@@ -21,7 +21,8 @@ export interface LabeledIntent {
 }
 export interface LabeledQuestion {
   readonly text: string;
-  readonly task?: string;
+  /** The task whose lines answer it, or a list when either of two tasks' lines answers it equally well. */
+  readonly task?: string | readonly string[];
   readonly link?: string;
   readonly fallback?: boolean;
 }
@@ -133,7 +134,7 @@ export function score(understanding: Understanding, file: LabeledFile): Score {
     const ok = question.fallback
       ? answer.kind === 'noAnswer'
       : top !== undefined &&
-        (question.task === undefined || top.taskIds.includes(question.task as never)) &&
+        (question.task === undefined || tasksOf(question).some((task) => top.taskIds.includes(task as never))) &&
         (question.link === undefined || top.links.some((link) => link.url === question.link));
     if (ok) questionsRight += 1;
     else if (answer.kind === 'noAnswer') fallbacks += 1;
@@ -155,4 +156,9 @@ function expectedTask(task: number | string | undefined, context: UnderstandingC
   if (task === 'next') return context.nextNumber;
   if (task === 'current') return context.currentNumber;
   return context.tasks?.find((candidate) => candidate.id === task)?.number;
+}
+
+export function tasksOf(question: LabeledQuestion): readonly string[] {
+  if (question.task === undefined) return [];
+  return typeof question.task === 'string' ? [question.task] : question.task;
 }

@@ -6,7 +6,7 @@ import { readdirSync } from 'node:fs';
 import { LEARN } from '../../src/domain/learnLinks';
 import { isTaskId } from '../../src/domain/taskCatalog';
 import { INTENTS } from '../../src/understanding/corpus';
-import { loadLabeled } from './labeled';
+import { loadLabeled, tasksOf } from './labeled';
 
 const files = readdirSync(__dirname).filter((name) => /^(dev|heldout)\d*\.en\.json$/.test(name));
 const cited = new Set<string>(Object.values(LEARN));
@@ -17,7 +17,7 @@ describe.each(files)('%s', (file) => {
   it('labels each question with a catalog task, a cited page or a fallback, never both an answer and a fallback', () => {
     const bad = questions.filter(
       (question) =>
-        (question.task !== undefined && !isTaskId(question.task)) ||
+        tasksOf(question).some((task) => !isTaskId(task)) ||
         (question.link !== undefined && !cited.has(question.link)) ||
         (question.fallback === true) === (question.task !== undefined || question.link !== undefined),
     );
