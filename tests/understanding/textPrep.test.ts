@@ -8,6 +8,12 @@ import { correctTypo, phraseTable, prepareText } from '../../src/understanding/t
 import { sharedUnderstanding } from '../../src/understanding/understand';
 
 const NOW = new Date('2026-12-01T10:00:00Z');
+/** A Cloud Sync plan with nothing done but the tool choice, as the understanding sees it. */
+const cloudSyncContext = () =>
+  planContext(
+    createPlan({ id: 'p', selection: { tool: 'cloudSync' }, createdBy: { id: 'u', name: 'U' }, at: NOW.toISOString() }),
+    NOW,
+  );
 const names = phraseTable<string>([['prerequisites', 'cloudSync.prerequisites']]);
 const masked = (text: string) => prepareText(text, { taskNames: names, vocabulary: new Set() }).masked;
 
@@ -37,15 +43,7 @@ describe("a known word with 's", () => {
 
   it('marks the configuration done from "configuration\'s all done now"', () => {
     const understanding = sharedUnderstanding();
-    const context = planContext(
-      createPlan({
-        id: 'p',
-        selection: { tool: 'cloudSync' },
-        createdBy: { id: 'u', name: 'U' },
-        at: NOW.toISOString(),
-      }),
-      NOW,
-    );
+    const context = cloudSyncContext();
     expect(understanding.interpret("configuration's all done now", context)).toMatchObject({
       kind: 'act',
       proposal: { intent: 'taskDone', taskNumber: 4 },
@@ -70,15 +68,7 @@ describe('typos in four-letter words', () => {
 
 describe('evidence for an intent', () => {
   const understanding = sharedUnderstanding();
-  const context = planContext(
-    createPlan({
-      id: 'p1',
-      selection: { tool: 'cloudSync' },
-      createdBy: { id: 'u', name: 'U' },
-      at: NOW.toISOString(),
-    }),
-    NOW,
-  );
+  const context = cloudSyncContext();
 
   it('takes no intent from function words alone when the message has other words', () => {
     expect(understanding.classify('my cat is asleep').ranked.map((entry) => entry.intent)).not.toContain('myTasks');
@@ -116,15 +106,7 @@ describe('a check mark', () => {
 
   it('marks the prerequisites done from "✅ prereqs"', () => {
     const understanding = sharedUnderstanding();
-    const context = planContext(
-      createPlan({
-        id: 'p',
-        selection: { tool: 'cloudSync' },
-        createdBy: { id: 'u', name: 'U' },
-        at: NOW.toISOString(),
-      }),
-      NOW,
-    );
+    const context = cloudSyncContext();
     expect(understanding.interpret('✅ prereqs', context)).toMatchObject({
       kind: 'act',
       proposal: { intent: 'taskDone', taskNumber: 2 },
