@@ -38,3 +38,9 @@ it('has an eighth tuning set of at least 150 intents that names every intent and
 it('has a fourth tuning set of at least 60 questions in a hurried chat style', () => {
   expect(loadLabeled('dev4.en.json').questions.length).toBeGreaterThanOrEqual(60);
 });
+
+it('has a twelfth tuning set of at least 80 questions, ten or more of them non-sync questions that must fall back', () => {
+  const { questions } = loadLabeled('dev12.en.json');
+  expect(questions.length).toBeGreaterThanOrEqual(80);
+  expect(questions.filter((question) => question.fallback === true).length).toBeGreaterThanOrEqual(10);
+});
