@@ -118,6 +118,25 @@ function oneLetterShorter(word: string): string[] {
 const EXAMPLE_VOTE = 0.5;
 const EXAMPLE_COVERAGE = 0.75;
 
+/** Longest glued word split into parts; longer tokens (a URL, a file name) stay whole. */
+const MAX_GLUED_LENGTH = 40;
+/**
+ * The parts of a word written glued together: split at hyphens and where letters turn into a version or number
+ * ("tls1.2" → "tls", "1.2"; "ipv6" stays, its number is one digit and part of the name). A word with no such
+ * joint is its only part. Both patterns are linear and the word is bounded.
+ */
+function gluedParts(word: string): string[] {
+  if (word.length > MAX_GLUED_LENGTH || !/[-\d]/.test(word)) return [word];
+  const parts: string[] = [];
+  for (const piece of word.split('-')) {
+    if (piece === '') continue;
+    const joint = /^([a-z]{2,})(\d+(?:\.\d+)+|\d{2,})$/.exec(piece);
+    if (joint) parts.push(joint[1], joint[2]);
+    else parts.push(piece);
+  }
+  return parts.length > 0 ? parts : [word];
+}
+
 /** Enough of the question's own words (or their synonyms) occur in the match; one rare word may do. */
 function covers(words: number, wanted: number, rare: number, minCoverage = MIN_COVERAGE): boolean {
   let covered = 0;
@@ -294,6 +313,8 @@ export class GuideIndex {
       const mark = (term: string) => wordsOf.set(term, (wordsOf.get(term) ?? 0) | bit);
       mark(stem);
       for (const near of this.nearTerms(stem)) mark(near.term);
+      // A glued word is found where the guide writes its parts apart: any part that is no stop word marks it.
+      for (const part of this.partsOf(word)) if (part !== word) mark(this.stem(part));
       // A word the guide never writes ("AADC", "ECS") is only findable through its synonyms: they stand in for it
       // in full. A synonym that is also a word of the question counts as typed too.
       // Standing in, they are one term of the question together (found once, however many of them a line holds).
@@ -434,9 +455,22 @@ export class GuideIndex {
   }
 
   private termsOfTokens(tokens: readonly string[]): string[] {
-    const stems = tokens.filter((word) => !this.stopWords.has(word)).map((word) => this.stem(word));
+    const kept = tokens.filter((word) => !this.stopWords.has(word));
+    // A glued word stands for its parts as well ("accidental-delete", "tls1.2"): the pairs are made of the parts, so
+    // the glued and the spaced spelling share their phrase, and the glued word is a term of its own besides.
+    const stems = kept.flatMap((word) => this.partsOf(word).map((part) => this.stem(part)));
     const pairs = stems.slice(1).map((stem, i) => `${stems[i]}_${stem}`);
-    return [...stems, ...pairs];
+    const glued = kept.filter((word) => this.partsOf(word).length > 1).map((word) => this.stem(word));
+    return [...stems, ...glued, ...pairs];
+  }
+
+  /**
+   * A glued word's parts, when each is a word of its own: a compound with a little word in it ("sign-in", "sign-on",
+   * "on-premises") is a term in its own right, and splitting it would let "sign-on" find "sign-in".
+   */
+  private partsOf(word: string): string[] {
+    const parts = gluedParts(word);
+    return parts.length > 1 && parts.some((part) => this.stopWords.has(part)) ? [word] : parts;
   }
 
   private stem(word: string): string {
