@@ -51,6 +51,13 @@ interface IndexedDoc extends GuideHit {
  */
 const MIN_COVERAGE = 0.5;
 /**
+ * A long question tells its story (who asked, the change ticket, the VM it wants to save) in words the guide never
+ * writes: three of its words in one line are evidence enough, whatever the share. Measured on the dev sets: dev12's
+ * long-winded requests went from honest fallbacks to right answers (67.7% -> 77.1%, dev3 86.0% -> 86.8%), and no question
+ * that must fall back was answered.
+ */
+const ENOUGH_COVERED = 3;
+/**
  * With two or more words in the question, one word in common is not an answer, unless that word is a rare technical
  * term of the guide (TLS, gMSA, LocalDB, 443): a rare everyday word ("fix", "car") proves nothing.
  */
@@ -143,7 +150,7 @@ function covers(words: number, wanted: number, rare: number, minCoverage = MIN_C
   for (let mask = words; mask !== 0; mask &= mask - 1) covered += 1;
   return (
     (covered >= Math.min(wanted, MIN_MATCHED_OF_SEVERAL) || (covered >= 1 && (words & rare) !== 0)) &&
-    covered / wanted >= minCoverage
+    (covered / wanted >= minCoverage || (minCoverage === MIN_COVERAGE && covered >= ENOUGH_COVERED))
   );
 }
 

@@ -33,3 +33,27 @@ describe('glued words', () => {
     expect(top('how do i set up seamless single sign-on')?.text).not.toMatch(/Sign-in attribute/);
   });
 });
+
+describe('long questions', () => {
+  it.each([
+    [
+      'Morning all, the network guys need to know which ports and urls the provisioning agent uses before they sign off the firewall change, could someone tell me?',
+      'cloudSync.prerequisites',
+    ],
+    [
+      'Long story short, our old server died last week and I have to stand up a new box for the sync agent, what hardware and windows version does it need to have?',
+      'cloudSync.prerequisites',
+    ],
+  ])('"%s" is answered although most of its words are not the guide\'s', (question, taskId) => {
+    expect(top(question)?.taskIds).toContain(taskId);
+  });
+
+  it('still falls back on a long question with nothing of the guide in it', () => {
+    expect(
+      guide.answer(
+        'my boss keeps asking about the weather forecast for the office party next friday, any idea?',
+        cloudSyncPlan,
+      ).kind,
+    ).toBe('noAnswer');
+  });
+});
