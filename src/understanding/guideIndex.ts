@@ -15,7 +15,7 @@ import { TRACK_LABELS } from '../domain/toolNames';
 import type { Corpus } from './corpus';
 import { GUIDE_FACTS } from './guideFacts';
 import { stem } from './stems';
-import { MAX_QUESTION_WORDS, TermScores, type ScoredDoc } from './termScores';
+import { inverseFrequency, MAX_QUESTION_WORDS, TermScores, type ScoredDoc } from './termScores';
 import { cleanText, tokenize } from './textPrep';
 
 export interface GuideHit {
@@ -124,6 +124,14 @@ function oneLetterShorter(word: string): string[] {
  */
 const EXAMPLE_VOTE = 0.5;
 const EXAMPLE_COVERAGE = 0.75;
+/**
+ * A part of the guide is ranked by how much of the question it answers, not only by how strongly its best lines match:
+ * its score is scaled by the share of the question it holds (each word weighted by how few parts of the guide write
+ * it), to this power. Without it, the words every line of a part repeats (its title: "Install the provisioning agent")
+ * outscore the one word that tells the question apart ("RAM", "proxy"), which another part holds. 0.25 to 0.75 measure
+ * within two questions of each other on the dev sets; 1 and above let a part holding every word win on a weak match.
+ */
+const ANSWERED_SHARE_POWER = 0.5;
 
 /** Longest glued word split into parts; longer tokens (a URL, a file name) stay whole. */
 const MAX_GLUED_LENGTH = 40;
@@ -182,6 +190,9 @@ export class GuideIndex {
   private readonly boostsByPlan = new Map<string, Float64Array>();
   private readonly answers = new Map<string, GuideAnswer>();
   private lookupCount = 0;
+  /** In how many parts of the guide (tasks, rules, facts) each term occurs, by what they say themselves. */
+  private readonly groupFrequency = new Map<string, number>();
+  private readonly groupCount: number;
   /** Stems the content writes as a name or an acronym (capitals after the first letter, or digits): its technical terms. */
   private readonly technical = new Set<string>();
 
@@ -239,6 +250,18 @@ export class GuideIndex {
     for (const [term, count] of this.documentFrequency) if (count > this.docs.length / 2) this.common.add(term);
     const searched = [...this.vocabulary].filter((term) => !this.common.has(term));
     this.lineScores = new TermScores(index, searched, this.docs.length);
+    // A part's example questions are how it is found, not what it says: they do not make a word common to parts.
+    const groupsOf = new Map<string, Set<string>>();
+    for (const doc of this.docs) {
+      if (doc.source === 'example') continue;
+      for (const term of this.terms(`${doc.title} ${doc.text}`)) {
+        let groups = groupsOf.get(term);
+        if (groups === undefined) groupsOf.set(term, (groups = new Set()));
+        groups.add(doc.group);
+      }
+    }
+    for (const [term, groups] of groupsOf) this.groupFrequency.set(term, groups.size);
+    this.groupCount = new Set(this.docs.map((doc) => doc.group)).size;
     const inExamples = new Set(
       this.docs.filter((doc) => doc.source === 'example').flatMap((doc) => this.terms(doc.text)),
     );
@@ -314,10 +337,19 @@ export class GuideIndex {
     // or completed to, its synonyms' terms), as one bit per word on each term.
     const wordsOf = new Map<string, number>();
     let rare = 0;
+    // How much each word tells parts of the guide apart. A word the guide never writes as typed counts as the most
+    // common of the terms it was found through (a synonym, a correction); one found through nothing, as the rarest.
+    const weights: number[] = [];
     words.forEach((word, i) => {
       const bit = 1 << i;
       const stem = this.stem(word);
-      const mark = (term: string) => wordsOf.set(term, (wordsOf.get(term) ?? 0) | bit);
+      // The most common of the terms the word is found through, for its weight below.
+      let throughFrequency: number | undefined;
+      const mark = (term: string) => {
+        wordsOf.set(term, (wordsOf.get(term) ?? 0) | bit);
+        const frequency = this.groupFrequency.get(term);
+        if (frequency !== undefined) throughFrequency = Math.max(throughFrequency ?? 0, frequency);
+      };
       mark(stem);
       for (const near of this.nearTerms(stem)) mark(near.term);
       // A glued word is found where the guide writes its parts apart: any part that is no stop word marks it.
@@ -335,6 +367,7 @@ export class GuideIndex {
           } else weigh(term, term, query.has(term) ? 1 : SYNONYM_WEIGHT, synonymQuery);
         }
       if (this.technical.has(stem) && (this.documentFrequency.get(stem) ?? 0) <= RARE_IN_DOCS) rare |= bit;
+      weights.push(inverseFrequency(this.groupFrequency.get(stem) ?? throughFrequency ?? 0, this.groupCount));
     });
     if (query.size === 0 && synonymQuery.size === 0) return { kind: 'noAnswer' };
     // Lines are searched with the synonyms, the example questions without: a question worded like them is the signal.
@@ -367,8 +400,20 @@ export class GuideIndex {
     const bestLine = Math.max(...lineScores.values());
     const bestVote = Math.max(0, ...votes.values());
     // Each signal scaled to its own best, so neither's units decide; only groups the lines' search found can win.
+    const totalWeight = weights.reduce((sum, weight) => sum + weight, 0);
+    const answered = new Map<string, number>();
+    for (const [group, list] of groups) {
+      let found = 0;
+      for (const result of list) found |= result.words;
+      let weight = 0;
+      weights.forEach((wordWeight, i) => {
+        if ((found & (1 << i)) !== 0) weight += wordWeight;
+      });
+      answered.set(group, Math.pow(weight / totalWeight, ANSWERED_SHARE_POWER));
+    }
     const combined = (group: string) =>
-      lineScores.get(group)! / bestLine + (bestVote > 0 ? (EXAMPLE_VOTE * (votes.get(group) ?? 0)) / bestVote : 0);
+      (lineScores.get(group)! / bestLine + (bestVote > 0 ? (EXAMPLE_VOTE * (votes.get(group) ?? 0)) / bestVote : 0)) *
+      answered.get(group)!;
     const [key] = [...lineScores.keys()].sort((a, b) => combined(b) - combined(a));
     // Shown: the winning group's lines that match the question at all, concrete lines before explanations.
     // Example questions are how a match was found, never what is shown.
@@ -465,9 +510,10 @@ export class GuideIndex {
     const kept = tokens.filter((word) => !this.stopWords.has(word));
     // A glued word stands for its parts as well ("accidental-delete", "tls1.2"): the pairs are made of the parts, so
     // the glued and the spaced spelling share their phrase, and the glued word is a term of its own besides.
-    const stems = kept.flatMap((word) => this.partsOf(word).map((part) => this.stem(part)));
+    const parts = kept.map((word) => this.partsOf(word));
+    const stems = parts.flatMap((each) => each.map((part) => this.stem(part)));
     const pairs = stems.slice(1).map((stem, i) => `${stems[i]}_${stem}`);
-    const glued = kept.filter((word) => this.partsOf(word).length > 1).map((word) => this.stem(word));
+    const glued = kept.filter((_, i) => parts[i].length > 1).map((word) => this.stem(word));
     return [...stems, ...glued, ...pairs];
   }
 

@@ -21,6 +21,11 @@ export interface ScoredDoc {
 /** Words of a question beyond this many are not told apart (a 32-bit mask each); a question has far fewer. */
 export const MAX_QUESTION_WORDS = 32;
 
+/** MiniSearch's BM25 inverse document frequency: how rare a term found in `matches` of `documents` is. */
+export function inverseFrequency(matches: number, documents: number): number {
+  return Math.log(1 + (documents - matches + 0.5) / (matches + 0.5));
+}
+
 export class TermScores {
   private readonly postings = new Map<string, Postings>();
   private readonly score: Float64Array;

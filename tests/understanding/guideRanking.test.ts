@@ -57,3 +57,14 @@ describe('long questions', () => {
     ).toBe('noAnswer');
   });
 });
+
+describe('the words that tell a question apart', () => {
+  // "Install the provisioning agent" says "provisioning agent" on every one of its lines; the memory and the .NET
+  // version the question is about are the prerequisites'.
+  it.each([
+    ['how much ram should the provisioning agent server have', 'cloudSync.prerequisites'],
+    ['which .net framework does the provisioning agent need', 'cloudSync.prerequisites'],
+  ])('"%s" goes to the part that holds its rarest word, not to the title it repeats', (question, taskId) => {
+    expect(top(question)?.taskIds).toContain(taskId);
+  });
+});
