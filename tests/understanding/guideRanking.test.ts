@@ -68,3 +68,13 @@ describe('the words that tell a question apart', () => {
     expect(top(question)?.taskIds).toContain(taskId);
   });
 });
+
+describe('typos', () => {
+  it('corrects a five-letter stem one edit away ("agnet")', () => {
+    expect(top('which ports does the agnet need')?.taskIds).toContain('cloudSync.prerequisites');
+  });
+
+  it('never corrects a word the guide writes: "watch" is not read as "match"', () => {
+    expect(guide.answer('is the watch not on?', cloudSyncPlan).kind).toBe('noAnswer');
+  });
+});
