@@ -339,6 +339,8 @@ export class GuideIndex {
     // or completed to, its synonyms' terms), as one bit per word on each term.
     const wordsOf = new Map<string, number>();
     let rare = 0;
+    // The words found as typed (or through a synonym or their glued parts) rather than as a typo's correction.
+    let asTyped = 0;
     // How much each word tells parts of the guide apart. A word the guide never writes as typed counts as the most
     // common of the terms it was found through (a synonym, a correction); one found through nothing, as the rarest.
     const weights: number[] = [];
@@ -353,6 +355,7 @@ export class GuideIndex {
         if (frequency !== undefined) throughFrequency = Math.max(throughFrequency ?? 0, frequency);
       };
       mark(stem);
+      if (this.vocabulary.has(stem) || this.synonyms.has(stem) || this.partsOf(word).length > 1) asTyped |= bit;
       for (const near of this.nearTerms(stem)) mark(near.term);
       // A glued word is found where the guide writes its parts apart: any part that is no stop word marks it.
       for (const part of this.partsOf(word)) if (part !== word) mark(this.stem(part));
@@ -372,6 +375,9 @@ export class GuideIndex {
       weights.push(inverseFrequency(this.groupFrequency.get(stem) ?? throughFrequency ?? 0, this.groupCount));
     });
     if (query.size === 0 && synonymQuery.size === 0) return { kind: 'noAnswer' };
+    // A question none of whose words the guide writes is not its to answer, however close a word is to one of the
+    // guide's: "weather" is a word, not a typo of "whether".
+    if (asTyped === 0) return { kind: 'noAnswer' };
     // Lines are searched with the synonyms, the example questions without: a question worded like them is the signal.
     for (const terms of query.values()) this.lookupCount += 2 * terms.size;
     for (const terms of synonymQuery.values()) this.lookupCount += terms.size;

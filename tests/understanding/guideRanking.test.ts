@@ -74,6 +74,10 @@ describe('typos', () => {
     expect(top('which ports does the agnet need')?.taskIds).toContain('cloudSync.prerequisites');
   });
 
+  it('does not answer a question whose only word is merely close to one of the guide\'s ("weather", "whether")', () => {
+    expect(guide.answer('how is the weather', cloudSyncPlan).kind).toBe('noAnswer');
+  });
+
   it('never corrects a word the guide writes: "watch" is not read as "match"', () => {
     expect(guide.answer('is the watch not on?', cloudSyncPlan).kind).toBe('noAnswer');
   });
