@@ -135,6 +135,8 @@ const EXAMPLE_COVERAGE = 0.75;
  */
 const ANSWERED_SHARE_POWER = 0.5;
 
+/** What a glued word has: a hyphen or a digit. */
+const GLUED_MARK = /[-\d]/;
 /** Longest glued word split into parts; longer tokens (a URL, a file name) stay whole. */
 const MAX_GLUED_LENGTH = 40;
 /**
@@ -143,7 +145,7 @@ const MAX_GLUED_LENGTH = 40;
  * joint is its only part. Both patterns are linear and the word is bounded.
  */
 function gluedParts(word: string): string[] {
-  if (word.length > MAX_GLUED_LENGTH || !/[-\d]/.test(word)) return [word];
+  if (word.length > MAX_GLUED_LENGTH || !GLUED_MARK.test(word)) return [word];
   const parts: string[] = [];
   for (const piece of word.split('-')) {
     if (piece === '') continue;
@@ -422,7 +424,13 @@ export class GuideIndex {
     const combined = (group: string) =>
       (lineScores.get(group)! / bestLine + (bestVote > 0 ? (EXAMPLE_VOTE * (votes.get(group) ?? 0)) / bestVote : 0)) *
       answered.get(group)!;
-    const [key] = [...lineScores.keys()].sort((a, b) => combined(b) - combined(a));
+    // The best group (the first of equals, as a stable sort would put it).
+    let key = '';
+    let best = -Infinity;
+    for (const group of lineScores.keys()) {
+      const score = combined(group);
+      if (score > best) [key, best] = [group, score];
+    }
     // Shown: the winning group's lines that match the question at all, concrete lines before explanations.
     // Example questions are how a match was found, never what is shown.
     const lines = results
@@ -517,6 +525,10 @@ export class GuideIndex {
 
   private termsOfTokens(tokens: readonly string[]): string[] {
     const kept = tokens.filter((word) => !this.stopWords.has(word));
+    if (!kept.some((word) => GLUED_MARK.test(word))) {
+      const plain = kept.map((word) => this.stem(word));
+      return [...plain, ...plain.slice(1).map((stem, i) => `${plain[i]}_${stem}`)];
+    }
     // A glued word stands for its parts as well ("accidental-delete", "tls1.2"): the pairs are made of the parts, so
     // the glued and the spaced spelling share their phrase, and the glued word is a term of its own besides.
     const parts = kept.map((word) => this.partsOf(word));
