@@ -3,7 +3,8 @@
  * catalog, the advisor's capability rules and a few extra facts, indexed at start with MiniSearch
  * (English stems, field boosts, the corpus's synonyms) and each term's scores worked out then (TermScores);
  * typos and partial words are mapped to index terms through tables built at start, and answers are remembered
- * by the question's words. An answer is only given
+ * by the question's words. Parts of the guide (tasks, rules, facts) are ranked by their lines' scores times how much
+ * of the question they hold, each word weighted by how few parts write it. An answer is only given
  * when the best match covers enough of the question; otherwise the caller says honestly that the guide
  * has no answer.
  */

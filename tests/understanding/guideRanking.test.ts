@@ -1,6 +1,7 @@
 /**
  * How the guide's search ranks its parts on questions worded unlike its lines: a word glued to another or to a version
- * is found where the guide writes it apart.
+ * is found where the guide writes it apart, a long question is answered on a few of its words, the part holding the
+ * question's rarest words wins over a title repeated on every line, and a typo is corrected only where it is one.
  */
 import { loadCorpus } from '../../src/understanding/corpus';
 import { GuideIndex } from '../../src/understanding/guideIndex';
