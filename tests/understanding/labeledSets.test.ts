@@ -44,3 +44,9 @@ it('has a twelfth tuning set of at least 80 questions, ten or more of them non-s
   expect(questions.length).toBeGreaterThanOrEqual(80);
   expect(questions.filter((question) => question.fallback === true).length).toBeGreaterThanOrEqual(10);
 });
+
+it('has an eleventh tuning set of at least 150 intents in vocabulary the corpus lacks, naming every intent and chatter', () => {
+  const named = new Set(loadLabeled('dev11.en.json').intents.map((item) => item.intent));
+  expect(loadLabeled('dev11.en.json').intents.length).toBeGreaterThanOrEqual(150);
+  expect([...INTENTS, 'none'].filter((intent) => !named.has(intent))).toEqual([]);
+});
