@@ -6,11 +6,14 @@
  *
  * Scores follow NLP.js: each intent's output squared and normalised to sum to 1, and intents that share
  * no word with the message score 0. Words the model never saw feed a "none" feature, so chatter drifts
- * towards `None` rather than towards whatever intent has the fewest words.
+ * towards `None` rather than towards whatever intent has the fewest words, unless the synonym table (synonyms.ts,
+ * from WordNet) relates them to words it knows: those count for those words, more weakly, and an intent only they
+ * speak for is marked `guessed`.
  */
 import { NeuralNetwork, type Features } from '@nlpjs/neural';
 import type { Corpus, IntentName } from './corpus';
 import { stem } from './stems';
+import type { Synonyms } from './synonyms';
 import type { PhraseTable } from '../domain/sentenceTokens';
 import {
   NUMBER_TOKEN,
@@ -26,9 +29,18 @@ export type ModelIntent = IntentName | 'None';
 export interface IntentScore {
   readonly intent: ModelIntent;
   readonly score: number;
+  /**
+   * Set when nothing the model learnt speaks for this intent, only words read through the thesaurus ("obliterate this
+   * plan" for start over): a reading worth offering, not one to act on.
+   */
+  readonly guessed?: boolean;
 }
 
 const NONE_FEATURE = 'nonefeature';
+/** How strongly a corpus word counts when a new word only stands for it through the thesaurus. */
+const RELATED_WEIGHT = 0.7;
+/** How much such a word still pulls towards "none" (1: as much as a word that relates to nothing). */
+const RELATED_UNKNOWN = 0.5;
 const PLACEHOLDERS: Readonly<Record<string, string>> = {
   '{task}': TASK_TOKEN,
   '{person}': PERSON_TOKEN,
@@ -48,7 +60,11 @@ export class IntentModel {
   /** Stems of the corpus's function words: not enough, alone, to make an intent a candidate. */
   private readonly functionWords: ReadonlySet<string>;
 
-  private constructor(corpus: Corpus, taskNames: PhraseTable<string>) {
+  private constructor(
+    corpus: Corpus,
+    taskNames: PhraseTable<string>,
+    private readonly synonyms: Synonyms | undefined,
+  ) {
     this.functionWords = new Set(corpus.functionWords.map((word) => stem(word)));
     const respellings = respellingTable(corpus.respellings);
     // Entity words count as known too, so a typo is corrected towards them and they are never "corrected" away.
@@ -79,19 +95,14 @@ export class IntentModel {
   }
 
   /** Training takes a few hundred milliseconds; start-up does it once per process. */
-  static train(corpus: Corpus, taskNames: PhraseTable<string>): IntentModel {
-    return new IntentModel(corpus, taskNames);
+  static train(corpus: Corpus, taskNames: PhraseTable<string>, synonyms?: Synonyms): IntentModel {
+    return new IntentModel(corpus, taskNames, synonyms);
   }
 
   /** Intents ranked by score (summing to 1 over the ones that scored). `masked` is PreparedText.masked. */
   classify(masked: string): IntentScore[] {
     const stems = this.featuresOf(masked);
-    const input: Features = {};
-    let unknown = 0;
-    for (const stem of Object.keys(stems)) {
-      if (this.features.has(stem)) input[stem] = 1;
-      else unknown += 1;
-    }
+    const { input, unknown, related } = this.inputOf(masked);
     let noneValue = 0;
     for (let i = 0, delta = this.noneDelta; i < unknown; i += 1, delta *= 1.2) noneValue += delta;
     if (noneValue > 0) input[NONE_FEATURE] = noneValue;
@@ -105,6 +116,7 @@ export class IntentModel {
       (feature) =>
         feature !== NONE_FEATURE && !KEEP_AS_IS.has(feature) && (!hasContent || !this.functionWords.has(feature)),
     );
+    const learnt = evidence.filter((feature) => !related.has(feature));
     const scored: IntentScore[] = [];
     let total = 0;
     for (const [intent, raw] of Object.entries(output) as Array<[ModelIntent, number]>) {
@@ -112,14 +124,13 @@ export class IntentModel {
       const active = intent === 'None' || (known !== undefined && evidence.some((feature) => known.has(feature)));
       const score = active && raw > 0 ? raw ** 2 : 0;
       if (score > 0) {
-        scored.push({ intent, score });
+        const guessed = intent !== 'None' && known !== undefined && !learnt.some((feature) => known.has(feature));
+        scored.push(guessed ? { intent, score, guessed } : { intent, score });
         total += score;
       }
     }
     if (total === 0) return [{ intent: 'None', score: 1 }];
-    return scored
-      .map((entry) => ({ intent: entry.intent, score: entry.score / total }))
-      .sort((a, b) => b.score - a.score);
+    return scored.map((entry) => ({ ...entry, score: entry.score / total })).sort((a, b) => b.score - a.score);
   }
 
   /**
@@ -132,6 +143,53 @@ export class IntentModel {
     for (const feature of Object.keys(this.featuresOf(masked)))
       if (!this.features.has(feature) && !this.functionWords.has(feature) && !/\d/.test(feature)) unknown += 1;
     return unknown;
+  }
+
+  /**
+   * What the network is given for a message: its known words, and for a word it never learnt, the corpus words that
+   * word stands for (synonyms.ts) at a lower weight, since a relation from the thesaurus is a guess at what was meant.
+   * A phrase is read first ("polished off"), and its second word then means nothing of its own ("off" is no order to
+   * switch anything off). A word that relates to nothing counts towards "none", one that does a little.
+   */
+  private inputOf(masked: string): { input: Features; unknown: number; related: ReadonlySet<string> } {
+    const input: Features = {};
+    const unknownStems = new Set<string>();
+    /** Features only the thesaurus gave. */
+    const related = new Set<string>();
+    let relatedWords = 0;
+    const tokens = masked.split(' ').filter((token) => token !== '');
+    for (let i = 0; i < tokens.length; i += 1) {
+      const token = tokens[i];
+      const feature = KEEP_AS_IS.has(token) ? token : stem(token);
+      if (this.features.has(feature)) {
+        input[feature] = 1;
+        related.delete(feature);
+        continue;
+      }
+      // A word the corpus has in another role (a cadence such as "kill", a task word) means what it says there.
+      if (this.synonyms && !KEEP_AS_IS.has(token) && !this.vocabulary.has(token)) {
+        const next = tokens[i + 1];
+        const phrase =
+          next === undefined || KEEP_AS_IS.has(next) ? [] : this.knownMeanings(this.synonyms.lookupPhrase(token, next));
+        const meanings = phrase.length > 0 ? phrase : this.knownMeanings(this.synonyms.lookup(token));
+        if (meanings.length > 0) {
+          for (const meaning of meanings) {
+            if (input[meaning] === undefined) related.add(meaning);
+            input[meaning] = Math.max(input[meaning] ?? 0, RELATED_WEIGHT);
+          }
+          if (phrase.length > 0) i += 1;
+          relatedWords += 1;
+          continue;
+        }
+      }
+      unknownStems.add(feature);
+    }
+    return { input, unknown: unknownStems.size + relatedWords * RELATED_UNKNOWN, related };
+  }
+
+  /** The stems of `words` that the model learnt. */
+  private knownMeanings(words: readonly string[]): string[] {
+    return words.map((word) => stem(word)).filter((meaning) => this.features.has(meaning));
   }
 
   private featuresOf(masked: string): Features {

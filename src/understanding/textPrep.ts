@@ -74,6 +74,11 @@ export interface TextPrepOptions {
   readonly vocabulary: ReadonlySet<string>;
   /** Word → the words it is spelled out as (respellingTable); none when absent. */
   readonly respellings?: Respellings;
+  /**
+   * Words a dictionary has, which are no typo even when the corpus lacks them: "lumber" is not "number", nor "launch"
+   * "lunch". The synonym table (synonyms.ts) says which; without it every unknown word may be corrected.
+   */
+  readonly isWord?: (token: string) => boolean;
 }
 
 export type Respellings = ReadonlyMap<string, readonly string[]>;
@@ -89,7 +94,10 @@ export function prepareText(raw: string, options: TextPrepOptions): PreparedText
   const spelled = tokenize(text).flatMap(
     (token) => respellings?.get(token) ?? contractedIs(token, options.vocabulary) ?? [token],
   );
-  const tokens = spelled.slice(0, MAX_TOKENS).map((token) => correctTypo(token, options.vocabulary));
+  const tokens = spelled.slice(0, MAX_TOKENS).map((token) => {
+    const corrected = correctTypo(token, options.vocabulary);
+    return corrected !== token && options.isWord?.(token) ? token : corrected;
+  });
   const taskMentions: TaskMention[] = [];
   const masked: string[] = [];
   const numbers: number[] = [];

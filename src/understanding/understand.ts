@@ -11,6 +11,7 @@ import { recognizeDueDay } from './dueDates';
 import { GuideIndex, type GuideHit } from './guideIndex';
 import { IntentModel, type IntentScore } from './intentModel';
 import { negationOf, type Negation, type NegationWords } from './negation';
+import { loadSynonyms, type Synonyms } from './synonyms';
 import { taskWordsOf } from './taskWords';
 import type { PhraseTable } from '../domain/sentenceTokens';
 import { phraseTable, prepareText, type PreparedText } from './textPrep';
@@ -113,8 +114,10 @@ export class Understanding {
   private readonly negation: NegationWords;
   private readonly undoWords: PhraseTable<true>;
   private readonly conditionals: ReadonlySet<string>;
+  private readonly isWord: (token: string) => boolean;
 
-  constructor(corpus: Corpus) {
+  /** `synonyms` defaults to the table generated for the corpus's locale (nlu/synonyms.<locale>.json). */
+  constructor(corpus: Corpus, synonyms: Synonyms = loadSynonyms(corpus.locale)) {
     this.taskNames = phraseTable(
       Object.entries(taskWordsOf(corpus)).flatMap(([id, names]) => names.map((name) => [name, id] as const)),
     );
@@ -133,7 +136,8 @@ export class Understanding {
     this.negation = corpus.negation;
     this.undoWords = phraseTable(corpus.negation.undo.map((phrase) => [phrase, true] as const));
     this.conditionals = new Set(corpus.conditionals);
-    this.model = IntentModel.train(corpus, this.taskNames);
+    this.model = IntentModel.train(corpus, this.taskNames, synonyms);
+    this.isWord = (token) => synonyms.lookup(token).length > 0;
     this.guide = new GuideIndex(corpus);
   }
 
@@ -143,6 +147,7 @@ export class Understanding {
       taskNames: this.taskNames,
       vocabulary: this.model.vocabulary,
       respellings: this.model.respellings,
+      isWord: this.isWord,
     });
     return { prepared, ranked: this.model.classify(prepared.masked) };
   }
@@ -193,7 +198,9 @@ export class Understanding {
     const unsure =
       (CHANGES_STATE.has(intent) || (SETTINGS.has(intent) && !turnsOff(reading))) &&
       this.model.unknownWords(prepared.masked) > 0;
-    if (top.score >= ACT_SCORE && mayAct) {
+    // Only thesaurus words speak for it, nothing the model learnt ("eve" read as "day"): offered if complete, never
+    // acted on or asked about, even when it changes nothing.
+    if (top.score >= ACT_SCORE && mayAct && !top.guessed) {
       if (reading.kind === 'complete') {
         if (!unsure)
           return {
@@ -217,6 +224,8 @@ export class Understanding {
     for (const candidate of candidates) {
       if (candidate.score < SUGGEST_SCORE / 2 || candidate.intent === 'question' || proposals.length >= MAX_CHOICES)
         continue;
+      // "don't obliterate the plan" offers no start over, whichever reading came first.
+      if (negation && refuses(candidate.intent, negation, asksToUndo)) continue;
       const option = candidate.intent === intent ? reading : this.read(candidate.intent, prepared, context);
       if (option.kind === 'complete') proposals.push(option.proposal);
       if (option.kind === 'ambiguous') proposals.push(...option.proposals.slice(0, MAX_CHOICES - proposals.length));

