@@ -9,7 +9,7 @@
  * This module only looks words up: pure and cheap (a few map reads per word), so the intent model and the guide's
  * search can both use it.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CORPUS_DIR } from './corpus';
 
@@ -58,6 +58,8 @@ export class Synonyms {
 /** Reads and checks `nlu/synonyms.<locale>.json`; a malformed file stops start-up with a message naming the file. */
 export function loadSynonyms(locale = 'en', dir = CORPUS_DIR): Synonyms {
   const file = join(dir, `synonyms.${locale}.json`);
+  if (!existsSync(file))
+    throw new Error(`Synonym table ${file} is missing; generate it with npm run synonyms -- --locale ${locale}.`);
   const raw = JSON.parse(readFileSync(file, 'utf8')) as { words?: unknown };
   if (!isTable(raw.words))
     throw new Error(

@@ -103,6 +103,10 @@ describe('loading', () => {
     writeFileSync(join(dir, 'synonyms.en.json'), JSON.stringify({ words: { commence: ['start'] } }));
     expect(() => loadSynonyms('en', dir)).toThrow(/synonyms\.en\.json.*npm run synonyms/);
   });
+
+  it('says which file is missing and how to make it', () => {
+    expect(() => loadSynonyms('fr', dir)).toThrow(/synonyms\.fr\.json is missing.*npm run synonyms -- --locale fr/);
+  });
 });
 
 describe('understanding through the table', () => {
