@@ -668,7 +668,8 @@ describe('start over asks first and records who discarded the plan', () => {
   });
 
   it('discards only after "yes", and history then names who did it', async () => {
-    bot = await startHarness({}, { clock: () => new Date('2026-12-01T09:00:00.000Z') });
+    // The plan's cards go to the harness's closed port: fast retries keep the failed posts from holding idle() for 15 s.
+    bot = await startHarness({}, { clock: () => new Date('2026-12-01T09:00:00.000Z'), sender: FAST_SENDER });
     const chat: ActivityOptions = {
       conversationType: 'personal',
       conversationId: 'a:start-over',
