@@ -29,6 +29,7 @@ describe('Agents Playground: new tenants that need Connect Sync', () => {
 
   it('one forest with a child domain the server cannot reach: the custom install', () =>
     step('unreachable-child-domain', async () => {
+      await ui.clearView();
       await ui.send('start over');
       await ui.send('yes');
       const recommendation = await answerByTyping(

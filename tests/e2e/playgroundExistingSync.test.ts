@@ -46,6 +46,7 @@ describe('Agents Playground: tenants that already sync', () => {
 
   it('Connect Sync, current build, pass-through authentication: stay and upgrade, with the reasons', () =>
     step('existing-connect-pta', async () => {
+      await ui.clearView();
       await ui.send('start over');
       await ui.send('yes');
       const recommendation = await answerByTyping(

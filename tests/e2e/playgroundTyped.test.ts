@@ -15,6 +15,8 @@ describe('Agents Playground: recommendations answered by typing', () => {
   beforeAll(() => {
     ui = session.ui;
   });
+  // Each recommendation needs only its own questions on screen.
+  beforeEach(() => ui.clearView());
 
   it.each([
     [
