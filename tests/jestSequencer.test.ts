@@ -34,7 +34,7 @@ const SIZES = {
   'tests/domain/plan.test.ts': 23_279,
   'tests/integration/twoInstances.test.ts': 13_617,
   'tests/e2e/playgroundChannel.test.ts': 9_954,
-  'tests/e2e/playgroundExistingSync.test.ts': 4_200,
+  'tests/e2e/playgroundConnectSync.test.ts': 4_200,
   'tests/e2e/playgroundSomethingNew.test.ts': 3_000,
   'tests/domain/toolNames.test.ts': 1_500,
 };
@@ -47,7 +47,7 @@ describe('the order jest starts test files in', () => {
   it('starts the slowest files first in a fresh clone, where jest has no durations and would go by size', () => {
     const sorted = names(new Sequencer({}).sort(filesOfSize(SIZES)));
     expect(sorted).toEqual([
-      'tests/e2e/playgroundExistingSync.test.ts',
+      'tests/e2e/playgroundConnectSync.test.ts',
       'tests/e2e/playgroundChannel.test.ts',
       // An end-to-end file nobody measured yet is still started before the quick ones.
       'tests/e2e/playgroundSomethingNew.test.ts',
@@ -63,7 +63,7 @@ describe('the order jest starts test files in', () => {
     const sequencer = new Sequencer({});
     const cached: Record<string, number> = {
       'tests/domain/toolNames.test.ts': 400_000,
-      'tests/e2e/playgroundExistingSync.test.ts': 10_000,
+      'tests/e2e/playgroundConnectSync.test.ts': 10_000,
     };
     jest.spyOn(sequencer, 'time').mockImplementation((test) => cached[test.path.slice(ROOT.length + 1)]);
     jest.spyOn(sequencer, 'hasFailed').mockImplementation((test) => test.path.endsWith('tests/domain/plan.test.ts'));
@@ -73,7 +73,7 @@ describe('the order jest starts test files in', () => {
       'tests/e2e/playgroundChannel.test.ts',
       'tests/e2e/playgroundSomethingNew.test.ts',
       'tests/integration/twoInstances.test.ts',
-      'tests/e2e/playgroundExistingSync.test.ts',
+      'tests/e2e/playgroundConnectSync.test.ts',
       'tests/domain/advisor.test.ts',
     ]);
   });

@@ -1,6 +1,8 @@
 /**
- * End to end, the questionnaire answered by typing in the Agents Playground driven by headless Chromium: the
- * recommendation for a few kinds of tenant, as an admin who prefers the keyboard gets it. Nothing leaves loopback.
+ * End to end, the questionnaire answered by typing in the Agents Playground driven by headless Chromium, as an admin who
+ * prefers the keyboard answers it: short replies for a few kinds of tenant, and sentences that answer more than the
+ * question asked ("we use ADFS and keep it" mid-questionnaire). Nothing leaves loopback. Each scenario starts on a
+ * reloaded page: it needs only its own cards on screen, and fewer cards render sooner.
  */
 import type { PlaygroundPage } from '../helpers/playgroundPage';
 import { answerByTyping, usePlaygroundSession } from '../helpers/playgroundSession';
@@ -8,14 +10,13 @@ import { typedAnswers } from '../helpers/typedAnswers';
 
 jest.setTimeout(180_000);
 
-describe('Agents Playground: recommendations answered by typing', () => {
+describe('Agents Playground: the questionnaire answered by typing', () => {
   const session = usePlaygroundSession('sync-guide-e2e-typed-');
   const { step } = session;
   let ui: PlaygroundPage;
   beforeAll(() => {
     ui = session.ui;
   });
-  // Each recommendation needs only its own questions on screen.
   beforeEach(() => ui.clearView());
 
   it.each([
@@ -40,4 +41,46 @@ describe('Agents Playground: recommendations answered by typing', () => {
       expect(await recommendation.innerText()).toMatch(expected);
     }),
   );
+
+  it('"we use ADFS and keep it" answers the sign-in question mid-questionnaire', () =>
+    step('sentence-sign-in', async () => {
+      await ui.send('start');
+      await ui.waitForText(/syncs your Active Directory/);
+      await ui.send("nothing yet, it's a new tenant");
+      expect(await ui.lastCard().innerText()).toMatch(/How many Active Directory forests/);
+
+      // One sentence: the forest question, and the size questions it answers too.
+      await ui.send('one forest, about 12k users');
+      await ui.page
+        .getByText(/Also noted from your message: Objects in the largest domain: \**Under 100,000 objects/)
+        .last()
+        .waitFor();
+      expect(await ui.lastCard().innerText()).toMatch(/How should users sign in/);
+
+      await ui.send('we use ADFS and keep it');
+      await ui.page
+        .getByText(/I read that as: \**Keep the PTA or federation we already have/)
+        .last()
+        .waitFor();
+      expect(await ui.lastCard().innerText()).toMatch(/What do you need for Windows devices/);
+
+      const recommendation = await answerByTyping(
+        ui,
+        [
+          [/devices/i, 'no devices'],
+          [/50,000 members/i, 'no, nothing that big'],
+          [/customizations/i, 'none'],
+          [/also need/i, 'none of those'],
+        ],
+        8,
+      );
+      const text = await recommendation.innerText();
+      expect(text).toMatch(/Microsoft Entra Cloud Sync/);
+      // The sign-in answer at work: Cloud Sync beside the federation that stays.
+      expect(text).toMatch(/leaves your existing PTA or federation running/);
+      await recommendation.getByRole('button', { name: 'Your answers' }).click();
+      const answers = await recommendation.innerText();
+      expect(answers).toMatch(/Sign-in method[\s\S]*Keep the PTA or federation we already have/);
+      expect(answers).toMatch(/Objects in the largest domain[\s\S]*Under 100,000 objects/);
+    }));
 });

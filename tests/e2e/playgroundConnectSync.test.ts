@@ -1,9 +1,11 @@
 /**
- * End to end for tenants that already sync, in the Agents Playground driven by headless Chromium, answered by typing
- * as an admin would: a Connect Sync server past its end of support gets a restore-then-migrate plan, and "start over"
- * on that plan leads to a server that stays on Connect Sync. Nothing leaves loopback. New tenants that need Connect
- * Sync are in playgroundConnectSyncAdvice.test.ts: each file has its own Playground, and a page whose conversation
- * holds fewer cards answers sooner.
+ * End to end, the Connect Sync advice in the Agents Playground driven by headless Chromium, answered by typing: new
+ * tenants whose needs call for Connect Sync (Microsoft 365 groups written back on-premises for Exchange hybrid; a child
+ * domain the server cannot reach, which needs the custom install), then tenants that already sync (a Connect Sync server
+ * past its end of support gets a restore-then-migrate plan; one on a current build with pass-through authentication
+ * stays on Connect Sync). Each scenario starts over on the one before, which nobody accepted except the migration plan.
+ * Nothing leaves loopback. Each scenario starts on a reloaded page: it needs only its own cards on screen, and fewer
+ * cards render sooner.
  */
 import type { PlaygroundPage } from '../helpers/playgroundPage';
 import { answerByTyping, usePlaygroundSession } from '../helpers/playgroundSession';
@@ -11,13 +13,40 @@ import { typedAnswers as typed } from '../helpers/typedAnswers';
 
 jest.setTimeout(180_000);
 
-describe('Agents Playground: tenants that already sync', () => {
-  const session = usePlaygroundSession('sync-guide-e2e-existing-');
+describe('Agents Playground: Connect Sync advice for new and existing deployments', () => {
+  const session = usePlaygroundSession('sync-guide-e2e-connect-');
   const { step } = session;
   let ui: PlaygroundPage;
   beforeAll(() => {
     ui = session.ui;
   });
+  beforeEach(() => ui.clearView());
+
+  it('Exchange hybrid with Microsoft 365 groups written back on-premises: Connect Sync', () =>
+    step('m365-group-writeback', async () => {
+      await ui.send('start');
+      const recommendation = await answerByTyping(ui, typed([[/also need/i, 'exchange, m365 groups']]), 16);
+      const text = await recommendation.innerText();
+      expect(text).toMatch(/^Recommendation\s+Microsoft Entra Connect Sync\b/);
+      expect(text).toMatch(/Writing Microsoft 365 groups back to AD/);
+    }));
+
+  it('one forest with a child domain the server cannot reach: the custom install', () =>
+    step('unreachable-child-domain', async () => {
+      await ui.send('start over');
+      await ui.send('yes');
+      const recommendation = await answerByTyping(
+        ui,
+        typed([
+          [/devices/i, 'hybrid join'],
+          [/reach every domain/i, 'child domain'],
+        ]),
+        16,
+      );
+      const text = await recommendation.innerText();
+      expect(text).toMatch(/Connect Sync: custom install/);
+      expect(text).toMatch(/out of the Connect server's reach/);
+    }));
 
   it('Connect Sync, build 2.4, one forest, password hash sync, 12,000 users: urgent restore, then a migration plan to Cloud Sync', () =>
     step('existing-connect-2-4', async () => {
@@ -46,7 +75,6 @@ describe('Agents Playground: tenants that already sync', () => {
 
   it('Connect Sync, current build, pass-through authentication: stay and upgrade, with the reasons', () =>
     step('existing-connect-pta', async () => {
-      await ui.clearView();
       await ui.send('start over');
       await ui.send('yes');
       const recommendation = await answerByTyping(
