@@ -21,11 +21,10 @@ const MEASURED_SECONDS = {
   // typed-questionnaire files are the sums of the four files they were merged from, less a fifth for the reloads.
   'tests/e2e/playgroundConnectSync.test.ts': 105,
   'tests/e2e/playgroundTyped.test.ts': 80,
-  'tests/e2e/playgroundChannel.test.ts': 65,
+  'tests/e2e/playgroundChannel.test.ts': 90,
   'tests/integration/twoInstances.test.ts': 56,
   'tests/e2e/playgroundTenantChecks.test.ts': 53,
   'tests/e2e/playground.test.ts': 45,
-  'tests/e2e/playgroundChannelShare.test.ts': 32,
   'tests/bot/coordination.test.ts': 15,
   'tests/e2e/playgroundUnderstanding.test.ts': 29,
   'tests/integration/hostileText.test.ts': 28,
