@@ -50,3 +50,9 @@ it('has an eleventh tuning set of at least 150 intents in vocabulary the corpus 
   expect(loadLabeled('dev11.en.json').intents.length).toBeGreaterThanOrEqual(150);
   expect([...INTENTS, 'none'].filter((intent) => !named.has(intent))).toEqual([]);
 });
+
+it('has a thirteenth tuning set of at least 60 questions, twenty or more of them other Entra and Microsoft 365 questions that must fall back', () => {
+  const { questions } = loadLabeled('dev13.en.json');
+  expect(questions.length).toBeGreaterThanOrEqual(60);
+  expect(questions.filter((question) => question.fallback === true).length).toBeGreaterThanOrEqual(20);
+});
