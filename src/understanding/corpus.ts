@@ -81,6 +81,15 @@ export interface Corpus {
    */
   readonly otherProducts: readonly string[];
   /**
+   * Features of Entra ID and Microsoft 365 beside sync (multifactor authentication, Privileged Identity Management,
+   * deleted users, sign-in logs), as lower-case words: a question naming one and not the guide's own subject (sync,
+   * Connect, Cloud Sync) gets the honest fallback, since the guide only touches them where they meet sync ("leave the
+   * sync account out of MFA"). Taken from the areas and page titles of Microsoft Entra's documentation
+   * (https://learn.microsoft.com/entra/, MicrosoftDocs/entra-docs), not from the questions the bot was tuned on; a name
+   * the guide uses in a title of its own ("conditional access") is its topic and is ignored (guideIndex.ts).
+   */
+  readonly otherFeatures: readonly string[];
+  /**
    * Example questions each part of the guide answers, keyed by task id, `rule:<advisor rule id>` or
    * `fact:<guide fact id>`: they teach the search the words people ask with, which the content itself may not use.
    */
@@ -132,6 +141,7 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     stopWords: strings(raw.stopWords, 'stopWords'),
     guideQuestions: record(raw.guideQuestions, 'guideQuestions'),
     otherProducts: strings(raw.otherProducts, 'otherProducts'),
+    otherFeatures: strings(raw.otherFeatures, 'otherFeatures'),
     synonyms: Array.isArray(raw.synonyms)
       ? raw.synonyms.map((group, i) => strings(group, `synonyms[${i}]`))
       : fail('synonyms', 'must be a list of word lists'),

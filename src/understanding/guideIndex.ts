@@ -176,6 +176,10 @@ export class GuideIndex {
   private readonly stopWords: ReadonlySet<string>;
   /** Products the guide does not cover, each as its words joined by single spaces and padded with one. */
   private readonly otherProducts: readonly string[];
+  /** Other Entra and Microsoft 365 features, as otherProducts, less those the guide names in a title of its own. */
+  private readonly otherFeatures: readonly string[];
+  /** The guide's subject: stems more than half its parts write ("sync", "connect", "cloud"). */
+  private readonly subject = new Set<string>();
   private readonly synonyms = new Map<string, string[]>();
   /** What a group shows when only its example questions matched: a task's "why", or the rule or fact itself. */
   private readonly leads = new Map<string, IndexedDoc[]>();
@@ -267,6 +271,13 @@ export class GuideIndex {
     }
     for (const [term, groups] of groupsOf) this.groupFrequency.set(term, groups.size);
     this.groupCount = new Set(this.docs.map((doc) => doc.group)).size;
+    for (const [term, count] of this.groupFrequency)
+      if (count > this.groupCount / 2 && !term.includes('_')) this.subject.add(term);
+    // A feature the guide names in a title ("The sync account and conditional access") is a topic of its own.
+    const titles = ` ${[...new Set(this.docs.map((doc) => tokenize(doc.title.toLowerCase()).join(' ')))].join('  ')} `;
+    this.otherFeatures = corpus.otherFeatures
+      .map((name) => ` ${tokenize(name.toLowerCase()).join(' ')} `)
+      .filter((name) => !titles.includes(name));
     const inExamples = new Set(
       this.docs.filter((doc) => doc.source === 'example').flatMap((doc) => this.terms(doc.text)),
     );
@@ -313,6 +324,13 @@ export class GuideIndex {
     // everyday words a sync line shares.
     const spaced = ` ${tokens.join(' ')} `;
     if (this.otherProducts.some((product) => spaced.includes(product))) return { kind: 'noAnswer' };
+    // A question about another Entra feature (MFA, PIM, a deleted user) is not the guide's either, unless it also
+    // names the guide's subject: "can the sync account have MFA" is about sync, "how do i reset a users mfa" is not.
+    if (
+      this.otherFeatures.some((feature) => spaced.includes(feature)) &&
+      !tokens.some((word) => this.namesSubject(word))
+    )
+      return { kind: 'noAnswer' };
     const words = [
       ...new Set(
         tokens.filter(
@@ -483,6 +501,15 @@ export class GuideIndex {
     if (this.near.size >= MAX_REMEMBERED_STEMS) this.near.clear();
     this.near.set(stem, near);
     return near;
+  }
+
+  /** The word names the guide's subject: as typed, through a glued part ("cloud-sync") or a synonym ("aadc", "phs"). */
+  private namesSubject(word: string): boolean {
+    if (this.stopWords.has(word)) return false;
+    if (this.partsOf(word).some((part) => this.subject.has(this.stem(part)))) return true;
+    return (this.synonyms.get(this.stem(word)) ?? []).some((synonym) =>
+      this.synonymTerms(synonym).some((term) => this.subject.has(term)),
+    );
   }
 
   /** A synonym's index terms, worked out once. */

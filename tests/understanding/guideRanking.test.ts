@@ -1,7 +1,8 @@
 /**
  * How the guide's search ranks its parts on questions worded unlike its lines: a word glued to another or to a version
  * is found where the guide writes it apart, a long question is answered on a few of its words, the part holding the
- * question's rarest words wins over a title repeated on every line, and a typo is corrected only where it is one.
+ * question's rarest words wins over a title repeated on every line, a typo is corrected only where it is one, and a
+ * question about another Entra feature falls back unless it is about that feature's meeting with sync.
  */
 import { loadCorpus } from '../../src/understanding/corpus';
 import { GuideIndex } from '../../src/understanding/guideIndex';
@@ -81,5 +82,30 @@ describe('typos', () => {
 
   it('never corrects a word the guide writes: "watch" is not read as "match"', () => {
     expect(guide.answer('is the watch not on?', cloudSyncPlan).kind).toBe('noAnswer');
+  });
+});
+
+describe('other Entra and Microsoft 365 features', () => {
+  it.each([
+    'how do i reset a users mfa',
+    'configure PIM for global admins',
+    'how do i restore a deleted user in entra',
+    'where do I see sign-in logs for a user who cannot log in',
+  ])('"%s" falls back: it names another feature and not the guide\'s subject', (question) => {
+    expect(guide.answer(question, cloudSyncPlan).kind).toBe('noAnswer');
+  });
+
+  it.each([
+    ['can the sync service account have mfa turned on', 'cloudSync.configure'],
+    ['does ECS need mfa excluded for its account', 'cloudSync.configure'],
+  ])('"%s" is answered: the feature meets the guide\'s subject (as typed or through a synonym)', (question, taskId) => {
+    expect(top(question)?.taskIds).toContain(taskId);
+  });
+
+  it('ignores a listed feature that the guide names in a title of its own', () => {
+    const corpus = loadCorpus('en');
+    const listed = new GuideIndex({ ...corpus, otherFeatures: [...corpus.otherFeatures, 'conditional access'] });
+    const answer = listed.answer('service account excluded from conditional access', cloudSyncPlan);
+    expect(answer.kind === 'answer' ? answer.hits[0].taskIds : []).toContain('cloudSync.configure');
   });
 });
