@@ -85,6 +85,17 @@ describe('typos', () => {
   });
 });
 
+describe('chat shorthand', () => {
+  it.each([
+    ['dl the agent where', 'cloudSync.installAgent'],
+    ['break-glass acct needed?', 'cloudSync.prerequisites'],
+    ['scp for device sync', 'cloudSync.deviceSync'],
+    ['prov logs perms', 'cloudSync.verify'],
+  ])('"%s" is read through the words it stands for', (question, taskId) => {
+    expect(top(question)?.taskIds).toContain(taskId);
+  });
+});
+
 describe('a question naming one tool', () => {
   it.each([
     'is azure ad connect v1 still supported',
