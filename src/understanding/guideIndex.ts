@@ -10,8 +10,7 @@
  */
 import MiniSearch, { type SearchOptions } from 'minisearch';
 import { CAPABILITY_RULES } from '../domain/advisorRules';
-import type { SingleTool } from '../domain/advisorRules';
-import { PATH_TRACK_IDS, type TaskId, type TaskLink, type Track } from '../domain/catalog';
+import { PATH_TRACK_IDS, type TaskId, type TaskLink } from '../domain/catalog';
 import { TASK_CATALOG } from '../domain/taskCatalog';
 import { TRACK_LABELS } from '../domain/toolNames';
 import type { Corpus } from './corpus';
@@ -43,19 +42,7 @@ interface IndexedDoc extends GuideHit {
   readonly track: string;
   /** A task of a track for a running deployment (PATH_TRACK_IDS). */
   readonly pathTrack?: boolean;
-  /** The one tool its tasks are about (a fact's through the tasks it names); none for the tool choice, a move or a rule. */
-  readonly tool?: SingleTool;
 }
-
-/** The tool each track's tasks are about; moving from one to the other is about both. */
-const TRACK_TOOL: Readonly<Record<Track, SingleTool | undefined>> = {
-  cloudSync: 'cloudSync',
-  cloudSyncHealth: 'cloudSync',
-  connect: 'connect',
-  connectUpgrade: 'connect',
-  restoreSync: 'connect',
-  migrateToCloudSync: undefined,
-};
 
 /**
  * Share of the question's words that the best match must contain, and how many at least. Measured on dev.en.json:
@@ -416,8 +403,7 @@ export class GuideIndex {
     for (const terms of query.values()) this.lookupCount += 2 * terms.size;
     for (const terms of synonymQuery.values()) this.lookupCount += terms.size;
     for (const terms of standInQuery.values()) this.lookupCount += terms.size;
-    const named = this.namedTool(tokens);
-    const results = this.lineScores.search([query, synonymQuery], wordsOf, this.docBoosts(planTaskIds, true, named));
+    const results = this.lineScores.search([query, synonymQuery], wordsOf, this.docBoosts(planTaskIds));
     const answering = results.filter((result) => covers(result.words, words.length, rare));
     if (answering.length === 0) return { kind: 'noAnswer' };
     const groups = new Map<string, ScoredDoc[]>();
@@ -434,7 +420,7 @@ export class GuideIndex {
     for (const result of this.exampleScores.search(
       [query, standInQuery],
       wordsOf,
-      this.docBoosts(planTaskIds, false, named),
+      this.docBoosts(planTaskIds, false),
     )) {
       if (!covers(result.words, words.length, rare, EXAMPLE_COVERAGE)) continue;
       const group = this.docs[result.id].group;
@@ -526,32 +512,6 @@ export class GuideIndex {
     );
   }
 
-  /** The one tool a fact's tasks are about, if they are all about the same one. */
-  private toolOf(taskIds: readonly TaskId[]): SingleTool | undefined {
-    const tools = new Set(
-      taskIds.map((taskId) => {
-        const task = TASK_CATALOG.find((candidate) => candidate.id === taskId);
-        return task === undefined ? undefined : TRACK_TOOL[task.track];
-      }),
-    );
-    return tools.size === 1 ? [...tools][0] : undefined;
-  }
-
-  /**
-   * The one tool a question names, as typed or through a synonym ("connect", "aadc"; "cloud sync", "ecs"), if it
-   * names only one.
-   */
-  private namedTool(tokens: readonly string[]): SingleTool | undefined {
-    const named = new Set<SingleTool>();
-    tokens.forEach((word, i) => {
-      const stem = this.stem(word);
-      const synonyms = this.synonyms.get(stem) ?? [];
-      if (stem === 'connect' || synonyms.includes('connect sync')) named.add('connect');
-      if ((stem === 'cloud' && tokens[i + 1] === 'sync') || synonyms.includes('cloud sync')) named.add('cloudSync');
-    });
-    return named.size === 1 ? [...named][0] : undefined;
-  }
-
   /** A synonym's index terms, worked out once. */
   private synonymTerms(synonym: string): readonly string[] {
     let terms = this.synonymTermCache.get(synonym);
@@ -563,27 +523,21 @@ export class GuideIndex {
   }
 
   /**
-   * How much each document counts for a plan: its source, and its track's standing in the plan, or in the tool the
-   * question names when it names one. Worked out once per plan (a plan's task list) and named tool, kept for the few
-   * seen last.
+   * How much each document counts for a plan: its source, and its track's standing in the plan. Worked out once per
+   * plan (a plan's task list), kept for the few plans seen last.
    */
-  private docBoosts(planTaskIds: readonly string[], bySource = true, named?: SingleTool): Float64Array {
-    const key = `${bySource ? 's' : 'e'}:${named ?? ''}:${planTaskIds.join(',')}`;
+  private docBoosts(planTaskIds: readonly string[], bySource = true): Float64Array {
+    const key = `${bySource ? 's' : 'e'}:${planTaskIds.join(',')}`;
     let boosts = this.boostsByPlan.get(key);
     if (boosts === undefined) {
       const inPlan = new Set(planTaskIds);
       boosts = new Float64Array(this.docs.length);
       for (const doc of this.docs) {
-        // A question naming one tool ("for connect", "aadc") is about that tool's lines, whatever the plan installs.
-        const otherTool = named !== undefined && doc.tool !== undefined && doc.tool !== named;
-        const standing =
-          !otherTool &&
-          (doc.taskIds.some((taskId) => inPlan.has(taskId)) ||
-            (doc.tool === named && named !== undefined && !doc.pathTrack))
-            ? IN_PLAN_WEIGHT
-            : doc.pathTrack
-              ? PATH_TRACK_WEIGHT
-              : 1;
+        const standing = doc.taskIds.some((taskId) => inPlan.has(taskId))
+          ? IN_PLAN_WEIGHT
+          : doc.pathTrack
+            ? PATH_TRACK_WEIGHT
+            : 1;
         boosts[doc.id] = (bySource ? SOURCE_WEIGHT[doc.source] : 1) * standing;
       }
       if (this.boostsByPlan.size >= MAX_REMEMBERED_PLANS) this.boostsByPlan.clear();
@@ -634,7 +588,7 @@ export class GuideIndex {
   private addContent(corpus: Corpus): void {
     const groupOfTask = new Map<
       string,
-      { group: string; title: string; track: string; taskIds: TaskId[]; links: readonly TaskLink[]; tool?: SingleTool }
+      { group: string; title: string; track: string; taskIds: TaskId[]; links: readonly TaskLink[] }
     >();
     // The tool-choice task is shared by both tracks: its lines are one group that belongs to both tasks.
     const byContent = new Map<string, TaskId[]>();
@@ -655,7 +609,6 @@ export class GuideIndex {
         taskIds,
         links: task.links,
         pathTrack,
-        tool: taskIds.length > 1 ? undefined : TRACK_TOOL[task.track],
       };
       groupOfTask.set(task.id, info);
       for (const line of task.checklist) this.add({ ...info, source: 'checklist', text: line });
@@ -688,7 +641,6 @@ export class GuideIndex {
           track: '',
           taskIds: fact.taskIds ?? [],
           links: fact.links,
-          tool: this.toolOf(fact.taskIds ?? []),
         }),
       ]);
     }
@@ -709,7 +661,6 @@ export class GuideIndex {
           track: owner.track,
           taskIds: owner.taskIds,
           links: owner.links,
-          tool: owner.tool,
         });
       }
     }

@@ -96,18 +96,6 @@ describe('chat shorthand', () => {
   });
 });
 
-describe('a question naming one tool', () => {
-  it.each([
-    'is azure ad connect v1 still supported',
-    'Which Windows Server editions are OK for hosting Connect',
-    'Having installed connect, how do I tell that passwords are syncing',
-  ])('"%s" is answered from Connect Sync\'s parts, although the plan installs Cloud Sync', (question) => {
-    const taskIds = top(question)?.taskIds ?? [];
-    expect(taskIds.length).toBeGreaterThan(0);
-    expect(taskIds.filter((taskId) => !/^(connect|connectUpgrade|restoreSync)\./.test(taskId))).toEqual([]);
-  });
-});
-
 describe('other Entra and Microsoft 365 features', () => {
   it.each([
     'how do i reset a users mfa',
