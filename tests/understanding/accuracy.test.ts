@@ -45,15 +45,18 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // synonyms and the password writeback, sync account and Connect host facts (tuned on dev.en.json only). 85.3%
   // (11 wrong answers, no fallbacks) once parts were ranked by the share of the question they hold, glued words split,
   // long questions answered on three of their words and shorter typos corrected (tuned on dev, dev3, dev4 and dev12).
-  { file: 'heldout4.en.json', questionFloor: 0.853 },
+  // 86.7% (9 wrong answers, 1 fallback) once other Entra features' questions fall back unless they name sync and chat
+  // shorthand (dl, acct, perms, prov, pw, scp) reads as its words (tuned on dev, dev3, dev4, dev12 and dev13).
+  { file: 'heldout4.en.json', questionFloor: 0.866 },
   // Written by an author who never saw the corpus, the tuning sets, the earlier held-out sets or the model, and scored
   // by nobody until the rounds it measures were over: the best estimate of what a new user meets. At the start of this
   // round (the floors above already reached): intents 86.0%, entities 84.8%, questions 73.0% (29 wrong answers, 4
   // fallbacks) of 242 and 122. After it (check, watch and restore in free words, office idiom, 25 more facts):
   // intents 92.1%, entities 93.5%, questions 75.4% (26 wrong answers, 4 fallbacks). After the round on the guide's
   // ranking (the same changes as for heldout4.en.json): questions 81.1% (23 wrong answers, no fallbacks), intents and
-  // entities unchanged.
-  { file: 'heldout5.en.json', intentFloor: 0.921, questionFloor: 0.811 },
+  // entities unchanged. After the round on honest fallbacks (the same changes as for heldout4.en.json): questions
+  // 82.0% (22 wrong answers, no fallbacks), intents and entities unchanged.
+  { file: 'heldout5.en.json', intentFloor: 0.921, questionFloor: 0.819 },
 ];
 const corpus = loadCorpus('en');
 const understanding = new Understanding(corpus);
