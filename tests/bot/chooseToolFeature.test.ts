@@ -1,6 +1,7 @@
 import { cardsOf, startHarness, type ActivityOptions, type Harness } from '../helpers/botHarness';
 import { cardText, executeActions, expectValidCard } from '../helpers/cardAssertions';
 import { startFakeConnector, type FakeConnector } from '../helpers/fakeConnector';
+import { FAST_SENDER } from '../helpers/planSetup';
 import { answerAll, asked, press, PHS_SINGLE, PTA_SINGLE } from '../helpers/questionnaire';
 
 function button(card: any, verb: string): { verb: string; data: Record<string, unknown> } {
@@ -15,7 +16,8 @@ describe('choose the sync tool over HTTP', () => {
   let connector: FakeConnector;
   let viaConnector: ActivityOptions;
   beforeEach(async () => {
-    h = await startHarness();
+    // The plan's burst of posts would otherwise wait on the production pacing, which is not what is tested here.
+    h = await startHarness({}, { sender: FAST_SENDER });
     connector = await startFakeConnector();
     viaConnector = { extra: { serviceUrl: connector.serviceUrl } };
   });

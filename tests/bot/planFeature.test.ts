@@ -10,7 +10,7 @@ import type { PlanSelection } from '../../src/domain/plan';
 import { activity, cardsOf, startHarness, type ActivityOptions, type Harness } from '../helpers/botHarness';
 import { cardText, executeActions, expectValidCard } from '../helpers/cardAssertions';
 import { startFakeConnector, type FakeConnector } from '../helpers/fakeConnector';
-import { planKey, startTurn } from '../helpers/planSetup';
+import { FAST_SENDER, planKey, startTurn } from '../helpers/planSetup';
 import { testDecision } from '../helpers/decisionFixtures';
 
 /** Stands in for the Bot Connector inside startPlan's turn: records the posted cards and hands out ids. */
@@ -64,7 +64,8 @@ describe('plan over HTTP (expectReplies)', () => {
   let planId: string;
 
   beforeAll(async () => {
-    bot = await startHarness();
+    // Nothing here is about pacing: room for a plan's whole burst of posts keeps the tests from waiting on it.
+    bot = await startHarness({}, { sender: FAST_SENDER });
     connector = await startFakeConnector();
     const { result, sent } = await startPlan(bot.app, connector, chat);
     expect(result).toEqual({ kind: 'created', cardCount: 5, inThread: false });
@@ -293,7 +294,8 @@ describe('plan over HTTP with a Bot Connector (fan-out)', () => {
 
   beforeAll(async () => {
     connector = await startFakeConnector();
-    bot = await startHarness({}, { sender: { retry: { baseDelayMs: 5, maxDelayMs: 20 } } });
+    // Fast retries, and room for a plan's whole burst of posts: the pacing of the posts is not what is tested here.
+    bot = await startHarness({}, { sender: FAST_SENDER });
     channel = {
       conversationType: 'channel',
       conversationId: '19:rollout@thread.tacv2;messageid=500',
