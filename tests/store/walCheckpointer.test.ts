@@ -65,9 +65,11 @@ describe('closing a file-backed store', () => {
     for (let round = 0; round < 3; round++) {
       const path = join(dir, `bot-${round}.sqlite`);
       const storage = new SqliteStorage(path);
+      const sizeBefore = statSync(path).size;
       await storage.write({ [`plans/${round}`]: { text: 'x'.repeat(2000) } });
-      // Time for the worker to start and open its own connection, as it has in any store that ran for a while.
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      // The worker's first checkpoint copies the write into the file: by then it has its own connection open, as in
+      // any store that ran for a while. Waiting for that, not for a fixed time, also holds on a slow machine.
+      expect(await eventually(() => statSync(path).size > sizeBefore, PATIENCE_MS)).toBe(true);
       await storage.close();
       if (existsSync(`${path}-wal`)) leftovers.push(round);
     }
