@@ -57,6 +57,14 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // entities unchanged. After the round on honest fallbacks (the same changes as for heldout4.en.json): questions
   // 82.0% (22 wrong answers, no fallbacks), intents and entities unchanged.
   { file: 'heldout5.en.json', intentFloor: 0.921, questionFloor: 0.819 },
+  // Written by another author who saw none of our understanding files, the tuning sets or the earlier held-out sets
+  // (only heldout5's field names, for the format), while the rounds it measures went on; scored for the first time once
+  // they were over, with nothing tuned on it afterwards. 21 short lines the corpus held word for word were dropped. On
+  // the code before those rounds: intents 85.8%, entities 89.6%, questions 66.7% (45 wrong answers, 16 fallbacks) of
+  // 275 and 183. With the guide ranked by the share of the question a part answers: questions 70.5%. With the WordNet
+  // synonym table: intents 84.7%, entities 87.7% (three lines fewer: no gain on unseen intents, within the noise of
+  // 275 lines). With fallbacks for other Entra features: questions 71.0% (43 wrong answers, 10 fallbacks).
+  { file: 'heldout6.en.json', intentFloor: 0.847, questionFloor: 0.71 },
 ];
 const corpus = loadCorpus('en');
 const understanding = new Understanding(corpus);
