@@ -3,6 +3,7 @@ import { LEARN } from '../../src/domain/learnLinks';
 import { taskContent } from '../../src/domain/taskCatalog';
 import { loadCorpus } from '../../src/understanding/corpus';
 import { GuideIndex } from '../../src/understanding/guideIndex';
+import { CLOUD_SYNC_PLAN_TASKS } from '../helpers/guidePlan';
 import { GUIDE_FACTS } from '../../src/understanding/guideFacts';
 
 const factText = (id: string) => GUIDE_FACTS.find((fact) => fact.id === id)?.text ?? '';
@@ -32,14 +33,8 @@ describe('guide facts', () => {
 
 describe('facts of the reference an admin asks about', () => {
   const guide = new GuideIndex(loadCorpus('en'));
-  const cloudSyncPlan = [
-    'cloudSync.chooseTool',
-    'cloudSync.prerequisites',
-    'cloudSync.installAgent',
-    'cloudSync.configure',
-  ];
   const topLinks = (question: string) => {
-    const answer = guide.answer(question, cloudSyncPlan);
+    const answer = guide.answer(question, CLOUD_SYNC_PLAN_TASKS);
     return answer.kind === 'answer' ? answer.hits[0].links.map((link) => link.url) : [];
   };
 
@@ -74,6 +69,6 @@ describe('facts of the reference an admin asks about', () => {
     'set up an access review for guests',
     'how do i enable passkeys for my users',
   ])('says honestly that %j is not the guide’s to answer', (question) => {
-    expect(guide.answer(question, cloudSyncPlan)).toEqual({ kind: 'noAnswer' });
+    expect(guide.answer(question, CLOUD_SYNC_PLAN_TASKS)).toEqual({ kind: 'noAnswer' });
   });
 });

@@ -6,17 +6,12 @@
  */
 import { loadCorpus } from '../../src/understanding/corpus';
 import { GuideIndex } from '../../src/understanding/guideIndex';
+import { CLOUD_SYNC_PLAN_TASKS } from '../helpers/guidePlan';
 
 const guide = new GuideIndex(loadCorpus('en'));
-const cloudSyncPlan = [
-  'cloudSync.chooseTool',
-  'cloudSync.prerequisites',
-  'cloudSync.installAgent',
-  'cloudSync.configure',
-];
 
 function top(question: string): { taskIds: readonly string[]; text: string } | undefined {
-  const answer = guide.answer(question, cloudSyncPlan);
+  const answer = guide.answer(question, CLOUD_SYNC_PLAN_TASKS);
   return answer.kind === 'answer' ? answer.hits[0] : undefined;
 }
 
@@ -54,7 +49,7 @@ describe('long questions', () => {
     expect(
       guide.answer(
         'my boss keeps asking about the weather forecast for the office party next friday, any idea?',
-        cloudSyncPlan,
+        CLOUD_SYNC_PLAN_TASKS,
       ).kind,
     ).toBe('noAnswer');
   });
@@ -77,11 +72,11 @@ describe('typos', () => {
   });
 
   it('does not answer a question whose only word is merely close to one of the guide\'s ("weather", "whether")', () => {
-    expect(guide.answer('how is the weather', cloudSyncPlan).kind).toBe('noAnswer');
+    expect(guide.answer('how is the weather', CLOUD_SYNC_PLAN_TASKS).kind).toBe('noAnswer');
   });
 
   it('never corrects a word the guide writes: "watch" is not read as "match"', () => {
-    expect(guide.answer('is the watch not on?', cloudSyncPlan).kind).toBe('noAnswer');
+    expect(guide.answer('is the watch not on?', CLOUD_SYNC_PLAN_TASKS).kind).toBe('noAnswer');
   });
 });
 
@@ -103,7 +98,7 @@ describe('other Entra and Microsoft 365 features', () => {
     'how do i restore a deleted user in entra',
     'where do I see sign-in logs for a user who cannot log in',
   ])('"%s" falls back: it names another feature and not the guide\'s subject', (question) => {
-    expect(guide.answer(question, cloudSyncPlan).kind).toBe('noAnswer');
+    expect(guide.answer(question, CLOUD_SYNC_PLAN_TASKS).kind).toBe('noAnswer');
   });
 
   it.each([
@@ -116,7 +111,7 @@ describe('other Entra and Microsoft 365 features', () => {
   it('ignores a listed feature that the guide names in a title of its own', () => {
     const corpus = loadCorpus('en');
     const listed = new GuideIndex({ ...corpus, otherFeatures: [...corpus.otherFeatures, 'conditional access'] });
-    const answer = listed.answer('service account excluded from conditional access', cloudSyncPlan);
+    const answer = listed.answer('service account excluded from conditional access', CLOUD_SYNC_PLAN_TASKS);
     expect(answer.kind === 'answer' ? answer.hits[0].taskIds : []).toContain('cloudSync.configure');
   });
 });
