@@ -25,6 +25,21 @@ describe('no change on a guess', () => {
     expect(reading.kind).not.toBe('act');
   });
 
+  // "out of" a task is leaving it: "count me out" had been read as "count me in" and acted on as an assignment.
+  it.each(['count me out of the agent install', "i'm backing out of the prereqs", 'i have to pull out of task 4'])(
+    'never reads leaving a task as taking it: %j',
+    (text) => {
+      const reading = understanding.interpret(text, context);
+      const first =
+        reading.kind === 'act'
+          ? reading.proposal
+          : reading.kind === 'choose' || reading.kind === 'whichTask'
+            ? reading.proposals[0]
+            : undefined;
+      expect(first?.intent).not.toBe('assign');
+    },
+  );
+
   it.each([
     'task 3 is not done',
     "we haven't finished the agent yet",
