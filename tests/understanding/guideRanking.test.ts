@@ -97,6 +97,9 @@ describe('other Entra and Microsoft 365 features', () => {
     'configure PIM for global admins',
     'how do i restore a deleted user in entra',
     'where do I see sign-in logs for a user who cannot log in',
+    'where do we purchase more E5 licenses',
+    'what is the pricing of Entra ID P2',
+    'how do I create a security group for the finance team',
   ])('"%s" falls back: it names another feature and not the guide\'s subject', (question) => {
     expect(guide.answer(question, CLOUD_SYNC_PLAN_TASKS).kind).toBe('noAnswer');
   });
@@ -104,6 +107,7 @@ describe('other Entra and Microsoft 365 features', () => {
   it.each([
     ['can the sync service account have mfa turned on', 'cloudSync.configure'],
     ['does ECS need mfa excluded for its account', 'cloudSync.configure'],
+    ['must we buy a license for password writeback with cloud sync', 'cloudSync.installAgent'],
   ])('"%s" is answered: the feature meets the guide\'s subject (as typed or through a synonym)', (question, taskId) => {
     expect(top(question)?.taskIds).toContain(taskId);
   });
