@@ -62,9 +62,17 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // they were over, with nothing tuned on it afterwards. 21 short lines the corpus held word for word were dropped. On
   // the code before those rounds: intents 85.8%, entities 89.6%, questions 66.7% (45 wrong answers, 16 fallbacks) of
   // 275 and 183. With the guide ranked by the share of the question a part answers: questions 70.5%. With the WordNet
-  // synonym table: intents 84.7%, entities 87.7% (three lines fewer: no gain on unseen intents, within the noise of
-  // 275 lines). With fallbacks for other Entra features: questions 71.0% (43 wrong answers, 10 fallbacks).
-  { file: 'heldout6.en.json', intentFloor: 0.847, questionFloor: 0.71 },
+  // synonym table: intents 84.7%, entities 87.7% (three lines fewer; heldout7 read seven more with it). With fallbacks
+  // for other Entra features: questions 71.0% (43 wrong answers, 10 fallbacks). With 'count me out of' read as leaving
+  // a task: intents 85.1%, entities 88.7%.
+  { file: 'heldout6.en.json', intentFloor: 0.85, questionFloor: 0.71 },
+  // A seventh set by an author who saw neither our understanding files nor heldout6, written while the last rounds went
+  // on and scored once they were over; 5 lines the corpus held word for word were dropped. On the code before this
+  // stop's rounds: intents 82.3%, entities 81.8%, questions 73.8% (39 wrong answers, 3 fallbacks) of 294 and 160. With
+  // the guide ranked by share of the question: questions 75.6%. With the WordNet synonym table: intents 84.7%,
+  // entities 82.7% (heldout6 read three lines fewer with it). With 'count me out of' read as leaving a task: intents
+  // 85.4%, entities 84.5%, questions 75.6% (35 wrong answers, 4 fallbacks).
+  { file: 'heldout7.en.json', intentFloor: 0.853, questionFloor: 0.756 },
 ];
 const corpus = loadCorpus('en');
 const understanding = new Understanding(corpus);
