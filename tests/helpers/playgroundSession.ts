@@ -16,9 +16,7 @@ import { silentLogger } from '../../src/logger';
 import { startPlayground } from '../../scripts/lib/playground';
 import { freePort } from '../../scripts/lib/processes';
 import { launchChromium } from './browser';
-import { PlaygroundPage, UI_WAIT_MS } from './playgroundPage';
-
-const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
+import { ARTIFACTS, PlaygroundPage, UI_WAIT_MS } from './playgroundPage';
 
 /** The "single forest, password hash sync, 20,000 users" admin: which button they press for each question. */
 export const CLOUD_SYNC_ANSWERS: ReadonlyArray<readonly [RegExp, RegExp]> = [
