@@ -83,12 +83,6 @@ export interface AppOptions {
   readonly instanceId?: string;
   /** Tests shorten Graph's per-request timeout and round budget, to reach a timed-out tenant without waiting seconds. */
   readonly tenantChecks?: Pick<TenantChecksOptions, 'requestTimeoutMs' | 'roundBudgetMs'>;
-  /**
-   * Whether listen() trains the free-text model at once (the default), so the first message that needs it does not
-   * wait about a second for it. Tests that start a bot per file turn it off: most never send free text, and the
-   * ones that do build it on their first message.
-   */
-  readonly understandingAtStart?: boolean;
 }
 
 /** Whether `work` settles within `ms`; never rejects (failures are logged where they happen). */
@@ -333,7 +327,7 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
           boundPort = address.port;
           reminders.start();
           watch.start();
-          if (options.understandingAtStart !== false) setImmediate(() => sharedUnderstanding());
+          setImmediate(() => sharedUnderstanding());
           resolve({ host: address.address, port: address.port });
         });
       }),

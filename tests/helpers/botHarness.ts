@@ -74,7 +74,7 @@ export function activity(
 
 export async function startHarness(env: Record<string, string> = {}, appOptions: AppOptions = {}): Promise<Harness> {
   const config = loadConfig({ STORAGE: 'memory', PORT: '0', ...env });
-  const app = createApp(config, silentLogger, { understandingAtStart: false, ...appOptions });
+  const app = createApp(config, silentLogger, appOptions);
   const { port } = await app.listen();
   const baseUrl = `http://127.0.0.1:${port}`;
   const postRaw = async (body: string, contentType = 'application/json', headers: Record<string, string> = {}) => {
