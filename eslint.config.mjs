@@ -80,4 +80,24 @@ export default tseslint.config(
       'no-template-curly-in-string': 'off',
     },
   },
+  {
+    // The whole tree is type-checked in one program that has jest's types, so a test global used in src/ would pass
+    // the type check and fail only at run time, outside jest.
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['describe', 'it', 'test', 'expect', 'jest', 'beforeAll', 'beforeEach', 'afterAll', 'afterEach', 'fail'].map(
+          (name) => ({ name, message: 'jest only exists in tests; src/ runs without it.' }),
+        ),
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "TSQualifiedName[left.name='jest']",
+          message: "jest's types only exist in tests; src/ builds without them.",
+        },
+      ],
+    },
+  },
 );

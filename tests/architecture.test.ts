@@ -4,7 +4,8 @@
  * LAYERS below and in README ("How it is built"). Folders that share a layer may use each other, but never
  * in both directions: no two folders may import each other, directly or round a longer loop.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ts from 'typescript';
 
@@ -97,6 +98,50 @@ function upward(edges: readonly Edge[]): string[] {
     .filter((edge) => (rankOf.get(edge.to) ?? 0) > (rankOf.get(edge.from) ?? 0))
     .map((edge) => `${edge.file} imports ${edge.to} (a higher layer)`);
 }
+
+/**
+ * `npm run build` compiles src/ with rootDir src and `npm run package` compiles scripts/ with rootDir scripts, so a
+ * static import that leaves its own folder breaks the build even though the whole-tree type check (which has the
+ * repository as its root) passes. A require() call is left alone: the compiler does not follow it (src/app.ts reads
+ * the version from package.json that way).
+ */
+function importsLeaving(root: string): string[] {
+  return sourceFiles(root).flatMap((file) =>
+    ts
+      .preProcessFile(readFileSync(file, 'utf8'), true, false)
+      .importedFiles.filter(({ fileName }) => fileName.startsWith('.'))
+      .filter(({ fileName }) => path.relative(root, path.resolve(path.dirname(file), fileName)).startsWith('..'))
+      .map(({ fileName }) => `${path.relative(root, file)} imports ${fileName}`),
+  );
+}
+
+describe('build roots', () => {
+  it.each(['src', 'scripts'])('%s/ imports nothing from outside itself', (folder) => {
+    expect(importsLeaving(path.resolve(__dirname, '..', folder))).toEqual([]);
+  });
+
+  it('reports an import that leaves its folder and lets a require() through', () => {
+    const planted = mkdtempSync(path.join(tmpdir(), 'architecture-'));
+    try {
+      mkdirSync(path.join(planted, 'inner'));
+      writeFileSync(
+        path.join(planted, 'inner', 'a.ts'),
+        [
+          "import { b } from './b';",
+          "import type { T } from '../tests/helpers/t';",
+          "export { c } from '../outside/c';",
+          "const version = require('../package.json').version;",
+        ].join('\n'),
+      );
+      expect(importsLeaving(path.join(planted, 'inner'))).toEqual([
+        'a.ts imports ../tests/helpers/t',
+        'a.ts imports ../outside/c',
+      ]);
+    } finally {
+      rmSync(planted, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('layers', () => {
   const files = sourceFiles(SRC);

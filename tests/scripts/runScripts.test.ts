@@ -107,12 +107,12 @@ describe('run-scripts', () => {
     expect(stderr).toMatch(/Name the npm scripts to run/);
   });
 
-  it('is how npm test runs both type checks, ESLint and the format check before jest', () => {
+  it('is how npm test runs the type check, ESLint and the format check before jest', () => {
     const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
       scripts: Record<string, string>;
     };
     expect(scripts.test).toBe(
-      'node -r ./tests/fixtures/register-ts.js scripts/run-scripts.ts typecheck:src typecheck:tests lint:eslint format:check && jest',
+      'node -r ./tests/fixtures/register-ts.js scripts/run-scripts.ts typecheck:tests lint:eslint format:check && jest',
     );
     expect(scripts['typecheck:src']).toBe('tsc -p tsconfig.json --noEmit');
     expect(scripts['typecheck:tests']).toBe('tsc -p tests/tsconfig.json --noEmit');
