@@ -13,7 +13,7 @@
 import { NeuralNetwork, type Features } from '@nlpjs/neural';
 import type { Corpus, IntentName } from './corpus';
 import { stem } from './stems';
-import type { Synonyms } from './synonyms';
+import { MAX_PHRASE, type Synonyms } from './synonyms';
 import type { PhraseTable } from '../domain/sentenceTokens';
 import {
   NUMBER_TOKEN,
@@ -53,6 +53,7 @@ export class IntentModel {
   private readonly features = new Set<string>();
   private readonly intentFeatures = new Map<ModelIntent, Set<string>>();
   private noneDelta = 0;
+  private readonly trainedPhrases = new Set<string>();
   /** Every word of the corpus, unstemmed: typo correction compares against these. */
   readonly vocabulary: ReadonlySet<string>;
   /** The corpus's respellings, applied to training sentences as to messages so both read the same words. */
@@ -79,6 +80,7 @@ export class IntentModel {
       const prepared = prepareText(withTokens, { taskNames, vocabulary: new Set(), respellings });
       for (const token of prepared.tokens) if (!KEEP_AS_IS.has(token)) vocabulary.add(token);
       const masked = prepared.masked;
+      this.learnPhrases(masked);
       const input = this.featuresOf(masked);
       for (const feature of Object.keys(input)) this.features.add(feature);
       const known = this.intentFeatures.get(intent) ?? new Set<string>();
@@ -92,6 +94,14 @@ export class IntentModel {
     this.network.train(training);
     this.vocabulary = vocabulary;
     this.respellings = respellings;
+  }
+
+  /** Every run of 2 to MAX_PHRASE words of a training sentence, stemmed: phrases the model learnt word by word. */
+  private learnPhrases(masked: string): void {
+    const tokens = masked.split(' ').filter((token) => token !== '');
+    for (let at = 0; at < tokens.length; at += 1)
+      for (let length = 2; length <= MAX_PHRASE && at + length <= tokens.length; length += 1)
+        this.trainedPhrases.add(stemmedPhrase(tokens.slice(at, at + length)));
   }
 
   /** Training takes a few hundred milliseconds; start-up does it once per process. */
@@ -148,8 +158,8 @@ export class IntentModel {
   /**
    * What the network is given for a message: its known words, and for a word it never learnt, the corpus words that
    * word stands for (synonyms.ts) at a lower weight, since a relation from the thesaurus is a guess at what was meant.
-   * A phrase is read first ("polished off"), and its second word then means nothing of its own ("off" is no order to
-   * switch anything off). A word that relates to nothing counts towards "none", one that does a little.
+   * A phrase is read first ("polished off", phraseAt), and its words then mean nothing of their own ("off" is no order
+   * to switch anything off). A word that relates to nothing counts towards "none", one that does a little.
    */
   private inputOf(masked: string): { input: Features; unknown: number; related: ReadonlySet<string> } {
     const input: Features = {};
@@ -157,9 +167,22 @@ export class IntentModel {
     /** Features only the thesaurus gave. */
     const related = new Set<string>();
     let relatedWords = 0;
+    const relate = (meanings: readonly string[]): void => {
+      for (const meaning of meanings) {
+        if (input[meaning] === undefined) related.add(meaning);
+        input[meaning] = Math.max(input[meaning] ?? 0, RELATED_WEIGHT);
+      }
+      relatedWords += 1;
+    };
     const tokens = masked.split(' ').filter((token) => token !== '');
     for (let i = 0; i < tokens.length; i += 1) {
       const token = tokens[i];
+      const phrase = this.phraseAt(tokens, i);
+      if (phrase) {
+        relate(phrase.meanings);
+        i += phrase.length - 1;
+        continue;
+      }
       const feature = KEEP_AS_IS.has(token) ? token : stem(token);
       if (this.features.has(feature)) {
         input[feature] = 1;
@@ -168,23 +191,34 @@ export class IntentModel {
       }
       // A word the corpus has in another role (a cadence such as "kill", a task word) means what it says there.
       if (this.synonyms && !KEEP_AS_IS.has(token) && !this.vocabulary.has(token)) {
-        const next = tokens[i + 1];
-        const phrase =
-          next === undefined || KEEP_AS_IS.has(next) ? [] : this.knownMeanings(this.synonyms.lookupPhrase(token, next));
-        const meanings = phrase.length > 0 ? phrase : this.knownMeanings(this.synonyms.lookup(token));
+        const meanings = this.knownMeanings(this.synonyms.lookup(token));
         if (meanings.length > 0) {
-          for (const meaning of meanings) {
-            if (input[meaning] === undefined) related.add(meaning);
-            input[meaning] = Math.max(input[meaning] ?? 0, RELATED_WEIGHT);
-          }
-          if (phrase.length > 0) i += 1;
-          relatedWords += 1;
+          relate(meanings);
           continue;
         }
       }
       unknownStems.add(feature);
     }
     return { input, unknown: unknownStems.size + relatedWords * RELATED_UNKNOWN, related };
+  }
+
+  /**
+   * An idiom or phrasal verb that starts at `at` ("get cracking on", "pass over", "keep an eye on"), longest first,
+   * with the corpus words it stands for. Its words mean something else one by one ("pass over" is no "pass", "get
+   * cracking" no "get"), so even words the model knows are read as the phrase, unless training sentences have them
+   * side by side: then the model learnt what they mean together.
+   */
+  private phraseAt(tokens: readonly string[], at: number): { length: number; meanings: string[] } | undefined {
+    const first = tokens[at];
+    // As for a single word: one the corpus has in another role (a cadence, a task word) means what it says there.
+    if (!this.synonyms || (this.vocabulary.has(first) && !this.features.has(stem(first)))) return undefined;
+    for (let length = Math.min(MAX_PHRASE, tokens.length - at); length >= 2; length -= 1) {
+      const words = tokens.slice(at, at + length);
+      if (words.some((word) => KEEP_AS_IS.has(word)) || this.trainedPhrases.has(stemmedPhrase(words))) continue;
+      const meanings = this.knownMeanings(this.synonyms.lookupPhrase(words[0], ...words.slice(1)));
+      if (meanings.length > 0) return { length, meanings };
+    }
+    return undefined;
   }
 
   /** The stems of `words` that the model learnt. */
@@ -200,6 +234,10 @@ export class IntentModel {
     }
     return features;
   }
+}
+
+function stemmedPhrase(words: readonly string[]): string {
+  return words.map((word) => stem(word)).join(' ');
 }
 
 function entityWords(corpus: Corpus): string[] {

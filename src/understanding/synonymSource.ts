@@ -133,8 +133,9 @@ export function synonymTable(known: Iterable<string>, wordnet: WordNet): Record<
       }
       const rank = own.indexOf(candidate.offset);
       if (rank < 0) continue;
-      // "polish_off" stands for "finish", not for its own "off".
-      if (lemma.split('_').includes(candidate.known)) continue;
+      // "polish_off" stands for "finish", not for its own "off"; nor "get_back" for "gets" or "pass_over" for "passed":
+      // a phrase is read as a whole in place of its words, so standing for one of them would only lose the others.
+      if (lemma.includes('_') && lemma.split('_').some((part) => stem(part) === stem(candidate.known))) continue;
       const best = links.get(lemma) ?? new Map<string, number>();
       best.set(candidate.known, Math.min(best.get(candidate.known) ?? Infinity, candidate.distance + rank));
       links.set(lemma, best);

@@ -17,6 +17,8 @@ import { CORPUS_DIR } from './corpus';
 export const MAX_WORD = 30;
 /** Shorter words are letters, abbreviations and names ("x", "eu") more often than words meant as such. */
 export const MIN_WORD = 3;
+/** The longest phrase looked up, in words ("keep an eye on"); WordNet's longer collocations are names, not idioms. */
+export const MAX_PHRASE = 4;
 
 export interface SynonymFile {
   readonly about: string;
@@ -43,10 +45,15 @@ export class Synonyms {
     return this.find(baseForms(word));
   }
 
-  /** The corpus words a two-word phrase stands for ("polished off" → ["complete", …]); empty when there is none. */
-  lookupPhrase(first: string, second: string): readonly string[] {
-    if (second.length > MAX_WORD || !/^[a-z]+$/.test(second)) return [];
-    return this.find(baseForms(first).map((base) => `${base}_${second}`));
+  /**
+   * The corpus words a phrase of two to MAX_PHRASE words stands for ("polished off" → ["complete", …], "got cracking"
+   * → ["start", …]); empty when there is none. Only the first word is inflected in WordNet's collocations.
+   */
+  lookupPhrase(first: string, ...rest: readonly string[]): readonly string[] {
+    if (rest.length === 0 || rest.length >= MAX_PHRASE) return [];
+    if (rest.some((word) => word.length > MAX_WORD || !/^[a-z]+$/.test(word))) return [];
+    const tail = rest.join('_');
+    return this.find(baseForms(first).map((base) => `${base}_${tail}`));
   }
 
   private find(forms: readonly string[]): readonly string[] {

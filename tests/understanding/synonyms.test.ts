@@ -11,6 +11,7 @@ import { createPlan } from '../../src/domain/plan';
 import { CORPUS_DIR, loadCorpus } from '../../src/understanding/corpus';
 import { planContext } from '../../src/understanding/planContext';
 import { corpusWords, formatSynonymFile, synonymFile } from '../../src/understanding/synonymSource';
+import { stem } from '../../src/understanding/stems';
 import { baseForms, loadSynonyms, Synonyms } from '../../src/understanding/synonyms';
 import { Understanding, sharedUnderstanding } from '../../src/understanding/understand';
 
@@ -64,6 +65,25 @@ describe('lookup', () => {
   it('reads a phrase as a whole, not its particle: "polished off" is finishing', () => {
     expect(synonyms.lookupPhrase('polished', 'off')).toContain('finish');
     expect(synonyms.lookupPhrase('polished', 'off')).not.toContain('off');
+  });
+
+  it('reads phrases of up to four words, the first one inflected: "getting cracking", "keep an eye on"', () => {
+    expect(synonyms.lookupPhrase('getting', 'cracking')).toContain('start');
+    expect(synonyms.lookupPhrase('keep', 'an', 'eye', 'on')).toContain('watch');
+    expect(synonyms.lookupPhrase('keep', 'an', 'eye', 'on', 'it')).toEqual([]);
+    expect(synonyms.lookupPhrase('getting')).toEqual([]);
+  });
+
+  it('relates no phrase to one of its own words ("pass over" is no "passed", "get back" no "gets")', () => {
+    const file = JSON.parse(readFileSync(join(CORPUS_DIR, 'synonyms.en.json'), 'utf8')) as {
+      words: Record<string, string>;
+    };
+    const selfish = Object.entries(file.words).filter(([phrase, meanings]) => {
+      if (!phrase.includes('_')) return false;
+      const parts = new Set(phrase.split('_').map((part) => stem(part)));
+      return meanings.split(' ').some((meaning) => parts.has(stem(meaning)));
+    });
+    expect(selfish).toEqual([]);
   });
 
   it('relates nothing for words it has not, names of object members included', () => {
@@ -136,6 +156,23 @@ describe('understanding through the table', () => {
     expect(understanding.interpret(text, context)).toEqual({ kind: 'choose', proposals: [proposal] });
   });
 
+  // An idiom's words say something else one by one: "pass over" was read as "passed" (done, and acted on), "set about"
+  // as a setting, "get cracking" as "get" (an assignment).
+  it.each([
+    ['pass over step 5', { intent: 'taskSkip', taskNumber: 5 }],
+    ['set about task 3', { intent: 'taskStart', taskNumber: 3 }],
+    ['getting cracking on the config', { intent: 'taskStart', taskNumber: 4 }],
+  ])('reads the phrase in %j as one unit, even where the model knows its words, and offers it', (text, proposal) => {
+    expect(understanding.interpret(text, context)).toEqual({ kind: 'choose', proposals: [proposal] });
+  });
+
+  it('keeps words the training sentences have side by side as the model learnt them: "wrap up" is finishing', () => {
+    expect(understanding.interpret('wrap up the config', context)).toMatchObject({
+      kind: 'act',
+      proposal: { intent: 'taskDone', taskNumber: 4 },
+    });
+  });
+
   it('offers, never acts on, a reading only thesaurus words speak for, even one that changes nothing', () => {
     const reading = understanding.interpret('the entire to-do roster', context);
     expect(reading).toEqual({ kind: 'choose', proposals: [{ intent: 'tasks' }] });
@@ -148,8 +185,18 @@ describe('understanding through the table', () => {
     "we haven't polished off the config",
     'should we resurrect the last plan?',
     'if we polish off the config can we disregard the testing',
+    "i didn't get cracking on task 5",
+    'should we pass over step 5?',
+    'if we get cracking on the config can we skip 5',
   ])('turns no negation, question or hypothetical into an act: %j', (text) => {
     expect(understanding.interpret(text, context).kind).not.toBe('act');
+  });
+
+  it('reads a negated idiom as the command it negates, so nothing is offered: "i didn\'t get cracking on task 5"', () => {
+    expect(understanding.interpret("i didn't get cracking on task 5", context)).toEqual({
+      kind: 'help',
+      closest: ['taskStart', 'taskSkip'],
+    });
   });
 
   it('keeps a dictionary word from being "corrected" into a command: "launch" is not "lunch"', () => {
