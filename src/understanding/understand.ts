@@ -189,12 +189,22 @@ export class Understanding {
     if (top.intent === 'None' || top.score < SUGGEST_SCORE)
       return { kind: 'help', closest: closestIntents(candidates) };
 
+    // A task change weighed rather than asked for ("what happens if we skip the verify step?", "should I mark task 2 as
+    // done before the firewall change?", "if we finish the prereqs today can we start the agent") is no request for it:
+    // a question gets the guide's answer or the honest "not covered", a hypothetical statement the help card.
+    const conditional = this.isConditional(prepared.tokens);
+    if (TASK_INTENTS.has(top.intent) && (conditional || (questionShaped && weighsAChange(prepared.tokens)))) {
+      if (!questionShaped) return { kind: 'help', closest: closestIntents(candidates) };
+      const answer = this.answerQuestion(text, context);
+      return answer.kind === 'answer' ? answer : { kind: 'noAnswer' };
+    }
+
     const intent = top.intent;
     const reading = this.read(intent, prepared, context);
     // A question about a task ("who closed task 2?") is never taken as an order to change it.
     // Nor is a negated or conditional one ("we don't need task 5, skip it", "if we finish task 3 can we start 4"), and
     // nothing changes on a message with words the model never learnt ("verification passed"): those are offered.
-    const mayAct = !((questionShaped || negation || this.isConditional(prepared.tokens)) && TASK_INTENTS.has(intent));
+    const mayAct = !((questionShaped || negation || conditional) && TASK_INTENTS.has(intent));
     const unsure =
       (CHANGES_STATE.has(intent) || (SETTINGS.has(intent) && !turnsOff(reading))) &&
       this.model.unknownWords(prepared.masked) > 0;
@@ -351,6 +361,18 @@ type TaskFound =
 function looksLikeQuestion(text: string, tokens: readonly string[]): boolean {
   // "do not…" (a spelled-out "don't") opens an order, not a question.
   return text.trimEnd().endsWith('?') || (tokens.length > 2 && QUESTION_OPENERS.has(tokens[0]) && tokens[1] !== 'not');
+}
+
+/**
+ * Question words that open a request when they ask someone to do something ("can you skip step 1?", "could you assign
+ * the prereqs to me?"); every other question word asks about the change ("should we…?", "what happens if…?").
+ */
+const REQUEST_OPENERS: ReadonlySet<string> = new Set(['can', 'could', 'will', 'may']);
+
+/** Whether a question about a task change asks about it rather than for it: opened by a question word not a request's. */
+function weighsAChange(tokens: readonly string[]): boolean {
+  const first = tokens[0] ?? '';
+  return QUESTION_OPENERS.has(first) && !REQUEST_OPENERS.has(first);
 }
 
 /** Commands whose negation means "leave it as it is": no command to offer at all. */

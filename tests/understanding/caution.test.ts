@@ -25,6 +25,30 @@ describe('no change on a guess', () => {
     expect(reading.kind).not.toBe('act');
   });
 
+  // Weighing a change is not asking for it: these had offered the change (a "Mark done" or "Skip" button) first.
+  it.each([
+    'what would happen if we skipped task 4?',
+    'should we mark the prereqs as finished before the network team signs off?',
+    'is it safe to skip the verification?',
+    'if the agent install goes well tomorrow, could we start the config on friday?',
+  ])('answers, and offers no change for, a question that weighs one: %j', (text) => {
+    expect(['answer', 'noAnswer']).toContain(understanding.interpret(text, context).kind);
+  });
+
+  it.each(['if we wrap up the prereqs today can we begin the agent install', 'once task 3 is done we could skip 5'])(
+    'offers no change for a hypothetical statement: %j',
+    (text) => {
+      expect(understanding.interpret(text, context).kind).toBe('help');
+    },
+  );
+
+  it.each([
+    ['can you skip step 1 for us?', { intent: 'taskSkip', taskNumber: 1 }],
+    ['could you assign the prereqs to me?', { intent: 'assign', taskNumber: 2, to: 'me' }],
+  ])('still offers what a question asks someone to do: %j', (text, proposal) => {
+    expect(understanding.interpret(text, context)).toEqual({ kind: 'choose', proposals: [proposal] });
+  });
+
   // "out of" a task is leaving it: "count me out" had been read as "count me in" and acted on as an assignment.
   it.each(['count me out of the agent install', "i'm backing out of the prereqs", 'i have to pull out of task 4'])(
     'never reads leaving a task as taking it: %j',
