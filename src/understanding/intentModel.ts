@@ -174,7 +174,7 @@ export class IntentModel {
       }
       relatedWords += 1;
     };
-    const tokens = masked.split(' ').filter((token) => token !== '');
+    const tokens = masked.split(' ').flatMap((token) => (token === '' ? [] : this.compoundParts(token)));
     for (let i = 0; i < tokens.length; i += 1) {
       const token = tokens[i];
       const phrase = this.phraseAt(tokens, i);
@@ -219,6 +219,23 @@ export class IntentModel {
       if (meanings.length > 0) return { length, meanings };
     }
     return undefined;
+  }
+
+  /**
+   * A hyphenated word that neither the corpus nor the thesaurus has is read as its words, so the phrase they make can
+   * be found ("a write-up" is a write up, a report); one either knows stays whole ("follow-up", "to-do"), and so does
+   * one with a part that is no word.
+   */
+  private compoundParts(token: string): readonly string[] {
+    if (!token.includes('-') || !this.synonyms || this.vocabulary.has(token) || this.features.has(stem(token)))
+      return [token];
+    const parts = token.split('-');
+    // Every part must be a word: a prefix ("un-complete", "non-urgent") turns the meaning round, and read alone its
+    // word would mean the opposite.
+    const words = parts.every(
+      (part) => /^[a-z]+$/.test(part) && (this.features.has(stem(part)) || this.synonyms!.lookup(part).length > 0),
+    );
+    return words && this.synonyms.lookup(token).length === 0 ? parts : [token];
   }
 
   /** The stems of `words` that the model learnt. */

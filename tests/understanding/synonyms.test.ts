@@ -166,6 +166,18 @@ describe('understanding through the table', () => {
     expect(understanding.interpret(text, context)).toEqual({ kind: 'choose', proposals: [proposal] });
   });
 
+  it('reads a hyphenated word neither the corpus nor WordNet has as its words: "a write-up" is a report', () => {
+    const reading = understanding.interpret('could we get a write-up of the plan', context);
+    const first =
+      reading.kind === 'act' ? reading.proposal : reading.kind === 'choose' ? reading.proposals[0] : undefined;
+    expect(first).toEqual({ intent: 'report' });
+  });
+
+  it('keeps a hyphenated word whole when a part is no word: "un-complete" is no "complete"', () => {
+    const reading = understanding.interpret('un-complete task 3', context);
+    expect(reading.kind === 'act' || reading.kind === 'choose' ? reading : undefined).toBeUndefined();
+  });
+
   it('keeps words the training sentences have side by side as the model learnt them: "wrap up" is finishing', () => {
     expect(understanding.interpret('wrap up the config', context)).toMatchObject({
       kind: 'act',
