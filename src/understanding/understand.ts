@@ -384,7 +384,7 @@ const REFUSED_WHEN_NEGATED: ReadonlySet<IntentName> = new Set<IntentName>([
   'share',
   'restore',
 ]);
-/** Commands that change something; a negative order ("don't…") refuses every one of them. */
+/** Commands that change something. */
 const CHANGES_STATE: ReadonlySet<IntentName> = new Set<IntentName>([
   ...TASK_INTENTS,
   'startOver',
@@ -415,8 +415,11 @@ function turnsOff(reading: Reading): boolean {
  */
 function refuses(intent: IntentName, negation: Negation, asksToUndo: boolean): boolean {
   switch (negation) {
+    // A negative order asks for nothing, whatever command it names ("don't obliterate the plan" had offered the
+    // status, the only reading left once start over was refused). Settings are the exception, as turning one off is
+    // what it asks, and so are questions ("don't we need a gMSA?").
     case 'imperative':
-      return CHANGES_STATE.has(intent);
+      return !SETTINGS.has(intent) && intent !== 'question';
     // "isn't done yet, reopen it" asks for a reopen (offered, not acted on); "task 3 isn't done yet" only describes the
     // task, which is no reason to reopen it.
     case 'pending':

@@ -57,6 +57,7 @@ describe('negationOf', () => {
     ['no one has done step 5', 'statement'],
     ['nobody has started the prereqs', 'statement'],
     ['no one here yet', 'pending'],
+    ['hold off on assigning task 4', 'imperative'],
     ['we finished task 3', undefined],
     ['nothing to see here', undefined],
   ])('%j → %s', (text, kind) => {
@@ -75,6 +76,18 @@ describe('interpret with a negation', () => {
     "don't assign task 4 to me",
   ])('%j changes nothing and offers no command', (text) => {
     expect(understanding.interpret(text, cloudSync).kind).toBe('help');
+  });
+
+  // Once the command a negative order names was refused, another reading used to be offered in its place.
+  it.each(["don't wipe the plan", 'do not show me the status', 'hold off on assigning the config to anyone'])(
+    '%j asks for no command at all',
+    (text) => {
+      expect(understanding.interpret(text, cloudSync).kind).toBe('help');
+    },
+  );
+
+  it('still answers a question opened by a negation: "don\'t we need a gMSA for cloud sync?"', () => {
+    expect(understanding.interpret("don't we need a gMSA for cloud sync?", cloudSync).kind).toBe('answer');
   });
 
   // "not done" may mean "reopen it" when the task was closed; the plan's state is not known here, so it is only offered.
