@@ -92,7 +92,7 @@ export function prepareText(raw: string, options: TextPrepOptions): PreparedText
   const { text, mentionCount } = cleanText(raw);
   const respellings = options.respellings;
   const spelled = tokenize(text).flatMap(
-    (token) => respellings?.get(token) ?? contractedIs(token, options.vocabulary) ?? [token],
+    (token) => respellings?.get(token) ?? contracted(token, options.vocabulary) ?? [token],
   );
   const tokens = spelled.slice(0, MAX_TOKENS).map((token) => {
     const corrected = correctTypo(token, options.vocabulary);
@@ -132,14 +132,25 @@ export function prepareText(raw: string, options: TextPrepOptions): PreparedText
 }
 
 /**
- * "config's done", "agent's in": a word the model knows with "'s" that it does not know as one word is that word and
- * "is", so the task is still found. Known words ("what's", "let's") stay whole.
+ * "config's done", "how're we doing", "where've we got to": a word the model knows with a contracted verb that it does
+ * not know as one word is that word and the verb, so both are read. Known words ("what's", "let's", "i'll") stay whole.
  */
-function contractedIs(token: string, vocabulary: ReadonlySet<string>): string[] | undefined {
-  if (!token.endsWith("'s") || vocabulary.has(token)) return undefined;
-  const word = token.slice(0, -2);
-  return vocabulary.has(word) ? [word, 'is'] : undefined;
+function contracted(token: string, vocabulary: ReadonlySet<string>): string[] | undefined {
+  const apostrophe = token.lastIndexOf("'");
+  if (apostrophe <= 0 || vocabulary.has(token)) return undefined;
+  const verb = CONTRACTED_VERBS.get(token.slice(apostrophe + 1));
+  const word = token.slice(0, apostrophe);
+  return verb !== undefined && vocabulary.has(word) ? [word, verb] : undefined;
 }
+
+/** English verbs written as a contraction after a word; "'d" is left out (had or would, and either reads alike). */
+const CONTRACTED_VERBS: ReadonlyMap<string, string> = new Map([
+  ['s', 'is'],
+  ['re', 'are'],
+  ['ve', 'have'],
+  ['ll', 'will'],
+  ['m', 'am'],
+]);
 
 /**
  * The training sentences write "{task}" where people write "the prerequisites" or "task 3": an article before a task

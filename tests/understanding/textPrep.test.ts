@@ -41,6 +41,22 @@ describe("a known word with 's", () => {
     expect(read("ben's job")).toBe("ben's job");
   });
 
+  it('spells out the other contracted verbs after a known word: "how\'re", "where\'ve", "who\'ll"', () => {
+    const known = new Set(['how', 'where', 'who', 'what', "i'll"]);
+    const spelled = (text: string) => prepareText(text, { taskNames: names, vocabulary: known }).masked;
+    expect(spelled("how're we doing")).toBe('how are we doing');
+    expect(spelled("where've we got to")).toBe('where have we got to');
+    expect(spelled("who'll take it")).toBe('who will take it');
+    expect(spelled("i'll take it")).toBe("i'll take it");
+    expect(spelled("blorp're here")).toBe("blorp're here");
+    expect(spelled("how'd it go")).toBe("how'd it go");
+  });
+
+  it('reads "how\'re we getting on" as a question about progress', () => {
+    const reading = sharedUnderstanding().interpret("how're we getting on with the rollout", cloudSyncContext());
+    expect(reading).toMatchObject({ kind: 'act', proposal: { intent: 'status' } });
+  });
+
   it('marks the configuration done from "configuration\'s all done now"', () => {
     const understanding = sharedUnderstanding();
     const context = cloudSyncContext();
