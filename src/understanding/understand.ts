@@ -186,8 +186,13 @@ export class Understanding {
       )
         return { kind: 'noAnswer' };
     }
-    if (top.intent === 'None' || top.score < SUGGEST_SCORE)
-      return { kind: 'help', closest: closestIntents(candidates) };
+    // With no command read, a task named with a date still says when it is due ("pencil in the 22nd for the agent
+    // install", "step 5 cutoff: 2026-12-18"), whatever the verb: offered, never acted on.
+    const helpOrDate = (): Interpretation => {
+      const dated = negation || questionShaped ? undefined : this.datedTask(prepared, context);
+      return dated ? { kind: 'choose', proposals: [dated] } : { kind: 'help', closest: closestIntents(candidates) };
+    };
+    if (top.intent === 'None' || top.score < SUGGEST_SCORE) return helpOrDate();
 
     // A task change weighed rather than asked for ("what happens if we skip the verify step?", "should I mark task 2 as
     // done before the firewall change?", "if we finish the prereqs today can we start the agent") is no request for it:
@@ -242,7 +247,7 @@ export class Understanding {
     }
     if (proposals.length > 0) return { kind: 'choose', proposals };
     // Unsure of the command and missing a part of it too: too little to ask a precise question about.
-    return { kind: 'help', closest: closestIntents(candidates) };
+    return helpOrDate();
   }
 
   /** "don't watch…" and "we don't need sync warnings" turn the watch off; "is the watch (not) on?" asks for the setting. */
@@ -252,6 +257,15 @@ export class Understanding {
     if (negation === 'imperative') return 'off';
     if (this.watchShow.has(prepared.tokens[0] ?? '')) return 'show';
     return negation ? 'off' : 'on';
+  }
+
+  /** The due date a message gives a task it names, when it does; never in a hypothetical. */
+  private datedTask(prepared: PreparedText, context: UnderstandingContext): Proposal | undefined {
+    if (prepared.taskMentions.length === 0 || this.isConditional(prepared.tokens)) return undefined;
+    const reading = this.read('due', prepared, context);
+    return reading.kind === 'complete' && reading.proposal.intent === 'due' && reading.proposal.date !== null
+      ? reading.proposal
+      : undefined;
   }
 
   private isConditional(tokens: readonly string[]): boolean {

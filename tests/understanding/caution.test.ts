@@ -42,6 +42,24 @@ describe('no change on a guess', () => {
     },
   );
 
+  // A task and a date in words the model reads as no command had given the help card.
+  it.each([
+    ['verification, 2026-12-18 at the latest', { intent: 'due', taskNumber: 5, date: '2026-12-18' }],
+    ['the agent install by 2026-12-18 hopefully', { intent: 'due', taskNumber: 3, date: '2026-12-18' }],
+  ])('offers, never sets, the due date a task named with a date is given: %j', (text, proposal) => {
+    expect(understanding.interpret(text, context)).toEqual({ kind: 'choose', proposals: [proposal] });
+  });
+
+  it.each([
+    'if verification, 2026-12-18 at the latest',
+    'verification, 2026-12-18 at the latest?',
+    'do not put verification, 2026-12-18 at the latest',
+  ])('offers no due date for a task and a date in a hypothetical, a question or a negation: %j', (text) => {
+    const reading = understanding.interpret(text, context);
+    const offered = reading.kind === 'choose' || reading.kind === 'act' ? JSON.stringify(reading) : '';
+    expect(offered).not.toContain('"due"');
+  });
+
   it.each([
     ['can you skip step 1 for us?', { intent: 'taskSkip', taskNumber: 1 }],
     ['could you assign the prereqs to me?', { intent: 'assign', taskNumber: 2, to: 'me' }],
