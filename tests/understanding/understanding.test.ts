@@ -262,6 +262,14 @@ describe('interpret', () => {
     expect(first).toEqual(proposal);
   });
 
+  // Words for what comes next in order ("subsequent", "upcoming") had been read as help, tasks or the tenant check.
+  it.each(["what's the subsequent piece of work", 'upcoming task please', 'what is the upcoming job'])(
+    'reads the next task asked for with an adjective of order: %j',
+    (text) => {
+      expect(understanding.interpret(text, cloudSync)).toMatchObject({ kind: 'act', proposal: { intent: 'next' } });
+    },
+  );
+
   it.each(['<at>Ana Ruiz</at> how was your holiday', 'nobody has picked up step 3'])(
     'offers no command for chatter or a task nobody has taken: %j',
     (text) => {
