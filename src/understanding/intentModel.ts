@@ -96,12 +96,17 @@ export class IntentModel {
     this.respellings = respellings;
   }
 
-  /** Every run of 2 to MAX_PHRASE words of a training sentence, stemmed: phrases the model learnt word by word. */
+  /**
+   * Every run of 2 to MAX_PHRASE words of a training sentence, stemmed, and every pair of words one apart: phrases the
+   * model learnt word by word, together or around an object.
+   */
   private learnPhrases(masked: string): void {
     const tokens = masked.split(' ').filter((token) => token !== '');
-    for (let at = 0; at < tokens.length; at += 1)
+    for (let at = 0; at < tokens.length; at += 1) {
       for (let length = 2; length <= MAX_PHRASE && at + length <= tokens.length; length += 1)
         this.trainedPhrases.add(stemmedPhrase(tokens.slice(at, at + length)));
+      if (at + 2 < tokens.length) this.trainedPhrases.add(splitKey(tokens[at], tokens[at + 2]));
+    }
   }
 
   /** Training takes a few hundred milliseconds; start-up does it once per process. */
@@ -175,12 +180,21 @@ export class IntentModel {
       relatedWords += 1;
     };
     const tokens = masked.split(' ').flatMap((token) => (token === '' ? [] : this.compoundParts(token)));
+    /** Positions of particles already read with their verb ("pass the verification over"). */
+    const particles = new Set<number>();
     for (let i = 0; i < tokens.length; i += 1) {
       const token = tokens[i];
+      if (particles.has(i)) continue;
       const phrase = this.phraseAt(tokens, i);
       if (phrase) {
         relate(phrase.meanings);
         i += phrase.length - 1;
+        continue;
+      }
+      const split = this.splitPhraseAt(tokens, i);
+      if (split) {
+        relate(split);
+        particles.add(i + 2);
         continue;
       }
       const feature = KEEP_AS_IS.has(token) ? token : stem(token);
@@ -238,6 +252,22 @@ export class IntentModel {
     return words && this.synonyms.lookup(token).length === 0 ? parts : [token];
   }
 
+  /**
+   * A two-word phrasal verb with a task between ("pass the verification over"): the verb and the particle stand for the
+   * phrase's corpus words, the task is read as it is. Only a task is taken for the object ("run me through" is no "run
+   * through"), and never where a training sentence has the verb and the particle so.
+   */
+  private splitPhraseAt(tokens: readonly string[], at: number): string[] | undefined {
+    const [verb, object, particle] = [tokens[at], tokens[at + 1], tokens[at + 2]];
+    if (!this.synonyms || particle === undefined || KEEP_AS_IS.has(verb) || KEEP_AS_IS.has(particle)) return undefined;
+    if (object !== TASK_TOKEN) return undefined;
+    if (this.vocabulary.has(verb) && !this.features.has(stem(verb))) return undefined;
+    if (this.trainedPhrases.has(stemmedPhrase([verb, particle])) || this.trainedPhrases.has(splitKey(verb, particle)))
+      return undefined;
+    const meanings = this.knownMeanings(this.synonyms.lookupPhrase(verb, particle));
+    return meanings.length > 0 ? meanings : undefined;
+  }
+
   /** The stems of `words` that the model learnt. */
   private knownMeanings(words: readonly string[]): string[] {
     return words.map((word) => stem(word)).filter((meaning) => this.features.has(meaning));
@@ -251,6 +281,11 @@ export class IntentModel {
     }
     return features;
   }
+}
+
+/** A verb and a particle one word apart ("tick {task} off"), as trainedPhrases keeps them. */
+function splitKey(verb: string, particle: string): string {
+  return `${stem(verb)} _ ${stem(particle)}`;
 }
 
 function stemmedPhrase(words: readonly string[]): string {

@@ -166,6 +166,21 @@ describe('understanding through the table', () => {
     expect(understanding.interpret(text, context)).toEqual({ kind: 'choose', proposals: [proposal] });
   });
 
+  // Read word by word, "pass ... over" was "verification passed": the verification was marked done.
+  it('reads a phrasal verb around a task as the phrase: "pass the verification over" is skipping it', () => {
+    expect(understanding.interpret('pass the verification over', context)).toEqual({
+      kind: 'choose',
+      proposals: [{ intent: 'taskSkip', taskNumber: 5 }],
+    });
+  });
+
+  it('keeps a verb and particle the training sentences have around a task: "tick the prereqs off" is done', () => {
+    expect(understanding.interpret('tick the prereqs off', context)).toMatchObject({
+      kind: 'act',
+      proposal: { intent: 'taskDone', taskNumber: 2 },
+    });
+  });
+
   it('reads a hyphenated word neither the corpus nor WordNet has as its words: "a write-up" is a report', () => {
     const reading = understanding.interpret('could we get a write-up of the plan', context);
     const first =
