@@ -244,6 +244,8 @@ export class IntentModel {
     if (!token.includes('-') || !this.synonyms || this.vocabulary.has(token) || this.features.has(stem(token)))
       return [token];
     const parts = token.split('-');
+    // A compound has a few parts; a longer chain is no word to look up part by part.
+    if (parts.length > MAX_PHRASE) return [token];
     // Every part must be a word: a prefix ("un-complete", "non-urgent") turns the meaning round, and read alone its
     // word would mean the opposite.
     const words = parts.every(

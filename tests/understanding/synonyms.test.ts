@@ -188,6 +188,10 @@ describe('understanding through the table', () => {
     expect(first).toEqual({ intent: 'report' });
   });
 
+  it('keeps a chain of more than four hyphenated words whole: it is no compound, and its parts are not looked up', () => {
+    expect(understanding.interpret('produce-a-write-up-of-the-plan', context)).toEqual({ kind: 'help', closest: [] });
+  });
+
   it('keeps a hyphenated word whole when a part is no word: "un-complete" is no "complete"', () => {
     const reading = understanding.interpret('un-complete task 3', context);
     expect(reading.kind === 'act' || reading.kind === 'choose' ? reading : undefined).toBeUndefined();
