@@ -95,6 +95,12 @@ const IN_PLAN_WEIGHT = 1.5;
 const PATH_TRACK_WEIGHT = 0.5;
 const MAX_HITS = 3;
 /**
+ * Longest synonym phrase looked up as a unit in a question ("first sync", "how long", "provision on demand"). A phrase
+ * is one term of the question: the guide may write it otherwise ("first cycle", "a few hours") while its words alone
+ * say little there ("sync" is in most lines, "how" is a stop word).
+ */
+const MAX_PHRASE_WORDS = 3;
+/**
  * Typos and partial words: a stem of at least MIN_CORRECTED letters the index does not hold stands for the index stems
  * one edit away, and a stem of at least MIN_COMPLETED letters also for up to MAX_COMPLETIONS longer stems it begins.
  * Each counts for less than a word as typed, with MiniSearch's own default weights for fuzzy and prefix terms, which
@@ -181,6 +187,8 @@ export class GuideIndex {
   /** The guide's subject: stems more than half its parts write ("sync", "connect", "cloud"). */
   private readonly subject = new Set<string>();
   private readonly synonyms = new Map<string, string[]>();
+  /** Synonym phrases of several words, by their stems joined with spaces, and what each stands for. */
+  private readonly phraseSynonyms = new Map<string, string[]>();
   /** What a group shows when only its example questions matched: a task's "why", or the rule or fact itself. */
   private readonly leads = new Map<string, IndexedDoc[]>();
   /** Terms in more than half the documents ("sync"): they tell nothing apart, and searching them costs the most. */
@@ -214,6 +222,13 @@ export class GuideIndex {
           this.stem(word),
           group.filter((other) => other !== word),
         );
+      for (const phrase of group) {
+        const key = this.phraseKey(tokenize(phrase.toLowerCase()));
+        if (key === undefined) continue;
+        // A phrase in two groups ("domain controller") stands for both.
+        const others = [...(this.phraseSynonyms.get(key) ?? []), ...group.filter((other) => other !== phrase)];
+        this.phraseSynonyms.set(key, [...new Set(others)]);
+      }
     }
     // MiniSearch scores each index term once, at start (TermScores); typo tolerance and completion come from the
     // tables below, also built once.
@@ -331,14 +346,25 @@ export class GuideIndex {
       !tokens.some((word) => this.namesSubject(word))
     )
       return { kind: 'noAnswer' };
+    const counts = (word: string) =>
+      !this.stopWords.has(word) && !/^\d{1,2}$/.test(word) && !this.common.has(this.stem(word));
+    // A phrase that is a synonym of its own ("first sync", "how long") is one word of the question, found only where
+    // the guide writes what it stands for ("first cycle", "hours"): its words alone say little ("sync" is in most
+    // lines, "how" is a stop word) or something else ("upgrade it first").
+    const phrases = this.phrasesOf(tokens, counts);
     const words = [
       ...new Set(
-        tokens.filter(
-          (word) => !this.stopWords.has(word) && !/^\d{1,2}$/.test(word) && !this.common.has(this.stem(word)),
-        ),
+        tokens.flatMap((token, i) => {
+          const phrase = phrases.get(i);
+          if (phrase !== undefined) return i === phrase.start ? [phrase.text] : [];
+          return counts(token) ? [token] : [];
+        }),
       ),
     ].slice(0, MAX_QUESTION_WORDS);
     if (words.length === 0) return { kind: 'noAnswer' };
+    // The stems only a phrase holds are not looked up on their own.
+    const phraseStems = new Set<string>();
+    for (const i of phrases.keys()) if (!words.includes(tokens[i])) phraseStems.add(this.stem(tokens[i]));
     // Every term of the question (a stem or pair as typed, or a synonym) and the index terms it is looked up as,
     // with how much each counts. Only terms the index holds are looked up: typos and partial words were mapped to
     // index terms by tables built at start, so the search itself never walks the vocabulary.
@@ -353,6 +379,7 @@ export class GuideIndex {
       if (weight > (terms.get(term) ?? 0)) terms.set(term, weight);
     };
     for (const term of this.termsOfTokens(tokens)) {
+      if (phraseStems.has(term)) continue;
       weigh(term, term, 1);
       for (const near of this.nearTerms(term)) weigh(term, near.term, near.weight);
     }
@@ -375,6 +402,21 @@ export class GuideIndex {
         const frequency = this.groupFrequency.get(term);
         if (frequency !== undefined) throughFrequency = Math.max(throughFrequency ?? 0, frequency);
       };
+      const phrase = this.phraseSynonyms.get(this.phraseKey(tokenize(word)) ?? '');
+      if (phrase !== undefined) {
+        // It stands in for its synonyms, as a word the guide never writes does, each as a unit too: a synonym of
+        // several words by its pairs ("first_cycl"), not by its words apart.
+        asTyped |= bit;
+        for (const synonym of phrase)
+          for (const term of this.unitTerms(synonym)) {
+            if (!this.vocabulary.has(term)) continue;
+            mark(term);
+            weigh(`phrase:${word}`, term, 1, synonymQuery);
+            weigh(`phrase:${word}`, term, 1, standInQuery);
+          }
+        weights.push(inverseFrequency(throughFrequency ?? 0, this.groupCount));
+        return;
+      }
       mark(stem);
       if (this.vocabulary.has(stem) || this.synonyms.has(stem) || this.partsOf(word).length > 1) asTyped |= bit;
       for (const near of this.nearTerms(stem)) mark(near.term);
@@ -512,6 +554,13 @@ export class GuideIndex {
     );
   }
 
+  /** A synonym's terms as one unit: its stem, or the pairs of a synonym of several words. */
+  private unitTerms(synonym: string): readonly string[] {
+    const terms = this.synonymTerms(synonym);
+    const pairs = terms.filter((term) => term.includes('_'));
+    return pairs.length > 0 ? pairs : terms;
+  }
+
   /** A synonym's index terms, worked out once. */
   private synonymTerms(synonym: string): readonly string[] {
     let terms = this.synonymTermCache.get(synonym);
@@ -573,6 +622,39 @@ export class GuideIndex {
   private partsOf(word: string): string[] {
     const parts = gluedParts(word);
     return parts.length > 1 && parts.some((part) => this.stopWords.has(part)) ? [word] : parts;
+  }
+
+  /**
+   * The synonym phrases a question writes and the guide does not (as its own pair of words), each under the index of
+   * every token it spans; the longest first, and none overlapping. A phrase needs a word of its own that counts.
+   */
+  private phrasesOf(
+    tokens: readonly string[],
+    counts: (word: string) => boolean,
+  ): Map<number, { start: number; text: string }> {
+    const found = new Map<number, { start: number; text: string }>();
+    if (this.phraseSynonyms.size === 0) return found;
+    for (let start = 0; start + 1 < tokens.length; start++) {
+      for (let end = Math.min(tokens.length, start + MAX_PHRASE_WORDS); end >= start + 2; end--) {
+        const span = tokens.slice(start, end);
+        const key = this.phraseKey(span);
+        if (key === undefined || !this.phraseSynonyms.has(key) || !span.some(counts)) continue;
+        // A phrase the guide writes as such ("provision on demand") is found by its own words.
+        const pairs = this.termsOfTokens(span).filter((term) => term.includes('_'));
+        if (pairs.length > 0 && pairs.every((term) => this.vocabulary.has(term))) continue;
+        const phrase = { start, text: span.join(' ') };
+        for (let i = start; i < end; i++) found.set(i, phrase);
+        start = end - 1;
+        break;
+      }
+    }
+    return found;
+  }
+
+  /** A synonym of two or three words, as the key it is looked up by in a question (its stems); undefined for one word. */
+  private phraseKey(tokens: readonly string[]): string | undefined {
+    if (tokens.length < 2 || tokens.length > MAX_PHRASE_WORDS) return undefined;
+    return tokens.map((token) => this.stem(token)).join(' ');
   }
 
   private stem(word: string): string {

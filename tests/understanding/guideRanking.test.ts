@@ -80,6 +80,32 @@ describe('typos', () => {
   });
 });
 
+describe('phrases that are synonyms of their own', () => {
+  // "sync" is in most of the guide's lines and "how" is a stop word: "initial sync" and "how long" say what they mean
+  // only as units, which the guide writes otherwise ("the first cycle can take a few hours").
+  it.each([
+    'how long will the initial sync take',
+    'how long does a first synchronization last',
+    'initial sync taking ages',
+  ])('"%s" finds the line on the first cycle', (question) => {
+    const hit = top(question);
+    expect(hit?.taskIds).toContain('cloudSync.verify');
+    expect(hit?.text).toMatch(/first cycle/);
+  });
+
+  it('reads "how long" as a question for a duration the guide gives in days', () => {
+    expect(top('how long before an uninstalled agent disappears')?.text).toMatch(/10 days/);
+  });
+
+  it('finds a phrase only as a unit: "first sync" is not a line that merely says "first"', () => {
+    expect(top('first sync')?.text).toMatch(/first cycle/);
+  });
+
+  it('keeps a phrase the guide writes as such to its own words', () => {
+    expect(top('what does provision on demand check')?.text).toMatch(/Provision on demand/);
+  });
+});
+
 describe('chat shorthand', () => {
   it.each([
     ['dl the agent where', 'cloudSync.installAgent'],
