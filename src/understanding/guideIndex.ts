@@ -182,7 +182,7 @@ export class GuideIndex {
   private readonly stopWords: ReadonlySet<string>;
   /** Products the guide does not cover, each as its words joined by single spaces and padded with one. */
   private readonly otherProducts: readonly string[];
-  /** Other Entra and Microsoft 365 features, as otherProducts, less those the guide names in a title of its own. */
+  /** Other Entra and Microsoft 365 features, as otherProducts. */
   private readonly otherFeatures: readonly string[];
   /** The guide's subject: stems more than half its parts write ("sync", "connect", "cloud"). */
   private readonly subject = new Set<string>();
@@ -206,6 +206,9 @@ export class GuideIndex {
   private readonly synonymTermCache = new Map<string, readonly string[]>();
   private readonly boostsByPlan = new Map<string, Float64Array>();
   private readonly answers = new Map<string, GuideAnswer>();
+  /** Documents' text as spacedText gives it, for the few a question about another feature meets. */
+  private readonly spacedTexts: Array<string | undefined> = [];
+  private readonly spacedTitles: Array<string | undefined> = [];
   private lookupCount = 0;
   /** In how many parts of the guide (tasks, rules, facts) each term occurs, by what they say themselves. */
   private readonly groupFrequency = new Map<string, number>();
@@ -288,11 +291,7 @@ export class GuideIndex {
     this.groupCount = new Set(this.docs.map((doc) => doc.group)).size;
     for (const [term, count] of this.groupFrequency)
       if (count > this.groupCount / 2 && !term.includes('_')) this.subject.add(term);
-    // A feature the guide names in a title ("The sync account and conditional access") is a topic of its own.
-    const titles = ` ${[...new Set(this.docs.map((doc) => tokenize(doc.title.toLowerCase()).join(' ')))].join('  ')} `;
-    this.otherFeatures = corpus.otherFeatures
-      .map((name) => ` ${tokenize(name.toLowerCase()).join(' ')} `)
-      .filter((name) => !titles.includes(name));
+    this.otherFeatures = corpus.otherFeatures.map((name) => ` ${tokenize(name.toLowerCase()).join(' ')} `);
     const inExamples = new Set(
       this.docs.filter((doc) => doc.source === 'example').flatMap((doc) => this.terms(doc.text)),
     );
@@ -340,12 +339,13 @@ export class GuideIndex {
     const spaced = ` ${tokens.join(' ')} `;
     if (this.otherProducts.some((product) => spaced.includes(product))) return { kind: 'noAnswer' };
     // A question about another Entra feature (MFA, PIM, a deleted user) is not the guide's either, unless it also
-    // names the guide's subject: "can the sync account have MFA" is about sync, "how do i reset a users mfa" is not.
-    if (
-      this.otherFeatures.some((feature) => spaced.includes(feature)) &&
-      !tokens.some((word) => this.namesSubject(word))
-    )
-      return { kind: 'noAnswer' };
+    // names the guide's subject ("can the sync account have MFA") or a line of the guide writes that feature together
+    // with more of the question ("should the ADToAADSyncServiceAccount be left out of MFA"): only such lines answer
+    // it, so "how do i reset a users mfa" and "conditional access for guests" fall back.
+    const features = tokens.some((word) => this.namesSubject(word))
+      ? []
+      : this.otherFeatures.filter((feature) => spaced.includes(feature));
+    const featureTokens = new Set(features.flatMap((feature) => feature.trim().split(' ')));
     const counts = (word: string) =>
       !this.stopWords.has(word) && !/^\d{1,2}$/.test(word) && !this.common.has(this.stem(word));
     // A phrase that is a synonym of its own ("first sync", "how long") is one word of the question, found only where
@@ -362,6 +362,11 @@ export class GuideIndex {
       ),
     ].slice(0, MAX_QUESTION_WORDS);
     if (words.length === 0) return { kind: 'noAnswer' };
+    let featureWords = 0;
+    words.forEach((word, i) => {
+      if (featureTokens.has(word)) featureWords |= 1 << i;
+    });
+    if (features.length > 0 && featureWords === 0) return { kind: 'noAnswer' };
     // The stems only a phrase holds are not looked up on their own.
     const phraseStems = new Set<string>();
     for (const i of phrases.keys()) if (!words.includes(tokens[i])) phraseStems.add(this.stem(tokens[i]));
@@ -446,7 +451,14 @@ export class GuideIndex {
     for (const terms of synonymQuery.values()) this.lookupCount += terms.size;
     for (const terms of standInQuery.values()) this.lookupCount += terms.size;
     const results = this.lineScores.search([query, synonymQuery], wordsOf, this.docBoosts(planTaskIds));
-    const answering = results.filter((result) => covers(result.words, words.length, rare));
+    const answering = results.filter(
+      (result) =>
+        covers(result.words, words.length, rare) &&
+        (features.length === 0 ||
+          (this.docs[result.id].source !== 'example' &&
+            features.some((feature) => this.spacedText(result.id).includes(feature)) &&
+            this.sharesTopic(result, words, featureWords, rare))),
+    );
     if (answering.length === 0) return { kind: 'noAnswer' };
     const groups = new Map<string, ScoredDoc[]>();
     for (const result of answering) {
@@ -552,6 +564,36 @@ export class GuideIndex {
     return (this.synonyms.get(this.stem(word)) ?? []).some((synonym) =>
       this.synonymTerms(synonym).some((term) => this.subject.has(term)),
     );
+  }
+
+  /**
+   * The line is about what the question asks besides the feature it names: a word of the question other than the
+   * feature's is in the title of the line's part ("account" in "The sync account and conditional access"), or is one
+   * of the guide's rare technical terms ("ADToAADSyncServiceAccount").
+   */
+  private sharesTopic(result: ScoredDoc, words: readonly string[], featureWords: number, rare: number): boolean {
+    const others = result.words & ~featureWords;
+    if ((others & rare) !== 0) return true;
+    const title = this.spacedTitle(result.id);
+    return words.some((word, i) => (others & (1 << i)) !== 0 && title.includes(` ${this.stem(word)} `));
+  }
+
+  /** A document's title as its stems joined by single spaces and padded with one, worked out once. */
+  private spacedTitle(id: number): string {
+    let title = this.spacedTitles[id];
+    if (title === undefined)
+      title = this.spacedTitles[id] = ` ${this.termsOfTokens(tokenize(this.docs[id].title.toLowerCase())).join(' ')} `;
+    return title;
+  }
+
+  /** A document's title and text as its tokens joined by single spaces and padded with one, worked out once. */
+  private spacedText(id: number): string {
+    let text = this.spacedTexts[id];
+    if (text === undefined) {
+      const doc = this.docs[id];
+      text = this.spacedTexts[id] = ` ${tokenize(`${doc.title} ${doc.text}`.toLowerCase()).join(' ')} `;
+    }
+    return text;
   }
 
   /** A synonym's terms as one unit: its stem, or the pairs of a synonym of several words. */

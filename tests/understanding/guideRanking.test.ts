@@ -1,8 +1,9 @@
 /**
  * How the guide's search ranks its parts on questions worded unlike its lines: a word glued to another or to a version
  * is found where the guide writes it apart, a long question is answered on a few of its words, the part holding the
- * question's rarest words wins over a title repeated on every line, a typo is corrected only where it is one, and a
- * question about another Entra feature falls back unless it is about that feature's meeting with sync.
+ * question's rarest words wins over a title repeated on every line, a typo is corrected only where it is one, a
+ * synonym phrase ("initial sync") is one word of the question, and a question about another Entra feature falls back
+ * unless it is about that feature's meeting with sync.
  */
 import { loadCorpus } from '../../src/understanding/corpus';
 import { GuideIndex } from '../../src/understanding/guideIndex';
@@ -126,6 +127,7 @@ describe('other Entra and Microsoft 365 features', () => {
     'where do we purchase more E5 licenses',
     'what is the pricing of Entra ID P2',
     'how do I create a security group for the finance team',
+    'what conditional access policy should guests get',
   ])('"%s" falls back: it names another feature and not the guide\'s subject', (question) => {
     expect(guide.answer(question, CLOUD_SYNC_PLAN_TASKS).kind).toBe('noAnswer');
   });
@@ -138,10 +140,22 @@ describe('other Entra and Microsoft 365 features', () => {
     expect(top(question)?.taskIds).toContain(taskId);
   });
 
-  it('ignores a listed feature that the guide names in a title of its own', () => {
+  it.each([
+    ['service account excluded from conditional access', 'cloudSync.configure'],
+    ['is mfa needed for the ADToAADSyncServiceAccount', 'cloudSync.configure'],
+  ])(
+    '"%s" is answered without a sync word: a line writes the feature, and the question shares its topic or a rare term',
+    (question, taskId) => {
+      expect(top(question)?.taskIds).toContain(taskId);
+    },
+  );
+
+  it('answers a question naming another feature from a line that writes that feature, where one shares its topic', () => {
     const corpus = loadCorpus('en');
-    const listed = new GuideIndex({ ...corpus, otherFeatures: [...corpus.otherFeatures, 'conditional access'] });
-    const answer = listed.answer('service account excluded from conditional access', CLOUD_SYNC_PLAN_TASKS);
-    expect(answer.kind === 'answer' ? answer.hits[0].taskIds : []).toContain('cloudSync.configure');
+    const listed = new GuideIndex({ ...corpus, otherFeatures: [...corpus.otherFeatures, 'gmsa'] });
+    const answer = listed.answer('which account does the agent run as, a gmsa?', CLOUD_SYNC_PLAN_TASKS);
+    expect(answer.kind === 'answer' ? answer.hits[0].text : '').toMatch(/gMSA/);
+    // No line writes PIM: nothing answers for it, whatever else the question shares with the guide.
+    expect(guide.answer('which account does the agent need for PIM', CLOUD_SYNC_PLAN_TASKS).kind).toBe('noAnswer');
   });
 });
