@@ -24,7 +24,10 @@ export interface GuideHit {
   readonly text: string;
   /** The task (or rule or fact) it belongs to. */
   readonly title: string;
-  /** Catalog tasks this line belongs to (a shared task belongs to both tracks); empty for rules and facts. */
+  /**
+   * Catalog tasks this line belongs to: a shared task belongs to both tracks, and an advisor's rule to the tool choice
+   * it explains; empty for a fact that names no task.
+   */
   readonly taskIds: readonly TaskId[];
   readonly links: readonly TaskLink[];
 }
@@ -42,6 +45,11 @@ interface IndexedDoc extends GuideHit {
   readonly track: string;
   /** A task of a track for a running deployment (PATH_TRACK_IDS). */
   readonly pathTrack?: boolean;
+  /**
+   * An advisor's rule or one of its example questions: its task is the tool choice, which the rule explains, so an
+   * answer opens that task, but the rule is no line of the plan's own track and is not weighted as one.
+   */
+  readonly ofRule?: boolean;
 }
 
 /**
@@ -94,6 +102,8 @@ const IN_PLAN_WEIGHT = 1.5;
  */
 const PATH_TRACK_WEIGHT = 0.5;
 const MAX_HITS = 3;
+/** The task where the advisor's capability rules are acted on (shared by both tracks). */
+const TOOL_CHOICE_TASK: TaskId = 'cloudSync.chooseTool';
 /**
  * Longest synonym phrase looked up as a unit in a question ("first sync", "how long", "provision on demand"). A phrase
  * is one term of the question: the guide may write it otherwise ("first cycle", "a few hours") while its words alone
@@ -624,11 +634,12 @@ export class GuideIndex {
       const inPlan = new Set(planTaskIds);
       boosts = new Float64Array(this.docs.length);
       for (const doc of this.docs) {
-        const standing = doc.taskIds.some((taskId) => inPlan.has(taskId))
-          ? IN_PLAN_WEIGHT
-          : doc.pathTrack
-            ? PATH_TRACK_WEIGHT
-            : 1;
+        const standing =
+          !doc.ofRule && doc.taskIds.some((taskId) => inPlan.has(taskId))
+            ? IN_PLAN_WEIGHT
+            : doc.pathTrack
+              ? PATH_TRACK_WEIGHT
+              : 1;
         boosts[doc.id] = (bySource ? SOURCE_WEIGHT[doc.source] : 1) * standing;
       }
       if (this.boostsByPlan.size >= MAX_REMEMBERED_PLANS) this.boostsByPlan.clear();
@@ -740,6 +751,8 @@ export class GuideIndex {
         this.add({ ...info, source: 'check', text: `${command.purpose}: ${command.command}` });
       this.leads.set(group, [this.add({ ...info, source: 'why', text: task.why })]);
     }
+    // The advisor's rules are the reasons behind the tool choice: their answers open that task.
+    const toolChoice = groupOfTask.get(TOOL_CHOICE_TASK)?.taskIds ?? [];
     for (const rule of CAPABILITY_RULES) {
       const group = `rule:${rule.id}`;
       this.leads.set(group, [
@@ -749,7 +762,8 @@ export class GuideIndex {
           text: rule.explanation,
           title: rule.capability,
           track: '',
-          taskIds: [],
+          taskIds: toolChoice,
+          ofRule: true,
           links: [{ title: 'Learn more', url: rule.link }],
         }),
       ]);
@@ -785,6 +799,7 @@ export class GuideIndex {
           track: owner.track,
           taskIds: owner.taskIds,
           links: owner.links,
+          ofRule: task ? undefined : lead!.ofRule,
         });
       }
     }

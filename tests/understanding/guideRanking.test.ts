@@ -107,6 +107,19 @@ describe('phrases that are synonyms of their own', () => {
   });
 });
 
+describe("the advisor's rules", () => {
+  // A rule is a reason behind the tool choice: its answer offers that task's card, as a checklist line offers its own.
+  it.each(['is a group of 120,000 members too big for cloud sync', 'does cloud sync let us do device writeback'])(
+    '"%s" is answered by a rule that opens the tool choice',
+    (question) => {
+      const answer = guide.answer(question, CLOUD_SYNC_PLAN_TASKS);
+      const hit = answer.kind === 'answer' ? answer.hits[0] : undefined;
+      expect(hit?.links[0].url).toMatch(/^https:\/\/learn\.microsoft\.com\//);
+      expect(hit?.taskIds).toEqual(['cloudSync.chooseTool', 'connect.chooseTool']);
+    },
+  );
+});
+
 describe('chat shorthand', () => {
   it.each([
     ['dl the agent where', 'cloudSync.installAgent'],
