@@ -107,6 +107,12 @@ describe('phrases that are synonyms of their own', () => {
   });
 });
 
+describe('filler', () => {
+  it('does not count an adverb of speech as a word the guide must hold ("actually")', () => {
+    expect(top('are users actually syncing')?.taskIds).toContain('cloudSync.verify');
+  });
+});
+
 describe("the advisor's rules", () => {
   // A rule is a reason behind the tool choice: its answer offers that task's card, as a checklist line offers its own.
   it.each(['is a group of 120,000 members too big for cloud sync', 'does cloud sync let us do device writeback'])(
