@@ -416,4 +416,10 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
     links: [{ title: 'Connect Sync post-installation tasks', url: LEARN.connectPostInstall }],
     taskIds: ['connect.postInstall'],
   },
+  {
+    id: 'scopeMoveRecreates',
+    title: 'A user moved from a Cloud Sync OU to a Connect Sync OU',
+    text: 'Moving a user from an OU that Cloud Sync syncs into an OU that Connect Sync syncs deletes the user in Entra ID and creates a new one. Hand whole OUs from one tool to the other instead of moving users across.',
+    links: [{ title: 'Cloud Sync FAQ', url: LEARN.cloudSyncFaq }],
+  },
 ];
