@@ -11,7 +11,7 @@ import { CLOUD_SYNC_PLAN_TASKS } from '../helpers/guidePlan';
 
 const guide = new GuideIndex(loadCorpus('en'));
 
-function top(question: string): { taskIds: readonly string[]; text: string } | undefined {
+function top(question: string): { taskIds: readonly string[]; text: string; title: string } | undefined {
   const answer = guide.answer(question, CLOUD_SYNC_PLAN_TASKS);
   return answer.kind === 'answer' ? answer.hits[0] : undefined;
 }
@@ -134,6 +134,12 @@ describe('chat shorthand', () => {
     ['prov logs perms', 'cloudSync.verify'],
   ])('"%s" is read through the words it stands for', (question, taskId) => {
     expect(top(question)?.taskIds).toContain(taskId);
+  });
+
+  it('reads "auth" as authentication', () => {
+    expect(top("auth method for the connect server's Sync_ account")?.title).toBe(
+      'Connect Sync signing in as an application',
+    );
   });
 });
 
