@@ -51,6 +51,7 @@ describe('facts of the reference an admin asks about', () => {
     ['how do i give another admin access to the sync engine', LEARN.connectPostInstall],
     ['how do I force a sync in connect', LEARN.connectScheduler],
     ['a user we moved into a connect OU came back as a new account', LEARN.cloudSyncFaq],
+    ['which tenants get the transition to cloud sync option', LEARN.cloudSyncMigrationTool],
   ])('answers %j from the page that backs it', (question, url) => {
     expect(topLinks(question)).toContain(url);
   });
