@@ -55,6 +55,7 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
     title: 'Running Cloud Sync and Connect Sync side by side',
     text: 'Both tools can run in one forest when their scopes do not overlap: give every OU exactly one owner. Neither tool wins over the other, so an object in both scopes gets conflicting updates.',
     links: [{ title: 'Supported Cloud Sync topologies', url: LEARN.cloudSyncTopologies }],
+    taskIds: ['cloudSync.chooseTool', 'connect.chooseTool'],
   },
   {
     id: 'migrationTool',
@@ -183,6 +184,7 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
     title: 'Sign-in methods in each tool',
     text: 'Password hash sync and password writeback (SSPR) work with both Cloud Sync and Connect Sync. Setting up pass-through authentication or AD FS/PingFederate federation needs Connect Sync; PTA or federation already in place keeps working beside Cloud Sync.',
     links: [{ title: 'Cloud Sync or Connect Sync: decision guide', url: LEARN.cloudSyncDecisionGuide }],
+    taskIds: ['cloudSync.chooseTool', 'connect.chooseTool'],
   },
   {
     id: 'connectScheduler',

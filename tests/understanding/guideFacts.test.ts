@@ -66,6 +66,18 @@ describe('facts of the reference an admin asks about', () => {
     expect(topLinks(question)).toContain(url);
   });
 
+  // Both facts restate a line of the tool choice's checklist ("Running both: ...", "Sign-in: ..."): their answer
+  // opens that task.
+  it.each([
+    ['can both tools sync one forest together', 'Running Cloud Sync and Connect Sync side by side'],
+    ['does password writeback work with both tools', 'Sign-in methods in each tool'],
+  ])('answers %j from the fact %j, which opens the tool choice', (question, title) => {
+    const answer = guide.answer(question, CLOUD_SYNC_PLAN_TASKS);
+    const hit = answer.kind === 'answer' ? answer.hits[0] : undefined;
+    expect(hit?.title).toBe(title);
+    expect(hit?.taskIds).toContain('cloudSync.chooseTool');
+  });
+
   it.each([
     'how do I create a dynamic group in entra id',
     'set up an access review for guests',
