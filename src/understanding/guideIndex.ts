@@ -567,10 +567,13 @@ export class GuideIndex {
     return near;
   }
 
-  /** The word names the guide's subject: as typed, through a glued part ("cloud-sync") or a synonym ("aadc", "phs"). */
+  /**
+   * The word names the guide's subject: as typed, glued from subject words only ("cloud-sync", not "cloud-only"), or
+   * through a synonym ("aadc", "phs").
+   */
   private namesSubject(word: string): boolean {
     if (this.stopWords.has(word)) return false;
-    if (this.partsOf(word).some((part) => this.subject.has(this.stem(part)))) return true;
+    if (this.partsOf(word).every((part) => this.subject.has(this.stem(part)))) return true;
     return (this.synonyms.get(this.stem(word)) ?? []).some((synonym) =>
       this.synonymTerms(synonym).some((term) => this.subject.has(term)),
     );
