@@ -343,7 +343,14 @@ export class GuideIndex {
     return answer;
   }
 
-  private search(tokens: readonly string[], planTaskIds: readonly string[]): GuideAnswer {
+  private search(typed: readonly string[], planTaskIds: readonly string[]): GuideAnswer {
+    // A compound with a little word in it that the guide never writes glued ("on-demand") is read as its words apart,
+    // as the guide writes them ("Provision on demand"); one the guide writes ("sign-in", "on-premises") stays whole.
+    const tokens = typed.flatMap((word) =>
+      this.partsOf(word).length === 1 && GLUED_MARK.test(word) && !this.vocabulary.has(this.stem(word))
+        ? gluedParts(word)
+        : [word],
+    );
     // A question about another product (Intune, Teams Phone) is not the guide's to answer, however many of its
     // everyday words a sync line shares.
     const spaced = ` ${tokens.join(' ')} `;

@@ -30,6 +30,13 @@ describe('glued words', () => {
   it('keeps a compound with a little word in it whole: "single sign-on" does not find the sign-in attribute', () => {
     expect(top('how do i set up seamless single sign-on')?.text).not.toMatch(/Sign-in attribute/);
   });
+
+  it.each(['where is on-demand provisioning', 'on-demand sync of a single group'])(
+    '"%s" finds "Provision on demand": a compound the guide never writes glued is read as its words',
+    (question) => {
+      expect(top(question)?.text).toMatch(/Provision on demand/);
+    },
+  );
 });
 
 describe('long questions', () => {
