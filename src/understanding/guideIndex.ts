@@ -199,6 +199,8 @@ export class GuideIndex {
   private readonly synonyms = new Map<string, string[]>();
   /** Synonym phrases of several words, by their stems joined with spaces, and what each stands for. */
   private readonly phraseSynonyms = new Map<string, string[]>();
+  /** The first stem of each of those phrases. */
+  private readonly phraseStarts = new Set<string>();
   /** What a group shows when only its example questions matched: a task's "why", or the rule or fact itself. */
   private readonly leads = new Map<string, IndexedDoc[]>();
   /** Terms in more than half the documents ("sync"): they tell nothing apart, and searching them costs the most. */
@@ -241,6 +243,7 @@ export class GuideIndex {
         // A phrase in two groups ("domain controller") stands for both.
         const others = [...(this.phraseSynonyms.get(key) ?? []), ...group.filter((other) => other !== phrase)];
         this.phraseSynonyms.set(key, [...new Set(others)]);
+        this.phraseStarts.add(key.split(' ')[0]);
       }
     }
     // MiniSearch scores each index term once, at start (TermScores); typo tolerance and completion come from the
@@ -359,9 +362,8 @@ export class GuideIndex {
     // names the guide's subject ("can the sync account have MFA") or a line of the guide writes that feature together
     // with more of the question ("should the ADToAADSyncServiceAccount be left out of MFA"): only such lines answer
     // it, so "how do i reset a users mfa" and "conditional access for guests" fall back.
-    const features = tokens.some((word) => this.namesSubject(word))
-      ? []
-      : this.otherFeatures.filter((feature) => spaced.includes(feature));
+    const named = this.otherFeatures.filter((feature) => spaced.includes(feature));
+    const features = named.length > 0 && tokens.some((word) => this.namesSubject(word)) ? [] : named;
     const featureTokens = new Set(features.flatMap((feature) => feature.trim().split(' ')));
     const counts = (word: string) =>
       !this.stopWords.has(word) && !/^\d{1,2}$/.test(word) && !this.common.has(this.stem(word));
@@ -424,7 +426,7 @@ export class GuideIndex {
         const frequency = this.groupFrequency.get(term);
         if (frequency !== undefined) throughFrequency = Math.max(throughFrequency ?? 0, frequency);
       };
-      const phrase = this.phraseSynonyms.get(this.phraseKey(tokenize(word)) ?? '');
+      const phrase = word.includes(' ') ? this.phraseSynonyms.get(this.phraseKey(tokenize(word)) ?? '') : undefined;
       if (phrase !== undefined) {
         // It stands in for its synonyms, as a word the guide never writes does, each as a unit too: a synonym of
         // several words by its pairs ("first_cycl"), not by its words apart.
@@ -696,8 +698,9 @@ export class GuideIndex {
     counts: (word: string) => boolean,
   ): Map<number, { start: number; text: string }> {
     const found = new Map<number, { start: number; text: string }>();
-    if (this.phraseSynonyms.size === 0) return found;
     for (let start = 0; start + 1 < tokens.length; start++) {
+      // Most words start no phrase: only those that do are looked at further.
+      if (!this.phraseStarts.has(this.stem(tokens[start]))) continue;
       for (let end = Math.min(tokens.length, start + MAX_PHRASE_WORDS); end >= start + 2; end--) {
         const span = tokens.slice(start, end);
         const key = this.phraseKey(span);
