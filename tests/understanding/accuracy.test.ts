@@ -47,7 +47,11 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // long questions answered on three of their words and shorter typos corrected (tuned on dev, dev3, dev4 and dev12).
   // 86.7% (9 wrong answers, 1 fallback) once other Entra features' questions fall back unless they name sync and chat
   // shorthand (dl, acct, perms, prov, pw, scp) reads as its words (tuned on dev, dev3, dev4, dev12 and dev13).
-  { file: 'heldout4.en.json', questionFloor: 0.866 },
+  // 88.0% (9 wrong answers, no fallbacks) once synonym phrases ("first sync", "how long") are units of the question,
+  // a question naming another feature is answered only from a line that writes it, advisor rules and two facts open
+  // the tool choice, filler adverbs and "auth" are read, and glued compounds the guide writes apart are split (tuned
+  // on dev, dev3, dev4, dev12, dev13, dev14 and dev15).
+  { file: 'heldout4.en.json', questionFloor: 0.879 },
   // Written by an author who never saw the corpus, the tuning sets, the earlier held-out sets or the model, and scored
   // by nobody until the rounds it measures were over: the best estimate of what a new user meets. At the start of this
   // round (the floors above already reached): intents 86.0%, entities 84.8%, questions 73.0% (29 wrong answers, 4
@@ -64,15 +68,17 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // 275 and 183. With the guide ranked by the share of the question a part answers: questions 70.5%. With the WordNet
   // synonym table: intents 84.7%, entities 87.7% (three lines fewer; heldout7 read seven more with it). With fallbacks
   // for other Entra features: questions 71.0% (43 wrong answers, 10 fallbacks). With 'count me out of' read as leaving
-  // a task: intents 85.1%, entities 88.7%.
-  { file: 'heldout6.en.json', intentFloor: 0.85, questionFloor: 0.71 },
+  // a task: intents 85.1%, entities 88.7%. After the round on unseen phrasing in the guide's search (the same changes
+  // as for heldout4.en.json): questions 73.8% (40 wrong answers, 8 fallbacks), intents 85.5%, entities 88.7%.
+  { file: 'heldout6.en.json', intentFloor: 0.85, questionFloor: 0.737 },
   // A seventh set by an author who saw neither our understanding files nor heldout6, written while the last rounds went
   // on and scored once they were over; 5 lines the corpus held word for word were dropped. On the code before this
   // stop's rounds: intents 82.3%, entities 81.8%, questions 73.8% (39 wrong answers, 3 fallbacks) of 294 and 160. With
   // the guide ranked by share of the question: questions 75.6%. With the WordNet synonym table: intents 84.7%,
   // entities 82.7% (heldout6 read three lines fewer with it). With 'count me out of' read as leaving a task: intents
-  // 85.4%, entities 84.5%, questions 75.6% (35 wrong answers, 4 fallbacks).
-  { file: 'heldout7.en.json', intentFloor: 0.853, questionFloor: 0.756 },
+  // 85.4%, entities 84.5%, questions 75.6% (35 wrong answers, 4 fallbacks). After the round on unseen phrasing in the
+  // guide's search (the same changes as for heldout4.en.json): questions 77.5% (33 wrong answers, 3 fallbacks).
+  { file: 'heldout7.en.json', intentFloor: 0.853, questionFloor: 0.774 },
 ];
 const corpus = loadCorpus('en');
 const understanding = new Understanding(corpus);
