@@ -1,12 +1,17 @@
 const { availableParallelism } = require('node:os');
 
-/** Type checking runs once for the whole tree (`npm run typecheck`); with isolatedModules in tests/tsconfig.json ts-jest only transpiles. */
+/**
+ * Type checking runs once for the whole tree before jest (`npm test`'s typecheck:tests), so jest only has to strip the
+ * types. Sucrase does that and nothing else: with isolatedModules in tests/tsconfig.json the code means the same
+ * without a compiler. On a fresh machine, where jest has no transform cache yet, ts-jest cost about 12 s more CPU than
+ * Sucrase for the domain, card and action tests alone (69 against 57 CPU-s); with a warm cache the two are even.
+ */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
   transform: {
-    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json' }],
+    '^.+\\.ts$': '@sucrase/jest-plugin',
   },
   // One worker more than there are cores (jest's default is one fewer: a single worker on 2 cores). Much of the
   // suite's time is spent waiting rather than computing — on child processes, Azurite, the browser, leases — and a
