@@ -59,8 +59,9 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // intents 92.1%, entities 93.5%, questions 75.4% (26 wrong answers, 4 fallbacks). After the round on the guide's
   // ranking (the same changes as for heldout4.en.json): questions 81.1% (23 wrong answers, no fallbacks), intents and
   // entities unchanged. After the round on honest fallbacks (the same changes as for heldout4.en.json): questions
-  // 82.0% (22 wrong answers, no fallbacks), intents and entities unchanged.
-  { file: 'heldout5.en.json', intentFloor: 0.921, questionFloor: 0.819 },
+  // 82.0% (22 wrong answers, no fallbacks), intents and entities unchanged. After the round on idioms, phrasal verbs
+  // and weighed (not ordered) task changes, tuned on dev11 and dev15: intents 93.8%.
+  { file: 'heldout5.en.json', intentFloor: 0.938, questionFloor: 0.819 },
   // Written by another author who saw none of our understanding files, the tuning sets or the earlier held-out sets
   // (only heldout5's field names, for the format), while the rounds it measures went on; scored for the first time once
   // they were over, with nothing tuned on it afterwards. 21 short lines the corpus held word for word were dropped. On
@@ -69,16 +70,26 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // synonym table: intents 84.7%, entities 87.7% (three lines fewer; heldout7 read seven more with it). With fallbacks
   // for other Entra features: questions 71.0% (43 wrong answers, 10 fallbacks). With 'count me out of' read as leaving
   // a task: intents 85.1%, entities 88.7%. After the round on unseen phrasing in the guide's search (the same changes
-  // as for heldout4.en.json): questions 73.8% (40 wrong answers, 8 fallbacks), intents 85.5%, entities 88.7%.
-  { file: 'heldout6.en.json', intentFloor: 0.85, questionFloor: 0.737 },
+  // as for heldout4.en.json): questions 73.8% (40 wrong answers, 8 fallbacks), intents 85.5%, entities 88.7%. With
+  // idioms and phrasal verbs read as units, weighed task changes never offered and negative orders refusing every
+  // command (tuned on dev11 and dev15): intents 87.6%.
+  { file: 'heldout6.en.json', intentFloor: 0.876, questionFloor: 0.737 },
   // A seventh set by an author who saw neither our understanding files nor heldout6, written while the last rounds went
   // on and scored once they were over; 5 lines the corpus held word for word were dropped. On the code before this
   // stop's rounds: intents 82.3%, entities 81.8%, questions 73.8% (39 wrong answers, 3 fallbacks) of 294 and 160. With
   // the guide ranked by share of the question: questions 75.6%. With the WordNet synonym table: intents 84.7%,
   // entities 82.7% (heldout6 read three lines fewer with it). With 'count me out of' read as leaving a task: intents
   // 85.4%, entities 84.5%, questions 75.6% (35 wrong answers, 4 fallbacks). After the round on unseen phrasing in the
-  // guide's search (the same changes as for heldout4.en.json): questions 77.5% (33 wrong answers, 3 fallbacks).
-  { file: 'heldout7.en.json', intentFloor: 0.853, questionFloor: 0.774 },
+  // guide's search (the same changes as for heldout4.en.json): questions 77.5% (33 wrong answers, 3 fallbacks). With
+  // the same intent changes as heldout6.en.json: intents 87.1%, entities 85.5%.
+  { file: 'heldout7.en.json', intentFloor: 0.87, questionFloor: 0.774 },
+  // An eighth set by another outside author (no understanding files, no tuning or held-out sets), written at the start
+  // of the round it measures and scored once after it; 4 lines the corpus held word for word were dropped. Before the
+  // round: intents 83.6%, entities 88.4%, questions 78.7% (36 wrong answers, 3 fallbacks) of 299 and 183. After it
+  // (idioms and phrasal verbs as units, weighed task changes not offered, guide phrases as units, other features'
+  // questions answered only on their topic; tuned on dev11, dev14 and dev15, which another outside author wrote):
+  // intents 85.3%, entities 88.4%, questions 80.9% (32 wrong answers, 3 fallbacks).
+  { file: 'heldout8.en.json', intentFloor: 0.852, questionFloor: 0.808 },
 ];
 const corpus = loadCorpus('en');
 const understanding = new Understanding(corpus);
