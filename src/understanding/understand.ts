@@ -206,6 +206,19 @@ export class Understanding {
 
     const intent = top.intent;
     const reading = this.read(intent, prepared, context);
+    // A named task given a day still to come reads as its deadline, whatever the model made of the other words: the date
+    // is no word it learnt, so "no verification, 2026-12-18 at the latest" had scored as a skip and "the agent install,
+    // next friday at the latest" as a start. The due date is offered first and the model's readings after it, none
+    // acted on. A day already here ("taking up the configuration today") says when, not by when.
+    const deadline =
+      intent === 'due' || negation || questionShaped ? undefined : this.datedTask(prepared, context, 'toCome');
+    if (deadline) {
+      const others = this.offers(candidates, intent, reading, prepared, context, negation, asksToUndo);
+      return {
+        kind: 'choose',
+        proposals: [deadline, ...others.filter((proposal) => proposal.intent !== 'due')].slice(0, MAX_CHOICES),
+      };
+    }
     // A question about a task ("who closed task 2?") is never taken as an order to change it.
     // Nor is a negated or conditional one ("we don't need task 5, skip it", "if we finish task 3 can we start 4"), and
     // nothing changes on a message with words the model never learnt ("verification passed"): those are offered.
@@ -235,16 +248,7 @@ export class Understanding {
         };
     }
     // In between: offer the likely readings that can be written as a command.
-    const proposals: Proposal[] = [];
-    for (const candidate of candidates) {
-      if (candidate.score < SUGGEST_SCORE / 2 || candidate.intent === 'question' || proposals.length >= MAX_CHOICES)
-        continue;
-      // "don't obliterate the plan" offers no start over, whichever reading came first.
-      if (negation && refuses(candidate.intent, negation, asksToUndo)) continue;
-      const option = candidate.intent === intent ? reading : this.read(candidate.intent, prepared, context);
-      if (option.kind === 'complete') proposals.push(option.proposal);
-      if (option.kind === 'ambiguous') proposals.push(...option.proposals.slice(0, MAX_CHOICES - proposals.length));
-    }
+    const proposals = this.offers(candidates, intent, reading, prepared, context, negation, asksToUndo);
     if (proposals.length > 0) return { kind: 'choose', proposals };
     // Unsure of the command and missing a part of it too: too little to ask a precise question about.
     return helpOrDate();
@@ -259,13 +263,41 @@ export class Understanding {
     return negation ? 'off' : 'on';
   }
 
-  /** The due date a message gives a task it names, when it does; never in a hypothetical. */
-  private datedTask(prepared: PreparedText, context: UnderstandingContext): Proposal | undefined {
+  /** The likely readings that can be written as a command, most likely first; `reading` is the top intent's. */
+  private offers(
+    candidates: ReadonlyArray<IntentScore & { intent: IntentName }>,
+    intent: IntentName,
+    reading: Reading,
+    prepared: PreparedText,
+    context: UnderstandingContext,
+    negation: Negation | undefined,
+    asksToUndo: boolean,
+  ): Proposal[] {
+    const proposals: Proposal[] = [];
+    for (const candidate of candidates) {
+      if (candidate.score < SUGGEST_SCORE / 2 || candidate.intent === 'question' || proposals.length >= MAX_CHOICES)
+        continue;
+      // "don't obliterate the plan" offers no start over, whichever reading came first.
+      if (negation && refuses(candidate.intent, negation, asksToUndo)) continue;
+      const option = candidate.intent === intent ? reading : this.read(candidate.intent, prepared, context);
+      if (option.kind === 'complete') proposals.push(option.proposal);
+      if (option.kind === 'ambiguous') proposals.push(...option.proposals.slice(0, MAX_CHOICES - proposals.length));
+    }
+    return proposals;
+  }
+
+  /**
+   * The due date a message gives a task it names, when it does; never in a hypothetical. With `toCome`, only a day
+   * after today.
+   */
+  private datedTask(prepared: PreparedText, context: UnderstandingContext, days?: 'toCome'): Proposal | undefined {
     if (prepared.taskMentions.length === 0 || this.isConditional(prepared.tokens)) return undefined;
     const reading = this.read('due', prepared, context);
-    return reading.kind === 'complete' && reading.proposal.intent === 'due' && reading.proposal.date !== null
-      ? reading.proposal
-      : undefined;
+    if (reading.kind !== 'complete' || reading.proposal.intent !== 'due' || reading.proposal.date === null)
+      return undefined;
+    return days === 'toCome' && reading.proposal.date <= context.now.toISOString().slice(0, 10)
+      ? undefined
+      : reading.proposal;
   }
 
   private isConditional(tokens: readonly string[]): boolean {

@@ -140,4 +140,23 @@ describe('no change on a guess', () => {
       proposal: { intent: 'due', taskNumber: 4, date: '2026-12-22' },
     });
   });
+  // The date is no word the model learnt, so the other words decided alone: these had acted on a skip, on "what's
+  // next" and on a start.
+  it.each([
+    ['no verification, 2026-12-18 at the latest', 5, '2026-12-18'],
+    ['prereqs: 2026-12-18 tops', 2, '2026-12-18'],
+    ['the agent install, next friday at the latest', 3, undefined],
+  ])('offers a due date first, and acts on nothing, for a task given a day to come: %j', (text, taskNumber, date) => {
+    const reading = understanding.interpret(text, context);
+    expect(reading.kind).toBe('choose');
+    const first = reading.kind === 'choose' ? reading.proposals[0] : undefined;
+    expect(first).toMatchObject({ intent: 'due', taskNumber, ...(date ? { date } : {}) });
+  });
+
+  it('still acts on a task started today: a day already here says when, not by when', () => {
+    expect(understanding.interpret('taking up the configuration today', context)).toMatchObject({
+      kind: 'act',
+      proposal: { intent: 'taskStart', taskNumber: 4 },
+    });
+  });
 });
