@@ -161,6 +161,25 @@ export class IntentModel {
   }
 
   /**
+   * For each intent, how many words of the message that carry meaning it learnt (the thesaurus's guesses, function
+   * words, tasks and numbers aside): how much of the message a reading accounts for.
+   */
+  learntWordCounts(masked: string): Map<ModelIntent, number> {
+    const { input, related } = this.inputOf(masked);
+    const words = Object.keys(input).filter(
+      (feature) =>
+        !related.has(feature) &&
+        feature !== NONE_FEATURE &&
+        !KEEP_AS_IS.has(feature) &&
+        !this.functionWords.has(feature),
+    );
+    const counts = new Map<ModelIntent, number>();
+    for (const [intent, known] of this.intentFeatures)
+      counts.set(intent, words.filter((word) => known.has(word)).length);
+    return counts;
+  }
+
+  /**
    * What the network is given for a message: its known words, and for a word it never learnt, the corpus words that
    * word stands for (synonyms.ts) at a lower weight, since a relation from the thesaurus is a guess at what was meant.
    * A phrase is read first ("polished off", phraseAt), and its words then mean nothing of their own ("off" is no order

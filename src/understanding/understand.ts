@@ -65,6 +65,11 @@ export type Interpretation =
 export const ACT_SCORE = 0.7;
 export const SUGGEST_SCORE = 0.25;
 const MAX_CHOICES = 3;
+/**
+ * How many more of a message's words another command must share for the top reading not to be acted on. One word is
+ * too little: sentences share a word with a second command all the time ("mark task 3 done" shares "done" with status).
+ */
+const OUTWEIGHING_WORDS = 2;
 
 const TASK_INTENTS: ReadonlySet<IntentName> = new Set<TaskIntent>([
   'taskStart',
@@ -226,9 +231,14 @@ export class Understanding {
     const unsure =
       (CHANGES_STATE.has(intent) || (SETTINGS.has(intent) && !turnsOff(reading))) &&
       this.model.unknownWords(prepared.masked) > 0;
+    // The network can favour a reading on one word of the message when another command accounts for several more of
+    // them ("what percentage of this rollout is actually done" scored as help, on "what" and the "this" of "what can
+    // this bot do", over the status that "percentage", "rollout" and "done" speak for): that reading is offered, not
+    // acted on, after the one that accounts for more.
+    const outweighing = this.outweighing(prepared.masked, intent);
     // Only thesaurus words speak for it, nothing the model learnt ("eve" read as "day"): offered if complete, never
     // acted on or asked about, even when it changes nothing.
-    if (top.score >= ACT_SCORE && mayAct && !top.guessed) {
+    if (top.score >= ACT_SCORE && mayAct && !top.guessed && outweighing.length === 0) {
       if (reading.kind === 'complete') {
         if (!unsure)
           return {
@@ -249,7 +259,15 @@ export class Understanding {
     }
     // In between: offer the likely readings that can be written as a command.
     const proposals = this.offers(candidates, intent, reading, prepared, context, negation, asksToUndo);
-    if (proposals.length > 0) return { kind: 'choose', proposals };
+    // The commands that account for more of the message are offered first, however low the network scored them.
+    const fuller = outweighing.flatMap((other) => {
+      if (proposals.some((proposal) => proposal.intent === other) || (negation && refuses(other, negation, asksToUndo)))
+        return [];
+      const option = this.read(other, prepared, context);
+      return option.kind === 'complete' ? [option.proposal] : [];
+    });
+    proposals.unshift(...fuller);
+    if (proposals.length > 0) return { kind: 'choose', proposals: proposals.slice(0, MAX_CHOICES) };
     // Unsure of the command and missing a part of it too: too little to ask a precise question about.
     return helpOrDate();
   }
@@ -261,6 +279,24 @@ export class Understanding {
     if (negation === 'imperative') return 'off';
     if (this.watchShow.has(prepared.tokens[0] ?? '')) return 'show';
     return negation ? 'off' : 'on';
+  }
+
+  /**
+   * When `intent` rests on one meaningful word of the message at most: the commands that share at least
+   * OUTWEIGHING_WORDS more of them, most first, whatever the network scored them (which can be nothing).
+   */
+  private outweighing(masked: string, intent: IntentName): IntentName[] {
+    const counts = this.model.learntWordCounts(masked);
+    const own = counts.get(intent) ?? 0;
+    const more = (other: IntentName) => (counts.get(other) ?? 0) - own;
+    // A reading several words speak for stands: a second command sharing more of a long message is common there.
+    if (own > 1) return [];
+    return [...counts.keys()]
+      .filter(
+        (other): other is IntentName =>
+          other !== 'None' && other !== 'question' && other !== intent && more(other) >= OUTWEIGHING_WORDS,
+      )
+      .sort((a, b) => more(b) - more(a));
   }
 
   /** The likely readings that can be written as a command, most likely first; `reading` is the top intent's. */

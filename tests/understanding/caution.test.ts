@@ -159,4 +159,25 @@ describe('no change on a guess', () => {
       proposal: { intent: 'taskStart', taskNumber: 4 },
     });
   });
+
+  // Each had acted on help, on "what" or "how" and the "this" of "what can this bot do", while "rollout", "done" and
+  // "percentage" or "much" speak for the status.
+  it.each([
+    'what percentage of this rollout is actually done',
+    'how much of this rollout is actually done',
+    'what proportion of this deployment is done by now',
+  ])('offers the status before help, and acts on neither, for a question that names more of it: %j', (text) => {
+    const reading = understanding.interpret(text, context);
+    expect(reading.kind).toBe('choose');
+    const offered = reading.kind === 'choose' ? reading.proposals.map((proposal) => proposal.intent) : [];
+    expect(offered).toContain('status');
+    expect(offered.indexOf('status')).toBeLessThan(offered.includes('help') ? offered.indexOf('help') : Infinity);
+  });
+
+  it('still acts on a question in known words', () => {
+    expect(understanding.interpret("what's next?", context)).toMatchObject({
+      kind: 'act',
+      proposal: { intent: 'next' },
+    });
+  });
 });
