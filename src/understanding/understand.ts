@@ -203,6 +203,10 @@ export class Understanding {
     // done before the firewall change?", "if we finish the prereqs today can we start the agent") is no request for it:
     // a question gets the guide's answer or the honest "not covered", a hypothetical statement the help card.
     const conditional = this.isConditional(prepared.tokens);
+    // So is any other change weighed in a hypothetical statement ("once the firewall rules are in we could start the
+    // questions", "if the audit goes badly we may wipe the plan"): the help card, not an offer to do it now.
+    if (conditional && !questionShaped && CHANGES_STATE.has(top.intent))
+      return { kind: 'help', closest: closestIntents(candidates) };
     if (TASK_INTENTS.has(top.intent) && (conditional || (questionShaped && weighsAChange(prepared.tokens)))) {
       if (!questionShaped) return { kind: 'help', closest: closestIntents(candidates) };
       const answer = this.answerQuestion(text, context);

@@ -42,6 +42,15 @@ describe('no change on a guess', () => {
     },
   );
 
+  // Beyond task changes: these had offered to start over or to share, and acted on the restore.
+  it.each([
+    'if the audit goes badly we may wipe the plan and begin again',
+    'once legal signs off we can post the plan to the team channel',
+    "if it comes to it we'll bring back the old plan",
+  ])('offers no plan change for a hypothetical statement: %j', (text) => {
+    expect(understanding.interpret(text, context).kind).toBe('help');
+  });
+
   // A task and a date in words the model reads as no command had given the help card.
   it.each([
     ['verification, 2026-12-18 at the latest', { intent: 'due', taskNumber: 5, date: '2026-12-18' }],
