@@ -161,14 +161,14 @@ export class IntentModel {
   }
 
   /**
-   * For each intent, how many words of the message that carry meaning it learnt (the thesaurus's guesses, function
-   * words, tasks and numbers aside): how much of the message a reading accounts for.
+   * For each intent, how many words of the message that carry meaning it learnt (function words, tasks and numbers
+   * aside; the thesaurus's guesses too, unless `withRelated`): how much of the message a reading accounts for.
    */
-  learntWordCounts(masked: string): Map<ModelIntent, number> {
+  learntWordCounts(masked: string, withRelated = false): Map<ModelIntent, number> {
     const { input, related } = this.inputOf(masked);
     const words = Object.keys(input).filter(
       (feature) =>
-        !related.has(feature) &&
+        (withRelated || !related.has(feature)) &&
         feature !== NONE_FEATURE &&
         !KEEP_AS_IS.has(feature) &&
         !this.functionWords.has(feature),
@@ -180,12 +180,28 @@ export class IntentModel {
   }
 
   /**
+   * Words of the message that carry meaning and that neither the model learnt nor the thesaurus relates to a word it
+   * learnt ("ugh teams keeps crashing on my laptop": ugh, crashing, laptop). Dates and numbers do not count.
+   */
+  unrelatedWords(masked: string): number {
+    let unrelated = 0;
+    for (const feature of this.inputOf(masked).unrelated)
+      if (!this.functionWords.has(feature) && !/\d/.test(feature)) unrelated += 1;
+    return unrelated;
+  }
+
+  /**
    * What the network is given for a message: its known words, and for a word it never learnt, the corpus words that
    * word stands for (synonyms.ts) at a lower weight, since a relation from the thesaurus is a guess at what was meant.
    * A phrase is read first ("polished off", phraseAt), and its words then mean nothing of their own ("off" is no order
    * to switch anything off). A word that relates to nothing counts towards "none", one that does a little.
    */
-  private inputOf(masked: string): { input: Features; unknown: number; related: ReadonlySet<string> } {
+  private inputOf(masked: string): {
+    input: Features;
+    unknown: number;
+    related: ReadonlySet<string>;
+    unrelated: ReadonlySet<string>;
+  } {
     const input: Features = {};
     const unknownStems = new Set<string>();
     /** Features only the thesaurus gave. */
@@ -232,7 +248,7 @@ export class IntentModel {
       }
       unknownStems.add(feature);
     }
-    return { input, unknown: unknownStems.size + relatedWords * RELATED_UNKNOWN, related };
+    return { input, unknown: unknownStems.size + relatedWords * RELATED_UNKNOWN, related, unrelated: unknownStems };
   }
 
   /**

@@ -198,6 +198,11 @@ export class Understanding {
       return dated ? { kind: 'choose', proposals: [dated] } : { kind: 'help', closest: closestIntents(candidates) };
     };
     if (top.intent === 'None' || top.score < SUGGEST_SCORE) return helpOrDate();
+    // Chatter shares a word with some command ("ugh teams keeps crashing on my laptop" the "teams" of share): when words
+    // that neither the model nor the thesaurus knows outnumber those that speak for the top command, learnt or related
+    // to its words by the thesaurus, the message is about something else, and nothing is offered.
+    const ownWords = this.model.learntWordCounts(prepared.masked, true).get(top.intent) ?? 0;
+    if (this.model.unrelatedWords(prepared.masked) > ownWords) return helpOrDate();
 
     // A task change weighed rather than asked for ("what happens if we skip the verify step?", "should I mark task 2 as
     // done before the firewall change?", "if we finish the prereqs today can we start the agent") is no request for it:

@@ -51,6 +51,15 @@ describe('no change on a guess', () => {
     expect(understanding.interpret(text, context).kind).toBe('help');
   });
 
+  // Chatter that shares a word with a command had offered it: the questionnaire, the status, start over.
+  it.each([
+    'honestly i loathe patch tuesday',
+    'congrats on the promotion, well deserved',
+    'the vending machine ate my coins again',
+  ])('offers no command for chatter in words neither the model nor the thesaurus knows: %j', (text) => {
+    expect(understanding.interpret(text, context).kind).toBe('help');
+  });
+
   // A task and a date in words the model reads as no command had given the help card.
   it.each([
     ['verification, 2026-12-18 at the latest', { intent: 'due', taskNumber: 5, date: '2026-12-18' }],
