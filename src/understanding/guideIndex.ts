@@ -73,6 +73,8 @@ const ENOUGH_COVERED = 3;
  */
 const MIN_MATCHED_OF_SEVERAL = 2;
 const RARE_IN_DOCS = 3;
+/** A rare technical term that names a thing: a word of at least four characters with two letters in it, not a number. */
+const NAME_WORD = /^(?=.{4,40}$)[^a-z]*[a-z][^a-z]*[a-z]/;
 /** A word with a capital after its first letter or with a digit (gMSA, LocalDB, TLS, 443, KB5070773, Get-ADSyncScheduler, hyphens kept as tokenize keeps them); run on our own content only. */
 const TECHNICAL_WORD = /[A-Za-z0-9-]*(?:[a-z][A-Z]|[A-Z]{2}|\d)[A-Za-z0-9-]{0,40}/g;
 /** A synonym counts for less than the word the person typed. */
@@ -174,8 +176,12 @@ function gluedParts(word: string): string[] {
   return parts.length > 0 ? parts : [word];
 }
 
-/** Enough of the question's own words (or their synonyms) occur in the match; one rare word may do. */
-function covers(words: number, wanted: number, rare: number, minCoverage = MIN_COVERAGE): boolean {
+/**
+ * Enough of the question's own words (or their synonyms) occur in the match; one rare word may do. A rare name of the
+ * guide's own (IdFix, provAgentgMSA$) is the question's subject on its own, however the rest is worded.
+ */
+function covers(words: number, wanted: number, rare: number, minCoverage = MIN_COVERAGE, names = 0): boolean {
+  if (minCoverage === MIN_COVERAGE && (words & names) !== 0) return true;
   let covered = 0;
   for (let mask = words; mask !== 0; mask &= mask - 1) covered += 1;
   return (
@@ -413,6 +419,8 @@ export class GuideIndex {
     // or completed to, its synonyms' terms), as one bit per word on each term.
     const wordsOf = new Map<string, number>();
     let rare = 0;
+    // Rare technical terms that are names (letters, not a bare number or version).
+    let names = 0;
     // The words found as typed (or through a synonym or their glued parts) rather than as a typo's correction.
     let asTyped = 0;
     // How much each word tells parts of the guide apart. A word the guide never writes as typed counts as the most
@@ -460,7 +468,10 @@ export class GuideIndex {
             weigh(`word:${stem}`, term, 1, standInQuery);
           } else weigh(term, term, query.has(term) ? 1 : SYNONYM_WEIGHT, synonymQuery);
         }
-      if (this.technical.has(stem) && (this.documentFrequency.get(stem) ?? 0) <= RARE_IN_DOCS) rare |= bit;
+      if (this.technical.has(stem) && (this.documentFrequency.get(stem) ?? 0) <= RARE_IN_DOCS) {
+        rare |= bit;
+        if (NAME_WORD.test(word)) names |= bit;
+      }
       weights.push(inverseFrequency(this.groupFrequency.get(stem) ?? throughFrequency ?? 0, this.groupCount));
     });
     if (query.size === 0 && synonymQuery.size === 0) return { kind: 'noAnswer' };
@@ -474,7 +485,7 @@ export class GuideIndex {
     const results = this.lineScores.search([query, synonymQuery], wordsOf, this.docBoosts(planTaskIds));
     const answering = results.filter(
       (result) =>
-        covers(result.words, words.length, rare) &&
+        covers(result.words, words.length, rare, MIN_COVERAGE, names) &&
         (features.length === 0 ||
           (this.docs[result.id].source !== 'example' &&
             features.some((feature) => this.spacedText(result.id).includes(feature)) &&

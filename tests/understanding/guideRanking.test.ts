@@ -74,6 +74,31 @@ describe('the words that tell a question apart', () => {
   });
 });
 
+describe("the guide's rare names", () => {
+  it.each([
+    ['should we run IdFix first, before anything else', 'cloudSync.prerequisites', /IdFix/],
+    ['we keep seeing provAgentgMSA$ in the audit report, explain', 'cloudSync.prerequisites', /provAgentgMSA\$/],
+    [
+      'an auditor asked about ADToAADSyncServiceAccount, what do I tell them',
+      'cloudSync.configure',
+      /ADToAADSyncServiceAccount/,
+    ],
+  ])(
+    '"%s" is answered on the name alone, however few of its other words the guide writes',
+    (question, taskId, line) => {
+      const hit = top(question);
+      expect(hit?.taskIds).toContain(taskId);
+      expect(hit?.text).toMatch(line);
+    },
+  );
+
+  it('does not let a bare number stand for a name: a rare version alone answers nothing', () => {
+    expect(guide.answer('our payroll app broke after the 4.7.1 patch, any idea', CLOUD_SYNC_PLAN_TASKS).kind).toBe(
+      'noAnswer',
+    );
+  });
+});
+
 describe('typos', () => {
   it('corrects a five-letter stem one edit away ("agnet")', () => {
     expect(top('which ports does the agnet need')?.taskIds).toContain('cloudSync.prerequisites');
