@@ -187,6 +187,15 @@ describe('other Entra and Microsoft 365 features', () => {
     'what conditional access policy should guests get',
     // "cloud-only" is no name of the guide's subject, though one of its parts is.
     'password expiration rules for our cloud-only admins',
+    // Other vendors' identity products, Windows Server roles and Microsoft 365 chores the guide does not cover.
+    'moving our okta federation over to entra',
+    'how do we bring google workspace accounts across',
+    'set up a DHCP scope on a new server',
+    'which WSUS settings should a server get',
+    'create a team in microsoft teams for the project',
+    'we want a mail-enabled security group for HR, how',
+    'how many mailboxes can one migration batch take',
+    'schedule a nightly backup of the SQL Server database',
   ])('"%s" falls back: it names another feature and not the guide\'s subject', (question) => {
     expect(guide.answer(question, CLOUD_SYNC_PLAN_TASKS).kind).toBe('noAnswer');
   });
@@ -196,6 +205,8 @@ describe('other Entra and Microsoft 365 features', () => {
     ['does ECS need mfa excluded for its account', 'cloudSync.configure'],
     ['does the cloud-sync account need mfa excluded', 'cloudSync.configure'],
     ['must we buy a license for password writeback with cloud sync', 'cloudSync.installAgent'],
+    ['does connect sync write back a mail-enabled security group', 'cloudSync.chooseTool'],
+    ['how do I back up the Connect Sync configuration', 'migrateToCloudSync.readiness'],
   ])('"%s" is answered: the feature meets the guide\'s subject (as typed or through a synonym)', (question, taskId) => {
     expect(top(question)?.taskIds).toContain(taskId);
   });
