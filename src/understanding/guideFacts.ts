@@ -153,7 +153,8 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
       { title: 'Install with custom settings', url: LEARN.connectCustom },
       { title: 'Connect Sync scheduler', url: LEARN.connectScheduler },
     ],
-    taskIds: ['connect.installCustom', 'connect.verify'],
+    // Filtering is a custom-wizard page, reached after an express install by rerunning the wizard.
+    taskIds: ['connect.installCustom', 'connect.installExpress', 'connect.verify'],
   },
   {
     id: 'cloudSyncScopeLimits',
@@ -163,7 +164,8 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
       { title: 'Cloud Sync prerequisites', url: LEARN.cloudSyncPrerequisites },
       { title: 'Configure Cloud Sync', url: LEARN.cloudSyncConfigure },
     ],
-    taskIds: ['cloudSync.configure'],
+    // The prerequisites list these limits before anything is scoped; the configuration is where they bite.
+    taskIds: ['cloudSync.configure', 'cloudSync.prerequisites'],
   },
   {
     id: 'objectQuota',

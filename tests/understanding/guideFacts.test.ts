@@ -80,6 +80,17 @@ describe('facts of the reference an admin asks about', () => {
     expect(hit?.taskIds).toContain('cloudSync.chooseTool');
   });
 
+  // Both facts restate a limit or step that another task's checklist also gives: their answer opens that task too.
+  it.each([
+    ['what is the cap on scoped OUs in a cloud sync config', 'Limits of Cloud Sync scoping', 'cloudSync.prerequisites'],
+    ['can i still pick OUs after an express install', 'Choosing what Connect Sync syncs', 'connect.installExpress'],
+  ])('answers %j from the fact %j, which opens %s', (question, title, taskId) => {
+    const answer = guide.answer(question, CLOUD_SYNC_PLAN_TASKS);
+    const hit = answer.kind === 'answer' ? answer.hits[0] : undefined;
+    expect(hit?.title).toBe(title);
+    expect(hit?.taskIds).toContain(taskId);
+  });
+
   it.each([
     'how do I create a dynamic group in entra id',
     'set up an access review for guests',
