@@ -119,7 +119,7 @@ const CLOUD_SYNC_TASKS: readonly TaskContent[] = [
     checklist: [
       'The configuration status reads Healthy; the first cycle can take a few hours.',
       'In-scope users show up under Entra ID > Users.',
-      'Provision on demand for one user: import, scope, match and action all pass (scoping is not applied here).',
+      'Provision on demand for one user: success shows four green checks, import, scope, match and action (scoping filters are not applied here).',
       'Provisioning logs show no failures (needs Reports Reader or higher).',
       'With PHS on, a synced user signs in at https://myapps.microsoft.com with the on-premises password.',
       'Change an attribute in AD and see it arrive within a few minutes (the cycle runs about every 2 minutes).',

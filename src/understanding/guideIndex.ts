@@ -773,8 +773,13 @@ export class GuideIndex {
       };
       groupOfTask.set(task.id, info);
       for (const line of task.checklist) this.add({ ...info, source: 'checklist', text: line });
+      // A path through the portal is said to be one, as a question asks for it ("where in the admin center").
       for (const command of task.commands ?? [])
-        this.add({ ...info, source: 'check', text: `${command.purpose}: ${command.command}` });
+        this.add({
+          ...info,
+          source: 'check',
+          text: `${command.purpose}: ${command.kind === 'adminCenter' ? 'Entra admin center > ' : ''}${command.command}`,
+        });
       this.leads.set(group, [this.add({ ...info, source: 'why', text: task.why })]);
     }
     // The advisor's rules are the reasons behind the tool choice: their answers open that task.

@@ -74,6 +74,22 @@ describe('the words that tell a question apart', () => {
   });
 });
 
+describe('the admin center', () => {
+  it('finds a portal path when the question asks where in the admin center something is', () => {
+    const hit = top('where in the admin center do I find the provisioning logs');
+    expect(hit?.taskIds).toContain('cloudSync.verify');
+    expect(hit?.text).toMatch(/Provisioning logs/);
+  });
+});
+
+describe('provision on demand', () => {
+  it('answers what its checks should show from the verification line', () => {
+    const hit = top('what are the four checks of provision on demand');
+    expect(hit?.taskIds).toContain('cloudSync.verify');
+    expect(hit?.text).toMatch(/import, scope, match and action/);
+  });
+});
+
 describe("the guide's rare names", () => {
   it.each([
     ['should we run IdFix first, before anything else', 'cloudSync.prerequisites', /IdFix/],
