@@ -122,7 +122,7 @@ const CLOUD_SYNC_TASKS: readonly TaskContent[] = [
       'Provision on demand for one user: success shows four green checks, import, scope, match and action (scoping filters are not applied here).',
       'Provisioning logs show no failures (needs Reports Reader or higher).',
       'With PHS on, a synced user signs in at https://myapps.microsoft.com with the on-premises password.',
-      'Change an attribute in AD and see it arrive within a few minutes (the cycle runs about every 2 minutes).',
+      'Change an attribute in AD (a job title, say) and see it arrive in Entra ID within a few minutes (the cycle runs about every 2 minutes).',
     ],
     commands: [
       {
