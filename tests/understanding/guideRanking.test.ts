@@ -103,6 +103,14 @@ describe('how admins word a check', () => {
   });
 });
 
+describe('a state and its opposite', () => {
+  it("reads an agent that shows inactive as a question about the install's check that it shows active", () => {
+    const hit = top('our agent went inactive overnight, what do i look at');
+    expect(hit?.taskIds).toContain('cloudSync.installAgent');
+    expect(hit?.text).toMatch(/shows active/);
+  });
+});
+
 describe("the guide's rare names", () => {
   it.each([
     ['should we run IdFix first, before anything else', 'cloudSync.prerequisites', /IdFix/],
