@@ -177,7 +177,7 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
   {
     id: 'agentHost',
     title: 'Where the Cloud Sync agent can run',
-    text: 'The provisioning agent is light: you can install it on a member server or on a domain controller (both supported), on Windows Server 2016 or later with at least 4 GB of memory (RAM) and .NET Framework version 4.7.1 or later. Treat its host as Tier 0 and spread three agents over separate servers so one can fail over to another.',
+    text: 'The provisioning agent is light: you can install it on a member server or on a domain controller (both supported), on Windows Server 2016 or later with at least 4 GB of memory (RAM) and .NET Framework 4.7.1 or later. Treat its host as Tier 0 and spread three agents over separate servers so one can fail over to another.',
     links: [{ title: 'Cloud Sync prerequisites', url: LEARN.cloudSyncPrerequisites }],
     taskIds: ['cloudSync.prerequisites'],
   },
