@@ -424,16 +424,6 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
     taskIds: ['connect.postInstall'],
   },
   {
-    id: 'windowsServer2016Support',
-    title: 'Windows Server 2016 end of support',
-    text: 'Extended support for Windows Server 2016 ends on January 12, 2027. A sync server is Tier 0, so build new ones on Windows Server 2022 or 2025 (the Cloud Sync prerequisites recommend those too) and move a Connect Sync server off 2016 with a swing migration.',
-    links: [
-      { title: 'Windows Server 2016 lifecycle', url: LEARN.windowsServer2016Lifecycle },
-      { title: 'Swing migration', url: LEARN.connectSwingMigration },
-    ],
-    taskIds: ['cloudSync.prerequisites', 'connect.prerequisites'],
-  },
-  {
     id: 'scopeMoveRecreates',
     title: 'A user moved from a Cloud Sync OU to a Connect Sync OU',
     text: 'Moving a user from an OU that Cloud Sync syncs into an OU that Connect Sync syncs deletes the user in Entra ID and creates a new one. Hand whole OUs from one tool to the other instead of moving users across.',

@@ -15,7 +15,6 @@ import { TASK_CATALOG } from '../domain/taskCatalog';
 import { TRACK_LABELS } from '../domain/toolNames';
 import type { Corpus } from './corpus';
 import { GUIDE_FACTS } from './guideFacts';
-import { planForTool, toolNamed } from './namedTool';
 import { stem } from './stems';
 import { inverseFrequency, MAX_QUESTION_WORDS, TermScores, type ScoredDoc } from './termScores';
 import { cleanText, tokenize } from './textPrep';
@@ -347,8 +346,7 @@ export class GuideIndex {
       this.answers.set(key, remembered);
       return remembered;
     }
-    // A question naming one tool is asked in that tool's context, whatever the plan's tool.
-    const answer = this.search(tokens, planForTool(planTaskIds, toolNamed(tokens)));
+    const answer = this.search(tokens, planTaskIds);
     if (this.answers.size >= MAX_REMEMBERED_ANSWERS) this.answers.delete(this.answers.keys().next().value!);
     this.answers.set(key, answer);
     return answer;

@@ -52,8 +52,6 @@ describe('facts of the reference an admin asks about', () => {
     ['how do I force a sync in connect', LEARN.connectScheduler],
     ['a user we moved into a connect OU came back as a new account', LEARN.cloudSyncFaq],
     ['which tenants get the transition to cloud sync option', LEARN.cloudSyncMigrationTool],
-    ['when does extended support run out for server 2016', LEARN.windowsServer2016Lifecycle],
-    ['is our 2016 box still in support', LEARN.windowsServer2016Lifecycle],
   ])('answers %j from the page that backs it', (question, url) => {
     expect(topLinks(question)).toContain(url);
   });

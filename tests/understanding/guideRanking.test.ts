@@ -265,16 +265,3 @@ describe('other Entra and Microsoft 365 features', () => {
     expect(guide.answer('which account does the agent need for PIM', CLOUD_SYNC_PLAN_TASKS).kind).toBe('noAnswer');
   });
 });
-
-describe("a question naming the other tool than the plan's", () => {
-  it.each([
-    ['which server editions can host aadc', 'connect.prerequisites'],
-    ['server core for connect, supported?', 'connect.prerequisites'],
-  ])('"%s" in a Cloud Sync plan is answered from Connect Sync\'s lines', (question, taskId) => {
-    expect(top(question)?.taskIds).toContain(taskId);
-  });
-
-  it('reads "connect" as the verb where it is one, so the plan\'s own agent lines still answer', () => {
-    expect(top('can the agent connect through a proxy')?.taskIds).toContain('cloudSync.prerequisites');
-  });
-});
