@@ -581,8 +581,9 @@ const rows: Row[] = [
     send: {
       json: () => activity('message', CHAT, { text: '**bold** <script>alert(1)</script> ${plan.id} [x](http://evil)' }),
     },
-    // "alert" is a word the tenant watch knows, among words the model never learnt: offered at most, never acted on.
-    expect: { replies: 'Did you mean' },
+    // "alert" is a word the tenant watch knows, among more words the model never learnt: read as chatter, so the help
+    // card answers (with the text escaped), and nothing is offered or done.
+    expect: { replies: "I didn't catch" },
   },
   {
     label: 'markdown, HTML and ${} in the display name',

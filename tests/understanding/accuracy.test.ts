@@ -33,7 +33,7 @@ import { loadLabeled, score } from './labeled';
  * 84.0%, 87.1% and 84.0%. The floors are those figures, rounded down.
  */
 const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloor?: number }> = [
-  { file: 'heldout.en.json', intentFloor: 0.939, questionFloor: 0.84 },
+  { file: 'heldout.en.json', intentFloor: 0.956, questionFloor: 0.84 },
   { file: 'heldout2.en.json', intentFloor: 0.961, questionFloor: 0.87 },
   // Intents only, in styles the first two lack (typos, filler, channel chatter, negations that must not act). 96.9%
   // before the round that added office and ticket-desk idiom (dev8–dev10), 95.7% after it: two lines lost here while
@@ -51,7 +51,8 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // a question naming another feature is answered only from a line that writes it, advisor rules and two facts open
   // the tool choice, filler adverbs and "auth" are read, and glued compounds the guide writes apart are split (tuned
   // on dev, dev3, dev4, dev12, dev13, dev14 and dev15).
-  { file: 'heldout4.en.json', questionFloor: 0.879 },
+  // 89.3% after the second round on an outside tuning set (dev16): a rare name answers alone, more chores fall back.
+  { file: 'heldout4.en.json', questionFloor: 0.893 },
   // Written by an author who never saw the corpus, the tuning sets, the earlier held-out sets or the model, and scored
   // by nobody until the rounds it measures were over: the best estimate of what a new user meets. At the start of this
   // round (the floors above already reached): intents 86.0%, entities 84.8%, questions 73.0% (29 wrong answers, 4
@@ -61,7 +62,8 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // entities unchanged. After the round on honest fallbacks (the same changes as for heldout4.en.json): questions
   // 82.0% (22 wrong answers, no fallbacks), intents and entities unchanged. After the round on idioms, phrasal verbs
   // and weighed (not ordered) task changes, tuned on dev11 and dev15: intents 93.8%.
-  { file: 'heldout5.en.json', intentFloor: 0.938, questionFloor: 0.819 },
+  // After the second round on an outside tuning set (dev16): questions 82.8%, intents unchanged.
+  { file: 'heldout5.en.json', intentFloor: 0.938, questionFloor: 0.827 },
   // Written by another author who saw none of our understanding files, the tuning sets or the earlier held-out sets
   // (only heldout5's field names, for the format), while the rounds it measures went on; scored for the first time once
   // they were over, with nothing tuned on it afterwards. 21 short lines the corpus held word for word were dropped. On
@@ -73,7 +75,8 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // as for heldout4.en.json): questions 73.8% (40 wrong answers, 8 fallbacks), intents 85.5%, entities 88.7%. With
   // idioms and phrasal verbs read as units, weighed task changes never offered and negative orders refusing every
   // command (tuned on dev11 and dev15): intents 87.6%.
-  { file: 'heldout6.en.json', intentFloor: 0.876, questionFloor: 0.737 },
+  // After the second round on an outside tuning set (dev16): questions 74.9% (40 wrong answers, 6 fallbacks).
+  { file: 'heldout6.en.json', intentFloor: 0.876, questionFloor: 0.748 },
   // A seventh set by an author who saw neither our understanding files nor heldout6, written while the last rounds went
   // on and scored once they were over; 5 lines the corpus held word for word were dropped. On the code before this
   // stop's rounds: intents 82.3%, entities 81.8%, questions 73.8% (39 wrong answers, 3 fallbacks) of 294 and 160. With
@@ -82,14 +85,17 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // 85.4%, entities 84.5%, questions 75.6% (35 wrong answers, 4 fallbacks). After the round on unseen phrasing in the
   // guide's search (the same changes as for heldout4.en.json): questions 77.5% (33 wrong answers, 3 fallbacks). With
   // the same intent changes as heldout6.en.json: intents 87.1%, entities 85.5%.
-  { file: 'heldout7.en.json', intentFloor: 0.87, questionFloor: 0.774 },
+  // After the second round on an outside tuning set (dev16): questions 81.3% (27 wrong answers, 3 fallbacks).
+  { file: 'heldout7.en.json', intentFloor: 0.87, questionFloor: 0.812 },
   // An eighth set by another outside author (no understanding files, no tuning or held-out sets), written at the start
   // of the round it measures and scored once after it; 4 lines the corpus held word for word were dropped. Before the
   // round: intents 83.6%, entities 88.4%, questions 78.7% (36 wrong answers, 3 fallbacks) of 299 and 183. After it
   // (idioms and phrasal verbs as units, weighed task changes not offered, guide phrases as units, other features'
   // questions answered only on their topic; tuned on dev11, dev14 and dev15, which another outside author wrote):
   // intents 85.3%, entities 88.4%, questions 80.9% (32 wrong answers, 3 fallbacks).
-  { file: 'heldout8.en.json', intentFloor: 0.852, questionFloor: 0.808 },
+  // After a second round, tuned on dev16 (another outside set) with this one still unseen: questions 84.2% (28 wrong
+  // answers, 1 fallback), intents 85.3%. Two changes of that round that failed heldout2's gate were reverted first.
+  { file: 'heldout8.en.json', intentFloor: 0.852, questionFloor: 0.841 },
 ];
 const corpus = loadCorpus('en');
 const understanding = new Understanding(corpus);
