@@ -54,6 +54,11 @@ export class IntentModel {
   private readonly intentFeatures = new Map<ModelIntent, Set<string>>();
   private noneDelta = 0;
   private readonly trainedPhrases = new Set<string>();
+  /**
+   * The last message's reading (inputOf): one message asks for it up to four times (its scores, the words each
+   * reading accounts for, the words nothing accounts for), and the phrase lookups are the costly part of it.
+   */
+  private lastInput?: { readonly masked: string; readonly reading: MessageInput };
   /** Every word of the corpus, unstemmed: typo correction compares against these. */
   readonly vocabulary: ReadonlySet<string>;
   /** The corpus's respellings, applied to training sentences as to messages so both read the same words. */
@@ -117,7 +122,10 @@ export class IntentModel {
   /** Intents ranked by score (summing to 1 over the ones that scored). `masked` is PreparedText.masked. */
   classify(masked: string): IntentScore[] {
     const stems = this.featuresOf(masked);
-    const { input, unknown, related } = this.inputOf(masked);
+    const reading = this.inputOf(masked);
+    const { unknown, related } = reading;
+    // A copy: the reading is shared with the other questions asked about this message.
+    const input: Features = { ...reading.input };
     let noneValue = 0;
     for (let i = 0, delta = this.noneDelta; i < unknown; i += 1, delta *= 1.2) noneValue += delta;
     if (noneValue > 0) input[NONE_FEATURE] = noneValue;
@@ -196,12 +204,14 @@ export class IntentModel {
    * A phrase is read first ("polished off", phraseAt), and its words then mean nothing of their own ("off" is no order
    * to switch anything off). A word that relates to nothing counts towards "none", one that does a little.
    */
-  private inputOf(masked: string): {
-    input: Features;
-    unknown: number;
-    related: ReadonlySet<string>;
-    unrelated: ReadonlySet<string>;
-  } {
+  private inputOf(masked: string): MessageInput {
+    if (this.lastInput?.masked === masked) return this.lastInput.reading;
+    const reading = this.readInput(masked);
+    this.lastInput = { masked, reading };
+    return reading;
+  }
+
+  private readInput(masked: string): MessageInput {
     const input: Features = {};
     const unknownStems = new Set<string>();
     /** Features only the thesaurus gave. */
@@ -248,7 +258,12 @@ export class IntentModel {
       }
       unknownStems.add(feature);
     }
-    return { input, unknown: unknownStems.size + relatedWords * RELATED_UNKNOWN, related, unrelated: unknownStems };
+    return {
+      input: Object.freeze(input),
+      unknown: unknownStems.size + relatedWords * RELATED_UNKNOWN,
+      related,
+      unrelated: unknownStems,
+    };
   }
 
   /**
@@ -318,6 +333,16 @@ export class IntentModel {
     }
     return features;
   }
+}
+
+/** What the network is given for a message, and what that says about the message's words (IntentModel.inputOf). */
+interface MessageInput {
+  readonly input: Readonly<Features>;
+  readonly unknown: number;
+  /** Features only the thesaurus gave. */
+  readonly related: ReadonlySet<string>;
+  /** Stems of words that neither the model learnt nor the thesaurus relates to one it learnt. */
+  readonly unrelated: ReadonlySet<string>;
 }
 
 /** A verb and a particle one word apart ("tick {task} off"), as trainedPhrases keeps them. */
