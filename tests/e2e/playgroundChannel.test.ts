@@ -6,10 +6,13 @@
  * morning — the channel gets exactly one digest naming the overdue task and its owner; "report" returns the report
  * with its CSV link; "my tasks" in personal chat lists Ana's own task. Last, a plan made in personal chat and shared to
  * the team's "Identity rollout" channel stays one plan: a click on a task card in the channel shows in the personal
- * chat's copy. Nothing leaves loopback.
+ * chat's copy. And a bot reply that reaches the page before the answer to its own post still shows under that post.
+ * Nothing leaves loopback.
  */
+import type { WebSocket } from 'playwright-core';
 import { UI_WAIT_MS, type PlaygroundPage } from '../helpers/playgroundPage';
 import { answerAndAccept, usePlaygroundSession, waitForInnerText } from '../helpers/playgroundSession';
+import { repliesHeldSoFar } from '../helpers/playgroundReplyOrder';
 
 jest.setTimeout(180_000);
 
@@ -189,5 +192,64 @@ describe('Agents Playground team channel in headless Chromium', () => {
         .filter({ hasText: /Review Cloud Sync prerequisites/ })
         .filter({ hasText: /Marked done by Ana Admin/ });
       await personalCopy.first().waitFor({ state: 'visible', timeout: UI_WAIT_MS });
+    }));
+
+  it('a reply that reaches the page before the answer to its own post still shows under that post', () =>
+    step('reply-before-post', async () => {
+      // The race made certain: the answer to each new post is let through to the page only once the page has received
+      // the bot's reply to that post over the WebSocket (seen on the socket the page opens on this load).
+      const repliedTo = new Set<string>();
+      const waiting = new Map<string, () => void>();
+      const onSocket = (socket: WebSocket) => {
+        if (!socket.url().includes('/_ws_conversation/')) return;
+        socket.on('framereceived', ({ payload }) => {
+          const { actionConversationId, message } = JSON.parse(String(payload)) as {
+            actionConversationId?: string;
+            message?: unknown;
+          };
+          if (!actionConversationId || message === undefined) return;
+          repliedTo.add(actionConversationId);
+          waiting.get(actionConversationId)?.();
+        });
+      };
+      const replyReached = async (postConversationId: string) => {
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([
+          new Promise<void>((resolve) => {
+            waiting.set(postConversationId, resolve);
+            if (repliedTo.has(postConversationId)) resolve();
+          }),
+          new Promise<void>((resolve) => (timer = setTimeout(resolve, UI_WAIT_MS))),
+        ]);
+        clearTimeout(timer);
+      };
+      ui.page.on('websocket', onSocket);
+      await ui.page.route(
+        (url) => url.pathname.startsWith('/_conversation/v1/conversations/') && url.pathname.endsWith('/messages'),
+        async (route) => {
+          if (route.request().method() !== 'POST') return route.fallback();
+          const response = await route.fetch();
+          const { postConversationId } = (await response.json()) as { postConversationId?: string };
+          if (postConversationId) {
+            await replyReached(postConversationId);
+            // One task of the page's own, so that the reply which reached it is handled before the answer is.
+            await ui.page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+          }
+          await route.fulfill({ response });
+        },
+      );
+      try {
+        await ui.page.reload();
+        await ui.openConversation('General');
+        await ui.postMentioningBot('help');
+        const post = ui.post('What I can do');
+        await post.waitFor({ state: 'visible', timeout: UI_WAIT_MS });
+        expect(await post.innerText()).toMatch(/help[\s\S]*What I can do/);
+        // The reply was held back in the page until the post existed, not merely lucky.
+        expect(await repliesHeldSoFar(ui.page)).toBeGreaterThan(0);
+      } finally {
+        ui.page.off('websocket', onSocket);
+        await ui.page.unrouteAll({ behavior: 'ignoreErrors' });
+      }
     }));
 });

@@ -17,6 +17,7 @@ import { startPlayground } from '../../scripts/lib/playground';
 import { freePort } from '../../scripts/lib/processes';
 import { launchChromium } from './browser';
 import { ARTIFACTS, PlaygroundPage, UI_WAIT_MS } from './playgroundPage';
+import { holdRepliesUntilPostsAnswered } from './playgroundReplyOrder';
 
 /** The "single forest, password hash sync, 20,000 users" admin: which button they press for each question. */
 export const CLOUD_SYNC_ANSWERS: ReadonlyArray<readonly [RegExp, RegExp]> = [
@@ -101,6 +102,7 @@ export function usePlaygroundSession(
     const { context } = startedBrowser.value;
     // Clicks and waits without a timeout of their own get the same patience as the page helpers' waits.
     context.setDefaultTimeout(UI_WAIT_MS);
+    await holdRepliesUntilPostsAnswered(context);
     ui = new PlaygroundPage(await context.newPage(), process.env.SCREENSHOTS_DIR);
     await ui.open(url);
   });
