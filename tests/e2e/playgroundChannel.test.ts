@@ -203,10 +203,13 @@ describe('Agents Playground team channel in headless Chromium', () => {
       const onSocket = (socket: WebSocket) => {
         if (!socket.url().includes('/_ws_conversation/')) return;
         socket.on('framereceived', ({ payload }) => {
-          const { actionConversationId, message } = JSON.parse(String(payload)) as {
-            actionConversationId?: string;
-            message?: unknown;
-          };
+          let frame: { actionConversationId?: string; message?: unknown };
+          try {
+            frame = JSON.parse(String(payload)) as typeof frame;
+          } catch {
+            return; // not a message of the Playground's protocol: nothing waits for it
+          }
+          const { actionConversationId, message } = frame;
           if (!actionConversationId || message === undefined) return;
           repliedTo.add(actionConversationId);
           waiting.get(actionConversationId)?.();
@@ -232,8 +235,9 @@ describe('Agents Playground team channel in headless Chromium', () => {
           const { postConversationId } = (await response.json()) as { postConversationId?: string };
           if (postConversationId) {
             await replyReached(postConversationId);
-            // One task of the page's own, so that the reply which reached it is handled before the answer is.
-            await ui.page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+            // A moment in the page itself, so that the reply which reached it is dispatched there before the answer.
+            // Only widens the race this test provokes; the hold under test adds no wait of its own.
+            await ui.page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
           }
           await route.fulfill({ response });
         },
