@@ -1,15 +1,14 @@
 /**
- * End to end in the Agents Playground's team, driven by headless Chromium: "@Sync Guide start" in General leads to a
+ * End to end in the Agents Playground's team, driven by headless Chromium. First, a bot reply that reaches the page
+ * before the answer to its own post still shows under that post. Then "@Sync Guide start" in General leads to a
  * plan posted as its own thread (summary as the root post, tasks as replies); "Mark done" there updates the card and
  * the summary and adds one milestone note. Ana then assigns a task to another mock user through the mention picker and
  * sets a past due date after confirming, turns on daily reminders and — with the bot's clock moved to the next
  * morning — the channel gets exactly one digest naming the overdue task and its owner; "report" returns the report
  * with its CSV link; "my tasks" in personal chat lists Ana's own task. Last, a plan made in personal chat and shared to
  * the team's "Identity rollout" channel stays one plan: a click on a task card in the channel shows in the personal
- * chat's copy. And a bot reply that reaches the page before the answer to its own post still shows under that post.
- * Nothing leaves loopback.
+ * chat's copy. Nothing leaves loopback.
  */
-import type { WebSocket } from 'playwright-core';
 import { UI_WAIT_MS, type PlaygroundPage } from '../helpers/playgroundPage';
 import { answerAndAccept, usePlaygroundSession, waitForInnerText } from '../helpers/playgroundSession';
 import { repliesHeldSoFar } from '../helpers/playgroundReplyOrder';
@@ -23,6 +22,67 @@ describe('Agents Playground team channel in headless Chromium', () => {
   beforeAll(() => {
     ui = session.ui;
   });
+
+  it('a reply that reaches the page before the answer to its own post still shows under that post', () =>
+    step('reply-before-post', async () => {
+      // The race made certain: the answer to each new post is let through to the page only once the page has received
+      // the bot's reply to that post over the WebSocket. Chromium's DevTools protocol reports the frames of the socket
+      // the page already has open, so no reload is needed to watch it. First in the file, on a page with no plan.
+      const repliedTo = new Set<string>();
+      const waiting = new Map<string, () => void>();
+      const devtools = await ui.page.context().newCDPSession(ui.page);
+      devtools.on('Network.webSocketFrameReceived', ({ response }) => {
+        let frame: { actionConversationId?: string; message?: unknown };
+        try {
+          frame = JSON.parse(response.payloadData) as typeof frame;
+        } catch {
+          return; // not a message of the Playground's protocol: nothing waits for it
+        }
+        const { actionConversationId, message } = frame;
+        if (!actionConversationId || message === undefined) return;
+        repliedTo.add(actionConversationId);
+        waiting.get(actionConversationId)?.();
+      });
+      await devtools.send('Network.enable');
+      const replyReached = async (postConversationId: string) => {
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([
+          new Promise<void>((resolve) => {
+            waiting.set(postConversationId, resolve);
+            if (repliedTo.has(postConversationId)) resolve();
+          }),
+          new Promise<void>((resolve) => (timer = setTimeout(resolve, UI_WAIT_MS))),
+        ]);
+        clearTimeout(timer);
+      };
+      await ui.page.route(
+        (url) => url.pathname.startsWith('/_conversation/v1/conversations/') && url.pathname.endsWith('/messages'),
+        async (route) => {
+          if (route.request().method() !== 'POST') return route.fallback();
+          const response = await route.fetch();
+          const { postConversationId } = (await response.json()) as { postConversationId?: string };
+          if (postConversationId) {
+            await replyReached(postConversationId);
+            // A moment in the page itself, so that the reply which reached it is dispatched there before the answer.
+            // Only widens the race this test provokes; the hold under test adds no wait of its own.
+            await ui.page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
+          }
+          await route.fulfill({ response });
+        },
+      );
+      try {
+        await ui.openConversation('General');
+        await ui.postMentioningBot('help');
+        const post = ui.post('What I can do');
+        await post.waitFor({ state: 'visible', timeout: UI_WAIT_MS });
+        expect(await post.innerText()).toMatch(/help[\s\S]*What I can do/);
+        // The reply was held back in the page until the post existed, not merely lucky.
+        expect(await repliesHeldSoFar(ui.page)).toBeGreaterThan(0);
+      } finally {
+        await ui.page.unrouteAll({ behavior: 'ignoreErrors' });
+        await devtools.detach().catch(() => undefined);
+      }
+    }));
 
   it('"@Sync Guide start" in General: the plan arrives as its own thread; Mark done updates the card and the summary, with one note', () =>
     step('channel-plan', async () => {
@@ -192,68 +252,5 @@ describe('Agents Playground team channel in headless Chromium', () => {
         .filter({ hasText: /Review Cloud Sync prerequisites/ })
         .filter({ hasText: /Marked done by Ana Admin/ });
       await personalCopy.first().waitFor({ state: 'visible', timeout: UI_WAIT_MS });
-    }));
-
-  it('a reply that reaches the page before the answer to its own post still shows under that post', () =>
-    step('reply-before-post', async () => {
-      // The race made certain: the answer to each new post is let through to the page only once the page has received
-      // the bot's reply to that post over the WebSocket (seen on the socket the page opens on this load).
-      const repliedTo = new Set<string>();
-      const waiting = new Map<string, () => void>();
-      const onSocket = (socket: WebSocket) => {
-        if (!socket.url().includes('/_ws_conversation/')) return;
-        socket.on('framereceived', ({ payload }) => {
-          let frame: { actionConversationId?: string; message?: unknown };
-          try {
-            frame = JSON.parse(String(payload)) as typeof frame;
-          } catch {
-            return; // not a message of the Playground's protocol: nothing waits for it
-          }
-          const { actionConversationId, message } = frame;
-          if (!actionConversationId || message === undefined) return;
-          repliedTo.add(actionConversationId);
-          waiting.get(actionConversationId)?.();
-        });
-      };
-      const replyReached = async (postConversationId: string) => {
-        let timer: NodeJS.Timeout | undefined;
-        await Promise.race([
-          new Promise<void>((resolve) => {
-            waiting.set(postConversationId, resolve);
-            if (repliedTo.has(postConversationId)) resolve();
-          }),
-          new Promise<void>((resolve) => (timer = setTimeout(resolve, UI_WAIT_MS))),
-        ]);
-        clearTimeout(timer);
-      };
-      ui.page.on('websocket', onSocket);
-      await ui.page.route(
-        (url) => url.pathname.startsWith('/_conversation/v1/conversations/') && url.pathname.endsWith('/messages'),
-        async (route) => {
-          if (route.request().method() !== 'POST') return route.fallback();
-          const response = await route.fetch();
-          const { postConversationId } = (await response.json()) as { postConversationId?: string };
-          if (postConversationId) {
-            await replyReached(postConversationId);
-            // A moment in the page itself, so that the reply which reached it is dispatched there before the answer.
-            // Only widens the race this test provokes; the hold under test adds no wait of its own.
-            await ui.page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
-          }
-          await route.fulfill({ response });
-        },
-      );
-      try {
-        await ui.page.reload();
-        await ui.openConversation('General');
-        await ui.postMentioningBot('help');
-        const post = ui.post('What I can do');
-        await post.waitFor({ state: 'visible', timeout: UI_WAIT_MS });
-        expect(await post.innerText()).toMatch(/help[\s\S]*What I can do/);
-        // The reply was held back in the page until the post existed, not merely lucky.
-        expect(await repliesHeldSoFar(ui.page)).toBeGreaterThan(0);
-      } finally {
-        ui.page.off('websocket', onSocket);
-        await ui.page.unrouteAll({ behavior: 'ignoreErrors' });
-      }
     }));
 });
