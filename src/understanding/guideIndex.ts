@@ -104,6 +104,15 @@ const IN_PLAN_WEIGHT = 1.5;
  */
 const PATH_TRACK_WEIGHT = 0.5;
 const MAX_HITS = 3;
+/**
+ * Names of programs the guide writes whose English stem is an everyday verb's: the agent's "Agent Updater" service
+ * is not an answer to whether the agent updates itself. Each keeps a stem of its own, in the guide and in questions.
+ */
+const OWN_STEMS: ReadonlyMap<string, string> = new Map([
+  ['updater', 'updater'],
+  ['updaters', 'updater'],
+]);
+const OWN_STEM_NAMES: ReadonlySet<string> = new Set(OWN_STEMS.values());
 /** The task where the advisor's capability rules are acted on (shared by both tracks). */
 const TOOL_CHOICE_TASK: TaskId = 'cloudSync.chooseTool';
 /**
@@ -568,7 +577,8 @@ export class GuideIndex {
       for (let i = low; i < this.sortedStems.length && near.length < MAX_COMPLETIONS; i++) {
         const term = this.sortedStems[i];
         if (!term.startsWith(stem)) break;
-        if (term !== stem)
+        // A program's name is no longer form of the verb it starts with ("updater" of "updat").
+        if (term !== stem && !OWN_STEM_NAMES.has(term))
           near.push({
             term,
             weight: (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * (term.length - stem.length)),
@@ -735,7 +745,8 @@ export class GuideIndex {
   }
 
   private stem(word: string): string {
-    return stem(word.toLowerCase());
+    const lower = word.toLowerCase();
+    return OWN_STEMS.get(lower) ?? stem(lower);
   }
 
   private add(doc: Omit<IndexedDoc, 'id'>): IndexedDoc {

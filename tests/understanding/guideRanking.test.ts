@@ -265,3 +265,22 @@ describe('other Entra and Microsoft 365 features', () => {
     expect(guide.answer('which account does the agent need for PIM', CLOUD_SYNC_PLAN_TASKS).kind).toBe('noAnswer');
   });
 });
+
+describe('program names that share a stem with a verb', () => {
+  it.each([
+    'does the provisioning agent update itself',
+    'do we patch the cloud sync agent ourselves or does it update itself',
+    'will the agent auto update',
+  ])(
+    '"%s" is answered by how the agent updates itself, not by the install check naming the Agent Updater service',
+    (question) => {
+      const hit = top(question);
+      expect(hit?.title).toBe('Keeping the provisioning agent up to date');
+      expect(hit?.taskIds).toContain('cloudSyncHealth.agents');
+    },
+  );
+
+  it('still finds the Agent Updater service by its name', () => {
+    expect(top('is the agent updater service supposed to be running')?.text).toMatch(/Agent Updater/);
+  });
+});
