@@ -10,11 +10,13 @@
  */
 import MiniSearch, { type SearchOptions } from 'minisearch';
 import { CAPABILITY_RULES } from '../domain/advisorRules';
-import { PATH_TRACK_IDS, type TaskId, type TaskLink } from '../domain/catalog';
+import type { SingleTool } from '../domain/advisorRules';
+import { PATH_TRACK_IDS, type TaskId, type TaskLink, type Track } from '../domain/catalog';
 import { TASK_CATALOG } from '../domain/taskCatalog';
 import { TRACK_LABELS } from '../domain/toolNames';
 import type { Corpus } from './corpus';
 import { GUIDE_FACTS } from './guideFacts';
+import { planForTool, toolNamed } from './namedTool';
 import { stem } from './stems';
 import { inverseFrequency, MAX_QUESTION_WORDS, TermScores, type ScoredDoc } from './termScores';
 import { cleanText, tokenize } from './textPrep';
@@ -45,6 +47,8 @@ interface IndexedDoc extends GuideHit {
   readonly track: string;
   /** A task of a track for a running deployment (PATH_TRACK_IDS). */
   readonly pathTrack?: boolean;
+  /** The one sync tool all of the document's tasks are about (Cloud Sync's install and health, Connect's install, upgrade and restore). */
+  readonly tool?: SingleTool;
   /**
    * An advisor's rule or one of its example questions: its task is the tool choice, which the rule explains, so an
    * answer opens that task, but the rule is no line of the plan's own track and is not weighted as one.
@@ -103,6 +107,11 @@ const IN_PLAN_WEIGHT = 1.5;
  * content for a running deployment; outside such a plan, a first installation's line is the likelier answer.
  */
 const PATH_TRACK_WEIGHT = 0.5;
+/**
+ * A question that names one sync tool ("which Windows Server for Connect") is seldom answered by a line about the other
+ * tool alone, however many of its other words that line holds.
+ */
+const OTHER_TOOL_WEIGHT = 0.5;
 const MAX_HITS = 3;
 /**
  * Names of programs the guide writes whose English stem is an everyday verb's: the agent's "Agent Updater" service
@@ -138,6 +147,23 @@ const PREFIX_WEIGHT = 0.375;
 const MAX_REMEMBERED_ANSWERS = 500;
 const MAX_REMEMBERED_STEMS = 5_000;
 const MAX_REMEMBERED_PLANS = 16;
+
+/** The tool each track is about; a move from one tool to the other is about both. */
+const TRACK_TOOLS: Readonly<Record<Track, SingleTool | undefined>> = {
+  cloudSync: 'cloudSync',
+  cloudSyncHealth: 'cloudSync',
+  connect: 'connect',
+  connectUpgrade: 'connect',
+  restoreSync: 'connect',
+  migrateToCloudSync: undefined,
+};
+const TRACK_OF_TASK: ReadonlyMap<string, Track> = new Map(TASK_CATALOG.map((task) => [task.id, task.track]));
+
+/** The one tool all the tasks are about, if they are about one. */
+function toolOfTasks(taskIds: readonly string[]): SingleTool | undefined {
+  const tools = new Set(taskIds.map((taskId) => TRACK_TOOLS[TRACK_OF_TASK.get(taskId)!]));
+  return tools.size === 1 ? [...tools][0] : undefined;
+}
 
 /** The word with one letter left out, at each position (the keys of a one-edit lookup table). */
 function oneLetterShorter(word: string): string[] {
@@ -355,13 +381,15 @@ export class GuideIndex {
       this.answers.set(key, remembered);
       return remembered;
     }
-    const answer = this.search(tokens, planTaskIds);
+    // A question naming the other tool than the plan's is not about the plan's install lines.
+    const tool = toolNamed(tokens);
+    const answer = this.search(tokens, planForTool(planTaskIds, tool), tool);
     if (this.answers.size >= MAX_REMEMBERED_ANSWERS) this.answers.delete(this.answers.keys().next().value!);
     this.answers.set(key, answer);
     return answer;
   }
 
-  private search(typed: readonly string[], planTaskIds: readonly string[]): GuideAnswer {
+  private search(typed: readonly string[], planTaskIds: readonly string[], tool: SingleTool | undefined): GuideAnswer {
     // A compound with a little word in it that the guide never writes glued ("on-demand") is read as its words apart,
     // as the guide writes them ("Provision on demand"); one the guide writes ("sign-in", "on-premises") stays whole.
     const tokens = typed.flatMap((word) =>
@@ -489,7 +517,7 @@ export class GuideIndex {
     for (const terms of query.values()) this.lookupCount += 2 * terms.size;
     for (const terms of synonymQuery.values()) this.lookupCount += terms.size;
     for (const terms of standInQuery.values()) this.lookupCount += terms.size;
-    const results = this.lineScores.search([query, synonymQuery], wordsOf, this.docBoosts(planTaskIds));
+    const results = this.lineScores.search([query, synonymQuery], wordsOf, this.docBoosts(planTaskIds, tool));
     const answering = results.filter(
       (result) =>
         covers(result.words, words.length, rare, MIN_COVERAGE, names) &&
@@ -513,7 +541,7 @@ export class GuideIndex {
     for (const result of this.exampleScores.search(
       [query, standInQuery],
       wordsOf,
-      this.docBoosts(planTaskIds, false),
+      this.docBoosts(planTaskIds, tool, false),
     )) {
       if (!covers(result.words, words.length, rare, EXAMPLE_COVERAGE)) continue;
       const group = this.docs[result.id].group;
@@ -660,8 +688,8 @@ export class GuideIndex {
    * How much each document counts for a plan: its source, and its track's standing in the plan. Worked out once per
    * plan (a plan's task list), kept for the few plans seen last.
    */
-  private docBoosts(planTaskIds: readonly string[], bySource = true): Float64Array {
-    const key = `${bySource ? 's' : 'e'}:${planTaskIds.join(',')}`;
+  private docBoosts(planTaskIds: readonly string[], tool: SingleTool | undefined, bySource = true): Float64Array {
+    const key = `${bySource ? 's' : 'e'}:${tool ?? ''}:${planTaskIds.join(',')}`;
     let boosts = this.boostsByPlan.get(key);
     if (boosts === undefined) {
       const inPlan = new Set(planTaskIds);
@@ -673,7 +701,8 @@ export class GuideIndex {
             : doc.pathTrack
               ? PATH_TRACK_WEIGHT
               : 1;
-        boosts[doc.id] = (bySource ? SOURCE_WEIGHT[doc.source] : 1) * standing;
+        const otherTool = tool !== undefined && doc.tool !== undefined && doc.tool !== tool;
+        boosts[doc.id] = (bySource ? SOURCE_WEIGHT[doc.source] : 1) * standing * (otherTool ? OTHER_TOOL_WEIGHT : 1);
       }
       if (this.boostsByPlan.size >= MAX_REMEMBERED_PLANS) this.boostsByPlan.clear();
       this.boostsByPlan.set(key, boosts);
@@ -758,7 +787,7 @@ export class GuideIndex {
   private addContent(corpus: Corpus): void {
     const groupOfTask = new Map<
       string,
-      { group: string; title: string; track: string; taskIds: TaskId[]; links: readonly TaskLink[] }
+      { group: string; title: string; track: string; taskIds: TaskId[]; links: readonly TaskLink[]; tool?: SingleTool }
     >();
     // The tool-choice task is shared by both tracks: its lines are one group that belongs to both tasks.
     const byContent = new Map<string, TaskId[]>();
@@ -772,6 +801,7 @@ export class GuideIndex {
         continue;
       }
       const pathTrack = (PATH_TRACK_IDS as readonly string[]).includes(task.track);
+      const tool = toolOfTasks(taskIds);
       const info = {
         group,
         title: task.title,
@@ -779,6 +809,7 @@ export class GuideIndex {
         taskIds,
         links: task.links,
         pathTrack,
+        tool,
       };
       groupOfTask.set(task.id, info);
       for (const line of task.checklist) this.add({ ...info, source: 'checklist', text: line });
@@ -819,6 +850,7 @@ export class GuideIndex {
           track: '',
           taskIds: fact.taskIds ?? [],
           links: fact.links,
+          tool: toolOfTasks(fact.taskIds ?? []),
         }),
       ]);
     }
@@ -840,6 +872,7 @@ export class GuideIndex {
           taskIds: owner.taskIds,
           links: owner.links,
           ofRule: task ? undefined : lead!.ofRule,
+          tool: owner.tool,
         });
       }
     }

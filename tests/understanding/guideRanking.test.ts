@@ -284,3 +284,13 @@ describe('program names that share a stem with a verb', () => {
     expect(top('is the agent updater service supposed to be running')?.text).toMatch(/Agent Updater/);
   });
 });
+
+describe("a question naming the other tool than the plan's", () => {
+  it('answers "server core for connect, supported?" in a Cloud Sync plan from Connect Sync\'s host, not the agent\'s', () => {
+    expect(top('server core for connect, supported?')?.taskIds).toContain('connect.prerequisites');
+  });
+
+  it('reads "connect" as the verb where it is one, so the plan\'s own agent lines still answer', () => {
+    expect(top('can the agent connect through a proxy')?.taskIds).toContain('cloudSync.prerequisites');
+  });
+});
