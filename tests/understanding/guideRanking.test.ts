@@ -294,3 +294,16 @@ describe("a question naming the other tool than the plan's", () => {
     expect(top('can the agent connect through a proxy')?.taskIds).toContain('cloudSync.prerequisites');
   });
 });
+
+describe('whether the first sync worked', () => {
+  it.each(['how do i know the initial sync succeeded', 'has the first sync finished yet'])(
+    '"%s" is answered by the checks that a sync works (a healthy status, the first cycle taking hours)',
+    (question) => {
+      expect(top(question)?.taskIds).toContain('cloudSync.verify');
+    },
+  );
+
+  it('still falls back on something else that does not work', () => {
+    expect(guide.answer("my laptop doesn't work", CLOUD_SYNC_PLAN_TASKS).kind).toBe('noAnswer');
+  });
+});
