@@ -122,6 +122,14 @@ const OWN_STEMS: ReadonlyMap<string, string> = new Map([
   ['updaters', 'updater'],
 ]);
 const OWN_STEM_NAMES: ReadonlySet<string> = new Set(OWN_STEMS.values());
+/**
+ * Names spelled out in everyday words, read with their short form in place of the word that misleads: a "group managed
+ * service account" is the gMSA, a kind of managed service account, and no line about groups; a question about groups
+ * managed in the cloud must not find it. Both sides (the guide and questions) are read so.
+ */
+const SPELLED_OUT_NAMES: ReadonlyArray<{ readonly words: readonly string[]; readonly reading: readonly string[] }> = [
+  { words: ['group', 'managed', 'service'], reading: ['gmsa', 'managed', 'service'] },
+];
 /** The task where the advisor's capability rules are acted on (shared by both tracks). */
 const TOOL_CHOICE_TASK: TaskId = 'cloudSync.chooseTool';
 /**
@@ -163,6 +171,21 @@ const TRACK_OF_TASK: ReadonlyMap<string, Track> = new Map(TASK_CATALOG.map((task
 function toolOfTasks(taskIds: readonly string[]): SingleTool | undefined {
   const tools = new Set(taskIds.map((taskId) => TRACK_TOOLS[TRACK_OF_TASK.get(taskId)!]));
   return tools.size === 1 ? [...tools][0] : undefined;
+}
+
+/** The tokens with each spelled-out name read as above (a linear scan; the names are few and short). */
+function withNames(tokens: readonly string[]): readonly string[] {
+  if (!tokens.includes('managed')) return tokens;
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const found = SPELLED_OUT_NAMES.find(({ words }) => words.every((word, k) => tokens[i + k] === word));
+    if (found === undefined) out.push(tokens[i]);
+    else {
+      out.push(...found.reading);
+      i += found.words.length - 1;
+    }
+  }
+  return out;
 }
 
 /** The word with one letter left out, at each position (the keys of a one-edit lookup table). */
@@ -392,7 +415,7 @@ export class GuideIndex {
   private search(typed: readonly string[], planTaskIds: readonly string[], tool: SingleTool | undefined): GuideAnswer {
     // A compound with a little word in it that the guide never writes glued ("on-demand") is read as its words apart,
     // as the guide writes them ("Provision on demand"); one the guide writes ("sign-in", "on-premises") stays whole.
-    const tokens = typed.flatMap((word) =>
+    const tokens = withNames(typed).flatMap((word) =>
       this.partsOf(word).length === 1 && GLUED_MARK.test(word) && !this.vocabulary.has(this.stem(word))
         ? gluedParts(word)
         : [word],
@@ -716,7 +739,7 @@ export class GuideIndex {
   }
 
   private termsOfTokens(tokens: readonly string[]): string[] {
-    const kept = tokens.filter((word) => !this.stopWords.has(word));
+    const kept = withNames(tokens).filter((word) => !this.stopWords.has(word));
     if (!kept.some((word) => GLUED_MARK.test(word))) {
       const plain = kept.map((word) => this.stem(word));
       return [...plain, ...plain.slice(1).map((stem, i) => `${plain[i]}_${stem}`)];

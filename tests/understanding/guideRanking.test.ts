@@ -307,3 +307,15 @@ describe('whether the first sync worked', () => {
     expect(guide.answer("my laptop doesn't work", CLOUD_SYNC_PLAN_TASKS).kind).toBe('noAnswer');
   });
 });
+
+describe('a name spelled out in everyday words', () => {
+  it('does not read "group managed service account" as a line about managing groups', () => {
+    expect(top('can synced groups be managed from the cloud instead of active directory')?.title).toBe(
+      'Source of authority: managing synced objects in the cloud',
+    );
+  });
+
+  it('still finds the gMSA by its spelled-out name', () => {
+    expect(top('what is the group managed service account used for')?.title).toBe("The Cloud Sync agent's gMSA");
+  });
+});
