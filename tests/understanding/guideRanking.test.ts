@@ -319,3 +319,15 @@ describe('a name spelled out in everyday words', () => {
     expect(top('what is the group managed service account used for')?.title).toBe("The Cloud Sync agent's gMSA");
   });
 });
+
+describe('certificate check acronyms', () => {
+  it.each([
+    ['which crl and ocsp hosts does the provisioning agent call', 'cloudSync.prerequisites'],
+    ['crl checks for aadc, which hosts', 'connect.prerequisites'],
+    ['ocsp lookups from the agent box, allowed where', 'cloudSync.prerequisites'],
+  ])('"%s" finds the certificate revocation checks', (question, taskId) => {
+    const hit = top(question);
+    expect(hit?.taskIds).toContain(taskId);
+    expect(hit?.text).toMatch(/certificate|CRL/);
+  });
+});
