@@ -229,7 +229,7 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
   {
     id: 'cloudSyncRoles',
     title: 'Roles Cloud Sync needs',
-    text: 'To install the agent and run Cloud Sync you need a Hybrid Identity Administrator in Entra ID who is a member, not a guest; Global Administrator is not required, and agent setup checks for the Hybrid Identity Administrator role. Keep a cloud-only Hybrid Identity Administrator for break-glass. In AD, a Domain Admin or Enterprise Admin lets setup create the gMSA, and device sync needs an Enterprise Admin for the service connection point.',
+    text: 'To install the agent and run Cloud Sync you need a Hybrid Identity Administrator in Entra ID who is a member of the tenant, not a guest (B2B) user; Global Administrator is not required, and agent setup checks for the Hybrid Identity Administrator role. Keep a cloud-only Hybrid Identity Administrator for break-glass. In AD, a Domain Admin or Enterprise Admin lets setup create the gMSA, and device sync needs an Enterprise Admin for the service connection point.',
     links: [
       { title: 'Cloud Sync prerequisites', url: LEARN.cloudSyncPrerequisites },
       { title: 'Install the provisioning agent', url: LEARN.cloudSyncInstall },

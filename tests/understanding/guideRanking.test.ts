@@ -331,3 +331,13 @@ describe('certificate check acronyms', () => {
     expect(hit?.text).toMatch(/certificate|CRL/);
   });
 });
+
+describe('B2B guests', () => {
+  it("answers whether the agent's Entra admin may be a B2B guest from the roles Cloud Sync needs", () => {
+    expect(top('can a b2b guest hold the role that installs the provisioning agent')?.title).toBe('Roles Cloud Sync needs');
+  });
+
+  it('still falls back on B2B questions that are not about sync', () => {
+    expect(guide.answer('how do i invite a b2b partner', CLOUD_SYNC_PLAN_TASKS).kind).toBe('noAnswer');
+  });
+});
