@@ -138,6 +138,7 @@ const CONNECT_UPGRADE_TASKS: readonly TaskContent[] = [
       { title: 'Staging server and disaster recovery', url: LEARN.connectStagingServer },
       { title: 'Import and export Connect settings', url: LEARN.connectImportExportConfig },
       { title: 'Swing migration', url: LEARN.connectSwingMigration },
+      { title: 'Windows Server 2016 lifecycle', url: LEARN.windowsServer2016Lifecycle },
     ],
     dependsOn: [],
   },

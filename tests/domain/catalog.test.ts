@@ -405,6 +405,12 @@ describe('task catalog: facts the reviewer found missing or wrong', () => {
     expect(links('connectUpgrade.stagingServer')).toContain(LEARN.connectStagingServer);
   });
 
+  it('cites the lifecycle page wherever a checklist gives a date for Windows Server 2016 support', () => {
+    const dated = TASK_CATALOG.filter((task) => task.checklist.some((line) => /2016.*extended support/.test(line)));
+    expect(dated.length).toBeGreaterThan(0);
+    for (const task of dated) expect(task.links.map((link) => link.url)).toContain(LEARN.windowsServer2016Lifecycle);
+  });
+
   it.each<{ task: TaskId; fact: string; never: RegExp }>([
     { task: 'connect.chooseInstallType', fact: 'custom is not needed for "anything else"', never: /anything else/i },
     {
