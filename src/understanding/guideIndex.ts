@@ -121,6 +121,9 @@ const OWN_STEMS: ReadonlyMap<string, string> = new Map([
   ['updater', 'updater'],
   ['updaters', 'updater'],
 ]);
+/** Software the sync server needs, whose version a question may ask for. */
+const PREREQUISITE_NAMES: ReadonlySet<string> = new Set(['.net', 'net', 'dotnet', 'framework', 'powershell', 'tls']);
+const VERSION_WORDS: ReadonlySet<string> = new Set(['version', 'versions']);
 const OWN_STEM_NAMES: ReadonlySet<string> = new Set(OWN_STEMS.values());
 /**
  * Names spelled out in everyday words, read with their short form in place of the word that misleads: a "group managed
@@ -415,11 +418,15 @@ export class GuideIndex {
   private search(typed: readonly string[], planTaskIds: readonly string[], tool: SingleTool | undefined): GuideAnswer {
     // A compound with a little word in it that the guide never writes glued ("on-demand") is read as its words apart,
     // as the guide writes them ("Provision on demand"); one the guide writes ("sign-in", "on-premises") stays whole.
-    const tokens = withNames(typed).flatMap((word) =>
-      this.partsOf(word).length === 1 && GLUED_MARK.test(word) && !this.vocabulary.has(this.stem(word))
-        ? gluedParts(word)
-        : [word],
-    );
+    const tokens = withNames(typed)
+      .flatMap((word) =>
+        this.partsOf(word).length === 1 && GLUED_MARK.test(word) && !this.vocabulary.has(this.stem(word))
+          ? gluedParts(word)
+          : [word],
+      )
+      // "Which .NET version" asks for the prerequisite, not for a version of the guide's own: the guide names the
+      // prerequisite's version by its number ("4.7.1"), and "version" would lead to lines about the agent's.
+      .filter((word, i, all) => !(VERSION_WORDS.has(word) && PREREQUISITE_NAMES.has(all[i - 1] ?? '')));
     // A question about another product (Intune, Teams Phone) is not the guide's to answer, however many of its
     // everyday words a sync line shares.
     const spaced = ` ${tokens.join(' ')} `;

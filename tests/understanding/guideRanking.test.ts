@@ -341,3 +341,16 @@ describe('B2B guests', () => {
     expect(guide.answer('how do i invite a b2b partner', CLOUD_SYNC_PLAN_TASKS).kind).toBe('noAnswer');
   });
 });
+
+describe("a prerequisite's version", () => {
+  it.each(['dotnet version needed on the agent box', 'agent .net version?'])(
+    '"%s" asks for the .NET Framework the host needs, not the agent\'s own version',
+    (question) => {
+      expect(top(question)?.text).toMatch(/\.NET Framework/);
+    },
+  );
+
+  it("still answers a question about the agent's own version from where it is shown", () => {
+    expect(top('what version is the agent')?.title).toBe('Which provisioning agent version is installed');
+  });
+});
