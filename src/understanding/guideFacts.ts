@@ -367,6 +367,20 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
     taskIds: ['connect.verify'],
   },
   {
+    id: 'bothToolsSync',
+    title: 'What both sync tools do',
+    text: 'Cloud Sync and Connect Sync both sync users, groups and contacts from one forest or several connected ones, with password hash sync, password writeback, Exchange hybrid writeback, extension attributes 1 to 15 and directory extensions for custom AD attributes. Both let you change how attributes flow (Cloud Sync with its expression builder) or leave attributes out, keep references across domains of a forest, and scope by domain, OU or, for pilots, group.',
+    links: [{ title: 'Cloud Sync or Connect Sync: decision guide', url: LEARN.cloudSyncDecisionGuide }],
+    taskIds: ['cloudSync.chooseTool', 'connect.chooseTool'],
+  },
+  {
+    id: 'connectOnlyExtras',
+    title: 'Reconciliation and LDAP directories: Connect Sync only',
+    text: 'Only Connect Sync reconciles objects that were changed outside sync back to what sync says they should be; Cloud Sync does not. An older Microsoft comparison also lists reading from LDAP directories other than AD as Connect Sync only.',
+    links: [{ title: 'Cloud Sync or Connect Sync: decision guide', url: LEARN.cloudSyncDecisionGuide }],
+    taskIds: ['cloudSync.chooseTool', 'connect.chooseTool'],
+  },
+  {
     id: 'sovereignClouds',
     title: 'Government and national clouds',
     text: 'Both tools serve the US Government clouds, which have their own endpoints. Cloud Sync also serves the China cloud, Microsoft Azure operated by 21Vianet, where password writeback is not available yet.',

@@ -56,6 +56,19 @@ describe('facts of the reference an admin asks about', () => {
     expect(topLinks(question)).toContain(url);
   });
 
+  // The capabilities both tools share, and the two the comparison gives Connect alone without an advisor's rule.
+  it.each([
+    ['can cloud sync sync extension attributes 1-15', 'What both sync tools do'],
+    ['will cloud sync carry our custom ad attributes as directory extensions like connect does', 'What both sync tools do'],
+    ['can cloud sync read from an LDAP directory', 'Reconciliation and LDAP directories: Connect Sync only'],
+    ['does cloud sync do reconciliation', 'Reconciliation and LDAP directories: Connect Sync only'],
+  ])('answers %j from the fact %j, citing the decision guide', (question, title) => {
+    const answer = guide.answer(question, CLOUD_SYNC_PLAN_TASKS);
+    const hit = answer.kind === 'answer' ? answer.hits[0] : undefined;
+    expect(hit?.title).toBe(title);
+    expect(hit?.links.map((link) => link.url)).toContain(LEARN.cloudSyncDecisionGuide);
+  });
+
   // Questions about a Connect Sync server that already runs, asked from a Cloud Sync plan: the plan's install lines
   // must not win over the running deployment's answer.
   it.each([
