@@ -354,3 +354,17 @@ describe("a prerequisite's version", () => {
     expect(top('what version is the agent')?.title).toBe('Which provisioning agent version is installed');
   });
 });
+
+describe("a helpdesk's words for what the guide says", () => {
+  it.each([
+    ['how large can the connect database grow', 'The database behind Connect Sync'],
+    ['a synced user is missing from entra id', 'Verify users are syncing'],
+    ['we got duplicate users in the cloud after turning on sync', 'Hard match and cloud accounts that hold roles'],
+  ])('"%s" is answered by %j', (question, title) => {
+    expect(top(question)?.title).toBe(title);
+  });
+
+  it.each(['my laptop is missing', 'the printer is not showing'])('still falls back on "%s"', (question) => {
+    expect(guide.answer(question, CLOUD_SYNC_PLAN_TASKS).kind).toBe('noAnswer');
+  });
+});
