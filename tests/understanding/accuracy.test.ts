@@ -52,7 +52,8 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // the tool choice, filler adverbs and "auth" are read, and glued compounds the guide writes apart are split (tuned
   // on dev, dev3, dev4, dev12, dev13, dev14 and dev15).
   // 89.3% after the second round on an outside tuning set (dev16): a rare name answers alone, more chores fall back.
-  { file: 'heldout4.en.json', questionFloor: 0.893 },
+  // 90.7% (7 wrong answers) after the round tuned on dev17 (program names and the other tool's install lines).
+  { file: 'heldout4.en.json', questionFloor: 0.906 },
   // Written by an author who never saw the corpus, the tuning sets, the earlier held-out sets or the model, and scored
   // by nobody until the rounds it measures were over: the best estimate of what a new user meets. At the start of this
   // round (the floors above already reached): intents 86.0%, entities 84.8%, questions 73.0% (29 wrong answers, 4
@@ -63,7 +64,8 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // 82.0% (22 wrong answers, no fallbacks), intents and entities unchanged. After the round on idioms, phrasal verbs
   // and weighed (not ordered) task changes, tuned on dev11 and dev15: intents 93.8%.
   // After the second round on an outside tuning set (dev16): questions 82.8%, intents unchanged.
-  { file: 'heldout5.en.json', intentFloor: 0.938, questionFloor: 0.827 },
+  // After the round tuned on dev17: questions 83.6% (20 wrong answers, no fallbacks).
+  { file: 'heldout5.en.json', intentFloor: 0.938, questionFloor: 0.836 },
   // Written by another author who saw none of our understanding files, the tuning sets or the earlier held-out sets
   // (only heldout5's field names, for the format), while the rounds it measures went on; scored for the first time once
   // they were over, with nothing tuned on it afterwards. 21 short lines the corpus held word for word were dropped. On
@@ -76,7 +78,8 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // idioms and phrasal verbs read as units, weighed task changes never offered and negative orders refusing every
   // command (tuned on dev11 and dev15): intents 87.6%.
   // After the second round on an outside tuning set (dev16): questions 74.9% (40 wrong answers, 6 fallbacks).
-  { file: 'heldout6.en.json', intentFloor: 0.876, questionFloor: 0.748 },
+  // After the round tuned on dev17: questions 76.0% (38 wrong answers, 6 fallbacks).
+  { file: 'heldout6.en.json', intentFloor: 0.876, questionFloor: 0.759 },
   // A seventh set by an author who saw neither our understanding files nor heldout6, written while the last rounds went
   // on and scored once they were over; 5 lines the corpus held word for word were dropped. On the code before this
   // stop's rounds: intents 82.3%, entities 81.8%, questions 73.8% (39 wrong answers, 3 fallbacks) of 294 and 160. With
@@ -86,7 +89,8 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // guide's search (the same changes as for heldout4.en.json): questions 77.5% (33 wrong answers, 3 fallbacks). With
   // the same intent changes as heldout6.en.json: intents 87.1%, entities 85.5%.
   // After the second round on an outside tuning set (dev16): questions 81.3% (27 wrong answers, 3 fallbacks).
-  { file: 'heldout7.en.json', intentFloor: 0.87, questionFloor: 0.812 },
+  // After the round tuned on dev17: questions 81.9% (26 wrong answers, 3 fallbacks).
+  { file: 'heldout7.en.json', intentFloor: 0.87, questionFloor: 0.818 },
   // An eighth set by another outside author (no understanding files, no tuning or held-out sets), written at the start
   // of the round it measures and scored once after it; 4 lines the corpus held word for word were dropped. Before the
   // round: intents 83.6%, entities 88.4%, questions 78.7% (36 wrong answers, 3 fallbacks) of 299 and 183. After it
