@@ -59,7 +59,10 @@ describe('facts of the reference an admin asks about', () => {
   // The capabilities both tools share, and the two the comparison gives Connect alone without an advisor's rule.
   it.each([
     ['can cloud sync sync extension attributes 1-15', 'What both sync tools do'],
-    ['will cloud sync carry our custom ad attributes as directory extensions like connect does', 'What both sync tools do'],
+    [
+      'will cloud sync carry our custom ad attributes as directory extensions like connect does',
+      'What both sync tools do',
+    ],
     ['can cloud sync read from an LDAP directory', 'Reconciliation and LDAP directories: Connect Sync only'],
     ['does cloud sync do reconciliation', 'Reconciliation and LDAP directories: Connect Sync only'],
   ])('answers %j from the fact %j, citing the decision guide', (question, title) => {

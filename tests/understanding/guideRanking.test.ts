@@ -334,7 +334,9 @@ describe('certificate check acronyms', () => {
 
 describe('B2B guests', () => {
   it("answers whether the agent's Entra admin may be a B2B guest from the roles Cloud Sync needs", () => {
-    expect(top('can a b2b guest hold the role that installs the provisioning agent')?.title).toBe('Roles Cloud Sync needs');
+    expect(top('can a b2b guest hold the role that installs the provisioning agent')?.title).toBe(
+      'Roles Cloud Sync needs',
+    );
   });
 
   it('still falls back on B2B questions that are not about sync', () => {
