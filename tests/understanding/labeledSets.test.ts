@@ -6,7 +6,7 @@ import { readdirSync } from 'node:fs';
 import { LEARN } from '../../src/domain/learnLinks';
 import { isTaskId } from '../../src/domain/taskCatalog';
 import { INTENTS } from '../../src/understanding/corpus';
-import { loadLabeled, tasksOf } from './labeled';
+import { asReceived, loadLabeled, tasksOf } from './labeled';
 
 const files = readdirSync(__dirname).filter((name) => /^(dev|heldout)\d*\.en\.json$/.test(name));
 const cited = new Set<string>(Object.values(LEARN));
@@ -55,4 +55,19 @@ it('has a thirteenth tuning set of at least 60 questions, twenty or more of them
   const { questions } = loadLabeled('dev13.en.json');
   expect(questions.length).toBeGreaterThanOrEqual(60);
   expect(questions.filter((question) => question.fallback === true).length).toBeGreaterThanOrEqual(20);
+});
+
+describe('a labeled line as the bot receives it', () => {
+  it("reads a person picked with '@' as the Teams mention the bot gets, and leaves addresses alone", () => {
+    expect(asReceived('give task 2 to @Priya')).toBe('give task 2 to <at>Priya</at>');
+    expect(asReceived('@Tom can own the configuration step, (@Dev too)')).toBe(
+      '<at>Tom</at> can own the configuration step, (<at>Dev</at> too)',
+    );
+    expect(asReceived('sign in as sync@contoso.onmicrosoft.com')).toBe('sign in as sync@contoso.onmicrosoft.com');
+  });
+
+  it("removes the bot's own mention, written either way", () => {
+    expect(asReceived('<at>Sync Guide</at> next', 'Sync Guide')).toBe('next');
+    expect(asReceived('@Guide status', 'Guide')).toBe('status');
+  });
 });
