@@ -14,7 +14,7 @@ import { negationOf, type Negation, type NegationWords } from './negation';
 import { loadSynonyms, type Synonyms } from './synonyms';
 import { taskWordsOf } from './taskWords';
 import type { PhraseTable } from '../domain/sentenceTokens';
-import { phraseTable, prepareText, type PreparedText } from './textPrep';
+import { phraseTable, prepareText, TASK_TOKEN, type PreparedText } from './textPrep';
 
 /** A task of the conversation's plan, as far as understanding needs to know it. */
 export interface PlanTaskInfo {
@@ -175,6 +175,13 @@ export class Understanding {
     if (negation && top.intent !== 'None' && refuses(top.intent, negation, asksToUndo))
       return { kind: 'help', closest: closestIntents(candidates) };
 
+    // A yes/no question about something the message describes ("…nothing is syncing, is that expected?", "is it normal
+    // for the agent to show as inactive?") asks for a judgement the guide may give, however strongly its other words
+    // speak for a command ("show… after" for next): it is answered or said to be uncovered, never acted on.
+    if (asksAboutIt(prepared.masked.split(' '))) {
+      const answer = this.answerQuestion(text, context);
+      return answer.kind === 'answer' ? answer : { kind: 'noAnswer' };
+    }
     if (
       (top.intent === 'question' && top.score >= SUGGEST_SCORE) ||
       (questionShaped && top.score < ACT_SCORE) ||
@@ -452,6 +459,30 @@ type TaskFound =
 function looksLikeQuestion(text: string, tokens: readonly string[]): boolean {
   // "do not…" (a spelled-out "don't") opens an order, not a question.
   return text.trimEnd().endsWith('?') || (tokens.length > 2 && QUESTION_OPENERS.has(tokens[0]) && tokens[1] !== 'not');
+}
+
+/** Verbs that open a yes/no question, and the pronouns that stand for what the message said before. */
+const YES_NO_VERBS: ReadonlySet<string> = new Set(['is', 'was', 'does', 'did', 'will', 'would']);
+const REFERRING_PRONOUNS: ReadonlySet<string> = new Set(['it', 'that']);
+const WH_WORDS: ReadonlySet<string> = new Set(['what', 'who', 'when', 'where', 'why', 'how', 'which']);
+
+/**
+ * Whether the message asks whether "it" or "that" is so ("is that a sync problem", "does it need its own box"). Not
+ * after a question word ("what commands does it understand", "who did it", "what answers was that decision based
+ * on": those ask for something the bot shows), nor for a capability ("is it possible to download the plan": a polite request), nor where "that" points
+ * at a task ("is that install done").
+ */
+function asksAboutIt(masked: readonly string[]): boolean {
+  const questionWord = masked.findIndex((word) => WH_WORDS.has(word));
+  return masked.some(
+    (word, i) =>
+      YES_NO_VERBS.has(word) &&
+      REFERRING_PRONOUNS.has(masked[i + 1]) &&
+      (questionWord === -1 || questionWord > i) &&
+      masked[i + 2] !== undefined &&
+      masked[i + 2] !== TASK_TOKEN &&
+      masked[i + 2] !== 'possible',
+  );
 }
 
 /**

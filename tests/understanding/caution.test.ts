@@ -35,6 +35,25 @@ describe('no change on a guess', () => {
     expect(['answer', 'noAnswer']).toContain(understanding.interpret(text, context).kind);
   });
 
+  // A yes/no question about what the message describes asks for a judgement: these had acted on the report, or
+  // offered the history, on words such as "report" and "since this morning".
+  it.each([
+    'users report they cannot sign in to Outlook, is that down to sync?',
+    'the agent has shown as disconnected since this morning, is that normal?',
+    'we moved the server last night and now it says stopped, does that need a fix',
+  ])('answers, or says it is not covered, and never acts on, a question whether it is so: %j', (text) => {
+    expect(['answer', 'noAnswer']).toContain(understanding.interpret(text, context).kind);
+  });
+
+  it.each([
+    ['is it possible to get the plan as a spreadsheet?', 'report'],
+    ['what commands does it understand?', 'help'],
+    ['who marked the prereqs done and when was that', 'history'],
+  ])('still reads a request that says "it" or "that" as the request: %j', (text, intent) => {
+    const reading = understanding.interpret(text, context);
+    expect(reading.kind === 'act' ? reading.proposal.intent : reading.kind).toBe(intent);
+  });
+
   it.each(['if we wrap up the prereqs today can we begin the agent install', 'once task 3 is done we could skip 5'])(
     'offers no change for a hypothetical statement: %j',
     (text) => {
