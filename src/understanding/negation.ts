@@ -25,20 +25,30 @@ interface Compiled {
   /** Negations of more than one word ("no one"). */
   readonly phrases: ReadonlyArray<readonly string[]>;
   readonly imperatives: ReadonlyArray<readonly string[]>;
-  readonly openers: ReadonlySet<string>;
+  /** Words and phrases said before an order ("ok", "hold on"), which it still opens after. */
+  readonly openers: ReadonlyArray<readonly string[]>;
   readonly pending: ReadonlySet<string>;
 }
 
 export function negationOf(tokens: readonly string[], words: NegationWords): Negation | undefined {
   const table = compile(words);
   let start = 0;
-  while (start < tokens.length && (table.openers.has(tokens[start]) || tokens[start] === PERSON_TOKEN)) start += 1;
+  for (let opener = openerAt(tokens, start, table); opener > 0; opener = openerAt(tokens, start, table)) start += opener;
   if (table.imperatives.some((phrase) => phrase.every((word, i) => tokens[start + i] === word))) return 'imperative';
   const negated =
     tokens.some((token) => table.words.has(token)) ||
     table.phrases.some((phrase) => tokens.some((_, i) => phrase.every((word, j) => tokens[i + j] === word)));
   if (!negated) return undefined;
   return tokens.some((token) => table.pending.has(token)) ? 'pending' : 'statement';
+}
+
+/** How many tokens an opener (or a mention of someone addressed) takes at `at`; 0 when none starts there. */
+function openerAt(tokens: readonly string[], at: number, table: Compiled): number {
+  if (tokens[at] === PERSON_TOKEN) return 1;
+  const opener = table.openers.find(
+    (phrase) => phrase.length > 0 && phrase.every((word, i) => tokens[at + i] === word),
+  );
+  return opener?.length ?? 0;
 }
 
 function compile(words: NegationWords): Compiled {
@@ -49,7 +59,7 @@ function compile(words: NegationWords): Compiled {
       words: new Set(phrases.filter((phrase) => phrase.length === 1).map(([word]) => word)),
       phrases: phrases.filter((phrase) => phrase.length > 1),
       imperatives: words.imperatives.map((phrase) => tokenize(phrase)),
-      openers: new Set(words.openers),
+      openers: words.openers.map((phrase) => tokenize(phrase)),
       pending: new Set(words.pending),
     };
     compiled.set(words, found);

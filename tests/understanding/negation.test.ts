@@ -58,6 +58,8 @@ describe('negationOf', () => {
     ['nobody has started the prereqs', 'statement'],
     ['no one here yet', 'pending'],
     ['hold off on assigning task 4', 'imperative'],
+    ["hang on, don't skip the verification", 'imperative'],
+    ['hmm, one sec, do not reopen task 2', 'imperative'],
     ['we finished task 3', undefined],
     ['nothing to see here', undefined],
   ])('%j → %s', (text, kind) => {
@@ -81,6 +83,15 @@ describe('interpret with a negation', () => {
   // Once the command a negative order names was refused, another reading used to be offered in its place.
   it.each(["don't wipe the plan", 'do not show me the status', 'hold off on assigning the config to anyone'])(
     '%j asks for no command at all',
+    (text) => {
+      expect(understanding.interpret(text, cloudSync).kind).toBe('help');
+    },
+  );
+
+  // A word or two said first ("hang on", "one sec") still leaves an order: these had acted on the reading left once
+  // the named command was refused (my tasks, the history).
+  it.each(['one sec, do not remind me about my tasks', "hang on, don't show the history to everyone"])(
+    '%j, a negative order after an interjection, asks for no command at all',
     (text) => {
       expect(understanding.interpret(text, cloudSync).kind).toBe('help');
     },
