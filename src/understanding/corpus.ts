@@ -69,8 +69,12 @@ export interface Corpus {
   /**
    * How a message says not to do something; see negation.ts. `undo` are the words that, beside a negation, still ask
    * to reopen a task ("it's not done, reopen it"): without one, "task 3 is not done" describes a task and orders nothing.
+   * `turnOn` are the words that turn a setting on: a negative order with one ("don't switch on reminders") leaves the
+   * setting as it is, where one without ("don't remind us") turns it off.
    */
-  readonly negation: Readonly<Record<'words' | 'imperatives' | 'openers' | 'pending' | 'undo', readonly string[]>>;
+  readonly negation: Readonly<
+    Record<'words' | 'imperatives' | 'openers' | 'pending' | 'undo' | 'turnOn', readonly string[]>
+  >;
   /** Words a search of the guide ignores. */
   readonly stopWords: readonly string[];
   /** Groups of words a question may use for the same thing ("ports", "firewall", "outbound"); a search for one also looks for the others. */
@@ -137,7 +141,14 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     respellings: respellings(raw.respellings, fail),
     functionWords: strings(raw.functionWords, 'functionWords'),
     conditionals: strings(raw.conditionals, 'conditionals'),
-    negation: record(raw.negation, 'negation', ['words', 'imperatives', 'openers', 'pending', 'undo'] as const),
+    negation: record(raw.negation, 'negation', [
+      'words',
+      'imperatives',
+      'openers',
+      'pending',
+      'undo',
+      'turnOn',
+    ] as const),
     stopWords: strings(raw.stopWords, 'stopWords'),
     guideQuestions: record(raw.guideQuestions, 'guideQuestions'),
     otherProducts: strings(raw.otherProducts, 'otherProducts'),

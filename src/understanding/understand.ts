@@ -118,6 +118,9 @@ export class Understanding {
   private readonly watchShow: ReadonlySet<string>;
   private readonly negation: NegationWords;
   private readonly undoWords: PhraseTable<true>;
+  private readonly turnOnWords: PhraseTable<true>;
+  /** The two-word ones ("switch on"), also said around their object ("switch the reminders on"). */
+  private readonly splitTurnOn: ReadonlyArray<readonly [string, string]>;
   private readonly conditionals: ReadonlySet<string>;
   private readonly isWord: (token: string) => boolean;
 
@@ -140,6 +143,10 @@ export class Understanding {
     this.watchShow = new Set(corpus.watchSettings.show);
     this.negation = corpus.negation;
     this.undoWords = phraseTable(corpus.negation.undo.map((phrase) => [phrase, true] as const));
+    this.turnOnWords = phraseTable(corpus.negation.turnOn.map((phrase) => [phrase, true] as const));
+    this.splitTurnOn = corpus.negation.turnOn
+      .map((phrase) => phrase.split(' '))
+      .filter((words): words is [string, string] => words.length === 2);
     this.conditionals = new Set(corpus.conditionals);
     this.model = IntentModel.train(corpus, this.taskNames, synonyms);
     this.isWord = (token) => synonyms.lookup(token).length > 0;
@@ -171,8 +178,16 @@ export class Understanding {
     const candidates = ranked.filter((entry): entry is IntentScore & { intent: IntentName } => entry.intent !== 'None');
     const questionShaped = looksLikeQuestion(text, prepared.tokens);
     const negation = negationOf(prepared.tokens, this.negation);
-    const asksToUndo = this.undoWords.findAll(prepared.tokens).length > 0;
-    if (negation && top.intent !== 'None' && refuses(top.intent, negation, asksToUndo))
+    // A cadence with no word that stops it ("don't send a weekly digest", not "stop the daily digest") turns one on.
+    const cadences = this.cadences.findAll(prepared.tokens).map((found) => found.meanings[0]);
+    const asks: Asks = {
+      undo: this.undoWords.findAll(prepared.tokens).length > 0,
+      turnOn:
+        this.turnOnWords.findAll(prepared.tokens).length > 0 ||
+        this.splitTurnOn.some(([verb, particle]) => splitAround(prepared.tokens, verb, particle)) ||
+        (cadences.length > 0 && !cadences.includes('off')),
+    };
+    if (negation && top.intent !== 'None' && refuses(top.intent, negation, asks))
       return { kind: 'help', closest: closestIntents(candidates) };
 
     // A yes/no question about something the message describes ("…nothing is syncing, is that expected?", "is it normal
@@ -234,7 +249,7 @@ export class Understanding {
     const deadline =
       intent === 'due' || negation || questionShaped ? undefined : this.datedTask(prepared, context, 'toCome');
     if (deadline) {
-      const others = this.offers(candidates, intent, reading, prepared, context, negation, asksToUndo);
+      const others = this.offers(candidates, intent, reading, prepared, context, negation, asks);
       return {
         kind: 'choose',
         proposals: [deadline, ...others.filter((proposal) => proposal.intent !== 'due')].slice(0, MAX_CHOICES),
@@ -274,10 +289,10 @@ export class Understanding {
         };
     }
     // In between: offer the likely readings that can be written as a command.
-    const proposals = this.offers(candidates, intent, reading, prepared, context, negation, asksToUndo);
+    const proposals = this.offers(candidates, intent, reading, prepared, context, negation, asks);
     // The commands that account for more of the message are offered first, however low the network scored them.
     const fuller = outweighing.flatMap((other) => {
-      if (proposals.some((proposal) => proposal.intent === other) || (negation && refuses(other, negation, asksToUndo)))
+      if (proposals.some((proposal) => proposal.intent === other) || (negation && refuses(other, negation, asks)))
         return [];
       const option = this.read(other, prepared, context);
       return option.kind === 'complete' ? [option.proposal] : [];
@@ -323,14 +338,14 @@ export class Understanding {
     prepared: PreparedText,
     context: UnderstandingContext,
     negation: Negation | undefined,
-    asksToUndo: boolean,
+    asks: Asks,
   ): Proposal[] {
     const proposals: Proposal[] = [];
     for (const candidate of candidates) {
       if (candidate.score < SUGGEST_SCORE / 2 || candidate.intent === 'question' || proposals.length >= MAX_CHOICES)
         continue;
       // "don't obliterate the plan" offers no start over, whichever reading came first.
-      if (negation && refuses(candidate.intent, negation, asksToUndo)) continue;
+      if (negation && refuses(candidate.intent, negation, asks)) continue;
       const option = candidate.intent === intent ? reading : this.read(candidate.intent, prepared, context);
       if (option.kind === 'complete') proposals.push(option.proposal);
       if (option.kind === 'ambiguous') proposals.push(...option.proposals.slice(0, MAX_CHOICES - proposals.length));
@@ -531,23 +546,42 @@ function turnsOff(reading: Reading): boolean {
   );
 }
 
+/** How many words may stand between a verb and its particle ("switch the daily reminders on"). */
+const SPLIT_OBJECT_WORDS = 3;
+
+/** Whether `verb` is followed by `particle` a few words on, around an object. */
+function splitAround(tokens: readonly string[], verb: string, particle: string): boolean {
+  return tokens.some(
+    (token, i) => token === verb && tokens.slice(i + 2, i + 2 + SPLIT_OBJECT_WORDS).includes(particle),
+  );
+}
+
+/** What a message asks besides its command: to undo something ("by mistake", "reopen"), to turn a setting on. */
+interface Asks {
+  readonly undo: boolean;
+  /** Words that turn a setting on ("switch on", "enable") or a reminder cadence ("daily"). */
+  readonly turnOn: boolean;
+}
+
 /**
  * Whether a negation turns the intent into "do nothing": "don't skip task 5", "task 3 isn't finished yet", "we
  * haven't started the agent install". "don't remind us" is not refused: it is how reminders are turned off.
  */
-function refuses(intent: IntentName, negation: Negation, asksToUndo: boolean): boolean {
+function refuses(intent: IntentName, negation: Negation, asks: Asks): boolean {
   switch (negation) {
     // A negative order asks for nothing, whatever command it names ("don't obliterate the plan" had offered the
     // status, the only reading left once start over was refused). Settings are the exception, as turning one off is
     // what it asks, and so are questions ("don't we need a gMSA?").
+    // A negative order to turn one on ("don't switch on reminders", "do not enable the daily reminders") leaves it as it
+    // is, whatever else the message says ("people will mute the channel" had read as turning reminders off).
     case 'imperative':
-      return !SETTINGS.has(intent) && intent !== 'question';
+      return SETTINGS.has(intent) ? asks.turnOn : intent !== 'question';
     // "isn't done yet, reopen it" asks for a reopen (offered, not acted on); "task 3 isn't done yet" only describes the
     // task, which is no reason to reopen it.
     case 'pending':
-      return TASK_INTENTS.has(intent) && (intent !== 'taskReopen' || !asksToUndo);
+      return TASK_INTENTS.has(intent) && (intent !== 'taskReopen' || !asks.undo);
     case 'statement':
-      return REFUSED_WHEN_NEGATED.has(intent) || (intent === 'taskReopen' && !asksToUndo);
+      return REFUSED_WHEN_NEGATED.has(intent) || (intent === 'taskReopen' && !asks.undo);
   }
 }
 

@@ -130,4 +130,22 @@ describe('interpret with a negation', () => {
       proposal: { intent: 'remind', cadence: 'off' },
     });
   });
+
+  // A negative order to turn a setting on leaves it as it is: these had turned reminders on (daily, weekly) or off (on
+  // "mute" in the reason given), or offered to turn the watch off.
+  it.each([
+    'do not enable the daily reminders',
+    "don't set up a weekly nudge",
+    "don't switch the reminders on, everyone will mute the chat",
+    "don't turn the watch on",
+  ])('%j changes no setting and offers none', (text) => {
+    expect(understanding.interpret(text, cloudSync).kind).toBe('help');
+  });
+
+  it('still reads "stop the daily digest" as turning reminders off', () => {
+    expect(understanding.interpret('stop the daily digest', cloudSync)).toMatchObject({
+      kind: 'act',
+      proposal: { intent: 'remind', cadence: 'off' },
+    });
+  });
 });
