@@ -91,9 +91,9 @@ export function respellingTable(respellings: Readonly<Record<string, string>>): 
 export function prepareText(raw: string, options: TextPrepOptions): PreparedText {
   const { text, mentionCount } = cleanText(raw);
   const respellings = options.respellings;
-  const spelled = tokenize(text).flatMap(
-    (token) => respellings?.get(token) ?? contracted(token, options.vocabulary) ?? [token],
-  );
+  const spelled = tokenize(text)
+    .map((token) => joinedPrefix(token, options.vocabulary, respellings))
+    .flatMap((token) => respellings?.get(token) ?? contracted(token, options.vocabulary) ?? [token]);
   const tokens = spelled.slice(0, MAX_TOKENS).map((token) => {
     const corrected = correctTypo(token, options.vocabulary);
     return corrected !== token && options.isWord?.(token) ? token : corrected;
@@ -129,6 +129,16 @@ export function prepareText(raw: string, options: TextPrepOptions): PreparedText
   if (taskMentions.length === 0 && numbers.length === 1 && /^\d{1,2}$/.test(tokens[numbers[0]]))
     masked[numbers[0]] = TASK_TOKEN;
   return { tokens, masked: masked.join(' '), taskMentions, mentionCount };
+}
+
+/**
+ * A word written with a hyphen after its prefix ("un-tick", "re-assign") is the word the corpus knows without it
+ * ("untick"); a hyphenated word known as it is ("to-do"), or whose parts make no known word, stays as typed.
+ */
+function joinedPrefix(token: string, vocabulary: ReadonlySet<string>, respellings?: Respellings): string {
+  if (!token.includes('-') || vocabulary.has(token)) return token;
+  const joined = token.replace(/-/g, '');
+  return vocabulary.has(joined) || respellings?.has(joined) ? joined : token;
 }
 
 /**

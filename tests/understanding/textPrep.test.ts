@@ -133,3 +133,25 @@ describe('a check mark', () => {
     expect(masked('👍')).toBe('');
   });
 });
+
+describe('a prefix written with a hyphen', () => {
+  it('reads "un-tick" as the "untick" it spells, and keeps a hyphenated word whose parts make no known word', () => {
+    const tokens = (text: string) =>
+      prepareText(text, {
+        taskNames: names,
+        vocabulary: new Set(['to-do']),
+        respellings: new Map([['untick', ['unmark']]]),
+      }).tokens;
+    expect(tokens('un-tick task 2')).toEqual(['unmark', 'task', '2']);
+    expect(tokens('the to-do list')).toEqual(['the', 'to-do', 'list']);
+    expect(tokens('a follow-up call')).toEqual(['a', 'follow-up', 'call']);
+  });
+
+  // "untick" and "uncheck" were words the model never learnt: the reopen was offered last, after a start and a done.
+  it.each(['un-tick the prerequisites please', 'uncheck task 2'])('reopens the task from %j', (text) => {
+    expect(sharedUnderstanding().interpret(text, cloudSyncContext())).toMatchObject({
+      kind: 'act',
+      proposal: { intent: 'taskReopen', taskNumber: 2 },
+    });
+  });
+});
