@@ -67,6 +67,11 @@ export interface Corpus {
   /** Words that make a sentence hypothetical ("if", "once"): a command in it is offered, never carried out. */
   readonly conditionals: readonly string[];
   /**
+   * Words that take back what came before them ("mark 3 done, sorry I mean 4", "the 10th, actually make it the 11th"):
+   * the task or date said after one is the one meant.
+   */
+  readonly corrections: readonly string[];
+  /**
    * How a message says not to do something; see negation.ts. `undo` are the words that, beside a negation, still ask
    * to reopen a task ("it's not done, reopen it"): without one, "task 3 is not done" describes a task and orders nothing.
    * `turnOn` are the words that turn a setting on: a negative order with one ("don't switch on reminders") leaves the
@@ -141,6 +146,7 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     respellings: respellings(raw.respellings, fail),
     functionWords: strings(raw.functionWords, 'functionWords'),
     conditionals: strings(raw.conditionals, 'conditionals'),
+    corrections: strings(raw.corrections, 'corrections'),
     negation: record(raw.negation, 'negation', [
       'words',
       'imperatives',

@@ -122,6 +122,7 @@ export class Understanding {
   /** The two-word ones ("switch on"), also said around their object ("switch the reminders on"). */
   private readonly splitTurnOn: ReadonlyArray<readonly [string, string]>;
   private readonly conditionals: ReadonlySet<string>;
+  private readonly corrections: PhraseTable<true>;
   private readonly isWord: (token: string) => boolean;
 
   /** `synonyms` defaults to the table generated for the corpus's locale (nlu/synonyms.<locale>.json). */
@@ -148,6 +149,7 @@ export class Understanding {
       .map((phrase) => phrase.split(' '))
       .filter((words): words is [string, string] => words.length === 2);
     this.conditionals = new Set(corpus.conditionals);
+    this.corrections = phraseTable(corpus.corrections.map((phrase) => [phrase, true] as const));
     this.model = IntentModel.train(corpus, this.taskNames, synonyms);
     this.isWord = (token) => synonyms.lookup(token).length > 0;
     this.guide = new GuideIndex(corpus);
@@ -173,7 +175,7 @@ export class Understanding {
   }
 
   interpret(text: string, context: UnderstandingContext): Interpretation {
-    const { prepared, ranked } = this.classify(text);
+    const { prepared, ranked } = this.corrected(this.classify(text), context.now);
     const top = ranked[0];
     const candidates = ranked.filter((entry): entry is IntentScore & { intent: IntentName } => entry.intent !== 'None');
     const questionShaped = looksLikeQuestion(text, prepared.tokens);
@@ -258,7 +260,11 @@ export class Understanding {
     // A question about a task ("who closed task 2?") is never taken as an order to change it.
     // Nor is a negated or conditional one ("we don't need task 5, skip it", "if we finish task 3 can we start 4"), and
     // nothing changes on a message with words the model never learnt ("verification passed"): those are offered.
-    const mayAct = !((questionShaped || negation || conditional) && TASK_INTENTS.has(intent));
+    // A message that corrects itself ("mark 3 done, sorry I mean 4") is read as corrected, and offered: the slip says
+    // it was typed in a hurry.
+    const mayAct =
+      prepared.correctedFrom === undefined &&
+      !((questionShaped || negation || conditional) && TASK_INTENTS.has(intent));
     const unsure =
       (CHANGES_STATE.has(intent) || (SETTINGS.has(intent) && !turnsOff(reading))) &&
       this.model.unknownWords(prepared.masked) > 0;
@@ -304,7 +310,7 @@ export class Understanding {
   }
 
   /** "don't watch…" and "we don't need sync warnings" turn the watch off; "is the watch (not) on?" asks for the setting. */
-  private watchSetting(prepared: PreparedText): 'on' | 'off' | 'show' {
+  private watchSetting(prepared: Prepared): 'on' | 'off' | 'show' {
     if (this.watchOff.findAll(prepared.tokens).length > 0) return 'off';
     const negation = negationOf(prepared.tokens, this.negation);
     if (negation === 'imperative') return 'off';
@@ -335,7 +341,7 @@ export class Understanding {
     candidates: ReadonlyArray<IntentScore & { intent: IntentName }>,
     intent: IntentName,
     reading: Reading,
-    prepared: PreparedText,
+    prepared: Prepared,
     context: UnderstandingContext,
     negation: Negation | undefined,
     asks: Asks,
@@ -357,7 +363,7 @@ export class Understanding {
    * The due date a message gives a task it names, when it does; never in a hypothetical. With `toCome`, only a day
    * after today.
    */
-  private datedTask(prepared: PreparedText, context: UnderstandingContext, days?: 'toCome'): Proposal | undefined {
+  private datedTask(prepared: Prepared, context: UnderstandingContext, days?: 'toCome'): Proposal | undefined {
     if (prepared.taskMentions.length === 0 || this.isConditional(prepared.tokens)) return undefined;
     const reading = this.read('due', prepared, context);
     if (reading.kind !== 'complete' || reading.proposal.intent !== 'due' || reading.proposal.date === null)
@@ -371,8 +377,39 @@ export class Understanding {
     return tokens.some((token) => this.conditionals.has(token));
   }
 
+  /**
+   * A message that takes back a task or a date it named ("assign the config to me, no wait, the verify step", "the
+   * 10th, actually make it the 11th"): the words of the correction are read as no part of the command, and the task or
+   * date after the last one is the one meant. One without a task or date after it ("is sync actually running?") is no
+   * correction.
+   */
+  private corrected(
+    classified: { prepared: PreparedText; ranked: IntentScore[] },
+    now: Date,
+  ): { prepared: Prepared; ranked: IntentScore[] } {
+    const { prepared } = classified;
+    const last = this.corrections.findAll(prepared.tokens).at(-1);
+    if (
+      last === undefined ||
+      !(
+        prepared.taskMentions.some((mention) => mention.start >= last.end) ||
+        recognizeDueDay(prepared.tokens.slice(last.end).join(' '), now)
+      )
+    )
+      return classified;
+    const words = prepared.masked.split(' ');
+    const dropped = new Set(
+      this.corrections.findAll(words).flatMap(({ start, end }) => words.slice(start, end).map((_, i) => start + i)),
+    );
+    const masked = words.filter((_, i) => !dropped.has(i)).join(' ');
+    return {
+      prepared: { ...prepared, masked, correctedFrom: last.end },
+      ranked: this.model.classify(masked),
+    };
+  }
+
   /** The command an intent makes of this message, or what is missing to make one. */
-  private read(intent: IntentName, prepared: PreparedText, context: UnderstandingContext): Reading {
+  private read(intent: IntentName, prepared: Prepared, context: UnderstandingContext): Reading {
     if (intent === 'remind') {
       const cadence = this.cadences.findAll(prepared.tokens)[0]?.meanings[0];
       return { kind: 'complete', proposal: { intent, cadence: cadence ?? 'show' } };
@@ -399,12 +436,7 @@ export class Understanding {
     return named ? { ...reading, named } : reading;
   }
 
-  private complete(
-    intent: TaskIntent,
-    taskNumber: number,
-    prepared: PreparedText,
-    context: UnderstandingContext,
-  ): Reading {
+  private complete(intent: TaskIntent, taskNumber: number, prepared: Prepared, context: UnderstandingContext): Reading {
     switch (intent) {
       case 'assign': {
         if (prepared.mentionCount > 0) return { kind: 'complete', proposal: { intent, taskNumber, to: 'mentioned' } };
@@ -415,10 +447,16 @@ export class Understanding {
       case 'due': {
         if (this.clearDate.findAll(prepared.tokens).length > 0)
           return { kind: 'complete', proposal: { intent, taskNumber, date: null } };
-        const withoutTask = prepared.tokens.filter(
-          (_, i) => !prepared.taskMentions.some((mention) => i >= mention.start && i < mention.end),
-        );
-        const date = recognizeDueDay(withoutTask.join(' '), context.now);
+        const withoutTask = prepared.tokens.filter((_, i) => !inTask(prepared, i));
+        const from = prepared.correctedFrom;
+        const corrected =
+          from === undefined
+            ? undefined
+            : recognizeDueDay(
+                prepared.tokens.filter((_, i) => i >= from && !inTask(prepared, i)).join(' '),
+                context.now,
+              );
+        const date = corrected ?? recognizeDueDay(withoutTask.join(' '), context.now);
         return date
           ? { kind: 'complete', proposal: { intent, taskNumber, date } }
           : { kind: 'missing', missing: 'date', taskNumber };
@@ -429,12 +467,16 @@ export class Understanding {
   }
 
   /** The task a message names: by number, by its words (only tasks of this plan), or by position. */
-  private findTask(prepared: PreparedText, context: UnderstandingContext, dateExpected: boolean): TaskFound {
+  private findTask(prepared: Prepared, context: UnderstandingContext, dateExpected: boolean): TaskFound {
     const tasks = context.tasks ?? [];
     const numbers = new Set<number>();
+    const from = prepared.correctedFrom;
+    const after = prepared.taskMentions.filter((mention) => from !== undefined && mention.start >= from);
+    // A correction of the date only ("the 10th, actually the 11th") leaves the task named before it.
+    const meant = after.length > 0 ? after : prepared.taskMentions;
     let byWords = false;
     let words = '';
-    for (const mention of prepared.taskMentions) {
+    for (const mention of meant) {
       if (mention.ref.kind === 'number') {
         numbers.add(mention.ref.number);
         continue;
@@ -459,6 +501,13 @@ export class Understanding {
     if (numbers.size > 1) return { kind: 'several', numbers: [...numbers].sort((a, b) => a - b), words };
     return { kind: 'one', number: [...numbers][0], byWords };
   }
+}
+
+/** A prepared message, with where the part it corrected to starts when it corrects itself (Understanding.corrected). */
+type Prepared = PreparedText & { readonly correctedFrom?: number };
+
+function inTask(prepared: PreparedText, at: number): boolean {
+  return prepared.taskMentions.some((mention) => at >= mention.start && at < mention.end);
 }
 
 type Reading =

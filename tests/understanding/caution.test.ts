@@ -54,6 +54,26 @@ describe('no change on a guess', () => {
     expect(reading.kind === 'act' ? reading.proposal.intent : reading.kind).toBe(intent);
   });
 
+  // The task or date after a correction is the one meant; the first had been read (or both asked about), and "no wait"
+  // had made an assignment an unassignment.
+  it.each([
+    ['skip the prereqs, my mistake, skip the verification', { intent: 'taskSkip', taskNumber: 5 }],
+    [
+      'set the verify step due on the 14th, scratch that, the 15th',
+      { intent: 'due', taskNumber: 5, date: '2026-12-15' },
+    ],
+    ['give task 2 to me, no wait, task 3', { intent: 'assign', taskNumber: 3, to: 'me' }],
+  ])('offers, without acting on, what a message corrects itself to: %j', (text, proposal) => {
+    expect(understanding.interpret(text, context)).toEqual({ kind: 'choose', proposals: [proposal] });
+  });
+
+  it('reads no correction where nothing follows the word ("is sync actually running in the tenant")', () => {
+    expect(understanding.interpret('is sync actually running in the tenant', context)).toMatchObject({
+      kind: 'act',
+      proposal: { intent: 'check' },
+    });
+  });
+
   it.each(['if we wrap up the prereqs today can we begin the agent install', 'once task 3 is done we could skip 5'])(
     'offers no change for a hypothetical statement: %j',
     (text) => {
