@@ -54,6 +54,11 @@ export class IntentModel {
   private readonly intentFeatures = new Map<ModelIntent, Set<string>>();
   private noneDelta = 0;
   private readonly trainedPhrases = new Set<string>();
+  /** Training sentences of MIN_SENTENCE_WORDS words or more, two of them meaningful, stemmed, by their first stem. */
+  private readonly sentences = new Map<
+    string,
+    Array<{ readonly stems: readonly string[]; readonly intent: ModelIntent }>
+  >();
   /**
    * The last message's reading (inputOf): one message asks for it up to four times (its scores, the words each
    * reading accounts for, the words nothing accounts for), and the phrase lookups are the costly part of it.
@@ -80,12 +85,15 @@ export class IntentModel {
       for (const utterance of utterances) examples.push({ intent, text: utterance });
     }
     for (const utterance of corpus.none) examples.push({ intent: 'None', text: utterance });
+    /** Sentences (stemmed) that more than one intent has: they say nothing of which. */
+    const ambiguous = new Set<string>();
     const training = examples.map(({ intent, text }) => {
       const withTokens = text.replace(/\{task\}|\{person\}|\{n\}/g, (placeholder) => ` ${PLACEHOLDERS[placeholder]} `);
       const prepared = prepareText(withTokens, { taskNames, vocabulary: new Set(), respellings });
       for (const token of prepared.tokens) if (!KEEP_AS_IS.has(token)) vocabulary.add(token);
       const masked = prepared.masked;
       this.learnPhrases(masked);
+      this.learnSentence(masked, intent, ambiguous);
       const input = this.featuresOf(masked);
       for (const feature of Object.keys(input)) this.features.add(feature);
       const known = this.intentFeatures.get(intent) ?? new Set<string>();
@@ -93,6 +101,11 @@ export class IntentModel {
       this.intentFeatures.set(intent, known);
       return { input, output: { [intent]: 1 } };
     });
+    for (const [first, list] of this.sentences)
+      this.sentences.set(
+        first,
+        list.filter((sentence) => !ambiguous.has(sentence.stems.join(' '))),
+      );
     this.noneDelta = this.intentFeatures.size / Math.max(1, this.features.size);
     // As NLP.js does: a last example that only has the none feature, pointing (almost) nowhere but None.
     training.push({ input: { [NONE_FEATURE]: 1 }, output: { None: 1 } });
@@ -112,6 +125,30 @@ export class IntentModel {
         this.trainedPhrases.add(stemmedPhrase(tokens.slice(at, at + length)));
       if (at + 2 < tokens.length) this.trainedPhrases.add(splitKey(tokens[at], tokens[at + 2]));
     }
+  }
+
+  private learnSentence(masked: string, intent: ModelIntent, ambiguous: Set<string>): void {
+    const stems = stemsOf(masked);
+    const meaningful = stems.filter((word) => !this.functionWords.has(word) && !KEEP_AS_IS.has(word)).length;
+    if (stems.length < MIN_SENTENCE_WORDS || meaningful < 2) return;
+    const key = stems.join(' ');
+    const list = this.sentences.get(stems[0]) ?? [];
+    if (list.some((sentence) => sentence.intent !== intent && sentence.stems.join(' ') === key)) ambiguous.add(key);
+    list.push({ stems, intent });
+    this.sentences.set(stems[0], list);
+  }
+
+  /**
+   * The intents one of whose training sentences the message opens with, whole, and then says more ("where do things
+   * stand with the entra sync work" opens with status's "where do things stand"): the network can rank another intent
+   * first on the words that follow.
+   */
+  trainedSentencesIn(masked: string): Set<ModelIntent> {
+    const stems = stemsOf(masked);
+    const found = new Set<ModelIntent>();
+    for (const sentence of this.sentences.get(stems[0]) ?? [])
+      if (sentence.stems.every((word, i) => stems[i] === word)) found.add(sentence.intent);
+    return found;
   }
 
   /** Training takes a few hundred milliseconds; start-up does it once per process. */
@@ -348,6 +385,19 @@ interface MessageInput {
 /** A verb and a particle one word apart ("tick {task} off"), as trainedPhrases keeps them. */
 function splitKey(verb: string, particle: string): string {
   return `${stem(verb)} _ ${stem(particle)}`;
+}
+
+/**
+ * A trained sentence that opens a message is a reading of it only from this many words: shorter ones ("take up {task}")
+ * open messages that go on to ask something else.
+ */
+const MIN_SENTENCE_WORDS = 4;
+
+function stemsOf(masked: string): string[] {
+  return masked
+    .split(' ')
+    .filter((token) => token !== '')
+    .map((token) => (KEEP_AS_IS.has(token) ? token : stem(token)));
 }
 
 function stemmedPhrase(words: readonly string[]): string {

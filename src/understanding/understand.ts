@@ -273,6 +273,12 @@ export class Understanding {
     // this bot do", over the status that "percentage", "rollout" and "done" speak for): that reading is offered, not
     // acted on, after the one that accounts for more.
     const outweighing = this.outweighing(prepared.masked, intent);
+    // A message that opens with another command's training sentence, and with none of this one's, is not acted on
+    // either: that command is offered first.
+    const said = this.model.trainedSentencesIn(prepared.masked);
+    if (!said.has(intent))
+      for (const other of [...said].reverse())
+        if (other !== 'None' && other !== 'question' && !outweighing.includes(other)) outweighing.unshift(other);
     // Only thesaurus words speak for it, nothing the model learnt ("eve" read as "day"): offered if complete, never
     // acted on or asked about, even when it changes nothing.
     if (top.score >= ACT_SCORE && mayAct && !top.guessed && outweighing.length === 0) {

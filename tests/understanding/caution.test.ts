@@ -67,6 +67,18 @@ describe('no change on a guess', () => {
     expect(understanding.interpret(text, context)).toEqual({ kind: 'choose', proposals: [proposal] });
   });
 
+  // A command's own trained words opening the message ("where do we stand overall") are not outvoted by the words after
+  // them: "directory sync" and "entra" had made these the tenant check, carried out.
+  it.each([
+    'where do we stand overall with the directory sync work',
+    'where do things stand on the directory sync in entra',
+  ])('offers the command whose trained sentence opens %j first, and acts on nothing', (text) => {
+    expect(understanding.interpret(text, context)).toMatchObject({
+      kind: 'choose',
+      proposals: [{ intent: 'status' }, { intent: 'check' }],
+    });
+  });
+
   it('reads no correction where nothing follows the word ("is sync actually running in the tenant")', () => {
     expect(understanding.interpret('is sync actually running in the tenant', context)).toMatchObject({
       kind: 'act',
