@@ -33,7 +33,8 @@ interface Compiled {
 export function negationOf(tokens: readonly string[], words: NegationWords): Negation | undefined {
   const table = compile(words);
   let start = 0;
-  for (let opener = openerAt(tokens, start, table); opener > 0; opener = openerAt(tokens, start, table)) start += opener;
+  for (let opener = openerAt(tokens, start, table); opener > 0; opener = openerAt(tokens, start, table))
+    start += opener;
   if (table.imperatives.some((phrase) => phrase.every((word, i) => tokens[start + i] === word))) return 'imperative';
   const negated =
     tokens.some((token) => table.words.has(token)) ||
