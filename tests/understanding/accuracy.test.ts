@@ -78,8 +78,9 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // idioms and phrasal verbs read as units, weighed task changes never offered and negative orders refusing every
   // command (tuned on dev11 and dev15): intents 87.6%.
   // After the second round on an outside tuning set (dev16): questions 74.9% (40 wrong answers, 6 fallbacks).
-  // After the round tuned on dev17: questions 76.0% (38 wrong answers, 6 fallbacks).
-  { file: 'heldout6.en.json', intentFloor: 0.876, questionFloor: 0.759 },
+  // After the round tuned on dev17: questions 76.0% (38 wrong answers, 6 fallbacks), intents 88.0% (a negative order
+  // to turn a setting on leaves it as it is).
+  { file: 'heldout6.en.json', intentFloor: 0.88, questionFloor: 0.759 },
   // A seventh set by an author who saw neither our understanding files nor heldout6, written while the last rounds went
   // on and scored once they were over; 5 lines the corpus held word for word were dropped. On the code before this
   // stop's rounds: intents 82.3%, entities 81.8%, questions 73.8% (39 wrong answers, 3 fallbacks) of 294 and 160. With
@@ -89,8 +90,9 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // guide's search (the same changes as for heldout4.en.json): questions 77.5% (33 wrong answers, 3 fallbacks). With
   // the same intent changes as heldout6.en.json: intents 87.1%, entities 85.5%.
   // After the second round on an outside tuning set (dev16): questions 81.3% (27 wrong answers, 3 fallbacks).
-  // After the round tuned on dev17: questions 81.9% (26 wrong answers, 3 fallbacks).
-  { file: 'heldout7.en.json', intentFloor: 0.87, questionFloor: 0.818 },
+  // After the round tuned on dev17: questions 81.9% (26 wrong answers, 3 fallbacks), intents 88.1%, entities 90.0%
+  // (a person written '@Name' is scored as the mention Teams delivers).
+  { file: 'heldout7.en.json', intentFloor: 0.88, questionFloor: 0.818 },
   // An eighth set by another outside author (no understanding files, no tuning or held-out sets), written at the start
   // of the round it measures and scored once after it; 4 lines the corpus held word for word were dropped. Before the
   // round: intents 83.6%, entities 88.4%, questions 78.7% (36 wrong answers, 3 fallbacks) of 299 and 183. After it
@@ -99,7 +101,16 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // intents 85.3%, entities 88.4%, questions 80.9% (32 wrong answers, 3 fallbacks).
   // After a second round, tuned on dev16 (another outside set) with this one still unseen: questions 84.2% (28 wrong
   // answers, 1 fallback), intents 85.3%. Two changes of that round that failed heldout2's gate were reverted first.
-  { file: 'heldout8.en.json', intentFloor: 0.852, questionFloor: 0.841 },
+  // After the round tuned on dev17 (self-corrections, questions about 'it' and 'that' never acted on): intents 85.6%,
+  // entities 90.2%, questions unchanged.
+  { file: 'heldout8.en.json', intentFloor: 0.856, questionFloor: 0.841 },
+  // A ninth set by another outside author (no understanding files, no tuning or held-out sets; personas: an MSP
+  // consultant typing on a phone, an admin weighing the move from Connect Sync, a formal non-native writer), written at
+  // the start of the round tuned on dev17 and kept out of the repository until that round was over; 2 lines the corpus
+  // held word for word were dropped. Before the round: intents 86.8%, entities 83.5%, questions 82.2% (27 wrong
+  // answers, 3 fallbacks) of 295 and 169. After it: intents 87.5%, entities 89.3% (mostly '@Name' now read as a
+  // mention), questions 85.8% (22 wrong answers, 2 fallbacks).
+  { file: 'heldout9.en.json', intentFloor: 0.874, questionFloor: 0.857 },
 ];
 const corpus = loadCorpus('en');
 const understanding = new Understanding(corpus);
