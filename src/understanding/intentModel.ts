@@ -364,10 +364,7 @@ export class IntentModel {
 
   private featuresOf(masked: string): Features {
     const features: Features = {};
-    for (const token of masked.split(' ')) {
-      if (token === '') continue;
-      features[KEEP_AS_IS.has(token) ? token : stem(token)] = 1;
-    }
+    for (const word of stemsOf(masked)) features[word] = 1;
     return features;
   }
 }

@@ -539,8 +539,8 @@ const WH_WORDS: ReadonlySet<string> = new Set(['what', 'who', 'when', 'where', '
 /**
  * Whether the message asks whether "it" or "that" is so ("is that a sync problem", "does it need its own box"). Not
  * after a question word ("what commands does it understand", "who did it", "what answers was that decision based
- * on": those ask for something the bot shows), nor for a capability ("is it possible to download the plan": a polite request), nor where "that" points
- * at a task ("is that install done").
+ * on": those ask for something the bot shows), nor for a capability ("is it possible to download the plan": a polite
+ * request), nor where "that" points at a task ("is that install done").
  */
 function asksAboutIt(masked: readonly string[]): boolean {
   const questionWord = masked.findIndex((word) => WH_WORDS.has(word));
