@@ -9,6 +9,8 @@ const { availableParallelism } = require('node:os');
 module.exports = {
   // jest's Node environment, with compiled code shared between the files a worker runs (see the file for why).
   testEnvironment: '<rootDir>/tests/fixtures/compileCacheEnvironment.js',
+  // jest's runtime, with the files under node_modules read once per worker (see the file for why).
+  runtime: '<rootDir>/tests/fixtures/sharedFileRuntime.js',
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
   transform: {
