@@ -53,6 +53,8 @@ export class IntentModel {
   private readonly features = new Set<string>();
   private readonly intentFeatures = new Map<ModelIntent, Set<string>>();
   private noneDelta = 0;
+  /** Words that only the None sentences have: small talk's own ("cheers", "coffee", "weekend"). */
+  private readonly chatterOnly = new Set<string>();
   private readonly trainedPhrases = new Set<string>();
   /** Training sentences of MIN_SENTENCE_WORDS words or more, two of them meaningful, stemmed, by their first stem. */
   private readonly sentences = new Map<
@@ -106,6 +108,12 @@ export class IntentModel {
         first,
         list.filter((sentence) => !ambiguous.has(sentence.stems.join(' '))),
       );
+    const commandWords = new Set(
+      [...this.intentFeatures].flatMap(([intent, known]) => (intent === 'None' ? [] : [...known])),
+    );
+    for (const feature of this.intentFeatures.get('None') ?? [])
+      if (!commandWords.has(feature) && !this.functionWords.has(feature) && !KEEP_AS_IS.has(feature))
+        this.chatterOnly.add(feature);
     this.noneDelta = this.intentFeatures.size / Math.max(1, this.features.size);
     // As NLP.js does: a last example that only has the none feature, pointing (almost) nowhere but None.
     training.push({ input: { [NONE_FEATURE]: 1 }, output: { None: 1 } });
@@ -222,6 +230,18 @@ export class IntentModel {
     for (const [intent, known] of this.intentFeatures)
       counts.set(intent, words.filter((word) => known.has(word)).length);
     return counts;
+  }
+
+  /**
+   * Words of the message that only small talk (the None sentences) has, as the model learnt them ("cheers for the help
+   * this afternoon, nice work": cheers, nice). Like a word it never learnt, each says the message may be about something else.
+   */
+  chatterWords(masked: string): number {
+    let chatter = 0;
+    const { input, related } = this.inputOf(masked);
+    for (const feature of Object.keys(input))
+      if (this.chatterOnly.has(feature) && !related.has(feature) && !/\d/.test(feature)) chatter += 1;
+    return chatter;
   }
 
   /**

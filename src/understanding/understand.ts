@@ -224,9 +224,12 @@ export class Understanding {
     if (top.intent === 'None' || top.score < SUGGEST_SCORE) return helpOrDate();
     // Chatter shares a word with some command ("ugh teams keeps crashing on my laptop" the "teams" of share): when words
     // that neither the model nor the thesaurus knows outnumber those that speak for the top command, learnt or related
-    // to its words by the thesaurus, the message is about something else, and nothing is offered.
+    // to its words by the thesaurus, the message is about something else, and nothing is offered. Words only small talk
+    // has count with them ("cheers for the help this afternoon, nice work": cheers and nice against the help of help): the
+    // network can still rank a command first on the one word they share with it.
     const ownWords = this.model.learntWordCounts(prepared.masked, true).get(top.intent) ?? 0;
-    if (this.model.unrelatedWords(prepared.masked) > ownWords) return helpOrDate();
+    if (this.model.unrelatedWords(prepared.masked) + this.model.chatterWords(prepared.masked) > ownWords)
+      return helpOrDate();
 
     // A task change weighed rather than asked for ("what happens if we skip the verify step?", "should I mark task 2 as
     // done before the firewall change?", "if we finish the prereqs today can we start the agent") is no request for it:

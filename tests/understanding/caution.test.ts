@@ -180,6 +180,21 @@ describe('no change on a guess', () => {
     },
   );
 
+  // Small talk shares a word with some command ("help"): these had acted on help and offered restore.
+  it.each(['cheers for the help this afternoon, nice work', 'lovely, thanks a ton for the help earlier'])(
+    'shows the help card, and offers nothing, for thanks that name a command word: %j',
+    (text) => {
+      expect(understanding.interpret(text, context).kind).toBe('help');
+    },
+  );
+
+  it.each([
+    ['thanks a lot, what is next', 'next'],
+    ['cheers, mark task 3 done', 'taskDone'],
+  ])('still acts on a command said with thanks: %j', (text, intent) => {
+    expect(understanding.interpret(text, context)).toMatchObject({ kind: 'act', proposal: { intent } });
+  });
+
   it('offers nothing a negation refuses, even when another reading ranks first: "don\'t obliterate the plan"', () => {
     const reading = understanding.interpret("don't obliterate the plan", context);
     const offered = reading.kind === 'choose' ? reading.proposals.map((proposal) => proposal.intent) : [];
