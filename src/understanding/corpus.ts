@@ -67,6 +67,11 @@ export interface Corpus {
   /** Words that make a sentence hypothetical ("if", "once"): a command in it is offered, never carried out. */
   readonly conditionals: readonly string[];
   /**
+   * Words that open an indirect question ("tell me whether task 3 is done", "mark it done whether or not the audit
+   * passes"): no hypothetical, but a change said beside one is offered, never carried out.
+   */
+  readonly indirectQuestions: readonly string[];
+  /**
    * Words that take back what came before them ("mark 3 done, sorry I mean 4", "the 10th, actually make it the 11th"):
    * the task or date said after one is the one meant.
    */
@@ -75,10 +80,11 @@ export interface Corpus {
    * How a message says not to do something; see negation.ts. `undo` are the words that, beside a negation, still ask
    * to reopen a task ("it's not done, reopen it"): without one, "task 3 is not done" describes a task and orders nothing.
    * `turnOn` are the words that turn a setting on: a negative order with one ("don't switch on reminders") leaves the
-   * setting as it is, where one without ("don't remind us") turns it off.
+   * setting as it is, where one without ("don't remind us") turns it off. `alternatives` are the words after which a
+   * negation only names the other answer of a question ("done or not", "whether or not the audit passes").
    */
   readonly negation: Readonly<
-    Record<'words' | 'imperatives' | 'openers' | 'pending' | 'undo' | 'turnOn', readonly string[]>
+    Record<'words' | 'imperatives' | 'openers' | 'pending' | 'undo' | 'turnOn' | 'alternatives', readonly string[]>
   >;
   /** Words a search of the guide ignores. */
   readonly stopWords: readonly string[];
@@ -146,6 +152,7 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     respellings: respellings(raw.respellings, fail),
     functionWords: strings(raw.functionWords, 'functionWords'),
     conditionals: strings(raw.conditionals, 'conditionals'),
+    indirectQuestions: strings(raw.indirectQuestions, 'indirectQuestions'),
     corrections: strings(raw.corrections, 'corrections'),
     negation: record(raw.negation, 'negation', [
       'words',
@@ -154,6 +161,7 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
       'pending',
       'undo',
       'turnOn',
+      'alternatives',
     ] as const),
     stopWords: strings(raw.stopWords, 'stopWords'),
     guideQuestions: record(raw.guideQuestions, 'guideQuestions'),

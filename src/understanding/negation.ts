@@ -6,6 +6,9 @@
  * - pending: a negation with "yet"/"still": the task is simply not there yet ("task 3 isn't finished yet").
  * - statement: a negation anywhere else ("we haven't finished the prerequisites", "we don't need it, skip it").
  *
+ * A negation after an alternative's word ("done or not", "whether or not the audit passes") negates nothing: it names
+ * the other answer.
+ *
  * Tokens come from prepareText, contractions already spelled out ("don't" → "do not").
  */
 import { PERSON_TOKEN, tokenize } from './textPrep';
@@ -17,6 +20,7 @@ export interface NegationWords {
   readonly imperatives: readonly string[];
   readonly openers: readonly string[];
   readonly pending: readonly string[];
+  readonly alternatives: readonly string[];
 }
 
 const compiled = new WeakMap<NegationWords, Compiled>();
@@ -28,6 +32,7 @@ interface Compiled {
   /** Words and phrases said before an order ("ok", "hold on"), which it still opens after. */
   readonly openers: ReadonlyArray<readonly string[]>;
   readonly pending: ReadonlySet<string>;
+  readonly alternatives: ReadonlySet<string>;
 }
 
 export function negationOf(tokens: readonly string[], words: NegationWords): Negation | undefined {
@@ -37,8 +42,12 @@ export function negationOf(tokens: readonly string[], words: NegationWords): Neg
     start += opener;
   if (table.imperatives.some((phrase) => phrase.every((word, i) => tokens[start + i] === word))) return 'imperative';
   const negated =
-    tokens.some((token) => table.words.has(token)) ||
-    table.phrases.some((phrase) => tokens.some((_, i) => phrase.every((word, j) => tokens[i + j] === word)));
+    tokens.some((token, i) => table.words.has(token) && !table.alternatives.has(tokens[i - 1])) ||
+    table.phrases.some((phrase) =>
+      tokens.some(
+        (_, i) => !table.alternatives.has(tokens[i - 1]) && phrase.every((word, j) => tokens[i + j] === word),
+      ),
+    );
   if (!negated) return undefined;
   return tokens.some((token) => table.pending.has(token)) ? 'pending' : 'statement';
 }
@@ -62,6 +71,7 @@ function compile(words: NegationWords): Compiled {
       imperatives: words.imperatives.map((phrase) => tokenize(phrase)),
       openers: words.openers.map((phrase) => tokenize(phrase)),
       pending: new Set(words.pending),
+      alternatives: new Set(words.alternatives),
     };
     compiled.set(words, found);
   }

@@ -122,6 +122,7 @@ export class Understanding {
   /** The two-word ones ("switch on"), also said around their object ("switch the reminders on"). */
   private readonly splitTurnOn: ReadonlyArray<readonly [string, string]>;
   private readonly conditionals: ReadonlySet<string>;
+  private readonly indirectQuestions: ReadonlySet<string>;
   private readonly corrections: PhraseTable<true>;
   private readonly isWord: (token: string) => boolean;
 
@@ -149,6 +150,7 @@ export class Understanding {
       .map((phrase) => phrase.split(' '))
       .filter((words): words is [string, string] => words.length === 2);
     this.conditionals = new Set(corpus.conditionals);
+    this.indirectQuestions = new Set(corpus.indirectQuestions);
     this.corrections = phraseTable(corpus.corrections.map((phrase) => [phrase, true] as const));
     this.model = IntentModel.train(corpus, this.taskNames, synonyms);
     this.isWord = (token) => synonyms.lookup(token).length > 0;
@@ -265,8 +267,14 @@ export class Understanding {
     // nothing changes on a message with words the model never learnt ("verification passed"): those are offered.
     // A message that corrects itself ("mark 3 done, sorry I mean 4") is read as corrected, and offered: the slip says
     // it was typed in a hurry.
+    // A change said beside an indirect question ("let me know whether we should start over", "mark the prereqs done
+    // whether or not the audit signs off") is weighed or hedged: offered, not carried out.
+    const indirect =
+      prepared.tokens.some((token) => this.indirectQuestions.has(token)) &&
+      (CHANGES_STATE.has(intent) || SETTINGS.has(intent));
     const mayAct =
       prepared.correctedFrom === undefined &&
+      !indirect &&
       !((questionShaped || negation || conditional) && TASK_INTENTS.has(intent));
     const unsure =
       (CHANGES_STATE.has(intent) || (SETTINGS.has(intent) && !turnsOff(reading))) &&

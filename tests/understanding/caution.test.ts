@@ -180,6 +180,16 @@ describe('no change on a guess', () => {
     },
   );
 
+  // "whether" asks indirectly or hedges; it is no hypothetical: these had shown the help card, with no button to do it.
+  it.each([
+    ['skip the verification whether it passes or not', { intent: 'taskSkip', taskNumber: 5 }],
+    ['let me know whether we should start over', { intent: 'startOver' }],
+  ])('offers, without acting on, a change said beside "whether": %j', (text, proposal) => {
+    const reading = understanding.interpret(text, context);
+    expect(reading.kind).toBe('choose');
+    expect(reading.kind === 'choose' && reading.proposals[0]).toEqual(proposal);
+  });
+
   // Small talk shares a word with some command ("help"): these had acted on help and offered restore.
   it.each(['cheers for the help this afternoon, nice work', 'lovely, thanks a ton for the help earlier'])(
     'shows the help card, and offers nothing, for thanks that name a command word: %j',

@@ -62,6 +62,10 @@ describe('negationOf', () => {
     ['hmm, one sec, do not reopen task 2', 'imperative'],
     ['we finished task 3', undefined],
     ['nothing to see here', undefined],
+    // After "or" a negation names the other answer of a question; it negates nothing.
+    ['is the config finished or not', undefined],
+    ['close task 2 whether or not the audit passes', undefined],
+    ['it is finished or nearly, not started', 'statement'],
   ])('%j → %s', (text, kind) => {
     expect(negation(text)).toBe(kind);
   });
