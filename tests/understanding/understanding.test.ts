@@ -12,6 +12,7 @@ import {
   MAX_UNDERSTOOD_CHARS,
   phraseTable,
   prepareText,
+  respellingTable,
   withinOneEdit,
 } from '../../src/understanding/textPrep';
 import { sharedUnderstanding, type Proposal } from '../../src/understanding/understand';
@@ -36,6 +37,21 @@ describe('prepareText', () => {
       { kind: 'number', number: 3 },
       { kind: 'words', taskIds: ['cloudSync.installAgent'], words: 'agent install' },
     ]);
+  });
+
+  // Chat shorthand reads as the words it stands for, on both sides: these had kept "y" and "w" as words nothing knew.
+  it.each([
+    ['y did we go with cloud sync tbh', 'why did we go with cloud sync'],
+    ['finished w/ the agent install atm', 'finished with xtask now'],
+    ['yep, wrt the prerequisites, b4 friday', 'yes about xtask before friday'],
+  ])('spells out the shorthand of %j', (text, masked) => {
+    const corpus = loadCorpus('en');
+    const prepared = prepareText(text, {
+      taskNames: names,
+      vocabulary: new Set(),
+      respellings: respellingTable(corpus.respellings),
+    });
+    expect(prepared.masked).toBe(masked);
   });
 
   it('keeps every task a phrase names (both tracks have prerequisites)', () => {
