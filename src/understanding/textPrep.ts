@@ -23,6 +23,15 @@ const MARKUP = /<[^<>]{0,200}>/g;
 /** ✅ ✔ ☑ (with or without the emoji variation selector): in chat a ticked item is a finished one. */
 const CHECK_MARKS = /[\u2705\u2714\u2611]\ufe0f?/g;
 const TASK_WORDS = new Set(['task', 'number', 'no', 'step', '#']);
+/**
+ * A task's number spelled out after "task", "step" or "number" ("task four"); never after "no", where "no one" means
+ * nobody.
+ */
+const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(
+  ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'].map(
+    (word, i) => [word, i + 1] as const,
+  ),
+);
 
 export interface TaskMention {
   /** Token positions [start, end) that named the task. */
@@ -180,6 +189,8 @@ function numberedTaskAt(tokens: readonly string[], at: number): { length: number
   if (TASK_WORDS.has(token)) {
     const next = tokens[at + 1];
     if (next !== undefined && /^#?\d{1,3}$/.test(next)) return { length: 2, number: Number(next.replace('#', '')) };
+    const spelled = token === 'no' ? undefined : NUMBER_WORDS.get(next ?? '');
+    if (spelled !== undefined) return { length: 2, number: spelled };
   }
   return undefined;
 }

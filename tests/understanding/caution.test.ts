@@ -212,8 +212,8 @@ describe('no change on a guess', () => {
     expect(offered).not.toContain('startOver');
   });
 
-  it('still acts on a plain order in known words', () => {
-    expect(understanding.interpret('mark task 3 done', context)).toMatchObject({
+  it.each(['mark task 3 done', 'mark task three done'])('still acts on a plain order in known words: %j', (text) => {
+    expect(understanding.interpret(text, context)).toMatchObject({
       kind: 'act',
       proposal: { intent: 'taskDone', taskNumber: 3 },
     });

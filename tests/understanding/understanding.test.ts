@@ -39,6 +39,18 @@ describe('prepareText', () => {
     ]);
   });
 
+  it.each([
+    ['mark task four done', 'mark xtask done', [4]],
+    ['step twelve is next', 'xtask is next', [12]],
+    ['no one has started it', 'no one has started it', []],
+  ])('reads a task number spelled out in %j', (text, masked, numbers) => {
+    const prepared = prepareText(text, { taskNames: names, vocabulary: new Set() });
+    expect(prepared.masked).toBe(masked);
+    expect(prepared.taskMentions.map((mention) => mention.ref.kind === 'number' && mention.ref.number)).toEqual(
+      numbers,
+    );
+  });
+
   // Chat shorthand reads as the words it stands for, on both sides: these had kept "y" and "w" as words nothing knew.
   it.each([
     ['y did we go with cloud sync tbh', 'why did we go with cloud sync'],
