@@ -337,18 +337,23 @@ export class Understanding {
 
   /**
    * When `intent` rests on one meaningful word of the message at most: the commands that share at least
-   * OUTWEIGHING_WORDS more of them, most first, whatever the network scored them (which can be nothing).
+   * OUTWEIGHING_WORDS more of them, most first, whatever the network scored them (which can be nothing). When it rests
+   * on more, only commands that share twice as many count, and only against a command that names no task.
    */
   private outweighing(masked: string, intent: IntentName): IntentName[] {
     const counts = this.model.learntWordCounts(masked);
     const own = counts.get(intent) ?? 0;
     const more = (other: IntentName) => (counts.get(other) ?? 0) - own;
-    // A reading several words speak for stands: a second command sharing more of a long message is common there.
-    if (own > 1) return [];
+    // A reading several words speak for stands against one a few more words speak for: a second command sharing more of
+    // a long message is common there. Not against one twice as many speak for ("what's the next bit of work on this" had
+    // acted on the history, on "work" and "this"-like words, over next's five). A task change is exempt: its task is no
+    // word it is counted for, so a verb and the task ("tick it off") are all it ever has.
+    if (own > 1 && TASK_INTENTS.has(intent)) return [];
+    const enough = (other: IntentName) =>
+      more(other) >= OUTWEIGHING_WORDS && (own <= 1 || (counts.get(other) ?? 0) >= 2 * own);
     return [...counts.keys()]
       .filter(
-        (other): other is IntentName =>
-          other !== 'None' && other !== 'question' && other !== intent && more(other) >= OUTWEIGHING_WORDS,
+        (other): other is IntentName => other !== 'None' && other !== 'question' && other !== intent && enough(other),
       )
       .sort((a, b) => more(b) - more(a));
   }

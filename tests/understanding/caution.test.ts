@@ -205,6 +205,17 @@ describe('no change on a guess', () => {
     expect(understanding.interpret(text, context)).toMatchObject({ kind: 'act', proposal: { intent } });
   });
 
+  // Two words of each spoke for what the network ranked first (history, the person's own tasks) and four or five for
+  // next: these had acted on the reading fewer words spoke for.
+  it.each(['which bit of work is next on this', 'what is pending for me to pick up today'])(
+    'offers next first, and acts on nothing, when twice as many words speak for it: %j',
+    (text) => {
+      const reading = understanding.interpret(text, context);
+      expect(reading.kind).toBe('choose');
+      expect(reading.kind === 'choose' && reading.proposals[0]).toEqual({ intent: 'next' });
+    },
+  );
+
   it('offers nothing a negation refuses, even when another reading ranks first: "don\'t obliterate the plan"', () => {
     const reading = understanding.interpret("don't obliterate the plan", context);
     const offered = reading.kind === 'choose' ? reading.proposals.map((proposal) => proposal.intent) : [];
