@@ -276,9 +276,12 @@ export class Understanding {
       prepared.correctedFrom === undefined &&
       !indirect &&
       !((questionShaped || negation || conditional) && TASK_INTENTS.has(intent));
+    // Nor is a setting for the whole plan turned on from a message about one of its tasks ("when the verification
+    // passes I'll let the team know" is no request to watch the tenant): offered.
+    const turnsOnSetting = SETTINGS.has(intent) && !turnsOff(reading);
     const unsure =
-      (CHANGES_STATE.has(intent) || (SETTINGS.has(intent) && !turnsOff(reading))) &&
-      this.model.unknownWords(prepared.masked) > 0;
+      (CHANGES_STATE.has(intent) || turnsOnSetting) &&
+      (this.model.unknownWords(prepared.masked) > 0 || (turnsOnSetting && this.namesPlanTask(prepared, context)));
     // The network can favour a reading on one word of the message when another command accounts for several more of
     // them ("what percentage of this rollout is actually done" scored as help, on "what" and the "this" of "what can
     // this bot do", over the status that "percentage", "rollout" and "done" speak for): that reading is offered, not
@@ -393,6 +396,16 @@ export class Understanding {
     return days === 'toCome' && reading.proposal.date <= context.now.toISOString().slice(0, 10)
       ? undefined
       : reading.proposal;
+  }
+
+  /** Whether the message names a task of the plan, by number or by words (another track's task words name none). */
+  private namesPlanTask(prepared: Prepared, context: UnderstandingContext): boolean {
+    const tasks = context.tasks ?? [];
+    return prepared.taskMentions.some(
+      (mention) =>
+        mention.ref.kind === 'number' ||
+        tasks.some((task) => mention.ref.kind === 'words' && mention.ref.taskIds.includes(task.id)),
+    );
   }
 
   private isConditional(tokens: readonly string[]): boolean {

@@ -216,6 +216,21 @@ describe('no change on a guess', () => {
     },
   );
 
+  // It had turned the tenant watch on.
+  it('offers, and does not turn on, a setting for the whole plan in a message about one of its tasks', () => {
+    expect(understanding.interpret("when the verification passes I'll let the team know", context)).toEqual({
+      kind: 'choose',
+      proposals: [{ intent: 'watch', setting: 'on' }],
+    });
+  });
+
+  it.each(['turn on sync monitoring for this chat', 'remind us weekly'])(
+    'still turns a setting on from a message that names no task of the plan: %j',
+    (text) => {
+      expect(understanding.interpret(text, context).kind).toBe('act');
+    },
+  );
+
   it('offers nothing a negation refuses, even when another reading ranks first: "don\'t obliterate the plan"', () => {
     const reading = understanding.interpret("don't obliterate the plan", context);
     const offered = reading.kind === 'choose' ? reading.proposals.map((proposal) => proposal.intent) : [];
