@@ -208,14 +208,18 @@ export class Understanding {
     ) {
       const answer = this.answerQuestion(text, context);
       if (answer.kind === 'answer') return answer;
-      // A question the guide cannot answer is said to be one, unless it may be asking for a plain command ("how are we doing?").
+      // A question the guide cannot answer is said to be one, unless it may be asking for a plain command ("how are we
+      // doing?"), or it is small talk: a word only chatter has ("anyone up for lunch?", "did you catch the game?") makes
+      // it no question for the guide, and the help card is shown as for other chatter.
       if (
         top.intent === 'question' ||
         top.intent === 'None' ||
         top.score < SUGGEST_SCORE ||
         TASK_INTENTS.has(top.intent)
       )
-        return { kind: 'noAnswer' };
+        return this.model.chatterWords(prepared.masked) > 0
+          ? { kind: 'help', closest: closestIntents(candidates) }
+          : { kind: 'noAnswer' };
     }
     // With no command read, a task named with a date still says when it is due ("pencil in the 22nd for the agent
     // install", "step 5 cutoff: 2026-12-18"), whatever the verb: offered, never acted on.

@@ -198,6 +198,18 @@ describe('no change on a guess', () => {
     },
   );
 
+  // These had been answered as questions the guide does not cover, with a link to Microsoft's documentation.
+  it.each(['did you catch the game on sunday?', 'anyone want to grab lunch later?'])(
+    'shows the help card for a small-talk question: %j',
+    (text) => {
+      expect(understanding.interpret(text, context).kind).toBe('help');
+    },
+  );
+
+  it('still says honestly that the guide does not cover a question in its own words', () => {
+    expect(understanding.interpret('how do I sync users from a mainframe?', context).kind).toBe('noAnswer');
+  });
+
   it.each([
     ['thanks a lot, what is next', 'next'],
     ['cheers, mark task 3 done', 'taskDone'],
