@@ -118,6 +118,8 @@ export function resolveCommonDay(tokens: readonly string[], today: string): stri
   const at = (i: number) => words[i] ?? '';
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
+    // "eod" alone is today; before a day ("eod friday", "eod tomorrow") it says when on that day.
+    if (word === 'eod' && looksLikeDate(at(i + 1))) continue;
     if (word === 'today' || word === 'tonight' || word === 'eod') return today;
     if (word === 'tomorrow' || word === 'tmrw' || word === 'tmr')
       return addDays(base, at(i - 1) === 'after' && at(i - 2) === 'day' ? 2 : 1);

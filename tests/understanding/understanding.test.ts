@@ -167,6 +167,9 @@ describe('common due-date forms, resolved without the recognizer', () => {
     ['a week on friday', '2026-12-01', '2026-12-11'],
     ['friday next week', '2026-12-01', '2026-12-11'],
     ['the day after tomorrow', '2026-12-31', '2027-01-02'],
+    ['eod', '2026-12-01', '2026-12-01'],
+    ['eod friday', '2026-12-01', '2026-12-04'],
+    ['by eod tomorrow', '2026-12-01', '2026-12-02'],
   ])('%s, today %s → %s', (text, today, day) => {
     expect(recognizeDueDay(text, new Date(`${today}T10:00:00Z`), notCalled)).toBe(day);
   });
