@@ -48,6 +48,8 @@ export interface Corpus {
   readonly positions: Readonly<Record<'next' | 'current', readonly string[]>>;
   /** Words that make an assignment mean the sender ("I'll take", "give it to me"). */
   readonly firstPerson: readonly string[];
+  /** Words that address the reader: after a mention of someone ("@Meera are you free at 3?") they ask that person. */
+  readonly secondPerson: readonly string[];
   readonly cadences: Readonly<Record<Cadence, readonly string[]>>;
   /** Phrases that turn a due date request into clearing the date. */
   readonly clearDate: readonly string[];
@@ -146,6 +148,7 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     taskNames: record(raw.taskNames, 'taskNames'),
     positions: record(raw.positions, 'positions', ['next', 'current'] as const),
     firstPerson: strings(raw.firstPerson, 'firstPerson'),
+    secondPerson: strings(raw.secondPerson, 'secondPerson'),
     cadences: record(raw.cadences, 'cadences', ['daily', 'weekly', 'off'] as const),
     clearDate: strings(raw.clearDate, 'clearDate'),
     watchSettings: record(raw.watchSettings, 'watchSettings', ['off', 'show'] as const),

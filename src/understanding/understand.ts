@@ -14,7 +14,7 @@ import { negationOf, type Negation, type NegationWords } from './negation';
 import { loadSynonyms, type Synonyms } from './synonyms';
 import { taskWordsOf } from './taskWords';
 import type { PhraseTable } from '../domain/sentenceTokens';
-import { phraseTable, prepareText, TASK_TOKEN, type PreparedText } from './textPrep';
+import { PERSON_TOKEN, phraseTable, prepareText, TASK_TOKEN, type PreparedText } from './textPrep';
 
 /** A task of the conversation's plan, as far as understanding needs to know it. */
 export interface PlanTaskInfo {
@@ -112,6 +112,7 @@ export class Understanding {
   private readonly taskNames: PhraseTable<string>;
   private readonly positions: PhraseTable<'next' | 'current'>;
   private readonly firstPerson: ReadonlySet<string>;
+  private readonly secondPerson: ReadonlySet<string>;
   private readonly cadences: PhraseTable<Cadence>;
   private readonly clearDate: PhraseTable<true>;
   private readonly watchOff: PhraseTable<true>;
@@ -135,6 +136,7 @@ export class Understanding {
       (['next', 'current'] as const).flatMap((key) => corpus.positions[key].map((phrase) => [phrase, key] as const)),
     );
     this.firstPerson = new Set(corpus.firstPerson);
+    this.secondPerson = new Set(corpus.secondPerson);
     this.cadences = phraseTable(
       (['daily', 'weekly', 'off'] as const).flatMap((key) =>
         corpus.cadences[key].map((phrase) => [phrase, key] as const),
@@ -206,6 +208,14 @@ export class Understanding {
       (questionShaped && top.score < ACT_SCORE) ||
       (questionShaped && top.intent === 'None')
     ) {
+      // A question that opens by addressing someone and asks "you" ("@Meera are you free at 3?", "@Ravi did you get my
+      // mail about the server?") is for that person, not for the guide.
+      if (
+        prepared.tokens[0] === PERSON_TOKEN &&
+        prepared.tokens.some((token) => this.secondPerson.has(token)) &&
+        (top.intent === 'question' || top.intent === 'None' || top.score < SUGGEST_SCORE)
+      )
+        return { kind: 'help', closest: closestIntents(candidates) };
       const answer = this.answerQuestion(text, context);
       if (answer.kind === 'answer') return answer;
       // A question the guide cannot answer is said to be one, unless it may be asking for a plain command ("how are we

@@ -206,6 +206,15 @@ describe('no change on a guess', () => {
     },
   );
 
+  // It had said the guide does not cover it.
+  it('shows the help card for a question that addresses someone else: "@Lena have you got a minute?"', () => {
+    expect(understanding.interpret('<at>Lena</at> have you got a minute?', context).kind).toBe('help');
+  });
+
+  it('still answers a question about sync said to someone: "@Lena which ports does the agent need?"', () => {
+    expect(understanding.interpret('<at>Lena</at> which ports does the agent need?', context).kind).toBe('answer');
+  });
+
   it('still says honestly that the guide does not cover a question in its own words', () => {
     expect(understanding.interpret('how do I sync users from a mainframe?', context).kind).toBe('noAnswer');
   });
