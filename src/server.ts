@@ -1,4 +1,5 @@
 import restify, { type Request, type Response, type Server } from 'restify';
+import type { Server as HttpServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { Activity, TurnContext } from 'botbuilder';
 import { AuthenticationError } from 'botframework-connector';
@@ -42,12 +43,28 @@ export interface EdgeServer {
   readonly drain: HttpDrain;
 }
 
+/**
+ * How long an idle keep-alive connection stays open. Node closes one after 5 s, and when a request is already on its
+ * way as the server closes, the client gets a reset for a request that was never read. That happens whenever the
+ * process is busy for longer than the timeout (the timer is handled before the waiting request is read): a client
+ * that reuses connections (fetch, a proxy or load balancer in front of the bot) must close an idle one first, and
+ * they keep them for seconds to minutes. Shutdown is not held up: HttpDrain closes idle connections at once.
+ */
+export const IDLE_CONNECTION_MS = 120_000;
+
+function keepIdleConnectionsLongerThanClients(http: HttpServer): void {
+  http.keepAliveTimeout = IDLE_CONNECTION_MS;
+  // The headers of a request must be allowed at least as long as the connection may sit idle before it.
+  http.headersTimeout = IDLE_CONNECTION_MS + 1_000;
+}
+
 export function createServer(deps: ServerDeps): EdgeServer {
   const { adapter, logger } = deps;
   const allowedChannelIds = deps.allowedChannelIds ?? [TEAMS_CHANNEL_ID];
   const rejections = new RejectionLog(logger);
   const startedAt = Date.now();
   const server = restify.createServer({ name: 'entra-sync-guide', handleUncaughtExceptions: false });
+  keepIdleConnectionsLongerThanClients(server.server);
   const drain = new HttpDrain(server);
   if (deps.localMode) {
     // A pre handler runs before routing, so unknown paths are refused too rather than answered 404.

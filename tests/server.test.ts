@@ -22,6 +22,13 @@ describe('HTTP edge (local mode)', () => {
     });
   });
 
+  it('keeps an idle connection open longer than a client does, so a request sent on it is never reset by its closing', () => {
+    // Node's own 5 s is shorter than fetch (4 s, then what the server announces) plus any pause of a busy process.
+    const http = bot.app.server.server;
+    expect(http.keepAliveTimeout).toBeGreaterThanOrEqual(60_000);
+    expect(http.headersTimeout).toBeGreaterThan(http.keepAliveTimeout);
+  });
+
   it('answers /readyz after touching storage', async () => {
     const response = await fetch(`${bot.baseUrl}/readyz`);
     expect(response.status).toBe(200);

@@ -80,11 +80,7 @@ export async function startHarness(env: Record<string, string> = {}, appOptions:
   const postRaw = async (body: string, contentType = 'application/json', headers: Record<string, string> = {}) => {
     const response = await fetch(`${baseUrl}/api/messages`, {
       method: 'POST',
-      // A new connection for each request. The bot runs in the test's own process: when a test keeps that process
-      // busy for longer than the server's 5 s keep-alive (20,000 reminder pointers on a loaded machine), both sides'
-      // idle timers come due together, and a request sent on the reused connection as the server closes it fails
-      // with ECONNRESET.
-      headers: { 'content-type': contentType, connection: 'close', ...headers },
+      headers: { 'content-type': contentType, ...headers },
       body,
     });
     const text = await response.text();
