@@ -83,6 +83,12 @@ export interface AppOptions {
   readonly instanceId?: string;
   /** Tests shorten Graph's per-request timeout and round budget, to reach a timed-out tenant without waiting seconds. */
   readonly tenantChecks?: Pick<TenantChecksOptions, 'requestTimeoutMs' | 'roundBudgetMs'>;
+  /**
+   * Whether listen() trains the understanding model at once (the default), so that the first sentence someone types is
+   * read without waiting for it. Test files that start many bots and type no free sentence turn it off: each file
+   * would pay the training again (over a CPU-second), and a sentence that needs the model still trains it then.
+   */
+  readonly trainUnderstandingAtStart?: boolean;
 }
 
 /** Whether `work` settles within `ms`; never rejects (failures are logged where they happen). */
@@ -327,7 +333,7 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
           boundPort = address.port;
           reminders.start();
           watch.start();
-          setImmediate(() => sharedUnderstanding());
+          if (options.trainUnderstandingAtStart !== false) setImmediate(() => sharedUnderstanding());
           resolve({ host: address.address, port: address.port });
         });
       }),
