@@ -204,6 +204,11 @@ export interface CapabilityRule {
   applies(answers: ResolvedAnswers): boolean;
   effect: 'requiresConnect' | 'requiresCloudSync' | 'prefersCloudSync';
   link: string;
+  /**
+   * The page that compares the two tools on this point, where `link` is a page about the point itself: the guide's
+   * answer to "does Cloud Sync do X" cites both.
+   */
+  comparedIn?: string;
   explanation: string;
   /** For Connect-only needs: what would let a Connect deployment move to Cloud Sync. */
   moveWhen?: string;
@@ -241,6 +246,7 @@ const CONNECT_ONLY_RULES: readonly CapabilityRule[] = [
     applies: (a) => a.devices === 'hybridJoin',
     effect: 'requiresConnect',
     link: LEARN.cloudSyncDeviceSync,
+    comparedIn: LEARN.cloudSyncDecisionGuide,
     explanation:
       'Connect syncs the computer objects that hybrid join relies on as a supported feature. Cloud Sync can do this only through its device sync preview, which is not meant for production.',
     moveWhen: 'Cloud Sync device sync becomes generally available, or the devices move to Microsoft Entra join.',
@@ -252,6 +258,7 @@ const CONNECT_ONLY_RULES: readonly CapabilityRule[] = [
     applies: (a) => a.devices === 'deviceWritebackOrWhfbHybridTrust',
     effect: 'requiresConnect',
     link: LEARN.commonScenarios,
+    comparedIn: LEARN.cloudSyncDecisionGuide,
     explanation:
       'Writing devices back to AD and the hybrid key or certificate trust deployments of Windows Hello for Business are Connect features. With Cloud Sync, Microsoft suggests the cloud Kerberos trust deployment instead.',
     moveWhen: 'Windows Hello for Business moves to cloud Kerberos trust, which needs no device writeback.',
@@ -309,6 +316,7 @@ const CONNECT_ONLY_RULES: readonly CapabilityRule[] = [
     applies: (a) => a.customization.includes('crossForestReferencesOrMerge'),
     effect: 'requiresConnect',
     link: LEARN.cloudSyncTopologies,
+    comparedIn: LEARN.cloudSyncDecisionGuide,
     explanation:
       'Connect can match one person across forests and resolve references between forests. Cloud Sync expects every object to be unique across forests and resolves references only within a forest.',
     moveWhen: 'Each person exists in one forest only and references (such as manager) stay within a forest.',
@@ -360,6 +368,7 @@ const CLOUD_SYNC_ONLY_RULES: readonly CapabilityRule[] = [
     applies: (a) => a.forestTopology === 'includesDisconnected',
     effect: 'requiresCloudSync',
     link: LEARN.cloudSyncTopologies,
+    comparedIn: LEARN.cloudSyncDecisionGuide,
     explanation:
       'Cloud Sync agents run inside each forest and talk only to the cloud, so unconnected forests can feed one tenant. A Connect server must reach every forest it syncs.',
   },

@@ -133,6 +133,8 @@ const OWN_STEM_NAMES: ReadonlySet<string> = new Set(OWN_STEMS.values());
 const SPELLED_OUT_NAMES: ReadonlyArray<{ readonly words: readonly string[]; readonly reading: readonly string[] }> = [
   { words: ['group', 'managed', 'service'], reading: ['gmsa', 'managed', 'service'] },
 ];
+/** How an answer names the page comparing the two tools (as the facts that cite it do). */
+const COMPARISON_TITLE = 'Cloud Sync or Connect Sync: decision guide';
 /** The task where the advisor's capability rules are acted on (shared by both tracks). */
 const TOOL_CHOICE_TASK: TaskId = 'cloudSync.chooseTool';
 /**
@@ -865,7 +867,10 @@ export class GuideIndex {
           track: '',
           taskIds: toolChoice,
           ofRule: true,
-          links: [{ title: 'Learn more', url: rule.link }],
+          links: [
+            { title: 'Learn more', url: rule.link },
+            ...(rule.comparedIn === undefined ? [] : [{ title: COMPARISON_TITLE, url: rule.comparedIn }]),
+          ],
         }),
       ]);
     }

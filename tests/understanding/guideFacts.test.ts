@@ -113,3 +113,31 @@ describe('facts of the reference an admin asks about', () => {
     expect(guide.answer(question, CLOUD_SYNC_PLAN_TASKS)).toEqual({ kind: 'noAnswer' });
   });
 });
+
+describe("the advisor's rules that the decision guide's comparison covers", () => {
+  const guide = new GuideIndex(loadCorpus('en'));
+
+  // Each rule's own page explains the point; the comparison is where an admin weighing the tools reads it beside the rest.
+  it.each([
+    [
+      'will cloud sync write our devices back to AD',
+      'Device writeback or Windows Hello for Business hybrid key/certificate trust',
+    ],
+    [
+      'cloud sync and references across forests, supported?',
+      "Cross-forest references or merging one person's accounts across forests",
+    ],
+    [
+      'a forest with no network path to the connect server: which tool',
+      'A forest that one sync server cannot reach over the network',
+    ],
+  ])('answers %j from the rule %j, citing its own page and the decision guide', (question, title) => {
+    const answer = guide.answer(question, CLOUD_SYNC_PLAN_TASKS);
+    const hit = answer.kind === 'answer' ? answer.hits[0] : undefined;
+    expect(hit?.title).toBe(title);
+    expect(hit?.links.map((link) => link.url)).toEqual([
+      expect.not.stringMatching(/decision-guide/),
+      LEARN.cloudSyncDecisionGuide,
+    ]);
+  });
+});
