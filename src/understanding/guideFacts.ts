@@ -191,7 +191,7 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
   {
     id: 'connectScheduler',
     title: "Reading Connect Sync's scheduler",
-    text: 'Get-ADSyncScheduler on the active server should show SyncCycleEnabled True, StagingModeEnabled False and a next run within the 30-minute interval. To force a sync, Start-ADSyncSyncCycle -PolicyType Delta runs a delta cycle now, -PolicyType Initial a full one, and Set-ADSyncScheduler -SyncCycleEnabled $true turns a stopped scheduler back on.',
+    text: 'Get-ADSyncScheduler on the active server should show SyncCycleEnabled True, StagingModeEnabled False and a next run within the 30-minute interval. To force a sync, Start-ADSyncSyncCycle -PolicyType Delta runs a delta cycle now, -PolicyType Initial a full one, and Set-ADSyncScheduler -SyncCycleEnabled $true turns a stopped scheduler back on. Set-ADSyncScheduler -CustomizedSyncCycleInterval (as d.HH:mm:ss) changes how often it runs; 30 minutes is the shortest interval allowed.',
     links: [{ title: 'Connect Sync scheduler', url: LEARN.connectScheduler }],
     taskIds: ['connect.verify'],
   },
@@ -332,6 +332,13 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
     taskIds: ['cloudSync.installAgent'],
   },
   {
+    id: 'agentReleases',
+    title: 'The newest provisioning agent version and what each release changed',
+    text: 'The version history lists every provisioning agent version with its release date and changes; check it for anything newer before quoting a number. The newest it listed when the guide was written was 1.1.2102.0 (September 22, 2025, download only), whose setup checks for the Hybrid Identity Administrator role and the Credential Manager service. Exchange hybrid writeback and the device sync preview need 1.1.1107.0 or later; provisioning cloud security groups to AD needs 1.1.1370.0 (October 16, 2023), the release that renamed it the Microsoft Entra provisioning agent.',
+    links: [{ title: 'Provisioning agent version history', url: LEARN.cloudSyncAgentVersions }],
+    taskIds: ['cloudSync.installAgent', 'cloudSyncHealth.agents'],
+  },
+  {
     id: 'agentSetupVariants',
     title: 'Special cases when installing the agent',
     text: 'A silent, scripted install from the command line is described on the PowerShell install page. On a FIPS-hardened server password hash sync needs MD5, so add <enforceFIPSPolicy enabled="false"/> to AADConnectProvisioningAgent.exe.config. US Government tenants run setup with ENVIRONMENTNAME=AzureUSGovernment.',
@@ -442,5 +449,26 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
     title: 'A user moved from a Cloud Sync OU to a Connect Sync OU',
     text: 'Moving a user from an OU that Cloud Sync syncs into an OU that Connect Sync syncs deletes the user in Entra ID and creates a new one. Hand whole OUs from one tool to the other instead of moving users across.',
     links: [{ title: 'Cloud Sync FAQ', url: LEARN.cloudSyncFaq }],
+  },
+  {
+    id: 'connectConfigExport',
+    title: "Exporting and importing Connect Sync's configuration",
+    text: "Connect Sync's settings and sync rules can be exported: rerun the wizard and choose View or export current configuration, which writes them out as JSON. A new server's custom install reads them back under Import synchronization settings, which is how a swing migration or a new Windows Server carries the configuration over. Cloud Sync keeps its configuration in Entra ID, so there is nothing to export from its agent servers.",
+    links: [
+      { title: 'Import and export Connect Sync settings', url: LEARN.connectImportExportConfig },
+      { title: 'Swing migration', url: LEARN.connectSwingMigration },
+    ],
+    // A staging server or an upgrade carries the settings over; a move to Cloud Sync starts by backing them up.
+    taskIds: ['connectUpgrade.stagingServer', 'connectUpgrade.upgrade', 'migrateToCloudSync.readiness'],
+  },
+  {
+    id: 'connectHealth',
+    title: 'Connect Health for Connect Sync',
+    text: 'Connect Health watches a Connect Sync server and raises alerts such as accidental deletes and password hash sync problems; it needs Entra ID P1. Setup installs its agent only when run as Global Administrator (a Hybrid Identity Administrator leaves it off). Since September 30, 2026 Health agents for sync, AD DS and AD FS need version 4.5.2466.0 or later.',
+    links: [
+      { title: 'Connect Sync post-installation tasks', url: LEARN.connectPostInstall },
+      { title: 'Mandatory Connect Sync update', url: LEARN.connectSecurityUpdates },
+    ],
+    taskIds: ['connect.postInstall'],
   },
 ];

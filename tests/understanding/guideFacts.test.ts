@@ -52,6 +52,12 @@ describe('facts of the reference an admin asks about', () => {
     ['how do I force a sync in connect', LEARN.connectScheduler],
     ['a user we moved into a connect OU came back as a new account', LEARN.cloudSyncFaq],
     ['which tenants get the transition to cloud sync option', LEARN.cloudSyncMigrationTool],
+    // Releases and what changed, in the words admins use for them.
+    ['is there a changelog for the provisioning agent', LEARN.cloudSyncAgentVersions],
+    ['whats the most recent provisioning agent build', LEARN.cloudSyncAgentVersions],
+    // A running Connect server's configuration, schedule and health, asked from a Cloud Sync plan.
+    ['how do i export the aadc configuration to a new server', LEARN.connectImportExportConfig],
+    ['which version must the connect health agent be on', LEARN.connectSecurityUpdates],
   ])('answers %j from the page that backs it', (question, url) => {
     expect(topLinks(question)).toContain(url);
   });
@@ -111,6 +117,17 @@ describe('facts of the reference an admin asks about', () => {
     'how do i enable passkeys for my users',
   ])('says honestly that %j is not the guide’s to answer', (question) => {
     expect(guide.answer(question, CLOUD_SYNC_PLAN_TASKS)).toEqual({ kind: 'noAnswer' });
+  });
+});
+
+describe('a Connect Sync schedule that is changed', () => {
+  const guide = new GuideIndex(loadCorpus('en'));
+
+  it('says how to change the interval and how short it may be', () => {
+    const answer = guide.answer('change the connect sync scheduler interval', CLOUD_SYNC_PLAN_TASKS);
+    const hit = answer.kind === 'answer' ? answer.hits[0] : undefined;
+    expect(hit?.text).toMatch(/CustomizedSyncCycleInterval/);
+    expect(hit?.text).toMatch(/30 minutes is the shortest/);
   });
 });
 

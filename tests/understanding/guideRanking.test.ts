@@ -370,3 +370,12 @@ describe("a helpdesk's words for what the guide says", () => {
     expect(guide.answer(question, CLOUD_SYNC_PLAN_TASKS).kind).toBe('noAnswer');
   });
 });
+
+describe("a prerequisite's version", () => {
+  // The guide gives Windows' version by its number ("Windows Server 2016"): "version" would lead to the agent's own.
+  it('reads "Windows version" as a question for the Windows Server the agent needs', () => {
+    expect(top('what windows version does the box for the sync agent need')?.title).toBe(
+      'Where the Cloud Sync agent can run',
+    );
+  });
+});
