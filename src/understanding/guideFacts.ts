@@ -60,7 +60,7 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
   {
     id: 'migrationTool',
     title: 'Moving from Connect Sync to Cloud Sync',
-    text: 'Eligible tenants get a guided "Transition to Cloud Sync" option in the Connect wizard, for one forest with up to 2,000 objects in scope and no custom rules; larger moves are piloted OU by OU.',
+    text: 'Eligible tenants get a guided transition tool, the "Transition to Cloud Sync" option in the Connect wizard, for one forest with up to 2,000 objects in scope and no custom rules; larger moves are piloted OU by OU.',
     links: [
       { title: 'Migrate with the transition tool', url: LEARN.cloudSyncMigrationTool },
       { title: 'Cloud Sync migration FAQ', url: LEARN.cloudSyncMigrationFaq },
@@ -307,7 +307,7 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
   {
     id: 'agentUpdates',
     title: 'Keeping the provisioning agent up to date',
-    text: 'The provisioning agent updates itself: its Agent Updater service installs the releases Microsoft selects for automatic upgrade; every release, including the others, can be downloaded from the admin center. The version history lists which is which. Keep every agent on the same recent release.',
+    text: 'The Cloud Sync agent updates itself: its Agent Updater service installs the releases Microsoft selects for automatic upgrade; every release, including the others, can be downloaded from the admin center. The version history lists which is which. Keep every agent on the same recent release.',
     links: [
       { title: 'Cloud Sync agent automatic upgrade', url: LEARN.cloudSyncAutoUpgrade },
       { title: 'Provisioning agent version history', url: LEARN.cloudSyncAgentVersions },
@@ -333,10 +333,11 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
   },
   {
     id: 'agentReleases',
-    title: 'The newest provisioning agent version and what each release changed',
-    text: 'The version history lists every provisioning agent version with its release date and changes; check it for anything newer before quoting a number. The newest it listed when the guide was written was 1.1.2102.0 (September 22, 2025, download only), whose setup checks for the Hybrid Identity Administrator role and the Credential Manager service. Exchange hybrid writeback and the device sync preview need 1.1.1107.0 or later; provisioning cloud security groups to AD needs 1.1.1370.0 (October 16, 2023), the release that renamed it the Microsoft Entra provisioning agent.',
+    title: 'The newest provisioning agent release and what each changed',
+    text: 'The version history lists every provisioning agent version with its release date and changes; check it for anything newer before quoting a number. The newest it listed when the guide was written was 1.1.2102.0 (September 22, 2025, download only), whose setup checks for the Hybrid Identity Administrator role and the Credential Manager service. Exchange hybrid writeback and the device sync preview need 1.1.1107.0 or later; provisioning cloud security groups to AD needs build 1.1.1370.0 (October 16, 2023), the release that renamed it the Microsoft Entra provisioning agent.',
     links: [{ title: 'Provisioning agent version history', url: LEARN.cloudSyncAgentVersions }],
-    taskIds: ['cloudSync.installAgent', 'cloudSyncHealth.agents'],
+    // The feature floors restate the lines of the task that matches builds to features.
+    taskIds: ['cloudSync.installAgent', 'cloudSyncHealth.features'],
   },
   {
     id: 'agentSetupVariants',
@@ -464,11 +465,12 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
   {
     id: 'connectHealth',
     title: 'Connect Health for Connect Sync',
-    text: 'Connect Health watches a Connect Sync server and raises alerts such as accidental deletes and password hash sync problems; it needs Entra ID P1. Setup installs its agent only when run as Global Administrator (a Hybrid Identity Administrator leaves it off). Since September 30, 2026 Health agents for sync, AD DS and AD FS need version 4.5.2466.0 or later.',
+    text: 'Connect Health watches a Connect Sync server and raises alerts, accidental deletes among them; it needs Entra ID P1. Setup installs its agent only when run as Global Administrator (a Hybrid Identity Administrator leaves it off). Since September 30, 2026 Health agents for sync, AD DS and AD FS need version 4.5.2466.0 or later.',
     links: [
       { title: 'Connect Sync post-installation tasks', url: LEARN.connectPostInstall },
       { title: 'Mandatory Connect Sync update', url: LEARN.connectSecurityUpdates },
     ],
-    taskIds: ['connect.postInstall'],
+    // The prerequisites say which role setup needs for Health; after the install is where it is checked.
+    taskIds: ['connect.postInstall', 'connect.prerequisites'],
   },
 ];

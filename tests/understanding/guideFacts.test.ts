@@ -58,6 +58,8 @@ describe('facts of the reference an admin asks about', () => {
     // A running Connect server's configuration, schedule and health, asked from a Cloud Sync plan.
     ['how do i export the aadc configuration to a new server', LEARN.connectImportExportConfig],
     ['which version must the connect health agent be on', LEARN.connectSecurityUpdates],
+    // The tool's own name for the agent, as admins write it.
+    ['will our cloud sync agents update themselves', LEARN.cloudSyncAutoUpgrade],
   ])('answers %j from the page that backs it', (question, url) => {
     expect(topLinks(question)).toContain(url);
   });
