@@ -100,6 +100,39 @@ const SHOW_ORDER: Readonly<Record<IndexedDoc['source'], number>> = {
   why: 1,
   example: 2,
 };
+/**
+ * A question that asks whether something is so rather than what to do: whether a tool can or does something ("can
+ * connect upgrade itself on a full SQL Server", "do the agents update themselves"), what it supports, or how the tools
+ * differ. Facts and the advisor's rules state what is so; a checklist line says what to do, so such a question loses
+ * its answer to a step that merely shares its words when steps keep their bonus (SOURCE_WEIGHT). A question opening
+ * with one of these words, or holding one of the others, has that shape. Questions of a version or a limit are left
+ * out: checklist lines state those themselves (a build floor, the transition tool's object limit), and counting them
+ * cost dev12 a right answer.
+ */
+const WHETHER_OPENERS: ReadonlySet<string> = new Set([
+  'can',
+  'could',
+  'does',
+  'do',
+  'did',
+  'is',
+  'are',
+  'will',
+  'would',
+  'must',
+  'has',
+  'have',
+]);
+const WHAT_IS_SO_WORDS: ReadonlySet<string> = new Set([
+  'support',
+  'supports',
+  'supported',
+  'difference',
+  'differences',
+  'compare',
+  'vs',
+  'versus',
+]);
 /** Lines of the conversation's own plan count for more: a Cloud Sync plan asking about "the agent" means Cloud Sync's. */
 const IN_PLAN_WEIGHT = 1.5;
 /**
@@ -557,7 +590,12 @@ export class GuideIndex {
     for (const terms of query.values()) this.lookupCount += 2 * terms.size;
     for (const terms of synonymQuery.values()) this.lookupCount += terms.size;
     for (const terms of standInQuery.values()) this.lookupCount += terms.size;
-    const results = this.lineScores.search([query, synonymQuery], wordsOf, this.docBoosts(planTaskIds, tool));
+    const whatIsSo = WHETHER_OPENERS.has(tokens[0] ?? '') || tokens.some((word) => WHAT_IS_SO_WORDS.has(word));
+    const results = this.lineScores.search(
+      [query, synonymQuery],
+      wordsOf,
+      this.docBoosts(planTaskIds, tool, true, whatIsSo),
+    );
     const answering = results.filter(
       (result) =>
         covers(result.words, words.length, rare, MIN_COVERAGE, names) &&
@@ -728,8 +766,13 @@ export class GuideIndex {
    * How much each document counts for a plan: its source, and its track's standing in the plan. Worked out once per
    * plan (a plan's task list), kept for the few plans seen last.
    */
-  private docBoosts(planTaskIds: readonly string[], tool: SingleTool | undefined, bySource = true): Float64Array {
-    const key = `${bySource ? 's' : 'e'}:${tool ?? ''}:${planTaskIds.join(',')}`;
+  private docBoosts(
+    planTaskIds: readonly string[],
+    tool: SingleTool | undefined,
+    bySource = true,
+    whatIsSo = false,
+  ): Float64Array {
+    const key = `${bySource ? 's' : 'e'}${whatIsSo ? 'w' : ''}:${tool ?? ''}:${planTaskIds.join(',')}`;
     let boosts = this.boostsByPlan.get(key);
     if (boosts === undefined) {
       const inPlan = new Set(planTaskIds);
@@ -741,8 +784,15 @@ export class GuideIndex {
             : doc.pathTrack
               ? PATH_TRACK_WEIGHT
               : 1;
+        // Asked what is so, a step's line is worth no more than a statement of the same standing: its bonus as the
+        // most concrete answer is for questions of what to do.
+        const source = !bySource
+          ? 1
+          : whatIsSo && (doc.source === 'checklist' || doc.source === 'check' || doc.source === 'why')
+            ? SOURCE_WEIGHT.fact
+            : SOURCE_WEIGHT[doc.source];
         const otherTool = tool !== undefined && doc.tool !== undefined && doc.tool !== tool;
-        boosts[doc.id] = (bySource ? SOURCE_WEIGHT[doc.source] : 1) * standing * (otherTool ? OTHER_TOOL_WEIGHT : 1);
+        boosts[doc.id] = source * standing * (otherTool ? OTHER_TOOL_WEIGHT : 1);
       }
       if (this.boostsByPlan.size >= MAX_REMEMBERED_PLANS) this.boostsByPlan.clear();
       this.boostsByPlan.set(key, boosts);

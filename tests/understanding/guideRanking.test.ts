@@ -379,3 +379,20 @@ describe("a prerequisite's version", () => {
     );
   });
 });
+
+describe('a question whether something is so', () => {
+  // Facts and rules state what is so; a checklist line of the plan that shares the words says what to do.
+  it.each([
+    'is auto upgrade available once connect runs on a full SQL Server',
+    'does auto upgrade stay available when connect runs on a full SQL Server',
+    'can connect auto upgrade when it runs on a full SQL Server',
+  ])('"%s" is answered by the fact on automatic upgrade, not by the install choice\'s steps', (question) => {
+    expect(top(question)?.title).toBe('Automatic upgrade of Connect Sync');
+  });
+
+  it('still answers a question of what to do from the steps', () => {
+    expect(top('how do i turn on automatic upgrade for connect')?.title).toBe(
+      'Turn on automatic upgrade where it is supported',
+    );
+  });
+});
