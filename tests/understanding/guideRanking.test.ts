@@ -396,3 +396,17 @@ describe('a question whether something is so', () => {
     );
   });
 });
+
+describe('chat contractions and helpdesk words', () => {
+  // A contraction the guide never writes ("we're", "they're") is no word the answer must hold.
+  it.each([
+    "we're in a US gov tenant, are the urls different",
+    "they're asking if we've got to open other endpoints in a gcc high tenant",
+  ])('"%s" is answered from the agent\'s network requirements', (question) => {
+    expect(top(question)?.taskIds).toContain('cloudSync.prerequisites');
+  });
+
+  it('reads a re-sync as the Restart sync the guide writes', () => {
+    expect(top('changed which OUs are in scope, do i have to kick off a re-sync')?.text).toMatch(/Restart sync/);
+  });
+});
