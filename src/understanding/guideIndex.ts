@@ -173,7 +173,11 @@ const OWN_STEM_NAMES: ReadonlySet<string> = new Set(OWN_STEMS.values());
  */
 const SPELLED_OUT_NAMES: ReadonlyArray<{ readonly words: readonly string[]; readonly reading: readonly string[] }> = [
   { words: ['group', 'managed', 'service'], reading: ['gmsa', 'managed', 'service'] },
+  // Hybrid join's old name: its words would find the renaming fact, which writes both names, over what joins devices.
+  { words: ['hybrid', 'azure', 'ad', 'join'], reading: ['hybrid', 'join'] },
 ];
+/** The first word of each spelled-out name: a question without any of them is read as it is. */
+const NAME_STARTS: ReadonlySet<string> = new Set(SPELLED_OUT_NAMES.map(({ words }) => words[0]));
 /** How an answer names the page comparing the two tools (as the facts that cite it do). */
 const COMPARISON_TITLE = 'Cloud Sync or Connect Sync: decision guide';
 /** The task where the advisor's capability rules are acted on (shared by both tracks). */
@@ -221,7 +225,7 @@ function toolOfTasks(taskIds: readonly string[]): SingleTool | undefined {
 
 /** The tokens with each spelled-out name read as above (a linear scan; the names are few and short). */
 function withNames(tokens: readonly string[]): readonly string[] {
-  if (!tokens.includes('managed')) return tokens;
+  if (!tokens.some((token) => NAME_STARTS.has(token))) return tokens;
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const found = SPELLED_OUT_NAMES.find(({ words }) => words.every((word, k) => tokens[i + k] === word));

@@ -410,3 +410,13 @@ describe('chat contractions and helpdesk words', () => {
     expect(top('changed which OUs are in scope, do i have to kick off a re-sync')?.text).toMatch(/Restart sync/);
   });
 });
+
+describe('old product names', () => {
+  // The renaming fact writes every old name beside its new one, so a question in the old name found it word for word.
+  it.each([
+    'will cloud sync handle hybrid azure ad join for our desktops',
+    'is hybrid azure ad join something cloud sync supports',
+  ])('"%s" is answered by what the guide says of hybrid join, not by the renaming', (question) => {
+    expect(top(question)?.title).toBe('Microsoft Entra hybrid join in production');
+  });
+});
