@@ -78,8 +78,13 @@ const MIN_MATCHED_OF_SEVERAL = 2;
 const RARE_IN_DOCS = 3;
 /** A rare technical term that names a thing: a word of at least four characters with two letters in it, not a number. */
 const NAME_WORD = /^(?=.{4,40}$)[^a-z]*[a-z][^a-z]*[a-z]/;
-/** A word with a capital after its first letter or with a digit (gMSA, LocalDB, TLS, 443, KB5070773, Get-ADSyncScheduler, hyphens kept as tokenize keeps them); run on our own content only. */
-const TECHNICAL_WORD = /[A-Za-z0-9-]*(?:[a-z][A-Z]|[A-Z]{2}|\d)[A-Za-z0-9-]{0,40}/g;
+/**
+ * A word with a capital after its first letter or with a digit (gMSA, LocalDB, TLS, 443, KB5070773, Get-ADSyncScheduler,
+ * hyphens kept as tokenize keeps them), with the dots inside a file name (AADConnectProvisioningAgentSetup.exe) as
+ * tokenize keeps them too; run on our own content only. Each dot must be followed by a letter or digit, so the pattern
+ * stays linear and a sentence's full stop is left out.
+ */
+const TECHNICAL_WORD = /[A-Za-z0-9-]*(?:[a-z][A-Z]|[A-Z]{2}|\d)[A-Za-z0-9-]{0,40}(?:\.[A-Za-z0-9-]{1,20})*/g;
 /** A synonym counts for less than the word the person typed. */
 const SYNONYM_WEIGHT = 0.25;
 /** Checklist lines are the most concrete answers; a task's "why" explains more than it answers. */

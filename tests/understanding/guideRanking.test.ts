@@ -118,6 +118,12 @@ describe("the guide's rare names", () => {
       'cloudSync.configure',
       /ADToAADSyncServiceAccount/,
     ],
+    // A file name is a name too, dots and all.
+    [
+      'AADConnectProvisioningAgentSetup.exe shows an empty sign in box, nothing loads',
+      'cloudSync.installAgent',
+      /AADConnectProvisioningAgentSetup\.exe/,
+    ],
   ])(
     '"%s" is answered on the name alone, however few of its other words the guide writes',
     (question, taskId, line) => {
