@@ -237,6 +237,10 @@ describe('other Entra and Microsoft 365 features', () => {
     'we want a mail-enabled security group for HR, how',
     'how many mailboxes can one migration batch take',
     'schedule a nightly backup of the SQL Server database',
+    // Writing scripts to order, directory housekeeping and SQL Server's own high availability.
+    'could you write a script that disables users who left',
+    'find and remove stale computers in our domain',
+    'our sql availability group keeps failing over at night',
   ])('"%s" falls back: it names another feature and not the guide\'s subject', (question) => {
     expect(guide.answer(question, CLOUD_SYNC_PLAN_TASKS).kind).toBe('noAnswer');
   });
