@@ -37,7 +37,7 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
   {
     id: 'phsInterval',
     title: 'How often password hashes sync',
-    text: 'Password hash sync sends changed passwords about every 2 minutes; the interval cannot be changed.',
+    text: 'Password hash sync sends new and reset passwords about every 2 minutes, an interval that is fixed.',
     links: [{ title: 'Password hash synchronization', url: LEARN.connectPhs }],
   },
   {
