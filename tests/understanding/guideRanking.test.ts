@@ -430,3 +430,13 @@ describe('old product names', () => {
     expect(top(question)?.title).toBe('Microsoft Entra hybrid join in production');
   });
 });
+
+describe('a question of what something needs', () => {
+  // The install steps that use an account share the question's words; the prerequisites say what is needed.
+  it.each([['do i need domain admin rights to create the gmsa for our agent', 'cloudSync.prerequisites']])(
+    '"%s" is answered from the prerequisites (%s)',
+    (question, taskId) => {
+      expect(top(question)?.taskIds).toContain(taskId);
+    },
+  );
+});
