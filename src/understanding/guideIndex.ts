@@ -168,16 +168,8 @@ const OWN_STEMS: ReadonlyMap<string, string> = new Map([
   ['updater', 'updater'],
   ['updaters', 'updater'],
 ]);
-/** Software the sync server needs (Windows itself too), whose version a question may ask for. */
-const PREREQUISITE_NAMES: ReadonlySet<string> = new Set([
-  '.net',
-  'net',
-  'dotnet',
-  'framework',
-  'powershell',
-  'tls',
-  'windows',
-]);
+/** Software the sync server needs, whose version a question may ask for. */
+const PREREQUISITE_NAMES: ReadonlySet<string> = new Set(['.net', 'net', 'dotnet', 'framework', 'powershell', 'tls']);
 const VERSION_WORDS: ReadonlySet<string> = new Set(['version', 'versions']);
 const OWN_STEM_NAMES: ReadonlySet<string> = new Set(OWN_STEMS.values());
 /**

@@ -381,15 +381,6 @@ describe("a helpdesk's words for what the guide says", () => {
   });
 });
 
-describe("a prerequisite's version", () => {
-  // The guide gives Windows' version by its number ("Windows Server 2016"): "version" would lead to the agent's own.
-  it('reads "Windows version" as a question for the Windows Server the agent needs', () => {
-    expect(top('what windows version does the box for the sync agent need')?.title).toBe(
-      'Where the Cloud Sync agent can run',
-    );
-  });
-});
-
 describe('a question whether something is so', () => {
   // Facts and rules state what is so; a checklist line of the plan that shares the words says what to do.
   it.each([
