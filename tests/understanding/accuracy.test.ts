@@ -65,7 +65,7 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // and weighed (not ordered) task changes, tuned on dev11 and dev15: intents 93.8%.
   // After the second round on an outside tuning set (dev16): questions 82.8%, intents unchanged.
   // After the round tuned on dev17: questions 83.6% (20 wrong answers, no fallbacks).
-  { file: 'heldout5.en.json', intentFloor: 0.938, questionFloor: 0.836 },
+  { file: 'heldout5.en.json', intentFloor: 0.938, questionFloor: 0.885 },
   // Written by another author who saw none of our understanding files, the tuning sets or the earlier held-out sets
   // (only heldout5's field names, for the format), while the rounds it measures went on; scored for the first time once
   // they were over, with nothing tuned on it afterwards. 21 short lines the corpus held word for word were dropped. On
@@ -80,7 +80,7 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // After the second round on an outside tuning set (dev16): questions 74.9% (40 wrong answers, 6 fallbacks).
   // After the round tuned on dev17: questions 76.0% (38 wrong answers, 6 fallbacks), intents 88.0% (a negative order
   // to turn a setting on leaves it as it is).
-  { file: 'heldout6.en.json', intentFloor: 0.88, questionFloor: 0.759 },
+  { file: 'heldout6.en.json', intentFloor: 0.88, questionFloor: 0.786 },
   // A seventh set by an author who saw neither our understanding files nor heldout6, written while the last rounds went
   // on and scored once they were over; 5 lines the corpus held word for word were dropped. On the code before this
   // stop's rounds: intents 82.3%, entities 81.8%, questions 73.8% (39 wrong answers, 3 fallbacks) of 294 and 160. With
@@ -92,7 +92,7 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // After the second round on an outside tuning set (dev16): questions 81.3% (27 wrong answers, 3 fallbacks).
   // After the round tuned on dev17: questions 81.9% (26 wrong answers, 3 fallbacks), intents 88.1%, entities 90.0%
   // (a person written '@Name' is scored as the mention Teams delivers).
-  { file: 'heldout7.en.json', intentFloor: 0.88, questionFloor: 0.818 },
+  { file: 'heldout7.en.json', intentFloor: 0.88, questionFloor: 0.862 },
   // An eighth set by another outside author (no understanding files, no tuning or held-out sets), written at the start
   // of the round it measures and scored once after it; 4 lines the corpus held word for word were dropped. Before the
   // round: intents 83.6%, entities 88.4%, questions 78.7% (36 wrong answers, 3 fallbacks) of 299 and 183. After it
@@ -103,14 +103,17 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // answers, 1 fallback), intents 85.3%. Two changes of that round that failed heldout2's gate were reverted first.
   // After the round tuned on dev17 (self-corrections, questions about 'it' and 'that' never acted on): intents 85.6%,
   // entities 90.2%, questions unchanged.
-  { file: 'heldout8.en.json', intentFloor: 0.856, questionFloor: 0.841 },
+  { file: 'heldout8.en.json', intentFloor: 0.856, questionFloor: 0.868 },
   // A ninth set by another outside author (no understanding files, no tuning or held-out sets; personas: an MSP
   // consultant typing on a phone, an admin weighing the move from Connect Sync, a formal non-native writer), written at
   // the start of the round tuned on dev17 and kept out of the repository until that round was over; 2 lines the corpus
   // held word for word were dropped. Before the round: intents 86.8%, entities 83.5%, questions 82.2% (27 wrong
   // answers, 3 fallbacks) of 295 and 169. After it: intents 87.5%, entities 89.3% (mostly '@Name' now read as a
   // mention), questions 85.8% (22 wrong answers, 2 fallbacks).
-  { file: 'heldout9.en.json', intentFloor: 0.874, questionFloor: 0.857 },
+  // Question floors of heldout5 to heldout9 follow the round on dev18's general misses (comparison pages on the
+  // advisor's rules, release and Connect-side facts, questions whether something is so or what it needs, chat
+  // contractions), measured once with hb's intent rounds merged: 88.5%, 78.7%, 86.3%, 86.9% and 91.1%.
+  { file: 'heldout9.en.json', intentFloor: 0.874, questionFloor: 0.911 },
 ];
 const corpus = loadCorpus('en');
 const understanding = new Understanding(corpus);
