@@ -303,6 +303,15 @@ export class Understanding {
     const outweighing = this.outweighing(prepared.masked, intent);
     // A message that opens with another command's training sentence, and with none of this one's, is not acted on
     // either: that command is offered first.
+    // A reading for the whole plan leaves out a task the message names ("working on task 2 from now" read as next, on
+    // "working" and "now"): when a change to that task is a likely reading too, the message may be about the task, so
+    // both are offered and neither carried out.
+    if (!TASK_INTENTS.has(intent) && !SETTINGS.has(intent) && this.namesPlanTask(prepared, context)) {
+      const taskReading = candidates.find(
+        (candidate) => TASK_INTENTS.has(candidate.intent) && candidate.score >= SUGGEST_SCORE / 2,
+      );
+      if (taskReading && !outweighing.includes(taskReading.intent)) outweighing.push(taskReading.intent);
+    }
     const said = this.model.trainedSentencesIn(prepared.masked);
     if (!said.has(intent))
       for (const other of [...said].reverse())

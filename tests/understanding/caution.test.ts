@@ -237,6 +237,17 @@ describe('no change on a guess', () => {
     },
   );
 
+  // A reading for the whole plan had been acted on, on words such as "working" and "now", leaving the task out.
+  it.each([
+    ['working on task 2 from now', 'taskStart'],
+    ['agent install sorted, what now', 'taskDone'],
+  ])('offers, and does not act on, a plan-wide reading of a message that names a task: %j', (text, taskIntent) => {
+    const reading = understanding.interpret(text, context);
+    expect(reading.kind).toBe('choose');
+    const offered = reading.kind === 'choose' ? reading.proposals.map((proposal) => proposal.intent) : [];
+    expect(offered).toContain(taskIntent);
+  });
+
   // It had turned the tenant watch on.
   it('offers, and does not turn on, a setting for the whole plan in a message about one of its tasks', () => {
     expect(understanding.interpret("when the verification passes I'll let the team know", context)).toEqual({
