@@ -431,8 +431,19 @@ export class Understanding {
     );
   }
 
+  /**
+   * Whether a word makes the message hypothetical ("if", "once", "when": "ping me when the prereqs are done" asks to be
+   * told, and marks nothing done). One that also asks a question ("when") asks it when it opens the message before a
+   * verb that asks ("when is task 3 due", "when did we start"), and is politeness before "you" ("mark task 3 done when
+   * you get a chance": the bot is never the one to do the work).
+   */
   private isConditional(tokens: readonly string[]): boolean {
-    return tokens.some((token) => this.conditionals.has(token));
+    return tokens.some((token, i) => {
+      if (!this.conditionals.has(token)) return false;
+      if (!QUESTION_OPENERS.has(token)) return true;
+      const after = tokens[i + 1] ?? '';
+      return !(i === 0 && QUESTION_OPENERS.has(after)) && !this.secondPerson.has(after);
+    });
   }
 
   /**

@@ -180,6 +180,27 @@ describe('no change on a guess', () => {
     },
   );
 
+  // Asking to be told when a task is done is no news that it is: these had marked the task done.
+  it.each(['ping me when the prereqs are done', 'tell me when the agent is installed'])(
+    'marks nothing done, nor offers to, when asked to be told once a task is: %j',
+    (text) => {
+      const reading = understanding.interpret(text, context);
+      expect(reading.kind).not.toBe('act');
+      const offered = reading.kind === 'choose' ? reading.proposals.map((proposal) => proposal.intent) : [];
+      expect(offered).not.toContain('taskDone');
+    },
+  );
+
+  it('still offers a change asked for "when you get a chance": politeness, no condition', () => {
+    const reading = understanding.interpret('mark task 3 done when you get a chance', context);
+    expect(reading.kind === 'choose' && reading.proposals[0]).toEqual({ intent: 'taskDone', taskNumber: 3 });
+  });
+
+  it('still reads "when" that opens a question as the question: "when was task 2 marked done"', () => {
+    const reading = understanding.interpret('when was task 2 marked done', context);
+    expect(reading.kind === 'act' && reading.proposal.intent).toBe('history');
+  });
+
   // "whether" asks indirectly or hedges; it is no hypothetical: these had shown the help card, with no button to do it.
   it.each([
     ['skip the verification whether it passes or not', { intent: 'taskSkip', taskNumber: 5 }],
