@@ -61,7 +61,8 @@ export interface Corpus {
   /**
    * Words spelled out before anything reads a message, on both sides (training and messages): contractions
    * ("don't" → "do not", so one "not" carries every negation), chat shorthand ("pls", "u") and filler ("um" → nothing).
-   * First-person contractions ("i'll", "i'm") stay whole: they are how people take a task.
+   * First-person contractions ("i'll", "i'm") stay whole: they are how people take a task. A phrase of up to three
+   * words ("let me know") is read as one.
    */
   readonly respellings: Readonly<Record<string, string>>;
   /** Articles, pronouns, "to be", prepositions: words that alone make no intent a candidate (intentModel.ts). */
@@ -176,12 +177,15 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
   };
 }
 
-/** Word → replacement; the replacement may be several words or empty (filler is dropped). */
+/**
+ * Word → replacement; the replacement may be several words or empty (filler is dropped). A key may be a phrase of two
+ * or three words ("let me know"), read together.
+ */
 function respellings(value: unknown, fail: (field: string, what: string) => never): Record<string, string> {
   if (!isRecord(value)) return fail('respellings', 'must be an object of word → replacement');
   for (const [word, replacement] of Object.entries(value)) {
-    if (typeof replacement !== 'string' || !/^[a-z0-9']+$/.test(word))
-      fail(`respellings.${word}`, 'must map one lower-case word to a string');
+    if (typeof replacement !== 'string' || !/^[a-z0-9']+(?: [a-z0-9']+){0,2}$/.test(word))
+      fail(`respellings.${word}`, 'must map one to three lower-case words to a string');
   }
   return value as Record<string, string>;
 }

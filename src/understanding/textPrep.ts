@@ -92,7 +92,10 @@ export interface TextPrepOptions {
 
 export type Respellings = ReadonlyMap<string, readonly string[]>;
 
-/** The corpus's respellings, each replacement split into tokens as messages are (an empty one drops the word). */
+/**
+ * The corpus's respellings, each replacement split into tokens as messages are (an empty one drops the word). A key
+ * of several words is a phrase (respelledPhrases).
+ */
 export function respellingTable(respellings: Readonly<Record<string, string>>): Respellings {
   return new Map(Object.entries(respellings).map(([word, replacement]) => [word, tokenize(replacement)] as const));
 }
@@ -100,9 +103,12 @@ export function respellingTable(respellings: Readonly<Record<string, string>>): 
 export function prepareText(raw: string, options: TextPrepOptions): PreparedText {
   const { text, mentionCount } = cleanText(raw);
   const respellings = options.respellings;
-  const spelled = tokenize(text)
-    .map((token) => joinedPrefix(token, options.vocabulary, respellings))
-    .flatMap((token) => respellings?.get(token) ?? contracted(token, options.vocabulary) ?? [token]);
+  const spelled = respelledPhrases(
+    tokenize(text)
+      .map((token) => joinedPrefix(token, options.vocabulary, respellings))
+      .flatMap((token) => respellings?.get(token) ?? contracted(token, options.vocabulary) ?? [token]),
+    respellings,
+  );
   const tokens = spelled.slice(0, MAX_TOKENS).map((token) => {
     const corrected = correctTypo(token, options.vocabulary);
     return corrected !== token && options.isWord?.(token) ? token : corrected;
@@ -138,6 +144,31 @@ export function prepareText(raw: string, options: TextPrepOptions): PreparedText
   if (taskMentions.length === 0 && numbers.length === 1 && /^\d{1,2}$/.test(tokens[numbers[0]]))
     masked[numbers[0]] = TASK_TOKEN;
   return { tokens, masked: masked.join(' '), taskMentions, mentionCount };
+}
+
+/** The most words a respelled phrase has ("let me know"). */
+const MAX_RESPELLED_PHRASE = 3;
+
+/**
+ * Respellings of a few words together, said as one, longest first; a word of one is never part of another. "let me
+ * know" only asks for an answer, as "can you" does: dropped, its "let" is not read as the "let's" that asks to begin.
+ */
+function respelledPhrases(tokens: string[], respellings: Respellings | undefined): string[] {
+  if (!respellings) return tokens;
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    let length = Math.min(MAX_RESPELLED_PHRASE, tokens.length - i);
+    for (; length >= 2; length -= 1) {
+      const replacement = respellings.get(tokens.slice(i, i + length).join(' '));
+      if (replacement) {
+        out.push(...replacement);
+        break;
+      }
+    }
+    if (length < 2) out.push(tokens[i]);
+    i += Math.max(length, 1);
+  }
+  return out;
 }
 
 /**

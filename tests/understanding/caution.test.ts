@@ -180,6 +180,15 @@ describe('no change on a guess', () => {
     },
   );
 
+  // "let me know" had been read with the "let's" that asks to begin, and started the questions again.
+  it.each(["let me know where we're up to", 'lmk where things are at'])(
+    'does not start the questions on "let me know" asking for news: %j',
+    (text) => {
+      const reading = understanding.interpret(text, context);
+      expect(reading.kind === 'act' && reading.proposal.intent).not.toBe('start');
+    },
+  );
+
   // Asking to be told when a task is done is no news that it is: these had marked the task done.
   it.each(['ping me when the prereqs are done', 'tell me when the agent is installed'])(
     'marks nothing done, nor offers to, when asked to be told once a task is: %j',

@@ -4,7 +4,7 @@
  */
 import { createPlan } from '../../src/domain/plan';
 import { planContext } from '../../src/understanding/planContext';
-import { correctTypo, phraseTable, prepareText } from '../../src/understanding/textPrep';
+import { correctTypo, phraseTable, prepareText, respellingTable } from '../../src/understanding/textPrep';
 import { sharedUnderstanding } from '../../src/understanding/understand';
 
 const NOW = new Date('2026-12-01T10:00:00Z');
@@ -28,6 +28,22 @@ describe('the task placeholder', () => {
     expect(masked('task 3 due dec 15')).toBe('xtask due dec xnum');
     expect(masked('move 3 to 4')).toBe('move xnum to xnum');
     expect(masked('we have 300 users')).toBe('we have xnum users');
+  });
+});
+
+describe('a respelled phrase', () => {
+  const respellings = respellingTable({ lmk: 'let me know', 'let me know': '', 'in a bit': 'later' });
+  const read = (text: string) => prepareText(text, { taskNames: names, vocabulary: new Set(), respellings }).tokens;
+
+  it('respells words said together as one, after the words themselves are ("lmk" is "let me know")', () => {
+    expect(read('let me know where we stand')).toEqual(['where', 'we', 'stand']);
+    expect(read('lmk where we stand')).toEqual(['where', 'we', 'stand']);
+    expect(read('check again in a bit')).toEqual(['check', 'again', 'later']);
+  });
+
+  it('leaves the words alone when they are not said together', () => {
+    expect(read('let the team know')).toEqual(['let', 'the', 'team', 'know']);
+    expect(read('let me')).toEqual(['let', 'me']);
   });
 });
 
