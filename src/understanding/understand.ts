@@ -170,6 +170,47 @@ export class Understanding {
     return { prepared, ranked: this.model.classify(prepared.masked) };
   }
 
+  /**
+   * classify, for a message whose only task words name tasks of another track ("kick off the assessment" in a Cloud
+   * Sync plan, where the assessment is Connect Sync's): when the masked reading needs a task there is none of ("start
+   * which task?") or reads nothing, the words are read as words instead ("assessment" for the questions, "health check"
+   * for the status). Marked `reread`: such a reading is offered, never acted on, as the words were also a task's name.
+   * A reading that stands with the task masked is kept: the corpus masks those words too ("turn on sync monitoring").
+   */
+  private classifyInPlan(
+    text: string,
+    context: UnderstandingContext,
+  ): { prepared: PreparedText; ranked: IntentScore[]; reread?: true } {
+    const classified = this.classify(text);
+    const tasks = context.tasks;
+    if (!tasks) return classified;
+    const inPlan = (ids: readonly string[]) => ids.some((id) => tasks.some((task) => task.id === id));
+    const mentions = classified.prepared.taskMentions;
+    if (mentions.length === 0 || mentions.some((mention) => mention.ref.kind !== 'words' || inPlan(mention.ref.taskIds)))
+      return classified;
+    const top = classified.ranked[0];
+    if (top.intent !== 'None' && !TASK_INTENTS.has(top.intent) && top.score >= SUGGEST_SCORE) return classified;
+    const planNames: Pick<PhraseTable<string>, 'matchAt'> = {
+      matchAt: (tokens, at) => {
+        const match = this.taskNames.matchAt(tokens, at);
+        return match && inPlan(match.meanings) ? match : undefined;
+      },
+    };
+    const prepared = prepareText(text, {
+      taskNames: planNames as PhraseTable<string>,
+      vocabulary: this.model.vocabulary,
+      respellings: this.model.respellings,
+      isWord: this.isWord,
+    });
+    const ranked = this.model.classify(prepared.masked);
+    // Only a reading the task's own words speak for: "mark the assessment done" is still about a task ("which one?"),
+    // not the history that "mark" and "done" can also mean.
+    const hidden = mentions.map((mention) => prepared.tokens.slice(mention.start, mention.end).join(' ')).join(' ');
+    if (ranked[0].intent === 'None' || (this.model.learntWordCounts(hidden).get(ranked[0].intent) ?? 0) === 0)
+      return classified;
+    return { prepared, ranked, reread: true };
+  }
+
   /** `context` prefers the plan's own tasks when a line of another track answers as well. */
   answerQuestion(text: string, context?: UnderstandingContext) {
     return this.guide.answer(
@@ -179,7 +220,8 @@ export class Understanding {
   }
 
   interpret(text: string, context: UnderstandingContext): Interpretation {
-    const { prepared, ranked } = this.corrected(this.classify(text), context.now);
+    const classified = this.classifyInPlan(text, context);
+    const { prepared, ranked } = this.corrected(classified, context.now);
     const top = ranked[0];
     const candidates = ranked.filter((entry): entry is IntentScore & { intent: IntentName } => entry.intent !== 'None');
     const questionShaped = looksLikeQuestion(text, prepared.tokens);
@@ -288,6 +330,7 @@ export class Understanding {
       (CHANGES_STATE.has(intent) || SETTINGS.has(intent));
     const mayAct =
       prepared.correctedFrom === undefined &&
+      !classified.reread &&
       !indirect &&
       !((questionShaped || negation || conditional) && TASK_INTENTS.has(intent));
     // Nor is a setting for the whole plan turned on from a message about one of its tasks ("when the verification

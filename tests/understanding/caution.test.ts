@@ -180,6 +180,20 @@ describe('no change on a guess', () => {
     },
   );
 
+  // "health check" names a task of Connect Sync's track only: in a Cloud Sync plan it had hidden the words that ask for
+  // the status behind a task the plan does not have, and shown the help card.
+  it('offers what another track\'s task words ask for, as words, when no task of the plan is named', () => {
+    const reading = understanding.interpret('health check on the project please', context);
+    expect(reading.kind === 'choose' && reading.proposals[0]).toEqual({ intent: 'status' });
+  });
+
+  it.each([
+    ['mark the assessment done', 'taskDone'],
+    ['skip the health check', 'taskSkip'],
+  ])('still asks which task a change to another track\'s task means: %j', (text, intent) => {
+    expect(understanding.interpret(text, context)).toMatchObject({ kind: 'clarify', intent, missing: 'task' });
+  });
+
   // "let me know" had been read with the "let's" that asks to begin, and started the questions again.
   it.each(["let me know where we're up to", 'lmk where things are at'])(
     'does not start the questions on "let me know" asking for news: %j',
