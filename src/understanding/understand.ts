@@ -14,7 +14,14 @@ import { negationOf, type Negation, type NegationWords } from './negation';
 import { loadSynonyms, type Synonyms } from './synonyms';
 import { taskWordsOf } from './taskWords';
 import type { PhraseTable } from '../domain/sentenceTokens';
-import { PERSON_TOKEN, phraseTable, prepareText, TASK_TOKEN, type PreparedText } from './textPrep';
+import {
+  MAX_UNDERSTOOD_CHARS,
+  PERSON_TOKEN,
+  phraseTable,
+  prepareText,
+  TASK_TOKEN,
+  type PreparedText,
+} from './textPrep';
 
 /** A task of the conversation's plan, as far as understanding needs to know it. */
 export interface PlanTaskInfo {
@@ -220,6 +227,25 @@ export class Understanding {
   }
 
   interpret(text: string, context: UnderstandingContext): Interpretation {
+    const whole = this.interpretWhole(text, context);
+    if (whole.kind !== 'help') return whole;
+    // A long message often gives its context first and its request last ("Having wrapped up the tool choice last week,
+    // I'd like to know what we should focus on now"): when the whole reads as nothing, its last sentence or clause is
+    // read alone, and what it asks is offered, never carried out. Not when the message negates or weighs something: the
+    // clause could then be the very change it refused or made hypothetical. Nor when it opens by addressing someone: it
+    // asks them.
+    const last = lastClause(text);
+    if (last === undefined) return whole;
+    const tokens = this.classify(text).prepared.tokens;
+    if (tokens[0] === PERSON_TOKEN || negationOf(tokens, this.negation) || this.isConditional(tokens)) return whole;
+    if (tokens.some((token) => this.indirectQuestions.has(token))) return whole;
+    const clause = this.interpretWhole(last, context);
+    if (clause.kind === 'act') return { kind: 'choose', proposals: [clause.proposal] };
+    if (clause.kind === 'choose') return clause;
+    return whole;
+  }
+
+  private interpretWhole(text: string, context: UnderstandingContext): Interpretation {
     const classified = this.classifyInPlan(text, context);
     const { prepared, ranked } = this.corrected(classified, context.now);
     const top = ranked[0];
@@ -631,6 +657,24 @@ type TaskFound =
   | { kind: 'one'; number: number; byWords: boolean }
   | { kind: 'several'; numbers: number[]; words: string }
   | { kind: 'none' };
+
+/** Fewest words a message's last clause needs to be read alone, and the fewest its opening must have before it. */
+const MIN_CLAUSE_WORDS = 4;
+
+/**
+ * The last sentence or clause of a message (after its last comma, full stop, semicolon, "!" or "?" followed by a space),
+ * when both it and what comes before it have a few words; otherwise undefined.
+ */
+function lastClause(text: string): string | undefined {
+  const bounded = text.slice(0, MAX_UNDERSTOOD_CHARS);
+  let cut = -1;
+  for (let i = 0; i < bounded.length - 1; i += 1)
+    if (',.;!?'.includes(bounded[i]) && bounded[i + 1] === ' ') cut = i + 1;
+  if (cut < 0) return undefined;
+  const words = (part: string) => part.split(' ').filter((word) => word !== '').length;
+  const last = bounded.slice(cut).trim();
+  return words(last) >= MIN_CLAUSE_WORDS && words(bounded.slice(0, cut)) >= MIN_CLAUSE_WORDS ? last : undefined;
+}
 
 function looksLikeQuestion(text: string, tokens: readonly string[]): boolean {
   // "do not…" (a spelled-out "don't") opens an order, not a question.

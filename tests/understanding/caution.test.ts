@@ -194,6 +194,22 @@ describe('no change on a guess', () => {
     expect(understanding.interpret(text, context)).toMatchObject({ kind: 'clarify', intent, missing: 'task' });
   });
 
+  // The opening context had outnumbered the request's words, and the help card was shown.
+  it('offers what the last clause of a long message asks when the whole reads as nothing', () => {
+    const reading = understanding.interpret(
+      "Bearing in mind the procurement delays we discussed, I'd appreciate seeing where the project stands",
+      context,
+    );
+    expect(reading).toEqual({ kind: 'choose', proposals: [{ intent: 'status' }] });
+  });
+
+  it.each([
+    'if the audit passes next week, mark task 3 done',
+    "we don't need task 5 anymore, it was covered by the network team",
+  ])('reads no last clause alone where the message weighs or refuses it: %j', (text) => {
+    expect(understanding.interpret(text, context).kind).toBe('help');
+  });
+
   // "let me know" had been read with the "let's" that asks to begin, and started the questions again.
   it.each(["let me know where we're up to", 'lmk where things are at'])(
     'does not start the questions on "let me know" asking for news: %j',
