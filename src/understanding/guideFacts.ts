@@ -291,6 +291,13 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
     taskIds: ['connectUpgrade.upgrade', 'restoreSync.upgrade'],
   },
   {
+    id: 'connectVersionHistory',
+    title: "Connect Sync's version history",
+    text: "Connect Sync's version history page lists every build with its release date and what it fixed or added, and says whether Microsoft offers the build to automatic upgrade. The page also has a feed (aka.ms/aadconnectrss) that announces each new build. Compare your server's build with the list before you plan an upgrade.",
+    links: [{ title: 'Connect Sync version history', url: LEARN.connectVersionHistory }],
+    taskIds: ['connectUpgrade.upgrade'],
+  },
+  {
     id: 'connectCutoff',
     title: 'Why old Connect Sync servers stopped syncing',
     text: 'Since September 30, 2026 every Connect Sync server below build 2.5.79.0 stops all sync until it is upgraded, and Connect Health agents need 4.5.2466.0. Earlier, from April 7, 2025, builds below 2.4.18.0 lost sign-in in the wizard (schema refresh, staging mode changes, federation setup) while sync went on. Changes made since the last sync are waiting, not lost: upgrade to the newest build.',

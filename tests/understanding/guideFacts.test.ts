@@ -60,6 +60,11 @@ describe('facts of the reference an admin asks about', () => {
     ['which version must the connect health agent be on', LEARN.connectSecurityUpdates],
     // The tool's own name for the agent, as admins write it.
     ['will our cloud sync agents update themselves', LEARN.cloudSyncAutoUpgrade],
+    // Connect's own releases: the page that lists its builds, not the download step that mentions it.
+    ['list of entra connect versions', LEARN.connectVersionHistory],
+    // What a product is called now, asked by its old name.
+    ['whats aad connect called these days', LEARN.entraNewName],
+    ['what was aadc renamed to', LEARN.entraNewName],
   ])('answers %j from the page that backs it', (question, url) => {
     expect(topLinks(question)).toContain(url);
   });
