@@ -62,6 +62,9 @@ describe('facts of the reference an admin asks about', () => {
     ['will our cloud sync agents update themselves', LEARN.cloudSyncAutoUpgrade],
     // Connect's own releases: the page that lists its builds, not the download step that mentions it.
     ['list of entra connect versions', LEARN.connectVersionHistory],
+    // The admin center's button says "Download on-premises agent"; admins shorten it.
+    ['where do i get the on-prem agent', LEARN.cloudSyncInstall],
+    ['download the on-prem agent from the entra admin center', LEARN.cloudSyncInstall],
     // What a product is called now, asked by its old name.
     ['whats aad connect called these days', LEARN.entraNewName],
     ['what was aadc renamed to', LEARN.entraNewName],
