@@ -77,7 +77,7 @@ const CLOUD_SYNC_TASKS: readonly TaskContent[] = [
     title: 'Configure Cloud Sync',
     why: 'The configuration lives in Entra ID and decides what syncs, how attributes map and when deletes stop.',
     checklist: [
-      'Entra Connect > Cloud sync > New configuration > AD to Microsoft Entra ID sync; pick the domain, decide on PHS.',
+      'Entra Connect > Cloud sync > New configuration > AD to Microsoft Entra ID sync; pick the domain, decide on password hash sync.',
       'Scope by OU (distinguished names); group scoping skips nested groups, so keep it for pilots.',
       'Review attribute mappings; add expressions or directory extensions only where needed.',
       'Test one user and one group with Provision on demand before enabling.',

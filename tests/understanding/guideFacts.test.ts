@@ -88,6 +88,15 @@ describe('facts of the reference an admin asks about', () => {
     expect(hit?.links.map((link) => link.url)).toContain(LEARN.cloudSyncDecisionGuide);
   });
 
+  // The configuration step is where password hash sync is turned on; it names the feature in full, as admins ask.
+  it.each([
+    'where do i enable password hash sync for cloud sync',
+    'which checkbox enables password hash sync in a cloud sync config',
+  ])('answers %j from the configuration step', (question) => {
+    const answer = guide.answer(question, CLOUD_SYNC_PLAN_TASKS);
+    expect(answer.kind === 'answer' ? answer.hits[0].title : undefined).toBe('Configure Cloud Sync');
+  });
+
   // Questions about a Connect Sync server that already runs, asked from a Cloud Sync plan: the plan's install lines
   // must not win over the running deployment's answer.
   it.each([
