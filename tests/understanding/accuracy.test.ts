@@ -80,7 +80,7 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // After the second round on an outside tuning set (dev16): questions 74.9% (40 wrong answers, 6 fallbacks).
   // After the round tuned on dev17: questions 76.0% (38 wrong answers, 6 fallbacks), intents 88.0% (a negative order
   // to turn a setting on leaves it as it is).
-  { file: 'heldout6.en.json', intentFloor: 0.88, questionFloor: 0.786 },
+  { file: 'heldout6.en.json', intentFloor: 0.88, questionFloor: 0.792 },
   // A seventh set by an author who saw neither our understanding files nor heldout6, written while the last rounds went
   // on and scored once they were over; 5 lines the corpus held word for word were dropped. On the code before this
   // stop's rounds: intents 82.3%, entities 81.8%, questions 73.8% (39 wrong answers, 3 fallbacks) of 294 and 160. With
@@ -112,8 +112,10 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // mention), questions 85.8% (22 wrong answers, 2 fallbacks).
   // Question floors of heldout5 to heldout9 follow the round on dev18's general misses (comparison pages on the
   // advisor's rules, release and Connect-side facts, questions whether something is so or what it needs, chat
-  // contractions), measured once with hb's intent rounds merged: 88.5%, 78.7%, 86.3%, 86.9% and 91.1%.
-  { file: 'heldout9.en.json', intentFloor: 0.874, questionFloor: 0.911 },
+  // contractions), measured once with hb's intent rounds merged: 88.5%, 78.7%, 86.3%, 86.9% and 91.1%. heldout6 and
+  // heldout9 were raised after the next round (Connect's version history, 'on-prem agent', the configuration step
+  // naming password hash sync): 79.2% and 91.7%, the others unchanged.
+  { file: 'heldout9.en.json', intentFloor: 0.874, questionFloor: 0.917 },
 ];
 const corpus = loadCorpus('en');
 const understanding = new Understanding(corpus);
