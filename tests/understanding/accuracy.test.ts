@@ -34,11 +34,11 @@ import { loadLabeled, score } from './labeled';
  */
 const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloor?: number }> = [
   { file: 'heldout.en.json', intentFloor: 0.956, questionFloor: 0.84 },
-  { file: 'heldout2.en.json', intentFloor: 0.961, questionFloor: 0.87 },
+  { file: 'heldout2.en.json', intentFloor: 0.971, questionFloor: 0.87 },
   // Intents only, in styles the first two lack (typos, filler, channel chatter, negations that must not act). 96.9%
   // before the round that added office and ticket-desk idiom (dev8–dev10), 95.7% after it: two lines lost here while
   // heldout5.en.json, which nobody had seen, gained one and no wrong change from free words was added anywhere.
-  { file: 'heldout3.en.json', intentFloor: 0.956 },
+  { file: 'heldout3.en.json', intentFloor: 0.962 },
   // Questions only, written before the guide's search was reworked: 78.7% of 75 then (11 wrong answers, 5 honest
   // fallbacks); 77.3% once terms were scored at start (pairs no longer fuzzy); 82.7% with acronyms and more facts;
   // 84.0% (10 wrong answers, 2 fallbacks) with other products' questions falling back, acronyms voting through their
@@ -65,7 +65,7 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // and weighed (not ordered) task changes, tuned on dev11 and dev15: intents 93.8%.
   // After the second round on an outside tuning set (dev16): questions 82.8%, intents unchanged.
   // After the round tuned on dev17: questions 83.6% (20 wrong answers, no fallbacks).
-  { file: 'heldout5.en.json', intentFloor: 0.938, questionFloor: 0.885 },
+  { file: 'heldout5.en.json', intentFloor: 0.946, questionFloor: 0.885 },
   // Written by another author who saw none of our understanding files, the tuning sets or the earlier held-out sets
   // (only heldout5's field names, for the format), while the rounds it measures went on; scored for the first time once
   // they were over, with nothing tuned on it afterwards. 21 short lines the corpus held word for word were dropped. On
@@ -80,7 +80,7 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // After the second round on an outside tuning set (dev16): questions 74.9% (40 wrong answers, 6 fallbacks).
   // After the round tuned on dev17: questions 76.0% (38 wrong answers, 6 fallbacks), intents 88.0% (a negative order
   // to turn a setting on leaves it as it is).
-  { file: 'heldout6.en.json', intentFloor: 0.88, questionFloor: 0.792 },
+  { file: 'heldout6.en.json', intentFloor: 0.894, questionFloor: 0.792 },
   // A seventh set by an author who saw neither our understanding files nor heldout6, written while the last rounds went
   // on and scored once they were over; 5 lines the corpus held word for word were dropped. On the code before this
   // stop's rounds: intents 82.3%, entities 81.8%, questions 73.8% (39 wrong answers, 3 fallbacks) of 294 and 160. With
@@ -92,7 +92,7 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // After the second round on an outside tuning set (dev16): questions 81.3% (27 wrong answers, 3 fallbacks).
   // After the round tuned on dev17: questions 81.9% (26 wrong answers, 3 fallbacks), intents 88.1%, entities 90.0%
   // (a person written '@Name' is scored as the mention Teams delivers).
-  { file: 'heldout7.en.json', intentFloor: 0.88, questionFloor: 0.862 },
+  { file: 'heldout7.en.json', intentFloor: 0.897, questionFloor: 0.862 },
   // An eighth set by another outside author (no understanding files, no tuning or held-out sets), written at the start
   // of the round it measures and scored once after it; 4 lines the corpus held word for word were dropped. Before the
   // round: intents 83.6%, entities 88.4%, questions 78.7% (36 wrong answers, 3 fallbacks) of 299 and 183. After it
@@ -103,7 +103,7 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // answers, 1 fallback), intents 85.3%. Two changes of that round that failed heldout2's gate were reverted first.
   // After the round tuned on dev17 (self-corrections, questions about 'it' and 'that' never acted on): intents 85.6%,
   // entities 90.2%, questions unchanged.
-  { file: 'heldout8.en.json', intentFloor: 0.856, questionFloor: 0.868 },
+  { file: 'heldout8.en.json', intentFloor: 0.882, questionFloor: 0.868 },
   // A ninth set by another outside author (no understanding files, no tuning or held-out sets; personas: an MSP
   // consultant typing on a phone, an admin weighing the move from Connect Sync, a formal non-native writer), written at
   // the start of the round tuned on dev17 and kept out of the repository until that round was over; 2 lines the corpus
@@ -115,7 +115,19 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // contractions), measured once with hb's intent rounds merged: 88.5%, 78.7%, 86.3%, 86.9% and 91.1%. heldout6 and
   // heldout9 were raised after the next round (Connect's version history, 'on-prem agent', the configuration step
   // naming password hash sync): 79.2% and 91.7%, the others unchanged.
-  { file: 'heldout9.en.json', intentFloor: 0.874, questionFloor: 0.917 },
+  { file: 'heldout9.en.json', intentFloor: 0.884, questionFloor: 0.917 },
+  // Intent floors of heldout2 to heldout9 follow the rounds tuned on dev18, measured once they were over: 97.1%, 96.3%,
+  // 94.6%, 89.5%, 89.8%, 88.3% and 88.5%.
+  // A tenth set by another outside author (no understanding files, no tuning or held-out sets; personas: an operations
+  // engineer who has run Connect Sync for years, a non-technical project manager, a junior admin on a first identity
+  // project), written at the start of the rounds tuned on dev18 and kept out of the repository until they were over; 6
+  // lines the corpus held word for word were dropped. Before the rounds: intents 82.0%, entities 85.8%, questions
+  // 79.8% of 295 and 168. After them (chatter words counting against commands, "whether" and "when" as hypotheticals,
+  // chat shorthand and spelled-out task numbers, plan-wide readings offered rather than acted on where another reading
+  // has more words or a task is named, the request at the end of a long message; the decision guide cited beside the
+  // advisor's rules, release and Connect-side facts, questions whether something is so or what it needs): intents
+  // 83.7%, entities 86.7%, questions 84.5% (24 wrong answers, 2 fallbacks).
+  { file: 'heldout10.en.json', intentFloor: 0.837, questionFloor: 0.845 },
 ];
 const corpus = loadCorpus('en');
 const understanding = new Understanding(corpus);
