@@ -156,7 +156,7 @@ const MAX_RESPELLED_PHRASE = 3;
 function respelledPhrases(tokens: string[], respellings: Respellings | undefined): string[] {
   if (!respellings) return tokens;
   const out: string[] = [];
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     let length = Math.min(MAX_RESPELLED_PHRASE, tokens.length - i);
     for (; length >= 2; length -= 1) {
       const replacement = respellings.get(tokens.slice(i, i + length).join(' '));

@@ -193,7 +193,10 @@ export class Understanding {
     if (!tasks) return classified;
     const inPlan = (ids: readonly string[]) => ids.some((id) => tasks.some((task) => task.id === id));
     const mentions = classified.prepared.taskMentions;
-    if (mentions.length === 0 || mentions.some((mention) => mention.ref.kind !== 'words' || inPlan(mention.ref.taskIds)))
+    if (
+      mentions.length === 0 ||
+      mentions.some((mention) => mention.ref.kind !== 'words' || inPlan(mention.ref.taskIds))
+    )
       return classified;
     const top = classified.ranked[0];
     if (top.intent !== 'None' && !TASK_INTENTS.has(top.intent) && top.score >= SUGGEST_SCORE) return classified;

@@ -182,7 +182,7 @@ describe('no change on a guess', () => {
 
   // "health check" names a task of Connect Sync's track only: in a Cloud Sync plan it had hidden the words that ask for
   // the status behind a task the plan does not have, and shown the help card.
-  it('offers what another track\'s task words ask for, as words, when no task of the plan is named', () => {
+  it("offers what another track's task words ask for, as words, when no task of the plan is named", () => {
     const reading = understanding.interpret('health check on the project please', context);
     expect(reading.kind === 'choose' && reading.proposals[0]).toEqual({ intent: 'status' });
   });
@@ -190,7 +190,7 @@ describe('no change on a guess', () => {
   it.each([
     ['mark the assessment done', 'taskDone'],
     ['skip the health check', 'taskSkip'],
-  ])('still asks which task a change to another track\'s task means: %j', (text, intent) => {
+  ])("still asks which task a change to another track's task means: %j", (text, intent) => {
     expect(understanding.interpret(text, context)).toMatchObject({ kind: 'clarify', intent, missing: 'task' });
   });
 
