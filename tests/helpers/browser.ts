@@ -22,27 +22,9 @@ async function chooseChromium(): Promise<BundledChromium> {
 }
 
 /**
- * The command-line flags of the test browser: no sandbox as root, and no background networking, whose connections a
- * network without internet access refuses. V8's top tier (TurboFan) is off: each scenario starts on a freshly loaded
- * Playground, so the page's code never runs long enough to repay TurboFan's compiling, and a trace of one typed
- * questionnaire spent about a fifth of the renderer's CPU compiling on background threads. Maglev, the tier below,
- * stays on (without it the renderer spent more, not less).
+ * Headless Chromium with the flags this sandbox needs: no sandbox as root, and no background networking, whose
+ * connections a network without internet access refuses.
  */
-export function chromiumArgs(): string[] {
-  return [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-dev-shm-usage',
-    '--js-flags=--no-turbofan',
-  ];
-}
-
-/** Headless Chromium with chromiumArgs. */
 export async function launchChromium(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const browser = await chooseChromium();
   const profile = mkdtempSync(join(tmpdir(), 'sync-guide-chromium-'));
@@ -51,7 +33,16 @@ export async function launchChromium(): Promise<{ context: BrowserContext; close
     env: { ...process.env, ...browser.env },
     headless: true,
     viewport: { width: 1280, height: 900 },
-    args: chromiumArgs(),
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
   return {
     context,
