@@ -7,6 +7,13 @@ import { TASK_CATALOG } from '../domain/taskCatalog';
 
 /** Product names of Connect Sync as one token (the spaced ones, "azure ad connect", end in "connect"). */
 const CONNECT_NAMES = new Set(['connect', 'aadc', 'adconnect', 'aadconnect']);
+/**
+ * Parts only Connect Sync has, which pasted output and event logs name rather than the product: its PowerShell
+ * module's cmdlets (Get-ADSyncScheduler, Start-ADSyncSyncCycle) and its sync engine, which the event log calls the
+ * "sync engine" and the admin tool the "Synchronization Service". Bounded, so the pattern stays linear.
+ */
+const CONNECT_CMDLET = /^(?:[a-z]{2,12}-)?adsync[a-z]{0,40}$/;
+const CONNECT_PART_NAMES = new Set(['sync engine', 'synchronization engine', 'synchronization service']);
 const CLOUD_SYNC_NAMES = new Set(['ecs', 'cloudsync', 'cloud-sync']);
 /** After these, "connect" is the verb ("can the agent connect", "unable to connect"). */
 const BEFORE_VERB = new Set([
@@ -74,7 +81,8 @@ function isSyncWord(token: string | undefined): boolean {
 
 /**
  * The tool a question's tokens (lower case, as tokenize gives them) name, when they name exactly one: Cloud Sync by
- * "cloud sync", "ECS" or "provisioning agent"; Connect Sync by "Connect" as a name (not the verb) or "AADC".
+ * "cloud sync", "ECS" or "provisioning agent"; Connect Sync by "Connect" as a name (not the verb), "AADC", a cmdlet of
+ * its ADSync module or its sync engine.
  */
 export function toolNamed(tokens: readonly string[]): SingleTool | undefined {
   let cloudSync = false;
@@ -83,6 +91,7 @@ export function toolNamed(tokens: readonly string[]): SingleTool | undefined {
     const next = tokens[i + 1];
     if (CLOUD_SYNC_NAMES.has(token) || (token === 'cloud' && isSyncWord(next))) cloudSync = true;
     else if (token === 'provisioning' && (next === 'agent' || next === 'agents')) cloudSync = true;
+    else if (CONNECT_CMDLET.test(token) || CONNECT_PART_NAMES.has(`${token} ${next}`)) connect = true;
     else if (CONNECT_NAMES.has(token)) {
       const before = tokens[i - 1] ?? '';
       // "Connect Sync" is the product's name whatever comes before it ("does connect sync ...").

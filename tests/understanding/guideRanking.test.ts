@@ -300,6 +300,10 @@ describe("a question naming the other tool than the plan's", () => {
     expect(top('server core for connect, supported?')?.taskIds).toContain('connect.prerequisites');
   });
 
+  it("reads Connect's sync engine, named in its event log, as Connect: its deletion threshold, not Cloud Sync's", () => {
+    expect(top('sync engine event about the deletion threshold')?.taskIds).toContain('connect.postInstall');
+  });
+
   it('reads "connect" as the verb where it is one, so the plan\'s own agent lines still answer', () => {
     expect(top('can the agent connect through a proxy')?.taskIds).toContain('cloudSync.prerequisites');
   });

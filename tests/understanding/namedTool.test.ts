@@ -14,6 +14,9 @@ describe('toolNamed', () => {
     ['ECS and device writeback', 'cloudSync'],
     ['where do provisioning agents log', 'cloudSync'],
     ['does connect sync update itself', 'connect'],
+    ['Get-ADSyncScheduler says SyncCycleEnabled False', 'connect'],
+    ['the sync engine wrote a warning to the event log', 'connect'],
+    ['the Synchronization Service shows stopped-server-down', 'connect'],
   ])('"%s" names %s', (text, tool) => {
     expect(named(text)).toBe(tool);
   });
@@ -23,6 +26,7 @@ describe('toolNamed', () => {
     'unable to connect to the domain controller',
     'moving from connect to cloud sync',
     'how do I verify sync worked',
+    'does the sync service account need a mailbox',
   ])('"%s" names no single tool (the verb, both tools, or neither)', (text) => {
     expect(named(text)).toBeUndefined();
   });
