@@ -295,6 +295,15 @@ describe('program names that share a stem with a verb', () => {
   });
 });
 
+describe('words for high availability', () => {
+  it.each([
+    ['how do we make the agent setup fault tolerant', 'cloudSync.prerequisites'],
+    ['is a single connect server resilient enough', 'connectUpgrade.stagingServer'],
+  ])('"%s" is answered by what the guide says about high availability', (question, taskId) => {
+    expect(top(question)?.taskIds).toContain(taskId);
+  });
+});
+
 describe("a question naming the other tool than the plan's", () => {
   it('answers "server core for connect, supported?" in a Cloud Sync plan from Connect Sync\'s host, not the agent\'s', () => {
     expect(top('server core for connect, supported?')?.taskIds).toContain('connect.prerequisites');
