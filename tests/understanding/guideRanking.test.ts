@@ -241,6 +241,10 @@ describe('other Entra and Microsoft 365 features', () => {
     'could you write a script that disables users who left',
     'find and remove stale computers in our domain',
     'our sql availability group keeps failing over at night',
+    // Windows LAPS, disk arrays and Exchange permissions: server chores beside the sync server's own.
+    'where does LAPS keep the password it rotates',
+    'rebuild a degraded RAID array after a disk died',
+    'list the mailbox permissions our CEO has granted',
   ])('"%s" falls back: it names another feature and not the guide\'s subject', (question) => {
     expect(guide.answer(question, CLOUD_SYNC_PLAN_TASKS).kind).toBe('noAnswer');
   });
@@ -252,6 +256,7 @@ describe('other Entra and Microsoft 365 features', () => {
     ['must we buy a license for password writeback with cloud sync', 'cloudSync.installAgent'],
     ['does connect sync write back a mail-enabled security group', 'cloudSync.chooseTool'],
     ['how do I back up the Connect Sync configuration', 'migrateToCloudSync.readiness'],
+    ['what RAID level for the connect sync server disks', 'connect.prerequisites'],
   ])('"%s" is answered: the feature meets the guide\'s subject (as typed or through a synonym)', (question, taskId) => {
     expect(top(question)?.taskIds).toContain(taskId);
   });
