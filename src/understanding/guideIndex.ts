@@ -147,6 +147,17 @@ const WHAT_IS_SO_WORDS: ReadonlySet<string> = new Set([
 const NEED_WORDS: ReadonlySet<string> = new Set(['need', 'needs', 'needed', 'require', 'required', 'requires']);
 const PREREQUISITE_TASKS: ReadonlySet<string> = new Set<TaskId>(['cloudSync.prerequisites', 'connect.prerequisites']);
 const NEEDS_WEIGHT = 1.4;
+/**
+ * A question asking which build or version ("which agent build added group provisioning", "what version brought
+ * ...") is answered by the parts about builds (the release lists, which build to run), where a feature's own rule
+ * shares more of its words but names no build: parts whose title is about builds or versions count this much more.
+ * Measured on the dev sets: 1.5 turns one such question right and changes no other; 2 takes the version floor a
+ * configuration line states ("exchange hybrid writeback, which agent version") away from that line.
+ */
+const ASKING_WORDS: ReadonlySet<string> = new Set(['which', 'what']);
+const BUILD_WORDS: ReadonlySet<string> = new Set(['build', 'builds', 'version', 'versions', 'release', 'releases']);
+const BUILD_TITLE = /\b(?:build|builds|version|versions|release|releases)\b/i;
+const BUILD_QUESTION_WEIGHT = 1.5;
 /** Lines of the conversation's own plan count for more: a Cloud Sync plan asking about "the agent" means Cloud Sync's. */
 const IN_PLAN_WEIGHT = 1.5;
 /**
@@ -602,10 +613,13 @@ export class GuideIndex {
     for (const terms of standInQuery.values()) this.lookupCount += terms.size;
     const whatIsSo = WHETHER_OPENERS.has(tokens[0] ?? '') || tokens.some((word) => WHAT_IS_SO_WORDS.has(word));
     const needs = tokens.some((word) => NEED_WORDS.has(word));
+    const asksBuild = tokens.some(
+      (word, i) => ASKING_WORDS.has(word) && tokens.slice(i + 1, i + 3).some((next) => BUILD_WORDS.has(next)),
+    );
     const results = this.lineScores.search(
       [query, synonymQuery],
       wordsOf,
-      this.docBoosts(planTaskIds, tool, true, whatIsSo, needs),
+      this.docBoosts(planTaskIds, tool, true, whatIsSo, needs, asksBuild),
     );
     const answering = results.filter(
       (result) =>
@@ -775,8 +789,8 @@ export class GuideIndex {
 
   /**
    * How much each document counts for a plan: its source, and its track's standing in the plan, as the question's
-   * shape (whatIsSo, needs) shifts them. Worked out once per plan (a plan's task list) and shape, kept for the few seen
-   * last.
+   * shape (whatIsSo, needs, asksBuild) shifts them. Worked out once per plan (a plan's task list) and shape, kept for
+   * the few seen last.
    */
   private docBoosts(
     planTaskIds: readonly string[],
@@ -784,8 +798,9 @@ export class GuideIndex {
     bySource = true,
     whatIsSo = false,
     needs = false,
+    asksBuild = false,
   ): Float64Array {
-    const key = `${bySource ? 's' : 'e'}${whatIsSo ? 'w' : ''}${needs ? 'n' : ''}:${tool ?? ''}:${planTaskIds.join(',')}`;
+    const key = `${bySource ? 's' : 'e'}${whatIsSo ? 'w' : ''}${needs ? 'n' : ''}${asksBuild ? 'b' : ''}:${tool ?? ''}:${planTaskIds.join(',')}`;
     let boosts = this.boostsByPlan.get(key);
     if (boosts === undefined) {
       const inPlan = new Set(planTaskIds);
@@ -806,7 +821,8 @@ export class GuideIndex {
             : SOURCE_WEIGHT[doc.source];
         const otherTool = tool !== undefined && doc.tool !== undefined && doc.tool !== tool;
         const required = needs && doc.taskIds.some((taskId) => PREREQUISITE_TASKS.has(taskId)) ? NEEDS_WEIGHT : 1;
-        boosts[doc.id] = source * standing * required * (otherTool ? OTHER_TOOL_WEIGHT : 1);
+        const release = asksBuild && BUILD_TITLE.test(doc.title) ? BUILD_QUESTION_WEIGHT : 1;
+        boosts[doc.id] = source * standing * required * release * (otherTool ? OTHER_TOOL_WEIGHT : 1);
       }
       if (this.boostsByPlan.size >= MAX_REMEMBERED_PLANS) this.boostsByPlan.clear();
       this.boostsByPlan.set(key, boosts);

@@ -300,6 +300,15 @@ describe('program names that share a stem with a verb', () => {
   });
 });
 
+describe('a question asking which build', () => {
+  it.each([
+    'what build of the agent supports provisioning groups to AD',
+    'which agent version lets us provision cloud groups to AD',
+  ])('"%s" is answered by the agent\'s releases, not by the feature\'s own rule, which names no build', (question) => {
+    expect(top(question)?.title).toMatch(/release/);
+  });
+});
+
 describe('words for high availability', () => {
   it.each([
     ['how do we make the agent setup fault tolerant', 'cloudSync.prerequisites'],
