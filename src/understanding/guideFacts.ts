@@ -361,6 +361,16 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
     taskIds: ['cloudSync.prerequisites'],
   },
   {
+    id: 'syncServerTier0',
+    title: 'The security risk of a sync server: Tier 0',
+    text: "A sync server writes to your directories: the Cloud Sync agent's account may create and delete users and groups in AD and reset passwords for writeback, and Connect Sync's server holds accounts with the same reach in AD and Entra ID. If one is compromised, the attacker can change identities on both sides, so classify every agent host and Connect server as Tier 0 (the control plane), like a domain controller: only Tier 0 admins sign in, NTLM stays off, its admins use MFA and privileged access workstations, and it is patched first.",
+    links: [
+      { title: 'Cloud Sync prerequisites', url: LEARN.cloudSyncPrerequisites },
+      { title: 'Connect Sync prerequisites', url: LEARN.connectPrerequisites },
+    ],
+    taskIds: ['cloudSync.prerequisites', 'connect.prerequisites'],
+  },
+  {
     id: 'cloudSyncQuarantine',
     title: 'A Cloud Sync job in quarantine',
     text: 'When most of its calls fail, for example because of bad credentials, Cloud Sync puts the configuration in quarantine and stops syncing it; the status details say why. Fix the cause, then select Restart sync.',

@@ -72,6 +72,15 @@ describe('facts of the reference an admin asks about', () => {
     expect(topLinks(question)).toContain(url);
   });
 
+  // What a sync server's compromise would cost, asked as a risk rather than as a prerequisite.
+  it.each(['if the connect server is breached what can an attacker do', 'is the agent host a tier 0 asset'])(
+    'answers %j from what makes a sync server Tier 0',
+    (question) => {
+      const answer = guide.answer(question, CLOUD_SYNC_PLAN_TASKS);
+      expect(answer.kind === 'answer' ? answer.hits[0].title : '').toMatch(/Tier 0/);
+    },
+  );
+
   // The capabilities both tools share, and the two the comparison gives Connect alone without an advisor's rule.
   it.each([
     ['can cloud sync sync extension attributes 1-15', 'What both sync tools do'],
