@@ -57,6 +57,7 @@ describe('facts of the reference an admin asks about', () => {
     ['whats the most recent provisioning agent build', LEARN.cloudSyncAgentVersions],
     // A running Connect server's configuration, schedule and health, asked from a Cloud Sync plan.
     ['how do i export the aadc configuration to a new server', LEARN.connectImportExportConfig],
+    ['how can we transfer the connect settings to a freshly built server', LEARN.connectImportExportConfig],
     ['which version must the connect health agent be on', LEARN.connectSecurityUpdates],
     // The tool's own name for the agent, as admins write it.
     ['will our cloud sync agents update themselves', LEARN.cloudSyncAutoUpgrade],
