@@ -300,6 +300,18 @@ describe('program names that share a stem with a verb', () => {
   });
 });
 
+describe('UPN suffixes', () => {
+  it.each([
+    'are unverified upn suffixes a problem for cloud sync',
+    'do the upn suffixes of our users have to be verified in entra',
+  ])(
+    '"%s" is answered by the prerequisite that custom domains are verified, in the plan\'s own words for them',
+    (question) => {
+      expect(top(question)?.taskIds).toContain('cloudSync.prerequisites');
+    },
+  );
+});
+
 describe('a question asking which build', () => {
   it.each([
     'what build of the agent supports provisioning groups to AD',
