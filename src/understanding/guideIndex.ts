@@ -171,6 +171,8 @@ const PATH_TRACK_WEIGHT = 0.5;
  */
 const OTHER_TOOL_WEIGHT = 0.5;
 const MAX_HITS = 3;
+/** How much a word of a compound kept whole counts where the guide writes the compound apart (spacedParts). */
+const SPACED_PART_WEIGHT = 0.5;
 /**
  * Names of programs the guide writes whose English stem is an everyday verb's: the agent's "Agent Updater" service
  * is not an answer to whether the agent updates itself. Each keeps a stem of its own, in the guide and in questions.
@@ -585,6 +587,12 @@ export class GuideIndex {
       for (const near of this.nearTerms(stem)) mark(near.term);
       // A glued word is found where the guide writes its parts apart: any part that is no stop word marks it.
       for (const part of this.partsOf(word)) if (part !== word) mark(this.stem(part));
+      // A compound kept whole ("sign-in") is also found where the guide writes it apart ("sign in as ..."), by its
+      // words that are no stop words, counting for less than the compound as typed.
+      for (const part of this.spacedParts(word)) {
+        mark(this.stem(part));
+        weigh(`apart:${word}`, this.stem(part), SPACED_PART_WEIGHT);
+      }
       // A word the guide never writes ("AADC", "ECS") is only findable through its synonyms: they stand in for it
       // in full. A synonym that is also a word of the question counts as typed too.
       // Standing in, they are one term of the question together (found once, however many of them a line holds).
@@ -768,6 +776,16 @@ export class GuideIndex {
       text = this.spacedTexts[id] = ` ${tokenize(`${doc.title} ${doc.text}`.toLowerCase()).join(' ')} `;
     }
     return text;
+  }
+
+  /**
+   * The words of a compound that partsOf keeps whole for the little word in it ("sign-in": "sign"), none for any
+   * other word. Only the guide's spaced spelling holds them: where it writes the compound glued, it is one term.
+   */
+  private spacedParts(word: string): string[] {
+    const parts = gluedParts(word);
+    if (parts.length < 2 || this.partsOf(word).length > 1) return [];
+    return parts.filter((part) => !this.stopWords.has(part));
   }
 
   /** A synonym's terms as one unit: its stem, or the pairs of a synonym of several words. */

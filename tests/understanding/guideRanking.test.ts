@@ -31,6 +31,13 @@ describe('glued words', () => {
     expect(top('how do i set up seamless single sign-on')?.text).not.toMatch(/Sign-in attribute/);
   });
 
+  it.each([
+    'sign-in popup of the agent wizard is just white, ie esc is enabled on that box',
+    'blank sign-in page while registering the agent, the server still has IE ESC on',
+  ])('"%s" finds the line that writes "sign in" apart, though the compound stays whole', (question) => {
+    expect(top(question)?.taskIds).toContain('cloudSync.installAgent');
+  });
+
   it.each(['where is on-demand provisioning', 'on-demand sync of a single group'])(
     '"%s" finds "Provision on demand": a compound the guide never writes glued is read as its words',
     (question) => {
@@ -318,6 +325,12 @@ describe('a question asking which build', () => {
     'which agent version lets us provision cloud groups to AD',
   ])('"%s" is answered by the agent\'s releases, not by the feature\'s own rule, which names no build', (question) => {
     expect(top(question)?.title).toMatch(/release/);
+  });
+});
+
+describe("IE's enhanced security", () => {
+  it('reads "ESC" as the enhanced security configuration the install line warns of', () => {
+    expect(top('turn off ESC before the agent install?')?.taskIds).toContain('cloudSync.installAgent');
   });
 });
 
