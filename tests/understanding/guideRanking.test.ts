@@ -328,6 +328,12 @@ describe('a question asking which build', () => {
   });
 });
 
+describe('objects arriving in Entra ID', () => {
+  it('reads "came across" as users showing up, not as the guide\'s references across forests', () => {
+    expect(top('how can i be sure all our users came across')?.taskIds).toContain('cloudSync.verify');
+  });
+});
+
 describe("IE's enhanced security", () => {
   it('reads "ESC" as the enhanced security configuration the install line warns of', () => {
     expect(top('turn off ESC before the agent install?')?.taskIds).toContain('cloudSync.installAgent');
