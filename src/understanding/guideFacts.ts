@@ -182,6 +182,16 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
     taskIds: ['cloudSync.prerequisites'],
   },
   {
+    id: 'windowsServer2016EndOfSupport',
+    title: "Windows Server 2016's end of support",
+    text: "Windows Server 2016's extended support ends on 12 January 2027; after that date it gets no more security updates. A sync server is Tier 0, so plan its move before then (for Connect Sync, a swing migration to a new server).",
+    links: [
+      { title: 'Windows Server 2016 lifecycle', url: LEARN.windowsServer2016Lifecycle },
+      { title: 'Swing migration', url: LEARN.connectSwingMigration },
+    ],
+    taskIds: ['connectUpgrade.stagingServer', 'connect.prerequisites'],
+  },
+  {
     id: 'signInBothTools',
     title: 'Sign-in methods in each tool',
     text: 'Password hash sync and password writeback (SSPR) work with both Cloud Sync and Connect Sync. Setting up pass-through authentication or AD FS/PingFederate federation needs Connect Sync; PTA or federation already in place keeps working beside Cloud Sync.',

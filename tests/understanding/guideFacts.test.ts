@@ -58,6 +58,9 @@ describe('facts of the reference an admin asks about', () => {
     // A running Connect server's configuration, schedule and health, asked from a Cloud Sync plan.
     ['how do i export the aadc configuration to a new server', LEARN.connectImportExportConfig],
     ['how can we transfer the connect settings to a freshly built server', LEARN.connectImportExportConfig],
+    // A date in the host's lifecycle, not what the agent's host needs.
+    ['how long is windows server 2016 still supported', LEARN.windowsServer2016Lifecycle],
+    ['is windows server 2016 end of life soon', LEARN.windowsServer2016Lifecycle],
     ['which version must the connect health agent be on', LEARN.connectSecurityUpdates],
     // The tool's own name for the agent, as admins write it.
     ['will our cloud sync agents update themselves', LEARN.cloudSyncAutoUpgrade],
