@@ -327,6 +327,11 @@ export class GuideIndex {
   private readonly otherProducts: readonly string[];
   /** Other Entra and Microsoft 365 features, as otherProducts. */
   private readonly otherFeatures: readonly string[];
+  /**
+   * The sync tools' names of several words among the synonyms ("azure ad connect", "entra connect", "cloud sync"),
+   * as otherProducts, each with how much its words weigh in a question: as much as its most common word.
+   */
+  private readonly toolNames: ReadonlyArray<{ readonly spaced: string; readonly weight: number }>;
   /** The guide's subject: stems more than half its parts write ("sync", "connect", "cloud"). */
   private readonly subject = new Set<string>();
   private readonly synonyms = new Map<string, string[]>();
@@ -438,6 +443,16 @@ export class GuideIndex {
     for (const [term, count] of this.groupFrequency)
       if (count > this.groupCount / 2 && !term.includes('_')) this.subject.add(term);
     this.otherFeatures = corpus.otherFeatures.map((name) => ` ${tokenize(name.toLowerCase()).join(' ')} `);
+    this.toolNames = [...new Set(corpus.synonyms.flat())]
+      .map((name) => tokenize(name.toLowerCase()))
+      .filter((name) => name.length > 1 && toolNamed(name) !== undefined)
+      .map((name) => ({
+        spaced: ` ${name.join(' ')} `,
+        weight: inverseFrequency(
+          Math.max(...name.map((word) => this.groupFrequency.get(this.stem(word)) ?? 0)),
+          this.groupCount,
+        ),
+      }));
     const inExamples = new Set(
       this.docs.filter((doc) => doc.source === 'example').flatMap((doc) => this.terms(doc.text)),
     );
@@ -541,6 +556,13 @@ export class GuideIndex {
       if (terms === undefined) into.set(source, (terms = new Map()));
       if (weight > (terms.get(term) ?? 0)) terms.set(term, weight);
     };
+    // A word of a tool's name ("Azure" in "Azure AD Connect") names the tool, as "Connect" does: it weighs what the
+    // name's most common word weighs, not as a rare word of the guide's (the renaming fact writes the old names).
+    const nameWeights = new Map<string, number>();
+    for (const name of this.toolNames)
+      if (spaced.includes(name.spaced))
+        for (const word of name.spaced.trim().split(' '))
+          nameWeights.set(word, Math.min(name.weight, nameWeights.get(word) ?? name.weight));
     for (const term of this.termsOfTokens(tokens)) {
       if (phraseStems.has(term)) continue;
       weigh(term, term, 1);
@@ -609,7 +631,8 @@ export class GuideIndex {
         rare |= bit;
         if (NAME_WORD.test(word)) names |= bit;
       }
-      weights.push(inverseFrequency(this.groupFrequency.get(stem) ?? throughFrequency ?? 0, this.groupCount));
+      const weight = inverseFrequency(this.groupFrequency.get(stem) ?? throughFrequency ?? 0, this.groupCount);
+      weights.push(Math.min(weight, nameWeights.get(word) ?? weight));
     });
     if (query.size === 0 && synonymQuery.size === 0) return { kind: 'noAnswer' };
     // A question none of whose words the guide writes is not its to answer, however close a word is to one of the

@@ -69,6 +69,8 @@ describe('facts of the reference an admin asks about', () => {
     // The admin center's button says "Download on-premises agent"; admins shorten it.
     ['where do i get the on-prem agent', LEARN.cloudSyncInstall],
     ['download the on-prem agent from the entra admin center', LEARN.cloudSyncInstall],
+    // A product's old name in a question about something else names the product: no question about names.
+    ['is azure ad connect version 1 still supported', LEARN.connectVersionHistory],
     // What a product is called now, asked by its old name.
     ['whats aad connect called these days', LEARN.entraNewName],
     ['what was aadc renamed to', LEARN.entraNewName],
