@@ -231,6 +231,9 @@ describe('other Entra and Microsoft 365 features', () => {
     'where do I see sign-in logs for a user who cannot log in',
     'where do we purchase more E5 licenses',
     'what is the pricing of Entra ID P2',
+    // A cost is a price by another word: the guide gives none.
+    'what does an Entra ID P1 license cost',
+    'what would a second agent server cost',
     'how do I create a security group for the finance team',
     'what conditional access policy should guests get',
     // "cloud-only" is no name of the guide's subject, though one of its parts is.
