@@ -381,6 +381,15 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
     taskIds: ['cloudSync.prerequisites', 'connect.prerequisites'],
   },
   {
+    id: 'paidLicenses',
+    title: 'Which sync features need a paid license',
+    text: 'Password writeback, which self-service password reset needs, and Connect Health each take Entra ID P1. A tenant with more than 500,000 objects needs a paid license such as Microsoft 365, Entra ID P1 or P2, or EMS. Synced users need licenses for the services they use, such as Microsoft 365, assigned once they are in Entra ID.',
+    links: [
+      { title: 'Connect Sync prerequisites', url: LEARN.connectPrerequisites },
+      { title: 'Connect Sync post-installation tasks', url: LEARN.connectPostInstall },
+    ],
+  },
+  {
     id: 'cloudSyncQuarantine',
     title: 'A Cloud Sync job in quarantine',
     text: 'When most of its calls fail, for example because of bad credentials, Cloud Sync puts the configuration in quarantine and stops syncing it; the status details say why. Fix the cause, then select Restart sync.',

@@ -87,6 +87,15 @@ describe('facts of the reference an admin asks about', () => {
     },
   );
 
+  // Licensing asked as a whole, as a manager asks it, rather than for one feature.
+  it.each(['which parts of the sync need a paid license', 'do we need P1 licenses for cloud sync'])(
+    'answers %j from what needs a paid license',
+    (question) => {
+      const answer = guide.answer(question, CLOUD_SYNC_PLAN_TASKS);
+      expect(answer.kind === 'answer' ? answer.hits[0].title : '').toMatch(/paid license/);
+    },
+  );
+
   // The capabilities both tools share, and the two the comparison gives Connect alone without an advisor's rule.
   it.each([
     ['can cloud sync sync extension attributes 1-15', 'What both sync tools do'],
