@@ -53,7 +53,7 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // on dev, dev3, dev4, dev12, dev13, dev14 and dev15).
   // 89.3% after the second round on an outside tuning set (dev16): a rare name answers alone, more chores fall back.
   // 90.7% (7 wrong answers) after the round tuned on dev17 (program names and the other tool's install lines).
-  { file: 'heldout4.en.json', questionFloor: 0.906 },
+  { file: 'heldout4.en.json', questionFloor: 0.92 },
   // Written by an author who never saw the corpus, the tuning sets, the earlier held-out sets or the model, and scored
   // by nobody until the rounds it measures were over: the best estimate of what a new user meets. At the start of this
   // round (the floors above already reached): intents 86.0%, entities 84.8%, questions 73.0% (29 wrong answers, 4
@@ -65,7 +65,7 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // and weighed (not ordered) task changes, tuned on dev11 and dev15: intents 93.8%.
   // After the second round on an outside tuning set (dev16): questions 82.8%, intents unchanged.
   // After the round tuned on dev17: questions 83.6% (20 wrong answers, no fallbacks).
-  { file: 'heldout5.en.json', intentFloor: 0.946, questionFloor: 0.885 },
+  { file: 'heldout5.en.json', intentFloor: 0.946, questionFloor: 0.918 },
   // Written by another author who saw none of our understanding files, the tuning sets or the earlier held-out sets
   // (only heldout5's field names, for the format), while the rounds it measures went on; scored for the first time once
   // they were over, with nothing tuned on it afterwards. 21 short lines the corpus held word for word were dropped. On
@@ -80,7 +80,7 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // After the second round on an outside tuning set (dev16): questions 74.9% (40 wrong answers, 6 fallbacks).
   // After the round tuned on dev17: questions 76.0% (38 wrong answers, 6 fallbacks), intents 88.0% (a negative order
   // to turn a setting on leaves it as it is).
-  { file: 'heldout6.en.json', intentFloor: 0.894, questionFloor: 0.792 },
+  { file: 'heldout6.en.json', intentFloor: 0.894, questionFloor: 0.808 },
   // A seventh set by an author who saw neither our understanding files nor heldout6, written while the last rounds went
   // on and scored once they were over; 5 lines the corpus held word for word were dropped. On the code before this
   // stop's rounds: intents 82.3%, entities 81.8%, questions 73.8% (39 wrong answers, 3 fallbacks) of 294 and 160. With
@@ -92,7 +92,7 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // After the second round on an outside tuning set (dev16): questions 81.3% (27 wrong answers, 3 fallbacks).
   // After the round tuned on dev17: questions 81.9% (26 wrong answers, 3 fallbacks), intents 88.1%, entities 90.0%
   // (a person written '@Name' is scored as the mention Teams delivers).
-  { file: 'heldout7.en.json', intentFloor: 0.897, questionFloor: 0.862 },
+  { file: 'heldout7.en.json', intentFloor: 0.897, questionFloor: 0.868 },
   // An eighth set by another outside author (no understanding files, no tuning or held-out sets), written at the start
   // of the round it measures and scored once after it; 4 lines the corpus held word for word were dropped. Before the
   // round: intents 83.6%, entities 88.4%, questions 78.7% (36 wrong answers, 3 fallbacks) of 299 and 183. After it
@@ -103,7 +103,7 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // answers, 1 fallback), intents 85.3%. Two changes of that round that failed heldout2's gate were reverted first.
   // After the round tuned on dev17 (self-corrections, questions about 'it' and 'that' never acted on): intents 85.6%,
   // entities 90.2%, questions unchanged.
-  { file: 'heldout8.en.json', intentFloor: 0.882, questionFloor: 0.868 },
+  { file: 'heldout8.en.json', intentFloor: 0.882, questionFloor: 0.896 },
   // A ninth set by another outside author (no understanding files, no tuning or held-out sets; personas: an MSP
   // consultant typing on a phone, an admin weighing the move from Connect Sync, a formal non-native writer), written at
   // the start of the round tuned on dev17 and kept out of the repository until that round was over; 2 lines the corpus
@@ -115,7 +115,7 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // contractions), measured once with hb's intent rounds merged: 88.5%, 78.7%, 86.3%, 86.9% and 91.1%. heldout6 and
   // heldout9 were raised after the next round (Connect's version history, 'on-prem agent', the configuration step
   // naming password hash sync): 79.2% and 91.7%, the others unchanged.
-  { file: 'heldout9.en.json', intentFloor: 0.884, questionFloor: 0.917 },
+  { file: 'heldout9.en.json', intentFloor: 0.884, questionFloor: 0.928 },
   // Intent floors of heldout2 to heldout9 follow the rounds tuned on dev18, measured once they were over: 97.1%, 96.3%,
   // 94.6%, 89.5%, 89.8%, 88.3% and 88.5%.
   // A tenth set by another outside author (no understanding files, no tuning or held-out sets; personas: an operations
@@ -127,7 +127,11 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // has more words or a task is named, the request at the end of a long message; the decision guide cited beside the
   // advisor's rules, release and Connect-side facts, questions whether something is so or what it needs): intents
   // 83.7%, entities 86.7%, questions 84.5% (24 wrong answers, 2 fallbacks).
-  { file: 'heldout10.en.json', intentFloor: 0.837, questionFloor: 0.845 },
+  // Question floors of heldout4 to heldout10 follow the round tuned on dev19 (Connect's cmdlets and sync engine naming
+  // Connect, the words of a tool's name weighing as the name, 'sign-in' found where the guide writes it apart, words
+  // for high availability and arriving objects, costs and other chores falling back, build questions, facts on Tier 0,
+  // licenses and Windows Server 2016), measured once at its end: 92.0%, 91.8%, 80.9%, 86.9%, 89.6%, 92.9% and 85.1%.
+  { file: 'heldout10.en.json', intentFloor: 0.837, questionFloor: 0.851 },
 ];
 const corpus = loadCorpus('en');
 const understanding = new Understanding(corpus);
