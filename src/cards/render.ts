@@ -235,10 +235,12 @@ function remember(key: string, expanded: ExpandedShape): void {
 }
 
 /**
- * Under jest (NODE_ENV=test) every render is also expanded directly and must come out identical, so the whole
- * suite checks the shape cache against adaptivecards-templating on every card it builds.
+ * In a jest worker every render is also expanded directly and must come out identical, so the whole suite checks the
+ * shape cache against adaptivecards-templating on every card it builds. Jest's own marker, not NODE_ENV=test: bot
+ * processes started by tests (and any deployment that sets NODE_ENV=test) would otherwise pay a full expansion on
+ * every card, which the cache exists to avoid.
  */
-const VERIFY_EVERY_RENDER = process.env.NODE_ENV === 'test';
+const VERIFY_EVERY_RENDER = process.env.JEST_WORKER_ID !== undefined;
 
 function verifyAgainstDirectExpansion(
   name: string,

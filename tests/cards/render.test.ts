@@ -85,6 +85,61 @@ describe('renderCard', () => {
   });
 });
 
+/**
+ * A fresh copy of render.ts, loaded with `env` changed while it loads (undefined unsets a variable), and the templating
+ * package that copy uses. Without JEST_WORKER_ID it is loaded as a process that is not a jest worker loads it: the
+ * bot, or a bot process a test starts.
+ */
+function isolatedRender(env: Record<string, string | undefined>): {
+  renderCard: typeof renderCard;
+  templating: typeof ACData;
+} {
+  const saved = { ...process.env };
+  for (const [key, value] of Object.entries(env)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+  try {
+    let loaded: { renderCard: typeof renderCard; templating: typeof ACData } | undefined;
+    jest.isolateModules(() => {
+      loaded = {
+        renderCard: (require('../../src/cards/render') as typeof import('../../src/cards/render')).renderCard,
+        templating: require('adaptivecards-templating') as typeof ACData,
+      };
+    });
+    return loaded!;
+  } finally {
+    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+    Object.assign(process.env, saved);
+  }
+}
+
+describe('renderCard: checking every render against a direct expansion', () => {
+  const data = { title: 'No plan yet', message: 'Say start to begin.' };
+  const expansionsOfTwoRenders = (render: typeof renderCard, templating: typeof ACData) => {
+    const expand = jest.spyOn(templating.Template.prototype, 'expand');
+    try {
+      // Same shape twice: the first render expands the shape, the second is served from the cache.
+      render('noPlan', data);
+      render('noPlan', { ...data, message: 'Say start to answer a few questions.' });
+      return expand.mock.calls.length;
+    } finally {
+      expand.mockRestore();
+    }
+  };
+
+  it('is done in jest workers, so the suite checks the shape cache on every card', () => {
+    const worker = isolatedRender({});
+    // One expansion of the shape, plus one direct expansion per render.
+    expect(expansionsOfTwoRenders(worker.renderCard, worker.templating)).toBe(3);
+  });
+
+  it('is not done by a bot process outside jest, even one started with NODE_ENV=test', () => {
+    const outside = isolatedRender({ JEST_WORKER_ID: undefined, NODE_ENV: 'test' });
+    expect(expansionsOfTwoRenders(outside.renderCard, outside.templating)).toBe(1);
+  });
+});
+
 describe('renderCard with the placeholder characters in the data', () => {
   const direct = (name: string, data: object) =>
     new ACData.Template(JSON.parse(readFileSync(join(CARDS_DIR, `${name}.json`), 'utf8'))).expand({ $root: data });
@@ -92,19 +147,8 @@ describe('renderCard with the placeholder characters in the data', () => {
    * The module as production loads it: under jest every render is also checked against a direct expansion (and
    * throws on a difference), which would hide what a user would actually be shown.
    */
-  const productionRender = (): typeof renderCard => {
-    const saved = process.env.NODE_ENV;
-    process.env.NODE_ENV = 'production';
-    try {
-      let loaded: typeof renderCard | undefined;
-      jest.isolateModules(() => {
-        loaded = (require('../../src/cards/render') as typeof import('../../src/cards/render')).renderCard;
-      });
-      return loaded!;
-    } finally {
-      process.env.NODE_ENV = saved;
-    }
-  };
+  const productionRender = (): typeof renderCard =>
+    isolatedRender({ JEST_WORKER_ID: undefined, NODE_ENV: 'production' }).renderCard;
   const digestData = (owner: string, label = 'DAILY DIGEST') => ({
     label,
     headline: '1 task is overdue',
