@@ -29,6 +29,7 @@ import {
   type UnderstandingFeatureDeps,
 } from './bot/understandingFeature';
 import { sharedUnderstanding } from './understanding/understand';
+import { prepareSentenceReader } from './domain/sentenceReader';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import { OutgoingSender, type OutgoingSenderOptions } from './messaging/sender';
@@ -83,12 +84,6 @@ export interface AppOptions {
   readonly instanceId?: string;
   /** Tests shorten Graph's per-request timeout and round budget, to reach a timed-out tenant without waiting seconds. */
   readonly tenantChecks?: Pick<TenantChecksOptions, 'requestTimeoutMs' | 'roundBudgetMs'>;
-  /**
-   * Whether listen() trains the understanding model at once (the default), so that the first sentence someone types is
-   * read without waiting for it. Test files that start many bots and type no free sentence turn it off: each file
-   * would pay the training again (over a CPU-second), and a sentence that needs the model still trains it then.
-   */
-  readonly trainUnderstandingAtStart?: boolean;
 }
 
 /** Whether `work` settles within `ms`; never rejects (failures are logged where they happen). */
@@ -104,6 +99,19 @@ async function within(work: Promise<unknown>, ms: number): Promise<boolean> {
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * What reading free text needs, prepared right after the server listens so neither start-up nor the first person who
+ * types waits for it: the understanding model's training (over a CPU-second) and the number recognizer the
+ * questionnaire reads answers with (about half a second to load). One task per turn of the event loop, so a request
+ * that arrives meanwhile is not held up behind both. With WARM_UP=off each is done when first needed instead.
+ */
+function warmUp(): void {
+  setImmediate(() => {
+    sharedUnderstanding();
+    setImmediate(() => prepareSentenceReader());
+  });
 }
 
 /** Builds the whole bot from configuration: storage → state → features → bot → adapter → HTTP server. */
@@ -253,7 +261,7 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
   });
 
   // Free text that is no exact command: read in the person's words, then handed to the command it means.
-  // The model is trained once per process, right after the server listens (see listen()), so start-up and its
+  // The model is trained once per process, right after the server listens (warmUp below), so start-up and its
   // storage check are not held up; a message that arrives first trains it on the spot.
   const understandingDeps: UnderstandingFeatureDeps = {
     planStore,
@@ -333,7 +341,7 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
           boundPort = address.port;
           reminders.start();
           watch.start();
-          if (options.trainUnderstandingAtStart !== false) setImmediate(() => sharedUnderstanding());
+          if (config.warmUp) warmUp();
           resolve({ host: address.address, port: address.port });
         });
       }),

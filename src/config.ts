@@ -26,6 +26,12 @@ export interface Config {
   readonly reports: ReportConfig;
   /** Read-only tenant checks through Microsoft Graph; see the tenant checks block at the end of this file. */
   readonly graph: GraphConfig;
+  /**
+   * WARM_UP: whether the process prepares reading free text (trains the understanding model, loads the number
+   * recognizer) as soon as it listens, so the first person who types a sentence does not wait for it. Off, each is
+   * done when first needed, and an instance that only ever serves card clicks never spends the CPU on them.
+   */
+  readonly warmUp: boolean;
 }
 
 export interface ReminderConfig {
@@ -336,6 +342,7 @@ export function loadConfig(env: Env): Config {
     reminders: parseReminders(env),
     reports: parseReports(env),
     graph: parseGraph(env, { localMode, appId, appPassword, appType, appTenantId }),
+    warmUp: oneOf(env, 'WARM_UP', ['on', 'off'], 'on') === 'on',
   };
 }
 

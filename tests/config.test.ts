@@ -143,6 +143,13 @@ describe('loadConfig', () => {
     expect(config.reports).toEqual({ signingKey: 'k'.repeat(32), publicBaseUrl: 'https://sync.example.net/bot' });
   });
 
+  it('warms up at start unless WARM_UP=off, and names the variable for anything else', () => {
+    expect(loadConfig({}).warmUp).toBe(true);
+    expect(loadConfig({ WARM_UP: 'on' }).warmUp).toBe(true);
+    expect(loadConfig({ WARM_UP: 'OFF' }).warmUp).toBe(false);
+    expect(() => loadConfig({ WARM_UP: 'later' })).toThrow(/WARM_UP: "later" is not one of: on, off/);
+  });
+
   describe('local mode refuses settings that belong to a real deployment', () => {
     // Without MicrosoftAppId nothing is authenticated; any of these means the app id is missing by mistake.
     it.each([

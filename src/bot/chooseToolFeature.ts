@@ -21,7 +21,6 @@ import {
 import { describePlan } from '../cards/planText';
 import { CHOOSE_TOOL_DIALOG, ChooseToolDialog, type SpokenCommandReader } from '../dialogs/chooseToolDialog';
 import type { DecisionSummary } from '../domain/decision';
-import { prepareSentenceReader } from '../domain/sentenceReader';
 import type { PlanSelection } from '../domain/plan';
 import type { BeginOptions, QuestionnaireResult, QuestionnaireState } from '../domain/questionnaireState';
 import { TOOL_NAMES } from '../domain/toolNames';
@@ -138,8 +137,6 @@ export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
       spoken: deps.spoken,
     }),
   );
-  // Half a second of loading, paid while the bot starts rather than by the first person who types a number.
-  prepareSentenceReader();
 
   /** Hands a round that ended this turn to the family and says what it answers. */
   const afterTurn = async (context: TurnContext, result: DialogTurnResult): Promise<void> => {

@@ -73,9 +73,10 @@ export function activity(
 }
 
 export async function startHarness(env: Record<string, string> = {}, appOptions: AppOptions = {}): Promise<Harness> {
-  const config = loadConfig({ STORAGE: 'memory', PORT: '0', ...env });
-  // The model is trained when a test first types a sentence the exact commands do not cover, not by every harness.
-  const app = createApp(config, silentLogger, { trainUnderstandingAtStart: false, ...appOptions });
+  // The model is trained when a test first types a sentence the exact commands do not cover (and the number
+  // recognizer loaded when it first types a number), not by every harness.
+  const config = loadConfig({ STORAGE: 'memory', PORT: '0', WARM_UP: 'off', ...env });
+  const app = createApp(config, silentLogger, appOptions);
   const { port } = await app.listen();
   const baseUrl = `http://127.0.0.1:${port}`;
   const postRaw = async (body: string, contentType = 'application/json', headers: Record<string, string> = {}) => {

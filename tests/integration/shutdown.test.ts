@@ -102,6 +102,8 @@ describe('graceful shutdown (a real process, a slow connector, a keep-alive clie
         REMINDER_CHECK_SECONDS: '10',
         LOG_LEVEL: 'info',
         LOG_FORMAT: 'json',
+        // Only exact commands are typed here, which need neither the model nor the recognizers.
+        WARM_UP: 'off',
       },
     });
     await waitForHttp(`http://127.0.0.1:${port}/healthz`, START_TIMEOUT_MS, bot.alive);

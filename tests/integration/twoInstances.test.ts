@@ -159,6 +159,8 @@ function startBot(port: number, env: Record<string, string>): ManagedProcess {
       LOG_LEVEL: 'warn',
       LOG_FORMAT: 'json',
       ALLOWED_TENANT_IDS: '',
+      // Nobody types here: training the model and loading the recognizers would only add CPU to the clicks' race.
+      WARM_UP: 'off',
       ...env,
     },
   });
