@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { PrivateConversationState, StatePropertyAccessor, Storage, TurnContext } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type DialogState, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { DialogSet, DialogState, DialogTurnResult, DialogTurnStatus } from 'botbuilder-dialogs';
 import { decisionActions } from '../actions/decisionActions';
 import {
   NOT_YOUR_ROUND,
@@ -19,7 +19,7 @@ import {
   type TurnSlot,
 } from '../actions/questionnaireActions';
 import { describePlan } from '../cards/planText';
-import { CHOOSE_TOOL_DIALOG, ChooseToolDialog, type SpokenCommandReader } from '../dialogs/chooseToolDialog';
+import type { SpokenCommandReader } from '../dialogs/chooseToolDialog';
 import type { DecisionSummary } from '../domain/decision';
 import type { PlanSelection } from '../domain/plan';
 import type { BeginOptions, QuestionnaireResult, QuestionnaireState } from '../domain/questionnaireState';
@@ -85,7 +85,7 @@ export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
   const questionnaire = questionnaireActions({ decisions, decide, clock, newId });
   const paused = deps.privateState.createProperty<QuestionnaireState>('chooseToolPaused');
   const offeredPlan = deps.privateState.createProperty<string>('startOverPlanId');
-  const dialogs = new DialogSet(deps.privateState.createProperty<DialogState>('chooseToolDialogState'));
+  const dialogState = deps.privateState.createProperty<DialogState>('chooseToolDialogState');
 
   /** Asked once per turn: the confirmation and the refusal of one start over read the same answer. */
   const mayDiscard = (plans: PlanPort, context: TurnContext) => {
@@ -119,37 +119,53 @@ export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
     };
   };
 
-  dialogs.add(
-    new ChooseToolDialog({
-      reply: deps.reply,
-      actorOf,
-      clock,
-      newId: () => newId().slice(0, 12),
-      startOver: {
-        discardable: (context) => questionnaire.discardable(turnOf(context)),
-        refusal: (context) => questionnaire.refusal(turnOf(context)),
-        discard: async (context) => {
-          const done = await questionnaire.discard(turnOf(context));
-          if (done.refusal) await deps.reply(context, done.refusal);
-          return done.notice;
-        },
-      },
-      spoken: deps.spoken,
-    }),
-  );
+  /**
+   * The dialog set, built on the first turn that needs it: botbuilder-dialogs and the text recognizers it loads take
+   * over half a second of CPU, which a process serving only card clicks and plan commands never needs to spend.
+   */
+  let loaded: { readonly set: DialogSet; readonly dialogId: string; readonly complete: DialogTurnStatus } | undefined;
+  const dialogs = () => {
+    if (!loaded) {
+      const { DialogSet, DialogTurnStatus } = require('botbuilder-dialogs') as typeof import('botbuilder-dialogs');
+      const { CHOOSE_TOOL_DIALOG, ChooseToolDialog } =
+        require('../dialogs/chooseToolDialog') as typeof import('../dialogs/chooseToolDialog');
+      const set = new DialogSet(dialogState);
+      set.add(
+        new ChooseToolDialog({
+          reply: deps.reply,
+          actorOf,
+          clock,
+          newId: () => newId().slice(0, 12),
+          startOver: {
+            discardable: (context) => questionnaire.discardable(turnOf(context)),
+            refusal: (context) => questionnaire.refusal(turnOf(context)),
+            discard: async (context) => {
+              const done = await questionnaire.discard(turnOf(context));
+              if (done.refusal) await deps.reply(context, done.refusal);
+              return done.notice;
+            },
+          },
+          spoken: deps.spoken,
+        }),
+      );
+      loaded = { set, dialogId: CHOOSE_TOOL_DIALOG, complete: DialogTurnStatus.complete };
+    }
+    return loaded;
+  };
 
   /** Hands a round that ended this turn to the family and says what it answers. */
   const afterTurn = async (context: TurnContext, result: DialogTurnResult): Promise<void> => {
-    if (result.status !== DialogTurnStatus.complete) return;
+    if (result.status !== dialogs().complete) return;
     const answer = await questionnaire.finished(turnOf(context), result.result as QuestionnaireResult | undefined);
     if (answer !== undefined) await deps.reply(context, answer);
   };
 
   /** Runs a new round of this person's questions with the family's options, ending any running one. */
   const begin = async (context: TurnContext, options: BeginOptions): Promise<void> => {
-    const dc = await dialogs.createContext(context);
+    const { set, dialogId } = dialogs();
+    const dc = await set.createContext(context);
     await dc.cancelAllDialogs();
-    await afterTurn(context, await dc.beginDialog(CHOOSE_TOOL_DIALOG, options));
+    await afterTurn(context, await dc.beginDialog(dialogId, options));
   };
 
   // An override to Connect may need install-type questions first: the family says which, the dialog asks them.
@@ -177,7 +193,7 @@ export function createChooseToolFeature(deps: ChooseToolFeatureDeps): Feature {
       // Plan commands go to their own handlers whether or not a questionnaire is running, so they never
       // need this person's dialog state: skipping the read keeps "what's next" to a single storage read.
       if (!submit && worksDuringQuestions(parseCommand(text).name)) return false;
-      const dc = await dialogs.createContext(context);
+      const dc = await dialogs().set.createContext(context);
       if (!dc.activeDialog) {
         if (!submit) return false;
         await deps.reply(context, NOT_YOUR_ROUND);

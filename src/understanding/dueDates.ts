@@ -6,7 +6,6 @@
  * it is the last resort: a message without a date-like word never reaches it, and the common forms are
  * resolved here by a small pure resolver. Only the rarer phrasings ("12/15", "next week") go to the recognizer.
  */
-import { Culture, recognizeDateTime } from '@microsoft/recognizers-text-suite';
 
 interface Resolution {
   readonly type?: string;
@@ -265,9 +264,19 @@ function previousDay(day: string): string {
 
 type Recognized = ReadonlyArray<{ typeName: string; resolution?: { values?: Resolution[] } }>;
 
+type RecognizerSuite = typeof import('@microsoft/recognizers-text-suite');
+let suite: RecognizerSuite | undefined;
+
+/** Loaded on first use: the recognizers take about half a second of CPU to load, and only the rarer phrasings need them. */
+function recognizers(): RecognizerSuite {
+  suite ??= require('@microsoft/recognizers-text-suite') as RecognizerSuite;
+  return suite;
+}
+
 /** Version 1.1.4 throws on some phrasings ("by the end of the month"): a failure is "no date", never a crash. */
 function safeRecognize(text: string, reference: Date): Recognized | undefined {
   try {
+    const { Culture, recognizeDateTime } = recognizers();
     const results = recognizeDateTime(text, Culture.English, undefined, reference) as unknown as Recognized;
     return results.length > 0 ? results : undefined;
   } catch {
