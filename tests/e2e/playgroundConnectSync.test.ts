@@ -1,15 +1,17 @@
 /**
- * End to end, the Connect Sync advice in the Agents Playground driven by headless Chromium, answered by typing: new
- * tenants whose needs call for Connect Sync (Microsoft 365 groups written back on-premises for Exchange hybrid; a child
- * domain the server cannot reach, which needs the custom install), then tenants that already sync (a Connect Sync server
- * past its end of support gets a restore-then-migrate plan; one on a current build with pass-through authentication
- * stays on Connect Sync). Each scenario starts over on the one before, which nobody accepted except the migration plan.
- * Nothing leaves loopback. Each scenario starts on a reloaded page: it needs only its own cards on screen, and fewer
- * cards render sooner.
+ * End to end, the Connect Sync advice in the Agents Playground driven by headless Chromium, answered by typing the way an
+ * admin who knows their tenant writes: one sentence that answers most questions at once, then short replies to the few
+ * it cannot settle (a pick-all-that-apply list is only ever answered on its own card). New tenants whose needs call for
+ * Connect Sync (Microsoft 365 groups written back on-premises for Exchange hybrid; a child domain the server cannot
+ * reach, which needs the custom install), then tenants that already sync (a Connect Sync server past its end of support
+ * gets a restore-then-migrate plan; one on a current build with pass-through authentication stays on Connect Sync). Each
+ * scenario scripts only the questions its sentence leaves open, so a question it should have answered fails the test
+ * rather than being answered quietly. Each scenario starts over on the one before, which nobody accepted except the
+ * migration plan. Nothing leaves loopback. Each scenario starts on a reloaded page: it needs only its own cards on
+ * screen, and fewer cards render sooner.
  */
 import type { PlaygroundPage } from '../helpers/playgroundPage';
 import { answerByTyping, usePlaygroundSession } from '../helpers/playgroundSession';
-import { typedAnswers as typed } from '../helpers/typedAnswers';
 
 jest.setTimeout(180_000);
 
@@ -25,7 +27,19 @@ describe('Agents Playground: Connect Sync advice for new and existing deployment
   it('Exchange hybrid with Microsoft 365 groups written back on-premises: Connect Sync', () =>
     step('m365-group-writeback', async () => {
       await ui.send('start');
-      const recommendation = await answerByTyping(ui, typed([[/also need/i, 'exchange, m365 groups']]), 16);
+      const recommendation = await answerByTyping(
+        ui,
+        [
+          [
+            /syncs your Active Directory/i,
+            "nothing yet, it's a new tenant: one forest, password hash sync, no device needs, about 5,000 users, no group anywhere near 50k members, and an enterprise admin can help with the setup",
+          ],
+          [/customizations/i, 'none'],
+          [/also need/i, 'exchange, m365 groups'],
+          [/reach every domain/i, 'yes'],
+        ],
+        5,
+      );
       const text = await recommendation.innerText();
       expect(text).toMatch(/^Recommendation\s+Microsoft Entra Connect Sync\b/);
       expect(text).toMatch(/Writing Microsoft 365 groups back to AD/);
@@ -37,11 +51,15 @@ describe('Agents Playground: Connect Sync advice for new and existing deployment
       await ui.send('yes');
       const recommendation = await answerByTyping(
         ui,
-        typed([
-          [/devices/i, 'hybrid join'],
-          [/reach every domain/i, 'child domain'],
-        ]),
-        16,
+        [
+          [
+            /syncs your Active Directory/i,
+            "nothing yet. one forest with a child domain the sync server can't reach, password hash sync, hybrid join for our laptops, about 5,000 users, no group anywhere near 50k members, and I'm an enterprise admin",
+          ],
+          [/customizations/i, 'none'],
+          [/also need/i, 'none'],
+        ],
+        4,
       );
       const text = await recommendation.innerText();
       expect(text).toMatch(/Connect Sync: custom install/);
@@ -53,12 +71,16 @@ describe('Agents Playground: Connect Sync advice for new and existing deployment
       await ui.send('start');
       const recommendation = await answerByTyping(
         ui,
-        typed([
-          [/syncs your Active Directory/i, 'connect'],
-          [/build runs/i, '2.4'],
-          [/Windows Server version/i, '2019'],
-        ]),
-        16,
+        [
+          [
+            /syncs your Active Directory/i,
+            'we run connect sync, build 2.4 on server 2019, no staging server; one forest, password hash sync, no device needs, about 12k users',
+          ],
+          [/50,000 members/i, 'no'],
+          [/customizations/i, 'none'],
+          [/use today, or need/i, 'none'],
+        ],
+        5,
       );
       const text = await recommendation.innerText();
       expect(text).toMatch(/Move to Microsoft Entra Cloud Sync/);
@@ -79,12 +101,15 @@ describe('Agents Playground: Connect Sync advice for new and existing deployment
       await ui.send('yes');
       const recommendation = await answerByTyping(
         ui,
-        typed([
-          [/syncs your Active Directory/i, 'connect'],
-          [/staging mode/i, 'yes'],
-          [/sign in/i, 'pta'],
-        ]),
-        16,
+        [
+          [
+            /syncs your Active Directory/i,
+            "we're on AAD Connect on Server 2022 with auto upgrade on, and a second server in staging mode; one forest, pass-through authentication that connect set up, no device needs, about 12k users, no group near 50k members",
+          ],
+          [/customizations/i, 'none'],
+          [/use today, or need/i, 'none'],
+        ],
+        4,
       );
       const text = await recommendation.innerText();
       expect(text).toMatch(/Stay on Microsoft Entra Connect Sync/);
