@@ -1,12 +1,16 @@
 /**
  * End to end, the questionnaire answered by typing in the Agents Playground driven by headless Chromium, as an admin who
- * prefers the keyboard answers it: short replies for a few kinds of tenant, and sentences that answer more than the
- * question asked ("we use ADFS and keep it" mid-questionnaire). Nothing leaves loopback. Each scenario starts on a
+ * prefers the keyboard answers it: a short reply to every question, one after the other (a single forest that needs
+ * pass-through authentication); an opening sentence that answers most questions at once, as an admin who knows their
+ * tenant writes it, followed by short replies to the lists it leaves open (the kinds of tenant with a disconnected
+ * forest); and sentences that answer more than the question asked ("we use ADFS and keep it" mid-questionnaire). The
+ * sentence scenarios script only the questions their sentences leave open, so a question a sentence should have
+ * answered fails the test rather than being answered quietly. Nothing leaves loopback. Each scenario starts on a
  * reloaded page: it needs only its own cards on screen, and fewer cards render sooner.
  */
 import type { PlaygroundPage } from '../helpers/playgroundPage';
 import { answerByTyping, usePlaygroundSession } from '../helpers/playgroundSession';
-import { typedAnswers } from '../helpers/typedAnswers';
+import { typedAnswers, type TypedAnswers } from '../helpers/typedAnswers';
 
 jest.setTimeout(180_000);
 
@@ -23,23 +27,43 @@ describe('Agents Playground: the questionnaire answered by typing', () => {
     [
       'a single forest that needs pass-through authentication',
       typedAnswers([[/sign in/i, 'pta']]),
+      14,
       /^Recommendation\s+Microsoft Entra Connect Sync\b[\s\S]*custom install/,
     ],
-    ['two disconnected forests', typedAnswers([[/forests/i, '3']]), /^Recommendation\s+Microsoft Entra Cloud Sync\n/],
+    [
+      'two disconnected forests',
+      [
+        [
+          /syncs your Active Directory/i,
+          "nothing yet. two forests, and the one we acquired can't be reached over the network; password hash sync, no device needs, about 20k users, no group near 50k members",
+        ],
+        [/customizations/i, 'none'],
+        [/also need/i, 'none'],
+      ],
+      4,
+      /^Recommendation\s+Microsoft Entra Cloud Sync\n/,
+    ],
     [
       'a forest needing hybrid join plus a disconnected acquired forest',
-      typedAnswers([
-        [/forests/i, '3'],
-        [/devices/i, 'hybrid join'],
-      ]),
+      [
+        [
+          /syncs your Active Directory/i,
+          "nothing yet. two forests: ours, where the laptops need hybrid join, and an acquired one we can't reach over the network. password hash sync, about 20k users, no group near 50k members, and I'm an enterprise admin",
+        ],
+        [/customizations/i, 'none'],
+        [/also need/i, 'none'],
+      ],
+      4,
       /^Recommendation\s+Microsoft Entra Cloud Sync and Microsoft Entra Connect Sync side by side/,
     ],
-  ])('recommends the right tool for %s', (name, answers, expected) =>
-    step(`typed-${name.split(' ').slice(0, 3).join('-')}`, async () => {
-      await ui.send('start');
-      const recommendation = await answerByTyping(ui, answers, 14);
-      expect(await recommendation.innerText()).toMatch(expected);
-    }),
+  ] as Array<[string, TypedAnswers, number, RegExp]>)(
+    'recommends the right tool for %s',
+    (name, answers, maxQuestions, expected) =>
+      step(`typed-${name.split(' ').slice(0, 3).join('-')}`, async () => {
+        await ui.send('start');
+        const recommendation = await answerByTyping(ui, answers, maxQuestions);
+        expect(await recommendation.innerText()).toMatch(expected);
+      }),
   );
 
   it('"we use ADFS and keep it" answers the sign-in question mid-questionnaire', () =>
@@ -67,12 +91,12 @@ describe('Agents Playground: the questionnaire answered by typing', () => {
       const recommendation = await answerByTyping(
         ui,
         [
-          [/devices/i, 'no devices'],
-          [/50,000 members/i, 'no, nothing that big'],
+          // The device question, and the group size question after it.
+          [/devices/i, 'no devices, and no group anywhere near 50,000 members'],
           [/customizations/i, 'none'],
           [/also need/i, 'none of those'],
         ],
-        8,
+        4,
       );
       const text = await recommendation.innerText();
       expect(text).toMatch(/Microsoft Entra Cloud Sync/);
