@@ -1,14 +1,20 @@
 /**
  * Tenant checks end to end, as a person would use them: the real bot, the Agents Playground, headless Chromium and
  * the loopback fake Microsoft Graph (a simulated tenant, through the same managed identity credential code as
- * Azure). In the team's General channel "Check now" on the new plan's verify task checks the tenant, and `check`
+ * Azure). In the team's General channel, the questions answered by replying in their thread (a sentence, then the two
+ * lists it leaves open) and the plan accepted, "Check now" on the new plan's verify task checks the tenant, and `check`
  * shows the status card; "Mark done with this evidence"
  * on "Verify users are syncing" records the evidence in the history and the report's CSV; with the watch on,
  * switching the fake tenant's job to quarantine posts exactly one warning into the plan's thread, and the recovery
  * one note.
  */
 import type { PlaygroundPage } from '../helpers/playgroundPage';
-import { answerQuestionnaire, usePlaygroundSession, waitForInnerText } from '../helpers/playgroundSession';
+import {
+  CLOUD_SYNC_IN_A_SENTENCE,
+  answerByTyping,
+  usePlaygroundSession,
+  waitForInnerText,
+} from '../helpers/playgroundSession';
 import { FAKE_IDENTITY_HEADER, PRESETS, startFakeGraph, type FakeGraph } from '../../scripts/lib/fakeGraph';
 
 jest.setTimeout(240_000);
@@ -52,7 +58,11 @@ describe('tenant checks in the Agents Playground', () => {
     step('tenant-check', async () => {
       await ui.openConversation('General');
       await ui.postMentioningBot('start');
-      const recommendation = await answerQuestionnaire(ui, 12);
+      // The questions are asked in the thread "start" began, so the answers are replies there.
+      const questions = ui.post(/Question 1 of/);
+      const recommendation = await answerByTyping(ui, CLOUD_SYNC_IN_A_SENTENCE, 4, (text) =>
+        ui.replyMentioningBot(questions, text),
+      );
       await recommendation.getByRole('button', { name: 'Accept Cloud Sync' }).click();
       const thread = ui.post(/DEPLOYMENT PLAN/);
       await thread.waitFor({ state: 'visible', timeout: 15_000 });

@@ -93,11 +93,21 @@ export class PlaygroundPage {
   async postMentioningBot(text: string, botName = 'Sync Guide'): Promise<void> {
     const before = await this.cards().count();
     await this.composeBox().click();
-    await this.page.keyboard.type(`@${botName.split(' ')[0]}`);
-    await this.page.getByRole('menuitem', { name: botName }).click();
+    await this.mention(botName);
     await this.page.keyboard.type(` ${text}`);
     await this.page.getByRole('button', { name: 'Post', exact: true }).click();
     await this.waitForCardCount(before + 1);
+  }
+
+  /**
+   * Replies in a channel post's thread (see `post`), @mentioning the bot, without waiting for an answer. The thread is a
+   * conversation of its own: a question the bot asked in it is answered there, not in a new post.
+   */
+  async replyMentioningBot(post: Locator, text: string, botName = 'Sync Guide'): Promise<void> {
+    await post.locator('[data-lexical-editor="true"]').click();
+    await this.mention(botName);
+    await this.page.keyboard.type(` ${text}`);
+    await post.getByRole('button', { name: 'Send Message' }).click();
   }
 
   /**
@@ -111,12 +121,17 @@ export class PlaygroundPage {
       if (typeof part === 'string') {
         await this.page.keyboard.type(part);
       } else {
-        await this.page.keyboard.type(`@${part.mention.split(' ')[0]}`);
-        await this.page.getByRole('menuitem', { name: part.mention }).click();
+        await this.mention(part.mention);
       }
     }
     await this.page.getByRole('button', { name: 'Post', exact: true }).click();
     await this.waitForCardCount(before + 1);
+  }
+
+  /** Types "@First" and picks the person from the suggestions, so the Playground sends a real mention entity. */
+  private async mention(name: string): Promise<void> {
+    await this.page.keyboard.type(`@${name.split(' ')[0]}`);
+    await this.page.getByRole('menuitem', { name }).click();
   }
 
   /** The channel post (root and its replies) that holds a card with this text. */

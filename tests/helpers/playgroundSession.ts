@@ -18,6 +18,7 @@ import { freePort } from '../../scripts/lib/processes';
 import { launchChromium } from './browser';
 import { ARTIFACTS, PlaygroundPage, UI_WAIT_MS } from './playgroundPage';
 import { holdRepliesUntilPostsAnswered } from './playgroundReplyOrder';
+import type { TypedAnswers } from './typedAnswers';
 
 /** The "single forest, password hash sync, 20,000 users" admin: which button they press for each question. */
 export const CLOUD_SYNC_ANSWERS: ReadonlyArray<readonly [RegExp, RegExp]> = [
@@ -31,6 +32,19 @@ export const CLOUD_SYNC_ANSWERS: ReadonlyArray<readonly [RegExp, RegExp]> = [
   [/customizations/i, /None of these/],
   [/also need/i, /None of these/],
   [/Enterprise Admin/i, /^\s*(\d+\.\s*)?Yes\b/],
+];
+
+/**
+ * The same admin typing what they know in one sentence, as people who know their tenant do: it answers every question
+ * but the two pick-all-that-apply lists, which are only answered on their own cards.
+ */
+export const CLOUD_SYNC_IN_A_SENTENCE: TypedAnswers = [
+  [
+    /syncs your Active Directory/i,
+    "nothing yet, it's a new tenant: one forest, password hash sync, no device needs, about 20,000 users and no group anywhere near 50k members",
+  ],
+  [/customizations/i, 'none'],
+  [/also need/i, 'none'],
 ];
 
 export interface PlaygroundSession {
@@ -160,21 +174,29 @@ export async function answerQuestionnaire(ui: PlaygroundPage, maxQuestions: numb
  * bot says it is posting the plan's cards.
  */
 export async function answerAndAccept(ui: PlaygroundPage): Promise<void> {
-  const recommendation = await answerQuestionnaire(ui, 12);
+  await acceptCloudSync(await answerQuestionnaire(ui, 12));
+}
+
+/** Accepts a Cloud Sync recommendation and waits until the bot says it is posting the plan's cards. */
+export async function acceptCloudSync(recommendation: Locator): Promise<void> {
   await recommendation.getByRole('button', { name: 'Accept Cloud Sync' }).click();
   await waitForInnerText(recommendation, /Plan created — posting 5 cards/);
 }
 
-/** Answers each question by typing the first matching reply of `answers` into the compose box, as people also do. */
+/**
+ * Answers each question by typing the first matching reply of `answers`, as people also do: into the compose box, or
+ * with `send` somewhere else (a channel thread's reply box).
+ */
 export async function answerByTyping(
   ui: PlaygroundPage,
-  answers: ReadonlyArray<readonly [RegExp, string]>,
+  answers: TypedAnswers,
   maxQuestions: number,
+  send: (text: string) => Promise<void> = (text) => ui.sendWithoutWaiting(text),
 ): Promise<Locator> {
   return answerEach(ui, maxQuestions, async (_question, text) => {
     const answer = answers.find(([prompt]) => prompt.test(promptOf(text)));
     if (!answer) throw new Error(`No scripted answer for this question:\n${text}`);
-    await ui.sendWithoutWaiting(answer[1]);
+    await send(answer[1]);
   });
 }
 
