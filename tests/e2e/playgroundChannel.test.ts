@@ -1,16 +1,24 @@
 /**
  * End to end in the Agents Playground's team, driven by headless Chromium. First, a bot reply that reaches the page
- * before the answer to its own post still shows under that post. Then "@Sync Guide start" in General leads to a
- * plan posted as its own thread (summary as the root post, tasks as replies); "Mark done" there updates the card and
+ * before the answer to its own post still shows under that post. Then "@Sync Guide start" in General, its questions
+ * answered by replying in their thread (a sentence, then the two lists it leaves open), leads to a plan posted as its
+ * own thread (summary as the root post, tasks as replies); "Mark done" there updates the card and
  * the summary and adds one milestone note. Ana then assigns a task to another mock user through the mention picker and
  * sets a past due date after confirming, turns on daily reminders and — with the bot's clock moved to the next
  * morning — the channel gets exactly one digest naming the overdue task and its owner; "report" returns the report
- * with its CSV link; "my tasks" in personal chat lists Ana's own task. Last, a plan made in personal chat and shared to
+ * with its CSV link; "my tasks" in personal chat lists Ana's own task. Last, a plan made in personal chat (the same
+ * answers typed there) and shared to
  * the team's "Identity rollout" channel stays one plan: a click on a task card in the channel shows in the personal
  * chat's copy. Nothing leaves loopback.
  */
 import { UI_WAIT_MS, type PlaygroundPage } from '../helpers/playgroundPage';
-import { answerAndAccept, usePlaygroundSession, waitForInnerText } from '../helpers/playgroundSession';
+import {
+  CLOUD_SYNC_IN_A_SENTENCE,
+  acceptCloudSync,
+  answerByTyping,
+  usePlaygroundSession,
+  waitForInnerText,
+} from '../helpers/playgroundSession';
 import { repliesHeldSoFar } from '../helpers/playgroundReplyOrder';
 
 jest.setTimeout(180_000);
@@ -88,7 +96,11 @@ describe('Agents Playground team channel in headless Chromium', () => {
     step('channel-plan', async () => {
       await ui.openConversation('General');
       await ui.postMentioningBot('start');
-      await answerAndAccept(ui);
+      // The questions are asked in the thread "start" began, so the answers are replies there.
+      const questions = ui.post(/Question 1 of/);
+      await acceptCloudSync(
+        await answerByTyping(ui, CLOUD_SYNC_IN_A_SENTENCE, 4, (text) => ui.replyMentioningBot(questions, text)),
+      );
 
       const thread = ui.post(/DEPLOYMENT PLAN/);
       await thread.waitFor({ state: 'visible', timeout: UI_WAIT_MS });
@@ -217,7 +229,7 @@ describe('Agents Playground team channel in headless Chromium', () => {
 
       await ui.openConversation('Personal Chat');
       await ui.send('start');
-      await answerAndAccept(ui);
+      await acceptCloudSync(await answerByTyping(ui, CLOUD_SYNC_IN_A_SENTENCE, 4));
       await ui.waitForText(/Verify users are syncing/);
 
       await ui.send('share');
