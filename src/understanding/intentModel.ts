@@ -37,6 +37,8 @@ export interface IntentScore {
 }
 
 const NONE_FEATURE = 'nonefeature';
+/** How many words of a message's opening say whether it opens as small talk (opensWithChatter). */
+const OPENING_WORDS = 2;
 /** How strongly a corpus word counts when a new word only stands for it through the thesaurus. */
 const RELATED_WEIGHT = 0.7;
 /** How much such a word still pulls towards "none" (1: as much as a word that relates to nothing). */
@@ -242,6 +244,18 @@ export class IntentModel {
     for (const feature of Object.keys(input))
       if (this.chatterOnly.has(feature) && !related.has(feature) && !/\d/.test(feature)) chatter += 1;
     return chatter;
+  }
+
+  /**
+   * Whether one of the message's first two words is one only small talk has ("great work everyone…", "good night
+   * folks…", "cheers for the help…"): it opens as chatter, whatever command its later words share.
+   */
+  opensWithChatter(masked: string): boolean {
+    const opening = masked
+      .split(' ')
+      .filter((token) => token !== '' && token !== PERSON_TOKEN)
+      .slice(0, OPENING_WORDS);
+    return opening.some((token) => this.chatterOnly.has(stem(token)));
   }
 
   /**

@@ -129,6 +129,8 @@ export class Understanding {
   private readonly turnOnWords: PhraseTable<true>;
   /** The two-word ones ("switch on"), also said around their object ("switch the reminders on"). */
   private readonly splitTurnOn: ReadonlyArray<readonly [string, string]>;
+  /** The same for turning one off ("switch the reminders off"). */
+  private readonly splitTurnOff: ReadonlyArray<readonly [string, string]>;
   private readonly conditionals: ReadonlySet<string>;
   private readonly indirectQuestions: ReadonlySet<string>;
   private readonly corrections: PhraseTable<true>;
@@ -158,6 +160,9 @@ export class Understanding {
     this.splitTurnOn = corpus.negation.turnOn
       .map((phrase) => phrase.split(' '))
       .filter((words): words is [string, string] => words.length === 2);
+    this.splitTurnOff = [...corpus.cadences.off, ...corpus.watchSettings.off]
+      .map((phrase) => phrase.split(' '))
+      .filter((words): words is [string, string] => words.length === 2 && words[1] === 'off');
     this.conditionals = new Set(corpus.conditionals);
     this.indirectQuestions = new Set(corpus.indirectQuestions);
     this.corrections = phraseTable(corpus.corrections.map((phrase) => [phrase, true] as const));
@@ -263,6 +268,7 @@ export class Understanding {
         this.turnOnWords.findAll(prepared.tokens).length > 0 ||
         this.splitTurnOn.some(([verb, particle]) => splitAround(prepared.tokens, verb, particle)) ||
         (cadences.length > 0 && !cadences.includes('off')),
+      keep: this.negatesTurningOff(prepared.tokens),
     };
     if (negation && top.intent !== 'None' && refuses(top.intent, negation, asks))
       return { kind: 'help', closest: closestIntents(candidates) };
@@ -357,7 +363,21 @@ export class Understanding {
     const indirect =
       prepared.tokens.some((token) => this.indirectQuestions.has(token)) &&
       (CHANGES_STATE.has(intent) || SETTINGS.has(intent));
+    // Small talk that shares words with a command ("cheers for the help earlier", "great work everyone on the change last
+    // night", "can someone order pizza for the night shift") is no request to the bot. When the words only small talk
+    // has outnumber the ones the model learnt for the command (the thesaurus's guesses aside), it is read as chatter.
+    // When they match them, or the message opens as small talk ("good night folks, logging off"), the command is
+    // offered, never carried out, unless the message asks something ("thanks a lot, what is next") or names a task
+    // ("cheers, mark task 3 done").
+    const chatter = this.model.chatterWords(prepared.masked);
+    const ownLearnt = this.model.learntWordCounts(prepared.masked).get(intent) ?? 0;
+    if (chatter > ownLearnt) return helpOrDate();
+    const smallTalk =
+      ((chatter > 0 && chatter >= ownLearnt) || this.model.opensWithChatter(prepared.masked)) &&
+      !prepared.tokens.some((token) => ASKING_WORDS.has(token)) &&
+      !this.namesPlanTask(prepared, context);
     const mayAct =
+      !smallTalk &&
       prepared.correctedFrom === undefined &&
       !classified.reread &&
       !indirect &&
@@ -422,6 +442,26 @@ export class Understanding {
     if (proposals.length > 0) return { kind: 'choose', proposals: proposals.slice(0, MAX_CHOICES) };
     // Unsure of the command and missing a part of it too: too little to ask a precise question about.
     return helpOrDate();
+  }
+
+  /**
+   * Whether a negation stands just before a word that turns a setting off ("leave the reminders, don't switch anything
+   * off", "never pause the digest"): the message asks to keep the setting as it is. "don't remind us" is no such case:
+   * "remind" turns nothing off, the negation does.
+   */
+  private negatesTurningOff(tokens: readonly string[]): boolean {
+    const offs = [
+      ...this.cadences.findAll(tokens).filter((found) => found.meanings[0] === 'off'),
+      ...this.watchOff.findAll(tokens),
+    ].map((found) => found.start);
+    // "switch anything off": the order starts at its verb.
+    tokens.forEach((token, i) => {
+      if (this.splitTurnOff.some(([verb, particle]) => token === verb && splitAround(tokens.slice(i), verb, particle)))
+        offs.push(i);
+    });
+    return offs.some((start) =>
+      tokens.slice(Math.max(0, start - NEGATED_WITHIN), start).some((token) => this.negation.words.includes(token)),
+    );
   }
 
   /** "don't watch…" and "we don't need sync warnings" turn the watch off; "is the watch (not) on?" asks for the setting. */
@@ -688,6 +728,16 @@ function looksLikeQuestion(text: string, tokens: readonly string[]): boolean {
 const YES_NO_VERBS: ReadonlySet<string> = new Set(['is', 'was', 'does', 'did', 'will', 'would']);
 const REFERRING_PRONOUNS: ReadonlySet<string> = new Set(['it', 'that']);
 const WH_WORDS: ReadonlySet<string> = new Set(['what', 'who', 'when', 'where', 'why', 'how', 'which']);
+/** Question words, also with "is" run on ("what's next"): a message with one asks something. */
+const ASKING_WORDS: ReadonlySet<string> = new Set([
+  ...WH_WORDS,
+  "what's",
+  'whats',
+  "how's",
+  'hows',
+  "where's",
+  "who's",
+]);
 
 /**
  * Whether the message asks whether "it" or "that" is so ("is that a sync problem", "does it need its own box"). Not
@@ -769,13 +819,19 @@ interface Asks {
   readonly undo: boolean;
   /** Words that turn a setting on ("switch on", "enable") or a reminder cadence ("daily"). */
   readonly turnOn: boolean;
+  /** A negated word that turns a setting off ("don't switch anything off"): keep it as it is. */
+  readonly keep: boolean;
 }
+
+/** How many words before a word that turns a setting off a negation still negates it ("not switch anything off"). */
+const NEGATED_WITHIN = 2;
 
 /**
  * Whether a negation turns the intent into "do nothing": "don't skip task 5", "task 3 isn't finished yet", "we
  * haven't started the agent install". "don't remind us" is not refused: it is how reminders are turned off.
  */
 function refuses(intent: IntentName, negation: Negation, asks: Asks): boolean {
+  if (SETTINGS.has(intent) && asks.keep) return true;
   switch (negation) {
     // A negative order asks for nothing, whatever command it names ("don't obliterate the plan" had offered the
     // status, the only reading left once start over was refused). Settings are the exception, as turning one off is
@@ -783,7 +839,7 @@ function refuses(intent: IntentName, negation: Negation, asks: Asks): boolean {
     // A negative order to turn one on ("don't switch on reminders", "do not enable the daily reminders") leaves it as it
     // is, whatever else the message says ("people will mute the channel" had read as turning reminders off).
     case 'imperative':
-      return SETTINGS.has(intent) ? asks.turnOn : intent !== 'question';
+      return SETTINGS.has(intent) ? asks.turnOn || asks.keep : intent !== 'question';
     // "isn't done yet, reopen it" asks for a reopen (offered, not acted on); "task 3 isn't done yet" only describes the
     // task, which is no reason to reopen it.
     case 'pending':

@@ -393,3 +393,43 @@ describe('no change on a guess', () => {
     });
   });
 });
+
+describe('small talk and settings kept as they are', () => {
+  // Each had been carried out: the history on "work" and "change", help on "help", the status on "open".
+  it.each([
+    'nice work all on the change over the weekend',
+    'great effort everyone on the change this week',
+    'cheers for the help this morning',
+    'is the cafe open late tonight',
+  ])('acts on no command in small talk that shares a word with one: %j', (text) => {
+    expect(understanding.interpret(text, context).kind).not.toBe('act');
+  });
+
+  it('shows the help card for a message more small talk than command: "could someone book pizza for the late shift"', () => {
+    expect(understanding.interpret('could someone book pizza for the late shift', context).kind).toBe('help');
+  });
+
+  it.each([
+    ["hi, what's the next step", 'next'],
+    ['thanks, mark task 2 done', 'taskDone'],
+  ])('still acts on a question or a task named after a greeting or thanks: %j', (text, intent) => {
+    expect(understanding.interpret(text, context)).toMatchObject({ kind: 'act', proposal: { intent } });
+  });
+
+  // Each had turned the setting off: the negation stands before the word that turns it off.
+  it.each([
+    'keep the reminders going, do not switch them off',
+    "don't turn the tenant watch off, we still want alerts",
+    'never pause the weekly digest',
+  ])('turns nothing off when told not to: %j', (text) => {
+    expect(understanding.interpret(text, context).kind).toBe('help');
+  });
+
+  it.each([
+    ["we don't need reminders, turn them off", { intent: 'remind', cadence: 'off' }],
+    ['do not remind us any more', { intent: 'remind', cadence: 'off' }],
+    ['stop the tenant watch, we do not need it', { intent: 'watch', setting: 'off' }],
+  ])('still turns a setting off when asked to: %j', (text, proposal) => {
+    expect(understanding.interpret(text, context)).toMatchObject({ kind: 'act', proposal });
+  });
+});
