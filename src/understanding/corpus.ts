@@ -84,10 +84,14 @@ export interface Corpus {
    * to reopen a task ("it's not done, reopen it"): without one, "task 3 is not done" describes a task and orders nothing.
    * `turnOn` are the words that turn a setting on: a negative order with one ("don't switch on reminders") leaves the
    * setting as it is, where one without ("don't remind us") turns it off. `alternatives` are the words after which a
-   * negation only names the other answer of a question ("done or not", "whether or not the audit passes").
+   * negation only names the other answer of a question ("done or not", "whether or not the audit passes"). `holds` ask
+   * to hold off wherever they stand ("before you close anything, wait for my go-ahead"), as an opening "don't" does.
    */
   readonly negation: Readonly<
-    Record<'words' | 'imperatives' | 'openers' | 'pending' | 'undo' | 'turnOn' | 'alternatives', readonly string[]>
+    Record<
+      'words' | 'imperatives' | 'openers' | 'pending' | 'undo' | 'turnOn' | 'alternatives' | 'holds',
+      readonly string[]
+    >
   >;
   /** Words a search of the guide ignores. */
   readonly stopWords: readonly string[];
@@ -166,6 +170,7 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
       'undo',
       'turnOn',
       'alternatives',
+      'holds',
     ] as const),
     stopWords: strings(raw.stopWords, 'stopWords'),
     guideQuestions: record(raw.guideQuestions, 'guideQuestions'),

@@ -2,7 +2,8 @@
  * Whether a message says *not* to do something. The model reads words, not grammar: "don't mark 3 done" shares
  * every word but one with "mark 3 done", so the decision (understand.ts) asks this before acting on a command.
  *
- * - imperative: the message opens (after "please", "ok"…) with a negative order: "don't…", "never…", "let's not…".
+ * - imperative: the message opens (after "please", "ok"…) with a negative order: "don't…", "never…", "let's not…", or
+ *   asks anywhere to hold off ("…, wait for my go-ahead").
  * - pending: a negation with "yet"/"still": the task is simply not there yet ("task 3 isn't finished yet").
  * - statement: a negation anywhere else ("we haven't finished the prerequisites", "we don't need it, skip it").
  *
@@ -21,6 +22,8 @@ export interface NegationWords {
   readonly openers: readonly string[];
   readonly pending: readonly string[];
   readonly alternatives: readonly string[];
+  /** Orders to hold off that count wherever they stand ("…, wait for my go-ahead"). */
+  readonly holds: readonly string[];
 }
 
 const compiled = new WeakMap<NegationWords, Compiled>();
@@ -33,6 +36,7 @@ interface Compiled {
   readonly openers: ReadonlyArray<readonly string[]>;
   readonly pending: ReadonlySet<string>;
   readonly alternatives: ReadonlySet<string>;
+  readonly holds: ReadonlyArray<readonly string[]>;
 }
 
 export function negationOf(tokens: readonly string[], words: NegationWords): Negation | undefined {
@@ -41,6 +45,10 @@ export function negationOf(tokens: readonly string[], words: NegationWords): Neg
   for (let opener = openerAt(tokens, start, table); opener > 0; opener = openerAt(tokens, start, table))
     start += opener;
   if (table.imperatives.some((phrase) => phrase.every((word, i) => tokens[start + i] === word))) return 'imperative';
+  // An order to hold off is one wherever it stands: the clause before it often says what not to do yet ("before you
+  // mark anything done, wait for my go-ahead").
+  if (table.holds.some((phrase) => tokens.some((_, at) => phrase.every((word, i) => tokens[at + i] === word))))
+    return 'imperative';
   const negated =
     tokens.some((token, i) => table.words.has(token) && !table.alternatives.has(tokens[i - 1])) ||
     table.phrases.some((phrase) =>
@@ -72,6 +80,7 @@ function compile(words: NegationWords): Compiled {
       openers: words.openers.map((phrase) => tokenize(phrase)),
       pending: new Set(words.pending),
       alternatives: new Set(words.alternatives),
+      holds: words.holds.map((phrase) => tokenize(phrase)),
     };
     compiled.set(words, found);
   }

@@ -66,6 +66,9 @@ describe('negationOf', () => {
     ['is the config finished or not', undefined],
     ['close task 2 whether or not the audit passes', undefined],
     ['it is finished or nearly, not started', 'statement'],
+    // An order to hold off counts wherever it stands.
+    ['before you close anything, wait for my ok', 'imperative'],
+    ['the install can go ahead, just wait until the change window', 'imperative'],
   ])('%j → %s', (text, kind) => {
     expect(negation(text)).toBe(kind);
   });
@@ -87,6 +90,14 @@ describe('interpret with a negation', () => {
   // Once the command a negative order names was refused, another reading used to be offered in its place.
   it.each(["don't wipe the plan", 'do not show me the status', 'hold off on assigning the config to anyone'])(
     '%j asks for no command at all',
+    (text) => {
+      expect(understanding.interpret(text, cloudSync).kind).toBe('help');
+    },
+  );
+
+  // An order to hold off after a clause that names the change had acted on the person's own tasks ("waiting on me").
+  it.each(['before you close anything, wait for my ok', 'ahead of marking stuff finished, wait till i confirm'])(
+    '%j, an order to hold off, asks for no command at all',
     (text) => {
       expect(understanding.interpret(text, cloudSync).kind).toBe('help');
     },
