@@ -330,7 +330,13 @@ export class Understanding {
     const conditional = this.isConditional(prepared.tokens);
     // So is any other change weighed in a hypothetical statement ("once the firewall rules are in we could start the
     // questions", "if the audit goes badly we may wipe the plan"): the help card, not an offer to do it now.
-    if (conditional && !questionShaped && CHANGES_STATE.has(top.intent))
+    // A setting turned on in a hypothetical about one of the plan's tasks ("if we finish the agent install tomorrow I'll
+    // let you know") says what the person will do once the task is done, not what the bot should watch.
+    const turningOn =
+      SETTINGS.has(top.intent) &&
+      !turnsOff(this.read(top.intent, prepared, context)) &&
+      this.namesPlanTask(prepared, context);
+    if (conditional && !questionShaped && (CHANGES_STATE.has(top.intent) || turningOn))
       return { kind: 'help', closest: closestIntents(candidates) };
     if (TASK_INTENTS.has(top.intent) && (conditional || (questionShaped && weighsAChange(prepared.tokens)))) {
       if (!questionShaped) return { kind: 'help', closest: closestIntents(candidates) };

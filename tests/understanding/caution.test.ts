@@ -316,6 +316,24 @@ describe('no change on a guess', () => {
     });
   });
 
+  // A hypothetical about a task of the plan says what the person will do once it is done: these had offered the watch.
+  it.each([
+    "once the verification passes I'll let the team know",
+    "if the prereqs are done by friday i'll let everyone know",
+  ])('shows the help card, offering no setting, for a hypothetical about a task: %j', (text) => {
+    expect(understanding.interpret(text, context).kind).toBe('help');
+  });
+
+  it.each(['alert us if sync stops', 'tell us when the sync job gets quarantined'])(
+    'still offers or turns on the watch whose condition is what to watch for: %j',
+    (text) => {
+      const reading = understanding.interpret(text, context);
+      const first =
+        reading.kind === 'act' ? reading.proposal : reading.kind === 'choose' ? reading.proposals[0] : undefined;
+      expect(first).toMatchObject({ intent: 'watch', setting: 'on' });
+    },
+  );
+
   it.each(['turn on sync monitoring for this chat', 'remind us weekly'])(
     'still turns a setting on from a message that names no task of the plan: %j',
     (text) => {
