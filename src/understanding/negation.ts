@@ -39,7 +39,15 @@ interface Compiled {
   readonly holds: ReadonlyArray<readonly string[]>;
 }
 
-export function negationOf(tokens: readonly string[], words: NegationWords): Negation | undefined {
+/**
+ * `startsTask` says whether a task is named from a token on: "no need for the verification" holds nothing off, it skips
+ * the task.
+ */
+export function negationOf(
+  tokens: readonly string[],
+  words: NegationWords,
+  startsTask: (at: number) => boolean = () => false,
+): Negation | undefined {
   const table = compile(words);
   let start = 0;
   for (let opener = openerAt(tokens, start, table); opener > 0; opener = openerAt(tokens, start, table))
@@ -47,8 +55,14 @@ export function negationOf(tokens: readonly string[], words: NegationWords): Neg
   if (table.imperatives.some((phrase) => phrase.every((word, i) => tokens[start + i] === word))) return 'imperative';
   // An order to hold off is one wherever it stands: the clause before it often says what not to do yet ("before you
   // mark anything done, wait for my go-ahead").
-  if (table.holds.some((phrase) => tokens.some((_, at) => phrase.every((word, i) => tokens[at + i] === word))))
-    return 'imperative';
+  const holds = table.holds.some((phrase) =>
+    tokens.some((_, at) => {
+      if (!phrase.every((word, i) => tokens[at + i] === word)) return false;
+      const object = at + phrase.length;
+      return !startsTask(object) && !(tokens[object] === 'the' && startsTask(object + 1));
+    }),
+  );
+  if (holds) return 'imperative';
   const negated =
     tokens.some((token, i) => table.words.has(token) && !table.alternatives.has(tokens[i - 1])) ||
     table.phrases.some((phrase) =>

@@ -259,7 +259,9 @@ export class Understanding {
     const top = ranked[0];
     const candidates = ranked.filter((entry): entry is IntentScore & { intent: IntentName } => entry.intent !== 'None');
     const questionShaped = looksLikeQuestion(text, prepared.tokens);
-    const negation = negationOf(prepared.tokens, this.negation);
+    const negation = negationOf(prepared.tokens, this.negation, (at) =>
+      prepared.taskMentions.some((mention) => mention.start === at),
+    );
     // A cadence with no word that stops it ("don't send a weekly digest", not "stop the daily digest") turns one on.
     const cadences = this.cadences.findAll(prepared.tokens).map((found) => found.meanings[0]);
     const asks: Asks = {

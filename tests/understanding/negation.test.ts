@@ -69,6 +69,7 @@ describe('negationOf', () => {
     // An order to hold off counts wherever it stands.
     ['before you close anything, wait for my ok', 'imperative'],
     ['the install can go ahead, just wait until the change window', 'imperative'],
+    ['no need to wipe anything, the plan is fine', 'imperative'],
   ])('%j → %s', (text, kind) => {
     expect(negation(text)).toBe(kind);
   });
@@ -102,6 +103,21 @@ describe('interpret with a negation', () => {
       expect(understanding.interpret(text, cloudSync).kind).toBe('help');
     },
   );
+
+  // "No need to…" refuses what follows: these had offered the report, or asked for the due date's day.
+  it.each(['no need to share the plan, we are fine in here', 'no need for a deadline on the config'])(
+    '%j asks for no command at all',
+    (text) => {
+      expect(understanding.interpret(text, cloudSync).kind).toBe('help');
+    },
+  );
+
+  it.each(['no need for the verification', 'no need to verify'])('%j still skips the task it names', (text) => {
+    expect(understanding.interpret(text, cloudSync)).toMatchObject({
+      kind: 'act',
+      proposal: { intent: 'taskSkip', taskNumber: 5 },
+    });
+  });
 
   // A word or two said first ("hang on", "one sec") still leaves an order: these had acted on the reading left once
   // the named command was refused (my tasks, the history).
