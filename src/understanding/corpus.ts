@@ -70,6 +70,12 @@ export interface Corpus {
   /** Words that make a sentence hypothetical ("if", "once"): a command in it is offered, never carried out. */
   readonly conditionals: readonly string[];
   /**
+   * Words that hedge ("maybe", "might"): before the task a message names, or anywhere in one that names none, they make
+   * it hypothetical too ("we might need to reopen #2 later"); after it they only give a reason ("reopen the tool choice,
+   * we might need connect after all").
+   */
+  readonly hedges: readonly string[];
+  /**
    * Words that open an indirect question ("tell me whether task 3 is done", "mark it done whether or not the audit
    * passes"): no hypothetical, but a change said beside one is offered, never carried out.
    */
@@ -160,6 +166,7 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     respellings: respellings(raw.respellings, fail),
     functionWords: strings(raw.functionWords, 'functionWords'),
     conditionals: strings(raw.conditionals, 'conditionals'),
+    hedges: strings(raw.hedges, 'hedges'),
     indirectQuestions: strings(raw.indirectQuestions, 'indirectQuestions'),
     corrections: strings(raw.corrections, 'corrections'),
     negation: record(raw.negation, 'negation', [

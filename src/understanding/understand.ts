@@ -132,6 +132,7 @@ export class Understanding {
   /** The same for turning one off ("switch the reminders off"). */
   private readonly splitTurnOff: ReadonlyArray<readonly [string, string]>;
   private readonly conditionals: ReadonlySet<string>;
+  private readonly hedges: ReadonlySet<string>;
   private readonly indirectQuestions: ReadonlySet<string>;
   private readonly corrections: PhraseTable<true>;
   private readonly isWord: (token: string) => boolean;
@@ -164,6 +165,7 @@ export class Understanding {
       .map((phrase) => phrase.split(' '))
       .filter((words): words is [string, string] => words.length === 2 && words[1] === 'off');
     this.conditionals = new Set(corpus.conditionals);
+    this.hedges = new Set(corpus.hedges);
     this.indirectQuestions = new Set(corpus.indirectQuestions);
     this.corrections = phraseTable(corpus.corrections.map((phrase) => [phrase, true] as const));
     this.model = IntentModel.train(corpus, this.taskNames, synonyms);
@@ -244,8 +246,9 @@ export class Understanding {
     // asks them.
     const last = lastClause(text);
     if (last === undefined) return whole;
-    const tokens = this.classify(text).prepared.tokens;
-    if (tokens[0] === PERSON_TOKEN || negationOf(tokens, this.negation) || this.isConditional(tokens)) return whole;
+    const prepared = this.classify(text).prepared;
+    const tokens = prepared.tokens;
+    if (tokens[0] === PERSON_TOKEN || negationOf(tokens, this.negation) || this.isConditional(prepared)) return whole;
     if (tokens.some((token) => this.indirectQuestions.has(token))) return whole;
     const clause = this.interpretWhole(last, context);
     if (clause.kind === 'act') return { kind: 'choose', proposals: [clause.proposal] };
@@ -329,7 +332,7 @@ export class Understanding {
     // A task change weighed rather than asked for ("what happens if we skip the verify step?", "should I mark task 2 as
     // done before the firewall change?", "if we finish the prereqs today can we start the agent") is no request for it:
     // a question gets the guide's answer or the honest "not covered", a hypothetical statement the help card.
-    const conditional = this.isConditional(prepared.tokens);
+    const conditional = this.isConditional(prepared);
     // So is any other change weighed in a hypothetical statement ("once the firewall rules are in we could start the
     // questions", "if the audit goes badly we may wipe the plan"): the help card, not an offer to do it now.
     // A setting turned on in a hypothetical about one of the plan's tasks ("if we finish the agent install tomorrow I'll
@@ -532,7 +535,7 @@ export class Understanding {
    * after today.
    */
   private datedTask(prepared: Prepared, context: UnderstandingContext, days?: 'toCome'): Proposal | undefined {
-    if (prepared.taskMentions.length === 0 || this.isConditional(prepared.tokens)) return undefined;
+    if (prepared.taskMentions.length === 0 || this.isConditional(prepared)) return undefined;
     const reading = this.read('due', prepared, context);
     if (reading.kind !== 'complete' || reading.proposal.intent !== 'due' || reading.proposal.date === null)
       return undefined;
@@ -555,10 +558,13 @@ export class Understanding {
    * Whether a word makes the message hypothetical ("if", "once", "when": "ping me when the prereqs are done" asks to be
    * told, and marks nothing done). One that also asks a question ("when") asks it when it opens the message before a
    * verb that asks ("when is task 3 due", "when did we start"), and is politeness before "you" ("mark task 3 done when
-   * you get a chance": the bot is never the one to do the work).
+   * you get a chance": the bot is never the one to do the work). A hedge counts before the task the message names.
    */
-  private isConditional(tokens: readonly string[]): boolean {
+  private isConditional(prepared: PreparedText): boolean {
+    const { tokens } = prepared;
+    const firstTask = Math.min(tokens.length, ...prepared.taskMentions.map((mention) => mention.start));
     return tokens.some((token, i) => {
+      if (this.hedges.has(token)) return i < firstTask;
       if (!this.conditionals.has(token)) return false;
       if (!QUESTION_OPENERS.has(token)) return true;
       const after = tokens[i + 1] ?? '';

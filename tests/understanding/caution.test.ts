@@ -451,3 +451,20 @@ describe('small talk and settings kept as they are', () => {
     expect(understanding.interpret(text, context)).toMatchObject({ kind: 'act', proposal });
   });
 });
+
+describe('hedged changes', () => {
+  // Each had offered the reopen or the skip as if asked for now.
+  it.each(['perhaps we skip the verification next month, not today', 'we might have to reopen task 3 at some point'])(
+    'shows the help card for a change hedged before the task it names: %j',
+    (text) => {
+      expect(understanding.interpret(text, context).kind).toBe('help');
+    },
+  );
+
+  it('still offers a change whose reason is hedged after it: "reopen task 1, we might go another way"', () => {
+    const reading = understanding.interpret('reopen task 1, we might go another way', context);
+    const first =
+      reading.kind === 'act' ? reading.proposal : reading.kind === 'choose' ? reading.proposals[0] : undefined;
+    expect(first).toMatchObject({ intent: 'taskReopen', taskNumber: 1 });
+  });
+});
