@@ -136,6 +136,12 @@ export class Understanding {
   private readonly indirectQuestions: ReadonlySet<string>;
   private readonly corrections: PhraseTable<true>;
   private readonly isWord: (token: string) => boolean;
+  /**
+   * Task words the corpus uses as part of a command of its own, by the commands ("start the assessment" is the
+   * questionnaire, "turn on tenant monitoring" the watch): in a plan without that task, the words mean the command.
+   */
+  private commandNamesRead?: ReadonlyMap<string, readonly IntentName[]>;
+  private readonly corpusIntents: Corpus['intents'];
 
   /** `synonyms` defaults to the table generated for the corpus's locale (nlu/synonyms.<locale>.json). */
   constructor(corpus: Corpus, synonyms: Synonyms = loadSynonyms(corpus.locale)) {
@@ -170,6 +176,7 @@ export class Understanding {
     this.corrections = phraseTable(corpus.corrections.map((phrase) => [phrase, true] as const));
     this.model = IntentModel.train(corpus, this.taskNames, synonyms);
     this.isWord = (token) => synonyms.lookup(token).length > 0;
+    this.corpusIntents = corpus.intents;
     this.guide = new GuideIndex(corpus);
   }
 
@@ -223,9 +230,42 @@ export class Understanding {
     // Only a reading the task's own words speak for: "mark the assessment done" is still about a task ("which one?"),
     // not the history that "mark" and "done" can also mean.
     const hidden = mentions.map((mention) => prepared.tokens.slice(mention.start, mention.end).join(' ')).join(' ');
-    if (ranked[0].intent === 'None' || (this.model.learntWordCounts(hidden).get(ranked[0].intent) ?? 0) === 0)
-      return classified;
-    return { prepared, ranked, reread: true };
+    if (ranked[0].intent !== 'None' && (this.model.learntWordCounts(hidden).get(ranked[0].intent) ?? 0) > 0)
+      return { prepared, ranked, reread: true };
+    // Words the corpus masks as a task can also name a command of their own ("begin the assessment" in a Cloud Sync
+    // plan is the questionnaire the corpus calls "start the assessment"): that command is offered when the message
+    // shares another word with it ("begin"), never carried out.
+    const counts = this.model.learntWordCounts(classified.prepared.masked);
+    const named = mentions
+      .flatMap((mention) => (mention.ref.kind === 'words' ? (this.commandNames().get(mention.ref.words) ?? []) : []))
+      .filter((intent) => (counts.get(intent) ?? 0) > 0);
+    if (named.length === 0) return classified;
+    return {
+      prepared: classified.prepared,
+      ranked: [
+        ...named.map((intent) => ({ intent, score: top.score })),
+        ...classified.ranked.filter((entry) => !named.includes(entry.intent as IntentName)),
+      ],
+      reread: true,
+    };
+  }
+
+  /** commandNamesRead, read from the corpus on first need: few messages ask, and start-up stays as it was. */
+  private commandNames(): ReadonlyMap<string, readonly IntentName[]> {
+    if (this.commandNamesRead) return this.commandNamesRead;
+    const names = new Map<string, IntentName[]>();
+    for (const [intent, sentences] of Object.entries(this.corpusIntents) as Array<[IntentName, readonly string[]]>) {
+      if (TASK_INTENTS.has(intent) || intent === 'question') continue;
+      for (const sentence of sentences)
+        for (const mention of prepareText(sentence, { taskNames: this.taskNames, vocabulary: new Set() })
+          .taskMentions) {
+          if (mention.ref.kind !== 'words') continue;
+          const intents = names.get(mention.ref.words) ?? [];
+          if (!intents.includes(intent)) names.set(mention.ref.words, [...intents, intent]);
+        }
+    }
+    this.commandNamesRead = names;
+    return names;
   }
 
   /** `context` prefers the plan's own tasks when a line of another track answers as well. */
@@ -335,8 +375,8 @@ export class Understanding {
     const conditional = this.isConditional(prepared);
     // So is any other change weighed in a hypothetical statement ("once the firewall rules are in we could start the
     // questions", "if the audit goes badly we may wipe the plan"): the help card, not an offer to do it now.
-    // A setting turned on in a hypothetical about one of the plan's tasks ("if we finish the agent install tomorrow I'll
-    // let you know") says what the person will do once the task is done, not what the bot should watch.
+    // A setting turned on in a hypothetical about one of the plan's tasks ("if we finish the agent install tomorrow
+    // I'll let you know") says what the person will do once the task is done, not what the bot should watch.
     const turningOn =
       SETTINGS.has(top.intent) &&
       !turnsOff(this.read(top.intent, prepared, context)) &&
@@ -374,11 +414,11 @@ export class Understanding {
     const indirect =
       prepared.tokens.some((token) => this.indirectQuestions.has(token)) &&
       (CHANGES_STATE.has(intent) || SETTINGS.has(intent));
-    // Small talk that shares words with a command ("cheers for the help earlier", "great work everyone on the change last
-    // night", "can someone order pizza for the night shift") is no request to the bot. When the words only small talk
-    // has outnumber the ones the model learnt for the command (the thesaurus's guesses aside), it is read as chatter.
-    // When they match them, or the message opens as small talk ("good night folks, logging off"), the command is
-    // offered, never carried out, unless the message asks something ("thanks a lot, what is next") or names a task
+    // Small talk that shares words with a command ("cheers for the help earlier", "great work everyone on the change
+    // last night", "can someone order pizza for the night shift") is no request to the bot. When the words only small
+    // talk has outnumber the ones the model learnt for the command (the thesaurus's guesses aside), it is read as
+    // chatter. When they match them, or the message opens as small talk ("good night folks, logging off"), the command
+    // is offered, never carried out, unless the message asks something ("thanks a lot, what is next") or names a task
     // ("cheers, mark task 3 done").
     const chatter = this.model.chatterWords(prepared.masked);
     const ownLearnt = this.model.learntWordCounts(prepared.masked).get(intent) ?? 0;

@@ -187,6 +187,18 @@ describe('no change on a guess', () => {
     expect(reading.kind === 'choose' && reading.proposals[0]).toEqual({ intent: 'status' });
   });
 
+  // The corpus names the questionnaire "the assessment" and the watch "tenant monitoring", which are also tasks of other
+  // tracks: these had asked which task to start.
+  it.each([
+    ['please begin the assessment for our org', 'start'],
+    ['get the sync assessment going', 'start'],
+    ['switch on monitoring for this plan', 'watch'],
+  ])("offers the command the corpus names by another track's task words: %j", (text, intent) => {
+    const reading = understanding.interpret(text, context);
+    expect(reading.kind).toBe('choose');
+    expect(reading.kind === 'choose' && reading.proposals[0].intent).toBe(intent);
+  });
+
   it.each([
     ['mark the assessment done', 'taskDone'],
     ['skip the health check', 'taskSkip'],
