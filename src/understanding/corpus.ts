@@ -92,10 +92,11 @@ export interface Corpus {
    * setting as it is, where one without ("don't remind us") turns it off. `alternatives` are the words after which a
    * negation only names the other answer of a question ("done or not", "whether or not the audit passes"). `holds` ask
    * to hold off wherever they stand ("before you close anything, wait for my go-ahead"), as an opening "don't" does.
+   * `limiters` after a negation make it add rather than refuse ("in the channel, not just my chat").
    */
   readonly negation: Readonly<
     Record<
-      'words' | 'imperatives' | 'openers' | 'pending' | 'undo' | 'turnOn' | 'alternatives' | 'holds',
+      'words' | 'imperatives' | 'openers' | 'pending' | 'undo' | 'turnOn' | 'alternatives' | 'limiters' | 'holds',
       readonly string[]
     >
   >;
@@ -177,6 +178,7 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
       'undo',
       'turnOn',
       'alternatives',
+      'limiters',
       'holds',
     ] as const),
     stopWords: strings(raw.stopWords, 'stopWords'),

@@ -8,7 +8,7 @@
  * - statement: a negation anywhere else ("we haven't finished the prerequisites", "we don't need it, skip it").
  *
  * A negation after an alternative's word ("done or not", "whether or not the audit passes") negates nothing: it names
- * the other answer.
+ * the other answer. Nor does one before a limiter ("the whole lot, not just the next bit"): it adds.
  *
  * Tokens come from prepareText, contractions already spelled out ("don't" → "do not").
  */
@@ -22,6 +22,8 @@ export interface NegationWords {
   readonly openers: readonly string[];
   readonly pending: readonly string[];
   readonly alternatives: readonly string[];
+  /** Words after which a negation adds rather than refuses ("not just the next bit"). */
+  readonly limiters: readonly string[];
   /** Orders to hold off that count wherever they stand ("…, wait for my go-ahead"). */
   readonly holds: readonly string[];
 }
@@ -36,6 +38,7 @@ interface Compiled {
   readonly openers: ReadonlyArray<readonly string[]>;
   readonly pending: ReadonlySet<string>;
   readonly alternatives: ReadonlySet<string>;
+  readonly limiters: ReadonlySet<string>;
   readonly holds: ReadonlyArray<readonly string[]>;
 }
 
@@ -64,7 +67,10 @@ export function negationOf(
   );
   if (holds) return 'imperative';
   const negated =
-    tokens.some((token, i) => table.words.has(token) && !table.alternatives.has(tokens[i - 1])) ||
+    tokens.some(
+      (token, i) =>
+        table.words.has(token) && !table.alternatives.has(tokens[i - 1]) && !table.limiters.has(tokens[i + 1]),
+    ) ||
     table.phrases.some((phrase) =>
       tokens.some(
         (_, i) => !table.alternatives.has(tokens[i - 1]) && phrase.every((word, j) => tokens[i + j] === word),
@@ -94,6 +100,7 @@ function compile(words: NegationWords): Compiled {
       openers: words.openers.map((phrase) => tokenize(phrase)),
       pending: new Set(words.pending),
       alternatives: new Set(words.alternatives),
+      limiters: new Set(words.limiters),
       holds: words.holds.map((phrase) => tokenize(phrase)),
     };
     compiled.set(words, found);

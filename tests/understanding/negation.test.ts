@@ -66,6 +66,9 @@ describe('negationOf', () => {
     ['is the config finished or not', undefined],
     ['close task 2 whether or not the audit passes', undefined],
     ['it is finished or nearly, not started', 'statement'],
+    // Before "just" or "only" a negation adds; it refuses nothing.
+    ['put the plan in the team channel, not just in this chat', undefined],
+    ['list the whole thing, not only the open bits', undefined],
     // An order to hold off counts wherever it stands.
     ['before you close anything, wait for my ok', 'imperative'],
     ['the install can go ahead, just wait until the change window', 'imperative'],
@@ -117,6 +120,14 @@ describe('interpret with a negation', () => {
       kind: 'act',
       proposal: { intent: 'taskSkip', taskNumber: 5 },
     });
+  });
+
+  // "not just my chat" had refused the share as a negated statement and shown the help card.
+  it('still offers or carries out a request that adds with "not just": "share the plan with the channel, not just me"', () => {
+    const reading = understanding.interpret('share the plan with the channel, not just me', cloudSync);
+    const first =
+      reading.kind === 'act' ? reading.proposal : reading.kind === 'choose' ? reading.proposals[0] : undefined;
+    expect(first).toEqual({ intent: 'share' });
   });
 
   // A word or two said first ("hang on", "one sec") still leaves an order: these had acted on the reading left once
