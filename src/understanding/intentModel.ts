@@ -37,6 +37,8 @@ export interface IntentScore {
 }
 
 const NONE_FEATURE = 'nonefeature';
+/** A word at most this many commands learnt is one of their own ("skip"), not one every command shares ("have"). */
+const FEW_COMMANDS = 2;
 /** How many words of a message's opening say whether it opens as small talk (opensWithChatter). */
 const OPENING_WORDS = 2;
 /** How strongly a corpus word counts when a new word only stands for it through the thesaurus. */
@@ -97,6 +99,7 @@ export class IntentModel {
       for (const token of prepared.tokens) if (!KEEP_AS_IS.has(token)) vocabulary.add(token);
       const masked = prepared.masked;
       this.learnPhrases(masked);
+      this.learnPairs(masked, intent);
       this.learnSentence(masked, intent, ambiguous);
       const input = this.featuresOf(masked);
       for (const feature of Object.keys(input)) this.features.add(feature);
@@ -128,6 +131,28 @@ export class IntentModel {
    * Every run of 2 to MAX_PHRASE words of a training sentence, stemmed, and every pair of words one apart: phrases the
    * model learnt word by word, together or around an object.
    */
+  /** Each intent's pairs of neighbouring words, stemmed ("not need" of "{task} is not needed"): pairsLearnt. */
+  private readonly pairs = new Map<ModelIntent, Set<string>>();
+
+  private learnPairs(masked: string, intent: ModelIntent): void {
+    const tokens = masked.split(' ').filter((token) => token !== '');
+    const pairs = this.pairs.get(intent) ?? new Set<string>();
+    for (let at = 0; at + 1 < tokens.length; at += 1) pairs.add(stemmedPhrase(tokens.slice(at, at + 2)));
+    this.pairs.set(intent, pairs);
+  }
+
+  /**
+   * Whether `word` is one the model learnt for `intent` (function words aside) and never learnt right after `before`
+   * for it: "not skipping" negates the very word of a skip, where "not needed" is how the corpus asks for one.
+   */
+  speaksAloneAfter(before: string, word: string, intent: ModelIntent): boolean {
+    const feature = stem(word);
+    if (this.functionWords.has(feature) || !(this.intentFeatures.get(intent)?.has(feature) ?? false)) return false;
+    const commands = [...this.intentFeatures].filter(([other, known]) => other !== 'None' && known.has(feature));
+    if (commands.length > FEW_COMMANDS) return false;
+    return !(this.pairs.get(intent)?.has(stemmedPhrase([before, word])) ?? false);
+  }
+
   private learnPhrases(masked: string): void {
     const tokens = masked.split(' ').filter((token) => token !== '');
     for (let at = 0; at < tokens.length; at += 1) {

@@ -317,6 +317,17 @@ export class Understanding {
     };
     if (negation && top.intent !== 'None' && refuses(top.intent, negation, asks))
       return { kind: 'help', closest: closestIntents(candidates) };
+    // A negation right before the very word of a task change ("we're not skipping verification", "won't skip it")
+    // refuses it, where one the corpus says before that word for the change ("not needed" for a skip) asks for it.
+    if (
+      negation &&
+      top.intent !== 'None' &&
+      TASK_INTENTS.has(top.intent) &&
+      !asks.undo &&
+      prepared.correctedFrom === undefined &&
+      this.negatesItsWord(prepared.masked, top.intent)
+    )
+      return { kind: 'help', closest: closestIntents(candidates) };
 
     // A yes/no question about something the message describes ("…nothing is syncing, is that expected?", "is it normal
     // for the agent to show as inactive?") asks for a judgement the guide may give, however strongly its other words
@@ -512,6 +523,17 @@ export class Understanding {
     });
     return offs.some((start) =>
       tokens.slice(Math.max(0, start - NEGATED_WITHIN), start).some((token) => this.negation.words.includes(token)),
+    );
+  }
+
+  /** Whether a negation word stands right before a word of `intent`'s own that the corpus never negates for it. */
+  private negatesItsWord(masked: string, intent: IntentName): boolean {
+    const words = masked.split(' ');
+    return words.some(
+      (word, i) =>
+        this.negation.words.includes(word) &&
+        i + 1 < words.length &&
+        this.model.speaksAloneAfter(word, words[i + 1], intent),
     );
   }
 

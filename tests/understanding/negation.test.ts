@@ -122,6 +122,14 @@ describe('interpret with a negation', () => {
     });
   });
 
+  // The negation stands right before the skip's own word: these had offered the skip.
+  it.each(["we aren't skipping the prereqs, whatever the vendor says", 'we will not skip task 5 this time'])(
+    '%j asks for no command at all',
+    (text) => {
+      expect(understanding.interpret(text, cloudSync).kind).toBe('help');
+    },
+  );
+
   // "not just my chat" had refused the share as a negated statement and shown the help card.
   it('still offers or carries out a request that adds with "not just": "share the plan with the channel, not just me"', () => {
     const reading = understanding.interpret('share the plan with the channel, not just me', cloudSync);
