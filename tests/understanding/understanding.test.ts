@@ -293,19 +293,6 @@ describe('interpret', () => {
     expect(first).toEqual(proposal);
   });
 
-  // British idiom for finishing and starting work: these had read as a skip, the help card or an assignment.
-  it.each([
-    ['we knocked out the verify step this morning', { intent: 'taskDone', taskNumber: 5 }],
-    ["i'm cracking on with the prereqs", { intent: 'taskStart', taskNumber: 2 }],
-    ['cracking on with the config', { intent: 'taskStart', taskNumber: 4 }],
-    ['crack on with step 4', { intent: 'taskStart', taskNumber: 4 }],
-  ] as const)('reads "knock out" as finishing and "crack on with" as starting: %j', (text, proposal) => {
-    const reading = understanding.interpret(text, cloudSync);
-    const first =
-      reading.kind === 'act' ? reading.proposal : reading.kind === 'choose' ? reading.proposals[0] : undefined;
-    expect(first).toEqual(proposal);
-  });
-
   // Words for what comes next in order ("subsequent", "upcoming") had been read as help, tasks or the tenant check.
   it.each(["what's the subsequent piece of work", 'upcoming task please', 'what is the upcoming job'])(
     'reads the next task asked for with an adjective of order: %j',
