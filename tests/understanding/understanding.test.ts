@@ -293,6 +293,17 @@ describe('interpret', () => {
     expect(first).toEqual(proposal);
   });
 
+  // British idiom for finishing a task: these had been offered as a skip ("out" of "leave out").
+  it.each([
+    ['we knocked out the verify step this morning', { intent: 'taskDone', taskNumber: 5 }],
+    ['knocked out the prereqs earlier today', { intent: 'taskDone', taskNumber: 2 }],
+  ] as const)('reads "knock out" as finishing: %j', (text, proposal) => {
+    const reading = understanding.interpret(text, cloudSync);
+    const first =
+      reading.kind === 'act' ? reading.proposal : reading.kind === 'choose' ? reading.proposals[0] : undefined;
+    expect(first).toEqual(proposal);
+  });
+
   // Words for what comes next in order ("subsequent", "upcoming") had been read as help, tasks or the tenant check.
   it.each(["what's the subsequent piece of work", 'upcoming task please', 'what is the upcoming job'])(
     'reads the next task asked for with an adjective of order: %j',
