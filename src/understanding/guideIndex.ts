@@ -183,6 +183,24 @@ const OWN_STEMS: ReadonlyMap<string, string> = new Map([
 ]);
 /** Software the sync server needs, whose version a question may ask for. */
 const PREREQUISITE_NAMES: ReadonlySet<string> = new Set(['.net', 'net', 'dotnet', 'framework', 'powershell', 'tls']);
+/**
+ * What a sync server or agent host is built from: a question naming it ("which windows server for connect sync", "what
+ * .net version for the provisioning agent", "how much memory for aadc") asks what the host needs, as "need" does, though
+ * it never says so, and the install steps, which name the same tool, won on its name alone. Names of two words are
+ * matched as neighbouring words of the question.
+ */
+const HOST_WORDS: ReadonlySet<string> = new Set([
+  ...PREREQUISITE_NAMES,
+  'memory',
+  'ram',
+  'cpu',
+  'cpus',
+  'cores',
+  'disk',
+  'hardware',
+  'os',
+]);
+const HOST_PAIRS: ReadonlySet<string> = new Set(['windows server', 'sql server']);
 const VERSION_WORDS: ReadonlySet<string> = new Set(['version', 'versions']);
 const OWN_STEM_NAMES: ReadonlySet<string> = new Set(OWN_STEMS.values());
 /**
@@ -643,7 +661,9 @@ export class GuideIndex {
     for (const terms of synonymQuery.values()) this.lookupCount += terms.size;
     for (const terms of standInQuery.values()) this.lookupCount += terms.size;
     const whatIsSo = WHETHER_OPENERS.has(tokens[0] ?? '') || tokens.some((word) => WHAT_IS_SO_WORDS.has(word));
-    const needs = tokens.some((word) => NEED_WORDS.has(word));
+    const needs = tokens.some(
+      (word, i) => NEED_WORDS.has(word) || HOST_WORDS.has(word) || HOST_PAIRS.has(`${tokens[i - 1] ?? ''} ${word}`),
+    );
     const asksBuild = tokens.some(
       (word, i) => ASKING_WORDS.has(word) && tokens.slice(i + 1, i + 3).some((next) => BUILD_WORDS.has(next)),
     );

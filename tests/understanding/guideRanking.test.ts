@@ -492,3 +492,21 @@ describe('a question of what something needs', () => {
     },
   );
 });
+
+describe('a question naming what the host is built from', () => {
+  // "Which Windows Server" or "what .NET" asks what the host needs without saying "need"; the install and staging
+  // steps name the same tool and the same server, so they won on the tool's name alone.
+  it.each([
+    ['windows server edition for connect sync', 'connect.prerequisites'],
+    ['which windows server for the connect server', 'connect.prerequisites'],
+    ['which sql server does connect sync want', 'connect.prerequisites'],
+    ['what .net for the provisioning agent server', 'cloudSync.prerequisites'],
+    ['what .net does the provisioning agent want', 'cloudSync.prerequisites'],
+  ])('"%s" is answered from the prerequisites (%s)', (question, taskId) => {
+    expect(top(question)?.taskIds).toContain(taskId);
+  });
+
+  it('still answers a custom install with an existing SQL Server from the install steps', () => {
+    expect(top('custom connect install with an existing sql server')?.taskIds).toContain('connect.installCustom');
+  });
+});
