@@ -535,7 +535,12 @@ export class GuideIndex {
     // with more of the question ("should the ADToAADSyncServiceAccount be left out of MFA"): only such lines answer
     // it, so "how do i reset a users mfa" and "conditional access for guests" fall back.
     const named = this.otherFeatures.filter((feature) => spaced.includes(feature));
-    const features = named.length > 0 && tokens.some((word) => this.namesSubject(word)) ? [] : named;
+    // "To the cloud" or "in the cloud" is where a mailbox or a group goes, not the sync tool: a subject word after "the"
+    // that ends its phrase (the question, or a stop word next) names no part of the guide.
+    const namesSubject = (word: string, i: number) =>
+      this.namesSubject(word) &&
+      !(tokens[i - 1] === 'the' && (i + 1 === tokens.length || this.stopWords.has(tokens[i + 1])));
+    const features = named.length > 0 && tokens.some(namesSubject) ? [] : named;
     const featureTokens = new Set(features.flatMap((feature) => feature.trim().split(' ')));
     const counts = (word: string) =>
       !this.stopWords.has(word) && !/^\d{1,2}$/.test(word) && !this.common.has(this.stem(word));

@@ -510,3 +510,20 @@ describe('a question naming what the host is built from', () => {
     expect(top('custom connect install with an existing sql server')?.taskIds).toContain('connect.installCustom');
   });
 });
+
+describe('"the cloud" as a place', () => {
+  // "To the cloud" is where mailboxes or admins go, not the sync tool: it does not make another feature's question ours.
+  it.each([
+    'how do we turn on conditional access for staff in the cloud',
+    'set up pim for our admins once they move to the cloud',
+    'we want a migration batch to move mailboxes to the cloud',
+  ])('falls back on "%s"', (question) => {
+    expect(guide.answer(question, CLOUD_SYNC_PLAN_TASKS).kind).toBe('noAnswer');
+  });
+
+  it('still answers a question about that feature and the cloud sync tool', () => {
+    expect(top('should the cloud sync account be left out of conditional access')?.title).toBe(
+      'The sync account and conditional access',
+    );
+  });
+});
