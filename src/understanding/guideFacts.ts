@@ -287,7 +287,7 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
   {
     id: 'productNames',
     title: 'Old and new product names',
-    text: 'Azure AD is now Microsoft Entra ID (announced July 11, 2023). Azure AD Connect became Microsoft Entra Connect, Azure AD Connect Sync became Connect Sync, Azure AD Connect cloud sync became Microsoft Entra Cloud Sync with the Microsoft Entra provisioning agent, and hybrid Azure AD join became Microsoft Entra hybrid join. DirSync and Azure AD Sync no longer work: replace them with Connect Sync or Cloud Sync.',
+    text: 'Microsoft renamed Azure AD to Microsoft Entra ID (announced July 11, 2023); each old name and its new name are the same product. Azure AD Connect became Microsoft Entra Connect, Azure AD Connect Sync became Connect Sync, Azure AD Connect cloud sync became Microsoft Entra Cloud Sync with the Microsoft Entra provisioning agent, and hybrid Azure AD join became Microsoft Entra hybrid join. DirSync and Azure AD Sync no longer work: replace them with Connect Sync or Cloud Sync.',
     links: [{ title: 'New name for Azure AD', url: LEARN.entraNewName }],
   },
   {

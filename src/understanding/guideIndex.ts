@@ -158,6 +158,23 @@ const ASKING_WORDS: ReadonlySet<string> = new Set(['which', 'what']);
 const BUILD_WORDS: ReadonlySet<string> = new Set(['build', 'builds', 'version', 'versions', 'release', 'releases']);
 const BUILD_TITLE = /\b(?:build|builds|version|versions|release|releases)\b/i;
 const BUILD_QUESTION_WEIGHT = 1.5;
+/**
+ * A question asking what something is called now or whether two names are one ("what did hybrid azure ad join get
+ * renamed to", "is azure ad connect the same thing as entra connect") is answered by the part about names, where the
+ * feature's own parts share more of its words but say nothing of its name: parts titled by names count this much more.
+ * Measured on the dev sets: 2 leaves such a question on the feature's own part, 3 turns it right and changes no other.
+ */
+const RENAME_WORDS: ReadonlySet<string> = new Set([
+  'rename',
+  'renamed',
+  'renaming',
+  'rebrand',
+  'rebranded',
+  'rebranding',
+]);
+const RENAME_PAIRS: ReadonlySet<string> = new Set(['new name', 'old name', 'same thing', 'called now', 'now called']);
+const NAME_TITLE = /\bnames?\b/i;
+const RENAME_QUESTION_WEIGHT = 3;
 /** Lines of the conversation's own plan count for more: a Cloud Sync plan asking about "the agent" means Cloud Sync's. */
 const IN_PLAN_WEIGHT = 1.5;
 /**
@@ -672,10 +689,13 @@ export class GuideIndex {
     const asksBuild = tokens.some(
       (word, i) => ASKING_WORDS.has(word) && tokens.slice(i + 1, i + 3).some((next) => BUILD_WORDS.has(next)),
     );
+    const asksName = tokens.some(
+      (word, i) => RENAME_WORDS.has(word) || RENAME_PAIRS.has(`${tokens[i - 1] ?? ''} ${word}`),
+    );
     const results = this.lineScores.search(
       [query, synonymQuery],
       wordsOf,
-      this.docBoosts(planTaskIds, tool, true, whatIsSo, needs, asksBuild),
+      this.docBoosts(planTaskIds, tool, true, whatIsSo, needs, asksBuild, asksName),
     );
     const answering = results.filter(
       (result) =>
@@ -855,7 +875,7 @@ export class GuideIndex {
 
   /**
    * How much each document counts for a plan: its source, and its track's standing in the plan, as the question's
-   * shape (whatIsSo, needs, asksBuild) shifts them. Worked out once per plan (a plan's task list) and shape, kept for
+   * shape (whatIsSo, needs, asksBuild, asksName) shifts them. Worked out once per plan (a plan's task list) and shape, kept for
    * the few seen last.
    */
   private docBoosts(
@@ -865,8 +885,9 @@ export class GuideIndex {
     whatIsSo = false,
     needs = false,
     asksBuild = false,
+    asksName = false,
   ): Float64Array {
-    const key = `${bySource ? 's' : 'e'}${whatIsSo ? 'w' : ''}${needs ? 'n' : ''}${asksBuild ? 'b' : ''}:${tool ?? ''}:${planTaskIds.join(',')}`;
+    const key = `${bySource ? 's' : 'e'}${whatIsSo ? 'w' : ''}${needs ? 'n' : ''}${asksBuild ? 'b' : ''}${asksName ? 'r' : ''}:${tool ?? ''}:${planTaskIds.join(',')}`;
     let boosts = this.boostsByPlan.get(key);
     if (boosts === undefined) {
       const inPlan = new Set(planTaskIds);
@@ -888,7 +909,8 @@ export class GuideIndex {
         const otherTool = tool !== undefined && doc.tool !== undefined && doc.tool !== tool;
         const required = needs && doc.taskIds.some((taskId) => PREREQUISITE_TASKS.has(taskId)) ? NEEDS_WEIGHT : 1;
         const release = asksBuild && BUILD_TITLE.test(doc.title) ? BUILD_QUESTION_WEIGHT : 1;
-        boosts[doc.id] = source * standing * required * release * (otherTool ? OTHER_TOOL_WEIGHT : 1);
+        const naming = asksName && NAME_TITLE.test(doc.title) ? RENAME_QUESTION_WEIGHT : 1;
+        boosts[doc.id] = source * standing * required * release * naming * (otherTool ? OTHER_TOOL_WEIGHT : 1);
       }
       if (this.boostsByPlan.size >= MAX_REMEMBERED_PLANS) this.boostsByPlan.clear();
       this.boostsByPlan.set(key, boosts);

@@ -483,6 +483,20 @@ describe('old product names', () => {
   });
 });
 
+describe('a question of what something is called now', () => {
+  // The part about names writes "renamed"; the feature's own parts share the old name's words but not the renaming.
+  it.each(['hybrid azure ad join was renamed to what', 'what did they rename hybrid azure ad join to'])(
+    '"%s" is answered by the old and new product names',
+    (question) => {
+      expect(top(question)?.title).toBe('Old and new product names');
+    },
+  );
+
+  it('still answers how to set hybrid join up from the steps', () => {
+    expect(top('how do i set up hybrid join for our laptops')?.title).not.toBe('Old and new product names');
+  });
+});
+
 describe('a question of what something needs', () => {
   // The install steps that use an account share the question's words; the prerequisites say what is needed.
   it.each([['do i need domain admin rights to create the gmsa for our agent', 'cloudSync.prerequisites']])(
