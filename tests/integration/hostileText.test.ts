@@ -69,41 +69,36 @@ const MAX_JSON_BYTES_PER_UNIT = 6;
 
 /**
  * A message in `place` whose JSON body is as close to BODY_BYTES as `shape` allows without going over. Encoding 250 KB
- * is the costly part, so the size is found in a few encodings rather than a bisection: from a linear estimate, every
- * step adds or removes only as many code units as cannot overshoot (a unit is at least one byte and at most six), so
- * it ends at the largest size that fits and for text of one kind of character needs two encodings.
+ * is the costly part, so the size is found in a few encodings rather than a bisection: a linear estimate, one secant
+ * step (exact for text whose bytes grow evenly after a fixed start or end), then steps that add or remove only as
+ * many code units as cannot overshoot (a unit is at least one byte and at most six). It ends at the largest size
+ * that fits, one unit short of going over; text of one kind of character needs three encodings of full size.
  */
 function bodyOf(place: Place, shape: (size: number) => string, bytes = BODY_BYTES): string {
-  const encode = (size: number) =>
-    JSON.stringify(activity('message', place.options, { ...place.extra, text: place.textPrefix + shape(size) }));
-  const empty = Buffer.byteLength(encode(0));
-  const perUnit = (Buffer.byteLength(encode(4096)) - empty) / 4096;
-  let size = Math.max(0, Math.floor((bytes - empty) / perUnit));
-  let body = encode(size);
-  let length = Buffer.byteLength(body);
-  while (length > bytes && size > 0) {
-    size = Math.max(0, size - Math.ceil((length - bytes) / MAX_JSON_BYTES_PER_UNIT));
-    body = encode(size);
-    length = Buffer.byteLength(body);
+  const encode = (size: number) => {
+    const body = JSON.stringify(
+      activity('message', place.options, { ...place.extra, text: place.textPrefix + shape(size) }),
+    );
+    return { size, body, length: Buffer.byteLength(body) };
+  };
+  const empty = encode(0);
+  const reference = encode(4096);
+  const perUnit = (reference.length - empty.length) / reference.size;
+  let best = encode(Math.max(0, Math.floor((bytes - empty.length) / perUnit)));
+  const slope = (best.length - reference.length) / (best.size - reference.size);
+  if (Number.isFinite(slope) && slope > 0) {
+    const size = Math.max(0, best.size + Math.floor((bytes - best.length) / slope));
+    if (size !== best.size) best = encode(size);
   }
-  // Now within the limit: grow while one more step still fits.
-  for (;;) {
-    const step = Math.max(1, Math.floor((bytes - length) / MAX_JSON_BYTES_PER_UNIT));
-    const next = encode(size + step);
-    const nextLength = Buffer.byteLength(next);
-    if (nextLength > bytes) {
-      if (step === 1) return body;
-      // A bigger step overshot only because units were wider than estimated; retry one unit at a time.
-      const one = encode(size + 1);
-      if (Buffer.byteLength(one) > bytes) return body;
-      size += 1;
-      body = one;
-      length = Buffer.byteLength(one);
-      continue;
-    }
-    size += step;
-    body = next;
-    length = nextLength;
+  while (best.length > bytes && best.size > 0)
+    best = encode(Math.max(0, best.size - Math.ceil((best.length - bytes) / MAX_JSON_BYTES_PER_UNIT)));
+  // Now within the limit: grow while one more step still fits, one unit at a time once a bigger step overshoots.
+  for (let careful = false; ;) {
+    const step = careful ? 1 : Math.max(1, Math.floor((bytes - best.length) / MAX_JSON_BYTES_PER_UNIT));
+    const next = encode(best.size + step);
+    if (next.length <= bytes) best = next;
+    else if (step === 1) return best.body;
+    else careful = true;
   }
 }
 
