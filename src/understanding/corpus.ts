@@ -81,6 +81,11 @@ export interface Corpus {
    */
   readonly indirectQuestions: readonly string[];
   /**
+   * Words a short greeting or thanks is made of ("thanks,", "morning all -", "hi there."): such an opening clause is
+   * politeness, and does not make the request after it small talk.
+   */
+  readonly openers: readonly string[];
+  /**
    * Words that take back what came before them ("mark 3 done, sorry I mean 4", "the 10th, actually make it the 11th"):
    * the task or date said after one is the one meant.
    */
@@ -169,6 +174,7 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     conditionals: strings(raw.conditionals, 'conditionals'),
     hedges: strings(raw.hedges, 'hedges'),
     indirectQuestions: strings(raw.indirectQuestions, 'indirectQuestions'),
+    openers: strings(raw.openers, 'openers'),
     corrections: strings(raw.corrections, 'corrections'),
     negation: record(raw.negation, 'negation', [
       'words',

@@ -15,11 +15,13 @@ import { loadSynonyms, type Synonyms } from './synonyms';
 import { taskWordsOf } from './taskWords';
 import type { PhraseTable } from '../domain/sentenceTokens';
 import {
+  cleanText,
   MAX_UNDERSTOOD_CHARS,
   PERSON_TOKEN,
   phraseTable,
   prepareText,
   TASK_TOKEN,
+  tokenize,
   type PreparedText,
 } from './textPrep';
 
@@ -134,6 +136,7 @@ export class Understanding {
   private readonly conditionals: ReadonlySet<string>;
   private readonly hedges: ReadonlySet<string>;
   private readonly indirectQuestions: ReadonlySet<string>;
+  private readonly openers: ReadonlySet<string>;
   private readonly corrections: PhraseTable<true>;
   private readonly isWord: (token: string) => boolean;
   /**
@@ -173,6 +176,7 @@ export class Understanding {
     this.conditionals = new Set(corpus.conditionals);
     this.hedges = new Set(corpus.hedges);
     this.indirectQuestions = new Set(corpus.indirectQuestions);
+    this.openers = new Set(corpus.openers);
     this.corrections = phraseTable(corpus.corrections.map((phrase) => [phrase, true] as const));
     this.model = IntentModel.train(corpus, this.taskNames, synonyms);
     this.isWord = (token) => synonyms.lookup(token).length > 0;
@@ -437,7 +441,8 @@ export class Understanding {
     const smallTalk =
       ((chatter > 0 && chatter >= ownLearnt) || this.model.opensWithChatter(prepared.masked)) &&
       !prepared.tokens.some((token) => ASKING_WORDS.has(token)) &&
-      !this.namesPlanTask(prepared, context);
+      !this.namesPlanTask(prepared, context) &&
+      !this.politeRequest(text, intent);
     const mayAct =
       !smallTalk &&
       prepared.correctedFrom === undefined &&
@@ -504,6 +509,30 @@ export class Understanding {
     if (proposals.length > 0) return { kind: 'choose', proposals: proposals.slice(0, MAX_CHOICES) };
     // Unsure of the command and missing a part of it too: too little to ask a precise question about.
     return helpOrDate();
+  }
+
+  /**
+   * Whether the message is a short greeting or thanks clause ("thanks,", "morning all -", "hi there.") and then a clause
+   * that on its own reads clearly as `intent`, a command that only shows something ("thanks, show me the status"). The
+   * opener is politeness, so the request is answered. Chatter after the opener ("cheers, great work everyone") or a
+   * change ("thanks, start over") is not let through: a wrong answer only costs a card, a wrong change costs the plan.
+   */
+  private politeRequest(text: string, intent: IntentName): boolean {
+    if (CHANGES_STATE.has(intent) || SETTINGS.has(intent)) return false;
+    const cleaned = cleanText(text).text;
+    const mark = CLAUSE_MARK.exec(cleaned);
+    if (!mark) return false;
+    const opener = tokenize(cleaned.slice(0, mark.index));
+    if (opener.length === 0 || opener.length > MAX_OPENER_WORDS || !opener.every((word) => this.openers.has(word)))
+      return false;
+    const rest = this.classify(cleaned.slice(mark.index + mark[0].length));
+    const [top] = rest.ranked;
+    return (
+      top.intent === intent &&
+      top.score >= ACT_SCORE &&
+      this.model.chatterWords(rest.prepared.masked) === 0 &&
+      this.model.unrelatedWords(rest.prepared.masked) === 0
+    );
   }
 
   /**
@@ -804,6 +833,11 @@ function looksLikeQuestion(text: string, tokens: readonly string[]): boolean {
 const YES_NO_VERBS: ReadonlySet<string> = new Set(['is', 'was', 'does', 'did', 'will', 'would']);
 const REFERRING_PRONOUNS: ReadonlySet<string> = new Set(['it', 'that']);
 const WH_WORDS: ReadonlySet<string> = new Set(['what', 'who', 'when', 'where', 'why', 'how', 'which']);
+/** What ends a clause: a comma, a full stop, "!", ";", ":" or a dash between spaces. One character class or a fixed
+ * run: linear on any text. */
+const CLAUSE_MARK = /[,.!;:]| [-\u2013\u2014]+ /;
+/** How many words a greeting or thanks before a request may have ("thanks a lot mate,"). */
+const MAX_OPENER_WORDS = 4;
 /** Question words, also with "is" run on ("what's next"): a message with one asks something. */
 const ASKING_WORDS: ReadonlySet<string> = new Set([
   ...WH_WORDS,

@@ -446,6 +446,36 @@ describe('small talk and settings kept as they are', () => {
     expect(understanding.interpret(text, context)).toMatchObject({ kind: 'act', proposal: { intent } });
   });
 
+  // A short greeting or thanks said before a plain request is only politeness: each had been offered, not answered.
+  it.each([
+    ['thanks, show me the status', 'status'],
+    ['cheers, list my tasks', 'myTasks'],
+    ['hi, show the history', 'history'],
+    ['cheers mate, show the history', 'history'],
+    ['ok cool, status please', 'status'],
+    ['thanks! show my tasks', 'myTasks'],
+    ['hello team, show the status', 'status'],
+    ['thank you, show me the history of the plan', 'history'],
+    ['morning all - list the open tasks', 'tasks'],
+    ['hey there. show me the next step', 'next'],
+    ['ta, show progress', 'status'],
+  ])('answers a read-only request after a short greeting or thanks: %j', (text, intent) => {
+    expect(understanding.interpret(text, context)).toMatchObject({ kind: 'act', proposal: { intent } });
+  });
+
+  // The opener only excuses itself: praise and sign-offs are still small talk, and a change is still not carried out.
+  it.each([
+    'great work everyone on the change last night',
+    'cheers for the help earlier mate',
+    'good night folks, logging off',
+    'cheers, great work everyone',
+    'thanks all, great work on the change',
+    'cheers, nice work on the history this week',
+    'morning all, hope the weekend was good',
+  ])('still acts on nothing in chatter that opens with a greeting or thanks: %j', (text) => {
+    expect(understanding.interpret(text, context).kind).not.toBe('act');
+  });
+
   // Each had turned the setting off: the negation stands before the word that turns it off.
   it.each([
     'keep the reminders going, do not switch them off',
