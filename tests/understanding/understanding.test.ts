@@ -304,6 +304,18 @@ describe('interpret', () => {
     expect(first).toEqual(proposal);
   });
 
+  // "Back to square one" is starting over, not bringing something back: these had shown the help card or offered a
+  // restore, on "back".
+  it.each(['back to square one', "we're back to square one", "let's go back to square one with the plan"])(
+    'reads "back to square one" as starting over: %j',
+    (text) => {
+      const reading = understanding.interpret(text, cloudSync);
+      const first =
+        reading.kind === 'act' ? reading.proposal : reading.kind === 'choose' ? reading.proposals[0] : undefined;
+      expect(first).toEqual({ intent: 'startOver' });
+    },
+  );
+
   // Words for what comes next in order ("subsequent", "upcoming") had been read as help, tasks or the tenant check.
   it.each(["what's the subsequent piece of work", 'upcoming task please', 'what is the upcoming job'])(
     'reads the next task asked for with an adjective of order: %j',
