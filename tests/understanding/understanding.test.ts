@@ -316,6 +316,18 @@ describe('interpret', () => {
     },
   );
 
+  // "The reset" named as an event in the past is when the plan wanted back was lost: these had been read as starting
+  // over (on "reset" and "restart"), answered as a question, or asked which task to reopen.
+  it.each(['I want the plan we had before the reset', 'reinstate the plan from before the restart', 'undo the reset'])(
+    'reads a plan from before the reset as restoring it: %j',
+    (text) => {
+      const reading = understanding.interpret(text, cloudSync);
+      const first =
+        reading.kind === 'act' ? reading.proposal : reading.kind === 'choose' ? reading.proposals[0] : undefined;
+      expect(first).toEqual({ intent: 'restore' });
+    },
+  );
+
   // Words for what comes next in order ("subsequent", "upcoming") had been read as help, tasks or the tenant check.
   it.each(["what's the subsequent piece of work", 'upcoming task please', 'what is the upcoming job'])(
     'reads the next task asked for with an adjective of order: %j',
