@@ -328,6 +328,18 @@ describe('interpret', () => {
     },
   );
 
+  // "rerun" (also "re-run") is doing the questions again: these had read as the task list or the help card, or offered
+  // the plan's start.
+  it.each(['rerun the whole thing', 'throw the answers away and re-run the questions', 'rerun the questionnaire'])(
+    'reads "rerun" as starting over: %j',
+    (text) => {
+      const reading = understanding.interpret(text, cloudSync);
+      const first =
+        reading.kind === 'act' ? reading.proposal : reading.kind === 'choose' ? reading.proposals[0] : undefined;
+      expect(first).toEqual({ intent: 'startOver' });
+    },
+  );
+
   // Words for what comes next in order ("subsequent", "upcoming") had been read as help, tasks or the tenant check.
   it.each(["what's the subsequent piece of work", 'upcoming task please', 'what is the upcoming job'])(
     'reads the next task asked for with an adjective of order: %j',
