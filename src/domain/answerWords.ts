@@ -92,6 +92,12 @@ export interface QuestionWords {
   readonly reach?: ReachReading;
   readonly versions?: VersionReading;
   readonly years?: YearReading;
+  /**
+   * Nouns for what the question is about ("build", "groups"). A word that only answers the question on screen answers
+   * this one from any sentence when it stands right before one of these and so describes it: "latest build", "huge
+   * groups" say what "latest" and "huge" say when the build or the group size is asked.
+   */
+  readonly names?: readonly string[];
   /** A sentence this question understands, for its help. */
   readonly example: string;
 }
@@ -175,8 +181,13 @@ export const QUESTION_WORDS: { readonly [K in AnswerKey]: QuestionWords } = {
         asked: ['latest', 'newest', 'current', 'up to date', 'the latest', 'most recent'],
       },
     },
+    names: ['build', 'builds', 'version', 'release', 'ver'],
     versions: {
+      // "Current build" is the one installed, not the newest one: it names the build a number gives.
       context: [
+        'current build',
+        'current version',
+        'current release',
         'build',
         'version',
         'versions',
@@ -209,6 +220,7 @@ export const QUESTION_WORDS: { readonly [K in AnswerKey]: QuestionWords } = {
       ws2016OrOlder: { asked: ['older', 'old'] },
       ws2022OrLater: { asked: ['newer', 'latest', 'newest'] },
     },
+    names: ['os', 'operating system', 'server os', 'windows server', 'windows version'],
     years: {
       before: ['server', 'windows', 'ws', 'os', 'on', 'running', 'win', 'windows server'],
       after: ['box', 'server', 'servers', 'machine', 'vm', 'datacenter', 'standard', 'r2', 'core', 'host'],
@@ -509,7 +521,24 @@ export const QUESTION_WORDS: { readonly [K in AnswerKey]: QuestionWords } = {
           'we dont',
         ],
       },
+      // Not a choice: a big group may or may not pass 50,000 members, but none big is none that large.
+      big: {
+        asked: [
+          'big',
+          'large',
+          'huge',
+          'massive',
+          'giant',
+          'enormous',
+          'very large',
+          'very big',
+          'really large',
+          'really big',
+        ],
+      },
     },
+    denied: { big: 'no' },
+    names: ['group', 'groups', 'dl', 'dls', 'distribution list', 'distribution lists', 'security groups'],
     counts: {
       of: 'members',
       bands: [
@@ -821,6 +850,8 @@ export const NEGATIONS: readonly string[] = [
   'not all',
   'not all of them',
   'not every',
+  'unable to',
+  'not able to',
 ];
 
 /** A move away from something, done: denies it for every question ("we moved off Connect last year"). */
@@ -1173,8 +1204,6 @@ export const GROUP_WORDS: readonly string[] = [
 /** Reachability, for the questions with a `reach` reading. Denied ("isn't reachable"), each means the other. */
 export const REACHABLE: readonly string[] = [
   'reachable',
-  'reach',
-  'can reach',
   'connected',
   'fully connected',
   'network access',
@@ -1189,6 +1218,38 @@ export const REACHABLE: readonly string[] = [
   'accessible',
   'connectivity',
 ];
+/**
+ * Verbs of reaching whose object is what is reached, after them: "the server can't reach one child domain" is about
+ * the domain, not a forest named before. A reach word followed by "to" ("line of sight to the DMZ domain") is one too.
+ */
+export const REACHING_VERBS: readonly string[] = [
+  'reach',
+  'reaches',
+  'can reach',
+  'can access',
+  'can see',
+  'can talk to',
+  'talks to',
+  'can get to',
+  'can connect to',
+];
+
+/**
+ * Words before a subject (or in it) that pick out only some of them: "one child domain" or "some domains" reachable
+ * says nothing of the others, so it does not answer that every one is. Single tokens.
+ */
+export const PARTIAL_WORDS: ReadonlySet<string> = new Set([
+  'some',
+  'one',
+  'few',
+  'most',
+  'part',
+  'half',
+  'certain',
+  'couple',
+  'not',
+]);
+
 export const UNREACHABLE: readonly string[] = [
   'unreachable',
   'disconnected',

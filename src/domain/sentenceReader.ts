@@ -24,12 +24,14 @@ import {
   NO_FIRST,
   ONE_WORDS,
   OTHER_COUNTED,
+  PARTIAL_WORDS,
   PEOPLE_TO_OBJECTS,
   PLANNED,
   QUALIFIERS_AFTER,
   QUALIFIERS_BEFORE,
   QUESTION_WORDS,
   REACHABLE,
+  REACHING_VERBS,
   UNREACHABLE,
   VERSION_QUALIFIERS,
   YES_FIRST,
@@ -85,8 +87,9 @@ type Meaning =
   | { readonly kind: 'qualifierAfter'; readonly qualifier: Qualifier }
   | { readonly kind: 'unit'; readonly unit: Unit }
   | { readonly kind: 'scope'; readonly scope: Scope }
-  | { readonly kind: 'reach'; readonly reachable: boolean }
+  | { readonly kind: 'reach'; readonly reachable: boolean; readonly forward: boolean }
   | { readonly kind: 'subject'; readonly question: AnswerKey }
+  | { readonly kind: 'name'; readonly question: AnswerKey }
   | { readonly kind: 'versionQualifier'; readonly direction: 'below' | 'above' }
   | { readonly kind: 'versionContext'; readonly question: AnswerKey }
   | { readonly kind: 'yearBefore'; readonly question: AnswerKey }
@@ -122,8 +125,9 @@ function table(): PhraseTable<Meaning> {
   for (const [word, qualifier] of QUALIFIERS_AFTER) add([word], { kind: 'qualifierAfter', qualifier });
   for (const [word, unit] of COUNT_UNITS) add([word], { kind: 'unit', unit });
   for (const [word, scope] of COUNT_SCOPES) add([word], { kind: 'scope', scope });
-  add(REACHABLE, { kind: 'reach', reachable: true });
-  add(UNREACHABLE, { kind: 'reach', reachable: false });
+  add(REACHABLE, { kind: 'reach', reachable: true, forward: false });
+  add(REACHING_VERBS, { kind: 'reach', reachable: true, forward: true });
+  add(UNREACHABLE, { kind: 'reach', reachable: false, forward: false });
   for (const [word, direction] of VERSION_QUALIFIERS) add([word], { kind: 'versionQualifier', direction });
   for (const question of ANSWER_KEYS) {
     const words: QuestionWords = QUESTION_WORDS[question];
@@ -133,7 +137,16 @@ function table(): PhraseTable<Meaning> {
     }
     if (words.topic) add(words.topic.words, { kind: 'topic', question, topical: words.topic.topical ?? false });
     (words.modifiers ?? []).forEach((modifier, index) => add(modifier.words, { kind: 'modifier', question, index }));
-    if (words.reach) add(words.reach.subjects, { kind: 'subject', question });
+    if (words.reach) {
+      const subject: Meaning = { kind: 'subject', question };
+      add(words.reach.subjects, subject);
+      // A value's phrase that holds a subject ("every domain") names that subject too, or the longer phrase hides it.
+      const subjectWords = new Set(words.reach.subjects.flatMap((phrase) => sentenceTokens(phrase)));
+      for (const named of Object.values(words.values))
+        for (const phrase of [...(named.topical ?? []), ...(named.asked ?? [])])
+          if (sentenceTokens(phrase).some((token) => subjectWords.has(token))) add([phrase], subject);
+    }
+    if (words.names) add(words.names, { kind: 'name', question });
     if (words.versions) add(words.versions.context, { kind: 'versionContext', question });
     if (words.years) {
       add(words.years.before, { kind: 'yearBefore', question });
@@ -227,7 +240,7 @@ class Scan {
     for (let i = 0; i < tokens.length; i++) {
       const match = this.startingAt.get(i);
       if (isClauseMark(tokens[i]) || (match && has(match, 'clauseWord'))) clause += 1;
-      if (match && has(match, 'contrast')) segment += 1;
+      if ((match && has(match, 'contrast')) || isSentenceEnd(tokens[i])) segment += 1;
       this.clause.push(clause);
       this.segment.push(segment);
     }
@@ -332,7 +345,7 @@ class Scan {
           modifiers.set(segment, (modifiers.get(segment) ?? new Set()).add(meaning.index));
           continue;
         }
-        if (!this.allows(question, meaning.topical)) continue;
+        if (!this.allows(question, meaning.topical || this.describesName(match, question))) continue;
         if (this.hedged[match.start]) {
           // "Not sure if the second server is in staging": that question is the one not known.
           this.evidenceFor(question).notSure = true;
@@ -353,6 +366,12 @@ class Scan {
         else this.evidenceFor(question).pieces.push({ values: [meaning.value], segment: this.segment[match.start] });
       }
     }
+  }
+
+  /** Whether a phrase stands right before one of `question`'s nouns, so describes it: "latest build", "huge groups". */
+  private describesName(match: PhraseMatch<Meaning>, question: AnswerKey): boolean {
+    const next = this.startingAt.get(match.end);
+    return next !== undefined && next.meanings.some((m) => m.kind === 'name' && m.question === question);
   }
 
   /** Counts: objects in a domain or in total, members of a group. */
@@ -556,14 +575,18 @@ class Scan {
       const meaning = match.meanings.find((m): m is Extract<Meaning, { kind: 'reach' }> => m.kind === 'reach');
       if (!meaning) continue;
       const reachable = meaning.reachable !== (this.negated[match.start] ?? false);
-      // The nearest subject before it ("two forests and one isn't reachable"), else the next one in its clause.
+      // The nearest subject before it ("two forests and one isn't reachable"), else the next one in its clause. A verb
+      // reaches what follows it in its clause first: "one forest, but the server can't reach one child domain".
       const before = [...subjects].reverse().find((subject) => subject.end <= match.start);
       const after = subjects.find(
         (subject) => subject.start >= match.end && this.clause[subject.start] === this.clause[match.start],
       );
-      const subject = before ?? after;
+      const forward = meaning.forward || this.tokens[match.end] === 'to';
+      const subject = forward ? (after ?? before) : (before ?? after);
       const question = subject ? subjectOf(subject) : QUESTION_WORDS[this.asked.id].reach ? this.asked.id : undefined;
       if (!question) continue;
+      // "One child domain is reachable" says nothing of the others.
+      if (reachable && subject && this.picksSome(subject)) continue;
       const reach = QUESTION_WORDS[question].reach!;
       this.allow(question, subject !== undefined, reachable ? reach.whenReachable : reach.whenUnreachable, match.start);
     }
@@ -595,6 +618,16 @@ class Scan {
       if (first !== undefined)
         this.allow(this.asked.id, false, first.count === 1 ? askedReach.whenOne : askedReach.whenMany, first.at);
     }
+  }
+
+  /** Whether a subject is only some of them: "one child domain", "some domains", "not every domain". */
+  private picksSome(subject: PhraseMatch<Meaning>): boolean {
+    const from = Math.max(0, subject.start - COUNT_REACH);
+    for (let i = subject.end - 1; i >= from; i--) {
+      if (this.clause[i] !== this.clause[subject.start]) return false;
+      if (PARTIAL_WORDS.has(this.tokens[i])) return true;
+    }
+    return false;
   }
 
   /** The count standing just before a noun: "two", "a single", "several", "3". */
@@ -645,6 +678,11 @@ class Scan {
     if ((has(first, 'noFirst') || this.isLeadingNo(first)) && leading.no)
       this.allow(this.asked.id, false, [leading.no], 0);
   }
+}
+
+/** A full stop, "!", "?" or ";" ends a sentence: a word of one ("we have a staging server") does not bend a value in the next ("PTA"). */
+function isSentenceEnd(token: string): boolean {
+  return token === '.' || token === '!' || token === '?' || token === ';';
 }
 
 function has(match: PhraseMatch<Meaning>, kind: Kind): boolean {
