@@ -9,7 +9,7 @@ import {
   startOverAnswerOf,
   type QuestionnaireReply,
 } from '../../src/domain/questionnaireReplies';
-import { QUESTIONS, acceptedAnswersHelp, parseAnswer, questionById } from '../../src/domain/questions';
+import { QUESTIONS, acceptedAnswersHelp, parseAnswer, questionById, withAnswer } from '../../src/domain/questions';
 import { MAX_PARSED_TEXT_LENGTH } from '../../src/domain/typedText';
 import { fastestRunMs, fuzzParameters, hostileText } from '../helpers/hostileText';
 
@@ -182,5 +182,26 @@ describe('words said instead of an answer', () => {
     expect(startOverAnswerOf('cancel')).toBe('keep');
     expect(startOverAnswerOf('maybe later')).toBeUndefined();
     expect(startOverAnswerOf('y'.repeat(600))).toBeUndefined();
+  });
+});
+
+describe('replyTo: a later answer inside a sentence means what it means when its question is asked', () => {
+  it.each<[AnswerKey, string, AnswerKey, string, Partial<Answers>]>([
+    [
+      'currentSync',
+      "we're on connect sync, latest build, and we have a staging server. one forest, PTA, about 10k users",
+      'signIn',
+      'pta',
+      {},
+    ],
+    ['currentSync', 'we run AAD Connect, newest build, with a staging server', 'connectBuild', 'newest', {}],
+    ['devices', 'no devices, no huge groups', 'groupOver50kMembers', 'no huge groups', FIRST_INSTALL],
+  ])('asked %s, "%s" notes %s as its own question reads "%s"', (asked, sentence, later, alone, given) => {
+    const inSentence = reply(asked, sentence, given);
+    expect(inSentence.answer).toBeDefined();
+    const askedAlone = reply(later, alone, withAnswer(given, asked, inSentence.answer!));
+    expect(askedAlone.answer).toBeDefined();
+    expect(inSentence.also[later]).toEqual(askedAlone.answer);
+    expect(inSentence.notice).toContain("I won't ask");
   });
 });
