@@ -62,6 +62,8 @@ const CASES: readonly Case[] = [
     answer: 'connect',
     also: { connectBuild: 'belowMandatory' },
   })),
+  // Asked about the build, "current build" is still its choice "the newest build".
+  { asked: 'connectBuild', text: 'we run the current build', given: { currentSync: 'connect' }, answer: 'current' },
   // Size words for groups: none big is none over 50,000 members, asked or not.
   ...[
     'no devices, no huge groups',
