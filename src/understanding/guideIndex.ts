@@ -175,6 +175,24 @@ const RENAME_WORDS: ReadonlySet<string> = new Set([
 const RENAME_PAIRS: ReadonlySet<string> = new Set(['new name', 'old name', 'same thing', 'called now', 'now called']);
 const NAME_TITLE = /\bnames?\b/i;
 const RENAME_QUESTION_WEIGHT = 3;
+/**
+ * A question about Connect's install types themselves ("what does express enable", "express settings limits", "which
+ * installation type do we pick") is answered by the part that compares them, where an install's own steps share its
+ * words ("express", "settings", "enterprise admin") but say nothing of what the type does, needs or cannot do: that
+ * part counts this much more. A question asking for the steps ("steps for the express install", "how do i run
+ * express") wants those steps and is left as it is. Measured on the dev sets: 1.5 turns two such questions right, 1.75
+ * three and changes no other, 2 takes a question about what the express install configures away from its own lines.
+ */
+const INSTALL_TYPE_WORDS: ReadonlySet<string> = new Set(['express']);
+const INSTALL_TYPE_PAIRS: ReadonlySet<string> = new Set([
+  'install type',
+  'install types',
+  'installation type',
+  'installation types',
+]);
+const STEP_WORDS: ReadonlySet<string> = new Set(['how', 'steps', 'step', 'walk', 'walkthrough', 'procedure']);
+const INSTALL_TYPE_TASK: TaskId = 'connect.chooseInstallType';
+const INSTALL_TYPE_QUESTION_WEIGHT = 1.75;
 /** Lines of the conversation's own plan count for more: a Cloud Sync plan asking about "the agent" means Cloud Sync's. */
 const IN_PLAN_WEIGHT = 1.5;
 /**
@@ -692,10 +710,15 @@ export class GuideIndex {
     const asksName = tokens.some(
       (word, i) => RENAME_WORDS.has(word) || RENAME_PAIRS.has(`${tokens[i - 1] ?? ''} ${word}`),
     );
+    const asksInstallType =
+      !tokens.some((word) => STEP_WORDS.has(word)) &&
+      tokens.some(
+        (word, i) => INSTALL_TYPE_WORDS.has(word) || INSTALL_TYPE_PAIRS.has(`${tokens[i - 1] ?? ''} ${word}`),
+      );
     const results = this.lineScores.search(
       [query, synonymQuery],
       wordsOf,
-      this.docBoosts(planTaskIds, tool, true, whatIsSo, needs, asksBuild, asksName),
+      this.docBoosts(planTaskIds, tool, true, whatIsSo, needs, asksBuild, asksName, asksInstallType),
     );
     const answering = results.filter(
       (result) =>
@@ -875,7 +898,7 @@ export class GuideIndex {
 
   /**
    * How much each document counts for a plan: its source, and its track's standing in the plan, as the question's
-   * shape (whatIsSo, needs, asksBuild, asksName) shifts them. Worked out once per plan (a plan's task list) and shape, kept for
+   * shape (whatIsSo, needs, asksBuild, asksName, asksInstallType) shifts them. Worked out once per plan (a plan's task list) and shape, kept for
    * the few seen last.
    */
   private docBoosts(
@@ -886,8 +909,9 @@ export class GuideIndex {
     needs = false,
     asksBuild = false,
     asksName = false,
+    asksInstallType = false,
   ): Float64Array {
-    const key = `${bySource ? 's' : 'e'}${whatIsSo ? 'w' : ''}${needs ? 'n' : ''}${asksBuild ? 'b' : ''}${asksName ? 'r' : ''}:${tool ?? ''}:${planTaskIds.join(',')}`;
+    const key = `${bySource ? 's' : 'e'}${whatIsSo ? 'w' : ''}${needs ? 'n' : ''}${asksBuild ? 'b' : ''}${asksName ? 'r' : ''}${asksInstallType ? 'i' : ''}:${tool ?? ''}:${planTaskIds.join(',')}`;
     let boosts = this.boostsByPlan.get(key);
     if (boosts === undefined) {
       const inPlan = new Set(planTaskIds);
@@ -910,7 +934,10 @@ export class GuideIndex {
         const required = needs && doc.taskIds.some((taskId) => PREREQUISITE_TASKS.has(taskId)) ? NEEDS_WEIGHT : 1;
         const release = asksBuild && BUILD_TITLE.test(doc.title) ? BUILD_QUESTION_WEIGHT : 1;
         const naming = asksName && NAME_TITLE.test(doc.title) ? RENAME_QUESTION_WEIGHT : 1;
-        boosts[doc.id] = source * standing * required * release * naming * (otherTool ? OTHER_TOOL_WEIGHT : 1);
+        const installType =
+          asksInstallType && doc.taskIds.includes(INSTALL_TYPE_TASK) ? INSTALL_TYPE_QUESTION_WEIGHT : 1;
+        boosts[doc.id] =
+          source * standing * required * release * naming * installType * (otherTool ? OTHER_TOOL_WEIGHT : 1);
       }
       if (this.boostsByPlan.size >= MAX_REMEMBERED_PLANS) this.boostsByPlan.clear();
       this.boostsByPlan.set(key, boosts);

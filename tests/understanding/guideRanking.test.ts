@@ -541,3 +541,23 @@ describe('"the cloud" as a place', () => {
     );
   });
 });
+
+describe("a question about Connect's install types themselves", () => {
+  // An express install's own steps share the question's words ("express", "admin", "sync"); what a type does, needs or
+  // cannot do is said by the part comparing the types.
+  it.each([
+    'which connect installation type do we pick',
+    'express settings limits',
+    'what admin rights does express want in AD',
+    'can express sync several forests',
+  ])('"%s" is answered by the part comparing express and custom', (question) => {
+    expect(top(question)?.taskIds).toContain('connect.chooseInstallType');
+  });
+
+  it.each([
+    ['how do i run the express install', 'connect.installExpress'],
+    ['steps for the express install of connect', 'connect.installExpress'],
+  ])('"%s" still asks for the steps and gets them (%s)', (question, taskId) => {
+    expect(top(question)?.taskIds).toContain(taskId);
+  });
+});
