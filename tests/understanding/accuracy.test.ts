@@ -53,7 +53,9 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // on dev, dev3, dev4, dev12, dev13, dev14 and dev15).
   // 89.3% after the second round on an outside tuning set (dev16): a rare name answers alone, more chores fall back.
   // 90.7% (7 wrong answers) after the round tuned on dev17 (program names and the other tool's install lines).
-  { file: 'heldout4.en.json', questionFloor: 0.92 },
+  // 94.7% (4 wrong answers, no fallbacks) once a question about Connect's install types weighs the part comparing
+  // them (93.3% before it).
+  { file: 'heldout4.en.json', questionFloor: 0.946 },
   // Written by an author who never saw the corpus, the tuning sets, the earlier held-out sets or the model, and scored
   // by nobody until the rounds it measures were over: the best estimate of what a new user meets. At the start of this
   // round (the floors above already reached): intents 86.0%, entities 84.8%, questions 73.0% (29 wrong answers, 4
