@@ -8,6 +8,7 @@
  */
 import { loadCorpus, type Cadence, type Corpus, type IntentName } from './corpus';
 import { recognizeDueDay } from './dueDates';
+import { taskListFirst } from './eachTask';
 import { GuideIndex, type GuideHit } from './guideIndex';
 import { IntentModel, type IntentScore } from './intentModel';
 import { negationOf, type Negation, type NegationWords } from './negation';
@@ -302,7 +303,9 @@ export class Understanding {
 
   private interpretWhole(text: string, context: UnderstandingContext): Interpretation {
     const classified = this.classifyInPlan(text, context);
-    const { prepared, ranked } = this.corrected(classified, context.now);
+    const corrected = this.corrected(classified, context.now);
+    const prepared = corrected.prepared;
+    const ranked = taskListFirst(corrected.ranked, prepared.tokens);
     const top = ranked[0];
     const candidates = ranked.filter((entry): entry is IntentScore & { intent: IntentName } => entry.intent !== 'None');
     const questionShaped = looksLikeQuestion(text, prepared.tokens);

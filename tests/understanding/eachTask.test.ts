@@ -1,0 +1,57 @@
+import { asksEachTaskWith } from '../../src/understanding/eachTask';
+import { tokenize } from '../../src/understanding/textPrep';
+import { sharedUnderstanding } from '../../src/understanding/understand';
+import { labeledContext } from './labeled';
+
+const context = labeledContext('2026-12-01');
+const intentOf = (text: string) => {
+  const reading = sharedUnderstanding().interpret(text, context);
+  if (reading.kind === 'act') return reading.proposal.intent;
+  if (reading.kind === 'choose') return reading.proposals[0]?.intent;
+  return reading.kind;
+};
+
+describe('each task with an attribute', () => {
+  it.each([
+    "show me each task and whether it's open or closed",
+    'show every item on the plan with its status',
+    "give me each item and whether it's complete",
+    'every task and its status please',
+    'each step and its status',
+    'each item and its state',
+    "each step and whether it's open or closed",
+    'show each item with its status',
+    'each task and its state please',
+    'give me every item with its status',
+    "every step and whether it's finished or still open",
+  ])('"%s" asks for the task list', (text) => {
+    expect(intentOf(text)).toBe('tasks');
+  });
+
+  it.each([
+    "what's the status",
+    'how far along are we',
+    'how many tasks are done',
+    'how many steps are still open',
+    "what's the overall state of the plan",
+    'give me a progress update',
+    'status of the plan please',
+    'how is the rollout going overall',
+    'where do things stand with the open tasks',
+  ])('"%s" stays the progress summary', (text) => {
+    expect(intentOf(text)).toBe('status');
+  });
+
+  it('needs the task noun close after "each" or "every", and an attribute after the noun', () => {
+    expect(asksEachTaskWith(tokenize('every morning post the status of the tasks'))).toBe(false);
+    expect(asksEachTaskWith(tokenize('the status of each task'))).toBe(false);
+    expect(asksEachTaskWith(tokenize('is every task done yet'))).toBe(false);
+    expect(asksEachTaskWith(tokenize('each task with its status'))).toBe(true);
+  });
+
+  it('reads a long run of the same words, scanning at most three words after each "each"', () => {
+    const many = (word: string, count: number) => Array.from({ length: count }, () => word);
+    expect(asksEachTaskWith([...many('each', 5000), 'task', ...many('open', 5000)])).toBe(true);
+    expect(asksEachTaskWith(many('each', 10000))).toBe(false);
+  });
+});
