@@ -105,6 +105,11 @@ export interface Corpus {
       readonly string[]
     >
   >;
+  /**
+   * A message asking for each task with something every task has ("each task and whether it's open"): `every` and a
+   * task noun close after it, then an attribute; see eachTask.ts.
+   */
+  readonly eachTask: Readonly<Record<'every' | 'taskNouns' | 'attributes' | 'yesNoOpeners', readonly string[]>>;
   /** Words a search of the guide ignores. */
   readonly stopWords: readonly string[];
   /** Groups of words a question may use for the same thing ("ports", "firewall", "outbound"); a search for one also looks for the others. */
@@ -187,6 +192,7 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
       'limiters',
       'holds',
     ] as const),
+    eachTask: record(raw.eachTask, 'eachTask', ['every', 'taskNouns', 'attributes', 'yesNoOpeners'] as const),
     stopWords: strings(raw.stopWords, 'stopWords'),
     guideQuestions: record(raw.guideQuestions, 'guideQuestions'),
     otherProducts: strings(raw.otherProducts, 'otherProducts'),

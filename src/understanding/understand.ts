@@ -8,7 +8,7 @@
  */
 import { loadCorpus, type Cadence, type Corpus, type IntentName } from './corpus';
 import { recognizeDueDay } from './dueDates';
-import { taskListFirst } from './eachTask';
+import { eachTaskWords, taskListFirst, type EachTaskWords } from './eachTask';
 import { GuideIndex, type GuideHit } from './guideIndex';
 import { IntentModel, type IntentScore } from './intentModel';
 import { negationOf, type Negation, type NegationWords } from './negation';
@@ -136,6 +136,7 @@ export class Understanding {
   private readonly splitTurnOff: ReadonlyArray<readonly [string, string]>;
   private readonly conditionals: ReadonlySet<string>;
   private readonly hedges: ReadonlySet<string>;
+  private readonly eachTask: EachTaskWords;
   private readonly indirectQuestions: ReadonlySet<string>;
   private readonly openers: ReadonlySet<string>;
   private readonly corrections: PhraseTable<true>;
@@ -176,6 +177,7 @@ export class Understanding {
       .filter((words): words is [string, string] => words.length === 2 && words[1] === 'off');
     this.conditionals = new Set(corpus.conditionals);
     this.hedges = new Set(corpus.hedges);
+    this.eachTask = eachTaskWords(corpus.eachTask);
     this.indirectQuestions = new Set(corpus.indirectQuestions);
     this.openers = new Set(corpus.openers);
     this.corrections = phraseTable(corpus.corrections.map((phrase) => [phrase, true] as const));
@@ -305,7 +307,7 @@ export class Understanding {
     const classified = this.classifyInPlan(text, context);
     const corrected = this.corrected(classified, context.now);
     const prepared = corrected.prepared;
-    const ranked = taskListFirst(corrected.ranked, prepared.tokens);
+    const ranked = taskListFirst(corrected.ranked, prepared.tokens, this.eachTask);
     const top = ranked[0];
     const candidates = ranked.filter((entry): entry is IntentScore & { intent: IntentName } => entry.intent !== 'None');
     const questionShaped = looksLikeQuestion(text, prepared.tokens);

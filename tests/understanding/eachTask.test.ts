@@ -1,9 +1,12 @@
-import { asksEachTaskWith } from '../../src/understanding/eachTask';
+import { loadCorpus } from '../../src/understanding/corpus';
+import { asksEachTaskWith as asksWith, eachTaskWords } from '../../src/understanding/eachTask';
 import { tokenize } from '../../src/understanding/textPrep';
 import { sharedUnderstanding } from '../../src/understanding/understand';
 import { labeledContext } from './labeled';
 
 const context = labeledContext('2026-12-01');
+const words = eachTaskWords(loadCorpus('en').eachTask);
+const asksEachTaskWith = (tokens: readonly string[]) => asksWith(tokens, words);
 const intentOf = (text: string) => {
   const reading = sharedUnderstanding().interpret(text, context);
   if (reading.kind === 'act') return reading.proposal.intent;
