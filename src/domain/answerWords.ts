@@ -1307,6 +1307,35 @@ export const MANY_WORDS: readonly string[] = [
   'more than one',
 ];
 
+/**
+ * First words of a question: a sentence that starts with one and ends with "?" asks something back ("what is staging
+ * mode?", "can you explain cloud Kerberos trust?"), so the choices it names are not an answer. Single tokens.
+ */
+export const QUESTION_OPENERS: ReadonlySet<string> = new Set([
+  'what',
+  'whats',
+  'why',
+  'how',
+  'hows',
+  'which',
+  'who',
+  'whos',
+  'where',
+  'when',
+  'can',
+  'could',
+  'would',
+  'should',
+  'shall',
+  'do',
+  'does',
+  'did',
+  'is',
+  'are',
+  'will',
+  'explain',
+]);
+
 /** "option 2", "choice 3", "number 1": a choice by its number inside a sentence. */
 export const CHOICE_NUMBER_WORDS: readonly string[] = ['option', 'choice', 'answer', 'number', 'pick', 'go with'];
 

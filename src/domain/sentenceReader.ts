@@ -29,6 +29,7 @@ import {
   PLANNED,
   QUALIFIERS_AFTER,
   QUALIFIERS_BEFORE,
+  QUESTION_OPENERS,
   QUESTION_WORDS,
   REACHABLE,
   REACHING_VERBS,
@@ -226,11 +227,18 @@ class Scan {
   private numbers: FoundNumber[] = [];
   private hedgedSomething = false;
 
+  /** Tokens of a sentence that asks something back ("what is staging mode?"): they answer nothing. */
+  readonly asking: boolean[];
+
   constructor(
     readonly tokens: readonly string[],
     readonly asked: Question,
   ) {
-    this.matches = table().findAll(tokens);
+    this.asking = questionSentences(tokens);
+    // A hedge inside a question still says the person does not know ("how do I find out?").
+    this.matches = table()
+      .findAll(tokens)
+      .filter((match) => !this.asking[match.start] || has(match, 'notSure'));
     for (const match of this.matches) {
       this.startingAt.set(match.start, match);
       this.endingAt.set(match.end, match);
@@ -317,7 +325,7 @@ class Scan {
 
   /** Records evidence found at token `at`; behind "not sure" it only says that this question is not known. */
   private allow(question: AnswerKey, topical: boolean, values: readonly string[], at: number): void {
-    if (values.length === 0 || !this.allows(question, topical)) return;
+    if (values.length === 0 || !this.allows(question, topical) || this.asking[at]) return;
     if (this.hedged[at]) {
       this.evidenceFor(question).notSure = true;
       this.hedgedSomething = true;
@@ -678,6 +686,18 @@ class Scan {
     if ((has(first, 'noFirst') || this.isLeadingNo(first)) && leading.no)
       this.allow(this.asked.id, false, [leading.no], 0);
   }
+}
+
+/** Which tokens belong to a sentence that starts with a question word and ends with "?". One pass. */
+function questionSentences(tokens: readonly string[]): boolean[] {
+  const asking = tokens.map(() => false);
+  let start = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (!isSentenceEnd(tokens[i])) continue;
+    if (tokens[i] === '?' && QUESTION_OPENERS.has(tokens[start])) asking.fill(true, start, i + 1);
+    start = i + 1;
+  }
+  return asking;
 }
 
 /** A full stop, "!", "?" or ";" ends a sentence: a word of one ("we have a staging server") does not bend a value in the next ("PTA"). */

@@ -1,0 +1,37 @@
+/**
+ * Phrasings the questionnaire's sentence reader met in an outside author's set, each tried here with other words: the
+ * readings must hold for the shape, not for one sentence.
+ */
+import type { AnswerKey, Answers } from '../../src/domain/answers';
+import { questionById } from '../../src/domain/questions';
+import { readSentence, type SentenceReading } from '../../src/domain/sentenceReader';
+
+const CONNECT_KEYS: readonly AnswerKey[] = ['connectBuild', 'connectServerOs', 'connectStaging'];
+
+function read(asked: AnswerKey, text: string): SentenceReading {
+  const answers: Partial<Answers> =
+    asked === 'currentSync' ? {} : { currentSync: CONNECT_KEYS.includes(asked) ? 'connect' : 'none' };
+  return readSentence(questionById(asked), text, answers);
+}
+
+/** The asked question's reading in the labels' terms: a value, "ambiguous", or null. */
+function asked(reading: SentenceReading): unknown {
+  return reading.asked.kind === 'value' ? reading.asked.value : reading.asked.kind === 'ambiguous' ? 'ambiguous' : null;
+}
+
+describe('a sentence that asks something back answers nothing', () => {
+  it.each<[AnswerKey, string, unknown]>([
+    ['currentSync', 'is that question about Connect or about the cloud one?', null],
+    ['connectStaging', 'how does staging mode work?', null],
+    ['signIn', 'why would anyone pick PTA over password hash sync?', null],
+    ['devices', 'could you tell me what hybrid join does?', null],
+    ['enterpriseAdminAvailable', 'does it have to be an enterprise admin?', null],
+    // A hedge in the question still says the person does not know.
+    ['connectStaging', 'how do I find out whether a staging server exists?', 'notSure'],
+    // A question after an answer leaves the answer as it was; one without a question word is still an answer.
+    ['currentSync', "we're on Azure AD Connect, is that a problem?", 'connect'],
+    ['devices', 'hybrid join?', 'hybridJoin'],
+  ])('%s: "%s" → %j', (question, text, expected) => {
+    expect(asked(read(question, text))).toEqual(expected);
+  });
+});
