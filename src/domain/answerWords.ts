@@ -1133,6 +1133,44 @@ export const COUNT_UNITS: ReadonlyArray<readonly [string, 'people' | 'objects' |
  */
 export const PEOPLE_TO_OBJECTS = 3;
 
+/**
+ * A four-digit number in this span, right after one of YEAR_MARKERS and with no unit or qualifier, is a year ("back in
+ * 2017", "since the 2020 reorganisation"), never a count of objects or members.
+ */
+export const YEAR_SPAN = { from: 1990, to: 2039 } as const;
+/** Single tokens before a year. */
+export const YEAR_MARKERS: ReadonlySet<string> = new Set([
+  'in',
+  'since',
+  'during',
+  'until',
+  'till',
+  'by',
+  'before',
+  'after',
+  'the',
+  'early',
+  'mid',
+  'late',
+  'spring',
+  'summer',
+  'autumn',
+  'fall',
+  'winter',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+]);
+
 /** Counts below this are about something else ("two accounts", "one server"), never a directory's size. */
 export const MIN_OBJECT_COUNT = 10;
 

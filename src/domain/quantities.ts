@@ -13,7 +13,12 @@
 export const MAX_NUMBER_RUNS = 6;
 const MAX_RUN_TOKENS = 6;
 
-const DIGITS = /^\d{1,3}(?:,\d{3})+$|^\d{1,12}(?:\.\d{1,6})?$/;
+const DIGITS = /^\d{1,3}(?:,\d{3})+$|^\d{1,3}(?:\.\d{3})+$|^\d{1,12}(?:\.\d{1,6})?$/;
+/**
+ * "45.000", "1.200.000": thousands grouped with dots, as much of Europe writes them. A count is a whole number, so a dot
+ * before exactly three digits groups thousands, unless a magnitude follows ("1.500 million" is one and a half).
+ */
+const DOT_GROUPED = /^\d{1,3}(?:\.\d{3})+$/;
 /** "20k", "1.5k", "1.2m": a number with a magnitude letter, spelled out before the recognizer sees it. */
 const DIGITS_WITH_MAGNITUDE = /^(\d{1,9}(?:\.\d{1,6})?)([km])$/;
 
@@ -99,7 +104,8 @@ function isNumberToken(token: string): boolean {
 }
 
 /** How the recognizer should see a token: "1.2m" as "1.2 million" (it misses the lower-case letter), others as typed. */
-function spelled(token: string): string {
+function spelled(token: string, next: string | undefined): string {
+  if (DOT_GROUPED.test(token) && !MAGNITUDE_WORDS.has(next ?? '')) return token.replace(/\./g, '');
   const magnitude = DIGITS_WITH_MAGNITUDE.exec(token);
   if (magnitude) return `${magnitude[1]} ${magnitude[2] === 'k' ? 'thousand' : 'million'}`;
   if (token === 'mil' || token === 'm') return 'million';
@@ -154,7 +160,7 @@ interface RecognizedNumber {
 }
 
 function readRun(tokens: readonly string[], start: number, end: number): FoundNumber[] {
-  const words = tokens.slice(start, end).map(spelled);
+  const words = tokens.slice(start, end).map((token, i) => spelled(token, tokens[start + i + 1]));
   const text = words.join(' ');
   let results: readonly RecognizedNumber[];
   try {

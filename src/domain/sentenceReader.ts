@@ -35,6 +35,8 @@ import {
   REACHING_VERBS,
   UNREACHABLE,
   VERSION_QUALIFIERS,
+  YEAR_MARKERS,
+  YEAR_SPAN,
   YES_FIRST,
   type QuestionWords,
 } from './answerWords';
@@ -384,7 +386,7 @@ class Scan {
 
   /** Counts: objects in a domain or in total, members of a group. */
   readNumbers(): void {
-    this.numbers = findNumbers(this.tokens);
+    this.numbers = findNumbers(this.tokens).filter((number) => !this.isYear(number));
     const askedCounts = QUESTION_WORDS[this.asked.id].counts;
     for (const number of this.numbers) {
       if (!Number.isInteger(number.value)) continue;
@@ -419,6 +421,19 @@ class Scan {
             : range;
       this.countObjects(objects, scope, unit !== undefined || scopeMatch !== undefined, number.start);
     }
+  }
+
+  /** "back in 2017", "the 2020 reorganisation": a year after a word that dates it, with nothing that makes it a count. */
+  private isYear(number: FoundNumber): boolean {
+    return (
+      number.end === number.start + 1 &&
+      /^\d{4}$/.test(this.tokens[number.start]) &&
+      number.value >= YEAR_SPAN.from &&
+      number.value <= YEAR_SPAN.to &&
+      YEAR_MARKERS.has(this.tokens[number.start - 1] ?? '') &&
+      this.meaningNear(number.end, 'unit', 1) === undefined &&
+      this.qualifierAfter(number.end) === undefined
+    );
   }
 
   /**
@@ -525,8 +540,13 @@ class Scan {
       this.tokens.forEach((token, i) => {
         const prefix = versionOf(token);
         if (!prefix || prefix.length < 2 || prefix[0] < 1 || prefix[0] > 3) return;
-        // "1.2 million" is a count.
-        if (this.numbers.some((number) => number.start <= i && number.end > i + 1)) return;
+        // "1.2 million" is a count, and so is "1.200.000" (thousands grouped with dots).
+        if (
+          this.numbers.some(
+            (number) => number.start <= i && number.end > i && (number.end > i + 1 || number.value >= 1000),
+          )
+        )
+          return;
         const context = this.anyEndingWithin(i, 3, (m) => m.kind === 'versionContext' && m.question === question);
         const topical = context || prefix.length >= 3 || token.startsWith('v');
         if (!this.allows(question, topical)) return;

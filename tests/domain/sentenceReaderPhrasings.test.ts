@@ -35,3 +35,23 @@ describe('a sentence that asks something back answers nothing', () => {
     expect(asked(read(question, text))).toEqual(expected);
   });
 });
+
+describe('numbers: thousands grouped with dots, and years that are not counts', () => {
+  it.each<[AnswerKey, string, unknown]>([
+    ['largestDomainObjects', 'roughly 240.000 objects', 'over150k'],
+    ['connectTotalObjects', 'about 1.350.000 objects in all', 'over100k'],
+    ['connectTotalObjects', '1.500 million objects', 'over100k'],
+    [
+      'largestDomainObjects',
+      'since the 2016 restructuring the main domain has grown to 130k objects',
+      'from100kTo150k',
+    ],
+    ['groupOver50kMembers', 'in 2021 our all-staff list reached 70k members', 'yes'],
+    ['connectTotalObjects', 'we moved datacenters in 2019 and have about 160k objects', 'over100k'],
+    // A year-like number with a unit is still a count; a count beside a version leaves the version alone.
+    ['connectTotalObjects', 'after the cleanup, 2000 objects', 'upTo2k'],
+    ['connectBuild', '20.000 users, version 2.4.18', 'belowMandatory'],
+  ])('%s: "%s" → %j', (question, text, expected) => {
+    expect(asked(read(question, text))).toEqual(expected);
+  });
+});
