@@ -14,6 +14,12 @@ import type { Band, Qualifier } from './quantities';
 export interface ValueWords {
   readonly topical?: readonly string[];
   readonly asked?: readonly string[];
+  /**
+   * Of the words above, those that only hint at the value and give way to any other evidence for the question: "a
+   * small shop" beside "about 1,800 objects", Autopilot beside "we need hybrid join", "Enterprise Admins" named beside
+   * "nobody gets it", "keep it simple" beside "PHS".
+   */
+  readonly weak?: readonly string[];
 }
 
 /** A word that changes the values named with it: with "keep", "ADFS" means keeping the federation there is. */
@@ -334,6 +340,8 @@ export const QUESTION_WORDS: { readonly [K in AnswerKey]: QuestionWords } = {
       },
       keepExistingPtaOrFederation: {
         asked: ['keep', 'keep existing', 'keep what we have', 'no change', 'leave it as it is'],
+        // "keep" alone says what to do with something named elsewhere: "keep ADFS", not "PHS, keep it simple".
+        weak: ['keep'],
       },
     },
     modifiers: [
@@ -446,6 +454,19 @@ export const QUESTION_WORDS: { readonly [K in AnswerKey]: QuestionWords } = {
           'cloud kerberos trust',
         ],
         asked: ['none', 'nothing', 'nothing else', 'not needed'],
+        // Devices that are cloud joined need nothing here, which says nothing of the others: "Autopilot for new
+        // laptops, hybrid join for the rest" needs hybrid join.
+        weak: [
+          'entra joined',
+          'entra join',
+          'azure ad joined',
+          'azure ad join',
+          'aad joined',
+          'cloud joined',
+          'autopilot',
+          'intune only',
+          'cloud kerberos trust',
+        ],
       },
       hybridJoin: {
         topical: [
@@ -478,7 +499,11 @@ export const QUESTION_WORDS: { readonly [K in AnswerKey]: QuestionWords } = {
       whfb: { topical: ['whfb', 'windows hello', 'windows hello for business', 'hello for business'] },
     },
     modifiers: [
-      { words: ['cloud kerberos', 'cloud kerberos trust', 'cloud trust', 'kerberos'], rewrite: { whfb: ['none'] } },
+      {
+        words: ['cloud kerberos', 'cloud kerberos trust', 'cloud trust', 'kerberos'],
+        rewrite: { whfb: ['none'] },
+        weak: true,
+      },
       {
         words: ['key trust', 'certificate trust', 'cert trust', 'hybrid trust', 'hybrid key trust'],
         rewrite: { whfb: ['deviceWritebackOrWhfbHybridTrust'] },
@@ -490,10 +515,11 @@ export const QUESTION_WORDS: { readonly [K in AnswerKey]: QuestionWords } = {
 
   largestDomainObjects: {
     example: 'about 20k users',
+    // A size in words gives way to a number: "a small shop, about 1,800 objects".
     values: {
-      under100k: { asked: ['small', 'tiny'] },
-      from100kTo150k: { asked: ['medium'] },
-      over150k: { asked: ['large', 'huge'] },
+      under100k: { asked: ['small', 'tiny'], weak: ['small', 'tiny'] },
+      from100kTo150k: { asked: ['medium'], weak: ['medium'] },
+      over150k: { asked: ['large', 'huge'], weak: ['large', 'huge'] },
     },
     counts: {
       of: 'objects',
@@ -788,8 +814,39 @@ export const QUESTION_WORDS: { readonly [K in AnswerKey]: QuestionWords } = {
           'ea permissions',
         ],
         asked: ['ea', 'we can', 'can do', 'we have one', 'i am', 'im', 'available', 'i think so'],
+        // Naming the role is not saying someone holds it for this: "the Enterprise Admins group is empty".
+        weak: [
+          'enterprise admin',
+          'enterprise admins',
+          'enterprise administrator',
+          'enterprise administrators',
+          'enterprise admin account',
+          'enterprise admin rights',
+          'ea account',
+          'ea rights',
+          'ea credentials',
+          'ea permissions',
+          'ea',
+        ],
       },
-      no: { asked: ['nobody', 'no one', 'we cant', 'not available', 'i dont think so', 'not really', 'we dont'] },
+      no: {
+        asked: [
+          'nobody',
+          'no one',
+          'we cant',
+          'not available',
+          'i dont think so',
+          'not really',
+          'we dont',
+          'wont get',
+          'will not get',
+          'cant get',
+          'cannot get',
+          'locked down',
+          'not allowed',
+          'not permitted',
+        ],
+      },
     },
     denied: { yes: 'no' },
   },
@@ -797,9 +854,9 @@ export const QUESTION_WORDS: { readonly [K in AnswerKey]: QuestionWords } = {
   connectTotalObjects: {
     example: 'roughly 300,000 objects',
     values: {
-      upTo2k: { asked: ['tiny'] },
-      under100k: { asked: ['small'] },
-      over100k: { asked: ['large', 'huge'] },
+      upTo2k: { asked: ['tiny'], weak: ['tiny'] },
+      under100k: { asked: ['small'], weak: ['small'] },
+      over100k: { asked: ['large', 'huge'], weak: ['large', 'huge'] },
     },
     counts: {
       of: 'objects',

@@ -83,7 +83,13 @@ type Meaning =
         | 'or'
         | 'otherCounted';
     }
-  | { readonly kind: 'value'; readonly question: AnswerKey; readonly value: string; readonly topical: boolean }
+  | {
+      readonly kind: 'value';
+      readonly question: AnswerKey;
+      readonly value: string;
+      readonly topical: boolean;
+      readonly weak: boolean;
+    }
   | { readonly kind: 'topic'; readonly question: AnswerKey; readonly topical: boolean }
   | { readonly kind: 'modifier'; readonly question: AnswerKey; readonly index: number }
   | { readonly kind: 'qualifierBefore'; readonly qualifier: Qualifier }
@@ -135,8 +141,20 @@ function table(): PhraseTable<Meaning> {
   for (const question of ANSWER_KEYS) {
     const words: QuestionWords = QUESTION_WORDS[question];
     for (const [value, named] of Object.entries(words.values)) {
-      add(named.topical ?? [], { kind: 'value', question, value, topical: true });
-      add(named.asked ?? [], { kind: 'value', question, value, topical: false });
+      const weak = new Set(named.weak ?? []);
+      for (const [phrases, topical] of [
+        [named.topical ?? [], true],
+        [named.asked ?? [], false],
+      ] as const) {
+        add(
+          phrases.filter((phrase) => !weak.has(phrase)),
+          { kind: 'value', question, value, topical, weak: false },
+        );
+        add(
+          phrases.filter((phrase) => weak.has(phrase)),
+          { kind: 'value', question, value, topical, weak: true },
+        );
+      }
     }
     if (words.topic) add(words.topic.words, { kind: 'topic', question, topical: words.topic.topical ?? false });
     (words.modifiers ?? []).forEach((modifier, index) => add(modifier.words, { kind: 'modifier', question, index }));
@@ -164,6 +182,8 @@ function table(): PhraseTable<Meaning> {
 interface Piece {
   readonly values: readonly string[];
   readonly segment: number;
+  /** From a word that only hints at the value: it gives way to any other evidence. */
+  readonly weak?: boolean;
 }
 
 /** What the sentence says about one question. */
@@ -373,7 +393,12 @@ class Scan {
           continue;
         }
         if (denied) this.evidenceFor(question).denied.add(meaning.value);
-        else this.evidenceFor(question).pieces.push({ values: [meaning.value], segment: this.segment[match.start] });
+        else
+          this.evidenceFor(question).pieces.push({
+            values: [meaning.value],
+            segment: this.segment[match.start],
+            weak: meaning.weak,
+          });
       }
     }
   }
@@ -748,7 +773,10 @@ function resolveSingle(question: Question, evidence: Evidence): Resolution {
     const means = words.denied?.[value];
     if (means) pieces.push({ values: [means], segment: -1 });
   }
-  const rewritten = pieces.map((piece) => rewrite(words, evidence, piece));
+  const rewritten = pieces.map((piece) => {
+    const read = rewrite(words, evidence, piece);
+    return { ...read, weak: read.weak || (piece.weak ?? false) };
+  });
   // What runs today ("we use ADFS") gives way to what is wanted ("… but want PHS").
   const strong = rewritten.filter((piece) => !piece.weak);
   const sets = (strong.length > 0 ? strong : rewritten).map((piece) => piece.values);

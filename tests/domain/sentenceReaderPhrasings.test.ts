@@ -55,3 +55,23 @@ describe('numbers: thousands grouped with dots, and years that are not counts', 
     expect(asked(read(question, text))).toEqual(expected);
   });
 });
+
+describe('words that only hint at a choice give way to other evidence', () => {
+  it.each<[AnswerKey, string, unknown]>([
+    ['signIn', "password hash sync please, let's keep things simple", 'phs'],
+    ['signIn', 'we keep password hash sync', 'phs'],
+    ['devices', 'Autopilot for the new laptops, the older desktops need hybrid join', 'hybridJoin'],
+    ['devices', 'mostly Entra joined already, but the kiosk PCs must be hybrid joined', 'hybridJoin'],
+    ['enterpriseAdminAvailable', 'no chance, our EA accounts are locked down', 'no'],
+    ['enterpriseAdminAvailable', "enterprise admin rights exist here but we won't get them for a sync project", 'no'],
+    ['connectTotalObjects', "we're a tiny company, maybe 40k objects", 'under100k'],
+    ['largestDomainObjects', "it's a large domain by our standards, about 60k objects", 'under100k'],
+    // Alone, each still reads as before.
+    ['signIn', 'we run ADFS and will keep it', 'keepExistingPtaOrFederation'],
+    ['devices', 'all our PCs are Entra joined through Autopilot', 'none'],
+    ['enterpriseAdminAvailable', 'our enterprise admin can do it', 'yes'],
+    ['connectTotalObjects', "we're tiny", 'upTo2k'],
+  ])('%s: "%s" → %j', (question, text, expected) => {
+    expect(asked(read(question, text))).toEqual(expected);
+  });
+});
