@@ -624,6 +624,7 @@ class Scan {
     const subjects = this.matches.filter((match) => has(match, 'subject'));
     const subjectOf = (match: PhraseMatch<Meaning>) =>
       match.meanings.find((m): m is Extract<Meaning, { kind: 'subject' }> => m.kind === 'subject')!.question;
+    const found: Array<{ question: AnswerKey; reachable: boolean; topical: boolean; at: number }> = [];
     for (const match of this.matches) {
       const meaning = match.meanings.find((m): m is Extract<Meaning, { kind: 'reach' }> => m.kind === 'reach');
       if (!meaning) continue;
@@ -640,8 +641,14 @@ class Scan {
       if (!question) continue;
       // "One child domain is reachable" says nothing of the others.
       if (reachable && subject && this.picksSome(subject)) continue;
+      found.push({ question, reachable, topical: subject !== undefined, at: match.start });
+    }
+    for (const { question, reachable, topical, at } of found) {
+      // "Their forest has no network path, ours is well connected": one that is not reachable is the answer, and one
+      // that is says nothing of it.
+      if (reachable && found.some((other) => other.question === question && !other.reachable)) continue;
       const reach = QUESTION_WORDS[question].reach!;
-      this.allow(question, subject !== undefined, reachable ? reach.whenReachable : reach.whenUnreachable, match.start);
+      this.allow(question, topical, reachable ? reach.whenReachable : reach.whenUnreachable, at);
     }
     const counted = new Set<AnswerKey>();
     for (const subject of subjects) {

@@ -75,3 +75,24 @@ describe('words that only hint at a choice give way to other evidence', () => {
     expect(asked(read(question, text))).toEqual(expected);
   });
 });
+
+describe('forests and domains: one that is not reachable decides', () => {
+  it.each<[AnswerKey, string, unknown]>([
+    [
+      'forestTopology',
+      'our main forest is reachable, the lab forest sits on a separate network',
+      'includesDisconnected',
+    ],
+    ['domainsReachable', 'the root domain is reachable but the branch domain is firewalled', 'someUnreachable'],
+    ['forestTopology', 'three forests and there is no VPN to the newest one', 'includesDisconnected'],
+    ['forestTopology', 'two forests, both connected', 'multipleConnected'],
+  ])('%s: "%s" → %j', (question, text, expected) => {
+    expect(asked(read(question, text))).toEqual(expected);
+  });
+
+  it('a domain behind the firewall, named while forests are asked, answers the domain question too', () => {
+    const reading = read('forestTopology', 'a single forest; the plant domain sits behind the firewall');
+    expect(asked(reading)).toBe('single');
+    expect(reading.also).toEqual({ domainsReachable: 'someUnreachable' });
+  });
+});
