@@ -96,3 +96,16 @@ describe('forests and domains: one that is not reachable decides', () => {
     expect(reading.also).toEqual({ domainsReachable: 'someUnreachable' });
   });
 });
+
+describe('phrasings: sync verbs, cloud-only accounts, the staging flag, stock rules, "not so", a check still to make', () => {
+  it.each<[AnswerKey, string, unknown]>([
+    ['currentSync', 'nothing gets synchronized yet, all of them are cloud accounts', 'none'],
+    ['currentSync', 'we only have cloud users for now', 'none'],
+    ['connectStaging', 'the scheduler says StagingModeEnabled: True on server two', 'yes'],
+    ['customization', 'we stick to the stock rules', []],
+    ['customization', "no idea, I'd need to open the sync rules editor", 'notSure'],
+    ['groupOver50kMembers', 'we have not so large groups here', 'no'],
+  ])('%s: "%s" → %j', (question, text, expected) => {
+    expect(asked(read(question, text))).toEqual(expected);
+  });
+});
