@@ -980,6 +980,26 @@ export const DEPARTED: readonly string[] = [
   'turned off',
 ];
 
+/**
+ * A choice turned down: denies what it names, after it ("we ruled out PTA") or, nearer to hand, before it ("hashes
+ * leaving the building was vetoed").
+ */
+export const REJECTED: readonly string[] = [
+  'vetoed',
+  'rejected',
+  'ruled out',
+  'forbidden',
+  'prohibited',
+  'banned',
+  'not an option',
+  'no go',
+  'a no go',
+  'off the table',
+  'out of the question',
+  'not acceptable',
+  'unacceptable',
+];
+
 /** A move away that is only planned: denies it as a choice for the future, not as what runs today. */
 export const LEAVING: readonly string[] = [
   'moving off',

@@ -32,6 +32,7 @@ import {
   QUESTION_OPENERS,
   QUESTION_WORDS,
   REACHABLE,
+  REJECTED,
   REACHING_VERBS,
   UNREACHABLE,
   VERSION_QUALIFIERS,
@@ -56,6 +57,8 @@ import { PhraseTable, isClauseMark, sentenceTokens, type PhraseMatch } from './s
 
 /** How far a negation reaches: "we don't have a staging server" (the phrase starts 3 words later). */
 const NEGATION_REACH = 4;
+/** How far back a rejection reaches for what it turns down: "hashes leaving the building was vetoed". */
+const REJECTION_REACH_BACK = 6;
 /** How far back from its noun a count may stand: "two separate AD forests". */
 const COUNT_REACH = 3;
 /** A bare number read as a count of forests (when no forest is named) is small. */
@@ -69,6 +72,7 @@ type Meaning =
       readonly kind:
         | 'negation'
         | 'departed'
+        | 'rejected'
         | 'leaving'
         | 'planned'
         | 'notSure'
@@ -117,6 +121,7 @@ function table(): PhraseTable<Meaning> {
   };
   add(NEGATIONS, { kind: 'negation' });
   add(DEPARTED, { kind: 'departed' });
+  add(REJECTED, { kind: 'rejected' });
   add(LEAVING, { kind: 'leaving' });
   add(PLANNED, { kind: 'planned' });
   add(NOT_SURE, { kind: 'notSure' });
@@ -240,6 +245,7 @@ class Scan {
   readonly segment: number[] = [];
   readonly negated: boolean[];
   readonly departed: boolean[];
+  readonly rejected: boolean[];
   readonly leaving: boolean[];
   readonly planned: boolean[];
   readonly hedged: boolean[];
@@ -279,6 +285,8 @@ class Scan {
     this.departed = this.reach('departed', NEGATION_REACH, undefined, true);
     // "The old AAD Connect box was decommissioned": a move done also reaches back to what it names.
     this.reachBack(this.departed, 'departed', NEGATION_REACH);
+    this.rejected = this.reach('rejected', NEGATION_REACH, undefined, true);
+    this.reachBack(this.rejected, 'rejected', REJECTION_REACH_BACK);
     this.leaving = this.reach('leaving', NEGATION_REACH, undefined, true);
     this.planned = this.reach('planned', NEGATION_REACH, undefined, true);
     this.hedged = this.reach('notSure', tokens.length);
@@ -387,6 +395,7 @@ class Scan {
         const denied =
           this.negated[match.start] ||
           this.departed[match.start] ||
+          this.rejected[match.start] ||
           (today ? this.planned[match.start] : this.leaving[match.start]);
         if (meaning.kind === 'topic') {
           if (denied) this.evidenceFor(question).topicDenied = true;

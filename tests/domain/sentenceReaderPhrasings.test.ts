@@ -109,3 +109,14 @@ describe('phrasings: sync verbs, cloud-only accounts, the staging flag, stock ru
     expect(asked(read(question, text))).toEqual(expected);
   });
 });
+
+describe('a choice turned down is denied, named before or after the words that turn it down', () => {
+  it.each<[AnswerKey, string, unknown]>([
+    ['signIn', 'PTA was ruled out by the auditors, so password hash sync', 'phs'],
+    ['signIn', 'we need PTA; federation was rejected years ago', 'ptaSetup'],
+    ['signIn', 'we ruled out ADFS and want password hash sync', 'phs'],
+    ['currentSync', 'Azure AD Connect was vetoed by security, we run cloud sync', 'cloudSync'],
+  ])('%s: "%s" → %j', (question, text, expected) => {
+    expect(asked(read(question, text))).toEqual(expected);
+  });
+});
