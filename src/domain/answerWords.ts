@@ -1293,7 +1293,7 @@ export const YEAR_MARKERS: ReadonlySet<string> = new Set([
 export const MIN_OBJECT_COUNT = 10;
 
 /** Words that put a count in one domain, the whole directory, or one part of several. */
-export const COUNT_SCOPES: ReadonlyArray<readonly [string, 'domain' | 'total' | 'part']> = [
+export const COUNT_SCOPES: ReadonlyArray<readonly [string, 'domain' | 'total' | 'part' | 'sole']> = [
   ...(
     ['domain', 'largest domain', 'biggest domain', 'per domain', 'in the domain', 'main domain', 'that domain'] as const
   ).map((word) => [word, 'domain'] as const),
@@ -1315,6 +1315,18 @@ export const COUNT_SCOPES: ReadonlyArray<readonly [string, 'domain' | 'total' | 
     ] as const
   ).map((word) => [word, 'total'] as const),
   ...(['each', 'per forest', 'apiece', 'in each'] as const).map((word) => [word, 'part'] as const),
+  // Said anywhere in the sentence: the domain is the whole directory, so its count is the total too.
+  ...(
+    [
+      'only domain',
+      'single domain',
+      'a single domain',
+      'sole domain',
+      'one and only domain',
+      'only one domain',
+      'just one domain',
+    ] as const
+  ).map((word) => [word, 'sole'] as const),
 ];
 
 /** A number right before one of these counts them, not objects or members: "one DL", "two servers", "3 years". */

@@ -65,7 +65,7 @@ const COUNT_REACH = 3;
 const MAX_BARE_SUBJECT_COUNT = 50;
 
 type Unit = 'people' | 'objects' | 'members' | 'partial';
-type Scope = 'domain' | 'total' | 'part';
+type Scope = 'domain' | 'total' | 'part' | 'sole';
 
 type Meaning =
   | {
@@ -168,9 +168,12 @@ function table(): PhraseTable<Meaning> {
       add(words.reach.subjects, subject);
       // A value's phrase that holds a subject ("every domain") names that subject too, or the longer phrase hides it.
       const subjectWords = new Set(words.reach.subjects.flatMap((phrase) => sentenceTokens(phrase)));
-      for (const named of Object.values(words.values))
-        for (const phrase of [...(named.topical ?? []), ...(named.asked ?? [])])
-          if (sentenceTokens(phrase).some((token) => subjectWords.has(token))) add([phrase], subject);
+      const phrases = [
+        ...Object.values(words.values).flatMap((named) => [...(named.topical ?? []), ...(named.asked ?? [])]),
+        ...COUNT_SCOPES.filter(([, scope]) => scope === 'sole').map(([phrase]) => phrase),
+      ];
+      for (const phrase of phrases)
+        if (sentenceTokens(phrase).some((token) => subjectWords.has(token))) add([phrase], subject);
     }
     if (words.names) add(words.names, { kind: 'name', question });
     if (words.versions) add(words.versions.context, { kind: 'versionContext', question });
@@ -453,7 +456,12 @@ class Scan {
           : unit === 'partial'
             ? { low: range.low, high: Infinity }
             : range;
-      this.countObjects(objects, scope, unit !== undefined || scopeMatch !== undefined, number.start);
+      this.countObjects(
+        objects,
+        scope === 'domain' && this.soleDomain() ? 'sole' : scope,
+        unit !== undefined || scopeMatch !== undefined,
+        number.start,
+      );
     }
   }
 
@@ -501,14 +509,26 @@ class Scan {
     }
   }
 
-  /** A count of one domain says the total is at least that; a total says each domain is at most that. */
+  /** "it's our only domain": said anywhere, and not denied, a count of the domain is the total too. */
+  private soleDomain(): boolean {
+    return this.matches.some(
+      (match) =>
+        !this.negated[match.start] &&
+        match.meanings.some((meaning) => meaning.kind === 'scope' && meaning.scope === 'sole'),
+    );
+  }
+
+  /**
+   * A count of one domain says the total is at least that; a total says each domain is at most that. A count of the only
+   * domain is both.
+   */
   private countObjects(range: Range, scope: Scope, topical: boolean, at: number): void {
     for (const question of ANSWER_KEYS) {
       const counts = QUESTION_WORDS[question].counts;
       if (counts?.of !== 'objects') continue;
       const target = counts.scope ?? 'total';
       const seen: Range =
-        scope === target
+        scope === target || scope === 'sole'
           ? range
           : target === 'total'
             ? { low: range.low, high: Infinity }

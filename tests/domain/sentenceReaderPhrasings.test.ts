@@ -120,3 +120,23 @@ describe('a choice turned down is denied, named before or after the words that t
     expect(asked(read(question, text))).toEqual(expected);
   });
 });
+
+describe('a count of the only domain is the total too', () => {
+  it.each<[string, Partial<Answers>]>([
+    ['roughly 40k objects, it is the only domain we have', { connectTotalObjects: 'under100k' }],
+    ['we have a single domain with roughly 40k objects', { connectTotalObjects: 'under100k' }],
+    // Without it, a domain's count says only that the total is at least as large.
+    ['roughly 40k objects in the main domain', {}],
+  ])('largestDomainObjects: "%s" also answers %j', (text, also) => {
+    const reading = read('largestDomainObjects', text);
+    expect(asked(reading)).toBe('under100k');
+    expect(reading.also).toEqual(also);
+  });
+
+  it.each<[string, unknown]>([
+    ['our only domain is reachable from the server', 'all'],
+    ['only one domain is reachable', null],
+  ])('domainsReachable: "%s" → %j', (text, expected) => {
+    expect(asked(read('domainsReachable', text))).toEqual(expected);
+  });
+});
