@@ -1240,10 +1240,49 @@ export const COUNT_UNITS: ReadonlyArray<readonly [string, 'people' | 'objects' |
     (word) => [word, 'objects'] as const,
   ),
   ...(['members', 'member', 'users in it', 'people in it'] as const).map((word) => [word, 'members'] as const),
-  ...(['computers', 'computer objects', 'devices', 'machines', 'workstations', 'groups', 'contacts'] as const).map(
-    (word) => [word, 'partial'] as const,
-  ),
+  ...(
+    [
+      'computers',
+      'computer objects',
+      'computer accounts',
+      'devices',
+      'machines',
+      'workstations',
+      'groups',
+      'contacts',
+    ] as const
+  ).map((word) => [word, 'partial'] as const),
 ];
+
+/**
+ * Which part of a directory a counted unit is, for a breakdown ("60k users, 25k computers, 8k groups"): parts of one
+ * sentence add up, and users, computers and groups together are nearly all of it. Units not listed are no part.
+ */
+export const OBJECT_PARTS: ReadonlyArray<readonly [string, 'users' | 'computers' | 'groups' | 'contacts']> = [
+  ...(
+    [
+      'users',
+      'user',
+      'people',
+      'employees',
+      'staff',
+      'accounts',
+      'user accounts',
+      'identities',
+      'persons',
+      'user objects',
+      'students',
+    ] as const
+  ).map((word) => [word, 'users'] as const),
+  ...(['computers', 'computer objects', 'computer accounts', 'devices', 'machines', 'workstations'] as const).map(
+    (word) => [word, 'computers'] as const,
+  ),
+  ['groups', 'groups'],
+  ['contacts', 'contacts'],
+];
+
+/** The parts that, counted together, are a whole directory but for a few other objects. */
+export const WHOLE_DIRECTORY_PARTS: readonly string[] = ['users', 'computers', 'groups'];
 
 /**
  * A directory holds groups, contacts and computers besides its users: a count of people is taken as at least that many

@@ -68,7 +68,18 @@ export interface FoundNumber {
   readonly start: number;
   readonly end: number;
   readonly value: number;
+  /** A vague count ("a few hundred") is `value` up to this. */
+  readonly upTo?: number;
 }
+
+/** "a few hundred", "several thousand": some multiple of a magnitude, from two to nine of it. */
+const VAGUE_MULTIPLES: ReadonlySet<string> = new Set(['few', 'several', 'couple']);
+const VAGUE_MAGNITUDES: ReadonlyMap<string, number> = new Map([
+  ['hundred', 100],
+  ['thousand', 1000],
+]);
+const VAGUE_LOW = 2;
+const VAGUE_HIGH = 9;
 
 type Recognize = (query: string) => unknown[];
 
@@ -122,6 +133,14 @@ export function findNumbers(tokens: readonly string[]): FoundNumber[] {
   const found: FoundNumber[] = [];
   let runs = 0;
   for (let at = 0; at < tokens.length && runs < MAX_NUMBER_RUNS;) {
+    const magnitude = VAGUE_MULTIPLES.has(tokens[at]) ? VAGUE_MAGNITUDES.get(tokens[at + 1] ?? '') : undefined;
+    if (magnitude !== undefined) {
+      runs += 1;
+      const start = at > 0 && tokens[at - 1] === 'a' ? at - 1 : at;
+      found.push({ start, end: at + 2, value: VAGUE_LOW * magnitude, upTo: VAGUE_HIGH * magnitude });
+      at += 2;
+      continue;
+    }
     const run = numberRunAt(tokens, at);
     if (run === undefined) {
       at += 1;

@@ -22,6 +22,7 @@ import {
   NEGATIONS,
   NOT_SURE,
   NO_FIRST,
+  OBJECT_PARTS,
   ONE_WORDS,
   OTHER_COUNTED,
   PARTIAL_WORDS,
@@ -36,6 +37,7 @@ import {
   REACHING_VERBS,
   UNREACHABLE,
   VERSION_QUALIFIERS,
+  WHOLE_DIRECTORY_PARTS,
   YEAR_MARKERS,
   YEAR_SPAN,
   YES_FIRST,
@@ -99,6 +101,7 @@ type Meaning =
   | { readonly kind: 'qualifierBefore'; readonly qualifier: Qualifier }
   | { readonly kind: 'qualifierAfter'; readonly qualifier: Qualifier }
   | { readonly kind: 'unit'; readonly unit: Unit }
+  | { readonly kind: 'part'; readonly part: string }
   | { readonly kind: 'scope'; readonly scope: Scope }
   | { readonly kind: 'reach'; readonly reachable: boolean; readonly forward: boolean }
   | { readonly kind: 'subject'; readonly question: AnswerKey }
@@ -138,6 +141,7 @@ function table(): PhraseTable<Meaning> {
   for (const [word, qualifier] of QUALIFIERS_BEFORE) add([word], { kind: 'qualifierBefore', qualifier });
   for (const [word, qualifier] of QUALIFIERS_AFTER) add([word], { kind: 'qualifierAfter', qualifier });
   for (const [word, unit] of COUNT_UNITS) add([word], { kind: 'unit', unit });
+  for (const [word, part] of OBJECT_PARTS) add([word], { kind: 'part', part });
   for (const [word, scope] of COUNT_SCOPES) add([word], { kind: 'scope', scope });
   add(REACHABLE, { kind: 'reach', reachable: true, forward: false });
   add(REACHING_VERBS, { kind: 'reach', reachable: true, forward: true });
@@ -184,6 +188,17 @@ function table(): PhraseTable<Meaning> {
   }
   phraseTable = new PhraseTable(entries);
   return phraseTable;
+}
+
+/** A count of one part of a directory (users, computers, groups, contacts), for a breakdown. */
+interface Part {
+  readonly part: string;
+  readonly range: Range;
+  readonly scope: Scope;
+  readonly sentence: number;
+  readonly at: number;
+  /** Where its unit ("users", "computers") starts. */
+  readonly unitAt: number;
 }
 
 /** One piece of evidence: the values it allows, and the stretch of the sentence it was found in. */
@@ -246,6 +261,8 @@ class Scan {
   readonly clause: number[] = [];
   /** Segment number of each token: only words of contrast ("but") start a new one. Modifiers reach within it. */
   readonly segment: number[] = [];
+  /** Sentence number of each token: a full stop, "!", "?" or ";" ends one. */
+  readonly sentence: number[] = [];
   readonly negated: boolean[];
   readonly departed: boolean[];
   readonly rejected: boolean[];
@@ -276,7 +293,10 @@ class Scan {
     }
     let clause = 0;
     let segment = 0;
+    let sentence = 0;
     for (let i = 0; i < tokens.length; i++) {
+      this.sentence.push(sentence);
+      if (isSentenceEnd(tokens[i])) sentence += 1;
       const match = this.startingAt.get(i);
       if (isClauseMark(tokens[i]) || (match && has(match, 'clauseWord'))) clause += 1;
       if ((match && has(match, 'contrast')) || isSentenceEnd(tokens[i])) segment += 1;
@@ -425,6 +445,7 @@ class Scan {
   readNumbers(): void {
     this.numbers = findNumbers(this.tokens).filter((number) => !this.isYear(number));
     const askedCounts = QUESTION_WORDS[this.asked.id].counts;
+    const parts: Part[] = [];
     for (const number of this.numbers) {
       if (!Number.isInteger(number.value)) continue;
       const clause = this.clause[number.start];
@@ -434,7 +455,10 @@ class Scan {
       const after = this.qualifierAfter(unitMatch ? unitMatch.match.end : number.end);
       const qualifier = before?.qualifier ?? after;
       const negated = this.negated[before?.start ?? number.start] ?? false;
-      const range = rangeOf(number.value, qualifier, negated);
+      const range =
+        number.upTo === undefined
+          ? rangeOf(number.value, qualifier, negated)
+          : { low: number.value, high: number.upTo };
       if (this.countsSomethingElse(number.end)) continue;
       const inGroupClause = this.inClause(clause, 'groupWord');
       if (unit === 'members' || (inGroupClause && (unit === undefined || unit === 'people'))) {
@@ -450,6 +474,16 @@ class Scan {
       const scopeMatch = this.firstInClause(clause, 'scope');
       const scope: Scope =
         scopeMatch?.scope ?? (askedCounts?.of === 'objects' ? (askedCounts.scope ?? 'total') : 'total');
+      const part = unitMatch?.match.meanings.find((m): m is Extract<Meaning, { kind: 'part' }> => m.kind === 'part');
+      if (part)
+        parts.push({
+          part: part.part,
+          range,
+          scope,
+          sentence: this.sentence[number.start],
+          at: number.start,
+          unitAt: unitMatch!.match.start,
+        });
       const objects: Range =
         unit === 'people'
           ? { low: range.low, high: range.high * PEOPLE_TO_OBJECTS }
@@ -462,6 +496,32 @@ class Scan {
         unit !== undefined || scopeMatch !== undefined,
         number.start,
       );
+    }
+    this.countBreakdowns(parts);
+  }
+
+  /**
+   * "~60k users, ~25k computers, ~8k groups": counts of different parts in one sentence add up to at least their sum,
+   * and users, computers and groups together are the whole directory when nothing else is named without a count ("and
+   * some contacts" may be any number). A part counted twice ("20k users here, 30k users there") or in different scopes
+   * is not one breakdown.
+   */
+  private countBreakdowns(parts: readonly Part[]): void {
+    const sentences = new Set(parts.map((part) => part.sentence));
+    for (const sentence of sentences) {
+      const listed = parts.filter((part) => part.sentence === sentence);
+      const names = new Set(listed.map((part) => part.part));
+      if (listed.length < 2 || names.size !== listed.length) continue;
+      if (new Set(listed.map((part) => part.scope)).size !== 1) continue;
+      const counted = new Set(listed.map((part) => part.unitAt));
+      const uncounted = this.matches.some(
+        (match) => this.sentence[match.start] === sentence && has(match, 'part') && !counted.has(match.start),
+      );
+      const whole = !uncounted && WHOLE_DIRECTORY_PARTS.every((name) => names.has(name));
+      const low = listed.reduce((sum, part) => sum + part.range.low, 0);
+      const high = whole ? listed.reduce((sum, part) => sum + part.range.high, 0) : Infinity;
+      const scope = listed[0].scope;
+      this.countObjects({ low, high }, scope === 'domain' && this.soleDomain() ? 'sole' : scope, true, listed[0].at);
     }
   }
 

@@ -140,3 +140,30 @@ describe('a count of the only domain is the total too', () => {
     expect(asked(read('domainsReachable', text))).toEqual(expected);
   });
 });
+
+describe('a breakdown of a directory adds up', () => {
+  it.each<[AnswerKey, string, unknown]>([
+    ['largestDomainObjects', 'the main domain: 50k users, 30k computers, 10k groups', 'under100k'],
+    ['connectTotalObjects', '70k user accounts plus 35k workstations', 'over100k'],
+    ['connectTotalObjects', 'about 60k staff, 40k machines, 12k groups and some contacts', 'over100k'],
+    // Without the groups, or with a part named but not counted, the sum is only a floor; a part counted twice is not a
+    // breakdown.
+    ['connectTotalObjects', 'about 45k staff, 40k machines, 12k groups and some contacts', 'ambiguous'],
+    ['connectTotalObjects', 'about 90k users and 5k computers', 'ambiguous'],
+    ['connectTotalObjects', '20k users in one domain and 30k users in the other', 'under100k'],
+  ])('%s: "%s" → %j', (question, text, expected) => {
+    expect(asked(read(question, text))).toEqual(expected);
+  });
+});
+
+describe('vague counts: "a few hundred", "several thousand"', () => {
+  it.each<[AnswerKey, string, unknown]>([
+    ['connectTotalObjects', 'a few hundred objects', 'upTo2k'],
+    ['connectTotalObjects', 'several thousand objects', 'ambiguous'],
+    ['groupOver50kMembers', 'our biggest group has a couple thousand members', 'no'],
+    ['largestDomainObjects', '45k users, 30k computers, 9k groups and a few hundred contacts', 'under100k'],
+    ['largestDomainObjects', 'a few constructor objects', null],
+  ])('%s: "%s" → %j', (question, text, expected) => {
+    expect(asked(read(question, text))).toEqual(expected);
+  });
+});
