@@ -207,6 +207,8 @@ interface Piece {
   readonly segment: number;
   /** From a word that only hints at the value: it gives way to any other evidence. */
   readonly weak?: boolean;
+  /** Where the word that names it starts. */
+  readonly at?: number;
 }
 
 /** What the sentence says about one question. */
@@ -217,6 +219,8 @@ interface Evidence {
   readonly modifiers: Map<number, Set<number>>;
   topicDenied: boolean;
   notSure: boolean;
+  /** Values named as alternatives ("hybrid join, or maybe certificate trust"): one of them, not both together. */
+  alternatives?: boolean;
 }
 
 /** The reading of the question asked: a value, several candidates (ask which), or nothing. */
@@ -251,6 +255,7 @@ export function readSentence(asked: Question, text: string, answers: Partial<Ans
   scan.readReach();
   scan.readChoiceNumber();
   scan.readLeadingWord();
+  scan.readAlternatives();
   scan.settleHedge();
   return settle(asked, answers, scan);
 }
@@ -430,7 +435,20 @@ class Scan {
             values: [meaning.value],
             segment: this.segment[match.start],
             weak: meaning.weak,
+            at: match.start,
           });
+      }
+    }
+  }
+
+  /** Values of one question with "or" between them, in one sentence, are alternatives. */
+  readAlternatives(): void {
+    for (const evidence of this.evidence.values()) {
+      const named = evidence.pieces.filter((piece) => piece.at !== undefined).sort((a, b) => a.at! - b.at!);
+      for (let i = 1; i < named.length; i++) {
+        const [from, to] = [named[i - 1].at!, named[i].at!];
+        if (this.sentence[from] !== this.sentence[to] || named[i - 1].values[0] === named[i].values[0]) continue;
+        if (this.tokens.slice(from, to).includes('or')) evidence.alternatives = true;
       }
     }
   }
@@ -881,7 +899,8 @@ function resolveSingle(question: Question, evidence: Evidence): Resolution {
     // Evidence that agrees narrows the answer ("two forests" and "one isn't reachable"); evidence that does not is a question back.
     let candidates = all.filter((value) => sets.every((set) => set.includes(value)));
     if (candidates.length === 0) candidates = all;
-    candidates = combine(words, candidates).filter((value) =>
+    // Alternatives are one or the other: "Connect or Cloud Sync" is not both, nor one that includes the other.
+    candidates = (evidence.alternatives ? candidates : combine(words, candidates)).filter((value) =>
       question.choices.some((choice) => choice.value === value),
     );
     if (candidates.length === 1) return { value: candidates[0] as Answers[AnswerKey] };

@@ -167,3 +167,15 @@ describe('vague counts: "a few hundred", "several thousand"', () => {
     expect(asked(read(question, text))).toEqual(expected);
   });
 });
+
+describe('choices named with "or" between them are alternatives', () => {
+  it.each<[AnswerKey, string, unknown]>([
+    ['currentSync', 'either Azure AD Connect or cloud sync, I forget which', 'ambiguous'],
+    ['devices', 'hybrid join or device writeback, still deciding', 'ambiguous'],
+    // With "and" they stay together: both tools, and writeback that includes the join.
+    ['currentSync', 'Azure AD Connect for HQ and cloud sync for the branches', 'both'],
+    ['devices', 'hybrid join and device writeback', 'deviceWritebackOrWhfbHybridTrust'],
+  ])('%s: "%s" → %j', (question, text, expected) => {
+    expect(asked(read(question, text))).toEqual(expected);
+  });
+});
