@@ -33,6 +33,10 @@ export interface Modifier {
    * such a word ("we use ADFS today but want PHS").
    */
   readonly weak?: boolean;
+  /** It reaches the whole sentence, past words of contrast: "there's a 90k group, but we don't need to sync it". */
+  readonly wholeSentence?: boolean;
+  /** It applies only when denied ("we don't sync it"), not when said ("we sync it"). */
+  readonly whenDenied?: boolean;
 }
 
 /** Counts this question reads, and the bands its choices cover. */
@@ -128,6 +132,13 @@ export const QUESTION_WORDS: { readonly [K in AnswerKey]: QuestionWords } = {
         'synchronised',
         'synchronising',
         'sync tool',
+        // Also a group's words (see groupOver50kMembers), which would hide "sync" here.
+        'sync it',
+        'sync them',
+        'sync that one',
+        'sync those',
+        'sync that group',
+        'synchronize it',
       ],
     },
     noneValue: 'none',
@@ -604,6 +615,21 @@ export const QUESTION_WORDS: { readonly [K in AnswerKey]: QuestionWords } = {
       },
     },
     denied: { big: 'no' },
+    modifiers: [
+      {
+        // The question is about groups that must sync: a big one that is not to sync is not one of them ("a 90k group,
+        // but we don't need to sync it").
+        words: ['sync it', 'sync them', 'sync that one', 'sync those', 'sync that group', 'synchronize it'],
+        rewrite: { yes: ['no'], big: ['no'] },
+        whenDenied: true,
+        wholeSentence: true,
+      },
+      {
+        words: ['excluded from sync', 'excluded', 'out of scope', 'filtered out'],
+        rewrite: { yes: ['no'], big: ['no'] },
+        wholeSentence: true,
+      },
+    ],
     names: ['group', 'groups', 'dl', 'dls', 'distribution list', 'distribution lists', 'security groups'],
     counts: {
       of: 'members',

@@ -405,10 +405,16 @@ class Scan {
         if (meaning.kind !== 'value' && meaning.kind !== 'topic' && meaning.kind !== 'modifier') continue;
         const question = meaning.question;
         if (meaning.kind === 'modifier') {
-          if (this.negated[match.start]) continue;
+          const modifier = QUESTION_WORDS[question].modifiers![meaning.index];
+          if ((this.negated[match.start] ?? false) !== (modifier.whenDenied ?? false)) continue;
           const modifiers = this.evidenceFor(question).modifiers;
-          const segment = this.segment[match.start];
-          modifiers.set(segment, (modifiers.get(segment) ?? new Set()).add(meaning.index));
+          const sentence = this.sentence[match.start];
+          // Most reach their stretch of the sentence; some reach past its "but" ("a 90k group, but we don't sync it").
+          const segments = modifier.wholeSentence
+            ? new Set(this.segment.filter((_, i) => this.sentence[i] === sentence))
+            : [this.segment[match.start]];
+          for (const segment of segments)
+            modifiers.set(segment, (modifiers.get(segment) ?? new Set()).add(meaning.index));
           continue;
         }
         if (!this.allows(question, meaning.topical || this.describesName(match, question))) continue;

@@ -179,3 +179,21 @@ describe('choices named with "or" between them are alternatives', () => {
     expect(asked(read(question, text))).toEqual(expected);
   });
 });
+
+describe('a big group that is not to sync is not a group over the limit', () => {
+  it.each<[AnswerKey, string, unknown]>([
+    ['groupOver50kMembers', 'one DL has 80k members, but we do not sync them', 'no'],
+    ['groupOver50kMembers', 'the 75,000 member all-staff group is excluded from sync', 'no'],
+    ['groupOver50kMembers', 'a 60k member group, and we sync it', 'yes'],
+    // The words keep what they say about sync itself.
+    ['currentSync', "we don't sync it yet", 'none'],
+  ])('%s: "%s" → %j', (question, text, expected) => {
+    expect(asked(read(question, text))).toEqual(expected);
+  });
+
+  it('a sentence that says nothing syncs yet still counts a big group for later', () => {
+    expect(read('currentSync', 'nothing is synced yet; our all-staff group has 70k members').also).toEqual({
+      groupOver50kMembers: 'yes',
+    });
+  });
+});
