@@ -112,6 +112,35 @@ export interface QuestionWords {
   readonly example: string;
 }
 
+/** Filtering on something: what follows says which filter it is ("filter on extensionAttribute15"). */
+const FILTER_ON: readonly string[] = [
+  'filter on',
+  'filter by',
+  'filtering on',
+  'filtering by',
+  'filter where',
+  'filters on',
+  'filter them on',
+  'scope on',
+  'scoping on',
+];
+
+/** Names of directory attributes people filter on: filtering on one is attribute filtering. */
+const ATTRIBUTE_NAMES: readonly string[] = [
+  'extensionattribute',
+  ...Array.from({ length: 15 }, (_, i) => `extensionattribute${i + 1}`),
+  'extension attribute',
+  'extension attributes',
+  'custom attribute',
+  'employeetype',
+  'employee type',
+  'department',
+  'company',
+  'division',
+  'attribute',
+  'attributes',
+];
+
 export const QUESTION_WORDS: { readonly [K in AnswerKey]: QuestionWords } = {
   currentSync: {
     example: 'we run Azure AD Connect, build 2.4',
@@ -651,6 +680,7 @@ export const QUESTION_WORDS: { readonly [K in AnswerKey]: QuestionWords } = {
         'filtering',
         'filters',
         'filter',
+        ...FILTER_ON,
         'anything special',
         'anything custom',
         'any of that',
@@ -704,6 +734,8 @@ export const QUESTION_WORDS: { readonly [K in AnswerKey]: QuestionWords } = {
         ],
         asked: ['merge', 'merging', 'merged'],
       },
+      // Not a choice: filtering on something; on an attribute's name it is attribute filtering (see the modifier).
+      filterOn: { topical: FILTER_ON },
       groupBasedFiltering: {
         topical: [
           'group filtering',
@@ -753,6 +785,12 @@ export const QUESTION_WORDS: { readonly [K in AnswerKey]: QuestionWords } = {
         ],
       },
     },
+    modifiers: [
+      {
+        words: ATTRIBUTE_NAMES,
+        rewrite: { filterOn: ['attributeValueFiltering'] },
+      },
+    ],
   },
 
   otherNeeds: {
@@ -805,8 +843,9 @@ export const QUESTION_WORDS: { readonly [K in AnswerKey]: QuestionWords } = {
           'on premises exchange',
           'hybrid exchange deployment',
         ],
-        asked: ['exchange'],
       },
+      // Not a choice: Exchange named alone. With an account and resource forest it is that model, else Exchange hybrid.
+      exchangeNamed: { asked: ['exchange'] },
       m365GroupWriteback: {
         topical: [
           'group writeback',
@@ -840,6 +879,20 @@ export const QUESTION_WORDS: { readonly [K in AnswerKey]: QuestionWords } = {
         ],
       },
     },
+    modifiers: [
+      {
+        words: [
+          'resource forest',
+          'resource forests',
+          'account forest',
+          'account resource forest',
+          'linked mailboxes',
+          'linked mailbox',
+        ],
+        rewrite: { exchangeNamed: [] },
+      },
+      { words: [], rewrite: { exchangeNamed: ['exchangeHybrid'] } },
+    ],
   },
 
   domainsReachable: {

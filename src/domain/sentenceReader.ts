@@ -927,8 +927,13 @@ function resolveSingle(question: Question, evidence: Evidence): Resolution {
 }
 
 function resolveMulti(question: Question, evidence: Evidence): Resolution {
+  const words = QUESTION_WORDS[question.id];
   const named = new Set(
-    evidence.pieces.flatMap((piece) => piece.values).filter((value) => !evidence.denied.has(value)),
+    evidence.pieces.flatMap(
+      (piece) =>
+        rewrite(words, evidence, { ...piece, values: piece.values.filter((value) => !evidence.denied.has(value)) })
+          .values,
+    ),
   );
   const options: readonly string[] = question.id === 'customization' ? CUSTOMIZATION_NEEDS : OTHER_NEEDS;
   const chosen = options.filter((option) => named.has(option));

@@ -197,3 +197,20 @@ describe('a big group that is not to sync is not a group over the limit', () => 
     });
   });
 });
+
+describe('multi-select words that depend on what is named with them', () => {
+  it.each<[AnswerKey, string, unknown]>([
+    ['customization', 'we filter by employeeType so contractors stay out', ['attributeValueFiltering']],
+    [
+      'customization',
+      'filtering on extensionAttribute3 plus a couple of custom sync rules',
+      ['attributeValueFiltering', 'advancedSyncRules'],
+    ],
+    ['customization', 'we filter by OU', []],
+    ['customization', 'we filter by group membership', ['groupBasedFiltering']],
+    ['otherNeeds', 'Exchange lives in a resource forest with linked mailboxes', ['accountResourceForest']],
+    ['otherNeeds', 'exchange and HA', ['exchangeHybrid', 'highAvailability']],
+  ])('%s: "%s" → %j', (question, text, expected) => {
+    expect(asked(read(question, text))).toEqual(expected);
+  });
+});
