@@ -227,13 +227,19 @@ export const ABOUT_MARGIN = 0.05;
 /** Strictly below/above a whole number of objects. */
 const STEP = 1;
 
+/**
+ * "Under 50 thousand" bounds a count of that order: nobody with 1,500 objects says it. Below a bound means at least this
+ * share of it, so a band far below (up to 2,000) is not a candidate.
+ */
+export const BOUND_FLOOR = 0.1;
+
 /** The range a number with a qualifier stands for; a negated qualifier ("no group over 50k") turns it around. */
 export function rangeOf(value: number, qualifier: Qualifier | undefined, negated = false): Range {
   switch (qualifier) {
     case 'below':
-      return negated ? { low: value, high: Infinity } : { low: 0, high: value - STEP };
+      return negated ? { low: value, high: Infinity } : { low: Math.floor(value * BOUND_FLOOR), high: value - STEP };
     case 'atMost':
-      return negated ? { low: value + STEP, high: Infinity } : { low: 0, high: value };
+      return negated ? { low: value + STEP, high: Infinity } : { low: Math.floor(value * BOUND_FLOOR), high: value };
     case 'above':
       return negated ? { low: 0, high: value } : { low: value + STEP, high: Infinity };
     case 'atLeast':

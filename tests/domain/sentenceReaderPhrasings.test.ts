@@ -214,3 +214,15 @@ describe('multi-select words that depend on what is named with them', () => {
     expect(asked(read(question, text))).toEqual(expected);
   });
 });
+
+describe('an upper bound speaks of a count of its order', () => {
+  it.each<[AnswerKey, string, unknown]>([
+    ['connectTotalObjects', 'less than 30k objects', 'under100k'],
+    ['connectTotalObjects', 'at most 40 thousand objects', 'under100k'],
+    // Near the lower band the bound still leaves both open, and a bound on it is that band.
+    ['connectTotalObjects', 'under 5,000 objects', 'ambiguous'],
+    ['connectTotalObjects', 'fewer than 1,500 objects', 'upTo2k'],
+  ])('%s: "%s" → %j', (question, text, expected) => {
+    expect(asked(read(question, text))).toEqual(expected);
+  });
+});
