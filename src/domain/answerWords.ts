@@ -822,6 +822,19 @@ export const QUESTION_WORDS: { readonly [K in AnswerKey]: QuestionWords } = {
           'provision security groups',
         ],
       },
+      // Not a choice: groups written to AD, which both group provisioning and Microsoft 365 group writeback do.
+      groupsToAd: {
+        topical: [
+          'groups written to ad',
+          'groups written back',
+          'groups written back to ad',
+          'write groups to ad',
+          'write groups back to ad',
+          'groups back to ad',
+          'groups back on prem',
+          'groups back on premises',
+        ],
+      },
       entraDomainServices: {
         topical: [
           'domain services',
@@ -891,7 +904,10 @@ export const QUESTION_WORDS: { readonly [K in AnswerKey]: QuestionWords } = {
         ],
         rewrite: { exchangeNamed: [] },
       },
-      { words: [], rewrite: { exchangeNamed: ['exchangeHybrid'] } },
+      {
+        words: [],
+        rewrite: { exchangeNamed: ['exchangeHybrid'], groupsToAd: ['groupProvisioningToAd', 'm365GroupWriteback'] },
+      },
     ],
   },
 

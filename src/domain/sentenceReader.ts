@@ -928,14 +928,16 @@ function resolveSingle(question: Question, evidence: Evidence): Resolution {
 
 function resolveMulti(question: Question, evidence: Evidence): Resolution {
   const words = QUESTION_WORDS[question.id];
-  const named = new Set(
-    evidence.pieces.flatMap(
-      (piece) =>
-        rewrite(words, evidence, { ...piece, values: piece.values.filter((value) => !evidence.denied.has(value)) })
-          .values,
-    ),
-  );
   const options: readonly string[] = question.id === 'customization' ? CUSTOMIZATION_NEEDS : OTHER_NEEDS;
+  const read = evidence.pieces.map(
+    (piece) =>
+      rewrite(words, evidence, { ...piece, values: piece.values.filter((value) => !evidence.denied.has(value)) })
+        .values,
+  );
+  const named = new Set(read.filter((values) => values.length === 1).flat());
+  // Words that fit several options ("groups written back to AD"), none of them named on its own: ask which.
+  const open = read.filter((values) => values.length > 1 && !values.some((value) => named.has(value)));
+  if (open.length > 0) return { candidates: options.filter((option) => open.flat().includes(option)) };
   const chosen = options.filter((option) => named.has(option));
   if (chosen.length > 0) return { value: chosen as unknown as Answers[AnswerKey] };
   if (named.has(NONE_VALUE) || evidence.topicDenied) return { value: [] as unknown as Answers[AnswerKey] };

@@ -3,6 +3,7 @@
  * readings must hold for the shape, not for one sentence.
  */
 import type { AnswerKey, Answers } from '../../src/domain/answers';
+import { replyTo } from '../../src/domain/questionnaireReplies';
 import { questionById } from '../../src/domain/questions';
 import { readSentence, type SentenceReading } from '../../src/domain/sentenceReader';
 
@@ -224,5 +225,22 @@ describe('an upper bound speaks of a count of its order', () => {
     ['connectTotalObjects', 'fewer than 1,500 objects', 'upTo2k'],
   ])('%s: "%s" → %j', (question, text, expected) => {
     expect(asked(read(question, text))).toEqual(expected);
+  });
+});
+
+describe('words that fit several options of a multi-select question are asked back', () => {
+  it.each<[AnswerKey, string, unknown]>([
+    ['otherNeeds', 'we want groups written back, no idea which feature', 'ambiguous'],
+    ['otherNeeds', 'groups back on prem from the cloud', 'ambiguous'],
+    // Named on its own as well, the option is the answer.
+    ['otherNeeds', 'Microsoft 365 groups, so groups written back to AD', ['m365GroupWriteback']],
+  ])('%s: "%s" → %j', (question, text, expected) => {
+    expect(asked(read(question, text))).toEqual(expected);
+  });
+
+  it('the reply names both options and records nothing', () => {
+    const reply = replyTo(questionById('otherNeeds'), 'groups written back to AD', { currentSync: 'none' });
+    expect(reply.answer).toBeUndefined();
+    expect(reply.notice).toMatch(/could mean .+ or .+/);
   });
 });
