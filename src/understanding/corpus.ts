@@ -3,7 +3,7 @@
  * example sentences per intent, how people name each task, and the words for positions, owners, cadences
  * and clearing a date. A new language is a new file, not new code.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const CORPUS_DIR = join(__dirname, '..', '..', 'nlu');
@@ -133,13 +133,41 @@ export interface Corpus {
    * `fact:<guide fact id>`: they teach the search the words people ask with, which the content itself may not use.
    */
   readonly guideQuestions: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Sentences learnt from the tuning sets outside authors wrote (`nlu/<locale>.learnt.json`, see learnt.ts), by intent:
+   * they train the second network the bot asks before it acts. None for a locale without that file.
+   */
+  readonly learnt?: Readonly<Partial<Record<IntentName, readonly string[]>>>;
 }
 
 /** Reads and checks `nlu/<locale>.json`; a malformed file stops start-up with a message naming the file and the field. */
 export function loadCorpus(locale = 'en', dir = CORPUS_DIR): Corpus {
   const file = join(dir, `${locale}.json`);
   const raw: unknown = JSON.parse(readFileSync(file, 'utf8'));
-  return checkCorpus(raw, file);
+  const corpus = checkCorpus(raw, file);
+  const learntFile = join(dir, `${locale}.learnt.json`);
+  if (!existsSync(learntFile)) return corpus;
+  return { ...corpus, learnt: checkLearnt(JSON.parse(readFileSync(learntFile, 'utf8')), learntFile) };
+}
+
+/** The intents of a learnt file (learnt.ts): each a known intent with a non-empty list of sentences. */
+export function checkLearnt(raw: unknown, source: string): Partial<Record<IntentName, string[]>> {
+  const fail = (field: string, what: string): never => {
+    throw new Error(`Understanding corpus ${source}: "${field}" ${what}.`);
+  };
+  if (!isRecord(raw) || !isRecord(raw.intents)) return fail('intents', 'must be an object of intent → sentences');
+  const intents: Partial<Record<IntentName, string[]>> = {};
+  for (const [intent, sentences] of Object.entries(raw.intents)) {
+    if (!(INTENTS as readonly string[]).includes(intent)) fail(`intents.${intent}`, 'is no intent');
+    if (
+      !Array.isArray(sentences) ||
+      sentences.length === 0 ||
+      !sentences.every((item) => typeof item === 'string' && item.trim() !== '')
+    )
+      fail(`intents.${intent}`, 'must be a non-empty list of non-empty strings');
+    intents[intent as IntentName] = sentences as string[];
+  }
+  return intents;
 }
 
 export function checkCorpus(raw: unknown, source: string): Corpus {

@@ -185,6 +185,22 @@ export class Understanding {
     this.isWord = (token) => synonyms.lookup(token).length > 0;
     this.corpusIntents = corpus.intents;
     this.guide = new GuideIndex(corpus);
+    this.second = this.secondReader();
+  }
+
+  /**
+   * The second opinion: this reader, every rule and word list the same, over the network that also learnt how outside
+   * authors phrase each command (learnt.ts). Undefined without learnt sentences.
+   */
+  private readonly second: Understanding | undefined;
+
+  private secondReader(): Understanding | undefined {
+    const model = this.model.withLearntNetwork();
+    if (!model) return undefined;
+    const reader = Object.create(this) as Understanding;
+    Object.defineProperty(reader, 'model', { value: model });
+    Object.defineProperty(reader, 'second', { value: undefined });
+    return reader;
   }
 
   /** Ranked intents for a message, before any decision (tests and the accuracy report use it). */
@@ -283,7 +299,39 @@ export class Understanding {
     );
   }
 
+  /**
+   * What the message asks, read by both networks when there are learnt sentences. The bot acts only when both read the
+   * same command: where the second reads another, the first's reading is offered instead ("Did you mean…?"). What only
+   * the second would act on is offered first: it learnt phrasings the corpus lacks. Each reading has passed every rule
+   * (negations, hypotheticals, questions), so the second opinion can turn an action into an offer, never the reverse.
+   */
   interpret(text: string, context: UnderstandingContext): Interpretation {
+    const first = this.interpretAlone(text, context);
+    if (!this.second) return first;
+    const second = this.second.interpretAlone(text, context);
+    if (first.kind === 'act') {
+      if (intentRead(second) === first.proposal.intent) return first;
+      const other = second.kind === 'act' ? [second.proposal] : second.kind === 'choose' ? second.proposals : [];
+      return {
+        kind: 'choose',
+        proposals: [first.proposal, ...other.filter((proposal) => proposal.intent !== first.proposal.intent)].slice(
+          0,
+          MAX_CHOICES,
+        ),
+      };
+    }
+    if (second.kind !== 'act') return first;
+    const others = first.kind === 'choose' ? first.proposals : [];
+    return {
+      kind: 'choose',
+      proposals: [second.proposal, ...others.filter((proposal) => proposal.intent !== second.proposal.intent)].slice(
+        0,
+        MAX_CHOICES,
+      ),
+    };
+  }
+
+  private interpretAlone(text: string, context: UnderstandingContext): Interpretation {
     const whole = this.interpretWhole(text, context);
     if (whole.kind !== 'help') return whole;
     // A long message often gives its context first and its request last ("Having wrapped up the tool choice last week,
@@ -961,6 +1009,24 @@ function refuses(intent: IntentName, negation: Negation, asks: Asks): boolean {
       return TASK_INTENTS.has(intent) && (intent !== 'taskReopen' || !asks.undo);
     case 'statement':
       return REFUSED_WHEN_NEGATED.has(intent) || (intent === 'taskReopen' && !asks.undo);
+  }
+}
+
+/** The command a reading acts on, offers first or asks about; 'question' for the guide's answers, none for help. */
+function intentRead(reading: Interpretation): IntentName | undefined {
+  switch (reading.kind) {
+    case 'act':
+      return reading.proposal.intent;
+    case 'choose':
+    case 'whichTask':
+      return reading.proposals[0]?.intent;
+    case 'clarify':
+      return reading.intent;
+    case 'answer':
+    case 'noAnswer':
+      return 'question';
+    case 'help':
+      return undefined;
   }
 }
 

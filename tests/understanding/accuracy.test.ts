@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { COMMAND_HELP, parseCommand, type Command } from '../../src/domain/commands';
 import { loadCorpus } from '../../src/understanding/corpus';
+import { asTrainingLine } from '../../src/understanding/learnt';
 import { Understanding } from '../../src/understanding/understand';
 import { loadLabeled, score } from './labeled';
 
@@ -202,13 +203,18 @@ describe.each(HELD_OUT)(
           .replace(/[^a-z0-9]+/g, ' ')
           .trim();
       const trained = new Set(
-        [...Object.values(corpus.intents).flat(), ...corpus.none, ...Object.values(corpus.guideQuestions).flat()].map(
-          normal,
-        ),
+        [
+          ...Object.values(corpus.intents).flat(),
+          ...corpus.none,
+          ...Object.values(corpus.guideQuestions).flat(),
+          // The sentences learnt from the tuning sets (nlu/en.learnt.json) are training sentences too.
+          ...Object.values(corpus.learnt ?? {}).flat(),
+        ].map(normal),
       );
       const leaked = [...heldOut.intents, ...heldOut.questions]
         .map((item) => item.text)
-        .filter((text) => trained.has(normal(text)));
+        // Also as the learnt file writes people ({person}) and drops the bot's own mention.
+        .filter((text) => trained.has(normal(text)) || trained.has(normal(asTrainingLine(text, heldOut.botName))));
       expect(leaked).toEqual([]);
     });
   },

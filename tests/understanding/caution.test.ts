@@ -368,12 +368,21 @@ describe('no change on a guess', () => {
   });
 
   it.each([
-    ['verification passed', 'taskDone', 5],
-    ['task 5 passed', 'taskDone', 5],
     ['pass on task 6', 'taskSkip', 6],
     ['we passed on task 6', 'taskSkip', 6],
-  ])('a check that passed is done, passing on a task skips it: %j', (text, intent, taskNumber) => {
+  ])('passing on a task skips it: %j', (text, intent, taskNumber) => {
     expect(understanding.interpret(text, context)).toMatchObject({ kind: 'act', proposal: { intent, taskNumber } });
+  });
+
+  // A check that passed is done, offered first. Not carried out: the tuning sets' authors pass on tasks to skip them so
+  // often that the second network (learnt.ts) reads a bare "passed" as a skip, and the bot acts only when both agree.
+  it.each([
+    ['verification passed', 5],
+    ['task 5 passed', 5],
+  ])('offers a check that passed as done first: %j', (text, taskNumber) => {
+    const reading = understanding.interpret(text, context);
+    expect(reading.kind).toBe('choose');
+    expect(reading.kind === 'choose' ? reading.proposals[0] : undefined).toEqual({ intent: 'taskDone', taskNumber });
   });
 
   it('reads "the 22nd" as a date of this month', () => {

@@ -1,0 +1,45 @@
+/**
+ * Writes nlu/<locale>.learnt.json: the sentences of the tuning sets outside authors wrote
+ * (tests/understanding/dev*.<locale>.json), which train the second network the bot asks before it acts
+ * (src/understanding/learnt.ts). A held-out set's lines are only left out, never learnt. Run it after adding or
+ * changing a tuning or held-out set; a test fails while the file and what this writes differ.
+ *
+ *   npm run learnt [-- --locale en]
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+// The sources are loaded at run time (through register-ts), as the bench does: scripts/ compiles on its own.
+const ROOT = join(__dirname, '..');
+const { loadCorpus, CORPUS_DIR } = require(join(ROOT, 'src', 'understanding', 'corpus')) as {
+  loadCorpus(locale: string): object;
+  CORPUS_DIR: string;
+};
+const { learntFile, formatLearntFile, tuningLines } = require(join(ROOT, 'src', 'understanding', 'learnt')) as {
+  learntFile(
+    corpus: object,
+    lines: readonly object[],
+    leaveOut: readonly object[],
+  ): { intents: Record<string, readonly string[]> };
+  formatLearntFile(file: object): string;
+  tuningLines(files: ReadonlyArray<{ name: string; text: string }>, locale: string): object[];
+};
+
+const localeAt = process.argv.indexOf('--locale');
+const locale = localeAt > 0 ? process.argv[localeAt + 1] : 'en';
+const dir = join(ROOT, 'tests', 'understanding');
+const { isTuningSet, isHeldOutSet, heldOutLines } = require(join(ROOT, 'src', 'understanding', 'learnt')) as {
+  isTuningSet(name: string, locale: string): boolean;
+  isHeldOutSet(name: string, locale: string): boolean;
+  heldOutLines(files: ReadonlyArray<{ name: string; text: string }>, locale: string): object[];
+};
+// The held-out sets are read only for the sentences to leave out; nothing is learnt from them.
+const files = readdirSync(dir)
+  .filter((name) => isTuningSet(name, locale) || isHeldOutSet(name, locale))
+  .map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
+const lines = tuningLines(files, locale);
+const file = learntFile(loadCorpus(locale), lines, heldOutLines(files, locale));
+const target = join(CORPUS_DIR, `${locale}.learnt.json`);
+writeFileSync(target, formatLearntFile(file));
+const count = Object.values(file.intents).reduce((sum, sentences) => sum + sentences.length, 0);
+console.log(`${target}: ${count} sentences from ${lines.length} labeled lines of the tuning sets`);

@@ -1,0 +1,219 @@
+/**
+ * Sentences learnt from the tuning sets outside authors wrote (nlu/en.learnt.json): which lines are kept, the file
+ * being what `npm run learnt` writes, and the second opinion they give (act only when both networks read the same
+ * command, offer what only the second reads, never undo a refusal).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createPlan } from '../../src/domain/plan';
+import { checkLearnt, CORPUS_DIR, loadCorpus, type Corpus } from '../../src/understanding/corpus';
+import {
+  asTrainingLine,
+  formatLearntFile,
+  heldOutLines,
+  isHeldOutSet,
+  isTuningSet,
+  learntFile,
+  tuningLines,
+} from '../../src/understanding/learnt';
+import { loadSynonyms } from '../../src/understanding/synonyms';
+import { planContext } from '../../src/understanding/planContext';
+import { Understanding, type Interpretation } from '../../src/understanding/understand';
+
+const full = loadCorpus('en');
+const { learnt: _committed, ...corpusOnly } = full;
+const corpus: Corpus = corpusOnly;
+const synonyms = loadSynonyms('en');
+const NOW = new Date('2026-12-01T10:00:00Z');
+const context = planContext(
+  createPlan({ id: 'p1', selection: { tool: 'cloudSync' }, createdBy: { id: 'u', name: 'U' }, at: NOW.toISOString() }),
+  NOW,
+);
+const withFile = new Understanding(full, synonyms);
+const withoutFile = new Understanding(corpus, synonyms);
+
+/** The command a reading acts on or offers first. */
+function firstIntent(reading: Interpretation): string {
+  if (reading.kind === 'act') return reading.proposal.intent;
+  if (reading.kind === 'choose' || reading.kind === 'whichTask') return reading.proposals[0].intent;
+  return reading.kind;
+}
+
+describe('which tuning lines are learnt', () => {
+  it.each([
+    ['a plain request', { text: 'which bit of the work is up after this', intent: 'next' }, 'next'],
+    ['a person picked with @', { text: 'hand the agent install to @Tomasz', intent: 'assign' }, 'assign'],
+    [
+      "a person as Teams sends one, the bot's own mention removed",
+      { text: '<at>Helper</at> give the config to <at>Ana Lee</at>', intent: 'assign', botName: 'Helper' },
+      'assign',
+    ],
+  ])('keeps %s', (_what, line, intent) => {
+    const file = learntFile(corpus, [line]);
+    expect(Object.keys(file.intents)).toEqual([intent]);
+  });
+
+  it.each([
+    ['a line that asks for nothing', { text: 'the coffee machine is broken again', intent: 'none' }],
+    ['a negated order', { text: "don't close the configuration yet", intent: 'taskDone' }],
+    ['a negated statement', { text: 'we have not started the agent install', intent: 'taskStart' }],
+    ['a hedge', { text: 'maybe reopen the prerequisites', intent: 'taskReopen' }],
+    ['a hypothetical', { text: 'once the agent is in, start the configuration', intent: 'taskStart' }],
+    ['an indirect question', { text: 'tell me whether the verify step is finished', intent: 'status' }],
+    ['a label that is no intent', { text: 'show me the plan', intent: 'planView' }],
+    ['a sentence the corpus holds already', { text: corpus.intents.next[0], intent: 'next' }],
+  ])('leaves out %s', (_what, line) => {
+    expect(learntFile(corpus, [line]).intents).toEqual({});
+  });
+
+  it('writes the bot as the corpus does: people as {person}, its own mention gone', () => {
+    expect(asTrainingLine('<at>Helper</at> give task 2 to <at>Ana Lee</at> and @Ravi', 'Helper')).toBe(
+      'give task 2 to {person} and {person}',
+    );
+    expect(asTrainingLine('mail me at ana@example.com')).toBe('mail me at ana@example.com');
+  });
+
+  it('keeps each sentence once, sorted, under its intent', () => {
+    const file = learntFile(corpus, [
+      { text: 'zap the plan and go again', intent: 'startOver' },
+      { text: 'bin the plan and go again', intent: 'startOver' },
+      { text: 'zap the plan and go again', intent: 'startOver' },
+    ]);
+    expect(file.intents).toEqual({ startOver: ['bin the plan and go again', 'zap the plan and go again'] });
+  });
+
+  it.each([
+    ['dev.en.json', true],
+    ['dev7.en.json', true],
+    ['dev20.en.json', true],
+    ['heldout.en.json', false],
+    ['heldout11.en.json', false],
+    ['devx.en.json', false],
+    ['dev3.fr.json', false],
+  ])('reads %s as a tuning set: %s', (name, expected) => {
+    expect(isTuningSet(name, 'en')).toBe(expected);
+  });
+});
+
+describe('the committed file', () => {
+  it('is exactly what npm run learnt derives from the tuning sets and the current corpus', () => {
+    const dir = __dirname;
+    const files = readdirSync(dir)
+      .filter((name) => isTuningSet(name, 'en') || isHeldOutSet(name, 'en'))
+      .map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
+    const committed = readFileSync(join(CORPUS_DIR, 'en.learnt.json'), 'utf8');
+    // A difference means a tuning set, a held-out set or the corpus changed since the file was written: run
+    // `npm run learnt`.
+    expect(committed).toBe(formatLearntFile(learntFile(corpus, tuningLines(files, 'en'), heldOutLines(files, 'en'))));
+  });
+
+  it('leaves out a sentence a held-out set also has, whatever its capitals, punctuation and people', () => {
+    const lines = [
+      { text: "What's next?", intent: 'next' },
+      { text: 'give task 2 to @Ravi', intent: 'assign' },
+      { text: 'which bit is up after this one', intent: 'next' },
+    ];
+    const heldOut = [
+      { text: "what's next", intent: 'heldOut' },
+      { text: 'Give task 2 to <at>Meera</at>', intent: 'heldOut' },
+    ];
+    expect(learntFile(corpus, lines, heldOut).intents).toEqual({ next: ['which bit is up after this one'] });
+  });
+
+  it.each([
+    ['heldout.en.json', true],
+    ['heldout11.en.json', true],
+    ['dev3.en.json', false],
+    ['heldout2.fr.json', false],
+  ])('reads %s as a held-out set: %s', (name, expected) => {
+    expect(isHeldOutSet(name, 'en')).toBe(expected);
+  });
+
+  it('is read with the corpus', () => {
+    expect(Object.keys(full.learnt ?? {}).length).toBeGreaterThan(20);
+  });
+
+  it.each([
+    [{ intents: { nextStep: ['what now'] } }, '"intents.nextStep" is no intent'],
+    [{ intents: { next: [] } }, '"intents.next" must be a non-empty list'],
+    [{ intents: { next: ['  '] } }, '"intents.next" must be a non-empty list'],
+    [{ sentences: [] }, '"intents" must be an object'],
+  ])('names what is wrong in a malformed file: %j', (raw, message) => {
+    expect(() => checkLearnt(raw, 'nlu/xx.learnt.json')).toThrow(message);
+  });
+});
+
+describe('the second opinion', () => {
+  /** The corpus with these learnt sentences, and nothing else learnt. */
+  const taught = (learnt: Corpus['learnt']) => new Understanding({ ...corpus, learnt }, synonyms);
+
+  // The corpus alone acts on these; with no learnt sentence there is no second network to ask.
+  it.each(['mark task 3 done', 'verification passed', 'ditch the whole plan and go again'])(
+    'reads %j as the corpus alone does when nothing was learnt',
+    (words) => {
+      const reading = withoutFile.interpret(words, context);
+      expect(reading.kind).toBe('act');
+      expect(taught({}).interpret(words, context)).toEqual(reading);
+    },
+  );
+
+  it('acts when both networks read the same command', () => {
+    const reader = taught({ taskDone: ['close out {task} for me', 'tick off {task} as finished'] });
+    expect(reader.interpret('mark task 3 done', context)).toMatchObject({
+      kind: 'act',
+      proposal: { intent: 'taskDone', taskNumber: 3 },
+    });
+  });
+
+  it('offers, and does not act on, what the corpus alone reads when the learnt sentences say otherwise', () => {
+    const words = 'ditch the whole plan and go again';
+    expect(withoutFile.interpret(words, context)).toMatchObject({ kind: 'act', proposal: { intent: 'status' } });
+    const reader = taught({
+      startOver: ['ditch the plan', 'the whole plan can go, we go again', 'go again from nothing'],
+    });
+    expect(reader.interpret(words, context)).toEqual({
+      kind: 'choose',
+      proposals: [{ intent: 'status' }, { intent: 'startOver' }],
+    });
+  });
+
+  it('offers first, never acts on, what only the learnt sentences read', () => {
+    const words = 'which chunk of work is up after this';
+    expect(firstIntent(withoutFile.interpret(words, context))).not.toBe('next');
+    const reading = taught({
+      next: ['which chunk of the work is up now', 'what work is up after this', 'which chunk comes after this'],
+    }).interpret(words, context);
+    expect(reading).toMatchObject({ kind: 'choose', proposals: [{ intent: 'next' }] });
+  });
+
+  it.each([
+    ["don't wipe the plan", { startOver: ['wipe the plan', 'wipe the plan now', 'please wipe the plan'] }],
+    [
+      'if the audit fails we wipe the plan',
+      { startOver: ['wipe the plan', 'we wipe the plan', 'the audit is in, wipe the plan'] },
+    ],
+    ['task 3 is not done yet', { taskDone: ['task 3 is done', '{task} is done now', 'done with {task}'] }],
+  ])('refuses, or only weighs, a change however the learnt sentences read it: %j', (words, learnt) => {
+    const reading = taught(learnt).interpret(words, context);
+    expect(reading.kind).not.toBe('act');
+    expect(reading).toEqual(withoutFile.interpret(words, context));
+  });
+});
+
+describe('the committed file as a second opinion (phrasings of our own)', () => {
+  // The corpus alone had acted on the status here, on "whole" and "plan"; the tuning sets' authors ask to start over
+  // with such words, so the reading is offered instead.
+  it.each(['ditch the whole plan and go again'])('no longer acts on %j', (words) => {
+    expect(withoutFile.interpret(words, context).kind).toBe('act');
+    expect(withFile.interpret(words, context).kind).not.toBe('act');
+  });
+
+  // The corpus alone had sent these to the guide; the authors ask for the next task this way.
+  it.each(['which chunk of work is up after this', 'which piece of the sync work comes after this one'])(
+    'offers the next task first for %j',
+    (words) => {
+      expect(firstIntent(withoutFile.interpret(words, context))).not.toBe('next');
+      expect(withFile.interpret(words, context)).toMatchObject({ kind: 'choose', proposals: [{ intent: 'next' }] });
+    },
+  );
+});
