@@ -146,6 +146,10 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // word were dropped. Before the rounds: intents 86.6%, entities 83.3%, questions 84.7% (of 306 and 163). After them:
   // intents 87.3%, entities 84.2%, questions 86.5% (18 wrong answers, 4 fallbacks).
   { file: 'heldout11.en.json', intentFloor: 0.872, questionFloor: 0.865 },
+  // With the second network trained on the tuning sets' sentences (nlu/en.learnt.json, acting only where both networks
+  // agree), measured once: intents 95.7%, 98.1%, 98.1%, 96.3%, 93.8%, 92.2%, 91.3%, 90.8%, 85.8% and 88.9% on heldout,
+  // heldout2, heldout3 and heldout5 to heldout11; entities up on heldout6, 7, 8 and 10; questions unchanged. The floors
+  // above were left as they were.
 ];
 const corpus = loadCorpus('en');
 const understanding = new Understanding(corpus);
