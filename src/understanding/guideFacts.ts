@@ -310,7 +310,7 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
   {
     id: 'connectCutoff',
     title: 'Why old Connect Sync servers stopped syncing',
-    text: 'Since September 30, 2026 every Connect Sync server below build 2.5.79.0 stops all sync until it is upgraded, and Connect Health agents need 4.5.2466.0. Earlier, from April 7, 2025, builds below 2.4.18.0 lost sign-in in the wizard (schema refresh, staging mode changes, federation setup) while sync went on. Changes made since the last sync are waiting, not lost: upgrade to the newest build.',
+    text: 'Since September 30, 2026, the deadline of a mandatory security update, every Connect Sync server below build 2.5.79.0 (released in May 2025) stops all sync until it is upgraded, and Connect Health agents need 4.5.2466.0. Earlier, from April 7, 2025, builds below 2.4.18.0 lost sign-in in the wizard (schema refresh, staging mode changes, federation setup) while sync went on. Changes made since the last sync are waiting, not lost: upgrade to the newest build.',
     links: [{ title: 'Mandatory Connect Sync update', url: LEARN.connectSecurityUpdates }],
     taskIds: ['restoreSync.assess', 'restoreSync.upgrade'],
   },
@@ -429,6 +429,12 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
     title: 'Government and national clouds',
     text: 'Both tools serve the US Government clouds, which have their own endpoints. Cloud Sync also serves the China cloud, Microsoft Azure operated by 21Vianet, where password writeback is not available yet.',
     links: [{ title: 'Cloud Sync or Connect Sync: decision guide', url: LEARN.cloudSyncDecisionGuide }],
+  },
+  {
+    id: 'hybridDocs',
+    title: "Microsoft's hybrid identity documentation",
+    text: "Microsoft's hybrid identity documentation on Learn is the main page for both sync tools: from there it leads to Connect Sync's and Cloud Sync's overviews, install guides, how-to pages and references.",
+    links: [{ title: 'Hybrid identity documentation', url: LEARN.hybridIdentityHub }],
   },
   {
     id: 'severalTenants',

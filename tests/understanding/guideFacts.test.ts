@@ -74,6 +74,12 @@ describe('facts of the reference an admin asks about', () => {
     // What a product is called now, asked by its old name.
     ['whats aad connect called these days', LEARN.entraNewName],
     ['what was aadc renamed to', LEARN.entraNewName],
+    // Microsoft's own documentation as a whole, asked for by name.
+    ['link to the hybrid identity documentation home page', LEARN.hybridIdentityHub],
+    ['where does microsoft document hybrid identity', LEARN.hybridIdentityHub],
+    // The 2026 cut-off by the name Microsoft gave it: a mandatory security update.
+    ['what was the mandatory security update for connect sync', LEARN.connectSecurityUpdates],
+    ['the connect security update that was mandatory, what did it change', LEARN.connectSecurityUpdates],
   ])('answers %j from the page that backs it', (question, url) => {
     expect(topLinks(question)).toContain(url);
   });
