@@ -115,6 +115,11 @@ export interface Corpus {
   /** Groups of words a question may use for the same thing ("ports", "firewall", "outbound"); a search for one also looks for the others. */
   readonly synonyms: ReadonlyArray<readonly string[]>;
   /**
+   * A question asking for a build: an `asking` word ("which", "what", or a bound such as "minimum" or "earliest") with a
+   * `builds` word right after it or one word later ("which agent build", "minimum connect version").
+   */
+  readonly buildQuestions: Readonly<Record<'asking' | 'builds', readonly string[]>>;
+  /**
    * Microsoft products the guide does not cover ("intune", "teams phone"), as lower-case words: a question naming one
    * gets the honest fallback, because its everyday words ("password", "devices") would otherwise match a sync line.
    */
@@ -223,6 +228,7 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     eachTask: record(raw.eachTask, 'eachTask', ['every', 'taskNouns', 'attributes', 'yesNoOpeners'] as const),
     stopWords: strings(raw.stopWords, 'stopWords'),
     guideQuestions: record(raw.guideQuestions, 'guideQuestions'),
+    buildQuestions: record(raw.buildQuestions, 'buildQuestions', ['asking', 'builds'] as const),
     otherProducts: strings(raw.otherProducts, 'otherProducts'),
     otherFeatures: strings(raw.otherFeatures, 'otherFeatures'),
     synonyms: Array.isArray(raw.synonyms)

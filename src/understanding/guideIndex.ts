@@ -149,13 +149,12 @@ const PREREQUISITE_TASKS: ReadonlySet<string> = new Set<TaskId>(['cloudSync.prer
 const NEEDS_WEIGHT = 1.4;
 /**
  * A question asking which build or version ("which agent build added group provisioning", "what version brought
- * ...") is answered by the parts about builds (the release lists, which build to run), where a feature's own rule
- * shares more of its words but names no build: parts whose title is about builds or versions count this much more.
- * Measured on the dev sets: 1.5 turns one such question right and changes no other; 2 takes the version floor a
- * configuration line states ("exchange hybrid writeback, which agent version") away from that line.
+ * ...", "minimum agent build for ...": the corpus's buildQuestions) is answered by the parts about builds (the release
+ * lists, which build to run), where a feature's own rule shares more of its words but names no build: parts whose
+ * title is about builds or versions count this much more. Measured on the dev sets: 1.5 turns one such question right
+ * and changes no other; 2 takes the version floor a configuration line states ("exchange hybrid writeback, which agent
+ * version") away from that line (with dev20 too: 1.75 and 2 lose three more than they gain).
  */
-const ASKING_WORDS: ReadonlySet<string> = new Set(['which', 'what']);
-const BUILD_WORDS: ReadonlySet<string> = new Set(['build', 'builds', 'version', 'versions', 'release', 'releases']);
 const BUILD_TITLE = /\b(?:build|builds|version|versions|release|releases)\b/i;
 const BUILD_QUESTION_WEIGHT = 1.5;
 /**
@@ -376,6 +375,9 @@ export class GuideIndex {
   private readonly exampleScores: TermScores;
   private readonly docs: IndexedDoc[] = [];
   private readonly stopWords: ReadonlySet<string>;
+  /** Words that ask for a build, and the words for a build (the corpus's buildQuestions). */
+  private readonly buildAsking: ReadonlySet<string>;
+  private readonly buildWords: ReadonlySet<string>;
   /** Products the guide does not cover, each as its words joined by single spaces and padded with one. */
   private readonly otherProducts: readonly string[];
   /** Other Entra and Microsoft 365 features, as otherProducts. */
@@ -421,6 +423,8 @@ export class GuideIndex {
 
   constructor(corpus: Corpus) {
     this.stopWords = new Set(corpus.stopWords);
+    this.buildAsking = new Set(corpus.buildQuestions.asking);
+    this.buildWords = new Set(corpus.buildQuestions.builds);
     this.otherProducts = corpus.otherProducts.map((name) => ` ${tokenize(name.toLowerCase()).join(' ')} `);
     for (const group of corpus.synonyms) {
       for (const word of group)
@@ -705,7 +709,7 @@ export class GuideIndex {
       (word, i) => NEED_WORDS.has(word) || HOST_WORDS.has(word) || HOST_PAIRS.has(`${tokens[i - 1] ?? ''} ${word}`),
     );
     const asksBuild = tokens.some(
-      (word, i) => ASKING_WORDS.has(word) && tokens.slice(i + 1, i + 3).some((next) => BUILD_WORDS.has(next)),
+      (word, i) => this.buildAsking.has(word) && tokens.slice(i + 1, i + 3).some((next) => this.buildWords.has(next)),
     );
     const asksName = tokens.some(
       (word, i) => RENAME_WORDS.has(word) || RENAME_PAIRS.has(`${tokens[i - 1] ?? ''} ${word}`),

@@ -326,6 +326,9 @@ describe('a question asking which build', () => {
   it.each([
     'what build of the agent supports provisioning groups to AD',
     'which agent version lets us provision cloud groups to AD',
+    // A bound on the build asks for one as well.
+    'minimum agent version to provision groups to AD',
+    'earliest agent build that can provision security groups into AD',
   ])('"%s" is answered by the agent\'s releases, not by the feature\'s own rule, which names no build', (question) => {
     expect(top(question)?.title).toMatch(/release/);
   });
