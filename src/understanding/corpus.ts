@@ -119,6 +119,8 @@ export interface Corpus {
    * `builds` word right after it or one word later ("which agent build", "minimum connect version").
    */
   readonly buildQuestions: Readonly<Record<'asking' | 'builds', readonly string[]>>;
+  /** Words naming Connect Sync's install types ("express", "custom"): a question asking for their steps wants the install's lines. */
+  readonly installTypes: readonly string[];
   /**
    * Microsoft products the guide does not cover ("intune", "teams phone"), as lower-case words: a question naming one
    * gets the honest fallback, because its everyday words ("password", "devices") would otherwise match a sync line.
@@ -229,6 +231,7 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     stopWords: strings(raw.stopWords, 'stopWords'),
     guideQuestions: record(raw.guideQuestions, 'guideQuestions'),
     buildQuestions: record(raw.buildQuestions, 'buildQuestions', ['asking', 'builds'] as const),
+    installTypes: strings(raw.installTypes, 'installTypes'),
     otherProducts: strings(raw.otherProducts, 'otherProducts'),
     otherFeatures: strings(raw.otherFeatures, 'otherFeatures'),
     synonyms: Array.isArray(raw.synonyms)

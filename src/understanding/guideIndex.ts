@@ -192,6 +192,15 @@ const INSTALL_TYPE_PAIRS: ReadonlySet<string> = new Set([
 const STEP_WORDS: ReadonlySet<string> = new Set(['how', 'steps', 'step', 'walk', 'walkthrough', 'procedure']);
 const INSTALL_TYPE_TASK: TaskId = 'connect.chooseInstallType';
 const INSTALL_TYPE_QUESTION_WEIGHT = 1.75;
+/**
+ * The other way round: a question asking for the steps of an install type it names ("steps for a custom connect
+ * install", "walk me through the express setup"; the corpus's installTypes) wants the install's own lines, where the
+ * part comparing the types shares its words and says what each type does: the installs count this much more and the
+ * comparison this much less. Measured on the dev sets: 1.5 changes nothing, 1.75 and 2 turn one such question right
+ * and change no other.
+ */
+const INSTALL_TASKS: ReadonlySet<string> = new Set<TaskId>(['connect.installExpress', 'connect.installCustom']);
+const INSTALL_STEPS_QUESTION_WEIGHT = 1.75;
 /** Lines of the conversation's own plan count for more: a Cloud Sync plan asking about "the agent" means Cloud Sync's. */
 const IN_PLAN_WEIGHT = 1.5;
 /**
@@ -368,6 +377,16 @@ function covers(words: number, wanted: number, rare: number, minCoverage = MIN_C
   );
 }
 
+/** What a question asks for, as its words show: each shifts which parts of the guide count for more (docBoosts). */
+interface QuestionShape {
+  readonly whatIsSo?: boolean;
+  readonly needs?: boolean;
+  readonly asksBuild?: boolean;
+  readonly asksName?: boolean;
+  readonly asksInstallType?: boolean;
+  readonly asksInstallSteps?: boolean;
+}
+
 export class GuideIndex {
   /** Each term's score in each line (every document but the example questions). */
   private readonly lineScores: TermScores;
@@ -378,6 +397,8 @@ export class GuideIndex {
   /** Words that ask for a build, and the words for a build (the corpus's buildQuestions). */
   private readonly buildAsking: ReadonlySet<string>;
   private readonly buildWords: ReadonlySet<string>;
+  /** Words naming Connect's install types (the corpus's installTypes). */
+  private readonly installTypes: ReadonlySet<string>;
   /** Products the guide does not cover, each as its words joined by single spaces and padded with one. */
   private readonly otherProducts: readonly string[];
   /** Other Entra and Microsoft 365 features, as otherProducts. */
@@ -425,6 +446,7 @@ export class GuideIndex {
     this.stopWords = new Set(corpus.stopWords);
     this.buildAsking = new Set(corpus.buildQuestions.asking);
     this.buildWords = new Set(corpus.buildQuestions.builds);
+    this.installTypes = new Set(corpus.installTypes);
     this.otherProducts = corpus.otherProducts.map((name) => ` ${tokenize(name.toLowerCase()).join(' ')} `);
     for (const group of corpus.synonyms) {
       for (const word of group)
@@ -719,10 +741,19 @@ export class GuideIndex {
       tokens.some(
         (word, i) => INSTALL_TYPE_WORDS.has(word) || INSTALL_TYPE_PAIRS.has(`${tokens[i - 1] ?? ''} ${word}`),
       );
+    const asksInstallSteps =
+      tokens.some((word) => STEP_WORDS.has(word)) && tokens.some((word) => this.installTypes.has(word));
     const results = this.lineScores.search(
       [query, synonymQuery],
       wordsOf,
-      this.docBoosts(planTaskIds, tool, true, whatIsSo, needs, asksBuild, asksName, asksInstallType),
+      this.docBoosts(planTaskIds, tool, true, {
+        whatIsSo,
+        needs,
+        asksBuild,
+        asksName,
+        asksInstallType,
+        asksInstallSteps,
+      }),
     );
     const answering = results.filter(
       (result) =>
@@ -902,20 +933,17 @@ export class GuideIndex {
 
   /**
    * How much each document counts for a plan: its source, and its track's standing in the plan, as the question's
-   * shape (whatIsSo, needs, asksBuild, asksName, asksInstallType) shifts them. Worked out once per plan (a plan's task list) and shape, kept for
-   * the few seen last.
+   * shape (QuestionShape) shifts them. Worked out once per plan (a plan's task list) and shape, kept for the few seen
+   * last.
    */
   private docBoosts(
     planTaskIds: readonly string[],
     tool: SingleTool | undefined,
     bySource = true,
-    whatIsSo = false,
-    needs = false,
-    asksBuild = false,
-    asksName = false,
-    asksInstallType = false,
+    shape: QuestionShape = {},
   ): Float64Array {
-    const key = `${bySource ? 's' : 'e'}${whatIsSo ? 'w' : ''}${needs ? 'n' : ''}${asksBuild ? 'b' : ''}${asksName ? 'r' : ''}${asksInstallType ? 'i' : ''}:${tool ?? ''}:${planTaskIds.join(',')}`;
+    const { whatIsSo, needs, asksBuild, asksName, asksInstallType, asksInstallSteps } = shape;
+    const key = `${bySource ? 's' : 'e'}${whatIsSo ? 'w' : ''}${needs ? 'n' : ''}${asksBuild ? 'b' : ''}${asksName ? 'r' : ''}${asksInstallType ? 'i' : ''}${asksInstallSteps ? 'x' : ''}:${tool ?? ''}:${planTaskIds.join(',')}`;
     let boosts = this.boostsByPlan.get(key);
     if (boosts === undefined) {
       const inPlan = new Set(planTaskIds);
@@ -940,8 +968,22 @@ export class GuideIndex {
         const naming = asksName && NAME_TITLE.test(doc.title) ? RENAME_QUESTION_WEIGHT : 1;
         const installType =
           asksInstallType && doc.taskIds.includes(INSTALL_TYPE_TASK) ? INSTALL_TYPE_QUESTION_WEIGHT : 1;
+        const installSteps = !asksInstallSteps
+          ? 1
+          : doc.taskIds.some((taskId) => INSTALL_TASKS.has(taskId))
+            ? INSTALL_STEPS_QUESTION_WEIGHT
+            : doc.taskIds.includes(INSTALL_TYPE_TASK)
+              ? 1 / INSTALL_STEPS_QUESTION_WEIGHT
+              : 1;
         boosts[doc.id] =
-          source * standing * required * release * naming * installType * (otherTool ? OTHER_TOOL_WEIGHT : 1);
+          source *
+          standing *
+          required *
+          release *
+          naming *
+          installType *
+          installSteps *
+          (otherTool ? OTHER_TOOL_WEIGHT : 1);
       }
       if (this.boostsByPlan.size >= MAX_REMEMBERED_PLANS) this.boostsByPlan.clear();
       this.boostsByPlan.set(key, boosts);

@@ -563,4 +563,16 @@ describe("a question about Connect's install types themselves", () => {
   ])('"%s" still asks for the steps and gets them (%s)', (question, taskId) => {
     expect(top(question)?.taskIds).toContain(taskId);
   });
+
+  // The other way round: the comparison names both types and shares the words of a question asking for one's steps.
+  it.each([
+    ['how do i do a customized connect installation', 'connect.installCustom'],
+    ['custom connect install, what are the steps', 'connect.installCustom'],
+  ])('"%s" asks for the steps of the type it names and gets them (%s)', (question, taskId) => {
+    expect(top(question)?.taskIds).toContain(taskId);
+  });
+
+  it('"how does express differ from custom" is still the comparison', () => {
+    expect(top('how does express differ from custom')?.taskIds).toContain('connect.chooseInstallType');
+  });
 });
