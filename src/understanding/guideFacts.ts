@@ -483,7 +483,7 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
   {
     id: 'connectAdmins',
     title: 'Who can manage the Connect Sync engine',
-    text: 'By default only the person who installed Connect Sync and the local administrators can manage its sync engine. Give other admins access by adding them to the local ADSyncAdmins group on the server.',
+    text: 'By default only the person who installed Connect Sync and the local administrators can manage its sync engine, in Synchronization Service Manager or the Rules Editor. Give other admins access by adding them to the local ADSyncAdmins group on the server; they sign out and back in before opening those tools.',
     links: [{ title: 'Connect Sync post-installation tasks', url: LEARN.connectPostInstall }],
     taskIds: ['connect.postInstall'],
   },

@@ -49,6 +49,9 @@ describe('facts of the reference an admin asks about', () => {
     ['what does completed-export-errors mean in sync service manager', LEARN.connectOperations],
     ['does cloud sync support exchange hybrid', LEARN.cloudSyncExchangeHybrid],
     ['how do i give another admin access to the sync engine', LEARN.connectPostInstall],
+    // The engine's tools by name: who may open them, not the install line that says to sign in again first.
+    ['a colleague cannot open the synchronization service manager, how do we give access', LEARN.connectPostInstall],
+    ['give a second admin rights to the rules editor', LEARN.connectPostInstall],
     ['how do I force a sync in connect', LEARN.connectScheduler],
     ['a user we moved into a connect OU came back as a new account', LEARN.cloudSyncFaq],
     ['which tenants get the transition to cloud sync option', LEARN.cloudSyncMigrationTool],
