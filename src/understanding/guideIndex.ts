@@ -76,6 +76,12 @@ const ENOUGH_COVERED = 3;
  */
 const MIN_MATCHED_OF_SEVERAL = 2;
 const RARE_IN_DOCS = 3;
+/**
+ * A PowerShell command of the guide's (Get-ADSyncScheduler, Start-ADSyncSyncCycle), as a question writes it: a verb, a
+ * hyphen and a noun. It is the question's subject however many lines name it ("what does the Get-ADSyncScheduler output
+ * mean"), as a rare name is. Linear: two bounded runs of letters around one hyphen.
+ */
+const COMMAND_NAME = /^[a-z]{2,12}-[a-z]{4,40}$/;
 /** A rare technical term that names a thing: a word of at least four characters with two letters in it, not a number. */
 const NAME_WORD = /^(?=.{4,40}$)[^a-z]*[a-z][^a-z]*[a-z]/;
 /**
@@ -711,7 +717,10 @@ export class GuideIndex {
             weigh(`word:${stem}`, term, 1, standInQuery);
           } else weigh(term, term, query.has(term) ? 1 : SYNONYM_WEIGHT, synonymQuery);
         }
-      if (this.technical.has(stem) && (this.documentFrequency.get(stem) ?? 0) <= RARE_IN_DOCS) {
+      if (this.technical.has(stem) && COMMAND_NAME.test(word)) {
+        rare |= bit;
+        names |= bit;
+      } else if (this.technical.has(stem) && (this.documentFrequency.get(stem) ?? 0) <= RARE_IN_DOCS) {
         rare |= bit;
         if (NAME_WORD.test(word)) names |= bit;
       }

@@ -140,6 +140,14 @@ describe("the guide's rare names", () => {
     },
   );
 
+  // A PowerShell command is a name, however many lines write it.
+  it.each(['the Get-ADSyncScheduler output, explain it', 'what is Get-ADSyncScheduler telling me'])(
+    '"%s" is answered on the command alone',
+    (question) => {
+      expect(top(question)?.text).toMatch(/Get-ADSyncScheduler/);
+    },
+  );
+
   it('does not let a bare number stand for a name: a rare version alone answers nothing', () => {
     expect(guide.answer('our payroll app broke after the 4.7.1 patch, any idea', CLOUD_SYNC_PLAN_TASKS).kind).toBe(
       'noAnswer',
