@@ -77,6 +77,9 @@ describe('facts of the reference an admin asks about', () => {
     // What a product is called now, asked by its old name.
     ['whats aad connect called these days', LEARN.entraNewName],
     ['what was aadc renamed to', LEARN.entraNewName],
+    // What a swing migration is: the fact that says so, not the upgrade step that tells you to do one.
+    ['swing migration, what is that', LEARN.connectSwingMigration],
+    ["what's meant by a swing migration", LEARN.connectSwingMigration],
     // Microsoft's own documentation as a whole, asked for by name.
     ['link to the hybrid identity documentation home page', LEARN.hybridIdentityHub],
     ['where does microsoft document hybrid identity', LEARN.hybridIdentityHub],
