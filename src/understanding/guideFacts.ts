@@ -317,7 +317,7 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
   {
     id: 'migrationProgram',
     title: 'Whether you must move from Connect Sync to Cloud Sync',
-    text: 'Microsoft moves tenants from Connect Sync to Cloud Sync in phased waves and tells each eligible tenant when its window opens. A tenant that cannot move in its window requests an exception through a Microsoft Support case, and one that relies on features Cloud Sync lacks can stay on Connect Sync until they arrive.',
+    text: 'Microsoft moves tenants from Connect Sync to Cloud Sync in phased waves and tells each eligible tenant when its window opens (its timeline). A tenant that cannot move in its window requests an exception through a Microsoft Support case, and one that relies on features Cloud Sync lacks can stay on Connect Sync until they arrive.',
     links: [{ title: 'Cloud Sync migration FAQ', url: LEARN.cloudSyncMigrationFaq }],
     taskIds: ['connectUpgrade.reasons'],
   },

@@ -80,6 +80,9 @@ describe('facts of the reference an admin asks about', () => {
     // What a swing migration is: the fact that says so, not the upgrade step that tells you to do one.
     ['swing migration, what is that', LEARN.connectSwingMigration],
     ["what's meant by a swing migration", LEARN.connectSwingMigration],
+    // When Microsoft moves a tenant off Connect Sync: each tenant's own window, asked for as a timeline.
+    ['what timeline does microsoft give for leaving aadc', LEARN.cloudSyncMigrationFaq],
+    ["if we are forced off connect sync, what's the timeline", LEARN.cloudSyncMigrationFaq],
     // Microsoft's own documentation as a whole, asked for by name.
     ['link to the hybrid identity documentation home page', LEARN.hybridIdentityHub],
     ['where does microsoft document hybrid identity', LEARN.hybridIdentityHub],
