@@ -60,7 +60,7 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
   {
     id: 'migrationTool',
     title: 'Moving from Connect Sync to Cloud Sync',
-    text: 'Eligible tenants get a guided transition tool, the "Transition to Cloud Sync" option in the Connect wizard, for one forest with up to 2,000 objects in scope and no custom rules; larger moves are piloted OU by OU.',
+    text: 'Eligible tenants get a guided transition tool, the "Transition to Cloud Sync" option in the Connect wizard, for one forest with up to 2,000 objects in scope and no custom rules; larger moves are piloted OU by OU. It carries over user and group sync, password hash sync, password writeback, Exchange hybrid writeback and the OU scope.',
     links: [
       { title: 'Migrate with the transition tool', url: LEARN.cloudSyncMigrationTool },
       { title: 'Cloud Sync migration FAQ', url: LEARN.cloudSyncMigrationFaq },

@@ -93,6 +93,15 @@ describe('facts of the reference an admin asks about', () => {
     expect(topLinks(question)).toContain(url);
   });
 
+  // What the guided tool moves: the fact that lists it, not a step of the tool's task that names none of it.
+  it.each([
+    ['is password writeback carried over by the transition to cloud sync tool', /password writeback/],
+    ['what carries over when we use the transition tool', /password hash sync/],
+  ])('answers %j with what the transition tool carries over', (question, line) => {
+    const answer = guide.answer(question, CLOUD_SYNC_PLAN_TASKS);
+    expect(answer.kind === 'answer' ? answer.hits[0].text : '').toMatch(line);
+  });
+
   // What a sync server's compromise would cost, asked as a risk rather than as a prerequisite.
   it.each(['if the connect server is breached what can an attacker do', 'is the agent host a tier 0 asset'])(
     'answers %j from what makes a sync server Tier 0',
