@@ -1292,6 +1292,10 @@ export const QUALIFIERS_BEFORE: ReadonlyArray<readonly [string, Qualifier]> = [
       'an estimated',
       'ish',
       '~',
+      'in the region of',
+      'in the range of',
+      'on the order of',
+      'ballpark',
     ] as const
   ).map((word) => [word, 'about'] as const),
 ];
@@ -1309,6 +1313,25 @@ export const QUALIFIERS_AFTER: ReadonlyArray<readonly [string, Qualifier]> = [
   ['max', 'atMost'],
   ['tops', 'atMost'],
   ['or thereabouts', 'about'],
+  ['more or less', 'about'],
+];
+
+/**
+ * Said anywhere in its sentence, these make every number there without a word of its own an estimate ("I'd estimate
+ * the largest domain at 150k, could be a bit more or less"): near a band's edge, both bands.
+ */
+export const ESTIMATE_WORDS: readonly string[] = [
+  'estimate',
+  'id estimate',
+  'i estimate',
+  'estimating',
+  'guesstimate',
+  'rough guess',
+  'more or less',
+  'give or take',
+  'or thereabouts',
+  'ballpark',
+  'plus or minus',
 ];
 
 /** What a counted number is of. Users are only part of a directory's objects: see PEOPLE_TO_OBJECTS. */
@@ -1331,9 +1354,9 @@ export const COUNT_UNITS: ReadonlyArray<readonly [string, 'people' | 'objects' |
       'students',
     ] as const
   ).map((word) => [word, 'people'] as const),
-  ...(['objects', 'object', 'items', 'entries', 'ad objects', 'directory objects', 'things'] as const).map(
-    (word) => [word, 'objects'] as const,
-  ),
+  ...(
+    ['objects', 'object', 'objs', 'obj', 'items', 'entries', 'ad objects', 'directory objects', 'things'] as const
+  ).map((word) => [word, 'objects'] as const),
   ...(['members', 'member', 'users in it', 'people in it'] as const).map((word) => [word, 'members'] as const),
   ...(
     [

@@ -152,7 +152,53 @@ export function findNumbers(tokens: readonly string[]): FoundNumber[] {
       found.push(half ? { ...number, start: at - 1, value: number.value / 2 } : number);
     at = run;
   }
-  return found;
+  return joinRanges(tokens, found);
+}
+
+/** Words between the two ends of a range: "110 to 120 thousand"; "and" only after "between". A hyphen is no token. */
+const RANGE_JOINERS: ReadonlySet<string> = new Set(['to', 'and']);
+
+/**
+ * "110 to 120 thousand", "20-30k", "between 5 and 8 thousand": two whole numbers joined as a range are one count from
+ * the first to the second (versions such as "1.6 to 2.4" are not counts), and a magnitude said only after the second counts for the first too (nobody means 110 objects).
+ */
+function joinRanges(tokens: readonly string[], found: readonly FoundNumber[]): FoundNumber[] {
+  const joined: FoundNumber[] = [];
+  for (let i = 0; i < found.length; i++) {
+    const [first, second] = [found[i], found[i + 1]];
+    const between = second ? tokens.slice(first.end, second.start) : [];
+    const joiner =
+      between.length === 0 ||
+      (between.length === 1 &&
+        RANGE_JOINERS.has(between[0]) &&
+        (between[0] === 'to' || tokens[first.start - 1] === 'between'));
+    const whole = second && Number.isInteger(first.value) && Number.isInteger(second.value);
+    if (!second || !whole || first.upTo !== undefined || second.upTo !== undefined || !joiner) {
+      joined.push(first);
+      continue;
+    }
+    const magnitude = magnitudeOf(tokens.slice(second.start, second.end));
+    const low =
+      magnitudeOf(tokens.slice(first.start, first.end)) === 1 && first.value * magnitude <= second.value
+        ? first.value * magnitude
+        : first.value;
+    if (low >= second.value) {
+      joined.push(first);
+      continue;
+    }
+    joined.push({ start: first.start, end: second.end, value: low, upTo: second.value });
+    i += 1;
+  }
+  return joined;
+}
+
+/** The magnitude a number's tokens end with: 1,000 for "120 thousand" or "30k", 1 for "110". */
+function magnitudeOf(tokens: readonly string[]): number {
+  const last = tokens[tokens.length - 1] ?? '';
+  const letter = DIGITS_WITH_MAGNITUDE.exec(last)?.[2] ?? last;
+  if (letter === 'k' || letter === 'thousand') return 1_000;
+  if (letter === 'm' || letter === 'mil' || letter === 'million') return 1_000_000;
+  return 1;
 }
 
 /** End of the number run starting at `at`, or undefined when no number starts there. */
@@ -228,18 +274,23 @@ export const ABOUT_MARGIN = 0.05;
 const STEP = 1;
 
 /**
- * "Under 50 thousand" bounds a count of that order: nobody with 1,500 objects says it. Below a bound means at least this
+ * "Under 50 thousand" bounds a count of that order: nobody with 1,500 objects says it. Below a bound means more than this
  * share of it, so a band far below (up to 2,000) is not a candidate.
  */
 export const BOUND_FLOOR = 0.1;
+
+/** The least count an upper bound speaks of: more than a tenth of it, so "under 20k" is not 2,000 objects. */
+function floorOf(value: number): number {
+  return Math.floor(value * BOUND_FLOOR) + STEP;
+}
 
 /** The range a number with a qualifier stands for; a negated qualifier ("no group over 50k") turns it around. */
 export function rangeOf(value: number, qualifier: Qualifier | undefined, negated = false): Range {
   switch (qualifier) {
     case 'below':
-      return negated ? { low: value, high: Infinity } : { low: Math.floor(value * BOUND_FLOOR), high: value - STEP };
+      return negated ? { low: value, high: Infinity } : { low: floorOf(value), high: value - STEP };
     case 'atMost':
-      return negated ? { low: value + STEP, high: Infinity } : { low: Math.floor(value * BOUND_FLOOR), high: value };
+      return negated ? { low: value + STEP, high: Infinity } : { low: floorOf(value), high: value };
     case 'above':
       return negated ? { low: 0, high: value } : { low: value + STEP, high: Infinity };
     case 'atLeast':

@@ -15,6 +15,7 @@ import {
   COUNT_SCOPES,
   COUNT_UNITS,
   DEPARTED,
+  ESTIMATE_WORDS,
   GROUP_WORDS,
   LEAVING,
   MANY_WORDS,
@@ -87,7 +88,8 @@ type Meaning =
         | 'clauseWord'
         | 'contrast'
         | 'or'
-        | 'otherCounted';
+        | 'otherCounted'
+        | 'estimate';
     }
   | {
       readonly kind: 'value';
@@ -138,6 +140,7 @@ function table(): PhraseTable<Meaning> {
   add(CONTRAST_WORDS, { kind: 'contrast' });
   add(['or'], { kind: 'or' });
   add(OTHER_COUNTED, { kind: 'otherCounted' });
+  add(ESTIMATE_WORDS, { kind: 'estimate' });
   for (const [word, qualifier] of QUALIFIERS_BEFORE) add([word], { kind: 'qualifierBefore', qualifier });
   for (const [word, qualifier] of QUALIFIERS_AFTER) add([word], { kind: 'qualifierAfter', qualifier });
   for (const [word, unit] of COUNT_UNITS) add([word], { kind: 'unit', unit });
@@ -477,7 +480,7 @@ class Scan {
       const unitMatch = this.meaningNear(number.end, 'unit', 1);
       const unit = unitMatch?.meaning.unit;
       const after = this.qualifierAfter(unitMatch ? unitMatch.match.end : number.end);
-      const qualifier = before?.qualifier ?? after;
+      const qualifier = before?.qualifier ?? after ?? (this.estimated(number.start) ? 'about' : undefined);
       const negated = this.negated[before?.start ?? number.start] ?? false;
       const range =
         number.upTo === undefined
@@ -547,6 +550,11 @@ class Scan {
       const scope = listed[0].scope;
       this.countObjects({ low, high }, scope === 'domain' && this.soleDomain() ? 'sole' : scope, true, listed[0].at);
     }
+  }
+
+  /** Whether the sentence holding token `at` says its numbers are estimates ("I'd estimate", "more or less"). */
+  private estimated(at: number): boolean {
+    return this.matches.some((match) => has(match, 'estimate') && this.sentence[match.start] === this.sentence[at]);
   }
 
   /** "back in 2017", "the 2020 reorganisation": a year after a word that dates it, with nothing that makes it a count. */
@@ -711,7 +719,8 @@ class Scan {
       const years = QUESTION_WORDS[question].years;
       if (!years) continue;
       this.tokens.forEach((token, i) => {
-        const named = /^(ws|win|w)?(\d{4})$/.exec(token);
+        // "2012r2", "ws2008r2": the R2 release is the same year's server for this question.
+        const named = /^(ws|win|w)?(\d{4})(?:r2)?$/.exec(token);
         const value = named ? years.years[named[2]] : undefined;
         if (!named || value === undefined) return;
         const before = this.anyEndingWithin(i, 2, (m) => m.kind === 'yearBefore' && m.question === question);

@@ -244,3 +244,31 @@ describe('words that fit several options of a multi-select question are asked ba
     expect(reply.notice).toMatch(/could mean .+ or .+/);
   });
 });
+
+describe('counts: ranges, estimates, short units and the floor of an upper bound', () => {
+  it.each<[AnswerKey, string, unknown]>([
+    // A range is one count; a magnitude said once after the second end counts for the first.
+    ['connectTotalObjects', 'somewhere between 105 and 130 thousand objects', 'over100k'],
+    ['connectTotalObjects', 'we sit at 30-45k objects', 'under100k'],
+    ['largestDomainObjects', 'the big domain holds 160 to 170k objects', 'over150k'],
+    ['connectTotalObjects', 'in the region of 100k objects', 'ambiguous'],
+    // A sentence that says its figure is an estimate makes a figure at a band's edge both bands.
+    ['largestDomainObjects', 'the main domain is 100k, give or take, that is only my estimate', 'ambiguous'],
+    ['largestDomainObjects', 'ballpark figure for the largest domain: 150,000. More or less.', 'ambiguous'],
+    ['connectStaging', 'no, one box only, 25k objs all told', 'no'],
+    // An upper bound ten times the smallest band's top no longer reaches it.
+    ['connectTotalObjects', 'fewer than 20k objects', 'under100k'],
+    // A version range is no count, and a year with R2 is that server.
+    ['connectBuild', 'somewhere from 1.6 to 2.4, it was never upgraded', 'belowMandatory'],
+    ['connectServerOs', 'still a ws2008r2 vm', 'ws2016OrOlder'],
+  ])('%s: "%s" → %j', (question, text, expected) => {
+    expect(asked(read(question, text))).toEqual(expected);
+  });
+
+  it('a short unit is still a count of objects for later questions', () => {
+    expect(read('connectStaging', 'no, one box only, 25k objs all told').also).toEqual({
+      largestDomainObjects: 'under100k',
+      connectTotalObjects: 'under100k',
+    });
+  });
+});
