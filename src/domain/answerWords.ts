@@ -915,9 +915,40 @@ export const QUESTION_WORDS: { readonly [K in AnswerKey]: QuestionWords } = {
     example: 'one child domain is behind a firewall',
     leading: { yes: 'all', no: 'someUnreachable' },
     values: {
-      all: { asked: ['all', 'all of them', 'every domain', 'everything', 'all domains', 'yes they can', 'it can'] },
-      someUnreachable: { asked: ['some', 'not all', 'not all of them', 'not every domain', 'partly', 'child domain'] },
+      all: {
+        asked: [
+          'all',
+          'all of them',
+          'every domain',
+          'everything',
+          'all domains',
+          'yes they can',
+          'it can',
+          'every one of them',
+          'each of them',
+        ],
+      },
+      someUnreachable: {
+        asked: ['some', 'not all', 'not all of them', 'not every domain', 'partly', 'child domain', 'all but'],
+      },
     },
+    modifiers: [
+      {
+        // "All except the DMZ domain", "every domain is reachable apart from the lab one": all but one is some.
+        words: [
+          'except',
+          'except for',
+          'apart from',
+          'aside from',
+          'excluding',
+          'save for',
+          'with the exception of',
+          'all but',
+        ],
+        rewrite: { all: ['someUnreachable'] },
+        wholeSentence: true,
+      },
+    ],
     reach: {
       subjects: ['domain', 'domains', 'child domain', 'child domains', 'dmz domain', 'subdomain', 'subdomains'],
       whenReachable: ['all'],
@@ -1551,6 +1582,17 @@ export const REACHABLE: readonly string[] = [
   'network is fine',
   'on the same network',
   'same network',
+  'on our network',
+  'on the network',
+  'in our network',
+  'on our lan',
+  'on our wan',
+  // Whole, or "no connectivity" would be read first.
+  'no connectivity issues',
+  'no connectivity problems',
+  'no network issues',
+  'no network problems',
+  'no routing issues',
   'accessible',
   'connectivity',
 ];
@@ -1610,6 +1652,13 @@ export const UNREACHABLE: readonly string[] = [
   'no network access',
   'cant be reached',
   'out of reach',
+  // Denied, these say the network is fine: "no network issues between them".
+  'network issues',
+  'network problems',
+  'network trouble',
+  'connectivity issues',
+  'connectivity problems',
+  'routing issues',
 ];
 
 /** How many of a subject there are ("a single forest", "several forests"); numbers come from the recognizer. */
@@ -1632,6 +1681,8 @@ export const MANY_WORDS: readonly string[] = [
   'a couple of',
   'couple of',
   'a couple',
+  'a pair of',
+  'pair of',
   'both',
   'some',
   'various',

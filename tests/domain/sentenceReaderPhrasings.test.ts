@@ -272,3 +272,19 @@ describe('counts: ranges, estimates, short units and the floor of an upper bound
     });
   });
 });
+
+describe('reach: a network named, trouble denied, and exceptions to "all"', () => {
+  it.each<[AnswerKey, string, unknown]>([
+    ['forestTopology', "two forests, and the acquired company's one is not on our network yet", 'includesDisconnected'],
+    ['forestTopology', 'three forests, no connectivity problems among them', 'multipleConnected'],
+    ['forestTopology', 'a pair of forests, trusted both ways, with no network issues', 'multipleConnected'],
+    ['forestTopology', 'two forests but one has routing issues we cannot fix', 'includesDisconnected'],
+    ['domainsReachable', 'every one of them except for the lab domain', 'someUnreachable'],
+    ['domainsReachable', 'all reachable, apart from the old DMZ one', 'someUnreachable'],
+    ['domainsReachable', 'the server reaches all but one', 'someUnreachable'],
+    // Without an exception, "all" still reads as before.
+    ['domainsReachable', 'all of them, no exceptions', 'all'],
+  ])('%s: "%s" → %j', (question, text, expected) => {
+    expect(asked(read(question, text))).toEqual(expected);
+  });
+});
