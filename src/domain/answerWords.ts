@@ -574,7 +574,15 @@ export const QUESTION_WORDS: { readonly [K in AnswerKey]: QuestionWords } = {
         weak: true,
       },
       {
-        words: ['key trust', 'certificate trust', 'cert trust', 'hybrid trust', 'hybrid key trust'],
+        words: [
+          'key trust',
+          'certificate trust',
+          'cert trust',
+          'hybrid trust',
+          'hybrid key trust',
+          'hybrid certificate trust',
+          'hybrid cert trust',
+        ],
         rewrite: { whfb: ['deviceWritebackOrWhfbHybridTrust'] },
       },
       { words: [], rewrite: { whfb: ['none', 'deviceWritebackOrWhfbHybridTrust'] } },

@@ -924,11 +924,14 @@ function resolveSingle(question: Question, evidence: Evidence): Resolution {
         candidates: question.choices.map((choice) => choice.value).filter((value) => candidates.includes(value)),
       };
   }
-  // "No hybrid join, no writeback": every need denied is none of them.
+  // "No hybrid join, no writeback": every need denied is none of them. A need that includes a denied one is denied with
+  // it: without hybrid join there is no device writeback either ("no hybrid join needed").
   const needs = question.choices
     .map((choice) => choice.value)
     .filter((value) => value !== words.noneValue && value !== NOT_SURE_VALUE);
-  const everyNeedDenied = words.noneValue !== undefined && needs.every((value) => evidence.denied.has(value));
+  const deniedWith = (value: string) =>
+    evidence.denied.has(value) || (words.includes?.[value] ?? []).some((included) => evidence.denied.has(included));
+  const everyNeedDenied = words.noneValue !== undefined && needs.every(deniedWith);
   if ((evidence.topicDenied || everyNeedDenied) && words.noneValue)
     return { value: words.noneValue as Answers[AnswerKey] };
   if (evidence.notSure) return { value: NOT_SURE_VALUE as Answers[AnswerKey] };

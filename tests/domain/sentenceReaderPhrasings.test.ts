@@ -288,3 +288,29 @@ describe('reach: a network named, trouble denied, and exceptions to "all"', () =
     expect(asked(read(question, text))).toEqual(expected);
   });
 });
+
+describe('devices: a need denied with what it includes, and hybrid trusts named in full', () => {
+  it.each<[AnswerKey, string, unknown]>([
+    ['devices', "we won't be hybrid joining anything", 'none'],
+    [
+      'devices',
+      'hybrid joined desktops plus Hello for Business on hybrid cert trust',
+      'deviceWritebackOrWhfbHybridTrust',
+    ],
+    [
+      'devices',
+      'Windows Hello for Business, hybrid certificate trust, on hybrid joined PCs',
+      'deviceWritebackOrWhfbHybridTrust',
+    ],
+    // A need named outright still stands beside a denial of what it includes.
+    ['devices', 'no plain hybrid join, we need device writeback', 'deviceWritebackOrWhfbHybridTrust'],
+  ])('%s: "%s" → %j', (question, text, expected) => {
+    expect(asked(read(question, text))).toEqual(expected);
+  });
+
+  it('a later question: no hybrid join is no device need', () => {
+    expect(read('signIn', 'password hash sync; no need for hybrid join').also).toEqual({
+      devices: 'none',
+    });
+  });
+});
