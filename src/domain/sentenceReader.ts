@@ -851,14 +851,33 @@ class Scan {
     }
   }
 
-  /** "yes, …" / "no, …" / "nope" at the start answers a yes-or-no question. */
+  /**
+   * "yes, …" / "no, …" / "nope" at the start answers a yes-or-no question, and so does a yes or no alone in the last
+   * clause, after a label or a reason: "enterprise admin: no", "… and the server sits in it, so yes."
+   */
   readLeadingWord(): void {
     const leading = QUESTION_WORDS[this.asked.id].leading;
+    if (!leading) return;
     const first = this.startingAt.get(0);
-    if (!leading || !first) return;
-    if (has(first, 'yesFirst') && leading.yes) this.allow(this.asked.id, false, [leading.yes], 0);
-    if ((has(first, 'noFirst') || this.isLeadingNo(first)) && leading.no)
-      this.allow(this.asked.id, false, [leading.no], 0);
+    const last = this.lastWordAlone();
+    for (const word of [first, last]) {
+      if (!word) continue;
+      if (has(word, 'yesFirst') && leading.yes) this.allow(this.asked.id, false, [leading.yes], word.start);
+      const no = has(word, 'noFirst') || this.isLeadingNo(word) || (word === last && this.tokens[word.start] === 'no');
+      if (no && leading.no) this.allow(this.asked.id, false, [leading.no], word.start);
+      if (last === first) break;
+    }
+  }
+
+  /** The phrase that makes up the last clause on its own (a clause word such as "so" before it aside), if any. */
+  private lastWordAlone(): PhraseMatch<Meaning> | undefined {
+    let end = this.tokens.length;
+    while (end > 0 && isSentenceEnd(this.tokens[end - 1])) end -= 1;
+    const word = this.endingAt.get(end);
+    if (!word || word.start === 0) return undefined;
+    const before = this.startingAt.get(word.start - 1);
+    const opener = before && before.end === word.start && has(before, 'clauseWord') ? before.start : word.start;
+    return opener > 0 && isClauseMark(this.tokens[opener - 1]) ? word : undefined;
   }
 }
 

@@ -314,3 +314,23 @@ describe('devices: a need denied with what it includes, and hybrid trusts named 
     });
   });
 });
+
+describe('a yes or no alone in the last clause answers, after a label or a reason', () => {
+  it.each<[AnswerKey, string, unknown]>([
+    ['enterpriseAdminAvailable', 'EA rights for the install: nope', 'no'],
+    ['enterpriseAdminAvailable', 'the EA account, no', 'no'],
+    ['connectStaging', 'second box in staging mode: yes', 'yes'],
+    ['groupOver50kMembers', 'the all-hands list is huge, so yes', 'yes'],
+    ['domainsReachable', 'there is a single domain and the sync box is joined to it, so yes.', 'all'],
+    // Named and then denied, it is a question back rather than the name alone.
+    ['connectStaging', 'staging server? no', 'ambiguous'],
+    // A no that denies what follows it is no answer on its own.
+    ['enterpriseAdminAvailable', 'I can ask, no promises', null],
+  ])('%s: "%s" → %j', (question, text, expected) => {
+    expect(asked(read(question, text))).toEqual(expected);
+  });
+
+  it('credentials called creds are still the role held', () => {
+    expect(read('otherNeeds', 'none of those; I hold EA creds').also).toEqual({ enterpriseAdminAvailable: 'yes' });
+  });
+});
