@@ -438,6 +438,30 @@ export const QUESTION_WORDS: { readonly [K in AnswerKey]: QuestionWords } = {
         rewrite: { ptaSetup: ['keepExistingPtaOrFederation'], federationSetup: ['keepExistingPtaOrFederation'] },
       },
       {
+        // Denied, a change is keeping it: "we're not touching the PTA agents", "ADFS won't change".
+        words: ['touch', 'touching', 'change', 'changing', 'modify', 'modifying', 'alter', 'redo'],
+        rewrite: { ptaSetup: ['keepExistingPtaOrFederation'], federationSetup: ['keepExistingPtaOrFederation'] },
+        whenDenied: true,
+      },
+      {
+        // Run apart from the sync tool, it stays as it is; said of "it", past a "but": "PTA, but we manage it ourselves".
+        words: [
+          'outside connect',
+          'outside of connect',
+          'outside the sync tool',
+          'managed separately',
+          'manage it ourselves',
+          'manage them ourselves',
+          'we manage it',
+          'we manage them',
+          'run it ourselves',
+          'managed by another team',
+          'not managed by connect',
+        ],
+        rewrite: { ptaSetup: ['keepExistingPtaOrFederation'], federationSetup: ['keepExistingPtaOrFederation'] },
+        wholeSentence: true,
+      },
+      {
         words: [
           'set up',
           'setup',

@@ -334,3 +334,17 @@ describe('a yes or no alone in the last clause answers, after a label or a reaso
     expect(read('otherNeeds', 'none of those; I hold EA creds').also).toEqual({ enterpriseAdminAvailable: 'yes' });
   });
 });
+
+describe('sign-in: left untouched, or run apart from the sync tool, is kept', () => {
+  it.each<[AnswerKey, string, unknown]>([
+    ['signIn', 'our ADFS farm runs today and nobody is going to touch it', 'keepExistingPtaOrFederation'],
+    ['signIn', 'the pass-through agents run fine, we are not changing them', 'keepExistingPtaOrFederation'],
+    ['signIn', 'federation with Ping, but another team runs it outside the sync tool', 'keepExistingPtaOrFederation'],
+    ['signIn', 'PTA, but it is managed separately from the sync server', 'keepExistingPtaOrFederation'],
+    // A change wanted is still a setup, and a change away from it still leaves the other choice.
+    ['signIn', 'we want to set up PTA and change nothing else', 'ptaSetup'],
+    ['signIn', 'we run ADFS today but want to change to PHS', 'phs'],
+  ])('%s: "%s" → %j', (question, text, expected) => {
+    expect(asked(read(question, text))).toEqual(expected);
+  });
+});
