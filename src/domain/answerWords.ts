@@ -1263,6 +1263,12 @@ export const NOT_SURE: readonly string[] = [
   'let me check',
 ];
 
+/**
+ * Before a "not sure" phrase, these make it the answer chosen, whatever else the sentence leans to: "I'd lean toward PHS,
+ * but put me down as unsure for now", "go with not sure".
+ */
+export const NOT_SURE_CHOSEN: readonly string[] = ['as', 'go with', 'say', 'answer', 'put'];
+
 /** The reply starts by saying yes. */
 export const YES_FIRST: readonly string[] = [
   'yes',

@@ -22,6 +22,7 @@ import {
   MIN_OBJECT_COUNT,
   NEGATIONS,
   NOT_SURE,
+  NOT_SURE_CHOSEN,
   NO_FIRST,
   OBJECT_PARTS,
   ONE_WORDS,
@@ -79,6 +80,7 @@ type Meaning =
         | 'leaving'
         | 'planned'
         | 'notSure'
+        | 'notSureChosen'
         | 'yesFirst'
         | 'noFirst'
         | 'groupWord'
@@ -130,6 +132,9 @@ function table(): PhraseTable<Meaning> {
   add(LEAVING, { kind: 'leaving' });
   add(PLANNED, { kind: 'planned' });
   add(NOT_SURE, { kind: 'notSure' });
+  const chosen = NOT_SURE_CHOSEN.flatMap((before) => NOT_SURE.map((phrase) => `${before} ${phrase}`));
+  add(chosen, { kind: 'notSure' });
+  add(chosen, { kind: 'notSureChosen' });
   add(YES_FIRST, { kind: 'yesFirst' });
   add(NO_FIRST, { kind: 'noFirst' });
   add(GROUP_WORDS, { kind: 'groupWord' });
@@ -222,6 +227,8 @@ interface Evidence {
   readonly modifiers: Map<number, Set<number>>;
   topicDenied: boolean;
   notSure: boolean;
+  /** "Put me down as unsure": not sure is the answer chosen, over any value named. */
+  notSureChosen?: boolean;
   /** Values named as alternatives ("hybrid join, or maybe certificate trust"): one of them, not both together. */
   alternatives?: boolean;
 }
@@ -395,8 +402,9 @@ class Scan {
     this.evidenceFor(question).pieces.push({ values: [...values], segment: this.segment[at] ?? 0 });
   }
 
-  /** A "not sure" that reached nothing in particular is about the question asked. */
+  /** A "not sure" that reached nothing in particular is about the question asked; one chosen as the answer is its answer. */
   settleHedge(): void {
+    if (this.matches.some((match) => has(match, 'notSureChosen'))) this.evidenceFor(this.asked.id).notSureChosen = true;
     if (!this.hedgedSomething && this.matches.some((match) => has(match, 'notSure')))
       this.evidenceFor(this.asked.id).notSure = true;
   }
@@ -913,6 +921,7 @@ function resolve(question: Question, evidence: Evidence | undefined): Resolution
 }
 
 function resolveSingle(question: Question, evidence: Evidence): Resolution {
+  if (evidence.notSureChosen) return { value: NOT_SURE_VALUE as Answers[AnswerKey] };
   const words = QUESTION_WORDS[question.id];
   const pieces = evidence.pieces
     .map((piece) => ({ ...piece, values: piece.values.filter((value) => !evidence.denied.has(value)) }))
@@ -958,6 +967,7 @@ function resolveSingle(question: Question, evidence: Evidence): Resolution {
 }
 
 function resolveMulti(question: Question, evidence: Evidence): Resolution {
+  if (evidence.notSureChosen) return { value: NOT_SURE_VALUE as Answers[AnswerKey] };
   const words = QUESTION_WORDS[question.id];
   const options: readonly string[] = question.id === 'customization' ? CUSTOMIZATION_NEEDS : OTHER_NEEDS;
   const read = evidence.pieces.map(

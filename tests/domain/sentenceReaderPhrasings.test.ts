@@ -348,3 +348,15 @@ describe('sign-in: left untouched, or run apart from the sync tool, is kept', ()
     expect(asked(read(question, text))).toEqual(expected);
   });
 });
+
+describe('"not sure" chosen as the answer outweighs a choice leaned to', () => {
+  it.each<[AnswerKey, string, unknown]>([
+    ['signIn', 'PHS looks likely, but put me down as not sure until the CISO agrees', 'notSure'],
+    ['devices', 'hybrid join probably; say unsure for now', 'notSure'],
+    ['customization', 'maybe a few custom rules, go with no idea', 'notSure'],
+    // A hedge that is no choice leaves the value named.
+    ['signIn', 'PHS, as far as I know', 'phs'],
+  ])('%s: "%s" → %j', (question, text, expected) => {
+    expect(asked(read(question, text))).toEqual(expected);
+  });
+});
