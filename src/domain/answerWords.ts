@@ -84,7 +84,15 @@ export interface QuestionWords {
    * What the question is about ("devices"); denied ("no devices", "nothing for devices") it means `noneValue`. Only
    * for the question asked, unless `topical` (a denied "devices" is clear anywhere, a denied "sync" is not).
    */
-  readonly topic?: { readonly words: readonly string[]; readonly topical?: boolean };
+  readonly topic?: {
+    readonly words: readonly string[];
+    readonly topical?: boolean;
+    /**
+     * Words for the whole of a multi-select question ("customize", "customization"), read wherever they appear: denied
+     * ("we don't customize sync at all"), they answer it with none of its options, for a later question too.
+     */
+    readonly whole?: readonly string[];
+  };
   readonly noneValue?: string;
   /** A value denied means another one: "no staging server" is "no". */
   readonly denied?: Readonly<Record<string, string>>;
@@ -704,11 +712,19 @@ export const QUESTION_WORDS: { readonly [K in AnswerKey]: QuestionWords } = {
   customization: {
     example: 'we filter by group membership and have a few custom rules',
     topic: {
-      words: [
+      whole: [
         'customization',
         'customizations',
         'customisation',
         'customisations',
+        'customize',
+        'customise',
+        'customized',
+        'customised',
+        'customizing',
+        'customising',
+      ],
+      words: [
         'filtering',
         'filters',
         'filter',
@@ -766,8 +782,21 @@ export const QUESTION_WORDS: { readonly [K in AnswerKey]: QuestionWords } = {
         ],
         asked: ['merge', 'merging', 'merged'],
       },
-      // Not a choice: filtering on something; on an attribute's name it is attribute filtering (see the modifier).
-      filterOn: { topical: FILTER_ON },
+      // Not a choice: filtering on something; on an attribute's name it is attribute filtering (see the modifier), also
+      // when words stand between them ("filters users out by employeeType").
+      filterOn: {
+        topical: [
+          ...FILTER_ON,
+          'filter',
+          'filters',
+          'filtering',
+          'filtered',
+          'filter out',
+          'filters out',
+          'filtering out',
+          'filtered out',
+        ],
+      },
       groupBasedFiltering: {
         topical: [
           'group filtering',
@@ -856,6 +885,16 @@ export const QUESTION_WORDS: { readonly [K in AnswerKey]: QuestionWords } = {
       },
       // Not a choice: groups written to AD, which both group provisioning and Microsoft 365 group writeback do.
       groupsToAd: {
+        // "The group one": an option named by its word alone.
+        asked: [
+          'group one',
+          'group ones',
+          'groups one',
+          'group option',
+          'group options',
+          'group feature',
+          'group thing',
+        ],
         topical: [
           'groups written to ad',
           'groups written back',

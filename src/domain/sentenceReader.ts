@@ -100,7 +100,7 @@ type Meaning =
       readonly topical: boolean;
       readonly weak: boolean;
     }
-  | { readonly kind: 'topic'; readonly question: AnswerKey; readonly topical: boolean }
+  | { readonly kind: 'topic'; readonly question: AnswerKey; readonly topical: boolean; readonly whole: boolean }
   | { readonly kind: 'modifier'; readonly question: AnswerKey; readonly index: number }
   | { readonly kind: 'qualifierBefore'; readonly qualifier: Qualifier }
   | { readonly kind: 'qualifierAfter'; readonly qualifier: Qualifier }
@@ -173,7 +173,10 @@ function table(): PhraseTable<Meaning> {
         );
       }
     }
-    if (words.topic) add(words.topic.words, { kind: 'topic', question, topical: words.topic.topical ?? false });
+    if (words.topic) {
+      add(words.topic.words, { kind: 'topic', question, topical: words.topic.topical ?? false, whole: false });
+      add(words.topic.whole ?? [], { kind: 'topic', question, topical: true, whole: true });
+    }
     (words.modifiers ?? []).forEach((modifier, index) => add(modifier.words, { kind: 'modifier', question, index }));
     if (words.reach) {
       const subject: Meaning = { kind: 'subject', question };
@@ -226,6 +229,8 @@ interface Evidence {
   /** The modifiers found in each segment (see Scan.segment). */
   readonly modifiers: Map<number, Set<number>>;
   topicDenied: boolean;
+  /** The whole question denied ("we don't customize at all"): none of its options, for a later question too. */
+  wholeDenied?: boolean;
   notSure: boolean;
   /** "Put me down as unsure": not sure is the answer chosen, over any value named. */
   notSureChosen?: boolean;
@@ -444,6 +449,7 @@ class Scan {
           (today ? this.planned[match.start] : this.leaving[match.start]);
         if (meaning.kind === 'topic') {
           if (denied) this.evidenceFor(question).topicDenied = true;
+          if (denied && meaning.whole) this.evidenceFor(question).wholeDenied = true;
           continue;
         }
         if (denied) this.evidenceFor(question).denied.add(meaning.value);
@@ -1037,13 +1043,11 @@ function settle(asked: Question, answers: Partial<Answers>, scan: Scan): Sentenc
     if (!resolution || !('value' in resolution) || resolution.value === NOT_SURE_VALUE) continue;
     const value = resolution.value;
     if (question.multi) {
-      if (
-        Array.isArray(value) &&
-        value.length > 0 &&
-        answers[question.id] === undefined &&
-        questionApplies(working, question.id)
-      )
-        mentioned[question.id] = value;
+      if (!Array.isArray(value) || answers[question.id] !== undefined || !questionApplies(working, question.id))
+        continue;
+      // Options named are part of an answer, to confirm; the whole question denied is all of it.
+      if (value.length > 0) mentioned[question.id] = value;
+      else if (scan.evidence.get(question.id)?.wholeDenied) (also as Record<string, unknown>)[question.id] = value;
       continue;
     }
     const earlier = answers[question.id];

@@ -360,3 +360,38 @@ describe('"not sure" chosen as the answer outweighs a choice leaned to', () => {
     expect(asked(read(question, text))).toEqual(expected);
   });
 });
+
+describe('multi-select: the whole question denied, filters on an attribute, an option by its word', () => {
+  it.each<[AnswerKey, string, unknown]>([
+    ['customization', 'we never customised the sync engine', []],
+    ['customization', 'we filter accounts out based on department', ['attributeValueFiltering']],
+    [
+      'customization',
+      'contractors are filtered out using extensionAttribute7, and we keep custom rules',
+      ['attributeValueFiltering', 'advancedSyncRules'],
+    ],
+    ['otherNeeds', 'just the group option', 'ambiguous'],
+    // Filtering alone says no option yet.
+    ['customization', 'we do some filtering', null],
+  ])('%s: "%s" → %j', (question, text, expected) => {
+    expect(asked(read(question, text))).toEqual(expected);
+  });
+
+  it('the whole question denied in an earlier answer is recorded as none of its options', () => {
+    const reading = read('groupOver50kMembers', 'no. we have never customized sync, all defaults');
+    expect(reading.also).toEqual({ customization: [] });
+    expect(reading.mentioned).toEqual({});
+  });
+
+  it('options denied one by one are not the whole question, so nothing is recorded for later', () => {
+    expect(read('groupOver50kMembers', 'no; and no custom rules').also).toEqual({});
+  });
+
+  it('the reply says what it noted, and back undoes it with the rest', () => {
+    const reply = replyTo(questionById('groupOver50kMembers'), "no, and we don't customize sync", {
+      currentSync: 'none',
+    });
+    expect(reply.also).toEqual({ customization: [] });
+    expect(reply.notice).toMatch(/Also noted from your message: .+None/);
+  });
+});
