@@ -1184,6 +1184,32 @@ export const DEPARTED: readonly string[] = [
 ];
 
 /**
+ * A thing given up, said of "it" or "them" after it is named: denies the nearest thing named before it in its sentence,
+ * past "and" ("group filtering was only for the pilot and we don't use it any more").
+ */
+export const DEPARTED_BACK: readonly string[] = [
+  'use it any more',
+  'use it anymore',
+  'use them any more',
+  'use them anymore',
+  'use that any more',
+  'use that anymore',
+  'need it any more',
+  'need it anymore',
+  'need them any more',
+  'need them anymore',
+  'stopped using it',
+  'stopped using them',
+  'no longer use it',
+  'no longer use them',
+  'no longer need it',
+  'no longer need them',
+  'no longer used',
+  'not used any more',
+  'not used anymore',
+];
+
+/**
  * A choice turned down: denies what it names, after it ("we ruled out PTA") or, nearer to hand, before it ("hashes
  * leaving the building was vetoed").
  */

@@ -15,6 +15,7 @@ import {
   COUNT_SCOPES,
   COUNT_UNITS,
   DEPARTED,
+  DEPARTED_BACK,
   ESTIMATE_WORDS,
   GROUP_WORDS,
   LEAVING,
@@ -61,6 +62,8 @@ import { PhraseTable, isClauseMark, sentenceTokens, type PhraseMatch } from './s
 
 /** How far a negation reaches: "we don't have a staging server" (the phrase starts 3 words later). */
 const NEGATION_REACH = 4;
+/** How far back "it" in a phrase of giving up reaches for what it names, within its sentence. */
+const PRONOUN_REACH_BACK = 12;
 /** How far back a rejection reaches for what it turns down: "hashes leaving the building was vetoed". */
 const REJECTION_REACH_BACK = 6;
 /** How far back from its noun a count may stand: "two separate AD forests". */
@@ -76,6 +79,7 @@ type Meaning =
       readonly kind:
         | 'negation'
         | 'departed'
+        | 'departedBack'
         | 'rejected'
         | 'leaving'
         | 'planned'
@@ -128,6 +132,7 @@ function table(): PhraseTable<Meaning> {
   };
   add(NEGATIONS, { kind: 'negation' });
   add(DEPARTED, { kind: 'departed' });
+  add(DEPARTED_BACK, { kind: 'departedBack' });
   add(REJECTED, { kind: 'rejected' });
   add(LEAVING, { kind: 'leaving' });
   add(PLANNED, { kind: 'planned' });
@@ -328,6 +333,7 @@ class Scan {
     this.departed = this.reach('departed', NEGATION_REACH, undefined, true);
     // "The old AAD Connect box was decommissioned": a move done also reaches back to what it names.
     this.reachBack(this.departed, 'departed', NEGATION_REACH);
+    this.reachBack(this.departed, 'departedBack', PRONOUN_REACH_BACK, true);
     this.rejected = this.reach('rejected', NEGATION_REACH, undefined, true);
     this.reachBack(this.rejected, 'rejected', REJECTION_REACH_BACK);
     this.leaving = this.reach('leaving', NEGATION_REACH, undefined, true);
@@ -360,8 +366,11 @@ class Scan {
     return marked;
   }
 
-  /** Marks the nearest answer word before each phrase of `kind`, within `distance` tokens and its clause. */
-  private reachBack(marked: boolean[], kind: Kind, distance: number): void {
+  /**
+   * Marks the nearest answer word before each phrase of `kind`, within `distance` tokens and its clause (or, for a phrase
+   * that says "it", its sentence).
+   */
+  private reachBack(marked: boolean[], kind: Kind, distance: number, inSentence = false): void {
     for (const match of this.matches) {
       if (!has(match, kind)) continue;
       const named = [...this.matches]
@@ -370,8 +379,12 @@ class Scan {
           (word) =>
             word.end <= match.start &&
             word.start >= match.start - distance &&
-            this.clause[word.start] === this.clause[match.start] &&
-            (has(word, 'value') || has(word, 'topic')),
+            (inSentence
+              ? this.sentence[word.start] === this.sentence[match.start]
+              : this.clause[word.start] === this.clause[match.start]) &&
+            (has(word, 'value') || has(word, 'topic')) &&
+            // "we don't use it any more": the negation before the phrase is no thing given up.
+            !has(word, 'negation'),
         );
       if (named) for (let i = named.start; i < named.end; i++) marked[i] = true;
     }

@@ -395,3 +395,15 @@ describe('multi-select: the whole question denied, filters on an attribute, an o
     expect(reply.notice).toMatch(/Also noted from your message: .+None/);
   });
 });
+
+describe('a thing given up, said of "it" after it is named, is denied', () => {
+  it.each<[AnswerKey, string, unknown]>([
+    ['customization', 'custom rules yes; we had group filtering once but we stopped using it', ['advancedSyncRules']],
+    ['otherNeeds', 'exchange hybrid, and HA too, though we no longer need it', ['exchangeHybrid']],
+    ['signIn', 'ADFS was there for years and we do not use it anymore, so PHS', 'phs'],
+    // Without such a phrase the thing named stands.
+    ['customization', 'custom rules and group filtering, we use both', ['advancedSyncRules', 'groupBasedFiltering']],
+  ])('%s: "%s" → %j', (question, text, expected) => {
+    expect(asked(read(question, text))).toEqual(expected);
+  });
+});
