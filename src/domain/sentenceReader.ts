@@ -436,6 +436,8 @@ class Scan {
         if (meaning.kind === 'modifier') {
           const modifier = QUESTION_WORDS[question].modifiers![meaning.index];
           if ((this.negated[match.start] ?? false) !== (modifier.whenDenied ?? false)) continue;
+          // Under a hedge it says nothing: "filtering, can't remember if by attribute or by group".
+          if (this.hedged[match.start]) continue;
           const modifiers = this.evidenceFor(question).modifiers;
           const sentence = this.sentence[match.start];
           // Most reach their stretch of the sentence; some reach past its "but" ("a 90k group, but we don't sync it").

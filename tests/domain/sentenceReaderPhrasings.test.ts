@@ -407,3 +407,14 @@ describe('a thing given up, said of "it" after it is named, is denied', () => {
     expect(asked(read(question, text))).toEqual(expected);
   });
 });
+
+describe('a word that changes what a choice means says nothing under a hedge', () => {
+  it.each<[AnswerKey, string, unknown]>([
+    ['customization', 'there is filtering of some kind, no idea whether on department', 'notSure'],
+    ['customization', 'we filter users, not certain it is by extensionAttribute2', 'notSure'],
+    // Said plainly, it still does.
+    ['customization', 'we filter on department', ['attributeValueFiltering']],
+  ])('%s: "%s" → %j', (question, text, expected) => {
+    expect(asked(read(question, text))).toEqual(expected);
+  });
+});
