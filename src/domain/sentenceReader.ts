@@ -237,6 +237,10 @@ interface Evidence {
   /** The whole question denied ("we don't customize at all"): none of its options, for a later question too. */
   wholeDenied?: boolean;
   notSure: boolean;
+  /** Values named under a hedge ("can't remember if it is by attribute or by group"), where they were named. */
+  hedgedValues?: Array<{ readonly value: string; readonly at: number }>;
+  /** Hedged values with "or" between them: the person knows it is one of these, not which. */
+  hedgedAlternatives?: string[];
   /** "Put me down as unsure": not sure is the answer chosen, over any value named. */
   notSureChosen?: boolean;
   /** Values named as alternatives ("hybrid join, or maybe certificate trust"): one of them, not both together. */
@@ -373,19 +377,17 @@ class Scan {
   private reachBack(marked: boolean[], kind: Kind, distance: number, inSentence = false): void {
     for (const match of this.matches) {
       if (!has(match, kind)) continue;
-      const named = [...this.matches]
-        .reverse()
-        .find(
-          (word) =>
-            word.end <= match.start &&
-            word.start >= match.start - distance &&
-            (inSentence
-              ? this.sentence[word.start] === this.sentence[match.start]
-              : this.clause[word.start] === this.clause[match.start]) &&
-            (has(word, 'value') || has(word, 'topic')) &&
-            // "we don't use it any more": the negation before the phrase is no thing given up.
-            !has(word, 'negation'),
-        );
+      const named = [...this.matches].reverse().find(
+        (word) =>
+          word.end <= match.start &&
+          word.start >= match.start - distance &&
+          (inSentence
+            ? this.sentence[word.start] === this.sentence[match.start]
+            : this.clause[word.start] === this.clause[match.start]) &&
+          (has(word, 'value') || has(word, 'topic')) &&
+          // "we don't use it any more": the negation before the phrase is no thing given up.
+          !has(word, 'negation'),
+      );
       if (named) for (let i = named.start; i < named.end; i++) marked[i] = true;
     }
   }
@@ -451,7 +453,9 @@ class Scan {
         if (!this.allows(question, meaning.topical || this.describesName(match, question))) continue;
         if (this.hedged[match.start]) {
           // "Not sure if the second server is in staging": that question is the one not known.
-          this.evidenceFor(question).notSure = true;
+          const evidence = this.evidenceFor(question);
+          evidence.notSure = true;
+          if (meaning.kind === 'value') (evidence.hedgedValues ??= []).push({ value: meaning.value, at: match.start });
           this.hedgedSomething = true;
           continue;
         }
@@ -487,6 +491,14 @@ class Scan {
         const [from, to] = [named[i - 1].at!, named[i].at!];
         if (this.sentence[from] !== this.sentence[to] || named[i - 1].values[0] === named[i].values[0]) continue;
         if (this.tokens.slice(from, to).includes('or')) evidence.alternatives = true;
+      }
+      // "Not sure if it is PHS or PTA": one of those, so the person is asked which rather than recorded as not knowing.
+      const hedged = evidence.hedgedValues ?? [];
+      for (let i = 1; i < hedged.length; i++) {
+        const [from, to] = [hedged[i - 1], hedged[i]];
+        if (this.sentence[from.at] !== this.sentence[to.at] || from.value === to.value) continue;
+        if (!this.tokens.slice(from.at, to.at).includes('or')) continue;
+        evidence.hedgedAlternatives = [...new Set([...(evidence.hedgedAlternatives ?? []), from.value, to.value])];
       }
     }
   }
@@ -983,6 +995,11 @@ function resolveSingle(question: Question, evidence: Evidence): Resolution {
   const everyNeedDenied = words.noneValue !== undefined && needs.every(deniedWith);
   if ((evidence.topicDenied || everyNeedDenied) && words.noneValue)
     return { value: words.noneValue as Answers[AnswerKey] };
+  const hedged = hedgedCandidates(
+    evidence,
+    question.choices.map((choice) => choice.value),
+  );
+  if (hedged) return { candidates: hedged };
   if (evidence.notSure) return { value: NOT_SURE_VALUE as Answers[AnswerKey] };
   return undefined;
 }
@@ -1003,8 +1020,16 @@ function resolveMulti(question: Question, evidence: Evidence): Resolution {
   const chosen = options.filter((option) => named.has(option));
   if (chosen.length > 0) return { value: chosen as unknown as Answers[AnswerKey] };
   if (named.has(NONE_VALUE) || evidence.topicDenied) return { value: [] as unknown as Answers[AnswerKey] };
+  const hedged = hedgedCandidates(evidence, options);
+  if (hedged) return { candidates: hedged };
   if (evidence.notSure) return { value: NOT_SURE_VALUE as Answers[AnswerKey] };
   return undefined;
+}
+
+/** Choices named as alternatives under a hedge, in the question's order: two or more, or none. */
+function hedgedCandidates(evidence: Evidence, choices: readonly string[]): string[] | undefined {
+  const named = choices.filter((choice) => evidence.hedgedAlternatives?.includes(choice));
+  return named.length > 1 ? named : undefined;
 }
 
 /** What a piece's values mean with the modifiers in its segment: for each value, the first modifier that rewrites it wins. */

@@ -418,3 +418,22 @@ describe('a word that changes what a choice means says nothing under a hedge', (
     expect(asked(read(question, text))).toEqual(expected);
   });
 });
+
+describe('choices named with "or" under a hedge are asked back, not read as not sure', () => {
+  it.each<[AnswerKey, string, unknown]>([
+    ['signIn', "I don't remember whether we went with PHS or pass-through", 'ambiguous'],
+    ['devices', 'no idea if they need hybrid join or device writeback', 'ambiguous'],
+    ['customization', 'not certain whether it is custom rules or attribute filtering', 'ambiguous'],
+    // One choice under a hedge, or a choice and "not", is still not sure.
+    ['signIn', 'not sure if PHS or not', 'notSure'],
+    ['devices', 'unsure about hybrid join', 'notSure'],
+  ])('%s: "%s" → %j', (question, text, expected) => {
+    expect(asked(read(question, text))).toEqual(expected);
+  });
+
+  it('the reply names both and records nothing', () => {
+    const reply = replyTo(questionById('signIn'), "can't remember if it's PHS or PTA", { currentSync: 'none' });
+    expect(reply.answer).toBeUndefined();
+    expect(reply.notice).toMatch(/could mean .+ or .+/);
+  });
+});
