@@ -1334,6 +1334,12 @@ export const NOT_SURE: readonly string[] = [
  */
 export const NOT_SURE_CHOSEN: readonly string[] = ['as', 'go with', 'say', 'answer', 'put'];
 
+/**
+ * Right before what is none of a multi-select question's options, these make it the whole answer, for a later question
+ * too: "we filter only by OU" is no customization at all.
+ */
+export const ONLY_WORDS: readonly string[] = ['only', 'just', 'solely', 'purely', 'nothing but', 'nothing beyond'];
+
 /** The reply starts by saying yes. */
 export const YES_FIRST: readonly string[] = [
   'yes',

@@ -25,6 +25,7 @@ import {
   NOT_SURE,
   NOT_SURE_CHOSEN,
   NO_FIRST,
+  ONLY_WORDS,
   OBJECT_PARTS,
   ONE_WORDS,
   OTHER_COUNTED,
@@ -95,7 +96,8 @@ type Meaning =
         | 'contrast'
         | 'or'
         | 'otherCounted'
-        | 'estimate';
+        | 'estimate'
+        | 'only';
     }
   | {
       readonly kind: 'value';
@@ -151,6 +153,7 @@ function table(): PhraseTable<Meaning> {
   add(['or'], { kind: 'or' });
   add(OTHER_COUNTED, { kind: 'otherCounted' });
   add(ESTIMATE_WORDS, { kind: 'estimate' });
+  add(ONLY_WORDS, { kind: 'only' });
   for (const [word, qualifier] of QUALIFIERS_BEFORE) add([word], { kind: 'qualifierBefore', qualifier });
   for (const [word, qualifier] of QUALIFIERS_AFTER) add([word], { kind: 'qualifierAfter', qualifier });
   for (const [word, unit] of COUNT_UNITS) add([word], { kind: 'unit', unit });
@@ -234,8 +237,11 @@ interface Evidence {
   /** The modifiers found in each segment (see Scan.segment). */
   readonly modifiers: Map<number, Set<number>>;
   topicDenied: boolean;
-  /** The whole question denied ("we don't customize at all"): none of its options, for a later question too. */
-  wholeDenied?: boolean;
+  /**
+   * The sentence answers the whole multi-select question with none of its options, for a later question too: denied
+   * whole ("we don't customize at all"), or only what is none of them ("we filter only by OU").
+   */
+  wholeNone?: boolean;
   notSure: boolean;
   /** Values named under a hedge ("can't remember if it is by attribute or by group"), where they were named. */
   hedgedValues?: Array<{ readonly value: string; readonly at: number }>;
@@ -468,11 +474,12 @@ class Scan {
           (today ? this.planned[match.start] : this.leaving[match.start]);
         if (meaning.kind === 'topic') {
           if (denied) this.evidenceFor(question).topicDenied = true;
-          if (denied && meaning.whole) this.evidenceFor(question).wholeDenied = true;
+          if (denied && meaning.whole) this.evidenceFor(question).wholeNone = true;
           continue;
         }
         if (denied) this.evidenceFor(question).denied.add(meaning.value);
-        else
+        else if (meaning.value === NONE_VALUE && this.saysOnly(match)) this.evidenceFor(question).wholeNone = true;
+        if (!denied)
           this.evidenceFor(question).pieces.push({
             values: [meaning.value],
             segment: this.segment[match.start],
@@ -481,6 +488,11 @@ class Scan {
           });
       }
     }
+  }
+
+  /** Whether "only" or "just" stands right before a phrase, in its clause: "we filter only by OU". */
+  private saysOnly(match: PhraseMatch<Meaning>): boolean {
+    return this.anyEndingWithin(match.start, 2, (meaning) => meaning.kind === 'only');
   }
 
   /** Values of one question with "or" between them, in one sentence, are alternatives. */
@@ -1087,7 +1099,7 @@ function settle(asked: Question, answers: Partial<Answers>, scan: Scan): Sentenc
         continue;
       // Options named are part of an answer, to confirm; the whole question denied is all of it.
       if (value.length > 0) mentioned[question.id] = value;
-      else if (scan.evidence.get(question.id)?.wholeDenied) (also as Record<string, unknown>)[question.id] = value;
+      else if (scan.evidence.get(question.id)?.wholeNone) (also as Record<string, unknown>)[question.id] = value;
       continue;
     }
     const earlier = answers[question.id];

@@ -437,3 +437,14 @@ describe('choices named with "or" under a hedge are asked back, not read as not 
     expect(reply.notice).toMatch(/could mean .+ or .+/);
   });
 });
+
+describe('only what is none of the options is the whole answer, for a later question too', () => {
+  it.each<[AnswerKey, string, unknown]>([
+    ['groupOver50kMembers', 'none that big; we scope solely by OU', { customization: [] }],
+    ['devices', 'no device needs, and we just filter by OU', { customization: [] }],
+    // Without "only", scoping by OU says nothing of custom rules or other filters.
+    ['groupOver50kMembers', 'nothing that large, and we scope by OU', {}],
+  ])('%s: "%s" → also %j', (question, text, expected) => {
+    expect(read(question, text).also).toEqual(expected);
+  });
+});
