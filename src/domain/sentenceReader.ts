@@ -205,7 +205,7 @@ function table(): PhraseTable<Meaning> {
       add(words.years.after, { kind: 'yearAfter', question });
     }
   }
-  phraseTable = new PhraseTable(entries);
+  phraseTable = new PhraseTable(entries, sentenceTokens, true);
   return phraseTable;
 }
 

@@ -44,6 +44,9 @@ export function sentenceTokens(text: string): string[] {
   return tokens;
 }
 
+/** Shorter words are left alone: too many other words lie one letter away from them. */
+const MIN_MISTYPED_LENGTH = 6;
+
 /** One occurrence of a known phrase: tokens [start, end) and what the phrase stands for. */
 export interface PhraseMatch<T> {
   readonly start: number;
@@ -59,10 +62,19 @@ export interface PhraseMatch<T> {
  */
 export class PhraseTable<T> {
   private readonly byFirstToken = new Map<string, Array<{ tokens: readonly string[]; meanings: T[] }>>();
+  /** Phrases of several words by their second word, for a typo in the first ("enterprize admin"). */
+  private readonly bySecondToken = new Map<string, Array<{ tokens: readonly string[]; meanings: T[] }>>();
+  /** Every word of every phrase: a word typed as one of them is no typo of another. */
+  private readonly vocabulary = new Set<string>();
 
+  /**
+   * With `typos`, a phrase of several words is also found with one of its long words mistyped by a common slip (see
+   * misspelledOnce), the others as they are ("aad conect", "stagging server"): the words around it say which was meant.
+   */
   constructor(
     entries: Iterable<readonly [phrase: string, meaning: T]>,
     tokenize: (text: string) => string[] = sentenceTokens,
+    private readonly typos = false,
   ) {
     const merged = new Map<string, { tokens: readonly string[]; meanings: T[] }>();
     for (const [phrase, meaning] of entries) {
@@ -79,13 +91,22 @@ export class PhraseTable<T> {
       this.byFirstToken.set(entry.tokens[0], list);
     }
     for (const list of this.byFirstToken.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+    for (const entry of merged.values()) {
+      for (const token of entry.tokens) this.vocabulary.add(token);
+      if (entry.tokens.length < 2) continue;
+      const list = this.bySecondToken.get(entry.tokens[1]) ?? [];
+      list.push(entry);
+      this.bySecondToken.set(entry.tokens[1], list);
+    }
   }
 
   /** Every match, left to right; where phrases overlap the one that starts first wins, then the longest. */
   findAll(tokens: readonly string[]): PhraseMatch<T>[] {
     const found: PhraseMatch<T>[] = [];
     for (let at = 0; at < tokens.length;) {
-      const match = this.matchAt(tokens, at);
+      const exact = this.matchAt(tokens, at);
+      const typed = this.typos ? this.mistypedAt(tokens, at) : undefined;
+      const match = typed && (!exact || typed.end > exact.end) ? typed : exact;
       if (match) {
         found.push(match);
         at = match.end;
@@ -96,6 +117,38 @@ export class PhraseTable<T> {
     return found;
   }
 
+  /** The longest phrase of several words that starts at `at` with exactly one of its long words mistyped. */
+  private mistypedAt(tokens: readonly string[], at: number): PhraseMatch<T> | undefined {
+    let best: { tokens: readonly string[]; meanings: T[] } | undefined;
+    const candidates = [
+      ...(this.byFirstToken.get(tokens[at]) ?? []),
+      ...(this.bySecondToken.get(tokens[at + 1]) ?? []),
+    ];
+    for (const candidate of candidates) {
+      if (candidate.tokens.length < 2 || (best && best.tokens.length >= candidate.tokens.length)) continue;
+      let mistyped = 0;
+      const fits = candidate.tokens.every((word, i) => {
+        const token = tokens[at + i];
+        if (token === word) return true;
+        if (token === undefined || !this.mistyped(token, word)) return false;
+        mistyped += 1;
+        return true;
+      });
+      if (fits && mistyped === 1) best = candidate;
+    }
+    return best && { start: at, end: at + best.tokens.length, meanings: best.meanings };
+  }
+
+  /** A typed word that is no word of any phrase, a common slip away from a long one: "conect" for "connect". */
+  private mistyped(token: string, word: string): boolean {
+    return (
+      word.length >= MIN_MISTYPED_LENGTH &&
+      !this.vocabulary.has(token) &&
+      !/\d/.test(token) &&
+      misspelledOnce(token, word)
+    );
+  }
+
   /** The longest phrase that starts at `at`, if any. */
   matchAt(tokens: readonly string[], at: number): PhraseMatch<T> | undefined {
     for (const candidate of this.byFirstToken.get(tokens[at]) ?? []) {
@@ -104,4 +157,28 @@ export class PhraseTable<T> {
     }
     return undefined;
   }
+}
+
+/** Letters that sound alike and are often typed for each other ("enterprize"), both ways. */
+const SOUND_ALIKE: ReadonlySet<string> = new Set(['sz', 'zs', 'ck', 'kc']);
+
+/**
+ * Whether `typed` is `word` with one of the slips people make in long words: a doubled letter typed once or a single
+ * one doubled ("conect", "stagging"), two neighbours swapped ("hybird"), or s for z and c for k ("enterprize"). Other
+ * one-letter differences are left alone, as they mostly make another word ("stating" is not "staging").
+ */
+export function misspelledOnce(typed: string, word: string): boolean {
+  if (typed === word) return false;
+  if (Math.abs(typed.length - word.length) === 1) {
+    const [short, long] = typed.length < word.length ? [typed, word] : [word, typed];
+    let i = 0;
+    while (i < short.length && short[i] === long[i]) i += 1;
+    const doubled = long[i] === long[i - 1] || long[i] === long[i + 1];
+    return doubled && short.slice(i) === long.slice(i + 1);
+  }
+  if (typed.length !== word.length) return false;
+  let i = 0;
+  while (i < typed.length && typed[i] === word[i]) i += 1;
+  if (typed.slice(i + 1) === word.slice(i + 1)) return SOUND_ALIKE.has(typed[i] + word[i]);
+  return typed[i] === word[i + 1] && typed[i + 1] === word[i] && typed.slice(i + 2) === word.slice(i + 2);
 }

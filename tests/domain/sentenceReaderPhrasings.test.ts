@@ -448,3 +448,19 @@ describe('only what is none of the options is the whole answer, for a later ques
     expect(read(question, text).also).toEqual(expected);
   });
 });
+
+describe('a common slip in a long word of a known phrase is read as that word', () => {
+  it.each<[AnswerKey, string, unknown]>([
+    ['currentSync', 'azure ad conect, an old one', 'connect'],
+    ['connectStaging', 'a stagging server runs in the other site', 'yes'],
+    ['signIn', 'pasword sync for everyone', 'phs'],
+    ['devices', 'we need hybird join on the office desktops', 'hybridJoin'],
+    ['enterpriseAdminAvailable', 'my account has enterprize admin', 'yes'],
+    // Another letter in its place makes another word, which is left alone.
+    ['connectStaging', 'we keep stating server names in tickets', null],
+    // A slip outside a phrase of several words is not guessed at.
+    ['currentSync', 'conect', null],
+  ])('%s: "%s" → %j', (question, text, expected) => {
+    expect(asked(read(question, text))).toEqual(expected);
+  });
+});
