@@ -1,7 +1,8 @@
 /**
- * How well the questionnaire reads sentences, on labeled sets (tests/domain/sentences): the development set the word
- * tables were tuned on, and a held-out set written before the reader existed and never tuned on. An item counts only
- * when the question asked reads exactly as labeled and the sentence answers exactly the labeled later questions.
+ * How well the questionnaire reads sentences, on labeled sets (tests/domain/sentences): the development sets the word
+ * tables were tuned on (dev, and dev2 and dev3 by outside authors), and a held-out set written before the reader existed
+ * and never tuned on. An item counts only when the question asked reads exactly as labeled and the sentence answers
+ * exactly the labeled later questions.
  */
 import { accuracy, loadLabeled, type Scored } from './sentences/labeled';
 
@@ -19,13 +20,16 @@ function report(name: string, result: ReturnType<typeof accuracy>): void {
 }
 
 describe('questionnaire sentences: measured accuracy', () => {
-  it.each(['heldout', 'dev'] as const)(`%s set: at least ${REQUIRED * 100}% read exactly as labeled`, (name) => {
-    const items = loadLabeled(name);
-    expect(items.length).toBeGreaterThanOrEqual(100);
-    const result = accuracy(items);
-    report(name, result);
-    expect(result.share).toBeGreaterThanOrEqual(REQUIRED);
-  });
+  it.each(['heldout', 'dev', 'dev2', 'dev3'] as const)(
+    `%s set: at least ${REQUIRED * 100}% read exactly as labeled`,
+    (name) => {
+      const items = loadLabeled(name);
+      expect(items.length).toBeGreaterThanOrEqual(100);
+      const result = accuracy(items);
+      report(name, result);
+      expect(result.share).toBeGreaterThanOrEqual(REQUIRED);
+    },
+  );
 
   it('the held-out set covers every question, with sentences that answer later questions, ambiguous ones and non-answers', () => {
     const items = loadLabeled('heldout');
@@ -37,6 +41,7 @@ describe('questionnaire sentences: measured accuracy', () => {
   });
 
   it('no held-out sentence is also in the development set', () => {
+    // dev2 and dev3 were written apart from it; a few short replies ("none of those") occur in both by chance.
     const dev = new Set(loadLabeled('dev').map((item) => item.text.toLowerCase()));
     expect(
       loadLabeled('heldout')
