@@ -1,8 +1,9 @@
 /**
  * How well the questionnaire reads sentences, on labeled sets (tests/domain/sentences): the development sets the word
- * tables were tuned on (dev, and dev2 and dev3 by outside authors), and a held-out set written before the reader existed
- * and never tuned on. An item counts only when the question asked reads exactly as labeled and the sentence answers
- * exactly the labeled later questions.
+ * tables were tuned on (dev, and dev2 and dev3 by outside authors), a held-out set written before the reader existed
+ * and never tuned on, and a second held-out set by another outside author, kept unseen while dev2 and dev3 were tuned
+ * on. An item counts only when the question asked reads exactly as labeled and the sentence answers exactly the
+ * labeled later questions.
  */
 import { accuracy, loadLabeled, type Scored } from './sentences/labeled';
 
@@ -31,22 +32,40 @@ describe('questionnaire sentences: measured accuracy', () => {
     },
   );
 
-  it('the held-out set covers every question, with sentences that answer later questions, ambiguous ones and non-answers', () => {
-    const items = loadLabeled('heldout');
-    const asked = new Set(items.map((item) => item.asked));
-    expect(asked.size).toBe(14);
-    expect(items.filter((item) => item.also && Object.keys(item.also).length > 0).length).toBeGreaterThanOrEqual(10);
-    expect(items.filter((item) => item.expect === 'ambiguous').length).toBeGreaterThanOrEqual(5);
-    expect(items.filter((item) => item.expect === null).length).toBeGreaterThanOrEqual(5);
+  // The newest author's sentences are the fairest estimate of what a new admin meets: 73.0% on the reader before the
+  // rounds on dev2 and dev3, 80.4% after the first, 82.2% after the second. The aim is 90%, as for the others; the
+  // floor is today's figure, so a change that reads new people worse fails while the aim is worked on.
+  it('second held-out set: at least as many read exactly as labeled as today (aim 90%)', () => {
+    const items = loadLabeled('heldout2');
+    expect(items.length).toBeGreaterThanOrEqual(150);
+    const result = accuracy(items);
+    // Figures only: its misses would invite tuning on it.
+    console.log(`heldout2: ${result.right}/${result.total} = ${(result.share * 100).toFixed(1)}%`);
+    expect(result.share).toBeGreaterThanOrEqual(0.82);
   });
 
-  it('no held-out sentence is also in the development set', () => {
-    // dev2 and dev3 were written apart from it; a few short replies ("none of those") occur in both by chance.
-    const dev = new Set(loadLabeled('dev').map((item) => item.text.toLowerCase()));
-    expect(
-      loadLabeled('heldout')
+  it.each(['heldout', 'heldout2'] as const)(
+    '%s covers every question, with sentences that answer later questions, ambiguous ones and non-answers',
+    (name) => {
+      const items = loadLabeled(name);
+      const asked = new Set(items.map((item) => item.asked));
+      expect(asked.size).toBe(14);
+      expect(items.filter((item) => item.also && Object.keys(item.also).length > 0).length).toBeGreaterThanOrEqual(10);
+      expect(items.filter((item) => item.expect === 'ambiguous').length).toBeGreaterThanOrEqual(5);
+      expect(items.filter((item) => item.expect === null).length).toBeGreaterThanOrEqual(5);
+    },
+  );
+
+  it('no held-out sentence is also in a development set it was kept from', () => {
+    // dev2 and dev3 were written apart from the first held-out set; a few short replies ("none of those") occur in both
+    // by chance. The second was written after them and left out what they hold.
+    const texts = (names: ReadonlyArray<'dev' | 'dev2' | 'dev3'>) =>
+      new Set(names.flatMap((name) => loadLabeled(name).map((item) => item.text.toLowerCase())));
+    const inDev = (name: 'heldout' | 'heldout2', dev: ReadonlySet<string>) =>
+      loadLabeled(name)
         .filter((item) => dev.has(item.text.toLowerCase()))
-        .map((item) => item.text),
-    ).toEqual([]);
+        .map((item) => item.text);
+    expect(inDev('heldout', texts(['dev']))).toEqual([]);
+    expect(inDev('heldout2', texts(['dev', 'dev2', 'dev3']))).toEqual([]);
   });
 });

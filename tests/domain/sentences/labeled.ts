@@ -17,7 +17,7 @@ export interface LabeledSentence {
   readonly given?: Partial<Answers>;
 }
 
-export function loadLabeled(file: 'dev' | 'dev2' | 'dev3' | 'heldout'): LabeledSentence[] {
+export function loadLabeled(file: 'dev' | 'dev2' | 'dev3' | 'heldout' | 'heldout2'): LabeledSentence[] {
   return (require(`./${file}.json`) as { items: LabeledSentence[] }).items;
 }
 
