@@ -304,6 +304,9 @@ export class Understanding {
    * same command: where the second reads another, the first's reading is offered instead ("Did you mean…?"). What only
    * the second would act on is offered first: it learnt phrasings the corpus lacks. Each reading has passed every rule
    * (negations, hypotheticals, questions), so the second opinion can turn an action into an offer, never the reverse.
+   * A read-only command the first is sure of is shown when the second reads no other command in the message (it may
+   * read a question: "when was task 2 marked done"), as a wrong one costs nothing to ignore. A message the first refused because it negates or weighs something stays refused, whatever command the
+   * second reads in it ("once task 3 is done we could skip 5" is no request for what's next).
    */
   interpret(text: string, context: UnderstandingContext): Interpretation {
     const first = this.interpretAlone(text, context);
@@ -312,6 +315,8 @@ export class Understanding {
     if (first.kind === 'act') {
       if (intentRead(second) === first.proposal.intent) return first;
       const other = second.kind === 'act' ? [second.proposal] : second.kind === 'choose' ? second.proposals : [];
+      if (other.length === 0 && !CHANGES_STATE.has(first.proposal.intent) && !SETTINGS.has(first.proposal.intent))
+        return first;
       return {
         kind: 'choose',
         proposals: [first.proposal, ...other.filter((proposal) => proposal.intent !== first.proposal.intent)].slice(
@@ -321,6 +326,7 @@ export class Understanding {
       };
     }
     if (second.kind !== 'act') return first;
+    if (first.kind === 'help' && this.negatesOrWeighs(text)) return first;
     const others = first.kind === 'choose' ? first.proposals : [];
     return {
       kind: 'choose',
@@ -329,6 +335,12 @@ export class Understanding {
         MAX_CHOICES,
       ),
     };
+  }
+
+  /** Whether the message negates something or weighs it as a hypothetical. */
+  private negatesOrWeighs(text: string): boolean {
+    const prepared = this.classify(text).prepared;
+    return Boolean(negationOf(prepared.tokens, this.negation)) || this.isConditional(prepared);
   }
 
   private interpretAlone(text: string, context: UnderstandingContext): Interpretation {

@@ -177,6 +177,23 @@ describe('the second opinion', () => {
     });
   });
 
+  it('still shows a read-only command the corpus is sure of when the learnt sentences read only a question in it', () => {
+    const words = 'when was task 2 marked done';
+    expect(withoutFile.interpret(words, context)).toMatchObject({ kind: 'act', proposal: { intent: 'history' } });
+    const reader = taught({ question: ['when was {task} marked done', 'when was it done', 'when is {task} done'] });
+    expect(reader.interpret(words, context)).toMatchObject({ kind: 'act', proposal: { intent: 'history' } });
+  });
+
+  it('keeps the help card for a hypothetical, whatever read-only command the learnt sentences find in it', () => {
+    const words = 'once task 3 is done we could skip 5';
+    const alone = withoutFile.interpret(words, context);
+    expect(alone.kind).toBe('help');
+    const reader = taught({
+      next: ['once {task} is done what then', 'once {task} is done', '{task} is done, what now'],
+    });
+    expect(reader.interpret(words, context)).toEqual(alone);
+  });
+
   it('offers first, never acts on, what only the learnt sentences read', () => {
     const words = 'which chunk of work is up after this';
     expect(firstIntent(withoutFile.interpret(words, context))).not.toBe('next');
