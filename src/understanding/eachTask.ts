@@ -1,8 +1,8 @@
 /**
  * A message that asks for each or every task together with something every task has ("each task and whether it's
  * open", "every step with its owner") asks for the task list, which shows that per task; the progress summary only
- * counts. The model hears the attribute words ("open", "state", "status") as progress, so the reading is settled
- * after it, and only between those two: the words say nothing against any other command.
+ * counts. The model hears the attribute words ("open", "state", "status", "finished", "owns") as progress, the report
+ * or an owner change, so the reading is settled after it.
  */
 import type { IntentScore } from './intentModel';
 
@@ -49,16 +49,25 @@ export function asksEachTaskWith(tokens: readonly string[], words: EachTaskWords
 }
 
 /**
- * The ranking with the task list first when the model put progress first, or the task list just ahead of progress,
- * and the message asks for each task with an attribute. Any other ranking is returned as it is.
+ * The ranking with the task list first when the message asks for each task with an attribute and the model put
+ * progress first, or another reading that accounts for no more of its words than the task list does. That reading is
+ * often a neighbour the attribute words speak for too (progress for "open", the report for "finished", an owner change
+ * for "owns"), and for long messages the network can rank nothing at all. Only a reading `replaceable` allows is put
+ * second: a change or a setting the message asks for stays first. Any other ranking is returned as it is.
  */
 export function taskListFirst(
   ranked: readonly IntentScore[],
   tokens: readonly string[],
   words: EachTaskWords,
+  learnt: ReadonlyMap<string, number>,
+  replaceable: (intent: IntentScore['intent']) => boolean,
 ): IntentScore[] {
-  const [first, second] = ranked;
-  const between = first?.intent === 'status' || (first?.intent === 'tasks' && second?.intent === 'status');
-  if (!between || !asksEachTaskWith(tokens, words)) return [...ranked];
-  return [{ ...first, intent: 'tasks' }, ...ranked.filter((entry) => entry.intent !== 'tasks')];
+  const [first] = ranked;
+  if (first === undefined || first.intent === 'tasks' || !replaceable(first.intent)) return [...ranked];
+  const tasksWords = learnt.get('tasks') ?? 0;
+  if (first.intent !== 'status' && tasksWords < (first.intent === 'None' ? 1 : (learnt.get(first.intent) ?? 0)))
+    return [...ranked];
+  if (!asksEachTaskWith(tokens, words)) return [...ranked];
+  const { guessed: _guessed, ...score } = first;
+  return [{ ...score, intent: 'tasks' }, ...ranked.filter((entry) => entry.intent !== 'tasks')];
 }

@@ -367,7 +367,22 @@ export class Understanding {
     const classified = this.classifyInPlan(text, context);
     const corrected = this.corrected(classified, context.now);
     const prepared = corrected.prepared;
-    const ranked = taskListFirst(corrected.ranked, prepared.tokens, this.eachTask);
+    // Asked for each task with an attribute, the task list comes first unless the message asks a question of the guide,
+    // a change to a setting, or a change it can be about: one of the whole plan, or one of a task it names.
+    const ranked = taskListFirst(
+      corrected.ranked,
+      prepared.tokens,
+      this.eachTask,
+      this.model.learntWordCounts(prepared.masked, true),
+      (intent) =>
+        intent !== 'question' &&
+        (intent === 'None' ||
+          (SETTINGS.has(intent)
+            ? showsSetting(this.read(intent, prepared, context))
+            : TASK_INTENTS.has(intent)
+              ? !this.namesPlanTask(prepared, context)
+              : !CHANGES_STATE.has(intent))),
+    );
     const top = ranked[0];
     const candidates = ranked.filter((entry): entry is IntentScore & { intent: IntentName } => entry.intent !== 'None');
     const questionShaped = looksLikeQuestion(text, prepared.tokens);
@@ -969,6 +984,16 @@ const CHANGES_STATE: ReadonlySet<IntentName> = new Set<IntentName>([
  * ("<script>alert(1)</script>" is no request to watch the tenant); turning one off only makes the bot quieter.
  */
 const SETTINGS: ReadonlySet<IntentName> = new Set<IntentName>(['remind', 'watch']);
+
+/** Whether a setting's reading only shows it ("how are reminders set up"), changing nothing. */
+function showsSetting(reading: Reading): boolean {
+  if (reading.kind !== 'complete') return false;
+  const { proposal } = reading;
+  return (
+    (proposal.intent === 'remind' && proposal.cadence === 'show') ||
+    (proposal.intent === 'watch' && proposal.setting === 'show')
+  );
+}
 
 function turnsOff(reading: Reading): boolean {
   if (reading.kind !== 'complete') return false;

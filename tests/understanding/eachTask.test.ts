@@ -45,6 +45,17 @@ describe('each task with an attribute', () => {
     expect(intentOf(text)).toBe('status');
   });
 
+  it.each([
+    ['each item and who owns it please', 'tasks'],
+    ["I want each chore and whether it's closed", 'tasks'],
+    ["walk me through every item and whether it's finished", 'tasks'],
+    // The report's own words and a setting's change keep their command.
+    ['export each task with its owner to a spreadsheet', 'report'],
+    ['remind me daily about every task and its due date', 'remind'],
+  ])('"%s" reads as %s, whichever neighbour the model put first', (text, intent) => {
+    expect(intentOf(text)).toBe(intent);
+  });
+
   it('needs the task noun close after "each" or "every", and an attribute after the noun', () => {
     expect(asksEachTaskWith(tokenize('every morning post the status of the tasks'))).toBe(false);
     expect(asksEachTaskWith(tokenize('the status of each task'))).toBe(false);
