@@ -86,6 +86,12 @@ export interface Corpus {
    */
   readonly openers: readonly string[];
   /**
+   * Words of everyday life at work that no command is about ("canteen", "commute", "birthday"), beside the ones the
+   * `none` sentences teach: a message with one is talking about something else, as with small talk's own words. Only
+   * counted, never learnt: the model's readings of other messages stay as they are. A word a command learnt is ignored.
+   */
+  readonly smallTalk: readonly string[];
+  /**
    * Words that take back what came before them ("mark 3 done, sorry I mean 4", "the 10th, actually make it the 11th"):
    * the task or date said after one is the one meant.
    */
@@ -216,6 +222,7 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     indirectQuestions: strings(raw.indirectQuestions, 'indirectQuestions'),
     openers: strings(raw.openers, 'openers'),
     corrections: strings(raw.corrections, 'corrections'),
+    smallTalk: strings(raw.smallTalk, 'smallTalk'),
     negation: record(raw.negation, 'negation', [
       'words',
       'imperatives',

@@ -67,6 +67,8 @@ export class IntentModel {
   private noneDelta = 0;
   /** Words that only the None sentences have: small talk's own ("cheers", "coffee", "weekend"). */
   private readonly chatterOnly = new Set<string>();
+  /** Stems of the corpus's `smallTalk` words that no command learnt: counted as small talk's, never trained on. */
+  private readonly smallTalk = new Set<string>();
   private readonly trainedPhrases = new Set<string>();
   /** Training sentences of MIN_SENTENCE_WORDS words or more, two of them meaningful, stemmed, by their first stem. */
   private readonly sentences = new Map<
@@ -127,6 +129,10 @@ export class IntentModel {
     for (const feature of this.intentFeatures.get('None') ?? [])
       if (!commandWords.has(feature) && !this.functionWords.has(feature) && !KEEP_AS_IS.has(feature))
         this.chatterOnly.add(feature);
+    for (const word of corpus.smallTalk) {
+      const feature = stem(word);
+      if (!commandWords.has(feature) && !this.functionWords.has(feature)) this.smallTalk.add(feature);
+    }
     this.noneDelta = this.intentFeatures.size / Math.max(1, this.features.size);
     // As NLP.js does: a last example that only has the none feature, pointing (almost) nowhere but None.
     // NLP.js writes into that example's output, so each network gets its own.
@@ -317,14 +323,17 @@ export class IntentModel {
 
   /**
    * Words of the message that only small talk (the None sentences) has, as the model learnt them ("cheers for the help
-   * this afternoon, nice work": cheers, nice). Like a word it never learnt, each says the message may be about something else.
+   * this afternoon, nice work": cheers, nice), and the corpus's everyday words no command has ("canteen"). Like a word it never learnt, each says the message may be about something else.
    */
   chatterWords(masked: string): number {
     let chatter = 0;
     const { input, related } = this.inputOf(masked);
     for (const feature of Object.keys(input))
       if (this.chatterOnly.has(feature) && !related.has(feature) && !/\d/.test(feature)) chatter += 1;
-    return chatter;
+    // The everyday words are mostly ones the model never saw, so they are looked for in the message itself. Together
+    // they count as one: a request can mention where its writer is off to ("what's next? back from the dentist").
+    const everyday = stemsOf(masked).some((word) => this.smallTalk.has(word) && input[word] === undefined);
+    return everyday ? chatter + 1 : chatter;
   }
 
   /**
@@ -336,7 +345,7 @@ export class IntentModel {
       .split(' ')
       .filter((token) => token !== '' && token !== PERSON_TOKEN)
       .slice(0, OPENING_WORDS);
-    return opening.some((token) => this.chatterOnly.has(stem(token)));
+    return opening.some((token) => this.chatterOnly.has(stem(token)) || this.smallTalk.has(stem(token)));
   }
 
   /**

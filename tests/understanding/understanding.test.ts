@@ -355,6 +355,22 @@ describe('interpret', () => {
     },
   );
 
+  // Everyday words no command is about (the corpus's smallTalk) make a message chatter: these had offered the progress
+  // summary or sharing, or said the guide had no answer, on the one word they share with a command ("open", "doing").
+  it.each(['is the canteen still doing breakfast', 'is the gym open late on fridays'])(
+    'reads a message about everyday life as chatter: %j',
+    (text) => {
+      expect(understanding.interpret(text, cloudSync).kind).toBe('help');
+    },
+  );
+
+  it('still answers a clear request that mentions everyday life in passing', () => {
+    expect(understanding.interpret("what's next? back from my dentist appointment", cloudSync)).toMatchObject({
+      kind: 'act',
+      proposal: { intent: 'next' },
+    });
+  });
+
   it.each(['<at>Priya Nair</at> can you join the call at 3', '<at>Meera Iyer</at> are you free at 3?'])(
     'changes nothing on chatter to a colleague that holds a number: %j',
     (text) => {
