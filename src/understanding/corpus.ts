@@ -92,6 +92,11 @@ export interface Corpus {
    */
   readonly smallTalk: readonly string[];
   /**
+   * Polite frames a request can open with ("would it be possible to", "i wonder if you could"): what follows one is
+   * read as the request it frames, when the whole message reads as nothing.
+   */
+  readonly politeFrames: readonly string[];
+  /**
    * Words that take back what came before them ("mark 3 done, sorry I mean 4", "the 10th, actually make it the 11th"):
    * the task or date said after one is the one meant.
    */
@@ -222,6 +227,7 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     indirectQuestions: strings(raw.indirectQuestions, 'indirectQuestions'),
     openers: strings(raw.openers, 'openers'),
     corrections: strings(raw.corrections, 'corrections'),
+    politeFrames: strings(raw.politeFrames, 'politeFrames'),
     smallTalk: strings(raw.smallTalk, 'smallTalk'),
     negation: record(raw.negation, 'negation', [
       'words',

@@ -61,6 +61,31 @@ export function tokenize(text: string): string[] {
   return text.match(TOKEN)?.slice(0, MAX_TOKENS) ?? [];
 }
 
+/**
+ * What a message asks after the polite frame it opens with ("would it be possible to see the task list?", "I wonder if
+ * you could share the plan"): the text after the frame's last word (quotes folded), its closing question mark dropped,
+ * as the frame turns a request into a question only in form. Undefined when no frame in `frames` opens the message or
+ * nothing follows it. One pass over the message's tokens.
+ */
+export function afterPoliteFrame(raw: string, frames: PhraseTable<true>): string | undefined {
+  const bounded = foldApostrophes(raw.slice(0, MAX_UNDERSTOOD_CHARS));
+  const lower = bounded.toLowerCase();
+  // Lower-casing keeps every position for the words a frame has; a text where it does not is left as it is.
+  if (lower.length !== bounded.length) return undefined;
+  const ends: number[] = [];
+  const tokens: string[] = [];
+  const scan = new RegExp(TOKEN.source, 'g');
+  for (let found = scan.exec(lower); found && tokens.length < MAX_TOKENS; found = scan.exec(lower)) {
+    tokens.push(found[0]);
+    ends.push(found.index + found[0].length);
+  }
+  const frame = frames.matchAt(tokens, 0);
+  if (!frame || frame.end >= tokens.length) return undefined;
+  let rest = bounded.slice(ends[frame.end - 1]).trim();
+  while (rest.endsWith('?')) rest = rest.slice(0, -1).trimEnd();
+  return rest === '' ? undefined : rest;
+}
+
 /** Lower-cases, unifies quotes and spaces, spells check marks as "done" and replaces @mentions by PERSON_TOKEN; returns the text and how many people were mentioned. */
 export function cleanText(raw: string): { text: string; mentionCount: number } {
   let mentionCount = 0;

@@ -16,6 +16,7 @@ import { loadSynonyms, type Synonyms } from './synonyms';
 import { taskWordsOf } from './taskWords';
 import type { PhraseTable } from '../domain/sentenceTokens';
 import {
+  afterPoliteFrame,
   cleanText,
   MAX_UNDERSTOOD_CHARS,
   PERSON_TOKEN,
@@ -140,6 +141,7 @@ export class Understanding {
   private readonly indirectQuestions: ReadonlySet<string>;
   private readonly openers: ReadonlySet<string>;
   private readonly corrections: PhraseTable<true>;
+  private readonly politeFrames: PhraseTable<true>;
   private readonly isWord: (token: string) => boolean;
   /**
    * Task words the corpus uses as part of a command of its own, by the commands ("start the assessment" is the
@@ -181,6 +183,7 @@ export class Understanding {
     this.indirectQuestions = new Set(corpus.indirectQuestions);
     this.openers = new Set(corpus.openers);
     this.corrections = phraseTable(corpus.corrections.map((phrase) => [phrase, true] as const));
+    this.politeFrames = phraseTable(corpus.politeFrames.map((phrase) => [phrase, true] as const));
     this.model = IntentModel.train(corpus, this.taskNames, synonyms);
     this.isWord = (token) => synonyms.lookup(token).length > 0;
     this.corpusIntents = corpus.intents;
@@ -345,6 +348,10 @@ export class Understanding {
 
   private interpretAlone(text: string, context: UnderstandingContext): Interpretation {
     const whole = this.interpretWhole(text, context);
+    if (whole.kind === 'help' || whole.kind === 'noAnswer') {
+      const asked = this.politelyAsked(text, context);
+      if (asked) return asked;
+    }
     if (whole.kind !== 'help') return whole;
     // A long message often gives its context first and its request last ("Having wrapped up the tool choice last week,
     // I'd like to know what we should focus on now"): when the whole reads as nothing, its last sentence or clause is
@@ -361,6 +368,26 @@ export class Understanding {
     if (clause.kind === 'act') return { kind: 'choose', proposals: [clause.proposal] };
     if (clause.kind === 'choose') return clause;
     return whole;
+  }
+
+  /**
+   * A request in a polite frame ("would it be possible to discard this plan and start afresh?", "I wonder if you could
+   * share this plan with the channel") that reads as nothing whole: the frame made it a question or a hypothetical
+   * ("if"), and the guide has nothing on it. What the frame asks for is read alone; a change or a setting turned on is
+   * offered, never carried out, since the frame can also ask whether it could be done.
+   */
+  private politelyAsked(text: string, context: UnderstandingContext): Interpretation | undefined {
+    const rest = afterPoliteFrame(text, this.politeFrames);
+    if (rest === undefined) return undefined;
+    const asked = this.interpretWhole(rest, context);
+    if (asked.kind === 'act') {
+      const { intent } = asked.proposal;
+      const changes =
+        CHANGES_STATE.has(intent) ||
+        (SETTINGS.has(intent) && !turnsOff({ kind: 'complete', proposal: asked.proposal }));
+      return changes ? { kind: 'choose', proposals: [asked.proposal] } : asked;
+    }
+    return asked.kind === 'choose' || asked.kind === 'whichTask' || asked.kind === 'clarify' ? asked : undefined;
   }
 
   private interpretWhole(text: string, context: UnderstandingContext): Interpretation {

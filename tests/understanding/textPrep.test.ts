@@ -4,7 +4,13 @@
  */
 import { createPlan } from '../../src/domain/plan';
 import { planContext } from '../../src/understanding/planContext';
-import { correctTypo, phraseTable, prepareText, respellingTable } from '../../src/understanding/textPrep';
+import {
+  afterPoliteFrame,
+  correctTypo,
+  phraseTable,
+  prepareText,
+  respellingTable,
+} from '../../src/understanding/textPrep';
 import { sharedUnderstanding } from '../../src/understanding/understand';
 
 const NOW = new Date('2026-12-01T10:00:00Z');
@@ -169,5 +175,30 @@ describe('a prefix written with a hyphen', () => {
       kind: 'act',
       proposal: { intent: 'taskReopen', taskNumber: 2 },
     });
+  });
+});
+
+describe('a polite frame', () => {
+  const frames = phraseTable<true>([
+    ['would it be possible to', true],
+    ['i wonder if you could', true],
+  ]);
+
+  it('gives the request after the frame, as typed (quotes folded), without its question mark', () => {
+    expect(afterPoliteFrame('Would it be possible to list <at>Ana</at>\u2019s tasks?', frames)).toBe(
+      "list <at>Ana</at>'s tasks",
+    );
+    expect(afterPoliteFrame('I wonder if you could, share the plan.', frames)).toBe(', share the plan.');
+  });
+
+  it('reads nothing when no frame opens the message, or nothing follows it', () => {
+    expect(afterPoliteFrame('share the plan, I wonder if you could', frames)).toBeUndefined();
+    expect(afterPoliteFrame('would it be possible to?', frames)).toBeUndefined();
+    expect(afterPoliteFrame('would it be possible', frames)).toBeUndefined();
+  });
+
+  it('reads a long message in one pass', () => {
+    const long = `would it be possible to ${'go '.repeat(100_000)}`;
+    expect(afterPoliteFrame(long, frames)).toBe('go '.repeat(92).trim());
   });
 });

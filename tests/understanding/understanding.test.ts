@@ -348,6 +348,29 @@ describe('interpret', () => {
     },
   );
 
+  // A request in a polite frame had been read as a question the guide has nothing on, or as a hypothetical ("if you
+  // could"). What it frames is read alone; a change is offered, never carried out.
+  it.each([
+    ['Would it be possible to show me every task on the plan?', 'act', 'tasks'],
+    ['I wonder if you could post the plan in our team channel', 'choose', 'share'],
+    ["I'd be grateful if you could tick off the prerequisites", 'choose', 'taskDone'],
+    ['would it be possible to bring back the plan we had yesterday?', 'choose', 'restore'],
+    ['I was wondering if you could wipe the plan and begin again', 'choose', 'startOver'],
+    ['Would it be possible to switch on the daily reminders?', 'choose', 'remind'],
+  ] as const)('reads what a polite frame asks for: %j', (text, kind, intent) => {
+    const reading = understanding.interpret(text, cloudSync);
+    const first =
+      reading.kind === 'act' ? reading.proposal : reading.kind === 'choose' ? reading.proposals[0] : undefined;
+    expect(reading.kind).toBe(kind);
+    expect(first?.intent).toBe(intent);
+  });
+
+  it('still answers a question in a polite frame from the guide', () => {
+    expect(understanding.interpret('is it possible to run the agent on a domain controller?', cloudSync).kind).toBe(
+      'answer',
+    );
+  });
+
   it.each(['<at>Ana Ruiz</at> how was your holiday', 'nobody has picked up step 3'])(
     'offers no command for chatter or a task nobody has taken: %j',
     (text) => {
