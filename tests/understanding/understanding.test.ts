@@ -316,6 +316,16 @@ describe('interpret', () => {
     },
   );
 
+  // "Fire up" is starting: read word by word, "fire" had related to "light" and nothing, and these had shown the help
+  // card or only offered what they ask.
+  it.each([
+    ['fire up the questions for picking a sync tool', { intent: 'start' }],
+    ['I fired up the agent install this morning', { intent: 'taskStart', taskNumber: 3 }],
+    ['firing up task 4 now', { intent: 'taskStart', taskNumber: 4 }],
+  ] as const)('reads "fire up" as starting: %j', (text, proposal) => {
+    expect(understanding.interpret(text, cloudSync)).toMatchObject({ kind: 'act', proposal });
+  });
+
   // "The reset" named as an event in the past is when the plan wanted back was lost: these had been read as starting
   // over (on "reset" and "restart"), answered as a question, or asked which task to reopen.
   it.each(['I want the plan we had before the reset', 'reinstate the plan from before the restart', 'undo the reset'])(
