@@ -520,10 +520,17 @@ export class Understanding {
     const deadline =
       intent === 'due' || negation || questionShaped ? undefined : this.datedTask(prepared, context, 'toCome');
     if (deadline) {
-      const others = this.offers(candidates, intent, reading, prepared, context, negation, asks);
+      const others = this.offers(candidates, intent, reading, prepared, context, negation, asks).filter(
+        (proposal) => proposal.intent !== 'due',
+      );
+      // A task change the model is sure of, on two or more words of its own ("wrapped up on friday, mark it done", "on
+      // leave until january, remove him from the config"), comes before the deadline: the day says when it happened or
+      // for how long, and is still offered after it.
+      const ownWords = this.model.learntWordCounts(prepared.masked).get(intent) ?? 0;
+      const sure = TASK_INTENTS.has(intent) && top.score >= ACT_SCORE && ownWords >= 2 && others[0]?.intent === intent;
       return {
         kind: 'choose',
-        proposals: [deadline, ...others.filter((proposal) => proposal.intent !== 'due')].slice(0, MAX_CHOICES),
+        proposals: (sure ? [others[0], deadline, ...others.slice(1)] : [deadline, ...others]).slice(0, MAX_CHOICES),
       };
     }
     // A question about a task ("who closed task 2?") is never taken as an order to change it.

@@ -316,6 +316,19 @@ describe('interpret', () => {
     },
   );
 
+  // A task change said with its own words beside a day ("finished … on monday, mark it done") had been offered as a due
+  // date first: the day says when it happened. The change comes first, the date second, and neither is carried out.
+  it.each([
+    ['<at>Sam Lee</at> finished the prereq review on monday, mark it done', 2],
+    ['the config got done on thursday, tick it off please', 4],
+  ] as const)('offers the change before the day it names: %j', (text, taskNumber) => {
+    const reading = understanding.interpret(text, cloudSync);
+    expect(reading.kind).toBe('choose');
+    const proposals = reading.kind === 'choose' ? reading.proposals : [];
+    expect(proposals[0]).toEqual({ intent: 'taskDone', taskNumber });
+    expect(proposals[1]).toMatchObject({ intent: 'due', taskNumber });
+  });
+
   // "Fire up" is starting: read word by word, "fire" had related to "light" and nothing, and these had shown the help
   // card or only offered what they ask.
   it.each([
