@@ -53,7 +53,8 @@ export function asksEachTaskWith(tokens: readonly string[], words: EachTaskWords
  * progress first, or another reading that accounts for no more of its words than the task list does. That reading is
  * often a neighbour the attribute words speak for too (progress for "open", the report for "finished", an owner change
  * for "owns"), and for long messages the network can rank nothing at all. Only a reading `replaceable` allows is put
- * second: a change or a setting the message asks for stays first. Any other ranking is returned as it is.
+ * second: a change or a setting the message asks for stays first; in place of no command it scores `offerScore` at
+ * most. Any other ranking is returned as it is.
  */
 export function taskListFirst(
   ranked: readonly IntentScore[],
@@ -61,6 +62,7 @@ export function taskListFirst(
   words: EachTaskWords,
   learnt: ReadonlyMap<string, number>,
   replaceable: (intent: IntentScore['intent']) => boolean,
+  offerScore: number,
 ): IntentScore[] {
   const [first] = ranked;
   if (first === undefined || first.intent === 'tasks' || !replaceable(first.intent)) return [...ranked];
@@ -68,6 +70,7 @@ export function taskListFirst(
   if (first.intent !== 'status' && tasksWords < (first.intent === 'None' ? 1 : (learnt.get(first.intent) ?? 0)))
     return [...ranked];
   if (!asksEachTaskWith(tokens, words)) return [...ranked];
-  const { guessed: _guessed, ...score } = first;
-  return [{ ...score, intent: 'tasks' }, ...ranked.filter((entry) => entry.intent !== 'tasks')];
+  // Where the model read no command at all, the list is offered rather than shown: nothing it learnt chose it.
+  const score = first.intent === 'None' ? Math.min(first.score, offerScore) : first.score;
+  return [{ intent: 'tasks', score }, ...ranked.filter((entry) => entry.intent !== 'tasks')];
 }

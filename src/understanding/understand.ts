@@ -409,6 +409,7 @@ export class Understanding {
             : TASK_INTENTS.has(intent)
               ? !this.namesPlanTask(prepared, context)
               : !CHANGES_STATE.has(intent))),
+      (ACT_SCORE + SUGGEST_SCORE) / 2,
     );
     const top = ranked[0];
     const candidates = ranked.filter((entry): entry is IntentScore & { intent: IntentName } => entry.intent !== 'None');

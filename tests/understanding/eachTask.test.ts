@@ -56,6 +56,14 @@ describe('each task with an attribute', () => {
     expect(intentOf(text)).toBe(intent);
   });
 
+  it('offers the task list, without showing it, where the model read no command at all', () => {
+    const reading = sharedUnderstanding().interpret(
+      "need every item with who owns it and when it's due for the audit pack",
+      context,
+    );
+    expect(reading).toMatchObject({ kind: 'choose', proposals: [{ intent: 'tasks' }] });
+  });
+
   it('needs the task noun close after "each" or "every", and an attribute after the noun', () => {
     expect(asksEachTaskWith(tokenize('every morning post the status of the tasks'))).toBe(false);
     expect(asksEachTaskWith(tokenize('the status of each task'))).toBe(false);
