@@ -586,3 +586,15 @@ describe("a question about Connect's install types themselves", () => {
     expect(top('how does express differ from custom')?.taskIds).toContain('connect.chooseInstallType');
   });
 });
+
+describe("the guided transition tool's bounds", () => {
+  // The readiness check weighs a move against the tool's bounds; the fact on the tool states them, so it answers there.
+  it.each([
+    'any limits on how many objects the guided transition tool can move',
+    'our forest has 8k objects, will the guided migration tool take them',
+  ])('"%s" is answered by the fact stating the bounds, in the readiness check', (question) => {
+    const hit = top(question);
+    expect(hit?.text).toMatch(/2,000 objects/);
+    expect(hit?.taskIds).toContain('migrateToCloudSync.readiness');
+  });
+});
