@@ -414,7 +414,7 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
   {
     id: 'bothToolsSync',
     title: 'What both sync tools do',
-    text: 'Cloud Sync and Connect Sync both sync users, groups and contacts from one forest or several connected ones, with password hash sync, password writeback, Exchange hybrid writeback, extension attributes 1 to 15 and directory extensions for custom AD attributes. Both let you change how attributes flow (Cloud Sync with its expression builder) or leave attributes out, keep references across domains of a forest, and scope by domain, OU or, for pilots, group.',
+    text: 'Cloud Sync and Connect Sync both sync users, groups and contacts from one forest or several connected ones, with password hash sync, password writeback, Exchange hybrid writeback, extension attributes 1 to 15 and directory extensions for custom AD attributes. Both can transform attributes (Cloud Sync with its expression builder) or leave attributes out, keep references across domains of a forest, and filter by domain, OU or, for pilots, group.',
     links: [{ title: 'Cloud Sync or Connect Sync: decision guide', url: LEARN.cloudSyncDecisionGuide }],
     taskIds: ['cloudSync.chooseTool', 'connect.chooseTool'],
   },

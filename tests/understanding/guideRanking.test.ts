@@ -598,3 +598,14 @@ describe("the guided transition tool's bounds", () => {
     expect(hit?.taskIds).toContain('migrateToCloudSync.readiness');
   });
 });
+
+describe('a check that a changed attribute arrives', () => {
+  // The fact on what both tools can do speaks of transforming attributes, not of changes flowing, so a question about
+  // testing a change is left to the verification step that makes one.
+  it.each([
+    'how do i check an edited attribute really syncs to entra',
+    'how do i prove a changed attribute flows into entra',
+  ])('"%s" is answered by the verification step', (question) => {
+    expect(top(question)?.taskIds).toContain('cloudSync.verify');
+  });
+});
