@@ -133,8 +133,9 @@ export interface Corpus {
   /** Words naming Connect Sync's install types ("express", "custom"): a question asking for their steps wants the install's lines. */
   readonly installTypes: readonly string[];
   /**
-   * Microsoft products the guide does not cover ("intune", "teams phone"), as lower-case words: a question naming one
-   * gets the honest fallback, because its everyday words ("password", "devices") would otherwise match a sync line.
+   * Microsoft products the guide does not cover ("intune", "teams phone"), other vendors' apps ("salesforce") and
+   * commercial terms ("sla", "service credits"), as lower-case words: a question naming one gets the honest fallback,
+   * even beside a sync tool's name, because its everyday words ("password", "service") would otherwise match a sync line.
    */
   readonly otherProducts: readonly string[];
   /**

@@ -609,3 +609,20 @@ describe('a check that a changed attribute arrives', () => {
     expect(top(question)?.taskIds).toContain('cloudSync.verify');
   });
 });
+
+describe('other products and commercial terms', () => {
+  // Their everyday words ("provisioning", "service", "app") match sync lines, but the guide covers none of them, even
+  // when a question names the sync tool beside them.
+  it.each([
+    'can the provisioning agent push accounts into servicenow',
+    'what uptime does the sla promise for connect sync, and what service credits apply',
+    'is there a mobile app to watch cloud sync',
+    'scim endpoint for outbound provisioning',
+  ])('falls back on "%s"', (question) => {
+    expect(guide.answer(question, CLOUD_SYNC_PLAN_TASKS).kind).toBe('noAnswer');
+  });
+
+  it('still answers where the agent runs', () => {
+    expect(top('which windows server can run the provisioning agent')?.taskIds).toContain('cloudSync.prerequisites');
+  });
+});
