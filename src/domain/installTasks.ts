@@ -39,7 +39,7 @@ const CLOUD_SYNC_TASKS: readonly TaskContent[] = [
     checklist: [
       'Entra: a Hybrid Identity Administrator (member, not guest), plus a cloud-only one for break-glass.',
       "AD: Domain Admin or Enterprise Admin to create the agent's gMSA (provAgentgMSA$).",
-      'Custom sign-in domains (your UPN suffixes) added and verified in Entra ID; AD attributes cleaned up with IdFix.',
+      'Custom sign-in domains (your UPN suffixes) added and verified in Entra ID; AD attributes cleaned up with IdFix before sync is turned on.',
       'Agent host: domain-joined Windows Server (2022 or 2025 recommended) with Desktop Experience, 4 GB RAM, .NET 4.7.1+; on 2025, KB5070773 or later.',
       'TLS 1.2 enabled (SCHANNEL keys, SchUseStrongCrypto) and rebooted; Credential Manager service on; execution policy RemoteSigned.',
       'Outbound 443: *.msappproxy.net, *.msappproxy.com, *.servicebus.windows.net, *.microsoftonline.com, *.microsoft.com, *.windowsazure.com, login.windows.net.',
@@ -166,7 +166,7 @@ const CONNECT_TASKS: readonly TaskContent[] = [
       'AD: forest functional level 2003+, writable DCs only, no dotted NetBIOS names; AD Recycle Bin on.',
       'Ports to AD: 53, 88, 135 + 49152-65535, 389 (or 636), 445, 3268. To Entra ID: 443, and 80 for CRLs.',
       'Sizing: up to 50K objects 6 GB RAM; 100K 16 GB; more needs full SQL Server (LocalDB stops at 10 GB) and 32 GB.',
-      'Custom domains (your UPN suffixes) verified in Entra ID; AD attributes cleaned up with IdFix.',
+      'Custom domains (your UPN suffixes) verified in Entra ID; AD attributes cleaned up with IdFix before sync is turned on.',
     ],
     links: [
       { title: 'Connect Sync prerequisites', url: LEARN.connectPrerequisites },

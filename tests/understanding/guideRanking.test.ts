@@ -626,3 +626,16 @@ describe('other products and commercial terms', () => {
     expect(top('which windows server can run the provisioning agent')?.taskIds).toContain('cloudSync.prerequisites');
   });
 });
+
+describe('when IdFix runs', () => {
+  // The prerequisite says the clean-up comes before sync is turned on, so a question about the order finds it rather
+  // than another line about turning something on.
+  it.each(['idfix first or turn sync on first?', 'should we turn sync on and then run idfix'])(
+    '"%s" is answered by the prerequisite naming IdFix',
+    (question) => {
+      const hit = top(question);
+      expect(hit?.taskIds).toContain('cloudSync.prerequisites');
+      expect(hit?.text).toMatch(/IdFix/);
+    },
+  );
+});
