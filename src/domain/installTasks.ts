@@ -103,7 +103,7 @@ const CLOUD_SYNC_TASKS: readonly TaskContent[] = [
       'Preview: try it on a pilot OU first and agree on a fallback.',
       'Every agent on 1.1.1107 or later.',
       'An AD to Microsoft Entra ID configuration already exists for the domain.',
-      'Hybrid Identity Administrator in Entra; Enterprise Admin to set up the service connection point in each forest.',
+      'Hybrid Identity Administrator in Entra; Enterprise Admin to set up the service connection point (SCP) in each forest.',
       "Turn on Enable device sync in the configuration's Properties > Basics.",
       'Check the pilot computers in the provisioning logs before widening scope.',
     ],

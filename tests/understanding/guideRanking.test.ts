@@ -639,3 +639,14 @@ describe('when IdFix runs', () => {
     },
   );
 });
+
+describe('an acronym the guide writes beside its words', () => {
+  // A synonym weighs a quarter of a word the guide writes; device sync's step writes "SCP" beside the service connection
+  // point, so a question typing only the acronym finds that step.
+  it.each(['who creates the scp', 'which admin creates the scp for cloud sync device sync'])(
+    '"%s" is answered by the device sync step naming the service connection point',
+    (question) => {
+      expect(top(question)?.taskIds).toContain('cloudSync.deviceSync');
+    },
+  );
+});
