@@ -91,6 +91,7 @@ const CLOUD_SYNC_TASKS: readonly TaskContent[] = [
       { title: 'Configure Cloud Sync', url: LEARN.cloudSyncConfigure },
       { title: 'Prevent accidental deletes', url: LEARN.cloudSyncAccidentalDeletes },
       { title: 'Seamless SSO with Cloud Sync', url: LEARN.cloudSyncSso },
+      { title: 'Provision on demand', url: LEARN.cloudSyncOnDemand },
     ],
     dependsOn: ['cloudSync.installAgent'],
   },

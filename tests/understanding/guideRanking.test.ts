@@ -7,6 +7,7 @@
  */
 import { loadCorpus } from '../../src/understanding/corpus';
 import { GuideIndex } from '../../src/understanding/guideIndex';
+import { LEARN } from '../../src/domain/learnLinks';
 import { CLOUD_SYNC_PLAN_TASKS } from '../helpers/guidePlan';
 
 const guide = new GuideIndex(loadCorpus('en'));
@@ -647,6 +648,18 @@ describe('an acronym the guide writes beside its words', () => {
     '"%s" is answered by the device sync step naming the service connection point',
     (question) => {
       expect(top(question)?.taskIds).toContain('cloudSync.deviceSync');
+    },
+  );
+});
+
+describe('the page behind a step', () => {
+  // The configuration's step tests one user with Provision on demand; its card links the page that walks through it.
+  it.each(['walk me through provisioning one user on demand', 'how do i run provision on demand for a test user'])(
+    '"%s" is answered with the provision-on-demand page',
+    (question) => {
+      const answer = guide.answer(question, CLOUD_SYNC_PLAN_TASKS);
+      const links = answer.kind === 'answer' ? answer.hits[0].links.map((link) => link.url) : [];
+      expect(links).toContain(LEARN.cloudSyncOnDemand);
     },
   );
 });
