@@ -93,6 +93,13 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
     taskIds: ['connect.prerequisites', 'connectUpgrade.upgrade', 'restoreSync.upgrade'],
   },
   {
+    id: 'cloudSyncSeamlessSso',
+    title: 'Seamless SSO with Cloud Sync',
+    text: 'Cloud Sync has no wizard for Seamless SSO: it is turned on with PowerShell from the AzureADSSO.psd1 module that ships inside AzureADConnect.msi. New-AzureADSSOAuthenticationContext signs in as a Hybrid Identity Administrator; Enable-AzureADSSOForest then takes the credentials of a Domain Admin of each forest, typed as DOMAIN\\user, and creates the AZUREADSSO computer account there; Enable-AzureADSSO -Enable $true switches the feature on for the tenant.',
+    links: [{ title: 'Seamless SSO with Cloud Sync', url: LEARN.cloudSyncSso }],
+    taskIds: ['cloudSync.configure'],
+  },
+  {
     id: 'cloudSyncNetwork',
     title: 'Ports, URLs and proxy for the Cloud Sync agent',
     text: 'Outbound 443 carries all service traffic of the provisioning agent, with outbound 80 for certificate revocation checks and, optionally, 8080 for status reports when 443 is blocked; nothing inbound is opened. Allow *.msappproxy.net, *.msappproxy.com, *.servicebus.windows.net, *.microsoftonline.com, *.microsoft.com, *.windowsazure.com and login.windows.net (US Government has its own list); if you cannot allow URLs, open the Azure datacenter IP ranges. A proxy must pass HTTP 1.1 chunked encoding.',

@@ -663,3 +663,14 @@ describe('the page behind a step', () => {
     },
   );
 });
+
+describe("Seamless SSO's PowerShell with Cloud Sync", () => {
+  it.each([
+    'whose credentials does Enable-AzureADSSOForest ask for',
+    'seamless sso for cloud sync, which powershell module and which admin',
+  ])('"%s" is answered by the fact on its cmdlets', (question) => {
+    const hit = top(question);
+    expect(hit?.title).toBe('Seamless SSO with Cloud Sync');
+    expect(hit?.taskIds).toContain('cloudSync.configure');
+  });
+});
