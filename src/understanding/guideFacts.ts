@@ -95,7 +95,7 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
   {
     id: 'cloudSyncSeamlessSso',
     title: 'Seamless SSO with Cloud Sync',
-    text: 'Cloud Sync has no wizard for Seamless SSO: it is turned on with PowerShell from the AzureADSSO.psd1 module that ships inside AzureADConnect.msi. New-AzureADSSOAuthenticationContext signs in as a Hybrid Identity Administrator; Enable-AzureADSSOForest then takes the credentials of a Domain Admin of each forest, typed as DOMAIN\\user, and creates the AZUREADSSO computer account there; Enable-AzureADSSO -Enable $true switches the feature on for the tenant.',
+    text: 'Cloud Sync offers no switch for Seamless SSO: it is turned on with PowerShell, from the AzureADSSO.psd1 module among the extracted files of AzureADConnect.msi. New-AzureADSSOAuthenticationContext signs in with the tenant admin the page asks for (a Global Administrator); Enable-AzureADSSOForest then takes a Domain Admin of each forest, typed in the DOMAIN\\user form, who must not be in the Protected Users group or the command fails; Enable-AzureADSSO -Enable $true switches the feature on for the tenant.',
     links: [{ title: 'Seamless SSO with Cloud Sync', url: LEARN.cloudSyncSso }],
     taskIds: ['cloudSync.configure'],
   },
