@@ -100,6 +100,13 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
     taskIds: ['cloudSync.configure'],
   },
   {
+    id: 'provisioningLogs',
+    title: 'Reading and downloading the provisioning logs',
+    text: 'The provisioning logs, under Entra ID > Monitoring & health > Provisioning logs, record what provisioning did to each object. Narrow them with filters (status, action or date, say), then select Download for a CSV or JSON file holding only the filtered entries.',
+    links: [{ title: 'Provisioning logs', url: LEARN.provisioningLogs }],
+    taskIds: ['cloudSync.verify', 'cloudSyncHealth.monitor'],
+  },
+  {
     id: 'cloudSyncNetwork',
     title: 'Ports, URLs and proxy for the Cloud Sync agent',
     text: 'Outbound 443 carries all service traffic of the provisioning agent, with outbound 80 for certificate revocation checks and, optionally, 8080 for status reports when 443 is blocked; nothing inbound is opened. Allow *.msappproxy.net, *.msappproxy.com, *.servicebus.windows.net, *.microsoftonline.com, *.microsoft.com, *.windowsazure.com and login.windows.net (US Government has its own list); if you cannot allow URLs, open the Azure datacenter IP ranges. A proxy must pass HTTP 1.1 chunked encoding.',

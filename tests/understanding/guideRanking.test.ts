@@ -674,3 +674,12 @@ describe("Seamless SSO's PowerShell with Cloud Sync", () => {
     expect(hit?.taskIds).toContain('cloudSync.configure');
   });
 });
+
+describe('the provisioning logs themselves', () => {
+  it.each(['can i export the provisioning logs as csv', 'filter provisioning logs to failures only'])(
+    '"%s" is answered by the fact on filtering and downloading them',
+    (question) => {
+      expect(top(question)?.title).toBe('Reading and downloading the provisioning logs');
+    },
+  );
+});
