@@ -1085,7 +1085,7 @@ function refuses(intent: IntentName, negation: Negation, asks: Asks): boolean {
 }
 
 /** The command a reading acts on, offers first or asks about; 'question' for the guide's answers, none for help. */
-function intentRead(reading: Interpretation): IntentName | undefined {
+export function intentRead(reading: Interpretation): IntentName | undefined {
   switch (reading.kind) {
     case 'act':
       return reading.proposal.intent;

@@ -7,7 +7,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createPlan } from '../../src/domain/plan';
 import { planContext } from '../../src/understanding/planContext';
-import type { Interpretation, Understanding, UnderstandingContext } from '../../src/understanding/understand';
+import {
+  intentRead,
+  type Interpretation,
+  type Understanding,
+  type UnderstandingContext,
+} from '../../src/understanding/understand';
 
 export interface LabeledIntent {
   readonly text: string;
@@ -52,20 +57,7 @@ export function labeledContext(today: string): UnderstandingContext {
 
 /** The intent the bot acts on or offers first ('question' for answers and honest fallbacks, 'none' for help). */
 export function intentOf(reading: Interpretation): string {
-  switch (reading.kind) {
-    case 'act':
-      return reading.proposal.intent;
-    case 'choose':
-    case 'whichTask':
-      return reading.proposals[0].intent;
-    case 'clarify':
-      return reading.intent;
-    case 'answer':
-    case 'noAnswer':
-      return 'question';
-    case 'help':
-      return 'none';
-  }
+  return intentRead(reading) ?? 'none';
 }
 
 export interface Score {
