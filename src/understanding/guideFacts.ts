@@ -60,7 +60,7 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
   {
     id: 'migrationTool',
     title: 'Moving from Connect Sync to Cloud Sync',
-    text: 'Eligible tenants get a guided transition tool (a guided migration), the "Transition to Cloud Sync" option in the Connect wizard. Its limits: one forest, up to 2,000 objects in scope and no custom rules; larger moves are piloted OU by OU. It carries over user and group sync, password hash sync, password writeback, Exchange hybrid writeback and the OU scope.',
+    text: 'Eligible tenants get a guided transition tool (a guided migration), the "Transition to Cloud Sync" option in the Connect wizard. Its limits include one forest, up to 2,000 objects in scope and no custom rules; larger moves are piloted OU by OU. It carries over user and group sync, password hash sync, password writeback, Exchange hybrid writeback and the OU scope.',
     links: [
       { title: 'Migrate with the transition tool', url: LEARN.cloudSyncMigrationTool },
       { title: 'Cloud Sync migration FAQ', url: LEARN.cloudSyncMigrationFaq },
@@ -102,7 +102,7 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
   {
     id: 'provisioningLogs',
     title: 'Reading and downloading the provisioning logs',
-    text: 'The provisioning logs, under Entra ID > Monitoring & health > Provisioning logs, record what provisioning did to each object. Narrow them with filters (status, action or date, say), then select Download for a CSV or JSON file holding only the filtered entries.',
+    text: 'The provisioning logs, under Entra ID > Monitoring & health > Provisioning logs, record what provisioning did to each object. Narrow them with filters (status, action or date, say), then select Download: a JSON file, or CSV as three files, holding only the filtered entries.',
     links: [{ title: 'Provisioning logs', url: LEARN.provisioningLogs }],
     taskIds: ['cloudSync.verify', 'cloudSyncHealth.monitor'],
   },
@@ -498,7 +498,7 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
   {
     id: 'connectAdmins',
     title: 'Who can manage the Connect Sync engine',
-    text: 'By default only the person who installed Connect Sync and the local administrators can manage its sync engine, in Synchronization Service Manager or the Rules Editor. Give other admins access by adding them to the local ADSyncAdmins group on the server; they sign out and back in before opening those tools.',
+    text: 'By default only the person who installed Connect Sync and the local administrators can manage its sync engine, in Synchronization Service Manager or the Rules Editor. Give other admins access, so they can open those tools too, by adding them to the local ADSyncAdmins group on the server.',
     links: [{ title: 'Connect Sync post-installation tasks', url: LEARN.connectPostInstall }],
     taskIds: ['connect.postInstall'],
   },

@@ -25,6 +25,17 @@ describe('guide facts', () => {
     expect(factText(id)).toBe(lines.join(' '));
   });
 
+  // Statements checked against the Learn page each fact links: what the page says, and what it does not (a partial
+  // list given as the whole, a step the linked page never names, one file where the page gives several).
+  it.each([
+    ['migrationTool', /limits include one forest/, /Its limits:/],
+    ['connectAdmins', /ADSyncAdmins/, /sign (?:out|in)/i],
+    ['provisioningLogs', /CSV as three files/, /a CSV or JSON file/],
+  ] as const)('%s says what its page says and nothing it does not', (id, says, saysNot) => {
+    expect(factText(id)).toMatch(says);
+    expect(factText(id)).not.toMatch(saysNot);
+  });
+
   it('gives every fact its own id', () => {
     const ids = GUIDE_FACTS.map((fact) => fact.id);
     expect(new Set(ids).size).toBe(ids.length);
