@@ -15,24 +15,25 @@ const { loadCorpus, CORPUS_DIR } = require(join(ROOT, 'src', 'understanding', 'c
   loadCorpus(locale: string): object;
   CORPUS_DIR: string;
 };
-const { learntFile, formatLearntFile, tuningLines } = require(join(ROOT, 'src', 'understanding', 'learnt')) as {
+type LabeledFiles = ReadonlyArray<{ name: string; text: string }>;
+const { learntFile, formatLearntFile, tuningLines, heldOutLines, isTuningSet, isHeldOutSet } = require(
+  join(ROOT, 'src', 'understanding', 'learnt'),
+) as {
   learntFile(
     corpus: object,
     lines: readonly object[],
     leaveOut: readonly object[],
   ): { intents: Record<string, readonly string[]> };
   formatLearntFile(file: object): string;
-  tuningLines(files: ReadonlyArray<{ name: string; text: string }>, locale: string): object[];
+  tuningLines(files: LabeledFiles, locale: string): object[];
+  heldOutLines(files: LabeledFiles, locale: string): object[];
+  isTuningSet(name: string, locale: string): boolean;
+  isHeldOutSet(name: string, locale: string): boolean;
 };
 
 const localeAt = process.argv.indexOf('--locale');
 const locale = localeAt > 0 ? process.argv[localeAt + 1] : 'en';
 const dir = join(ROOT, 'tests', 'understanding');
-const { isTuningSet, isHeldOutSet, heldOutLines } = require(join(ROOT, 'src', 'understanding', 'learnt')) as {
-  isTuningSet(name: string, locale: string): boolean;
-  isHeldOutSet(name: string, locale: string): boolean;
-  heldOutLines(files: ReadonlyArray<{ name: string; text: string }>, locale: string): object[];
-};
 // The held-out sets are read only for the sentences to leave out; nothing is learnt from them.
 const files = readdirSync(dir)
   .filter((name) => isTuningSet(name, locale) || isHeldOutSet(name, locale))

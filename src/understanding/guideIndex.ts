@@ -159,7 +159,7 @@ const NEEDS_WEIGHT = 1.4;
  * lists, which build to run), where a feature's own rule shares more of its words but names no build: parts whose
  * title is about builds or versions count this much more. Measured on the dev sets: 1.5 turns one such question right
  * and changes no other; 2 takes the version floor a configuration line states ("exchange hybrid writeback, which agent
- * version") away from that line (with dev20 too: 1.75 and 2 lose three more than they gain).
+ * version") away from that line (with the newer sets too, 1.75 and 2 lose three more than they gain).
  */
 const BUILD_TITLE = /\b(?:build|builds|version|versions|release|releases)\b/i;
 const BUILD_QUESTION_WEIGHT = 1.5;
