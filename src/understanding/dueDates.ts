@@ -72,6 +72,30 @@ const DATE_WORDS = new Set([
   'fortnight',
 ]);
 const MAX_DATE_TEXT = 200;
+/**
+ * Words that may follow an ordinal that names a day ("the 22nd for the agent install", "the 10th, actually the 11th").
+ * Any other word after it makes the ordinal a count of things ("the 2nd server failed", "the 3rd floor"), no day.
+ */
+const AFTER_ORDINAL_DAY = new Set([
+  'for',
+  'at',
+  'latest',
+  'please',
+  'pls',
+  'plz',
+  'thanks',
+  'thx',
+  'then',
+  'so',
+  'if',
+  'actually',
+  'morning',
+  'afternoon',
+  'evening',
+  'cob',
+  'until',
+  'till',
+]);
 
 /**
  * The day `text` names, as YYYY-MM-DD, or undefined when it names none. `now` decides "tomorrow" and which
@@ -84,7 +108,8 @@ export function recognizeDueDay(text: string, now: Date, fallback: DateFallback 
     .toLowerCase()
     .slice(0, MAX_DATE_TEXT)
     .split(/[\s,.!?;:()]+/)
-    .filter(Boolean);
+    .filter(Boolean)
+    .filter((token, i, all) => !countsThings(token, all[i + 1]));
   if (!tokens.some(looksLikeDate)) return undefined;
   return resolveCommonDay(tokens, today) ?? fallback(tokens.join(' '), today);
 }
@@ -94,6 +119,15 @@ function looksLikeDate(token: string): boolean {
   if (DATE_WORDS.has(token)) return true;
   if (monthOf(token) !== undefined || weekdayOf(token) !== undefined) return true;
   return /^\d{1,4}[/-]\d{1,2}([/-]\d{1,4})?$/.test(token) || /^\d{1,2}(st|nd|rd|th)$/.test(token);
+}
+
+/**
+ * An ordinal before a word that is neither part of a date nor one that may follow a day ("the 2nd server", "the 3rd
+ * floor") counts things: it is dropped before any date is looked for, so neither resolver reads it as a day.
+ */
+function countsThings(token: string, next: string | undefined): boolean {
+  if (!/^\d{1,2}(st|nd|rd|th)$/.test(token) || next === undefined) return false;
+  return !(looksLikeDate(next) || next === 'of' || AFTER_ORDINAL_DAY.has(next) || /^\d/.test(next));
 }
 
 /** "dec", "december", "sept": a prefix of the full name, never a word that merely starts like one ("marketing"). */
@@ -119,6 +153,12 @@ export function resolveCommonDay(tokens: readonly string[], today: string): stri
     const word = words[i];
     // "eod" alone is today; before a day ("eod friday", "eod tomorrow") it says when on that day.
     if (word === 'eod' && looksLikeDate(at(i + 1))) continue;
+    // "a week from today", "two weeks from now", British "a week today": counted from today, not today itself.
+    if (
+      isWeek(word) &&
+      (at(i + 1) === 'today' || (at(i + 1) === 'from' && (at(i + 2) === 'today' || at(i + 2) === 'now')))
+    )
+      return addDays(base, 7 * (COUNTS[at(i - 1)] ?? 1));
     if (word === 'today' || word === 'tonight' || word === 'eod') return today;
     if (word === 'tomorrow' || word === 'tmrw' || word === 'tmr')
       return addDays(base, at(i - 1) === 'after' && at(i - 2) === 'day' ? 2 : 1);
@@ -136,7 +176,11 @@ export function resolveCommonDay(tokens: readonly string[], today: string): stri
       return lastOfMonth(base);
     if (word === 'eom') return lastOfMonth(base);
     const weekday = weekdayOf(word);
-    if (weekday !== undefined) {
+    // "wednesday 9 december", "wed dec 9": the day and month that follow say which one.
+    const dated =
+      (dayNumber(at(i + 1)) !== undefined && monthOf(at(i + 2)) !== undefined) ||
+      (monthOf(at(i + 1)) !== undefined && dayNumber(at(i + 2)) !== undefined);
+    if (weekday !== undefined && !dated) {
       const previous = at(i - 1);
       if (previous === 'next' || (at(i + 1) === 'next' && isWeek(at(i + 2)))) return nextWeeks(base, weekday);
       // "a week from friday", "two weeks from monday", British "a week on friday" ("on" is dropped above) and "friday week".

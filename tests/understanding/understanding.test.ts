@@ -174,6 +174,29 @@ describe('common due-date forms, resolved without the recognizer', () => {
     expect(recognizeDueDay(text, new Date(`${today}T10:00:00Z`), notCalled)).toBe(day);
   });
 
+  // Tuesday 1 December 2026.
+  it.each([
+    ['three weeks from today', '2026-12-22'],
+    ['a week from now', '2026-12-08'],
+    ['a week today', '2026-12-08'],
+    ['thursday 17 december', '2026-12-17'],
+    ['fri dec 18', '2026-12-18'],
+    ['the 19th at the latest', '2026-12-19'],
+  ])('%s → %s, counted from today or by the date named', (text, day) => {
+    expect(recognizeDueDay(text, NOW, notCalled)).toBe(day);
+  });
+
+  it('reads no day in an ordinal that counts things, with either resolver', () => {
+    const fallback = jest.fn(() => '2026-12-04');
+    for (const text of [
+      'the 4th domain controller is still offline',
+      'patch the 3rd node before the agent',
+      'our 2nd forest has no trust yet',
+    ])
+      expect(recognizeDueDay(text, NOW, fallback)).toBeUndefined();
+    expect(fallback).not.toHaveBeenCalled();
+  });
+
   it('never runs the recognizer on a message without a date-like word', () => {
     const fallback = jest.fn(() => '2026-12-24');
     for (const text of [
