@@ -867,6 +867,16 @@ export class Understanding {
     }
   }
 
+  /** The number right after "due" when the words after it give a day without it: the task that day is for. */
+  private taskBeforeDate(tokens: readonly string[], now: Date): string[] {
+    const at = tokens.indexOf('due') + 1;
+    const number = tokens[at];
+    if (at === 0 || number === undefined || !/^\d{1,2}$/.test(number)) return [];
+    const rest = tokens.slice(at + 1).join(' ');
+    const day = recognizeDueDay(rest, now);
+    return day !== undefined && day === recognizeDueDay(tokens.slice(at).join(' '), now) ? [number] : [];
+  }
+
   /** The task a message names: by number, by its words (only tasks of this plan), or by position. */
   private findTask(prepared: Prepared, context: UnderstandingContext, dateExpected: boolean): TaskFound {
     const tasks = context.tasks ?? [];
@@ -894,8 +904,12 @@ export class Understanding {
       const number =
         position === 'next' ? context.nextNumber : position === 'current' ? context.currentNumber : undefined;
       if (number !== undefined) return { kind: 'one', number, byWords: true };
-      // A lone number ("mark 4 finished") names a task; never in a due date, where numbers belong to the date.
-      const bare = dateExpected ? [] : prepared.tokens.filter((token) => /^\d{1,2}$/.test(token));
+      // A lone number ("mark 4 finished") names a task; in a due date numbers belong to the date, unless the number
+      // comes straight after "due" and the rest still gives the whole date ("due 3 friday", "due 4 2027-01-15"; not
+      // "due 15 december", where the day needs it).
+      const bare = dateExpected
+        ? this.taskBeforeDate(prepared.tokens, context.now)
+        : prepared.tokens.filter((token) => /^\d{1,2}$/.test(token));
       if (bare.length === 1) return { kind: 'one', number: Number(bare[0]), byWords: false };
       return { kind: 'none' };
     }

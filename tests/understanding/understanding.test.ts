@@ -259,6 +259,21 @@ describe('interpret', () => {
     });
   });
 
+  it.each([
+    ['due 5 next friday', 5, '2026-12-11'],
+    ['due 2 2026-12-21', 2, '2026-12-21'],
+    ['due 4 tomorrow', 4, '2026-12-02'],
+  ])('reads the number right after "due" as the task when the rest gives the day: %s', (text, taskNumber, date) => {
+    expect(understanding.interpret(text, cloudSync)).toMatchObject({ proposal: { intent: 'due', taskNumber, date } });
+  });
+
+  it('leaves a number after "due" to the date when the date needs it', () => {
+    expect(understanding.interpret('due 18 december', cloudSync)).toMatchObject({
+      kind: 'clarify',
+      missing: 'task',
+    });
+  });
+
   it('reads clearing a date and reminder cadences', () => {
     expect(understanding.interpret('no due date for task 4', cloudSync)).toMatchObject({
       proposal: { intent: 'due', taskNumber: 4, date: null },
