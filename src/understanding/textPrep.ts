@@ -238,10 +238,13 @@ function pushTask(masked: string[]): void {
 
 const ARTICLES = new Set(['the', 'a', 'an']);
 
-/** "task 3", "#3", "number 3", "step 3", "task #3": a task by its number. */
+/** "task 3", "#3", "number 3", "step 3", "task #3", a message's opening "t3": a task by its number. */
 function numberedTaskAt(tokens: readonly string[], at: number): { length: number; number: number } | undefined {
   const token = tokens[at];
   if (/^#\d{1,3}$/.test(token)) return { length: 1, number: Number(token.slice(1)) };
+  // Shorthand for a task that opens a terse message ("t3 in progress", "t5 -> @Ravi"); only there, as "t0" or "t1" in
+  // a sentence is as likely an admin tier ("our t1 admins") as a task, and never "t0", which is one.
+  if (at === 0 && /^t[1-9]\d?$/.test(token)) return { length: 1, number: Number(token.slice(1)) };
   if (TASK_WORDS.has(token)) {
     const next = tokens[at + 1];
     if (next !== undefined && /^#?\d{1,3}$/.test(next)) return { length: 2, number: Number(next.replace('#', '')) };

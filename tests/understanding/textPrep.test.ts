@@ -35,6 +35,12 @@ describe('the task placeholder', () => {
     expect(masked('move 3 to 4')).toBe('move xnum to xnum');
     expect(masked('we have 300 users')).toBe('we have xnum users');
   });
+
+  it('reads "t4" as a task only where it opens the message, and never "t0", an admin tier', () => {
+    expect(masked('t4 is done')).toBe('xtask is done');
+    expect(masked('our t1 admins sign in here')).toBe('our t1 admins sign in here');
+    expect(masked('t0 accounts stay on premises')).toBe('t0 accounts stay on premises');
+  });
 });
 
 describe('a respelled phrase', () => {

@@ -274,6 +274,14 @@ describe('interpret', () => {
     });
   });
 
+  it.each([
+    ['t5 finished', 'taskDone', 5],
+    ['t3 started', 'taskStart', 3],
+    ['t2 skip', 'taskSkip', 2],
+  ])('reads a task shorthand that opens the message: %s', (text, intent, taskNumber) => {
+    expect(understanding.interpret(text, cloudSync)).toMatchObject({ proposal: { intent, taskNumber } });
+  });
+
   it('reads clearing a date and reminder cadences', () => {
     expect(understanding.interpret('no due date for task 4', cloudSync)).toMatchObject({
       proposal: { intent: 'due', taskNumber: 4, date: null },
