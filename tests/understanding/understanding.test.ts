@@ -282,6 +282,15 @@ describe('interpret', () => {
     expect(understanding.interpret(text, cloudSync)).toMatchObject({ proposal: { intent, taskNumber } });
   });
 
+  it('reads "the install" as the plan\'s one install task, and asks which where the plan has several', () => {
+    expect(understanding.interpret('hand the installation over to <at>Lee</at>', cloudSync)).toMatchObject({
+      proposal: { intent: 'assign', taskNumber: 3, to: 'mentioned' },
+    });
+    const reading = understanding.interpret('the install is all wrapped up, tick it off', both);
+    expect(reading.kind).toBe('whichTask');
+    expect(reading.kind === 'whichTask' && reading.proposals.length).toBeGreaterThan(1);
+  });
+
   it('reads clearing a date and reminder cadences', () => {
     expect(understanding.interpret('no due date for task 4', cloudSync)).toMatchObject({
       proposal: { intent: 'due', taskNumber: 4, date: null },
