@@ -81,6 +81,12 @@ export interface Corpus {
    */
   readonly indirectQuestions: readonly string[];
   /**
+   * Words that name whom a task goes to ("assign that to me", "hand the config to @Ana"), and the words for oneself
+   * after them: the person right after one is the owner, whoever else the message mentions ("@Marco I'll take it,
+   * assign it to me"). "my" is no owner ("to my colleague @Ana").
+   */
+  readonly owners: { readonly markers: readonly string[]; readonly me: readonly string[] };
+  /**
    * Words a short greeting or thanks is made of ("thanks,", "morning all -", "hi there."): such an opening clause is
    * politeness, and does not make the request after it small talk.
    */
@@ -226,6 +232,7 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     conditionals: strings(raw.conditionals, 'conditionals'),
     hedges: strings(raw.hedges, 'hedges'),
     indirectQuestions: strings(raw.indirectQuestions, 'indirectQuestions'),
+    owners: record(raw.owners, 'owners', ['markers', 'me'] as const),
     openers: strings(raw.openers, 'openers'),
     corrections: strings(raw.corrections, 'corrections'),
     politeFrames: strings(raw.politeFrames, 'politeFrames'),

@@ -139,6 +139,8 @@ export class Understanding {
   private readonly hedges: ReadonlySet<string>;
   private readonly eachTask: EachTaskWords;
   private readonly indirectQuestions: ReadonlySet<string>;
+  private readonly ownerMarkers: ReadonlySet<string>;
+  private readonly ownerMe: ReadonlySet<string>;
   private readonly openers: ReadonlySet<string>;
   private readonly corrections: PhraseTable<true>;
   private readonly politeFrames: PhraseTable<true>;
@@ -181,6 +183,8 @@ export class Understanding {
     this.hedges = new Set(corpus.hedges);
     this.eachTask = eachTaskWords(corpus.eachTask);
     this.indirectQuestions = new Set(corpus.indirectQuestions);
+    this.ownerMarkers = new Set(corpus.owners.markers);
+    this.ownerMe = new Set(corpus.owners.me);
     this.openers = new Set(corpus.openers);
     this.corrections = phraseTable(corpus.corrections.map((phrase) => [phrase, true] as const));
     this.politeFrames = phraseTable(corpus.politeFrames.map((phrase) => [phrase, true] as const));
@@ -840,6 +844,16 @@ export class Understanding {
   private complete(intent: TaskIntent, taskNumber: number, prepared: Prepared, context: UnderstandingContext): Reading {
     switch (intent) {
       case 'assign': {
+        // The person named right after "to" is the owner, whoever else the message mentions or says "I" about.
+        const named = prepared.tokens
+          .filter((_, i) => i > 0 && this.ownerMarkers.has(prepared.tokens[i - 1]))
+          .filter((token) => token === PERSON_TOKEN || this.ownerMe.has(token))
+          .at(-1);
+        if (named !== undefined)
+          return {
+            kind: 'complete',
+            proposal: { intent, taskNumber, to: named === PERSON_TOKEN ? 'mentioned' : 'me' },
+          };
         if (prepared.mentionCount > 0) return { kind: 'complete', proposal: { intent, taskNumber, to: 'mentioned' } };
         if (prepared.tokens.some((token) => this.firstPerson.has(token)))
           return { kind: 'complete', proposal: { intent, taskNumber, to: 'me' } };

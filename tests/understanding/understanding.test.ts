@@ -291,6 +291,16 @@ describe('interpret', () => {
     expect(reading.kind === 'whichTask' && reading.proposals.length).toBeGreaterThan(1);
   });
 
+  it.each([
+    ['<at>Jo</at> sure, I will take the config. assign the config to me', 'me'],
+    ['give the config to myself, <at>Jo</at> is away', 'me'],
+    ['give the config to my colleague <at>Jo</at>', 'mentioned'],
+  ])('reads the owner named right after "to": %s', (text, to) => {
+    expect(understanding.interpret(text, cloudSync)).toMatchObject({
+      proposal: { intent: 'assign', taskNumber: 4, to },
+    });
+  });
+
   it('reads clearing a date and reminder cadences', () => {
     expect(understanding.interpret('no due date for task 4', cloudSync)).toMatchObject({
       proposal: { intent: 'due', taskNumber: 4, date: null },
