@@ -54,6 +54,11 @@ export interface Corpus {
   /** Phrases that turn a due date request into clearing the date. */
   readonly clearDate: readonly string[];
   /**
+   * A verb that takes something away and a word for a due date, at most two words apart ("scrap the target date",
+   * "drop its cutoff"): clearing the date too, in a message read as a due date that names no day.
+   */
+  readonly clearDateWords: Readonly<Record<'verbs' | 'nouns', readonly string[]>>;
+  /**
    * How a request about the tenant watch says which way: `off` phrases turn it off, a message opened by a `show` word
    * ("is the watch on?") asks for the setting, and anything else asks to turn it on (which the bot confirms first).
    */
@@ -226,6 +231,7 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     secondPerson: strings(raw.secondPerson, 'secondPerson'),
     cadences: record(raw.cadences, 'cadences', ['daily', 'weekly', 'off'] as const),
     clearDate: strings(raw.clearDate, 'clearDate'),
+    clearDateWords: record(raw.clearDateWords, 'clearDateWords', ['verbs', 'nouns'] as const),
     watchSettings: record(raw.watchSettings, 'watchSettings', ['off', 'show'] as const),
     respellings: respellings(raw.respellings, fail),
     functionWords: strings(raw.functionWords, 'functionWords'),

@@ -126,6 +126,8 @@ export class Understanding {
   private readonly secondPerson: ReadonlySet<string>;
   private readonly cadences: PhraseTable<Cadence>;
   private readonly clearDate: PhraseTable<true>;
+  private readonly clearVerbs: ReadonlySet<string>;
+  private readonly dateNouns: ReadonlySet<string>;
   private readonly watchOff: PhraseTable<true>;
   private readonly watchShow: ReadonlySet<string>;
   private readonly negation: NegationWords;
@@ -168,6 +170,8 @@ export class Understanding {
       ),
     );
     this.clearDate = phraseTable(corpus.clearDate.map((phrase) => [phrase, true] as const));
+    this.clearVerbs = new Set(corpus.clearDateWords.verbs);
+    this.dateNouns = new Set(corpus.clearDateWords.nouns);
     this.watchOff = phraseTable(corpus.watchSettings.off.map((phrase) => [phrase, true] as const));
     this.watchShow = new Set(corpus.watchSettings.show);
     this.negation = corpus.negation;
@@ -872,13 +876,21 @@ export class Understanding {
                 context.now,
               );
         const date = corrected ?? recognizeDueDay(withoutTask.join(' '), context.now);
-        return date
-          ? { kind: 'complete', proposal: { intent, taskNumber, date } }
+        if (date) return { kind: 'complete', proposal: { intent, taskNumber, date } };
+        return this.takesDateAway(withoutTask)
+          ? { kind: 'complete', proposal: { intent, taskNumber, date: null } }
           : { kind: 'missing', missing: 'date', taskNumber };
       }
       default:
         return { kind: 'complete', proposal: { intent, taskNumber } };
     }
+  }
+
+  /** A verb that takes something away with a due-date word at most two words after it ("scrap the target date"). */
+  private takesDateAway(tokens: readonly string[]): boolean {
+    return tokens.some(
+      (token, i) => this.clearVerbs.has(token) && tokens.slice(i + 1, i + 4).some((next) => this.dateNouns.has(next)),
+    );
   }
 
   /** The number right after "due" when the words after it give a day without it: the task that day is for. */

@@ -301,6 +301,14 @@ describe('interpret', () => {
     });
   });
 
+  it.each([
+    'scrap the target date on the verify step',
+    'drop the due date on the config',
+    'please wipe its deadline, task 2',
+  ])('reads a verb that takes away beside a due-date word as clearing the date: %s', (text) => {
+    expect(understanding.interpret(text, cloudSync)).toMatchObject({ proposal: { intent: 'due', date: null } });
+  });
+
   it('reads clearing a date and reminder cadences', () => {
     expect(understanding.interpret('no due date for task 4', cloudSync)).toMatchObject({
       proposal: { intent: 'due', taskNumber: 4, date: null },
