@@ -131,7 +131,12 @@ export function prepareText(raw: string, options: TextPrepOptions): PreparedText
   const spelled = respelledPhrases(
     tokenize(text)
       .map((token) => joinedPrefix(token, options.vocabulary, respellings))
-      .flatMap((token) => respellings?.get(token) ?? contracted(token, options.vocabulary) ?? [token]),
+      .flatMap(
+        (token) =>
+          respellings?.get(token) ??
+          contracted(token, options.vocabulary) ??
+          hyphenated(token, options.vocabulary) ?? [token],
+      ),
     respellings,
   );
   const tokens = spelled.slice(0, MAX_TOKENS).map((token) => {
@@ -204,6 +209,16 @@ function joinedPrefix(token: string, vocabulary: ReadonlySet<string>, respelling
   if (!token.includes('-') || vocabulary.has(token)) return token;
   const joined = token.replace(/-/g, '');
   return vocabulary.has(joined) || respellings?.has(joined) ? joined : token;
+}
+
+/**
+ * "choose-tool step", "agent-install": words the model knows, joined by a hyphen into one it does not know, are read
+ * as those words, so the task they name is found. Known hyphenated words ("pre-reqs") and dates stay whole.
+ */
+function hyphenated(token: string, vocabulary: ReadonlySet<string>): string[] | undefined {
+  if (!/^[a-z]+(?:-[a-z]+)+$/.test(token) || vocabulary.has(token)) return undefined;
+  const parts = token.split('-');
+  return parts.every((part) => vocabulary.has(part)) ? parts : undefined;
 }
 
 /**

@@ -43,6 +43,21 @@ describe('the task placeholder', () => {
   });
 });
 
+describe('a hyphenated word', () => {
+  const tools = phraseTable<string>([['choose tool', 'cloudSync.chooseTool']]);
+  const vocabulary = new Set(['choose', 'tool', 'reopen', 'pre-reqs']);
+  const read = (text: string) => prepareText(text, { taskNames: tools, vocabulary });
+
+  it('reads known words joined by a hyphen as those words, so the task they name is found', () => {
+    expect(read('reopen the choose-tool step').masked).toBe('reopen xtask step');
+  });
+
+  it('keeps a known hyphenated word, a date and words it does not know whole', () => {
+    expect(read('pre-reqs 2026-12-20').tokens).toEqual(['pre-reqs', '2026-12-20']);
+    expect(read('choose-widget').tokens).toEqual(['choose-widget']);
+  });
+});
+
 describe('a respelled phrase', () => {
   const respellings = respellingTable({ lmk: 'let me know', 'let me know': '', 'in a bit': 'later' });
   const read = (text: string) => prepareText(text, { taskNames: names, vocabulary: new Set(), respellings }).tokens;
