@@ -461,6 +461,21 @@ describe('interpret', () => {
     expect(first?.intent).toBe(intent);
   });
 
+  // Asking leave to do something ("is it ok if I…", "do you mind if we…") had been read as a question the guide has
+  // nothing on. What is asked leave for is read alone; a change is offered, never carried out.
+  it.each([
+    ['is it okay if we mark the prerequisites as finished?', 'choose', 'taskDone'],
+    ['do you mind if we turn the weekly digest on', 'choose', 'remind'],
+    ['is it alright if we throw this plan away and begin again?', 'choose', 'startOver'],
+    ['would it be ok if I have a look at how far along we are?', 'act', 'status'],
+  ] as const)('reads what a request for leave asks for: %j', (text, kind, intent) => {
+    const reading = understanding.interpret(text, cloudSync);
+    const first =
+      reading.kind === 'act' ? reading.proposal : reading.kind === 'choose' ? reading.proposals[0] : undefined;
+    expect(reading.kind).toBe(kind);
+    expect(first?.intent).toBe(intent);
+  });
+
   it('still answers a question in a polite frame from the guide', () => {
     expect(understanding.interpret('is it possible to run the agent on a domain controller?', cloudSync).kind).toBe(
       'answer',
