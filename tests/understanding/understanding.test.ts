@@ -476,6 +476,12 @@ describe('interpret', () => {
     expect(first?.intent).toBe(intent);
   });
 
+  // "menu" had offered the progress summary, and "halp" (a common slip for help) had read as nothing: both are
+  // respelled (nlu/en.json's respellings), so no sentence of the corpus and no network changes.
+  it.each(['open the menu', 'menu please', 'halp pls'])('shows the help card when asked for the menu: %j', (text) => {
+    expect(understanding.interpret(text, cloudSync)).toMatchObject({ kind: 'act', proposal: { intent: 'help' } });
+  });
+
   it('still answers a question in a polite frame from the guide', () => {
     expect(understanding.interpret('is it possible to run the agent on a domain controller?', cloudSync).kind).toBe(
       'answer',
