@@ -36,6 +36,10 @@ export const INTENTS = [
 ] as const;
 export type IntentName = (typeof INTENTS)[number];
 
+/** The task changes with a verb of their own that names them before a task ("skip task 4"). */
+export const VERBED_TASK_CHANGES = ['taskStart', 'taskDone', 'taskSkip', 'taskReopen', 'unassign'] as const;
+export type VerbedTaskChange = (typeof VERBED_TASK_CHANGES)[number];
+
 export type Cadence = 'daily' | 'weekly' | 'off';
 
 export interface Corpus {
@@ -107,6 +111,13 @@ export interface Corpus {
    * read as the request it frames, when the whole message reads as nothing.
    */
   readonly politeFrames: readonly string[];
+  /**
+   * The plain verb of each task change ("skip", "reopen") and its -ing form, as words, not stems ("the skipped task" is
+   * no order to skip it): written right before
+   * the task it names ("skip task 4, another team did it"), it says which change is meant however the rest of the
+   * message reads.
+   */
+  readonly taskVerbs: Readonly<Record<VerbedTaskChange, readonly string[]>>;
   /**
    * Words that take back what came before them ("mark 3 done, sorry I mean 4", "the 10th, actually make it the 11th"):
    * the task or date said after one is the one meant.
@@ -242,6 +253,7 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     openers: strings(raw.openers, 'openers'),
     corrections: strings(raw.corrections, 'corrections'),
     politeFrames: strings(raw.politeFrames, 'politeFrames'),
+    taskVerbs: record(raw.taskVerbs, 'taskVerbs', VERBED_TASK_CHANGES),
     smallTalk: strings(raw.smallTalk, 'smallTalk'),
     negation: record(raw.negation, 'negation', [
       'words',

@@ -144,6 +144,9 @@ export class Understanding {
   private readonly ownerMarkers: ReadonlySet<string>;
   private readonly ownerMe: ReadonlySet<string>;
   private readonly openers: ReadonlySet<string>;
+  /** A task change's plain verb ("skip", "skipping") → that change. */
+  private readonly taskVerbs: ReadonlyMap<string, IntentName>;
+  private readonly articles: ReadonlySet<string>;
   private readonly corrections: PhraseTable<true>;
   private readonly politeFrames: PhraseTable<true>;
   private readonly isWord: (token: string) => boolean;
@@ -190,6 +193,12 @@ export class Understanding {
     this.ownerMarkers = new Set(corpus.owners.markers);
     this.ownerMe = new Set(corpus.owners.me);
     this.openers = new Set(corpus.openers);
+    this.taskVerbs = new Map(
+      Object.entries(corpus.taskVerbs).flatMap(([intent, verbs]) =>
+        verbs.map((verb) => [verb, intent as IntentName] as const),
+      ),
+    );
+    this.articles = new Set(corpus.functionWords);
     this.corrections = phraseTable(corpus.corrections.map((phrase) => [phrase, true] as const));
     this.politeFrames = phraseTable(corpus.politeFrames.map((phrase) => [phrase, true] as const));
     this.model = IntentModel.train(corpus, this.taskNames, synonyms);
@@ -346,6 +355,17 @@ export class Understanding {
         MAX_CHOICES,
       ),
     };
+  }
+
+  /** The task change whose plain verb stands right before a task the message names, an article apart at most. */
+  private changeVerbedBeforeTask(prepared: Prepared): IntentName | undefined {
+    for (const mention of prepared.taskMentions) {
+      let at = mention.start - 1;
+      if (at > 0 && this.articles.has(prepared.tokens[at])) at -= 1;
+      const verbed = at >= 0 ? this.taskVerbs.get(prepared.tokens[at]) : undefined;
+      if (verbed !== undefined) return verbed;
+    }
+    return undefined;
   }
 
   /** Whether the message negates something or weighs it as a hypothetical. */
@@ -593,6 +613,13 @@ export class Understanding {
         (candidate) => TASK_INTENTS.has(candidate.intent) && candidate.score >= SUGGEST_SCORE / 2,
       );
       if (taskReading && !outweighing.includes(taskReading.intent)) outweighing.push(taskReading.intent);
+    }
+    // The plain verb of another task change right before the task ("skip task 4, another team did it", read as a
+    // reopen on "another") says which change is meant: it is offered first, and neither is carried out.
+    // Not for a due date: finishing a task by a day sets its date ("aim to finish the prereqs by dec 10").
+    if (TASK_INTENTS.has(intent) && intent !== 'due') {
+      const verbed = this.changeVerbedBeforeTask(prepared);
+      if (verbed !== undefined && verbed !== intent && !outweighing.includes(verbed)) outweighing.unshift(verbed);
     }
     const said = this.model.trainedSentencesIn(prepared.masked);
     if (!said.has(intent))

@@ -25,6 +25,27 @@ describe('no change on a guess', () => {
     expect(reading.kind).not.toBe('act');
   });
 
+  // The plain verb of a task change right before the task names the change, whatever another word of the message
+  // suggests: these had reopened the task on "another" (the first two) or offered the reopen first.
+  it.each([
+    ['skip task 4, another team handled it', 'taskSkip'],
+    ['skip task 4? another team did it', 'taskSkip'],
+    ['skip the agent install, the vendor did another pass', 'taskSkip'],
+  ])('offers the change its verb names first, and carries out none: %j', (text, intent) => {
+    const reading = understanding.interpret(text, context);
+    expect(reading.kind).toBe('choose');
+    expect(reading.kind === 'choose' && reading.proposals[0].intent).toBe(intent);
+  });
+
+  it.each([
+    ['skip task 4', 'taskSkip'],
+    ['reopen task 3', 'taskReopen'],
+    ['the skipped prereqs need another look', 'taskReopen'],
+  ])('still acts where the verb and the reading agree, or the word is no order: %j', (text, intent) => {
+    const reading = understanding.interpret(text, context);
+    expect(reading.kind === 'act' && reading.proposal.intent).toBe(intent);
+  });
+
   // Weighing a change is not asking for it: these had offered the change (a "Mark done" or "Skip" button) first.
   it.each([
     'what would happen if we skipped task 4?',
