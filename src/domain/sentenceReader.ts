@@ -916,7 +916,9 @@ class Scan {
     for (const word of [first, last]) {
       if (!word) continue;
       if (has(word, 'yesFirst') && leading.yes) this.allow(this.asked.id, false, [leading.yes], word.start);
-      const no = has(word, 'noFirst') || this.isLeadingNo(word) || (word === last && this.tokens[word.start] === 'no');
+      // Only "no" itself: a phrase that starts with it ("no idea", "no clue") is a hedge, not a no.
+      const lastNo = word === last && word.end === word.start + 1 && this.tokens[word.start] === 'no';
+      const no = has(word, 'noFirst') || this.isLeadingNo(word) || lastNo;
       if (no && leading.no) this.allow(this.asked.id, false, [leading.no], word.start);
       if (last === first) break;
     }

@@ -326,6 +326,10 @@ describe('a yes or no alone in the last clause answers, after a label or a reaso
     ['connectStaging', 'staging server? no', 'ambiguous'],
     // A no that denies what follows it is no answer on its own.
     ['enterpriseAdminAvailable', 'I can ask, no promises', null],
+    // A hedge that starts with "no" is a hedge, not a no.
+    ['connectStaging', 'I looked at the box, no idea', 'notSure'],
+    ['connectStaging', 'honestly, no clue', 'notSure'],
+    ['enterpriseAdminAvailable', 'is there a staging box? no idea', 'notSure'],
   ])('%s: "%s" → %j', (question, text, expected) => {
     expect(asked(read(question, text))).toEqual(expected);
   });
