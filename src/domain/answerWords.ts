@@ -9,6 +9,7 @@
  * ("one", "older", "yes").
  */
 import type { AnswerKey } from './answers';
+import { MONTH_NAMES } from './planDates';
 import type { Band, Qualifier } from './quantities';
 
 export interface ValueWords {
@@ -147,6 +148,23 @@ const ATTRIBUTE_NAMES: readonly string[] = [
   'division',
   'attribute',
   'attributes',
+];
+
+/** The Enterprise Admin role and its credentials, by name: said to be held, they answer yes; merely named, they only hint. */
+const ENTERPRISE_ADMIN_ROLE: readonly string[] = [
+  'enterprise admin',
+  'enterprise admins',
+  'enterprise administrator',
+  'enterprise administrators',
+  'enterprise admin account',
+  'enterprise admin rights',
+  'ea account',
+  'ea rights',
+  'ea credentials',
+  'ea permissions',
+  'ea creds',
+  'enterprise admin creds',
+  'enterprise admin credentials',
 ];
 
 export const QUESTION_WORDS: { readonly [K in AnswerKey]: QuestionWords } = {
@@ -1032,39 +1050,10 @@ export const QUESTION_WORDS: { readonly [K in AnswerKey]: QuestionWords } = {
     leading: { yes: 'yes', no: 'no' },
     values: {
       yes: {
-        topical: [
-          'enterprise admin',
-          'enterprise admins',
-          'enterprise administrator',
-          'enterprise administrators',
-          'enterprise admin account',
-          'enterprise admin rights',
-          'ea account',
-          'ea rights',
-          'ea credentials',
-          'ea permissions',
-          'ea creds',
-          'enterprise admin creds',
-          'enterprise admin credentials',
-        ],
+        topical: ENTERPRISE_ADMIN_ROLE,
         asked: ['ea', 'we can', 'can do', 'we have one', 'i am', 'im', 'available', 'i think so'],
         // Naming the role is not saying someone holds it for this: "the Enterprise Admins group is empty".
-        weak: [
-          'enterprise admin',
-          'enterprise admins',
-          'enterprise administrator',
-          'enterprise administrators',
-          'enterprise admin account',
-          'enterprise admin rights',
-          'ea account',
-          'ea rights',
-          'ea credentials',
-          'ea permissions',
-          'ea creds',
-          'enterprise admin creds',
-          'enterprise admin credentials',
-          'ea',
-        ],
+        weak: [...ENTERPRISE_ADMIN_ROLE, 'ea'],
       },
       no: {
         asked: [
@@ -1578,18 +1567,7 @@ export const YEAR_MARKERS: ReadonlySet<string> = new Set([
   'autumn',
   'fall',
   'winter',
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
+  ...MONTH_NAMES.map((name) => name.toLowerCase()),
 ]);
 
 /** Counts below this are about something else ("two accounts", "one server"), never a directory's size. */

@@ -46,7 +46,8 @@ export function daysBetween(fromDay: string, toDay: string): number {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const MONTH_NAMES = [
+/** The months in calendar order, spelled out in full. */
+export const MONTH_NAMES: readonly string[] = [
   'January',
   'February',
   'March',
