@@ -77,6 +77,7 @@ const VAGUE_MULTIPLES: ReadonlySet<string> = new Set(['few', 'several', 'couple'
 const VAGUE_MAGNITUDES: ReadonlyMap<string, number> = new Map([
   ['hundred', 100],
   ['thousand', 1000],
+  ['million', 1_000_000],
 ]);
 const VAGUE_LOW = 2;
 const VAGUE_HIGH = 9;
@@ -137,8 +138,11 @@ export function findNumbers(tokens: readonly string[]): FoundNumber[] {
     if (magnitude !== undefined) {
       runs += 1;
       const start = at > 0 && tokens[at - 1] === 'a' ? at - 1 : at;
-      found.push({ start, end: at + 2, value: VAGUE_LOW * magnitude, upTo: VAGUE_HIGH * magnitude });
-      at += 2;
+      // "a few hundred thousand": a larger magnitude after the first multiplies it, or the count is a thousand times off.
+      const larger = VAGUE_MAGNITUDES.get(tokens[at + 2] ?? '') ?? 0;
+      const [scale, end] = larger > magnitude ? [magnitude * larger, at + 3] : [magnitude, at + 2];
+      found.push({ start, end, value: VAGUE_LOW * scale, upTo: VAGUE_HIGH * scale });
+      at = end;
       continue;
     }
     const run = numberRunAt(tokens, at);

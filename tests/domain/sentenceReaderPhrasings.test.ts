@@ -164,6 +164,10 @@ describe('vague counts: "a few hundred", "several thousand"', () => {
     ['groupOver50kMembers', 'our biggest group has a couple thousand members', 'no'],
     ['largestDomainObjects', '45k users, 30k computers, 9k groups and a few hundred contacts', 'under100k'],
     ['largestDomainObjects', 'a few constructor objects', null],
+    // A larger magnitude after the first multiplies it: hundreds of thousands, not hundreds.
+    ['connectTotalObjects', 'a few hundred thousand objects', 'over100k'],
+    ['largestDomainObjects', 'several hundred thousand accounts', 'over150k'],
+    ['groupOver50kMembers', 'the all-company list has a couple million members', 'yes'],
   ])('%s: "%s" → %j', (question, text, expected) => {
     expect(asked(read(question, text))).toEqual(expected);
   });
