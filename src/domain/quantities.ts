@@ -115,6 +115,18 @@ function isNumberToken(token: string): boolean {
   return DIGITS.test(token) || DIGITS_WITH_MAGNITUDE.test(token) || NUMBER_WORDS.has(token);
 }
 
+/** Exactly three digits: the next group of a number whose thousands are set apart by spaces ("1 200 000"). */
+const SPACE_GROUP = /^\d{3}$/;
+
+/**
+ * Whether `token` begins a number of its own after the written number `previous`: "4 80000 member lists" and "6 170k"
+ * are two numbers (the recognizer reads neither right as one), while "1 200 000" is one.
+ */
+function startsAnotherNumber(previous: string, token: string): boolean {
+  const written = (word: string) => DIGITS.test(word) || DIGITS_WITH_MAGNITUDE.test(word);
+  return written(previous) && written(token) && !SPACE_GROUP.test(token);
+}
+
 /** How the recognizer should see a token: "1.2m" as "1.2 million" (it misses the lower-case letter), others as typed. */
 function spelled(token: string, next: string | undefined): string {
   if (DOT_GROUPED.test(token) && !MAGNITUDE_WORDS.has(next ?? '')) return token.replace(/\./g, '');
@@ -161,6 +173,8 @@ export function findNumbers(tokens: readonly string[]): FoundNumber[] {
 
 /** Words between the two ends of a range: "110 to 120 thousand"; "and" only after "between". A hyphen is no token. */
 const RANGE_JOINERS: ReadonlySet<string> = new Set(['to', 'and']);
+/** A range's upper end is less than this many times its lower end. */
+const RANGE_SPAN = 10;
 
 /**
  * "110 to 120 thousand", "20-30k", "between 5 and 8 thousand": two whole numbers joined as a range are one count from
@@ -186,7 +200,8 @@ function joinRanges(tokens: readonly string[], found: readonly FoundNumber[]): F
       magnitudeOf(tokens.slice(first.start, first.end)) === 1 && first.value * magnitude <= second.value
         ? first.value * magnitude
         : first.value;
-    if (low >= second.value) {
+    // The ends of a range are of one order ("30-45k", "110 to 120 thousand"); "4 80000 member lists" counts lists.
+    if (low >= second.value || low * RANGE_SPAN < second.value) {
       joined.push(first);
       continue;
     }
@@ -215,6 +230,7 @@ function numberRunAt(tokens: readonly string[], at: number): number | undefined 
   let end = at + 1;
   while (end < tokens.length && end - at < MAX_RUN_TOKENS) {
     const token = tokens[end];
+    if (startsAnotherNumber(tokens[end - 1], token)) break;
     if (isNumberToken(token)) end += 1;
     else if (JOINING_WORDS.has(token) && isNumberToken(tokens[end + 1] ?? '')) end += 2;
     else break;

@@ -539,7 +539,8 @@ class Scan {
         number.upTo === undefined
           ? rangeOf(number.value, qualifier, negated)
           : { low: number.value, high: number.upTo };
-      if (this.countsSomethingElse(number.end)) continue;
+      // A number right before another one that is not its range counts things of that size: "4 80000 member lists".
+      if (this.countsSomethingElse(number.end) || this.numbers.some((other) => other.start === number.end)) continue;
       const inGroupClause = this.inClause(clause, 'groupWord');
       if (unit === 'members' || (inGroupClause && (unit === undefined || unit === 'people'))) {
         this.countMembers(range, true, number.start);

@@ -255,6 +255,10 @@ describe('counts: ranges, estimates, short units and the floor of an upper bound
     ['connectTotalObjects', 'somewhere between 105 and 130 thousand objects', 'over100k'],
     ['connectTotalObjects', 'we sit at 30-45k objects', 'under100k'],
     ['largestDomainObjects', 'the big domain holds 160 to 170k objects', 'over150k'],
+    // Two numbers of different orders side by side are a count of things and their size, not a range.
+    ['groupOver50kMembers', 'we run 4 80000 member mailing lists', 'yes'],
+    ['groupOver50kMembers', 'we have 2 55k-member groups', 'yes'],
+    ['largestDomainObjects', 'there are 6 170k object domains', 'over150k'],
     ['connectTotalObjects', 'in the region of 100k objects', 'ambiguous'],
     // A sentence that says its figure is an estimate makes a figure at a band's edge both bands.
     ['largestDomainObjects', 'the main domain is 100k, give or take, that is only my estimate', 'ambiguous'],
