@@ -1193,10 +1193,9 @@ export const DEPARTED_BACK: readonly string[] = [
   'no longer use them',
   'no longer need it',
   'no longer need them',
-  'no longer used',
-  'not used any more',
-  'not used anymore',
 ];
+/** Said of what is named just before, in its clause: "the old ADFS farm is no longer used". */
+export const NO_LONGER_USED: readonly string[] = ['no longer used', 'not used any more', 'not used anymore'];
 
 /**
  * A choice turned down: denies what it names, after it ("we ruled out PTA") or, nearer to hand, before it ("hashes

@@ -16,6 +16,7 @@ import {
   COUNT_UNITS,
   DEPARTED,
   DEPARTED_BACK,
+  NO_LONGER_USED,
   ESTIMATE_WORDS,
   GROUP_WORDS,
   LEAVING,
@@ -81,6 +82,7 @@ type Meaning =
         | 'negation'
         | 'departed'
         | 'departedBack'
+        | 'noLongerUsed'
         | 'rejected'
         | 'leaving'
         | 'planned'
@@ -135,6 +137,7 @@ function table(): PhraseTable<Meaning> {
   add(NEGATIONS, { kind: 'negation' });
   add(DEPARTED, { kind: 'departed' });
   add(DEPARTED_BACK, { kind: 'departedBack' });
+  add(NO_LONGER_USED, { kind: 'noLongerUsed' });
   add(REJECTED, { kind: 'rejected' });
   add(LEAVING, { kind: 'leaving' });
   add(PLANNED, { kind: 'planned' });
@@ -344,6 +347,7 @@ class Scan {
     // "The old AAD Connect box was decommissioned": a move done also reaches back to what it names.
     this.reachBack(this.departed, 'departed', NEGATION_REACH);
     this.reachBack(this.departed, 'departedBack', PRONOUN_REACH_BACK, true);
+    this.reachBack(this.departed, 'noLongerUsed', NEGATION_REACH);
     this.rejected = this.reach('rejected', NEGATION_REACH, undefined, true);
     this.reachBack(this.rejected, 'rejected', REJECTION_REACH_BACK);
     this.leaving = this.reach('leaving', NEGATION_REACH, undefined, true);

@@ -415,6 +415,10 @@ describe('a thing given up, said of "it" after it is named, is denied', () => {
     ['signIn', 'ADFS was there for years and we do not use it anymore, so PHS', 'phs'],
     // Without such a phrase the thing named stands.
     ['customization', 'custom rules and group filtering, we use both', ['advancedSyncRules', 'groupBasedFiltering']],
+    // Without "it", what is no longer used is what stands right before the words, not a choice further back.
+    ['otherNeeds', 'exchange hybrid, as the on-prem mailbox servers are no longer used', ['exchangeHybrid']],
+    ['signIn', 'PHS, since the ADFS farm is no longer used', 'phs'],
+    ['devices', 'hybrid join, because the old device writeback setup was not used any more', 'hybridJoin'],
   ])('%s: "%s" → %j', (question, text, expected) => {
     expect(asked(read(question, text))).toEqual(expected);
   });
