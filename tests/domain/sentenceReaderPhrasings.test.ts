@@ -1,6 +1,6 @@
 /**
- * Phrasings the questionnaire's sentence reader met in an outside author's set, each tried here with other words: the
- * readings must hold for the shape, not for one sentence.
+ * Shapes of answer people type to the questionnaire, each tried with several phrasings of its own: a reading must hold
+ * for the shape, not for one sentence.
  */
 import type { AnswerKey, Answers } from '../../src/domain/answers';
 import { replyTo } from '../../src/domain/questionnaireReplies';
@@ -20,8 +20,18 @@ function asked(reading: SentenceReading): unknown {
   return reading.asked.kind === 'value' ? reading.asked.value : reading.asked.kind === 'ambiguous' ? 'ambiguous' : null;
 }
 
+/** One test per row: the question asked, what is typed, and the reading expected of the question asked. */
+function readsAs(rows: ReadonlyArray<readonly [AnswerKey, string, unknown]>): void {
+  it.each(rows.map(([question, text, expected]) => [question, text, expected] as const))(
+    '%s: "%s" → %j',
+    (question, text, expected) => {
+      expect(asked(read(question, text))).toEqual(expected);
+    },
+  );
+}
+
 describe('a sentence that asks something back answers nothing', () => {
-  it.each<[AnswerKey, string, unknown]>([
+  readsAs([
     ['currentSync', 'is that question about Connect or about the cloud one?', null],
     ['connectStaging', 'how does staging mode work?', null],
     ['signIn', 'why would anyone pick PTA over password hash sync?', null],
@@ -32,13 +42,11 @@ describe('a sentence that asks something back answers nothing', () => {
     // A question after an answer leaves the answer as it was; one without a question word is still an answer.
     ['currentSync', "we're on Azure AD Connect, is that a problem?", 'connect'],
     ['devices', 'hybrid join?', 'hybridJoin'],
-  ])('%s: "%s" → %j', (question, text, expected) => {
-    expect(asked(read(question, text))).toEqual(expected);
-  });
+  ]);
 });
 
 describe('numbers: thousands grouped with dots, and years that are not counts', () => {
-  it.each<[AnswerKey, string, unknown]>([
+  readsAs([
     ['largestDomainObjects', 'roughly 240.000 objects', 'over150k'],
     ['connectTotalObjects', 'about 1.350.000 objects in all', 'over100k'],
     ['connectTotalObjects', '1.500 million objects', 'over100k'],
@@ -52,13 +60,11 @@ describe('numbers: thousands grouped with dots, and years that are not counts', 
     // A year-like number with a unit is still a count; a count beside a version leaves the version alone.
     ['connectTotalObjects', 'after the cleanup, 2000 objects', 'upTo2k'],
     ['connectBuild', '20.000 users, version 2.4.18', 'belowMandatory'],
-  ])('%s: "%s" → %j', (question, text, expected) => {
-    expect(asked(read(question, text))).toEqual(expected);
-  });
+  ]);
 });
 
 describe('words that only hint at a choice give way to other evidence', () => {
-  it.each<[AnswerKey, string, unknown]>([
+  readsAs([
     ['signIn', "password hash sync please, let's keep things simple", 'phs'],
     ['signIn', 'we keep password hash sync', 'phs'],
     ['devices', 'Autopilot for the new laptops, the older desktops need hybrid join', 'hybridJoin'],
@@ -72,13 +78,11 @@ describe('words that only hint at a choice give way to other evidence', () => {
     ['devices', 'all our PCs are Entra joined through Autopilot', 'none'],
     ['enterpriseAdminAvailable', 'our enterprise admin can do it', 'yes'],
     ['connectTotalObjects', "we're tiny", 'upTo2k'],
-  ])('%s: "%s" → %j', (question, text, expected) => {
-    expect(asked(read(question, text))).toEqual(expected);
-  });
+  ]);
 });
 
 describe('forests and domains: one that is not reachable decides', () => {
-  it.each<[AnswerKey, string, unknown]>([
+  readsAs([
     [
       'forestTopology',
       'our main forest is reachable, the lab forest sits on a separate network',
@@ -87,9 +91,7 @@ describe('forests and domains: one that is not reachable decides', () => {
     ['domainsReachable', 'the root domain is reachable but the branch domain is firewalled', 'someUnreachable'],
     ['forestTopology', 'three forests and there is no VPN to the newest one', 'includesDisconnected'],
     ['forestTopology', 'two forests, both connected', 'multipleConnected'],
-  ])('%s: "%s" → %j', (question, text, expected) => {
-    expect(asked(read(question, text))).toEqual(expected);
-  });
+  ]);
 
   it('a domain behind the firewall, named while forests are asked, answers the domain question too', () => {
     const reading = read('forestTopology', 'a single forest; the plant domain sits behind the firewall');
@@ -99,27 +101,23 @@ describe('forests and domains: one that is not reachable decides', () => {
 });
 
 describe('phrasings: sync verbs, cloud-only accounts, the staging flag, stock rules, "not so", a check still to make', () => {
-  it.each<[AnswerKey, string, unknown]>([
+  readsAs([
     ['currentSync', 'nothing gets synchronized yet, all of them are cloud accounts', 'none'],
     ['currentSync', 'we only have cloud users for now', 'none'],
     ['connectStaging', 'the scheduler says StagingModeEnabled: True on server two', 'yes'],
     ['customization', 'we stick to the stock rules', []],
     ['customization', "no idea, I'd need to open the sync rules editor", 'notSure'],
     ['groupOver50kMembers', 'we have not so large groups here', 'no'],
-  ])('%s: "%s" → %j', (question, text, expected) => {
-    expect(asked(read(question, text))).toEqual(expected);
-  });
+  ]);
 });
 
 describe('a choice turned down is denied, named before or after the words that turn it down', () => {
-  it.each<[AnswerKey, string, unknown]>([
+  readsAs([
     ['signIn', 'PTA was ruled out by the auditors, so password hash sync', 'phs'],
     ['signIn', 'we need PTA; federation was rejected years ago', 'ptaSetup'],
     ['signIn', 'we ruled out ADFS and want password hash sync', 'phs'],
     ['currentSync', 'Azure AD Connect was vetoed by security, we run cloud sync', 'cloudSync'],
-  ])('%s: "%s" → %j', (question, text, expected) => {
-    expect(asked(read(question, text))).toEqual(expected);
-  });
+  ]);
 });
 
 describe('a count of the only domain is the total too', () => {
@@ -143,7 +141,7 @@ describe('a count of the only domain is the total too', () => {
 });
 
 describe('a breakdown of a directory adds up', () => {
-  it.each<[AnswerKey, string, unknown]>([
+  readsAs([
     ['largestDomainObjects', 'the main domain: 50k users, 30k computers, 10k groups', 'under100k'],
     ['connectTotalObjects', '70k user accounts plus 35k workstations', 'over100k'],
     ['connectTotalObjects', 'about 60k staff, 40k machines, 12k groups and some contacts', 'over100k'],
@@ -152,13 +150,11 @@ describe('a breakdown of a directory adds up', () => {
     ['connectTotalObjects', 'about 45k staff, 40k machines, 12k groups and some contacts', 'ambiguous'],
     ['connectTotalObjects', 'about 90k users and 5k computers', 'ambiguous'],
     ['connectTotalObjects', '20k users in one domain and 30k users in the other', 'under100k'],
-  ])('%s: "%s" → %j', (question, text, expected) => {
-    expect(asked(read(question, text))).toEqual(expected);
-  });
+  ]);
 });
 
 describe('vague counts: "a few hundred", "several thousand"', () => {
-  it.each<[AnswerKey, string, unknown]>([
+  readsAs([
     ['connectTotalObjects', 'a few hundred objects', 'upTo2k'],
     ['connectTotalObjects', 'several thousand objects', 'ambiguous'],
     ['groupOver50kMembers', 'our biggest group has a couple thousand members', 'no'],
@@ -168,33 +164,27 @@ describe('vague counts: "a few hundred", "several thousand"', () => {
     ['connectTotalObjects', 'a few hundred thousand objects', 'over100k'],
     ['largestDomainObjects', 'several hundred thousand accounts', 'over150k'],
     ['groupOver50kMembers', 'the all-company list has a couple million members', 'yes'],
-  ])('%s: "%s" → %j', (question, text, expected) => {
-    expect(asked(read(question, text))).toEqual(expected);
-  });
+  ]);
 });
 
 describe('choices named with "or" between them are alternatives', () => {
-  it.each<[AnswerKey, string, unknown]>([
+  readsAs([
     ['currentSync', 'either Azure AD Connect or cloud sync, I forget which', 'ambiguous'],
     ['devices', 'hybrid join or device writeback, still deciding', 'ambiguous'],
     // With "and" they stay together: both tools, and writeback that includes the join.
     ['currentSync', 'Azure AD Connect for HQ and cloud sync for the branches', 'both'],
     ['devices', 'hybrid join and device writeback', 'deviceWritebackOrWhfbHybridTrust'],
-  ])('%s: "%s" → %j', (question, text, expected) => {
-    expect(asked(read(question, text))).toEqual(expected);
-  });
+  ]);
 });
 
 describe('a big group that is not to sync is not a group over the limit', () => {
-  it.each<[AnswerKey, string, unknown]>([
+  readsAs([
     ['groupOver50kMembers', 'one DL has 80k members, but we do not sync them', 'no'],
     ['groupOver50kMembers', 'the 75,000 member all-staff group is excluded from sync', 'no'],
     ['groupOver50kMembers', 'a 60k member group, and we sync it', 'yes'],
     // The words keep what they say about sync itself.
     ['currentSync', "we don't sync it yet", 'none'],
-  ])('%s: "%s" → %j', (question, text, expected) => {
-    expect(asked(read(question, text))).toEqual(expected);
-  });
+  ]);
 
   it('a sentence that says nothing syncs yet still counts a big group for later', () => {
     expect(read('currentSync', 'nothing is synced yet; our all-staff group has 70k members').also).toEqual({
@@ -204,7 +194,7 @@ describe('a big group that is not to sync is not a group over the limit', () => 
 });
 
 describe('multi-select words that depend on what is named with them', () => {
-  it.each<[AnswerKey, string, unknown]>([
+  readsAs([
     ['customization', 'we filter by employeeType so contractors stay out', ['attributeValueFiltering']],
     [
       'customization',
@@ -215,32 +205,26 @@ describe('multi-select words that depend on what is named with them', () => {
     ['customization', 'we filter by group membership', ['groupBasedFiltering']],
     ['otherNeeds', 'Exchange lives in a resource forest with linked mailboxes', ['accountResourceForest']],
     ['otherNeeds', 'exchange and HA', ['exchangeHybrid', 'highAvailability']],
-  ])('%s: "%s" → %j', (question, text, expected) => {
-    expect(asked(read(question, text))).toEqual(expected);
-  });
+  ]);
 });
 
 describe('an upper bound speaks of a count of its order', () => {
-  it.each<[AnswerKey, string, unknown]>([
+  readsAs([
     ['connectTotalObjects', 'less than 30k objects', 'under100k'],
     ['connectTotalObjects', 'at most 40 thousand objects', 'under100k'],
     // Near the lower band the bound still leaves both open, and a bound on it is that band.
     ['connectTotalObjects', 'under 5,000 objects', 'ambiguous'],
     ['connectTotalObjects', 'fewer than 1,500 objects', 'upTo2k'],
-  ])('%s: "%s" → %j', (question, text, expected) => {
-    expect(asked(read(question, text))).toEqual(expected);
-  });
+  ]);
 });
 
 describe('words that fit several options of a multi-select question are asked back', () => {
-  it.each<[AnswerKey, string, unknown]>([
+  readsAs([
     ['otherNeeds', 'we want groups written back, no idea which feature', 'ambiguous'],
     ['otherNeeds', 'groups back on prem from the cloud', 'ambiguous'],
     // Named on its own as well, the option is the answer.
     ['otherNeeds', 'Microsoft 365 groups, so groups written back to AD', ['m365GroupWriteback']],
-  ])('%s: "%s" → %j', (question, text, expected) => {
-    expect(asked(read(question, text))).toEqual(expected);
-  });
+  ]);
 
   it('the reply names both options and records nothing', () => {
     const reply = replyTo(questionById('otherNeeds'), 'groups written back to AD', { currentSync: 'none' });
@@ -250,7 +234,7 @@ describe('words that fit several options of a multi-select question are asked ba
 });
 
 describe('counts: ranges, estimates, short units and the floor of an upper bound', () => {
-  it.each<[AnswerKey, string, unknown]>([
+  readsAs([
     // A range is one count; a magnitude said once after the second end counts for the first.
     ['connectTotalObjects', 'somewhere between 105 and 130 thousand objects', 'over100k'],
     ['connectTotalObjects', 'we sit at 30-45k objects', 'under100k'],
@@ -269,9 +253,7 @@ describe('counts: ranges, estimates, short units and the floor of an upper bound
     // A version range is no count, and a year with R2 is that server.
     ['connectBuild', 'somewhere from 1.6 to 2.4, it was never upgraded', 'belowMandatory'],
     ['connectServerOs', 'still a ws2008r2 vm', 'ws2016OrOlder'],
-  ])('%s: "%s" → %j', (question, text, expected) => {
-    expect(asked(read(question, text))).toEqual(expected);
-  });
+  ]);
 
   it('a short unit is still a count of objects for later questions', () => {
     expect(read('connectStaging', 'no, one box only, 25k objs all told').also).toEqual({
@@ -282,7 +264,7 @@ describe('counts: ranges, estimates, short units and the floor of an upper bound
 });
 
 describe('reach: a network named, trouble denied, and exceptions to "all"', () => {
-  it.each<[AnswerKey, string, unknown]>([
+  readsAs([
     ['forestTopology', "two forests, and the acquired company's one is not on our network yet", 'includesDisconnected'],
     ['forestTopology', 'three forests, no connectivity problems among them', 'multipleConnected'],
     ['forestTopology', 'a pair of forests, trusted both ways, with no network issues', 'multipleConnected'],
@@ -292,13 +274,11 @@ describe('reach: a network named, trouble denied, and exceptions to "all"', () =
     ['domainsReachable', 'the server reaches all but one', 'someUnreachable'],
     // Without an exception, "all" still reads as before.
     ['domainsReachable', 'all of them, no exceptions', 'all'],
-  ])('%s: "%s" → %j', (question, text, expected) => {
-    expect(asked(read(question, text))).toEqual(expected);
-  });
+  ]);
 });
 
 describe('devices: a need denied with what it includes, and hybrid trusts named in full', () => {
-  it.each<[AnswerKey, string, unknown]>([
+  readsAs([
     ['devices', "we won't be hybrid joining anything", 'none'],
     [
       'devices',
@@ -312,9 +292,7 @@ describe('devices: a need denied with what it includes, and hybrid trusts named 
     ],
     // A need named outright still stands beside a denial of what it includes.
     ['devices', 'no plain hybrid join, we need device writeback', 'deviceWritebackOrWhfbHybridTrust'],
-  ])('%s: "%s" → %j', (question, text, expected) => {
-    expect(asked(read(question, text))).toEqual(expected);
-  });
+  ]);
 
   it('a later question: no hybrid join is no device need', () => {
     expect(read('signIn', 'password hash sync; no need for hybrid join').also).toEqual({
@@ -324,7 +302,7 @@ describe('devices: a need denied with what it includes, and hybrid trusts named 
 });
 
 describe('a yes or no alone in the last clause answers, after a label or a reason', () => {
-  it.each<[AnswerKey, string, unknown]>([
+  readsAs([
     ['enterpriseAdminAvailable', 'EA rights for the install: nope', 'no'],
     ['enterpriseAdminAvailable', 'the EA account, no', 'no'],
     ['connectStaging', 'second box in staging mode: yes', 'yes'],
@@ -338,9 +316,7 @@ describe('a yes or no alone in the last clause answers, after a label or a reaso
     ['connectStaging', 'I looked at the box, no idea', 'notSure'],
     ['connectStaging', 'honestly, no clue', 'notSure'],
     ['enterpriseAdminAvailable', 'is there a staging box? no idea', 'notSure'],
-  ])('%s: "%s" → %j', (question, text, expected) => {
-    expect(asked(read(question, text))).toEqual(expected);
-  });
+  ]);
 
   it('credentials called creds are still the role held', () => {
     expect(read('otherNeeds', 'none of those; I hold EA creds').also).toEqual({ enterpriseAdminAvailable: 'yes' });
@@ -348,7 +324,7 @@ describe('a yes or no alone in the last clause answers, after a label or a reaso
 });
 
 describe('sign-in: left untouched, or run apart from the sync tool, is kept', () => {
-  it.each<[AnswerKey, string, unknown]>([
+  readsAs([
     ['signIn', 'our ADFS farm runs today and nobody is going to touch it', 'keepExistingPtaOrFederation'],
     ['signIn', 'the pass-through agents run fine, we are not changing them', 'keepExistingPtaOrFederation'],
     ['signIn', 'federation with Ping, but another team runs it outside the sync tool', 'keepExistingPtaOrFederation'],
@@ -356,25 +332,21 @@ describe('sign-in: left untouched, or run apart from the sync tool, is kept', ()
     // A change wanted is still a setup, and a change away from it still leaves the other choice.
     ['signIn', 'we want to set up PTA and change nothing else', 'ptaSetup'],
     ['signIn', 'we run ADFS today but want to change to PHS', 'phs'],
-  ])('%s: "%s" → %j', (question, text, expected) => {
-    expect(asked(read(question, text))).toEqual(expected);
-  });
+  ]);
 });
 
 describe('"not sure" chosen as the answer outweighs a choice leaned to', () => {
-  it.each<[AnswerKey, string, unknown]>([
+  readsAs([
     ['signIn', 'PHS looks likely, but put me down as not sure until the CISO agrees', 'notSure'],
     ['devices', 'hybrid join probably; say unsure for now', 'notSure'],
     ['customization', 'maybe a few custom rules, go with no idea', 'notSure'],
     // A hedge that is no choice leaves the value named.
     ['signIn', 'PHS, as far as I know', 'phs'],
-  ])('%s: "%s" → %j', (question, text, expected) => {
-    expect(asked(read(question, text))).toEqual(expected);
-  });
+  ]);
 });
 
 describe('multi-select: the whole question denied, filters on an attribute, an option by its word', () => {
-  it.each<[AnswerKey, string, unknown]>([
+  readsAs([
     ['customization', 'we never customised the sync engine', []],
     ['customization', 'we filter accounts out based on department', ['attributeValueFiltering']],
     [
@@ -385,9 +357,7 @@ describe('multi-select: the whole question denied, filters on an attribute, an o
     ['otherNeeds', 'just the group option', 'ambiguous'],
     // Filtering alone says no option yet.
     ['customization', 'we do some filtering', null],
-  ])('%s: "%s" → %j', (question, text, expected) => {
-    expect(asked(read(question, text))).toEqual(expected);
-  });
+  ]);
 
   it('the whole question denied in an earlier answer is recorded as none of its options', () => {
     const reading = read('groupOver50kMembers', 'no. we have never customized sync, all defaults');
@@ -409,7 +379,7 @@ describe('multi-select: the whole question denied, filters on an attribute, an o
 });
 
 describe('a thing given up, said of "it" after it is named, is denied', () => {
-  it.each<[AnswerKey, string, unknown]>([
+  readsAs([
     ['customization', 'custom rules yes; we had group filtering once but we stopped using it', ['advancedSyncRules']],
     ['otherNeeds', 'exchange hybrid, and HA too, though we no longer need it', ['exchangeHybrid']],
     ['signIn', 'ADFS was there for years and we do not use it anymore, so PHS', 'phs'],
@@ -419,33 +389,27 @@ describe('a thing given up, said of "it" after it is named, is denied', () => {
     ['otherNeeds', 'exchange hybrid, as the on-prem mailbox servers are no longer used', ['exchangeHybrid']],
     ['signIn', 'PHS, since the ADFS farm is no longer used', 'phs'],
     ['devices', 'hybrid join, because the old device writeback setup was not used any more', 'hybridJoin'],
-  ])('%s: "%s" → %j', (question, text, expected) => {
-    expect(asked(read(question, text))).toEqual(expected);
-  });
+  ]);
 });
 
 describe('a word that changes what a choice means says nothing under a hedge', () => {
-  it.each<[AnswerKey, string, unknown]>([
+  readsAs([
     ['customization', 'there is filtering of some kind, no idea whether on department', 'notSure'],
     ['customization', 'we filter users, not certain it is by extensionAttribute2', 'notSure'],
     // Said plainly, it still does.
     ['customization', 'we filter on department', ['attributeValueFiltering']],
-  ])('%s: "%s" → %j', (question, text, expected) => {
-    expect(asked(read(question, text))).toEqual(expected);
-  });
+  ]);
 });
 
 describe('choices named with "or" under a hedge are asked back, not read as not sure', () => {
-  it.each<[AnswerKey, string, unknown]>([
+  readsAs([
     ['signIn', "I don't remember whether we went with PHS or pass-through", 'ambiguous'],
     ['devices', 'no idea if they need hybrid join or device writeback', 'ambiguous'],
     ['customization', 'not certain whether it is custom rules or attribute filtering', 'ambiguous'],
     // One choice under a hedge, or a choice and "not", is still not sure.
     ['signIn', 'not sure if PHS or not', 'notSure'],
     ['devices', 'unsure about hybrid join', 'notSure'],
-  ])('%s: "%s" → %j', (question, text, expected) => {
-    expect(asked(read(question, text))).toEqual(expected);
-  });
+  ]);
 
   it('the reply names both and records nothing', () => {
     const reply = replyTo(questionById('signIn'), "can't remember if it's PHS or PTA", { currentSync: 'none' });
@@ -466,7 +430,7 @@ describe('only what is none of the options is the whole answer, for a later ques
 });
 
 describe('a common slip in a long word of a known phrase is read as that word', () => {
-  it.each<[AnswerKey, string, unknown]>([
+  readsAs([
     ['currentSync', 'azure ad conect, an old one', 'connect'],
     ['connectStaging', 'a stagging server runs in the other site', 'yes'],
     ['signIn', 'pasword sync for everyone', 'phs'],
@@ -476,7 +440,5 @@ describe('a common slip in a long word of a known phrase is read as that word', 
     ['connectStaging', 'we keep stating server names in tickets', null],
     // A slip outside a phrase of several words is not guessed at.
     ['currentSync', 'conect', null],
-  ])('%s: "%s" → %j', (question, text, expected) => {
-    expect(asked(read(question, text))).toEqual(expected);
-  });
+  ]);
 });
