@@ -297,7 +297,7 @@ const STEP = 1;
  * "Under 50 thousand" bounds a count of that order: nobody with 1,500 objects says it. Below a bound means more than this
  * share of it, so a band far below (up to 2,000) is not a candidate.
  */
-export const BOUND_FLOOR = 0.1;
+const BOUND_FLOOR = 0.1;
 
 /** The least count an upper bound speaks of: more than a tenth of it, so "under 20k" is not 2,000 objects. */
 function floorOf(value: number): number {
