@@ -589,7 +589,7 @@ class Scan {
    * "~60k users, ~25k computers, ~8k groups": counts of different parts in one sentence add up to at least their sum,
    * and users, computers and groups together are the whole directory when nothing else is named without a count ("and
    * some contacts" may be any number). A part counted twice ("20k users here, 30k users there") or in different scopes
-   * is not one breakdown.
+   * is not one breakdown, and neither are counts with a domain named between them.
    */
   private countBreakdowns(parts: readonly Part[]): void {
     const sentences = new Set(parts.map((part) => part.sentence));
@@ -598,12 +598,19 @@ class Scan {
       const names = new Set(listed.map((part) => part.part));
       if (listed.length < 2 || names.size !== listed.length) continue;
       if (new Set(listed.map((part) => part.scope)).size !== 1) continue;
+      const low = listed.reduce((sum, part) => sum + part.range.low, 0);
+      // A domain named between two counts puts them in different domains ("70k users here, the other domain 40k PCs"):
+      // together they are only a floor for the total.
+      const [from, to] = [Math.min(...listed.map((part) => part.at)), Math.max(...listed.map((part) => part.at))];
+      if (this.matches.some((match) => match.start > from && match.start < to && has(match, 'scope'))) {
+        this.countObjects({ low, high: Infinity }, 'total', true, listed[0].at);
+        continue;
+      }
       const counted = new Set(listed.map((part) => part.unitAt));
       const uncounted = this.matches.some(
         (match) => this.sentence[match.start] === sentence && has(match, 'part') && !counted.has(match.start),
       );
       const whole = !uncounted && WHOLE_DIRECTORY_PARTS.every((name) => names.has(name));
-      const low = listed.reduce((sum, part) => sum + part.range.low, 0);
       const high = whole ? listed.reduce((sum, part) => sum + part.range.high, 0) : Infinity;
       const scope = listed[0].scope;
       this.countObjects({ low, high }, scope === 'domain' && this.soleDomain() ? 'sole' : scope, true, listed[0].at);

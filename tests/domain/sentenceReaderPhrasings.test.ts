@@ -151,6 +151,16 @@ describe('a breakdown of a directory adds up', () => {
     ['connectTotalObjects', 'about 90k users and 5k computers', 'ambiguous'],
     ['connectTotalObjects', '20k users in one domain and 30k users in the other', 'under100k'],
   ]);
+
+  // Parts with a domain named between them are counts of different domains: they add up for the total only.
+  it.each([
+    'the head office domain has 70k users, the factory domain 40k computers',
+    '70k users sit in the head office domain and 40k computers in the factory domain',
+  ])('"%s": the largest domain may still be under 100k', (text) => {
+    const reading = read('largestDomainObjects', text);
+    expect(reading.asked.kind === 'ambiguous' && reading.asked.candidates).toContain('under100k');
+    expect(reading.also).toEqual({ connectTotalObjects: 'over100k' });
+  });
 });
 
 describe('vague counts: "a few hundred", "several thousand"', () => {
