@@ -1170,6 +1170,9 @@ export const DEPARTED: readonly string[] = [
   'dropped',
   'phased out',
   'turned off',
+  'removed',
+  'uninstalled',
+  'shut down',
 ];
 
 /**

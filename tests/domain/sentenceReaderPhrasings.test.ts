@@ -398,6 +398,10 @@ describe('a thing given up, said of "it" after it is named, is denied', () => {
     // Without "it", what is no longer used is what stands right before the words, not a choice further back.
     ['otherNeeds', 'exchange hybrid, as the on-prem mailbox servers are no longer used', ['exchangeHybrid']],
     ['signIn', 'PHS, since the ADFS farm is no longer used', 'phs'],
+    // Taken away, uninstalled or shut down is gone as well.
+    ['connectStaging', 'the staging server got removed last spring', 'no'],
+    ['signIn', 'we uninstalled the PTA agents and went with password hash sync', 'phs'],
+    ['currentSync', 'Cloud Sync: the old Connect server was shut down', 'cloudSync'],
     ['devices', 'hybrid join, because the old device writeback setup was not used any more', 'hybridJoin'],
   ]);
 });
