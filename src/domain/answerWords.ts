@@ -150,6 +150,19 @@ const ATTRIBUTE_NAMES: readonly string[] = [
   'attributes',
 ];
 
+/** Devices joined to the cloud alone, which need nothing of the sync tool. */
+const CLOUD_JOINED: readonly string[] = [
+  'entra joined',
+  'entra join',
+  'azure ad joined',
+  'azure ad join',
+  'aad joined',
+  'cloud joined',
+  'autopilot',
+  'intune only',
+  'cloud kerberos trust',
+];
+
 /** The Enterprise Admin role and its credentials, by name: said to be held, they answer yes; merely named, they only hint. */
 const ENTERPRISE_ADMIN_ROLE: readonly string[] = [
   'enterprise admin',
@@ -559,33 +572,11 @@ export const QUESTION_WORDS: { readonly [K in AnswerKey]: QuestionWords } = {
     noneValue: 'none',
     values: {
       none: {
-        topical: [
-          'no devices',
-          'no device needs',
-          'entra joined',
-          'entra join',
-          'azure ad joined',
-          'azure ad join',
-          'aad joined',
-          'cloud joined',
-          'autopilot',
-          'intune only',
-          'cloud kerberos trust',
-        ],
+        topical: ['no devices', 'no device needs', ...CLOUD_JOINED],
         asked: ['none', 'nothing', 'nothing else', 'not needed'],
         // Devices that are cloud joined need nothing here, which says nothing of the others: "Autopilot for new
         // laptops, hybrid join for the rest" needs hybrid join.
-        weak: [
-          'entra joined',
-          'entra join',
-          'azure ad joined',
-          'azure ad join',
-          'aad joined',
-          'cloud joined',
-          'autopilot',
-          'intune only',
-          'cloud kerberos trust',
-        ],
+        weak: CLOUD_JOINED,
       },
       hybridJoin: {
         topical: [
