@@ -1462,42 +1462,38 @@ export const ESTIMATE_WORDS: readonly string[] = [
   'plus or minus',
 ];
 
+/** Words for the user accounts a directory holds (mailboxes, seats and heads count people, not accounts). */
+const USER_WORDS = [
+  'users',
+  'user',
+  'people',
+  'employees',
+  'staff',
+  'accounts',
+  'user accounts',
+  'identities',
+  'persons',
+  'user objects',
+  'students',
+] as const;
+/** Words for the computer objects a directory holds. */
+const COMPUTER_WORDS = [
+  'computers',
+  'computer objects',
+  'computer accounts',
+  'devices',
+  'machines',
+  'workstations',
+] as const;
+
 /** What a counted number is of. Users are only part of a directory's objects: see PEOPLE_TO_OBJECTS. */
 export const COUNT_UNITS: ReadonlyArray<readonly [string, 'people' | 'objects' | 'members' | 'partial']> = [
-  ...(
-    [
-      'users',
-      'user',
-      'people',
-      'employees',
-      'staff',
-      'accounts',
-      'user accounts',
-      'identities',
-      'mailboxes',
-      'seats',
-      'persons',
-      'user objects',
-      'heads',
-      'students',
-    ] as const
-  ).map((word) => [word, 'people'] as const),
+  ...([...USER_WORDS, 'mailboxes', 'seats', 'heads'] as const).map((word) => [word, 'people'] as const),
   ...(
     ['objects', 'object', 'objs', 'obj', 'items', 'entries', 'ad objects', 'directory objects', 'things'] as const
   ).map((word) => [word, 'objects'] as const),
   ...(['members', 'member', 'users in it', 'people in it'] as const).map((word) => [word, 'members'] as const),
-  ...(
-    [
-      'computers',
-      'computer objects',
-      'computer accounts',
-      'devices',
-      'machines',
-      'workstations',
-      'groups',
-      'contacts',
-    ] as const
-  ).map((word) => [word, 'partial'] as const),
+  ...([...COMPUTER_WORDS, 'groups', 'contacts'] as const).map((word) => [word, 'partial'] as const),
 ];
 
 /**
@@ -1505,24 +1501,8 @@ export const COUNT_UNITS: ReadonlyArray<readonly [string, 'people' | 'objects' |
  * sentence add up, and users, computers and groups together are nearly all of it. Units not listed are no part.
  */
 export const OBJECT_PARTS: ReadonlyArray<readonly [string, 'users' | 'computers' | 'groups' | 'contacts']> = [
-  ...(
-    [
-      'users',
-      'user',
-      'people',
-      'employees',
-      'staff',
-      'accounts',
-      'user accounts',
-      'identities',
-      'persons',
-      'user objects',
-      'students',
-    ] as const
-  ).map((word) => [word, 'users'] as const),
-  ...(['computers', 'computer objects', 'computer accounts', 'devices', 'machines', 'workstations'] as const).map(
-    (word) => [word, 'computers'] as const,
-  ),
+  ...USER_WORDS.map((word) => [word, 'users'] as const),
+  ...COMPUTER_WORDS.map((word) => [word, 'computers'] as const),
   ['groups', 'groups'],
   ['contacts', 'contacts'],
 ];
