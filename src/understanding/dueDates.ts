@@ -6,6 +6,7 @@
  * it is the last resort: a message without a date-like word never reaches it, and the common forms are
  * resolved here by a small pure resolver. Only the rarer phrasings ("12/15", "next week") go to the recognizer.
  */
+import { MONTH_NAMES } from '../domain/planDates';
 
 interface Resolution {
   readonly type?: string;
@@ -19,20 +20,7 @@ interface Resolution {
 export type DateFallback = (text: string, today: string) => string | undefined;
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
+const MONTHS = MONTH_NAMES.map((name) => name.toLowerCase());
 /** Monday first, as weeks are counted for "next friday". */
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const SHORT_MONTHS = MONTHS.map((name) => name.slice(0, 3));
