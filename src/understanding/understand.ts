@@ -325,7 +325,8 @@ export class Understanding {
    * the second would act on is offered first: it learnt phrasings the corpus lacks. Each reading has passed every rule
    * (negations, hypotheticals, questions), so the second opinion can turn an action into an offer, never the reverse.
    * A read-only command the first is sure of is shown when the second reads no other command in the message (it may
-   * read a question: "when was task 2 marked done"), as a wrong one costs nothing to ignore. A message the first refused because it negates or weighs something stays refused, whatever command the
+   * read a question: "when was task 2 marked done") or counts it among its offers, as a wrong one costs nothing to
+   * ignore. A message the first refused because it negates or weighs something stays refused, whatever command the
    * second reads in it ("once task 3 is done we could skip 5" is no request for what's next).
    */
   interpret(text: string, context: UnderstandingContext): Interpretation {
@@ -335,7 +336,8 @@ export class Understanding {
     if (first.kind === 'act') {
       if (intentRead(second) === first.proposal.intent) return first;
       const other = second.kind === 'act' ? [second.proposal] : second.kind === 'choose' ? second.proposals : [];
-      if (other.length === 0 && !CHANGES_STATE.has(first.proposal.intent) && !SETTINGS.has(first.proposal.intent))
+      const readOnly = !CHANGES_STATE.has(first.proposal.intent) && !SETTINGS.has(first.proposal.intent);
+      if (readOnly && (other.length === 0 || other.some((proposal) => proposal.intent === first.proposal.intent)))
         return first;
       return {
         kind: 'choose',
