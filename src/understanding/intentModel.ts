@@ -79,7 +79,7 @@ export class IntentModel {
    * The last message's reading (inputOf): one message asks for it up to four times (its scores, the words each
    * reading accounts for, the words nothing accounts for), and the phrase lookups are the costly part of it.
    */
-  private lastInput?: { readonly masked: string; readonly reading: MessageInput };
+  private readonly lastInput: { masked?: string; reading?: MessageInput } = {};
   /** Every word of the corpus, unstemmed: typo correction compares against these. */
   readonly vocabulary: ReadonlySet<string>;
   /** The corpus's respellings, applied to training sentences as to messages so both read the same words. */
@@ -366,9 +366,12 @@ export class IntentModel {
    * to switch anything off). A word that relates to nothing counts towards "none", one that does a little.
    */
   private inputOf(masked: string): MessageInput {
-    if (this.lastInput?.masked === masked) return this.lastInput.reading;
+    if (this.lastInput.masked === masked && this.lastInput.reading) return this.lastInput.reading;
     const reading = this.readInput(masked);
-    this.lastInput = { masked, reading };
+    // Written into the one object this model and its view over the second network share (withLearntNetwork): the
+    // words mean the same to both networks, so a message pays for reading them once.
+    this.lastInput.masked = masked;
+    this.lastInput.reading = reading;
     return reading;
   }
 

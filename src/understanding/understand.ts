@@ -225,14 +225,28 @@ export class Understanding {
 
   /** Ranked intents for a message, before any decision (tests and the accuracy report use it). */
   classify(text: string): { prepared: PreparedText; ranked: IntentScore[] } {
+    return { prepared: this.prepared(text), ranked: this.model.classify(this.prepared(text).masked) };
+  }
+
+  /**
+   * The message's words, corrected and masked. The last text's are kept in one object this reader and its second
+   * opinion share (secondReader): a message is read several times (by both networks, its last clause, its refusals),
+   * and the words are the same each time.
+   */
+  private prepared(text: string): PreparedText {
+    if (this.lastPrepared.text === text && this.lastPrepared.prepared) return this.lastPrepared.prepared;
     const prepared = prepareText(text, {
       taskNames: this.taskNames,
       vocabulary: this.model.vocabulary,
       respellings: this.model.respellings,
       isWord: this.isWord,
     });
-    return { prepared, ranked: this.model.classify(prepared.masked) };
+    this.lastPrepared.text = text;
+    this.lastPrepared.prepared = prepared;
+    return prepared;
   }
+
+  private readonly lastPrepared: { text?: string; prepared?: PreparedText } = {};
 
   /**
    * classify, for a message whose only task words name tasks of another track ("kick off the assessment" in a Cloud
