@@ -149,6 +149,8 @@ export class Understanding {
   private readonly articles: ReadonlySet<string>;
   private readonly corrections: PhraseTable<true>;
   private readonly politeFrames: PhraseTable<true>;
+  /** The last text's prepared words (prepared), one object for this reader and its second opinion. */
+  private readonly lastPrepared: { text?: string; prepared?: PreparedText } = {};
   private readonly isWord: (token: string) => boolean;
   /**
    * Task words the corpus uses as part of a command of its own, by the commands ("start the assessment" is the
@@ -225,7 +227,8 @@ export class Understanding {
 
   /** Ranked intents for a message, before any decision (tests and the accuracy report use it). */
   classify(text: string): { prepared: PreparedText; ranked: IntentScore[] } {
-    return { prepared: this.prepared(text), ranked: this.model.classify(this.prepared(text).masked) };
+    const prepared = this.prepared(text);
+    return { prepared, ranked: this.model.classify(prepared.masked) };
   }
 
   /**
@@ -245,8 +248,6 @@ export class Understanding {
     this.lastPrepared.prepared = prepared;
     return prepared;
   }
-
-  private readonly lastPrepared: { text?: string; prepared?: PreparedText } = {};
 
   /**
    * classify, for a message whose only task words name tasks of another track ("kick off the assessment" in a Cloud
