@@ -387,7 +387,7 @@ export class Understanding {
 
   /** Whether the message negates something or weighs it as a hypothetical. */
   private negatesOrWeighs(text: string): boolean {
-    const prepared = this.classify(text).prepared;
+    const prepared = this.prepared(text);
     return Boolean(negationOf(prepared.tokens, this.negation)) || this.isConditional(prepared);
   }
 
@@ -405,7 +405,7 @@ export class Understanding {
     // asks them.
     const last = lastClause(text);
     if (last === undefined) return whole;
-    const prepared = this.classify(text).prepared;
+    const prepared = this.prepared(text);
     const tokens = prepared.tokens;
     if (tokens[0] === PERSON_TOKEN || negationOf(tokens, this.negation) || this.isConditional(prepared)) return whole;
     if (tokens.some((token) => this.indirectQuestions.has(token))) return whole;
