@@ -107,6 +107,11 @@ export interface QuestionWords {
   readonly leading?: { readonly yes?: string; readonly no?: string };
   /** About what runs today: a move away that is only planned ("we're moving off Connect") does not deny it. */
   readonly aboutToday?: boolean;
+  /**
+   * About something held, such as a role: no longer using or needing it ("I have EA but never use it now") does not
+   * deny holding it; only words of removal do ("our EA account was removed").
+   */
+  readonly heldWhenUnused?: boolean;
   readonly counts?: CountReading;
   readonly reach?: ReachReading;
   readonly versions?: VersionReading;
@@ -1039,6 +1044,7 @@ export const QUESTION_WORDS: { readonly [K in AnswerKey]: QuestionWords } = {
   enterpriseAdminAvailable: {
     example: "yes, I'm an enterprise admin",
     leading: { yes: 'yes', no: 'no' },
+    heldWhenUnused: true,
     values: {
       yes: {
         topical: ENTERPRISE_ADMIN_ROLE,

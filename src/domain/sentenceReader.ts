@@ -303,6 +303,8 @@ class Scan {
   readonly sentence: number[] = [];
   readonly negated: boolean[];
   readonly departed: boolean[];
+  /** Tokens of a thing no longer used or needed ("we don't use it any more"): given up, unless it is held (a role). */
+  readonly unused: boolean[];
   readonly rejected: boolean[];
   readonly leaving: boolean[];
   readonly planned: boolean[];
@@ -346,8 +348,9 @@ class Scan {
     this.departed = this.reach('departed', NEGATION_REACH, undefined, true);
     // "The old AAD Connect box was decommissioned": a move done also reaches back to what it names.
     this.reachBack(this.departed, 'departed', NEGATION_REACH);
-    this.reachBack(this.departed, 'departedBack', PRONOUN_REACH_BACK, true);
-    this.reachBack(this.departed, 'noLongerUsed', NEGATION_REACH);
+    this.unused = this.tokens.map(() => false);
+    this.reachBack(this.unused, 'departedBack', PRONOUN_REACH_BACK, true);
+    this.reachBack(this.unused, 'noLongerUsed', NEGATION_REACH);
     this.rejected = this.reach('rejected', NEGATION_REACH, undefined, true);
     this.reachBack(this.rejected, 'rejected', REJECTION_REACH_BACK);
     this.leaving = this.reach('leaving', NEGATION_REACH, undefined, true);
@@ -474,6 +477,7 @@ class Scan {
         const denied =
           this.negated[match.start] ||
           this.departed[match.start] ||
+          (this.unused[match.start] && !QUESTION_WORDS[question].heldWhenUnused) ||
           this.rejected[match.start] ||
           (today ? this.planned[match.start] : this.leaving[match.start]);
         if (meaning.kind === 'topic') {

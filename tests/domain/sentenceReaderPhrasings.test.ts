@@ -456,3 +456,20 @@ describe('a common slip in a long word of a known phrase is read as that word', 
     ['currentSync', 'conect', null],
   ]);
 });
+
+describe('a role no longer used is still held; only words of removal take it away', () => {
+  readsAs([
+    ['enterpriseAdminAvailable', 'I have enterprise admin rights, although I never use them any more', 'yes'],
+    ['enterpriseAdminAvailable', "my account is an EA one but I don't need it anymore", 'yes'],
+    ['enterpriseAdminAvailable', 'I am enterprise admin. stopped using it after the audit', 'yes'],
+    // Removed, it is gone.
+    ['enterpriseAdminAvailable', 'our enterprise admin account was removed last year', 'no'],
+  ]);
+
+  it('a tool no longer used is still given up', () => {
+    expect(read('devices', "hybrid join was a pilot and we don't use it any more").asked).toEqual({
+      kind: 'value',
+      value: 'none',
+    });
+  });
+});
