@@ -1120,6 +1120,8 @@ export const NEGATIONS: readonly string[] = [
   'cannot',
   'can not',
   'couldnt',
+  'wouldnt',
+  'would not',
   'wont',
   'will not',
   'never',
@@ -1343,6 +1345,26 @@ export const YES_FIRST: readonly string[] = [
   'of course',
   'affirmative',
   'y',
+];
+/**
+ * Words that report an answer right before a yes or no that ends the reply: "the security team says no", "I'd say
+ * yes", "the answer is no". The yes or no is then the reply's answer, as one alone in its last clause is.
+ */
+export const REPORTS_ANSWER: readonly string[] = [
+  'say',
+  'says',
+  'said',
+  'saying',
+  'told us',
+  'told me',
+  'tells us',
+  'answered',
+  'replied',
+  'answer is',
+  'reply is',
+  'verdict is',
+  'its a',
+  'thats a',
 ];
 /** Always a "no" at the start; a plain "no" is one only when a comma or the end follows ("no, …"), else it denies what follows ("no devices"). */
 export const NO_FIRST: readonly string[] = ['nope', 'nah', 'negative', 'no way', 'n'];

@@ -26,6 +26,7 @@ import {
   NOT_SURE,
   NOT_SURE_CHOSEN,
   NO_FIRST,
+  REPORTS_ANSWER,
   ONLY_WORDS,
   OBJECT_PARTS,
   ONE_WORDS,
@@ -95,6 +96,7 @@ type Meaning =
         | 'many'
         | 'choiceNumber'
         | 'clauseWord'
+        | 'reportsAnswer'
         | 'contrast'
         | 'or'
         | 'otherCounted'
@@ -152,6 +154,7 @@ function table(): PhraseTable<Meaning> {
   add(MANY_WORDS, { kind: 'many' });
   add(CHOICE_NUMBER_WORDS, { kind: 'choiceNumber' });
   add(CLAUSE_WORDS, { kind: 'clauseWord' });
+  add(REPORTS_ANSWER, { kind: 'reportsAnswer' });
   add(CONTRAST_WORDS, { kind: 'contrast' });
   add(['or'], { kind: 'or' });
   add(OTHER_COUNTED, { kind: 'otherCounted' });
@@ -922,7 +925,8 @@ class Scan {
 
   /**
    * "yes, …" / "no, …" / "nope" at the start answers a yes-or-no question, and so does a yes or no alone in the last
-   * clause, after a label or a reason: "enterprise admin: no", "… and the server sits in it, so yes."
+   * clause, after a label or a reason, or after words that report it: "enterprise admin: no", "… and the server sits
+   * in it, so yes.", "the security team says no".
    */
   readLeadingWord(): void {
     const leading = QUESTION_WORDS[this.asked.id].leading;
@@ -940,12 +944,18 @@ class Scan {
     }
   }
 
-  /** The phrase that makes up the last clause on its own (a clause word such as "so" before it aside), if any. */
+  /**
+   * The phrase that makes up the last clause on its own (a clause word such as "so" before it aside), or that ends the
+   * reply right after words reporting it, if any.
+   */
   private lastWordAlone(): PhraseMatch<Meaning> | undefined {
     let end = this.tokens.length;
     while (end > 0 && isSentenceEnd(this.tokens[end - 1])) end -= 1;
     const word = this.endingAt.get(end);
     if (!word || word.start === 0) return undefined;
+    // Reported as the answer: "the EA team says no", "I'd say yes" (not "I wouldn't say no").
+    const reporter = this.endingAt.get(word.start);
+    if (reporter && has(reporter, 'reportsAnswer') && !this.negated[reporter.start]) return word;
     const before = this.startingAt.get(word.start - 1);
     const opener = before && before.end === word.start && has(before, 'clauseWord') ? before.start : word.start;
     return opener > 0 && isClauseMark(this.tokens[opener - 1]) ? word : undefined;

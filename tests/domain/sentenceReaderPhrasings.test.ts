@@ -473,3 +473,15 @@ describe('a role no longer used is still held; only words of removal take it awa
     });
   });
 });
+
+describe('a yes or no reported as the answer ends the reply', () => {
+  readsAs([
+    ['enterpriseAdminAvailable', 'the EA holders said no', 'no'],
+    ['enterpriseAdminAvailable', 'our directory team tells us no.', 'no'],
+    ['connectStaging', "I'd say yes", 'yes'],
+    ['groupOver50kMembers', 'the mailing list owners answered no', 'no'],
+    ['enterpriseAdminAvailable', 'enterprise admin? the verdict is no', 'no'],
+    // Not said, it is no answer.
+    ['enterpriseAdminAvailable', "I wouldn't say no", null],
+  ]);
+});
