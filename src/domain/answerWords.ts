@@ -1325,6 +1325,36 @@ export const NOT_SURE: readonly string[] = [
 export const NOT_SURE_CHOSEN: readonly string[] = ['as', 'go with', 'say', 'answer', 'put'];
 
 /**
+ * Right after "not sure", these put the doubt on the questions still to come, not on the one answered before it: "PTA,
+ * not sure about the rest". Said with nothing else, the question asked is among "the rest".
+ */
+export const OTHER_QUESTIONS: readonly string[] = [
+  'about the rest',
+  'for the rest',
+  'on the rest',
+  'of the rest',
+  'about the others',
+  'for the others',
+  'on the others',
+  'about the other ones',
+  'for the other ones',
+  'about the other questions',
+  'for the other questions',
+  'on the other questions',
+  'about the remaining ones',
+  'for the remaining ones',
+  'about the remaining questions',
+  'for the remaining questions',
+  'about everything else',
+  'for everything else',
+  'on everything else',
+  'about anything else',
+  'about the other stuff',
+  'beyond that',
+  'past that',
+];
+
+/**
  * Right before what is none of a multi-select question's options, these make it the whole answer, for a later question
  * too: "we filter only by OU" is no customization at all.
  */

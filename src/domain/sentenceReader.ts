@@ -25,6 +25,7 @@ import {
   NEGATIONS,
   NOT_SURE,
   NOT_SURE_CHOSEN,
+  OTHER_QUESTIONS,
   NO_FIRST,
   REPORTS_ANSWER,
   ONLY_WORDS,
@@ -89,6 +90,7 @@ type Meaning =
         | 'planned'
         | 'notSure'
         | 'notSureChosen'
+        | 'otherQuestions'
         | 'yesFirst'
         | 'noFirst'
         | 'groupWord'
@@ -147,6 +149,7 @@ function table(): PhraseTable<Meaning> {
   const chosen = NOT_SURE_CHOSEN.flatMap((before) => NOT_SURE.map((phrase) => `${before} ${phrase}`));
   add(chosen, { kind: 'notSure' });
   add(chosen, { kind: 'notSureChosen' });
+  add(OTHER_QUESTIONS, { kind: 'otherQuestions' });
   add(YES_FIRST, { kind: 'yesFirst' });
   add(NO_FIRST, { kind: 'noFirst' });
   add(GROUP_WORDS, { kind: 'groupWord' });
@@ -438,11 +441,24 @@ class Scan {
     this.evidenceFor(question).pieces.push({ values: [...values], segment: this.segment[at] ?? 0 });
   }
 
-  /** A "not sure" that reached nothing in particular is about the question asked; one chosen as the answer is its answer. */
+  /**
+   * A "not sure" that reached nothing in particular is about the question asked; one chosen as the answer is its answer.
+   */
   settleHedge(): void {
-    if (this.matches.some((match) => has(match, 'notSureChosen'))) this.evidenceFor(this.asked.id).notSureChosen = true;
-    if (!this.hedgedSomething && this.matches.some((match) => has(match, 'notSure')))
-      this.evidenceFor(this.asked.id).notSure = true;
+    // "PHS, not sure about the rest": a doubt about the questions still to come leaves the one answered alone.
+    const evidence = this.evidence.get(this.asked.id);
+    const answered = evidence !== undefined && (evidence.pieces.length > 0 || evidence.denied.size > 0);
+    const hedges = this.matches.filter(
+      (match) => has(match, 'notSure') && !(answered && this.aboutOtherQuestions(match)),
+    );
+    if (hedges.some((match) => has(match, 'notSureChosen'))) this.evidenceFor(this.asked.id).notSureChosen = true;
+    if (!this.hedgedSomething && hedges.length > 0) this.evidenceFor(this.asked.id).notSure = true;
+  }
+
+  /** Whether a hedge is said of the other questions: "not sure about the rest". */
+  private aboutOtherQuestions(match: PhraseMatch<Meaning>): boolean {
+    const next = this.startingAt.get(match.end);
+    return next !== undefined && has(next, 'otherQuestions');
   }
 
   /** Value words, topic words and modifiers, with the negations, departures and hedges that reach them. */

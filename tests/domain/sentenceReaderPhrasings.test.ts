@@ -485,3 +485,15 @@ describe('a yes or no reported as the answer ends the reply', () => {
     ['enterpriseAdminAvailable', "I wouldn't say no", null],
   ]);
 });
+
+describe('"not sure about the rest" leaves the question it follows answered', () => {
+  readsAs([
+    ['signIn', 'pass-through auth, put me down as unsure for the others', 'ptaSetup'],
+    ['signIn', 'password hash, go with not sure on everything else', 'phs'],
+    ['devices', 'hybrid join please, and answer unsure for the remaining questions', 'hybridJoin'],
+    ['signIn', 'hash sync; no idea about everything else', 'phs'],
+    ['devices', 'hybrid join, not sure beyond that', 'hybridJoin'],
+    // Said alone, the question asked is one of "the rest".
+    ['signIn', 'not sure about the rest', 'notSure'],
+  ]);
+});
