@@ -185,11 +185,11 @@ function joinRanges(tokens: readonly string[], found: readonly FoundNumber[]): F
   for (let i = 0; i < found.length; i++) {
     const [first, second] = [found[i], found[i + 1]];
     const between = second ? tokens.slice(first.end, second.start) : [];
+    // Numbers side by side are two counts ("5 10k groups"); a dash between them was read as "to" (sentenceTokens).
     const joiner =
-      between.length === 0 ||
-      (between.length === 1 &&
-        RANGE_JOINERS.has(between[0]) &&
-        (between[0] === 'to' || tokens[first.start - 1] === 'between'));
+      between.length === 1 &&
+      RANGE_JOINERS.has(between[0]) &&
+      (between[0] === 'to' || tokens[first.start - 1] === 'between');
     const whole = second && Number.isInteger(first.value) && Number.isInteger(second.value);
     if (!second || !whole || first.upTo !== undefined || second.upTo !== undefined || !joiner) {
       joined.push(first);

@@ -569,7 +569,9 @@ class Scan {
       // A number right before another one that is not its range counts things of that size: "4 80000 member lists".
       if (this.countsSomethingElse(number.end) || this.numbers.some((other) => other.start === number.end)) continue;
       const inGroupClause = this.inClause(clause, 'groupWord');
-      if (unit === 'members' || (inGroupClause && (unit === undefined || unit === 'people'))) {
+      // A number right after a count is the size of each thing counted: "5 10k groups" are groups of 10k members.
+      const sized = this.numbers.some((other) => other.end === number.start && Number.isInteger(other.value));
+      if (unit === 'members' || (inGroupClause && (unit === undefined || unit === 'people' || sized))) {
         this.countMembers(range, true, number.start);
         continue;
       }

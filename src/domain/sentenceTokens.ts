@@ -34,14 +34,34 @@ export function sentenceTokens(text: string): string[] {
   const folded = foldApostrophes(text.toLowerCase());
   const tokens: string[] = [];
   TOKEN.lastIndex = 0;
+  let previousEnd = 0;
   for (
     let match = TOKEN.exec(folded);
     match !== null && tokens.length < MAX_SENTENCE_TOKENS;
     match = TOKEN.exec(folded)
   ) {
+    if (isRangeDash(folded, previousEnd, match.index) && tokens.length < MAX_SENTENCE_TOKENS - 1) tokens.push('to');
     tokens.push(match[0].replace(/'/g, ''));
+    previousEnd = match.index + match[0].length;
   }
   return tokens;
+}
+
+/** Dashes that join two numbers as a range. */
+const RANGE_DASHES: ReadonlySet<string> = new Set(['-', '\u2013', '\u2014']);
+
+/**
+ * A dash alone (spaces aside) between a digit and a digit: "5-10k", "20 – 30k" is a range, read as "to", while "5 10k
+ * groups" stays two numbers (five groups of ten thousand). Looks only at the gap between two tokens.
+ */
+function isRangeDash(text: string, from: number, to: number): boolean {
+  if (from === 0 || !isDigit(text[from - 1]) || !isDigit(text[to])) return false;
+  const gap = text.slice(from, to).trim();
+  return RANGE_DASHES.has(gap);
+}
+
+function isDigit(char: string | undefined): boolean {
+  return char !== undefined && char >= '0' && char <= '9';
 }
 
 /** Shorter words are left alone: too many other words lie one letter away from them. */

@@ -27,6 +27,22 @@ describe("findNumbers: through Microsoft's number recognizer", () => {
     expect(numbersIn(text)).toEqual(expected);
   });
 
+  it.each<[string, Array<[number, number | undefined]>]>([
+    ['15-25k users', [[15_000, 25_000]]],
+    ['15 \u2013 25k users', [[15_000, 25_000]]],
+    ['from 60 to 80 thousand', [[60_000, 80_000]]],
+    // Side by side without a dash they are two counts: three groups of 20k.
+    [
+      '3 20k groups',
+      [
+        [3, undefined],
+        [20_000, undefined],
+      ],
+    ],
+  ])('"%s": a dash between two numbers joins them as a range → %j', (text, expected) => {
+    expect(findNumbers(sentenceTokens(text)).map((number) => [number.value, number.upTo])).toEqual(expected);
+  });
+
   it('knows where each number is, so the words around it can bend it', () => {
     expect(findNumbers(sentenceTokens('under 100 thousand objects'))).toEqual([{ start: 1, end: 3, value: 100_000 }]);
   });

@@ -497,3 +497,16 @@ describe('"not sure about the rest" leaves the question it follows answered', ()
     ['signIn', 'not sure about the rest', 'notSure'],
   ]);
 });
+
+describe('a number right after a count is the size of each thing counted', () => {
+  readsAs([
+    ['groupOver50kMembers', 'we have 3 20k groups', 'no'],
+    ['groupOver50kMembers', 'about 4 75k groups', 'yes'],
+    // With a dash it is a range of sizes.
+    ['groupOver50kMembers', 'our biggest group has 30-40k members', 'no'],
+  ]);
+
+  it('groups of a size are no count of directory objects', () => {
+    expect(read('largestDomainObjects', 'we have 6 15k groups').asked).toEqual({ kind: 'none' });
+  });
+});
