@@ -19,6 +19,11 @@ const DIGITS = /^\d{1,3}(?:,\d{3})+$|^\d{1,3}(?:\.\d{3})+$|^\d{1,12}(?:\.\d{1,6}
  * before exactly three digits groups thousands, unless a magnitude follows ("1.500 million" is one and a half).
  */
 const DOT_GROUPED = /^\d{1,3}(?:\.\d{3})+$/;
+/**
+ * "2,5k", "0,5 million": a comma before one or two digits is a decimal comma, as much of Europe writes it; read so only
+ * when a magnitude follows (a count is whole, so "2,5" alone is no count).
+ */
+const DECIMAL_COMMA = /^\d{1,9},\d{1,2}$/;
 /** "20k", "1.5k", "1.2m": a number with a magnitude letter, spelled out before the recognizer sees it. */
 const DIGITS_WITH_MAGNITUDE = /^(\d{1,9}(?:\.\d{1,6})?)([km])$/;
 
@@ -81,6 +86,15 @@ const VAGUE_MAGNITUDES: ReadonlyMap<string, number> = new Map([
 ]);
 const VAGUE_LOW = 2;
 const VAGUE_HIGH = 9;
+/** "tens of thousands", "hundreds of thousands": an order of a magnitude, from two to just under ten of it. */
+const VAGUE_ORDERS: ReadonlyMap<string, number> = new Map([
+  ['tens', 10],
+  ['hundreds', 100],
+]);
+const PLURAL_MAGNITUDES: ReadonlyMap<string, number> = new Map([
+  ['thousands', 1000],
+  ['millions', 1_000_000],
+]);
 
 type Recognize = (query: string) => unknown[];
 
@@ -112,7 +126,9 @@ export function numberRecognizerLoaded(): boolean {
 }
 
 function isNumberToken(token: string): boolean {
-  return DIGITS.test(token) || DIGITS_WITH_MAGNITUDE.test(token) || NUMBER_WORDS.has(token);
+  return (
+    DIGITS.test(token) || DIGITS_WITH_MAGNITUDE.test(token) || DECIMAL_COMMA.test(token) || NUMBER_WORDS.has(token)
+  );
 }
 
 /** Exactly three digits: the next group of a number whose thousands are set apart by spaces ("1 200 000"). */
@@ -130,6 +146,7 @@ function startsAnotherNumber(previous: string, token: string): boolean {
 /** How the recognizer should see a token: "1.2m" as "1.2 million" (it misses the lower-case letter), others as typed. */
 function spelled(token: string, next: string | undefined): string {
   if (DOT_GROUPED.test(token) && !MAGNITUDE_WORDS.has(next ?? '')) return token.replace(/\./g, '');
+  if (DECIMAL_COMMA.test(token)) return token.replace(',', '.');
   const magnitude = DIGITS_WITH_MAGNITUDE.exec(token);
   if (magnitude) return `${magnitude[1]} ${magnitude[2] === 'k' ? 'thousand' : 'million'}`;
   if (token === 'mil' || token === 'm') return 'million';
@@ -155,6 +172,15 @@ export function findNumbers(tokens: readonly string[]): FoundNumber[] {
       const [scale, end] = larger > magnitude ? [magnitude * larger, at + 3] : [magnitude, at + 2];
       found.push({ start, end, value: VAGUE_LOW * scale, upTo: VAGUE_HIGH * scale });
       at = end;
+      continue;
+    }
+    const order = VAGUE_ORDERS.get(tokens[at]);
+    const plural =
+      order !== undefined && tokens[at + 1] === 'of' ? PLURAL_MAGNITUDES.get(tokens[at + 2] ?? '') : undefined;
+    if (order !== undefined && plural !== undefined) {
+      runs += 1;
+      found.push({ start: at, end: at + 3, value: VAGUE_LOW * order * plural, upTo: order * 10 * plural - 1 });
+      at += 3;
       continue;
     }
     const run = numberRunAt(tokens, at);
@@ -225,6 +251,7 @@ function numberRunAt(tokens: readonly string[], at: number): number | undefined 
   const first = tokens[at];
   const startsWithA = first === 'a' && MAGNITUDE_WORDS.has(tokens[at + 1] ?? '');
   if (!isNumberToken(first) && !startsWithA) return undefined;
+  if (DECIMAL_COMMA.test(first) && !MAGNITUDE_WORDS.has(tokens[at + 1] ?? '')) return undefined;
   if (MAGNITUDE_WORDS.has(first) && first !== 'hundred' && first !== 'thousand' && first !== 'million')
     return undefined;
   let end = at + 1;

@@ -43,6 +43,19 @@ describe("findNumbers: through Microsoft's number recognizer", () => {
     expect(findNumbers(sentenceTokens(text)).map((number) => [number.value, number.upTo])).toEqual(expected);
   });
 
+  it.each<[string, Array<[number, number | undefined]>]>([
+    ['3,5k users', [[3_500, undefined]]],
+    ['1,75 million objects', [[1_750_000, undefined]]],
+    ['about 7,5 thousand', [[7_500, undefined]]],
+    // Before three digits a comma groups thousands; with no magnitude after, one or two digits are no count.
+    ['7,500 users', [[7_500, undefined]]],
+    ['pages 3,4 of the guide', []],
+    ['tens of thousands of users', [[20_000, 99_999]]],
+    ['hundreds of thousands', [[200_000, 999_999]]],
+  ])('"%s": a decimal comma before a magnitude, and orders of a magnitude → %j', (text, expected) => {
+    expect(findNumbers(sentenceTokens(text)).map((number) => [number.value, number.upTo])).toEqual(expected);
+  });
+
   it('knows where each number is, so the words around it can bend it', () => {
     expect(findNumbers(sentenceTokens('under 100 thousand objects'))).toEqual([{ start: 1, end: 3, value: 100_000 }]);
   });

@@ -510,3 +510,13 @@ describe('a number right after a count is the size of each thing counted', () =>
     expect(read('largestDomainObjects', 'we have 6 15k groups').asked).toEqual({ kind: 'none' });
   });
 });
+
+describe('counts written with a decimal comma, or as an order of magnitude', () => {
+  readsAs([
+    ['connectTotalObjects', 'roughly 1,5k objects', 'upTo2k'],
+    ['connectTotalObjects', 'about 0,3 million', 'over100k'],
+    ['largestDomainObjects', 'our one and only domain: 7,5k accounts', 'under100k'],
+    ['connectTotalObjects', 'in the tens of thousands, I think', 'under100k'],
+    ['largestDomainObjects', 'hundreds of thousands of objects', 'over150k'],
+  ]);
+});
