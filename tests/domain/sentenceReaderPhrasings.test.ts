@@ -520,3 +520,12 @@ describe('counts written with a decimal comma, or as an order of magnitude', () 
     ['largestDomainObjects', 'hundreds of thousands of objects', 'over150k'],
   ]);
 });
+
+describe('what something used to be is no longer so', () => {
+  readsAs([
+    ['enterpriseAdminAvailable', 'I used to be an enterprise admin', 'no'],
+    ['enterpriseAdminAvailable', 'my account used to be in the Enterprise Admins group', 'no'],
+    ['signIn', 'we used to be on ADFS', null],
+    ['signIn', 'we used to be on ADFS, these days it is hash sync', 'phs'],
+  ]);
+});
