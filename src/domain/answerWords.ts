@@ -122,6 +122,11 @@ export interface QuestionWords {
    * groups" say what "latest" and "huge" say when the build or the group size is asked.
    */
   readonly names?: readonly string[];
+  /**
+   * What the question asks about, in the words a reply uses to say it does not know that part: "devices not sure", "not
+   * sure about group sizes". A "not sure" said right on one of these is that question's answer, a later one's too.
+   */
+  readonly unsureOf?: readonly string[];
   /** A sentence this question understands, for its help. */
   readonly example: string;
 }
@@ -275,6 +280,7 @@ export const QUESTION_WORDS: { readonly [K in AnswerKey]: QuestionWords } = {
 
   connectBuild: {
     example: 'build 2.4 something',
+    unsureOf: ['build', 'connect build', 'build number', 'version', 'connect version', 'release'],
     values: {
       belowMandatory: {
         topical: ['sync stopped', 'stopped syncing', 'out of support', 'unsupported build', 'unsupported version'],
@@ -342,6 +348,7 @@ export const QUESTION_WORDS: { readonly [K in AnswerKey]: QuestionWords } = {
 
   connectServerOs: {
     example: 'it runs on Server 2019',
+    unsureOf: ['os', 'server os', 'operating system', 'windows version', 'server version'],
     values: {
       ws2016OrOlder: { asked: ['older', 'old'] },
       ws2022OrLater: { asked: ['newer', 'latest', 'newest'] },
@@ -364,6 +371,7 @@ export const QUESTION_WORDS: { readonly [K in AnswerKey]: QuestionWords } = {
 
   connectStaging: {
     example: 'no, just the one server',
+    unsureOf: ['staging', 'staging server', 'staging mode', 'staging box'],
     leading: { yes: 'yes', no: 'no' },
     values: {
       yes: {
@@ -407,6 +415,7 @@ export const QUESTION_WORDS: { readonly [K in AnswerKey]: QuestionWords } = {
 
   forestTopology: {
     example: "we have two forests and one isn't reachable",
+    unsureOf: ['forests', 'forest count', 'number of forests', 'forest layout', 'forest setup'],
     // How many forests and whether one server reaches them decide it, not single words: "one isn't reachable" is not
     // "one forest", and an acquisition alone does not make a forest disconnected.
     values: {},
@@ -421,6 +430,16 @@ export const QUESTION_WORDS: { readonly [K in AnswerKey]: QuestionWords } = {
 
   signIn: {
     example: 'we use ADFS and want to keep it',
+    unsureOf: [
+      'sign in',
+      'signin',
+      'sign on',
+      'authentication',
+      'auth',
+      'sign in method',
+      'login method',
+      'logon method',
+    ],
     values: {
       phs: {
         topical: [
@@ -559,6 +578,7 @@ export const QUESTION_WORDS: { readonly [K in AnswerKey]: QuestionWords } = {
 
   devices: {
     example: 'no devices, or: we need hybrid join',
+    unsureOf: ['devices', 'device', 'device needs', 'device side', 'endpoints'],
     leading: { no: 'none' },
     topic: {
       words: [
@@ -638,6 +658,7 @@ export const QUESTION_WORDS: { readonly [K in AnswerKey]: QuestionWords } = {
 
   largestDomainObjects: {
     example: 'about 20k users',
+    unsureOf: ['domain size', 'domain sizes', 'largest domain', 'biggest domain', 'object count', 'object counts'],
     // A size in words gives way to a number: "a small shop, about 1,800 objects".
     values: {
       under100k: { asked: ['small', 'tiny'], weak: ['small', 'tiny'] },
@@ -657,6 +678,15 @@ export const QUESTION_WORDS: { readonly [K in AnswerKey]: QuestionWords } = {
 
   groupOver50kMembers: {
     example: 'our biggest group has about 3,000 members',
+    unsureOf: [
+      'group sizes',
+      'group size',
+      'big groups',
+      'large groups',
+      'groups',
+      'group membership',
+      'membership counts',
+    ],
     leading: { yes: 'yes', no: 'no' },
     values: {
       yes: { asked: ['we do', 'there is', 'i think so'] },
@@ -998,6 +1028,7 @@ export const QUESTION_WORDS: { readonly [K in AnswerKey]: QuestionWords } = {
 
   domainsReachable: {
     example: 'one child domain is behind a firewall',
+    unsureOf: ['domain reachability', 'domain connectivity', 'domains', 'the other domains'],
     leading: { yes: 'all', no: 'someUnreachable' },
     values: {
       all: {
@@ -1043,6 +1074,7 @@ export const QUESTION_WORDS: { readonly [K in AnswerKey]: QuestionWords } = {
 
   enterpriseAdminAvailable: {
     example: "yes, I'm an enterprise admin",
+    unsureOf: ['ea', 'enterprise admin', 'enterprise admins', 'ea creds', 'ea access', 'ea rights'],
     leading: { yes: 'yes', no: 'no' },
     heldWhenUnused: true,
     values: {
@@ -1076,6 +1108,7 @@ export const QUESTION_WORDS: { readonly [K in AnswerKey]: QuestionWords } = {
 
   connectTotalObjects: {
     example: 'roughly 300,000 objects',
+    unsureOf: ['total', 'total objects', 'object count', 'object counts', 'total count'],
     values: {
       upTo2k: { asked: ['tiny'], weak: ['tiny'] },
       under100k: { asked: ['small'], weak: ['small'] },
@@ -1326,6 +1359,33 @@ export const NOT_SURE: readonly string[] = [
  * but put me down as unsure for now", "go with not sure".
  */
 export const NOT_SURE_CHOSEN: readonly string[] = ['as', 'go with', 'say', 'answer', 'put'];
+
+/**
+ * Between "not sure" and what it is about, either way round: "not sure about group sizes", "the build I'm not sure of",
+ * "unsure yet on sign-in".
+ */
+export const UNSURE_LINKS: readonly string[] = [
+  'about',
+  'on',
+  'of',
+  'regarding',
+  're',
+  'as to',
+  'yet',
+  'still',
+  'for',
+  'the',
+  'our',
+  'im',
+  'i',
+  'am',
+  'we',
+  'were',
+  'is',
+  'are',
+];
+/** At most this many linking words stand between "not sure" and what it is about. */
+export const UNSURE_LINK_REACH = 3;
 
 /**
  * Right after "not sure", these put the doubt on the questions still to come, not on the one answered before it: "PTA,

@@ -43,6 +43,8 @@ import {
   REJECTED,
   REACHING_VERBS,
   UNREACHABLE,
+  UNSURE_LINKS,
+  UNSURE_LINK_REACH,
   VERSION_QUALIFIERS,
   WHOLE_DIRECTORY_PARTS,
   YEAR_MARKERS,
@@ -130,6 +132,23 @@ type Meaning =
 type Kind = Meaning['kind'];
 
 let phraseTable: PhraseTable<Meaning> | undefined;
+let unsureTable: { names: PhraseTable<AnswerKey>; links: ReadonlySet<string> } | undefined;
+
+/**
+ * What each question asks about, as a reply names it when it does not know that part ("devices not sure"): a table of
+ * its own, so these words never hide the answer words they overlap.
+ */
+function unsureNames(): { names: PhraseTable<AnswerKey>; links: ReadonlySet<string> } {
+  if (unsureTable) return unsureTable;
+  const entries = ANSWER_KEYS.flatMap((question) =>
+    (QUESTION_WORDS[question].unsureOf ?? []).map((phrase) => [phrase, question] as const),
+  );
+  unsureTable = {
+    names: new PhraseTable(entries, sentenceTokens),
+    links: new Set(UNSURE_LINKS.flatMap((link) => sentenceTokens(link))),
+  };
+  return unsureTable;
+}
 
 /** Every known phrase and what it means, built once from the word tables. */
 function table(): PhraseTable<Meaning> {
@@ -260,6 +279,8 @@ interface Evidence {
   notSureChosen?: boolean;
   /** Values named as alternatives ("hybrid join, or maybe certificate trust"): one of them, not both together. */
   alternatives?: boolean;
+  /** "Not sure" said right on what the question asks about ("devices not sure"): an answer, for a later question too. */
+  unsureNamed?: boolean;
 }
 
 /** The reading of the question asked: a value, several candidates (ask which), or nothing. */
@@ -281,6 +302,7 @@ export interface SentenceReading {
 /** Builds the phrase table and loads the number recognizer ahead of the first sentence (a server does this at start). */
 export function prepareSentenceReader(): void {
   table();
+  unsureNames();
   loadNumberRecognizer();
 }
 
@@ -295,6 +317,7 @@ export function readSentence(asked: Question, text: string, answers: Partial<Ans
   scan.readChoiceNumber();
   scan.readLeadingWord();
   scan.readAlternatives();
+  scan.readUnsureOf();
   scan.settleHedge();
   return settle(asked, answers, scan);
 }
@@ -453,6 +476,36 @@ class Scan {
     );
     if (hedges.some((match) => has(match, 'notSureChosen'))) this.evidenceFor(this.asked.id).notSureChosen = true;
     if (!this.hedgedSomething && hedges.length > 0) this.evidenceFor(this.asked.id).notSure = true;
+  }
+
+  /**
+   * "Devices not sure", "not sure about group sizes": a hedge said right on what a question asks about, with at most a
+   * few linking words between, in its clause, is that question's "not sure" (a single-choice question's).
+   */
+  readUnsureOf(): void {
+    const { names, links } = unsureNames();
+    const found = names.findAll(this.tokens);
+    for (const hedge of this.matches) {
+      if (!has(hedge, 'notSure') || this.aboutOtherQuestions(hedge)) continue;
+      let after = hedge.end;
+      while (after < hedge.end + UNSURE_LINK_REACH && links.has(this.tokens[after] ?? '')) after += 1;
+      let before = hedge.start;
+      while (before > hedge.start - UNSURE_LINK_REACH && links.has(this.tokens[before - 1] ?? '')) before -= 1;
+      const named = found.filter(
+        (name) =>
+          (name.start === after || name.end === before) &&
+          this.clause[name.start] === this.clause[hedge.start] &&
+          !this.asking[name.start],
+      );
+      for (const name of named)
+        for (const question of name.meanings) {
+          if (QUESTIONS.find((candidate) => candidate.id === question)?.multi) continue;
+          const evidence = this.evidenceFor(question);
+          evidence.notSure = true;
+          evidence.unsureNamed = true;
+          this.hedgedSomething = true;
+        }
+    }
   }
 
   /** Whether a hedge is said of the other questions: "not sure about the rest". */
@@ -1137,9 +1190,14 @@ function settle(asked: Question, answers: Partial<Answers>, scan: Scan): Sentenc
   // In asking order, so an answer that makes a later question apply ("we're on connect, build 2.4") counts for it.
   for (const question of QUESTIONS) {
     if (question.id === asked.id) continue;
-    const resolution = resolve(question, scan.evidence.get(question.id));
-    if (!resolution || !('value' in resolution) || resolution.value === NOT_SURE_VALUE) continue;
+    const evidence = scan.evidence.get(question.id);
+    const resolution = resolve(question, evidence);
+    if (!resolution || !('value' in resolution)) continue;
     const value = resolution.value;
+    // Not knowing a later question is an answer only when the sentence names what it does not know ("devices not sure"),
+    // and it never stands against an earlier answer.
+    if (value === NOT_SURE_VALUE && (!evidence?.unsureNamed || question.multi || answers[question.id] !== undefined))
+      continue;
     if (question.multi) {
       if (!Array.isArray(value) || answers[question.id] !== undefined || !questionApplies(working, question.id))
         continue;

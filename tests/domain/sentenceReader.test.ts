@@ -141,9 +141,11 @@ describe('readSentence: answers to questions still to come', () => {
     expect(reading.conflicts).toEqual(['currentSync']);
   });
 
-  it('never keeps an ambiguous or unsure reading for later', () => {
+  it('never keeps an ambiguous reading for later, nor a doubt that names nothing', () => {
     expect(read('signIn', 'PHS, and we have 2 forests', { currentSync: 'none' }).also).toEqual({});
-    expect(read('signIn', 'PHS, not sure about devices', { currentSync: 'none' }).also).toEqual({});
+    expect(read('signIn', 'PHS, not sure about the others', { currentSync: 'none' }).also).toEqual({});
+    // Naming what is not known is an answer the person gave: they are not asked it again.
+    expect(read('signIn', 'PHS, not sure about devices', { currentSync: 'none' }).also).toEqual({ devices: 'notSure' });
     // "We use ADFS" is read as two possible answers, so it is not kept while forests are asked.
     expect(read('forestTopology', 'one forest and we use ADFS').also).toEqual({});
   });

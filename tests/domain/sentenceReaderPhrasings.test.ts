@@ -529,3 +529,28 @@ describe('what something used to be is no longer so', () => {
     ['signIn', 'we used to be on ADFS, these days it is hash sync', 'phs'],
   ]);
 });
+
+describe('"not sure" said right on what a later question asks is its answer', () => {
+  it.each<[AnswerKey, string, Partial<Answers>]>([
+    ['signIn', 'hash sync, but devices not sure yet', { devices: 'notSure' }],
+    ['forestTopology', 'a single forest; unsure about the group sizes', { groupOver50kMembers: 'notSure' }],
+    ['forestTopology', 'one forest, no idea yet on authentication', { signIn: 'notSure' }],
+    ['currentSync', 'Azure AD Connect, the version I am not sure of', { connectBuild: 'notSure' }],
+    // A hedge on nothing the question names, or on the rest, records nothing for later.
+    ['signIn', 'PTA, not sure', {}],
+    ['signIn', 'PTA, not sure about the rest', {}],
+    // A multi-select question is confirmed on its card, never answered "not sure" from a sentence.
+    ['devices', 'no devices, not sure about filtering', {}],
+  ])('%s: "%s" → also %j', (question, text, expected) => {
+    expect(read(question, text).also).toEqual(expected);
+  });
+
+  it('an earlier answer stands and is no conflict', () => {
+    const reading = readSentence(questionById('groupOver50kMembers'), 'no, and devices not sure after all', {
+      currentSync: 'none',
+      devices: 'hybridJoin',
+    });
+    expect(reading.also).toEqual({});
+    expect(reading.conflicts).toEqual([]);
+  });
+});
