@@ -168,6 +168,8 @@ const CLOUD_JOINED: readonly string[] = [
   'azure ad join',
   'aad joined',
   'cloud joined',
+  'cloud only join',
+  'cloud only joined',
   'autopilot',
   'intune only',
   'cloud kerberos trust',

@@ -1078,8 +1078,9 @@ function resolveSingle(question: Question, evidence: Evidence): Resolution {
     const read = rewrite(words, evidence, piece);
     return { ...read, weak: read.weak || (piece.weak ?? false) };
   });
-  // What runs today ("we use ADFS") gives way to what is wanted ("… but want PHS").
-  const strong = rewritten.filter((piece) => !piece.weak);
+  // What runs today ("we use ADFS") gives way to what is wanted ("… but want PHS"); named as alternatives ("hybrid join
+  // or Entra join"), neither gives way: it is one or the other.
+  const strong = evidence.alternatives ? rewritten : rewritten.filter((piece) => !piece.weak);
   const sets = (strong.length > 0 ? strong : rewritten).map((piece) => piece.values);
   if (sets.length > 0) {
     const all = [...new Set(sets.flat())];

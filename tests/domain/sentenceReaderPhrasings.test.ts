@@ -554,3 +554,13 @@ describe('"not sure" said right on what a later question asks is its answer', ()
     expect(reading.conflicts).toEqual([]);
   });
 });
+
+describe('a word that only hints is still an alternative when named with "or"', () => {
+  readsAs([
+    ['devices', 'hybrid join or Entra join, still debating', 'ambiguous'],
+    ['devices', 'it will be Autopilot or hybrid joined, one of the two', 'ambiguous'],
+    ['devices', 'our laptops are cloud-only joined', 'none'],
+    // Held together, the hint gives way as before.
+    ['devices', 'Autopilot for new kit and hybrid join for the old desktops', 'hybridJoin'],
+  ]);
+});
