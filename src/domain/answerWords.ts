@@ -1234,6 +1234,21 @@ export const DEPARTED_BACK: readonly string[] = [
   'no longer need it',
   'no longer need them',
 ];
+/**
+ * Said of what a question is about, named just before in its clause, these deny it whole: "devices need nothing" is no
+ * device needs.
+ */
+export const NEEDS_NOTHING: readonly string[] = [
+  'need nothing',
+  'needs nothing',
+  'require nothing',
+  'requires nothing',
+  'nothing needed',
+  'nothing required',
+  'need none',
+  'needs none',
+];
+
 /** Said of what is named just before, in its clause: "the old ADFS farm is no longer used". */
 export const NO_LONGER_USED: readonly string[] = ['no longer used', 'not used any more', 'not used anymore'];
 
@@ -1354,6 +1369,20 @@ export const NOT_SURE: readonly string[] = [
   'have to verify',
   'ask around',
   'let me check',
+  // Not decided yet: the answer is not known today.
+  'not decided',
+  'not yet decided',
+  'undecided',
+  'havent decided',
+  'have not decided',
+  'hasnt decided',
+  'has not decided',
+  'still deciding',
+  'yet to decide',
+  'yet to be decided',
+  'to be decided',
+  'tbd',
+  'up in the air',
 ];
 
 /**

@@ -22,6 +22,7 @@ import {
   LEAVING,
   MANY_WORDS,
   MIN_OBJECT_COUNT,
+  NEEDS_NOTHING,
   NEGATIONS,
   NOT_SURE,
   NOT_SURE_CHOSEN,
@@ -87,6 +88,7 @@ type Meaning =
         | 'departed'
         | 'departedBack'
         | 'noLongerUsed'
+        | 'needsNothing'
         | 'rejected'
         | 'leaving'
         | 'planned'
@@ -161,6 +163,7 @@ function table(): PhraseTable<Meaning> {
   add(DEPARTED, { kind: 'departed' });
   add(DEPARTED_BACK, { kind: 'departedBack' });
   add(NO_LONGER_USED, { kind: 'noLongerUsed' });
+  add(NEEDS_NOTHING, { kind: 'needsNothing' });
   add(REJECTED, { kind: 'rejected' });
   add(LEAVING, { kind: 'leaving' });
   add(PLANNED, { kind: 'planned' });
@@ -373,6 +376,7 @@ class Scan {
       this.segment.push(segment);
     }
     this.negated = this.reach('negation', NEGATION_REACH, (match) => !this.isLeadingNo(match));
+    this.denyTopicBefore('needsNothing', NEGATION_REACH);
     // A move reaches only what it moves: "replace ADFS with password hash sync" does not replace both.
     this.departed = this.reach('departed', NEGATION_REACH, undefined, true);
     // "The old AAD Connect box was decommissioned": a move done also reaches back to what it names.
@@ -431,6 +435,23 @@ class Scan {
           !has(word, 'negation'),
       );
       if (named) for (let i = named.start; i < named.end; i++) marked[i] = true;
+    }
+  }
+
+  /** Marks as negated the nearest topic word before each phrase of `kind`, within `distance` tokens and its clause. */
+  private denyTopicBefore(kind: Kind, distance: number): void {
+    for (const match of this.matches) {
+      if (!has(match, kind)) continue;
+      const topic = [...this.matches]
+        .reverse()
+        .find(
+          (word) =>
+            word.end <= match.start &&
+            word.start >= match.start - distance &&
+            this.clause[word.start] === this.clause[match.start] &&
+            has(word, 'topic'),
+        );
+      if (topic) for (let i = topic.start; i < topic.end; i++) this.negated[i] = true;
     }
   }
 

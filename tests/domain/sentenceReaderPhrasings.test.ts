@@ -564,3 +564,18 @@ describe('a word that only hints is still an alternative when named with "or"', 
     ['devices', 'Autopilot for new kit and hybrid join for the old desktops', 'hybridJoin'],
   ]);
 });
+
+describe('a choice not made yet is not sure; a topic that needs nothing is none of it', () => {
+  readsAs([
+    ['signIn', 'undecided for now', 'notSure'],
+    ['signIn', "we haven't decided, it's up to the security board", 'notSure'],
+    ['devices', 'TBD with the desktop team', 'notSure'],
+    ['devices', 'our workstations need nothing', 'none'],
+    // Said of a choice, not of a topic, it denies nothing.
+    ['signIn', 'PTA, which needs nothing extra from us', 'ptaSetup'],
+  ]);
+
+  it('a later question whose topic needs nothing is answered none', () => {
+    expect(read('signIn', 'PHS; the devices require nothing').also).toEqual({ devices: 'none' });
+  });
+});
