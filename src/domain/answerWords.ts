@@ -904,6 +904,8 @@ export const QUESTION_WORDS: { readonly [K in AnswerKey]: QuestionWords } = {
     example: 'exchange hybrid and high availability',
     topic: {
       words: ['any of that', 'any of those', 'any of these', 'any of them', 'anything like that', 'anything else'],
+      // Named by what the question asks, denied it is the whole answer: "no other needs either".
+      whole: ['other needs', 'other requirements', 'extra needs', 'extra requirements', 'special needs'],
     },
     noneValue: 'none',
     values: {

@@ -579,3 +579,14 @@ describe('a choice not made yet is not sure; a topic that needs nothing is none 
     expect(read('signIn', 'PHS; the devices require nothing').also).toEqual({ devices: 'none' });
   });
 });
+
+describe('the other needs denied by name are none of them, for a later question too', () => {
+  it.each<[AnswerKey, string, Partial<Answers>]>([
+    ['customization', 'none; no extra requirements beyond that', { otherNeeds: [] }],
+    ['devices', 'no devices and no other needs', { otherNeeds: [] }],
+    // Named without a denial, they say nothing of which.
+    ['customization', 'none, other needs come later', {}],
+  ])('%s: "%s" → also %j', (question, text, expected) => {
+    expect(read(question, text).also).toEqual(expected);
+  });
+});
