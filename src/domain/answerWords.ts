@@ -175,6 +175,15 @@ const CLOUD_JOINED: readonly string[] = [
   'cloud kerberos trust',
 ];
 
+/** A build one step behind the newest: "one release behind the latest", "a version behind", "behind the newest". */
+const STEP_BEHIND: readonly string[] = ['one', 'a']
+  .flatMap((count) =>
+    ['release', 'version', 'build', 'update'].flatMap((step) =>
+      ['', ' the latest', ' the newest'].map((newest) => `${count} ${step} behind${newest}`),
+    ),
+  )
+  .concat(['behind the latest', 'behind the newest']);
+
 /** The Enterprise Admin role and its credentials, by name: said to be held, they answer yes; merely named, they only hint. */
 const ENTERPRISE_ADMIN_ROLE: readonly string[] = [
   'enterprise admin',
@@ -289,7 +298,16 @@ export const QUESTION_WORDS: { readonly [K in AnswerKey]: QuestionWords } = {
         asked: ['old', 'older', 'ancient', 'outdated', 'stopped', 'below', 'unsupported', 'way behind'],
       },
       supportedOlder: {
-        asked: ['supported', 'not the newest', 'not the latest', 'fairly recent', 'a bit behind', 'one behind'],
+        asked: [
+          'supported',
+          'not the newest',
+          'not the latest',
+          'fairly recent',
+          'a bit behind',
+          'one behind',
+          // A step behind the newest: not the latest, whatever "the latest" after it would say alone.
+          ...STEP_BEHIND,
+        ],
       },
       current: {
         topical: [

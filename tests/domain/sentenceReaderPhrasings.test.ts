@@ -590,3 +590,12 @@ describe('the other needs denied by name are none of them, for a later question 
     expect(read(question, text).also).toEqual(expected);
   });
 });
+
+describe('a build a step behind the newest is a supported older one', () => {
+  readsAs([
+    ['connectBuild', 'we are a version behind the newest', 'supportedOlder'],
+    ['connectBuild', 'one update behind the latest, I believe', 'supportedOlder'],
+    ['connectBuild', 'a build behind, but newer than 2.5.79', 'supportedOlder'],
+    ['connectBuild', 'the latest one', 'current'],
+  ]);
+});
