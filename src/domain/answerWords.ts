@@ -1721,7 +1721,20 @@ export const MIN_OBJECT_COUNT = 10;
 /** Words that put a count in one domain, the whole directory, or one part of several. */
 export const COUNT_SCOPES: ReadonlyArray<readonly [string, 'domain' | 'total' | 'part' | 'sole']> = [
   ...(
-    ['domain', 'largest domain', 'biggest domain', 'per domain', 'in the domain', 'main domain', 'that domain'] as const
+    [
+      'domain',
+      'largest domain',
+      'biggest domain',
+      'per domain',
+      'in the domain',
+      'main domain',
+      'that domain',
+      // Said of the domains after they are named: "…over 4 domains, the biggest about 110k".
+      'the biggest',
+      'the largest',
+      'the biggest one',
+      'the largest one',
+    ] as const
   ).map((word) => [word, 'domain'] as const),
   ...(
     [
@@ -1738,6 +1751,13 @@ export const COUNT_SCOPES: ReadonlyArray<readonly [string, 'domain' | 'total' | 
       'everything',
       'company wide',
       'tenant wide',
+      'forest wide',
+      'in the forest',
+      'the forest has',
+      'spread over',
+      'spread across',
+      'all domains',
+      'all the domains',
     ] as const
   ).map((word) => [word, 'total'] as const),
   ...(['each', 'per forest', 'apiece', 'in each'] as const).map((word) => [word, 'part'] as const),
@@ -1751,6 +1771,8 @@ export const COUNT_SCOPES: ReadonlyArray<readonly [string, 'domain' | 'total' | 
       'one and only domain',
       'only one domain',
       'just one domain',
+      'our one domain',
+      'the one domain',
     ] as const
   ).map((word) => [word, 'sole'] as const),
 ];

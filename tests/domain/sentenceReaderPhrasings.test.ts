@@ -599,3 +599,30 @@ describe('a build a step behind the newest is a supported older one', () => {
     ['connectBuild', 'the latest one', 'current'],
   ]);
 });
+
+describe('counts said of the forest, of the biggest domain after the domains, and of "our one domain"', () => {
+  it.each<[AnswerKey, string, unknown, Partial<Answers>]>([
+    [
+      'largestDomainObjects',
+      'some 500k objects in the forest, and the largest holds 145k',
+      'from100kTo150k',
+      { connectTotalObjects: 'over100k' },
+    ],
+    [
+      'largestDomainObjects',
+      'forest wide we count 400k objects; the biggest one holds 120k',
+      'from100kTo150k',
+      { connectTotalObjects: 'over100k' },
+    ],
+    [
+      'largestDomainObjects',
+      'roughly 6.000 users and 7.000 PCs in the one domain',
+      'under100k',
+      { connectTotalObjects: 'under100k' },
+    ],
+  ])('%s: "%s" → %j, also %j', (question, text, expected, also) => {
+    const reading = read(question, text);
+    expect(asked(reading)).toEqual(expected);
+    expect(reading.also).toEqual(also);
+  });
+});
