@@ -1474,6 +1474,24 @@ export const OTHER_QUESTIONS: readonly string[] = [
  */
 export const ONLY_WORDS: readonly string[] = ['only', 'just', 'solely', 'purely', 'nothing but', 'nothing beyond'];
 
+/**
+ * A guess: what follows in its clause is named without certainty ("I think someone also set up Cloud Sync"). It does not
+ * change a firm answer into another one on its own.
+ */
+export const TENTATIVE: readonly string[] = [
+  'i think',
+  'i believe',
+  'i guess',
+  'i suspect',
+  'maybe',
+  'probably',
+  'possibly',
+  'perhaps',
+  'might',
+  'might have',
+  'may have',
+];
+
 /** The reply starts by saying yes. */
 export const YES_FIRST: readonly string[] = [
   'yes',

@@ -43,6 +43,7 @@ import {
   REACHABLE,
   REJECTED,
   REACHING_VERBS,
+  TENTATIVE,
   UNREACHABLE,
   UNSURE_LINKS,
   UNSURE_LINK_REACH,
@@ -107,6 +108,7 @@ type Meaning =
         | 'or'
         | 'otherCounted'
         | 'estimate'
+        | 'tentative'
         | 'only';
     }
   | {
@@ -184,6 +186,7 @@ function table(): PhraseTable<Meaning> {
   add(['or'], { kind: 'or' });
   add(OTHER_COUNTED, { kind: 'otherCounted' });
   add(ESTIMATE_WORDS, { kind: 'estimate' });
+  add(TENTATIVE, { kind: 'tentative' });
   add(ONLY_WORDS, { kind: 'only' });
   for (const [word, qualifier] of QUALIFIERS_BEFORE) add([word], { kind: 'qualifierBefore', qualifier });
   for (const [word, qualifier] of QUALIFIERS_AFTER) add([word], { kind: 'qualifierAfter', qualifier });
@@ -259,6 +262,8 @@ interface Piece {
   readonly weak?: boolean;
   /** Where the word that names it starts. */
   readonly at?: number;
+  /** Named under a guess ("I think", "maybe"): it does not turn a firm answer into another one. */
+  readonly tentative?: boolean;
 }
 
 /** What the sentence says about one question. */
@@ -341,6 +346,8 @@ class Scan {
   readonly leaving: boolean[];
   readonly planned: boolean[];
   readonly hedged: boolean[];
+  /** Tokens after a guess ("I think", "maybe"), in its stretch of the sentence (see segment). */
+  readonly tentative: boolean[];
   readonly evidence = new Map<AnswerKey, Evidence>();
   private readonly startingAt = new Map<number, PhraseMatch<Meaning>>();
   private readonly endingAt = new Map<number, PhraseMatch<Meaning>>();
@@ -389,6 +396,11 @@ class Scan {
     this.leaving = this.reach('leaving', NEGATION_REACH, undefined, true);
     this.planned = this.reach('planned', NEGATION_REACH, undefined, true);
     this.hedged = this.reach('notSure', tokens.length);
+    // A guess reaches past "and" and "also" to the end of its stretch of the sentence: "I think someone also set up X".
+    this.tentative = tokens.map(() => false);
+    for (const match of this.matches.filter((candidate) => has(candidate, 'tentative')))
+      for (let i = match.end; i < tokens.length && this.segment[i] === this.segment[match.start]; i++)
+        this.tentative[i] = true;
   }
 
   /**
@@ -586,6 +598,7 @@ class Scan {
             segment: this.segment[match.start],
             weak: meaning.weak,
             at: match.start,
+            tentative: this.tentative[match.start],
           });
       }
     }
@@ -1097,21 +1110,22 @@ function resolveSingle(question: Question, evidence: Evidence): Resolution {
   }
   const rewritten = pieces.map((piece) => {
     const read = rewrite(words, evidence, piece);
-    return { ...read, weak: read.weak || (piece.weak ?? false) };
+    return { ...read, weak: read.weak || (piece.weak ?? false), tentative: piece.tentative ?? false };
   });
   // What runs today ("we use ADFS") gives way to what is wanted ("… but want PHS"); named as alternatives ("hybrid join
   // or Entra join"), neither gives way: it is one or the other.
   const strong = evidence.alternatives ? rewritten : rewritten.filter((piece) => !piece.weak);
-  const sets = (strong.length > 0 ? strong : rewritten).map((piece) => piece.values);
+  const kept = strong.length > 0 ? strong : rewritten;
+  const sets = kept.map((piece) => piece.values);
   if (sets.length > 0) {
-    const all = [...new Set(sets.flat())];
-    // Evidence that agrees narrows the answer ("two forests" and "one isn't reachable"); evidence that does not is a question back.
-    let candidates = all.filter((value) => sets.every((set) => set.includes(value)));
-    if (candidates.length === 0) candidates = all;
-    // Alternatives are one or the other: "Connect or Cloud Sync" is not both, nor one that includes the other.
-    candidates = (evidence.alternatives ? candidates : combine(words, candidates)).filter((value) =>
-      question.choices.some((choice) => choice.value === value),
-    );
+    let candidates = agreed(question, words, evidence, sets);
+    // "It's Connect, but I think someone also set up Cloud Sync": what a guess adds to a firm answer is asked about, the
+    // firm answer alone or with it, rather than taken.
+    const firm = kept.filter((piece) => !piece.tentative).map((piece) => piece.values);
+    if (candidates.length === 1 && firm.length > 0 && firm.length < sets.length) {
+      const firmOnly = agreed(question, words, evidence, firm);
+      if (firmOnly.length === 1 && firmOnly[0] !== candidates[0]) candidates = [...firmOnly, ...candidates];
+    }
     if (candidates.length === 1) return { value: candidates[0] as Answers[AnswerKey] };
     if (candidates.length > 1)
       return {
@@ -1135,6 +1149,23 @@ function resolveSingle(question: Question, evidence: Evidence): Resolution {
   if (hedged) return { candidates: hedged };
   if (evidence.notSure) return { value: NOT_SURE_VALUE as Answers[AnswerKey] };
   return undefined;
+}
+
+/** The values a question's evidence agrees on, combined as its words say. */
+function agreed(
+  question: Question,
+  words: QuestionWords,
+  evidence: Evidence,
+  sets: ReadonlyArray<readonly string[]>,
+): string[] {
+  const all = [...new Set(sets.flat())];
+  // Evidence that agrees narrows the answer ("two forests" and "one isn't reachable"); evidence that does not is a question back.
+  let candidates = all.filter((value) => sets.every((set) => set.includes(value)));
+  if (candidates.length === 0) candidates = all;
+  // Alternatives are one or the other: "Connect or Cloud Sync" is not both, nor one that includes the other.
+  return (evidence.alternatives ? candidates : combine(words, candidates)).filter((value) =>
+    question.choices.some((choice) => choice.value === value),
+  );
 }
 
 function resolveMulti(question: Question, evidence: Evidence): Resolution {

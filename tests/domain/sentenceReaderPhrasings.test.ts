@@ -626,3 +626,13 @@ describe('counts said of the forest, of the biggest domain after the domains, an
     expect(reading.also).toEqual(also);
   });
 });
+
+describe('a guess does not turn a firm answer into another one: it is asked about', () => {
+  readsAs([
+    ['currentSync', 'Azure AD Connect for sure, and possibly a cloud sync agent somewhere too', 'ambiguous'],
+    ['currentSync', 'we run Connect; perhaps the Tokyo office also installed cloud sync', 'ambiguous'],
+    // A guess alone is still the answer, and so is what is named firmly together.
+    ['currentSync', 'cloud sync, I believe', 'cloudSync'],
+    ['currentSync', 'Connect and Cloud Sync both run', 'both'],
+  ]);
+});
