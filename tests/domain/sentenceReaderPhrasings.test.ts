@@ -541,6 +541,8 @@ describe('"not sure" said right on what a later question asks is its answer', ()
     ['signIn', 'PTA, not sure about the rest', {}],
     // A multi-select question is confirmed on its card, never answered "not sure" from a sentence.
     ['devices', 'no devices, not sure about filtering', {}],
+    // Groups named for another reason are not their size.
+    ['customization', 'we filter on groups I am not sure which', {}],
   ])('%s: "%s" → also %j', (question, text, expected) => {
     expect(read(question, text).also).toEqual(expected);
   });
