@@ -202,6 +202,16 @@ describe('filler', () => {
   it('does not count an adverb of speech as a word the guide must hold ("actually")', () => {
     expect(top('are users actually syncing')?.taskIds).toContain('cloudSync.verify');
   });
+
+  // "Anything" and "afterwards" ask nothing of their own, as "any" and "now" do not.
+  it.each([
+    ['the OU scope got changed, anything else to do?', 'cloudSync.configure', /Restart sync/],
+    ['scope change done on our config, is there something to do afterwards?', 'cloudSync.configure', /Restart sync/],
+  ])('"%s" is answered on its own words, not on its indefinite pronoun or time adverb', (question, taskId, line) => {
+    const hit = top(question);
+    expect(hit?.taskIds).toContain(taskId);
+    expect(hit?.text).toMatch(line);
+  });
 });
 
 describe("the advisor's rules", () => {
