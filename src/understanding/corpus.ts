@@ -170,6 +170,14 @@ export interface Corpus {
    */
   readonly otherFeatures: readonly string[];
   /**
+   * A question asking the bot itself to do a chore in the tenant ("can the bot reset a student's password", "could you
+   * create the accounts for us"): `names` are what a person calls the bot, `verbs` the chores, and `pronouns` ("you")
+   * name the bot only with one of `forWhom` ("for me"), since "can you install the agent on a DC" asks what anyone may
+   * do. The guide explains; it changes nothing in a tenant, so such a question gets the honest fallback however many
+   * of its words a line holds.
+   */
+  readonly botChores: Readonly<Record<'names' | 'pronouns' | 'verbs' | 'forWhom', readonly string[]>>;
+  /**
    * Example questions each part of the guide answers, keyed by task id, `rule:<advisor rule id>` or
    * `fact:<guide fact id>`: they teach the search the words people ask with, which the content itself may not use.
    */
@@ -273,6 +281,7 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     installTypes: strings(raw.installTypes, 'installTypes'),
     otherProducts: strings(raw.otherProducts, 'otherProducts'),
     otherFeatures: strings(raw.otherFeatures, 'otherFeatures'),
+    botChores: record(raw.botChores, 'botChores', ['names', 'pronouns', 'verbs', 'forWhom'] as const),
     synonyms: Array.isArray(raw.synonyms)
       ? raw.synonyms.map((group, i) => strings(group, `synonyms[${i}]`))
       : fail('synonyms', 'must be a list of word lists'),

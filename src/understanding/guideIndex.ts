@@ -411,6 +411,12 @@ export class GuideIndex {
   private readonly installTypes: ReadonlySet<string>;
   /** Products the guide does not cover, each as its words joined by single spaces and padded with one. */
   private readonly otherProducts: readonly string[];
+  /** What a person calls the bot, and the chores a question may ask it to do (the corpus's botChores). */
+  private readonly botNames: ReadonlySet<string>;
+  private readonly botPronouns: ReadonlySet<string>;
+  private readonly choreVerbs: ReadonlySet<string>;
+  /** Phrases that make a pronoun the bot ("for me"), as otherProducts. */
+  private readonly forWhom: readonly string[];
   /** Other Entra and Microsoft 365 features, as otherProducts. */
   private readonly otherFeatures: readonly string[];
   /**
@@ -458,6 +464,10 @@ export class GuideIndex {
     this.buildWords = new Set(corpus.buildQuestions.builds);
     this.installTypes = new Set(corpus.installTypes);
     this.otherProducts = corpus.otherProducts.map((name) => ` ${tokenize(name.toLowerCase()).join(' ')} `);
+    this.botNames = new Set(corpus.botChores.names);
+    this.botPronouns = new Set(corpus.botChores.pronouns);
+    this.choreVerbs = new Set(corpus.botChores.verbs);
+    this.forWhom = corpus.botChores.forWhom.map((phrase) => ` ${tokenize(phrase.toLowerCase()).join(' ')} `);
     for (const group of corpus.synonyms) {
       for (const word of group)
         this.synonyms.set(
@@ -601,6 +611,9 @@ export class GuideIndex {
     // everyday words a sync line shares.
     const spaced = ` ${tokens.join(' ')} `;
     if (this.otherProducts.some((product) => spaced.includes(product))) return { kind: 'noAnswer' };
+    // Nor is a chore the bot itself is asked to do in the tenant ("can the bot reset a student's password"): the
+    // password writeback line shares its words, but the bot changes nothing there.
+    if (this.asksBotForChore(tokens, spaced)) return { kind: 'noAnswer' };
     // A question about another Entra feature (MFA, PIM, a deleted user) is not the guide's either, unless it also
     // names the guide's subject ("can the sync account have MFA") or a line of the guide writes that feature together
     // with more of the question ("should the ADToAADSyncServiceAccount be left out of MFA"): only such lines answer
@@ -832,6 +845,19 @@ export class GuideIndex {
       kind: 'answer',
       hits: shown.slice(0, MAX_HITS).map(({ text, title, taskIds, links }) => ({ text, title, taskIds, links })),
     };
+  }
+
+  /**
+   * The question asks the bot to do a chore (botChores): the bot named, or a pronoun with "for me" or the like, right
+   * before a chore's verb or one word before it ("can the bot just reset", "could you please create ... for us").
+   */
+  private asksBotForChore(tokens: readonly string[], spaced: string): boolean {
+    const forSomeone = this.forWhom.some((phrase) => spaced.includes(phrase));
+    return tokens.some(
+      (word, i) =>
+        (this.botNames.has(word) || (forSomeone && this.botPronouns.has(word))) &&
+        tokens.slice(i + 1, i + 3).some((next) => this.choreVerbs.has(next)),
+    );
   }
 
   /**

@@ -312,6 +312,25 @@ describe('other Entra and Microsoft 365 features', () => {
   });
 });
 
+describe('chores asked of the bot itself', () => {
+  // The guide explains; it changes nothing in a tenant, however many words a chore shares with a line of the guide.
+  it.each(['can the chatbot just create the gMSA', 'can you reset the writeback password for us'])(
+    '"%s" gets the honest fallback',
+    (question) => {
+      expect(guide.answer(question, CLOUD_SYNC_PLAN_TASKS).kind).toBe('noAnswer');
+    },
+  );
+
+  it.each([
+    // "You" is anyone here: the question asks what may be done, not for the bot to do it.
+    ['can you install the agent on a domain controller', 'cloudSync.prerequisites'],
+    // Asked to tell, the bot answers from the guide.
+    ['can the bot tell me which ports the agent needs', 'cloudSync.prerequisites'],
+  ])('"%s" is still answered', (question, taskId) => {
+    expect(top(question)?.taskIds).toContain(taskId);
+  });
+});
+
 describe('program names that share a stem with a verb', () => {
   it.each([
     'does the provisioning agent update itself',
