@@ -149,9 +149,11 @@ export interface Corpus {
   readonly synonyms: ReadonlyArray<readonly string[]>;
   /**
    * A question asking for a build: an `asking` word ("which", "what", or a bound such as "minimum" or "earliest") with a
-   * `builds` word right after it or one word later ("which agent build", "minimum connect version").
+   * `builds` word right after it or one word later ("which agent build", "minimum connect version"). With one of
+   * `installed` ("installed", "runs", "are we on": one word or two neighbouring ones) it asks which build a server has,
+   * not which one to run.
    */
-  readonly buildQuestions: Readonly<Record<'asking' | 'builds', readonly string[]>>;
+  readonly buildQuestions: Readonly<Record<'asking' | 'builds' | 'installed', readonly string[]>>;
   /** Words naming Connect Sync's install types ("express", "custom"): a question asking for their steps wants the install's lines. */
   readonly installTypes: readonly string[];
   /**
@@ -277,7 +279,7 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     eachTask: record(raw.eachTask, 'eachTask', ['every', 'taskNouns', 'attributes', 'yesNoOpeners'] as const),
     stopWords: strings(raw.stopWords, 'stopWords'),
     guideQuestions: record(raw.guideQuestions, 'guideQuestions'),
-    buildQuestions: record(raw.buildQuestions, 'buildQuestions', ['asking', 'builds'] as const),
+    buildQuestions: record(raw.buildQuestions, 'buildQuestions', ['asking', 'builds', 'installed'] as const),
     installTypes: strings(raw.installTypes, 'installTypes'),
     otherProducts: strings(raw.otherProducts, 'otherProducts'),
     otherFeatures: strings(raw.otherFeatures, 'otherFeatures'),

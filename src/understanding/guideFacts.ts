@@ -93,6 +93,13 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
     taskIds: ['connect.prerequisites', 'connectUpgrade.upgrade', 'restoreSync.upgrade'],
   },
   {
+    id: 'connectInstalledBuild',
+    title: 'Which Connect Sync build is installed',
+    text: catalogLines('restoreSync.assess', ['Read the build on the active server']),
+    links: [{ title: 'Connect Sync version history', url: LEARN.connectVersionHistory }],
+    taskIds: ['restoreSync.assess'],
+  },
+  {
     id: 'cloudSyncSeamlessSso',
     title: 'Seamless SSO with Cloud Sync',
     text: 'Cloud Sync offers no switch for Seamless SSO: it is turned on with PowerShell, from the AzureADSSO.psd1 module among the extracted files of AzureADConnect.msi. New-AzureADSSOAuthenticationContext signs in with the tenant admin the page asks for (a Global Administrator); Enable-AzureADSSOForest then takes a Domain Admin of each forest, typed in the DOMAIN\\user form, who must not be in the Protected Users group or the command fails; Enable-AzureADSSO -Enable $true switches the feature on for the tenant.',
@@ -361,7 +368,8 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
     title: 'Which provisioning agent version is installed',
     text: 'The admin center lists every agent and its version under Entra ID > Entra Connect > Cloud sync > Agents. On the server, open the properties of AADConnectProvisioningAgent.exe in the agent folder under Program Files and read the version on its Details tab.',
     links: [{ title: 'Install the provisioning agent', url: LEARN.cloudSyncInstall }],
-    taskIds: ['cloudSync.installAgent'],
+    // Read after the install, and again when verifying sync or checking the agents of a running deployment.
+    taskIds: ['cloudSync.installAgent', 'cloudSync.verify', 'cloudSyncHealth.agents'],
   },
   {
     id: 'agentReleases',

@@ -164,6 +164,13 @@ const NEEDS_WEIGHT = 1.4;
 const BUILD_TITLE = /\b(?:build|builds|version|versions|release|releases)\b/i;
 const BUILD_QUESTION_WEIGHT = 1.5;
 /**
+ * A question asking which build a server has ("which aadc build are we on", "where do i see the version each agent
+ * runs": buildQuestions' installed words) is answered by the parts saying where to read the installed version, where
+ * the parts on which build to run share its words: parts titled by what is installed count this much more.
+ */
+const INSTALLED_TITLE = /\binstalled\b/i;
+const INSTALLED_QUESTION_WEIGHT = 2;
+/**
  * A question asking what something is called now or whether two names are one ("what did hybrid azure ad join get
  * renamed to", "is azure ad connect the same thing as entra connect") is answered by the part about names, where the
  * feature's own parts share more of its words but say nothing of its name: parts titled by names count this much more.
@@ -392,6 +399,7 @@ interface QuestionShape {
   readonly whatIsSo?: boolean;
   readonly needs?: boolean;
   readonly asksBuild?: boolean;
+  readonly asksInstalled?: boolean;
   readonly asksName?: boolean;
   readonly asksInstallType?: boolean;
   readonly asksInstallSteps?: boolean;
@@ -407,6 +415,8 @@ export class GuideIndex {
   /** Words that ask for a build, and the words for a build (the corpus's buildQuestions). */
   private readonly buildAsking: ReadonlySet<string>;
   private readonly buildWords: ReadonlySet<string>;
+  /** Words and pairs that make a build question ask for the installed one. */
+  private readonly installedWords: ReadonlySet<string>;
   /** Words naming Connect's install types (the corpus's installTypes). */
   private readonly installTypes: ReadonlySet<string>;
   /** Products the guide does not cover, each as its words joined by single spaces and padded with one. */
@@ -462,6 +472,7 @@ export class GuideIndex {
     this.stopWords = new Set(corpus.stopWords);
     this.buildAsking = new Set(corpus.buildQuestions.asking);
     this.buildWords = new Set(corpus.buildQuestions.builds);
+    this.installedWords = new Set(corpus.buildQuestions.installed);
     this.installTypes = new Set(corpus.installTypes);
     this.otherProducts = corpus.otherProducts.map((name) => ` ${tokenize(name.toLowerCase()).join(' ')} `);
     this.botNames = new Set(corpus.botChores.names);
@@ -759,6 +770,11 @@ export class GuideIndex {
     const asksBuild = tokens.some(
       (word, i) => this.buildAsking.has(word) && tokens.slice(i + 1, i + 3).some((next) => this.buildWords.has(next)),
     );
+    const asksInstalled =
+      tokens.some((word) => this.buildWords.has(word)) &&
+      tokens.some(
+        (word, i) => this.installedWords.has(word) || this.installedWords.has(`${tokens[i - 1] ?? ''} ${word}`),
+      );
     const asksName = tokens.some(
       (word, i) => RENAME_WORDS.has(word) || RENAME_PAIRS.has(`${tokens[i - 1] ?? ''} ${word}`),
     );
@@ -776,6 +792,7 @@ export class GuideIndex {
         whatIsSo,
         needs,
         asksBuild,
+        asksInstalled,
         asksName,
         asksInstallType,
         asksInstallSteps,
@@ -981,8 +998,8 @@ export class GuideIndex {
     bySource = true,
     shape: QuestionShape = {},
   ): Float64Array {
-    const { whatIsSo, needs, asksBuild, asksName, asksInstallType, asksInstallSteps } = shape;
-    const key = `${bySource ? 's' : 'e'}${whatIsSo ? 'w' : ''}${needs ? 'n' : ''}${asksBuild ? 'b' : ''}${asksName ? 'r' : ''}${asksInstallType ? 'i' : ''}${asksInstallSteps ? 'x' : ''}:${tool ?? ''}:${planTaskIds.join(',')}`;
+    const { whatIsSo, needs, asksBuild, asksInstalled, asksName, asksInstallType, asksInstallSteps } = shape;
+    const key = `${bySource ? 's' : 'e'}${whatIsSo ? 'w' : ''}${needs ? 'n' : ''}${asksBuild ? 'b' : ''}${asksInstalled ? 'v' : ''}${asksName ? 'r' : ''}${asksInstallType ? 'i' : ''}${asksInstallSteps ? 'x' : ''}:${tool ?? ''}:${planTaskIds.join(',')}`;
     let boosts = this.boostsByPlan.get(key);
     if (boosts === undefined) {
       const inPlan = new Set(planTaskIds);
@@ -1004,6 +1021,7 @@ export class GuideIndex {
         const otherTool = tool !== undefined && doc.tool !== undefined && doc.tool !== tool;
         const required = needs && doc.taskIds.some((taskId) => PREREQUISITE_TASKS.has(taskId)) ? NEEDS_WEIGHT : 1;
         const release = asksBuild && BUILD_TITLE.test(doc.title) ? BUILD_QUESTION_WEIGHT : 1;
+        const installed = asksInstalled && INSTALLED_TITLE.test(doc.title) ? INSTALLED_QUESTION_WEIGHT : 1;
         const naming = asksName && NAME_TITLE.test(doc.title) ? RENAME_QUESTION_WEIGHT : 1;
         const installType =
           asksInstallType && doc.taskIds.includes(INSTALL_TYPE_TASK) ? INSTALL_TYPE_QUESTION_WEIGHT : 1;
@@ -1019,6 +1037,7 @@ export class GuideIndex {
           standing *
           required *
           release *
+          installed *
           naming *
           installType *
           installSteps *

@@ -374,6 +374,25 @@ describe('a question asking which build', () => {
   });
 });
 
+describe('a question asking which build a server has', () => {
+  it.each([
+    [
+      'how do I read which version of entra connect is installed',
+      'restoreSync.assess',
+      /Synchronization Service Manager/,
+    ],
+    ['what agent version are our hosts on', 'cloudSyncHealth.agents', /Details tab/],
+  ])('"%s" is answered by where to read the installed build, not by which build to run', (question, taskId, line) => {
+    const hit = top(question);
+    expect(hit?.taskIds).toContain(taskId);
+    expect(hit?.text).toMatch(line);
+  });
+
+  it('still answers which build to move to from the upgrade', () => {
+    expect(top('which connect version should we upgrade to')?.taskIds).toContain('connectUpgrade.upgrade');
+  });
+});
+
 describe('objects arriving in Entra ID', () => {
   it('reads "came across" as users showing up, not as the guide\'s references across forests', () => {
     expect(top('how can i be sure all our users came across')?.taskIds).toContain('cloudSync.verify');
