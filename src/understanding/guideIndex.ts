@@ -75,6 +75,8 @@ const ENOUGH_COVERED = 3;
  * term of the guide (TLS, gMSA, LocalDB, 443): a rare everyday word ("fix", "car") proves nothing.
  */
 const MIN_MATCHED_OF_SEVERAL = 2;
+/** How much a part counts that does not write the rare name the question holds, where another part does. */
+const UNNAMED_WEIGHT = 0.5;
 const RARE_IN_DOCS = 3;
 /**
  * A PowerShell command of the guide's (Get-ADSyncScheduler, Start-ADSyncSyncCycle), as a question writes it: a verb, a
@@ -841,9 +843,17 @@ export class GuideIndex {
       });
       answered.set(group, Math.pow(weight / totalWeight, ANSWERED_SHARE_POWER));
     }
+    // A rare name of the guide's own (IdFix, a setup program's file) is the question's subject: where some part writes
+    // it, a part that does not is no answer, however many of the question's other words it holds.
+    let namesFound = 0;
+    for (const list of groups.values()) for (const result of list) namesFound |= result.words & names;
+    const holdsNames = new Map<string, boolean>();
+    for (const [group, list] of groups)
+      holdsNames.set(group, namesFound === 0 || list.some((result) => (result.words & namesFound) !== 0));
     const combined = (group: string) =>
       (lineScores.get(group)! / bestLine + (bestVote > 0 ? (EXAMPLE_VOTE * (votes.get(group) ?? 0)) / bestVote : 0)) *
-      answered.get(group)!;
+      answered.get(group)! *
+      (holdsNames.get(group)! ? 1 : UNNAMED_WEIGHT);
     // The best group (the first of equals, as a stable sort would put it).
     let key = '';
     let best = -Infinity;

@@ -143,6 +143,20 @@ describe("the guide's rare names", () => {
     },
   );
 
+  // Where a part writes the name, a part that shares only the question's other words is no answer.
+  it.each([
+    ['must IdFix run on the directory before enabling cloud sync', 'cloudSync.prerequisites', /IdFix/],
+    [
+      'AADConnectProvisioningAgentSetup.exe: sign-in window stays empty on the server, why',
+      'cloudSync.installAgent',
+      /AADConnectProvisioningAgentSetup\.exe/,
+    ],
+  ])('"%s" is answered by the part that writes the name', (question, taskId, line) => {
+    const hit = top(question);
+    expect(hit?.taskIds).toContain(taskId);
+    expect(hit?.text).toMatch(line);
+  });
+
   // A PowerShell command is a name, however many lines write it.
   it.each(['the Get-ADSyncScheduler output, explain it', 'what is Get-ADSyncScheduler telling me'])(
     '"%s" is answered on the command alone',
