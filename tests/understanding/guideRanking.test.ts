@@ -217,6 +217,10 @@ describe('filler', () => {
     expect(top('are users actually syncing')?.taskIds).toContain('cloudSync.verify');
   });
 
+  it('does not answer from a line that shares only a pronoun with the question ("their own endpoints")', () => {
+    expect(top('how do staff confirm their passwords synced')?.title).not.toBe('Government and national clouds');
+  });
+
   // "Anything" and "afterwards" ask nothing of their own, as "any" and "now" do not.
   it.each([
     ['the OU scope got changed, anything else to do?', 'cloudSync.configure', /Restart sync/],
