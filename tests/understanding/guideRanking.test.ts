@@ -294,6 +294,10 @@ describe('other Entra and Microsoft 365 features', () => {
     'where does LAPS keep the password it rotates',
     'rebuild a degraded RAID array after a disk died',
     'list the mailbox permissions our CEO has granted',
+    // HR systems feeding AD, Entra's network access and Mac clients.
+    'how do I hook SuccessFactors up to create accounts in AD',
+    'configure inbound provisioning from our HR system into AD',
+    'set up Entra Private Access for the intranet servers',
   ])('"%s" falls back: it names another feature and not the guide\'s subject', (question) => {
     expect(guide.answer(question, CLOUD_SYNC_PLAN_TASKS).kind).toBe('noAnswer');
   });
