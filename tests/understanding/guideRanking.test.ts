@@ -431,8 +431,13 @@ describe('words for high availability', () => {
   it.each([
     ['how do we make the agent setup fault tolerant', 'cloudSync.prerequisites'],
     ['is a single connect server resilient enough', 'connectUpgrade.stagingServer'],
+    ['a standby connect server, how', 'connectUpgrade.stagingServer'],
   ])('"%s" is answered by what the guide says about high availability', (question, taskId) => {
     expect(top(question)?.taskIds).toContain(taskId);
+  });
+
+  it('answers what the standby is from the staging server, not from an upgrade', () => {
+    expect(top('what standby setup exists for connect sync')?.text).toMatch(/staging mode/);
   });
 });
 
