@@ -441,6 +441,12 @@ describe('words for high availability', () => {
   });
 });
 
+describe("Connect Sync's release feed", () => {
+  it('opens the upgrade-scheduling task too, where the feed is subscribed to', () => {
+    expect(top('is there a feed that announces new connect builds')?.taskIds).toContain('connectUpgrade.autoUpgrade');
+  });
+});
+
 describe("a question naming the other tool than the plan's", () => {
   it('answers "server core for connect, supported?" in a Cloud Sync plan from Connect Sync\'s host, not the agent\'s', () => {
     expect(top('server core for connect, supported?')?.taskIds).toContain('connect.prerequisites');
