@@ -165,7 +165,8 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
     title: 'Accounts Connect Sync uses',
     text: 'Express setup needs an Enterprise Admin and creates the AD DS connector account, MSOL_ followed by an id, in the forest root domain with a password that does not expire. Custom setup can create the connector account or use yours; since build 1.4.18.0 an Enterprise Admin or Domain Admin is refused as the connector account. The person installing must be a local administrator. Global Administrator is not needed once sync runs: lower the role rather than delete the account, so the wizard can be rerun.',
     links: [{ title: 'Accounts and permissions', url: LEARN.connectAccounts }],
-    taskIds: ['connect.installExpress', 'connect.installCustom'],
+    // Lowering the installing admin's role afterwards is one of the post-installation tasks.
+    taskIds: ['connect.installExpress', 'connect.installCustom', 'connect.postInstall'],
   },
   {
     id: 'connectFiltering',

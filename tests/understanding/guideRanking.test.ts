@@ -441,6 +441,14 @@ describe('words for high availability', () => {
   });
 });
 
+describe("the installing admin's role after setup", () => {
+  it('opens the post-installation task, where the role is lowered', () => {
+    expect(top('once connect runs, should the setup account keep global administrator')?.taskIds).toContain(
+      'connect.postInstall',
+    );
+  });
+});
+
 describe("Connect Sync's release feed", () => {
   it('opens the upgrade-scheduling task too, where the feed is subscribed to', () => {
     expect(top('is there a feed that announces new connect builds')?.taskIds).toContain('connectUpgrade.autoUpgrade');
