@@ -154,6 +154,8 @@ export interface Corpus {
    * not which one to run.
    */
   readonly buildQuestions: Readonly<Record<'asking' | 'builds' | 'installed', readonly string[]>>;
+  /** Words for a feature in preview ("preview", "beta"): a question using one asks about a preview task of the catalog. */
+  readonly previewWords: readonly string[];
   /** Words naming Connect Sync's install types ("express", "custom"): a question asking for their steps wants the install's lines. */
   readonly installTypes: readonly string[];
   /**
@@ -280,6 +282,7 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     stopWords: strings(raw.stopWords, 'stopWords'),
     guideQuestions: record(raw.guideQuestions, 'guideQuestions'),
     buildQuestions: record(raw.buildQuestions, 'buildQuestions', ['asking', 'builds', 'installed'] as const),
+    previewWords: strings(raw.previewWords, 'previewWords'),
     installTypes: strings(raw.installTypes, 'installTypes'),
     otherProducts: strings(raw.otherProducts, 'otherProducts'),
     otherFeatures: strings(raw.otherFeatures, 'otherFeatures'),

@@ -224,6 +224,14 @@ const IN_PLAN_WEIGHT = 1.5;
  */
 const PATH_TRACK_WEIGHT = 0.5;
 /**
+ * A question about a preview ("can cloud sync do hybrid join now? i heard there's a preview"; the corpus's
+ * previewWords) is about the catalog's preview task, which sets that preview up: its parts count this much more than
+ * the advisor's rule on the same feature, which only weighs it in the tool choice. Measured on the dev sets: 1.25 and
+ * 1.5 turn two such questions right and change no other; 1.5 also turns phrasings the dev sets lack.
+ */
+const PREVIEW_QUESTION_WEIGHT = 1.5;
+const PREVIEW_TASKS: ReadonlySet<string> = new Set(TASK_CATALOG.filter((task) => task.preview).map((task) => task.id));
+/**
  * A question that names one sync tool ("which Windows Server for Connect") is seldom answered by a line about the other
  * tool alone, however many of its other words that line holds.
  */
@@ -405,6 +413,7 @@ interface QuestionShape {
   readonly asksName?: boolean;
   readonly asksInstallType?: boolean;
   readonly asksInstallSteps?: boolean;
+  readonly asksPreview?: boolean;
 }
 
 export class GuideIndex {
@@ -419,6 +428,8 @@ export class GuideIndex {
   private readonly buildWords: ReadonlySet<string>;
   /** Words and pairs that make a build question ask for the installed one. */
   private readonly installedWords: ReadonlySet<string>;
+  /** Words for a feature in preview (the corpus's previewWords). */
+  private readonly previewWords: ReadonlySet<string>;
   /** Words naming Connect's install types (the corpus's installTypes). */
   private readonly installTypes: ReadonlySet<string>;
   /** Products the guide does not cover, each as its words joined by single spaces and padded with one. */
@@ -476,6 +487,7 @@ export class GuideIndex {
     this.buildWords = new Set(corpus.buildQuestions.builds);
     this.installedWords = new Set(corpus.buildQuestions.installed);
     this.installTypes = new Set(corpus.installTypes);
+    this.previewWords = new Set(corpus.previewWords);
     this.otherProducts = corpus.otherProducts.map((name) => ` ${tokenize(name.toLowerCase()).join(' ')} `);
     this.botNames = new Set(corpus.botChores.names);
     this.botPronouns = new Set(corpus.botChores.pronouns);
@@ -777,6 +789,7 @@ export class GuideIndex {
       tokens.some(
         (word, i) => this.installedWords.has(word) || this.installedWords.has(`${tokens[i - 1] ?? ''} ${word}`),
       );
+    const asksPreview = tokens.some((word) => this.previewWords.has(word));
     const asksName = tokens.some(
       (word, i) => RENAME_WORDS.has(word) || RENAME_PAIRS.has(`${tokens[i - 1] ?? ''} ${word}`),
     );
@@ -798,6 +811,7 @@ export class GuideIndex {
         asksName,
         asksInstallType,
         asksInstallSteps,
+        asksPreview,
       }),
     );
     const answering = results.filter(
@@ -1008,8 +1022,9 @@ export class GuideIndex {
     bySource = true,
     shape: QuestionShape = {},
   ): Float64Array {
-    const { whatIsSo, needs, asksBuild, asksInstalled, asksName, asksInstallType, asksInstallSteps } = shape;
-    const key = `${bySource ? 's' : 'e'}${whatIsSo ? 'w' : ''}${needs ? 'n' : ''}${asksBuild ? 'b' : ''}${asksInstalled ? 'v' : ''}${asksName ? 'r' : ''}${asksInstallType ? 'i' : ''}${asksInstallSteps ? 'x' : ''}:${tool ?? ''}:${planTaskIds.join(',')}`;
+    const { whatIsSo, needs, asksBuild, asksInstalled, asksName, asksInstallType, asksInstallSteps, asksPreview } =
+      shape;
+    const key = `${bySource ? 's' : 'e'}${whatIsSo ? 'w' : ''}${needs ? 'n' : ''}${asksBuild ? 'b' : ''}${asksInstalled ? 'v' : ''}${asksName ? 'r' : ''}${asksInstallType ? 'i' : ''}${asksInstallSteps ? 'x' : ''}${asksPreview ? 'p' : ''}:${tool ?? ''}:${planTaskIds.join(',')}`;
     let boosts = this.boostsByPlan.get(key);
     if (boosts === undefined) {
       const inPlan = new Set(planTaskIds);
@@ -1032,6 +1047,8 @@ export class GuideIndex {
         const required = needs && doc.taskIds.some((taskId) => PREREQUISITE_TASKS.has(taskId)) ? NEEDS_WEIGHT : 1;
         const release = asksBuild && BUILD_TITLE.test(doc.title) ? BUILD_QUESTION_WEIGHT : 1;
         const installed = asksInstalled && INSTALLED_TITLE.test(doc.title) ? INSTALLED_QUESTION_WEIGHT : 1;
+        const preview =
+          asksPreview && doc.taskIds.some((taskId) => PREVIEW_TASKS.has(taskId)) ? PREVIEW_QUESTION_WEIGHT : 1;
         const naming = asksName && NAME_TITLE.test(doc.title) ? RENAME_QUESTION_WEIGHT : 1;
         const installType =
           asksInstallType && doc.taskIds.includes(INSTALL_TYPE_TASK) ? INSTALL_TYPE_QUESTION_WEIGHT : 1;
@@ -1048,6 +1065,7 @@ export class GuideIndex {
           required *
           release *
           installed *
+          preview *
           naming *
           installType *
           installSteps *

@@ -441,6 +441,15 @@ describe('words for high availability', () => {
   });
 });
 
+describe('a question about a preview', () => {
+  it.each([
+    'hybrid join through cloud sync is only a preview, right?',
+    'turning on the hybrid join preview in cloud sync, how',
+  ])('"%s" opens the preview task that sets it up, not the tool choice', (question) => {
+    expect(top(question)?.taskIds).toContain('cloudSync.deviceSync');
+  });
+});
+
 describe("the installing admin's role after setup", () => {
   it('opens the post-installation task, where the role is lowered', () => {
     expect(top('once connect runs, should the setup account keep global administrator')?.taskIds).toContain(
