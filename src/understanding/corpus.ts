@@ -65,8 +65,11 @@ export interface Corpus {
   /**
    * How a request about the tenant watch says which way: `off` phrases turn it off, a message opened by a `show` word
    * ("is the watch on?") asks for the setting, and anything else asks to turn it on (which the bot confirms first).
+   * `otherVerbs` are phrases where a word that turns something off belongs to another verb ("until the SOC signs off",
+   * "kick off the install"): it turns no setting off, the reminders' or the watch's. `changeVerbs` after a negation
+   * ("nobody should touch the watch") ask to leave a setting as it is.
    */
-  readonly watchSettings: Readonly<Record<'off' | 'show', readonly string[]>>;
+  readonly watchSettings: Readonly<Record<'off' | 'show' | 'otherVerbs' | 'changeVerbs', readonly string[]>>;
   /**
    * Words spelled out before anything reads a message, on both sides (training and messages): contractions
    * ("don't" → "do not", so one "not" carries every negation), chat shorthand ("pls", "u") and filler ("um" → nothing).
@@ -255,7 +258,7 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     cadences: record(raw.cadences, 'cadences', ['daily', 'weekly', 'off'] as const),
     clearDate: strings(raw.clearDate, 'clearDate'),
     clearDateWords: record(raw.clearDateWords, 'clearDateWords', ['verbs', 'nouns'] as const),
-    watchSettings: record(raw.watchSettings, 'watchSettings', ['off', 'show'] as const),
+    watchSettings: record(raw.watchSettings, 'watchSettings', ['off', 'show', 'otherVerbs', 'changeVerbs'] as const),
     respellings: respellings(raw.respellings, fail),
     functionWords: strings(raw.functionWords, 'functionWords'),
     conditionals: strings(raw.conditionals, 'conditionals'),

@@ -130,6 +130,9 @@ export class Understanding {
   private readonly dateNouns: ReadonlySet<string>;
   private readonly watchOff: PhraseTable<true>;
   private readonly watchShow: ReadonlySet<string>;
+  /** Phrases whose "off" or "stop" belongs to another verb ("signs off"): masked before a setting is read. */
+  private readonly otherVerbs: PhraseTable<true>;
+  private readonly changeVerbs: PhraseTable<true>;
   private readonly negation: NegationWords;
   private readonly undoWords: PhraseTable<true>;
   private readonly turnOnWords: PhraseTable<true>;
@@ -179,6 +182,8 @@ export class Understanding {
     this.dateNouns = new Set(corpus.clearDateWords.nouns);
     this.watchOff = phraseTable(corpus.watchSettings.off.map((phrase) => [phrase, true] as const));
     this.watchShow = new Set(corpus.watchSettings.show);
+    this.otherVerbs = phraseTable(corpus.watchSettings.otherVerbs.map((phrase) => [phrase, true] as const));
+    this.changeVerbs = phraseTable(corpus.watchSettings.changeVerbs.map((phrase) => [phrase, true] as const));
     this.negation = corpus.negation;
     this.undoWords = phraseTable(corpus.negation.undo.map((phrase) => [phrase, true] as const));
     this.turnOnWords = phraseTable(corpus.negation.turnOn.map((phrase) => [phrase, true] as const));
@@ -463,14 +468,14 @@ export class Understanding {
       prepared.taskMentions.some((mention) => mention.start === at),
     );
     // A cadence with no word that stops it ("don't send a weekly digest", not "stop the daily digest") turns one on.
-    const cadences = this.cadences.findAll(prepared.tokens).map((found) => found.meanings[0]);
+    const cadences = this.cadences.findAll(this.settingTokens(prepared.tokens)).map((found) => found.meanings[0]);
     const asks: Asks = {
       undo: this.undoWords.findAll(prepared.tokens).length > 0,
       turnOn:
         this.turnOnWords.findAll(prepared.tokens).length > 0 ||
         this.splitTurnOn.some(([verb, particle]) => splitAround(prepared.tokens, verb, particle)) ||
         (cadences.length > 0 && !cadences.includes('off')),
-      keep: this.negatesTurningOff(prepared.tokens),
+      keep: this.negatesTurningOff(this.settingTokens(prepared.tokens)),
     };
     if (negation && top.intent !== 'None' && refuses(top.intent, negation, asks))
       return { kind: 'help', closest: closestIntents(candidates) };
@@ -708,9 +713,11 @@ export class Understanding {
    * "remind" turns nothing off, the negation does.
    */
   private negatesTurningOff(tokens: readonly string[]): boolean {
+    // "nobody should touch the watch" keeps it as it is too.
     const offs = [
       ...this.cadences.findAll(tokens).filter((found) => found.meanings[0] === 'off'),
       ...this.watchOff.findAll(tokens),
+      ...this.changeVerbs.findAll(tokens),
     ].map((found) => found.start);
     // "switch anything off": the order starts at its verb.
     tokens.forEach((token, i) => {
@@ -735,11 +742,30 @@ export class Understanding {
 
   /** "don't watch…" and "we don't need sync warnings" turn the watch off; "is the watch (not) on?" asks for the setting. */
   private watchSetting(prepared: Prepared): 'on' | 'off' | 'show' {
-    if (this.watchOff.findAll(prepared.tokens).length > 0) return 'off';
-    const negation = negationOf(prepared.tokens, this.negation);
+    const tokens = this.settingTokens(prepared.tokens);
+    if (this.watchOff.findAll(tokens).length > 0) return 'off';
+    const negation = negationOf(tokens, this.negation);
     if (negation === 'imperative') return 'off';
-    if (this.watchShow.has(prepared.tokens[0] ?? '')) return 'show';
-    return negation ? 'off' : 'on';
+    if (this.watchShow.has(tokens[0] ?? '')) return 'show';
+    // A negation far from an order to turn it on belongs to another clause ("nobody noticed until Monday, so please
+    // turn on the watch"); one just before it still refuses ("we don't need to turn on the watch").
+    const turnsOn = this.turnOnWords
+      .findAll(tokens)
+      .some(({ start }) =>
+        tokens
+          .slice(Math.max(0, start - NEGATED_ORDER_WITHIN), start)
+          .every((token) => !this.negation.words.includes(token)),
+      );
+    return negation && !turnsOn ? 'off' : 'on';
+  }
+
+  /** The message's tokens with other verbs' "off" and "stop" blanked ("until the SOC signs off"), for reading a setting. */
+  private settingTokens(tokens: readonly string[]): readonly string[] {
+    const others = this.otherVerbs.findAll(tokens);
+    if (others.length === 0) return tokens;
+    const blanked = [...tokens];
+    for (const { start, end } of others) blanked.fill('', start, end);
+    return blanked;
   }
 
   /**
@@ -864,7 +890,7 @@ export class Understanding {
   /** The command an intent makes of this message, or what is missing to make one. */
   private read(intent: IntentName, prepared: Prepared, context: UnderstandingContext): Reading {
     if (intent === 'remind') {
-      const cadence = this.cadences.findAll(prepared.tokens)[0]?.meanings[0];
+      const cadence = this.cadences.findAll(this.settingTokens(prepared.tokens))[0]?.meanings[0];
       return { kind: 'complete', proposal: { intent, cadence: cadence ?? 'show' } };
     }
     if (intent === 'watch') return { kind: 'complete', proposal: { intent, setting: this.watchSetting(prepared) } };
@@ -1144,6 +1170,8 @@ interface Asks {
 
 /** How many words before a word that turns a setting off a negation still negates it ("not switch anything off"). */
 const NEGATED_WITHIN = 2;
+/** How many words before an order to turn a setting on a negation still refuses it ("we don't need to turn on"). */
+const NEGATED_ORDER_WITHIN = 4;
 
 /**
  * Whether a negation turns the intent into "do nothing": "don't skip task 5", "task 3 isn't finished yet", "we

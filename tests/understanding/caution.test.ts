@@ -522,6 +522,29 @@ describe('small talk and settings kept as they are', () => {
   ])('still turns a setting off when asked to: %j', (text, proposal) => {
     expect(understanding.interpret(text, context)).toMatchObject({ kind: 'act', proposal });
   });
+
+  // Each had turned the setting off on the "off" or "stop" of another verb, or on a negation of another clause.
+  it.each([
+    'leave the tenant watch alone until the change board signs off',
+    'nobody should alter the reminders until finance signs off',
+    'never touch the watch while the auditors are here',
+  ])('turns nothing off on another verb or a keep order: %j', (text) => {
+    const reading = understanding.interpret(text, context);
+    const first =
+      reading.kind === 'act' ? reading.proposal : reading.kind === 'choose' ? reading.proposals[0] : undefined;
+    expect(first ?? {}).not.toMatchObject({ setting: 'off' });
+    expect(first ?? {}).not.toMatchObject({ cadence: 'off' });
+  });
+
+  it.each([
+    'the job stopped on friday and no one saw it for days, so turn on the tenant watch here',
+    'we kicked off the install yesterday; please switch on the sync watch',
+  ])('reads the order to turn a setting on past another clause: %j', (text) => {
+    const reading = understanding.interpret(text, context);
+    const first =
+      reading.kind === 'act' ? reading.proposal : reading.kind === 'choose' ? reading.proposals[0] : undefined;
+    expect(first).toMatchObject({ intent: 'watch', setting: 'on' });
+  });
 });
 
 describe('hedged changes', () => {
