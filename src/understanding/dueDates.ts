@@ -4,7 +4,8 @@
  *
  * Microsoft's recognizer parses a sentence in 5–20 ms of CPU, far over the budget of reading one message, so
  * it is the last resort: a message without a date-like word never reaches it, and the common forms are
- * resolved here by a small pure resolver. Only the rarer phrasings ("12/15", "next week") go to the recognizer.
+ * resolved here by a small pure resolver, to the day the recognizer gives them ("12/15", "8 january 2027", "end of
+ * next week" included). Only the rarer phrasings ("the start of next week", "by end of this week") go to it.
  */
 import { MONTH_NAMES } from '../domain/planDates';
 
@@ -97,7 +98,7 @@ export function recognizeDueDay(text: string, now: Date, fallback: DateFallback 
     .slice(0, MAX_DATE_TEXT)
     .split(/[\s,.!?;:()]+/)
     .filter(Boolean)
-    .filter((token, i, all) => !countsThings(token, all[i + 1]));
+    .filter((token, i, all) => !countsThings(token, all[i + 1]) && !measuresTime(all, i));
   if (!tokens.some(looksLikeDate)) return undefined;
   return resolveCommonDay(tokens, today) ?? fallback(tokens.join(' '), today);
 }
@@ -118,6 +119,26 @@ function countsThings(token: string, next: string | undefined): boolean {
   return !(looksLikeDate(next) || next === 'of' || AFTER_ORDINAL_DAY.has(next) || /^\d/.test(next));
 }
 
+/**
+ * A week or a day said as how often or how long ("once a week", "every week", "for two weeks"): no day at all, as the
+ * recognizer reads it too. Dropped before any date is looked for, so a message with nothing else never reaches it.
+ */
+function measuresTime(tokens: readonly string[], i: number): boolean {
+  const token = tokens[i];
+  if (token !== 'week' && token !== 'weeks' && token !== 'day' && token !== 'days') return false;
+  const before = tokens[i - 1] ?? '';
+  if (before === 'every' || before === 'each') return true;
+  const earlier = tokens[i - 2] ?? '';
+  return (
+    (before === 'a' && (earlier === 'once' || earlier === 'twice')) ||
+    (earlier === 'for' && COUNTS[before] !== undefined && tokens[i + 1] === undefined) ||
+    (earlier === 'for' && COUNTS[before] !== undefined && !AFTER_DURATION.has(tokens[i + 1]))
+  );
+}
+
+/** Words after "for two weeks" that make it count from a day ("for two weeks from friday"): left to the resolvers. */
+const AFTER_DURATION = new Set(['from', 'after', 'before', 'since', 'until', 'till', 'on', 'starting', 'today']);
+
 /** "dec", "december", "sept": a prefix of the full name, never a word that merely starts like one ("marketing"). */
 function monthOf(token: string): number | undefined {
   if (token.length < 3) return undefined;
@@ -135,10 +156,13 @@ function weekdayOf(token: string): number | undefined {
 /** The common forms, resolved without the recognizer; undefined hands the text on to it. */
 export function resolveCommonDay(tokens: readonly string[], today: string): string | undefined {
   const base = new Date(`${today}T00:00:00Z`);
+  const week = weekDay(tokens, base);
+  if (week !== '') return week;
   const words = tokens.filter((token) => token !== 'by' && token !== 'on' && token !== 'the' && token !== 'due');
   const at = (i: number) => words[i] ?? '';
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
+    if (SLASHED.test(word)) return slashedDay(word, base);
     // "eod" alone is today; before a day ("eod friday", "eod tomorrow") it says when on that day.
     if (word === 'eod' && looksLikeDate(at(i + 1))) continue;
     // "a week from today", "two weeks from now", British "a week today": counted from today, not today itself.
@@ -184,7 +208,9 @@ export function resolveCommonDay(tokens: readonly string[], today: string): stri
       const before = dayNumber(at(i - 1) === 'of' ? at(i - 2) : at(i - 1));
       const day = after ?? before;
       if (day === undefined) continue;
-      if (/^\d{4}$/.test(at(i + 1 + (after !== undefined ? 1 : 0)))) return undefined;
+      // "8 january 2027", "jan 8 2027": that very day, passed or not, as the recognizer reads it.
+      const year = at(i + 1 + (after !== undefined ? 1 : 0));
+      if (/^\d{4}$/.test(year)) return exactDay(Number(year), month, day);
       return nextMonthDay(base, month, day);
     }
     if (
@@ -195,6 +221,58 @@ export function resolveCommonDay(tokens: readonly string[], today: string): stri
       return ordinalDay(base, Number.parseInt(word, 10));
   }
   return undefined;
+}
+
+/** "15/12", "12/18", "18/12/2026", "15/12/26". */
+const SLASHED = /^\d{1,2}\/\d{1,2}(\/(\d{2}|\d{4}))?$/;
+
+/**
+ * A slashed date as the recognizer reads it: month first when the first number can be a month ("12/5" is 5 December,
+ * "5/12" 12 May), day first when only the second can ("15/12"). Without a year, the next such day from today on; with
+ * one, that day. Undefined hands it on to the recognizer (a day no year has, "2/29" outside a leap year).
+ */
+function slashedDay(word: string, base: Date): string | undefined {
+  const [first, second, written] = word.split('/').map(Number);
+  const monthFirst = first >= 1 && first <= 12;
+  const month = (monthFirst ? first : second) - 1;
+  const day = monthFirst ? second : first;
+  if (month < 0 || month > 11 || day < 1 || day > 31) return undefined;
+  if (written === undefined) return nextMonthDay(base, month, day);
+  return exactDay(written < 100 ? 2000 + written : written, month, day);
+}
+
+function exactDay(year: number, month: number, day: number): string | undefined {
+  const date = new Date(Date.UTC(year, month, day));
+  return date.getUTCMonth() === month ? iso(date) : undefined;
+}
+
+/**
+ * "next week", "this week", "end of next week": the day the recognizer reads in them (weeks run Monday to Sunday). The
+ * week's last day, but "by next week" is its Monday and "by end of next week" (without "the") its Thursday. '' when the
+ * message names no such week or another day beside it ("friday next week"), for the rest of the resolver; undefined for
+ * the forms left to the recognizer ("by end of this week", "by this week").
+ */
+function weekDay(tokens: readonly string[], base: Date): string | undefined {
+  const at = tokens.findIndex(
+    (token, i) =>
+      token === 'week' &&
+      (tokens[i - 1] === 'next' ||
+        tokens[i - 1] === 'this' ||
+        (tokens[i - 1] === 'the' && tokens[i - 2] === 'of' && tokens[i - 3] === 'end')),
+  );
+  if (at < 0) return '';
+  // Anything else date-like in the message ("friday next week", "next week's monday") is for the general resolver.
+  if (tokens.some((token, i) => (i < at - 1 || i > at) && looksLikeDate(token))) return '';
+  const next = tokens[at - 1] === 'next';
+  const ended = tokens[at - 2] === 'of' && tokens[at - 3] === 'end';
+  // "the start of next week", "mid of this week": another part of the week, for the recognizer.
+  if (tokens[at - 2] === 'of' && !ended) return undefined;
+  const before = ended ? at - 4 : at - 2;
+  const sunday = next ? nextWeeks(base, 6) : upcoming(base, 6);
+  if (tokens[before] !== 'by') return sunday;
+  if (!ended) return next ? nextWeeks(base, 0) : undefined;
+  // "by end of next week" is its Thursday, where "by the end of next week" is its Sunday.
+  return next ? nextWeeks(base, 3) : undefined;
 }
 
 function isWeek(token: string): boolean {
@@ -270,7 +348,8 @@ function ordinalDay(base: Date, day: number): string | undefined {
 const recognized = new Map<string, string | undefined>();
 const RECOGNIZED_KEPT = 16;
 
-function recognizerDay(text: string, today: string): string | undefined {
+/** The recognizer's reading of `text`, kept as it said (the resolver above is tested against it). */
+export function recognizerDay(text: string, today: string): string | undefined {
   const key = `${today} ${text}`;
   if (recognized.has(key)) return recognized.get(key);
   const day = recognizerDayUncached(text, today);
