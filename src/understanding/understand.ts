@@ -390,6 +390,23 @@ export class Understanding {
     return undefined;
   }
 
+  /**
+   * A task and its new owner with only an arrow or "to" between them ("#4 -> me", "t5 → @Ravi", "task 2 to me"): the
+   * terse form of an assignment. Offered, never carried out, as the words that would say so are missing.
+   */
+  private handedToOwner(text: string, context: UnderstandingContext): Interpretation | undefined {
+    const prepared = this.prepared(text);
+    const { tokens, taskMentions } = prepared;
+    if (taskMentions.length !== 1 || taskMentions[0].start !== 0) return undefined;
+    const rest = tokens.slice(taskMentions[0].end);
+    const owner = rest.at(-1) ?? '';
+    if (owner !== PERSON_TOKEN && !this.ownerMe.has(owner)) return undefined;
+    const arrow = ARROWS.some((written) => text.includes(written));
+    if (!(rest.length === 1 && arrow) && !(rest.length === 2 && this.ownerMarkers.has(rest[0]))) return undefined;
+    const reading = this.read('assign', { ...prepared, tokens: [...tokens.slice(0, -1), 'to', owner] }, context);
+    return reading.kind === 'complete' ? { kind: 'choose', proposals: [reading.proposal] } : undefined;
+  }
+
   /** Whether the message negates something or weighs it as a hypothetical. */
   private negatesOrWeighs(text: string): boolean {
     const prepared = this.prepared(text);
@@ -403,6 +420,8 @@ export class Understanding {
       if (asked) return asked;
     }
     if (whole.kind !== 'help') return whole;
+    const handed = this.handedToOwner(text, context);
+    if (handed) return handed;
     // A long message often gives its context first and its request last ("Having wrapped up the tool choice last week,
     // I'd like to know what we should focus on now"): when the whole reads as nothing, its last sentence or clause is
     // read alone, and what it asks is offered, never carried out. Not when the message negates or weighs something: the
@@ -1148,6 +1167,9 @@ function turnsOff(reading: Reading): boolean {
     (proposal.intent === 'watch' && proposal.setting === 'off')
   );
 }
+
+/** How chat writes "goes to" between a task and its owner. */
+const ARROWS = ['->', '→', '=>', '➡'];
 
 /** How many words may stand between a verb and its particle ("switch the daily reminders on"). */
 const SPLIT_OBJECT_WORDS = 3;

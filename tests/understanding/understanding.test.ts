@@ -270,6 +270,23 @@ describe('interpret', () => {
     });
   });
 
+  // Each had read as nothing: a task, an arrow or "to", and its owner is how chat hands a task over.
+  it.each([
+    ['#3 => me', { intent: 'assign', taskNumber: 3, to: 'me' }],
+    ['step 5 → me', { intent: 'assign', taskNumber: 5, to: 'me' }],
+    ['t2 -> <at>Lena</at>', { intent: 'assign', taskNumber: 2, to: 'mentioned' }],
+    ['task 4 to <at>Lena</at>', { intent: 'assign', taskNumber: 4, to: 'mentioned' }],
+  ])('offers the assignment a task handed to its owner asks for: %j', (text, proposal) => {
+    expect(understanding.interpret(text, cloudSync)).toEqual({ kind: 'choose', proposals: [proposal] });
+  });
+
+  it.each(['task 4 me', 'task 2 -> <at>Lena</at> <at>Omar</at>'])(
+    'offers no owner the arrow form does not name: %j',
+    (text) => {
+      expect(understanding.interpret(text, cloudSync).kind).toBe('help');
+    },
+  );
+
   it('asks which task when the words fit two tasks of the plan', () => {
     const reading = understanding.interpret('we finished the prerequisites', both);
     expect(reading.kind).toBe('whichTask');
