@@ -20,6 +20,8 @@ export const NUMBER_TOKEN = 'xnum';
 const TOKEN = /#\d{1,3}|[a-z0-9]+(?:['/.-][a-z0-9]+)*/g;
 const MENTION = /<at>[^<]{0,200}<\/at>/g;
 const MARKUP = /<[^<>]{0,200}>/g;
+/** "@marco" typed rather than picked: the word after a lone '@' (not an address's "user@tenant"). */
+const PLAIN_MENTION = /(?:^|[\s(,])@([a-z][a-z'-]{0,39})/g;
 /** ✅ ✔ ☑ (with or without the emoji variation selector): in chat a ticked item is a finished one. */
 const CHECK_MARKS = /[\u2705\u2714\u2611]\ufe0f?/g;
 const TASK_WORDS = new Set(['task', 'number', 'no', 'step', '#']);
@@ -139,7 +141,10 @@ export function prepareText(raw: string, options: TextPrepOptions): PreparedText
       ),
     respellings,
   );
+  // A name written "@Marco" in plain text (not a Teams mention) is nobody's typo: corrected, it had read as "march".
+  const named = new Set([...text.matchAll(PLAIN_MENTION)].map((found) => found[1]));
   const tokens = spelled.slice(0, MAX_TOKENS).map((token) => {
+    if (named.has(token)) return token;
     const corrected = correctTypo(token, options.vocabulary);
     return corrected !== token && options.isWord?.(token) ? token : corrected;
   });

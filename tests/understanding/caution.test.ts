@@ -536,6 +536,17 @@ describe('small talk and settings kept as they are', () => {
     expect(first ?? {}).not.toMatchObject({ cadence: 'off' });
   });
 
+  // A name typed "@Name" rather than picked is no mention, and no typo either: "@Marco" had read as "march", a due date.
+  it.each(['task 4 due to @marco', 'hand the agent install to @Marco', 'give step 2 to @maya'])(
+    'reads no date in a name typed after "@": %j',
+    (text) => {
+      const reading = understanding.interpret(text, context);
+      const proposals =
+        reading.kind === 'act' ? [reading.proposal] : reading.kind === 'choose' ? reading.proposals : [];
+      expect(proposals.filter((proposal) => proposal.intent === 'due')).toEqual([]);
+    },
+  );
+
   it.each([
     'the job stopped on friday and no one saw it for days, so turn on the tenant watch here',
     'we kicked off the install yesterday; please switch on the sync watch',
