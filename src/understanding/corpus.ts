@@ -70,6 +70,8 @@ export interface Corpus {
    * ("nobody should touch the watch") ask to leave a setting as it is.
    */
   readonly watchSettings: Readonly<Record<'off' | 'show' | 'otherVerbs' | 'changeVerbs', readonly string[]>>;
+  /** Days named by a holiday on the same date every year ("christmas eve"), as month-day ("12-24"). */
+  readonly holidays: Readonly<Record<string, string>>;
   /**
    * Words spelled out before anything reads a message, on both sides (training and messages): contractions
    * ("don't" → "do not", so one "not" carries every negation), chat shorthand ("pls", "u") and filler ("um" → nothing).
@@ -259,6 +261,7 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     clearDate: strings(raw.clearDate, 'clearDate'),
     clearDateWords: record(raw.clearDateWords, 'clearDateWords', ['verbs', 'nouns'] as const),
     watchSettings: record(raw.watchSettings, 'watchSettings', ['off', 'show', 'otherVerbs', 'changeVerbs'] as const),
+    holidays: holidays(raw.holidays, fail),
     respellings: respellings(raw.respellings, fail),
     functionWords: strings(raw.functionWords, 'functionWords'),
     conditionals: strings(raw.conditionals, 'conditionals'),
@@ -311,4 +314,13 @@ function respellings(value: unknown, fail: (field: string, what: string) => neve
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function holidays(value: unknown, fail: (field: string, what: string) => never): Record<string, string> {
+  if (!isRecord(value)) return fail('holidays', 'must be an object of phrase → month-day');
+  for (const [phrase, day] of Object.entries(value)) {
+    if (typeof day !== 'string' || !/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(day))
+      fail(`holidays.${phrase}`, 'must map a phrase to a month and day written MM-DD');
+  }
+  return value as Record<string, string>;
 }

@@ -91,7 +91,12 @@ const AFTER_ORDINAL_DAY = new Set([
  * year "dec 15" means (the next one that has not passed). A range ("next week", "end of the month", "in two
  * weeks") means its last day; "by monday" means that monday.
  */
-export function recognizeDueDay(text: string, now: Date, fallback: DateFallback = recognizerDay): string | undefined {
+export function recognizeDueDay(
+  text: string,
+  now: Date,
+  fallback: DateFallback = recognizerDay,
+  holidays: Holidays = NO_HOLIDAYS,
+): string | undefined {
   const today = now.toISOString().slice(0, 10);
   const tokens = text
     .toLowerCase()
@@ -99,8 +104,35 @@ export function recognizeDueDay(text: string, now: Date, fallback: DateFallback 
     .split(/[\s,.!?;:()]+/)
     .filter(Boolean)
     .filter((token, i, all) => !countsThings(token, all[i + 1]) && !measuresTime(all, i));
-  if (!tokens.some(looksLikeDate)) return undefined;
-  return resolveCommonDay(tokens, today) ?? fallback(tokens.join(' '), today);
+  const holiday = holidayDay(tokens, today, holidays);
+  if (!tokens.some(looksLikeDate)) return holiday;
+  return resolveCommonDay(tokens, today) ?? holiday ?? fallback(tokens.join(' '), today);
+}
+
+/** Holidays on the same day every year, by their words ("christmas eve" → [11, 24], month from 0). */
+export type Holidays = ReadonlyMap<string, readonly [month: number, day: number]>;
+const NO_HOLIDAYS: Holidays = new Map();
+
+/** The corpus's holidays ("christmas eve": "12-24") as the resolver looks them up. */
+export function holidayTable(holidays: Readonly<Record<string, string>>): Holidays {
+  return new Map(
+    Object.entries(holidays).map(([phrase, day]) => {
+      const [month, date] = day.split('-').map(Number);
+      return [phrase.toLowerCase(), [month - 1, date] as const] as const;
+    }),
+  );
+}
+
+/** The next day a holiday the text names falls on, today included, as the recognizer reads it; the longest name wins. */
+function holidayDay(tokens: readonly string[], today: string, holidays: Holidays): string | undefined {
+  if (holidays.size === 0) return undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    for (const length of [3, 2, 1]) {
+      const day = holidays.get(tokens.slice(i, i + length).join(' '));
+      if (day) return nextMonthDay(new Date(`${today}T00:00:00Z`), day[0], day[1]);
+    }
+  }
+  return undefined;
 }
 
 /** A cheap test per word: month or weekday names, relative words, ISO or slashed dates, ordinals like 22nd. */

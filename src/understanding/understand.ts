@@ -7,7 +7,7 @@
  * confident and every part of it (the task, the date, the person) was read without guessing.
  */
 import { loadCorpus, type Cadence, type Corpus, type IntentName } from './corpus';
-import { recognizeDueDay } from './dueDates';
+import { holidayTable, recognizeDueDay, type Holidays } from './dueDates';
 import { eachTaskWords, taskListFirst, type EachTaskWords } from './eachTask';
 import { GuideIndex, type GuideHit } from './guideIndex';
 import { IntentModel, type IntentScore } from './intentModel';
@@ -132,6 +132,7 @@ export class Understanding {
   private readonly watchShow: ReadonlySet<string>;
   /** Phrases whose "off" or "stop" belongs to another verb ("signs off"): masked before a setting is read. */
   private readonly otherVerbs: PhraseTable<true>;
+  private readonly holidays: Holidays;
   private readonly changeVerbs: PhraseTable<true>;
   private readonly negation: NegationWords;
   private readonly undoWords: PhraseTable<true>;
@@ -182,6 +183,7 @@ export class Understanding {
     this.dateNouns = new Set(corpus.clearDateWords.nouns);
     this.watchOff = phraseTable(corpus.watchSettings.off.map((phrase) => [phrase, true] as const));
     this.watchShow = new Set(corpus.watchSettings.show);
+    this.holidays = holidayTable(corpus.holidays);
     this.otherVerbs = phraseTable(corpus.watchSettings.otherVerbs.map((phrase) => [phrase, true] as const));
     this.changeVerbs = phraseTable(corpus.watchSettings.changeVerbs.map((phrase) => [phrase, true] as const));
     this.negation = corpus.negation;
@@ -405,6 +407,11 @@ export class Understanding {
     if (!(rest.length === 1 && arrow) && !(rest.length === 2 && this.ownerMarkers.has(rest[0]))) return undefined;
     const reading = this.read('assign', { ...prepared, tokens: [...tokens.slice(0, -1), 'to', owner] }, context);
     return reading.kind === 'complete' ? { kind: 'choose', proposals: [reading.proposal] } : undefined;
+  }
+
+  /** The day a message's words name, holidays included ("due on christmas eve"). */
+  private dueDay(text: string, now: Date): string | undefined {
+    return recognizeDueDay(text, now, undefined, this.holidays);
   }
 
   /** Whether the message negates something or weighs it as a hypothetical. */
@@ -891,7 +898,7 @@ export class Understanding {
       last === undefined ||
       !(
         prepared.taskMentions.some((mention) => mention.start >= last.end) ||
-        recognizeDueDay(prepared.tokens.slice(last.end).join(' '), now)
+        this.dueDay(prepared.tokens.slice(last.end).join(' '), now)
       )
     )
       return classified;
@@ -960,11 +967,8 @@ export class Understanding {
         const corrected =
           from === undefined
             ? undefined
-            : recognizeDueDay(
-                prepared.tokens.filter((_, i) => i >= from && !inTask(prepared, i)).join(' '),
-                context.now,
-              );
-        const date = corrected ?? recognizeDueDay(withoutTask.join(' '), context.now);
+            : this.dueDay(prepared.tokens.filter((_, i) => i >= from && !inTask(prepared, i)).join(' '), context.now);
+        const date = corrected ?? this.dueDay(withoutTask.join(' '), context.now);
         if (date) return { kind: 'complete', proposal: { intent, taskNumber, date } };
         return this.takesDateAway(withoutTask)
           ? { kind: 'complete', proposal: { intent, taskNumber, date: null } }
@@ -988,8 +992,8 @@ export class Understanding {
     const number = tokens[at];
     if (at === 0 || number === undefined || !/^\d{1,2}$/.test(number)) return [];
     const rest = tokens.slice(at + 1).join(' ');
-    const day = recognizeDueDay(rest, now);
-    return day !== undefined && day === recognizeDueDay(tokens.slice(at).join(' '), now) ? [number] : [];
+    const day = this.dueDay(rest, now);
+    return day !== undefined && day === this.dueDay(tokens.slice(at).join(' '), now) ? [number] : [];
   }
 
   /** The task a message names: by number, by its words (only tasks of this plan), or by position. */

@@ -4,7 +4,7 @@ import { answerCard, didYouMeanCard, noAnswerCard } from '../../src/cards/unders
 import { LEARN } from '../../src/domain/learnLinks';
 import { createPlan } from '../../src/domain/plan';
 import { checkCorpus, loadCorpus } from '../../src/understanding/corpus';
-import { recognizeDueDay, recognizerDay } from '../../src/understanding/dueDates';
+import { holidayTable, recognizeDueDay, recognizerDay } from '../../src/understanding/dueDates';
 import { planContext } from '../../src/understanding/planContext';
 import { PhraseTable, sentenceTokens } from '../../src/domain/sentenceTokens';
 import {
@@ -238,6 +238,29 @@ describe('common due-date forms, resolved without the recognizer', () => {
     expect(recognizeDueDay(text, new Date(`${today}T10:00:00Z`), notCalled)).toBe(recognizerDay(text, today));
   });
 
+  // Each had read as no day at all: no word of theirs looked like a date.
+  const holidays = holidayTable(loadCorpus('en').holidays);
+  it.each([
+    ['cutover on christmas eve', '2026-12-01', '2026-12-24'],
+    ['cutover on christmas eve', '2026-12-26', '2027-12-24'],
+    ['verify before xmas', '2026-12-01', '2026-12-25'],
+    ['aim for new years day', '2026-12-31', '2027-01-01'],
+    ['the freeze ends boxing day', '2026-12-01', '2026-12-26'],
+    ["done by valentine's day", '2027-02-26', '2028-02-14'],
+  ])('%s, today %s → %s, a holiday on the same day every year', (text, today, day) => {
+    expect(recognizeDueDay(text, new Date(`${today}T10:00:00Z`), notCalled, holidays)).toBe(day);
+  });
+
+  it.each(['christmas eve', 'christmas day', 'new years eve', "new year's day", "valentine's day"])(
+    '%s is the day the recognizer reads in it',
+    (text) => {
+      for (const today of days)
+        expect(recognizeDueDay(text, new Date(`${today}T10:00:00Z`), notCalled, holidays)).toBe(
+          recognizerDay(text, today),
+        );
+    },
+  );
+
   it('reads no day in how often or how long, without the recognizer', () => {
     const fallback = jest.fn(() => '2026-12-06');
     for (const text of ['post the digest twice a week', 'nudge us every week', 'Priya is away for three weeks'])
@@ -278,6 +301,13 @@ describe('interpret', () => {
     ['task 4 to <at>Lena</at>', { intent: 'assign', taskNumber: 4, to: 'mentioned' }],
   ])('offers the assignment a task handed to its owner asks for: %j', (text, proposal) => {
     expect(understanding.interpret(text, cloudSync)).toEqual({ kind: 'choose', proposals: [proposal] });
+  });
+
+  it('reads a holiday as the due date it names', () => {
+    const reading = understanding.interpret('the agent install is due christmas day', cloudSync);
+    const first =
+      reading.kind === 'act' ? reading.proposal : reading.kind === 'choose' ? reading.proposals[0] : undefined;
+    expect(first).toEqual({ intent: 'due', taskNumber: 3, date: '2026-12-25' });
   });
 
   it.each(['task 4 me', 'task 2 -> <at>Lena</at> <at>Omar</at>'])(
