@@ -59,9 +59,10 @@ export interface Corpus {
   readonly clearDate: readonly string[];
   /**
    * A verb that takes something away and a word for a due date, at most two words apart ("scrap the target date",
-   * "drop its cutoff"): clearing the date too, in a message read as a due date that names no day.
+   * "drop its cutoff"): clearing the date too, in a message read as a due date that names no day. `spanEnds` before a
+   * day make it the end of something else ("on leave until january"), no deadline unless the message reads as one.
    */
-  readonly clearDateWords: Readonly<Record<'verbs' | 'nouns', readonly string[]>>;
+  readonly clearDateWords: Readonly<Record<'verbs' | 'nouns' | 'spanEnds', readonly string[]>>;
   /**
    * How a request about the tenant watch says which way: `off` phrases turn it off, a message opened by a `show` word
    * ("is the watch on?") asks for the setting, and anything else asks to turn it on (which the bot confirms first).
@@ -259,7 +260,7 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     secondPerson: strings(raw.secondPerson, 'secondPerson'),
     cadences: record(raw.cadences, 'cadences', ['daily', 'weekly', 'off'] as const),
     clearDate: strings(raw.clearDate, 'clearDate'),
-    clearDateWords: record(raw.clearDateWords, 'clearDateWords', ['verbs', 'nouns'] as const),
+    clearDateWords: record(raw.clearDateWords, 'clearDateWords', ['verbs', 'nouns', 'spanEnds'] as const),
     watchSettings: record(raw.watchSettings, 'watchSettings', ['off', 'show', 'otherVerbs', 'changeVerbs'] as const),
     holidays: holidays(raw.holidays, fail),
     respellings: respellings(raw.respellings, fail),

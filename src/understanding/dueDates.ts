@@ -136,7 +136,7 @@ function holidayDay(tokens: readonly string[], today: string, holidays: Holidays
 }
 
 /** A cheap test per word: month or weekday names, relative words, ISO or slashed dates, ordinals like 22nd. */
-function looksLikeDate(token: string): boolean {
+export function looksLikeDate(token: string): boolean {
   if (DATE_WORDS.has(token)) return true;
   if (monthOf(token) !== undefined || weekdayOf(token) !== undefined) return true;
   return /^\d{1,4}[/-]\d{1,2}([/-]\d{1,4})?$/.test(token) || /^\d{1,2}(st|nd|rd|th)$/.test(token);

@@ -7,7 +7,7 @@
  * confident and every part of it (the task, the date, the person) was read without guessing.
  */
 import { loadCorpus, type Cadence, type Corpus, type IntentName } from './corpus';
-import { holidayTable, recognizeDueDay, type Holidays } from './dueDates';
+import { holidayTable, looksLikeDate, recognizeDueDay, type Holidays } from './dueDates';
 import { eachTaskWords, taskListFirst, type EachTaskWords } from './eachTask';
 import { GuideIndex, type GuideHit } from './guideIndex';
 import { IntentModel, type IntentScore } from './intentModel';
@@ -128,6 +128,7 @@ export class Understanding {
   private readonly clearDate: PhraseTable<true>;
   private readonly clearVerbs: ReadonlySet<string>;
   private readonly dateNouns: ReadonlySet<string>;
+  private readonly spanEnds: ReadonlySet<string>;
   private readonly watchOff: PhraseTable<true>;
   private readonly watchShow: ReadonlySet<string>;
   /** Phrases whose "off" or "stop" belongs to another verb ("signs off"): masked before a setting is read. */
@@ -181,6 +182,7 @@ export class Understanding {
     this.clearDate = phraseTable(corpus.clearDate.map((phrase) => [phrase, true] as const));
     this.clearVerbs = new Set(corpus.clearDateWords.verbs);
     this.dateNouns = new Set(corpus.clearDateWords.nouns);
+    this.spanEnds = new Set(corpus.clearDateWords.spanEnds);
     this.watchOff = phraseTable(corpus.watchSettings.off.map((phrase) => [phrase, true] as const));
     this.watchShow = new Set(corpus.watchSettings.show);
     this.holidays = holidayTable(corpus.holidays);
@@ -846,6 +848,9 @@ export class Understanding {
    */
   private datedTask(prepared: Prepared, context: UnderstandingContext, days?: 'toCome'): Proposal | undefined {
     if (prepared.taskMentions.length === 0 || this.isConditional(prepared)) return undefined;
+    // "@Tomasz is on leave until january, remove him from configure": the day ends his leave, it is no deadline.
+    const { tokens } = prepared;
+    if (tokens.some((token, i) => this.spanEnds.has(token) && looksLikeDate(tokens[i + 1] ?? ''))) return undefined;
     const reading = this.read('due', prepared, context);
     if (reading.kind !== 'complete' || reading.proposal.intent !== 'due' || reading.proposal.date === null)
       return undefined;

@@ -303,6 +303,16 @@ describe('interpret', () => {
     expect(understanding.interpret(text, cloudSync)).toEqual({ kind: 'choose', proposals: [proposal] });
   });
 
+  // Each had offered a due date: the day ends someone's absence, not the task.
+  it.each([
+    '<at>Lena</at> is away until february, take her off the verification',
+    '<at>Omar</at> is on holiday till monday, remove him from the prereqs',
+  ])('offers no deadline from a day after "until": %j', (text) => {
+    const reading = understanding.interpret(text, cloudSync);
+    const proposals = reading.kind === 'act' ? [reading.proposal] : reading.kind === 'choose' ? reading.proposals : [];
+    expect(proposals.map((proposal) => proposal.intent)).not.toContain('due');
+  });
+
   it('reads a holiday as the due date it names', () => {
     const reading = understanding.interpret('the agent install is due christmas day', cloudSync);
     const first =
