@@ -591,7 +591,7 @@ export class Understanding {
     }
 
     const intent = top.intent;
-    const reading = this.read(intent, prepared, context);
+    const reading = this.settingAsked(this.read(intent, prepared, context), prepared, questionShaped);
     // A named task given a day still to come reads as its deadline, whatever the model made of the other words: the date
     // is no word it learnt, so "no verification, 2026-12-18 at the latest" had scored as a skip and "the agent install,
     // next friday at the latest" as a start. The due date is offered first and the model's readings after it, none
@@ -785,6 +785,18 @@ export class Understanding {
           .every((token) => !this.negation.words.includes(token)),
       );
     return negation && !turnsOn ? 'off' : 'on';
+  }
+
+  /**
+   * The watch named alone in a question ("watch?", "tenant watch on?") asks how it is set, as "reminders?" does: no word
+   * says to turn it on.
+   */
+  private settingAsked(reading: Reading, prepared: Prepared, questionShaped: boolean): Reading {
+    if (reading.kind !== 'complete' || reading.proposal.intent !== 'watch' || reading.proposal.setting !== 'on')
+      return reading;
+    if (!questionShaped || prepared.tokens.length > TERSE_QUESTION_WORDS) return reading;
+    if (this.turnOnWords.findAll(prepared.tokens).length > 0) return reading;
+    return { kind: 'complete', proposal: { intent: 'watch', setting: 'show' } };
   }
 
   /** The message's tokens with other verbs' "off" and "stop" blanked ("until the SOC signs off"), for reading a setting. */
@@ -1176,6 +1188,9 @@ function turnsOff(reading: Reading): boolean {
     (proposal.intent === 'watch' && proposal.setting === 'off')
   );
 }
+
+/** How many words a question naming a setting alone has at most ("sync watch on?"). */
+const TERSE_QUESTION_WORDS = 3;
 
 /** How chat writes "goes to" between a task and its owner. */
 const ARROWS = ['->', '→', '=>', '➡'];

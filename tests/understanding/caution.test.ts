@@ -547,6 +547,14 @@ describe('small talk and settings kept as they are', () => {
     },
   );
 
+  // Each had turned the watch on: a setting named alone in a question asks how it is set.
+  it.each(['sync watch?', 'tenant watch on?'])('shows the watch asked about in a word or two: %j', (text) => {
+    const reading = understanding.interpret(text, context);
+    const first =
+      reading.kind === 'act' ? reading.proposal : reading.kind === 'choose' ? reading.proposals[0] : undefined;
+    expect(first).toEqual({ intent: 'watch', setting: 'show' });
+  });
+
   it.each([
     'the job stopped on friday and no one saw it for days, so turn on the tenant watch here',
     'we kicked off the install yesterday; please switch on the sync watch',
