@@ -1003,14 +1003,15 @@ export class Understanding {
     );
   }
 
-  /** The number right after "due" when the words after it give a day without it: the task that day is for. */
+  /**
+   * The message's one small number when the words give the same day without it ("due 3 friday", "deadline for 4:
+   * thursday"): the task that day is for. Not when the day needs it ("due 15 december").
+   */
   private taskBeforeDate(tokens: readonly string[], now: Date): string[] {
-    const at = tokens.indexOf('due') + 1;
-    const number = tokens[at];
-    if (at === 0 || number === undefined || !/^\d{1,2}$/.test(number)) return [];
-    const rest = tokens.slice(at + 1).join(' ');
-    const day = this.dueDay(rest, now);
-    return day !== undefined && day === this.dueDay(tokens.slice(at).join(' '), now) ? [number] : [];
+    const at = tokens.findIndex((token) => /^\d{1,2}$/.test(token));
+    if (at < 0 || tokens.slice(at + 1).some((token) => /^\d{1,2}$/.test(token))) return [];
+    const day = this.dueDay([...tokens.slice(0, at), ...tokens.slice(at + 1)].join(' '), now);
+    return day !== undefined && day === this.dueDay(tokens.join(' '), now) ? [tokens[at]] : [];
   }
 
   /** The task a message names: by number, by its words (only tasks of this plan), or by position. */

@@ -313,6 +313,22 @@ describe('interpret', () => {
     expect(proposals.map((proposal) => proposal.intent)).not.toContain('due');
   });
 
+  // Each had asked which task: the lone number is no part of the day, so it names the task the day is for.
+  it.each([
+    ['cutoff for 5 is monday', 5, '2026-12-07'],
+    ['2: due friday', 2, '2026-12-04'],
+    ['due date 5 = next friday', 5, '2026-12-11'],
+  ])('reads the lone number of a due date as its task: %j', (text, taskNumber, date) => {
+    const reading = understanding.interpret(text, cloudSync);
+    const first =
+      reading.kind === 'act' ? reading.proposal : reading.kind === 'choose' ? reading.proposals[0] : undefined;
+    expect(first).toEqual({ intent: 'due', taskNumber, date });
+  });
+
+  it.each(['due 14 december', 'due dec 9'])('keeps the number a day needs in the day: %j', (text) => {
+    expect(understanding.interpret(text, cloudSync)).toMatchObject({ kind: 'clarify', missing: 'task' });
+  });
+
   it('reads a holiday as the due date it names', () => {
     const reading = understanding.interpret('the agent install is due christmas day', cloudSync);
     const first =
