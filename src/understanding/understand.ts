@@ -771,6 +771,7 @@ export class Understanding {
   /** "don't watch…" and "we don't need sync warnings" turn the watch off; "is the watch (not) on?" asks for the setting. */
   private watchSetting(prepared: Prepared): 'on' | 'off' | 'show' {
     const tokens = this.settingTokens(prepared.tokens);
+    if (asksWhich(tokens)) return 'show';
     if (this.watchOff.findAll(tokens).length > 0) return 'off';
     const negation = negationOf(tokens, this.negation);
     if (negation === 'imperative') return 'off';
@@ -933,7 +934,8 @@ export class Understanding {
   /** The command an intent makes of this message, or what is missing to make one. */
   private read(intent: IntentName, prepared: Prepared, context: UnderstandingContext): Reading {
     if (intent === 'remind') {
-      const cadence = this.cadences.findAll(this.settingTokens(prepared.tokens))[0]?.meanings[0];
+      const tokens = this.settingTokens(prepared.tokens);
+      const cadence = asksWhich(tokens) ? undefined : this.cadences.findAll(tokens)[0]?.meanings[0];
       return { kind: 'complete', proposal: { intent, cadence: cadence ?? 'show' } };
     }
     if (intent === 'watch') return { kind: 'complete', proposal: { intent, setting: this.watchSetting(prepared) } };
@@ -1187,6 +1189,16 @@ function turnsOff(reading: Reading): boolean {
   return (
     (proposal.intent === 'remind' && proposal.cadence === 'off') ||
     (proposal.intent === 'watch' && proposal.setting === 'off')
+  );
+}
+
+/** Both ways a setting can be, named together as alternatives ("on or off"). */
+const ONE_OR_OTHER: ReadonlySet<string> = new Set(['on', 'off']);
+
+/** "is the watch on or off?", "are reminders off or on": naming both, the message asks which. */
+function asksWhich(tokens: readonly string[]): boolean {
+  return tokens.some(
+    (token, i) => token === 'or' && ONE_OR_OTHER.has(tokens[i - 1] ?? '') && ONE_OR_OTHER.has(tokens[i + 1] ?? ''),
   );
 }
 

@@ -547,6 +547,28 @@ describe('small talk and settings kept as they are', () => {
     },
   );
 
+  // Each had turned the setting off: naming both ways, the message asks which one it is.
+  it.each([
+    ['is the daily digest on or off right now', { intent: 'remind', cadence: 'show' }],
+    ['tenant watch: off or on?', { intent: 'watch', setting: 'show' }],
+  ])('shows a setting asked about as on or off: %j', (text, proposal) => {
+    const reading = understanding.interpret(text, context);
+    const first =
+      reading.kind === 'act' ? reading.proposal : reading.kind === 'choose' ? reading.proposals[0] : undefined;
+    expect(first).toEqual(proposal);
+  });
+
+  // Each had turned the setting on, or read nothing: these verbs stop it.
+  it.each([
+    ['cease the weekly reminders', { intent: 'remind', cadence: 'off' }],
+    ['discontinue monitoring sync', { intent: 'watch', setting: 'off' }],
+  ])('turns a setting off on a verb that stops it: %j', (text, proposal) => {
+    const reading = understanding.interpret(text, context);
+    const first =
+      reading.kind === 'act' ? reading.proposal : reading.kind === 'choose' ? reading.proposals[0] : undefined;
+    expect(first).toEqual(proposal);
+  });
+
   // Each had turned the watch on: a setting named alone in a question asks how it is set.
   it.each(['sync watch?', 'tenant watch on?'])('shows the watch asked about in a word or two: %j', (text) => {
     const reading = understanding.interpret(text, context);
