@@ -110,25 +110,32 @@ export function recognizeDueDay(
 }
 
 /** Holidays on the same day every year, by their words ("christmas eve" → [11, 24], month from 0). */
-export type Holidays = ReadonlyMap<string, readonly [month: number, day: number]>;
-const NO_HOLIDAYS: Holidays = new Map();
+export interface Holidays {
+  readonly days: ReadonlyMap<string, readonly [month: number, day: number]>;
+  /** The first word of each, so a message without one costs a set lookup a word. */
+  readonly firstWords: ReadonlySet<string>;
+}
+const NO_HOLIDAYS: Holidays = { days: new Map(), firstWords: new Set() };
+/** The most words a holiday's name has ("new year's day"). */
+const HOLIDAY_WORDS = 3;
 
 /** The corpus's holidays ("christmas eve": "12-24") as the resolver looks them up. */
 export function holidayTable(holidays: Readonly<Record<string, string>>): Holidays {
-  return new Map(
+  const days = new Map(
     Object.entries(holidays).map(([phrase, day]) => {
       const [month, date] = day.split('-').map(Number);
       return [phrase.toLowerCase(), [month - 1, date] as const] as const;
     }),
   );
+  return { days, firstWords: new Set([...days.keys()].map((phrase) => phrase.split(' ')[0])) };
 }
 
 /** The next day a holiday the text names falls on, today included, as the recognizer reads it; the longest name wins. */
 function holidayDay(tokens: readonly string[], today: string, holidays: Holidays): string | undefined {
-  if (holidays.size === 0) return undefined;
   for (let i = 0; i < tokens.length; i++) {
-    for (const length of [3, 2, 1]) {
-      const day = holidays.get(tokens.slice(i, i + length).join(' '));
+    if (!holidays.firstWords.has(tokens[i])) continue;
+    for (let length = HOLIDAY_WORDS; length > 0; length--) {
+      const day = holidays.days.get(tokens.slice(i, i + length).join(' '));
       if (day) return nextMonthDay(new Date(`${today}T00:00:00Z`), day[0], day[1]);
     }
   }
