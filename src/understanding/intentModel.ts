@@ -14,6 +14,7 @@ import { NeuralNetwork, type Features } from '@nlpjs/neural';
 import type { Corpus, IntentName } from './corpus';
 import { stem } from './stems';
 import { MAX_PHRASE, type Synonyms } from './synonyms';
+import { COMMAND_HELP } from '../domain/commands';
 import type { PhraseTable } from '../domain/sentenceTokens';
 import {
   NUMBER_TOKEN,
@@ -84,6 +85,8 @@ export class IntentModel {
   readonly vocabulary: ReadonlySet<string>;
   /** The corpus's respellings, applied to training sentences as to messages so both read the same words. */
   readonly respellings: Respellings;
+  /** The exact commands' words and the task changes' plain verbs: the only words a short typo is read as (textPrep). */
+  readonly commandWords: ReadonlySet<string>;
   /** Stems of the corpus's function words: not enough, alone, to make an intent a candidate. */
   private readonly functionWords: ReadonlySet<string>;
 
@@ -141,6 +144,11 @@ export class IntentModel {
     this.learntNetwork = this.trainLearnt(corpus, taskNames, respellings, training, noneExample());
     this.vocabulary = vocabulary;
     this.respellings = respellings;
+    this.commandWords = new Set(
+      [...COMMAND_HELP.flatMap((info) => tokenize(info.usage)), ...Object.values(corpus.taskVerbs).flat()].filter(
+        (word) => vocabulary.has(word),
+      ),
+    );
   }
 
   /**

@@ -52,6 +52,11 @@ export interface PreparedText {
   readonly taskMentions: readonly TaskMention[];
   /** @mentions of people in the text (the bot's own mention is removed before this). */
   readonly mentionCount: number;
+  /**
+   * How many words were read as a command word they are a typo of ("skp" as "skip", correctTypo): a guess, so the
+   * command they name is offered, never carried out.
+   */
+  readonly guessedCommandWords: number;
 }
 
 /** Phrases (task words, positions, cadences) tokenized as messages are here, so a phrase matches the tokens it is looked for in. */
@@ -108,6 +113,12 @@ export interface TextPrepOptions {
   readonly taskNames: PhraseTable<string>;
   /** Words the model knows, for typo correction. */
   readonly vocabulary: ReadonlySet<string>;
+  /**
+   * The words of the exact commands and the task changes' plain verbs ("skip", "done", "help"): a three- or four-letter
+   * word is read as one of these with a letter dropped inside ("skp"), and as no other word, as short words are
+   * close to too many.
+   */
+  readonly commandWords?: ReadonlySet<string>;
   /** Word → the words it is spelled out as (respellingTable); none when absent. */
   readonly respellings?: Respellings;
   /**
@@ -143,10 +154,13 @@ export function prepareText(raw: string, options: TextPrepOptions): PreparedText
   );
   // A name written "@Marco" in plain text (not a Teams mention) is nobody's typo: corrected, it had read as "march".
   const named = new Set([...text.matchAll(PLAIN_MENTION)].map((found) => found[1]));
+  let guessedCommandWords = 0;
   const tokens = spelled.slice(0, MAX_TOKENS).map((token) => {
     if (named.has(token)) return token;
-    const corrected = correctTypo(token, options.vocabulary);
-    return corrected !== token && options.isWord?.(token) ? token : corrected;
+    const corrected = correctTypo(token, options.vocabulary, options.commandWords);
+    if (corrected === token || options.isWord?.(token)) return token;
+    if (options.commandWords?.has(corrected)) guessedCommandWords += 1;
+    return corrected;
   });
   const taskMentions: TaskMention[] = [];
   const masked: string[] = [];
@@ -178,7 +192,7 @@ export function prepareText(raw: string, options: TextPrepOptions): PreparedText
   // A lone small number with no task named ("3 is finished") is read as a task, as understand.ts's findTask reads it.
   if (taskMentions.length === 0 && numbers.length === 1 && /^\d{1,2}$/.test(tokens[numbers[0]]))
     masked[numbers[0]] = TASK_TOKEN;
-  return { tokens, masked: masked.join(' '), taskMentions, mentionCount };
+  return { tokens, masked: masked.join(' '), taskMentions, mentionCount, guessedCommandWords };
 }
 
 /** The most words a respelled phrase has ("let me know"). */
@@ -276,20 +290,43 @@ function numberedTaskAt(tokens: readonly string[], at: number): { length: number
 
 /**
  * A word the model has never seen, one edit (or one swap of neighbours) away from exactly one word it has,
- * is read as that word: "stauts" → "status". Short words are left alone; too many near words mean no guess.
+ * is read as that word: "stauts" → "status". Too many near words mean no guess, unless exactly one of them keeps the
+ * typed word's first letter, which hurried typing rarely gets wrong ("asign" is "assign", not "sign"). Short words
+ * are read only through the slips that leave them recognisable: two swapped letters in four ("taks", "hlep"), and a
+ * command word of four or five letters with one dropped inside, its first and last kept ("skp" for "skip").
  */
-export function correctTypo(token: string, vocabulary: ReadonlySet<string>): string {
-  if (token.length < 4 || vocabulary.has(token) || /\d/.test(token)) return token;
-  // Four letters leave too many words one edit away; only two swapped letters ("taks", "hlep") are read there.
-  const near = token.length === 4 ? swappedOnce : withinOneEdit;
-  let found: string | undefined;
-  for (const word of candidatesFor(token.length, vocabulary)) {
-    if (near(token, word)) {
-      if (found !== undefined) return token;
-      found = word;
-    }
-  }
-  return found ?? token;
+export function correctTypo(
+  token: string,
+  vocabulary: ReadonlySet<string>,
+  commandWords: ReadonlySet<string> = new Set(),
+): string {
+  if (token.length < 3 || vocabulary.has(token) || /\d/.test(token)) return token;
+  if (token.length > 4) return nearest(token, vocabulary, withinOneEdit);
+  // Two swapped letters keep every letter typed: a closer slip than a dropped one ("taks" is "task", not "tasks").
+  const swapped = token.length === 4 ? nearest(token, vocabulary, swappedOnce) : token;
+  if (swapped !== token) return swapped;
+  return nearest(token, vocabulary, (typed, word) => commandWords.has(word) && innerLetterDropped(typed, word));
+}
+
+/** The one known word `near` the token, or the one of them that keeps its first letter; the token when there is none. */
+function nearest(
+  token: string,
+  vocabulary: ReadonlySet<string>,
+  near: (typed: string, word: string) => boolean,
+): string {
+  const found: string[] = [];
+  for (const word of candidatesFor(token.length, vocabulary)) if (near(token, word)) found.push(word);
+  if (found.length === 1) return found[0];
+  const sameStart = found.filter((word) => word[0] === token[0]);
+  return sameStart.length === 1 ? sameStart[0] : token;
+}
+
+/** `word` is `typed` with one more letter inside it: the first and last letters are where they were ("skp" / "skip"). */
+function innerLetterDropped(typed: string, word: string): boolean {
+  if (word.length !== typed.length + 1 || word[0] !== typed[0] || word.at(-1) !== typed.at(-1)) return false;
+  let i = 0;
+  while (i < typed.length && typed[i] === word[i]) i += 1;
+  return typed.slice(i) === word.slice(i + 1);
 }
 
 const byLength = new WeakMap<ReadonlySet<string>, ReadonlyMap<number, readonly string[]>>();

@@ -251,6 +251,7 @@ export class Understanding {
       taskNames: this.taskNames,
       vocabulary: this.model.vocabulary,
       respellings: this.model.respellings,
+      commandWords: this.model.commandWords,
       isWord: this.isWord,
     });
     this.lastPrepared.text = text;
@@ -291,6 +292,7 @@ export class Understanding {
       taskNames: planNames as PhraseTable<string>,
       vocabulary: this.model.vocabulary,
       respellings: this.model.respellings,
+      commandWords: this.model.commandWords,
       isWord: this.isWord,
     });
     const ranked = this.model.classify(prepared.masked);
@@ -645,9 +647,12 @@ export class Understanding {
     // Nor is a setting for the whole plan turned on from a message about one of its tasks ("when the verification
     // passes I'll let the team know" is no request to watch the tenant): offered.
     const turnsOnSetting = SETTINGS.has(intent) && !turnsOff(reading);
+    // A command word read from its typo ("skp task 3") is a guess: the change it names is offered, never carried out.
     const unsure =
       (CHANGES_STATE.has(intent) || turnsOnSetting) &&
-      (this.model.unknownWords(prepared.masked) > 0 || (turnsOnSetting && this.namesPlanTask(prepared, context)));
+      (this.model.unknownWords(prepared.masked) > 0 ||
+        prepared.guessedCommandWords > 0 ||
+        (turnsOnSetting && this.namesPlanTask(prepared, context)));
     // The network can favour a reading on one word of the message when another command accounts for several more of
     // them ("what percentage of this rollout is actually done" scored as help, on "what" and the "this" of "what can
     // this bot do", over the status that "percentage", "rollout" and "done" speak for): that reading is offered, not

@@ -46,6 +46,20 @@ describe('no change on a guess', () => {
     expect(reading.kind === 'act' && reading.proposal.intent).toBe(intent);
   });
 
+  // A command word read from its typo is a guess: the change is offered with its button, and only the word spelled
+  // right carries it out.
+  it.each([
+    ['skp task 4', 'skip task 4', 'taskSkip'],
+    ['mark task 3 dne', 'mark task 3 done', 'taskDone'],
+    ['asign task 2 to me', 'assign task 2 to me', 'assign'],
+  ])('offers, never acts on, a change read from a typo: %j', (typed, spelled, intent) => {
+    const reading = understanding.interpret(typed, context);
+    expect(reading.kind).toBe('choose');
+    expect(reading.kind === 'choose' && reading.proposals[0].intent).toBe(intent);
+    const right = understanding.interpret(spelled, context);
+    expect(right.kind === 'act' && right.proposal.intent).toBe(intent);
+  });
+
   // Weighing a change is not asking for it: these had offered the change (a "Mark done" or "Skip" button) first.
   it.each([
     'what would happen if we skipped task 4?',

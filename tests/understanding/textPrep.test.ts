@@ -125,6 +125,30 @@ describe('typos in four-letter words', () => {
   });
 });
 
+describe('typos the one-edit rule alone missed', () => {
+  const vocabulary = new Set(['report', 'sport', 'done', 'help', 'skip', 'check', 'share', 'task', 'tasks', 'been']);
+  const commandWords = new Set(['done', 'help', 'skip', 'check', 'share', 'tasks']);
+  it.each([
+    ['rport', 'report', 'of two near words, the one that keeps the first letter'],
+    ['dne', 'done', 'a command word with an inner letter dropped'],
+    ['hlp', 'help', 'a command word with an inner letter dropped'],
+    ['chek', 'check', 'a five-letter command word with an inner letter dropped'],
+    ['shre', 'share', 'a five-letter command word with an inner letter dropped'],
+    ['taks', 'task', 'two swapped letters before a dropped one'],
+  ])('%s → %s: %s', (typed, expected) => {
+    expect(correctTypo(typed, vocabulary, commandWords)).toBe(expected);
+  });
+
+  it.each([
+    ['ben', 'the near word is no command word'],
+    ['hel', 'the dropped letter is the last one'],
+    ['sprt', 'the near word is no command word'],
+    ['dn', 'two letters are too few'],
+  ])('leaves %s alone: %s', (typed) => {
+    expect(correctTypo(typed, vocabulary, commandWords)).toBe(typed);
+  });
+});
+
 describe('evidence for an intent', () => {
   const understanding = sharedUnderstanding();
   const context = cloudSyncContext();
