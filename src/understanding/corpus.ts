@@ -302,12 +302,12 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
 
 /**
  * Word → replacement; the replacement may be several words or empty (filler is dropped). A key may be a phrase of two
- * or three words ("let me know"), read together.
+ * or three words ("let me know"), read together, and may hold a slash, as chat shorthand does ("w/o").
  */
 function respellings(value: unknown, fail: (field: string, what: string) => never): Record<string, string> {
   if (!isRecord(value)) return fail('respellings', 'must be an object of word → replacement');
   for (const [word, replacement] of Object.entries(value)) {
-    if (typeof replacement !== 'string' || !/^[a-z0-9']+(?: [a-z0-9']+){0,2}$/.test(word))
+    if (typeof replacement !== 'string' || !/^[a-z0-9'/]+(?: [a-z0-9'/]+){0,2}$/.test(word))
       fail(`respellings.${word}`, 'must map one to three lower-case words to a string');
   }
   return value as Record<string, string>;

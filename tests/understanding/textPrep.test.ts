@@ -149,6 +149,25 @@ describe('typos the one-edit rule alone missed', () => {
   });
 });
 
+describe('chat and product shorthand', () => {
+  const understanding = sharedUnderstanding();
+  const context = cloudSyncContext();
+  const readingOf = (text: string) => {
+    const reading = understanding.interpret(text, context);
+    return reading.kind === 'act' ? { kind: reading.kind, proposal: reading.proposal } : reading;
+  };
+  it.each([
+    ['the agent install is finito', 'the agent install is finished'],
+    ['task 4 is wip', 'task 4 is in progress'],
+    ['stats pls', 'status please'],
+    ['bring back the prev plan', 'bring back the previous plan'],
+    ['skip 3, the svc acct is ready', 'skip 3, the service account is ready'],
+  ])('reads %j as %j', (short, spelled) => {
+    expect(readingOf(short)).toEqual(readingOf(spelled));
+    expect(readingOf(short).kind).not.toBe('help');
+  });
+});
+
 describe('evidence for an intent', () => {
   const understanding = sharedUnderstanding();
   const context = cloudSyncContext();
