@@ -305,7 +305,8 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
     title: 'Source anchor and matching in Cloud Sync',
     text: 'Cloud Sync chooses the source anchor itself: ms-DS-ConsistencyGuid when it is set, objectGUID otherwise, and it cannot be changed. There is no matching of one person across forests, so every object must exist in one forest only.',
     links: [{ title: 'Supported Cloud Sync topologies', url: LEARN.cloudSyncTopologies }],
-    taskIds: ['cloudSync.prerequisites'],
+    // The move's readiness check is where Connect's anchor is checked against this, so it opens that task too.
+    taskIds: ['cloudSync.prerequisites', 'migrateToCloudSync.readiness'],
   },
   {
     id: 'productNames',

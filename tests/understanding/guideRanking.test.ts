@@ -781,3 +781,12 @@ describe('the provisioning logs themselves', () => {
     },
   );
 });
+
+describe("Connect's source anchor ahead of a move", () => {
+  it.each([
+    'what does connect have to use as its source anchor ahead of the switch to cloud sync',
+    'is objectGUID fine as the anchor on connect before migrating',
+  ])('"%s" opens the move\'s readiness check, where the anchor is checked', (question) => {
+    expect(top(question)?.taskIds).toContain('migrateToCloudSync.readiness');
+  });
+});
