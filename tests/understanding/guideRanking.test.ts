@@ -790,3 +790,12 @@ describe("Connect's source anchor ahead of a move", () => {
     expect(top(question)?.taskIds).toContain('migrateToCloudSync.readiness');
   });
 });
+
+describe('words for putting two things on one server', () => {
+  it.each(['can the agent go on the same box as connect', 'put the agent on the same machine as connect?'])(
+    '"%s" finds the line saying the agent may share the Connect server',
+    (question) => {
+      expect(top(question)?.text).toMatch(/share the Connect server/);
+    },
+  );
+});
