@@ -162,6 +162,11 @@ export interface Corpus {
   readonly buildQuestions: Readonly<Record<'asking' | 'builds' | 'installed', readonly string[]>>;
   /** Words for a feature in preview ("preview", "beta"): a question using one asks about a preview task of the catalog. */
   readonly previewWords: readonly string[];
+  /**
+   * Words for an agent (`agent`), and the words right before one that make it another product's agent (`otherAgents`,
+   * "health"): a question about "the agent" that names no tool is about Cloud Sync's provisioning agent.
+   */
+  readonly agentWords: Readonly<Record<'agent' | 'otherAgents', readonly string[]>>;
   /** Words naming Connect Sync's install types ("express", "custom"): a question asking for their steps wants the install's lines. */
   readonly installTypes: readonly string[];
   /**
@@ -290,6 +295,7 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     guideQuestions: record(raw.guideQuestions, 'guideQuestions'),
     buildQuestions: record(raw.buildQuestions, 'buildQuestions', ['asking', 'builds', 'installed'] as const),
     previewWords: strings(raw.previewWords, 'previewWords'),
+    agentWords: record(raw.agentWords, 'agentWords', ['agent', 'otherAgents'] as const),
     installTypes: strings(raw.installTypes, 'installTypes'),
     otherProducts: strings(raw.otherProducts, 'otherProducts'),
     otherFeatures: strings(raw.otherFeatures, 'otherFeatures'),

@@ -434,6 +434,9 @@ export class GuideIndex {
   private readonly installedWords: ReadonlySet<string>;
   /** Words for a feature in preview (the corpus's previewWords). */
   private readonly previewWords: ReadonlySet<string>;
+  /** Words for Cloud Sync's agent, and the words before one that make it another product's (the corpus's agentWords). */
+  private readonly agentWords: ReadonlySet<string>;
+  private readonly otherAgents: ReadonlySet<string>;
   /** Words naming Connect's install types (the corpus's installTypes). */
   private readonly installTypes: ReadonlySet<string>;
   /** Products the guide does not cover, each as its words joined by single spaces and padded with one. */
@@ -492,6 +495,8 @@ export class GuideIndex {
     this.installedWords = new Set(corpus.buildQuestions.installed);
     this.installTypes = new Set(corpus.installTypes);
     this.previewWords = new Set(corpus.previewWords);
+    this.agentWords = new Set(corpus.agentWords.agent);
+    this.otherAgents = new Set(corpus.agentWords.otherAgents);
     this.otherProducts = corpus.otherProducts.map((name) => ` ${tokenize(name.toLowerCase()).join(' ')} `);
     this.botNames = new Set(corpus.botChores.names);
     this.botPronouns = new Set(corpus.botChores.pronouns);
@@ -617,7 +622,12 @@ export class GuideIndex {
       return remembered;
     }
     // A question naming the other tool than the plan's is not about the plan's install lines.
-    const tool = toolNamed(tokens);
+    // Where no tool is named, "the agent" is Cloud Sync's (Connect Sync has none but its health agent).
+    const tool =
+      toolNamed(tokens) ??
+      (tokens.some((word, i) => this.agentWords.has(word) && !this.otherAgents.has(tokens[i - 1] ?? ''))
+        ? 'cloudSync'
+        : undefined);
     const answer = this.search(tokens, planForTool(planTaskIds, tool), tool);
     if (this.answers.size >= MAX_REMEMBERED_ANSWERS) this.answers.delete(this.answers.keys().next().value!);
     this.answers.set(key, answer);

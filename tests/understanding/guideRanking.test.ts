@@ -799,3 +799,13 @@ describe('words for putting two things on one server', () => {
     },
   );
 });
+
+describe('"the agent" in a question that names no tool', () => {
+  it("is Cloud Sync's provisioning agent: a standby for it is another agent, not Connect's staging server", () => {
+    expect(top('does the agent need a standby server')?.taskIds).toContain('cloudSync.prerequisites');
+  });
+
+  it("is Connect's when it is the health agent", () => {
+    expect(top('what does the health agent need')?.title).toMatch(/Connect Health/);
+  });
+});
