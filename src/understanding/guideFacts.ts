@@ -212,7 +212,8 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
       { title: 'Windows Server 2016 lifecycle', url: LEARN.windowsServer2016Lifecycle },
       { title: 'Swing migration', url: LEARN.connectSwingMigration },
     ],
-    taskIds: ['connectUpgrade.stagingServer', 'connect.prerequisites'],
+    // Cloud Sync's agent hosts are sync servers too: the agents' check is where their hosts are moved to 2022 or 2025.
+    taskIds: ['connectUpgrade.stagingServer', 'connect.prerequisites', 'cloudSyncHealth.agents'],
   },
   {
     id: 'signInBothTools',

@@ -809,3 +809,11 @@ describe('"the agent" in a question that names no tool', () => {
     expect(top('what does the health agent need')?.title).toMatch(/Connect Health/);
   });
 });
+
+describe("Windows Server 2016's end of support on the agents' hosts", () => {
+  it('answers with the end of support, which also opens the agents check where their hosts are moved', () => {
+    const hit = top('our provisioning agent servers are on windows server 2016, when does extended support end');
+    expect(hit?.title).toMatch(/Windows Server 2016/);
+    expect(hit?.taskIds).toContain('cloudSyncHealth.agents');
+  });
+});
