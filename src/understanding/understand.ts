@@ -365,24 +365,40 @@ export class Understanding {
       const readOnly = !CHANGES_STATE.has(first.proposal.intent) && !SETTINGS.has(first.proposal.intent);
       if (readOnly && (other.length === 0 || other.some((proposal) => proposal.intent === first.proposal.intent)))
         return first;
-      return {
-        kind: 'choose',
-        proposals: [first.proposal, ...other.filter((proposal) => proposal.intent !== first.proposal.intent)].slice(
-          0,
-          MAX_CHOICES,
-        ),
-      };
+      // A read-only command the second network reads otherwise: the reading the message's words speak for as much comes
+      // first ("show me the tasks that belong to me" is my tasks as much as the task list the first network was sure
+      // of). Both are offered, neither shown.
+      if (readOnly && other.length > 0 && this.speaksForAsMuch(text, other[0].intent, first.proposal.intent))
+        return { kind: 'choose', proposals: [...other.slice(0, MAX_CHOICES - 1), first.proposal] };
+      return { kind: 'choose', proposals: firstThen(first.proposal, other) };
+    }
+    // Both only offer and disagree on what first: the second network's first offer leads when the message's words
+    // speak for it as much, as it learnt phrasings the corpus lacks. Not between two task changes: a change's task is
+    // no word it is counted for, so its verb alone speaks for it, and the first network's reading of the verb stands.
+    if (first.kind === 'choose' && second.kind === 'choose') {
+      const [mine, theirs] = [first.proposals[0], second.proposals[0]];
+      if (
+        mine &&
+        theirs &&
+        mine.intent !== theirs.intent &&
+        !(TASK_INTENTS.has(mine.intent) && TASK_INTENTS.has(theirs.intent)) &&
+        this.speaksForAsMuch(text, theirs.intent, mine.intent)
+      )
+        return { kind: 'choose', proposals: firstThen(theirs, first.proposals) };
+      return first;
     }
     if (second.kind !== 'act') return first;
     if (first.kind === 'help' && this.negatesOrWeighs(text)) return first;
-    const others = first.kind === 'choose' ? first.proposals : [];
-    return {
-      kind: 'choose',
-      proposals: [second.proposal, ...others.filter((proposal) => proposal.intent !== second.proposal.intent)].slice(
-        0,
-        MAX_CHOICES,
-      ),
-    };
+    return { kind: 'choose', proposals: firstThen(second.proposal, first.kind === 'choose' ? first.proposals : []) };
+  }
+
+  /**
+   * Whether the message has as many words `intent` learnt as words `other` learnt (learntWordCounts, the thesaurus's
+   * guesses aside): between two readings the networks disagree on, the words decide, and a tie goes to `intent`.
+   */
+  private speaksForAsMuch(text: string, intent: IntentName, other: IntentName): boolean {
+    const counts = this.model.learntWordCounts(this.prepared(text).masked);
+    return (counts.get(intent) ?? 0) >= (counts.get(other) ?? 0);
   }
 
   /** The task change whose plain verb stands right before a task the message names, an article apart at most. */
@@ -1276,6 +1292,11 @@ export function intentRead(reading: Interpretation): IntentName | undefined {
     case 'help':
       return undefined;
   }
+}
+
+/** `lead`, then the other proposals without its command, as many as a reply offers. */
+function firstThen(lead: Proposal, others: readonly Proposal[]): Proposal[] {
+  return [lead, ...others.filter((proposal) => proposal.intent !== lead.intent)].slice(0, MAX_CHOICES);
 }
 
 function closestIntents(candidates: ReadonlyArray<{ intent: IntentName }>): IntentName[] {

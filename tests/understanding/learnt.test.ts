@@ -171,9 +171,10 @@ describe('the second opinion', () => {
     const reader = taught({
       startOver: ['ditch the plan', 'the whole plan can go, we go again', 'go again from nothing'],
     });
+    // Start over first: the message's words speak for it as much as for the status.
     expect(reader.interpret(words, context)).toEqual({
       kind: 'choose',
-      proposals: [{ intent: 'status' }, { intent: 'startOver' }],
+      proposals: [{ intent: 'startOver' }, { intent: 'status' }],
     });
   });
 
@@ -233,4 +234,28 @@ describe('the committed file as a second opinion (phrasings of our own)', () => 
       expect(withFile.interpret(words, context)).toMatchObject({ kind: 'choose', proposals: [{ intent: 'next' }] });
     },
   );
+});
+
+describe('two readings the networks disagree on (phrasings of our own)', () => {
+  // The message's words speak for the second network's reading as much as for the first's: it comes first, and
+  // neither is carried out. Each had offered the first network's reading first.
+  it.each([
+    ['show me the tasks that belong to me', 'myTasks'],
+    ['list the tasks that are mine', 'myTasks'],
+    ['a teammate tweaked one of the tasks earlier, can I see who', 'history'],
+    ['suggest a sync tool for our contoso tenant', 'start'],
+    ['progress % on this tenant?', 'status'],
+  ])('offers %j as %s first', (words, intent) => {
+    const reading = withFile.interpret(words, context);
+    expect(reading.kind).toBe('choose');
+    expect(firstIntent(reading)).toBe(intent);
+  });
+
+  // Between two task changes the first network's reading of the verb stands: a change's task is no word it learnt.
+  it.each([
+    ['mark task 2 finished, sorry I mean task 3', 'taskDone'],
+    ['skip task 4, another team handled it', 'taskSkip'],
+  ])("keeps the first network's change first for %j", (words, intent) => {
+    expect(firstIntent(withFile.interpret(words, context))).toBe(intent);
+  });
 });
