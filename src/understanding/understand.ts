@@ -353,7 +353,9 @@ export class Understanding {
    * A read-only command the first is sure of is shown when the second reads no other command in the message (it may
    * read a question: "when was task 2 marked done") or counts it among its offers, as a wrong one costs nothing to
    * ignore. A message the first refused because it negates or weighs something stays refused, whatever command the
-   * second reads in it ("once task 3 is done we could skip 5" is no request for what's next).
+   * second reads in it ("once task 3 is done we could skip 5" is no request for what's next). Where both only offer,
+   * or the first was sure of a read-only command the second reads otherwise, the words decide which offer leads; what
+   * the first only offers and the second reads as nothing gets the help card.
    */
   interpret(text: string, context: UnderstandingContext): Interpretation {
     const first = this.interpretAlone(text, context);
@@ -387,6 +389,25 @@ export class Understanding {
         return { kind: 'choose', proposals: firstThen(theirs, first.proposals) };
       return first;
     }
+    // What the first network only offers, the second reads as no command at all ("the canteen queue was endless this
+    // morning": the reminders on "morning"): the two agree on nothing asked for, so the help card is shown, with the
+    // first's offers as the closest commands. Not when the first offers a change first: it is carried out only once
+    // the person presses its button, and requests for changes name tasks and steps in words the second learnt few
+    // sentences about. Nor when the only task words name another track's tasks: the first read them as words ("health
+    // check on the project" asks for the status), where the second may not have.
+    if (
+      first.kind === 'choose' &&
+      second.kind === 'help' &&
+      !CHANGES_STATE.has(intentRead(first) ?? 'help') &&
+      !this.namesOtherTrackOnly(text, context)
+    )
+      return {
+        kind: 'help',
+        closest: [...new Set([...first.proposals.map((proposal) => proposal.intent), ...second.closest])].slice(
+          0,
+          MAX_CHOICES,
+        ),
+      };
     if (second.kind !== 'act') return first;
     if (first.kind === 'help' && this.negatesOrWeighs(text)) return first;
     return { kind: 'choose', proposals: firstThen(second.proposal, first.kind === 'choose' ? first.proposals : []) };
@@ -585,8 +606,8 @@ export class Understanding {
     // has count with them ("cheers for the help this afternoon, nice work": cheers and nice against the help of help): the
     // network can still rank a command first on the one word they share with it.
     const ownWords = this.model.learntWordCounts(prepared.masked, true).get(top.intent) ?? 0;
-    if (this.model.unrelatedWords(prepared.masked) + this.model.chatterWords(prepared.masked) > ownWords)
-      return helpOrDate();
+    const chatter = this.model.chatterWords(prepared.masked);
+    if (this.model.unrelatedWords(prepared.masked) + chatter > ownWords) return helpOrDate();
 
     // A task change weighed rather than asked for ("what happens if we skip the verify step?", "should I mark task 2 as
     // done before the firewall change?", "if we finish the prereqs today can we start the agent") is no request for it:
@@ -646,7 +667,6 @@ export class Understanding {
     // chatter. When they match them, or the message opens as small talk ("good night folks, logging off"), the command
     // is offered, never carried out, unless the message asks something ("thanks a lot, what is next") or names a task
     // ("cheers, mark task 3 done").
-    const chatter = this.model.chatterWords(prepared.masked);
     const ownLearnt = this.model.learntWordCounts(prepared.masked).get(intent) ?? 0;
     if (chatter > ownLearnt) return helpOrDate();
     const smallTalk =
@@ -891,6 +911,12 @@ export class Understanding {
     return days === 'toCome' && reading.proposal.date <= context.now.toISOString().slice(0, 10)
       ? undefined
       : reading.proposal;
+  }
+
+  /** Whether the message's only task words name tasks of another track than the plan's. */
+  private namesOtherTrackOnly(text: string, context: UnderstandingContext): boolean {
+    const prepared = this.prepared(text);
+    return prepared.taskMentions.length > 0 && !this.namesPlanTask(prepared, context);
   }
 
   /** Whether the message names a task of the plan, by number or by words (another track's task words name none). */

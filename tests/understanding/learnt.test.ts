@@ -242,7 +242,6 @@ describe('two readings the networks disagree on (phrasings of our own)', () => {
   it.each([
     ['show me the tasks that belong to me', 'myTasks'],
     ['list the tasks that are mine', 'myTasks'],
-    ['a teammate tweaked one of the tasks earlier, can I see who', 'history'],
     ['suggest a sync tool for our contoso tenant', 'start'],
     ['progress % on this tenant?', 'status'],
   ])('offers %j as %s first', (words, intent) => {
@@ -250,6 +249,15 @@ describe('two readings the networks disagree on (phrasings of our own)', () => {
     expect(reading.kind).toBe('choose');
     expect(firstIntent(reading)).toBe(intent);
   });
+
+  // What the first network only offers and the second reads as no command: small talk that shares a word with a
+  // command. These had offered the reminders, on "morning"; the help card lists them first instead.
+  it.each(['the canteen queue was endless this morning', 'the weather this morning was dreadful'])(
+    'shows the help card for %j, with what the first network offered as the closest command',
+    (words) => {
+      expect(withFile.interpret(words, context)).toMatchObject({ kind: 'help', closest: ['remind'] });
+    },
+  );
 
   // Between two task changes the first network's reading of the verb stands: a change's task is no word it learnt.
   it.each([
