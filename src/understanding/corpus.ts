@@ -136,11 +136,22 @@ export interface Corpus {
    * setting as it is, where one without ("don't remind us") turns it off. `alternatives` are the words after which a
    * negation only names the other answer of a question ("done or not", "whether or not the audit passes"). `holds` ask
    * to hold off wherever they stand ("before you close anything, wait for my go-ahead"), as an opening "don't" does.
-   * `limiters` after a negation make it add rather than refuse ("in the channel, not just my chat").
+   * `limiters` after a negation make it add rather than refuse ("in the channel, not just my chat"). `changes` negated
+   * ("nobody should touch the watch") and `asIs` ("leave the reminders alone") ask to keep a setting as it is.
    */
   readonly negation: Readonly<
     Record<
-      'words' | 'imperatives' | 'openers' | 'pending' | 'undo' | 'turnOn' | 'alternatives' | 'limiters' | 'holds',
+      | 'words'
+      | 'imperatives'
+      | 'openers'
+      | 'pending'
+      | 'undo'
+      | 'turnOn'
+      | 'alternatives'
+      | 'limiters'
+      | 'holds'
+      | 'changes'
+      | 'asIs',
       readonly string[]
     >
   >;
@@ -289,6 +300,8 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
       'alternatives',
       'limiters',
       'holds',
+      'changes',
+      'asIs',
     ] as const),
     eachTask: record(raw.eachTask, 'eachTask', ['every', 'taskNouns', 'attributes', 'yesNoOpeners'] as const),
     stopWords: strings(raw.stopWords, 'stopWords'),

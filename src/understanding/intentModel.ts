@@ -543,6 +543,9 @@ function entityWords(corpus: Corpus): string[] {
     ...Object.values(corpus.cadences).flat(),
     ...corpus.firstPerson,
     ...corpus.clearDate,
+    // Words that ask to keep a setting as it is ("leave the watch alone") are read as they are, not corrected away.
+    ...corpus.negation.changes,
+    ...corpus.negation.asIs,
   ];
   return phrases.flatMap((phrase) => tokenize(phrase.toLowerCase()));
 }

@@ -138,6 +138,9 @@ export class Understanding {
   private readonly negation: NegationWords;
   private readonly undoWords: PhraseTable<true>;
   private readonly turnOnWords: PhraseTable<true>;
+  /** Words that change a setting and, negated, ask to keep it; words that ask to leave it as it is. */
+  private readonly changeWords: PhraseTable<true>;
+  private readonly asIs: PhraseTable<true>;
   /** The two-word ones ("switch on"), also said around their object ("switch the reminders on"). */
   private readonly splitTurnOn: ReadonlyArray<readonly [string, string]>;
   /** The same for turning one off ("switch the reminders off"). */
@@ -191,6 +194,8 @@ export class Understanding {
     this.negation = corpus.negation;
     this.undoWords = phraseTable(corpus.negation.undo.map((phrase) => [phrase, true] as const));
     this.turnOnWords = phraseTable(corpus.negation.turnOn.map((phrase) => [phrase, true] as const));
+    this.changeWords = phraseTable(corpus.negation.changes.map((phrase) => [phrase, true] as const));
+    this.asIs = phraseTable(corpus.negation.asIs.map((phrase) => [phrase, true] as const));
     this.splitTurnOn = corpus.negation.turnOn
       .map((phrase) => phrase.split(' '))
       .filter((words): words is [string, string] => words.length === 2);
@@ -542,8 +547,17 @@ export class Understanding {
         this.turnOnWords.findAll(prepared.tokens).length > 0 ||
         this.splitTurnOn.some(([verb, particle]) => splitAround(prepared.tokens, verb, particle)) ||
         (cadences.length > 0 && !cadences.includes('off')),
-      keep: this.negatesTurningOff(this.settingTokens(prepared.tokens)),
+      keep: this.keepsSetting(this.settingTokens(prepared.tokens)),
     };
+    // Asked to leave a setting as it is ("nobody should touch the watch setting until the SOC signs off"), the message
+    // changes no setting, whatever word of it reads as turning one off; it may still be shown.
+    if (
+      asks.keep &&
+      top.intent !== 'None' &&
+      SETTINGS.has(top.intent) &&
+      !showsSetting(this.read(top.intent, prepared, context))
+    )
+      return { kind: 'help', closest: closestIntents(candidates) };
     if (negation && top.intent !== 'None' && refuses(top.intent, negation, asks))
       return { kind: 'help', closest: closestIntents(candidates) };
     // A negation right before the very word of a task change ("we're not skipping verification", "won't skip it")
@@ -774,6 +788,20 @@ export class Understanding {
       this.model.chatterWords(rest.prepared.masked) === 0 &&
       this.model.unrelatedWords(rest.prepared.masked) === 0
     );
+  }
+
+  /**
+   * Whether the message asks to keep a setting as it is: a negation before a word that turns one off or changes it
+   * ("don't switch anything off", "nobody should touch the reminders"), or words for leaving it as it is ("leave the
+   * watch alone").
+   */
+  private keepsSetting(tokens: readonly string[]): boolean {
+    if (this.negatesTurningOff(tokens) || this.asIs.findAll(tokens).length > 0) return true;
+    return this.changeWords
+      .findAll(tokens)
+      .some(({ start }) =>
+        tokens.slice(Math.max(0, start - NEGATED_WITHIN), start).some((token) => this.negation.words.includes(token)),
+      );
   }
 
   /**

@@ -529,6 +529,16 @@ describe('small talk and settings kept as they are', () => {
     expect(understanding.interpret(text, context).kind).toBe('help');
   });
 
+  // Asked to leave the setting as it is: each had turned it off, on the negation or on an "off" that belongs to
+  // another verb ("signs off").
+  it.each([
+    'nobody touch the tenant watch until security has signed off',
+    'nobody should alter the tenant watch',
+    'leave the tenant watch alone for now',
+  ])('turns nothing off when asked to keep the setting: %j', (text) => {
+    expect(understanding.interpret(text, context).kind).toBe('help');
+  });
+
   it.each([
     ["we don't need reminders, turn them off", { intent: 'remind', cadence: 'off' }],
     ['do not remind us any more', { intent: 'remind', cadence: 'off' }],
