@@ -622,6 +622,17 @@ export class Understanding {
     const ownWords = this.model.learntWordCounts(prepared.masked, true).get(top.intent) ?? 0;
     const chatter = this.model.chatterWords(prepared.masked);
     if (this.model.unrelatedWords(prepared.masked) + chatter > ownWords) return helpOrDate();
+    // When the network is unsure of it too, a word the thesaurus relates to some corpus word is no better evidence that
+    // the message is a command than one it relates to nothing ("the traffic was a nightmare this morning": the network
+    // half reads the reminders in "morning"): words the model never learnt, and small talk's, outnumbering the top
+    // command's make the message about something else. Not when it names one of the plan's tasks: that is what it is
+    // about.
+    if (
+      top.score < ACT_SCORE &&
+      !this.namesPlanTask(prepared, context) &&
+      this.model.unknownWords(prepared.masked) + chatter > ownWords
+    )
+      return helpOrDate();
 
     // A task change weighed rather than asked for ("what happens if we skip the verify step?", "should I mark task 2 as
     // done before the firewall change?", "if we finish the prereqs today can we start the agent") is no request for it:
