@@ -91,6 +91,11 @@ export interface Corpus {
    */
   readonly hedges: readonly string[];
   /**
+   * A change meant once and not made ("I was going to skip the prereqs but…", "we were about to mark it done"): the
+   * message tells of it, it asks for nothing.
+   */
+  readonly pastIntentions: readonly string[];
+  /**
    * Words that open an indirect question ("tell me whether task 3 is done", "mark it done whether or not the audit
    * passes"): no hypothetical, but a change said beside one is offered, never carried out.
    */
@@ -283,6 +288,7 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     functionWords: strings(raw.functionWords, 'functionWords'),
     conditionals: strings(raw.conditionals, 'conditionals'),
     hedges: strings(raw.hedges, 'hedges'),
+    pastIntentions: strings(raw.pastIntentions, 'pastIntentions'),
     indirectQuestions: strings(raw.indirectQuestions, 'indirectQuestions'),
     owners: record(raw.owners, 'owners', ['markers', 'me'] as const),
     openers: strings(raw.openers, 'openers'),

@@ -147,6 +147,7 @@ export class Understanding {
   private readonly splitTurnOff: ReadonlyArray<readonly [string, string]>;
   private readonly conditionals: ReadonlySet<string>;
   private readonly hedges: ReadonlySet<string>;
+  private readonly pastIntentions: PhraseTable<true>;
   private readonly eachTask: EachTaskWords;
   private readonly indirectQuestions: ReadonlySet<string>;
   private readonly ownerMarkers: ReadonlySet<string>;
@@ -204,6 +205,7 @@ export class Understanding {
       .filter((words): words is [string, string] => words.length === 2 && words[1] === 'off');
     this.conditionals = new Set(corpus.conditionals);
     this.hedges = new Set(corpus.hedges);
+    this.pastIntentions = phraseTable(corpus.pastIntentions.map((phrase) => [phrase, true] as const));
     this.eachTask = eachTaskWords(corpus.eachTask);
     this.indirectQuestions = new Set(corpus.indirectQuestions);
     this.ownerMarkers = new Set(corpus.owners.markers);
@@ -972,10 +974,12 @@ export class Understanding {
    * Whether a word makes the message hypothetical ("if", "once", "when": "ping me when the prereqs are done" asks to be
    * told, and marks nothing done). One that also asks a question ("when") asks it when it opens the message before a
    * verb that asks ("when is task 3 due", "when did we start"), and is politeness before "you" ("mark task 3 done when
-   * you get a chance": the bot is never the one to do the work). A hedge counts before the task the message names.
+   * you get a chance": the bot is never the one to do the work). A hedge counts before the task the message names. So
+   * does a change once meant and not made ("I was going to skip task 2 but…").
    */
   private isConditional(prepared: PreparedText): boolean {
     const { tokens } = prepared;
+    if (this.pastIntentions.findAll(tokens).length > 0) return true;
     const firstTask = Math.min(tokens.length, ...prepared.taskMentions.map((mention) => mention.start));
     return tokens.some((token, i) => {
       if (this.hedges.has(token)) return i < firstTask;

@@ -622,6 +622,15 @@ describe('small talk and settings kept as they are', () => {
 });
 
 describe('hedged changes', () => {
+  // A change once meant and not made is told, not asked for: each had offered the change (or a reopen) first.
+  it.each([
+    'I was going to close task 3 but the agent keeps dropping out',
+    'we were about to skip the verification, then the auditor called',
+    'I was about to mark the prereqs done but the proxy still blocks the agent',
+  ])('shows the help card for a change once meant and not made: %j', (text) => {
+    expect(understanding.interpret(text, context).kind).toBe('help');
+  });
+
   // Each had offered the reopen or the skip as if asked for now.
   it.each(['perhaps we skip the verification next month, not today', 'we might have to reopen task 3 at some point'])(
     'shows the help card for a change hedged before the task it names: %j',
