@@ -488,6 +488,14 @@ describe('small talk and settings kept as they are', () => {
     },
   );
 
+  // "reminds me of" likens one thing to another (nlu/en.json's respellings): each had shown the reminders.
+  it.each(['that reminded me of my first migration', 'it reminds me of the old days'])(
+    'shows the help card for a likeness that shares a word with the reminders: %j',
+    (text) => {
+      expect(understanding.interpret(text, context).kind).toBe('help');
+    },
+  );
+
   it('shows the help card for a message more small talk than command: "could someone book pizza for the late shift"', () => {
     expect(understanding.interpret('could someone book pizza for the late shift', context).kind).toBe('help');
   });
