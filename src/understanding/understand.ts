@@ -361,8 +361,8 @@ export class Understanding {
    * read a question: "when was task 2 marked done") or counts it among its offers, as a wrong one costs nothing to
    * ignore. A message the first refused because it negates or weighs something stays refused, whatever command the
    * second reads in it ("once task 3 is done we could skip 5" is no request for what's next). Where both only offer,
-   * or the first was sure of a read-only command the second reads otherwise, the words decide which offer leads; what
-   * the first only offers and the second reads as nothing gets the help card.
+   * or the first was sure of a command for the whole plan the second reads otherwise, the words decide which offer
+   * leads; what the first only offers and the second reads as nothing gets the help card.
    */
   interpret(text: string, context: UnderstandingContext): Interpretation {
     const first = this.interpretAlone(text, context);
@@ -374,11 +374,20 @@ export class Understanding {
       const readOnly = !CHANGES_STATE.has(first.proposal.intent) && !SETTINGS.has(first.proposal.intent);
       if (readOnly && (other.length === 0 || other.some((proposal) => proposal.intent === first.proposal.intent)))
         return first;
-      // A read-only command the second network reads otherwise: the reading the message's words speak for as much comes
-      // first ("show me the tasks that belong to me" is my tasks as much as the task list the first network was sure
-      // of). Both are offered, neither shown.
-      if (readOnly && other.length > 0 && this.speaksForAsMuch(text, other[0].intent, first.proposal.intent))
-        return { kind: 'choose', proposals: [...other.slice(0, MAX_CHOICES - 1), first.proposal] };
+      // A command for the whole plan the second network reads otherwise: the reading the message's words speak for as
+      // much comes first ("show me the tasks that belong to me" is my tasks as much as the task list the first network
+      // was sure of; "for what reasons did you pick this tool" is the recommendation's reasons more than the questions).
+      // Both are offered, neither carried out. A task change keeps its place: its task is no word it is counted for.
+      const lead = other[0];
+      if (
+        lead !== undefined &&
+        lead.intent !== first.proposal.intent &&
+        !TASK_INTENTS.has(first.proposal.intent) &&
+        this.speaksForAsMuch(text, lead.intent, first.proposal.intent)
+      ) {
+        const rest = other.filter((proposal) => proposal.intent !== first.proposal.intent);
+        return { kind: 'choose', proposals: [...rest.slice(0, MAX_CHOICES - 1), first.proposal] };
+      }
       return { kind: 'choose', proposals: firstThen(first.proposal, other) };
     }
     // Both only offer and disagree on what first: the second network's first offer leads when the message's words

@@ -244,6 +244,8 @@ describe('two readings the networks disagree on (phrasings of our own)', () => {
     ['list the tasks that are mine', 'myTasks'],
     ['suggest a sync tool for our contoso tenant', 'start'],
     ['progress % on this tenant?', 'status'],
+    // The first network was sure of a change for the whole plan (sharing it) on "put" and "on".
+    ['put my name on the next step', 'assign'],
   ])('offers %j as %s first', (words, intent) => {
     const reading = withFile.interpret(words, context);
     expect(reading.kind).toBe('choose');
