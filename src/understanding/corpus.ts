@@ -74,6 +74,11 @@ export interface Corpus {
   /** Days named by a holiday on the same date every year ("christmas eve"), as month-day ("12-24"). */
   readonly holidays: Readonly<Record<string, string>>;
   /**
+   * Words that, up to three words before a holiday's name, count another day from it ("the day after boxing day", "a
+   * week before christmas", "after xmas"): such a message names no day the bot can read.
+   */
+  readonly holidayCountedFrom: readonly string[];
+  /**
    * Words spelled out before anything reads a message, on both sides (training and messages): contractions
    * ("don't" → "do not", so one "not" carries every negation), chat shorthand ("pls", "u") and filler ("um" → nothing).
    * First-person contractions ("i'll", "i'm") stay whole: they are how people take a task. A phrase of up to three
@@ -284,6 +289,7 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     clearDateWords: record(raw.clearDateWords, 'clearDateWords', ['verbs', 'nouns', 'spanEnds'] as const),
     watchSettings: record(raw.watchSettings, 'watchSettings', ['off', 'show', 'otherVerbs', 'changeVerbs'] as const),
     holidays: holidays(raw.holidays, fail),
+    holidayCountedFrom: strings(raw.holidayCountedFrom, 'holidayCountedFrom'),
     respellings: respellings(raw.respellings, fail),
     functionWords: strings(raw.functionWords, 'functionWords'),
     conditionals: strings(raw.conditionals, 'conditionals'),

@@ -105,6 +105,7 @@ export function recognizeDueDay(
     .filter(Boolean)
     .filter((token, i, all) => !countsThings(token, all[i + 1]) && !measuresTime(all, i));
   const holiday = holidayDay(tokens, today, holidays);
+  if (holiday === COUNTED_FROM) return tokens.some(looksLikeDate) ? resolveCommonDay(tokens, today) : undefined;
   if (!tokens.some(looksLikeDate)) return holiday;
   return resolveCommonDay(tokens, today) ?? holiday ?? fallback(tokens.join(' '), today);
 }
@@ -114,29 +115,51 @@ export interface Holidays {
   readonly days: ReadonlyMap<string, readonly [month: number, day: number]>;
   /** The first word of each, so a message without one costs a set lookup a word. */
   readonly firstWords: ReadonlySet<string>;
+  /** Words that, shortly before a holiday's name, count another day from it ("the day after", "a week before"). */
+  readonly countedFrom: ReadonlySet<string>;
 }
-const NO_HOLIDAYS: Holidays = { days: new Map(), firstWords: new Set() };
+const NO_HOLIDAYS: Holidays = { days: new Map(), firstWords: new Set(), countedFrom: new Set() };
 /** The most words a holiday's name has ("new year's day"). */
 const HOLIDAY_WORDS = 3;
+/** How far before a holiday's name a word counting from it reaches ("two days before christmas eve"). */
+const COUNTED_FROM_REACH = 3;
+/** A holiday a day is counted from: no day the resolvers can read, the recognizer included. */
+const COUNTED_FROM = 'counted from';
 
 /** The corpus's holidays ("christmas eve": "12-24") as the resolver looks them up. */
-export function holidayTable(holidays: Readonly<Record<string, string>>): Holidays {
+export function holidayTable(
+  holidays: Readonly<Record<string, string>>,
+  countedFrom: readonly string[] = [],
+): Holidays {
   const days = new Map(
     Object.entries(holidays).map(([phrase, day]) => {
       const [month, date] = day.split('-').map(Number);
       return [phrase.toLowerCase(), [month - 1, date] as const] as const;
     }),
   );
-  return { days, firstWords: new Set([...days.keys()].map((phrase) => phrase.split(' ')[0])) };
+  return {
+    days,
+    firstWords: new Set([...days.keys()].map((phrase) => phrase.split(' ')[0])),
+    countedFrom: new Set(countedFrom),
+  };
 }
 
-/** The next day a holiday the text names falls on, today included, as the recognizer reads it; the longest name wins. */
+/**
+ * The next day a holiday the text names falls on, today included, as the recognizer reads it; the longest name wins.
+ * With a year right after it ("christmas eve 2027"), that year's. COUNTED_FROM when a day is counted from it ("the day
+ * after boxing day"): the recognizer reads such a day as the holiday itself, so it is no day at all.
+ */
 function holidayDay(tokens: readonly string[], today: string, holidays: Holidays): string | undefined {
   for (let i = 0; i < tokens.length; i++) {
     if (!holidays.firstWords.has(tokens[i])) continue;
     for (let length = HOLIDAY_WORDS; length > 0; length--) {
       const day = holidays.days.get(tokens.slice(i, i + length).join(' '));
-      if (day) return nextMonthDay(new Date(`${today}T00:00:00Z`), day[0], day[1]);
+      if (!day) continue;
+      if (tokens.slice(Math.max(0, i - COUNTED_FROM_REACH), i).some((word) => holidays.countedFrom.has(word)))
+        return COUNTED_FROM;
+      const year = tokens[i + length] ?? '';
+      if (/^\d{4}$/.test(year)) return exactDay(Number(year), day[0], day[1]);
+      return nextMonthDay(new Date(`${today}T00:00:00Z`), day[0], day[1]);
     }
   }
   return undefined;

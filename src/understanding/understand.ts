@@ -189,7 +189,7 @@ export class Understanding {
     this.spanEnds = new Set(corpus.clearDateWords.spanEnds);
     this.watchOff = phraseTable(corpus.watchSettings.off.map((phrase) => [phrase, true] as const));
     this.watchShow = new Set(corpus.watchSettings.show);
-    this.holidays = holidayTable(corpus.holidays);
+    this.holidays = holidayTable(corpus.holidays, corpus.holidayCountedFrom);
     this.otherVerbs = phraseTable(corpus.watchSettings.otherVerbs.map((phrase) => [phrase, true] as const));
     this.changeVerbs = phraseTable(corpus.watchSettings.changeVerbs.map((phrase) => [phrase, true] as const));
     this.negation = corpus.negation;

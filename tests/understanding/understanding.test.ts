@@ -239,7 +239,8 @@ describe('common due-date forms, resolved without the recognizer', () => {
   });
 
   // Each had read as no day at all: no word of theirs looked like a date.
-  const holidays = holidayTable(loadCorpus('en').holidays);
+  const corpus = loadCorpus('en');
+  const holidays = holidayTable(corpus.holidays, corpus.holidayCountedFrom);
   it.each([
     ['cutover on christmas eve', '2026-12-01', '2026-12-24'],
     ['cutover on christmas eve', '2026-12-26', '2027-12-24'],
@@ -248,6 +249,19 @@ describe('common due-date forms, resolved without the recognizer', () => {
     ['the freeze ends boxing day', '2026-12-01', '2026-12-26'],
     ["done by valentine's day", '2027-02-26', '2028-02-14'],
   ])('%s, today %s → %s, a holiday on the same day every year', (text, today, day) => {
+    expect(recognizeDueDay(text, new Date(`${today}T10:00:00Z`), notCalled, holidays)).toBe(day);
+  });
+
+  // A holiday with a year is that year's; one a day is counted from is no day either resolver reads (the recognizer
+  // reads "a week after christmas" as christmas itself), so neither is asked.
+  it.each([
+    ['cutover on christmas eve 2027', '2026-12-01', '2027-12-24'],
+    ['wrap up by halloween 2028', '2026-12-01', '2028-10-31'],
+    ['ship it the day after boxing day', '2026-12-01', undefined],
+    ['go live a week after new years day', '2026-12-01', undefined],
+    ['two days before xmas eve', '2026-12-01', undefined],
+    ['sometime after xmas', '2026-12-01', undefined],
+  ])('%s, today %s → %s: a holiday read with the words around it', (text, today, day) => {
     expect(recognizeDueDay(text, new Date(`${today}T10:00:00Z`), notCalled, holidays)).toBe(day);
   });
 
