@@ -193,13 +193,21 @@ function measuresTime(tokens: readonly string[], i: number): boolean {
   const earlier = tokens[i - 2] ?? '';
   return (
     (before === 'a' && (earlier === 'once' || earlier === 'twice')) ||
-    (earlier === 'for' && COUNTS[before] !== undefined && tokens[i + 1] === undefined) ||
-    (earlier === 'for' && COUNTS[before] !== undefined && !AFTER_DURATION.has(tokens[i + 1]))
+    (earlier === 'for' && countOf(before) !== undefined && !AFTER_DURATION.has(tokens[i + 1] ?? ''))
   );
 }
 
 /** Words after "for two weeks" that make it count from a day ("for two weeks from friday"): left to the resolvers. */
 const AFTER_DURATION = new Set(['from', 'after', 'before', 'since', 'until', 'till', 'on', 'starting', 'today']);
+
+/**
+ * How many a word counts ("two", "a", "3"), or undefined: only the table's own entries and small numbers in digits, so
+ * a word such as "constructor" is no count (an object literal inherits it) and "3 weeks" counts as "three weeks".
+ */
+function countOf(word: string): number | undefined {
+  if (Object.hasOwn(COUNTS, word)) return COUNTS[word];
+  return /^\d{1,2}$/.test(word) ? Number(word) : undefined;
+}
 
 /** "dec", "december", "sept": a prefix of the full name, never a word that merely starts like one ("marketing"). */
 function monthOf(token: string): number | undefined {
@@ -232,13 +240,13 @@ export function resolveCommonDay(tokens: readonly string[], today: string): stri
       isWeek(word) &&
       (at(i + 1) === 'today' || (at(i + 1) === 'from' && (at(i + 2) === 'today' || at(i + 2) === 'now')))
     )
-      return addDays(base, 7 * (COUNTS[at(i - 1)] ?? 1));
+      return addDays(base, 7 * (countOf(at(i - 1)) ?? 1));
     if (word === 'today' || word === 'tonight' || word === 'eod') return today;
     if (word === 'tomorrow' || word === 'tmrw' || word === 'tmr')
       return addDays(base, at(i - 1) === 'after' && at(i - 2) === 'day' ? 2 : 1);
     if (DAY.test(word) && validDay(word)) return word;
-    if ((word === 'in' && COUNTS[at(i + 1)] !== undefined) || (word === 'in' && /^\d{1,2}$/.test(at(i + 1)))) {
-      const count = COUNTS[at(i + 1)] ?? Number(at(i + 1));
+    const count = word === 'in' ? countOf(at(i + 1)) : undefined;
+    if (count !== undefined) {
       if (at(i + 2) === 'day' || at(i + 2) === 'days') return addDays(base, count);
       if (at(i + 2) === 'week' || at(i + 2) === 'weeks') return addDays(base, 7 * count);
     }
@@ -259,7 +267,7 @@ export function resolveCommonDay(tokens: readonly string[], today: string): stri
       if (previous === 'next' || (at(i + 1) === 'next' && isWeek(at(i + 2)))) return nextWeeks(base, weekday);
       // "a week from friday", "two weeks from monday", British "a week on friday" ("on" is dropped above) and "friday week".
       const weeksAt = previous === 'from' ? i - 2 : i - 1;
-      const counted = isWeek(at(weeksAt)) ? COUNTS[at(weeksAt - 1)] : undefined;
+      const counted = isWeek(at(weeksAt)) ? countOf(at(weeksAt - 1)) : undefined;
       const weeks = counted ?? (at(i + 1) === 'week' ? 1 : 0);
       return addDays(new Date(`${upcoming(base, weekday)}T00:00:00Z`), 7 * weeks);
     }

@@ -186,6 +186,18 @@ describe('common due-date forms, resolved without the recognizer', () => {
     expect(recognizeDueDay(text, NOW, notCalled)).toBe(day);
   });
 
+  // Counts in digits count as their words do; a word the table lacks is no count, whatever the object prototype has.
+  it.each([
+    ['2 weeks from now', '2026-12-15'],
+    ['4 weeks from today', '2026-12-29'],
+    ['2 weeks from monday', '2026-12-21'],
+    ['3 weeks from friday', '2026-12-25'],
+    ['constructor week from today', '2026-12-08'],
+    ['in constructor days', undefined],
+  ])('%s → %s, a count in digits or no count at all', (text, day) => {
+    expect(recognizeDueDay(text, NOW, () => undefined)).toBe(day);
+  });
+
   it('reads no day in an ordinal that counts things, with either resolver', () => {
     const fallback = jest.fn(() => '2026-12-04');
     for (const text of [
@@ -305,6 +317,24 @@ describe('interpret', () => {
       proposal: { intent: 'taskDone', taskNumber: 2 },
       named: { number: 2, id: 'cloudSync.prerequisites' },
     });
+  });
+
+  // A count in digits had read as one week ("3 weeks from now" as a week away), its number as the task, and acted on.
+  it.each([
+    ['move the deadline of task 6 to 2 weeks from monday', 6, '2026-12-21'],
+    ['task 4 due 3 weeks from now', 4, '2026-12-22'],
+  ])('reads the weeks a count in digits says: %j', (text, taskNumber, date) => {
+    const reading = understanding.interpret(text, cloudSync);
+    const proposal =
+      reading.kind === 'act' ? reading.proposal : reading.kind === 'choose' ? reading.proposals[0] : undefined;
+    expect(proposal).toMatchObject({ intent: 'due', taskNumber, date });
+  });
+
+  it('takes no task from a count the day needs, and does not fail on a word the count table lacks', () => {
+    const counted = understanding.interpret('due 3 weeks from now', cloudSync);
+    expect(counted).not.toMatchObject({ kind: 'act', proposal: { taskNumber: 3 } });
+    expect(() => understanding.interpret('task 3 due constructor week from today', cloudSync)).not.toThrow();
+    expect(() => understanding.interpret('task 2 due in constructor days', cloudSync)).not.toThrow();
   });
 
   // Each had read as nothing: a task, an arrow or "to", and its owner is how chat hands a task over.
