@@ -64,6 +64,11 @@ export interface Corpus {
    */
   readonly clearDateWords: Readonly<Record<'verbs' | 'nouns' | 'spanEnds', readonly string[]>>;
   /**
+   * Words that name the task a bare number is for in a due date ("due 3 friday", "cutoff for 5 is monday"). A number
+   * after any other word ("done with 3 of them by friday") may count anything: read as a task only as a guess.
+   */
+  readonly dueTaskMarkers: readonly string[];
+  /**
    * How a request about the tenant watch says which way: `off` phrases turn it off, a message opened by a `show` word
    * ("is the watch on?") asks for the setting, and anything else asks to turn it on (which the bot confirms first).
    * `otherVerbs` are phrases where a word that turns something off belongs to another verb ("until the SOC signs off",
@@ -287,6 +292,7 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     cadences: record(raw.cadences, 'cadences', ['daily', 'weekly', 'off'] as const),
     clearDate: strings(raw.clearDate, 'clearDate'),
     clearDateWords: record(raw.clearDateWords, 'clearDateWords', ['verbs', 'nouns', 'spanEnds'] as const),
+    dueTaskMarkers: strings(raw.dueTaskMarkers, 'dueTaskMarkers'),
     watchSettings: record(raw.watchSettings, 'watchSettings', ['off', 'show', 'otherVerbs', 'changeVerbs'] as const),
     holidays: holidays(raw.holidays, fail),
     holidayCountedFrom: strings(raw.holidayCountedFrom, 'holidayCountedFrom'),

@@ -129,6 +129,7 @@ export class Understanding {
   private readonly clearVerbs: ReadonlySet<string>;
   private readonly dateNouns: ReadonlySet<string>;
   private readonly spanEnds: ReadonlySet<string>;
+  private readonly dueTaskMarkers: ReadonlySet<string>;
   private readonly watchOff: PhraseTable<true>;
   private readonly watchShow: ReadonlySet<string>;
   /** Phrases whose "off" or "stop" belongs to another verb ("signs off"): masked before a setting is read. */
@@ -187,6 +188,7 @@ export class Understanding {
     this.clearVerbs = new Set(corpus.clearDateWords.verbs);
     this.dateNouns = new Set(corpus.clearDateWords.nouns);
     this.spanEnds = new Set(corpus.clearDateWords.spanEnds);
+    this.dueTaskMarkers = new Set(corpus.dueTaskMarkers);
     this.watchOff = phraseTable(corpus.watchSettings.off.map((phrase) => [phrase, true] as const));
     this.watchShow = new Set(corpus.watchSettings.show);
     this.holidays = holidayTable(corpus.holidays, corpus.holidayCountedFrom);
@@ -756,7 +758,7 @@ export class Understanding {
     // acted on or asked about, even when it changes nothing.
     if (top.score >= ACT_SCORE && mayAct && !top.guessed && outweighing.length === 0) {
       if (reading.kind === 'complete') {
-        if (!unsure)
+        if (!unsure && !reading.guessed)
           return {
             kind: 'act',
             proposal: reading.proposal,
@@ -1053,7 +1055,11 @@ export class Understanding {
         ? { kind: 'ambiguous', words: task.words, proposals }
         : { kind: 'missing', missing: 'task' };
     }
-    const reading = this.complete(intent as TaskIntent, task.number, prepared, context);
+    const complete = this.complete(intent as TaskIntent, task.number, prepared, context);
+    const reading =
+      complete.kind === 'complete' && (task.guessed || this.doubtfulDay(complete.proposal, prepared, context))
+        ? { ...complete, guessed: true }
+        : complete;
     if (reading.kind !== 'complete' || !task.byWords) return reading;
     const named = context.tasks.find((candidate) => candidate.number === task.number);
     return named ? { ...reading, named } : reading;
@@ -1108,11 +1114,26 @@ export class Understanding {
    * The message's one small number when the words give the same day without it ("due 3 friday", "deadline for 4:
    * thursday"): the task that day is for. Not when the day needs it ("due 15 december").
    */
-  private taskBeforeDate(tokens: readonly string[], now: Date): string[] {
+  private taskBeforeDate(tokens: readonly string[], now: Date): { number: number; named: boolean } | undefined {
     const at = tokens.findIndex((token) => /^\d{1,2}$/.test(token));
-    if (at < 0 || tokens.slice(at + 1).some((token) => /^\d{1,2}$/.test(token))) return [];
+    if (at < 0 || tokens.slice(at + 1).some((token) => /^\d{1,2}$/.test(token))) return undefined;
     const day = this.dueDay([...tokens.slice(0, at), ...tokens.slice(at + 1)].join(' '), now);
-    return day !== undefined && day === this.dueDay(tokens.join(' '), now) ? [tokens[at]] : [];
+    if (day === undefined || day !== this.dueDay(tokens.join(' '), now)) return undefined;
+    return { number: Number(tokens[at]), named: this.dueTaskMarkers.has(tokens[at - 1] ?? '') };
+  }
+
+  /**
+   * A due date the words do not pin down: a day already past ("due 12/18/2020"), or a slashed date whose two numbers
+   * could each be the month ("5/12" is 12 May to some readers and 5 December to others). Shown as the day it is read
+   * as, to confirm, rather than set.
+   */
+  private doubtfulDay(proposal: Proposal, prepared: Prepared, context: UnderstandingContext): boolean {
+    if (proposal.intent !== 'due' || !proposal.date) return false;
+    if (proposal.date < context.now.toISOString().slice(0, 10)) return true;
+    return prepared.tokens.some((token) => {
+      const found = /^(\d{1,2})\/(\d{1,2})(\/\d{2,4})?$/.exec(token);
+      return found !== null && found[1] !== found[2] && Number(found[1]) <= 12 && Number(found[2]) <= 12;
+    });
   }
 
   /** The task a message names: by number, by its words (only tasks of this plan), or by position. */
@@ -1142,12 +1163,15 @@ export class Understanding {
       const number =
         position === 'next' ? context.nextNumber : position === 'current' ? context.currentNumber : undefined;
       if (number !== undefined) return { kind: 'one', number, byWords: true };
-      // A lone number ("mark 4 finished") names a task; in a due date numbers belong to the date, unless the number
-      // comes straight after "due" and the rest still gives the whole date ("due 3 friday", "due 4 2027-01-15"; not
-      // "due 15 december", where the day needs it).
-      const bare = dateExpected
-        ? this.taskBeforeDate(prepared.tokens, context.now)
-        : prepared.tokens.filter((token) => /^\d{1,2}$/.test(token));
+      // A lone number ("mark 4 finished") names a task. In a due date numbers belong to the date unless the rest
+      // still gives the whole day ("due 3 friday", "deadline for 4: thursday"; not "due 15 december"); and a number
+      // that follows no word naming a task ("done with 3 of them by friday", "2 more servers by monday") may count
+      // anything else: that task is a guess, offered and never changed.
+      if (dateExpected) {
+        const bare = this.taskBeforeDate(prepared.tokens, context.now);
+        return bare ? { kind: 'one', number: bare.number, byWords: false, guessed: !bare.named } : { kind: 'none' };
+      }
+      const bare = prepared.tokens.filter((token) => /^\d{1,2}$/.test(token));
       if (bare.length === 1) return { kind: 'one', number: Number(bare[0]), byWords: false };
       return { kind: 'none' };
     }
@@ -1164,12 +1188,18 @@ function inTask(prepared: PreparedText, at: number): boolean {
 }
 
 type Reading =
-  | { readonly kind: 'complete'; readonly proposal: Proposal; readonly named?: PlanTaskInfo }
+  | {
+      readonly kind: 'complete';
+      readonly proposal: Proposal;
+      readonly named?: PlanTaskInfo;
+      /** The task, or the day, is a guess the words allow but do not say: offered, never carried out. */
+      readonly guessed?: boolean;
+    }
   | { readonly kind: 'ambiguous'; readonly words: string; readonly proposals: readonly Proposal[] }
   | { readonly kind: 'missing'; readonly missing: Missing; readonly taskNumber?: number };
 
 type TaskFound =
-  | { kind: 'one'; number: number; byWords: boolean }
+  | { kind: 'one'; number: number; byWords: boolean; guessed?: boolean }
   | { kind: 'several'; numbers: number[]; words: string }
   | { kind: 'none' };
 

@@ -654,3 +654,32 @@ describe('hedged changes', () => {
     expect(first).toMatchObject({ intent: 'taskReopen', taskNumber: 1 });
   });
 });
+
+describe('a due date the words allow but do not pin down', () => {
+  // A number that follows no word naming a task may count servers, people or approvals: the task is a guess.
+  it.each([
+    'finished 3 of the servers by thursday',
+    'need 2 sign-offs by monday',
+    'deadline is friday, 4 people are off',
+  ])('offers, never sets, a task read from a stray number: %j', (text) => {
+    expect(understanding.interpret(text, context).kind).not.toBe('act');
+  });
+
+  it.each([
+    ['task 4 due 3/11', 'two numbers that could each be the month'],
+    ['task 4 due 11/30/2025', 'a day already past'],
+    ['task 4 due 2 march 2020', 'a day already past'],
+  ])('offers, never sets, %j (%s)', (text) => {
+    expect(understanding.interpret(text, context).kind).not.toBe('act');
+  });
+
+  it.each([
+    ['due 4 friday', 4, '2026-12-04'],
+    ['the deadline for 5 is monday', 5, '2026-12-07'],
+    ['task 4 due 21/12', 4, '2026-12-21'],
+    ['task 4 due 12/12', 4, '2026-12-12'],
+  ])('still sets a date the words pin down: %j', (text, task, date) => {
+    const reading = understanding.interpret(text, context);
+    expect(reading.kind === 'act' && reading.proposal).toEqual({ intent: 'due', taskNumber: task, date });
+  });
+});
