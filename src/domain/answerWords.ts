@@ -1207,6 +1207,24 @@ export const NEGATIONS: readonly string[] = [
   'not able to',
 ];
 
+/** Removals said with a particle: "ripped out", "switched off"; with a pronoun inside ("ripped it out") they look back. */
+const REMOVAL_PARTICLES: ReadonlyArray<readonly [verb: string, particle: string]> = [
+  ['phased', 'out'],
+  ['ripped', 'out'],
+  ['torn', 'out'],
+  ['tore', 'out'],
+  ['took', 'out'],
+  ['taken', 'out'],
+  ['pulled', 'out'],
+  ['turned', 'off'],
+  ['switched', 'off'],
+  ['shut', 'off'],
+  ['shut', 'down'],
+  ['torn', 'down'],
+  ['tore', 'down'],
+  ['killed', 'off'],
+];
+
 /** A move away from something, done: denies it for every question ("we moved off Connect last year"). */
 export const DEPARTED: readonly string[] = [
   'moved off',
@@ -1226,12 +1244,62 @@ export const DEPARTED: readonly string[] = [
   'used to be on',
   'used to be in',
   'dropped',
-  'phased out',
-  'turned off',
   'removed',
   'uninstalled',
-  'shut down',
+  'killed',
+  'scrapped',
+  'ditched',
+  'deleted',
+  'disabled',
+  'abandoned',
+  ...REMOVAL_PARTICLES.map(([verb, particle]) => `${verb} ${particle}`),
 ];
+
+/** Words that stand for a thing named before them, in its sentence. */
+const PRONOUNS: readonly string[] = ['it', 'them'];
+
+/**
+ * Things no question asks about that "it" may stand for: nearer to a removal of "it" than any answer word, they are what
+ * was removed ("we run Connect on a new VM; the old server, we switched it off"). Right after an answer word they are part
+ * of its name ("the Connect server").
+ */
+export const OTHER_THINGS: readonly string[] = [
+  'server',
+  'servers',
+  'box',
+  'boxes',
+  'vm',
+  'vms',
+  'machine',
+  'machines',
+  'dc',
+  'dcs',
+  'domain controller',
+  'domain controllers',
+  'site',
+  'sites',
+  'tenant',
+  'tenants',
+  'app',
+  'apps',
+  'farm',
+  'appliance',
+  'project',
+  'pilot',
+  'lab',
+  'forest',
+  'forests',
+  'domain',
+  'domains',
+];
+
+/**
+ * A removal done to "it" or "them", said with a particle around the pronoun ("we had Connect but ripped it out"): denies
+ * the nearest thing named before it in its sentence, past "but" and "and".
+ */
+export const REMOVED_BACK: readonly string[] = PRONOUNS.flatMap((pronoun) =>
+  REMOVAL_PARTICLES.map(([verb, particle]) => `${verb} ${pronoun} ${particle}`),
+);
 
 /**
  * A thing given up, said of "it" or "them" after it is named: denies the nearest thing named before it in its sentence,
@@ -1967,6 +2035,31 @@ export const MANY_WORDS: readonly string[] = [
   'various',
   'two or more',
   'more than one',
+];
+
+/**
+ * Right before a number, these count things of that size: "a 70k group", "a couple of 70k groups" are groups of 70,000
+ * members each, not 70,000 groups. ("Some 8k groups" is about 8,000 groups, so "some" is not one.)
+ */
+export const COUNTS_BEFORE_SIZE: readonly string[] = [
+  'a',
+  'an',
+  'one',
+  'a single',
+  'single',
+  'just one',
+  'only one',
+  'several',
+  'multiple',
+  'many',
+  'a few',
+  'few',
+  'a couple of',
+  'couple of',
+  'a couple',
+  'a pair of',
+  'a handful of',
+  'handful of',
 ];
 
 /**

@@ -14,8 +14,11 @@ import {
   CONTRAST_WORDS,
   COUNT_SCOPES,
   COUNT_UNITS,
+  COUNTS_BEFORE_SIZE,
   DEPARTED,
   DEPARTED_BACK,
+  REMOVED_BACK,
+  OTHER_THINGS,
   NO_LONGER_USED,
   ESTIMATE_WORDS,
   GROUP_WORDS,
@@ -88,6 +91,8 @@ type Meaning =
         | 'negation'
         | 'departed'
         | 'departedBack'
+        | 'removedBack'
+        | 'otherThing'
         | 'noLongerUsed'
         | 'needsNothing'
         | 'rejected'
@@ -109,7 +114,8 @@ type Meaning =
         | 'otherCounted'
         | 'estimate'
         | 'tentative'
-        | 'only';
+        | 'only'
+        | 'countBeforeSize';
     }
   | {
       readonly kind: 'value';
@@ -164,6 +170,8 @@ function table(): PhraseTable<Meaning> {
   add(NEGATIONS, { kind: 'negation' });
   add(DEPARTED, { kind: 'departed' });
   add(DEPARTED_BACK, { kind: 'departedBack' });
+  add(REMOVED_BACK, { kind: 'removedBack' });
+  add(OTHER_THINGS, { kind: 'otherThing' });
   add(NO_LONGER_USED, { kind: 'noLongerUsed' });
   add(NEEDS_NOTHING, { kind: 'needsNothing' });
   add(REJECTED, { kind: 'rejected' });
@@ -188,6 +196,7 @@ function table(): PhraseTable<Meaning> {
   add(ESTIMATE_WORDS, { kind: 'estimate' });
   add(TENTATIVE, { kind: 'tentative' });
   add(ONLY_WORDS, { kind: 'only' });
+  add(COUNTS_BEFORE_SIZE, { kind: 'countBeforeSize' });
   for (const [word, qualifier] of QUALIFIERS_BEFORE) add([word], { kind: 'qualifierBefore', qualifier });
   for (const [word, qualifier] of QUALIFIERS_AFTER) add([word], { kind: 'qualifierAfter', qualifier });
   for (const [word, unit] of COUNT_UNITS) add([word], { kind: 'unit', unit });
@@ -388,6 +397,8 @@ class Scan {
     this.departed = this.reach('departed', NEGATION_REACH, undefined, true);
     // "The old AAD Connect box was decommissioned": a move done also reaches back to what it names.
     this.reachBack(this.departed, 'departed', NEGATION_REACH);
+    // "We had Connect but ripped it out": a removal said of "it" reaches back past "but" to what it names.
+    this.removedBack();
     this.unused = this.tokens.map(() => false);
     this.reachBack(this.unused, 'departedBack', PRONOUN_REACH_BACK, true);
     this.reachBack(this.unused, 'noLongerUsed', NEGATION_REACH);
@@ -448,6 +459,35 @@ class Scan {
       );
       if (named) for (let i = named.start; i < named.end; i++) marked[i] = true;
     }
+  }
+
+  /**
+   * A removal said of "it" ("we had Connect years ago but ripped it out") denies what "it" stands for: the nearest
+   * thing named before it in its sentence, past "but" and "and"; when that is something no question asks about ("the
+   * old server, we ripped it out"), nothing is denied.
+   */
+  private removedBack(): void {
+    for (const match of this.matches) {
+      if (!has(match, 'removedBack')) continue;
+      const named = [...this.matches]
+        .reverse()
+        .find(
+          (word) =>
+            word.end <= match.start &&
+            word.start >= match.start - PRONOUN_REACH_BACK &&
+            this.sentence[word.start] === this.sentence[match.start] &&
+            (has(word, 'value') || has(word, 'topic') || this.isOtherThing(word)),
+        );
+      if (!named || !(has(named, 'value') || has(named, 'topic'))) continue;
+      for (let i = named.start; i < named.end; i++) this.departed[i] = true;
+    }
+  }
+
+  /** A thing no question asks about, not right after an answer word that it is part of the name of. */
+  private isOtherThing(word: PhraseMatch<Meaning>): boolean {
+    if (!has(word, 'otherThing')) return false;
+    const before = this.endingAt.get(word.start);
+    return !(before && (has(before, 'value') || has(before, 'topic')));
   }
 
   /** Marks as negated the nearest topic word before each phrase of `kind`, within `distance` tokens and its clause. */
@@ -653,11 +693,20 @@ class Scan {
         number.upTo === undefined
           ? rangeOf(number.value, qualifier, negated)
           : { low: number.value, high: number.upTo };
+      // A number right after a count is the size of each thing counted: "5 10k groups", "a couple of 70k groups" are
+      // groups of that many members.
+      const sized =
+        this.numbers.some((other) => other.end === number.start && Number.isInteger(other.value)) ||
+        this.endingAt.get(number.start)?.meanings.some((meaning) => meaning.kind === 'countBeforeSize') === true;
+      const sizedGroup =
+        sized && this.startingAt.get(number.end)?.meanings.some((m) => m.kind === 'groupWord') === true;
       // A number right before another one that is not its range counts things of that size: "4 80000 member lists".
-      if (this.countsSomethingElse(number.end) || this.numbers.some((other) => other.start === number.end)) continue;
+      if (
+        (this.countsSomethingElse(number.end) && !sizedGroup) ||
+        this.numbers.some((other) => other.start === number.end)
+      )
+        continue;
       const inGroupClause = this.inClause(clause, 'groupWord');
-      // A number right after a count is the size of each thing counted: "5 10k groups" are groups of 10k members.
-      const sized = this.numbers.some((other) => other.end === number.start && Number.isInteger(other.value));
       if (unit === 'members' || (inGroupClause && (unit === undefined || unit === 'people' || sized))) {
         this.countMembers(range, true, number.start);
         continue;

@@ -403,6 +403,12 @@ describe('a thing given up, said of "it" after it is named, is denied', () => {
     ['signIn', 'we uninstalled the PTA agents and went with password hash sync', 'phs'],
     ['currentSync', 'Cloud Sync: the old Connect server was shut down', 'cloudSync'],
     ['devices', 'hybrid join, because the old device writeback setup was not used any more', 'hybridJoin'],
+    // A removal said of "it" with a particle reaches back past "but" to what it names; a thing no question asks about
+    // ("the server") named nearer is what was removed.
+    ['currentSync', 'there was a DirSync box long ago but we pulled it out, so we sync nothing today', 'none'],
+    ['signIn', 'PTA agents ran here until we switched them off; password hash sync since', 'phs'],
+    ['currentSync', 'Cloud Sync is what we run; we had ADFS too but tore it down', 'cloudSync'],
+    ['currentSync', 'we run Connect; there was an old server too, but we shut it down', 'connect'],
   ]);
 });
 
@@ -504,6 +510,10 @@ describe('a number right after a count is the size of each thing counted', () =>
     ['groupOver50kMembers', 'about 4 75k groups', 'yes'],
     // With a dash it is a range of sizes.
     ['groupOver50kMembers', 'our biggest group has 30-40k members', 'no'],
+    // So is a number after a word that counts: an article, "a couple of", "several".
+    ['groupOver50kMembers', 'a 65k group for all employees', 'yes'],
+    ['groupOver50kMembers', 'a couple of 80k groups from the HR system', 'yes'],
+    ['groupOver50kMembers', 'several 20k groups come from the HR feed', 'no'],
   ]);
 
   it('groups of a size are no count of directory objects', () => {
