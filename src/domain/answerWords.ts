@@ -1597,6 +1597,11 @@ export const REPORTS_ANSWER: readonly string[] = [
   'its a',
   'thats a',
 ];
+/**
+ * After a yes or no reported as the answer, these open what it is said of, to the end of the reply: "the firewall team
+ * says no for the lab domain", "security said yes on this project". The yes or no still answers.
+ */
+export const REPORTED_OF: readonly string[] = ['for', 'on', 'about', 'regarding', 'to', 'in', 'as far as'];
 /** Always a "no" at the start; a plain "no" is one only when a comma or the end follows ("no, …"), else it denies what follows ("no devices"). */
 export const NO_FIRST: readonly string[] = ['nope', 'nah', 'negative', 'no way', 'n'];
 

@@ -32,6 +32,7 @@ import {
   OTHER_QUESTIONS,
   NO_FIRST,
   REPORTS_ANSWER,
+  REPORTED_OF,
   ONLY_WORDS,
   OBJECT_PARTS,
   ONE_WORDS,
@@ -115,7 +116,8 @@ type Meaning =
         | 'estimate'
         | 'tentative'
         | 'only'
-        | 'countBeforeSize';
+        | 'countBeforeSize'
+        | 'reportedOf';
     }
   | {
       readonly kind: 'value';
@@ -190,6 +192,7 @@ function table(): PhraseTable<Meaning> {
   add(CHOICE_NUMBER_WORDS, { kind: 'choiceNumber' });
   add(CLAUSE_WORDS, { kind: 'clauseWord' });
   add(REPORTS_ANSWER, { kind: 'reportsAnswer' });
+  add(REPORTED_OF, { kind: 'reportedOf' });
   add(CONTRAST_WORDS, { kind: 'contrast' });
   add(['or'], { kind: 'or' });
   add(OTHER_COUNTED, { kind: 'otherCounted' });
@@ -1105,14 +1108,34 @@ class Scan {
   private lastWordAlone(): PhraseMatch<Meaning> | undefined {
     let end = this.tokens.length;
     while (end > 0 && isSentenceEnd(this.tokens[end - 1])) end -= 1;
+    const reported = this.reportedWord(end);
+    if (reported) return reported;
     const word = this.endingAt.get(end);
     if (!word || word.start === 0) return undefined;
-    // Reported as the answer: "the EA team says no", "I'd say yes" (not "I wouldn't say no").
-    const reporter = this.endingAt.get(word.start);
-    if (reporter && has(reporter, 'reportsAnswer') && !this.negated[reporter.start]) return word;
     const before = this.startingAt.get(word.start - 1);
     const opener = before && before.end === word.start && has(before, 'clauseWord') ? before.start : word.start;
     return opener > 0 && isClauseMark(this.tokens[opener - 1]) ? word : undefined;
+  }
+
+  /**
+   * The word reported as the answer right after words that report it, at the end of the reply (before `end`) or
+   * followed only by what it is said of: "the EA team says no", "I'd say yes" (not "I wouldn't say no"), "the firewall
+   * team says no for the lab domain".
+   */
+  private reportedWord(end: number): PhraseMatch<Meaning> | undefined {
+    const last = this.endingAt.get(end);
+    const candidates = [last];
+    for (const match of this.matches) {
+      if (!has(match, 'reportedOf') || match.start === 0 || match.end >= end) continue;
+      if (this.tokens.slice(match.start, end).some(isClauseMark)) continue;
+      candidates.push(this.endingAt.get(match.start));
+    }
+    for (const word of candidates) {
+      if (!word || word.start === 0) continue;
+      const reporter = this.endingAt.get(word.start);
+      if (reporter && has(reporter, 'reportsAnswer') && !this.negated[reporter.start]) return word;
+    }
+    return undefined;
   }
 }
 

@@ -487,6 +487,10 @@ describe('a yes or no reported as the answer ends the reply', () => {
     ['connectStaging', "I'd say yes", 'yes'],
     ['groupOver50kMembers', 'the mailing list owners answered no', 'no'],
     ['enterpriseAdminAvailable', 'enterprise admin? the verdict is no', 'no'],
+    // Followed by what it is said of, it still answers.
+    ['domainsReachable', 'our network people say no for the acquired subsidiary domain', 'someUnreachable'],
+    ['enterpriseAdminAvailable', 'the forest owners told us yes on this rollout', 'yes'],
+    ['connectStaging', 'the infra lead said no to that second box', 'no'],
     // Not said, it is no answer.
     ['enterpriseAdminAvailable', "I wouldn't say no", null],
   ]);
