@@ -131,6 +131,33 @@ export interface QuestionWords {
   readonly example: string;
 }
 
+/**
+ * Asked whether something is there (a staging server, an Enterprise Admin), these say it was once and is not now:
+ * "we had one but it was decommissioned", "there used to be one", "we had EA creds but they were revoked".
+ */
+const GONE_NOW: readonly string[] = [
+  'used to',
+  'used to be one',
+  'used to have one',
+  'not anymore',
+  'no longer',
+  'decommissioned',
+  'retired',
+  'removed',
+  'deleted',
+  'scrapped',
+  'ditched',
+  'ripped out',
+  'taken out',
+  'took out',
+  'pulled out',
+  'shut down',
+  'switched off',
+  'turned off',
+  'torn down',
+  'got rid of',
+];
+
 /** Filtering on something: what follows says which filter it is ("filter on extensionAttribute15"). */
 const FILTER_ON: readonly string[] = [
   'filter on',
@@ -420,10 +447,7 @@ export const QUESTION_WORDS: { readonly [K in AnswerKey]: QuestionWords } = {
           'a single server',
           'one server',
           'only the one',
-          'used to',
-          'decommissioned',
-          'not anymore',
-          'no longer',
+          ...GONE_NOW,
           'we dont',
           'i dont think so',
           'not really',
@@ -1123,6 +1147,10 @@ export const QUESTION_WORDS: { readonly [K in AnswerKey]: QuestionWords } = {
           'locked down',
           'not allowed',
           'not permitted',
+          ...GONE_NOW,
+          'left the company',
+          'has left',
+          'revoked',
         ],
       },
     },

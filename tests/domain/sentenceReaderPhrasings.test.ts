@@ -470,6 +470,12 @@ describe('a role no longer used is still held; only words of removal take it awa
     ['enterpriseAdminAvailable', 'I am enterprise admin. stopped using it after the audit', 'yes'],
     // Removed, it is gone.
     ['enterpriseAdminAvailable', 'our enterprise admin account was removed last year', 'no'],
+    // Asked whether something is there, words saying it once was and is gone answer no, even said of "it" after "but".
+    ['enterpriseAdminAvailable', 'there was an EA login for the old migration but it got deleted', 'no'],
+    ['enterpriseAdminAvailable', 'we kept EA creds for years, but they were revoked in the audit', 'no'],
+    ['enterpriseAdminAvailable', 'the one person with enterprise admin left the company', 'no'],
+    ['connectStaging', 'we had a spare one, but it was scrapped', 'no'],
+    ['connectStaging', 'there used to be one in the DR site', 'no'],
   ]);
 
   it('a tool no longer used is still given up', () => {
