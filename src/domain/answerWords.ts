@@ -1367,7 +1367,17 @@ export const NEEDS_NOTHING: readonly string[] = [
 ];
 
 /** Said of what is named just before, in its clause: "the old ADFS farm is no longer used". */
-export const NO_LONGER_USED: readonly string[] = ['no longer used', 'not used any more', 'not used anymore'];
+export const NO_LONGER_USED: readonly string[] = [
+  'no longer used',
+  'not used any more',
+  'not used anymore',
+  // A use that ended: "we used Connect until last year".
+  ...['until', 'till', 'up until', 'up to'].flatMap((until) =>
+    ['last year', 'last month', 'recently', 'a year ago', 'a few years ago', 'a while ago', 'this year'].map(
+      (when) => `${until} ${when}`,
+    ),
+  ),
+];
 
 /**
  * A choice turned down: denies what it names, after it ("we ruled out PTA") or, nearer to hand, before it ("hashes
@@ -1592,6 +1602,10 @@ export const TENTATIVE: readonly string[] = [
 /** The reply starts by saying yes. */
 export const YES_FIRST: readonly string[] = [
   'yes',
+  'i think so',
+  'i believe so',
+  'i guess so',
+  'i suppose so',
   'yeah',
   'yep',
   'yup',
@@ -1616,6 +1630,10 @@ export const REPORTS_ANSWER: readonly string[] = [
   'saying',
   'told us',
   'told me',
+  'confirms',
+  'confirmed',
+  'came back with',
+  'reckons',
   'tells us',
   'answered',
   'replied',

@@ -486,6 +486,13 @@ describe('a role no longer used is still held; only words of removal take it awa
   });
 });
 
+describe('a hedged yes first is a yes', () => {
+  readsAs([
+    ['enterpriseAdminAvailable', 'I suppose so, our infra lead holds the role', 'yes'],
+    ['connectStaging', 'I believe so, in the second datacenter', 'yes'],
+  ]);
+});
+
 describe('a yes or no reported as the answer ends the reply', () => {
   readsAs([
     ['enterpriseAdminAvailable', 'the EA holders said no', 'no'],
@@ -493,6 +500,7 @@ describe('a yes or no reported as the answer ends the reply', () => {
     ['connectStaging', "I'd say yes", 'yes'],
     ['groupOver50kMembers', 'the mailing list owners answered no', 'no'],
     ['enterpriseAdminAvailable', 'enterprise admin? the verdict is no', 'no'],
+    ['domainsReachable', 'the WAN folks confirmed yes', 'all'],
     // Followed by what it is said of, it still answers.
     ['domainsReachable', 'our network people say no for the acquired subsidiary domain', 'someUnreachable'],
     ['enterpriseAdminAvailable', 'the forest owners told us yes on this rollout', 'yes'],
@@ -547,6 +555,9 @@ describe('what something used to be is no longer so', () => {
     ['enterpriseAdminAvailable', 'my account used to be in the Enterprise Admins group', 'no'],
     ['signIn', 'we used to be on ADFS', null],
     ['signIn', 'we used to be on ADFS, these days it is hash sync', 'phs'],
+    // A use that ended is no longer so either.
+    ['currentSync', 'Cloud Sync ran here until recently; nothing syncs today', 'none'],
+    ['signIn', 'we ran pass-through until a year ago, password hash sync now', 'phs'],
   ]);
 });
 
