@@ -1980,6 +1980,10 @@ export const REACHABLE: readonly string[] = [
   'network is fine',
   'on the same network',
   'same network',
+  // Said of the link between them: "no network between them" is denied.
+  'network between',
+  'network link between',
+  'routing between',
   'on our network',
   'on the network',
   'in our network',

@@ -279,6 +279,13 @@ describe('reach: a network named, trouble denied, and exceptions to "all"', () =
     ['forestTopology', 'three forests, no connectivity problems among them', 'multipleConnected'],
     ['forestTopology', 'a pair of forests, trusted both ways, with no network issues', 'multipleConnected'],
     ['forestTopology', 'two forests but one has routing issues we cannot fix', 'includesDisconnected'],
+    // The link between them, denied or said.
+    [
+      'forestTopology',
+      'a second forest came with the merger; there is no network between the two',
+      'includesDisconnected',
+    ],
+    ['forestTopology', 'two forests with a routed network between them', 'multipleConnected'],
     ['domainsReachable', 'every one of them except for the lab domain', 'someUnreachable'],
     ['domainsReachable', 'all reachable, apart from the old DMZ one', 'someUnreachable'],
     ['domainsReachable', 'the server reaches all but one', 'someUnreachable'],
