@@ -66,6 +66,8 @@ function isDigit(char: string | undefined): boolean {
 
 /** Shorter words are left alone: too many other words lie one letter away from them. */
 const MIN_MISTYPED_LENGTH = 6;
+/** A letter left out that was not doubled is read as a slip only in words this long. */
+const MIN_DROPPED_LENGTH = 7;
 
 /** One occurrence of a known phrase: tokens [start, end) and what the phrase stands for. */
 export interface PhraseMatch<T> {
@@ -184,8 +186,9 @@ const SOUND_ALIKE: ReadonlySet<string> = new Set(['sz', 'zs', 'ck', 'kc']);
 
 /**
  * Whether `typed` is `word` with one of the slips people make in long words: a doubled letter typed once or a single
- * one doubled ("conect", "stagging"), two neighbours swapped ("hybird"), or s for z and c for k ("enterprize"). Other
- * one-letter differences are left alone, as they mostly make another word ("stating" is not "staging").
+ * one doubled ("conect", "stagging"), a letter left out inside a word of seven letters or more ("connct"), two
+ * neighbours swapped ("hybird"), or s for z and c for k ("enterprize"). Other one-letter differences are left alone,
+ * as they mostly make another word ("stating" is not "staging", "sever" is not "server").
  */
 export function misspelledOnce(typed: string, word: string): boolean {
   if (typed === word) return false;
@@ -194,7 +197,9 @@ export function misspelledOnce(typed: string, word: string): boolean {
     let i = 0;
     while (i < short.length && short[i] === long[i]) i += 1;
     const doubled = long[i] === long[i - 1] || long[i] === long[i + 1];
-    return doubled && short.slice(i) === long.slice(i + 1);
+    // A letter left out inside a long word ("connct", "provisoning") seldom makes another word; at its end it often does.
+    const inside = typed.length < word.length && word.length >= MIN_DROPPED_LENGTH && i > 0 && i < long.length - 1;
+    return (doubled || inside) && short.slice(i) === long.slice(i + 1);
   }
   if (typed.length !== word.length) return false;
   let i = 0;

@@ -467,6 +467,9 @@ describe('a common slip in a long word of a known phrase is read as that word', 
     ['connectStaging', 'we keep stating server names in tickets', null],
     // A slip outside a phrase of several words is not guessed at.
     ['currentSync', 'conect', null],
+    // A letter left out inside a long word.
+    ['currentSync', 'we sync with azure ad connct today', 'connect'],
+    ['connectStaging', 'a second stagng server sits in the DR site', 'yes'],
   ]);
 });
 

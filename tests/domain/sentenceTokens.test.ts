@@ -10,8 +10,13 @@ describe('misspelledOnce: the slips a long word is still found with', () => {
     ['authorise', 'authorize', true],
     // The word itself is no slip.
     ['writeback', 'writeback', false],
-    // A letter left out that was not doubled, or a plural, is another word or another kind of slip.
-    ['provisoning', 'provisioning', false],
+    // A letter left out inside a long word.
+    ['provisoning', 'provisioning', true],
+    ['connct', 'connect', true],
+    ['authentcation', 'authentication', true],
+    // Left out at the end, or from a shorter word, or a plural, it is another word or another kind of slip.
+    ['stagin', 'staging', false],
+    ['federatio', 'federation', false],
     ['sever', 'server', false],
     ['servers', 'server', false],
     // A letter changed for one that does not sound alike mostly makes another word.
