@@ -1856,6 +1856,12 @@ export const YEAR_MARKERS: ReadonlySet<string> = new Set([
 /** Counts below this are about something else ("two accounts", "one server"), never a directory's size. */
 export const MIN_OBJECT_COUNT = 10;
 
+/**
+ * A number with no unit below this, asked about a group's members, counts the groups ("yes, one", "yes two of them"),
+ * not the members of one.
+ */
+export const MIN_BARE_MEMBER_COUNT = 10;
+
 /** Words that put a count in one domain, the whole directory, or one part of several. */
 export const COUNT_SCOPES: ReadonlyArray<readonly [string, 'domain' | 'total' | 'part' | 'sole']> = [
   ...(

@@ -24,6 +24,7 @@ import {
   GROUP_WORDS,
   LEAVING,
   MANY_WORDS,
+  MIN_BARE_MEMBER_COUNT,
   MIN_OBJECT_COUNT,
   NEEDS_NOTHING,
   NEGATIONS,
@@ -715,7 +716,7 @@ class Scan {
         continue;
       }
       if (unit === undefined && askedCounts?.of === 'members') {
-        this.countMembers(range, false, number.start);
+        if (number.value >= MIN_BARE_MEMBER_COUNT) this.countMembers(range, false, number.start);
         continue;
       }
       if (number.value < MIN_OBJECT_COUNT) continue;

@@ -540,6 +540,9 @@ describe('a number right after a count is the size of each thing counted', () =>
     ['groupOver50kMembers', 'our biggest group has 30-40k members', 'no'],
     // So is a number after a word that counts: an article, "a couple of", "several".
     ['groupOver50kMembers', 'a 65k group for all employees', 'yes'],
+    // A small number with no unit counts the groups, not the members of one.
+    ['groupOver50kMembers', 'yes, just one', 'yes'],
+    ['groupOver50kMembers', 'yes two: the HR list and the all-hands list', 'yes'],
     ['groupOver50kMembers', 'a couple of 80k groups from the HR system', 'yes'],
     ['groupOver50kMembers', 'several 20k groups come from the HR feed', 'no'],
   ]);
