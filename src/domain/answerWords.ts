@@ -1147,6 +1147,9 @@ export const QUESTION_WORDS: { readonly [K in AnswerKey]: QuestionWords } = {
           'locked down',
           'not allowed',
           'not permitted',
+          'refused',
+          'declined',
+          'turned down',
           ...GONE_NOW,
           'left the company',
           'has left',
@@ -1397,6 +1400,12 @@ export const REJECTED: readonly string[] = [
   'out of the question',
   'not acceptable',
   'unacceptable',
+  // Said by whoever decides: "they declined our request for EA".
+  'refused',
+  'refuses',
+  'declined',
+  'declines',
+  'turned down',
 ];
 
 /** A move away that is only planned: denies it as a choice for the future, not as what runs today. */
@@ -1640,16 +1649,36 @@ export const REPORTS_ANSWER: readonly string[] = [
   'answer is',
   'reply is',
   'verdict is',
+  'answer was',
+  'reply was',
+  'verdict was',
   'its a',
   'thats a',
+  'got a',
+  'as far as i know',
+  'afaik',
+  'i think',
+  'i believe',
 ];
 /**
  * After a yes or no reported as the answer, these open what it is said of, to the end of the reply: "the firewall team
  * says no for the lab domain", "security said yes on this project". The yes or no still answers.
  */
-export const REPORTED_OF: readonly string[] = ['for', 'on', 'about', 'regarding', 'to', 'in', 'as far as'];
+export const REPORTED_OF: readonly string[] = ['for', 'on', 'about', 'regarding', 'to', 'in', 'from', 'as far as'];
 /** Always a "no" at the start; a plain "no" is one only when a comma or the end follows ("no, …"), else it denies what follows ("no devices"). */
-export const NO_FIRST: readonly string[] = ['nope', 'nah', 'negative', 'no way', 'n'];
+export const NO_FIRST: readonly string[] = [
+  'nope',
+  'nah',
+  'negative',
+  'no way',
+  'n',
+  // Not known to be so: "not that I know of".
+  'not that i know of',
+  'not that im aware of',
+  'not that i am aware of',
+  'not as far as i know',
+  'not to my knowledge',
+];
 
 /** Words that bend a number: before it ("under 100k") or after it ("100k or more"). */
 export const QUALIFIERS_BEFORE: ReadonlyArray<readonly [string, Qualifier]> = [

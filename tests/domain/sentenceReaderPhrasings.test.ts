@@ -511,6 +511,15 @@ describe('a yes or no reported as the answer ends the reply', () => {
     ['groupOver50kMembers', 'the mailing list owners answered no', 'no'],
     ['enterpriseAdminAvailable', 'enterprise admin? the verdict is no', 'no'],
     ['domainsReachable', 'the WAN folks confirmed yes', 'all'],
+    ['connectStaging', 'we checked and the reply was yes', 'yes'],
+    ['enterpriseAdminAvailable', 'we got a no from the directory owners', 'no'],
+    ['domainsReachable', 'afaik yes', 'all'],
+    // Not known to be so, said first, is a no.
+    ['groupOver50kMembers', 'not to my knowledge, the HR list is the biggest', 'no'],
+    ['connectStaging', 'not that I am aware of', 'no'],
+    // Refused by whoever decides, the role is not available.
+    ['enterpriseAdminAvailable', 'the forest owners declined to lend us EA', 'no'],
+    ['enterpriseAdminAvailable', 'we asked, security refused', 'no'],
     // Followed by what it is said of, it still answers.
     ['domainsReachable', 'our network people say no for the acquired subsidiary domain', 'someUnreachable'],
     ['enterpriseAdminAvailable', 'the forest owners told us yes on this rollout', 'yes'],
