@@ -1680,6 +1680,9 @@ export const NO_FIRST: readonly string[] = [
   'not to my knowledge',
 ];
 
+/** Between a word that bends a number and the number, these change nothing: "under a 100k" is under 100k. */
+export const NUMBER_ARTICLES: ReadonlySet<string> = new Set(['a', 'an']);
+
 /** Words that bend a number: before it ("under 100k") or after it ("100k or more"). */
 export const QUALIFIERS_BEFORE: ReadonlyArray<readonly [string, Qualifier]> = [
   ...(

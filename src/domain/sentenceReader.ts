@@ -32,6 +32,7 @@ import {
   NOT_SURE_CHOSEN,
   OTHER_QUESTIONS,
   NO_FIRST,
+  NUMBER_ARTICLES,
   REPORTS_ANSWER,
   REPORTED_OF,
   ONLY_WORDS,
@@ -866,11 +867,17 @@ class Scan {
 
   /** "under 100k", "about 20k", "no group anywhere near 50k": the qualifier right before a number. */
   private qualifierBefore(number: FoundNumber): { qualifier: Qualifier; start: number } | undefined {
-    const match = this.endingAt.get(number.start);
-    const meaning = match?.meanings.find(
-      (m): m is Extract<Meaning, { kind: 'qualifierBefore' }> => m.kind === 'qualifierBefore',
-    );
-    return match && meaning ? { qualifier: meaning.qualifier, start: match.start } : undefined;
+    const ends = NUMBER_ARTICLES.has(this.tokens[number.start - 1] ?? '')
+      ? [number.start, number.start - 1]
+      : [number.start];
+    for (const end of ends) {
+      const match = this.endingAt.get(end);
+      const meaning = match?.meanings.find(
+        (m): m is Extract<Meaning, { kind: 'qualifierBefore' }> => m.kind === 'qualifierBefore',
+      );
+      if (match && meaning) return { qualifier: meaning.qualifier, start: match.start };
+    }
+    return undefined;
   }
 
   /** "100k or more", "20k users or so". */

@@ -260,6 +260,9 @@ describe('counts: ranges, estimates, short units and the floor of an upper bound
     ['connectStaging', 'no, one box only, 25k objs all told', 'no'],
     // An upper bound ten times the smallest band's top no longer reaches it.
     ['connectTotalObjects', 'fewer than 20k objects', 'under100k'],
+    // An article between the bending word and the number changes nothing.
+    ['largestDomainObjects', 'the biggest domain is below a 100k objects', 'under100k'],
+    ['connectTotalObjects', 'well under a 100k all together', 'under100k'],
     // A version range is no count, and a year with R2 is that server.
     ['connectBuild', 'somewhere from 1.6 to 2.4, it was never upgraded', 'belowMandatory'],
     ['connectServerOs', 'still a ws2008r2 vm', 'ws2016OrOlder'],
