@@ -345,6 +345,13 @@ export const QUESTION_WORDS: { readonly [K in AnswerKey]: QuestionWords } = {
           'automatic upgrades',
           'upgrades itself',
           'updates itself',
+          'auto update',
+          'auto updates',
+          'auto updating',
+          'autoupdate',
+          'autoupdates',
+          'auto upgrading',
+          'keeps itself up to date',
         ],
         // Asked about the build, "current build" is this choice; elsewhere it is only the build installed (see context).
         asked: [
@@ -1437,6 +1444,32 @@ export const LEAVING: readonly string[] = [
   'decommission',
   'decommissioning',
   'turn off',
+];
+
+/**
+ * A move away that is only planned, said after what it moves away from: "ADFS is going away", "PTA is on its way out".
+ * It reaches back to the nearest thing named in its clause.
+ */
+export const LEAVING_BACK: readonly string[] = [
+  'going away',
+  'on its way out',
+  'on the way out',
+  'being retired',
+  'being decommissioned',
+  'being replaced',
+  'being phased out',
+  'being removed',
+  'to be retired',
+  'to be decommissioned',
+  'to be replaced',
+  'to be phased out',
+  'will be retired',
+  'will be decommissioned',
+  'will be replaced',
+  'will be removed',
+  'is sunsetting',
+  'is being sunset',
+  'is end of life',
 ];
 
 /**

@@ -23,6 +23,7 @@ import {
   ESTIMATE_WORDS,
   GROUP_WORDS,
   LEAVING,
+  LEAVING_BACK,
   MANY_WORDS,
   MIN_BARE_MEMBER_COUNT,
   MIN_OBJECT_COUNT,
@@ -100,6 +101,7 @@ type Meaning =
         | 'needsNothing'
         | 'rejected'
         | 'leaving'
+        | 'leavingBack'
         | 'planned'
         | 'notSure'
         | 'notSureChosen'
@@ -180,6 +182,9 @@ function table(): PhraseTable<Meaning> {
   add(NEEDS_NOTHING, { kind: 'needsNothing' });
   add(REJECTED, { kind: 'rejected' });
   add(LEAVING, { kind: 'leaving' });
+  add(LEAVING_BACK, { kind: 'leavingBack' });
+  // What comes after it is what comes next: "Connect is being replaced by Cloud Sync".
+  add(LEAVING_BACK, { kind: 'planned' });
   add(PLANNED, { kind: 'planned' });
   add(NOT_SURE, { kind: 'notSure' });
   const chosen = NOT_SURE_CHOSEN.flatMap((before) => NOT_SURE.map((phrase) => `${before} ${phrase}`));
@@ -410,6 +415,8 @@ class Scan {
     this.rejected = this.reach('rejected', NEGATION_REACH, undefined, true);
     this.reachBack(this.rejected, 'rejected', REJECTION_REACH_BACK);
     this.leaving = this.reach('leaving', NEGATION_REACH, undefined, true);
+    // "ADFS is going away": a move away said after what it leaves.
+    this.reachBack(this.leaving, 'leavingBack', NEGATION_REACH);
     this.planned = this.reach('planned', NEGATION_REACH, undefined, true);
     this.hedged = this.reach('notSure', tokens.length);
     // A guess reaches past "and" and "also" to the end of its stretch of the sentence: "I think someone also set up X".

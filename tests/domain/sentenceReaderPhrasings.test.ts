@@ -499,6 +499,23 @@ describe('a role no longer used is still held; only words of removal take it awa
   });
 });
 
+describe('a move away said after what it leaves is only planned', () => {
+  readsAs([
+    ['signIn', 'the federation farm is on its way out and we want hash sync', 'phs'],
+    ['signIn', 'pass-through is to be decommissioned; PHS after that', 'phs'],
+    // What runs today still runs; what replaces it comes next.
+    ['currentSync', 'Azure AD Connect, being phased out for cloud sync over the summer', 'connect'],
+    ['currentSync', 'our Connect server will be replaced by the cloud sync agent', 'connect'],
+  ]);
+});
+
+describe('a build that updates itself is the current one', () => {
+  readsAs([
+    ['connectBuild', 'the server auto-updates it', 'current'],
+    ['connectBuild', 'autoupdate is on', 'current'],
+  ]);
+});
+
 describe('a hedged yes first is a yes', () => {
   readsAs([
     ['enterpriseAdminAvailable', 'I suppose so, our infra lead holds the role', 'yes'],
