@@ -548,6 +548,10 @@ export const QUESTION_WORDS: { readonly [K in AnswerKey]: QuestionWords } = {
           'in place',
           'continue to use',
           'keep using',
+          'leave them',
+          'as they are',
+          'already installed',
+          'already running',
         ],
         rewrite: { ptaSetup: ['keepExistingPtaOrFederation'], federationSetup: ['keepExistingPtaOrFederation'] },
       },
@@ -1714,7 +1718,7 @@ export const NO_FIRST: readonly string[] = [
 ];
 
 /** Between a word that bends a number and the number, these change nothing: "under a 100k" is under 100k. */
-export const NUMBER_ARTICLES: ReadonlySet<string> = new Set(['a', 'an']);
+export const NUMBER_ARTICLES: ReadonlySet<string> = new Set(['a', 'an', 'the']);
 
 /** Words that bend a number: before it ("under 100k") or after it ("100k or more"). */
 export const QUALIFIERS_BEFORE: ReadonlyArray<readonly [string, Qualifier]> = [
@@ -2051,6 +2055,7 @@ export const REACHABLE: readonly string[] = [
   'network is fine',
   'on the same network',
   'same network',
+  'routed',
   // Said of the link between them: "no network between them" is denied.
   'network between',
   'network link between',

@@ -940,7 +940,10 @@ class Scan {
         const context = this.anyEndingWithin(i, 3, (m) => m.kind === 'versionContext' && m.question === question);
         const topical = context || prefix.length >= 3 || token.startsWith('v');
         if (!this.allows(question, topical)) return;
-        const qualifierMatch = this.endingAt.get(i);
+        // "older than the 2.5.79 floor": an article between changes nothing.
+        const qualifierMatch =
+          this.endingAt.get(i) ??
+          (NUMBER_ARTICLES.has(this.tokens[i - 1] ?? '') ? this.endingAt.get(i - 1) : undefined);
         const direction = qualifierMatch?.meanings.find(
           (m): m is Extract<Meaning, { kind: 'versionQualifier' }> => m.kind === 'versionQualifier',
         )?.direction;
@@ -964,8 +967,9 @@ class Scan {
       if (!years) continue;
       this.tokens.forEach((token, i) => {
         // "2012r2", "ws2008r2": the R2 release is the same year's server for this question.
-        const named = /^(ws|win|w)?(\d{4})(?:r2)?$/.exec(token);
-        const value = named ? years.years[named[2]] : undefined;
+        // "2k19" is 2019, as people type it.
+        const named = /^(ws|win|w)?(\d{4}|2k\d{2})(?:r2)?$/.exec(token);
+        const value = named ? years.years[named[2].replace(/^2k/, '20')] : undefined;
         if (!named || value === undefined) return;
         const before = this.anyEndingWithin(i, 2, (m) => m.kind === 'yearBefore' && m.question === question);
         const after = this.meaningNear(i + 1, 'yearAfter', 0)?.meaning.question === question;

@@ -711,3 +711,14 @@ describe('a guess does not turn a firm answer into another one: it is asked abou
     ['currentSync', 'Connect and Cloud Sync both run', 'both'],
   ]);
 });
+
+describe('shorthand and small words between: years typed as 2k19, an article before a version, a network routed', () => {
+  readsAs([
+    ['connectServerOs', 'a 2k22 vm in the main site', 'ws2022OrLater'],
+    ['connectServerOs', 'windows 2k16 still', 'ws2016OrOlder'],
+    ['connectBuild', 'below the 2.5.79 cutoff, for sure', 'belowMandatory'],
+    ['forestTopology', 'two forests, routed to each other over the WAN', 'multipleConnected'],
+    // What is already in place, left as it is, is kept.
+    ['signIn', 'pass-through agents already installed; leave them be', 'keepExistingPtaOrFederation'],
+  ]);
+});
