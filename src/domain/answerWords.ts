@@ -1477,6 +1477,29 @@ export const LEAVING_BACK: readonly string[] = [
 ];
 
 /**
+ * Words that put their clause in the past: "we had ADFS years ago", "DirSync back in 2014". What the clause names gives
+ * way to what the rest of the reply says of today ("…, then nothing", "… but decommissioned it, so hash sync").
+ */
+export const PAST_MARKERS: readonly string[] = [
+  'we had',
+  'we once had',
+  'there was',
+  'there were',
+  'back in',
+  'back then',
+  'years ago',
+  'long ago',
+  'a while ago',
+  'originally',
+  'initially',
+  'at first',
+  'in the past',
+  'previously',
+  'formerly',
+  'at the time',
+];
+
+/**
  * A move that is only planned: what follows it is not what runs today ("connect, but we'd like to move to cloud
  * sync"). Only questions about today's deployment read it so; for the others a plan is the answer.
  */

@@ -42,6 +42,7 @@ import {
   OTHER_COUNTED,
   PARTIAL_WORDS,
   PEOPLE_TO_OBJECTS,
+  PAST_MARKERS,
   PLANNED,
   QUALIFIERS_AFTER,
   QUALIFIERS_BEFORE,
@@ -103,6 +104,7 @@ type Meaning =
         | 'leaving'
         | 'leavingBack'
         | 'planned'
+        | 'past'
         | 'notSure'
         | 'notSureChosen'
         | 'otherQuestions'
@@ -186,6 +188,7 @@ function table(): PhraseTable<Meaning> {
   // What comes after it is what comes next: "Connect is being replaced by Cloud Sync".
   add(LEAVING_BACK, { kind: 'planned' });
   add(PLANNED, { kind: 'planned' });
+  add(PAST_MARKERS, { kind: 'past' });
   add(NOT_SURE, { kind: 'notSure' });
   const chosen = NOT_SURE_CHOSEN.flatMap((before) => NOT_SURE.map((phrase) => `${before} ${phrase}`));
   add(chosen, { kind: 'notSure' });
@@ -648,7 +651,8 @@ class Scan {
           this.evidenceFor(question).pieces.push({
             values: [meaning.value],
             segment: this.segment[match.start],
-            weak: meaning.weak,
+            // Said of the past ("we had ADFS years ago"), it gives way to what is said of today.
+            weak: meaning.weak || this.inClause(this.clause[match.start], 'past'),
             at: match.start,
             tentative: this.tentative[match.start],
           });

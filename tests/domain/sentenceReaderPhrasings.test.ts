@@ -722,3 +722,13 @@ describe('shorthand and small words between: years typed as 2k19, an article bef
     ['signIn', 'pass-through agents already installed; leave them be', 'keepExistingPtaOrFederation'],
   ]);
 });
+
+describe('what a clause puts in the past gives way to what the reply says of today', () => {
+  readsAs([
+    ['currentSync', 'Cloud Sync originally, then we moved everything back to cloud-only and sync nothing', 'none'],
+    ['signIn', 'there was a PTA setup long ago, we want hash sync', 'phs'],
+    ['connectStaging', 'we once had a standby server, it got scrapped', 'no'],
+    // Said alone, the past is still what the reply names.
+    ['currentSync', 'we set up Connect back in 2019', 'connect'],
+  ]);
+});
