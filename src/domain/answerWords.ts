@@ -1740,6 +1740,9 @@ export const NO_FIRST: readonly string[] = [
   'not to my knowledge',
 ];
 
+/** Right before a number, these make it a margin, not a count: "around 50k, give or take a few hundred". */
+export const MARGIN_WORDS: readonly string[] = ['give or take', 'plus or minus', 'plus minus'];
+
 /** Between a word that bends a number and the number, these change nothing: "under a 100k" is under 100k. */
 export const NUMBER_ARTICLES: ReadonlySet<string> = new Set(['a', 'an', 'the']);
 

@@ -24,6 +24,7 @@ import {
   GROUP_WORDS,
   LEAVING,
   LEAVING_BACK,
+  MARGIN_WORDS,
   MANY_WORDS,
   MIN_BARE_MEMBER_COUNT,
   MIN_OBJECT_COUNT,
@@ -105,6 +106,7 @@ type Meaning =
         | 'leavingBack'
         | 'planned'
         | 'past'
+        | 'margin'
         | 'notSure'
         | 'notSureChosen'
         | 'otherQuestions'
@@ -189,6 +191,7 @@ function table(): PhraseTable<Meaning> {
   add(LEAVING_BACK, { kind: 'planned' });
   add(PLANNED, { kind: 'planned' });
   add(PAST_MARKERS, { kind: 'past' });
+  add(MARGIN_WORDS, { kind: 'margin' });
   add(NOT_SURE, { kind: 'notSure' });
   const chosen = NOT_SURE_CHOSEN.flatMap((before) => NOT_SURE.map((phrase) => `${before} ${phrase}`));
   add(chosen, { kind: 'notSure' });
@@ -699,6 +702,8 @@ class Scan {
     for (const number of this.numbers) {
       if (!Number.isInteger(number.value)) continue;
       const clause = this.clause[number.start];
+      // "give or take a few hundred": a margin of the count before it.
+      if (this.endingAt.get(number.start)?.meanings.some((meaning) => meaning.kind === 'margin')) continue;
       const before = this.qualifierBefore(number);
       const unitMatch = this.meaningNear(number.end, 'unit', 1);
       const unit = unitMatch?.meaning.unit;

@@ -732,3 +732,10 @@ describe('what a clause puts in the past gives way to what the reply says of tod
     ['currentSync', 'we set up Connect back in 2019', 'connect'],
   ]);
 });
+
+describe('a number after "give or take" is a margin, not a count', () => {
+  readsAs([
+    ['groupOver50kMembers', 'the HR list is about 50k members, plus or minus a couple hundred', 'ambiguous'],
+    ['largestDomainObjects', 'roughly 120k objects give or take a few thousand', 'from100kTo150k'],
+  ]);
+});
