@@ -739,3 +739,10 @@ describe('a number after "give or take" is a margin, not a count', () => {
     ['largestDomainObjects', 'roughly 120k objects give or take a few thousand', 'from100kTo150k'],
   ]);
 });
+
+describe('only the lesser Domain Admin role is no Enterprise Admin', () => {
+  readsAs([
+    ['enterpriseAdminAvailable', 'just domain admin rights here', 'no'],
+    ['enterpriseAdminAvailable', 'our team holds only domain admins, nothing above', 'no'],
+  ]);
+});
