@@ -1114,6 +1114,7 @@ class Scan {
    * in it, so yes.", "the security team says no".
    */
   readLeadingWord(): void {
+    this.readReportedOfOther();
     const leading = QUESTION_WORDS[this.asked.id].leading;
     if (!leading) return;
     const first = this.startingAt.get(0);
@@ -1126,6 +1127,31 @@ class Scan {
       const no = has(word, 'noFirst') || this.isLeadingNo(word) || lastNo;
       if (no && leading.no) this.allow(this.asked.id, false, [leading.no], word.start);
       if (last === first) break;
+    }
+  }
+
+  /**
+   * A yes or no reported of what a later question asks about answers that question: "one forest, but the firewall team
+   * says no for the lab domain" says some domain is unreachable.
+   */
+  private readReportedOfOther(): void {
+    for (const of of this.matches) {
+      if (!has(of, 'reportedOf') || of.start < 2) continue;
+      const word = this.endingAt.get(of.start);
+      const reporter = word && this.endingAt.get(word.start);
+      if (!word || !reporter || !has(reporter, 'reportsAnswer') || this.negated[reporter.start]) continue;
+      const yes = has(word, 'yesFirst');
+      const no = word.end === word.start + 1 && this.tokens[word.start] === 'no';
+      if (!yes && !no) continue;
+      const subject = this.matches.find(
+        (match) => match.start >= of.end && this.clause[match.start] === this.clause[of.start] && has(match, 'subject'),
+      );
+      const question = subject?.meanings.find(
+        (m): m is Extract<Meaning, { kind: 'subject' }> => m.kind === 'subject',
+      )?.question;
+      if (!question || question === this.asked.id) continue;
+      const value = yes ? QUESTION_WORDS[question].leading?.yes : QUESTION_WORDS[question].leading?.no;
+      if (value) this.allow(question, true, [value], word.start);
     }
   }
 

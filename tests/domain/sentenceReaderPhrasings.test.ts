@@ -746,3 +746,16 @@ describe('only the lesser Domain Admin role is no Enterprise Admin', () => {
     ['enterpriseAdminAvailable', 'our team holds only domain admins, nothing above', 'no'],
   ]);
 });
+
+describe('a yes or no reported of what a later question asks about answers it', () => {
+  it.each<[AnswerKey, string, Partial<Answers>]>([
+    [
+      'forestTopology',
+      'a single forest; networking says no for the DMZ domain',
+      { domainsReachable: 'someUnreachable' },
+    ],
+    ['signIn', 'hash sync, and the WAN team said yes on every domain', { domainsReachable: 'all' }],
+  ])('%s: "%s" also %j', (question, text, also) => {
+    expect(read(question, text).also).toMatchObject(also);
+  });
+});
