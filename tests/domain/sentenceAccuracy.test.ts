@@ -1,7 +1,7 @@
 /**
  * How well the questionnaire reads sentences, on labeled sets (tests/domain/sentences): the development sets the word
- * tables were tuned on (dev, and dev2, dev3 and dev4 by outside authors), a held-out set written before the reader existed
- * and never tuned on, and a second held-out set by another outside author, kept unseen while dev2, dev3 and dev4 were
+ * tables were tuned on (dev, and dev2, dev3, dev4 and dev5 by outside authors), a held-out set written before the reader existed
+ * and never tuned on, and a second held-out set by another outside author, kept unseen while dev2, dev3, dev4 and dev5 were
  * tuned on. An item counts only when the question asked reads exactly as labeled and the sentence answers exactly the
  * labeled later questions.
  */
@@ -21,7 +21,7 @@ function report(name: string, result: ReturnType<typeof accuracy>): void {
 }
 
 describe('questionnaire sentences: measured accuracy', () => {
-  it.each(['heldout', 'dev', 'dev2', 'dev3', 'dev4'] as const)(
+  it.each(['heldout', 'dev', 'dev2', 'dev3', 'dev4', 'dev5'] as const)(
     `%s set: at least ${REQUIRED * 100}% read exactly as labeled`,
     (name) => {
       const items = loadLabeled(name);
@@ -33,7 +33,7 @@ describe('questionnaire sentences: measured accuracy', () => {
   );
 
   // The newest author's sentences are the fairest estimate of what a new admin meets: 73.0% on the reader before the
-  // rounds on dev2 and dev3, 80.4% after the first, 82.2% after the second and after the round on dev4. The aim is 90%, as for the others; the
+  // rounds on dev2 and dev3, 80.4% after the first, 82.2% after the second and after the rounds on dev4 and dev5. The aim is 90%, as for the others; the
   // floor is today's figure, so a change that reads new people worse fails while the aim is worked on.
   it('second held-out set: at least as many read exactly as labeled as today (aim 90%)', () => {
     const items = loadLabeled('heldout2');
@@ -59,7 +59,7 @@ describe('questionnaire sentences: measured accuracy', () => {
   it('no held-out sentence is also in a development set it was kept from', () => {
     // dev2 and dev3 were written apart from the first held-out set; a few short replies ("none of those") occur in both
     // by chance. The second was written after them and left out what they hold.
-    const texts = (names: ReadonlyArray<'dev' | 'dev2' | 'dev3' | 'dev4'>) =>
+    const texts = (names: ReadonlyArray<'dev' | 'dev2' | 'dev3' | 'dev4' | 'dev5'>) =>
       new Set(names.flatMap((name) => loadLabeled(name).map((item) => item.text.toLowerCase())));
     const inDev = (name: 'heldout' | 'heldout2', dev: ReadonlySet<string>) =>
       loadLabeled(name)
@@ -67,7 +67,8 @@ describe('questionnaire sentences: measured accuracy', () => {
         .map((item) => item.text);
     expect(inDev('heldout', texts(['dev']))).toEqual([]);
     expect(inDev('heldout2', texts(['dev', 'dev2', 'dev3', 'dev4']))).toEqual([]);
-    // dev4 came after both and left out what they hold.
-    expect(inDev('heldout', texts(['dev4']))).toEqual([]);
+    // dev4 and dev5 came after both and left out what they hold.
+    expect(inDev('heldout', texts(['dev4', 'dev5']))).toEqual([]);
+    expect(inDev('heldout2', texts(['dev5']))).toEqual([]);
   });
 });
