@@ -705,7 +705,8 @@ class Scan {
       // "give or take a few hundred": a margin of the count before it.
       if (this.endingAt.get(number.start)?.meanings.some((meaning) => meaning.kind === 'margin')) continue;
       const before = this.qualifierBefore(number);
-      const unitMatch = this.meaningNear(number.end, 'unit', 1);
+      // A unit may stand before its number when none follows: "users 60k plus computers 50k".
+      const unitMatch = this.meaningNear(number.end, 'unit', 1) ?? this.unitBefore(number.start);
       const unit = unitMatch?.meaning.unit;
       const after = this.qualifierAfter(unitMatch ? unitMatch.match.end : number.end);
       const qualifier = before?.qualifier ?? after ?? (this.estimated(number.start) ? 'about' : undefined);
@@ -797,6 +798,16 @@ class Scan {
       const scope = listed[0].scope;
       this.countObjects({ low, high }, scope === 'domain' && this.soleDomain() ? 'sole' : scope, true, listed[0].at);
     }
+  }
+
+  /** A unit right before a number, with no number before it: "users 60k", not "20k users 60k objects". */
+  private unitBefore(
+    at: number,
+  ): { match: PhraseMatch<Meaning>; meaning: Extract<Meaning, { kind: 'unit' }> } | undefined {
+    const match = this.endingAt.get(at);
+    const meaning = match?.meanings.find((m): m is Extract<Meaning, { kind: 'unit' }> => m.kind === 'unit');
+    if (!match || !meaning || this.numbers.some((number) => number.end === match.start)) return undefined;
+    return { match, meaning };
   }
 
   /** Whether the sentence holding token `at` says its numbers are estimates ("I'd estimate", "more or less"). */

@@ -759,3 +759,8 @@ describe('a yes or no reported of what a later question asks about answers it', 
     expect(read(question, text).also).toMatchObject(also);
   });
 });
+
+describe('a unit may stand before its number', () => {
+  // Parts named before their counts still add up: never read as one small count.
+  readsAs([['connectTotalObjects', 'accounts 70k and workstations 45k', 'ambiguous']]);
+});
