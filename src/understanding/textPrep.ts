@@ -126,6 +126,11 @@ export interface TextPrepOptions {
    * "lunch". The synonym table (synonyms.ts) says which; without it every unknown word may be corrected.
    */
   readonly isWord?: (token: string) => boolean;
+  /**
+   * Month names: a typo becomes one only beside a number that can be its day ("decmber 15", "the 3rd of janaury"), as a
+   * name typed without '@' ("assign 4 to Marco") is one letter from "march", and read as a month it made a due date.
+   */
+  readonly months?: ReadonlySet<string>;
 }
 
 export type Respellings = ReadonlyMap<string, readonly string[]>;
@@ -155,10 +160,12 @@ export function prepareText(raw: string, options: TextPrepOptions): PreparedText
   // A name written "@Marco" in plain text (not a Teams mention) is nobody's typo: corrected, it had read as "march".
   const named = new Set([...text.matchAll(PLAIN_MENTION)].map((found) => found[1]));
   let guessedCommandWords = 0;
-  const tokens = spelled.slice(0, MAX_TOKENS).map((token) => {
+  const kept = spelled.slice(0, MAX_TOKENS);
+  const tokens = kept.map((token, i) => {
     if (named.has(token)) return token;
     const corrected = correctTypo(token, options.vocabulary, options.commandWords);
     if (corrected === token || options.isWord?.(token)) return token;
+    if (options.months?.has(corrected) && !besideDayNumber(kept, i)) return token;
     if (options.commandWords?.has(corrected)) guessedCommandWords += 1;
     return corrected;
   });
@@ -194,6 +201,14 @@ export function prepareText(raw: string, options: TextPrepOptions): PreparedText
     masked[numbers[0]] = TASK_TOKEN;
   return { tokens, masked: masked.join(' '), taskMentions, mentionCount, guessedCommandWords };
 }
+
+/** A day of the month ("15", "3rd") right before or after `at`, or before its "of" ("the 3rd of decmber"). */
+function besideDayNumber(tokens: readonly string[], at: number): boolean {
+  const before = tokens[at - 1] === 'of' ? at - 2 : at - 1;
+  return [before, at + 1].some((i) => DAY_NUMBER.test(tokens[i] ?? ''));
+}
+
+const DAY_NUMBER = /^\d{1,2}(?:st|nd|rd|th)?$/;
 
 /** The most words a respelled phrase has ("let me know"). */
 const MAX_RESPELLED_PHRASE = 3;

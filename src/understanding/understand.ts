@@ -14,6 +14,7 @@ import { IntentModel, type IntentScore } from './intentModel';
 import { negationOf, type Negation, type NegationWords } from './negation';
 import { loadSynonyms, type Synonyms } from './synonyms';
 import { taskWordsOf } from './taskWords';
+import { MONTH_NAMES } from '../domain/planDates';
 import type { PhraseTable } from '../domain/sentenceTokens';
 import {
   afterPoliteFrame,
@@ -262,6 +263,7 @@ export class Understanding {
       respellings: this.model.respellings,
       commandWords: this.model.commandWords,
       isWord: this.isWord,
+      months: MONTHS,
     });
     this.lastPrepared.text = text;
     this.lastPrepared.prepared = prepared;
@@ -303,6 +305,7 @@ export class Understanding {
       respellings: this.model.respellings,
       commandWords: this.model.commandWords,
       isWord: this.isWord,
+      months: MONTHS,
     });
     const ranked = this.model.classify(prepared.masked);
     // Only a reading the task's own words speak for: "mark the assessment done" is still about a task ("which one?"),
@@ -1202,6 +1205,9 @@ type TaskFound =
   | { kind: 'one'; number: number; byWords: boolean; guessed?: boolean }
   | { kind: 'several'; numbers: number[]; words: string }
   | { kind: 'none' };
+
+/** Month names, which a typo becomes only beside a day's number (textPrep). */
+const MONTHS: ReadonlySet<string> = new Set(MONTH_NAMES.map((name) => name.toLowerCase()));
 
 /** Fewest words a message's last clause needs to be read alone, and the fewest its opening must have before it. */
 const MIN_CLAUSE_WORDS = 4;

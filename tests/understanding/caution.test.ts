@@ -588,6 +588,28 @@ describe('small talk and settings kept as they are', () => {
     },
   );
 
+  // A name typed without '@' is one letter from a month ("marco", "avril", "augusto"): read as one, it had made a due
+  // date that the second network acted on. A month is a typo's reading only beside a day's number.
+  it.each(['assign 4 to Marco', 'pass the agent install over to avril', 'config goes to augusto now'])(
+    'reads no date in a plain name one letter from a month: %j',
+    (text) => {
+      const reading = understanding.interpret(text, context);
+      const proposals =
+        reading.kind === 'act' ? [reading.proposal] : reading.kind === 'choose' ? reading.proposals : [];
+      expect(proposals.filter((proposal) => proposal.intent === 'due')).toEqual([]);
+    },
+  );
+
+  it.each([
+    ['agent install due decmber 15', { intent: 'due', taskNumber: 3, date: '2026-12-15' }],
+    ['config is due the 4th of janaury', { intent: 'due', taskNumber: 4, date: '2027-01-04' }],
+  ])('still reads a misspelt month beside its day: %j', (text, proposal) => {
+    const reading = understanding.interpret(text, context);
+    const first =
+      reading.kind === 'act' ? reading.proposal : reading.kind === 'choose' ? reading.proposals[0] : undefined;
+    expect(first).toEqual(proposal);
+  });
+
   // Each had turned the setting off: naming both ways, the message asks which one it is.
   it.each([
     ['is the daily digest on or off right now', { intent: 'remind', cadence: 'show' }],
