@@ -113,9 +113,14 @@ export interface Corpus {
   /**
    * Words that name whom a task goes to ("assign that to me", "hand the config to @Ana"), and the words for oneself
    * after them: the person right after one is the owner, whoever else the message mentions ("@Marco I'll take it,
-   * assign it to me"). "my" is no owner ("to my colleague @Ana").
+   * assign it to me"). "my" is no owner ("to my colleague @Ana"). `takers` are verbs by which one takes a task oneself:
+   * right before the task with nobody named ("take 4", "grab the config"), the owner is whoever says them.
    */
-  readonly owners: { readonly markers: readonly string[]; readonly me: readonly string[] };
+  readonly owners: {
+    readonly markers: readonly string[];
+    readonly me: readonly string[];
+    readonly takers: readonly string[];
+  };
   /**
    * Words a short greeting or thanks is made of ("thanks,", "morning all -", "hi there."): such an opening clause is
    * politeness, and does not make the request after it small talk.
@@ -302,7 +307,7 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     hedges: strings(raw.hedges, 'hedges'),
     pastIntentions: strings(raw.pastIntentions, 'pastIntentions'),
     indirectQuestions: strings(raw.indirectQuestions, 'indirectQuestions'),
-    owners: record(raw.owners, 'owners', ['markers', 'me'] as const),
+    owners: record(raw.owners, 'owners', ['markers', 'me', 'takers'] as const),
     openers: strings(raw.openers, 'openers'),
     corrections: strings(raw.corrections, 'corrections'),
     politeFrames: strings(raw.politeFrames, 'politeFrames'),

@@ -154,6 +154,7 @@ export class Understanding {
   private readonly indirectQuestions: ReadonlySet<string>;
   private readonly ownerMarkers: ReadonlySet<string>;
   private readonly ownerMe: ReadonlySet<string>;
+  private readonly takers: ReadonlySet<string>;
   private readonly openers: ReadonlySet<string>;
   /** A task change's plain verb ("skip", "skipping") → that change. */
   private readonly taskVerbs: ReadonlyMap<string, IntentName>;
@@ -213,6 +214,7 @@ export class Understanding {
     this.indirectQuestions = new Set(corpus.indirectQuestions);
     this.ownerMarkers = new Set(corpus.owners.markers);
     this.ownerMe = new Set(corpus.owners.me);
+    this.takers = new Set(corpus.owners.takers);
     this.openers = new Set(corpus.openers);
     this.taskVerbs = new Map(
       Object.entries(corpus.taskVerbs).flatMap(([intent, verbs]) =>
@@ -1082,7 +1084,7 @@ export class Understanding {
             proposal: { intent, taskNumber, to: named === PERSON_TOKEN ? 'mentioned' : 'me' },
           };
         if (prepared.mentionCount > 0) return { kind: 'complete', proposal: { intent, taskNumber, to: 'mentioned' } };
-        if (prepared.tokens.some((token) => this.firstPerson.has(token)))
+        if (prepared.tokens.some((token) => this.firstPerson.has(token)) || this.takenBySpeaker(prepared))
           return { kind: 'complete', proposal: { intent, taskNumber, to: 'me' } };
         return { kind: 'missing', missing: 'person', taskNumber };
       }
@@ -1104,6 +1106,23 @@ export class Understanding {
       default:
         return { kind: 'complete', proposal: { intent, taskNumber } };
     }
+  }
+
+  /**
+   * A verb of taking right before the task, an article apart at most ("take 4", "grab the config", "claiming task 2"):
+   * with nobody named, whoever says it takes the task. "take a look at 4" has other words between, and names no owner.
+   */
+  private takenBySpeaker(prepared: Prepared): boolean {
+    const { tokens } = prepared;
+    const starts = [
+      ...prepared.taskMentions.map((mention) => mention.start),
+      ...tokens.flatMap((token, i) => (prepared.taskMentions.length === 0 && /^\d{1,2}$/.test(token) ? [i] : [])),
+    ];
+    const positions = this.positions.findAll(tokens).map((found) => found.start);
+    return [...starts, ...positions].some((start) => {
+      const at = start > 0 && this.articles.has(tokens[start - 1]) ? start - 2 : start - 1;
+      return at >= 0 && this.takers.has(tokens[at]);
+    });
   }
 
   /** A verb that takes something away with a due-date word at most two words after it ("scrap the target date"). */

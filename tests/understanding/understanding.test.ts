@@ -347,6 +347,28 @@ describe('interpret', () => {
     expect(understanding.interpret(text, cloudSync)).toEqual({ kind: 'choose', proposals: [proposal] });
   });
 
+  // Each had asked who: a verb of taking right before the task, with nobody named, is the speaker taking it.
+  it.each([
+    ['take 3', { intent: 'assign', taskNumber: 3, to: 'me' }],
+    ['grab the agent install', { intent: 'assign', taskNumber: 3, to: 'me' }],
+    ['grabbing step 5', { intent: 'assign', taskNumber: 5, to: 'me' }],
+  ])('reads the speaker as the owner of a task taken: %j', (text, proposal) => {
+    const reading = understanding.interpret(text, cloudSync);
+    const first =
+      reading.kind === 'act' ? reading.proposal : reading.kind === 'choose' ? reading.proposals[0] : undefined;
+    expect(first).toEqual(proposal);
+  });
+
+  it.each(['take a look at 3', 'grab <at>Lena</at> for the agent install'])(
+    'reads no owner but the one named, or none, when the verb is not right before the task: %j',
+    (text) => {
+      const reading = understanding.interpret(text, cloudSync);
+      const proposals =
+        reading.kind === 'act' ? [reading.proposal] : reading.kind === 'choose' ? reading.proposals : [];
+      expect(proposals).not.toContainEqual(expect.objectContaining({ intent: 'assign', to: 'me' }));
+    },
+  );
+
   // Each had offered a due date: the day ends someone's absence, not the task.
   it.each([
     '<at>Lena</at> is away until february, take her off the verification',
