@@ -673,6 +673,25 @@ export class Understanding {
     }
 
     const intent = top.intent;
+    const positional = negation || conditional ? undefined : this.changeOfPosition(prepared, intent, context);
+    if (positional) {
+      const others = this.offers(
+        candidates,
+        intent,
+        this.read(intent, prepared, context),
+        prepared,
+        context,
+        negation,
+        asks,
+      );
+      return {
+        kind: 'choose',
+        proposals: [positional, ...others.filter((proposal) => proposal.intent !== positional.intent)].slice(
+          0,
+          MAX_CHOICES,
+        ),
+      };
+    }
     const reading = this.settingAsked(this.read(intent, prepared, context), prepared, questionShaped);
     // A named task given a day still to come reads as its deadline, whatever the model made of the other words: the date
     // is no word it learnt, so "no verification, 2026-12-18 at the latest" had scored as a skip and "the agent install,
@@ -928,6 +947,33 @@ export class Understanding {
         (other): other is IntentName => other !== 'None' && other !== 'question' && other !== intent && enough(other),
       )
       .sort((a, b) => more(b) - more(a));
+  }
+
+  /**
+   * A task named by its position ("hand the next task to @Aisha", "put my name on the next task") in a message read as a
+   * command for the whole plan on the position's words alone: "next task" is also how people ask what's next. Read with
+   * the position as a task, the message is a change the model is sure of, on more words of its own than speak for the
+   * plan's command: that change to the task is offered first, neither carried out.
+   */
+  private changeOfPosition(
+    prepared: Prepared,
+    intent: IntentName,
+    context: UnderstandingContext,
+  ): Proposal | undefined {
+    if (TASK_INTENTS.has(intent) || SETTINGS.has(intent) || prepared.taskMentions.length > 0) return undefined;
+    const position = this.positions.findAll(prepared.tokens)[0];
+    if (position === undefined) return undefined;
+    // Without a task mention, the masked words stand where the tokens do.
+    const words = prepared.masked.split(' ');
+    const before = words.slice(0, position.start);
+    if (this.articles.has(before.at(-1) ?? '')) before.pop();
+    const masked = [...before, TASK_TOKEN, ...words.slice(position.end)].join(' ');
+    const [change] = this.model.classify(masked);
+    if (!TASK_INTENTS.has(change.intent) || change.score < ACT_SCORE || change.guessed) return undefined;
+    const counts = this.model.learntWordCounts(masked);
+    if ((counts.get(change.intent) ?? 0) <= (counts.get(intent) ?? 0)) return undefined;
+    const reading = this.read(change.intent, prepared, context);
+    return reading.kind === 'complete' ? reading.proposal : undefined;
   }
 
   /** The likely readings that can be written as a command, most likely first; `reading` is the top intent's. */

@@ -369,6 +369,24 @@ describe('interpret', () => {
     },
   );
 
+  // Each had read as what's next (or share) on the position's words: read with the position as a task, the rest asks
+  // for an owner. Offered, as "next step" is also how people ask what's next.
+  it.each([
+    ['hand the next step to <at>Lena</at>', { intent: 'assign', taskNumber: 2, to: 'mentioned' }],
+    ['put my name down for the next step', { intent: 'assign', taskNumber: 2, to: 'me' }],
+  ])('offers first the change a task named by position is given: %j', (text, proposal) => {
+    const reading = understanding.interpret(text, cloudSync);
+    expect(reading.kind).toBe('choose');
+    expect(reading.kind === 'choose' ? reading.proposals[0] : undefined).toEqual(proposal);
+  });
+
+  it.each(["what's the next step", 'show the next task to me', 'next one please'])(
+    'still reads a position asked about as what is next: %j',
+    (text) => {
+      expect(understanding.interpret(text, cloudSync)).toMatchObject({ kind: 'act', proposal: { intent: 'next' } });
+    },
+  );
+
   // Each had offered a due date: the day ends someone's absence, not the task.
   it.each([
     '<at>Lena</at> is away until february, take her off the verification',
