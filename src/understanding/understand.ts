@@ -55,7 +55,11 @@ export type Proposal =
   | { readonly intent: 'remind'; readonly cadence: Cadence | 'show' }
   | { readonly intent: 'watch'; readonly setting: 'on' | 'off' | 'show' }
   | { readonly intent: 'taskStart' | 'taskDone' | 'taskSkip' | 'taskReopen' | 'unassign'; readonly taskNumber: number }
-  | { readonly intent: 'assign'; readonly taskNumber: number; readonly to: 'me' | 'mentioned' }
+  /**
+   * `date`: the day the same message gives the task ("@Priya can you own config, by the 18th"), offered beside the
+   * assignment as its own due date, never set with it.
+   */
+  | { readonly intent: 'assign'; readonly taskNumber: number; readonly to: 'me' | 'mentioned'; readonly date?: string }
   | { readonly intent: 'due'; readonly taskNumber: number; readonly date: string | null };
 
 export type Missing = 'plan' | 'task' | 'date' | 'person';
@@ -708,6 +712,19 @@ export class Understanding {
       // for how long, and is still offered after it.
       const ownWords = this.model.learntWordCounts(prepared.masked).get(intent) ?? 0;
       const sure = TASK_INTENTS.has(intent) && top.score >= ACT_SCORE && ownWords >= 2 && others[0]?.intent === intent;
+      // An owner and a deadline for the same task ("@Priya can you own config, by the 18th"): the day is the one the
+      // owner is asked to meet, so the assignment comes first and carries it, and the due date is offered after it.
+      const day = deadline.intent === 'due' && deadline.date !== null ? deadline.date : undefined;
+      const task = 'taskNumber' in deadline ? deadline.taskNumber : undefined;
+      const owner = others.find((proposal) => proposal.intent === 'assign' && proposal.taskNumber === task);
+      if (owner?.intent === 'assign' && day !== undefined)
+        return {
+          kind: 'choose',
+          proposals: [{ ...owner, date: day }, deadline, ...others.filter((other) => other !== owner)].slice(
+            0,
+            MAX_CHOICES,
+          ),
+        };
       return {
         kind: 'choose',
         proposals: (sure ? [others[0], deadline, ...others.slice(1)] : [deadline, ...others]).slice(0, MAX_CHOICES),

@@ -387,6 +387,20 @@ describe('interpret', () => {
     },
   );
 
+  // Each had offered the owner without the day (or the day first): the day is the one the new owner is to meet.
+  it.each([
+    ['<at>Lena</at> could you own the verification, by the 20th', 5, '2026-12-20'],
+    ['<at>Omar</at> would you own the agent install by the 21st', 3, '2026-12-21'],
+  ])('offers an assignment with its deadline, and the deadline after it: %j', (text, taskNumber, date) => {
+    expect(understanding.interpret(text, cloudSync)).toEqual({
+      kind: 'choose',
+      proposals: [
+        { intent: 'assign', taskNumber, to: 'mentioned', date },
+        { intent: 'due', taskNumber, date },
+      ],
+    });
+  });
+
   // Each had offered a due date: the day ends someone's absence, not the task.
   it.each([
     '<at>Lena</at> is away until february, take her off the verification',
