@@ -103,6 +103,15 @@ describe('typo correction', () => {
     expect(correctTypo('stats', new Set(['state', 'stars']))).toBe('stats');
   });
 
+  // Each had been left as typed, two known words being one edit away: a doubled letter typed once is the likelier slip.
+  it.each([
+    ['asign', ['assign', 'sign'], 'assign'],
+    ['fliped', ['flipped', 'flied'], 'flipped'],
+    ['stats', ['statts', 'staats', 'state'], 'stats'],
+  ])('%s among %j → %s', (typed, known, expected) => {
+    expect(correctTypo(typed, new Set(known))).toBe(expected);
+  });
+
   it.each([
     ['abcd', 'abdc', true],
     ['abcd', 'abd', true],
