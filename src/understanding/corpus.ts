@@ -116,6 +116,12 @@ export interface Corpus {
    * assign it to me"). "my" is no owner ("to my colleague @Ana"). `takers` are verbs by which one takes a task oneself:
    * right before the task with nobody named ("take 4", "grab the config"), the owner is whoever says them.
    */
+  /**
+   * A task's one-word name in the past tense ("verified" for "verify"), which says the task is finished: it names that
+   * task in a message that says something is done and names no other ("verified, users are syncing fine"). Not a task
+   * name itself, as "verified the prereqs" names the prerequisites.
+   */
+  readonly doneTaskWords: Readonly<Record<string, string>>;
   readonly owners: {
     readonly markers: readonly string[];
     readonly me: readonly string[];
@@ -307,6 +313,7 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     hedges: strings(raw.hedges, 'hedges'),
     pastIntentions: strings(raw.pastIntentions, 'pastIntentions'),
     indirectQuestions: strings(raw.indirectQuestions, 'indirectQuestions'),
+    doneTaskWords: wordMap(raw.doneTaskWords, 'doneTaskWords', fail),
     owners: record(raw.owners, 'owners', ['markers', 'me', 'takers'] as const),
     openers: strings(raw.openers, 'openers'),
     corrections: strings(raw.corrections, 'corrections'),
@@ -351,6 +358,16 @@ function respellings(value: unknown, fail: (field: string, what: string) => neve
   for (const [word, replacement] of Object.entries(value)) {
     if (typeof replacement !== 'string' || !/^[a-z0-9'/]+(?: [a-z0-9'/]+){0,2}$/.test(word))
       fail(`respellings.${word}`, 'must map one to three lower-case words to a string');
+  }
+  return value as Record<string, string>;
+}
+
+/** Word → word, both lower-case single words. */
+function wordMap(value: unknown, field: string, fail: (field: string, what: string) => never): Record<string, string> {
+  if (!isRecord(value)) return fail(field, 'must be an object of word → word');
+  for (const [word, other] of Object.entries(value)) {
+    if (typeof other !== 'string' || !/^[a-z]+$/.test(word) || !/^[a-z]+$/.test(other))
+      fail(`${field}.${word}`, 'must map a lower-case word to a lower-case word');
   }
   return value as Record<string, string>;
 }

@@ -159,6 +159,7 @@ export class Understanding {
   private readonly ownerMarkers: ReadonlySet<string>;
   private readonly ownerMe: ReadonlySet<string>;
   private readonly takers: ReadonlySet<string>;
+  private readonly doneTaskWords: Readonly<Record<string, string>>;
   private readonly openers: ReadonlySet<string>;
   /** A task change's plain verb ("skip", "skipping") → that change. */
   private readonly taskVerbs: ReadonlyMap<string, IntentName>;
@@ -219,6 +220,7 @@ export class Understanding {
     this.ownerMarkers = new Set(corpus.owners.markers);
     this.ownerMe = new Set(corpus.owners.me);
     this.takers = new Set(corpus.owners.takers);
+    this.doneTaskWords = corpus.doneTaskWords;
     this.openers = new Set(corpus.openers);
     this.taskVerbs = new Map(
       Object.entries(corpus.taskVerbs).flatMap(([intent, verbs]) =>
@@ -1113,7 +1115,12 @@ export class Understanding {
     if (!context.tasks) return { kind: 'missing', missing: 'plan' };
 
     const task = this.findTask(prepared, context, intent === 'due');
-    if (task.kind === 'none') return { kind: 'missing', missing: 'task' };
+    if (task.kind === 'none') {
+      const finished = intent === 'taskDone' ? this.finishedTask(prepared, context) : undefined;
+      return finished
+        ? { kind: 'complete', proposal: { intent, taskNumber: finished.number }, named: finished, guessed: true }
+        : { kind: 'missing', missing: 'task' };
+    }
     if (task.kind === 'several') {
       const proposals = task.numbers.flatMap((number) => {
         const one = this.complete(intent as TaskIntent, number, prepared, context);
@@ -1131,6 +1138,22 @@ export class Understanding {
     if (reading.kind !== 'complete' || !task.byWords) return reading;
     const named = context.tasks.find((candidate) => candidate.number === task.number);
     return named ? { ...reading, named } : reading;
+  }
+
+  /**
+   * The one task of the plan whose name a word of the message gives in the past tense ("verified, users are syncing
+   * fine"): a message that says something is done and names no task. The word could also be about something else
+   * ("verified the firewall rules"), so the change is offered, never carried out.
+   */
+  private finishedTask(prepared: Prepared, context: UnderstandingContext): PlanTaskInfo | undefined {
+    const tasks = context.tasks ?? [];
+    const found = new Set<PlanTaskInfo>();
+    for (const token of prepared.tokens) {
+      const name = Object.hasOwn(this.doneTaskWords, token) ? this.doneTaskWords[token] : undefined;
+      const ids = name === undefined ? [] : (this.taskNames.matchAt([name], 0)?.meanings ?? []);
+      for (const task of tasks) if (ids.includes(task.id)) found.add(task);
+    }
+    return found.size === 1 ? [...found][0] : undefined;
   }
 
   private complete(intent: TaskIntent, taskNumber: number, prepared: Prepared, context: UnderstandingContext): Reading {

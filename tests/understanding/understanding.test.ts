@@ -410,6 +410,24 @@ describe('interpret', () => {
     });
   });
 
+  // Each had asked which task: a task's one-word name in the past tense says which one is done. Offered, as the word can
+  // be about something else; a task the message names still comes first.
+  it.each([
+    ['configured and working, tick it off', 4],
+    ['all verified now, people can sign in, mark it finished', 5],
+  ])('offers the task a past-tense name says is finished: %j', (text, taskNumber) => {
+    const reading = understanding.interpret(text, cloudSync);
+    expect(reading.kind).toBe('choose');
+    expect(reading.kind === 'choose' ? reading.proposals[0] : undefined).toEqual({ intent: 'taskDone', taskNumber });
+  });
+
+  it('reads the task named over a past-tense name of another', () => {
+    expect(understanding.interpret('we verified the prereqs', cloudSync)).toMatchObject({
+      kind: 'act',
+      proposal: { intent: 'taskDone', taskNumber: 2 },
+    });
+  });
+
   // Each had offered a due date: the day ends someone's absence, not the task.
   it.each([
     '<at>Lena</at> is away until february, take her off the verification',
