@@ -49,7 +49,11 @@ export interface Corpus {
   readonly none: readonly string[];
   /** Task id → the words people use for it. Two tasks may share words (both tracks have "prerequisites"). */
   readonly taskNames: Readonly<Record<string, readonly string[]>>;
-  readonly positions: Readonly<Record<'next' | 'current', readonly string[]>>;
+  /**
+   * `referred`: words that point back at a task ("that one") as the one in progress, else the next, but may mean one
+   * said earlier in the conversation: a change to it is offered, never carried out.
+   */
+  readonly positions: Readonly<Record<'next' | 'current' | 'referred', readonly string[]>>;
   /** Words that make an assignment mean the sender ("I'll take", "give it to me"). */
   readonly firstPerson: readonly string[];
   /** Words that address the reader: after a mention of someone ("@Meera are you free at 3?") they ask that person. */
@@ -297,7 +301,7 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     intents: record(raw.intents, 'intents', INTENTS),
     none: strings(raw.none, 'none'),
     taskNames: record(raw.taskNames, 'taskNames'),
-    positions: record(raw.positions, 'positions', ['next', 'current'] as const),
+    positions: record(raw.positions, 'positions', ['next', 'current', 'referred'] as const),
     firstPerson: strings(raw.firstPerson, 'firstPerson'),
     secondPerson: strings(raw.secondPerson, 'secondPerson'),
     cadences: record(raw.cadences, 'cadences', ['daily', 'weekly', 'off'] as const),

@@ -126,7 +126,7 @@ export class Understanding {
   private readonly model: IntentModel;
   private readonly guide: GuideIndex;
   private readonly taskNames: PhraseTable<string>;
-  private readonly positions: PhraseTable<'next' | 'current'>;
+  private readonly positions: PhraseTable<'next' | 'current' | 'referred'>;
   private readonly firstPerson: ReadonlySet<string>;
   private readonly secondPerson: ReadonlySet<string>;
   private readonly cadences: PhraseTable<Cadence>;
@@ -182,7 +182,9 @@ export class Understanding {
       Object.entries(taskWordsOf(corpus)).flatMap(([id, names]) => names.map((name) => [name, id] as const)),
     );
     this.positions = phraseTable(
-      (['next', 'current'] as const).flatMap((key) => corpus.positions[key].map((phrase) => [phrase, key] as const)),
+      (['next', 'current', 'referred'] as const).flatMap((key) =>
+        corpus.positions[key].map((phrase) => [phrase, key] as const),
+      ),
     );
     this.firstPerson = new Set(corpus.firstPerson);
     this.secondPerson = new Set(corpus.secondPerson);
@@ -1131,7 +1133,7 @@ export class Understanding {
         : { kind: 'missing', missing: 'task' };
     }
     const complete = this.complete(intent as TaskIntent, task.number, prepared, context);
-    const reading =
+    const reading: Reading =
       complete.kind === 'complete' && (task.guessed || this.doubtfulDay(complete.proposal, prepared, context))
         ? { ...complete, guessed: true }
         : complete;
@@ -1269,8 +1271,9 @@ export class Understanding {
     if (numbers.size === 0) {
       const position = this.positions.findAll(prepared.tokens)[0]?.meanings[0];
       const number =
-        position === 'next' ? context.nextNumber : position === 'current' ? context.currentNumber : undefined;
-      if (number !== undefined) return { kind: 'one', number, byWords: true };
+        position === 'next' ? context.nextNumber : position === undefined ? undefined : context.currentNumber;
+      if (number !== undefined)
+        return { kind: 'one', number, byWords: true, ...(position === 'referred' ? { guessed: true } : {}) };
       // A lone number ("mark 4 finished") names a task. In a due date numbers belong to the date unless the rest
       // still gives the whole day ("due 3 friday", "deadline for 4: thursday"; not "due 15 december"); and a number
       // that follows no word naming a task ("done with 3 of them by friday", "2 more servers by monday") may count
@@ -1307,6 +1310,10 @@ type Reading =
   | { readonly kind: 'missing'; readonly missing: Missing; readonly taskNumber?: number };
 
 type TaskFound =
+  /**
+   * `guessed`: a task the words allow but do not name (one pointed back at, "that one", which the conversation may have
+   * meant otherwise; a stray number in a due date): offered, never changed.
+   */
   | { kind: 'one'; number: number; byWords: boolean; guessed?: boolean }
   | { kind: 'several'; numbers: number[]; words: string }
   | { kind: 'none' };

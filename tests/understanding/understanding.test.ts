@@ -428,6 +428,17 @@ describe('interpret', () => {
     });
   });
 
+  // Each had asked which task: "that one" points back at a task, the one in progress or else the next, as "this one"
+  // does; offered, never carried out, since it may point at one said earlier in the conversation.
+  it.each([
+    ["that step's finished", { intent: 'taskDone', taskNumber: 2 }],
+    ['we can leave out that one', { intent: 'taskSkip', taskNumber: 2 }],
+  ])('offers the change to a task pointed back at: %j', (text, proposal) => {
+    const reading = understanding.interpret(text, cloudSync);
+    expect(reading.kind).toBe('choose');
+    expect(reading.kind === 'choose' ? reading.proposals[0] : undefined).toEqual(proposal);
+  });
+
   // Each had offered a due date: the day ends someone's absence, not the task.
   it.each([
     '<at>Lena</at> is away until february, take her off the verification',
