@@ -493,7 +493,9 @@ export class Understanding {
   }
 
   private interpretAlone(text: string, context: UnderstandingContext): Interpretation {
-    const whole = this.interpretWhole(text, context);
+    const read = this.interpretWhole(text, context);
+    const opening = this.openingChange(text, context, read);
+    const whole: Interpretation = opening ?? read;
     if (whole.kind === 'help' || whole.kind === 'noAnswer') {
       const asked = this.politelyAsked(text, context);
       if (asked) return asked;
@@ -516,6 +518,58 @@ export class Understanding {
     if (clause.kind === 'act') return { kind: 'choose', proposals: [clause.proposal] };
     if (clause.kind === 'choose') return clause;
     return whole;
+  }
+
+  /**
+   * A message that opens with a task change's plain verb and the task ("skip task 2; the prerequisites were validated
+   * during the previous rollout", "skip 5, @Ana's team verifies with their own tooling") gives its order first and its
+   * reason after: when the whole reads as something else (the reason's words read as a question, an assignment or
+   * nothing), that change is offered first, never carried out. Not in a question, a negation or a hypothetical, nor
+   * where the whole reads as the task's due date ("finish the prereqs by friday"), nor in a message that corrects itself.
+   */
+  private openingChange(
+    text: string,
+    context: UnderstandingContext,
+    whole: Interpretation,
+  ): Interpretation | undefined {
+    const prepared = this.prepared(text);
+    const { tokens } = prepared;
+    const intent = this.taskVerbs.get(tokens[0] ?? '');
+    if (intent === undefined || !context.tasks || text.trimEnd().endsWith('?')) return undefined;
+    const at = this.articles.has(tokens[1] ?? '') ? 2 : 1;
+    const mention = prepared.taskMentions.find((found) => found.start === at);
+    const numbers =
+      mention?.ref.kind === 'number'
+        ? [mention.ref.number]
+        : mention?.ref.kind === 'words'
+          ? context.tasks
+              .filter((task) => mention.ref.kind === 'words' && mention.ref.taskIds.includes(task.id))
+              .map((task) => task.number)
+          : prepared.taskMentions.length === 0 && /^\d{1,2}$/.test(tokens[1] ?? '')
+            ? [Number(tokens[1])]
+            : [];
+    if (numbers.length !== 1) return undefined;
+    // Nor when the message takes its opening back ("skip the prereqs, my mistake, skip the verification").
+    if (
+      negationOf(tokens, this.negation) ||
+      this.isConditional(prepared) ||
+      this.corrections.findAll(tokens).length > 0
+    )
+      return undefined;
+    const change = { intent, taskNumber: numbers[0] } as Proposal;
+    const current =
+      whole.kind === 'act'
+        ? [whole.proposal]
+        : whole.kind === 'choose' || whole.kind === 'whichTask'
+          ? whole.proposals
+          : [];
+    const first = current[0];
+    if (first?.intent === 'due') return undefined;
+    if (first?.intent === intent && 'taskNumber' in first && first.taskNumber === numbers[0]) return undefined;
+    return {
+      kind: 'choose',
+      proposals: [change, ...current.filter((proposal) => proposal.intent !== intent)].slice(0, MAX_CHOICES),
+    };
   }
 
   /**

@@ -439,6 +439,27 @@ describe('interpret', () => {
     expect(reading.kind === 'choose' ? reading.proposals[0] : undefined).toEqual(proposal);
   });
 
+  // A message that opens with a change's plain verb and the task gives its order first and its reason after.
+  it.each([
+    ['reopen the agent install, the service keeps stopping after the patch', { intent: 'taskReopen', taskNumber: 3 }],
+    ['skip step 4: the consultant configured it on site last month', { intent: 'taskSkip', taskNumber: 4 }],
+    ['complete task 3 - both hosts report healthy in the portal', { intent: 'taskDone', taskNumber: 3 }],
+  ])('offers first the change a message opens with: %j', (text, proposal) => {
+    const reading = understanding.interpret(text, cloudSync);
+    expect(reading.kind).toBe('choose');
+    expect(reading.kind === 'choose' ? reading.proposals[0] : undefined).toEqual(proposal);
+  });
+
+  it.each(["don't skip task 2, the auditors need it", 'if we skip task 2, the audit may fail'])(
+    'offers no change a message opens with when it negates or weighs it: %j',
+    (text) => {
+      const reading = understanding.interpret(text, cloudSync);
+      const proposals =
+        reading.kind === 'act' ? [reading.proposal] : reading.kind === 'choose' ? reading.proposals : [];
+      expect(proposals.map((proposal) => proposal.intent)).not.toContain('taskSkip');
+    },
+  );
+
   // Each had offered a due date: the day ends someone's absence, not the task.
   it.each([
     '<at>Lena</at> is away until february, take her off the verification',
