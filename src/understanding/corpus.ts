@@ -126,6 +126,11 @@ export interface Corpus {
    * name itself, as "verified the prereqs" names the prerequisites.
    */
   readonly doneTaskWords: Readonly<Record<string, string>>;
+  /**
+   * Words before the task someone goes on to ("skip that task and we'll move on to the agent"): that task is where the
+   * work goes next, not the one the message changes, when the message names or points at another.
+   */
+  readonly onwardWords: readonly string[];
   readonly owners: {
     readonly markers: readonly string[];
     readonly me: readonly string[];
@@ -318,6 +323,7 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     pastIntentions: strings(raw.pastIntentions, 'pastIntentions'),
     indirectQuestions: strings(raw.indirectQuestions, 'indirectQuestions'),
     doneTaskWords: wordMap(raw.doneTaskWords, 'doneTaskWords', fail),
+    onwardWords: strings(raw.onwardWords, 'onwardWords'),
     owners: record(raw.owners, 'owners', ['markers', 'me', 'takers'] as const),
     openers: strings(raw.openers, 'openers'),
     corrections: strings(raw.corrections, 'corrections'),

@@ -26,6 +26,7 @@ import {
   TASK_TOKEN,
   tokenize,
   type PreparedText,
+  type TaskMention,
 } from './textPrep';
 
 /** A task of the conversation's plan, as far as understanding needs to know it. */
@@ -160,6 +161,7 @@ export class Understanding {
   private readonly ownerMe: ReadonlySet<string>;
   private readonly takers: ReadonlySet<string>;
   private readonly doneTaskWords: Readonly<Record<string, string>>;
+  private readonly onwardWords: PhraseTable<true>;
   private readonly openers: ReadonlySet<string>;
   /** A task change's plain verb ("skip", "skipping") → that change. */
   private readonly taskVerbs: ReadonlyMap<string, IntentName>;
@@ -223,6 +225,7 @@ export class Understanding {
     this.ownerMe = new Set(corpus.owners.me);
     this.takers = new Set(corpus.owners.takers);
     this.doneTaskWords = corpus.doneTaskWords;
+    this.onwardWords = phraseTable(corpus.onwardWords.map((phrase) => [phrase, true] as const));
     this.openers = new Set(corpus.openers);
     this.taskVerbs = new Map(
       Object.entries(corpus.taskVerbs).flatMap(([intent, verbs]) =>
@@ -1307,7 +1310,15 @@ export class Understanding {
     const from = prepared.correctedFrom;
     const after = prepared.taskMentions.filter((mention) => from !== undefined && mention.start >= from);
     // A correction of the date only ("the 10th, actually the 11th") leaves the task named before it.
-    const meant = after.length > 0 ? after : prepared.taskMentions;
+    const named = after.length > 0 ? after : prepared.taskMentions;
+    // The task the work goes on to is not the one changed, when another is named or pointed at.
+    const onwardEnds = new Set(this.onwardWords.findAll(prepared.tokens).map((found) => found.end));
+    const onward = (mention: TaskMention) =>
+      onwardEnds.has(mention.start) ||
+      (onwardEnds.has(mention.start - 1) && this.articles.has(prepared.tokens[mention.start - 1]));
+    const staying = named.filter((mention) => !onward(mention));
+    const pointed = this.positions.findAll(prepared.tokens).length > 0;
+    const meant = staying.length < named.length && (staying.length > 0 || pointed) ? staying : named;
     let byWords = false;
     let words = '';
     for (const mention of meant) {

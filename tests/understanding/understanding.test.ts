@@ -460,6 +460,17 @@ describe('interpret', () => {
     },
   );
 
+  // Each had asked which task, or offered the one gone on to: that one is where the work goes next.
+  it.each([
+    ['skip the verification, then we carry on to the device sync', 5],
+    ["skip that step, we'll go onto the agent install afterwards", 2],
+  ])('changes the task named or pointed at, not the one gone on to: %j', (text, taskNumber) => {
+    const reading = understanding.interpret(text, cloudSync);
+    const first =
+      reading.kind === 'act' ? reading.proposal : reading.kind === 'choose' ? reading.proposals[0] : undefined;
+    expect(first).toEqual({ intent: 'taskSkip', taskNumber });
+  });
+
   // Each had offered a due date: the day ends someone's absence, not the task.
   it.each([
     '<at>Lena</at> is away until february, take her off the verification',
