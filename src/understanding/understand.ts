@@ -852,6 +852,14 @@ export class Understanding {
       const verbed = this.changeVerbedBeforeTask(prepared);
       if (verbed !== undefined && verbed !== intent && !outweighing.includes(verbed)) outweighing.unshift(verbed);
     }
+    // Going on to a task ("move on to the agent install") starts it. Read as another change of it (on "move … to", the
+    // words of moving a task back), the start is offered first, and neither carried out.
+    if (TASK_INTENTS.has(intent) && !ONWARD_READINGS_KEPT.has(intent) && !outweighing.includes('taskStart')) {
+      const onward = this.goneOnTo(prepared);
+      const pointed = this.positions.findAll(prepared.tokens).length > 0;
+      if (!pointed && prepared.taskMentions.length > 0 && prepared.taskMentions.every(onward))
+        outweighing.unshift('taskStart');
+    }
     const said = this.model.trainedSentencesIn(prepared.masked);
     if (!said.has(intent))
       for (const other of [...said].reverse())
@@ -1303,6 +1311,13 @@ export class Understanding {
     });
   }
 
+  /** Whether a task mention comes right after words of going on to it ("move on to the agent"), an article apart. */
+  private goneOnTo(prepared: PreparedText): (mention: TaskMention) => boolean {
+    const ends = new Set(this.onwardWords.findAll(prepared.tokens).map((found) => found.end));
+    return (mention) =>
+      ends.has(mention.start) || (ends.has(mention.start - 1) && this.articles.has(prepared.tokens[mention.start - 1]));
+  }
+
   /** The task a message names: by number, by its words (only tasks of this plan), or by position. */
   private findTask(prepared: Prepared, context: UnderstandingContext, dateExpected: boolean): TaskFound {
     const tasks = context.tasks ?? [];
@@ -1312,10 +1327,7 @@ export class Understanding {
     // A correction of the date only ("the 10th, actually the 11th") leaves the task named before it.
     const named = after.length > 0 ? after : prepared.taskMentions;
     // The task the work goes on to is not the one changed, when another is named or pointed at.
-    const onwardEnds = new Set(this.onwardWords.findAll(prepared.tokens).map((found) => found.end));
-    const onward = (mention: TaskMention) =>
-      onwardEnds.has(mention.start) ||
-      (onwardEnds.has(mention.start - 1) && this.articles.has(prepared.tokens[mention.start - 1]));
+    const onward = this.goneOnTo(prepared);
     const staying = named.filter((mention) => !onward(mention));
     const pointed = this.positions.findAll(prepared.tokens).length > 0;
     const meant = staying.length < named.length && (staying.length > 0 || pointed) ? staying : named;
@@ -1385,6 +1397,9 @@ type TaskFound =
 
 /** Month names, which a typo becomes only beside a day's number (textPrep). */
 const MONTHS: ReadonlySet<string> = new Set(MONTH_NAMES.map((name) => name.toLowerCase()));
+
+/** Readings of a message that goes on to a task which stand as they are: starting it, an owner or a due date for it. */
+const ONWARD_READINGS_KEPT: ReadonlySet<IntentName> = new Set<IntentName>(['taskStart', 'assign', 'unassign', 'due']);
 
 /** Fewest words a message's last clause needs to be read alone, and the fewest its opening must have before it. */
 const MIN_CLAUSE_WORDS = 4;

@@ -588,6 +588,16 @@ describe('small talk and settings kept as they are', () => {
     },
   );
 
+  // Each had reopened the task on "move … to", the words of moving a task back: going on to a task starts it.
+  it.each([
+    ['move on to the agent install', 3],
+    ['we can move onto the configuration', 4],
+  ])('reopens nothing a message goes on to, and offers to start it: %j', (text, taskNumber) => {
+    const reading = understanding.interpret(text, context);
+    expect(reading.kind).toBe('choose');
+    expect(reading.kind === 'choose' ? reading.proposals[0] : undefined).toEqual({ intent: 'taskStart', taskNumber });
+  });
+
   // A name typed without '@' is one letter from a month ("marco", "avril", "augusto"): read as one, it had made a due
   // date that the second network acted on. A month is a typo's reading only beside a day's number.
   it.each(['assign 4 to Marco', 'pass the agent install over to avril', 'config goes to augusto now'])(
