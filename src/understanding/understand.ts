@@ -456,7 +456,10 @@ export class Understanding {
     return (counts.get(intent) ?? 0) >= (counts.get(other) ?? 0);
   }
 
-  /** The task change whose plain verb stands right before a task the message names, an article apart at most. */
+  /**
+   * The task change whose plain verb stands right before a task the message names, an article apart at most, or right
+   * before a pronoun after it.
+   */
   private changeVerbedBeforeTask(prepared: Prepared): IntentName | undefined {
     for (const mention of prepared.taskMentions) {
       let at = mention.start - 1;
@@ -464,7 +467,14 @@ export class Understanding {
       const verbed = at >= 0 ? this.taskVerbs.get(prepared.tokens[at]) : undefined;
       if (verbed !== undefined) return verbed;
     }
-    return undefined;
+    // Or before "it" standing for the one task the message names ("I ticked task 4 by mistake, can you reopen it?").
+    if (prepared.taskMentions.length !== 1) return undefined;
+    const { tokens } = prepared;
+    const at = tokens.findIndex(
+      (token, i) =>
+        i > prepared.taskMentions[0].end && REFERRING_PRONOUNS.has(token) && this.taskVerbs.has(tokens[i - 1]),
+    );
+    return at > 0 ? this.taskVerbs.get(tokens[at - 1]) : undefined;
   }
 
   /**
@@ -677,6 +687,13 @@ export class Understanding {
         return { kind: 'help', closest: closestIntents(candidates) };
       const answer = this.answerQuestion(text, context);
       if (answer.kind === 'answer') return answer;
+      // A question the guide cannot answer that asks the bot to change a task ("I clicked done on the wrong card, can you
+      // reopen task 1?") is a request: the change is offered, never carried out.
+      if (TASK_INTENTS.has(top.intent) && top.score >= SUGGEST_SCORE && this.asksYouTo(prepared.tokens)) {
+        // The plain verb right before the task says which change ("can you reopen task 1?" after "I clicked done").
+        const asked = this.read(this.changeVerbedBeforeTask(prepared) ?? top.intent, prepared, context);
+        if (asked.kind === 'complete') return { kind: 'choose', proposals: [asked.proposal] };
+      }
       // A question the guide cannot answer is said to be one, unless it may be asking for a plain command ("how are we
       // doing?"), or it is small talk: a word only chatter has ("anyone up for lunch?", "did you catch the game?") makes
       // it no question for the guide, and the help card is shown as for other chatter.
@@ -1309,6 +1326,11 @@ export class Understanding {
       const found = /^(\d{1,2})\/(\d{1,2})(\/\d{2,4})?$/.exec(token);
       return found !== null && found[1] !== found[2] && Number(found[1]) <= 12 && Number(found[2]) <= 12;
     });
+  }
+
+  /** Whether the message asks "you" to do something: "can you", "could you", "will you" (REQUEST_OPENERS). */
+  private asksYouTo(tokens: readonly string[]): boolean {
+    return tokens.some((token, i) => REQUEST_OPENERS.has(token) && this.secondPerson.has(tokens[i + 1] ?? ''));
   }
 
   /** Whether a task mention comes right after words of going on to it ("move on to the agent"), an article apart. */

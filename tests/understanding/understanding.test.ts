@@ -471,6 +471,17 @@ describe('interpret', () => {
     expect(first).toEqual({ intent: 'taskSkip', taskNumber });
   });
 
+  // Each had offered the change the message says was a slip (or an owner): the request after it says what to do.
+  it.each([
+    ['I set step 3 to done by error. Could you reopen it?', 3],
+    ['I ticked task 4 as complete by mistake, can you reopen it?', 4],
+    ['I marked the config as done in error. Can you reopen it?', 4],
+  ])('offers first the change a message asks the bot for: %j', (text, taskNumber) => {
+    const reading = understanding.interpret(text, cloudSync);
+    expect(reading.kind).toBe('choose');
+    expect(reading.kind === 'choose' ? reading.proposals[0] : undefined).toEqual({ intent: 'taskReopen', taskNumber });
+  });
+
   // Each had offered a due date: the day ends someone's absence, not the task.
   it.each([
     '<at>Lena</at> is away until february, take her off the verification',
