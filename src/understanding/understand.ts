@@ -689,9 +689,15 @@ export class Understanding {
       if (answer.kind === 'answer') return answer;
       // A question the guide cannot answer that asks the bot to change a task ("I clicked done on the wrong card, can you
       // reopen task 1?") is a request: the change is offered, never carried out.
-      if (TASK_INTENTS.has(top.intent) && top.score >= SUGGEST_SCORE && this.asksYouTo(prepared.tokens)) {
+      const topIntent = top.intent;
+      if (
+        topIntent !== 'None' &&
+        TASK_INTENTS.has(topIntent) &&
+        top.score >= SUGGEST_SCORE &&
+        this.asksYouTo(prepared.tokens)
+      ) {
         // The plain verb right before the task says which change ("can you reopen task 1?" after "I clicked done").
-        const asked = this.read(this.changeVerbedBeforeTask(prepared) ?? top.intent, prepared, context);
+        const asked = this.read(this.changeVerbedBeforeTask(prepared) ?? topIntent, prepared, context);
         if (asked.kind === 'complete') return { kind: 'choose', proposals: [asked.proposal] };
       }
       // A question the guide cannot answer is said to be one, unless it may be asking for a plain command ("how are we
@@ -1072,10 +1078,12 @@ export class Understanding {
     if (this.articles.has(before.at(-1) ?? '')) before.pop();
     const masked = [...before, TASK_TOKEN, ...words.slice(position.end)].join(' ');
     const [change] = this.model.classify(masked);
-    if (!TASK_INTENTS.has(change.intent) || change.score < ACT_SCORE || change.guessed) return undefined;
+    const changed = change.intent;
+    if (changed === 'None' || !TASK_INTENTS.has(changed) || change.score < ACT_SCORE || change.guessed)
+      return undefined;
     const counts = this.model.learntWordCounts(masked);
-    if ((counts.get(change.intent) ?? 0) <= (counts.get(intent) ?? 0)) return undefined;
-    const reading = this.read(change.intent, prepared, context);
+    if ((counts.get(changed) ?? 0) <= (counts.get(intent) ?? 0)) return undefined;
+    const reading = this.read(changed, prepared, context);
     return reading.kind === 'complete' ? reading.proposal : undefined;
   }
 
@@ -1202,7 +1210,12 @@ export class Understanding {
     if (task.kind === 'none') {
       const finished = intent === 'taskDone' ? this.finishedTask(prepared, context) : undefined;
       return finished
-        ? { kind: 'complete', proposal: { intent, taskNumber: finished.number }, named: finished, guessed: true }
+        ? {
+            kind: 'complete',
+            proposal: { intent: 'taskDone', taskNumber: finished.number },
+            named: finished,
+            guessed: true,
+          }
         : { kind: 'missing', missing: 'task' };
     }
     if (task.kind === 'several') {
