@@ -333,7 +333,19 @@ function nearest(
   for (const word of candidatesFor(token.length, vocabulary)) if (near(token, word)) found.push(word);
   if (found.length === 1) return found[0];
   const sameStart = found.filter((word) => word[0] === token[0]);
-  return sameStart.length === 1 ? sameStart[0] : token;
+  if (sameStart.length === 1) return sameStart[0];
+  // A doubled letter typed once is the commonest slip left ("fliped"): the one near word that only doubles a letter
+  // of the token is meant ("flipped", not "flied").
+  const doubled = sameStart.filter((word) => doublesALetter(token, word));
+  return doubled.length === 1 ? doubled[0] : token;
+}
+
+/** Whether `word` is `token` with one of its letters doubled ("asign" / "assign"). */
+function doublesALetter(token: string, word: string): boolean {
+  if (word.length !== token.length + 1) return false;
+  let i = 0;
+  while (i < token.length && token[i] === word[i]) i += 1;
+  return i > 0 && word[i] === word[i - 1] && token.slice(i) === word.slice(i + 1);
 }
 
 /** `word` is `typed` with one more letter inside it: the first and last letters are where they were ("skp" / "skip"). */
