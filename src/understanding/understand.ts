@@ -380,7 +380,8 @@ export class Understanding {
    * ignore. A message the first refused because it negates or weighs something stays refused, whatever command the
    * second reads in it ("once task 3 is done we could skip 5" is no request for what's next). Where both only offer,
    * or the first was sure of a command for the whole plan the second reads otherwise, the words decide which offer
-   * leads; what the first only offers and the second reads as nothing gets the help card.
+   * leads; what the first only offers and the second reads as nothing gets the help card. The first's question of
+   * which task or person a command is for gives way to the second's offers when they read another command.
    */
   interpret(text: string, context: UnderstandingContext): Interpretation {
     const first = this.interpretAlone(text, context);
@@ -423,6 +424,17 @@ export class Understanding {
         return { kind: 'choose', proposals: firstThen(theirs, first.proposals) };
       return first;
     }
+    // The first network asks which task or person a command is for, and the second only offers other commands: the
+    // first's question presumes a reading the second does not share ("get me a file for the auditors" is no
+    // assignment waiting for a name). Where the message's words speak for the second's first offer as much, its offers
+    // are shown instead of the question. Nothing is carried out either way.
+    if (
+      first.kind === 'clarify' &&
+      second.kind === 'choose' &&
+      !second.proposals.some((proposal) => proposal.intent === first.intent) &&
+      this.speaksForAsMuch(text, second.proposals[0].intent, first.intent)
+    )
+      return second;
     // What the first network only offers, the second reads as no command at all ("the canteen queue was endless this
     // morning": the reminders on "morning"): the two agree on nothing asked for, so the help card is shown, with the
     // first's offers as the closest commands. Not when the first offers a change first: it is carried out only once

@@ -204,6 +204,15 @@ describe('the second opinion', () => {
     expect(reading).toMatchObject({ kind: 'choose', proposals: [{ intent: 'next' }] });
   });
 
+  it('offers what the learnt sentences read instead of asking whom for a command they do not read', () => {
+    const words = 'give me an export i can add to our audit folder';
+    expect(withoutFile.interpret(words, context)).toMatchObject({ kind: 'clarify', intent: 'assign' });
+    const reader = taught({
+      report: ['a file i can add to the audit', 'something to add to the audit folder', 'an export for the audit'],
+    });
+    expect(reader.interpret(words, context)).toEqual({ kind: 'choose', proposals: [{ intent: 'report' }] });
+  });
+
   it.each([
     ["don't wipe the plan", { startOver: ['wipe the plan', 'wipe the plan now', 'please wipe the plan'] }],
     [
