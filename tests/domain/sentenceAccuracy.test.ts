@@ -1,8 +1,8 @@
 /**
  * How well the questionnaire reads sentences, on labeled sets (tests/domain/sentences): the development sets the word
  * tables were tuned on (dev, and dev2, dev3, dev4 and dev5 by outside authors), a held-out set written before the reader existed
- * and never tuned on, and a second held-out set by another outside author, kept unseen while dev2, dev3, dev4 and dev5 were
- * tuned on. An item counts only when the question asked reads exactly as labeled and the sentence answers exactly the
+ * and never tuned on, a second held-out set by another outside author, kept unseen while dev2, dev3, dev4 and dev5 were
+ * tuned on, and a third, kept unseen while dev4 and dev5 were. An item counts only when the question asked reads exactly as labeled and the sentence answers exactly the
  * labeled later questions.
  */
 import { accuracy, loadLabeled, type Scored } from './sentences/labeled';
@@ -44,7 +44,19 @@ describe('questionnaire sentences: measured accuracy', () => {
     expect(result.share).toBeGreaterThanOrEqual(0.82);
   });
 
-  it.each(['heldout', 'heldout2'] as const)(
+  // A third outside author wrote during this stop's rounds on dev4 and dev5 and was kept out of the repository until
+  // they were over (15 sentences a tuning or held-out set already held left out): 76.7% before those rounds, 77.4%
+  // after the first, 78.8% after the second. The rules fit the sets they were tuned on far more than new authors.
+  it('third held-out set: at least as many read exactly as labeled as today (aim 90%)', () => {
+    const items = loadLabeled('heldout3');
+    expect(items.length).toBeGreaterThanOrEqual(140);
+    const result = accuracy(items);
+    // Figures only: its misses would invite tuning on it.
+    console.log(`heldout3: ${result.right}/${result.total} = ${(result.share * 100).toFixed(1)}%`);
+    expect(result.share).toBeGreaterThanOrEqual(0.787);
+  });
+
+  it.each(['heldout', 'heldout2', 'heldout3'] as const)(
     '%s covers every question, with sentences that answer later questions, ambiguous ones and non-answers',
     (name) => {
       const items = loadLabeled(name);
@@ -61,7 +73,7 @@ describe('questionnaire sentences: measured accuracy', () => {
     // by chance. The second was written after them and left out what they hold.
     const texts = (names: ReadonlyArray<'dev' | 'dev2' | 'dev3' | 'dev4' | 'dev5'>) =>
       new Set(names.flatMap((name) => loadLabeled(name).map((item) => item.text.toLowerCase())));
-    const inDev = (name: 'heldout' | 'heldout2', dev: ReadonlySet<string>) =>
+    const inDev = (name: 'heldout' | 'heldout2' | 'heldout3', dev: ReadonlySet<string>) =>
       loadLabeled(name)
         .filter((item) => dev.has(item.text.toLowerCase()))
         .map((item) => item.text);
@@ -70,5 +82,6 @@ describe('questionnaire sentences: measured accuracy', () => {
     // dev4 and dev5 came after both and left out what they hold.
     expect(inDev('heldout', texts(['dev4', 'dev5']))).toEqual([]);
     expect(inDev('heldout2', texts(['dev5']))).toEqual([]);
+    expect(inDev('heldout3', texts(['dev', 'dev2', 'dev3', 'dev4', 'dev5']))).toEqual([]);
   });
 });
