@@ -216,6 +216,11 @@ export interface Corpus {
   /** Words naming Connect Sync's install types ("express", "custom"): a question asking for their steps wants the install's lines. */
   readonly installTypes: readonly string[];
   /**
+   * Words that say when a question is asked, not what it asks ("these days", "nowadays", "at the moment"), as lower-case
+   * phrases: they are no words of the question the guide must hold, so they do not lower the share of it a line covers.
+   */
+  readonly timeFillers: readonly string[];
+  /**
    * Microsoft products the guide does not cover ("intune", "teams phone"), other vendors' apps ("salesforce") and
    * commercial terms ("sla", "service credits"), as lower-case words: a question naming one gets the honest fallback,
    * even beside a sync tool's name, because its everyday words ("password", "service") would otherwise match a sync line.
@@ -350,6 +355,7 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     previewWords: strings(raw.previewWords, 'previewWords'),
     agentWords: record(raw.agentWords, 'agentWords', ['agent', 'otherAgents'] as const),
     installTypes: strings(raw.installTypes, 'installTypes'),
+    timeFillers: strings(raw.timeFillers, 'timeFillers'),
     otherProducts: strings(raw.otherProducts, 'otherProducts'),
     otherFeatures: strings(raw.otherFeatures, 'otherFeatures'),
     botChores: record(raw.botChores, 'botChores', ['names', 'pronouns', 'verbs', 'forWhom'] as const),

@@ -439,6 +439,8 @@ export class GuideIndex {
   private readonly otherAgents: ReadonlySet<string>;
   /** Words naming Connect's install types (the corpus's installTypes). */
   private readonly installTypes: ReadonlySet<string>;
+  /** Phrases that say when a question is asked (the corpus's timeFillers), each as its words. */
+  private readonly timeFillers: ReadonlyArray<readonly string[]>;
   /** Products the guide does not cover, each as its words joined by single spaces and padded with one. */
   private readonly otherProducts: readonly string[];
   /** What a person calls the bot, and the chores a question may ask it to do (the corpus's botChores). */
@@ -497,6 +499,7 @@ export class GuideIndex {
     this.previewWords = new Set(corpus.previewWords);
     this.agentWords = new Set(corpus.agentWords.agent);
     this.otherAgents = new Set(corpus.agentWords.otherAgents);
+    this.timeFillers = corpus.timeFillers.map((phrase) => tokenize(phrase.toLowerCase()));
     this.otherProducts = corpus.otherProducts.map((name) => ` ${tokenize(name.toLowerCase()).join(' ')} `);
     this.botNames = new Set(corpus.botChores.names);
     this.botPronouns = new Set(corpus.botChores.pronouns);
@@ -665,18 +668,26 @@ export class GuideIndex {
       !(tokens[i - 1] === 'the' && (i + 1 === tokens.length || this.stopWords.has(tokens[i + 1])));
     const features = named.length > 0 && tokens.some(namesSubject) ? [] : named;
     const featureTokens = new Set(features.flatMap((feature) => feature.trim().split(' ')));
-    const counts = (word: string) =>
-      !this.stopWords.has(word) && !/^\d{1,2}$/.test(word) && !this.common.has(this.stem(word));
+    // "Where do I get the msi these days": the time it is asked is no part of what it asks, and a line that answers
+    // the rest should not lose half its share of the question to it.
+    const fillers = new Set<number>();
+    tokens.forEach((_, i) => {
+      for (const phrase of this.timeFillers)
+        if (phrase.length > 0 && phrase.every((word, k) => tokens[i + k] === word))
+          phrase.forEach((__, k) => fillers.add(i + k));
+    });
+    const counts = (word: string, i = -1) =>
+      !fillers.has(i) && !this.stopWords.has(word) && !/^\d{1,2}$/.test(word) && !this.common.has(this.stem(word));
     // A phrase that is a synonym of its own ("first sync", "how long") is one word of the question, found only where
     // the guide writes what it stands for ("first cycle", "hours"): its words alone say little ("sync" is in most
     // lines, "how" is a stop word) or something else ("upgrade it first").
-    const phrases = this.phrasesOf(tokens, counts);
+    const phrases = this.phrasesOf(tokens, (word) => counts(word));
     const words = [
       ...new Set(
         tokens.flatMap((token, i) => {
           const phrase = phrases.get(i);
           if (phrase !== undefined) return i === phrase.start ? [phrase.text] : [];
-          return counts(token) ? [token] : [];
+          return counts(token, i) ? [token] : [];
         }),
       ),
     ].slice(0, MAX_QUESTION_WORDS);

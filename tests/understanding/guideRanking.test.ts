@@ -817,3 +817,14 @@ describe("Windows Server 2016's end of support on the agents' hosts", () => {
     expect(hit?.taskIds).toContain('cloudSyncHealth.agents');
   });
 });
+
+describe('words that say when a question is asked', () => {
+  it.each([
+    ['where is AzureADConnect.msi nowadays', /download AzureADConnect\.msi/],
+    ['where would I find AzureADConnect.msi these days', /download AzureADConnect\.msi/],
+    ["where's AzureADConnect.msi at the moment", /download AzureADConnect\.msi/],
+    ['which TLS version at present', /TLS 1\.2 must be on/],
+  ])('"%s" is answered as it would be without them', (question, line) => {
+    expect(top(question)?.text).toMatch(line);
+  });
+});
