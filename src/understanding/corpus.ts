@@ -221,6 +221,11 @@ export interface Corpus {
    */
   readonly timeFillers: readonly string[];
   /**
+   * Nouns that name a control or part of a tool's screens or behaviour ("button", "mode", "wizard", "toggle"): a question
+   * naming one after a word the guide never writes ("the turbo sync mode") asks about a feature the guide does not know.
+   */
+  readonly featureNouns: readonly string[];
+  /**
    * Microsoft products the guide does not cover ("intune", "teams phone"), other vendors' apps ("salesforce") and
    * commercial terms ("sla", "service credits"), as lower-case words: a question naming one gets the honest fallback,
    * even beside a sync tool's name, because its everyday words ("password", "service") would otherwise match a sync line.
@@ -356,6 +361,7 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     agentWords: record(raw.agentWords, 'agentWords', ['agent', 'otherAgents'] as const),
     installTypes: strings(raw.installTypes, 'installTypes'),
     timeFillers: strings(raw.timeFillers, 'timeFillers'),
+    featureNouns: strings(raw.featureNouns, 'featureNouns'),
     otherProducts: strings(raw.otherProducts, 'otherProducts'),
     otherFeatures: strings(raw.otherFeatures, 'otherFeatures'),
     botChores: record(raw.botChores, 'botChores', ['names', 'pronouns', 'verbs', 'forWhom'] as const),

@@ -96,6 +96,10 @@ const NAME_WORD = /^(?=.{4,40}$)[^a-z]*[a-z][^a-z]*[a-z]/;
  * stays linear and a sentence's full stop is left out.
  */
 const TECHNICAL_WORD = /[A-Za-z0-9-]*(?:[a-z][A-Z]|[A-Z]{2}|\d)[A-Za-z0-9-]{0,40}(?:\.[A-Za-z0-9-]{1,20})*/g;
+/** How many words after a word the guide never writes a feature noun may come and still end its name (unknownFeature). */
+const FEATURE_NAME_WORDS = 3;
+/** Shorter unknown words are as often shorthand ("svr", "cfg") as a made-up name: they name no feature (unknownFeature). */
+const MIN_NAME_LETTERS = 4;
 /** A synonym counts for less than the word the person typed. */
 const SYNONYM_WEIGHT = 0.25;
 /** Checklist lines are the most concrete answers; a task's "why" explains more than it answers. */
@@ -441,6 +445,13 @@ export class GuideIndex {
   private readonly installTypes: ReadonlySet<string>;
   /** Phrases that say when a question is asked (the corpus's timeFillers), each as its words. */
   private readonly timeFillers: ReadonlyArray<readonly string[]>;
+  /** Nouns naming a control or part of a tool (the corpus's featureNouns). */
+  private readonly featureNouns: ReadonlySet<string>;
+  /**
+   * The words the guide writes (as typed, not stemmed: "staging", whose stem "stage" is two edits from "stagng"), each
+   * under itself and its one-letter-shorter forms: a word one edit from one of them is a typo, not a name of its own.
+   */
+  private readonly writtenNear = new Set<string>();
   /** Products the guide does not cover, each as its words joined by single spaces and padded with one. */
   private readonly otherProducts: readonly string[];
   /** What a person calls the bot, and the chores a question may ask it to do (the corpus's botChores). */
@@ -499,6 +510,7 @@ export class GuideIndex {
     this.previewWords = new Set(corpus.previewWords);
     this.agentWords = new Set(corpus.agentWords.agent);
     this.otherAgents = new Set(corpus.agentWords.otherAgents);
+    this.featureNouns = new Set(corpus.featureNouns);
     this.timeFillers = corpus.timeFillers.map((phrase) => tokenize(phrase.toLowerCase()));
     this.otherProducts = corpus.otherProducts.map((name) => ` ${tokenize(name.toLowerCase()).join(' ')} `);
     this.botNames = new Set(corpus.botChores.names);
@@ -561,6 +573,10 @@ export class GuideIndex {
         else if (!list.includes(term)) list.push(term);
       }
     }
+    for (const doc of this.docs)
+      for (const word of tokenize(`${doc.title} ${doc.text}`.toLowerCase()))
+        if (word.length >= MIN_CORRECTED)
+          for (const variant of [word, ...oneLetterShorter(word)]) this.writtenNear.add(variant);
     for (const [term, count] of this.documentFrequency) if (count > this.docs.length / 2) this.common.add(term);
     const searched = [...this.vocabulary].filter((term) => !this.common.has(term));
     this.lineScores = new TermScores(index, searched, this.docs.length);
@@ -900,6 +916,12 @@ export class GuideIndex {
       const score = combined(group);
       if (score > best) [key, best] = [group, score];
     }
+    // A feature named by a word the guide never writes ("the turbo sync mode", "the auto-fix duplicates button") is
+    // none the guide knows: a part sharing the rest of its name is about another feature, so the honest fallback is due.
+    // Measured on the dev sets: three wrong answers became fallbacks and no right answer was lost.
+    const unknownFeature = words.indexOf(this.unknownFeature(tokens, counts) ?? '');
+    if (unknownFeature >= 0 && !groups.get(key)!.some((result) => (result.words & (1 << unknownFeature)) !== 0))
+      return { kind: 'noAnswer' };
     // Shown: the winning group's lines that match the question at all, concrete lines before explanations.
     // Example questions are how a match was found, never what is shown.
     const lines = results
@@ -911,6 +933,28 @@ export class GuideIndex {
       kind: 'answer',
       hits: shown.slice(0, MAX_HITS).map(({ text, title, taskIds, links }) => ({ text, title, taskIds, links })),
     };
+  }
+
+  /**
+   * A word of the question that names a feature the guide does not know: one the guide never writes, nor any synonym
+   * or near spelling of it (a typo of a stem or of a word as written, "stagng"), no number and no shorthand of three
+   * letters, that begins a run of the question's words ending in a feature noun (featureNouns) at most FEATURE_NAME_WORDS
+   * later. Only a name's own words may come between: a stop word ends it ("explain what staging mode does").
+   */
+  private unknownFeature(tokens: readonly string[], counts: (word: string, i: number) => boolean): string | undefined {
+    for (let i = 0; i < tokens.length; i++) {
+      const word = tokens[i];
+      if (!counts(word, i) || word.length < MIN_NAME_LETTERS || /\d/.test(word) || this.featureNouns.has(word))
+        continue;
+      const stem = this.stem(word);
+      if (this.vocabulary.has(stem) || this.synonyms.has(stem) || this.nearTerms(stem).length > 0) continue;
+      if ([word, ...oneLetterShorter(word)].some((variant) => this.writtenNear.has(variant))) continue;
+      for (let j = i + 1; j < tokens.length && j <= i + FEATURE_NAME_WORDS; j++) {
+        if (this.featureNouns.has(tokens[j])) return word;
+        if (this.stopWords.has(tokens[j])) break;
+      }
+    }
+    return undefined;
   }
 
   /**

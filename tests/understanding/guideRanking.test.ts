@@ -828,3 +828,24 @@ describe('words that say when a question is asked', () => {
     expect(top(question)?.text).toMatch(line);
   });
 });
+
+describe('a feature named by a word the guide never writes', () => {
+  it.each([
+    'how do I switch on the hyper provisioning mode for the agent',
+    'can I turn on the quantum delete threshold option',
+  ])('"%s" falls back: a line sharing the rest of the name is about another feature', (question) => {
+    expect(guide.answer(question, CLOUD_SYNC_PLAN_TASKS).kind).toBe('noAnswer');
+  });
+
+  it.each([
+    ['where is the staging mode setting in connect', /staging mode/],
+    ['where is the stagng mode setting in connect', /staging mode/],
+    ['what does the Transition to Cloud Sync button do', /Transition/],
+    ['which registry settings does TLS 1.2 need', /TLS 1\.2/],
+    // "docs" is the guide's word "documentation".
+    ['where is the docs page for cloud sync', /hybrid identity documentation/],
+    ['link to the cloud sync docs page', /hybrid identity documentation/],
+  ])('"%s" is still answered: the guide knows the name, a typo of it or a synonym', (question, line) => {
+    expect(top(question)?.text).toMatch(line);
+  });
+});
