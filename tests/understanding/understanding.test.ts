@@ -928,6 +928,9 @@ describe('interpret', () => {
     'how do I set up Intune enrollment for hybrid joined devices',
     'how do I reset the outlook password of a synced user',
     'which license do synced users need for teams phone',
+    'build a power automate flow for new synced users',
+    'is there a power platform connector for connect sync',
+    'use logic apps to schedule the connect sync cycle',
   ])('falls back honestly on %j, which names a Microsoft product the guide does not cover', (question) => {
     expect(understanding.answerQuestion(question, cloudSync)).toEqual({ kind: 'noAnswer' });
   });
