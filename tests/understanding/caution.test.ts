@@ -5,6 +5,7 @@
 import { createPlan } from '../../src/domain/plan';
 import { planContext } from '../../src/understanding/planContext';
 import { sharedUnderstanding } from '../../src/understanding/understand';
+import { firstProposal } from '../helpers/firstProposal';
 
 const NOW = new Date('2026-12-01T10:00:00Z');
 const context = planContext(
@@ -375,8 +376,7 @@ describe('no change on a guess', () => {
     'still offers or turns on the watch whose condition is what to watch for: %j',
     (text) => {
       const reading = understanding.interpret(text, context);
-      const first =
-        reading.kind === 'act' ? reading.proposal : reading.kind === 'choose' ? reading.proposals[0] : undefined;
+      const first = firstProposal(reading);
       expect(first).toMatchObject({ intent: 'watch', setting: 'on' });
     },
   );
@@ -571,8 +571,7 @@ describe('small talk and settings kept as they are', () => {
     'never touch the watch while the auditors are here',
   ])('turns nothing off on another verb or a keep order: %j', (text) => {
     const reading = understanding.interpret(text, context);
-    const first =
-      reading.kind === 'act' ? reading.proposal : reading.kind === 'choose' ? reading.proposals[0] : undefined;
+    const first = firstProposal(reading);
     expect(first ?? {}).not.toMatchObject({ setting: 'off' });
     expect(first ?? {}).not.toMatchObject({ cadence: 'off' });
   });
@@ -615,8 +614,7 @@ describe('small talk and settings kept as they are', () => {
     ['config is due the 4th of janaury', { intent: 'due', taskNumber: 4, date: '2027-01-04' }],
   ])('still reads a misspelt month beside its day: %j', (text, proposal) => {
     const reading = understanding.interpret(text, context);
-    const first =
-      reading.kind === 'act' ? reading.proposal : reading.kind === 'choose' ? reading.proposals[0] : undefined;
+    const first = firstProposal(reading);
     expect(first).toEqual(proposal);
   });
 
@@ -626,8 +624,7 @@ describe('small talk and settings kept as they are', () => {
     ['tenant watch: off or on?', { intent: 'watch', setting: 'show' }],
   ])('shows a setting asked about as on or off: %j', (text, proposal) => {
     const reading = understanding.interpret(text, context);
-    const first =
-      reading.kind === 'act' ? reading.proposal : reading.kind === 'choose' ? reading.proposals[0] : undefined;
+    const first = firstProposal(reading);
     expect(first).toEqual(proposal);
   });
 
@@ -637,16 +634,14 @@ describe('small talk and settings kept as they are', () => {
     ['discontinue monitoring sync', { intent: 'watch', setting: 'off' }],
   ])('turns a setting off on a verb that stops it: %j', (text, proposal) => {
     const reading = understanding.interpret(text, context);
-    const first =
-      reading.kind === 'act' ? reading.proposal : reading.kind === 'choose' ? reading.proposals[0] : undefined;
+    const first = firstProposal(reading);
     expect(first).toEqual(proposal);
   });
 
   // Each had turned the watch on: a setting named alone in a question asks how it is set.
   it.each(['sync watch?', 'tenant watch on?'])('shows the watch asked about in a word or two: %j', (text) => {
     const reading = understanding.interpret(text, context);
-    const first =
-      reading.kind === 'act' ? reading.proposal : reading.kind === 'choose' ? reading.proposals[0] : undefined;
+    const first = firstProposal(reading);
     expect(first).toEqual({ intent: 'watch', setting: 'show' });
   });
 
@@ -655,8 +650,7 @@ describe('small talk and settings kept as they are', () => {
     'we kicked off the install yesterday; please switch on the sync watch',
   ])('reads the order to turn a setting on past another clause: %j', (text) => {
     const reading = understanding.interpret(text, context);
-    const first =
-      reading.kind === 'act' ? reading.proposal : reading.kind === 'choose' ? reading.proposals[0] : undefined;
+    const first = firstProposal(reading);
     expect(first).toMatchObject({ intent: 'watch', setting: 'on' });
   });
 });
@@ -681,8 +675,7 @@ describe('hedged changes', () => {
 
   it('still offers a change whose reason is hedged after it: "reopen task 1, we might go another way"', () => {
     const reading = understanding.interpret('reopen task 1, we might go another way', context);
-    const first =
-      reading.kind === 'act' ? reading.proposal : reading.kind === 'choose' ? reading.proposals[0] : undefined;
+    const first = firstProposal(reading);
     expect(first).toMatchObject({ intent: 'taskReopen', taskNumber: 1 });
   });
 });

@@ -9,6 +9,7 @@ import { negationOf } from '../../src/understanding/negation';
 import { planContext } from '../../src/understanding/planContext';
 import { phraseTable, prepareText, respellingTable } from '../../src/understanding/textPrep';
 import { sharedUnderstanding } from '../../src/understanding/understand';
+import { firstProposal } from '../helpers/firstProposal';
 
 const NOW = new Date('2026-12-01T10:00:00Z');
 const corpus = loadCorpus('en');
@@ -133,8 +134,7 @@ describe('interpret with a negation', () => {
   // "not just my chat" had refused the share as a negated statement and shown the help card.
   it('still offers or carries out a request that adds with "not just": "share the plan with the channel, not just me"', () => {
     const reading = understanding.interpret('share the plan with the channel, not just me', cloudSync);
-    const first =
-      reading.kind === 'act' ? reading.proposal : reading.kind === 'choose' ? reading.proposals[0] : undefined;
+    const first = firstProposal(reading);
     expect(first).toEqual({ intent: 'share' });
   });
 

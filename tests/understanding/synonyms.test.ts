@@ -14,6 +14,7 @@ import { corpusWords, formatSynonymFile, synonymFile } from '../../src/understan
 import { stem } from '../../src/understanding/stems';
 import { baseForms, loadSynonyms, Synonyms } from '../../src/understanding/synonyms';
 import { Understanding, sharedUnderstanding } from '../../src/understanding/understand';
+import { firstProposal } from '../helpers/firstProposal';
 
 const corpus = loadCorpus('en');
 const synonyms = loadSynonyms('en');
@@ -141,8 +142,7 @@ describe('understanding through the table', () => {
     ['manual please', 'help'],
   ])('reads %j, whose words the corpus lacks, as %s', (text, intent) => {
     const reading = understanding.interpret(text, context);
-    const first =
-      reading.kind === 'act' ? reading.proposal : reading.kind === 'choose' ? reading.proposals[0] : undefined;
+    const first = firstProposal(reading);
     expect(first?.intent).toBe(intent);
     const before = withoutTable.interpret(text, context);
     const firstBefore =
@@ -185,8 +185,7 @@ describe('understanding through the table', () => {
 
   it('reads a hyphenated word neither the corpus nor WordNet has as its words: "a write-up" is a report', () => {
     const reading = understanding.interpret('could we get a write-up of the plan', context);
-    const first =
-      reading.kind === 'act' ? reading.proposal : reading.kind === 'choose' ? reading.proposals[0] : undefined;
+    const first = firstProposal(reading);
     expect(first).toEqual({ intent: 'report' });
   });
 

@@ -17,6 +17,7 @@ import {
 } from '../../src/understanding/textPrep';
 import { sharedUnderstanding, type Proposal } from '../../src/understanding/understand';
 import { cardText, expectValidCard } from '../helpers/cardAssertions';
+import { firstProposal } from '../helpers/firstProposal';
 
 const NOW = new Date('2026-12-01T10:00:00Z');
 const names = phraseTable<string>([
@@ -334,8 +335,7 @@ describe('interpret', () => {
     ['task 4 due 3 weeks from now', 4, '2026-12-22'],
   ])('reads the weeks a count in digits says: %j', (text, taskNumber, date) => {
     const reading = understanding.interpret(text, cloudSync);
-    const proposal =
-      reading.kind === 'act' ? reading.proposal : reading.kind === 'choose' ? reading.proposals[0] : undefined;
+    const proposal = firstProposal(reading);
     expect(proposal).toMatchObject({ intent: 'due', taskNumber, date });
   });
 
@@ -363,8 +363,7 @@ describe('interpret', () => {
     ['grabbing step 5', { intent: 'assign', taskNumber: 5, to: 'me' }],
   ])('reads the speaker as the owner of a task taken: %j', (text, proposal) => {
     const reading = understanding.interpret(text, cloudSync);
-    const first =
-      reading.kind === 'act' ? reading.proposal : reading.kind === 'choose' ? reading.proposals[0] : undefined;
+    const first = firstProposal(reading);
     expect(first).toEqual(proposal);
   });
 
@@ -466,8 +465,7 @@ describe('interpret', () => {
     ["skip that step, we'll go onto the agent install afterwards", 2],
   ])('changes the task named or pointed at, not the one gone on to: %j', (text, taskNumber) => {
     const reading = understanding.interpret(text, cloudSync);
-    const first =
-      reading.kind === 'act' ? reading.proposal : reading.kind === 'choose' ? reading.proposals[0] : undefined;
+    const first = firstProposal(reading);
     expect(first).toEqual({ intent: 'taskSkip', taskNumber });
   });
 
@@ -499,8 +497,7 @@ describe('interpret', () => {
     ['due date 5 = next friday', 5, '2026-12-11'],
   ])('reads the lone number of a due date as its task: %j', (text, taskNumber, date) => {
     const reading = understanding.interpret(text, cloudSync);
-    const first =
-      reading.kind === 'act' ? reading.proposal : reading.kind === 'choose' ? reading.proposals[0] : undefined;
+    const first = firstProposal(reading);
     expect(first).toEqual({ intent: 'due', taskNumber, date });
   });
 
@@ -510,8 +507,7 @@ describe('interpret', () => {
 
   it('reads a holiday as the due date it names', () => {
     const reading = understanding.interpret('the agent install is due christmas day', cloudSync);
-    const first =
-      reading.kind === 'act' ? reading.proposal : reading.kind === 'choose' ? reading.proposals[0] : undefined;
+    const first = firstProposal(reading);
     expect(first).toEqual({ intent: 'due', taskNumber: 3, date: '2026-12-25' });
   });
 
@@ -616,8 +612,7 @@ describe('interpret', () => {
     ['is the watch not on?', 'show'],
   ] as const)('reads the tenant watch and which way: %j', (text, setting) => {
     const reading = understanding.interpret(text, cloudSync);
-    const proposal =
-      reading.kind === 'act' ? reading.proposal : reading.kind === 'choose' ? reading.proposals[0] : undefined;
+    const proposal = firstProposal(reading);
     expect(proposal).toEqual({ intent: 'watch', setting });
   });
 
@@ -644,8 +639,7 @@ describe('interpret', () => {
     ['step 5 accomplished', { intent: 'taskDone', taskNumber: 5 }],
   ] as const)('reads ticket-desk and office idiom: %j', (text, proposal) => {
     const reading = understanding.interpret(text, cloudSync);
-    const first =
-      reading.kind === 'act' ? reading.proposal : reading.kind === 'choose' ? reading.proposals[0] : undefined;
+    const first = firstProposal(reading);
     expect(first).toEqual(proposal);
   });
 
@@ -655,8 +649,7 @@ describe('interpret', () => {
     ['knocked out the prereqs earlier today', { intent: 'taskDone', taskNumber: 2 }],
   ] as const)('reads "knock out" as finishing: %j', (text, proposal) => {
     const reading = understanding.interpret(text, cloudSync);
-    const first =
-      reading.kind === 'act' ? reading.proposal : reading.kind === 'choose' ? reading.proposals[0] : undefined;
+    const first = firstProposal(reading);
     expect(first).toEqual(proposal);
   });
 
@@ -666,8 +659,7 @@ describe('interpret', () => {
     'reads "back to square one" as starting over: %j',
     (text) => {
       const reading = understanding.interpret(text, cloudSync);
-      const first =
-        reading.kind === 'act' ? reading.proposal : reading.kind === 'choose' ? reading.proposals[0] : undefined;
+      const first = firstProposal(reading);
       expect(first).toEqual({ intent: 'startOver' });
     },
   );
@@ -701,8 +693,7 @@ describe('interpret', () => {
     'reads a plan from before the reset as restoring it: %j',
     (text) => {
       const reading = understanding.interpret(text, cloudSync);
-      const first =
-        reading.kind === 'act' ? reading.proposal : reading.kind === 'choose' ? reading.proposals[0] : undefined;
+      const first = firstProposal(reading);
       expect(first).toEqual({ intent: 'restore' });
     },
   );
@@ -713,8 +704,7 @@ describe('interpret', () => {
     'reads "rerun" as starting over: %j',
     (text) => {
       const reading = understanding.interpret(text, cloudSync);
-      const first =
-        reading.kind === 'act' ? reading.proposal : reading.kind === 'choose' ? reading.proposals[0] : undefined;
+      const first = firstProposal(reading);
       expect(first).toEqual({ intent: 'startOver' });
     },
   );
@@ -738,8 +728,7 @@ describe('interpret', () => {
     ['Would it be possible to switch on the daily reminders?', 'choose', 'remind'],
   ] as const)('reads what a polite frame asks for: %j', (text, kind, intent) => {
     const reading = understanding.interpret(text, cloudSync);
-    const first =
-      reading.kind === 'act' ? reading.proposal : reading.kind === 'choose' ? reading.proposals[0] : undefined;
+    const first = firstProposal(reading);
     expect(reading.kind).toBe(kind);
     expect(first?.intent).toBe(intent);
   });
@@ -753,8 +742,7 @@ describe('interpret', () => {
     ['would it be ok if I have a look at how far along we are?', 'act', 'status'],
   ] as const)('reads what a request for leave asks for: %j', (text, kind, intent) => {
     const reading = understanding.interpret(text, cloudSync);
-    const first =
-      reading.kind === 'act' ? reading.proposal : reading.kind === 'choose' ? reading.proposals[0] : undefined;
+    const first = firstProposal(reading);
     expect(reading.kind).toBe(kind);
     expect(first?.intent).toBe(intent);
   });
