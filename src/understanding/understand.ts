@@ -437,14 +437,15 @@ export class Understanding {
       return second;
     // What the first network only offers, the second reads as no command at all ("the canteen queue was endless this
     // morning": the reminders on "morning"): the two agree on nothing asked for, so the help card is shown, with the
-    // first's offers as the closest commands. Not when the first offers a change first: it is carried out only once
-    // the person presses its button, and requests for changes name tasks and steps in words the second learnt few
-    // sentences about. Nor when the only task words name another track's tasks: the first read them as words ("health
-    // check on the project" asks for the status), where the second may not have.
+    // first's offers as the closest commands. Not when the first offers a change first (offersChangeFirst): it is
+    // carried out only once the person presses its button, and requests for changes name tasks and steps in words the
+    // second learnt few sentences about; a task change naming no task is only a verb, which the second knows as well.
+    // Nor when the only task words name another track's tasks: the first read them as words ("health check on the
+    // project" asks for the status), where the second may not have.
     if (
       first.kind === 'choose' &&
       second.kind === 'help' &&
-      !CHANGES_STATE.has(intentRead(first) ?? 'help') &&
+      !this.offersChangeFirst(text, first) &&
       !this.namesOtherTrackOnly(text, context)
     )
       return {
@@ -457,6 +458,17 @@ export class Understanding {
     if (second.kind !== 'act') return first;
     if (first.kind === 'help' && this.negatesOrWeighs(text)) return first;
     return { kind: 'choose', proposals: firstThen(second.proposal, first.kind === 'choose' ? first.proposals : []) };
+  }
+
+  /**
+   * Whether the first offer is a change the second network may have missed: a plan-wide change (starting over, the
+   * questionnaire, sharing, restoring), or a task change for a task or step the message names. A task change with no
+   * task named is a verb alone, which the second network would know as well.
+   */
+  private offersChangeFirst(text: string, first: Interpretation): boolean {
+    const intent = intentRead(first) ?? 'help';
+    if (!CHANGES_STATE.has(intent)) return false;
+    return !TASK_INTENTS.has(intent) || this.prepared(text).taskMentions.length > 0;
   }
 
   /**

@@ -270,6 +270,19 @@ describe('two readings the networks disagree on (phrasings of our own)', () => {
     },
   );
 
+  // The first network offers a task change though the message names no task, and the second reads no command: a bare
+  // number of minutes is no task, so the help card is shown rather than an offer to start one.
+  it('shows the help card for small talk the first network offers a task change for, naming no task', () => {
+    const words = 'the walk to the canteen takes about 5';
+    expect(withoutFile.interpret(words, context)).toMatchObject({
+      kind: 'choose',
+      proposals: [{ intent: 'taskStart' }],
+    });
+    const reading = withFile.interpret(words, context);
+    expect(reading.kind).toBe('help');
+    expect(reading.kind === 'help' && reading.closest[0]).toBe('taskStart');
+  });
+
   // Between two task changes the first network's reading of the verb stands: a change's task is no word it learnt.
   it.each([
     ['mark task 2 finished, sorry I mean task 3', 'taskDone'],
