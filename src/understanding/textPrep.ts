@@ -57,6 +57,11 @@ export interface PreparedText {
    * command they name is offered, never carried out.
    */
   readonly guessedCommandWords: number;
+  /**
+   * Words read as a typo of one with another first letter, as corrected ("comit" as "omit"): people seldom slip on the
+   * first letter, so a change the model read on one of them is a guess too, whether or not it is a command's own word.
+   */
+  readonly guessedWords: readonly string[];
 }
 
 /** Phrases (task words, positions, cadences) tokenized as messages are here, so a phrase matches the tokens it is looked for in. */
@@ -160,6 +165,7 @@ export function prepareText(raw: string, options: TextPrepOptions): PreparedText
   // A name written "@Marco" in plain text (not a Teams mention) is nobody's typo: corrected, it had read as "march".
   const named = new Set([...text.matchAll(PLAIN_MENTION)].map((found) => found[1]));
   let guessedCommandWords = 0;
+  const guessedWords: string[] = [];
   const kept = spelled.slice(0, MAX_TOKENS);
   const tokens = kept.map((token, i) => {
     if (named.has(token)) return token;
@@ -167,6 +173,7 @@ export function prepareText(raw: string, options: TextPrepOptions): PreparedText
     if (corrected === token || options.isWord?.(token)) return token;
     if (options.months?.has(corrected) && !besideDayNumber(kept, i)) return token;
     if (options.commandWords?.has(corrected)) guessedCommandWords += 1;
+    if (corrected[0] !== token[0]) guessedWords.push(corrected);
     return corrected;
   });
   const taskMentions: TaskMention[] = [];
@@ -199,7 +206,7 @@ export function prepareText(raw: string, options: TextPrepOptions): PreparedText
   // A lone small number with no task named ("3 is finished") is read as a task, as understand.ts's findTask reads it.
   if (taskMentions.length === 0 && numbers.length === 1 && /^\d{1,2}$/.test(tokens[numbers[0]]))
     masked[numbers[0]] = TASK_TOKEN;
-  return { tokens, masked: masked.join(' '), taskMentions, mentionCount, guessedCommandWords };
+  return { tokens, masked: masked.join(' '), taskMentions, mentionCount, guessedCommandWords, guessedWords };
 }
 
 /** A day of the month ("15", "3rd") right before or after `at`, or before its "of" ("the 3rd of decmber"). */

@@ -871,10 +871,13 @@ export class Understanding {
     // passes I'll let the team know" is no request to watch the tenant): offered.
     const turnsOnSetting = SETTINGS.has(intent) && !turnsOff(reading);
     // A command word read from its typo ("skp task 3") is a guess: the change it names is offered, never carried out.
+    // So is a change read on a word whose first letter the correction changed ("comit" read as "omit"), command word
+    // or not.
     const unsure =
       (CHANGES_STATE.has(intent) || turnsOnSetting) &&
       (this.model.unknownWords(prepared.masked) > 0 ||
         prepared.guessedCommandWords > 0 ||
+        (this.model.learntWordCounts(prepared.guessedWords.join(' ')).get(intent) ?? 0) > 0 ||
         (turnsOnSetting && this.namesPlanTask(prepared, context)));
     // The network can favour a reading on one word of the message when another command accounts for several more of
     // them ("what percentage of this rollout is actually done" scored as help, on "what" and the "this" of "what can

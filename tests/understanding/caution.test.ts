@@ -61,6 +61,19 @@ describe('no change on a guess', () => {
     expect(right.kind === 'act' && right.proposal.intent).toBe(intent);
   });
 
+  // A word read past a changed first letter is as much a guess, command word or not: these had skipped the task
+  // outright.
+  it.each([
+    ['comit the verification', 'omit the verification', 'taskSkip', 5],
+    ['domit task 4', 'omit task 4', 'taskSkip', 4],
+  ])('offers, never acts on, a change read from a corrected word: %j', (typed, spelled, intent, task) => {
+    const reading = understanding.interpret(typed, context);
+    expect(reading.kind).toBe('choose');
+    expect(reading.kind === 'choose' && reading.proposals[0]).toEqual({ intent, taskNumber: task });
+    const right = understanding.interpret(spelled, context);
+    expect(right.kind === 'act' && right.proposal).toEqual({ intent, taskNumber: task });
+  });
+
   // Weighing a change is not asking for it: these had offered the change (a "Mark done" or "Skip" button) first.
   it.each([
     'what would happen if we skipped task 4?',
