@@ -809,6 +809,11 @@ export class Understanding {
     // is no word it learnt, so "no verification, 2026-12-18 at the latest" had scored as a skip and "the agent install,
     // next friday at the latest" as a start. The due date is offered first and the model's readings after it, none
     // acted on. A day already here ("taking up the configuration today") says when, not by when.
+    // A due date said with an owner for the task ("give the prereqs to me, due dec 20") asks for both: read as the date
+    // alone, the owner was dropped. Both are offered, the assignment carrying the day first, and neither carried out.
+    const owned =
+      intent === 'due' && !negation && !questionShaped ? this.ownerWithDeadline(reading, prepared, context) : undefined;
+    if (owned) return { kind: 'choose', proposals: owned };
     const deadline =
       intent === 'due' || negation || questionShaped ? undefined : this.datedTask(prepared, context, 'toCome');
     if (deadline) {
@@ -1284,10 +1289,7 @@ export class Understanding {
     switch (intent) {
       case 'assign': {
         // The person named right after "to" is the owner, whoever else the message mentions or says "I" about.
-        const named = prepared.tokens
-          .filter((_, i) => i > 0 && this.ownerMarkers.has(prepared.tokens[i - 1]))
-          .filter((token) => token === PERSON_TOKEN || this.ownerMe.has(token))
-          .at(-1);
+        const named = this.ownerNamed(prepared.tokens);
         if (named !== undefined)
           return {
             kind: 'complete',
@@ -1316,6 +1318,32 @@ export class Understanding {
       default:
         return { kind: 'complete', proposal: { intent, taskNumber } };
     }
+  }
+
+  /** The person named right after an owner marker ("to me", "to @Priya"), the last such; undefined when none is. */
+  private ownerNamed(tokens: readonly string[]): string | undefined {
+    return tokens
+      .filter((_, i) => i > 0 && this.ownerMarkers.has(tokens[i - 1]))
+      .filter((token) => token === PERSON_TOKEN || this.ownerMe.has(token))
+      .at(-1);
+  }
+
+  /**
+   * A due date read with an owner named for the same task ("hand the config to me, due friday"): the assignment carrying
+   * the day, then the due date alone, so that neither half of the message is dropped. Undefined otherwise.
+   */
+  private ownerWithDeadline(
+    reading: Reading,
+    prepared: Prepared,
+    context: UnderstandingContext,
+  ): Proposal[] | undefined {
+    if (reading.kind !== 'complete' || reading.proposal.intent !== 'due' || reading.proposal.date === null)
+      return undefined;
+    if (this.ownerNamed(prepared.tokens) === undefined) return undefined;
+    const owner = this.read('assign', prepared, context);
+    if (owner.kind !== 'complete' || owner.proposal.intent !== 'assign') return undefined;
+    if (owner.proposal.taskNumber !== reading.proposal.taskNumber) return undefined;
+    return [{ ...owner.proposal, date: reading.proposal.date }, reading.proposal];
   }
 
   /**

@@ -480,6 +480,21 @@ describe('interpret', () => {
     expect(reading.kind === 'choose' ? reading.proposals[0] : undefined).toEqual({ intent: 'taskReopen', taskNumber });
   });
 
+  // Each had set the due date and dropped the owner the same message names: both are offered, neither carried out.
+  it.each([
+    ['hand task 4 to <at>Ben</at>, deadline is friday', 4, 'mentioned', '2026-12-04'],
+    ['please assign the verification to me, due by dec 22', 5, 'me', '2026-12-22'],
+    ['hand the agent install to me, deadline thursday', 3, 'me', '2026-12-03'],
+  ])('offers an owner and a due date said together, the owner first: %j', (text, taskNumber, to, date) => {
+    expect(understanding.interpret(text, cloudSync)).toEqual({
+      kind: 'choose',
+      proposals: [
+        { intent: 'assign', taskNumber, to, date },
+        { intent: 'due', taskNumber, date },
+      ],
+    });
+  });
+
   // Each had offered a due date: the day ends someone's absence, not the task.
   it.each([
     '<at>Lena</at> is away until february, take her off the verification',
