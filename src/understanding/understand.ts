@@ -1136,7 +1136,8 @@ export class Understanding {
       // "don't obliterate the plan" offers no start over, whichever reading came first.
       if (negation && refuses(candidate.intent, negation, asks)) continue;
       const option = candidate.intent === intent ? reading : this.read(candidate.intent, prepared, context);
-      if (option.kind === 'complete') proposals.push(option.proposal);
+      if (option.kind === 'complete')
+        proposals.push(option.proposal, ...(option.alternatives ?? []).slice(0, MAX_CHOICES - proposals.length - 1));
       if (option.kind === 'ambiguous') proposals.push(...option.proposals.slice(0, MAX_CHOICES - proposals.length));
     }
     return proposals;
@@ -1260,10 +1261,13 @@ export class Understanding {
         : { kind: 'missing', missing: 'task' };
     }
     const complete = this.complete(intent as TaskIntent, task.number, prepared, context);
-    const reading: Reading =
-      complete.kind === 'complete' && (task.guessed || this.doubtfulDay(complete.proposal, prepared, context))
-        ? { ...complete, guessed: true }
-        : complete;
+    const doubtful =
+      complete.kind === 'complete' && (task.guessed || this.doubtfulDay(complete.proposal, prepared, context));
+    const other =
+      doubtful && complete.kind === 'complete' ? this.dayTheOtherWay(complete.proposal, prepared, context) : undefined;
+    const reading: Reading = doubtful
+      ? { ...complete, guessed: true, ...(other ? { alternatives: [other] } : {}) }
+      : complete;
     if (reading.kind !== 'complete' || !task.byWords) return reading;
     const named = context.tasks.find((candidate) => candidate.number === task.number);
     return named ? { ...reading, named } : reading;
@@ -1396,6 +1400,25 @@ export class Understanding {
     });
   }
 
+  /**
+   * The due date read the other way round from a slashed date whose two numbers could each be the month ("5/12" as 5
+   * December, after 12 May), when it gives another day: offered as a second button.
+   */
+  private dayTheOtherWay(proposal: Proposal, prepared: Prepared, context: UnderstandingContext): Proposal | undefined {
+    if (proposal.intent !== 'due' || !proposal.date) return undefined;
+    const at = prepared.tokens.findIndex((token) => {
+      const found = /^(\d{1,2})\/(\d{1,2})(\/\d{2,4})?$/.exec(token);
+      return found !== null && found[1] !== found[2] && Number(found[1]) <= 12 && Number(found[2]) <= 12;
+    });
+    if (at < 0) return undefined;
+    const [first, second, ...year] = prepared.tokens[at].split('/');
+    const tokens = prepared.tokens.map((token, i) => (i === at ? [second, first, ...year].join('/') : token));
+    const swapped = this.complete('due', proposal.taskNumber, { ...prepared, tokens }, context);
+    return swapped.kind === 'complete' && swapped.proposal.intent === 'due' && swapped.proposal.date !== proposal.date
+      ? swapped.proposal
+      : undefined;
+  }
+
   /** Whether the message asks "you" to do something: "can you", "could you", "will you" (REQUEST_OPENERS). */
   private asksYouTo(tokens: readonly string[]): boolean {
     return tokens.some((token, i) => REQUEST_OPENERS.has(token) && this.secondPerson.has(tokens[i + 1] ?? ''));
@@ -1472,6 +1495,8 @@ type Reading =
       readonly named?: PlanTaskInfo;
       /** The task, or the day, is a guess the words allow but do not say: offered, never carried out. */
       readonly guessed?: boolean;
+      /** Other readings of a guessed day ("5/12" read the other way round), offered after the proposal. */
+      readonly alternatives?: readonly Proposal[];
     }
   | { readonly kind: 'ambiguous'; readonly words: string; readonly proposals: readonly Proposal[] }
   | { readonly kind: 'missing'; readonly missing: Missing; readonly taskNumber?: number };

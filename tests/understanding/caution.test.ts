@@ -711,6 +711,21 @@ describe('a due date the words allow but do not pin down', () => {
     expect(understanding.interpret(text, context).kind).not.toBe('act');
   });
 
+  // Each had offered only the month-first day: both readings are buttons, month first, and neither is set.
+  it.each([
+    ['task 2 due 3/4', 2, '2027-03-04', '2027-04-03'],
+    ['make the verification due 6/9', 5, '2027-06-09', '2027-09-06'],
+    ['agent install deadline 2/1/2027', 3, '2027-02-01', '2027-01-02'],
+  ])('offers both readings of a slashed date: %j', (text, taskNumber, monthFirst, dayFirst) => {
+    expect(understanding.interpret(text, context)).toEqual({
+      kind: 'choose',
+      proposals: [
+        { intent: 'due', taskNumber, date: monthFirst },
+        { intent: 'due', taskNumber, date: dayFirst },
+      ],
+    });
+  });
+
   it.each([
     ['due 4 friday', 4, '2026-12-04'],
     ['the deadline for 5 is monday', 5, '2026-12-07'],
