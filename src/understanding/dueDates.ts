@@ -297,6 +297,16 @@ export function resolveCommonDay(tokens: readonly string[], today: string): stri
 const SLASHED = /^\d{1,2}\/\d{1,2}(\/(\d{2}|\d{4}))?$/;
 
 /**
+ * A slashed date whose two numbers could each be the month ("5/12": 12 May to some readers, 5 December to others),
+ * and that names two different days read either way.
+ */
+export function readsEitherWayRound(token: string): boolean {
+  if (!SLASHED.test(token)) return false;
+  const [first, second] = token.split('/').map(Number);
+  return first !== second && first >= 1 && first <= 12 && second >= 1 && second <= 12;
+}
+
+/**
  * A slashed date as the recognizer reads it: month first when the first number can be a month ("12/5" is 5 December,
  * "5/12" 12 May), day first when only the second can ("15/12"). Without a year, the next such day from today on; with
  * one, that day. Undefined hands it on to the recognizer (a day no year has, "2/29" outside a leap year).

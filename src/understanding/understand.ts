@@ -7,7 +7,7 @@
  * confident and every part of it (the task, the date, the person) was read without guessing.
  */
 import { loadCorpus, type Cadence, type Corpus, type IntentName } from './corpus';
-import { holidayTable, looksLikeDate, recognizeDueDay, type Holidays } from './dueDates';
+import { holidayTable, looksLikeDate, readsEitherWayRound, recognizeDueDay, type Holidays } from './dueDates';
 import { eachTaskWords, taskListFirst, type EachTaskWords } from './eachTask';
 import { GuideIndex, type GuideHit } from './guideIndex';
 import { IntentModel, type IntentScore } from './intentModel';
@@ -1394,10 +1394,7 @@ export class Understanding {
   private doubtfulDay(proposal: Proposal, prepared: Prepared, context: UnderstandingContext): boolean {
     if (proposal.intent !== 'due' || !proposal.date) return false;
     if (proposal.date < context.now.toISOString().slice(0, 10)) return true;
-    return prepared.tokens.some((token) => {
-      const found = /^(\d{1,2})\/(\d{1,2})(\/\d{2,4})?$/.exec(token);
-      return found !== null && found[1] !== found[2] && Number(found[1]) <= 12 && Number(found[2]) <= 12;
-    });
+    return prepared.tokens.some(readsEitherWayRound);
   }
 
   /**
@@ -1406,10 +1403,7 @@ export class Understanding {
    */
   private dayTheOtherWay(proposal: Proposal, prepared: Prepared, context: UnderstandingContext): Proposal | undefined {
     if (proposal.intent !== 'due' || !proposal.date) return undefined;
-    const at = prepared.tokens.findIndex((token) => {
-      const found = /^(\d{1,2})\/(\d{1,2})(\/\d{2,4})?$/.exec(token);
-      return found !== null && found[1] !== found[2] && Number(found[1]) <= 12 && Number(found[2]) <= 12;
-    });
+    const at = prepared.tokens.findIndex(readsEitherWayRound);
     if (at < 0) return undefined;
     const [first, second, ...year] = prepared.tokens[at].split('/');
     const tokens = prepared.tokens.map((token, i) => (i === at ? [second, first, ...year].join('/') : token));
