@@ -311,8 +311,12 @@ export interface Range {
   readonly high: number;
 }
 
-/** How a word before or after a number bends it: "under 100k" is below it, "about 20k" near it. */
-export type Qualifier = 'below' | 'atMost' | 'above' | 'atLeast' | 'about' | 'justBelow' | 'justAbove';
+/**
+ * How a word before or after a number bends it: "under 100k" is below it, "about 20k" near it. Listed, so a locale
+ * file's words can be checked against them when it loads.
+ */
+export const QUALIFIERS = ['below', 'atMost', 'above', 'atLeast', 'about', 'justBelow', 'justAbove'] as const;
+export type Qualifier = (typeof QUALIFIERS)[number];
 
 /** "about 20k" means within this fraction of 20k either way; near a band's edge that is honestly both bands. */
 export const ABOUT_MARGIN = 0.05;

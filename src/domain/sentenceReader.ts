@@ -2,10 +2,11 @@
  * Reads a sentence typed in reply to a question of the questionnaire: what it says about that question, and what it
  * says, unambiguously, about questions still to come ("one forest, about 12k users, PHS" answers three).
  *
- * The words are data (answerWords.ts); this is the mechanism: find the known phrases, let negations and hedges reach
- * the words after them in the same clause, read numbers, versions and years with what bends them, and resolve each
- * question's evidence. A question gets a value only when its evidence agrees; otherwise it gets the candidates (the
- * person is asked which) or nothing. Pure, bounded: a few passes over at most MAX_SENTENCE_TOKENS tokens.
+ * The words are data (nlu/questionnaire.en.json, loaded by answerWords.ts); this is the mechanism: find the known
+ * phrases, let negations and hedges reach the words after them in the same clause, read numbers, versions and years
+ * with what bends them, and resolve each question's evidence. A question gets a value only when its evidence agrees;
+ * otherwise it gets the candidates (the person is asked which) or nothing. Pure, bounded: a few passes over at most
+ * MAX_SENTENCE_TOKENS tokens.
  */
 import { ANSWER_KEYS, CUSTOMIZATION_NEEDS, OTHER_NEEDS, type AnswerKey, type Answers } from './answers';
 import {
