@@ -262,6 +262,7 @@ export interface SharedWords {
   readonly questionOpeners: ReadonlySet<string>;
   readonly choiceNumberWords: readonly string[];
   readonly versionQualifiers: ReadonlyArray<readonly [string, (typeof VERSION_DIRECTIONS)[number]]>;
+  readonly versionUnknownParts: ReadonlySet<string>;
   readonly contrastWords: readonly string[];
   readonly clauseWords: readonly string[];
 }
@@ -358,7 +359,13 @@ const SHARED_LISTS = [
   'contrastWords',
   'clauseWords',
 ] as const;
-const SHARED_SINGLE_WORDS = ['numberArticles', 'yearMarkers', 'partialWords', 'questionOpeners'] as const;
+const SHARED_SINGLE_WORDS = [
+  'numberArticles',
+  'yearMarkers',
+  'partialWords',
+  'questionOpeners',
+  'versionUnknownParts',
+] as const;
 const SHARED_FIELDS: readonly string[] = [
   ...SHARED_LISTS,
   ...SHARED_SINGLE_WORDS,
@@ -979,6 +986,9 @@ export const CHOICE_NUMBER_WORDS: readonly string[] = WORDS.shared.choiceNumberW
 
 /** Before a version number: "older than 2.5.79" is below it, "newer than 2.5.79" above it. */
 export const VERSION_QUALIFIERS: ReadonlyArray<readonly [string, 'below' | 'above']> = WORDS.shared.versionQualifiers;
+
+/** The last part of a version said in words, not known: "2.4.something", "build 2.3.whatever". Single words. */
+export const VERSION_UNKNOWN_PARTS: ReadonlySet<string> = WORDS.shared.versionUnknownParts;
 
 /**
  * Words of contrast: a word that changes what a value means ("keep", "want") reaches across commas and "and", but not

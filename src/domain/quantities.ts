@@ -378,9 +378,14 @@ export function bandsOf(range: Range, bands: readonly Band[]): string[] {
 // ---------------------------------------------------------------------------------------------------
 // Versions.
 
-/** A dotted version as typed: "2.4.18" → [2, 4, 18]; "2.5 something" → [2, 5]; "2.x" → [2]. */
-export function versionOf(token: string): number[] | undefined {
-  const bare = token.startsWith('v') ? token.slice(1) : token;
+/**
+ * A dotted version as typed: "2.4.18" → [2, 4, 18]; "2.5 something" → [2, 5]; "2.x" → [2]. A last part written as one
+ * of `unknownParts` ("2.4.something", with the locale's words for it) is unknown, as "x" is.
+ */
+export function versionOf(token: string, unknownParts: ReadonlySet<string> = new Set()): number[] | undefined {
+  const dot = token.lastIndexOf('.');
+  const typed = dot > 0 && unknownParts.has(token.slice(dot + 1)) ? `${token.slice(0, dot)}.x` : token;
+  const bare = typed.startsWith('v') ? typed.slice(1) : typed;
   if (!/^\d{1,3}(?:\.(?:\d{1,5}|x)){1,3}$/.test(bare)) return undefined;
   const parts: number[] = [];
   for (const part of bare.split('.')) {

@@ -58,6 +58,7 @@ import {
   UNSURE_LINKS,
   UNSURE_LINK_REACH,
   VERSION_QUALIFIERS,
+  VERSION_UNKNOWN_PARTS,
   WHOLE_DIRECTORY_PARTS,
   YEAR_MARKERS,
   YEAR_SPAN,
@@ -949,7 +950,7 @@ class Scan {
       const versions = QUESTION_WORDS[question].versions;
       if (!versions) continue;
       this.tokens.forEach((token, i) => {
-        const prefix = versionOf(token);
+        const prefix = versionOf(token, VERSION_UNKNOWN_PARTS);
         if (!prefix || prefix.length < 2 || prefix[0] < 1 || prefix[0] > 3) return;
         // "1.2 million" is a count, and so is "1.200.000" (thousands grouped with dots).
         if (

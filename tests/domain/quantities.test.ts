@@ -102,6 +102,16 @@ describe('versions', () => {
     expect(versionOf(token)).toEqual(expected);
   });
 
+  it.each<[string, number[] | undefined]>([
+    ['2.4.whatever', [2, 4]],
+    ['v2.3.sometime', [2, 3]],
+    ['2.whatever', [2]],
+    ['whatever', undefined],
+    ['2.4.18.whatever.1', undefined],
+  ])('versionOf("%s"), a last part said in words, → %j', (token, expected) => {
+    expect(versionOf(token, new Set(['whatever', 'sometime']))).toEqual(expected);
+  });
+
   it.each<[number[], 'below' | 'above' | undefined, string]>([
     [[2, 4], undefined, 'below'],
     [[2, 5], undefined, 'spans'],

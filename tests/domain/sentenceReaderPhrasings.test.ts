@@ -764,3 +764,11 @@ describe('a unit may stand before its number', () => {
   // Parts named before their counts still add up: never read as one small count.
   readsAs([['connectTotalObjects', 'accounts 70k and workstations 45k', 'ambiguous']]);
 });
+
+describe('a version whose last part is said in words is read by the parts typed', () => {
+  readsAs([
+    ['connectBuild', 'the box says 2.3.something, nobody has touched it in ages', 'belowMandatory'],
+    ['connectBuild', 'we sit on 2.4.whatever', 'belowMandatory'],
+    ['connectBuild', 'build 2.6.xx I believe', 'ambiguous'],
+  ]);
+});
