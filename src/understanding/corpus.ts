@@ -131,11 +131,27 @@ export interface Corpus {
    * work goes next, not the one the message changes, when the message names or points at another.
    */
   readonly onwardWords: readonly string[];
+  /**
+   * How a message names a task's owner: `markers` before the person ("to"), `me` for the speaker, `takers` the verbs of
+   * taking a task oneself ("grab 4"), and `arrows`, how chat writes "goes to" between a task and its owner ("#4 -> me").
+   */
   readonly owners: {
     readonly markers: readonly string[];
     readonly me: readonly string[];
     readonly takers: readonly string[];
+    readonly arrows: readonly string[];
   };
+  /**
+   * The words questions are made of: `openers` open one (with a question mark they send a message to the guide first),
+   * `yesNo` open a yes/no question, `wh` ask for something, `whContracted` are those with "is" run on ("what's"),
+   * `requests` open a request when they ask someone to do something ("can you…"), and `referring` are the pronouns that
+   * stand for what the message said before ("is that expected").
+   */
+  readonly questionWords: Readonly<
+    Record<'openers' | 'yesNo' | 'wh' | 'whContracted' | 'requests' | 'referring', readonly string[]>
+  >;
+  /** Both ways a setting can be ("on", "off"): named together as alternatives ("on or off"), they ask which it is. */
+  readonly settingStates: readonly string[];
   /**
    * Words a short greeting or thanks is made of ("thanks,", "morning all -", "hi there."): such an opening clause is
    * politeness, and does not make the request after it small talk.
@@ -334,7 +350,16 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     indirectQuestions: strings(raw.indirectQuestions, 'indirectQuestions'),
     doneTaskWords: wordMap(raw.doneTaskWords, 'doneTaskWords', fail),
     onwardWords: strings(raw.onwardWords, 'onwardWords'),
-    owners: record(raw.owners, 'owners', ['markers', 'me', 'takers'] as const),
+    owners: record(raw.owners, 'owners', ['markers', 'me', 'takers', 'arrows'] as const),
+    questionWords: record(raw.questionWords, 'questionWords', [
+      'openers',
+      'yesNo',
+      'wh',
+      'whContracted',
+      'requests',
+      'referring',
+    ] as const),
+    settingStates: strings(raw.settingStates, 'settingStates'),
     openers: strings(raw.openers, 'openers'),
     corrections: strings(raw.corrections, 'corrections'),
     politeFrames: strings(raw.politeFrames, 'politeFrames'),

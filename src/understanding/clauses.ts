@@ -1,0 +1,107 @@
+/**
+ * How a message is put: whether it asks a question, asks about something rather than for it, weighs a change as a
+ * hypothetical, asks "you" to do something, or negates a command into "do nothing"; and its last clause.
+ */
+import type { IntentName } from './corpus';
+import type { Negation } from './negation';
+import type { ReaderWords } from './readerWords';
+import { REFUSED_WHEN_NEGATED, SETTINGS, TASK_INTENTS, type Asks } from './readings';
+import { MAX_UNDERSTOOD_CHARS, TASK_TOKEN, type PreparedText } from './textPrep';
+
+/** Fewest words a message's last clause needs to be read alone, and the fewest its opening must have before it. */
+const MIN_CLAUSE_WORDS = 4;
+
+/**
+ * The last sentence or clause of a message (after its last comma, full stop, semicolon, "!" or "?" followed by a space),
+ * when both it and what comes before it have a few words; otherwise undefined.
+ */
+export function lastClause(text: string): string | undefined {
+  const bounded = text.slice(0, MAX_UNDERSTOOD_CHARS);
+  let cut = -1;
+  for (let i = 0; i < bounded.length - 1; i += 1)
+    if (',.;!?'.includes(bounded[i]) && bounded[i + 1] === ' ') cut = i + 1;
+  if (cut < 0) return undefined;
+  const words = (part: string) => part.split(' ').filter((word) => word !== '').length;
+  const last = bounded.slice(cut).trim();
+  return words(last) >= MIN_CLAUSE_WORDS && words(bounded.slice(0, cut)) >= MIN_CLAUSE_WORDS ? last : undefined;
+}
+
+export function looksLikeQuestion(words: ReaderWords, text: string, tokens: readonly string[]): boolean {
+  // "do not…" (a spelled-out "don't") opens an order, not a question.
+  return (
+    text.trimEnd().endsWith('?') || (tokens.length > 2 && words.questionOpeners.has(tokens[0]) && tokens[1] !== 'not')
+  );
+}
+
+/**
+ * Whether the message asks whether "it" or "that" is so ("is that a sync problem", "does it need its own box"). Not
+ * after a question word ("what commands does it understand", "who did it", "what answers was that decision based
+ * on": those ask for something the bot shows), nor for a capability ("is it possible to download the plan": a polite
+ * request), nor where "that" points at a task ("is that install done").
+ */
+export function asksAboutIt(words: ReaderWords, masked: readonly string[]): boolean {
+  const questionWord = masked.findIndex((word) => words.whWords.has(word));
+  return masked.some(
+    (word, i) =>
+      words.yesNoVerbs.has(word) &&
+      words.referringPronouns.has(masked[i + 1]) &&
+      (questionWord === -1 || questionWord > i) &&
+      masked[i + 2] !== undefined &&
+      masked[i + 2] !== TASK_TOKEN &&
+      masked[i + 2] !== 'possible',
+  );
+}
+
+/** Whether a question about a task change asks about it rather than for it: opened by a question word not a request's. */
+export function weighsAChange(words: ReaderWords, tokens: readonly string[]): boolean {
+  const first = tokens[0] ?? '';
+  return words.questionOpeners.has(first) && !words.requestOpeners.has(first);
+}
+
+/**
+ * Whether a negation turns the intent into "do nothing": "don't skip task 5", "task 3 isn't finished yet", "we
+ * haven't started the agent install". "don't remind us" is not refused: it is how reminders are turned off.
+ */
+export function refuses(intent: IntentName, negation: Negation, asks: Asks): boolean {
+  if (SETTINGS.has(intent) && asks.keep) return true;
+  switch (negation) {
+    // A negative order asks for nothing, whatever command it names ("don't obliterate the plan" had offered the
+    // status, the only reading left once start over was refused). Settings are the exception, as turning one off is
+    // what it asks, and so are questions ("don't we need a gMSA?").
+    // A negative order to turn one on ("don't switch on reminders", "do not enable the daily reminders") leaves it as it
+    // is, whatever else the message says ("people will mute the channel" had read as turning reminders off).
+    case 'imperative':
+      return SETTINGS.has(intent) ? asks.turnOn || asks.keep : intent !== 'question';
+    // "isn't done yet, reopen it" asks for a reopen (offered, not acted on); "task 3 isn't done yet" only describes the
+    // task, which is no reason to reopen it.
+    case 'pending':
+      return TASK_INTENTS.has(intent) && (intent !== 'taskReopen' || !asks.undo);
+    case 'statement':
+      return REFUSED_WHEN_NEGATED.has(intent) || (intent === 'taskReopen' && !asks.undo);
+  }
+}
+
+/**
+ * Whether a word makes the message hypothetical ("if", "once", "when": "ping me when the prereqs are done" asks to be
+ * told, and marks nothing done). One that also asks a question ("when") asks it when it opens the message before a
+ * verb that asks ("when is task 3 due", "when did we start"), and is politeness before "you" ("mark task 3 done when
+ * you get a chance": the bot is never the one to do the work). A hedge counts before the task the message names. So
+ * does a change once meant and not made ("I was going to skip task 2 but…").
+ */
+export function isConditional(words: ReaderWords, prepared: PreparedText): boolean {
+  const { tokens } = prepared;
+  if (words.pastIntentions.findAll(tokens).length > 0) return true;
+  const firstTask = Math.min(tokens.length, ...prepared.taskMentions.map((mention) => mention.start));
+  return tokens.some((token, i) => {
+    if (words.hedges.has(token)) return i < firstTask;
+    if (!words.conditionals.has(token)) return false;
+    if (!words.questionOpeners.has(token)) return true;
+    const after = tokens[i + 1] ?? '';
+    return !(i === 0 && words.questionOpeners.has(after)) && !words.secondPerson.has(after);
+  });
+}
+
+/** Whether the message asks "you" to do something: "can you", "could you", "will you" (a request opener before "you"). */
+export function asksYouTo(words: ReaderWords, tokens: readonly string[]): boolean {
+  return tokens.some((token, i) => words.requestOpeners.has(token) && words.secondPerson.has(tokens[i + 1] ?? ''));
+}

@@ -1,0 +1,349 @@
+/**
+ * The decision for a whole message, read by one network: act, offer "did you mean…?", ask which task, answer from the
+ * guide, say honestly that the guide has no answer, or show help. A change of plan is acted on only when the network is
+ * confident and every part of it was read without guessing; the rules below say when a reading is only offered.
+ */
+import type { IntentName } from './corpus';
+import { taskListFirst } from './eachTask';
+import type { IntentScore } from './intentModel';
+import { negationOf } from './negation';
+import { asksAboutIt, asksYouTo, isConditional, looksLikeQuestion, refuses, weighsAChange } from './clauses';
+import { answerQuestion, classifyInPlan, correctedReading, type Reader } from './reader';
+import {
+  ACT_SCORE,
+  CHANGES_STATE,
+  closestIntents,
+  MAX_CHOICES,
+  SETTINGS,
+  showsSetting,
+  SUGGEST_SCORE,
+  TASK_INTENTS,
+  turnsOff,
+  type Interpretation,
+  type UnderstandingContext,
+} from './readings';
+import { asksOf, settingAsked } from './settingReading';
+import { changeVerbedBeforeTask, datedTask, goneOnTo, namesPlanTask, ownerWithDeadline, read } from './taskReading';
+import { changeOfPosition, negatesItsWord, offers, outweighingCommands, politeRequest } from './weighing';
+import { PERSON_TOKEN } from './textPrep';
+
+/** Readings of a message that goes on to a task which stand as they are: starting it, an owner or a due date for it. */
+const ONWARD_READINGS_KEPT: ReadonlySet<IntentName> = new Set<IntentName>(['taskStart', 'assign', 'unassign', 'due']);
+
+export function interpretWhole(reader: Reader, text: string, context: UnderstandingContext): Interpretation {
+  const classified = classifyInPlan(reader, text, context);
+  const corrected = correctedReading(reader, classified, context.now);
+  const prepared = corrected.prepared;
+  // Asked for each task with an attribute, the task list comes first unless the message asks a question of the guide,
+  // a change to a setting, or a change it can be about: one of the whole plan, or one of a task it names.
+  const ranked = taskListFirst(
+    corrected.ranked,
+    prepared.tokens,
+    reader.words.eachTask,
+    reader.model.learntWordCounts(prepared.masked, true),
+    (intent) =>
+      intent !== 'question' &&
+      (intent === 'None' ||
+        (SETTINGS.has(intent)
+          ? showsSetting(read(reader.words, intent, prepared, context))
+          : TASK_INTENTS.has(intent)
+            ? !namesPlanTask(prepared, context)
+            : !CHANGES_STATE.has(intent))),
+    (ACT_SCORE + SUGGEST_SCORE) / 2,
+  );
+  const top = ranked[0];
+  const candidates = ranked.filter((entry): entry is IntentScore & { intent: IntentName } => entry.intent !== 'None');
+  const questionShaped = looksLikeQuestion(reader.words, text, prepared.tokens);
+  const negation = negationOf(prepared.tokens, reader.words.negation, (at) =>
+    prepared.taskMentions.some((mention) => mention.start === at),
+  );
+  const asks = asksOf(reader.words, prepared.tokens);
+  // Asked to leave a setting as it is ("nobody should touch the watch setting until the SOC signs off"), the message
+  // changes no setting, whatever word of it reads as turning one off; it may still be shown.
+  if (
+    asks.keep &&
+    top.intent !== 'None' &&
+    SETTINGS.has(top.intent) &&
+    !showsSetting(read(reader.words, top.intent, prepared, context))
+  )
+    return { kind: 'help', closest: closestIntents(candidates) };
+  if (negation && top.intent !== 'None' && refuses(top.intent, negation, asks))
+    return { kind: 'help', closest: closestIntents(candidates) };
+  // A negation right before the very word of a task change ("we're not skipping verification", "won't skip it")
+  // refuses it, where one the corpus says before that word for the change ("not needed" for a skip) asks for it.
+  if (
+    negation &&
+    top.intent !== 'None' &&
+    TASK_INTENTS.has(top.intent) &&
+    !asks.undo &&
+    prepared.correctedFrom === undefined &&
+    negatesItsWord(reader, prepared.masked, top.intent)
+  )
+    return { kind: 'help', closest: closestIntents(candidates) };
+
+  // A yes/no question about something the message describes ("…nothing is syncing, is that expected?", "is it normal
+  // for the agent to show as inactive?") asks for a judgement the guide may give, however strongly its other words
+  // speak for a command ("show… after" for next): it is answered or said to be uncovered, never acted on.
+  if (asksAboutIt(reader.words, prepared.masked.split(' '))) {
+    const answer = answerQuestion(reader, text, context);
+    return answer.kind === 'answer' ? answer : { kind: 'noAnswer' };
+  }
+  if (
+    (top.intent === 'question' && top.score >= SUGGEST_SCORE) ||
+    (questionShaped && top.score < ACT_SCORE) ||
+    (questionShaped && top.intent === 'None')
+  ) {
+    // A question that opens by addressing someone and asks "you" ("@Meera are you free at 3?", "@Ravi did you get my
+    // mail about the server?") is for that person, not for the guide.
+    if (
+      prepared.tokens[0] === PERSON_TOKEN &&
+      prepared.tokens.some((token) => reader.words.secondPerson.has(token)) &&
+      (top.intent === 'question' || top.intent === 'None' || top.score < SUGGEST_SCORE)
+    )
+      return { kind: 'help', closest: closestIntents(candidates) };
+    const answer = answerQuestion(reader, text, context);
+    if (answer.kind === 'answer') return answer;
+    // A question the guide cannot answer that asks the bot to change a task ("I clicked done on the wrong card, can you
+    // reopen task 1?") is a request: the change is offered, never carried out.
+    const topIntent = top.intent;
+    if (
+      topIntent !== 'None' &&
+      TASK_INTENTS.has(topIntent) &&
+      top.score >= SUGGEST_SCORE &&
+      asksYouTo(reader.words, prepared.tokens)
+    ) {
+      // The plain verb right before the task says which change ("can you reopen task 1?" after "I clicked done").
+      const asked = read(reader.words, changeVerbedBeforeTask(reader.words, prepared) ?? topIntent, prepared, context);
+      if (asked.kind === 'complete') return { kind: 'choose', proposals: [asked.proposal] };
+    }
+    // A question the guide cannot answer is said to be one, unless it may be asking for a plain command ("how are we
+    // doing?"), or it is small talk: a word only chatter has ("anyone up for lunch?", "did you catch the game?") makes
+    // it no question for the guide, and the help card is shown as for other chatter.
+    if (top.intent === 'question' || top.intent === 'None' || top.score < SUGGEST_SCORE || TASK_INTENTS.has(top.intent))
+      return reader.model.chatterWords(prepared.masked) > 0
+        ? { kind: 'help', closest: closestIntents(candidates) }
+        : { kind: 'noAnswer' };
+  }
+  // With no command read, a task named with a date still says when it is due ("pencil in the 22nd for the agent
+  // install", "step 5 cutoff: 2026-12-18"), whatever the verb: offered, never acted on.
+  const helpOrDate = (): Interpretation => {
+    const dated = negation || questionShaped ? undefined : datedTask(reader.words, prepared, context);
+    return dated ? { kind: 'choose', proposals: [dated] } : { kind: 'help', closest: closestIntents(candidates) };
+  };
+  if (top.intent === 'None' || top.score < SUGGEST_SCORE) return helpOrDate();
+  // Chatter shares a word with some command ("ugh teams keeps crashing on my laptop" the "teams" of share): when words
+  // that neither the model nor the thesaurus knows outnumber those that speak for the top command, learnt or related
+  // to its words by the thesaurus, the message is about something else, and nothing is offered. Words only small talk
+  // has count with them ("cheers for the help this afternoon, nice work": cheers and nice against the help of help): the
+  // network can still rank a command first on the one word they share with it.
+  const ownWords = reader.model.learntWordCounts(prepared.masked, true).get(top.intent) ?? 0;
+  const chatter = reader.model.chatterWords(prepared.masked);
+  if (reader.model.unrelatedWords(prepared.masked) + chatter > ownWords) return helpOrDate();
+  // When the network is unsure of it too, a word the thesaurus relates to some corpus word is no better evidence that
+  // the message is a command than one it relates to nothing ("the traffic was a nightmare this morning": the network
+  // half reads the reminders in "morning"): words the model never learnt, and small talk's, outnumbering the top
+  // command's make the message about something else. Not when it names one of the plan's tasks: that is what it is
+  // about.
+  if (
+    top.score < ACT_SCORE &&
+    !namesPlanTask(prepared, context) &&
+    reader.model.unknownWords(prepared.masked) + chatter > ownWords
+  )
+    return helpOrDate();
+
+  // A task change weighed rather than asked for ("what happens if we skip the verify step?", "should I mark task 2 as
+  // done before the firewall change?", "if we finish the prereqs today can we start the agent") is no request for it:
+  // a question gets the guide's answer or the honest "not covered", a hypothetical statement the help card.
+  const conditional = isConditional(reader.words, prepared);
+  // So is any other change weighed in a hypothetical statement ("once the firewall rules are in we could start the
+  // questions", "if the audit goes badly we may wipe the plan"): the help card, not an offer to do it now.
+  // A setting turned on in a hypothetical about one of the plan's tasks ("if we finish the agent install tomorrow
+  // I'll let you know") says what the person will do once the task is done, not what the bot should watch.
+  const turningOn =
+    SETTINGS.has(top.intent) &&
+    !turnsOff(read(reader.words, top.intent, prepared, context)) &&
+    namesPlanTask(prepared, context);
+  if (conditional && !questionShaped && (CHANGES_STATE.has(top.intent) || turningOn))
+    return { kind: 'help', closest: closestIntents(candidates) };
+  if (
+    TASK_INTENTS.has(top.intent) &&
+    (conditional || (questionShaped && weighsAChange(reader.words, prepared.tokens)))
+  ) {
+    if (!questionShaped) return { kind: 'help', closest: closestIntents(candidates) };
+    const answer = answerQuestion(reader, text, context);
+    return answer.kind === 'answer' ? answer : { kind: 'noAnswer' };
+  }
+
+  const intent = top.intent;
+  const positional = negation || conditional ? undefined : changeOfPosition(reader, prepared, intent, context);
+  if (positional) {
+    const others = offers(
+      reader,
+      candidates,
+      intent,
+      read(reader.words, intent, prepared, context),
+      prepared,
+      context,
+      negation,
+      asks,
+    );
+    return {
+      kind: 'choose',
+      proposals: [positional, ...others.filter((proposal) => proposal.intent !== positional.intent)].slice(
+        0,
+        MAX_CHOICES,
+      ),
+    };
+  }
+  const reading = settingAsked(reader.words, read(reader.words, intent, prepared, context), prepared, questionShaped);
+  // A named task given a day still to come reads as its deadline, whatever the model made of the other words: the date
+  // is no word it learnt, so "no verification, 2026-12-18 at the latest" had scored as a skip and "the agent install,
+  // next friday at the latest" as a start. The due date is offered first and the model's readings after it, none
+  // acted on. A day already here ("taking up the configuration today") says when, not by when.
+  // A due date said with an owner for the task ("give the prereqs to me, due dec 20") asks for both: read as the date
+  // alone, the owner was dropped. Both are offered, the assignment carrying the day first, and neither carried out.
+  const owned =
+    intent === 'due' && !negation && !questionShaped
+      ? ownerWithDeadline(reader.words, reading, prepared, context)
+      : undefined;
+  if (owned) return { kind: 'choose', proposals: owned };
+  const deadline =
+    intent === 'due' || negation || questionShaped ? undefined : datedTask(reader.words, prepared, context, 'toCome');
+  if (deadline) {
+    const others = offers(reader, candidates, intent, reading, prepared, context, negation, asks).filter(
+      (proposal) => proposal.intent !== 'due',
+    );
+    // A task change the model is sure of, on two or more words of its own ("wrapped up on friday, mark it done", "on
+    // leave until january, remove him from the config"), comes before the deadline: the day says when it happened or
+    // for how long, and is still offered after it.
+    const ownWords = reader.model.learntWordCounts(prepared.masked).get(intent) ?? 0;
+    const sure = TASK_INTENTS.has(intent) && top.score >= ACT_SCORE && ownWords >= 2 && others[0]?.intent === intent;
+    // An owner and a deadline for the same task ("@Priya can you own config, by the 18th"): the day is the one the
+    // owner is asked to meet, so the assignment comes first and carries it, and the due date is offered after it.
+    const day = deadline.intent === 'due' && deadline.date !== null ? deadline.date : undefined;
+    const task = 'taskNumber' in deadline ? deadline.taskNumber : undefined;
+    const owner = others.find((proposal) => proposal.intent === 'assign' && proposal.taskNumber === task);
+    if (owner?.intent === 'assign' && day !== undefined)
+      return {
+        kind: 'choose',
+        proposals: [{ ...owner, date: day }, deadline, ...others.filter((other) => other !== owner)].slice(
+          0,
+          MAX_CHOICES,
+        ),
+      };
+    return {
+      kind: 'choose',
+      proposals: (sure ? [others[0], deadline, ...others.slice(1)] : [deadline, ...others]).slice(0, MAX_CHOICES),
+    };
+  }
+  // A question about a task ("who closed task 2?") is never taken as an order to change it.
+  // Nor is a negated or conditional one ("we don't need task 5, skip it", "if we finish task 3 can we start 4"), and
+  // nothing changes on a message with words the model never learnt ("verification passed"): those are offered.
+  // A message that corrects itself ("mark 3 done, sorry I mean 4") is read as corrected, and offered: the slip says
+  // it was typed in a hurry.
+  // A change said beside an indirect question ("let me know whether we should start over", "mark the prereqs done
+  // whether or not the audit signs off") is weighed or hedged: offered, not carried out.
+  const indirect =
+    prepared.tokens.some((token) => reader.words.indirectQuestions.has(token)) &&
+    (CHANGES_STATE.has(intent) || SETTINGS.has(intent));
+  // Small talk that shares words with a command ("cheers for the help earlier", "great work everyone on the change
+  // last night", "can someone order pizza for the night shift") is no request to the bot. When the words only small
+  // talk has outnumber the ones the model learnt for the command (the thesaurus's guesses aside), it is read as
+  // chatter. When they match them, or the message opens as small talk ("good night folks, logging off"), the command
+  // is offered, never carried out, unless the message asks something ("thanks a lot, what is next") or names a task
+  // ("cheers, mark task 3 done").
+  const ownLearnt = reader.model.learntWordCounts(prepared.masked).get(intent) ?? 0;
+  if (chatter > ownLearnt) return helpOrDate();
+  const smallTalk =
+    ((chatter > 0 && chatter >= ownLearnt) || reader.model.opensWithChatter(prepared.masked)) &&
+    !prepared.tokens.some((token) => reader.words.askingWords.has(token)) &&
+    !namesPlanTask(prepared, context) &&
+    !politeRequest(reader, text, intent);
+  const mayAct =
+    !smallTalk &&
+    prepared.correctedFrom === undefined &&
+    !classified.reread &&
+    !indirect &&
+    !((questionShaped || negation || conditional) && TASK_INTENTS.has(intent));
+  // Nor is a setting for the whole plan turned on from a message about one of its tasks ("when the verification
+  // passes I'll let the team know" is no request to watch the tenant): offered.
+  const turnsOnSetting = SETTINGS.has(intent) && !turnsOff(reading);
+  // A command word read from its typo ("skp task 3") is a guess: the change it names is offered, never carried out.
+  // So is a change read on a word whose first letter the correction changed ("comit" read as "omit"), command word
+  // or not.
+  const unsure =
+    (CHANGES_STATE.has(intent) || turnsOnSetting) &&
+    (reader.model.unknownWords(prepared.masked) > 0 ||
+      prepared.guessedCommandWords > 0 ||
+      (reader.model.learntWordCounts(prepared.guessedWords.join(' ')).get(intent) ?? 0) > 0 ||
+      (turnsOnSetting && namesPlanTask(prepared, context)));
+  // The network can favour a reading on one word of the message when another command accounts for several more of
+  // them ("what percentage of this rollout is actually done" scored as help, on "what" and the "this" of "what can
+  // this bot do", over the status that "percentage", "rollout" and "done" speak for): that reading is offered, not
+  // acted on, after the one that accounts for more.
+  const outweighing = outweighingCommands(reader, prepared.masked, intent);
+  // A message that opens with another command's training sentence, and with none of this one's, is not acted on
+  // either: that command is offered first.
+  // A reading for the whole plan leaves out a task the message names ("working on task 2 from now" read as next, on
+  // "working" and "now"): when a change to that task is a likely reading too, the message may be about the task, so
+  // both are offered and neither carried out.
+  if (!TASK_INTENTS.has(intent) && !SETTINGS.has(intent) && namesPlanTask(prepared, context)) {
+    const taskReading = candidates.find(
+      (candidate) => TASK_INTENTS.has(candidate.intent) && candidate.score >= SUGGEST_SCORE / 2,
+    );
+    if (taskReading && !outweighing.includes(taskReading.intent)) outweighing.push(taskReading.intent);
+  }
+  // The plain verb of another task change right before the task ("skip task 4, another team did it", read as a
+  // reopen on "another") says which change is meant: it is offered first, and neither is carried out.
+  // Not for a due date: finishing a task by a day sets its date ("aim to finish the prereqs by dec 10").
+  if (TASK_INTENTS.has(intent) && intent !== 'due') {
+    const verbed = changeVerbedBeforeTask(reader.words, prepared);
+    if (verbed !== undefined && verbed !== intent && !outweighing.includes(verbed)) outweighing.unshift(verbed);
+  }
+  // Going on to a task ("move on to the agent install") starts it. Read as another change of it (on "move … to", the
+  // words of moving a task back), the start is offered first, and neither carried out.
+  if (TASK_INTENTS.has(intent) && !ONWARD_READINGS_KEPT.has(intent) && !outweighing.includes('taskStart')) {
+    const onward = goneOnTo(reader.words, prepared);
+    const pointed = reader.words.positions.findAll(prepared.tokens).length > 0;
+    if (!pointed && prepared.taskMentions.length > 0 && prepared.taskMentions.every(onward))
+      outweighing.unshift('taskStart');
+  }
+  const said = reader.model.trainedSentencesIn(prepared.masked);
+  if (!said.has(intent))
+    for (const other of [...said].reverse())
+      if (other !== 'None' && other !== 'question' && !outweighing.includes(other)) outweighing.unshift(other);
+  // Only thesaurus words speak for it, nothing the model learnt ("eve" read as "day"): offered if complete, never
+  // acted on or asked about, even when it changes nothing.
+  if (top.score >= ACT_SCORE && mayAct && !top.guessed && outweighing.length === 0) {
+    if (reading.kind === 'complete') {
+      if (!unsure && !reading.guessed)
+        return {
+          kind: 'act',
+          proposal: reading.proposal,
+          ...(reading.named ? { named: reading.named } : {}),
+          score: top.score,
+        };
+    } else if (reading.kind === 'ambiguous')
+      return { kind: 'whichTask', words: reading.words, proposals: reading.proposals };
+    else
+      return {
+        kind: 'clarify',
+        intent,
+        missing: reading.missing,
+        ...(reading.taskNumber !== undefined ? { taskNumber: reading.taskNumber } : {}),
+      };
+  }
+  // In between: offer the likely readings that can be written as a command.
+  const proposals = offers(reader, candidates, intent, reading, prepared, context, negation, asks);
+  // The commands that account for more of the message are offered first, however low the network scored them.
+  const fuller = outweighing.flatMap((other) => {
+    if (proposals.some((proposal) => proposal.intent === other) || (negation && refuses(other, negation, asks)))
+      return [];
+    const option = read(reader.words, other, prepared, context);
+    return option.kind === 'complete' ? [option.proposal] : [];
+  });
+  proposals.unshift(...fuller);
+  if (proposals.length > 0) return { kind: 'choose', proposals: proposals.slice(0, MAX_CHOICES) };
+  // Unsure of the command and missing a part of it too: too little to ask a precise question about.
+  return helpOrDate();
+}

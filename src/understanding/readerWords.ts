@@ -1,0 +1,143 @@
+/**
+ * The word tables the readers of a message share, built once from the corpus (nlu/<locale>.json): every word a rule
+ * looks for comes from here, so another language is data, not code.
+ */
+import type { Corpus, Cadence, IntentName } from './corpus';
+import { holidayTable, type Holidays } from './dueDates';
+import { eachTaskWords, type EachTaskWords } from './eachTask';
+import type { NegationWords } from './negation';
+import { taskWordsOf } from './taskWords';
+import type { PhraseTable } from '../domain/sentenceTokens';
+import { phraseTable } from './textPrep';
+
+export interface ReaderWords {
+  readonly taskNames: PhraseTable<string>;
+  readonly positions: PhraseTable<'next' | 'current' | 'referred'>;
+  readonly firstPerson: ReadonlySet<string>;
+  readonly secondPerson: ReadonlySet<string>;
+  readonly cadences: PhraseTable<Cadence>;
+  readonly clearDate: PhraseTable<true>;
+  readonly clearVerbs: ReadonlySet<string>;
+  readonly dateNouns: ReadonlySet<string>;
+  readonly spanEnds: ReadonlySet<string>;
+  readonly dueTaskMarkers: ReadonlySet<string>;
+  readonly watchOff: PhraseTable<true>;
+  readonly watchShow: ReadonlySet<string>;
+  /** Phrases whose "off" or "stop" belongs to another verb ("signs off"): masked before a setting is read. */
+  readonly otherVerbs: PhraseTable<true>;
+  readonly holidays: Holidays;
+  readonly changeVerbs: PhraseTable<true>;
+  readonly negation: NegationWords;
+  readonly undoWords: PhraseTable<true>;
+  readonly turnOnWords: PhraseTable<true>;
+  /** Words that change a setting and, negated, ask to keep it; words that ask to leave it as it is. */
+  readonly changeWords: PhraseTable<true>;
+  readonly asIs: PhraseTable<true>;
+  /** The two-word ones ("switch on"), also said around their object ("switch the reminders on"). */
+  readonly splitTurnOn: ReadonlyArray<readonly [string, string]>;
+  /** The same for turning one off ("switch the reminders off"). */
+  readonly splitTurnOff: ReadonlyArray<readonly [string, string]>;
+  readonly conditionals: ReadonlySet<string>;
+  readonly hedges: ReadonlySet<string>;
+  readonly pastIntentions: PhraseTable<true>;
+  readonly eachTask: EachTaskWords;
+  readonly indirectQuestions: ReadonlySet<string>;
+  readonly ownerMarkers: ReadonlySet<string>;
+  readonly ownerMe: ReadonlySet<string>;
+  readonly takers: ReadonlySet<string>;
+  readonly doneTaskWords: Readonly<Record<string, string>>;
+  readonly onwardWords: PhraseTable<true>;
+  readonly openers: ReadonlySet<string>;
+  /** A task change's plain verb ("skip", "skipping") → that change. */
+  readonly taskVerbs: ReadonlyMap<string, IntentName>;
+  readonly articles: ReadonlySet<string>;
+  readonly corrections: PhraseTable<true>;
+  readonly politeFrames: PhraseTable<true>;
+  readonly corpusIntents: Corpus['intents'];
+  /** Opening words of a question; with a question mark they send a message to the guide's search first. */
+  readonly questionOpeners: ReadonlySet<string>;
+  /** Verbs that open a yes/no question, and the pronouns that stand for what the message said before. */
+  readonly yesNoVerbs: ReadonlySet<string>;
+  readonly referringPronouns: ReadonlySet<string>;
+  readonly whWords: ReadonlySet<string>;
+  /** Question words, also with "is" run on ("what's next"): a message with one asks something. */
+  readonly askingWords: ReadonlySet<string>;
+  /**
+   * Question words that open a request when they ask someone to do something ("can you skip step 1?", "could you assign
+   * the prereqs to me?"); every other question word asks about the change ("should we…?", "what happens if…?").
+   */
+  readonly requestOpeners: ReadonlySet<string>;
+  /** Both ways a setting can be, named together as alternatives ("on or off"). */
+  readonly oneOrOther: ReadonlySet<string>;
+  /** How chat writes "goes to" between a task and its owner. */
+  readonly arrows: readonly string[];
+}
+
+export function readerWords(corpus: Corpus): ReaderWords {
+  return {
+    taskNames: phraseTable(
+      Object.entries(taskWordsOf(corpus)).flatMap(([id, names]) => names.map((name) => [name, id] as const)),
+    ),
+    positions: phraseTable(
+      (['next', 'current', 'referred'] as const).flatMap((key) =>
+        corpus.positions[key].map((phrase) => [phrase, key] as const),
+      ),
+    ),
+    firstPerson: new Set(corpus.firstPerson),
+    secondPerson: new Set(corpus.secondPerson),
+    cadences: phraseTable(
+      (['daily', 'weekly', 'off'] as const).flatMap((key) =>
+        corpus.cadences[key].map((phrase) => [phrase, key] as const),
+      ),
+    ),
+    clearDate: phraseTable(corpus.clearDate.map((phrase) => [phrase, true] as const)),
+    clearVerbs: new Set(corpus.clearDateWords.verbs),
+    dateNouns: new Set(corpus.clearDateWords.nouns),
+    spanEnds: new Set(corpus.clearDateWords.spanEnds),
+    dueTaskMarkers: new Set(corpus.dueTaskMarkers),
+    watchOff: phraseTable(corpus.watchSettings.off.map((phrase) => [phrase, true] as const)),
+    watchShow: new Set(corpus.watchSettings.show),
+    holidays: holidayTable(corpus.holidays, corpus.holidayCountedFrom),
+    otherVerbs: phraseTable(corpus.watchSettings.otherVerbs.map((phrase) => [phrase, true] as const)),
+    changeVerbs: phraseTable(corpus.watchSettings.changeVerbs.map((phrase) => [phrase, true] as const)),
+    negation: corpus.negation,
+    undoWords: phraseTable(corpus.negation.undo.map((phrase) => [phrase, true] as const)),
+    turnOnWords: phraseTable(corpus.negation.turnOn.map((phrase) => [phrase, true] as const)),
+    changeWords: phraseTable(corpus.negation.changes.map((phrase) => [phrase, true] as const)),
+    asIs: phraseTable(corpus.negation.asIs.map((phrase) => [phrase, true] as const)),
+    splitTurnOn: corpus.negation.turnOn
+      .map((phrase) => phrase.split(' '))
+      .filter((words): words is [string, string] => words.length === 2),
+    splitTurnOff: [...corpus.cadences.off, ...corpus.watchSettings.off]
+      .map((phrase) => phrase.split(' '))
+      .filter((words): words is [string, string] => words.length === 2 && words[1] === 'off'),
+    conditionals: new Set(corpus.conditionals),
+    hedges: new Set(corpus.hedges),
+    pastIntentions: phraseTable(corpus.pastIntentions.map((phrase) => [phrase, true] as const)),
+    eachTask: eachTaskWords(corpus.eachTask),
+    indirectQuestions: new Set(corpus.indirectQuestions),
+    ownerMarkers: new Set(corpus.owners.markers),
+    ownerMe: new Set(corpus.owners.me),
+    takers: new Set(corpus.owners.takers),
+    doneTaskWords: corpus.doneTaskWords,
+    onwardWords: phraseTable(corpus.onwardWords.map((phrase) => [phrase, true] as const)),
+    openers: new Set(corpus.openers),
+    taskVerbs: new Map(
+      Object.entries(corpus.taskVerbs).flatMap(([intent, verbs]) =>
+        verbs.map((verb) => [verb, intent as IntentName] as const),
+      ),
+    ),
+    articles: new Set(corpus.functionWords),
+    corrections: phraseTable(corpus.corrections.map((phrase) => [phrase, true] as const)),
+    politeFrames: phraseTable(corpus.politeFrames.map((phrase) => [phrase, true] as const)),
+    corpusIntents: corpus.intents,
+    questionOpeners: new Set(corpus.questionWords.openers),
+    yesNoVerbs: new Set(corpus.questionWords.yesNo),
+    referringPronouns: new Set(corpus.questionWords.referring),
+    whWords: new Set(corpus.questionWords.wh),
+    askingWords: new Set([...corpus.questionWords.wh, ...corpus.questionWords.whContracted]),
+    requestOpeners: new Set(corpus.questionWords.requests),
+    oneOrOther: new Set(corpus.settingStates),
+    arrows: corpus.owners.arrows,
+  };
+}

@@ -1,0 +1,144 @@
+/**
+ * How the two networks' readings of a message combine: the bot acts only when both read the same command, and the
+ * second opinion can turn an action into an offer, never the reverse.
+ */
+import type { IntentName } from './corpus';
+import { isConditional } from './clauses';
+import { negationOf } from './negation';
+import { preparedOf, type Reader } from './reader';
+import {
+  CHANGES_STATE,
+  firstThen,
+  intentRead,
+  MAX_CHOICES,
+  SETTINGS,
+  TASK_INTENTS,
+  type Interpretation,
+  type UnderstandingContext,
+} from './readings';
+import { namesPlanTask } from './taskReading';
+
+/**
+ * What the message asks, from its readings by both networks (`first` by the corpus's own, whose reader is `reader`;
+ * `second` by the one that also learnt outside authors' phrasings). The bot acts only when both read the same command: where the second reads another, the first's reading is offered instead ("Did you mean…?"). What only
+ * the second would act on is offered first: it learnt phrasings the corpus lacks. Each reading has passed every rule
+ * (negations, hypotheticals, questions), so the second opinion can turn an action into an offer, never the reverse.
+ * A read-only command the first is sure of is shown when the second reads no other command in the message (it may
+ * read a question: "when was task 2 marked done") or counts it among its offers, as a wrong one costs nothing to
+ * ignore. A message the first refused because it negates or weighs something stays refused, whatever command the
+ * second reads in it ("once task 3 is done we could skip 5" is no request for what's next). Where both only offer,
+ * or the first was sure of a command for the whole plan the second reads otherwise, the words decide which offer
+ * leads; what the first only offers and the second reads as nothing gets the help card. The first's question of
+ * which task or person a command is for gives way to the second's offers when they read another command.
+ */
+export function combineReadings(
+  reader: Reader,
+  text: string,
+  context: UnderstandingContext,
+  first: Interpretation,
+  second: Interpretation,
+): Interpretation {
+  if (first.kind === 'act') {
+    if (intentRead(second) === first.proposal.intent) return first;
+    const other = second.kind === 'act' ? [second.proposal] : second.kind === 'choose' ? second.proposals : [];
+    const readOnly = !CHANGES_STATE.has(first.proposal.intent) && !SETTINGS.has(first.proposal.intent);
+    if (readOnly && (other.length === 0 || other.some((proposal) => proposal.intent === first.proposal.intent)))
+      return first;
+    // A command for the whole plan the second network reads otherwise: the reading the message's words speak for as
+    // much comes first ("show me the tasks that belong to me" is my tasks as much as the task list the first network
+    // was sure of; "for what reasons did you pick this tool" is the recommendation's reasons more than the questions).
+    // Both are offered, neither carried out. A task change keeps its place: its task is no word it is counted for.
+    const lead = other[0];
+    if (
+      lead !== undefined &&
+      lead.intent !== first.proposal.intent &&
+      !TASK_INTENTS.has(first.proposal.intent) &&
+      speaksForAsMuch(reader, text, lead.intent, first.proposal.intent)
+    ) {
+      const rest = other.filter((proposal) => proposal.intent !== first.proposal.intent);
+      return { kind: 'choose', proposals: [...rest.slice(0, MAX_CHOICES - 1), first.proposal] };
+    }
+    return { kind: 'choose', proposals: firstThen(first.proposal, other) };
+  }
+  // Both only offer and disagree on what first: the second network's first offer leads when the message's words
+  // speak for it as much, as it learnt phrasings the corpus lacks. Not between two task changes: a change's task is
+  // no word it is counted for, so its verb alone speaks for it, and the first network's reading of the verb stands.
+  if (first.kind === 'choose' && second.kind === 'choose') {
+    const [mine, theirs] = [first.proposals[0], second.proposals[0]];
+    if (
+      mine &&
+      theirs &&
+      mine.intent !== theirs.intent &&
+      !(TASK_INTENTS.has(mine.intent) && TASK_INTENTS.has(theirs.intent)) &&
+      speaksForAsMuch(reader, text, theirs.intent, mine.intent)
+    )
+      return { kind: 'choose', proposals: firstThen(theirs, first.proposals) };
+    return first;
+  }
+  // The first network asks which task or person a command is for, and the second only offers other commands: the
+  // first's question presumes a reading the second does not share ("get me a file for the auditors" is no
+  // assignment waiting for a name). Where the message's words speak for the second's first offer as much, its offers
+  // are shown instead of the question. Nothing is carried out either way.
+  if (
+    first.kind === 'clarify' &&
+    second.kind === 'choose' &&
+    !second.proposals.some((proposal) => proposal.intent === first.intent) &&
+    speaksForAsMuch(reader, text, second.proposals[0].intent, first.intent)
+  )
+    return second;
+  // What the first network only offers, the second reads as no command at all ("the canteen queue was endless this
+  // morning": the reminders on "morning"): the two agree on nothing asked for, so the help card is shown, with the
+  // first's offers as the closest commands. Not when the first offers a change first (offersChangeFirst): it is
+  // carried out only once the person presses its button, and requests for changes name tasks and steps in words the
+  // second learnt few sentences about; a task change naming no task is only a verb, which the second knows as well.
+  // Nor when the only task words name another track's tasks: the first read them as words ("health check on the
+  // project" asks for the status), where the second may not have.
+  if (
+    first.kind === 'choose' &&
+    second.kind === 'help' &&
+    !offersChangeFirst(reader, text, first) &&
+    !namesOtherTrackOnly(reader, text, context)
+  )
+    return {
+      kind: 'help',
+      closest: [...new Set([...first.proposals.map((proposal) => proposal.intent), ...second.closest])].slice(
+        0,
+        MAX_CHOICES,
+      ),
+    };
+  if (second.kind !== 'act') return first;
+  if (first.kind === 'help' && negatesOrWeighs(reader, text)) return first;
+  return { kind: 'choose', proposals: firstThen(second.proposal, first.kind === 'choose' ? first.proposals : []) };
+}
+
+/**
+ * Whether the first offer is a change the second network may have missed: a plan-wide change (starting over, the
+ * questionnaire, sharing, restoring), or a task change for a task or step the message names. A task change with no
+ * task named is a verb alone, which the second network would know as well.
+ */
+export function offersChangeFirst(reader: Reader, text: string, first: Interpretation): boolean {
+  const intent = intentRead(first) ?? 'help';
+  if (!CHANGES_STATE.has(intent)) return false;
+  return !TASK_INTENTS.has(intent) || preparedOf(reader, text).taskMentions.length > 0;
+}
+
+/**
+ * Whether the message has as many words `intent` learnt as words `other` learnt (learntWordCounts, the thesaurus's
+ * guesses aside): between two readings the networks disagree on, the words decide, and a tie goes to `intent`.
+ */
+export function speaksForAsMuch(reader: Reader, text: string, intent: IntentName, other: IntentName): boolean {
+  const counts = reader.model.learntWordCounts(preparedOf(reader, text).masked);
+  return (counts.get(intent) ?? 0) >= (counts.get(other) ?? 0);
+}
+
+/** Whether the message's only task words name tasks of another track than the plan's. */
+export function namesOtherTrackOnly(reader: Reader, text: string, context: UnderstandingContext): boolean {
+  const prepared = preparedOf(reader, text);
+  return prepared.taskMentions.length > 0 && !namesPlanTask(prepared, context);
+}
+
+/** Whether the message negates something or weighs it as a hypothetical. */
+export function negatesOrWeighs(reader: Reader, text: string): boolean {
+  const prepared = preparedOf(reader, text);
+  return Boolean(negationOf(prepared.tokens, reader.words.negation)) || isConditional(reader.words, prepared);
+}

@@ -1,0 +1,129 @@
+/**
+ * Reading the settings a message turns on, off or asks about (the reminders' cadence, the tenant watch), and whether
+ * it asks to leave one as it is.
+ */
+import { negationOf } from './negation';
+import type { ReaderWords } from './readerWords';
+import type { Asks, Prepared, Reading } from './readings';
+
+/** How many words a question naming a setting alone has at most ("sync watch on?"). */
+const TERSE_QUESTION_WORDS = 3;
+
+/** How many words may stand between a verb and its particle ("switch the daily reminders on"). */
+const SPLIT_OBJECT_WORDS = 3;
+
+/** How many words before a word that turns a setting off a negation still negates it ("not switch anything off"). */
+const NEGATED_WITHIN = 2;
+/** How many words before an order to turn a setting on a negation still refuses it ("we don't need to turn on"). */
+const NEGATED_ORDER_WITHIN = 4;
+
+/** What a message asks besides its command: to undo something, to turn a setting on, to keep one as it is. */
+export function asksOf(words: ReaderWords, tokens: readonly string[]): Asks {
+  // A cadence with no word that stops it ("don't send a weekly digest", not "stop the daily digest") turns one on.
+  const cadences = words.cadences.findAll(settingTokens(words, tokens)).map((found) => found.meanings[0]);
+  return {
+    undo: words.undoWords.findAll(tokens).length > 0,
+    turnOn:
+      words.turnOnWords.findAll(tokens).length > 0 ||
+      words.splitTurnOn.some(([verb, particle]) => splitAround(tokens, verb, particle)) ||
+      (cadences.length > 0 && !cadences.includes('off')),
+    keep: keepsSetting(words, settingTokens(words, tokens)),
+  };
+}
+
+/**
+ * Whether the message asks to keep a setting as it is: a negation before a word that turns one off or changes it
+ * ("don't switch anything off", "nobody should touch the reminders"), or words for leaving it as it is ("leave the
+ * watch alone").
+ */
+export function keepsSetting(words: ReaderWords, tokens: readonly string[]): boolean {
+  if (negatesTurningOff(words, tokens) || words.asIs.findAll(tokens).length > 0) return true;
+  return words.changeWords
+    .findAll(tokens)
+    .some(({ start }) =>
+      tokens.slice(Math.max(0, start - NEGATED_WITHIN), start).some((token) => words.negation.words.includes(token)),
+    );
+}
+
+/**
+ * Whether a negation stands just before a word that turns a setting off ("leave the reminders, don't switch anything
+ * off", "never pause the digest"): the message asks to keep the setting as it is. "don't remind us" is no such case:
+ * "remind" turns nothing off, the negation does.
+ */
+export function negatesTurningOff(words: ReaderWords, tokens: readonly string[]): boolean {
+  // "nobody should touch the watch" keeps it as it is too.
+  const offs = [
+    ...words.cadences.findAll(tokens).filter((found) => found.meanings[0] === 'off'),
+    ...words.watchOff.findAll(tokens),
+    ...words.changeVerbs.findAll(tokens),
+  ].map((found) => found.start);
+  // "switch anything off": the order starts at its verb.
+  tokens.forEach((token, i) => {
+    if (words.splitTurnOff.some(([verb, particle]) => token === verb && splitAround(tokens.slice(i), verb, particle)))
+      offs.push(i);
+  });
+  return offs.some((start) =>
+    tokens.slice(Math.max(0, start - NEGATED_WITHIN), start).some((token) => words.negation.words.includes(token)),
+  );
+}
+
+/** "don't watch…" and "we don't need sync warnings" turn the watch off; "is the watch (not) on?" asks for the setting. */
+export function watchSetting(words: ReaderWords, prepared: Prepared): 'on' | 'off' | 'show' {
+  const tokens = settingTokens(words, prepared.tokens);
+  if (asksWhich(words, tokens)) return 'show';
+  if (words.watchOff.findAll(tokens).length > 0) return 'off';
+  const negation = negationOf(tokens, words.negation);
+  if (negation === 'imperative') return 'off';
+  if (words.watchShow.has(tokens[0] ?? '')) return 'show';
+  // A negation far from an order to turn it on belongs to another clause ("nobody noticed until Monday, so please
+  // turn on the watch"); one just before it still refuses ("we don't need to turn on the watch").
+  const turnsOn = words.turnOnWords
+    .findAll(tokens)
+    .some(({ start }) =>
+      tokens
+        .slice(Math.max(0, start - NEGATED_ORDER_WITHIN), start)
+        .every((token) => !words.negation.words.includes(token)),
+    );
+  return negation && !turnsOn ? 'off' : 'on';
+}
+
+/**
+ * The watch named alone in a question ("watch?", "tenant watch on?") asks how it is set, as "reminders?" does: no word
+ * says to turn it on.
+ */
+export function settingAsked(
+  words: ReaderWords,
+  reading: Reading,
+  prepared: Prepared,
+  questionShaped: boolean,
+): Reading {
+  if (reading.kind !== 'complete' || reading.proposal.intent !== 'watch' || reading.proposal.setting !== 'on')
+    return reading;
+  if (!questionShaped || prepared.tokens.length > TERSE_QUESTION_WORDS) return reading;
+  if (words.turnOnWords.findAll(prepared.tokens).length > 0) return reading;
+  return { kind: 'complete', proposal: { intent: 'watch', setting: 'show' } };
+}
+
+/** The message's tokens with other verbs' "off" and "stop" blanked ("until the SOC signs off"), for reading a setting. */
+export function settingTokens(words: ReaderWords, tokens: readonly string[]): readonly string[] {
+  const others = words.otherVerbs.findAll(tokens);
+  if (others.length === 0) return tokens;
+  const blanked = [...tokens];
+  for (const { start, end } of others) blanked.fill('', start, end);
+  return blanked;
+}
+
+/** "is the watch on or off?", "are reminders off or on": naming both, the message asks which. */
+export function asksWhich(words: ReaderWords, tokens: readonly string[]): boolean {
+  return tokens.some(
+    (token, i) =>
+      token === 'or' && words.oneOrOther.has(tokens[i - 1] ?? '') && words.oneOrOther.has(tokens[i + 1] ?? ''),
+  );
+}
+
+/** Whether `verb` is followed by `particle` a few words on, around an object. */
+export function splitAround(tokens: readonly string[], verb: string, particle: string): boolean {
+  return tokens.some(
+    (token, i) => token === verb && tokens.slice(i + 2, i + 2 + SPLIT_OBJECT_WORDS).includes(particle),
+  );
+}

@@ -1,0 +1,351 @@
+/**
+ * Reading a task change from a message: which task it names (by number, by its words, by position), and what the
+ * change needs besides the task (the owner of an assignment, the day of a due date), or what is missing.
+ */
+import type { IntentName } from './corpus';
+import { isConditional } from './clauses';
+import { looksLikeDate, readsEitherWayRound, recognizeDueDay } from './dueDates';
+import type { ReaderWords } from './readerWords';
+import {
+  inTask,
+  TASK_INTENTS,
+  type PlainIntent,
+  type PlanTaskInfo,
+  type Prepared,
+  type Proposal,
+  type Reading,
+  type TaskFound,
+  type TaskIntent,
+  type UnderstandingContext,
+} from './readings';
+import { asksWhich, settingTokens, watchSetting } from './settingReading';
+import { PERSON_TOKEN, type PreparedText, type TaskMention } from './textPrep';
+
+/** The command an intent makes of this message, or what is missing to make one. */
+export function read(
+  words: ReaderWords,
+  intent: IntentName,
+  prepared: Prepared,
+  context: UnderstandingContext,
+): Reading {
+  if (intent === 'remind') {
+    const tokens = settingTokens(words, prepared.tokens);
+    const cadence = asksWhich(words, tokens) ? undefined : words.cadences.findAll(tokens)[0]?.meanings[0];
+    return { kind: 'complete', proposal: { intent, cadence: cadence ?? 'show' } };
+  }
+  if (intent === 'watch') return { kind: 'complete', proposal: { intent, setting: watchSetting(words, prepared) } };
+  if (intent === 'question') return { kind: 'missing', missing: 'task' };
+  if (!TASK_INTENTS.has(intent)) return { kind: 'complete', proposal: { intent: intent as PlainIntent } };
+  if (!context.tasks) return { kind: 'missing', missing: 'plan' };
+
+  const task = findTask(words, prepared, context, intent === 'due');
+  if (task.kind === 'none') {
+    const finished = intent === 'taskDone' ? finishedTask(words, prepared, context) : undefined;
+    return finished
+      ? {
+          kind: 'complete',
+          proposal: { intent: 'taskDone', taskNumber: finished.number },
+          named: finished,
+          guessed: true,
+        }
+      : { kind: 'missing', missing: 'task' };
+  }
+  if (task.kind === 'several') {
+    const proposals = task.numbers.flatMap((number) => {
+      const one = completeReading(words, intent as TaskIntent, number, prepared, context);
+      return one.kind === 'complete' ? [one.proposal] : [];
+    });
+    return proposals.length > 0
+      ? { kind: 'ambiguous', words: task.words, proposals }
+      : { kind: 'missing', missing: 'task' };
+  }
+  const complete = completeReading(words, intent as TaskIntent, task.number, prepared, context);
+  const doubtful = complete.kind === 'complete' && (task.guessed || doubtfulDay(complete.proposal, prepared, context));
+  const other =
+    doubtful && complete.kind === 'complete' ? dayTheOtherWay(words, complete.proposal, prepared, context) : undefined;
+  const reading: Reading = doubtful
+    ? { ...complete, guessed: true, ...(other ? { alternatives: [other] } : {}) }
+    : complete;
+  if (reading.kind !== 'complete' || !task.byWords) return reading;
+  const named = context.tasks.find((candidate) => candidate.number === task.number);
+  return named ? { ...reading, named } : reading;
+}
+
+export function completeReading(
+  words: ReaderWords,
+  intent: TaskIntent,
+  taskNumber: number,
+  prepared: Prepared,
+  context: UnderstandingContext,
+): Reading {
+  switch (intent) {
+    case 'assign': {
+      // The person named right after "to" is the owner, whoever else the message mentions or says "I" about.
+      const named = ownerNamed(words, prepared.tokens);
+      if (named !== undefined)
+        return {
+          kind: 'complete',
+          proposal: { intent, taskNumber, to: named === PERSON_TOKEN ? 'mentioned' : 'me' },
+        };
+      if (prepared.mentionCount > 0) return { kind: 'complete', proposal: { intent, taskNumber, to: 'mentioned' } };
+      if (prepared.tokens.some((token) => words.firstPerson.has(token)) || takenBySpeaker(words, prepared))
+        return { kind: 'complete', proposal: { intent, taskNumber, to: 'me' } };
+      return { kind: 'missing', missing: 'person', taskNumber };
+    }
+    case 'due': {
+      if (words.clearDate.findAll(prepared.tokens).length > 0)
+        return { kind: 'complete', proposal: { intent, taskNumber, date: null } };
+      const withoutTask = prepared.tokens.filter((_, i) => !inTask(prepared, i));
+      const from = prepared.correctedFrom;
+      const corrected =
+        from === undefined
+          ? undefined
+          : dueDay(words, prepared.tokens.filter((_, i) => i >= from && !inTask(prepared, i)).join(' '), context.now);
+      const date = corrected ?? dueDay(words, withoutTask.join(' '), context.now);
+      if (date) return { kind: 'complete', proposal: { intent, taskNumber, date } };
+      return takesDateAway(words, withoutTask)
+        ? { kind: 'complete', proposal: { intent, taskNumber, date: null } }
+        : { kind: 'missing', missing: 'date', taskNumber };
+    }
+    default:
+      return { kind: 'complete', proposal: { intent, taskNumber } };
+  }
+}
+
+/** The task a message names: by number, by its words (only tasks of this plan), or by position. */
+export function findTask(
+  words: ReaderWords,
+  prepared: Prepared,
+  context: UnderstandingContext,
+  dateExpected: boolean,
+): TaskFound {
+  const tasks = context.tasks ?? [];
+  const numbers = new Set<number>();
+  const from = prepared.correctedFrom;
+  const after = prepared.taskMentions.filter((mention) => from !== undefined && mention.start >= from);
+  // A correction of the date only ("the 10th, actually the 11th") leaves the task named before it.
+  const named = after.length > 0 ? after : prepared.taskMentions;
+  // The task the work goes on to is not the one changed, when another is named or pointed at.
+  const onward = goneOnTo(words, prepared);
+  const staying = named.filter((mention) => !onward(mention));
+  const pointed = words.positions.findAll(prepared.tokens).length > 0;
+  const meant = staying.length < named.length && (staying.length > 0 || pointed) ? staying : named;
+  let byWords = false;
+  let taskWords = '';
+  for (const mention of meant) {
+    if (mention.ref.kind === 'number') {
+      numbers.add(mention.ref.number);
+      continue;
+    }
+    const ids = mention.ref.taskIds;
+    const inPlan = tasks.filter((task) => ids.includes(task.id));
+    if (inPlan.length === 0) continue;
+    byWords = true;
+    taskWords = mention.ref.words;
+    for (const task of inPlan) numbers.add(task.number);
+  }
+  if (numbers.size === 0) {
+    const position = words.positions.findAll(prepared.tokens)[0]?.meanings[0];
+    const number =
+      position === 'next' ? context.nextNumber : position === undefined ? undefined : context.currentNumber;
+    if (number !== undefined)
+      return { kind: 'one', number, byWords: true, ...(position === 'referred' ? { guessed: true } : {}) };
+    // A lone number ("mark 4 finished") names a task. In a due date numbers belong to the date unless the rest
+    // still gives the whole day ("due 3 friday", "deadline for 4: thursday"; not "due 15 december"); and a number
+    // that follows no word naming a task ("done with 3 of them by friday", "2 more servers by monday") may count
+    // anything else: that task is a guess, offered and never changed.
+    if (dateExpected) {
+      const bare = taskBeforeDate(words, prepared.tokens, context.now);
+      return bare ? { kind: 'one', number: bare.number, byWords: false, guessed: !bare.named } : { kind: 'none' };
+    }
+    const bare = prepared.tokens.filter((token) => /^\d{1,2}$/.test(token));
+    if (bare.length === 1) return { kind: 'one', number: Number(bare[0]), byWords: false };
+    return { kind: 'none' };
+  }
+  if (numbers.size > 1) return { kind: 'several', numbers: [...numbers].sort((a, b) => a - b), words: taskWords };
+  return { kind: 'one', number: [...numbers][0], byWords };
+}
+
+/**
+ * The one task of the plan whose name a word of the message gives in the past tense ("verified, users are syncing
+ * fine"): a message that says something is done and names no task. The word could also be about something else
+ * ("verified the firewall rules"), so the change is offered, never carried out.
+ */
+export function finishedTask(
+  words: ReaderWords,
+  prepared: Prepared,
+  context: UnderstandingContext,
+): PlanTaskInfo | undefined {
+  const tasks = context.tasks ?? [];
+  const found = new Set<PlanTaskInfo>();
+  for (const token of prepared.tokens) {
+    const name = Object.hasOwn(words.doneTaskWords, token) ? words.doneTaskWords[token] : undefined;
+    const ids = name === undefined ? [] : (words.taskNames.matchAt([name], 0)?.meanings ?? []);
+    for (const task of tasks) if (ids.includes(task.id)) found.add(task);
+  }
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+/** The person named right after an owner marker ("to me", "to @Priya"), the last such; undefined when none is. */
+export function ownerNamed(words: ReaderWords, tokens: readonly string[]): string | undefined {
+  return tokens
+    .filter((_, i) => i > 0 && words.ownerMarkers.has(tokens[i - 1]))
+    .filter((token) => token === PERSON_TOKEN || words.ownerMe.has(token))
+    .at(-1);
+}
+
+/**
+ * A due date read with an owner named for the same task ("hand the config to me, due friday"): the assignment carrying
+ * the day, then the due date alone, so that neither half of the message is dropped. Undefined otherwise.
+ */
+export function ownerWithDeadline(
+  words: ReaderWords,
+  reading: Reading,
+  prepared: Prepared,
+  context: UnderstandingContext,
+): Proposal[] | undefined {
+  if (reading.kind !== 'complete' || reading.proposal.intent !== 'due' || reading.proposal.date === null)
+    return undefined;
+  if (ownerNamed(words, prepared.tokens) === undefined) return undefined;
+  const owner = read(words, 'assign', prepared, context);
+  if (owner.kind !== 'complete' || owner.proposal.intent !== 'assign') return undefined;
+  if (owner.proposal.taskNumber !== reading.proposal.taskNumber) return undefined;
+  return [{ ...owner.proposal, date: reading.proposal.date }, reading.proposal];
+}
+
+/**
+ * A verb of taking right before the task, an article apart at most ("take 4", "grab the config", "claiming task 2"):
+ * with nobody named, whoever says it takes the task. "take a look at 4" has other words between, and names no owner.
+ */
+export function takenBySpeaker(words: ReaderWords, prepared: Prepared): boolean {
+  const { tokens } = prepared;
+  const starts = [
+    ...prepared.taskMentions.map((mention) => mention.start),
+    ...tokens.flatMap((token, i) => (prepared.taskMentions.length === 0 && /^\d{1,2}$/.test(token) ? [i] : [])),
+  ];
+  const positions = words.positions.findAll(tokens).map((found) => found.start);
+  return [...starts, ...positions].some((start) => {
+    const at = start > 0 && words.articles.has(tokens[start - 1]) ? start - 2 : start - 1;
+    return at >= 0 && words.takers.has(tokens[at]);
+  });
+}
+
+/** A verb that takes something away with a due-date word at most two words after it ("scrap the target date"). */
+export function takesDateAway(words: ReaderWords, tokens: readonly string[]): boolean {
+  return tokens.some(
+    (token, i) => words.clearVerbs.has(token) && tokens.slice(i + 1, i + 4).some((next) => words.dateNouns.has(next)),
+  );
+}
+
+/**
+ * The message's one small number when the words give the same day without it ("due 3 friday", "deadline for 4:
+ * thursday"): the task that day is for. Not when the day needs it ("due 15 december").
+ */
+export function taskBeforeDate(
+  words: ReaderWords,
+  tokens: readonly string[],
+  now: Date,
+): { number: number; named: boolean } | undefined {
+  const at = tokens.findIndex((token) => /^\d{1,2}$/.test(token));
+  if (at < 0 || tokens.slice(at + 1).some((token) => /^\d{1,2}$/.test(token))) return undefined;
+  const day = dueDay(words, [...tokens.slice(0, at), ...tokens.slice(at + 1)].join(' '), now);
+  if (day === undefined || day !== dueDay(words, tokens.join(' '), now)) return undefined;
+  return { number: Number(tokens[at]), named: words.dueTaskMarkers.has(tokens[at - 1] ?? '') };
+}
+
+/**
+ * A due date the words do not pin down: a day already past ("due 12/18/2020"), or a slashed date whose two numbers
+ * could each be the month ("5/12" is 12 May to some readers and 5 December to others). Shown as the day it is read
+ * as, to confirm, rather than set.
+ */
+export function doubtfulDay(proposal: Proposal, prepared: Prepared, context: UnderstandingContext): boolean {
+  if (proposal.intent !== 'due' || !proposal.date) return false;
+  if (proposal.date < context.now.toISOString().slice(0, 10)) return true;
+  return prepared.tokens.some(readsEitherWayRound);
+}
+
+/**
+ * The due date read the other way round from a slashed date whose two numbers could each be the month ("5/12" as 5
+ * December, after 12 May), when it gives another day: offered as a second button.
+ */
+export function dayTheOtherWay(
+  words: ReaderWords,
+  proposal: Proposal,
+  prepared: Prepared,
+  context: UnderstandingContext,
+): Proposal | undefined {
+  if (proposal.intent !== 'due' || !proposal.date) return undefined;
+  const at = prepared.tokens.findIndex(readsEitherWayRound);
+  if (at < 0) return undefined;
+  const [first, second, ...year] = prepared.tokens[at].split('/');
+  const tokens = prepared.tokens.map((token, i) => (i === at ? [second, first, ...year].join('/') : token));
+  const swapped = completeReading(words, 'due', proposal.taskNumber, { ...prepared, tokens }, context);
+  return swapped.kind === 'complete' && swapped.proposal.intent === 'due' && swapped.proposal.date !== proposal.date
+    ? swapped.proposal
+    : undefined;
+}
+
+/**
+ * The due date a message gives a task it names, when it does; never in a hypothetical. With `toCome`, only a day
+ * after today.
+ */
+export function datedTask(
+  words: ReaderWords,
+  prepared: Prepared,
+  context: UnderstandingContext,
+  days?: 'toCome',
+): Proposal | undefined {
+  if (prepared.taskMentions.length === 0 || isConditional(words, prepared)) return undefined;
+  // "@Tomasz is on leave until january, remove him from configure": the day ends his leave, it is no deadline.
+  const { tokens } = prepared;
+  if (tokens.some((token, i) => words.spanEnds.has(token) && looksLikeDate(tokens[i + 1] ?? ''))) return undefined;
+  const reading = read(words, 'due', prepared, context);
+  if (reading.kind !== 'complete' || reading.proposal.intent !== 'due' || reading.proposal.date === null)
+    return undefined;
+  return days === 'toCome' && reading.proposal.date <= context.now.toISOString().slice(0, 10)
+    ? undefined
+    : reading.proposal;
+}
+
+/** Whether the message names a task of the plan, by number or by words (another track's task words name none). */
+export function namesPlanTask(prepared: Prepared, context: UnderstandingContext): boolean {
+  const tasks = context.tasks ?? [];
+  return prepared.taskMentions.some(
+    (mention) =>
+      mention.ref.kind === 'number' ||
+      tasks.some((task) => mention.ref.kind === 'words' && mention.ref.taskIds.includes(task.id)),
+  );
+}
+
+/**
+ * The task change whose plain verb stands right before a task the message names, an article apart at most, or right
+ * before a pronoun after it.
+ */
+export function changeVerbedBeforeTask(words: ReaderWords, prepared: Prepared): IntentName | undefined {
+  for (const mention of prepared.taskMentions) {
+    let at = mention.start - 1;
+    if (at > 0 && words.articles.has(prepared.tokens[at])) at -= 1;
+    const verbed = at >= 0 ? words.taskVerbs.get(prepared.tokens[at]) : undefined;
+    if (verbed !== undefined) return verbed;
+  }
+  // Or before "it" standing for the one task the message names ("I ticked task 4 by mistake, can you reopen it?").
+  if (prepared.taskMentions.length !== 1) return undefined;
+  const { tokens } = prepared;
+  const at = tokens.findIndex(
+    (token, i) =>
+      i > prepared.taskMentions[0].end && words.referringPronouns.has(token) && words.taskVerbs.has(tokens[i - 1]),
+  );
+  return at > 0 ? words.taskVerbs.get(tokens[at - 1]) : undefined;
+}
+
+/** Whether a task mention comes right after words of going on to it ("move on to the agent"), an article apart. */
+export function goneOnTo(words: ReaderWords, prepared: PreparedText): (mention: TaskMention) => boolean {
+  const ends = new Set(words.onwardWords.findAll(prepared.tokens).map((found) => found.end));
+  return (mention) =>
+    ends.has(mention.start) || (ends.has(mention.start - 1) && words.articles.has(prepared.tokens[mention.start - 1]));
+}
+
+/** The day a message's words name, holidays included ("due on christmas eve"). */
+export function dueDay(words: ReaderWords, text: string, now: Date): string | undefined {
+  return recognizeDueDay(text, now, undefined, words.holidays);
+}
