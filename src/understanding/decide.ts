@@ -23,7 +23,15 @@ import {
   type UnderstandingContext,
 } from './readings';
 import { asksOf, settingAsked } from './settingReading';
-import { changeVerbedBeforeTask, datedTask, goneOnTo, namesPlanTask, ownerWithDeadline, read } from './taskReading';
+import {
+  assignmentThenDeadline,
+  changeVerbedBeforeTask,
+  datedTask,
+  goneOnTo,
+  namesPlanTask,
+  ownerWithDeadline,
+  read,
+} from './taskReading';
 import { changeOfPosition, negatesItsWord, offers, outweighingCommands, politeRequest } from './weighing';
 import { PERSON_TOKEN } from './textPrep';
 
@@ -220,16 +228,12 @@ export function interpretWhole(reader: Reader, text: string, context: Understand
     const sure = TASK_INTENTS.has(intent) && top.score >= ACT_SCORE && ownWords >= 2 && others[0]?.intent === intent;
     // An owner and a deadline for the same task ("@Priya can you own config, by the 18th"): the day is the one the
     // owner is asked to meet, so the assignment comes first and carries it, and the due date is offered after it.
-    const day = deadline.intent === 'due' && deadline.date !== null ? deadline.date : undefined;
-    const task = 'taskNumber' in deadline ? deadline.taskNumber : undefined;
-    const owner = others.find((proposal) => proposal.intent === 'assign' && proposal.taskNumber === task);
-    if (owner?.intent === 'assign' && day !== undefined)
+    const owner = others.find((proposal) => assignmentThenDeadline(proposal, deadline) !== undefined);
+    const both = owner && assignmentThenDeadline(owner, deadline);
+    if (both)
       return {
         kind: 'choose',
-        proposals: [{ ...owner, date: day }, deadline, ...others.filter((other) => other !== owner)].slice(
-          0,
-          MAX_CHOICES,
-        ),
+        proposals: [...both, ...others.filter((other) => other !== owner)].slice(0, MAX_CHOICES),
       };
     return {
       kind: 'choose',

@@ -208,9 +208,18 @@ export function ownerWithDeadline(
     return undefined;
   if (ownerNamed(words, prepared.tokens) === undefined) return undefined;
   const owner = read(words, 'assign', prepared, context);
-  if (owner.kind !== 'complete' || owner.proposal.intent !== 'assign') return undefined;
-  if (owner.proposal.taskNumber !== reading.proposal.taskNumber) return undefined;
-  return [{ ...owner.proposal, date: reading.proposal.date }, reading.proposal];
+  return owner.kind === 'complete' ? assignmentThenDeadline(owner.proposal, reading.proposal) : undefined;
+}
+
+/**
+ * An assignment and a due date for the same task, offered together: the assignment carrying the day first (the day is
+ * the one the owner is asked to meet), then the due date alone. Undefined unless `assignment` assigns the task
+ * `deadline` gives a day.
+ */
+export function assignmentThenDeadline(assignment: Proposal, deadline: Proposal): Proposal[] | undefined {
+  if (assignment.intent !== 'assign' || deadline.intent !== 'due' || deadline.date === null) return undefined;
+  if (assignment.taskNumber !== deadline.taskNumber) return undefined;
+  return [{ ...assignment, date: deadline.date }, deadline];
 }
 
 /**

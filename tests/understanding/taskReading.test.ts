@@ -1,0 +1,49 @@
+/** Parts of a task change read from the words alone: an owner and a due date offered together, the owner named. */
+import { loadCorpus } from '../../src/understanding/corpus';
+import { readerWords } from '../../src/understanding/readerWords';
+import type { Proposal } from '../../src/understanding/readings';
+import { assignmentThenDeadline, ownerNamed, takesDateAway } from '../../src/understanding/taskReading';
+import { prepareText, respellingTable } from '../../src/understanding/textPrep';
+
+const corpus = loadCorpus('en');
+const words = readerWords(corpus);
+const tokens = (text: string) =>
+  prepareText(text, {
+    taskNames: words.taskNames,
+    vocabulary: new Set(),
+    respellings: respellingTable(corpus.respellings),
+  }).tokens;
+
+describe('assignmentThenDeadline', () => {
+  const toMe: Proposal = { intent: 'assign', taskNumber: 3, to: 'me' };
+  const due: Proposal = { intent: 'due', taskNumber: 3, date: '2026-12-18' };
+  it('offers the assignment carrying the day first, then the due date alone', () => {
+    expect(assignmentThenDeadline(toMe, due)).toEqual([{ ...toMe, date: '2026-12-18' }, due]);
+  });
+  it.each<[string, Proposal, Proposal]>([
+    ['another task', { intent: 'assign', taskNumber: 4, to: 'me' }, due],
+    ['a cleared date', toMe, { intent: 'due', taskNumber: 3, date: null }],
+    ['no assignment', { intent: 'taskStart', taskNumber: 3 }, due],
+    ['no due date', toMe, { intent: 'taskDone', taskNumber: 3 }],
+  ])('pairs nothing with %s', (_, assignment, deadline) => {
+    expect(assignmentThenDeadline(assignment, deadline)).toBeUndefined();
+  });
+});
+
+describe('ownerNamed and takesDateAway', () => {
+  it.each([
+    ['give the agent install to me', 'me'],
+    ['hand it to <at>Lena</at>', '<person>'],
+    ['I will look at it', undefined],
+  ])('%j names %j', (text, owner) => {
+    const named = ownerNamed(words, tokens(text));
+    expect(named === undefined ? undefined : named === 'me' ? 'me' : '<person>').toBe(owner);
+  });
+  it.each([
+    ['scrap the target date for task 2', true],
+    ['drop the date', true],
+    ['drop task 2', false],
+  ])('%j takes a date away: %s', (text, away) => {
+    expect(takesDateAway(words, tokens(text))).toBe(away);
+  });
+});
