@@ -1,0 +1,106 @@
+/**
+ * How a message is put, read from its words alone: its last clause, whether it is a question, asks about something
+ * rather than for it, weighs a change, asks "you" to do something, or negates a command into doing nothing.
+ */
+import {
+  asksAboutIt,
+  asksYouTo,
+  isConditional,
+  lastClause,
+  looksLikeQuestion,
+  refuses,
+  weighsAChange,
+} from '../../src/understanding/clauses';
+import { loadCorpus } from '../../src/understanding/corpus';
+import { readerWords } from '../../src/understanding/readerWords';
+import { prepareText, respellingTable } from '../../src/understanding/textPrep';
+
+const corpus = loadCorpus('en');
+const words = readerWords(corpus);
+const prepare = (text: string) =>
+  prepareText(text, {
+    taskNames: words.taskNames,
+    vocabulary: new Set(),
+    respellings: respellingTable(corpus.respellings),
+  });
+const tokens = (text: string) => prepare(text).tokens;
+
+describe('lastClause', () => {
+  it.each([
+    [
+      'We wrapped up the firewall work on Tuesday, so what should the team pick up now',
+      'so what should the team pick up now',
+    ],
+    ['The pilot group looks fine today. Please show me where the plan stands', 'Please show me where the plan stands'],
+    ['short, what is next for us', undefined],
+    ['no clause mark in this rather long message at all', undefined],
+  ])('%j → %j', (text, clause) => {
+    expect(lastClause(text)).toBe(clause);
+  });
+});
+
+describe('looksLikeQuestion', () => {
+  it.each([
+    ['how do I reinstall the agent', true],
+    ['the agent is reinstalled?', true],
+    ['do not reinstall the agent', false],
+    ['reinstall the agent', false],
+    ['is it', false],
+  ])('%j → %s', (text, question) => {
+    expect(looksLikeQuestion(words, text, tokens(text))).toBe(question);
+  });
+});
+
+describe('asksAboutIt', () => {
+  it.each([
+    ['the export stalls every night, is that a known issue', true],
+    ['does it need a reboot after the upgrade', true],
+    ['what ports does it use', false],
+    ['is it possible to export the plan', false],
+    ['show me the plan', false],
+  ])('%j → %s', (text, asks) => {
+    expect(asksAboutIt(words, prepare(text).masked.split(' '))).toBe(asks);
+  });
+});
+
+describe('weighsAChange and asksYouTo', () => {
+  it.each([
+    ['should we skip task 4', true, false],
+    ['what if we skip task 4', true, false],
+    ['could you skip task 4', false, true],
+    ['skip task 4 please', false, false],
+  ])('%j: weighs %s, asks you %s', (text, weighs, asksYou) => {
+    expect(weighsAChange(words, tokens(text))).toBe(weighs);
+    expect(asksYouTo(words, tokens(text))).toBe(asksYou);
+  });
+});
+
+describe('isConditional', () => {
+  it.each([
+    ['if the pilot passes we start task 5', true],
+    ['once the licences arrive mark task 2 done', true],
+    ['when is task 3 due', false],
+    ['mark task 3 done when you have a moment', false],
+    ['mark task 3 done', false],
+  ])('%j → %s', (text, conditional) => {
+    expect(isConditional(words, prepare(text))).toBe(conditional);
+  });
+});
+
+describe('refuses', () => {
+  const asks = { undo: false, turnOn: false, keep: false };
+  it.each([
+    ['taskSkip', 'imperative', asks, true],
+    ['question', 'imperative', asks, false],
+    ['remind', 'imperative', asks, false],
+    ['remind', 'imperative', { ...asks, turnOn: true }, true],
+    ['watch', 'statement', { ...asks, keep: true }, true],
+    ['taskReopen', 'pending', { ...asks, undo: true }, false],
+    ['taskReopen', 'pending', asks, true],
+    ['status', 'pending', asks, false],
+    ['share', 'statement', asks, true],
+    ['status', 'statement', asks, false],
+  ] as const)('%s after a %s negation (%o) → %s', (intent, negation, said, refused) => {
+    expect(refuses(intent, negation, said)).toBe(refused);
+  });
+});

@@ -1,0 +1,32 @@
+/** The word tables the readers share come from the corpus, and the loader names a missing or empty one. */
+import { checkCorpus, loadCorpus } from '../../src/understanding/corpus';
+import { readerWords } from '../../src/understanding/readerWords';
+
+const corpus = loadCorpus('en');
+const copy = (): Record<string, Record<string, unknown>> => JSON.parse(JSON.stringify(corpus)) as never;
+
+describe('the question and setting words', () => {
+  it('are read from the corpus, the run-on question words beside the plain ones', () => {
+    const words = readerWords(corpus);
+    expect(words.askingWords).toEqual(new Set([...corpus.questionWords.wh, ...corpus.questionWords.whContracted]));
+    expect(words.requestOpeners).toEqual(new Set(corpus.questionWords.requests));
+    expect(words.oneOrOther).toEqual(new Set(corpus.settingStates));
+    expect(words.arrows).toEqual(corpus.owners.arrows);
+  });
+
+  it.each([
+    ['questionWords', 'requests', 'questionWords.requests'],
+    ['questionWords', 'referring', 'questionWords.referring'],
+    ['owners', 'arrows', 'owners.arrows'],
+  ])('stop start-up when %s.%s is empty', (table, key, field) => {
+    const broken = copy();
+    broken[table][key] = [];
+    expect(() => checkCorpus(broken, 'nlu/xx.json')).toThrow(`"${field}" must be a non-empty list`);
+  });
+
+  it.each(['questionWords', 'settingStates'])('stop start-up when %s is missing', (field) => {
+    const broken = copy();
+    delete broken[field];
+    expect(() => checkCorpus(broken, 'nlu/xx.json')).toThrow(`"${field}" must be`);
+  });
+});
