@@ -1,7 +1,7 @@
 /**
  * Sentences learnt from tuning sets written by people outside the project (nlu/<locale>.learnt.json): how strangers
  * phrase each command. They train a second network beside the corpus's (intentModel.ts), which gives a second opinion
- * (understand.ts): the bot acts only when both read the same command, and what only the second reads is offered.
+ * (secondOpinion.ts): the bot acts only when both read the same command, and what only the second reads is offered.
  *
  * The file is generated (`npm run learnt`) from the labeled tuning sets, and the bot reads only the file. Nothing
  * is learnt from a held-out set: its lines are read only to be left out where a tuning set has the same sentence. A

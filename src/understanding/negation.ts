@@ -1,6 +1,6 @@
 /**
  * Whether a message says *not* to do something. The model reads words, not grammar: "don't mark 3 done" shares
- * every word but one with "mark 3 done", so the decision (understand.ts) asks this before acting on a command.
+ * every word but one with "mark 3 done", so the decision (decide.ts) asks this before acting on a command.
  *
  * - imperative: the message opens (after "please", "ok"…) with a negative order: "don't…", "never…", "let's not…", or
  *   asks anywhere to hold off ("…, wait for my go-ahead").

@@ -203,7 +203,7 @@ export function prepareText(raw: string, options: TextPrepOptions): PreparedText
     masked.push(/^\d+$/.test(tokens[i]) ? NUMBER_TOKEN : tokens[i]);
     i += 1;
   }
-  // A lone small number with no task named ("3 is finished") is read as a task, as understand.ts's findTask reads it.
+  // A lone small number with no task named ("3 is finished") is read as a task, as taskReading.ts's findTask reads it.
   if (taskMentions.length === 0 && numbers.length === 1 && /^\d{1,2}$/.test(tokens[numbers[0]]))
     masked[numbers[0]] = TASK_TOKEN;
   return { tokens, masked: masked.join(' '), taskMentions, mentionCount, guessedCommandWords, guessedWords };
