@@ -11,18 +11,8 @@ import {
   refuses,
   weighsAChange,
 } from '../../src/understanding/clauses';
-import { loadCorpus } from '../../src/understanding/corpus';
-import { readerWords } from '../../src/understanding/readerWords';
-import { prepareText, respellingTable } from '../../src/understanding/textPrep';
+import { prepare, words } from '../helpers/englishWords';
 
-const corpus = loadCorpus('en');
-const words = readerWords(corpus);
-const prepare = (text: string) =>
-  prepareText(text, {
-    taskNames: words.taskNames,
-    vocabulary: new Set(),
-    respellings: respellingTable(corpus.respellings),
-  });
 const tokens = (text: string) => prepare(text).tokens;
 
 describe('lastClause', () => {

@@ -1,17 +1,6 @@
 /** Reading a setting from the words alone: on, off or shown, and whether the message asks to leave it as it is. */
-import { loadCorpus } from '../../src/understanding/corpus';
-import { readerWords } from '../../src/understanding/readerWords';
 import { asksOf, asksWhich, keepsSetting, watchSetting } from '../../src/understanding/settingReading';
-import { prepareText, respellingTable } from '../../src/understanding/textPrep';
-
-const corpus = loadCorpus('en');
-const words = readerWords(corpus);
-const prepare = (text: string) =>
-  prepareText(text, {
-    taskNames: words.taskNames,
-    vocabulary: new Set(),
-    respellings: respellingTable(corpus.respellings),
-  });
+import { prepare, words } from '../helpers/englishWords';
 
 describe('watchSetting', () => {
   it.each([

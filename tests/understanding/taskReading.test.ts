@@ -1,18 +1,9 @@
 /** Parts of a task change read from the words alone: an owner and a due date offered together, the owner named. */
-import { loadCorpus } from '../../src/understanding/corpus';
-import { readerWords } from '../../src/understanding/readerWords';
 import type { Proposal } from '../../src/understanding/readings';
 import { assignmentThenDeadline, ownerNamed, takesDateAway } from '../../src/understanding/taskReading';
-import { prepareText, respellingTable } from '../../src/understanding/textPrep';
+import { prepare, words } from '../helpers/englishWords';
 
-const corpus = loadCorpus('en');
-const words = readerWords(corpus);
-const tokens = (text: string) =>
-  prepareText(text, {
-    taskNames: words.taskNames,
-    vocabulary: new Set(),
-    respellings: respellingTable(corpus.respellings),
-  }).tokens;
+const tokens = (text: string) => prepare(text).tokens;
 
 describe('assignmentThenDeadline', () => {
   const toMe: Proposal = { intent: 'assign', taskNumber: 3, to: 'me' };
