@@ -14,12 +14,13 @@ import { escapeMarkdown } from '../cards/render';
 import { answerCard, didYouMeanCard, noAnswerCard, type SpokenOption } from '../cards/understandingCards';
 import { formatCalendarDay } from '../domain/planDates';
 import { planContext } from '../understanding/planContext';
-import type {
-  Interpretation,
-  PlanTaskInfo,
-  Proposal,
-  Understanding,
-  UnderstandingContext,
+import {
+  TASK_INTENTS,
+  type Interpretation,
+  type PlanTaskInfo,
+  type Proposal,
+  type Understanding,
+  type UnderstandingContext,
 } from '../understanding/understand';
 import { withinParseLimit } from '../domain/typedText';
 import type { PlanStore } from '../store/planStore';
@@ -41,16 +42,6 @@ export interface UnderstandingFeatureDeps {
   /** The app's one way to answer in the current turn (turn.ts). */
   readonly reply: TurnReply;
 }
-
-const STATE_CHANGES: ReadonlySet<Proposal['intent']> = new Set([
-  'taskStart',
-  'taskDone',
-  'taskSkip',
-  'taskReopen',
-  'assign',
-  'unassign',
-  'due',
-]);
 
 export function createUnderstandingFeature(deps: UnderstandingFeatureDeps): Feature {
   const reply = async (
@@ -184,7 +175,7 @@ async function act(
   tasks: readonly PlanTaskInfo[],
   deps: Pick<UnderstandingFeatureDeps, 'runCommand' | 'reply'>,
 ): Promise<void> {
-  if (STATE_CHANGES.has(proposal.intent)) await deps.reply(context, changeLine(proposal, tasks));
+  if (TASK_INTENTS.has(proposal.intent)) await deps.reply(context, changeLine(proposal, tasks));
   await deps.runCommand(context, commandOf(proposal));
 }
 

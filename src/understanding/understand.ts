@@ -30,6 +30,7 @@ export {
   ACT_SCORE,
   intentRead,
   SUGGEST_SCORE,
+  TASK_INTENTS,
   type Interpretation,
   type Missing,
   type PlanTaskInfo,
