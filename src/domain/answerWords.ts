@@ -246,6 +246,7 @@ export interface SharedWords {
   readonly qualifiersBefore: ReadonlyArray<readonly [string, Qualifier]>;
   readonly qualifiersAfter: ReadonlyArray<readonly [string, Qualifier]>;
   readonly estimateWords: readonly string[];
+  readonly exceptions: readonly string[];
   readonly countUnits: ReadonlyArray<readonly [string, (typeof COUNT_UNIT_KINDS)[number]]>;
   readonly objectParts: ReadonlyArray<readonly [string, (typeof OBJECT_PART_KINDS)[number]]>;
   readonly yearMarkers: ReadonlySet<string>;
@@ -347,6 +348,7 @@ const SHARED_LISTS = [
   'noFirst',
   'marginWords',
   'estimateWords',
+  'exceptions',
   'otherCounted',
   'groupWords',
   'reachable',
@@ -888,6 +890,12 @@ export const QUALIFIERS_AFTER: ReadonlyArray<readonly [string, Qualifier]> = WOR
  * the largest domain at 150k, could be a bit more or less"): near a band's edge, both bands.
  */
 export const ESTIMATE_WORDS: readonly string[] = WORDS.shared.estimateWords;
+
+/**
+ * Words of exception: a count after one, in the sentence of an earlier count, is the case that count leaves out ("no
+ * group over 40k except one at 55k").
+ */
+export const EXCEPTIONS: readonly string[] = WORDS.shared.exceptions;
 
 /** What a counted number is of. Users are only part of a directory's objects: see PEOPLE_TO_OBJECTS. */
 export const COUNT_UNITS: ReadonlyArray<readonly [string, 'people' | 'objects' | 'members' | 'partial']> =

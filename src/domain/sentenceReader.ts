@@ -22,6 +22,7 @@ import {
   OTHER_THINGS,
   NO_LONGER_USED,
   ESTIMATE_WORDS,
+  EXCEPTIONS,
   GROUP_WORDS,
   LEAVING,
   LEAVING_BACK,
@@ -127,7 +128,8 @@ type Meaning =
         | 'tentative'
         | 'only'
         | 'countBeforeSize'
-        | 'reportedOf';
+        | 'reportedOf'
+        | 'exception';
     }
   | {
       readonly kind: 'value';
@@ -215,6 +217,7 @@ function table(): PhraseTable<Meaning> {
   add(TENTATIVE, { kind: 'tentative' });
   add(ONLY_WORDS, { kind: 'only' });
   add(COUNTS_BEFORE_SIZE, { kind: 'countBeforeSize' });
+  add(EXCEPTIONS, { kind: 'exception' });
   for (const [word, qualifier] of QUALIFIERS_BEFORE) add([word], { kind: 'qualifierBefore', qualifier });
   for (const [word, qualifier] of QUALIFIERS_AFTER) add([word], { kind: 'qualifierAfter', qualifier });
   for (const [word, unit] of COUNT_UNITS) add([word], { kind: 'unit', unit });
@@ -376,6 +379,8 @@ class Scan {
   /** Tokens after a guess ("I think", "maybe"), in its stretch of the sentence (see segment). */
   readonly tentative: boolean[];
   readonly evidence = new Map<AnswerKey, Evidence>();
+  /** The piece each count gave a question, and where the count stands (see allowCount). */
+  private readonly countPieces = new Map<AnswerKey, Array<{ readonly at: number; readonly piece: Piece }>>();
   private readonly startingAt = new Map<number, PhraseMatch<Meaning>>();
   private readonly endingAt = new Map<number, PhraseMatch<Meaning>>();
   private numbers: FoundNumber[] = [];
@@ -731,6 +736,8 @@ class Scan {
       )
         continue;
       const inGroupClause = this.inClause(clause, 'groupWord');
+      // A small number with no unit beside a group counts groups, not members: "except one with 75k members".
+      if (inGroupClause && unit === undefined && !sized && number.value < MIN_BARE_MEMBER_COUNT) continue;
       if (unit === 'members' || (inGroupClause && (unit === undefined || unit === 'people' || sized))) {
         this.countMembers(range, true, number.start);
         continue;
@@ -838,6 +845,41 @@ class Scan {
     return bands.length < total || question === this.asked.id ? [...bands] : [];
   }
 
+  /**
+   * A count after a word of exception ("no group over 40k except one at 55k", "every group is under 20k apart from the
+   * all-staff list at 70k") is the case the statement before it leaves out: for that question, the counts before the
+   * exception in its sentence give way to it.
+   */
+  private allowCount(question: AnswerKey, topical: boolean, values: readonly string[], at: number): void {
+    const before = this.evidence.get(question)?.pieces.length ?? 0;
+    this.allow(question, topical, values, at);
+    const pieces = this.evidence.get(question)?.pieces;
+    if (!pieces || pieces.length === before) return;
+    const counted = this.countPieces.get(question) ?? [];
+    const sameSentence = counted.filter((entry) => entry.at < at && this.sentence[entry.at] === this.sentence[at]);
+    const exception = this.matches.find(
+      (match) =>
+        has(match, 'exception') &&
+        match.start < at &&
+        this.sentence[match.start] === this.sentence[at] &&
+        (sameSentence.some((entry) => entry.at < match.start) ||
+          pieces.some((piece) => piece.at !== undefined && piece.at < match.start)) &&
+        !sameSentence.some((entry) => entry.at > match.start),
+    );
+    if (exception) {
+      // What the statement before it named gives way too: "nothing that big, apart from the all-staff list at 62k".
+      const stated = new Set([
+        ...sameSentence.map((entry) => entry.piece),
+        ...pieces.filter(
+          (piece) =>
+            piece.at !== undefined && piece.at < exception.start && this.sentence[piece.at] === this.sentence[at],
+        ),
+      ]);
+      for (let i = pieces.length - 1; i >= 0; i--) if (stated.has(pieces[i])) pieces.splice(i, 1);
+    }
+    this.countPieces.set(question, [...counted, { at, piece: pieces[pieces.length - 1] }]);
+  }
+
   /** "one DL", "two servers", "three forests": the number counts that thing. */
   private countsSomethingElse(at: number): boolean {
     const match = this.startingAt.get(at);
@@ -852,7 +894,7 @@ class Scan {
     for (const question of ANSWER_KEYS) {
       const counts = QUESTION_WORDS[question].counts;
       if (counts?.of === 'members')
-        this.allow(
+        this.allowCount(
           question,
           topical,
           this.informative(question, bandsOf(range, counts.bands), counts.bands.length),
@@ -885,7 +927,7 @@ class Scan {
           : target === 'total'
             ? { low: range.low, high: Infinity }
             : { low: 0, high: range.high };
-      this.allow(
+      this.allowCount(
         question,
         topical || QUESTION_WORDS[this.asked.id].counts?.of === 'objects',
         this.informative(question, bandsOf(seen, counts.bands), counts.bands.length),

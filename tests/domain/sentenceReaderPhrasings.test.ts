@@ -772,3 +772,15 @@ describe('a version whose last part is said in words is read by the parts typed'
     ['connectBuild', 'build 2.6.xx I believe', 'ambiguous'],
   ]);
 });
+
+describe('a count after a word of exception is the case the statement before it leaves out', () => {
+  readsAs([
+    ['groupOver50kMembers', 'our groups are under 20k except one with 75k members', 'yes'],
+    ['groupOver50kMembers', 'nothing bigger than 30k apart from the all-staff list at 62k', 'yes'],
+    ['groupOver50kMembers', 'we have none above 50k apart from one at 51k, the rest are tiny', 'yes'],
+    ['groupOver50kMembers', 'all under 20k except one with 45k', 'no'],
+    ['largestDomainObjects', 'every domain is under 40k objects except the main one with 130k', 'from100kTo150k'],
+    // A small number beside a group counts groups, not their members.
+    ['groupOver50kMembers', 'just one with about 75k members', 'yes'],
+  ]);
+});
