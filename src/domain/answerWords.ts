@@ -224,6 +224,7 @@ export interface SharedWords {
   readonly otherThings: readonly string[];
   readonly removedBack: readonly string[];
   readonly departedBack: readonly string[];
+  readonly departedBackWhenDenied: readonly string[];
   readonly needsNothing: readonly string[];
   readonly noLongerUsed: readonly string[];
   readonly rejected: readonly string[];
@@ -329,6 +330,7 @@ const SHARED_LISTS = [
   'otherThings',
   'removedBack',
   'departedBack',
+  'departedBackWhenDenied',
   'needsNothing',
   'noLongerUsed',
   'rejected',
@@ -774,6 +776,12 @@ export const REMOVED_BACK: readonly string[] = WORDS.shared.removedBack;
  * past "and" ("group filtering was only for the pilot and we don't use it any more").
  */
 export const DEPARTED_BACK: readonly string[] = WORDS.shared.departedBack;
+
+/**
+ * The same said of "it" or "them" only when denied: "custom rules, but we don't need them now", where "we need them now"
+ * says they are wanted.
+ */
+export const DEPARTED_BACK_WHEN_DENIED: readonly string[] = WORDS.shared.departedBackWhenDenied;
 
 /**
  * Said of what a question is about, named just before in its clause, these deny it whole: "devices need nothing" is no

@@ -18,6 +18,7 @@ import {
   COUNTS_BEFORE_SIZE,
   DEPARTED,
   DEPARTED_BACK,
+  DEPARTED_BACK_WHEN_DENIED,
   REMOVED_BACK,
   OTHER_THINGS,
   NO_LONGER_USED,
@@ -100,6 +101,7 @@ type Meaning =
         | 'negation'
         | 'departed'
         | 'departedBack'
+        | 'departedBackWhenDenied'
         | 'removedBack'
         | 'otherThing'
         | 'noLongerUsed'
@@ -184,6 +186,7 @@ function table(): PhraseTable<Meaning> {
   add(NEGATIONS, { kind: 'negation' });
   add(DEPARTED, { kind: 'departed' });
   add(DEPARTED_BACK, { kind: 'departedBack' });
+  add(DEPARTED_BACK_WHEN_DENIED, { kind: 'departedBackWhenDenied' });
   add(REMOVED_BACK, { kind: 'removedBack' });
   add(OTHER_THINGS, { kind: 'otherThing' });
   add(NO_LONGER_USED, { kind: 'noLongerUsed' });
@@ -319,6 +322,8 @@ interface Evidence {
   alternatives?: boolean;
   /** "Not sure" said right on what the question asks about ("devices not sure"): an answer, for a later question too. */
   unsureNamed?: boolean;
+  /** An option named as removed or no longer used ("we had custom rules but ripped them out"), not merely denied. */
+  givenUp?: boolean;
 }
 
 /** The reading of the question asked: a value, several candidates (ask which), or nothing. */
@@ -346,7 +351,7 @@ export function prepareSentenceReader(): void {
 
 /** Reads `text` as a reply to `asked`, with the answers given so far. The caller bounds the text (typedText.ts). */
 export function readSentence(asked: Question, text: string, answers: Partial<Answers>): SentenceReading {
-  const scan = new Scan(sentenceTokens(text), asked);
+  const scan = new Scan(sentenceTokens(text), asked, answers);
   scan.readWords();
   scan.readNumbers();
   scan.readVersions();
@@ -392,6 +397,7 @@ class Scan {
   constructor(
     readonly tokens: readonly string[],
     readonly asked: Question,
+    private readonly answers: Partial<Answers>,
   ) {
     this.asking = questionSentences(tokens);
     // A hedge inside a question still says the person does not know ("how do I find out?").
@@ -424,6 +430,13 @@ class Scan {
     this.removedBack();
     this.unused = this.tokens.map(() => false);
     this.reachBack(this.unused, 'departedBack', PRONOUN_REACH_BACK, true);
+    this.reachBack(
+      this.unused,
+      'departedBackWhenDenied',
+      PRONOUN_REACH_BACK,
+      true,
+      (match) => this.negated[match.start],
+    );
     this.reachBack(this.unused, 'noLongerUsed', NEGATION_REACH);
     this.rejected = this.reach('rejected', NEGATION_REACH, undefined, true);
     this.reachBack(this.rejected, 'rejected', REJECTION_REACH_BACK);
@@ -468,10 +481,16 @@ class Scan {
    * Marks the nearest answer word before each phrase of `kind`, within `distance` tokens and its clause (or, for a phrase
    * that says "it", its sentence).
    */
-  private reachBack(marked: boolean[], kind: Kind, distance: number, inSentence = false): void {
+  private reachBack(
+    marked: boolean[],
+    kind: Kind,
+    distance: number,
+    inSentence = false,
+    applies: (match: PhraseMatch<Meaning>) => boolean = () => true,
+  ): void {
     for (const match of this.matches) {
-      if (!has(match, kind)) continue;
-      const named = [...this.matches].reverse().find(
+      if (!has(match, kind) || !applies(match)) continue;
+      const candidates = [...this.matches].reverse().filter(
         (word) =>
           word.end <= match.start &&
           word.start >= match.start - distance &&
@@ -482,6 +501,7 @@ class Scan {
           // "we don't use it any more": the negation before the phrase is no thing given up.
           !has(word, 'negation'),
       );
+      const named = inSentence ? this.referent(candidates) : candidates[0];
       if (named) for (let i = named.start; i < named.end; i++) marked[i] = true;
     }
   }
@@ -494,18 +514,39 @@ class Scan {
   private removedBack(): void {
     for (const match of this.matches) {
       if (!has(match, 'removedBack')) continue;
-      const named = [...this.matches]
+      const candidates = [...this.matches]
         .reverse()
-        .find(
+        .filter(
           (word) =>
             word.end <= match.start &&
             word.start >= match.start - PRONOUN_REACH_BACK &&
             this.sentence[word.start] === this.sentence[match.start] &&
             (has(word, 'value') || has(word, 'topic') || this.isOtherThing(word)),
         );
+      // Something no question asks about, nearest, is what was removed ("the old server, we ripped it out").
+      const named = candidates[0] && this.isOtherThing(candidates[0]) ? undefined : this.referent(candidates);
       if (!named || !(has(named, 'value') || has(named, 'topic'))) continue;
       for (let i = named.start; i < named.end; i++) this.departed[i] = true;
     }
+  }
+
+  /**
+   * What "it" or "them" stands for, from the words before it, nearest first: the nearest, unless it only names what an
+   * earlier reply already answered and a word of the question asked is within reach ("we had custom rules in the old
+   * Connect but ripped them out", asked about customization once Connect is answered, removed the rules).
+   */
+  private referent(candidates: readonly PhraseMatch<Meaning>[]): PhraseMatch<Meaning> | undefined {
+    const questions = (word: PhraseMatch<Meaning>) =>
+      word.meanings.flatMap((meaning) =>
+        meaning.kind === 'value' || meaning.kind === 'topic' ? [meaning.question] : [],
+      );
+    const nearest = candidates[0];
+    const answeredOnly =
+      nearest !== undefined &&
+      questions(nearest).length > 0 &&
+      questions(nearest).every((question) => question !== this.asked.id && this.answers[question] !== undefined);
+    if (!answeredOnly) return nearest;
+    return candidates.find((word) => questions(word).includes(this.asked.id)) ?? nearest;
   }
 
   /** A thing no question asks about, not right after an answer word that it is part of the name of. */
@@ -657,6 +698,8 @@ class Scan {
         }
         if (denied) this.evidenceFor(question).denied.add(meaning.value);
         else if (meaning.value === NONE_VALUE && this.saysOnly(match)) this.evidenceFor(question).wholeNone = true;
+        if (denied && (this.departed[match.start] || this.unused[match.start]))
+          this.evidenceFor(question).givenUp = true;
         if (!denied)
           this.evidenceFor(question).pieces.push({
             values: [meaning.value],
@@ -1364,7 +1407,9 @@ function resolveMulti(question: Question, evidence: Evidence): Resolution {
   if (open.length > 0) return { candidates: options.filter((option) => open.flat().includes(option)) };
   const chosen = options.filter((option) => named.has(option));
   if (chosen.length > 0) return { value: chosen as unknown as Answers[AnswerKey] };
-  if (named.has(NONE_VALUE) || evidence.topicDenied) return { value: [] as unknown as Answers[AnswerKey] };
+  // What was there and is given up, with nothing else named, leaves none: "we had custom rules but ripped them out".
+  if (named.has(NONE_VALUE) || evidence.topicDenied || (evidence.givenUp && read.length === 0 && !evidence.notSure))
+    return { value: [] as unknown as Answers[AnswerKey] };
   const hedged = hedgedCandidates(evidence, options);
   if (hedged) return { candidates: hedged };
   if (evidence.notSure) return { value: NOT_SURE_VALUE as Answers[AnswerKey] };

@@ -784,3 +784,16 @@ describe('a count after a word of exception is the case the statement before it 
     ['groupOver50kMembers', 'just one with about 75k members', 'yes'],
   ]);
 });
+
+describe('options given up, said of "it" or "them" under a denial, leave none when nothing else is named', () => {
+  readsAs([
+    ['customization', 'there were a couple of custom sync rules once, we do not use them now', []],
+    ['customization', 'group scoping was a pilot thing, we are not using it now', []],
+    // "It" stands for what the question asks about, not for what an earlier reply already answered.
+    ['customization', 'we used custom rules on the old connect box but ripped them out', []],
+    // Said, not denied, "need them now" wants them; and what is named beside a thing given up stays.
+    ['customization', 'we still need them now, the custom rules', ['advancedSyncRules']],
+    ['customization', "the custom rules, we don't need them now, but we filter by group", ['groupBasedFiltering']],
+    ['currentSync', 'we run connect, the custom rules we ripped them out', 'connect'],
+  ]);
+});
