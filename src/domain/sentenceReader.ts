@@ -1102,6 +1102,7 @@ class Scan {
     const subjectOf = (match: PhraseMatch<Meaning>) =>
       match.meanings.find((m): m is Extract<Meaning, { kind: 'subject' }> => m.kind === 'subject')!.question;
     const found: Array<{ question: AnswerKey; reachable: boolean; topical: boolean; at: number }> = [];
+    const tallied = this.tallied(subjects, subjectOf);
     for (const match of this.matches) {
       const meaning = match.meanings.find((m): m is Extract<Meaning, { kind: 'reach' }> => m.kind === 'reach');
       if (!meaning) continue;
@@ -1116,8 +1117,8 @@ class Scan {
       const subject = forward ? (after ?? before) : (before ?? after);
       const question = subject ? subjectOf(subject) : QUESTION_WORDS[this.asked.id].reach ? this.asked.id : undefined;
       if (!question) continue;
-      // "One child domain is reachable" says nothing of the others.
-      if (reachable && subject && this.picksSome(subject)) continue;
+      // "One child domain is reachable" says nothing of the others; one of each kind counted is all of them.
+      if (reachable && subject && this.picksSome(subject) && !tallied.has(subject)) continue;
       found.push({ question, reachable, topical: subject !== undefined, at: match.start });
     }
     for (const { question, reachable, topical, at } of found) {
@@ -1135,7 +1136,10 @@ class Scan {
       const count = this.countBefore(subject.start);
       if (count === undefined) continue;
       counted.add(question);
-      this.allow(question, true, count === 1 ? reach.whenOne : reach.whenMany, subject.start);
+      const together = tallied.get(subject);
+      if (together === 0) continue;
+      const total = together ?? count;
+      this.allow(question, true, total === 1 ? reach.whenOne : reach.whenMany, subject.start);
       // "one forest or maybe two", "one or two forests": the other number is another possible count.
       for (const number of this.numbers) {
         if (number.end > subject.start - COUNT_REACH && number.start < subject.start) continue;
@@ -1155,6 +1159,33 @@ class Scan {
       if (first !== undefined)
         this.allow(this.asked.id, false, first.count === 1 ? askedReach.whenOne : askedReach.whenMany, first.at);
     }
+  }
+
+  /**
+   * Subjects of one question counted apart under different names in one sentence ("one account forest and one resource
+   * forest") are that many together: the first of them carries the sum, the others 0 (read once, with it). Subjects not
+   * so tallied are not in the map.
+   */
+  private tallied(
+    subjects: readonly PhraseMatch<Meaning>[],
+    subjectOf: (match: PhraseMatch<Meaning>) => AnswerKey,
+  ): Map<PhraseMatch<Meaning>, number> {
+    const groups = new Map<string, Array<{ subject: PhraseMatch<Meaning>; count: number }>>();
+    for (const subject of subjects) {
+      const count = this.countBefore(subject.start);
+      if (count === undefined) continue;
+      const key = `${subjectOf(subject)} ${this.sentence[subject.start]}`;
+      groups.set(key, [...(groups.get(key) ?? []), { subject, count }]);
+    }
+    const tallied = new Map<PhraseMatch<Meaning>, number>();
+    for (const group of groups.values()) {
+      const names = new Set(group.map(({ subject }) => this.tokens.slice(subject.start, subject.end).join(' ')));
+      if (group.length < 2 || names.size !== group.length) continue;
+      group.forEach(({ subject }, index) =>
+        tallied.set(subject, index === 0 ? group.reduce((sum, { count }) => sum + count, 0) : 0),
+      );
+    }
+    return tallied;
   }
 
   /** Whether a subject is only some of them: "one child domain", "some domains", "not every domain". */

@@ -797,3 +797,22 @@ describe('options given up, said of "it" or "them" under a denial, leave none wh
     ['currentSync', 'we run connect, the custom rules we ripped them out', 'connect'],
   ]);
 });
+
+describe('forests counted apart under different names are that many together', () => {
+  readsAs([
+    ['forestTopology', 'a single account forest plus one resource forest for exchange', 'ambiguous'],
+    [
+      'forestTopology',
+      'one account forest and one resource forest, both reachable from the sync box',
+      'multipleConnected',
+    ],
+    [
+      'forestTopology',
+      'one account forest, one resource forest; the resource one sits behind a firewall',
+      'includesDisconnected',
+    ],
+    // The same name counted twice is still one; two in one datacenter reach each other.
+    ['forestTopology', 'one forest, and one forest only', 'single'],
+    ['forestTopology', 'two forests, same data center', 'multipleConnected'],
+  ]);
+});
