@@ -101,9 +101,15 @@ export function recognizeDueDay(
   const tokens = text
     .toLowerCase()
     .slice(0, MAX_DATE_TEXT)
-    .split(/[\s,.!?;:()]+/)
+    .split(/[\s,!?;:()]+|\.(?!\d)/)
     .filter(Boolean)
-    .filter((token, i, all) => !countsThings(token, all[i + 1]) && !measuresTime(all, i));
+    .filter(
+      (token, i, all) =>
+        !countsThings(token, all[i + 1]) &&
+        !measuresTime(all, i) &&
+        !countsRange(token, all[i + 1]) &&
+        !countsRange(all[i - 1] ?? '', token),
+    );
   const holiday = holidayDay(tokens, today, holidays);
   if (holiday === COUNTED_FROM) return tokens.some(looksLikeDate) ? resolveCommonDay(tokens, today) : undefined;
   if (!tokens.some(looksLikeDate)) return holiday;
@@ -169,8 +175,25 @@ function holidayDay(tokens: readonly string[], today: string, holidays: Holidays
 export function looksLikeDate(token: string): boolean {
   if (DATE_WORDS.has(token)) return true;
   if (monthOf(token) !== undefined || weekdayOf(token) !== undefined) return true;
-  return /^\d{1,4}[/-]\d{1,2}([/-]\d{1,4})?$/.test(token) || /^\d{1,2}(st|nd|rd|th)$/.test(token);
+  return /^\d{1,4}[/-]\d{1,2}([/-]\d{1,4})?$/.test(token) || /^\d{1,2}(st|nd|rd|th)$/.test(token) || DOTTED.test(token);
 }
+
+/**
+ * "15.12.2026": day, month and year with dots, as much of Europe writes a date. Only with its year: "2.4" or "2.5.79" is
+ * as likely a version of Connect Sync.
+ */
+const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
+
+/**
+ * A range of counts before what it counts ("in 1-2 weeks", "2-3 days of testing"): how long something takes, no day.
+ * Dropped with what it counts before any date is looked for, as the recognizer reads "1-2" as a day of January and "in
+ * weeks" as the end of this one.
+ */
+function countsRange(token: string, next: string | undefined): boolean {
+  return /^\d{1,2}-\d{1,2}$/.test(token) && next !== undefined && (isWeek(next) || DAYS_OR_MONTHS.has(next));
+}
+
+const DAYS_OR_MONTHS: ReadonlySet<string> = new Set(['day', 'days', 'month', 'months', 'fortnight', 'fortnights']);
 
 /**
  * An ordinal before a word that is neither part of a date nor one that may follow a day ("the 2nd server", "the 3rd
@@ -237,19 +260,23 @@ export function resolveCommonDay(tokens: readonly string[], today: string): stri
     if (word === 'eod' && looksLikeDate(at(i + 1))) continue;
     // "a week from today", "two weeks from now", British "a week today": counted from today, not today itself.
     if (
-      isWeek(word) &&
+      weeksIn(word) !== undefined &&
       (at(i + 1) === 'today' || (at(i + 1) === 'from' && (at(i + 2) === 'today' || at(i + 2) === 'now')))
     )
-      return addDays(base, 7 * (countOf(at(i - 1)) ?? 1));
+      return addDays(base, 7 * (weeksIn(word) ?? 1) * (countOf(at(i - 1)) ?? 1));
     if (word === 'today' || word === 'tonight' || word === 'eod') return today;
     if (word === 'tomorrow' || word === 'tmrw' || word === 'tmr')
       return addDays(base, at(i - 1) === 'after' && at(i - 2) === 'day' ? 2 : 1);
     if (DAY.test(word) && validDay(word)) return word;
-    const count = word === 'in' ? countOf(at(i + 1)) : undefined;
+    // "in two weeks", "within 3 days", "in a fortnight": by the end of that time.
+    const count = word === 'in' || word === 'within' ? countOf(at(i + 1)) : undefined;
     if (count !== undefined) {
       if (at(i + 2) === 'day' || at(i + 2) === 'days') return addDays(base, count);
-      if (at(i + 2) === 'week' || at(i + 2) === 'weeks') return addDays(base, 7 * count);
+      const weeks = weeksIn(at(i + 2));
+      if (weeks !== undefined) return addDays(base, 7 * weeks * count);
     }
+    const dotted = DOTTED.exec(word);
+    if (dotted) return exactDay(Number(dotted[3]), Number(dotted[2]) - 1, Number(dotted[1]));
     if (
       word === 'end' &&
       at(i + 1) === 'of' &&
@@ -262,6 +289,12 @@ export function resolveCommonDay(tokens: readonly string[], today: string): stri
     const dated =
       (dayNumber(at(i + 1)) !== undefined && monthOf(at(i + 2)) !== undefined) ||
       (monthOf(at(i + 1)) !== undefined && dayNumber(at(i + 2)) !== undefined);
+    // "friday the 11th": the day of the month says which friday, when it is one.
+    const ofMonth =
+      weekday !== undefined && !dated && ORDINAL.test(at(i + 1))
+        ? ordinalDay(base, dayNumber(at(i + 1)) ?? 0)
+        : undefined;
+    if (ofMonth !== undefined && weekdayIndex(new Date(`${ofMonth}T00:00:00Z`)) === weekday) return ofMonth;
     if (weekday !== undefined && !dated) {
       const previous = at(i - 1);
       if (previous === 'next' || (at(i + 1) === 'next' && isWeek(at(i + 2)))) return nextWeeks(base, weekday);
@@ -358,6 +391,15 @@ function weekDay(tokens: readonly string[], base: Date): string | undefined {
 function isWeek(token: string): boolean {
   return token === 'week' || token === 'weeks';
 }
+
+/** How many weeks a word of time is: one for "week", two for "fortnight"; undefined for any other word. */
+function weeksIn(token: string): number | undefined {
+  if (isWeek(token)) return 1;
+  return token === 'fortnight' || token === 'fortnights' ? 2 : undefined;
+}
+
+/** "11th", "1st": a day of the month said as an ordinal. */
+const ORDINAL = /^\d{1,2}(st|nd|rd|th)$/;
 
 function dayNumber(token: string): number | undefined {
   const match = /^(\d{1,2})(st|nd|rd|th)?$/.exec(token);

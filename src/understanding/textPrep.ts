@@ -244,10 +244,11 @@ function respelledPhrases(tokens: string[], respellings: Respellings | undefined
 
 /**
  * A word written with a hyphen after its prefix ("un-tick", "re-assign") is the word the corpus knows without it
- * ("untick"); a hyphenated word known as it is ("to-do"), or whose parts make no known word, stays as typed.
+ * ("untick"); a hyphenated word known as it is ("to-do"), or whose parts make no known word, stays as typed, and so do
+ * numbers ("1-2 weeks" is a range, not 12).
  */
 function joinedPrefix(token: string, vocabulary: ReadonlySet<string>, respellings?: Respellings): string {
-  if (!token.includes('-') || vocabulary.has(token)) return token;
+  if (!/^[a-z]+(?:-[a-z]+)+$/.test(token) || vocabulary.has(token)) return token;
   const joined = token.replace(/-/g, '');
   return vocabulary.has(joined) || respellings?.has(joined) ? joined : token;
 }

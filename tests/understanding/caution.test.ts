@@ -703,6 +703,15 @@ describe('a due date the words allow but do not pin down', () => {
     expect(understanding.interpret(text, context).kind).not.toBe('act');
   });
 
+  // Each had set a day of January or February: the range says how long the work takes, not by when.
+  it.each(['task 3 due in 1-2 weeks', 'the config will take 2-3 days, put a deadline on it'])(
+    'sets no day from a range of counts: %j',
+    (text) => {
+      const reading = understanding.interpret(text, context);
+      expect(reading.kind === 'act' && reading.proposal.intent === 'due').toBe(false);
+    },
+  );
+
   it.each([
     ['task 4 due 3/11', 'two numbers that could each be the month'],
     ['task 4 due 11/30/2025', 'a day already past'],

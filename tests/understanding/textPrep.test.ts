@@ -233,6 +233,12 @@ describe('a prefix written with a hyphen', () => {
     expect(tokens('a follow-up call')).toEqual(['a', 'follow-up', 'call']);
   });
 
+  // "1-2 weeks" had been read as "12 weeks", a due date in February.
+  it('joins no numbers: a range stays as typed', () => {
+    const read = prepareText('due in 1-2 weeks', { taskNames: names, vocabulary: new Set(['12']) });
+    expect(read.tokens).toEqual(['due', 'in', '1-2', 'weeks']);
+  });
+
   // "untick" and "uncheck" were words the model never learnt: the reopen was offered last, after a start and a done.
   it.each(['un-tick the prerequisites please', 'uncheck task 2'])('reopens the task from %j', (text) => {
     expect(sharedUnderstanding().interpret(text, cloudSyncContext())).toMatchObject({

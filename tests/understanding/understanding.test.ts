@@ -208,6 +208,28 @@ describe('common due-date forms, resolved without the recognizer', () => {
     expect(recognizeDueDay(text, NOW, () => undefined)).toBe(day);
   });
 
+  // Each had read no day, or the coming friday for "friday the 11th".
+  it.each([
+    ['friday the 11th', '2026-12-11'],
+    ['fri 11th', '2026-12-11'],
+    ['in a fortnight', '2026-12-15'],
+    ['a fortnight from today', '2026-12-15'],
+    ['within 3 days', '2026-12-04'],
+    ['within two weeks', '2026-12-15'],
+    ['22.12.2026', '2026-12-22'],
+  ])('%s → %s', (text, day) => {
+    expect(recognizeDueDay(text, NOW, notCalled)).toBe(day);
+  });
+
+  it('reads the coming friday in "friday the 12th", a day that is no friday, as the recognizer does', () => {
+    expect(recognizeDueDay('friday the 12th', NOW, notCalled)).toBe('2026-12-04');
+  });
+
+  // "in 1-2 weeks" had read as a day of January: a range of counts says how long, and a dotted pair may be a version.
+  it.each(['in 1-2 weeks', 'it takes 2-3 days', 'upgrade to 2.4', '30.02.2027'])('reads no day in %j', (text) => {
+    expect(recognizeDueDay(text, NOW)).toBeUndefined();
+  });
+
   it('reads no day in an ordinal that counts things, with either resolver', () => {
     const fallback = jest.fn(() => '2026-12-04');
     for (const text of [
