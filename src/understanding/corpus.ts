@@ -73,6 +73,11 @@ export interface Corpus {
    */
   readonly dueTaskMarkers: readonly string[];
   /**
+   * Words an admin tier's shorthand is written before ("t1 admins", "t0 accounts"), where "t1" names the tier: anywhere
+   * else "t3" is task 3.
+   */
+  readonly tierNouns: readonly string[];
+  /**
    * How a request about the tenant watch says which way: `off` phrases turn it off, a message opened by a `show` word
    * ("is the watch on?") asks for the setting, and anything else asks to turn it on (which the bot confirms first).
    * `otherVerbs` are phrases where a word that turns something off belongs to another verb ("until the SOC signs off",
@@ -339,6 +344,7 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     clearDate: strings(raw.clearDate, 'clearDate'),
     clearDateWords: record(raw.clearDateWords, 'clearDateWords', ['verbs', 'nouns', 'spanEnds'] as const),
     dueTaskMarkers: strings(raw.dueTaskMarkers, 'dueTaskMarkers'),
+    tierNouns: strings(raw.tierNouns, 'tierNouns'),
     watchSettings: record(raw.watchSettings, 'watchSettings', ['off', 'show', 'otherVerbs', 'changeVerbs'] as const),
     holidays: holidays(raw.holidays, fail),
     holidayCountedFrom: strings(raw.holidayCountedFrom, 'holidayCountedFrom'),

@@ -106,9 +106,11 @@ export class IntentModel {
     for (const utterance of corpus.none) examples.push({ intent: 'None', text: utterance });
     /** Sentences (stemmed) that more than one intent has: they say nothing of which. */
     const ambiguous = new Set<string>();
+    // Sentences are prepared as messages are, an admin tier ("t1 admins") included.
+    const tierNouns = new Set(corpus.tierNouns);
     const training = examples.map(({ intent, text }) => {
       const withTokens = text.replace(/\{task\}|\{person\}|\{n\}/g, (placeholder) => ` ${PLACEHOLDERS[placeholder]} `);
-      const prepared = prepareText(withTokens, { taskNames, vocabulary: new Set(), respellings });
+      const prepared = prepareText(withTokens, { taskNames, vocabulary: new Set(), respellings, tierNouns });
       for (const token of prepared.tokens) if (!KEEP_AS_IS.has(token)) vocabulary.add(token);
       const masked = prepared.masked;
       this.learnPhrases(masked);
@@ -164,13 +166,14 @@ export class IntentModel {
     noneExample: { input: Features; output: Record<string, number> },
   ): NeuralNetwork | undefined {
     const learnt: Array<{ input: Features; output: Record<string, number> }> = [];
+    const tierNouns = new Set(corpus.tierNouns);
     for (const [intent, sentences] of Object.entries(corpus.learnt ?? {}) as Array<[IntentName, readonly string[]]>)
       for (const sentence of sentences) {
         const withTokens = sentence.replace(
           /\{task\}|\{person\}|\{n\}/g,
           (placeholder) => ` ${PLACEHOLDERS[placeholder]} `,
         );
-        const { masked } = prepareText(withTokens, { taskNames, vocabulary: new Set(), respellings });
+        const { masked } = prepareText(withTokens, { taskNames, vocabulary: new Set(), respellings, tierNouns });
         const input = Object.fromEntries(
           Object.keys(this.featuresOf(masked))
             .filter((feature) => this.features.has(feature))

@@ -70,6 +70,7 @@ export function preparedOf(reader: Reader, text: string): PreparedText {
     commandWords: reader.model.commandWords,
     isWord: reader.isWord,
     months: MONTHS,
+    tierNouns: reader.words.tierNouns,
   });
   reader.memo.text = text;
   reader.memo.prepared = prepared;
@@ -116,6 +117,7 @@ export function classifyInPlan(
     commandWords: reader.model.commandWords,
     isWord: reader.isWord,
     months: MONTHS,
+    tierNouns: reader.words.tierNouns,
   });
   const ranked = reader.model.classify(prepared.masked);
   // Only a reading the task's own words speak for: "mark the assessment done" is still about a task ("which one?"),

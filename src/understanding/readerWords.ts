@@ -21,6 +21,8 @@ export interface ReaderWords {
   readonly dateNouns: ReadonlySet<string>;
   readonly spanEnds: ReadonlySet<string>;
   readonly dueTaskMarkers: ReadonlySet<string>;
+  /** Words an admin tier is written before ("t1 admins"): "t1" there is the tier, no task (textPrep). */
+  readonly tierNouns: ReadonlySet<string>;
   readonly watchOff: PhraseTable<true>;
   readonly watchShow: ReadonlySet<string>;
   /** Phrases whose "off" or "stop" belongs to another verb ("signs off"): masked before a setting is read. */
@@ -95,6 +97,7 @@ export function readerWords(corpus: Corpus): ReaderWords {
     dateNouns: new Set(corpus.clearDateWords.nouns),
     spanEnds: new Set(corpus.clearDateWords.spanEnds),
     dueTaskMarkers: new Set(corpus.dueTaskMarkers),
+    tierNouns: new Set(corpus.tierNouns),
     watchOff: phraseTable(corpus.watchSettings.off.map((phrase) => [phrase, true] as const)),
     watchShow: new Set(corpus.watchSettings.show),
     holidays: holidayTable(corpus.holidays, corpus.holidayCountedFrom),

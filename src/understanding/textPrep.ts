@@ -136,6 +136,11 @@ export interface TextPrepOptions {
    * name typed without '@' ("assign 4 to Marco") is one letter from "march", and read as a month it made a due date.
    */
   readonly months?: ReadonlySet<string>;
+  /**
+   * Words an admin tier's shorthand stands before ("our t1 admins", "t2 support"): a "t1" before one of them is the
+   * tier, no task. Anywhere else "t3" is task 3 ("start t3", "chown t2 me").
+   */
+  readonly tierNouns?: ReadonlySet<string>;
 }
 
 export type Respellings = ReadonlyMap<string, readonly string[]>;
@@ -180,7 +185,7 @@ export function prepareText(raw: string, options: TextPrepOptions): PreparedText
   const masked: string[] = [];
   const numbers: number[] = [];
   for (let i = 0; i < tokens.length;) {
-    const numbered = numberedTaskAt(tokens, i);
+    const numbered = numberedTaskAt(tokens, i, options.tierNouns);
     if (numbered) {
       taskMentions.push({ start: i, end: i + numbered.length, ref: { kind: 'number', number: numbered.number } });
       pushTask(masked);
@@ -295,13 +300,18 @@ function pushTask(masked: string[]): void {
 
 const ARTICLES = new Set(['the', 'a', 'an']);
 
-/** "task 3", "#3", "number 3", "step 3", "task #3", a message's opening "t3": a task by its number. */
-function numberedTaskAt(tokens: readonly string[], at: number): { length: number; number: number } | undefined {
+/** "task 3", "#3", "number 3", "step 3", "task #3", "t3": a task by its number. */
+function numberedTaskAt(
+  tokens: readonly string[],
+  at: number,
+  tierNouns: ReadonlySet<string> = new Set(),
+): { length: number; number: number } | undefined {
   const token = tokens[at];
   if (/^#\d{1,3}$/.test(token)) return { length: 1, number: Number(token.slice(1)) };
-  // Shorthand for a task that opens a terse message ("t3 in progress", "t5 -> @Ravi"); only there, as "t0" or "t1" in
-  // a sentence is as likely an admin tier ("our t1 admins") as a task, and never "t0", which is one.
-  if (at === 0 && /^t[1-9]\d?$/.test(token)) return { length: 1, number: Number(token.slice(1)) };
+  // Terse shorthand for a task ("t3 in progress", "close t3", "chown t2 me"); never "t0", and not before a word an admin
+  // tier names ("our t1 admins"), as tiers are written the same way.
+  if (/^t[1-9]\d?$/.test(token) && !tierNouns.has(tokens[at + 1] ?? ''))
+    return { length: 1, number: Number(token.slice(1)) };
   if (TASK_WORDS.has(token)) {
     const next = tokens[at + 1];
     if (next !== undefined && /^#?\d{1,3}$/.test(next)) return { length: 2, number: Number(next.replace('#', '')) };

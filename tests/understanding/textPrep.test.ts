@@ -36,12 +36,26 @@ describe('the task placeholder', () => {
     expect(masked('we have 300 users')).toBe('we have xnum users');
   });
 
-  it('reads "t4" as a task only where it opens the message, and never "t0", an admin tier', () => {
-    expect(masked('t4 is done')).toBe('xtask is done');
-    expect(masked('our t1 admins sign in here')).toBe('our t1 admins sign in here');
-    expect(masked('t0 accounts stay on premises')).toBe('t0 accounts stay on premises');
+  // Each but the first had been left as a word after the message's opening.
+  it.each([
+    ['t4 is done', 'xtask is done'],
+    ['wrap up t4', 'wrap up xtask'],
+    ['hand t2 over to me', 'hand xtask over to me'],
+    ['deadline t3 friday', 'deadline xtask friday'],
+  ])('reads "t4" as a task wherever it stands: %j', (text, expected) => {
+    expect(tiered(text)).toBe(expected);
   });
+
+  it.each(['our t1 admins sign in here', 't2 support owns the servers', 't0 is where the domain controllers live'])(
+    'reads no task in an admin tier before the word it names, nor ever in "t0": %j',
+    (text) => {
+      expect(tiered(text)).toBe(text);
+    },
+  );
 });
+
+const tiered = (text: string) =>
+  prepareText(text, { taskNames: names, vocabulary: new Set(), tierNouns: new Set(['admins', 'support']) }).masked;
 
 describe('a hyphenated word', () => {
   const tools = phraseTable<string>([['choose tool', 'cloudSync.chooseTool']]);

@@ -598,6 +598,26 @@ describe('interpret', () => {
     expect(understanding.interpret(text, cloudSync)).toMatchObject({ proposal: { intent, taskNumber } });
   });
 
+  // Each had missed the task (or read the plan's start), as "t4" was a task only where it opened the message.
+  it.each([
+    ['kick off t2', 'taskStart', 2],
+    ['we can skip t5', 'taskSkip', 5],
+    ['reopen t3 please', 'taskReopen', 3],
+    ['give t4 to <at>Lena</at>', 'assign', 4],
+  ])('reads a task shorthand wherever it stands: %s', (text, intent, taskNumber) => {
+    expect(understanding.interpret(text, cloudSync)).toMatchObject({ kind: 'act', proposal: { intent, taskNumber } });
+  });
+
+  it.each(['our t1 admins still need access to the config', 'only t0 admins may touch the connect server'])(
+    'reads no task in an admin tier: %s',
+    (text) => {
+      const reading = understanding.interpret(text, cloudSync);
+      expect(reading.kind).not.toBe('act');
+      const proposals = reading.kind === 'choose' ? reading.proposals : [];
+      expect(proposals.some((proposal) => 'taskNumber' in proposal && proposal.taskNumber === 1)).toBe(false);
+    },
+  );
+
   it('reads "the install" as the plan\'s one install task, and asks which where the plan has several', () => {
     expect(understanding.interpret('hand the installation over to <at>Lee</at>', cloudSync)).toMatchObject({
       proposal: { intent: 'assign', taskNumber: 3, to: 'mentioned' },
