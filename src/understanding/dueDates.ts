@@ -175,7 +175,12 @@ function holidayDay(tokens: readonly string[], today: string, holidays: Holidays
 export function looksLikeDate(token: string): boolean {
   if (DATE_WORDS.has(token)) return true;
   if (monthOf(token) !== undefined || weekdayOf(token) !== undefined) return true;
-  return /^\d{1,4}[/-]\d{1,2}([/-]\d{1,4})?$/.test(token) || /^\d{1,2}(st|nd|rd|th)$/.test(token) || DOTTED.test(token);
+  return (
+    /^\d{1,4}[/-]\d{1,2}([/-]\d{1,4})?$/.test(token) ||
+    /^\d{1,2}(st|nd|rd|th)$/.test(token) ||
+    OFFSET.test(token) ||
+    DOTTED.test(token)
+  );
 }
 
 /**
@@ -194,6 +199,17 @@ function countsRange(token: string, next: string | undefined): boolean {
 }
 
 const DAYS_OR_MONTHS: ReadonlySet<string> = new Set(['day', 'days', 'month', 'months', 'fortnight', 'fortnights']);
+
+/** "+3d", "+2w": that many days or weeks from today, as command lines write it. */
+const OFFSET = /^\+(\d{1,2})([dw])$/;
+
+/**
+ * A count of days or weeks written with a plus ("+2w"): read from today, though a command line may count it from the
+ * day the task is already due ("push t3 +1w"), so the day it gives is offered, never set.
+ */
+export function countsFromToday(token: string): boolean {
+  return OFFSET.test(token);
+}
 
 /**
  * An ordinal before a word that is neither part of a date nor one that may follow a day ("the 2nd server", "the 3rd
@@ -268,6 +284,8 @@ export function resolveCommonDay(tokens: readonly string[], today: string): stri
     if (word === 'tomorrow' || word === 'tmrw' || word === 'tmr')
       return addDays(base, at(i - 1) === 'after' && at(i - 2) === 'day' ? 2 : 1);
     if (DAY.test(word) && validDay(word)) return word;
+    const offset = OFFSET.exec(word);
+    if (offset) return addDays(base, Number(offset[1]) * (offset[2] === 'w' ? 7 : 1));
     // "in two weeks", "within 3 days", "in a fortnight": by the end of that time.
     const count = word === 'in' || word === 'within' ? countOf(at(i + 1)) : undefined;
     if (count !== undefined) {

@@ -4,7 +4,7 @@
  */
 import type { IntentName } from './corpus';
 import { isConditional } from './clauses';
-import { looksLikeDate, readsEitherWayRound, recognizeDueDay } from './dueDates';
+import { countsFromToday, looksLikeDate, readsEitherWayRound, recognizeDueDay } from './dueDates';
 import type { ReaderWords } from './readerWords';
 import {
   inTask,
@@ -263,14 +263,15 @@ export function taskBeforeDate(
 }
 
 /**
- * A due date the words do not pin down: a day already past ("due 12/18/2020"), or a slashed date whose two numbers
- * could each be the month ("5/12" is 12 May to some readers and 5 December to others). Shown as the day it is read
- * as, to confirm, rather than set.
+ * A due date the words do not pin down: a day already past ("due 12/18/2020"), a slashed date whose two numbers
+ * could each be the month ("5/12" is 12 May to some readers and 5 December to others), or a count written with a plus
+ * ("+2w"), read from today where it may count from the day the task is due already. Shown as the day it is read as, to
+ * confirm, rather than set.
  */
 export function doubtfulDay(proposal: Proposal, prepared: Prepared, context: UnderstandingContext): boolean {
   if (proposal.intent !== 'due' || !proposal.date) return false;
   if (proposal.date < context.now.toISOString().slice(0, 10)) return true;
-  return prepared.tokens.some(readsEitherWayRound);
+  return prepared.tokens.some((token) => readsEitherWayRound(token) || countsFromToday(token));
 }
 
 /**

@@ -16,8 +16,12 @@ export const TASK_TOKEN = 'xtask';
 export const PERSON_TOKEN = 'xperson';
 export const NUMBER_TOKEN = 'xnum';
 
-/** A word or a number, with inner apostrophes, slashes, dots and hyphens ("isn't", "12/20", "2026-12-20", "pre-reqs"); or "#3". */
-const TOKEN = /#\d{1,3}|[a-z0-9]+(?:['/.-][a-z0-9]+)*/g;
+/**
+ * A word or a number, with inner apostrophes, slashes, dots and hyphens ("isn't", "12/20", "2026-12-20", "pre-reqs");
+ * "#3"; or a count of days or weeks from today as command lines write it ("+3d", "+2w"), its plus kept so it is read
+ * as a day (dueDates.ts), not as a number.
+ */
+const TOKEN = /#\d{1,3}|\+\d{1,2}[dw](?![a-z0-9])|[a-z0-9]+(?:['/.-][a-z0-9]+)*/g;
 const MENTION = /<at>[^<]{0,200}<\/at>/g;
 const MARKUP = /<[^<>]{0,200}>/g;
 /** "@marco" typed rather than picked: the word after a lone '@' (not an address's "user@tenant"). */

@@ -703,6 +703,17 @@ describe('a due date the words allow but do not pin down', () => {
     expect(understanding.interpret(text, context).kind).not.toBe('act');
   });
 
+  // Each had read no day: a count with a plus is read from today, though it may count from the day already set.
+  it.each([
+    ['due 4 +3d', 4, '2026-12-04'],
+    ['push t3 +1w', 3, '2026-12-08'],
+    ['verification deadline +2w', 5, '2026-12-15'],
+  ])('offers, never sets, a day counted with a plus: %j', (text, taskNumber, date) => {
+    const reading = understanding.interpret(text, context);
+    expect(reading.kind).toBe('choose');
+    expect(firstProposal(reading)).toEqual({ intent: 'due', taskNumber, date });
+  });
+
   // Each had set a day of January or February: the range says how long the work takes, not by when.
   it.each(['task 3 due in 1-2 weeks', 'the config will take 2-3 days, put a deadline on it'])(
     'sets no day from a range of counts: %j',

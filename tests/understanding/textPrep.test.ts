@@ -57,6 +57,24 @@ describe('the task placeholder', () => {
 const tiered = (text: string) =>
   prepareText(text, { taskNames: names, vocabulary: new Set(), tierNouns: new Set(['admins', 'support']) }).masked;
 
+describe('a count of days or weeks written with a plus', () => {
+  it.each([
+    ['due t2 +2w', ['due', 't2', '+2w']],
+    ['move it to +10d', ['move', 'it', 'to', '+10d']],
+  ])('keeps its plus, so it reads as a day and not as a number: %j', (text, tokens) => {
+    expect(prepareText(text, { taskNames: names, vocabulary: new Set() }).tokens).toEqual(tokens);
+  });
+
+  it('keeps no plus before anything else', () => {
+    expect(prepareText('+1 on that, +2weeks', { taskNames: names, vocabulary: new Set() }).tokens).toEqual([
+      '1',
+      'on',
+      'that',
+      '2weeks',
+    ]);
+  });
+});
+
 describe('a hyphenated word', () => {
   const tools = phraseTable<string>([['choose tool', 'cloudSync.chooseTool']]);
   const vocabulary = new Set(['choose', 'tool', 'reopen', 'pre-reqs']);

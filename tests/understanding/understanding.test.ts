@@ -208,6 +208,15 @@ describe('common due-date forms, resolved without the recognizer', () => {
     expect(recognizeDueDay(text, NOW, () => undefined)).toBe(day);
   });
 
+  // Each had read no day: command lines count days or weeks from today with a plus.
+  it.each([
+    ['+3d', '2026-12-31', '2027-01-03'],
+    ['by +2w', '2026-12-01', '2026-12-15'],
+    ['+10d please', '2026-12-01', '2026-12-11'],
+  ])('%s, today %s → %s, counted from today', (text, today, day) => {
+    expect(recognizeDueDay(text, new Date(`${today}T10:00:00Z`), notCalled)).toBe(day);
+  });
+
   // Each had read no day, or the coming friday for "friday the 11th".
   it.each([
     ['friday the 11th', '2026-12-11'],
@@ -228,6 +237,10 @@ describe('common due-date forms, resolved without the recognizer', () => {
   // "in 1-2 weeks" had read as a day of January: a range of counts says how long, and a dotted pair may be a version.
   it.each(['in 1-2 weeks', 'it takes 2-3 days', 'upgrade to 2.4', '30.02.2027'])('reads no day in %j', (text) => {
     expect(recognizeDueDay(text, NOW)).toBeUndefined();
+  });
+
+  it('reads no day in a count written without its plus, or in another unit', () => {
+    for (const text of ['2w', '+3m', '+2x']) expect(recognizeDueDay(text, NOW, notCalled)).toBeUndefined();
   });
 
   it('reads no day in an ordinal that counts things, with either resolver', () => {
