@@ -209,7 +209,7 @@ export function interpretWhole(reader: Reader, text: string, context: Understand
   // next friday at the latest" as a start. The due date is offered first and the model's readings after it, none
   // acted on. A day already here ("taking up the configuration today") says when, not by when.
   // A due date said with an owner for the task ("give the prereqs to me, due dec 20") asks for both: read as the date
-  // alone, the owner was dropped. Both are offered, the assignment carrying the day first, and neither carried out.
+  // alone, the owner was dropped. Both are offered, the assignment first, and neither carried out.
   const owned =
     intent === 'due' && !negation && !questionShaped
       ? ownerWithDeadline(reader.words, reading, prepared, context)
@@ -227,7 +227,7 @@ export function interpretWhole(reader: Reader, text: string, context: Understand
     const ownWords = reader.model.learntWordCounts(prepared.masked).get(intent) ?? 0;
     const sure = TASK_INTENTS.has(intent) && top.score >= ACT_SCORE && ownWords >= 2 && others[0]?.intent === intent;
     // An owner and a deadline for the same task ("@Priya can you own config, by the 18th"): the day is the one the
-    // owner is asked to meet, so the assignment comes first and carries it, and the due date is offered after it.
+    // owner is asked to meet, so the assignment comes first and the due date is offered right after it.
     const owner = others.find((proposal) => assignmentThenDeadline(proposal, deadline) !== undefined);
     const both = owner && assignmentThenDeadline(owner, deadline);
     if (both)

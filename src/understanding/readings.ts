@@ -33,11 +33,7 @@ export type Proposal =
   | { readonly intent: 'remind'; readonly cadence: Cadence | 'show' }
   | { readonly intent: 'watch'; readonly setting: 'on' | 'off' | 'show' }
   | { readonly intent: 'taskStart' | 'taskDone' | 'taskSkip' | 'taskReopen' | 'unassign'; readonly taskNumber: number }
-  /**
-   * `date`: the day the same message gives the task ("@Priya can you own config, by the 18th"), offered beside the
-   * assignment as its own due date, never set with it.
-   */
-  | { readonly intent: 'assign'; readonly taskNumber: number; readonly to: 'me' | 'mentioned'; readonly date?: string }
+  | { readonly intent: 'assign'; readonly taskNumber: number; readonly to: 'me' | 'mentioned' }
   | { readonly intent: 'due'; readonly taskNumber: number; readonly date: string | null };
 
 export type Missing = 'plan' | 'task' | 'date' | 'person';

@@ -195,8 +195,8 @@ export function ownerNamed(words: ReaderWords, tokens: readonly string[]): strin
 }
 
 /**
- * A due date read with an owner named for the same task ("hand the config to me, due friday"): the assignment carrying
- * the day, then the due date alone, so that neither half of the message is dropped. Undefined otherwise.
+ * A due date read with an owner named for the same task ("hand the config to me, due friday"): the assignment, then the
+ * due date, so that neither half of the message is dropped. Undefined otherwise.
  */
 export function ownerWithDeadline(
   words: ReaderWords,
@@ -212,14 +212,13 @@ export function ownerWithDeadline(
 }
 
 /**
- * An assignment and a due date for the same task, offered together: the assignment carrying the day first (the day is
- * the one the owner is asked to meet), then the due date alone. Undefined unless `assignment` assigns the task
- * `deadline` gives a day.
+ * An assignment and a due date for the same task, offered together as two buttons: the assignment first, then the due
+ * date (the day the new owner is asked to meet). Undefined unless `assignment` assigns the task `deadline` gives a day.
  */
 export function assignmentThenDeadline(assignment: Proposal, deadline: Proposal): Proposal[] | undefined {
   if (assignment.intent !== 'assign' || deadline.intent !== 'due' || deadline.date === null) return undefined;
   if (assignment.taskNumber !== deadline.taskNumber) return undefined;
-  return [{ ...assignment, date: deadline.date }, deadline];
+  return [assignment, deadline];
 }
 
 /**

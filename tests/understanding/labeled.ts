@@ -10,6 +10,7 @@ import { planContext } from '../../src/understanding/planContext';
 import {
   intentRead,
   type Interpretation,
+  type Proposal,
   type Understanding,
   type UnderstandingContext,
 } from '../../src/understanding/understand';
@@ -94,19 +95,20 @@ export function score(understanding: Understanding, file: LabeledFile): Score {
     )
       continue;
     entitiesChecked += 1;
-    const proposal =
+    const offered =
       reading.kind === 'act'
-        ? reading.proposal
+        ? [reading.proposal]
         : reading.kind === 'choose' || reading.kind === 'whichTask'
-          ? reading.proposals[0]
-          : undefined;
+          ? reading.proposals
+          : [];
+    const proposal = offered[0];
     const expectedNumber = expectedTask(item.task, context);
     const got = proposal as Record<string, unknown> | undefined;
     const ok =
       got !== undefined &&
       got.intent === item.intent &&
       (expectedNumber === undefined || got.taskNumber === expectedNumber) &&
-      (item.date === undefined || got.date === item.date) &&
+      (item.date === undefined || dayOf(got, offered) === item.date) &&
       (item.to === undefined || got.to === item.to) &&
       (item.cadence === undefined || got.cadence === item.cadence) &&
       (item.setting === undefined || got.setting === item.setting);
@@ -150,6 +152,16 @@ export function asReceived(text: string, botName?: string): string {
   // One word after a lone '@' (not an address's "user@tenant"): the set's authors pick people by first name.
   const withMentions = text.replace(/(^|[\s(,])@([A-Za-z][A-Za-z'-]{0,39})/g, '$1<at>$2</at>');
   return botName === undefined ? withMentions : withMentions.split(`<at>${botName}</at>`).join(' ').trim();
+}
+
+/**
+ * The day a reading gives: a due date's own, or for an assignment labeled with a day ("@Priya can you own config, by the
+ * 18th") the due date offered for the same task beside it, as the bot offers that day as a button of its own.
+ */
+function dayOf(got: Record<string, unknown>, offered: readonly Proposal[]): unknown {
+  if (got.intent !== 'assign') return got.date;
+  const due = offered.find((other) => other.intent === 'due' && other.taskNumber === got.taskNumber);
+  return due?.intent === 'due' ? due.date : undefined;
 }
 
 function expectedTask(task: number | string | undefined, context: UnderstandingContext): number | undefined {

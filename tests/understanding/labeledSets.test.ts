@@ -6,7 +6,8 @@ import { readdirSync } from 'node:fs';
 import { LEARN } from '../../src/domain/learnLinks';
 import { isTaskId } from '../../src/domain/taskCatalog';
 import { INTENTS } from '../../src/understanding/corpus';
-import { asReceived, loadLabeled, tasksOf } from './labeled';
+import { sharedUnderstanding } from '../../src/understanding/understand';
+import { asReceived, loadLabeled, score, tasksOf } from './labeled';
 
 const files = readdirSync(__dirname).filter((name) => /^(dev|heldout)\d*\.en\.json$/.test(name));
 const cited = new Set<string>(Object.values(LEARN));
@@ -69,5 +70,21 @@ describe('a labeled line as the bot receives it', () => {
   it("removes the bot's own mention, written either way", () => {
     expect(asReceived('<at>Sync Guide</at> next', 'Sync Guide')).toBe('next');
     expect(asReceived('@Guide status', 'Guide')).toBe('status');
+  });
+});
+
+describe('the scorer', () => {
+  const line = {
+    text: '@Noor would you take the agent install, by the 22nd',
+    intent: 'assign',
+    task: 3,
+    to: 'mentioned' as const,
+  };
+  const entities = (date: string) =>
+    score(sharedUnderstanding(), { today: '2026-12-01', intents: [{ ...line, date }], questions: [] }).entityAccuracy;
+
+  it('reads the day of an assignment labeled with one from the due date offered beside it', () => {
+    expect(entities('2026-12-22')).toBe(1);
+    expect(entities('2026-12-23')).toBe(0);
   });
 });

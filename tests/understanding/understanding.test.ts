@@ -430,15 +430,16 @@ describe('interpret', () => {
     },
   );
 
-  // Each had offered the owner without the day (or the day first): the day is the one the new owner is to meet.
+  // Each had offered the owner without the day (or the day first): the day the new owner is to meet is offered right
+  // after the assignment.
   it.each([
     ['<at>Lena</at> could you own the verification, by the 20th', 5, '2026-12-20'],
     ['<at>Omar</at> would you own the agent install by the 21st', 3, '2026-12-21'],
-  ])('offers an assignment with its deadline, and the deadline after it: %j', (text, taskNumber, date) => {
+  ])('offers an assignment, and its deadline right after it: %j', (text, taskNumber, date) => {
     expect(understanding.interpret(text, cloudSync)).toEqual({
       kind: 'choose',
       proposals: [
-        { intent: 'assign', taskNumber, to: 'mentioned', date },
+        { intent: 'assign', taskNumber, to: 'mentioned' },
         { intent: 'due', taskNumber, date },
       ],
     });
@@ -524,7 +525,7 @@ describe('interpret', () => {
     expect(understanding.interpret(text, cloudSync)).toEqual({
       kind: 'choose',
       proposals: [
-        { intent: 'assign', taskNumber, to, date },
+        { intent: 'assign', taskNumber, to },
         { intent: 'due', taskNumber, date },
       ],
     });
