@@ -184,8 +184,8 @@ export function looksLikeDate(token: string): boolean {
 }
 
 /**
- * "15.12.2026": day, month and year with dots, as much of Europe writes a date. Only with its year: "2.4" or "2.5.79" is
- * as likely a version of Connect Sync.
+ * "15.12.2026": day, month and year with dots, as much of Europe writes a date. Only with its year: "2.4" or "2.5.79"
+ * is as likely a version of Connect Sync.
  */
 const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
 

@@ -194,6 +194,8 @@ describe('chat and product shorthand', () => {
     ['stats pls', 'status please'],
     ['bring back the prev plan', 'bring back the previous plan'],
     ['skip 3, the svc acct is ready', 'skip 3, the service account is ready'],
+    ['chown 5 to me', 'assign 5 to me'],
+    ['chown the config to <at>Lena</at>', 'assign the config to <at>Lena</at>'],
   ])('reads %j as %j', (short, spelled) => {
     expect(readingOf(short)).toEqual(readingOf(spelled));
     expect(readingOf(short).kind).not.toBe('help');
