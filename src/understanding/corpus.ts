@@ -138,13 +138,15 @@ export interface Corpus {
   readonly onwardWords: readonly string[];
   /**
    * How a message names a task's owner: `markers` before the person ("to"), `me` for the speaker, `takers` the verbs of
-   * taking a task oneself ("grab 4"), and `arrows`, how chat writes "goes to" between a task and its owner ("#4 -> me").
+   * taking a task oneself ("grab 4"), `arrows`, how chat writes "goes to" between a task and its owner ("#4 -> me"), and
+   * `nobody`, the owner of a task that has none ("assign t4 to no one").
    */
   readonly owners: {
     readonly markers: readonly string[];
     readonly me: readonly string[];
     readonly takers: readonly string[];
     readonly arrows: readonly string[];
+    readonly nobody: readonly string[];
   };
   /**
    * The words questions are made of: `openers` open one (with a question mark they send a message to the guide first),
@@ -356,7 +358,7 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     indirectQuestions: strings(raw.indirectQuestions, 'indirectQuestions'),
     doneTaskWords: wordMap(raw.doneTaskWords, 'doneTaskWords', fail),
     onwardWords: strings(raw.onwardWords, 'onwardWords'),
-    owners: record(raw.owners, 'owners', ['markers', 'me', 'takers', 'arrows'] as const),
+    owners: record(raw.owners, 'owners', ['markers', 'me', 'takers', 'arrows', 'nobody'] as const),
     questionWords: record(raw.questionWords, 'questionWords', [
       'openers',
       'yesNo',

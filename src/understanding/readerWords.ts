@@ -47,6 +47,8 @@ export interface ReaderWords {
   readonly ownerMarkers: ReadonlySet<string>;
   readonly ownerMe: ReadonlySet<string>;
   readonly takers: ReadonlySet<string>;
+  /** Words for no one as a task's owner ("to nobody", "none"). */
+  readonly nobody: PhraseTable<true>;
   readonly doneTaskWords: Readonly<Record<string, string>>;
   readonly onwardWords: PhraseTable<true>;
   readonly openers: ReadonlySet<string>;
@@ -122,6 +124,7 @@ export function readerWords(corpus: Corpus): ReaderWords {
     ownerMarkers: new Set(corpus.owners.markers),
     ownerMe: new Set(corpus.owners.me),
     takers: new Set(corpus.owners.takers),
+    nobody: phraseTable(corpus.owners.nobody.map((phrase) => [phrase, true] as const)),
     doneTaskWords: corpus.doneTaskWords,
     onwardWords: phraseTable(corpus.onwardWords.map((phrase) => [phrase, true] as const)),
     openers: new Set(corpus.openers),

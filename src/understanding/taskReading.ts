@@ -90,6 +90,10 @@ export function completeReading(
       if (prepared.mentionCount > 0) return { kind: 'complete', proposal: { intent, taskNumber, to: 'mentioned' } };
       if (prepared.tokens.some((token) => words.firstPerson.has(token)) || takenBySpeaker(words, prepared))
         return { kind: 'complete', proposal: { intent, taskNumber, to: 'me' } };
+      // An owner said to be no one ("assign t4 to nobody", "chown t4 --none") takes the owner off; offered, never done,
+      // as the words may also say that nobody has taken it yet.
+      if (ownedByNobody(words, prepared.tokens))
+        return { kind: 'complete', proposal: { intent: 'unassign', taskNumber }, guessed: true };
       return { kind: 'missing', missing: 'person', taskNumber };
     }
     case 'due': {
@@ -219,6 +223,13 @@ export function assignmentThenDeadline(assignment: Proposal, deadline: Proposal)
   if (assignment.intent !== 'assign' || deadline.intent !== 'due' || deadline.date === null) return undefined;
   if (assignment.taskNumber !== deadline.taskNumber) return undefined;
   return [assignment, deadline];
+}
+
+/** A word for no one right after an owner marker ("to nobody") or closing the message ("assign t4 none"). */
+function ownedByNobody(words: ReaderWords, tokens: readonly string[]): boolean {
+  return words.nobody
+    .findAll(tokens)
+    .some(({ start, end }) => end === tokens.length || (start > 0 && words.ownerMarkers.has(tokens[start - 1])));
 }
 
 /**

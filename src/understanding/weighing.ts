@@ -105,11 +105,17 @@ export function offers(
     // "don't obliterate the plan" offers no start over, whichever reading came first.
     if (negation && refuses(candidate.intent, negation, asks)) continue;
     const option = candidate.intent === intent ? reading : read(reader.words, candidate.intent, prepared, context);
+    // Two readings may come to one command ("assign t4 to nobody" takes the owner off, as unassign does): one button.
+    if (option.kind === 'complete' && proposals.some((offered) => sameProposal(offered, option.proposal))) continue;
     if (option.kind === 'complete')
       proposals.push(option.proposal, ...(option.alternatives ?? []).slice(0, MAX_CHOICES - proposals.length - 1));
     if (option.kind === 'ambiguous') proposals.push(...option.proposals.slice(0, MAX_CHOICES - proposals.length));
   }
   return proposals;
+}
+
+function sameProposal(one: Proposal, other: Proposal): boolean {
+  return JSON.stringify(one) === JSON.stringify(other);
 }
 
 /** Whether a negation word stands right before a word of `intent`'s own that the corpus never negates for it. */

@@ -651,6 +651,20 @@ describe('interpret', () => {
     });
   });
 
+  // The first two had asked whom to give the task: no one as its owner takes the owner off, offered and never done. The
+  // others were read so already, and still offer it once, though two readings now come to it.
+  it.each([
+    ['set the owner of the verification to none', 5],
+    ['chown t2 none', 2],
+    ['hand task 3 to nobody', 3],
+    ['t2 owner: none', 2],
+  ])('offers to take the owner off a task given to no one: %s', (text, taskNumber) => {
+    expect(understanding.interpret(text, cloudSync)).toEqual({
+      kind: 'choose',
+      proposals: [{ intent: 'unassign', taskNumber }],
+    });
+  });
+
   it.each([
     'scrap the target date on the verify step',
     'drop the due date on the config',
