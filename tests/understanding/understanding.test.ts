@@ -802,6 +802,15 @@ describe('interpret', () => {
     },
   );
 
+  // "How come" asks why: word by word, "how" had sent the first to the guide's search and the second network had read
+  // the second as the status.
+  it.each(['how come the recommendation is cloud sync', 'how come you suggested cloud sync for us?'])(
+    'reads "how come" as asking for the reasons: %j',
+    (text) => {
+      expect(understanding.interpret(text, cloudSync)).toMatchObject({ kind: 'act', proposal: { intent: 'why' } });
+    },
+  );
+
   // A request in a polite frame had been read as a question the guide has nothing on, or as a hypothetical ("if you
   // could"). What it frames is read alone; a change is offered, never carried out.
   it.each([
