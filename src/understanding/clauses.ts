@@ -101,6 +101,19 @@ export function isConditional(words: ReaderWords, prepared: PreparedText): boole
   });
 }
 
+/**
+ * Whether a statement talks of later rather than asking for something now ("we could export a report at some point",
+ * "eventually we will restart the plan", "we'll probably want alerts on once we go live"): a word of later talk before
+ * the task it names, or anywhere in one that names none, and no request to "you" ("could you run the check? probably
+ * nothing" still asks for it). Whether the message is a question is for the caller.
+ */
+export function talksOfLater(words: ReaderWords, prepared: PreparedText): boolean {
+  const { tokens } = prepared;
+  if (asksYouTo(words, tokens)) return false;
+  const firstTask = Math.min(tokens.length, ...prepared.taskMentions.map((mention) => mention.start));
+  return words.laterTalk.findAll(tokens).some(({ start }) => start < firstTask);
+}
+
 /** Whether the message asks "you" to do something: "can you", "could you", "will you" (a request opener before "you"). */
 export function asksYouTo(words: ReaderWords, tokens: readonly string[]): boolean {
   return tokens.some((token, i) => words.requestOpeners.has(token) && words.secondPerson.has(tokens[i + 1] ?? ''));

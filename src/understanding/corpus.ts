@@ -115,6 +115,12 @@ export interface Corpus {
    */
   readonly pastIntentions: readonly string[];
   /**
+   * Words that put what a statement says off to an unsaid later, or only weigh it ("we could export a report at some
+   * point", "we'll probably want alerts on"): before the task a message names, or anywhere in one that names none, the
+   * statement talks of later and asks the bot for nothing now.
+   */
+  readonly laterTalk: readonly string[];
+  /**
    * Words that open an indirect question ("tell me whether task 3 is done", "mark it done whether or not the audit
    * passes"): no hypothetical, but a change said beside one is offered, never carried out.
    */
@@ -355,6 +361,7 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     conditionals: strings(raw.conditionals, 'conditionals'),
     hedges: strings(raw.hedges, 'hedges'),
     pastIntentions: strings(raw.pastIntentions, 'pastIntentions'),
+    laterTalk: strings(raw.laterTalk, 'laterTalk'),
     indirectQuestions: strings(raw.indirectQuestions, 'indirectQuestions'),
     doneTaskWords: wordMap(raw.doneTaskWords, 'doneTaskWords', fail),
     onwardWords: strings(raw.onwardWords, 'onwardWords'),

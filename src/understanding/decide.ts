@@ -7,7 +7,15 @@ import type { IntentName } from './corpus';
 import { taskListFirst } from './eachTask';
 import type { IntentScore } from './intentModel';
 import { negationOf } from './negation';
-import { asksAboutIt, asksYouTo, isConditional, looksLikeQuestion, refuses, weighsAChange } from './clauses';
+import {
+  asksAboutIt,
+  asksYouTo,
+  isConditional,
+  looksLikeQuestion,
+  refuses,
+  talksOfLater,
+  weighsAChange,
+} from './clauses';
 import { answerQuestion, classifyInPlan, correctedReading, type Reader } from './reader';
 import {
   ACT_SCORE,
@@ -163,6 +171,10 @@ export function interpretWhole(reader: Reader, text: string, context: Understand
   // done before the firewall change?", "if we finish the prereqs today can we start the agent") is no request for it:
   // a question gets the guide's answer or the honest "not covered", a hypothetical statement the help card.
   const conditional = isConditional(reader.words, prepared);
+  // A statement that puts what it says off to later or only weighs it ("we could export a report at some point",
+  // "we'll probably want alerts on once we go live") asks for nothing now, not even a read-only command: the help card.
+  if (!questionShaped && talksOfLater(reader.words, prepared))
+    return { kind: 'help', closest: closestIntents(candidates) };
   // So is any other change weighed in a hypothetical statement ("once the firewall rules are in we could start the
   // questions", "if the audit goes badly we may wipe the plan"): the help card, not an offer to do it now.
   // A setting turned on in a hypothetical about one of the plan's tasks ("if we finish the agent install tomorrow

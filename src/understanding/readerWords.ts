@@ -42,6 +42,7 @@ export interface ReaderWords {
   readonly conditionals: ReadonlySet<string>;
   readonly hedges: ReadonlySet<string>;
   readonly pastIntentions: PhraseTable<true>;
+  readonly laterTalk: PhraseTable<true>;
   readonly eachTask: EachTaskWords;
   readonly indirectQuestions: ReadonlySet<string>;
   readonly ownerMarkers: ReadonlySet<string>;
@@ -119,6 +120,7 @@ export function readerWords(corpus: Corpus): ReaderWords {
     conditionals: new Set(corpus.conditionals),
     hedges: new Set(corpus.hedges),
     pastIntentions: phraseTable(corpus.pastIntentions.map((phrase) => [phrase, true] as const)),
+    laterTalk: phraseTable(corpus.laterTalk.map((phrase) => [phrase, true] as const)),
     eachTask: eachTaskWords(corpus.eachTask),
     indirectQuestions: new Set(corpus.indirectQuestions),
     ownerMarkers: new Set(corpus.owners.markers),

@@ -3,7 +3,7 @@
  * second opinion can turn an action into an offer, never the reverse.
  */
 import type { IntentName } from './corpus';
-import { isConditional } from './clauses';
+import { isConditional, talksOfLater } from './clauses';
 import { negationOf } from './negation';
 import { preparedOf, type Reader } from './reader';
 import {
@@ -137,8 +137,12 @@ export function namesOtherTrackOnly(reader: Reader, text: string, context: Under
   return prepared.taskMentions.length > 0 && !namesPlanTask(prepared, context);
 }
 
-/** Whether the message negates something or weighs it as a hypothetical. */
+/** Whether the message negates something, weighs it as a hypothetical or talks of it as something for later. */
 export function negatesOrWeighs(reader: Reader, text: string): boolean {
   const prepared = preparedOf(reader, text);
-  return Boolean(negationOf(prepared.tokens, reader.words.negation)) || isConditional(reader.words, prepared);
+  return (
+    Boolean(negationOf(prepared.tokens, reader.words.negation)) ||
+    isConditional(reader.words, prepared) ||
+    talksOfLater(reader.words, prepared)
+  );
 }

@@ -6,7 +6,7 @@
  * proposes commands, and a proposal that would change a plan is only marked for acting when the model is
  * confident and every part of it (the task, the date, the person) was read without guessing.
  */
-import { lastClause, isConditional } from './clauses';
+import { lastClause, isConditional, talksOfLater } from './clauses';
 import { loadCorpus, type Corpus } from './corpus';
 import { interpretWhole } from './decide';
 import type { IntentScore } from './intentModel';
@@ -85,14 +85,19 @@ export function interpretAlone(reader: Reader, text: string, context: Understand
   if (handed) return handed;
   // A long message often gives its context first and its request last ("Having wrapped up the tool choice last week,
   // I'd like to know what we should focus on now"): when the whole reads as nothing, its last sentence or clause is
-  // read alone, and what it asks is offered, never carried out. Not when the message negates or weighs something: the
-  // clause could then be the very change it refused or made hypothetical. Nor when it opens by addressing someone: it
+  // read alone, and what it asks is offered, never carried out. Not when the message negates or weighs something, or
+  // talks of later: the clause could then be the very change it refused, made hypothetical or put off. Nor when it opens by addressing someone: it
   // asks them.
   const last = lastClause(text);
   if (last === undefined) return whole;
   const prepared = preparedOf(reader, text);
   const tokens = prepared.tokens;
-  if (tokens[0] === PERSON_TOKEN || negationOf(tokens, reader.words.negation) || isConditional(reader.words, prepared))
+  if (
+    tokens[0] === PERSON_TOKEN ||
+    negationOf(tokens, reader.words.negation) ||
+    isConditional(reader.words, prepared) ||
+    talksOfLater(reader.words, prepared)
+  )
     return whole;
   if (tokens.some((token) => reader.words.indirectQuestions.has(token))) return whole;
   const clause = interpretWhole(reader, last, context);

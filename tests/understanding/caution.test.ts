@@ -686,6 +686,22 @@ describe('hedged changes', () => {
     },
   );
 
+  // Talk of later asks for nothing now, not even something to show: these had acted on the report or the history, or
+  // offered the share or the digest.
+  it.each([
+    'we could send the auditors a report some day',
+    'the steering group will probably want the history of changes',
+    'eventually we will share the plan with the service desk',
+    'thinking about turning the weekly digest on, need to ask the team',
+  ])('shows the help card for a statement about later: %j', (text) => {
+    expect(understanding.interpret(text, context).kind).toBe('help');
+  });
+
+  it('still acts on a request whose aside talks of later: "could you list the tasks? probably nothing new"', () => {
+    const reading = understanding.interpret('could you list the tasks? probably nothing new', context);
+    expect(reading.kind === 'act' && reading.proposal).toEqual({ intent: 'tasks' });
+  });
+
   it('still offers a change whose reason is hedged after it: "reopen task 1, we might go another way"', () => {
     const reading = understanding.interpret('reopen task 1, we might go another way', context);
     const first = firstProposal(reading);

@@ -9,6 +9,7 @@ import {
   lastClause,
   looksLikeQuestion,
   refuses,
+  talksOfLater,
   weighsAChange,
 } from '../../src/understanding/clauses';
 import { prepare, words } from '../helpers/englishWords';
@@ -74,6 +75,20 @@ describe('isConditional', () => {
     ['mark task 3 done', false],
   ])('%j → %s', (text, conditional) => {
     expect(isConditional(words, prepare(text))).toBe(conditional);
+  });
+});
+
+describe('talksOfLater', () => {
+  it.each([
+    ['we could pull the history for the auditors sometime next month', true],
+    ['the wider team will probably want the status page', true],
+    ['eventually I will hand the agent install to the night shift', true],
+    ['thinking about sharing the plan with the service desk', true],
+    ['hand task 3 to me, we could need connect down the line', false],
+    ['could you list the tasks? probably nothing new', false],
+    ['show me the history', false],
+  ])('%j → %s', (text, later) => {
+    expect(talksOfLater(words, prepare(text))).toBe(later);
   });
 });
 
