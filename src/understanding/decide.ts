@@ -30,7 +30,7 @@ import {
   type Interpretation,
   type UnderstandingContext,
 } from './readings';
-import { asksOf, settingAsked } from './settingReading';
+import { asksOf, asksWhich, settingAsked, settingTokens } from './settingReading';
 import {
   assignmentThenDeadline,
   changeVerbedBeforeTask,
@@ -99,8 +99,12 @@ export function interpretWhole(reader: Reader, text: string, context: Understand
 
   // A yes/no question about something the message describes ("…nothing is syncing, is that expected?", "is it normal
   // for the agent to show as inactive?") asks for a judgement the guide may give, however strongly its other words
-  // speak for a command ("show… after" for next): it is answered or said to be uncovered, never acted on.
-  if (asksAboutIt(reader.words, prepared.masked.split(' '))) {
+  // speak for a command ("show… after" for next): it is answered or said to be uncovered, never acted on. Not when it
+  // names both ways a setting can be ("sync monitoring, is it switched on or off now?"): it asks how one is set.
+  if (
+    asksAboutIt(reader.words, prepared.masked.split(' ')) &&
+    !asksWhich(reader.words, settingTokens(reader.words, prepared.tokens))
+  ) {
     const answer = answerQuestion(reader, text, context);
     return answer.kind === 'answer' ? answer : { kind: 'noAnswer' };
   }

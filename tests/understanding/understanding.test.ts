@@ -811,6 +811,16 @@ describe('interpret', () => {
     },
   );
 
+  // A yes/no question about "it" that names both ways a setting can be asks how the setting is: these had been sent to
+  // the guide, which had nothing on them.
+  it.each([
+    ['the digest, is it on or off at the moment?', { intent: 'remind', cadence: 'show' }],
+    ['tenant monitoring, is it off or on right now?', { intent: 'watch', setting: 'show' }],
+    ['sync warnings, is it switched off or on?', { intent: 'watch', setting: 'show' }],
+  ] as const)('reads "is it on or off" as asking how a setting is: %j', (text, proposal) => {
+    expect(firstProposal(understanding.interpret(text, cloudSync))).toEqual(proposal);
+  });
+
   // A request in a polite frame had been read as a question the guide has nothing on, or as a hypothetical ("if you
   // could"). What it frames is read alone; a change is offered, never carried out.
   it.each([
