@@ -47,13 +47,14 @@ export function combineReadings(
     // A command for the whole plan the second network reads otherwise: the reading the message's words speak for as
     // much comes first ("show me the tasks that belong to me" is my tasks as much as the task list the first network
     // was sure of; "for what reasons did you pick this tool" is the recommendation's reasons more than the questions).
-    // Both are offered, neither carried out. A task change keeps its place: its task is no word it is counted for.
+    // Both are offered, neither carried out. A task change keeps its place against a command for the whole plan: its
+    // task is no word it is counted for. Against another change of the task, the one more words speak for leads (leads).
     const lead = other[0];
     if (
       lead !== undefined &&
       lead.intent !== first.proposal.intent &&
-      !TASK_INTENTS.has(first.proposal.intent) &&
-      speaksForAsMuch(reader, text, lead.intent, first.proposal.intent)
+      (!TASK_INTENTS.has(first.proposal.intent) || TASK_INTENTS.has(lead.intent)) &&
+      leads(reader, text, lead.intent, first.proposal.intent)
     ) {
       const rest = other.filter((proposal) => proposal.intent !== first.proposal.intent);
       return { kind: 'choose', proposals: [...rest.slice(0, MAX_CHOICES - 1), first.proposal] };
@@ -61,17 +62,10 @@ export function combineReadings(
     return { kind: 'choose', proposals: firstThen(first.proposal, other) };
   }
   // Both only offer and disagree on what first: the second network's first offer leads when the message's words
-  // speak for it as much, as it learnt phrasings the corpus lacks. Not between two task changes: a change's task is
-  // no word it is counted for, so its verb alone speaks for it, and the first network's reading of the verb stands.
+  // speak for it as much (leads), as it learnt phrasings the corpus lacks.
   if (first.kind === 'choose' && second.kind === 'choose') {
     const [mine, theirs] = [first.proposals[0], second.proposals[0]];
-    if (
-      mine &&
-      theirs &&
-      mine.intent !== theirs.intent &&
-      !(TASK_INTENTS.has(mine.intent) && TASK_INTENTS.has(theirs.intent)) &&
-      speaksForAsMuch(reader, text, theirs.intent, mine.intent)
-    )
+    if (mine && theirs && mine.intent !== theirs.intent && leads(reader, text, theirs.intent, mine.intent))
       return { kind: 'choose', proposals: firstThen(theirs, first.proposals) };
     return first;
   }
@@ -129,6 +123,19 @@ export function offersChangeFirst(reader: Reader, text: string, first: Interpret
 export function speaksForAsMuch(reader: Reader, text: string, intent: IntentName, other: IntentName): boolean {
   const counts = reader.model.learntWordCounts(preparedOf(reader, text).masked);
   return (counts.get(intent) ?? 0) >= (counts.get(other) ?? 0);
+}
+
+/**
+ * Whether the second network's reading `theirs` leads the first's `mine` where the two disagree: when the message's
+ * words speak for it as much (speaksForAsMuch). Between two changes of a task only when they speak for it more: a
+ * change's task is no word it is counted for, so the verb alone speaks for each, and on a tie the first network's
+ * reading of the verb stands; "I'm working on the prereqs" is the start that "working" speaks for, not the assignment
+ * the first read on "I'm".
+ */
+function leads(reader: Reader, text: string, theirs: IntentName, mine: IntentName): boolean {
+  if (!TASK_INTENTS.has(theirs) || !TASK_INTENTS.has(mine)) return speaksForAsMuch(reader, text, theirs, mine);
+  const counts = reader.model.learntWordCounts(preparedOf(reader, text).masked);
+  return (counts.get(theirs) ?? 0) > (counts.get(mine) ?? 0);
 }
 
 /** Whether the message's only task words name tasks of another track than the plan's. */

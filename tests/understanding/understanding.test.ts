@@ -811,6 +811,17 @@ describe('interpret', () => {
     },
   );
 
+  // Where the two networks read different changes of the task, the one more of the message's words speak for leads:
+  // the first network had read these as assignments on "I'm", and offered them first; "working" speaks for the start.
+  it.each([
+    ["I'm working on the verification", 5],
+    ["I'm busy working on the agent install", 3],
+  ] as const)('offers first the task change more words speak for: %j', (text, taskNumber) => {
+    const reading = understanding.interpret(text, cloudSync);
+    expect(reading.kind).toBe('choose');
+    expect(firstProposal(reading)).toEqual({ intent: 'taskStart', taskNumber });
+  });
+
   // A yes/no question about "it" that names both ways a setting can be asks how the setting is: these had been sent to
   // the guide, which had nothing on them.
   it.each([
