@@ -46,6 +46,14 @@ import { PERSON_TOKEN } from './textPrep';
 /** Readings of a message that goes on to a task which stand as they are: starting it, an owner or a due date for it. */
 const ONWARD_READINGS_KEPT: ReadonlySet<IntentName> = new Set<IntentName>(['taskStart', 'assign', 'unassign', 'due']);
 
+/** Whether the masked message has a word of letters and digits together ("t3", "2w") that the model never learnt. */
+function hasUnknownCode(reader: Reader, masked: string): boolean {
+  return masked.split(' ').some((word) => LETTER.test(word) && DIGIT.test(word) && !reader.model.vocabulary.has(word));
+}
+
+const LETTER = /[a-z]/;
+const DIGIT = /\d/;
+
 export function interpretWhole(reader: Reader, text: string, context: UnderstandingContext): Interpretation {
   const classified = classifyInPlan(reader, text, context);
   const corrected = correctedReading(reader, classified, context.now);
@@ -290,13 +298,19 @@ export function interpretWhole(reader: Reader, text: string, context: Understand
   const turnsOnSetting = SETTINGS.has(intent) && !turnsOff(reading);
   // A command word read from its typo ("skp task 3") is a guess: the change it names is offered, never carried out.
   // So is a change read on a word whose first letter the correction changed ("comit" read as "omit"), command word
-  // or not.
+  // or not. And where a plan exists, a change of the whole plan said with a code of letters and digits the model never
+  // learnt ("start t3", "set due t4 +2w"): such a code names something, most likely a task or a date, and the words
+  // around it read as starting the questions anew only because the code was not understood.
   const unsure =
     (CHANGES_STATE.has(intent) || turnsOnSetting) &&
     (reader.model.unknownWords(prepared.masked) > 0 ||
       prepared.guessedCommandWords > 0 ||
       (reader.model.learntWordCounts(prepared.guessedWords.join(' ')).get(intent) ?? 0) > 0 ||
-      (turnsOnSetting && namesPlanTask(prepared, context)));
+      (turnsOnSetting && namesPlanTask(prepared, context)) ||
+      (CHANGES_STATE.has(intent) &&
+        !TASK_INTENTS.has(intent) &&
+        context.tasks !== undefined &&
+        hasUnknownCode(reader, prepared.masked)));
   // The network can favour a reading on one word of the message when another command accounts for several more of
   // them ("what percentage of this rollout is actually done" scored as help, on "what" and the "this" of "what can
   // this bot do", over the status that "percentage", "rollout" and "done" speak for): that reading is offered, not
