@@ -37,7 +37,7 @@ export const INTENTS = [
 export type IntentName = (typeof INTENTS)[number];
 
 /** The task changes with a verb of their own that names them before a task ("skip task 4"). */
-export const VERBED_TASK_CHANGES = ['taskStart', 'taskDone', 'taskSkip', 'taskReopen', 'unassign'] as const;
+export const VERBED_TASK_CHANGES = ['taskStart', 'taskDone', 'taskSkip', 'taskReopen', 'assign', 'unassign'] as const;
 export type VerbedTaskChange = (typeof VERBED_TASK_CHANGES)[number];
 
 export type Cadence = 'daily' | 'weekly' | 'off';

@@ -7,7 +7,7 @@
  * confident and every part of it (the task, the date, the person) was read without guessing.
  */
 import { lastClause, isConditional, talksOfLater } from './clauses';
-import { loadCorpus, type Corpus } from './corpus';
+import { loadCorpus, type Corpus, type IntentName } from './corpus';
 import { interpretWhole } from './decide';
 import type { IntentScore } from './intentModel';
 import { negationOf } from './negation';
@@ -143,7 +143,8 @@ export function openingChange(
     reader.words.corrections.findAll(tokens).length > 0
   )
     return undefined;
-  const change = { intent, taskNumber: numbers[0] } as Proposal;
+  const change = openingProposal(reader, intent, numbers[0], prepared, context);
+  if (change === undefined) return undefined;
   const current =
     whole.kind === 'act'
       ? [whole.proposal]
@@ -157,6 +158,26 @@ export function openingChange(
     kind: 'choose',
     proposals: [change, ...current.filter((proposal) => proposal.intent !== intent)].slice(0, MAX_CHOICES),
   };
+}
+
+/**
+ * The change a message's opening verb names for the task after it; an assignment carries the owner the message names
+ * ("assign the config to me, the vendor left"), and is no opening order without one.
+ */
+function openingProposal(
+  reader: Reader,
+  intent: IntentName,
+  taskNumber: number,
+  prepared: PreparedText,
+  context: UnderstandingContext,
+): Proposal | undefined {
+  if (intent !== 'assign') return { intent, taskNumber } as Proposal;
+  const reading = read(reader.words, intent, prepared, context);
+  return reading.kind === 'complete' &&
+    reading.proposal.intent === 'assign' &&
+    reading.proposal.taskNumber === taskNumber
+    ? reading.proposal
+    : undefined;
 }
 
 /**

@@ -40,6 +40,26 @@ describe('no change on a guess', () => {
     expect(reading.kind === 'act' && reading.proposal).toEqual({ intent: 'start' });
   });
 
+  // "Assigning it" after the task names the change as plainly as "skip it" does: these had started the task ("from
+  // now" is how starting one is said), which is nothing the message asks for.
+  it.each([
+    ['<at>Lena</at> you own the verification task from now, assigning it to you', 5],
+    ['<at>Ravi</at> the prereqs task is yours from now, assigning it to you', 2],
+    ['<at>Omar</at> you take the config task from now on, I am assigning it to you', 4],
+  ] as const)('offers the assignment its verb names, and starts nothing: %j', (text, taskNumber) => {
+    const reading = understanding.interpret(text, context);
+    expect(reading.kind).toBe('choose');
+    expect(firstProposal(reading)).toEqual({ intent: 'assign', taskNumber, to: 'mentioned' });
+  });
+
+  it('asks who, and offers no owner-less assignment, for "assign the config, the vendor is gone"', () => {
+    expect(understanding.interpret('assign the config, the vendor is gone', context)).toMatchObject({
+      kind: 'clarify',
+      intent: 'assign',
+      missing: 'person',
+    });
+  });
+
   // The plain verb of a task change right before the task names the change, whatever another word of the message
   // suggests: these had reopened the task on "another" (the first two) or offered the reopen first.
   it.each([
