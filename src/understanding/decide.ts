@@ -277,16 +277,19 @@ export function interpretWhole(reader: Reader, text: string, context: Understand
   // Small talk that shares words with a command ("cheers for the help earlier", "great work everyone on the change
   // last night", "can someone order pizza for the night shift") is no request to the bot. When the words only small
   // talk has outnumber the ones the model learnt for the command (the thesaurus's guesses aside), it is read as
-  // chatter. When they match them, or the message opens as small talk ("good night folks, logging off"), the command
-  // is offered, never carried out, unless the message asks something ("thanks a lot, what is next") or names a task
-  // ("cheers, mark task 3 done").
+  // chatter. So it is when they match them ("my kid is sick so I'm working from home today", "anyone watching the match
+  // tonight?"), unless the message asks something ("thanks a lot, what is next"), names a task ("cheers, mark task 3
+  // done") or turns a setting on ("a weekly nudge would be great for this lot"); then, or when the message opens as
+  // small talk ("good night folks, logging off"), the command is offered, never carried out.
   const ownLearnt = reader.model.learntWordCounts(prepared.masked).get(intent) ?? 0;
   if (chatter > ownLearnt) return helpOrDate();
-  const smallTalk =
-    ((chatter > 0 && chatter >= ownLearnt) || reader.model.opensWithChatter(prepared.masked)) &&
+  const mayBeChatter =
     !prepared.tokens.some((token) => reader.words.askingWords.has(token)) &&
     !namesPlanTask(prepared, context) &&
     !politeRequest(reader, text, intent);
+  if (chatter > 0 && chatter === ownLearnt && !asks.turnOn && mayBeChatter) return helpOrDate();
+  const smallTalk =
+    ((chatter > 0 && chatter >= ownLearnt) || reader.model.opensWithChatter(prepared.masked)) && mayBeChatter;
   const mayAct =
     !smallTalk &&
     prepared.correctedFrom === undefined &&

@@ -516,6 +516,20 @@ describe('no change on a guess', () => {
 });
 
 describe('small talk and settings kept as they are', () => {
+  // As many words only small talk has as words of the command: these had offered my tasks (on "my" and "working") and
+  // the watch's setting (on "watching").
+  it.each(['my daughter is sick so I am working from home', 'is anyone watching the match later?'])(
+    'shows the help card for small talk that shares as many words with a command: %j',
+    (text) => {
+      expect(understanding.interpret(text, context).kind).toBe('help');
+    },
+  );
+
+  it('still offers a setting turned on beside words of small talk: "a daily nudge would be lovely for this team"', () => {
+    const reading = understanding.interpret('a daily nudge would be lovely for this team', context);
+    expect(reading.kind === 'choose' && reading.proposals[0]).toEqual({ intent: 'remind', cadence: 'daily' });
+  });
+
   // Each had been carried out: the history on "work" and "change", help on "help", the status on "open".
   it.each([
     'nice work all on the change over the weekend',

@@ -273,7 +273,7 @@ describe('two readings the networks disagree on (phrasings of our own)', () => {
   // The first network offers a task change though the message names no task, and the second reads no command: a bare
   // number of minutes is no task, so the help card is shown rather than an offer to start one.
   it('shows the help card for small talk the first network offers a task change for, naming no task', () => {
-    const words = 'the walk to the canteen takes about 5';
+    const words = 'right now the walk to the canteen takes about 5';
     expect(withoutFile.interpret(words, context)).toMatchObject({
       kind: 'choose',
       proposals: [{ intent: 'taskStart' }],
