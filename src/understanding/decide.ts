@@ -83,12 +83,13 @@ export function interpretWhole(reader: Reader, text: string, context: Understand
   );
   const asks = asksOf(reader.words, prepared.tokens);
   // Asked to leave a setting as it is ("nobody should touch the watch setting until the SOC signs off"), the message
-  // changes no setting, whatever word of it reads as turning one off; it may still be shown.
+  // changes no setting, whatever word of it reads as turning one off; it may still be shown. Nor does it change a task
+  // ("forget I said skip, leave it as it is", "nobody should touch the config task").
   if (
     asks.keep &&
     top.intent !== 'None' &&
-    SETTINGS.has(top.intent) &&
-    !showsSetting(read(reader.words, top.intent, prepared, context))
+    (TASK_INTENTS.has(top.intent) ||
+      (SETTINGS.has(top.intent) && !showsSetting(read(reader.words, top.intent, prepared, context))))
   )
     return { kind: 'help', closest: closestIntents(candidates) };
   if (negation && top.intent !== 'None' && refuses(top.intent, negation, asks))

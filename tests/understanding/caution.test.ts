@@ -525,6 +525,14 @@ describe('small talk and settings kept as they are', () => {
     },
   );
 
+  // Asked to leave a task as it is, the message changes none: these had offered the reopen, or the skip and the done.
+  it.each(['scratch that reopen, task 2 stays unchanged', 'forget the done, leave the verification as is'])(
+    'shows the help card for a task asked to be left as it is: %j',
+    (text) => {
+      expect(understanding.interpret(text, context).kind).toBe('help');
+    },
+  );
+
   it('still offers a setting turned on beside words of small talk: "a daily nudge would be lovely for this team"', () => {
     const reading = understanding.interpret('a daily nudge would be lovely for this team', context);
     expect(reading.kind === 'choose' && reading.proposals[0]).toEqual({ intent: 'remind', cadence: 'daily' });
