@@ -113,7 +113,27 @@ export function recognizeDueDay(
   const holiday = holidayDay(tokens, today, holidays);
   if (holiday === COUNTED_FROM) return tokens.some(looksLikeDate) ? resolveCommonDay(tokens, today) : undefined;
   if (!tokens.some(looksLikeDate)) return holiday;
-  return resolveCommonDay(tokens, today) ?? holiday ?? fallback(tokens.join(' '), today);
+  return resolveCommonDay(tokens, today) ?? holiday ?? fallback(nearDateWords(tokens).join(' '), today);
+}
+
+/** How far from a word that looks like a date the recognizer is shown the words around it. */
+const DATE_REACH = 4;
+/** The most words the recognizer is shown: its time grows much faster than the count of numbers it is given. */
+const MAX_RECOGNIZED_WORDS = 16;
+
+/**
+ * The words within reach of one that looks like a date, in order, at most MAX_RECOGNIZED_WORDS: a day is said in a
+ * few words beside its date word, and the recognizer took half a minute over a long run of numbers before one
+ * ("1 1 1 … weekend").
+ */
+function nearDateWords(tokens: readonly string[]): string[] {
+  const dated = tokens.map(looksLikeDate);
+  const near = (i: number) => {
+    for (let at = Math.max(0, i - DATE_REACH); at <= i + DATE_REACH && at < tokens.length; at++)
+      if (dated[at]) return true;
+    return false;
+  };
+  return tokens.filter((_, i) => near(i)).slice(0, MAX_RECOGNIZED_WORDS);
 }
 
 /** Holidays on the same day every year, by their words ("christmas eve" → [11, 24], month from 0). */
@@ -315,6 +335,9 @@ export function resolveCommonDay(tokens: readonly string[], today: string): stri
     if (ofMonth !== undefined && weekdayIndex(new Date(`${ofMonth}T00:00:00Z`)) === weekday) return ofMonth;
     if (weekday !== undefined && !dated) {
       const previous = at(i - 1);
+      // "last friday", "this past monday": the one before today, a day already gone (offered, never set), where the
+      // upcoming one had been set as the task's due date.
+      if (previous === 'last' || previous === 'past' || previous === 'previous') return lastWeekday(base, weekday);
       if (previous === 'next' || (at(i + 1) === 'next' && isWeek(at(i + 2)))) return nextWeeks(base, weekday);
       // "a week from friday", "two weeks from monday", British "a week on friday" ("on" is dropped above) and "friday week".
       const weeksAt = previous === 'from' ? i - 2 : i - 1;
@@ -449,6 +472,11 @@ function weekdayIndex(date: Date): number {
 /** "friday": the coming one, today included. */
 function upcoming(base: Date, weekday: number): string {
   return addDays(base, (weekday - weekdayIndex(base) + 7) % 7);
+}
+
+/** "last friday": the latest friday before today (a week ago when today is one). */
+function lastWeekday(base: Date, weekday: number): string {
+  return addDays(base, -((weekdayIndex(base) - weekday + 7) % 7 || 7));
 }
 
 /** "next friday": the friday of next week (weeks start on Monday), as the recognizer reads it. */

@@ -803,6 +803,17 @@ describe('a due date the words allow but do not pin down', () => {
     expect(understanding.interpret(text, context).kind).not.toBe('act');
   });
 
+  // "last" before a weekday names the one already gone: each had set the coming one as the due date.
+  it.each([
+    ['the config was due last thursday', 4, '2026-11-26'],
+    ['prereqs due this past monday', 2, '2026-11-30'],
+    ['task 5 deadline was previous wednesday', 5, '2026-11-25'],
+  ])('offers, never sets, the past weekday that "last" names: %j', (text, taskNumber, date) => {
+    const reading = understanding.interpret(text, context);
+    expect(reading.kind).toBe('choose');
+    expect(reading.kind === 'choose' && reading.proposals[0]).toEqual({ intent: 'due', taskNumber, date });
+  });
+
   // Each had offered only the month-first day: both readings are buttons, month first, and neither is set.
   it.each([
     ['task 2 due 3/4', 2, '2027-03-04', '2027-04-03'],
