@@ -155,6 +155,12 @@ export interface Corpus {
     readonly nobody: readonly string[];
   };
   /**
+   * What makes a lone number count or time something rather than name a task ("done at 3", "4 agents installed"):
+   * `before` are the words before such a number, `notCounted` the words after one that end like a plural and count
+   * nothing ("4 thanks").
+   */
+  readonly countedNumbers: { readonly before: readonly string[]; readonly notCounted: readonly string[] };
+  /**
    * The words questions are made of: `openers` open one (with a question mark they send a message to the guide first),
    * `yesNo` open a yes/no question, `wh` ask for something, `whContracted` are those with "is" run on ("what's"),
    * `requests` open a request when they ask someone to do something ("can you…"), and `referring` are the pronouns that
@@ -366,6 +372,7 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     doneTaskWords: wordMap(raw.doneTaskWords, 'doneTaskWords', fail),
     onwardWords: strings(raw.onwardWords, 'onwardWords'),
     owners: record(raw.owners, 'owners', ['markers', 'me', 'takers', 'arrows', 'nobody'] as const),
+    countedNumbers: record(raw.countedNumbers, 'countedNumbers', ['before', 'notCounted'] as const),
     questionWords: record(raw.questionWords, 'questionWords', [
       'openers',
       'yesNo',

@@ -23,6 +23,10 @@ export interface ReaderWords {
   readonly dueTaskMarkers: ReadonlySet<string>;
   /** Words an admin tier is written before ("t1 admins"): "t1" there is the tier, no task (textPrep). */
   readonly tierNouns: ReadonlySet<string>;
+  /** Words before a lone number that make it a time, a count or a measure, no task (corpus countedNumbers.before). */
+  readonly countingBefore: ReadonlySet<string>;
+  /** Words ending like a plural that count nothing after a number ("4 thanks"). */
+  readonly notCounted: ReadonlySet<string>;
   readonly watchOff: PhraseTable<true>;
   readonly watchShow: ReadonlySet<string>;
   /** Phrases whose "off" or "stop" belongs to another verb ("signs off"): masked before a setting is read. */
@@ -101,6 +105,8 @@ export function readerWords(corpus: Corpus): ReaderWords {
     spanEnds: new Set(corpus.clearDateWords.spanEnds),
     dueTaskMarkers: new Set(corpus.dueTaskMarkers),
     tierNouns: new Set(corpus.tierNouns),
+    countingBefore: new Set(corpus.countedNumbers.before),
+    notCounted: new Set(corpus.countedNumbers.notCounted),
     watchOff: phraseTable(corpus.watchSettings.off.map((phrase) => [phrase, true] as const)),
     watchShow: new Set(corpus.watchSettings.show),
     holidays: holidayTable(corpus.holidays, corpus.holidayCountedFrom),

@@ -162,12 +162,27 @@ export function findTask(
       const bare = taskBeforeDate(words, prepared.tokens, context.now);
       return bare ? { kind: 'one', number: bare.number, byWords: false, guessed: !bare.named } : { kind: 'none' };
     }
-    const bare = prepared.tokens.filter((token) => /^\d{1,2}$/.test(token));
-    if (bare.length === 1) return { kind: 'one', number: Number(bare[0]), byWords: false };
-    return { kind: 'none' };
+    const bare = prepared.tokens.flatMap((token, i) => (/^\d{1,2}$/.test(token) ? [i] : []));
+    if (bare.length !== 1) return { kind: 'none' };
+    const at = bare[0];
+    const lone = Number(prepared.tokens[at]);
+    return countsSomething(words, prepared.tokens, at)
+      ? { kind: 'one', number: lone, byWords: false, guessed: true }
+      : { kind: 'one', number: lone, byWords: false };
   }
   if (numbers.size > 1) return { kind: 'several', numbers: [...numbers].sort((a, b) => a - b), words: taskWords };
   return { kind: 'one', number: [...numbers][0], byWords };
+}
+
+/**
+ * Whether the lone number at `at` may time or count something else: after a word such as "at", "in" or "about"
+ * ("done at 3", "start in 5"), or before a word that ends like a plural ("4 agents installed", "5 users done"). The
+ * task it names is then a guess, offered and never changed.
+ */
+export function countsSomething(words: ReaderWords, tokens: readonly string[], at: number): boolean {
+  if (at > 0 && words.countingBefore.has(tokens[at - 1])) return true;
+  const next = tokens[at + 1] ?? '';
+  return next.length > 3 && next.endsWith('s') && !next.endsWith('ss') && !words.notCounted.has(next);
 }
 
 /**

@@ -839,3 +839,27 @@ describe('a due date the words allow but do not pin down', () => {
     expect(reading.kind === 'act' && reading.proposal).toEqual({ intent: 'due', taskNumber: task, date });
   });
 });
+
+describe('numbers that time or count something', () => {
+  // A lone number after "at", "in" or "about", or before a plural, times or counts something: each had changed the
+  // task of that number.
+  it.each([
+    ['finished at 4', 'taskDone'],
+    ['kicking off in 2', 'taskStart'],
+    ['4 sites done', 'taskDone'],
+    ['5 machines finished', 'taskDone'],
+    ['skipped about 5', 'taskSkip'],
+  ])('offers, never changes, the task a timing or counting number names: %j', (text, intent) => {
+    const reading = understanding.interpret(text, context);
+    expect(reading.kind).not.toBe('act');
+    expect(firstProposal(reading)?.intent).toBe(intent);
+  });
+
+  it.each([
+    ['mark 4 finished', 'taskDone', 4],
+    ['3 is finished', 'taskDone', 3],
+    ['skip 5 pls', 'taskSkip', 5],
+  ])('still changes the task a lone number names: %j', (text, intent, taskNumber) => {
+    expect(understanding.interpret(text, context)).toMatchObject({ kind: 'act', proposal: { intent, taskNumber } });
+  });
+});

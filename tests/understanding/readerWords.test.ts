@@ -12,19 +12,22 @@ describe('the question and setting words', () => {
     expect(words.requestOpeners).toEqual(new Set(corpus.questionWords.requests));
     expect(words.oneOrOther).toEqual(new Set(corpus.settingStates));
     expect(words.arrows).toEqual(corpus.owners.arrows);
+    expect(words.countingBefore).toEqual(new Set(corpus.countedNumbers.before));
+    expect(words.notCounted).toEqual(new Set(corpus.countedNumbers.notCounted));
   });
 
   it.each([
     ['questionWords', 'requests', 'questionWords.requests'],
     ['questionWords', 'referring', 'questionWords.referring'],
     ['owners', 'arrows', 'owners.arrows'],
+    ['countedNumbers', 'before', 'countedNumbers.before'],
   ])('stop start-up when %s.%s is empty', (table, key, field) => {
     const broken = copy();
     broken[table][key] = [];
     expect(() => checkCorpus(broken, 'nlu/xx.json')).toThrow(`"${field}" must be a non-empty list`);
   });
 
-  it.each(['questionWords', 'settingStates'])('stop start-up when %s is missing', (field) => {
+  it.each(['questionWords', 'settingStates', 'countedNumbers'])('stop start-up when %s is missing', (field) => {
     const broken = copy();
     delete broken[field];
     expect(() => checkCorpus(broken, 'nlu/xx.json')).toThrow(`"${field}" must be`);
