@@ -6,7 +6,7 @@ import type { IntentName } from './corpus';
 import type { Negation } from './negation';
 import type { ReaderWords } from './readerWords';
 import { REFUSED_WHEN_NEGATED, SETTINGS, TASK_INTENTS, type Asks } from './readings';
-import { MAX_UNDERSTOOD_CHARS, TASK_TOKEN, type PreparedText } from './textPrep';
+import { MAX_UNDERSTOOD_CHARS, TASK_TOKEN, tokenize, type PreparedText } from './textPrep';
 
 /** Fewest words a message's last clause needs to be read alone, and the fewest its opening must have before it. */
 const MIN_CLAUSE_WORDS = 4;
@@ -29,8 +29,38 @@ export function lastClause(text: string): string | undefined {
 export function looksLikeQuestion(words: ReaderWords, text: string, tokens: readonly string[]): boolean {
   // "do not…" (a spelled-out "don't") opens an order, not a question.
   return (
-    text.trimEnd().endsWith('?') || (tokens.length > 2 && words.questionOpeners.has(tokens[0]) && tokens[1] !== 'not')
+    text.trimEnd().endsWith('?') ||
+    (tokens.length > 2 && words.questionOpeners.has(tokens[0]) && tokens[1] !== 'not') ||
+    endsWithTag(words, text) ||
+    answersItselfNo(words, text)
   );
+}
+
+/**
+ * Whether a statement ends by asking whether it is so ("the verification is done, right", "task 3 finished or what",
+ * "task 4 skipped or not"): a tag of one word only after a comma or dash, so "set it up right" stays an order.
+ */
+function endsWithTag(words: ReaderWords, text: string): boolean {
+  const bounded = text.slice(0, MAX_UNDERSTOOD_CHARS).toLowerCase();
+  const typed = tokenize(bounded);
+  return words.questionTags.some((tag) => {
+    if (tag.length === 0 || tag.length >= typed.length) return false;
+    if (!tag.every((word, i) => typed[typed.length - tag.length + i] === word)) return false;
+    if (tag.length > 1) return true;
+    const before = bounded.lastIndexOf(tag[0]);
+    const mark = bounded.slice(0, before).trimEnd().at(-1);
+    return mark === ',' || mark === '-';
+  });
+}
+
+/** Whether the writer answers their own question "no" ("done with task 3? no", "remind daily? hmm, nope"). */
+function answersItselfNo(words: ReaderWords, text: string): boolean {
+  const bounded = text.slice(0, MAX_UNDERSTOOD_CHARS);
+  const asked = bounded.lastIndexOf('?');
+  if (asked < 0) return false;
+  // A hesitation may come first ("hmm, no").
+  const reply = tokenize(bounded.slice(asked + 1).toLowerCase()).slice(0, 2);
+  return reply.some((word) => words.answeredNo.has(word));
 }
 
 /**

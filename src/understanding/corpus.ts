@@ -164,10 +164,15 @@ export interface Corpus {
    * The words questions are made of: `openers` open one (with a question mark they send a message to the guide first),
    * `yesNo` open a yes/no question, `wh` ask for something, `whContracted` are those with "is" run on ("what's"),
    * `requests` open a request when they ask someone to do something ("can you…"), and `referring` are the pronouns that
-   * stand for what the message said before ("is that expected").
+   * stand for what the message said before ("is that expected"). `tags` end a statement that asks whether it is so
+   * ("the config is done, right", "task 3 done or not"), one word of them after a comma; `answeredNo` open the reply a
+   * writer gives their own question ("skip task 4? no").
    */
   readonly questionWords: Readonly<
-    Record<'openers' | 'yesNo' | 'wh' | 'whContracted' | 'requests' | 'referring', readonly string[]>
+    Record<
+      'openers' | 'yesNo' | 'wh' | 'whContracted' | 'requests' | 'referring' | 'tags' | 'answeredNo',
+      readonly string[]
+    >
   >;
   /** Both ways a setting can be ("on", "off"): named together as alternatives ("on or off"), they ask which it is. */
   readonly settingStates: readonly string[];
@@ -380,6 +385,8 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
       'whContracted',
       'requests',
       'referring',
+      'tags',
+      'answeredNo',
     ] as const),
     settingStates: strings(raw.settingStates, 'settingStates'),
     openers: strings(raw.openers, 'openers'),

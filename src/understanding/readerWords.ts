@@ -8,7 +8,7 @@ import { eachTaskWords, type EachTaskWords } from './eachTask';
 import type { NegationWords } from './negation';
 import { taskWordsOf } from './taskWords';
 import type { PhraseTable } from '../domain/sentenceTokens';
-import { phraseTable } from './textPrep';
+import { phraseTable, tokenize } from './textPrep';
 
 export interface ReaderWords {
   readonly taskNames: PhraseTable<string>;
@@ -65,6 +65,10 @@ export interface ReaderWords {
   readonly corpusIntents: Corpus['intents'];
   /** Opening words of a question; with a question mark they send a message to the guide's search first. */
   readonly questionOpeners: ReadonlySet<string>;
+  /** What ends a statement as a question ("…, right", "… or not"), each as its words (corpus questionWords.tags). */
+  readonly questionTags: ReadonlyArray<readonly string[]>;
+  /** Words that open a "no" the writer gives their own question ("…? no"). */
+  readonly answeredNo: ReadonlySet<string>;
   /** Verbs that open a yes/no question, and the pronouns that stand for what the message said before. */
   readonly yesNoVerbs: ReadonlySet<string>;
   readonly referringPronouns: ReadonlySet<string>;
@@ -146,6 +150,8 @@ export function readerWords(corpus: Corpus): ReaderWords {
     politeFrames: phraseTable(corpus.politeFrames.map((phrase) => [phrase, true] as const)),
     corpusIntents: corpus.intents,
     questionOpeners: new Set(corpus.questionWords.openers),
+    questionTags: corpus.questionWords.tags.map((tag) => tokenize(tag.toLowerCase())),
+    answeredNo: new Set(corpus.questionWords.answeredNo),
     yesNoVerbs: new Set(corpus.questionWords.yesNo),
     referringPronouns: new Set(corpus.questionWords.referring),
     whWords: new Set(corpus.questionWords.wh),

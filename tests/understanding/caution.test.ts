@@ -863,3 +863,30 @@ describe('numbers that time or count something', () => {
     expect(understanding.interpret(text, context)).toMatchObject({ kind: 'act', proposal: { intent, taskNumber } });
   });
 });
+
+describe('statements that ask, and questions answered no', () => {
+  // A tag at the end asks whether the statement is so: each had changed the task.
+  it.each([
+    'the prereqs are finished, right',
+    'task 4 skipped or not',
+    'task 5 finished or what',
+    'the agent install is complete - right',
+  ])('changes no task on a statement that ends with a question tag: %j', (text) => {
+    expect(understanding.interpret(text, context).kind).not.toBe('act');
+  });
+
+  // The writer answers their own question: each had marked the task done or skipped it.
+  it.each(['skip the config? no', 'prereqs done? nope', 'start task 4? hmm, no'])(
+    'changes no task on a question its writer answers no: %j',
+    (text) => {
+      expect(understanding.interpret(text, context).kind).not.toBe('act');
+    },
+  );
+
+  it.each([
+    ['mark task 3 done right now', 'taskDone'],
+    ['task 3 done? yes', 'taskDone'],
+  ])('still reads "right" that is no tag, and a question answered yes, as before: %j', (text, intent) => {
+    expect(firstProposal(understanding.interpret(text, context))?.intent).toBe(intent);
+  });
+});

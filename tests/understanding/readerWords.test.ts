@@ -12,6 +12,8 @@ describe('the question and setting words', () => {
     expect(words.requestOpeners).toEqual(new Set(corpus.questionWords.requests));
     expect(words.oneOrOther).toEqual(new Set(corpus.settingStates));
     expect(words.arrows).toEqual(corpus.owners.arrows);
+    expect(words.questionTags).toContainEqual(['or', 'not']);
+    expect(words.answeredNo).toEqual(new Set(corpus.questionWords.answeredNo));
     expect(words.countingBefore).toEqual(new Set(corpus.countedNumbers.before));
     expect(words.notCounted).toEqual(new Set(corpus.countedNumbers.notCounted));
   });
@@ -19,6 +21,8 @@ describe('the question and setting words', () => {
   it.each([
     ['questionWords', 'requests', 'questionWords.requests'],
     ['questionWords', 'referring', 'questionWords.referring'],
+    ['questionWords', 'tags', 'questionWords.tags'],
+    ['questionWords', 'answeredNo', 'questionWords.answeredNo'],
     ['owners', 'arrows', 'owners.arrows'],
     ['countedNumbers', 'before', 'countedNumbers.before'],
   ])('stop start-up when %s.%s is empty', (table, key, field) => {
