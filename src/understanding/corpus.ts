@@ -155,6 +155,15 @@ export interface Corpus {
     readonly nobody: readonly string[];
   };
   /**
+   * What makes a day the one something happened rather than a deadline ("we finished the config on monday"):
+   * `pastWords` and `pastEndings` tell the past tense, `deadlines` the words that still make the day one to meet.
+   */
+  readonly pastDays: {
+    readonly pastWords: readonly string[];
+    readonly pastEndings: readonly string[];
+    readonly deadlines: readonly string[];
+  };
+  /**
    * What makes a lone number count or time something rather than name a task ("done at 3", "4 agents installed"):
    * `before` are the words before such a number, `notCounted` the words after one that end like a plural and count
    * nothing ("4 thanks").
@@ -377,6 +386,7 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     doneTaskWords: wordMap(raw.doneTaskWords, 'doneTaskWords', fail),
     onwardWords: strings(raw.onwardWords, 'onwardWords'),
     owners: record(raw.owners, 'owners', ['markers', 'me', 'takers', 'arrows', 'nobody'] as const),
+    pastDays: record(raw.pastDays, 'pastDays', ['pastWords', 'pastEndings', 'deadlines'] as const),
     countedNumbers: record(raw.countedNumbers, 'countedNumbers', ['before', 'notCounted'] as const),
     questionWords: record(raw.questionWords, 'questionWords', [
       'openers',

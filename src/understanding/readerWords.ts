@@ -23,6 +23,11 @@ export interface ReaderWords {
   readonly dueTaskMarkers: ReadonlySet<string>;
   /** Words an admin tier is written before ("t1 admins"): "t1" there is the tier, no task (textPrep). */
   readonly tierNouns: ReadonlySet<string>;
+  /** Words that put a message in the past tense, and word endings that do (corpus pastDays). */
+  readonly pastWords: ReadonlySet<string>;
+  readonly pastEndings: readonly string[];
+  /** Words that make a day one to meet, even in a message about the past ("it was due by friday"). */
+  readonly deadlineWords: ReadonlySet<string>;
   /** Words before a lone number that make it a time, a count or a measure, no task (corpus countedNumbers.before). */
   readonly countingBefore: ReadonlySet<string>;
   /** Words ending like a plural that count nothing after a number ("4 thanks"). */
@@ -109,6 +114,9 @@ export function readerWords(corpus: Corpus): ReaderWords {
     spanEnds: new Set(corpus.clearDateWords.spanEnds),
     dueTaskMarkers: new Set(corpus.dueTaskMarkers),
     tierNouns: new Set(corpus.tierNouns),
+    pastWords: new Set(corpus.pastDays.pastWords),
+    pastEndings: corpus.pastDays.pastEndings,
+    deadlineWords: new Set(corpus.pastDays.deadlines),
     countingBefore: new Set(corpus.countedNumbers.before),
     notCounted: new Set(corpus.countedNumbers.notCounted),
     watchOff: phraseTable(corpus.watchSettings.off.map((phrase) => [phrase, true] as const)),

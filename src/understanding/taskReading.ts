@@ -60,7 +60,11 @@ export function read(
       : { kind: 'missing', missing: 'task' };
   }
   const complete = completeReading(words, intent as TaskIntent, task.number, prepared, context);
-  const doubtful = complete.kind === 'complete' && (task.guessed || doubtfulDay(complete.proposal, prepared, context));
+  const doubtful =
+    complete.kind === 'complete' &&
+    (task.guessed ||
+      doubtfulDay(complete.proposal, prepared, context) ||
+      happenedOn(words, complete.proposal, prepared));
   const other =
     doubtful && complete.kind === 'complete' ? dayTheOtherWay(words, complete.proposal, prepared, context) : undefined;
   const reading: Reading = doubtful
@@ -297,6 +301,22 @@ export function doubtfulDay(proposal: Proposal, prepared: Prepared, context: Und
   if (proposal.intent !== 'due' || !proposal.date) return false;
   if (proposal.date < context.now.toISOString().slice(0, 10)) return true;
   return prepared.tokens.some((token) => readsEitherWayRound(token) || countsFromToday(token));
+}
+
+/**
+ * A day in a message about the past, with no word that makes it a deadline ("we finished the config on monday", "task 2
+ * got started friday"): the day it happened, quite likely already gone, which the resolver read as the coming one.
+ * Offered, never set.
+ */
+export function happenedOn(words: ReaderWords, proposal: Proposal, prepared: Prepared): boolean {
+  if (proposal.intent !== 'due' || !proposal.date) return false;
+  const { tokens } = prepared;
+  const past = tokens.some(
+    (token) =>
+      words.pastWords.has(token) ||
+      words.pastEndings.some((ending) => token.length > ending.length + 2 && token.endsWith(ending)),
+  );
+  return past && !tokens.some((token) => words.deadlineWords.has(token));
 }
 
 /**

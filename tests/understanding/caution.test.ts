@@ -890,3 +890,25 @@ describe('statements that ask, and questions answered no', () => {
     expect(firstProposal(understanding.interpret(text, context))?.intent).toBe(intent);
   });
 });
+
+describe('the day something happened', () => {
+  // A day in a message about the past says when it happened: each had set the coming weekday as the due date.
+  it.each([
+    ['we did the prereqs on friday', 2],
+    ['the agent install happened on monday', 3],
+  ])('offers, never sets, a due date from a day the message says something happened on: %j', (text, taskNumber) => {
+    const reading = understanding.interpret(text, context);
+    expect(reading.kind).not.toBe('act');
+    expect(firstProposal(reading)).toMatchObject({ intent: 'due', taskNumber });
+  });
+
+  it.each([
+    ['the config must be finished by friday', 4, '2026-12-04'],
+    ['the verification should be completed by thursday', 5, '2026-12-03'],
+  ])('still sets a deadline said with a past participle: %j', (text, taskNumber, date) => {
+    expect(understanding.interpret(text, context)).toMatchObject({
+      kind: 'act',
+      proposal: { intent: 'due', taskNumber, date },
+    });
+  });
+});

@@ -14,6 +14,8 @@ describe('the question and setting words', () => {
     expect(words.arrows).toEqual(corpus.owners.arrows);
     expect(words.questionTags).toContainEqual(['or', 'not']);
     expect(words.answeredNo).toEqual(new Set(corpus.questionWords.answeredNo));
+    expect(words.pastWords).toEqual(new Set(corpus.pastDays.pastWords));
+    expect(words.deadlineWords).toEqual(new Set(corpus.pastDays.deadlines));
     expect(words.countingBefore).toEqual(new Set(corpus.countedNumbers.before));
     expect(words.notCounted).toEqual(new Set(corpus.countedNumbers.notCounted));
   });
@@ -25,6 +27,7 @@ describe('the question and setting words', () => {
     ['questionWords', 'answeredNo', 'questionWords.answeredNo'],
     ['owners', 'arrows', 'owners.arrows'],
     ['countedNumbers', 'before', 'countedNumbers.before'],
+    ['pastDays', 'deadlines', 'pastDays.deadlines'],
   ])('stop start-up when %s.%s is empty', (table, key, field) => {
     const broken = copy();
     broken[table][key] = [];
