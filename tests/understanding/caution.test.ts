@@ -912,3 +912,13 @@ describe('the day something happened', () => {
     });
   });
 });
+
+describe('what was done before', () => {
+  // A habit or an obligation in the past tells a story: each had changed the task.
+  it.each(['we used to reopen task 4 every week', 'we had to skip task 5 on the old tenant'])(
+    'changes no task in a story of what used to be or had to be done: %j',
+    (text) => {
+      expect(understanding.interpret(text, context).kind).not.toBe('act');
+    },
+  );
+});
