@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PATH_TRACKS, type PathTrack } from '../domain/advisorRules';
 
 export const CORPUS_DIR = join(__dirname, '..', '..', 'nlu');
 
@@ -258,6 +259,12 @@ export interface Corpus {
   /** Words for a feature in preview ("preview", "beta"): a question using one asks about a preview task of the catalog. */
   readonly previewWords: readonly string[];
   /**
+   * Words naming the situation one of the tracks for a running deployment is for, by track ("stopped syncing", "outage"
+   * for restoring a stopped Connect Sync), as lower-case phrases of one to three words: a question using one asks about
+   * that track's tasks, whichever tool the conversation's plan installs.
+   */
+  readonly trackWords: Readonly<Partial<Record<PathTrack, readonly string[]>>>;
+  /**
    * Words for an agent (`agent`), and the words right before one that make it another product's agent (`otherAgents`,
    * "health"): a question about "the agent" that names no tool is about Cloud Sync's provisioning agent.
    */
@@ -422,6 +429,7 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     guideQuestions: record(raw.guideQuestions, 'guideQuestions'),
     buildQuestions: record(raw.buildQuestions, 'buildQuestions', ['asking', 'builds', 'installed'] as const),
     previewWords: strings(raw.previewWords, 'previewWords'),
+    trackWords: pathTrackWords(record(raw.trackWords, 'trackWords'), fail),
     agentWords: record(raw.agentWords, 'agentWords', ['agent', 'otherAgents'] as const),
     installTypes: strings(raw.installTypes, 'installTypes'),
     timeFillers: strings(raw.timeFillers, 'timeFillers'),
@@ -456,6 +464,17 @@ function wordMap(value: unknown, field: string, fail: (field: string, what: stri
       fail(`${field}.${word}`, 'must map a lower-case word to a lower-case word');
   }
   return value as Record<string, string>;
+}
+
+/** Words by track, each a track for a running deployment (PATH_TRACKS). */
+function pathTrackWords(
+  value: Record<string, string[]>,
+  fail: (field: string, what: string) => never,
+): Partial<Record<PathTrack, string[]>> {
+  for (const track of Object.keys(value))
+    if (!(PATH_TRACKS as readonly string[]).includes(track))
+      fail(`trackWords.${track}`, `must name a track for a running deployment (${PATH_TRACKS.join(', ')})`);
+  return value;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -232,6 +232,14 @@ const IN_PLAN_WEIGHT = 1.5;
  */
 const PATH_TRACK_WEIGHT = 0.5;
 /**
+ * A question that names the situation a track for a running deployment is for (the corpus's trackWords: "sync stopped",
+ * "after the cutover", "we only have one agent") asks about that track's tasks whatever the conversation's plan installs:
+ * its words say more than the plan does, so that track's parts count this much, above the plan's own lines. Measured on
+ * the dev sets (questions right, of 1,759; 1,655 without): 1 gives 1,658, 1.5 1,660, 2 1,662 (seven turned right, none
+ * lost), 2.5 and 3 1,661. "After the move" names no situation: "move" is already in every line of the move's track.
+ */
+const NAMED_TRACK_WEIGHT = 2;
+/**
  * A question about a preview ("can cloud sync do hybrid join now? i heard there's a preview"; the corpus's
  * previewWords) is about the catalog's preview task, which sets that preview up: its parts count this much more than
  * the advisor's rule on the same feature, which only weighs it in the tool choice. Measured on the dev sets: 1.25 and
@@ -422,6 +430,8 @@ interface QuestionShape {
   readonly asksInstallType?: boolean;
   readonly asksInstallSteps?: boolean;
   readonly asksPreview?: boolean;
+  /** Tracks for a running deployment whose situation the question names (the corpus's trackWords). */
+  readonly namedTracks?: ReadonlySet<Track>;
 }
 
 export class GuideIndex {
@@ -438,6 +448,8 @@ export class GuideIndex {
   private readonly installedWords: ReadonlySet<string>;
   /** Words for a feature in preview (the corpus's previewWords). */
   private readonly previewWords: ReadonlySet<string>;
+  /** Phrases naming the situation of a track for a running deployment (the corpus's trackWords), as otherProducts. */
+  private readonly trackWords: ReadonlyArray<{ readonly spaced: string; readonly track: Track }>;
   /** Words for Cloud Sync's agent, and the words before one that make it another product's (the corpus's agentWords). */
   private readonly agentWords: ReadonlySet<string>;
   private readonly otherAgents: ReadonlySet<string>;
@@ -508,6 +520,12 @@ export class GuideIndex {
     this.installedWords = new Set(corpus.buildQuestions.installed);
     this.installTypes = new Set(corpus.installTypes);
     this.previewWords = new Set(corpus.previewWords);
+    this.trackWords = Object.entries(corpus.trackWords).flatMap(([track, phrases]) =>
+      (phrases ?? []).map((phrase) => ({
+        spaced: ` ${tokenize(phrase.toLowerCase()).join(' ')} `,
+        track: track as Track,
+      })),
+    );
     this.agentWords = new Set(corpus.agentWords.agent);
     this.otherAgents = new Set(corpus.agentWords.otherAgents);
     this.featureNouns = new Set(corpus.featureNouns);
@@ -831,6 +849,9 @@ export class GuideIndex {
         (word, i) => this.installedWords.has(word) || this.installedWords.has(`${tokens[i - 1] ?? ''} ${word}`),
       );
     const asksPreview = tokens.some((word) => this.previewWords.has(word));
+    const namedTracks = new Set(
+      this.trackWords.filter((named) => spaced.includes(named.spaced)).map(({ track }) => track),
+    );
     const asksName = tokens.some(
       (word, i) => RENAME_WORDS.has(word) || RENAME_PAIRS.has(`${tokens[i - 1] ?? ''} ${word}`),
     );
@@ -853,6 +874,7 @@ export class GuideIndex {
         asksInstallType,
         asksInstallSteps,
         asksPreview,
+        namedTracks,
       }),
     );
     const answering = results.filter(
@@ -1094,18 +1116,22 @@ export class GuideIndex {
   ): Float64Array {
     const { whatIsSo, needs, asksBuild, asksInstalled, asksName, asksInstallType, asksInstallSteps, asksPreview } =
       shape;
-    const key = `${bySource ? 's' : 'e'}${whatIsSo ? 'w' : ''}${needs ? 'n' : ''}${asksBuild ? 'b' : ''}${asksInstalled ? 'v' : ''}${asksName ? 'r' : ''}${asksInstallType ? 'i' : ''}${asksInstallSteps ? 'x' : ''}${asksPreview ? 'p' : ''}:${tool ?? ''}:${planTaskIds.join(',')}`;
+    const namedTracks = shape.namedTracks ?? new Set<Track>();
+    const key = `${bySource ? 's' : 'e'}${whatIsSo ? 'w' : ''}${needs ? 'n' : ''}${asksBuild ? 'b' : ''}${asksInstalled ? 'v' : ''}${asksName ? 'r' : ''}${asksInstallType ? 'i' : ''}${asksInstallSteps ? 'x' : ''}${asksPreview ? 'p' : ''}${[...namedTracks].sort().join('+')}:${tool ?? ''}:${planTaskIds.join(',')}`;
     let boosts = this.boostsByPlan.get(key);
     if (boosts === undefined) {
       const inPlan = new Set(planTaskIds);
       boosts = new Float64Array(this.docs.length);
       for (const doc of this.docs) {
-        const standing =
-          !doc.ofRule && doc.taskIds.some((taskId) => inPlan.has(taskId))
-            ? IN_PLAN_WEIGHT
-            : doc.pathTrack
-              ? PATH_TRACK_WEIGHT
-              : 1;
+        const standing = doc.ofRule
+          ? 1
+          : doc.taskIds.some((taskId) => namedTracks.has(TRACK_OF_TASK.get(taskId)!))
+            ? NAMED_TRACK_WEIGHT
+            : doc.taskIds.some((taskId) => inPlan.has(taskId))
+              ? IN_PLAN_WEIGHT
+              : doc.pathTrack
+                ? PATH_TRACK_WEIGHT
+                : 1;
         // Asked what is so, a step's line is worth no more than a statement of the same standing: its bonus as the
         // most concrete answer is for questions of what to do.
         const source = !bySource

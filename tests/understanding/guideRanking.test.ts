@@ -49,6 +49,25 @@ describe('glued words', () => {
   );
 });
 
+describe("a question naming a running deployment's situation", () => {
+  // Asked in a Cloud Sync install plan: the words name a stopped Connect, a move under way or a lone agent, and the
+  // track for that situation answers, not the plan's own install lines.
+  it.each([
+    ['our sync stopped last week, does an in-place upgrade bring it back?', 'restoreSync.upgrade'],
+    ['the outage is over, how do we check the changes that piled up reached entra?', 'restoreSync.verify'],
+    ['sync has stopped on the connect box, which build fixes it?', 'restoreSync.assess'],
+    ['after the cutover, which connect accounts can we delete?', 'migrateToCloudSync.decommission'],
+    ['is a single agent enough for production?', 'cloudSyncHealth.agents'],
+    ['we run one agent only, what happens if that server reboots?', 'cloudSyncHealth.agents'],
+  ])('"%s" is answered from %s', (question, taskId) => {
+    expect(top(question)?.taskIds).toContain(taskId);
+  });
+
+  it('still answers from the install lines when no such situation is named', () => {
+    expect(top('how do i add a second agent')?.taskIds).toContain('cloudSync.installAgent');
+  });
+});
+
 describe('long questions', () => {
   it.each([
     [

@@ -1144,6 +1144,14 @@ describe('the corpus file', () => {
       'Understanding corpus nlu/xx.json: "firstPerson" must be a non-empty list',
     );
   });
+
+  it('refuses words for a track that is no track for a running deployment', () => {
+    const corpus = JSON.parse(JSON.stringify(loadCorpus('en'))) as Record<string, unknown>;
+    const broken = { ...corpus, trackWords: { connect: ['first install'] } };
+    expect(() => checkCorpus(broken, 'nlu/xx.json')).toThrow(
+      'Understanding corpus nlu/xx.json: "trackWords.connect" must name a track for a running deployment',
+    );
+  });
 });
 
 describe('one phrase table for sentences and messages', () => {
