@@ -1049,6 +1049,10 @@ describe('interpret', () => {
     'build a power automate flow for new synced users',
     'is there a power platform connector for connect sync',
     'use logic apps to schedule the connect sync cycle',
+    // Teams' own teams, channels and meetings: a line about a "team mailbox" or moving OUs shares their words.
+    'how do I archive a team in Teams',
+    'how do i move a user into a different Teams team',
+    'who is allowed to create a Teams channel',
   ])('falls back honestly on %j, which names a Microsoft product the guide does not cover', (question) => {
     expect(understanding.answerQuestion(question, cloudSync)).toEqual({ kind: 'noAnswer' });
   });
