@@ -849,9 +849,13 @@ export class GuideIndex {
         (word, i) => this.installedWords.has(word) || this.installedWords.has(`${tokens[i - 1] ?? ''} ${word}`),
       );
     const asksPreview = tokens.some((word) => this.previewWords.has(word));
-    const namedTracks = new Set(
-      this.trackWords.filter((named) => spaced.includes(named.spaced)).map(({ track }) => track),
-    );
+    const namedPhrases = this.trackWords.filter((named) => spaced.includes(named.spaced));
+    const namedTracks = new Set(namedPhrases.map(({ track }) => track));
+    // The words of a phrase naming a track's situation ("sync is down") are what that track is about: its lines hold
+    // them as they hold its label, whether or not they write them.
+    let situationWords = 0;
+    for (const { spaced: phrase } of namedPhrases)
+      for (const word of phrase.trim().split(' ')) if (words.includes(word)) situationWords |= 1 << words.indexOf(word);
     const asksName = tokens.some(
       (word, i) => RENAME_WORDS.has(word) || RENAME_PAIRS.has(`${tokens[i - 1] ?? ''} ${word}`),
     );
@@ -877,9 +881,13 @@ export class GuideIndex {
         namedTracks,
       }),
     );
+    const inSituation = (result: ScoredDoc) =>
+      situationWords !== 0 &&
+      !this.docs[result.id].ofRule &&
+      this.docs[result.id].taskIds.some((taskId) => namedTracks.has(TRACK_OF_TASK.get(taskId)!));
     const answering = results.filter(
       (result) =>
-        covers(result.words, words.length, rare, MIN_COVERAGE, names) &&
+        covers(result.words | (inSituation(result) ? situationWords : 0), words.length, rare, MIN_COVERAGE, names) &&
         (features.length === 0 ||
           (this.docs[result.id].source !== 'example' &&
             features.some((feature) => this.spacedText(result.id).includes(feature)) &&

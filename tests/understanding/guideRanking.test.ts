@@ -55,11 +55,21 @@ describe("a question naming a running deployment's situation", () => {
   it.each([
     ['our sync stopped last week, does an in-place upgrade bring it back?', 'restoreSync.upgrade'],
     ['the outage is over, how do we check the changes that piled up reached entra?', 'restoreSync.verify'],
-    ['sync has stopped on the connect box, which build fixes it?', 'restoreSync.assess'],
+    ['sync has stopped on the connect box, which build fixes it?', 'restoreSync.upgrade'],
     ['after the cutover, which connect accounts can we delete?', 'migrateToCloudSync.decommission'],
     ['is a single agent enough for production?', 'cloudSyncHealth.agents'],
     ['we run one agent only, what happens if that server reboots?', 'cloudSyncHealth.agents'],
   ])('"%s" is answered from %s', (question, taskId) => {
+    expect(top(question)?.taskIds).toContain(taskId);
+  });
+
+  // The phrase naming the situation is what the track's lines are about, though they may not write it: the rest of
+  // the question need only be half covered besides it.
+  it.each([
+    ['what do we tell the service desk while sync is down', 'restoreSync.assess'],
+    ['running a single agent in production, what could go wrong?', 'cloudSyncHealth.agents'],
+    ['after the transfer, what do we compare to be sure everything came over?', 'migrateToCloudSync.guidedTool'],
+  ])('"%s" is answered from %s, not left without an answer', (question, taskId) => {
     expect(top(question)?.taskIds).toContain(taskId);
   });
 
