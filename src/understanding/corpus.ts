@@ -259,6 +259,11 @@ export interface Corpus {
   /** Words for a feature in preview ("preview", "beta"): a question using one asks about a preview task of the catalog. */
   readonly previewWords: readonly string[];
   /**
+   * Words asking for a page of documentation ("table", "tutorial", "documented"): a question using one is also looked
+   * up in the titles of the Learn pages each part of the guide links to.
+   */
+  readonly pageWords: readonly string[];
+  /**
    * Words naming the situation one of the tracks for a running deployment is for, by track ("stopped syncing", "outage"
    * for restoring a stopped Connect Sync), as lower-case phrases of one to three words: a question using one asks about
    * that track's tasks, whichever tool the conversation's plan installs.
@@ -429,6 +434,7 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     guideQuestions: record(raw.guideQuestions, 'guideQuestions'),
     buildQuestions: record(raw.buildQuestions, 'buildQuestions', ['asking', 'builds', 'installed'] as const),
     previewWords: strings(raw.previewWords, 'previewWords'),
+    pageWords: strings(raw.pageWords, 'pageWords'),
     trackWords: pathTrackWords(record(raw.trackWords, 'trackWords'), fail),
     agentWords: record(raw.agentWords, 'agentWords', ['agent', 'otherAgents'] as const),
     installTypes: strings(raw.installTypes, 'installTypes'),

@@ -54,6 +54,8 @@ interface IndexedDoc extends GuideHit {
    * answer opens that task, but the rule is no line of the plan's own track and is not weighted as one.
    */
   readonly ofRule?: boolean;
+  /** The titles of the Learn pages the part links to: what those pages, and so the part, are about (asksPage). */
+  readonly pages?: string;
 }
 
 /**
@@ -254,6 +256,16 @@ const PREVIEW_TASKS: ReadonlySet<string> = new Set(TASK_CATALOG.filter((task) =>
 const OTHER_TOOL_WEIGHT = 0.5;
 const MAX_HITS = 3;
 /**
+ * A question asking for a page ("is there a table of ...", "where is that documented"; the corpus's pageWords) is also
+ * looked up in the titles of the Learn pages each part links to ("Common hybrid scenarios: which tool supports what"),
+ * as index terms of their own (this prefix, which no word of the guide begins with), so no other question's scores
+ * change. A title's word counts this much of a line's. Measured on the dev sets (questions right of 1,943; 1,821
+ * without): 0.25 and 0.5 give 1,827 (six page questions turned right, none lost), 1 and 1.5 1,826, 2 and 3 1,827 with
+ * a question about the download center's page traded for another.
+ */
+const PAGE_TERM = 'page:';
+const PAGE_WEIGHT = 0.5;
+/**
  * How much a word of a compound kept whole counts where the guide writes the compound apart (spacedParts): "sign-in"
  * finds the install line that says to "sign in" as its admin. Measured on the dev sets: 0.75 and 1 turn one question
  * right that 0.5 lost to a line writing "sign-in" beside the question's other words, and change no other.
@@ -448,6 +460,8 @@ export class GuideIndex {
   private readonly installedWords: ReadonlySet<string>;
   /** Words for a feature in preview (the corpus's previewWords). */
   private readonly previewWords: ReadonlySet<string>;
+  /** Words asking for a page of documentation (the corpus's pageWords). */
+  private readonly pageWords: ReadonlySet<string>;
   /** Phrases naming the situation of a track for a running deployment (the corpus's trackWords), as otherProducts. */
   private readonly trackWords: ReadonlyArray<{ readonly spaced: string; readonly track: Track }>;
   /** Words for Cloud Sync's agent, and the words before one that make it another product's (the corpus's agentWords). */
@@ -520,6 +534,7 @@ export class GuideIndex {
     this.installedWords = new Set(corpus.buildQuestions.installed);
     this.installTypes = new Set(corpus.installTypes);
     this.previewWords = new Set(corpus.previewWords);
+    this.pageWords = new Set(corpus.pageWords);
     this.trackWords = Object.entries(corpus.trackWords).flatMap(([track, phrases]) =>
       (phrases ?? []).map((phrase) => ({
         spaced: ` ${tokenize(phrase.toLowerCase()).join(' ')} `,
@@ -559,9 +574,11 @@ export class GuideIndex {
       combineWith: 'OR',
     };
     const index = new MiniSearch<IndexedDoc>({
-      fields: ['title', 'text', 'track'],
+      fields: ['title', 'text', 'track', 'pages'],
       storeFields: [],
-      tokenize: (text) => this.terms(text),
+      // The pages' titles are terms of their own, looked up only for a question asking for a page (asksPage).
+      tokenize: (text, field) =>
+        field === 'pages' ? this.terms(text).map((term) => `${PAGE_TERM}${term}`) : this.terms(text),
       // terms() already stemmed and dropped stop words.
       processTerm: (term) => term,
       searchOptions: { ...exactTerms, boost: { title: 1.5, track: 1.5 } },
@@ -582,7 +599,9 @@ export class GuideIndex {
       }
       for (const term of this.terms(`${doc.title} ${doc.text} ${doc.track}`)) this.vocabulary.add(term);
     }
-    this.sortedStems = [...this.vocabulary].filter((term) => !term.includes('_')).sort();
+    for (const doc of this.docs)
+      for (const term of this.terms(doc.pages ?? '')) this.vocabulary.add(`${PAGE_TERM}${term}`);
+    this.sortedStems = [...this.vocabulary].filter((term) => !term.includes('_') && !term.startsWith(PAGE_TERM)).sort();
     for (const term of this.sortedStems) {
       if (term.length < MIN_CORRECTED - 1) continue;
       for (const variant of [term, ...oneLetterShorter(term)]) {
@@ -770,6 +789,9 @@ export class GuideIndex {
     // How much each word tells parts of the guide apart. A word the guide never writes as typed counts as the most
     // common of the terms it was found through (a synonym, a correction); one found through nothing, as the rarest.
     const weights: number[] = [];
+    // A question asking for a page ("is there a table", "where is that documented") is also looked up in the titles
+    // of the pages each part links to.
+    const asksPage = tokens.some((word) => this.pageWords.has(word));
     words.forEach((word, i) => {
       const bit = 1 << i;
       const stem = this.stem(word);
@@ -796,6 +818,10 @@ export class GuideIndex {
         return;
       }
       mark(stem);
+      if (asksPage) {
+        mark(`${PAGE_TERM}${stem}`);
+        weigh(`page:${stem}`, `${PAGE_TERM}${stem}`, PAGE_WEIGHT);
+      }
       if (this.vocabulary.has(stem) || this.synonyms.has(stem) || this.partsOf(word).length > 1) asTyped |= bit;
       for (const near of this.nearTerms(stem)) mark(near.term);
       // A glued word is found where the guide writes its parts apart: any part that is no stop word marks it.
@@ -974,7 +1000,14 @@ export class GuideIndex {
   private unknownFeature(tokens: readonly string[], counts: (word: string, i: number) => boolean): string | undefined {
     for (let i = 0; i < tokens.length; i++) {
       const word = tokens[i];
-      if (!counts(word, i) || word.length < MIN_NAME_LETTERS || /\d/.test(word) || this.featureNouns.has(word))
+      // A word asking for a page ("which page explains staging mode") names no feature either.
+      if (
+        !counts(word, i) ||
+        word.length < MIN_NAME_LETTERS ||
+        /\d/.test(word) ||
+        this.featureNouns.has(word) ||
+        this.pageWords.has(word)
+      )
         continue;
       const stem = this.stem(word);
       if (this.vocabulary.has(stem) || this.synonyms.has(stem) || this.nearTerms(stem).length > 0) continue;
@@ -1281,6 +1314,7 @@ export class GuideIndex {
         links: task.links,
         pathTrack,
         tool,
+        pages: task.links.map((link) => link.title).join(' '),
       };
       groupOfTask.set(task.id, info);
       for (const line of task.checklist) this.add({ ...info, source: 'checklist', text: line });
@@ -1325,6 +1359,7 @@ export class GuideIndex {
           taskIds: fact.taskIds ?? [],
           links: fact.links,
           tool: toolOfTasks(fact.taskIds ?? []),
+          pages: fact.links.map((link) => link.title).join(' '),
         }),
       ]);
     }

@@ -54,6 +54,8 @@ interface IndexedDoc extends GuideHit {
    * answer opens that task, but the rule is no line of the plan's own track and is not weighted as one.
    */
   readonly ofRule?: boolean;
+  /** The titles of the Learn pages the part links to: what those pages, and so the part, are about (asksPage). */
+  readonly pages?: string;
 }
 
 /**
@@ -253,6 +255,9 @@ const PREVIEW_TASKS: ReadonlySet<string> = new Set(TASK_CATALOG.filter((task) =>
  */
 const OTHER_TOOL_WEIGHT = 0.5;
 const MAX_HITS = 3;
+/** Prefix of the index terms of the pages' titles, which no word of the guide's own begins with. */
+const PAGE_TERM = 'page:';
+const PAGE_WEIGHT = 0.5;
 /**
  * How much a word of a compound kept whole counts where the guide writes the compound apart (spacedParts): "sign-in"
  * finds the install line that says to "sign in" as its admin. Measured on the dev sets: 0.75 and 1 turn one question
@@ -387,8 +392,6 @@ const ANSWERED_SHARE_POWER = 0.5;
 
 /** What a glued word has: a hyphen or a digit. */
 const GLUED_MARK = /[-\d]/;
-/** The shortest word a compound typed as one word is split into (writtenApart): "help" of "helpdesk". */
-const MIN_APART_LETTERS = 3;
 /** Longest glued word split into parts; longer tokens (a URL, a file name) stay whole. */
 const MAX_GLUED_LENGTH = 40;
 /**
@@ -450,6 +453,8 @@ export class GuideIndex {
   private readonly installedWords: ReadonlySet<string>;
   /** Words for a feature in preview (the corpus's previewWords). */
   private readonly previewWords: ReadonlySet<string>;
+  /** Words asking for a page of documentation (the corpus's pageWords). */
+  private readonly pageWords: ReadonlySet<string>;
   /** Phrases naming the situation of a track for a running deployment (the corpus's trackWords), as otherProducts. */
   private readonly trackWords: ReadonlyArray<{ readonly spaced: string; readonly track: Track }>;
   /** Words for Cloud Sync's agent, and the words before one that make it another product's (the corpus's agentWords). */
@@ -522,6 +527,7 @@ export class GuideIndex {
     this.installedWords = new Set(corpus.buildQuestions.installed);
     this.installTypes = new Set(corpus.installTypes);
     this.previewWords = new Set(corpus.previewWords);
+    this.pageWords = new Set(corpus.pageWords);
     this.trackWords = Object.entries(corpus.trackWords).flatMap(([track, phrases]) =>
       (phrases ?? []).map((phrase) => ({
         spaced: ` ${tokenize(phrase.toLowerCase()).join(' ')} `,
@@ -561,9 +567,11 @@ export class GuideIndex {
       combineWith: 'OR',
     };
     const index = new MiniSearch<IndexedDoc>({
-      fields: ['title', 'text', 'track'],
+      fields: ['title', 'text', 'track', 'pages'],
       storeFields: [],
-      tokenize: (text) => this.terms(text),
+      // The pages' titles are terms of their own, looked up only for a question asking for a page (asksPage).
+      tokenize: (text, field) =>
+        field === 'pages' ? this.terms(text).map((term) => `${PAGE_TERM}${term}`) : this.terms(text),
       // terms() already stemmed and dropped stop words.
       processTerm: (term) => term,
       searchOptions: { ...exactTerms, boost: { title: 1.5, track: 1.5 } },
@@ -584,7 +592,9 @@ export class GuideIndex {
       }
       for (const term of this.terms(`${doc.title} ${doc.text} ${doc.track}`)) this.vocabulary.add(term);
     }
-    this.sortedStems = [...this.vocabulary].filter((term) => !term.includes('_')).sort();
+    for (const doc of this.docs)
+      for (const term of this.terms(doc.pages ?? '')) this.vocabulary.add(`${PAGE_TERM}${term}`);
+    this.sortedStems = [...this.vocabulary].filter((term) => !term.includes('_') && !term.startsWith(PAGE_TERM)).sort();
     for (const term of this.sortedStems) {
       if (term.length < MIN_CORRECTED - 1) continue;
       for (const variant of [term, ...oneLetterShorter(term)]) {
@@ -772,6 +782,9 @@ export class GuideIndex {
     // How much each word tells parts of the guide apart. A word the guide never writes as typed counts as the most
     // common of the terms it was found through (a synonym, a correction); one found through nothing, as the rarest.
     const weights: number[] = [];
+    // A question asking for a page ("is there a table", "where is that documented") is also looked up in the titles
+    // of the pages each part links to.
+    const asksPage = tokens.some((word) => this.pageWords.has(word));
     words.forEach((word, i) => {
       const bit = 1 << i;
       const stem = this.stem(word);
@@ -798,6 +811,10 @@ export class GuideIndex {
         return;
       }
       mark(stem);
+      if (asksPage) {
+        mark(`${PAGE_TERM}${stem}`);
+        weigh(`page:${stem}`, `${PAGE_TERM}${stem}`, PAGE_WEIGHT);
+      }
       if (this.vocabulary.has(stem) || this.synonyms.has(stem) || this.partsOf(word).length > 1) asTyped |= bit;
       for (const near of this.nearTerms(stem)) mark(near.term);
       // A glued word is found where the guide writes its parts apart: any part that is no stop word marks it.
@@ -807,13 +824,6 @@ export class GuideIndex {
       for (const part of this.spacedParts(word)) {
         mark(this.stem(part));
         weigh(`apart:${word}`, this.stem(part), SPACED_PART_WEIGHT);
-      }
-      // A compound typed as one word where the guide writes two ("helpdesk", "failover") is the guide's pair of them.
-      const pair = this.vocabulary.has(stem) ? undefined : this.writtenApart(word);
-      if (pair !== undefined) {
-        asTyped |= bit;
-        mark(pair);
-        weigh(`apart:${word}`, pair, 1);
       }
       // A word the guide never writes ("AADC", "ECS") is only findable through its synonyms: they stand in for it
       // in full. A synonym that is also a word of the question counts as typed too.
@@ -858,9 +868,13 @@ export class GuideIndex {
         (word, i) => this.installedWords.has(word) || this.installedWords.has(`${tokens[i - 1] ?? ''} ${word}`),
       );
     const asksPreview = tokens.some((word) => this.previewWords.has(word));
-    const namedTracks = new Set(
-      this.trackWords.filter((named) => spaced.includes(named.spaced)).map(({ track }) => track),
-    );
+    const namedPhrases = this.trackWords.filter((named) => spaced.includes(named.spaced));
+    const namedTracks = new Set(namedPhrases.map(({ track }) => track));
+    // The words of a phrase naming a track's situation ("sync is down") are what that track is about: its lines hold
+    // them as they hold its label, whether or not they write them.
+    let situationWords = 0;
+    for (const { spaced: phrase } of namedPhrases)
+      for (const word of phrase.trim().split(' ')) if (words.includes(word)) situationWords |= 1 << words.indexOf(word);
     const asksName = tokens.some(
       (word, i) => RENAME_WORDS.has(word) || RENAME_PAIRS.has(`${tokens[i - 1] ?? ''} ${word}`),
     );
@@ -886,9 +900,13 @@ export class GuideIndex {
         namedTracks,
       }),
     );
+    const inSituation = (result: ScoredDoc) =>
+      situationWords !== 0 &&
+      !this.docs[result.id].ofRule &&
+      this.docs[result.id].taskIds.some((taskId) => namedTracks.has(TRACK_OF_TASK.get(taskId)!));
     const answering = results.filter(
       (result) =>
-        covers(result.words, words.length, rare, MIN_COVERAGE, names) &&
+        covers(result.words | (inSituation(result) ? situationWords : 0), words.length, rare, MIN_COVERAGE, names) &&
         (features.length === 0 ||
           (this.docs[result.id].source !== 'example' &&
             features.some((feature) => this.spacedText(result.id).includes(feature)) &&
@@ -983,13 +1001,7 @@ export class GuideIndex {
       if (!counts(word, i) || word.length < MIN_NAME_LETTERS || /\d/.test(word) || this.featureNouns.has(word))
         continue;
       const stem = this.stem(word);
-      if (
-        this.vocabulary.has(stem) ||
-        this.synonyms.has(stem) ||
-        this.nearTerms(stem).length > 0 ||
-        this.writtenApart(word) !== undefined
-      )
-        continue;
+      if (this.vocabulary.has(stem) || this.synonyms.has(stem) || this.nearTerms(stem).length > 0) continue;
       if ([word, ...oneLetterShorter(word)].some((variant) => this.writtenNear.has(variant))) continue;
       for (let j = i + 1; j < tokens.length && j <= i + FEATURE_NAME_WORDS; j++) {
         if (this.featureNouns.has(tokens[j])) return word;
@@ -1094,23 +1106,6 @@ export class GuideIndex {
       text = this.spacedTexts[id] = ` ${tokenize(`${doc.title} ${doc.text}`.toLowerCase()).join(' ')} `;
     }
     return text;
-  }
-
-  /**
-   * The guide's pair of neighbouring words (its index term "help_desk") that a word is made of, typed together
-   * ("helpdesk"): the first split, from the left, into two words of at least MIN_APART_LETTERS that are no stop words
-   * and that the guide writes side by side. Only plain words of bounded length are split.
-   */
-  private writtenApart(word: string): string | undefined {
-    if (word.length < 2 * MIN_APART_LETTERS || word.length > MAX_GLUED_LENGTH || !/^[a-z]+$/.test(word)) return undefined;
-    for (let i = MIN_APART_LETTERS; i <= word.length - MIN_APART_LETTERS; i++) {
-      const left = word.slice(0, i);
-      const right = word.slice(i);
-      if (this.stopWords.has(left) || this.stopWords.has(right)) continue;
-      const pair = `${this.stem(left)}_${this.stem(right)}`;
-      if (this.vocabulary.has(pair)) return pair;
-    }
-    return undefined;
   }
 
   /**
@@ -1310,6 +1305,7 @@ export class GuideIndex {
         links: task.links,
         pathTrack,
         tool,
+        pages: task.links.map((link) => link.title).join(' '),
       };
       groupOfTask.set(task.id, info);
       for (const line of task.checklist) this.add({ ...info, source: 'checklist', text: line });
@@ -1354,6 +1350,7 @@ export class GuideIndex {
           taskIds: fact.taskIds ?? [],
           links: fact.links,
           tool: toolOfTasks(fact.taskIds ?? []),
+          pages: fact.links.map((link) => link.title).join(' '),
         }),
       ]);
     }

@@ -78,6 +78,18 @@ describe("a question naming a running deployment's situation", () => {
   });
 });
 
+describe('a question asking for a page', () => {
+  // The titles of the Learn pages a part links to say what the part is about; they are read only when a question asks
+  // for a page, table or tutorial.
+  it.each([
+    ['which page explains staging mode for disaster recovery', LEARN.connectStagingServer],
+    ['where is the table of common hybrid scenarios', LEARN.commonScenarios],
+  ])('"%s" is answered by the part linking to that page', (question, url) => {
+    const answer = guide.answer(question, CLOUD_SYNC_PLAN_TASKS);
+    expect(answer.kind === 'answer' && answer.hits[0].links.map((link) => link.url)).toContain(url);
+  });
+});
+
 describe('long questions', () => {
   it.each([
     [
