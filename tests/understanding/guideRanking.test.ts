@@ -90,6 +90,13 @@ describe('a question asking for a page', () => {
   });
 });
 
+describe('a question naming one tool', () => {
+  it("answers from that tool's own lines before the advisor's rule on the same words", () => {
+    // The rule on more than 150,000 objects weighs the choice of tool; the question asks what Connect's server needs.
+    expect(top('how much memory does aadc want for 220k objects')?.taskIds).toContain('connect.prerequisites');
+  });
+});
+
 describe('long questions', () => {
   it.each([
     [
