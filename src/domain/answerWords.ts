@@ -265,6 +265,8 @@ export interface SharedWords {
   readonly choiceNumberWords: readonly string[];
   readonly versionQualifiers: ReadonlyArray<readonly [string, (typeof VERSION_DIRECTIONS)[number]]>;
   readonly versionUnknownParts: ReadonlySet<string>;
+  readonly corrections: readonly string[];
+  readonly correctionsOpening: readonly string[];
   readonly contrastWords: readonly string[];
   readonly clauseWords: readonly string[];
 }
@@ -360,6 +362,8 @@ const SHARED_LISTS = [
   'manyWords',
   'countsBeforeSize',
   'choiceNumberWords',
+  'corrections',
+  'correctionsOpening',
   'contrastWords',
   'clauseWords',
 ] as const;
@@ -1005,6 +1009,18 @@ export const VERSION_QUALIFIERS: ReadonlyArray<readonly [string, 'below' | 'abov
 
 /** The last part of a version said in words, not known: "2.4.something", "build 2.3.whatever". Single words. */
 export const VERSION_UNKNOWN_PARTS: ReadonlySet<string> = WORDS.shared.versionUnknownParts;
+
+/**
+ * Words that take back what the reply said before them ("2.5.79. No wait, the active one is 2.4.129"): for a question
+ * answered again after one, what came before gives way.
+ */
+export const CORRECTIONS: readonly string[] = WORDS.shared.corrections;
+
+/**
+ * The same, only when they open a sentence after the first and stand alone in their clause ("90k. No, I forgot the
+ * computers, more like 135k"): first in a reply, "no" answers the question.
+ */
+export const CORRECTIONS_OPENING: readonly string[] = WORDS.shared.correctionsOpening;
 
 /**
  * Words of contrast: a word that changes what a value means ("keep", "want") reaches across commas and "and", but not

@@ -13,6 +13,8 @@ import {
   CHOICE_NUMBER_WORDS,
   CLAUSE_WORDS,
   CONTRAST_WORDS,
+  CORRECTIONS,
+  CORRECTIONS_OPENING,
   COUNT_SCOPES,
   COUNT_UNITS,
   COUNTS_BEFORE_SIZE,
@@ -131,7 +133,9 @@ type Meaning =
         | 'only'
         | 'countBeforeSize'
         | 'reportedOf'
-        | 'exception';
+        | 'exception'
+        | 'correction'
+        | 'correctionOpening';
     }
   | {
       readonly kind: 'value';
@@ -221,6 +225,8 @@ function table(): PhraseTable<Meaning> {
   add(ONLY_WORDS, { kind: 'only' });
   add(COUNTS_BEFORE_SIZE, { kind: 'countBeforeSize' });
   add(EXCEPTIONS, { kind: 'exception' });
+  add(CORRECTIONS, { kind: 'correction' });
+  add(CORRECTIONS_OPENING, { kind: 'correctionOpening' });
   for (const [word, qualifier] of QUALIFIERS_BEFORE) add([word], { kind: 'qualifierBefore', qualifier });
   for (const [word, qualifier] of QUALIFIERS_AFTER) add([word], { kind: 'qualifierAfter', qualifier });
   for (const [word, unit] of COUNT_UNITS) add([word], { kind: 'unit', unit });
@@ -297,6 +303,8 @@ interface Piece {
   readonly at?: number;
   /** Named under a guess ("I think", "maybe"): it does not turn a firm answer into another one. */
   readonly tentative?: boolean;
+  /** Where the words or the number it was read from start (see readCorrections). */
+  readonly from?: number;
 }
 
 /** What the sentence says about one question. */
@@ -359,6 +367,7 @@ export function readSentence(asked: Question, text: string, answers: Partial<Ans
   scan.readReach();
   scan.readChoiceNumber();
   scan.readLeadingWord();
+  scan.readCorrections();
   scan.readAlternatives();
   scan.readUnsureOf();
   scan.settleHedge();
@@ -600,7 +609,7 @@ class Scan {
       this.hedgedSomething = true;
       return;
     }
-    this.evidenceFor(question).pieces.push({ values: [...values], segment: this.segment[at] ?? 0 });
+    this.evidenceFor(question).pieces.push({ values: [...values], segment: this.segment[at] ?? 0, from: at });
   }
 
   /**
@@ -708,6 +717,7 @@ class Scan {
             weak: meaning.weak || this.inClause(this.clause[match.start], 'past'),
             at: match.start,
             tentative: this.tentative[match.start],
+            from: match.start,
           });
       }
     }
@@ -716,6 +726,30 @@ class Scan {
   /** Whether "only" or "just" stands right before a phrase, in its clause: "we filter only by OU". */
   private saysOnly(match: PhraseMatch<Meaning>): boolean {
     return this.anyEndingWithin(match.start, 2, (meaning) => meaning.kind === 'only');
+  }
+
+  /**
+   * "Cloud Sync. Sorry, no, that was the pilot. It's Connect": a question answered again after words that take back
+   * what was said keeps only what came after them; a question not answered again keeps what it had.
+   */
+  readCorrections(): void {
+    const corrections = this.matches.filter((match) => !this.asking[match.start] && this.takesBack(match));
+    for (const correction of corrections)
+      for (const evidence of this.evidence.values()) {
+        const after = (piece: Piece) => piece.from !== undefined && piece.from >= correction.end;
+        if (!evidence.pieces.some(after)) continue;
+        for (let i = evidence.pieces.length - 1; i >= 0; i--)
+          if (!after(evidence.pieces[i])) evidence.pieces.splice(i, 1);
+      }
+  }
+
+  /** A correction anywhere, or one that opens a sentence after the first and ends its clause ("90k. No, …"). */
+  private takesBack(match: PhraseMatch<Meaning>): boolean {
+    if (has(match, 'correction')) return true;
+    if (!has(match, 'correctionOpening') || match.start === 0 || !isSentenceEnd(this.tokens[match.start - 1]))
+      return false;
+    const next = this.tokens[match.end];
+    return next === undefined || isClauseMark(next);
   }
 
   /** Values of one question with "or" between them, in one sentence, are alternatives. */

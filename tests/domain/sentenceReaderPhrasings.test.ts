@@ -816,3 +816,23 @@ describe('forests counted apart under different names are that many together', (
     ['forestTopology', 'two forests, same data center', 'multipleConnected'],
   ]);
 });
+
+describe('words that take back what was said: a question answered again keeps what came after them', () => {
+  readsAs([
+    ['currentSync', 'Connect. Sorry, no, that box was switched off in June. We run Cloud Sync now.', 'cloudSync'],
+    ['signIn', 'ADFS... actually no, we settled on hash sync', 'phs'],
+    ['connectBuild', '2.5.79.0, no wait, that is the other box; the live one runs 2.3.20.0', 'belowMandatory'],
+    ['largestDomainObjects', 'about 60k. No, I left out the PCs, call it 160k', 'over150k'],
+    ['connectTotalObjects', '4,000. Sorry, I meant 1,400.', 'upTo2k'],
+    ['domainsReachable', 'all of them. Well, no, the lab domain sits behind a firewall.', 'someUnreachable'],
+    // First in a reply, "no" answers the question; a correction that answers nothing again leaves the answer alone.
+    ['connectStaging', 'no, just the one server', 'no'],
+    ['currentSync', 'Cloud Sync. No, I need to check the devices later.', 'cloudSync'],
+  ]);
+
+  it('a later question answered only before the correction keeps its answer', () => {
+    expect(read('connectBuild', '2.4.1.0 on the staging server, no wait, the active one is 2.5.79.0').also).toEqual({
+      connectStaging: 'yes',
+    });
+  });
+});
