@@ -41,10 +41,25 @@ export function sentenceTokens(text: string): string[] {
     match = TOKEN.exec(folded)
   ) {
     if (isRangeDash(folded, previousEnd, match.index) && tokens.length < MAX_SENTENCE_TOKENS - 1) tokens.push('to');
+    if (endsLine(folded, previousEnd, match.index, tokens) && tokens.length < MAX_SENTENCE_TOKENS - 1)
+      tokens.push(LINE_END);
     tokens.push(match[0].replace(/'/g, ''));
     previousEnd = match.index + match[0].length;
   }
   return tokens;
+}
+
+/**
+ * A line break ends a sentence: each line of a bulleted or pasted list ("- devices: none", "Version : 2.3.20.0") is an
+ * answer of its own, so a negation or a hedge on one line does not reach the next.
+ */
+const LINE_END = ';';
+const SENTENCE_ENDS: ReadonlySet<string> = new Set(['.', '!', '?', ';']);
+
+/** Whether a line break stands between the last token and the next, with no full stop or the like already ending it. */
+function endsLine(text: string, from: number, to: number, tokens: readonly string[]): boolean {
+  if (tokens.length === 0 || SENTENCE_ENDS.has(tokens[tokens.length - 1])) return false;
+  return text.slice(from, to).includes('\n');
 }
 
 /** Dashes that join two numbers as a range. */

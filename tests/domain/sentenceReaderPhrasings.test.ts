@@ -836,3 +836,14 @@ describe('words that take back what was said: a question answered again keeps wh
     });
   });
 });
+
+describe('each line of a list is a sentence of its own: a negation on one line does not reach the next', () => {
+  it.each<[AnswerKey, string, unknown, Partial<Record<AnswerKey, unknown>>]>([
+    ['customization', '- customizations: none\n- hybrid exchange', [], { otherNeeds: ['exchangeHybrid'] }],
+    ['customization', 'we filter nothing\nwe have exchange hybrid', [], { otherNeeds: ['exchangeHybrid'] }],
+  ])('%s: %j → %j, also %j', (question, text, expected, also) => {
+    const reading = read(question, text);
+    expect(asked(reading)).toEqual(expected);
+    expect({ ...reading.also, ...reading.mentioned }).toEqual(also);
+  });
+});

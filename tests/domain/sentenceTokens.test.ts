@@ -1,4 +1,4 @@
-import { misspelledOnce } from '../../src/domain/sentenceTokens';
+import { misspelledOnce, sentenceTokens } from '../../src/domain/sentenceTokens';
 
 describe('misspelledOnce: the slips a long word is still found with', () => {
   it.each<[string, string, boolean]>([
@@ -24,5 +24,18 @@ describe('misspelledOnce: the slips a long word is still found with', () => {
     ['tenent', 'tenant', false],
   ])('"%s" for "%s" → %s', (typed, word, expected) => {
     expect(misspelledOnce(typed, word)).toBe(expected);
+  });
+});
+
+describe('sentenceTokens: a line break ends a sentence', () => {
+  it.each<[string, string[]]>([
+    ['- PHS\n- no staging', ['phs', ';', 'no', 'staging']],
+    ['• two forests\r\n• hybrid join', ['two', 'forests', ';', 'hybrid', 'join']],
+    // A line already ended, and a break before the first word, add nothing.
+    ['one forest.\nPHS', ['one', 'forest', '.', 'phs']],
+    ['\n\nPHS', ['phs']],
+    ['we run connect on one box', ['we', 'run', 'connect', 'on', 'one', 'box']],
+  ])('%j → %j', (text, expected) => {
+    expect(sentenceTokens(text)).toEqual(expected);
   });
 });
