@@ -367,6 +367,7 @@ export function readSentence(asked: Question, text: string, answers: Partial<Ans
   scan.readReach();
   scan.readChoiceNumber();
   scan.readLeadingWord();
+  scan.readLabels();
   scan.readCorrections();
   scan.readAlternatives();
   scan.readUnsureOf();
@@ -402,6 +403,9 @@ class Scan {
 
   /** Tokens of a sentence that asks something back ("what is staging mode?"): they answer nothing. */
   readonly asking: boolean[];
+  /** Labels ("devices: none", "EA: no"): the question the label before its colon names, for each token of its line. */
+  readonly labeled: Array<AnswerKey | undefined>;
+  private readonly labels: Array<{ readonly question: AnswerKey; readonly start: number; readonly colon: number }> = [];
 
   constructor(
     readonly tokens: readonly string[],
@@ -416,6 +420,13 @@ class Scan {
     for (const match of this.matches) {
       this.startingAt.set(match.start, match);
       this.endingAt.set(match.end, match);
+    }
+    this.labeled = tokens.map(() => undefined);
+    for (const name of unsureNames().names.findAll(tokens)) {
+      if (tokens[name.end] !== ':' || name.meanings.length !== 1 || this.asking[name.start]) continue;
+      this.labels.push({ question: name.meanings[0], start: name.start, colon: name.end });
+      for (let i = name.end + 1; i < tokens.length && !isSentenceEnd(tokens[i]); i++)
+        this.labeled[i] = name.meanings[0];
     }
     let clause = 0;
     let segment = 0;
@@ -683,7 +694,8 @@ class Scan {
             modifiers.set(segment, (modifiers.get(segment) ?? new Set()).add(meaning.index));
           continue;
         }
-        if (!this.allows(question, meaning.topical || this.describesName(match, question))) continue;
+        const named = meaning.topical || this.describesName(match, question) || this.labeled[match.start] === question;
+        if (!this.allows(question, named)) continue;
         if (this.hedged[match.start]) {
           // "Not sure if the second server is in staging": that question is the one not known.
           const evidence = this.evidenceFor(question);
@@ -790,7 +802,8 @@ class Scan {
       if (this.endingAt.get(number.start)?.meanings.some((meaning) => meaning.kind === 'margin')) continue;
       const before = this.qualifierBefore(number);
       // A unit may stand before its number when none follows: "users 60k plus computers 50k".
-      const unitMatch = this.meaningNear(number.end, 'unit', 1) ?? this.unitBefore(number.start);
+      const unitMatch =
+        this.meaningNear(number.end, 'unit', 1) ?? this.unitBefore(number.start) ?? this.labelUnit(number.start);
       const unit = unitMatch?.meaning.unit;
       const after = this.qualifierAfter(unitMatch ? unitMatch.match.end : number.end);
       const qualifier = before?.qualifier ?? after ?? (this.estimated(number.start) ? 'about' : undefined);
@@ -825,7 +838,7 @@ class Scan {
       }
       if (number.value < MIN_OBJECT_COUNT) continue;
       if (unit === undefined && askedCounts?.of !== 'objects') continue;
-      const scopeMatch = this.firstInClause(clause, 'scope');
+      const scopeMatch = this.firstInClause(clause, 'scope') ?? this.labelScope(number.start);
       const scope: Scope =
         scopeMatch?.scope ?? (askedCounts?.of === 'objects' ? (askedCounts.scope ?? 'total') : 'total');
       const part = unitMatch?.match.meanings.find((m): m is Extract<Meaning, { kind: 'part' }> => m.kind === 'part');
@@ -955,6 +968,38 @@ class Scan {
       for (let i = pieces.length - 1; i >= 0; i--) if (stated.has(pieces[i])) pieces.splice(i, 1);
     }
     this.countPieces.set(question, [...counted, { at, piece: pieces[pieces.length - 1] }]);
+  }
+
+  /**
+   * The scope a label names for a number on its line: "largest domain: 45,000 objects", "objects in total: about 60k".
+   * The colon opens the number's clause; the label is the clause before it, in its sentence.
+   */
+  private labelScope(at: number): Extract<Meaning, { kind: 'scope' }> | undefined {
+    const label = this.labelClause(at);
+    return label === undefined ? undefined : this.firstInClause(label, 'scope');
+  }
+
+  /** The unit a label names for the number on its line, when the number has none beside it: "objects in total: 60k". */
+  private labelUnit(
+    at: number,
+  ): { match: PhraseMatch<Meaning>; meaning: Extract<Meaning, { kind: 'unit' }> } | undefined {
+    const label = this.labelClause(at);
+    if (label === undefined || this.numbers.some((number) => number.start < at && this.clause[number.start] === label))
+      return undefined;
+    for (const match of this.matches) {
+      if (this.clause[match.start] !== label) continue;
+      const meaning = match.meanings.find((m): m is Extract<Meaning, { kind: 'unit' }> => m.kind === 'unit');
+      if (meaning) return { match, meaning };
+    }
+    return undefined;
+  }
+
+  /** The clause before the colon that opens the clause of token `at`, in its sentence: a label. */
+  private labelClause(at: number): number | undefined {
+    let first = at;
+    while (first > 0 && this.clause[first - 1] === this.clause[at]) first -= 1;
+    if (this.tokens[first] !== ':' || first === 0 || this.sentence[first - 1] !== this.sentence[at]) return undefined;
+    return this.clause[first - 1];
   }
 
   /** "one DL", "two servers", "three forests": the number counts that thing. */
@@ -1167,7 +1212,7 @@ class Scan {
       const question = subjectOf(subject);
       const reach = QUESTION_WORDS[question].reach!;
       if (!reach.whenOne || !reach.whenMany) continue;
-      const count = this.countBefore(subject.start);
+      const count = this.countOf(subject);
       if (count === undefined) continue;
       counted.add(question);
       const together = tallied.get(subject);
@@ -1206,7 +1251,7 @@ class Scan {
   ): Map<PhraseMatch<Meaning>, number> {
     const groups = new Map<string, Array<{ subject: PhraseMatch<Meaning>; count: number }>>();
     for (const subject of subjects) {
-      const count = this.countBefore(subject.start);
+      const count = this.countOf(subject);
       if (count === undefined) continue;
       const key = `${subjectOf(subject)} ${this.sentence[subject.start]}`;
       groups.set(key, [...(groups.get(key) ?? []), { subject, count }]);
@@ -1230,6 +1275,16 @@ class Scan {
       if (PARTIAL_WORDS.has(this.tokens[i])) return true;
     }
     return false;
+  }
+
+  /** The count before a noun ("two forests"), or right after it as its label ("forests: 2"). */
+  private countOf(subject: PhraseMatch<Meaning>): number | undefined {
+    const before = this.countBefore(subject.start);
+    if (before !== undefined || this.tokens[subject.end] !== ':') return before;
+    const number = this.numbers.find((candidate) => candidate.start === subject.end + 1);
+    return number && Number.isInteger(number.value) && number.value >= 1 && number.value <= MAX_BARE_SUBJECT_COUNT
+      ? number.value
+      : undefined;
   }
 
   /** The count standing just before a noun: "two", "a single", "several", "3". */
@@ -1281,7 +1336,9 @@ class Scan {
     const leading = QUESTION_WORDS[this.asked.id].leading;
     if (!leading) return;
     const first = this.startingAt.get(0);
-    const last = this.lastWordAlone();
+    const alone = this.lastWordAlone();
+    // After a label it answers what the label names (see readLabels): "- EA: no" on the last line.
+    const last = alone && this.labels.some((label) => label.colon + 1 === alone.start) ? undefined : alone;
     for (const word of [first, last]) {
       if (!word) continue;
       if (has(word, 'yesFirst') && leading.yes) this.allow(this.asked.id, false, [leading.yes], word.start);
@@ -1290,6 +1347,27 @@ class Scan {
       const no = has(word, 'noFirst') || this.isLeadingNo(word) || lastNo;
       if (no && leading.no) this.allow(this.asked.id, false, [leading.no], word.start);
       if (last === first) break;
+    }
+  }
+
+  /**
+   * A yes or no right after a label answers the question it names, the asked one or a later one ("EA: no", "staging:
+   * yes"); the label's own words then say nothing more ("enterprise admin: no" is not the role named).
+   */
+  readLabels(): void {
+    for (const label of this.labels) {
+      const word = this.startingAt.get(label.colon + 1);
+      if (!word) continue;
+      const leading = QUESTION_WORDS[label.question].leading;
+      const alone = word.end === word.start + 1 && this.tokens[word.start] === 'no';
+      const value = has(word, 'yesFirst') ? leading?.yes : alone || has(word, 'noFirst') ? leading?.no : undefined;
+      if (!value) continue;
+      const pieces = this.evidence.get(label.question)?.pieces ?? [];
+      for (let i = pieces.length - 1; i >= 0; i--) {
+        const from = pieces[i].from;
+        if (from !== undefined && from >= label.start && from < label.colon) pieces.splice(i, 1);
+      }
+      this.allow(label.question, true, [value], word.start);
     }
   }
 

@@ -847,3 +847,36 @@ describe('each line of a list is a sentence of its own: a negation on one line d
     expect({ ...reading.also, ...reading.mentioned }).toEqual(also);
   });
 });
+
+describe('a label before a colon names the question its line answers', () => {
+  it.each<[AnswerKey, string, unknown, Partial<Record<AnswerKey, unknown>>]>([
+    ['signIn', '- sign in: PHS\n- devices: nothing', 'phs', { devices: 'none' }],
+    [
+      'domainsReachable',
+      '- all domains reachable: yes\n- enterprise admin: no',
+      'all',
+      { enterpriseAdminAvailable: 'no' },
+    ],
+    // The role named as the label is no answer of its own: the word after the colon is.
+    ['enterpriseAdminAvailable', 'enterprise admin: no, domain admin only', 'no', {}],
+    ['enterpriseAdminAvailable', 'EA: yes, the CIO holds it', 'yes', {}],
+    // A count after a label of forests counts them; a label's scope and unit are its number's.
+    ['forestTopology', '• forests: 3, all reachable from the sync server', 'multipleConnected', {}],
+    [
+      'largestDomainObjects',
+      '- biggest domain: 52,000 objects\n- overall: 90,000',
+      'under100k',
+      { connectTotalObjects: 'under100k' },
+    ],
+    [
+      'signIn',
+      '- sign in: PTA\n- objects in total: roughly 1,500',
+      'ptaSetup',
+      { largestDomainObjects: 'under100k', connectTotalObjects: 'upTo2k' },
+    ],
+  ])('%s: %j → %j, also %j', (question, text, expected, also) => {
+    const reading = read(question, text);
+    expect(asked(reading)).toEqual(expected);
+    expect({ ...reading.also, ...reading.mentioned }).toEqual(also);
+  });
+});
