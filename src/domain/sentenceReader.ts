@@ -633,8 +633,18 @@ class Scan {
     const hedges = this.matches.filter(
       (match) => has(match, 'notSure') && !(answered && this.aboutOtherQuestions(match)),
     );
-    if (hedges.some((match) => has(match, 'notSureChosen'))) this.evidenceFor(this.asked.id).notSureChosen = true;
+    if (hedges.some((match) => has(match, 'notSureChosen') || this.opensAlone(match)))
+      this.evidenceFor(this.asked.id).notSureChosen = true;
     if (!this.hedgedSomething && hedges.length > 0) this.evidenceFor(this.asked.id).notSure = true;
+  }
+
+  /**
+   * "Not sure, there are two servers and I don't know what the second one does": a hedge that makes up the reply's first
+   * clause is its answer; what follows is why.
+   */
+  private opensAlone(match: PhraseMatch<Meaning>): boolean {
+    const next = this.tokens[match.end];
+    return this.clause[match.start] === this.clause[0] && (next === undefined || isClauseMark(next));
   }
 
   /**

@@ -880,3 +880,14 @@ describe('a label before a colon names the question its line answers', () => {
     expect({ ...reading.also, ...reading.mentioned }).toEqual(also);
   });
 });
+
+describe('a hedge that makes up the first clause is the answer; what follows is why', () => {
+  readsAs([
+    ['connectStaging', 'no idea, we have a second server but nobody knows what it does', 'notSure'],
+    ['enterpriseAdminAvailable', 'dunno, there is an enterprise admin account somewhere but who holds it', 'notSure'],
+    ['currentSync', "I don't know, there's an old server in the rack with Azure AD Connect on it", 'notSure'],
+    // Said of something else, or not alone in its clause, it leaves the answer named.
+    ['connectStaging', 'not sure about the OS, but there is a staging server', 'yes'],
+    ['signIn', 'PHS, not sure about the rest', 'phs'],
+  ]);
+});
