@@ -1559,6 +1559,8 @@ function resolveMulti(question: Question, evidence: Evidence): Resolution {
   const open = read.filter((values) => values.length > 1 && !values.some((value) => named.has(value)));
   if (open.length > 0) return { candidates: options.filter((option) => open.flat().includes(option)) };
   const chosen = options.filter((option) => named.has(option));
+  // "Filtering by group or by attribute, we haven't decided": named as alternatives under a doubt, it is one of them.
+  if (chosen.length > 1 && evidence.alternatives && evidence.notSure) return { candidates: chosen };
   if (chosen.length > 0) return { value: chosen as unknown as Answers[AnswerKey] };
   // What was there and is given up, with nothing else named, leaves none: "we had custom rules but ripped them out".
   if (named.has(NONE_VALUE) || evidence.topicDenied || (evidence.givenUp && read.length === 0 && !evidence.notSure))

@@ -891,3 +891,17 @@ describe('a hedge that makes up the first clause is the answer; what follows is 
     ['signIn', 'PHS, not sure about the rest', 'phs'],
   ]);
 });
+
+describe('options named with "or" under a doubt are one of them, asked which', () => {
+  readsAs([
+    ['customization', 'custom rules or group filtering, I would have to check which', 'ambiguous'],
+    ['otherNeeds', 'high availability or exchange hybrid, not decided yet', 'ambiguous'],
+    // Without a doubt, or with "and", they are the options named.
+    ['otherNeeds', 'exchange hybrid or high availability', ['exchangeHybrid', 'highAvailability']],
+    [
+      'otherNeeds',
+      'exchange hybrid and high availability, have to check with the team',
+      ['exchangeHybrid', 'highAvailability'],
+    ],
+  ]);
+});
