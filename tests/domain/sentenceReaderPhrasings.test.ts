@@ -905,3 +905,12 @@ describe('options named with "or" under a doubt are one of them, asked which', (
     ],
   ]);
 });
+
+describe('someone who holds the role, or nobody, and the role by another name', () => {
+  readsAs([
+    ['enterpriseAdminAvailable', 'the company does not have anybody with the enterprise admin role', 'no'],
+    ['enterpriseAdminAvailable', 'we have someone on the infra team who holds it', 'yes'],
+    ['enterpriseAdminAvailable', 'our CTO is a forest admin and will join the call', 'yes'],
+    ['enterpriseAdminAvailable', 'the top level admin account sits with security, they can log in for us', 'yes'],
+  ]);
+});
