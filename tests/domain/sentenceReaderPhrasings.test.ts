@@ -914,3 +914,15 @@ describe('someone who holds the role, or nobody, and the role by another name', 
     ['enterpriseAdminAvailable', 'the top level admin account sits with security, they can log in for us', 'yes'],
   ]);
 });
+
+describe("Connect by the names of its console, service and cmdlets; 'to the cloud' only hints at Cloud Sync", () => {
+  readsAs([
+    ['currentSync', 'the box has the Synchronization Service Manager console on it', 'connect'],
+    ['currentSync', 'I ran Get-ADSyncScheduler and it printed SyncCycleEnabled : True', 'connect'],
+    ['currentSync', 'the ADSync service runs on one of our member servers', 'connect'],
+    // Where users go is no tool: the tool named decides; named alone, the hint stands, and "the cloud one" is a tool.
+    ['currentSync', 'we push users to the cloud with AAD Connect', 'connect'],
+    ['currentSync', 'some tool copies our users into the cloud, no idea which', 'cloudSync'],
+    ['currentSync', 'connect for the main forest and the cloud one for the lab', 'both'],
+  ]);
+});
