@@ -43,7 +43,7 @@ export function sentenceTokens(text: string): string[] {
     if (isRangeDash(folded, previousEnd, match.index) && tokens.length < MAX_SENTENCE_TOKENS - 1) tokens.push('to');
     if (endsLine(folded, previousEnd, match.index, tokens) && tokens.length < MAX_SENTENCE_TOKENS - 1)
       tokens.push(LINE_END);
-    tokens.push(match[0].replace(/'/g, ''));
+    tokens.push(isArrow(folded, match) ? ':' : match[0].replace(/'/g, ''));
     previousEnd = match.index + match[0].length;
   }
   return tokens;
@@ -60,6 +60,15 @@ const SENTENCE_ENDS: ReadonlySet<string> = new Set(['.', '!', '?', ';']);
 function endsLine(text: string, from: number, to: number, tokens: readonly string[]): boolean {
   if (tokens.length === 0 || SENTENCE_ENDS.has(tokens[tokens.length - 1])) return false;
   return text.slice(from, to).includes('\n');
+}
+
+/**
+ * "->" and "=>" point at a result, as pasted output shows one ("(Get-ADUser -Filter *).Count -> 8211"): read as a colon,
+ * not as "more than".
+ */
+function isArrow(text: string, match: RegExpExecArray): boolean {
+  const before = text[match.index - 1];
+  return match[0] === '>' && (before === '-' || before === '=');
 }
 
 /** Dashes that join two numbers as a range. */

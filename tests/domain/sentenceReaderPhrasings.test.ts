@@ -926,3 +926,11 @@ describe("Connect by the names of its console, service and cmdlets; 'to the clou
     ['currentSync', 'connect for the main forest and the cloud one for the lab', 'both'],
   ]);
 });
+
+describe('a count pasted after an arrow is the count, not "more than" it', () => {
+  readsAs([
+    ['connectTotalObjects', '(Get-ADComputer -Filter *).Count -> 4120', 'under100k'],
+    ['largestDomainObjects', 'objects in the biggest domain => 131000', 'from100kTo150k'],
+    ['connectTotalObjects', 'well > 100k', 'over100k'],
+  ]);
+});

@@ -39,3 +39,14 @@ describe('sentenceTokens: a line break ends a sentence', () => {
     expect(sentenceTokens(text)).toEqual(expected);
   });
 });
+
+describe('sentenceTokens: an arrow points at a result, as a colon does', () => {
+  it.each<[string, string[]]>([
+    ['Count -> 4120', ['count', ':', '4120']],
+    ['objects => 131000', ['objects', ':', '131000']],
+    // Alone, ">" still says more than.
+    ['> 100k', ['>', '100k']],
+  ])('%j → %j', (text, expected) => {
+    expect(sentenceTokens(text)).toEqual(expected);
+  });
+});
