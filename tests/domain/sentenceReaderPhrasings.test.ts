@@ -934,3 +934,12 @@ describe('a count pasted after an arrow is the count, not "more than" it', () =>
     ['connectTotalObjects', 'well > 100k', 'over100k'],
   ]);
 });
+
+describe('sign-in described: passwords checked against AD, and a setup another team runs', () => {
+  readsAs([
+    ['signIn', 'the option where Microsoft validates passwords against our DCs', 'ptaSetup'],
+    ['signIn', 'we want passwords checked against AD', 'ptaSetup'],
+    ['signIn', 'ADFS today, and a separate team manages that farm', 'keepExistingPtaOrFederation'],
+    ['signIn', 'PTA, owned by another team', 'keepExistingPtaOrFederation'],
+  ]);
+});
