@@ -943,3 +943,13 @@ describe('sign-in described: passwords checked against AD, and a setup another t
     ['signIn', 'PTA, owned by another team', 'keepExistingPtaOrFederation'],
   ]);
 });
+
+describe('a staging server described: a second or passive copy, exports turned off', () => {
+  readsAs([
+    ['connectStaging', 'the other box is a passive server that imports but never pushes', 'yes'],
+    ['connectStaging', 'we keep a read only copy of the sync box in the other datacenter', 'yes'],
+    ['connectStaging', 'a second install with exports disabled, for disaster recovery', 'yes'],
+    // Exporting denied of the only server is no second one.
+    ['connectStaging', "no, it doesn't export anywhere else, there's just one server", 'no'],
+  ]);
+});
