@@ -254,6 +254,7 @@ export interface SharedWords {
   readonly countScopes: ReadonlyArray<readonly [string, (typeof COUNT_SCOPE_KINDS)[number]]>;
   readonly otherCounted: readonly string[];
   readonly groupWords: readonly string[];
+  readonly singleGroupWords: readonly string[];
   readonly reachable: readonly string[];
   readonly reachingVerbs: readonly string[];
   readonly partialWords: ReadonlySet<string>;
@@ -355,6 +356,7 @@ const SHARED_LISTS = [
   'exceptions',
   'otherCounted',
   'groupWords',
+  'singleGroupWords',
   'reachable',
   'reachingVerbs',
   'unreachable',
@@ -960,6 +962,12 @@ export const OTHER_COUNTED: readonly string[] = WORDS.shared.otherCounted;
 
 /** In a clause with these, an unlabelled number is a group's size ("no group anywhere near 50k"). */
 export const GROUP_WORDS: readonly string[] = WORDS.shared.groupWords;
+
+/**
+ * One group by name: a number of at least MIN_BARE_MEMBER_COUNT right before one is its size ("the 60k all-staff one",
+ * "a 70k DL"), where before a plural ("3000 groups") it counts groups.
+ */
+export const SINGLE_GROUP_WORDS: readonly string[] = WORDS.shared.singleGroupWords;
 
 /**
  * Reachability, for the questions with a `reach` reading. Denied ("isn't reachable"), each means the other: "no network

@@ -27,6 +27,7 @@ import {
   ESTIMATE_WORDS,
   EXCEPTIONS,
   GROUP_WORDS,
+  SINGLE_GROUP_WORDS,
   LEAVING,
   LEAVING_BACK,
   MARGIN_WORDS,
@@ -134,6 +135,7 @@ type Meaning =
         | 'countBeforeSize'
         | 'reportedOf'
         | 'exception'
+        | 'singleGroup'
         | 'correction'
         | 'correctionOpening';
     }
@@ -211,6 +213,7 @@ function table(): PhraseTable<Meaning> {
   add(YES_FIRST, { kind: 'yesFirst' });
   add(NO_FIRST, { kind: 'noFirst' });
   add(GROUP_WORDS, { kind: 'groupWord' });
+  add(SINGLE_GROUP_WORDS, { kind: 'singleGroup' });
   add(ONE_WORDS, { kind: 'one' });
   add(MANY_WORDS, { kind: 'many' });
   add(CHOICE_NUMBER_WORDS, { kind: 'choiceNumber' });
@@ -827,8 +830,10 @@ class Scan {
       const sized =
         this.numbers.some((other) => other.end === number.start && Number.isInteger(other.value)) ||
         this.endingAt.get(number.start)?.meanings.some((meaning) => meaning.kind === 'countBeforeSize') === true;
+      const next = this.startingAt.get(number.end);
       const sizedGroup =
-        sized && this.startingAt.get(number.end)?.meanings.some((m) => m.kind === 'groupWord') === true;
+        (sized && next !== undefined && has(next, 'groupWord')) ||
+        (next !== undefined && has(next, 'singleGroup') && number.value >= MIN_BARE_MEMBER_COUNT);
       // A number right before another one that is not its range counts things of that size: "4 80000 member lists".
       if (
         (this.countsSomethingElse(number.end) && !sizedGroup) ||

@@ -953,3 +953,12 @@ describe('a staging server described: a second or passive copy, exports turned o
     ['connectStaging', "no, it doesn't export anywhere else, there's just one server", 'no'],
   ]);
 });
+
+describe('a number before one group by name is its size; before groups, it counts them', () => {
+  readsAs([
+    ['groupOver50kMembers', 'none of them that size apart from the 65k everyone group', 'yes'],
+    ['groupOver50kMembers', 'all small, except a 55k DL', 'yes'],
+    ['groupOver50kMembers', 'the 12k all staff list is the biggest', 'no'],
+    ['groupOver50kMembers', 'we have 3000 groups, the largest at 20k', 'no'],
+  ]);
+});
