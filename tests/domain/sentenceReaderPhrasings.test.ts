@@ -962,3 +962,28 @@ describe('a number before one group by name is its size; before groups, it count
     ['groupOver50kMembers', 'we have 3000 groups, the largest at 20k', 'no'],
   ]);
 });
+
+describe('options described rather than named', () => {
+  readsAs([
+    ['customization', 'we sync only accounts whose employeeType is Staff', ['attributeValueFiltering']],
+    [
+      'customization',
+      'staff with accounts in both forests should end up as one account in Entra',
+      ['crossForestReferencesOrMerge'],
+    ],
+    [
+      'customization',
+      'after the merger some people have two accounts and those must become one user',
+      ['crossForestReferencesOrMerge'],
+    ],
+    [
+      'otherNeeds',
+      'security groups created in the cloud should land in AD for the NAS shares',
+      ['groupProvisioningToAd'],
+    ],
+    ['otherNeeds', 'users sit in our forest, Exchange runs in its own exchange forest', ['accountResourceForest']],
+    ['otherNeeds', 'our mailboxes are in another forest that only runs Exchange', ['accountResourceForest']],
+    // Exchange named without another forest is still Exchange hybrid.
+    ['otherNeeds', 'our mailboxes are on an Exchange 2019 server here', ['exchangeHybrid']],
+  ]);
+});
