@@ -987,3 +987,12 @@ describe('options described rather than named', () => {
     ['otherNeeds', 'our mailboxes are on an Exchange 2019 server here', ['exchangeHybrid']],
   ]);
 });
+
+describe('Cloud Sync described by its small agent', () => {
+  readsAs([
+    ['currentSync', 'we installed a lightweight agent on two DCs', 'cloudSync'],
+    ['currentSync', 'two small agents on our domain controllers, no big server', 'cloudSync'],
+    // The agent of a sign-in method is no sync tool.
+    ['currentSync', 'the PTA agent on our DCs', null],
+  ]);
+});
