@@ -1174,7 +1174,16 @@ class Scan {
         if (!named || value === undefined) return;
         const before = this.anyEndingWithin(i, 2, (m) => m.kind === 'yearBefore' && m.question === question);
         const after = this.meaningNear(i + 1, 'yearAfter', 0)?.meaning.question === question;
-        this.allow(question, before || after || named[1] !== undefined, [value], i);
+        const topical = before || after || named[1] !== undefined;
+        // "Not 2016 any more, we upgraded to 2019": a release denied or left is not the answer.
+        if (
+          (this.negated[i] || this.departed[i]) &&
+          this.allows(question, topical) &&
+          !this.asking[i] &&
+          !this.hedged[i]
+        )
+          this.evidenceFor(question).denied.add(value);
+        else this.allow(question, topical, [value], i);
       });
     }
   }

@@ -996,3 +996,13 @@ describe('Cloud Sync described by its small agent', () => {
     ['currentSync', 'the PTA agent on our DCs', null],
   ]);
 });
+
+describe('a Windows Server release denied or left is not the answer', () => {
+  readsAs([
+    ['connectServerOs', 'no longer 2012, it runs on 2022 now', 'ws2022OrLater'],
+    ['connectServerOs', 'Server 2019 now, not 2016', 'ws2019'],
+    ['connectServerOs', "it isn't on 2016 any more; we moved it to 2022 last year", 'ws2022OrLater'],
+    // A release named under a doubt is still not known.
+    ['connectServerOs', 'not sure if 2016 or 2019', 'notSure'],
+  ]);
+});
