@@ -60,6 +60,14 @@ export function read(
       : { kind: 'missing', missing: 'task' };
   }
   const complete = completeReading(words, intent as TaskIntent, task.number, prepared, context);
+  // Another change of a task the message gives to someone is a guess: the message is about its owner, so the
+  // assignment is offered first and the change after it.
+  const handed =
+    intent !== 'assign' && intent !== 'due' && handsToSomeone(words, prepared)
+      ? completeReading(words, 'assign', task.number, prepared, context)
+      : undefined;
+  if (handed?.kind === 'complete' && complete.kind === 'complete')
+    return { ...handed, guessed: true, alternatives: [complete.proposal] };
   const doubtful =
     complete.kind === 'complete' &&
     (task.guessed ||
@@ -242,6 +250,19 @@ export function assignmentThenDeadline(assignment: Proposal, deadline: Proposal)
   if (assignment.intent !== 'assign' || deadline.intent !== 'due' || deadline.date === null) return undefined;
   if (assignment.taskNumber !== deadline.taskNumber) return undefined;
   return [assignment, deadline];
+}
+
+/**
+ * Whether the message gives a task to someone ("to me", "to @Ana", "@Ana, assigning it to you"): read as another
+ * change of that task, it is a guess, as the message is about its owner.
+ */
+function handsToSomeone(words: ReaderWords, prepared: Prepared): boolean {
+  if (ownerNamed(words, prepared.tokens) !== undefined) return true;
+  const { tokens } = prepared;
+  return (
+    prepared.mentionCount > 0 &&
+    tokens.some((token, i) => i > 0 && words.ownerMarkers.has(tokens[i - 1]) && words.secondPerson.has(token))
+  );
 }
 
 /** A word for no one right after an owner marker ("to nobody") or closing the message ("assign t4 none"). */

@@ -765,6 +765,25 @@ describe('hedged changes', () => {
   });
 });
 
+describe('a task the message gives to someone', () => {
+  // Each had started the task: the message is about its owner, so another change read from it is offered with the
+  // assignment, and neither carried out.
+  it.each([
+    ['<at>Ines</at> the verification task is yours from now, handing it to you', 'taskStart', 5, 'mentioned'],
+    ['<at>Ines</at> you are on the verify task from now, moving it to you', 'taskStart', 5, 'mentioned'],
+    ['start the config task and give it to me', 'taskStart', 4, 'me'],
+  ])('offers, never carries out, %j', (text, intent, taskNumber, to) => {
+    const reading = understanding.interpret(text, context);
+    expect(reading.kind).toBe('choose');
+    expect(reading.kind === 'choose' ? reading.proposals : []).toEqual(
+      expect.arrayContaining([
+        { intent, taskNumber },
+        { intent: 'assign', taskNumber, to },
+      ]),
+    );
+  });
+});
+
 describe('a due date the words allow but do not pin down', () => {
   // A number that follows no word naming a task may count servers, people or approvals: the task is a guess.
   it.each([
