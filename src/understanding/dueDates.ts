@@ -289,6 +289,8 @@ export function resolveCommonDay(tokens: readonly string[], today: string): stri
   if (week !== '') return week;
   const words = tokens.filter((token) => token !== 'by' && token !== 'on' && token !== 'the' && token !== 'due');
   const at = (i: number) => words[i] ?? '';
+  /** "week after next" from `i` on. */
+  const afterNext = (i: number) => at(i + 1) === 'after' && at(i + 2) === 'next';
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
     if (SLASHED.test(word)) return slashedDay(word, base);
@@ -306,6 +308,9 @@ export function resolveCommonDay(tokens: readonly string[], today: string): stri
     if (DAY.test(word) && validDay(word)) return word;
     const offset = OFFSET.exec(word);
     if (offset) return addDays(base, Number(offset[1]) * (offset[2] === 'w' ? 7 : 1));
+    // "the week after next": the last day of that week, as "next week" is of its own (the recognizer reads 31 December).
+    if (word === 'week' && afterNext(i) && (isWeek(at(i + 3)) || !looksLikeDate(at(i + 3))))
+      return addDays(new Date(`${nextWeeks(base, 6)}T00:00:00Z`), 7);
     // "in two weeks", "within 3 days", "in a fortnight": by the end of that time.
     const count = word === 'in' || word === 'within' ? countOf(at(i + 1)) : undefined;
     if (count !== undefined) {
@@ -333,6 +338,9 @@ export function resolveCommonDay(tokens: readonly string[], today: string): stri
         ? ordinalDay(base, dayNumber(at(i + 1)) ?? 0)
         : undefined;
     if (ofMonth !== undefined && weekdayIndex(new Date(`${ofMonth}T00:00:00Z`)) === weekday) return ofMonth;
+    // "friday the week after next": that week's friday.
+    if (weekday !== undefined && !dated && isWeek(at(i + 1)) && afterNext(i + 1))
+      return addDays(new Date(`${nextWeeks(base, weekday)}T00:00:00Z`), 7);
     if (weekday !== undefined && !dated) {
       const previous = at(i - 1);
       // "last friday", "this past monday": the one before today, a day already gone (offered, never set), where the

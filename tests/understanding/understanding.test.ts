@@ -245,6 +245,15 @@ describe('common due-date forms, resolved without the recognizer', () => {
     expect(recognizeDueDay(text, NOW, notCalled)).toBe(day);
   });
 
+  // Each had read 31 December (the recognizer's reading), or the friday of next week.
+  it.each([
+    ['the week after next', '2026-12-20'],
+    ['due the week after next', '2026-12-20'],
+    ['friday the week after next', '2026-12-18'],
+  ])('%s → %s, the week after next week', (text, day) => {
+    expect(recognizeDueDay(text, NOW, notCalled)).toBe(day);
+  });
+
   it('reads the coming friday in "friday the 12th", a day that is no friday, as the recognizer does', () => {
     expect(recognizeDueDay('friday the 12th', NOW, notCalled)).toBe('2026-12-04');
   });
