@@ -73,6 +73,17 @@ describe("a question naming a running deployment's situation", () => {
     expect(top(question)?.taskIds).toContain(taskId);
   });
 
+  // Said before the move, or as what the move keeps ("carry over"), the words name the move too: the readiness check
+  // answers, not the advisor's comparison of the two tools or the install lines.
+  it.each([
+    'will the custom join rules we built in connect carry over to cloud sync?',
+    'which attribute do existing groups need before migrating to cloud sync?',
+    'does the connect source anchor have to be consistencyguid before the migration?',
+    'before we migrate, does connect have to run a supported build?',
+  ])('"%s" is answered from the move to Cloud Sync', (question) => {
+    expect(top(question)?.taskIds).toContain('migrateToCloudSync.readiness');
+  });
+
   it('still answers from the install lines when no such situation is named', () => {
     expect(top('how do i add a second agent')?.taskIds).toContain('cloudSync.installAgent');
   });
