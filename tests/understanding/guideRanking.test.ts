@@ -89,6 +89,24 @@ describe("a question naming a running deployment's situation", () => {
   });
 });
 
+describe('a question whose words a part writes over two lines', () => {
+  // No line of "Verify users are syncing" holds half of these words: its reason writes "flow end to end", a step "an
+  // attribute ... arrive". The two best lines together answer.
+  it.each([
+    'a cheap trial that an attribute arrives and it flows end to end',
+    'cheap trial: the attribute arrives, so things flow end to end?',
+    'what cheap trial shows an attribute arriving, flowing end to end',
+  ])('"%s" is answered from that part, not left without an answer', (question) => {
+    expect(top(question)?.taskIds).toContain('cloudSync.verify');
+  });
+
+  it('still falls back on a question about another product that shares a word with a line or two', () => {
+    expect(guide.answer('how do we roll out bitlocker through a group policy', CLOUD_SYNC_PLAN_TASKS).kind).toBe(
+      'noAnswer',
+    );
+  });
+});
+
 describe('a question asking for a page', () => {
   // The titles of the Learn pages a part links to say what the part is about; they are read only when a question asks
   // for a page, table or tutorial.
