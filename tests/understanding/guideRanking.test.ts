@@ -320,6 +320,11 @@ describe("the advisor's rules", () => {
       expect(hit?.taskIds).toEqual(['cloudSync.chooseTool', 'connect.chooseTool']);
     },
   );
+
+  it('does not outweigh, by its example questions, the parts on agent builds asked which build a feature needs', () => {
+    const hit = top('what provisioning agent version is required to write cloud security groups into AD?');
+    expect(hit?.taskIds).toContain('cloudSyncHealth.features');
+  });
 });
 
 describe('chat shorthand', () => {
