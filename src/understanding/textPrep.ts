@@ -6,6 +6,8 @@
  * Everything here is a single pass or a bounded loop over tokens: no regex on user text can backtrack.
  */
 import { foldApostrophes, PhraseTable } from '../domain/sentenceTokens';
+import { stem } from './stems';
+import { baseForms } from './synonyms';
 
 /** Longer messages are cut: a command or a question fits in far less, and the work stays bounded. */
 export const MAX_UNDERSTOOD_CHARS = 300;
@@ -179,7 +181,7 @@ export function prepareText(raw: string, options: TextPrepOptions): PreparedText
   const tokens = kept.map((token, i) => {
     if (named.has(token)) return token;
     const corrected = correctTypo(token, options.vocabulary, options.commandWords);
-    if (corrected === token || options.isWord?.(token)) return token;
+    if (corrected === token || options.isWord?.(token) || inflectionOf(token, corrected)) return token;
     if (options.months?.has(corrected) && !besideDayNumber(kept, i)) return token;
     if (options.commandWords?.has(corrected)) guessedCommandWords += 1;
     if (corrected[0] !== token[0]) guessedWords.push(corrected);
@@ -216,6 +218,17 @@ export function prepareText(raw: string, options: TextPrepOptions): PreparedText
   if (taskMentions.length === 0 && numbers.length === 1 && /^\d{1,2}$/.test(tokens[numbers[0]]))
     masked[numbers[0]] = TASK_TOKEN;
   return { tokens, masked: masked.join(' '), taskMentions, mentionCount, guessedCommandWords, guessedWords };
+}
+
+/**
+ * Whether two words are forms of one word, either a base form of the other and both of one stem ("servers" and
+ * "server", "suppose" and "supposed"; not "progres" and "progress"): the typed one is a word in its own right, no slip.
+ * Read as the other, a plural lost what counts it ("3 servers done" read as "3 server done" named task 3) and "suppose"
+ * became the "supposed" that asks for a change. The model reads both forms alike, as it learns stems.
+ */
+function inflectionOf(token: string, corrected: string): boolean {
+  if (stem(token) !== stem(corrected)) return false;
+  return baseForms(token).includes(corrected) || baseForms(corrected).includes(token);
 }
 
 /** A day of the month ("15", "3rd") right before or after `at`, or before its "of" ("the 3rd of decmber"). */

@@ -169,12 +169,16 @@ describe('no change on a guess', () => {
     });
   });
 
-  it.each(['if we wrap up the prereqs today can we begin the agent install', 'once task 3 is done we could skip 5'])(
-    'offers no change for a hypothetical statement: %j',
-    (text) => {
-      expect(understanding.interpret(text, context).kind).toBe('help');
-    },
-  );
+  // "suppose" is a conditional of its own, not a slip for the "supposed" the model knows: corrected, each had acted.
+  it.each([
+    'if we wrap up the prereqs today can we begin the agent install',
+    'once task 3 is done we could skip 5',
+    'suppose we skip the prereqs',
+    'suppose we mark task 3 done',
+    'suppose I start the config',
+  ])('offers no change for a hypothetical statement: %j', (text) => {
+    expect(understanding.interpret(text, context).kind).toBe('help');
+  });
 
   // Beyond task changes: these had offered to start over or to share, and acted on the restore.
   it.each([
@@ -868,6 +872,10 @@ describe('numbers that time or count something', () => {
     ['4 sites done', 'taskDone'],
     ['5 machines finished', 'taskDone'],
     ['skipped about 5', 'taskSkip'],
+    // A plural the model only knows in the singular is no typo of it: read as the singular, these had acted.
+    ['kicked off 4 upgrades', 'taskStart'],
+    ['started 4 migrations today', 'taskStart'],
+    ['6 servers complete', 'taskDone'],
   ])('offers, never changes, the task a timing or counting number names: %j', (text, intent) => {
     const reading = understanding.interpret(text, context);
     expect(reading.kind).not.toBe('act');

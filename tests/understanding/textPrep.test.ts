@@ -181,6 +181,21 @@ describe('typos the one-edit rule alone missed', () => {
   });
 });
 
+describe('another form of a known word', () => {
+  const vocabulary = new Set(['gateway', 'supposed', 'progress', 'served', 'finished']);
+  const tokens = (text: string) => prepareText(text, { taskNames: names, vocabulary }).tokens;
+
+  // Read as the known form, a plural had lost what makes a number before it a count, and "suppose" its condition.
+  it('keeps a plural or a base form of a known word as typed: it is a word, no slip', () => {
+    expect(tokens('2 gateways ready')).toEqual(['2', 'gateways', 'ready']);
+    expect(tokens('suppose we stop')).toEqual(['suppose', 'we', 'stop']);
+  });
+
+  it('still corrects a slip that only looks like another form ("progres"), or adds a letter inside ("finishd")', () => {
+    expect(tokens('progres finishd')).toEqual(['progress', 'finished']);
+  });
+});
+
 describe('chat and product shorthand', () => {
   const understanding = sharedUnderstanding();
   const context = cloudSyncContext();
