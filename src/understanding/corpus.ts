@@ -165,6 +165,16 @@ export interface Corpus {
     readonly deadlines: readonly string[];
   };
   /**
+   * A part of a month or week said without its day ("early january", "the start of next month", "late next week"):
+   * `parts` name the part, `between` may stand between it and the period, `periods` are the periods other than a
+   * month's name. The resolvers read a day in it, which the words do not pin down.
+   */
+  readonly vagueDays: {
+    readonly parts: readonly string[];
+    readonly between: readonly string[];
+    readonly periods: readonly string[];
+  };
+  /**
    * What makes a lone number count or time something rather than name a task ("done at 3", "4 agents installed"):
    * `before` are the words before such a number, `notCounted` the words after one that end like a plural and count
    * nothing ("4 thanks").
@@ -399,6 +409,7 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     onwardWords: strings(raw.onwardWords, 'onwardWords'),
     owners: record(raw.owners, 'owners', ['markers', 'me', 'takers', 'arrows', 'nobody'] as const),
     pastDays: record(raw.pastDays, 'pastDays', ['pastWords', 'pastEndings', 'deadlines'] as const),
+    vagueDays: record(raw.vagueDays, 'vagueDays', ['parts', 'between', 'periods'] as const),
     countedNumbers: record(raw.countedNumbers, 'countedNumbers', ['before', 'notCounted'] as const),
     questionWords: record(raw.questionWords, 'questionWords', [
       'openers',

@@ -269,7 +269,7 @@ function countOf(word: string): number | undefined {
 }
 
 /** "dec", "december", "sept": a prefix of the full name, never a word that merely starts like one ("marketing"). */
-function monthOf(token: string): number | undefined {
+export function monthOf(token: string): number | undefined {
   if (token.length < 3) return undefined;
   const index = SHORT_MONTHS.indexOf(token.slice(0, 3));
   return index >= 0 && MONTHS[index].startsWith(token) ? index : undefined;

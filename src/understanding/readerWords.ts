@@ -28,6 +28,10 @@ export interface ReaderWords {
   readonly pastEndings: readonly string[];
   /** Words that make a day one to meet, even in a message about the past ("it was due by friday"). */
   readonly deadlineWords: ReadonlySet<string>;
+  /** A part of a month or week said without its day ("early january"; corpus vagueDays). */
+  readonly vagueParts: PhraseTable<true>;
+  readonly vagueBetween: ReadonlySet<string>;
+  readonly vaguePeriods: ReadonlySet<string>;
   /** Words before a lone number that make it a time, a count or a measure, no task (corpus countedNumbers.before). */
   readonly countingBefore: ReadonlySet<string>;
   /** Words ending like a plural that count nothing after a number ("4 thanks"). */
@@ -117,6 +121,9 @@ export function readerWords(corpus: Corpus): ReaderWords {
     pastWords: new Set(corpus.pastDays.pastWords),
     pastEndings: corpus.pastDays.pastEndings,
     deadlineWords: new Set(corpus.pastDays.deadlines),
+    vagueParts: phraseTable(corpus.vagueDays.parts.map((phrase) => [phrase, true] as const)),
+    vagueBetween: new Set(corpus.vagueDays.between),
+    vaguePeriods: new Set(corpus.vagueDays.periods),
     countingBefore: new Set(corpus.countedNumbers.before),
     notCounted: new Set(corpus.countedNumbers.notCounted),
     watchOff: phraseTable(corpus.watchSettings.off.map((phrase) => [phrase, true] as const)),

@@ -4,7 +4,7 @@
  */
 import type { IntentName } from './corpus';
 import { isConditional } from './clauses';
-import { countsFromToday, looksLikeDate, readsEitherWayRound, recognizeDueDay } from './dueDates';
+import { countsFromToday, looksLikeDate, monthOf, readsEitherWayRound, recognizeDueDay } from './dueDates';
 import type { ReaderWords } from './readerWords';
 import {
   inTask,
@@ -71,7 +71,7 @@ export function read(
   const doubtful =
     complete.kind === 'complete' &&
     (task.guessed ||
-      doubtfulDay(complete.proposal, prepared, context) ||
+      doubtfulDay(words, complete.proposal, prepared, context) ||
       happenedOn(words, complete.proposal, prepared));
   const other =
     doubtful && complete.kind === 'complete' ? dayTheOtherWay(words, complete.proposal, prepared, context) : undefined;
@@ -314,14 +314,41 @@ export function taskBeforeDate(
 
 /**
  * A due date the words do not pin down: a day already past ("due 12/18/2020"), a slashed date whose two numbers
- * could each be the month ("5/12" is 12 May to some readers and 5 December to others), or a count written with a plus
- * ("+2w"), read from today where it may count from the day the task is due already. Shown as the day it is read as, to
+ * could each be the month ("5/12" is 12 May to some readers and 5 December to others), a count written with a plus
+ * ("+2w"), read from today where it may count from the day the task is due already, or a part of a month or week
+ * ("early january", "late next week"), which the resolvers read as one day of it. Shown as the day it is read as, to
  * confirm, rather than set.
  */
-export function doubtfulDay(proposal: Proposal, prepared: Prepared, context: UnderstandingContext): boolean {
+export function doubtfulDay(
+  words: ReaderWords,
+  proposal: Proposal,
+  prepared: Prepared,
+  context: UnderstandingContext,
+): boolean {
   if (proposal.intent !== 'due' || !proposal.date) return false;
   if (proposal.date < context.now.toISOString().slice(0, 10)) return true;
-  return prepared.tokens.some((token) => readsEitherWayRound(token) || countsFromToday(token));
+  return (
+    prepared.tokens.some((token) => readsEitherWayRound(token) || countsFromToday(token)) ||
+    partOfPeriod(words, prepared.tokens)
+  );
+}
+
+/**
+ * Whether the words name a part of a month or week and no day of it ("early january", "mid-feb", "the start of next
+ * month", "late next week"; not "early january 5"). One pass over the tokens, a hyphenated one read as its parts.
+ */
+export function partOfPeriod(words: ReaderWords, tokens: readonly string[]): boolean {
+  const split = tokens.flatMap((token) => token.split('-'));
+  for (let i = 0; i < split.length; i += 1) {
+    const part = words.vagueParts.matchAt(split, i);
+    if (!part) continue;
+    let at = part.end;
+    while (at < split.length && words.vagueBetween.has(split[at])) at += 1;
+    const period = split[at] ?? '';
+    if (words.vaguePeriods.has(period)) return true;
+    if (monthOf(period) !== undefined && !/^\d/.test(split[at + 1] ?? '')) return true;
+  }
+  return false;
 }
 
 /**

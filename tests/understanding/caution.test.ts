@@ -818,6 +818,27 @@ describe('a due date the words allow but do not pin down', () => {
     },
   );
 
+  // A part of a month or week names no one day of it: each had set the day the resolvers read in it (the button shows
+  // that day, for the person to confirm or type another).
+  it.each([
+    ['the prereqs are due early in january', 2],
+    ['config deadline late next week', 4],
+    ['verification due the beginning of next month', 5],
+    ['agent install due start of march', 3],
+  ])('offers, never sets, a part of a month or week: %j', (text, taskNumber) => {
+    const reading = understanding.interpret(text, context);
+    expect(reading.kind).toBe('choose');
+    expect(firstProposal(reading)).toMatchObject({ intent: 'due', taskNumber });
+  });
+
+  it.each([
+    ['config due the 20th of january', 4, '2027-01-20'],
+    ['verification deadline end of january', 5, '2027-01-31'],
+  ])('still sets a day of the month, or its end: %j', (text, taskNumber, date) => {
+    const reading = understanding.interpret(text, context);
+    expect(reading.kind === 'act' && reading.proposal).toEqual({ intent: 'due', taskNumber, date });
+  });
+
   it.each([
     ['task 4 due 3/11', 'two numbers that could each be the month'],
     ['task 4 due 11/30/2025', 'a day already past'],

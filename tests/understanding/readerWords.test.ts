@@ -18,6 +18,8 @@ describe('the question and setting words', () => {
     expect(words.deadlineWords).toEqual(new Set(corpus.pastDays.deadlines));
     expect(words.countingBefore).toEqual(new Set(corpus.countedNumbers.before));
     expect(words.notCounted).toEqual(new Set(corpus.countedNumbers.notCounted));
+    expect(words.vagueBetween).toEqual(new Set(corpus.vagueDays.between));
+    expect(words.vaguePeriods).toEqual(new Set(corpus.vagueDays.periods));
   });
 
   it.each([
@@ -28,15 +30,19 @@ describe('the question and setting words', () => {
     ['owners', 'arrows', 'owners.arrows'],
     ['countedNumbers', 'before', 'countedNumbers.before'],
     ['pastDays', 'deadlines', 'pastDays.deadlines'],
+    ['vagueDays', 'parts', 'vagueDays.parts'],
   ])('stop start-up when %s.%s is empty', (table, key, field) => {
     const broken = copy();
     broken[table][key] = [];
     expect(() => checkCorpus(broken, 'nlu/xx.json')).toThrow(`"${field}" must be a non-empty list`);
   });
 
-  it.each(['questionWords', 'settingStates', 'countedNumbers'])('stop start-up when %s is missing', (field) => {
-    const broken = copy();
-    delete broken[field];
-    expect(() => checkCorpus(broken, 'nlu/xx.json')).toThrow(`"${field}" must be`);
-  });
+  it.each(['questionWords', 'settingStates', 'countedNumbers', 'vagueDays'])(
+    'stop start-up when %s is missing',
+    (field) => {
+      const broken = copy();
+      delete broken[field];
+      expect(() => checkCorpus(broken, 'nlu/xx.json')).toThrow(`"${field}" must be`);
+    },
+  );
 });
