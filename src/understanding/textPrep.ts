@@ -181,7 +181,7 @@ export function prepareText(raw: string, options: TextPrepOptions): PreparedText
   const tokens = kept.map((token, i) => {
     if (named.has(token)) return token;
     const corrected = correctTypo(token, options.vocabulary, options.commandWords);
-    if (corrected === token || options.isWord?.(token) || inflectionOf(token, corrected)) return token;
+    if (corrected === token || options.isWord?.(token) || inflected(token, corrected, options.vocabulary)) return token;
     if (options.months?.has(corrected) && !besideDayNumber(kept, i)) return token;
     if (options.commandWords?.has(corrected)) guessedCommandWords += 1;
     if (corrected[0] !== token[0]) guessedWords.push(corrected);
@@ -221,14 +221,16 @@ export function prepareText(raw: string, options: TextPrepOptions): PreparedText
 }
 
 /**
- * Whether two words are forms of one word, either a base form of the other and both of one stem ("servers" and
- * "server", "suppose" and "supposed"; not "progres" and "progress"): the typed one is a word in its own right, no slip.
- * Read as the other, a plural lost what counts it ("3 servers done" read as "3 server done" named task 3) and "suppose"
- * became the "supposed" that asks for a change. The model reads both forms alike, as it learns stems.
+ * Whether the typed word is another form of a known one, of one stem with it, rather than a slip: a base form of the
+ * correction, or an inflection of it or of any known word ("servers" of "server", "suppose" of "supposed", "owned" of
+ * "own"; not "progres" of "progress", nor "skiped" of "skip"). Corrected, a plural lost what counts it ("3 servers done"
+ * read as "3 server done" named task 3), "suppose" became the "supposed" that asks for a change and "owned" the
+ * "owner" that gives a task. The model reads both forms alike, as it learns stems.
  */
-function inflectionOf(token: string, corrected: string): boolean {
-  if (stem(token) !== stem(corrected)) return false;
-  return baseForms(token).includes(corrected) || baseForms(corrected).includes(token);
+function inflected(token: string, corrected: string, vocabulary: ReadonlySet<string>): boolean {
+  const root = stem(token);
+  if (stem(corrected) === root && baseForms(corrected).includes(token)) return true;
+  return baseForms(token).some((form) => form !== token && vocabulary.has(form) && stem(form) === root);
 }
 
 /** A day of the month ("15", "3rd") right before or after `at`, or before its "of" ("the 3rd of decmber"). */

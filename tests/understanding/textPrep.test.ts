@@ -182,17 +182,28 @@ describe('typos the one-edit rule alone missed', () => {
 });
 
 describe('another form of a known word', () => {
-  const vocabulary = new Set(['gateway', 'supposed', 'progress', 'served', 'finished']);
+  const vocabulary = new Set([
+    'gateway',
+    'supposed',
+    'progress',
+    'served',
+    'finished',
+    'own',
+    'owner',
+    'skip',
+    'skipped',
+  ]);
   const tokens = (text: string) => prepareText(text, { taskNames: names, vocabulary }).tokens;
 
   // Read as the known form, a plural had lost what makes a number before it a count, and "suppose" its condition.
   it('keeps a plural or a base form of a known word as typed: it is a word, no slip', () => {
     expect(tokens('2 gateways ready')).toEqual(['2', 'gateways', 'ready']);
     expect(tokens('suppose we stop')).toEqual(['suppose', 'we', 'stop']);
+    expect(tokens('ana owned it')).toEqual(['ana', 'owned', 'it']);
   });
 
-  it('still corrects a slip that only looks like another form ("progres"), or adds a letter inside ("finishd")', () => {
-    expect(tokens('progres finishd')).toEqual(['progress', 'finished']);
+  it('still corrects a slip that only looks like another form ("progres", "skiped")', () => {
+    expect(tokens('progres skiped')).toEqual(['progress', 'skipped']);
   });
 });
 
