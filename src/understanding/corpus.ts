@@ -165,6 +165,11 @@ export interface Corpus {
     readonly deadlines: readonly string[];
   };
   /**
+   * Words that praise someone for work ("great job on task 4", "thanks for the prereqs"): said to a person beside a
+   * task, they thank the person for it and ask for no one to own it.
+   */
+  readonly praise: readonly string[];
+  /**
    * A part of a month or week said without its day ("early january", "the start of next month", "late next week"):
    * `parts` name the part, `between` may stand between it and the period, `periods` are the periods other than a
    * month's name. The resolvers read a day in it, which the words do not pin down.
@@ -409,6 +414,7 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     onwardWords: strings(raw.onwardWords, 'onwardWords'),
     owners: record(raw.owners, 'owners', ['markers', 'me', 'takers', 'arrows', 'nobody'] as const),
     pastDays: record(raw.pastDays, 'pastDays', ['pastWords', 'pastEndings', 'deadlines'] as const),
+    praise: strings(raw.praise, 'praise'),
     vagueDays: record(raw.vagueDays, 'vagueDays', ['parts', 'between', 'periods'] as const),
     countedNumbers: record(raw.countedNumbers, 'countedNumbers', ['before', 'notCounted'] as const),
     questionWords: record(raw.questionWords, 'questionWords', [

@@ -28,6 +28,8 @@ export interface ReaderWords {
   readonly pastEndings: readonly string[];
   /** Words that make a day one to meet, even in a message about the past ("it was due by friday"). */
   readonly deadlineWords: ReadonlySet<string>;
+  /** Words that praise someone for work ("great job on task 4"): no request for an owner. */
+  readonly praise: PhraseTable<true>;
   /** A part of a month or week said without its day ("early january"; corpus vagueDays). */
   readonly vagueParts: PhraseTable<true>;
   readonly vagueBetween: ReadonlySet<string>;
@@ -121,6 +123,7 @@ export function readerWords(corpus: Corpus): ReaderWords {
     pastWords: new Set(corpus.pastDays.pastWords),
     pastEndings: corpus.pastDays.pastEndings,
     deadlineWords: new Set(corpus.pastDays.deadlines),
+    praise: phraseTable(corpus.praise.map((phrase) => [phrase, true] as const)),
     vagueParts: phraseTable(corpus.vagueDays.parts.map((phrase) => [phrase, true] as const)),
     vagueBetween: new Set(corpus.vagueDays.between),
     vaguePeriods: new Set(corpus.vagueDays.periods),

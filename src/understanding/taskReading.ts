@@ -68,9 +68,12 @@ export function read(
       : undefined;
   if (handed?.kind === 'complete' && complete.kind === 'complete')
     return { ...handed, guessed: true, alternatives: [complete.proposal] };
+  // Praise for work on a task ("well done with the verification") thanks someone for it: whatever change it reads
+  // as, the words ask for none.
   const doubtful =
     complete.kind === 'complete' &&
     (task.guessed ||
+      praises(words, prepared) ||
       doubtfulDay(words, complete.proposal, prepared, context) ||
       happenedOn(words, complete.proposal, prepared));
   const other =
@@ -99,9 +102,14 @@ export function completeReading(
           kind: 'complete',
           proposal: { intent, taskNumber, to: named === PERSON_TOKEN ? 'mentioned' : 'me' },
         };
-      if (prepared.mentionCount > 0) return { kind: 'complete', proposal: { intent, taskNumber, to: 'mentioned' } };
+      // An owner read from whom the message speaks to or of, with no word giving the task to them, is a guess when the
+      // message praises work or tells of the past ("@Priya great job on task 4", "@Ana was assigned task 3 last year"):
+      // it thanks or recalls, and asks for nothing.
+      const told = praisesOrRecalls(words, prepared) ? { guessed: true } : {};
+      if (prepared.mentionCount > 0)
+        return { kind: 'complete', proposal: { intent, taskNumber, to: 'mentioned' }, ...told };
       if (prepared.tokens.some((token) => words.firstPerson.has(token)) || takenBySpeaker(words, prepared))
-        return { kind: 'complete', proposal: { intent, taskNumber, to: 'me' } };
+        return { kind: 'complete', proposal: { intent, taskNumber, to: 'me' }, ...told };
       // An owner said to be no one ("assign t4 to nobody", "chown t4 --none") takes the owner off; offered, never done,
       // as the words may also say that nobody has taken it yet.
       if (ownedByNobody(words, prepared.tokens))
@@ -287,6 +295,26 @@ export function takenBySpeaker(words: ReaderWords, prepared: Prepared): boolean 
     const at = start > 0 && words.articles.has(tokens[start - 1]) ? start - 2 : start - 1;
     return at >= 0 && words.takers.has(tokens[at]);
   });
+}
+
+/**
+ * Whether the message praises work ("great job", "thanks for") or tells of the past: a word of the past tense ("was",
+ * "had"), or a past form right after the person it names ("@Ana owned the config", "I handled task 5").
+ */
+export function praisesOrRecalls(words: ReaderWords, prepared: Prepared): boolean {
+  const { tokens } = prepared;
+  if (praises(words, prepared)) return true;
+  return tokens.some(
+    (token, i) =>
+      words.pastWords.has(token) ||
+      ((tokens[i - 1] === PERSON_TOKEN || words.firstPerson.has(tokens[i - 1] ?? '')) &&
+        words.pastEndings.some((ending) => token.length > ending.length + 2 && token.endsWith(ending))),
+  );
+}
+
+/** Whether the message praises work ("great job", "thanks for", "well done"). */
+function praises(words: ReaderWords, prepared: Prepared): boolean {
+  return words.praise.findAll(prepared.tokens).length > 0;
 }
 
 /** A verb that takes something away with a due-date word at most two words after it ("scrap the target date"). */

@@ -788,6 +788,37 @@ describe('a task the message gives to someone', () => {
   });
 });
 
+describe('praise and the past are no assignment', () => {
+  // Each had changed the task: praise thanks someone for work, and the past tense tells who had it, neither asks for a
+  // change.
+  it.each([
+    ['<at>Kofi</at> good job on the config', 'assign', 4],
+    ['<at>Mei</at> nice one on task 5', 'assign', 5],
+    ['<at>Mei</at> well done with the verification', 'taskDone', 5],
+    ['<at>Lars</at> was assigned the config at my old job', 'assign', 4],
+    ['<at>Lars</at> got assigned the verification in the pilot', 'assign', 5],
+    ['<at>Lars</at> owned task 4 on the previous rollout', 'assign', 4],
+    ['I was assigned task 3 on the last project', 'assign', 3],
+    ['I owned the prereqs on the old tenant', 'assign', 2],
+  ] as const)('offers, never carries out, %j', (text, intent, taskNumber) => {
+    const reading = understanding.interpret(text, context);
+    expect(reading.kind).toBe('choose');
+    expect(firstProposal(reading)).toMatchObject({ intent, taskNumber });
+  });
+
+  it.each([
+    ['<at>Omar</at> can you own the verification', 5],
+    ['thanks <at>Omar</at>, please own task 4', 4],
+    ['<at>Omar</at> is taking the config', 4],
+    ['<at>Omar</at> will own the verification', 5],
+  ] as const)('still assigns a task asked to be owned now: %j', (text, taskNumber) => {
+    expect(understanding.interpret(text, context)).toMatchObject({
+      kind: 'act',
+      proposal: { intent: 'assign', taskNumber, to: 'mentioned' },
+    });
+  });
+});
+
 describe('a due date the words allow but do not pin down', () => {
   // A number that follows no word naming a task may count servers, people or approvals: the task is a guess.
   it.each([

@@ -37,7 +37,7 @@ describe('the question and setting words', () => {
     expect(() => checkCorpus(broken, 'nlu/xx.json')).toThrow(`"${field}" must be a non-empty list`);
   });
 
-  it.each(['questionWords', 'settingStates', 'countedNumbers', 'vagueDays'])(
+  it.each(['questionWords', 'settingStates', 'countedNumbers', 'vagueDays', 'praise'])(
     'stop start-up when %s is missing',
     (field) => {
       const broken = copy();
