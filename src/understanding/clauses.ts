@@ -106,8 +106,13 @@ export function refuses(intent: IntentName, negation: Negation, asks: Asks): boo
     // task, which is no reason to reopen it.
     case 'pending':
       return TASK_INTENTS.has(intent) && (intent !== 'taskReopen' || !asks.undo);
+    // "we won't turn on daily reminders" says the setting stays as it is.
     case 'statement':
-      return REFUSED_WHEN_NEGATED.has(intent) || (intent === 'taskReopen' && !asks.undo);
+      return (
+        REFUSED_WHEN_NEGATED.has(intent) ||
+        (intent === 'taskReopen' && !asks.undo) ||
+        (SETTINGS.has(intent) && asks.keepOff)
+      );
   }
 }
 

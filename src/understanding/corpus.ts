@@ -83,9 +83,13 @@ export interface Corpus {
    * ("is the watch on?") asks for the setting, and anything else asks to turn it on (which the bot confirms first).
    * `otherVerbs` are phrases where a word that turns something off belongs to another verb ("until the SOC signs off",
    * "kick off the install"): it turns no setting off, the reminders' or the watch's. `changeVerbs` after a negation
-   * ("nobody should touch the watch") ask to leave a setting as it is.
+   * ("nobody should touch the watch") ask to leave a setting as it is. An object opened by one of `objectOpeners` after
+   * a word that turns something off, with none of `ownNouns` (the bot's settings), is something else turned off ("turn
+   * off your camera", "I switched off the lights").
    */
-  readonly watchSettings: Readonly<Record<'off' | 'show' | 'otherVerbs' | 'changeVerbs', readonly string[]>>;
+  readonly watchSettings: Readonly<
+    Record<'off' | 'show' | 'otherVerbs' | 'changeVerbs' | 'objectOpeners' | 'ownNouns', readonly string[]>
+  >;
   /** Days named by a holiday on the same date every year ("christmas eve"), as month-day ("12-24"). */
   readonly holidays: Readonly<Record<string, string>>;
   /**
@@ -121,6 +125,11 @@ export interface Corpus {
    * statement talks of later and asks the bot for nothing now.
    */
   readonly laterTalk: readonly string[];
+  /**
+   * Words that present a command as something to type ("you can say assign 3 to me", "just type skip task 4"): the
+   * message tells someone how to ask, and asks the bot for nothing.
+   */
+  readonly sayFrames: readonly string[];
   /**
    * Words that open an indirect question ("tell me whether task 3 is done", "mark it done whether or not the audit
    * passes"): no hypothetical, but a change said beside one is offered, never carried out.
@@ -238,6 +247,8 @@ export interface Corpus {
    * to hold off wherever they stand ("before you close anything, wait for my go-ahead"), as an opening "don't" does.
    * `limiters` after a negation make it add rather than refuse ("in the channel, not just my chat"). `changes` negated
    * ("nobody should touch the watch") and `asIs` ("leave the reminders alone") ask to keep a setting as it is.
+   * `disbelief` says the opposite of what the message says ("task 4 done? no way", "yeah right, it's finished"); it is
+   * looked for in the words as typed, before respelling and typo correction change them ("yeah" → "yes").
    */
   readonly negation: Readonly<
     Record<
@@ -251,7 +262,8 @@ export interface Corpus {
       | 'limiters'
       | 'holds'
       | 'changes'
-      | 'asIs',
+      | 'asIs'
+      | 'disbelief',
       readonly string[]
     >
   >;
@@ -400,7 +412,14 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     clearDateWords: record(raw.clearDateWords, 'clearDateWords', ['verbs', 'nouns', 'spanEnds'] as const),
     dueTaskMarkers: strings(raw.dueTaskMarkers, 'dueTaskMarkers'),
     tierNouns: strings(raw.tierNouns, 'tierNouns'),
-    watchSettings: record(raw.watchSettings, 'watchSettings', ['off', 'show', 'otherVerbs', 'changeVerbs'] as const),
+    watchSettings: record(raw.watchSettings, 'watchSettings', [
+      'off',
+      'show',
+      'otherVerbs',
+      'changeVerbs',
+      'objectOpeners',
+      'ownNouns',
+    ] as const),
     holidays: holidays(raw.holidays, fail),
     holidayCountedFrom: strings(raw.holidayCountedFrom, 'holidayCountedFrom'),
     respellings: respellings(raw.respellings, fail),
@@ -409,6 +428,7 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     hedges: strings(raw.hedges, 'hedges'),
     pastIntentions: strings(raw.pastIntentions, 'pastIntentions'),
     laterTalk: strings(raw.laterTalk, 'laterTalk'),
+    sayFrames: strings(raw.sayFrames, 'sayFrames'),
     indirectQuestions: strings(raw.indirectQuestions, 'indirectQuestions'),
     doneTaskWords: wordMap(raw.doneTaskWords, 'doneTaskWords', fail),
     onwardWords: strings(raw.onwardWords, 'onwardWords'),
@@ -445,6 +465,7 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
       'holds',
       'changes',
       'asIs',
+      'disbelief',
     ] as const),
     eachTask: record(raw.eachTask, 'eachTask', ['every', 'taskNouns', 'attributes', 'yesNoOpeners'] as const),
     stopWords: strings(raw.stopWords, 'stopWords'),

@@ -6,7 +6,7 @@
 import type { IntentName } from './corpus';
 import { taskListFirst } from './eachTask';
 import type { IntentScore } from './intentModel';
-import { negationOf } from './negation';
+import { disbelief, negationOf } from './negation';
 import {
   asksAboutIt,
   asksYouTo,
@@ -30,7 +30,7 @@ import {
   type Interpretation,
   type UnderstandingContext,
 } from './readings';
-import { asksOf, asksWhich, settingAsked, settingTokens } from './settingReading';
+import { asksOf, asksWhich, settingAsked, settingTokens, turnsOffSomethingElse } from './settingReading';
 import {
   assignmentThenDeadline,
   changeVerbedBeforeTask,
@@ -41,7 +41,7 @@ import {
   read,
 } from './taskReading';
 import { changeOfPosition, negatesItsWord, offers, outweighingCommands, politeRequest } from './weighing';
-import { PERSON_TOKEN } from './textPrep';
+import { PERSON_TOKEN, tokenize } from './textPrep';
 
 /** Readings of a message that goes on to a task which stand as they are: starting it, an owner or a due date for it. */
 const ONWARD_READINGS_KEPT: ReadonlySet<IntentName> = new Set<IntentName>(['taskStart', 'assign', 'unassign', 'due']);
@@ -78,9 +78,12 @@ export function interpretWhole(reader: Reader, text: string, context: Understand
   const top = ranked[0];
   const candidates = ranked.filter((entry): entry is IntentScore & { intent: IntentName } => entry.intent !== 'None');
   const questionShaped = looksLikeQuestion(reader.words, text, prepared.tokens);
-  const negation = negationOf(prepared.tokens, reader.words.negation, (at) =>
-    prepared.taskMentions.some((mention) => mention.start === at),
-  );
+  // The words as typed, before respelling folds some ("yeah" → "yes", "command" → "commands").
+  const typed = tokenize(text.toLowerCase());
+  const negation =
+    negationOf(prepared.tokens, reader.words.negation, (at) =>
+      prepared.taskMentions.some((mention) => mention.start === at),
+    ) ?? disbelief(typed, reader.words.negation);
   const asks = asksOf(reader.words, prepared.tokens);
   // Asked to leave a setting as it is ("nobody should touch the watch setting until the SOC signs off"), the message
   // changes no setting, whatever word of it reads as turning one off; it may still be shown. Nor does it change a task
@@ -207,6 +210,18 @@ export function interpretWhole(reader: Reader, text: string, context: Understand
     return answer.kind === 'answer' ? answer : { kind: 'noAnswer' };
   }
 
+  // Turning a setting on weighed in a question ("should we turn on daily reminders", "do we want the watch on?") asks
+  // whether to, not for the setting: the help card, which shows how to turn it on. The guide is about sync, not the
+  // bot's settings, and had answered such a question with a passage about another switch.
+  if (
+    SETTINGS.has(top.intent) &&
+    questionShaped &&
+    asks.turnOn &&
+    weighsAChange(reader.words, prepared.tokens) &&
+    !showsSetting(read(reader.words, top.intent, prepared, context))
+  )
+    return { kind: 'help', closest: closestIntents(candidates) };
+
   const intent = top.intent;
   const positional = negation || conditional ? undefined : changeOfPosition(reader, prepared, intent, context);
   if (positional) {
@@ -229,6 +244,16 @@ export function interpretWhole(reader: Reader, text: string, context: Understand
     };
   }
   const reading = settingAsked(reader.words, read(reader.words, intent, prepared, context), prepared, questionShaped);
+  // Something else turned off ("turn off your camera please", "I switched off the lights") is none of the bot's
+  // settings, however much "turn off" reads as one.
+  if (
+    SETTINGS.has(intent) &&
+    turnsOff(reading) &&
+    turnsOffSomethingElse(reader.words, settingTokens(reader.words, prepared.tokens), (token) =>
+      [...SETTINGS].some((setting) => (reader.model.learntWordCounts(token).get(setting) ?? 0) > 0),
+    )
+  )
+    return { kind: 'help', closest: closestIntents(candidates) };
   // A named task given a day still to come reads as its deadline, whatever the model made of the other words: the date
   // is no word it learnt, so "no verification, 2026-12-18 at the latest" had scored as a skip and "the agent install,
   // next friday at the latest" as a start. The due date is offered first and the model's readings after it, none
@@ -291,8 +316,11 @@ export function interpretWhole(reader: Reader, text: string, context: Understand
   if (chatter > 0 && chatter === ownLearnt && !asks.turnOn && mayBeChatter) return helpOrDate();
   const smallTalk =
     ((chatter > 0 && chatter >= ownLearnt) || reader.model.opensWithChatter(prepared.masked)) && mayBeChatter;
+  // A message that tells someone what to type ("you can say assign 3 to me") asks the bot for nothing: offered at most.
+  const quoted = reader.words.sayFrames.findAll(typed).length > 0;
   const mayAct =
     !smallTalk &&
+    !quoted &&
     prepared.correctedFrom === undefined &&
     !classified.reread &&
     !indirect &&

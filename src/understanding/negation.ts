@@ -26,6 +26,8 @@ export interface NegationWords {
   readonly limiters: readonly string[];
   /** Orders to hold off that count wherever they stand ("…, wait for my go-ahead"). */
   readonly holds: readonly string[];
+  /** Words of disbelief that deny what the message says ("no way", "yeah right"), looked for as typed. */
+  readonly disbelief: readonly string[];
 }
 
 const compiled = new WeakMap<NegationWords, Compiled>();
@@ -78,6 +80,18 @@ export function negationOf(
     );
   if (!negated) return undefined;
   return tokens.some((token) => table.pending.has(token)) ? 'pending' : 'statement';
+}
+
+/**
+ * The negation a message's words of disbelief make ("task 4 done no way", "yeah right, the install is finished"):
+ * a statement, as they deny what the message says. `typed` are the message's words as typed, lower-cased: respelling
+ * and typo correction would hide them ("yeah" → "yes", "nicht" → "night").
+ */
+export function disbelief(typed: readonly string[], words: NegationWords): Negation | undefined {
+  const phrases = words.disbelief.map((phrase) => tokenize(phrase));
+  return typed.some((_, at) => phrases.some((phrase) => phrase.every((word, i) => typed[at + i] === word)))
+    ? 'statement'
+    : undefined;
 }
 
 /** How many tokens an opener (or a mention of someone addressed) takes at `at`; 0 when none starts there. */

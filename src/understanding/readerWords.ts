@@ -40,6 +40,12 @@ export interface ReaderWords {
   readonly notCounted: ReadonlySet<string>;
   readonly watchOff: PhraseTable<true>;
   readonly watchShow: ReadonlySet<string>;
+  /**
+   * Words that open the object of a verb ("the", "your") and the nouns of the bot's own settings: "turn off your
+   * camera" turns off something the bot does not have.
+   */
+  readonly objectOpeners: ReadonlySet<string>;
+  readonly settingNouns: ReadonlySet<string>;
   /** Phrases whose "off" or "stop" belongs to another verb ("signs off"): masked before a setting is read. */
   readonly otherVerbs: PhraseTable<true>;
   readonly holidays: Holidays;
@@ -58,6 +64,8 @@ export interface ReaderWords {
   readonly hedges: ReadonlySet<string>;
   readonly pastIntentions: PhraseTable<true>;
   readonly laterTalk: PhraseTable<true>;
+  /** Words that present a command as something to type (corpus sayFrames). */
+  readonly sayFrames: PhraseTable<true>;
   readonly eachTask: EachTaskWords;
   readonly indirectQuestions: ReadonlySet<string>;
   readonly ownerMarkers: ReadonlySet<string>;
@@ -131,6 +139,8 @@ export function readerWords(corpus: Corpus): ReaderWords {
     notCounted: new Set(corpus.countedNumbers.notCounted),
     watchOff: phraseTable(corpus.watchSettings.off.map((phrase) => [phrase, true] as const)),
     watchShow: new Set(corpus.watchSettings.show),
+    objectOpeners: new Set(corpus.watchSettings.objectOpeners),
+    settingNouns: new Set(corpus.watchSettings.ownNouns),
     holidays: holidayTable(corpus.holidays, corpus.holidayCountedFrom),
     otherVerbs: phraseTable(corpus.watchSettings.otherVerbs.map((phrase) => [phrase, true] as const)),
     changeVerbs: phraseTable(corpus.watchSettings.changeVerbs.map((phrase) => [phrase, true] as const)),
@@ -149,6 +159,7 @@ export function readerWords(corpus: Corpus): ReaderWords {
     hedges: new Set(corpus.hedges),
     pastIntentions: phraseTable(corpus.pastIntentions.map((phrase) => [phrase, true] as const)),
     laterTalk: phraseTable(corpus.laterTalk.map((phrase) => [phrase, true] as const)),
+    sayFrames: phraseTable(corpus.sayFrames.map((phrase) => [phrase, true] as const)),
     eachTask: eachTaskWords(corpus.eachTask),
     indirectQuestions: new Set(corpus.indirectQuestions),
     ownerMarkers: new Set(corpus.owners.markers),

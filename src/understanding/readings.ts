@@ -146,6 +146,11 @@ export interface Asks {
   readonly turnOn: boolean;
   /** A negated word that turns a setting off ("don't switch anything off"): keep it as it is. */
   readonly keep: boolean;
+  /**
+   * A negation just before a word that turns a setting on ("we won't turn on daily reminders", "we will not enable
+   * the watch"): the message says it stays off.
+   */
+  readonly keepOff: boolean;
 }
 
 /** The command a reading acts on, offers first or asks about; 'question' for the guide's answers, none for help. */

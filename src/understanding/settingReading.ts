@@ -28,7 +28,63 @@ export function asksOf(words: ReaderWords, tokens: readonly string[]): Asks {
       words.splitTurnOn.some(([verb, particle]) => splitAround(tokens, verb, particle)) ||
       (cadences.length > 0 && !cadences.includes('off')),
     keep: keepsSetting(words, settingTokens(words, tokens)),
+    // Not a cadence's word: "nobody noticed until monday" names no reminder.
+    keepOff:
+      words.turnOnWords.findAll(tokens).some(({ start }) => negatesOrder(words, tokens, start)) ||
+      tokens.some(
+        (token, at) =>
+          words.splitTurnOn.some(
+            ([verb, particle]) => token === verb && splitAround(tokens.slice(at), verb, particle),
+          ) && negatesOrder(words, tokens, at),
+      ),
   };
+}
+
+/**
+ * Whether a negation stands a few words before the order to turn a setting on at `start`, with no noun of a setting
+ * between them: "we never had reminders, enable them now" negates the having, and still asks.
+ */
+function negatesOrder(words: ReaderWords, tokens: readonly string[], start: number): boolean {
+  for (let at = start - 1; at >= Math.max(0, start - NEGATED_ORDER_WITHIN); at -= 1) {
+    if (words.settingNouns.has(tokens[at])) return false;
+    if (words.negation.words.includes(tokens[at])) return true;
+  }
+  return false;
+}
+
+/** How many words of an object after a word that turns something off are looked at ("off the daily sync nudges"). */
+const OBJECT_WORDS = 4;
+
+/**
+ * Whether every word that turns something off in the message turns off something the bot does not have: an object
+ * opened by "the", "your"… with no word of the bot's settings, neither a noun of them nor a word `speaksForSetting`
+ * ("turn off your camera please", "I switched off the lights", "turn the heater off"). "turn it off", "stop the
+ * nagging" and "switch off the daily nudges" still turn a setting off.
+ */
+export function turnsOffSomethingElse(
+  words: ReaderWords,
+  tokens: readonly string[],
+  speaksForSetting: (token: string) => boolean,
+): boolean {
+  const offs = [
+    ...words.cadences.findAll(tokens).filter((found) => found.meanings[0] === 'off'),
+    ...words.watchOff.findAll(tokens),
+  ];
+  const foreign = (object: readonly string[]) =>
+    object.length > 0 &&
+    words.objectOpeners.has(object[0]) &&
+    !object.some((token) => words.settingNouns.has(token) || speaksForSetting(token));
+  return (
+    offs.length > 0 &&
+    offs.every(({ start, end }) => {
+      if (end < tokens.length) return foreign(tokens.slice(end, end + OBJECT_WORDS));
+      // "turn the heater off": the object stands between the verb and its particle.
+      for (let verb = start - 1; verb >= Math.max(0, start - SPLIT_OBJECT_WORDS - 1); verb -= 1)
+        if (words.splitTurnOff.some(([splitVerb]) => splitVerb === tokens[verb]))
+          return foreign(tokens.slice(verb + 1, start));
+      return false;
+    })
+  );
 }
 
 /**

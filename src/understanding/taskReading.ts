@@ -18,7 +18,7 @@ import {
   type TaskIntent,
   type UnderstandingContext,
 } from './readings';
-import { asksWhich, settingTokens, watchSetting } from './settingReading';
+import { asksWhich, settingTokens, splitAround, watchSetting } from './settingReading';
 import { PERSON_TOKEN, type PreparedText, type TaskMention } from './textPrep';
 
 /** The command an intent makes of this message, or what is missing to make one. */
@@ -30,7 +30,12 @@ export function read(
 ): Reading {
   if (intent === 'remind') {
     const tokens = settingTokens(words, prepared.tokens);
-    const cadence = asksWhich(words, tokens) ? undefined : words.cadences.findAll(tokens)[0]?.meanings[0];
+    // A cadence said inside an order to turn it off ("switch the daily nudges off") is the one turned off.
+    const cadence = asksWhich(words, tokens)
+      ? undefined
+      : words.splitTurnOff.some(([verb, particle]) => splitAround(tokens, verb, particle))
+        ? 'off'
+        : words.cadences.findAll(tokens)[0]?.meanings[0];
     return { kind: 'complete', proposal: { intent, cadence: cadence ?? 'show' } };
   }
   if (intent === 'watch') return { kind: 'complete', proposal: { intent, setting: watchSetting(words, prepared) } };

@@ -1001,3 +1001,59 @@ describe('what was done before', () => {
     },
   );
 });
+
+describe('words that deny, quote or weigh a change', () => {
+  // Disbelief said after (or before) the change denies it: these had marked the task done.
+  it.each([
+    'mark the config done no way',
+    'the prereqs are anything but finished',
+    'yeah right, task 5 is complete',
+    'wrap up the agent install nicht',
+  ])('carries out nothing a word of disbelief denies: %j', (text) => {
+    expect(understanding.interpret(text, context).kind).not.toBe('act');
+  });
+
+  // Telling someone what to type asks the bot for nothing: at most the command is offered.
+  it.each([
+    'you can type assign 4 to me',
+    'just type mark task 2 done',
+    'the command is skip task 5',
+    'you can say turn on daily reminders',
+  ])('carries out no command a message quotes for someone to type: %j', (text) => {
+    expect(understanding.interpret(text, context).kind).not.toBe('act');
+  });
+
+  // A setting said to stay off, weighed in a question, or "off" said of something the bot does not have: these had
+  // turned reminders or the watch on or off (or offered to).
+  it.each([
+    ['a negated order to turn it on', 'we will not switch on the weekly digest'],
+    ['a negated order to turn it on', "we won't enable the tenant watch"],
+    ['a negated order to turn it on', 'nobody is going to turn on daily reminders'],
+    ['a question that weighs it', 'should we switch on weekly reminders'],
+    ['a question that weighs it', 'should we enable the tenant watch'],
+    ['a question that weighs it', 'do we want to switch on the daily digest'],
+    ['something else turned off', 'please switch off the coffee machine'],
+    ['something else turned off', 'turn the radio off'],
+    ['something else turned off', 'mute your mic please'],
+    ['something else turned off', 'I switched off the heating last night'],
+  ])('changes and offers no setting for %s: %j', (_why, text) => {
+    expect(understanding.interpret(text, context).kind).toBe('help');
+  });
+
+  it.each([
+    ['turn off the tenant watch', { intent: 'watch', setting: 'off' }],
+    ['stop the nagging', { intent: 'remind', cadence: 'off' }],
+    ['switch off the weekly pings', { intent: 'remind', cadence: 'off' }],
+    ['turn on the daily reminders', { intent: 'remind', cadence: 'daily' }],
+  ])('still acts on a setting turned off or on in so many words: %j', (text, proposal) => {
+    expect(understanding.interpret(text, context)).toMatchObject({ kind: 'act', proposal });
+  });
+
+  // The cadence inside an order to turn it off is the one turned off: this had turned daily reminders on.
+  it('turns off, and does not turn on, the reminders of "switch the daily nudges off"', () => {
+    expect(understanding.interpret('switch the daily nudges off', context)).toMatchObject({
+      kind: 'act',
+      proposal: { intent: 'remind', cadence: 'off' },
+    });
+  });
+});

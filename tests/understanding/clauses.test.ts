@@ -93,13 +93,16 @@ describe('talksOfLater', () => {
 });
 
 describe('refuses', () => {
-  const asks = { undo: false, turnOn: false, keep: false };
+  const asks = { undo: false, turnOn: false, keep: false, keepOff: false };
   it.each([
     ['taskSkip', 'imperative', asks, true],
     ['question', 'imperative', asks, false],
     ['remind', 'imperative', asks, false],
     ['remind', 'imperative', { ...asks, turnOn: true }, true],
     ['watch', 'statement', { ...asks, keep: true }, true],
+    ['remind', 'statement', { ...asks, keepOff: true }, true],
+    ['watch', 'statement', { ...asks, keepOff: true }, true],
+    ['remind', 'statement', asks, false],
     ['taskReopen', 'pending', { ...asks, undo: true }, false],
     ['taskReopen', 'pending', asks, true],
     ['status', 'pending', asks, false],

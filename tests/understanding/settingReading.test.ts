@@ -1,5 +1,11 @@
 /** Reading a setting from the words alone: on, off or shown, and whether the message asks to leave it as it is. */
-import { asksOf, asksWhich, keepsSetting, watchSetting } from '../../src/understanding/settingReading';
+import {
+  asksOf,
+  asksWhich,
+  keepsSetting,
+  turnsOffSomethingElse,
+  watchSetting,
+} from '../../src/understanding/settingReading';
 import { prepare, words } from '../helpers/englishWords';
 
 describe('watchSetting', () => {
@@ -33,5 +39,38 @@ describe('keepsSetting and asksOf', () => {
     const { tokens } = prepare(text);
     expect(keepsSetting(words, tokens)).toBe(expected.keep);
     expect(asksOf(words, tokens)).toMatchObject(expected);
+  });
+});
+
+describe('asksOf keepOff', () => {
+  it.each([
+    ["we won't switch the watch on", true],
+    ['nobody wants to enable the weekly digest', true],
+    ['nobody noticed until monday, so please turn on the watch for this channel', false],
+    ['no one told us, switch on daily reminders', false],
+    ['we never had reminders, enable them now', false],
+  ])('%j → %s', (text, keepOff) => {
+    expect(asksOf(words, prepare(text).tokens).keepOff).toBe(keepOff);
+  });
+});
+
+describe('turnsOffSomethingElse', () => {
+  const noneLearnt = () => false;
+  it.each([
+    ['switch off the fan please', true],
+    ['turn your phone off', true],
+    ['I turned off my monitor speakers', false],
+    ['turn off the weekly reminders', false],
+    ['switch the tenant watch off', false],
+    ['turn it off', false],
+    ['stop', false],
+  ])('%j → %s', (text, elsewhere) => {
+    expect(turnsOffSomethingElse(words, prepare(text).tokens, noneLearnt)).toBe(elsewhere);
+  });
+
+  it('leaves an object to the setting when a word of it is one the setting was learnt on', () => {
+    const tokens = prepare('stop the nagging').tokens;
+    expect(turnsOffSomethingElse(words, tokens, noneLearnt)).toBe(true);
+    expect(turnsOffSomethingElse(words, tokens, (token) => token === 'nagging')).toBe(false);
   });
 });
