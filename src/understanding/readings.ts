@@ -147,8 +147,8 @@ export interface Asks {
   /** A negated word that turns a setting off ("don't switch anything off"): keep it as it is. */
   readonly keep: boolean;
   /**
-   * A negation just before a word that turns a setting on ("we won't turn on daily reminders", "we will not enable
-   * the watch"): the message says it stays off.
+   * A negation just before every word that turns a setting on or names a cadence ("we won't turn on daily reminders",
+   * "we don't want daily reminders"): the message says it stays off.
    */
   readonly keepOff: boolean;
 }

@@ -28,16 +28,35 @@ export function asksOf(words: ReaderWords, tokens: readonly string[]): Asks {
       words.splitTurnOn.some(([verb, particle]) => splitAround(tokens, verb, particle)) ||
       (cadences.length > 0 && !cadences.includes('off')),
     keep: keepsSetting(words, settingTokens(words, tokens)),
-    // Not a cadence's word: "nobody noticed until monday" names no reminder.
-    keepOff:
-      words.turnOnWords.findAll(tokens).some(({ start }) => negatesOrder(words, tokens, start)) ||
-      tokens.some(
-        (token, at) =>
-          words.splitTurnOn.some(
-            ([verb, particle]) => token === verb && splitAround(tokens.slice(at), verb, particle),
-          ) && negatesOrder(words, tokens, at),
-      ),
+    keepOff: keepsOff(words, tokens, cadences),
   };
+}
+
+/**
+ * Whether every order in the message to turn a setting on, or cadence it names, is negated ("we won't turn on daily
+ * reminders", "we don't want daily reminders"). One order left as it is still asks: "nobody noticed until monday, so
+ * please turn on the watch".
+ */
+function keepsOff(words: ReaderWords, tokens: readonly string[], cadences: readonly string[]): boolean {
+  if (cadences.includes('off')) return false;
+  const orders = [
+    ...words.turnOnWords.findAll(tokens).map(({ start }) => start),
+    ...tokens.flatMap((token, at) =>
+      words.splitTurnOn.some(([verb, particle]) => token === verb && splitAround(tokens.slice(at), verb, particle))
+        ? [at]
+        : [],
+    ),
+  ];
+  const named = words.cadences
+    .findAll(tokens)
+    .filter((found) => found.meanings[0] !== 'off')
+    .map(({ start }) => start);
+  // A cadence right after a negated order is that order's ("won't turn on daily reminders"); one with no order is
+  // an order of its own ("we don't want daily reminders").
+  const negatedOrders = orders.filter((start) => negatesOrder(words, tokens, start));
+  const ofNegated = (at: number) => negatedOrders.some((start) => start < at && at - start <= NEGATED_ORDER_WITHIN);
+  const all = [...orders, ...named.filter((at) => !ofNegated(at))];
+  return all.length > 0 && all.every((start) => negatesOrder(words, tokens, start));
 }
 
 /**

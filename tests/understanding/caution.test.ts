@@ -1029,6 +1029,7 @@ describe('words that deny, quote or weigh a change', () => {
     ['a negated order to turn it on', 'we will not switch on the weekly digest'],
     ['a negated order to turn it on', "we won't enable the tenant watch"],
     ['a negated order to turn it on', 'nobody is going to turn on daily reminders'],
+    ['a cadence said unwanted', 'honestly we do not want a weekly digest'],
     ['a question that weighs it', 'should we switch on weekly reminders'],
     ['a question that weighs it', 'should we enable the tenant watch'],
     ['a question that weighs it', 'do we want to switch on the daily digest'],

@@ -49,6 +49,8 @@ describe('asksOf keepOff', () => {
     ['nobody noticed until monday, so please turn on the watch for this channel', false],
     ['no one told us, switch on daily reminders', false],
     ['we never had reminders, enable them now', false],
+    ['the team does not want daily nudges', true],
+    ["we won't switch on daily reminders but weekly is fine", false],
   ])('%j → %s', (text, keepOff) => {
     expect(asksOf(words, prepare(text).tokens).keepOff).toBe(keepOff);
   });
