@@ -2,7 +2,7 @@
  * How well the questionnaire reads sentences, on labeled sets (tests/domain/sentences): the development sets the word
  * tables were tuned on (dev, and dev2, dev3, dev4, dev5 and dev6 by outside authors), a held-out set written before the reader existed
  * and never tuned on, a second held-out set by another outside author, kept unseen while dev2, dev3, dev4 and dev5 were
- * tuned on, and a third, kept unseen while dev4 and dev5 were. An item counts only when the question asked reads exactly as labeled and the sentence answers exactly the
+ * tuned on, a third, kept unseen while dev4 and dev5 were, and a fourth, kept unseen while dev6 was. An item counts only when the question asked reads exactly as labeled and the sentence answers exactly the
  * labeled later questions.
  */
 import { accuracy, loadLabeled, type Scored } from './sentences/labeled';
@@ -33,7 +33,8 @@ describe('questionnaire sentences: measured accuracy', () => {
   );
 
   // The newest author's sentences are the fairest estimate of what a new admin meets: 73.0% on the reader before the
-  // rounds on dev2 and dev3, 80.4% after the first, 82.2% after the second and after the rounds on dev4 and dev5. The aim is 90%, as for the others; the
+  // rounds on dev2 and dev3, 80.4% after the first, 82.2% after the second and after the rounds on dev4 and dev5, 85.9%
+  // after the round on dev6 (whose changes were kept only where this set did not read worse). The aim is 90%, as for the others; the
   // floor is today's figure, so a change that reads new people worse fails while the aim is worked on.
   it('second held-out set: at least as many read exactly as labeled as today (aim 90%)', () => {
     const items = loadLabeled('heldout2');
@@ -41,22 +42,36 @@ describe('questionnaire sentences: measured accuracy', () => {
     const result = accuracy(items);
     // Figures only: its misses would invite tuning on it.
     console.log(`heldout2: ${result.right}/${result.total} = ${(result.share * 100).toFixed(1)}%`);
-    expect(result.share).toBeGreaterThanOrEqual(0.82);
+    expect(result.share).toBeGreaterThanOrEqual(0.858);
   });
 
   // A third outside author wrote during this stop's rounds on dev4 and dev5 and was kept out of the repository until
   // they were over (15 sentences a tuning or held-out set already held left out): 76.7% before those rounds, 77.4%
-  // after the first, 78.8% after the second. The rules fit the sets they were tuned on far more than new authors.
+  // after the first, 78.8% after the second, 83.6% after the next stop's round on dev6 (kept only where it did not read
+  // worse). The rules fit the sets they were tuned on far more than new authors.
   it('third held-out set: at least as many read exactly as labeled as today (aim 90%)', () => {
     const items = loadLabeled('heldout3');
     expect(items.length).toBeGreaterThanOrEqual(140);
     const result = accuracy(items);
     // Figures only: its misses would invite tuning on it.
     console.log(`heldout3: ${result.right}/${result.total} = ${(result.share * 100).toFixed(1)}%`);
-    expect(result.share).toBeGreaterThanOrEqual(0.787);
+    expect(result.share).toBeGreaterThanOrEqual(0.835);
   });
 
-  it.each(['heldout', 'heldout2', 'heldout3'] as const)(
+  // A fourth outside author (a merger describing two companies at once, a hedging admin who corrects himself, European
+  // number formats, plans told beside what runs today) wrote at the start of the round on dev6 and was kept out of the
+  // repository, figures only, until it was over (20 sentences a committed set already held left out): 85.1% before,
+  // 85.7% after, while dev6 went from 74.2% to 94.2%.
+  it('fourth held-out set: at least as many read exactly as labeled as today (aim 90%)', () => {
+    const items = loadLabeled('heldout4');
+    expect(items.length).toBeGreaterThanOrEqual(150);
+    const result = accuracy(items);
+    // Figures only: its misses would invite tuning on it.
+    console.log(`heldout4: ${result.right}/${result.total} = ${(result.share * 100).toFixed(1)}%`);
+    expect(result.share).toBeGreaterThanOrEqual(0.857);
+  });
+
+  it.each(['heldout', 'heldout2', 'heldout3', 'heldout4'] as const)(
     '%s covers every question, with sentences that answer later questions, ambiguous ones and non-answers',
     (name) => {
       const items = loadLabeled(name);
@@ -73,7 +88,7 @@ describe('questionnaire sentences: measured accuracy', () => {
     // by chance. The second was written after them and left out what they hold.
     const texts = (names: ReadonlyArray<'dev' | 'dev2' | 'dev3' | 'dev4' | 'dev5' | 'dev6'>) =>
       new Set(names.flatMap((name) => loadLabeled(name).map((item) => item.text.toLowerCase())));
-    const inDev = (name: 'heldout' | 'heldout2' | 'heldout3', dev: ReadonlySet<string>) =>
+    const inDev = (name: 'heldout' | 'heldout2' | 'heldout3' | 'heldout4', dev: ReadonlySet<string>) =>
       loadLabeled(name)
         .filter((item) => dev.has(item.text.toLowerCase()))
         .map((item) => item.text);
@@ -87,5 +102,7 @@ describe('questionnaire sentences: measured accuracy', () => {
     expect(inDev('heldout', texts(['dev6']))).toEqual([]);
     expect(inDev('heldout2', texts(['dev6']))).toEqual([]);
     expect(inDev('heldout3', texts(['dev6']))).toEqual([]);
+    // The fourth was kept from all of them and left out what they hold.
+    expect(inDev('heldout4', texts(['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6']))).toEqual([]);
   });
 });

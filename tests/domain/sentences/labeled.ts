@@ -1,5 +1,5 @@
 /**
- * The labeled questionnaire sentences (dev.json, dev2.json, dev3.json, dev4.json, dev5.json, dev6.json, heldout.json, heldout2.json, heldout3.json) and how a reading is scored against them: an item is
+ * The labeled questionnaire sentences (dev.json, dev2.json, dev3.json, dev4.json, dev5.json, dev6.json, heldout.json, heldout2.json, heldout3.json, heldout4.json) and how a reading is scored against them: an item is
  * right when the question asked reads exactly as labeled (the value, "ambiguous", or nothing) and the sentence
  * answers exactly the labeled other questions, no more and no fewer.
  */
@@ -18,7 +18,7 @@ export interface LabeledSentence {
 }
 
 export function loadLabeled(
-  file: 'dev' | 'dev2' | 'dev3' | 'dev4' | 'dev5' | 'dev6' | 'heldout' | 'heldout2' | 'heldout3',
+  file: 'dev' | 'dev2' | 'dev3' | 'dev4' | 'dev5' | 'dev6' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4',
 ): LabeledSentence[] {
   return (require(`./${file}.json`) as { items: LabeledSentence[] }).items;
 }
