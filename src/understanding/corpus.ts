@@ -166,12 +166,14 @@ export interface Corpus {
   };
   /**
    * What makes a day the one something happened rather than a deadline ("we finished the config on monday"):
-   * `pastWords` and `pastEndings` tell the past tense, `deadlines` the words that still make the day one to meet.
+   * `pastWords` and `pastEndings` tell the past tense, `deadlines` the words that still make the day one to meet,
+   * `movedTo` the words right before a day (an article or another word apart) that make it the day a task was moved to.
    */
   readonly pastDays: {
     readonly pastWords: readonly string[];
     readonly pastEndings: readonly string[];
     readonly deadlines: readonly string[];
+    readonly movedTo: readonly string[];
   };
   /**
    * Words that praise someone for work ("great job on task 4", "thanks for the prereqs"): said to a person beside a
@@ -433,7 +435,7 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     doneTaskWords: wordMap(raw.doneTaskWords, 'doneTaskWords', fail),
     onwardWords: strings(raw.onwardWords, 'onwardWords'),
     owners: record(raw.owners, 'owners', ['markers', 'me', 'takers', 'arrows', 'nobody'] as const),
-    pastDays: record(raw.pastDays, 'pastDays', ['pastWords', 'pastEndings', 'deadlines'] as const),
+    pastDays: record(raw.pastDays, 'pastDays', ['pastWords', 'pastEndings', 'deadlines', 'movedTo'] as const),
     praise: strings(raw.praise, 'praise'),
     vagueDays: record(raw.vagueDays, 'vagueDays', ['parts', 'between', 'periods'] as const),
     countedNumbers: record(raw.countedNumbers, 'countedNumbers', ['before', 'notCounted'] as const),

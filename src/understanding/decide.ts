@@ -39,6 +39,7 @@ import {
   namesPlanTask,
   ownerWithDeadline,
   read,
+  toldOfADay,
 } from './taskReading';
 import { changeOfPosition, negatesItsWord, offers, outweighingCommands, politeRequest } from './weighing';
 import { PERSON_TOKEN, tokenize } from './textPrep';
@@ -285,9 +286,12 @@ export function interpretWhole(reader: Reader, text: string, context: Understand
         kind: 'choose',
         proposals: [...both, ...others.filter((other) => other !== owner)].slice(0, MAX_CHOICES),
       };
+    // Told in the past tense of a day ("we finished the config on monday"), the day is most likely when it happened:
+    // the coming one is offered after the model's readings.
+    const after = sure || (others.length > 0 && toldOfADay(reader.words, prepared, context.now));
     return {
       kind: 'choose',
-      proposals: (sure ? [others[0], deadline, ...others.slice(1)] : [deadline, ...others]).slice(0, MAX_CHOICES),
+      proposals: (after ? [others[0], deadline, ...others.slice(1)] : [deadline, ...others]).slice(0, MAX_CHOICES),
     };
   }
   // A question about a task ("who closed task 2?") is never taken as an order to change it.
@@ -318,6 +322,10 @@ export function interpretWhole(reader: Reader, text: string, context: Understand
     ((chatter > 0 && chatter >= ownLearnt) || reader.model.opensWithChatter(prepared.masked)) && mayBeChatter;
   // A message that tells someone what to type ("you can say assign 3 to me") asks the bot for nothing: offered at most.
   const quoted = reader.words.sayFrames.findAll(typed).length > 0;
+  // A task change read from a report of what happened on a day ("the agent install was finished on 2026-11-20") is
+  // offered, never carried out: the words tell of then, and read as a reopen as readily as a finish. Finishing the
+  // task is what such a report most often says ("we did task 3 on the 2nd"), and is still carried out.
+  const reported = TASK_INTENTS.has(intent) && toldOfADay(reader.words, prepared, context.now);
   const mayAct =
     !smallTalk &&
     !quoted &&
@@ -374,6 +382,13 @@ export function interpretWhole(reader: Reader, text: string, context: Understand
     if (!pointed && prepared.taskMentions.length > 0 && prepared.taskMentions.every(onward))
       outweighing.unshift('taskStart');
   }
+  // In such a report, finishing the task comes first where the words back it as much as the change read: telling when
+  // a task was done is the common report ("back on the 3rd we did task 3" had read as a reopen on "back").
+  if (reported && intent !== 'taskDone' && intent !== 'due' && !outweighing.includes('taskDone')) {
+    const learnt = reader.model.learntWordCounts(prepared.masked);
+    if ((learnt.get('taskDone') ?? 0) > 0 && (learnt.get('taskDone') ?? 0) >= (learnt.get(intent) ?? 0))
+      outweighing.unshift('taskDone');
+  }
   const said = reader.model.trainedSentencesIn(prepared.masked);
   if (!said.has(intent))
     for (const other of [...said].reverse())
@@ -382,7 +397,7 @@ export function interpretWhole(reader: Reader, text: string, context: Understand
   // acted on or asked about, even when it changes nothing.
   if (top.score >= ACT_SCORE && mayAct && !top.guessed && outweighing.length === 0) {
     if (reading.kind === 'complete') {
-      if (!unsure && !reading.guessed)
+      if (!unsure && !reading.guessed && !(reported && intent !== 'taskDone'))
         return {
           kind: 'act',
           proposal: reading.proposal,
@@ -409,6 +424,10 @@ export function interpretWhole(reader: Reader, text: string, context: Understand
     return option.kind === 'complete' ? [option.proposal] : [];
   });
   proposals.unshift(...fuller);
+  // A due date read from a report of a day ("we finished the config on monday") is most likely the day it happened,
+  // read as the coming one: another reading of the task comes first.
+  const other = reported && intent === 'due' ? proposals.findIndex((proposal) => proposal.intent !== 'due') : -1;
+  if (other > 0) proposals.unshift(...proposals.splice(other, 1));
   if (proposals.length > 0) return { kind: 'choose', proposals: proposals.slice(0, MAX_CHOICES) };
   // Unsure of the command and missing a part of it too: too little to ask a precise question about.
   return helpOrDate();

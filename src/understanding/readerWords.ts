@@ -34,6 +34,8 @@ export interface ReaderWords {
   readonly vagueParts: PhraseTable<true>;
   readonly vagueBetween: ReadonlySet<string>;
   readonly vaguePeriods: ReadonlySet<string>;
+  /** Words right before a day that make it the one a task was moved to ("pushed to friday"), not when it happened. */
+  readonly movedTo: ReadonlySet<string>;
   /** Words before a lone number that make it a time, a count or a measure, no task (corpus countedNumbers.before). */
   readonly countingBefore: ReadonlySet<string>;
   /** Words ending like a plural that count nothing after a number ("4 thanks"). */
@@ -135,6 +137,7 @@ export function readerWords(corpus: Corpus): ReaderWords {
     vagueParts: phraseTable(corpus.vagueDays.parts.map((phrase) => [phrase, true] as const)),
     vagueBetween: new Set(corpus.vagueDays.between),
     vaguePeriods: new Set(corpus.vagueDays.periods),
+    movedTo: new Set(corpus.pastDays.movedTo),
     countingBefore: new Set(corpus.countedNumbers.before),
     notCounted: new Set(corpus.countedNumbers.notCounted),
     watchOff: phraseTable(corpus.watchSettings.off.map((phrase) => [phrase, true] as const)),

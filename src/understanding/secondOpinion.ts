@@ -16,7 +16,7 @@ import {
   type Interpretation,
   type UnderstandingContext,
 } from './readings';
-import { namesPlanTask } from './taskReading';
+import { namesPlanTask, toldOfADay } from './taskReading';
 
 /**
  * What the message asks, from its readings by both networks (`first` by the corpus's own, whose reader is `reader`;
@@ -65,6 +65,17 @@ export function combineReadings(
   // speak for it as much (leads), as it learnt phrasings the corpus lacks.
   if (first.kind === 'choose' && second.kind === 'choose') {
     const [mine, theirs] = [first.proposals[0], second.proposals[0]];
+    // A due date read from a report of a day ("we finished the config on monday") is most likely the day it happened,
+    // read as the coming one: another change of the task, read by either network, leads it.
+    if (mine && theirs && (mine.intent === 'due') !== (theirs.intent === 'due')) {
+      const change = mine.intent === 'due' ? theirs : mine;
+      if (TASK_INTENTS.has(change.intent) && toldOfADay(reader.words, preparedOf(reader, text), context.now)) {
+        const theirsToo = second.proposals.filter(
+          (proposal) => !first.proposals.some((o) => o.intent === proposal.intent),
+        );
+        return { kind: 'choose', proposals: firstThen(change, [...first.proposals, ...theirsToo]) };
+      }
+    }
     if (mine && theirs && mine.intent !== theirs.intent && leads(reader, text, theirs.intent, mine.intent))
       return { kind: 'choose', proposals: firstThen(theirs, first.proposals) };
     return first;

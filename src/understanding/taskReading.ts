@@ -4,7 +4,14 @@
  */
 import type { IntentName } from './corpus';
 import { isConditional } from './clauses';
-import { countsFromToday, looksLikeDate, monthOf, readsEitherWayRound, recognizeDueDay } from './dueDates';
+import {
+  countsFromToday,
+  looksLikeDate,
+  monthOf,
+  readsEitherWayRound,
+  recognizeDueDay,
+  resolveCommonDay,
+} from './dueDates';
 import type { ReaderWords } from './readerWords';
 import {
   inTask,
@@ -391,13 +398,39 @@ export function partOfPeriod(words: ReaderWords, tokens: readonly string[]): boo
  */
 export function happenedOn(words: ReaderWords, proposal: Proposal, prepared: Prepared): boolean {
   if (proposal.intent !== 'due' || !proposal.date) return false;
-  const { tokens } = prepared;
+  return toldInThePast(words, prepared.tokens);
+}
+
+/** Whether the words are in the past tense, with none that makes a day one to meet ("due", "by", "until"). */
+function toldInThePast(words: ReaderWords, tokens: readonly string[]): boolean {
   const past = tokens.some(
     (token) =>
       words.pastWords.has(token) ||
       words.pastEndings.some((ending) => token.length > ending.length + 2 && token.endsWith(ending)),
   );
   return past && !tokens.some((token) => words.deadlineWords.has(token));
+}
+
+/**
+ * Whether the message tells, in the past tense, what happened on a day it names ("the agent install was finished on
+ * 2026-11-20", "back on the 3rd we did task 3"): a report of then, not an order for now, whatever change the model
+ * reads in it.
+ */
+export function toldOfADay(words: ReaderWords, prepared: Prepared, now: Date): boolean {
+  // With two tasks named, the past may be one's and the day the other's ("finished task 2, task 3 on wednesday").
+  if (prepared.taskMentions.length > 1 || !toldInThePast(words, prepared.tokens)) return false;
+  // Any word of a day other than today's counts, "the 3rd" before "we did" too, which is no deadline; not one a task
+  // was moved to ("the config slipped to the 10th").
+  const { tokens } = prepared;
+  const today = now.toISOString().slice(0, 10);
+  return tokens.some(
+    (token, i) =>
+      !inTask(prepared, i) &&
+      looksLikeDate(token) &&
+      resolveCommonDay([token], today) !== today &&
+      !words.movedTo.has(tokens[i - 1] ?? '') &&
+      !words.movedTo.has(tokens[i - 2] ?? ''),
+  );
 }
 
 /**

@@ -904,6 +904,27 @@ describe('a due date the words allow but do not pin down', () => {
     });
   });
 
+  // A report of what happened on a day tells of then: these had reopened the task (on "back", or on "was finished")
+  // or put the coming weekday's due date first. Finishing the task comes first, and nothing else is carried out.
+  it.each([
+    ['back on the 2nd we did the verification', 5],
+    ['the config was finished on 2026-11-19', 4],
+    ['we wrapped up task 5 on friday', 5],
+    ['the agent install got done on thursday', 3],
+  ] as const)('offers the finish first from a report of a past day: %j', (text, taskNumber) => {
+    const reading = understanding.interpret(text, context);
+    expect(firstProposal(reading)).toEqual({ intent: 'taskDone', taskNumber });
+  });
+
+  // The day a task was moved to is its new date, past tense or not; and a terse "t4 thursday" in chat gives the day
+  // for the task as plainly as "due 4 thursday" does.
+  it.each([
+    ['the verification slipped to the 10th', 5, '2026-12-10'],
+    ['t4 thursday', 4, '2026-12-03'],
+  ] as const)('keeps the due date first where the day is the one to meet: %j', (text, taskNumber, date) => {
+    expect(firstProposal(understanding.interpret(text, context))).toEqual({ intent: 'due', taskNumber, date });
+  });
+
   it.each([
     ['due 4 friday', 4, '2026-12-04'],
     ['the deadline for 5 is monday', 5, '2026-12-07'],
