@@ -26,6 +26,23 @@ export function lastClause(text: string): string | undefined {
   return words(last) >= MIN_CLAUSE_WORDS && words(bounded.slice(0, cut)) >= MIN_CLAUSE_WORDS ? last : undefined;
 }
 
+/**
+ * The reply a message gives to its own question ("is task 3 done? yes, mark it done"): the words after its last "?",
+ * when they ask no question themselves, without the yes or no that opens them; otherwise undefined.
+ */
+export function replyToOwnQuestion(words: ReaderWords, text: string): string | undefined {
+  const bounded = text.slice(0, MAX_UNDERSTOOD_CHARS);
+  const at = bounded.lastIndexOf('? ');
+  if (at < 0) return undefined;
+  const reply = bounded.slice(at + 2).trim();
+  if (reply === '' || reply.endsWith('?')) return undefined;
+  const said = reply.split(/[\s,]+/).filter((word) => word !== '');
+  let from = 0;
+  while (from < said.length && words.answeredYes.has(said[from].toLowerCase())) from += 1;
+  const rest = said.slice(from);
+  return rest.length > 0 ? rest.join(' ') : undefined;
+}
+
 export function looksLikeQuestion(words: ReaderWords, text: string, tokens: readonly string[]): boolean {
   // "do not…" (a spelled-out "don't") opens an order, not a question.
   return (

@@ -206,7 +206,7 @@ export interface Corpus {
    */
   readonly questionWords: Readonly<
     Record<
-      'openers' | 'yesNo' | 'wh' | 'whContracted' | 'requests' | 'referring' | 'tags' | 'answeredNo',
+      'openers' | 'yesNo' | 'wh' | 'whContracted' | 'requests' | 'referring' | 'tags' | 'answeredYes' | 'answeredNo',
       readonly string[]
     >
   >;
@@ -447,6 +447,7 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
       'requests',
       'referring',
       'tags',
+      'answeredYes',
       'answeredNo',
     ] as const),
     settingStates: strings(raw.settingStates, 'settingStates'),

@@ -89,6 +89,8 @@ export interface ReaderWords {
   /** What ends a statement as a question ("…, right", "… or not"), each as its words (corpus questionWords.tags). */
   readonly questionTags: ReadonlyArray<readonly string[]>;
   /** Words that open a "no" the writer gives their own question ("…? no"). */
+  /** Words that open a reply with a yes ("yes, mark it done"). */
+  readonly answeredYes: ReadonlySet<string>;
   readonly answeredNo: ReadonlySet<string>;
   /** Verbs that open a yes/no question, and the pronouns that stand for what the message said before. */
   readonly yesNoVerbs: ReadonlySet<string>;
@@ -183,6 +185,7 @@ export function readerWords(corpus: Corpus): ReaderWords {
     corpusIntents: corpus.intents,
     questionOpeners: new Set(corpus.questionWords.openers),
     questionTags: corpus.questionWords.tags.map((tag) => tokenize(tag.toLowerCase())),
+    answeredYes: new Set(corpus.questionWords.answeredYes),
     answeredNo: new Set(corpus.questionWords.answeredNo),
     yesNoVerbs: new Set(corpus.questionWords.yesNo),
     referringPronouns: new Set(corpus.questionWords.referring),

@@ -6,7 +6,7 @@
  * proposes commands, and a proposal that would change a plan is only marked for acting when the model is
  * confident and every part of it (the task, the date, the person) was read without guessing.
  */
-import { lastClause, isConditional, talksOfLater } from './clauses';
+import { lastClause, isConditional, replyToOwnQuestion, talksOfLater } from './clauses';
 import { loadCorpus, type Corpus, type IntentName } from './corpus';
 import { interpretWhole } from './decide';
 import type { IntentScore } from './intentModel';
@@ -16,6 +16,7 @@ import {
   CHANGES_STATE,
   MAX_CHOICES,
   SETTINGS,
+  TASK_INTENTS,
   turnsOff,
   type Interpretation,
   type Proposal,
@@ -76,6 +77,10 @@ export function interpretAlone(reader: Reader, text: string, context: Understand
   const read = interpretWhole(reader, text, context);
   const opening = openingChange(reader, text, context, read);
   const whole: Interpretation = opening ?? read;
+  if (whole.kind === 'answer' || whole.kind === 'noAnswer' || whole.kind === 'help') {
+    const replied = answeredWithRequest(reader, text, context);
+    if (replied) return replied;
+  }
   if (whole.kind === 'help' || whole.kind === 'noAnswer') {
     const asked = politelyAsked(reader, text, context);
     if (asked) return asked;
@@ -104,6 +109,28 @@ export function interpretAlone(reader: Reader, text: string, context: Understand
   if (clause.kind === 'act') return { kind: 'choose', proposals: [clause.proposal] };
   if (clause.kind === 'choose') return clause;
   return whole;
+}
+
+/**
+ * A question the message answers itself with a request for a task change ("is task 3 done? yes, mark it done", "did
+ * the agent install get finished? mark it complete"): the request is what it asks, so it is offered, never carried out, as the question
+ * before it may still doubt it. A request that leaves out the task ("mark it done") is for the one the message names.
+ */
+export function answeredWithRequest(
+  reader: Reader,
+  text: string,
+  context: UnderstandingContext,
+): Interpretation | undefined {
+  const reply = replyToOwnQuestion(reader.words, text);
+  if (reply === undefined) return undefined;
+  // Only a change of a task the reply asks for plainly: one the model is sure of, or asks which task it is for. A reply
+  // that only may be one ("our agent VMs still run it") leaves the question to the guide.
+  const alone = interpretWhole(reader, reply, context);
+  if (alone.kind === 'act')
+    return TASK_INTENTS.has(alone.proposal.intent) ? { kind: 'choose', proposals: [alone.proposal] } : undefined;
+  if (alone.kind !== 'clarify' || alone.missing !== 'task' || !TASK_INTENTS.has(alone.intent)) return undefined;
+  const reading = read(reader.words, alone.intent, preparedOf(reader, text), context);
+  return reading.kind === 'complete' ? { kind: 'choose', proposals: [reading.proposal] } : undefined;
 }
 
 /**

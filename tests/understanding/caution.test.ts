@@ -108,6 +108,16 @@ describe('no change on a guess', () => {
     expect(right.kind === 'act' && right.proposal).toEqual({ intent, taskNumber: task });
   });
 
+  // A question the writer answers with a request asks for that request: these had answered with an unrelated guide
+  // line. It is offered, not carried out, as the question before it may still doubt it.
+  it.each([
+    ['did the verification get finished? yes please tick it off', 'taskDone', 5],
+    ['is the config finished? ok, mark task 4 done', 'taskDone', 4],
+    ['has anyone started the agent install? yep, skip it', 'taskSkip', 3],
+  ] as const)('offers the request that answers its own question: %j', (text, intent, taskNumber) => {
+    expect(understanding.interpret(text, context)).toEqual({ kind: 'choose', proposals: [{ intent, taskNumber }] });
+  });
+
   // Weighing a change is not asking for it: these had offered the change (a "Mark done" or "Skip" button) first.
   it.each([
     'what would happen if we skipped task 4?',
