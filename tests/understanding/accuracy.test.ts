@@ -68,7 +68,7 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // and weighed (not ordered) task changes, tuned on dev11 and dev15: intents 93.8%.
   // After the second round on an outside tuning set (dev16): questions 82.8%, intents unchanged.
   // After the round tuned on dev17: questions 83.6% (20 wrong answers, no fallbacks).
-  { file: 'heldout5.en.json', intentFloor: 0.975, questionFloor: 0.95 },
+  { file: 'heldout5.en.json', intentFloor: 0.979, questionFloor: 0.959 },
   // Written by another author who saw none of our understanding files, the tuning sets or the earlier held-out sets
   // (only heldout5's field names, for the format), while the rounds it measures went on; scored for the first time once
   // they were over, with nothing tuned on it afterwards. 21 short lines the corpus held word for word were dropped. On
@@ -95,7 +95,7 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // After the second round on an outside tuning set (dev16): questions 81.3% (27 wrong answers, 3 fallbacks).
   // After the round tuned on dev17: questions 81.9% (26 wrong answers, 3 fallbacks), intents 88.1%, entities 90.0%
   // (a person written '@Name' is scored as the mention Teams delivers).
-  { file: 'heldout7.en.json', intentFloor: 0.938, questionFloor: 0.868 },
+  { file: 'heldout7.en.json', intentFloor: 0.938, questionFloor: 0.875 },
   // An eighth set by another outside author (no understanding files, no tuning or held-out sets), written at the start
   // of the round it measures and scored once after it; 4 lines the corpus held word for word were dropped. Before the
   // round: intents 83.6%, entities 88.4%, questions 78.7% (36 wrong answers, 3 fallbacks) of 299 and 183. After it
@@ -106,7 +106,7 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // answers, 1 fallback), intents 85.3%. Two changes of that round that failed heldout2's gate were reverted first.
   // After the round tuned on dev17 (self-corrections, questions about 'it' and 'that' never acted on): intents 85.6%,
   // entities 90.2%, questions unchanged.
-  { file: 'heldout8.en.json', intentFloor: 0.916, questionFloor: 0.923 },
+  { file: 'heldout8.en.json', intentFloor: 0.916, questionFloor: 0.928 },
   // A ninth set by another outside author (no understanding files, no tuning or held-out sets; personas: an MSP
   // consultant typing on a phone, an admin weighing the move from Connect Sync, a formal non-native writer), written at
   // the start of the round tuned on dev17 and kept out of the repository until that round was over; 2 lines the corpus
@@ -118,7 +118,7 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // contractions), measured once with hb's intent rounds merged: 88.5%, 78.7%, 86.3%, 86.9% and 91.1%. heldout6 and
   // heldout9 were raised after the next round (Connect's version history, 'on-prem agent', the configuration step
   // naming password hash sync): 79.2% and 91.7%, the others unchanged.
-  { file: 'heldout9.en.json', intentFloor: 0.932, questionFloor: 0.94 },
+  { file: 'heldout9.en.json', intentFloor: 0.932, questionFloor: 0.946 },
   // Intent floors of heldout2 to heldout9 follow the rounds tuned on dev18, measured once they were over: 97.1%, 96.3%,
   // 94.6%, 89.5%, 89.8%, 88.3% and 88.5%.
   // A tenth set by another outside author (no understanding files, no tuning or held-out sets; personas: an operations
@@ -134,7 +134,7 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // Connect, the words of a tool's name weighing as the name, 'sign-in' found where the guide writes it apart, words
   // for high availability and arriving objects, costs and other chores falling back, build questions, facts on Tier 0,
   // licenses and Windows Server 2016), measured once at its end: 92.0%, 91.8%, 80.9%, 86.9%, 89.6%, 92.9% and 85.1%.
-  { file: 'heldout10.en.json', intentFloor: 0.894, questionFloor: 0.886 },
+  { file: 'heldout10.en.json', intentFloor: 0.901, questionFloor: 0.886 },
   // Intent floors of heldout3, heldout5, heldout6, heldout8, heldout9 and heldout10 follow the rounds tuned on dev19
   // (small talk and holding orders never acted on, hedges and "no need to" as refusals, other tracks' task words
   // offering the command the corpus uses them for, short openers before a plain request), measured once they were
@@ -156,7 +156,7 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // until they were over; 11 lines the corpus held word for word were dropped. On the code at the start of the stop:
   // intents 83.7%, entities 78.0%, questions 82.9% (26 wrong answers, 3 fallbacks) of 326 and 170. After the rounds:
   // intents 85.9%, entities 80.5%, questions 85.3% (23 wrong answers, 2 fallbacks).
-  { file: 'heldout12.en.json', intentFloor: 0.88, questionFloor: 0.888 },
+  { file: 'heldout12.en.json', intentFloor: 0.886, questionFloor: 0.9 },
   // With the second network trained on the tuning sets' sentences (nlu/en.learnt.json, acting only where both networks
   // agree), measured once: intents 95.7%, 98.1%, 98.1%, 96.3%, 93.8%, 92.2%, 91.3%, 90.8%, 85.8% and 88.9% on heldout,
   // heldout2, heldout3 and heldout5 to heldout11; entities up on heldout6, 7, 8 and 10; questions unchanged. The floors
@@ -170,7 +170,20 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // questions 82.8% (22 wrong answers, 7 fallbacks) of 314 and 169. After them: intents 86.6%, entities 84.3%, questions
   // 85.2% (18 wrong answers, 7 fallbacks). Every floor above was raised to the figure of that day (2026-12-01): held-out
   // commands 2,804 of 3,029 and questions 1,444 of 1,618 in all.
-  { file: 'heldout13.en.json', intentFloor: 0.866, questionFloor: 0.852 },
+  { file: 'heldout13.en.json', intentFloor: 0.875, questionFloor: 0.863 },
+  // A fourteenth set by another outside author (personas: an MSP consultant logging work for many tenants, a chatty
+  // university sysadmin who buries the request in a story, a Spanish or Portuguese speaker's literal English, a terse
+  // admin on a phone with autocorrect slips, a change manager who hedges and asks permission; practical questions on
+  // firewalls, accounts, upgrades, moving between the tools, testing and rollback), written at the start of the next
+  // stop (2026-12-01, 03:15 UTC) and kept out of the repository, figures only, through its rounds (the split of the
+  // reader into modules; dev24's commands, scored but never learnt: wrong acts from owners, praise, past narration,
+  // disbelief, quoted commands, plurals, vague and past days; the guide's track situations and Learn page titles); 11
+  // lines the corpus held word for word were dropped, and the 12 tuning lines it shares are no longer learnt. Measured
+  // on the code at the start with those 12 left out as well: intents 85.5%, entities 80.0%, questions 86.0% (22 wrong
+  // answers, 2 fallbacks) of 317 and 171. After the rounds: intents 85.8%, entities 80.0%, questions 86.5% (22 wrong
+  // answers, 1 fallback). Every floor above was raised to the figure of that day: held-out commands 3,086 of 3,346 and
+  // questions 1,600 of 1,789 in all (3,072 and 1,591 on the code at the start).
+  { file: 'heldout14.en.json', intentFloor: 0.858, questionFloor: 0.865 },
 ];
 const corpus = loadCorpus('en');
 const understanding = new Understanding(corpus);
