@@ -56,6 +56,19 @@ export function secondOpinionOf(reader: Reader): Reader | undefined {
 /** Month names, which a typo becomes only beside a day's number (textPrep). */
 const MONTHS: ReadonlySet<string> = new Set(MONTH_NAMES.map((name) => name.toLowerCase()));
 
+/** What preparing a message needs of the reader, with the task names it should find. */
+function preparing(reader: Reader, taskNames: PhraseTable<string>): Parameters<typeof prepareText>[1] {
+  return {
+    taskNames,
+    vocabulary: reader.model.vocabulary,
+    respellings: reader.model.respellings,
+    commandWords: reader.model.commandWords,
+    isWord: reader.isWord,
+    months: MONTHS,
+    tierNouns: reader.words.tierNouns,
+  };
+}
+
 /**
  * The message's words, corrected and masked. The last text's are kept in the memo both readers share
  * (secondOpinionOf): a message is read several times (by both networks, its last clause, its refusals),
@@ -63,15 +76,7 @@ const MONTHS: ReadonlySet<string> = new Set(MONTH_NAMES.map((name) => name.toLow
  */
 export function preparedOf(reader: Reader, text: string): PreparedText {
   if (reader.memo.text === text && reader.memo.prepared) return reader.memo.prepared;
-  const prepared = prepareText(text, {
-    taskNames: reader.words.taskNames,
-    vocabulary: reader.model.vocabulary,
-    respellings: reader.model.respellings,
-    commandWords: reader.model.commandWords,
-    isWord: reader.isWord,
-    months: MONTHS,
-    tierNouns: reader.words.tierNouns,
-  });
+  const prepared = prepareText(text, preparing(reader, reader.words.taskNames));
   reader.memo.text = text;
   reader.memo.prepared = prepared;
   return prepared;
@@ -110,15 +115,7 @@ export function classifyInPlan(
       return match && inPlan(match.meanings) ? match : undefined;
     },
   };
-  const prepared = prepareText(text, {
-    taskNames: planNames as PhraseTable<string>,
-    vocabulary: reader.model.vocabulary,
-    respellings: reader.model.respellings,
-    commandWords: reader.model.commandWords,
-    isWord: reader.isWord,
-    months: MONTHS,
-    tierNouns: reader.words.tierNouns,
-  });
+  const prepared = prepareText(text, preparing(reader, planNames as PhraseTable<string>));
   const ranked = reader.model.classify(prepared.masked);
   // Only a reading the task's own words speak for: "mark the assessment done" is still about a task ("which one?"),
   // not the history that "mark" and "done" can also mean.
