@@ -197,6 +197,15 @@ export function asksWhich(words: ReaderWords, tokens: readonly string[]): boolea
 }
 
 /** Whether `verb` is followed by `particle` a few words on, around an object. */
+/** The words between `verb` and `particle` wherever the message says them around an object ("switch [the daily nudges] off"). */
+export function splitObjects(tokens: readonly string[], verb: string, particle: string): string[][] {
+  return tokens.flatMap((token, i) => {
+    if (token !== verb) return [];
+    const end = tokens.slice(i + 2, i + 2 + SPLIT_OBJECT_WORDS).indexOf(particle);
+    return end < 0 ? [] : [tokens.slice(i + 1, i + 2 + end)];
+  });
+}
+
 export function splitAround(tokens: readonly string[], verb: string, particle: string): boolean {
   return tokens.some(
     (token, i) => token === verb && tokens.slice(i + 2, i + 2 + SPLIT_OBJECT_WORDS).includes(particle),

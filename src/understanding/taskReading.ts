@@ -25,7 +25,7 @@ import {
   type TaskIntent,
   type UnderstandingContext,
 } from './readings';
-import { asksWhich, settingTokens, splitAround, watchSetting } from './settingReading';
+import { asksWhich, settingTokens, splitObjects, watchSetting } from './settingReading';
 import { PERSON_TOKEN, type PreparedText, type TaskMention } from './textPrep';
 
 /** The command an intent makes of this message, or what is missing to make one. */
@@ -37,10 +37,15 @@ export function read(
 ): Reading {
   if (intent === 'remind') {
     const tokens = settingTokens(words, prepared.tokens);
-    // A cadence said inside an order to turn it off ("switch the daily nudges off") is the one turned off.
+    // A cadence said inside an order to turn something off ("switch the daily nudges off") is the one turned off;
+    // an order to turn another thing off ("… and switch the watch off") says nothing of the reminders, and one beside
+    // a cadence kept ("keep daily reminders but turn the weekly digest off") leaves the one kept.
+    const inOffOrders = words.splitTurnOff
+      .flatMap(([verb, particle]) => splitObjects(tokens, verb, particle))
+      .reduce((count, object) => count + words.cadences.findAll(object).length, 0);
     const cadence = asksWhich(words, tokens)
       ? undefined
-      : words.splitTurnOff.some(([verb, particle]) => splitAround(tokens, verb, particle))
+      : inOffOrders > 0 && inOffOrders === words.cadences.findAll(tokens).length
         ? 'off'
         : words.cadences.findAll(tokens)[0]?.meanings[0];
     return { kind: 'complete', proposal: { intent, cadence: cadence ?? 'show' } };

@@ -327,9 +327,10 @@ function numberedTaskAt(
 ): { length: number; number: number } | undefined {
   const token = tokens[at];
   if (/^#\d{1,3}$/.test(token)) return { length: 1, number: Number(token.slice(1)) };
-  // Terse shorthand for a task ("t3 in progress", "close t3", "chown t2 me"); never "t0", and not before a word an
-  // admin tier names ("our t1 admins"), as tiers are written the same way.
-  if (/^t[1-9]\d?$/.test(token) && !tierNouns.has(tokens[at + 1] ?? ''))
+  // Terse shorthand for a task ("t3 in progress", "close t3", "chown t2 me"); never "t0", not before a word an admin
+  // tier names ("our t1 admins"), as tiers are written the same way, and not after an article: "the t2 rollout" names
+  // a wave or a plan of the admin's own, not our task 2.
+  if (/^t[1-9]\d?$/.test(token) && !tierNouns.has(tokens[at + 1] ?? '') && !ARTICLES.has(tokens[at - 1] ?? ''))
     return { length: 1, number: Number(token.slice(1)) };
   if (TASK_WORDS.has(token)) {
     const next = tokens[at + 1];

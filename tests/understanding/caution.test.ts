@@ -1092,3 +1092,22 @@ describe('words that deny, quote or weigh a change', () => {
     });
   });
 });
+
+describe("orders about other things, and labels of the admin's own", () => {
+  it.each([
+    ['send the daily digest and switch the tenant watch off', 'daily'],
+    ['keep the daily reminders, but turn the weekly summary off', 'daily'],
+    ['switch the daily nudges off', 'off'],
+  ])('reads the reminders from the order that is about them: %j', (text, cadence) => {
+    const reading = understanding.interpret(text, context);
+    expect(firstProposal(reading)).toMatchObject({ intent: 'remind', cadence });
+  });
+
+  it.each(['kick off the t2 rollout', 'we are done with the t3 wave', 'skip the t4 pilot for now'])(
+    'changes no task for a "tN" after an article, the name of something of the admin\'s own: %j',
+    (text) => {
+      const reading = understanding.interpret(text, context);
+      expect(reading.kind === 'act' && 'taskNumber' in reading.proposal).toBe(false);
+    },
+  );
+});
