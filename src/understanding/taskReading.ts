@@ -324,9 +324,13 @@ export function praisesOrRecalls(words: ReaderWords, prepared: Prepared): boolea
   return tokens.some(
     (token, i) =>
       words.pastWords.has(token) ||
-      ((tokens[i - 1] === PERSON_TOKEN || words.firstPerson.has(tokens[i - 1] ?? '')) &&
-        words.pastEndings.some((ending) => token.length > ending.length + 2 && token.endsWith(ending))),
+      ((tokens[i - 1] === PERSON_TOKEN || words.firstPerson.has(tokens[i - 1] ?? '')) && isPastForm(words, token)),
   );
+}
+
+/** Whether a word ends like a past form ("owned", "finished"), long enough that the ending is not the whole word. */
+function isPastForm(words: ReaderWords, token: string): boolean {
+  return words.pastEndings.some((ending) => token.length > ending.length + 2 && token.endsWith(ending));
 }
 
 /** Whether the message praises work ("great job", "thanks for", "well done"). */
@@ -408,11 +412,7 @@ export function happenedOn(words: ReaderWords, proposal: Proposal, prepared: Pre
 
 /** Whether the words are in the past tense, with none that makes a day one to meet ("due", "by", "until"). */
 function toldInThePast(words: ReaderWords, tokens: readonly string[]): boolean {
-  const past = tokens.some(
-    (token) =>
-      words.pastWords.has(token) ||
-      words.pastEndings.some((ending) => token.length > ending.length + 2 && token.endsWith(ending)),
-  );
+  const past = tokens.some((token) => words.pastWords.has(token) || isPastForm(words, token));
   return past && !tokens.some((token) => words.deadlineWords.has(token));
 }
 
