@@ -165,24 +165,27 @@ export class PhraseTable<T> {
 
   /** The longest phrase of several words that starts at `at` with exactly one of its long words mistyped. */
   private mistypedAt(tokens: readonly string[], at: number): PhraseMatch<T> | undefined {
+    // Runs at every word of every message: plain loops, so reading a message leaves little for the collector.
     let best: { tokens: readonly string[]; meanings: T[] } | undefined;
-    const candidates = [
-      ...(this.byFirstToken.get(tokens[at]) ?? []),
-      ...(this.bySecondToken.get(tokens[at + 1]) ?? []),
-    ];
-    for (const candidate of candidates) {
-      if (candidate.tokens.length < 2 || (best && best.tokens.length >= candidate.tokens.length)) continue;
-      let mistyped = 0;
-      const fits = candidate.tokens.every((word, i) => {
-        const token = tokens[at + i];
-        if (token === word) return true;
-        if (token === undefined || !this.mistyped(token, word)) return false;
-        mistyped += 1;
-        return true;
-      });
-      if (fits && mistyped === 1) best = candidate;
+    for (const candidates of [this.byFirstToken.get(tokens[at]), this.bySecondToken.get(tokens[at + 1])]) {
+      for (const candidate of candidates ?? []) {
+        if (candidate.tokens.length < 2 || (best && best.tokens.length >= candidate.tokens.length)) continue;
+        if (this.slipsIn(candidate.tokens, tokens, at) === 1) best = candidate;
+      }
     }
     return best && { start: at, end: at + best.tokens.length, meanings: best.meanings };
+  }
+
+  /** How many of `words` are mistyped in `tokens` from `at` on, or -1 when one differs otherwise. */
+  private slipsIn(words: readonly string[], tokens: readonly string[], at: number): number {
+    let mistyped = 0;
+    for (let i = 0; i < words.length; i += 1) {
+      const token = tokens[at + i];
+      if (token === words[i]) continue;
+      if (token === undefined || !this.mistyped(token, words[i])) return -1;
+      mistyped += 1;
+    }
+    return mistyped;
   }
 
   /** A typed word that is no word of any phrase, a common slip away from a long one: "conect" for "connect". */
@@ -198,11 +201,17 @@ export class PhraseTable<T> {
   /** The longest phrase that starts at `at`, if any. */
   matchAt(tokens: readonly string[], at: number): PhraseMatch<T> | undefined {
     for (const candidate of this.byFirstToken.get(tokens[at]) ?? []) {
-      if (candidate.tokens.every((token, i) => tokens[at + i] === token))
+      if (wordsAt(candidate.tokens, tokens, at))
         return { start: at, end: at + candidate.tokens.length, meanings: candidate.meanings };
     }
     return undefined;
   }
+}
+
+/** Whether `tokens` hold `words` from `at` on. */
+function wordsAt(words: readonly string[], tokens: readonly string[], at: number): boolean {
+  for (let i = 0; i < words.length; i += 1) if (tokens[at + i] !== words[i]) return false;
+  return true;
 }
 
 /** Letters that sound alike and are often typed for each other ("enterprize"), both ways. */

@@ -81,6 +81,11 @@ export class IntentModel {
    * reading accounts for, the words nothing accounts for), and the phrase lookups are the costly part of it.
    */
   private readonly lastInput: { masked?: string; reading?: MessageInput } = {};
+  /** learntWordCounts of a reading, without and with the thesaurus's guesses; shared with the learnt view too. */
+  private readonly wordCounts = new WeakMap<
+    MessageInput,
+    { learnt?: ReadonlyMap<ModelIntent, number>; withRelated?: ReadonlyMap<ModelIntent, number> }
+  >();
   /** Every word of the corpus, unstemmed: typo correction compares against these. */
   readonly vocabulary: ReadonlySet<string>;
   /** The corpus's respellings, applied to training sentences as to messages so both read the same words. */
@@ -255,7 +260,7 @@ export class IntentModel {
     const stems = stemsOf(masked);
     const found = new Set<ModelIntent>();
     for (const sentence of this.sentences.get(stems[0]) ?? [])
-      if (sentence.stems.every((word, i) => stems[i] === word)) found.add(sentence.intent);
+      if (opensWith(stems, sentence.stems)) found.add(sentence.intent);
     return found;
   }
 
@@ -278,27 +283,38 @@ export class IntentModel {
     // An intent counts only if the message shares a word with it that means something: "my cat is asleep" shares
     // "my" and "is" with "my tasks", which is no reason to list anyone's tasks. A message of function words only
     // ("and now?") is read on those.
-    const hasContent = Object.keys(stems).some((stem) => !this.functionWords.has(stem));
+    let hasContent = false;
+    for (const word in stems) if (!this.functionWords.has(word)) hasContent = true;
     // A task, a person or a number says which task or whom, never what to do with it: "hello 1" is no order.
-    const evidence = Object.keys(input).filter(
-      (feature) =>
-        feature !== NONE_FEATURE && !KEEP_AS_IS.has(feature) && (!hasContent || !this.functionWords.has(feature)),
-    );
-    const learnt = evidence.filter((feature) => !related.has(feature));
-    const scored: IntentScore[] = [];
+    const evidence: string[] = [];
+    for (const feature in input)
+      if (feature !== NONE_FEATURE && !KEEP_AS_IS.has(feature) && (!hasContent || !this.functionWords.has(feature)))
+        evidence.push(feature);
+    // Loops rather than closures from here on: this runs twice for every message, and its garbage adds up.
+    const scored: Array<{ -readonly [K in keyof IntentScore]: IntentScore[K] }> = [];
     let total = 0;
-    for (const [intent, raw] of Object.entries(output) as Array<[ModelIntent, number]>) {
-      const known = this.intentFeatures.get(intent);
-      const active = intent === 'None' || (known !== undefined && evidence.some((feature) => known.has(feature)));
+    for (const intent in output) {
+      const raw = output[intent];
+      const known = this.intentFeatures.get(intent as ModelIntent);
+      let active = intent === 'None';
+      let guessed = intent !== 'None' && known !== undefined;
+      if (known !== undefined)
+        for (const feature of evidence)
+          if (known.has(feature)) {
+            active = true;
+            if (!related.has(feature)) guessed = false;
+          }
       const score = active && raw > 0 ? raw ** 2 : 0;
       if (score > 0) {
-        const guessed = intent !== 'None' && known !== undefined && !learnt.some((feature) => known.has(feature));
-        scored.push(guessed ? { intent, score, guessed } : { intent, score });
+        scored.push(
+          guessed ? { intent: intent as ModelIntent, score, guessed } : { intent: intent as ModelIntent, score },
+        );
         total += score;
       }
     }
     if (total === 0) return [{ intent: 'None', score: 1 }];
-    return scored.map((entry) => ({ ...entry, score: entry.score / total })).sort((a, b) => b.score - a.score);
+    for (const entry of scored) entry.score /= total;
+    return scored.sort((a, b) => b.score - a.score);
   }
 
   /**
@@ -317,18 +333,30 @@ export class IntentModel {
    * For each intent, how many words of the message that carry meaning it learnt (function words, tasks and numbers
    * aside; the thesaurus's guesses too, unless `withRelated`): how much of the message a reading accounts for.
    */
-  learntWordCounts(masked: string, withRelated = false): Map<ModelIntent, number> {
-    const { input, related } = this.inputOf(masked);
-    const words = Object.keys(input).filter(
-      (feature) =>
+  learntWordCounts(masked: string, withRelated = false): ReadonlyMap<ModelIntent, number> {
+    const reading = this.inputOf(masked);
+    // The decision asks this of the same message several times; the answer depends only on the words, so it is kept
+    // with their reading rather than rebuilt (each rebuild is garbage the collector pays for in the slowest turns).
+    const kept = this.wordCounts.get(reading) ?? {};
+    const cached = withRelated ? kept.withRelated : kept.learnt;
+    if (cached) return cached;
+    const { input, related } = reading;
+    const words: string[] = [];
+    for (const feature in input)
+      if (
         (withRelated || !related.has(feature)) &&
         feature !== NONE_FEATURE &&
         !KEEP_AS_IS.has(feature) &&
-        !this.functionWords.has(feature),
-    );
+        !this.functionWords.has(feature)
+      )
+        words.push(feature);
     const counts = new Map<ModelIntent, number>();
-    for (const [intent, known] of this.intentFeatures)
-      counts.set(intent, words.filter((word) => known.has(word)).length);
+    for (const [intent, known] of this.intentFeatures) {
+      let count = 0;
+      for (const word of words) if (known.has(word)) count += 1;
+      counts.set(intent, count);
+    }
+    this.wordCounts.set(reading, withRelated ? { ...kept, withRelated: counts } : { ...kept, learnt: counts });
     return counts;
   }
 
@@ -533,6 +561,12 @@ function stemsOf(masked: string): string[] {
     .split(' ')
     .filter((token) => token !== '')
     .map((token) => (KEEP_AS_IS.has(token) ? token : stem(token)));
+}
+
+/** Whether `stems` begin with every one of `opening`. */
+function opensWith(stems: readonly string[], opening: readonly string[]): boolean {
+  for (let i = 0; i < opening.length; i += 1) if (stems[i] !== opening[i]) return false;
+  return true;
 }
 
 function stemmedPhrase(words: readonly string[]): string {
