@@ -7,7 +7,7 @@ export type { Logger };
  * JSON lines in production (for log shippers), readable lines in development.
  * Redaction is a safety net: code should not log secrets or message text in the first place.
  */
-export function createLogger(level: string, format: LogFormat): Logger {
+export function createLogger(level: string, format: LogFormat, destination?: pino.DestinationStream): Logger {
   const options: pino.LoggerOptions = {
     level,
     base: undefined,
@@ -16,7 +16,7 @@ export function createLogger(level: string, format: LogFormat): Logger {
       censor: '[redacted]',
     },
   };
-  if (format === 'json') return pino(options);
+  if (format === 'json') return destination ? pino(options, destination) : pino(options);
   // Synchronous pretty stream: no worker thread to outlive the process on shutdown.
   const pretty = require('pino-pretty') as (opts: object) => NodeJS.WritableStream;
   return pino(

@@ -62,6 +62,10 @@ export function createServer(deps: ServerDeps): EdgeServer {
   const { adapter, logger } = deps;
   const allowedChannelIds = deps.allowedChannelIds ?? [TEAMS_CHANNEL_ID];
   const rejections = new RejectionLog(logger);
+  // The one line every request writes holds only scalars this file builds (ids, types, status, a duration), where the
+  // logger's redaction paths look one level inside objects: it could never redact anything here, and walking those
+  // paths took two thirds of the line's cost (about 10 µs of a turn's few hundred).
+  const turnLog = logger.child({}, { redact: { paths: [] } });
   const startedAt = Date.now();
   const server = restify.createServer({ name: 'entra-sync-guide', handleUncaughtExceptions: false });
   keepIdleConnectionsLongerThanClients(server.server);
@@ -205,7 +209,7 @@ export function createServer(deps: ServerDeps): EdgeServer {
       // A request that failed authentication has its (throttled) rejection line instead: one line per request
       // here would let anyone grow the log. Whatever the caller chose is cut short.
       if (outcome !== 'unauthorized') {
-        logger.info(
+        turnLog.info(
           {
             correlationId,
             activityType: activity.type.slice(0, 64),
