@@ -362,8 +362,9 @@ export function taskBeforeDate(
 }
 
 /**
- * A due date the words do not pin down: a day already past ("due 12/18/2020"), a slashed date whose two numbers
- * could each be the month ("5/12" is 12 May to some readers and 5 December to others), a count written with a plus
+ * A due date the words do not pin down: a day already past ("due 12/18/2020") or more than half a year ahead
+ * (SETTLED_DAYS_AHEAD), a slashed date whose two numbers could each be the month ("5/12" is 12 May to some readers
+ * and 5 December to others), a count written with a plus
  * ("+2w"), read from today where it may count from the day the task is due already, or a part of a month or week
  * ("early january", "late next week"), which the resolvers read as one day of it. Shown as the day it is read as, to
  * confirm, rather than set.
@@ -376,10 +377,24 @@ export function doubtfulDay(
 ): boolean {
   if (proposal.intent !== 'due' || !proposal.date) return false;
   if (proposal.date < context.now.toISOString().slice(0, 10)) return true;
+  if (proposal.date > daysAhead(context.now, SETTLED_DAYS_AHEAD)) return true;
   return (
     prepared.tokens.some((token) => readsEitherWayRound(token) || countsFromToday(token)) ||
     partOfPeriod(words, prepared.tokens)
   );
+}
+
+/**
+ * How far ahead a due date read from words is still set without asking: half a year. A deployment's tasks are due
+ * within weeks or a few months; a day further out is most likely a slip, such as a day without its year that has just
+ * passed ("due nov 30" said on 1 December reads as next year's) or a year typed wrong ("2036-01-15"), and is offered.
+ */
+const SETTLED_DAYS_AHEAD = 183;
+
+/** The day `days` after `now`'s, as YYYY-MM-DD. */
+function daysAhead(now: Date, days: number): string {
+  const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + days));
+  return day.toISOString().slice(0, 10);
 }
 
 /**

@@ -6,6 +6,7 @@
  * Everything here is a single pass or a bounded loop over tokens: no regex on user text can backtrack.
  */
 import { foldApostrophes, PhraseTable } from '../domain/sentenceTokens';
+import { monthOf } from './dueDates';
 import { stem } from './stems';
 import { baseForms } from './synonyms';
 
@@ -140,6 +141,8 @@ export interface TextPrepOptions {
   /**
    * Month names: a typo becomes one only beside a number that can be its day ("decmber 15", "the 3rd of janaury"), as a
    * name typed without '@' ("assign 4 to Marco") is one letter from "march", and read as a month it made a due date.
+   * A month beside its day that the model never learnt ("feb 12", "the 3rd of sept") is shown to it as one of these
+   * that it did.
    */
   readonly months?: ReadonlySet<string>;
   /**
@@ -190,6 +193,7 @@ export function prepareText(raw: string, options: TextPrepOptions): PreparedText
   const taskMentions: TaskMention[] = [];
   const masked: string[] = [];
   const numbers: number[] = [];
+  const asKnownMonth = knownMonthFor(tokens, options);
   for (let i = 0; i < tokens.length;) {
     const numbered = numberedTaskAt(tokens, i, options.tierNouns);
     if (numbered) {
@@ -211,7 +215,7 @@ export function prepareText(raw: string, options: TextPrepOptions): PreparedText
     }
     // Without a task mention nothing was merged, so a position in `masked` is the same in `tokens`.
     if (/^\d+$/.test(tokens[i])) numbers.push(masked.length);
-    masked.push(/^\d+$/.test(tokens[i]) ? NUMBER_TOKEN : tokens[i]);
+    masked.push(/^\d+$/.test(tokens[i]) ? NUMBER_TOKEN : asKnownMonth(i));
     i += 1;
   }
   // A lone small number with no task named ("3 is finished") is read as a task, as taskReading.ts's findTask reads it.
@@ -240,6 +244,24 @@ function besideDayNumber(tokens: readonly string[], at: number): boolean {
 }
 
 const DAY_NUMBER = /^\d{1,2}(?:st|nd|rd|th)?$/;
+
+/**
+ * The word the model is shown for the token at a position: a month beside its day that the model never learnt ("due
+ * feb 12", "12 sept", "the 3rd of apr") as a month name it did learn, the token itself otherwise. The training
+ * sentences name only a few months, so "feb" had counted as a word the model did not know, and a due date in February
+ * was offered where one in December was set; the day itself is read from the tokens, as typed. Alone a month's name may
+ * be another word ("may I", "march on") and stays as typed.
+ */
+function knownMonthFor(tokens: readonly string[], options: TextPrepOptions): (at: number) => string {
+  let known: string | undefined;
+  return (at) => {
+    const token = tokens[at];
+    if (!options.months || options.vocabulary.has(token) || monthOf(token) === undefined) return token;
+    if (!besideDayNumber(tokens, at)) return token;
+    known ??= [...options.months].find((month) => options.vocabulary.has(month)) ?? token;
+    return known;
+  };
+}
 
 /** The most words a respelled phrase has ("let me know"). */
 const MAX_RESPELLED_PHRASE = 3;

@@ -880,6 +880,30 @@ describe('a due date the words allow but do not pin down', () => {
     expect(reading.kind === 'act' && reading.proposal).toEqual({ intent: 'due', taskNumber, date });
   });
 
+  // A month the training sentences never name ("feb", "apr", "sept") had made each an offer, where the same day in
+  // December was set: every month beside its day is read alike.
+  it.each([
+    ['the prereqs are due feb 9', 2, '2027-02-09'],
+    ['set task 5 due 14 apr', 5, '2027-04-14'],
+    ['move the agent install deadline to the 2nd of feb', 3, '2027-02-02'],
+    ['config due 26 february', 4, '2027-02-26'],
+    ['push task 3 to mar 1st', 3, '2027-03-01'],
+    ['task 2 deadline: 2027-03-15', 2, '2027-03-15'],
+  ])('sets a day a few months ahead, whichever month: %j', (text, taskNumber, date) => {
+    const reading = understanding.interpret(text, context);
+    expect(reading.kind === 'act' && reading.proposal).toEqual({ intent: 'due', taskNumber, date });
+  });
+
+  it.each([
+    ['the config is due on nov 30', 4, '2027-11-30'],
+    ['due 2 2036-01-15', 2, '2036-01-15'],
+    ['verify step due 12 sept', 5, '2027-09-12'],
+  ])('offers, never sets, a day more than half a year ahead: %j', (text, taskNumber, date) => {
+    const reading = understanding.interpret(text, context);
+    expect(reading.kind).toBe('choose');
+    expect(firstProposal(reading)).toEqual({ intent: 'due', taskNumber, date });
+  });
+
   it.each([
     ['task 4 due 3/11', 'two numbers that could each be the month'],
     ['task 4 due 11/30/2025', 'a day already past'],

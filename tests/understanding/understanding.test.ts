@@ -67,6 +67,24 @@ describe('prepareText', () => {
     expect(prepared.masked).toBe(masked);
   });
 
+  // The model learnt only a few months: one it never learnt, beside its day, is shown to it as one it did, and the
+  // tokens keep the month as typed for the day's reader. Alone, a month's name may be another word.
+  it.each([
+    ['prerequisites due feb 9', 'xtask due december xnum', 'feb'],
+    ['the 3rd of sept for the agent install', 'the 3rd of december for xtask', 'sept'],
+    ['due 2 jan 5', 'due xnum jan xnum', 'jan'],
+    ['we may finish the prerequisites', 'we may finish xtask', 'may'],
+    ['due by august', 'due by august', 'august'],
+  ])('shows the model a month it never learnt beside its day as one it did: %j', (text, masked, typed) => {
+    const prepared = prepareText(text, {
+      taskNames: names,
+      vocabulary: new Set(['december', 'jan']),
+      months: new Set(['january', 'december']),
+    });
+    expect(prepared.masked).toBe(masked);
+    expect(prepared.tokens).toContain(typed);
+  });
+
   it('keeps every task a phrase names (both tracks have prerequisites)', () => {
     const [mention] = prepareText('prerequisites', { taskNames: names, vocabulary: new Set() }).taskMentions;
     expect(mention.ref).toEqual({
