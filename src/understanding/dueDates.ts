@@ -103,6 +103,7 @@ export function recognizeDueDay(
     .slice(0, MAX_DATE_TEXT)
     .split(/[\s,!?;:()]+|\.(?!\d)/)
     .filter(Boolean)
+    .flatMap((token) => monthAndDay(token) ?? [token])
     .filter(
       (token, i, all) =>
         !countsThings(token, all[i + 1]) &&
@@ -199,13 +200,39 @@ export function looksLikeDate(token: string): boolean {
     /^\d{1,4}[/-]\d{1,2}([/-]\d{1,4})?$/.test(token) ||
     /^\d{1,2}(st|nd|rd|th)$/.test(token) ||
     OFFSET.test(token) ||
-    DOTTED.test(token)
+    DOTTED.test(token) ||
+    dayFirstDotted(token) !== undefined ||
+    monthAndDay(token) !== undefined
   );
 }
 
 /**
- * "15.12.2026": day, month and year with dots, as much of Europe writes a date. Only with its year: "2.4" or "2.5.79"
- * is as likely a version of Connect Sync.
+ * "dec-18", "18-dec", "18-dec-2026": a month's name and its day joined by hyphens, as the day's words one by one
+ * ("dec 18"); undefined for any other token.
+ */
+export function monthAndDay(token: string): string[] | undefined {
+  const monthFirst = /^([a-z]{3,9})-(\d{1,2}(?:st|nd|rd|th)?)$/.exec(token);
+  if (monthFirst && monthOf(monthFirst[1]) !== undefined) return [monthFirst[1], monthFirst[2]];
+  const dayFirst = /^(\d{1,2}(?:st|nd|rd|th)?)-([a-z]{3,9})(?:-(\d{4}))?$/.exec(token);
+  if (!dayFirst || monthOf(dayFirst[2]) === undefined) return undefined;
+  return dayFirst[3] === undefined ? [dayFirst[1], dayFirst[2]] : [dayFirst[1], dayFirst[2], dayFirst[3]];
+}
+
+/**
+ * "15.12", "15.12.26": day and month with dots, a two-digit year at most, as [year or undefined, month from 0, day].
+ * Only where the first number cannot be a month, so no version of Connect Sync ("2.4", "2.5.79") reads as a day.
+ */
+function dayFirstDotted(token: string): [number | undefined, number, number] | undefined {
+  const found = /^(\d{1,2})\.(\d{1,2})(?:\.(\d{2}))?$/.exec(token);
+  if (!found) return undefined;
+  const [day, month] = [Number(found[1]), Number(found[2])];
+  if (day <= 12 || day > 31 || month < 1 || month > 12) return undefined;
+  return [found[3] === undefined ? undefined : 2000 + Number(found[3]), month - 1, day];
+}
+
+/**
+ * "15.12.2026": day, month and year with dots, as much of Europe writes a date. Without its four-digit year only where
+ * the day cannot be a month (dayFirstDotted): "2.4" or "2.5.79" is as likely a version of Connect Sync.
  */
 const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
 
@@ -320,6 +347,11 @@ export function resolveCommonDay(tokens: readonly string[], today: string): stri
     }
     const dotted = DOTTED.exec(word);
     if (dotted) return exactDay(Number(dotted[3]), Number(dotted[2]) - 1, Number(dotted[1]));
+    const dayFirst = dayFirstDotted(word);
+    if (dayFirst) {
+      const [year, month, day] = dayFirst;
+      return year === undefined ? nextMonthDay(base, month, day) : exactDay(year, month, day);
+    }
     if (
       word === 'end' &&
       at(i + 1) === 'of' &&

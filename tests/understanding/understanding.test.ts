@@ -263,6 +263,27 @@ describe('common due-date forms, resolved without the recognizer', () => {
     expect(recognizeDueDay(text, NOW, notCalled)).toBe(day);
   });
 
+  // Each had read no day: dots with a short year or none, where the first number cannot be a month, and a month joined
+  // to its day by a hyphen.
+  it.each([
+    ['24.12', '2026-12-01', '2026-12-24'],
+    ['by 17.02', '2026-12-01', '2027-02-17'],
+    ['30.11.27', '2026-12-01', '2027-11-30'],
+    ['21.12.26 please', '2026-12-01', '2026-12-21'],
+    ['jan-7', '2026-12-01', '2027-01-07'],
+    ['7-jan', '2026-12-01', '2027-01-07'],
+    ['on 23-dec-2026', '2026-12-01', '2026-12-23'],
+    ['by dec-23rd', '2026-12-01', '2026-12-23'],
+    ['Dec. 23rd', '2026-12-01', '2026-12-23'],
+  ])('%s, today %s → %s', (text, today, day) => {
+    expect(recognizeDueDay(text, new Date(`${today}T10:00:00Z`), notCalled)).toBe(day);
+  });
+
+  // A version of Connect Sync is written with dots too: a first number that can be a month reads as no day.
+  it.each(['upgrade to 2.5', 'we run 1.6.4', 'on build 2.5.79', 'due 5.12'])('%s → no day', (text) => {
+    expect(recognizeDueDay(text, NOW, () => undefined)).toBeUndefined();
+  });
+
   // Each had read 31 December (the recognizer's reading), or the friday of next week.
   it.each([
     ['the week after next', '2026-12-20'],
@@ -662,6 +683,18 @@ describe('interpret', () => {
     ['give t4 to <at>Lena</at>', 'assign', 4],
   ])('reads a task shorthand wherever it stands: %s', (text, intent, taskNumber) => {
     expect(understanding.interpret(text, cloudSync)).toMatchObject({ kind: 'act', proposal: { intent, taskNumber } });
+  });
+
+  // Each had read no day.
+  it.each([
+    ['config due 19.12', 4, '2026-12-19'],
+    ['verify due jan-8', 5, '2027-01-08'],
+    ['prereqs due 9-jan', 2, '2027-01-09'],
+    ['task 3 deadline 20.12.26', 3, '2026-12-20'],
+  ])('sets the day of %j', (text, taskNumber, date) => {
+    expect(understanding.interpret(text, cloudSync)).toEqual(
+      expect.objectContaining({ kind: 'act', proposal: { intent: 'due', taskNumber, date } }),
+    );
   });
 
   it.each(['our t1 admins still need access to the config', 'only t0 admins may touch the connect server'])(
