@@ -79,6 +79,12 @@ export interface Corpus {
    */
   readonly tierNouns: readonly string[];
   /**
+   * A task named by its place in the list: an ordinal (`words`, first to twelfth; or "3rd" in digits) before one of
+   * `nouns` ("the third step", "the 3rd task") is that task's number, unless one of `partOf` follows, where the step is
+   * a part of something else ("the second step of the wizard").
+   */
+  readonly taskOrdinals: Readonly<Record<'words' | 'nouns' | 'partOf', readonly string[]>>;
+  /**
    * How a request about the tenant watch says which way: `off` phrases turn it off, a message opened by a `show` word
    * ("is the watch on?") asks for the setting, and anything else asks to turn it on (which the bot confirms first).
    * `otherVerbs` are phrases where a word that turns something off belongs to another verb ("until the SOC signs off",
@@ -414,6 +420,7 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     clearDateWords: record(raw.clearDateWords, 'clearDateWords', ['verbs', 'nouns', 'spanEnds'] as const),
     dueTaskMarkers: strings(raw.dueTaskMarkers, 'dueTaskMarkers'),
     tierNouns: strings(raw.tierNouns, 'tierNouns'),
+    taskOrdinals: record(raw.taskOrdinals, 'taskOrdinals', ['words', 'nouns', 'partOf'] as const),
     watchSettings: record(raw.watchSettings, 'watchSettings', [
       'off',
       'show',

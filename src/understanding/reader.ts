@@ -66,6 +66,7 @@ function preparing(reader: Reader, taskNames: PhraseTable<string>): Parameters<t
     isWord: reader.isWord,
     months: MONTHS,
     tierNouns: reader.words.tierNouns,
+    taskOrdinals: reader.words.taskOrdinals,
   };
 }
 

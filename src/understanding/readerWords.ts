@@ -8,7 +8,7 @@ import { eachTaskWords, type EachTaskWords } from './eachTask';
 import type { NegationWords } from './negation';
 import { taskWordsOf } from './taskWords';
 import type { PhraseTable } from '../domain/sentenceTokens';
-import { phraseTable, tokenize } from './textPrep';
+import { phraseTable, taskOrdinalTable, tokenize, type TaskOrdinals } from './textPrep';
 
 export interface ReaderWords {
   readonly taskNames: PhraseTable<string>;
@@ -23,6 +23,8 @@ export interface ReaderWords {
   readonly dueTaskMarkers: ReadonlySet<string>;
   /** Words an admin tier is written before ("t1 admins"): "t1" there is the tier, no task (textPrep). */
   readonly tierNouns: ReadonlySet<string>;
+  /** A task by its place in the list ("the third step", "the 3rd task"; textPrep). */
+  readonly taskOrdinals: TaskOrdinals;
   /** Words that put a message in the past tense, and word endings that do (corpus pastDays). */
   readonly pastWords: ReadonlySet<string>;
   readonly pastEndings: readonly string[];
@@ -132,6 +134,7 @@ export function readerWords(corpus: Corpus): ReaderWords {
     spanEnds: new Set(corpus.clearDateWords.spanEnds),
     dueTaskMarkers: new Set(corpus.dueTaskMarkers),
     tierNouns: new Set(corpus.tierNouns),
+    taskOrdinals: taskOrdinalTable(corpus.taskOrdinals),
     pastWords: new Set(corpus.pastDays.pastWords),
     pastEndings: corpus.pastDays.pastEndings,
     deadlineWords: new Set(corpus.pastDays.deadlines),

@@ -32,6 +32,8 @@ const PLAIN_MENTION = /(?:^|[\s(,])@([a-z][a-z'-]{0,39})/g;
 /** ✅ ✔ ☑ (with or without the emoji variation selector): in chat a ticked item is a finished one. */
 const CHECK_MARKS = /[\u2705\u2714\u2611]\ufe0f?/g;
 const TASK_WORDS = new Set(['task', 'number', 'no', 'step', '#']);
+/** A word and a number run together, a hyphen between at most ("task3", "step-3"). */
+const GLUED_TASK = /^([a-z]{2,6})-?(\d{1,3})$/;
 /**
  * A task's number spelled out after "task", "step" or "number" ("task four"); never after "no", where "no one" means
  * nobody.
@@ -150,6 +152,26 @@ export interface TextPrepOptions {
    * tier, no task. Anywhere else "t3" is task 3 ("start t3", "chown t2 me").
    */
   readonly tierNouns?: ReadonlySet<string>;
+  /** A task by its place in the list ("the third step", "the 3rd task"); none read without it. */
+  readonly taskOrdinals?: TaskOrdinals;
+}
+
+/** The corpus's ordinals of tasks: each word's number, the nouns they name a task before, and what makes it a part. */
+export interface TaskOrdinals {
+  readonly numbers: ReadonlyMap<string, number>;
+  readonly nouns: ReadonlySet<string>;
+  readonly partOf: ReadonlySet<string>;
+}
+
+/** The corpus's taskOrdinals as prepareText reads them: the first word is 1, the second 2, and so on. */
+export function taskOrdinalTable(
+  ordinals: Readonly<Record<'words' | 'nouns' | 'partOf', readonly string[]>>,
+): TaskOrdinals {
+  return {
+    numbers: new Map(ordinals.words.map((word, i) => [word, i + 1] as const)),
+    nouns: new Set(ordinals.nouns),
+    partOf: new Set(ordinals.partOf),
+  };
 }
 
 export type Respellings = ReadonlyMap<string, readonly string[]>;
@@ -195,7 +217,7 @@ export function prepareText(raw: string, options: TextPrepOptions): PreparedText
   const numbers: number[] = [];
   const asKnownMonth = knownMonthFor(tokens, options);
   for (let i = 0; i < tokens.length;) {
-    const numbered = numberedTaskAt(tokens, i, options.tierNouns);
+    const numbered = numberedTaskAt(tokens, i, options.tierNouns) ?? ordinalTaskAt(tokens, i, options.taskOrdinals);
     if (numbered) {
       taskMentions.push({ start: i, end: i + numbered.length, ref: { kind: 'number', number: numbered.number } });
       pushTask(masked);
@@ -341,7 +363,24 @@ function pushTask(masked: string[]): void {
 
 const ARTICLES = new Set(['the', 'a', 'an']);
 
-/** "task 3", "#3", "number 3", "step 3", "task #3", "t3": a task by its number. */
+/**
+ * "the third step", "the 3rd task": a task by its place in the list, the ordinal and its noun. Not before a word that
+ * makes the step a part of something else ("the second step of the wizard", "the 3rd step in the installer").
+ */
+function ordinalTaskAt(
+  tokens: readonly string[],
+  at: number,
+  ordinals: TaskOrdinals | undefined,
+): { length: number; number: number } | undefined {
+  if (!ordinals || !ordinals.nouns.has(tokens[at + 1] ?? '') || ordinals.partOf.has(tokens[at + 2] ?? ''))
+    return undefined;
+  const token = tokens[at];
+  const inDigits = /^(\d{1,2})(?:st|nd|rd|th)$/.exec(token);
+  const number = inDigits ? Number(inDigits[1]) : ordinals.numbers.get(token);
+  return number !== undefined && number > 0 ? { length: 2, number } : undefined;
+}
+
+/** "task 3", "#3", "number 3", "step 3", "task #3", "t3", "task3", "step-3": a task by its number. */
 function numberedTaskAt(
   tokens: readonly string[],
   at: number,
@@ -354,6 +393,9 @@ function numberedTaskAt(
   // a wave or a plan of the admin's own, not our task 2.
   if (/^t[1-9]\d?$/.test(token) && !tierNouns.has(tokens[at + 1] ?? '') && !ARTICLES.has(tokens[at - 1] ?? ''))
     return { length: 1, number: Number(token.slice(1)) };
+  // The word and its number run together ("task3", "step-3"), as typed in a hurry; not "no3".
+  const glued = GLUED_TASK.exec(token);
+  if (glued && TASK_WORDS.has(glued[1]) && glued[1] !== 'no') return { length: 1, number: Number(glued[2]) };
   if (TASK_WORDS.has(token)) {
     const next = tokens[at + 1];
     if (next !== undefined && /^#?\d{1,3}$/.test(next)) return { length: 2, number: Number(next.replace('#', '')) };

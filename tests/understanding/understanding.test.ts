@@ -13,6 +13,7 @@ import {
   phraseTable,
   prepareText,
   respellingTable,
+  taskOrdinalTable,
   withinOneEdit,
 } from '../../src/understanding/textPrep';
 import { sharedUnderstanding, type Proposal } from '../../src/understanding/understand';
@@ -684,6 +685,31 @@ describe('interpret', () => {
   ])('reads a task shorthand wherever it stands: %s', (text, intent, taskNumber) => {
     expect(understanding.interpret(text, cloudSync)).toMatchObject({ kind: 'act', proposal: { intent, taskNumber } });
   });
+
+  // Each had missed the task: its word and number run together, or its place in the list said as an ordinal.
+  it.each([
+    ['reopen task-2 please', 'taskReopen', 2],
+    ['step4 is underway', 'taskStart', 4],
+    ['we finished the second step', 'taskDone', 2],
+    ['give the 4th task to me', 'assign', 4],
+    ['the fifth step can be skipped', 'taskSkip', 5],
+    ['I started task #4', 'taskStart', 4],
+    ['step three is finished', 'taskDone', 3],
+  ])('reads a task written as %j', (text, intent, taskNumber) => {
+    expect(understanding.interpret(text, cloudSync)).toMatchObject({ kind: 'act', proposal: { intent, taskNumber } });
+  });
+
+  it.each(["we're stuck on the third step of the installer", 'the 2nd step in the wizard fails'])(
+    'reads no task in a step of something else: %j',
+    (text) => {
+      const prepared = prepareText(text, {
+        taskNames: names,
+        vocabulary: new Set(),
+        taskOrdinals: taskOrdinalTable(loadCorpus('en').taskOrdinals),
+      });
+      expect(prepared.taskMentions).toEqual([]);
+    },
+  );
 
   // Each had read no day.
   it.each([
