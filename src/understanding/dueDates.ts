@@ -23,7 +23,7 @@ export type DateFallback = (text: string, today: string) => string | undefined;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MONTHS = MONTH_NAMES.map((name) => name.toLowerCase());
 /** Monday first, as weeks are counted for "next friday". */
-const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const SHORT_MONTHS = MONTHS.map((name) => name.slice(0, 3));
 const SHORT_WEEKDAYS = WEEKDAYS.map((name) => name.slice(0, 3));
 const COUNTS: Readonly<Record<string, number>> = {
@@ -303,7 +303,7 @@ export function monthOf(token: string): number | undefined {
 }
 
 /** "fri", "thurs", "friday"; "weds" too, as people write it. */
-function weekdayOf(token: string): number | undefined {
+export function weekdayOf(token: string): number | undefined {
   if (token.length < 3) return undefined;
   const index = SHORT_WEEKDAYS.indexOf(token.slice(0, 3));
   return index >= 0 && (WEEKDAYS[index].startsWith(token) || token === 'weds') ? index : undefined;

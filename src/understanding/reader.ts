@@ -65,6 +65,7 @@ function preparing(reader: Reader, taskNames: PhraseTable<string>): Parameters<t
     commandWords: reader.model.commandWords,
     isWord: reader.isWord,
     months: MONTHS,
+    deadlineWords: reader.words.deadlineWords,
     tierNouns: reader.words.tierNouns,
     taskOrdinals: reader.words.taskOrdinals,
   };

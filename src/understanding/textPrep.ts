@@ -6,7 +6,7 @@
  * Everything here is a single pass or a bounded loop over tokens: no regex on user text can backtrack.
  */
 import { foldApostrophes, PhraseTable } from '../domain/sentenceTokens';
-import { monthOf } from './dueDates';
+import { monthOf, WEEKDAYS, weekdayOf } from './dueDates';
 import { stem } from './stems';
 import { baseForms } from './synonyms';
 
@@ -148,6 +148,11 @@ export interface TextPrepOptions {
    */
   readonly months?: ReadonlySet<string>;
   /**
+   * Words that make a day one to meet ("due", "by", "until"): a weekday the model never learnt right after one ("due
+   * fri", "by thurs") is shown to it as one that it did.
+   */
+  readonly deadlineWords?: ReadonlySet<string>;
+  /**
    * Words an admin tier's shorthand stands before ("our t1 admins", "t2 support"): a "t1" before one of them is the
    * tier, no task. Anywhere else "t3" is task 3 ("start t3", "chown t2 me").
    */
@@ -216,6 +221,7 @@ export function prepareText(raw: string, options: TextPrepOptions): PreparedText
   const masked: string[] = [];
   const numbers: number[] = [];
   const asKnownMonth = knownMonthFor(tokens, options);
+  const asKnownWeekday = knownWeekdayFor(tokens, options);
   for (let i = 0; i < tokens.length;) {
     const numbered = numberedTaskAt(tokens, i, options.tierNouns) ?? ordinalTaskAt(tokens, i, options.taskOrdinals);
     if (numbered) {
@@ -237,7 +243,7 @@ export function prepareText(raw: string, options: TextPrepOptions): PreparedText
     }
     // Without a task mention nothing was merged, so a position in `masked` is the same in `tokens`.
     if (/^\d+$/.test(tokens[i])) numbers.push(masked.length);
-    masked.push(/^\d+$/.test(tokens[i]) ? NUMBER_TOKEN : asKnownMonth(i));
+    masked.push(/^\d+$/.test(tokens[i]) ? NUMBER_TOKEN : asKnownWeekday(i, asKnownMonth(i)));
     i += 1;
   }
   // A lone small number with no task named ("3 is finished") is read as a task, as taskReading.ts's findTask reads it.
@@ -281,6 +287,22 @@ function knownMonthFor(tokens: readonly string[], options: TextPrepOptions): (at
     if (!options.months || options.vocabulary.has(token) || monthOf(token) === undefined) return token;
     if (!besideDayNumber(tokens, at)) return token;
     known ??= [...options.months].find((month) => options.vocabulary.has(month)) ?? token;
+    return known;
+  };
+}
+
+/**
+ * The word the model is shown for a weekday it never learnt, cut short, right after a word that makes it a day to meet
+ * ("due fri", "by thurs", "until weds"): a weekday it did learn, as "due fri" had been offered where "due friday" was
+ * set. Elsewhere `word`, as such a word may be another ("I sat with the team", "the sun").
+ */
+function knownWeekdayFor(tokens: readonly string[], options: TextPrepOptions): (at: number, word: string) => string {
+  let known: string | undefined;
+  return (at, word) => {
+    const token = tokens[at];
+    if (!options.deadlineWords?.has(tokens[at - 1] ?? '') || options.vocabulary.has(token)) return word;
+    if (weekdayOf(token) === undefined) return word;
+    known ??= WEEKDAYS.find((weekday) => options.vocabulary.has(weekday)) ?? word;
     return known;
   };
 }

@@ -894,6 +894,16 @@ describe('a due date the words allow but do not pin down', () => {
     expect(reading.kind === 'act' && reading.proposal).toEqual({ intent: 'due', taskNumber, date });
   });
 
+  // A weekday cut short had been offered where the same weekday in full was set: the model had never learnt it.
+  it.each([
+    ['the verify step is due thurs', 5, '2026-12-03'],
+    ['prereqs by weds', 2, '2026-12-02'],
+    ['agent install due fri', 3, '2026-12-04'],
+  ])('sets a weekday cut short after a deadline word: %j', (text, taskNumber, date) => {
+    const reading = understanding.interpret(text, context);
+    expect(reading.kind === 'act' && reading.proposal).toEqual({ intent: 'due', taskNumber, date });
+  });
+
   it.each([
     ['the config is due on nov 30', 4, '2027-11-30'],
     ['due 2 2036-01-15', 2, '2036-01-15'],

@@ -86,6 +86,22 @@ describe('prepareText', () => {
     expect(prepared.tokens).toContain(typed);
   });
 
+  // Right after a word that makes it a day to meet, a weekday cut short is shown as one the model learnt; elsewhere
+  // such a word may be another ("I sat down").
+  it.each([
+    ['prerequisites due thurs', 'xtask due monday'],
+    ['by fri the prerequisites', 'by monday xtask'],
+    ['i sat with the prerequisites', 'i sat with xtask'],
+    ['prerequisites due friday', 'xtask due friday'],
+  ])('shows the model a weekday it never learnt after a deadline word as one it did: %j', (text, masked) => {
+    const prepared = prepareText(text, {
+      taskNames: names,
+      vocabulary: new Set(['monday', 'friday', 'due', 'by']),
+      deadlineWords: new Set(['due', 'by']),
+    });
+    expect(prepared.masked).toBe(masked);
+  });
+
   it('keeps every task a phrase names (both tracks have prerequisites)', () => {
     const [mention] = prepareText('prerequisites', { taskNames: names, vocabulary: new Set() }).taskMentions;
     expect(mention.ref).toEqual({
