@@ -84,6 +84,14 @@ describe("a question naming a running deployment's situation", () => {
     expect(top(question)?.taskIds).toContain('migrateToCloudSync.readiness');
   });
 
+  // What the move must keep ("survive the migration") or a move already made ("cloud sync took over") names it too.
+  it.each([
+    ['will our filtering rules survive the migration to cloud sync', 'migrateToCloudSync.readiness'],
+    ['now that cloud sync took over, should exchange hybrid writeback be tested again', 'migrateToCloudSync.decommission'],
+  ])('"%s" is answered from %s', (question, taskId) => {
+    expect(top(question)?.taskIds).toContain(taskId);
+  });
+
   it('still answers from the install lines when no such situation is named', () => {
     expect(top('how do i add a second agent')?.taskIds).toContain('cloudSync.installAgent');
   });
@@ -928,6 +936,19 @@ describe('a feature named by a word the guide never writes', () => {
     ['where is the docs page for cloud sync', /hybrid identity documentation/],
     ['link to the cloud sync docs page', /hybrid identity documentation/],
   ])('"%s" is still answered: the guide knows the name, a typo of it or a synonym', (question, line) => {
+    expect(top(question)?.text).toMatch(line);
+  });
+});
+
+describe('everyday words for what the guide writes otherwise', () => {
+  // "Update" is said of Connect's builds as "upgrade" is; "at the same time" of the two tools as "side by side"; a
+  // colleague is one of the "other admins" the engine's access is given to.
+  it.each([
+    ['does connect sync update itself when it sits on a full sql server', /upgrades itself/],
+    ['what goes wrong if a user is synced by connect and cloud sync concurrently', /scopes do not overlap/],
+    ['can the two tools run in parallel on the same domain', /scopes do not overlap/],
+    ['my coworkers cannot open synchronization service manager, only I can', /ADSyncAdmins/],
+  ])('"%s" is answered by the line that says so', (question, line) => {
     expect(top(question)?.text).toMatch(line);
   });
 });
