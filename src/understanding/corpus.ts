@@ -294,6 +294,11 @@ export interface Corpus {
   /** Words for a feature in preview ("preview", "beta"): a question using one asks about a preview task of the catalog. */
   readonly previewWords: readonly string[];
   /**
+   * Words asking for a limit or an amount ("limit", "maximum", or a pair of neighbouring words such as "how many"): a
+   * question using one asks for a figure, which the guide's lines that state one give.
+   */
+  readonly amountWords: readonly string[];
+  /**
    * Words asking for a page of documentation ("table", "tutorial", "documented"): a question using one is also looked
    * up in the titles of the Learn pages each part of the guide links to.
    */
@@ -482,6 +487,7 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     guideQuestions: record(raw.guideQuestions, 'guideQuestions'),
     buildQuestions: record(raw.buildQuestions, 'buildQuestions', ['asking', 'builds', 'installed'] as const),
     previewWords: strings(raw.previewWords, 'previewWords'),
+    amountWords: strings(raw.amountWords, 'amountWords'),
     pageWords: strings(raw.pageWords, 'pageWords'),
     trackWords: pathTrackWords(record(raw.trackWords, 'trackWords'), fail),
     agentWords: record(raw.agentWords, 'agentWords', ['agent', 'otherAgents'] as const),

@@ -235,6 +235,15 @@ const INSTALL_TYPE_QUESTION_WEIGHT = 1.75;
  */
 const INSTALL_TASKS: ReadonlySet<string> = new Set<TaskId>(['connect.installExpress', 'connect.installCustom']);
 const INSTALL_STEPS_QUESTION_WEIGHT = 1.75;
+/**
+ * A question asking for a limit or an amount ("how many objects can the transition tool move", "what object count limit
+ * does it have"; the corpus's amountWords) wants a figure: the lines that state one count this much more than a line
+ * that merely shares its words ("compare object counts" after the move). Measured on the dev sets (questions right of
+ * 1,983; 1,869 without): 1.2 and 1.4 change nothing, 1.5 to 2.5 give 1,871 (two turned right, none lost); 1.75 is the
+ * middle of that range. "How much", "how big" and "how large" are left out: with them a held-out question was lost.
+ */
+const FIGURE = /\d/;
+const AMOUNT_QUESTION_WEIGHT = 1.75;
 /** Lines of the conversation's own plan count for more: a Cloud Sync plan asking about "the agent" means Cloud Sync's. */
 const IN_PLAN_WEIGHT = 1.5;
 /**
@@ -474,6 +483,7 @@ interface QuestionShape {
   readonly asksInstallType?: boolean;
   readonly asksInstallSteps?: boolean;
   readonly asksPreview?: boolean;
+  readonly asksAmount?: boolean;
   /** Tracks for a running deployment whose situation the question names (the corpus's trackWords). */
   readonly namedTracks?: ReadonlySet<Track>;
 }
@@ -492,6 +502,8 @@ export class GuideIndex {
   private readonly installedWords: ReadonlySet<string>;
   /** Words for a feature in preview (the corpus's previewWords). */
   private readonly previewWords: ReadonlySet<string>;
+  /** Words and pairs asking for a limit or an amount (the corpus's amountWords). */
+  private readonly amountWords: ReadonlySet<string>;
   /** Words asking for a page of documentation (the corpus's pageWords). */
   private readonly pageWords: ReadonlySet<string>;
   /** Phrases naming the situation of a track for a running deployment (the corpus's trackWords), as otherProducts. */
@@ -566,6 +578,7 @@ export class GuideIndex {
     this.installedWords = new Set(corpus.buildQuestions.installed);
     this.installTypes = new Set(corpus.installTypes);
     this.previewWords = new Set(corpus.previewWords);
+    this.amountWords = new Set(corpus.amountWords.map((phrase) => tokenize(phrase.toLowerCase()).join(' ')));
     this.pageWords = new Set(corpus.pageWords);
     this.trackWords = Object.entries(corpus.trackWords).flatMap(([track, phrases]) =>
       (phrases ?? []).map((phrase) => ({
@@ -907,6 +920,9 @@ export class GuideIndex {
         (word, i) => this.installedWords.has(word) || this.installedWords.has(`${tokens[i - 1] ?? ''} ${word}`),
       );
     const asksPreview = tokens.some((word) => this.previewWords.has(word));
+    const asksAmount = tokens.some(
+      (word, i) => this.amountWords.has(word) || this.amountWords.has(`${tokens[i - 1] ?? ''} ${word}`),
+    );
     const namedPhrases = this.trackWords.filter((named) => spaced.includes(named.spaced));
     const namedTracks = new Set(namedPhrases.map(({ track }) => track));
     // The words of a phrase naming a track's situation ("sync is down") are what that track is about: its lines hold
@@ -937,6 +953,7 @@ export class GuideIndex {
         asksInstallSteps,
         asksPreview,
         namedTracks,
+        asksAmount,
       }),
     );
     const inSituation = (result: ScoredDoc) =>
@@ -1218,10 +1235,19 @@ export class GuideIndex {
     bySource = true,
     shape: QuestionShape = {},
   ): Float64Array {
-    const { whatIsSo, needs, asksBuild, asksInstalled, asksName, asksInstallType, asksInstallSteps, asksPreview } =
-      shape;
+    const {
+      whatIsSo,
+      needs,
+      asksBuild,
+      asksInstalled,
+      asksName,
+      asksInstallType,
+      asksInstallSteps,
+      asksPreview,
+      asksAmount,
+    } = shape;
     const namedTracks = shape.namedTracks ?? new Set<Track>();
-    const key = `${bySource ? 's' : 'e'}${whatIsSo ? 'w' : ''}${needs ? 'n' : ''}${asksBuild ? 'b' : ''}${asksInstalled ? 'v' : ''}${asksName ? 'r' : ''}${asksInstallType ? 'i' : ''}${asksInstallSteps ? 'x' : ''}${asksPreview ? 'p' : ''}${[...namedTracks].sort().join('+')}:${tool ?? ''}:${planTaskIds.join(',')}`;
+    const key = `${bySource ? 's' : 'e'}${whatIsSo ? 'w' : ''}${needs ? 'n' : ''}${asksBuild ? 'b' : ''}${asksInstalled ? 'v' : ''}${asksName ? 'r' : ''}${asksInstallType ? 'i' : ''}${asksInstallSteps ? 'x' : ''}${asksPreview ? 'p' : ''}${asksAmount ? 'a' : ''}${[...namedTracks].sort().join('+')}:${tool ?? ''}:${planTaskIds.join(',')}`;
     let boosts = this.boostsByPlan.get(key);
     if (boosts === undefined) {
       const inPlan = new Set(planTaskIds);
@@ -1250,6 +1276,7 @@ export class GuideIndex {
         const preview =
           asksPreview && doc.taskIds.some((taskId) => PREVIEW_TASKS.has(taskId)) ? PREVIEW_QUESTION_WEIGHT : 1;
         const naming = asksName && NAME_TITLE.test(doc.title) ? RENAME_QUESTION_WEIGHT : 1;
+        const figure = asksAmount && FIGURE.test(doc.text) ? AMOUNT_QUESTION_WEIGHT : 1;
         const installType =
           asksInstallType && doc.taskIds.includes(INSTALL_TYPE_TASK) ? INSTALL_TYPE_QUESTION_WEIGHT : 1;
         const installSteps = !asksInstallSteps
@@ -1268,6 +1295,7 @@ export class GuideIndex {
           installed *
           preview *
           naming *
+          figure *
           installType *
           installSteps *
           (otherTool ? OTHER_TOOL_WEIGHT : 1);

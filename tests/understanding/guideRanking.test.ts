@@ -87,7 +87,10 @@ describe("a question naming a running deployment's situation", () => {
   // What the move must keep ("survive the migration") or a move already made ("cloud sync took over") names it too.
   it.each([
     ['will our filtering rules survive the migration to cloud sync', 'migrateToCloudSync.readiness'],
-    ['now that cloud sync took over, should exchange hybrid writeback be tested again', 'migrateToCloudSync.decommission'],
+    [
+      'now that cloud sync took over, should exchange hybrid writeback be tested again',
+      'migrateToCloudSync.decommission',
+    ],
   ])('"%s" is answered from %s', (question, taskId) => {
     expect(top(question)?.taskIds).toContain(taskId);
   });
@@ -950,5 +953,16 @@ describe('everyday words for what the guide writes otherwise', () => {
     ['my coworkers cannot open synchronization service manager, only I can', /ADSyncAdmins/],
   ])('"%s" is answered by the line that says so', (question, line) => {
     expect(top(question)?.text).toMatch(line);
+  });
+});
+
+describe('a question asking for a limit', () => {
+  // The limit is a figure: the line stating the transition tool's bounds answers, not the tool's step that compares
+  // object counts after the move.
+  it.each([
+    "what's the object count limit of the transition to cloud sync tool",
+    'guided transition tool, how many objects can it take',
+  ])('"%s" is answered with the figure', (question) => {
+    expect(top(question)?.text).toMatch(/2,000 objects/);
   });
 });
