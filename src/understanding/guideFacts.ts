@@ -508,6 +508,13 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
     taskIds: ['cloudSync.configure'],
   },
   {
+    id: 'cloudSyncAttributeMapping',
+    title: 'Custom attributes and attribute mapping in Cloud Sync',
+    text: "A Cloud Sync configuration's Attribute mapping section lets you edit, delete or add mappings, custom mappings and directory extensions included, with an expression where a value must be transformed; map only the attributes you need.",
+    links: [{ title: 'Configure Cloud Sync', url: LEARN.cloudSyncConfigure }],
+    taskIds: ['cloudSync.configure'],
+  },
+  {
     id: 'connectAdmins',
     title: 'Who can manage the Connect Sync engine',
     text: 'By default only the person who installed Connect Sync and the local administrators can manage its sync engine, in Synchronization Service Manager or the Rules Editor. Give other admins access, so they can open those tools too, by adding them to the local ADSyncAdmins group on the server.',

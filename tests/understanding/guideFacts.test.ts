@@ -59,6 +59,8 @@ describe('facts of the reference an admin asks about', () => {
     ['how do i uninstall the provisioning agent', LEARN.cloudSyncAutoUpgrade],
     ['what does completed-export-errors mean in sync service manager', LEARN.connectOperations],
     ['does cloud sync support exchange hybrid', LEARN.cloudSyncExchangeHybrid],
+    // A custom attribute of the AD schema is mapped in the configuration; asked beside Connect, the comparison answers.
+    ['can cloud sync carry our own custom attribute from the AD schema', LEARN.cloudSyncConfigure],
     ['how do i give another admin access to the sync engine', LEARN.connectPostInstall],
     // The engine's tools by name: who may open them, not the install line that says to sign in again first.
     ['a colleague cannot open the synchronization service manager, how do we give access', LEARN.connectPostInstall],
