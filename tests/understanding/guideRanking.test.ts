@@ -951,6 +951,8 @@ describe('everyday words for what the guide writes otherwise', () => {
     ['what goes wrong if a user is synced by connect and cloud sync concurrently', /scopes do not overlap/],
     ['can the two tools run in parallel on the same domain', /scopes do not overlap/],
     ['my coworkers cannot open synchronization service manager, only I can', /ADSyncAdmins/],
+    // To retest is to test again: the retirement's step that says to test the writebacks Cloud Sync now carries.
+    ['once cloud sync took over, do we retest password writeback', /test both/],
   ])('"%s" is answered by the line that says so', (question, line) => {
     expect(top(question)?.text).toMatch(line);
   });
