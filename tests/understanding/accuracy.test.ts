@@ -10,7 +10,7 @@ import { COMMAND_HELP, parseCommand, type Command } from '../../src/domain/comma
 import { loadCorpus } from '../../src/understanding/corpus';
 import { asTrainingLine } from '../../src/understanding/learnt';
 import { Understanding } from '../../src/understanding/understand';
-import { loadLabeled, score } from './labeled';
+import { asReceived, loadLabeled, score } from './labeled';
 
 /**
  * Two held-out sets, written apart and at different times (the second before the model was reworked), with the
@@ -83,7 +83,7 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // After the second round on an outside tuning set (dev16): questions 74.9% (40 wrong answers, 6 fallbacks).
   // After the round tuned on dev17: questions 76.0% (38 wrong answers, 6 fallbacks), intents 88.0% (a negative order
   // to turn a setting on leaves it as it is).
-  { file: 'heldout6.en.json', intentFloor: 0.963, questionFloor: 0.846 },
+  { file: 'heldout6.en.json', intentFloor: 0.963, questionFloor: 0.852 },
   // A seventh set by an author who saw neither our understanding files nor heldout6, written while the last rounds went
   // on and scored once they were over; 5 lines the corpus held word for word were dropped. On the code before this
   // stop's rounds: intents 82.3%, entities 81.8%, questions 73.8% (39 wrong answers, 3 fallbacks) of 294 and 160. With
@@ -134,7 +134,7 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // Connect, the words of a tool's name weighing as the name, 'sign-in' found where the guide writes it apart, words
   // for high availability and arriving objects, costs and other chores falling back, build questions, facts on Tier 0,
   // licenses and Windows Server 2016), measured once at its end: 92.0%, 91.8%, 80.9%, 86.9%, 89.6%, 92.9% and 85.1%.
-  { file: 'heldout10.en.json', intentFloor: 0.901, questionFloor: 0.886 },
+  { file: 'heldout10.en.json', intentFloor: 0.901, questionFloor: 0.892 },
   // Intent floors of heldout3, heldout5, heldout6, heldout8, heldout9 and heldout10 follow the rounds tuned on dev19
   // (small talk and holding orders never acted on, hedges and "no need to" as refusals, other tracks' task words
   // offering the command the corpus uses them for, short openers before a plain request), measured once they were
@@ -156,7 +156,7 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // until they were over; 11 lines the corpus held word for word were dropped. On the code at the start of the stop:
   // intents 83.7%, entities 78.0%, questions 82.9% (26 wrong answers, 3 fallbacks) of 326 and 170. After the rounds:
   // intents 85.9%, entities 80.5%, questions 85.3% (23 wrong answers, 2 fallbacks).
-  { file: 'heldout12.en.json', intentFloor: 0.886, questionFloor: 0.9 },
+  { file: 'heldout12.en.json', intentFloor: 0.883, questionFloor: 0.9 },
   // With the second network trained on the tuning sets' sentences (nlu/en.learnt.json, acting only where both networks
   // agree), measured once: intents 95.7%, 98.1%, 98.1%, 96.3%, 93.8%, 92.2%, 91.3%, 90.8%, 85.8% and 88.9% on heldout,
   // heldout2, heldout3 and heldout5 to heldout11; entities up on heldout6, 7, 8 and 10; questions unchanged. The floors
@@ -170,7 +170,7 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // questions 82.8% (22 wrong answers, 7 fallbacks) of 314 and 169. After them: intents 86.6%, entities 84.3%, questions
   // 85.2% (18 wrong answers, 7 fallbacks). Every floor above was raised to the figure of that day (2026-12-01): held-out
   // commands 2,804 of 3,029 and questions 1,444 of 1,618 in all.
-  { file: 'heldout13.en.json', intentFloor: 0.875, questionFloor: 0.863 },
+  { file: 'heldout13.en.json', intentFloor: 0.878, questionFloor: 0.869 },
   // A fourteenth set by another outside author (personas: an MSP consultant logging work for many tenants, a chatty
   // university sysadmin who buries the request in a story, a Spanish or Portuguese speaker's literal English, a terse
   // admin on a phone with autocorrect slips, a change manager who hedges and asks permission; practical questions on
@@ -183,7 +183,7 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // answers, 2 fallbacks) of 317 and 171. After the rounds: intents 85.8%, entities 80.0%, questions 86.5% (22 wrong
   // answers, 1 fallback). Every floor above was raised to the figure of that day: held-out commands 3,086 of 3,346 and
   // questions 1,600 of 1,789 in all (3,072 and 1,591 on the code at the start).
-  { file: 'heldout14.en.json', intentFloor: 0.858, questionFloor: 0.865 },
+  { file: 'heldout14.en.json', intentFloor: 0.86, questionFloor: 0.865 },
 ];
 const corpus = loadCorpus('en');
 const understanding = new Understanding(corpus);
@@ -251,8 +251,13 @@ describe.each(HELD_OUT)(
       );
       const leaked = [...heldOut.intents, ...heldOut.questions]
         .map((item) => item.text)
-        // Also as the learnt file writes people ({person}) and drops the bot's own mention.
-        .filter((text) => trained.has(normal(text)) || trained.has(normal(asTrainingLine(text, heldOut.botName))));
+        // Also as the learnt file writes people ({person}) and drops the bot's own mention, and as the bot reads it.
+        .filter(
+          (text) =>
+            trained.has(normal(text)) ||
+            trained.has(normal(asTrainingLine(text, heldOut.botName))) ||
+            trained.has(normal(asReceived(text, heldOut.botName))),
+        );
       expect(leaked).toEqual([]);
     });
   },

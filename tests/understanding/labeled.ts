@@ -149,8 +149,10 @@ export function score(understanding: Understanding, file: LabeledFile): Score {
  * outside the project spell it '@Name'), and the bot's own mention is removed before reading.
  */
 export function asReceived(text: string, botName?: string): string {
+  // The bot's own name after '@' is its mention, however many words the name has ("@Sync Guide what's next").
+  const named = botName === undefined ? text : text.split(`@${botName}`).join(`<at>${botName}</at>`);
   // One word after a lone '@' (not an address's "user@tenant"): the set's authors pick people by first name.
-  const withMentions = text.replace(/(^|[\s(,])@([A-Za-z][A-Za-z'-]{0,39})/g, '$1<at>$2</at>');
+  const withMentions = named.replace(/(^|[\s(,])@([A-Za-z][A-Za-z'-]{0,39})/g, '$1<at>$2</at>');
   return botName === undefined ? withMentions : withMentions.split(`<at>${botName}</at>`).join(' ').trim();
 }
 

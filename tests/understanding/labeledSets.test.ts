@@ -70,6 +70,11 @@ describe('a labeled line as the bot receives it', () => {
   it("removes the bot's own mention, written either way", () => {
     expect(asReceived('<at>Sync Guide</at> next', 'Sync Guide')).toBe('next');
     expect(asReceived('@Guide status', 'Guide')).toBe('status');
+    // A name of two words: the second is no word of the message, and the first no person.
+    expect(asReceived('@Sync Guide where are we', 'Sync Guide')).toBe('where are we');
+    expect(asReceived('@Priya, @Sync Guide what is next?', 'Sync Guide').replace(/\s+/g, ' ')).toBe(
+      '<at>Priya</at>, what is next?',
+    );
   });
 });
 
