@@ -328,7 +328,7 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
   {
     id: 'connectVersionHistory',
     title: "Connect Sync's version history",
-    text: "Connect Sync's version history page lists every build with its release date and what it fixed or added, and says whether Microsoft offers the build to automatic upgrade. The page also has a feed (aka.ms/aadconnectrss) that announces each new build. Compare your server's build with the list before you plan an upgrade.",
+    text: "Connect Sync's version history page lists every build with its release date and what it fixed or added, and says whether Microsoft offers the build to automatic upgrade. The page also has a feed (aka.ms/aadconnectrss) that announces each new build, and explains when each build retires. Compare your server's build with the list before you plan an upgrade.",
     links: [{ title: 'Connect Sync version history', url: LEARN.connectVersionHistory }],
     // The feed is subscribed to where automatic upgrade is set up, so new builds are noticed.
     taskIds: ['connectUpgrade.upgrade', 'connectUpgrade.autoUpgrade'],

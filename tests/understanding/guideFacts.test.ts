@@ -180,6 +180,11 @@ describe('facts of the reference an admin asks about', () => {
     expect(hit?.taskIds).toContain('cloudSync.chooseTool');
   });
 
+  it("answers which page says when each Connect build retires from the version history, not V1's retirement", () => {
+    const answer = guide.answer('which page tells me when each connect build is retired', CLOUD_SYNC_PLAN_TASKS);
+    expect(answer.kind === 'answer' ? answer.hits[0].title : undefined).toBe("Connect Sync's version history");
+  });
+
   // Both facts restate a limit or step that another task's checklist also gives: their answer opens that task too.
   it.each([
     ['what is the cap on scoped OUs in a cloud sync config', 'Limits of Cloud Sync scoping', 'cloudSync.prerequisites'],
