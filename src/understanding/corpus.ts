@@ -187,6 +187,11 @@ export interface Corpus {
    */
   readonly praise: readonly string[];
   /**
+   * Words that make what follows them a request ("please", "kindly"): after praise, they ask for something of their
+   * own ("great job @Omar, please take task 4 too").
+   */
+  readonly requestWords: readonly string[];
+  /**
    * A part of a month or week said without its day ("early january", "the start of next month", "late next week"):
    * `parts` name the part, `between` may stand between it and the period, `periods` are the periods other than a
    * month's name. The resolvers read a day in it, which the words do not pin down.
@@ -449,6 +454,7 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     owners: record(raw.owners, 'owners', ['markers', 'me', 'takers', 'arrows', 'nobody'] as const),
     pastDays: record(raw.pastDays, 'pastDays', ['pastWords', 'pastEndings', 'deadlines', 'movedTo'] as const),
     praise: strings(raw.praise, 'praise'),
+    requestWords: strings(raw.requestWords, 'requestWords'),
     vagueDays: record(raw.vagueDays, 'vagueDays', ['parts', 'between', 'periods'] as const),
     countedNumbers: record(raw.countedNumbers, 'countedNumbers', ['before', 'notCounted'] as const),
     questionWords: record(raw.questionWords, 'questionWords', [

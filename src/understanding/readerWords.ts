@@ -32,6 +32,8 @@ export interface ReaderWords {
   readonly deadlineWords: ReadonlySet<string>;
   /** Words that praise someone for work ("great job on task 4"): no request for an owner. */
   readonly praise: PhraseTable<true>;
+  /** Words that make what follows them a request ("please"). */
+  readonly requestWords: ReadonlySet<string>;
   /** A part of a month or week said without its day ("early january"; corpus vagueDays). */
   readonly vagueParts: PhraseTable<true>;
   readonly vagueBetween: ReadonlySet<string>;
@@ -139,6 +141,7 @@ export function readerWords(corpus: Corpus): ReaderWords {
     pastEndings: corpus.pastDays.pastEndings,
     deadlineWords: new Set(corpus.pastDays.deadlines),
     praise: phraseTable(corpus.praise.map((phrase) => [phrase, true] as const)),
+    requestWords: new Set(corpus.requestWords),
     vagueParts: phraseTable(corpus.vagueDays.parts.map((phrase) => [phrase, true] as const)),
     vagueBetween: new Set(corpus.vagueDays.between),
     vaguePeriods: new Set(corpus.vagueDays.periods),

@@ -333,9 +333,23 @@ function isPastForm(words: ReaderWords, token: string): boolean {
   return words.pastEndings.some((ending) => token.length > ending.length + 2 && token.endsWith(ending));
 }
 
-/** Whether the message praises work ("great job", "thanks for", "well done"). */
+/**
+ * Whether the message praises work ("great job", "thanks for", "well done") and asks for nothing after it. A request
+ * after the praise ("please", "can you") that goes on to name a task asks for that task's change ("great job @Omar,
+ * please take task 4 too"); one that names no task ("well done with the config, please keep it up") leaves the praise
+ * as it was.
+ */
 function praises(words: ReaderWords, prepared: Prepared): boolean {
-  return words.praise.findAll(prepared.tokens).length > 0;
+  const praised = words.praise.findAll(prepared.tokens).at(-1);
+  if (praised === undefined) return false;
+  const { tokens } = prepared;
+  const asked = tokens.findIndex(
+    (token, i) =>
+      i >= praised.end &&
+      (words.requestWords.has(token) ||
+        (words.requestOpeners.has(token) && words.secondPerson.has(tokens[i + 1] ?? ''))),
+  );
+  return asked < 0 || !prepared.taskMentions.some((mention) => mention.start > asked);
 }
 
 /** A verb that takes something away with a due-date word at most two words after it ("scrap the target date"). */

@@ -810,6 +810,9 @@ describe('praise and the past are no assignment', () => {
     ['<at>Lars</at> owned task 4 on the previous rollout', 'assign', 4],
     ['I was assigned task 3 on the last project', 'assign', 3],
     ['I owned the prereqs on the old tenant', 'assign', 2],
+    // A request after the praise that names no task of its own leaves the praised one a guess.
+    ['<at>Mei</at> well done with the verification, please keep it up', 'taskDone', 5],
+    ['<at>Kofi</at> great job on the config, can you tell the others', 'assign', 4],
   ] as const)('offers, never carries out, %j', (text, intent, taskNumber) => {
     const reading = understanding.interpret(text, context);
     expect(reading.kind).toBe('choose');
@@ -821,6 +824,9 @@ describe('praise and the past are no assignment', () => {
     ['thanks <at>Omar</at>, please own task 4', 4],
     ['<at>Omar</at> is taking the config', 4],
     ['<at>Omar</at> will own the verification', 5],
+    // Praise before a request of its own: the request names the task after the praise.
+    ['nice work <at>Priya</at>, please take the config as well', 4],
+    ['great job <at>Jonas</at>, can you grab task 5 as well', 5],
   ] as const)('still assigns a task asked to be owned now: %j', (text, taskNumber) => {
     expect(understanding.interpret(text, context)).toMatchObject({
       kind: 'act',
