@@ -7,7 +7,7 @@ import type { Corpus, IntentName } from './corpus';
 import { GuideIndex } from './guideIndex';
 import { IntentModel, type IntentScore } from './intentModel';
 import { readerWords, type ReaderWords } from './readerWords';
-import { SUGGEST_SCORE, TASK_INTENTS, type Prepared, type UnderstandingContext } from './readings';
+import { SETTINGS, SUGGEST_SCORE, TASK_INTENTS, type Prepared, type UnderstandingContext } from './readings';
 import type { Synonyms } from './synonyms';
 import { dueDay } from './taskReading';
 import { MONTH_NAMES } from '../domain/planDates';
@@ -96,6 +96,8 @@ export function classify(reader: Reader, text: string): { prepared: PreparedText
  * which task?") or reads nothing, the words are read as words instead ("assessment" for the questions, "health check"
  * for the status). Marked `reread`: such a reading is offered, never acted on, as the words were also a task's name.
  * A reading that stands with the task masked is kept: the corpus masks those words too ("turn on sync monitoring").
+ * A setting read so is offered, never changed, when the words read as another command the task's own words speak for
+ * ("health check on the sync please": the watch turned on with the task masked, the tenant check with its words).
  */
 export function classifyInPlan(
   reader: Reader,
@@ -110,7 +112,8 @@ export function classifyInPlan(
   if (mentions.length === 0 || mentions.some((mention) => mention.ref.kind !== 'words' || inPlan(mention.ref.taskIds)))
     return classified;
   const top = classified.ranked[0];
-  if (top.intent !== 'None' && !TASK_INTENTS.has(top.intent) && top.score >= SUGGEST_SCORE) return classified;
+  const stands = top.intent !== 'None' && !TASK_INTENTS.has(top.intent) && top.score >= SUGGEST_SCORE;
+  if (stands && !SETTINGS.has(top.intent)) return classified;
   const planNames: Pick<PhraseTable<string>, 'matchAt'> = {
     matchAt: (tokens, at) => {
       const match = reader.words.taskNames.matchAt(tokens, at);
@@ -123,7 +126,12 @@ export function classifyInPlan(
   // not the history that "mark" and "done" can also mean.
   const hidden = mentions.map((mention) => prepared.tokens.slice(mention.start, mention.end).join(' ')).join(' ');
   if (ranked[0].intent !== 'None' && (reader.model.learntWordCounts(hidden).get(ranked[0].intent) ?? 0) > 0)
-    return { prepared, ranked, reread: true };
+    return stands
+      ? ranked[0].intent === top.intent
+        ? classified
+        : { ...classified, reread: true }
+      : { prepared, ranked, reread: true };
+  if (stands) return classified;
   // Words the corpus masks as a task can also name a command of their own ("begin the assessment" in a Cloud Sync
   // plan is the questionnaire the corpus calls "start the assessment"): that command is offered when the message
   // shares another word with it ("begin"), never carried out.

@@ -1151,3 +1151,12 @@ describe("orders about other things, and labels of the admin's own", () => {
     },
   );
 });
+
+describe("another track's task named beside a setting", () => {
+  // With the task's words masked the message read as turning the watch on; with them, as the tenant check they name.
+  // The two readings disagree, so the setting is offered, never turned on.
+  it.each(['health check on the sync please', 'health check on sync pls'])('offers, never turns on, %j', (text) => {
+    const reading = understanding.interpret(text, context);
+    expect(reading.kind).toBe('choose');
+  });
+});
