@@ -27,6 +27,27 @@ export function lastClause(text: string): string | undefined {
 }
 
 /**
+ * The sentences of a message before its last one (cut after a full stop, "!", "?", ";" or ":" followed by a space, or
+ * at a dash between spaces) that have a few words, when the message has more than one; otherwise none. One pass over
+ * the text: linear.
+ */
+export function earlierSentences(text: string): string[] {
+  const bounded = text.slice(0, MAX_UNDERSTOOD_CHARS);
+  const parts: string[] = [];
+  let from = 0;
+  for (let i = 0; i < bounded.length - 1; i += 1) {
+    const ends = '.;!?:'.includes(bounded[i]) && bounded[i + 1] === ' ';
+    const dash = bounded[i] === ' ' && '-\u2013\u2014'.includes(bounded[i + 1]) && bounded[i + 2] === ' ';
+    if (!ends && !dash) continue;
+    parts.push(bounded.slice(from, ends ? i + 1 : i).trim());
+    from = dash ? i + 3 : i + 1;
+  }
+  if (parts.length === 0) return [];
+  const words = (part: string) => part.split(' ').filter((word) => word !== '').length;
+  return parts.filter((part) => words(part) >= MIN_CLAUSE_WORDS);
+}
+
+/**
  * The reply a message gives to its own question ("is task 3 done? yes, mark it done"): the words after its last "?",
  * when they ask no question themselves, without the yes or no that opens them; otherwise undefined.
  */

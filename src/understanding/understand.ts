@@ -6,7 +6,7 @@
  * proposes commands, and a proposal that would change a plan is only marked for acting when the model is
  * confident and every part of it (the task, the date, the person) was read without guessing.
  */
-import { lastClause, isConditional, replyToOwnQuestion, talksOfLater } from './clauses';
+import { earlierSentences, lastClause, isConditional, replyToOwnQuestion, talksOfLater } from './clauses';
 import { loadCorpus, type Corpus, type IntentName } from './corpus';
 import { interpretWhole } from './decide';
 import type { IntentScore } from './intentModel';
@@ -94,21 +94,36 @@ export function interpretAlone(reader: Reader, text: string, context: Understand
   // talks of later: the clause could then be the very change it refused, made hypothetical or put off. Nor when it opens by addressing someone: it
   // asks them.
   const last = lastClause(text);
-  if (last === undefined) return whole;
-  const prepared = preparedOf(reader, text);
-  const tokens = prepared.tokens;
-  if (
-    tokens[0] === PERSON_TOKEN ||
-    negationOf(tokens, reader.words.negation) ||
-    isConditional(reader.words, prepared) ||
-    talksOfLater(reader.words, prepared)
-  )
-    return whole;
-  if (tokens.some((token) => reader.words.indirectQuestions.has(token))) return whole;
-  const clause = interpretWhole(reader, last, context);
-  if (clause.kind === 'act') return { kind: 'choose', proposals: [clause.proposal] };
-  if (clause.kind === 'choose') return clause;
+  const earlier = earlierSentences(text);
+  if (last === undefined && earlier.length === 0) return whole;
+  if (preparedOf(reader, text).tokens[0] === PERSON_TOKEN) return whole;
+  if (last !== undefined && !weighsOrRefuses(reader, text)) {
+    const clause = interpretWhole(reader, last, context);
+    if (clause.kind === 'act') return { kind: 'choose', proposals: [clause.proposal] };
+    if (clause.kind === 'choose') return clause;
+  }
+  // A request can stand in the middle, a story before it and an afterthought after ("…I lost track of where we are —
+  // can you tell me what I should be working on next? The board wants numbers later but that can wait."): an earlier
+  // sentence the model is sure of on its own, and that itself negates, weighs and puts off nothing, is offered, never
+  // carried out. A negation in another sentence is about what that one tells ("a second forest nobody told us about").
+  for (const sentence of earlier.reverse()) {
+    if (weighsOrRefuses(reader, sentence)) continue;
+    const alone = interpretWhole(reader, sentence, context);
+    if (alone.kind === 'act') return { kind: 'choose', proposals: [alone.proposal] };
+  }
   return whole;
+}
+
+/** Whether a text negates or weighs something, talks of later, or asks indirectly: what it says may not be asked for. */
+function weighsOrRefuses(reader: Reader, text: string): boolean {
+  const prepared = preparedOf(reader, text);
+  const { tokens } = prepared;
+  return (
+    Boolean(negationOf(tokens, reader.words.negation)) ||
+    isConditional(reader.words, prepared) ||
+    talksOfLater(reader.words, prepared) ||
+    tokens.some((token) => reader.words.indirectQuestions.has(token))
+  );
 }
 
 /**

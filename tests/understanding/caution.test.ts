@@ -1160,3 +1160,33 @@ describe("another track's task named beside a setting", () => {
     expect(reading.kind).toBe('choose');
   });
 });
+
+describe('a request between a story and an afterthought', () => {
+  // Each had shown the help card: the whole read as nothing, and its last sentence too. The sentence that asks is
+  // offered, never carried out.
+  it.each([
+    [
+      'The migration weekend went fine and the helpdesk was quiet, which nobody expected. Could you show me the next task? The vendor wants a call later but that can wait.',
+      'next',
+    ],
+    [
+      'Our auditor found a third domain none of us knew existed, which changes the picture. Please discard this plan and start over from the first question. Thanks for keeping the old one around.',
+      'startOver',
+    ],
+  ])('offers what the sentence asks: %j', (text, intent) => {
+    const reading = understanding.interpret(text, context);
+    expect(reading.kind).toBe('choose');
+    expect(firstProposal(reading)).toMatchObject({ intent });
+  });
+
+  // A sentence that itself refuses, weighs or puts off what it names asks for nothing.
+  it.each([
+    'Our auditor found a third domain, which changes the picture. Please do not discard this plan and start over. Thanks for keeping the old one around.',
+    'Our auditor found a third domain, which changes the picture. If it gets worse we discard this plan and start over. Thanks for keeping the old one around.',
+  ])('offers no change a sentence refuses or weighs: %j', (text) => {
+    const reading = understanding.interpret(text, context);
+    expect(reading.kind === 'choose' ? reading.proposals.map((proposal) => proposal.intent) : []).not.toContain(
+      'startOver',
+    );
+  });
+});

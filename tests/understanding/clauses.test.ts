@@ -6,6 +6,7 @@ import {
   asksAboutIt,
   asksYouTo,
   isConditional,
+  earlierSentences,
   lastClause,
   looksLikeQuestion,
   refuses,
@@ -27,6 +28,23 @@ describe('lastClause', () => {
     ['no clause mark in this rather long message at all', undefined],
   ])('%j → %j', (text, clause) => {
     expect(lastClause(text)).toBe(clause);
+  });
+});
+
+describe('earlierSentences', () => {
+  it.each([
+    [
+      'The rollout went fine, mostly. Could you show me the next task? The vendor can wait.',
+      ['The rollout went fine, mostly.', 'Could you show me the next task?'],
+    ],
+    [
+      'The pilot is done \u2014 please mark task 2 done - thanks a lot',
+      ['The pilot is done', 'please mark task 2 done'],
+    ],
+    ['Short one. What is next for the team?', []],
+    ['no sentence mark in this rather long message at all', []],
+  ])('%j → %j', (text, sentences) => {
+    expect(earlierSentences(text)).toEqual(sentences);
   });
 });
 
