@@ -27,11 +27,10 @@ export function lastClause(text: string): string | undefined {
 }
 
 /**
- * The sentences of a message before its last one (cut after a full stop, "!", "?", ";" or ":" followed by a space, or
- * at a dash between spaces) that have a few words, when the message has more than one; otherwise none. One pass over
- * the text: linear.
+ * The sentences of a message (cut after a full stop, "!", "?", ";" or ":" followed by a space, or at a dash between
+ * spaces) that have a few words, when the message has more than one; otherwise none. One pass over the text: linear.
  */
-export function earlierSentences(text: string): string[] {
+export function sentencesOf(text: string): string[] {
   const bounded = text.slice(0, MAX_UNDERSTOOD_CHARS);
   const parts: string[] = [];
   let from = 0;
@@ -43,6 +42,7 @@ export function earlierSentences(text: string): string[] {
     from = dash ? i + 3 : i + 1;
   }
   if (parts.length === 0) return [];
+  parts.push(bounded.slice(from).trim());
   const words = (part: string) => part.split(' ').filter((word) => word !== '').length;
   return parts.filter((part) => words(part) >= MIN_CLAUSE_WORDS);
 }

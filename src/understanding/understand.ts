@@ -6,7 +6,7 @@
  * proposes commands, and a proposal that would change a plan is only marked for acting when the model is
  * confident and every part of it (the task, the date, the person) was read without guessing.
  */
-import { earlierSentences, lastClause, isConditional, replyToOwnQuestion, talksOfLater } from './clauses';
+import { lastClause, sentencesOf, isConditional, replyToOwnQuestion, talksOfLater } from './clauses';
 import { loadCorpus, type Corpus, type IntentName } from './corpus';
 import { interpretWhole } from './decide';
 import type { IntentScore } from './intentModel';
@@ -74,9 +74,9 @@ export class Understanding {
 }
 
 export function interpretAlone(reader: Reader, text: string, context: UnderstandingContext): Interpretation {
-  const read = interpretWhole(reader, text, context);
-  const opening = openingChange(reader, text, context, read);
-  const whole: Interpretation = opening ?? read;
+  const asRead = interpretWhole(reader, text, context);
+  const opening = openingChange(reader, text, context, asRead);
+  const whole: Interpretation = opening ?? asRead;
   if (whole.kind === 'answer' || whole.kind === 'noAnswer' || whole.kind === 'help') {
     const replied = answeredWithRequest(reader, text, context);
     if (replied) return replied;
@@ -94,8 +94,8 @@ export function interpretAlone(reader: Reader, text: string, context: Understand
   // talks of later: the clause could then be the very change it refused, made hypothetical or put off. Nor when it opens by addressing someone: it
   // asks them.
   const last = lastClause(text);
-  const earlier = earlierSentences(text);
-  if (last === undefined && earlier.length === 0) return whole;
+  const sentences = sentencesOf(text);
+  if (last === undefined && sentences.length === 0) return whole;
   if (preparedOf(reader, text).tokens[0] === PERSON_TOKEN) return whole;
   if (last !== undefined && !weighsOrRefuses(reader, text)) {
     const clause = interpretWhole(reader, last, context);
@@ -103,13 +103,19 @@ export function interpretAlone(reader: Reader, text: string, context: Understand
     if (clause.kind === 'choose') return clause;
   }
   // A request can stand in the middle, a story before it and an afterthought after ("…I lost track of where we are —
-  // can you tell me what I should be working on next? The board wants numbers later but that can wait."): an earlier
-  // sentence the model is sure of on its own, and that itself negates, weighs and puts off nothing, is offered, never
-  // carried out. A negation in another sentence is about what that one tells ("a second forest nobody told us about").
-  for (const sentence of earlier.reverse()) {
+  // can you tell me what I should be working on next? The board wants numbers later but that can wait."): a sentence
+  // the model is sure of on its own, and that itself negates, weighs and puts off nothing, is offered, never carried
+  // out; the last one the first. A negation in another sentence is about what that one tells ("a second forest nobody
+  // told us about", "so it's clearly not finished — reopen it please"). A task change that leaves out its task
+  // ("reopen it please") is for the one the message names.
+  for (const sentence of sentences.reverse()) {
     if (weighsOrRefuses(reader, sentence)) continue;
     const alone = interpretWhole(reader, sentence, context);
     if (alone.kind === 'act') return { kind: 'choose', proposals: [alone.proposal] };
+    if (alone.kind === 'clarify' && alone.missing === 'task' && TASK_INTENTS.has(alone.intent)) {
+      const reading = read(reader.words, alone.intent, preparedOf(reader, text), context);
+      if (reading.kind === 'complete') return { kind: 'choose', proposals: [reading.proposal] };
+    }
   }
   return whole;
 }

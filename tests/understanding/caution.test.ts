@@ -1179,6 +1179,17 @@ describe('a request between a story and an afterthought', () => {
     expect(firstProposal(reading)).toMatchObject({ intent });
   });
 
+  // A last sentence that leaves out its task is for the one the story names; the story's "not finished" is no refusal
+  // of it.
+  it('offers the change for the task the story names: reopen it please', () => {
+    const reading = understanding.interpret(
+      'What a week: someone ticked off the configuration on Monday but the scoping filter is wrong and half the users are missing, so it is clearly not finished. Reopen it please while we fix the filter.',
+      context,
+    );
+    expect(reading.kind).toBe('choose');
+    expect(firstProposal(reading)).toEqual({ intent: 'taskReopen', taskNumber: 4 });
+  });
+
   // A sentence that itself refuses, weighs or puts off what it names asks for nothing.
   it.each([
     'Our auditor found a third domain, which changes the picture. Please do not discard this plan and start over. Thanks for keeping the old one around.',

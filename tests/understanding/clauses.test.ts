@@ -6,8 +6,8 @@ import {
   asksAboutIt,
   asksYouTo,
   isConditional,
-  earlierSentences,
   lastClause,
+  sentencesOf,
   looksLikeQuestion,
   refuses,
   talksOfLater,
@@ -31,20 +31,20 @@ describe('lastClause', () => {
   });
 });
 
-describe('earlierSentences', () => {
+describe('sentencesOf', () => {
   it.each([
     [
-      'The rollout went fine, mostly. Could you show me the next task? The vendor can wait.',
-      ['The rollout went fine, mostly.', 'Could you show me the next task?'],
+      'The rollout went fine, mostly. Could you show me the next task? The vendor can wait right now.',
+      ['The rollout went fine, mostly.', 'Could you show me the next task?', 'The vendor can wait right now.'],
     ],
     [
       'The pilot is done \u2014 please mark task 2 done - thanks a lot',
       ['The pilot is done', 'please mark task 2 done'],
     ],
-    ['Short one. What is next for the team?', []],
+    ['Short one. What is next for the team?', ['What is next for the team?']],
     ['no sentence mark in this rather long message at all', []],
   ])('%j → %j', (text, sentences) => {
-    expect(earlierSentences(text)).toEqual(sentences);
+    expect(sentencesOf(text)).toEqual(sentences);
   });
 });
 
