@@ -40,6 +40,14 @@ export function combineReadings(
 ): Interpretation {
   if (first.kind === 'act') {
     if (intentRead(second) === first.proposal.intent) return first;
+    // Help the second network reads no command in, said with small talk's words ("thanks, that's helpful"), is thanks
+    // rather than a request for help: the help card with the closest commands, which shows the same help.
+    if (
+      first.proposal.intent === 'help' &&
+      second.kind === 'help' &&
+      reader.model.chatterWords(preparedOf(reader, text).masked) > 0
+    )
+      return second;
     const other = second.kind === 'act' ? [second.proposal] : second.kind === 'choose' ? second.proposals : [];
     const readOnly = !CHANGES_STATE.has(first.proposal.intent) && !SETTINGS.has(first.proposal.intent);
     if (readOnly && (other.length === 0 || other.some((proposal) => proposal.intent === first.proposal.intent)))

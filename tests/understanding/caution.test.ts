@@ -1201,3 +1201,14 @@ describe('a request between a story and an afterthought', () => {
     );
   });
 });
+
+describe('thanks that names help', () => {
+  // The help command had been shown as asked for: the second network reads no command in thanks.
+  it.each(['cheers, that was helpful'])('shows the help card, not the help command: %j', (text) => {
+    expect(understanding.interpret(text, context).kind).toBe('help');
+  });
+
+  it.each(['help please', 'what can you help with'])('still shows help asked for: %j', (text) => {
+    expect(understanding.interpret(text, context)).toMatchObject({ kind: 'act', proposal: { intent: 'help' } });
+  });
+});
