@@ -81,8 +81,8 @@ export function interpretAlone(reader: Reader, text: string, context: Understand
     const replied = answeredWithRequest(reader, text, context);
     if (replied) return replied;
   }
-  if (whole.kind === 'help' || whole.kind === 'noAnswer') {
-    const asked = politelyAsked(reader, text, context);
+  if (whole.kind === 'help' || whole.kind === 'noAnswer' || whole.kind === 'answer') {
+    const asked = politelyAsked(reader, text, context, whole.kind === 'answer');
     if (asked) return asked;
   }
   if (whole.kind !== 'help') return whole;
@@ -232,12 +232,36 @@ function openingProposal(
  * A request in a polite frame ("would it be possible to discard this plan and start afresh?", "I wonder if you could
  * share this plan with the channel") that reads as nothing whole: the frame made it a question or a hypothetical
  * ("if"), and the guide has nothing on it. What the frame asks for is read alone; a change or a setting turned on is
- * offered, never carried out, since the frame can also ask whether it could be done.
+ * offered, never carried out, since the frame can also ask whether it could be done. `answered` when the guide answers
+ * the whole: then only a change of a task the frame plainly asks leave for ("is it ok if we skip task 2?") is offered.
  */
-export function politelyAsked(reader: Reader, text: string, context: UnderstandingContext): Interpretation | undefined {
-  const rest = afterPoliteFrame(text, reader.words.politeFrames);
-  if (rest === undefined) return undefined;
+export function politelyAsked(
+  reader: Reader,
+  text: string,
+  context: UnderstandingContext,
+  answered = false,
+): Interpretation | undefined {
+  // The frame opens the message or its last clause ("I think I finished task 3, is it ok if I mark it done?").
+  const last = lastClause(text);
+  const framed =
+    afterPoliteFrame(text, reader.words.politeFrames) ??
+    (last === undefined ? undefined : afterPoliteFrame(last, reader.words.politeFrames));
+  if (framed === undefined) return undefined;
+  // What the frame asks ends with its question ("is it ok if we skip task 2? the senior admin already did it").
+  const rest = framed.split('? ')[0];
   const asked = interpretWhole(reader, rest, context);
+  // A change of a task the frame asks for without naming it ("is it ok if I mark it done?") is for the one the message
+  // names.
+  if (asked.kind === 'clarify' && asked.missing === 'task' && TASK_INTENTS.has(asked.intent)) {
+    const reading = read(reader.words, asked.intent, preparedOf(reader, text), context);
+    return reading.kind === 'complete' ? { kind: 'choose', proposals: [reading.proposal] } : undefined;
+  }
+  // Where the guide answers the whole, only a change of a task the frame asks for plainly is offered instead: asking
+  // leave to make it ("is it ok if we skip task 2?") is a request, asking how to do something is a question.
+  if (answered)
+    return asked.kind === 'act' && TASK_INTENTS.has(asked.proposal.intent)
+      ? { kind: 'choose', proposals: [asked.proposal] }
+      : undefined;
   if (asked.kind === 'act') {
     const { intent } = asked.proposal;
     const changes =

@@ -1212,3 +1212,22 @@ describe('thanks that names help', () => {
     expect(understanding.interpret(text, context)).toMatchObject({ kind: 'act', proposal: { intent: 'help' } });
   });
 });
+
+describe('leave asked to change a task', () => {
+  // Each had been answered from the guide: asking whether one may make a change asks for it. Offered, never carried
+  // out; a change said without its task is for the one the message names.
+  it.each([
+    ['we wrapped up the agent install yesterday, is it alright if I mark it done?', 'taskDone', 3],
+    ['is it ok if we skip task 4? the partner already configured it', 'taskSkip', 4],
+  ] as const)('offers the change: %j', (text, intent, taskNumber) => {
+    const reading = understanding.interpret(text, context);
+    expect(reading.kind).toBe('choose');
+    expect(firstProposal(reading)).toEqual({ intent, taskNumber });
+  });
+
+  it('still answers leave asked for what is no change of a task', () => {
+    expect(understanding.interpret('is it ok if we install the agent on a domain controller?', context).kind).toBe(
+      'answer',
+    );
+  });
+});
