@@ -27,6 +27,22 @@ export function lastClause(text: string): string | undefined {
 }
 
 /**
+ * What follows a message's last clause mark (a comma, full stop, semicolon, colon, "!" or "?" followed by a space, or a
+ * dash between spaces), however short, when something comes before it; otherwise undefined. One pass: linear.
+ */
+export function closingClause(text: string): string | undefined {
+  const bounded = text.slice(0, MAX_UNDERSTOOD_CHARS).trimEnd();
+  let cut = -1;
+  for (let i = 0; i < bounded.length - 1; i += 1) {
+    if (',.;:!?'.includes(bounded[i]) && bounded[i + 1] === ' ') cut = i + 1;
+    else if (bounded[i] === ' ' && '-\u2013\u2014'.includes(bounded[i + 1]) && bounded[i + 2] === ' ') cut = i + 2;
+  }
+  if (cut <= 0) return undefined;
+  const closing = bounded.slice(cut).trim();
+  return closing === '' || bounded.slice(0, cut).trim() === '' ? undefined : closing;
+}
+
+/**
  * The sentences of a message (cut after a full stop, "!", "?", ";" or ":" followed by a space, or at a dash between
  * spaces) that have a few words, when the message has more than one; otherwise none. One pass over the text: linear.
  */

@@ -6,7 +6,7 @@
  * proposes commands, and a proposal that would change a plan is only marked for acting when the model is
  * confident and every part of it (the task, the date, the person) was read without guessing.
  */
-import { lastClause, sentencesOf, isConditional, replyToOwnQuestion, talksOfLater } from './clauses';
+import { closingClause, lastClause, sentencesOf, isConditional, replyToOwnQuestion, talksOfLater } from './clauses';
 import { loadCorpus, type Corpus, type IntentName } from './corpus';
 import { interpretWhole } from './decide';
 import type { IntentScore } from './intentModel';
@@ -88,6 +88,8 @@ export function interpretAlone(reader: Reader, text: string, context: Understand
   if (whole.kind !== 'help') return whole;
   const handed = handedToOwner(reader, text, context);
   if (handed) return handed;
+  const closing = closingOrder(reader, text, context);
+  if (closing) return closing;
   // A long message often gives its context first and its request last ("Having wrapped up the tool choice last week,
   // I'd like to know what we should focus on now"): when the whole reads as nothing, its last sentence or clause is
   // read alone, and what it asks is offered, never carried out. Not when the message negates or weighs something, or
@@ -118,6 +120,26 @@ export function interpretAlone(reader: Reader, text: string, context: Understand
     }
   }
   return whole;
+}
+
+/**
+ * A message that ends with a plain order to change a task ("agent install isn't actually done, the service won't start,
+ * reopen it"): what comes before says why, and its negations are about that. The order is offered, never carried out,
+ * for the task it names or, naming none, the one the message names. Only an order that opens with a task change's verb
+ * (a request word before it at most) and itself negates and weighs nothing.
+ */
+export function closingOrder(reader: Reader, text: string, context: UnderstandingContext): Interpretation | undefined {
+  const closing = closingClause(text);
+  if (closing === undefined || weighsOrRefuses(reader, closing)) return undefined;
+  const tokens = preparedOf(reader, closing).tokens;
+  const verb = reader.words.requestWords.has(tokens[0] ?? '') ? tokens[1] : tokens[0];
+  const intent = reader.words.taskVerbs.get(verb ?? '');
+  if (intent === undefined) return undefined;
+  const alone = interpretWhole(reader, closing, context);
+  if (alone.kind === 'act' && alone.proposal.intent === intent) return { kind: 'choose', proposals: [alone.proposal] };
+  if (alone.kind !== 'clarify' || alone.missing !== 'task' || alone.intent !== intent) return undefined;
+  const reading = read(reader.words, intent, preparedOf(reader, text), context);
+  return reading.kind === 'complete' ? { kind: 'choose', proposals: [reading.proposal] } : undefined;
 }
 
 /** Whether a text negates or weighs something, talks of later, or asks indirectly: what it says may not be asked for. */

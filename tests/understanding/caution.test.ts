@@ -1231,3 +1231,23 @@ describe('leave asked to change a task', () => {
     );
   });
 });
+
+describe('a closing order after its reasons', () => {
+  // Each had shown the help card: the reason's "won't start" refused the start the model read. The closing order is
+  // offered, never carried out, for the task the message names.
+  it.each([
+    ["the configuration isn't done, the provisioning job won't start, reopen it", 4],
+    ["verification isn't really over, the sync cycle won't start, please reopen it", 5],
+  ])('offers the order: %j', (text, taskNumber) => {
+    const reading = understanding.interpret(text, context);
+    expect(reading.kind).toBe('choose');
+    expect(firstProposal(reading)).toEqual({ intent: 'taskReopen', taskNumber });
+  });
+
+  it("offers no order the closing clause refuses: 'the agent install works fine now, do not reopen it'", () => {
+    const reading = understanding.interpret('the agent install works fine now, do not reopen it', context);
+    expect(reading.kind === 'choose' ? reading.proposals.map((proposal) => proposal.intent) : []).not.toContain(
+      'taskReopen',
+    );
+  });
+});

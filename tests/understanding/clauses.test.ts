@@ -5,6 +5,7 @@
 import {
   asksAboutIt,
   asksYouTo,
+  closingClause,
   isConditional,
   lastClause,
   sentencesOf,
@@ -28,6 +29,17 @@ describe('lastClause', () => {
     ['no clause mark in this rather long message at all', undefined],
   ])('%j → %j', (text, clause) => {
     expect(lastClause(text)).toBe(clause);
+  });
+});
+
+describe('closingClause', () => {
+  it.each([
+    ["the job won't start, reopen it", 'reopen it'],
+    ['the pilot is over - skip task 5', 'skip task 5'],
+    ['reopen it', undefined],
+    ['no clause mark in this message at all', undefined],
+  ])('%j → %j', (text, clause) => {
+    expect(closingClause(text)).toBe(clause);
   });
 });
 
