@@ -121,9 +121,16 @@ export function interpretWhole(reader: Reader, text: string, context: Understand
     const answer = answerQuestion(reader, text, context);
     return answer.kind === 'answer' ? answer : { kind: 'noAnswer' };
   }
+  // A request to "you" for a command the model reads, if unsure ("could you share the plan", at 0.68), is no question
+  // for the guide: the command is weighed as any other.
+  const requested =
+    top.intent !== 'question' &&
+    top.intent !== 'None' &&
+    top.score >= SUGGEST_SCORE &&
+    asksYouTo(reader.words, prepared.tokens);
   if (
     (top.intent === 'question' && top.score >= SUGGEST_SCORE) ||
-    (questionShaped && top.score < ACT_SCORE) ||
+    (questionShaped && top.score < ACT_SCORE && !requested) ||
     (questionShaped && top.intent === 'None')
   ) {
     // A question that opens by addressing someone and asks "you" ("@Meera are you free at 3?", "@Ravi did you get my

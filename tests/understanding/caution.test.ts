@@ -1251,3 +1251,19 @@ describe('a closing order after its reasons', () => {
     );
   });
 });
+
+describe('requests put as questions', () => {
+  // A request to the bot for a command of the whole plan is read as asked: "could you share the plan" had been sent to
+  // the guide by the second network, unsure of it, and only offered.
+  it.each([
+    ['could you share the plan?', { intent: 'share' }],
+    ['could we turn on daily reminders', { intent: 'remind', cadence: 'daily' }],
+  ])('acts on %j', (text, proposal) => {
+    expect(understanding.interpret(text, context)).toMatchObject({ kind: 'act', proposal });
+  });
+
+  // Whether a task may be changed is weighed: offered at most.
+  it.each(['could we skip the verification?', 'can we skip task 5?'])('offers at most: %j', (text) => {
+    expect(understanding.interpret(text, context).kind).not.toBe('act');
+  });
+});
