@@ -40,6 +40,8 @@ export type IntentName = (typeof INTENTS)[number];
 /** The task changes with a verb of their own that names them before a task ("skip task 4"). */
 export const VERBED_TASK_CHANGES = ['taskStart', 'taskDone', 'taskSkip', 'taskReopen', 'assign', 'unassign'] as const;
 export type VerbedTaskChange = (typeof VERBED_TASK_CHANGES)[number];
+export const STATED_TASK_CHANGES = ['taskStart', 'taskDone', 'taskSkip', 'taskReopen'] as const;
+export type StatedTaskChange = (typeof STATED_TASK_CHANGES)[number];
 
 export type Cadence = 'daily' | 'weekly' | 'off';
 
@@ -246,6 +248,11 @@ export interface Corpus {
    * message reads.
    */
   readonly taskVerbs: Readonly<Record<VerbedTaskChange, readonly string[]>>;
+  /**
+   * The states of a board a task is moved or set to ("move task 3 to done", "set the config as ongoing"): `markers`
+   * stand between the task and its state, and each change lists the states that say it.
+   */
+  readonly taskStates: Readonly<Record<'markers' | StatedTaskChange, readonly string[]>>;
   /**
    * Words that take back what came before them ("mark 3 done, sorry I mean 4", "the 10th, actually make it the 11th"):
    * the task or date said after one is the one meant.
@@ -473,6 +480,7 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     corrections: strings(raw.corrections, 'corrections'),
     politeFrames: strings(raw.politeFrames, 'politeFrames'),
     taskVerbs: record(raw.taskVerbs, 'taskVerbs', VERBED_TASK_CHANGES),
+    taskStates: record(raw.taskStates, 'taskStates', ['markers', ...STATED_TASK_CHANGES] as const),
     smallTalk: strings(raw.smallTalk, 'smallTalk'),
     negation: record(raw.negation, 'negation', [
       'words',

@@ -39,6 +39,7 @@ import {
   namesPlanTask,
   ownerWithDeadline,
   read,
+  stateAfterTask,
   toldOfADay,
 } from './taskReading';
 import { changeOfPosition, negatesItsWord, offers, outweighingCommands, politeRequest } from './weighing';
@@ -431,6 +432,13 @@ export function interpretWhole(reader: Reader, text: string, context: Understand
     return option.kind === 'complete' ? [option.proposal] : [];
   });
   proposals.unshift(...fuller);
+  // A board's state named after the task ("move the prereqs to done") leads, however the model ranked it; not where a
+  // task verb says another change ("I marked task 2 as done by mistake, could you reopen it?").
+  const verbedHere =
+    TASK_INTENTS.has(intent) && intent !== 'due' ? changeVerbedBeforeTask(reader.words, prepared) : undefined;
+  const stated = verbedHere === stateAfterTask(reader.words, prepared) ? verbedHere : undefined;
+  const statedAt = proposals.findIndex((proposal) => proposal.intent === stated);
+  if (statedAt > 0) proposals.unshift(...proposals.splice(statedAt, 1));
   // A due date read from a report of a day ("we finished the config on monday") is most likely the day it happened,
   // read as the coming one: another reading of the task comes first.
   const other = reported && intent === 'due' ? proposals.findIndex((proposal) => proposal.intent !== 'due') : -1;

@@ -2,7 +2,7 @@
  * The word tables the readers of a message share, built once from the corpus (nlu/<locale>.json): every word a rule
  * looks for comes from here, so another language is data, not code.
  */
-import type { Corpus, Cadence, IntentName } from './corpus';
+import { STATED_TASK_CHANGES, type Corpus, type Cadence, type IntentName } from './corpus';
 import { holidayTable, type Holidays } from './dueDates';
 import { eachTaskWords, type EachTaskWords } from './eachTask';
 import type { NegationWords } from './negation';
@@ -84,6 +84,9 @@ export interface ReaderWords {
   readonly openers: ReadonlySet<string>;
   /** A task change's plain verb ("skip", "skipping") → that change. */
   readonly taskVerbs: ReadonlyMap<string, IntentName>;
+  /** What stands between a task and the state it is moved to ("to", "as"), and the states, each with its change. */
+  readonly stateMarkers: ReadonlySet<string>;
+  readonly taskStates: PhraseTable<IntentName>;
   readonly articles: ReadonlySet<string>;
   readonly corrections: PhraseTable<true>;
   readonly politeFrames: PhraseTable<true>;
@@ -184,6 +187,10 @@ export function readerWords(corpus: Corpus): ReaderWords {
       Object.entries(corpus.taskVerbs).flatMap(([intent, verbs]) =>
         verbs.map((verb) => [verb, intent as IntentName] as const),
       ),
+    ),
+    stateMarkers: new Set(corpus.taskStates.markers),
+    taskStates: phraseTable(
+      STATED_TASK_CHANGES.flatMap((intent) => corpus.taskStates[intent].map((phrase) => [phrase, intent] as const)),
     ),
     articles: new Set(corpus.functionWords),
     corrections: phraseTable(corpus.corrections.map((phrase) => [phrase, true] as const)),

@@ -522,7 +522,7 @@ export function namesPlanTask(prepared: Prepared, context: UnderstandingContext)
 
 /**
  * The task change whose plain verb stands right before a task the message names, an article apart at most, or right
- * before a pronoun after it.
+ * before a pronoun after it; otherwise the one a board's state after the task names (stateAfterTask).
  */
 export function changeVerbedBeforeTask(words: ReaderWords, prepared: Prepared): IntentName | undefined {
   for (const mention of prepared.taskMentions) {
@@ -532,13 +532,33 @@ export function changeVerbedBeforeTask(words: ReaderWords, prepared: Prepared): 
     if (verbed !== undefined) return verbed;
   }
   // Or before "it" standing for the one task the message names ("I ticked task 4 by mistake, can you reopen it?").
-  if (prepared.taskMentions.length !== 1) return undefined;
+  // Else the board's state the task is moved to ("move task 3 to done").
+  if (prepared.taskMentions.length !== 1) return stateAfterTask(words, prepared);
   const { tokens } = prepared;
   const at = tokens.findIndex(
     (token, i) =>
       i > prepared.taskMentions[0].end && words.referringPronouns.has(token) && words.taskVerbs.has(tokens[i - 1]),
   );
-  return at > 0 ? words.taskVerbs.get(tokens[at - 1]) : undefined;
+  return at > 0 ? words.taskVerbs.get(tokens[at - 1]) : stateAfterTask(words, prepared);
+}
+
+/**
+ * The change a board's state names right after a task ("move task 3 to done", "set the config as ongoing", "put the
+ * prereqs into completed"): the task, a marker, an article at most, then the state. Not a state gone back to ("set task
+ * 3 back to in progress" reopens it), which the model reads.
+ */
+export function stateAfterTask(words: ReaderWords, prepared: Prepared): IntentName | undefined {
+  const { tokens } = prepared;
+  for (const mention of prepared.taskMentions) {
+    let at = mention.end;
+    if (tokens[at] === 'over') at += 1;
+    if (!words.stateMarkers.has(tokens[at] ?? '')) continue;
+    at += 1;
+    if (words.articles.has(tokens[at] ?? '') && !words.taskStates.matchAt(tokens, at)) at += 1;
+    const state = words.taskStates.matchAt(tokens, at);
+    if (state !== undefined) return state.meanings[0];
+  }
+  return undefined;
 }
 
 /** Whether a task mention comes right after words of going on to it ("move on to the agent"), an article apart. */

@@ -1267,3 +1267,31 @@ describe('requests put as questions', () => {
     expect(understanding.interpret(text, context).kind).not.toBe('act');
   });
 });
+
+describe("a board's words for a task's state", () => {
+  // A task moved to a state of the board ("to done", "as ongoing") is that change, and "park" a skip: each had offered
+  // another change first (a reopen on "move … to", a start on "for now"). The state named leads; what the model read
+  // differently is only offered.
+  it.each([
+    ['move the prereqs to done', 'taskDone', 2],
+    ['put task 3 to done', 'taskDone', 3],
+    ['set the verification as ongoing', 'taskStart', 5],
+    ['park the configuration for now', 'taskSkip', 4],
+  ] as const)('offers %j as the state it names first', (text, intent, taskNumber) => {
+    expect(firstProposal(understanding.interpret(text, context))).toEqual({ intent, taskNumber });
+  });
+
+  it.each([
+    ['close out task 4', 'taskDone', 4],
+    ['park task 5', 'taskSkip', 5],
+  ] as const)('carries out a plain board order: %j', (text, intent, taskNumber) => {
+    expect(understanding.interpret(text, context)).toMatchObject({ kind: 'act', proposal: { intent, taskNumber } });
+  });
+
+  // A state the task goes back to is the model's to read ("set task 3 back to in progress" reopens it).
+  it('leaves a state gone back to to the model: set task 3 back to in progress', () => {
+    expect(firstProposal(understanding.interpret('set task 3 back to in progress', context))).toMatchObject({
+      intent: 'taskReopen',
+    });
+  });
+});
