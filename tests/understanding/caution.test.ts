@@ -1277,6 +1277,8 @@ describe("a board's words for a task's state", () => {
     ['put task 3 to done', 'taskDone', 3],
     ['set the verification as ongoing', 'taskStart', 5],
     ['park the configuration for now', 'taskSkip', 4],
+    ['sidestep task 2 please, it was covered last year', 'taskSkip', 2],
+    ['bypass the configuration step, a contractor set it up', 'taskSkip', 4],
   ] as const)('offers %j as the state it names first', (text, intent, taskNumber) => {
     expect(firstProposal(understanding.interpret(text, context))).toEqual({ intent, taskNumber });
   });
