@@ -85,6 +85,12 @@ export function interpretAlone(reader: Reader, text: string, context: Understand
     const asked = politelyAsked(reader, text, context, whole.kind === 'answer');
     if (asked) return asked;
   }
+  // A statement the guide answers on its technical words that ends with an order the model is sure of ("agent's
+  // installed on both hosts, service running — close task 3") asks for that order.
+  if ((whole.kind === 'answer' || whole.kind === 'noAnswer') && !text.trimEnd().endsWith('?')) {
+    const closing = closingOrder(reader, text, context, true);
+    if (closing) return closing;
+  }
   if (whole.kind !== 'help') return whole;
   const handed = handedToOwner(reader, text, context);
   if (handed) return handed;
@@ -126,9 +132,15 @@ export function interpretAlone(reader: Reader, text: string, context: Understand
  * A message that ends with a plain order to change a task ("agent install isn't actually done, the service won't start,
  * reopen it"): what comes before says why, and its negations are about that. The order is offered, never carried out,
  * for the task it names or, naming none, the one the message names. Only an order that opens with a task change's verb
- * (a request word before it at most) and itself negates and weighs nothing.
+ * (a request word before it at most) and itself negates and weighs nothing; with `sureOnly`, only one the model is sure
+ * of with its own task.
  */
-export function closingOrder(reader: Reader, text: string, context: UnderstandingContext): Interpretation | undefined {
+export function closingOrder(
+  reader: Reader,
+  text: string,
+  context: UnderstandingContext,
+  sureOnly = false,
+): Interpretation | undefined {
   const closing = closingClause(text);
   if (closing === undefined || weighsOrRefuses(reader, closing)) return undefined;
   const tokens = preparedOf(reader, closing).tokens;
@@ -137,7 +149,7 @@ export function closingOrder(reader: Reader, text: string, context: Understandin
   if (intent === undefined) return undefined;
   const alone = interpretWhole(reader, closing, context);
   if (alone.kind === 'act' && alone.proposal.intent === intent) return { kind: 'choose', proposals: [alone.proposal] };
-  if (alone.kind !== 'clarify' || alone.missing !== 'task' || alone.intent !== intent) return undefined;
+  if (sureOnly || alone.kind !== 'clarify' || alone.missing !== 'task' || alone.intent !== intent) return undefined;
   const reading = read(reader.words, intent, preparedOf(reader, text), context);
   return reading.kind === 'complete' ? { kind: 'choose', proposals: [reading.proposal] } : undefined;
 }

@@ -1297,3 +1297,15 @@ describe("a board's words for a task's state", () => {
     });
   });
 });
+
+describe('an order after a technical report', () => {
+  // Each had been answered from the guide on its technical words: the closing order is offered, never carried out.
+  it.each([
+    ['Provisioning agent registered on both servers, gMSA created, service shows running - close task 3', 3],
+    ['TLS 1.2 enabled on the host, proxy allows the endpoints, IdFix report clean - close task 2', 2],
+  ])('offers the order: %j', (text, taskNumber) => {
+    const reading = understanding.interpret(text, context);
+    expect(reading.kind).toBe('choose');
+    expect(firstProposal(reading)).toEqual({ intent: 'taskDone', taskNumber });
+  });
+});
