@@ -77,3 +77,18 @@ describe('each task with an attribute', () => {
     expect(asksEachTaskWith(many('each', 10000))).toBe(false);
   });
 });
+
+describe('which tasks have an attribute', () => {
+  // Asked which tasks are in which state, the message wants them one by one, which only the task list shows: the
+  // progress summary, which counts them, is no longer shown as if asked for.
+  it.each(['which steps are finished and which are still open', 'which items are open and which are done'])(
+    '%j is not answered with the summary alone',
+    (text) => {
+      expect(asksEachTaskWith(tokenize(text))).toBe(true);
+      expect(sharedUnderstanding().interpret(text, context)).not.toMatchObject({
+        kind: 'act',
+        proposal: { intent: 'status' },
+      });
+    },
+  );
+});
