@@ -271,7 +271,7 @@ export class IntentModel {
 
   /** Intents ranked by score (summing to 1 over the ones that scored). `masked` is PreparedText.masked. */
   classify(masked: string): IntentScore[] {
-    const stems = this.featuresOf(masked);
+    const stems = stemsOf(masked);
     const reading = this.inputOf(masked);
     const { unknown, related } = reading;
     // A copy: the reading is shared with the other questions asked about this message.
@@ -284,7 +284,7 @@ export class IntentModel {
     // "my" and "is" with "my tasks", which is no reason to list anyone's tasks. A message of function words only
     // ("and now?") is read on those.
     let hasContent = false;
-    for (const word in stems) if (!this.functionWords.has(word)) hasContent = true;
+    for (const word of stems) if (!this.functionWords.has(word)) hasContent = true;
     // A task, a person or a number says which task or whom, never what to do with it: "hello 1" is no order.
     const evidence: string[] = [];
     for (const feature in input)
@@ -556,11 +556,15 @@ function splitKey(verb: string, particle: string): string {
  */
 const MIN_SENTENCE_WORDS = 4;
 
-function stemsOf(masked: string): string[] {
-  return masked
-    .split(' ')
-    .filter((token) => token !== '')
-    .map((token) => (KEEP_AS_IS.has(token) ? token : stem(token)));
+/** The last message's stems: the model asks for them several times per message (classify, trainedSentencesIn …). */
+let lastStems: { masked: string; stems: readonly string[] } = { masked: '', stems: [] };
+
+function stemsOf(masked: string): readonly string[] {
+  if (lastStems.masked === masked) return lastStems.stems;
+  const stems: string[] = [];
+  for (const token of masked.split(' ')) if (token !== '') stems.push(KEEP_AS_IS.has(token) ? token : stem(token));
+  lastStems = { masked, stems };
+  return stems;
 }
 
 /** Whether `stems` begin with every one of `opening`. */
