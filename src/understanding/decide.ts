@@ -28,6 +28,7 @@ import {
   TASK_INTENTS,
   turnsOff,
   type Interpretation,
+  type Prepared,
   type UnderstandingContext,
 } from './readings';
 import { asksOf, asksWhich, settingAsked, settingTokens, turnsOffSomethingElse } from './settingReading';
@@ -55,6 +56,27 @@ function hasUnknownCode(reader: Reader, masked: string): boolean {
 
 const LETTER = /[a-z]/;
 const DIGIT = /\d/;
+
+/**
+ * Whether a message read as `intent`, a command that changes nothing, only tells of the past: a word of the past tense
+ * ("was", "had"; not a form in "-ed", which is as often a state: "finished or still open"), no task of the plan named,
+ * no question word, and no request ("please", "can you").
+ */
+export function onlyTellsOfThePast(
+  reader: Reader,
+  prepared: Prepared,
+  context: UnderstandingContext,
+  intent: IntentName,
+): boolean {
+  return (
+    !CHANGES_STATE.has(intent) &&
+    !SETTINGS.has(intent) &&
+    !namesPlanTask(prepared, context) &&
+    !prepared.tokens.some((token) => reader.words.askingWords.has(token) || reader.words.requestWords.has(token)) &&
+    !asksYouTo(reader.words, prepared.tokens) &&
+    prepared.tokens.some((token) => reader.words.pastWords.has(token))
+  );
+}
 
 export function interpretWhole(reader: Reader, text: string, context: UnderstandingContext): Interpretation {
   const classified = classifyInPlan(reader, text, context);
@@ -443,6 +465,11 @@ export function interpretWhole(reader: Reader, text: string, context: Understand
   // read as the coming one: another reading of the task comes first.
   const other = reported && intent === 'due' ? proposals.findIndex((proposal) => proposal.intent !== 'due') : -1;
   if (other > 0) proposals.unshift(...proposals.splice(other, 1));
+  // A statement that tells of the past and asks nothing ("our Exchange migration ended last year, so that's one less
+  // thing", "this reminded me of the DirSync days") is no request for a command the model is unsure of: the help card.
+  // Not one that names a task, asks, or asks for something ("please", "can you").
+  if (proposals.length > 0 && !questionShaped && onlyTellsOfThePast(reader, prepared, context, proposals[0].intent))
+    return { kind: 'help', closest: closestIntents(candidates) };
   if (proposals.length > 0) return { kind: 'choose', proposals: proposals.slice(0, MAX_CHOICES) };
   // Unsure of the command and missing a part of it too: too little to ask a precise question about.
   return helpOrDate();

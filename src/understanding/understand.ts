@@ -8,7 +8,7 @@
  */
 import { closingClause, lastClause, sentencesOf, isConditional, replyToOwnQuestion, talksOfLater } from './clauses';
 import { loadCorpus, type Corpus, type IntentName } from './corpus';
-import { interpretWhole } from './decide';
+import { interpretWhole, onlyTellsOfThePast } from './decide';
 import type { IntentScore } from './intentModel';
 import { negationOf } from './negation';
 import { answerQuestion, classify, newReader, preparedOf, secondOpinionOf, type Reader } from './reader';
@@ -107,8 +107,11 @@ export function interpretAlone(reader: Reader, text: string, context: Understand
   if (preparedOf(reader, text).tokens[0] === PERSON_TOKEN) return whole;
   if (last !== undefined && !weighsOrRefuses(reader, text)) {
     const clause = interpretWhole(reader, last, context);
-    if (clause.kind === 'act') return { kind: 'choose', proposals: [clause.proposal] };
-    if (clause.kind === 'choose') return clause;
+    const asked = clause.kind === 'act' ? clause.proposal : clause.kind === 'choose' ? clause.proposals[0] : undefined;
+    // Not a command that changes nothing in a message that only tells of the past ("in my last job the staging server
+    // sat in another datacenter, it was a good design").
+    if (asked && !onlyTellsOfThePast(reader, preparedOf(reader, text), context, asked.intent))
+      return clause.kind === 'act' ? { kind: 'choose', proposals: [asked] } : clause;
   }
   // A request can stand in the middle, a story before it and an afterthought after ("…I lost track of where we are —
   // can you tell me what I should be working on next? The board wants numbers later but that can wait."): a sentence

@@ -1309,3 +1309,21 @@ describe('an order after a technical report', () => {
     expect(firstProposal(reading)).toEqual({ intent: 'taskDone', taskNumber });
   });
 });
+
+describe('a story of the past', () => {
+  // It had offered the report, on its last clause: a statement of the past that asks nothing is no request.
+  it.each(['In my last company we kept the staging server in a different region, it was a good design.'])(
+    'shows the help card: %j',
+    (text) => {
+      expect(understanding.interpret(text, context).kind).toBe('help');
+    },
+  );
+
+  // Asked for, what happened is still shown or offered.
+  it.each([['show me what changed yesterday', 'history']])(
+    'still reads a request about the past: %j',
+    (text, intent) => {
+      expect(firstProposal(understanding.interpret(text, context))).toMatchObject({ intent });
+    },
+  );
+});
