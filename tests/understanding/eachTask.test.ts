@@ -27,6 +27,8 @@ describe('each task with an attribute', () => {
     'each task and its state please',
     'give me every item with its status',
     "every step and whether it's finished or still open",
+    // Each task's number is shown by the list alone; the second network had read nothing in it.
+    'every step in the plan with its number next to it',
   ])('"%s" asks for the task list', (text) => {
     expect(intentOf(text)).toBe('tasks');
   });
