@@ -549,6 +549,16 @@ export function changeVerbedBeforeTask(words: ReaderWords, prepared: Prepared): 
  */
 export function stateAfterTask(words: ReaderWords, prepared: Prepared): IntentName | undefined {
   const { tokens } = prepared;
+  // Told of the past ("I marked task 2 as done by mistake", "it was set to done"), or said with the words of setting
+  // a task's state again or taking it back ("set", "mark", "back", "undo"), which the model learnt with their states,
+  // the state is left to the model. A past form after the task is a state itself ("to skipped").
+  const before = tokens.slice(0, prepared.taskMentions[0]?.start ?? 0);
+  if (
+    words.undoWords.findAll(tokens).length > 0 ||
+    tokens.some((token) => words.pastWords.has(token)) ||
+    before.some((token) => isPastForm(words, token))
+  )
+    return undefined;
   for (const mention of prepared.taskMentions) {
     let at = mention.end;
     if (tokens[at] === 'over') at += 1;

@@ -1269,13 +1269,13 @@ describe('requests put as questions', () => {
 });
 
 describe("a board's words for a task's state", () => {
-  // A task moved to a state of the board ("to done", "as ongoing") is that change, and "park" a skip: each had offered
+  // A task moved to a state of the board ("to done", "to ongoing") is that change, and "park" a skip: each had offered
   // another change first (a reopen on "move … to", a start on "for now"). The state named leads; what the model read
   // differently is only offered.
   it.each([
     ['move the prereqs to done', 'taskDone', 2],
     ['put task 3 to done', 'taskDone', 3],
-    ['set the verification as ongoing', 'taskStart', 5],
+    ['move the verification to ongoing', 'taskStart', 5],
     ['park the configuration for now', 'taskSkip', 4],
     ['sidestep task 2 please, it was covered last year', 'taskSkip', 2],
     ['bypass the configuration step, a contractor set it up', 'taskSkip', 4],
@@ -1288,6 +1288,13 @@ describe("a board's words for a task's state", () => {
     ['park task 5', 'taskSkip', 5],
   ] as const)('carries out a plain board order: %j', (text, intent, taskNumber) => {
     expect(understanding.interpret(text, context)).toMatchObject({ kind: 'act', proposal: { intent, taskNumber } });
+  });
+
+  // A state told of as it was, or taken back, is no state asked for: it had offered the task done first.
+  it('leaves a state taken back to the model: I set the config to done by accident, undo that please', () => {
+    expect(
+      firstProposal(understanding.interpret('I set the config to done by accident, undo that please', context)),
+    ).not.toMatchObject({ intent: 'taskDone' });
   });
 
   // A state the task goes back to is the model's to read ("set task 3 back to in progress" reopens it).
