@@ -42,6 +42,7 @@ interface Compiled {
   readonly alternatives: ReadonlySet<string>;
   readonly limiters: ReadonlySet<string>;
   readonly holds: ReadonlyArray<readonly string[]>;
+  readonly disbelief: ReadonlyArray<readonly string[]>;
 }
 
 /**
@@ -88,7 +89,7 @@ export function negationOf(
  * and typo correction would hide them ("yeah" → "yes", "nicht" → "night").
  */
 export function disbelief(typed: readonly string[], words: NegationWords): Negation | undefined {
-  const phrases = words.disbelief.map((phrase) => tokenize(phrase));
+  const { disbelief: phrases } = compile(words);
   return typed.some((_, at) => phrases.some((phrase) => phrase.every((word, i) => typed[at + i] === word)))
     ? 'statement'
     : undefined;
@@ -116,6 +117,7 @@ function compile(words: NegationWords): Compiled {
       alternatives: new Set(words.alternatives),
       limiters: new Set(words.limiters),
       holds: words.holds.map((phrase) => tokenize(phrase)),
+      disbelief: words.disbelief.map((phrase) => tokenize(phrase)),
     };
     compiled.set(words, found);
   }
