@@ -91,6 +91,14 @@ export function looksLikeQuestion(words: ReaderWords, text: string, tokens: read
 }
 
 /**
+ * Whether a message doubts what it says rather than asking for it: it ends with a tag ("turn on the watch, right",
+ * "start over or not") or its writer answers it no ("share the plan? no", "remind us daily? hmm, nope").
+ */
+export function doubtsIt(words: ReaderWords, text: string): boolean {
+  return endsWithTag(words, text) || answersItselfNo(words, text);
+}
+
+/**
  * Whether a statement ends by asking whether it is so ("the verification is done, right", "task 3 finished or what",
  * "task 4 skipped or not"): a tag of one word only after a comma or dash, so "set it up right" stays an order.
  */

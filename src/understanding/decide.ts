@@ -10,6 +10,7 @@ import { disbelief, negationOf } from './negation';
 import {
   asksAboutIt,
   asksYouTo,
+  doubtsIt,
   isConditional,
   looksLikeQuestion,
   refuses,
@@ -29,6 +30,7 @@ import {
   turnsOff,
   type Interpretation,
   type Prepared,
+  type Reading,
   type UnderstandingContext,
 } from './readings';
 import { asksOf, asksWhich, settingAsked, settingTokens, turnsOffSomethingElse } from './settingReading';
@@ -78,6 +80,35 @@ export function onlyTellsOfThePast(
   );
 }
 
+/** How a message puts the change it reads: the words around it rather than the change itself. */
+interface Framing {
+  /** Shaped as a question: a question mark, a question word first, a tag, or the writer's own "no". */
+  readonly asked: boolean;
+  /** Ended with a tag or answered no by its writer (doubtsIt). */
+  readonly doubted: boolean;
+  readonly negated: boolean;
+  /** Words of disbelief deny it ("enable the watch, yeah right"). */
+  readonly denied: boolean;
+  readonly conditional: boolean;
+}
+
+/**
+ * Whether the way a message puts a change makes it no plain order, to offer rather than carry out. A task change is
+ * one in any question, negation or hypothetical. A change of the whole plan (starting the questions, sharing, starting
+ * over, restoring) is one when a tag or the writer's own "no" doubts it ("share the plan? no", "start over or not"),
+ * or beside a negation ("we won't start the questions") or a hypothetical; a request put as a question still asks for
+ * it ("can we start over please", "start over?"). A setting turned on or off is one when doubted so or beside
+ * disbelief ("turn on the tenant watch? no", "enable the watch, yeah right"): a negation is how one is turned off
+ * ("don't remind us"), or refuses it where it stands before the order (Asks.keepOff), and a condition says what the
+ * watch is to watch for ("alert us if sync stops").
+ */
+function guardedChange(intent: IntentName, reading: Reading, framing: Framing): boolean {
+  if (TASK_INTENTS.has(intent)) return framing.asked || framing.negated || framing.conditional;
+  if (CHANGES_STATE.has(intent)) return framing.doubted || framing.negated || framing.conditional;
+  if (SETTINGS.has(intent) && !showsSetting(reading)) return framing.doubted || framing.denied;
+  return false;
+}
+
 export function interpretWhole(reader: Reader, text: string, context: UnderstandingContext): Interpretation {
   const classified = classifyInPlan(reader, text, context);
   const corrected = correctedReading(reader, classified, context.now);
@@ -104,10 +135,11 @@ export function interpretWhole(reader: Reader, text: string, context: Understand
   const questionShaped = looksLikeQuestion(reader.words, text, prepared.tokens);
   // The words as typed, before respelling folds some ("yeah" → "yes", "command" → "commands").
   const typed = tokenize(text.toLowerCase());
+  const denied = disbelief(typed, reader.words.negation);
   const negation =
     negationOf(prepared.tokens, reader.words.negation, (at) =>
       prepared.taskMentions.some((mention) => mention.start === at),
-    ) ?? disbelief(typed, reader.words.negation);
+    ) ?? denied;
   const asks = asksOf(reader.words, prepared.tokens);
   // Asked to leave a setting as it is ("nobody should touch the watch setting until the SOC signs off"), the message
   // changes no setting, whatever word of it reads as turning one off; it may still be shown. Nor does it change a task
@@ -362,7 +394,13 @@ export function interpretWhole(reader: Reader, text: string, context: Understand
     prepared.correctedFrom === undefined &&
     !classified.reread &&
     !indirect &&
-    !((questionShaped || negation || conditional) && TASK_INTENTS.has(intent));
+    !guardedChange(intent, reading, {
+      asked: questionShaped,
+      doubted: doubtsIt(reader.words, text),
+      negated: negation !== undefined,
+      denied: denied !== undefined,
+      conditional,
+    });
   // Nor is a setting for the whole plan turned on from a message about one of its tasks ("when the verification
   // passes I'll let the team know" is no request to watch the tenant): offered.
   const turnsOnSetting = SETTINGS.has(intent) && !turnsOff(reading);

@@ -1041,6 +1041,36 @@ describe('statements that ask, and questions answered no', () => {
   });
 });
 
+describe('changes of the whole plan and settings put in doubt', () => {
+  // A tag, the writer's own "no", disbelief or a refusal doubts a change of the whole plan or a setting as it does a
+  // task change: each had shared the plan, started or restored, or turned a setting on or off.
+  it.each([
+    ['the writer\'s own "no"', 'share this plan with everyone? no'],
+    ['the writer\'s own "no"', 'switch on the sync watch? nope'],
+    ['the writer\'s own "no"', 'remind us every week? hmm, no'],
+    ['the writer\'s own "no"', 'restore the earlier plan? no'],
+    ['the writer\'s own "no"', 'turn off the reminders? no'],
+    ['a tag', 'share the plan with the channel, right'],
+    ['a tag', 'switch on the tenant watch or not'],
+    ['a tag', 'begin the questions again or what'],
+    ['disbelief', 'activate the tenant watch, yeah right'],
+    ['disbelief', 'send us weekly reminders, as if'],
+    ['a refusal', 'we will not kick off the questionnaire'],
+  ])('carries out no change of the whole plan or setting doubted by %s: %j', (_why, text) => {
+    expect(understanding.interpret(text, context).kind).not.toBe('act');
+  });
+
+  it.each([
+    ['can we start again from scratch please', { intent: 'startOver' }],
+    ['could you please switch on daily reminders?', { intent: 'remind', cadence: 'daily' }],
+    ['would you share this plan with the team', { intent: 'share' }],
+    ['can you turn the sync watch on for us?', { intent: 'watch', setting: 'on' }],
+    ['we lost the old plan by accident, could you bring it back?', { intent: 'restore' }],
+  ])('still acts on a request put as a question: %j', (text, proposal) => {
+    expect(understanding.interpret(text, context)).toMatchObject({ kind: 'act', proposal });
+  });
+});
+
 describe('the day something happened', () => {
   // A day in a message about the past says when it happened: each had set the coming weekday as the due date.
   it.each([
