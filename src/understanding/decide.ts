@@ -30,6 +30,7 @@ import {
   turnsOff,
   type Interpretation,
   type Prepared,
+  type Proposal,
   type Reading,
   type UnderstandingContext,
 } from './readings';
@@ -46,7 +47,7 @@ import {
   toldOfADay,
 } from './taskReading';
 import { changeOfPosition, negatesItsWord, offers, outweighingCommands, politeRequest } from './weighing';
-import { PERSON_TOKEN, tokenize } from './textPrep';
+import { PERSON_TOKEN, tokenize, type PreparedText } from './textPrep';
 
 /** Readings of a message that goes on to a task which stand as they are: starting it, an owner or a due date for it. */
 const ONWARD_READINGS_KEPT: ReadonlySet<IntentName> = new Set<IntentName>(['taskStart', 'assign', 'unassign', 'due']);
@@ -107,6 +108,31 @@ function guardedChange(intent: IntentName, reading: Reading, framing: Framing): 
   if (CHANGES_STATE.has(intent)) return framing.doubted || framing.negated || framing.conditional;
   if (SETTINGS.has(intent) && !showsSetting(reading)) return framing.doubted || framing.denied;
   return false;
+}
+
+/**
+ * Whether a report of a day backs finishing its task at least as much as the task change `intent` read ("back on the
+ * 3rd we did task 3" read as a reopen on "back"): telling when a task was done is the common report.
+ */
+function finishingBacked(reader: Reader, masked: string, intent: IntentName): boolean {
+  if (!TASK_INTENTS.has(intent) || intent === 'taskDone' || intent === 'due') return false;
+  const learnt = reader.model.learntWordCounts(masked);
+  const done = learnt.get('taskDone') ?? 0;
+  return done > 0 && done >= (learnt.get(intent) ?? 0);
+}
+
+/** The readings of a report of a day, finishing its task first where the words back it (finishingBacked). */
+function finishedFirst(
+  reader: Reader,
+  prepared: PreparedText,
+  context: UnderstandingContext,
+  readings: readonly Proposal[],
+): readonly Proposal[] {
+  if (!finishingBacked(reader, prepared.masked, readings[0].intent)) return readings;
+  const done = read(reader.words, 'taskDone', prepared, context);
+  return done.kind === 'complete'
+    ? [done.proposal, ...readings.filter((proposal) => proposal.intent !== 'taskDone')]
+    : readings;
 }
 
 export function interpretWhole(reader: Reader, text: string, context: UnderstandingContext): Interpretation {
@@ -349,11 +375,14 @@ export function interpretWhole(reader: Reader, text: string, context: Understand
         proposals: [...both, ...others.filter((other) => other !== owner)].slice(0, MAX_CHOICES),
       };
     // Told in the past tense of a day ("we finished the config on monday"), the day is most likely when it happened:
-    // the coming one is offered after the model's readings.
-    const after = sure || (others.length > 0 && toldOfADay(reader.words, prepared, context.now));
+    // the coming one is offered after the model's readings. Finishing the task leads them where the words back it as
+    // much as the change read ("the verification was finished on the 2nd" had offered a reopen first).
+    const told = others.length > 0 && toldOfADay(reader.words, prepared, context.now);
+    const ordered = told ? finishedFirst(reader, prepared, context, others) : others;
+    const after = sure || told;
     return {
       kind: 'choose',
-      proposals: (after ? [others[0], deadline, ...others.slice(1)] : [deadline, ...others]).slice(0, MAX_CHOICES),
+      proposals: (after ? [ordered[0], deadline, ...ordered.slice(1)] : [deadline, ...ordered]).slice(0, MAX_CHOICES),
     };
   }
   // A question about a task ("who closed task 2?") is never taken as an order to change it.
@@ -452,11 +481,8 @@ export function interpretWhole(reader: Reader, text: string, context: Understand
   }
   // In such a report, finishing the task comes first where the words back it as much as the change read: telling when
   // a task was done is the common report ("back on the 3rd we did task 3" had read as a reopen on "back").
-  if (reported && intent !== 'taskDone' && intent !== 'due' && !outweighing.includes('taskDone')) {
-    const learnt = reader.model.learntWordCounts(prepared.masked);
-    if ((learnt.get('taskDone') ?? 0) > 0 && (learnt.get('taskDone') ?? 0) >= (learnt.get(intent) ?? 0))
-      outweighing.unshift('taskDone');
-  }
+  if (reported && !outweighing.includes('taskDone') && finishingBacked(reader, prepared.masked, intent))
+    outweighing.unshift('taskDone');
   const said = reader.model.trainedSentencesIn(prepared.masked);
   if (!said.has(intent))
     for (const other of [...said].reverse())

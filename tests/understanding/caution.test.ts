@@ -1085,6 +1085,19 @@ describe('the day something happened', () => {
     );
   });
 
+  // A report of finishing a task on a day still to come this month: these had offered reopening the task first.
+  it.each([
+    ['task 4 was completed on the 2nd', 4],
+    ['the verification was finished on the 28th', 5],
+  ])(
+    'offers finishing the task first, never a reopen, for a report of finishing it on a day: %j',
+    (text, taskNumber) => {
+      const reading = understanding.interpret(text, context);
+      expect(reading.kind).toBe('choose');
+      expect(firstProposal(reading)).toEqual({ intent: 'taskDone', taskNumber });
+    },
+  );
+
   it.each([
     ['the config must be finished by friday', 4, '2026-12-04'],
     ['the verification should be completed by thursday', 5, '2026-12-03'],
