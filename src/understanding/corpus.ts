@@ -174,12 +174,14 @@ export interface Corpus {
   };
   /**
    * What makes a day the one something happened rather than a deadline ("we finished the config on monday"):
-   * `pastWords` and `pastEndings` tell the past tense, `deadlines` the words that still make the day one to meet,
+   * `pastWords` and `pastEndings` tell the past tense, `notPast` the words with such an ending that are no past form
+   * ("proceed", "speed", "hundred", "embed"), `deadlines` the words that still make the day one to meet,
    * `movedTo` the words right before a day (an article or another word apart) that make it the day a task was moved to.
    */
   readonly pastDays: {
     readonly pastWords: readonly string[];
     readonly pastEndings: readonly string[];
+    readonly notPast: readonly string[];
     readonly deadlines: readonly string[];
     readonly movedTo: readonly string[];
   };
@@ -459,7 +461,13 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     doneTaskWords: wordMap(raw.doneTaskWords, 'doneTaskWords', fail),
     onwardWords: strings(raw.onwardWords, 'onwardWords'),
     owners: record(raw.owners, 'owners', ['markers', 'me', 'takers', 'arrows', 'nobody'] as const),
-    pastDays: record(raw.pastDays, 'pastDays', ['pastWords', 'pastEndings', 'deadlines', 'movedTo'] as const),
+    pastDays: record(raw.pastDays, 'pastDays', [
+      'pastWords',
+      'pastEndings',
+      'notPast',
+      'deadlines',
+      'movedTo',
+    ] as const),
     praise: strings(raw.praise, 'praise'),
     requestWords: strings(raw.requestWords, 'requestWords'),
     vagueDays: record(raw.vagueDays, 'vagueDays', ['parts', 'between', 'periods'] as const),

@@ -28,6 +28,8 @@ export interface ReaderWords {
   /** Words that put a message in the past tense, and word endings that do (corpus pastDays). */
   readonly pastWords: ReadonlySet<string>;
   readonly pastEndings: readonly string[];
+  /** Words with a past form's ending that are none ("proceed", "hundred"). */
+  readonly notPast: ReadonlySet<string>;
   /** Words that make a day one to meet, even in a message about the past ("it was due by friday"). */
   readonly deadlineWords: ReadonlySet<string>;
   /** Words that praise someone for work ("great job on task 4"): no request for an owner. */
@@ -142,6 +144,7 @@ export function readerWords(corpus: Corpus): ReaderWords {
     taskOrdinals: taskOrdinalTable(corpus.taskOrdinals),
     pastWords: new Set(corpus.pastDays.pastWords),
     pastEndings: corpus.pastDays.pastEndings,
+    notPast: new Set(corpus.pastDays.notPast),
     deadlineWords: new Set(corpus.pastDays.deadlines),
     praise: phraseTable(corpus.praise.map((phrase) => [phrase, true] as const)),
     requestWords: new Set(corpus.requestWords),

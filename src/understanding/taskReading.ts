@@ -328,9 +328,15 @@ export function praisesOrRecalls(words: ReaderWords, prepared: Prepared): boolea
   );
 }
 
-/** Whether a word ends like a past form ("owned", "finished"), long enough that the ending is not the whole word. */
+/**
+ * Whether a word ends like a past form ("owned", "finished"), long enough that the ending is not the whole word, and
+ * is not one of the words that only end so ("proceed", "speed", "hundred").
+ */
 function isPastForm(words: ReaderWords, token: string): boolean {
-  return words.pastEndings.some((ending) => token.length > ending.length + 2 && token.endsWith(ending));
+  return (
+    !words.notPast.has(token) &&
+    words.pastEndings.some((ending) => token.length > ending.length + 2 && token.endsWith(ending))
+  );
 }
 
 /**

@@ -1098,6 +1098,14 @@ describe('the day something happened', () => {
     },
   );
 
+  // A word that only ends like a past form tells of no day gone by: these had offered finishing the task first.
+  it.each([
+    ['speed up the agent install on friday', 3],
+    ['task 4 on friday, speed it up', 4],
+  ])('offers the day, not finishing the task, for an order with a word ending in "-ed": %j', (text, taskNumber) => {
+    expect(firstProposal(understanding.interpret(text, context))).toMatchObject({ intent: 'due', taskNumber });
+  });
+
   it.each([
     ['the config must be finished by friday', 4, '2026-12-04'],
     ['the verification should be completed by thursday', 5, '2026-12-03'],

@@ -1,6 +1,6 @@
 /** Parts of a task change read from the words alone: an owner and a due date offered together, the owner named. */
 import type { Proposal } from '../../src/understanding/readings';
-import { assignmentThenDeadline, ownerNamed, takesDateAway } from '../../src/understanding/taskReading';
+import { assignmentThenDeadline, ownerNamed, takesDateAway, toldOfADay } from '../../src/understanding/taskReading';
 import { prepare, words } from '../helpers/englishWords';
 
 const tokens = (text: string) => prepare(text).tokens;
@@ -36,5 +36,20 @@ describe('ownerNamed and takesDateAway', () => {
     ['drop task 2', false],
   ])('%j takes a date away: %s', (text, away) => {
     expect(takesDateAway(words, tokens(text))).toBe(away);
+  });
+});
+
+describe('toldOfADay', () => {
+  const NOW = new Date('2026-12-01T10:00:00Z');
+  // A word that only ends like a past form ("speed", "proceed", "hundred") tells no past: these had read as reports.
+  it.each([
+    ['speed up the agent install on friday', false],
+    ['we proceed with the config on the 4th', false],
+    ['a hundred objects for the prereqs on the 9th', false],
+    ['embed the config on friday', false],
+    ['we wrapped up the config on the 4th', true],
+    ['the verification was finished on the 28th', true],
+  ])('%j tells of a day in the past: %s', (text, told) => {
+    expect(toldOfADay(words, prepare(text), NOW)).toBe(told);
   });
 });
