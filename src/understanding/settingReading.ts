@@ -41,10 +41,8 @@ function keepsOff(words: ReaderWords, tokens: readonly string[], cadences: reado
   if (cadences.includes('off')) return false;
   const orders = [
     ...words.turnOnWords.findAll(tokens).map(({ start }) => start),
-    ...tokens.flatMap((token, at) =>
-      words.splitTurnOn.some(([verb, particle]) => token === verb && splitAround(tokens.slice(at), verb, particle))
-        ? [at]
-        : [],
+    ...tokens.flatMap((_, at) =>
+      words.splitTurnOn.some(([verb, particle]) => splitAt(tokens, at, verb, particle)) ? [at] : [],
     ),
   ];
   const named = words.cadences
@@ -133,9 +131,8 @@ export function negatesTurningOff(words: ReaderWords, tokens: readonly string[])
     ...words.changeVerbs.findAll(tokens),
   ].map((found) => found.start);
   // "switch anything off": the order starts at its verb.
-  tokens.forEach((token, i) => {
-    if (words.splitTurnOff.some(([verb, particle]) => token === verb && splitAround(tokens.slice(i), verb, particle)))
-      offs.push(i);
+  tokens.forEach((_, i) => {
+    if (words.splitTurnOff.some(([verb, particle]) => splitAt(tokens, i, verb, particle))) offs.push(i);
   });
   return offs.some((start) =>
     tokens.slice(Math.max(0, start - NEGATED_WITHIN), start).some((token) => words.negation.words.includes(token)),
@@ -196,7 +193,6 @@ export function asksWhich(words: ReaderWords, tokens: readonly string[]): boolea
   );
 }
 
-/** Whether `verb` is followed by `particle` a few words on, around an object. */
 /** The words between `verb` and `particle` wherever the message says them around an object ("switch [the daily nudges] off"). */
 export function splitObjects(tokens: readonly string[], verb: string, particle: string): string[][] {
   return tokens.flatMap((token, i) => {
@@ -206,8 +202,15 @@ export function splitObjects(tokens: readonly string[], verb: string, particle: 
   });
 }
 
+/** Whether `verb` is followed by `particle` a few words on, around an object, anywhere in the message. */
 export function splitAround(tokens: readonly string[], verb: string, particle: string): boolean {
-  return tokens.some(
-    (token, i) => token === verb && tokens.slice(i + 2, i + 2 + SPLIT_OBJECT_WORDS).includes(particle),
-  );
+  return tokens.some((_, i) => splitAt(tokens, i, verb, particle));
+}
+
+/**
+ * Whether the order split around an object starts at `at`: `verb` there and its own `particle` a few words on ("turn
+ * [the watch] on"), not that of a later copy of the verb ("turn on the watch, then turn it off").
+ */
+function splitAt(tokens: readonly string[], at: number, verb: string, particle: string): boolean {
+  return tokens[at] === verb && tokens.slice(at + 2, at + 2 + SPLIT_OBJECT_WORDS).includes(particle);
 }

@@ -35,6 +35,9 @@ describe('keepsSetting and asksOf', () => {
     ['switch the weekly reminders on', { keep: false, turnOn: true }],
     ['send us a daily digest', { keep: false, turnOn: true }],
     ['stop the daily digest', { keep: false, turnOn: false }],
+    // Each order split around its object is read at its own verb: the negation before the first "switch" had been
+    // read as one before the later "switch it off", keeping the setting as it is.
+    ['do not switch the watch on, switch it off', { keep: false, turnOn: true }],
   ])('%j → %o', (text, expected) => {
     const { tokens } = prepare(text);
     expect(keepsSetting(words, tokens)).toBe(expected.keep);
@@ -51,6 +54,8 @@ describe('asksOf keepOff', () => {
     ['we never had reminders, enable them now', false],
     ['the team does not want daily nudges', true],
     ["we won't switch on daily reminders but weekly is fine", false],
+    // The first "turn" has no particle of its own: the later negated order's "on" is no order of it.
+    ['turn around the rollout first, we will not turn the watch on', true],
   ])('%j → %s', (text, keepOff) => {
     expect(asksOf(words, prepare(text).tokens).keepOff).toBe(keepOff);
   });
