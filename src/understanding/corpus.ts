@@ -138,6 +138,8 @@ export interface Corpus {
    * message tells someone how to ask, and asks the bot for nothing.
    */
   readonly sayFrames: readonly string[];
+  /** Verbs that, opening a message, present what follows as something to type ("type skip task 4 in the chat"). */
+  readonly sayOpeners: readonly string[];
   /**
    * Words that open an indirect question ("tell me whether task 3 is done", "mark it done whether or not the audit
    * passes"): no hypothetical, but a change said beside one is offered, never carried out.
@@ -457,6 +459,7 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     pastIntentions: strings(raw.pastIntentions, 'pastIntentions'),
     laterTalk: strings(raw.laterTalk, 'laterTalk'),
     sayFrames: strings(raw.sayFrames, 'sayFrames'),
+    sayOpeners: strings(raw.sayOpeners, 'sayOpeners'),
     indirectQuestions: strings(raw.indirectQuestions, 'indirectQuestions'),
     doneTaskWords: wordMap(raw.doneTaskWords, 'doneTaskWords', fail),
     onwardWords: strings(raw.onwardWords, 'onwardWords'),

@@ -6,7 +6,7 @@
 import type { IntentName } from './corpus';
 import { taskListFirst } from './eachTask';
 import type { IntentScore } from './intentModel';
-import { disbelief, negationOf } from './negation';
+import { disbelief, negationOf, openingEnd } from './negation';
 import {
   asksAboutIt,
   asksYouTo,
@@ -335,13 +335,11 @@ export function interpretWhole(reader: Reader, text: string, context: Understand
   const reading = settingAsked(reader.words, read(reader.words, intent, prepared, context), prepared, questionShaped);
   // Something else turned off ("turn off your camera please", "I switched off the lights") is none of the bot's
   // settings, however much "turn off" reads as one.
-  if (
-    SETTINGS.has(intent) &&
-    turnsOff(reading) &&
+  const offElsewhere = () =>
     turnsOffSomethingElse(reader.words, settingTokens(reader.words, prepared.tokens), (token) =>
       [...SETTINGS].some((setting) => (reader.model.learntWordCounts(token).get(setting) ?? 0) > 0),
-    )
-  )
+    );
+  if (SETTINGS.has(intent) && turnsOff(reading) && offElsewhere())
     return { kind: 'help', closest: closestIntents(candidates) };
   // A named task given a day still to come reads as its deadline, whatever the model made of the other words: the date
   // is no word it learnt, so "no verification, 2026-12-18 at the latest" had scored as a skip and "the agent install,
@@ -412,7 +410,10 @@ export function interpretWhole(reader: Reader, text: string, context: Understand
   const smallTalk =
     ((chatter > 0 && chatter >= ownLearnt) || reader.model.opensWithChatter(prepared.masked)) && mayBeChatter;
   // A message that tells someone what to type ("you can say assign 3 to me") asks the bot for nothing: offered at most.
-  const quoted = reader.words.sayFrames.findAll(typed).length > 0;
+  // So does one opened by a verb of typing ("type skip task 4 in the chat").
+  const quoted =
+    reader.words.sayFrames.findAll(typed).length > 0 ||
+    reader.words.sayOpeners.has(typed[openingEnd(typed, reader.words.negation)] ?? '');
   // A task change read from a report of what happened on a day ("the agent install was finished on 2026-11-20") is
   // offered, never carried out: the words tell of then, and read as a reopen as readily as a finish. Finishing the
   // task is what such a report most often says ("we did task 3 on the 2nd"), and is still carried out.
@@ -529,12 +530,18 @@ export function interpretWhole(reader: Reader, text: string, context: Understand
   // read as the coming one: another reading of the task comes first.
   const other = reported && intent === 'due' ? proposals.findIndex((proposal) => proposal.intent !== 'due') : -1;
   if (other > 0) proposals.unshift(...proposals.splice(other, 1));
+  // Nor is a setting turned off offered beside another reading when what is turned off is none of the bot's ("turn
+  // off the server", read first as finishing a task, had offered the reminders off).
+  const offered =
+    proposals.some((proposal) => turnsOff({ kind: 'complete', proposal })) && offElsewhere()
+      ? proposals.filter((proposal) => !(SETTINGS.has(proposal.intent) && turnsOff({ kind: 'complete', proposal })))
+      : proposals;
   // A statement that tells of the past and asks nothing ("our Exchange migration ended last year, so that's one less
   // thing", "this reminded me of the DirSync days") is no request for a command the model is unsure of: the help card.
   // Not one that names a task, asks, or asks for something ("please", "can you").
-  if (proposals.length > 0 && !questionShaped && onlyTellsOfThePast(reader, prepared, context, proposals[0].intent))
+  if (offered.length > 0 && !questionShaped && onlyTellsOfThePast(reader, prepared, context, offered[0].intent))
     return { kind: 'help', closest: closestIntents(candidates) };
-  if (proposals.length > 0) return { kind: 'choose', proposals: proposals.slice(0, MAX_CHOICES) };
+  if (offered.length > 0) return { kind: 'choose', proposals: offered.slice(0, MAX_CHOICES) };
   // Unsure of the command and missing a part of it too: too little to ask a precise question about.
   return helpOrDate();
 }

@@ -55,9 +55,7 @@ export function negationOf(
   startsTask: (at: number) => boolean = () => false,
 ): Negation | undefined {
   const table = compile(words);
-  let start = 0;
-  for (let opener = openerAt(tokens, start, table); opener > 0; opener = openerAt(tokens, start, table))
-    start += opener;
+  const start = openingEnd(tokens, words);
   if (table.imperatives.some((phrase) => phrase.every((word, i) => tokens[start + i] === word))) return 'imperative';
   // An order to hold off is one wherever it stands: the clause before it often says what not to do yet ("before you
   // mark anything done, wait for my go-ahead").
@@ -93,6 +91,18 @@ export function disbelief(typed: readonly string[], words: NegationWords): Negat
   return typed.some((_, at) => phrases.some((phrase) => phrase.every((word, i) => typed[at + i] === word)))
     ? 'statement'
     : undefined;
+}
+
+/**
+ * Where the message proper starts, after the words said before an order ("ok", "please", "hey", a mention of someone
+ * addressed): 0 when none opens it.
+ */
+export function openingEnd(tokens: readonly string[], words: NegationWords): number {
+  const table = compile(words);
+  let start = 0;
+  for (let opener = openerAt(tokens, start, table); opener > 0; opener = openerAt(tokens, start, table))
+    start += opener;
+  return start;
 }
 
 /** How many tokens an opener (or a mention of someone addressed) takes at `at`; 0 when none starts there. */

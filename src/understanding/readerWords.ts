@@ -74,6 +74,8 @@ export interface ReaderWords {
   readonly laterTalk: PhraseTable<true>;
   /** Words that present a command as something to type (corpus sayFrames). */
   readonly sayFrames: PhraseTable<true>;
+  /** Verbs that present what follows as something to type when they open the message (corpus sayOpeners). */
+  readonly sayOpeners: ReadonlySet<string>;
   readonly eachTask: EachTaskWords;
   readonly indirectQuestions: ReadonlySet<string>;
   readonly ownerMarkers: ReadonlySet<string>;
@@ -177,6 +179,7 @@ export function readerWords(corpus: Corpus): ReaderWords {
     pastIntentions: phraseTable(corpus.pastIntentions.map((phrase) => [phrase, true] as const)),
     laterTalk: phraseTable(corpus.laterTalk.map((phrase) => [phrase, true] as const)),
     sayFrames: phraseTable(corpus.sayFrames.map((phrase) => [phrase, true] as const)),
+    sayOpeners: new Set(corpus.sayOpeners),
     eachTask: eachTaskWords(corpus.eachTask),
     indirectQuestions: new Set(corpus.indirectQuestions),
     ownerMarkers: new Set(corpus.owners.markers),

@@ -1148,6 +1148,27 @@ describe('words that deny, quote or weigh a change', () => {
     expect(understanding.interpret(text, context).kind).not.toBe('act');
   });
 
+  // A verb of typing that opens the message, or words that tell someone what to send the bot, quote the command
+  // without quotation marks: these had carried it out.
+  it.each(['tell the bot mark task 2 done', 'you just write done 4', 'ok, write assign 3 to me', 'say share the plan'])(
+    'carries out no command quoted without quotation marks: %j',
+    (text) => {
+      expect(understanding.interpret(text, context).kind).not.toBe('act');
+    },
+  );
+
+  // "off" said of a server, with no cadence or reminder named, is no setting: these had offered the reminders off
+  // beside another reading.
+  it.each(['switch off the file server', 'turn off the backup server tonight'])(
+    'offers no setting turned off for something that is not one: %j',
+    (text) => {
+      const reading = understanding.interpret(text, context);
+      const offered = reading.kind === 'choose' ? reading.proposals.map((proposal) => proposal.intent) : [];
+      expect(reading.kind).not.toBe('act');
+      expect(offered).not.toContain('remind');
+    },
+  );
+
   // A setting said to stay off, weighed in a question, or "off" said of something the bot does not have: these had
   // turned reminders or the watch on or off (or offered to).
   it.each([
