@@ -188,7 +188,7 @@ export function refuses(intent: IntentName, negation: Negation, asks: Asks): boo
 export function isConditional(words: ReaderWords, prepared: PreparedText): boolean {
   const { tokens } = prepared;
   if (words.pastIntentions.findAll(tokens).length > 0) return true;
-  const firstTask = Math.min(tokens.length, ...prepared.taskMentions.map((mention) => mention.start));
+  const firstTask = firstTaskAt(prepared);
   return tokens.some((token, i) => {
     if (words.hedges.has(token)) return i < firstTask;
     if (!words.conditionals.has(token)) return false;
@@ -207,8 +207,13 @@ export function isConditional(words: ReaderWords, prepared: PreparedText): boole
 export function talksOfLater(words: ReaderWords, prepared: PreparedText): boolean {
   const { tokens } = prepared;
   if (asksYouTo(words, tokens)) return false;
-  const firstTask = Math.min(tokens.length, ...prepared.taskMentions.map((mention) => mention.start));
+  const firstTask = firstTaskAt(prepared);
   return words.laterTalk.findAll(tokens).some(({ start }) => start < firstTask);
+}
+
+/** Where the first task the message names starts; the message's length when it names none. */
+function firstTaskAt(prepared: PreparedText): number {
+  return Math.min(prepared.tokens.length, ...prepared.taskMentions.map((mention) => mention.start));
 }
 
 /** Whether the message asks "you" to do something: "can you", "could you", "will you" (a request opener before "you"). */

@@ -258,6 +258,8 @@ export function interpretWhole(reader: Reader, text: string, context: Understand
   // has count with them ("cheers for the help this afternoon, nice work": cheers and nice against the help of help): the
   // network can still rank a command first on the one word they share with it.
   const ownWords = reader.model.learntWordCounts(prepared.masked, true).get(top.intent) ?? 0;
+  // Of them, the words the model learnt for it itself, the thesaurus's relations aside.
+  const ownLearnt = reader.model.learntWordCounts(prepared.masked).get(top.intent) ?? 0;
   const chatter = reader.model.chatterWords(prepared.masked);
   if (reader.model.unrelatedWords(prepared.masked) + chatter > ownWords) return helpOrDate();
   // When the network is unsure of it too, a word the thesaurus relates to some corpus word is no better evidence that
@@ -361,8 +363,7 @@ export function interpretWhole(reader: Reader, text: string, context: Understand
     // A task change the model is sure of, on two or more words of its own ("wrapped up on friday, mark it done", "on
     // leave until january, remove him from the config"), comes before the deadline: the day says when it happened or
     // for how long, and is still offered after it.
-    const ownWords = reader.model.learntWordCounts(prepared.masked).get(intent) ?? 0;
-    const sure = TASK_INTENTS.has(intent) && top.score >= ACT_SCORE && ownWords >= 2 && others[0]?.intent === intent;
+    const sure = TASK_INTENTS.has(intent) && top.score >= ACT_SCORE && ownLearnt >= 2 && others[0]?.intent === intent;
     // An owner and a deadline for the same task ("@Priya can you own config, by the 18th"): the day is the one the
     // owner is asked to meet, so the assignment comes first and the due date is offered right after it.
     const owner = others.find((proposal) => assignmentThenDeadline(proposal, deadline) !== undefined);
@@ -400,7 +401,6 @@ export function interpretWhole(reader: Reader, text: string, context: Understand
   // tonight?"), unless the message asks something ("thanks a lot, what is next"), names a task ("cheers, mark task 3
   // done") or turns a setting on ("a weekly nudge would be great for this lot"); then, or when the message opens as
   // small talk ("good night folks, logging off"), the command is offered, never carried out.
-  const ownLearnt = reader.model.learntWordCounts(prepared.masked).get(intent) ?? 0;
   if (chatter > ownLearnt) return helpOrDate();
   const mayBeChatter =
     !prepared.tokens.some((token) => reader.words.askingWords.has(token)) &&

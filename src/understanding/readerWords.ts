@@ -99,9 +99,9 @@ export interface ReaderWords {
   readonly questionOpeners: ReadonlySet<string>;
   /** What ends a statement as a question ("…, right", "… or not"), each as its words (corpus questionWords.tags). */
   readonly questionTags: ReadonlyArray<readonly string[]>;
-  /** Words that open a "no" the writer gives their own question ("…? no"). */
   /** Words that open a reply with a yes ("yes, mark it done"). */
   readonly answeredYes: ReadonlySet<string>;
+  /** Words that open a "no" the writer gives their own question ("…? no"). */
   readonly answeredNo: ReadonlySet<string>;
   /** Verbs that open a yes/no question, and the pronouns that stand for what the message said before. */
   readonly yesNoVerbs: ReadonlySet<string>;
