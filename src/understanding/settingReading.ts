@@ -94,8 +94,10 @@ export function turnsOffSomethingElse(
   return (
     offs.length > 0 &&
     offs.every(({ start, end }) => {
-      if (end < tokens.length) return foreign(tokens.slice(end, end + OBJECT_WORDS));
-      // "turn the heater off": the object stands between the verb and its particle.
+      const after = tokens.slice(end, end + OBJECT_WORDS);
+      if (words.objectOpeners.has(after[0] ?? '')) return foreign(after);
+      // "turn the heater off": the object stands between the verb and its particle, whatever words that open no
+      // object follow it ("turn the vpn off please").
       for (let verb = start - 1; verb >= Math.max(0, start - SPLIT_OBJECT_WORDS - 1); verb -= 1)
         if (words.splitTurnOff.some(([splitVerb]) => splitVerb === tokens[verb]))
           return foreign(tokens.slice(verb + 1, start));

@@ -1183,6 +1183,8 @@ describe('words that deny, quote or weigh a change', () => {
     ['something else turned off', 'turn the radio off'],
     ['something else turned off', 'mute your mic please'],
     ['something else turned off', 'I switched off the heating last night'],
+    ['something else turned off, a word after it', 'turn the vpn off please'],
+    ['something else turned off, a word after it', 'switch the office heater off now'],
   ])('changes and offers no setting for %s: %j', (_why, text) => {
     expect(understanding.interpret(text, context).kind).toBe('help');
   });

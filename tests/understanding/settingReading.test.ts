@@ -71,6 +71,11 @@ describe('turnsOffSomethingElse', () => {
     ['switch the tenant watch off', false],
     ['turn it off', false],
     ['stop', false],
+    // Words after the particle that open no object leave the object before it: these had been read as a setting.
+    ['turn the vpn off please', true],
+    ['switch the office heater off now', true],
+    ['switch the weekly digest off now', false],
+    ['turn it off please', false],
   ])('%j → %s', (text, elsewhere) => {
     expect(turnsOffSomethingElse(words, prepare(text).tokens, noneLearnt)).toBe(elsewhere);
   });
