@@ -3,7 +3,7 @@
  * hypothetical, asks "you" to do something, or negates a command into "do nothing"; and its last clause.
  */
 import type { IntentName } from './corpus';
-import type { Negation } from './negation';
+import { openingEnd, type Negation } from './negation';
 import type { ReaderWords } from './readerWords';
 import { REFUSED_WHEN_NEGATED, SETTINGS, TASK_INTENTS, type Asks } from './readings';
 import { MAX_UNDERSTOOD_CHARS, TASK_TOKEN, tokenize, type PreparedText } from './textPrep';
@@ -97,6 +97,27 @@ export function looksLikeQuestion(words: ReaderWords, text: string, tokens: read
 export function doubtsIt(words: ReaderWords, text: string): boolean {
   return endsWithTag(words, text) || answersItselfNo(words, text);
 }
+
+/**
+ * Whether a clause after the first opens with a correction ("turn the watch on, no wait, keep it off", "daily reminders,
+ * actually make it weekly"): the message takes back what it said before. A correction inside a clause ("we'd rather
+ * have weekly reminders") takes nothing back.
+ */
+export function takesBack(words: ReaderWords, text: string): boolean {
+  return text
+    .slice(0, MAX_UNDERSTOOD_CHARS)
+    .toLowerCase()
+    .split(CLAUSE_END)
+    .slice(1)
+    .some((clause) => {
+      const tokens = tokenize(clause);
+      const opening = openingEnd(tokens, words.negation);
+      return words.corrections.findAll(tokens).some(({ start }) => start <= opening);
+    });
+}
+
+/** A mark that ends a clause: a comma, full stop, semicolon, dash, "!" or "?" before a space or the end. */
+const CLAUSE_END = /[,.;!?-](?:\s|$)/;
 
 /**
  * Whether a statement ends by asking whether it is so ("the verification is done, right", "task 3 finished or what",

@@ -14,6 +14,7 @@ import {
   isConditional,
   looksLikeQuestion,
   refuses,
+  takesBack,
   talksOfLater,
   weighsAChange,
 } from './clauses';
@@ -91,6 +92,8 @@ interface Framing {
   /** Words of disbelief deny it ("enable the watch, yeah right"). */
   readonly denied: boolean;
   readonly conditional: boolean;
+  /** A later clause opens with a correction, taking back what came before ("…, no wait keep it on"). */
+  readonly takenBack: boolean;
 }
 
 /**
@@ -105,8 +108,8 @@ interface Framing {
  */
 function guardedChange(intent: IntentName, reading: Reading, framing: Framing): boolean {
   if (TASK_INTENTS.has(intent)) return framing.asked || framing.negated || framing.conditional;
-  if (CHANGES_STATE.has(intent)) return framing.doubted || framing.negated || framing.conditional;
-  if (SETTINGS.has(intent) && !showsSetting(reading)) return framing.doubted || framing.denied;
+  if (CHANGES_STATE.has(intent)) return framing.doubted || framing.negated || framing.conditional || framing.takenBack;
+  if (SETTINGS.has(intent) && !showsSetting(reading)) return framing.doubted || framing.denied || framing.takenBack;
   return false;
 }
 
@@ -430,6 +433,7 @@ export function interpretWhole(reader: Reader, text: string, context: Understand
       negated: negation !== undefined,
       denied: denied !== undefined,
       conditional,
+      takenBack: takesBack(reader.words, text),
     });
   // Nor is a setting for the whole plan turned on from a message about one of its tasks ("when the verification
   // passes I'll let the team know" is no request to watch the tenant): offered.

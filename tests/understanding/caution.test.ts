@@ -1060,6 +1060,14 @@ describe('changes of the whole plan and settings put in doubt', () => {
     expect(understanding.interpret(text, context).kind).not.toBe('act');
   });
 
+  // A later clause that opens with a correction takes back the setting said before it: these had turned it off.
+  it.each([
+    'switch on the tenant watch and later switch it off, no wait keep it running',
+    'turn the daily reminders off, wait no, leave them',
+  ])('carries out no setting the message takes back: %j', (text) => {
+    expect(understanding.interpret(text, context).kind).not.toBe('act');
+  });
+
   it.each([
     ['can we start again from scratch please', { intent: 'startOver' }],
     ['could you please switch on daily reminders?', { intent: 'remind', cadence: 'daily' }],

@@ -6,11 +6,13 @@ import {
   asksAboutIt,
   asksYouTo,
   closingClause,
+  doubtsIt,
   isConditional,
   lastClause,
   sentencesOf,
   looksLikeQuestion,
   refuses,
+  takesBack,
   talksOfLater,
   weighsAChange,
 } from '../../src/understanding/clauses';
@@ -69,6 +71,33 @@ describe('looksLikeQuestion', () => {
     ['is it', false],
   ])('%j → %s', (text, question) => {
     expect(looksLikeQuestion(words, text, tokens(text))).toBe(question);
+  });
+});
+
+describe('doubtsIt', () => {
+  it.each([
+    ['post the plan to the channel? no', true],
+    ['enable weekly nudges? hmm, nope', true],
+    ['switch the watch on, right', true],
+    ['start the questions or not', true],
+    ['start over?', false],
+    ['can we share the plan please', false],
+    ['set it up right', false],
+  ])('%j → %s', (text, doubted) => {
+    expect(doubtsIt(words, text)).toBe(doubted);
+  });
+});
+
+describe('takesBack', () => {
+  it.each([
+    ['turn the watch off, no wait, keep it', true],
+    ['switch on daily reminders, actually make it weekly', true],
+    ['share it. scratch that, keep it to us', true],
+    ["we'd rather have weekly reminders", false],
+    ['actually, turn on the watch', false],
+    ['turn on the watch', false],
+  ])('%j → %s', (text, back) => {
+    expect(takesBack(words, text)).toBe(back);
   });
 });
 
