@@ -102,9 +102,10 @@ interface Framing {
  * over, restoring) is one when a tag or the writer's own "no" doubts it ("share the plan? no", "start over or not"),
  * or beside a negation ("we won't start the questions") or a hypothetical; a request put as a question still asks for
  * it ("can we start over please", "start over?"). A setting turned on or off is one when doubted so or beside
- * disbelief ("turn on the tenant watch? no", "enable the watch, yeah right"): a negation is how one is turned off
- * ("don't remind us"), or refuses it where it stands before the order (Asks.keepOff), and a condition says what the
- * watch is to watch for ("alert us if sync stops").
+ * disbelief ("turn on the tenant watch? no", "enable the watch, yeah right"). Either is one when a later clause takes
+ * it back ("turn the reminders off, wait no, leave them"). For a setting, a negation is how one is turned off ("don't
+ * remind us"), or refuses it where it stands before the order (Asks.keepOff), and a condition says what the watch is
+ * to watch for ("alert us if sync stops").
  */
 function guardedChange(intent: IntentName, reading: Reading, framing: Framing): boolean {
   if (TASK_INTENTS.has(intent)) return framing.asked || framing.negated || framing.conditional;
