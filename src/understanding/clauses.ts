@@ -116,6 +116,28 @@ export function takesBack(words: ReaderWords, text: string): boolean {
     });
 }
 
+/**
+ * Whether the message turns a setting on only inside a hypothetical or a story of what was once meant: an order to
+ * turn one on (or a cadence) after "if", "once"… in the same clause ("if we turn on daily reminders then what"), or a
+ * change once meant ("last time we had to turn on daily reminders"). "alert us if sync stops" puts the condition after
+ * the order: it says what to watch for.
+ */
+export function turnsOnInHypothetical(words: ReaderWords, text: string): boolean {
+  return text
+    .slice(0, MAX_UNDERSTOOD_CHARS)
+    .toLowerCase()
+    .split(CLAUSE_END)
+    .some((clause) => {
+      const tokens = tokenize(clause);
+      if (words.pastIntentions.findAll(tokens).length > 0) return true;
+      const condition = tokens.findIndex((token) => words.conditionals.has(token));
+      if (condition < 0) return false;
+      return [...words.turnOnWords.findAll(tokens), ...words.cadences.findAll(tokens)].some(
+        ({ start }) => start > condition,
+      );
+    });
+}
+
 /** A mark that ends a clause: a comma, full stop, semicolon, dash, "!" or "?" before a space or the end. */
 const CLAUSE_END = /[,.;!?-](?:\s|$)/;
 

@@ -16,6 +16,7 @@ import {
   refuses,
   takesBack,
   talksOfLater,
+  turnsOnInHypothetical,
   weighsAChange,
 } from './clauses';
 import { answerQuestion, classifyInPlan, correctedReading, type Reader } from './reader';
@@ -94,6 +95,8 @@ interface Framing {
   readonly conditional: boolean;
   /** A later clause opens with a correction, taking back what came before ("…, no wait keep it on"). */
   readonly takenBack: boolean;
+  /** A setting turned on inside a hypothetical ("if we turn on daily reminders then what"). */
+  readonly hypothetical: boolean;
 }
 
 /**
@@ -110,7 +113,8 @@ interface Framing {
 function guardedChange(intent: IntentName, reading: Reading, framing: Framing): boolean {
   if (TASK_INTENTS.has(intent)) return framing.asked || framing.negated || framing.conditional;
   if (CHANGES_STATE.has(intent)) return framing.doubted || framing.negated || framing.conditional || framing.takenBack;
-  if (SETTINGS.has(intent) && !showsSetting(reading)) return framing.doubted || framing.denied || framing.takenBack;
+  if (SETTINGS.has(intent) && !showsSetting(reading))
+    return framing.doubted || framing.denied || framing.takenBack || framing.hypothetical;
   return false;
 }
 
@@ -435,6 +439,7 @@ export function interpretWhole(reader: Reader, text: string, context: Understand
       denied: denied !== undefined,
       conditional,
       takenBack: takesBack(reader.words, text),
+      hypothetical: turnsOnInHypothetical(reader.words, text),
     });
   // Nor is a setting for the whole plan turned on from a message about one of its tasks ("when the verification
   // passes I'll let the team know" is no request to watch the tenant): offered.

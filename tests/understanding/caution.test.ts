@@ -1068,6 +1068,24 @@ describe('changes of the whole plan and settings put in doubt', () => {
     expect(understanding.interpret(text, context).kind).not.toBe('act');
   });
 
+  // A setting turned on inside a hypothetical, or once meant and not done, is weighed or told: these had turned it on.
+  it.each([
+    'if we enable the tenant watch then what',
+    'suppose we turn on weekly reminders',
+    'if we turn on daily reminders, what changes',
+    'we were going to turn on the tenant watch last month',
+    'we had planned to switch on weekly reminders',
+  ])('turns on no setting said inside a hypothetical: %j', (text) => {
+    expect(understanding.interpret(text, context).kind).not.toBe('act');
+  });
+
+  it.each(['alert the team if the sync job stops', 'if sync breaks, turn on the watch'])(
+    'still turns the watch on where the condition is what to watch for: %j',
+    (text) => {
+      expect(understanding.interpret(text, context)).toMatchObject({ kind: 'act', proposal: { intent: 'watch' } });
+    },
+  );
+
   it.each([
     ['can we start again from scratch please', { intent: 'startOver' }],
     ['could you please switch on daily reminders?', { intent: 'remind', cadence: 'daily' }],

@@ -14,6 +14,7 @@ import {
   refuses,
   takesBack,
   talksOfLater,
+  turnsOnInHypothetical,
   weighsAChange,
 } from '../../src/understanding/clauses';
 import { prepare, words } from '../helpers/englishWords';
@@ -98,6 +99,19 @@ describe('takesBack', () => {
     ['turn on the watch', false],
   ])('%j → %s', (text, back) => {
     expect(takesBack(words, text)).toBe(back);
+  });
+});
+
+describe('turnsOnInHypothetical', () => {
+  it.each([
+    ['if we enable the watch then what', true],
+    ['once we schedule weekly reminders the team complains', true],
+    ['we were going to turn on daily reminders', true],
+    ['alert us if sync stops', false],
+    ['if sync stops, turn on the watch', false],
+    ['remind us daily when tasks are due', false],
+  ])('%j → %s', (text, hypothetical) => {
+    expect(turnsOnInHypothetical(words, text)).toBe(hypothetical);
   });
 });
 
