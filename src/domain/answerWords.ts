@@ -238,6 +238,7 @@ export interface SharedWords {
   readonly otherQuestions: readonly string[];
   readonly onlyWords: readonly string[];
   readonly tentative: readonly string[];
+  readonly forNow: readonly string[];
   readonly yesFirst: readonly string[];
   readonly reportsAnswer: readonly string[];
   readonly reportedOf: readonly string[];
@@ -347,6 +348,7 @@ const SHARED_LISTS = [
   'otherQuestions',
   'onlyWords',
   'tentative',
+  'forNow',
   'yesFirst',
   'reportsAnswer',
   'reportedOf',
@@ -866,6 +868,12 @@ export const ONLY_WORDS: readonly string[] = WORDS.shared.onlyWords;
  * change a firm answer into another one on its own.
  */
 export const TENTATIVE: readonly string[] = WORDS.shared.tentative;
+
+/**
+ * A denial said of the present only ("nobody has EA right now"): what a word of contrast says after it ("but security
+ * can grant it") is heard, where a lasting denial ("we don't use PHS") reaches past it.
+ */
+export const FOR_NOW: readonly string[] = WORDS.shared.forNow;
 
 /** The reply starts by saying yes. */
 export const YES_FIRST: readonly string[] = WORDS.shared.yesFirst;

@@ -59,6 +59,7 @@ import {
   REJECTED,
   REACHING_VERBS,
   TENTATIVE,
+  FOR_NOW,
   UNREACHABLE,
   UNSURE_LINKS,
   UNSURE_LINK_REACH,
@@ -131,6 +132,7 @@ type Meaning =
         | 'otherCounted'
         | 'estimate'
         | 'tentative'
+        | 'forNow'
         | 'only'
         | 'countBeforeSize'
         | 'reportedOf'
@@ -225,6 +227,7 @@ function table(): PhraseTable<Meaning> {
   add(OTHER_COUNTED, { kind: 'otherCounted' });
   add(ESTIMATE_WORDS, { kind: 'estimate' });
   add(TENTATIVE, { kind: 'tentative' });
+  add(FOR_NOW, { kind: 'forNow' });
   add(ONLY_WORDS, { kind: 'only' });
   add(COUNTS_BEFORE_SIZE, { kind: 'countBeforeSize' });
   add(EXCEPTIONS, { kind: 'exception' });
@@ -314,6 +317,11 @@ interface Piece {
 interface Evidence {
   readonly pieces: Piece[];
   readonly denied: Set<string>;
+  /**
+   * The segment each value is denied in, for a denial that may be taken back by what follows "but" or a full stop (see
+   * undenied); Infinity for one that lasts.
+   */
+  readonly deniedIn: Map<string, Set<number>>;
   /** The modifiers found in each segment (see Scan.segment). */
   readonly modifiers: Map<number, Set<number>>;
   topicDenied: boolean;
@@ -605,10 +613,25 @@ class Scan {
   private evidenceFor(question: AnswerKey): Evidence {
     let evidence = this.evidence.get(question);
     if (!evidence) {
-      evidence = { pieces: [], denied: new Set(), modifiers: new Map(), topicDenied: false, notSure: false };
+      evidence = {
+        pieces: [],
+        denied: new Set(),
+        deniedIn: new Map(),
+        modifiers: new Map(),
+        topicDenied: false,
+        notSure: false,
+      };
       this.evidence.set(question, evidence);
     }
     return evidence;
+  }
+
+  /** Records `value` as denied at token `at`; unless `lasting`, only up to the end of its segment. */
+  private deny(question: AnswerKey, value: string, at: number, lasting = true): void {
+    const evidence = this.evidenceFor(question);
+    evidence.denied.add(value);
+    const segments = evidence.deniedIn.get(value) ?? new Set<number>();
+    evidence.deniedIn.set(value, segments.add(lasting ? Infinity : (this.segment[at] ?? 0)));
   }
 
   private allows(question: AnswerKey, topical: boolean): boolean {
@@ -730,7 +753,19 @@ class Scan {
           if (denied && meaning.whole) this.evidenceFor(question).wholeNone = true;
           continue;
         }
-        if (denied) this.evidenceFor(question).denied.add(meaning.value);
+        // A value taken away ("the EA account was deleted") or denied for now only ("nobody has EA right now") may come
+        // back after a word of contrast ("but we can get a new one"); any other denial lasts.
+        if (denied)
+          this.deny(
+            question,
+            meaning.value,
+            match.start,
+            !(
+              this.departed[match.start] ||
+              this.unused[match.start] ||
+              this.inSegment(this.segment[match.start], 'forNow')
+            ),
+          );
         else if (meaning.value === NONE_VALUE && this.saysOnly(match)) this.evidenceFor(question).wholeNone = true;
         if (denied && (this.departed[match.start] || this.unused[match.start]))
           this.evidenceFor(question).givenUp = true;
@@ -1110,6 +1145,11 @@ class Scan {
     return undefined;
   }
 
+  /** Whether a phrase of `kind` starts in `segment` (see Scan.segment). */
+  private inSegment(segment: number, kind: Kind): boolean {
+    return this.matches.some((match) => this.segment[match.start] === segment && has(match, kind));
+  }
+
   private inClause(clause: number, kind: Kind): boolean {
     return this.matches.some((match) => this.clause[match.start] === clause && has(match, kind));
   }
@@ -1182,7 +1222,7 @@ class Scan {
           !this.asking[i] &&
           !this.hedged[i]
         )
-          this.evidenceFor(question).denied.add(value);
+          this.deny(question, value, i);
         else this.allow(question, topical, [value], i);
       });
     }
@@ -1484,16 +1524,39 @@ function has(match: PhraseMatch<Meaning>, kind: Kind): boolean {
 
 type Resolution = { value: Answers[AnswerKey] } | { candidates: string[] } | undefined;
 
-function resolve(question: Question, evidence: Evidence | undefined): Resolution {
-  if (!evidence) return undefined;
+/**
+ * `asked`: whether it is the question the reply is to. A value denied and then said again after a word of contrast is
+ * heard for it, but leaves a later question open: the words are too contested to answer it unasked.
+ */
+function resolve(question: Question, evidence: Evidence | undefined, asked: boolean): Resolution {
+  if (!evidence || (!asked && evidence.pieces.some((piece) => restated(evidence, piece)))) return undefined;
   return question.multi ? resolveMulti(question, evidence) : resolveSingle(question, evidence);
+}
+
+/**
+ * The values of a piece that its denials leave. A denial said in the piece's segment or after it reaches it; one said
+ * before a word of contrast or a full stop narrows what follows ("not the latest, but past the cut-off") but does not take back a
+ * value named again after it when it was taken away ("the EA account was deleted but we can get a new one") or denied
+ * for now only ("nobody has EA right now"); see readWords.
+ */
+function undenied(evidence: Evidence, piece: Piece): readonly string[] {
+  const left = piece.values.filter((value) => !evidence.denied.has(value));
+  if (left.length > 0) return left;
+  return piece.values.filter(
+    (value) => ![...(evidence.deniedIn.get(value) ?? [])].some((segment) => segment >= piece.segment),
+  );
+}
+
+/** Whether a piece names again, after a word of contrast or a full stop, what was denied before it. */
+function restated(evidence: Evidence, piece: Piece): boolean {
+  return piece.values.every((value) => evidence.denied.has(value)) && undenied(evidence, piece).length > 0;
 }
 
 function resolveSingle(question: Question, evidence: Evidence): Resolution {
   if (evidence.notSureChosen) return { value: NOT_SURE_VALUE as Answers[AnswerKey] };
   const words = QUESTION_WORDS[question.id];
   const pieces = evidence.pieces
-    .map((piece) => ({ ...piece, values: piece.values.filter((value) => !evidence.denied.has(value)) }))
+    .map((piece) => ({ ...piece, values: undenied(evidence, piece) }))
     .filter((piece) => piece.values.length > 0);
   for (const value of evidence.denied) {
     const means = words.denied?.[value];
@@ -1564,9 +1627,7 @@ function resolveMulti(question: Question, evidence: Evidence): Resolution {
   const words = QUESTION_WORDS[question.id];
   const options: readonly string[] = question.id === 'customization' ? CUSTOMIZATION_NEEDS : OTHER_NEEDS;
   const read = evidence.pieces.map(
-    (piece) =>
-      rewrite(words, evidence, { ...piece, values: piece.values.filter((value) => !evidence.denied.has(value)) })
-        .values,
+    (piece) => rewrite(words, evidence, { ...piece, values: undenied(evidence, piece) }).values,
   );
   const named = new Set(read.filter((values) => values.length === 1).flat());
   // Words that fit several options ("groups written back to AD"), none of them named on its own: ask which.
@@ -1623,7 +1684,7 @@ function combine(words: QuestionWords, candidates: readonly string[]): string[] 
 }
 
 function settle(asked: Question, answers: Partial<Answers>, scan: Scan): SentenceReading {
-  const askedResolution = resolve(asked, scan.evidence.get(asked.id));
+  const askedResolution = resolve(asked, scan.evidence.get(asked.id), true);
   const askedReading: AskedReading =
     askedResolution === undefined
       ? { kind: 'none' }
@@ -1639,7 +1700,7 @@ function settle(asked: Question, answers: Partial<Answers>, scan: Scan): Sentenc
   for (const question of QUESTIONS) {
     if (question.id === asked.id) continue;
     const evidence = scan.evidence.get(question.id);
-    const resolution = resolve(question, evidence);
+    const resolution = resolve(question, evidence, false);
     if (!resolution || !('value' in resolution)) continue;
     const value = resolution.value;
     // Not knowing a later question is an answer only when the sentence names what it does not know ("devices not sure"),

@@ -1006,3 +1006,28 @@ describe('a Windows Server release denied or left is not the answer', () => {
     ['connectServerOs', 'not sure if 2016 or 2019', 'notSure'],
   ]);
 });
+
+describe('a value denied for now or taken away, then said again after a word of contrast, is asked about', () => {
+  readsAs([
+    // Taken away, then obtainable again: the later clause is heard, so the first clause's value is not taken alone.
+    ['enterpriseAdminAvailable', 'our enterprise admin account got deleted, but we can request it again', 'ambiguous'],
+    ['enterpriseAdminAvailable', 'nobody holds EA at the moment, however the identity team can grant it', 'ambiguous'],
+    ['currentSync', 'we migrated off connect, but connect still runs for the lab forest', 'connect'],
+    // A lasting denial still reaches past the contrast.
+    ['enterpriseAdminAvailable', "we don't have EA, but I'm a domain admin", 'no'],
+    ['enterpriseAdminAvailable', 'no EA here, but we have someone who can do it', 'no'],
+    // Taken away without a contrast, it stays taken away.
+    ['enterpriseAdminAvailable', 'the enterprise admin account was deleted last spring', 'no'],
+    // Granting the role is having it.
+    ['enterpriseAdminAvailable', 'the identity team can grant it to me for the install', 'yes'],
+  ]);
+
+  it('does not answer a later question unasked when it is contested', () => {
+    const reading = readSentence(
+      questionById('domainsReachable'),
+      'all of them. the enterprise admin account was deleted, but we can ask for a new enterprise admin account',
+      { currentSync: 'none' },
+    );
+    expect(reading.also).not.toHaveProperty('enterpriseAdminAvailable');
+  });
+});
