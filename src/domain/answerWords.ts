@@ -264,6 +264,7 @@ export interface SharedWords {
   readonly manyWords: readonly string[];
   readonly countsBeforeSize: readonly string[];
   readonly questionOpeners: ReadonlySet<string>;
+  readonly removedPronouns: ReadonlySet<string>;
   readonly choiceNumberWords: readonly string[];
   readonly versionQualifiers: ReadonlyArray<readonly [string, (typeof VERSION_DIRECTIONS)[number]]>;
   readonly versionUnknownParts: ReadonlySet<string>;
@@ -376,6 +377,7 @@ const SHARED_SINGLE_WORDS = [
   'yearMarkers',
   'partialWords',
   'questionOpeners',
+  'removedPronouns',
   'versionUnknownParts',
 ] as const;
 const SHARED_FIELDS: readonly string[] = [
@@ -778,6 +780,13 @@ export const OTHER_THINGS: readonly string[] = WORDS.shared.otherThings;
  * the nearest thing named before it in its sentence, past "but" and "and".
  */
 export const REMOVED_BACK: readonly string[] = WORDS.shared.removedBack;
+
+/**
+ * Pronouns that make a plain removal ("decommissioned", "retired") a removal of what was named before: "we had exchange
+ * hybrid but decommissioned it" reaches back like REMOVED_BACK, while the removal word alone keeps its own meanings ("we
+ * used to, but we decommissioned it" is still a no).
+ */
+export const REMOVED_PRONOUNS: ReadonlySet<string> = WORDS.shared.removedPronouns;
 
 /**
  * A thing given up, said of "it" or "them" after it is named: denies the nearest thing named before it in its sentence,

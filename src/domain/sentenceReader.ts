@@ -22,6 +22,7 @@ import {
   DEPARTED_BACK,
   DEPARTED_BACK_WHEN_DENIED,
   REMOVED_BACK,
+  REMOVED_PRONOUNS,
   OTHER_THINGS,
   NO_LONGER_USED,
   ESTIMATE_WORDS,
@@ -544,7 +545,8 @@ class Scan {
    */
   private removedBack(): void {
     for (const match of this.matches) {
-      if (!has(match, 'removedBack')) continue;
+      const ofPronoun = has(match, 'departed') && REMOVED_PRONOUNS.has(this.tokens[match.end] ?? '');
+      if (!has(match, 'removedBack') && !ofPronoun) continue;
       const candidates = [...this.matches]
         .reverse()
         .filter(

@@ -1031,3 +1031,23 @@ describe('a value denied for now or taken away, then said again after a word of 
     expect(reading.also).not.toHaveProperty('enterpriseAdminAvailable');
   });
 });
+
+describe('a plain removal said of "it" or "them" reaches back to what it names, and keeps its own meaning', () => {
+  readsAs([
+    ['otherNeeds', 'there was an exchange hybrid setup, but we retired it in the spring', []],
+    ['otherNeeds', 'the m365 group writeback, we disabled it after the pilot', []],
+    ['customization', 'attribute filtering on department was in place, then we removed it', []],
+    ['customization', 'custom sync rules existed but we deleted them', []],
+    // The removal word alone still answers a yes or no question.
+    ['connectStaging', 'there was one, but we decommissioned it', 'no'],
+    ['enterpriseAdminAvailable', 'we had one, but it was deleted', 'no'],
+  ]);
+
+  it('a thing removed is no conflict with an earlier answer', () => {
+    const reading = readSentence(questionById('customization'), 'we ran ADFS for years and then uninstalled it', {
+      currentSync: 'none',
+      signIn: 'phs',
+    });
+    expect(reading.conflicts).toEqual([]);
+  });
+});
