@@ -253,6 +253,7 @@ export interface SharedWords {
   readonly objectParts: ReadonlyArray<readonly [string, (typeof OBJECT_PART_KINDS)[number]]>;
   readonly yearMarkers: ReadonlySet<string>;
   readonly countScopes: ReadonlyArray<readonly [string, (typeof COUNT_SCOPE_KINDS)[number]]>;
+  readonly shortForms: ReadonlyMap<string, string>;
   readonly otherCounted: readonly string[];
   readonly groupWords: readonly string[];
   readonly singleGroupWords: readonly string[];
@@ -389,6 +390,7 @@ const SHARED_FIELDS: readonly string[] = [
   'countUnits',
   'objectParts',
   'countScopes',
+  'shortForms',
 ];
 
 /** A word list entry that names one of the file's `lists` ("@goneNow"), spliced in where it stands. */
@@ -723,7 +725,22 @@ class WordsCheck {
       countUnits: this.kindPhrases(shared.countUnits, 'shared.countUnits', COUNT_UNIT_KINDS),
       objectParts: this.kindPhrases(shared.objectParts, 'shared.objectParts', OBJECT_PART_KINDS),
       countScopes: this.kindPhrases(shared.countScopes, 'shared.countScopes', COUNT_SCOPE_KINDS),
+      shortForms: this.shortForms(shared.shortForms, 'shared.shortForms'),
     };
+  }
+
+  /** Short word → the word it stands for, each a single word. */
+  private shortForms(raw: unknown, path: string): Map<string, string> {
+    const entries = Object.entries(this.object(raw, path));
+    if (entries.length === 0) this.fail(path, 'must name at least one short form');
+    return new Map(
+      entries.map(([short, full]): [string, string] => {
+        if (!/^[a-z0-9]+$/.test(short)) this.fail(`${path}.${short}`, 'must be a single lower-case word');
+        if (typeof full !== 'string' || !/^[a-z0-9]+$/.test(full))
+          this.fail(`${path}.${short}`, 'must stand for a single lower-case word');
+        return [short, full];
+      }),
+    );
   }
 
   /** Phrase → kind, in the file's order. */
@@ -938,6 +955,12 @@ export const COUNT_UNITS: ReadonlyArray<readonly [string, 'people' | 'objects' |
  */
 export const OBJECT_PARTS: ReadonlyArray<readonly [string, 'users' | 'computers' | 'groups' | 'contacts']> =
   WORDS.shared.objectParts;
+
+/**
+ * Words typed short ("exch hybrid", "grp writeback", "staging srv"): each token is read as the word it stands for, so
+ * every phrase of the file hears it without listing it twice.
+ */
+export const SHORT_FORMS: ReadonlyMap<string, string> = WORDS.shared.shortForms;
 
 /** The parts that, counted together, are a whole directory but for a few other objects. */
 export const WHOLE_DIRECTORY_PARTS: readonly string[] = ['users', 'computers', 'groups'];

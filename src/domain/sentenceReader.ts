@@ -23,6 +23,7 @@ import {
   DEPARTED_BACK_WHEN_DENIED,
   REMOVED_BACK,
   REMOVED_PRONOUNS,
+  SHORT_FORMS,
   OTHER_THINGS,
   NO_LONGER_USED,
   ESTIMATE_WORDS,
@@ -371,7 +372,8 @@ export function prepareSentenceReader(): void {
 
 /** Reads `text` as a reply to `asked`, with the answers given so far. The caller bounds the text (typedText.ts). */
 export function readSentence(asked: Question, text: string, answers: Partial<Answers>): SentenceReading {
-  const scan = new Scan(sentenceTokens(text), asked, answers);
+  const tokens = sentenceTokens(text).map((token) => SHORT_FORMS.get(token) ?? token);
+  const scan = new Scan(tokens, asked, answers);
   scan.readWords();
   scan.readNumbers();
   scan.readVersions();

@@ -1051,3 +1051,11 @@ describe('a plain removal said of "it" or "them" reaches back to what it names, 
     expect(reading.conflicts).toEqual([]);
   });
 });
+
+describe('words typed short read as the word they stand for', () => {
+  readsAs([
+    ['otherNeeds', 'still need exch hybrid, plus m365 grp writeback', ['exchangeHybrid', 'm365GroupWriteback']],
+    ['otherNeeds', 'xchg hybrid only', ['exchangeHybrid']],
+    ['connectStaging', 'no second srv', 'no'],
+  ]);
+});
