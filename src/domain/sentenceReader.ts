@@ -456,6 +456,7 @@ class Scan {
     }
     this.negated = this.reach('negation', NEGATION_REACH, (match) => !this.isLeadingNo(match));
     this.denyTopicBefore('needsNothing', NEGATION_REACH);
+    this.denyAnsweredNo();
     // A move reaches only what it moves: "replace ADFS with password hash sync" does not replace both.
     this.departed = this.reach('departed', NEGATION_REACH, undefined, true);
     // "The old AAD Connect box was decommissioned": a move done also reaches back to what it names.
@@ -605,6 +606,27 @@ class Scan {
             has(word, 'topic'),
         );
       if (topic) for (let i = topic.start; i < topic.end; i++) this.negated[i] = true;
+    }
+  }
+
+  /**
+   * "Custom rules yes, group filtering no", "group filtering: no": a choice followed by a no that ends its clause is
+   * denied, as a no after a label is (see readLabels).
+   */
+  private denyAnsweredNo(): void {
+    for (const match of this.matches) {
+      if (!has(match, 'value')) continue;
+      const at = this.tokens[match.end] === ':' ? match.end + 1 : match.end;
+      const word = this.startingAt.get(at);
+      if (!word) continue;
+      const no = (word.end === word.start + 1 && this.tokens[word.start] === 'no') || has(word, 'noFirst');
+      const next = this.tokens[word.end];
+      if (!no || (next !== undefined && !isClauseMark(next))) continue;
+      // The words of one name, next to each other ("group filter no"), are denied together.
+      let from = match.start;
+      for (let before = this.endingAt.get(from); before && has(before, 'value'); before = this.endingAt.get(from))
+        from = before.start;
+      for (let i = from; i < match.end; i++) this.negated[i] = true;
     }
   }
 

@@ -1059,3 +1059,13 @@ describe('words typed short read as the word they stand for', () => {
     ['connectStaging', 'no second srv', 'no'],
   ]);
 });
+
+describe('a choice followed by a no that ends its clause is denied', () => {
+  readsAs([
+    ['customization', 'custom rules yes, group filter no', ['advancedSyncRules']],
+    ['customization', 'group filtering: no, custom sync rules: yes', ['advancedSyncRules']],
+    ['otherNeeds', 'exchange hybrid yes, group writeback nope', ['exchangeHybrid']],
+    // A no that goes on to deny what follows it is no answer to the choice before it.
+    ['otherNeeds', 'exchange hybrid, no group writeback', ['exchangeHybrid']],
+  ]);
+});
