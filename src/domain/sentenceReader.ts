@@ -875,9 +875,13 @@ class Scan {
       // "give or take a few hundred": a margin of the count before it.
       if (this.endingAt.get(number.start)?.meanings.some((meaning) => meaning.kind === 'margin')) continue;
       const before = this.qualifierBefore(number);
-      // A unit may stand before its number when none follows: "users 60k plus computers 50k".
+      // A unit may stand before its number when none follows right after it: "users 60k plus computers 50k" (the unit
+      // one word on, "computers", is the next number's).
       const unitMatch =
-        this.meaningNear(number.end, 'unit', 1) ?? this.unitBefore(number.start) ?? this.labelUnit(number.start);
+        this.meaningNear(number.end, 'unit', 0) ??
+        this.unitBefore(number.start) ??
+        this.meaningNear(number.end, 'unit', 1) ??
+        this.labelUnit(number.start);
       const unit = unitMatch?.meaning.unit;
       const after = this.qualifierAfter(unitMatch ? unitMatch.match.end : number.end);
       const qualifier = before?.qualifier ?? after ?? (this.estimated(number.start) ? 'about' : undefined);

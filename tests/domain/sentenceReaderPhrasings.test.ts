@@ -761,8 +761,9 @@ describe('a yes or no reported of what a later question asks about answers it', 
 });
 
 describe('a unit may stand before its number', () => {
-  // Parts named before their counts still add up: never read as one small count.
-  readsAs([['connectTotalObjects', 'accounts 70k and workstations 45k', 'ambiguous']]);
+  // Parts named before their counts still add up: never read as one small count. Each count takes the unit before it,
+  // not the next part's, so these add up to over 100k.
+  readsAs([['connectTotalObjects', 'accounts 70k and workstations 45k', 'over100k']]);
 });
 
 describe('a version whose last part is said in words is read by the parts typed', () => {
@@ -1067,5 +1068,14 @@ describe('a choice followed by a no that ends its clause is denied', () => {
     ['otherNeeds', 'exchange hybrid yes, group writeback nope', ['exchangeHybrid']],
     // A no that goes on to deny what follows it is no answer to the choice before it.
     ['otherNeeds', 'exchange hybrid, no group writeback', ['exchangeHybrid']],
+  ]);
+});
+
+describe('a unit written before its number, with "plus" before the next part, counts that number', () => {
+  readsAs([
+    ['connectTotalObjects', 'users 70k plus computers 40k', 'over100k'],
+    ['connectTotalObjects', 'user accounts 45k plus workstations 60k', 'over100k'],
+    ['connectTotalObjects', 'computers 30k plus users 90k', 'over100k'],
+    ['largestDomainObjects', 'users 90k plus computers 80k', 'over150k'],
   ]);
 });
