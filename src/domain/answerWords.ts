@@ -266,6 +266,7 @@ export interface SharedWords {
   readonly countsBeforeSize: readonly string[];
   readonly questionOpeners: ReadonlySet<string>;
   readonly removedPronouns: ReadonlySet<string>;
+  readonly describingWords: ReadonlySet<string>;
   readonly choiceNumberWords: readonly string[];
   readonly versionQualifiers: ReadonlyArray<readonly [string, (typeof VERSION_DIRECTIONS)[number]]>;
   readonly versionUnknownParts: ReadonlySet<string>;
@@ -379,6 +380,7 @@ const SHARED_SINGLE_WORDS = [
   'partialWords',
   'questionOpeners',
   'removedPronouns',
+  'describingWords',
   'versionUnknownParts',
 ] as const;
 const SHARED_FIELDS: readonly string[] = [
@@ -797,6 +799,12 @@ export const OTHER_THINGS: readonly string[] = WORDS.shared.otherThings;
  * the nearest thing named before it in its sentence, past "but" and "and".
  */
 export const REMOVED_BACK: readonly string[] = WORDS.shared.removedBack;
+
+/**
+ * Words that answer a question said on their own ("both", "new") but describe a thing no question asks about named right
+ * after them ("cloud sync agents in both forests", "connect on a new server"): there they answer nothing.
+ */
+export const DESCRIBING_WORDS: ReadonlySet<string> = WORDS.shared.describingWords;
 
 /**
  * Pronouns that make a plain removal ("decommissioned", "retired") a removal of what was named before: "we had exchange

@@ -24,6 +24,7 @@ import {
   REMOVED_BACK,
   REMOVED_PRONOUNS,
   SHORT_FORMS,
+  DESCRIBING_WORDS,
   OTHER_THINGS,
   NO_LONGER_USED,
   ESTIMATE_WORDS,
@@ -585,6 +586,13 @@ class Scan {
     return candidates.find((word) => questions(word).includes(this.asked.id)) ?? nearest;
   }
 
+  /** Whether a phrase is a word that can describe a thing (DESCRIBING_WORDS), with such a thing named right after it. */
+  private namesOtherThingNext(match: PhraseMatch<Meaning>): boolean {
+    if (!DESCRIBING_WORDS.has(this.tokens.slice(match.start, match.end).join(' '))) return false;
+    const next = this.startingAt.get(match.end);
+    return next !== undefined && has(next, 'otherThing') && !has(next, 'value') && !has(next, 'topic');
+  }
+
   /** A thing no question asks about, not right after an answer word that it is part of the name of. */
   private isOtherThing(word: PhraseMatch<Meaning>): boolean {
     if (!has(word, 'otherThing')) return false;
@@ -758,6 +766,9 @@ class Scan {
         }
         const named = meaning.topical || this.describesName(match, question) || this.labeled[match.start] === question;
         if (!this.allows(question, named)) continue;
+        // "Both forests", "a new server": a word that answers only when said on its own (DESCRIBING_WORDS) describes the
+        // thing named right after it.
+        if (meaning.kind === 'value' && !named && this.namesOtherThingNext(match)) continue;
         if (this.hedged[match.start]) {
           // "Not sure if the second server is in staging": that question is the one not known.
           const evidence = this.evidenceFor(question);

@@ -1079,3 +1079,13 @@ describe('a unit written before its number, with "plus" before the next part, co
     ['largestDomainObjects', 'users 90k plus computers 80k', 'over150k'],
   ]);
 });
+
+describe('a word that answers on its own describes a thing named right after it', () => {
+  readsAs([
+    ['currentSync', 'provisioning agents on both sites', 'cloudSync'],
+    ['currentSync', 'cloud sync agent in both domains', 'cloudSync'],
+    ['currentSync', 'we put connect on a new server last year', 'connect'],
+    // Said on its own, it still answers.
+    ['currentSync', 'a mix of both', 'both'],
+  ]);
+});
