@@ -1323,7 +1323,9 @@ class Scan {
       const together = tallied.get(subject);
       if (together === 0) continue;
       const total = together ?? count;
-      this.allow(question, true, total === 1 ? reach.whenOne : reach.whenMany, subject.start);
+      // "Not a single forest", "not one forest": one denied is more than one.
+      const one = total === 1 && !this.negated[subject.start];
+      this.allow(question, true, one ? reach.whenOne : reach.whenMany, subject.start);
       // "one forest or maybe two", "one or two forests": the other number is another possible count.
       for (const number of this.numbers) {
         if (number.end > subject.start - COUNT_REACH && number.start < subject.start) continue;

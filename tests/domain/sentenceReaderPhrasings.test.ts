@@ -1089,3 +1089,17 @@ describe('a word that answers on its own describes a thing named right after it'
     ['currentSync', 'a mix of both', 'both'],
   ]);
 });
+
+describe('a count of one denied is more than one', () => {
+  readsAs([
+    ['forestTopology', 'not a single forest', 'ambiguous'],
+    [
+      'forestTopology',
+      "not one forest; the partner forest can't be reached from the sync server",
+      'includesDisconnected',
+    ],
+    ['forestTopology', "it isn't a single forest, and every one of them is reachable", 'multipleConnected'],
+    // A larger count denied beside the one leaves the one.
+    ['forestTopology', 'one forest, not two', 'single'],
+  ]);
+});
