@@ -1103,3 +1103,18 @@ describe('a count of one denied is more than one', () => {
     ['forestTopology', 'one forest, not two', 'single'],
   ]);
 });
+
+describe('"no sync" is a negation of sync, so a longer name that starts with "sync" is still heard', () => {
+  readsAs([
+    ['currentSync', 'no sync customizations, we run connect', 'connect'],
+    ['currentSync', 'no sync at the moment', 'none'],
+  ]);
+
+  it('no sync customizations is none of them, for the later question', () => {
+    const reading = readSentence(questionById('devices'), 'nothing, no sync customization either', {
+      currentSync: 'none',
+    });
+    expect(asked(reading)).toBe('none');
+    expect(reading.also).toEqual({ customization: [] });
+  });
+});
