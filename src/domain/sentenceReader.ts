@@ -923,6 +923,21 @@ class Scan {
         this.countMembers(range, true, number.start);
         continue;
       }
+      // Asked about group sizes, people counted in the clause right after one group named ("one giant group with
+      // everybody in it, like 85k people") are its members; after groups in general, or a group denied ("no group is that
+      // big"), they are the company's.
+      if (
+        unit === 'people' &&
+        askedCounts?.of === 'members' &&
+        clause > 0 &&
+        this.sentence[this.clause.indexOf(clause - 1)] === this.sentence[number.start] &&
+        this.matches.some(
+          (match) => this.clause[match.start] === clause - 1 && has(match, 'singleGroup') && !this.negated[match.start],
+        )
+      ) {
+        this.countMembers(range, false, number.start);
+        continue;
+      }
       if (unit === undefined && askedCounts?.of === 'members') {
         if (number.value >= MIN_BARE_MEMBER_COUNT) this.countMembers(range, false, number.start);
         continue;

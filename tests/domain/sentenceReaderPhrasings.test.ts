@@ -1118,3 +1118,13 @@ describe('"no sync" is a negation of sync, so a longer name that starts with "sy
     expect(reading.also).toEqual({ customization: [] });
   });
 });
+
+describe('asked about group sizes, people counted right after one group is named are its members', () => {
+  readsAs([
+    ['groupOver50kMembers', 'one huge group with the whole company in it, like 70k people', 'yes'],
+    ['groupOver50kMembers', 'the all staff group holds everyone, roughly 30k people', 'no'],
+    // After groups in general, or a group denied, the people are the company's.
+    ['groupOver50kMembers', 'our groups are small, we have 90k people', null],
+    ['groupOver50kMembers', 'no group is that big, we have 90k people', 'no'],
+  ]);
+});
