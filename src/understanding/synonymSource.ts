@@ -9,6 +9,10 @@
  * - in a synset one step below (a kind of it: "chronology" is a kind of "history"),
  * - an adjective WordNet calls similar, or
  * - derived from it ("completion" / "complete"),
+ * - for verbs, a sister: another kind of what it is a kind of, where that has few kinds ("sidestep" and "bypass"
+ *   are both ways to avoid something, "leapfrog" and "skip" ways to jump). WordNet files many everyday verbs beside
+ *   each other rather than in one synset, so without sisters a verb one step aside found no corpus word at all.
+ *   Not for nouns: their hierarchy is deep and a noun's sisters are other things ("thread" beside "reasoning"),
  * and the shared synset is among the word's own most frequent senses, so a rare reading of a word does not speak for
  * it. Parts of speech are kept apart (a noun sense relates to a noun sense), except along WordNet's derivations.
  */
@@ -26,8 +30,10 @@ const UNKNOWN_SENSES = 4;
 const MAX_HYPONYMS = 40;
 /** At most this many corpus words are kept for one new word, the closest first. */
 const MAX_MEANINGS = 3;
+/** A synset with more kinds below it than this has kinds too unlike each other to stand for one another. */
+const MAX_SISTERS = 16;
 
-type Relation = 'synonym' | 'similar' | 'derived' | 'kind' | 'broader';
+type Relation = 'synonym' | 'similar' | 'derived' | 'kind' | 'broader' | 'sister';
 /** Lower is closer; the senses' frequency ranks are added to it. */
 const RELATION_DISTANCE: Readonly<Record<Relation, number>> = {
   synonym: 0,
@@ -35,6 +41,7 @@ const RELATION_DISTANCE: Readonly<Record<Relation, number>> = {
   derived: 10,
   kind: 20,
   broader: 20,
+  sister: 30,
 };
 
 /** The file `npm run synonyms` writes for this corpus. */
@@ -67,7 +74,14 @@ export function corpusWords(corpus: Corpus): string[] {
 export function synonymTable(known: Iterable<string>, wordnet: WordNet): Record<string, string> {
   const knownWords = new Set(known);
   const knownStems = new Set([...knownWords].map((word) => stem(word)));
-  const candidates: Array<{ lemma: string; pos: PartOfSpeech; offset: number; known: string; distance: number }> = [];
+  const candidates: Array<{
+    lemma: string;
+    pos: PartOfSpeech;
+    offset: number;
+    known: string;
+    distance: number;
+    sister: boolean;
+  }> = [];
   try {
     for (const word of knownWords) {
       for (const lemma of baseForms(word)) {
@@ -90,6 +104,7 @@ export function synonymTable(known: Iterable<string>, wordnet: WordNet): Record<
                       offset: where.offset,
                       known: word,
                       distance: RELATION_DISTANCE[relation] + rank,
+                      sister: relation === 'sister',
                     });
               };
               offer('synonym', { pos, offset }, synset.words);
@@ -98,8 +113,15 @@ export function synonymTable(known: Iterable<string>, wordnet: WordNet): Record<
                 for (const pointer of kinds) offer('kind', pointer, wordnet.synset(pointer.pos, pointer.offset).words);
               const wordAt = synset.words.indexOf(lemma) + 1;
               for (const pointer of synset.pointers) {
-                if (pointer.symbol === '@' || pointer.symbol === '@i')
-                  offer('broader', pointer, wordnet.synset(pointer.pos, pointer.offset).words);
+                if (pointer.symbol === '@' || pointer.symbol === '@i') {
+                  const parent = wordnet.synset(pointer.pos, pointer.offset);
+                  offer('broader', pointer, parent.words);
+                  const sisters = parent.pointers.filter((below) => below.symbol === '~' || below.symbol === '~i');
+                  if (pos === 'v' && sisters.length <= MAX_SISTERS)
+                    for (const sister of sisters)
+                      if (sister.offset !== offset || sister.pos !== pos)
+                        offer('sister', sister, wordnet.synset(sister.pos, sister.offset).words);
+                }
                 if (pointer.symbol === '&')
                   offer('similar', pointer, wordnet.synset(pointer.pos, pointer.offset).words);
                 // A derivation links two words, not two synsets: only the one from this lemma counts.
@@ -133,6 +155,11 @@ export function synonymTable(known: Iterable<string>, wordnet: WordNet): Record<
       }
       const rank = own.indexOf(candidate.offset);
       if (rank < 0) continue;
+      // A sister is one step aside already: only the word's most frequent sense may take it ("pack" is a bag or a
+      // crowd before it is carrying, which sits beside "bring"), and no phrase, which is read in place of words the
+      // model may know ("hand the install over" would lose its "hand" to "relinquish", a sister that gives the other
+      // way).
+      if (candidate.sister && (rank > 0 || lemma.includes('_'))) continue;
       // "polish_off" stands for "finish", not for its own "off"; nor "get_back" for "gets" or "pass_over" for "passed":
       // a phrase is read as a whole in place of its words, so standing for one of them would only lose the others.
       if (lemma.includes('_') && lemma.split('_').some((part) => stem(part) === stem(candidate.known))) continue;

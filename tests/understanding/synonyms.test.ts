@@ -158,6 +158,24 @@ describe('understanding through the table', () => {
     expect(understanding.interpret(text, context)).toEqual({ kind: 'choose', proposals: [proposal] });
   });
 
+  // WordNet files "sidestep" beside "bypass" (ways to avoid something) and "leapfrog" beside "skip" (ways to jump), in
+  // no synset of theirs: only a sister relates them.
+  it.each([
+    ["let's sidestep the config", { intent: 'taskSkip', taskNumber: 4 }],
+    ['leapfrog the verification', { intent: 'taskSkip', taskNumber: 5 }],
+  ])('reads a verb beside a corpus verb in WordNet as that verb, and offers it first: %j', (text, proposal) => {
+    const reading = understanding.interpret(text, context);
+    expect(reading.kind).toBe('choose');
+    expect(firstProposal(reading)).toEqual(proposal);
+  });
+
+  it('relates no phrase through a sister: "hand the installation over" keeps its "hand" and is acted on', () => {
+    expect(understanding.interpret('hand the installation over to <at>Lee</at>', context)).toMatchObject({
+      kind: 'act',
+      proposal: { intent: 'assign', taskNumber: 3, to: 'mentioned' },
+    });
+  });
+
   // An idiom's words say something else one by one: "pass over" was read as "passed" (done, and acted on), "set about"
   // as a setting, "get cracking" as "get" (an assignment).
   it.each([
@@ -212,6 +230,8 @@ describe('understanding through the table', () => {
 
   it.each([
     'please do not forgo the verification',
+    "don't sidestep task 4",
+    'could we leapfrog step 2?',
     "don't disregard the verification",
     'never entrust the config to <at>Lee Chen</at>',
     "we haven't polished off the config",
