@@ -427,7 +427,13 @@ export class IntentModel {
       }
       relatedWords += 1;
     };
-    const tokens = masked.split(' ').flatMap((token) => (token === '' ? [] : this.compoundParts(token)));
+    const tokens: string[] = [];
+    for (const token of masked.split(' ')) {
+      if (token === '') continue;
+      // Only a hyphenated word may be split: others are pushed as they are, without a list of one per word.
+      if (!token.includes('-')) tokens.push(token);
+      else for (const part of this.compoundParts(token)) tokens.push(part);
+    }
     /** Positions of particles already read with their verb ("pass the verification over"). */
     const particles = new Set<number>();
     for (let i = 0; i < tokens.length; i += 1) {
@@ -479,10 +485,14 @@ export class IntentModel {
     const first = tokens[at];
     // As for a single word: one the corpus has in another role (a cadence, a task word) means what it says there.
     if (!this.synonyms || (this.vocabulary.has(first) && !this.features.has(stem(first)))) return undefined;
+    // Most words open no phrase of the thesaurus: they are then done with, without a list or a key built per length.
+    const heads = this.synonyms.phraseHeads(first);
+    if (heads.length === 0) return undefined;
     for (let length = Math.min(MAX_PHRASE, tokens.length - at); length >= 2; length -= 1) {
-      const words = tokens.slice(at, at + length);
-      if (words.some((word) => KEEP_AS_IS.has(word)) || this.trainedPhrases.has(stemmedPhrase(words))) continue;
-      const meanings = this.knownMeanings(this.synonyms.lookupPhrase(words[0], ...words.slice(1)));
+      let kept = false;
+      for (let k = at; k < at + length && !kept; k += 1) kept = KEEP_AS_IS.has(tokens[k]);
+      if (kept || this.trainedPhrases.has(stemmedPhrase(tokens.slice(at, at + length)))) continue;
+      const meanings = this.knownMeanings(this.synonyms.lookupPhraseAt(heads, tokens, at, length));
       if (meanings.length > 0) return { length, meanings };
     }
     return undefined;

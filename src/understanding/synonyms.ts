@@ -31,7 +31,12 @@ export interface SynonymFile {
   readonly words: Readonly<Record<string, string>>;
 }
 
+const NONE: readonly string[] = Object.freeze([]);
+
 export class Synonyms {
+  /** The first words of the table's phrases, as WordNet writes them (uninflected); built on the first phrase looked up. */
+  private heads: Set<string> | undefined;
+
   /** `words` as SynonymFile has them; only its own keys are read ("constructor" relates to nothing). */
   constructor(private readonly words: Readonly<Record<string, string>>) {}
 
@@ -54,6 +59,43 @@ export class Synonyms {
     if (rest.some((word) => word.length > MAX_WORD || !/^[a-z]+$/.test(word))) return [];
     const tail = rest.join('_');
     return this.find(baseForms(first).map((base) => `${base}_${tail}`));
+  }
+
+  /**
+   * The dictionary forms of `first` that open a phrase of the table ("getting" → ["get"]); empty for most words, so a
+   * reader looks no phrase up for them.
+   */
+  phraseHeads(first: string): readonly string[] {
+    if (this.heads === undefined) {
+      this.heads = new Set();
+      for (const key of Object.keys(this.words)) {
+        const end = key.indexOf('_');
+        if (end > 0) this.heads.add(key.slice(0, end));
+      }
+    }
+    const forms = baseForms(first);
+    let heads: string[] | undefined;
+    for (const form of forms) if (this.heads.has(form)) (heads ??= []).push(form);
+    return heads ?? NONE;
+  }
+
+  /**
+   * lookupPhrase for the `length` words of `tokens` from `at`, the first given as its `heads` (phraseHeads): the same
+   * answer without building the phrase's word lists, as a reader asks this for every word and length of a message.
+   */
+  lookupPhraseAt(heads: readonly string[], tokens: readonly string[], at: number, length: number): readonly string[] {
+    if (heads.length === 0 || length < 2 || length > MAX_PHRASE || at + length > tokens.length) return NONE;
+    let tail = '';
+    for (let k = at + 1; k < at + length; k += 1) {
+      const word = tokens[k];
+      if (word.length > MAX_WORD || !/^[a-z]+$/.test(word)) return NONE;
+      tail += `_${word}`;
+    }
+    for (const head of heads) {
+      const key = head + tail;
+      if (Object.hasOwn(this.words, key)) return this.words[key].split(' ');
+    }
+    return NONE;
   }
 
   private find(forms: readonly string[]): readonly string[] {

@@ -79,7 +79,11 @@ export function phraseTable<K>(phrases: Iterable<readonly [string, K]>): PhraseT
 }
 
 export function tokenize(text: string): string[] {
-  return text.match(TOKEN)?.slice(0, MAX_TOKENS) ?? [];
+  const tokens = text.match(TOKEN);
+  if (tokens === null) return [];
+  // Cut in place: a copy of every message's tokens was garbage for nothing.
+  if (tokens.length > MAX_TOKENS) tokens.length = MAX_TOKENS;
+  return tokens;
 }
 
 /**
@@ -192,31 +196,39 @@ export function respellingTable(respellings: Readonly<Record<string, string>>): 
 export function prepareText(raw: string, options: TextPrepOptions): PreparedText {
   const { text, mentionCount } = cleanText(raw);
   const respellings = options.respellings;
-  const spelled = respelledPhrases(
-    tokenize(text)
-      .map((token) => joinedPrefix(token, options.vocabulary, respellings))
-      .flatMap(
-        (token) =>
-          respellings?.get(token) ??
-          contracted(token, options.vocabulary) ??
-          hyphenated(token, options.vocabulary) ?? [token],
-      ),
-    respellings,
-  );
+  // Plain loops, not chains of map and flatMap: this runs for every message, and each chain's arrays and closures were
+  // a good part of what reading one left to the garbage collector.
+  const split: string[] = [];
+  for (const typed of tokenize(text)) {
+    const token = joinedPrefix(typed, options.vocabulary, respellings);
+    const parts =
+      respellings?.get(token) ?? contracted(token, options.vocabulary) ?? hyphenated(token, options.vocabulary);
+    if (parts === undefined) split.push(token);
+    else for (const part of parts) split.push(part);
+  }
+  const kept = respelledPhrases(split, respellings);
+  if (kept.length > MAX_TOKENS) kept.length = MAX_TOKENS;
   // A name written "@Marco" in plain text (not a Teams mention) is nobody's typo: corrected, it had read as "march".
-  const named = new Set([...text.matchAll(PLAIN_MENTION)].map((found) => found[1]));
+  const named = plainMentions(text);
   let guessedCommandWords = 0;
   const guessedWords: string[] = [];
-  const kept = spelled.slice(0, MAX_TOKENS);
-  const tokens = kept.map((token, i) => {
-    if (named.has(token)) return token;
-    const corrected = correctTypo(token, options.vocabulary, options.commandWords);
-    if (corrected === token || options.isWord?.(token) || inflected(token, corrected, options.vocabulary)) return token;
-    if (options.months?.has(corrected) && !besideDayNumber(kept, i)) return token;
+  const tokens: string[] = [];
+  for (let i = 0; i < kept.length; i += 1) {
+    const token = kept[i];
+    const corrected = named?.has(token) ? token : correctTypo(token, options.vocabulary, options.commandWords);
+    if (
+      corrected === token ||
+      options.isWord?.(token) ||
+      inflected(token, corrected, options.vocabulary) ||
+      (options.months?.has(corrected) && !besideDayNumber(kept, i))
+    ) {
+      tokens.push(token);
+      continue;
+    }
     if (options.commandWords?.has(corrected)) guessedCommandWords += 1;
     if (corrected[0] !== token[0]) guessedWords.push(corrected);
-    return corrected;
-  });
+    tokens.push(corrected);
+  }
   const taskMentions: TaskMention[] = [];
   const masked: string[] = [];
   const numbers: number[] = [];
@@ -252,6 +264,14 @@ export function prepareText(raw: string, options: TextPrepOptions): PreparedText
   return { tokens, masked: masked.join(' '), taskMentions, mentionCount, guessedCommandWords, guessedWords };
 }
 
+/** The names written "@Name" in plain text; undefined when there is none, as in most messages. */
+function plainMentions(text: string): Set<string> | undefined {
+  if (!text.includes('@')) return undefined;
+  const named = new Set<string>();
+  for (const found of text.matchAll(PLAIN_MENTION)) named.add(found[1]);
+  return named;
+}
+
 /**
  * Whether the typed word is another form of a known one, of one stem with it, rather than a slip: a base form of the
  * correction, or an inflection of it or of any known word ("servers" of "server", "suppose" of "supposed", "owned" of
@@ -268,7 +288,7 @@ function inflected(token: string, corrected: string, vocabulary: ReadonlySet<str
 /** A day of the month ("15", "3rd") right before or after `at`, or before its "of" ("the 3rd of decmber"). */
 function besideDayNumber(tokens: readonly string[], at: number): boolean {
   const before = tokens[at - 1] === 'of' ? at - 2 : at - 1;
-  return [before, at + 1].some((i) => DAY_NUMBER.test(tokens[i] ?? ''));
+  return DAY_NUMBER.test(tokens[before] ?? '') || DAY_NUMBER.test(tokens[at + 1] ?? '');
 }
 
 const DAY_NUMBER = /^\d{1,2}(?:st|nd|rd|th)?$/;
@@ -320,7 +340,9 @@ function respelledPhrases(tokens: string[], respellings: Respellings | undefined
   for (let i = 0; i < tokens.length;) {
     let length = Math.min(MAX_RESPELLED_PHRASE, tokens.length - i);
     for (; length >= 2; length -= 1) {
-      const replacement = respellings.get(tokens.slice(i, i + length).join(' '));
+      const replacement = respellings.get(
+        length === 2 ? `${tokens[i]} ${tokens[i + 1]}` : `${tokens[i]} ${tokens[i + 1]} ${tokens[i + 2]}`,
+      );
       if (replacement) {
         out.push(...replacement);
         break;
@@ -437,31 +459,56 @@ function numberedTaskAt(
 export function correctTypo(
   token: string,
   vocabulary: ReadonlySet<string>,
-  commandWords: ReadonlySet<string> = new Set(),
+  commandWords: ReadonlySet<string> = NO_WORDS,
 ): string {
   if (token.length < 3 || vocabulary.has(token) || /\d/.test(token)) return token;
-  if (token.length > 4) return nearest(token, vocabulary, withinOneEdit);
+  if (token.length > 4) return nearest(token, vocabulary, withinOneEdit, commandWords);
   // Two swapped letters keep every letter typed: a closer slip than a dropped one ("taks" is "task", not "tasks").
-  const swapped = token.length === 4 ? nearest(token, vocabulary, swappedOnce) : token;
+  const swapped = token.length === 4 ? nearest(token, vocabulary, swappedOnce, commandWords) : token;
   if (swapped !== token) return swapped;
-  return nearest(token, vocabulary, (typed, word) => commandWords.has(word) && innerLetterDropped(typed, word));
+  return nearest(token, vocabulary, commandWordDropped, commandWords);
 }
 
-/** The one known word `near` the token, or the one of them that keeps its first letter; the token when there is none. */
+const NO_WORDS: ReadonlySet<string> = new Set();
+
+/** A command word with one letter dropped inside it ("skp" / "skip"). */
+function commandWordDropped(typed: string, word: string, commandWords: ReadonlySet<string>): boolean {
+  return commandWords.has(word) && innerLetterDropped(typed, word);
+}
+
+/**
+ * The one known word `near` the token, or the one of them that keeps its first letter; the token when there is none.
+ * Counted as it goes, without a list of the near words: it runs for every word a message has that the model lacks.
+ */
 function nearest(
   token: string,
   vocabulary: ReadonlySet<string>,
-  near: (typed: string, word: string) => boolean,
+  near: (typed: string, word: string, commandWords: ReadonlySet<string>) => boolean,
+  commandWords: ReadonlySet<string>,
 ): string {
-  const found: string[] = [];
-  for (const word of candidatesFor(token.length, vocabulary)) if (near(token, word)) found.push(word);
-  if (found.length === 1) return found[0];
-  const sameStart = found.filter((word) => word[0] === token[0]);
-  if (sameStart.length === 1) return sameStart[0];
-  // A doubled letter typed once is the commonest slip left ("fliped"): the one near word that only doubles a letter
-  // of the token is meant ("flipped", not "flied").
-  const doubled = sameStart.filter((word) => doublesALetter(token, word));
-  return doubled.length === 1 ? doubled[0] : token;
+  let found = 0;
+  let lastFound = token;
+  let sameStart = 0;
+  let lastSameStart = token;
+  // A doubled letter typed once is the commonest slip left ("fliped"): the one near word with the token's first letter
+  // that only doubles a letter of it is meant ("flipped", not "flied").
+  let doubled = 0;
+  let lastDoubled = token;
+  for (const word of candidatesFor(token.length, vocabulary)) {
+    if (!near(token, word, commandWords)) continue;
+    found += 1;
+    lastFound = word;
+    if (word[0] !== token[0]) continue;
+    sameStart += 1;
+    lastSameStart = word;
+    if (doublesALetter(token, word)) {
+      doubled += 1;
+      lastDoubled = word;
+    }
+  }
+  if (found === 1) return lastFound;
+  if (sameStart === 1) return lastSameStart;
+  return doubled === 1 ? lastDoubled : token;
 }
 
 /** Whether `word` is `token` with one of its letters doubled ("asign" / "assign"). */
@@ -469,7 +516,14 @@ function doublesALetter(token: string, word: string): boolean {
   if (word.length !== token.length + 1) return false;
   let i = 0;
   while (i < token.length && token[i] === word[i]) i += 1;
-  return i > 0 && word[i] === word[i - 1] && token.slice(i) === word.slice(i + 1);
+  return i > 0 && word[i] === word[i - 1] && sameFrom(token, i, word, i + 1);
+}
+
+/** Whether `a` from `atA` on is `b` from `atB` on, compared in place rather than as two new strings. */
+function sameFrom(a: string, atA: number, b: string, atB: number): boolean {
+  if (a.length - atA !== b.length - atB) return false;
+  for (let k = 0; atA + k < a.length; k += 1) if (a.charCodeAt(atA + k) !== b.charCodeAt(atB + k)) return false;
+  return true;
 }
 
 /** `word` is `typed` with one more letter inside it: the first and last letters are where they were ("skp" / "skip"). */
@@ -477,7 +531,7 @@ function innerLetterDropped(typed: string, word: string): boolean {
   if (word.length !== typed.length + 1 || word[0] !== typed[0] || word.at(-1) !== typed.at(-1)) return false;
   let i = 0;
   while (i < typed.length && typed[i] === word[i]) i += 1;
-  return typed.slice(i) === word.slice(i + 1);
+  return sameFrom(typed, i, word, i + 1);
 }
 
 const byLength = new WeakMap<ReadonlySet<string>, ReadonlyMap<number, readonly string[]>>();
@@ -506,7 +560,7 @@ function swappedOnce(a: string, b: string): boolean {
   if (a.length !== b.length || a === b) return false;
   let i = 0;
   while (i < a.length && a[i] === b[i]) i += 1;
-  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && sameFrom(a, i + 2, b, i + 2);
 }
 
 /** Optimal string alignment distance ≤ 1: one insertion, deletion, substitution or swap of adjacent letters. */
@@ -515,12 +569,14 @@ export function withinOneEdit(a: string, b: string): boolean {
   if (a.length === b.length) {
     let i = 0;
     while (i < a.length && a[i] === b[i]) i += 1;
-    if (a.slice(i + 1) === b.slice(i + 1)) return true;
-    return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+    if (sameFrom(a, i + 1, b, i + 1)) return true;
+    return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && sameFrom(a, i + 2, b, i + 2);
   }
-  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  // Without a pair of the two: this runs against hundreds of known words for each word the model lacks.
+  const short = a.length < b.length ? a : b;
+  const long = a.length < b.length ? b : a;
   if (long.length - short.length !== 1) return false;
   let i = 0;
   while (i < short.length && short[i] === long[i]) i += 1;
-  return short.slice(i) === long.slice(i + 1);
+  return sameFrom(short, i, long, i + 1);
 }

@@ -75,6 +75,26 @@ describe('lookup', () => {
     expect(synonyms.lookupPhrase('getting')).toEqual([]);
   });
 
+  it.each([
+    [['getting', 'cracking', 'on', 'it']],
+    [['keep', 'an', 'eye', 'on', 'it']],
+    [['polished', 'off', 'the', 'config']],
+    [['passed', 'over', 'step-5']],
+    [['the', 'install', 'is', 'done']],
+    [['zzz', 'off']],
+  ])('reads the phrases at the start of %j in place as it reads them from their words', (tokens) => {
+    const heads = synonyms.phraseHeads(tokens[0]);
+    for (let length = 1; length <= tokens.length + 1; length += 1)
+      expect(synonyms.lookupPhraseAt(heads, tokens, 0, length)).toEqual(
+        length < 2 || length > tokens.length ? [] : synonyms.lookupPhrase(tokens[0], ...tokens.slice(1, length)),
+      );
+  });
+
+  it('finds no phrase head for a word that opens no phrase', () => {
+    expect(synonyms.phraseHeads('config')).toEqual([]);
+    expect(synonyms.phraseHeads('getting')).toContain('get');
+  });
+
   it('relates no phrase to one of its own words ("pass over" is no "passed", "get back" no "gets")', () => {
     const file = JSON.parse(readFileSync(join(CORPUS_DIR, 'synonyms.en.json'), 'utf8')) as {
       words: Record<string, string>;
