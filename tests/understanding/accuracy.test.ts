@@ -68,7 +68,7 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // and weighed (not ordered) task changes, tuned on dev11 and dev15: intents 93.8%.
   // After the second round on an outside tuning set (dev16): questions 82.8%, intents unchanged.
   // After the round tuned on dev17: questions 83.6% (20 wrong answers, no fallbacks).
-  { file: 'heldout5.en.json', intentFloor: 0.979, questionFloor: 0.959 },
+  { file: 'heldout5.en.json', intentFloor: 0.983, questionFloor: 0.959 },
   // Written by another author who saw none of our understanding files, the tuning sets or the earlier held-out sets
   // (only heldout5's field names, for the format), while the rounds it measures went on; scored for the first time once
   // they were over, with nothing tuned on it afterwards. 21 short lines the corpus held word for word were dropped. On
