@@ -49,8 +49,18 @@ export function combineReadings(
     )
       return second;
     const other = second.kind === 'act' ? [second.proposal] : second.kind === 'choose' ? second.proposals : [];
-    const readOnly = !CHANGES_STATE.has(first.proposal.intent) && !SETTINGS.has(first.proposal.intent);
-    if (readOnly && (other.length === 0 || other.some((proposal) => proposal.intent === first.proposal.intent)))
+    const changes = (intent: IntentName) => CHANGES_STATE.has(intent) || SETTINGS.has(intent);
+    const readOnly = !changes(first.proposal.intent);
+    // Not when the second offers it only after a change the words speak for as much ("suggest a sync tool for our
+    // tenant" is the recommendation before the tenant check, "message us if the job gets quarantined" the watch): the
+    // first network alone put it first. The change is offered first, neither is carried out.
+    if (
+      readOnly &&
+      (other.length === 0 ||
+        other[0].intent === first.proposal.intent ||
+        (other.some((proposal) => proposal.intent === first.proposal.intent) &&
+          !(changes(other[0].intent) && leads(reader, text, other[0].intent, first.proposal.intent))))
+    )
       return first;
     // A command for the whole plan the second network reads otherwise: the reading the message's words speak for as
     // much comes first ("show me the tasks that belong to me" is my tasks as much as the task list the first network

@@ -16,6 +16,9 @@ import {
   learntFile,
   tuningLines,
 } from '../../src/understanding/learnt';
+import type { Reader } from '../../src/understanding/reader';
+import type { Proposal } from '../../src/understanding/readings';
+import { combineReadings } from '../../src/understanding/secondOpinion';
 import { loadSynonyms } from '../../src/understanding/synonyms';
 import { planContext } from '../../src/understanding/planContext';
 import { Understanding, type Interpretation } from '../../src/understanding/understand';
@@ -253,12 +256,40 @@ describe('two readings the networks disagree on (phrasings of our own)', () => {
     ['list the tasks that are mine', 'myTasks'],
     ['suggest a sync tool for our contoso tenant', 'start'],
     ['progress % on this tenant?', 'status'],
+    // The first network was sure of the tenant check, the second offers the watch first: a condition to be told of.
+    ['ping the team here if the provisioning job is quarantined', 'watch'],
     // The first network was sure of a change for the whole plan (sharing it) on "put" and "on".
     ['put my name on the next step', 'assign'],
   ])('offers %j as %s first', (words, intent) => {
     const reading = withFile.interpret(words, context);
     expect(reading.kind).toBe('choose');
     expect(firstIntent(reading)).toBe(intent);
+  });
+
+  // A read-only command the first network is sure of, which the second offers only after a change the words speak for
+  // as much (a command for the whole plan or a setting): the change leads and neither is carried out, as the first
+  // alone put its command first. Where the second offers the same command first, it is shown.
+  const check = { intent: 'check' } as const;
+  const combined = (text: string, second: readonly Proposal[]) =>
+    combineReadings(
+      (withFile as unknown as { first: Reader }).first,
+      text,
+      context,
+      { kind: 'act', proposal: check, score: 0.99 },
+      { kind: 'choose', proposals: second },
+    );
+  it.each([
+    ['propose a sync tool for the fabrikam tenant', { intent: 'start' } as const],
+    ['message the team when provisioning gets quarantined', { intent: 'watch', setting: 'on' } as const],
+  ])('offers what the second reads first in %j before the read-only command the first was sure of', (text, lead) => {
+    expect(combined(text, [lead, check])).toEqual({ kind: 'choose', proposals: [lead, check] });
+  });
+  it('shows the read-only command the first was sure of when the second offers it first', () => {
+    const watch = { intent: 'watch', setting: 'on' } as const;
+    expect(combined('message the team when provisioning gets quarantined', [check, watch])).toMatchObject({
+      kind: 'act',
+      proposal: check,
+    });
   });
 
   // What the first network only offers and the second reads as no command: small talk that shares a word with a
