@@ -58,6 +58,8 @@ const PLACEHOLDERS: Readonly<Record<string, string>> = {
   '{n}': NUMBER_TOKEN,
 };
 const KEEP_AS_IS = new Set([TASK_TOKEN, PERSON_TOKEN, NUMBER_TOKEN]);
+/** Readings kept by masked text (inputOf): a message's own and the words and parts of it the decision asks about. */
+const RECENT_INPUTS = 16;
 
 export class IntentModel {
   private readonly network = new NeuralNetwork({ log: false });
@@ -77,10 +79,11 @@ export class IntentModel {
     Array<{ readonly stems: readonly string[]; readonly intent: ModelIntent }>
   >();
   /**
-   * The last message's reading (inputOf): one message asks for it up to four times (its scores, the words each
-   * reading accounts for, the words nothing accounts for), and the phrase lookups are the costly part of it.
+   * The latest readings (inputOf), by masked text: one message asks for its own up to four times (its scores, the words
+   * each reading accounts for, the words nothing accounts for), and in between for a few of its words or parts, which
+   * would push out a single remembered reading; the phrase lookups are the costly part of reading.
    */
-  private readonly lastInput: { masked?: string; reading?: MessageInput } = {};
+  private readonly recentInputs = new Map<string, MessageInput>();
   /** learntWordCounts of a reading, without and with the thesaurus's guesses; shared with the learnt view too. */
   private readonly wordCounts = new WeakMap<
     MessageInput,
@@ -405,12 +408,13 @@ export class IntentModel {
    * to switch anything off). A word that relates to nothing counts towards "none", one that does a little.
    */
   private inputOf(masked: string): MessageInput {
-    if (this.lastInput.masked === masked && this.lastInput.reading) return this.lastInput.reading;
+    const known = this.recentInputs.get(masked);
+    if (known) return known;
     const reading = this.readInput(masked);
-    // Written into the one object this model and its view over the second network share (withLearntNetwork): the
-    // words mean the same to both networks, so a message pays for reading them once.
-    this.lastInput.masked = masked;
-    this.lastInput.reading = reading;
+    // Kept in the one map this model and its view over the second network share (withLearntNetwork): the words mean
+    // the same to both networks, so a message pays for reading them once. The oldest reading goes first.
+    if (this.recentInputs.size >= RECENT_INPUTS) this.recentInputs.delete(this.recentInputs.keys().next().value!);
+    this.recentInputs.set(masked, reading);
     return reading;
   }
 
