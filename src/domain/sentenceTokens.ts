@@ -100,6 +100,9 @@ export interface PhraseMatch<T> {
   readonly meanings: readonly T[];
 }
 
+/** What findAll returns when nothing matches: one list for every table and call, frozen so nobody adds to it. */
+const NO_MATCHES: readonly never[] = Object.freeze([]);
+
 /**
  * Finds known phrases in a token list, longest first at each position, never overlapping: "not sure" is one phrase,
  * not a negation of "sure"; "exchange hybrid" is not "hybrid" (join). Phrases are tokenized like the text they are
@@ -147,33 +150,44 @@ export class PhraseTable<T> {
   }
 
   /** Every match, left to right; where phrases overlap the one that starts first wins, then the longest. */
-  findAll(tokens: readonly string[]): PhraseMatch<T>[] {
-    const found: PhraseMatch<T>[] = [];
+  findAll(tokens: readonly string[]): readonly PhraseMatch<T>[] {
+    // Most tables find nothing in most messages: those share one empty list rather than each making its own.
+    let found: PhraseMatch<T>[] | undefined;
     for (let at = 0; at < tokens.length;) {
       const exact = this.matchAt(tokens, at);
       const typed = this.typos ? this.mistypedAt(tokens, at) : undefined;
       const match = typed && (!exact || typed.end > exact.end) ? typed : exact;
       if (match) {
-        found.push(match);
+        (found ??= []).push(match);
         at = match.end;
       } else {
         at += 1;
       }
     }
-    return found;
+    return found ?? NO_MATCHES;
   }
 
   /** The longest phrase of several words that starts at `at` with exactly one of its long words mistyped. */
   private mistypedAt(tokens: readonly string[], at: number): PhraseMatch<T> | undefined {
     // Runs at every word of every message: plain loops, so reading a message leaves little for the collector.
-    let best: { tokens: readonly string[]; meanings: T[] } | undefined;
-    for (const candidates of [this.byFirstToken.get(tokens[at]), this.bySecondToken.get(tokens[at + 1])]) {
-      for (const candidate of candidates ?? []) {
-        if (candidate.tokens.length < 2 || (best && best.tokens.length >= candidate.tokens.length)) continue;
-        if (this.slipsIn(candidate.tokens, tokens, at) === 1) best = candidate;
-      }
-    }
+    const first = this.mistypedAmong(this.byFirstToken.get(tokens[at]), tokens, at, undefined);
+    const best = this.mistypedAmong(this.bySecondToken.get(tokens[at + 1]), tokens, at, first);
     return best && { start: at, end: at + best.tokens.length, meanings: best.meanings };
+  }
+
+  /** The longest of `candidates` longer than `best` with exactly one word mistyped at `at`, else `best`. */
+  private mistypedAmong(
+    candidates: ReadonlyArray<{ tokens: readonly string[]; meanings: T[] }> | undefined,
+    tokens: readonly string[],
+    at: number,
+    best: { tokens: readonly string[]; meanings: T[] } | undefined,
+  ): { tokens: readonly string[]; meanings: T[] } | undefined {
+    if (!candidates) return best;
+    for (const candidate of candidates) {
+      if (candidate.tokens.length < 2 || (best && best.tokens.length >= candidate.tokens.length)) continue;
+      if (this.slipsIn(candidate.tokens, tokens, at) === 1) best = candidate;
+    }
+    return best;
   }
 
   /** How many of `words` are mistyped in `tokens` from `at` on, or -1 when one differs otherwise. */
@@ -200,7 +214,10 @@ export class PhraseTable<T> {
 
   /** The longest phrase that starts at `at`, if any. */
   matchAt(tokens: readonly string[], at: number): PhraseMatch<T> | undefined {
-    for (const candidate of this.byFirstToken.get(tokens[at]) ?? []) {
+    // Most words open no phrase: they return at once, without an empty list to loop over.
+    const candidates = this.byFirstToken.get(tokens[at]);
+    if (!candidates) return undefined;
+    for (const candidate of candidates) {
       if (wordsAt(candidate.tokens, tokens, at))
         return { start: at, end: at + candidate.tokens.length, meanings: candidate.meanings };
     }

@@ -1,4 +1,4 @@
-import { misspelledOnce, sentenceTokens } from '../../src/domain/sentenceTokens';
+import { misspelledOnce, PhraseTable, sentenceTokens } from '../../src/domain/sentenceTokens';
 
 describe('misspelledOnce: the slips a long word is still found with', () => {
   it.each<[string, string, boolean]>([
@@ -48,5 +48,38 @@ describe('sentenceTokens: an arrow points at a result, as a colon does', () => {
     ['> 100k', ['>', '100k']],
   ])('%j → %j', (text, expected) => {
     expect(sentenceTokens(text)).toEqual(expected);
+  });
+});
+
+describe('PhraseTable.findAll: the same matches without a list per call that finds nothing', () => {
+  const table = new PhraseTable<string>(
+    [
+      ['password hash', 'phs'],
+      ['pass through', 'pta'],
+      ['staging mode', 'staging'],
+    ],
+    sentenceTokens,
+    true,
+  );
+  it.each<[string, Array<[number, number, string]>]>([
+    ['we run password hash sync', [[2, 4, 'phs']]],
+    [
+      'pass through then pasword hash',
+      [
+        [0, 2, 'pta'],
+        [3, 5, 'phs'],
+      ],
+    ],
+    ['the server sits in stagging mode', [[4, 6, 'staging']]],
+    ['nothing here at all', []],
+    ['', []],
+  ])('%s', (text, expected) => {
+    const found = table.findAll(sentenceTokens(text));
+    expect(found.map(({ start, end, meanings }) => [start, end, meanings[0]])).toEqual(expected);
+  });
+  it('every call that finds nothing returns one frozen empty list', () => {
+    const none = table.findAll(sentenceTokens('no phrase in this one'));
+    expect(table.findAll(sentenceTokens('nor in this'))).toBe(none);
+    expect(Object.isFrozen(none)).toBe(true);
   });
 });
