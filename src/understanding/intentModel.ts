@@ -11,6 +11,7 @@
  * speak for is marked `guessed`.
  */
 import { NeuralNetwork, type Features } from '@nlpjs/neural';
+import { runNetwork } from './networkRun';
 import type { Corpus, IntentName } from './corpus';
 import { stem } from './stems';
 import { MAX_PHRASE, type Synonyms } from './synonyms';
@@ -277,12 +278,12 @@ export class IntentModel {
     const stems = stemsOf(masked);
     const reading = this.inputOf(masked);
     const { unknown, related } = reading;
-    // A copy: the reading is shared with the other questions asked about this message.
-    const input: Features = { ...reading.input };
+    const input = reading.input;
     let noneValue = 0;
     for (let i = 0, delta = this.noneDelta; i < unknown; i += 1, delta *= 1.2) noneValue += delta;
-    if (noneValue > 0) input[NONE_FEATURE] = noneValue;
-    const output = Object.keys(input).length > 0 ? (this.network.run(input) ?? {}) : {};
+    // The network's run with the unknown words' weight as one more feature, without copying the reading (it is shared
+    // with the other questions asked about this message).
+    const output = runNetwork(this.network, input, NONE_FEATURE, noneValue);
     // An intent counts only if the message shares a word with it that means something: "my cat is asleep" shares
     // "my" and "is" with "my tasks", which is no reason to list anyone's tasks. A message of function words only
     // ("and now?") is read on those.
@@ -296,8 +297,10 @@ export class IntentModel {
     // Loops rather than closures from here on: this runs twice for every message, and its garbage adds up.
     const scored: Array<{ -readonly [K in keyof IntentScore]: IntentScore[K] }> = [];
     let total = 0;
-    for (const intent in output) {
-      const raw = output[intent];
+    const intents = output?.intents ?? [];
+    for (let at = 0; at < intents.length; at += 1) {
+      const intent = intents[at];
+      const raw = output?.scores[at] ?? 0;
       const known = this.intentFeatures.get(intent as ModelIntent);
       let active = intent === 'None';
       let guessed = intent !== 'None' && known !== undefined;
