@@ -20,14 +20,17 @@ const NEGATED_ORDER_WITHIN = 4;
 /** What a message asks besides its command: to undo something, to turn a setting on, to keep one as it is. */
 export function asksOf(words: ReaderWords, tokens: readonly string[]): Asks {
   // A cadence with no word that stops it ("don't send a weekly digest", not "stop the daily digest") turns one on.
-  const cadences = words.cadences.findAll(settingTokens(words, tokens)).map((found) => found.meanings[0]);
+  // Loops rather than closures at every word: this runs on every message, and its garbage counted in the slowest reads.
+  const blanked = settingTokens(words, tokens);
+  const cadences: string[] = [];
+  for (const found of words.cadences.findAll(blanked)) cadences.push(found.meanings[0]);
+  let splitOn = false;
+  for (const pair of words.splitTurnOn) if (splitAround(tokens, pair[0], pair[1])) splitOn = true;
   return {
     undo: words.undoWords.findAll(tokens).length > 0,
     turnOn:
-      words.turnOnWords.findAll(tokens).length > 0 ||
-      words.splitTurnOn.some(([verb, particle]) => splitAround(tokens, verb, particle)) ||
-      (cadences.length > 0 && !cadences.includes('off')),
-    keep: keepsSetting(words, settingTokens(words, tokens)),
+      words.turnOnWords.findAll(tokens).length > 0 || splitOn || (cadences.length > 0 && !cadences.includes('off')),
+    keep: keepsSetting(words, blanked),
     keepOff: keepsOff(words, tokens, cadences),
   };
 }
@@ -39,16 +42,18 @@ export function asksOf(words: ReaderWords, tokens: readonly string[]): Asks {
  */
 function keepsOff(words: ReaderWords, tokens: readonly string[], cadences: readonly string[]): boolean {
   if (cadences.includes('off')) return false;
-  const orders = [
-    ...words.turnOnWords.findAll(tokens).map(({ start }) => start),
-    ...tokens.flatMap((_, at) =>
-      words.splitTurnOn.some(([verb, particle]) => splitAt(tokens, at, verb, particle)) ? [at] : [],
-    ),
-  ];
-  const named = words.cadences
-    .findAll(tokens)
-    .filter((found) => found.meanings[0] !== 'off')
-    .map(({ start }) => start);
+  const orders: number[] = [];
+  for (const { start } of words.turnOnWords.findAll(tokens)) orders.push(start);
+  for (let at = 0; at < tokens.length; at++) {
+    for (const pair of words.splitTurnOn) {
+      if (splitAt(tokens, at, pair[0], pair[1])) {
+        orders.push(at);
+        break;
+      }
+    }
+  }
+  const named: number[] = [];
+  for (const found of words.cadences.findAll(tokens)) if (found.meanings[0] !== 'off') named.push(found.start);
   // A cadence right after a negated order is that order's ("won't turn on daily reminders"); one with no order is
   // an order of its own ("we don't want daily reminders").
   const negatedOrders = orders.filter((start) => negatesOrder(words, tokens, start));
@@ -113,11 +118,15 @@ export function turnsOffSomethingElse(
  */
 export function keepsSetting(words: ReaderWords, tokens: readonly string[]): boolean {
   if (negatesTurningOff(words, tokens) || words.asIs.findAll(tokens).length > 0) return true;
-  return words.changeWords
-    .findAll(tokens)
-    .some(({ start }) =>
-      tokens.slice(Math.max(0, start - NEGATED_WITHIN), start).some((token) => words.negation.words.includes(token)),
-    );
+  for (const { start } of words.changeWords.findAll(tokens)) if (negatedJustBefore(words, tokens, start)) return true;
+  return false;
+}
+
+/** Whether a negation word stands among the few words just before `start`. */
+function negatedJustBefore(words: ReaderWords, tokens: readonly string[], start: number): boolean {
+  for (let at = Math.max(0, start - NEGATED_WITHIN); at < start; at++)
+    if (words.negation.words.includes(tokens[at])) return true;
+  return false;
 }
 
 /**
@@ -127,18 +136,16 @@ export function keepsSetting(words: ReaderWords, tokens: readonly string[]): boo
  */
 export function negatesTurningOff(words: ReaderWords, tokens: readonly string[]): boolean {
   // "nobody should touch the watch" keeps it as it is too.
-  const offs = [
-    ...words.cadences.findAll(tokens).filter((found) => found.meanings[0] === 'off'),
-    ...words.watchOff.findAll(tokens),
-    ...words.changeVerbs.findAll(tokens),
-  ].map((found) => found.start);
+  for (const found of words.cadences.findAll(tokens))
+    if (found.meanings[0] === 'off' && negatedJustBefore(words, tokens, found.start)) return true;
+  for (const found of words.watchOff.findAll(tokens)) if (negatedJustBefore(words, tokens, found.start)) return true;
+  for (const found of words.changeVerbs.findAll(tokens)) if (negatedJustBefore(words, tokens, found.start)) return true;
   // "switch anything off": the order starts at its verb.
-  tokens.forEach((_, i) => {
-    if (words.splitTurnOff.some(([verb, particle]) => splitAt(tokens, i, verb, particle))) offs.push(i);
-  });
-  return offs.some((start) =>
-    tokens.slice(Math.max(0, start - NEGATED_WITHIN), start).some((token) => words.negation.words.includes(token)),
-  );
+  for (let i = 0; i < tokens.length; i++) {
+    for (const pair of words.splitTurnOff)
+      if (splitAt(tokens, i, pair[0], pair[1]) && negatedJustBefore(words, tokens, i)) return true;
+  }
+  return false;
 }
 
 /** "don't watch…" and "we don't need sync warnings" turn the watch off; "is the watch (not) on?" asks for the setting. */
@@ -206,7 +213,8 @@ export function splitObjects(tokens: readonly string[], verb: string, particle: 
 
 /** Whether `verb` is followed by `particle` a few words on, around an object, anywhere in the message. */
 export function splitAround(tokens: readonly string[], verb: string, particle: string): boolean {
-  return tokens.some((_, i) => splitAt(tokens, i, verb, particle));
+  for (let i = 0; i < tokens.length; i++) if (splitAt(tokens, i, verb, particle)) return true;
+  return false;
 }
 
 /**
@@ -214,5 +222,8 @@ export function splitAround(tokens: readonly string[], verb: string, particle: s
  * [the watch] on"), not that of a later copy of the verb ("turn on the watch, then turn it off").
  */
 function splitAt(tokens: readonly string[], at: number, verb: string, particle: string): boolean {
-  return tokens[at] === verb && tokens.slice(at + 2, at + 2 + SPLIT_OBJECT_WORDS).includes(particle);
+  if (tokens[at] !== verb) return false;
+  for (let i = at + 2; i < Math.min(tokens.length, at + 2 + SPLIT_OBJECT_WORDS); i++)
+    if (tokens[i] === particle) return true;
+  return false;
 }
