@@ -59,6 +59,8 @@ export interface Corpus {
   readonly positions: Readonly<Record<'next' | 'current' | 'referred', readonly string[]>>;
   /** Words that make an assignment mean the sender ("I'll take", "give it to me"). */
   readonly firstPerson: readonly string[];
+  /** Who may tell of what they did, besides the writer alone ("we", "they"): a past form after one reports it. */
+  readonly doers: readonly string[];
   /** Words that address the reader: after a mention of someone ("@Meera are you free at 3?") they ask that person. */
   readonly secondPerson: readonly string[];
   readonly cadences: Readonly<Record<Cadence, readonly string[]>>;
@@ -435,6 +437,7 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     taskNames: record(raw.taskNames, 'taskNames'),
     positions: record(raw.positions, 'positions', ['next', 'current', 'referred'] as const),
     firstPerson: strings(raw.firstPerson, 'firstPerson'),
+    doers: strings(raw.doers, 'doers'),
     secondPerson: strings(raw.secondPerson, 'secondPerson'),
     cadences: record(raw.cadences, 'cadences', ['daily', 'weekly', 'off'] as const),
     clearDate: strings(raw.clearDate, 'clearDate'),

@@ -10,6 +10,7 @@ import { disbelief, negationOf, openingEnd } from './negation';
 import {
   asksAboutIt,
   asksYouTo,
+  closingClause,
   doubtsIt,
   isConditional,
   looksLikeQuestion,
@@ -46,6 +47,7 @@ import {
   ownerWithDeadline,
   read,
   stateAfterTask,
+  recallsOwnDoing,
   toldOfADay,
 } from './taskReading';
 import { changeOfPosition, negatesItsWord, offers, outweighingCommands, politeRequest } from './weighing';
@@ -97,6 +99,8 @@ interface Framing {
   readonly takenBack: boolean;
   /** A setting turned on inside a hypothetical ("if we turn on daily reminders then what"). */
   readonly hypothetical: boolean;
+  /** The writer tells what they did ("we started over last week"; recallsOwnDoing). */
+  readonly recalled: boolean;
 }
 
 /**
@@ -112,7 +116,8 @@ interface Framing {
  */
 function guardedChange(intent: IntentName, reading: Reading, framing: Framing): boolean {
   if (TASK_INTENTS.has(intent)) return framing.asked || framing.negated || framing.conditional;
-  if (CHANGES_STATE.has(intent)) return framing.doubted || framing.negated || framing.conditional || framing.takenBack;
+  if (CHANGES_STATE.has(intent))
+    return framing.doubted || framing.negated || framing.conditional || framing.takenBack || framing.recalled;
   if (SETTINGS.has(intent) && !showsSetting(reading))
     return framing.doubted || framing.denied || framing.takenBack || framing.hypothetical;
   return false;
@@ -440,6 +445,10 @@ export function interpretWhole(reader: Reader, text: string, context: Understand
       conditional,
       takenBack: takesBack(reader.words, text),
       hypothetical: turnsOnInHypothetical(reader.words, text),
+      // Only in a message of one clause: a later one may ask for the change ("we picked the wrong tool, start again").
+      recalled:
+        closingClause(text) === undefined &&
+        recallsOwnDoing(reader.words, prepared.tokens, openingEnd(prepared.tokens, reader.words.negation)),
     });
   // Nor is a setting for the whole plan turned on from a message about one of its tasks ("when the verification
   // passes I'll let the team know" is no request to watch the tenant): offered.

@@ -14,6 +14,7 @@ export interface ReaderWords {
   readonly taskNames: PhraseTable<string>;
   readonly positions: PhraseTable<'next' | 'current' | 'referred'>;
   readonly firstPerson: ReadonlySet<string>;
+  readonly doers: ReadonlySet<string>;
   readonly secondPerson: ReadonlySet<string>;
   readonly cadences: PhraseTable<Cadence>;
   readonly clearDate: PhraseTable<true>;
@@ -131,6 +132,7 @@ export function readerWords(corpus: Corpus): ReaderWords {
       ),
     ),
     firstPerson: new Set(corpus.firstPerson),
+    doers: new Set(corpus.doers),
     secondPerson: new Set(corpus.secondPerson),
     cadences: phraseTable(
       (['daily', 'weekly', 'off'] as const).flatMap((key) =>

@@ -329,6 +329,18 @@ export function praisesOrRecalls(words: ReaderWords, prepared: Prepared): boolea
 }
 
 /**
+ * Whether the message opens (at `start`, after "ok", "so"…) with the writer or someone they name telling what they did:
+ * a past form right after the person ("we started over last week", "@Ana restarted it"), a report of then rather than
+ * an order for now. A past form later on most often describes the object ("bring back the plan we discarded").
+ */
+export function recallsOwnDoing(words: ReaderWords, tokens: readonly string[], start: number): boolean {
+  const person = tokens[start];
+  if (person === undefined || tokens[start + 1] === undefined) return false;
+  const named = person === PERSON_TOKEN || words.firstPerson.has(person) || words.doers.has(person);
+  return named && isPastForm(words, tokens[start + 1]);
+}
+
+/**
  * Whether a word ends like a past form ("owned", "finished"), long enough that the ending is not the whole word, and
  * is not one of the words that only end so ("proceed", "speed", "hundred").
  */

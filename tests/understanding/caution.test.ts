@@ -1079,6 +1079,23 @@ describe('changes of the whole plan and settings put in doubt', () => {
     expect(understanding.interpret(text, context).kind).not.toBe('act');
   });
 
+  // The writer telling what they or others did is a report of then, no order for now: these had started over or
+  // restored the plan.
+  it.each([
+    'we restarted the questionnaire last week',
+    'I started again from scratch yesterday',
+    'we restored the old plan this morning',
+  ])('carries out no change of the whole plan the writer tells they made: %j', (text) => {
+    expect(understanding.interpret(text, context).kind).not.toBe('act');
+  });
+
+  it('still starts again where a later clause asks for it after the report', () => {
+    expect(understanding.interpret('we picked the wrong tool, start again', context)).toMatchObject({
+      kind: 'act',
+      proposal: { intent: 'startOver' },
+    });
+  });
+
   it.each(['alert the team if the sync job stops', 'if sync breaks, turn on the watch'])(
     'still turns the watch on where the condition is what to watch for: %j',
     (text) => {
