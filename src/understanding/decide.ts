@@ -51,7 +51,7 @@ import {
   toldOfADay,
 } from './taskReading';
 import { changeOfPosition, negatesItsWord, offers, outweighingCommands, politeRequest } from './weighing';
-import { PERSON_TOKEN, tokenize, type PreparedText } from './textPrep';
+import { MAX_UNDERSTOOD_CHARS, PERSON_TOKEN, tokenize, type PreparedText } from './textPrep';
 
 /** Readings of a message that goes on to a task which stand as they are: starting it, an owner or a due date for it. */
 const ONWARD_READINGS_KEPT: ReadonlySet<IntentName> = new Set<IntentName>(['taskStart', 'assign', 'unassign', 'due']);
@@ -83,6 +83,11 @@ export function onlyTellsOfThePast(
     !asksYouTo(reader.words, prepared.tokens) &&
     prepared.tokens.some((token) => reader.words.pastWords.has(token))
   );
+}
+
+/** Moves the proposal at `at` to the front, keeping the others' order; nothing when `at` is not past the first. */
+function toFront(proposals: Proposal[], at: number): void {
+  if (at > 0) proposals.unshift(...proposals.splice(at, 1));
 }
 
 /** How a message puts the change it reads: the words around it rather than the change itself. */
@@ -172,8 +177,9 @@ export function interpretWhole(reader: Reader, text: string, context: Understand
   const top = ranked[0];
   const candidates = ranked.filter((entry): entry is IntentScore & { intent: IntentName } => entry.intent !== 'None');
   const questionShaped = looksLikeQuestion(reader.words, text, prepared.tokens);
-  // The words as typed, before respelling folds some ("yeah" → "yes", "command" → "commands").
-  const typed = tokenize(text.toLowerCase());
+  // The words as typed, before respelling folds some ("yeah" → "yes", "command" → "commands"), within the same bound
+  // as every other reading of the message.
+  const typed = tokenize(text.slice(0, MAX_UNDERSTOOD_CHARS).toLowerCase());
   const denied = disbelief(typed, reader.words.negation);
   const negation =
     negationOf(prepared.tokens, reader.words.negation, (at) =>
@@ -544,11 +550,11 @@ export function interpretWhole(reader: Reader, text: string, context: Understand
     TASK_INTENTS.has(intent) && intent !== 'due' ? changeVerbedBeforeTask(reader.words, prepared) : undefined;
   const stated = verbedHere === stateAfterTask(reader.words, prepared) ? verbedHere : undefined;
   const statedAt = proposals.findIndex((proposal) => proposal.intent === stated);
-  if (statedAt > 0) proposals.unshift(...proposals.splice(statedAt, 1));
+  toFront(proposals, statedAt);
   // A due date read from a report of a day ("we finished the config on monday") is most likely the day it happened,
   // read as the coming one: another reading of the task comes first.
   const other = reported && intent === 'due' ? proposals.findIndex((proposal) => proposal.intent !== 'due') : -1;
-  if (other > 0) proposals.unshift(...proposals.splice(other, 1));
+  toFront(proposals, other);
   // Nor is a setting turned off offered beside another reading when what is turned off is none of the bot's ("turn
   // off the server", read first as finishing a task, had offered the reminders off).
   const offered =
