@@ -95,7 +95,21 @@ export function looksLikeQuestion(words: ReaderWords, text: string, tokens: read
  * "start over or not") or its writer answers it no ("share the plan? no", "remind us daily? hmm, nope").
  */
 export function doubtsIt(words: ReaderWords, text: string): boolean {
-  return endsWithTag(words, text) || answersItselfNo(words, text);
+  return endsWithTag(words, text) || answersItselfNo(words, text) || endsRefusing(words, text);
+}
+
+/**
+ * Whether the message closes with a bare refusal of what it said ("you could turn on daily reminders but please
+ * don't", "switch on the watch, better not"): a negative order with no verb of its own after it.
+ */
+function endsRefusing(words: ReaderWords, text: string): boolean {
+  const typed = tokenize(text.slice(0, MAX_UNDERSTOOD_CHARS).toLowerCase());
+  return words.closingRefusals.some(
+    (refusal) =>
+      refusal.length > 0 &&
+      refusal.length < typed.length &&
+      refusal.every((word, i) => typed[typed.length - refusal.length + i] === word),
+  );
 }
 
 /**

@@ -147,6 +147,28 @@ export interface Corpus {
    * passes"): no hypothetical, but a change said beside one is offered, never carried out.
    */
   readonly indirectQuestions: readonly string[];
+  /** Words that suggest rather than ask ("you could turn on the watch"): a setting said after one is offered, never changed. */
+  readonly suggestions: readonly string[];
+  /**
+   * Words that find a setting too much ("weekly reminders would be too much", "daily pings are overkill"): an opinion
+   * against turning it on, which is offered at most.
+   */
+  readonly excess: readonly string[];
+  /**
+   * Words that, closing a message, refuse what it said before ("you could turn on daily reminders but please don't",
+   * "switch on the watch, better not"): the message doubts its own change.
+   */
+  readonly closingRefusals: readonly string[];
+  /**
+   * A setting's word in another sense ("stop reminding me of that joke", "that reminds us of last year"): what it
+   * names is a memory, not the bot's reminders.
+   */
+  readonly otherSenses: readonly string[];
+  /**
+   * Verbs that ask a person to do or look at a task rather than own it ("@Priya can you check the verification"): the
+   * request is to that person, and an assignment is at most offered.
+   */
+  readonly workVerbs: readonly string[];
   /**
    * Words that name whom a task goes to ("assign that to me", "hand the config to @Ana"), and the words for oneself
    * after them: the person right after one is the owner, whoever else the message mentions ("@Marco I'll take it,
@@ -464,6 +486,11 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     sayFrames: strings(raw.sayFrames, 'sayFrames'),
     sayOpeners: strings(raw.sayOpeners, 'sayOpeners'),
     indirectQuestions: strings(raw.indirectQuestions, 'indirectQuestions'),
+    suggestions: strings(raw.suggestions, 'suggestions'),
+    excess: strings(raw.excess, 'excess'),
+    closingRefusals: strings(raw.closingRefusals, 'closingRefusals'),
+    otherSenses: strings(raw.otherSenses, 'otherSenses'),
+    workVerbs: strings(raw.workVerbs, 'workVerbs'),
     doneTaskWords: wordMap(raw.doneTaskWords, 'doneTaskWords', fail),
     onwardWords: strings(raw.onwardWords, 'onwardWords'),
     owners: record(raw.owners, 'owners', ['markers', 'me', 'takers', 'arrows', 'nobody'] as const),

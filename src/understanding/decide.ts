@@ -37,7 +37,17 @@ import {
   type Reading,
   type UnderstandingContext,
 } from './readings';
-import { asksOf, asksWhich, settingAsked, settingTokens, turnsOffSomethingElse } from './settingReading';
+import {
+  asksOf,
+  asksWhich,
+  namesSetting,
+  saysOff,
+  settingAsked,
+  settingTokens,
+  turnsOffSomethingElse,
+  turnsSomethingOff,
+} from './settingReading';
+import type { ReaderWords } from './readerWords';
 import {
   assignmentThenDeadline,
   changeVerbedBeforeTask,
@@ -106,6 +116,10 @@ interface Framing {
   readonly hypothetical: boolean;
   /** The writer tells what they did ("we started over last week"; recallsOwnDoing). */
   readonly recalled: boolean;
+  /** Opened by a question word that weighs rather than requests ("should we start over"; weighsAChange). */
+  readonly weighed: boolean;
+  /** Suggests it, or finds it too much ("you could turn on the watch", "weekly reminders would be too much"). */
+  readonly opined: boolean;
 }
 
 /**
@@ -113,18 +127,25 @@ interface Framing {
  * one in any question, negation or hypothetical. A change of the whole plan (starting the questions, sharing, starting
  * over, restoring) is one when a tag or the writer's own "no" doubts it ("share the plan? no", "start over or not"),
  * or beside a negation ("we won't start the questions") or a hypothetical; a request put as a question still asks for
- * it ("can we start over please", "start over?"). A setting turned on or off is one when doubted so or beside
+ * it ("can we start over please", "start over?"), where one that weighs it does not ("should we start over"). A setting turned on or off is one when doubted so or beside
  * disbelief ("turn on the tenant watch? no", "enable the watch, yeah right"). Either is one when a later clause takes
- * it back ("turn the reminders off, wait no, leave them"). For a setting, a negation is how one is turned off ("don't
+ * it back ("turn the reminders off, wait no, leave them"), and a setting beside an opinion or a suggestion. For a setting, a negation is how one is turned off ("don't
  * remind us"), or refuses it where it stands before the order (Asks.keepOff), and a condition says what the watch is
  * to watch for ("alert us if sync stops").
  */
 function guardedChange(intent: IntentName, reading: Reading, framing: Framing): boolean {
   if (TASK_INTENTS.has(intent)) return framing.asked || framing.negated || framing.conditional;
   if (CHANGES_STATE.has(intent))
-    return framing.doubted || framing.negated || framing.conditional || framing.takenBack || framing.recalled;
+    return (
+      framing.doubted ||
+      framing.negated ||
+      framing.conditional ||
+      framing.takenBack ||
+      framing.recalled ||
+      (framing.asked && framing.weighed)
+    );
   if (SETTINGS.has(intent) && !showsSetting(reading))
-    return framing.doubted || framing.denied || framing.takenBack || framing.hypothetical;
+    return framing.doubted || framing.denied || framing.takenBack || framing.hypothetical || framing.opined;
   return false;
 }
 
@@ -151,6 +172,51 @@ function finishedFirst(
   return done.kind === 'complete'
     ? [done.proposal, ...readings.filter((proposal) => proposal.intent !== 'taskDone')]
     : readings;
+}
+
+/**
+ * Whether the words that read as the change `intent` are said of something else, so that it is offered at most: a task
+ * change read where the message turns something off ("switch off the agent server" is no finished install), a setting
+ * turned off from a message that names a task and none of the settings ("stop task 3"), a setting turned on where the
+ * message tells of one that is off ("the daily standup reminder is off today"), a setting's word in another sense
+ * ("stop reminding me of that joke"), and an assignment read from asking someone to do some work on a task ("@Priya
+ * can you check the verification": the request is to the person).
+ */
+function saidOfSomethingElse(
+  words: ReaderWords,
+  prepared: PreparedText,
+  context: UnderstandingContext,
+  intent: IntentName,
+  reading: Reading,
+): boolean {
+  const tokens = settingTokens(words, prepared.tokens);
+  if (TASK_INTENTS.has(intent) && turnsSomethingOff(words, tokens)) return true;
+  if (intent === 'assign' && asksForWork(words, prepared.tokens)) return true;
+  if (!SETTINGS.has(intent) || showsSetting(reading)) return false;
+  if (words.otherSenses.findAll(prepared.tokens).length > 0) return true;
+  return turnsOff(reading)
+    ? namesPlanTask(prepared, context) && !namesSetting(words, prepared.tokens)
+    : saysOff(words, tokens);
+}
+
+/**
+ * Whether a question weighs whether its writer or others should make the change ("should we start over", "do I
+ * restart the questions", "does everyone share the plan"): a question word that requests nothing, then who would do
+ * it. "do a fresh start" opens an order with the same word.
+ */
+function weighsItsDoing(words: ReaderWords, tokens: readonly string[]): boolean {
+  const doer = tokens[1] ?? '';
+  return weighsAChange(words, tokens) && (words.doers.has(doer) || words.firstPerson.has(doer));
+}
+
+/** Whether the message asks "you" to do some work ("can you check…", "could you look at…") rather than to own it. */
+function asksForWork(words: ReaderWords, tokens: readonly string[]): boolean {
+  return tokens.some(
+    (token, i) =>
+      words.requestOpeners.has(token) &&
+      words.secondPerson.has(tokens[i + 1] ?? '') &&
+      words.workVerbs.has(tokens[i + 2] ?? ''),
+  );
 }
 
 export function interpretWhole(reader: Reader, text: string, context: UnderstandingContext): Interpretation {
@@ -455,7 +521,12 @@ export function interpretWhole(reader: Reader, text: string, context: Understand
       recalled:
         closingClause(text) === undefined &&
         recallsOwnDoing(reader.words, prepared.tokens, openingEnd(prepared.tokens, reader.words.negation)),
-    });
+      weighed: weighsItsDoing(reader.words, prepared.tokens),
+      opined:
+        reader.words.suggestions.findAll(prepared.tokens).length > 0 ||
+        (!turnsOff(reading) && reader.words.excess.findAll(prepared.tokens).length > 0),
+    }) &&
+    !saidOfSomethingElse(reader.words, prepared, context, intent, reading);
   // Nor is a setting for the whole plan turned on from a message about one of its tasks ("when the verification
   // passes I'll let the team know" is no request to watch the tenant): offered.
   const turnsOnSetting = SETTINGS.has(intent) && !turnsOff(reading);

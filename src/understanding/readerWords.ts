@@ -100,6 +100,16 @@ export interface ReaderWords {
   readonly questionOpeners: ReadonlySet<string>;
   /** What ends a statement as a question ("…, right", "… or not"), each as its words (corpus questionWords.tags). */
   readonly questionTags: ReadonlyArray<readonly string[]>;
+  /** Words that suggest rather than ask (corpus suggestions). */
+  readonly suggestions: PhraseTable<true>;
+  /** Words that find a setting too much (corpus excess). */
+  readonly excess: PhraseTable<true>;
+  /** Words that refuse, at a message's end, what it said before (corpus closingRefusals), as typed. */
+  readonly closingRefusals: ReadonlyArray<readonly string[]>;
+  /** A setting's word in another sense (corpus otherSenses). */
+  readonly otherSenses: PhraseTable<true>;
+  /** Verbs that ask a person to do a task rather than own it (corpus workVerbs). */
+  readonly workVerbs: ReadonlySet<string>;
   /** Words that open a reply with a yes ("yes, mark it done"). */
   readonly answeredYes: ReadonlySet<string>;
   /** Words that open a "no" the writer gives their own question ("…? no"). */
@@ -206,6 +216,11 @@ export function readerWords(corpus: Corpus): ReaderWords {
     corpusIntents: corpus.intents,
     questionOpeners: new Set(corpus.questionWords.openers),
     questionTags: corpus.questionWords.tags.map((tag) => tokenize(tag.toLowerCase())),
+    suggestions: phraseTable(corpus.suggestions.map((phrase) => [phrase, true] as const)),
+    excess: phraseTable(corpus.excess.map((phrase) => [phrase, true] as const)),
+    closingRefusals: corpus.closingRefusals.map((phrase) => tokenize(phrase.toLowerCase())),
+    otherSenses: phraseTable(corpus.otherSenses.map((phrase) => [phrase, true] as const)),
+    workVerbs: new Set(corpus.workVerbs),
     answeredYes: new Set(corpus.questionWords.answeredYes),
     answeredNo: new Set(corpus.questionWords.answeredNo),
     yesNoVerbs: new Set(corpus.questionWords.yesNo),

@@ -111,6 +111,27 @@ export function turnsOffSomethingElse(
   );
 }
 
+/** Whether the message turns something off with a verb and its particle ("switch off the agent server", "turn it off"). */
+export function turnsSomethingOff(words: ReaderWords, tokens: readonly string[]): boolean {
+  for (const [verb, particle] of words.splitTurnOff)
+    for (let at = 0; at < tokens.length; at++)
+      if (tokens[at] === verb && (tokens[at + 1] === particle || splitAt(tokens, at, verb, particle))) return true;
+  return false;
+}
+
+/** Whether the message names one of the bot's settings by a noun of its own ("the reminders", "the tenant watch"). */
+export function namesSetting(words: ReaderWords, tokens: readonly string[]): boolean {
+  return tokens.some((token) => words.settingNouns.has(token));
+}
+
+/** Whether a word of the message turns a setting off: a cadence's "off" or one of the watch's. */
+export function saysOff(words: ReaderWords, tokens: readonly string[]): boolean {
+  return (
+    words.cadences.findAll(tokens).some((found) => found.meanings[0] === 'off') ||
+    words.watchOff.findAll(tokens).length > 0
+  );
+}
+
 /**
  * Whether the message asks to keep a setting as it is: a negation before a word that turns one off or changes it
  * ("don't switch anything off", "nobody should touch the reminders"), or words for leaving it as it is ("leave the

@@ -1451,3 +1451,60 @@ describe('a story of the past', () => {
     },
   );
 });
+
+describe('no change from words that only sound like one', () => {
+  // Each had carried out the change: a question weighing a change of the whole plan, a verb of turning off said of a
+  // task or of something that is no setting, an opinion or a suggestion, a request to a person, a statement about
+  // another reminder, and the other sense of "remind … of".
+  it.each([
+    ['a question weighing starting over', 'should we start over'],
+    ['a question weighing starting over', 'do we need to start over'],
+    ['a question weighing starting over', 'should I start again from scratch'],
+    ['a question weighing a restore', 'should we bring back the old plan'],
+    ['a question weighing starting the questions', 'should we start the questions'],
+    ['a question weighing sharing', 'should we share the plan'],
+    ['a verb of turning off said of a task', 'switch off the agent server'],
+    ['a verb of turning off said of a task', 'turn off the provisioning agent'],
+    ['a verb of turning off said of a task', 'shut off the agent on server 2'],
+    ['a verb of turning off said of a task', 'stop task 3'],
+    ['a verb of turning off said of a task', 'pause task 4'],
+    ['a verb of turning off said of a task', 'halt the verification'],
+    ['an opinion', 'weekly reminders would be too much'],
+    ['an opinion', 'daily reminders would be overkill for us'],
+    ['an opinion', 'a tenant watch would be nice to have one day'],
+    ['a suggestion taken back', "you could turn on daily reminders but please don't"],
+    ['a suggestion taken back', 'we could switch on weekly reminders, but better not'],
+    ['a suggestion', 'you could turn on the tenant watch'],
+    ['a request to a person', '<at>Priya</at> can you check the verification'],
+    ['a request to a person', '<at>Priya</at> could you look at the verification'],
+    ['a request to a person', '<at>Omar</at> can you review the config task'],
+    ['a request to a person', '<at>Lena</at> can you double check the prereqs'],
+    ['a statement about another reminder', 'the daily standup reminder is off today'],
+    ['a statement about another reminder', 'the weekly team reminder is off this week'],
+    ['a statement about another reminder', 'my daily calendar reminder is switched off'],
+    ['the other sense of remind', 'stop reminding me of that joke'],
+    ['the other sense of remind', 'that reminds me of the DirSync days, stop'],
+    ['the other sense of remind', 'please stop reminding us of last year'],
+  ])('does not act on %s: %j', (_why, text) => {
+    expect(understanding.interpret(text, context).kind).not.toBe('act');
+  });
+
+  it.each([
+    ['start over', { intent: 'startOver' }],
+    ['start over please', { intent: 'startOver' }],
+    ['can we start over please', { intent: 'startOver' }],
+    ['do a fresh start', { intent: 'startOver' }],
+    ['start over?', { intent: 'startOver' }],
+    ['stop the reminders', { intent: 'remind', cadence: 'off' }],
+    ['stop reminding me', { intent: 'remind', cadence: 'off' }],
+    ['turn off the reminders', { intent: 'remind', cadence: 'off' }],
+    ['turn on daily reminders', { intent: 'remind', cadence: 'daily' }],
+    ['weekly reminders please', { intent: 'remind', cadence: 'weekly' }],
+    ['turn off the tenant watch', { intent: 'watch', setting: 'off' }],
+    ['mark task 3 done', { intent: 'taskDone', taskNumber: 3 }],
+    ['<at>Priya</at> can you take the verification', { intent: 'assign', taskNumber: 5, to: 'mentioned' }],
+  ])('still acts on a plain order: %j', (text, proposal) => {
+    const reading = understanding.interpret(text, context);
+    expect(reading.kind === 'act' && reading.proposal).toEqual(proposal);
+  });
+});
