@@ -189,6 +189,9 @@ export function createSpokenCommandReader(deps: UnderstandingFeatureDeps): Spoke
     const record = await deps.planStore.load(planLocation(context));
     const situation = planContext(record?.plan, deps.clock());
     const reading = deps.understanding().interpret(text, situation);
+    // A start over only offered ("should we start over") is pointed at, as the questions have its own words for it.
+    if (reading.kind === 'choose' && reading.proposals[0]?.intent === 'startOver')
+      return { command: commandOf(reading.proposals[0]), offered: true };
     // Restoring is only ever offered from words (see above), and the questions have no room for an offer.
     if (reading.kind !== 'act' || reading.proposal.intent === 'restore') return undefined;
     return {

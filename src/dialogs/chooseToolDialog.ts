@@ -67,12 +67,21 @@ export interface StartOverHooks {
 
 /**
  * Reads typed text that is no answer as a command in the person's own words ("what should I do next?", "start
- * over please"), when it is confident: `run` carries it out exactly as outside the questions.
+ * over please"), when it is confident: `run` carries it out exactly as outside the questions. A start over the words
+ * only weigh ("should we start over") comes back `offered`, to be pointed at and never carried out.
  */
 export type SpokenCommandReader = (
   context: TurnContext,
   text: string,
-) => Promise<{ readonly command: Command; readonly run: () => Promise<void> } | undefined>;
+) => Promise<
+  | { readonly command: Command; readonly run: () => Promise<void> }
+  | { readonly command: Command; readonly offered: true }
+  | undefined
+>;
+
+/** The reply to words that weigh starting over: how to do it, and that nothing was thrown away. */
+const START_OVER_OFFER =
+  'Nothing was thrown away. If you want to begin again, say **start over** (I will ask before discarding anything); otherwise here is the current question.';
 
 export interface ChooseToolDialogDeps {
   /** The bot's one way to answer in the current turn (bot/turn.ts): every card and line of this dialog goes out through it. */
@@ -243,7 +252,9 @@ export class ChooseToolDialog extends ComponentDialog<BeginOptions> {
       // A sentence that answers anything is an answer; only text that answers nothing may be a command in other words.
       if (reply.unread) {
         const spoken = await this.spoken?.(context, raw);
-        if (spoken) {
+        if (spoken && 'offered' in spoken) {
+          if (spoken.command.name === 'startOver') return same(START_OVER_OFFER);
+        } else if (spoken) {
           const name = spoken.command.name;
           if (name === 'startOver' || name === 'help' || name === 'start')
             return this.navigate(context, options, question, name);

@@ -85,6 +85,23 @@ describe('free words in the middle of the questions', () => {
     expect(ran).toEqual([]);
   });
 
+  // A question that weighs starting over had thrown the answers away at once: it gets the question's help, which says
+  // how to start over, and the answers stay.
+  it.each(['should we start over', 'do we need to start again from scratch?', 'should I restart the questions'])(
+    '%j weighs starting over: the questions go on where they were',
+    async (text) => {
+      const { c, ran } = client();
+      await say(c, 'start');
+      await say(c, 'nothing');
+      const turn = await say(c, text);
+      expect(ran).toEqual([]);
+      expect(turn.texts.join(' ')).not.toMatch(/Starting again/);
+      expect(turn.texts.join(' ')).toMatch(/\*\*start over\*\*/);
+      expect(turn.questions).not.toContain('confirmStartOver');
+      expect((await say(c, 'single')).questions).toEqual(['signIn']);
+    },
+  );
+
   it('a sentence that answers the question is an answer, even with command words in it', async () => {
     const { c, ran } = client();
     await say(c, 'start');
