@@ -170,6 +170,11 @@ export interface Corpus {
    */
   readonly workVerbs: readonly string[];
   /**
+   * Words that tell of another workplace ("Connect Sync was a nightmare at my last job", "like the last place I
+   * worked"): what the message says of it is a story, and any command it reads is offered at most.
+   */
+  readonly otherWorkplaces: readonly string[];
+  /**
    * Words that name whom a task goes to ("assign that to me", "hand the config to @Ana"), and the words for oneself
    * after them: the person right after one is the owner, whoever else the message mentions ("@Marco I'll take it,
    * assign it to me"). "my" is no owner ("to my colleague @Ana"). `takers` are verbs by which one takes a task oneself:
@@ -491,6 +496,7 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     closingRefusals: strings(raw.closingRefusals, 'closingRefusals'),
     otherSenses: strings(raw.otherSenses, 'otherSenses'),
     workVerbs: strings(raw.workVerbs, 'workVerbs'),
+    otherWorkplaces: strings(raw.otherWorkplaces, 'otherWorkplaces'),
     doneTaskWords: wordMap(raw.doneTaskWords, 'doneTaskWords', fail),
     onwardWords: strings(raw.onwardWords, 'onwardWords'),
     owners: record(raw.owners, 'owners', ['markers', 'me', 'takers', 'arrows', 'nobody'] as const),

@@ -503,8 +503,11 @@ export function interpretWhole(reader: Reader, text: string, context: Understand
   // offered, never carried out: the words tell of then, and read as a reopen as readily as a finish. Finishing the
   // task is what such a report most often says ("we did task 3 on the 2nd"), and is still carried out.
   const reported = TASK_INTENTS.has(intent) && toldOfADay(reader.words, prepared, context.now);
+  // A story of another workplace ("Connect Sync was a nightmare at my last job") tells of there, not of this plan.
+  const elsewhere = reader.words.otherWorkplaces.findAll(prepared.tokens).length > 0;
   const mayAct =
     !smallTalk &&
+    !elsewhere &&
     !quoted &&
     prepared.correctedFrom === undefined &&
     !classified.reread &&

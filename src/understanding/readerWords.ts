@@ -110,6 +110,8 @@ export interface ReaderWords {
   readonly otherSenses: PhraseTable<true>;
   /** Verbs that ask a person to do a task rather than own it (corpus workVerbs). */
   readonly workVerbs: ReadonlySet<string>;
+  /** Words that tell of another workplace (corpus otherWorkplaces). */
+  readonly otherWorkplaces: PhraseTable<true>;
   /** Words that open a reply with a yes ("yes, mark it done"). */
   readonly answeredYes: ReadonlySet<string>;
   /** Words that open a "no" the writer gives their own question ("…? no"). */
@@ -221,6 +223,7 @@ export function readerWords(corpus: Corpus): ReaderWords {
     closingRefusals: corpus.closingRefusals.map((phrase) => tokenize(phrase.toLowerCase())),
     otherSenses: phraseTable(corpus.otherSenses.map((phrase) => [phrase, true] as const)),
     workVerbs: new Set(corpus.workVerbs),
+    otherWorkplaces: phraseTable(corpus.otherWorkplaces.map((phrase) => [phrase, true] as const)),
     answeredYes: new Set(corpus.questionWords.answeredYes),
     answeredNo: new Set(corpus.questionWords.answeredNo),
     yesNoVerbs: new Set(corpus.questionWords.yesNo),

@@ -1455,7 +1455,7 @@ describe('a story of the past', () => {
 describe('no change from words that only sound like one', () => {
   // Each had carried out the change: a question weighing a change of the whole plan, a verb of turning off said of a
   // task or of something that is no setting, an opinion or a suggestion, a request to a person, a statement about
-  // another reminder, and the other sense of "remind … of".
+  // another reminder, the other sense of "remind … of", and a story of another workplace (a command there too).
   it.each([
     ['a question weighing starting over', 'should we start over'],
     ['a question weighing starting over', 'do we need to start over'],
@@ -1485,6 +1485,11 @@ describe('no change from words that only sound like one', () => {
     ['the other sense of remind', 'stop reminding me of that joke'],
     ['the other sense of remind', 'that reminds me of the DirSync days, stop'],
     ['the other sense of remind', 'please stop reminding us of last year'],
+    ['a story of another workplace', 'Connect Sync was a nightmare at my last job tbh'],
+    ['a story of another workplace', "why aren't we using aadc like the last place i worked"],
+    ['a story of another workplace', 'at my old company we started over twice'],
+    ['a story of another workplace', 'my previous employer ran the tenant check every day'],
+    ['a story of another workplace', 'at my last job we turned on daily reminders'],
   ])('does not act on %s: %j', (_why, text) => {
     expect(understanding.interpret(text, context).kind).not.toBe('act');
   });
