@@ -404,6 +404,11 @@ export interface Corpus {
    * they train the second network the bot asks before it acts. None for a locale without that file.
    */
   readonly learnt?: Readonly<Partial<Record<IntentName, readonly string[]>>>;
+  /**
+   * Questions learnt from the same tuning sets, keyed as guideQuestions: example questions the guide's search hears
+   * beside the corpus's own. None for a locale without that file.
+   */
+  readonly learntQuestions?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Reads and checks `nlu/<locale>.json`; a malformed file stops start-up with a message naming the file and the field. */
@@ -413,7 +418,32 @@ export function loadCorpus(locale = 'en', dir = CORPUS_DIR): Corpus {
   const corpus = checkCorpus(raw, file);
   const learntFile = join(dir, `${locale}.learnt.json`);
   if (!existsSync(learntFile)) return corpus;
-  return { ...corpus, learnt: checkLearnt(JSON.parse(readFileSync(learntFile, 'utf8')), learntFile) };
+  const learnt: unknown = JSON.parse(readFileSync(learntFile, 'utf8'));
+  return {
+    ...corpus,
+    learnt: checkLearnt(learnt, learntFile),
+    learntQuestions: checkLearntQuestions(learnt, learntFile),
+  };
+}
+
+/** The questions of a learnt file: guide parts (checked against the guide when it is indexed) with their questions. */
+export function checkLearntQuestions(raw: unknown, source: string): Record<string, string[]> {
+  if (!isRecord(raw) || raw.questions === undefined) return {};
+  if (!isRecord(raw.questions))
+    throw new Error(`Understanding corpus ${source}: "questions" must be an object of guide part → questions.`);
+  const questions: Record<string, string[]> = {};
+  for (const [part, texts] of Object.entries(raw.questions)) {
+    if (
+      !Array.isArray(texts) ||
+      texts.length === 0 ||
+      !texts.every((item) => typeof item === 'string' && item.trim() !== '')
+    )
+      throw new Error(
+        `Understanding corpus ${source}: "questions.${part}" must be a non-empty list of non-empty strings.`,
+      );
+    questions[part] = texts as string[];
+  }
+  return questions;
 }
 
 /** The intents of a learnt file (learnt.ts): each a known intent with a non-empty list of sentences. */

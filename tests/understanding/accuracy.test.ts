@@ -258,6 +258,7 @@ describe.each(HELD_OUT)(
           ...Object.values(corpus.guideQuestions).flat(),
           // The sentences learnt from the tuning sets (nlu/en.learnt.json) are training sentences too.
           ...Object.values(corpus.learnt ?? {}).flat(),
+          ...Object.values(corpus.learntQuestions ?? {}).flat(),
         ].map(normal),
       );
       const leaked = [...heldOut.intents, ...heldOut.questions]

@@ -234,7 +234,7 @@ describe("the advisor's rules that the decision guide's comparison covers", () =
       "Cross-forest references or merging one person's accounts across forests",
     ],
     [
-      'a forest with no network path to the connect server: which tool',
+      'forest with no network path to the connect server, cloud sync or connect',
       'A forest that one sync server cannot reach over the network',
     ],
   ])('answers %j from the rule %j, citing its own page and the decision guide', (question, title) => {

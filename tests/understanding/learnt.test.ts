@@ -6,7 +6,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createPlan } from '../../src/domain/plan';
-import { checkLearnt, CORPUS_DIR, loadCorpus, type Corpus } from '../../src/understanding/corpus';
+import { checkLearnt, checkLearntQuestions, CORPUS_DIR, loadCorpus, type Corpus } from '../../src/understanding/corpus';
+import { GUIDE_FACTS } from '../../src/understanding/guideFacts';
 import {
   asTrainingLine,
   formatLearntFile,
@@ -15,6 +16,7 @@ import {
   isTuningSet,
   learntFile,
   tuningLines,
+  tuningQuestions,
 } from '../../src/understanding/learnt';
 import type { Reader } from '../../src/understanding/reader';
 import type { Proposal } from '../../src/understanding/readings';
@@ -24,7 +26,7 @@ import { planContext } from '../../src/understanding/planContext';
 import { Understanding, type Interpretation } from '../../src/understanding/understand';
 
 const full = loadCorpus('en');
-const { learnt: _committed, ...corpusOnly } = full;
+const { learnt: _committed, learntQuestions: _questions, ...corpusOnly } = full;
 const corpus: Corpus = corpusOnly;
 const synonyms = loadSynonyms('en');
 const NOW = new Date('2026-12-01T10:00:00Z');
@@ -107,7 +109,11 @@ describe('the committed file', () => {
     const committed = readFileSync(join(CORPUS_DIR, 'en.learnt.json'), 'utf8');
     // A difference means a tuning set, a held-out set or the corpus changed since the file was written: run
     // `npm run learnt`.
-    expect(committed).toBe(formatLearntFile(learntFile(corpus, tuningLines(files, 'en'), heldOutLines(files, 'en'))));
+    expect(committed).toBe(
+      formatLearntFile(
+        learntFile(corpus, tuningLines(files, 'en'), heldOutLines(files, 'en'), tuningQuestions(files, 'en')),
+      ),
+    );
   });
 
   it('leaves out a sentence a held-out set also has, whatever its capitals, punctuation and people', () => {
@@ -143,6 +149,85 @@ describe('the committed file', () => {
     [{ sentences: [] }, '"intents" must be an object'],
   ])('names what is wrong in a malformed file: %j', (raw, message) => {
     expect(() => checkLearnt(raw, 'nlu/xx.learnt.json')).toThrow(message);
+  });
+});
+
+describe('which tuning questions are learnt', () => {
+  const page = GUIDE_FACTS[0].links[0].url;
+  const learnt = (questions: Parameters<typeof learntFile>[3], leaveOut: Parameters<typeof learntFile>[2] = []) =>
+    learntFile(corpus, [], leaveOut, questions).questions;
+
+  it.each([
+    [
+      'a question labeled with its task',
+      { text: 'Does the box need .NET?', task: 'cloudSync.prerequisites' },
+      'cloudSync.prerequisites',
+    ],
+    [
+      'one two tasks answer alike, under the first',
+      { text: 'is ha built in', task: ['connect.installCustom', 'cloudSync.chooseTool'] },
+      'connect.installCustom',
+    ],
+  ])('keeps %s', (_what, question, part) => {
+    expect(learnt([question])).toEqual({ [part]: [question.text.toLowerCase()] });
+  });
+
+  it.each([
+    ['one that falls back', { text: 'is it sunny in Lyon', fallback: true }],
+    ['one labeled with a Learn page only', { text: 'tell me about it', link: page }],
+    [
+      'one the corpus already has as an example',
+      { text: corpus.guideQuestions['cloudSync.prerequisites'][0], task: 'cloudSync.prerequisites' },
+    ],
+  ])('leaves out %s', (_what, question) => {
+    expect(learnt([question])).toEqual({});
+  });
+
+  it('leaves out a question a held-out set also asks, and keeps each once', () => {
+    const questions = [
+      { text: 'Which ports?', task: 'cloudSync.prerequisites' },
+      { text: 'how big can the group be', task: 'cloudSync.prerequisites' },
+      { text: 'How big can the group be', task: 'cloudSync.prerequisites' },
+    ];
+    expect(learnt(questions, [{ text: 'which ports', intent: 'heldOut' }])).toEqual({
+      'cloudSync.prerequisites': ['how big can the group be'],
+    });
+  });
+
+  it('are read with the corpus, and a malformed list is named', () => {
+    expect(Object.keys(full.learntQuestions ?? {}).length).toBeGreaterThan(20);
+    expect(() => checkLearntQuestions({ questions: { 'cloudSync.verify': [] } }, 'nlu/xx.learnt.json')).toThrow(
+      '"questions.cloudSync.verify" must be a non-empty list',
+    );
+  });
+
+  // Questions of the tuning sets whose own words the guide ranks elsewhere: the committed file's questions, heard as
+  // lines of the part that answers them, move the answer there. (One learnt question alone weighs little: its index
+  // then has no rare words, so it adds to a part without outweighing the guide's own lines.)
+  const answeredBy = (understanding: Understanding, question: string) => {
+    const answer = understanding.answerQuestion(question, context);
+    return answer.kind === 'answer' ? answer.hits[0].taskIds : [];
+  };
+  const guideAlone = new Understanding(corpus, synonyms);
+  const guideAndLearnt = new Understanding({ ...corpus, learntQuestions: full.learntQuestions }, synonyms);
+  it.each([
+    ['we want several active agents for high availability, which tool gives us that?', 'cloudSync.chooseTool'],
+    ['is cloud sync device sync ready for production', 'cloudSync.deviceSync'],
+    ['where do i get azureadconnect.msi now that the download center page is gone', 'connect.download'],
+    ['how often should we revisit the decision to stay on connect?', 'connectUpgrade.reasons'],
+  ])('answer "%s" from %s', (question, taskId) => {
+    expect(answeredBy(guideAlone, question)).not.toContain(taskId);
+    expect(answeredBy(guideAndLearnt, question)).toContain(taskId);
+  });
+
+  it.each(["what's the weather in Paris", 'the printer is not showing'])('still fall back on "%s"', (question) => {
+    expect(guideAndLearnt.answerQuestion(question, context).kind).toBe('noAnswer');
+  });
+
+  it('must name a part of the guide', () => {
+    expect(
+      () => new Understanding({ ...corpus, learntQuestions: { 'cloudSync.nowhere': ['where'] } }, synonyms),
+    ).toThrow('names "cloudSync.nowhere"');
   });
 });
 
