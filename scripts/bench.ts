@@ -16,7 +16,12 @@
  *          --rounds <n> (default 3; for the SQLite and Azurite rows, the LOG_LEVEL=warn row runs one), --no-write,
  *          --scale (after the turn rows, the scale section: scripts/lib/scaleTarget.ts on SQLite and on Azurite),
  *          --scale-plans <n> (default 100,000), --scale-azurite-plans <n> (default: the same), --scale-only (just the scale section, replacing it in docs/benchmarks.md:
- *          for working on it with a smaller --scale-plans).
+ *          for working on it with a smaller --scale-plans),
+ *          --only <rows> (a comma list of sqlite, sqlite-warn, azurite) and --workloads <list> (of next, paraphrased,
+ *          done): run just those rows and workloads, each still paired round by round with the echo bot, and print
+ *          their per-round ratios and medians instead of writing docs/benchmarks.md (no ceiling row, no memory or
+ *          profile section): for comparing one row before and after a change, e.g.
+ *          `npm run bench -- --only sqlite --workloads next --rounds 5`.
  */
 import { execSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -55,6 +60,19 @@ const SCALE_PLANS = option('scale-plans', 100_000);
 const SCALE_AZURITE_PLANS = option('scale-azurite-plans', SCALE_PLANS);
 const SCALE_TARGET = join(__dirname, 'lib', 'scaleTarget.ts');
 const SCALE_HEADING = '## At scale: finding due plans';
+
+function listOption<T extends string>(name: string, all: readonly T[]): readonly T[] {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i < 0) return all;
+  const chosen = (process.argv[i + 1] ?? '').split(',').filter(Boolean);
+  const unknown = chosen.filter((c) => !all.includes(c as T));
+  if (chosen.length === 0 || unknown.length > 0) throw new Error(`--${name} takes a comma list of ${all.join(', ')}`);
+  return chosen as T[];
+}
+const ROWS = listOption('only', ['sqlite', 'sqlite-warn', 'azurite'] as const);
+const WORKLOADS = listOption('workloads', ['next', 'paraphrased', 'done'] as const);
+/** A partial run: the table would miss rows, so it prints its rounds instead of writing docs/benchmarks.md. */
+const FILTERED = process.argv.includes('--only') || process.argv.includes('--workloads');
 
 // ---------------------------------------------------------------------------------------------------------------
 // autocannon ships no types; this is the part of its API used here.
@@ -312,9 +330,12 @@ async function benchBot(name: string, env: Record<string, string>, echo: Target,
     await check(target, 'next', NEXT_BODIES[0], /Review Cloud Sync prerequisites/);
     // Plan 0 takes one extra change here; the counted run's changes are measured by revisions before and after it.
     await check(target, 'done/reopen', invoke(0, 'task.start'), /Started by|In progress/);
-    // The paraphrased row runs with the main row only: it measures understanding, which no storage changes.
-    if (memory) await check(target, 'paraphrased', PARAPHRASE_BODIES[0], /Review Cloud Sync prerequisites/);
-    const workloads = memory ? (['next', 'paraphrased', 'done/reopen'] as const) : (['next', 'done/reopen'] as const);
+    // The paraphrased row runs with the main row only (or when a filtered run asks): it measures understanding, which no storage changes.
+    const workloads = (['next', 'paraphrased', 'done/reopen'] as const).filter(
+      (w) => (w !== 'paraphrased' || memory || FILTERED) && WORKLOADS.includes(w === 'done/reopen' ? 'done' : w),
+    );
+    if (workloads.includes('paraphrased'))
+      await check(target, 'paraphrased', PARAPHRASE_BODIES[0], /Review Cloud Sync prerequisites/);
     for (const workload of workloads) {
       const bodies =
         workload === 'next' ? NEXT_BODIES : workload === 'paraphrased' ? PARAPHRASE_BODIES : DONE_REOPEN_BODIES;
@@ -328,8 +349,9 @@ async function benchBot(name: string, env: Record<string, string>, echo: Target,
         });
       }
       runs.push(combineRounds(pairs));
+      if (FILTERED) printRounds(name, workload, pairs);
     }
-    if (memory) {
+    if (memory && !FILTERED) {
       const afterPlans = (await target.ask<{ stats: TargetStats }>({ cmd: 'stats', gc: true })).stats;
       process.stdout.write(`  ${name}: 10,000 more conversations … `);
       await drive(
@@ -380,6 +402,16 @@ function combineRuns(runs: readonly Run[]): Run {
     ...(storage ? { storage } : {}),
     ...(changed !== undefined ? { changed } : {}),
   };
+}
+
+/** A filtered run's record of one row: each round's ratios, so the spread shows beside the median. */
+function printRounds(name: string, workload: Run['workload'], pairs: ReadonlyArray<{ echo: Run; ours: Run }>): void {
+  const rps = pairs.map((p) => p.ours.rps / p.echo.rps);
+  const p99 = pairs.map((p) => p.ours.p99 / p.echo.p99);
+  console.log(
+    `  => ${name}, ${workload}: req/s ratio per round ${rps.map((r) => fixed(r)).join(' ')} (median ${fixed(median(rps))}, ` +
+      `spread ${fixed(Math.min(...rps))}–${fixed(Math.max(...rps))}); p99 ratio per round ${p99.map((r) => fixed(r)).join(' ')} (median ${fixed(median(p99))})`,
+  );
 }
 
 function combineRounds(pairs: ReadonlyArray<{ echo: Run; ours: Run }>): Run {
@@ -454,32 +486,39 @@ async function main(): Promise<void> {
   const runs: Run[] = [];
   let echoRss: TargetStats | undefined;
 
-  const ceiling = await startTarget('bare restify', 'restify');
-  try {
-    runs.push(await measure(ceiling, 'canned POST', NEXT_BODIES, false));
-  } finally {
-    await ceiling.stop();
+  if (!FILTERED) {
+    const ceiling = await startTarget('bare restify', 'restify');
+    try {
+      runs.push(await measure(ceiling, 'canned POST', NEXT_BODIES, false));
+    } finally {
+      await ceiling.stop();
+    }
   }
 
   // The echo bot stays up for the whole session: each of our rows is measured in rounds paired with it.
   const echo = await startTarget('echo bot', 'echo');
-  let sqlite: Awaited<ReturnType<typeof benchBot>>;
+  let sqlite: Awaited<ReturnType<typeof benchBot>> | undefined;
   let azurite: BenchAzurite | undefined;
   let echoOnBlob: Target | undefined;
   try {
     await check(echo, 'next', NEXT_BODIES[0], /Echo: what's next/);
     await check(echo, 'done/reopen', invoke(0, 'task.start'), /Done/);
-    sqlite = await benchBot('our bot, SQLite', { STORAGE: 'sqlite' }, echo, ROUNDS, true);
-    runs.push(...sqlite.runs);
-    const quiet = await benchBot(
-      'our bot, SQLite, LOG_LEVEL=warn',
-      { STORAGE: 'sqlite', LOG_LEVEL: 'warn' },
-      echo,
-      1,
-      false,
-    );
-    runs.push(...quiet.runs);
+    if (ROWS.includes('sqlite')) {
+      sqlite = await benchBot('our bot, SQLite', { STORAGE: 'sqlite' }, echo, ROUNDS, true);
+      runs.push(...sqlite.runs);
+    }
+    if (ROWS.includes('sqlite-warn')) {
+      const quiet = await benchBot(
+        'our bot, SQLite, LOG_LEVEL=warn',
+        { STORAGE: 'sqlite', LOG_LEVEL: 'warn' },
+        echo,
+        FILTERED ? ROUNDS : 1,
+        false,
+      );
+      runs.push(...quiet.runs);
+    }
     echoRss = (await echo.ask<{ stats: TargetStats }>({ cmd: 'stats', gc: true })).stats;
+    if (!ROWS.includes('azurite')) return;
     // On Azurite every storage call is an HTTP round trip to an emulator on these same CPUs; the echo bot making the
     // same calls there is the floor that row is paired with.
     azurite = await startBenchAzurite();
@@ -502,6 +541,7 @@ async function main(): Promise<void> {
       .map((list) => combineRuns(list)),
   );
   runs.splice(1, 0, ...echoRows);
+  if (FILTERED || !sqlite) return;
 
   const turnSeconds = Math.round((Date.now() - started) / 1000);
   const scale = SCALE ? renderScale(await runScale(), Math.round((Date.now() - started) / 1000) - turnSeconds) : '';
