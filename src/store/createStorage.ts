@@ -1,6 +1,7 @@
 import { MemoryStorage, type Storage } from 'botbuilder';
 import type { CosmosDbPartitionedStorageOptions } from 'botbuilder-azure';
 import type { StorageConfig } from '../config';
+import { PLAN_DOCUMENTS } from './planStore';
 import { RecoveringStorage } from './recoveringStorage';
 import { SqliteStorage } from './sqliteStorage';
 
@@ -35,7 +36,8 @@ export function createStorage(config: StorageConfig, warn?: (message: string) =>
         close: async () => {},
       };
     case 'sqlite': {
-      const sqlite = new SqliteStorage(config.path, { warn });
+      // Plans are read on almost every turn and parsing one costs more than finding it in the file.
+      const sqlite = new SqliteStorage(config.path, { warn, parsedPrefixes: [`${PLAN_DOCUMENTS}/`] });
       return { storage: sqlite, kind: 'sqlite', where: config.path, close: () => sqlite.close() };
     }
     case 'blob': {

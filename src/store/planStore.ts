@@ -123,6 +123,12 @@ export interface Audit {
   readonly at: string;
 }
 
+/**
+ * Where plan documents are stored (`plans/<tenant>/<conversation>`). A plan is only ever changed by writing a new one
+ * made by a pure transition, so a store may hand every reader the same frozen copy (createStorage.ts).
+ */
+export const PLAN_DOCUMENTS = 'plans';
+
 /** Copies kept per task (and for the summary); older ones are no longer updated. */
 export const MAX_CARD_COPIES = 3;
 
@@ -168,7 +174,7 @@ export class PlanStore {
     private readonly storage: Storage,
     options: DocumentStoreOptions = {},
   ) {
-    this.documents = new DocumentStore<PlanRecord>(storage, 'plans', options);
+    this.documents = new DocumentStore<PlanRecord>(storage, PLAN_DOCUMENTS, options);
     this.links = new DocumentStore<PlanLink>(storage, 'planLinks', options);
     this.planLog = new PlanLog(storage, options);
   }

@@ -11,22 +11,24 @@ interface Counter {
 
 const append = (who: string) => (current: Counter) => ({ next: { hits: [...current.hits, who] }, result: who });
 
+function onSqlite(parsedPrefixes: string[]) {
+  return () => {
+    const dir = mkdtempSync(join(tmpdir(), 'docstore-'));
+    const storage = new SqliteStorage(join(dir, 'd.sqlite'), { parsedPrefixes });
+    return {
+      storage: storage,
+      done: async () => {
+        await storage.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  };
+}
+
 describe.each([
   ['memory', () => ({ storage: new MemoryStorage(), done: async () => {} })],
-  [
-    'sqlite',
-    () => {
-      const dir = mkdtempSync(join(tmpdir(), 'docstore-'));
-      const storage = new SqliteStorage(join(dir, 'd.sqlite'));
-      return {
-        storage: storage,
-        done: async () => {
-          await storage.close();
-          rmSync(dir, { recursive: true, force: true });
-        },
-      };
-    },
-  ],
+  ['sqlite', onSqlite([])],
+  ['sqlite, documents kept parsed', onSqlite(['counters/'])],
 ])('DocumentStore on %s', (_name, make) => {
   it('loses no update when 25 writers append at once', async () => {
     const { storage, done } = make();

@@ -18,3 +18,16 @@ describeStorageContract('sqlite', async () => {
     },
   };
 });
+
+// Every key kept parsed: the contract holds whichever documents a deployment keeps that way.
+describeStorageContract('sqlite, every document kept parsed', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sync-guide-sqlite-'));
+  const storage = new SqliteStorage(join(dir, 'contract.sqlite'), { parsedPrefixes: [''] });
+  return {
+    storage,
+    close: async () => {
+      await storage.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+});
