@@ -86,6 +86,19 @@ describe('questionnaire sentences: measured accuracy', () => {
     expect(result.share).toBeGreaterThanOrEqual(0.758);
   });
 
+  // A sixth outside author (a manufacturing group after acquisitions, answers pasted from a spreadsheet or ticket, Irish
+  // and Scottish idiom, a consultant who hedges everything, a university's odd group sizes and devices) wrote at the
+  // start of the next stop (2026-12-01, 09:25 UTC); 18 sentences a committed set already held were left out. Nothing
+  // in the sentence reader changed in that stop: 86.0% (135 of 157) at its start and at its end.
+  it('sixth held-out set: at least as many read exactly as labeled as today (aim 90%)', () => {
+    const items = loadLabeled('heldout6');
+    expect(items.length).toBeGreaterThanOrEqual(150);
+    const result = accuracy(items);
+    console.log(`heldout6: ${result.right}/${result.total} = ${(result.share * 100).toFixed(1)}%`);
+    expect(result.share).toBeGreaterThanOrEqual(0.859);
+  });
+
+  // The sixth has four non-answers left once sentences other sets held were dropped, so it is not held to this shape.
   it.each(['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5'] as const)(
     '%s covers every question, with sentences that answer later questions, ambiguous ones and non-answers',
     (name) => {
@@ -103,7 +116,10 @@ describe('questionnaire sentences: measured accuracy', () => {
     // by chance. The second was written after them and left out what they hold.
     const texts = (names: ReadonlyArray<'dev' | 'dev2' | 'dev3' | 'dev4' | 'dev5' | 'dev6'>) =>
       new Set(names.flatMap((name) => loadLabeled(name).map((item) => item.text.toLowerCase())));
-    const inDev = (name: 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5', dev: ReadonlySet<string>) =>
+    const inDev = (
+      name: 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6',
+      dev: ReadonlySet<string>,
+    ) =>
       loadLabeled(name)
         .filter((item) => dev.has(item.text.toLowerCase()))
         .map((item) => item.text);
@@ -120,5 +136,6 @@ describe('questionnaire sentences: measured accuracy', () => {
     // The fourth was kept from all of them and left out what they hold.
     expect(inDev('heldout4', texts(['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6']))).toEqual([]);
     expect(inDev('heldout5', texts(['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6']))).toEqual([]);
+    expect(inDev('heldout6', texts(['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6']))).toEqual([]);
   });
 });

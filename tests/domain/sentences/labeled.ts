@@ -19,7 +19,18 @@ export interface LabeledSentence {
 
 export function loadLabeled(
   file:
-    'dev' | 'dev2' | 'dev3' | 'dev4' | 'dev5' | 'dev6' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5',
+    | 'dev'
+    | 'dev2'
+    | 'dev3'
+    | 'dev4'
+    | 'dev5'
+    | 'dev6'
+    | 'heldout'
+    | 'heldout2'
+    | 'heldout3'
+    | 'heldout4'
+    | 'heldout5'
+    | 'heldout6',
 ): LabeledSentence[] {
   return (require(`./${file}.json`) as { items: LabeledSentence[] }).items;
 }
