@@ -56,7 +56,7 @@ interface IndexedDoc extends GuideHit {
   readonly ofRule?: boolean;
   /** The titles of the Learn pages the part links to: what those pages, and so the part, are about (asksPage). */
   readonly pages?: string;
-  /** An example question learnt from the tuning sets (learnt.ts): it votes with the examples and is never a line. */
+  /** A question learnt from the tuning sets (learnt.ts): searched in an index of its own as a line of its part, never shown. */
   readonly learnt?: boolean;
 }
 
@@ -426,11 +426,10 @@ const EXAMPLE_VOTE = 0.5;
 const EXAMPLE_COVERAGE = 0.75;
 /**
  * A question learnt from the tuning sets (learnt.ts) counts as half a line of its part, and only when it holds at
- * least this share of the question's words: learnt questions are many and labeled by task, so at full weight or looser
- * they outvoted the guide's own facts and rules on questions those state better. Chosen on the older held-out sets'
- * figures and our guide tests together (full weight: 34 more right answers of 1,960, 40 of 757 guide tests then
- * failing; half weight and 0.6: 50 more, 11 failing before the tool and plan checks of learntFits), then confirmed
- * once on two new unseen sets.
+ * least this share of the question's words: learnt questions are many and labeled by task, so at full weight and
+ * without the bound they outvoted the guide's own facts and rules on questions those state better (40 of 757 guide
+ * tests failed, against 11 with these two). Chosen on the older held-out sets' figures and those tests together, then
+ * confirmed once on two unseen sets.
  */
 const LEARNT_WEIGHT = 0.5;
 const LEARNT_COVERAGE = 0.6;
