@@ -387,6 +387,10 @@ const TRACK_TOOLS: Readonly<Record<Track, SingleTool | undefined>> = {
   migrateToCloudSync: undefined,
 };
 const TRACK_OF_TASK: ReadonlyMap<string, Track> = new Map(TASK_CATALOG.map((task) => [task.id, task.track]));
+/** The tasks of the tracks for a running deployment: a plan holding one is for such a deployment. */
+const PATH_TRACK_TASKS: ReadonlySet<string> = new Set(
+  TASK_CATALOG.filter((task) => (PATH_TRACK_IDS as readonly string[]).includes(task.track)).map((task) => task.id),
+);
 
 /** The one tool all the tasks are about, if they are about one. */
 function toolOfTasks(taskIds: readonly string[]): SingleTool | undefined {
@@ -985,13 +989,15 @@ export class GuideIndex {
       namedTracks,
       asksAmount,
     });
+    const forRunningDeployment = planTaskIds.some((taskId) => PATH_TRACK_TASKS.has(taskId));
     const results = byScore(
       this.lineScores.search([query, synonymQuery], wordsOf, lineBoosts),
       this.learntScores
         .search([query, synonymQuery], wordsOf, lineBoosts)
         .filter(
           (result) =>
-            covers(result.words, words.length, rare, LEARNT_COVERAGE) && this.learntFits(result.id, tool, planTaskIds),
+            covers(result.words, words.length, rare, LEARNT_COVERAGE) &&
+            this.learntFits(result.id, tool, planTaskIds, forRunningDeployment),
         ),
     );
     const inSituation = (result: ScoredDoc) =>
@@ -1092,11 +1098,16 @@ export class GuideIndex {
    * for a first installation's task in a plan for a running deployment that lacks it. The guide's own lines are
    * weighed for both (docBoosts); the learnt ones are many, and their sum would outweigh that preference.
    */
-  private learntFits(id: number, tool: SingleTool | undefined, planTaskIds: readonly string[]): boolean {
+  private learntFits(
+    id: number,
+    tool: SingleTool | undefined,
+    planTaskIds: readonly string[],
+    forRunningDeployment: boolean,
+  ): boolean {
     const doc = this.docs[id];
     if (tool !== undefined && doc.tool !== undefined && doc.tool !== tool) return false;
-    if (doc.pathTrack || doc.ofRule || doc.taskIds.some((taskId) => planTaskIds.includes(taskId))) return true;
-    return !planTaskIds.some((taskId) => (PATH_TRACK_IDS as readonly string[]).includes(TRACK_OF_TASK.get(taskId)!));
+    if (!forRunningDeployment || doc.pathTrack || doc.ofRule) return true;
+    return doc.taskIds.some((taskId) => planTaskIds.includes(taskId));
   }
 
   /**
