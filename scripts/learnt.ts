@@ -1,6 +1,6 @@
 /**
  * Writes nlu/<locale>.learnt.json: the sentences and questions of the tuning sets outside authors wrote
- * (tests/understanding/dev*.<locale>.json): the sentences train the second network the bot asks before it acts, the
+ * (tests/understanding/dev*.<locale>.json): the sentences train the second model the bot asks before it acts, the
  * questions are example questions of the guide part that answers them
  * (src/understanding/learnt.ts). A held-out set's lines are only left out, never learnt. Run it after adding or
  * changing a tuning or held-out set; a test fails while the file and what this writes differ.

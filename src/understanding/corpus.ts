@@ -401,7 +401,7 @@ export interface Corpus {
   readonly guideQuestions: Readonly<Record<string, readonly string[]>>;
   /**
    * Sentences learnt from the tuning sets outside authors wrote (`nlu/<locale>.learnt.json`, see learnt.ts), by intent:
-   * they train the second network the bot asks before it acts. None for a locale without that file.
+   * they train the second model the bot asks before it acts. None for a locale without that file.
    */
   readonly learnt?: Readonly<Partial<Record<IntentName, readonly string[]>>>;
   /**

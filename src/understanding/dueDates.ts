@@ -550,7 +550,7 @@ function ordinalDay(base: Date, day: number): string | undefined {
 }
 
 /**
- * The recognizer's last readings, by day and text: it takes 10 to 30 ms a phrase, and both networks' readings of one
+ * The recognizer's last readings, by day and text: it takes 10 to 30 ms a phrase, and both models' readings of one
  * message ask it the same text, so a message would pay for it twice. A few entries, dropped oldest first.
  */
 const recognized = new Map<string, string | undefined>();

@@ -11,7 +11,8 @@
  * speak for is marked `guessed`.
  */
 import { NeuralNetwork, type Features } from '@nlpjs/neural';
-import { runNetwork } from './networkRun';
+import { runNetwork, type NetworkScores } from './networkRun';
+import { SoftmaxRegression, type SparseFeatures } from './softmaxRegression';
 import type { Corpus, IntentName } from './corpus';
 import { stem } from './stems';
 import { MAX_PHRASE, type Synonyms } from './synonyms';
@@ -40,11 +41,10 @@ export interface IntentScore {
 
 const NONE_FEATURE = 'nonefeature';
 /**
- * Training rounds of the second network (trainLearnt). Trained to the end (about 150 rounds) it took three times as
- * long as the corpus's network and read the tuning sets left out of its training no better: 30, 50 and 100 rounds
- * were within a few lines of one another.
+ * Passes of the learnt model's training over its sentences (trainLearnt). 8, 15 and 30 passes read the tuning sets left out of
+ * its training within a few lines of one another, and fewer train faster.
  */
-const LEARNT_ROUNDS = 50;
+const LEARNT_ROUNDS = 8;
 /** A word at most this many commands learnt is one of their own ("skip"), not one every command shares ("have"). */
 const FEW_COMMANDS = 2;
 /** How many words of a message's opening say whether it opens as small talk (opensWithChatter). */
@@ -65,9 +65,13 @@ const RECENT_INPUTS = 16;
 export class IntentModel {
   private readonly network = new NeuralNetwork({ log: false });
   /** Trained on the learnt sentences too (trainLearnt); undefined without them. */
-  private readonly learntNetwork: NeuralNetwork | undefined;
+  private readonly learnt: LearntModel | undefined;
+  /** Set on the view over the learnt model (withLearntSentences): its scores replace the network's. */
+  private readonly regression: SoftmaxRegression | undefined = undefined;
   private readonly features = new Set<string>();
   private readonly intentFeatures = new Map<ModelIntent, Set<string>>();
+  /** The words that make each intent a candidate (classify): the corpus's, or on the learnt view its own too. */
+  private readonly candidateWords: ReadonlyMap<ModelIntent, ReadonlySet<string>> = this.intentFeatures;
   private noneDelta = 0;
   /** Words that only the None sentences have: small talk's own ("cheers", "coffee", "weekend"). */
   private readonly chatterOnly = new Set<string>();
@@ -149,10 +153,8 @@ export class IntentModel {
     }
     this.noneDelta = this.intentFeatures.size / Math.max(1, this.features.size);
     // As NLP.js does: a last example that only has the none feature, pointing (almost) nowhere but None.
-    // NLP.js writes into that example's output, so each network gets its own.
-    const noneExample = () => ({ input: { [NONE_FEATURE]: 1 }, output: { None: 1 } });
-    this.network.train([...training, noneExample()]);
-    this.learntNetwork = this.trainLearnt(corpus, taskNames, respellings, training, noneExample());
+    this.network.train([...training, { input: { [NONE_FEATURE]: 1 }, output: { None: 1 } }]);
+    this.learnt = this.trainLearnt(corpus, examples, taskNames, respellings);
     this.vocabulary = vocabulary;
     this.respellings = respellings;
     this.commandWords = new Set(
@@ -163,49 +165,47 @@ export class IntentModel {
   }
 
   /**
-   * The second network (learnt.ts): the corpus's sentences and the learnt ones, read on the words the corpus taught
-   * only. Everything else the model keeps (its words, the words only chatter has, its phrases, pairs and sentences) is
-   * the corpus's alone, so the rules that read them behave as they were tuned; only the network's scores differ.
+   * The second opinion (learnt.ts): a regression over the words and word pairs of the corpus's sentences and the learnt
+   * ones, or undefined without learnt sentences. It learns every word those sentences have, where the corpus's network
+   * knows only the corpus's, so an intent is a candidate on any word of its own sentences. Everything else the model
+   * keeps (the words only chatter has, its phrases, pairs and sentences) is the corpus's alone, so the rules that read
+   * them behave as they were tuned; only the scores and the candidates differ.
    */
   private trainLearnt(
     corpus: Corpus,
+    examples: ReadonlyArray<{ intent: ModelIntent; text: string }>,
     taskNames: PhraseTable<string>,
     respellings: Respellings,
-    training: ReadonlyArray<{ input: Features; output: Record<string, number> }>,
-    noneExample: { input: Features; output: Record<string, number> },
-  ): NeuralNetwork | undefined {
-    const learnt: Array<{ input: Features; output: Record<string, number> }> = [];
-    const tierNouns = new Set(corpus.tierNouns);
-    for (const [intent, sentences] of Object.entries(corpus.learnt ?? {}) as Array<[IntentName, readonly string[]]>)
-      for (const sentence of sentences) {
-        const withTokens = sentence.replace(
-          /\{task\}|\{person\}|\{n\}/g,
-          (placeholder) => ` ${PLACEHOLDERS[placeholder]} `,
-        );
-        const { masked } = prepareText(withTokens, { taskNames, vocabulary: new Set(), respellings, tierNouns });
-        const input = Object.fromEntries(
-          Object.keys(this.featuresOf(masked))
-            .filter((feature) => this.features.has(feature))
-            .map((feature) => [feature, 1] as const),
-        );
-        if (Object.keys(input).length > 0) learnt.push({ input, output: { [intent]: 1 } });
-      }
+  ): LearntModel | undefined {
+    const learnt = (Object.entries(corpus.learnt ?? {}) as Array<[IntentName, readonly string[]]>).flatMap(
+      ([intent, sentences]) => sentences.map((text) => ({ intent, text })),
+    );
     if (learnt.length === 0) return undefined;
-    const network = new NeuralNetwork({ log: false, iterations: LEARNT_ROUNDS });
-    // The none feature's example stays last: NLP.js reads it there.
-    network.train([...training, ...learnt, noneExample]);
-    return network;
+    const tierNouns = new Set(corpus.tierNouns);
+    const candidateWords = new Map<ModelIntent, Set<string>>();
+    for (const [intent, known] of this.intentFeatures) candidateWords.set(intent, new Set(known));
+    const training = [...examples, ...learnt].map(({ intent, text }) => {
+      const withTokens = text.replace(/\{task\}|\{person\}|\{n\}/g, (placeholder) => ` ${PLACEHOLDERS[placeholder]} `);
+      const { masked } = prepareText(withTokens, { taskNames, vocabulary: new Set(), respellings, tierNouns });
+      const stems = stemsOf(masked);
+      const known = candidateWords.get(intent) ?? new Set<string>();
+      for (const word of stems) known.add(word);
+      candidateWords.set(intent, known);
+      return { features: regressionFeatures(stems), label: intent };
+    });
+    return { regression: SoftmaxRegression.train(training, { rounds: LEARNT_ROUNDS }), candidateWords };
   }
 
   /**
-   * The same reader over the second network, or undefined when the corpus has no learnt sentences: what the message's
+   * The same reader over the learnt model, or undefined when the corpus has no learnt sentences: what the message's
    * words mean, which words it knows, which only chatter has, all stay the corpus's (trainLearnt).
    */
-  withLearntNetwork(): IntentModel | undefined {
-    if (!this.learntNetwork) return undefined;
+  withLearntSentences(): IntentModel | undefined {
+    if (!this.learnt) return undefined;
     const view = Object.create(this) as IntentModel;
-    Object.defineProperty(view, 'network', { value: this.learntNetwork });
-    Object.defineProperty(view, 'learntNetwork', { value: undefined });
+    Object.defineProperty(view, 'regression', { value: this.learnt.regression });
+    Object.defineProperty(view, 'candidateWords', { value: this.learnt.candidateWords });
+    Object.defineProperty(view, 'learnt', { value: undefined });
     return view;
   }
 
@@ -283,7 +283,9 @@ export class IntentModel {
     for (let i = 0, delta = this.noneDelta; i < unknown; i += 1, delta *= 1.2) noneValue += delta;
     // The network's run with the unknown words' weight as one more feature, without copying the reading (it is shared
     // with the other questions asked about this message).
-    const output = runNetwork(this.network, input, NONE_FEATURE, noneValue);
+    const output = this.regression
+      ? regressionRun(this.regression, regressionFeatures(stems))
+      : runNetwork(this.network, input, NONE_FEATURE, noneValue);
     // An intent counts only if the message shares a word with it that means something: "my cat is asleep" shares
     // "my" and "is" with "my tasks", which is no reason to list anyone's tasks. A message of function words only
     // ("and now?") is read on those.
@@ -301,7 +303,7 @@ export class IntentModel {
     for (let at = 0; at < intents.length; at += 1) {
       const intent = intents[at];
       const raw = output?.scores[at] ?? 0;
-      const known = this.intentFeatures.get(intent as ModelIntent);
+      const known = this.candidateWords.get(intent as ModelIntent);
       let active = intent === 'None';
       let guessed = intent !== 'None' && known !== undefined;
       if (known !== undefined)
@@ -414,8 +416,8 @@ export class IntentModel {
     const known = this.recentInputs.get(masked);
     if (known) return known;
     const reading = this.readInput(masked);
-    // Kept in the one map this model and its view over the second network share (withLearntNetwork): the words mean
-    // the same to both networks, so a message pays for reading them once. The oldest reading goes first.
+    // Kept in the one map this model and its view over the second model share (withLearntSentences): the words mean
+    // the same to both models, so a message pays for reading them once. The oldest reading goes first.
     if (this.recentInputs.size >= RECENT_INPUTS) this.recentInputs.delete(this.recentInputs.keys().next().value!);
     this.recentInputs.set(masked, reading);
     return reading;
@@ -552,6 +554,12 @@ export class IntentModel {
   }
 }
 
+/** The second opinion's scores and, for each intent, the words that make it a candidate. */
+interface LearntModel {
+  readonly regression: SoftmaxRegression;
+  readonly candidateWords: ReadonlyMap<ModelIntent, ReadonlySet<string>>;
+}
+
 /** What the network is given for a message, and what that says about the message's words (IntentModel.inputOf). */
 interface MessageInput {
   readonly input: Readonly<Features>;
@@ -560,6 +568,24 @@ interface MessageInput {
   readonly related: ReadonlySet<string>;
   /** Stems of words that neither the model learnt nor the thesaurus relates to one it learnt. */
   readonly unrelated: ReadonlySet<string>;
+}
+
+/**
+ * What the regression reads of a message: its stems and each pair of neighbouring stems ("mark>done" is not "done" and
+ * "mark" apart). The thesaurus's related words are left out: they read held-out sets no better.
+ */
+function regressionFeatures(stems: readonly string[]): SparseFeatures {
+  const features: Record<string, number> = {};
+  for (let i = 0; i < stems.length; i += 1) {
+    features[stems[i]] = 1;
+    if (i + 1 < stems.length) features[`${stems[i]}>${stems[i + 1]}`] = 1;
+  }
+  return features;
+}
+
+function regressionRun(regression: SoftmaxRegression, features: SparseFeatures): NetworkScores {
+  const scores = regression.scores(features);
+  return { intents: regression.labels, scores };
 }
 
 /** A verb and a particle one word apart ("tick {task} off"), as trainedPhrases keeps them. */

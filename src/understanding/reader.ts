@@ -1,7 +1,7 @@
 /**
- * A reader of messages: the shared word tables, one of the two networks, the guide, and what it remembers of the last
- * message. The two readers (the corpus's network and the one that also learnt outside authors' phrasings) differ only
- * in their network; everything else is the same object.
+ * A reader of messages: the shared word tables, one of the two models, the guide, and what it remembers of the last
+ * message. The two readers (the corpus's network and the regression that also learnt outside authors' phrasings) differ
+ * only in their model's scores and candidate words; everything else is the same object.
  */
 import type { Corpus, IntentName } from './corpus';
 import { GuideIndex } from './guideIndex';
@@ -21,7 +21,7 @@ export interface Reader {
   readonly isWord: (token: string) => boolean;
   /**
    * What the readers remember, one object for both: the last text's prepared words (a message is read several times, by
-   * both networks, its last clause, its refusals, and the words are the same each time), and the task words the corpus
+   * both models, its last clause, its refusals, and the words are the same each time), and the task words the corpus
    * uses as part of a command of its own, read on first need (commandNames).
    */
   readonly memo: {
@@ -45,11 +45,11 @@ export function newReader(corpus: Corpus, synonyms: Synonyms): Reader {
 }
 
 /**
- * The second opinion: the same reader, every rule and word list the same, over the network that also learnt how outside
+ * The second opinion: the same reader, every rule and word list the same, over the model that also learnt how outside
  * authors phrase each command (learnt.ts). Undefined without learnt sentences.
  */
 export function secondOpinionOf(reader: Reader): Reader | undefined {
-  const model = reader.model.withLearntNetwork();
+  const model = reader.model.withLearntSentences();
   return model ? { ...reader, model } : undefined;
 }
 
@@ -73,7 +73,7 @@ function preparing(reader: Reader, taskNames: PhraseTable<string>): Parameters<t
 
 /**
  * The message's words, corrected and masked. The last text's are kept in the memo both readers share
- * (secondOpinionOf): a message is read several times (by both networks, its last clause, its refusals),
+ * (secondOpinionOf): a message is read several times (by both models, its last clause, its refusals),
  * and the words are the same each time.
  */
 export function preparedOf(reader: Reader, text: string): PreparedText {

@@ -1,9 +1,10 @@
 /**
- * How the two networks' readings of a message combine: the bot acts only when both read the same command, and the
+ * How the two models' readings of a message combine: the bot acts only when both read the same command, and the
  * second opinion can turn an action into an offer, never the reverse.
  */
 import type { IntentName } from './corpus';
 import { isConditional, talksOfLater } from './clauses';
+import { asksEachTaskWith } from './eachTask';
 import { negationOf } from './negation';
 import { preparedOf, type Reader } from './reader';
 import {
@@ -19,7 +20,7 @@ import {
 import { namesPlanTask, toldOfADay } from './taskReading';
 
 /**
- * What the message asks, from its readings by both networks (`first` by the corpus's own, whose reader is `reader`;
+ * What the message asks, from its readings by both models (`first` by the corpus's own, whose reader is `reader`;
  * `second` by the one that also learnt outside authors' phrasings). The bot acts only when both read the same command: where the second reads another, the first's reading is offered instead ("Did you mean…?"). What only
  * the second would act on is offered first: it learnt phrasings the corpus lacks. Each reading has passed every rule
  * (negations, hypotheticals, questions), so the second opinion can turn an action into an offer, never the reverse.
@@ -38,9 +39,36 @@ export function combineReadings(
   first: Interpretation,
   second: Interpretation,
 ): Interpretation {
+  return taskListKeptFirst(reader, text, first, weighReadings(reader, text, context, first, second));
+}
+
+/**
+ * A message asking for each task with an attribute ("each chore and whether it's closed") is the task list, which the
+ * first network's reading puts first by rule (taskListFirst); the second model's readings of the attribute words
+ * (an owner, a finish, even starting over) only follow it. Whether anything is carried out stays as weighed.
+ */
+function taskListKeptFirst(
+  reader: Reader,
+  text: string,
+  first: Interpretation,
+  combined: Interpretation,
+): Interpretation {
+  if (intentRead(first) !== 'tasks' || combined.kind !== 'choose' || combined.proposals[0]?.intent === 'tasks')
+    return combined;
+  if (!asksEachTaskWith(preparedOf(reader, text).tokens, reader.words.eachTask)) return combined;
+  return { kind: 'choose', proposals: firstThen({ intent: 'tasks' }, combined.proposals) };
+}
+
+function weighReadings(
+  reader: Reader,
+  text: string,
+  context: UnderstandingContext,
+  first: Interpretation,
+  second: Interpretation,
+): Interpretation {
   if (first.kind === 'act') {
     if (intentRead(second) === first.proposal.intent) return first;
-    // Help the second network reads no command in, said with small talk's words ("thanks, that's helpful"), is thanks
+    // Help the second model reads no command in, said with small talk's words ("thanks, that's helpful"), is thanks
     // rather than a request for help: the help card with the closest commands, which shows the same help.
     if (
       first.proposal.intent === 'help' &&
@@ -62,7 +90,7 @@ export function combineReadings(
           !(changes(other[0].intent) && leads(reader, text, other[0].intent, first.proposal.intent))))
     )
       return first;
-    // A command for the whole plan the second network reads otherwise: the reading the message's words speak for as
+    // A command for the whole plan the second model reads otherwise: the reading the message's words speak for as
     // much comes first ("show me the tasks that belong to me" is my tasks as much as the task list the first network
     // was sure of; "for what reasons did you pick this tool" is the recommendation's reasons more than the questions).
     // Both are offered, neither carried out. A task change keeps its place against a command for the whole plan: its
@@ -79,7 +107,7 @@ export function combineReadings(
     }
     return { kind: 'choose', proposals: firstThen(first.proposal, other) };
   }
-  // Both only offer and disagree on what first: the second network's first offer leads when the message's words
+  // Both only offer and disagree on what first: the second model's first offer leads when the message's words
   // speak for it as much (leads), as it learnt phrasings the corpus lacks.
   if (first.kind === 'choose' && second.kind === 'choose') {
     const [mine, theirs] = [first.proposals[0], second.proposals[0]];
@@ -135,9 +163,9 @@ export function combineReadings(
 }
 
 /**
- * Whether the first offer is a change the second network may have missed: a plan-wide change (starting over, the
+ * Whether the first offer is a change the second model may have missed: a plan-wide change (starting over, the
  * questionnaire, sharing, restoring), or a task change for a task or step the message names. A task change with no
- * task named is a verb alone, which the second network would know as well.
+ * task named is a verb alone, which the second model would know as well.
  */
 export function offersChangeFirst(reader: Reader, text: string, first: Interpretation): boolean {
   const intent = intentRead(first) ?? 'help';
@@ -147,7 +175,7 @@ export function offersChangeFirst(reader: Reader, text: string, first: Interpret
 
 /**
  * Whether the message has as many words `intent` learnt as words `other` learnt (learntWordCounts, the thesaurus's
- * guesses aside): between two readings the networks disagree on, the words decide, and a tie goes to `intent`.
+ * guesses aside): between two readings the models disagree on, the words decide, and a tie goes to `intent`.
  */
 export function speaksForAsMuch(reader: Reader, text: string, intent: IntentName, other: IntentName): boolean {
   const counts = reader.model.learntWordCounts(preparedOf(reader, text).masked);
@@ -155,7 +183,7 @@ export function speaksForAsMuch(reader: Reader, text: string, intent: IntentName
 }
 
 /**
- * Whether the second network's reading `theirs` leads the first's `mine` where the two disagree: when the message's
+ * Whether the second model's reading `theirs` leads the first's `mine` where the two disagree: when the message's
  * words speak for it as much (speaksForAsMuch). Between two changes of a task only when they speak for it more: a
  * change's task is no word it is counted for, so the verb alone speaks for each, and on a tie the first network's
  * reading of the verb stands; "I'm working on the prereqs" is the start that "working" speaks for, not the assignment

@@ -65,7 +65,7 @@ export class Understanding {
     return answerQuestion(this.first, text, context);
   }
 
-  /** What the message asks, read by both networks when there are learnt sentences (secondOpinion.ts). */
+  /** What the message asks, read by both models when there are learnt sentences (secondOpinion.ts). */
   interpret(text: string, context: UnderstandingContext): Interpretation {
     const first = interpretAlone(this.first, text, context);
     if (!this.second) return first;

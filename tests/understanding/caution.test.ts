@@ -470,15 +470,16 @@ describe('no change on a guess', () => {
     expect(understanding.interpret(text, context)).toMatchObject({ kind: 'act', proposal: { intent, taskNumber } });
   });
 
-  // A check that passed is done, offered first. Not carried out: the tuning sets' authors pass on tasks to skip them so
-  // often that the second network (learnt.ts) reads a bare "passed" as a skip, and the bot acts only when both agree.
+  // A check that passed is done, as the corpus says ("{task} passed"), though the tuning sets' authors pass on tasks
+  // to skip them: both readers now read the finish, so it is carried out, never read as the skip.
   it.each([
     ['verification passed', 5],
     ['task 5 passed', 5],
-  ])('offers a check that passed as done first: %j', (text, taskNumber) => {
-    const reading = understanding.interpret(text, context);
-    expect(reading.kind).toBe('choose');
-    expect(reading.kind === 'choose' ? reading.proposals[0] : undefined).toEqual({ intent: 'taskDone', taskNumber });
+  ])('reads a check that passed as done: %j', (text, taskNumber) => {
+    expect(understanding.interpret(text, context)).toMatchObject({
+      kind: 'act',
+      proposal: { intent: 'taskDone', taskNumber },
+    });
   });
 
   it('reads "the 22nd" as a date of this month', () => {
@@ -681,7 +682,7 @@ describe('small talk and settings kept as they are', () => {
   });
 
   // A name typed without '@' is one letter from a month ("marco", "avril", "augusto"): read as one, it had made a due
-  // date that the second network acted on. A month is a typo's reading only beside a day's number.
+  // date that the second model acted on. A month is a typo's reading only beside a day's number.
   it.each(['assign 4 to Marco', 'pass the agent install over to avril', 'config goes to augusto now'])(
     'reads no date in a plain name one letter from a month: %j',
     (text) => {
@@ -1252,12 +1253,26 @@ describe('words that deny, quote or weigh a change', () => {
 
 describe("orders about other things, and labels of the admin's own", () => {
   it.each([
-    ['send the daily digest and switch the tenant watch off', 'daily'],
     ['keep the daily reminders, but turn the weekly summary off', 'daily'],
     ['switch the daily nudges off', 'off'],
   ])('reads the reminders from the order that is about them: %j', (text, cadence) => {
     const reading = understanding.interpret(text, context);
     expect(firstProposal(reading)).toMatchObject({ intent: 'remind', cadence });
+  });
+
+  // Two orders in one message, each a setting: both are offered, and the "off" of the watch never turns the
+  // reminders off.
+  it('offers the daily reminders and the watch turned off for "send the daily digest and switch the tenant watch off"', () => {
+    const reading = understanding.interpret('send the daily digest and switch the tenant watch off', context);
+    expect(reading.kind).toBe('choose');
+    const offered = reading.kind === 'choose' ? reading.proposals : [];
+    expect(offered).toEqual(
+      expect.arrayContaining([
+        { intent: 'remind', cadence: 'daily' },
+        { intent: 'watch', setting: 'off' },
+      ]),
+    );
+    expect(offered).not.toContainEqual({ intent: 'remind', cadence: 'off' });
   });
 
   it.each(['kick off the t2 rollout', 'we are done with the t3 wave', 'skip the t4 pilot for now'])(
@@ -1320,7 +1335,7 @@ describe('a request between a story and an afterthought', () => {
 });
 
 describe('thanks that names help', () => {
-  // The help command had been shown as asked for: the second network reads no command in thanks.
+  // The help command had been shown as asked for: the second model reads no command in thanks.
   it.each(['cheers, that was helpful'])('shows the help card, not the help command: %j', (text) => {
     expect(understanding.interpret(text, context).kind).toBe('help');
   });
@@ -1371,7 +1386,7 @@ describe('a closing order after its reasons', () => {
 
 describe('requests put as questions', () => {
   // A request to the bot for a command of the whole plan is read as asked: "could you share the plan" had been sent to
-  // the guide by the second network, unsure of it, and only offered.
+  // the guide by the second model, unsure of it, and only offered.
   it.each([
     ['could you share the plan?', { intent: 'share' }],
     ['could we turn on daily reminders', { intent: 'remind', cadence: 'daily' }],

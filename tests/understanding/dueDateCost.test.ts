@@ -1,7 +1,7 @@
 import * as suite from '@microsoft/recognizers-text-suite';
 import { recognizeDueDay } from '../../src/understanding/dueDates';
 
-// The date recognizer costs tens of milliseconds a phrase, and both networks' readings of one message ask it the same
+// The date recognizer costs tens of milliseconds a phrase, and both models' readings of one message ask it the same
 // text: it had been asked again for every message with a date only it reads.
 describe('the date recognizer', () => {
   afterEach(() => jest.restoreAllMocks());

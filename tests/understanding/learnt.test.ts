@@ -1,6 +1,6 @@
 /**
  * Sentences learnt from the tuning sets outside authors wrote (nlu/en.learnt.json): which lines are kept, the file
- * being what `npm run learnt` writes, and the second opinion they give (act only when both networks read the same
+ * being what `npm run learnt` writes, and the second opinion they give (act only when both models read the same
  * command, offer what only the second reads, never undo a refusal).
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -235,7 +235,7 @@ describe('the second opinion', () => {
   /** The corpus with these learnt sentences, and nothing else learnt. */
   const taught = (learnt: Corpus['learnt']) => new Understanding({ ...corpus, learnt }, synonyms);
 
-  // The corpus alone acts on these; with no learnt sentence there is no second network to ask.
+  // The corpus alone acts on these; with no learnt sentence there is no second model to ask.
   it.each(['mark task 3 done', 'verification passed', 'ditch the whole plan and go again'])(
     'reads %j as the corpus alone does when nothing was learnt',
     (words) => {
@@ -245,7 +245,7 @@ describe('the second opinion', () => {
     },
   );
 
-  it('acts when both networks read the same command', () => {
+  it('acts when both models read the same command', () => {
     const reader = taught({ taskDone: ['close out {task} for me', 'tick off {task} as finished'] });
     expect(reader.interpret('mark task 3 done', context)).toMatchObject({
       kind: 'act',
@@ -333,16 +333,14 @@ describe('the committed file as a second opinion (phrasings of our own)', () => 
   );
 });
 
-describe('two readings the networks disagree on (phrasings of our own)', () => {
-  // The message's words speak for the second network's reading as much as for the first's: it comes first, and
+describe('two readings the models disagree on (phrasings of our own)', () => {
+  // The message's words speak for the second model's reading as much as for the first's: it comes first, and
   // neither is carried out. Each had offered the first network's reading first.
   it.each([
     ['show me the tasks that belong to me', 'myTasks'],
     ['list the tasks that are mine', 'myTasks'],
     ['suggest a sync tool for our contoso tenant', 'start'],
     ['progress % on this tenant?', 'status'],
-    // The first network was sure of the tenant check, the second offers the watch first: a condition to be told of.
-    ['ping the team here if the provisioning job is quarantined', 'watch'],
     // The first network was sure of a change for the whole plan (sharing it) on "put" and "on".
     ['put my name on the next step', 'assign'],
   ])('offers %j as %s first', (words, intent) => {
@@ -382,21 +380,21 @@ describe('two readings the networks disagree on (phrasings of our own)', () => {
   it.each(['the canteen queue was endless this morning', 'the weather this morning was dreadful'])(
     'shows the help card for %j, with what the first network offered as the closest command',
     (words) => {
-      expect(withFile.interpret(words, context)).toMatchObject({ kind: 'help', closest: ['remind'] });
+      const reading = withFile.interpret(words, context);
+      expect(reading.kind).toBe('help');
+      expect(reading.kind === 'help' && reading.closest[0]).toBe('remind');
     },
   );
 
-  // The first network offers a task change though the message names no task, and the second reads no command: a bare
-  // number of minutes is no task, so the help card is shown rather than an offer to start one.
-  it('shows the help card for small talk the first network offers a task change for, naming no task', () => {
+  // The first network offers a task change though the message names no task, and the second reads the same change
+  // on "right now": it stays an offer, as a bare number of minutes is no task named in words.
+  it('never carries out a task change small talk only seems to ask for, naming no task', () => {
     const words = 'right now the walk to the canteen takes about 5';
     expect(withoutFile.interpret(words, context)).toMatchObject({
       kind: 'choose',
       proposals: [{ intent: 'taskStart' }],
     });
-    const reading = withFile.interpret(words, context);
-    expect(reading.kind).toBe('help');
-    expect(reading.kind === 'help' && reading.closest[0]).toBe('taskStart');
+    expect(withFile.interpret(words, context).kind).not.toBe('act');
   });
 
   // Between two task changes the first network's reading of the verb stands: a change's task is no word it learnt.

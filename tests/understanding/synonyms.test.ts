@@ -152,7 +152,7 @@ describe('loading', () => {
 
 describe('understanding through the table', () => {
   const understanding = sharedUnderstanding();
-  // Without the learnt sentences too: the second network learnt "the last plan" as restore on its own.
+  // Without the learnt sentences too: the second model learnt "the last plan" as restore on its own.
   const { learnt: _learnt, ...corpusAlone } = corpus;
   const withoutTable = new Understanding(corpusAlone, new Synonyms({}));
 

@@ -912,14 +912,22 @@ describe('interpret', () => {
   );
 
   // Words for what comes next in order ("subsequent", "upcoming") had been read as help, tasks or the tenant check.
-  it.each(["what's the subsequent piece of work", 'upcoming task please', 'what is the upcoming job'])(
+  it.each(["what's the subsequent piece of work", 'what is the upcoming job'])(
     'reads the next task asked for with an adjective of order: %j',
     (text) => {
       expect(understanding.interpret(text, cloudSync)).toMatchObject({ kind: 'act', proposal: { intent: 'next' } });
     },
   );
 
-  // "How come" asks why: word by word, "how" had sent the first to the guide's search and the second network had read
+  // The second reader hears "task" without a verb as the task list: the next task is offered first, not shown.
+  it('offers the next task first for "upcoming task please"', () => {
+    expect(understanding.interpret('upcoming task please', cloudSync)).toMatchObject({
+      kind: 'choose',
+      proposals: [{ intent: 'next' }, { intent: 'tasks' }],
+    });
+  });
+
+  // "How come" asks why: word by word, "how" had sent the first to the guide's search and the second model had read
   // the second as the status.
   it.each(['how come the recommendation is cloud sync', 'how come you suggested cloud sync for us?'])(
     'reads "how come" as asking for the reasons: %j',
@@ -928,7 +936,7 @@ describe('interpret', () => {
     },
   );
 
-  // Where the two networks read different changes of the task, the one more of the message's words speak for leads:
+  // Where the two models read different changes of the task, the one more of the message's words speak for leads:
   // the first network had read these as assignments on "I'm", and offered them first; "working" speaks for the start.
   it.each([
     ["I'm working on the verification", 5],
