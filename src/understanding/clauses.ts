@@ -6,7 +6,7 @@ import type { IntentName } from './corpus';
 import { openingEnd, type Negation } from './negation';
 import type { ReaderWords } from './readerWords';
 import { REFUSED_WHEN_NEGATED, SETTINGS, TASK_INTENTS, type Asks } from './readings';
-import { MAX_UNDERSTOOD_CHARS, TASK_TOKEN, tokenize, type PreparedText } from './textPrep';
+import { MAX_UNDERSTOOD_CHARS, PERSON_TOKEN, TASK_TOKEN, tokenize, type PreparedText } from './textPrep';
 
 /** Fewest words a message's last clause needs to be read alone, and the fewest its opening must have before it. */
 const MIN_CLAUSE_WORDS = 4;
@@ -265,7 +265,29 @@ export function talksOfLater(words: ReaderWords, prepared: PreparedText): boolea
   const { tokens } = prepared;
   if (asksYouTo(words, tokens)) return false;
   const firstTask = firstTaskAt(prepared);
-  return words.laterTalk.findAll(tokens).some(({ start }) => start < firstTask);
+  return (
+    words.laterTalk.findAll(tokens).some(({ start }) => start < firstTask) || tellsOthersPlan(words, tokens, firstTask)
+  );
+}
+
+/**
+ * Whether, before the first task it names, the message tells what someone else will do ("@Priya will finish the config
+ * on thursday", "my colleague will take over task 4", "the network team is going to open 443"): someone of othersWho,
+ * or a person picked with @, right before a word of the future (futureWords), and a time to come (laterTimes). That is
+ * news of a plan, not a request to the bot; without a time it can name the owner now ("@Omar will own the
+ * verification"). A request before it ("give the config to @Priya, she will finish it") names its task first and
+ * stays one.
+ */
+function tellsOthersPlan(words: ReaderWords, tokens: readonly string[], firstTask: number): boolean {
+  if (!tokens.some((token) => words.laterTimes.has(token))) return false;
+  return words.futureWords
+    .findAll(tokens)
+    .some(
+      ({ start }) =>
+        start > 0 &&
+        start < firstTask &&
+        (tokens[start - 1] === PERSON_TOKEN || words.othersWho.has(tokens[start - 1])),
+    );
 }
 
 /** Where the first task the message names starts; the message's length when it names none. */

@@ -136,6 +136,20 @@ export interface Corpus {
    */
   readonly laterTalk: readonly string[];
   /**
+   * Words for people other than the writer and the bot ("he", "my colleague", "the network team"): one of them, or a
+   * person picked with @, before "will" or "is going to" tells what someone else will do ("@Priya will finish the
+   * config on thursday"), a report rather than a request to the bot.
+   */
+  readonly othersWho: readonly string[];
+  /** Words that put a verb in the future ("will", "is going to"), as othersWho reads them. */
+  readonly futureWords: readonly string[];
+  /**
+   * Words that put something at a time to come ("tomorrow", "after", "friday"): beside them, what someone else will do
+   * is a plan being told ("@Priya will finish the config on thursday"); without one it can be the owner named now
+   * ("@Omar will own the verification").
+   */
+  readonly laterTimes: readonly string[];
+  /**
    * Words that present a command as something to type ("you can say assign 3 to me", "just type skip task 4"): the
    * message tells someone how to ask, and asks the bot for nothing.
    */
@@ -518,6 +532,9 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     hedges: strings(raw.hedges, 'hedges'),
     pastIntentions: strings(raw.pastIntentions, 'pastIntentions'),
     laterTalk: strings(raw.laterTalk, 'laterTalk'),
+    othersWho: strings(raw.othersWho, 'othersWho'),
+    futureWords: strings(raw.futureWords, 'futureWords'),
+    laterTimes: strings(raw.laterTimes, 'laterTimes'),
     sayFrames: strings(raw.sayFrames, 'sayFrames'),
     sayOpeners: strings(raw.sayOpeners, 'sayOpeners'),
     indirectQuestions: strings(raw.indirectQuestions, 'indirectQuestions'),

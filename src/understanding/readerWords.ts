@@ -73,6 +73,12 @@ export interface ReaderWords {
   readonly hedges: ReadonlySet<string>;
   readonly pastIntentions: PhraseTable<true>;
   readonly laterTalk: PhraseTable<true>;
+  /** People other than the writer and the bot (corpus othersWho). */
+  readonly othersWho: ReadonlySet<string>;
+  /** Words that put a verb in the future (corpus futureWords). */
+  readonly futureWords: PhraseTable<true>;
+  /** Words that put something at a time to come (corpus laterTimes). */
+  readonly laterTimes: ReadonlySet<string>;
   /** Words that present a command as something to type (corpus sayFrames). */
   readonly sayFrames: PhraseTable<true>;
   /** Verbs that present what follows as something to type when they open the message (corpus sayOpeners). */
@@ -192,6 +198,9 @@ export function readerWords(corpus: Corpus): ReaderWords {
     hedges: new Set(corpus.hedges),
     pastIntentions: phraseTable(corpus.pastIntentions.map((phrase) => [phrase, true] as const)),
     laterTalk: phraseTable(corpus.laterTalk.map((phrase) => [phrase, true] as const)),
+    othersWho: new Set(corpus.othersWho),
+    futureWords: phraseTable(corpus.futureWords.map((phrase) => [phrase, true] as const)),
+    laterTimes: new Set(corpus.laterTimes),
     sayFrames: phraseTable(corpus.sayFrames.map((phrase) => [phrase, true] as const)),
     sayOpeners: new Set(corpus.sayOpeners),
     eachTask: eachTaskWords(corpus.eachTask),

@@ -6,7 +6,15 @@
  * proposes commands, and a proposal that would change a plan is only marked for acting when the model is
  * confident and every part of it (the task, the date, the person) was read without guessing.
  */
-import { closingClause, lastClause, sentencesOf, isConditional, replyToOwnQuestion, talksOfLater } from './clauses';
+import {
+  asksYouTo,
+  closingClause,
+  lastClause,
+  sentencesOf,
+  isConditional,
+  replyToOwnQuestion,
+  talksOfLater,
+} from './clauses';
 import { loadCorpus, type Corpus, type IntentName } from './corpus';
 import { interpretWhole, onlyTellsOfThePast } from './decide';
 import type { IntentScore } from './intentModel';
@@ -123,6 +131,9 @@ export function interpretAlone(reader: Reader, text: string, context: Understand
     if (weighsOrRefuses(reader, sentence)) continue;
     const alone = interpretWhole(reader, sentence, context);
     if (alone.kind === 'act') return { kind: 'choose', proposals: [alone.proposal] };
+    // A sentence that asks "you" for something ("could you show me only the tasks that are mine? I don't want to step
+    // on anyone's toes") is the request even where the model only offers it alone.
+    if (alone.kind === 'choose' && asksYouTo(reader.words, preparedOf(reader, sentence).tokens)) return alone;
     if (alone.kind === 'clarify' && alone.missing === 'task' && TASK_INTENTS.has(alone.intent)) {
       const reading = read(reader.words, alone.intent, preparedOf(reader, text), context);
       if (reading.kind === 'complete') return { kind: 'choose', proposals: [reading.proposal] };

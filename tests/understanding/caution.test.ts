@@ -820,6 +820,26 @@ describe('praise and the past are no assignment', () => {
     expect(firstProposal(reading)).toMatchObject({ intent, taskNumber });
   });
 
+  // News of what someone else will do later is no order: the help card, nothing changed, nothing offered.
+  it.each([
+    '<at>Declan</at> will take the agent install after lunch',
+    'my colleague will take over task 4 after the holidays',
+    'the network team will open 443 outbound tomorrow',
+  ])('changes nothing for news of a plan: %j', (text) => {
+    expect(understanding.interpret(text, context).kind).toBe('help');
+  });
+
+  // Leave asked for a change, with the reason after it, is the change offered, never carried out.
+  it.each([
+    ['would it be acceptable to skip the prerequisites? the architect already reviewed them', 'taskSkip', 2],
+    ['is it fine if we start the config now', 'taskStart', 4],
+  ] as const)('offers the change leave is asked for: %j', (text, intent, taskNumber) => {
+    expect(understanding.interpret(text, context)).toMatchObject({
+      kind: 'choose',
+      proposals: [{ intent, taskNumber }],
+    });
+  });
+
   it.each([
     ['<at>Omar</at> can you own the verification', 5],
     ['thanks <at>Omar</at>, please own task 4', 4],

@@ -160,6 +160,16 @@ describe('talksOfLater', () => {
     ['hand task 3 to me, we could need connect down the line', false],
     ['could you list the tasks? probably nothing new', false],
     ['show me the history', false],
+    // What someone else will do at a time to come is news of their plan, not a request to the bot.
+    ['<at>Priya</at> will finish the config on thursday', true],
+    ['my colleague will take over task 4 after the holidays', true],
+    ['the network team is going to open 443 outbound tomorrow', true],
+    ['they are gonna look at the proxy next week', true],
+    // Without a time it can name the owner now; a request that names its task first stays one; "I" and "you" ask.
+    ['<at>Omar</at> will own the verification', false],
+    ['give the config to <at>Priya</at>, she will finish it by friday', false],
+    ["I'll take the agent install tomorrow", false],
+    ['<at>Priya</at> will you take task 3 tomorrow?', false],
   ])('%j → %s', (text, later) => {
     expect(talksOfLater(words, prepare(text))).toBe(later);
   });

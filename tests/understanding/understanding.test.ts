@@ -911,6 +911,14 @@ describe('interpret', () => {
     },
   );
 
+  // A sentence asking "you" for something is the request, whatever the sentence after it says of the writer.
+  it.each([
+    ["could you show me only the tasks that are mine? I don't want to step on anyone's toes", 'myTasks'],
+    ['hi! sorry, could you please list all the tasks? I want to copy them into my notebook', 'tasks'],
+  ])('offers the request a sentence asks of "you" in %j', (text, intent) => {
+    expect(firstProposal(understanding.interpret(text, cloudSync))).toEqual({ intent });
+  });
+
   // Words for what comes next in order ("subsequent", "upcoming") had been read as help, tasks or the tenant check.
   it.each(["what's the subsequent piece of work", 'what is the upcoming job'])(
     'reads the next task asked for with an adjective of order: %j',
