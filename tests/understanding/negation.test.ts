@@ -116,11 +116,19 @@ describe('interpret with a negation', () => {
     },
   );
 
-  it.each(['no need for the verification', 'no need to verify'])('%j still skips the task it names', (text) => {
-    expect(understanding.interpret(text, cloudSync)).toMatchObject({
+  it('"no need for the verification" still skips the task it names', () => {
+    expect(understanding.interpret('no need for the verification', cloudSync)).toMatchObject({
       kind: 'act',
       proposal: { intent: 'taskSkip', taskNumber: 5 },
     });
+  });
+
+  // Since the tuning set dev31 was learnt, the second model reads an unassignment first in these three words: the two
+  // disagree, so the skip is offered first rather than carried out.
+  it('"no need to verify" offers the skip of the task it names first', () => {
+    const reading = understanding.interpret('no need to verify', cloudSync);
+    expect(reading.kind).toBe('choose');
+    expect(reading.kind === 'choose' && reading.proposals[0]).toEqual({ intent: 'taskSkip', taskNumber: 5 });
   });
 
   // The negation stands right before the skip's own word: these had offered the skip.
