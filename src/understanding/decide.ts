@@ -150,6 +150,21 @@ function guardedChange(intent: IntentName, reading: Reading, framing: Framing): 
 }
 
 /**
+ * Whether the task change read would undo where a task stands: starting or skipping a task that is done, or starting
+ * one that was skipped ("kindly start the assessment for choosing the tool" names the first task, done long ago, where
+ * the questionnaire was meant). Someone may mean it, so it is offered, never carried out on words alone.
+ */
+function undoesAFinish(intent: IntentName, reading: Reading, context: UnderstandingContext): boolean {
+  if (reading.kind !== 'complete' || !('taskNumber' in reading.proposal)) return false;
+  const { taskNumber } = reading.proposal;
+  const status = context.tasks?.find((task) => task.number === taskNumber)?.status;
+  return (
+    (intent === 'taskStart' && (status === 'done' || status === 'skipped')) ||
+    (intent === 'taskSkip' && status === 'done')
+  );
+}
+
+/**
  * Whether a report of a day backs finishing its task at least as much as the task change `intent` read ("back on the
  * 3rd we did task 3" read as a reopen on "back"): telling when a task was done is the common report.
  */
@@ -529,7 +544,8 @@ export function interpretWhole(reader: Reader, text: string, context: Understand
         reader.words.suggestions.findAll(prepared.tokens).length > 0 ||
         (!turnsOff(reading) && reader.words.excess.findAll(prepared.tokens).length > 0),
     }) &&
-    !saidOfSomethingElse(reader.words, prepared, context, intent, reading);
+    !saidOfSomethingElse(reader.words, prepared, context, intent, reading) &&
+    !undoesAFinish(intent, reading, context);
   // Nor is a setting for the whole plan turned on from a message about one of its tasks ("when the verification
   // passes I'll let the team know" is no request to watch the tenant): offered.
   const turnsOnSetting = SETTINGS.has(intent) && !turnsOff(reading);

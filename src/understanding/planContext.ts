@@ -10,7 +10,7 @@ export function planContext(plan: Plan | undefined, now: Date): UnderstandingCon
   const inProgress = tasks.find((task) => task.status === 'inProgress');
   return {
     now,
-    tasks: tasks.map((task) => ({ number: task.number, id: task.id, title: task.content.title })),
+    tasks: tasks.map((task) => ({ number: task.number, id: task.id, title: task.content.title, status: task.status })),
     ...(nextNumber !== undefined ? { nextNumber } : {}),
     ...((inProgress?.number ?? nextNumber) !== undefined ? { currentNumber: inProgress?.number ?? nextNumber } : {}),
   };

@@ -2,6 +2,7 @@
  * What a reading of a message is made of, shared by the modules that read it: the commands it proposes, what it
  * decides to do with them, and the sets of commands the rules tell apart (those that change a plan, the settings).
  */
+import type { TaskStatus } from '../domain/plan';
 import type { Cadence, IntentName } from './corpus';
 import type { GuideHit } from './guideIndex';
 import type { PreparedText } from './textPrep';
@@ -11,6 +12,8 @@ export interface PlanTaskInfo {
   readonly number: number;
   readonly id: string;
   readonly title: string;
+  /** Where the task stands; undefined where the caller does not say. */
+  readonly status?: TaskStatus;
 }
 
 export interface UnderstandingContext {

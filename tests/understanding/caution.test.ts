@@ -820,6 +820,24 @@ describe('praise and the past are no assignment', () => {
     expect(firstProposal(reading)).toMatchObject({ intent, taskNumber });
   });
 
+  // Starting or skipping a task that is done (the tool choice, here), or starting a skipped one, undoes where it
+  // stands: offered, never carried out, whatever the words. An open task still starts from words.
+  it.each([
+    ['kindly start the assessment for choosing the tool', 'taskStart', 1],
+    ['please start task 1 again', 'taskStart', 1],
+    ['skip the tool choice', 'taskSkip', 1],
+  ] as const)('offers, never carries out, a change undoing a finish: %j', (text, intent, taskNumber) => {
+    const reading = understanding.interpret(text, context);
+    expect(reading.kind).toBe('choose');
+    expect(firstProposal(reading)).toEqual({ intent, taskNumber });
+  });
+  it('still starts an open task from words: "start the agent install"', () => {
+    expect(understanding.interpret('start the agent install', context)).toMatchObject({
+      kind: 'act',
+      proposal: { intent: 'taskStart', taskNumber: 3 },
+    });
+  });
+
   // News of what someone else will do later is no order: the help card, nothing changed, nothing offered.
   it.each([
     '<at>Declan</at> will take the agent install after lunch',
