@@ -121,11 +121,17 @@ export class IntentModel {
     const ambiguous = new Set<string>();
     // Sentences are prepared as messages are, an admin tier ("t1 admins") included.
     const tierNouns = new Set(corpus.tierNouns);
+    const prepareSentence = (text: string) =>
+      prepareText(
+        text.replace(/\{task\}|\{person\}|\{n\}/g, (placeholder) => ` ${PLACEHOLDERS[placeholder]} `),
+        { taskNames, vocabulary: new Set(), respellings, tierNouns },
+      );
+    const maskedExamples: Array<{ intent: ModelIntent; masked: string }> = [];
     const training = examples.map(({ intent, text }) => {
-      const withTokens = text.replace(/\{task\}|\{person\}|\{n\}/g, (placeholder) => ` ${PLACEHOLDERS[placeholder]} `);
-      const prepared = prepareText(withTokens, { taskNames, vocabulary: new Set(), respellings, tierNouns });
+      const prepared = prepareSentence(text);
       for (const token of prepared.tokens) if (!KEEP_AS_IS.has(token)) vocabulary.add(token);
       const masked = prepared.masked;
+      maskedExamples.push({ intent, masked });
       this.learnPhrases(masked);
       this.learnPairs(masked, intent);
       this.learnSentence(masked, intent, ambiguous);
@@ -154,7 +160,7 @@ export class IntentModel {
     this.noneDelta = this.intentFeatures.size / Math.max(1, this.features.size);
     // As NLP.js does: a last example that only has the none feature, pointing (almost) nowhere but None.
     this.network.train([...training, { input: { [NONE_FEATURE]: 1 }, output: { None: 1 } }]);
-    this.learnt = this.trainLearnt(corpus, examples, taskNames, respellings);
+    this.learnt = this.trainLearnt(corpus, maskedExamples, prepareSentence);
     this.vocabulary = vocabulary;
     this.respellings = respellings;
     this.commandWords = new Set(
@@ -173,20 +179,17 @@ export class IntentModel {
    */
   private trainLearnt(
     corpus: Corpus,
-    examples: ReadonlyArray<{ intent: ModelIntent; text: string }>,
-    taskNames: PhraseTable<string>,
-    respellings: Respellings,
+    examples: ReadonlyArray<{ intent: ModelIntent; masked: string }>,
+    prepareSentence: (text: string) => { masked: string },
   ): LearntModel | undefined {
     const learnt = (Object.entries(corpus.learnt ?? {}) as Array<[IntentName, readonly string[]]>).flatMap(
-      ([intent, sentences]) => sentences.map((text) => ({ intent, text })),
+      ([intent, sentences]) => sentences.map((text) => ({ intent, masked: prepareSentence(text).masked })),
     );
     if (learnt.length === 0) return undefined;
-    const tierNouns = new Set(corpus.tierNouns);
     const candidateWords = new Map<ModelIntent, Set<string>>();
     for (const [intent, known] of this.intentFeatures) candidateWords.set(intent, new Set(known));
-    const training = [...examples, ...learnt].map(({ intent, text }) => {
-      const withTokens = text.replace(/\{task\}|\{person\}|\{n\}/g, (placeholder) => ` ${PLACEHOLDERS[placeholder]} `);
-      const { masked } = prepareText(withTokens, { taskNames, vocabulary: new Set(), respellings, tierNouns });
+    // The corpus's sentences as the network read them; only the learnt ones are prepared here.
+    const training = [...examples, ...learnt].map(({ intent, masked }) => {
       const stems = stemsOf(masked);
       const known = candidateWords.get(intent) ?? new Set<string>();
       for (const word of stems) known.add(word);
