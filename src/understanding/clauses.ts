@@ -259,10 +259,12 @@ export function isConditional(words: ReaderWords, prepared: PreparedText): boole
  * Whether a statement talks of later rather than asking for something now ("we could export a report at some point",
  * "eventually we will restart the plan", "we'll probably want alerts on once we go live"): a word of later talk before
  * the task it names, or anywhere in one that names none, and no request to "you" ("could you run the check? probably
- * nothing" still asks for it). Whether the message is a question is for the caller.
+ * nothing" still asks for it). A request to a colleague talks of later when it is for later (asksForLater). Whether
+ * the message is a question is for the caller.
  */
 export function talksOfLater(words: ReaderWords, prepared: PreparedText): boolean {
   const { tokens } = prepared;
+  if (asksAColleague(words, tokens)) return asksForLater(words, tokens);
   if (asksYouTo(words, tokens)) return false;
   const firstTask = firstTaskAt(prepared);
   return (
@@ -288,6 +290,32 @@ function tellsOthersPlan(words: ReaderWords, tokens: readonly string[], firstTas
         start < firstTask &&
         (tokens[start - 1] === PERSON_TOKEN || words.othersWho.has(tokens[start - 1])),
     );
+}
+
+/**
+ * Whether the message opens by asking a colleague for something: a greeting at most, then a person picked with @ and a
+ * request right after ("@Ngozi please redo the questionnaire", "hey @Gethin could you assign yourself task 5"). The
+ * "you" and "please" are the colleague's, not the bot's: the bot is no more than a witness.
+ */
+export function asksAColleague(words: ReaderWords, tokens: readonly string[]): boolean {
+  let at = 0;
+  while (words.openers.has(tokens[at] ?? '')) at++;
+  if (tokens[at] !== PERSON_TOKEN) return false;
+  const next = tokens[at + 1] ?? '';
+  return (
+    words.requestWords.has(next) || (words.requestOpeners.has(next) && words.secondPerson.has(tokens[at + 2] ?? ''))
+  );
+}
+
+/**
+ * Whether a request to a colleague is for later: a time to come ("before friday", "tomorrow") or a condition on them
+ * ("when you're back", "once you get a sec"). It tells the colleague what to do then; nothing for the bot to do now.
+ */
+function asksForLater(words: ReaderWords, tokens: readonly string[]): boolean {
+  return tokens.some(
+    (token, i) =>
+      words.laterTimes.has(token) || (words.conditionals.has(token) && words.secondPerson.has(tokens[i + 1] ?? '')),
+  );
 }
 
 /** Where the first task the message names starts; the message's length when it names none. */

@@ -8,6 +8,7 @@ import { taskListFirst } from './eachTask';
 import type { IntentScore } from './intentModel';
 import { disbelief, negationOf, openingEnd } from './negation';
 import {
+  asksAColleague,
   asksAboutIt,
   asksYouTo,
   closingClause,
@@ -194,8 +195,10 @@ function finishedFirst(
  * change read where the message turns something off ("switch off the agent server" is no finished install), a setting
  * turned off from a message that names a task and none of the settings ("stop task 3"), a setting turned on where the
  * message tells of one that is off ("the daily standup reminder is off today"), a setting's word in another sense
- * ("stop reminding me of that joke"), and an assignment read from asking someone to do some work on a task ("@Priya
- * can you check the verification": the request is to the person).
+ * ("stop reminding me of that joke"), an assignment read from asking someone to do some work on a task ("@Priya
+ * can you check the verification": the request is to the person), and any change asked of a colleague but giving them
+ * the task ("@Aisha please mark step two as complete on your laptop": they are to do it, perhaps somewhere else, where
+ * "@Omar can you own the verification" names the owner).
  */
 function saidOfSomethingElse(
   words: ReaderWords,
@@ -207,11 +210,17 @@ function saidOfSomethingElse(
   const tokens = settingTokens(words, prepared.tokens);
   if (TASK_INTENTS.has(intent) && turnsSomethingOff(words, tokens)) return true;
   if (intent === 'assign' && asksForWork(words, prepared.tokens)) return true;
+  if (CHANGES_STATE.has(intent) && asksAColleague(words, prepared.tokens) && !givesToTheMentioned(reading)) return true;
   if (!SETTINGS.has(intent) || showsSetting(reading)) return false;
   if (words.otherSenses.findAll(prepared.tokens).length > 0) return true;
   return turnsOff(reading)
     ? namesPlanTask(prepared, context) && !namesSetting(words, prepared.tokens)
     : saysOff(words, tokens);
+}
+
+/** Whether the reading gives a task to the person picked with @. */
+function givesToTheMentioned(reading: Reading): boolean {
+  return reading.kind === 'complete' && reading.proposal.intent === 'assign' && reading.proposal.to === 'mentioned';
 }
 
 /**
@@ -380,7 +389,9 @@ export function interpretWhole(reader: Reader, text: string, context: Understand
   const conditional = isConditional(reader.words, prepared);
   // A statement that puts what it says off to later or only weighs it ("we could export a report at some point",
   // "we'll probably want alerts on once we go live") asks for nothing now, not even a read-only command: the help card.
-  if (!questionShaped && talksOfLater(reader.words, prepared))
+  // A request to a colleague for later ("@Gethin could you assign yourself task 5 when you are back?") is as much news
+  // of a plan when put as a question.
+  if ((!questionShaped || asksAColleague(reader.words, prepared.tokens)) && talksOfLater(reader.words, prepared))
     return { kind: 'help', closest: closestIntents(candidates) };
   // So is any other change weighed in a hypothetical statement ("once the firewall rules are in we could start the
   // questions", "if the audit goes badly we may wipe the plan"): the help card, not an offer to do it now.

@@ -847,6 +847,28 @@ describe('praise and the past are no assignment', () => {
     expect(understanding.interpret(text, context).kind).toBe('help');
   });
 
+  // A request to a colleague for later is theirs to do then: the help card, nothing changed or offered.
+  it.each([
+    '<at>Wen</at> please take the prereqs when you are back from leave',
+    '<at>Ines</at> could you mark the config as finished once you get a chance?',
+    'hi <at>Bram</at>, please restart the questions tomorrow',
+    '<at>Kofi</at> kindly skip task 5 before the weekend',
+  ])('changes nothing for a request to a colleague for later: %j', (text) => {
+    expect(understanding.interpret(text, context).kind).toBe('help');
+  });
+
+  // A change asked of a colleague now is theirs to make, perhaps elsewhere: offered, never carried out. Naming them
+  // as the owner is still done (below).
+  it.each([
+    ['<at>Wen</at> please mark the prerequisites as finished', 'taskDone'],
+    ['<at>Ines</at> can you reopen task 3', 'taskReopen'],
+    ['<at>Bram</at> please start over with the questions', 'startOver'],
+  ] as const)('offers, never carries out, a change asked of a colleague: %j', (text, intent) => {
+    const reading = understanding.interpret(text, context);
+    expect(reading.kind).not.toBe('act');
+    if (reading.kind === 'choose') expect(reading.proposals.map((proposal) => proposal.intent)).toContain(intent);
+  });
+
   // Leave asked for a change, with the reason after it, is the change offered, never carried out.
   it.each([
     ['would it be acceptable to skip the prerequisites? the architect already reviewed them', 'taskSkip', 2],

@@ -169,7 +169,11 @@ describe('talksOfLater', () => {
     ['<at>Omar</at> will own the verification', false],
     ['give the config to <at>Priya</at>, she will finish it by friday', false],
     ["I'll take the agent install tomorrow", false],
-    ['<at>Priya</at> will you take task 3 tomorrow?', false],
+    // A request to a colleague is for later when it says a time to come or a condition on them; without, it asks now.
+    ['<at>Priya</at> will you take task 3 tomorrow?', true],
+    ["<at>Priya</at> please close the prereqs when you're back", true],
+    ['<at>Priya</at> will you take task 3?', false],
+    ['can you take task 3 tomorrow', false],
   ])('%j → %s', (text, later) => {
     expect(talksOfLater(words, prepare(text))).toBe(later);
   });
