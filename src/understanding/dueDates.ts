@@ -106,7 +106,7 @@ export function recognizeDueDay(
     .flatMap((token) => monthAndDay(token) ?? [token])
     .filter(
       (token, i, all) =>
-        !countsThings(token, all[i + 1]) &&
+        !countsThings(token, all[i + 1], all[i + 2]) &&
         !measuresTime(all, i) &&
         !countsRange(token, all[i + 1]) &&
         !countsRange(all[i - 1] ?? '', token),
@@ -262,8 +262,9 @@ export function countsFromToday(token: string): boolean {
  * An ordinal before a word that is neither part of a date nor one that may follow a day ("the 2nd server", "the 3rd
  * floor") counts things: it is dropped before any date is looked for, so neither resolver reads it as a day.
  */
-function countsThings(token: string, next: string | undefined): boolean {
+function countsThings(token: string, next: string | undefined, afterNext: string | undefined): boolean {
   if (!/^\d{1,2}(st|nd|rd|th)$/.test(token) || next === undefined) return false;
+  if (next === 'next' && afterNext === 'month') return false;
   return !(looksLikeDate(next) || next === 'of' || AFTER_ORDINAL_DAY.has(next) || /^\d/.test(next));
 }
 
@@ -401,8 +402,16 @@ export function resolveCommonDay(tokens: readonly string[], today: string): stri
       /^\d{1,2}(st|nd|rd|th)$/.test(word) &&
       monthOf(at(i + 1)) === undefined &&
       !(at(i + 1) === 'of' && monthOf(at(i + 2)) !== undefined)
-    )
+    ) {
+      // "the 15th of next month", "15th next month": that day of the month after this one, passed or not this month
+      // (the recognizer read this month's 15th, or the last of next month).
+      const next = at(i + 1) === 'of' ? i + 2 : i + 1;
+      if (at(next) === 'next' && at(next + 1) === 'month') {
+        const nextMonth = new Date(Date.UTC(base.getUTCFullYear(), base.getUTCMonth() + 1, 1));
+        return exactDay(nextMonth.getUTCFullYear(), nextMonth.getUTCMonth(), Number.parseInt(word, 10));
+      }
       return ordinalDay(base, Number.parseInt(word, 10));
+    }
   }
   return undefined;
 }

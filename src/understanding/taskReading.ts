@@ -28,6 +28,9 @@ import {
 import { asksWhich, settingTokens, splitObjects, watchSetting } from './settingReading';
 import { PERSON_TOKEN, type PreparedText, type TaskMention } from './textPrep';
 
+/** The word before a cadence that is being left: "from daily", "instead of daily", "rather than weekly". */
+const LEAVING_WORDS: ReadonlySet<string> = new Set(['from', 'of', 'than']);
+
 /** The command an intent makes of this message, or what is missing to make one. */
 export function read(
   words: ReaderWords,
@@ -43,11 +46,16 @@ export function read(
     const inOffOrders = words.splitTurnOff
       .flatMap(([verb, particle]) => splitObjects(tokens, verb, particle))
       .reduce((count, object) => count + words.cadences.findAll(object).length, 0);
+    // A cadence left behind ("from daily to weekly", "weekly instead of daily", "weekly rather than daily") is not the
+    // one asked for, when the message names another.
+    const cadences = words.cadences.findAll(tokens);
+    const left = (start: number) => LEAVING_WORDS.has(tokens[start - 1] ?? '');
+    const kept = cadences.filter((found) => !left(found.start));
     const cadence = asksWhich(words, tokens)
       ? undefined
-      : inOffOrders > 0 && inOffOrders === words.cadences.findAll(tokens).length
+      : inOffOrders > 0 && inOffOrders === cadences.length
         ? 'off'
-        : words.cadences.findAll(tokens)[0]?.meanings[0];
+        : (kept.length > 0 ? kept : cadences)[0]?.meanings[0];
     return { kind: 'complete', proposal: { intent, cadence: cadence ?? 'show' } };
   }
   if (intent === 'watch') return { kind: 'complete', proposal: { intent, setting: watchSetting(words, prepared) } };

@@ -217,6 +217,9 @@ describe('common due-date forms, resolved without the recognizer', () => {
     ['by the end of the month', '2027-02-10', '2027-02-28'],
     ['the 22nd', '2026-12-01', '2026-12-22'],
     ['on the 1st', '2026-12-06', '2027-01-01'],
+    ['the 15th of next month', '2026-12-15', '2027-01-15'],
+    ['15th next month', '2026-12-01', '2027-01-15'],
+    ['the 28th of next month', '2027-01-30', '2027-02-28'],
     ['a week from friday', '2026-12-01', '2026-12-11'],
     ['two weeks from monday', '2026-12-01', '2026-12-21'],
     ['friday week', '2026-12-01', '2026-12-11'],
@@ -800,6 +803,18 @@ describe('interpret', () => {
     expect(understanding.interpret('kill the reminders', cloudSync)).toMatchObject({
       proposal: { intent: 'remind', cadence: 'off' },
     });
+  });
+
+  // The cadence left behind is not the one asked for: these had read the first cadence named.
+  it.each([
+    ['move the reminders from daily to weekly', 'weekly'],
+    ['instead of daily, weekly nudges please', 'weekly'],
+    ['rather than every week, remind us every day', 'daily'],
+  ])('reads the cadence changed to in %j', (text, cadence) => {
+    const reading = understanding.interpret(text, cloudSync);
+    const proposal =
+      reading.kind === 'act' ? reading.proposal : reading.kind === 'choose' ? reading.proposals[0] : undefined;
+    expect(proposal).toEqual({ intent: 'remind', cadence });
   });
 
   it.each([
