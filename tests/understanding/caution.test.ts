@@ -1238,6 +1238,9 @@ describe('words that deny, quote or weigh a change', () => {
     'the prereqs are anything but finished',
     'yeah right, task 5 is complete',
     'wrap up the agent install nicht',
+    'the verification is finished, sure it is',
+    'prereqs complete? aye right',
+    'task 4 is done, pull the other one',
   ])('carries out nothing a word of disbelief denies: %j', (text) => {
     expect(understanding.interpret(text, context).kind).not.toBe('act');
   });
