@@ -203,6 +203,7 @@ function finishedFirst(
 function saidOfSomethingElse(
   words: ReaderWords,
   prepared: PreparedText,
+  typed: readonly string[],
   context: UnderstandingContext,
   intent: IntentName,
   reading: Reading,
@@ -212,7 +213,9 @@ function saidOfSomethingElse(
   if (intent === 'assign' && asksForWork(words, prepared.tokens)) return true;
   if (CHANGES_STATE.has(intent) && asksAColleague(words, prepared.tokens) && !givesToTheMentioned(reading)) return true;
   if (!SETTINGS.has(intent) || showsSetting(reading)) return false;
-  if (words.otherSenses.findAll(prepared.tokens).length > 0) return true;
+  // As typed too: respelling folds some of them ("reminds me of" → "is like") so that the model never reads the setting
+  // in them, and the rest of the message can still read as one ("that reminds me of the DirSync days, stop").
+  if (words.otherSenses.findAll(prepared.tokens).length > 0 || words.otherSenses.findAll(typed).length > 0) return true;
   return turnsOff(reading)
     ? namesPlanTask(prepared, context) && !namesSetting(words, prepared.tokens)
     : saysOff(words, tokens);
@@ -555,7 +558,7 @@ export function interpretWhole(reader: Reader, text: string, context: Understand
         reader.words.suggestions.findAll(prepared.tokens).length > 0 ||
         (!turnsOff(reading) && reader.words.excess.findAll(prepared.tokens).length > 0),
     }) &&
-    !saidOfSomethingElse(reader.words, prepared, context, intent, reading) &&
+    !saidOfSomethingElse(reader.words, prepared, typed, context, intent, reading) &&
     !undoesAFinish(intent, reading, context);
   // Nor is a setting for the whole plan turned on from a message about one of its tasks ("when the verification
   // passes I'll let the team know" is no request to watch the tenant): offered.

@@ -55,13 +55,19 @@ describe("a question naming a running deployment's situation", () => {
   it.each([
     ['our sync stopped last week, does an in-place upgrade bring it back?', 'restoreSync.upgrade'],
     ['the outage is over, how do we check the changes that piled up reached entra?', 'restoreSync.verify'],
-    // The assessment's line says which build: sync stopped below 2.5.79.0 and only the newest build restores it.
-    ['sync has stopped on the connect box, which build fixes it?', 'restoreSync.assess'],
     ['after the cutover, which connect accounts can we delete?', 'migrateToCloudSync.decommission'],
     ['is a single agent enough for production?', 'cloudSyncHealth.agents'],
     ['we run one agent only, what happens if that server reboots?', 'cloudSyncHealth.agents'],
   ])('"%s" is answered from %s', (question, taskId) => {
     expect(top(question)?.taskIds).toContain(taskId);
+  });
+
+  // Which build fixes it: the newest. The assessment says so (only the newest build restores sync below 2.5.79.0), and
+  // so does the upgrade task, whose title names it and whose lines say where to get it; either answers.
+  it('"sync has stopped on the connect box, which build fixes it?" is answered from the restore track, naming the newest build', () => {
+    const hit = top('sync has stopped on the connect box, which build fixes it?');
+    expect(hit?.taskIds.some((taskId) => taskId.startsWith('restoreSync.'))).toBe(true);
+    expect(`${hit?.title} ${hit?.text}`).toMatch(/newest (Connect Sync )?build/);
   });
 
   // The phrase naming the situation is what the track's lines are about, though they may not write it: the rest of
