@@ -303,6 +303,18 @@ export function interpretWhole(reader: Reader, text: string, context: Understand
   )
     return { kind: 'help', closest: closestIntents(candidates) };
 
+  // A question how to use the bot itself ("what's the syntax for assigning a task?", "how do I hand a task to a colleague
+  // through you?", "what date format do you want?") asks for the help card, which shows how each command is written;
+  // the command its words name is not what it asks for, nor is the guide. Not when it names one of the plan's tasks:
+  // then it may ask for that task's change.
+  if (
+    questionShaped &&
+    reader.words.questionOpeners.has(typed[0] ?? '') &&
+    reader.words.usageAsks.findAll(typed).length > 0 &&
+    !namesPlanTask(prepared, context)
+  )
+    return { kind: 'act', proposal: { intent: 'help' }, score: top.score };
+
   // A yes/no question about something the message describes ("…nothing is syncing, is that expected?", "is it normal
   // for the agent to show as inactive?") asks for a judgement the guide may give, however strongly its other words
   // speak for a command ("show… after" for next): it is answered or said to be uncovered, never acted on. Not when it

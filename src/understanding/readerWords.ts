@@ -81,6 +81,8 @@ export interface ReaderWords {
   readonly laterTimes: ReadonlySet<string>;
   /** Words that present a command as something to type (corpus sayFrames). */
   readonly sayFrames: PhraseTable<true>;
+  /** Words that ask how to use the bot itself (corpus usageAsks). */
+  readonly usageAsks: PhraseTable<true>;
   /** Verbs that present what follows as something to type when they open the message (corpus sayOpeners). */
   readonly sayOpeners: ReadonlySet<string>;
   readonly eachTask: EachTaskWords;
@@ -202,6 +204,7 @@ export function readerWords(corpus: Corpus): ReaderWords {
     futureWords: phraseTable(corpus.futureWords.map((phrase) => [phrase, true] as const)),
     laterTimes: new Set(corpus.laterTimes),
     sayFrames: phraseTable(corpus.sayFrames.map((phrase) => [phrase, true] as const)),
+    usageAsks: phraseTable(corpus.usageAsks.map((phrase) => [phrase, true] as const)),
     sayOpeners: new Set(corpus.sayOpeners),
     eachTask: eachTaskWords(corpus.eachTask),
     indirectQuestions: new Set(corpus.indirectQuestions),

@@ -1016,6 +1016,16 @@ describe('interpret', () => {
     expect(understanding.interpret(text, cloudSync)).toMatchObject({ kind: 'act', proposal: { intent: 'help' } });
   });
 
+  // A question how to use the bot itself had read as the command its words name, or gone to the guide.
+  it.each([
+    'how do I set a deadline through you?',
+    'what date format do you understand?',
+    'what do I type to give someone a task?',
+    'how do I mark something finished without clicking the buttons?',
+  ])('shows the help card for a question how to use the bot: %j', (text) => {
+    expect(understanding.interpret(text, cloudSync)).toMatchObject({ kind: 'act', proposal: { intent: 'help' } });
+  });
+
   it('still answers a question in a polite frame from the guide', () => {
     expect(understanding.interpret('is it possible to run the agent on a domain controller?', cloudSync).kind).toBe(
       'answer',
