@@ -3,12 +3,12 @@
  * (`plan.next`). Each reads the plan stored for the
  * conversation and answers with a card; none writes. The bot only binds them to Teams turns.
  */
-import { earlierPlansCard, historyCard } from '../cards/historyCard';
-import { noPlanCard, notThisPlanCard } from '../cards/planNotices';
+import { earlierPlansCard, historyCard, taskHistoryCard } from '../cards/historyCard';
+import { noPlanCard, noSuchTaskCard, notThisPlanCard } from '../cards/planNotices';
 import { nextCard, summaryCard } from '../cards/summaryCard';
 import { tasksCard } from '../cards/tasksCard';
 import type { AdaptiveCardJson } from '../cards/render';
-import { isPlanId } from '../domain/plan';
+import { isPlanId, planHistory, taskByNumber, type Plan, type PlanHistoryEntry } from '../domain/plan';
 import type { CardTarget } from '../messaging/ports';
 import type { PlanLocation, PlanRecord, PlanStore } from '../store/planStore';
 import type { Outgoing } from './outgoing';
@@ -17,7 +17,7 @@ import type { Outgoing } from './outgoing';
 export const NEXT_VERB = 'plan.next';
 
 export interface PlanReadDeps {
-  readonly planStore: Pick<PlanStore, 'load' | 'log'>;
+  readonly planStore: Pick<PlanStore, 'load' | 'log' | 'archivedHistory'>;
   readonly clock: () => Date;
   /** GRAPH_CHECKS is on: the summary and the tasks Graph can observe offer "Check now". */
   readonly tenantChecks?: boolean;
@@ -52,6 +52,34 @@ export async function readPlan(
       return summaryOf(deps, record);
     case 'tasks':
       return tasksCard(record.plan);
+  }
+}
+
+/** One task's changes ("history 3"): the archived pages are read too, as a task may have changed long ago. */
+export async function readTaskHistory(
+  deps: PlanReadDeps,
+  location: PlanLocation,
+  number: number,
+): Promise<AdaptiveCardJson> {
+  const record = await deps.planStore.load(location);
+  if (!record) return noPlanCard();
+  const task = taskByNumber(record.plan, number);
+  if (!task) return noSuchTaskCard(record.plan, number);
+  const archived = await archivedOrNothing(deps, record.plan);
+  return taskHistoryCard(
+    record.plan,
+    { ...task, number },
+    [...(archived ?? []), ...planHistory(record.plan)],
+    archived === undefined,
+  );
+}
+
+/** The plan's archived history, or undefined when a page cannot be read: the recent part is still worth showing. */
+async function archivedOrNothing(deps: PlanReadDeps, plan: Plan): Promise<PlanHistoryEntry[] | undefined> {
+  try {
+    return await deps.planStore.archivedHistory(plan);
+  } catch {
+    return undefined;
   }
 }
 

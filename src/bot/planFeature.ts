@@ -9,7 +9,7 @@ import type { TurnContext } from 'botbuilder';
 import type { Outgoing } from '../actions/outgoing';
 import { cardsToPost, type Destination } from '../actions/planPosting';
 import { applyTaskByNumber, taskVerbHandlers, type TaskActionDeps } from '../actions/taskActions';
-import { planReadVerbHandlers, readPlan, type PlanReadName } from '../actions/planReads';
+import { planReadVerbHandlers, readPlan, readTaskHistory, type PlanReadName } from '../actions/planReads';
 import type { DecisionSummary } from '../domain/decision';
 import { createPlan, type PlanSelection } from '../domain/plan';
 import type { KeepWith, PlanLocation, PlanStore } from '../store/planStore';
@@ -80,7 +80,10 @@ export function createPlanFeature(deps: PlanFeatureDeps): PlanFeature {
       next: read('next'),
       status: read('status'),
       tasks: read('tasks'),
-      history: read('history'),
+      history: async (context, command) =>
+        command.taskNumber === undefined
+          ? read('history')(context, command)
+          : deps.reply(context, await readTaskHistory(readDeps, planLocation(context), command.taskNumber)),
       taskAction: async (context, command) => {
         await deps.reply(
           context,

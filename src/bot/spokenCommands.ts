@@ -46,6 +46,10 @@ export function commandOf(proposal: Proposal): Command {
       return { name: 'unassign', taskNumber: proposal.taskNumber };
     case 'due':
       return { name: 'due', taskNumber: proposal.taskNumber, date: proposal.date };
+    case 'history':
+      return proposal.taskNumber === undefined
+        ? { name: 'history' }
+        : { name: 'history', taskNumber: proposal.taskNumber };
     default:
       return { name: proposal.intent };
   }
@@ -72,6 +76,8 @@ export function exactWords(proposal: Proposal): string | undefined {
       return `unassign ${proposal.taskNumber}`;
     case 'due':
       return `due ${proposal.taskNumber} ${proposal.date ?? 'clear'}`;
+    case 'history':
+      return proposal.taskNumber === undefined ? plainWordsOf('history') : `history ${proposal.taskNumber}`;
     default:
       return plainWordsOf(proposal.intent);
   }
@@ -94,6 +100,10 @@ export function optionLabel(proposal: Proposal, tasks: readonly PlanTaskInfo[] =
         : proposal.setting === 'off'
           ? 'Stop watching the tenant'
           : 'Watch the tenant for sync problems';
+    case 'history':
+      return proposal.taskNumber === undefined
+        ? (PLAIN_LABELS.history ?? 'history')
+        : about(`Show who did what on task ${proposal.taskNumber}`);
     case 'taskStart':
       return about(`Start task ${proposal.taskNumber}`);
     case 'taskDone':

@@ -1,6 +1,6 @@
 /** A plan's history card: its recent changes, and how the conversation's earlier plans ended. */
 import { historyLength } from '../domain/historyArchive';
-import { planHistory, taskNumber, tasksInOrder, type Plan, type PlanHistoryEntry } from '../domain/plan';
+import { planHistory, taskNumber, tasksInOrder, type Plan, type PlanHistoryEntry, type TaskView } from '../domain/plan';
 import { formatCalendarDay } from '../domain/planDates';
 import { isRestorable, type PlanLogEntry } from '../domain/planRetention';
 import { SHORT_TOOL_NAMES, toolTitle } from '../domain/toolNames';
@@ -26,6 +26,41 @@ export function historyCard(plan: Plan, earlier: readonly PlanLogEntry[] = [], n
         : `${total} change${total === 1 ? '' : 's'}, newest first.`,
     entries: entries.map((entry) => historyRow(plan, entry)),
     ...earlierPart(earlier, now),
+  });
+}
+
+/**
+ * One task's changes, newest first ("history 3", "who marked the agent install done?"): `history` is the plan's whole
+ * history, archived pages included, so a task changed long ago still shows; `incomplete` when a page could not be read.
+ */
+export function taskHistoryCard(
+  plan: Plan,
+  task: TaskView & { readonly number: number },
+  history: readonly PlanHistoryEntry[],
+  incomplete = false,
+): AdaptiveCardJson {
+  const changes = history.filter(
+    (entry) => entry.kind !== 'reminders' && entry.kind !== 'watch' && entry.task === task.id,
+  );
+  const name = `task ${task.number}, ${catalogText(task.content.title)}`;
+  const intro =
+    changes.length === 0
+      ? `No changes to ${name} yet.`
+      : changes.length > HISTORY_LIMIT
+        ? `The latest ${HISTORY_LIMIT} of ${changes.length} changes to ${name}, newest first.`
+        : `${changes.length} change${changes.length === 1 ? '' : 's'} to ${name}, newest first.`;
+  return renderCard('history', {
+    toolTitle: toolTitle(plan),
+    intro: incomplete
+      ? `${intro} Older changes could not be read just now; say "history ${task.number}" again later.`
+      : intro,
+    entries: changes
+      .slice(-HISTORY_LIMIT)
+      .reverse()
+      .map((entry) => historyRow(plan, entry)),
+    hasEarlier: false,
+    earlierTitle: '',
+    earlier: [],
   });
 }
 

@@ -15,7 +15,8 @@ export type Command =
   | { readonly name: 'next' }
   | { readonly name: 'status' }
   | { readonly name: 'tasks' }
-  | { readonly name: 'history' }
+  /** With a task number, only that task's changes ("history 3"). */
+  | { readonly name: 'history'; readonly taskNumber?: number }
   | { readonly name: 'why' }
   | { readonly name: 'share' }
   | { readonly name: 'taskAction'; readonly action: TaskVerb; readonly taskNumber: number }
@@ -55,7 +56,12 @@ export const COMMAND_HELP: readonly CommandInfo[] = [
   { name: 'next', usage: "what's next", description: 'Show the next open task of the plan', inChannels: true },
   { name: 'status', usage: 'status', description: 'Show the plan summary with progress', inChannels: true },
   { name: 'tasks', usage: 'tasks', description: 'List every task with its status', inChannels: true },
-  { name: 'history', usage: 'history', description: 'Show the latest changes: who did what, when', inChannels: true },
+  {
+    name: 'history',
+    usage: 'history',
+    description: 'Show the latest changes: who did what, when (history 3: only task 3)',
+    inChannels: true,
+  },
   { name: 'why', usage: 'why', description: 'Explain why this sync tool was chosen', inChannels: true },
   {
     name: 'share',
@@ -148,7 +154,6 @@ const SIMPLE: ReadonlyArray<readonly [RegExp, Command]> = [
   [/^(what'?s next|what is next|what next|next( task)?)$/, { name: 'next' }],
   [/^(status|summary|progress|plan)$/, { name: 'status' }],
   [/^(tasks|list|list tasks|all tasks)$/, { name: 'tasks' }],
-  [/^(history|log|changes)$/, { name: 'history' }],
   [
     /^(restore|undo start over|restore (the )?(last |previous |earlier |old )?plan|bring (it|the plan) back)$/,
     { name: 'restore' },
@@ -175,6 +180,8 @@ const ACTION_ALIASES: Record<string, TaskVerb> = {
   reopen: 'reopen',
   undo: 'reopen',
 };
+
+const HISTORY = /^(?:history|log|changes)(?:\s+(?:of\s+)?(?:task\s+)?#?(\d{1,3}))?$/;
 
 const REMIND = /^(?:remind|reminders?)(?:\s+(daily|every day|weekly|every week|off|none|stop))?$/;
 const REMIND_ALIASES: Record<string, ReminderChoice> = {
@@ -224,6 +231,9 @@ export function parseCommand(rawText: string): Command {
   }
   const text = normalizeText(rawText);
   for (const [pattern, command] of SIMPLE) if (pattern.test(text)) return command;
+  const history = HISTORY.exec(text);
+  if (history)
+    return history[1] === undefined ? { name: 'history' } : { name: 'history', taskNumber: Number(history[1]) };
   const remind = REMIND.exec(text);
   if (remind) return { name: 'remind', cadence: REMIND_ALIASES[remind[1] ?? ''] ?? 'show' };
   const watch = WATCH.exec(text);

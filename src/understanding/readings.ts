@@ -28,11 +28,13 @@ export interface UnderstandingContext {
 }
 
 export type TaskIntent = 'taskStart' | 'taskDone' | 'taskSkip' | 'taskReopen' | 'assign' | 'unassign' | 'due';
-export type PlainIntent = Exclude<IntentName, TaskIntent | 'remind' | 'watch' | 'question'>;
+export type PlainIntent = Exclude<IntentName, TaskIntent | 'remind' | 'watch' | 'question' | 'history'>;
 
 /** A command, in the understanding's own terms (the bot layer maps it to its Command type and exact words). */
 export type Proposal =
   | { readonly intent: PlainIntent }
+  /** With a task number, only that task's changes. */
+  | { readonly intent: 'history'; readonly taskNumber?: number }
   | { readonly intent: 'remind'; readonly cadence: Cadence | 'show' }
   | { readonly intent: 'watch'; readonly setting: 'on' | 'off' | 'show' }
   | { readonly intent: 'taskStart' | 'taskDone' | 'taskSkip' | 'taskReopen' | 'unassign'; readonly taskNumber: number }

@@ -60,6 +60,7 @@ export function read(
   }
   if (intent === 'watch') return { kind: 'complete', proposal: { intent, setting: watchSetting(words, prepared) } };
   if (intent === 'question') return { kind: 'missing', missing: 'task' };
+  if (intent === 'history') return historyReading(words, prepared, context);
   if (!TASK_INTENTS.has(intent)) return { kind: 'complete', proposal: { intent: intent as PlainIntent } };
   if (!context.tasks) return { kind: 'missing', missing: 'plan' };
 
@@ -109,6 +110,19 @@ export function read(
   if (reading.kind !== 'complete' || !task.byWords) return reading;
   const named = context.tasks.find((candidate) => candidate.number === task.number);
   return named ? { ...reading, named } : reading;
+}
+
+/**
+ * The history, of one task when the message names one of the plan's by number or words ("who marked the agent install
+ * done?", "what happened to task 3"); the whole plan's when it names none, or several, or only points at one.
+ */
+function historyReading(words: ReaderWords, prepared: Prepared, context: UnderstandingContext): Reading {
+  const whole: Reading = { kind: 'complete', proposal: { intent: 'history' } };
+  if (!context.tasks || prepared.taskMentions.length === 0) return whole;
+  const task = findTask(words, prepared, context, false);
+  return task.kind === 'one' && !task.guessed
+    ? { kind: 'complete', proposal: { intent: 'history', taskNumber: task.number } }
+    : whole;
 }
 
 export function completeReading(

@@ -7,6 +7,7 @@ import {
   parseNextData,
   planReadVerbHandlers,
   readPlan,
+  readTaskHistory,
   type PlanReadDeps,
 } from '../../src/actions/planReads';
 import type { AdaptiveCardJson } from '../../src/cards/render';
@@ -63,6 +64,75 @@ describe('typed plan reads', () => {
     const text = cardText(await readPlan(deps, HERE, 'history'));
     expect(text).not.toMatch(/no plan here/i);
     expect(text).toMatch(/restore/i);
+  });
+});
+
+describe('one task\'s history ("history 3")', () => {
+  const BEN: Actor = { id: 'aad-ben', name: 'Ben' };
+
+  /** Marks task 2 done and reopens it `times` times, and starts task 3 once, alternating Ana and Ben. */
+  async function changed(times: number) {
+    const setup_ = await setup();
+    const { planStore, plan } = setup_;
+    for (let i = 0; i < times; i++)
+      for (const action of ['done', 'reopen'] as const) {
+        const outcome = await planStore.applyAction(HERE, {
+          planId: plan.id,
+          taskId: 'cloudSync.prerequisites',
+          action,
+          actor: i % 2 ? BEN : ANA,
+          at: new Date(Date.parse(AT) + (i * 2 + (action === 'done' ? 0 : 1)) * 60_000).toISOString(),
+        });
+        expect(outcome.kind).toBe('changed');
+      }
+    await planStore.applyAction(HERE, {
+      planId: plan.id,
+      taskId: 'cloudSync.installAgent',
+      action: 'start',
+      actor: BEN,
+      at: AT,
+    });
+    return setup_;
+  }
+
+  it("shows only that task's changes, newest first, and changes nothing", async () => {
+    const { deps, planStore } = await changed(2);
+    const before = JSON.stringify(await planStore.load(HERE));
+    const card = await readTaskHistory(deps, HERE, 2);
+    expectValidCard(card);
+    const text = cardText(card);
+    expect(text).toMatch(/4 changes to task 2, Review Cloud Sync prerequisites, newest first/);
+    expect(text).not.toMatch(/Install the provisioning agent/);
+    expect(text.indexOf('Done → To do')).toBeLessThan(text.indexOf('To do → Done'));
+    expect(JSON.stringify(await planStore.load(HERE))).toBe(before);
+  });
+
+  it('reads the archived pages too: a task changed long ago still shows all its changes', async () => {
+    const { deps, planStore } = await changed(30);
+    expect((await planStore.load(HERE))!.plan.archive?.pages).toBeGreaterThan(0);
+    expect(cardText(await readTaskHistory(deps, HERE, 2))).toMatch(/The latest 15 of 60 changes to task 2/);
+  });
+
+  it('shows what it has, and says so, when an archived page cannot be read', async () => {
+    const { deps } = await changed(30);
+    const broken: PlanReadDeps = {
+      ...deps,
+      planStore: {
+        load: (location) => deps.planStore.load(location),
+        log: (location) => deps.planStore.log(location),
+        archivedHistory: () => Promise.reject(new Error('page missing')),
+      },
+    };
+    const text = cardText(await readTaskHistory(broken, HERE, 2));
+    expect(text).toMatch(/changes to task 2/);
+    expect(text).toMatch(/Older changes could not be read just now/);
+  });
+
+  it('says when a task has no changes yet, when there is no such task, and when there is no plan', async () => {
+    const { deps } = await setup();
+    expect(cardText(await readTaskHistory(deps, HERE, 4))).toMatch(/No changes to task 4, Configure Cloud Sync yet/);
+    expect(cardText(await readTaskHistory(deps, HERE, 42))).toMatch(/no task 42/);
+    expect(cardText(await readTaskHistory(deps, EMPTY, 2))).toMatch(/no plan/i);
   });
 });
 

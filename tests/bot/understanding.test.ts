@@ -66,6 +66,20 @@ describe('free text in personal chat', () => {
     expect(executeActions(card).map((action) => action.title)).toContain('Unassign');
   });
 
+  it('"who marked the agent install done?" shows only that task\'s changes, as typed "history 3" does', async () => {
+    const chat = await chatWithPlan();
+    await bot.say('done 3', chat);
+    await bot.say('assign 4 to me', chat);
+    for (const words of ['who marked the agent install done?', 'history 3']) {
+      const [card] = cardsOf(await bot.say(words, chat));
+      expectValidCard(card);
+      const text = cardText(card);
+      expect(text).toMatch(/1 change to task 3, Install the provisioning agent/);
+      expect(text).toContain('3. Install the provisioning agent: To do → Done');
+      expect(text).not.toContain('Configure');
+    }
+  });
+
   it('"task 3 is due next friday" sets a concrete date and says which', async () => {
     const chat = await chatWithPlan();
     const replies = await bot.say('task 3 is due next friday', chat);

@@ -343,6 +343,7 @@ const EXACT: ReadonlyArray<readonly [string, Command]> = [
   ['status', { name: 'status' }],
   ['tasks', { name: 'tasks' }],
   ['history', { name: 'history' }],
+  ['history 3', { name: 'history', taskNumber: 3 }],
   ['why', { name: 'why' }],
   ['share', { name: 'share' }],
   ['done 3', { name: 'taskAction', action: 'done', taskNumber: 3 }],

@@ -1026,6 +1026,20 @@ describe('interpret', () => {
     expect(understanding.interpret(text, cloudSync)).toMatchObject({ kind: 'act', proposal: { intent: 'help' } });
   });
 
+  // Who changed a task, or what happened to it, asks for that task's history; a history that names no task, or only
+  // points at one, is the whole plan's.
+  it.each([
+    ['who ticked off the agent install?', 3],
+    ['what happened to task 4', 4],
+    ['show the change log of the prerequisites', 2],
+  ])('reads the history of the task named in %j', (text, taskNumber) => {
+    expect(firstProposal(understanding.interpret(text, cloudSync))).toEqual({ intent: 'history', taskNumber });
+  });
+
+  it.each(['who did what', 'show me the history'])("reads the whole plan's history in %j", (text) => {
+    expect(firstProposal(understanding.interpret(text, cloudSync))).toEqual({ intent: 'history' });
+  });
+
   it('still answers a question in a polite frame from the guide', () => {
     expect(understanding.interpret('is it possible to run the agent on a domain controller?', cloudSync).kind).toBe(
       'answer',
@@ -1213,6 +1227,7 @@ describe('spoken commands', () => {
     { intent: 'status' },
     { intent: 'tasks' },
     { intent: 'history' },
+    { intent: 'history', taskNumber: 4 },
     { intent: 'why' },
     { intent: 'help' },
     { intent: 'start' },
