@@ -74,6 +74,10 @@ describe("a question naming a running deployment's situation", () => {
   // the question need only be half covered besides it.
   it.each([
     ['what do we tell the service desk while sync is down', 'restoreSync.assess'],
+    // Said in other words for the outage ("quit syncing", "went down"): the first had no answer, the second the upgrade
+    // of a deployment that still syncs.
+    ['connect quit syncing in september, what do we tell the help desk?', 'restoreSync.assess'],
+    ['the connect box went down, does an in-place upgrade bring it back?', 'restoreSync.upgrade'],
     ['running a single agent in production, what could go wrong?', 'cloudSyncHealth.agents'],
     ['after the transfer, what do we compare to be sure everything came over?', 'migrateToCloudSync.guidedTool'],
   ])('"%s" is answered from %s, not left without an answer', (question, taskId) => {
