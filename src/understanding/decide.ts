@@ -54,6 +54,7 @@ import {
   changeVerbedBeforeTask,
   datedTask,
   goneOnTo,
+  isPastForm,
   namesPlanTask,
   ownerWithDeadline,
   read,
@@ -221,6 +222,20 @@ function saidOfSomethingElse(
     : saysOff(words, tokens);
 }
 
+/**
+ * Whether the message asks who made a change to a task it names ("who reopened t4??", "wait, who skipped task 2?"):
+ * "who" first, openers aside, then a verb in the past. The task's history tells, so that is what it asks for, however
+ * much the verb reads as the change itself (the first had reopened the task).
+ */
+function asksWhoChanged(words: ReaderWords, prepared: PreparedText): boolean {
+  const start = openingEnd(prepared.tokens, words.negation);
+  return (
+    prepared.tokens[start] === 'who' &&
+    isPastForm(words, prepared.tokens[start + 1] ?? '') &&
+    prepared.taskMentions.length > 0
+  );
+}
+
 /** Whether the reading gives a task to the person picked with @. */
 function givesToTheMentioned(reading: Reading): boolean {
   return reading.kind === 'complete' && reading.proposal.intent === 'assign' && reading.proposal.to === 'mentioned';
@@ -279,6 +294,10 @@ export function interpretWhole(reader: Reader, text: string, context: Understand
       prepared.taskMentions.some((mention) => mention.start === at),
     ) ?? denied;
   const asks = asksOf(reader.words, prepared.tokens);
+  if (asksWhoChanged(reader.words, prepared)) {
+    const history = read(reader.words, 'history', prepared, context);
+    if (history.kind === 'complete') return { kind: 'act', proposal: history.proposal, score: top.score };
+  }
   // Asked to leave a setting as it is ("nobody should touch the watch setting until the SOC signs off"), the message
   // changes no setting, whatever word of it reads as turning one off; it may still be shown. Nor does it change a task
   // ("forget I said skip, leave it as it is", "nobody should touch the config task").

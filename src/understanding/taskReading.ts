@@ -366,7 +366,7 @@ export function recallsOwnDoing(words: ReaderWords, tokens: readonly string[], s
  * Whether a word ends like a past form ("owned", "finished"), long enough that the ending is not the whole word, and
  * is not one of the words that only end so ("proceed", "speed", "hundred").
  */
-function isPastForm(words: ReaderWords, token: string): boolean {
+export function isPastForm(words: ReaderWords, token: string): boolean {
   return (
     !words.notPast.has(token) &&
     words.pastEndings.some((ending) => token.length > ending.length + 2 && token.endsWith(ending))

@@ -1036,6 +1036,19 @@ describe('interpret', () => {
     expect(firstProposal(understanding.interpret(text, cloudSync))).toEqual({ intent: 'history', taskNumber });
   });
 
+  // Asked who made a change, the task's history answers; the verb had read as the change itself ("who reopened t4"
+  // reopened it) or gone to the guide.
+  it.each([
+    ['hang on, who reopened t4??', 4],
+    ['who skipped task 2', 2],
+    ['who assigned the verification to ben?', 5],
+  ])('reads who changed a task, in %j, as its history', (text, taskNumber) => {
+    expect(understanding.interpret(text, cloudSync)).toMatchObject({
+      kind: 'act',
+      proposal: { intent: 'history', taskNumber },
+    });
+  });
+
   it.each(['who did what', 'show me the history'])("reads the whole plan's history in %j", (text) => {
     expect(firstProposal(understanding.interpret(text, cloudSync))).toEqual({ intent: 'history' });
   });
