@@ -154,6 +154,8 @@ export interface Corpus {
    * message tells someone how to ask, and asks the bot for nothing.
    */
   readonly sayFrames: readonly string[];
+  /** Words that undo what they name ("undo", "revert", "roll back"): a start over named with one asks for a restore. */
+  readonly reversals: readonly string[];
   /** Words that ask how to use the bot itself ("what's the syntax", "through you", "what do i type"). */
   readonly usageAsks: readonly string[];
   /** Verbs that, opening a message, present what follows as something to type ("type skip task 4 in the chat"). */
@@ -539,6 +541,7 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     laterTimes: strings(raw.laterTimes, 'laterTimes'),
     sayFrames: strings(raw.sayFrames, 'sayFrames'),
     usageAsks: strings(raw.usageAsks, 'usageAsks'),
+    reversals: strings(raw.reversals, 'reversals'),
     sayOpeners: strings(raw.sayOpeners, 'sayOpeners'),
     indirectQuestions: strings(raw.indirectQuestions, 'indirectQuestions'),
     suggestions: strings(raw.suggestions, 'suggestions'),

@@ -644,6 +644,10 @@ export function interpretWhole(reader: Reader, text: string, context: Understand
   // a task was done is the common report ("back on the 3rd we did task 3" had read as a reopen on "back").
   if (reported && !outweighing.includes('taskDone') && finishingBacked(reader, prepared.masked, intent))
     outweighing.unshift('taskDone');
+  // Starting over named with a word that undoes it ("make the start over undone", "reverse the restart") asks for the
+  // plan it discarded back: the restore is offered first, and nothing carried out.
+  if (intent === 'startOver' && reader.words.reversals.findAll(typed).length > 0 && !outweighing.includes('restore'))
+    outweighing.unshift('restore');
   const said = reader.model.trainedSentencesIn(prepared.masked);
   if (!said.has(intent))
     for (const other of [...said].reverse())

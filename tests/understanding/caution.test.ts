@@ -847,6 +847,17 @@ describe('praise and the past are no assignment', () => {
     expect(understanding.interpret(text, context).kind).toBe('help');
   });
 
+  // Starting over named with a word that undoes it asks for the discarded plan back: these had started over.
+  it.each(['please make the start over undone', 'reverse the restart we did', 'roll back the start over'])(
+    'offers or makes the restore, and starts nothing over: %j',
+    (text) => {
+      const reading = understanding.interpret(text, context);
+      if (reading.kind === 'act') expect(reading.proposal).toEqual({ intent: 'restore' });
+      else
+        expect(reading.kind === 'choose' && reading.proposals.map((proposal) => proposal.intent)).toContain('restore');
+    },
+  );
+
   // A request to a colleague for later is theirs to do then: the help card, nothing changed or offered.
   it.each([
     '<at>Wen</at> please take the prereqs when you are back from leave',
