@@ -1016,6 +1016,17 @@ describe('interpret', () => {
     expect(understanding.interpret(text, cloudSync)).toMatchObject({ kind: 'act', proposal: { intent: 'help' } });
   });
 
+  // "no worries" and "no rush" are politeness, not a refusal: these had only been offered.
+  it.each(['no worries, mark task 3 done', 'mark task 3 done, no rush', 'no problem, close task 3'])(
+    'carries out the order beside a "no" of politeness: %j',
+    (text) => {
+      expect(understanding.interpret(text, cloudSync)).toMatchObject({
+        kind: 'act',
+        proposal: { intent: 'taskDone', taskNumber: 3 },
+      });
+    },
+  );
+
   // A question how to use the bot itself had read as the command its words name, or gone to the guide.
   it.each([
     'how do I set a deadline through you?',
