@@ -247,12 +247,17 @@ export function isConditional(words: ReaderWords, prepared: PreparedText): boole
   if (words.pastIntentions.findAll(tokens).length > 0) return true;
   const firstTask = firstTaskAt(prepared);
   return tokens.some((token, i) => {
-    if (words.hedges.has(token)) return i < firstTask;
+    if (words.hedges.has(token)) return i < firstTask && !politeHedge(words, tokens, i);
     if (!words.conditionals.has(token)) return false;
     if (!words.questionOpeners.has(token)) return true;
     const after = tokens[i + 1] ?? '';
     return !(i === 0 && words.questionOpeners.has(after)) && !words.secondPerson.has(after);
   });
+}
+
+/** Whether the hedge at `i` softens a request to "you" ("could you maybe explain…", "can you perhaps share…"). */
+function politeHedge(words: ReaderWords, tokens: readonly string[], i: number): boolean {
+  return words.secondPerson.has(tokens[i - 1] ?? '') && words.requestOpeners.has(tokens[i - 2] ?? '');
 }
 
 /**

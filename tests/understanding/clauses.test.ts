@@ -146,6 +146,11 @@ describe('isConditional', () => {
     ['when is task 3 due', false],
     ['mark task 3 done when you have a moment', false],
     ['mark task 3 done', false],
+    // A hedge right after "could you" softens the request; elsewhere it weighs the change.
+    ['could you maybe explain why it is cloud sync', false],
+    ['can you perhaps share the plan', false],
+    ['maybe share the plan', true],
+    ['we might share the plan', true],
   ])('%j → %s', (text, conditional) => {
     expect(isConditional(words, prepare(text))).toBe(conditional);
   });
