@@ -255,6 +255,24 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // on heldout23.
   { file: 'heldout22.en.json', intentFloor: 0.918, questionFloor: 0.814 },
   { file: 'heldout23.en.json', intentFloor: 0.896, questionFloor: 0.798 },
+  // Floors above follow the next round (2026-12-02): one more outside tuning set learnt (dev32); a change asked of a
+  // colleague by @mention offered, never carried out, and one asked for later ignored; a question how to use the bot
+  // itself answered with the help card; one task's history ("history 3", "who marked the agent install done?", "who
+  // reopened t4"); "the 15th of next month"; a cadence changed "from daily to weekly"; more words of disbelief; "make
+  // the start over undone" offering the restore; "no worries" as politeness. Held-out commands 5,204 -> 5,223 of 5,620
+  // (heldout to heldout23), wrong acts 44 -> 42, changes 7 -> 2; questions 2,755 -> 2,757; entities 1,896 -> 1,923 of
+  // 2,082 (most from the task's history). Three lines of the older sets were seen while listing wrong changes and have
+  // rules of this round ("wait who reopened t4??" of heldout16, "Make the start over undone" of heldout13, and the
+  // requests to a colleague of heldout20 and heldout23): those sets are not unseen for them.
+  // Two more outside authors (heldout24: a German admin's literal English, a young admin's chat slang, a manager's
+  // status-meeting shorthand, voice dictation with homophones, an MSP consultant naming customers; heldout25: a
+  // Nigerian admin's English, an all-lowercase abbreviating admin, a formal security auditor, an impatient admin in
+  // capitals, pasted PowerShell and event-log fragments), written at the start of that round and scored once at its
+  // end. On the code at the start: intents 90.3% and 90.9%, entities 85.2% and 89.9%, questions 86.6% and 87.2% (of
+  // 248/119 and 252/125), 4 wrong acts of which 1 a change; after it: intents 90.3% and 92.5%, entities 86.4% and
+  // 93.3%, questions 88.2% and 87.2%, 3 wrong acts of which 1 a change.
+  { file: 'heldout24.en.json', intentFloor: 0.903, questionFloor: 0.882 },
+  { file: 'heldout25.en.json', intentFloor: 0.924, questionFloor: 0.872 },
 ];
 const corpus = loadCorpus('en');
 const understanding = new Understanding(corpus);
