@@ -156,6 +156,8 @@ export interface Corpus {
   readonly sayFrames: readonly string[];
   /** Words that undo what they name ("undo", "revert", "roll back"): a start over named with one asks for a restore. */
   readonly reversals: readonly string[];
+  /** Words that ask who made a change the message tells of ("someone reopened task 3, who was it?"). */
+  readonly whoDidIt: readonly string[];
   /** Words that ask how to use the bot itself ("what's the syntax", "through you", "what do i type"). */
   readonly usageAsks: readonly string[];
   /** Verbs that, opening a message, present what follows as something to type ("type skip task 4 in the chat"). */
@@ -541,6 +543,7 @@ export function checkCorpus(raw: unknown, source: string): Corpus {
     laterTimes: strings(raw.laterTimes, 'laterTimes'),
     sayFrames: strings(raw.sayFrames, 'sayFrames'),
     usageAsks: strings(raw.usageAsks, 'usageAsks'),
+    whoDidIt: strings(raw.whoDidIt, 'whoDidIt'),
     reversals: strings(raw.reversals, 'reversals'),
     sayOpeners: strings(raw.sayOpeners, 'sayOpeners'),
     indirectQuestions: strings(raw.indirectQuestions, 'indirectQuestions'),

@@ -224,16 +224,18 @@ function saidOfSomethingElse(
 
 /**
  * Whether the message asks who made a change to a task it names ("who reopened t4??", "wait, who skipped task 2?"):
- * "who" first, openers aside, then a verb in the past. The task's history tells, so that is what it asks for, however
- * much the verb reads as the change itself (the first had reopened the task).
+ * "who" first, openers aside, then a verb in the past. Or who made a change it tells of ("someone reopened something
+ * yesterday, who was it?"): a verb in the past, then words of whoDidIt. The history tells, the task's where the message
+ * names one, so that is what it asks for, however much the verb reads as the change itself (the first had reopened the
+ * task).
  */
 function asksWhoChanged(words: ReaderWords, prepared: PreparedText): boolean {
-  const start = openingEnd(prepared.tokens, words.negation);
-  return (
-    prepared.tokens[start] === 'who' &&
-    isPastForm(words, prepared.tokens[start + 1] ?? '') &&
-    prepared.taskMentions.length > 0
-  );
+  const { tokens } = prepared;
+  const start = openingEnd(tokens, words.negation);
+  if (tokens[start] === 'who' && isPastForm(words, tokens[start + 1] ?? '') && prepared.taskMentions.length > 0)
+    return true;
+  const asked = words.whoDidIt.findAll(tokens)[0]?.start;
+  return asked !== undefined && tokens.slice(0, asked).some((token) => isPastForm(words, token));
 }
 
 /** Whether the reading gives a task to the person picked with @. */
@@ -328,7 +330,7 @@ export function interpretWhole(reader: Reader, text: string, context: Understand
   // then it may ask for that task's change.
   if (
     questionShaped &&
-    reader.words.questionOpeners.has(typed[0] ?? '') &&
+    typed.slice(0, 2).some((token) => reader.words.questionOpeners.has(token)) &&
     reader.words.usageAsks.findAll(typed).length > 0 &&
     !namesPlanTask(prepared, context)
   )

@@ -146,8 +146,8 @@ export interface Holidays {
   readonly countedFrom: ReadonlySet<string>;
 }
 const NO_HOLIDAYS: Holidays = { days: new Map(), firstWords: new Set(), countedFrom: new Set() };
-/** The most words a holiday's name has ("new year's day"). */
-const HOLIDAY_WORDS = 3;
+/** The most words a holiday's name has, as a prepared message reads it ("new year is day"). */
+const HOLIDAY_WORDS = 4;
 /** How far before a holiday's name a word counting from it reaches ("two days before christmas eve"). */
 const COUNTED_FROM_REACH = 3;
 /** A holiday a day is counted from: no day the resolvers can read, the recognizer included. */
@@ -158,10 +158,14 @@ export function holidayTable(
   holidays: Readonly<Record<string, string>>,
   countedFrom: readonly string[] = [],
 ): Holidays {
+  // Each name also as a message reads once prepared, where a possessive is spelled out ("new year's day" reads "new
+  // year is day"): the dates of a message are read from its prepared text.
   const days = new Map(
-    Object.entries(holidays).map(([phrase, day]) => {
+    Object.entries(holidays).flatMap(([phrase, day]) => {
       const [month, date] = day.split('-').map(Number);
-      return [phrase.toLowerCase(), [month - 1, date] as const] as const;
+      const name = phrase.toLowerCase();
+      const spelled = name.replace(/'s\b/g, ' is');
+      return [name, spelled].map((words) => [words, [month - 1, date] as const] as const);
     }),
   );
   return {

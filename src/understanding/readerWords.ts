@@ -83,6 +83,8 @@ export interface ReaderWords {
   readonly sayFrames: PhraseTable<true>;
   /** Words that undo what they name (corpus reversals). */
   readonly reversals: PhraseTable<true>;
+  /** Words that ask who made a change the message tells of (corpus whoDidIt). */
+  readonly whoDidIt: PhraseTable<true>;
   /** Words that ask how to use the bot itself (corpus usageAsks). */
   readonly usageAsks: PhraseTable<true>;
   /** Verbs that present what follows as something to type when they open the message (corpus sayOpeners). */
@@ -207,6 +209,7 @@ export function readerWords(corpus: Corpus): ReaderWords {
     laterTimes: new Set(corpus.laterTimes),
     sayFrames: phraseTable(corpus.sayFrames.map((phrase) => [phrase, true] as const)),
     usageAsks: phraseTable(corpus.usageAsks.map((phrase) => [phrase, true] as const)),
+    whoDidIt: phraseTable(corpus.whoDidIt.map((phrase) => [phrase, true] as const)),
     reversals: phraseTable(corpus.reversals.map((phrase) => [phrase, true] as const)),
     sayOpeners: new Set(corpus.sayOpeners),
     eachTask: eachTaskWords(corpus.eachTask),

@@ -79,15 +79,16 @@ function weighReadings(
     const other = second.kind === 'act' ? [second.proposal] : second.kind === 'choose' ? second.proposals : [];
     const changes = (intent: IntentName) => CHANGES_STATE.has(intent) || SETTINGS.has(intent);
     const readOnly = !changes(first.proposal.intent);
-    // Not when the second offers it only after a change the words speak for as much ("suggest a sync tool for our
-    // tenant" is the recommendation before the tenant check, "message us if the job gets quarantined" the watch): the
-    // first network alone put it first. The change is offered first, neither is carried out.
+    // A read-only command the first network is sure of, and the second offers too, is shown. Not when the second offers
+    // it only after another command the words speak for as much ("suggest a sync tool for our tenant" is the
+    // recommendation before the tenant check, "list the tasks that are mine" my tasks before the task list): the first
+    // network alone put it first. The other is offered first, neither is carried out.
     if (
       readOnly &&
       (other.length === 0 ||
         other[0].intent === first.proposal.intent ||
         (other.some((proposal) => proposal.intent === first.proposal.intent) &&
-          !(changes(other[0].intent) && leads(reader, text, other[0].intent, first.proposal.intent))))
+          !leads(reader, text, other[0].intent, first.proposal.intent)))
     )
       return first;
     // A command for the whole plan the second model reads otherwise: the reading the message's words speak for as

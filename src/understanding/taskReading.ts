@@ -28,6 +28,9 @@ import {
 import { asksWhich, settingTokens, splitObjects, watchSetting } from './settingReading';
 import { PERSON_TOKEN, type PreparedText, type TaskMention } from './textPrep';
 
+/** What an order to stop points back with ("stop them", "mute it"). */
+const STOPPED_ONES: ReadonlySet<string> = new Set(['them', 'it', 'those', 'these', 'that']);
+
 /** The word before a cadence that is being left: "from daily", "instead of daily", "rather than weekly". */
 const LEAVING_WORDS: ReadonlySet<string> = new Set(['from', 'of', 'than']);
 
@@ -51,9 +54,13 @@ export function read(
     const cadences = words.cadences.findAll(tokens);
     const left = (start: number) => LEAVING_WORDS.has(tokens[start - 1] ?? '');
     const kept = cadences.filter((found) => !left(found.start));
+    // A cadence named, then an order that stops it by a pronoun ("these daily pings are too much, stop them", "the
+    // weekly digest, mute it"), turns the reminders off.
+    const last = cadences.at(-1);
+    const stoppedLast = cadences.length > 1 && last?.meanings[0] === 'off' && STOPPED_ONES.has(tokens[last.end] ?? '');
     const cadence = asksWhich(words, tokens)
       ? undefined
-      : inOffOrders > 0 && inOffOrders === cadences.length
+      : (inOffOrders > 0 && inOffOrders === cadences.length) || stoppedLast
         ? 'off'
         : (kept.length > 0 ? kept : cadences)[0]?.meanings[0];
     return { kind: 'complete', proposal: { intent, cadence: cadence ?? 'show' } };
