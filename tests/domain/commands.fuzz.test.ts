@@ -35,8 +35,11 @@ const NAMES: ReadonlySet<Command['name']> = new Set([
 
 function expectWellFormed(command: Command): void {
   expect(NAMES.has(command.name)).toBe(true);
-  if ('taskNumber' in command)
-    expect(Number.isInteger(command.taskNumber) && command.taskNumber >= 0 && command.taskNumber <= 999).toBe(true);
+  if ('taskNumber' in command) {
+    // Present means a number: "history" without one leaves the field out rather than undefined.
+    const taskNumber = command.taskNumber ?? Number.NaN;
+    expect(Number.isInteger(taskNumber) && taskNumber >= 0 && taskNumber <= 999).toBe(true);
+  }
   if (command.name === 'unknown') expect(command.text.length).toBeLessThanOrEqual(MAX_PARSED_TEXT_LENGTH + 1);
   if (command.name === 'due' && command.date !== null)
     expect(command.date.length).toBeLessThanOrEqual(MAX_PARSED_TEXT_LENGTH);
