@@ -1258,6 +1258,7 @@ describe('words that deny, quote or weigh a change', () => {
 
   // Telling someone what to type asks the bot for nothing: at most the command is offered.
   it.each([
+    "<at>Ruth</at> tell them to type 'skip 5' so it is recorded",
     'you can type assign 4 to me',
     'just type mark task 2 done',
     'the command is skip task 5',
