@@ -66,12 +66,7 @@ export async function readTaskHistory(
   const task = taskByNumber(record.plan, number);
   if (!task) return noSuchTaskCard(record.plan, number);
   const archived = await archivedOrNothing(deps, record.plan);
-  return taskHistoryCard(
-    record.plan,
-    { ...task, number },
-    [...(archived ?? []), ...planHistory(record.plan)],
-    archived === undefined,
-  );
+  return taskHistoryCard(record.plan, task, [...(archived ?? []), ...planHistory(record.plan)], archived === undefined);
 }
 
 /** The plan's archived history, or undefined when a page cannot be read: the recent part is still worth showing. */

@@ -102,7 +102,7 @@ export function optionLabel(proposal: Proposal, tasks: readonly PlanTaskInfo[] =
           : 'Watch the tenant for sync problems';
     case 'history':
       return proposal.taskNumber === undefined
-        ? (PLAIN_LABELS.history ?? 'history')
+        ? PLAIN_LABELS.history
         : about(`Show who did what on task ${proposal.taskNumber}`);
     case 'taskStart':
       return about(`Start task ${proposal.taskNumber}`);

@@ -439,7 +439,7 @@ export function numberedTasks(plan: Plan): Array<TaskView & { number: number }> 
 /** Kept like orderedViews, for the same reason. */
 const numberedViews = new WeakMap<readonly PlanTask[], Array<TaskView & { number: number }>>();
 
-export function taskByNumber(plan: Plan, number: number): TaskView | undefined {
+export function taskByNumber(plan: Plan, number: number): (TaskView & { number: number }) | undefined {
   return numberedTasks(plan).find((task) => task.number === number);
 }
 
