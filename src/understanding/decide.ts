@@ -482,6 +482,11 @@ export function interpretWhole(reader: Reader, text: string, context: Understand
     };
   }
   const reading = settingAsked(reader.words, read(reader.words, intent, prepared, context), prepared, questionShaped);
+  // A request addressed to a colleague ("@Thabo can you check the proxy logs", "@Aisha please mark step two as
+  // complete") asks them, not the bot: the help card, its closest commands first, unless it names them the task's owner
+  // ("@Omar can you own the verification"). Offered as a button, the command was noise to everyone else in the channel.
+  if (asksAColleague(reader.words, prepared.tokens) && !givesToTheMentioned(reading))
+    return { kind: 'help', closest: closestIntents(candidates) };
   // Something else turned off ("turn off your camera please", "I switched off the lights") is none of the bot's
   // settings, however much "turn off" reads as one.
   const offElsewhere = () =>
@@ -561,6 +566,9 @@ export function interpretWhole(reader: Reader, text: string, context: Understand
   const quoted =
     reader.words.sayFrames.findAll(typed).length > 0 ||
     reader.words.sayOpeners.has(typed[openingEnd(typed, reader.words.negation)] ?? '');
+  // Told to a colleague by name ("@Liam you can just type done 3 when you're finished"), it is theirs to type: offering
+  // it as a button put the command in front of everyone else.
+  if (quoted && prepared.tokens.includes(PERSON_TOKEN)) return { kind: 'help', closest: closestIntents(candidates) };
   // A task change read from a report of what happened on a day ("the agent install was finished on 2026-11-20") is
   // offered, never carried out: the words tell of then, and read as a reopen as readily as a finish. Finishing the
   // task is what such a report most often says ("we did task 3 on the 2nd"), and is still carried out.

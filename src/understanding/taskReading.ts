@@ -71,7 +71,9 @@ export function read(
   if (!TASK_INTENTS.has(intent)) return { kind: 'complete', proposal: { intent: intent as PlainIntent } };
   if (!context.tasks) return { kind: 'missing', missing: 'plan' };
 
-  const task = findTask(words, prepared, context, intent === 'due');
+  // A due date taken away leaves no day for a number to belong to: "clear the due date on 5" names task 5.
+  const clearing = words.clearDate.findAll(prepared.tokens).length > 0 || takesDateAway(words, prepared.tokens);
+  const task = findTask(words, prepared, context, intent === 'due' && !clearing);
   if (task.kind === 'none') {
     const finished = intent === 'taskDone' ? finishedTask(words, prepared, context) : undefined;
     return finished
