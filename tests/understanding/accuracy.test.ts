@@ -293,6 +293,19 @@ const HELD_OUT: ReadonlyArray<{ file: string; intentFloor?: number; questionFloo
   // and 87.4%, the same 5 wrong acts.
   { file: 'heldout26.en.json', intentFloor: 0.897, questionFloor: 0.838 },
   { file: 'heldout27.en.json', intentFloor: 0.918, questionFloor: 0.874 },
+  // Two more outside authors (heldout28: a terse Scottish admin, a Brazilian admin's English, a help-desk lead thinking in
+  // tickets, a least-privilege security officer, an intern who over-explains; heldout29: Nigerian English, a German
+  // admin's literal English, an MSP technician typing fragments, an apologetic Canadian, a dictation user without
+  // punctuation), written at the start of the round that learnt dev34 and scored only at its start and end; 70 and 59
+  // lines the corpus, a tuning set or the other set held word for word were dropped. On the code at the start: intents
+  // 89.9% and 90.4%, entities 92.1% and 82.3%, questions 83.7% and 84.1% (of 189/135 and 208/132), 1 wrong act, no
+  // change. After the round (colleagues' requests and typing hints shown the help card, 'not now', 'next week' as its
+  // Monday, price questions falling back, learnt questions picking the answering task, dev34 learnt): intents 90.5% and
+  // 92.8%, entities 93.4% and 84.8%, questions 85.2% and 87.1%, the same 1 wrong act. The older sets (heldout to
+  // heldout27) went from 6,123 to 6,137 of 6,591 commands and 3,199 to 3,226 of 3,579 questions; their wrong acts from
+  // 41 to 46 (five read-only commands the retrained second network now acts on), changes 2 to 2.
+  { file: 'heldout28.en.json', intentFloor: 0.904, questionFloor: 0.851 },
+  { file: 'heldout29.en.json', intentFloor: 0.927, questionFloor: 0.871 },
 ];
 const corpus = loadCorpus('en');
 const understanding = new Understanding(corpus);
