@@ -21,7 +21,7 @@ import {
   turnsOnInHypothetical,
   weighsAChange,
 } from './clauses';
-import { answerQuestion, classifyInPlan, correctedReading, type Reader } from './reader';
+import { answerQuestion, classifyInPlan, correctedReading, preparedOf, type Reader } from './reader';
 import {
   ACT_SCORE,
   CHANGES_STATE,
@@ -239,6 +239,19 @@ function asksWhoChanged(words: ReaderWords, prepared: PreparedText): boolean {
 }
 
 /** Whether the reading gives a task to the person picked with @. */
+/**
+ * A command offered or read from a request addressed to a colleague ("@Ines can you reopen task 3", "@Thabo can you
+ * check the proxy logs"): theirs to do, so the help card with those commands first, unless it names them the owner
+ * ("@Omar can you own the verification"). Whatever path of the reading offered it, the channel sees no button.
+ */
+export function leftToTheColleague(reader: Reader, text: string, reading: Interpretation): Interpretation {
+  const offered = reading.kind === 'act' ? [reading.proposal] : reading.kind === 'choose' ? reading.proposals : [];
+  const first = offered[0];
+  if (first === undefined || (first.intent === 'assign' && first.to === 'mentioned')) return reading;
+  if (!asksAColleague(reader.words, preparedOf(reader, text).tokens)) return reading;
+  return { kind: 'help', closest: [...new Set(offered.map((proposal) => proposal.intent))] };
+}
+
 function givesToTheMentioned(reading: Reading): boolean {
   return reading.kind === 'complete' && reading.proposal.intent === 'assign' && reading.proposal.to === 'mentioned';
 }
@@ -367,6 +380,7 @@ export function interpretWhole(reader: Reader, text: string, context: Understand
       (top.intent === 'question' || top.intent === 'None' || top.score < SUGGEST_SCORE)
     )
       return { kind: 'help', closest: closestIntents(candidates) };
+
     const answer = answerQuestion(reader, text, context);
     if (answer.kind === 'answer') return answer;
     // A question the guide cannot answer that asks the bot to change a task ("I clicked done on the wrong card, can you

@@ -16,7 +16,7 @@ import {
   talksOfLater,
 } from './clauses';
 import { loadCorpus, type Corpus, type IntentName } from './corpus';
-import { interpretWhole, onlyTellsOfThePast } from './decide';
+import { interpretWhole, leftToTheColleague, onlyTellsOfThePast } from './decide';
 import type { IntentScore } from './intentModel';
 import { negationOf } from './negation';
 import { answerQuestion, classify, newReader, preparedOf, secondOpinionOf, type Reader } from './reader';
@@ -76,8 +76,10 @@ export class Understanding {
   /** What the message asks, read by both models when there are learnt sentences (secondOpinion.ts). */
   interpret(text: string, context: UnderstandingContext): Interpretation {
     const first = interpretAlone(this.first, text, context);
-    if (!this.second) return first;
-    return combineReadings(this.first, text, context, first, interpretAlone(this.second, text, context));
+    const reading = this.second
+      ? combineReadings(this.first, text, context, first, interpretAlone(this.second, text, context))
+      : first;
+    return leftToTheColleague(this.first, text, reading);
   }
 }
 

@@ -868,16 +868,36 @@ describe('praise and the past are no assignment', () => {
     expect(understanding.interpret(text, context).kind).toBe('help');
   });
 
-  // A change asked of a colleague now is theirs to make, perhaps elsewhere: offered, never carried out. Naming them
-  // as the owner is still done (below).
+  // Anything asked of a colleague now is theirs to do, perhaps elsewhere: the help card with that command among the
+  // closest, nothing carried out or offered as a button to the channel. Naming them as the owner is still done (below).
   it.each([
     ['<at>Wen</at> please mark the prerequisites as finished', 'taskDone'],
     ['<at>Ines</at> can you reopen task 3', 'taskReopen'],
     ['<at>Bram</at> please start over with the questions', 'startOver'],
-  ] as const)('offers, never carries out, a change asked of a colleague: %j', (text, intent) => {
+    ['<at>Thabo</at> can you please check the proxy logs for the agent traffic?', undefined],
+    ['<at>Pierre</at> please set the due date on task 5 yourself', 'due'],
+  ] as const)('shows the help card for a request to a colleague: %j', (text, intent) => {
     const reading = understanding.interpret(text, context);
-    expect(reading.kind).not.toBe('act');
-    if (reading.kind === 'choose') expect(reading.proposals.map((proposal) => proposal.intent)).toContain(intent);
+    expect(reading.kind).toBe('help');
+    if (intent !== undefined && reading.kind === 'help') expect(reading.closest).toContain(intent);
+  });
+
+  // A command told to a colleague to type is theirs: the help card, not a button for everyone in the channel.
+  it.each([
+    '<at>Liam</at> you can just type done 3 when you are finished',
+    "you can type 'done 4' when you're finished, <at>Priya</at>",
+    '<at>Jordan</at> the bot says type remind weekly if you want the digest',
+  ])('shows the help card for a command told to a colleague to type: %j', (text) => {
+    expect(understanding.interpret(text, context).kind).toBe('help');
+  });
+
+  // Put off in words, a command is for later: the help card.
+  it.each([
+    "not now, I'll look at the next task after the meeting",
+    'not right now, maybe the reminders next week',
+    'share the plan? maybe later',
+  ])('does nothing now for a message put off: %j', (text) => {
+    expect(understanding.interpret(text, context).kind).toBe('help');
   });
 
   // Leave asked for a change, with the reason after it, is the change offered, never carried out.
@@ -1602,4 +1622,28 @@ describe('no change from words that only sound like one', () => {
     const reading = understanding.interpret(text, context);
     expect(reading.kind === 'act' && reading.proposal).toEqual(proposal);
   });
+});
+
+describe('due dates taken away or named by a holiday, and questions how to use the bot', () => {
+  it('reads a lone number as the task when the due date is cleared', () => {
+    expect(understanding.interpret('clear the due date on 5', context)).toMatchObject({
+      kind: 'act',
+      proposal: { intent: 'due', taskNumber: 5, date: null },
+    });
+  });
+
+  it('reads "valentines day" without the apostrophe as the holiday', () => {
+    expect(firstProposal(understanding.interpret('make t3 due valentines day', context))).toEqual({
+      intent: 'due',
+      taskNumber: 3,
+      date: '2027-02-14',
+    });
+  });
+
+  it.each(["what's the syntax for turning on reminders", 'how must I write a due date so you understand it?'])(
+    'shows the help card for a question how to use the bot: %j',
+    (text) => {
+      expect(understanding.interpret(text, context)).toMatchObject({ kind: 'act', proposal: { intent: 'help' } });
+    },
+  );
 });

@@ -983,3 +983,43 @@ describe('a question asking for a limit', () => {
     expect(top(question)?.text).toMatch(/2,000 objects/);
   });
 });
+
+describe('questions learnt from the tuning sets', () => {
+  // Outside authors' questions (nlu/en.learnt.json) pick the task that answers these; the guide's own line of that task
+  // is shown. Weighed as half a line, they had left the answer with a part that shares more words but answers less.
+  it.each([
+    [
+      'if I just untick an OU in Connect, what happens to those users in Entra?',
+      'migrateToCloudSync.pilotByOu',
+      /untick/,
+    ],
+    [
+      "We can't move from Connect to cloud sync inside Microsoft's window. What are our options?",
+      'connectUpgrade.reasons',
+      /exception/,
+    ],
+    [
+      'We have a Connect staging server too. Upgrade that one first or the active one?',
+      'restoreSync.upgrade',
+      /upgrade it first/,
+    ],
+    ['What should we test every time we change the cloud sync scope?', 'cloudSyncHealth.monitor', /scope change/],
+  ])('"%s" is answered by the task its learnt questions name', (question, taskId, line) => {
+    const hit = top(question);
+    expect(hit?.taskIds).toContain(taskId);
+    expect(hit?.text).toMatch(line);
+  });
+});
+
+describe('prices and switch-overs', () => {
+  it.each(['how much is Entra ID P1 per user per month?', 'what does a P2 licence cost a month'])(
+    '"%s" gets the honest fallback: the guide has no prices',
+    (question) => {
+      expect(guide.answer(question, CLOUD_SYNC_PLAN_TASKS).kind).toBe('noAnswer');
+    },
+  );
+
+  it('reads "swapping" as switching between the active and the staging server', () => {
+    expect(top("swapping roles between active and staging, what's the order?")?.text).toMatch(/To switch/);
+  });
+});
