@@ -238,7 +238,6 @@ function asksWhoChanged(words: ReaderWords, prepared: PreparedText): boolean {
   return asked !== undefined && tokens.slice(0, asked).some((token) => isPastForm(words, token));
 }
 
-/** Whether the reading gives a task to the person picked with @. */
 /**
  * A command offered or read from a request addressed to a colleague ("@Ines can you reopen task 3", "@Thabo can you
  * check the proxy logs"): theirs to do, so the help card with those commands first, unless it names them the owner
@@ -252,6 +251,7 @@ export function leftToTheColleague(reader: Reader, text: string, reading: Interp
   return { kind: 'help', closest: [...new Set(offered.map((proposal) => proposal.intent))] };
 }
 
+/** Whether the reading gives a task to the person picked with @. */
 function givesToTheMentioned(reading: Reading): boolean {
   return reading.kind === 'complete' && reading.proposal.intent === 'assign' && reading.proposal.to === 'mentioned';
 }
@@ -380,7 +380,6 @@ export function interpretWhole(reader: Reader, text: string, context: Understand
       (top.intent === 'question' || top.intent === 'None' || top.score < SUGGEST_SCORE)
     )
       return { kind: 'help', closest: closestIntents(candidates) };
-
     const answer = answerQuestion(reader, text, context);
     if (answer.kind === 'answer') return answer;
     // A question the guide cannot answer that asks the bot to change a task ("I clicked done on the wrong card, can you

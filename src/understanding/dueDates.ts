@@ -456,9 +456,8 @@ function exactDay(year: number, month: number, day: number): string | undefined 
 /**
  * "next week", "this week", "end of next week": the day the recognizer reads in them (weeks run Monday to Sunday), the
  * week's last day, but "next week" with or without "by" is its Monday and "by end of next week" (without "the") its
- * Thursday. '' when the
- * message names no such week or another day beside it ("friday next week"), for the rest of the resolver; undefined for
- * the forms left to the recognizer ("by end of this week", "by this week").
+ * Thursday. '' when the message names no such week or another day beside it ("friday next week"), for the rest of the
+ * resolver; undefined for the forms left to the recognizer ("by end of this week", "by this week").
  */
 function weekDay(tokens: readonly string[], base: Date): string | undefined {
   const at = tokens.findIndex(
