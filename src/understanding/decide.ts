@@ -197,9 +197,8 @@ function finishedFirst(
  * turned off from a message that names a task and none of the settings ("stop task 3"), a setting turned on where the
  * message tells of one that is off ("the daily standup reminder is off today"), a setting's word in another sense
  * ("stop reminding me of that joke"), an assignment read from asking someone to do some work on a task ("@Priya
- * can you check the verification": the request is to the person), and any change asked of a colleague but giving them
- * the task ("@Aisha please mark step two as complete on your laptop": they are to do it, perhaps somewhere else, where
- * "@Omar can you own the verification" names the owner).
+ * can you check the verification": the request is to the person). A change asked of a colleague never gets here: it is
+ * theirs to make, and interpretWhole shows the help card for it before.
  */
 function saidOfSomethingElse(
   words: ReaderWords,
@@ -212,7 +211,6 @@ function saidOfSomethingElse(
   const tokens = settingTokens(words, prepared.tokens);
   if (TASK_INTENTS.has(intent) && turnsSomethingOff(words, tokens)) return true;
   if (intent === 'assign' && asksForWork(words, prepared.tokens)) return true;
-  if (CHANGES_STATE.has(intent) && asksAColleague(words, prepared.tokens) && !givesToTheMentioned(reading)) return true;
   if (!SETTINGS.has(intent) || showsSetting(reading)) return false;
   // As typed too: respelling folds some of them ("reminds me of" → "is like") so that the model never reads the setting
   // in them, and the rest of the message can still read as one ("that reminds me of the DirSync days, stop").
@@ -241,7 +239,9 @@ function asksWhoChanged(words: ReaderWords, prepared: PreparedText): boolean {
 /**
  * A command offered or read from a request addressed to a colleague ("@Ines can you reopen task 3", "@Thabo can you
  * check the proxy logs"): theirs to do, so the help card with those commands first, unless it names them the owner
- * ("@Omar can you own the verification"). Whatever path of the reading offered it, the channel sees no button.
+ * ("@Omar can you own the verification"). interpretWhole already shows the help card where it reads the request; this
+ * catches the paths that offer a command after it (a question the guide cannot answer, a polite request), so that
+ * whatever path offered it, the channel sees no button.
  */
 export function leftToTheColleague(reader: Reader, text: string, reading: Interpretation): Interpretation {
   const offered = reading.kind === 'act' ? [reading.proposal] : reading.kind === 'choose' ? reading.proposals : [];

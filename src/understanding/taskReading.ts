@@ -72,8 +72,9 @@ export function read(
   if (!context.tasks) return { kind: 'missing', missing: 'plan' };
 
   // A due date taken away leaves no day for a number to belong to: "clear the due date on 5" names task 5.
-  const clearing = words.clearDate.findAll(prepared.tokens).length > 0 || takesDateAway(words, prepared.tokens);
-  const task = findTask(words, prepared, context, intent === 'due' && !clearing);
+  const dateExpected =
+    intent === 'due' && words.clearDate.findAll(prepared.tokens).length === 0 && !takesDateAway(words, prepared.tokens);
+  const task = findTask(words, prepared, context, dateExpected);
   if (task.kind === 'none') {
     const finished = intent === 'taskDone' ? finishedTask(words, prepared, context) : undefined;
     return finished
