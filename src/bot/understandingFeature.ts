@@ -24,13 +24,16 @@ import {
 } from '../understanding/understand';
 import { withinParseLimit } from '../domain/typedText';
 import type { PlanStore } from '../store/planStore';
-import type { Command } from '../domain/commands';
+import { normalizeText, parseCommand, type Command } from '../domain/commands';
 import type { SpokenCommandReader } from '../dialogs/chooseToolDialog';
 import { planLocation, type TurnReply } from './turn';
 import type { Feature } from './routing';
 import { commandOf, exactWords, HELP_COMMAND_OF, optionLabel } from './spokenCommands';
 import { SyncGuideBot } from './syncGuideBot';
 import { didNotCatchCard } from '../cards/helpCards';
+
+/** A date that starts with its year is meant as YYYY-MM-DD: the due command itself says what is wrong with it. */
+const YEAR_FIRST = /^\d{4}-/;
 
 export interface UnderstandingFeatureDeps {
   readonly planStore: Pick<PlanStore, 'load'>;
@@ -146,6 +149,19 @@ export function createUnderstandingFeature(deps: UnderstandingFeatureDeps): Feat
   };
 
   return {
+    // "due 3 friday": the due command's own words with the day said as people say it. The command takes only
+    // YYYY-MM-DD, so the understanding reads the day (and says the date it read in the reply) when it finds a due date
+    // for that same task; anything it cannot read still gets the command's own explanation of the date it wants.
+    intercept: async (context, text) => {
+      if (!dueWithDayInWords(text)) return false;
+      const record = await deps.planStore.load(planLocation(context));
+      const situation = planContext(record?.plan, deps.clock());
+      const reading = dueReadInWords(deps.understanding(), text, situation);
+      if (reading === undefined) return false;
+      // What is quoted back is the matched form (markup and mentions removed), as for any other reading.
+      await reply(context, normalizeText(text), reading, situation, record?.plan.id);
+      return true;
+    },
     commands: {
       unknown: async (context, command) => {
         // Longer than any command or question (the parse limit): not something to read, let alone act on. Checked on
@@ -166,6 +182,30 @@ export function createUnderstandingFeature(deps: UnderstandingFeatureDeps): Feat
       },
     },
   };
+}
+
+/** Whether a message is the due command with its day in words ("due 3 friday"), which the command cannot take. */
+function dueWithDayInWords(text: string): boolean {
+  const command = withinParseLimit(text) ? parseCommand(text) : undefined;
+  return command?.name === 'due' && command.date !== null && command.date !== '' && !YEAR_FIRST.test(command.date);
+}
+
+/**
+ * How the understanding reads the due command with its day in words, when it finds a due date for the same task;
+ * undefined otherwise, and for any other message.
+ */
+export function dueReadInWords(
+  understanding: Understanding,
+  text: string,
+  situation: UnderstandingContext,
+): Interpretation | undefined {
+  const command = parseCommand(text);
+  if (command.name !== 'due' || !dueWithDayInWords(text)) return undefined;
+  const reading = understanding.interpret(text, situation);
+  const read = reading.kind === 'act' ? [reading.proposal] : reading.kind === 'choose' ? reading.proposals : [];
+  return read.some((proposal) => proposal.intent === 'due' && proposal.taskNumber === command.taskNumber)
+    ? reading
+    : undefined;
 }
 
 /** Runs a confident reading; a change made from words first says which task it changes. */

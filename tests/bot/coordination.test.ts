@@ -300,10 +300,35 @@ describe('owners, due dates and my tasks over HTTP', () => {
       expect((await taskOf(CHANNEL_ID, 'cloudSync.installAgent')).due).toBe('2026-12-15');
     });
 
+    // The command's own words with the day said as people say it: read as free text, the date it read on the card.
+    it.each([
+      ['tomorrow', '2026-12-02', 'Due 2 Dec 2026'],
+      ['next friday', '2026-12-11', 'Due 11 Dec 2026'],
+      ['12/15/2026', '2026-12-15', 'Due 15 Dec 2026'],
+    ])('reads "due 4 %s" as the day it names', async (typed, day, shown) => {
+      // In the group chat's plan, so the channel plan's history below stays as its own test made it.
+      const cards = await say(`<at>Sync Guide</at> due 4 ${typed}`, {
+        ...groupChat,
+        extra: { entities: [MENTION_BOT] },
+      });
+      expect(cards.map((card) => cardText(validCard(card))).join('\n')).toContain(shown);
+      expect((await stored(GROUP_CHAT)).plan.tasks[3].due).toBe(day);
+    });
+
+    it('offers both readings of a slashed date that could be either, and changes nothing', async () => {
+      const before = JSON.stringify(await stored(GROUP_CHAT));
+      const [card] = await say('<at>Sync Guide</at> due 4 11/12/2026', {
+        ...groupChat,
+        extra: { entities: [MENTION_BOT] },
+      });
+      expect(cardText(validCard(card))).toContain('Did you mean');
+      expect(JSON.stringify(await stored(GROUP_CHAT))).toBe(before);
+    });
+
     it.each([
       ['2026-02-30', 'is not a real date: February 2026 has 28 days'],
-      ['tomorrow', 'is not a date in the form YYYY-MM-DD'],
-      ['12/15/2026', 'is not a date in the form YYYY-MM-DD'],
+      ['2026-12-5', 'is not a date in the form YYYY-MM-DD'],
+      ['someday', 'is not a date in the form YYYY-MM-DD'],
       ['', 'Give the due date as YYYY-MM-DD'],
     ])('refuses "%s" and changes nothing', async (typed, message) => {
       const before = JSON.stringify(await stored(CHANNEL_ID));
