@@ -243,7 +243,8 @@ export function parseCommand(rawText: string): Command {
     return {
       name: 'assign',
       taskNumber: Number(assign[1]),
-      to: /^(me|myself)$/.test(assign[2] ?? '') ? 'me' : 'mentioned',
+      // "to me, I'll handle it": what follows the owner is a remark, not another owner.
+      to: /^(me|myself)\b/.test(assign[2] ?? '') ? 'me' : 'mentioned',
     };
   const take = TAKE.exec(text);
   if (take) return { name: 'assign', taskNumber: Number(take[1]), to: 'me' };

@@ -46,6 +46,7 @@ describe('parseCommand', () => {
     ['Export', { name: 'report' }],
     ['export csv', { name: 'report' }],
     ['assign 3 to me', { name: 'assign', taskNumber: 3, to: 'me' }],
+    ['give 3 to me, I will handle it', { name: 'assign', taskNumber: 3, to: 'me' }],
     ['Take task 2', { name: 'assign', taskNumber: 2, to: 'me' }],
     ['assign 3 to <at>Ben Builder</at>', { name: 'assign', taskNumber: 3, to: 'mentioned' }],
     // A name typed without a real @mention is never read as a person: the handler asks for the mention.
