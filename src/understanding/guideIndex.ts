@@ -823,7 +823,9 @@ export class GuideIndex {
     // A phrase that is a synonym of its own ("first sync", "how long") is one word of the question, found only where
     // the guide writes what it stands for ("first cycle", "hours"): its words alone say little ("sync" is in most
     // lines, "how" is a stop word) or something else ("upgrade it first").
-    const phrases = this.phrasesOf(tokens, (word) => counts(word));
+    // The words of a phrase the guide writes as such, each with the phrase's acronym ("password hash sync": PHS).
+    const spelledOut = new Map<string, string[]>();
+    const phrases = this.phrasesOf(tokens, (word) => counts(word), spelledOut);
     const words = [
       ...new Set(
         tokens.flatMap((token, i) => {
@@ -907,6 +909,12 @@ export class GuideIndex {
         return;
       }
       mark(stem);
+      // A phrase spelled out is found where the guide writes its acronym ("has PHS and writeback off"), as a synonym.
+      for (const acronym of spelledOut.get(word) ?? [])
+        for (const term of this.synonymTerms(acronym)) {
+          mark(term);
+          weigh(term, term, SYNONYM_WEIGHT, synonymQuery);
+        }
       if (asksPage) {
         mark(`${PAGE_TERM}${stem}`);
         weigh(`page:${stem}`, `${PAGE_TERM}${stem}`, PAGE_WEIGHT);
@@ -1436,10 +1444,12 @@ export class GuideIndex {
   /**
    * The synonym phrases a question writes and the guide does not (as its own pair of words), each under the index of
    * every token it spans; the longest first, and none overlapping. A phrase needs a word of its own that counts.
+   * The words of those the guide does write go into `spelledOut`, each with the phrase's acronyms.
    */
   private phrasesOf(
     tokens: readonly string[],
     counts: (word: string) => boolean,
+    spelledOut: Map<string, string[]>,
   ): Map<number, { start: number; text: string }> {
     const found = new Map<number, { start: number; text: string }>();
     for (let start = 0; start + 1 < tokens.length; start++) {
@@ -1451,7 +1461,15 @@ export class GuideIndex {
         if (key === undefined || !this.phraseSynonyms.has(key) || !span.some(counts)) continue;
         // A phrase the guide writes as such ("provision on demand") is found by its own words.
         const pairs = this.termsOfTokens(span).filter((term) => term.includes('_'));
-        if (pairs.length > 0 && pairs.every((term) => this.vocabulary.has(term))) continue;
+        if (pairs.length > 0 && pairs.every((term) => this.vocabulary.has(term))) {
+          // Its synonym made of its initials (a plural's "s" aside) is an acronym of it, not another thing.
+          const initials = span.map((token) => token[0]).join('');
+          const acronyms = this.phraseSynonyms
+            .get(key)!
+            .filter((other) => !other.includes(' ') && other.replace(/s$/, '') === initials);
+          for (const token of span) spelledOut.set(token, acronyms);
+          continue;
+        }
         const phrase = { start, text: span.join(' ') };
         for (let i = start; i < end; i++) found.set(i, phrase);
         start = end - 1;

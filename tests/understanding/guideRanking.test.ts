@@ -1019,6 +1019,14 @@ describe('prices and switch-overs', () => {
     },
   );
 
+  // The staging server's line writes "PHS"; the question spells it out, and the interval fact writes it out too.
+  it.each(['does a staging server do password hash sync as well?', 'does a staging server sync password hashes'])(
+    'finds the acronym of a phrase spelled out: %j',
+    (question) => {
+      expect(top(question)?.taskIds).toContain('connectUpgrade.stagingServer');
+    },
+  );
+
   it('reads "swapping" as switching between the active and the staging server', () => {
     expect(top("swapping roles between active and staging, what's the order?")?.text).toMatch(/To switch/);
   });
