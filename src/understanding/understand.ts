@@ -219,10 +219,15 @@ export function openingChange(
 ): Interpretation | undefined {
   const prepared = preparedOf(reader, text);
   const { tokens } = prepared;
-  const intent = reader.words.taskVerbs.get(tokens[0] ?? '');
+  // A greeting or an interjection may come first ("ugh, skip the agent install").
+  let verbAt = 0;
+  while (reader.words.openers.has(tokens[verbAt] ?? '')) verbAt++;
+  const intent = reader.words.taskVerbs.get(tokens[verbAt] ?? '');
   if (intent === undefined || !context.tasks || text.trimEnd().endsWith('?')) return undefined;
-  const at = reader.words.articles.has(tokens[1] ?? '') ? 2 : 1;
+  const at = reader.words.articles.has(tokens[verbAt + 1] ?? '') ? verbAt + 2 : verbAt + 1;
   const mention = prepared.taskMentions.find((found) => found.start === at);
+  // A bare number right after the verb is its task, whatever task words the reason after it holds ("reopen 3, the
+  // agent went inactive").
   const numbers =
     mention?.ref.kind === 'number'
       ? [mention.ref.number]
@@ -230,8 +235,8 @@ export function openingChange(
         ? context.tasks
             .filter((task) => mention.ref.kind === 'words' && mention.ref.taskIds.includes(task.id))
             .map((task) => task.number)
-        : prepared.taskMentions.length === 0 && /^\d{1,2}$/.test(tokens[1] ?? '')
-          ? [Number(tokens[1])]
+        : mention === undefined && /^\d{1,2}$/.test(tokens[verbAt + 1] ?? '')
+          ? [Number(tokens[verbAt + 1])]
           : [];
   if (numbers.length !== 1) return undefined;
   // Nor when the message takes its opening back ("skip the prereqs, my mistake, skip the verification").

@@ -1479,6 +1479,20 @@ describe('a closing order after its reasons', () => {
   });
 });
 
+describe('an opening order with its reason after it', () => {
+  // Each had shown the help card: the reason's task words ("the agent") hid the bare number after the verb, and an
+  // interjection before the verb hid the order. The order is offered, never carried out.
+  it.each([
+    ['reopen 3, the agent went inactive', { intent: 'taskReopen', taskNumber: 3 }],
+    ["ugh skip the agent install, it's already on the box from the pilot", { intent: 'taskSkip', taskNumber: 3 }],
+    ['oops, reopen 2, the proxy still blocks chunked encoding', { intent: 'taskReopen', taskNumber: 2 }],
+  ])('offers the order: %j', (text, proposal) => {
+    const reading = understanding.interpret(text, context);
+    expect(reading.kind).toBe('choose');
+    expect(firstProposal(reading)).toEqual(proposal);
+  });
+});
+
 describe('requests put as questions', () => {
   // A request to the bot for a command of the whole plan is read as asked: "could you share the plan" had been sent to
   // the guide by the second model, unsure of it, and only offered.
