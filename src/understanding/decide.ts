@@ -617,8 +617,8 @@ export function interpretWhole(reader: Reader, text: string, context: Understand
   // Nor is a setting for the whole plan turned on from a message about one of its tasks ("when the verification
   // passes I'll let the team know" is no request to watch the tenant): offered.
   const turnsOnSetting = SETTINGS.has(intent) && !turnsOff(reading);
-  // A command word read from its typo ("skp task 3") is a guess: the change it names is offered, never carried out.
-  // So is a change read on a word whose first letter the correction changed ("comit" read as "omit"), command word
+  // A command word read from its typo ("skp task 3") is a guess: the change it names is offered, never carried out; so
+  // is a task number read from a word that sounds like it ("task for"). So is a change read on a word whose first letter the correction changed ("comit" read as "omit"), command word
   // or not. And where a plan exists, a change of the whole plan said with a code of letters and digits the model never
   // learnt ("start t3", "set due t4 +2w"): such a code names something, most likely a task or a date, and the words
   // around it read as starting the questions anew only because the code was not understood.
@@ -626,6 +626,7 @@ export function interpretWhole(reader: Reader, text: string, context: Understand
     (CHANGES_STATE.has(intent) || turnsOnSetting) &&
     (reader.model.unknownWords(prepared.masked) > 0 ||
       prepared.guessedCommandWords > 0 ||
+      prepared.taskMentions.some((mention) => mention.ref.kind === 'number' && mention.ref.heard === true) ||
       (reader.model.learntWordCounts(prepared.guessedWords.join(' ')).get(intent) ?? 0) > 0 ||
       (turnsOnSetting && namesPlanTask(prepared, context)) ||
       (CHANGES_STATE.has(intent) &&

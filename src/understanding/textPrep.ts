@@ -49,7 +49,8 @@ export interface TaskMention {
   readonly start: number;
   readonly end: number;
   readonly ref:
-    | { readonly kind: 'number'; readonly number: number }
+    /** `heard`: the number was written as a word that sounds like it ("task for"), a guess of speech-to-text's. */
+    | { readonly kind: 'number'; readonly number: number; readonly heard?: boolean }
     | { readonly kind: 'words'; readonly taskIds: readonly string[]; readonly words: string };
 }
 
@@ -237,7 +238,13 @@ export function prepareText(raw: string, options: TextPrepOptions): PreparedText
   for (let i = 0; i < tokens.length;) {
     const numbered = numberedTaskAt(tokens, i, options.tierNouns) ?? ordinalTaskAt(tokens, i, options.taskOrdinals);
     if (numbered) {
-      taskMentions.push({ start: i, end: i + numbered.length, ref: { kind: 'number', number: numbered.number } });
+      taskMentions.push({
+        start: i,
+        end: i + numbered.length,
+        ref: 'heard' in numbered && numbered.heard
+          ? { kind: 'number', number: numbered.number, heard: true }
+          : { kind: 'number', number: numbered.number },
+      });
       pushTask(masked);
       i += numbered.length;
       continue;
@@ -429,7 +436,7 @@ function numberedTaskAt(
   tokens: readonly string[],
   at: number,
   tierNouns: ReadonlySet<string> = new Set(),
-): { length: number; number: number } | undefined {
+): { length: number; number: number; heard?: boolean } | undefined {
   const token = tokens[at];
   if (/^#\d{1,3}$/.test(token)) return { length: 1, number: Number(token.slice(1)) };
   // Terse shorthand for a task ("t3 in progress", "close t3", "chown t2 me"); never "t0", not before a word an admin
@@ -445,9 +452,26 @@ function numberedTaskAt(
     if (next !== undefined && /^#?\d{1,3}$/.test(next)) return { length: 2, number: Number(next.replace('#', '')) };
     const spelled = token === 'no' ? undefined : NUMBER_WORDS.get(next ?? '');
     if (spelled !== undefined) return { length: 2, number: spelled };
+    const heard = token === 'task' || token === 'step' ? dictatedNumber(next, tokens[at + 2]) : undefined;
+    if (heard !== undefined) return { length: 2, number: heard, heard: true };
   }
   return undefined;
 }
+
+/**
+ * Speech-to-text writes a task's number as the word that sounds like it ("mark task for as done", "assign task tree to
+ * me", "reopen task too"). "to" and "for" are read so only where they cannot be the preposition: at the end of the
+ * message, or "for" before a word that goes on about the task ("task for as done"), never before whom or when it is
+ * for ("the task for me", "task for friday").
+ */
+function dictatedNumber(word: string | undefined, after: string | undefined): number | undefined {
+  if (word === 'tree' || word === 'too') return word === 'tree' ? 3 : 2;
+  if (word === 'to') return after === undefined ? 2 : undefined;
+  if (word === 'for' || word === 'fore') return after === undefined || AFTER_DICTATED_FOUR.has(after) ? 4 : undefined;
+  return undefined;
+}
+
+const AFTER_DICTATED_FOUR: ReadonlySet<string> = new Set(['as', 'is', 'done', 'now', 'please', 'pls', 'complete']);
 
 /**
  * A word the model has never seen, one edit (or one swap of neighbours) away from exactly one word it has,

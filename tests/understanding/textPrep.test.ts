@@ -54,6 +54,32 @@ describe('the task placeholder', () => {
   );
 });
 
+describe('a task number as speech-to-text writes it', () => {
+  const heard = (text: string) =>
+    prepareText(text, { taskNames: names, vocabulary: new Set() }).taskMentions.map((mention) => mention.ref);
+  it.each([
+    ['mark task for as done', 4],
+    ['done with task for', 4],
+    ['assign task tree to me', 3],
+    ['reopen task too', 2],
+    ['start task to', 2],
+  ])('reads %j as task %d, marked as heard', (text, number) => {
+    expect(heard(text)).toEqual([{ kind: 'number', number, heard: true }]);
+  });
+
+  it.each(['assign the task for me', 'set the task for friday', 'give task to <at>Priya</at>', 'a task for the team'])(
+    'reads no number where the word is the preposition: %j',
+    (text) => {
+      expect(heard(text)).toEqual([]);
+    },
+  );
+
+  it('offers a change read on a heard number, never carries it out', () => {
+    const reading = sharedUnderstanding().interpret('mark task for as done', cloudSyncContext());
+    expect(reading).toMatchObject({ kind: 'choose', proposals: [{ intent: 'taskDone', taskNumber: 4 }] });
+  });
+});
+
 const tiered = (text: string) =>
   prepareText(text, { taskNames: names, vocabulary: new Set(), tierNouns: new Set(['admins', 'support']) }).masked;
 
@@ -222,6 +248,11 @@ describe('chat and product shorthand', () => {
     ['skip 3, the svc acct is ready', 'skip 3, the service account is ready'],
     ['chown 5 to me', 'assign 5 to me'],
     ['chown the config to <at>Lena</at>', 'assign the config to <at>Lena</at>'],
+    // Caribbean English and the politeness particles of Thai and Singapore English.
+    ['mi done wid di config now', 'me done with the config now'],
+    ['tek mi off di agent install', 'take me off the agent install'],
+    ['task 3 finish already krub', 'task 3 finish already'],
+    ['share the plan lah', 'share the plan'],
   ])('reads %j as %j', (short, spelled) => {
     expect(readingOf(short)).toEqual(readingOf(spelled));
     expect(readingOf(short).kind).not.toBe('help');
