@@ -1479,6 +1479,12 @@ describe('a closing order after its reasons', () => {
   });
 });
 
+describe('later in Caribbean English', () => {
+  it('puts off what "soon come" says: no change, no offer of one', () => {
+    expect(understanding.interpret('soon come wid di config', context).kind).toBe('help');
+  });
+});
+
 describe('an opening order with its reason after it', () => {
   // Each had shown the help card: the reason's task words ("the agent") hid the bare number after the verb, and an
   // interjection before the verb hid the order. The order is offered, never carried out.
