@@ -230,6 +230,7 @@ export function prepareText(raw: string, options: TextPrepOptions): PreparedText
     if (corrected[0] !== token[0]) guessedWords.push(corrected);
     tokens.push(corrected);
   }
+  spellNumbersOut(tokens);
   const taskMentions: TaskMention[] = [];
   const masked: string[] = [];
   const numbers: number[] = [];
@@ -241,9 +242,10 @@ export function prepareText(raw: string, options: TextPrepOptions): PreparedText
       taskMentions.push({
         start: i,
         end: i + numbered.length,
-        ref: 'heard' in numbered && numbered.heard
-          ? { kind: 'number', number: numbered.number, heard: true }
-          : { kind: 'number', number: numbered.number },
+        ref:
+          'heard' in numbered && numbered.heard
+            ? { kind: 'number', number: numbered.number, heard: true }
+            : { kind: 'number', number: numbered.number },
       });
       pushTask(masked);
       i += numbered.length;
@@ -457,6 +459,54 @@ function numberedTaskAt(
   }
   return undefined;
 }
+
+/**
+ * A task's number spelled out on its own ("mark three done", "drop four, it's not relevant", "due date for four: …")
+ * becomes its digits, so it is read as a lone number is (a task when it is the message's only number). Only where a
+ * task's number stands: at the end, or before a word that goes on about the task or a date. Not "one" ("the next one"),
+ * and not a count of something ("two forests", "in two weeks", "three of them", "two to three days").
+ */
+function spellNumbersOut(tokens: string[]): void {
+  for (let i = 0; i < tokens.length; i += 1) {
+    const number = NUMBER_WORDS.get(tokens[i]);
+    if (number === undefined || number === 1 || TASK_WORDS.has(tokens[i - 1] ?? '')) continue;
+    const next = tokens[i + 1];
+    if (next === undefined || AFTER_SPELLED_TASK.has(next) || /\d/.test(next)) tokens[i] = String(number);
+  }
+}
+
+const AFTER_SPELLED_TASK: ReadonlySet<string> = new Set([
+  'is',
+  'was',
+  'as',
+  'done',
+  'complete',
+  'completed',
+  'finished',
+  'skipped',
+  'started',
+  'reopened',
+  'now',
+  'please',
+  'pls',
+  'thanks',
+  'thx',
+  'then',
+  'for',
+  'by',
+  'due',
+  'off',
+  'back',
+  'already',
+  'today',
+  'tomorrow',
+  'asap',
+  "it's",
+  'it',
+  'we',
+  'i',
+  "i'm",
+]);
 
 /**
  * Speech-to-text writes a task's number as the word that sounds like it ("mark task for as done", "assign task tree to

@@ -54,6 +54,24 @@ describe('the task placeholder', () => {
   );
 });
 
+describe("a task's number spelled out on its own", () => {
+  it.each([
+    ['mark three done', 'mark xtask done'],
+    ["drop four, it's not relevant", "drop xtask it's not relevant"],
+    ['skip four', 'skip xtask'],
+    ['due date for four 2027-01-15', 'due date for xtask 2027-01-15'],
+  ])('reads %j as a lone number: %j', (text, expected) => {
+    expect(masked(text)).toBe(expected);
+  });
+
+  it.each(['we have two forests', 'done in two weeks', 'three of them are done', 'two to three days', 'the next one'])(
+    'leaves a count or "one" as a word: %j',
+    (text) => {
+      expect(masked(text)).toBe(text);
+    },
+  );
+});
+
 describe('a task number as speech-to-text writes it', () => {
   const heard = (text: string) =>
     prepareText(text, { taskNames: names, vocabulary: new Set() }).taskMentions.map((mention) => mention.ref);
