@@ -1479,6 +1479,16 @@ describe('a closing order after its reasons', () => {
   });
 });
 
+describe('a CSV for auditors, a discarded plan back, the alert setting', () => {
+  it.each([
+    ['Produce the evidence pack for the audit committee, CSV please', { intent: 'report' }],
+    ['oops. un-discard the plan', { intent: 'restore' }],
+    ["what's the alert setting right now?", { intent: 'watch', setting: 'show' }],
+  ])('reads %j as %j first', (text, proposal) => {
+    expect(firstProposal(understanding.interpret(text, context))).toEqual(proposal);
+  });
+});
+
 describe('later in Caribbean English', () => {
   it('puts off what "soon come" says: no change, no offer of one', () => {
     expect(understanding.interpret('soon come wid di config', context).kind).toBe('help');
