@@ -3,7 +3,7 @@
  * second opinion can turn an action into an offer, never the reverse.
  */
 import type { IntentName } from './corpus';
-import { isConditional, talksOfLater } from './clauses';
+import { isConditional, looksLikeQuestion, talksOfLater } from './clauses';
 import { asksEachTaskWith } from './eachTask';
 import { negationOf } from './negation';
 import { preparedOf, type Reader } from './reader';
@@ -108,6 +108,16 @@ function weighReadings(
     }
     return { kind: 'choose', proposals: firstThen(first.proposal, other) };
   }
+  // A question the second model answers from the guide, where the first only offers a change of the task it names
+  // ("can the agent go on a DC?", "can I install the agent on a domain controller"): it asks whether, not for the
+  // change. The answer is shown, with its button to the task's card; nothing was to be carried out either way.
+  if (
+    first.kind === 'choose' &&
+    second.kind === 'answer' &&
+    TASK_INTENTS.has(first.proposals[0].intent) &&
+    looksLikeQuestion(reader.words, text, preparedOf(reader, text).tokens)
+  )
+    return second;
   // Both only offer and disagree on what first: the second model's first offer leads when the message's words
   // speak for it as much (leads), as it learnt phrasings the corpus lacks.
   if (first.kind === 'choose' && second.kind === 'choose') {

@@ -1489,6 +1489,24 @@ describe('a CSV for auditors, a discarded plan back, the alert setting', () => {
   });
 });
 
+describe('a question about where the agent may go', () => {
+  it.each(['can the agent go on a DC?', 'can I install the agent on a domain controller'])(
+    'answers %j from the guide rather than offering a change of task 3',
+    (text) => {
+      const reading = understanding.interpret(text, context);
+      expect(reading.kind).toBe('answer');
+      expect(reading.kind === 'answer' ? reading.hits[0].text : '').toMatch(/domain controller/);
+    },
+  );
+
+  it('still offers the change a question asks for: "can we skip task 5?"', () => {
+    expect(firstProposal(understanding.interpret('can we skip task 5?', context))).toEqual({
+      intent: 'taskSkip',
+      taskNumber: 5,
+    });
+  });
+});
+
 describe('later in Caribbean English', () => {
   it('puts off what "soon come" says: no change, no offer of one', () => {
     expect(understanding.interpret('soon come wid di config', context).kind).toBe('help');
