@@ -308,12 +308,14 @@ const PAGE_WEIGHT = 0.5;
  */
 const SPACED_PART_WEIGHT = 0.75;
 /**
- * Names of programs the guide writes whose English stem is an everyday verb's: the agent's "Agent Updater" service
- * is not an answer to whether the agent updates itself. Each keeps a stem of its own, in the guide and in questions.
+ * Names of programs the guide writes whose English stem is an everyday verb's or noun's: the agent's "Agent Updater"
+ * service is not an answer to whether the agent updates itself, and Windows Server none to a migration window that
+ * cannot be met. Each keeps a stem of its own, in the guide and in questions.
  */
 const OWN_STEMS: ReadonlyMap<string, string> = new Map([
   ['updater', 'updater'],
   ['updaters', 'updater'],
+  ['windows', 'windows'],
 ]);
 /** Software the sync server needs, whose version a question may ask for. */
 const PREREQUISITE_NAMES: ReadonlySet<string> = new Set(['.net', 'net', 'dotnet', 'framework', 'powershell', 'tls']);
@@ -1218,8 +1220,9 @@ export class GuideIndex {
       for (let i = low; i < this.sortedStems.length && near.length < MAX_COMPLETIONS; i++) {
         const term = this.sortedStems[i];
         if (!term.startsWith(stem)) break;
-        // A program's name is no longer form of the verb it starts with ("updater" of "updat").
-        if (term !== stem && !OWN_STEM_NAMES.has(term))
+        // A program's name is no longer form of the verb it starts with ("updater" of "updat"), and a host or file name
+        // no longer form of a whole word it starts with ("windowsazure.com" of "window").
+        if (term !== stem && !OWN_STEM_NAMES.has(term) && !(term.includes('.') && this.vocabulary.has(stem)))
           near.push({
             term,
             weight: (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * (term.length - stem.length)),

@@ -1027,6 +1027,14 @@ describe('prices and switch-overs', () => {
     },
   );
 
+  // "window" had completed to the host name "windowsazure.com" in the agent's firewall list, and found it.
+  it.each(['migration window for cloud sync, we are late', "We can't migrate in our window. Can we get more time?"])(
+    'never answers a migration window with the firewall list: %j',
+    (question) => {
+      expect(top(question)?.text).not.toMatch(/windowsazure/);
+    },
+  );
+
   it('reads "swapping" as switching between the active and the staging server', () => {
     expect(top("swapping roles between active and staging, what's the order?")?.text).toMatch(/To switch/);
   });
