@@ -1027,6 +1027,14 @@ describe('prices and switch-overs', () => {
     },
   );
 
+  // Words for Connect already gone name the migration track's situation, as "after the migration" does.
+  it.each([
+    'Once Connect is uninstalled, who does password writeback?',
+    'Connect is gone now, what about its service accounts?',
+  ])('answers %j from retiring the Connect server', (question) => {
+    expect(top(question)?.taskIds).toContain('migrateToCloudSync.decommission');
+  });
+
   // "window" had completed to the host name "windowsazure.com" in the agent's firewall list, and found it.
   it.each(['migration window for cloud sync, we are late', "We can't migrate in our window. Can we get more time?"])(
     'never answers a migration window with the firewall list: %j',
