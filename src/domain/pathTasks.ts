@@ -204,7 +204,7 @@ const MIGRATE_TASKS: readonly TaskContent[] = [
       'Back up the Connect configuration; list custom sync rules, filters, writeback and optional features in use.',
       'Each one must exist in Cloud Sync: see the decision guide (no custom rules, device writeback or Microsoft 365 group writeback).',
       'Limits: 150,000 objects per domain, 50,000-member groups, about 50 scoped OUs, each object in one forest only.',
-      'Guided tool fits? One forest, up to 2,000 objects in scope, OU scoping, no custom rules, group filtering, custom UPN or directory extensions.',
+      'Guided tool fits? One forest, up to 2,000 objects in scope, at most 30 OUs per domain, no custom rules, group filtering, custom UPN or directory extensions.',
       'Source anchor: Connect must use objectGUID or ms-DS-ConsistencyGuid, and objects in scope must have ms-DS-ConsistencyGuid set.',
       'Agent hosts: Windows Server 2022 or 2025 with the Cloud Sync prerequisites; plan three agents for failover.',
     ],

@@ -60,7 +60,7 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
   {
     id: 'migrationTool',
     title: 'Moving from Connect Sync to Cloud Sync',
-    text: 'Eligible tenants get a guided transition tool (a guided migration), the "Transition to Cloud Sync" option in the Connect wizard. Its limits include one forest, up to 2,000 objects in scope and no custom rules; larger moves are piloted OU by OU. It carries over user and group sync, password hash sync, password writeback, Exchange hybrid writeback and the OU scope.',
+    text: 'Eligible tenants get a guided transition tool (a guided migration), the "Transition to Cloud Sync" option in the Connect wizard. Its limits include one forest, up to 2,000 objects in scope, at most 30 OUs per domain and no custom rules; larger moves are piloted OU by OU. It carries over user and group sync, password hash sync, password writeback, Exchange hybrid writeback and the OU scope.',
     links: [
       { title: 'Migrate with the transition tool', url: LEARN.cloudSyncMigrationTool },
       { title: 'Cloud Sync migration FAQ', url: LEARN.cloudSyncMigrationFaq },

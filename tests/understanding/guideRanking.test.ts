@@ -1027,6 +1027,10 @@ describe('prices and switch-overs', () => {
     },
   );
 
+  it("answers the guided tool's OU limit", () => {
+    expect(top('how many OUs per domain can the transition tool take?')?.text).toMatch(/30 OUs per domain/);
+  });
+
   // Words for Connect already gone name the migration track's situation, as "after the migration" does.
   it.each([
     'Once Connect is uninstalled, who does password writeback?',
