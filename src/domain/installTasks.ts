@@ -271,7 +271,7 @@ const CONNECT_TASKS: readonly TaskContent[] = [
       'A tripped threshold logs event 116: review pending deletes before allowing the export.',
       'Check auto-upgrade; if it is off, schedule upgrades, since retired builds can stop syncing.',
       'Assign licenses to synced users.',
-      'Lower the role of the Entra admin used for setup; keep the account to rerun the wizard.',
+      'Sync no longer needs Global Administrator: lower the role of the Entra admin used for setup, but keep the account to rerun the wizard.',
       'Connect Health alerts (accidental deletes, PHS) need the Health agent: on only if setup ran as Global Admin, and version 4.5.2466.0 or later.',
       'Chose Connect for hybrid join? Rerun the wizard > Configure device options and set up Microsoft Entra hybrid join for each forest.',
     ],

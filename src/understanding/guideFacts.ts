@@ -230,6 +230,27 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
     taskIds: ['connect.verify'],
   },
   {
+    id: 'connectRunningCycle',
+    title: 'A Connect Sync cycle that is running',
+    text: 'Get-ADSyncConnectorRunStatus shows a cycle while it runs and nothing once the engine is idle; Stop-ADSyncSyncCycle stops a running cycle. An open Connect wizard suspends the scheduler until it is closed.',
+    links: [{ title: 'Connect Sync scheduler', url: LEARN.connectScheduler }],
+    taskIds: ['connect.verify'],
+  },
+  {
+    id: 'connectReinstallDatabase',
+    title: 'Reinstalling Connect Sync on the same SQL Server',
+    text: 'Setup stops with "The ADSync database already contains data" when Connect is reinstalled on a SQL Server that keeps the old ADSync database: back that database up, delete it, then run setup again.',
+    links: [{ title: 'Custom installation of Connect Sync', url: LEARN.connectCustom }],
+    taskIds: ['connect.installCustom'],
+  },
+  {
+    id: 'connectRefreshSchema',
+    title: 'Refreshing the directory schema in Connect Sync',
+    text: "After the AD schema is extended (new attributes, Exchange), rerun the Connect wizard and choose Refresh directory schema so Connect sees the new attributes. The rerun wizard's other tasks include view or export the configuration, device options, staging mode, user sign-in and federation.",
+    links: [{ title: 'Connect Sync after installation', url: LEARN.connectPostInstall }],
+    taskIds: ['connect.postInstall'],
+  },
+  {
     id: 'passwordWriteback',
     title: 'Password writeback for self-service password reset',
     text: 'Both tools can write passwords changed or reset in the cloud back to AD, which self-service password reset (SSPR) needs; it takes Entra ID P1. With Cloud Sync, turn it on under Entra ID > Password reset > On-premises integration once the agent runs. With Connect, tick it among the optional features of a custom install, or finish express and rerun the wizard.',
@@ -482,7 +503,7 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
   {
     id: 'connectAutoUpgrade',
     title: 'Automatic upgrade of Connect Sync',
-    text: 'Get-ADSyncAutoUpgrade says whether Connect Sync upgrades itself: Enabled, Suspended or Disabled; Set-ADSyncAutoUpgrade changes it. It is on by default only for express-style installs on LocalDB with the MSOL_ account and fewer than 100,000 objects; a full SQL Server, a custom install, LocalDB over 8 GB or Connect Health uploads turned off keep it from running, and it needs build 2.3.20.0 or later. It only takes the builds Microsoft flags for it. Suspended means it stopped itself: the event log (source Microsoft Entra Connect Upgrade, events 300 to 399) says why.',
+    text: 'Get-ADSyncAutoUpgrade says whether Connect Sync upgrades itself: Enabled, Suspended or Disabled; Set-ADSyncAutoUpgrade changes it. It is on by default only for express-style installs on LocalDB with the MSOL_ account and fewer than 100,000 objects; a full SQL Server, a custom install, LocalDB over 8 GB or Connect Health uploads turned off keep it from running, and it needs build 2.3.20.0 or later. It only takes the builds Microsoft flags for it, and an open Synchronization Service Manager pauses it. Suspended means it stopped itself: the event log (source Microsoft Entra Connect Upgrade, events 300 to 399) says why.',
     links: [{ title: 'Connect Sync automatic upgrade', url: LEARN.connectAutoUpgrade }],
     taskIds: ['connectUpgrade.autoUpgrade', 'connect.postInstall'],
   },

@@ -1027,6 +1027,22 @@ describe('prices and switch-overs', () => {
     },
   );
 
+  // Facts of the reference that outside authors asked for in several tuning sets.
+  it.each([
+    [
+      'reinstalled Connect on the same SQL and it says the ADSync database already contains data',
+      /back that database up, delete it/,
+    ],
+    ['how do I stop a Connect sync cycle that is running right now?', /Stop-ADSyncSyncCycle/],
+    ['we extended the AD schema, where do I refresh it in Connect?', /Refresh directory schema/],
+    [
+      'does leaving Synchronization Service Manager open block the auto-upgrade?',
+      /open Synchronization Service Manager pauses it/,
+    ],
+  ])('answers %j from the reference', (question, line) => {
+    expect(top(question)?.text).toMatch(line);
+  });
+
   it("answers the guided tool's OU limit", () => {
     expect(top('how many OUs per domain can the transition tool take?')?.text).toMatch(/30 OUs per domain/);
   });
