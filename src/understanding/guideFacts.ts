@@ -304,7 +304,7 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
   {
     id: 'sourceOfAuthority',
     title: 'Source of authority: managing synced objects in the cloud',
-    text: 'Source of authority (SOA) says where an object is managed. A user or group that sync brings from AD is managed in AD and read-only in Entra ID. Its source of authority can be switched to the cloud, so that it is managed in Entra ID from then on and sync no longer changes it: a step towards cloud-managed groups and less dependence on AD.',
+    text: 'Source of authority (SOA) says where an object is managed. A user or group that sync brings from AD is managed in AD and read-only in Entra ID. Its source of authority can be switched to the cloud without deleting and recreating the object, so that it is managed in Entra ID from then on and sync no longer changes it: a step towards cloud-managed groups and less dependence on AD.',
     links: [{ title: 'Source of authority overview', url: LEARN.sourceOfAuthority }],
   },
   {
@@ -339,7 +339,7 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
   {
     id: 'connectRetirement',
     title: 'Connect Sync V1, V2 and build retirement',
-    text: 'Connect V1 (1.x builds) is no longer supported: it was retired on August 31, 2022 and stopped syncing on October 1, 2023. V2 brought SQL Server 2019 LocalDB, MSAL, TLS 1.2 only and Windows Server 2016 or later. Each 2.x build is retired 12 months after a newer build ships and may stop working without warning, so upgrade at least once a year.',
+    text: 'Connect V1 (the 1.x builds, 1.6 among them) is no longer supported: it was retired on August 31, 2022 and stopped syncing on October 1, 2023. V2 brought SQL Server 2019 LocalDB, MSAL, TLS 1.2 only and Windows Server 2016 or later. Each 2.x build is retired 12 months after a newer build ships and may stop working without warning, so upgrade at least once a year.',
     links: [
       { title: 'Connect Sync V2', url: LEARN.connectV2 },
       { title: 'Connect Sync version history', url: LEARN.connectVersionHistory },
@@ -381,7 +381,7 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
   {
     id: 'agentRemoval',
     title: 'Uninstalling a provisioning agent',
-    text: 'To remove the provisioning agent from a server, uninstall three programs: the Agent Updater, the Provisioning Agent and the Provisioning Agent Package. The admin center shows the agent as Inactive after about an hour and drops it after about 10 days.',
+    text: 'To remove the provisioning agent from a server completely, uninstall its three components: the Agent Updater, the Provisioning Agent and the Provisioning Agent Package. The admin center shows the agent as Inactive after about an hour and drops it after about 10 days.',
     links: [
       { title: 'Cloud Sync agent automatic upgrade', url: LEARN.cloudSyncAutoUpgrade },
       { title: 'Configure Cloud Sync', url: LEARN.cloudSyncConfigure },
@@ -475,7 +475,7 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
   {
     id: 'sovereignClouds',
     title: 'Government and national clouds',
-    text: 'Both tools serve the US Government clouds, which have their own endpoints. Cloud Sync also serves the China cloud, Microsoft Azure operated by 21Vianet, where password writeback is not available yet.',
+    text: 'Both tools serve the US Government clouds, which have their own endpoints. Cloud Sync also serves the China cloud, Microsoft Azure operated by 21Vianet, where password writeback for SSPR is not available yet.',
     links: [{ title: 'Cloud Sync or Connect Sync: decision guide', url: LEARN.cloudSyncDecisionGuide }],
   },
   {

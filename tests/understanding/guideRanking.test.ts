@@ -1039,6 +1039,8 @@ describe('prices and switch-overs', () => {
       'does leaving Synchronization Service Manager open block the auto-upgrade?',
       /open Synchronization Service Manager pauses it/,
     ],
+    ['can we make a synced group cloud-managed without deleting it from AD?', /source of authority/],
+    ['how do I remove the cloud sync agent from a server completely?', /three components/],
   ])('answers %j from the reference', (question, line) => {
     expect(top(question)?.text).toMatch(line);
   });
