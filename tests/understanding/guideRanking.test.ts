@@ -1041,6 +1041,7 @@ describe('prices and switch-overs', () => {
     ],
     ['can we make a synced group cloud-managed without deleting it from AD?', /source of authority/],
     ['how do I remove the cloud sync agent from a server completely?', /three components/],
+    ['we go out through a proxy, how do I make AADC use it?', /defaultProxy to machine.config/],
   ])('answers %j from the reference', (question, line) => {
     expect(top(question)?.text).toMatch(line);
   });
