@@ -132,7 +132,7 @@ const CONNECT_UPGRADE_TASKS: readonly TaskContent[] = [
       'Install in staging mode: it imports and syncs but exports nothing, and has PHS and writeback off.',
       'Let it run a full cycle and compare its pending exports with the active server before any switch.',
       'To switch: put the active server in staging mode first, then take the new server out of staging mode.',
-      'Fully uninstall a retired server: a forgotten one can come back and overwrite Entra ID with stale data.',
+      'Fully uninstall a retired server rather than just powering it off: a forgotten one can come back and overwrite Entra ID with stale data.',
     ],
     links: [
       { title: 'Staging server and disaster recovery', url: LEARN.connectStagingServer },

@@ -1042,6 +1042,10 @@ describe('prices and switch-overs', () => {
     ['can we make a synced group cloud-managed without deleting it from AD?', /source of authority/],
     ['how do I remove the cloud sync agent from a server completely?', /three components/],
     ['we go out through a proxy, how do I make AADC use it?', /defaultProxy to machine.config/],
+    [
+      'after the swing migration, is it enough to just power off the old Connect server?',
+      /Fully uninstall a retired server/,
+    ],
   ])('answers %j from the reference', (question, line) => {
     expect(top(question)?.text).toMatch(line);
   });
