@@ -251,6 +251,33 @@ export function leftToTheColleague(reader: Reader, text: string, reading: Interp
   return { kind: 'help', closest: [...new Set(offered.map((proposal) => proposal.intent))] };
 }
 
+/**
+ * Among offers of commands that change nothing, the one the message calls by its own name leads ("produce the project
+ * report for the steering group" offered the status first, on "project"): a person who names the report wants the
+ * report. Only where the first offer's own name is not said too ("the status report" stays as read).
+ */
+export function namedCommandFirst(text: string, reading: Interpretation): Interpretation {
+  if (reading.kind !== 'choose' || reading.proposals.length < 2) return reading;
+  // As typed: a slip read as the name ("progess reprot", "repost the recommendation") is no name said.
+  const tokens = tokenize(text.slice(0, MAX_UNDERSTOOD_CHARS).toLowerCase());
+  const says = (intent: IntentName) => {
+    const name = COMMAND_NAMES.get(intent);
+    return name !== undefined && tokens.some((token) => token === name || token === `${name}s`);
+  };
+  const [first, ...rest] = reading.proposals;
+  if (CHANGES_STATE.has(first.intent) || says(first.intent)) return reading;
+  const named = rest.find((proposal) => !CHANGES_STATE.has(proposal.intent) && says(proposal.intent));
+  return named === undefined
+    ? reading
+    : { kind: 'choose', proposals: [named, ...reading.proposals.filter((proposal) => proposal !== named)] };
+}
+
+/** The read-only commands whose name is a word people use for what they ask ("the report", "the history"). */
+const COMMAND_NAMES: ReadonlyMap<IntentName, string> = new Map<IntentName, string>([
+  ['report', 'report'],
+  ['history', 'history'],
+]);
+
 /** Whether the reading gives a task to the person picked with @. */
 function givesToTheMentioned(reading: Reading): boolean {
   return reading.kind === 'complete' && reading.proposal.intent === 'assign' && reading.proposal.to === 'mentioned';

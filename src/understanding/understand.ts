@@ -16,7 +16,7 @@ import {
   talksOfLater,
 } from './clauses';
 import { loadCorpus, type Corpus, type IntentName } from './corpus';
-import { interpretWhole, leftToTheColleague, onlyTellsOfThePast } from './decide';
+import { interpretWhole, leftToTheColleague, namedCommandFirst, onlyTellsOfThePast } from './decide';
 import type { IntentScore } from './intentModel';
 import { negationOf } from './negation';
 import { answerQuestion, classify, newReader, preparedOf, secondOpinionOf, type Reader } from './reader';
@@ -79,7 +79,7 @@ export class Understanding {
     const reading = this.second
       ? combineReadings(this.first, text, context, first, interpretAlone(this.second, text, context))
       : first;
-    return leftToTheColleague(this.first, text, reading);
+    return namedCommandFirst(text, leftToTheColleague(this.first, text, reading));
   }
 }
 

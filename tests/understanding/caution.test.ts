@@ -1507,6 +1507,19 @@ describe('a question about where the agent may go', () => {
   });
 });
 
+describe('a read-only command called by its own name', () => {
+  it.each([
+    ["produce the project report for Contoso's steering group", 'report'],
+    ['can I have the report of the project, with who has done what?', 'report'],
+  ])('offers %j as the %s first', (text, intent) => {
+    expect(firstProposal(understanding.interpret(text, context))?.intent).toBe(intent);
+  });
+
+  it('leaves a slip that only reads as the name as read: "progess reprot" is the status', () => {
+    expect(firstProposal(understanding.interpret('progess reprot', context))?.intent).toBe('status');
+  });
+});
+
 describe('later in Caribbean English', () => {
   it('puts off what "soon come" says: no change, no offer of one', () => {
     expect(understanding.interpret('soon come wid di config', context).kind).toBe('help');
