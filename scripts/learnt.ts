@@ -25,7 +25,11 @@ const { learntFile, formatLearntFile, tuningLines, tuningQuestions, heldOutLines
     lines: readonly object[],
     leaveOut: readonly object[],
     questions: readonly object[],
-  ): { intents: Record<string, readonly string[]>; questions: Record<string, readonly string[]> };
+  ): {
+    intents: Record<string, readonly string[]>;
+    questions: Record<string, readonly string[]>;
+    chatter: readonly string[];
+  };
   formatLearntFile(file: object): string;
   tuningLines(files: LabeledFiles, locale: string): object[];
   tuningQuestions(files: LabeledFiles, locale: string): object[];
@@ -49,5 +53,5 @@ writeFileSync(target, formatLearntFile(file));
 const count = Object.values(file.intents).reduce((sum, sentences) => sum + sentences.length, 0);
 const asked = Object.values(file.questions).reduce((sum, texts) => sum + texts.length, 0);
 console.log(
-  `${target}: ${count} sentences from ${lines.length} labeled lines and ${asked} of ${questions.length} questions of the tuning sets`,
+  `${target}: ${count} sentences and ${file.chatter.length} lines of chatter from ${lines.length} labeled lines, and ${asked} of ${questions.length} questions of the tuning sets`,
 );

@@ -429,6 +429,8 @@ export interface Corpus {
    * beside the corpus's own. None for a locale without that file.
    */
   readonly learntQuestions?: Readonly<Record<string, readonly string[]>>;
+  /** Chatter learnt from the same tuning sets: messages that ask the bot for nothing, for the second model only. */
+  readonly learntChatter?: readonly string[];
 }
 
 /** Reads and checks `nlu/<locale>.json`; a malformed file stops start-up with a message naming the file and the field. */
@@ -443,7 +445,16 @@ export function loadCorpus(locale = 'en', dir = CORPUS_DIR): Corpus {
     ...corpus,
     learnt: checkLearnt(learnt, learntFile),
     learntQuestions: checkLearntQuestions(learnt, learntFile),
+    learntChatter: checkLearntChatter(learnt, learntFile),
   };
+}
+
+/** The chatter of a learnt file: a list of non-empty sentences (none when the file has no chatter). */
+export function checkLearntChatter(raw: unknown, source: string): string[] {
+  if (!isRecord(raw) || raw.chatter === undefined) return [];
+  if (!Array.isArray(raw.chatter) || !raw.chatter.every((item) => typeof item === 'string' && item.trim() !== ''))
+    throw new Error(`Understanding corpus ${source}: "chatter" must be a list of non-empty strings.`);
+  return raw.chatter as string[];
 }
 
 /** The questions of a learnt file: guide parts (checked against the guide when it is indexed) with their questions. */

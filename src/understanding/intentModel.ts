@@ -182,10 +182,13 @@ export class IntentModel {
     examples: ReadonlyArray<{ intent: ModelIntent; masked: string }>,
     prepareSentence: (text: string) => { masked: string },
   ): LearntModel | undefined {
-    const learnt = (Object.entries(corpus.learnt ?? {}) as Array<[IntentName, readonly string[]]>).flatMap(
-      ([intent, sentences]) => sentences.map((text) => ({ intent, masked: prepareSentence(text).masked })),
-    );
+    const learnt: Array<{ intent: ModelIntent; masked: string }> = (
+      Object.entries(corpus.learnt ?? {}) as Array<[IntentName, readonly string[]]>
+    ).flatMap(([intent, sentences]) => sentences.map((text) => ({ intent, masked: prepareSentence(text).masked })));
     if (learnt.length === 0) return undefined;
+    // The tuning sets' chatter is no command, as the corpus's own none sentences are; alone it makes no second model.
+    for (const text of corpus.learntChatter ?? [])
+      learnt.push({ intent: 'None', masked: prepareSentence(text).masked });
     const candidateWords = new Map<ModelIntent, Set<string>>();
     for (const [intent, known] of this.intentFeatures) candidateWords.set(intent, new Set(known));
     // The corpus's sentences as the network read them; only the learnt ones are prepared here.

@@ -40,6 +40,11 @@ export interface LearntFile {
    * that task's part, the way strangers ask.
    */
   readonly questions: Readonly<Record<string, readonly string[]>>;
+  /**
+   * The tuning sets' chatter that asks the bot for nothing by its words alone: the second model learns it as no command,
+   * as the corpus's own `none` sentences are.
+   */
+  readonly chatter: readonly string[];
 }
 
 const ABOUT =
@@ -102,8 +107,47 @@ export function learntFile(
       ]),
     ),
     questions: learntQuestions(corpus, questions, leaveOut),
+    chatter: learntChatter(corpus, lines, leaveOut),
   };
 }
+
+/**
+ * Chatter the second model may learn as no command: a tuning line labelled none that names no task or person and holds
+ * no number, negation, hedge or talk of later. Those are chatter for what they refuse, weigh or put off ("don't mark 3
+ * done yet", "@Ravi can you mark 3 done"), and their words are a command's; learnt as no command, they would teach the
+ * model that the command's own words ask for nothing.
+ */
+function learntChatter(corpus: Corpus, lines: readonly TuningLine[], leaveOut: readonly TuningLine[]): string[] {
+  const known = new Set<string>(
+    [...corpus.none, ...leaveOut.flatMap((line) => [line.text, asTrainingLine(line.text, line.botName)])].map(normal),
+  );
+  const respellings = respellingTable(corpus.respellings);
+  const weighing = new Set([...corpus.hedges, ...corpus.conditionals, ...corpus.indirectQuestions]);
+  const later = phraseTable(corpus.laterTalk.map((phrase) => [phrase, true] as const));
+  const taskNames = phraseTable<string>(
+    Object.entries(corpus.taskNames).flatMap(([taskId, names]) => names.map((name) => [name, taskId] as const)),
+  );
+  const chatter = new Set<string>();
+  for (const line of lines) {
+    if (line.intent !== 'none') continue;
+    const text = asTrainingLine(line.text, line.botName);
+    if (text === '' || text.includes('{person}') || /\d/.test(text) || known.has(normal(text))) continue;
+    const { tokens, taskMentions } = prepareText(text, { taskNames, vocabulary: new Set(), respellings });
+    if (
+      taskMentions.length > 0 ||
+      TASK_WORDS.some((word) => tokens.includes(word)) ||
+      negationOf(tokens, corpus.negation) ||
+      tokens.some((token) => weighing.has(token)) ||
+      later.findAll(tokens).length > 0
+    )
+      continue;
+    chatter.add(text);
+  }
+  return [...chatter].sort((a, b) => a.localeCompare(b, 'en'));
+}
+
+/** Words that name a task without its name: a line with one is about a task, whatever else it says. */
+const TASK_WORDS = ['task', 'tasks', 'step', 'steps'];
 
 /**
  * The questions worth learning, by what answers them, each once and in a stable order. A question that falls back (no

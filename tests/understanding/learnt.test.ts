@@ -59,7 +59,10 @@ describe('which tuning lines are learnt', () => {
   });
 
   it.each([
-    ['a line that asks for nothing', { text: 'the coffee machine is broken again', intent: 'none' }],
+    [
+      'a line that asks for nothing (learnt as chatter only)',
+      { text: 'the coffee machine is broken again', intent: 'none' },
+    ],
     ['a negated order', { text: "don't close the configuration yet", intent: 'taskDone' }],
     ['a negated statement', { text: 'we have not started the agent install', intent: 'taskStart' }],
     ['a hedge', { text: 'maybe reopen the prerequisites', intent: 'taskReopen' }],
@@ -69,6 +72,20 @@ describe('which tuning lines are learnt', () => {
     ['a sentence the corpus holds already', { text: corpus.intents.next[0], intent: 'next' }],
   ])('leaves out %s', (_what, line) => {
     expect(learntFile(corpus, [line]).intents).toEqual({});
+  });
+
+  it('learns as chatter only a none line whose words alone ask for nothing', () => {
+    const none = (text: string) => ({ text, intent: 'none' });
+    const file = learntFile(corpus, [
+      none('brb grabbing a coffee'),
+      none("don't mark the verification done yet"),
+      none('@Ravi can you reopen the config'),
+      none('we might skip 4 next month'),
+      none('the agent install went fine at my last job'),
+      none('maybe later for the reminders'),
+      { text: 'what is next', intent: 'next' },
+    ]);
+    expect(file.chatter).toEqual(['brb grabbing a coffee']);
   });
 
   it('writes the bot as the corpus does: people as {person}, its own mention gone', () => {
