@@ -123,12 +123,13 @@ describe('interpret with a negation', () => {
     });
   });
 
-  // Since the tuning set dev31 was learnt, the second model reads an unassignment first in these three words: the two
-  // disagree, so the skip is offered first rather than carried out.
-  it('"no need to verify" offers the skip of the task it names first', () => {
-    const reading = understanding.interpret('no need to verify', cloudSync);
-    expect(reading.kind).toBe('choose');
-    expect(reading.kind === 'choose' && reading.proposals[0]).toEqual({ intent: 'taskSkip', taskNumber: 5 });
+  // Whether it is carried out or offered depends on the second model agreeing (with dev31 learnt it read an
+  // unassignment first, with dev35 and dev36 the skip as well): the skip of the task it names is what it reads first.
+  it('"no need to verify" reads the skip of the task it names first', () => {
+    expect(firstProposal(understanding.interpret('no need to verify', cloudSync))).toEqual({
+      intent: 'taskSkip',
+      taskNumber: 5,
+    });
   });
 
   // The negation stands right before the skip's own word: these had offered the skip.
