@@ -153,7 +153,7 @@ export function createUnderstandingFeature(deps: UnderstandingFeatureDeps): Feat
     // YYYY-MM-DD, so the understanding reads the day (and says the date it read in the reply) when it finds a due date
     // for that same task; anything it cannot read still gets the command's own explanation of the date it wants.
     intercept: async (context, text) => {
-      if (!dueWithDayInWords(text)) return false;
+      if (dueTaskWithDayInWords(text) === undefined) return false;
       const record = await deps.planStore.load(planLocation(context));
       const situation = planContext(record?.plan, deps.clock());
       const reading = dueReadInWords(deps.understanding(), text, situation);
@@ -184,10 +184,12 @@ export function createUnderstandingFeature(deps: UnderstandingFeatureDeps): Feat
   };
 }
 
-/** Whether a message is the due command with its day in words ("due 3 friday"), which the command cannot take. */
-function dueWithDayInWords(text: string): boolean {
+/** The task of the due command typed with its day in words ("due 3 friday"), which the command cannot take. */
+function dueTaskWithDayInWords(text: string): number | undefined {
   const command = withinParseLimit(text) ? parseCommand(text) : undefined;
-  return command?.name === 'due' && command.date !== null && command.date !== '' && !YEAR_FIRST.test(command.date);
+  return command?.name === 'due' && command.date !== null && command.date !== '' && !YEAR_FIRST.test(command.date)
+    ? command.taskNumber
+    : undefined;
 }
 
 /**
@@ -199,13 +201,11 @@ export function dueReadInWords(
   text: string,
   situation: UnderstandingContext,
 ): Interpretation | undefined {
-  const command = parseCommand(text);
-  if (command.name !== 'due' || !dueWithDayInWords(text)) return undefined;
+  const taskNumber = dueTaskWithDayInWords(text);
+  if (taskNumber === undefined) return undefined;
   const reading = understanding.interpret(text, situation);
   const read = reading.kind === 'act' ? [reading.proposal] : reading.kind === 'choose' ? reading.proposals : [];
-  return read.some((proposal) => proposal.intent === 'due' && proposal.taskNumber === command.taskNumber)
-    ? reading
-    : undefined;
+  return read.some((proposal) => proposal.intent === 'due' && proposal.taskNumber === taskNumber) ? reading : undefined;
 }
 
 /** Runs a confident reading; a change made from words first says which task it changes. */

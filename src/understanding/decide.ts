@@ -645,8 +645,8 @@ export function interpretWhole(reader: Reader, text: string, context: Understand
   // passes I'll let the team know" is no request to watch the tenant): offered.
   const turnsOnSetting = SETTINGS.has(intent) && !turnsOff(reading);
   // A command word read from its typo ("skp task 3") is a guess: the change it names is offered, never carried out; so
-  // is a task number read from a word that sounds like it ("task for"). So is a change read on a word whose first letter the correction changed ("comit" read as "omit"), command word
-  // or not. And where a plan exists, a change of the whole plan said with a code of letters and digits the model never
+  // is a task number read from a word that sounds like it ("task for"). So is a change read on a word whose first
+  // letter the correction changed ("comit" read as "omit"), command word or not. And where a plan exists, a change of the whole plan said with a code of letters and digits the model never
   // learnt ("start t3", "set due t4 +2w"): such a code names something, most likely a task or a date, and the words
   // around it read as starting the questions anew only because the code was not understood.
   const unsure =

@@ -515,7 +515,8 @@ const AFTER_SPELLED_TASK: ReadonlySet<string> = new Set([
  * for ("the task for me", "task for friday").
  */
 function dictatedNumber(word: string | undefined, after: string | undefined): number | undefined {
-  if (word === 'tree' || word === 'too') return word === 'tree' ? 3 : 2;
+  if (word === 'tree') return 3;
+  if (word === 'too') return 2;
   if (word === 'to') return after === undefined ? 2 : undefined;
   if (word === 'for' || word === 'fore') return after === undefined || AFTER_DICTATED_FOUR.has(after) ? 4 : undefined;
   return undefined;
