@@ -82,7 +82,7 @@ export function learntFile(
     ].map(normal),
   );
   const respellings = respellingTable(corpus.respellings);
-  const weighing = new Set([...corpus.hedges, ...corpus.conditionals, ...corpus.indirectQuestions]);
+  const refuses = refusesOrWeighs(corpus);
   // Tasks are not looked for here: a line is kept or left out on its words.
   const noTasks = phraseTable<string>([]);
   const intents = new Map<IntentName, Set<string>>();
@@ -91,7 +91,7 @@ export function learntFile(
     const text = asTrainingLine(line.text, line.botName);
     if (text === '' || known.has(normal(text))) continue;
     const { tokens } = prepareText(text, { taskNames: noTasks, vocabulary: new Set(), respellings });
-    if (negationOf(tokens, corpus.negation) || tokens.some((token) => weighing.has(token))) continue;
+    if (refuses(tokens)) continue;
     const intent = line.intent as IntentName;
     const texts = intents.get(intent) ?? new Set<string>();
     texts.add(text);
@@ -107,8 +107,14 @@ export function learntFile(
       ]),
     ),
     questions: learntQuestions(corpus, questions, leaveOut),
-    chatter: learntChatter(corpus, lines, leaveOut),
+    chatter: learntChatter(corpus, lines, leaveOut, respellings, refuses),
   };
+}
+
+/** Whether a line's tokens negate, hedge, weigh or ask indirectly: what it says may not be what it asks for. */
+function refusesOrWeighs(corpus: Corpus): (tokens: readonly string[]) => boolean {
+  const weighing = new Set([...corpus.hedges, ...corpus.conditionals, ...corpus.indirectQuestions]);
+  return (tokens) => Boolean(negationOf(tokens, corpus.negation)) || tokens.some((token) => weighing.has(token));
 }
 
 /**
@@ -117,12 +123,16 @@ export function learntFile(
  * done yet", "@Ravi can you mark 3 done"), and their words are a command's; learnt as no command, they would teach the
  * model that the command's own words ask for nothing.
  */
-function learntChatter(corpus: Corpus, lines: readonly TuningLine[], leaveOut: readonly TuningLine[]): string[] {
+function learntChatter(
+  corpus: Corpus,
+  lines: readonly TuningLine[],
+  leaveOut: readonly TuningLine[],
+  respellings: ReturnType<typeof respellingTable>,
+  refuses: (tokens: readonly string[]) => boolean,
+): string[] {
   const known = new Set<string>(
     [...corpus.none, ...leaveOut.flatMap((line) => [line.text, asTrainingLine(line.text, line.botName)])].map(normal),
   );
-  const respellings = respellingTable(corpus.respellings);
-  const weighing = new Set([...corpus.hedges, ...corpus.conditionals, ...corpus.indirectQuestions]);
   const later = phraseTable(corpus.laterTalk.map((phrase) => [phrase, true] as const));
   const taskNames = phraseTable<string>(
     Object.entries(corpus.taskNames).flatMap(([taskId, names]) => names.map((name) => [name, taskId] as const)),
@@ -136,8 +146,7 @@ function learntChatter(corpus: Corpus, lines: readonly TuningLine[], leaveOut: r
     if (
       taskMentions.length > 0 ||
       TASK_WORDS.some((word) => tokens.includes(word)) ||
-      negationOf(tokens, corpus.negation) ||
-      tokens.some((token) => weighing.has(token)) ||
+      refuses(tokens) ||
       later.findAll(tokens).length > 0
     )
       continue;
